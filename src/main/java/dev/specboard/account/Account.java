@@ -1,0 +1,87 @@
+package dev.specboard.account;
+
+import dev.specboard.web.TimestampedEntity;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.PasswordType;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A person (or the owner of an agent's token); {@code role} is the site role: user or admin. */
+@Entity
+@Table(name = "accounts")
+@UserDefinition
+public class Account extends TimestampedEntity {
+
+    public static final String ROLE_USER = "user";
+    public static final String ROLE_ADMIN = "admin";
+
+    public String email;
+
+    @Username
+    public String username;
+
+    public String name;
+
+    @Password(PasswordType.MCF)
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Column(name = "avatar_url")
+    public String avatarUrl;
+
+    @Roles
+    public String role = ROLE_USER;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> settings = new HashMap<>();
+
+    public static Optional<Account> findByUsername(String username) {
+        return find("lower(username) = lower(?1)", username.trim()).firstResultOptional();
+    }
+
+    public static Optional<Account> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email.trim()).firstResultOptional();
+    }
+
+    /** People log in with either their username or their email. */
+    public static Optional<Account> findByLogin(String login) {
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        return login.contains("@") ? findByEmail(login) : findByUsername(login);
+    }
+
+    public static Optional<Account> findByUsernameOrEmail(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return findByUsername(value).or(() -> findByEmail(value));
+    }
+
+    public void setPassword(String plain) {
+        this.passwordHash = BcryptUtil.bcryptHash(plain, 12);
+    }
+
+    public boolean passwordMatches(String plain) {
+        return plain != null && passwordHash != null && PasswordCheck.matches(plain, passwordHash);
+    }
+
+    public boolean isAdmin() {
+        return ROLE_ADMIN.equals(role);
+    }
+
+    public String displayName() {
+        return name == null || name.isBlank() ? username : name;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.specboard.account;
+
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Validation;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Signs people up and logs them in, refusing password guessing per account. */
+@ApplicationScoped
+public class AccountService {
+
+    @Inject
+    Validation validation;
+
+    @ConfigProperty(name = "specboard.login.max-failures", defaultValue = "10")
+    int maxFailures;
+
+    @ConfigProperty(name = "specboard.login.window-minutes", defaultValue = "15")
+    int windowMinutes;
+
+    @ConfigProperty(name = "specboard.signup.open", defaultValue = "true")
+    boolean signupOpen;
+
+    public boolean signupOpen() {
+        return signupOpen;
+    }
+
+    /** Creates the account; the very first account of an installation becomes site admin. */
+    @Transactional
+    public Account signup(SignupForm form) {
+        if (!signupOpen) {
+            throw ApiException.forbidden("Sign-up is closed on this Specboard; ask an administrator for an account.");
+        }
+        FormErrors errors = validation.check(form);
+        if (!errors.has("email") && Account.findByEmail(form.email()).isPresent()) {
+            errors.add("email", "An account with this email already exists");
+        }
+        if (!errors.has("username") && Account.findByUsername(form.username()).isPresent()) {
+            errors.add("username", "This username is taken");
+        }
+        if (errors.any()) {
+            boolean onlyTaken = errors.asMap().values().stream().allMatch(m -> m.contains("taken") || m.contains("already exists"));
+            if (onlyTaken) {
+                throw new TakenException(errors);
+            }
+            throw new ValidationException(errors);
+        }
+        Account a = new Account();
+        a.email = form.email().trim();
+        a.username = form.username().trim();
+        a.name = form.name() == null || form.name().isBlank() ? null : form.name().trim();
+        a.setPassword(form.password());
+        a.role = Account.count() == 0 ? Account.ROLE_ADMIN : Account.ROLE_USER;
+        a.persist();
+        return a;
+    }
+
+    /** Checks the password; after too many failures the account is refused for a while, whatever the password. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public Account login(String login, String password, String remote) {
+        if (login == null || login.isBlank() || password == null || password.isEmpty()) {
+            throw new ApiException(422, "Enter your username (or email) and your password.");
+        }
+        var account = Account.findByLogin(login);
+        String key = account.map(a -> a.username.toLowerCase()).orElse(login.trim().toLowerCase());
+        Instant windowStart = Instant.now().minus(Duration.ofMinutes(windowMinutes));
+        if (LoginAttempt.recentFailures(key, windowStart) >= maxFailures) {
+            Instant retry = LoginAttempt.oldestRecentFailure(key, windowStart).plus(Duration.ofMinutes(windowMinutes));
+            long minutes = Math.max(1, Duration.between(Instant.now(), retry).toMinutes() + 1);
+            throw new ApiException(429, "Too many failed logins for this account. Try again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes."));
+        }
+        boolean ok = account.map(a -> a.passwordMatches(password))
+                .orElseGet(() -> PasswordCheck.matches(password, PasswordCheck.DUMMY_HASH) && false);
+        LoginAttempt attempt = new LoginAttempt();
+        attempt.login = key;
+        attempt.succeeded = ok;
+        attempt.remote = remote;
+        attempt.persist();
+        if (!ok) {
+            throw new ApiException(401, "Wrong username or password.");
+        }
+        return account.get();
+    }
+
+    /** Username or email already in use: 409 in the API, a field error on the page. */
+    public static class TakenException extends ValidationException {
+        public TakenException(FormErrors errors) {
+            super(errors);
+        }
+
+        @Override
+        public int status() {
+            return 409;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.specboard.account;
+
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is calling: a bearer API token under {@code /api}, otherwise the signed login cookie. An
+ * anonymous page request is sent to the login page (htmx requests through HX-Redirect).
+ */
+@ApplicationScoped
+public class AuthMechanism implements HttpAuthenticationMechanism {
+
+    public static final String ACCOUNT_ID = "accountId";
+
+    @Inject
+    SessionCookie sessions;
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext ctx, IdentityProviderManager identities) {
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/api/")) {
+            String auth = ctx.request().getHeader("Authorization");
+            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                TokenAuthenticationRequest request = new TokenAuthenticationRequest(
+                        new TokenCredential(auth.substring(7).trim(), "bearer"));
+                return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, ctx));
+            }
+            // The API is for tokens only; a browser cookie never authenticates it, so CSRF cannot reach it.
+            return Uni.createFrom().optional(Optional.empty());
+        }
+        Cookie cookie = ctx.request().getCookie(SessionCookie.NAME);
+        if (cookie == null) {
+            return Uni.createFrom().optional(Optional.empty());
+        }
+        Optional<SessionCookie.Claims> claims = sessions.read(cookie.getValue());
+        if (claims.isEmpty()) {
+            return Uni.createFrom().optional(Optional.empty());
+        }
+        SessionCookie.Claims c = claims.get();
+        if (c.halfSpent(sessions.lifetime())) {
+            // Sliding expiry: an active person stays logged in.
+            ctx.response().addCookie(loginCookie(sessions.issue(c.accountId(), c.username(), c.siteRole()), isSecure(ctx)));
+        }
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(c.username()))
+                .addRole(c.siteRole())
+                .addAttribute(ACCOUNT_ID, c.accountId())
+                .build());
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext ctx) {
+        if (ctx.normalizedPath().startsWith("/api/")) {
+            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+        }
+        String next = ctx.request().uri();
+        String current = ctx.request().getHeader("HX-Current-URL");
+        if (current != null) {
+            // For an htmx request, come back to the page it was made from, not to the fragment URL.
+            URI uri = URI.create(current);
+            next = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        }
+        String login = "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        if ("true".equals(ctx.request().getHeader("HX-Request"))) {
+            return Uni.createFrom().item(new ChallengeData(401, "HX-Redirect", login));
+        }
+        return Uni.createFrom().item(new ChallengeData(302, "Location", login));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    static boolean isSecure(RoutingContext ctx) {
+        return ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+    }
+
+    public static Cookie loginCookie(String value, boolean secure) {
+        return Cookie.cookie(SessionCookie.NAME, value)
+                .setPath("/").setHttpOnly(true).setSecure(secure).setSameSite(CookieSameSite.LAX);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.specboard.account;
+
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Sign-up, login and logout pages. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AuthResource {
+
+    @CheckedTemplate(basePath = "account")
+    static class Templates {
+        static native TemplateInstance login(String login, String next, String error);
+
+        static native TemplateInstance signup(SignupForm form, FormErrors errors, boolean open);
+
+        static native TemplateInstance logout();
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SessionCookie sessions;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("login")
+    public Response loginPage(@QueryParam("next") String next) {
+        if (currentUser.isLoggedIn()) {
+            return Response.seeOther(java.net.URI.create(safeNext(next))).build();
+        }
+        return Htmx.page(Templates.login("", safeNext(next), ""));
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@FormParam("username") String login, @FormParam("password") String password,
+                          @FormParam("next") String next, @Context HttpHeaders headers,
+                          @Context HttpServerRequest request, @Context HttpServerResponse response) {
+        try {
+            Account a = accounts.login(login, password, request.remoteAddress() == null ? null : request.remoteAddress().host());
+            response.addCookie(AuthMechanism.loginCookie(sessions.issue(a.id, a.username, a.role), request.isSSL()));
+            return Htmx.redirect(headers, safeNext(next));
+        } catch (ApiException e) {
+            int status = e.status() == 429 ? 429 : 422;
+            return Response.status(status).entity(Templates.login(login == null ? "" : login, safeNext(next), e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("signup")
+    public Response signupPage() {
+        return Htmx.page(Templates.signup(SignupForm.empty(), FormErrors.none(), accounts.signupOpen()));
+    }
+
+    @POST
+    @Path("signup")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signup(@BeanParam SignupForm form, @Context HttpHeaders headers,
+                           @Context HttpServerRequest request, @Context HttpServerResponse response) {
+        try {
+            Account a = accounts.signup(form);
+            response.addCookie(AuthMechanism.loginCookie(sessions.issue(a.id, a.username, a.role), request.isSSL()));
+            return Flash.redirect(headers, "/", "Welcome to Specboard, " + a.displayName() + "!");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.signup(form, e.errors(), accounts.signupOpen()));
+        }
+    }
+
+    @GET
+    @Path("logout")
+    public TemplateInstance logoutPage() {
+        return Templates.logout();
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(@Context HttpHeaders headers, @Context HttpServerResponse response) {
+        response.addCookie(AuthMechanism.loginCookie("", false).setMaxAge(0));
+        return Flash.redirect(headers, "/login", "You are logged out.");
+    }
+
+    /** Only local paths, so the login form cannot be used to send people to another site. */
+    static String safeNext(String next) {
+        if (next == null || next.isBlank() || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+            return "/";
+        }
+        return next;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.specboard.account;
+
+import dev.specboard.project.Role;
+import dev.specboard.web.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The person (or token) behind the current request, as templates and services need it. */
+@Named("currentUser")
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String getUsername() {
+        return isLoggedIn() ? identity.getPrincipal().getName() : "";
+    }
+
+    public Optional<UUID> accountId() {
+        return Optional.ofNullable(identity.getAttribute(AuthMechanism.ACCOUNT_ID));
+    }
+
+    /** The account id, or 401 for an anonymous caller. */
+    public UUID requireAccountId() {
+        return accountId().orElseThrow(() -> ApiException.unauthorized("Authentication required"));
+    }
+
+    public Account requireAccount() {
+        Account a = Account.findById(requireAccountId());
+        if (a == null) {
+            throw ApiException.unauthorized("Your account no longer exists");
+        }
+        return a;
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Account.ROLE_ADMIN);
+    }
+
+    /** A project-limited API token names one project... */
+    public Optional<UUID> tokenProjectId() {
+        return Optional.ofNullable(identity.getAttribute(TokenIdentityProvider.TOKEN_PROJECT));
+    }
+
+    /** ...and the highest role it may act with there. */
+    public Optional<Role> tokenRole() {
+        return Optional.ofNullable(identity.getAttribute(TokenIdentityProvider.TOKEN_ROLE));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.specboard.account;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Turns a bearer API token into the identity of its account, with the token's project limit. */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    public static final String TOKEN_PROJECT = "tokenProjectId";
+    public static final String TOKEN_ROLE = "tokenRole";
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> {
+            ApiTokenService.Resolved t = tokens.resolve(request.getToken().getToken())
+                    .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API token"));
+            QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(t.username()))
+                    .addRole(t.siteRole())
+                    .addAttribute(AuthMechanism.ACCOUNT_ID, t.accountId());
+            if (t.projectId() != null) {
+                b.addAttribute(TOKEN_PROJECT, t.projectId()).addAttribute(TOKEN_ROLE, t.role());
+            }
+            return b.build();
+        });
+    }
+}

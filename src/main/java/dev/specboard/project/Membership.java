@@ -1,0 +1,50 @@
+package dev.specboard.project;
+
+import dev.specboard.account.Account;
+import dev.specboard.web.TimestampedEntity;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An account's role in a project. */
+@Entity
+@Table(name = "project_memberships")
+public class Membership extends TimestampedEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "project_id")
+    public Project project;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id")
+    public Account account;
+
+    @Convert(converter = Role.Converter.class)
+    public Role role = Role.MEMBER;
+
+    public static Optional<Membership> find(Project project, UUID accountId) {
+        return find("project = ?1 and account.id = ?2", project, accountId).firstResultOptional();
+    }
+
+    /** Members with their accounts, owners first, in one query. */
+    public static List<Membership> listWithAccounts(Project project) {
+        return find("from Membership m join fetch m.account where m.project = ?1 order by m.role desc, lower(m.account.username)", project).list();
+    }
+
+    public static long countOwners(Project project) {
+        return count("project = ?1 and role = ?2", project, Role.OWNER);
+    }
+
+    /** Everyone in the project with at least this role (for notifications: "to the leads"). */
+    public static List<Membership> withRoleAtLeast(Project project, Role min) {
+        List<Role> roles = java.util.Arrays.stream(Role.values()).filter(r -> r.atLeast(min)).toList();
+        return find("from Membership m join fetch m.account where m.project = ?1 and m.role in ?2", project, roles).list();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.specboard.project;
+
+import dev.specboard.account.Account;
+import dev.specboard.web.TimestampedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A product a team builds with Specboard: the union of the seeds' project columns. */
+@Entity
+@Table(name = "projects")
+public class Project extends TimestampedEntity {
+
+    public static final List<String> TYPES = List.of("web-app", "mobile-app", "pwa", "api", "fullstack");
+    public static final String STATUS_ACTIVE = "active";
+    public static final String STATUS_ARCHIVED = "archived";
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id")
+    public Account owner;
+
+    public String name;
+    public String slug;
+    public String description;
+    public String type = "web-app";
+    public String framework;
+    public String status = STATUS_ACTIVE;
+
+    @Column(name = "repo_url")
+    public String repoUrl;
+    @Column(name = "repo_name")
+    public String repoName;
+    @Column(name = "repo_default_branch")
+    public String repoDefaultBranch;
+
+    @Column(name = "executive_summary")
+    public String executiveSummary;
+    @Column(name = "executive_summary_approved")
+    public boolean executiveSummaryApproved;
+    @Column(name = "executive_summary_version")
+    public int executiveSummaryVersion;
+    @Column(name = "setup_complete")
+    public boolean setupComplete;
+    @Column(name = "context_mapping_approved")
+    public boolean contextMappingApproved;
+
+    @Column(name = "vision_statement")
+    public String visionStatement;
+    @Column(name = "target_feeling")
+    public String targetFeeling;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "reference_apps", columnDefinition = "text[]")
+    public List<String> referenceApps = new ArrayList<>();
+    public String icon;
+    public String color;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> settings = new HashMap<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> metadata = new HashMap<>();
+
+    @Version
+    public int version;
+
+    @Column(name = "last_opened_at")
+    public Instant lastOpenedAt = Instant.now();
+
+    public static Optional<Project> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public boolean isArchived() {
+        return STATUS_ARCHIVED.equals(status);
+    }
+
+    /** What a project still needs before its setup is done, in the order the wizard asks for it. */
+    public List<String> missingSetup() {
+        List<String> missing = new ArrayList<>();
+        if (visionStatement == null || visionStatement.isBlank()) {
+            missing.add("a vision statement");
+        }
+        if (repoUrl == null || repoUrl.isBlank()) {
+            missing.add("a repository");
+        }
+        if (executiveSummary == null || executiveSummary.isBlank()) {
+            missing.add("an executive summary");
+        } else if (!executiveSummaryApproved) {
+            missing.add("a lead's approval of the executive summary");
+        }
+        if (!contextMappingApproved) {
+            missing.add("an approved context mapping");
+        }
+        return missing;
+    }
+}

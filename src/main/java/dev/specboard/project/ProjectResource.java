@@ -1,0 +1,35 @@
+package dev.specboard.project;
+
+import dev.specboard.web.Markdown;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A project's overview page. */
+@Path("/projects/{slug}")
+@Produces(MediaType.TEXT_HTML)
+public class ProjectResource {
+
+    @CheckedTemplate(basePath = "project")
+    static class Templates {
+        static native TemplateInstance overview(Access access, Project project, String summaryHtml);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    Markdown markdown;
+
+    @GET
+    public TemplateInstance overview(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        Project p = access.project();
+        return Templates.overview(access, p, markdown.render(p.executiveSummary));
+    }
+}

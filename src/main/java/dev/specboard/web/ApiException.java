@@ -1,0 +1,59 @@
+package dev.specboard.web;
+
+import java.util.Map;
+
+/**
+ * A refusal with an HTTP status, a message for people and optional details; the error mapper turns
+ * it into the JSON error of the API or a readable error page.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final transient Map<String, Object> details;
+
+    public ApiException(int status, String message, Map<String, Object> details) {
+        super(message);
+        this.status = status;
+        this.details = details == null ? Map.of() : details;
+    }
+
+    public ApiException(int status, String message) {
+        this(status, message, Map.of());
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(404, message);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, message);
+    }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(409, message);
+    }
+
+    public static ApiException conflict(String message, Map<String, Object> details) {
+        return new ApiException(409, message, details);
+    }
+
+    public static ApiException badRequest(String message) {
+        return new ApiException(400, message);
+    }
+
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, message);
+    }
+
+    public static ApiException invalid(FormErrors errors) {
+        return new ApiException(422, "Validation failed", Map.copyOf(errors.asMap()));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.specboard.web;
+
+import jakarta.validation.ConstraintViolation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Field errors of a submitted form, named per field so each input can show its own message. */
+public final class FormErrors {
+
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    public static FormErrors none() {
+        return new FormErrors();
+    }
+
+    public static <T> FormErrors of(Set<ConstraintViolation<T>> violations) {
+        FormErrors e = new FormErrors();
+        for (ConstraintViolation<T> v : violations) {
+            e.add(v.getPropertyPath().toString(), v.getMessage());
+        }
+        return e;
+    }
+
+    /** Keeps the first message per field: the most basic problem is the one to fix first. */
+    public FormErrors add(String field, String message) {
+        errors.putIfAbsent(field, message);
+        return this;
+    }
+
+    public boolean has(String field) {
+        return errors.containsKey(field);
+    }
+
+    public String get(String field) {
+        return errors.getOrDefault(field, "");
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    public boolean any() {
+        return !errors.isEmpty();
+    }
+
+    public Map<String, String> asMap() {
+        return Map.copyOf(errors);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.specboard.account;
+
+import dev.specboard.support.Browser;
+import dev.specboard.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class AuthBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void signUpLogOutAndLogInAgain() {
+        String u = TestData.unique("browser");
+        try (Browser b = Browser.open(base.toString())) {
+            b.go("/signup");
+            b.assertAccessible();
+            b.type("#f-email", "not an email").type("#f-username", u).type("#f-password", "long enough password");
+            b.click("#signup-form button[type=submit]");
+            assertTrue(b.find("#e-email").getText().contains("valid email"));
+            assertEquals(u, b.find("#f-username").getAttribute("value"));
+            b.assertAccessible();
+            b.type("#f-email", u + "@example.test").type("#f-password", "long enough password");
+            b.click("#signup-form button[type=submit]");
+            b.waitFor("#no-projects");
+            assertEquals("/", b.path());
+            b.assertAccessible();
+
+            b.click(".account-menu summary");
+            b.click(".account-menu button[type=submit]");
+            b.waitFor("#login-form");
+            b.assertAccessible();
+
+            b.login(u, "wrong password");
+            assertEquals("Wrong username or password.", b.find("#login-error").getText());
+            b.login(u, "long enough password");
+            b.waitFor("#no-projects");
+        }
+    }
+
+    @Test
+    void homeIsUsableAt360px() {
+        String u = TestData.unique("narrow");
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.go("/signup");
+            b.type("#f-email", u + "@example.test").type("#f-username", u).type("#f-password", "long enough password");
+            b.click("#signup-form button[type=submit]");
+            b.waitFor("#no-projects");
+            Long overflow = (Long) b.js("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(overflow <= 0, "page scrolls sideways at 360 px by " + overflow + " px");
+            b.assertAccessible();
+        }
+    }
+}

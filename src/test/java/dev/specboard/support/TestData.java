@@ -1,0 +1,91 @@
+package dev.specboard.support;
+
+import dev.specboard.account.Account;
+import dev.specboard.account.AccountService;
+import dev.specboard.account.SignupForm;
+import dev.specboard.project.Membership;
+import dev.specboard.project.Project;
+import dev.specboard.project.ProjectForm;
+import dev.specboard.project.ProjectService;
+import dev.specboard.project.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Creates real accounts and projects through the real services, with unique names per test. */
+@ApplicationScoped
+public class TestData {
+
+    public static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ProjectService projects;
+
+    public static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQ.incrementAndGet();
+    }
+
+    public Account account(String prefix) {
+        String username = unique(prefix);
+        return accounts.signup(new SignupForm(username + "@example.test", username, "Test " + prefix, PASSWORD));
+    }
+
+    public Project project(Account owner) {
+        String slug = unique("p");
+        return projects.create(owner.id, new ProjectForm("Project " + slug, slug, "web-app", "quarkus", "A test project"));
+    }
+
+    @Transactional
+    public Membership addMember(Project project, Account account, Role role) {
+        Membership m = new Membership();
+        m.project = Project.findById(project.id);
+        m.account = Account.findById(account.id);
+        m.role = role;
+        m.persist();
+        return m;
+    }
+
+    /** A project with one account per role; handy for walking permission tables. */
+    public Team team() {
+        Account owner = account("owner");
+        Project p = project(owner);
+        Account lead = account("lead");
+        Account member = account("member");
+        Account reviewer = account("reviewer");
+        Account viewer = account("viewer");
+        Account outsider = account("outsider");
+        addMember(p, lead, Role.LEAD);
+        addMember(p, member, Role.MEMBER);
+        addMember(p, reviewer, Role.REVIEWER);
+        addMember(p, viewer, Role.VIEWER);
+        return new Team(p, owner, lead, member, reviewer, viewer, outsider);
+    }
+
+    public record Team(Project project, Account owner, Account lead, Account member, Account reviewer, Account viewer,
+                       Account outsider) {
+        public String slug() {
+            return project.slug;
+        }
+
+        public Account as(Role role) {
+            return switch (role) {
+                case OWNER -> owner;
+                case LEAD -> lead;
+                case MEMBER -> member;
+                case REVIEWER -> reviewer;
+                case VIEWER -> viewer;
+            };
+        }
+    }
+
+    public static UUID id(Account a) {
+        return a.id;
+    }
+}
