@@ -68,7 +68,7 @@ public class ProjectService {
 
     /** The projects an account belongs to (every project for a site admin), with its role, in one query. */
     public List<ProjectRow> listFor(UUID accountId, boolean admin) {
-        String select = "select new dev.specboard.project.ProjectRow(p.slug, p.name, p.description, p.type, p.status, "
+        String select = "select new dev.specboard.project.ProjectRow(p.id, p.slug, p.name, p.description, p.type, p.status, "
                 + "p.setupComplete, p.color, m.role, p.updatedAt) ";
         if (admin) {
             return Project.getEntityManager().createQuery(select
@@ -84,7 +84,7 @@ public class ProjectService {
     }
 
     private static ProjectRow withRole(ProjectRow r, Role role) {
-        return new ProjectRow(r.slug(), r.name(), r.description(), r.type(), r.status(), r.setupComplete(), r.color(), role, r.updatedAt());
+        return new ProjectRow(r.id(), r.slug(), r.name(), r.description(), r.type(), r.status(), r.setupComplete(), r.color(), role, r.updatedAt());
     }
 
     static String blankToNull(String s) {

@@ -54,6 +54,16 @@ public class ErrorMapper {
         return respond(422, "Validation failed", details, uri, headers);
     }
 
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return respond(401, "Unknown, revoked or missing API token", Map.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return respond(400, "The request body is not valid JSON for this call: " + e.getOriginalMessage(), Map.of(), uri, headers);
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         if (e instanceof ApiException api) {

@@ -128,6 +128,21 @@ class AuthResourceTest {
     }
 
     @Test
+    void crossSiteTextPlainPostIsRefused() {
+        Account a = data.account("plain");
+        String session = jakarta.enterprise.inject.spi.CDI.current().select(SessionCookie.class).get().issue(a.id, a.username, a.role);
+        RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, session)
+                .contentType("text/plain").body("x=y").post("/logout").then().statusCode(400);
+    }
+
+    @Test
+    void openApiDocumentsTheApi() {
+        RestAssured.get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/accounts"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/projects/{slug}"));
+    }
+
+    @Test
     void logoutClearsTheCookie() {
         Account a = data.account("bye");
         Response r = Web.as(a).contentType("application/x-www-form-urlencoded").post("/logout");

@@ -1,0 +1,18 @@
+package dev.specboard.account;
+
+import dev.specboard.project.ProjectRow;
+import dev.specboard.project.Role;
+import dev.specboard.web.FormErrors;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Everything the account page shows, with the state of each of its three forms. */
+public record AccountPage(Account account, ProfileForm profile, FormErrors profileErrors, FormErrors passwordErrors,
+                          TokenForm tokenForm, FormErrors tokenErrors, List<TokenRow> tokens, List<ProjectRow> projects,
+                          String newToken) {
+
+    public List<Role> roles() {
+        return Arrays.asList(Role.values());
+    }
+}

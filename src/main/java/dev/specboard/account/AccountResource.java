@@ -1,0 +1,108 @@
+package dev.specboard.account;
+
+import dev.specboard.project.ProjectService;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.UUID;
+
+/** The account page: profile, password and API tokens. */
+@Path("/account")
+@Produces(MediaType.TEXT_HTML)
+public class AccountResource {
+
+    @CheckedTemplate(basePath = "account")
+    static class Templates {
+        static native TemplateInstance account(AccountPage page);
+
+        static native TemplateInstance account$tokens(AccountPage page);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Inject
+    ProjectService projects;
+
+    @GET
+    public Response show() {
+        return Htmx.page(Templates.account(page(null, FormErrors.none(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
+    }
+
+    @POST
+    @Path("profile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateProfile(@BeanParam ProfileForm form, @Context HttpHeaders headers) {
+        try {
+            profiles.updateProfile(currentUser.requireAccountId(), form);
+            return Flash.redirect(headers, "/account", "Profile saved.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.account(page(form, e.errors(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
+        }
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@BeanParam PasswordForm form, @Context HttpHeaders headers) {
+        try {
+            profiles.changePassword(currentUser.requireAccountId(), form);
+            return Flash.redirect(headers, "/account", "Password changed.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.account(page(null, FormErrors.none(), e.errors(), TokenForm.empty(), FormErrors.none(), "")));
+        }
+    }
+
+    /** The new token is shown in the answer itself, once; it is never stored or put in a cookie. */
+    @POST
+    @Path("tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createToken(@BeanParam TokenForm form) {
+        try {
+            ApiTokenService.Created created = profiles.createToken(currentUser.requireAccountId(), form);
+            return Htmx.page(Templates.account(page(null, FormErrors.none(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), created.value())), 201);
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.account(page(null, FormErrors.none(), FormErrors.none(), form, e.errors(), "")));
+        }
+    }
+
+    @POST
+    @Path("tokens/{id}/revoke")
+    public Response revoke(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        tokens.revoke(currentUser.requireAccountId(), id);
+        if (Htmx.isHtmx(headers)) {
+            return Response.ok(Templates.account$tokens(page(null, FormErrors.none(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), ""))).build();
+        }
+        return Flash.redirect(headers, "/account", "Token revoked.");
+    }
+
+    private AccountPage page(ProfileForm profile, FormErrors profileErrors, FormErrors passwordErrors, TokenForm tokenForm,
+                             FormErrors tokenErrors, String newToken) {
+        Account a = currentUser.requireAccount();
+        ProfileForm shown = profile != null ? profile : new ProfileForm(a.email, a.name == null ? "" : a.name);
+        return new AccountPage(a, shown, profileErrors, passwordErrors, tokenForm, tokenErrors,
+                profiles.tokens(a.id), projects.listFor(a.id, false), newToken);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.specboard.account;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.FormParam;
+
+/** A password change: the current password proves it is really you. */
+public record PasswordForm(
+        @FormParam("currentPassword") @NotBlank(message = "Enter your current password") String currentPassword,
+        @FormParam("newPassword") @NotBlank(message = "Choose a new password")
+        @Size(min = 8, max = 72, message = "Between 8 and 72 characters") String newPassword) {
+}

@@ -1,0 +1,95 @@
+package dev.specboard.api;
+
+import dev.specboard.account.CurrentUser;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.ProjectForm;
+import dev.specboard.project.ProjectRow;
+import dev.specboard.project.ProjectService;
+import dev.specboard.project.Role;
+import dev.specboard.web.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Projects over the API: list mine, create one, read one. */
+@Path("/api/v1/projects")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectApi {
+
+    @RegisterForReflection
+    public record ProjectBody(String name, String slug, String type, String framework, String description) {
+    }
+
+    @RegisterForReflection
+    public record ProjectSummary(String slug, String name, String role) {
+    }
+
+    @RegisterForReflection
+    public record ProjectDetail(String slug, String name, String description, String type, String framework, String status,
+                                String role, String visionStatement, String targetFeeling, List<String> referenceApps,
+                                String icon, String color, String repoUrl, String repoDefaultBranch,
+                                String executiveSummary, boolean executiveSummaryApproved, int executiveSummaryVersion,
+                                boolean setupComplete, boolean contextMappingApproved, Instant createdAt, Instant updatedAt) {
+        static ProjectDetail of(Access access) {
+            Project p = access.project();
+            return new ProjectDetail(p.slug, p.name, p.description, p.type, p.framework, p.status, access.role().value(),
+                    p.visionStatement, p.targetFeeling, p.referenceApps, p.icon, p.color, p.repoUrl, p.repoDefaultBranch,
+                    p.executiveSummary, p.executiveSummaryApproved, p.executiveSummaryVersion, p.setupComplete,
+                    p.contextMappingApproved, p.createdAt, p.updatedAt);
+        }
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @GET
+    public List<ProjectSummary> list() {
+        List<ProjectRow> rows = projects.listFor(currentUser.requireAccountId(), currentUser.isAdmin());
+        return rows.stream()
+                .filter(r -> currentUser.tokenProjectId().map(r.id()::equals).orElse(true))
+                .map(r -> new ProjectSummary(r.slug(), r.name(), effectiveRole(r.role()).value()))
+                .toList();
+    }
+
+    @POST
+    public Response create(ProjectBody body) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        if (currentUser.tokenProjectId().isPresent()) {
+            throw ApiException.forbidden("A token limited to one project cannot create projects");
+        }
+        Project p = projects.create(currentUser.requireAccountId(),
+                new ProjectForm(body.name(), body.slug(), body.type(), body.framework(), body.description()));
+        return Response.status(201).entity(new ProjectSummary(p.slug, p.name, Role.OWNER.value())).build();
+    }
+
+    @GET
+    @Path("{slug}")
+    public ProjectDetail get(@PathParam("slug") String slug) {
+        return ProjectDetail.of(projectAccess.read(slug));
+    }
+
+    private Role effectiveRole(Role role) {
+        return currentUser.tokenRole().map(t -> Role.lower(t, role)).orElse(role);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.specboard.api;
+
+import dev.specboard.account.Account;
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.project.Role;
+import dev.specboard.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class ProjectApiTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    ApiTokenService tokens;
+
+    String token(Account a) {
+        return tokens.create(a.id, "test", null, null).value();
+    }
+
+    @Test
+    void createAndListProjects() {
+        Account a = data.account("papi");
+        String t = token(a);
+        String slug = TestData.unique("api-proj");
+        RestAssured.given().auth().oauth2(t).contentType(ContentType.JSON)
+                .body(Map.of("name", "API project", "slug", slug, "type", "api"))
+                .post("/api/v1/projects")
+                .then().statusCode(201).body("slug", equalTo(slug)).body("role", equalTo("owner")).body("name", equalTo("API project"));
+        RestAssured.given().auth().oauth2(t).get("/api/v1/projects")
+                .then().statusCode(200).body("slug", hasItem(slug));
+        RestAssured.given().auth().oauth2(t).get("/api/v1/projects/" + slug)
+                .then().statusCode(200).body("setupComplete", equalTo(false))
+                .body("executiveSummaryApproved", equalTo(false)).body("contextMappingApproved", equalTo(false));
+    }
+
+    @Test
+    void invalidProjectAnswers422AndTakenSlug422() {
+        Account a = data.account("pbad");
+        String t = token(a);
+        RestAssured.given().auth().oauth2(t).contentType(ContentType.JSON)
+                .body(Map.of("name", "", "type", "spaceship"))
+                .post("/api/v1/projects")
+                .then().statusCode(422).body("details.name", notNullValue()).body("details.type", notNullValue());
+        var existing = data.project(a);
+        RestAssured.given().auth().oauth2(t).contentType(ContentType.JSON)
+                .body(Map.of("name", "Again", "slug", existing.slug, "type", "api"))
+                .post("/api/v1/projects")
+                .then().statusCode(422).body("details.slug", equalTo("Another project already uses this slug"));
+    }
+
+    @Test
+    void nonMemberGets404() {
+        var team = data.team();
+        RestAssured.given().auth().oauth2(token(team.outsider())).get("/api/v1/projects/" + team.slug())
+                .then().statusCode(404).body("error", notNullValue());
+        RestAssured.given().auth().oauth2(token(team.outsider())).get("/api/v1/projects")
+                .then().statusCode(200).body("slug", not(hasItem(team.slug())));
+    }
+
+    @Test
+    void projectTokenIsCappedAtItsRoleAndProject() {
+        var team = data.team();
+        var other = data.project(team.lead());
+        String t = tokens.create(team.lead().id, "capped", team.project().id, Role.REVIEWER).value();
+        RestAssured.given().auth().oauth2(t).get("/api/v1/projects/" + team.slug())
+                .then().statusCode(200).body("role", equalTo("reviewer"));
+        RestAssured.given().auth().oauth2(t).get("/api/v1/projects/" + other.slug).then().statusCode(404);
+        List<String> slugs = RestAssured.given().auth().oauth2(t).get("/api/v1/projects").then().statusCode(200).extract().path("slug");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(team.slug()), slugs);
+    }
+}
