@@ -1,0 +1,71 @@
+package dev.specboard.api;
+
+import dev.specboard.account.Account;
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.project.Project;
+import dev.specboard.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class McpToolsTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    ApiTokenService tokens;
+
+    /** Opens an MCP session over streamable HTTP and returns its id. */
+    static String initialize(String token) {
+        Response r = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\","
+                        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}")
+                .post("/api/mcp");
+        r.then().statusCode(200).body("result.serverInfo.name", equalTo("Specboard"));
+        String session = r.getHeader("Mcp-Session-Id");
+        RestAssured.given().auth().oauth2(token).contentType("application/json").header("Mcp-Session-Id", session)
+                .header("Accept", "application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").post("/api/mcp");
+        return session;
+    }
+
+    static Response callTool(String token, String session, String tool, String argumentsJson) {
+        var spec = RestAssured.given().contentType("application/json").header("Mcp-Session-Id", session)
+                .header("Accept", "application/json, text/event-stream");
+        if (token != null) {
+            spec = spec.auth().oauth2(token);
+        }
+        return spec.body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + argumentsJson + "}}").post("/api/mcp");
+    }
+
+    @Test
+    void listProjectsToolActsAsTheTokensAccount() {
+        Account a = data.account("mcp");
+        Project p = data.project(a);
+        data.project(data.account("stranger"));
+        String token = tokens.create(a.id, "agent", null, null).value();
+        String session = initialize(token);
+        callTool(token, session, "list_projects", "{}").then().statusCode(200)
+                .body("result.isError", equalTo(false))
+                .body("result.content[0].text", containsString("\"slug\":\"" + p.slug + "\""))
+                .body("result.content[0].text", containsString("\"role\":\"owner\""));
+    }
+
+    @Test
+    void toolWithoutTokenIsAnError() {
+        Account a = data.account("mcpanon");
+        String session = initialize(tokens.create(a.id, "agent", null, null).value());
+        callTool(null, session, "list_projects", "{}").then().statusCode(200)
+                .body("result.isError", equalTo(true))
+                .body("result.content[0].text", equalTo("Authentication required"));
+    }
+}
