@@ -61,11 +61,10 @@ class McpToolsTest {
     }
 
     @Test
-    void toolWithoutTokenIsAnError() {
+    void mcpWithoutOrWithBadTokenAnswers401() {
         Account a = data.account("mcpanon");
         String session = initialize(tokens.create(a.id, "agent", null, null).value());
-        callTool(null, session, "list_projects", "{}").then().statusCode(200)
-                .body("result.isError", equalTo(true))
-                .body("result.content[0].text", equalTo("Authentication required"));
+        callTool(null, session, "list_projects", "{}").then().statusCode(401);
+        callTool("sbt_wrong", session, "list_projects", "{}").then().statusCode(401);
     }
 }
