@@ -69,8 +69,12 @@ class AccountResourceTest {
         Document d = Web.html(r);
         assertEquals("broken", d.getElementById("f-email").val());
         assertEquals("New Name", d.getElementById("f-name").val());
-        Web.as(a).contentType(FORM).formParam("email", "fixed-" + a.email).formParam("name", "New Name").post("/account/profile")
-                .then().statusCode(303);
+        Response saved = Web.as(a).contentType(FORM).formParam("email", "fixed-" + a.email).formParam("name", "New Name").post("/account/profile");
+        assertEquals(303, saved.statusCode());
+        // The flash travels in a cookie to the next page, which shows it once and clears it.
+        Response next = Web.as(a).cookie("sb_flash", saved.getCookie("sb_flash")).get("/account");
+        assertEquals("Profile saved.", Web.html(next).select("#flash .flash").text());
+        assertEquals("", next.getCookie("sb_flash"));
     }
 
     @Test
