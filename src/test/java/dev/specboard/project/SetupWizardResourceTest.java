@@ -75,6 +75,8 @@ class SetupWizardResourceTest {
         String slug = name.toLowerCase();
         assertEquals(303, done.statusCode());
         assertTrue(done.getHeader("Location").endsWith("/projects/" + slug));
+        String flash = done.getCookie("sb_flash");
+        assertNotNull(flash, "the redirect carries a flash message");
         Project p = QuarkusTransaction.requiringNew().call(() -> Project.findBySlug(slug).orElseThrow());
         assertTrue(p.setupComplete);
         assertEquals("walk", p.repoName);
