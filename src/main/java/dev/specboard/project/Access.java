@@ -28,6 +28,27 @@ public record Access(Project project, Role role, UUID accountId) {
         return can(Role.REVIEWER);
     }
 
+    /**
+     * Refuses a change to an archived project with 409; every service that changes project content
+     * calls this after the role check.
+     */
+    public Access requireWritable() {
+        if (project.isArchived()) {
+            throw dev.specboard.web.ApiException.conflict("This project is archived: it can be read but not changed. "
+                    + "An owner can unarchive it in the settings.");
+        }
+        return this;
+    }
+
+    /** The role check for services: 403 when the caller's role is below {@code needed}. */
+    public Access requireRole(Role needed) {
+        if (!can(needed)) {
+            throw dev.specboard.web.ApiException.forbidden("This needs the " + needed.value() + " role in " + project.name
+                    + "; yours is " + role.value() + ".");
+        }
+        return this;
+    }
+
     public String slug() {
         return project.slug;
     }

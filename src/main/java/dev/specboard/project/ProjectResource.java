@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** A project's overview page. */
 @Path("/projects/{slug}")
@@ -27,9 +29,9 @@ public class ProjectResource {
     Markdown markdown;
 
     @GET
-    public TemplateInstance overview(@PathParam("slug") String slug) {
+    public Response overview(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
         Project p = access.project();
-        return Templates.overview(access, p, markdown.render(p.executiveSummary));
+        return Htmx.page(Templates.overview(access, p, markdown.render(p.executiveSummary)));
     }
 }

@@ -6,21 +6,36 @@ import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** Creates projects and lists them for the people in them. */
+/** Creates, edits, archives and lists projects; holds the rules of a project's own fields. */
 @ApplicationScoped
 public class ProjectService {
 
     /** Slugs that would collide with fixed URLs under /projects. */
     static final Set<String> RESERVED_SLUGS = Set.of("new", "api", "admin", "settings");
 
+    private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s:][^\\s]*$");
+    private static final Pattern BRANCH = Pattern.compile("^(?!-)(?!.*\\.\\.)(?!.*//)(?!.*@\\{)[A-Za-z0-9._/-]+(?<!\\.lock)(?<![/.])$");
+
     @Inject
     Validation validation;
+
+    @ConfigProperty(name = "specboard.repos.allow-any-local", defaultValue = "false")
+    boolean allowAnyLocal;
+
+    @ConfigProperty(name = "specboard.repos.local-roots")
+    Optional<List<String>> localRoots;
 
     /** Checks a project's basics, including that its slug is free. */
     public FormErrors check(ProjectForm form, UUID exceptProject) {
@@ -55,6 +70,207 @@ public class ProjectService {
         m.account = p.owner;
         m.role = Role.OWNER;
         m.persist();
+        return p;
+    }
+
+    /** Changes the basics (name, slug, type, framework, description) of a project. */
+    @Transactional
+    public Project updateBasics(UUID projectId, ProjectForm form) {
+        Project p = load(projectId);
+        FormErrors errors = check(form, p.id);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        apply(p, form);
+        return p;
+    }
+
+    public FormErrors checkVision(VisionForm form) {
+        FormErrors errors = validation.check(form);
+        List<String> apps = form.referenceAppList();
+        if (apps.size() > 20) {
+            errors.add("referenceApps", "At most 20 reference apps");
+        } else if (apps.stream().anyMatch(a -> a.length() > 100)) {
+            errors.add("referenceApps", "Each reference app at most 100 characters");
+        }
+        return errors;
+    }
+
+    /** Records the vision statement, target feeling, reference apps, icon and colour. */
+    @Transactional
+    public Project updateVision(UUID projectId, VisionForm form) {
+        FormErrors errors = checkVision(form);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        Project p = load(projectId);
+        applyVision(p, form);
+        return p;
+    }
+
+    void applyVision(Project p, VisionForm form) {
+        p.visionStatement = blankToNull(form.visionStatement());
+        p.targetFeeling = blankToNull(form.targetFeeling());
+        p.referenceApps = new java.util.ArrayList<>(form.referenceAppList());
+        p.icon = blankToNull(form.icon());
+        p.color = blankToNull(form.color()) == null ? null : form.color().trim().toLowerCase();
+    }
+
+    /**
+     * Checks a repository location: https://, ssh://, git@host:path, or a local path (file:// or
+     * absolute) where local paths are allowed (any in dev and test, under the configured roots otherwise).
+     */
+    public FormErrors checkRepository(RepoForm form) {
+        FormErrors errors = validation.check(form);
+        if (!errors.has("repoUrl")) {
+            String problem = repoUrlProblem(form.repoUrl().trim());
+            if (problem != null) {
+                errors.add("repoUrl", problem);
+            }
+        }
+        if (!errors.has("defaultBranch") && !BRANCH.matcher(form.branchOrMain()).matches()) {
+            errors.add("defaultBranch", "Not a valid branch name (letters, digits, . _ / -; no spaces or ..)");
+        }
+        return errors;
+    }
+
+    String repoUrlProblem(String url) {
+        if (url.chars().anyMatch(Character::isWhitespace)) {
+            return "A repository URL has no spaces";
+        }
+        String lower = url.toLowerCase();
+        if (lower.startsWith("https://") || lower.startsWith("ssh://")) {
+            try {
+                URI uri = new URI(url);
+                if (uri.getHost() == null || uri.getHost().isBlank() || uri.getPath() == null || uri.getPath().length() < 2) {
+                    return "The URL needs a host and a path, like https://example.com/team/app.git";
+                }
+                return null;
+            } catch (java.net.URISyntaxException e) {
+                return "This is not a valid URL";
+            }
+        }
+        if (SCP_LIKE.matcher(url).matches()) {
+            return null;
+        }
+        String local = null;
+        if (lower.startsWith("file://")) {
+            try {
+                local = Path.of(new URI(url)).toString();
+            } catch (RuntimeException | java.net.URISyntaxException e) {
+                return "A file:// URL needs an absolute path, like file:///srv/git/app";
+            }
+        } else if (url.startsWith("/")) {
+            local = url;
+        }
+        if (local == null) {
+            return "Use https://, ssh://, git@host:path, file:// or an absolute local path";
+        }
+        Path path = Path.of(local).normalize();
+        if (allowAnyLocal) {
+            return null;
+        }
+        boolean allowed = localRoots.orElse(List.of()).stream().filter(r -> !r.isBlank())
+                .anyMatch(r -> path.startsWith(Path.of(r.trim()).normalize()));
+        return allowed ? null : "Local paths are only allowed under the configured repository roots on this server";
+    }
+
+    /** The repository's name as people say it: the last part of the URL without .git. */
+    static String repoName(String url) {
+        String s = url.trim().replaceAll("/+$", "");
+        s = s.substring(Math.max(Math.max(s.lastIndexOf('/'), s.lastIndexOf(':')), -1) + 1);
+        if (s.endsWith(".git")) {
+            s = s.substring(0, s.length() - 4);
+        }
+        return s.isBlank() ? "repo" : s;
+    }
+
+    /** Records where the project's code lives; syncing it is another feature's job. */
+    @Transactional
+    public Project updateRepository(UUID projectId, RepoForm form) {
+        FormErrors errors = checkRepository(form);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        Project p = load(projectId);
+        p.repoUrl = form.repoUrl().trim();
+        p.repoName = repoName(p.repoUrl);
+        p.repoDefaultBranch = form.branchOrMain();
+        return p;
+    }
+
+    /** Replaces the executive summary; a changed text is a new version that needs a lead's approval again. */
+    @Transactional
+    public Project updateSummary(UUID projectId, SummaryForm form) {
+        validation.require(form);
+        Project p = load(projectId);
+        String text = form.executiveSummary().strip();
+        if (!text.equals(p.executiveSummary)) {
+            p.executiveSummary = text;
+            p.executiveSummaryVersion++;
+            p.executiveSummaryApproved = false;
+        }
+        return p;
+    }
+
+    /** Saves the settings page (basics and vision) if nobody saved in between; otherwise 409 with both versions. */
+    @Transactional
+    public Project updateSettings(Access access, SettingsForm form) {
+        access.requireRole(Role.OWNER).requireWritable();
+        Project p = Project.findById(access.project().id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ProjectAccess.notFound();
+        }
+        if (p.isArchived()) {
+            new Access(p, access.role(), access.accountId()).requireWritable();
+        }
+        FormErrors errors = check(form.basics(), p.id);
+        checkVision(form.vision()).asMap().forEach(errors::add);
+        if (form.version() == null) {
+            errors.add("version", "The form is missing its version; reload the page");
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        if (form.version() != p.version) {
+            throw new StaleProjectException(form.version(), p.version);
+        }
+        apply(p, form.basics());
+        applyVision(p, form.vision());
+        return p;
+    }
+
+    /** Archives the project: it stays readable, every change is refused until it is unarchived. */
+    @Transactional
+    public Project archive(Access access) {
+        access.requireRole(Role.OWNER);
+        Project p = load(access.project().id);
+        p.status = Project.STATUS_ARCHIVED;
+        return p;
+    }
+
+    /** Makes an archived project changeable again. */
+    @Transactional
+    public Project unarchive(Access access) {
+        access.requireRole(Role.OWNER);
+        Project p = load(access.project().id);
+        p.status = Project.STATUS_ACTIVE;
+        return p;
+    }
+
+    /** Marks the setup as done (the wizard's last step). */
+    @Transactional
+    public Project completeSetup(UUID projectId) {
+        Project p = load(projectId);
+        p.setupComplete = true;
+        return p;
+    }
+
+    static Project load(UUID projectId) {
+        Project p = Project.findById(projectId);
+        if (p == null) {
+            throw ProjectAccess.notFound();
+        }
         return p;
     }
 

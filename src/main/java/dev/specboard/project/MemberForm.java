@@ -1,0 +1,15 @@
+package dev.specboard.project;
+
+import jakarta.ws.rs.FormParam;
+
+/** Invite one existing account by username or email, with a role. */
+public record MemberForm(@FormParam("who") String who, @FormParam("role") String role) {
+
+    public static MemberForm empty() {
+        return new MemberForm("", Role.MEMBER.value());
+    }
+
+    public java.util.List<Role> roles() {
+        return InviteRow.INVITABLE;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.specboard.project;
+
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A project's members: every member sees the list, owners invite, change roles and remove. */
+@Path("/projects/{slug}/members")
+@Produces(MediaType.TEXT_HTML)
+public class MemberResource {
+
+    @CheckedTemplate(basePath = "project")
+    static class Templates {
+        static native TemplateInstance members(Access access, List<MemberView> members, MemberForm form, FormErrors errors);
+
+        static native TemplateInstance members$row(Access access, MemberView m);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    MemberService memberService;
+
+    @GET
+    public Response members(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.members(access, memberService.list(access), MemberForm.empty(), FormErrors.none()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response invite(@PathParam("slug") String slug, @BeanParam MemberForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.OWNER);
+        try {
+            Role role = MemberService.parseRole(form.role(), "role");
+            memberService.add(access, form.who(), role);
+            return Flash.redirect(headers, "/projects/" + slug + "/members", form.who().trim() + " is now a " + role.value() + " of " + access.project().name + ".");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.members(access, memberService.list(access), form, e.errors()));
+        }
+    }
+
+    /** Changes a role; htmx swaps the updated row, a plain form goes back to the list. */
+    @POST
+    @Path("{memberId}/role")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeRole(@PathParam("slug") String slug, @PathParam("memberId") UUID memberId,
+                               @FormParam("role") String role, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.OWNER);
+        MemberView m = memberService.changeRole(access, memberId, MemberService.parseRole(role, "role"));
+        if (Htmx.isHtmx(headers)) {
+            return Response.ok(Templates.members$row(access, m)).build();
+        }
+        return Flash.redirect(headers, "/projects/" + slug + "/members", m.username() + " is now a " + m.role().value() + ".");
+    }
+
+    @POST
+    @Path("{memberId}/remove")
+    public Response removeMember(@PathParam("slug") String slug, @PathParam("memberId") UUID memberId, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.OWNER);
+        MemberView m = memberService.view(access, memberId);
+        memberService.remove(access, memberId);
+        if (m.you()) {
+            return Flash.redirect(headers, "/", "You left " + access.project().name + ".");
+        }
+        return Flash.redirect(headers, "/projects/" + slug + "/members", m.username() + " was removed from " + access.project().name + ".");
+    }
+}

@@ -1,0 +1,175 @@
+package dev.specboard.project;
+
+import dev.specboard.account.Account;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who is in a project with which role: owners invite existing accounts, change roles and remove
+ * members; a project always keeps at least one owner. Pages and the API share these rules.
+ */
+@ApplicationScoped
+public class MemberService {
+
+    /** The members with their accounts, owners first, in one query. */
+    public List<MemberView> list(Access access) {
+        return Membership.listWithAccounts(access.project()).stream().map(m -> MemberView.of(m, access.accountId())).toList();
+    }
+
+    /** Adds an existing account (by username or email) with a role; unknown or already-present accounts are refused with 422. */
+    @Transactional
+    public Membership add(Access access, String usernameOrEmail, Role role) {
+        access.requireRole(Role.OWNER).requireWritable();
+        Project p = lockProject(access);
+        FormErrors errors = FormErrors.none();
+        Account a = resolve(p, usernameOrEmail, "who", errors);
+        if (role == null) {
+            errors.add("role", "Choose a role");
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        return persist(p, a, role);
+    }
+
+    /** Parses a role as forms send it ("lead"); 422 on the given field otherwise. */
+    public static Role parseRole(String value, String field) {
+        return Role.parse(value).orElseThrow(() -> ValidationException.of(field,
+                "Choose one of viewer, reviewer, member, lead, owner"));
+    }
+
+    /**
+     * Adds several people at once, all or nothing; errors are named per row ({@code who-0},
+     * {@code role-0}) and the unknown accounts are listed together under {@code invites}.
+     */
+    @Transactional
+    public List<Membership> addAll(Access access, List<InviteRow> rows) {
+        access.requireRole(Role.OWNER).requireWritable();
+        Project p = lockProject(access);
+        FormErrors errors = FormErrors.none();
+        List<String> unknown = new ArrayList<>();
+        List<Account> accounts = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        for (InviteRow row : rows) {
+            String field = "who-" + row.index();
+            Account a = resolve(p, row.who(), field, errors);
+            if (a == null && row.who() != null && !row.who().isBlank()
+                    && Account.findByUsernameOrEmail(row.who().trim()).isEmpty()) {
+                unknown.add(row.who().trim());
+            }
+            if (a != null && !seen.add(a.id)) {
+                errors.add(field, row.who().trim() + " is listed twice");
+            }
+            Role role = Role.parse(row.role()).orElse(null);
+            if (role == null) {
+                errors.add("role-" + row.index(), "Choose one of viewer, reviewer, member, lead, owner");
+            }
+            accounts.add(a);
+            roles.add(role);
+        }
+        if (!unknown.isEmpty()) {
+            errors.add("invites", "No account found for " + String.join(", ", unknown)
+                    + ". People need a Specboard account before they can be invited.");
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        List<Membership> added = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            added.add(persist(p, accounts.get(i), roles.get(i)));
+        }
+        return added;
+    }
+
+    /** Changes a member's role; demoting the last owner is refused with 409. */
+    @Transactional
+    public MemberView changeRole(Access access, UUID membershipId, Role role) {
+        access.requireRole(Role.OWNER).requireWritable();
+        Project p = lockProject(access);
+        Membership m = membership(p, membershipId);
+        if (role == null) {
+            throw ValidationException.of("role", "Choose one of viewer, reviewer, member, lead, owner");
+        }
+        if (m.role == Role.OWNER && role != Role.OWNER && Membership.countOwners(p) <= 1) {
+            throw ApiException.conflict(m.account.username + " is the last owner of " + p.name
+                    + " and cannot be demoted. Make someone else owner first.");
+        }
+        m.role = role;
+        return MemberView.of(m, access.accountId());
+    }
+
+    /** Removes a member; removing the last owner is refused with 409. */
+    @Transactional
+    public void remove(Access access, UUID membershipId) {
+        access.requireRole(Role.OWNER).requireWritable();
+        Project p = lockProject(access);
+        Membership m = membership(p, membershipId);
+        if (m.role == Role.OWNER && Membership.countOwners(p) <= 1) {
+            throw ApiException.conflict(m.account.username + " is the last owner of " + p.name
+                    + " and cannot be removed. Make someone else owner first.");
+        }
+        m.delete();
+    }
+
+    /** One member with its account, for re-rendering a row. */
+    public MemberView view(Access access, UUID membershipId) {
+        Membership m = Membership.<Membership>find("from Membership m join fetch m.account where m.id = ?1 and m.project = ?2",
+                membershipId, access.project()).firstResultOptional().orElseThrow(() -> ApiException.notFound("No such member"));
+        return MemberView.of(m, access.accountId());
+    }
+
+    private static Account resolve(Project p, String who, String field, FormErrors errors) {
+        if (who == null || who.isBlank()) {
+            errors.add(field, "Enter a username or an email");
+            return null;
+        }
+        Account a = Account.findByUsernameOrEmail(who.trim()).orElse(null);
+        if (a == null) {
+            errors.add(field, "No account found for " + who.trim());
+            return null;
+        }
+        Membership existing = Membership.find(p, a.id).orElse(null);
+        if (existing != null) {
+            errors.add(field, who.trim() + " is already a member (" + existing.role.value() + ")");
+            return null;
+        }
+        return a;
+    }
+
+    private static Membership persist(Project p, Account a, Role role) {
+        Membership m = new Membership();
+        m.project = p;
+        m.account = a;
+        m.role = role;
+        m.persist();
+        return m;
+    }
+
+    /** Serialises membership changes per project, so two owners demoting each other cannot leave none. */
+    private static Project lockProject(Access access) {
+        Project p = Project.findById(access.project().id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ProjectAccess.notFound();
+        }
+        return p;
+    }
+
+    private static Membership membership(Project p, UUID membershipId) {
+        Membership m = membershipId == null ? null : Membership.<Membership>find(
+                "from Membership m join fetch m.account where m.id = ?1 and m.project = ?2", membershipId, p)
+                .firstResultOptional().orElse(null);
+        if (m == null) {
+            throw ApiException.notFound("No such member in " + p.name);
+        }
+        return m;
+    }
+}

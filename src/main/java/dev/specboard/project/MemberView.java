@@ -1,0 +1,16 @@
+package dev.specboard.project;
+
+import java.util.UUID;
+
+/** One row of the members page, read with its account in the same query. */
+public record MemberView(UUID id, String username, String name, String email, Role role, boolean you) {
+
+    static MemberView of(Membership m, UUID viewer) {
+        return new MemberView(m.id, m.account.username, m.account.displayName(), m.account.email, m.role,
+                m.account.id.equals(viewer));
+    }
+
+    public java.util.List<Role> roles() {
+        return InviteRow.INVITABLE;
+    }
+}

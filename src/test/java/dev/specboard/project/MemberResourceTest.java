@@ -1,0 +1,116 @@
+package dev.specboard.project;
+
+import dev.specboard.account.Account;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class MemberResourceTest {
+
+    @Inject
+    TestData data;
+
+    private static RequestSpecification form(Account a) {
+        return Web.as(a).contentType("application/x-www-form-urlencoded");
+    }
+
+    private static String rowId(Document d, Account a) {
+        return d.selectFirst("tr.member-row[data-username=" + a.username + "]").id().substring("member-".length());
+    }
+
+    @Test
+    void everyMemberSeesTheListButOnlyOwnersManage() {
+        TestData.Team t = data.team();
+        Document viewer = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/members").then().statusCode(200)
+                .header("Vary", "HX-Request").extract().response());
+        assertEquals(5, viewer.select("#member-rows tr.member-row").size());
+        assertNull(viewer.getElementById("invite-form"));
+        assertTrue(viewer.select("#member-rows select").isEmpty());
+        Document owner = Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members"));
+        assertNotNull(owner.getElementById("invite-form"));
+        assertEquals(5, owner.select("#member-rows select").size());
+    }
+
+    @Test
+    void ownerInvitesByUsernameOrEmail() {
+        TestData.Team t = data.team();
+        form(t.owner()).formParam("who", t.outsider().email).formParam("role", "reviewer")
+                .post("/projects/" + t.slug() + "/members").then().statusCode(303);
+        Document d = Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members"));
+        assertNotNull(d.selectFirst("tr.member-row[data-username=" + t.outsider().username + "]"));
+        Web.as(t.outsider()).get("/projects/" + t.slug()).then().statusCode(200);
+    }
+
+    @Test
+    void invitingAnUnknownAccountAnswers422NamingItAndKeepingValues() {
+        TestData.Team t = data.team();
+        Response r = form(t.owner()).formParam("who", "nobody-here").formParam("role", "lead").post("/projects/" + t.slug() + "/members");
+        assertEquals(422, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("nobody-here", d.getElementById("f-who").val());
+        assertEquals("lead", d.select("#f-role option[selected]").val());
+        assertTrue(d.getElementById("e-who").text().contains("nobody-here"));
+    }
+
+    @Test
+    void htmxRoleChangeSwapsTheRow() {
+        TestData.Team t = data.team();
+        String id = rowId(Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members")), t.viewer());
+        Response r = Web.htmx(form(t.owner())).formParam("role", "lead").post("/projects/" + t.slug() + "/members/" + id + "/role");
+        assertEquals(200, r.statusCode());
+        Document row = Web.html(r);
+        assertNull(row.selectFirst("header.topbar"), "a fragment, not a page");
+        assertEquals("lead", row.select("#role-" + id + " option[selected]").val());
+        Web.as(t.viewer()).get("/projects/" + t.slug() + "/settings").then().statusCode(403);
+    }
+
+    @Test
+    void theLastOwnerCannotBeDemotedOrRemoved() {
+        TestData.Team t = data.team();
+        String base = "/projects/" + t.slug() + "/members/";
+        String id = rowId(Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members")), t.owner());
+        Response demote = form(t.owner()).formParam("role", "member").post(base + id + "/role");
+        assertEquals(409, demote.statusCode());
+        assertTrue(Web.html(demote).getElementById("error-message").text().contains("last owner"));
+        Response htmx = Web.htmx(form(t.owner())).post(base + id + "/remove");
+        assertEquals(409, htmx.statusCode());
+        assertEquals("#flash", htmx.getHeader("HX-Retarget"));
+        assertTrue(htmx.asString().contains("last owner"));
+    }
+
+    @Test
+    void ownerRemovesAMember() {
+        TestData.Team t = data.team();
+        String id = rowId(Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members")), t.member());
+        form(t.owner()).post("/projects/" + t.slug() + "/members/" + id + "/remove").then().statusCode(303);
+        Web.as(t.member()).get("/projects/" + t.slug()).then().statusCode(404);
+        form(t.lead()).post("/projects/" + t.slug() + "/members/" + rowId(Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members")), t.viewer()) + "/remove")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void memberListQueryCountDoesNotGrowWithMembers() {
+        TestData.Team small = data.team();
+        TestData.Team large = data.team();
+        for (int i = 0; i < 40; i++) {
+            data.addMember(large.project(), data.account("many"), Role.VIEWER);
+        }
+        long few = SqlCounter.count(() -> Web.as(small.owner()).get("/projects/" + small.slug() + "/members").then().statusCode(200));
+        long many = SqlCounter.count(() -> Web.as(large.owner()).get("/projects/" + large.slug() + "/members").then().statusCode(200));
+        assertEquals(few, many);
+        assertFalse(few == 0);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.specboard.project;
+
+import dev.specboard.account.Account;
+import dev.specboard.support.TestData;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class MemberServiceTest {
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    TestData data;
+
+    private static Access access(Project p, Account a, Role role) {
+        return new Access(p, role, a.id);
+    }
+
+    /** Read in a transaction of its own, so the test sees what is committed, not a cached entity. */
+    private static Membership membership(Project p, Account a) {
+        return QuarkusTransaction.requiringNew().call(() -> Membership.find(p, a.id).orElseThrow());
+    }
+
+    @Test
+    void theLastOwnerCannotBeDemotedOrRemoved() {
+        TestData.Team t = data.team();
+        Access owner = access(t.project(), t.owner(), Role.OWNER);
+        Membership m = membership(t.project(), t.owner());
+        ApiException demote = assertThrows(ApiException.class, () -> members.changeRole(owner, m.id, Role.LEAD));
+        assertEquals(409, demote.status());
+        assertTrue(demote.getMessage().contains("last owner"));
+        ApiException remove = assertThrows(ApiException.class, () -> members.remove(owner, m.id));
+        assertEquals(409, remove.status());
+        assertEquals(Role.OWNER, membership(t.project(), t.owner()).role);
+    }
+
+    @Test
+    void withASecondOwnerTheFirstMayStepDown() {
+        TestData.Team t = data.team();
+        Access owner = access(t.project(), t.owner(), Role.OWNER);
+        members.changeRole(owner, membership(t.project(), t.lead()).id, Role.OWNER);
+        members.changeRole(owner, membership(t.project(), t.owner()).id, Role.MEMBER);
+        assertEquals(Role.MEMBER, membership(t.project(), t.owner()).role);
+        Access newOwner = access(t.project(), t.lead(), Role.OWNER);
+        members.remove(newOwner, membership(t.project(), t.owner()).id);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Membership.find(t.project(), t.owner().id).isEmpty()));
+    }
+
+    @Test
+    void onlyOwnersManageMembers() {
+        TestData.Team t = data.team();
+        Access lead = access(t.project(), t.lead(), Role.LEAD);
+        ApiException e = assertThrows(ApiException.class, () -> members.add(lead, t.outsider().username, Role.VIEWER));
+        assertEquals(403, e.status());
+        assertThrows(ApiException.class, () -> members.remove(lead, membership(t.project(), t.viewer()).id));
+    }
+
+    @Test
+    void addingFindsAccountsByUsernameOrEmailAndRefusesUnknownOrPresentOnes() {
+        TestData.Team t = data.team();
+        Access owner = access(t.project(), t.owner(), Role.OWNER);
+        members.add(owner, t.outsider().email.toUpperCase(), Role.REVIEWER);
+        assertEquals(Role.REVIEWER, membership(t.project(), t.outsider()).role);
+        ValidationException unknown = assertThrows(ValidationException.class, () -> members.add(owner, "no-such-person", Role.VIEWER));
+        assertTrue(unknown.errors().get("who").contains("no-such-person"));
+        ValidationException present = assertThrows(ValidationException.class, () -> members.add(owner, t.member().username, Role.VIEWER));
+        assertTrue(present.errors().get("who").contains("already a member"));
+    }
+
+    @Test
+    void archivedProjectsRefuseMemberChangesWith409() {
+        TestData.Team t = data.team();
+        Access owner = access(t.project(), t.owner(), Role.OWNER);
+        Project archived = projects.archive(owner);
+        Access now = access(archived, t.owner(), Role.OWNER);
+        ApiException e = assertThrows(ApiException.class, () -> members.add(now, t.outsider().username, Role.VIEWER));
+        assertEquals(409, e.status());
+        assertTrue(e.getMessage().contains("archived"));
+        projects.unarchive(now);
+    }
+
+    @Test
+    void aMemberOfAnotherProjectCannotBeChangedThroughThisOne() {
+        TestData.Team t = data.team();
+        TestData.Team other = data.team();
+        Access owner = access(t.project(), t.owner(), Role.OWNER);
+        ApiException e = assertThrows(ApiException.class,
+                () -> members.changeRole(owner, membership(other.project(), other.member()).id, Role.VIEWER));
+        assertEquals(404, e.status());
+    }
+}
