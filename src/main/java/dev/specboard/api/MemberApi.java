@@ -1,0 +1,102 @@
+package dev.specboard.api;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.MemberService;
+import dev.specboard.project.MemberView;
+import dev.specboard.project.Membership;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.ValidationException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A project's members over the API; the owner manages them with the same rules as the members page. */
+@Path("/api/v1/projects/{slug}/members")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class MemberApi {
+
+    @RegisterForReflection
+    public record MemberBody(String username, String role) {
+    }
+
+    @RegisterForReflection
+    public record RoleBody(String role) {
+    }
+
+    @RegisterForReflection
+    public record MemberJson(String username, String name, String role) {
+        static MemberJson of(MemberView v) {
+            return new MemberJson(v.username(), v.name(), v.role().value());
+        }
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    MemberService members;
+
+    @GET
+    public List<MemberJson> list(@PathParam("slug") String slug) {
+        return members.list(projectAccess.read(slug)).stream().map(MemberJson::of).toList();
+    }
+
+    @POST
+    public Response add(@PathParam("slug") String slug, MemberBody body) {
+        Access access = projectAccess.require(slug, Role.OWNER);
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        Role role = MemberService.parseRole(body.role(), "role");
+        try {
+            Membership m = members.add(access, body.username(), role);
+            return Response.status(201).entity(MemberJson.of(members.view(access, m.id))).build();
+        } catch (ValidationException e) {
+            throw renamed(e);
+        }
+    }
+
+    @PUT
+    @Path("{username}")
+    public MemberJson changeRole(@PathParam("slug") String slug, @PathParam("username") String username, RoleBody body) {
+        Access access = projectAccess.require(slug, Role.OWNER);
+        Role role = MemberService.parseRole(body == null ? null : body.role(), "role");
+        return MemberJson.of(members.changeRole(access, membershipOf(access, username), role));
+    }
+
+    @DELETE
+    @Path("{username}")
+    public Response remove(@PathParam("slug") String slug, @PathParam("username") String username) {
+        Access access = projectAccess.require(slug, Role.OWNER);
+        members.remove(access, membershipOf(access, username));
+        return Response.noContent().build();
+    }
+
+    private UUID membershipOf(Access access, String username) {
+        return members.list(access).stream().filter(v -> v.username().equalsIgnoreCase(username)).findFirst()
+                .map(MemberView::id).orElseThrow(() -> ApiException.notFound("No member named " + username));
+    }
+
+    /** The page calls the person field "who"; the API body calls it "username". */
+    private static ValidationException renamed(ValidationException e) {
+        FormErrors errors = FormErrors.none();
+        e.errors().asMap().forEach((field, message) -> errors.add("who".equals(field) ? "username" : field, message));
+        return new ValidationException(errors);
+    }
+}
