@@ -13,7 +13,7 @@ public record StoryFilter(String status, String approval, String dirty, String c
 
     public static StoryFilter of(String status, String approval, String dirty, String context, String q, Integer page) {
         return new StoryFilter(
-                STATUSES.contains(status) ? status : "",
+                status != null && STATUSES.contains(status) ? status : "",
                 "approved".equals(approval) || "unapproved".equals(approval) ? approval : "",
                 "true".equals(dirty) || "false".equals(dirty) ? dirty : "",
                 "none".equals(context) || uuid(context) != null ? context : "",

@@ -38,6 +38,16 @@ public enum StoryStage {
         throw new IllegalArgumentException("Unknown story state " + status + "/" + review);
     }
 
+    /** The badge style of the stage on pages. */
+    public String badge() {
+        return switch (this) {
+            case READY, IMPLEMENTED -> "ok";
+            case IN_REVIEW -> "warn";
+            case CHANGES_REQUESTED -> "danger";
+            case DRAFT -> "";
+        };
+    }
+
     public boolean isApproved() {
         return this == READY || this == IMPLEMENTED;
     }
