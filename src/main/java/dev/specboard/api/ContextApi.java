@@ -42,9 +42,6 @@ public class ContextApi {
     public record StoryRefBody(Integer storyNumber) {
     }
 
-    public record Mapping(boolean contextMappingApproved) {
-    }
-
     @Inject
     ProjectAccess projectAccess;
 

@@ -102,7 +102,7 @@ public class StoryService {
         if (form.version() != s.version) {
             throw stale(s, form);
         }
-        if (!TextDiffs.changed(s, form)) {
+        if (!textChanged(s, form)) {
             return s;
         }
         StoryStage before = s.stage();
@@ -335,16 +335,11 @@ public class StoryService {
                 .orElseThrow(() -> ApiException.notFound(s.key() + " has no version " + version));
     }
 
-    /** Small helper: did the text change at all? */
-    static final class TextDiffs {
-        private TextDiffs() {
-        }
-
-        static boolean changed(Story s, StoryForm f) {
-            Story probe = new Story();
-            apply(probe, f);
-            return !Objects.equals(s.title, probe.title) || !Objects.equals(s.description, probe.description)
-                    || !Objects.equals(s.acceptanceCriteria, probe.acceptanceCriteria);
-        }
+    /** Whether the form's text differs from the story's current version once normalised. */
+    private static boolean textChanged(Story s, StoryForm f) {
+        Story probe = new Story();
+        apply(probe, f);
+        return !Objects.equals(s.title, probe.title) || !Objects.equals(s.description, probe.description)
+                || !Objects.equals(s.acceptanceCriteria, probe.acceptanceCriteria);
     }
 }

@@ -39,6 +39,8 @@ class ContextApiTest {
         Api.as(t.outsider()).post(p + "/contexts/" + id + "/approve").then().statusCode(404);
         Api.as(t.lead()).post(p + "/contexts/" + id + "/approve").then().statusCode(200).body("approved", equalTo(true));
         Api.as(t.viewer()).get(p).then().statusCode(200).body("contextMappingApproved", equalTo(true));
+        org.junit.jupiter.api.Assertions.assertEquals(1, StoryApiTest.count(t.member(), "context_approved"), "the context's author is told");
+        org.junit.jupiter.api.Assertions.assertEquals(0, StoryApiTest.count(t.lead(), "context_approved"));
         Api.as(t.viewer()).get(p + "/contexts").then().statusCode(200).body("[0].storyNumbers", contains(n));
 
         Api.as(t.member()).body(Map.of("name", "Catalog", "type", "domain", "purpose", "Products", "version", 1)).put(p + "/contexts/" + id)

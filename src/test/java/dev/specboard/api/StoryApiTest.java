@@ -1,13 +1,10 @@
 package dev.specboard.api;
 
 import dev.specboard.account.Account;
-import dev.specboard.notification.Notification;
-import dev.specboard.project.Role;
 import dev.specboard.story.StoryChanged;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.response.Response;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -241,10 +238,5 @@ class StoryApiTest {
     static long count(Account a, String type) {
         return Api.as(a).get("/api/v1/notifications").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.type == '" + type + "' }").size();
-    }
-
-    @SuppressWarnings("unused")
-    private static Response unused(Notification n, Role r) {
-        return null;
     }
 }
