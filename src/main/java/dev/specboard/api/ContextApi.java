@@ -1,0 +1,123 @@
+package dev.specboard.api;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.story.BoundedContext;
+import dev.specboard.story.ContextForm;
+import dev.specboard.story.ContextRow;
+import dev.specboard.story.ContextService;
+import dev.specboard.web.ApiException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** API v1 for bounded contexts: list, write, assign stories, approve. */
+@Path("/api/v1/projects/{slug}/contexts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContextApi {
+
+    public record ContextAnswer(UUID id, String name, String type, String purpose, String description, boolean approved, boolean dirty,
+                                int version, List<Integer> storyNumbers) {
+    }
+
+    public record ContextBody(String name, String type, String purpose, String description, Integer version) {
+        ContextForm form() {
+            return new ContextForm(name, type, purpose, description, version);
+        }
+    }
+
+    public record StoryRefBody(Integer storyNumber) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    ContextService contexts;
+
+    @GET
+    public List<ContextAnswer> list(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return contexts.list(access.project().id).stream().map(ContextApi::answer).toList();
+    }
+
+    @POST
+    public Response create(@PathParam("slug") String slug, ContextBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        BoundedContext c = contexts.create(access, body.form());
+        return Response.status(201).entity(answer(contexts.row(access.project().id, c.id))).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ContextAnswer get(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.read(slug);
+        return answer(contexts.row(access.project().id, uuid(id)));
+    }
+
+    @PUT
+    @Path("/{id}")
+    public ContextAnswer update(@PathParam("slug") String slug, @PathParam("id") String id, ContextBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        contexts.update(access, uuid(id), body.form());
+        return answer(contexts.row(access.project().id, uuid(id)));
+    }
+
+    @POST
+    @Path("/{id}/stories")
+    public Response addStory(@PathParam("slug") String slug, @PathParam("id") String id, StoryRefBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        if (body == null || body.storyNumber() == null) {
+            throw new ApiException(422, "Validation failed", java.util.Map.of("storyNumber", "Name the story by its number"));
+        }
+        contexts.addStory(access, uuid(id), body.storyNumber());
+        return Response.status(201).entity(answer(contexts.row(access.project().id, uuid(id)))).build();
+    }
+
+    @DELETE
+    @Path("/{id}/stories/{number}")
+    public ContextAnswer removeStory(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("number") int number) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        contexts.removeStory(access, uuid(id), number);
+        return answer(contexts.row(access.project().id, uuid(id)));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    public ContextAnswer approve(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.require(slug, Role.LEAD);
+        contexts.approve(access, uuid(id));
+        return answer(contexts.row(access.project().id, uuid(id)));
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No such context in this project");
+        }
+    }
+
+    static ContextAnswer answer(ContextRow r) {
+        return new ContextAnswer(r.id(), r.name(), r.type(), r.purpose(), r.description(), r.approved(), r.dirty(), r.version(), r.storyNumbers());
+    }
+}

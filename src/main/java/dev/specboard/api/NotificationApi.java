@@ -1,0 +1,56 @@
+package dev.specboard.api;
+
+import dev.specboard.account.CurrentUser;
+import dev.specboard.notification.Notification;
+import dev.specboard.notification.NotificationService;
+import dev.specboard.web.ApiException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** API v1 for the caller's notifications. */
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationApi {
+
+    public record NotificationAnswer(UUID id, String type, Map<String, Object> payload, Instant createdAt, Instant readAt) {
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    NotificationService notifications;
+
+    @GET
+    public List<NotificationAnswer> list(@QueryParam("unread") boolean unread) {
+        return notifications.list(currentUser.requireAccountId(), unread, 200).stream().map(NotificationApi::answer).toList();
+    }
+
+    @POST
+    @Path("/{id}/read")
+    public NotificationAnswer read(@PathParam("id") String id) {
+        UUID me = currentUser.requireAccountId();
+        UUID nid;
+        try {
+            nid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No such notification");
+        }
+        return answer(notifications.markRead(me, nid));
+    }
+
+    static NotificationAnswer answer(Notification n) {
+        return new NotificationAnswer(n.id, n.type, n.payload, n.createdAt, n.readAt);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.specboard.api;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.story.ContextService;
+import dev.specboard.story.Ears;
+import dev.specboard.story.RevisionRow;
+import dev.specboard.story.Story;
+import dev.specboard.story.StoryForm;
+import dev.specboard.story.StoryService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+
+/** API v1 for stories: list, write, version and move them through the approval workflow. */
+@Path("/api/v1/projects/{slug}/stories")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StoryApi {
+
+    /** A story in a list. */
+    public record StorySummary(String key, int number, String title, String status, boolean approved, int version, boolean dirty,
+                               String stage) {
+    }
+
+    /** A story with its versions and recognised EARS requirements. */
+    public record StoryDetail(String key, int number, String title, String description, String acceptanceCriteria, String status,
+                              String stage, boolean approved, int version, Integer approvedVersion, boolean dirty, String reviewComment,
+                              List<Revision> revisions, List<Ears.Requirement> ears, List<String> contexts) {
+    }
+
+    @RegisterForReflection
+    public record Revision(int version, String title, String description, String acceptanceCriteria, Instant createdAt, String author) {
+    }
+
+    public record StoryBody(String title, String description, String acceptanceCriteria, Integer version) {
+        StoryForm form() {
+            return new StoryForm(title, description, acceptanceCriteria, version);
+        }
+    }
+
+    public record ChangesBody(String comment) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    StoryService stories;
+
+    @Inject
+    ContextService contexts;
+
+    @GET
+    public List<StorySummary> list(@PathParam("slug") String slug, @QueryParam("status") String status) {
+        Access access = projectAccess.read(slug);
+        return stories.all(access.project().id, status).stream().map(StoryApi::summary).toList();
+    }
+
+    @POST
+    public Response create(@PathParam("slug") String slug, StoryBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        Story s = stories.create(access, body(body).form());
+        return Response.status(201).entity(summary(s)).build();
+    }
+
+    @GET
+    @Path("/{number}")
+    public StoryDetail get(@PathParam("slug") String slug, @PathParam("number") int number) {
+        Access access = projectAccess.read(slug);
+        return detail(stories.get(access.project().id, number));
+    }
+
+    @PUT
+    @Path("/{number}")
+    public StoryDetail update(@PathParam("slug") String slug, @PathParam("number") int number, StoryBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        return detail(stories.update(access, number, body(body).form()));
+    }
+
+    @POST
+    @Path("/{number}/submit")
+    public StoryDetail submit(@PathParam("slug") String slug, @PathParam("number") int number) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        return detail(stories.submit(access, number));
+    }
+
+    @POST
+    @Path("/{number}/approve")
+    public StoryDetail approve(@PathParam("slug") String slug, @PathParam("number") int number) {
+        Access access = projectAccess.require(slug, Role.LEAD);
+        return detail(stories.approve(access, number));
+    }
+
+    @POST
+    @Path("/{number}/request-changes")
+    public StoryDetail requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, ChangesBody body) {
+        Access access = projectAccess.require(slug, Role.LEAD);
+        return detail(stories.requestChanges(access, number, body == null ? null : body.comment()));
+    }
+
+    private static StoryBody body(StoryBody body) {
+        if (body == null) {
+            throw dev.specboard.web.ApiException.badRequest("A JSON body is required");
+        }
+        return body;
+    }
+
+    static StorySummary summary(Story s) {
+        return new StorySummary(s.key(), s.number, s.title, s.status, s.approved, s.version, s.dirty, s.stage().name().toLowerCase());
+    }
+
+    private StoryDetail detail(Story s) {
+        List<Revision> revisions = stories.revisions(s.id).stream().map(StoryApi::revision).toList();
+        List<String> contextNames = contexts.forStory(s.id).stream().map(c -> c.name()).toList();
+        return new StoryDetail(s.key(), s.number, s.title, s.description, s.acceptanceCriteria, s.status, s.stage().name().toLowerCase(),
+                s.approved, s.version, s.approvedVersion, s.dirty, s.reviewComment, revisions, Ears.recognise(s.acceptanceCriteria), contextNames);
+    }
+
+    private static Revision revision(RevisionRow r) {
+        return new Revision(r.version(), r.title(), r.description(), r.acceptanceCriteria(), r.createdAt(), r.author());
+    }
+}

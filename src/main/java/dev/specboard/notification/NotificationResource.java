@@ -1,0 +1,100 @@
+package dev.specboard.notification;
+
+import dev.specboard.account.CurrentUser;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.Htmx;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** My notifications: the list, marking read (one or all, with htmx), and the unread badge. */
+@Path("/notifications")
+@Produces(MediaType.TEXT_HTML)
+public class NotificationResource {
+
+    static final int LIMIT = 100;
+
+    @CheckedTemplate(basePath = "notification")
+    static class Templates {
+        static native TemplateInstance list(List<Notification> notifications, long unread);
+
+        static native TemplateInstance list$items(List<Notification> notifications, long unread);
+
+        static native TemplateInstance list$item(Notification n);
+
+        static native TemplateInstance count(long unread, boolean oob);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    NotificationService notifications;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    public Response list() {
+        UUID me = currentUser.requireAccountId();
+        List<Notification> list = notifications.list(me, false, LIMIT);
+        long unread = notifications.unreadCount(me);
+        if (Htmx.isFragment(headers)) {
+            return Htmx.page(withCount(Templates.list$items(list, unread), unread));
+        }
+        return Htmx.page(Templates.list(list, unread));
+    }
+
+    /** The unread badge of the navigation (a fragment; the layout loads it with htmx). */
+    @GET
+    @Path("/count")
+    public TemplateInstance count() {
+        return Templates.count(notifications.unreadCount(currentUser.requireAccountId()), false);
+    }
+
+    @POST
+    @Path("/{id}/read")
+    public Response read(@PathParam("id") String id) {
+        UUID me = currentUser.requireAccountId();
+        UUID nid;
+        try {
+            nid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No such notification");
+        }
+        Notification n = notifications.markRead(me, nid);
+        if (!Htmx.isHtmx(headers)) {
+            return Flash.redirect(headers, "/notifications", "Marked as read.");
+        }
+        return Htmx.page(withCount(Templates.list$item(n), notifications.unreadCount(me)));
+    }
+
+    @POST
+    @Path("/read-all")
+    public Response readAll() {
+        UUID me = currentUser.requireAccountId();
+        int n = notifications.markAllRead(me);
+        if (!Htmx.isHtmx(headers)) {
+            return Flash.redirect(headers, "/notifications", n == 1 ? "1 notification marked as read." : n + " notifications marked as read.");
+        }
+        return Htmx.page(withCount(Templates.list$items(notifications.list(me, false, LIMIT), 0), 0));
+    }
+
+    /** An htmx answer plus the navigation badge, swapped out of band. */
+    private static String withCount(TemplateInstance fragment, long unread) {
+        return fragment.render() + Templates.count(unread, true).render();
+    }
+}

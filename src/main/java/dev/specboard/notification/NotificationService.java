@@ -1,0 +1,68 @@
+package dev.specboard.notification;
+
+import dev.specboard.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Stores notifications for people, lists them and marks them read. */
+@ApplicationScoped
+public class NotificationService {
+
+    @Inject
+    Event<NotificationCreated> created;
+
+    /** Notifies one account; {@code payload} should carry {@code message} and {@code link} (see {@link Notification}). */
+    @Transactional
+    public Notification notify(UUID accountId, String type, Map<String, Object> payload) {
+        return notify(accountId, null, type, payload);
+    }
+
+    /** Notifies one account about something in a project. */
+    @Transactional
+    public Notification notify(UUID accountId, UUID projectId, String type, Map<String, Object> payload) {
+        Notification n = new Notification();
+        n.userId = accountId;
+        n.projectId = projectId;
+        n.type = type;
+        n.payload = payload == null ? new HashMap<>() : new HashMap<>(payload);
+        n.persist();
+        created.fire(new NotificationCreated(accountId, n.id));
+        return n;
+    }
+
+    public long unreadCount(UUID accountId) {
+        return Notification.count("userId = ?1 and readAt is null", accountId);
+    }
+
+    /** The newest notifications of an account, unread ones only if asked. */
+    public List<Notification> list(UUID accountId, boolean unreadOnly, int limit) {
+        String q = "userId = ?1" + (unreadOnly ? " and readAt is null" : "") + " order by createdAt desc";
+        return Notification.<Notification>find(q, accountId).page(0, limit).list();
+    }
+
+    /** Marks one of the account's notifications read; someone else's is 404. */
+    @Transactional
+    public Notification markRead(UUID accountId, UUID id) {
+        Notification n = Notification.findById(id);
+        if (n == null || !n.userId.equals(accountId)) {
+            throw ApiException.notFound("No such notification");
+        }
+        if (n.readAt == null) {
+            n.readAt = Instant.now();
+        }
+        return n;
+    }
+
+    @Transactional
+    public int markAllRead(UUID accountId) {
+        return Notification.update("readAt = ?1 where userId = ?2 and readAt is null", Instant.now(), accountId);
+    }
+}

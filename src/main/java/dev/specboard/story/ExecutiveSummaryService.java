@@ -1,0 +1,106 @@
+package dev.specboard.story;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The project's executive summary: versioned edits that reset its approval, and a lead's approval. */
+@ApplicationScoped
+public class ExecutiveSummaryService {
+
+    @Inject
+    EntityManager em;
+
+    /** Saves a new version when based on the current one (409 otherwise); clears the approval. */
+    @Transactional
+    public Project edit(Access access, String content, Integer baseVersion) {
+        StoryService.requireWritable(access);
+        if (content != null && content.length() > 50000) {
+            throw ValidationException.of("content", "At most 50000 characters");
+        }
+        if (baseVersion == null) {
+            throw ValidationException.of("version", "Say which version you edited");
+        }
+        Project p = em.find(Project.class, access.project().id, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(p);
+        ensureRevision(p);
+        if (baseVersion != p.executiveSummaryVersion) {
+            throw new StaleVersionException("The executive summary", baseVersion, p.executiveSummaryVersion,
+                    StaleVersionException.texts("content", p.executiveSummary), StaleVersionException.texts("content", content), null);
+        }
+        String text = content == null || content.isBlank() ? null : content.strip();
+        if (Objects.equals(text, p.executiveSummary)) {
+            return p;
+        }
+        p.executiveSummary = text;
+        p.executiveSummaryVersion++;
+        p.executiveSummaryApproved = false;
+        ExecutiveSummaryRevision r = new ExecutiveSummaryRevision();
+        r.projectId = p.id;
+        r.version = p.executiveSummaryVersion;
+        r.content = text == null ? "" : text;
+        r.authorId = access.accountId();
+        r.persist();
+        return p;
+    }
+
+    /** A lead approves the current version. */
+    @Transactional
+    public Project approve(Access access) {
+        StoryService.requireWritable(access);
+        if (!access.isLead()) {
+            throw ApiException.forbidden("Only a lead can approve the executive summary.");
+        }
+        Project p = em.find(Project.class, access.project().id, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(p);
+        if (p.executiveSummary == null || p.executiveSummary.isBlank()) {
+            throw ApiException.conflict("There is no executive summary to approve yet.");
+        }
+        if (p.executiveSummaryApproved) {
+            throw ApiException.conflict("The executive summary is already approved.");
+        }
+        ensureRevision(p);
+        p.executiveSummaryApproved = true;
+        Approval.record(p.id, Approval.EXECUTIVE_SUMMARY, p.id, p.executiveSummaryVersion, Approval.APPROVED, null, access.accountId());
+        return p;
+    }
+
+    /** A summary written before versioning (by the setup wizard) becomes a first revision. */
+    private void ensureRevision(Project p) {
+        if (p.executiveSummary == null && p.executiveSummaryVersion == 0) {
+            return;
+        }
+        if (p.executiveSummaryVersion == 0) {
+            p.executiveSummaryVersion = 1;
+        }
+        if (ExecutiveSummaryRevision.count("projectId = ?1 and version = ?2", p.id, p.executiveSummaryVersion) == 0) {
+            ExecutiveSummaryRevision r = new ExecutiveSummaryRevision();
+            r.projectId = p.id;
+            r.version = p.executiveSummaryVersion;
+            r.content = p.executiveSummary == null ? "" : p.executiveSummary;
+            r.persist();
+        }
+    }
+
+    /** Every version, newest first. */
+    public List<ExecutiveSummaryRevision> revisions(UUID projectId) {
+        return ExecutiveSummaryRevision.<ExecutiveSummaryRevision>find("projectId = ?1 order by version desc", projectId).list();
+    }
+
+    /** The version a lead last approved, if any. */
+    public Integer approvedVersion(UUID projectId) {
+        return em.createQuery("select max(a.version) from Approval a where a.entityType = :t and a.entityId = :p and a.decision = :d", Integer.class)
+                .setParameter("t", Approval.EXECUTIVE_SUMMARY).setParameter("p", projectId).setParameter("d", Approval.APPROVED)
+                .getSingleResult();
+    }
+}

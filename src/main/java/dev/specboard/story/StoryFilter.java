@@ -1,0 +1,63 @@
+package dev.specboard.story;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/** The story list's filters, all carried in the URL so a filtered view can be shared. */
+public record StoryFilter(String status, String approval, String dirty, String context, String q, int page) {
+
+    public static final List<String> STATUSES = List.of("draft", "review", "changes", "ready", "implemented");
+    public static final int PAGE_SIZE = 50;
+
+    public static StoryFilter of(String status, String approval, String dirty, String context, String q, Integer page) {
+        return new StoryFilter(
+                status != null && STATUSES.contains(status) ? status : "",
+                "approved".equals(approval) || "unapproved".equals(approval) ? approval : "",
+                "true".equals(dirty) || "false".equals(dirty) ? dirty : "",
+                "none".equals(context) || uuid(context) != null ? context : "",
+                q == null ? "" : q.trim(),
+                page == null || page < 1 ? 1 : page);
+    }
+
+    public static StoryFilter all() {
+        return of(null, null, null, null, null, 1);
+    }
+
+    public UUID contextId() {
+        return uuid(context);
+    }
+
+    static UUID uuid(String s) {
+        try {
+            return s == null || s.isBlank() ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public boolean isEmpty() {
+        return status.isEmpty() && approval.isEmpty() && dirty.isEmpty() && context.isEmpty() && q.isEmpty();
+    }
+
+    /** The query string of this filter on another page (no leading '?'). */
+    public String query(int onPage) {
+        StringBuilder sb = new StringBuilder();
+        add(sb, "status", status);
+        add(sb, "approval", approval);
+        add(sb, "dirty", dirty);
+        add(sb, "context", context);
+        add(sb, "q", q);
+        if (onPage > 1) {
+            add(sb, "page", Integer.toString(onPage));
+        }
+        return sb.toString();
+    }
+
+    private static void add(StringBuilder sb, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            sb.append(sb.isEmpty() ? "" : "&").append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+}

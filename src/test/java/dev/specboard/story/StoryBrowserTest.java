@@ -1,0 +1,122 @@
+package dev.specboard.story;
+
+import dev.specboard.support.Browser;
+import dev.specboard.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class StoryBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    @Test
+    void memberWritesLeadSendsBackMemberResubmitsLeadApproves() {
+        TestData.Team t = data.team();
+        String stories = "/projects/" + t.slug() + "/stories";
+        try (Browser member = Browser.open(base.toString()); Browser lead = Browser.open(base.toString())) {
+            member.login(t.member().username, TestData.PASSWORD);
+            member.go(stories);
+            member.assertAccessible();
+            member.click("#new-story");
+            member.assertAccessible();
+            member.type("#f-title", "Reset my password")
+                    .type("#f-description", "As a user I want to reset my password by email.")
+                    .type("#f-acceptanceCriteria", "- WHEN I ask for a reset THE SYSTEM SHALL email a link");
+            member.click("#story-form button[type=submit]");
+            member.waitFor("#submit-story");
+            assertEquals(stories + "/1", member.path());
+            assertEquals("WHEN I ask for a reset THE SYSTEM SHALL email a link", member.find("#ears-1").getText().replace("event-driven ", ""));
+            member.assertAccessible();
+            member.click("#submit-story");
+            member.waitUntil(d -> member.find("#story-stage").getText().equals("Waiting for approval"));
+
+            lead.login(t.lead().username, TestData.PASSWORD);
+            lead.go("/inbox");
+            lead.waitUntil(d -> !lead.find("#inbox-count").getText().isBlank());
+            lead.assertAccessible();
+            lead.click("#inbox-story-" + t.slug() + "-US-1 a");
+            lead.waitFor("#request-changes-form");
+            lead.assertAccessible();
+            lead.type("#f-comment", "Say how long the link stays valid.");
+            lead.click("#request-changes");
+            lead.waitUntil(d -> lead.find("#story-stage").getText().equals("Changes requested"));
+
+            member.go("/inbox");
+            member.assertAccessible();
+            assertTrue(member.find("#inbox-sent-back-" + t.slug() + "-US-1").getText().contains("Say how long the link stays valid."));
+            member.go("/notifications");
+            member.assertAccessible();
+            member.go(stories + "/1");
+            member.click("#edit-story");
+            member.assertAccessible();
+            member.type("#f-acceptanceCriteria", "- WHEN I ask for a reset THE SYSTEM SHALL email a link valid for one hour");
+            member.click("#story-form button[type=submit]");
+            member.waitUntil(d -> member.find("#story-version").getText().equals("Version 2"));
+            member.click("#submit-story");
+            member.waitUntil(d -> member.find("#story-stage").getText().equals("Waiting for approval"));
+
+            lead.go("/inbox");
+            lead.click("#inbox-story-" + t.slug() + "-US-1 a.what-changed");
+            lead.waitFor("#diff-criteria");
+            assertEquals(stories + "/1/diff", lead.path());
+            assertTrue(lead.find("#diff-criteria ins").getText().contains("valid for one hour"));
+            lead.assertAccessible();
+            lead.go(stories + "/1");
+            lead.click("#approve-story");
+            lead.waitUntil(d -> lead.find("#story-stage").getText().equals("Ready"));
+            lead.assertAccessible();
+        }
+    }
+
+    @Test
+    void filterUrlSurvivesReloadAndBackButton() {
+        TestData.Team t = data.team();
+        StoryService service = io.quarkus.arc.Arc.container().instance(StoryService.class).get();
+        dev.specboard.project.Access access = new dev.specboard.project.Access(t.project(), dev.specboard.project.Role.MEMBER, t.member().id);
+        service.create(access, new StoryForm("Draft about invoices", "d", null, null));
+        Story submitted = service.create(access, new StoryForm("Submitted about receipts", "d", null, null));
+        service.submit(access, submitted.number);
+        String stories = "/projects/" + t.slug() + "/stories";
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.login(t.viewer().username, TestData.PASSWORD);
+            b.go(stories);
+            assertEquals(2, b.all("#story-table tbody tr").size());
+            new Select(b.find("#f-status")).selectByValue("review");
+            b.waitUntil(d -> b.url().contains("status=review"));
+            b.waitUntil(d -> b.all("#story-table tbody tr").size() == 1);
+            b.assertAccessible();
+            Long overflow = (Long) b.js("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(overflow <= 0, "story list scrolls sideways at 360 px by " + overflow + " px");
+
+            b.driver.navigate().refresh();
+            b.waitForHtmx();
+            assertEquals("review", new Select(b.find("#f-status")).getFirstSelectedOption().getAttribute("value"));
+            assertEquals(1, b.all("#story-table tbody tr").size());
+
+            new Select(b.find("#f-status")).selectByValue("");
+            b.waitUntil(d -> !b.url().contains("status=review"));
+            b.waitUntil(d -> b.all("#story-table tbody tr").size() == 2);
+            b.driver.navigate().back();
+            b.waitUntil(d -> b.url().contains("status=review"));
+            b.waitUntil(d -> b.all("#story-table tbody tr").size() == 1);
+            b.waitForHtmx();
+            assertEquals("review", new Select(b.find("#f-status")).getFirstSelectedOption().getAttribute("value"));
+            assertFalse(b.all("#story-filters").isEmpty(), "the back button shows the whole page, not a bare fragment");
+            b.assertAccessible();
+        }
+    }
+}

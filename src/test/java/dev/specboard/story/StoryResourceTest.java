@@ -1,0 +1,214 @@
+package dev.specboard.story;
+
+import dev.specboard.account.Account;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.project.Role;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class StoryResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    StoryService stories;
+
+    static Access access(Project p, Account a, Role r) {
+        return new Access(p, r, a.id);
+    }
+
+    static String base(TestData.Team t) {
+        return "/projects/" + t.slug() + "/stories";
+    }
+
+    Story story(TestData.Team t, String title, String ac) {
+        return stories.create(access(t.project(), t.member(), Role.MEMBER), new StoryForm(title, "As a user I want " + title, ac, null));
+    }
+
+    @Test
+    void memberCreatesStoryThroughTheFormAndIsRedirected() {
+        TestData.Team t = data.team();
+        Response r = Web.as(t.member()).contentType("application/x-www-form-urlencoded")
+                .formParam("title", "Sign in with email").formParam("description", "**Fast** sign in")
+                .formParam("acceptanceCriteria", "- WHEN I enter a valid email THE SYSTEM SHALL send a link")
+                .post(base(t));
+        assertEquals(303, r.statusCode());
+        assertTrue(r.getHeader("Location").endsWith(base(t) + "/1"));
+        Document d = Web.html(Web.as(t.viewer()).get(base(t) + "/1").then().statusCode(200).extract().response());
+        assertEquals("US-1 · Sign in with email", d.getElementById("story-title").text());
+        assertEquals("Draft", d.getElementById("story-stage").text());
+        assertEquals("Fast", d.select("#description strong").text());
+        assertEquals("event-driven WHEN I enter a valid email THE SYSTEM SHALL send a link", d.getElementById("ears-1").text());
+        assertNull(d.getElementById("story-actions").selectFirst("#submit-story"), "a viewer sees no submit button");
+    }
+
+    @Test
+    void invalidFormAnswers422KeepingEveryValue() {
+        TestData.Team t = data.team();
+        Response r = Web.as(t.member()).contentType("application/x-www-form-urlencoded")
+                .formParam("title", "").formParam("description", "kept text").formParam("acceptanceCriteria", "kept ac").post(base(t));
+        assertEquals(422, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("Give the story a title", d.getElementById("e-title").text());
+        assertEquals("kept text", d.getElementById("f-description").text());
+        assertEquals("kept ac", d.getElementById("f-acceptanceCriteria").text());
+    }
+
+    @Test
+    void viewerCannotOpenTheFormAndOutsiderGets404() {
+        TestData.Team t = data.team();
+        Web.as(t.viewer()).get(base(t) + "/new").then().statusCode(403);
+        Web.as(t.outsider()).get(base(t)).then().statusCode(404);
+        Web.as(t.member()).get(base(t) + "/new").then().statusCode(200);
+    }
+
+    @Test
+    void workflowThroughThePages() {
+        TestData.Team t = data.team();
+        Story s = story(t, "Pages", null);
+        String url = base(t) + "/" + s.number;
+        Web.as(t.member()).post(url + "/submit").then().statusCode(303);
+        Web.as(t.member()).post(url + "/approve").then().statusCode(403);
+        Web.as(t.outsider()).post(url + "/approve").then().statusCode(404);
+        Response r = Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("comment", "").post(url + "/request-changes");
+        assertEquals(422, r.statusCode());
+        assertEquals("Say what should change", Web.html(r).getElementById("e-comment").text());
+        Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("comment", "Add error cases").post(url + "/request-changes")
+                .then().statusCode(303);
+        Document d = Web.html(Web.as(t.member()).get(url));
+        assertEquals("Changes requested", d.getElementById("story-stage").text());
+        assertTrue(d.getElementById("review-comment").text().contains("Add error cases"));
+        Web.as(t.member()).post(url + "/submit").then().statusCode(303);
+        // An illegal transition is refused with the reason, not hidden.
+        Response again = Web.as(t.member()).post(url + "/submit");
+        assertEquals(409, again.statusCode());
+        assertTrue(again.asString().contains("is already waiting for a lead"));
+        Web.as(t.owner()).post(url + "/approve").then().statusCode(303);
+        assertEquals("Ready", Web.html(Web.as(t.member()).get(url)).getElementById("story-stage").text());
+    }
+
+    @Test
+    void staleEditAnswers409ShowingBothTextsAndKeepingMine() {
+        TestData.Team t = data.team();
+        Story s = story(t, "Conflict", null);
+        String url = base(t) + "/" + s.number;
+        Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("title", "Their title").formParam("description", "their words")
+                .formParam("version", 1).post(url).then().statusCode(303);
+        Response r = Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("title", "My title")
+                .formParam("description", "my words").formParam("acceptanceCriteria", "").formParam("version", 1).post(url);
+        assertEquals(409, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("My title", d.getElementById("f-title").val());
+        assertEquals("my words", d.getElementById("f-description").text());
+        assertEquals("2", d.selectFirst("input[name=version]").val());
+        assertEquals("Their title", d.getElementById("theirs-0").text());
+        assertEquals("their words", d.getElementById("theirs-1").text());
+        assertFalse(d.select("#conflict ins").isEmpty());
+        // Saving again knowingly replaces their version.
+        Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("title", "My title")
+                .formParam("description", "my words").formParam("version", 2).post(url).then().statusCode(303);
+        assertEquals("US-" + s.number + " · My title", Web.html(Web.as(t.viewer()).get(url)).getElementById("story-title").text());
+    }
+
+    @Test
+    void diffPageShowsWordChangesBetweenVersions() {
+        TestData.Team t = data.team();
+        Story s = story(t, "Diff me", "THE SYSTEM SHALL be quick");
+        String url = base(t) + "/" + s.number;
+        Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("title", "Diff me")
+                .formParam("description", "As a user I want Diff me").formParam("acceptanceCriteria", "THE SYSTEM SHALL be fast")
+                .formParam("version", 1).post(url).then().statusCode(303);
+        Document d = Web.html(Web.as(t.viewer()).get(url + "/diff?from=1&to=2").then().statusCode(200).extract().response());
+        assertEquals("quick", d.select("#diff-criteria del").text());
+        assertEquals("fast", d.select("#diff-criteria ins").text());
+        assertTrue(d.select("#diff-description ins, #diff-description del").isEmpty());
+        Web.as(t.viewer()).get(url + "/diff?from=1&to=9").then().statusCode(404);
+    }
+
+    @Test
+    void listFiltersAreInTheUrlAndHtmxGetsTheFragment() {
+        TestData.Team t = data.team();
+        story(t, "Alpha payments", null);
+        Story b = story(t, "Beta search", null);
+        stories.submit(access(t.project(), t.member(), Role.MEMBER), b.number);
+        Document full = Web.html(Web.as(t.viewer()).get(base(t) + "?status=review").then().statusCode(200)
+                .header("Vary", "HX-Request").extract().response());
+        assertNotNull(full.getElementById("story-filters"));
+        assertEquals("review", full.select("#f-status option[selected]").val());
+        assertEquals(1, full.select("#story-table tbody tr").size());
+        assertNotNull(full.getElementById("story-" + b.number));
+        Response frag = Web.htmx(Web.as(t.viewer())).get(base(t) + "?q=payments");
+        Document f = Web.html(frag);
+        assertNull(f.getElementById("story-filters"), "a fragment, not the page");
+        assertEquals(1, f.select("#story-table tbody tr").size());
+        assertEquals("Alpha payments", f.select("#story-table tbody tr td").get(1).text());
+        // History restore asks for the whole page.
+        Document restored = Web.html(Web.htmx(Web.as(t.viewer())).header("HX-History-Restore-Request", "true").get(base(t) + "?q=payments"));
+        assertNotNull(restored.getElementById("story-filters"));
+        assertEquals("payments", restored.getElementById("f-q").val());
+        assertEquals(1, Web.html(Web.as(t.viewer()).get(base(t) + "?q=US-" + b.number)).select("#story-table tbody tr").size());
+    }
+
+    @Test
+    void storyListPaginatesAndKeepsFiltersInPageLinks() {
+        TestData.Team t = data.team();
+        for (int i = 0; i < 55; i++) {
+            story(t, "Many " + i, null);
+        }
+        Document d = Web.html(Web.as(t.viewer()).get(base(t) + "?q=many"));
+        assertEquals(50, d.select("#story-table tbody tr").size());
+        assertEquals("/projects/" + t.slug() + "/stories?q=many&page=2", d.getElementById("page-next").attr("href"));
+        Document p2 = Web.html(Web.as(t.viewer()).get(base(t) + "?q=many&page=2"));
+        assertEquals(5, p2.select("#story-table tbody tr").size());
+    }
+
+    @Test
+    void storyListStatementCountIsConstantFrom20To200Stories() {
+        TestData.Team small = data.team();
+        TestData.Team large = data.team();
+        for (int i = 0; i < 20; i++) {
+            story(small, "S " + i, null);
+        }
+        for (int i = 0; i < 200; i++) {
+            story(large, "L " + i, null);
+        }
+        Web.as(small.viewer()).get(base(small)).then().statusCode(200);
+        long few = SqlCounter.count(() -> Web.as(small.viewer()).get(base(small)).then().statusCode(200));
+        long many = SqlCounter.count(() -> Web.as(large.viewer()).get(base(large)).then().statusCode(200));
+        assertEquals(few, many);
+    }
+
+    @Test
+    void storyPageAddsAndRemovesContextsWithHtmx() {
+        TestData.Team t = data.team();
+        Story s = story(t, "Context me", null);
+        ContextService contexts = io.quarkus.arc.Arc.container().instance(ContextService.class).get();
+        BoundedContext c = contexts.create(access(t.project(), t.member(), Role.MEMBER), new ContextForm("Billing", "domain", "Money", "", null));
+        String url = base(t) + "/" + s.number;
+        Response r = Web.htmx(Web.as(t.member())).contentType("application/x-www-form-urlencoded").formParam("contextId", c.id.toString())
+                .post(url + "/contexts");
+        assertEquals(200, r.statusCode());
+        Document d = Web.html(r);
+        assertNotNull(d.getElementById("story-context-" + c.id));
+        assertNull(d.getElementById("story-title"), "only the contexts fragment");
+        Document removed = Web.html(Web.htmx(Web.as(t.member())).post(url + "/contexts/" + c.id + "/remove"));
+        assertNotNull(removed.getElementById("no-contexts"));
+        Web.htmx(Web.as(t.viewer())).contentType("application/x-www-form-urlencoded").formParam("contextId", c.id.toString())
+                .post(url + "/contexts").then().statusCode(403);
+    }
+}
