@@ -2,6 +2,7 @@ package dev.specboard.account;
 
 import dev.specboard.web.TimestampedEntity;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;
 import io.quarkus.security.jpa.Roles;
@@ -70,7 +71,8 @@ public class Account extends TimestampedEntity {
     }
 
     public void setPassword(String plain) {
-        this.passwordHash = BcryptUtil.bcryptHash(plain, 12);
+        this.passwordHash = BcryptUtil.bcryptHash(plain, ConfigProvider.getConfig()
+                .getOptionalValue("specboard.bcrypt-cost", Integer.class).orElse(12));
     }
 
     public boolean passwordMatches(String plain) {
