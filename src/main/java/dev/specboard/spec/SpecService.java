@@ -48,6 +48,10 @@ public class SpecService {
             return dependsOn.stream().filter(d -> !d.complete()).map(SpecRef::key).toList();
         }
 
+        public String blockerList() {
+            return String.join(", ", blockers());
+        }
+
         public long doneTasks() {
             return tasks.stream().filter(t -> t.status().isDone()).count();
         }
