@@ -94,13 +94,13 @@ public class SpecApi {
     SpecService specs;
 
     @GET
-    public List<SpecListItem> list(@PathParam("slug") String slug) {
+    public List<SpecListItem> listSpecs(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
         return specs.list(access.project()).stream().map(SpecApi::item).toList();
     }
 
     @POST
-    public Response create(@PathParam("slug") String slug, SpecBody body) {
+    public Response createSpec(@PathParam("slug") String slug, SpecBody body) {
         Access access = projectAccess.require(slug, Role.MEMBER);
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
@@ -114,14 +114,14 @@ public class SpecApi {
 
     @GET
     @Path("{key}")
-    public SpecAnswer get(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public SpecAnswer getSpec(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.read(slug);
         return answer(specs.detail(access.project(), key));
     }
 
     @PUT
     @Path("{key}")
-    public SpecAnswer update(@PathParam("slug") String slug, @PathParam("key") String key, SpecBody body) {
+    public SpecAnswer updateSpec(@PathParam("slug") String slug, @PathParam("key") String key, SpecBody body) {
         Access access = projectAccess.require(slug, Role.MEMBER);
         if (body == null || body.version() == null) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("version", "Send the version your edit is based on"));
@@ -132,7 +132,7 @@ public class SpecApi {
 
     @POST
     @Path("{key}/approve")
-    public SpecAnswer approve(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public SpecAnswer approveSpec(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.require(slug, Role.LEAD);
         specs.approve(access, key);
         return answer(specs.detail(access.project(), key));
@@ -140,7 +140,7 @@ public class SpecApi {
 
     @POST
     @Path("{key}/dependencies")
-    public Response addDependency(@PathParam("slug") String slug, @PathParam("key") String key, DependencyBody body) {
+    public Response addSpecDependency(@PathParam("slug") String slug, @PathParam("key") String key, DependencyBody body) {
         Access access = projectAccess.require(slug, Role.MEMBER);
         if (body == null || body.dependsOn() == null || body.dependsOn().isBlank()) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("dependsOn", "Name the spec, like SPEC-2"));

@@ -76,7 +76,7 @@ public class TaskApi {
     TaskService tasks;
 
     @GET
-    public List<TaskAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("spec") String spec) {
+    public List<TaskAnswer> listTasks(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("spec") String spec) {
         Access access = projectAccess.read(slug);
         TaskStatus s = null;
         if (status != null && !status.isBlank()) {
@@ -88,7 +88,7 @@ public class TaskApi {
 
     @POST
     @Path("claim-next")
-    public Response claimNext(@PathParam("slug") String slug) {
+    public Response claimNextTask(@PathParam("slug") String slug) {
         Access access = projectAccess.require(slug, Role.MEMBER);
         return tasks.claimNext(access, actor(access))
                 .map(t -> Response.ok(context(access, t.taskKey)).build())
@@ -97,7 +97,7 @@ public class TaskApi {
 
     @GET
     @Path("{key}")
-    public TaskDetail get(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public TaskDetail getTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.read(slug);
         return new TaskDetail(answer(tasks.row(access.project(), key)), tasks.history(access.project(), key).stream()
                 .map(e -> new EventAnswer(e.from() == null ? null : e.from().value(), e.to().value(), e.actor(), e.via(), e.note(), e.at()))
@@ -106,14 +106,14 @@ public class TaskApi {
 
     @GET
     @Path("{key}/context")
-    public ContextAnswer context(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public ContextAnswer taskContext(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.read(slug);
         return context(access, key);
     }
 
     @POST
     @Path("{key}/claim")
-    public TaskAnswer claim(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public TaskAnswer claimTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.require(slug, Role.MEMBER);
         ImplementationTask t = tasks.claim(access, key, actor(access));
         return answer(tasks.row(access.project(), t.taskKey));
@@ -121,7 +121,7 @@ public class TaskApi {
 
     @POST
     @Path("{key}/start")
-    public TaskAnswer start(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public TaskAnswer startTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.require(slug, Role.MEMBER);
         ImplementationTask t = tasks.start(access, key, actor(access));
         return answer(tasks.row(access.project(), t.taskKey));
@@ -130,7 +130,7 @@ public class TaskApi {
     @POST
     @Path("{key}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TaskAnswer complete(@PathParam("slug") String slug, @PathParam("key") String key, CompleteBody body) {
+    public TaskAnswer completeTask(@PathParam("slug") String slug, @PathParam("key") String key, CompleteBody body) {
         Access access = projectAccess.require(slug, Role.MEMBER);
         ImplementationTask t = tasks.complete(access, key, body == null ? null : body.commitSha(),
                 body == null ? null : body.actualHours(), actor(access));
@@ -140,7 +140,7 @@ public class TaskApi {
     @POST
     @Path("{key}/fail")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TaskAnswer fail(@PathParam("slug") String slug, @PathParam("key") String key, FailBody body) {
+    public TaskAnswer failTask(@PathParam("slug") String slug, @PathParam("key") String key, FailBody body) {
         Access access = projectAccess.require(slug, Role.MEMBER);
         ImplementationTask t = tasks.fail(access, key, body == null ? null : body.reason(), actor(access));
         return answer(tasks.row(access.project(), t.taskKey));
