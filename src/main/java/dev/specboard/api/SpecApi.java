@@ -1,0 +1,168 @@
+package dev.specboard.api;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.spec.RevisionRow;
+import dev.specboard.spec.SpecContent;
+import dev.specboard.spec.SpecInput;
+import dev.specboard.spec.SpecRef;
+import dev.specboard.spec.SpecRow;
+import dev.specboard.spec.SpecService;
+import dev.specboard.spec.TechnicalSpec;
+import dev.specboard.web.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** The spec calls of API v1: create (with its tasks, atomically), read, list, edit, approve and link specs. */
+@Path("/api/v1/projects/{slug}/specs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SpecApi {
+
+    /** A phase as the API takes and gives it. */
+    @RegisterForReflection
+    public record PhaseBody(Integer number, String name, String description, BigDecimal hours, String content,
+                            List<String> assignedFiles) {
+    }
+
+    /** The body of create and edit; {@code version} is required for edits. */
+    @RegisterForReflection
+    public record SpecBody(Integer storyNumber, String title, String specType, String content, String overview,
+                           String architecture, String technologyStack, List<PhaseBody> phases, List<String> dependsOn,
+                           Integer version) {
+
+        SpecInput toInput() {
+            String type = specType == null || specType.isBlank() ? TechnicalSpec.TYPE_MONOLITHIC : specType.trim();
+            SpecContent structured = null;
+            if (TechnicalSpec.TYPE_HIERARCHICAL.equals(type)) {
+                structured = new SpecContent(overview, architecture, technologyStack, phases == null ? List.of()
+                        : phases.stream().map(p -> new SpecContent.Phase(p.number(), p.name(), p.description(), p.hours(),
+                        p.content(), p.assignedFiles())).toList());
+            }
+            return new SpecInput(storyNumber, title, type, content, structured, dependsOn);
+        }
+    }
+
+    @RegisterForReflection
+    public record DependencyBody(String dependsOn) {
+    }
+
+    @RegisterForReflection
+    public record TaskSummary(String key, String scope, String branchName, String status) {
+    }
+
+    @RegisterForReflection
+    public record SpecCreated(String key, int number, String title, String specType, String status, int version,
+                              String roadmapItemId, List<TaskSummary> tasks) {
+    }
+
+    @RegisterForReflection
+    public record Revision(int version, String title, String author, Instant createdAt) {
+    }
+
+    @RegisterForReflection
+    public record SpecAnswer(String key, int number, String title, String specType, String status, int version,
+                             String roadmapItemId, Integer storyNumber, String author, String content, String overview,
+                             String architecture, String technologyStack, List<PhaseBody> phases, List<String> dependsOn,
+                             List<String> blockedBy, BigDecimal estimatedHours, BigDecimal actualHours,
+                             List<TaskApi.TaskAnswer> tasks, List<Revision> revisions) {
+    }
+
+    @RegisterForReflection
+    public record SpecListItem(String key, int number, String title, String specType, String status, String roadmapItemId,
+                               long tasks, long doneTasks, BigDecimal estimatedHours, BigDecimal actualHours) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    SpecService specs;
+
+    @GET
+    public List<SpecListItem> listSpecs(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return specs.list(access.project()).stream().map(SpecApi::item).toList();
+    }
+
+    @POST
+    public Response createSpec(@PathParam("slug") String slug, SpecBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        TechnicalSpec spec = specs.create(access, body.toInput());
+        SpecService.SpecDetail d = specs.detail(access.project(), spec.key());
+        return Response.status(201).entity(new SpecCreated(d.key(), d.spec().specNumber, d.spec().title, d.spec().specType,
+                d.spec().status, d.spec().version, d.spec().roadmapItemId,
+                d.tasks().stream().map(t -> new TaskSummary(t.key(), t.scope(), t.branchName(), t.status().value())).toList())).build();
+    }
+
+    @GET
+    @Path("{key}")
+    public SpecAnswer getSpec(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Access access = projectAccess.read(slug);
+        return answer(specs.detail(access.project(), key));
+    }
+
+    @PUT
+    @Path("{key}")
+    public SpecAnswer updateSpec(@PathParam("slug") String slug, @PathParam("key") String key, SpecBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        if (body == null || body.version() == null) {
+            throw new ApiException(422, "Validation failed", java.util.Map.of("version", "Send the version your edit is based on"));
+        }
+        specs.update(access, key, body.toInput(), body.version());
+        return answer(specs.detail(access.project(), key));
+    }
+
+    @POST
+    @Path("{key}/approve")
+    public SpecAnswer approveSpec(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Access access = projectAccess.require(slug, Role.LEAD);
+        specs.approve(access, key);
+        return answer(specs.detail(access.project(), key));
+    }
+
+    @POST
+    @Path("{key}/dependencies")
+    public Response addSpecDependency(@PathParam("slug") String slug, @PathParam("key") String key, DependencyBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        if (body == null || body.dependsOn() == null || body.dependsOn().isBlank()) {
+            throw new ApiException(422, "Validation failed", java.util.Map.of("dependsOn", "Name the spec, like SPEC-2"));
+        }
+        specs.addDependency(access, key, body.dependsOn());
+        return Response.status(201).entity(answer(specs.detail(access.project(), key))).build();
+    }
+
+    static SpecListItem item(SpecRow r) {
+        return new SpecListItem(r.key(), r.number(), r.title(), r.specType(), r.status(), r.roadmapItemId(), r.tasks(), r.doneTasks(),
+                r.estimatedHours(), r.actualHours());
+    }
+
+    static SpecAnswer answer(SpecService.SpecDetail d) {
+        TechnicalSpec s = d.spec();
+        SpecContent c = d.content();
+        return new SpecAnswer(s.key(), s.specNumber, s.title, s.specType, s.status, s.version, s.roadmapItemId, s.storyNumber,
+                d.authorName(), s.isHierarchical() ? null : s.content, c.overview(), c.architecture(), c.technologyStack(),
+                c.phaseList().stream().map(p -> new PhaseBody(p.number(), p.name(), p.description(), p.hoursOrZero(), p.content(),
+                        p.files())).toList(),
+                d.dependsOn().stream().map(SpecRef::key).toList(), d.blockers(), s.estimatedHours, d.actualHours(),
+                d.tasks().stream().map(TaskApi::answer).toList(),
+                d.revisions().stream().map((RevisionRow r) -> new Revision(r.version(), r.title(), r.author(), r.createdAt())).toList());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.specboard.spec;
+
+import dev.specboard.account.Account;
+import dev.specboard.project.Project;
+import dev.specboard.web.TimestampedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One implementation task ({@code TASK-n-k}) of a spec: a phase's scope, claimed and done by one person or agent. */
+@Entity
+@Table(name = "implementation_tasks")
+public class ImplementationTask extends TimestampedEntity {
+
+    public static final String BRANCH_PREFIX = "roadmap-implementation_task-";
+    static final Pattern SHA = Pattern.compile("^[0-9a-f]{40}$");
+    private static final Pattern KEY = Pattern.compile("^(?i:TASK-)?([0-9]{1,9})-([0-9]{1,9})$");
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "project_id")
+    public Project project;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "spec_id")
+    public TechnicalSpec spec;
+
+    /** The seed's name for the human key, e.g. TASK-12-3. */
+    @Column(name = "task_id")
+    public String taskKey;
+
+    @Column(name = "task_number")
+    public int taskNumber;
+
+    public String scope;
+
+    @Column(name = "scope_description")
+    public String scopeDescription;
+
+    /** JSON array of paths (kept as text here: a JSON {@code List} mapping clashes with text[] columns elsewhere). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "assigned_files")
+    public String assignedFilesJson = "[]";
+
+    @Column(name = "branch_name")
+    public String branchName;
+
+    @Column(name = "worktree_path")
+    public String worktreePath;
+
+    @Convert(converter = TaskStatus.Converter.class)
+    public TaskStatus status = TaskStatus.PENDING;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "claimed_by")
+    public Account claimedBy;
+
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+    @Column(name = "commit_sha")
+    public String commitSha;
+    @Column(name = "merged_at")
+    public Instant mergedAt;
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    @Column(name = "estimated_hours")
+    public BigDecimal estimatedHours = BigDecimal.ZERO;
+    @Column(name = "actual_hours")
+    public BigDecimal actualHours;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "created_by")
+    public Account createdBy;
+
+    @Version
+    public int version;
+
+    public List<String> assignedFiles() {
+        return SpecContent.parseList(assignedFilesJson);
+    }
+
+    public void assignedFiles(List<String> files) {
+        assignedFilesJson = SpecContent.listJson(files);
+    }
+
+    public static String key(int specNumber, int taskNumber) {
+        return "TASK-" + specNumber + "-" + taskNumber;
+    }
+
+    public static String defaultBranch(String taskKey) {
+        return BRANCH_PREFIX + taskKey;
+    }
+
+    /** Normalises {@code task-12-3} or {@code 12-3} to {@code TASK-12-3}. */
+    public static Optional<String> normalizeKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Matcher m = KEY.matcher(key.trim());
+        return m.matches() ? Optional.of(key(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))) : Optional.empty();
+    }
+
+    public static boolean isValidSha(String sha) {
+        return sha != null && SHA.matcher(sha).matches();
+    }
+
+    /** Applies a move that the transition table allows, stamping the times it stands for. */
+    void moveTo(TaskStatus to, Account actor, Instant now) {
+        TaskStatus from = status;
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException(from.refusal(to).orElse("Illegal move"));
+        }
+        switch (to) {
+            case PENDING -> {
+                claimedBy = null;
+                claimedAt = null;
+                startedAt = null;
+            }
+            case CLAIMED -> {
+                claimedBy = actor;
+                claimedAt = now;
+            }
+            case IN_PROGRESS -> {
+                if (from == TaskStatus.PENDING) {
+                    claimedBy = actor;
+                    claimedAt = now;
+                }
+                if (startedAt == null) {
+                    startedAt = now;
+                }
+                completedAt = null;
+            }
+            case COMPLETED -> {
+                if (!isValidSha(commitSha)) {
+                    throw new IllegalStateException("Completing needs the commit SHA (40 hexadecimal characters).");
+                }
+                completedAt = now;
+            }
+            case FAILED -> completedAt = null;
+            case MERGED -> mergedAt = now;
+        }
+        status = to;
+    }
+}

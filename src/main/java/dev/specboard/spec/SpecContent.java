@@ -1,0 +1,162 @@
+package dev.specboard.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.web.FormErrors;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The content of a hierarchical spec, exactly the seed's JSON: overview, architecture, technology
+ * stack and an ordered list of phases. Parsed and validated here, stored as JSON text.
+ */
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SpecContent(
+        String overview,
+        String architecture,
+        @JsonProperty("technology_stack") String technologyStack,
+        List<Phase> phases) {
+
+    static final Pattern PHASE_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,99}$");
+    static final BigDecimal MAX_HOURS = new BigDecimal("9999");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One phase of a hierarchical spec; its name is the scope of the task created for it. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Phase(
+            Integer number,
+            String name,
+            String description,
+            BigDecimal hours,
+            String content,
+            @JsonProperty("assigned_files") List<String> assignedFiles) {
+
+        public List<String> files() {
+            return assignedFiles == null ? List.of() : assignedFiles;
+        }
+
+        public BigDecimal hoursOrZero() {
+            return hours == null ? BigDecimal.ZERO : hours;
+        }
+
+        Phase numbered(int n) {
+            return new Phase(n, name == null ? null : name.trim(), description, hours, content,
+                    assignedFiles == null ? List.of() : assignedFiles.stream().map(String::trim).filter(f -> !f.isEmpty()).toList());
+        }
+    }
+
+    public List<Phase> phaseList() {
+        return phases == null ? List.of() : phases;
+    }
+
+    /** The same content with phases numbered 1..n in their order and names trimmed. */
+    public SpecContent normalized() {
+        List<Phase> numbered = new ArrayList<>();
+        List<Phase> list = phaseList();
+        for (int i = 0; i < list.size(); i++) {
+            numbered.add(list.get(i).numbered(i + 1));
+        }
+        return new SpecContent(overview, architecture, technologyStack, numbered);
+    }
+
+    public Optional<Phase> phase(String name) {
+        return phaseList().stream().filter(p -> name.equals(p.name())).findFirst();
+    }
+
+    public BigDecimal totalHours() {
+        return phaseList().stream().map(Phase::hoursOrZero).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * Checks the phases: at least one, names present, unique and slug-like, hours between 0 and
+     * 9999. Errors are named {@code phases[i].field} so the form can show each one at its input.
+     */
+    public FormErrors validate() {
+        FormErrors errors = FormErrors.none();
+        List<Phase> list = phaseList();
+        if (list.isEmpty()) {
+            errors.add("phases", "A hierarchical spec needs at least one phase");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Phase p = list.get(i);
+            String at = "phases[" + i + "].";
+            String name = p.name() == null ? "" : p.name().trim();
+            if (name.isEmpty()) {
+                errors.add(at + "name", "Give the phase a name");
+            } else if (!PHASE_NAME.matcher(name).matches()) {
+                errors.add(at + "name", "Lowercase letters, digits and -, like database-layer (at most 100)");
+            } else if (!seen.add(name)) {
+                errors.add(at + "name", "Another phase already has this name");
+            }
+            if (p.hours() != null && p.hours().signum() < 0) {
+                errors.add(at + "hours", "Hours cannot be negative");
+            } else if (p.hours() != null && p.hours().compareTo(MAX_HOURS) > 0) {
+                errors.add(at + "hours", "At most 9999 hours");
+            }
+            if (p.description() != null && p.description().length() > 2000) {
+                errors.add(at + "description", "At most 2000 characters");
+            }
+            for (String f : p.files()) {
+                if (f.length() > 500 || f.contains("..")) {
+                    errors.add(at + "assignedFiles", "File paths are relative to the repository, without ..");
+                }
+            }
+        }
+        return errors;
+    }
+
+    static String listJson(List<String> list) {
+        try {
+            return JSON.writeValueAsString(list == null ? List.of() : list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> parseList(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads stored or submitted JSON; an unreadable document is refused with the parser's reason. */
+    public static SpecContent parse(String json) {
+        if (json == null || json.isBlank()) {
+            return new SpecContent(null, null, null, List.of());
+        }
+        try {
+            SpecContent c = JSON.readValue(json, SpecContent.class);
+            return c == null ? new SpecContent(null, null, null, List.of()) : c;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The hierarchical content is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.specboard.spec;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One line of the spec list, read in one query with its task counts and hours. */
+public record SpecRow(int number, String title, String status, String specType, String roadmapItemId, Integer storyNumber,
+                      BigDecimal estimatedHours, BigDecimal actualHours, long tasks, long doneTasks, String author,
+                      Instant updatedAt) {
+
+    public String key() {
+        return "SPEC-" + number;
+    }
+
+    public String statusLabel() {
+        return status.replace('_', ' ');
+    }
+}

@@ -1,0 +1,502 @@
+package dev.specboard.spec;
+
+import dev.specboard.account.Account;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.project.Role;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates, edits, approves and links technical specs, creating their implementation tasks in the same transaction. */
+@ApplicationScoped
+public class SpecService {
+
+    static final String MONOLITHIC_SCOPE = "implementation";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    jakarta.enterprise.event.Event<SpecCompleted> specCompleted;
+
+    /** A spec's page: the spec, its tasks, its links and its history, in a fixed number of queries. */
+    public record SpecDetail(TechnicalSpec spec, String authorName, SpecContent content, List<TaskRow> tasks,
+                             List<SpecRef> dependsOn, List<SpecRef> dependents, List<RevisionRow> revisions,
+                             BigDecimal actualHours) {
+
+        public String key() {
+            return spec.key();
+        }
+
+        public List<String> blockers() {
+            return dependsOn.stream().filter(d -> !d.complete()).map(SpecRef::key).toList();
+        }
+
+        public String blockerList() {
+            return String.join(", ", blockers());
+        }
+
+        public long doneTasks() {
+            return tasks.stream().filter(t -> t.status().isDone()).count();
+        }
+    }
+
+    /**
+     * Creates a spec ({@code SPEC-n}, the story's number when free) and one pending task per phase
+     * (one task for a monolithic spec), its first revision and its dependencies, all or nothing.
+     */
+    @Transactional
+    public TechnicalSpec create(Access access, SpecInput input) {
+        requireRole(access, Role.MEMBER);
+        Project project = access.project();
+        SpecContent content = check(project, input, null);
+        lockProjectSpecs(project);
+        Account actor = em.getReference(Account.class, access.accountId());
+
+        TechnicalSpec spec = new TechnicalSpec();
+        spec.project = project;
+        spec.specNumber = nextNumber(project, input.storyNumber());
+        spec.author = actor;
+        spec.updatedBy = actor;
+        apply(spec, input, content);
+        spec.version = 1;
+        spec.persist();
+
+        List<SpecContent.Phase> phases = phasesOf(spec, input, content);
+        for (int i = 0; i < phases.size(); i++) {
+            newTask(spec, phases.get(i), i + 1, actor);
+        }
+        revision(spec, actor);
+        flushOrExplain(spec);
+        for (String dep : input.dependsOnOrEmpty()) {
+            TechnicalSpec target = TechnicalSpec.findByKey(project, dep).orElseThrow();
+            insertDependency(spec, target);
+        }
+        return spec;
+    }
+
+    /**
+     * Saves a new version of a spec when {@code baseVersion} is current (409 with both versions
+     * otherwise): keeps a revision, adds tasks for new phases, updates pending ones, removes pending
+     * tasks of dropped phases and refuses to drop a phase whose task has started.
+     */
+    @Transactional
+    public TechnicalSpec update(Access access, String key, SpecInput input, int baseVersion) {
+        requireRole(access, Role.MEMBER);
+        TechnicalSpec spec = lockedSpec(access.project(), key);
+        if (spec.version != baseVersion) {
+            throw new SpecConflict(spec.key(), input, baseVersion, spec.version);
+        }
+        if (!spec.specType.equals(input.specType())) {
+            throw ValidationException.of("specType", "The type of a spec cannot change after it is created");
+        }
+        SpecContent content = check(access.project(), input, spec);
+        Account actor = em.getReference(Account.class, access.accountId());
+        List<ImplementationTask> existing = ImplementationTask.list("spec = ?1 order by taskNumber", spec);
+        List<SpecContent.Phase> phases = phasesOf(spec, input, content);
+        Map<String, ImplementationTask> byScope = new LinkedHashMap<>();
+        existing.forEach(t -> byScope.put(t.scope, t));
+        FormErrors dropErrors = FormErrors.none();
+        for (ImplementationTask t : existing) {
+            boolean kept = phases.stream().anyMatch(p -> p.name().equals(t.scope));
+            if (!kept && t.status != TaskStatus.PENDING) {
+                dropErrors.add("phases", "Phase " + t.scope + " cannot be removed: " + t.taskKey + " is "
+                        + t.status.label().toLowerCase() + ".");
+            }
+        }
+        if (dropErrors.any()) {
+            throw new ValidationException(dropErrors);
+        }
+        int nextTask = existing.stream().mapToInt(t -> t.taskNumber).max().orElse(0) + 1;
+        for (ImplementationTask t : existing) {
+            if (phases.stream().noneMatch(p -> p.name().equals(t.scope))) {
+                t.delete();
+            }
+        }
+        for (SpecContent.Phase p : phases) {
+            ImplementationTask t = byScope.get(p.name());
+            if (t == null) {
+                newTask(spec, p, nextTask++, actor);
+            } else {
+                t.scopeDescription = p.description();
+                t.assignedFiles(p.files());
+                t.estimatedHours = p.hoursOrZero();
+            }
+        }
+        apply(spec, input, content);
+        spec.updatedBy = actor;
+        spec.version = spec.version + 1;
+        spec.updatedAt = Instant.now();
+        revision(spec, actor);
+        flushOrExplain(spec);
+        replaceDependencies(spec, input.dependsOnOrEmpty());
+        rollUp(spec.id).ifPresent(specCompleted::fire);
+        return spec;
+    }
+
+    /** A lead approves a draft spec. */
+    @Transactional
+    public TechnicalSpec approve(Access access, String key) {
+        requireRole(access, Role.LEAD);
+        TechnicalSpec spec = lockedSpec(access.project(), key);
+        try {
+            spec.approve();
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        return spec;
+    }
+
+    /** Adds "spec depends on other"; refuses an edge that closes a cycle, naming the cycle (409). */
+    @Transactional
+    public void addDependency(Access access, String key, String dependsOnKey) {
+        requireRole(access, Role.MEMBER);
+        lockProjectSpecs(access.project());
+        TechnicalSpec spec = require(access.project(), key);
+        TechnicalSpec target = TechnicalSpec.findByKey(access.project(), dependsOnKey)
+                .orElseThrow(() -> ValidationException.of("dependsOn", "There is no " + dependsOnKey + " in this project"));
+        refuseCycle(access.project(), spec, target);
+        insertDependency(spec, target);
+    }
+
+    @Transactional
+    public void removeDependency(Access access, String key, String dependsOnKey) {
+        requireRole(access, Role.MEMBER);
+        TechnicalSpec spec = require(access.project(), key);
+        TechnicalSpec.findByKey(access.project(), dependsOnKey).ifPresent(target ->
+                em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1 AND depends_on_id = ?2")
+                        .setParameter(1, spec.id).setParameter(2, target.id).executeUpdate());
+    }
+
+    public TechnicalSpec require(Project project, String key) {
+        return TechnicalSpec.findByKey(project, key).orElseThrow(() -> ApiException.notFound("No spec " + key + " in this project"));
+    }
+
+    /** Every spec of the project with task counts and hours, in one query. */
+    @SuppressWarnings("unchecked")
+    public List<SpecRow> list(Project project) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.spec_number, s.title, s.status, s.spec_type, s.roadmap_item_id, s.story_number, s.estimated_hours,
+                       coalesce(sum(t.actual_hours), 0), count(t.id),
+                       count(t.id) FILTER (WHERE t.status IN ('completed', 'merged')), a.username, s.updated_at
+                FROM technical_specs s
+                JOIN accounts a ON a.id = s.author_id
+                LEFT JOIN implementation_tasks t ON t.spec_id = s.id
+                WHERE s.project_id = ?1
+                GROUP BY s.id, a.username
+                ORDER BY s.spec_number""").setParameter(1, project.id).getResultList();
+        return rows.stream().map(r -> new SpecRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (BigDecimal) r[6], (BigDecimal) r[7],
+                ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10], toInstant(r[11]))).toList();
+    }
+
+    /** Estimated vs actual hours per story, over the specs linked to each story. */
+    public List<StoryHours> hoursByStory(List<SpecRow> specs) {
+        Map<Integer, StoryHours> byStory = new LinkedHashMap<>();
+        for (SpecRow s : specs) {
+            if (s.storyNumber() == null) {
+                continue;
+            }
+            StoryHours h = byStory.get(s.storyNumber());
+            byStory.put(s.storyNumber(), h == null
+                    ? new StoryHours(s.roadmapItemId(), s.storyNumber(), 1, s.estimatedHours(), s.actualHours())
+                    : new StoryHours(h.roadmapItemId(), h.storyNumber(), h.specs() + 1, h.estimatedHours().add(s.estimatedHours()),
+                    h.actualHours().add(s.actualHours())));
+        }
+        return byStory.values().stream().sorted(java.util.Comparator.comparing(StoryHours::storyNumber)).toList();
+    }
+
+    /** Everything a spec's page shows. */
+    public SpecDetail detail(Project project, String key) {
+        Integer n = TechnicalSpec.parseKey(key).orElseThrow(() -> ApiException.notFound("No spec " + key + " in this project"));
+        TechnicalSpec spec = TechnicalSpec.<TechnicalSpec>find(
+                        "from TechnicalSpec s join fetch s.author where s.project = ?1 and s.specNumber = ?2", project, n)
+                .firstResultOptional().orElseThrow(() -> ApiException.notFound("No spec " + key + " in this project"));
+        List<SpecRef> deps = refs("""
+                SELECT d.spec_number, d.title, d.status FROM spec_dependencies x JOIN technical_specs d ON d.id = x.depends_on_id
+                WHERE x.spec_id = ?1 ORDER BY d.spec_number""", spec.id);
+        List<SpecRef> dependents = refs("""
+                SELECT d.spec_number, d.title, d.status FROM spec_dependencies x JOIN technical_specs d ON d.id = x.spec_id
+                WHERE x.depends_on_id = ?1 ORDER BY d.spec_number""", spec.id);
+        boolean blocked = deps.stream().anyMatch(d -> !d.complete());
+        List<TaskRow> tasks = TaskService.rows(ImplementationTask.<ImplementationTask>find(
+                "from ImplementationTask t join fetch t.spec left join fetch t.claimedBy where t.spec = ?1 order by t.taskNumber",
+                spec).list(), blocked ? java.util.Set.of(spec.specNumber) : java.util.Set.of());
+        List<RevisionRow> revisions = em.createQuery(
+                        "select new dev.specboard.spec.RevisionRow(r.version, r.title, a.username, r.createdAt) "
+                                + "from SpecRevision r join r.author a where r.spec = :s order by r.version desc", RevisionRow.class)
+                .setParameter("s", spec).getResultList();
+        BigDecimal actual = tasks.stream().map(TaskRow::actualHours).filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new SpecDetail(spec, spec.author.username, spec.parsedContent(), tasks, deps, dependents, revisions, actual);
+    }
+
+    /** The other specs of the project, for the dependency picker. */
+    public List<SpecRef> refs(Project project) {
+        return refs("SELECT spec_number, title, status FROM technical_specs WHERE project_id = ?1 ORDER BY spec_number", project.id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SpecRef> refs(String sql, UUID id) {
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new SpecRef(((Number) r[0]).intValue(), (String) r[1], (String) r[2])).toList();
+    }
+
+    /**
+     * Recomputes a spec's status from its tasks under a lock on the spec row: complete when every
+     * task is completed or merged, in progress when any task has moved; fires {@link SpecCompleted}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<SpecCompleted> rollUp(UUID specId) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT s.status, s.spec_number, s.story_number, s.project_id,
+                       (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id),
+                       (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id AND t.status IN ('completed', 'merged')),
+                       (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id AND t.status <> 'pending')
+                FROM technical_specs s WHERE s.id = ?1 FOR UPDATE OF s""").setParameter(1, specId).getSingleResult();
+        String status = (String) row[0];
+        long total = ((Number) row[4]).longValue();
+        long done = ((Number) row[5]).longValue();
+        long moved = ((Number) row[6]).longValue();
+        String next = status;
+        if (total > 0 && done == total) {
+            next = TechnicalSpec.STATUS_COMPLETE;
+        } else if (moved > 0) {
+            next = TechnicalSpec.STATUS_IN_PROGRESS;
+        } else if (TechnicalSpec.STATUS_IN_PROGRESS.equals(status) || TechnicalSpec.STATUS_COMPLETE.equals(status)) {
+            next = TechnicalSpec.STATUS_APPROVED;
+        }
+        if (next.equals(status)) {
+            return Optional.empty();
+        }
+        // Status is derived from the tasks: it does not bump the version that guards the spec's text.
+        em.createNativeQuery("""
+                UPDATE technical_specs SET status = ?2,
+                       started_at = CASE WHEN ?2 IN ('in_progress', 'complete') THEN coalesce(started_at, now()) ELSE started_at END,
+                       completed_at = CASE WHEN ?2 = 'complete' THEN now() ELSE NULL END
+                WHERE id = ?1""").setParameter(1, specId).setParameter(2, next).executeUpdate();
+        if (TechnicalSpec.STATUS_COMPLETE.equals(next)) {
+            return Optional.of(new SpecCompleted((UUID) row[3], "SPEC-" + ((Number) row[1]).intValue(),
+                    row[2] == null ? null : ((Number) row[2]).intValue()));
+        }
+        return Optional.empty();
+    }
+
+    // --- rules
+
+    private SpecContent check(Project project, SpecInput input, TechnicalSpec existing) {
+        FormErrors errors = FormErrors.none();
+        String title = input.title() == null ? "" : input.title().trim();
+        if (title.isEmpty()) {
+            errors.add("title", "Give the spec a title");
+        } else if (title.length() > 255) {
+            errors.add("title", "At most 255 characters");
+        }
+        if (!TechnicalSpec.TYPE_MONOLITHIC.equals(input.specType()) && !TechnicalSpec.TYPE_HIERARCHICAL.equals(input.specType())) {
+            errors.add("specType", "Choose monolithic or hierarchical");
+        }
+        if (input.storyNumber() != null && (input.storyNumber() < 1 || input.storyNumber() > 999_999_999)) {
+            errors.add("storyNumber", "A story number is a positive number, like 12 for US-12");
+        }
+        SpecContent content = null;
+        if (input.hierarchical()) {
+            content = (input.structured() == null ? new SpecContent(null, null, null, List.of()) : input.structured()).normalized();
+            FormErrors phaseErrors = content.validate();
+            phaseErrors.asMap().forEach(errors::add);
+            for (SpecContent.Phase p : content.phaseList()) {
+                if (p.content() != null && p.content().length() > 200_000) {
+                    errors.add("phases[" + (p.number() - 1) + "].content", "At most 200000 characters");
+                }
+            }
+        } else if (TechnicalSpec.TYPE_MONOLITHIC.equals(input.specType())
+                && (input.markdown() == null || input.markdown().isBlank())) {
+            errors.add("content", "Write the spec's content");
+        }
+        for (String dep : input.dependsOnOrEmpty()) {
+            Optional<TechnicalSpec> target = TechnicalSpec.findByKey(project, dep);
+            if (target.isEmpty()) {
+                errors.add("dependsOn", "There is no " + dep + " in this project");
+            } else if (existing != null && target.get().id.equals(existing.id)) {
+                errors.add("dependsOn", "A spec cannot depend on itself");
+            }
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        return content;
+    }
+
+    private void apply(TechnicalSpec spec, SpecInput input, SpecContent content) {
+        spec.title = input.title().trim();
+        spec.specType = input.specType();
+        spec.storyNumber = input.storyNumber();
+        spec.roadmapItemId = input.storyNumber() == null ? null : "US-" + input.storyNumber();
+        if (content != null) {
+            spec.content = content.toJson();
+            spec.totalPhases = content.phaseList().size();
+            spec.phaseFiles = SpecContent.listJson(content.phaseList().stream().map(p -> "phase" + p.number() + "-" + p.name()).toList());
+            spec.estimatedHours = content.totalHours();
+        } else {
+            spec.content = input.markdown().strip();
+            spec.totalPhases = 0;
+            spec.phaseFiles = "[]";
+            spec.estimatedHours = BigDecimal.ZERO;
+        }
+    }
+
+    private static List<SpecContent.Phase> phasesOf(TechnicalSpec spec, SpecInput input, SpecContent content) {
+        if (content != null) {
+            return content.phaseList();
+        }
+        // A monolithic spec is one piece of work: one task covering the whole document.
+        return List.of(new SpecContent.Phase(1, MONOLITHIC_SCOPE, spec.title, BigDecimal.ZERO, null, List.of()));
+    }
+
+    private void newTask(TechnicalSpec spec, SpecContent.Phase phase, int number, Account actor) {
+        ImplementationTask t = new ImplementationTask();
+        t.project = spec.project;
+        t.spec = spec;
+        t.taskNumber = number;
+        t.taskKey = ImplementationTask.key(spec.specNumber, number);
+        t.scope = phase.name();
+        t.scopeDescription = phase.description();
+        t.assignedFiles(phase.files());
+        t.branchName = ImplementationTask.defaultBranch(t.taskKey);
+        t.estimatedHours = phase.hoursOrZero();
+        t.createdBy = actor;
+        t.status = TaskStatus.PENDING;
+        t.persist();
+        TaskEvent e = new TaskEvent();
+        e.task = t;
+        e.fromStatus = null;
+        e.toStatus = TaskStatus.PENDING;
+        e.actor = actor;
+        e.via = TaskEvent.VIA_SYSTEM;
+        e.note = "Created from " + spec.key() + " phase " + phase.name();
+        e.persist();
+    }
+
+    private void revision(TechnicalSpec spec, Account actor) {
+        SpecRevision r = new SpecRevision();
+        r.spec = spec;
+        r.version = spec.version;
+        r.title = spec.title;
+        r.specType = spec.specType;
+        r.content = spec.content;
+        r.author = actor;
+        r.persist();
+    }
+
+    private int nextNumber(Project project, Integer storyNumber) {
+        if (storyNumber != null && TechnicalSpec.count("project = ?1 and specNumber = ?2", project, storyNumber) == 0) {
+            return storyNumber;
+        }
+        Number max = (Number) em.createNativeQuery("SELECT coalesce(max(spec_number), 0) FROM technical_specs WHERE project_id = ?1")
+                .setParameter(1, project.id).getSingleResult();
+        return max.intValue() + 1;
+    }
+
+    /** Spec numbers and the dependency graph change one at a time per project (across app instances). */
+    private void lockProjectSpecs(Project project) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('specs:' || ?1, 0))")
+                .setParameter(1, project.id.toString()).getSingleResult();
+    }
+
+    private TechnicalSpec lockedSpec(Project project, String key) {
+        TechnicalSpec spec = require(project, key);
+        em.lock(spec, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(spec);
+        return spec;
+    }
+
+    private void replaceDependencies(TechnicalSpec spec, List<String> keys) {
+        lockProjectSpecs(spec.project);
+        em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1").setParameter(1, spec.id).executeUpdate();
+        for (String k : keys) {
+            TechnicalSpec target = TechnicalSpec.findByKey(spec.project, k).orElseThrow();
+            refuseCycle(spec.project, spec, target);
+            insertDependency(spec, target);
+        }
+    }
+
+    private void insertDependency(TechnicalSpec spec, TechnicalSpec target) {
+        em.flush();
+        em.createNativeQuery("INSERT INTO spec_dependencies (spec_id, depends_on_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, spec.id).setParameter(2, target.id).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void refuseCycle(Project project, TechnicalSpec spec, TechnicalSpec target) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT a.spec_number, b.spec_number FROM spec_dependencies x
+                JOIN technical_specs a ON a.id = x.spec_id JOIN technical_specs b ON b.id = x.depends_on_id
+                WHERE a.project_id = ?1""").setParameter(1, project.id).getResultList();
+        List<String[]> pairs = new ArrayList<>();
+        for (Object[] r : rows) {
+            pairs.add(new String[] {"SPEC-" + r[0], "SPEC-" + r[1]});
+        }
+        DependencyGraph.of(pairs).cycleIfAdded(spec.key(), target.key()).ifPresent(cycle -> {
+            Map<String, Object> details = new HashMap<>();
+            details.put("cycle", cycle);
+            throw ApiException.conflict("That dependency would close a cycle: " + String.join(" → ", cycle), details);
+        });
+    }
+
+    /** Writes now so that a database constraint refuses the whole spec here, with a reason, not at commit. */
+    private void flushOrExplain(TechnicalSpec spec) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            String reason = message.contains("implementation_tasks_project_branch_key")
+                    ? "A task branch name of " + spec.key() + " is already used by another task; nothing was saved."
+                    : message.contains("implementation_tasks_project_task_key") || message.contains("technical_specs_project_number_key")
+                    ? spec.key() + " or one of its task keys already exists; nothing was saved."
+                    : "The spec could not be saved (" + firstLine(message) + "); nothing was saved.";
+            throw ApiException.conflict(reason);
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static void requireRole(Access access, Role role) {
+        if (!access.can(role)) {
+            throw ApiException.forbidden("This needs the " + role.value() + " role; yours is " + access.role().value() + ".");
+        }
+    }
+
+    static Instant toInstant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalArgumentException("Not a timestamp: " + o.getClass());
+    }
+}

@@ -1,0 +1,512 @@
+package dev.specboard.spec;
+
+import dev.specboard.account.Account;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.project.Role;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Moves implementation tasks through their states (claim, start, complete, fail, release, merge),
+ * logging every transition, rolling the spec's status up and raising the events that follow.
+ */
+@ApplicationScoped
+public class TaskService {
+
+    /** Skips tasks whose spec waits for an incomplete dependency. */
+    private static final String READY = " NOT EXISTS (SELECT 1 FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id"
+            + " WHERE d.spec_id = t.spec_id AND ds.status <> 'complete') ";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SpecService specs;
+
+    @Inject
+    Event<TaskTransitioned> transitioned;
+
+    @Inject
+    Event<SpecCompleted> specCompleted;
+
+    /** Who acts and through which door, for the transition log. */
+    public record Actor(UUID accountId, String via) {
+    }
+
+    /** The phase an agent works on, and only that phase (progressive disclosure). */
+    public record TaskContext(TaskRow task, String specKey, String specTitle, String overview, String phaseName,
+                              String phaseDescription, BigDecimal phaseHours, String phaseContent, List<String> assignedFiles) {
+    }
+
+    /** A line of a task's history. */
+    public record EventRow(TaskStatus from, TaskStatus to, String actor, String via, String note, Instant at) {
+    }
+
+    /** Board filters, as they appear in the URL. */
+    public record BoardFilter(String spec, Integer story, String claimant, String q) {
+
+        public static BoardFilter none() {
+            return new BoardFilter(null, null, null, null);
+        }
+
+        public boolean any() {
+            return notBlank(spec) || story != null || notBlank(claimant) || notBlank(q);
+        }
+
+        /** The filters as a query string, to keep them across moves and polls. */
+        public String query() {
+            StringBuilder b = new StringBuilder();
+            append(b, "spec", spec);
+            append(b, "story", story == null ? null : story.toString());
+            append(b, "claimant", claimant);
+            append(b, "q", q);
+            return b.toString();
+        }
+
+        private static void append(StringBuilder b, String name, String value) {
+            if (notBlank(value)) {
+                b.append(b.isEmpty() ? "?" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** A board column: its status, its cards and its WIP limit. */
+    public record Column(TaskStatus status, List<TaskRow> cards, Integer wipLimit) {
+
+        public boolean overLimit() {
+            return wipLimit != null && cards.size() > wipLimit;
+        }
+
+        public String id() {
+            return "col-" + status.value();
+        }
+    }
+
+    /** The board: columns in order, plus what the filter form offers. */
+    public record Board(List<Column> columns, List<SpecRef> specs, List<String> claimants, BoardFilter filter, int total) {
+    }
+
+    // --- transitions
+
+    /** Claims a pending task atomically for the actor: exactly one of concurrent claimers wins, the others get 409. */
+    @Transactional
+    public ImplementationTask claim(Access access, String key, Actor actor) {
+        SpecService.requireRole(access, Role.MEMBER);
+        String taskKey = normalize(key);
+        @SuppressWarnings("unchecked")
+        List<UUID> won = em.createNativeQuery("""
+                        UPDATE implementation_tasks t SET status = 'claimed', claimed_by = ?1, claimed_at = now(),
+                               updated_at = now(), version = version + 1
+                        WHERE t.project_id = ?2 AND t.task_id = ?3 AND t.status = 'pending' AND """ + READY + """
+                         RETURNING t.id""")
+                .setParameter(1, actor.accountId()).setParameter(2, access.project().id).setParameter(3, taskKey)
+                .getResultList();
+        if (won.isEmpty()) {
+            throw whyNotClaimable(access.project(), taskKey, actor.accountId());
+        }
+        return afterClaim(won.get(0), actor);
+    }
+
+    /**
+     * Claims the oldest pending task whose spec's dependencies are complete, skipping rows other
+     * claimers hold ({@code FOR UPDATE SKIP LOCKED}); empty when nothing is ready.
+     */
+    @Transactional
+    public Optional<ImplementationTask> claimNext(Access access, Actor actor) {
+        SpecService.requireRole(access, Role.MEMBER);
+        @SuppressWarnings("unchecked")
+        List<UUID> won = em.createNativeQuery("""
+                        WITH next AS (
+                            SELECT t.id FROM implementation_tasks t JOIN technical_specs s ON s.id = t.spec_id
+                            WHERE t.project_id = ?2 AND t.status = 'pending' AND """ + READY + """
+                            ORDER BY t.created_at, s.spec_number, t.task_number
+                            LIMIT 1
+                            FOR UPDATE OF t SKIP LOCKED)
+                        UPDATE implementation_tasks t SET status = 'claimed', claimed_by = ?1, claimed_at = now(),
+                               updated_at = now(), version = version + 1
+                        FROM next WHERE t.id = next.id AND t.status = 'pending'
+                        RETURNING t.id""")
+                .setParameter(1, actor.accountId()).setParameter(2, access.project().id).getResultList();
+        if (won.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(afterClaim(won.get(0), actor));
+    }
+
+    private ImplementationTask afterClaim(UUID id, Actor actor) {
+        ImplementationTask task = em.find(ImplementationTask.class, id);
+        em.refresh(task);
+        log(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, null);
+        // Status is derived: only the first claim of a spec takes its row lock.
+        em.createNativeQuery("""
+                UPDATE technical_specs SET status = 'in_progress', started_at = coalesce(started_at, now())
+                WHERE id = ?1 AND status IN ('draft', 'approved')""").setParameter(1, task.spec.id).executeUpdate();
+        fire(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor);
+        return task;
+    }
+
+    /** The claimant (or a lead) starts work on a claimed task. */
+    @Transactional
+    public ImplementationTask start(Access access, String key, Actor actor) {
+        return transition(access, key, TaskStatus.IN_PROGRESS, actor, null, null, null);
+    }
+
+    /** The claimant (or a lead) completes a started task with its commit SHA and, optionally, the hours it took. */
+    @Transactional
+    public ImplementationTask complete(Access access, String key, String commitSha, BigDecimal actualHours, Actor actor) {
+        return transition(access, key, TaskStatus.COMPLETED, actor, commitSha, actualHours, null);
+    }
+
+    /** The claimant (or a lead) reports that a task failed, with the reason. */
+    @Transactional
+    public ImplementationTask fail(Access access, String key, String reason, Actor actor) {
+        if (reason == null || reason.isBlank()) {
+            throw ValidationException.of("reason", "Say why the task failed");
+        }
+        return transition(access, key, TaskStatus.FAILED, actor, null, null, reason.strip());
+    }
+
+    /**
+     * Moves a task to any column, as the board does: pending → claimed/in progress claims atomically,
+     * completing needs a commit SHA, illegal moves are refused with the reason (409).
+     */
+    @Transactional
+    public ImplementationTask move(Access access, String key, TaskStatus to, String commitSha, BigDecimal actualHours, String note,
+                                   Actor actor) {
+        SpecService.requireRole(access, Role.MEMBER);
+        String taskKey = normalize(key);
+        ImplementationTask current = find(access.project(), taskKey);
+        if (current.status == TaskStatus.PENDING && (to == TaskStatus.CLAIMED || to == TaskStatus.IN_PROGRESS)) {
+            ImplementationTask claimed = claim(access, taskKey, actor);
+            return to == TaskStatus.CLAIMED ? claimed : transition(access, taskKey, TaskStatus.IN_PROGRESS, actor, null, null, null);
+        }
+        if (to == TaskStatus.FAILED && (note == null || note.isBlank())) {
+            note = "Moved to failed on the board";
+        }
+        return transition(access, taskKey, to, actor, commitSha, actualHours, note);
+    }
+
+    private ImplementationTask transition(Access access, String key, TaskStatus to, Actor actor, String commitSha,
+                                          BigDecimal actualHours, String note) {
+        SpecService.requireRole(access, Role.MEMBER);
+        String taskKey = normalize(key);
+        ImplementationTask task = find(access.project(), taskKey);
+        em.lock(task, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(task);
+        TaskStatus from = task.status;
+        if (from == TaskStatus.PENDING && to == TaskStatus.IN_PROGRESS) {
+            throw ApiException.conflict(taskKey + " is not claimed yet: claim it first.");
+        }
+        Optional<String> refusal = from.refusal(to);
+        if (refusal.isPresent()) {
+            throw ApiException.conflict(refusal.get(), Map.of("from", from.value(), "to", to.value()));
+        }
+        if (task.claimedBy != null && !task.claimedBy.id.equals(actor.accountId()) && !access.isLead()) {
+            throw ApiException.conflict(taskKey + " is claimed by " + task.claimedBy.username
+                    + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));
+        }
+        if (to == TaskStatus.COMPLETED) {
+            String sha = commitSha == null ? "" : commitSha.trim().toLowerCase();
+            if (!ImplementationTask.isValidSha(sha)) {
+                throw ValidationException.of("commitSha", "Give the full commit SHA: 40 hexadecimal characters");
+            }
+            if (actualHours != null && (actualHours.signum() < 0 || actualHours.compareTo(SpecContent.MAX_HOURS) > 0)) {
+                throw ValidationException.of("actualHours", "Hours between 0 and 9999");
+            }
+            task.commitSha = sha;
+            if (actualHours != null) {
+                task.actualHours = actualHours;
+            }
+        }
+        if (to == TaskStatus.FAILED) {
+            task.failureReason = note;
+        }
+        if (to == TaskStatus.PENDING && from == TaskStatus.FAILED) {
+            task.failureReason = null;
+        }
+        task.moveTo(to, em.getReference(Account.class, actor.accountId()), Instant.now());
+        if (to == TaskStatus.PENDING) {
+            task.commitSha = null;
+        }
+        log(task, from, to, actor, note);
+        em.flush();
+        specs.rollUp(task.spec.id).ifPresent(specCompleted::fire);
+        fire(task, from, to, actor);
+        return task;
+    }
+
+    /**
+     * The repository sync's hook: marks every completed task of the project with this commit as
+     * merged at the given time, rolls their specs up and returns how many tasks moved.
+     */
+    @Transactional
+    public int markMerged(UUID projectId, String commitSha, Instant mergedAt) {
+        if (!ImplementationTask.isValidSha(commitSha)) {
+            return 0;
+        }
+        List<ImplementationTask> tasks = ImplementationTask.<ImplementationTask>find(
+                        "from ImplementationTask t join fetch t.spec where t.project.id = ?1 and t.commitSha = ?2 and t.status = ?3",
+                        projectId, commitSha, TaskStatus.COMPLETED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        Set<UUID> specIds = new HashSet<>();
+        for (ImplementationTask t : tasks) {
+            t.status = TaskStatus.MERGED;
+            t.mergedAt = mergedAt == null ? Instant.now() : mergedAt;
+            log(t, TaskStatus.COMPLETED, TaskStatus.MERGED, new Actor(null, TaskEvent.VIA_SYSTEM), "Commit " + commitSha.substring(0, 12)
+                    + " is on the default branch");
+            specIds.add(t.spec.id);
+        }
+        em.flush();
+        for (UUID specId : specIds) {
+            specs.rollUp(specId).ifPresent(specCompleted::fire);
+        }
+        for (ImplementationTask t : tasks) {
+            fire(t, TaskStatus.COMPLETED, TaskStatus.MERGED, new Actor(null, TaskEvent.VIA_SYSTEM));
+        }
+        return tasks.size();
+    }
+
+    private void log(ImplementationTask task, TaskStatus from, TaskStatus to, Actor actor, String note) {
+        TaskEvent e = new TaskEvent();
+        e.task = task;
+        e.fromStatus = from;
+        e.toStatus = to;
+        e.actor = actor.accountId() == null ? null : em.getReference(Account.class, actor.accountId());
+        e.via = actor.via();
+        e.note = note;
+        e.persist();
+    }
+
+    private void fire(ImplementationTask task, TaskStatus from, TaskStatus to, Actor actor) {
+        UUID author = (UUID) em.createNativeQuery("SELECT author_id FROM technical_specs WHERE id = ?1")
+                .setParameter(1, task.spec.id).getSingleResult();
+        transitioned.fire(new TaskTransitioned(task.project.id, task.taskKey, from, to, actor.accountId(), author));
+    }
+
+    private ApiException whyNotClaimable(Project project, String taskKey, UUID accountId) {
+        ImplementationTask task = find(project, taskKey);
+        em.refresh(task);
+        if (task.status != TaskStatus.PENDING) {
+            if (task.claimedBy != null && task.status.isHeld()) {
+                String who = task.claimedBy.id.equals(accountId) ? "you" : task.claimedBy.username;
+                return ApiException.conflict(taskKey + " is already claimed by " + who + ".",
+                        Map.of("status", task.status.value(), "claimedBy", task.claimedBy.username));
+            }
+            return ApiException.conflict(taskKey + " is " + task.status.label().toLowerCase() + ", not pending.",
+                    Map.of("status", task.status.value()));
+        }
+        List<String> blockers = blockersOf(task.spec.id);
+        return ApiException.conflict(task.spec.key() + " depends on " + String.join(", ", blockers)
+                + ", which " + (blockers.size() == 1 ? "is" : "are") + " not complete yet: " + taskKey + " cannot be claimed.",
+                Map.of("blockedBy", blockers));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> blockersOf(UUID specId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT ds.spec_number, ds.status FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id
+                WHERE d.spec_id = ?1""").setParameter(1, specId).getResultList();
+        Map<String, String> statuses = new HashMap<>();
+        rows.forEach(r -> statuses.put("SPEC-" + r[0], (String) r[1]));
+        return DependencyGraph.blockers(statuses);
+    }
+
+    // --- reading
+
+    public ImplementationTask find(Project project, String key) {
+        String taskKey = normalize(key);
+        return ImplementationTask.<ImplementationTask>find(
+                        "from ImplementationTask t join fetch t.spec left join fetch t.claimedBy where t.project = ?1 and t.taskKey = ?2",
+                        project, taskKey)
+                .firstResultOptional().orElseThrow(() -> ApiException.notFound("No task " + key + " in this project"));
+    }
+
+    private static String normalize(String key) {
+        return ImplementationTask.normalizeKey(key).orElseThrow(() -> ApiException.notFound("No task " + key + " in this project"));
+    }
+
+    /** One task as a row, with its blocked flag. */
+    public TaskRow row(Project project, String key) {
+        ImplementationTask t = find(project, key);
+        return rows(List.of(t), blockedSpecs(project)).get(0);
+    }
+
+    /** The phase of this task only, with the spec's overview. */
+    public TaskContext context(Project project, String key) {
+        ImplementationTask t = find(project, key);
+        TaskRow row = rows(List.of(t), blockedSpecs(project)).get(0);
+        TechnicalSpec spec = t.spec;
+        if (spec.isHierarchical()) {
+            SpecContent content = spec.parsedContent();
+            SpecContent.Phase phase = content.phase(t.scope).orElse(new SpecContent.Phase(null, t.scope, t.scopeDescription,
+                    t.estimatedHours, "", t.assignedFiles()));
+            return new TaskContext(row, spec.key(), spec.title, content.overview(), phase.name(), phase.description(),
+                    phase.hoursOrZero(), phase.content() == null ? "" : phase.content(), phase.files());
+        }
+        return new TaskContext(row, spec.key(), spec.title, null, t.scope, t.scopeDescription, t.estimatedHours,
+                spec.content, t.assignedFiles());
+    }
+
+    /** A task's transitions, oldest first, with who made them. */
+    public List<EventRow> history(Project project, String key) {
+        return em.createQuery("from TaskEvent e left join fetch e.actor where e.task.project = :p and e.task.taskKey = :k "
+                        + "order by e.createdAt, e.id", TaskEvent.class)
+                .setParameter("p", project).setParameter("k", normalize(key)).getResultList().stream()
+                .map(e -> new EventRow(e.fromStatus, e.toStatus, e.actor == null ? null : e.actor.username, e.via, e.note, e.createdAt))
+                .toList();
+    }
+
+    /** Tasks for the API list, optionally by status and spec. */
+    public List<TaskRow> list(Project project, TaskStatus status, String specKey) {
+        StringBuilder q = new StringBuilder("from ImplementationTask t join fetch t.spec s left join fetch t.claimedBy where t.project = :p");
+        Map<String, Object> params = new HashMap<>();
+        params.put("p", project);
+        if (status != null) {
+            q.append(" and t.status = :status");
+            params.put("status", status);
+        }
+        if (specKey != null && !specKey.isBlank()) {
+            q.append(" and s.specNumber = :n");
+            params.put("n", TechnicalSpec.parseKey(specKey).orElse(-1));
+        }
+        q.append(" order by s.specNumber, t.taskNumber");
+        var query = em.createQuery(q.toString(), ImplementationTask.class);
+        params.forEach(query::setParameter);
+        return rows(query.getResultList(), blockedSpecs(project));
+    }
+
+    /** The board, in a fixed number of queries whatever the number of tasks. */
+    public Board board(Project project, BoardFilter filter) {
+        StringBuilder q = new StringBuilder("from ImplementationTask t join fetch t.spec s left join fetch t.claimedBy c where t.project = :p");
+        Map<String, Object> params = new HashMap<>();
+        params.put("p", project);
+        if (notBlank(filter.spec())) {
+            q.append(" and s.specNumber = :n");
+            params.put("n", TechnicalSpec.parseKey(filter.spec()).orElse(-1));
+        }
+        if (filter.story() != null) {
+            q.append(" and s.storyNumber = :story");
+            params.put("story", filter.story());
+        }
+        if (notBlank(filter.claimant())) {
+            q.append(" and lower(c.username) = :claimant");
+            params.put("claimant", filter.claimant().trim().toLowerCase());
+        }
+        if (notBlank(filter.q())) {
+            q.append(" and (lower(t.taskKey) like :q or lower(t.scope) like :q or lower(coalesce(t.scopeDescription, '')) like :q"
+                    + " or lower(s.title) like :q or lower(t.branchName) like :q)");
+            params.put("q", "%" + filter.q().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        q.append(" order by t.createdAt, s.specNumber, t.taskNumber");
+        var query = em.createQuery(q.toString(), ImplementationTask.class);
+        params.forEach(query::setParameter);
+        List<TaskRow> cards = rows(query.getResultList(), blockedSpecs(project));
+        Map<TaskStatus, Integer> limits = wipLimits(project);
+        Map<TaskStatus, List<TaskRow>> byStatus = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus s : TaskStatus.values()) {
+            byStatus.put(s, new ArrayList<>());
+        }
+        cards.forEach(c -> byStatus.get(c.status()).add(c));
+        List<Column> columns = TaskStatus.columns().stream().map(s -> new Column(s, byStatus.get(s), limits.get(s))).toList();
+        @SuppressWarnings("unchecked")
+        List<String> claimants = em.createNativeQuery("""
+                SELECT DISTINCT a.username FROM implementation_tasks t JOIN accounts a ON a.id = t.claimed_by
+                WHERE t.project_id = ?1 ORDER BY a.username""").setParameter(1, project.id).getResultList();
+        return new Board(columns, specs.refs(project), claimants, filter, cards.size());
+    }
+
+    /** Numbers of the project's specs that wait for an incomplete dependency. */
+    @SuppressWarnings("unchecked")
+    public Set<Integer> blockedSpecs(Project project) {
+        List<Number> rows = em.createNativeQuery("""
+                SELECT DISTINCT s.spec_number FROM technical_specs s
+                JOIN spec_dependencies d ON d.spec_id = s.id JOIN technical_specs ds ON ds.id = d.depends_on_id
+                WHERE s.project_id = ?1 AND ds.status <> 'complete'""").setParameter(1, project.id).getResultList();
+        Set<Integer> out = new HashSet<>();
+        rows.forEach(n -> out.add(n.intValue()));
+        return out;
+    }
+
+    static List<TaskRow> rows(Collection<ImplementationTask> tasks, Set<Integer> blockedSpecs) {
+        return tasks.stream().map(t -> new TaskRow(t.taskKey, t.spec.specNumber, t.spec.title, t.spec.storyNumber, t.scope,
+                t.scopeDescription, t.assignedFiles(), t.branchName, t.status,
+                t.claimedBy == null ? null : t.claimedBy.username, t.claimedAt, t.startedAt, t.completedAt, t.commitSha, t.mergedAt,
+                t.failureReason, t.estimatedHours, t.actualHours, t.createdAt, t.updatedAt,
+                t.status == TaskStatus.PENDING && blockedSpecs.contains(t.spec.specNumber))).toList();
+    }
+
+    // --- WIP limits
+
+    @SuppressWarnings("unchecked")
+    public Map<TaskStatus, Integer> wipLimits(Project project) {
+        List<Object[]> rows = em.createNativeQuery("SELECT status, wip_limit FROM board_wip_limits WHERE project_id = ?1")
+                .setParameter(1, project.id).getResultList();
+        Map<TaskStatus, Integer> out = new EnumMap<>(TaskStatus.class);
+        rows.forEach(r -> TaskStatus.parse((String) r[0]).ifPresent(s -> out.put(s, ((Number) r[1]).intValue())));
+        return out;
+    }
+
+    /** A lead sets (or clears, with null) the WIP limit of each column. */
+    @Transactional
+    public void setWipLimits(Access access, Map<TaskStatus, Integer> limits) {
+        SpecService.requireRole(access, Role.LEAD);
+        for (Map.Entry<TaskStatus, Integer> e : limits.entrySet()) {
+            if (e.getValue() != null && (e.getValue() < 1 || e.getValue() > 10_000)) {
+                throw ValidationException.of("wip-" + e.getKey().value(), "A limit is a number from 1 to 10000, or empty for none");
+            }
+        }
+        for (Map.Entry<TaskStatus, Integer> e : limits.entrySet()) {
+            if (e.getValue() == null) {
+                em.createNativeQuery("DELETE FROM board_wip_limits WHERE project_id = ?1 AND status = ?2")
+                        .setParameter(1, access.project().id).setParameter(2, e.getKey().value()).executeUpdate();
+            } else {
+                em.createNativeQuery("""
+                        INSERT INTO board_wip_limits (project_id, status, wip_limit) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (project_id, status) DO UPDATE SET wip_limit = excluded.wip_limit, updated_at = now()""")
+                        .setParameter(1, access.project().id).setParameter(2, e.getKey().value()).setParameter(3, e.getValue())
+                        .executeUpdate();
+            }
+        }
+    }
+
+    /** The WIP limit a move into this column would exceed, if any. */
+    public Optional<String> wipWarning(Project project, TaskStatus to, String taskKey) {
+        Integer limit = wipLimits(project).get(to);
+        if (limit == null) {
+            return Optional.empty();
+        }
+        Number count = (Number) em.createNativeQuery(
+                        "SELECT count(*) FROM implementation_tasks WHERE project_id = ?1 AND status = ?2 AND task_id <> ?3")
+                .setParameter(1, project.id).setParameter(2, to.value()).setParameter(3, taskKey).getSingleResult();
+        if (count.intValue() + 1 > limit) {
+            return Optional.of("The " + to.label().toLowerCase() + " column has a limit of " + limit + " and already holds "
+                    + count.intValue() + " tasks.");
+        }
+        return Optional.empty();
+    }
+
+    static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.specboard.spec;
+
+import dev.specboard.account.Account;
+import dev.specboard.project.Project;
+import dev.specboard.web.TimestampedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A technical spec ({@code SPEC-n}) of a project: monolithic markdown or hierarchical phases. */
+@Entity
+@Table(name = "technical_specs")
+public class TechnicalSpec extends TimestampedEntity {
+
+    public static final String TYPE_MONOLITHIC = "monolithic";
+    public static final String TYPE_HIERARCHICAL = "hierarchical";
+    public static final String STATUS_DRAFT = "draft";
+    public static final String STATUS_APPROVED = "approved";
+    public static final String STATUS_IN_PROGRESS = "in_progress";
+    public static final String STATUS_COMPLETE = "complete";
+    private static final Pattern KEY = Pattern.compile("^(?i:SPEC-)?([0-9]{1,9})$");
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "project_id")
+    public Project project;
+
+    @Column(name = "spec_number")
+    public int specNumber;
+
+    public String title;
+
+    @Column(name = "roadmap_item_id")
+    public String roadmapItemId;
+
+    @Column(name = "story_number")
+    public Integer storyNumber;
+
+    public String status = STATUS_DRAFT;
+
+    @Column(name = "spec_type")
+    public String specType = TYPE_MONOLITHIC;
+
+    public String content = "";
+
+    @Column(name = "total_phases")
+    public int totalPhases;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "phase_files")
+    public String phaseFiles = "[]";
+
+    @Column(name = "estimated_hours")
+    public BigDecimal estimatedHours = BigDecimal.ZERO;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id")
+    public Account author;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "updated_by")
+    public Account updatedBy;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    /** Checked explicitly against the version a form or API call was based on (409 when stale). */
+    public int version = 1;
+
+    public String key() {
+        return "SPEC-" + specNumber;
+    }
+
+    public boolean isHierarchical() {
+        return TYPE_HIERARCHICAL.equals(specType);
+    }
+
+    public SpecContent parsedContent() {
+        return isHierarchical() ? SpecContent.parse(content) : new SpecContent(null, null, null, List.of());
+    }
+
+    /** {@code SPEC-12}, {@code spec-12} or {@code 12} → 12. */
+    public static Optional<Integer> parseKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Matcher m = KEY.matcher(key.trim());
+        return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    public static Optional<TechnicalSpec> findByKey(Project project, String key) {
+        return parseKey(key).flatMap(n -> find("project = ?1 and specNumber = ?2", project, n).firstResultOptional());
+    }
+
+    /** Approving is a lead's decision on a draft; later states stay as they are. */
+    public void approve() {
+        if (!STATUS_DRAFT.equals(status)) {
+            throw new IllegalStateException("Only a draft spec can be approved; " + key() + " is " + status.replace('_', ' ') + ".");
+        }
+        status = STATUS_APPROVED;
+    }
+}

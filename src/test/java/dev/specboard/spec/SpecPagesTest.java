@@ -1,0 +1,239 @@
+package dev.specboard.spec;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.Role;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class SpecPagesTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecService specs;
+
+    @Inject
+    TaskService tasks;
+
+    private static io.restassured.specification.RequestSpecification form(dev.specboard.account.Account a) {
+        return Web.as(a).contentType("application/x-www-form-urlencoded");
+    }
+
+    @Test
+    void memberCreatesAHierarchicalSpecThroughTheFormAndReadsItAsADocument() {
+        TestData.Team t = data.team();
+        Response r = form(t.member())
+                .formParam("title", "Login").formParam("storyNumber", "US-4").formParam("specType", "hierarchical")
+                .formParam("overview", "The **login** flow").formParam("architecture", "").formParam("technologyStack", "Quarkus")
+                .formParam("phaseName", "database-layer", "api-layer")
+                .formParam("phaseDescription", "Tables", "Endpoints")
+                .formParam("phaseHours", "2", "1.5")
+                .formParam("phaseContent", "## Tables\n\n- accounts", "## Endpoints")
+                .formParam("phaseFiles", "src/a.sql", "")
+                .post("/projects/" + t.slug() + "/specs");
+        assertEquals(303, r.statusCode(), r.asString());
+        assertTrue(r.header("Location").endsWith("/projects/" + t.slug() + "/specs/SPEC-4"));
+        Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/specs/SPEC-4"));
+        assertEquals("SPEC-4: Login", d.getElementById("spec-title").text());
+        assertEquals("login", d.select("#spec-overview strong").text());
+        assertNotNull(d.getElementById("phase-database-layer"));
+        assertEquals("accounts", d.select("#phase-database-layer li").text());
+        assertFalse(d.getElementById("spec-document").text().contains("\"phases\""), "never raw JSON");
+        assertEquals(2, d.select("#spec-tasks tbody tr").size());
+        assertEquals("3.50 estimated · 0 actual", d.getElementById("spec-hours").text());
+        assertNull(d.getElementById("edit-spec"), "viewers do not edit");
+        assertEquals(1, d.select("#spec-revisions li").size());
+    }
+
+    @Test
+    void invalidPhasesReRenderTheFormWith422KeepingEveryValue() {
+        TestData.Team t = data.team();
+        Response r = form(t.member())
+                .formParam("title", "Bad").formParam("specType", "hierarchical")
+                .formParam("phaseName", "Not A Slug", "ok").formParam("phaseDescription", "d1", "d2")
+                .formParam("phaseHours", "x", "-1").formParam("phaseContent", "c1", "c2").formParam("phaseFiles", "", "")
+                .post("/projects/" + t.slug() + "/specs");
+        assertEquals(422, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("Not A Slug", d.getElementById("phase-0-name").val());
+        assertEquals("x", d.getElementById("phase-0-hours").val());
+        assertEquals("d2", d.getElementById("phase-1-description").val());
+        assertFalse(d.getElementById("phase-0-hours-error").text().isBlank());
+        assertNotNull(d.getElementById("form-message"));
+        Web.as(t.member()).get("/api/v1/projects/" + t.slug() + "/specs");
+        assertTrue(specs.list(t.project()).isEmpty());
+    }
+
+    @Test
+    void phaseEditorAddsRemovesAndReordersPhases() {
+        TestData.Team t = data.team();
+        Response r = Web.htmx(form(t.member())).formParam("title", "T").formParam("specType", "hierarchical")
+                .formParam("phaseName", "one", "two").formParam("phaseDescription", "", "").formParam("phaseHours", "", "")
+                .formParam("phaseContent", "", "").formParam("phaseFiles", "", "").formParam("op", "up:1")
+                .post("/projects/" + t.slug() + "/specs/form/phases");
+        assertEquals(200, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("two", d.getElementById("phase-0-name").val());
+        assertNull(d.getElementById("spec-form"), "htmx gets the phase list only");
+        Response add = form(t.member()).formParam("title", "T").formParam("specType", "hierarchical")
+                .formParam("phaseName", "one").formParam("phaseDescription", "").formParam("phaseHours", "")
+                .formParam("phaseContent", "").formParam("phaseFiles", "").formParam("op", "add")
+                .post("/projects/" + t.slug() + "/specs/form/phases");
+        Document full = Web.html(add);
+        assertNotNull(full.getElementById("spec-form"), "without htmx the whole editor comes back");
+        assertNotNull(full.getElementById("phase-1-name"));
+        assertEquals("T", full.getElementById("f-title").val());
+    }
+
+    @Test
+    void staleEditShowsBothVersionsAndKeepsTheText() {
+        TestData.Team t = data.team();
+        specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "Original", 1));
+        specs.update(new Access(t.project(), Role.LEAD, t.lead().id), "SPEC-1", SpecServiceTest.hierarchical(1, "Lead's title", 1), 1);
+        Response r = form(t.member()).formParam("title", "My title").formParam("specType", "hierarchical").formParam("version", "1")
+                .formParam("phaseName", "phase-1").formParam("phaseDescription", "").formParam("phaseHours", "1")
+                .formParam("phaseContent", "mine").formParam("phaseFiles", "")
+                .post("/projects/" + t.slug() + "/specs/SPEC-1");
+        assertEquals(409, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("My title", d.getElementById("f-title").val());
+        assertEquals("mine", d.getElementById("phase-0-content").text());
+        assertTrue(d.getElementById("conflict").text().contains("Lead's title"));
+        assertEquals("2", d.select("input[name=version]").val());
+    }
+
+    @Test
+    void boardShowsCardsAndAnHtmxMoveReRendersTheColumns() {
+        TestData.Team t = data.team();
+        specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 3));
+        Response page = Web.as(t.viewer()).get("/projects/" + t.slug() + "/board");
+        assertEquals(200, page.statusCode());
+        assertEquals("HX-Request", page.header("Vary"));
+        Document d = Web.html(page);
+        assertEquals(3, d.select("#col-pending .board-card").size());
+        assertTrue(d.select("form.card-move").isEmpty(), "viewers get no move forms");
+
+        Response moved = Web.htmx(form(t.member())).formParam("task", "TASK-1-2").formParam("to", "in_progress")
+                .post("/projects/" + t.slug() + "/board/move");
+        assertEquals(200, moved.statusCode());
+        Document m = Web.html(moved);
+        assertNotNull(m.select("#col-in_progress #card-TASK-1-2").first());
+        assertEquals(2, m.select("#col-pending .board-card").size());
+        assertTrue(m.getElementById("board-message").text().contains("TASK-1-2 moved"));
+        assertNull(m.getElementById("board-filters"), "a fragment, not the page");
+
+        Response illegal = Web.htmx(form(t.member())).formParam("task", "TASK-1-1").formParam("to", "merged")
+                .post("/projects/" + t.slug() + "/board/move");
+        assertEquals(409, illegal.statusCode());
+        assertTrue(Web.html(illegal).getElementById("board-message").text().contains("repository sync"));
+    }
+
+    @Test
+    void viewerCannotMoveCardsAndOutsiderGets404() {
+        TestData.Team t = data.team();
+        specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 1));
+        assertEquals(403, Web.htmx(form(t.viewer())).formParam("task", "TASK-1-1").formParam("to", "claimed")
+                .post("/projects/" + t.slug() + "/board/move").statusCode());
+        assertEquals(403, form(t.reviewer()).formParam("task", "TASK-1-1").formParam("to", "claimed")
+                .post("/projects/" + t.slug() + "/board/move").statusCode());
+        assertEquals(404, Web.as(t.outsider()).get("/projects/" + t.slug() + "/board").statusCode());
+        assertEquals(404, Web.as(t.outsider()).get("/projects/" + t.slug() + "/specs/SPEC-1").statusCode());
+        assertEquals(404, Web.as(t.outsider()).get("/projects/" + t.slug() + "/tasks/TASK-1-1").statusCode());
+        assertEquals(403, form(t.member()).formParam("wip-in_progress", "2").post("/projects/" + t.slug() + "/board/limits").statusCode());
+    }
+
+    @Test
+    void movingPastAWipLimitAsksForConfirmation() {
+        TestData.Team t = data.team();
+        specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 2));
+        assertEquals(303, form(t.lead()).formParam("wip-claimed", "1").post("/projects/" + t.slug() + "/board/limits").statusCode());
+        assertEquals(200, Web.htmx(form(t.member())).formParam("task", "TASK-1-1").formParam("to", "claimed")
+                .post("/projects/" + t.slug() + "/board/move").statusCode());
+        Response over = Web.htmx(form(t.member())).formParam("task", "TASK-1-2").formParam("to", "claimed")
+                .post("/projects/" + t.slug() + "/board/move");
+        assertEquals(409, over.statusCode());
+        Document d = Web.html(over);
+        assertNotNull(d.getElementById("confirm-move"));
+        assertNotNull(d.select("#col-pending #card-TASK-1-2").first(), "not moved yet");
+        Response confirmed = Web.htmx(form(t.member())).formParam("task", "TASK-1-2").formParam("to", "claimed").formParam("confirm", "true")
+                .post("/projects/" + t.slug() + "/board/move");
+        assertEquals(200, confirmed.statusCode());
+        assertEquals("2 / 1", Web.html(confirmed).getElementById("col-claimed-count").text());
+    }
+
+    @Test
+    void boardFiltersLiveInTheUrlAndAnswerAFragmentForHtmx() {
+        TestData.Team t = data.team();
+        Access m = new Access(t.project(), Role.MEMBER, t.member().id);
+        specs.create(m, SpecServiceTest.hierarchical(1, "Alpha", 2));
+        specs.create(m, SpecServiceTest.hierarchical(2, "Beta", 3));
+        Document full = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?spec=SPEC-2"));
+        assertEquals(3, full.select(".board-card").size());
+        assertEquals("SPEC-2", full.select("#filter-spec option[selected]").val());
+        Document frag = Web.html(Web.htmx(Web.as(t.viewer())).get("/projects/" + t.slug() + "/board?story=1"));
+        assertEquals(2, frag.select(".board-card").size());
+        assertNull(frag.getElementById("board-filters"));
+        Document restore = Web.html(Web.htmx(Web.as(t.viewer())).header("HX-History-Restore-Request", "true")
+                .get("/projects/" + t.slug() + "/board?q=beta"));
+        assertNotNull(restore.getElementById("board-filters"), "history restore gets the whole page");
+        assertEquals(3, restore.select(".board-card").size());
+    }
+
+    @Test
+    void taskPageShowsOnlyItsPhaseAndTheHistory() {
+        TestData.Team t = data.team();
+        specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 2));
+        assertEquals(303, form(t.member()).post("/projects/" + t.slug() + "/tasks/TASK-1-2/claim").statusCode());
+        assertEquals(303, form(t.member()).post("/projects/" + t.slug() + "/tasks/TASK-1-2/start").statusCode());
+        Response bad = form(t.member()).formParam("commitSha", "nope").post("/projects/" + t.slug() + "/tasks/TASK-1-2/complete");
+        assertEquals(422, bad.statusCode());
+        assertFalse(Web.html(bad).getElementById("e-commitSha").text().isBlank());
+        Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/tasks/TASK-1-2"));
+        assertTrue(d.getElementById("task-phase").text().contains("Content 2"));
+        assertFalse(d.getElementById("task-phase").text().contains("Content 1"));
+        assertEquals(3, d.select("#task-history tbody tr").size());
+        assertTrue(d.select("#task-history tbody tr").get(1).text().contains(t.member().username));
+        assertTrue(d.select("#task-history tbody tr").get(1).text().contains("web"));
+        assertNull(d.getElementById("task-actions"));
+    }
+
+    @Test
+    void boardStatementCountDoesNotGrowFrom50To500Tasks() {
+        TestData.Team small = data.team();
+        TestData.Team big = data.team();
+        fill(small, 1, 50);
+        fill(big, 10, 50);
+        long a = SqlCounter.count(() -> assertEquals(200, Web.as(small.member()).get("/projects/" + small.slug() + "/board").statusCode()));
+        long b = SqlCounter.count(() -> assertEquals(200, Web.as(big.member()).get("/projects/" + big.slug() + "/board").statusCode()));
+        assertEquals(a, b, "statements for 50 vs 500 tasks");
+        long c = SqlCounter.count(() -> Web.as(small.member()).get("/projects/" + small.slug() + "/specs"));
+        long e = SqlCounter.count(() -> Web.as(big.member()).get("/projects/" + big.slug() + "/specs"));
+        assertEquals(c, e, "spec list statements");
+    }
+
+    private void fill(TestData.Team t, int specCount, int phases) {
+        Access lead = new Access(t.project(), Role.LEAD, t.lead().id);
+        for (int i = 1; i <= specCount; i++) {
+            specs.create(lead, SpecServiceTest.hierarchical(i, "Spec " + i, phases));
+        }
+        // some claimed tasks with claimants, so the board joins accounts too
+        tasks.claimNext(new Access(t.project(), Role.MEMBER, t.member().id), new TaskService.Actor(t.member().id, TaskEvent.VIA_WEB));
+        tasks.claimNext(new Access(t.project(), Role.LEAD, t.lead().id), new TaskService.Actor(t.lead().id, TaskEvent.VIA_WEB));
+    }
+}
