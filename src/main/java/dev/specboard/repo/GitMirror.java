@@ -37,7 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /** The server-side bare mirrors of repositories, read and written with JGit. */
@@ -315,9 +314,5 @@ public class GitMirror {
         @Override
         public void showDuration(boolean enabled) {
         }
-    }
-
-    static IntConsumer none() {
-        return i -> { };
     }
 }
