@@ -1,0 +1,133 @@
+package dev.specboard.api;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.repo.FileBrowserService;
+import dev.specboard.repo.FileContent;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoForm;
+import dev.specboard.repo.RepoRow;
+import dev.specboard.repo.RepoService;
+import dev.specboard.repo.RepoSync;
+import dev.specboard.repo.TreeItem;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** API v1 for repositories: add, list, sync and follow a sync, read the tree and files of the latest manifest. */
+@Path("/api/v1/projects/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RepoApi {
+
+    public record NewRepo(String name, String url, String defaultBranch, Integer syncIntervalMinutes) {
+    }
+
+    @RegisterForReflection
+    public record RepoAnswer(String name, String url, String defaultBranch, Integer syncIntervalMinutes, String lastSyncStatus,
+                             Integer manifestVersion, String commitSha, UUID syncId) {
+    }
+
+    @RegisterForReflection
+    public record SyncStarted(UUID syncId) {
+    }
+
+    @RegisterForReflection
+    public record SyncAnswer(UUID id, String repo, String status, String error, Integer manifestVersion, String commitSha,
+                             int objectsProcessed, int objectsTotal, int filesProcessed, int filesTotal, int percent,
+                             java.time.Instant startedAt, java.time.Instant finishedAt) {
+    }
+
+    @RegisterForReflection
+    public record TreeEntry(String path, String type, long size, Integer lines, String language, String blobSha) {
+    }
+
+    @RegisterForReflection
+    public record FileAnswer(String path, String content, String blobSha, int manifestVersion, String commitSha, String language,
+                             Integer lines, boolean binary, String notice) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    RepoService repos;
+
+    @Inject
+    FileBrowserService files;
+
+    @GET
+    @Path("/repos")
+    public List<RepoAnswer> list(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return repos.list(access.project().id).stream().map(RepoApi::answer).toList();
+    }
+
+    @POST
+    @Path("/repos")
+    public Response create(@PathParam("slug") String slug, NewRepo body) {
+        Access access = projectAccess.require(slug, Role.LEAD);
+        NewRepo b = body == null ? new NewRepo(null, null, null, null) : body;
+        Repo repo = repos.create(access, new RepoForm(b.name(), b.url(), b.defaultBranch(),
+                b.syncIntervalMinutes() == null ? "" : String.valueOf(b.syncIntervalMinutes())));
+        UUID syncId = RepoSync.latest(repo.id).map(s -> s.id).orElse(null);
+        return Response.status(201).entity(new RepoAnswer(repo.name, repo.gitUrl, repo.defaultBranch, repo.syncIntervalMinutes,
+                "PENDING", null, null, syncId)).build();
+    }
+
+    @POST
+    @Path("/repos/{name}/sync")
+    public Response sync(@PathParam("slug") String slug, @PathParam("name") String name) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        return Response.status(202).entity(new SyncStarted(repos.requestSync(access, name).id)).build();
+    }
+
+    @GET
+    @Path("/syncs/{id}")
+    public SyncAnswer sync(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.read(slug);
+        RepoSync s = repos.sync(access, id);
+        Repo repo = Repo.findById(s.repositoryId);
+        return new SyncAnswer(s.id, repo.name, s.status.name(), s.errorMessage, s.manifestVersion, s.commitSha, s.objectsProcessed,
+                s.objectsTotal, s.filesProcessed, s.filesTotal, s.percent(), s.startedAt, s.finishedAt);
+    }
+
+    @GET
+    @Path("/repos/{name}/tree")
+    public List<TreeEntry> tree(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path) {
+        Access access = projectAccess.read(slug);
+        Repo repo = repos.require(access, name);
+        return files.tree(repo, path, null).items().stream().map(RepoApi::entry).toList();
+    }
+
+    @GET
+    @Path("/repos/{name}/files/{path:.+}")
+    public FileAnswer file(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path) {
+        Access access = projectAccess.read(slug);
+        Repo repo = repos.require(access, name);
+        FileContent f = files.file(repo, path, null);
+        return new FileAnswer(f.entry().path(), f.shown() ? f.text() + (f.lines().isEmpty() ? "" : "\n") : null, f.entry().blobSha(),
+                f.manifestVersion(), f.commitSha(), f.entry().language(), f.entry().lines(), f.entry().binary(), f.notice());
+    }
+
+    private static TreeEntry entry(TreeItem i) {
+        return new TreeEntry(i.path(), i.type(), i.size(), i.lines(), i.language(), i.blobSha());
+    }
+
+    private static RepoAnswer answer(RepoRow r) {
+        return new RepoAnswer(r.name(), r.gitUrl(), r.defaultBranch(), r.syncIntervalMinutes(),
+                r.lastStatus() == null ? null : r.lastStatus().name(), r.manifestVersion(), r.commitSha(), null);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.specboard.api;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoService;
+import dev.specboard.review.Comment;
+import dev.specboard.review.CommentForm;
+import dev.specboard.review.CommentView;
+import dev.specboard.review.NewThreadForm;
+import dev.specboard.review.ReviewService;
+import dev.specboard.review.ThreadState;
+import dev.specboard.review.ThreadView;
+import dev.specboard.web.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** API v1 for review threads on file lines: open, list, comment (as a person or as the assistant), resolve, reopen. */
+@Path("/api/v1/projects/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReviewApi {
+
+    public record NewThread(String path, Integer lineStart, Integer lineEnd, String body, String authorType) {
+    }
+
+    public record NewComment(String body, String authorType) {
+    }
+
+    @RegisterForReflection
+    public record CommentAnswer(UUID id, String author, String authorType, String body, Instant createdAt, boolean edited) {
+    }
+
+    @RegisterForReflection
+    public record ThreadAnswer(UUID id, String path, int lineStart, int lineEnd, String state, int manifestVersion, String snippet,
+                               String originalPath, int originalLineStart, int originalLineEnd, int originalManifestVersion,
+                               Instant createdAt, List<CommentAnswer> comments) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    RepoService repos;
+
+    @Inject
+    ReviewService review;
+
+    @POST
+    @Path("/repos/{name}/threads")
+    public Response open(@PathParam("slug") String slug, @PathParam("name") String name, NewThread body) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Repo repo = repos.require(access, name);
+        NewThread b = body == null ? new NewThread(null, null, null, null, null) : body;
+        ThreadView t = review.open(access, repo, new NewThreadForm(b.path(), str(b.lineStart()), str(b.lineEnd()), b.body()),
+                authorType(b.authorType()));
+        return Response.status(201).entity(answer(t)).build();
+    }
+
+    @GET
+    @Path("/repos/{name}/threads")
+    public List<ThreadAnswer> list(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path,
+                                   @QueryParam("state") String state, @QueryParam("author") String author) {
+        Access access = projectAccess.read(slug);
+        Repo repo = repos.require(access, name);
+        ThreadState s = state == null || state.isBlank() ? null
+                : ThreadState.parse(state).orElseThrow(() -> ApiException.badRequest("state is open, resolved or outdated"));
+        return review.threads(repo, new ReviewService.Filter(s, path, author)).stream().map(ReviewApi::answer).toList();
+    }
+
+    @POST
+    @Path("/threads/{id}/comments")
+    public Response comment(@PathParam("slug") String slug, @PathParam("id") UUID id, NewComment body) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        NewComment b = body == null ? new NewComment(null, null) : body;
+        return Response.status(201).entity(answer(review.reply(access, id, new CommentForm(b.body()), authorType(b.authorType())))).build();
+    }
+
+    @POST
+    @Path("/threads/{id}/resolve")
+    public ThreadAnswer resolve(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        return answer(review.resolve(access, id));
+    }
+
+    @POST
+    @Path("/threads/{id}/reopen")
+    public ThreadAnswer reopen(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        return answer(review.reopen(access, id));
+    }
+
+    private static Comment.AuthorType authorType(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("USER")) {
+            return Comment.AuthorType.USER;
+        }
+        if (value.equalsIgnoreCase("AI")) {
+            return Comment.AuthorType.AI;
+        }
+        throw new ApiException(422, "Validation failed", java.util.Map.of("authorType", "USER or AI"));
+    }
+
+    private static String str(Integer i) {
+        return i == null ? null : String.valueOf(i);
+    }
+
+    static ThreadAnswer answer(ThreadView t) {
+        return new ThreadAnswer(t.id(), t.filePath(), t.lineStart(), t.lineEnd(), t.state().value(), t.manifestVersion(), t.snippet(),
+                t.originalFilePath(), t.originalLineStart(), t.originalLineEnd(), t.originalManifestVersion(), t.createdAt(),
+                t.comments().stream().map(ReviewApi::comment).toList());
+    }
+
+    private static CommentAnswer comment(CommentView c) {
+        return new CommentAnswer(c.id(), c.authorUsername(), c.authorType().name(), c.body(), c.createdAt(), c.edited());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.specboard.repo;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.review.FileThreads;
+import dev.specboard.review.ReviewContext;
+import dev.specboard.review.ReviewService;
+import dev.specboard.web.Htmx;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The file browser: folders of the latest (or a given) manifest version and file pages with line
+ * numbers, permalinks and the review threads inline at their lines.
+ */
+@Path("/projects/{slug}/repos/{name}")
+@Produces(MediaType.TEXT_HTML)
+public class FileBrowserResource {
+
+    @CheckedTemplate(basePath = "repo")
+    static class Templates {
+        static native TemplateInstance tree(Access access, Repo repo, TreeView view, Integer requestedVersion);
+
+        static native TemplateInstance blob(Access access, Repo repo, FileContent file, FileThreads threads, ReviewContext ctx,
+                                            Integer requestedVersion);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    RepoService repos;
+
+    @Inject
+    FileBrowserService files;
+
+    @Inject
+    ReviewService review;
+
+    @GET
+    @Path("/tree/{path:.*}")
+    public Response tree(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
+                         @QueryParam("v") Integer version) {
+        Access access = projectAccess.read(slug);
+        Repo repo = repos.require(access, name);
+        return Htmx.page(Templates.tree(access, repo, files.tree(repo, path, version), version));
+    }
+
+    @GET
+    @Path("/blob/{path:.*}")
+    public Response blob(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
+                         @QueryParam("v") Integer version) {
+        Access access = projectAccess.read(slug);
+        Repo repo = repos.require(access, name);
+        FileContent file = files.file(repo, path, version);
+        FileThreads threads = FileThreads.arrange(review.threadsForFile(repo, file.entry().path()),
+                file.latest() ? file.lines().size() : 0);
+        return Htmx.page(Templates.blob(access, repo, file, threads, ReviewContext.of(access, repo.name), version));
+    }
+}

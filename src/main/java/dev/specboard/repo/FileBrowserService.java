@@ -1,0 +1,182 @@
+package dev.specboard.repo;
+
+import dev.specboard.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads folders and files of a repository's manifests (integrity-checked) and its mirror. */
+@ApplicationScoped
+public class FileBrowserService {
+
+    @Inject
+    GitMirror mirror;
+
+    @ConfigProperty(name = "specboard.files.max-view-bytes", defaultValue = "2097152")
+    long maxViewBytes;
+
+    @ConfigProperty(name = "specboard.files.max-view-lines", defaultValue = "20000")
+    int maxViewLines;
+
+    /** The latest manifest, or the given version; 404 when the repository has none (not synced yet). */
+    public ProjectManifest manifest(Repo repo, Integer version) {
+        return (version == null ? ProjectManifest.latest(repo.id) : ProjectManifest.byVersion(repo.id, version))
+                .orElseThrow(() -> ApiException.notFound(version == null
+                        ? "The repository " + repo.name + " has not been synced yet."
+                        : "The repository " + repo.name + " has no manifest version " + version + "."));
+    }
+
+    /**
+     * A repository-relative path as given in a URL, or 404 when it tries to leave the tree
+     * ({@code ..}, {@code .}, empty segments, backslashes, control characters).
+     */
+    public static String cleanPath(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String p = raw;
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (p.isEmpty()) {
+            return "";
+        }
+        if (p.length() > 4096 || p.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+            throw ApiException.notFound("No such path");
+        }
+        for (String segment : p.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw ApiException.notFound("No such path");
+            }
+        }
+        return p;
+    }
+
+    /** The folder at the path: sub-folders first (with their file counts and sizes), then files, by name. */
+    public TreeView tree(Repo repo, String rawPath, Integer version) {
+        String path = cleanPath(rawPath);
+        ProjectManifest m = manifest(repo, version);
+        List<ManifestEntry> files = m.files();
+        String prefix = path.isEmpty() ? "" : path + "/";
+        Map<String, long[]> dirs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<TreeItem> fileItems = new ArrayList<>();
+        boolean any = false;
+        for (ManifestEntry f : files) {
+            if (!f.path().startsWith(prefix)) {
+                continue;
+            }
+            any = true;
+            String rest = f.path().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash < 0) {
+                fileItems.add(new TreeItem(rest, f.path(), false, f.size(), f.language(), f.lines(), f.blobSha(), 0));
+            } else {
+                long[] agg = dirs.computeIfAbsent(rest.substring(0, slash), k -> new long[2]);
+                agg[0] += f.size();
+                agg[1]++;
+            }
+        }
+        if (!any && !path.isEmpty()) {
+            throw ApiException.notFound("No folder " + path + " in " + repo.name);
+        }
+        List<TreeItem> items = new ArrayList<>();
+        dirs.forEach((name, agg) -> items.add(new TreeItem(name, prefix + name, true, agg[0], null, null, null, (int) agg[1])));
+        fileItems.sort(Comparator.comparing(TreeItem::name, String.CASE_INSENSITIVE_ORDER));
+        items.addAll(fileItems);
+        return new TreeView(m.version, m.commitSha, isLatest(repo, m, version), path, crumbs(path), items);
+    }
+
+    /** The file at the path with its lines, or a notice when it is binary or too large to show. */
+    public FileContent file(Repo repo, String rawPath, Integer version) {
+        String path = cleanPath(rawPath);
+        ProjectManifest m = manifest(repo, version);
+        ManifestEntry entry = m.files().stream().filter(f -> f.path().equals(path)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
+        boolean latest = isLatest(repo, m, version);
+        List<TreeView.Crumb> crumbs = crumbs(path);
+        if (entry.binary()) {
+            return new FileContent(m.version, m.commitSha, latest, entry, crumbs, List.of(),
+                    "This is a binary file (" + humanSize(entry.size()) + "); it is not shown.");
+        }
+        if (entry.size() > maxViewBytes || (entry.lines() != null && entry.lines() > maxViewLines)) {
+            return new FileContent(m.version, m.commitSha, latest, entry, crumbs, List.of(),
+                    "This file is too large to show here (" + humanSize(entry.size())
+                            + (entry.lines() == null ? "" : ", " + entry.lines() + " lines")
+                            + "); the limit is " + humanSize(maxViewBytes) + " or " + maxViewLines + " lines.");
+        }
+        byte[] bytes = mirror.readBlob(repo, entry.blobSha())
+                .orElseThrow(() -> ApiException.notFound("The mirror no longer has this file; sync the repository again."));
+        return new FileContent(m.version, m.commitSha, latest, entry, crumbs, splitLines(decode(bytes)), null);
+    }
+
+    private static boolean isLatest(Repo repo, ProjectManifest m, Integer requested) {
+        return requested == null || ProjectManifest.latest(repo.id).map(l -> l.version == m.version).orElse(true);
+    }
+
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // Not UTF-8: Latin-1 shows every byte as some character instead of failing.
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Lines without their terminators; a final newline does not make an extra empty line. */
+    public static List<String> splitLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) == '\n') {
+                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                lines.add(text.substring(start, end));
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+
+    static List<TreeView.Crumb> crumbs(String path) {
+        List<TreeView.Crumb> crumbs = new ArrayList<>();
+        if (path.isEmpty()) {
+            return crumbs;
+        }
+        StringBuilder sofar = new StringBuilder();
+        for (String segment : path.split("/")) {
+            if (sofar.length() > 0) {
+                sofar.append('/');
+            }
+            sofar.append(segment);
+            crumbs.add(new TreeView.Crumb(segment, sofar.toString()));
+        }
+        return crumbs;
+    }
+
+    public static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

@@ -1,0 +1,318 @@
+package dev.specboard.repo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.ProgressMonitor;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The server-side bare mirrors of repositories, read and written with JGit. */
+@ApplicationScoped
+public class GitMirror {
+
+    /** Files larger than this are listed but their lines are not counted. */
+    static final long COUNT_LINES_LIMIT = 20L * 1024 * 1024;
+
+    @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
+    String dataDir;
+
+    public Path mirrorDir(Repo repo) {
+        return Path.of(dataDir).toAbsolutePath().resolve(repo.path);
+    }
+
+    /** Counts what a clone or fetch reports, for the progress bar. */
+    public interface Progress {
+        void objects(int done, int total);
+
+        void files(int done, int total);
+    }
+
+    /** Clones the repository on first use, fetches otherwise; answers the default branch's commit. */
+    public String fetch(Repo repo, Progress progress) {
+        Path dir = mirrorDir(repo);
+        ProgressMonitor monitor = new Monitor(progress);
+        try {
+            if (!Files.isDirectory(dir.resolve("objects"))) {
+                deleteQuietly(dir);
+                Files.createDirectories(dir.getParent());
+                try (Git ignored = Git.cloneRepository().setURI(repo.gitUrl).setDirectory(dir.toFile()).setBare(true)
+                        .setCloneAllBranches(true).setTimeout(120).setProgressMonitor(monitor).call()) {
+                    // cloned
+                } catch (GitAPIException | RuntimeException e) {
+                    deleteQuietly(dir);
+                    throw e;
+                }
+            } else {
+                try (Git git = Git.open(dir.toFile())) {
+                    StoredConfig config = git.getRepository().getConfig();
+                    if (!repo.gitUrl.equals(config.getString("remote", "origin", "url"))) {
+                        config.setString("remote", "origin", "url", repo.gitUrl);
+                        config.save();
+                    }
+                    git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"))
+                            .setRemoveDeletedRefs(true).setTimeout(120).setProgressMonitor(monitor).call();
+                }
+            }
+            try (Repository r = open(repo)) {
+                ObjectId head = r.resolve(Constants.R_HEADS + repo.defaultBranch + "^{commit}");
+                if (head == null) {
+                    throw new GitProblem("The branch '" + repo.defaultBranch + "' does not exist in " + repo.gitUrl + ".");
+                }
+                return head.name();
+            }
+        } catch (GitAPIException e) {
+            throw new GitProblem("Could not fetch " + repo.gitUrl + ": " + rootMessage(e), e);
+        } catch (IOException e) {
+            throw new GitProblem("Could not read the mirror of " + repo.name + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Every file of the commit's tree, with its blob, size, language, line count and binary flag. */
+    public List<ManifestEntry> listFiles(Repo repo, String commitSha, Progress progress) {
+        try (Repository r = open(repo); RevWalk walk = new RevWalk(r); ObjectReader reader = r.newObjectReader()) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
+            List<String> paths = new ArrayList<>();
+            List<ObjectId> blobs = new ArrayList<>();
+            try (TreeWalk tree = new TreeWalk(r)) {
+                tree.addTree(commit.getTree());
+                tree.setRecursive(true);
+                while (tree.next()) {
+                    if ((tree.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK) == org.eclipse.jgit.lib.FileMode.TYPE_GITLINK) {
+                        continue; // submodules have no blob here
+                    }
+                    paths.add(tree.getPathString());
+                    blobs.add(tree.getObjectId(0));
+                }
+            }
+            List<ManifestEntry> files = new ArrayList<>(paths.size());
+            for (int i = 0; i < paths.size(); i++) {
+                files.add(describe(reader, paths.get(i), blobs.get(i)));
+                if (i % 50 == 0 || i == paths.size() - 1) {
+                    progress.files(i + 1, paths.size());
+                }
+            }
+            files.sort(Comparator.comparing(ManifestEntry::path));
+            return files;
+        } catch (IOException e) {
+            throw new GitProblem("Could not read commit " + commitSha + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static ManifestEntry describe(ObjectReader reader, String path, ObjectId blob) throws IOException {
+        ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
+        long size = loader.getSize();
+        boolean binary;
+        Integer lines = null;
+        if (size <= COUNT_LINES_LIMIT) {
+            byte[] bytes = loader.getCachedBytes(Integer.MAX_VALUE);
+            binary = RawText.isBinary(bytes);
+            if (!binary) {
+                lines = countLines(bytes);
+            }
+        } else {
+            try (InputStream in = loader.openStream()) {
+                binary = RawText.isBinary(in);
+            }
+        }
+        return new ManifestEntry(path, blob.name(), size, binary ? null : Languages.of(path), lines, binary);
+    }
+
+    static int countLines(byte[] bytes) {
+        if (bytes.length == 0) {
+            return 0;
+        }
+        int n = 0;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                n++;
+            }
+        }
+        return bytes[bytes.length - 1] == '\n' ? n : n + 1;
+    }
+
+    /** The bytes of a blob, or empty when the mirror does not have it. */
+    public java.util.Optional<byte[]> readBlob(Repo repo, String blobSha) {
+        try (Repository r = open(repo)) {
+            return java.util.Optional.of(r.open(ObjectId.fromString(blobSha), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE));
+        } catch (MissingObjectException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the commit is the branch's head or one of its ancestors (a task's commit "merged"). */
+    public boolean isReachable(Repo repo, String commitSha, String branch) {
+        if (commitSha == null || !commitSha.matches("[0-9a-fA-F]{4,64}")) {
+            return false;
+        }
+        try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+            ObjectId head = r.resolve(Constants.R_HEADS + (branch == null ? repo.defaultBranch : branch) + "^{commit}");
+            ObjectId target = r.resolve(commitSha + "^{commit}");
+            if (head == null || target == null) {
+                return false;
+            }
+            return walk.isMergedInto(walk.parseCommit(target), walk.parseCommit(head));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What happened to each of the given paths between two commits: a histogram line diff, with
+     * renames detected; paths that did not change are left out.
+     */
+    public Map<String, FileChange> changes(Repo repo, String oldCommit, String newCommit, Set<String> paths) {
+        Map<String, FileChange> out = new HashMap<>();
+        if (paths.isEmpty() || oldCommit.equals(newCommit)) {
+            return out;
+        }
+        try (Repository r = open(repo); RevWalk walk = new RevWalk(r);
+             DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            diff.setRepository(r);
+            diff.setDiffAlgorithm(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM));
+            diff.setDiffComparator(RawTextComparator.DEFAULT);
+            diff.setDetectRenames(true);
+            RevCommit a = walk.parseCommit(ObjectId.fromString(oldCommit));
+            RevCommit b = walk.parseCommit(ObjectId.fromString(newCommit));
+            for (DiffEntry entry : diff.scan(a.getTree(), b.getTree())) {
+                String oldPath = entry.getOldPath();
+                if (entry.getChangeType() == DiffEntry.ChangeType.ADD || entry.getChangeType() == DiffEntry.ChangeType.COPY
+                        || !paths.contains(oldPath)) {
+                    continue;
+                }
+                if (entry.getChangeType() == DiffEntry.ChangeType.DELETE) {
+                    out.put(oldPath, FileChange.deleted(oldPath));
+                    continue;
+                }
+                FileHeader header = diff.toFileHeader(entry);
+                boolean text = header.getPatchType() == FileHeader.PatchType.UNIFIED;
+                List<LineEdit> edits = new ArrayList<>();
+                for (Edit e : header.toEditList()) {
+                    edits.add(new LineEdit(e.getBeginA(), e.getEndA(), e.getBeginB(), e.getEndB()));
+                }
+                out.put(oldPath, new FileChange(oldPath, entry.getNewPath(), text, edits));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new GitProblem("Could not diff " + oldCommit + " and " + newCommit + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Removes a repository's mirror from disk. */
+    public void delete(Repo repo) {
+        deleteQuietly(mirrorDir(repo));
+    }
+
+    private Repository open(Repo repo) throws IOException {
+        Path dir = mirrorDir(repo);
+        if (!Files.isDirectory(dir)) {
+            throw new GitProblem("The repository " + repo.name + " has not been synced yet.");
+        }
+        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover directory is re-cloned over on the next sync
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        String message = e.getMessage();
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Adapts JGit's progress reports (counting, receiving, resolving) to the sync's object counters. */
+    private static final class Monitor implements ProgressMonitor {
+        private final Progress progress;
+        private int total;
+        private int done;
+
+        Monitor(Progress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void start(int totalTasks) {
+        }
+
+        @Override
+        public void beginTask(String title, int totalWork) {
+            if (totalWork > 0) {
+                total = totalWork;
+                done = 0;
+                progress.objects(done, total);
+            }
+        }
+
+        @Override
+        public void update(int completed) {
+            done += completed;
+            if (total > 0) {
+                progress.objects(Math.min(done, total), total);
+            }
+        }
+
+        @Override
+        public void endTask() {
+            if (total > 0) {
+                progress.objects(total, total);
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public void showDuration(boolean enabled) {
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.specboard.repo;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.Role;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Validation;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Adds, edits and removes a project's repositories and queues their syncs. */
+@ApplicationScoped
+public class RepoService {
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    RepoUrls urls;
+
+    @Inject
+    GitMirror mirror;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<SyncRequested> syncRequested;
+
+    /** The repository by its name in the project, or 404. */
+    public Repo require(Access access, String name) {
+        return Repo.findByName(access.project().id, name).orElseThrow(() -> ApiException.notFound("No repository named " + name));
+    }
+
+    public FormErrors check(UUID projectId, RepoForm form, UUID exceptRepo) {
+        FormErrors errors = validation.check(form);
+        if (!errors.has("url")) {
+            urls.problem(form.url()).ifPresent(p -> errors.add("url", p));
+        }
+        if (!errors.has("syncIntervalMinutes") && form.interval() != null && (form.interval() < 5 || form.interval() > 10080)) {
+            errors.add("syncIntervalMinutes", "Between 5 minutes and one week (10080), or empty for no schedule");
+        }
+        if (!errors.has("name") && form.name() != null) {
+            Repo.findByName(projectId, form.name().trim()).filter(r -> !r.id.equals(exceptRepo))
+                    .ifPresent(r -> errors.add("name", "This project already has a repository with this name"));
+        }
+        return errors;
+    }
+
+    /** Adds a repository (a lead's decision) and queues its first sync. */
+    @Transactional
+    public Repo create(Access access, RepoForm form) {
+        requireLead(access);
+        return create(access.project().id, form, access.accountId());
+    }
+
+    /** Adds a repository to a project and queues its first sync; for callers that checked access (the wizard). */
+    @Transactional
+    public Repo create(UUID projectId, RepoForm form, UUID requestedBy) {
+        FormErrors errors = check(projectId, form, null);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        Repo repo = new Repo();
+        repo.id = UUID.randomUUID();
+        repo.projectId = projectId;
+        repo.path = Repo.mirrorPath(projectId, repo.id);
+        apply(repo, form);
+        repo.persist();
+        requestSync(repo, requestedBy);
+        return repo;
+    }
+
+    /** Changes a repository's settings; a new URL or branch takes effect at the next sync. */
+    @Transactional
+    public Repo update(Access access, String name, RepoForm form) {
+        requireLead(access);
+        Repo repo = require(access, name);
+        FormErrors errors = check(access.project().id, form, repo.id);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        apply(repo, form);
+        return repo;
+    }
+
+    /** Removes a repository with its syncs, manifests and threads, then its mirror on disk. */
+    @Transactional
+    public void delete(Access access, String name) {
+        requireLead(access);
+        Repo repo = require(access, name);
+        repo.delete();
+        em.flush();
+        mirror.delete(repo);
+    }
+
+    /** Queues a sync of the repository unless one is already waiting or running; answers that sync. */
+    @Transactional
+    public RepoSync requestSync(Access access, String name) {
+        if (!access.isMember()) {
+            throw ApiException.forbidden("Syncing a repository needs the member role.");
+        }
+        return requestSync(require(access, name), access.accountId());
+    }
+
+    @Transactional
+    public RepoSync requestSync(Repo repo, UUID requestedBy) {
+        em.flush();
+        // The partial unique index keeps one active sync per repository, also across app instances.
+        em.createNativeQuery("INSERT INTO repo_syncs (project_id, repository_id, requested_by) VALUES (?1, ?2, ?3) "
+                        + "ON CONFLICT (repository_id) WHERE status IN ('PENDING', 'RUNNING') DO NOTHING")
+                .setParameter(1, repo.projectId).setParameter(2, repo.id).setParameter(3, requestedBy)
+                .executeUpdate();
+        RepoSync sync = RepoSync.active(repo.id).orElseGet(() -> RepoSync.latest(repo.id).orElseThrow());
+        syncRequested.fire(new SyncRequested(sync.id));
+        return sync;
+    }
+
+    /** The sync by id within the project, or 404. */
+    public RepoSync sync(Access access, UUID syncId) {
+        RepoSync s = RepoSync.findById(syncId);
+        if (s == null || !s.projectId.equals(access.project().id)) {
+            throw ApiException.notFound("No such sync");
+        }
+        return s;
+    }
+
+    /** The project's repositories with their last sync and manifest version, in three queries whatever their number. */
+    @SuppressWarnings("unchecked")
+    public List<RepoRow> list(UUID projectId) {
+        List<Repo> repos = Repo.listByProject(projectId);
+        Map<UUID, Object[]> syncs = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(
+                "SELECT DISTINCT ON (repository_id) repository_id, status, created_at FROM repo_syncs WHERE project_id = ?1 "
+                        + "ORDER BY repository_id, created_at DESC").setParameter(1, projectId).getResultList()) {
+            syncs.put((UUID) row[0], row);
+        }
+        Map<UUID, Object[]> manifests = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(
+                "SELECT DISTINCT ON (repository_id) repository_id, version, commit_sha FROM project_manifests WHERE project_id = ?1 "
+                        + "ORDER BY repository_id, version DESC").setParameter(1, projectId).getResultList()) {
+            manifests.put((UUID) row[0], row);
+        }
+        return repos.stream().map(r -> {
+            Object[] s = syncs.get(r.id);
+            Object[] m = manifests.get(r.id);
+            return new RepoRow(r.name, r.gitUrl, r.defaultBranch, r.syncIntervalMinutes,
+                    s == null ? null : SyncStatus.valueOf((String) s[1]),
+                    s == null ? null : toInstant(s[2]),
+                    m == null ? null : ((Number) m[1]).intValue(), m == null ? null : (String) m[2]);
+        }).toList();
+    }
+
+    private static java.time.Instant toInstant(Object o) {
+        if (o instanceof java.time.Instant i) {
+            return i;
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        return null;
+    }
+
+    private static void apply(Repo repo, RepoForm form) {
+        repo.name = form.name().trim();
+        repo.gitUrl = form.url().trim();
+        repo.defaultBranch = form.branchOrDefault();
+        repo.syncIntervalMinutes = form.interval();
+    }
+
+    private static void requireLead(Access access) {
+        if (!access.can(Role.LEAD)) {
+            throw ApiException.forbidden("Managing repositories needs the lead role.");
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package dev.specboard.repo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs queued syncs: claims a job row with {@code FOR UPDATE SKIP LOCKED} and a lease, clones or
+ * fetches the mirror, writes a new manifest version when the commit changed, and fires
+ * {@link ManifestCreated}. Any number of app instances can run it side by side.
+ */
+@ApplicationScoped
+public class SyncWorker {
+
+    private static final Logger LOG = Logger.getLogger(SyncWorker.class);
+    static final int MAX_ATTEMPTS = 3;
+
+    @ConfigProperty(name = "specboard.sync.lease-seconds", defaultValue = "300")
+    int leaseSeconds;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    GitMirror mirror;
+
+    @Inject
+    Event<ManifestCreated> manifestCreated;
+
+    @Inject
+    ManagedExecutor executor;
+
+    private final String instanceId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    void tick() {
+        drain(instanceId);
+    }
+
+    /** Starts waiting syncs right after the request that queued them commits. */
+    void onRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) SyncRequested event) {
+        executor.runAsync(() -> drain(instanceId));
+    }
+
+    /** Queues the syncs that repositories with a schedule are due for. */
+    @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "30s")
+    void schedule() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "INSERT INTO repo_syncs (project_id, repository_id) "
+                                + "SELECT r.project_id, r.id FROM repositories r WHERE r.sync_interval_minutes IS NOT NULL "
+                                + "AND NOT EXISTS (SELECT 1 FROM repo_syncs s WHERE s.repository_id = r.id "
+                                + "AND s.created_at > now() - make_interval(mins => r.sync_interval_minutes)) "
+                                + "ON CONFLICT (repository_id) WHERE status IN ('PENDING', 'RUNNING') DO NOTHING")
+                .executeUpdate());
+    }
+
+    /** Runs claimable syncs until none is left; answers how many ran. */
+    public int drain(String workerId) {
+        int ran = 0;
+        try {
+            giveUpOnAbandoned();
+            while (ran < 20 && runOnce(workerId)) {
+                ran++;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Sync worker " + workerId + " stopped: " + e.getMessage(), e);
+        }
+        return ran;
+    }
+
+    /** Claims one sync and runs it; false when there was nothing to claim. */
+    public boolean runOnce(String workerId) {
+        Optional<UUID> claimed = claim(workerId);
+        claimed.ifPresent(id -> run(id, workerId));
+        return claimed.isPresent();
+    }
+
+    /**
+     * Takes the oldest waiting sync, or a running one whose worker let its lease expire, in one
+     * statement: {@code SKIP LOCKED} makes concurrent claimers pass over a row another is taking.
+     */
+    public Optional<UUID> claim(String workerId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> ids = em.createNativeQuery(
+                            "UPDATE repo_syncs SET status = 'RUNNING', locked_by = ?1, lease_until = now() + make_interval(secs => ?2), "
+                                    + "attempts = attempts + 1, started_at = now(), updated_at = now() "
+                                    + "WHERE id = (SELECT id FROM repo_syncs WHERE (status = 'PENDING' OR (status = 'RUNNING' AND lease_until < now())) "
+                                    + "AND attempts < ?3 ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING id")
+                    .setParameter(1, workerId).setParameter(2, leaseSeconds).setParameter(3, MAX_ATTEMPTS)
+                    .getResultList();
+            return ids.stream().findFirst().map(o -> (UUID) o);
+        });
+    }
+
+    private void giveUpOnAbandoned() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE repo_syncs SET status = 'FAILED', finished_at = now(), updated_at = now(), lease_until = NULL, "
+                                + "error_message = 'The sync was interrupted ' || attempts || ' times (its server stopped); giving up.' "
+                                + "WHERE status = 'RUNNING' AND lease_until < now() AND attempts >= ?1")
+                .setParameter(1, MAX_ATTEMPTS).executeUpdate());
+    }
+
+    private record Job(Repo repo, Integer latestVersion, String latestCommit) {
+    }
+
+    private void run(UUID syncId, String workerId) {
+        Job job = QuarkusTransaction.requiringNew().call(() -> {
+            RepoSync sync = RepoSync.findById(syncId);
+            Repo repo = Repo.findById(sync.repositoryId);
+            em.detach(repo);
+            Optional<ProjectManifest> latest = ProjectManifest.latest(repo.id);
+            return new Job(repo, latest.map(m -> m.version).orElse(null), latest.map(m -> m.commitSha).orElse(null));
+        });
+        ProgressWriter progress = new ProgressWriter(syncId, workerId);
+        try {
+            String commit = mirror.fetch(job.repo(), progress);
+            if (commit.equals(job.latestCommit())) {
+                finish(syncId, workerId, s -> {
+                    s.manifestVersion = job.latestVersion();
+                    s.commitSha = commit;
+                });
+                return;
+            }
+            List<ManifestEntry> files = mirror.listFiles(job.repo(), commit, progress);
+            progress.flush();
+            finish(syncId, workerId, s -> {
+                int version = ((Number) em.createQuery("select coalesce(max(m.version), 0) from ProjectManifest m where m.repositoryId = ?1")
+                        .setParameter(1, job.repo().id).getSingleResult()).intValue() + 1;
+                ProjectManifest m = new ProjectManifest();
+                m.projectId = job.repo().projectId;
+                m.repositoryId = job.repo().id;
+                m.version = version;
+                m.commitSha = commit;
+                m.data = ProjectManifest.dataOf(commit, job.repo().defaultBranch, files);
+                m.hash = ManifestHash.of(m.data);
+                m.persist();
+                s.manifestVersion = version;
+                s.commitSha = commit;
+                s.filesProcessed = files.size();
+                s.filesTotal = files.size();
+                em.flush();
+                manifestCreated.fire(new ManifestCreated(m.projectId, m.repositoryId, version, commit));
+            });
+        } catch (RuntimeException e) {
+            String message = e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitMirror.rootMessage(e);
+            if (!(e instanceof GitProblem)) {
+                LOG.warn("Sync " + syncId + " failed", e);
+            }
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    RepoSync s = owned(syncId, workerId);
+                    if (s != null) {
+                        s.status = SyncStatus.FAILED;
+                        s.errorMessage = message.length() > 2000 ? message.substring(0, 2000) : message;
+                        s.finishedAt = Instant.now();
+                        s.leaseUntil = null;
+                    }
+                });
+            } catch (RuntimeException again) {
+                LOG.error("Could not record the failure of sync " + syncId, again);
+            }
+        }
+    }
+
+    private void finish(UUID syncId, String workerId, java.util.function.Consumer<RepoSync> success) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            RepoSync s = owned(syncId, workerId);
+            if (s == null) {
+                LOG.warn("Sync " + syncId + " was taken over by another worker; dropping this run's result");
+                return;
+            }
+            success.accept(s);
+            s.status = SyncStatus.SUCCESS;
+            s.finishedAt = Instant.now();
+            s.leaseUntil = null;
+            s.errorMessage = null;
+        });
+    }
+
+    /** The sync locked for update, if this worker still holds it. */
+    private RepoSync owned(UUID syncId, String workerId) {
+        RepoSync s = em.find(RepoSync.class, syncId, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null || s.status != SyncStatus.RUNNING || !workerId.equals(s.lockedBy)) {
+            return null;
+        }
+        return s;
+    }
+
+    /** Writes progress at most twice a second and renews the lease with it. */
+    private final class ProgressWriter implements GitMirror.Progress {
+        private final UUID syncId;
+        private final String workerId;
+        private int objectsDone;
+        private int objectsTotal;
+        private int filesDone;
+        private int filesTotal;
+        private Instant lastWrite = Instant.EPOCH;
+
+        ProgressWriter(UUID syncId, String workerId) {
+            this.syncId = syncId;
+            this.workerId = workerId;
+        }
+
+        @Override
+        public void objects(int done, int total) {
+            objectsDone = done;
+            objectsTotal = total;
+            maybeWrite();
+        }
+
+        @Override
+        public void files(int done, int total) {
+            filesDone = done;
+            filesTotal = total;
+            maybeWrite();
+        }
+
+        private void maybeWrite() {
+            if (Duration.between(lastWrite, Instant.now()).toMillis() >= 500) {
+                flush();
+            }
+        }
+
+        void flush() {
+            lastWrite = Instant.now();
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "UPDATE repo_syncs SET objects_processed = ?1, objects_total = ?2, files_processed = ?3, files_total = ?4, "
+                                    + "lease_until = now() + make_interval(secs => ?5), updated_at = now() "
+                                    + "WHERE id = ?6 AND locked_by = ?7 AND status = 'RUNNING'")
+                    .setParameter(1, objectsDone).setParameter(2, objectsTotal).setParameter(3, filesDone)
+                    .setParameter(4, filesTotal).setParameter(5, leaseSeconds).setParameter(6, syncId).setParameter(7, workerId)
+                    .executeUpdate());
+        }
+    }
+}

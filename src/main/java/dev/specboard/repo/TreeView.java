@@ -1,0 +1,16 @@
+package dev.specboard.repo;
+
+import java.util.List;
+
+/** A folder of a manifest version: breadcrumb and children, folders first. */
+public record TreeView(int manifestVersion, String commitSha, boolean latest, String path, List<Crumb> crumbs,
+                       List<TreeItem> items) {
+
+    /** One step of the breadcrumb. */
+    public record Crumb(String name, String path) {
+    }
+
+    public String shortSha() {
+        return commitSha.substring(0, Math.min(10, commitSha.length()));
+    }
+}

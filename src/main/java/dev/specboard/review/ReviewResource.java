@@ -1,0 +1,168 @@
+package dev.specboard.review;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.repo.FileBrowserService;
+import dev.specboard.repo.FileContent;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoService;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Review threads: the repository's review page, opening a thread on lines, replying, resolving, editing. */
+@Path("/projects/{slug}")
+@Produces(MediaType.TEXT_HTML)
+public class ReviewResource {
+
+    @CheckedTemplate(basePath = "review")
+    static class Templates {
+        static native TemplateInstance list(Access access, Repo repo, List<ThreadView> threads, ReviewContext ctx,
+                                            String state, String path, String author);
+
+        static native TemplateInstance newThread(Access access, Repo repo, FileContent file, NewThreadForm form, FormErrors errors,
+                                                 ReviewContext ctx);
+
+        static native TemplateInstance newThread$row(Access access, Repo repo, FileContent file, NewThreadForm form, FormErrors errors,
+                                                     ReviewContext ctx);
+
+        static native TemplateInstance thread(ThreadView thread, ReviewContext ctx);
+
+        static native TemplateInstance thread$row(ThreadView thread, ReviewContext ctx);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    RepoService repos;
+
+    @Inject
+    FileBrowserService files;
+
+    @Inject
+    ReviewService review;
+
+    @GET
+    @Path("/repos/{name}/threads")
+    public Response list(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("state") String state,
+                         @QueryParam("path") String path, @QueryParam("author") String author) {
+        Access access = projectAccess.read(slug);
+        Repo repo = repos.require(access, name);
+        ThreadState s = ThreadState.parse(state).orElse(null);
+        List<ThreadView> threads = review.threads(repo, new ReviewService.Filter(s, path, author));
+        return Htmx.page(Templates.list(access, repo, threads, ReviewContext.of(access, repo.name),
+                s == null ? "" : s.value(), path == null ? "" : path, author == null ? "" : author));
+    }
+
+    /** The new-thread form: a table row under the selected lines for htmx, a page of its own without JavaScript. */
+    @GET
+    @Path("/repos/{name}/threads/new")
+    public Response newThread(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path,
+                              @QueryParam("lineStart") String lineStart, @QueryParam("lineEnd") String lineEnd,
+                              @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Repo repo = repos.require(access, name);
+        FileContent file = files.file(repo, path, null);
+        NewThreadForm form = new NewThreadForm(file.entry().path(), lineStart, lineEnd == null || lineEnd.isBlank() ? lineStart : lineEnd, "");
+        ReviewContext ctx = ReviewContext.of(access, repo.name);
+        if (Htmx.isFragment(headers)) {
+            return Htmx.page(Templates.newThread$row(access, repo, file, form, FormErrors.none(), ctx));
+        }
+        return Htmx.page(Templates.newThread(access, repo, file, form, FormErrors.none(), ctx));
+    }
+
+    @POST
+    @Path("/repos/{name}/threads")
+    public Response open(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam NewThreadForm form,
+                         @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Repo repo = repos.require(access, name);
+        ReviewContext ctx = ReviewContext.of(access, repo.name);
+        try {
+            ThreadView t = review.open(access, repo, form, Comment.AuthorType.USER);
+            if (Htmx.isHtmx(headers)) {
+                return Response.ok(Templates.thread$row(t, ctx)).build();
+            }
+            return Response.seeOther(URI.create(ctx.repoUrl() + "/blob/" + t.filePath() + "#" + t.anchor())).build();
+        } catch (ValidationException e) {
+            FileContent file = files.file(repo, form.path(), null);
+            return Htmx.invalid(Htmx.isHtmx(headers)
+                    ? Templates.newThread$row(access, repo, file, form, e.errors(), ctx)
+                    : Templates.newThread(access, repo, file, form, e.errors(), ctx));
+        }
+    }
+
+    @POST
+    @Path("/threads/{id}/comments")
+    public Response reply(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,
+                          @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        return answer(access, review.reply(access, id, form, Comment.AuthorType.USER), headers);
+    }
+
+    @POST
+    @Path("/threads/{id}/resolve")
+    public Response resolve(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        return answer(access, review.resolve(access, id), headers);
+    }
+
+    @POST
+    @Path("/threads/{id}/reopen")
+    public Response reopen(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        return answer(access, review.reopen(access, id), headers);
+    }
+
+    @POST
+    @Path("/comments/{id}")
+    public Response edit(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,
+                         @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        return answer(access, review.edit(access, id, form), headers);
+    }
+
+    @POST
+    @Path("/comments/{id}/delete")
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.REVIEWER);
+        CommentThread thread = review.threadOfComment(access, id);
+        Repo repo = Repo.findById(thread.repositoryId);
+        String file = "/projects/" + slug + "/repos/" + repo.name + "/blob/" + thread.filePath;
+        ThreadView t = review.deleteComment(access, id);
+        if (t == null) {
+            return Htmx.isHtmx(headers) ? Response.ok("").build() : Response.seeOther(URI.create(file)).build();
+        }
+        return answer(access, t, headers);
+    }
+
+    /** htmx gets the updated thread; a plain form goes back to the thread on its file page. */
+    private Response answer(Access access, ThreadView t, HttpHeaders headers) {
+        Repo repo = Repo.findById(review.require(access, t.id()).repositoryId);
+        ReviewContext ctx = ReviewContext.of(access, repo.name);
+        if (Htmx.isHtmx(headers)) {
+            return Response.ok(Templates.thread(t, ctx)).build();
+        }
+        return Response.seeOther(URI.create(ctx.repoUrl() + "/blob/" + t.filePath() + "#thread-" + t.id())).build();
+    }
+}

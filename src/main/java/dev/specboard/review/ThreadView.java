@@ -1,0 +1,48 @@
+package dev.specboard.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A thread with its comments, read in two queries for any number of threads. */
+public record ThreadView(UUID id, String filePath, int lineStart, int lineEnd, ThreadState state, String snippet,
+                         int manifestVersion, String originalFilePath, int originalLineStart, int originalLineEnd,
+                         int originalManifestVersion, Instant createdAt, Instant updatedAt, List<CommentView> comments) {
+
+    public boolean isOpen() {
+        return state == ThreadState.OPEN;
+    }
+
+    public boolean isResolved() {
+        return state == ThreadState.RESOLVED;
+    }
+
+    public boolean isOutdated() {
+        return state == ThreadState.OUTDATED;
+    }
+
+    public String lines() {
+        return lineStart == lineEnd ? "line " + lineStart : "lines " + lineStart + "–" + lineEnd;
+    }
+
+    public String originalLines() {
+        return originalLineStart == originalLineEnd ? "line " + originalLineStart : "lines " + originalLineStart + "–" + originalLineEnd;
+    }
+
+    public String anchor() {
+        return lineStart == lineEnd ? "L" + lineStart : "L" + lineStart + "-L" + lineEnd;
+    }
+
+    public String originalAnchor() {
+        return originalLineStart == originalLineEnd ? "L" + originalLineStart : "L" + originalLineStart + "-L" + originalLineEnd;
+    }
+
+    /** Whether the thread moved since it was written (other lines or another file). */
+    public boolean moved() {
+        return originalLineStart != lineStart || originalLineEnd != lineEnd || !originalFilePath.equals(filePath);
+    }
+
+    public String firstAuthor() {
+        return comments.isEmpty() ? "" : comments.get(0).author();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.specboard.api;
+
+import dev.specboard.account.Account;
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.RepoSync;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class RepoApiTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Inject
+    RepoTestSupport support;
+
+    private RequestSpecification as(Account a) {
+        String token = tokens.create(a.id, "test", null, null).value();
+        return RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void agentAddsSyncsReadsTreeAndFileAndReviewsLines() {
+        TestData.Team team = data.team();
+        String api = "/api/v1/projects/" + team.slug();
+        try (GitFixture git = GitFixture.create()) {
+            String sha = git.commit("first", Map.of("src/App.java", GitFixture.lines(12), "README.md", "hi\n"));
+            as(team.member()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos").then().statusCode(403);
+            as(team.lead()).body(Map.of("name", "app", "url", "ftp://nope")).post(api + "/repos")
+                    .then().statusCode(422).body("details.url", org.hamcrest.Matchers.notNullValue());
+            String syncId = as(team.lead()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos")
+                    .then().statusCode(201).body("name", equalTo("app")).extract().path("syncId");
+            support.await(UUID.fromString(syncId));
+            as(team.viewer()).get(api + "/syncs/" + syncId).then().statusCode(200)
+                    .body("status", equalTo("SUCCESS")).body("manifestVersion", equalTo(1)).body("commitSha", equalTo(sha));
+
+            String again = as(team.member()).post(api + "/repos/app/sync").then().statusCode(202).extract().path("syncId");
+            RepoSync done = support.await(UUID.fromString(again));
+            assertEquals(1, done.manifestVersion);
+
+            as(team.viewer()).get(api + "/repos/app/tree").then().statusCode(200)
+                    .body("", hasSize(2)).body("[0].path", equalTo("src")).body("[0].type", equalTo("dir"))
+                    .body("[1].path", equalTo("README.md")).body("[1].lines", equalTo(1));
+            as(team.viewer()).get(api + "/repos/app/tree?path=src").then().statusCode(200)
+                    .body("[0].path", equalTo("src/App.java")).body("[0].language", equalTo("java"));
+            as(team.viewer()).get(api + "/repos/app/files/src/App.java").then().statusCode(200)
+                    .body("content", equalTo(GitFixture.lines(12))).body("manifestVersion", equalTo(1));
+            as(team.viewer()).get(api + "/repos/app/files/src/..%2F..%2Fetc%2Fpasswd").then().statusCode(404);
+            as(team.outsider()).get(api + "/repos/app/tree").then().statusCode(404);
+
+            as(team.viewer()).body(Map.of("path", "src/App.java", "lineStart", 2, "lineEnd", 3, "body", "x"))
+                    .post(api + "/repos/app/threads").then().statusCode(403);
+            String threadId = as(team.reviewer()).body(Map.of("path", "src/App.java", "lineStart", 2, "lineEnd", 3, "body", "Why?"))
+                    .post(api + "/repos/app/threads").then().statusCode(201)
+                    .body("state", equalTo("open")).body("lineStart", equalTo(2)).body("lineEnd", equalTo(3))
+                    .body("path", equalTo("src/App.java")).extract().path("id");
+            as(team.member()).body(Map.of("body", "Suggested fix", "authorType", "AI"))
+                    .post(api + "/threads/" + threadId + "/comments").then().statusCode(201)
+                    .body("comments", hasSize(2)).body("comments[1].authorType", equalTo("AI"));
+            as(team.member()).body(Map.of("body", "")).post(api + "/threads/" + threadId + "/comments")
+                    .then().statusCode(422).body("details.body", equalTo("Write a comment"));
+            as(team.member()).post(api + "/threads/" + threadId + "/resolve").then().statusCode(200).body("state", equalTo("resolved"));
+            as(team.viewer()).get(api + "/repos/app/threads?state=resolved").then().statusCode(200).body("", hasSize(1));
+            as(team.member()).post(api + "/threads/" + threadId + "/reopen").then().statusCode(200).body("state", equalTo("open"));
+            as(team.viewer()).get(api + "/repos/app/threads?path=src/App.java&state=open").then().statusCode(200)
+                    .body("[0].comments[0].body", equalTo("Why?"));
+            as(team.viewer()).get(api + "/repos/app/threads?state=bogus").then().statusCode(400);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.specboard.repo;
+
+import dev.specboard.account.Account;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.project.Role;
+import dev.specboard.review.Comment;
+import dev.specboard.review.NewThreadForm;
+import dev.specboard.review.ReviewService;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class FileBrowserResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    RepoTestSupport support;
+
+    @Inject
+    ReviewService review;
+
+    @Inject
+    EntityManager em;
+
+    private record Synced(TestData.Team team, Repo repo, String base) {
+    }
+
+    private Synced synced(GitFixture git) {
+        TestData.Team team = data.team();
+        Repo repo = support.add(team.project(), team.owner(), "app", git.url());
+        RepoSync s = support.awaitLatest(repo);
+        assertEquals(SyncStatus.SUCCESS, s.status, s.errorMessage);
+        return new Synced(team, repo, "/projects/" + team.slug() + "/repos/app");
+    }
+
+    @Test
+    void leadAddsRepositoryAndIsRedirectedToIt() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "a\n");
+            Response r = Web.as(team.lead()).contentType("application/x-www-form-urlencoded")
+                    .formParam("name", "web").formParam("url", git.url()).formParam("defaultBranch", "main")
+                    .formParam("syncIntervalMinutes", "").post("/projects/" + team.slug() + "/repos");
+            assertEquals(303, r.statusCode());
+            assertTrue(r.header("Location").endsWith("/projects/" + team.slug() + "/repos/web"));
+            Document list = Web.html(Web.as(team.viewer()).get("/projects/" + team.slug() + "/repos"));
+            assertNotNull(list.getElementById("repo-web"));
+        }
+    }
+
+    @Test
+    void invalidRepositoryIs422WithValuesKept() {
+        TestData.Team team = data.team();
+        Response r = Web.as(team.lead()).contentType("application/x-www-form-urlencoded")
+                .formParam("name", "bad name").formParam("url", "ftp://example.com/x.git").formParam("defaultBranch", "main")
+                .formParam("syncIntervalMinutes", "1").post("/projects/" + team.slug() + "/repos");
+        assertEquals(422, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("ftp://example.com/x.git", d.getElementById("f-url").val());
+        assertEquals("bad name", d.getElementById("f-name").val());
+        assertTrue(d.getElementById("e-url").text().contains("https://"));
+        assertTrue(!d.getElementById("e-name").text().isBlank());
+        assertTrue(!d.getElementById("e-syncIntervalMinutes").text().isBlank());
+    }
+
+    @Test
+    void memberCannotAddRepositoryAndOutsiderSeesNothing() {
+        TestData.Team team = data.team();
+        Web.as(team.member()).contentType("application/x-www-form-urlencoded").formParam("name", "x").formParam("url", "https://example.com/x.git")
+                .post("/projects/" + team.slug() + "/repos").then().statusCode(403);
+        Web.as(team.outsider()).get("/projects/" + team.slug() + "/repos").then().statusCode(404);
+    }
+
+    @Test
+    void treeListsFoldersFirstWithBreadcrumb() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("src/a/B.java", "class B {}\n", "src/Z.java", "class Z {}\n", "README.md", "# R\n"));
+            Synced s = synced(git);
+            Document root = Web.html(Web.as(s.team().viewer()).get(s.base()).then().statusCode(200).extract().response());
+            List<String> names = root.select("#file-list tbody td:first-child a").eachText();
+            assertEquals(List.of("src/", "README.md"), names);
+            Response r = Web.as(s.team().viewer()).get(s.base() + "/tree/src");
+            assertEquals("HX-Request", r.header("Vary"));
+            Document d = Web.html(r);
+            assertEquals(List.of("a/", "Z.java"), d.select("#file-list tbody td:first-child a").eachText());
+            assertEquals("src", d.selectFirst(".breadcrumb [aria-current=page]").text());
+            Web.as(s.team().viewer()).get(s.base() + "/tree/nope").then().statusCode(404);
+            Web.as(s.team().outsider()).get(s.base() + "/tree/src").then().statusCode(404);
+        }
+    }
+
+    @Test
+    void filePageShowsNumberedLinesWithAnchors() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("src/App.java", GitFixture.lines(30), "logo.png", "\u0000PNG\u0001"));
+            Synced s = synced(git);
+            Document d = Web.html(Web.as(s.team().viewer()).get(s.base() + "/blob/src/App.java").then().statusCode(200).extract().response());
+            assertEquals(30, d.select("#code tr[id^=L]").size());
+            Element l10 = d.getElementById("L10");
+            assertEquals("#L10", l10.selectFirst("td.ln a").attr("href"));
+            assertEquals("line 10", l10.selectFirst("td.lc").text());
+            assertEquals("java", d.getElementById("code").attr("data-language"));
+            // A viewer reads, without the comment controls.
+            assertTrue(d.getElementById("comment-lines") == null);
+            Document asReviewer = Web.html(Web.as(s.team().reviewer()).get(s.base() + "/blob/src/App.java"));
+            assertNotNull(asReviewer.getElementById("comment-lines"));
+
+            Document bin = Web.html(Web.as(s.team().viewer()).get(s.base() + "/blob/logo.png").then().statusCode(200).extract().response());
+            assertTrue(bin.getElementById("file-notice").text().contains("binary"));
+            assertTrue(bin.getElementById("code") == null);
+        }
+    }
+
+    @Test
+    void traversalAttemptsAndUnknownPathsAre404() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("src/App.java", "x\n"));
+            Synced s = synced(git);
+            for (String path : List.of("/blob/../../../etc/passwd", "/blob/src/..%2F..%2F..%2Fetc%2Fpasswd", "/blob/%2e%2e/%2e%2e/etc/passwd",
+                    "/blob/src/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/tree/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc", "/tree/src%2F..%2F..%2F..",
+                    "/blob/src/App.java%00", "/blob/src%5CApp.java", "/blob/nope.txt", "/blob/src")) {
+                int status = Web.as(s.team().viewer()).urlEncodingEnabled(false).get(s.base() + path).statusCode();
+                assertEquals(404, status, path);
+            }
+        }
+    }
+
+    @Test
+    void fileViewRunsTheSameNumberOfStatementsFor10And100Threads() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "src/App.java", GitFixture.lines(200));
+            Synced s = synced(git);
+            Project p = s.team().project();
+            Access access = new Access(p, Role.REVIEWER, s.team().reviewer().id);
+            addThreads(access, s.repo(), 0, 10);
+            String url = s.base() + "/blob/src/App.java";
+            Web.as(s.team().viewer()).get(url).then().statusCode(200);
+            long ten = statements(s, url);
+            addThreads(access, s.repo(), 10, 100);
+            Response r = Web.as(s.team().viewer()).get(url);
+            assertEquals(100, Web.html(r).select("#code article.thread").size());
+            long hundred = statements(s, url);
+            assertEquals(ten, hundred, "statements for 10 threads vs 100 threads");
+        }
+    }
+
+    /** The fewest statements of three page loads: the sync worker's polling may land inside one of them. */
+    private static long statements(Synced s, String url) {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            min = Math.min(min, SqlCounter.count(() -> Web.as(s.team().viewer()).get(url).then().statusCode(200)));
+        }
+        return min;
+    }
+
+    private void addThreads(Access access, Repo repo, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int line = i + 1;
+            review.open(access, repo, new NewThreadForm("src/App.java", String.valueOf(line), String.valueOf(line), "Comment " + i + " by @someone"),
+                    i % 2 == 0 ? Comment.AuthorType.USER : Comment.AuthorType.AI);
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<?> ids = em.createQuery("select t.id from CommentThread t where t.repositoryId = ?1").setParameter(1, repo.id).getResultList();
+            assertEquals(to, ids.size());
+        });
+    }
+
+    @Test
+    void tenThousandLineFileRendersQuickly() {
+        try (GitFixture git = GitFixture.create()) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 1; i <= 10_000; i++) {
+                b.append("    public int method").append(i).append("() { return ").append(i).append(" * 2; } // <b>&amp;\n");
+            }
+            git.commit("big", "src/Big.java", b.toString());
+            Synced s = synced(git);
+            String url = s.base() + "/blob/src/Big.java";
+            Web.as(s.team().viewer()).get(url).then().statusCode(200);
+            long best = Long.MAX_VALUE;
+            Response last = null;
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                last = Web.as(s.team().viewer()).get(url);
+                best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
+            }
+            Document d = Web.html(last);
+            assertEquals(10_000, d.select("#code tr[id^=L]").size());
+            assertEquals("    public int method9999() { return 9999 * 2; } // <b>&amp;", d.getElementById("L9999").selectFirst("td.lc").wholeText());
+            System.out.println("10,000-line file page: best of 3 = " + best + " ms");
+            assertTrue(best < 3000, "10,000-line file took " + best + " ms");
+        }
+    }
+
+    @Test
+    void tamperedManifestShowsAnErrorInsteadOfFiles() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "a\n");
+            Synced s = synced(git);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "UPDATE project_manifests SET data = jsonb_set(data, '{commitSha}', '\"forged\"') WHERE repository_id = ?1")
+                    .setParameter(1, s.repo().id).executeUpdate());
+            Response r = Web.as(s.team().viewer()).get(s.base() + "/blob/a.txt");
+            assertEquals(409, r.statusCode());
+            assertTrue(r.asString().contains("integrity check"));
+            Document show = Web.html(Web.as(s.team().viewer()).get(s.base()).then().statusCode(200).extract().response());
+            assertTrue(show.getElementById("tree-error").text().contains("integrity check"));
+        }
+    }
+
+    @Test
+    void syncPanelShowsFailureMessage() {
+        Account owner = data.account("o");
+        Project p = data.project(owner);
+        Repo repo = support.add(p, owner, "broken", "/no/such/repository/here");
+        support.awaitLatest(repo);
+        Document d = Web.html(Web.htmx(Web.as(owner)).get("/projects/" + p.slug + "/repos/broken/sync-status"));
+        assertTrue(d.getElementById("sync-error").text().contains("Could not fetch"));
+        assertEquals("FAILED", d.selectFirst("#sync-status .badge").text());
+    }
+}

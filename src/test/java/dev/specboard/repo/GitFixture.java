@@ -1,0 +1,98 @@
+package dev.specboard.repo;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** A real git repository in a temp directory that a test writes files to and commits with JGit. */
+public final class GitFixture implements AutoCloseable {
+
+    public final Path dir;
+    private final Git git;
+
+    private GitFixture(Path dir, Git git) {
+        this.dir = dir;
+        this.git = git;
+    }
+
+    public static GitFixture create() {
+        try {
+            Path dir = Files.createTempDirectory("specboard-fixture");
+            Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+            return new GitFixture(dir, git);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String url() {
+        return dir.toAbsolutePath().toString();
+    }
+
+    /** Writes the files (path → content; null deletes) and commits them; answers the commit SHA. */
+    public String commit(String message, Map<String, String> files) {
+        try {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path p = dir.resolve(f.getKey());
+                if (f.getValue() == null) {
+                    Files.deleteIfExists(p);
+                    git.rm().addFilepattern(f.getKey()).call();
+                } else {
+                    Files.createDirectories(p.getParent());
+                    Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+                    git.add().addFilepattern(f.getKey()).call();
+                }
+            }
+            PersonIdent who = new PersonIdent("Test", "test@example.test");
+            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setAllowEmpty(true).call().name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String commit(String message, String path, String content) {
+        return commit(message, Map.of(path, content));
+    }
+
+    public String branch(String name) {
+        try {
+            git.branchCreate().setName(name).call();
+            git.checkout().setName(name).call();
+            return name;
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void checkout(String name) {
+        try {
+            git.checkout().setName(name).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lines "line 1" ... "line n", each ending with a newline. */
+    public static String lines(int n) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> "line " + i).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    @Override
+    public void close() {
+        git.close();
+        GitMirror.deleteQuietly(dir);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.specboard.repo;
+
+import dev.specboard.account.Account;
+import dev.specboard.project.Project;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Adds repositories through the real service and waits for the real background worker. */
+@ApplicationScoped
+public class RepoTestSupport {
+
+    public static final List<ManifestCreated> CREATED = new CopyOnWriteArrayList<>();
+
+    @Inject
+    RepoService repos;
+
+    void record(@Observes ManifestCreated event) {
+        CREATED.add(event);
+    }
+
+    public Repo add(Project project, Account by, String name, String url) {
+        return repos.create(project.id, new RepoForm(name, url, "main", ""), by.id);
+    }
+
+    /** Queues a sync and waits until it has finished. */
+    public RepoSync sync(Repo repo) {
+        UUID id = QuarkusTransaction.requiringNew().call(() -> repos.requestSync(Repo.<Repo>findById(repo.id), null).id);
+        return await(id);
+    }
+
+    public RepoSync awaitLatest(Repo repo) {
+        UUID id = QuarkusTransaction.requiringNew().call(() -> RepoSync.latest(repo.id).orElseThrow().id);
+        return await(id);
+    }
+
+    public RepoSync await(UUID syncId) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(until)) {
+            RepoSync s = QuarkusTransaction.requiringNew().call(() -> RepoSync.<RepoSync>findById(syncId));
+            if (!s.status.isActive()) {
+                return s;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("sync " + syncId + " did not finish within 60 s");
+    }
+
+    public ProjectManifest latestManifest(Repo repo) {
+        return QuarkusTransaction.requiringNew().call(() -> ProjectManifest.latest(repo.id).orElseThrow());
+    }
+}

@@ -1,0 +1,228 @@
+package dev.specboard.repo;
+
+import dev.specboard.account.Account;
+import dev.specboard.project.Project;
+import dev.specboard.support.TestData;
+import dev.specboard.web.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class SyncWorkerTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    RepoTestSupport support;
+
+    @Inject
+    SyncWorker worker;
+
+    @Inject
+    GitMirror mirror;
+
+    @Inject
+    RepoService repos;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void firstSyncClonesAndWritesManifestVersionOne() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            String sha = git.commit("first", Map.of("src/App.java", "class App {\n}\n", "README.md", "# Hi",
+                    "img/logo.bin", "\u0000\u0001\u0002binary"));
+            Repo repo = support.add(p, owner, "app", git.url());
+            RepoSync sync = support.awaitLatest(repo);
+            assertEquals(SyncStatus.SUCCESS, sync.status, sync.errorMessage);
+            assertEquals(1, sync.manifestVersion);
+            assertEquals(sha, sync.commitSha);
+            assertEquals(1, sync.attempts);
+
+            ProjectManifest m = support.latestManifest(repo);
+            assertEquals(1, m.version);
+            assertEquals(sha, m.commitSha);
+            assertEquals(ManifestHash.of(m.data), m.hash);
+            List<ManifestEntry> files = m.files();
+            assertEquals(List.of("README.md", "img/logo.bin", "src/App.java"), files.stream().map(ManifestEntry::path).toList());
+            ManifestEntry app = files.get(2);
+            assertEquals("java", app.language());
+            assertEquals(2, app.lines());
+            assertFalse(app.binary());
+            assertEquals(1, files.get(0).lines());
+            assertTrue(files.get(1).binary());
+            assertNull(files.get(1).lines());
+            assertTrue(RepoTestSupport.CREATED.stream().anyMatch(e -> e.repoId().equals(repo.id) && e.manifestVersion() == 1
+                    && e.commitSha().equals(sha)));
+        }
+    }
+
+    @Test
+    void unchangedCommitWritesNoNewVersionAndNewCommitWritesTheNext() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "one\n");
+            Repo repo = support.add(p, owner, "app", git.url());
+            support.awaitLatest(repo);
+            RepoSync again = support.sync(repo);
+            assertEquals(SyncStatus.SUCCESS, again.status);
+            assertEquals(1, again.manifestVersion);
+            assertEquals(1, support.latestManifest(repo).version);
+
+            String second = git.commit("second", "b.txt", "two\n");
+            RepoSync third = support.sync(repo);
+            assertEquals(SyncStatus.SUCCESS, third.status, third.errorMessage);
+            assertEquals(2, third.manifestVersion);
+            ProjectManifest m = support.latestManifest(repo);
+            assertEquals(2, m.version);
+            assertEquals(second, m.commitSha);
+            assertEquals(2, m.files().size());
+        }
+    }
+
+    @Test
+    void badUrlFailsWithAMessage() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        Repo repo = support.add(p, owner, "nothing", "/does/not/exist/" + UUID.randomUUID());
+        RepoSync sync = support.awaitLatest(repo);
+        assertEquals(SyncStatus.FAILED, sync.status);
+        assertTrue(sync.errorMessage.startsWith("Could not fetch /does/not/exist/"), sync.errorMessage);
+        assertTrue(sync.finishedAt != null);
+    }
+
+    @Test
+    void missingBranchFailsNamingTheBranch() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "one\n");
+            Repo repo = repos.create(p.id, new RepoForm("app", git.url(), "develop", ""), owner.id);
+            RepoSync sync = support.awaitLatest(repo);
+            assertEquals(SyncStatus.FAILED, sync.status);
+            assertTrue(sync.errorMessage.contains("'develop'"), sync.errorMessage);
+        }
+    }
+
+    @Test
+    void tamperedManifestIsRefusedOnRead() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "one\n");
+            Repo repo = support.add(p, owner, "app", git.url());
+            support.awaitLatest(repo);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "UPDATE project_manifests SET data = jsonb_set(data, '{files,0,blobSha}', '\"0000000000000000000000000000000000000000\"') "
+                                    + "WHERE repository_id = ?1").setParameter(1, repo.id).executeUpdate());
+            ProjectManifest m = support.latestManifest(repo);
+            ApiException e = assertThrows(ApiException.class, m::files);
+            assertEquals(409, e.status());
+            assertTrue(e.getMessage().contains("integrity"), e.getMessage());
+            assertEquals(m.hash, e.details().get("expectedHash"));
+        }
+    }
+
+    @Test
+    void twoWorkersClaimingAtOnceRunASyncOnce() throws Exception {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "one\n");
+            Repo repo = support.add(p, owner, "app", git.url());
+            support.awaitLatest(repo);
+            git.commit("second", "b.txt", "two\n");
+            // Queue directly, without the immediate trigger, so that the two workers below race for it.
+            UUID syncId = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("INSERT INTO repo_syncs (project_id, repository_id) VALUES (?1, ?2)")
+                        .setParameter(1, p.id).setParameter(2, repo.id).executeUpdate();
+                return RepoSync.active(repo.id).orElseThrow().id;
+            });
+            CountDownLatch start = new CountDownLatch(1);
+            CompletableFuture<Boolean> a = CompletableFuture.supplyAsync(() -> race(start, "test-worker-a", repo.id));
+            CompletableFuture<Boolean> b = CompletableFuture.supplyAsync(() -> race(start, "test-worker-b", repo.id));
+            start.countDown();
+            int wins = (a.get() ? 1 : 0) + (b.get() ? 1 : 0);
+            assertTrue(wins <= 1, "both workers claimed the sync");
+            RepoSync done = support.await(syncId);
+            assertEquals(SyncStatus.SUCCESS, done.status, done.errorMessage);
+            assertEquals(1, done.attempts);
+            assertEquals(2, done.manifestVersion);
+            long manifests = QuarkusTransaction.requiringNew().call(() -> ProjectManifest.count("repositoryId", repo.id));
+            assertEquals(2, manifests);
+        }
+    }
+
+    private boolean race(CountDownLatch start, String workerId, UUID repoId) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return worker.runOnce(workerId);
+    }
+
+    @Test
+    void expiredLeaseIsClaimedAgainAndAFreshOneIsNot() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "one\n");
+            Repo repo = support.add(p, owner, "app", git.url());
+            support.awaitLatest(repo);
+            UUID syncId = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("INSERT INTO repo_syncs (project_id, repository_id, status, locked_by, lease_until, attempts) "
+                                + "VALUES (?1, ?2, 'RUNNING', 'dead-instance', now() + interval '1 hour', 1)")
+                        .setParameter(1, p.id).setParameter(2, repo.id).executeUpdate();
+                return RepoSync.active(repo.id).orElseThrow().id;
+            });
+            assertFalse(worker.claim("test-worker").filter(syncId::equals).isPresent(), "a live lease was taken over");
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "UPDATE repo_syncs SET lease_until = now() - interval '1 second' WHERE id = ?1").setParameter(1, syncId).executeUpdate());
+            RepoSync done = support.await(syncId);
+            assertEquals(SyncStatus.SUCCESS, done.status, done.errorMessage);
+            assertEquals(2, done.attempts);
+        }
+    }
+
+    @Test
+    void commitOnTheDefaultBranchIsReachableAndOneOnlyOnAnotherBranchIsNot() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            String first = git.commit("first", "a.txt", "one\n");
+            git.branch("feature");
+            String feature = git.commit("feature work", "f.txt", "f\n");
+            git.checkout("main");
+            String second = git.commit("second", "b.txt", "two\n");
+            Repo repo = support.add(p, owner, "app", git.url());
+            support.awaitLatest(repo);
+            assertTrue(mirror.isReachable(repo, first, "main"));
+            assertTrue(mirror.isReachable(repo, second, "main"));
+            assertTrue(mirror.isReachable(repo, second.substring(0, 10), "main"));
+            assertFalse(mirror.isReachable(repo, feature, "main"));
+            assertTrue(mirror.isReachable(repo, feature, "feature"));
+            assertFalse(mirror.isReachable(repo, "not a sha", "main"));
+            assertFalse(mirror.isReachable(repo, "0123456789abcdef0123456789abcdef01234567", "main"));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.specboard.review;
+
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoSync;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import dev.specboard.support.Browser;
+import dev.specboard.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ReviewBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    RepoTestSupport support;
+
+    @Test
+    void reviewerSelectsLinesCommentsAndTheThreadFollowsTheCodeAfterANewCommit() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            git.commit("first", "src/App.java", GitFixture.lines(30));
+            Repo repo = support.add(team.project(), team.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, support.awaitLatest(repo).status);
+            String repoUrl = "/projects/" + team.slug() + "/repos/app";
+
+            b.login(team.reviewer().username, TestData.PASSWORD);
+            b.go("/projects/" + team.slug() + "/repos");
+            b.find("#repo-app");
+            b.assertAccessible();
+            b.go(repoUrl);
+            b.find("#file-list");
+            b.assertAccessible();
+
+            b.go(repoUrl + "/blob/src/App.java");
+            b.find("#L10 td.ln a").click();
+            new Actions(b.driver).keyDown(Keys.SHIFT).click(b.find("#L12 td.ln a")).keyUp(Keys.SHIFT).perform();
+            assertTrue(b.url().endsWith("#L10-L12"), b.url());
+            assertEquals("Lines 10–12 selected", b.find("#line-selection-label").getText());
+            assertEquals(3, b.all("#code tr.selected").size());
+            b.click("#comment-selection");
+            b.waitFor("#new-thread-body");
+            b.assertAccessible();
+            b.type("#new-thread-body", "Should this loop **stop** earlier?");
+            b.click("#new-thread-submit");
+            WebElement thread = b.waitFor("tr.thread-row article.thread");
+            assertTrue(thread.getText().contains("Should this loop stop earlier?"));
+            WebElement rowAfter12 = b.find("#L12").findElement(By.xpath("following-sibling::tr[1]"));
+            assertEquals("thread-row", rowAfter12.getAttribute("class"));
+            b.assertAccessible();
+
+            git.commit("insert above", "src/App.java", "// one\n// two\n// three\n" + GitFixture.lines(30));
+            RepoSync second = support.sync(repo);
+            assertEquals(2, second.manifestVersion);
+            b.go(repoUrl + "/blob/src/App.java");
+            WebElement rowAfter15 = b.find("#L15").findElement(By.xpath("following-sibling::tr[1]"));
+            assertTrue(rowAfter15.getText().contains("Should this loop stop earlier?"), rowAfter15.getText());
+            assertTrue(rowAfter15.getText().contains("lines 13–15"), rowAfter15.getText());
+            b.assertAccessible();
+
+            b.go(repoUrl + "/threads?state=open");
+            b.find("#threads article.thread");
+            b.assertAccessible();
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.specboard.review;
+
+import dev.specboard.project.Role;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoSync;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ReviewResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    RepoTestSupport support;
+
+    /** Records the review events that notifications will be built from. */
+    @ApplicationScoped
+    static class Events {
+        static final List<ThreadCommented> COMMENTED = new CopyOnWriteArrayList<>();
+        static final List<ThreadResolved> RESOLVED = new CopyOnWriteArrayList<>();
+
+        void commented(@Observes ThreadCommented e) {
+            COMMENTED.add(e);
+        }
+
+        void resolved(@Observes ThreadResolved e) {
+            RESOLVED.add(e);
+        }
+    }
+
+    private record Synced(TestData.Team team, Repo repo, String base) {
+    }
+
+    private Synced synced(GitFixture git) {
+        TestData.Team team = data.team();
+        Repo repo = support.add(team.project(), team.owner(), "app", git.url());
+        RepoSync s = support.awaitLatest(repo);
+        assertEquals(SyncStatus.SUCCESS, s.status, s.errorMessage);
+        return new Synced(team, repo, "/projects/" + team.slug() + "/repos/app");
+    }
+
+    private static Response openThread(Synced s, Role role, int start, int end, String body) {
+        return Web.htmx(Web.as(s.team().as(role))).contentType("application/x-www-form-urlencoded")
+                .formParam("path", "src/App.java").formParam("lineStart", String.valueOf(start)).formParam("lineEnd", String.valueOf(end))
+                .formParam("body", body).post(s.base() + "/threads");
+    }
+
+    private static UUID threadId(Response r) {
+        return UUID.fromString(Web.html(r).selectFirst("article.thread").id().substring("thread-".length()));
+    }
+
+    @Test
+    void reviewerMemberLeadAndOwnerCommentViewerReadsOutsiderSeesNothing() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "src/App.java", GitFixture.lines(20));
+            Synced s = synced(git);
+            for (Role role : List.of(Role.REVIEWER, Role.MEMBER, Role.LEAD, Role.OWNER)) {
+                Response r = openThread(s, role, 3, 4, "From " + role.value());
+                assertEquals(200, r.statusCode(), role.value());
+                // htmx swaps this row in under the selected lines.
+                assertTrue(r.asString().strip().startsWith("<tr class=\"thread-row\""), role.value());
+                assertTrue(Web.html(r).selectFirst("article.thread").text().contains("From " + role.value()));
+            }
+            assertEquals(403, openThread(s, Role.VIEWER, 3, 4, "no").statusCode());
+            Response outsider = Web.as(s.team().outsider()).contentType("application/x-www-form-urlencoded")
+                    .formParam("path", "src/App.java").formParam("lineStart", "3").formParam("body", "x").post(s.base() + "/threads");
+            assertEquals(404, outsider.statusCode());
+            Web.as(s.team().outsider()).get(s.base() + "/blob/src/App.java").then().statusCode(404);
+
+            Document page = Web.html(Web.as(s.team().viewer()).get(s.base() + "/blob/src/App.java"));
+            Element threadRow = page.getElementById("L4").nextElementSibling();
+            assertEquals(4, threadRow.select("article.thread").size());
+            assertTrue(page.select("form.reply").isEmpty(), "a viewer gets no reply form");
+        }
+    }
+
+    @Test
+    void threadIsRepliedResolvedReopenedAndCommentsEditedAndDeletedByTheirAuthor() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "src/App.java", GitFixture.lines(20));
+            Synced s = synced(git);
+            UUID id = threadId(openThread(s, Role.REVIEWER, 10, 12, "Why **this**? @" + s.team().member().username));
+            ThreadCommented first = Events.COMMENTED.stream().filter(e -> e.threadId().equals(id)).findFirst().orElseThrow();
+            assertEquals(Set.of(s.team().member().username.toLowerCase()), first.mentionedUsernames());
+            String threads = "/projects/" + s.team().slug() + "/threads/" + id;
+
+            Response reply = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded")
+                    .formParam("body", "Because.").post(threads + "/comments");
+            assertEquals(200, reply.statusCode());
+            Document d = Web.html(reply);
+            assertEquals(2, d.select("#thread-" + id + " li.comment").size());
+            assertEquals("Why this? @" + s.team().member().username, d.select("li.comment .comment-body").first().text());
+            ThreadCommented second = Events.COMMENTED.get(Events.COMMENTED.size() - 1);
+            assertEquals(Set.of(s.team().reviewer().id), second.participantIds());
+
+            Response resolved = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded").post(threads + "/resolve");
+            assertEquals("Resolved", Web.html(resolved).selectFirst(".thread-state").text());
+            assertTrue(Events.RESOLVED.stream().anyMatch(e -> e.threadId().equals(id) && e.participantIds().equals(Set.of(s.team().reviewer().id))));
+            Web.as(s.team().viewer()).contentType("application/x-www-form-urlencoded").post(threads + "/reopen").then().statusCode(403);
+            Response reopened = Web.as(s.team().lead()).contentType("application/x-www-form-urlencoded").post(threads + "/reopen");
+            assertEquals(303, reopened.statusCode());
+            assertTrue(reopened.header("Location").endsWith("/blob/src/App.java#thread-" + id));
+
+            String commentId = d.select("li.comment").get(1).id().substring("comment-".length());
+            String comment = "/projects/" + s.team().slug() + "/comments/" + commentId;
+            Web.as(s.team().reviewer()).contentType("application/x-www-form-urlencoded").formParam("body", "hijack").post(comment)
+                    .then().statusCode(403);
+            Response edited = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded")
+                    .formParam("body", "Because it is faster.").post(comment);
+            Element c = Web.html(edited).getElementById("comment-" + commentId);
+            assertTrue(c.text().contains("edited"));
+            assertTrue(c.text().contains("Because it is faster."));
+            Response deleted = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded").post(comment + "/delete");
+            assertEquals(1, Web.html(deleted).select("li.comment").size());
+        }
+    }
+
+    @Test
+    void noScriptFormOpensAThreadAndRedirectsToItsLines() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "src/App.java", GitFixture.lines(20));
+            Synced s = synced(git);
+            Document form = Web.html(Web.as(s.team().reviewer()).get(s.base() + "/threads/new?path=src/App.java&lineStart=5&lineEnd=6")
+                    .then().statusCode(200).extract().response());
+            assertEquals("5", form.getElementById("f-lineStart").val());
+            Response bad = Web.as(s.team().reviewer()).contentType("application/x-www-form-urlencoded")
+                    .formParam("path", "src/App.java").formParam("lineStart", "5").formParam("lineEnd", "99").formParam("body", "keep me")
+                    .post(s.base() + "/threads");
+            assertEquals(422, bad.statusCode());
+            Document d = Web.html(bad);
+            assertEquals("keep me", d.getElementById("f-body").text());
+            assertTrue(d.getElementById("e-lineEnd").text().contains("between 5 and 20"));
+            Response ok = Web.as(s.team().reviewer()).contentType("application/x-www-form-urlencoded")
+                    .formParam("path", "src/App.java").formParam("lineStart", "5").formParam("lineEnd", "6").formParam("body", "Fine")
+                    .post(s.base() + "/threads");
+            assertEquals(303, ok.statusCode());
+            assertTrue(ok.header("Location").endsWith("/blob/src/App.java#L5-L6"));
+        }
+    }
+
+    @Test
+    void secondCommitMovesThreadsWithTheirLinesAndOutdatesChangedOnes() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("src/App.java", GitFixture.lines(20), "src/Gone.java", GitFixture.lines(5),
+                    "src/Old.java", GitFixture.lines(8)));
+            Synced s = synced(git);
+            UUID moved = threadId(openThread(s, Role.REVIEWER, 10, 12, "moves"));
+            UUID edited = threadId(openThread(s, Role.REVIEWER, 5, 5, "edited"));
+            UUID resolvedOne = threadId(openThread(s, Role.REVIEWER, 15, 15, "resolved stays"));
+            Web.as(s.team().reviewer()).contentType("application/x-www-form-urlencoded")
+                    .post("/projects/" + s.team().slug() + "/threads/" + resolvedOne + "/resolve").then().statusCode(303);
+            UUID gone = threadId(Web.htmx(Web.as(s.team().reviewer())).contentType("application/x-www-form-urlencoded")
+                    .formParam("path", "src/Gone.java").formParam("lineStart", "2").formParam("body", "gone").post(s.base() + "/threads"));
+            UUID renamed = threadId(Web.htmx(Web.as(s.team().reviewer())).contentType("application/x-www-form-urlencoded")
+                    .formParam("path", "src/Old.java").formParam("lineStart", "3").formParam("lineEnd", "4").formParam("body", "renamed")
+                    .post(s.base() + "/threads"));
+
+            String changed = "// header 1\n// header 2\n// header 3\n" + GitFixture.lines(20).replace("line 5\n", "line five\n");
+            java.util.HashMap<String, String> files = new java.util.HashMap<>();
+            files.put("src/App.java", changed);
+            files.put("src/Gone.java", null);
+            files.put("src/Old.java", null);
+            files.put("src/New.java", GitFixture.lines(8));
+            git.commit("second", files);
+            RepoSync sync = support.sync(s.repo());
+            assertEquals(2, sync.manifestVersion, sync.errorMessage);
+
+            CommentThread m = thread(moved);
+            assertEquals(ThreadState.OPEN, m.state);
+            assertEquals(13, m.lineStart);
+            assertEquals(15, m.lineEnd);
+            assertEquals(2, m.manifestVersion);
+            assertEquals(10, m.originalLineStart);
+            assertEquals(ThreadState.OUTDATED, thread(edited).state);
+            assertEquals(15, thread(resolvedOne).lineStart);
+            assertEquals(ThreadState.RESOLVED, thread(resolvedOne).state);
+            assertEquals(ThreadState.OUTDATED, thread(gone).state);
+            CommentThread r = thread(renamed);
+            assertEquals(ThreadState.OPEN, r.state);
+            assertEquals("src/New.java", r.filePath);
+            assertEquals(3, r.lineStart);
+
+            Document page = Web.html(Web.as(s.team().viewer()).get(s.base() + "/blob/src/App.java"));
+            assertNotNull(page.getElementById("L15").nextElementSibling().getElementById("thread-" + moved));
+            Element outdated = page.getElementById("file-level-threads").getElementById("thread-" + edited);
+            assertNotNull(outdated);
+            assertEquals("line 5", outdated.selectFirst("pre.snippet").text());
+            assertTrue(outdated.selectFirst(".thread-origin a").attr("href").endsWith("/blob/src/App.java?v=1#L5"));
+
+            Document list = Web.html(Web.as(s.team().viewer()).get(s.base() + "/threads?state=outdated"));
+            assertEquals(2, list.select("#threads article.thread").size());
+            Document byPath = Web.html(Web.as(s.team().viewer()).get(s.base() + "/threads?path=src/New.java"));
+            assertEquals(1, byPath.select("#threads article.thread").size());
+            Document byAuthor = Web.html(Web.as(s.team().viewer()).get(s.base() + "/threads?author=" + s.team().owner().username));
+            assertNotNull(byAuthor.getElementById("no-threads"));
+        }
+    }
+
+    private static CommentThread thread(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> CommentThread.<CommentThread>findById(id));
+    }
+}
