@@ -162,6 +162,14 @@ public class SpecResource {
         return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(), spec.key() + " approved");
     }
 
+    @POST
+    @Path("{key}/reviewed")
+    public Response reviewed(@PathParam("slug") String slug, @PathParam("key") String key, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.LEAD);
+        TechnicalSpec spec = specs.markReviewed(access, key);
+        return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(), spec.key() + " marked as reviewed against its story");
+    }
+
     private List<SpecRef> otherSpecs(Access access, String key) {
         return specs.refs(access.project()).stream().filter(r -> !r.key().equals(key)).toList();
     }

@@ -163,6 +163,15 @@ public class SpecService {
         return spec;
     }
 
+    /** A lead confirms the spec still fits its story after the story changed; clears the dirty flag. */
+    @Transactional
+    public TechnicalSpec markReviewed(Access access, String key) {
+        requireRole(access, Role.LEAD);
+        TechnicalSpec spec = lockedSpec(access.project(), key);
+        spec.markReviewed();
+        return spec;
+    }
+
     /** Adds "spec depends on other"; refuses an edge that closes a cycle, naming the cycle (409). */
     @Transactional
     public void addDependency(Access access, String key, String dependsOnKey) {

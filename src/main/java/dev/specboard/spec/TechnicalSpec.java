@@ -49,6 +49,9 @@ public class TechnicalSpec extends TimestampedEntity {
 
     public String status = STATUS_DRAFT;
 
+    /** Its story changed after approval: the spec may no longer match it. */
+    public boolean dirty;
+
     @Column(name = "spec_type")
     public String specType = TYPE_MONOLITHIC;
 
@@ -112,5 +115,11 @@ public class TechnicalSpec extends TimestampedEntity {
             throw new IllegalStateException("Only a draft spec can be approved; " + key() + " is " + status.replace('_', ' ') + ".");
         }
         status = STATUS_APPROVED;
+        dirty = false;
+    }
+
+    /** A lead has checked the spec against its changed story. */
+    public void markReviewed() {
+        dirty = false;
     }
 }

@@ -1,0 +1,50 @@
+package dev.specboard.spec;
+
+import dev.specboard.notification.LiveEvent;
+import dev.specboard.notification.LiveUpdates;
+import dev.specboard.notification.NotificationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * After a task moves: open boards of the project refresh themselves, and the spec's author hears
+ * about claims, completions, failures and merges made by someone else.
+ */
+@ApplicationScoped
+public class TaskNotifications {
+
+    private static final Set<TaskStatus> TOLD = Set.of(TaskStatus.CLAIMED, TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.MERGED);
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    EntityManager em;
+
+    void onTransition(@Observes TaskTransitioned t) {
+        live.publish(LiveEvent.forProject("board", t.projectId()));
+        if (t.specAuthorId() == null || !TOLD.contains(t.to()) || Objects.equals(t.specAuthorId(), t.actorAccountId())) {
+            return;
+        }
+        String slug = em.createQuery("select p.slug from Project p where p.id = :id", String.class)
+                .setParameter("id", t.projectId()).getSingleResult();
+        String verb = switch (t.to()) {
+            case CLAIMED -> "was claimed";
+            case COMPLETED -> "was completed";
+            case FAILED -> "failed";
+            default -> "was merged";
+        };
+        notifications.notify(t.specAuthorId(), t.projectId(), "task_" + t.to().name().toLowerCase(), Map.of(
+                "message", t.taskKey() + " " + verb,
+                "link", "/projects/" + slug + "/tasks/" + t.taskKey()));
+    }
+}
