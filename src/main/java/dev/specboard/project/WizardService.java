@@ -1,6 +1,7 @@
 package dev.specboard.project;
 
 import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ public class WizardService {
 
     @Inject
     ProjectService projects;
+
+    @Inject
+    dev.specboard.repo.RepoService repos;
 
     @Inject
     MemberService members;
@@ -83,12 +87,20 @@ public class WizardService {
         return run;
     }
 
-    /** The repository step: records the URL and default branch on the project (the sync is another feature). */
+    /** The repository step: records the URL and default branch on the project and connects the repository, which starts its first sync. */
     @Transactional
     public WizardRun submitRepository(UUID accountId, RepoForm form) {
         WizardRun run = requireProject(accountId);
         ownerAccess(run).requireWritable();
         projects.updateRepository(run.projectId, form);
+        try {
+            repos.connect(run.projectId, form.repoUrl(), form.branchOrMain(), accountId);
+        } catch (ValidationException e) {
+            // The repository feature names its fields url and defaultBranch; this step calls them repoUrl and defaultBranch.
+            FormErrors errors = FormErrors.none();
+            e.errors().asMap().forEach((field, message) -> errors.add("url".equals(field) || "name".equals(field) ? "repoUrl" : field, message));
+            throw new ValidationException(errors);
+        }
         run.record(WizardStep.REPOSITORY, Map.of("repoUrl", form.repoUrl().trim(), "defaultBranch", form.branchOrMain()));
         run.enter(WizardStep.SUMMARY);
         return run;

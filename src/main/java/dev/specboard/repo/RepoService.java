@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Adds, edits and removes a project's repositories and queues their syncs. */
@@ -79,6 +80,31 @@ public class RepoService {
         repo.persist();
         requestSync(repo, requestedBy);
         return repo;
+    }
+
+    /**
+     * The setup wizard's repository step: connects the project to this URL (a repository named after
+     * it) and queues a sync; submitting the step again with the same URL only updates the branch.
+     */
+    @Transactional
+    public Repo connect(UUID projectId, String url, String branch, UUID requestedBy) {
+        String trimmed = url.trim();
+        Optional<Repo> existing = Repo.<Repo>find("projectId = ?1 and gitUrl = ?2", projectId, trimmed).firstResultOptional();
+        if (existing.isPresent()) {
+            Repo repo = existing.get();
+            repo.defaultBranch = branch;
+            return repo;
+        }
+        String base = trimmed.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
+        base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf(':')) + 1).replaceAll("[^A-Za-z0-9._-]", "-");
+        if (base.isEmpty() || !Character.isLetterOrDigit(base.charAt(0))) {
+            base = "repo" + base;
+        }
+        String name = base;
+        for (int i = 2; Repo.findByName(projectId, name).isPresent(); i++) {
+            name = base + "-" + i;
+        }
+        return create(projectId, new RepoForm(name, trimmed, branch, ""), requestedBy);
     }
 
     /** Changes a repository's settings; a new URL or branch takes effect at the next sync. */

@@ -78,6 +78,11 @@ class SetupWizardResourceTest {
         String flash = done.getCookie("sb_flash");
         assertNotNull(flash, "the redirect carries a flash message");
         Project p = QuarkusTransaction.requiringNew().call(() -> Project.findBySlug(slug).orElseThrow());
+        // The repository step connected the repository (its first sync is queued).
+        java.util.List<dev.specboard.repo.Repo> repos = QuarkusTransaction.requiringNew().call(() -> dev.specboard.repo.Repo.listByProject(p.id));
+        assertEquals(1, repos.size());
+        assertEquals("walk", repos.get(0).name);
+        assertEquals("trunk", repos.get(0).defaultBranch);
         assertTrue(p.setupComplete);
         assertEquals("walk", p.repoName);
         assertEquals("trunk", p.repoDefaultBranch);
