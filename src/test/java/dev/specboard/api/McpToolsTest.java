@@ -10,6 +10,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -58,6 +60,33 @@ class McpToolsTest {
                 .body("result.isError", equalTo(false))
                 .body("result.content[0].text", containsString("\"slug\":\"" + p.slug + "\""))
                 .body("result.content[0].text", containsString("\"role\":\"owner\""));
+    }
+
+    @Test
+    void agentWorksATaskThroughTools() {
+        var team = data.team();
+        String lead = tokens.create(team.lead().id, "lead", null, null).value();
+        RestAssured.given().auth().oauth2(lead).contentType("application/json")
+                .body(dev.specboard.spec.SpecApiFixtures.hierarchical(null, "Agent work", List.of(), "schema", "api"))
+                .post("/api/v1/projects/" + team.slug() + "/specs").then().statusCode(201);
+        String agent = tokens.create(team.member().id, "agent", team.project().id, dev.specboard.project.Role.MEMBER).value();
+        String session = initialize(agent);
+        String args = "{\"project\":\"" + team.slug() + "\"}";
+        callTool(agent, session, "claim_next_task", args).then().statusCode(200)
+                .body("result.isError", equalTo(false))
+                .body("result.content[0].text", containsString("\"phase\":{\"name\":\"schema\""))
+                .body("result.content[0].text", org.hamcrest.Matchers.not(containsString("Build the api")));
+        String task = RestAssured.given().auth().oauth2(agent).get("/api/v1/projects/" + team.slug() + "/tasks?status=claimed")
+                .then().statusCode(200).extract().path("[0].key");
+        callTool(agent, session, "complete_task", "{\"project\":\"" + team.slug() + "\",\"task\":\"" + task + "\",\"commitSha\":\"nope\"}")
+                .then().statusCode(200).body("result.isError", equalTo(true));
+        callTool(agent, session, "start_task", "{\"project\":\"" + team.slug() + "\",\"task\":\"" + task + "\"}")
+                .then().statusCode(200).body("result.isError", equalTo(false)).body("result.content[0].text", containsString("in_progress"));
+        callTool(agent, session, "list_tasks", "{\"project\":\"" + team.slug() + "\",\"status\":\"pending\"}")
+                .then().statusCode(200).body("result.content[0].text", containsString("\"scope\":\"api\""));
+        // An unknown project is refused as in the API (404), never answered with data.
+        callTool(agent, session, "get_story", "{\"project\":\"no-such-project\",\"number\":1}")
+                .then().statusCode(200).body("result.isError", equalTo(true));
     }
 
     @Test
