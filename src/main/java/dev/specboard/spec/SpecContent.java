@@ -139,6 +139,34 @@ public record SpecContent(
         }
     }
 
+    /** The document as people read it (markdown), so that two versions can be compared word by word. */
+    public String readable() {
+        StringBuilder b = new StringBuilder();
+        section(b, "Overview", overview);
+        section(b, "Architecture", architecture);
+        section(b, "Technology stack", technologyStack);
+        for (Phase p : phaseList()) {
+            b.append("## Phase ").append(p.number() == null ? "" : p.number() + " ").append(p.name())
+                    .append(" (").append(p.hoursOrZero().stripTrailingZeros().toPlainString()).append(" h)\n\n");
+            if (p.description() != null && !p.description().isBlank()) {
+                b.append(p.description().trim()).append("\n\n");
+            }
+            if (p.content() != null && !p.content().isBlank()) {
+                b.append(p.content().trim()).append("\n\n");
+            }
+            if (!p.files().isEmpty()) {
+                b.append("Files: ").append(String.join(", ", p.files())).append("\n\n");
+            }
+        }
+        return b.toString().trim();
+    }
+
+    private static void section(StringBuilder b, String title, String text) {
+        if (text != null && !text.isBlank()) {
+            b.append("## ").append(title).append("\n\n").append(text.trim()).append("\n\n");
+        }
+    }
+
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);

@@ -9,6 +9,7 @@ import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
 import dev.specboard.web.ValidationException;
+import dev.specboard.web.TextDiff;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class SpecResource {
         static native TemplateInstance list(Access access, List<SpecRow> specs, List<StoryHours> stories);
 
         static native TemplateInstance show(Access access, SpecPage page);
+
+        static native TemplateInstance diff(Access access, String key, String title, int from, int to, List<Integer> versions,
+                                            List<TextDiff.Segment> titleDiff, List<TextDiff.Segment> contentDiff);
 
         static native TemplateInstance form(Access access, String slug, SpecForm form, FormErrors errors, String specKey,
                                             List<SpecRef> specRefs, String message, SpecConflictView conflict);
@@ -160,6 +164,23 @@ public class SpecResource {
         Access access = projectAccess.require(slug, Role.LEAD);
         TechnicalSpec spec = specs.approve(access, key);
         return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(), spec.key() + " approved");
+    }
+
+    /** Two versions of a spec side by side as a word diff of the readable document (default: the last change). */
+    @GET
+    @Path("{key}/diff")
+    public Response diff(@PathParam("slug") String slug, @PathParam("key") String key,
+                         @jakarta.ws.rs.QueryParam("from") Integer from, @jakarta.ws.rs.QueryParam("to") Integer to) {
+        Access access = projectAccess.read(slug);
+        TechnicalSpec spec = TechnicalSpec.findByKey(access.project(), key)
+                .orElseThrow(() -> dev.specboard.web.ApiException.notFound("No spec " + key));
+        int newer = to == null ? spec.version : to;
+        int older = from == null ? Math.max(1, newer - 1) : from;
+        SpecRevision a = SpecRevision.find(spec, older).orElseThrow(() -> dev.specboard.web.ApiException.notFound("No version " + older));
+        SpecRevision b = SpecRevision.find(spec, newer).orElseThrow(() -> dev.specboard.web.ApiException.notFound("No version " + newer));
+        List<Integer> versions = java.util.stream.IntStream.rangeClosed(1, spec.version).boxed().toList();
+        return Htmx.page(Templates.diff(access, spec.key(), spec.title, older, newer, versions,
+                TextDiff.diff(a.title, b.title), TextDiff.diff(a.readableContent(), b.readableContent())));
     }
 
     @POST

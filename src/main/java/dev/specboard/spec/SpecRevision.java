@@ -44,4 +44,13 @@ public class SpecRevision extends PanacheEntityBase {
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    public static java.util.Optional<SpecRevision> find(TechnicalSpec spec, int version) {
+        return find("spec = ?1 and version = ?2", spec, version).firstResultOptional();
+    }
+
+    /** The text compared between versions: a monolithic spec's markdown, or a hierarchical one's readable document. */
+    public String readableContent() {
+        return TechnicalSpec.TYPE_HIERARCHICAL.equals(specType) ? SpecContent.parse(content).readable() : (content == null ? "" : content);
+    }
 }

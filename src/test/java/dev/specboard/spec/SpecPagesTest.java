@@ -119,6 +119,23 @@ class SpecPagesTest {
     }
 
     @Test
+    void diffBetweenVersionsShowsTheReadableDocumentNotJson() {
+        TestData.Team t = data.team();
+        specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "Original", 1));
+        specs.update(new Access(t.project(), Role.LEAD, t.lead().id), "SPEC-1", SpecServiceTest.hierarchical(1, "Renamed", 1), 1);
+        Document show = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/specs/SPEC-1"));
+        assertNotNull(show.selectFirst("#revision-2 a[href$=diff?from=1&to=2]"));
+        Response r = Web.as(t.viewer()).get("/projects/" + t.slug() + "/specs/SPEC-1/diff?from=1&to=2");
+        assertEquals(200, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("Original", d.select("#diff-title-section del").text());
+        assertEquals("Renamed", d.select("#diff-title-section ins").text());
+        assertTrue(d.getElementById("diff-content").text().contains("Phase 1"));
+        assertFalse(d.getElementById("diff-content").text().contains("\"phases\""));
+        Web.as(t.outsider()).get("/projects/" + t.slug() + "/specs/SPEC-1/diff").then().statusCode(404);
+    }
+
+    @Test
     void boardShowsCardsAndAnHtmxMoveReRendersTheColumns() {
         TestData.Team t = data.team();
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 3));
