@@ -9,16 +9,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.List;
+import dev.specboard.story.InboxItem;
+import dev.specboard.story.InboxService;
 
-/** The start page: my projects. */
+import java.util.List;
+import java.util.UUID;
+
+/** The start page: my projects and the first decisions waiting for me. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
 
     @CheckedTemplate(basePath = "project")
     static class Templates {
-        static native TemplateInstance home(List<ProjectRow> projects);
+        static native TemplateInstance home(List<ProjectRow> projects, List<InboxItem> waiting);
     }
 
     @Inject
@@ -27,8 +31,13 @@ public class HomeResource {
     @Inject
     ProjectService projects;
 
+    @Inject
+    InboxService inbox;
+
     @GET
     public TemplateInstance home() {
-        return Templates.home(projects.listFor(currentUser.requireAccountId(), currentUser.isAdmin()));
+        UUID me = currentUser.requireAccountId();
+        List<InboxItem> waiting = inbox.forAccount(me);
+        return Templates.home(projects.listFor(me, currentUser.isAdmin()), waiting.subList(0, Math.min(5, waiting.size())));
     }
 }

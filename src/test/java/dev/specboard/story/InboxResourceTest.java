@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class InboxResourceTest {
@@ -55,6 +56,10 @@ class InboxResourceTest {
 
         Document owner = Web.html(Web.as(t.owner()).get("/inbox"));
         assertNotNull(owner.getElementById("inbox-story-" + t.slug() + "-US-" + mine.number));
+
+        // The start page lists the same decisions first.
+        Document home = Web.html(Web.as(t.lead()).get("/"));
+        assertTrue(home.getElementById("waiting").text().contains("Review me"));
 
         Document member = Web.html(Web.as(t.member()).get("/inbox"));
         assertNotNull(member.getElementById("inbox-sent-back-" + t.slug() + "-US-" + back.number));
