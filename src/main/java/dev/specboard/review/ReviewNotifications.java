@@ -3,14 +3,13 @@ package dev.specboard.review;
 import dev.specboard.account.Account;
 import dev.specboard.notification.LiveEvent;
 import dev.specboard.notification.LiveUpdates;
+import dev.specboard.notification.MentionNotifier;
 import dev.specboard.notification.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -29,25 +28,16 @@ public class ReviewNotifications {
     LiveUpdates live;
 
     @Inject
+    MentionNotifier mentions;
+
+    @Inject
     EntityManager em;
 
     void onComment(@Observes ThreadCommented e) {
         String link = link(e.projectId(), e.threadId());
-        Set<UUID> mentioned = new HashSet<>();
-        if (!e.mentionedUsernames().isEmpty()) {
-            // Only members of the project can be mentioned: nobody else may read the thread.
-            List<UUID> ids = em.createQuery("select m.account.id from Membership m where m.project.id = :p "
-                            + "and lower(m.account.username) in :names", UUID.class)
-                    .setParameter("p", e.projectId())
-                    .setParameter("names", e.mentionedUsernames().stream().map(String::toLowerCase).toList())
-                    .getResultList();
-            mentioned.addAll(ids);
-        }
-        mentioned.remove(e.authorId());
         String author = author(e.authorId());
-        for (UUID id : mentioned) {
-            notifications.notify(id, e.projectId(), "mention", Map.of("message", author + " mentioned you in a review thread", "link", link));
-        }
+        Set<UUID> mentioned = mentions.notifyMembers(e.projectId(), e.authorId(), e.mentionedUsernames(),
+                author + " mentioned you in a review thread", link);
         for (UUID id : e.participantIds()) {
             if (!mentioned.contains(id) && !id.equals(e.authorId())) {
                 notifications.notify(id, e.projectId(), "thread_reply", Map.of("message", author + " replied in a thread you took part in", "link", link));

@@ -1,5 +1,6 @@
 package dev.specboard.review;
 
+import dev.specboard.notification.Mentions;
 import dev.specboard.project.Access;
 import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileChange;

@@ -1,6 +1,8 @@
 package dev.specboard.story;
 
 import dev.specboard.account.Account;
+import dev.specboard.notification.MentionNotifier;
+import dev.specboard.notification.Mentions;
 import dev.specboard.notification.NotificationService;
 import dev.specboard.project.Access;
 import dev.specboard.project.Membership;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +47,9 @@ public class StoryService {
 
     @Inject
     NotificationService notifications;
+
+    @Inject
+    MentionNotifier mentionNotifier;
 
     @Inject
     ContextService contexts;
@@ -84,7 +90,21 @@ public class StoryService {
         s.authorId = access.accountId();
         s.persist();
         StoryRevision.of(s, access.accountId()).persist();
+        notifyMentions(access, s, Set.of());
         return s;
+    }
+
+    /** People newly named with @username in the story's text hear about it (not again on every edit). */
+    private void notifyMentions(Access access, Story s, Set<String> before) {
+        Set<String> now = new java.util.HashSet<>(Mentions.parse(String.join("\n", s.title, nz(s.description), nz(s.acceptanceCriteria))));
+        now.removeAll(before);
+        mentionNotifier.notifyMembers(s.projectId, access.accountId(), now,
+                username(access.accountId()) + " mentioned you in " + s.key() + " " + s.title,
+                "/projects/" + access.project().slug + "/stories/" + s.number);
+    }
+
+    private static String nz(String text) {
+        return text == null ? "" : text;
     }
 
     /**
@@ -107,10 +127,12 @@ public class StoryService {
         }
         StoryStage before = s.stage();
         StoryStage after = before.after(StoryStage.Action.EDIT, s.key());
+        Set<String> mentionedBefore = Mentions.parse(String.join("\n", s.title, nz(s.description), nz(s.acceptanceCriteria)));
         apply(s, form);
         s.version++;
         s.moveTo(after);
         StoryRevision.of(s, access.accountId()).persist();
+        notifyMentions(access, s, mentionedBefore);
         if (before.isApproved()) {
             s.dirty = true;
             contexts.markDirtyFor(s.id);

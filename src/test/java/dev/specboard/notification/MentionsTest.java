@@ -1,4 +1,4 @@
-package dev.specboard.review;
+package dev.specboard.notification;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.specboard.review;
+package dev.specboard.notification;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
