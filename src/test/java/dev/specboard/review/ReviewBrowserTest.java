@@ -33,6 +33,9 @@ class ReviewBrowserTest {
     @Inject
     RepoTestSupport support;
 
+    @Inject
+    dev.specboard.spec.SpecApiFixtures fx;
+
     @Test
     void reviewerSelectsLinesCommentsAndTheThreadFollowsTheCodeAfterANewCommit() {
         TestData.Team team = data.team();
@@ -80,5 +83,36 @@ class ReviewBrowserTest {
             b.find("#threads article.thread");
             b.assertAccessible();
         }
+    }
+
+    @Test
+    void aReplyRaisesTheUnreadCountOfTheFirstReviewerWithoutAReload() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            git.commit("first", "src/App.java", GitFixture.lines(20));
+            Repo repo = support.add(team.project(), team.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, support.awaitLatest(repo).status);
+            String id = fx.api(team.reviewer()).body(java.util.Map.of("path", "src/App.java", "lineStart", 3, "lineEnd", 4, "body", "Why?"))
+                    .post("/api/v1/projects/" + team.slug() + "/repos/app/threads").then().statusCode(201).extract().path("id");
+
+            b.login(team.reviewer().username, TestData.PASSWORD);
+            b.go("/projects/" + team.slug() + "/repos/app/blob/src/App.java");
+            b.waitUntil(d -> "ready".equals(b.js("return document.body.getAttribute('data-live')")));
+            // Read through script: the count element is replaced by every refresh.
+            assertEquals("", unread(b));
+            b.js("window.stillTheSamePage = true;");
+
+            // The second user replies (here through the API, as an agent or another browser would).
+            fx.api(team.member()).body(java.util.Map.of("body", "Because of the cache."))
+                    .post("/api/v1/projects/" + team.slug() + "/threads/" + id + "/comments").then().statusCode(201);
+
+            b.waitUntil(d -> unread(b).contains("1"));
+            assertEquals(Boolean.TRUE, b.js("return window.stillTheSamePage === true;"), "the page was not reloaded");
+            b.assertAccessible();
+        }
+    }
+
+    private static String unread(Browser b) {
+        return String.valueOf(b.js("var e = document.getElementById('unread-count'); return e ? e.textContent.trim() : '';"));
     }
 }
