@@ -1,0 +1,52 @@
+package dev.specboard.notification;
+
+import dev.specboard.account.CurrentUser;
+import dev.specboard.project.ProjectAccess;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The server-sent-event stream of a browser page: events for the logged-in account, and for one
+ * project when the page names it (after the usual access check). A comment every 25 s keeps proxies
+ * from closing the connection.
+ */
+@Path("/events")
+public class LiveResource {
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @GET
+    @io.smallrye.common.annotation.Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public Multi<OutboundSseEvent> events(@QueryParam("project") String slug, @Context Sse sse) {
+        UUID account = currentUser.requireAccountId();
+        UUID project = slug == null || slug.isBlank() ? null : projectAccess.read(slug).project().id;
+        Multi<OutboundSseEvent> mine = live.stream()
+                .filter(e -> account.equals(e.accountId()) || (project != null && project.equals(e.projectId())))
+                .map(e -> sse.newEventBuilder().name(e.kind()).data(e.kind()).build());
+        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(25))
+                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(
+                Multi.createFrom().item(sse.newEventBuilder().name("ready").data("ready").build()), mine, heartbeat);
+    }
+}

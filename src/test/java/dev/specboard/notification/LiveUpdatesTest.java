@@ -1,0 +1,108 @@
+package dev.specboard.notification;
+
+import dev.specboard.account.Account;
+import dev.specboard.account.SessionCookie;
+import dev.specboard.project.Project;
+import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class LiveUpdatesTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    SessionCookie sessions;
+
+    @TestHTTPResource("/events")
+    URL events;
+
+    /** Opens the stream and returns the event names it receives until {@code stopAt} arrives. */
+    private CompletableFuture<List<String>> listen(Account a, String query, String stopAt, CompletableFuture<Void> ready) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(events + query))
+                .header("Cookie", SessionCookie.NAME + "=" + sessions.issue(a.id, a.username, a.role))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, resp.statusCode());
+        return CompletableFuture.supplyAsync(() -> {
+            List<String> names = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(resp.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("event:")) {
+                        String name = line.substring(6).trim();
+                        names.add(name);
+                        if (name.equals("ready")) {
+                            ready.complete(null);
+                        }
+                        if (name.equals(stopAt)) {
+                            return names;
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+            return names;
+        });
+    }
+
+    @Test
+    void eventsForMeAndMyProjectArriveAfterCommitOthersDoNot() throws Exception {
+        Account me = data.account("live");
+        Account other = data.account("other");
+        Project mine = data.project(me);
+        Project notMine = data.project(other);
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        CompletableFuture<List<String>> received = listen(me, "?project=" + mine.slug, "stop", ready);
+        ready.get(10, TimeUnit.SECONDS);
+        // Published through PostgreSQL NOTIFY, so this is the same path as from another app instance.
+        QuarkusTransaction.requiringNew().run(() -> {
+            live.publish(LiveEvent.forAccount("job", other.id));
+            live.publish(LiveEvent.forProject("sync", notMine.id));
+            live.publish(LiveEvent.forAccount("notification", me.id));
+            live.publish(LiveEvent.forProject("board", mine.id));
+            live.publish(LiveEvent.forAccount("stop", me.id));
+        });
+        List<String> names = received.get(15, TimeUnit.SECONDS);
+        assertEquals(List.of("ready", "notification", "board", "stop"), names);
+    }
+
+    @Test
+    void nonMemberCannotSubscribeToAProject() throws Exception {
+        Account me = data.account("peek");
+        Project theirs = data.project(data.account("owner"));
+        HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+                HttpRequest.newBuilder(URI.create(events + "?project=" + theirs.slug))
+                        .header("Cookie", SessionCookie.NAME + "=" + sessions.issue(me.id, me.username, me.role)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, r.statusCode());
+        assertTrue(LiveEvent.decode("bad payload") == null);
+    }
+}
