@@ -16,6 +16,10 @@ public record ComponentRow(UUID id, String name, String type, String filePath, S
         return contextName == null ? "No context" : contextName;
     }
 
+    public List<String> types() {
+        return Component.TYPES;
+    }
+
     public ComponentRef ref() {
         return new ComponentRef(id, name);
     }
