@@ -96,8 +96,15 @@ public class WorkSessionResource {
     public Response fail(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("note") String note,
                          @FormParam("back") String back, @Context HttpHeaders headers) {
         Access access = projectAccess.require(slug, Role.MEMBER);
-        WorkSession w = sessions.fail(access, uuid(id), note);
-        return Flash.redirect(headers, back(access, back, w.targetId), "Session marked as failed.");
+        UUID sid = uuid(id);
+        try {
+            WorkSession w = sessions.fail(access, sid, note);
+            return Flash.redirect(headers, back(access, back, w.targetId), "Session marked as failed.");
+        } catch (ValidationException e) {
+            // The session stays in progress: show the list with what is missing.
+            return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null),
+                    WorkSessionForm.empty(), e.errors())));
+        }
     }
 
     private WorkSessionsPage page(Access access, WorkSessionFilter filter, WorkSessionForm form, FormErrors errors) {

@@ -225,8 +225,19 @@ class ComponentResourceTest {
         Response project = Web.as(t.member()).contentType(FORM).formParam("sessionType", "setup").formParam("target", "project:" + t.project().id)
                 .post(base(t) + "/work-sessions");
         assertEquals(303, project.statusCode());
-        Web.as(t.member()).contentType(FORM).formParam("sessionType", "setup").formParam("target", "component:" + UUID.randomUUID())
-                .post(base(t) + "/work-sessions").then().statusCode(422);
+        Response invalid = Web.as(t.member()).contentType(FORM).formParam("sessionType", "setup").formParam("target", "component:" + UUID.randomUUID())
+                .post(base(t) + "/work-sessions");
+        assertEquals(422, invalid.statusCode());
+        assertEquals("No such component in this project", Web.html(invalid).getElementById("start-error").text());
+
+        Document withProject = Web.html(Web.as(t.member()).get(base(t) + "/work-sessions?status=pending"));
+        String setupId = withProject.select("#session-table tbody tr").attr("id").substring("session-".length());
+        Web.as(t.member()).contentType(FORM).post(base(t) + "/work-sessions/" + setupId + "/claim").then().statusCode(303);
+        Response noReason = Web.as(t.member()).contentType(FORM).formParam("note", " ").post(base(t) + "/work-sessions/" + setupId + "/fail");
+        assertEquals(422, noReason.statusCode());
+        assertTrue(Web.html(noReason).getElementById("finish-error").text().contains("Say why it failed"));
+        Web.as(t.member()).contentType(FORM).formParam("note", "No repository").post(base(t) + "/work-sessions/" + setupId + "/fail")
+                .then().statusCode(303);
     }
 
     @Test
