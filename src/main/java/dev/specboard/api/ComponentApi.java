@@ -71,6 +71,7 @@ public class ComponentApi {
     public record DependencyBody(String dependsOn) {
     }
 
+    @RegisterForReflection
     public record DependencyAnswer(UUID componentId, UUID dependsOn) {
     }
 

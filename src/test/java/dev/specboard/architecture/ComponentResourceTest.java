@@ -241,6 +241,34 @@ class ComponentResourceTest {
     }
 
     @Test
+    void staleEditKeepsTheTypedValuesAndShowsTheSavedOnes() {
+        TestData.Team t = data.team();
+        UUID id = make(access(t), "Cart");
+        String c = base(t) + "/components/" + id;
+        assertEquals("1", Web.html(Web.as(t.member()).get(c + "/edit")).select("input[name=version]").val());
+        Web.as(t.lead()).contentType(FORM).formParam("name", "Basket").formParam("type", "schema").formParam("version", "1").post(c)
+                .then().statusCode(303);
+        Response stale = Web.as(t.member()).contentType(FORM).formParam("name", "Trolley").formParam("type", "task")
+                .formParam("filePath", "lib/trolley.ex").formParam("version", "1").post(c);
+        assertEquals(409, stale.statusCode());
+        Document page = Web.html(stale);
+        assertEquals("Trolley", page.getElementById("f-name").val());
+        assertEquals("task", page.select("#f-type option[selected]").val());
+        assertEquals("2", page.select("input[name=version]").val());
+        assertTrue(page.getElementById("current-values").text().contains("Basket"));
+        Response invalid = Web.as(t.member()).contentType(FORM).formParam("name", " ").formParam("type", "task").formParam("version", "2").post(c);
+        assertEquals(422, invalid.statusCode());
+        assertEquals("Give the component a name", Web.html(invalid).getElementById("e-name").text());
+
+        Response flags = Web.htmx(Web.as(t.member())).contentType(FORM).formParam("docsComplete", "true").post(c + "/completion");
+        assertEquals(200, flags.statusCode());
+        Document fragment = Web.html(flags);
+        assertTrue(fragment.getElementById("flag-docs").hasAttr("checked"));
+        assertFalse(fragment.getElementById("flag-code").hasAttr("checked"));
+        assertFalse(flags.asString().contains("<html"));
+    }
+
+    @Test
     void componentListAndGraphPageQueryCountsDoNotGrowWithComponents() {
         Account owner = data.account("arch-owner");
         Project p = data.project(owner);
