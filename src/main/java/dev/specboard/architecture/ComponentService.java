@@ -1,5 +1,7 @@
 package dev.specboard.architecture;
 
+import dev.specboard.notification.LiveEvent;
+import dev.specboard.notification.LiveUpdates;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.story.BoundedContext;
@@ -42,6 +44,9 @@ public class ComponentService {
     @Inject
     CodePresence codePresence;
 
+    @Inject
+    LiveUpdates live;
+
     static void requireWritable(Access access) {
         if (access.project().isArchived()) {
             throw ApiException.conflict("This project is archived: it can be read but not changed.");
@@ -66,6 +71,7 @@ public class ComponentService {
         c.projectId = access.project().id;
         apply(c, form, contextId);
         c.persist();
+        changed(c.projectId);
         return c;
     }
 
@@ -121,6 +127,7 @@ public class ComponentService {
         lockProject(access.project().id);
         Component c = get(access.project().id, id);
         c.delete();
+        changed(c.projectId);
     }
 
     /**
@@ -152,6 +159,7 @@ public class ComponentService {
         d.componentId = c.id;
         d.dependsOnId = target.id;
         d.persist();
+        changed(projectId);
         return d;
     }
 
@@ -160,7 +168,14 @@ public class ComponentService {
     public void removeDependency(Access access, UUID id, UUID dependsOnId) {
         requireWritable(access);
         Component c = get(access.project().id, id);
-        ComponentDependency.delete("componentId = ?1 and dependsOnId = ?2", c.id, dependsOnId);
+        if (ComponentDependency.delete("componentId = ?1 and dependsOnId = ?2", c.id, dependsOnId) > 0) {
+            changed(c.projectId);
+        }
+    }
+
+    /** Open graph pages of the project redraw themselves after the commit. */
+    private void changed(UUID projectId) {
+        live.publish(LiveEvent.forProject("board", projectId));
     }
 
     private void lockProject(UUID projectId) {

@@ -11,6 +11,11 @@ import java.util.UUID;
 public record GraphPage(Access access, List<ComponentRow> all, List<ComponentRow> shown, ComponentRow focus, int depth, String svg,
                         List<GraphSvg.LegendEntry> legend, int edgeCount, Map<UUID, String> namesById) {
 
+    /** This view's own address, which the picture reloads from when the graph changes. */
+    public String url() {
+        return "/projects/" + access.slug() + "/graph" + (focus == null ? "" : "?focus=" + focus.id() + "&depth=" + depth);
+    }
+
     public List<Integer> depths() {
         return List.of(1, 2, 3);
     }

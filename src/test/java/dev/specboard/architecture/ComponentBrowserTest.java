@@ -67,13 +67,20 @@ class ComponentBrowserTest {
             assertEquals(3, b.all("svg.dependency-graph a.node").size());
             assertEquals(2, b.all("svg.dependency-graph path.edge").size());
             b.assertAccessible();
+            // Someone else adds an edge: the open picture redraws itself from the live event.
+            b.waitFor("body[data-live=ready]");
+            components.addDependency(a, web, repo.toString());
+            b.waitFor("svg path.edge[data-from='" + web + "'][data-to='" + repo + "']");
+            assertEquals(3, b.all("svg.dependency-graph path.edge").size());
             b.driver.findElement(By.cssSelector("#node-" + repo)).click();
             b.waitFor("#component-name");
             assertEquals("/projects/" + slug + "/components/" + repo, b.path());
 
-            b.go("/projects/" + slug + "/graph?focus=" + web + "&depth=1");
+            b.go("/projects/" + slug + "/graph?focus=" + service + "&depth=1");
             b.waitFor("svg.dependency-graph a.node.focus");
-            assertEquals(2, b.all("svg.dependency-graph a.node").size());
+            assertEquals(3, b.all("svg.dependency-graph a.node").size());
+            b.go("/projects/" + slug + "/graph?focus=" + repo + "&depth=1");
+            assertEquals(3, b.all("svg.dependency-graph a.node").size());
             b.assertAccessible();
         }
     }
