@@ -31,6 +31,9 @@ class ComponentResourceTest {
     @Inject
     ComponentService components;
 
+    @Inject
+    WorkSessionService sessions;
+
     static final String FORM = "application/x-www-form-urlencoded";
 
     private Access access(TestData.Team t) {
@@ -284,6 +287,32 @@ class ComponentResourceTest {
         assertEquals(graph15, graph150, "graph page");
         Document graph = Web.html(Web.as(owner).get("/projects/" + p.slug + "/graph"));
         assertEquals("150", graph.select("svg.dependency-graph").attr("data-nodes"));
+    }
+
+    @Test
+    void workSessionListQueryCountDoesNotGrowWithSessions() {
+        Account owner = data.account("ws-owner");
+        Project p = data.project(owner);
+        Access a = new Access(p, Role.OWNER, owner.id);
+        UUID component = make(a, "Target");
+        int[] made = {0};
+        java.util.function.IntConsumer grow = total -> {
+            while (made[0] < total) {
+                boolean onComponent = made[0] % 2 == 0;
+                WorkSession w = sessions.create(a, new WorkSessionForm(made[0] % 3 == 0 ? "design" : "test", onComponent ? "component" : "project",
+                        onComponent ? component.toString() : ""));
+                if (made[0] % 4 == 0) {
+                    sessions.claim(a, w.id);
+                }
+                made[0]++;
+            }
+        };
+        grow.accept(10);
+        long ten = SqlCounter.count(() -> Web.as(owner).get("/projects/" + p.slug + "/work-sessions").then().statusCode(200));
+        grow.accept(100);
+        long hundred = SqlCounter.count(() -> Web.as(owner).get("/projects/" + p.slug + "/work-sessions").then().statusCode(200));
+        assertEquals(ten, hundred);
+        assertEquals(100, Web.html(Web.as(owner).get("/projects/" + p.slug + "/work-sessions")).select("#session-table tbody tr").size());
     }
 
     private void grow(Access a, List<UUID> ids, int total) {
