@@ -1,0 +1,132 @@
+package dev.specboard.api;
+
+import dev.specboard.architecture.WorkSession;
+import dev.specboard.architecture.WorkSessionFilter;
+import dev.specboard.architecture.WorkSessionFinishForm;
+import dev.specboard.architecture.WorkSessionForm;
+import dev.specboard.architecture.WorkSessionRow;
+import dev.specboard.architecture.WorkSessionService;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** API v1 for work sessions: list, start, claim the next one atomically, complete or fail. */
+@Path("/api/v1/projects/{slug}/work-sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorkSessionApi {
+
+    @RegisterForReflection
+    public record SessionAnswer(UUID id, String sessionType, String targetType, UUID targetId, String targetName, String status,
+                                String resultNote, String claimedBy, Instant claimedAt, Instant completedAt, Instant createdAt) {
+    }
+
+    public record SessionBody(String sessionType, String targetType, String targetId) {
+    }
+
+    /** {@code designDoc}: for a design session on a component, a new design doc text saved as the next version. */
+    public record CompleteBody(String note, String designDoc) {
+    }
+
+    public record FailBody(String reason) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    WorkSessionService sessions;
+
+    @GET
+    public List<SessionAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("type") String type,
+                                    @QueryParam("target") String target) {
+        Access access = projectAccess.read(slug);
+        return sessions.list(access.project().id, WorkSessionFilter.of(status, type, target)).stream().map(WorkSessionApi::answer).toList();
+    }
+
+    @POST
+    public Response create(@PathParam("slug") String slug, SessionBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        SessionBody b = ComponentApi.body(body);
+        WorkSession w = sessions.create(access, new WorkSessionForm(b.sessionType(), b.targetType(), b.targetId()));
+        return Response.status(201).entity(answer(access, w.id)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public SessionAnswer get(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.read(slug);
+        return answer(access, uuid(id));
+    }
+
+    @POST
+    @Path("/claim-next")
+    public Response claimNext(@PathParam("slug") String slug, @QueryParam("type") String type) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        return sessions.claimNext(access, type)
+                .map(w -> Response.ok(answer(access, w.id)).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    public SessionAnswer claim(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        sessions.claim(access, uuid(id));
+        return answer(access, uuid(id));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    public SessionAnswer complete(@PathParam("slug") String slug, @PathParam("id") String id, CompleteBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        CompleteBody b = body == null ? new CompleteBody(null, null) : body;
+        sessions.complete(access, uuid(id), new WorkSessionFinishForm(b.note(), b.designDoc()));
+        return answer(access, uuid(id));
+    }
+
+    @POST
+    @Path("/{id}/fail")
+    public SessionAnswer fail(@PathParam("slug") String slug, @PathParam("id") String id, FailBody body) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        if (body == null || body.reason() == null || body.reason().isBlank()) {
+            throw ValidationException.of("reason", "Say why it failed");
+        }
+        sessions.fail(access, uuid(id), body.reason());
+        return answer(access, uuid(id));
+    }
+
+    private SessionAnswer answer(Access access, UUID id) {
+        return answer(sessions.row(access.project().id, id));
+    }
+
+    static SessionAnswer answer(WorkSessionRow r) {
+        return new SessionAnswer(r.id(), r.sessionType(), r.targetType(), r.targetId(), r.targetName(), r.status(), r.resultNote(),
+                r.claimedBy(), r.claimedAt(), r.completedAt(), r.createdAt());
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.notFound("No such work session in this project");
+        }
+    }
+}

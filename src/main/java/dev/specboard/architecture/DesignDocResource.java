@@ -1,0 +1,111 @@
+package dev.specboard.architecture;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.story.StaleVersionException;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.TextDiff;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A component's design doc: the edit form (with the 409 page that keeps both texts), approval and the diff of two versions. */
+@Path("/projects/{slug}/components/{id}/design-doc")
+@Produces(MediaType.TEXT_HTML)
+public class DesignDocResource {
+
+    @CheckedTemplate(basePath = "architecture")
+    static class Templates {
+        static native TemplateInstance designDocEdit(Access access, ComponentRow c, String content, int version, int next, FormErrors errors,
+                                                     String conflict, String current, List<TextDiff.Segment> diff);
+
+        static native TemplateInstance designDocDiff(Access access, ComponentRow c, int from, int to, List<TextDiff.Segment> segments,
+                                                     List<DesignDocRevisionRow> revisions);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    ComponentService components;
+
+    @Inject
+    DesignDocService designDocs;
+
+    @GET
+    @Path("/edit")
+    public Response edit(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        ComponentRow c = row(access, id);
+        DesignDoc doc = designDocs.find(c.id()).orElse(null);
+        int version = doc == null ? 0 : doc.version;
+        return Htmx.page(Templates.designDocEdit(access, c, doc == null ? "" : doc.content, version, version + 1, FormErrors.none(),
+                null, null, List.of()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam DesignDocForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        ComponentRow c = row(access, id);
+        String content = form.content() == null ? "" : form.content();
+        int based = form.version() == null ? 0 : form.version();
+        try {
+            DesignDoc d = designDocs.save(access, c.id(), new DesignDocForm(content, based));
+            return Flash.redirect(headers, ComponentResource.link(access, c.id()) + "#design-doc", "Design doc saved as version " + d.version + ".");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.designDocEdit(access, c, content, based, based + 1, e.errors(), null, null, List.of()));
+        } catch (StaleVersionException e) {
+            String current = e.current().getOrDefault("content", "");
+            return Htmx.page(Templates.designDocEdit(access, c, content, e.currentVersion(), e.currentVersion() + 1, FormErrors.none(),
+                    e.getMessage(), current, TextDiff.diff(current, content)), 409);
+        }
+    }
+
+    @POST
+    @Path("/approve")
+    public Response approve(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.LEAD);
+        UUID cid = ComponentResource.uuid(id);
+        DesignDoc d = designDocs.approve(access, cid);
+        return Flash.redirect(headers, ComponentResource.link(access, cid) + "#design-doc", "Design doc version " + d.version + " approved.");
+    }
+
+    @GET
+    @Path("/diff")
+    public Response diff(@PathParam("slug") String slug, @PathParam("id") String id, @QueryParam("from") Integer from,
+                         @QueryParam("to") Integer to) {
+        Access access = projectAccess.read(slug);
+        ComponentRow c = row(access, id);
+        DesignDoc doc = designDocs.find(c.id()).orElseThrow(() -> ApiException.notFound("The component " + c.name() + " has no design doc yet"));
+        int t = to == null ? doc.version : to;
+        int f = from == null ? Math.max(1, t - 1) : from;
+        return Htmx.page(Templates.designDocDiff(access, c, f, t, designDocs.diff(doc.id, f, t), designDocs.revisions(doc.id)));
+    }
+
+    private ComponentRow row(Access access, String id) {
+        UUID cid = ComponentResource.uuid(id);
+        components.get(access.project().id, cid);
+        return components.all(access.project()).byId().get(cid);
+    }
+}

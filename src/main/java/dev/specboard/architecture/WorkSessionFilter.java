@@ -1,0 +1,23 @@
+package dev.specboard.architecture;
+
+import java.util.UUID;
+
+/** The work session list's filters, all carried in the URL. */
+public record WorkSessionFilter(String status, String type, String target, UUID targetId) {
+
+    public static WorkSessionFilter of(String status, String type, String target) {
+        return new WorkSessionFilter(
+                status != null && WorkSession.STATUSES.contains(status) ? status : "",
+                type != null && WorkSession.TYPES.contains(type) ? type : "",
+                target != null && WorkSession.TARGET_TYPES.contains(target) ? target : "",
+                null);
+    }
+
+    public static WorkSessionFilter forTarget(UUID targetId) {
+        return new WorkSessionFilter("", "", "", targetId);
+    }
+
+    public boolean isEmpty() {
+        return status.isEmpty() && type.isEmpty() && target.isEmpty() && targetId == null;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.specboard.architecture;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.Role;
+import dev.specboard.story.ContextService;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.UUID;
+
+/** The project's work sessions: the filtered list, starting one on a target, claiming, completing and failing. */
+@Path("/projects/{slug}/work-sessions")
+@Produces(MediaType.TEXT_HTML)
+public class WorkSessionResource {
+
+    @CheckedTemplate(basePath = "architecture")
+    static class Templates {
+        static native TemplateInstance workSessions(WorkSessionsPage page);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    WorkSessionService sessions;
+
+    @Inject
+    ComponentService components;
+
+    @Inject
+    ContextService contexts;
+
+    @GET
+    public Response list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("type") String type,
+                         @QueryParam("target") String target) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.workSessions(page(access, WorkSessionFilter.of(status, type, target), WorkSessionForm.empty(), FormErrors.none())));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("slug") String slug, @BeanParam WorkSessionStartForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        WorkSessionForm f = form.toForm();
+        try {
+            WorkSession w = sessions.create(access, f);
+            return Flash.redirect(headers, back(access, form.back(), w.targetId), "The " + w.sessionType + " session was started: it waits to be claimed.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(null, null, null), f, e.errors())));
+        }
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response claim(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("back") String back,
+                          @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        WorkSession w = sessions.claim(access, uuid(id));
+        return Flash.redirect(headers, back(access, back, w.targetId), "You claimed the " + w.sessionType + " session.");
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response complete(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam WorkSessionFinishForm form,
+                             @FormParam("back") String back, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        WorkSession w = sessions.complete(access, uuid(id), form);
+        return Flash.redirect(headers, back(access, back, w.targetId), "Session completed.");
+    }
+
+    @POST
+    @Path("/{id}/fail")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response fail(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("note") String note,
+                         @FormParam("back") String back, @Context HttpHeaders headers) {
+        Access access = projectAccess.require(slug, Role.MEMBER);
+        UUID sid = uuid(id);
+        try {
+            WorkSession w = sessions.fail(access, sid, note);
+            return Flash.redirect(headers, back(access, back, w.targetId), "Session marked as failed.");
+        } catch (ValidationException e) {
+            // The session stays in progress: show the list with what is missing.
+            return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null),
+                    WorkSessionForm.empty(), e.errors())));
+        }
+    }
+
+    private WorkSessionsPage page(Access access, WorkSessionFilter filter, WorkSessionForm form, FormErrors errors) {
+        return new WorkSessionsPage(access, sessions.list(access.project().id, filter), filter, contexts.refs(access.project().id),
+                components.all(access.project()).rows().stream().map(ComponentRow::ref).toList(), form, errors);
+    }
+
+    /** Back to the component page when the action started there, else to the list (never to another site). */
+    private static String back(Access access, String back, UUID targetId) {
+        if (back != null && !back.isBlank() && targetId != null) {
+            return ComponentResource.link(access, targetId) + "#sessions";
+        }
+        return "/projects/" + access.slug() + "/work-sessions";
+    }
+
+    static UUID uuid(String id) {
+        UUID u = ComponentService.parse(id);
+        if (u == null) {
+            throw ApiException.notFound("No such work session in this project");
+        }
+        return u;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.specboard.architecture;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A work session with the name of its target and who claimed it. */
+public record WorkSessionRow(UUID id, String sessionType, String targetType, UUID targetId, String targetName, String status,
+                             String resultNote, String claimedBy, UUID claimedById, Instant claimedAt, Instant completedAt, Instant createdAt) {
+
+    public String statusLabel() {
+        return WorkSession.label(status);
+    }
+
+    public boolean pending() {
+        return WorkSession.PENDING.equals(status);
+    }
+
+    public boolean inProgress() {
+        return WorkSession.IN_PROGRESS.equals(status);
+    }
+
+    public String badge() {
+        return switch (status) {
+            case WorkSession.COMPLETE -> "ok";
+            case WorkSession.FAILED -> "danger";
+            case WorkSession.IN_PROGRESS -> "warn";
+            default -> "";
+        };
+    }
+}
