@@ -3,7 +3,6 @@ package dev.specboard.api;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.notification.Notification;
 import dev.specboard.notification.NotificationService;
-import dev.specboard.web.ApiException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,14 +38,9 @@ public class NotificationApi {
 
     @POST
     @Path("/{id}/read")
-    public NotificationAnswer read(@PathParam("id") String id) {
+    public NotificationAnswer read(@PathParam("id") UUID nid) {
+        // A malformed id does not convert: JAX-RS answers 404, as for an unknown one.
         UUID me = currentUser.requireAccountId();
-        UUID nid;
-        try {
-            nid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No such notification");
-        }
         return answer(notifications.markRead(me, nid));
     }
 

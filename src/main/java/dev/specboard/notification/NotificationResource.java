@@ -1,7 +1,6 @@
 package dev.specboard.notification;
 
 import dev.specboard.account.CurrentUser;
-import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.Htmx;
 import io.quarkus.qute.CheckedTemplate;
@@ -67,14 +66,9 @@ public class NotificationResource {
 
     @POST
     @Path("/{id}/read")
-    public Response read(@PathParam("id") String id) {
+    public Response read(@PathParam("id") UUID nid) {
+        // A malformed id does not convert: JAX-RS answers 404, as for an unknown one.
         UUID me = currentUser.requireAccountId();
-        UUID nid;
-        try {
-            nid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No such notification");
-        }
         Notification n = notifications.markRead(me, nid);
         if (!Htmx.isHtmx(headers)) {
             return Flash.redirect(headers, "/notifications", "Marked as read.");

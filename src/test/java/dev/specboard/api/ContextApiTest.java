@@ -73,6 +73,8 @@ class ContextApiTest {
                 .body("[0].type", equalTo("story_submitted")).body("[0].payload.storyKey", equalTo("US-" + n))
                 .extract().path("[0].id");
         Api.as(t.member()).post("/api/v1/notifications/" + id + "/read").then().statusCode(404);
+        Api.as(t.member()).post("/api/v1/notifications/not-a-uuid/read").then().statusCode(404)
+                .body("error", org.hamcrest.Matchers.notNullValue());
         Api.as(t.lead()).post("/api/v1/notifications/" + id + "/read").then().statusCode(200).body("readAt", org.hamcrest.Matchers.notNullValue());
         Api.as(t.lead()).get("/api/v1/notifications?unread=true").then().statusCode(200).body("size()", equalTo(0));
         io.restassured.RestAssured.given().get("/api/v1/notifications").then().statusCode(401);

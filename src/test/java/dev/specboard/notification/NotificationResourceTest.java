@@ -47,6 +47,7 @@ class NotificationResourceTest {
         assertEquals("1", frag.select("#unread-count .badge").text());
 
         Web.as(a).post("/notifications/" + theirs.id + "/read").then().statusCode(404);
+        Web.as(a).post("/notifications/not-a-uuid/read").then().statusCode(404);
 
         Document all = Web.html(Web.htmx(Web.as(a)).post("/notifications/read-all").then().statusCode(200).extract().response());
         assertNotNull(all.getElementById("notifications"));
