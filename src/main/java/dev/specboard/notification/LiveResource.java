@@ -2,6 +2,7 @@ package dev.specboard.notification;
 
 import dev.specboard.account.CurrentUser;
 import dev.specboard.project.ProjectAccess;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,10 @@ public class LiveResource {
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     public Multi<OutboundSseEvent> events(@QueryParam("project") String slug, @Context Sse sse) {
         UUID account = currentUser.requireAccountId();
-        UUID project = slug == null || slug.isBlank() ? null : projectAccess.read(slug).project().id;
+        // The access check runs in its own short transaction: a stream lives as long as the page, and
+        // must not hold a database connection all that time.
+        UUID project = slug == null || slug.isBlank() ? null
+                : QuarkusTransaction.requiringNew().call(() -> projectAccess.read(slug).project().id);
         Multi<OutboundSseEvent> mine = live.stream()
                 .filter(e -> account.equals(e.accountId()) || (project != null && project.equals(e.projectId())))
                 .map(e -> sse.newEventBuilder().name(e.kind()).data(e.kind()).build());

@@ -95,6 +95,30 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void openStreamsHoldNoDatabaseConnection() throws Exception {
+        Account me = data.account("tabs");
+        Project mine = data.project(me);
+        HttpClient client = HttpClient.newHttpClient();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>>> open = new ArrayList<>();
+        // More streams than the connection pool has connections (quarkus.datasource.jdbc.max-size=40).
+        for (int i = 0; i < 45; i++) {
+            open.add(client.sendAsync(HttpRequest.newBuilder(URI.create(events + "?project=" + mine.slug))
+                    .header("Cookie", SessionCookie.NAME + "=" + sessions.issue(me.id, me.username, me.role)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
+        }
+        for (var f : open) {
+            assertEquals(200, f.get(20, TimeUnit.SECONDS).statusCode());
+        }
+        // Every stream is still open, and the database is still there for everyone else.
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(events.toString().replace("/events", "/projects/" + mine.slug)))
+                .header("Cookie", SessionCookie.NAME + "=" + sessions.issue(me.id, me.username, me.role)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        for (var f : open) {
+            f.get().body().close();
+        }
+    }
+
+    @Test
     void nonMemberCannotSubscribeToAProject() throws Exception {
         Account me = data.account("peek");
         Project theirs = data.project(data.account("owner"));
