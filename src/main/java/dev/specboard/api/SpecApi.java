@@ -8,6 +8,7 @@ import dev.specboard.spec.SpecContent;
 import dev.specboard.spec.SpecInput;
 import dev.specboard.spec.SpecRef;
 import dev.specboard.spec.SpecRow;
+import dev.specboard.spec.SpecQueries;
 import dev.specboard.spec.SpecService;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
@@ -93,10 +94,13 @@ public class SpecApi {
     @Inject
     SpecService specs;
 
+    @Inject
+    SpecQueries specQueries;
+
     @GET
     public List<SpecListItem> listSpecs(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
-        return specs.list(access.project()).stream().map(SpecApi::item).toList();
+        return specQueries.list(access.project()).stream().map(SpecApi::item).toList();
     }
 
     @POST
@@ -106,7 +110,7 @@ public class SpecApi {
             throw ApiException.badRequest("A JSON body is required");
         }
         TechnicalSpec spec = specs.create(access, body.toInput());
-        SpecService.SpecDetail d = specs.detail(access.project(), spec.key());
+        SpecQueries.SpecDetail d = specQueries.detail(access.project(), spec.key());
         return Response.status(201).entity(new SpecCreated(d.key(), d.spec().specNumber, d.spec().title, d.spec().specType,
                 d.spec().status, d.spec().version, d.spec().roadmapItemId,
                 d.tasks().stream().map(t -> new TaskSummary(t.key(), t.scope(), t.branchName(), t.status().value())).toList())).build();
@@ -116,7 +120,7 @@ public class SpecApi {
     @Path("{key}")
     public SpecAnswer getSpec(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.read(slug);
-        return answer(specs.detail(access.project(), key));
+        return answer(specQueries.detail(access.project(), key));
     }
 
     @PUT
@@ -127,7 +131,7 @@ public class SpecApi {
             throw new ApiException(422, "Validation failed", java.util.Map.of("version", "Send the version your edit is based on"));
         }
         specs.update(access, key, body.toInput(), body.version());
-        return answer(specs.detail(access.project(), key));
+        return answer(specQueries.detail(access.project(), key));
     }
 
     @POST
@@ -135,7 +139,7 @@ public class SpecApi {
     public SpecAnswer approveSpec(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.require(slug, Role.LEAD);
         specs.approve(access, key);
-        return answer(specs.detail(access.project(), key));
+        return answer(specQueries.detail(access.project(), key));
     }
 
     @POST
@@ -146,7 +150,7 @@ public class SpecApi {
             throw new ApiException(422, "Validation failed", java.util.Map.of("dependsOn", "Name the spec, like SPEC-2"));
         }
         specs.addDependency(access, key, body.dependsOn());
-        return Response.status(201).entity(answer(specs.detail(access.project(), key))).build();
+        return Response.status(201).entity(answer(specQueries.detail(access.project(), key))).build();
     }
 
     static SpecListItem item(SpecRow r) {
@@ -154,7 +158,7 @@ public class SpecApi {
                 r.estimatedHours(), r.actualHours());
     }
 
-    static SpecAnswer answer(SpecService.SpecDetail d) {
+    static SpecAnswer answer(SpecQueries.SpecDetail d) {
         TechnicalSpec s = d.spec();
         SpecContent c = d.content();
         return new SpecAnswer(s.key(), s.specNumber, s.title, s.specType, s.status, s.version, s.roadmapItemId, s.storyNumber,

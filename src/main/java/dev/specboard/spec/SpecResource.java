@@ -62,13 +62,16 @@ public class SpecResource {
     SpecService specs;
 
     @Inject
+    SpecQueries specQueries;
+
+    @Inject
     Markdown markdown;
 
     @GET
     public Response list(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
-        List<SpecRow> rows = specs.list(access.project());
-        return Htmx.page(Templates.list(access, rows, specs.hoursByStory(rows)));
+        List<SpecRow> rows = specQueries.list(access.project());
+        return Htmx.page(Templates.list(access, rows, specQueries.hoursByStory(rows)));
     }
 
     @GET
@@ -80,7 +83,7 @@ public class SpecResource {
             f = new SpecForm(story, f.title(), f.specType(), f.content(), f.overview(), f.architecture(), f.technologyStack(),
                     f.phaseName(), f.phaseDescription(), f.phaseHours(), f.phaseContent(), f.phaseFiles(), f.dependsOn(), null, null);
         }
-        return Htmx.page(Templates.form(access, slug, f, FormErrors.none(), null, specs.refs(access.project()), null, null));
+        return Htmx.page(Templates.form(access, slug, f, FormErrors.none(), null, specQueries.refs(access.project()), null, null));
     }
 
     @POST
@@ -92,10 +95,10 @@ public class SpecResource {
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(),
                     spec.key() + " created" + (spec.isHierarchical() ? " with " + spec.totalPhases + " tasks" : ""));
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.form(access, slug, form, e.errors(), null, specs.refs(access.project()),
+            return Htmx.invalid(Templates.form(access, slug, form, e.errors(), null, specQueries.refs(access.project()),
                     "Nothing was saved: please correct the fields marked below.", null));
         } catch (ApiException e) {
-            return Response.status(e.status()).entity(Templates.form(access, slug, form, FormErrors.none(), null, specs.refs(access.project()),
+            return Response.status(e.status()).entity(Templates.form(access, slug, form, FormErrors.none(), null, specQueries.refs(access.project()),
                     e.getMessage(), null)).header("Vary", "HX-Request").build();
         }
     }
@@ -112,14 +115,14 @@ public class SpecResource {
             return Response.ok(Templates.form$phases(slug, changed, FormErrors.none())).build();
         }
         String key = specKey == null || specKey.isBlank() ? null : specKey;
-        return Htmx.page(Templates.form(access, slug, changed, FormErrors.none(), key, specs.refs(access.project()), null, null));
+        return Htmx.page(Templates.form(access, slug, changed, FormErrors.none(), key, specQueries.refs(access.project()), null, null));
     }
 
     @GET
     @Path("{key}")
     public Response show(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.read(slug);
-        SpecService.SpecDetail d = specs.detail(access.project(), key);
+        SpecQueries.SpecDetail d = specQueries.detail(access.project(), key);
         return Htmx.page(Templates.show(access, page(d)));
     }
 
@@ -127,7 +130,7 @@ public class SpecResource {
     @Path("{key}/edit")
     public Response edit(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.require(slug, Role.MEMBER);
-        SpecService.SpecDetail d = specs.detail(access.project(), key);
+        SpecQueries.SpecDetail d = specQueries.detail(access.project(), key);
         SpecForm form = SpecForm.of(d.spec(), d.dependsOn().stream().map(SpecRef::key).toList());
         return Htmx.page(Templates.form(access, slug, form, FormErrors.none(), d.key(), otherSpecs(access, d.key()), null, null));
     }
@@ -144,7 +147,7 @@ public class SpecResource {
             specs.update(access, specKey, form.toInput(), form.version() == null ? -1 : form.version());
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + specKey, specKey + " saved");
         } catch (SpecConflict c) {
-            SpecService.SpecDetail d = specs.detail(access.project(), specKey);
+            SpecQueries.SpecDetail d = specQueries.detail(access.project(), specKey);
             SpecConflictView view = new SpecConflictView(c.submittedVersion(), c.currentVersion(), d.spec().title, render(page(d)));
             // The editor's text stays; saving again is based on the current version, on purpose.
             SpecForm rebased = new SpecForm(form.storyNumber(), form.title(), form.specType(), form.content(), form.overview(),
@@ -192,10 +195,10 @@ public class SpecResource {
     }
 
     private List<SpecRef> otherSpecs(Access access, String key) {
-        return specs.refs(access.project()).stream().filter(r -> !r.key().equals(key)).toList();
+        return specQueries.refs(access.project()).stream().filter(r -> !r.key().equals(key)).toList();
     }
 
-    private SpecPage page(SpecService.SpecDetail d) {
+    private SpecPage page(SpecQueries.SpecDetail d) {
         SpecContent c = d.content();
         Map<String, TaskRow> byScope = d.tasks().stream().collect(Collectors.toMap(TaskRow::scope, Function.identity(), (a, b) -> a));
         List<SpecPage.PhaseView> phases = c.phaseList().stream().map(p -> new SpecPage.PhaseView(

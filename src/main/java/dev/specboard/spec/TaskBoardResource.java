@@ -39,12 +39,12 @@ public class TaskBoardResource {
 
     @CheckedTemplate(basePath = "spec")
     static class Templates {
-        static native TemplateInstance board(Access access, String slug, TaskService.Board board, boolean canMove, String message,
+        static native TemplateInstance board(Access access, String slug, TaskBoardService.Board board, boolean canMove, String message,
                                              Move confirm);
 
-        static native TemplateInstance board$columns(String slug, TaskService.Board board, boolean canMove);
+        static native TemplateInstance board$columns(String slug, TaskBoardService.Board board, boolean canMove);
 
-        static native TemplateInstance board$message(String slug, TaskService.Board board, String message, Move confirm);
+        static native TemplateInstance board$message(String slug, TaskBoardService.Board board, String message, Move confirm);
 
         static native TemplateInstance task(Access access, String slug, TaskRow task, TaskService.TaskContext context,
                                             String overviewHtml, String phaseHtml, List<TaskService.EventRow> history,
@@ -62,6 +62,9 @@ public class TaskBoardResource {
     TaskService tasks;
 
     @Inject
+    TaskBoardService boards;
+
+    @Inject
     Markdown markdown;
 
     @GET
@@ -69,7 +72,7 @@ public class TaskBoardResource {
     public Response board(@PathParam("slug") String slug, @QueryParam("spec") String spec, @QueryParam("story") String story,
                           @QueryParam("claimant") String claimant, @QueryParam("q") String q, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        TaskService.Board board = tasks.board(access.project(), filter(spec, story, claimant, q));
+        TaskBoardService.Board board = boards.board(access.project(), filter(spec, story, claimant, q));
         if (Htmx.isFragment(headers)) {
             return Htmx.page(Templates.board$columns(slug, board, access.isMember()));
         }
@@ -82,7 +85,7 @@ public class TaskBoardResource {
     public Response columns(@PathParam("slug") String slug, @QueryParam("spec") String spec, @QueryParam("story") String story,
                             @QueryParam("claimant") String claimant, @QueryParam("q") String q) {
         Access access = projectAccess.read(slug);
-        TaskService.Board board = tasks.board(access.project(), filter(spec, story, claimant, q));
+        TaskBoardService.Board board = boards.board(access.project(), filter(spec, story, claimant, q));
         return Response.ok(Templates.board$columns(slug, board, access.isMember())).build();
     }
 
@@ -98,7 +101,7 @@ public class TaskBoardResource {
                          @FormParam("spec") String spec, @FormParam("story") String story, @FormParam("claimant") String claimant,
                          @FormParam("q") String q, @Context HttpHeaders headers) {
         Access access = projectAccess.require(slug, Role.MEMBER);
-        TaskService.BoardFilter filter = filter(spec, story, claimant, q);
+        TaskBoardService.BoardFilter filter = filter(spec, story, claimant, q);
         String message = null;
         Move pending = null;
         int status = 200;
@@ -108,7 +111,7 @@ public class TaskBoardResource {
             message = "Choose a column to move " + key + " to.";
             status = 422;
         } else {
-            Optional<String> wip = "true".equals(confirm) ? Optional.empty() : tasks.wipWarning(access.project(), target, key);
+            Optional<String> wip = "true".equals(confirm) ? Optional.empty() : boards.wipWarning(access.project(), target, key);
             if (wip.isPresent()) {
                 message = wip.get() + " Move " + key + " there anyway?";
                 pending = new Move(key, target.value(), target.label());
@@ -130,7 +133,7 @@ public class TaskBoardResource {
                 }
             }
         }
-        TaskService.Board board = tasks.board(access.project(), filter);
+        TaskBoardService.Board board = boards.board(access.project(), filter);
         if (!Htmx.isHtmx(headers)) {
             if (status == 200) {
                 return Flash.redirect(headers, "/projects/" + slug + "/board" + filter.query(), message);
@@ -166,7 +169,7 @@ public class TaskBoardResource {
             }
         }
         try {
-            tasks.setWipLimits(access, limits);
+            boards.setWipLimits(access, limits);
         } catch (ValidationException e) {
             return Flash.redirect(headers, "/projects/" + slug + "/board", "Limits not saved: " + String.join(" ", e.errors().asMap().values()));
         }
@@ -226,7 +229,7 @@ public class TaskBoardResource {
         }
     }
 
-    static TaskService.BoardFilter filter(String spec, String story, String claimant, String q) {
+    static TaskBoardService.BoardFilter filter(String spec, String story, String claimant, String q) {
         Integer storyNumber = null;
         if (story != null && !story.isBlank()) {
             try {
@@ -235,7 +238,7 @@ public class TaskBoardResource {
                 storyNumber = -1;
             }
         }
-        return new TaskService.BoardFilter(blank(spec), storyNumber, blank(claimant), blank(q));
+        return new TaskBoardService.BoardFilter(blank(spec), storyNumber, blank(claimant), blank(q));
     }
 
     private static String blank(String s) {

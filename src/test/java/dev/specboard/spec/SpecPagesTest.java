@@ -29,6 +29,9 @@ class SpecPagesTest {
     SpecService specs;
 
     @Inject
+    SpecQueries specQueries;
+
+    @Inject
     TaskService tasks;
 
     private static io.restassured.specification.RequestSpecification form(dev.specboard.account.Account a) {
@@ -77,7 +80,7 @@ class SpecPagesTest {
         assertFalse(d.getElementById("phase-0-hours-error").text().isBlank());
         assertNotNull(d.getElementById("form-message"));
         Web.as(t.member()).get("/api/v1/projects/" + t.slug() + "/specs");
-        assertTrue(specs.list(t.project()).isEmpty());
+        assertTrue(specQueries.list(t.project()).isEmpty());
     }
 
     @Test

@@ -1,0 +1,130 @@
+package dev.specboard.spec;
+
+import dev.specboard.project.Project;
+import dev.specboard.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads technical specs for pages and the API: the project's list, hours per story, a spec's detail and the spec picker. */
+@ApplicationScoped
+public class SpecQueries {
+
+    @Inject
+    EntityManager em;
+
+    /** A spec's page: the spec, its tasks, its links and its history, in a fixed number of queries. */
+    public record SpecDetail(TechnicalSpec spec, String authorName, SpecContent content, List<TaskRow> tasks,
+                             List<SpecRef> dependsOn, List<SpecRef> dependents, List<RevisionRow> revisions,
+                             BigDecimal actualHours) {
+
+        public String key() {
+            return spec.key();
+        }
+
+        public List<String> blockers() {
+            return dependsOn.stream().filter(d -> !d.complete()).map(SpecRef::key).toList();
+        }
+
+        public String blockerList() {
+            return String.join(", ", blockers());
+        }
+
+        public long doneTasks() {
+            return tasks.stream().filter(t -> t.status().isDone()).count();
+        }
+    }
+
+    /** Every spec of the project with task counts and hours, in one query. */
+    @SuppressWarnings("unchecked")
+    public List<SpecRow> list(Project project) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.spec_number, s.title, s.status, s.spec_type, s.roadmap_item_id, s.story_number, s.estimated_hours,
+                       coalesce(sum(t.actual_hours), 0), count(t.id),
+                       count(t.id) FILTER (WHERE t.status IN ('completed', 'merged')), a.username, s.updated_at
+                FROM technical_specs s
+                JOIN accounts a ON a.id = s.author_id
+                LEFT JOIN implementation_tasks t ON t.spec_id = s.id
+                WHERE s.project_id = ?1
+                GROUP BY s.id, a.username
+                ORDER BY s.spec_number""").setParameter(1, project.id).getResultList();
+        return rows.stream().map(r -> new SpecRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (BigDecimal) r[6], (BigDecimal) r[7],
+                ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10], toInstant(r[11]))).toList();
+    }
+
+    /** Estimated vs actual hours per story, over the specs linked to each story. */
+    public List<StoryHours> hoursByStory(List<SpecRow> specs) {
+        Map<Integer, StoryHours> byStory = new LinkedHashMap<>();
+        for (SpecRow s : specs) {
+            if (s.storyNumber() == null) {
+                continue;
+            }
+            StoryHours h = byStory.get(s.storyNumber());
+            byStory.put(s.storyNumber(), h == null
+                    ? new StoryHours(s.roadmapItemId(), s.storyNumber(), 1, s.estimatedHours(), s.actualHours())
+                    : new StoryHours(h.roadmapItemId(), h.storyNumber(), h.specs() + 1, h.estimatedHours().add(s.estimatedHours()),
+                    h.actualHours().add(s.actualHours())));
+        }
+        return byStory.values().stream().sorted(java.util.Comparator.comparing(StoryHours::storyNumber)).toList();
+    }
+
+    /** Everything a spec's page shows. */
+    public SpecDetail detail(Project project, String key) {
+        Integer n = TechnicalSpec.parseKey(key).orElseThrow(() -> ApiException.notFound("No spec " + key + " in this project"));
+        TechnicalSpec spec = TechnicalSpec.<TechnicalSpec>find(
+                        "from TechnicalSpec s join fetch s.author where s.project = ?1 and s.specNumber = ?2", project, n)
+                .firstResultOptional().orElseThrow(() -> ApiException.notFound("No spec " + key + " in this project"));
+        List<SpecRef> deps = refs("""
+                SELECT d.spec_number, d.title, d.status FROM spec_dependencies x JOIN technical_specs d ON d.id = x.depends_on_id
+                WHERE x.spec_id = ?1 ORDER BY d.spec_number""", spec.id);
+        List<SpecRef> dependents = refs("""
+                SELECT d.spec_number, d.title, d.status FROM spec_dependencies x JOIN technical_specs d ON d.id = x.spec_id
+                WHERE x.depends_on_id = ?1 ORDER BY d.spec_number""", spec.id);
+        boolean blocked = deps.stream().anyMatch(d -> !d.complete());
+        List<TaskRow> tasks = TaskService.rows(ImplementationTask.<ImplementationTask>find(
+                "from ImplementationTask t join fetch t.spec left join fetch t.claimedBy where t.spec = ?1 order by t.taskNumber",
+                spec).list(), blocked ? java.util.Set.of(spec.specNumber) : java.util.Set.of());
+        List<RevisionRow> revisions = em.createQuery(
+                        "select new dev.specboard.spec.RevisionRow(r.version, r.title, a.username, r.createdAt) "
+                                + "from SpecRevision r join r.author a where r.spec = :s order by r.version desc", RevisionRow.class)
+                .setParameter("s", spec).getResultList();
+        BigDecimal actual = tasks.stream().map(TaskRow::actualHours).filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new SpecDetail(spec, spec.author.username, spec.parsedContent(), tasks, deps, dependents, revisions, actual);
+    }
+
+    /** The other specs of the project, for the dependency picker. */
+    public List<SpecRef> refs(Project project) {
+        return refs("SELECT spec_number, title, status FROM technical_specs WHERE project_id = ?1 ORDER BY spec_number", project.id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SpecRef> refs(String sql, UUID id) {
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new SpecRef(((Number) r[0]).intValue(), (String) r[1], (String) r[2])).toList();
+    }
+
+    private static Instant toInstant(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalArgumentException("Not a timestamp: " + o.getClass());
+    }
+}

@@ -1,0 +1,170 @@
+package dev.specboard.spec;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.project.Role;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The task board: columns of cards per status with filters and WIP limits, read in a fixed number of queries. */
+@ApplicationScoped
+public class TaskBoardService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    SpecQueries specQueries;
+
+    /** Board filters, as they appear in the URL. */
+    public record BoardFilter(String spec, Integer story, String claimant, String q) {
+
+        public static BoardFilter none() {
+            return new BoardFilter(null, null, null, null);
+        }
+
+        public boolean any() {
+            return notBlank(spec) || story != null || notBlank(claimant) || notBlank(q);
+        }
+
+        /** The filters as a query string, to keep them across moves and polls. */
+        public String query() {
+            StringBuilder b = new StringBuilder();
+            append(b, "spec", spec);
+            append(b, "story", story == null ? null : story.toString());
+            append(b, "claimant", claimant);
+            append(b, "q", q);
+            return b.toString();
+        }
+
+        private static void append(StringBuilder b, String name, String value) {
+            if (notBlank(value)) {
+                b.append(b.isEmpty() ? "?" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** A board column: its status, its cards and its WIP limit. */
+    public record Column(TaskStatus status, List<TaskRow> cards, Integer wipLimit) {
+
+        public boolean overLimit() {
+            return wipLimit != null && cards.size() > wipLimit;
+        }
+
+        public String id() {
+            return "col-" + status.value();
+        }
+    }
+
+    /** The board: columns in order, plus what the filter form offers. */
+    public record Board(List<Column> columns, List<SpecRef> specs, List<String> claimants, BoardFilter filter, int total) {
+    }
+
+    /** The board, in a fixed number of queries whatever the number of tasks. */
+    public Board board(Project project, BoardFilter filter) {
+        StringBuilder q = new StringBuilder("from ImplementationTask t join fetch t.spec s left join fetch t.claimedBy c where t.project = :p");
+        Map<String, Object> params = new HashMap<>();
+        params.put("p", project);
+        if (notBlank(filter.spec())) {
+            q.append(" and s.specNumber = :n");
+            params.put("n", TechnicalSpec.parseKey(filter.spec()).orElse(-1));
+        }
+        if (filter.story() != null) {
+            q.append(" and s.storyNumber = :story");
+            params.put("story", filter.story());
+        }
+        if (notBlank(filter.claimant())) {
+            q.append(" and lower(c.username) = :claimant");
+            params.put("claimant", filter.claimant().trim().toLowerCase());
+        }
+        if (notBlank(filter.q())) {
+            q.append(" and (lower(t.taskKey) like :q or lower(t.scope) like :q or lower(coalesce(t.scopeDescription, '')) like :q"
+                    + " or lower(s.title) like :q or lower(t.branchName) like :q)");
+            params.put("q", "%" + filter.q().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        q.append(" order by t.createdAt, s.specNumber, t.taskNumber");
+        var query = em.createQuery(q.toString(), ImplementationTask.class);
+        params.forEach(query::setParameter);
+        List<TaskRow> cards = TaskService.rows(query.getResultList(), tasks.blockedSpecs(project));
+        Map<TaskStatus, Integer> limits = wipLimits(project);
+        Map<TaskStatus, List<TaskRow>> byStatus = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus s : TaskStatus.values()) {
+            byStatus.put(s, new ArrayList<>());
+        }
+        cards.forEach(c -> byStatus.get(c.status()).add(c));
+        List<Column> columns = TaskStatus.columns().stream().map(s -> new Column(s, byStatus.get(s), limits.get(s))).toList();
+        @SuppressWarnings("unchecked")
+        List<String> claimants = em.createNativeQuery("""
+                SELECT DISTINCT a.username FROM implementation_tasks t JOIN accounts a ON a.id = t.claimed_by
+                WHERE t.project_id = ?1 ORDER BY a.username""").setParameter(1, project.id).getResultList();
+        return new Board(columns, specQueries.refs(project), claimants, filter, cards.size());
+    }
+
+    // --- WIP limits
+
+    @SuppressWarnings("unchecked")
+    public Map<TaskStatus, Integer> wipLimits(Project project) {
+        List<Object[]> rows = em.createNativeQuery("SELECT status, wip_limit FROM board_wip_limits WHERE project_id = ?1")
+                .setParameter(1, project.id).getResultList();
+        Map<TaskStatus, Integer> out = new EnumMap<>(TaskStatus.class);
+        rows.forEach(r -> TaskStatus.parse((String) r[0]).ifPresent(s -> out.put(s, ((Number) r[1]).intValue())));
+        return out;
+    }
+
+    /** A lead sets (or clears, with null) the WIP limit of each column. */
+    @Transactional
+    public void setWipLimits(Access access, Map<TaskStatus, Integer> limits) {
+        RoleCheck.requireRole(access, Role.LEAD);
+        for (Map.Entry<TaskStatus, Integer> e : limits.entrySet()) {
+            if (e.getValue() != null && (e.getValue() < 1 || e.getValue() > 10_000)) {
+                throw ValidationException.of("wip-" + e.getKey().value(), "A limit is a number from 1 to 10000, or empty for none");
+            }
+        }
+        for (Map.Entry<TaskStatus, Integer> e : limits.entrySet()) {
+            if (e.getValue() == null) {
+                em.createNativeQuery("DELETE FROM board_wip_limits WHERE project_id = ?1 AND status = ?2")
+                        .setParameter(1, access.project().id).setParameter(2, e.getKey().value()).executeUpdate();
+            } else {
+                em.createNativeQuery("""
+                        INSERT INTO board_wip_limits (project_id, status, wip_limit) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (project_id, status) DO UPDATE SET wip_limit = excluded.wip_limit, updated_at = now()""")
+                        .setParameter(1, access.project().id).setParameter(2, e.getKey().value()).setParameter(3, e.getValue())
+                        .executeUpdate();
+            }
+        }
+    }
+
+    /** The WIP limit a move into this column would exceed, if any. */
+    public Optional<String> wipWarning(Project project, TaskStatus to, String taskKey) {
+        Integer limit = wipLimits(project).get(to);
+        if (limit == null) {
+            return Optional.empty();
+        }
+        Number count = (Number) em.createNativeQuery(
+                        "SELECT count(*) FROM implementation_tasks WHERE project_id = ?1 AND status = ?2 AND task_id <> ?3")
+                .setParameter(1, project.id).setParameter(2, to.value()).setParameter(3, taskKey).getSingleResult();
+        if (count.intValue() + 1 > limit) {
+            return Optional.of("The " + to.label().toLowerCase() + " column has a limit of " + limit + " and already holds "
+                    + count.intValue() + " tasks.");
+        }
+        return Optional.empty();
+    }
+
+    static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}
