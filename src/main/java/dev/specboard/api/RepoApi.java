@@ -96,7 +96,7 @@ public class RepoApi {
 
     @GET
     @Path("/syncs/{id}")
-    public SyncAnswer sync(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+    public SyncAnswer syncStatus(@PathParam("slug") String slug, @PathParam("id") UUID id) {
         Access access = projectAccess.read(slug);
         RepoSync s = repos.sync(access, id);
         Repo repo = Repo.findById(s.repositoryId);
