@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -54,6 +55,7 @@ class ReviewBrowserTest {
             b.assertAccessible();
 
             b.go(repoUrl + "/blob/src/App.java");
+            assertFalse(b.find("#line-selection").isDisplayed(), "the comment bar waits for a selection");
             b.find("#L10 td.ln a").click();
             new Actions(b.driver).keyDown(Keys.SHIFT).click(b.find("#L12 td.ln a")).keyUp(Keys.SHIFT).perform();
             assertTrue(b.url().endsWith("#L10-L12"), b.url());
