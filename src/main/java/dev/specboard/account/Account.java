@@ -1,6 +1,6 @@
 package dev.specboard.account;
 
-import dev.specboard.web.TimestampedEntity;
+import dev.specboard.kernel.TimestampedEntity;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.security.jpa.Password;

@@ -1,7 +1,7 @@
 package dev.specboard.account;
 
 import dev.specboard.project.ProjectRow;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.FormErrors;
 
 import java.util.Arrays;

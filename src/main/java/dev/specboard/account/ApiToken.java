@@ -1,6 +1,6 @@
 package dev.specboard.account;
 
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

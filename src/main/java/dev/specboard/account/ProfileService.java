@@ -2,7 +2,7 @@ package dev.specboard.account;
 
 import dev.specboard.project.Project;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;

@@ -1,6 +1,6 @@
 package dev.specboard.account;
 
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -12,7 +12,7 @@ import dev.specboard.architecture.DesignDocRevisionRow;
 import dev.specboard.architecture.DesignDocService;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package dev.specboard.api;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.story.ExecutiveSummaryService;
 import dev.specboard.web.ApiException;
 import jakarta.inject.Inject;

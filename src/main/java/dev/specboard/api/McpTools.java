@@ -40,7 +40,7 @@ public class McpTools {
         return call(() -> projects.listFor(currentUser.requireAccountId(), currentUser.isAdmin()).stream()
                 .filter(r -> currentUser.tokenProjectId().map(r.id()::equals).orElse(true))
                 .map(r -> new ProjectApi.ProjectSummary(r.slug(), r.name(),
-                        currentUser.tokenRole().map(t -> dev.specboard.project.Role.lower(t, r.role())).orElse(r.role()).value()))
+                        currentUser.tokenRole().map(t -> dev.specboard.kernel.Role.lower(t, r.role())).orElse(r.role()).value()))
                 .toList());
     }
 

@@ -5,7 +5,7 @@ import dev.specboard.project.MemberService;
 import dev.specboard.project.MemberView;
 import dev.specboard.project.Membership;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;

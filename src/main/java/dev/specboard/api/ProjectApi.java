@@ -7,7 +7,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.project.ProjectForm;
 import dev.specboard.project.ProjectRow;
 import dev.specboard.project.ProjectService;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;

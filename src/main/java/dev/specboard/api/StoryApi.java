@@ -2,7 +2,7 @@ package dev.specboard.api;
 
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.story.ContextService;
 import dev.specboard.story.Ears;
 import dev.specboard.story.RevisionRow;

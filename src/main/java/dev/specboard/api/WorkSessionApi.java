@@ -8,7 +8,7 @@ import dev.specboard.architecture.WorkSessionRow;
 import dev.specboard.architecture.WorkSessionService;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;

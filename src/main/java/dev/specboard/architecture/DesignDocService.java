@@ -2,8 +2,8 @@ package dev.specboard.architecture;
 
 import dev.specboard.account.Account;
 import dev.specboard.project.Access;
-import dev.specboard.story.Approval;
-import dev.specboard.story.StaleVersionException;
+import dev.specboard.kernel.Approval;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.TextDiff;
 import dev.specboard.web.Validation;

@@ -1,7 +1,7 @@
 package dev.specboard.architecture;
 
 import dev.specboard.web.ApiException;
-import dev.specboard.web.TimestampedEntity;
+import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

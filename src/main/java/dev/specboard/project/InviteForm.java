@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import jakarta.ws.rs.FormParam;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import java.util.List;
 
 /** One row of the invite step. */

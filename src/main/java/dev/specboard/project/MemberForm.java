@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import jakarta.ws.rs.FormParam;
 
 /** Invite one existing account by username or email, with a role. */

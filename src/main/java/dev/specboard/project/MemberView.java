@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import java.util.UUID;
 
 /** One row of the members page, read with its account in the same query. */

@@ -1,7 +1,8 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.account.Account;
-import dev.specboard.web.TimestampedEntity;
+import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

@@ -1,7 +1,7 @@
 package dev.specboard.project;
 
 import dev.specboard.account.Account;
-import dev.specboard.web.TimestampedEntity;
+import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.RequestScoped;

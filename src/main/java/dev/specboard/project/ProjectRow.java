@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import java.time.Instant;
 
 /** One line of the project list: what the list shows, read in one query. */

@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;

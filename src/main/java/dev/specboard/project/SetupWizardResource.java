@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;

@@ -2,7 +2,7 @@ package dev.specboard.repo;
 
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;

@@ -1,7 +1,7 @@
 package dev.specboard.repo;
 
 import dev.specboard.project.Access;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;

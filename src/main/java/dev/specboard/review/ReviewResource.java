@@ -2,7 +2,7 @@ package dev.specboard.review;
 
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileContent;
 import dev.specboard.repo.Repo;

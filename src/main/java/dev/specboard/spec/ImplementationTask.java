@@ -2,7 +2,7 @@ package dev.specboard.spec;
 
 import dev.specboard.account.Account;
 import dev.specboard.project.Project;
-import dev.specboard.web.TimestampedEntity;
+import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

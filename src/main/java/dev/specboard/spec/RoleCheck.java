@@ -1,7 +1,7 @@
 package dev.specboard.spec;
 
 import dev.specboard.project.Access;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 
 /** The role check the spec and task services share: 403 when the caller's role is below the one needed. */

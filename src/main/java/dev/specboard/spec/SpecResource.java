@@ -2,7 +2,7 @@ package dev.specboard.spec;
 
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;

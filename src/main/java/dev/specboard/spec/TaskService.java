@@ -3,7 +3,7 @@ package dev.specboard.spec;
 import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;

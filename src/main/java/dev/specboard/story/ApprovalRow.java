@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.Approval;
 import java.time.Instant;
 
 /** A decision in the approvals history, with the decider's username. */

@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.TextDiff;
 
 import java.util.List;

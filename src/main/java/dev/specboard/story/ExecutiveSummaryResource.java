@@ -1,9 +1,10 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;

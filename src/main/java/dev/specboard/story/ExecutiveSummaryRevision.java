@@ -1,6 +1,6 @@
 package dev.specboard.story;
 
-import dev.specboard.web.Revision;
+import dev.specboard.kernel.Revision;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

@@ -1,5 +1,7 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.kernel.Approval;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.web.ApiException;

@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.Approval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

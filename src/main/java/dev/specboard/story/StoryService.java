@@ -1,12 +1,14 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.kernel.Approval;
 import dev.specboard.account.Account;
 import dev.specboard.notification.MentionNotifier;
 import dev.specboard.notification.Mentions;
 import dev.specboard.notification.NotificationService;
 import dev.specboard.project.Access;
 import dev.specboard.project.Membership;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;

@@ -1,8 +1,8 @@
 package dev.specboard.api;
 
 import dev.specboard.account.Account;
-import dev.specboard.project.Role;
-import dev.specboard.story.Approval;
+import dev.specboard.kernel.Role;
+import dev.specboard.kernel.Approval;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -69,7 +69,7 @@ class McpToolsTest {
         RestAssured.given().auth().oauth2(lead).contentType("application/json")
                 .body(dev.specboard.spec.SpecApiFixtures.hierarchical(null, "Agent work", List.of(), "schema", "api"))
                 .post("/api/v1/projects/" + team.slug() + "/specs").then().statusCode(201);
-        String agent = tokens.create(team.member().id, "agent", team.project().id, dev.specboard.project.Role.MEMBER).value();
+        String agent = tokens.create(team.member().id, "agent", team.project().id, dev.specboard.kernel.Role.MEMBER).value();
         String session = initialize(agent);
         String args = "{\"project\":\"" + team.slug() + "\"}";
         callTool(agent, session, "claim_next_task", args).then().statusCode(200)

@@ -2,7 +2,7 @@ package dev.specboard.api;
 
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

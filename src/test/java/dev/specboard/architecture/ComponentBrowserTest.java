@@ -1,7 +1,7 @@
 package dev.specboard.architecture;
 
 import dev.specboard.project.Access;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.support.Browser;
 import dev.specboard.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.account.Account;
 import dev.specboard.support.TestData;
 import dev.specboard.web.ValidationException;

@@ -3,7 +3,7 @@ package dev.specboard.repo;
 import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.review.Comment;
 import dev.specboard.review.NewThreadForm;
 import dev.specboard.review.ReviewService;

@@ -1,6 +1,6 @@
 package dev.specboard.review;
 
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoSync;

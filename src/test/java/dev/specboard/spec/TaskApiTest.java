@@ -140,7 +140,7 @@ class TaskApiTest {
         fx.api(t.owner()).body(Map.of("commitSha", "abc123")).post(base(t) + "/tasks/TASK-1-1/complete").then().statusCode(422)
                 .body("details.commitSha", containsString("40 hexadecimal"));
         Account other = data.account("other");
-        data.addMember(t.project(), other, dev.specboard.project.Role.MEMBER);
+        data.addMember(t.project(), other, dev.specboard.kernel.Role.MEMBER);
         fx.api(other).body(Map.of("commitSha", SHA)).post(base(t) + "/tasks/TASK-1-1/complete").then().statusCode(409)
                 .body("error", containsString("claimed by " + t.member().username));
         fx.api(t.member()).body(Map.of("reason", "")).post(base(t) + "/tasks/TASK-1-1/fail").then().statusCode(422);

@@ -1,7 +1,7 @@
 package dev.specboard.story;
 
 import dev.specboard.project.Access;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;

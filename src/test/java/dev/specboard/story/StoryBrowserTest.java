@@ -86,7 +86,7 @@ class StoryBrowserTest {
     void filterUrlSurvivesReloadAndBackButton() {
         TestData.Team t = data.team();
         StoryService service = io.quarkus.arc.Arc.container().instance(StoryService.class).get();
-        dev.specboard.project.Access access = new dev.specboard.project.Access(t.project(), dev.specboard.project.Role.MEMBER, t.member().id);
+        dev.specboard.project.Access access = new dev.specboard.project.Access(t.project(), dev.specboard.kernel.Role.MEMBER, t.member().id);
         service.create(access, new StoryForm("Draft about invoices", "d", null, null));
         Story submitted = service.create(access, new StoryForm("Submitted about receipts", "d", null, null));
         service.submit(access, submitted.number);

@@ -7,7 +7,7 @@ import dev.specboard.project.Membership;
 import dev.specboard.project.Project;
 import dev.specboard.project.ProjectForm;
 import dev.specboard.project.ProjectService;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,4 +1,4 @@
-package dev.specboard.project;
+package dev.specboard.kernel;
 
 import jakarta.persistence.AttributeConverter;
 

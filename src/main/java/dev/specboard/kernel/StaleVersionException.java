@@ -1,4 +1,4 @@
-package dev.specboard.story;
+package dev.specboard.kernel;
 
 import dev.specboard.web.ApiException;
 
@@ -43,7 +43,7 @@ public class StaleVersionException extends ApiException {
         return changedBy;
     }
 
-    static Map<String, String> texts(String... keyValues) {
+    public static Map<String, String> texts(String... keyValues) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put(keyValues[i], keyValues[i + 1] == null ? "" : keyValues[i + 1]);

@@ -1,4 +1,4 @@
-package dev.specboard.web;
+package dev.specboard.kernel;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -6,24 +6,24 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** UUID key and the created/updated timestamps that almost every table carries. */
+/** What every kept version of an edited document has: its number, who wrote it and when. */
 @MappedSuperclass
-public abstract class TimestampedEntity extends PanacheEntityBase {
+public abstract class Revision extends PanacheEntityBase {
 
     @Id
     @GeneratedValue
     public UUID id;
 
+    public int version;
+
+    @Column(name = "author_id")
+    public UUID authorId;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 }

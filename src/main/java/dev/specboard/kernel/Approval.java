@@ -1,4 +1,4 @@
-package dev.specboard.story;
+package dev.specboard.kernel;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
