@@ -98,7 +98,7 @@ public class ComponentApi {
 
     @POST
     public Response create(@PathParam("slug") String slug, ComponentBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         Component c = components.create(access, body(body).form());
         return Response.status(201).entity(answer(access, c.id)).build();
     }
@@ -120,7 +120,7 @@ public class ComponentApi {
     @PUT
     @Path("/{id}")
     public ComponentAnswer update(@PathParam("slug") String slug, @PathParam("id") String id, ComponentBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         components.update(access, uuid(id), body(body).form());
         return answer(access, uuid(id));
     }
@@ -128,7 +128,7 @@ public class ComponentApi {
     @PUT
     @Path("/{id}/completion")
     public ComponentAnswer completion(@PathParam("slug") String slug, @PathParam("id") String id, CompletionBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         CompletionBody b = body(body);
         Component c = components.setCompletion(access, uuid(id), b.docsComplete(), b.codeComplete(), b.testsComplete());
         return answer(access, c.id);
@@ -137,7 +137,7 @@ public class ComponentApi {
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         components.delete(access, uuid(id));
         return Response.noContent().build();
     }
@@ -145,7 +145,7 @@ public class ComponentApi {
     @POST
     @Path("/{id}/dependencies")
     public Response addDependency(@PathParam("slug") String slug, @PathParam("id") String id, DependencyBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         var d = components.addDependency(access, uuid(id), body(body).dependsOn());
         return Response.status(201).entity(new DependencyAnswer(d.componentId, d.dependsOnId)).build();
     }
@@ -153,7 +153,7 @@ public class ComponentApi {
     @DELETE
     @Path("/{id}/dependencies/{dependsOn}")
     public Response removeDependency(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("dependsOn") String dependsOn) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         components.removeDependency(access, uuid(id), uuid(dependsOn));
         return Response.noContent().build();
     }
@@ -170,7 +170,7 @@ public class ComponentApi {
     @PUT
     @Path("/{id}/design-doc")
     public VersionAnswer saveDesignDoc(@PathParam("slug") String slug, @PathParam("id") String id, DesignDocBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         DesignDocBody b = body(body);
         if (b.content() == null) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("content", "Give the design doc's markdown"));
@@ -182,7 +182,7 @@ public class ComponentApi {
     @POST
     @Path("/{id}/design-doc/approve")
     public VersionAnswer approveDesignDoc(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         DesignDoc d = designDocs.approve(access, uuid(id));
         return new VersionAnswer(d.version, d.approved);
     }

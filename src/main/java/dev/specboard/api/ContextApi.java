@@ -56,7 +56,7 @@ public class ContextApi {
 
     @POST
     public Response create(@PathParam("slug") String slug, ContextBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
@@ -74,7 +74,7 @@ public class ContextApi {
     @PUT
     @Path("/{id}")
     public ContextAnswer update(@PathParam("slug") String slug, @PathParam("id") String id, ContextBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
@@ -85,7 +85,7 @@ public class ContextApi {
     @POST
     @Path("/{id}/stories")
     public Response addStory(@PathParam("slug") String slug, @PathParam("id") String id, StoryRefBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null || body.storyNumber() == null) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("storyNumber", "Name the story by its number"));
         }
@@ -96,7 +96,7 @@ public class ContextApi {
     @DELETE
     @Path("/{id}/stories/{number}")
     public ContextAnswer removeStory(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("number") int number) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         contexts.removeStory(access, uuid(id), number);
         return answer(contexts.row(access.project().id, uuid(id)));
     }
@@ -104,7 +104,7 @@ public class ContextApi {
     @POST
     @Path("/{id}/approve")
     public ContextAnswer approve(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         contexts.approve(access, uuid(id));
         return answer(contexts.row(access.project().id, uuid(id)));
     }

@@ -36,7 +36,7 @@ public class ExecutiveSummaryApi {
     @PUT
     @Path("/executive-summary")
     public SummaryAnswer edit(@PathParam("slug") String slug, SummaryBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
@@ -46,7 +46,7 @@ public class ExecutiveSummaryApi {
     @POST
     @Path("/executive-summary/approve")
     public SummaryAnswer approve(@PathParam("slug") String slug) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         return answer(summaries.approve(access));
     }
 

@@ -59,7 +59,7 @@ public class MemberApi {
 
     @POST
     public Response add(@PathParam("slug") String slug, MemberBody body) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.write(slug, Role.OWNER);
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
@@ -75,7 +75,7 @@ public class MemberApi {
     @PUT
     @Path("{username}")
     public MemberJson changeRole(@PathParam("slug") String slug, @PathParam("username") String username, RoleBody body) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.write(slug, Role.OWNER);
         Role role = MemberService.parseRole(body == null ? null : body.role(), "role");
         return MemberJson.of(members.changeRole(access, membershipOf(access, username), role));
     }
@@ -83,7 +83,7 @@ public class MemberApi {
     @DELETE
     @Path("{username}")
     public Response remove(@PathParam("slug") String slug, @PathParam("username") String username) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.write(slug, Role.OWNER);
         members.remove(access, membershipOf(access, username));
         return Response.noContent().build();
     }

@@ -78,7 +78,7 @@ public class RepoApi {
     @POST
     @Path("/repos")
     public Response create(@PathParam("slug") String slug, NewRepo body) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         NewRepo b = body == null ? new NewRepo(null, null, null, null) : body;
         Repo repo = repos.create(access, new RepoForm(b.name(), b.url(), b.defaultBranch(),
                 b.syncIntervalMinutes() == null ? "" : String.valueOf(b.syncIntervalMinutes())));
@@ -90,7 +90,7 @@ public class RepoApi {
     @POST
     @Path("/repos/{name}/sync")
     public Response sync(@PathParam("slug") String slug, @PathParam("name") String name) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         return Response.status(202).entity(new SyncStarted(repos.requestSync(access, name).id)).build();
     }
 

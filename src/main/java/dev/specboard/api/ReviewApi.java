@@ -63,7 +63,7 @@ public class ReviewApi {
     @POST
     @Path("/repos/{name}/threads")
     public Response open(@PathParam("slug") String slug, @PathParam("name") String name, NewThread body) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
         NewThread b = body == null ? new NewThread(null, null, null, null, null) : body;
         ThreadView t = review.open(access, repo, new NewThreadForm(b.path(), str(b.lineStart()), str(b.lineEnd()), b.body()),
@@ -85,7 +85,7 @@ public class ReviewApi {
     @POST
     @Path("/threads/{id}/comments")
     public Response comment(@PathParam("slug") String slug, @PathParam("id") UUID id, NewComment body) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         NewComment b = body == null ? new NewComment(null, null) : body;
         return Response.status(201).entity(answer(review.reply(access, id, new CommentForm(b.body()), authorType(b.authorType())))).build();
     }
@@ -93,14 +93,14 @@ public class ReviewApi {
     @POST
     @Path("/threads/{id}/resolve")
     public ThreadAnswer resolve(@PathParam("slug") String slug, @PathParam("id") UUID id) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         return answer(review.resolve(access, id));
     }
 
     @POST
     @Path("/threads/{id}/reopen")
     public ThreadAnswer reopen(@PathParam("slug") String slug, @PathParam("id") UUID id) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         return answer(review.reopen(access, id));
     }
 

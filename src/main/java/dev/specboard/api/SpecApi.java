@@ -105,7 +105,7 @@ public class SpecApi {
 
     @POST
     public Response createSpec(@PathParam("slug") String slug, SpecBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
@@ -126,7 +126,7 @@ public class SpecApi {
     @PUT
     @Path("{key}")
     public SpecAnswer updateSpec(@PathParam("slug") String slug, @PathParam("key") String key, SpecBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null || body.version() == null) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("version", "Send the version your edit is based on"));
         }
@@ -137,7 +137,7 @@ public class SpecApi {
     @POST
     @Path("{key}/approve")
     public SpecAnswer approveSpec(@PathParam("slug") String slug, @PathParam("key") String key) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         specs.approve(access, key);
         return answer(specQueries.detail(access.project(), key));
     }
@@ -145,7 +145,7 @@ public class SpecApi {
     @POST
     @Path("{key}/dependencies")
     public Response addSpecDependency(@PathParam("slug") String slug, @PathParam("key") String key, DependencyBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null || body.dependsOn() == null || body.dependsOn().isBlank()) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("dependsOn", "Name the spec, like SPEC-2"));
         }

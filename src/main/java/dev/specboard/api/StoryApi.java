@@ -72,7 +72,7 @@ public class StoryApi {
 
     @POST
     public Response create(@PathParam("slug") String slug, StoryBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         Story s = stories.create(access, body(body).form());
         return Response.status(201).entity(summary(s)).build();
     }
@@ -87,28 +87,28 @@ public class StoryApi {
     @PUT
     @Path("/{number}")
     public StoryDetail update(@PathParam("slug") String slug, @PathParam("number") int number, StoryBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         return detail(stories.update(access, number, body(body).form()));
     }
 
     @POST
     @Path("/{number}/submit")
     public StoryDetail submit(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         return detail(stories.submit(access, number));
     }
 
     @POST
     @Path("/{number}/approve")
     public StoryDetail approve(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         return detail(stories.approve(access, number));
     }
 
     @POST
     @Path("/{number}/request-changes")
     public StoryDetail requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, ChangesBody body) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         return detail(stories.requestChanges(access, number, body == null ? null : body.comment()));
     }
 

@@ -89,7 +89,7 @@ public class TaskApi {
     @POST
     @Path("claim-next")
     public Response claimNextTask(@PathParam("slug") String slug) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         return tasks.claimNext(access, actor(access))
                 .map(t -> Response.ok(context(access, t.taskKey)).build())
                 .orElseGet(() -> Response.noContent().build());
@@ -114,7 +114,7 @@ public class TaskApi {
     @POST
     @Path("{key}/claim")
     public TaskAnswer claimTask(@PathParam("slug") String slug, @PathParam("key") String key) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         ImplementationTask t = tasks.claim(access, key, actor(access));
         return answer(tasks.row(access.project(), t.taskKey));
     }
@@ -122,7 +122,7 @@ public class TaskApi {
     @POST
     @Path("{key}/start")
     public TaskAnswer startTask(@PathParam("slug") String slug, @PathParam("key") String key) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         ImplementationTask t = tasks.start(access, key, actor(access));
         return answer(tasks.row(access.project(), t.taskKey));
     }
@@ -131,7 +131,7 @@ public class TaskApi {
     @Path("{key}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskAnswer completeTask(@PathParam("slug") String slug, @PathParam("key") String key, CompleteBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         ImplementationTask t = tasks.complete(access, key, body == null ? null : body.commitSha(),
                 body == null ? null : body.actualHours(), actor(access));
         return answer(tasks.row(access.project(), t.taskKey));
@@ -141,7 +141,7 @@ public class TaskApi {
     @Path("{key}/fail")
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskAnswer failTask(@PathParam("slug") String slug, @PathParam("key") String key, FailBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         ImplementationTask t = tasks.fail(access, key, body == null ? null : body.reason(), actor(access));
         return answer(tasks.row(access.project(), t.taskKey));
     }

@@ -63,7 +63,7 @@ public class WorkSessionApi {
 
     @POST
     public Response create(@PathParam("slug") String slug, SessionBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         SessionBody b = ComponentApi.body(body);
         WorkSession w = sessions.create(access, new WorkSessionForm(b.sessionType(), b.targetType(), b.targetId()));
         return Response.status(201).entity(answer(access, w.id)).build();
@@ -79,7 +79,7 @@ public class WorkSessionApi {
     @POST
     @Path("/claim-next")
     public Response claimNext(@PathParam("slug") String slug, @QueryParam("type") String type) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         return sessions.claimNext(access, type)
                 .map(w -> Response.ok(answer(access, w.id)).build())
                 .orElseGet(() -> Response.noContent().build());
@@ -88,7 +88,7 @@ public class WorkSessionApi {
     @POST
     @Path("/{id}/claim")
     public SessionAnswer claim(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         sessions.claim(access, uuid(id));
         return answer(access, uuid(id));
     }
@@ -96,7 +96,7 @@ public class WorkSessionApi {
     @POST
     @Path("/{id}/complete")
     public SessionAnswer complete(@PathParam("slug") String slug, @PathParam("id") String id, CompleteBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         CompleteBody b = body == null ? new CompleteBody(null, null) : body;
         sessions.complete(access, uuid(id), new WorkSessionFinishForm(b.note(), b.designDoc()));
         return answer(access, uuid(id));
@@ -105,7 +105,7 @@ public class WorkSessionApi {
     @POST
     @Path("/{id}/fail")
     public SessionAnswer fail(@PathParam("slug") String slug, @PathParam("id") String id, FailBody body) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null || body.reason() == null || body.reason().isBlank()) {
             throw ValidationException.of("reason", "Say why it failed");
         }

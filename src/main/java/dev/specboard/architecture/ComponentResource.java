@@ -78,13 +78,13 @@ public class ComponentResource {
                          @QueryParam("context") String context, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
         ComponentsPage page = listPage(access, type, completion, context, ComponentForm.empty(), FormErrors.none());
-        return Htmx.page(Htmx.isFragment(headers) ? Templates.components$list(page) : Templates.components(page));
+        return Htmx.pageOrFragment(headers, () -> Templates.components(page), () -> Templates.components$list(page));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam ComponentForm form, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         try {
             Component c = components.create(access, form);
             return Flash.redirect(headers, link(access, c.id), "Component " + c.name + " created.");
@@ -103,7 +103,7 @@ public class ComponentResource {
     @GET
     @Path("/{id}/edit")
     public Response edit(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         Component c = components.get(access.project().id, uuid(id));
         return Htmx.page(Templates.componentEdit(access, row(access, c.id), ComponentForm.of(c), FormErrors.none(),
                 contexts.refs(access.project().id), Map.of()));
@@ -114,7 +114,7 @@ public class ComponentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam ComponentForm form,
                            @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         UUID cid = uuid(id);
         try {
             components.update(access, cid, form);
@@ -133,7 +133,7 @@ public class ComponentResource {
     @POST
     @Path("/{id}/delete")
     public Response delete(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         components.delete(access, uuid(id));
         return Flash.redirect(headers, "/projects/" + access.slug() + "/components", "Component deleted.");
     }
@@ -143,7 +143,7 @@ public class ComponentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response completion(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam CompletionForm form,
                                @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         UUID cid = uuid(id);
         components.setCompletion(access, cid, form.docsComplete(), form.codeComplete(), form.testsComplete());
         if (Htmx.isHtmx(headers)) {
@@ -158,7 +158,7 @@ public class ComponentResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addDependency(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam DependencyForm form,
                                   @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         UUID cid = uuid(id);
         try {
             components.addDependency(access, cid, form.dependsOn());
@@ -188,7 +188,7 @@ public class ComponentResource {
     @Path("/{id}/dependencies/{dependsOn}/remove")
     public Response removeDependency(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("dependsOn") String dependsOn,
                                      @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         UUID cid = uuid(id);
         components.removeDependency(access, cid, uuid(dependsOn));
         if (Htmx.isHtmx(headers)) {

@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.notification.LiveEvent;
 import dev.specboard.notification.LiveUpdates;
 import dev.specboard.project.Access;
@@ -47,12 +48,6 @@ public class ComponentService {
     @Inject
     LiveUpdates live;
 
-    static void requireWritable(Access access) {
-        if (access.project().isArchived()) {
-            throw ApiException.conflict("This project is archived: it can be read but not changed.");
-        }
-    }
-
     /** The component, or 404 (also for a component of another project). */
     public Component get(UUID projectId, UUID id) {
         Component c = id == null ? null : Component.findById(id);
@@ -65,7 +60,7 @@ public class ComponentService {
     /** Creates a component in the project. */
     @Transactional
     public Component create(Access access, ComponentForm form) {
-        requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         UUID contextId = check(access.project().id, form, null);
         Component c = new Component();
         c.projectId = access.project().id;
@@ -78,7 +73,7 @@ public class ComponentService {
     /** Saves an edit based on the current version (409 with both versions otherwise). */
     @Transactional
     public Component update(Access access, UUID id, ComponentForm form) {
-        requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         Component c = get(access.project().id, id);
         em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
         UUID contextId = check(access.project().id, form, c.id);
@@ -112,7 +107,7 @@ public class ComponentService {
     /** Sets the completion flags people keep by hand (a null flag stays as it is). */
     @Transactional
     public Component setCompletion(Access access, UUID id, Boolean docs, Boolean code, Boolean tests) {
-        requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         Component c = get(access.project().id, id);
         c.docsComplete = docs == null ? c.docsComplete : docs;
         c.codeComplete = code == null ? c.codeComplete : code;
@@ -123,7 +118,7 @@ public class ComponentService {
     /** Deletes a component with its edges and design doc. */
     @Transactional
     public void delete(Access access, UUID id) {
-        requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         lockProject(access.project().id);
         Component c = get(access.project().id, id);
         c.delete();
@@ -136,7 +131,7 @@ public class ComponentService {
      */
     @Transactional
     public ComponentDependency addDependency(Access access, UUID id, String dependsOn) {
-        requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         UUID projectId = access.project().id;
         lockProject(projectId);
         Component c = get(projectId, id);
@@ -166,7 +161,7 @@ public class ComponentService {
     /** Removes an edge (nothing happens when it does not exist). */
     @Transactional
     public void removeDependency(Access access, UUID id, UUID dependsOnId) {
-        requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         Component c = get(access.project().id, id);
         if (ComponentDependency.delete("componentId = ?1 and dependsOnId = ?2", c.id, dependsOnId) > 0) {
             changed(c.projectId);

@@ -55,7 +55,7 @@ public class DesignDocResource {
     @GET
     @Path("/edit")
     public Response edit(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         ComponentRow c = row(access, id);
         DesignDoc doc = designDocs.find(c.id()).orElse(null);
         int version = doc == null ? 0 : doc.version;
@@ -66,7 +66,7 @@ public class DesignDocResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam DesignDocForm form, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         ComponentRow c = row(access, id);
         String content = form.content() == null ? "" : form.content();
         int based = form.version() == null ? 0 : form.version();
@@ -85,7 +85,7 @@ public class DesignDocResource {
     @POST
     @Path("/approve")
     public Response approve(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         UUID cid = ComponentResource.uuid(id);
         DesignDoc d = designDocs.approve(access, cid);
         return Flash.redirect(headers, ComponentResource.link(access, cid) + "#design-doc", "Design doc version " + d.version + " approved.");

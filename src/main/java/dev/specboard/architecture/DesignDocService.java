@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.kernel.Approval;
@@ -44,7 +45,7 @@ public class DesignDocService {
      */
     @Transactional
     public DesignDoc save(Access access, UUID componentId, DesignDocForm form) {
-        ComponentService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         validation.require(form);
         Component c = components.get(access.project().id, componentId);
         // The component row serialises saves, including the very first one that creates the doc.
@@ -82,10 +83,7 @@ public class DesignDocService {
     /** A lead approves the current version: recorded in the approvals history; the component is no longer dirty. */
     @Transactional
     public DesignDoc approve(Access access, UUID componentId) {
-        ComponentService.requireWritable(access);
-        if (!access.isLead()) {
-            throw ApiException.forbidden("Only a lead can approve a design doc.");
-        }
+        access.requireWrite(Role.LEAD);
         Component c = components.get(access.project().id, componentId);
         em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
         DesignDoc doc = DesignDoc.forComponent(c.id)

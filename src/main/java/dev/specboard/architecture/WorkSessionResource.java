@@ -60,7 +60,7 @@ public class WorkSessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam WorkSessionStartForm form, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         WorkSessionForm f = form.toForm();
         try {
             WorkSession w = sessions.create(access, f);
@@ -75,7 +75,7 @@ public class WorkSessionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response claim(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("back") String back,
                           @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         WorkSession w = sessions.claim(access, uuid(id));
         return Flash.redirect(headers, back(access, back, w.targetId), "You claimed the " + w.sessionType + " session.");
     }
@@ -85,7 +85,7 @@ public class WorkSessionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response complete(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam WorkSessionFinishForm form,
                              @FormParam("back") String back, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         WorkSession w = sessions.complete(access, uuid(id), form);
         return Flash.redirect(headers, back(access, back, w.targetId), "Session completed.");
     }
@@ -95,7 +95,7 @@ public class WorkSessionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response fail(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("note") String note,
                          @FormParam("back") String back, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         UUID sid = uuid(id);
         try {
             WorkSession w = sessions.fail(access, sid, note);

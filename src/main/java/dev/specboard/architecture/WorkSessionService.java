@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.story.BoundedContext;
 import dev.specboard.web.ApiException;
@@ -51,7 +52,7 @@ public class WorkSessionService {
     /** Creates a pending session on an existing target of the project. */
     @Transactional
     public WorkSession create(Access access, WorkSessionForm form) {
-        ComponentService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         UUID projectId = access.project().id;
         FormErrors errors = FormErrors.none();
         if (form.sessionType() == null || !WorkSession.TYPES.contains(form.sessionType())) {
@@ -94,7 +95,7 @@ public class WorkSessionService {
     /** Claims one pending session for the caller ({@code pending → in_progress}); 409 when someone was faster. */
     @Transactional
     public WorkSession claim(Access access, UUID id) {
-        ComponentService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         WorkSession w = get(access.project().id, id);
         em.refresh(w, LockModeType.PESSIMISTIC_WRITE);
         w.claim(access.accountId(), Instant.now());
@@ -107,7 +108,7 @@ public class WorkSessionService {
      */
     @Transactional
     public Optional<WorkSession> claimNext(Access access, String type) {
-        ComponentService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         String t = type == null ? "" : type.trim();
         if (!t.isEmpty() && !WorkSession.TYPES.contains(t)) {
             throw ValidationException.of("type", "Choose one of: " + String.join(", ", WorkSession.TYPES));
@@ -129,7 +130,7 @@ public class WorkSessionService {
      */
     @Transactional
     public WorkSession complete(Access access, UUID id, WorkSessionFinishForm form) {
-        ComponentService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         validation.require(form);
         WorkSession w = lockForFinish(access, id);
         String note = blankToNull(form.note());
@@ -148,7 +149,7 @@ public class WorkSessionService {
     /** Marks a session in progress as failed, with the reason. */
     @Transactional
     public WorkSession fail(Access access, UUID id, String reason) {
-        ComponentService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         if (reason == null || reason.isBlank()) {
             throw ValidationException.of("note", "Say why it failed");
         }

@@ -52,7 +52,7 @@ public class NotificationResource {
         List<Notification> list = notifications.list(me, false, LIMIT);
         long unread = notifications.unreadCount(me);
         if (Htmx.isFragment(headers)) {
-            return Htmx.page(withCount(Templates.list$items(list, unread), unread));
+            return Htmx.fragments(200, Templates.list$items(list, unread), Templates.count(unread, true));
         }
         return Htmx.page(Templates.list(list, unread));
     }
@@ -73,7 +73,7 @@ public class NotificationResource {
         if (!Htmx.isHtmx(headers)) {
             return Flash.redirect(headers, "/notifications", "Marked as read.");
         }
-        return Htmx.page(withCount(Templates.list$item(n), notifications.unreadCount(me)));
+        return Htmx.fragments(200, Templates.list$item(n), Templates.count(notifications.unreadCount(me), true));
     }
 
     @POST
@@ -84,11 +84,7 @@ public class NotificationResource {
         if (!Htmx.isHtmx(headers)) {
             return Flash.redirect(headers, "/notifications", n == 1 ? "1 notification marked as read." : n + " notifications marked as read.");
         }
-        return Htmx.page(withCount(Templates.list$items(notifications.list(me, false, LIMIT), 0), 0));
+        return Htmx.fragments(200, Templates.list$items(notifications.list(me, false, LIMIT), 0), Templates.count(0, true));
     }
 
-    /** An htmx answer plus the navigation badge, swapped out of band. */
-    private static String withCount(TemplateInstance fragment, long unread) {
-        return fragment.render() + Templates.count(unread, true).render();
-    }
 }

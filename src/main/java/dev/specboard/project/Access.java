@@ -1,51 +1,72 @@
 package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
+import dev.specboard.web.ApiException;
+
 import java.util.UUID;
 
 /**
- * The outcome of the access check for one request: the project, the caller's effective role in it
- * (an admin counts as owner; a project token is capped at its role) and who the caller is.
+ * The project policy's answer for one request: the project, the caller's effective role in it (an
+ * admin counts as owner; a project token is capped at its role) and who the caller is. It is the one
+ * place that decides what the caller may do here: {@link #has} is the role alone, {@link #may} adds
+ * that an archived project accepts no change, and {@link #requireWrite} refuses with 403 or 409.
+ * Templates read {@code access.member}, {@code access.lead}... to show write buttons, which are
+ * therefore hidden in an archived project.
  */
 public record Access(Project project, Role role, UUID accountId) {
 
-    public boolean can(Role needed) {
+    public static final String ARCHIVED_MESSAGE = "This project is archived: it can be read but not changed. "
+            + "An owner can unarchive it in the settings.";
+
+    /** The caller's role is at least {@code needed} (reading needs nothing more). */
+    public boolean has(Role needed) {
         return role.atLeast(needed);
     }
 
+    /** The caller may change something that needs {@code needed}: the role, and a project that is not archived. */
+    public boolean may(Role needed) {
+        return has(needed) && !archived();
+    }
+
+    public boolean archived() {
+        return project.isArchived();
+    }
+
     public boolean isOwner() {
-        return can(Role.OWNER);
+        return may(Role.OWNER);
     }
 
     public boolean isLead() {
-        return can(Role.LEAD);
+        return may(Role.LEAD);
     }
 
     public boolean isMember() {
-        return can(Role.MEMBER);
+        return may(Role.MEMBER);
+    }
+
+    /** The owner's role, archived or not: the settings page (where an owner unarchives) stays reachable. */
+    public boolean isOwnerRole() {
+        return has(Role.OWNER);
     }
 
     public boolean isReviewer() {
-        return can(Role.REVIEWER);
+        return may(Role.REVIEWER);
     }
 
-    /**
-     * Refuses a change to an archived project with 409; every service that changes project content
-     * calls this after the role check.
-     */
-    public Access requireWritable() {
-        if (project.isArchived()) {
-            throw dev.specboard.web.ApiException.conflict("This project is archived: it can be read but not changed. "
-                    + "An owner can unarchive it in the settings.");
+    /** 403 when the caller's role is below {@code needed}; for pages that need a role but change nothing. */
+    public Access requireRole(Role needed) {
+        if (!has(needed)) {
+            throw ApiException.forbidden("This needs the " + needed.value() + " role in " + project.name
+                    + "; yours is " + role.value() + ".");
         }
         return this;
     }
 
-    /** The role check for services: 403 when the caller's role is below {@code needed}. */
-    public Access requireRole(Role needed) {
-        if (!can(needed)) {
-            throw dev.specboard.web.ApiException.forbidden("This needs the " + needed.value() + " role in " + project.name
-                    + "; yours is " + role.value() + ".");
+    /** Every change to project content passes here: 403 for a missing role, 409 for an archived project. */
+    public Access requireWrite(Role needed) {
+        requireRole(needed);
+        if (archived()) {
+            throw ApiException.conflict(ARCHIVED_MESSAGE, java.util.Map.of("archived", true));
         }
         return this;
     }

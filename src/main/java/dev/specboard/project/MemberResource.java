@@ -51,7 +51,7 @@ public class MemberResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response invite(@PathParam("slug") String slug, @BeanParam MemberForm form, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.write(slug, Role.OWNER);
         try {
             Role role = MemberService.parseRole(form.role(), "role");
             memberService.add(access, form.who(), role);
@@ -67,7 +67,7 @@ public class MemberResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeRole(@PathParam("slug") String slug, @PathParam("memberId") UUID memberId,
                                @FormParam("role") String role, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.write(slug, Role.OWNER);
         MemberView m = memberService.changeRole(access, memberId, MemberService.parseRole(role, "role"));
         if (Htmx.isHtmx(headers)) {
             return Response.ok(Templates.members$row(access, m)).build();
@@ -78,7 +78,7 @@ public class MemberResource {
     @POST
     @Path("{memberId}/remove")
     public Response removeMember(@PathParam("slug") String slug, @PathParam("memberId") UUID memberId, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.write(slug, Role.OWNER);
         MemberView m = memberService.view(access, memberId);
         memberService.remove(access, memberId);
         if (m.you()) {

@@ -28,7 +28,7 @@ public class MemberService {
     /** Adds an existing account (by username or email) with a role; unknown or already-present accounts are refused with 422. */
     @Transactional
     public Membership add(Access access, String usernameOrEmail, Role role) {
-        access.requireRole(Role.OWNER).requireWritable();
+        access.requireWrite(Role.OWNER);
         Project p = lockProject(access);
         FormErrors errors = FormErrors.none();
         Account a = resolve(p, usernameOrEmail, "who", errors);
@@ -53,7 +53,7 @@ public class MemberService {
      */
     @Transactional
     public List<Membership> addAll(Access access, List<InviteRow> rows) {
-        access.requireRole(Role.OWNER).requireWritable();
+        access.requireWrite(Role.OWNER);
         Project p = lockProject(access);
         FormErrors errors = FormErrors.none();
         List<String> unknown = new ArrayList<>();
@@ -94,7 +94,7 @@ public class MemberService {
     /** Changes a member's role; demoting the last owner is refused with 409. */
     @Transactional
     public MemberView changeRole(Access access, UUID membershipId, Role role) {
-        access.requireRole(Role.OWNER).requireWritable();
+        access.requireWrite(Role.OWNER);
         Project p = lockProject(access);
         Membership m = membership(p, membershipId);
         if (role == null) {
@@ -111,7 +111,7 @@ public class MemberService {
     /** Removes a member; removing the last owner is refused with 409. */
     @Transactional
     public void remove(Access access, UUID membershipId) {
-        access.requireRole(Role.OWNER).requireWritable();
+        access.requireWrite(Role.OWNER);
         Project p = lockProject(access);
         Membership m = membership(p, membershipId);
         if (m.role == Role.OWNER && Membership.countOwners(p) <= 1) {

@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * The one access check every project-scoped page and API call goes through: a non-member gets
- * 404 (the project's existence is not revealed), a member without the role 403.
+ * The project policy: every project-scoped page, API call and MCP tool asks it "may this caller read
+ * / do X in this project". A non-member gets 404 (the project's existence is not revealed), a member
+ * without the role 403, and any change to an archived project 409 (see {@link Access#requireWrite}).
  */
 @RequestScoped
 public class ProjectAccess {
@@ -20,18 +21,19 @@ public class ProjectAccess {
 
     private Access cached;
 
-    /** Membership and project in one query; the result is reused for the rest of the request. */
-    public Access require(String slug, Role needed) {
-        Access access = resolve(slug);
-        if (!access.can(needed)) {
-            throw ApiException.forbidden("This needs the " + needed.value() + " role in " + access.project().name
-                    + "; yours is " + access.role().value() + ".");
-        }
-        return access;
+    /** Any member may read; membership and project come in one query, reused for the rest of the request. */
+    public Access read(String slug) {
+        return resolve(slug);
     }
 
-    public Access read(String slug) {
-        return require(slug, Role.VIEWER);
+    /** A page that needs a role but changes nothing (the settings page of an archived project, say). */
+    public Access readAs(String slug, Role needed) {
+        return resolve(slug).requireRole(needed);
+    }
+
+    /** A change, or the form that leads to one: the role, and a project that is not archived. */
+    public Access write(String slug, Role needed) {
+        return resolve(slug).requireWrite(needed);
     }
 
     private Access resolve(String slug) {

@@ -217,13 +217,13 @@ public class ProjectService {
     /** Saves the settings page (basics and vision) if nobody saved in between; otherwise 409 with both versions. */
     @Transactional
     public Project updateSettings(Access access, SettingsForm form) {
-        access.requireRole(Role.OWNER).requireWritable();
+        access.requireWrite(Role.OWNER);
         Project p = Project.findById(access.project().id, LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
             throw ProjectAccess.notFound();
         }
         if (p.isArchived()) {
-            new Access(p, access.role(), access.accountId()).requireWritable();
+            new Access(p, access.role(), access.accountId()).requireWrite(Role.OWNER); // archived meanwhile
         }
         FormErrors errors = check(form.basics(), p.id);
         checkVision(form.vision()).asMap().forEach(errors::add);

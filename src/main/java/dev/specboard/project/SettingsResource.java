@@ -39,14 +39,14 @@ public class SettingsResource {
 
     @GET
     public Response settings(@PathParam("slug") String slug) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.readAs(slug, Role.OWNER);
         return Htmx.page(Templates.settings(access, SettingsForm.of(access.project()), FormErrors.none(), null, ""));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveSettings(@PathParam("slug") String slug, @BeanParam SettingsForm form, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.write(slug, Role.OWNER);
         try {
             Project p = projects.updateSettings(access, form);
             return Flash.redirect(headers, "/projects/" + p.slug + "/settings", "Settings saved.");
@@ -62,7 +62,7 @@ public class SettingsResource {
     @POST
     @Path("archive")
     public Response archive(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.write(slug, Role.OWNER);
         projects.archive(access);
         return Flash.redirect(headers, "/projects/" + slug + "/settings", "Project archived: it is now read-only.");
     }
@@ -70,7 +70,7 @@ public class SettingsResource {
     @POST
     @Path("unarchive")
     public Response unarchive(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.OWNER);
+        Access access = projectAccess.write(slug, Role.OWNER);
         projects.unarchive(access);
         return Flash.redirect(headers, "/projects/" + slug + "/settings", "Project unarchived: it can be changed again.");
     }
@@ -79,7 +79,6 @@ public class SettingsResource {
     private Response conflict(Access access, SettingsForm mine, String message) {
         Project current = Project.findById(access.project().id);
         SettingsForm saved = SettingsForm.of(current);
-        return Response.status(409).header("Vary", "HX-Request")
-                .entity(Templates.settings(access, mine.withVersion(current.version), FormErrors.none(), saved, message)).build();
+        return Htmx.page(Templates.settings(access, mine.withVersion(current.version), FormErrors.none(), saved, message), 409);
     }
 }

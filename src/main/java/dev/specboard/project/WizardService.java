@@ -75,7 +75,7 @@ public class WizardService {
     @Transactional
     public WizardRun submitVision(UUID accountId, VisionForm form) {
         WizardRun run = requireProject(accountId);
-        ownerAccess(run).requireWritable();
+        ownerAccess(run).requireWrite(Role.OWNER);
         projects.updateVision(run.projectId, form);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("visionStatement", n(form.visionStatement()));
@@ -92,7 +92,7 @@ public class WizardService {
     @Transactional
     public WizardRun submitRepository(UUID accountId, RepoForm form) {
         WizardRun run = requireProject(accountId);
-        ownerAccess(run).requireWritable();
+        ownerAccess(run).requireWrite(Role.OWNER);
         projects.updateRepository(run.projectId, form);
         try {
             repos.connect(run.projectId, form.repoUrl(), form.branchOrMain(), accountId);
@@ -111,7 +111,7 @@ public class WizardService {
     @Transactional
     public WizardRun submitSummary(UUID accountId, SummaryForm form) {
         WizardRun run = requireProject(accountId);
-        ownerAccess(run).requireWritable();
+        ownerAccess(run).requireWrite(Role.OWNER);
         projects.updateSummary(run.projectId, form);
         run.record(WizardStep.SUMMARY, Map.of("executiveSummary", form.executiveSummary().strip()));
         run.enter(WizardStep.INVITE);

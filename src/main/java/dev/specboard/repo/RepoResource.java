@@ -56,7 +56,7 @@ public class RepoResource {
 
     @POST
     public Response create(@PathParam("slug") String slug, @BeanParam RepoForm form, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         try {
             Repo repo = repos.create(access, form);
             return Flash.redirect(headers, base(access) + "/" + repo.name, "Repository added; the first sync has started.");
@@ -90,7 +90,7 @@ public class RepoResource {
     @Path("/{name}")
     public Response update(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam RepoForm form,
                            @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         try {
             Repo repo = repos.update(access, name, form);
             return Flash.redirect(headers, base(access) + "/" + repo.name, "Repository settings saved.");
@@ -102,7 +102,7 @@ public class RepoResource {
     @POST
     @Path("/{name}/delete")
     public Response delete(@PathParam("slug") String slug, @PathParam("name") String name, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         repos.delete(access, name);
         return Flash.redirect(headers, base(access), "Repository " + name + " removed.");
     }
@@ -110,7 +110,7 @@ public class RepoResource {
     @POST
     @Path("/{name}/sync")
     public Response sync(@PathParam("slug") String slug, @PathParam("name") String name, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         repos.requestSync(access, name);
         if (Htmx.isHtmx(headers)) {
             Repo repo = repos.require(access, name);
@@ -126,11 +126,11 @@ public class RepoResource {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
         Optional<RepoSync> sync = RepoSync.latest(repo.id);
-        Response.ResponseBuilder r = Response.ok(Templates.show$sync(access, repo, sync)).header("Vary", "HX-Request");
+        Response r = Htmx.page(Templates.show$sync(access, repo, sync));
         if (Htmx.isHtmx(headers) && sync.map(s -> !s.status.isActive()).orElse(true)) {
-            r.header("HX-Refresh", "true");
+            r.getHeaders().add("HX-Refresh", "true");
         }
-        return r.build();
+        return r;
     }
 
     private static String base(Access access) {

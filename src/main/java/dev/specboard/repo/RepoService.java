@@ -61,7 +61,7 @@ public class RepoService {
     /** Adds a repository (a lead's decision) and queues its first sync. */
     @Transactional
     public Repo create(Access access, RepoForm form) {
-        requireLead(access);
+        access.requireWrite(Role.LEAD);
         return create(access.project().id, form, access.accountId());
     }
 
@@ -110,7 +110,7 @@ public class RepoService {
     /** Changes a repository's settings; a new URL or branch takes effect at the next sync. */
     @Transactional
     public Repo update(Access access, String name, RepoForm form) {
-        requireLead(access);
+        access.requireWrite(Role.LEAD);
         Repo repo = require(access, name);
         FormErrors errors = check(access.project().id, form, repo.id);
         if (errors.any()) {
@@ -123,7 +123,7 @@ public class RepoService {
     /** Removes a repository with its syncs, manifests and threads, then its mirror on disk. */
     @Transactional
     public void delete(Access access, String name) {
-        requireLead(access);
+        access.requireWrite(Role.LEAD);
         Repo repo = require(access, name);
         repo.delete();
         em.flush();
@@ -133,9 +133,7 @@ public class RepoService {
     /** Queues a sync of the repository unless one is already waiting or running; answers that sync. */
     @Transactional
     public RepoSync requestSync(Access access, String name) {
-        if (!access.isMember()) {
-            throw ApiException.forbidden("Syncing a repository needs the member role.");
-        }
+        access.requireWrite(Role.MEMBER);
         return requestSync(require(access, name), access.accountId());
     }
 
@@ -207,9 +205,4 @@ public class RepoService {
         repo.syncIntervalMinutes = form.interval();
     }
 
-    private static void requireLead(Access access) {
-        if (!access.can(Role.LEAD)) {
-            throw ApiException.forbidden("Managing repositories needs the lead role.");
-        }
-    }
 }

@@ -80,22 +80,20 @@ public class ReviewResource {
     public Response newThread(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path,
                               @QueryParam("lineStart") String lineStart, @QueryParam("lineEnd") String lineEnd,
                               @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
         FileContent file = files.file(repo, path, null);
         NewThreadForm form = new NewThreadForm(file.entry().path(), lineStart, lineEnd == null || lineEnd.isBlank() ? lineStart : lineEnd, "");
         ReviewContext ctx = ReviewContext.of(access, repo.name);
-        if (Htmx.isFragment(headers)) {
-            return Htmx.page(Templates.newThread$row(access, repo, file, form, FormErrors.none(), ctx));
-        }
-        return Htmx.page(Templates.newThread(access, repo, file, form, FormErrors.none(), ctx));
+        return Htmx.pageOrFragment(headers, () -> Templates.newThread(access, repo, file, form, FormErrors.none(), ctx),
+                () -> Templates.newThread$row(access, repo, file, form, FormErrors.none(), ctx));
     }
 
     @POST
     @Path("/repos/{name}/threads")
     public Response open(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam NewThreadForm form,
                          @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
         ReviewContext ctx = ReviewContext.of(access, repo.name);
         try {
@@ -116,21 +114,21 @@ public class ReviewResource {
     @Path("/threads/{id}/comments")
     public Response reply(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,
                           @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         return answer(access, review.reply(access, id, form, Comment.AuthorType.USER), headers);
     }
 
     @POST
     @Path("/threads/{id}/resolve")
     public Response resolve(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         return answer(access, review.resolve(access, id), headers);
     }
 
     @POST
     @Path("/threads/{id}/reopen")
     public Response reopen(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         return answer(access, review.reopen(access, id), headers);
     }
 
@@ -138,14 +136,14 @@ public class ReviewResource {
     @Path("/comments/{id}")
     public Response edit(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,
                          @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         return answer(access, review.edit(access, id, form), headers);
     }
 
     @POST
     @Path("/comments/{id}/delete")
     public Response delete(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.REVIEWER);
+        Access access = projectAccess.write(slug, Role.REVIEWER);
         CommentThread thread = review.threadOfComment(access, id);
         Repo repo = Repo.findById(thread.repositoryId);
         String file = "/projects/" + slug + "/repos/" + repo.name + "/blob/" + thread.filePath;

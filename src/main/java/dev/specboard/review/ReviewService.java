@@ -1,5 +1,6 @@
 package dev.specboard.review;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.notification.Mentions;
 import dev.specboard.project.Access;
 import dev.specboard.repo.FileBrowserService;
@@ -127,7 +128,7 @@ public class ReviewService {
     /** Opens a thread on lines of the latest version of a file with its first comment; notifies mentioned people. */
     @Transactional
     public ThreadView open(Access access, Repo repo, NewThreadForm form, Comment.AuthorType authorType) {
-        requireReviewer(access);
+        access.requireWrite(Role.REVIEWER);
         FormErrors errors = FormErrors.none();
         FileContent file = files.file(repo, form.path(), null);
         if (!file.shown()) {
@@ -169,7 +170,7 @@ public class ReviewService {
     /** Adds a reply; earlier participants and mentioned people are notified. */
     @Transactional
     public ThreadView reply(Access access, UUID threadId, CommentForm form, Comment.AuthorType authorType) {
-        requireReviewer(access);
+        access.requireWrite(Role.REVIEWER);
         CommentThread t = require(access, threadId);
         FormErrors errors = FormErrors.none();
         checkBody(form.body(), errors);
@@ -223,7 +224,7 @@ public class ReviewService {
 
     @Transactional
     public ThreadView resolve(Access access, UUID threadId) {
-        requireReviewer(access);
+        access.requireWrite(Role.REVIEWER);
         CommentThread t = require(access, threadId);
         t.resolve(access.accountId());
         Set<UUID> participants = participants(t);
@@ -235,7 +236,7 @@ public class ReviewService {
     /** Reopens a thread: open at its lines when the file is unchanged since its anchor, outdated otherwise. */
     @Transactional
     public ThreadView reopen(Access access, UUID threadId) {
-        requireReviewer(access);
+        access.requireWrite(Role.REVIEWER);
         CommentThread t = require(access, threadId);
         boolean valid = ProjectManifest.latest(t.repositoryId)
                 .map(m -> m.files().stream().anyMatch(f -> f.path().equals(t.filePath) && f.blobSha().equals(t.blobSha)))
@@ -300,7 +301,7 @@ public class ReviewService {
     }
 
     private Comment ownComment(Access access, UUID commentId) {
-        requireReviewer(access);
+        access.requireWrite(Role.REVIEWER);
         Comment c = commentId == null ? null : Comment.findById(commentId);
         if (c == null) {
             throw ApiException.notFound("No such comment");
@@ -310,12 +311,6 @@ public class ReviewService {
             throw ApiException.forbidden("Only its author can change or delete a comment.");
         }
         return c;
-    }
-
-    private static void requireReviewer(Access access) {
-        if (!access.isReviewer()) {
-            throw ApiException.forbidden("Commenting needs the reviewer role; viewers can read threads.");
-        }
     }
 
     private static int parseLine(String value, String field, FormErrors errors) {

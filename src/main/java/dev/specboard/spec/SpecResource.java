@@ -77,7 +77,7 @@ public class SpecResource {
     @GET
     @Path("new")
     public Response newForm(@PathParam("slug") String slug, @jakarta.ws.rs.QueryParam("story") String story) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         SpecForm f = SpecForm.empty();
         if (story != null && story.matches("[0-9]{1,9}")) {
             f = new SpecForm(story, f.title(), f.specType(), f.content(), f.overview(), f.architecture(), f.technologyStack(),
@@ -89,7 +89,7 @@ public class SpecResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam SpecForm form, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         try {
             TechnicalSpec spec = specs.create(access, form.toInput());
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(),
@@ -98,8 +98,8 @@ public class SpecResource {
             return Htmx.invalid(Templates.form(access, slug, form, e.errors(), null, specQueries.refs(access.project()),
                     "Nothing was saved: please correct the fields marked below.", null));
         } catch (ApiException e) {
-            return Response.status(e.status()).entity(Templates.form(access, slug, form, FormErrors.none(), null, specQueries.refs(access.project()),
-                    e.getMessage(), null)).header("Vary", "HX-Request").build();
+            return Htmx.page(Templates.form(access, slug, form, FormErrors.none(), null, specQueries.refs(access.project()),
+                    e.getMessage(), null), e.status());
         }
     }
 
@@ -109,10 +109,10 @@ public class SpecResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response phases(@PathParam("slug") String slug, @BeanParam SpecForm form, @FormParam("specKey") String specKey,
                            @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         SpecForm changed = form.withOp();
         if (Htmx.isFragment(headers)) {
-            return Response.ok(Templates.form$phases(slug, changed, FormErrors.none())).build();
+            return Htmx.page(Templates.form$phases(slug, changed, FormErrors.none()));
         }
         String key = specKey == null || specKey.isBlank() ? null : specKey;
         return Htmx.page(Templates.form(access, slug, changed, FormErrors.none(), key, specQueries.refs(access.project()), null, null));
@@ -129,7 +129,7 @@ public class SpecResource {
     @GET
     @Path("{key}/edit")
     public Response edit(@PathParam("slug") String slug, @PathParam("key") String key) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         SpecQueries.SpecDetail d = specQueries.detail(access.project(), key);
         SpecForm form = SpecForm.of(d.spec(), d.dependsOn().stream().map(SpecRef::key).toList());
         return Htmx.page(Templates.form(access, slug, form, FormErrors.none(), d.key(), otherSpecs(access, d.key()), null, null));
@@ -140,7 +140,7 @@ public class SpecResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, @PathParam("key") String key, @BeanParam SpecForm form,
                            @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         TechnicalSpec current = specs.require(access.project(), key);
         String specKey = current.key();
         try {
@@ -153,8 +153,8 @@ public class SpecResource {
             SpecForm rebased = new SpecForm(form.storyNumber(), form.title(), form.specType(), form.content(), form.overview(),
                     form.architecture(), form.technologyStack(), form.phaseName(), form.phaseDescription(), form.phaseHours(),
                     form.phaseContent(), form.phaseFiles(), form.dependsOn(), c.currentVersion(), null);
-            return Response.status(409).entity(Templates.form(access, slug, rebased, FormErrors.none(), specKey, otherSpecs(access, specKey),
-                    c.getMessage(), view)).header("Vary", "HX-Request").build();
+            return Htmx.page(Templates.form(access, slug, rebased, FormErrors.none(), specKey, otherSpecs(access, specKey),
+                    c.getMessage(), view), 409);
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.form(access, slug, form, e.errors(), specKey, otherSpecs(access, specKey),
                     "Nothing was saved: please correct the fields marked below.", null));
@@ -164,7 +164,7 @@ public class SpecResource {
     @POST
     @Path("{key}/approve")
     public Response approve(@PathParam("slug") String slug, @PathParam("key") String key, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         TechnicalSpec spec = specs.approve(access, key);
         return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(), spec.key() + " approved");
     }
@@ -189,7 +189,7 @@ public class SpecResource {
     @POST
     @Path("{key}/reviewed")
     public Response reviewed(@PathParam("slug") String slug, @PathParam("key") String key, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         TechnicalSpec spec = specs.markReviewed(access, key);
         return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(), spec.key() + " marked as reviewed against its story");
     }

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.specboard.spec.RoleCheck.requireRole;
 
 /** Creates, edits, approves and links technical specs, creating their implementation tasks in the same transaction. */
 @ApplicationScoped
@@ -43,7 +42,7 @@ public class SpecService {
      */
     @Transactional
     public TechnicalSpec create(Access access, SpecInput input) {
-        requireRole(access, Role.MEMBER);
+        access.requireWrite(Role.MEMBER);
         Project project = access.project();
         SpecContent content = check(project, input, null);
         lockProjectSpecs(project);
@@ -78,7 +77,7 @@ public class SpecService {
      */
     @Transactional
     public TechnicalSpec update(Access access, String key, SpecInput input, int baseVersion) {
-        requireRole(access, Role.MEMBER);
+        access.requireWrite(Role.MEMBER);
         TechnicalSpec spec = lockedSpec(access.project(), key);
         if (spec.version != baseVersion) {
             throw new SpecConflict(spec.key(), input, baseVersion, spec.version);
@@ -133,7 +132,7 @@ public class SpecService {
     /** A lead approves a draft spec. */
     @Transactional
     public TechnicalSpec approve(Access access, String key) {
-        requireRole(access, Role.LEAD);
+        access.requireWrite(Role.LEAD);
         TechnicalSpec spec = lockedSpec(access.project(), key);
         try {
             spec.approve();
@@ -146,7 +145,7 @@ public class SpecService {
     /** A lead confirms the spec still fits its story after the story changed; clears the dirty flag. */
     @Transactional
     public TechnicalSpec markReviewed(Access access, String key) {
-        requireRole(access, Role.LEAD);
+        access.requireWrite(Role.LEAD);
         TechnicalSpec spec = lockedSpec(access.project(), key);
         spec.markReviewed();
         return spec;
@@ -155,7 +154,7 @@ public class SpecService {
     /** Adds "spec depends on other"; refuses an edge that closes a cycle, naming the cycle (409). */
     @Transactional
     public void addDependency(Access access, String key, String dependsOnKey) {
-        requireRole(access, Role.MEMBER);
+        access.requireWrite(Role.MEMBER);
         lockProjectSpecs(access.project());
         TechnicalSpec spec = require(access.project(), key);
         TechnicalSpec target = TechnicalSpec.findByKey(access.project(), dependsOnKey)
@@ -166,7 +165,7 @@ public class SpecService {
 
     @Transactional
     public void removeDependency(Access access, String key, String dependsOnKey) {
-        requireRole(access, Role.MEMBER);
+        access.requireWrite(Role.MEMBER);
         TechnicalSpec spec = require(access.project(), key);
         TechnicalSpec.findByKey(access.project(), dependsOnKey).ifPresent(target ->
                 em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1 AND depends_on_id = ?2")

@@ -73,10 +73,8 @@ public class TaskBoardResource {
                           @QueryParam("claimant") String claimant, @QueryParam("q") String q, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
         TaskBoardService.Board board = boards.board(access.project(), filter(spec, story, claimant, q));
-        if (Htmx.isFragment(headers)) {
-            return Htmx.page(Templates.board$columns(slug, board, access.isMember()));
-        }
-        return Htmx.page(Templates.board(access, slug, board, access.isMember(), null, null));
+        return Htmx.pageOrFragment(headers, () -> Templates.board(access, slug, board, access.isMember(), null, null),
+                () -> Templates.board$columns(slug, board, access.isMember()));
     }
 
     /** The columns alone, for polling. */
@@ -100,7 +98,7 @@ public class TaskBoardResource {
                          @FormParam("confirm") String confirm, @FormParam("commitSha") String commitSha,
                          @FormParam("spec") String spec, @FormParam("story") String story, @FormParam("claimant") String claimant,
                          @FormParam("q") String q, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         TaskBoardService.BoardFilter filter = filter(spec, story, claimant, q);
         String message = null;
         Move pending = null;
@@ -138,12 +136,9 @@ public class TaskBoardResource {
             if (status == 200) {
                 return Flash.redirect(headers, "/projects/" + slug + "/board" + filter.query(), message);
             }
-            return Response.status(status).entity(Templates.board(access, slug, board, true, message, pending))
-                    .header("Vary", "HX-Request").build();
+            return Htmx.page(Templates.board(access, slug, board, true, message, pending), status);
         }
-        String html = Templates.board$columns(slug, board, true).render()
-                + Templates.board$message(slug, board, message, pending).render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(html).build();
+        return Htmx.fragments(status, Templates.board$columns(slug, board, true), Templates.board$message(slug, board, message, pending));
     }
 
     /** A lead sets the WIP limit of each column (empty for none). */
@@ -151,7 +146,7 @@ public class TaskBoardResource {
     @Path("board/limits")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response limits(@PathParam("slug") String slug, MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         Map<TaskStatus, Integer> limits = new EnumMap<>(TaskStatus.class);
         for (TaskStatus s : TaskStatus.values()) {
             String v = form.getFirst("wip-" + s.value());
@@ -189,7 +184,7 @@ public class TaskBoardResource {
     public Response act(@PathParam("slug") String slug, @PathParam("key") String key, @PathParam("action") String action,
                         @FormParam("commitSha") String commitSha, @FormParam("actualHours") String actualHours,
                         @FormParam("reason") String reason, @Context HttpHeaders headers) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         TaskService.Actor actor = new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB);
         try {
             ImplementationTask t = switch (action) {
@@ -207,8 +202,7 @@ public class TaskBoardResource {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
             }
-            return Response.status(e.status()).entity(taskPage(access, slug, key, FormErrors.none(), e.getMessage()))
-                    .header("Vary", "HX-Request").build();
+            return Htmx.page(taskPage(access, slug, key, FormErrors.none(), e.getMessage()), e.status());
         }
     }
 

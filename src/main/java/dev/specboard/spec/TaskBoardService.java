@@ -128,7 +128,7 @@ public class TaskBoardService {
     /** A lead sets (or clears, with null) the WIP limit of each column. */
     @Transactional
     public void setWipLimits(Access access, Map<TaskStatus, Integer> limits) {
-        RoleCheck.requireRole(access, Role.LEAD);
+        access.requireWrite(Role.LEAD);
         for (Map.Entry<TaskStatus, Integer> e : limits.entrySet()) {
             if (e.getValue() != null && (e.getValue() < 1 || e.getValue() > 10_000)) {
                 throw ValidationException.of("wip-" + e.getKey().value(), "A limit is a number from 1 to 10000, or empty for none");

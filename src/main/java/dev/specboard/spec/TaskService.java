@@ -65,7 +65,7 @@ public class TaskService {
     /** Claims a pending task atomically for the actor: exactly one of concurrent claimers wins, the others get 409. */
     @Transactional
     public ImplementationTask claim(Access access, String key, Actor actor) {
-        RoleCheck.requireRole(access, Role.MEMBER);
+        access.requireWrite(Role.MEMBER);
         String taskKey = normalize(key);
         @SuppressWarnings("unchecked")
         List<UUID> won = em.createNativeQuery("""
@@ -87,7 +87,7 @@ public class TaskService {
      */
     @Transactional
     public Optional<ImplementationTask> claimNext(Access access, Actor actor) {
-        RoleCheck.requireRole(access, Role.MEMBER);
+        access.requireWrite(Role.MEMBER);
         @SuppressWarnings("unchecked")
         List<UUID> won = em.createNativeQuery("""
                         WITH next AS (
@@ -147,7 +147,7 @@ public class TaskService {
     @Transactional
     public ImplementationTask move(Access access, String key, TaskStatus to, String commitSha, BigDecimal actualHours, String note,
                                    Actor actor) {
-        RoleCheck.requireRole(access, Role.MEMBER);
+        access.requireWrite(Role.MEMBER);
         String taskKey = normalize(key);
         ImplementationTask current = find(access.project(), taskKey);
         if (current.status == TaskStatus.PENDING && (to == TaskStatus.CLAIMED || to == TaskStatus.IN_PROGRESS)) {
@@ -162,7 +162,7 @@ public class TaskService {
 
     private ImplementationTask transition(Access access, String key, TaskStatus to, Actor actor, String commitSha,
                                           BigDecimal actualHours, String note) {
-        RoleCheck.requireRole(access, Role.MEMBER);
+        access.requireWrite(Role.MEMBER);
         String taskKey = normalize(key);
         ImplementationTask task = find(access.project(), taskKey);
         em.lock(task, LockModeType.PESSIMISTIC_WRITE);

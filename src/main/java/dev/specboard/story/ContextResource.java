@@ -86,7 +86,7 @@ public class ContextResource {
     @GET
     @Path("/contexts/new")
     public Response newForm(@PathParam("slug") String slug) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         return Htmx.page(Templates.contextForm(access, ContextForm.empty(), FormErrors.none(), null, null));
     }
 
@@ -94,7 +94,7 @@ public class ContextResource {
     @Path("/contexts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam ContextForm form) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         try {
             BoundedContext c = contexts.create(access, form);
             return Flash.redirect(headers, url(access, c.id), "The context " + c.name + " was created.");
@@ -115,7 +115,7 @@ public class ContextResource {
     @GET
     @Path("/contexts/{id}/edit")
     public Response editForm(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         BoundedContext c = contexts.get(access.project().id, uuid(id));
         return Htmx.page(Templates.contextForm(access, ContextForm.of(c), FormErrors.none(), c.id, null));
     }
@@ -124,7 +124,7 @@ public class ContextResource {
     @Path("/contexts/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam ContextForm form) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         UUID cid = uuid(id);
         try {
             BoundedContext c = contexts.update(access, cid, form);
@@ -146,7 +146,7 @@ public class ContextResource {
     @POST
     @Path("/contexts/{id}/approve")
     public Response approve(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         BoundedContext c = contexts.approve(access, uuid(id));
         return Flash.redirect(headers, url(access, c.id), "The context " + c.name + " is approved.");
     }
@@ -155,7 +155,7 @@ public class ContextResource {
     @Path("/contexts/{id}/stories")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addStory(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("storyNumber") Integer number) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         if (number == null) {
             throw ValidationException.of("storyNumber", "Choose a story");
         }
@@ -166,7 +166,7 @@ public class ContextResource {
     @POST
     @Path("/contexts/{id}/stories/{number}/remove")
     public Response removeStory(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("number") int number) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         contexts.removeStory(access, uuid(id), number);
         return storiesAnswer(access, uuid(id));
     }

@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.Approval;
 import dev.specboard.notification.NotificationService;
@@ -51,7 +52,7 @@ public class ContextService {
     /** Creates an unapproved context, which also un-approves the mapping. */
     @Transactional
     public BoundedContext create(Access access, ContextForm form) {
-        StoryService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         check(access.project().id, form, null);
         BoundedContext c = new BoundedContext();
         c.projectId = access.project().id;
@@ -65,7 +66,7 @@ public class ContextService {
     /** Saves an edit based on the current version (409 otherwise); a change resets the approval. */
     @Transactional
     public BoundedContext update(Access access, UUID id, ContextForm form) {
-        StoryService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         BoundedContext c = get(access.project().id, id);
         em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
         check(access.project().id, form, c.id);
@@ -94,10 +95,7 @@ public class ContextService {
     /** A lead approves the context: it is no longer dirty, and its creator is told. */
     @Transactional
     public BoundedContext approve(Access access, UUID id) {
-        StoryService.requireWritable(access);
-        if (!access.isLead()) {
-            throw ApiException.forbidden("Only a lead can approve a context.");
-        }
+        access.requireWrite(Role.LEAD);
         BoundedContext c = get(access.project().id, id);
         if (c.approved && !c.dirty) {
             throw ApiException.conflict("The context " + c.name + " is already approved.");
@@ -120,7 +118,7 @@ public class ContextService {
     /** Assigns a story to a context (nothing happens if it already is). */
     @Transactional
     public void addStory(Access access, UUID contextId, int storyNumber) {
-        StoryService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         BoundedContext c = get(access.project().id, contextId);
         Story s = Story.<Story>find("projectId = ?1 and number = ?2", c.projectId, storyNumber).firstResultOptional()
                 .orElseThrow(() -> ValidationException.of("storyNumber", "No story " + Story.key(storyNumber) + " in this project"));
@@ -136,7 +134,7 @@ public class ContextService {
     /** Takes a story out of a context. */
     @Transactional
     public void removeStory(Access access, UUID contextId, int storyNumber) {
-        StoryService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         BoundedContext c = get(access.project().id, contextId);
         long removed = em.createQuery("delete from ContextStory cs where cs.contextId = :c and cs.storyId in "
                         + "(select s.id from Story s where s.projectId = :p and s.number = :n)")

@@ -78,7 +78,7 @@ public class ExecutiveSummaryResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("slug") String slug, @FormParam("content") String content, @FormParam("version") Integer version) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         try {
             Project p = summaries.edit(access, content, version);
             return Flash.redirect(headers, url(access), "Executive summary saved as version " + p.executiveSummaryVersion + ".");
@@ -93,7 +93,7 @@ public class ExecutiveSummaryResource {
     @POST
     @Path("/approve")
     public Response approve(@PathParam("slug") String slug) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         Project p = summaries.approve(access);
         return Flash.redirect(headers, url(access), "Executive summary version " + p.executiveSummaryVersion + " is approved.");
     }

@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.Approval;
 import dev.specboard.project.Access;
@@ -26,7 +27,7 @@ public class ExecutiveSummaryService {
     /** Saves a new version when based on the current one (409 otherwise); clears the approval. */
     @Transactional
     public Project edit(Access access, String content, Integer baseVersion) {
-        StoryService.requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         if (content != null && content.length() > 50000) {
             throw ValidationException.of("content", "At most 50000 characters");
         }
@@ -59,10 +60,7 @@ public class ExecutiveSummaryService {
     /** A lead approves the current version. */
     @Transactional
     public Project approve(Access access) {
-        StoryService.requireWritable(access);
-        if (!access.isLead()) {
-            throw ApiException.forbidden("Only a lead can approve the executive summary.");
-        }
+        access.requireWrite(Role.LEAD);
         Project p = em.find(Project.class, access.project().id, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(p);
         if (p.executiveSummary == null || p.executiveSummary.isBlank()) {

@@ -82,23 +82,21 @@ public class StoryResource {
                          @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         StoryPage result = stories.list(access.project().id, StoryFilter.of(status, approval, dirty, context, q, page));
-        if (Htmx.isFragment(headers)) {
-            return Htmx.page(Templates.list$results(access, result));
-        }
-        return Htmx.page(Templates.list(access, result, contexts.refs(access.project().id)));
+        return Htmx.pageOrFragment(headers, () -> Templates.list(access, result, contexts.refs(access.project().id)),
+                () -> Templates.list$results(access, result));
     }
 
     @GET
     @Path("/new")
     public Response newForm(@PathParam("slug") String slug) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         return Htmx.page(Templates.form(access, StoryForm.empty(), FormErrors.none(), null, null));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam StoryForm form) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         try {
             Story s = stories.create(access, form);
             return Flash.redirect(headers, url(access, s.number), s.key() + " created as a draft.");
@@ -129,7 +127,7 @@ public class StoryResource {
     @GET
     @Path("/{number}/edit")
     public Response editForm(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         Story s = stories.get(access.project().id, number);
         return Htmx.page(Templates.form(access, StoryForm.of(s), FormErrors.none(), number, null));
     }
@@ -138,7 +136,7 @@ public class StoryResource {
     @Path("/{number}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, @PathParam("number") int number, @BeanParam StoryForm form) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         try {
             Story s = stories.update(access, number, form);
             return Flash.redirect(headers, url(access, number), s.key() + " saved as version " + s.version + ".");
@@ -155,7 +153,7 @@ public class StoryResource {
     @POST
     @Path("/{number}/submit")
     public Response submit(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         Story s = stories.submit(access, number);
         return Flash.redirect(headers, url(access, number), s.key() + " was submitted for approval.");
     }
@@ -163,7 +161,7 @@ public class StoryResource {
     @POST
     @Path("/{number}/approve")
     public Response approve(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         Story s = stories.approve(access, number);
         return Flash.redirect(headers, url(access, number), s.key() + " is approved (version " + s.version + ").");
     }
@@ -172,7 +170,7 @@ public class StoryResource {
     @Path("/{number}/request-changes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("comment") String comment) {
-        Access access = projectAccess.require(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.LEAD);
         try {
             Story s = stories.requestChanges(access, number, comment);
             return Flash.redirect(headers, url(access, number), s.key() + " was sent back to its author.");
@@ -185,7 +183,7 @@ public class StoryResource {
     @Path("/{number}/contexts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addContext(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("contextId") String contextId) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         UUID id = StoryFilter.uuid(contextId);
         if (id == null) {
             throw ValidationException.of("contextId", "Choose a context");
@@ -197,7 +195,7 @@ public class StoryResource {
     @POST
     @Path("/{number}/contexts/{contextId}/remove")
     public Response removeContext(@PathParam("slug") String slug, @PathParam("number") int number, @PathParam("contextId") String contextId) {
-        Access access = projectAccess.require(slug, Role.MEMBER);
+        Access access = projectAccess.write(slug, Role.MEMBER);
         UUID id = StoryFilter.uuid(contextId);
         if (id == null) {
             throw dev.specboard.web.ApiException.notFound("No such context in this project");

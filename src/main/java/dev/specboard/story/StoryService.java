@@ -71,16 +71,10 @@ public class StoryService {
                 .orElseThrow(() -> ApiException.notFound("No story " + Story.key(number) + " in this project"));
     }
 
-    static void requireWritable(Access access) {
-        if (access.project().isArchived()) {
-            throw ApiException.conflict("This project is archived: it can be read but not changed.");
-        }
-    }
-
     /** Writes a new draft story with the next number of the project, as version 1. */
     @Transactional
     public Story create(Access access, StoryForm form) {
-        requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         check(form);
         Number next = (Number) em.createNativeQuery("insert into story_counters (project_id, last_number) values (:p, 1) "
                         + "on conflict (project_id) do update set last_number = story_counters.last_number + 1 returning last_number")
@@ -115,7 +109,7 @@ public class StoryService {
      */
     @Transactional
     public Story update(Access access, int number, StoryForm form) {
-        requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         check(form);
         Story s = lock(access.project().id, number);
         if (form.version() == null) {
@@ -156,7 +150,7 @@ public class StoryService {
     /** A member asks the leads to approve a draft; the leads are notified. */
     @Transactional
     public Story submit(Access access, int number) {
-        requireWritable(access);
+        access.requireWrite(Role.MEMBER);
         Story s = lock(access.project().id, number);
         s.moveTo(s.stage().after(StoryStage.Action.SUBMIT, s.key()));
         notifyLeads(access, s, "story_submitted", access.project().name + ": " + s.key() + " \u201c" + s.title + "\u201d waits for your approval");
@@ -166,7 +160,7 @@ public class StoryService {
     /** A lead approves the current version: the story becomes ready and its author is told. */
     @Transactional
     public Story approve(Access access, int number) {
-        requireWritable(access);
+        access.requireWrite(Role.LEAD);
         Story s = lock(access.project().id, number);
         approvalRefusal(access, s).ifPresent(reason -> {
             throw ApiException.forbidden(reason);
@@ -183,10 +177,7 @@ public class StoryService {
     /** A lead sends a submitted story back to its author with a comment. */
     @Transactional
     public Story requestChanges(Access access, int number, String comment) {
-        requireWritable(access);
-        if (!access.isLead()) {
-            throw ApiException.forbidden("Only a lead can send " + Story.key(number) + " back.");
-        }
+        access.requireWrite(Role.LEAD);
         if (comment == null || comment.isBlank()) {
             throw ValidationException.of("comment", "Say what should change");
         }

@@ -85,12 +85,13 @@ public class ErrorMapper {
         TemplateInstance body = Htmx.isFragment(headers)
                 ? Templates.error$body(status, title, message)
                 : Templates.error(status, title, message);
-        Response.ResponseBuilder r = Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(body);
+        Response r = Htmx.page(body, status);
         if (Htmx.isHtmx(headers) && status >= 400) {
             // Errors of an htmx action show in the flash area instead of replacing the target.
-            r.header("HX-Retarget", "#flash").header("HX-Reswap", "innerHTML");
+            r.getHeaders().add("HX-Retarget", "#flash");
+            r.getHeaders().add("HX-Reswap", "innerHTML");
         }
-        return r.build();
+        return r;
     }
 
     private static String titleFor(int status) {

@@ -1,12 +1,25 @@
 package dev.specboard.web;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.function.Supplier;
 
-/** The page-or-fragment rule of STYLE.md and the HX-* response headers, in one place. */
+/**
+ * The one htmx toolkit of STYLE.md: page or fragment (the only place that sets
+ * {@code Vary: HX-Request}), a fragment with out-of-band fragments, and the moves to another page.
+ * Resources compose their answers with it and never join rendered templates themselves.
+ */
 public final class Htmx {
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance flash(String message);
+    }
 
     private Htmx() {
     }
@@ -25,17 +38,14 @@ public final class Htmx {
         return "true".equals(headers.getHeaderString("HX-Request"));
     }
 
-    /** After a successful POST: htmx follows HX-Redirect, a plain form follows the 303. */
-    public static Response redirect(HttpHeaders headers, String location) {
-        if (isHtmx(headers)) {
-            return Response.ok().header("HX-Redirect", location).build();
-        }
-        return Response.seeOther(URI.create(location)).build();
+    /** A navigable URL: the whole page, or only {@code fragment} when htmx asks for it (see {@link #isFragment}). */
+    public static Response pageOrFragment(HttpHeaders headers, Supplier<TemplateInstance> page, Supplier<TemplateInstance> fragment) {
+        return page(isFragment(headers) ? fragment.get() : page.get(), 200);
     }
 
-    /** A page that can also answer as a fragment must say so to caches. */
+    /** A page (or fragment) of a URL that can answer both ways must say so to caches. */
     public static Response page(Object entity, int status) {
-        return Response.status(status).entity(entity).header("Vary", "HX-Request").build();
+        return Response.status(status).entity(entity).type(MediaType.TEXT_HTML_TYPE).header("Vary", "HX-Request").build();
     }
 
     public static Response page(Object entity) {
@@ -44,6 +54,51 @@ public final class Htmx {
 
     /** A form that failed validation: 422 with the re-rendered form (htmx swaps 422, see app.js). */
     public static Response invalid(Object entity) {
-        return Response.status(422).entity(entity).header("Vary", "HX-Request").build();
+        return page(entity, 422);
+    }
+
+    /**
+     * An htmx answer: the fragment for the request's target followed by out-of-band fragments (each
+     * carries its own {@code hx-swap-oob}), like Renarde's {@code concatTemplates}.
+     */
+    public static Response fragments(int status, TemplateInstance main, TemplateInstance... outOfBand) {
+        StringBuilder body = new StringBuilder(main.render());
+        for (TemplateInstance t : outOfBand) {
+            body.append('\n').append(t.render());
+        }
+        return page(body.toString(), status);
+    }
+
+    /** The updated fragment of an htmx action plus a flash message swapped out of band into {@code #flash}. */
+    public static Response withFlash(TemplateInstance main, String message, TemplateInstance... outOfBand) {
+        TemplateInstance[] all = new TemplateInstance[outOfBand.length + 1];
+        all[0] = Templates.flash(message);
+        System.arraycopy(outOfBand, 0, all, 1, outOfBand.length);
+        return fragments(200, main, all);
+    }
+
+    /**
+     * After a successful POST that leads to another page: htmx follows {@code HX-Location} (an ajax
+     * navigation that keeps the page, pushing the URL), a plain form follows the 303.
+     */
+    public static Response location(HttpHeaders headers, String location) {
+        if (isHtmx(headers)) {
+            // The target page must come whole: the boosted header tells isFragment so.
+            return Response.ok().header("HX-Location", "{\"path\":\"" + jsonEscape(location)
+                    + "\",\"target\":\"body\",\"headers\":{\"HX-Boosted\":\"true\"}}").build();
+        }
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    /** After a successful POST that must reload everything (the layout changes): HX-Redirect or 303. */
+    public static Response redirect(HttpHeaders headers, String location) {
+        if (isHtmx(headers)) {
+            return Response.ok().header("HX-Redirect", location).build();
+        }
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    private static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

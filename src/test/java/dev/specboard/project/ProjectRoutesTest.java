@@ -109,12 +109,12 @@ class ProjectRoutesTest {
         assertTrue(failures.isEmpty(), "anonymous requests must log in first:\n" + String.join("\n", failures));
     }
 
-    private static RestAssuredConfig timeouts() {
+    static RestAssuredConfig timeouts() {
         return RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.socket.timeout", 10_000).setParam("http.connection.timeout", 10_000));
     }
 
-    private static RequestSpecification withBody(RequestSpecification spec, Route route) {
+    static RequestSpecification withBody(RequestSpecification spec, Route route) {
         if (route.method().equals("GET") || route.method().equals("DELETE") || route.method().equals("HEAD")) {
             return spec;
         }
@@ -127,7 +127,7 @@ class ProjectRoutesTest {
         return spec.contentType("application/x-www-form-urlencoded").formParam("x", "1");
     }
 
-    private static Response send(RequestSpecification spec, String method, String path) {
+    static Response send(RequestSpecification spec, String method, String path) {
         return spec.request(method, path);
     }
 
@@ -257,6 +257,9 @@ class ProjectRoutesTest {
         }
         if (n.equals("name") || n.endsWith("name")) {
             candidates.add("app");
+        }
+        if (regex.matches("[a-z|-]+")) {
+            candidates.add(regex.split("\\|")[0]); // a choice of words, like {action: claim|start}
         }
         candidates.addAll(Arrays.asList("1", "SPEC-1", "TASK-1-1", UUID.randomUUID().toString(), "README.md", "app", "v1"));
         Pattern p = Pattern.compile(regex);
