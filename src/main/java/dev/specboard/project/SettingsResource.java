@@ -70,7 +70,7 @@ public class SettingsResource {
     @POST
     @Path("unarchive")
     public Response unarchive(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        Access access = projectAccess.write(slug, Role.OWNER);
+        Access access = projectAccess.readAs(slug, Role.OWNER); // the one change an archived project accepts
         projects.unarchive(access);
         return Flash.redirect(headers, "/projects/" + slug + "/settings", "Project unarchived: it can be changed again.");
     }
