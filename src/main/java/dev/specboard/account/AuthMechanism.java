@@ -6,6 +6,8 @@ import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
@@ -22,6 +24,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Who is calling: a bearer API token under {@code /api}, otherwise the signed login cookie, as long
@@ -111,6 +114,14 @@ public class AuthMechanism implements HttpAuthenticationMechanism {
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(TokenAuthenticationRequest.class, SessionIdentityProvider.Request.class);
+    }
+
+    /** The identity of an account, as cookies and API tokens both make it. */
+    static QuarkusSecurityIdentity.Builder identityOf(String username, String siteRole, UUID accountId) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username))
+                .addRole(siteRole)
+                .addAttribute(ACCOUNT_ID, accountId);
     }
 
     static boolean isSecure(RoutingContext ctx) {

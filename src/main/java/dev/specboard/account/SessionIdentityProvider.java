@@ -5,8 +5,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,10 +48,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionIdentity
     }
 
     static SecurityIdentity identity(SessionCookie.Claims c) {
-        return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(c.username()))
-                .addRole(c.siteRole())
-                .addAttribute(AuthMechanism.ACCOUNT_ID, c.accountId())
+        return AuthMechanism.identityOf(c.username(), c.siteRole(), c.accountId())
                 .addAttribute(AuthMechanism.SESSION_ID, c.sessionId())
                 .build();
     }
