@@ -7,6 +7,8 @@ import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
 
-/** The account page: profile, password and API tokens. */
+/** The account page: profile, password, logins and API tokens. */
 @Path("/account")
 @Produces(MediaType.TEXT_HTML)
 public class AccountResource {
@@ -46,6 +48,9 @@ public class AccountResource {
     @Inject
     ProjectService projects;
 
+    @Inject
+    SessionService sessions;
+
     @GET
     public Response show() {
         return Htmx.page(Templates.account(page(null, FormErrors.none(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
@@ -68,11 +73,21 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@BeanParam PasswordForm form, @Context HttpHeaders headers) {
         try {
-            profiles.changePassword(currentUser.requireAccountId(), form);
+            profiles.changePassword(currentUser.requireAccountId(), currentUser.sessionId().orElse(null), form);
             return Flash.redirect(headers, "/account", "Password changed.");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.account(page(null, FormErrors.none(), e.errors(), TokenForm.empty(), FormErrors.none(), "")));
         }
+    }
+
+    /** Ends every login of this account, on every device, this one included. */
+    @POST
+    @Path("logout-everywhere")
+    public Response logoutEverywhere(@Context HttpHeaders headers, @Context HttpServerRequest request,
+                                     @Context HttpServerResponse response) {
+        sessions.endAll(currentUser.requireAccountId());
+        response.addCookie(AuthMechanism.clearedCookie(AuthMechanism.isSecure(request)));
+        return Flash.redirect(headers, "/login", "You are logged out on every device.");
     }
 
     /** The new token is shown in the answer itself, once; it is never stored or put in a cookie. */

@@ -4,17 +4,24 @@ import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Signs people up and logs them in, refusing password guessing per account. */
 @ApplicationScoped
 public class AccountService {
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
 
     @Inject
     Validation validation;
@@ -62,32 +69,42 @@ public class AccountService {
         return a;
     }
 
-    /** Checks the password; after too many failures the account is refused for a while, whatever the password. */
-    @Transactional(dontRollbackOn = ApiException.class)
+    /**
+     * Checks the password; after too many failures the account is refused for the rest of the window,
+     * whatever the password. Each attempt is counted (and committed) before its password is checked,
+     * so parallel guesses cannot all slip under the limit.
+     */
     public Account login(String login, String password, String remote) {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             throw new ApiException(422, "Enter your username (or email) and your password.");
         }
-        var account = Account.findByLogin(login);
-        String key = account.map(a -> a.username.toLowerCase()).orElse(login.trim().toLowerCase());
-        Instant windowStart = Instant.now().minus(Duration.ofMinutes(windowMinutes));
-        if (LoginAttempt.recentFailures(key, windowStart) >= maxFailures) {
-            Instant retry = LoginAttempt.oldestRecentFailure(key, windowStart).plus(Duration.ofMinutes(windowMinutes));
+        Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Account.findByLogin(login));
+        String key = account.map(a -> a.username.toLowerCase(Locale.ROOT)).orElse(login.trim().toLowerCase(Locale.ROOT));
+        LoginFailure.Count count = QuarkusTransaction.requiringNew().call(() -> LoginFailure.reserve(key, windowMinutes));
+        if (count.failures() > maxFailures) {
+            if (count.failures() == maxFailures + 1) {
+                LOG.warnf("Login for %s refused for %d minutes after %d failures (last attempt from %s)", key, windowMinutes,
+                        maxFailures, remote);
+            }
+            Instant retry = count.windowStart().plus(Duration.ofMinutes(windowMinutes));
             long minutes = Math.max(1, Duration.between(Instant.now(), retry).toMinutes() + 1);
             throw new ApiException(429, "Too many failed logins for this account. Try again in " + minutes
                     + (minutes == 1 ? " minute." : " minutes."));
         }
         boolean ok = account.map(a -> a.passwordMatches(password))
                 .orElseGet(() -> PasswordCheck.matches(password, PasswordCheck.DUMMY_HASH) && false);
-        LoginAttempt attempt = new LoginAttempt();
-        attempt.login = key;
-        attempt.succeeded = ok;
-        attempt.remote = remote;
-        attempt.persist();
         if (!ok) {
             throw new ApiException(401, "Wrong username or password.");
         }
+        QuarkusTransaction.requiringNew().run(() -> LoginFailure.clear(key));
         return account.get();
+    }
+
+    /** Forgets failure windows that ended a day ago or more. */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purgeOldFailures() {
+        LoginFailure.purge(Instant.now().minus(Duration.ofMinutes(windowMinutes)).minus(Duration.ofDays(1)));
     }
 
     /** Username or email already in use: 409 in the API, a field error on the page. */

@@ -1,5 +1,6 @@
 package dev.specboard.account;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,6 +14,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,18 +24,24 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Who is calling: a bearer API token under {@code /api}, otherwise the signed login cookie. An
+ * Who is calling: a bearer API token under {@code /api}, otherwise the signed login cookie, as long
+ * as its login has not been ended (known from {@link SessionCache} without a query once cached). An
  * anonymous page request is sent to the login page (htmx requests through HX-Redirect).
  */
 @ApplicationScoped
 public class AuthMechanism implements HttpAuthenticationMechanism {
 
     public static final String ACCOUNT_ID = "accountId";
+    public static final String SESSION_ID = "sessionId";
 
     @Inject
     SessionCookie sessions;
+
+    @Inject
+    SessionCache cache;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext ctx, IdentityProviderManager identities) {
@@ -57,15 +65,31 @@ public class AuthMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().optional(Optional.empty());
         }
         SessionCookie.Claims c = claims.get();
-        if (c.halfSpent(sessions.lifetime())) {
-            // Sliding expiry: an active person stays logged in.
-            ctx.response().addCookie(loginCookie(sessions.issue(c.accountId(), c.username(), c.siteRole()), isSecure(ctx)));
+        Boolean open = cache.cached(c);
+        if (open == null) {
+            // Not known on this instance yet: the provider reads the account's logins on a worker thread.
+            return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new SessionIdentityProvider.Request(c), ctx))
+                    .invoke(identity -> renew(ctx, c))
+                    .onFailure(AuthenticationFailedException.class).recoverWithUni(() -> ended(ctx));
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(c.username()))
-                .addRole(c.siteRole())
-                .addAttribute(ACCOUNT_ID, c.accountId())
-                .build());
+        if (!open) {
+            return ended(ctx);
+        }
+        renew(ctx, c);
+        return Uni.createFrom().item(SessionIdentityProvider.identity(c));
+    }
+
+    /** Sliding expiry: an active person stays logged in (up to the absolute lifetime). */
+    private void renew(RoutingContext ctx, SessionCookie.Claims c) {
+        if (c.halfSpent(sessions.lifetime())) {
+            ctx.response().addCookie(loginCookie(sessions.encode(sessions.renewed(c)), isSecure(ctx)));
+        }
+    }
+
+    /** An ended login is no login: the browser is told to drop the cookie, and the request goes on anonymously. */
+    private static Uni<SecurityIdentity> ended(RoutingContext ctx) {
+        ctx.response().addCookie(clearedCookie(isSecure(ctx)));
+        return Uni.createFrom().optional(Optional.empty());
     }
 
     @Override
@@ -89,15 +113,31 @@ public class AuthMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return Set.of(TokenAuthenticationRequest.class);
+        return Set.of(TokenAuthenticationRequest.class, SessionIdentityProvider.Request.class);
+    }
+
+    /** The identity of an account, as cookies and API tokens both make it. */
+    static QuarkusSecurityIdentity.Builder identityOf(String username, String siteRole, UUID accountId) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username))
+                .addRole(siteRole)
+                .addAttribute(ACCOUNT_ID, accountId);
     }
 
     static boolean isSecure(RoutingContext ctx) {
-        return ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+        return isSecure(ctx.request());
+    }
+
+    static boolean isSecure(HttpServerRequest request) {
+        return request.isSSL() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 
     public static Cookie loginCookie(String value, boolean secure) {
         return Cookie.cookie(SessionCookie.NAME, value)
                 .setPath("/").setHttpOnly(true).setSecure(secure).setSameSite(CookieSameSite.LAX);
+    }
+
+    public static Cookie clearedCookie(boolean secure) {
+        return loginCookie("", secure).setMaxAge(0);
     }
 }

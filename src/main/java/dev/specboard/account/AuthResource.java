@@ -41,7 +41,7 @@ public class AuthResource {
     AccountService accounts;
 
     @Inject
-    SessionCookie sessions;
+    SessionService sessions;
 
     @Inject
     CurrentUser currentUser;
@@ -63,7 +63,7 @@ public class AuthResource {
                           @Context HttpServerRequest request, @Context HttpServerResponse response) {
         try {
             Account a = accounts.login(login, password, request.remoteAddress() == null ? null : request.remoteAddress().host());
-            response.addCookie(AuthMechanism.loginCookie(sessions.issue(a.id, a.username, a.role), request.isSSL()));
+            response.addCookie(AuthMechanism.loginCookie(sessions.start(a), AuthMechanism.isSecure(request)));
             return Htmx.redirect(headers, safeNext(next));
         } catch (ApiException e) {
             int status = e.status() == 429 ? 429 : 422;
@@ -84,7 +84,7 @@ public class AuthResource {
                            @Context HttpServerRequest request, @Context HttpServerResponse response) {
         try {
             Account a = accounts.signup(form);
-            response.addCookie(AuthMechanism.loginCookie(sessions.issue(a.id, a.username, a.role), request.isSSL()));
+            response.addCookie(AuthMechanism.loginCookie(sessions.start(a), AuthMechanism.isSecure(request)));
             return Flash.redirect(headers, "/", "Welcome to Specboard, " + a.displayName() + "!");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.signup(form, e.errors(), accounts.signupOpen()));
@@ -97,10 +97,12 @@ public class AuthResource {
         return Templates.logout();
     }
 
+    /** Ends this login (a copy of its cookie stops working too); other devices stay logged in. */
     @POST
     @Path("logout")
-    public Response logout(@Context HttpHeaders headers, @Context HttpServerResponse response) {
-        response.addCookie(AuthMechanism.loginCookie("", false).setMaxAge(0));
+    public Response logout(@Context HttpHeaders headers, @Context HttpServerRequest request, @Context HttpServerResponse response) {
+        currentUser.sessionId().ifPresent(s -> sessions.end(currentUser.requireAccountId(), s));
+        response.addCookie(AuthMechanism.clearedCookie(AuthMechanism.isSecure(request)));
         return Flash.redirect(headers, "/login", "You are logged out.");
     }
 

@@ -30,6 +30,11 @@ public class CurrentUser {
         return Optional.ofNullable(identity.getAttribute(AuthMechanism.ACCOUNT_ID));
     }
 
+    /** The login behind a cookie-authenticated request (none for API tokens). */
+    public Optional<UUID> sessionId() {
+        return Optional.ofNullable(identity.getAttribute(AuthMechanism.SESSION_ID));
+    }
+
     /** The account id, or 401 for an anonymous caller. */
     public UUID requireAccountId() {
         return accountId().orElseThrow(() -> ApiException.unauthorized("Authentication required"));

@@ -26,6 +26,9 @@ public class ProfileService {
     @Inject
     ProjectAccess projectAccess;
 
+    @Inject
+    SessionService sessions;
+
     @Transactional
     public Account updateProfile(UUID accountId, ProfileForm form) {
         FormErrors errors = validation.check(form);
@@ -42,8 +45,9 @@ public class ProfileService {
         return a;
     }
 
+    /** Changes the password and ends every other login of the account; the one that asked ({@code keep}) stays. */
     @Transactional
-    public void changePassword(UUID accountId, PasswordForm form) {
+    public void changePassword(UUID accountId, UUID keep, PasswordForm form) {
         FormErrors errors = validation.check(form);
         Account a = Account.findById(accountId);
         if (!errors.has("currentPassword") && !a.passwordMatches(form.currentPassword())) {
@@ -53,6 +57,7 @@ public class ProfileService {
             throw new ValidationException(errors);
         }
         a.setPassword(form.newPassword());
+        sessions.endOthers(accountId, keep);
     }
 
     /** Creates a token; a project-limited one is checked against the account's own membership. */

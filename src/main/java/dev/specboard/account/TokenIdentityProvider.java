@@ -5,7 +5,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +30,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         return context.runBlocking(() -> {
             ApiTokenService.Resolved t = tokens.resolve(request.getToken().getToken())
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API token"));
-            QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(t.username()))
-                    .addRole(t.siteRole())
-                    .addAttribute(AuthMechanism.ACCOUNT_ID, t.accountId());
+            QuarkusSecurityIdentity.Builder b = AuthMechanism.identityOf(t.username(), t.siteRole(), t.accountId());
             if (t.projectId() != null) {
                 b.addAttribute(TOKEN_PROJECT, t.projectId()).addAttribute(TOKEN_ROLE, t.role());
             }

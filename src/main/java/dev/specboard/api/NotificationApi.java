@@ -33,7 +33,9 @@ public class NotificationApi {
 
     @GET
     public List<NotificationAnswer> list(@QueryParam("unread") boolean unread) {
-        return notifications.list(currentUser.requireAccountId(), unread, 200).stream().map(NotificationApi::answer).toList();
+        // A project-limited token sees only the notifications about its project.
+        return notifications.list(currentUser.requireAccountId(), currentUser.tokenProjectId().orElse(null), unread, 200)
+                .stream().map(NotificationApi::answer).toList();
     }
 
     @POST
@@ -41,7 +43,7 @@ public class NotificationApi {
     public NotificationAnswer read(@PathParam("id") UUID nid) {
         // A malformed id does not convert: JAX-RS answers 404, as for an unknown one.
         UUID me = currentUser.requireAccountId();
-        return answer(notifications.markRead(me, nid));
+        return answer(notifications.markRead(me, currentUser.tokenProjectId().orElse(null), nid));
     }
 
     static NotificationAnswer answer(Notification n) {

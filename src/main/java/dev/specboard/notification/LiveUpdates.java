@@ -27,6 +27,11 @@ import java.util.Optional;
 public class LiveUpdates {
 
     static final String CHANNEL = "specboard_events";
+    /**
+     * A local event (never sent through PostgreSQL) saying that the listener has reconnected: whatever
+     * was notified meanwhile is lost, so caches kept fresh by events must start over.
+     */
+    public static final String RECONNECTED = "reconnected";
     private static final Logger LOG = Logger.getLogger(LiveUpdates.class);
 
     @Inject
@@ -74,12 +79,17 @@ public class LiveUpdates {
     /** One dedicated connection per instance listens; it reconnects after a failure. */
     private void listen() {
         long backoff = 500;
+        boolean connectedBefore = false;
         while (running) {
             try (Connection c = DriverManager.getConnection(url, user.orElse(null), password.orElse(null))) {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
                 backoff = 500;
+                if (connectedBefore) {
+                    events.onNext(new LiveEvent(RECONNECTED, null, null));
+                }
+                connectedBefore = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = pg.getNotifications(10_000);

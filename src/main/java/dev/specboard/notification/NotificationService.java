@@ -44,15 +44,28 @@ public class NotificationService {
 
     /** The newest notifications of an account, unread ones only if asked. */
     public List<Notification> list(UUID accountId, boolean unreadOnly, int limit) {
-        String q = "userId = ?1" + (unreadOnly ? " and readAt is null" : "") + " order by createdAt desc";
-        return Notification.<Notification>find(q, accountId).page(0, limit).list();
+        return list(accountId, null, unreadOnly, limit);
+    }
+
+    /** The same, limited to one project when {@code projectId} is given (a project-limited API token). */
+    public List<Notification> list(UUID accountId, UUID projectId, boolean unreadOnly, int limit) {
+        String q = "userId = ?1" + (projectId == null ? "" : " and projectId = ?2") + (unreadOnly ? " and readAt is null" : "")
+                + " order by createdAt desc";
+        var query = projectId == null ? Notification.<Notification>find(q, accountId) : Notification.<Notification>find(q, accountId, projectId);
+        return query.page(0, limit).list();
     }
 
     /** Marks one of the account's notifications read; someone else's is 404. */
     @Transactional
     public Notification markRead(UUID accountId, UUID id) {
+        return markRead(accountId, null, id);
+    }
+
+    /** The same, where one outside {@code projectId} (when given) is 404 as well. */
+    @Transactional
+    public Notification markRead(UUID accountId, UUID projectId, UUID id) {
         Notification n = Notification.findById(id);
-        if (n == null || !n.userId.equals(accountId)) {
+        if (n == null || !n.userId.equals(accountId) || (projectId != null && !projectId.equals(n.projectId))) {
             throw ApiException.notFound("No such notification");
         }
         if (n.readAt == null) {

@@ -47,6 +47,28 @@ class AuthBrowserTest {
     }
 
     @Test
+    void logOutEverywhereFromTheAccountPage() {
+        String u = TestData.unique("everywhere");
+        try (Browser b = Browser.open(base.toString())) {
+            b.go("/signup");
+            b.type("#f-email", u + "@example.test").type("#f-username", u).type("#f-password", "long enough password");
+            b.click("#signup-form button[type=submit]");
+            b.waitFor("#no-projects");
+            b.go("/account");
+            b.waitFor("#logout-everywhere");
+            b.assertAccessible();
+            b.click("#logout-everywhere");
+            b.waitFor("#login-form");
+            assertEquals("/login", b.path());
+            assertEquals("You are logged out on every device.", b.find("#flash .flash").getText());
+            b.go("/account");
+            b.waitFor("#login-form");
+            b.login(u, "long enough password");
+            b.waitFor("#no-projects");
+        }
+    }
+
+    @Test
     void homeIsUsableAt360px() {
         String u = TestData.unique("narrow");
         try (Browser b = Browser.open(base.toString(), 360)) {

@@ -124,15 +124,14 @@ class AuthResourceTest {
         Account a = data.account("csrf");
         RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("username", a.username).formParam("password", TestData.PASSWORD)
-                .post("/login").then().statusCode(400);
+                .post("/login").then().statusCode(403);
     }
 
     @Test
     void crossSiteTextPlainPostIsRefused() {
         Account a = data.account("plain");
-        String session = jakarta.enterprise.inject.spi.CDI.current().select(SessionCookie.class).get().issue(a.id, a.username, a.role);
-        RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, session)
-                .contentType("text/plain").body("x=y").post("/logout").then().statusCode(400);
+        RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, Web.sessionCookie(a))
+                .contentType("text/plain").body("x=y").post("/logout").then().statusCode(403);
     }
 
     @Test
@@ -153,9 +152,14 @@ class AuthResourceTest {
     @Test
     void tamperedCookieIsNotALogin() {
         Account a = data.account("tamper");
-        String good = new SessionCookie(java.util.Optional.of("another secret that is long enough"), 12, "target").issue(a.id, a.username, "admin");
-        RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, good).get("/")
+        SessionCookie real = jakarta.enterprise.inject.spi.CDI.current().select(SessionCookie.class).get();
+        SessionCookie.Claims open = real.read(Web.sessionCookie(a)).orElseThrow();
+        SessionCookie otherKey = new SessionCookie(java.util.Optional.of("another secret that is long enough"), 12, 30, "target");
+        String forged = otherKey.encode(otherKey.fresh(open.sessionId(), a.id, a.username, "admin", open.issuedAt()));
+        RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, forged).get("/")
                 .then().statusCode(302);
+        RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, real.encode(open)).get("/")
+                .then().statusCode(200);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.specboard.account.Account;
 import dev.specboard.account.SessionCookie;
 import dev.specboard.project.Project;
 import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,9 +37,6 @@ class LiveUpdatesTest {
     @Inject
     LiveUpdates live;
 
-    @Inject
-    SessionCookie sessions;
-
     @TestHTTPResource("/events")
     URL events;
 
@@ -46,7 +44,7 @@ class LiveUpdatesTest {
     private CompletableFuture<List<String>> listen(Account a, String query, String stopAt, CompletableFuture<Void> ready) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest req = HttpRequest.newBuilder(URI.create(events + query))
-                .header("Cookie", SessionCookie.NAME + "=" + sessions.issue(a.id, a.username, a.role))
+                .header("Cookie", SessionCookie.NAME + "=" + Web.sessionCookie(a))
                 .header("Accept", "text/event-stream").build();
         HttpResponse<java.io.InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, resp.statusCode());
@@ -103,7 +101,7 @@ class LiveUpdatesTest {
         // More streams than the connection pool has connections (quarkus.datasource.jdbc.max-size=40).
         for (int i = 0; i < 45; i++) {
             open.add(client.sendAsync(HttpRequest.newBuilder(URI.create(events + "?project=" + mine.slug))
-                    .header("Cookie", SessionCookie.NAME + "=" + sessions.issue(me.id, me.username, me.role)).build(),
+                    .header("Cookie", SessionCookie.NAME + "=" + Web.sessionCookie(me)).build(),
                     HttpResponse.BodyHandlers.ofInputStream()));
         }
         for (var f : open) {
@@ -111,7 +109,7 @@ class LiveUpdatesTest {
         }
         // Every stream is still open, and the database is still there for everyone else.
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(events.toString().replace("/events", "/projects/" + mine.slug)))
-                .header("Cookie", SessionCookie.NAME + "=" + sessions.issue(me.id, me.username, me.role)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", SessionCookie.NAME + "=" + Web.sessionCookie(me)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         for (var f : open) {
             f.get().body().close();
@@ -124,7 +122,7 @@ class LiveUpdatesTest {
         Project theirs = data.project(data.account("owner"));
         HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
                 HttpRequest.newBuilder(URI.create(events + "?project=" + theirs.slug))
-                        .header("Cookie", SessionCookie.NAME + "=" + sessions.issue(me.id, me.username, me.role)).build(),
+                        .header("Cookie", SessionCookie.NAME + "=" + Web.sessionCookie(me)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, r.statusCode());
         assertTrue(LiveEvent.decode("bad payload") == null);

@@ -1,7 +1,9 @@
 package dev.specboard.support;
 
 import dev.specboard.account.Account;
+import dev.specboard.account.CsrfTokens;
 import dev.specboard.account.SessionCookie;
+import dev.specboard.account.SessionService;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -10,31 +12,44 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * Logged-in RestAssured requests for page tests: the real signed login cookie and a real CSRF
- * token obtained from a page, as a browser would have them.
+ * Logged-in RestAssured requests for page tests: a real login (its row and signed cookie) and its
+ * CSRF token, as a browser would have them; anonymous ones get a pre-session and its token from the
+ * login page.
  */
 public final class Web {
 
     private Web() {
     }
 
-    /** A request as this account, with a CSRF token in both the cookie and the htmx header. */
+    /** A request as this account, in a new login, with that login's CSRF token in the htmx header. */
     public static RequestSpecification as(Account account) {
-        SessionCookie sessions = CDI.current().select(SessionCookie.class).get();
-        String session = sessions.issue(account.id, account.username, account.role);
-        Csrf csrf = csrf();
+        return as(sessionCookie(account));
+    }
+
+    /** A request with this login cookie and its CSRF token in the htmx header. */
+    public static RequestSpecification as(String sessionCookie) {
         return RestAssured.given().redirects().follow(false)
-                .cookie(SessionCookie.NAME, session)
-                .cookie("csrf-token", csrf.cookie())
-                .header("X-CSRF-TOKEN", csrf.token());
+                .cookie(SessionCookie.NAME, sessionCookie)
+                .header(CsrfTokens.HEADER, csrfToken(sessionCookie));
+    }
+
+    /** Logs the account in (a new login, as the login form makes) and answers the signed cookie value. */
+    public static String sessionCookie(Account account) {
+        return CDI.current().select(SessionService.class).get().start(account);
+    }
+
+    /** The CSRF token that pages of this login carry. */
+    public static String csrfToken(String sessionCookie) {
+        SessionCookie.Claims claims = CDI.current().select(SessionCookie.class).get().read(sessionCookie).orElseThrow();
+        return CDI.current().select(CsrfTokens.class).get().forSession(claims.sessionId());
     }
 
     /** An anonymous request that still carries a CSRF token (for login and sign-up forms). */
     public static RequestSpecification anonymous() {
         Csrf csrf = csrf();
         return RestAssured.given().redirects().follow(false)
-                .cookie("csrf-token", csrf.cookie())
-                .formParam("csrf-token", csrf.token());
+                .cookie(CsrfTokens.PRE_SESSION_COOKIE, csrf.cookie())
+                .formParam(CsrfTokens.FIELD, csrf.token());
     }
 
     /** Adds the htmx request headers. */
@@ -46,12 +61,13 @@ public final class Web {
         return Jsoup.parse(response.asString());
     }
 
+    /** An anonymous browser's pre-session cookie and the token its forms carry. */
     public record Csrf(String cookie, String token) {
     }
 
     public static Csrf csrf() {
         Response r = RestAssured.given().redirects().follow(false).get("/login");
-        String cookie = r.getCookie("csrf-token");
+        String cookie = r.getCookie(CsrfTokens.PRE_SESSION_COOKIE);
         String token = Jsoup.parse(r.asString()).select("input[name=csrf-token]").attr("value");
         return new Csrf(cookie, token);
     }

@@ -1,0 +1,83 @@
+package dev.specboard.web;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Refuses state changes that the browser says come from another site: a {@code Sec-Fetch-Site:
+ * cross-site} request, or an {@code Origin} other than this site's (as the proxy names it through
+ * {@code X-Forwarded-Host}/{@code X-Forwarded-Proto}, else the {@code Host} header). A request
+ * without either header (an old browser, a script) goes on to the CSRF token check.
+ */
+public class OriginGuard {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public void guard(ContainerRequestContext request) {
+        if (SAFE.contains(request.getMethod()) || request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
+        if ("cross-site".equalsIgnoreCase(request.getHeaderString("Sec-Fetch-Site"))) {
+            throw refused();
+        }
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && (originOf(origin).isEmpty() || !originOf(origin).equals(site(request)))) {
+            throw refused();
+        }
+    }
+
+    private static ApiException refused() {
+        return ApiException.forbidden("This request comes from another site, so Specboard refused it. "
+                + "Use Specboard's own pages to make changes.");
+    }
+
+    /** This site's origin as the browser sees it, e.g. {@code https://specboard.example.com}. */
+    static String site(ContainerRequestContext request) {
+        String host = first(request.getHeaderString("X-Forwarded-Host"));
+        if (host == null) {
+            host = request.getHeaderString("Host");
+        }
+        String scheme = first(request.getHeaderString("X-Forwarded-Proto"));
+        if (scheme == null) {
+            scheme = request.getUriInfo().getRequestUri().getScheme();
+        }
+        return normalized(scheme, host);
+    }
+
+    /** A received Origin in the same form; "null" (an opaque origin) and garbage give "", which matches nothing. */
+    static String originOf(String origin) {
+        try {
+            URI uri = URI.create(origin.trim());
+            return uri.getScheme() == null || uri.getRawAuthority() == null ? "" : normalized(uri.getScheme(), uri.getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** Scheme and host in the form browsers send in {@code Origin}: lower case, no default port. */
+    static String normalized(String scheme, String host) {
+        if (host == null || host.isBlank() || scheme == null) {
+            return "";
+        }
+        String s = scheme.toLowerCase(Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
+        if ((s.equals("http") && h.endsWith(":80")) || (s.equals("https") && h.endsWith(":443"))) {
+            h = h.substring(0, h.lastIndexOf(':'));
+        }
+        return s + "://" + h;
+    }
+
+    private static String first(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        int comma = header.indexOf(',');
+        return (comma < 0 ? header : header.substring(0, comma)).trim();
+    }
+}
