@@ -5,7 +5,7 @@ import dev.specboard.account.ApiTokenService;
 import dev.specboard.notification.Notification;
 import dev.specboard.notification.NotificationService;
 import dev.specboard.project.Project;
-import dev.specboard.project.Role;
+import dev.specboard.kernel.Role;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
