@@ -76,12 +76,7 @@ public class PlanQueries {
         for (PlanArtifact a : current) {
             views.add(view(a, repo, manifest));
         }
-        String specKey = null;
-        if (plan.specId != null) {
-            Object n = em.createNativeQuery("SELECT spec_number FROM technical_specs WHERE id = ?1").setParameter(1, plan.specId)
-                    .getResultStream().findFirst().orElse(null);
-            specKey = n == null ? null : "SPEC-" + ((Number) n).intValue();
-        }
+        String specKey = specKey(plan);
         Number messages = (Number) em.createNativeQuery("SELECT coalesce((SELECT jsonb_array_length(messages) FROM chat_sessions "
                 + "WHERE plan_id = ?1), 0)").setParameter(1, plan.id).getSingleResult();
         return new PlanView(plan, repo.name, versions, views, specKey, messages.intValue());
@@ -113,7 +108,18 @@ public class PlanQueries {
         return m;
     }
 
-    private List<PlanView.Version> versions(Plan plan) {
+    /** The key of the spec made from the plan version, or null. */
+    public String specKey(Plan plan) {
+        if (plan.specId == null) {
+            return null;
+        }
+        Object n = em.createNativeQuery("SELECT spec_number FROM technical_specs WHERE id = ?1").setParameter(1, plan.specId)
+                .getResultStream().findFirst().orElse(null);
+        return n == null ? null : "SPEC-" + ((Number) n).intValue();
+    }
+
+    /** Every version of the plan, oldest first. */
+    public List<PlanView.Version> versions(Plan plan) {
         return plan.family().stream().map(p -> new PlanView.Version(p.id, p.version, p.status, p.createdAt)).toList();
     }
 
