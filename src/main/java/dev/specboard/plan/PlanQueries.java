@@ -2,6 +2,7 @@ package dev.specboard.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.specboard.project.Access;
+import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.ManifestEntry;
 import dev.specboard.repo.ProjectManifest;
@@ -12,10 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -208,7 +205,7 @@ public class PlanQueries {
             if (bytes.isEmpty()) {
                 notice = "The mirror no longer has the current file; sync the repository again.";
             } else {
-                current = LineDiff.lines(decode(bytes.get()));
+                current = LineDiff.lines(FileBrowserService.decode(bytes.get()));
             }
         }
         List<LineDiff.Row> rows = LineDiff.rows(current, proposed);
@@ -216,15 +213,6 @@ public class PlanQueries {
         int removed = (int) rows.stream().filter(LineDiff.Row::isDel).count();
         return new ArtifactView.FileChange(number, path, action, description, staleReason != null, staleReason, notice, inRepo,
                 rows, added, removed);
-    }
-
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
     }
 
     static List<String> strings(JsonNode array) {
