@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.kernel.Role;
 import dev.specboard.plan.ArtifactForm;
+import dev.specboard.plan.ChatMessage;
+import dev.specboard.plan.ChatService;
 import dev.specboard.plan.Plan;
 import dev.specboard.plan.PlanArtifact;
 import dev.specboard.plan.PlanForm;
@@ -18,6 +20,7 @@ import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -83,6 +86,74 @@ public class PlanApi {
 
     @Inject
     SpecQueries specQueries;
+
+    @Inject
+    ChatService chats;
+
+    @ConfigProperty(name = "specboard.assistant.timeout-seconds", defaultValue = "60")
+    int timeoutSeconds;
+
+    @RegisterForReflection
+    public record ChatBody(String content) {
+    }
+
+    @RegisterForReflection
+    public record MessageAnswer(UUID id, String role, String content, String author, Instant createdAt, String status, String error,
+                                List<ChatMessage.Source> sources) {
+    }
+
+    @RegisterForReflection
+    public record ChatAnswer(String status, List<MessageAnswer> messages) {
+    }
+
+    @GET
+    @Path("/plans/{id}/chat")
+    public ChatAnswer getPlanChat(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.read(slug);
+        return chat(chats.transcript(access, id));
+    }
+
+    /**
+     * Posts a message to the plan's chat and answers the chat once the assistant's reply is written (or
+     * has failed, or the model's timeout has passed: the reply is then still {@code pending}).
+     */
+    @POST
+    @Path("/plans/{id}/chat")
+    public Response askPlanChat(@PathParam("slug") String slug, @PathParam("id") UUID id, ChatBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID answer = chats.ask(access, id, body == null ? null : body.content());
+        return Response.status(201).entity(awaitAnswer(access, id, answer)).build();
+    }
+
+    /** Asks again for a failed answer and answers the chat once it is written (or failed again). */
+    @POST
+    @Path("/plans/{id}/chat/messages/{messageId}/retry")
+    public ChatAnswer retryPlanChat(@PathParam("slug") String slug, @PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return awaitAnswer(access, id, chats.retry(access, id, messageId));
+    }
+
+    private ChatAnswer awaitAnswer(Access access, UUID planId, UUID answerId) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(timeoutSeconds + 10L);
+        while (true) {
+            ChatService.Transcript t = chats.transcript(access, planId);
+            boolean pending = t.messages().stream().anyMatch(m -> m.id().equals(answerId) && m.pending());
+            if (!pending || System.nanoTime() > until) {
+                return chat(t);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return chat(t);
+            }
+        }
+    }
+
+    private static ChatAnswer chat(ChatService.Transcript t) {
+        return new ChatAnswer(t.status(), t.messages().stream().map(m -> new MessageAnswer(m.id(), m.role(), m.content(), m.author(),
+                m.createdAt(), m.status(), m.error(), m.sourceList())).toList());
+    }
 
     @GET
     @Path("/plans")

@@ -75,6 +75,19 @@ public class PlanTools {
         return McpTools.call(() -> planApi.planToSpec(project, UUID.fromString(planId)).getEntity());
     }
 
+    @Tool(name = "get_plan_chat", description = "Returns the chat of a plan version: its messages, the assistant's with the sources it used.",
+            annotations = @Tool.Annotations(readOnlyHint = true))
+    public PlanApi.ChatAnswer getPlanChat(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
+        return McpTools.call(() -> planApi.getPlanChat(project, UUID.fromString(planId)));
+    }
+
+    @Tool(name = "ask_plan_chat", description = "Posts a message to a plan's chat and returns the chat with the assistant's answer "
+            + "(answers come from the project's stories, specs, plans, files and threads, or the configured model).")
+    public Object askPlanChat(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
+                              @ToolArg(description = "the message") String content) {
+        return McpTools.call(() -> planApi.askPlanChat(project, UUID.fromString(planId), new PlanApi.ChatBody(content)).getEntity());
+    }
+
     private static JsonNode text(String content) {
         return JSON.getNodeFactory().textNode(content);
     }

@@ -168,6 +168,10 @@ public class PlanService {
                 .orElseThrow(() -> ValidationException.of("status", "Choose draft, active, completed or archived"));
         plan.moveTo(next);
         plan.updatedAt = Instant.now();
+        if (!next.open()) {
+            em.createNativeQuery("UPDATE chat_sessions SET status = 'completed', updated_at = now() WHERE plan_id = ?1")
+                    .setParameter(1, plan.id).executeUpdate();
+        }
         return plan;
     }
 
