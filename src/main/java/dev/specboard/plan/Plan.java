@@ -42,6 +42,24 @@ public class Plan extends TimestampedEntity {
     @Column(name = "created_by")
     public UUID createdBy;
 
+    /** A new draft version of a plan. */
+    static Plan draft(UUID projectId, UUID repositoryId, String name, String description, String targetBranch, int version, UUID by) {
+        Plan plan = new Plan();
+        plan.projectId = projectId;
+        plan.repositoryId = repositoryId;
+        plan.name = name;
+        plan.description = description;
+        plan.targetBranch = targetBranch;
+        plan.version = version;
+        plan.createdBy = by;
+        return plan;
+    }
+
+    /** The next version of this plan: the same repository, name, description and branch, a draft again. */
+    Plan next(int version, UUID by) {
+        return draft(projectId, repositoryId, name, description, targetBranch, version, by);
+    }
+
     public String versionLabel() {
         return "v" + version;
     }

@@ -83,14 +83,9 @@ public class PlanService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        Plan plan = new Plan();
-        plan.projectId = access.project().id;
-        plan.repositoryId = repo.id;
-        plan.name = form.name().trim();
-        plan.description = form.description() == null || form.description().isBlank() ? null : form.description().strip();
-        plan.targetBranch = form.targetBranch().trim();
-        plan.version = 1;
-        plan.createdBy = access.accountId();
+        Plan plan = Plan.draft(access.project().id, repo.id, form.name().trim(),
+                form.description() == null || form.description().isBlank() ? null : form.description().strip(),
+                form.targetBranch().trim(), 1, access.accountId());
         plan.persist();
         return plan;
     }
@@ -139,14 +134,7 @@ public class PlanService {
                 .setParameter(1, from.repositoryId.toString()).setParameter(2, from.name).getSingleResult();
         int next = ((Number) em.createQuery("select max(p.version) from Plan p where p.repositoryId = ?1 and p.name = ?2")
                 .setParameter(1, from.repositoryId).setParameter(2, from.name).getSingleResult()).intValue() + 1;
-        Plan plan = new Plan();
-        plan.projectId = from.projectId;
-        plan.repositoryId = from.repositoryId;
-        plan.name = from.name;
-        plan.description = from.description;
-        plan.targetBranch = from.targetBranch;
-        plan.version = next;
-        plan.createdBy = access.accountId();
+        Plan plan = from.next(next, access.accountId());
         plan.persist();
         for (PlanArtifact a : PlanArtifact.current(from.id)) {
             PlanArtifact copy = new PlanArtifact();

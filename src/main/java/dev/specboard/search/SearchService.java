@@ -87,8 +87,14 @@ public class SearchService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> run(List<SearchableKind> kinds, String q, UUID projectId, String slug, int limit, int offset) {
+        return em.createNativeQuery(sql(kinds)).setParameter(1, q).setParameter(2, projectId).setParameter(3, slug)
+                .setParameter(4, limit).setParameter(5, offset).getResultList();
+    }
+
+    /** The one statement: every kind ranked and limited on its own, then the snippets of what is left. */
+    static String sql(List<SearchableKind> kinds) {
         StringBuilder sql = new StringBuilder("""
-                WITH params AS MATERIALIZED (SELECT websearch_to_tsquery('english', ?1) AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)
+                WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ?1) AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)
                 SELECT h.kind, h.key, h.title, h.url, h.rank,
                        ts_headline('english', h.body, params.q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                            || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "')
@@ -101,7 +107,6 @@ public class SearchService {
                     .append(") AS x (key, title, url, rank, body) ORDER BY x.rank DESC, x.key LIMIT ?4 OFFSET ?5)");
         }
         sql.append(") h, params ORDER BY h.rank DESC");
-        return em.createNativeQuery(sql.toString()).setParameter(1, q).setParameter(2, projectId).setParameter(3, slug)
-                .setParameter(4, limit).setParameter(5, offset).getResultList();
+        return sql.toString();
     }
 }

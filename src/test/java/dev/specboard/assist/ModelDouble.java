@@ -43,7 +43,7 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
                     case "500" -> new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
                             .body("{\"error\":{\"message\":\"The double is down\",\"type\":\"server_error\"}}").build();
                     case "slow" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
-                            .headersDelay(8, TimeUnit.SECONDS).body(stream(List.of("Too late."))).build();
+                            .headersDelay(45, TimeUnit.SECONDS).body(stream(List.of("Too late."))).build();
                     default -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .body(stream(answer(body))).build();
                 };
@@ -57,7 +57,7 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
         return Map.of("specboard.assistant.base-url", server.url("/v1").toString(),
                 "specboard.assistant.api-key", KEY,
                 "specboard.assistant.model", "double-model",
-                "specboard.assistant.timeout-seconds", "3");
+                "specboard.assistant.timeout-seconds", "20");
     }
 
     /** The answer, in the pieces it is streamed in: it cites the task links it found in the prompt. */
