@@ -126,7 +126,8 @@ public class FileBrowserService {
         return requested == null || ProjectManifest.latest(repo.id).map(l -> l.version == m.version).orElse(true);
     }
 
-    static String decode(byte[] bytes) {
+    /** A blob's text: UTF-8, or Latin-1 when it is not valid UTF-8. */
+    public static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();

@@ -1,0 +1,248 @@
+package dev.specboard.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.kernel.Role;
+import dev.specboard.plan.ArtifactForm;
+import dev.specboard.plan.ChatMessage;
+import dev.specboard.plan.ChatService;
+import dev.specboard.plan.Plan;
+import dev.specboard.plan.PlanArtifact;
+import dev.specboard.plan.PlanForm;
+import dev.specboard.plan.PlanQueries;
+import dev.specboard.plan.PlanRow;
+import dev.specboard.plan.PlanService;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.repo.Repo;
+import dev.specboard.spec.SpecQueries;
+import dev.specboard.spec.TechnicalSpec;
+import dev.specboard.web.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** API v1 for plans: create per repository and branch, read with artifacts and versions, new versions, status, artifacts, plan → spec. */
+@Path("/api/v1/projects/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PlanApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterForReflection
+    public record NewPlan(String name, String description, String targetBranch) {
+    }
+
+    @RegisterForReflection
+    public record PlanSummary(UUID id, String name, String repository, String targetBranch, int version, String status, String specKey) {
+    }
+
+    @RegisterForReflection
+    public record ArtifactBody(String artifactType, JsonNode content) {
+    }
+
+    @RegisterForReflection
+    public record ArtifactAnswer(UUID id, String artifactType, JsonNode content, Instant createdAt) {
+    }
+
+    @RegisterForReflection
+    public record VersionItem(UUID id, int version, String status, Instant createdAt) {
+    }
+
+    @RegisterForReflection
+    public record PlanAnswer(UUID id, String name, String description, String repository, String targetBranch, int version,
+                             String status, String specKey, Instant createdAt, List<ArtifactAnswer> artifacts, List<VersionItem> versions) {
+    }
+
+    @RegisterForReflection
+    public record StatusBody(String status) {
+    }
+
+    @RegisterForReflection
+    public record VersionCreated(UUID id, int version) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    PlanQueries queries;
+
+    @Inject
+    SpecQueries specQueries;
+
+    @Inject
+    ChatService chats;
+
+    @ConfigProperty(name = "specboard.assistant.timeout-seconds", defaultValue = "60")
+    int timeoutSeconds;
+
+    @RegisterForReflection
+    public record ChatBody(String content) {
+    }
+
+    @RegisterForReflection
+    public record MessageAnswer(UUID id, String role, String content, String author, Instant createdAt, String status, String error,
+                                List<ChatMessage.Source> sources) {
+    }
+
+    @RegisterForReflection
+    public record ChatAnswer(String status, List<MessageAnswer> messages) {
+    }
+
+    @GET
+    @Path("/plans/{id}/chat")
+    public ChatAnswer getPlanChat(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.read(slug);
+        return chat(chats.transcript(access, id));
+    }
+
+    /**
+     * Posts a message to the plan's chat and answers the chat once the assistant's reply is written (or
+     * has failed, or the model's timeout has passed: the reply is then still {@code pending}).
+     */
+    @POST
+    @Path("/plans/{id}/chat")
+    public Response askPlanChat(@PathParam("slug") String slug, @PathParam("id") UUID id, ChatBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID answer = chats.ask(access, id, body == null ? null : body.content());
+        return Response.status(201).entity(awaitAnswer(access, id, answer)).build();
+    }
+
+    /** Asks again for a failed answer and answers the chat once it is written (or failed again). */
+    @POST
+    @Path("/plans/{id}/chat/messages/{messageId}/retry")
+    public ChatAnswer retryPlanChat(@PathParam("slug") String slug, @PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return awaitAnswer(access, id, chats.retry(access, id, messageId));
+    }
+
+    private ChatAnswer awaitAnswer(Access access, UUID planId, UUID answerId) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(timeoutSeconds + 10L);
+        while (true) {
+            ChatService.Transcript t = chats.transcript(access, planId);
+            boolean pending = t.messages().stream().anyMatch(m -> m.id().equals(answerId) && m.pending());
+            if (!pending || System.nanoTime() > until) {
+                return chat(t);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return chat(t);
+            }
+        }
+    }
+
+    private static ChatAnswer chat(ChatService.Transcript t) {
+        return new ChatAnswer(t.status(), t.messages().stream().map(m -> new MessageAnswer(m.id(), m.role(), m.content(), m.author(),
+                m.createdAt(), m.status(), m.error(), m.sourceList())).toList());
+    }
+
+    @GET
+    @Path("/plans")
+    public List<PlanSummary> listPlans(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return queries.list(access).stream().map(PlanApi::summary).toList();
+    }
+
+    @GET
+    @Path("/repos/{name}/plans")
+    public List<PlanSummary> listRepoPlans(@PathParam("slug") String slug, @PathParam("name") String name) {
+        Access access = projectAccess.read(slug);
+        Repo repo = Repo.findByName(access.project().id, name).orElseThrow(() -> ApiException.notFound("No repository named " + name));
+        return queries.list(access).stream().filter(r -> r.repository().equals(repo.name)).map(PlanApi::summary).toList();
+    }
+
+    @POST
+    @Path("/repos/{name}/plans")
+    public Response createPlan(@PathParam("slug") String slug, @PathParam("name") String name, NewPlan body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        NewPlan b = body == null ? new NewPlan(null, null, null) : body;
+        Plan plan = plans.create(access, new PlanForm(name, b.name(), b.description(), b.targetBranch()));
+        return Response.status(201).entity(new PlanSummary(plan.id, plan.name, name, plan.targetBranch, plan.version,
+                plan.status.value(), null)).build();
+    }
+
+    @GET
+    @Path("/plans/{id}")
+    public PlanAnswer getPlan(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.read(slug);
+        return answer(access, id);
+    }
+
+    @POST
+    @Path("/plans/{id}/versions")
+    public Response newPlanVersion(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        Plan plan = plans.newVersion(access, id);
+        return Response.status(201).entity(new VersionCreated(plan.id, plan.version)).build();
+    }
+
+    @POST
+    @Path("/plans/{id}/status")
+    public PlanAnswer setPlanStatus(@PathParam("slug") String slug, @PathParam("id") UUID id, StatusBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        plans.changeStatus(access, id, body == null ? null : body.status());
+        return answer(access, id);
+    }
+
+    /** Adds an artifact; 422 when its content breaks its type's JSON Schema, {@code details} keyed by JSON pointer. */
+    @POST
+    @Path("/plans/{id}/artifacts")
+    public Response addPlanArtifact(@PathParam("slug") String slug, @PathParam("id") UUID id, ArtifactBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        ArtifactBody b = body == null ? new ArtifactBody(null, null) : body;
+        String content = b.content() == null || b.content().isNull() ? "" : b.content().isTextual() ? b.content().asText() : b.content().toString();
+        PlanArtifact a = plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content));
+        return Response.status(201).entity(artifact(a)).build();
+    }
+
+    /** Turns the plan's implementation steps into a hierarchical spec with its tasks (201), atomically. */
+    @POST
+    @Path("/plans/{id}/spec")
+    public Response planToSpec(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        TechnicalSpec spec = plans.toSpec(access, id);
+        SpecQueries.SpecDetail d = specQueries.detail(access.project(), spec.key());
+        return Response.status(201).entity(new SpecApi.SpecCreated(d.key(), d.spec().specNumber, d.spec().title, d.spec().specType,
+                d.spec().status, d.spec().version, d.spec().roadmapItemId,
+                d.tasks().stream().map(t -> new SpecApi.TaskSummary(t.key(), t.scope(), t.branchName(), t.status().value())).toList())).build();
+    }
+
+    PlanAnswer answer(Access access, UUID id) {
+        Plan p = plans.require(access, id);
+        Repo repo = Repo.findById(p.repositoryId);
+        List<ArtifactAnswer> artifacts = PlanArtifact.current(p.id).stream().map(PlanApi::artifact).toList();
+        return new PlanAnswer(p.id, p.name, p.description, repo.name, p.targetBranch, p.version, p.status.value(), queries.specKey(p),
+                p.createdAt, artifacts, queries.versions(p).stream().map(x -> new VersionItem(x.id(), x.version(), x.status().value(), x.createdAt())).toList());
+    }
+
+    private static ArtifactAnswer artifact(PlanArtifact a) {
+        try {
+            return new ArtifactAnswer(a.id, a.artifactType, JSON.readTree(a.content), a.createdAt);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PlanSummary summary(PlanRow r) {
+        return new PlanSummary(r.id(), r.name(), r.repository(), r.targetBranch(), r.version(), r.status().value(), r.specKey());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.specboard.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Plans, their chat and the project search as MCP tools; each calls its JSON API twin ({@link PlanApi},
+ * {@link SearchApi}) with the caller's bearer token and role, so the answers and refusals are the same.
+ */
+public class PlanTools {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    PlanApi planApi;
+
+    @Inject
+    SearchApi searchApi;
+
+    @Tool(name = "search", description = "Full-text search over a project's stories, specs and tasks, plans and their artifacts, "
+            + "files of the synced repositories and review threads; ranked results with a matching passage and a link.",
+            annotations = @Tool.Annotations(readOnlyHint = true))
+    public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
+                                         @ToolArg(description = "what to find: words, \"a phrase\", -excluded") String query,
+                                         @ToolArg(description = "only one kind: story, spec, plan, file, thread", required = false) String kind) {
+        return McpTools.call(() -> searchApi.search(project, query, kind, null));
+    }
+
+    @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each) with repository, target branch, status and spec.",
+            annotations = @Tool.Annotations(readOnlyHint = true))
+    public List<PlanApi.PlanSummary> listPlans(@ToolArg(description = "project slug") String project) {
+        return McpTools.call(() -> planApi.listPlans(project));
+    }
+
+    @Tool(name = "get_plan", description = "Returns one plan version with its artifacts (JSON documents) and the list of its versions.",
+            annotations = @Tool.Annotations(readOnlyHint = true))
+    public PlanApi.PlanAnswer getPlan(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
+        return McpTools.call(() -> planApi.getPlan(project, UUID.fromString(planId)));
+    }
+
+    @Tool(name = "create_plan", description = "Starts a plan (v1, draft) for one of the project's repositories and a target branch.")
+    public Object createPlan(@ToolArg(description = "project slug") String project, @ToolArg(description = "repository name") String repository,
+                             @ToolArg(description = "plan name") String name, @ToolArg(description = "target branch, like main") String targetBranch,
+                             @ToolArg(description = "description", required = false) String description) {
+        return McpTools.call(() -> planApi.createPlan(project, repository, new PlanApi.NewPlan(name, description, targetBranch)).getEntity());
+    }
+
+    @Tool(name = "add_plan_artifact", description = "Adds an artifact to a plan version: artifactType feature_plan, implementation_steps or "
+            + "code_changes, content a JSON document valid against /schemas/plan/<artifactType>.schema.json (problems are named by JSON pointer).")
+    public Object addPlanArtifact(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
+                                  @ToolArg(description = "feature_plan, implementation_steps or code_changes") String artifactType,
+                                  @ToolArg(description = "the JSON document, as text") String content) {
+        return McpTools.call(() -> planApi.addPlanArtifact(project, UUID.fromString(planId), new PlanApi.ArtifactBody(artifactType, text(content))).getEntity());
+    }
+
+    @Tool(name = "new_plan_version", description = "Makes the next version of a plan, copying the artifacts of the given version.")
+    public Object newPlanVersion(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
+        return McpTools.call(() -> planApi.newPlanVersion(project, UUID.fromString(planId)).getEntity());
+    }
+
+    @Tool(name = "set_plan_status", description = "Moves a plan version along draft → active → completed | archived.")
+    public PlanApi.PlanAnswer setPlanStatus(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
+                                            @ToolArg(description = "active, completed or archived") String status) {
+        return McpTools.call(() -> planApi.setPlanStatus(project, UUID.fromString(planId), new PlanApi.StatusBody(status)));
+    }
+
+    @Tool(name = "plan_to_spec", description = "Turns a plan version's implementation steps into a hierarchical spec with one task per step.")
+    public Object planToSpec(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
+        return McpTools.call(() -> planApi.planToSpec(project, UUID.fromString(planId)).getEntity());
+    }
+
+    @Tool(name = "get_plan_chat", description = "Returns the chat of a plan version: its messages, the assistant's with the sources it used.",
+            annotations = @Tool.Annotations(readOnlyHint = true))
+    public PlanApi.ChatAnswer getPlanChat(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
+        return McpTools.call(() -> planApi.getPlanChat(project, UUID.fromString(planId)));
+    }
+
+    @Tool(name = "ask_plan_chat", description = "Posts a message to a plan's chat and returns the chat with the assistant's answer "
+            + "(answers come from the project's stories, specs, plans, files and threads, or the configured model).")
+    public Object askPlanChat(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
+                              @ToolArg(description = "the message") String content) {
+        return McpTools.call(() -> planApi.askPlanChat(project, UUID.fromString(planId), new PlanApi.ChatBody(content)).getEntity());
+    }
+
+    private static JsonNode text(String content) {
+        return JSON.getNodeFactory().textNode(content);
+    }
+}

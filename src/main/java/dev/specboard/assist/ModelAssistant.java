@@ -1,0 +1,141 @@
+package dev.specboard.assist;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The assistant backed by an OpenAI-compatible chat model (langchain4j's streaming OpenAI client):
+ * it is given the passages and facts the built-in assistant finds for the question, and streams its
+ * answer token by token. A model that fails or does not finish within the timeout raises
+ * {@link AssistantUnavailableException}; the API key is never put in a message or a log.
+ */
+public class ModelAssistant implements Assistant {
+
+    private static final int MAX_HISTORY = 20;
+
+    private final BuiltInAssistant builtIn;
+    private final StreamingChatModel model;
+    private final String apiKey;
+    private final Duration timeout;
+
+    public ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout) {
+        this(builtIn, OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(modelName).timeout(timeout)
+                .logRequests(false).logResponses(false).build(), apiKey, timeout);
+    }
+
+    ModelAssistant(BuiltInAssistant builtIn, StreamingChatModel model, String apiKey, Duration timeout) {
+        this.builtIn = builtIn;
+        this.model = model;
+        this.apiKey = apiKey;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Answer answer(Question question, Consumer<String> tokens) {
+        Answer facts = builtIn.answer(question, t -> { });
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(system(question, facts)));
+        List<Turn> history = question.history() == null ? List.of() : question.history();
+        for (Turn t : history.subList(Math.max(0, history.size() - MAX_HISTORY), history.size())) {
+            messages.add("assistant".equals(t.role()) ? AiMessage.from(t.content()) : UserMessage.from(t.content()));
+        }
+        messages.add(UserMessage.from(question.text()));
+        return new Answer(stream(messages, tokens), facts.sources());
+    }
+
+    @Override
+    public Optional<String> write(String instruction, String facts, Consumer<String> tokens) {
+        List<ChatMessage> messages = List.of(
+                SystemMessage.from("You write for a software team in Specboard. Use only the facts given; say what they do not cover. "
+                        + "Answer in markdown."),
+                UserMessage.from(instruction + "\n\nFacts:\n" + (facts == null ? "" : facts)));
+        return Optional.of(stream(messages, tokens));
+    }
+
+    @Override
+    public boolean usesModel() {
+        return true;
+    }
+
+    private static String system(Question q, Answer facts) {
+        StringBuilder b = new StringBuilder("You are the assistant of the Specboard project \"").append(q.projectSlug())
+                .append("\". Answer the team's questions from the project's data below, in markdown, and link what you use with its URL "
+                        + "(markdown links). When the data does not answer the question, say so plainly; do not invent tasks, files or people.\n\n")
+                .append("What Specboard found for this question:\n").append(facts.text()).append("\n\nSources:\n");
+        int n = 1;
+        for (Source s : facts.sources()) {
+            b.append('[').append(n++).append("] ").append(s.kind()).append(" — ").append(s.title()).append(" — ").append(s.url())
+                    .append("\n    ").append(s.snippet() == null ? "" : s.snippet().replace('\n', ' ')).append('\n');
+        }
+        return b.toString();
+    }
+
+    private String stream(List<ChatMessage> messages, Consumer<String> tokens) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        StringBuilder text = new StringBuilder();
+        try {
+            model.chat(messages, new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(String partial) {
+                    if (partial != null && !partial.isEmpty() && !done.isDone()) {
+                        text.append(partial);
+                        tokens.accept(partial);
+                    }
+                }
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    String full = response != null && response.aiMessage() != null && response.aiMessage().text() != null
+                            ? response.aiMessage().text() : text.toString();
+                    done.complete(full);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+            });
+            String answer = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (answer == null || answer.isBlank()) {
+                throw new AssistantUnavailableException("The model sent an empty answer.", null);
+            }
+            return answer;
+        } catch (TimeoutException e) {
+            done.cancel(true);
+            throw new AssistantUnavailableException("The model did not answer within " + timeout.toSeconds() + " s.", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssistantUnavailableException("The answer was interrupted.", null);
+        } catch (ExecutionException e) {
+            throw new AssistantUnavailableException("The model failed: " + clean(e.getCause()), null);
+        } catch (RuntimeException e) {
+            throw e instanceof AssistantUnavailableException a ? a : new AssistantUnavailableException("The model failed: " + clean(e), null);
+        }
+    }
+
+    /** A failure's message without the API key (some clients echo request details), kept short. */
+    private String clean(Throwable e) {
+        String m = e == null || e.getMessage() == null ? (e == null ? "unknown error" : e.getClass().getSimpleName()) : e.getMessage();
+        if (apiKey != null && !apiKey.isBlank()) {
+            m = m.replace(apiKey, "***");
+        }
+        m = m.replaceAll("(?i)(bearer\\s+)\\S+", "$1***");
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+}

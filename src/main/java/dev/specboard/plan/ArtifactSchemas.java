@@ -1,0 +1,110 @@
+package dev.specboard.plan;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.specboard.web.FormErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON Schema of each artifact type (resources {@code schemas/plan/<type>.schema.json}, also
+ * served to agents) and the check of a document against it, each problem named by its JSON pointer.
+ */
+@ApplicationScoped
+public class ArtifactSchemas {
+
+    private final Map<ArtifactType, String> texts = new EnumMap<>(ArtifactType.class);
+    private final Map<ArtifactType, Schema> schemas = new EnumMap<>(ArtifactType.class);
+
+    public ArtifactSchemas() {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        for (ArtifactType type : ArtifactType.values()) {
+            String text = resource("schemas/plan/" + type.value() + ".schema.json");
+            texts.put(type, text);
+            schemas.put(type, registry.getSchema(text, InputFormat.JSON));
+        }
+    }
+
+    /** The schema document of a type, as served at {@link ArtifactType#schemaUrl()}. */
+    public String text(ArtifactType type) {
+        return texts.get(type);
+    }
+
+    /**
+     * The problems of a JSON document against its type's schema, keyed by JSON pointer ({@code /steps/0/hours};
+     * the whole document is {@code ""}); none when it is valid. Unparseable JSON is one problem at {@code ""}.
+     */
+    public FormErrors check(ArtifactType type, String json) {
+        FormErrors errors = FormErrors.none();
+        List<Error> problems;
+        try {
+            problems = schemas.get(type).validate(json, InputFormat.JSON);
+        } catch (RuntimeException e) {
+            return errors.add("", "This is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        for (Error p : problems) {
+            String pointer = pointer(p.getInstanceLocation());
+            if ("required".equals(p.getKeyword()) && p.getProperty() != null) {
+                pointer = pointer + "/" + escape(p.getProperty());
+            }
+            errors.add(pointer, readable(p));
+        }
+        return errors;
+    }
+
+    private static String readable(Error p) {
+        String m = p.getMessage() == null ? p.getKeyword() : p.getMessage();
+        // The library prefixes the message with the JSON path of the instance ("$.steps[0].hours: ..."); the pointer says where.
+        int colon = m.indexOf(": ");
+        if (m.startsWith("$") && colon > 0) {
+            m = m.substring(colon + 2);
+        }
+        return m;
+    }
+
+    static String pointer(NodePath path) {
+        StringBuilder b = new StringBuilder();
+        if (path == null) {
+            return "";
+        }
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            b.append('/').append(element instanceof Integer n ? String.valueOf(n) : escape(String.valueOf(element)));
+        }
+        return b.toString();
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ArtifactSchemas.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.specboard.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One message of a plan's chat as stored in {@code chat_sessions.messages}: a person's ({@code user})
+ * or the assistant's, which is {@code pending} until its answer is written, then {@code complete}, or
+ * {@code failed} with the reason (and retryable).
+ */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ChatMessage(UUID id, String role, String content, String author, UUID authorId, Instant createdAt, String status,
+                          String error, List<Source> sources) {
+
+    public static final String USER = "user";
+    public static final String ASSISTANT = "assistant";
+    public static final String PENDING = "pending";
+    public static final String COMPLETE = "complete";
+    public static final String FAILED = "failed";
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** A passage the assistant used, linked. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Source(String kind, String title, String url, String snippet) {
+    }
+
+    public boolean fromAssistant() {
+        return ASSISTANT.equals(role);
+    }
+
+    public boolean pending() {
+        return PENDING.equals(status);
+    }
+
+    public boolean failed() {
+        return FAILED.equals(status);
+    }
+
+    public String when() {
+        return PlanView.when(createdAt);
+    }
+
+    public List<Source> sourceList() {
+        return sources == null ? List.of() : sources;
+    }
+
+    ChatMessage answered(String text, List<Source> used) {
+        return new ChatMessage(id, role, text, author, authorId, createdAt, COMPLETE, null, used);
+    }
+
+    ChatMessage failedWith(String reason) {
+        return new ChatMessage(id, role, content, author, authorId, createdAt, FAILED, reason, null);
+    }
+
+    ChatMessage retried() {
+        return new ChatMessage(id, role, "", author, authorId, createdAt, PENDING, null, null);
+    }
+
+    static List<ChatMessage> read(String json) {
+        try {
+            return json == null || json.isBlank() ? new ArrayList<>() : new ArrayList<>(JSON.readValue(json, new TypeReference<List<ChatMessage>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored chat messages are not readable", e);
+        }
+    }
+
+    static String write(List<ChatMessage> messages) {
+        try {
+            return JSON.writeValueAsString(messages);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.specboard.plan;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.repo.Repo;
+import dev.specboard.spec.TechnicalSpec;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The plan pages: the project's plans, a new plan, a plan version with its artifacts, and two versions compared. */
+@Path("/projects/{slug}/plans")
+@Produces(MediaType.TEXT_HTML)
+public class PlanResource {
+
+    @CheckedTemplate(basePath = "plan")
+    static class Templates {
+        static native TemplateInstance list(Access access, List<PlanRow> plans, boolean hasRepos);
+
+        static native TemplateInstance form(Access access, PlanForm form, FormErrors errors, List<String> repos);
+
+        static native TemplateInstance show(Access access, PlanView view, ArtifactForm artifact, FormErrors errors, String message);
+
+        static native TemplateInstance compare(Access access, CompareView view);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    PlanQueries queries;
+
+    @GET
+    public Response list(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.list(access, queries.list(access), !Repo.listByProject(access.project().id).isEmpty()));
+    }
+
+    @GET
+    @Path("new")
+    public Response newForm(@PathParam("slug") String slug, @QueryParam("repository") String repository) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        List<Repo> repos = Repo.listByProject(access.project().id);
+        Repo chosen = repos.stream().filter(r -> r.name.equals(repository)).findFirst().orElse(repos.isEmpty() ? null : repos.get(0));
+        PlanForm form = PlanForm.empty(chosen == null ? "" : chosen.name, chosen == null ? "main" : chosen.defaultBranch);
+        return Htmx.page(Templates.form(access, form, FormErrors.none(), repos.stream().map(r -> r.name).toList()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("slug") String slug, @BeanParam PlanForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        try {
+            Plan plan = plans.create(access, form);
+            return Flash.redirect(headers, url(slug, plan.id), "Plan " + plan.name + " v1 created");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.form(access, form, e.errors(),
+                    Repo.listByProject(access.project().id).stream().map(r -> r.name).toList()));
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public Response show(@PathParam("slug") String slug, @PathParam("id") UUID id, @QueryParam("version") Integer version) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.show(access, queries.page(access, id, version), ArtifactForm.empty(), FormErrors.none(), null));
+    }
+
+    /** Adds an artifact; a document that breaks its schema re-renders the page (422) with each problem at its JSON pointer. */
+    @POST
+    @Path("{id}/artifacts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addArtifact(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam ArtifactForm form,
+                                @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        try {
+            PlanArtifact a = plans.addArtifact(access, id, form);
+            return Flash.redirect(headers, url(slug, id) + "#" + "artifact-" + a.artifactType, a.type().label() + " saved");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.show(access, queries.page(access, id, null), form, e.errors(),
+                    "The " + ArtifactType.parse(form.artifactType()).map(ArtifactType::label).orElse("artifact")
+                            + " was not saved: fix the problems listed below."));
+        }
+    }
+
+    @POST
+    @Path("{id}/versions")
+    public Response newVersion(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        Plan plan = plans.newVersion(access, id);
+        return Flash.redirect(headers, url(slug, plan.id), plan.name + " " + plan.versionLabel() + " created with the artifacts of the version before");
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(@PathParam("slug") String slug, @PathParam("id") UUID id, @FormParam("status") String status,
+                           @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        Plan plan = plans.changeStatus(access, id, status);
+        return Flash.redirect(headers, url(slug, plan.id), plan.name + " " + plan.versionLabel() + " is now " + plan.status.value());
+    }
+
+    /** Turns the plan's implementation steps into a hierarchical spec with its tasks, then shows the spec. */
+    @POST
+    @Path("{id}/spec")
+    public Response toSpec(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        try {
+            TechnicalSpec spec = plans.toSpec(access, id);
+            return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(),
+                    spec.key() + " created from the plan with " + spec.totalPhases + " tasks");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.show(access, queries.page(access, id, null), ArtifactForm.empty(), e.errors(),
+                    "No spec was made: fix the implementation steps first."));
+        }
+    }
+
+    @GET
+    @Path("{id}/compare")
+    public Response compare(@PathParam("slug") String slug, @PathParam("id") UUID id, @QueryParam("from") Integer from,
+                            @QueryParam("to") Integer to) {
+        Access access = projectAccess.read(slug);
+        Plan plan = plans.require(access, id);
+        int newer = to == null ? plan.version : to;
+        int older = from == null ? Math.max(1, newer - 1) : from;
+        return Htmx.page(Templates.compare(access, queries.compare(access, id, older, newer)));
+    }
+
+    static String url(String slug, UUID planId) {
+        return "/projects/" + slug + "/plans/" + planId;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.specboard.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The searchable kinds of the features that exist today: stories, specs with their tasks, plans with
+ * their artifacts, files of the latest manifests and review threads. Pages and features of the design
+ * side add their own {@link SearchableKind} beans.
+ */
+final class Kinds {
+
+    private Kinds() {
+    }
+
+    /** JSON punctuation out of the text a snippet is cut from (hierarchical specs keep JSON). */
+    private static final String JSON_TEXT = "regexp_replace(%s, '[\"{}\\[\\],:]+|\\\\n', ' ', 'g')";
+
+    @ApplicationScoped
+    static class Stories implements SearchableKind {
+        public String kind() {
+            return "story";
+        }
+
+        public String label() {
+            return "Stories";
+        }
+
+        public int order() {
+            return 10;
+        }
+
+        public String sql() {
+            return """
+                    SELECT 'US-' || s.number, s.title, '/projects/' || params.slug || '/stories/' || s.number,
+                           ts_rank(s.search, params.q), s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')
+                    FROM stories s, params WHERE s.project_id = params.project AND s.search @@ params.q""";
+        }
+    }
+
+    @ApplicationScoped
+    static class Specs implements SearchableKind {
+        public String kind() {
+            return "spec";
+        }
+
+        public String label() {
+            return "Specs and tasks";
+        }
+
+        public int order() {
+            return 20;
+        }
+
+        public String sql() {
+            return """
+                    SELECT 'SPEC-' || t.spec_number, t.title, '/projects/' || params.slug || '/specs/SPEC-' || t.spec_number,
+                           ts_rank(to_tsvector('english', coalesce(t.title, '') || ' ' || coalesce(t.content, '')), params.q),
+                           t.title || ' — ' || %s
+                    FROM technical_specs t, params WHERE t.project_id = params.project
+                      AND to_tsvector('english', coalesce(t.title, '') || ' ' || coalesce(t.content, '')) @@ params.q
+                    UNION ALL
+                    SELECT i.task_id, i.task_id || ': ' || i.scope, '/projects/' || params.slug || '/tasks/' || i.task_id,
+                           ts_rank(to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
+                               || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')), params.q),
+                           i.scope || ' — ' || coalesce(i.scope_description, '') || ' — files: ' || %s
+                    FROM implementation_tasks i, params WHERE i.project_id = params.project
+                      AND to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
+                          || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')) @@ params.q"""
+                    .formatted(JSON_TEXT.formatted("t.content"), JSON_TEXT.formatted("i.assigned_files::text"));
+        }
+    }
+
+    @ApplicationScoped
+    static class Plans implements SearchableKind {
+        public String kind() {
+            return "plan";
+        }
+
+        public String label() {
+            return "Plans";
+        }
+
+        public int order() {
+            return 30;
+        }
+
+        public String sql() {
+            return """
+                    SELECT p.name || ' v' || p.version, p.name || ' v' || p.version, '/projects/' || params.slug || '/plans/' || p.id,
+                           ts_rank(p.search, params.q), p.name || ' — ' || coalesce(p.description, '')
+                    FROM plans p, params WHERE p.project_id = params.project AND p.search @@ params.q
+                    UNION ALL
+                    SELECT p.name || ' v' || p.version || ' ' || a.artifact_type,
+                           p.name || ' v' || p.version || ' · ' || initcap(replace(a.artifact_type, '_', ' ')),
+                           '/projects/' || params.slug || '/plans/' || p.id || '#artifact-' || a.artifact_type,
+                           ts_rank(a.search, params.q),
+                           (SELECT string_agg(v #>> '{}', ' · ') FROM jsonb_path_query(a.content, 'strict $.**') v WHERE jsonb_typeof(v) = 'string')
+                    FROM plan_artifacts a JOIN plans p ON p.id = a.plan_id, params
+                    WHERE p.project_id = params.project AND a.search @@ params.q
+                      AND a.created_at = (SELECT max(b.created_at) FROM plan_artifacts b WHERE b.plan_id = a.plan_id AND b.artifact_type = a.artifact_type)""";
+        }
+    }
+
+    @ApplicationScoped
+    static class Files implements SearchableKind {
+        public String kind() {
+            return "file";
+        }
+
+        public String label() {
+            return "Files";
+        }
+
+        public int order() {
+            return 60;
+        }
+
+        public String sql() {
+            return """
+                    SELECT r.name || ':' || f.path, r.name || ' / ' || f.path,
+                           '/projects/' || params.slug || '/repos/' || r.name || '/blob/' || f.path,
+                           ts_rank(f.search, params.q), f.path || ' — ' || left(coalesce(f.content, ''), 60000)
+                    FROM file_texts f JOIN repositories r ON r.id = f.repository_id, params
+                    WHERE f.project_id = params.project AND f.search @@ params.q""";
+        }
+    }
+
+    @ApplicationScoped
+    static class Threads implements SearchableKind {
+        public String kind() {
+            return "thread";
+        }
+
+        public String label() {
+            return "Review threads";
+        }
+
+        public int order() {
+            return 70;
+        }
+
+        public String sql() {
+            return """
+                    SELECT DISTINCT ON (t.id) r.name || ':' || t.file_path || '#L' || t.line_start,
+                           t.file_path || ', lines ' || t.line_start || '–' || t.line_end || ' (' || t.state || ')',
+                           '/projects/' || params.slug || '/repos/' || r.name || '/threads?path=' || t.file_path || '#thread-' || t.id,
+                           ts_rank(to_tsvector('english', c.body), params.q), c.body
+                    FROM comments c JOIN comment_threads t ON t.id = c.thread_id JOIN repositories r ON r.id = t.repository_id, params
+                    WHERE t.project_id = params.project AND to_tsvector('english', c.body) @@ params.q
+                    ORDER BY t.id, ts_rank(to_tsvector('english', c.body), params.q) DESC""";
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.specboard.search;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** The project search page: results grouped by kind, the kind filter and the page in the URL. */
+@Path("/projects/{slug}/search")
+@Produces(MediaType.TEXT_HTML)
+public class SearchResource {
+
+    @CheckedTemplate(basePath = "search")
+    static class Templates {
+        static native TemplateInstance results(Access access, SearchView view);
+
+        static native TemplateInstance results$groups(Access access, SearchView view);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    SearchService search;
+
+    @GET
+    public Response page(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("kind") String kind,
+                         @QueryParam("page") Integer page, @Context HttpHeaders headers) {
+        Access access = projectAccess.read(slug);
+        SearchView view = view(access, q, kind, page);
+        return Htmx.pageOrFragment(headers, () -> Templates.results(access, view), () -> Templates.results$groups(access, view));
+    }
+
+    private SearchView view(Access access, String q, String rawKind, Integer rawPage) {
+        List<SearchView.KindRef> kinds = search.kinds().stream().map(k -> new SearchView.KindRef(k.kind(), k.label())).toList();
+        String kind = rawKind == null || rawKind.isBlank() || search.kind(rawKind).isEmpty() ? null : rawKind;
+        int page = rawPage == null || rawPage < 1 ? 1 : Math.min(rawPage, 1000);
+        String query = q == null ? "" : q.strip();
+        try {
+            List<SearchView.Group> groups = kind == null
+                    ? search.search(access.project().id, access.slug(), query, null, SearchService.PER_KIND, 0)
+                    : search.search(access.project().id, access.slug(), query, kind, SearchService.PAGE_SIZE, (page - 1) * SearchService.PAGE_SIZE);
+            return new SearchView(query, kind, page, groups, kinds, null);
+        } catch (ValidationException e) {
+            return new SearchView(query.substring(0, Math.min(query.length(), SearchService.MAX_QUERY)), kind, page, List.of(), kinds,
+                    String.join(" ", e.errors().asMap().values()));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.specboard.search;
+
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One full-text search over a project (PostgreSQL {@code websearch_to_tsquery}, GIN indexes,
+ * {@code ts_rank}, {@code ts_headline} snippets) across every {@link SearchableKind}, in one statement
+ * whatever the number of kinds. Callers pass a project the caller is a member of: every kind's rows
+ * are limited to it, so no result comes from another project.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    static final int MAX_QUERY = 500;
+    /** Results per kind when all kinds are shown. */
+    public static final int PER_KIND = 5;
+    /** Results per page when one kind is shown. */
+    public static final int PAGE_SIZE = 20;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Instance<SearchableKind> registered;
+
+    /** The searchable kinds, in their display order. */
+    public List<SearchableKind> kinds() {
+        List<SearchableKind> all = new ArrayList<>();
+        registered.forEach(all::add);
+        all.sort(Comparator.comparingInt(SearchableKind::order));
+        return all;
+    }
+
+    public Optional<SearchableKind> kind(String name) {
+        return kinds().stream().filter(k -> k.kind().equals(name)).findFirst();
+    }
+
+    /**
+     * The project's things matching the query, grouped by kind in their order: {@code limit} per kind
+     * from {@code offset}, each group flagged when it has more. {@code kind} null means every kind.
+     */
+    @Transactional
+    public List<SearchView.Group> search(UUID projectId, String slug, String query, String kind, int limit, int offset) {
+        String q = query == null ? "" : query.strip();
+        if (q.length() > MAX_QUERY) {
+            throw ValidationException.of("q", "A search is at most " + MAX_QUERY + " characters");
+        }
+        List<SearchableKind> kinds = kind == null ? kinds()
+                : List.of(kind(kind).orElseThrow(() -> ValidationException.of("kind", "Search one of: "
+                + String.join(", ", kinds().stream().map(SearchableKind::kind).toList()))));
+        Map<String, List<SearchHit>> found = new LinkedHashMap<>();
+        kinds.forEach(k -> found.put(k.kind(), new ArrayList<>()));
+        if (!q.isEmpty()) {
+            for (Object[] row : run(kinds, q, projectId, slug, limit + 1, offset)) {
+                found.get((String) row[0]).add(new SearchHit((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        ((Number) row[4]).doubleValue(), SearchHit.pieces((String) row[5])));
+            }
+        }
+        List<SearchView.Group> groups = new ArrayList<>();
+        for (SearchableKind k : kinds) {
+            List<SearchHit> hits = found.get(k.kind());
+            hits.sort(Comparator.comparingDouble(SearchHit::rank).reversed());
+            boolean more = hits.size() > limit;
+            groups.add(new SearchView.Group(k.kind(), k.label(), more ? hits.subList(0, limit) : hits, more));
+        }
+        return groups;
+    }
+
+    /** The same results as one list, best first (the API and the assistant). */
+    public List<SearchHit> ranked(UUID projectId, String slug, String query, String kind, int limit) {
+        return search(projectId, slug, query, kind, limit, 0).stream().flatMap(g -> g.hits().stream())
+                .sorted(Comparator.comparingDouble(SearchHit::rank).reversed()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> run(List<SearchableKind> kinds, String q, UUID projectId, String slug, int limit, int offset) {
+        return em.createNativeQuery(sql(kinds)).setParameter(1, q).setParameter(2, projectId).setParameter(3, slug)
+                .setParameter(4, limit).setParameter(5, offset).getResultList();
+    }
+
+    /** The one statement: every kind ranked and limited on its own, then the snippets of what is left. */
+    static String sql(List<SearchableKind> kinds) {
+        StringBuilder sql = new StringBuilder("""
+                WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ?1) AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)
+                SELECT h.kind, h.key, h.title, h.url, h.rank,
+                       ts_headline('english', h.body, params.q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+                           || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "')
+                FROM (""");
+        for (int i = 0; i < kinds.size(); i++) {
+            SearchableKind k = kinds.get(i);
+            sql.append(i == 0 ? "" : " UNION ALL ")
+                    .append("(SELECT CAST('").append(k.kind().replace("'", "")).append("' AS text) AS kind, x.key, x.title, x.url, x.rank, x.body FROM (")
+                    .append(k.sql())
+                    .append(") AS x (key, title, url, rank, body) ORDER BY x.rank DESC, x.key LIMIT ?4 OFFSET ?5)");
+        }
+        sql.append(") h, params ORDER BY h.rank DESC");
+        return sql.toString();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.specboard.search;
+
+import java.util.List;
+
+/** The search page: the query, the kind filter, the groups of results and the pages of a filtered kind. */
+public record SearchView(String q, String kind, int page, List<Group> groups, List<KindRef> kinds, String notice) {
+
+    /** The results of one kind; {@code more} when there are more than shown. */
+    public record Group(String kind, String label, List<SearchHit> hits, boolean more) {
+    }
+
+    /** A kind the results can be narrowed to. */
+    public record KindRef(String kind, String label) {
+    }
+
+    /** The query as a URL parameter value. */
+    public String qParam() {
+        return java.net.URLEncoder.encode(q == null ? "" : q, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public boolean searched() {
+        return q != null && !q.isBlank();
+    }
+
+    public boolean nothing() {
+        return searched() && groups.stream().allMatch(g -> g.hits().isEmpty());
+    }
+
+    public boolean filtered() {
+        return kind != null;
+    }
+
+    public boolean hasNext() {
+        return filtered() && groups.stream().anyMatch(Group::more);
+    }
+
+    public boolean hasPrevious() {
+        return filtered() && page > 1;
+    }
+}

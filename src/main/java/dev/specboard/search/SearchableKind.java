@@ -1,0 +1,31 @@
+package dev.specboard.search;
+
+/**
+ * One kind of thing the project search finds (stories, specs, plans, files, threads...). A feature
+ * makes its own things searchable by adding an {@code @ApplicationScoped} bean of this type: the
+ * search runs every kind's {@link #sql()} in one statement, each ranked and limited on its own, and
+ * groups the answers by kind in {@link #order()}.
+ *
+ * <p>The fragment is a {@code SELECT} of exactly these columns, in this order:
+ * {@code key text, title text, url text, rank real, body text} ({@code body} is the text the
+ * highlighted snippet is cut from). It reads the search's parameters from the {@code params} row,
+ * which it must list in its {@code FROM}: {@code params.q} (the {@code tsquery}),
+ * {@code params.project} (the project's uuid: every row it returns must belong to that project)
+ * and {@code params.slug} (for URLs). Match with {@code @@ params.q} against a GIN-indexed
+ * {@code tsvector} (a stored column or the exact expression of an expression index), so the search
+ * stays index-driven; rank with {@code ts_rank}. The search orders by rank and limits each kind itself; a fragment orders only when it needs to ({@code DISTINCT ON}).
+ */
+public interface SearchableKind {
+
+    /** The kind's name in URLs and the API ({@code story}, {@code file}...). */
+    String kind();
+
+    /** The heading of its group of results ("Stories"). */
+    String label();
+
+    /** Where its group comes among the others (smaller first). */
+    int order();
+
+    /** The {@code SELECT} described above. */
+    String sql();
+}

@@ -1,0 +1,58 @@
+// A plan's chat: the assistant's answer appears as it is written. The chat's event stream sends
+// "token" pieces of a pending answer, "done" when it is stored and "changed" when a chat of the
+// project changed on another server; the log then reloads its messages (rendered by the server).
+(function () {
+  var log = function () { return document.getElementById('chat-log'); };
+  if (!log() || !window.EventSource) { return; }
+  var buffered = {};   // text that arrived before its message was on the page
+  var finished = {};   // answers already stored
+  var source;
+
+  function refresh() {
+    var el = log();
+    if (el && window.htmx) {
+      htmx.ajax('GET', el.getAttribute('data-refresh'), { target: '#chat-log', swap: 'outerHTML' });
+    }
+  }
+
+  function settle() {
+    var el = log();
+    if (!el) { return; }
+    Object.keys(buffered).forEach(function (id) {
+      var target = el.querySelector('[data-stream-for="' + id + '"]');
+      if (target) { target.textContent = buffered[id]; }
+    });
+    // An answer stored before the page showed it as pending: ask for the stored version.
+    var stale = Array.prototype.some.call(el.querySelectorAll('[data-stream-for]'), function (t) {
+      return finished[t.getAttribute('data-stream-for')];
+    });
+    if (stale) { refresh(); }
+  }
+
+  function connect() {
+    source = new EventSource(log().getAttribute('data-events'));
+    source.addEventListener('ready', function () {
+      var el = log();
+      document.body.setAttribute('data-chat-live', 'ready');
+      if (el && el.querySelector('[data-stream-for]')) { refresh(); }
+    });
+    source.addEventListener('token', function (e) {
+      var piece = JSON.parse(e.data);
+      buffered[piece.m] = (buffered[piece.m] || '') + piece.t;
+      var target = log() && log().querySelector('[data-stream-for="' + piece.m + '"]');
+      if (target) { target.textContent = buffered[piece.m]; }
+    });
+    source.addEventListener('done', function (e) {
+      var piece = JSON.parse(e.data);
+      finished[piece.m] = true;
+      refresh();
+    });
+    source.addEventListener('changed', function () {
+      if (log() && log().querySelector('[data-stream-for]')) { refresh(); }
+    });
+  }
+
+  document.body.addEventListener('htmx:afterSettle', settle);
+  connect();
+  window.addEventListener('beforeunload', function () { if (source) { source.close(); } });
+})();

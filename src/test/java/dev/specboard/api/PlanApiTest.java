@@ -1,0 +1,146 @@
+package dev.specboard.api;
+
+import dev.specboard.plan.PlanFixtures;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class PlanApiTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    PlanFixtures fixtures;
+
+    @Inject
+    EntityManager em;
+
+    private String createPlan(TestData.Team t, String name) {
+        return Api.as(t.lead()).body(Map.of("name", name, "description", "Pay for the cart", "targetBranch", "main"))
+                .post("/api/v1/projects/" + t.slug() + "/repos/shop/plans")
+                .then().statusCode(201).body("version", equalTo(1)).body("status", equalTo("draft"))
+                .body("targetBranch", equalTo("main")).extract().path("id");
+    }
+
+    private Response addArtifact(TestData.Team t, String planId, String type, String json) {
+        return Api.as(t.lead()).body("{\"artifactType\":\"" + type + "\",\"content\":" + json + "}")
+                .post("/api/v1/projects/" + t.slug() + "/plans/" + planId + "/artifacts");
+    }
+
+    @Test
+    void leadCreatesAPlanAddsArtifactsMakesV2AndReadsBoth() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Repo repo = fixtures.shop(t.project(), t.owner(), git);
+            String id = createPlan(t, "Checkout");
+            addArtifact(t, id, "feature_plan", PlanFixtures.FEATURE_PLAN).then().statusCode(201).body("artifactType", equalTo("feature_plan"));
+            // A document breaking its schema: 422 with details keyed by JSON pointer.
+            addArtifact(t, id, "implementation_steps", "{\"steps\":[{\"name\":\"Bad Name\",\"title\":\"x\",\"hours\":\"three\"}]}")
+                    .then().statusCode(422).body("details", hasKey("/steps/0/name")).body("details", hasKey("/steps/0/hours"));
+            addArtifact(t, id, "implementation_steps", PlanFixtures.STEPS).then().statusCode(201);
+            addArtifact(t, id, "code_changes", PlanFixtures.codeChanges(fixtures.blobOf(repo, "src/checkout/Cart.java"))).then().statusCode(201);
+            addArtifact(t, id, "budget", "{}").then().statusCode(422).body("details", hasKey("artifactType"));
+
+            JsonPath v2 = Api.as(t.member()).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/versions")
+                    .then().statusCode(201).body("version", equalTo(2)).extract().jsonPath();
+            JsonPath plan = Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + v2.getString("id"))
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of("feature_plan", "implementation_steps", "code_changes"), plan.getList("artifacts.artifactType"));
+            assertEquals("Pay by card", plan.getString("artifacts[0].content.goals[0]"));
+            assertEquals(List.of(1, 2), plan.getList("versions.version"));
+            assertEquals("shop", plan.getString("repository"));
+
+            Api.as(t.member()).body(Map.of("status", "completed")).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")
+                    .then().statusCode(409);
+            Api.as(t.member()).body(Map.of("status", "active")).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")
+                    .then().statusCode(200).body("status", equalTo("active"));
+            Api.as(t.viewer()).body(Map.of("status", "archived")).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")
+                    .then().statusCode(403);
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/repos/shop/plans").then().statusCode(200)
+                    .body("name", equalTo(List.of("Checkout"))).body("version", equalTo(List.of(2)));
+            Api.as(t.outsider()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void planBecomesAHierarchicalSpecWithOneTaskPerStepLinkedBothWays() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            String id = createPlan(t, "Checkout");
+            Api.as(t.lead()).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/spec").then().statusCode(422)
+                    .body("details", hasKey("implementation_steps"));
+            addArtifact(t, id, "implementation_steps", PlanFixtures.STEPS).then().statusCode(201);
+            JsonPath spec = Api.as(t.lead()).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/spec")
+                    .then().statusCode(201).extract().jsonPath();
+            String key = spec.getString("key");
+            assertTrue(key.matches("SPEC-\\d+"), key);
+            assertEquals(List.of("cart-total", "payment-api"), spec.getList("tasks.scope"));
+
+            JsonPath full = Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs/" + key).then().statusCode(200).extract().jsonPath();
+            assertEquals("hierarchical", full.getString("specType"));
+            assertEquals("Checkout", full.getString("title"));
+            assertEquals(List.of("cart-total", "payment-api"), full.getList("phases.name"));
+            assertEquals(5.0f, full.getFloat("phases[1].hours"));
+            assertEquals(List.of("src/checkout/Payment.java", "src/checkout/Cart.java"), full.getList("phases[1].assignedFiles"));
+            assertEquals(8.0f, full.getFloat("estimatedHours"));
+
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().body("specKey", equalTo(key));
+            UUID back = QuarkusTransaction.requiringNew().call(() -> (UUID) em.createNativeQuery(
+                    "SELECT plan_id FROM technical_specs WHERE project_id = ?1 AND spec_number = ?2")
+                    .setParameter(1, t.project().id).setParameter(2, Integer.parseInt(key.substring(5))).getSingleResult());
+            assertEquals(UUID.fromString(id), back, "the spec links back to its plan");
+            Api.as(t.lead()).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/spec").then().statusCode(409);
+        }
+    }
+
+    @Test
+    void whenTheSpecCannotBeCreatedNothingIsSaved() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            String id = createPlan(t, "Checkout");
+            addArtifact(t, id, "implementation_steps", PlanFixtures.STEPS).then().statusCode(201);
+            // SPEC-1 exists; one of its tasks already uses the branch the plan's spec (SPEC-2) would give its first task.
+            Api.as(t.lead()).body(Map.of("title", "Earlier", "specType", "monolithic", "content", "Text"))
+                    .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(201).body("key", equalTo("SPEC-1"));
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "UPDATE implementation_tasks SET branch_name = 'roadmap-implementation_task-TASK-2-1' WHERE project_id = ?1")
+                    .setParameter(1, t.project().id).executeUpdate());
+
+            Api.as(t.lead()).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/spec").then().statusCode(409);
+
+            long specs = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "SELECT count(*) FROM technical_specs WHERE project_id = ?1").setParameter(1, t.project().id).getSingleResult()).longValue());
+            assertEquals(1, specs, "no SPEC-2, no half-made tasks");
+            assertNull(Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(200)
+                    .extract().path("specKey"), "the plan is not linked to a spec that was rolled back");
+        }
+    }
+
+    @Test
+    void schemasAreServedWithoutLogin() {
+        io.restassured.RestAssured.get("/schemas/plan/implementation_steps.schema.json").then().statusCode(200)
+                .contentType("application/schema+json").body("title", equalTo("Implementation steps"));
+        io.restassured.RestAssured.get("/schemas/plan/nothing.schema.json").then().statusCode(404);
+    }
+}

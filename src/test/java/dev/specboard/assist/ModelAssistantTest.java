@@ -1,0 +1,180 @@
+package dev.specboard.assist;
+
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.kernel.Role;
+import dev.specboard.plan.ChatStream;
+import dev.specboard.plan.Plan;
+import dev.specboard.plan.PlanFixtures;
+import dev.specboard.project.Access;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.search.SearchFixtures;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The assistant through a configured OpenAI-compatible model: a local protocol double, streaming, a 500 and a timeout. */
+@QuarkusTest
+@QuarkusTestResource(value = ModelDouble.class, restrictToAnnotatedClass = true)
+class ModelAssistantTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SearchFixtures search;
+
+    @Inject
+    PlanFixtures plans;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Inject
+    ChatStream stream;
+
+    @Inject
+    Assistant assistant;
+
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
+                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        ModelDouble.MODE.set("ok");
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        Logger.getLogger("").removeHandler(capture);
+        assertFalse(logged.stream().anyMatch(l -> l.contains(ModelDouble.KEY)), "the API key was logged");
+    }
+
+    private record Setup(TestData.Team team, Plan plan, String token, String api) {
+    }
+
+    private Setup setup(GitFixture git) {
+        TestData.Team t = data.team();
+        search.checkoutProject(t, git, "Shoppers pay at checkout.");
+        Plan plan = plans.plan(new Access(t.project(), Role.LEAD, t.lead().id), "shop", "Checkout");
+        return new Setup(t, plan, tokens.create(t.member().id, "chat", null, null).value(),
+                "/api/v1/projects/" + t.slug() + "/plans/" + plan.id + "/chat");
+    }
+
+    private static JsonPath ask(Setup s, String question) {
+        return RestAssured.given().auth().oauth2(s.token()).contentType("application/json").body(Map.of("content", question)).post(s.api())
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    @Test
+    void theModelAnswersFromTheRetrievedPassagesStreamingTokenByToken() {
+        assertTrue(assistant.usesModel());
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            List<String> tokensSeen = new CopyOnWriteArrayList<>();
+            Cancellable sub = stream.all().filter(p -> p.planId().equals(s.plan().id) && !p.done())
+                    .subscribe().with(p -> tokensSeen.add(p.text()));
+            try {
+                JsonPath chat = ask(s, "Which tasks touch the checkout code?");
+                assertEquals("complete", chat.getString("messages[1].status"), chat.getString("messages[1].error"));
+                String answer = chat.getString("messages[1].content");
+                String slug = s.team().slug();
+                assertEquals("From the model: these tasks touch the checkout code, [TASK-1-1](/projects/" + slug + "/tasks/TASK-1-1), "
+                        + "[TASK-1-2](/projects/" + slug + "/tasks/TASK-1-2).", answer);
+                assertEquals(answer, String.join("", tokensSeen), "the answer was streamed piece by piece");
+                assertTrue(tokensSeen.size() >= 5, tokensSeen.toString());
+                assertEquals(2, chat.getList("messages[1].sources").size(), "the sources the model was given are kept");
+            } finally {
+                sub.cancel();
+            }
+            String request = ModelDouble.REQUESTS.get(ModelDouble.REQUESTS.size() - 1);
+            assertTrue(request.contains("\"stream\":true"), request);
+            assertTrue(request.contains("\"model\":\"double-model\""), request);
+            assertTrue(request.contains("src/checkout/Cart.java"), "the retrieved passages are in the prompt");
+            assertEquals("Bearer " + ModelDouble.KEY, ModelDouble.AUTHORIZATIONS.get(ModelDouble.AUTHORIZATIONS.size() - 1));
+            String page = Web.as(s.team().viewer()).get("/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat").asString();
+            assertTrue(page.contains("configured model"));
+            assertFalse(page.contains(ModelDouble.KEY), "the key never appears on a page");
+        }
+    }
+
+    @Test
+    void aModelErrorLeavesTheAnswerFailedWithTheQuestionKeptAndARetryAnswersIt() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            ModelDouble.MODE.set("500");
+            JsonPath failed = ask(s, "Which tasks touch the checkout code?");
+            assertEquals("Which tasks touch the checkout code?", failed.getString("messages[0].content"));
+            assertEquals("failed", failed.getString("messages[1].status"));
+            assertTrue(failed.getString("messages[1].error").startsWith("The model failed"), failed.getString("messages[1].error"));
+            assertFalse(failed.getString("messages[1].error").contains(ModelDouble.KEY));
+
+            String chatPage = "/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat";
+            String id = failed.getString("messages[1].id");
+            assertTrue(Web.html(Web.as(s.team().member()).get(chatPage)).getElementById("failure-" + id).text().contains("The model failed"));
+            ModelDouble.MODE.set("ok");
+            JsonPath retried = RestAssured.given().auth().oauth2(s.token()).contentType("application/json").post(s.api() + "/messages/" + id + "/retry")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(2, retried.getList("messages").size(), "the retry answers the same message");
+            assertEquals("complete", retried.getString("messages[1].status"));
+            assertTrue(retried.getString("messages[1].content").startsWith("From the model"));
+            RestAssured.given().auth().oauth2(s.token()).contentType("application/json").post(s.api() + "/messages/" + id + "/retry")
+                    .then().statusCode(409);
+        }
+    }
+
+    @Test
+    void aModelThatDoesNotAnswerInTimeLeavesTheAnswerFailedAndRetryable() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            ModelDouble.MODE.set("slow");
+            JsonPath late = ask(s, "Which tasks touch the checkout code?");
+            assertEquals("failed", late.getString("messages[1].status"));
+            assertEquals("The model did not answer within 20 s.", late.getString("messages[1].error"));
+            ModelDouble.MODE.set("ok");
+            // Retrying through the page (a plain form post) answers it.
+            String chatPage = "/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat";
+            assertEquals(303, Web.as(s.team().member()).contentType("application/x-www-form-urlencoded").formParam("x", "1")
+                    .post(chatPage + "/messages/" + late.getString("messages[1].id") + "/retry").statusCode());
+            long until = System.currentTimeMillis() + 20_000;
+            String status = "pending";
+            while (!status.equals("complete") && System.currentTimeMillis() < until) {
+                status = RestAssured.given().auth().oauth2(s.token()).get(s.api()).then().extract().path("messages[1].status");
+            }
+            assertEquals("complete", status);
+        }
+    }
+}

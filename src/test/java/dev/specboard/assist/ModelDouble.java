@@ -1,0 +1,103 @@
+package dev.specboard.assist;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A local HTTP server speaking the OpenAI chat-completions protocol (streaming: SSE {@code data:}
+ * chunks, then {@code [DONE]}), configured as the assistant's model. Its answer says which task links
+ * it was given in the system prompt, so a test sees that the retrieved passages reached the model. A
+ * test can make the next answer a 500 or too slow.
+ */
+public class ModelDouble implements QuarkusTestResourceLifecycleManager {
+
+    public static final String KEY = "sk-test-do-not-leak-4f9c2a";
+    public static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    public static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    /** "ok", "500" or "slow": how the next requests are answered. */
+    public static final AtomicReference<String> MODE = new AtomicReference<>("ok");
+
+    private MockWebServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String body = request.getBody() == null ? "" : request.getBody().utf8();
+                REQUESTS.add(body);
+                AUTHORIZATIONS.add(String.valueOf(request.getHeaders().get("Authorization")));
+                return switch (MODE.get()) {
+                    case "500" -> new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
+                            .body("{\"error\":{\"message\":\"The double is down\",\"type\":\"server_error\"}}").build();
+                    case "slow" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .headersDelay(45, TimeUnit.SECONDS).body(stream(List.of("Too late."))).build();
+                    default -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body(stream(answer(body))).build();
+                };
+            }
+        });
+        try {
+            server.start(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("specboard.assistant.base-url", server.url("/v1").toString(),
+                "specboard.assistant.api-key", KEY,
+                "specboard.assistant.model", "double-model",
+                "specboard.assistant.timeout-seconds", "20");
+    }
+
+    /** The answer, in the pieces it is streamed in: it cites the task links it found in the prompt. */
+    static List<String> answer(String requestBody) {
+        List<String> cited = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/projects/[a-z0-9-]+/tasks/TASK-\\d+-\\d+").matcher(requestBody);
+        while (m.find()) {
+            if (!cited.contains(m.group())) {
+                cited.add(m.group());
+            }
+        }
+        List<String> pieces = new java.util.ArrayList<>(List.of("From the model: ", "these tasks ", "touch the checkout code"));
+        for (String url : cited) {
+            String key = url.substring(url.lastIndexOf('/') + 1);
+            pieces.add(", [" + key + "](" + url + ")");
+        }
+        pieces.add(".");
+        return pieces;
+    }
+
+    static String stream(List<String> pieces) {
+        StringBuilder b = new StringBuilder();
+        b.append(chunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+        for (String p : pieces) {
+            b.append(chunk("{\"content\":\"" + p.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}", null));
+        }
+        b.append(chunk("{}", "\"stop\""));
+        b.append("data: [DONE]\n\n");
+        return b.toString();
+    }
+
+    private static String chunk(String delta, String finish) {
+        return "data: {\"id\":\"chatcmpl-double\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"double-model\","
+                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + (finish == null ? "null" : finish) + "}]}\n\n";
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.specboard.plan;
+
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.search.SearchFixtures;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The plan chat with the built-in assistant (no model configured): pages without JavaScript, the API, the intents. */
+@QuarkusTest
+class ChatTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SearchFixtures search;
+
+    @Inject
+    PlanFixtures plans;
+
+    @Inject
+    ApiTokenService tokens;
+
+    private Plan checkout(TestData.Team t, GitFixture git) {
+        search.checkoutProject(t, git, "Shoppers pay at checkout.");
+        return plans.plan(new Access(t.project(), Role.LEAD, t.lead().id), "shop", "Checkout v-next");
+    }
+
+    @Test
+    void withoutJavaScriptAQuestionIsPostedAndTheLinkedAnswerIsThereOnReload() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Plan plan = checkout(t, git);
+            String chat = "/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+            Response posted = Web.as(t.lead()).contentType("application/x-www-form-urlencoded")
+                    .formParam("content", "Which tasks touch the checkout code?").post(chat);
+            assertEquals(303, posted.statusCode());
+            assertTrue(posted.header("Location").endsWith(chat + "#chat-form"));
+
+            Document d = awaitAnswered(t, chat);
+            List<Element> messages = d.select("#chat-log > li");
+            assertEquals(2, messages.size());
+            assertTrue(messages.get(0).hasClass("from-user"));
+            assertEquals("Which tasks touch the checkout code?", messages.get(0).selectFirst(".chat-body").text());
+            Element answer = messages.get(1);
+            assertTrue(answer.hasClass("from-assistant"));
+            assertNotNull(answer.selectFirst("a[href=/projects/" + t.slug() + "/tasks/TASK-1-1]"), answer.html());
+            assertNotNull(answer.selectFirst("a[href=/projects/" + t.slug() + "/tasks/TASK-1-2]"));
+            assertTrue(answer.select("a[href=/projects/" + t.slug() + "/tasks/TASK-1-3]").isEmpty(), "the receipt emails are not checkout code");
+            assertTrue(answer.text().contains("src/checkout/Cart.java"));
+            assertEquals(2, answer.select(".chat-sources li").size());
+            assertTrue(Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/plans/" + plan.id)).getElementById("plan-chat-link")
+                    .text().contains("(2)"));
+        }
+    }
+
+    @Test
+    void theApiAnswersWithTheAssistantsReplyAndIntentsAnswerFromTheProject() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Plan plan = checkout(t, git);
+            String token = tokens.create(t.member().id, "chat", null, null).value();
+            String api = "/api/v1/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+            JsonPath chat = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("content", "which tasks touch the checkout code?")).post(api)
+                    .then().statusCode(201).extract().jsonPath();
+            assertEquals("active", chat.getString("status"));
+            assertEquals(List.of("user", "assistant"), chat.getList("messages.role"));
+            assertEquals("complete", chat.getString("messages[1].status"));
+            assertTrue(chat.getString("messages[1].content").contains("[TASK-1-1](/projects/" + t.slug() + "/tasks/TASK-1-1)"));
+            assertEquals(t.member().username, chat.getString("messages[0].author"));
+
+            String blocked = ask(token, api, "Which tasks are blocked?");
+            assertTrue(blocked.contains("No task is blocked"), blocked);
+            String owner = ask(token, api, "Who owns SPEC-1?");
+            assertTrue(owner.contains("@" + t.lead().username + " wrote SPEC-1"), owner);
+            String changed = ask(token, api, "What changed in SPEC-1?");
+            assertTrue(changed.contains("has not changed since it was written"), changed);
+            String unknown = ask(token, api, "zebra quasar?");
+            assertTrue(unknown.startsWith("I found nothing about"), unknown);
+            String passages = ask(token, api, "What about discounts?");
+            assertTrue(passages.contains("ignores discounts"), passages);
+
+            RestAssured.given().auth().oauth2(token).contentType("application/json").body(Map.of("content", " ")).post(api)
+                    .then().statusCode(422).body("details.content", org.hamcrest.Matchers.equalTo("Write a message first"));
+            RestAssured.given().auth().oauth2(token).contentType("application/json").body(Map.of("content", "x".repeat(8001))).post(api)
+                    .then().statusCode(422).body("details.content", org.hamcrest.Matchers.startsWith("A message is at most 8000 characters"));
+            String viewerToken = tokens.create(t.viewer().id, "chat", null, null).value();
+            RestAssured.given().auth().oauth2(viewerToken).contentType("application/json").body(Map.of("content", "hi")).post(api)
+                    .then().statusCode(403);
+            RestAssured.given().auth().oauth2(viewerToken).get(api).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void anEmptyMessageReRendersTheFormWith422AndAClosedPlanTakesNoMessages() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Plan plan = checkout(t, git);
+            String chat = "/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+            Response r = Web.htmx(Web.as(t.member())).contentType("application/x-www-form-urlencoded").formParam("content", "  ").post(chat);
+            assertEquals(422, r.statusCode());
+            Document d = Web.html(r);
+            assertEquals("Write a message first", d.getElementById("chat-error").text());
+            assertNotNull(d.getElementById("chat-conversation"));
+            assertTrue(d.select("html > head > title").isEmpty() || d.title().isEmpty(), "htmx gets the fragment, not the page");
+
+            Access lead = new Access(t.project(), Role.LEAD, t.lead().id);
+            planService.changeStatus(lead, plan.id, "archived");
+            assertEquals(409, Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("content", "hello").post(chat)
+                    .statusCode());
+            assertNotNull(Web.html(Web.as(t.member()).get(chat)).getElementById("chat-closed"));
+        }
+    }
+
+    @Inject
+    PlanService planService;
+
+    private static String ask(String token, String api, String question) {
+        JsonPath chat = RestAssured.given().auth().oauth2(token).contentType("application/json").body(Map.of("content", question)).post(api)
+                .then().statusCode(201).extract().jsonPath();
+        List<String> contents = chat.getList("messages.content");
+        return contents.get(contents.size() - 1);
+    }
+
+    private static Document awaitAnswered(TestData.Team t, String chat) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        Document d = null;
+        while (Instant.now().isBefore(until)) {
+            d = Web.html(Web.as(t.viewer()).get(chat));
+            if (d.select("#chat-log > li[data-status=pending]").isEmpty() && !d.select("#chat-log > li.from-assistant").isEmpty()) {
+                return d;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no answer within 30 s: " + (d == null ? "" : d.select("#chat-log").html()));
+    }
+}

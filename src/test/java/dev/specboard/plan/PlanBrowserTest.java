@@ -1,0 +1,129 @@
+package dev.specboard.plan;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.search.SearchFixtures;
+import dev.specboard.support.Browser;
+import dev.specboard.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The plan pages, the chat's live answer and the search from the navigation, in a real browser, each screen checked with axe. */
+@QuarkusTest
+class PlanBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    PlanFixtures fixtures;
+
+    @Inject
+    SearchFixtures search;
+
+    private static void paste(Browser b, String json) {
+        b.js("document.getElementById('f-content').value = arguments[0];", json);
+    }
+
+    @Test
+    void leadMakesAPlanWithItsArtifactsComparesVersionsAndTurnsItIntoASpec() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            Repo repo = fixtures.shop(t.project(), t.owner(), git);
+            b.login(t.lead().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/plans");
+            b.waitFor("#no-plans");
+            b.assertAccessible();
+            b.click("#new-plan");
+            b.waitFor("#plan-form");
+            b.assertAccessible();
+            b.type("#f-name", "Checkout").type("#f-description", "Pay for the cart");
+            b.click("#save-plan");
+            b.waitFor("#plan-title");
+            assertEquals("Checkout v1", b.find("#plan-title").getText());
+
+            new Select(b.find("#f-artifactType")).selectByValue("implementation_steps");
+            paste(b, "{\"steps\":[{\"name\":\"Not A Slug\",\"title\":\"x\"}]}");
+            b.click("#save-artifact");
+            b.waitFor("#plan-problems li[data-pointer='/steps/0/name']");
+            b.assertAccessible();
+
+            new Select(b.find("#f-artifactType")).selectByValue("feature_plan");
+            paste(b, PlanFixtures.FEATURE_PLAN);
+            b.click("#save-artifact");
+            b.waitFor("#fp-goals");
+            new Select(b.find("#f-artifactType")).selectByValue("implementation_steps");
+            paste(b, PlanFixtures.STEPS);
+            b.click("#save-artifact");
+            b.waitFor("#steps");
+            new Select(b.find("#f-artifactType")).selectByValue("code_changes");
+            paste(b, PlanFixtures.codeChanges(fixtures.blobOf(repo, "src/checkout/Cart.java")));
+            b.click("#save-artifact");
+            b.waitFor("#change-1 tr.ld-add");
+            b.assertAccessible();
+
+            b.click("#new-version");
+            b.waitUntil(d -> b.find("#plan-title").getText().equals("Checkout v2"));
+            b.click("#compare-versions");
+            b.waitFor("#compare-title");
+            assertEquals("Checkout: v1 → v2", b.find("#compare-title").getText());
+            b.assertAccessible();
+
+            b.driver.navigate().back();
+            b.waitFor("#make-spec");
+            b.click("#make-spec");
+            b.waitFor("#spec-document");
+            assertTrue(b.path().matches("/projects/" + t.slug() + "/specs/SPEC-\\d+"), b.path());
+            assertEquals(2, b.all(".spec-phase").size());
+        }
+    }
+
+    @Test
+    void theAssistantsAnswerAppearsLiveAndTheNavigationSearchFindsTheCheckoutCode() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            search.checkoutProject(t, git, "Shoppers pay at checkout.");
+            Plan plan = fixtures.plan(new Access(t.project(), Role.LEAD, t.lead().id), "shop", "Checkout");
+            b.login(t.lead().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/plans/" + plan.id + "/chat");
+            b.waitUntil(d -> "ready".equals(b.find("body").getAttribute("data-chat-live")));
+            b.assertAccessible();
+            b.js("window.sbStillHere = true;");
+            b.type("#chat-content", "Which tasks touch the checkout code?");
+            b.click("#chat-send");
+            WebElement link = b.waitFor("#chat-log li.from-assistant .chat-body a[href='/projects/" + t.slug() + "/tasks/TASK-1-2']");
+            assertEquals("TASK-1-2", link.getText());
+            assertEquals(Boolean.TRUE, b.js("return window.sbStillHere === true;"), "the answer came without a reload");
+            assertEquals("", b.find("#chat-content").getAttribute("value"), "the form is ready for the next message");
+            b.assertAccessible();
+
+            // "/" focuses the search box in the navigation, except while typing in a field.
+            b.find("#chat-content").sendKeys("a/b");
+            assertEquals("a/b", b.find("#chat-content").getAttribute("value"));
+            b.find("#chat-title").click();
+            new org.openqa.selenium.interactions.Actions(b.driver).sendKeys("/").perform();
+            assertEquals("project-search", b.js("return document.activeElement.id;"));
+            b.find("#project-search").sendKeys("checkout" + Keys.ENTER);
+            b.waitFor("#group-file");
+            assertTrue(b.url().contains("/projects/" + t.slug() + "/search?q=checkout"), b.url());
+            assertTrue(b.all("#group-spec .search-hit").size() >= 2);
+            assertEquals("checkout", b.find("#group-story mark").getText().toLowerCase());
+            b.assertAccessible();
+        }
+    }
+}

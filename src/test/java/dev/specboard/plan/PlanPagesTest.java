@@ -1,0 +1,203 @@
+package dev.specboard.plan;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import io.quarkus.test.junit.QuarkusTest;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class PlanPagesTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    PlanFixtures fixtures;
+
+    @Inject
+    RepoTestSupport repos;
+
+    private static io.restassured.specification.RequestSpecification form(dev.specboard.account.Account a) {
+        return Web.as(a).contentType("application/x-www-form-urlencoded");
+    }
+
+    @Test
+    void leadCreatesAPlanAndAddsTheThreeArtifactsEachShownReadable() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Repo repo = fixtures.shop(t.project(), t.owner(), git);
+            Response created = form(t.lead()).formParam("repository", "shop").formParam("name", "Checkout")
+                    .formParam("description", "Pay for the cart").formParam("targetBranch", "main")
+                    .post("/projects/" + t.slug() + "/plans");
+            assertEquals(303, created.statusCode(), created.asString());
+            String url = created.header("Location");
+            assertTrue(url.matches(".*/projects/" + t.slug() + "/plans/[0-9a-f-]{36}"), url);
+            String path = url.substring(url.indexOf("/projects/"));
+
+            assertEquals(303, form(t.lead()).formParam("artifactType", "feature_plan").formParam("content", PlanFixtures.FEATURE_PLAN)
+                    .post(path + "/artifacts").statusCode());
+            // A step without a title and with negative hours: 422, each problem named at its JSON pointer, the text kept.
+            String bad = "{\"steps\":[{\"name\":\"ok-step\",\"title\":\"Fine\"},{\"name\":\"second\",\"hours\":-2}]}";
+            Response rejected = form(t.lead()).formParam("artifactType", "implementation_steps").formParam("content", bad)
+                    .post(path + "/artifacts");
+            assertEquals(422, rejected.statusCode());
+            Document r = Web.html(rejected);
+            assertNotNull(r.selectFirst("#plan-problems li[data-pointer=/steps/1/hours]"), r.select("#plan-errors").text());
+            assertNotNull(r.selectFirst("#plan-problems li[data-pointer=/steps/1/title]"));
+            assertEquals(bad, r.getElementById("f-content").text());
+            assertEquals("implementation_steps", r.select("#f-artifactType option[selected]").val());
+
+            assertEquals(303, form(t.lead()).formParam("artifactType", "implementation_steps").formParam("content", PlanFixtures.STEPS)
+                    .post(path + "/artifacts").statusCode());
+            String base = fixtures.blobOf(repo, "src/checkout/Cart.java");
+            assertEquals(303, form(t.lead()).formParam("artifactType", "code_changes")
+                    .formParam("content", PlanFixtures.codeChanges(base)).post(path + "/artifacts").statusCode());
+
+            Document d = Web.html(Web.as(t.viewer()).get(path));
+            assertEquals("Checkout v1", d.getElementById("plan-title").text());
+            assertEquals("draft", d.getElementById("plan-status").text());
+            assertEquals("Pay by card Show the total before paying", d.select("#fp-goals li").eachText().stream()
+                    .reduce((a, b) -> a + " " + b).orElse(""));
+            assertEquals("pay", d.select("#fp-summary strong").text());
+            assertEquals("Gift cards", d.select("#fp-scope-out li").text());
+            assertEquals("Double charges", d.select("#fp-risks tbody td").first().text());
+            assertEquals(2, d.select("#steps > li").size());
+            assertTrue(d.getElementById("step-payment-api").hasClass("done"));
+            assertEquals("src/checkout/Payment.java, src/checkout/Cart.java", d.select("#step-payment-api .step-files").text().replace("Files: ", ""));
+            Element cart = d.getElementById("change-1");
+            assertEquals("return 0;", cart.select("tr.ld-del .ld-text").text().trim());
+            assertTrue(cart.select("tr.ld-add .ld-text").text().contains("mapToInt(Item::price)"));
+            assertEquals("5", cart.select("tr.ld-del .ld-num").first().text(), "old line number of the removed line");
+            assertTrue(cart.select(".badge.warn").isEmpty(), "the change's base is the latest blob: not stale");
+            assertEquals(2, d.getElementById("change-2").select("tr.ld-add").size());
+            assertFalse(d.getElementById("main").text().contains("\"steps\""), "never raw JSON");
+            assertNull(d.getElementById("artifact-form"), "viewers do not add artifacts");
+
+            // The file changes in the repository: the change written against the old blob is now stale.
+            git.commit("cart changed", "src/checkout/Cart.java", PlanFixtures.CART_V1.replace("return 0;", "return 1;"));
+            repos.sync(repo);
+            Document after = Web.html(Web.as(t.viewer()).get(path));
+            assertEquals("stale", after.select("#change-1 .badge.warn").text());
+            assertTrue(after.getElementById("stale-count").text().startsWith("1 of these changes is stale"));
+        }
+    }
+
+    @Test
+    void newVersionCopiesTheArtifactsAndCompareShowsWhatChanged() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            Access lead = PlanFixtures.access(t.project(), t.lead(), Role.LEAD);
+            Plan v1 = fixtures.plan(lead, "shop", "Checkout");
+            fixtures.artifact(lead, v1.id, ArtifactType.FEATURE_PLAN, PlanFixtures.FEATURE_PLAN);
+            fixtures.artifact(lead, v1.id, ArtifactType.IMPLEMENTATION_STEPS, PlanFixtures.STEPS);
+
+            Response made = form(t.lead()).formParam("x", "1").post("/projects/" + t.slug() + "/plans/" + v1.id + "/versions");
+            assertEquals(303, made.statusCode());
+            String v2Path = made.header("Location").substring(made.header("Location").indexOf("/projects/"));
+            Document v2 = Web.html(Web.as(t.viewer()).get(v2Path));
+            assertEquals("Checkout v2", v2.getElementById("plan-title").text());
+            assertNotNull(v2.getElementById("artifact-feature_plan"), "v2 starts with v1's artifacts");
+            assertEquals(2, v2.select("#steps > li").size());
+
+            UUID v2Id = UUID.fromString(v2Path.substring(v2Path.lastIndexOf('/') + 1));
+            fixtures.artifact(lead, v2Id, ArtifactType.IMPLEMENTATION_STEPS,
+                    PlanFixtures.STEPS.replace("\"hours\": 5", "\"hours\": 8").replace("Payment API", "Payment provider API"));
+
+            // ?version= shows any version from any version's id.
+            Document shownV1 = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/plans/" + v2Id + "?version=1"));
+            assertEquals("Checkout v1", shownV1.getElementById("plan-title").text());
+            assertTrue(shownV1.select("#step-payment-api").text().contains("Payment API"));
+
+            Document cmp = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/plans/" + v2Id + "/compare?from=1&to=2"));
+            assertEquals("Checkout: v1 → v2", cmp.getElementById("compare-title").text());
+            assertTrue(cmp.select("#diff-implementation_steps tr.ld-del").text().contains("Payment API (payment-api, 5 h)"));
+            assertTrue(cmp.select("#diff-implementation_steps tr.ld-add").text().contains("Payment provider API (payment-api, 8 h)"));
+            assertEquals("unchanged", cmp.select("#diff-feature_plan .badge").text());
+            assertTrue(cmp.select("#diff-feature_plan tr").isEmpty());
+        }
+    }
+
+    @Test
+    void statusMovesAlongItsLifecycleOnlyAndAClosedPlanKeepsItsArtifacts() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            Access lead = PlanFixtures.access(t.project(), t.lead(), Role.LEAD);
+            Plan plan = fixtures.plan(lead, "shop", "Checkout");
+            String path = "/projects/" + t.slug() + "/plans/" + plan.id;
+            assertEquals(409, form(t.member()).formParam("status", "completed").post(path + "/status").statusCode());
+            assertEquals(303, form(t.member()).formParam("status", "active").post(path + "/status").statusCode());
+            assertEquals(303, form(t.member()).formParam("status", "completed").post(path + "/status").statusCode());
+            Document d = Web.html(Web.as(t.member()).get(path));
+            assertEquals("completed", d.getElementById("plan-status").text());
+            assertNull(d.getElementById("artifact-form"), "a completed plan takes no artifacts");
+            assertEquals(409, form(t.member()).formParam("artifactType", "feature_plan").formParam("content", PlanFixtures.FEATURE_PLAN)
+                    .post(path + "/artifacts").statusCode());
+            assertEquals(403, form(t.viewer()).formParam("status", "archived").post(path + "/status").statusCode());
+        }
+    }
+
+    @Test
+    void planPageStatementsDoNotGrowWithVersionsArtifactsAndFiles() {
+        TestData.Team small = data.team();
+        TestData.Team big = data.team();
+        try (GitFixture a = GitFixture.create(); GitFixture b = GitFixture.create()) {
+            UUID one = planWith(small, a, 1);
+            UUID ten = planWith(big, b, 10);
+            long x = SqlCounter.count(() -> assertEquals(200, Web.as(small.viewer()).get("/projects/" + small.slug() + "/plans/" + one).statusCode()));
+            long y = SqlCounter.count(() -> assertEquals(200, Web.as(big.viewer()).get("/projects/" + big.slug() + "/plans/" + ten).statusCode()));
+            assertEquals(x, y, "plan page statements for 1 vs 10 versions and changed files");
+            long l1 = SqlCounter.count(() -> Web.as(small.viewer()).get("/projects/" + small.slug() + "/plans"));
+            long l2 = SqlCounter.count(() -> Web.as(big.viewer()).get("/projects/" + big.slug() + "/plans"));
+            assertEquals(l1, l2, "plan list statements");
+        }
+    }
+
+    /** A plan with n versions and plans, whose last version changes n files. */
+    private UUID planWith(TestData.Team t, GitFixture git, int n) {
+        Map<String, String> files = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            files.put("src/f" + i + ".txt", "line\n");
+        }
+        git.commit("files", files);
+        Repo repo = fixtures.shop(t.project(), t.owner(), git);
+        Access lead = PlanFixtures.access(t.project(), t.lead(), Role.LEAD);
+        StringBuilder changes = new StringBuilder("{\"changes\":[");
+        for (int i = 0; i < n; i++) {
+            changes.append(i == 0 ? "" : ",").append("{\"path\":\"src/f").append(i).append(".txt\",\"action\":\"modify\",\"baseBlobSha\":\"")
+                    .append(fixtures.blobOf(repo, "src/f" + i + ".txt")).append("\",\"content\":\"line\\nmore\\n\"}");
+        }
+        changes.append("]}");
+        for (int p = 0; p < n; p++) {
+            fixtures.plan(lead, "shop", "Other " + p);
+        }
+        Plan plan = fixtures.plan(lead, "shop", "Checkout");
+        fixtures.artifact(lead, plan.id, ArtifactType.FEATURE_PLAN, PlanFixtures.FEATURE_PLAN);
+        UUID last = plan.id;
+        for (int v = 1; v < n; v++) {
+            last = fixtures.newVersion(lead, last);
+        }
+        fixtures.artifact(lead, last, ArtifactType.CODE_CHANGES, changes.toString());
+        return last;
+    }
+}

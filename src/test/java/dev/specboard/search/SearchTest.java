@@ -1,0 +1,132 @@
+package dev.specboard.search;
+
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class SearchTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SearchFixtures fixtures;
+
+    @Inject
+    RepoTestSupport repos;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Test
+    void oneSearchFindsEveryKindGroupedWithHighlightedEscapedSnippetsAndNothingFromOtherProjects() {
+        TestData.Team t = data.team();
+        TestData.Team other = data.team();
+        try (GitFixture git = GitFixture.create(); GitFixture otherGit = GitFixture.create()) {
+            fixtures.checkoutProject(t, git, "As Tom & Jerry <b>shoppers</b> <script>alert(1)</script> we pay at checkout.");
+            fixtures.checkoutProject(other, otherGit, "Secret checkout of the other project.");
+
+            Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=checkout"));
+            for (String kind : List.of("story", "spec", "plan", "file", "thread")) {
+                assertNotNull(d.getElementById("group-" + kind), "a group of " + kind + " results: " + d.select("#search-results").text());
+            }
+            assertEquals(List.of("story", "spec", "plan", "file", "thread"),
+                    d.select(".search-group").eachAttr("id").stream().map(id -> id.substring(6)).toList(), "groups in their order");
+            Element story = d.selectFirst("#group-story .search-hit");
+            assertEquals("US-1", story.attr("data-key"));
+            assertEquals("checkout", story.selectFirst("mark").text().toLowerCase());
+            assertTrue(story.selectFirst(".search-snippet").text().contains("Tom & Jerry"), story.selectFirst(".search-snippet").text());
+            assertTrue(d.select("#search-results script, #search-results b").isEmpty(), "indexed text never becomes HTML");
+            assertTrue(d.select("#group-spec .search-hit").eachAttr("data-key").contains("TASK-1-1"), "tasks are found by their files");
+            assertTrue(d.select("#group-file .search-hit").eachAttr("data-key").contains("shop:src/checkout/Payment.java"));
+            assertEquals("/projects/" + t.slug() + "/repos/shop/blob/src/checkout/Payment.java",
+                    d.selectFirst("#group-file .search-hit[data-key=shop:src/checkout/Payment.java] a").attr("href"));
+            assertTrue(d.select("#search-results").text().contains("ignores discounts"));
+            assertFalse(d.select("#search-results").text().contains("Secret"), "nothing from a project the viewer is not in");
+
+            // The kind filter is in the URL; the API answers the same, ranked.
+            Document files = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=checkout&kind=file"));
+            assertEquals(1, files.select(".search-group").size());
+            assertEquals("file", files.select("#search-kind option[selected]").val());
+            String token = tokens.create(t.viewer().id, "search", null, null).value();
+            JsonPath api = RestAssured.given().auth().oauth2(token).queryParam("q", "checkout").queryParam("kind", "file")
+                    .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(200).extract().jsonPath();
+            assertTrue(api.getList("kind").stream().allMatch("file"::equals));
+            assertTrue(api.getList("key").contains("shop:src/checkout/Cart.java"), api.prettify());
+            assertFalse(api.getString("snippet[0]").contains("\u0002"));
+            RestAssured.given().auth().oauth2(token).queryParam("q", "checkout").queryParam("kind", "galaxy")
+                    .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(422);
+            String outsiderToken = tokens.create(t.outsider().id, "search", null, null).value();
+            RestAssured.given().auth().oauth2(outsiderToken).queryParam("q", "checkout")
+                    .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(404);
+
+            // The MCP tool is the same search.
+            String session = Mcp.initialize(token);
+            String text = Mcp.callTool(token, session, "search", "{\"project\":\"" + t.slug() + "\",\"query\":\"discounts\"}")
+                    .then().statusCode(200).extract().asString();
+            assertTrue(text.contains("src/checkout/Cart.java") && text.contains("thread"), text);
+        }
+    }
+
+    @Test
+    void fileContentsFollowTheLatestManifestIncrementally() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("docs/a.md", "the flamingo dances\n", "docs/b.md", "a quiet heron\n"));
+            Repo repo = repos.add(t.project(), t.owner(), "docs", git.url());
+            repos.awaitLatest(repo);
+            fixtures.awaitIndexed(repo);
+            assertEquals(List.of("docs:docs/a.md"), keys(t, "flamingo"));
+            git.commit("second", java.util.Collections.singletonMap("docs/a.md", null));
+            git.commit("third", Map.of("docs/b.md", "a quiet flamingo now\n"));
+            repos.sync(repo);
+            fixtures.awaitIndexed(repo);
+            assertEquals(List.of("docs:docs/b.md"), keys(t, "flamingo"), "deleted files leave the index, changed ones are read again");
+            assertEquals(List.of(), keys(t, "heron"));
+        }
+    }
+
+    @Test
+    void searchStatementsDoNotGrowWithTheData() {
+        TestData.Team small = data.team();
+        TestData.Team big = data.team();
+        try (GitFixture a = GitFixture.create(); GitFixture b = GitFixture.create()) {
+            fixtures.checkoutProject(small, a, "Pay at checkout.");
+            fixtures.checkoutProject(big, b, "Pay at checkout.");
+            String token = tokens.create(big.lead().id, "more", null, null).value();
+            for (int i = 0; i < 10; i++) {
+                RestAssured.given().auth().oauth2(token).contentType("application/json")
+                        .body(Map.of("title", "Checkout step " + i, "description", "More checkout"))
+                        .post("/api/v1/projects/" + big.slug() + "/stories").then().statusCode(201);
+            }
+            long x = SqlCounter.count(() -> assertEquals(200, Web.as(small.viewer()).get("/projects/" + small.slug() + "/search?q=checkout").statusCode()));
+            long y = SqlCounter.count(() -> assertEquals(200, Web.as(big.viewer()).get("/projects/" + big.slug() + "/search?q=checkout").statusCode()));
+            assertEquals(x, y, "search statements");
+        }
+    }
+
+    private List<String> keys(TestData.Team t, String q) {
+        return Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=" + q)).select(".search-hit").eachAttr("data-key");
+    }
+}
