@@ -3,7 +3,7 @@ package dev.specboard.api;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
-import dev.specboard.story.ContextService;
+import dev.specboard.architecture.ContextService;
 import dev.specboard.story.Ears;
 import dev.specboard.story.RevisionRow;
 import dev.specboard.story.Story;

@@ -5,7 +5,6 @@ import dev.specboard.notification.LiveEvent;
 import dev.specboard.notification.LiveUpdates;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
-import dev.specboard.story.BoundedContext;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.story.StoryChanged;
 import dev.specboard.web.ApiException;

@@ -3,7 +3,6 @@ package dev.specboard.architecture;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
-import dev.specboard.story.ContextService;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;

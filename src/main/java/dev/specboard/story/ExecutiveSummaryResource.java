@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;

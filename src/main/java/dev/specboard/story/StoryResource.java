@@ -1,5 +1,7 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.ApprovalRow;
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.Approval;
 import dev.specboard.project.Access;
@@ -68,7 +70,7 @@ public class StoryResource {
     StoryService stories;
 
     @Inject
-    ContextService contexts;
+    StoryContexts contexts;
 
     @Inject
     Markdown markdown;
@@ -115,7 +117,7 @@ public class StoryResource {
     private TemplateInstance showPage(Access access, Story s, FormErrors errors, String comment) {
         List<ContextRef> mine = contexts.forStory(s.id);
         return Templates.show(access, s, stories.username(s.authorId), markdown.render(s.description), markdown.render(s.acceptanceCriteria),
-                Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), stories.approvals(Approval.STORY, s.id), mine,
+                Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id), mine,
                 others(access, mine), stories.approvalRefusal(access, s).orElse(""), errors, comment);
     }
 

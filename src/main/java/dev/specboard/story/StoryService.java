@@ -54,10 +54,10 @@ public class StoryService {
     MentionNotifier mentionNotifier;
 
     @Inject
-    ContextService contexts;
+    Event<StoryChanged> storyChanged;
 
     @Inject
-    Event<StoryChanged> storyChanged;
+    Event<StoryApproved> storyApproved;
 
     /** The story, or 404. */
     public Story get(UUID projectId, int number) {
@@ -131,9 +131,7 @@ public class StoryService {
         notifyMentions(access, s, mentionedBefore);
         if (before.isApproved()) {
             s.dirty = true;
-            contexts.markDirtyFor(s.id);
             storyChanged.fire(new StoryChanged(s.projectId, s.id, s.number));
-            contexts.recompute(s.projectId);
             notifyLeads(access, s, "story_submitted", access.project().name + ": " + s.key() + " was changed after approval and needs a new one");
         }
         return s;
@@ -170,7 +168,7 @@ public class StoryService {
         s.dirty = false;
         Approval.record(s.projectId, Approval.STORY, s.id, s.version, Approval.APPROVED, null, access.accountId());
         notifyAuthor(access, s, "story_approved", access.project().name + ": " + s.key() + " was approved by " + username(access.accountId()), null);
-        contexts.recompute(s.projectId);
+        storyApproved.fire(new StoryApproved(s.projectId, s.id, s.number));
         return s;
     }
 
@@ -334,14 +332,6 @@ public class StoryService {
         return em.createQuery("select new dev.specboard.story.RevisionRow(r.version, r.title, r.description, r.acceptanceCriteria, r.createdAt, a.username) "
                         + "from StoryRevision r left join Account a on a.id = r.authorId where r.storyId = :s order by r.version desc", RevisionRow.class)
                 .setParameter("s", storyId).getResultList();
-    }
-
-    /** The decisions on an approvable thing, newest first. */
-    public List<ApprovalRow> approvals(String entityType, UUID entityId) {
-        return em.createQuery("select new dev.specboard.story.ApprovalRow(x.version, x.decision, x.comment, x.createdAt, a.username) "
-                        + "from Approval x left join Account a on a.id = x.decidedBy where x.entityType = :t and x.entityId = :e "
-                        + "order by x.createdAt desc", ApprovalRow.class)
-                .setParameter("t", entityType).setParameter("e", entityId).getResultList();
     }
 
     /** One version of a story, or 404. */

@@ -1,5 +1,11 @@
-package dev.specboard.story;
+package dev.specboard.home;
 
+import dev.specboard.architecture.ContextForm;
+import dev.specboard.architecture.ContextService;
+import dev.specboard.story.ExecutiveSummaryService;
+import dev.specboard.story.Story;
+import dev.specboard.story.StoryForm;
+import dev.specboard.story.StoryService;
 import dev.specboard.project.Access;
 import dev.specboard.kernel.Role;
 import dev.specboard.support.SqlCounter;

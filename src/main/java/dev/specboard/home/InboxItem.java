@@ -1,4 +1,4 @@
-package dev.specboard.story;
+package dev.specboard.home;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.specboard.story;
+package dev.specboard.architecture;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.specboard.story;
+package dev.specboard.architecture;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

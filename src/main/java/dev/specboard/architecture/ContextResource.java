@@ -1,5 +1,8 @@
-package dev.specboard.story;
+package dev.specboard.architecture;
 
+import dev.specboard.kernel.ApprovalRow;
+import dev.specboard.kernel.ConflictView;
+import dev.specboard.story.StoryRow;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.Approval;
 import dev.specboard.project.Access;
@@ -38,7 +41,7 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class ContextResource {
 
-    @CheckedTemplate(basePath = "story")
+    @CheckedTemplate(basePath = "architecture")
     static class Templates {
         static native TemplateInstance contexts(Access access, List<ContextRow> contexts, MappingRule.Verdict verdict);
 
@@ -57,9 +60,6 @@ public class ContextResource {
 
     @Inject
     ContextService contexts;
-
-    @Inject
-    StoryService stories;
 
     @Inject
     Markdown markdown;
@@ -109,7 +109,7 @@ public class ContextResource {
         Access access = projectAccess.read(slug);
         ContextRow row = contexts.row(access.project().id, uuid(id));
         return Htmx.page(Templates.context(access, row, markdown.render(row.purpose()), markdown.render(row.description()),
-                contexts.storiesOutside(access.project().id, row.id()), stories.approvals(Approval.CONTEXT, row.id())));
+                contexts.storiesOutside(access.project().id, row.id()), Approval.history(Approval.CONTEXT, row.id())));
     }
 
     @GET
@@ -180,7 +180,7 @@ public class ContextResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = StoryFilter.uuid(id);
+        UUID u = ComponentService.parse(id);
         if (u == null) {
             throw ApiException.notFound("No such context in this project");
         }

@@ -1,6 +1,5 @@
-package dev.specboard.story;
+package dev.specboard.kernel;
 
-import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.TextDiff;
 
 import java.util.List;
@@ -16,7 +15,7 @@ public record ConflictView(int currentVersion, String changedBy, List<Field> fie
     public record Field(String label, String theirs, List<TextDiff.Segment> diff) {
     }
 
-    static ConflictView of(StaleVersionException e, Map<String, String> labels, Map<String, String> yours) {
+    public static ConflictView of(StaleVersionException e, Map<String, String> labels, Map<String, String> yours) {
         List<Field> fields = labels.entrySet().stream()
                 .map(l -> new Field(l.getValue(), e.current().getOrDefault(l.getKey(), ""),
                         TextDiff.diff(e.current().getOrDefault(l.getKey(), ""), yours.getOrDefault(l.getKey(), ""))))

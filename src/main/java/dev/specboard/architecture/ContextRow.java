@@ -1,5 +1,6 @@
-package dev.specboard.story;
+package dev.specboard.architecture;
 
+import dev.specboard.story.StoryRef;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.specboard.story;
+package dev.specboard.architecture;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
-package dev.specboard.story;
+package dev.specboard.kernel;
 
-import dev.specboard.kernel.Approval;
 import java.time.Instant;
 
 /** A decision in the approvals history, with the decider's username. */

@@ -1,4 +1,4 @@
-package dev.specboard.story;
+package dev.specboard.home;
 
 import dev.specboard.account.CurrentUser;
 import dev.specboard.web.Htmx;
@@ -18,7 +18,7 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class InboxResource {
 
-    @CheckedTemplate(basePath = "story")
+    @CheckedTemplate(basePath = "home")
     static class Templates {
         static native TemplateInstance inbox(List<InboxItem> items);
 

@@ -1,5 +1,8 @@
-package dev.specboard.story;
+package dev.specboard.architecture;
 
+import dev.specboard.story.Story;
+import dev.specboard.story.StoryForm;
+import dev.specboard.story.StoryService;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;

@@ -1,5 +1,12 @@
-package dev.specboard.story;
+package dev.specboard.architecture;
 
+import dev.specboard.story.ContextRef;
+import dev.specboard.story.Story;
+import dev.specboard.story.StoryRef;
+import dev.specboard.story.StoryApproved;
+import dev.specboard.story.StoryChanged;
+import dev.specboard.story.StoryContexts;
+import dev.specboard.story.StoryRow;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.Approval;
@@ -11,6 +18,7 @@ import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,7 +37,7 @@ import java.util.stream.Collectors;
  * {@code context_mapping_approved} flag true exactly when {@link MappingRule} holds.
  */
 @ApplicationScoped
-public class ContextService {
+public class ContextService implements StoryContexts {
 
     @Inject
     EntityManager em;
@@ -116,6 +124,7 @@ public class ContextService {
     }
 
     /** Assigns a story to a context (nothing happens if it already is). */
+    @Override
     @Transactional
     public void addStory(Access access, UUID contextId, int storyNumber) {
         access.requireWrite(Role.MEMBER);
@@ -132,6 +141,7 @@ public class ContextService {
     }
 
     /** Takes a story out of a context. */
+    @Override
     @Transactional
     public void removeStory(Access access, UUID contextId, int storyNumber) {
         access.requireWrite(Role.MEMBER);
@@ -144,12 +154,17 @@ public class ContextService {
         }
     }
 
-    /** Marks the contexts of a changed approved story dirty; they need a lead's approval again. */
-    @Transactional
-    public int markDirtyFor(UUID storyId) {
-        return em.createQuery("update BoundedContext c set c.dirty = true, c.approved = false "
+    /** The contexts of a changed approved story become dirty (they need a lead's approval again), and the mapping is decided anew. */
+    void onStoryChanged(@Observes StoryChanged event) {
+        em.createQuery("update BoundedContext c set c.dirty = true, c.approved = false "
                         + "where c.id in (select cs.contextId from ContextStory cs where cs.storyId = :s)")
-                .setParameter("s", storyId).executeUpdate();
+                .setParameter("s", event.storyId()).executeUpdate();
+        recompute(event.projectId());
+    }
+
+    /** A newly approved story must belong to a context for the mapping to hold. */
+    void onStoryApproved(@Observes StoryApproved event) {
+        recompute(event.projectId());
     }
 
     /** Applies the mapping rule to the project, under a lock on the project row so concurrent changes agree. */
@@ -213,6 +228,7 @@ public class ContextService {
     }
 
     /** The contexts a story belongs to. */
+    @Override
     public List<ContextRef> forStory(UUID storyId) {
         return em.createQuery("select new dev.specboard.story.ContextRef(c.id, c.name, c.approved, c.dirty) from BoundedContext c, ContextStory cs "
                         + "where cs.contextId = c.id and cs.storyId = :s order by lower(c.name)", ContextRef.class)
@@ -220,6 +236,7 @@ public class ContextService {
     }
 
     /** Every context of the project as a choice. */
+    @Override
     public List<ContextRef> refs(UUID projectId) {
         return em.createQuery("select new dev.specboard.story.ContextRef(c.id, c.name, c.approved, c.dirty) from BoundedContext c "
                         + "where c.projectId = :p order by lower(c.name)", ContextRef.class)

@@ -1,5 +1,7 @@
-package dev.specboard.project;
+package dev.specboard.home;
 
+import dev.specboard.project.ProjectRow;
+import dev.specboard.project.ProjectService;
 import dev.specboard.account.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -9,8 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.specboard.story.InboxItem;
-import dev.specboard.story.InboxService;
 
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +20,7 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
 
-    @CheckedTemplate(basePath = "project")
+    @CheckedTemplate(basePath = "home")
     static class Templates {
         static native TemplateInstance home(List<ProjectRow> projects, List<InboxItem> waiting);
     }

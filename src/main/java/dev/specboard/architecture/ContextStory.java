@@ -1,4 +1,4 @@
-package dev.specboard.story;
+package dev.specboard.architecture;
 
 import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
