@@ -267,6 +267,13 @@ public class ProjectService {
         return p;
     }
 
+    /** What a member may do in a project outside a request (a wizard run acting for its creator): 404 when not a member. */
+    public Access memberAccess(UUID projectId, UUID accountId) {
+        Project p = load(projectId);
+        Role role = Membership.find(p, accountId).map(m -> m.role).orElseThrow(ProjectAccess::notFound);
+        return new Access(p, role, accountId);
+    }
+
     static Project load(UUID projectId) {
         Project p = Project.findById(projectId);
         if (p == null) {

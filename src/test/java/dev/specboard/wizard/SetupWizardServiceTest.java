@@ -1,5 +1,12 @@
-package dev.specboard.project;
+package dev.specboard.wizard;
 
+import dev.specboard.project.Membership;
+import dev.specboard.project.Project;
+import dev.specboard.project.ProjectForm;
+import dev.specboard.project.InviteRow;
+import dev.specboard.project.RepoForm;
+import dev.specboard.project.SummaryForm;
+import dev.specboard.project.VisionForm;
 import dev.specboard.kernel.Role;
 import dev.specboard.account.Account;
 import dev.specboard.support.TestData;
@@ -18,10 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class WizardServiceTest {
+class SetupWizardServiceTest {
 
     @Inject
-    WizardService wizard;
+    SetupWizardService wizard;
 
     @Inject
     TestData data;
@@ -51,9 +58,9 @@ class WizardServiceTest {
         wizard.submitVision(me.id, new VisionForm("Calm planning", "minimal", "Notion, Linear", "📋", "#1f5fbf"));
         // Nothing is held per session: a fresh lookup (as after logout and login) finds the same run.
         WizardRun again = wizard.current(me.id).orElseThrow();
-        assertEquals(WizardStep.REPOSITORY, again.step());
-        assertEquals("Calm planning", again.answer(WizardStep.VISION, "visionStatement"));
-        assertEquals(List.of("Notion", "Linear"), again.answersFor(WizardStep.VISION).get("referenceApps"));
+        assertEquals(SetupStep.REPOSITORY, SetupStep.of(again));
+        assertEquals("Calm planning", again.answer(SetupStep.VISION, "visionStatement"));
+        assertEquals(List.of("Notion", "Linear"), again.answersFor(SetupStep.VISION).get("referenceApps"));
         assertEquals(List.of("basics", "vision", "repository"), again.phaseHistory.stream().map(h -> h.get("phase")).toList());
         Project p = project(again.projectId);
         assertEquals(List.of("Notion", "Linear"), p.referenceApps);
@@ -92,7 +99,7 @@ class WizardServiceTest {
         wizard.submitBasics(me.id, basics(TestData.unique("Repo")));
         for (String url : List.of("https://example.com/team/app.git", "ssh://git@example.com/team/app.git",
                 "git@example.com:team/app.git", "file:///srv/git/app", "/srv/git/app")) {
-            wizard.visit(me.id, WizardStep.REPOSITORY);
+            wizard.visit(me.id, SetupStep.REPOSITORY);
             WizardRun run = wizard.submitRepository(me.id, new RepoForm(url, ""));
             Project p = project(run.projectId);
             assertEquals(url, p.repoUrl);
@@ -106,8 +113,8 @@ class WizardServiceTest {
         Account me = data.account("fin");
         Account lead = data.account("lead");
         WizardRun run = wizard.submitBasics(me.id, basics(TestData.unique("Fin")));
-        wizard.skip(me.id, WizardStep.VISION);
-        wizard.skip(me.id, WizardStep.REPOSITORY);
+        wizard.skip(me.id, SetupStep.VISION);
+        wizard.skip(me.id, SetupStep.REPOSITORY);
         wizard.submitSummary(me.id, new SummaryForm("# Summary\n\nWe build **things**.", ""));
         Project p = wizard.finish(me.id, List.of(new InviteRow(0, lead.email.toUpperCase(), "lead")));
         assertTrue(p.setupComplete);
@@ -139,10 +146,10 @@ class WizardServiceTest {
     @Test
     void basicsCannotBeSkippedAndSkippingInviteFinishes() {
         Account me = data.account("skip");
-        assertThrows(ValidationException.class, () -> wizard.skip(me.id, WizardStep.BASICS));
+        assertThrows(ValidationException.class, () -> wizard.skip(me.id, SetupStep.BASICS));
         wizard.submitBasics(me.id, basics(TestData.unique("Skip")));
-        assertTrue(wizard.skip(me.id, WizardStep.VISION).isEmpty());
-        Project p = wizard.skip(me.id, WizardStep.INVITE).orElseThrow();
+        assertTrue(wizard.skip(me.id, SetupStep.VISION).isEmpty());
+        Project p = wizard.skip(me.id, SetupStep.INVITE).orElseThrow();
         assertTrue(p.setupComplete);
     }
 

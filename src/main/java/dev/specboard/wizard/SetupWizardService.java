@@ -1,6 +1,16 @@
-package dev.specboard.project;
+package dev.specboard.wizard;
 
+import dev.specboard.project.Access;
+import dev.specboard.project.InviteRow;
+import dev.specboard.project.MemberService;
+import dev.specboard.project.Project;
+import dev.specboard.project.ProjectForm;
+import dev.specboard.project.ProjectService;
+import dev.specboard.project.RepoForm;
+import dev.specboard.project.SummaryForm;
+import dev.specboard.project.VisionForm;
 import dev.specboard.kernel.Role;
+import dev.specboard.repo.RepoService;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
@@ -19,27 +29,27 @@ import java.util.UUID;
  * account's {@code wizard_runs} row (answers, current phase, phase history), so it can be resumed.
  */
 @ApplicationScoped
-public class WizardService {
+public class SetupWizardService {
 
     @Inject
     ProjectService projects;
 
     @Inject
-    dev.specboard.repo.RepoService repos;
+    RepoService repos;
 
     @Inject
     MemberService members;
 
     /** The account's unfinished setup run, if any. */
     public Optional<WizardRun> current(UUID accountId) {
-        return WizardRun.findUnfinished(accountId);
+        return WizardRun.findUnfinished(accountId, WizardRun.PROJECT_SETUP);
     }
 
     /** Opens a step of the unfinished run and remembers it as the place to resume; without a project only the basics can open. */
     @Transactional
-    public WizardRun visit(UUID accountId, WizardStep step) {
+    public WizardRun visit(UUID accountId, SetupStep step) {
         WizardRun run = require(accountId);
-        run.enter(run.projectId == null ? WizardStep.BASICS : step);
+        run.enter(run.projectId == null ? SetupStep.BASICS : step);
         return run;
     }
 
@@ -50,9 +60,7 @@ public class WizardService {
         if (run == null || run.projectId == null) {
             Project p = projects.create(accountId, form);
             if (run == null) {
-                run = new WizardRun();
-                run.userId = accountId;
-                run.enter(WizardStep.BASICS);
+                run = WizardRun.start(accountId, WizardRun.PROJECT_SETUP, SetupStep.BASICS);
                 run.persist();
             }
             run.projectId = p.id;
@@ -66,8 +74,8 @@ public class WizardService {
         values.put("type", form.type());
         values.put("framework", n(form.framework()));
         values.put("description", n(form.description()));
-        run.record(WizardStep.BASICS, values);
-        run.enter(WizardStep.VISION);
+        run.record(SetupStep.BASICS, values);
+        run.enter(SetupStep.VISION);
         return run;
     }
 
@@ -83,8 +91,8 @@ public class WizardService {
         values.put("referenceApps", form.referenceAppList());
         values.put("icon", n(form.icon()));
         values.put("color", n(form.color()));
-        run.record(WizardStep.VISION, values);
-        run.enter(WizardStep.REPOSITORY);
+        run.record(SetupStep.VISION, values);
+        run.enter(SetupStep.REPOSITORY);
         return run;
     }
 
@@ -102,8 +110,8 @@ public class WizardService {
             e.errors().asMap().forEach((field, message) -> errors.add("url".equals(field) || "name".equals(field) ? "repoUrl" : field, message));
             throw new ValidationException(errors);
         }
-        run.record(WizardStep.REPOSITORY, Map.of("repoUrl", form.repoUrl().trim(), "defaultBranch", form.branchOrMain()));
-        run.enter(WizardStep.SUMMARY);
+        run.record(SetupStep.REPOSITORY, Map.of("repoUrl", form.repoUrl().trim(), "defaultBranch", form.branchOrMain()));
+        run.enter(SetupStep.SUMMARY);
         return run;
     }
 
@@ -113,8 +121,8 @@ public class WizardService {
         WizardRun run = requireProject(accountId);
         ownerAccess(run).requireWrite(Role.OWNER);
         projects.updateSummary(run.projectId, form);
-        run.record(WizardStep.SUMMARY, Map.of("executiveSummary", form.executiveSummary().strip()));
-        run.enter(WizardStep.INVITE);
+        run.record(SetupStep.SUMMARY, Map.of("executiveSummary", form.executiveSummary().strip()));
+        run.enter(SetupStep.INVITE);
         return run;
     }
 
@@ -124,7 +132,7 @@ public class WizardService {
         WizardRun run = requireProject(accountId);
         Access access = ownerAccess(run);
         members.addAll(access, invites);
-        run.record(WizardStep.INVITE, Map.of("invites", invites.stream()
+        run.record(SetupStep.INVITE, Map.of("invites", invites.stream()
                 .map(r -> Map.of("who", r.who().trim(), "role", r.role())).toList()));
         Project p = projects.completeSetup(run.projectId);
         run.complete();
@@ -133,7 +141,7 @@ public class WizardService {
 
     /** Skips an optional step; skipping the last one finishes the wizard (then the project is returned). */
     @Transactional
-    public Optional<Project> skip(UUID accountId, WizardStep step) {
+    public Optional<Project> skip(UUID accountId, SetupStep step) {
         if (!step.optional()) {
             throw ValidationException.of("step", "The " + step.label().toLowerCase() + " step cannot be skipped");
         }
@@ -169,10 +177,8 @@ public class WizardService {
     }
 
     /** The wizard changes a project only while its creator is still one of its owners. */
-    private static Access ownerAccess(WizardRun run) {
-        Project p = ProjectService.load(run.projectId);
-        Role role = Membership.find(p, run.userId).map(m -> m.role).orElseThrow(ProjectAccess::notFound);
-        return new Access(p, role, run.userId).requireRole(Role.OWNER);
+    private Access ownerAccess(WizardRun run) {
+        return projects.memberAccess(run.projectId, run.userId).requireRole(Role.OWNER);
     }
 
     private static String n(String s) {

@@ -1,5 +1,6 @@
-package dev.specboard.project;
+package dev.specboard.wizard;
 
+import dev.specboard.project.InviteRow;
 import dev.specboard.kernel.Role;
 import jakarta.ws.rs.FormParam;
 

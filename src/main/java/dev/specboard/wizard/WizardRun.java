@@ -1,4 +1,4 @@
-package dev.specboard.project;
+package dev.specboard.wizard;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -22,7 +22,9 @@ import java.util.UUID;
 
 /**
  * One pass through a wizard (seed 004): the answers given so far keyed by step, where the person is,
- * and the phases they went through, so the wizard resumes after a refresh or a new login.
+ * and the phases they went through, so the wizard resumes after a refresh or a new login. Any wizard
+ * (the project setup today) keeps its runs here under its own {@code wizardType} and its own steps
+ * ({@link WizardPhase}).
  */
 @Entity
 @Table(name = "wizard_runs")
@@ -44,7 +46,7 @@ public class WizardRun extends PanacheEntityBase {
     public UUID projectId;
 
     @Column(name = "wizard_type", nullable = false)
-    public String wizardType = PROJECT_SETUP;
+    public String wizardType;
 
     @Column(name = "wizard_version")
     public String wizardVersion = "1";
@@ -52,7 +54,7 @@ public class WizardRun extends PanacheEntityBase {
     public String status = IN_PROGRESS;
 
     @Column(name = "current_phase")
-    public String currentPhase = WizardStep.BASICS.key();
+    public String currentPhase;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "phase_history")
@@ -77,14 +79,19 @@ public class WizardRun extends PanacheEntityBase {
     @Column(name = "duration_seconds")
     public Integer durationSeconds;
 
-    /** The account's unfinished project setup, the most recently touched first. */
-    public static Optional<WizardRun> findUnfinished(UUID accountId) {
-        return find("userId = ?1 and wizardType = ?2 and status = ?3 order by updatedAt desc",
-                accountId, PROJECT_SETUP, IN_PROGRESS).firstResultOptional();
+    /** A new run of a wizard for an account, at its first step (not yet persisted). */
+    public static WizardRun start(UUID accountId, String wizardType, WizardPhase first) {
+        WizardRun run = new WizardRun();
+        run.userId = accountId;
+        run.wizardType = wizardType;
+        run.enter(first);
+        return run;
     }
 
-    public WizardStep step() {
-        return WizardStep.parse(currentPhase).orElse(WizardStep.BASICS);
+    /** The account's unfinished run of a wizard, the most recently touched first. */
+    public static Optional<WizardRun> findUnfinished(UUID accountId, String wizardType) {
+        return find("userId = ?1 and wizardType = ?2 and status = ?3 order by updatedAt desc",
+                accountId, wizardType, IN_PROGRESS).firstResultOptional();
     }
 
     public boolean isInProgress() {
@@ -92,7 +99,7 @@ public class WizardRun extends PanacheEntityBase {
     }
 
     /** Moves to a step, noting it in the phase history; staying on the same step records nothing. */
-    public void enter(WizardStep step) {
+    public void enter(WizardPhase step) {
         requireInProgress();
         if (step.key().equals(currentPhase) && !phaseHistory.isEmpty()) {
             return;
@@ -105,21 +112,21 @@ public class WizardRun extends PanacheEntityBase {
 
     /** The answers given for one step, as submitted (strings and lists of strings). */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> answersFor(WizardStep step) {
+    public Map<String, Object> answersFor(WizardPhase step) {
         Object a = answers.get(step.key());
         return a instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
-    public String answer(WizardStep step, String field) {
+    public String answer(WizardPhase step, String field) {
         Object v = answersFor(step).get(field);
         return v == null ? "" : v.toString();
     }
 
-    public boolean answered(WizardStep step) {
+    public boolean answered(WizardPhase step) {
         return answers.containsKey(step.key());
     }
 
-    public void record(WizardStep step, Map<String, Object> values) {
+    public void record(WizardPhase step, Map<String, Object> values) {
         requireInProgress();
         Map<String, Object> copy = new LinkedHashMap<>(answers);
         copy.put(step.key(), new LinkedHashMap<>(values));

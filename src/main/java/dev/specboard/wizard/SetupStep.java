@@ -1,10 +1,10 @@
-package dev.specboard.project;
+package dev.specboard.wizard;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The steps of the project setup wizard, in order; every step but the basics may be skipped. */
-public enum WizardStep {
+public enum SetupStep implements WizardPhase {
     BASICS("basics", "Basics", false),
     VISION("vision", "Vision", true),
     REPOSITORY("repository", "Repository", true),
@@ -15,12 +15,13 @@ public enum WizardStep {
     private final String label;
     private final boolean optional;
 
-    WizardStep(String key, String label, boolean optional) {
+    SetupStep(String key, String label, boolean optional) {
         this.key = key;
         this.label = label;
         this.optional = optional;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -41,15 +42,20 @@ public enum WizardStep {
         return ordinal() == values().length - 1;
     }
 
-    public Optional<WizardStep> next() {
+    public Optional<SetupStep> next() {
         return isLast() ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
     }
 
-    public Optional<WizardStep> previous() {
+    public Optional<SetupStep> previous() {
         return ordinal() == 0 ? Optional.empty() : Optional.of(values()[ordinal() - 1]);
     }
 
-    public static Optional<WizardStep> parse(String key) {
+    /** Where a run of the setup wizard stands (the basics when it has not said). */
+    public static SetupStep of(WizardRun run) {
+        return parse(run.currentPhase).orElse(BASICS);
+    }
+
+    public static Optional<SetupStep> parse(String key) {
         if (key == null) {
             return Optional.empty();
         }

@@ -1,5 +1,11 @@
-package dev.specboard.project;
+package dev.specboard.wizard;
 
+import dev.specboard.project.InviteRow;
+import dev.specboard.project.Project;
+import dev.specboard.project.ProjectForm;
+import dev.specboard.project.RepoForm;
+import dev.specboard.project.SummaryForm;
+import dev.specboard.project.VisionForm;
 import dev.specboard.kernel.Role;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.web.Flash;
@@ -39,7 +45,7 @@ public class SetupWizardResource {
 
     static final String BASE = "/projects/new";
 
-    @CheckedTemplate(basePath = "project")
+    @CheckedTemplate(basePath = "wizard")
     static class Templates {
         static native TemplateInstance wizard(WizardView w, ProjectForm basics, VisionForm vision, RepoForm repo,
                                               SummaryForm summary, List<InviteRow> rows, FormErrors errors, String previewHtml);
@@ -51,7 +57,7 @@ public class SetupWizardResource {
     CurrentUser currentUser;
 
     @Inject
-    WizardService wizard;
+    SetupWizardService wizard;
 
     @Inject
     Markdown markdown;
@@ -60,21 +66,21 @@ public class SetupWizardResource {
     public Response page(@QueryParam("step") String stepKey) {
         UUID me = currentUser.requireAccountId();
         Optional<WizardRun> current = wizard.current(me);
-        Optional<WizardStep> asked = WizardStep.parse(stepKey);
+        Optional<SetupStep> asked = SetupStep.parse(stepKey);
         if (stepKey != null && asked.isEmpty()) {
             return Response.seeOther(java.net.URI.create(BASE)).build();
         }
         if (current.isEmpty()) {
-            if (asked.isPresent() && asked.get() != WizardStep.BASICS) {
+            if (asked.isPresent() && asked.get() != SetupStep.BASICS) {
                 return Response.seeOther(java.net.URI.create(BASE)).build();
             }
-            return Htmx.page(render(null, WizardStep.BASICS, null, FormErrors.none(), ""));
+            return Htmx.page(render(null, SetupStep.BASICS, null, FormErrors.none(), ""));
         }
         WizardRun run = current.get();
         if (asked.isPresent() && !asked.get().key().equals(run.currentPhase)) {
             run = wizard.visit(me, asked.get());
         }
-        return Htmx.page(render(run, run.step(), null, FormErrors.none(), ""));
+        return Htmx.page(render(run, SetupStep.of(run), null, FormErrors.none(), ""));
     }
 
     @POST
@@ -84,9 +90,9 @@ public class SetupWizardResource {
         UUID me = currentUser.requireAccountId();
         try {
             wizard.submitBasics(me, form);
-            return next(headers, WizardStep.VISION);
+            return next(headers, SetupStep.VISION);
         } catch (ValidationException e) {
-            return Htmx.invalid(render(wizard.current(me).orElse(null), WizardStep.BASICS, form, e.errors(), ""));
+            return Htmx.invalid(render(wizard.current(me).orElse(null), SetupStep.BASICS, form, e.errors(), ""));
         }
     }
 
@@ -97,9 +103,9 @@ public class SetupWizardResource {
         UUID me = currentUser.requireAccountId();
         try {
             wizard.submitVision(me, form);
-            return next(headers, WizardStep.REPOSITORY);
+            return next(headers, SetupStep.REPOSITORY);
         } catch (ValidationException e) {
-            return Htmx.invalid(render(runOf(me), WizardStep.VISION, form, e.errors(), ""));
+            return Htmx.invalid(render(runOf(me), SetupStep.VISION, form, e.errors(), ""));
         }
     }
 
@@ -110,9 +116,9 @@ public class SetupWizardResource {
         UUID me = currentUser.requireAccountId();
         try {
             wizard.submitRepository(me, form);
-            return next(headers, WizardStep.SUMMARY);
+            return next(headers, SetupStep.SUMMARY);
         } catch (ValidationException e) {
-            return Htmx.invalid(render(runOf(me), WizardStep.REPOSITORY, form, e.errors(), ""));
+            return Htmx.invalid(render(runOf(me), SetupStep.REPOSITORY, form, e.errors(), ""));
         }
     }
 
@@ -122,13 +128,13 @@ public class SetupWizardResource {
     public Response summary(@BeanParam SummaryForm form, @Context HttpHeaders headers) {
         UUID me = currentUser.requireAccountId();
         if (form.wantsPreview()) {
-            return Htmx.page(render(runOf(me), WizardStep.SUMMARY, form, FormErrors.none(), markdown.render(form.executiveSummary())));
+            return Htmx.page(render(runOf(me), SetupStep.SUMMARY, form, FormErrors.none(), markdown.render(form.executiveSummary())));
         }
         try {
             wizard.submitSummary(me, form);
-            return next(headers, WizardStep.INVITE);
+            return next(headers, SetupStep.INVITE);
         } catch (ValidationException e) {
-            return Htmx.invalid(render(runOf(me), WizardStep.SUMMARY, form, e.errors(), markdown.render(form.executiveSummary())));
+            return Htmx.invalid(render(runOf(me), SetupStep.SUMMARY, form, e.errors(), markdown.render(form.executiveSummary())));
         }
     }
 
@@ -149,13 +155,13 @@ public class SetupWizardResource {
         List<InviteRow> rows = new ArrayList<>(form.rows());
         if (form.wantsRow()) {
             rows.add(new InviteRow(rows.size(), "", Role.MEMBER.value()));
-            return Htmx.page(render(runOf(me), WizardStep.INVITE, rows, FormErrors.none(), ""));
+            return Htmx.page(render(runOf(me), SetupStep.INVITE, rows, FormErrors.none(), ""));
         }
         try {
             Project p = wizard.finish(me, form.filledRows());
             return Flash.redirect(headers, "/projects/" + p.slug, "Project " + p.name + " is set up.");
         } catch (ValidationException e) {
-            return Htmx.invalid(render(runOf(me), WizardStep.INVITE, rows, e.errors(), ""));
+            return Htmx.invalid(render(runOf(me), SetupStep.INVITE, rows, e.errors(), ""));
         }
     }
 
@@ -164,7 +170,7 @@ public class SetupWizardResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response skip(@QueryParam("step") String stepKey, @Context HttpHeaders headers) {
         UUID me = currentUser.requireAccountId();
-        WizardStep step = WizardStep.parse(stepKey).orElseThrow(() -> ValidationException.of("step", "Unknown step"));
+        SetupStep step = SetupStep.parse(stepKey).orElseThrow(() -> ValidationException.of("step", "Unknown step"));
         Optional<Project> finished = wizard.skip(me, step);
         if (finished.isPresent()) {
             Project p = finished.get();
@@ -184,33 +190,33 @@ public class SetupWizardResource {
         return wizard.current(me).orElseThrow(() -> dev.specboard.web.ApiException.conflict("There is no unfinished project setup."));
     }
 
-    private static Response next(HttpHeaders headers, WizardStep step) {
+    private static Response next(HttpHeaders headers, SetupStep step) {
         return Htmx.redirect(headers, BASE + "?step=" + step.key());
     }
 
     /** The page for a step: every form prefilled from the run's answers, the given one (as submitted) in its place. */
     @SuppressWarnings("unchecked")
-    private TemplateInstance render(WizardRun run, WizardStep step, Object submitted, FormErrors errors, String previewHtml) {
+    private TemplateInstance render(WizardRun run, SetupStep step, Object submitted, FormErrors errors, String previewHtml) {
         Project project = run == null ? null : wizard.project(run).orElse(null);
-        ProjectForm basics = run != null && run.answered(WizardStep.BASICS)
-                ? new ProjectForm(run.answer(WizardStep.BASICS, "name"), run.answer(WizardStep.BASICS, "slug"),
-                run.answer(WizardStep.BASICS, "type"), run.answer(WizardStep.BASICS, "framework"), run.answer(WizardStep.BASICS, "description"))
+        ProjectForm basics = run != null && run.answered(SetupStep.BASICS)
+                ? new ProjectForm(run.answer(SetupStep.BASICS, "name"), run.answer(SetupStep.BASICS, "slug"),
+                run.answer(SetupStep.BASICS, "type"), run.answer(SetupStep.BASICS, "framework"), run.answer(SetupStep.BASICS, "description"))
                 : ProjectForm.empty();
         VisionForm vision = VisionForm.empty();
-        if (run != null && run.answered(WizardStep.VISION)) {
-            Object apps = run.answersFor(WizardStep.VISION).get("referenceApps");
-            vision = new VisionForm(run.answer(WizardStep.VISION, "visionStatement"), run.answer(WizardStep.VISION, "targetFeeling"),
+        if (run != null && run.answered(SetupStep.VISION)) {
+            Object apps = run.answersFor(SetupStep.VISION).get("referenceApps");
+            vision = new VisionForm(run.answer(SetupStep.VISION, "visionStatement"), run.answer(SetupStep.VISION, "targetFeeling"),
                     apps instanceof List<?> l ? String.join(", ", (List<String>) l) : "",
-                    run.answer(WizardStep.VISION, "icon"), run.answer(WizardStep.VISION, "color"));
+                    run.answer(SetupStep.VISION, "icon"), run.answer(SetupStep.VISION, "color"));
         }
-        RepoForm repo = run != null && run.answered(WizardStep.REPOSITORY)
-                ? new RepoForm(run.answer(WizardStep.REPOSITORY, "repoUrl"), run.answer(WizardStep.REPOSITORY, "defaultBranch"))
+        RepoForm repo = run != null && run.answered(SetupStep.REPOSITORY)
+                ? new RepoForm(run.answer(SetupStep.REPOSITORY, "repoUrl"), run.answer(SetupStep.REPOSITORY, "defaultBranch"))
                 : RepoForm.empty();
-        SummaryForm summary = run != null && run.answered(WizardStep.SUMMARY)
-                ? new SummaryForm(run.answer(WizardStep.SUMMARY, "executiveSummary"), "")
+        SummaryForm summary = run != null && run.answered(SetupStep.SUMMARY)
+                ? new SummaryForm(run.answer(SetupStep.SUMMARY, "executiveSummary"), "")
                 : SummaryForm.empty();
         List<InviteRow> rows = new ArrayList<>();
-        if (run != null && run.answersFor(WizardStep.INVITE).get("invites") instanceof List<?> saved) {
+        if (run != null && run.answersFor(SetupStep.INVITE).get("invites") instanceof List<?> saved) {
             for (Object o : saved) {
                 Map<String, Object> m = (Map<String, Object>) o;
                 rows.add(new InviteRow(rows.size(), String.valueOf(m.get("who")), String.valueOf(m.get("role"))));
@@ -233,7 +239,7 @@ public class SetupWizardResource {
                 rows = List.of(new InviteRow(0, "", Role.MEMBER.value()));
             }
         }
-        if (step == WizardStep.SUMMARY && previewHtml.isEmpty()) {
+        if (step == SetupStep.SUMMARY && previewHtml.isEmpty()) {
             previewHtml = markdown.render(summary.executiveSummary());
         }
         return Templates.wizard(WizardView.of(run, step, project), basics, vision, repo, summary, rows, errors, previewHtml);

@@ -1,5 +1,6 @@
-package dev.specboard.project;
+package dev.specboard.wizard;
 
+import dev.specboard.project.Project;
 import dev.specboard.account.Account;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
