@@ -1,6 +1,5 @@
 package dev.specboard.account;
 
-import dev.specboard.project.ProjectRow;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.FormErrors;
 
@@ -9,7 +8,7 @@ import java.util.List;
 
 /** Everything the account page shows, with the state of each of its three forms. */
 public record AccountPage(Account account, ProfileForm profile, FormErrors profileErrors, FormErrors passwordErrors,
-                          TokenForm tokenForm, FormErrors tokenErrors, List<TokenRow> tokens, List<ProjectRow> projects,
+                          TokenForm tokenForm, FormErrors tokenErrors, List<TokenRow> tokens, List<ProjectMemberships.MembershipRow> projects,
                           String newToken) {
 
     public List<Role> roles() {

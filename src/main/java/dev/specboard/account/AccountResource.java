@@ -1,6 +1,5 @@
 package dev.specboard.account;
 
-import dev.specboard.project.ProjectService;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -44,7 +43,7 @@ public class AccountResource {
     ApiTokenService tokens;
 
     @Inject
-    ProjectService projects;
+    ProjectMemberships memberships;
 
     @GET
     public Response show() {
@@ -103,6 +102,6 @@ public class AccountResource {
         Account a = currentUser.requireAccount();
         ProfileForm shown = profile != null ? profile : new ProfileForm(a.email, a.name == null ? "" : a.name);
         return new AccountPage(a, shown, profileErrors, passwordErrors, tokenForm, tokenErrors,
-                profiles.tokens(a.id), projects.listFor(a.id, false), newToken);
+                profiles.tokens(a.id), memberships.of(a.id), newToken);
     }
 }
