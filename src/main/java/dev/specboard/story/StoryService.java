@@ -334,12 +334,6 @@ public class StoryService {
                 .setParameter("s", storyId).getResultList();
     }
 
-    /** One version of a story, or 404. */
-    public StoryRevision revision(Story s, int version) {
-        return StoryRevision.find(s.id, version)
-                .orElseThrow(() -> ApiException.notFound(s.key() + " has no version " + version));
-    }
-
     /** Whether the form's text differs from the story's current version once normalised. */
     private static boolean textChanged(Story s, StoryForm f) {
         Story probe = new Story();
