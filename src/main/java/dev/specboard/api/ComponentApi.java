@@ -5,7 +5,7 @@ import dev.specboard.architecture.ComponentForm;
 import dev.specboard.architecture.ComponentRow;
 import dev.specboard.architecture.ComponentService;
 import dev.specboard.architecture.ComponentSet;
-import dev.specboard.architecture.DependencyGraph;
+import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.architecture.DesignDoc;
 import dev.specboard.architecture.DesignDocForm;
 import dev.specboard.architecture.DesignDocRevisionRow;

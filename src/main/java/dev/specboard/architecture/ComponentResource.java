@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;

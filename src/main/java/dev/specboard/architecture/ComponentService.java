@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.kernel.Role;
 import dev.specboard.notification.LiveEvent;
 import dev.specboard.notification.LiveUpdates;

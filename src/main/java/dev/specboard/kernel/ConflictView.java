@@ -1,6 +1,5 @@
 package dev.specboard.kernel;
 
-import dev.specboard.web.TextDiff;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -52,7 +53,7 @@ public class SettingsResource {
             return Flash.redirect(headers, "/projects/" + p.slug + "/settings", "Settings saved.");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.settings(access, form, e.errors(), null, ""));
-        } catch (StaleProjectException e) {
+        } catch (StaleVersionException e) {
             return conflict(access, form, e.getMessage());
         } catch (OptimisticLockException e) {
             return conflict(access, form, "Someone else saved this project at the same moment.");

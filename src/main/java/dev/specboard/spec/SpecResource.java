@@ -3,13 +3,14 @@ package dev.specboard.spec;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
 import dev.specboard.web.ValidationException;
-import dev.specboard.web.TextDiff;
+import dev.specboard.kernel.TextDiff;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -146,9 +147,9 @@ public class SpecResource {
         try {
             specs.update(access, specKey, form.toInput(), form.version() == null ? -1 : form.version());
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + specKey, specKey + " saved");
-        } catch (SpecConflict c) {
+        } catch (StaleVersionException c) {
             SpecQueries.SpecDetail d = specQueries.detail(access.project(), specKey);
-            SpecConflictView view = new SpecConflictView(c.submittedVersion(), c.currentVersion(), d.spec().title, render(page(d)));
+            SpecConflictView view = new SpecConflictView(c.yourVersion(), c.currentVersion(), d.spec().title, render(page(d)));
             // The editor's text stays; saving again is based on the current version, on purpose.
             SpecForm rebased = new SpecForm(form.storyNumber(), form.title(), form.specType(), form.content(), form.overview(),
                     form.architecture(), form.technologyStack(), form.phaseName(), form.phaseDescription(), form.phaseHours(),

@@ -282,7 +282,7 @@ public class TaskService {
                 WHERE d.spec_id = ?1""").setParameter(1, specId).getResultList();
         Map<String, String> statuses = new HashMap<>();
         rows.forEach(r -> statuses.put("SPEC-" + r[0], (String) r[1]));
-        return DependencyGraph.blockers(statuses);
+        return TechnicalSpec.blockers(statuses);
     }
 
     // --- reading

@@ -15,6 +15,7 @@ import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,5 +122,12 @@ public class TechnicalSpec extends TimestampedEntity {
     /** A lead has checked the spec against its changed story. */
     public void markReviewed() {
         dirty = false;
+    }
+
+    /** The dependency gate: the keys among a spec's dependencies (key to status) that are not complete yet. */
+    public static List<String> blockers(Map<String, String> dependencyStatuses) {
+        return dependencyStatuses.entrySet().stream()
+                .filter(e -> !STATUS_COMPLETE.equals(e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.specboard.architecture;
+package dev.specboard.kernel;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A directed "depends on" graph without persistence: cycle detection (with the cycle itself),
+ * A directed "depends on" graph without persistence (components, specs): cycle detection (with the cycle itself),
  * transitive closure, neighbourhoods and a layered layout. Node order is the order given, which
  * keeps every answer deterministic.
  */

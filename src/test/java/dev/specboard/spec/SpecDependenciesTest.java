@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.kernel.DependencyGraph;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -8,15 +9,17 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DependencyGraphTest {
+/** Spec dependencies: cycles named by spec key, and the gate that holds tasks back. */
+class SpecDependenciesTest {
 
-    private static DependencyGraph graph(String... edges) {
-        return DependencyGraph.of(java.util.Arrays.stream(edges).map(e -> e.split(">")).toList());
+    private static DependencyGraph<String> graph(String... edges) {
+        return new DependencyGraph<>(List.of(), java.util.Arrays.stream(edges).map(e -> e.split(">"))
+                .map(p -> new DependencyGraph.Edge<>(p[0], p[1])).toList());
     }
 
     @Test
     void anEdgeThatClosesACycleNamesIt() {
-        DependencyGraph g = graph("B>A", "C>B");
+        DependencyGraph<String> g = graph("B>A", "C>B");
         assertEquals(List.of("A", "C", "B", "A"), g.cycleIfAdded("A", "C").orElseThrow());
     }
 
@@ -27,15 +30,15 @@ class DependencyGraphTest {
 
     @Test
     void aDiamondIsNotACycle() {
-        DependencyGraph g = graph("B>A", "C>A", "D>B");
+        DependencyGraph<String> g = graph("B>A", "C>A", "D>B");
         assertTrue(g.cycleIfAdded("D", "C").isEmpty());
         assertTrue(g.cycleIfAdded("A", "E").isEmpty());
     }
 
     @Test
     void dependencyGateListsIncompleteDependencies() {
-        assertEquals(List.of("SPEC-1", "SPEC-3"), DependencyGraph.blockers(Map.of(
+        assertEquals(List.of("SPEC-1", "SPEC-3"), TechnicalSpec.blockers(Map.of(
                 "SPEC-3", "in_progress", "SPEC-2", "complete", "SPEC-1", "draft")));
-        assertTrue(DependencyGraph.blockers(Map.of("SPEC-2", "complete")).isEmpty());
+        assertTrue(TechnicalSpec.blockers(Map.of("SPEC-2", "complete")).isEmpty());
     }
 }

@@ -1,4 +1,4 @@
-package dev.specboard.architecture;
+package dev.specboard.kernel;
 
 import org.junit.jupiter.api.Test;
 
