@@ -94,7 +94,7 @@ public class SpecQueries {
                 spec).list(), blocked ? java.util.Set.of(spec.specNumber) : java.util.Set.of());
         List<RevisionRow> revisions = em.createQuery(
                         "select new dev.specboard.spec.RevisionRow(r.version, r.title, a.username, r.createdAt) "
-                                + "from SpecRevision r join r.author a where r.spec = :s order by r.version desc", RevisionRow.class)
+                                + "from SpecRevision r join Account a on a.id = r.authorId where r.spec = :s order by r.version desc", RevisionRow.class)
                 .setParameter("s", spec).getResultList();
         BigDecimal actual = tasks.stream().map(TaskRow::actualHours).filter(java.util.Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -54,7 +54,7 @@ public class SpecService {
         spec.project = project;
         spec.specNumber = nextNumber(project, input.storyNumber());
         spec.author = actor;
-        spec.updatedBy = actor;
+        spec.updatedById = access.accountId();
         apply(spec, input, content);
         spec.version = 1;
         spec.persist();
@@ -63,7 +63,7 @@ public class SpecService {
         for (int i = 0; i < phases.size(); i++) {
             newTask(spec, phases.get(i), i + 1, actor);
         }
-        revision(spec, actor);
+        revision(spec, access.accountId());
         flushOrExplain(spec);
         for (String dep : input.dependsOnOrEmpty()) {
             TechnicalSpec target = TechnicalSpec.findByKey(project, dep).orElseThrow();
@@ -122,10 +122,10 @@ public class SpecService {
             }
         }
         apply(spec, input, content);
-        spec.updatedBy = actor;
+        spec.updatedById = access.accountId();
         spec.version = spec.version + 1;
         spec.updatedAt = Instant.now();
-        revision(spec, actor);
+        revision(spec, access.accountId());
         flushOrExplain(spec);
         replaceDependencies(spec, input.dependsOnOrEmpty());
         rollUp(spec.id).ifPresent(specCompleted::fire);
@@ -313,14 +313,14 @@ public class SpecService {
         e.persist();
     }
 
-    private void revision(TechnicalSpec spec, Account actor) {
+    private void revision(TechnicalSpec spec, UUID authorId) {
         SpecRevision r = new SpecRevision();
         r.spec = spec;
         r.version = spec.version;
         r.title = spec.title;
         r.specType = spec.specType;
         r.content = spec.content;
-        r.author = actor;
+        r.authorId = authorId;
         r.persist();
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,9 +73,8 @@ public class TechnicalSpec extends TimestampedEntity {
     @JoinColumn(name = "author_id")
     public Account author;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "updated_by")
-    public Account updatedBy;
+    @Column(name = "updated_by", nullable = false)
+    public UUID updatedById;
 
     @Column(name = "started_at")
     public Instant startedAt;
