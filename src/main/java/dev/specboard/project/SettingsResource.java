@@ -71,7 +71,8 @@ public class SettingsResource {
     @POST
     @Path("unarchive")
     public Response unarchive(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        Access access = projectAccess.write(slug, Role.OWNER);
+        // The one change an archived project accepts: its owner makes it changeable again.
+        Access access = projectAccess.readAs(slug, Role.OWNER);
         projects.unarchive(access);
         return Flash.redirect(headers, "/projects/" + slug + "/settings", "Project unarchived: it can be changed again.");
     }
