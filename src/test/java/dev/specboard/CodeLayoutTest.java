@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -143,6 +144,31 @@ class CodeLayoutTest {
             }
         }
         assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theReadmeCodeLayoutMatchesThePackages() throws IOException {
+        String readme = Files.readString(Paths.get("README.md"));
+        String layout = readme.substring(readme.indexOf("## Code layout"));
+        TreeSet<String> missing = new TreeSet<>();
+        for (JavaClass c : MAIN) {
+            String top = topPackage(c);
+            if (!top.isEmpty() && !layout.contains("`" + top + "`")) {
+                missing.add(top);
+            }
+        }
+        assertEquals(List.of(), List.copyOf(missing), "packages the README's code layout does not name");
+        // and every package its table names exists
+        TreeSet<String> packages = new TreeSet<>();
+        MAIN.forEach(c -> packages.add(topPackage(c)));
+        Matcher row = Pattern.compile("(?m)^\\| `(\\w+)` \\|").matcher(layout);
+        TreeSet<String> stale = new TreeSet<>();
+        while (row.find()) {
+            if (!packages.contains(row.group(1))) {
+                stale.add(row.group(1));
+            }
+        }
+        assertEquals(List.of(), List.copyOf(stale), "packages the README's code layout names but the code lacks");
     }
 
     private static ArchRule noCycles(String root) {

@@ -28,9 +28,9 @@ public class AccountResource {
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance account(AccountPage page);
+        static native TemplateInstance account(AccountView page);
 
-        static native TemplateInstance account$tokens(AccountPage page);
+        static native TemplateInstance account$tokens(AccountView page);
     }
 
     @Inject
@@ -97,11 +97,11 @@ public class AccountResource {
         return Flash.redirect(headers, "/account", "Token revoked.");
     }
 
-    private AccountPage page(ProfileForm profile, FormErrors profileErrors, FormErrors passwordErrors, TokenForm tokenForm,
+    private AccountView page(ProfileForm profile, FormErrors profileErrors, FormErrors passwordErrors, TokenForm tokenForm,
                              FormErrors tokenErrors, String newToken) {
         Account a = currentUser.requireAccount();
         ProfileForm shown = profile != null ? profile : new ProfileForm(a.email, a.name == null ? "" : a.name);
-        return new AccountPage(a, shown, profileErrors, passwordErrors, tokenForm, tokenErrors,
+        return new AccountView(a, shown, profileErrors, passwordErrors, tokenForm, tokenErrors,
                 profiles.tokens(a.id), memberships.of(a.id), newToken);
     }
 }

@@ -34,7 +34,7 @@ public class WorkSessionResource {
 
     @CheckedTemplate(basePath = "architecture")
     static class Templates {
-        static native TemplateInstance workSessions(WorkSessionsPage page);
+        static native TemplateInstance workSessions(WorkSessionListView page);
     }
 
     @Inject
@@ -106,8 +106,8 @@ public class WorkSessionResource {
         }
     }
 
-    private WorkSessionsPage page(Access access, WorkSessionFilter filter, WorkSessionForm form, FormErrors errors) {
-        return new WorkSessionsPage(access, sessions.list(access.project().id, filter), filter, contexts.refs(access.project().id),
+    private WorkSessionListView page(Access access, WorkSessionFilter filter, WorkSessionForm form, FormErrors errors) {
+        return new WorkSessionListView(access, sessions.list(access.project().id, filter), filter, contexts.refs(access.project().id),
                 components.all(access.project()).rows().stream().map(ComponentRow::ref).toList(), form, errors);
     }
 

@@ -22,7 +22,7 @@ public class HomeResource {
 
     @CheckedTemplate(basePath = "home")
     static class Templates {
-        static native TemplateInstance home(List<ProjectRow> projects, List<InboxItem> waiting);
+        static native TemplateInstance home(List<ProjectRow> projects, List<InboxRow> waiting);
     }
 
     @Inject
@@ -37,7 +37,7 @@ public class HomeResource {
     @GET
     public TemplateInstance home() {
         UUID me = currentUser.requireAccountId();
-        List<InboxItem> waiting = inbox.forAccount(me);
+        List<InboxRow> waiting = inbox.forAccount(me);
         return Templates.home(projects.listFor(me, currentUser.isAdmin()), waiting.subList(0, Math.min(5, waiting.size())));
     }
 }

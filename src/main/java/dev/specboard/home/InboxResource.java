@@ -20,7 +20,7 @@ public class InboxResource {
 
     @CheckedTemplate(basePath = "home")
     static class Templates {
-        static native TemplateInstance inbox(List<InboxItem> items);
+        static native TemplateInstance inbox(List<InboxRow> items);
 
         static native TemplateInstance inboxCount(long count);
     }

@@ -26,8 +26,8 @@ public class InboxService {
     EntityManager em;
 
     /** Everything waiting, grouped by kind in this order: stories, contexts, summaries, sent back. */
-    public List<InboxItem> forAccount(UUID me) {
-        List<InboxItem> items = new ArrayList<>();
+    public List<InboxRow> forAccount(UUID me) {
+        List<InboxRow> items = new ArrayList<>();
         for (Object[] r : em.createQuery("select p.slug, p.name, s.number, s.title, s.version, s.updatedAt, "
                         + "(select max(a.version) from Approval a where a.entityType = 'story' and a.entityId = s.id) "
                         + "from Story s join Project p on p.id = s.projectId where s.review = 'pending' and s.projectId in (" + LEAD_PROJECTS + ") "
@@ -35,21 +35,21 @@ public class InboxService {
                         + "order by s.updatedAt", Object[].class)
                 .setParameter("me", me).setParameter("leads", LEADS).getResultList()) {
             int n = (Integer) r[2];
-            items.add(new InboxItem("story", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
+            items.add(new InboxRow("story", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
                     "/projects/" + r[0] + "/stories/" + n, (Integer) r[4], (Integer) r[6], null, (Instant) r[5]));
         }
         for (Object[] r : em.createQuery("select p.slug, p.name, c.id, c.name, c.version, c.updatedAt, c.dirty "
                         + "from BoundedContext c join Project p on p.id = c.projectId where c.approved = false and c.projectId in (" + LEAD_PROJECTS + ") "
                         + "order by c.updatedAt", Object[].class)
                 .setParameter("me", me).setParameter("leads", LEADS).getResultList()) {
-            items.add(new InboxItem("context", (String) r[0], (String) r[1], Boolean.TRUE.equals(r[6]) ? "changed" : "context", (String) r[3],
+            items.add(new InboxRow("context", (String) r[0], (String) r[1], Boolean.TRUE.equals(r[6]) ? "changed" : "context", (String) r[3],
                     "/projects/" + r[0] + "/contexts/" + r[2], (Integer) r[4], null, null, (Instant) r[5]));
         }
         for (Object[] r : em.createQuery("select p.slug, p.name, p.executiveSummaryVersion, p.updatedAt from Project p "
                         + "where p.executiveSummaryApproved = false and p.executiveSummary is not null and p.executiveSummary <> '' "
                         + "and p.id in (" + LEAD_PROJECTS + ") order by p.updatedAt", Object[].class)
                 .setParameter("me", me).setParameter("leads", LEADS).getResultList()) {
-            items.add(new InboxItem("summary", (String) r[0], (String) r[1], "summary", "Executive summary",
+            items.add(new InboxRow("summary", (String) r[0], (String) r[1], "summary", "Executive summary",
                     "/projects/" + r[0] + "/executive-summary", (Integer) r[2], null, null, (Instant) r[3]));
         }
         for (Object[] r : em.createQuery("select p.slug, p.name, s.number, s.title, s.version, s.updatedAt, s.reviewComment "
@@ -57,7 +57,7 @@ public class InboxService {
                         + "and p.status <> 'archived' order by s.updatedAt", Object[].class)
                 .setParameter("me", me).getResultList()) {
             int n = (Integer) r[2];
-            items.add(new InboxItem("sent-back", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
+            items.add(new InboxRow("sent-back", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
                     "/projects/" + r[0] + "/stories/" + n, (Integer) r[4], null, (String) r[6], (Instant) r[5]));
         }
         return items;

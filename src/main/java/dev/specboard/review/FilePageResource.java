@@ -3,7 +3,7 @@ package dev.specboard.review;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.repo.FileBrowserService;
-import dev.specboard.repo.FileContent;
+import dev.specboard.repo.FileView;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoService;
 import dev.specboard.web.Htmx;
@@ -28,7 +28,7 @@ public class FilePageResource {
 
     @CheckedTemplate(basePath = "review")
     static class Templates {
-        static native TemplateInstance blob(Access access, Repo repo, FileContent file, FileThreads threads, ReviewContext ctx,
+        static native TemplateInstance blob(Access access, Repo repo, FileView file, FileThreadsView threads, ReviewContext ctx,
                                             Integer requestedVersion);
     }
 
@@ -50,8 +50,8 @@ public class FilePageResource {
                          @QueryParam("v") Integer version) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        FileContent file = files.file(repo, path, version);
-        FileThreads threads = FileThreads.arrange(review.threadsForFile(repo, file.entry().path()),
+        FileView file = files.file(repo, path, version);
+        FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
                 file.latest() ? file.lines().size() : 0);
         return Htmx.page(Templates.blob(access, repo, file, threads, ReviewContext.of(access, repo.name), version));
     }

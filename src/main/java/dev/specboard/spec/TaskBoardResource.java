@@ -35,15 +35,15 @@ public class TaskBoardResource {
 
     @CheckedTemplate(basePath = "spec")
     static class Templates {
-        static native TemplateInstance board(Access access, String slug, TaskBoardService.Board board, boolean canMove, String message,
+        static native TemplateInstance board(Access access, String slug, TaskBoardService.BoardView board, boolean canMove, String message,
                                              TaskBoardService.MoveView confirm);
 
-        static native TemplateInstance board$columns(String slug, TaskBoardService.Board board, boolean canMove);
+        static native TemplateInstance board$columns(String slug, TaskBoardService.BoardView board, boolean canMove);
 
-        static native TemplateInstance board$message(String slug, TaskBoardService.Board board, String message,
+        static native TemplateInstance board$message(String slug, TaskBoardService.BoardView board, String message,
                                                      TaskBoardService.MoveView confirm);
 
-        static native TemplateInstance task(Access access, String slug, TaskRow task, TaskService.TaskContext context,
+        static native TemplateInstance task(Access access, String slug, TaskRow task, TaskService.TaskContextView context,
                                             String overviewHtml, String phaseHtml, List<TaskService.EventRow> history,
                                             FormErrors errors, String message, boolean canAct);
     }
@@ -65,7 +65,7 @@ public class TaskBoardResource {
     public Response board(@PathParam("slug") String slug, @QueryParam("spec") String spec, @QueryParam("story") String story,
                           @QueryParam("claimant") String claimant, @QueryParam("q") String q, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        TaskBoardService.Board board = boards.board(access.project(), filter(spec, story, claimant, q));
+        TaskBoardService.BoardView board = boards.board(access.project(), filter(spec, story, claimant, q));
         return Htmx.pageOrFragment(headers, () -> Templates.board(access, slug, board, access.isMember(), null, null),
                 () -> Templates.board$columns(slug, board, access.isMember()));
     }
@@ -76,7 +76,7 @@ public class TaskBoardResource {
     public Response columns(@PathParam("slug") String slug, @QueryParam("spec") String spec, @QueryParam("story") String story,
                             @QueryParam("claimant") String claimant, @QueryParam("q") String q) {
         Access access = projectAccess.read(slug);
-        TaskBoardService.Board board = boards.board(access.project(), filter(spec, story, claimant, q));
+        TaskBoardService.BoardView board = boards.board(access.project(), filter(spec, story, claimant, q));
         return Response.ok(Templates.board$columns(slug, board, access.isMember())).build();
     }
 
@@ -90,7 +90,7 @@ public class TaskBoardResource {
     public Response move(@PathParam("slug") String slug, @BeanParam MoveForm form, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TaskBoardService.MoveResultView result = boards.move(access, form);
-        TaskBoardService.Board board = boards.board(access.project(), form.filter());
+        TaskBoardService.BoardView board = boards.board(access.project(), form.filter());
         if (!Htmx.isHtmx(headers)) {
             if (result.moved()) {
                 return Flash.redirect(headers, "/projects/" + slug + "/board" + form.filter().query(), result.message());
@@ -142,7 +142,7 @@ public class TaskBoardResource {
     }
 
     private TemplateInstance taskPage(Access access, String slug, String key, FormErrors errors, String message) {
-        TaskService.TaskContext c = tasks.context(access.project(), key);
+        TaskService.TaskContextView c = tasks.context(access.project(), key);
         return Templates.task(access, slug, c.task(), c, markdown.render(c.overview()), markdown.render(c.phaseContent()),
                 tasks.history(access.project(), key), errors, message, access.isMember());
     }

@@ -77,7 +77,7 @@ public class TaskBoardService {
     }
 
     /** A board column: its status, its cards and its WIP limit. */
-    public record Column(TaskStatus status, List<TaskRow> cards, Integer wipLimit) {
+    public record ColumnView(TaskStatus status, List<TaskRow> cards, Integer wipLimit) {
 
         public boolean overLimit() {
             return wipLimit != null && cards.size() > wipLimit;
@@ -101,11 +101,11 @@ public class TaskBoardService {
     }
 
     /** The board: columns in order, plus what the filter form offers. */
-    public record Board(List<Column> columns, List<SpecRef> specs, List<String> claimants, BoardFilter filter, int total) {
+    public record BoardView(List<ColumnView> columns, List<SpecRef> specs, List<String> claimants, BoardFilter filter, int total) {
     }
 
     /** The board, in a fixed number of queries whatever the number of tasks. */
-    public Board board(Project project, BoardFilter filter) {
+    public BoardView board(Project project, BoardFilter filter) {
         StringBuilder q = new StringBuilder("from ImplementationTask t join fetch t.spec s left join fetch t.claimedBy c where t.project = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", project);
@@ -136,12 +136,12 @@ public class TaskBoardService {
             byStatus.put(s, new ArrayList<>());
         }
         cards.forEach(c -> byStatus.get(c.status()).add(c));
-        List<Column> columns = TaskStatus.columns().stream().map(s -> new Column(s, byStatus.get(s), limits.get(s))).toList();
+        List<ColumnView> columns = TaskStatus.columns().stream().map(s -> new ColumnView(s, byStatus.get(s), limits.get(s))).toList();
         @SuppressWarnings("unchecked")
         List<String> claimants = em.createNativeQuery("""
                 SELECT DISTINCT a.username FROM implementation_tasks t JOIN accounts a ON a.id = t.claimed_by
                 WHERE t.project_id = ?1 ORDER BY a.username""").setParameter(1, project.id).getResultList();
-        return new Board(columns, specQueries.refs(project), claimants, filter, cards.size());
+        return new BoardView(columns, specQueries.refs(project), claimants, filter, cards.size());
     }
 
     /**

@@ -52,7 +52,7 @@ public class TaskService {
     }
 
     /** The phase an agent works on, and only that phase (progressive disclosure). */
-    public record TaskContext(TaskRow task, String specKey, String specTitle, String overview, String phaseName,
+    public record TaskContextView(TaskRow task, String specKey, String specTitle, String overview, String phaseName,
                               String phaseDescription, BigDecimal phaseHours, String phaseContent, List<String> assignedFiles) {
     }
 
@@ -306,7 +306,7 @@ public class TaskService {
     }
 
     /** The phase of this task only, with the spec's overview. */
-    public TaskContext context(Project project, String key) {
+    public TaskContextView context(Project project, String key) {
         ImplementationTask t = find(project, key);
         TaskRow row = rows(List.of(t), blockedSpecs(project)).get(0);
         TechnicalSpec spec = t.spec;
@@ -314,10 +314,10 @@ public class TaskService {
             SpecContent content = spec.parsedContent();
             SpecContent.Phase phase = content.phase(t.scope).orElse(new SpecContent.Phase(null, t.scope, t.scopeDescription,
                     t.estimatedHours, "", t.assignedFiles()));
-            return new TaskContext(row, spec.key(), spec.title, content.overview(), phase.name(), phase.description(),
+            return new TaskContextView(row, spec.key(), spec.title, content.overview(), phase.name(), phase.description(),
                     phase.hoursOrZero(), phase.content() == null ? "" : phase.content(), phase.files());
         }
-        return new TaskContext(row, spec.key(), spec.title, null, t.scope, t.scopeDescription, t.estimatedHours,
+        return new TaskContextView(row, spec.key(), spec.title, null, t.scope, t.scopeDescription, t.estimatedHours,
                 spec.content, t.assignedFiles());
     }
 

@@ -43,9 +43,9 @@ public class StoryResource {
 
     @CheckedTemplate(basePath = "story")
     static class Templates {
-        static native TemplateInstance list(Access access, StoryPage page, List<ContextRef> contexts);
+        static native TemplateInstance list(Access access, StoryListView page, List<ContextRef> contexts);
 
-        static native TemplateInstance list$results(Access access, StoryPage page);
+        static native TemplateInstance list$results(Access access, StoryListView page);
 
         static native TemplateInstance form(Access access, StoryForm form, FormErrors errors, Integer number, ConflictView conflict);
 
@@ -83,7 +83,7 @@ public class StoryResource {
                          @QueryParam("dirty") String dirty, @QueryParam("context") String context, @QueryParam("q") String q,
                          @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        StoryPage result = stories.list(access.project().id, StoryFilter.of(status, approval, dirty, context, q, page));
+        StoryListView result = stories.list(access.project().id, StoryFilter.of(status, approval, dirty, context, q, page));
         return Htmx.pageOrFragment(headers, () -> Templates.list(access, result, contexts.refs(access.project().id)),
                 () -> Templates.list$results(access, result));
     }

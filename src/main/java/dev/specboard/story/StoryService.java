@@ -262,7 +262,7 @@ public class StoryService {
     }
 
     /** One page of the project's stories that match the filter, newest first, in two queries. */
-    public StoryPage list(UUID projectId, StoryFilter filter) {
+    public StoryListView list(UUID projectId, StoryFilter filter) {
         StringBuilder where = new StringBuilder(" from stories s where s.project_id = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", projectId);
@@ -316,7 +316,7 @@ public class StoryService {
             rows.add(new StoryRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4], (Boolean) r[5],
                     ((Number) r[6]).intValue(), r[7] == null ? null : ((Number) r[7]).intValue()));
         }
-        return new StoryPage(rows, total, page, pages, filter);
+        return new StoryListView(rows, total, page, pages, filter);
     }
 
     /** Every story of the project with its status, for the API (optionally one status only). */

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /** A file's threads arranged for its page: open ones under their last line, the others at the file level. */
-public record FileThreads(Map<Integer, List<ThreadView>> byLine, List<ThreadView> fileLevel, int openCount) {
+public record FileThreadsView(Map<Integer, List<ThreadView>> byLine, List<ThreadView> fileLevel, int openCount) {
 
-    public static FileThreads arrange(List<ThreadView> threads, int lineCount) {
+    public static FileThreadsView arrange(List<ThreadView> threads, int lineCount) {
         Map<Integer, List<ThreadView>> byLine = new HashMap<>();
         List<ThreadView> fileLevel = new ArrayList<>();
         int open = 0;
@@ -20,7 +20,7 @@ public record FileThreads(Map<Integer, List<ThreadView>> byLine, List<ThreadView
                 fileLevel.add(t);
             }
         }
-        return new FileThreads(byLine, fileLevel, open);
+        return new FileThreadsView(byLine, fileLevel, open);
     }
 
     public List<ThreadView> at(int line) {

@@ -3,7 +3,7 @@ package dev.specboard.story;
 import java.util.List;
 
 /** One page of the filtered story list. */
-public record StoryPage(List<StoryRow> rows, long total, int page, int pages, StoryFilter filter) {
+public record StoryListView(List<StoryRow> rows, long total, int page, int pages, StoryFilter filter) {
 
     public boolean hasPrevious() {
         return page > 1;

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The graph page: the picture of the whole project or of one component's neighbourhood, with its text list. */
-public record GraphPage(Access access, List<ComponentRow> all, List<ComponentRow> shown, ComponentRow focus, int depth, String svg,
+public record GraphView(Access access, List<ComponentRow> all, List<ComponentRow> shown, ComponentRow focus, int depth, String svg,
                         List<GraphSvg.LegendEntry> legend, int edgeCount, Map<UUID, String> namesById) {
 
     /** This view's own address, which the picture reloads from when the graph changes. */

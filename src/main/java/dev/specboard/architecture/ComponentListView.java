@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** The component list: filtered components grouped by context, and the new-component form. */
-public record ComponentsPage(Access access, List<Group> groups, String type, String completion, String context, int total, int shown,
+public record ComponentListView(Access access, List<GroupView> groups, String type, String completion, String context, int total, int shown,
                              List<ContextRef> contexts, ComponentForm form, FormErrors errors) {
 
     /** The components of one context (or of none). */
-    public record Group(UUID contextId, String name, List<ComponentRow> rows) {
+    public record GroupView(UUID contextId, String name, List<ComponentRow> rows) {
     }
 
     public List<String> types() {

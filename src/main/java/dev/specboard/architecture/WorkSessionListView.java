@@ -7,7 +7,7 @@ import dev.specboard.web.FormErrors;
 import java.util.List;
 
 /** The project's work sessions with their filters, and the form that starts one. */
-public record WorkSessionsPage(Access access, List<WorkSessionRow> rows, WorkSessionFilter filter, List<ContextRef> contexts,
+public record WorkSessionListView(Access access, List<WorkSessionRow> rows, WorkSessionFilter filter, List<ContextRef> contexts,
                                List<ComponentRef> components, WorkSessionForm form, FormErrors errors) {
 
     public List<String> statuses() {

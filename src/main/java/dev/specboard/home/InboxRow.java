@@ -6,7 +6,7 @@ import java.time.Instant;
  * One decision waiting for someone: a story or context to approve, an executive summary to approve,
  * or a story sent back to its author. {@code sinceVersion} is the last version a lead decided on.
  */
-public record InboxItem(String kind, String projectSlug, String projectName, String key, String title, String link,
+public record InboxRow(String kind, String projectSlug, String projectName, String key, String title, String link,
                         Integer version, Integer sinceVersion, String comment, Instant updatedAt) {
 
     public boolean hasChangesSince() {

@@ -6,8 +6,8 @@ import java.util.List;
  * A file of a manifest version ready to show: its lines, or a notice saying why they are not shown
  * (binary, too large).
  */
-public record FileContent(int manifestVersion, String commitSha, boolean latest, ManifestEntry entry,
-                          List<TreeView.Crumb> crumbs, List<String> lines, String notice) {
+public record FileView(int manifestVersion, String commitSha, boolean latest, ManifestEntry entry,
+                          List<TreeView.CrumbRef> crumbs, List<String> lines, String notice) {
 
     public boolean shown() {
         return notice == null;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A spec rendered for reading: markdown already turned into safe HTML, phases with their tasks. */
-public record SpecPage(SpecQueries.SpecDetail detail, String overviewHtml, String architectureHtml, String stackHtml,
+public record SpecDocumentView(SpecQueries.SpecView detail, String overviewHtml, String architectureHtml, String stackHtml,
                        String contentHtml, List<PhaseView> phases) {
 
     /** One phase as a section of the document. */

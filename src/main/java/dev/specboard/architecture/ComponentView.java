@@ -10,7 +10,7 @@ import java.util.List;
  * transitive dependencies and dependents, the neighbourhood picture), the dependency form with its
  * error, the design doc with its history, and the work sessions on it.
  */
-public record ComponentPage(Access access, ComponentRow c, List<ComponentRef> dependsOn, List<ComponentRef> transitiveDependencies,
+public record ComponentView(Access access, ComponentRow c, List<ComponentRef> dependsOn, List<ComponentRef> transitiveDependencies,
                             List<ComponentRef> dependents, List<ComponentRef> transitiveDependents, List<ComponentRef> candidates,
                             DependencyForm depForm, FormErrors depErrors, String depError, List<String> cycle, String svg,
                             DocView doc, List<DesignDocRevisionRow> revisions, List<WorkSessionRow> sessions) {
