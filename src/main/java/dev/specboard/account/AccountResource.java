@@ -1,6 +1,5 @@
 package dev.specboard.account;
 
-import dev.specboard.project.ProjectService;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -31,9 +30,9 @@ public class AccountResource {
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance account(AccountPage page);
+        static native TemplateInstance account(AccountView page);
 
-        static native TemplateInstance account$tokens(AccountPage page);
+        static native TemplateInstance account$tokens(AccountView page);
     }
 
     @Inject
@@ -46,7 +45,7 @@ public class AccountResource {
     ApiTokenService tokens;
 
     @Inject
-    ProjectService projects;
+    ProjectMemberships memberships;
 
     @Inject
     SessionService sessions;
@@ -113,11 +112,11 @@ public class AccountResource {
         return Flash.redirect(headers, "/account", "Token revoked.");
     }
 
-    private AccountPage page(ProfileForm profile, FormErrors profileErrors, FormErrors passwordErrors, TokenForm tokenForm,
+    private AccountView page(ProfileForm profile, FormErrors profileErrors, FormErrors passwordErrors, TokenForm tokenForm,
                              FormErrors tokenErrors, String newToken) {
         Account a = currentUser.requireAccount();
         ProfileForm shown = profile != null ? profile : new ProfileForm(a.email, a.name == null ? "" : a.name);
-        return new AccountPage(a, shown, profileErrors, passwordErrors, tokenForm, tokenErrors,
-                profiles.tokens(a.id), projects.listFor(a.id, false), newToken);
+        return new AccountView(a, shown, profileErrors, passwordErrors, tokenForm, tokenErrors,
+                profiles.tokens(a.id), memberships.of(a.id), newToken);
     }
 }

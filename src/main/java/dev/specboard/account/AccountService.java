@@ -91,8 +91,14 @@ public class AccountService {
             throw new ApiException(429, "Too many failed logins for this account. Try again in " + minutes
                     + (minutes == 1 ? " minute." : " minutes."));
         }
-        boolean ok = account.map(a -> a.passwordMatches(password))
-                .orElseGet(() -> PasswordCheck.matches(password, PasswordCheck.DUMMY_HASH) && false);
+        boolean ok;
+        if (account.isPresent()) {
+            ok = account.get().passwordMatches(password);
+        } else {
+            // An unknown login costs one hash check too, so the answer's timing does not tell which accounts exist.
+            PasswordCheck.matches(password, PasswordCheck.DUMMY_HASH);
+            ok = false;
+        }
         if (!ok) {
             throw new ApiException(401, "Wrong username or password.");
         }

@@ -1,7 +1,5 @@
 package dev.specboard.account;
 
-import dev.specboard.project.Project;
-import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;
@@ -10,8 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Profile changes and the account's API tokens, as the account page offers them. */
 @ApplicationScoped
@@ -24,7 +26,7 @@ public class ProfileService {
     ApiTokenService tokens;
 
     @Inject
-    ProjectAccess projectAccess;
+    ProjectMemberships memberships;
 
     @Inject
     SessionService sessions;
@@ -71,14 +73,14 @@ public class ProfileService {
             if (role == null) {
                 errors.add("role", "Choose a role for the token");
             }
-            try {
-                var access = projectAccess.read(form.project());
-                projectId = access.project().id;
-                if (role != null && !access.role().atLeast(role)) {
-                    errors.add("role", "You cannot give a token a role above your own (" + access.role().value() + ")");
-                }
-            } catch (RuntimeException e) {
+            var membership = memberships.find(form.project());
+            if (membership.isEmpty()) {
                 errors.add("project", "You are not a member of this project");
+            } else {
+                projectId = membership.get().projectId();
+                if (role != null && !membership.get().role().atLeast(role)) {
+                    errors.add("role", "You cannot give a token a role above your own (" + membership.get().role().value() + ")");
+                }
             }
         }
         if (errors.any()) {
@@ -87,12 +89,14 @@ public class ProfileService {
         return tokens.create(accountId, form.tokenName(), projectId, role);
     }
 
-    /** The account's tokens with the slug of their project, in one query. */
+    /** The account's tokens with the slug of their project, in two queries. */
     public List<TokenRow> tokens(UUID accountId) {
-        return Project.getEntityManager().createQuery(
-                        "select new dev.specboard.account.TokenRow(t.id, t.name, t.tokenPrefix, p.slug, t.role, t.createdAt, t.lastUsedAt, t.revokedAt) "
-                                + "from ApiToken t left join Project p on p.id = t.projectId where t.account.id = :a "
-                                + "order by case when t.revokedAt is null then 0 else 1 end, t.createdAt desc", TokenRow.class)
+        List<Object[]> rows = ApiToken.getEntityManager().createQuery(
+                        "select t.id, t.name, t.tokenPrefix, t.projectId, t.role, t.createdAt, t.lastUsedAt, t.revokedAt from ApiToken t "
+                                + "where t.account.id = :a order by case when t.revokedAt is null then 0 else 1 end, t.createdAt desc", Object[].class)
                 .setParameter("a", accountId).getResultList();
+        Map<UUID, String> slugs = memberships.slugs(rows.stream().map(r -> (UUID) r[3]).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return rows.stream().map(r -> new TokenRow((UUID) r[0], (String) r[1], (String) r[2], r[3] == null ? null : slugs.get((UUID) r[3]),
+                (Role) r[4], (Instant) r[5], (Instant) r[6], (Instant) r[7])).toList();
     }
 }

@@ -38,7 +38,7 @@ public class AccountApi {
     }
 
     @RegisterForReflection
-    public record TokenCreated(String token, String name) {
+    public record TokenAnswer(String token, String name) {
     }
 
     @Inject
@@ -69,7 +69,7 @@ public class AccountApi {
             throw new ApiException(e.status() == 429 ? 429 : 401, e.getMessage());
         }
         ApiTokenService.Created created = tokens.create(a.id, body == null ? null : body.name(), null, null);
-        return Response.status(201).entity(new TokenCreated(created.value(), created.token().name)).build();
+        return Response.status(201).entity(new TokenAnswer(created.value(), created.token().name)).build();
     }
 
     private static String[] basic(String authorization) {

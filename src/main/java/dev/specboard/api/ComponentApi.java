@@ -5,7 +5,7 @@ import dev.specboard.architecture.ComponentForm;
 import dev.specboard.architecture.ComponentRow;
 import dev.specboard.architecture.ComponentService;
 import dev.specboard.architecture.ComponentSet;
-import dev.specboard.architecture.DependencyGraph;
+import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.architecture.DesignDoc;
 import dev.specboard.architecture.DesignDocForm;
 import dev.specboard.architecture.DesignDocRevisionRow;
@@ -45,7 +45,7 @@ public class ComponentApi {
     }
 
     /** A component with its neighbourhood in the graph and its design doc state. */
-    public record ComponentDetail(ComponentAnswer component, List<UUID> dependents, List<UUID> transitiveDependencies,
+    public record ComponentGraphAnswer(ComponentAnswer component, List<UUID> dependents, List<UUID> transitiveDependencies,
                                   List<UUID> transitiveDependents, DesignDocAnswer designDoc) {
     }
 
@@ -105,7 +105,7 @@ public class ComponentApi {
 
     @GET
     @Path("/{id}")
-    public ComponentDetail get(@PathParam("slug") String slug, @PathParam("id") String id) {
+    public ComponentGraphAnswer get(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.read(slug);
         UUID cid = uuid(id);
         components.get(access.project().id, cid);
@@ -113,7 +113,7 @@ public class ComponentApi {
         DependencyGraph<UUID> g = set.graph();
         ComponentRow row = set.byId().get(cid);
         DesignDocAnswer doc = designDocs.find(cid).map(d -> doc(d, row.dirty())).orElse(null);
-        return new ComponentDetail(answer(row), List.copyOf(g.directDependents(cid)), List.copyOf(g.dependencies(cid)),
+        return new ComponentGraphAnswer(answer(row), List.copyOf(g.directDependents(cid)), List.copyOf(g.dependencies(cid)),
                 List.copyOf(g.dependents(cid)), doc);
     }
 

@@ -36,10 +36,10 @@ public class McpTools {
     ReviewApi reviewApi;
 
     @Tool(name = "list_projects", description = "Lists the projects you belong to, with your role in each.")
-    public List<ProjectApi.ProjectSummary> listProjects() {
+    public List<ProjectApi.ProjectRowAnswer> listProjects() {
         return call(() -> projects.listFor(currentUser.requireAccountId(), currentUser.isAdmin()).stream()
                 .filter(r -> currentUser.tokenProjectId().map(r.id()::equals).orElse(true))
-                .map(r -> new ProjectApi.ProjectSummary(r.slug(), r.name(),
+                .map(r -> new ProjectApi.ProjectRowAnswer(r.slug(), r.name(),
                         currentUser.tokenRole().map(t -> dev.specboard.kernel.Role.lower(t, r.role())).orElse(r.role()).value()))
                 .toList());
     }
@@ -115,7 +115,7 @@ public class McpTools {
     @Tool(name = "comment_on_thread", description = "Adds a markdown comment to a review thread as the assistant.")
     public Object commentOnThread(@ToolArg(description = "project slug") String project, @ToolArg(description = "thread id") String thread,
                                   @ToolArg(description = "markdown body") String body) {
-        return call(() -> reviewApi.comment(project, java.util.UUID.fromString(thread), new ReviewApi.NewComment(body, "AI")).getEntity());
+        return call(() -> reviewApi.comment(project, java.util.UUID.fromString(thread), new ReviewApi.CommentBody(body, "AI")).getEntity());
     }
 
     /** Refusals become tool errors with the same message the JSON API would give. */

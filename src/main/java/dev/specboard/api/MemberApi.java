@@ -40,9 +40,9 @@ public class MemberApi {
     }
 
     @RegisterForReflection
-    public record MemberJson(String username, String name, String role) {
-        static MemberJson of(MemberView v) {
-            return new MemberJson(v.username(), v.name(), v.role().value());
+    public record MemberAnswer(String username, String name, String role) {
+        static MemberAnswer of(MemberView v) {
+            return new MemberAnswer(v.username(), v.name(), v.role().value());
         }
     }
 
@@ -53,8 +53,8 @@ public class MemberApi {
     MemberService members;
 
     @GET
-    public List<MemberJson> list(@PathParam("slug") String slug) {
-        return members.list(projectAccess.read(slug)).stream().map(MemberJson::of).toList();
+    public List<MemberAnswer> list(@PathParam("slug") String slug) {
+        return members.list(projectAccess.read(slug)).stream().map(MemberAnswer::of).toList();
     }
 
     @POST
@@ -66,7 +66,7 @@ public class MemberApi {
         Role role = MemberService.parseRole(body.role(), "role");
         try {
             Membership m = members.add(access, body.username(), role);
-            return Response.status(201).entity(MemberJson.of(members.view(access, m.id))).build();
+            return Response.status(201).entity(MemberAnswer.of(members.view(access, m.id))).build();
         } catch (ValidationException e) {
             throw renamed(e);
         }
@@ -74,10 +74,10 @@ public class MemberApi {
 
     @PUT
     @Path("{username}")
-    public MemberJson changeRole(@PathParam("slug") String slug, @PathParam("username") String username, RoleBody body) {
+    public MemberAnswer changeRole(@PathParam("slug") String slug, @PathParam("username") String username, RoleBody body) {
         Access access = projectAccess.write(slug, Role.OWNER);
         Role role = MemberService.parseRole(body == null ? null : body.role(), "role");
-        return MemberJson.of(members.changeRole(access, membershipOf(access, username), role));
+        return MemberAnswer.of(members.changeRole(access, membershipOf(access, username), role));
     }
 
     @DELETE

@@ -220,10 +220,10 @@ public class PlanApi {
     public Response planToSpec(@PathParam("slug") String slug, @PathParam("id") UUID id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TechnicalSpec spec = plans.toSpec(access, id);
-        SpecQueries.SpecDetail d = specQueries.detail(access.project(), spec.key());
+        SpecQueries.SpecView d = specQueries.detail(access.project(), spec.key());
         return Response.status(201).entity(new SpecApi.SpecCreated(d.key(), d.spec().specNumber, d.spec().title, d.spec().specType,
                 d.spec().status, d.spec().version, d.spec().roadmapItemId,
-                d.tasks().stream().map(t -> new SpecApi.TaskSummary(t.key(), t.scope(), t.branchName(), t.status().value())).toList())).build();
+                d.tasks().stream().map(t -> new SpecApi.TaskRowAnswer(t.key(), t.scope(), t.branchName(), t.status().value())).toList())).build();
     }
 
     PlanAnswer answer(Access access, UUID id) {

@@ -34,18 +34,18 @@ public class ProjectApi {
     }
 
     @RegisterForReflection
-    public record ProjectSummary(String slug, String name, String role) {
+    public record ProjectRowAnswer(String slug, String name, String role) {
     }
 
     @RegisterForReflection
-    public record ProjectDetail(String slug, String name, String description, String type, String framework, String status,
+    public record ProjectAnswer(String slug, String name, String description, String type, String framework, String status,
                                 String role, String visionStatement, String targetFeeling, List<String> referenceApps,
                                 String icon, String color, String repoUrl, String repoDefaultBranch,
                                 String executiveSummary, boolean executiveSummaryApproved, int executiveSummaryVersion,
                                 boolean setupComplete, boolean contextMappingApproved, Instant createdAt, Instant updatedAt) {
-        static ProjectDetail of(Access access) {
+        static ProjectAnswer of(Access access) {
             Project p = access.project();
-            return new ProjectDetail(p.slug, p.name, p.description, p.type, p.framework, p.status, access.role().value(),
+            return new ProjectAnswer(p.slug, p.name, p.description, p.type, p.framework, p.status, access.role().value(),
                     p.visionStatement, p.targetFeeling, p.referenceApps, p.icon, p.color, p.repoUrl, p.repoDefaultBranch,
                     p.executiveSummary, p.executiveSummaryApproved, p.executiveSummaryVersion, p.setupComplete,
                     p.contextMappingApproved, p.createdAt, p.updatedAt);
@@ -62,11 +62,11 @@ public class ProjectApi {
     ProjectAccess projectAccess;
 
     @GET
-    public List<ProjectSummary> list() {
+    public List<ProjectRowAnswer> list() {
         List<ProjectRow> rows = projects.listFor(currentUser.requireAccountId(), currentUser.isAdmin());
         return rows.stream()
                 .filter(r -> currentUser.tokenProjectId().map(r.id()::equals).orElse(true))
-                .map(r -> new ProjectSummary(r.slug(), r.name(), effectiveRole(r.role()).value()))
+                .map(r -> new ProjectRowAnswer(r.slug(), r.name(), effectiveRole(r.role()).value()))
                 .toList();
     }
 
@@ -80,13 +80,13 @@ public class ProjectApi {
         }
         Project p = projects.create(currentUser.requireAccountId(),
                 new ProjectForm(body.name(), body.slug(), body.type(), body.framework(), body.description()));
-        return Response.status(201).entity(new ProjectSummary(p.slug, p.name, Role.OWNER.value())).build();
+        return Response.status(201).entity(new ProjectRowAnswer(p.slug, p.name, Role.OWNER.value())).build();
     }
 
     @GET
     @Path("{slug}")
-    public ProjectDetail get(@PathParam("slug") String slug) {
-        return ProjectDetail.of(projectAccess.read(slug));
+    public ProjectAnswer get(@PathParam("slug") String slug) {
+        return ProjectAnswer.of(projectAccess.read(slug));
     }
 
     private Role effectiveRole(Role role) {

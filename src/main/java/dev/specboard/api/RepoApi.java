@@ -4,13 +4,13 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.FileBrowserService;
-import dev.specboard.repo.FileContent;
+import dev.specboard.repo.FileView;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoForm;
 import dev.specboard.repo.RepoRow;
 import dev.specboard.repo.RepoService;
 import dev.specboard.repo.RepoSync;
-import dev.specboard.repo.TreeItem;
+import dev.specboard.repo.TreeRow;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RepoApi {
 
-    public record NewRepo(String name, String url, String defaultBranch, Integer syncIntervalMinutes) {
+    public record RepoBody(String name, String url, String defaultBranch, Integer syncIntervalMinutes) {
     }
 
     @RegisterForReflection
@@ -51,7 +51,7 @@ public class RepoApi {
     }
 
     @RegisterForReflection
-    public record TreeEntry(String path, String type, long size, Integer lines, String language, String blobSha) {
+    public record TreeRowAnswer(String path, String type, long size, Integer lines, String language, String blobSha) {
     }
 
     @RegisterForReflection
@@ -77,9 +77,9 @@ public class RepoApi {
 
     @POST
     @Path("/repos")
-    public Response create(@PathParam("slug") String slug, NewRepo body) {
+    public Response create(@PathParam("slug") String slug, RepoBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        NewRepo b = body == null ? new NewRepo(null, null, null, null) : body;
+        RepoBody b = body == null ? new RepoBody(null, null, null, null) : body;
         Repo repo = repos.create(access, new RepoForm(b.name(), b.url(), b.defaultBranch(),
                 b.syncIntervalMinutes() == null ? "" : String.valueOf(b.syncIntervalMinutes())));
         UUID syncId = RepoSync.latest(repo.id).map(s -> s.id).orElse(null);
@@ -106,7 +106,7 @@ public class RepoApi {
 
     @GET
     @Path("/repos/{name}/tree")
-    public List<TreeEntry> tree(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path) {
+    public List<TreeRowAnswer> tree(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
         return files.tree(repo, path, null).items().stream().map(RepoApi::entry).toList();
@@ -117,13 +117,13 @@ public class RepoApi {
     public FileAnswer file(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        FileContent f = files.file(repo, path, null);
+        FileView f = files.file(repo, path, null);
         return new FileAnswer(f.entry().path(), f.shown() ? f.text() + (f.lines().isEmpty() ? "" : "\n") : null, f.entry().blobSha(),
                 f.manifestVersion(), f.commitSha(), f.entry().language(), f.entry().lines(), f.entry().binary(), f.notice());
     }
 
-    private static TreeEntry entry(TreeItem i) {
-        return new TreeEntry(i.path(), i.type(), i.size(), i.lines(), i.language(), i.blobSha());
+    private static TreeRowAnswer entry(TreeRow i) {
+        return new TreeRowAnswer(i.path(), i.type(), i.size(), i.lines(), i.language(), i.blobSha());
     }
 
     private static RepoAnswer answer(RepoRow r) {

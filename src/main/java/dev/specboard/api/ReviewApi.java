@@ -35,10 +35,10 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReviewApi {
 
-    public record NewThread(String path, Integer lineStart, Integer lineEnd, String body, String authorType) {
+    public record ThreadBody(String path, Integer lineStart, Integer lineEnd, String body, String authorType) {
     }
 
-    public record NewComment(String body, String authorType) {
+    public record CommentBody(String body, String authorType) {
     }
 
     @RegisterForReflection
@@ -62,10 +62,10 @@ public class ReviewApi {
 
     @POST
     @Path("/repos/{name}/threads")
-    public Response open(@PathParam("slug") String slug, @PathParam("name") String name, NewThread body) {
+    public Response open(@PathParam("slug") String slug, @PathParam("name") String name, ThreadBody body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
-        NewThread b = body == null ? new NewThread(null, null, null, null, null) : body;
+        ThreadBody b = body == null ? new ThreadBody(null, null, null, null, null) : body;
         ThreadView t = review.open(access, repo, new NewThreadForm(b.path(), str(b.lineStart()), str(b.lineEnd()), b.body()),
                 authorType(b.authorType()));
         return Response.status(201).entity(answer(t)).build();
@@ -84,9 +84,9 @@ public class ReviewApi {
 
     @POST
     @Path("/threads/{id}/comments")
-    public Response comment(@PathParam("slug") String slug, @PathParam("id") UUID id, NewComment body) {
+    public Response comment(@PathParam("slug") String slug, @PathParam("id") UUID id, CommentBody body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
-        NewComment b = body == null ? new NewComment(null, null) : body;
+        CommentBody b = body == null ? new CommentBody(null, null) : body;
         return Response.status(201).entity(answer(review.reply(access, id, new CommentForm(b.body()), authorType(b.authorType())))).build();
     }
 

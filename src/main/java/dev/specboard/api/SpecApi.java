@@ -63,16 +63,16 @@ public class SpecApi {
     }
 
     @RegisterForReflection
-    public record TaskSummary(String key, String scope, String branchName, String status) {
+    public record TaskRowAnswer(String key, String scope, String branchName, String status) {
     }
 
     @RegisterForReflection
     public record SpecCreated(String key, int number, String title, String specType, String status, int version,
-                              String roadmapItemId, List<TaskSummary> tasks) {
+                              String roadmapItemId, List<TaskRowAnswer> tasks) {
     }
 
     @RegisterForReflection
-    public record Revision(int version, String title, String author, Instant createdAt) {
+    public record SpecRevisionAnswer(int version, String title, String author, Instant createdAt) {
     }
 
     @RegisterForReflection
@@ -80,11 +80,11 @@ public class SpecApi {
                              String roadmapItemId, Integer storyNumber, String author, String content, String overview,
                              String architecture, String technologyStack, List<PhaseBody> phases, List<String> dependsOn,
                              List<String> blockedBy, BigDecimal estimatedHours, BigDecimal actualHours,
-                             List<TaskApi.TaskAnswer> tasks, List<Revision> revisions) {
+                             List<TaskApi.TaskAnswer> tasks, List<SpecRevisionAnswer> revisions) {
     }
 
     @RegisterForReflection
-    public record SpecListItem(String key, int number, String title, String specType, String status, String roadmapItemId,
+    public record SpecRowAnswer(String key, int number, String title, String specType, String status, String roadmapItemId,
                                long tasks, long doneTasks, BigDecimal estimatedHours, BigDecimal actualHours) {
     }
 
@@ -98,7 +98,7 @@ public class SpecApi {
     SpecQueries specQueries;
 
     @GET
-    public List<SpecListItem> listSpecs(@PathParam("slug") String slug) {
+    public List<SpecRowAnswer> listSpecs(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
         return specQueries.list(access.project()).stream().map(SpecApi::item).toList();
     }
@@ -110,10 +110,10 @@ public class SpecApi {
             throw ApiException.badRequest("A JSON body is required");
         }
         TechnicalSpec spec = specs.create(access, body.toInput());
-        SpecQueries.SpecDetail d = specQueries.detail(access.project(), spec.key());
+        SpecQueries.SpecView d = specQueries.detail(access.project(), spec.key());
         return Response.status(201).entity(new SpecCreated(d.key(), d.spec().specNumber, d.spec().title, d.spec().specType,
                 d.spec().status, d.spec().version, d.spec().roadmapItemId,
-                d.tasks().stream().map(t -> new TaskSummary(t.key(), t.scope(), t.branchName(), t.status().value())).toList())).build();
+                d.tasks().stream().map(t -> new TaskRowAnswer(t.key(), t.scope(), t.branchName(), t.status().value())).toList())).build();
     }
 
     @GET
@@ -153,12 +153,12 @@ public class SpecApi {
         return Response.status(201).entity(answer(specQueries.detail(access.project(), key))).build();
     }
 
-    static SpecListItem item(SpecRow r) {
-        return new SpecListItem(r.key(), r.number(), r.title(), r.specType(), r.status(), r.roadmapItemId(), r.tasks(), r.doneTasks(),
+    static SpecRowAnswer item(SpecRow r) {
+        return new SpecRowAnswer(r.key(), r.number(), r.title(), r.specType(), r.status(), r.roadmapItemId(), r.tasks(), r.doneTasks(),
                 r.estimatedHours(), r.actualHours());
     }
 
-    static SpecAnswer answer(SpecQueries.SpecDetail d) {
+    static SpecAnswer answer(SpecQueries.SpecView d) {
         TechnicalSpec s = d.spec();
         SpecContent c = d.content();
         return new SpecAnswer(s.key(), s.specNumber, s.title, s.specType, s.status, s.version, s.roadmapItemId, s.storyNumber,
@@ -167,6 +167,6 @@ public class SpecApi {
                         p.files())).toList(),
                 d.dependsOn().stream().map(SpecRef::key).toList(), d.blockers(), s.estimatedHours, d.actualHours(),
                 d.tasks().stream().map(TaskApi::answer).toList(),
-                d.revisions().stream().map((RevisionRow r) -> new Revision(r.version(), r.title(), r.author(), r.createdAt())).toList());
+                d.revisions().stream().map((RevisionRow r) -> new SpecRevisionAnswer(r.version(), r.title(), r.author(), r.createdAt())).toList());
     }
 }

@@ -3,7 +3,7 @@ package dev.specboard.api;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
-import dev.specboard.story.ContextService;
+import dev.specboard.architecture.ContextService;
 import dev.specboard.story.Ears;
 import dev.specboard.story.RevisionRow;
 import dev.specboard.story.Story;
@@ -32,18 +32,18 @@ import java.util.List;
 public class StoryApi {
 
     /** A story in a list. */
-    public record StorySummary(String key, int number, String title, String status, boolean approved, int version, boolean dirty,
+    public record StoryRowAnswer(String key, int number, String title, String status, boolean approved, int version, boolean dirty,
                                String stage) {
     }
 
     /** A story with its versions and recognised EARS requirements. */
-    public record StoryDetail(String key, int number, String title, String description, String acceptanceCriteria, String status,
+    public record StoryAnswer(String key, int number, String title, String description, String acceptanceCriteria, String status,
                               String stage, boolean approved, int version, Integer approvedVersion, boolean dirty, String reviewComment,
-                              List<Revision> revisions, List<Ears.Requirement> ears, List<String> contexts) {
+                              List<StoryRevisionAnswer> revisions, List<Ears.Requirement> ears, List<String> contexts) {
     }
 
     @RegisterForReflection
-    public record Revision(int version, String title, String description, String acceptanceCriteria, Instant createdAt, String author) {
+    public record StoryRevisionAnswer(int version, String title, String description, String acceptanceCriteria, Instant createdAt, String author) {
     }
 
     public record StoryBody(String title, String description, String acceptanceCriteria, Integer version) {
@@ -65,7 +65,7 @@ public class StoryApi {
     ContextService contexts;
 
     @GET
-    public List<StorySummary> list(@PathParam("slug") String slug, @QueryParam("status") String status) {
+    public List<StoryRowAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
         return stories.all(access.project().id, status).stream().map(StoryApi::summary).toList();
     }
@@ -79,35 +79,35 @@ public class StoryApi {
 
     @GET
     @Path("/{number}")
-    public StoryDetail get(@PathParam("slug") String slug, @PathParam("number") int number) {
+    public StoryAnswer get(@PathParam("slug") String slug, @PathParam("number") int number) {
         Access access = projectAccess.read(slug);
         return detail(stories.get(access.project().id, number));
     }
 
     @PUT
     @Path("/{number}")
-    public StoryDetail update(@PathParam("slug") String slug, @PathParam("number") int number, StoryBody body) {
+    public StoryAnswer update(@PathParam("slug") String slug, @PathParam("number") int number, StoryBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return detail(stories.update(access, number, body(body).form()));
     }
 
     @POST
     @Path("/{number}/submit")
-    public StoryDetail submit(@PathParam("slug") String slug, @PathParam("number") int number) {
+    public StoryAnswer submit(@PathParam("slug") String slug, @PathParam("number") int number) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return detail(stories.submit(access, number));
     }
 
     @POST
     @Path("/{number}/approve")
-    public StoryDetail approve(@PathParam("slug") String slug, @PathParam("number") int number) {
+    public StoryAnswer approve(@PathParam("slug") String slug, @PathParam("number") int number) {
         Access access = projectAccess.write(slug, Role.LEAD);
         return detail(stories.approve(access, number));
     }
 
     @POST
     @Path("/{number}/request-changes")
-    public StoryDetail requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, ChangesBody body) {
+    public StoryAnswer requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, ChangesBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
         return detail(stories.requestChanges(access, number, body == null ? null : body.comment()));
     }
@@ -119,18 +119,18 @@ public class StoryApi {
         return body;
     }
 
-    static StorySummary summary(Story s) {
-        return new StorySummary(s.key(), s.number, s.title, s.status, s.approved, s.version, s.dirty, s.stage().name().toLowerCase());
+    static StoryRowAnswer summary(Story s) {
+        return new StoryRowAnswer(s.key(), s.number, s.title, s.status, s.approved, s.version, s.dirty, s.stage().name().toLowerCase());
     }
 
-    private StoryDetail detail(Story s) {
-        List<Revision> revisions = stories.revisions(s.id).stream().map(StoryApi::revision).toList();
+    private StoryAnswer detail(Story s) {
+        List<StoryRevisionAnswer> revisions = stories.revisions(s.id).stream().map(StoryApi::revision).toList();
         List<String> contextNames = contexts.forStory(s.id).stream().map(c -> c.name()).toList();
-        return new StoryDetail(s.key(), s.number, s.title, s.description, s.acceptanceCriteria, s.status, s.stage().name().toLowerCase(),
+        return new StoryAnswer(s.key(), s.number, s.title, s.description, s.acceptanceCriteria, s.status, s.stage().name().toLowerCase(),
                 s.approved, s.version, s.approvedVersion, s.dirty, s.reviewComment, revisions, Ears.recognise(s.acceptanceCriteria), contextNames);
     }
 
-    private static Revision revision(RevisionRow r) {
-        return new Revision(r.version(), r.title(), r.description(), r.acceptanceCriteria(), r.createdAt(), r.author());
+    private static StoryRevisionAnswer revision(RevisionRow r) {
+        return new StoryRevisionAnswer(r.version(), r.title(), r.description(), r.acceptanceCriteria(), r.createdAt(), r.author());
     }
 }

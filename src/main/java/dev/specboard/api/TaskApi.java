@@ -42,7 +42,7 @@ public class TaskApi {
     }
 
     @RegisterForReflection
-    public record SpecBrief(String key, String title, String overview) {
+    public record SpecBriefAnswer(String key, String title, String overview) {
     }
 
     @RegisterForReflection
@@ -50,7 +50,7 @@ public class TaskApi {
     }
 
     @RegisterForReflection
-    public record ContextAnswer(TaskAnswer task, SpecBrief spec, PhaseAnswer phase) {
+    public record ContextAnswer(TaskAnswer task, SpecBriefAnswer spec, PhaseAnswer phase) {
     }
 
     @RegisterForReflection
@@ -58,7 +58,7 @@ public class TaskApi {
     }
 
     @RegisterForReflection
-    public record TaskDetail(TaskAnswer task, List<EventAnswer> events) {
+    public record TaskHistoryAnswer(TaskAnswer task, List<EventAnswer> events) {
     }
 
     @RegisterForReflection
@@ -97,9 +97,9 @@ public class TaskApi {
 
     @GET
     @Path("{key}")
-    public TaskDetail getTask(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public TaskHistoryAnswer getTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.read(slug);
-        return new TaskDetail(answer(tasks.row(access.project(), key)), tasks.history(access.project(), key).stream()
+        return new TaskHistoryAnswer(answer(tasks.row(access.project(), key)), tasks.history(access.project(), key).stream()
                 .map(e -> new EventAnswer(e.from() == null ? null : e.from().value(), e.to().value(), e.actor(), e.via(), e.note(), e.at()))
                 .toList());
     }
@@ -147,8 +147,8 @@ public class TaskApi {
     }
 
     private ContextAnswer context(Access access, String key) {
-        TaskService.TaskContext c = tasks.context(access.project(), key);
-        return new ContextAnswer(answer(c.task()), new SpecBrief(c.specKey(), c.specTitle(), c.overview()),
+        TaskService.TaskContextView c = tasks.context(access.project(), key);
+        return new ContextAnswer(answer(c.task()), new SpecBriefAnswer(c.specKey(), c.specTitle(), c.overview()),
                 new PhaseAnswer(c.phaseName(), c.phaseDescription(), c.phaseHours(), c.phaseContent(), c.assignedFiles()));
     }
 

@@ -1,9 +1,9 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
-import dev.specboard.story.ContextService;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
@@ -41,15 +41,15 @@ public class ComponentResource {
 
     @CheckedTemplate(basePath = "architecture")
     static class Templates {
-        static native TemplateInstance components(ComponentsPage page);
+        static native TemplateInstance components(ComponentListView page);
 
-        static native TemplateInstance components$list(ComponentsPage page);
+        static native TemplateInstance components$list(ComponentListView page);
 
-        static native TemplateInstance component(ComponentPage page);
+        static native TemplateInstance component(ComponentView page);
 
-        static native TemplateInstance component$dependencies(ComponentPage page);
+        static native TemplateInstance component$dependencies(ComponentView page);
 
-        static native TemplateInstance component$completion(ComponentPage page);
+        static native TemplateInstance component$completion(ComponentView page);
 
         static native TemplateInstance componentEdit(Access access, ComponentRow c, ComponentForm form, FormErrors errors,
                                                      List<dev.specboard.story.ContextRef> contexts, Map<String, String> current);
@@ -77,7 +77,7 @@ public class ComponentResource {
     public Response list(@PathParam("slug") String slug, @QueryParam("type") String type, @QueryParam("completion") String completion,
                          @QueryParam("context") String context, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        ComponentsPage page = listPage(access, type, completion, context, ComponentForm.empty(), FormErrors.none());
+        ComponentListView page = listPage(access, type, completion, context, ComponentForm.empty(), FormErrors.none());
         return Htmx.pageOrFragment(headers, () -> Templates.components(page), () -> Templates.components$list(page));
     }
 
@@ -180,7 +180,7 @@ public class ComponentResource {
 
     private Response refused(Access access, UUID cid, DependencyForm form, FormErrors errors, String message, List<String> cycle, int status,
                              HttpHeaders headers) {
-        ComponentPage page = page(access, cid, form, errors, message, cycle);
+        ComponentView page = page(access, cid, form, errors, message, cycle);
         return Htmx.page(Htmx.isHtmx(headers) ? Templates.component$dependencies(page) : Templates.component(page), status);
     }
 
@@ -197,13 +197,13 @@ public class ComponentResource {
         return Flash.redirect(headers, link(access, cid) + "#dependencies", "Dependency removed.");
     }
 
-    private ComponentsPage listPage(Access access, String type, String completion, String context, ComponentForm form, FormErrors errors) {
+    private ComponentListView listPage(Access access, String type, String completion, String context, ComponentForm form, FormErrors errors) {
         String t = type != null && Component.TYPES.contains(type) ? type : "";
         String done = "complete".equals(completion) || "incomplete".equals(completion) ? completion : "";
         String ctx = context == null ? "" : context.trim();
         UUID ctxId = ComponentService.parse(ctx);
         ComponentSet set = components.all(access.project());
-        Map<String, ComponentsPage.Group> groups = new LinkedHashMap<>();
+        Map<String, ComponentListView.GroupView> groups = new LinkedHashMap<>();
         int shown = 0;
         for (ComponentRow r : set.rows()) {
             boolean keep = (t.isEmpty() || t.equals(r.type()))
@@ -211,15 +211,15 @@ public class ComponentResource {
                     && (ctx.isEmpty() || ("none".equals(ctx) ? r.contextId() == null : r.contextId() != null && r.contextId().equals(ctxId)));
             if (keep) {
                 shown++;
-                groups.computeIfAbsent(r.contextLabel(), k -> new ComponentsPage.Group(r.contextId(), k, new ArrayList<>())).rows().add(r);
+                groups.computeIfAbsent(r.contextLabel(), k -> new ComponentListView.GroupView(r.contextId(), k, new ArrayList<>())).rows().add(r);
             }
         }
         String ctxShown = "none".equals(ctx) || ctxId != null ? ctx : "";
-        return new ComponentsPage(access, new ArrayList<>(groups.values()), t, done, ctxShown, set.rows().size(), shown,
+        return new ComponentListView(access, new ArrayList<>(groups.values()), t, done, ctxShown, set.rows().size(), shown,
                 contexts.refs(access.project().id), form, errors);
     }
 
-    ComponentPage page(Access access, UUID id, DependencyForm depForm, FormErrors depErrors, String depError, List<String> cycle) {
+    ComponentView page(Access access, UUID id, DependencyForm depForm, FormErrors depErrors, String depError, List<String> cycle) {
         components.get(access.project().id, id);
         ComponentSet set = components.all(access.project());
         ComponentRow c = set.byId().get(id);
@@ -231,11 +231,11 @@ public class ComponentResource {
         String svg = GraphSvg.render(access.slug(), near, GraphSvg.palette(set.rows()), id,
                 "Direct dependencies and dependents of " + c.name(), "neighbourhood");
         java.util.Optional<DesignDoc> found = designDocs.find(id);
-        ComponentPage.DocView doc = found
-                .map(d -> new ComponentPage.DocView(d.version, d.approved, d.approvedVersion, markdown.render(d.content), c.dirty()))
+        ComponentView.DocView doc = found
+                .map(d -> new ComponentView.DocView(d.version, d.approved, d.approvedVersion, markdown.render(d.content), c.dirty()))
                 .orElse(null);
         List<DesignDocRevisionRow> revisions = found.map(d -> designDocs.revisions(d.id)).orElse(List.of());
-        return new ComponentPage(access, c, set.refs(List.copyOf(direct)), set.refs(g.dependencies(id)), set.refs(List.copyOf(g.directDependents(id))),
+        return new ComponentView(access, c, set.refs(List.copyOf(direct)), set.refs(g.dependencies(id)), set.refs(List.copyOf(g.directDependents(id))),
                 set.refs(g.dependents(id)), candidates, depForm, depErrors, depError, cycle, svg, doc, revisions,
                 sessions.list(access.project().id, WorkSessionFilter.forTarget(id)));
     }

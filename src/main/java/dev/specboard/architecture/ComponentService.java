@@ -1,11 +1,11 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.kernel.Role;
 import dev.specboard.notification.LiveEvent;
 import dev.specboard.notification.LiveUpdates;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
-import dev.specboard.story.BoundedContext;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.story.StoryChanged;
 import dev.specboard.web.ApiException;

@@ -1,5 +1,7 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.DependencyGraph;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import dev.specboard.project.Access;
 import dev.specboard.kernel.Approval;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
-import dev.specboard.web.TextDiff;
+import dev.specboard.kernel.TextDiff;
 import dev.specboard.web.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.DependencyGraph;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

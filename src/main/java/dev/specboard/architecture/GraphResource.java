@@ -27,7 +27,7 @@ public class GraphResource {
 
     @CheckedTemplate(basePath = "architecture")
     static class Templates {
-        static native TemplateInstance graph(GraphPage page);
+        static native TemplateInstance graph(GraphView page);
     }
 
     @Inject
@@ -58,7 +58,7 @@ public class GraphResource {
         String svg = GraphSvg.render(access.slug(), shown, palette, centre == null ? null : centre.id(), title, "graph-svg");
         Map<UUID, String> names = new HashMap<>();
         set.rows().forEach(r -> names.put(r.id(), r.name()));
-        return dev.specboard.web.Htmx.page(Templates.graph(new GraphPage(access, set.rows(), shown, centre, d, svg,
+        return dev.specboard.web.Htmx.page(Templates.graph(new GraphView(access, set.rows(), shown, centre, d, svg,
                 GraphSvg.legend(shown, palette), edges, names)));
     }
 

@@ -3,7 +3,6 @@ package dev.specboard.architecture;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
-import dev.specboard.story.ContextService;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
@@ -35,7 +34,7 @@ public class WorkSessionResource {
 
     @CheckedTemplate(basePath = "architecture")
     static class Templates {
-        static native TemplateInstance workSessions(WorkSessionsPage page);
+        static native TemplateInstance workSessions(WorkSessionListView page);
     }
 
     @Inject
@@ -107,8 +106,8 @@ public class WorkSessionResource {
         }
     }
 
-    private WorkSessionsPage page(Access access, WorkSessionFilter filter, WorkSessionForm form, FormErrors errors) {
-        return new WorkSessionsPage(access, sessions.list(access.project().id, filter), filter, contexts.refs(access.project().id),
+    private WorkSessionListView page(Access access, WorkSessionFilter filter, WorkSessionForm form, FormErrors errors) {
+        return new WorkSessionListView(access, sessions.list(access.project().id, filter), filter, contexts.refs(access.project().id),
                 components.all(access.project()).rows().stream().map(ComponentRow::ref).toList(), form, errors);
     }
 

@@ -2,7 +2,6 @@ package dev.specboard.architecture;
 
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
-import dev.specboard.story.BoundedContext;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;

@@ -7,7 +7,7 @@ import dev.specboard.spec.SpecContent;
 import dev.specboard.spec.SpecRevision;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.story.StoryRevision;
-import dev.specboard.web.TextDiff;
+import dev.specboard.kernel.TextDiff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -215,7 +215,7 @@ public class BuiltInAssistant implements Assistant {
         for (int i = 0; i < revisions.size(); i++) {
             SpecRevision r = revisions.get(i);
             SpecRevision before = i + 1 < revisions.size() ? revisions.get(i + 1) : null;
-            changes.add(new Change(r.version, r.author == null ? null : r.author.username, r.createdAt,
+            changes.add(new Change(r.version, username(r.authorId), r.createdAt,
                     before == null ? null : readable(before), readable(r), before != null && !before.title.equals(r.title) ? r.title : null));
         }
         return changes(q, key, spec.get().title, base(q) + "/specs/" + key, "spec", changes);

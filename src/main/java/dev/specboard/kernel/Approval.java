@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.CreationTimestamp;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A lead's decision (approved or changes requested) on one version of an approvable thing. */
@@ -58,5 +59,13 @@ public class Approval extends PanacheEntityBase {
         a.decidedBy = by;
         a.persist();
         return a;
+    }
+
+    /** The decisions on an approvable thing, newest first, with the deciders' usernames, in one query. */
+    public static List<ApprovalRow> history(String entityType, UUID entityId) {
+        return getEntityManager().createQuery("select new dev.specboard.kernel.ApprovalRow(x.version, x.decision, x.comment, x.createdAt, a.username) "
+                        + "from Approval x left join Account a on a.id = x.decidedBy where x.entityType = :t and x.entityId = :e "
+                        + "order by x.createdAt desc", ApprovalRow.class)
+                .setParameter("t", entityType).setParameter("e", entityId).getResultList();
     }
 }

@@ -8,17 +8,24 @@ import java.util.Map;
 /** A save based on an older version: 409 with both versions' texts, so nothing typed is lost. */
 public class StaleVersionException extends ApiException {
 
+    private final int yourVersion;
     private final int currentVersion;
     private final transient Map<String, String> current;
     private final String changedBy;
 
     public StaleVersionException(String what, int yourVersion, int currentVersion, Map<String, String> current,
                                  Map<String, String> yours, String changedBy) {
-        super(409, what + " was changed by " + (changedBy == null ? "someone else" : changedBy) + " while you edited it (you edited version "
-                + yourVersion + ", it is now version " + currentVersion + "). Nothing is lost: compare both texts and save again.",
-                details(yourVersion, currentVersion, current, yours));
+        this(yourVersion, currentVersion, what + " was changed by " + (changedBy == null ? "someone else" : changedBy)
+                + " while you edited it (you edited version " + yourVersion + ", it is now version " + currentVersion
+                + "). Nothing is lost: compare both texts and save again.", current, yours, changedBy);
+    }
+
+    private StaleVersionException(int yourVersion, int currentVersion, String message, Map<String, String> current,
+                                  Map<String, String> yours, String changedBy) {
+        super(409, message, details(yourVersion, currentVersion, current, yours));
+        this.yourVersion = yourVersion;
         this.currentVersion = currentVersion;
-        this.current = current;
+        this.current = current == null ? Map.of() : current;
         this.changedBy = changedBy;
     }
 
@@ -26,9 +33,22 @@ public class StaleVersionException extends ApiException {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("yourVersion", yourVersion);
         d.put("currentVersion", currentVersion);
-        d.put("current", current);
-        d.put("yours", yours);
+        if (current != null) {
+            d.put("current", current);
+        }
+        if (yours != null) {
+            d.put("yours", yours);
+        }
         return d;
+    }
+
+    /** A refusal with a message of its own, for an editor that shows the current version its own way (the spec form, the settings). */
+    public static StaleVersionException withMessage(String message, int yourVersion, int currentVersion) {
+        return new StaleVersionException(yourVersion, currentVersion, message, null, null, null);
+    }
+
+    public int yourVersion() {
+        return yourVersion;
     }
 
     public int currentVersion() {

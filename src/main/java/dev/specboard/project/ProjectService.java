@@ -1,6 +1,7 @@
 package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.account.Account;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;
@@ -234,7 +235,8 @@ public class ProjectService {
             throw new ValidationException(errors);
         }
         if (form.version() != p.version) {
-            throw new StaleProjectException(form.version(), p.version);
+            throw StaleVersionException.withMessage("Someone else saved this project while you were editing it (you edited version "
+                    + form.version() + ", it is now version " + p.version + ").", form.version(), p.version);
         }
         apply(p, form.basics());
         applyVision(p, form.vision());
@@ -265,6 +267,13 @@ public class ProjectService {
         Project p = load(projectId);
         p.setupComplete = true;
         return p;
+    }
+
+    /** What a member may do in a project outside a request (a wizard run acting for its creator): 404 when not a member. */
+    public Access memberAccess(UUID projectId, UUID accountId) {
+        Project p = load(projectId);
+        Role role = Membership.find(p, accountId).map(m -> m.role).orElseThrow(ProjectAccess::notFound);
+        return new Access(p, role, accountId);
     }
 
     static Project load(UUID projectId) {

@@ -1,6 +1,7 @@
 package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -52,7 +53,7 @@ public class SettingsResource {
             return Flash.redirect(headers, "/projects/" + p.slug + "/settings", "Settings saved.");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.settings(access, form, e.errors(), null, ""));
-        } catch (StaleProjectException e) {
+        } catch (StaleVersionException e) {
             return conflict(access, form, e.getMessage());
         } catch (OptimisticLockException e) {
             return conflict(access, form, "Someone else saved this project at the same moment.");
@@ -70,7 +71,8 @@ public class SettingsResource {
     @POST
     @Path("unarchive")
     public Response unarchive(@PathParam("slug") String slug, @Context HttpHeaders headers) {
-        Access access = projectAccess.readAs(slug, Role.OWNER); // the one change an archived project accepts
+        // The one change an archived project accepts: its owner makes it changeable again.
+        Access access = projectAccess.readAs(slug, Role.OWNER);
         projects.unarchive(access);
         return Flash.redirect(headers, "/projects/" + slug + "/settings", "Project unarchived: it can be changed again.");
     }

@@ -2,9 +2,6 @@ package dev.specboard.repo;
 
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.review.FileThreads;
-import dev.specboard.review.ReviewContext;
-import dev.specboard.review.ReviewService;
 import dev.specboard.web.Htmx;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -18,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The file browser: folders of the latest (or a given) manifest version and file pages with line
- * numbers, permalinks and the review threads inline at their lines.
+ * The file browser's folders of the latest (or a given) manifest version; its file pages, which show
+ * review threads, are review's {@code FilePageResource}.
  */
 @Path("/projects/{slug}/repos/{name}")
 @Produces(MediaType.TEXT_HTML)
@@ -28,9 +25,6 @@ public class FileBrowserResource {
     @CheckedTemplate(basePath = "repo")
     static class Templates {
         static native TemplateInstance tree(Access access, Repo repo, TreeView view, Integer requestedVersion);
-
-        static native TemplateInstance blob(Access access, Repo repo, FileContent file, FileThreads threads, ReviewContext ctx,
-                                            Integer requestedVersion);
     }
 
     @Inject
@@ -42,9 +36,6 @@ public class FileBrowserResource {
     @Inject
     FileBrowserService files;
 
-    @Inject
-    ReviewService review;
-
     @GET
     @Path("/tree/{path:.*}")
     public Response tree(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
@@ -52,17 +43,5 @@ public class FileBrowserResource {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
         return Htmx.page(Templates.tree(access, repo, files.tree(repo, path, version), version));
-    }
-
-    @GET
-    @Path("/blob/{path:.*}")
-    public Response blob(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
-                         @QueryParam("v") Integer version) {
-        Access access = projectAccess.read(slug);
-        Repo repo = repos.require(access, name);
-        FileContent file = files.file(repo, path, version);
-        FileThreads threads = FileThreads.arrange(review.threadsForFile(repo, file.entry().path()),
-                file.latest() ? file.lines().size() : 0);
-        return Htmx.page(Templates.blob(access, repo, file, threads, ReviewContext.of(access, repo.name), version));
     }
 }

@@ -72,7 +72,7 @@ public class FileBrowserService {
         List<ManifestEntry> files = m.files();
         String prefix = path.isEmpty() ? "" : path + "/";
         Map<String, long[]> dirs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        List<TreeItem> fileItems = new ArrayList<>();
+        List<TreeRow> fileItems = new ArrayList<>();
         boolean any = false;
         for (ManifestEntry f : files) {
             if (!f.path().startsWith(prefix)) {
@@ -82,7 +82,7 @@ public class FileBrowserService {
             String rest = f.path().substring(prefix.length());
             int slash = rest.indexOf('/');
             if (slash < 0) {
-                fileItems.add(new TreeItem(rest, f.path(), false, f.size(), f.language(), f.lines(), f.blobSha(), 0));
+                fileItems.add(new TreeRow(rest, f.path(), false, f.size(), f.language(), f.lines(), f.blobSha(), 0));
             } else {
                 long[] agg = dirs.computeIfAbsent(rest.substring(0, slash), k -> new long[2]);
                 agg[0] += f.size();
@@ -92,34 +92,34 @@ public class FileBrowserService {
         if (!any && !path.isEmpty()) {
             throw ApiException.notFound("No folder " + path + " in " + repo.name);
         }
-        List<TreeItem> items = new ArrayList<>();
-        dirs.forEach((name, agg) -> items.add(new TreeItem(name, prefix + name, true, agg[0], null, null, null, (int) agg[1])));
-        fileItems.sort(Comparator.comparing(TreeItem::name, String.CASE_INSENSITIVE_ORDER));
+        List<TreeRow> items = new ArrayList<>();
+        dirs.forEach((name, agg) -> items.add(new TreeRow(name, prefix + name, true, agg[0], null, null, null, (int) agg[1])));
+        fileItems.sort(Comparator.comparing(TreeRow::name, String.CASE_INSENSITIVE_ORDER));
         items.addAll(fileItems);
         return new TreeView(m.version, m.commitSha, isLatest(repo, m, version), path, crumbs(path), items);
     }
 
     /** The file at the path with its lines, or a notice when it is binary or too large to show. */
-    public FileContent file(Repo repo, String rawPath, Integer version) {
+    public FileView file(Repo repo, String rawPath, Integer version) {
         String path = cleanPath(rawPath);
         ProjectManifest m = manifest(repo, version);
         ManifestEntry entry = m.files().stream().filter(f -> f.path().equals(path)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
         boolean latest = isLatest(repo, m, version);
-        List<TreeView.Crumb> crumbs = crumbs(path);
+        List<TreeView.CrumbRef> crumbs = crumbs(path);
         if (entry.binary()) {
-            return new FileContent(m.version, m.commitSha, latest, entry, crumbs, List.of(),
+            return new FileView(m.version, m.commitSha, latest, entry, crumbs, List.of(),
                     "This is a binary file (" + humanSize(entry.size()) + "); it is not shown.");
         }
         if (entry.size() > maxViewBytes || (entry.lines() != null && entry.lines() > maxViewLines)) {
-            return new FileContent(m.version, m.commitSha, latest, entry, crumbs, List.of(),
+            return new FileView(m.version, m.commitSha, latest, entry, crumbs, List.of(),
                     "This file is too large to show here (" + humanSize(entry.size())
                             + (entry.lines() == null ? "" : ", " + entry.lines() + " lines")
                             + "); the limit is " + humanSize(maxViewBytes) + " or " + maxViewLines + " lines.");
         }
         byte[] bytes = mirror.readBlob(repo, entry.blobSha())
                 .orElseThrow(() -> ApiException.notFound("The mirror no longer has this file; sync the repository again."));
-        return new FileContent(m.version, m.commitSha, latest, entry, crumbs, splitLines(decode(bytes)), null);
+        return new FileView(m.version, m.commitSha, latest, entry, crumbs, splitLines(decode(bytes)), null);
     }
 
     private static boolean isLatest(Repo repo, ProjectManifest m, Integer requested) {
@@ -155,8 +155,8 @@ public class FileBrowserService {
         return lines;
     }
 
-    static List<TreeView.Crumb> crumbs(String path) {
-        List<TreeView.Crumb> crumbs = new ArrayList<>();
+    static List<TreeView.CrumbRef> crumbs(String path) {
+        List<TreeView.CrumbRef> crumbs = new ArrayList<>();
         if (path.isEmpty()) {
             return crumbs;
         }
@@ -166,7 +166,7 @@ public class FileBrowserService {
                 sofar.append('/');
             }
             sofar.append(segment);
-            crumbs.add(new TreeView.Crumb(segment, sofar.toString()));
+            crumbs.add(new TreeView.CrumbRef(segment, sofar.toString()));
         }
         return crumbs;
     }

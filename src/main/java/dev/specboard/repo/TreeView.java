@@ -3,11 +3,11 @@ package dev.specboard.repo;
 import java.util.List;
 
 /** A folder of a manifest version: breadcrumb and children, folders first. */
-public record TreeView(int manifestVersion, String commitSha, boolean latest, String path, List<Crumb> crumbs,
-                       List<TreeItem> items) {
+public record TreeView(int manifestVersion, String commitSha, boolean latest, String path, List<CrumbRef> crumbs,
+                       List<TreeRow> items) {
 
     /** One step of the breadcrumb. */
-    public record Crumb(String name, String path) {
+    public record CrumbRef(String name, String path) {
     }
 
     public String shortSha() {

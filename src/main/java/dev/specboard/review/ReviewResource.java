@@ -4,7 +4,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.FileBrowserService;
-import dev.specboard.repo.FileContent;
+import dev.specboard.repo.FileView;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoService;
 import dev.specboard.web.FormErrors;
@@ -39,10 +39,10 @@ public class ReviewResource {
         static native TemplateInstance list(Access access, Repo repo, List<ThreadView> threads, ReviewContext ctx,
                                             String state, String path, String author);
 
-        static native TemplateInstance newThread(Access access, Repo repo, FileContent file, NewThreadForm form, FormErrors errors,
+        static native TemplateInstance newThread(Access access, Repo repo, FileView file, NewThreadForm form, FormErrors errors,
                                                  ReviewContext ctx);
 
-        static native TemplateInstance newThread$row(Access access, Repo repo, FileContent file, NewThreadForm form, FormErrors errors,
+        static native TemplateInstance newThread$row(Access access, Repo repo, FileView file, NewThreadForm form, FormErrors errors,
                                                      ReviewContext ctx);
 
         static native TemplateInstance thread(ThreadView thread, ReviewContext ctx);
@@ -82,7 +82,7 @@ public class ReviewResource {
                               @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
-        FileContent file = files.file(repo, path, null);
+        FileView file = files.file(repo, path, null);
         NewThreadForm form = new NewThreadForm(file.entry().path(), lineStart, lineEnd == null || lineEnd.isBlank() ? lineStart : lineEnd, "");
         ReviewContext ctx = ReviewContext.of(access, repo.name);
         return Htmx.pageOrFragment(headers, () -> Templates.newThread(access, repo, file, form, FormErrors.none(), ctx),
@@ -103,7 +103,7 @@ public class ReviewResource {
             }
             return Response.seeOther(URI.create(ctx.repoUrl() + "/blob/" + t.filePath() + "#" + t.anchor())).build();
         } catch (ValidationException e) {
-            FileContent file = files.file(repo, form.path(), null);
+            FileView file = files.file(repo, form.path(), null);
             return Htmx.invalid(Htmx.isHtmx(headers)
                     ? Templates.newThread$row(access, repo, file, form, e.errors(), ctx)
                     : Templates.newThread(access, repo, file, form, e.errors(), ctx));

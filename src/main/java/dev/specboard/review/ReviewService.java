@@ -5,7 +5,7 @@ import dev.specboard.notification.Mentions;
 import dev.specboard.project.Access;
 import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileChange;
-import dev.specboard.repo.FileContent;
+import dev.specboard.repo.FileView;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.ManifestCreated;
 import dev.specboard.repo.ManifestEntry;
@@ -130,7 +130,7 @@ public class ReviewService {
     public ThreadView open(Access access, Repo repo, NewThreadForm form, Comment.AuthorType authorType) {
         access.requireWrite(Role.REVIEWER);
         FormErrors errors = FormErrors.none();
-        FileContent file = files.file(repo, form.path(), null);
+        FileView file = files.file(repo, form.path(), null);
         if (!file.shown()) {
             throw ValidationException.of("path", "This file cannot be commented line by line: " + file.notice());
         }

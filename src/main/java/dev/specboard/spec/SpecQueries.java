@@ -21,7 +21,7 @@ public class SpecQueries {
     EntityManager em;
 
     /** A spec's page: the spec, its tasks, its links and its history, in a fixed number of queries. */
-    public record SpecDetail(TechnicalSpec spec, String authorName, SpecContent content, List<TaskRow> tasks,
+    public record SpecView(TechnicalSpec spec, String authorName, SpecContent content, List<TaskRow> tasks,
                              List<SpecRef> dependsOn, List<SpecRef> dependents, List<RevisionRow> revisions,
                              BigDecimal actualHours) {
 
@@ -61,23 +61,23 @@ public class SpecQueries {
     }
 
     /** Estimated vs actual hours per story, over the specs linked to each story. */
-    public List<StoryHours> hoursByStory(List<SpecRow> specs) {
-        Map<Integer, StoryHours> byStory = new LinkedHashMap<>();
+    public List<StoryHoursRow> hoursByStory(List<SpecRow> specs) {
+        Map<Integer, StoryHoursRow> byStory = new LinkedHashMap<>();
         for (SpecRow s : specs) {
             if (s.storyNumber() == null) {
                 continue;
             }
-            StoryHours h = byStory.get(s.storyNumber());
+            StoryHoursRow h = byStory.get(s.storyNumber());
             byStory.put(s.storyNumber(), h == null
-                    ? new StoryHours(s.roadmapItemId(), s.storyNumber(), 1, s.estimatedHours(), s.actualHours())
-                    : new StoryHours(h.roadmapItemId(), h.storyNumber(), h.specs() + 1, h.estimatedHours().add(s.estimatedHours()),
+                    ? new StoryHoursRow(s.roadmapItemId(), s.storyNumber(), 1, s.estimatedHours(), s.actualHours())
+                    : new StoryHoursRow(h.roadmapItemId(), h.storyNumber(), h.specs() + 1, h.estimatedHours().add(s.estimatedHours()),
                     h.actualHours().add(s.actualHours())));
         }
-        return byStory.values().stream().sorted(java.util.Comparator.comparing(StoryHours::storyNumber)).toList();
+        return byStory.values().stream().sorted(java.util.Comparator.comparing(StoryHoursRow::storyNumber)).toList();
     }
 
     /** Everything a spec's page shows. */
-    public SpecDetail detail(Project project, String key) {
+    public SpecView detail(Project project, String key) {
         Integer n = TechnicalSpec.parseKey(key).orElseThrow(() -> ApiException.notFound("No spec " + key + " in this project"));
         TechnicalSpec spec = TechnicalSpec.<TechnicalSpec>find(
                         "from TechnicalSpec s join fetch s.author where s.project = ?1 and s.specNumber = ?2", project, n)
@@ -94,11 +94,11 @@ public class SpecQueries {
                 spec).list(), blocked ? java.util.Set.of(spec.specNumber) : java.util.Set.of());
         List<RevisionRow> revisions = em.createQuery(
                         "select new dev.specboard.spec.RevisionRow(r.version, r.title, a.username, r.createdAt) "
-                                + "from SpecRevision r join r.author a where r.spec = :s order by r.version desc", RevisionRow.class)
+                                + "from SpecRevision r join Account a on a.id = r.authorId where r.spec = :s order by r.version desc", RevisionRow.class)
                 .setParameter("s", spec).getResultList();
         BigDecimal actual = tasks.stream().map(TaskRow::actualHours).filter(java.util.Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new SpecDetail(spec, spec.author.username, spec.parsedContent(), tasks, deps, dependents, revisions, actual);
+        return new SpecView(spec, spec.author.username, spec.parsedContent(), tasks, deps, dependents, revisions, actual);
     }
 
     /** The other specs of the project, for the dependency picker. */

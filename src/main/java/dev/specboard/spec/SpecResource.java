@@ -3,13 +3,14 @@ package dev.specboard.spec;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
 import dev.specboard.web.ValidationException;
-import dev.specboard.web.TextDiff;
+import dev.specboard.kernel.TextDiff;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -38,9 +39,9 @@ public class SpecResource {
 
     @CheckedTemplate(basePath = "spec")
     static class Templates {
-        static native TemplateInstance list(Access access, List<SpecRow> specs, List<StoryHours> stories);
+        static native TemplateInstance list(Access access, List<SpecRow> specs, List<StoryHoursRow> stories);
 
-        static native TemplateInstance show(Access access, SpecPage page);
+        static native TemplateInstance show(Access access, SpecDocumentView page);
 
         static native TemplateInstance diff(Access access, String key, String title, int from, int to, List<Integer> versions,
                                             List<TextDiff.Segment> titleDiff, List<TextDiff.Segment> contentDiff);
@@ -122,7 +123,7 @@ public class SpecResource {
     @Path("{key}")
     public Response show(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.read(slug);
-        SpecQueries.SpecDetail d = specQueries.detail(access.project(), key);
+        SpecQueries.SpecView d = specQueries.detail(access.project(), key);
         return Htmx.page(Templates.show(access, page(d)));
     }
 
@@ -130,7 +131,7 @@ public class SpecResource {
     @Path("{key}/edit")
     public Response edit(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        SpecQueries.SpecDetail d = specQueries.detail(access.project(), key);
+        SpecQueries.SpecView d = specQueries.detail(access.project(), key);
         SpecForm form = SpecForm.of(d.spec(), d.dependsOn().stream().map(SpecRef::key).toList());
         return Htmx.page(Templates.form(access, slug, form, FormErrors.none(), d.key(), otherSpecs(access, d.key()), null, null));
     }
@@ -146,9 +147,9 @@ public class SpecResource {
         try {
             specs.update(access, specKey, form.toInput(), form.version() == null ? -1 : form.version());
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + specKey, specKey + " saved");
-        } catch (SpecConflict c) {
-            SpecQueries.SpecDetail d = specQueries.detail(access.project(), specKey);
-            SpecConflictView view = new SpecConflictView(c.submittedVersion(), c.currentVersion(), d.spec().title, render(page(d)));
+        } catch (StaleVersionException c) {
+            SpecQueries.SpecView d = specQueries.detail(access.project(), specKey);
+            SpecConflictView view = new SpecConflictView(c.yourVersion(), c.currentVersion(), d.spec().title, render(page(d)));
             // The editor's text stays; saving again is based on the current version, on purpose.
             SpecForm rebased = new SpecForm(form.storyNumber(), form.title(), form.specType(), form.content(), form.overview(),
                     form.architecture(), form.technologyStack(), form.phaseName(), form.phaseDescription(), form.phaseHours(),
@@ -198,18 +199,18 @@ public class SpecResource {
         return specQueries.refs(access.project()).stream().filter(r -> !r.key().equals(key)).toList();
     }
 
-    private SpecPage page(SpecQueries.SpecDetail d) {
+    private SpecDocumentView page(SpecQueries.SpecView d) {
         SpecContent c = d.content();
         Map<String, TaskRow> byScope = d.tasks().stream().collect(Collectors.toMap(TaskRow::scope, Function.identity(), (a, b) -> a));
-        List<SpecPage.PhaseView> phases = c.phaseList().stream().map(p -> new SpecPage.PhaseView(
+        List<SpecDocumentView.PhaseView> phases = c.phaseList().stream().map(p -> new SpecDocumentView.PhaseView(
                 p.number() == null ? 0 : p.number(), p.name(), p.description(), p.hoursOrZero(), markdown.render(p.content()), p.files(),
                 byScope.get(p.name()))).toList();
-        return new SpecPage(d, markdown.render(c.overview()), markdown.render(c.architecture()), markdown.render(c.technologyStack()),
+        return new SpecDocumentView(d, markdown.render(c.overview()), markdown.render(c.architecture()), markdown.render(c.technologyStack()),
                 d.spec().isHierarchical() ? "" : markdown.render(d.spec().content), phases);
     }
 
     /** A plain-text summary of the current version, for the conflict box (rendered markdown of its parts). */
-    private String render(SpecPage p) {
+    private String render(SpecDocumentView p) {
         StringBuilder b = new StringBuilder();
         if (!p.contentHtml().isEmpty()) {
             b.append(p.contentHtml());
@@ -217,7 +218,7 @@ public class SpecResource {
         if (!p.overviewHtml().isEmpty()) {
             b.append("<h3>Overview</h3>").append(p.overviewHtml());
         }
-        for (SpecPage.PhaseView ph : p.phases()) {
+        for (SpecDocumentView.PhaseView ph : p.phases()) {
             b.append("<h3>Phase ").append(ph.number()).append(": ").append(escape(ph.name())).append("</h3>").append(ph.html());
         }
         return b.toString();

@@ -1,34 +1,21 @@
 package dev.specboard.spec;
 
-import dev.specboard.account.Account;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.specboard.kernel.Revision;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.CreationTimestamp;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /** A saved version of a spec's title and content, kept forever. */
 @Entity
 @Table(name = "spec_revisions")
-public class SpecRevision extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
+public class SpecRevision extends Revision {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "spec_id")
     public TechnicalSpec spec;
-
-    public int version;
 
     public String title;
 
@@ -36,14 +23,6 @@ public class SpecRevision extends PanacheEntityBase {
     public String specType;
 
     public String content;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "author_id")
-    public Account author;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
 
     public static java.util.Optional<SpecRevision> find(TechnicalSpec spec, int version) {
         return find("spec = ?1 and version = ?2", spec, version).firstResultOptional();

@@ -3,7 +3,9 @@ package dev.specboard.spec;
 import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
+import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
@@ -52,7 +54,7 @@ public class SpecService {
         spec.project = project;
         spec.specNumber = nextNumber(project, input.storyNumber());
         spec.author = actor;
-        spec.updatedBy = actor;
+        spec.updatedById = access.accountId();
         apply(spec, input, content);
         spec.version = 1;
         spec.persist();
@@ -61,7 +63,7 @@ public class SpecService {
         for (int i = 0; i < phases.size(); i++) {
             newTask(spec, phases.get(i), i + 1, actor);
         }
-        revision(spec, actor);
+        revision(spec, access.accountId());
         flushOrExplain(spec);
         for (String dep : input.dependsOnOrEmpty()) {
             TechnicalSpec target = TechnicalSpec.findByKey(project, dep).orElseThrow();
@@ -80,7 +82,8 @@ public class SpecService {
         access.requireWrite(Role.MEMBER);
         TechnicalSpec spec = lockedSpec(access.project(), key);
         if (spec.version != baseVersion) {
-            throw new SpecConflict(spec.key(), input, baseVersion, spec.version);
+            throw StaleVersionException.withMessage(spec.key() + " was changed by someone else: you edited version " + baseVersion
+                    + ", the current version is " + spec.version + ". Your text is kept below; compare and save again.", baseVersion, spec.version);
         }
         if (!spec.specType.equals(input.specType())) {
             throw ValidationException.of("specType", "The type of a spec cannot change after it is created");
@@ -119,10 +122,10 @@ public class SpecService {
             }
         }
         apply(spec, input, content);
-        spec.updatedBy = actor;
+        spec.updatedById = access.accountId();
         spec.version = spec.version + 1;
         spec.updatedAt = Instant.now();
-        revision(spec, actor);
+        revision(spec, access.accountId());
         flushOrExplain(spec);
         replaceDependencies(spec, input.dependsOnOrEmpty());
         rollUp(spec.id).ifPresent(specCompleted::fire);
@@ -310,14 +313,14 @@ public class SpecService {
         e.persist();
     }
 
-    private void revision(TechnicalSpec spec, Account actor) {
+    private void revision(TechnicalSpec spec, UUID authorId) {
         SpecRevision r = new SpecRevision();
         r.spec = spec;
         r.version = spec.version;
         r.title = spec.title;
         r.specType = spec.specType;
         r.content = spec.content;
-        r.author = actor;
+        r.authorId = authorId;
         r.persist();
     }
 
@@ -365,11 +368,11 @@ public class SpecService {
                 SELECT a.spec_number, b.spec_number FROM spec_dependencies x
                 JOIN technical_specs a ON a.id = x.spec_id JOIN technical_specs b ON b.id = x.depends_on_id
                 WHERE a.project_id = ?1""").setParameter(1, project.id).getResultList();
-        List<String[]> pairs = new ArrayList<>();
+        List<DependencyGraph.Edge<String>> edges = new ArrayList<>();
         for (Object[] r : rows) {
-            pairs.add(new String[] {"SPEC-" + r[0], "SPEC-" + r[1]});
+            edges.add(new DependencyGraph.Edge<>("SPEC-" + r[0], "SPEC-" + r[1]));
         }
-        DependencyGraph.of(pairs).cycleIfAdded(spec.key(), target.key()).ifPresent(cycle -> {
+        new DependencyGraph<>(List.of(), edges).cycleIfAdded(spec.key(), target.key()).ifPresent(cycle -> {
             Map<String, Object> details = new HashMap<>();
             details.put("cycle", cycle);
             throw ApiException.conflict("That dependency would close a cycle: " + String.join(" → ", cycle), details);

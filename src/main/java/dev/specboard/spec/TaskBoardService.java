@@ -3,6 +3,7 @@ package dev.specboard.spec;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
+import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,23 @@ public class TaskBoardService {
             return new BoardFilter(null, null, null, null);
         }
 
+        /** The filters as the URL or a form gives them; a story that is no number matches nothing. */
+        public static BoardFilter of(String spec, String story, String claimant, String q) {
+            Integer storyNumber = null;
+            if (story != null && !story.isBlank()) {
+                try {
+                    storyNumber = Integer.valueOf(story.trim().replaceFirst("(?i)^US-", ""));
+                } catch (NumberFormatException e) {
+                    storyNumber = -1;
+                }
+            }
+            return new BoardFilter(blank(spec), storyNumber, blank(claimant), blank(q));
+        }
+
+        private static String blank(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+
         public boolean any() {
             return notBlank(spec) || story != null || notBlank(claimant) || notBlank(q);
         }
@@ -59,7 +77,7 @@ public class TaskBoardService {
     }
 
     /** A board column: its status, its cards and its WIP limit. */
-    public record Column(TaskStatus status, List<TaskRow> cards, Integer wipLimit) {
+    public record ColumnView(TaskStatus status, List<TaskRow> cards, Integer wipLimit) {
 
         public boolean overLimit() {
             return wipLimit != null && cards.size() > wipLimit;
@@ -70,12 +88,24 @@ public class TaskBoardService {
         }
     }
 
+    /** A move waiting for confirmation because it exceeds a WIP limit. */
+    public record MoveView(String task, String to, String label) {
+    }
+
+    /** What a move from the board came to: the message to show, a move waiting for confirmation, and the status to answer with. */
+    public record MoveResultView(String message, MoveView confirm, int status) {
+
+        public boolean moved() {
+            return status == 200;
+        }
+    }
+
     /** The board: columns in order, plus what the filter form offers. */
-    public record Board(List<Column> columns, List<SpecRef> specs, List<String> claimants, BoardFilter filter, int total) {
+    public record BoardView(List<ColumnView> columns, List<SpecRef> specs, List<String> claimants, BoardFilter filter, int total) {
     }
 
     /** The board, in a fixed number of queries whatever the number of tasks. */
-    public Board board(Project project, BoardFilter filter) {
+    public BoardView board(Project project, BoardFilter filter) {
         StringBuilder q = new StringBuilder("from ImplementationTask t join fetch t.spec s left join fetch t.claimedBy c where t.project = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", project);
@@ -106,15 +136,81 @@ public class TaskBoardService {
             byStatus.put(s, new ArrayList<>());
         }
         cards.forEach(c -> byStatus.get(c.status()).add(c));
-        List<Column> columns = TaskStatus.columns().stream().map(s -> new Column(s, byStatus.get(s), limits.get(s))).toList();
+        List<ColumnView> columns = TaskStatus.columns().stream().map(s -> new ColumnView(s, byStatus.get(s), limits.get(s))).toList();
         @SuppressWarnings("unchecked")
         List<String> claimants = em.createNativeQuery("""
                 SELECT DISTINCT a.username FROM implementation_tasks t JOIN accounts a ON a.id = t.claimed_by
                 WHERE t.project_id = ?1 ORDER BY a.username""").setParameter(1, project.id).getResultList();
-        return new Board(columns, specQueries.refs(project), claimants, filter, cards.size());
+        return new BoardView(columns, specQueries.refs(project), claimants, filter, cards.size());
+    }
+
+    /**
+     * Moves a card as the board asks. Not one transaction: the move is one, and its refusal is an answer
+     * here. A move past a WIP limit waits for confirmation (409); a refused move says why, with its status.
+     */
+    public MoveResultView move(Access access, MoveForm form) {
+        TaskStatus target = TaskStatus.parse(form.to()).orElse(null);
+        String key = ImplementationTask.normalizeKey(form.task()).orElse(form.task());
+        if (target == null) {
+            return new MoveResultView("Choose a column to move " + key + " to.", null, 422);
+        }
+        Optional<String> wip = form.confirmed() ? Optional.empty() : wipWarning(access.project(), target, key);
+        if (wip.isPresent()) {
+            return new MoveResultView(wip.get() + " Move " + key + " there anyway?", new MoveView(key, target.value(), target.label()), 409);
+        }
+        try {
+            tasks.move(access, key, target, form.commitSha(), null, null, new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB));
+            return new MoveResultView(key + " moved to " + target.label().toLowerCase() + ".", null, 200);
+        } catch (ValidationException e) {
+            return new MoveResultView("Not moved: " + String.join(" ", e.errors().asMap().values())
+                    + (target == TaskStatus.COMPLETED ? " Complete it from its task page." : ""), null, 422);
+        } catch (ApiException e) {
+            if (e.status() == 403 || e.status() == 404) {
+                throw e;
+            }
+            return new MoveResultView("Not moved: " + e.getMessage(), null, e.status());
+        }
+    }
+
+    /**
+     * Does what a task page's button asks (claim, start, complete, fail, release, retry, reopen) and
+     * returns the task; a refusal is thrown as it comes.
+     */
+    public ImplementationTask act(Access access, String key, String action, TaskActionForm form) {
+        TaskService.Actor actor = new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB);
+        return switch (action) {
+            case "claim" -> tasks.claim(access, key, actor);
+            case "start" -> tasks.start(access, key, actor);
+            case "complete" -> tasks.complete(access, key, form.commitSha(), form.hours(), actor);
+            case "fail" -> tasks.fail(access, key, form.reason(), actor);
+            case "release", "retry" -> tasks.move(access, key, TaskStatus.PENDING, null, null, null, actor);
+            default -> tasks.move(access, key, TaskStatus.IN_PROGRESS, null, null, null, actor);
+        };
     }
 
     // --- WIP limits
+
+    /** The limits a lead's form gives, column by column: empty for none, -1 for what is no number (refused by {@link #setWipLimits}). */
+    public static Map<TaskStatus, Integer> parseWipLimits(Map<String, List<String>> form) {
+        Map<TaskStatus, Integer> limits = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus s : TaskStatus.values()) {
+            List<String> values = form.get("wip-" + s.value());
+            String v = values == null || values.isEmpty() ? null : values.get(0);
+            if (v == null) {
+                continue;
+            }
+            if (v.isBlank()) {
+                limits.put(s, null);
+            } else {
+                try {
+                    limits.put(s, Integer.valueOf(v.trim()));
+                } catch (NumberFormatException e) {
+                    limits.put(s, -1);
+                }
+            }
+        }
+        return limits;
+    }
 
     @SuppressWarnings("unchecked")
     public Map<TaskStatus, Integer> wipLimits(Project project) {

@@ -52,7 +52,7 @@ public class TaskService {
     }
 
     /** The phase an agent works on, and only that phase (progressive disclosure). */
-    public record TaskContext(TaskRow task, String specKey, String specTitle, String overview, String phaseName,
+    public record TaskContextView(TaskRow task, String specKey, String specTitle, String overview, String phaseName,
                               String phaseDescription, BigDecimal phaseHours, String phaseContent, List<String> assignedFiles) {
     }
 
@@ -62,18 +62,20 @@ public class TaskService {
 
     // --- transitions
 
-    /** Claims a pending task atomically for the actor: exactly one of concurrent claimers wins, the others get 409. */
+    /**
+     * Claims a pending task atomically for the actor: exactly one of concurrent claimers wins, the others get 409.
+     * The row lock decides who wins (the others wait, then no longer find it pending); the move itself is the task's own.
+     */
     @Transactional
     public ImplementationTask claim(Access access, String key, Actor actor) {
         access.requireWrite(Role.MEMBER);
         String taskKey = normalize(key);
         @SuppressWarnings("unchecked")
         List<UUID> won = em.createNativeQuery("""
-                        UPDATE implementation_tasks t SET status = 'claimed', claimed_by = ?1, claimed_at = now(),
-                               updated_at = now(), version = version + 1
-                        WHERE t.project_id = ?2 AND t.task_id = ?3 AND t.status = 'pending' AND """ + READY + """
-                         RETURNING t.id""")
-                .setParameter(1, actor.accountId()).setParameter(2, access.project().id).setParameter(3, taskKey)
+                        SELECT t.id FROM implementation_tasks t
+                        WHERE t.project_id = ?1 AND t.task_id = ?2 AND t.status = 'pending' AND """ + READY + """
+                         FOR UPDATE OF t""")
+                .setParameter(1, access.project().id).setParameter(2, taskKey)
                 .getResultList();
         if (won.isEmpty()) {
             throw whyNotClaimable(access.project(), taskKey, actor.accountId());
@@ -90,26 +92,24 @@ public class TaskService {
         access.requireWrite(Role.MEMBER);
         @SuppressWarnings("unchecked")
         List<UUID> won = em.createNativeQuery("""
-                        WITH next AS (
-                            SELECT t.id FROM implementation_tasks t JOIN technical_specs s ON s.id = t.spec_id
-                            WHERE t.project_id = ?2 AND t.status = 'pending' AND """ + READY + """
-                            ORDER BY t.created_at, s.spec_number, t.task_number
-                            LIMIT 1
-                            FOR UPDATE OF t SKIP LOCKED)
-                        UPDATE implementation_tasks t SET status = 'claimed', claimed_by = ?1, claimed_at = now(),
-                               updated_at = now(), version = version + 1
-                        FROM next WHERE t.id = next.id AND t.status = 'pending'
-                        RETURNING t.id""")
-                .setParameter(1, actor.accountId()).setParameter(2, access.project().id).getResultList();
+                        SELECT t.id FROM implementation_tasks t JOIN technical_specs s ON s.id = t.spec_id
+                        WHERE t.project_id = ?1 AND t.status = 'pending' AND """ + READY + """
+                        ORDER BY t.created_at, s.spec_number, t.task_number
+                        LIMIT 1
+                        FOR UPDATE OF t SKIP LOCKED""")
+                .setParameter(1, access.project().id).getResultList();
         if (won.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(afterClaim(won.get(0), actor));
     }
 
+    /** The claimer holds the task's row lock: the task moves itself to claimed, by its own transition rule. */
     private ImplementationTask afterClaim(UUID id, Actor actor) {
         ImplementationTask task = em.find(ImplementationTask.class, id);
         em.refresh(task);
+        task.moveTo(TaskStatus.CLAIMED, em.getReference(Account.class, actor.accountId()), Instant.now());
+        em.flush();
         log(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, null);
         // Status is derived: only the first claim of a spec takes its row lock.
         em.createNativeQuery("""
@@ -282,7 +282,7 @@ public class TaskService {
                 WHERE d.spec_id = ?1""").setParameter(1, specId).getResultList();
         Map<String, String> statuses = new HashMap<>();
         rows.forEach(r -> statuses.put("SPEC-" + r[0], (String) r[1]));
-        return DependencyGraph.blockers(statuses);
+        return TechnicalSpec.blockers(statuses);
     }
 
     // --- reading
@@ -306,7 +306,7 @@ public class TaskService {
     }
 
     /** The phase of this task only, with the spec's overview. */
-    public TaskContext context(Project project, String key) {
+    public TaskContextView context(Project project, String key) {
         ImplementationTask t = find(project, key);
         TaskRow row = rows(List.of(t), blockedSpecs(project)).get(0);
         TechnicalSpec spec = t.spec;
@@ -314,10 +314,10 @@ public class TaskService {
             SpecContent content = spec.parsedContent();
             SpecContent.Phase phase = content.phase(t.scope).orElse(new SpecContent.Phase(null, t.scope, t.scopeDescription,
                     t.estimatedHours, "", t.assignedFiles()));
-            return new TaskContext(row, spec.key(), spec.title, content.overview(), phase.name(), phase.description(),
+            return new TaskContextView(row, spec.key(), spec.title, content.overview(), phase.name(), phase.description(),
                     phase.hoursOrZero(), phase.content() == null ? "" : phase.content(), phase.files());
         }
-        return new TaskContext(row, spec.key(), spec.title, null, t.scope, t.scopeDescription, t.estimatedHours,
+        return new TaskContextView(row, spec.key(), spec.title, null, t.scope, t.scopeDescription, t.estimatedHours,
                 spec.content, t.assignedFiles());
     }
 

@@ -15,7 +15,9 @@ import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,9 +73,8 @@ public class TechnicalSpec extends TimestampedEntity {
     @JoinColumn(name = "author_id")
     public Account author;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "updated_by")
-    public Account updatedBy;
+    @Column(name = "updated_by", nullable = false)
+    public UUID updatedById;
 
     @Column(name = "started_at")
     public Instant startedAt;
@@ -121,5 +122,12 @@ public class TechnicalSpec extends TimestampedEntity {
     /** A lead has checked the spec against its changed story. */
     public void markReviewed() {
         dirty = false;
+    }
+
+    /** The dependency gate: the keys among a spec's dependencies (key to status) that are not complete yet. */
+    public static List<String> blockers(Map<String, String> dependencyStatuses) {
+        return dependencyStatuses.entrySet().stream()
+                .filter(e -> !STATUS_COMPLETE.equals(e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 }

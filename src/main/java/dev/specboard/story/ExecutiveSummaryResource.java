@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
@@ -9,7 +10,7 @@ import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
-import dev.specboard.web.TextDiff;
+import dev.specboard.kernel.TextDiff;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

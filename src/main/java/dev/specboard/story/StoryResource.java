@@ -1,5 +1,7 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.ApprovalRow;
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.Approval;
 import dev.specboard.project.Access;
@@ -9,7 +11,7 @@ import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
-import dev.specboard.web.TextDiff;
+import dev.specboard.kernel.TextDiff;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,9 +43,9 @@ public class StoryResource {
 
     @CheckedTemplate(basePath = "story")
     static class Templates {
-        static native TemplateInstance list(Access access, StoryPage page, List<ContextRef> contexts);
+        static native TemplateInstance list(Access access, StoryListView page, List<ContextRef> contexts);
 
-        static native TemplateInstance list$results(Access access, StoryPage page);
+        static native TemplateInstance list$results(Access access, StoryListView page);
 
         static native TemplateInstance form(Access access, StoryForm form, FormErrors errors, Integer number, ConflictView conflict);
 
@@ -68,7 +70,7 @@ public class StoryResource {
     StoryService stories;
 
     @Inject
-    ContextService contexts;
+    StoryContexts contexts;
 
     @Inject
     Markdown markdown;
@@ -81,7 +83,7 @@ public class StoryResource {
                          @QueryParam("dirty") String dirty, @QueryParam("context") String context, @QueryParam("q") String q,
                          @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        StoryPage result = stories.list(access.project().id, StoryFilter.of(status, approval, dirty, context, q, page));
+        StoryListView result = stories.list(access.project().id, StoryFilter.of(status, approval, dirty, context, q, page));
         return Htmx.pageOrFragment(headers, () -> Templates.list(access, result, contexts.refs(access.project().id)),
                 () -> Templates.list$results(access, result));
     }
@@ -115,7 +117,7 @@ public class StoryResource {
     private TemplateInstance showPage(Access access, Story s, FormErrors errors, String comment) {
         List<ContextRef> mine = contexts.forStory(s.id);
         return Templates.show(access, s, stories.username(s.authorId), markdown.render(s.description), markdown.render(s.acceptanceCriteria),
-                Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), stories.approvals(Approval.STORY, s.id), mine,
+                Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id), mine,
                 others(access, mine), stories.approvalRefusal(access, s).orElse(""), errors, comment);
     }
 

@@ -54,10 +54,10 @@ public class StoryService {
     MentionNotifier mentionNotifier;
 
     @Inject
-    ContextService contexts;
+    Event<StoryChanged> storyChanged;
 
     @Inject
-    Event<StoryChanged> storyChanged;
+    Event<StoryApproved> storyApproved;
 
     /** The story, or 404. */
     public Story get(UUID projectId, int number) {
@@ -131,9 +131,7 @@ public class StoryService {
         notifyMentions(access, s, mentionedBefore);
         if (before.isApproved()) {
             s.dirty = true;
-            contexts.markDirtyFor(s.id);
             storyChanged.fire(new StoryChanged(s.projectId, s.id, s.number));
-            contexts.recompute(s.projectId);
             notifyLeads(access, s, "story_submitted", access.project().name + ": " + s.key() + " was changed after approval and needs a new one");
         }
         return s;
@@ -170,7 +168,7 @@ public class StoryService {
         s.dirty = false;
         Approval.record(s.projectId, Approval.STORY, s.id, s.version, Approval.APPROVED, null, access.accountId());
         notifyAuthor(access, s, "story_approved", access.project().name + ": " + s.key() + " was approved by " + username(access.accountId()), null);
-        contexts.recompute(s.projectId);
+        storyApproved.fire(new StoryApproved(s.projectId, s.id, s.number));
         return s;
     }
 
@@ -264,7 +262,7 @@ public class StoryService {
     }
 
     /** One page of the project's stories that match the filter, newest first, in two queries. */
-    public StoryPage list(UUID projectId, StoryFilter filter) {
+    public StoryListView list(UUID projectId, StoryFilter filter) {
         StringBuilder where = new StringBuilder(" from stories s where s.project_id = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", projectId);
@@ -318,7 +316,7 @@ public class StoryService {
             rows.add(new StoryRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4], (Boolean) r[5],
                     ((Number) r[6]).intValue(), r[7] == null ? null : ((Number) r[7]).intValue()));
         }
-        return new StoryPage(rows, total, page, pages, filter);
+        return new StoryListView(rows, total, page, pages, filter);
     }
 
     /** Every story of the project with its status, for the API (optionally one status only). */
@@ -334,20 +332,6 @@ public class StoryService {
         return em.createQuery("select new dev.specboard.story.RevisionRow(r.version, r.title, r.description, r.acceptanceCriteria, r.createdAt, a.username) "
                         + "from StoryRevision r left join Account a on a.id = r.authorId where r.storyId = :s order by r.version desc", RevisionRow.class)
                 .setParameter("s", storyId).getResultList();
-    }
-
-    /** The decisions on an approvable thing, newest first. */
-    public List<ApprovalRow> approvals(String entityType, UUID entityId) {
-        return em.createQuery("select new dev.specboard.story.ApprovalRow(x.version, x.decision, x.comment, x.createdAt, a.username) "
-                        + "from Approval x left join Account a on a.id = x.decidedBy where x.entityType = :t and x.entityId = :e "
-                        + "order by x.createdAt desc", ApprovalRow.class)
-                .setParameter("t", entityType).setParameter("e", entityId).getResultList();
-    }
-
-    /** One version of a story, or 404. */
-    public StoryRevision revision(Story s, int version) {
-        return StoryRevision.find(s.id, version)
-                .orElseThrow(() -> ApiException.notFound(s.key() + " has no version " + version));
     }
 
     /** Whether the form's text differs from the story's current version once normalised. */

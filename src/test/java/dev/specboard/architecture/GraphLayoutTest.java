@@ -1,5 +1,7 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.DependencyGraph;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

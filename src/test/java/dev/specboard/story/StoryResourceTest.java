@@ -1,5 +1,8 @@
 package dev.specboard.story;
 
+import dev.specboard.architecture.BoundedContext;
+import dev.specboard.architecture.ContextForm;
+import dev.specboard.architecture.ContextService;
 import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;

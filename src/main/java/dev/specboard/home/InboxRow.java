@@ -1,0 +1,25 @@
+package dev.specboard.home;
+
+import java.time.Instant;
+
+/**
+ * One decision waiting for someone: a story or context to approve, an executive summary to approve,
+ * or a story sent back to its author. {@code sinceVersion} is the last version a lead decided on.
+ */
+public record InboxRow(String kind, String projectSlug, String projectName, String key, String title, String link,
+                        Integer version, Integer sinceVersion, String comment, Instant updatedAt) {
+
+    public boolean hasChangesSince() {
+        return sinceVersion != null && version != null && sinceVersion < version;
+    }
+
+    public String label() {
+        return switch (kind) {
+            case "story" -> "Story to approve";
+            case "context" -> "Context to approve";
+            case "summary" -> "Executive summary to approve";
+            case "sent-back" -> "Sent back to you";
+            default -> kind;
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package dev.specboard.home;
+
+import dev.specboard.story.Story;
+import dev.specboard.kernel.Role;
+import dev.specboard.kernel.Approval;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** What waits for one person's decision across their projects, in four queries whatever the numbers. */
+@ApplicationScoped
+public class InboxService {
+
+    private static final List<Role> LEADS = List.of(Role.LEAD, Role.OWNER);
+
+    /** Projects where the account is a lead or owner, not archived. */
+    private static final String LEAD_PROJECTS = "select m.project.id from Membership m where m.account.id = :me and m.role in :leads "
+            + "and m.project.status <> 'archived'";
+
+    @Inject
+    EntityManager em;
+
+    /** Everything waiting, grouped by kind in this order: stories, contexts, summaries, sent back. */
+    public List<InboxRow> forAccount(UUID me) {
+        List<InboxRow> items = new ArrayList<>();
+        for (Object[] r : em.createQuery("select p.slug, p.name, s.number, s.title, s.version, s.updatedAt, "
+                        + "(select max(a.version) from Approval a where a.entityType = 'story' and a.entityId = s.id) "
+                        + "from Story s join Project p on p.id = s.projectId where s.review = 'pending' and s.projectId in (" + LEAD_PROJECTS + ") "
+                        + "and (s.authorId is null or s.authorId <> :me or (select count(l) from Membership l where l.project.id = p.id and l.role in :leads) = 1) "
+                        + "order by s.updatedAt", Object[].class)
+                .setParameter("me", me).setParameter("leads", LEADS).getResultList()) {
+            int n = (Integer) r[2];
+            items.add(new InboxRow("story", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
+                    "/projects/" + r[0] + "/stories/" + n, (Integer) r[4], (Integer) r[6], null, (Instant) r[5]));
+        }
+        for (Object[] r : em.createQuery("select p.slug, p.name, c.id, c.name, c.version, c.updatedAt, c.dirty "
+                        + "from BoundedContext c join Project p on p.id = c.projectId where c.approved = false and c.projectId in (" + LEAD_PROJECTS + ") "
+                        + "order by c.updatedAt", Object[].class)
+                .setParameter("me", me).setParameter("leads", LEADS).getResultList()) {
+            items.add(new InboxRow("context", (String) r[0], (String) r[1], Boolean.TRUE.equals(r[6]) ? "changed" : "context", (String) r[3],
+                    "/projects/" + r[0] + "/contexts/" + r[2], (Integer) r[4], null, null, (Instant) r[5]));
+        }
+        for (Object[] r : em.createQuery("select p.slug, p.name, p.executiveSummaryVersion, p.updatedAt from Project p "
+                        + "where p.executiveSummaryApproved = false and p.executiveSummary is not null and p.executiveSummary <> '' "
+                        + "and p.id in (" + LEAD_PROJECTS + ") order by p.updatedAt", Object[].class)
+                .setParameter("me", me).setParameter("leads", LEADS).getResultList()) {
+            items.add(new InboxRow("summary", (String) r[0], (String) r[1], "summary", "Executive summary",
+                    "/projects/" + r[0] + "/executive-summary", (Integer) r[2], null, null, (Instant) r[3]));
+        }
+        for (Object[] r : em.createQuery("select p.slug, p.name, s.number, s.title, s.version, s.updatedAt, s.reviewComment "
+                        + "from Story s join Project p on p.id = s.projectId where s.review = 'changes_requested' and s.authorId = :me "
+                        + "and p.status <> 'archived' order by s.updatedAt", Object[].class)
+                .setParameter("me", me).getResultList()) {
+            int n = (Integer) r[2];
+            items.add(new InboxRow("sent-back", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
+                    "/projects/" + r[0] + "/stories/" + n, (Integer) r[4], null, (String) r[6], (Instant) r[5]));
+        }
+        return items;
+    }
+
+    /** How many decisions wait, for the navigation badge. */
+    public long count(UUID me) {
+        Long stories = em.createQuery("select count(s) from Story s where s.review = 'pending' and s.projectId in (" + LEAD_PROJECTS + ") "
+                        + "and (s.authorId is null or s.authorId <> :me or (select count(l) from Membership l where l.project.id = s.projectId and l.role in :leads) = 1)",
+                        Long.class)
+                .setParameter("me", me).setParameter("leads", LEADS).getSingleResult();
+        Long contexts = em.createQuery("select count(c) from BoundedContext c where c.approved = false and c.projectId in (" + LEAD_PROJECTS + ")", Long.class)
+                .setParameter("me", me).setParameter("leads", LEADS).getSingleResult();
+        Long summaries = em.createQuery("select count(p) from Project p where p.executiveSummaryApproved = false and p.executiveSummary is not null "
+                        + "and p.executiveSummary <> '' and p.id in (" + LEAD_PROJECTS + ")", Long.class)
+                .setParameter("me", me).setParameter("leads", LEADS).getSingleResult();
+        Long sentBack = em.createQuery("select count(s) from Story s join Project p on p.id = s.projectId where s.review = 'changes_requested' "
+                        + "and s.authorId = :me and p.status <> 'archived'", Long.class)
+                .setParameter("me", me).getSingleResult();
+        return stories + contexts + summaries + sentBack;
+    }
+}

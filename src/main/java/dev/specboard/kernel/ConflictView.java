@@ -1,0 +1,24 @@
+package dev.specboard.kernel;
+
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a 409 edit page shows next to the form that keeps your text: the version saved meanwhile
+ * and, field by field, how your text differs from it.
+ */
+public record ConflictView(int currentVersion, String changedBy, List<FieldView> fields) {
+
+    /** One field: their text and the diff from theirs to yours. */
+    public record FieldView(String label, String theirs, List<TextDiff.Segment> diff) {
+    }
+
+    public static ConflictView of(StaleVersionException e, Map<String, String> labels, Map<String, String> yours) {
+        List<FieldView> fields = labels.entrySet().stream()
+                .map(l -> new FieldView(l.getValue(), e.current().getOrDefault(l.getKey(), ""),
+                        TextDiff.diff(e.current().getOrDefault(l.getKey(), ""), yours.getOrDefault(l.getKey(), ""))))
+                .toList();
+        return new ConflictView(e.currentVersion(), e.changedBy(), fields);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.specboard.kernel;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.myers.MyersDiffWithLinearSpace;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.DeltaType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A word-level diff of two texts (stories, design docs, specs...) computed by java-diff-utils: the
+ * segments to keep, insert and delete, rendered by the {@code tags/diff.html} template tag as
+ * {@code <ins>}/{@code <del>}.
+ */
+public final class TextDiff {
+
+    /** Above this many token pairs a word diff reads poorly and costs too much; lines are compared instead. */
+    static final long MAX_CELLS = 4_000_000L;
+    private static final Pattern WORD = Pattern.compile("\\s+|[\\p{L}\\p{N}_]+|.", Pattern.DOTALL);
+    private static final Pattern LINE = Pattern.compile("[^\\n]*\\n|[^\\n]+");
+
+    public enum Op { EQUAL, INSERT, DELETE }
+
+    /** One run of text that is unchanged, inserted or deleted. */
+    public record Segment(Op op, String text) {
+        public boolean isInsert() {
+            return op == Op.INSERT;
+        }
+
+        public boolean isDelete() {
+            return op == Op.DELETE;
+        }
+
+        public boolean isEqual() {
+            return op == Op.EQUAL;
+        }
+    }
+
+    private TextDiff() {
+    }
+
+    /** The segments that turn {@code before} into {@code after}; null counts as empty. */
+    public static List<Segment> diff(String before, String after) {
+        String a = before == null ? "" : before;
+        String b = after == null ? "" : after;
+        List<String> x = tokens(a, WORD);
+        List<String> y = tokens(b, WORD);
+        if ((long) x.size() * y.size() > MAX_CELLS) {
+            x = tokens(a, LINE);
+            y = tokens(b, LINE);
+        }
+        List<Segment> raw = new ArrayList<>();
+        for (AbstractDelta<String> d : DiffUtils.diff(x, y, MyersDiffWithLinearSpace.<String>factory().create(), null, true).getDeltas()) {
+            if (d.getType() == DeltaType.EQUAL) {
+                d.getSource().getLines().forEach(t -> raw.add(new Segment(Op.EQUAL, t)));
+            } else {
+                d.getSource().getLines().forEach(t -> raw.add(new Segment(Op.DELETE, t)));
+                d.getTarget().getLines().forEach(t -> raw.add(new Segment(Op.INSERT, t)));
+            }
+        }
+        return merge(raw);
+    }
+
+    /** True when the two texts differ (null and empty are the same). */
+    public static boolean changed(String before, String after) {
+        return !(before == null ? "" : before).equals(after == null ? "" : after);
+    }
+
+    private static List<String> tokens(String text, Pattern pattern) {
+        List<String> out = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    /**
+     * Joins neighbouring segments of the same kind, and folds a lone space between two changes into
+     * them, so a rewritten phrase reads as one deletion and one insertion.
+     */
+    private static List<Segment> merge(List<Segment> raw) {
+        List<Segment> folded = new ArrayList<>();
+        for (int k = 0; k < raw.size(); k++) {
+            Segment s = raw.get(k);
+            if (s.op() == Op.EQUAL && s.text().isBlank() && k > 0 && k < raw.size() - 1
+                    && raw.get(k - 1).op() != Op.EQUAL && raw.get(k + 1).op() != Op.EQUAL) {
+                folded.add(new Segment(Op.DELETE, s.text()));
+                folded.add(new Segment(Op.INSERT, s.text()));
+            } else {
+                folded.add(s);
+            }
+        }
+        // Deletions before insertions inside each changed run, each run joined into one segment.
+        List<Segment> out = new ArrayList<>();
+        int k = 0;
+        while (k < folded.size()) {
+            if (folded.get(k).op() == Op.EQUAL) {
+                StringBuilder same = new StringBuilder();
+                while (k < folded.size() && folded.get(k).op() == Op.EQUAL) {
+                    same.append(folded.get(k++).text());
+                }
+                out.add(new Segment(Op.EQUAL, same.toString()));
+                continue;
+            }
+            StringBuilder del = new StringBuilder();
+            StringBuilder ins = new StringBuilder();
+            while (k < folded.size() && folded.get(k).op() != Op.EQUAL) {
+                (folded.get(k).op() == Op.DELETE ? del : ins).append(folded.get(k).text());
+                k++;
+            }
+            if (!del.isEmpty()) {
+                out.add(new Segment(Op.DELETE, del.toString()));
+            }
+            if (!ins.isEmpty()) {
+                out.add(new Segment(Op.INSERT, ins.toString()));
+            }
+        }
+        return startAtWords(out);
+    }
+
+    /** A lone insertion or deletion that starts with a space slides right onto the next word: "a b {+new +}c", not "a b{+ new+} c". */
+    private static List<Segment> startAtWords(List<Segment> segments) {
+        List<Segment> out = new ArrayList<>(segments);
+        for (int k = 1; k < out.size() - 1; k++) {
+            Segment before = out.get(k - 1);
+            Segment change = out.get(k);
+            Segment after = out.get(k + 1);
+            if (before.op() != Op.EQUAL || change.op() == Op.EQUAL || after.op() != Op.EQUAL) {
+                continue;
+            }
+            String b = before.text();
+            String c = change.text();
+            String a = after.text();
+            while (!c.isEmpty() && Character.isWhitespace(c.charAt(0)) && a.length() > 1 && a.charAt(0) == c.charAt(0)) {
+                b = b + c.charAt(0);
+                c = c.substring(1) + c.charAt(0);
+                a = a.substring(1);
+            }
+            out.set(k - 1, new Segment(Op.EQUAL, b));
+            out.set(k, new Segment(change.op(), c));
+            out.set(k + 1, new Segment(Op.EQUAL, a));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.specboard.review;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.repo.FileBrowserService;
+import dev.specboard.repo.FileView;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoService;
+import dev.specboard.web.Htmx;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A file page of the file browser: the file with line numbers and permalinks, and the review threads
+ * inline at their lines. It lives in review because it shows threads; the browser's folders stay in repo.
+ */
+@Path("/projects/{slug}/repos/{name}/blob")
+@Produces(MediaType.TEXT_HTML)
+public class FilePageResource {
+
+    @CheckedTemplate(basePath = "review")
+    static class Templates {
+        static native TemplateInstance blob(Access access, Repo repo, FileView file, FileThreadsView threads, ReviewContext ctx,
+                                            Integer requestedVersion);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    RepoService repos;
+
+    @Inject
+    FileBrowserService files;
+
+    @Inject
+    ReviewService review;
+
+    @GET
+    @Path("/{path:.*}")
+    public Response blob(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
+                         @QueryParam("v") Integer version) {
+        Access access = projectAccess.read(slug);
+        Repo repo = repos.require(access, name);
+        FileView file = files.file(repo, path, version);
+        FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
+                file.latest() ? file.lines().size() : 0);
+        return Htmx.page(Templates.blob(access, repo, file, threads, ReviewContext.of(access, repo.name), version));
+    }
+}

@@ -1,7 +1,0 @@
-package dev.specboard.spec;
-
-import java.math.BigDecimal;
-
-/** Estimated vs actual hours of every spec of one story. */
-public record StoryHours(String roadmapItemId, Integer storyNumber, long specs, BigDecimal estimatedHours, BigDecimal actualHours) {
-}

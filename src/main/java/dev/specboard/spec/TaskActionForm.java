@@ -1,0 +1,23 @@
+package dev.specboard.spec;
+
+import dev.specboard.web.ValidationException;
+import jakarta.ws.rs.FormParam;
+
+import java.math.BigDecimal;
+
+/** What the task page's buttons send: the commit and hours for completing, the reason for failing. */
+public record TaskActionForm(@FormParam("commitSha") String commitSha, @FormParam("actualHours") String actualHours,
+                             @FormParam("reason") String reason) {
+
+    /** The hours as a number, none when blank; 422 for anything else. */
+    public BigDecimal hours() {
+        if (actualHours == null || actualHours.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(actualHours.trim());
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("actualHours", "Hours as a number, like 2 or 1.5");
+        }
+    }
+}

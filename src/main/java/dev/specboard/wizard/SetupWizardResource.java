@@ -1,0 +1,247 @@
+package dev.specboard.wizard;
+
+import dev.specboard.project.InviteRow;
+import dev.specboard.project.Project;
+import dev.specboard.project.ProjectForm;
+import dev.specboard.project.RepoForm;
+import dev.specboard.project.SummaryForm;
+import dev.specboard.project.VisionForm;
+import dev.specboard.kernel.Role;
+import dev.specboard.account.CurrentUser;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.Markdown;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The project setup wizard: one full page per step ({@code /projects/new?step=vision}), one POST per
+ * step; the account's unfinished run is resumed at the step it was left on.
+ */
+@Path("/projects/new")
+@Produces(MediaType.TEXT_HTML)
+public class SetupWizardResource {
+
+    static final String BASE = "/projects/new";
+
+    @CheckedTemplate(basePath = "wizard")
+    static class Templates {
+        static native TemplateInstance wizard(WizardView w, ProjectForm basics, VisionForm vision, RepoForm repo,
+                                              SummaryForm summary, List<InviteRow> rows, FormErrors errors, String previewHtml);
+
+        static native TemplateInstance wizard$preview(String previewHtml);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    SetupWizardService wizard;
+
+    @Inject
+    Markdown markdown;
+
+    @GET
+    public Response page(@QueryParam("step") String stepKey) {
+        UUID me = currentUser.requireAccountId();
+        Optional<WizardRun> current = wizard.current(me);
+        Optional<SetupStep> asked = SetupStep.parse(stepKey);
+        if (stepKey != null && asked.isEmpty()) {
+            return Response.seeOther(java.net.URI.create(BASE)).build();
+        }
+        if (current.isEmpty()) {
+            if (asked.isPresent() && asked.get() != SetupStep.BASICS) {
+                return Response.seeOther(java.net.URI.create(BASE)).build();
+            }
+            return Htmx.page(render(null, SetupStep.BASICS, null, FormErrors.none(), ""));
+        }
+        WizardRun run = current.get();
+        if (asked.isPresent() && !asked.get().key().equals(run.currentPhase)) {
+            run = wizard.visit(me, asked.get());
+        }
+        return Htmx.page(render(run, SetupStep.of(run), null, FormErrors.none(), ""));
+    }
+
+    @POST
+    @Path("basics")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response basics(@BeanParam ProjectForm form, @Context HttpHeaders headers) {
+        UUID me = currentUser.requireAccountId();
+        try {
+            wizard.submitBasics(me, form);
+            return next(headers, SetupStep.VISION);
+        } catch (ValidationException e) {
+            return Htmx.invalid(render(wizard.current(me).orElse(null), SetupStep.BASICS, form, e.errors(), ""));
+        }
+    }
+
+    @POST
+    @Path("vision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response vision(@BeanParam VisionForm form, @Context HttpHeaders headers) {
+        UUID me = currentUser.requireAccountId();
+        try {
+            wizard.submitVision(me, form);
+            return next(headers, SetupStep.REPOSITORY);
+        } catch (ValidationException e) {
+            return Htmx.invalid(render(runOf(me), SetupStep.VISION, form, e.errors(), ""));
+        }
+    }
+
+    @POST
+    @Path("repository")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response repository(@BeanParam RepoForm form, @Context HttpHeaders headers) {
+        UUID me = currentUser.requireAccountId();
+        try {
+            wizard.submitRepository(me, form);
+            return next(headers, SetupStep.SUMMARY);
+        } catch (ValidationException e) {
+            return Htmx.invalid(render(runOf(me), SetupStep.REPOSITORY, form, e.errors(), ""));
+        }
+    }
+
+    @POST
+    @Path("summary")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response summary(@BeanParam SummaryForm form, @Context HttpHeaders headers) {
+        UUID me = currentUser.requireAccountId();
+        if (form.wantsPreview()) {
+            return Htmx.page(render(runOf(me), SetupStep.SUMMARY, form, FormErrors.none(), markdown.render(form.executiveSummary())));
+        }
+        try {
+            wizard.submitSummary(me, form);
+            return next(headers, SetupStep.INVITE);
+        } catch (ValidationException e) {
+            return Htmx.invalid(render(runOf(me), SetupStep.SUMMARY, form, e.errors(), markdown.render(form.executiveSummary())));
+        }
+    }
+
+    /** The live preview of the executive summary, rendered through the sanitizing markdown renderer. */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance preview(@FormParam("executiveSummary") String text) {
+        currentUser.requireAccountId();
+        return Templates.wizard$preview(markdown.render(text));
+    }
+
+    @POST
+    @Path("invite")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response finish(@BeanParam InviteForm form, @Context HttpHeaders headers) {
+        UUID me = currentUser.requireAccountId();
+        List<InviteRow> rows = new ArrayList<>(form.rows());
+        if (form.wantsRow()) {
+            rows.add(new InviteRow(rows.size(), "", Role.MEMBER.value()));
+            return Htmx.page(render(runOf(me), SetupStep.INVITE, rows, FormErrors.none(), ""));
+        }
+        try {
+            Project p = wizard.finish(me, form.filledRows());
+            return Flash.redirect(headers, "/projects/" + p.slug, "Project " + p.name + " is set up.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(render(runOf(me), SetupStep.INVITE, rows, e.errors(), ""));
+        }
+    }
+
+    @POST
+    @Path("skip")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response skip(@QueryParam("step") String stepKey, @Context HttpHeaders headers) {
+        UUID me = currentUser.requireAccountId();
+        SetupStep step = SetupStep.parse(stepKey).orElseThrow(() -> ValidationException.of("step", "Unknown step"));
+        Optional<Project> finished = wizard.skip(me, step);
+        if (finished.isPresent()) {
+            Project p = finished.get();
+            return Flash.redirect(headers, "/projects/" + p.slug, "Project " + p.name + " is set up.");
+        }
+        return next(headers, step.next().orElseThrow());
+    }
+
+    @POST
+    @Path("abandon")
+    public Response abandon(@Context HttpHeaders headers) {
+        wizard.abandon(currentUser.requireAccountId());
+        return Flash.redirect(headers, BASE, "Started a new project. The one you were setting up stays in your project list.");
+    }
+
+    private WizardRun runOf(UUID me) {
+        return wizard.current(me).orElseThrow(() -> dev.specboard.web.ApiException.conflict("There is no unfinished project setup."));
+    }
+
+    private static Response next(HttpHeaders headers, SetupStep step) {
+        return Htmx.redirect(headers, BASE + "?step=" + step.key());
+    }
+
+    /** The page for a step: every form prefilled from the run's answers, the given one (as submitted) in its place. */
+    @SuppressWarnings("unchecked")
+    private TemplateInstance render(WizardRun run, SetupStep step, Object submitted, FormErrors errors, String previewHtml) {
+        Project project = run == null ? null : wizard.project(run).orElse(null);
+        ProjectForm basics = run != null && run.answered(SetupStep.BASICS)
+                ? new ProjectForm(run.answer(SetupStep.BASICS, "name"), run.answer(SetupStep.BASICS, "slug"),
+                run.answer(SetupStep.BASICS, "type"), run.answer(SetupStep.BASICS, "framework"), run.answer(SetupStep.BASICS, "description"))
+                : ProjectForm.empty();
+        VisionForm vision = VisionForm.empty();
+        if (run != null && run.answered(SetupStep.VISION)) {
+            Object apps = run.answersFor(SetupStep.VISION).get("referenceApps");
+            vision = new VisionForm(run.answer(SetupStep.VISION, "visionStatement"), run.answer(SetupStep.VISION, "targetFeeling"),
+                    apps instanceof List<?> l ? String.join(", ", (List<String>) l) : "",
+                    run.answer(SetupStep.VISION, "icon"), run.answer(SetupStep.VISION, "color"));
+        }
+        RepoForm repo = run != null && run.answered(SetupStep.REPOSITORY)
+                ? new RepoForm(run.answer(SetupStep.REPOSITORY, "repoUrl"), run.answer(SetupStep.REPOSITORY, "defaultBranch"))
+                : RepoForm.empty();
+        SummaryForm summary = run != null && run.answered(SetupStep.SUMMARY)
+                ? new SummaryForm(run.answer(SetupStep.SUMMARY, "executiveSummary"), "")
+                : SummaryForm.empty();
+        List<InviteRow> rows = new ArrayList<>();
+        if (run != null && run.answersFor(SetupStep.INVITE).get("invites") instanceof List<?> saved) {
+            for (Object o : saved) {
+                Map<String, Object> m = (Map<String, Object>) o;
+                rows.add(new InviteRow(rows.size(), String.valueOf(m.get("who")), String.valueOf(m.get("role"))));
+            }
+        }
+        if (rows.isEmpty()) {
+            rows.add(new InviteRow(0, "", Role.MEMBER.value()));
+        }
+        if (submitted instanceof ProjectForm f) {
+            basics = f;
+        } else if (submitted instanceof VisionForm f) {
+            vision = f;
+        } else if (submitted instanceof RepoForm f) {
+            repo = f;
+        } else if (submitted instanceof SummaryForm f) {
+            summary = f;
+        } else if (submitted instanceof List<?> l) {
+            rows = (List<InviteRow>) l;
+            if (rows.isEmpty()) {
+                rows = List.of(new InviteRow(0, "", Role.MEMBER.value()));
+            }
+        }
+        if (step == SetupStep.SUMMARY && previewHtml.isEmpty()) {
+            previewHtml = markdown.render(summary.executiveSummary());
+        }
+        return Templates.wizard(WizardView.of(run, step, project), basics, vision, repo, summary, rows, errors, previewHtml);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.specboard.wizard;
+
+import dev.specboard.project.Access;
+import dev.specboard.project.InviteRow;
+import dev.specboard.project.MemberService;
+import dev.specboard.project.Project;
+import dev.specboard.project.ProjectForm;
+import dev.specboard.project.ProjectService;
+import dev.specboard.project.RepoForm;
+import dev.specboard.project.SummaryForm;
+import dev.specboard.project.VisionForm;
+import dev.specboard.kernel.Role;
+import dev.specboard.repo.RepoService;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs the project setup wizard: each submitted step updates the project and is saved to the
+ * account's {@code wizard_runs} row (answers, current phase, phase history), so it can be resumed.
+ */
+@ApplicationScoped
+public class SetupWizardService {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    RepoService repos;
+
+    @Inject
+    MemberService members;
+
+    /** The account's unfinished setup run, if any. */
+    public Optional<WizardRun> current(UUID accountId) {
+        return WizardRun.findUnfinished(accountId, WizardRun.PROJECT_SETUP);
+    }
+
+    /** Opens a step of the unfinished run and remembers it as the place to resume; without a project only the basics can open. */
+    @Transactional
+    public WizardRun visit(UUID accountId, SetupStep step) {
+        WizardRun run = require(accountId);
+        run.enter(run.projectId == null ? SetupStep.BASICS : step);
+        return run;
+    }
+
+    /** The first step: creates the project (creator becomes owner) and the run, or changes the basics of the run's project. */
+    @Transactional
+    public WizardRun submitBasics(UUID accountId, ProjectForm form) {
+        WizardRun run = current(accountId).orElse(null);
+        if (run == null || run.projectId == null) {
+            Project p = projects.create(accountId, form);
+            if (run == null) {
+                run = WizardRun.start(accountId, WizardRun.PROJECT_SETUP, SetupStep.BASICS);
+                run.persist();
+            }
+            run.projectId = p.id;
+        } else {
+            ownerAccess(run);
+            projects.updateBasics(run.projectId, form);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", form.name().trim());
+        values.put("slug", form.slugOrDerived());
+        values.put("type", form.type());
+        values.put("framework", n(form.framework()));
+        values.put("description", n(form.description()));
+        run.record(SetupStep.BASICS, values);
+        run.enter(SetupStep.VISION);
+        return run;
+    }
+
+    /** The vision step: statement, target feeling, reference apps, icon and colour. */
+    @Transactional
+    public WizardRun submitVision(UUID accountId, VisionForm form) {
+        WizardRun run = requireProject(accountId);
+        ownerAccess(run).requireWrite(Role.OWNER);
+        projects.updateVision(run.projectId, form);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("visionStatement", n(form.visionStatement()));
+        values.put("targetFeeling", n(form.targetFeeling()));
+        values.put("referenceApps", form.referenceAppList());
+        values.put("icon", n(form.icon()));
+        values.put("color", n(form.color()));
+        run.record(SetupStep.VISION, values);
+        run.enter(SetupStep.REPOSITORY);
+        return run;
+    }
+
+    /** The repository step: records the URL and default branch on the project and connects the repository, which starts its first sync. */
+    @Transactional
+    public WizardRun submitRepository(UUID accountId, RepoForm form) {
+        WizardRun run = requireProject(accountId);
+        ownerAccess(run).requireWrite(Role.OWNER);
+        projects.updateRepository(run.projectId, form);
+        try {
+            repos.connect(run.projectId, form.repoUrl(), form.branchOrMain(), accountId);
+        } catch (ValidationException e) {
+            // The repository feature names its fields url and defaultBranch; this step calls them repoUrl and defaultBranch.
+            FormErrors errors = FormErrors.none();
+            e.errors().asMap().forEach((field, message) -> errors.add("url".equals(field) || "name".equals(field) ? "repoUrl" : field, message));
+            throw new ValidationException(errors);
+        }
+        run.record(SetupStep.REPOSITORY, Map.of("repoUrl", form.repoUrl().trim(), "defaultBranch", form.branchOrMain()));
+        run.enter(SetupStep.SUMMARY);
+        return run;
+    }
+
+    /** The executive summary step (markdown). */
+    @Transactional
+    public WizardRun submitSummary(UUID accountId, SummaryForm form) {
+        WizardRun run = requireProject(accountId);
+        ownerAccess(run).requireWrite(Role.OWNER);
+        projects.updateSummary(run.projectId, form);
+        run.record(SetupStep.SUMMARY, Map.of("executiveSummary", form.executiveSummary().strip()));
+        run.enter(SetupStep.INVITE);
+        return run;
+    }
+
+    /** The last step: invites the listed people (all or nothing), marks the setup complete and closes the run. */
+    @Transactional
+    public Project finish(UUID accountId, List<InviteRow> invites) {
+        WizardRun run = requireProject(accountId);
+        Access access = ownerAccess(run);
+        members.addAll(access, invites);
+        run.record(SetupStep.INVITE, Map.of("invites", invites.stream()
+                .map(r -> Map.of("who", r.who().trim(), "role", r.role())).toList()));
+        Project p = projects.completeSetup(run.projectId);
+        run.complete();
+        return p;
+    }
+
+    /** Skips an optional step; skipping the last one finishes the wizard (then the project is returned). */
+    @Transactional
+    public Optional<Project> skip(UUID accountId, SetupStep step) {
+        if (!step.optional()) {
+            throw ValidationException.of("step", "The " + step.label().toLowerCase() + " step cannot be skipped");
+        }
+        WizardRun run = requireProject(accountId);
+        if (step.isLast()) {
+            return Optional.of(finish(accountId, List.of()));
+        }
+        run.enter(step.next().orElseThrow());
+        return Optional.empty();
+    }
+
+    /** Leaves the unfinished run (its project stays, with its setup unfinished) so a new project can be started. */
+    @Transactional
+    public void abandon(UUID accountId) {
+        current(accountId).ifPresent(WizardRun::abandon);
+    }
+
+    /** The run's project, loaded for display. */
+    public Optional<Project> project(WizardRun run) {
+        return run.projectId == null ? Optional.empty() : Optional.ofNullable(Project.findById(run.projectId));
+    }
+
+    private WizardRun require(UUID accountId) {
+        return current(accountId).orElseThrow(() -> ApiException.conflict("There is no unfinished project setup; start with the basics."));
+    }
+
+    private WizardRun requireProject(UUID accountId) {
+        WizardRun run = require(accountId);
+        if (run.projectId == null) {
+            throw ApiException.conflict("Fill in the basics first.");
+        }
+        return run;
+    }
+
+    /** The wizard changes a project only while its creator is still one of its owners. */
+    private Access ownerAccess(WizardRun run) {
+        return projects.memberAccess(run.projectId, run.userId).requireRole(Role.OWNER);
+    }
+
+    private static String n(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

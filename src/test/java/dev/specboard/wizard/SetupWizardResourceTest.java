@@ -1,0 +1,204 @@
+package dev.specboard.wizard;
+
+import dev.specboard.project.Project;
+import dev.specboard.account.Account;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class SetupWizardResourceTest {
+
+    @Inject
+    TestData data;
+
+    private static RequestSpecification form(Account a) {
+        return Web.as(a).contentType("application/x-www-form-urlencoded");
+    }
+
+    private static Document page(Account a, String path) {
+        Response r = Web.as(a).get(path);
+        assertEquals(200, r.statusCode(), path);
+        assertEquals("HX-Request", r.getHeader("Vary"));
+        return Web.html(r);
+    }
+
+    private static String current(Document d) {
+        Element step = d.selectFirst("#wizard-steps li[aria-current=step]");
+        assertNotNull(step, "a step is marked current");
+        return step.id().substring("step-".length());
+    }
+
+    private static void basics(Account a, String name) {
+        form(a).formParam("name", name).formParam("slug", "").formParam("type", "pwa").formParam("framework", "Quarkus")
+                .formParam("description", "A test").post("/projects/new/basics")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/projects/new?step=vision"));
+    }
+
+    @Test
+    void newWizardStartsWithTheBasics() {
+        Account a = data.account("fresh");
+        Document d = page(a, "/projects/new");
+        assertEquals("basics", current(d));
+        assertNotNull(d.getElementById("f-name"));
+        assertNull(d.getElementById("wizard-skip"), "the basics cannot be skipped");
+        assertNull(d.getElementById("start-another"));
+    }
+
+    @Test
+    void walkingTheWholeWizardCompletesTheSetup() {
+        Account a = data.account("walk");
+        Account friend = data.account("friend");
+        String name = TestData.unique("Walk");
+        basics(a, name);
+        form(a).formParam("visionStatement", "Plans that stay calm").formParam("targetFeeling", "minimal")
+                .formParam("referenceApps", "Notion, Linear").formParam("icon", "📋").formParam("color", "#1F5FBF")
+                .post("/projects/new/vision").then().statusCode(303);
+        form(a).formParam("repoUrl", "git@example.com:team/walk.git").formParam("defaultBranch", "trunk")
+                .post("/projects/new/repository").then().statusCode(303);
+        form(a).formParam("executiveSummary", "# Walk\n\nWe **walk**.<script>alert(1)</script>")
+                .post("/projects/new/summary").then().statusCode(303);
+        assertEquals("invite", current(page(a, "/projects/new")));
+        Response done = form(a).formParam("who", friend.username).formParam("role", "reviewer").post("/projects/new/invite");
+        String slug = name.toLowerCase();
+        assertEquals(303, done.statusCode());
+        assertTrue(done.getHeader("Location").endsWith("/projects/" + slug));
+        String flash = done.getCookie("sb_flash");
+        assertNotNull(flash, "the redirect carries a flash message");
+        Project p = QuarkusTransaction.requiringNew().call(() -> Project.findBySlug(slug).orElseThrow());
+        // The repository step connected the repository (its first sync is queued).
+        java.util.List<dev.specboard.repo.Repo> repos = QuarkusTransaction.requiringNew().call(() -> dev.specboard.repo.Repo.listByProject(p.id));
+        assertEquals(1, repos.size());
+        assertEquals("walk", repos.get(0).name);
+        assertEquals("trunk", repos.get(0).defaultBranch);
+        assertTrue(p.setupComplete);
+        assertEquals("walk", p.repoName);
+        assertEquals("trunk", p.repoDefaultBranch);
+        assertEquals("#1f5fbf", p.color);
+        Document overview = page(a, "/projects/" + slug);
+        assertEquals("Walk", overview.select("#summary-html h1").text());
+        assertTrue(overview.select("#summary-html script").isEmpty());
+        assertEquals(200, Web.as(friend).get("/projects/" + slug).statusCode());
+        assertEquals("basics", current(page(a, "/projects/new")), "a finished run is not resumed");
+    }
+
+    @Test
+    void aNewLoginResumesAtTheSameStepWithTheSameAnswers() {
+        Account a = data.account("resume");
+        basics(a, TestData.unique("Resume"));
+        form(a).formParam("visionStatement", "Resume me").formParam("targetFeeling", "bold")
+                .formParam("referenceApps", "Figma").formParam("icon", "").formParam("color", "")
+                .post("/projects/new/vision").then().statusCode(303);
+        // Web.as issues a brand-new login cookie: as after logging out and in again.
+        Document d = page(a, "/projects/new");
+        assertEquals("repository", current(d));
+        assertEquals("main", d.getElementById("f-defaultBranch").val());
+        Document back = page(a, "/projects/new?step=vision");
+        assertEquals("vision", current(back));
+        assertEquals("Resume me", back.getElementById("f-visionStatement").text());
+        assertEquals("bold", back.select("#f-targetFeeling option[selected]").val());
+        assertEquals("Figma", back.getElementById("f-referenceApps").val());
+        assertEquals("vision", current(page(a, "/projects/new")), "the step last shown is where it resumes");
+        assertNotNull(back.getElementById("start-another"));
+    }
+
+    @Test
+    void invalidBasicsAnswer422WithValuesKept() {
+        Account a = data.account("bad");
+        Response r = form(a).formParam("name", "").formParam("slug", "Not A Slug").formParam("type", "pwa")
+                .formParam("framework", "Rails").formParam("description", "kept").post("/projects/new/basics");
+        assertEquals(422, r.statusCode());
+        Document d = Web.html(r);
+        assertFalse(d.getElementById("e-name").text().isBlank());
+        assertFalse(d.getElementById("e-slug").text().isBlank());
+        assertEquals("Not A Slug", d.getElementById("f-slug").val());
+        assertEquals("Rails", d.getElementById("f-framework").val());
+        assertEquals("kept", d.getElementById("f-description").text());
+        assertEquals("pwa", d.select("#f-type option[selected]").val());
+    }
+
+    @Test
+    void invalidLaterStepsAnswer422WithValuesKept() {
+        Account a = data.account("later");
+        basics(a, TestData.unique("Later"));
+        Response v = form(a).formParam("visionStatement", "keep me").formParam("targetFeeling", "grumpy")
+                .formParam("referenceApps", "A, B").formParam("icon", "x").formParam("color", "red").post("/projects/new/vision");
+        assertEquals(422, v.statusCode());
+        Document dv = Web.html(v);
+        assertEquals("keep me", dv.getElementById("f-visionStatement").text());
+        assertEquals("red", dv.getElementById("f-color").val());
+        assertFalse(dv.getElementById("e-color").text().isBlank());
+        assertFalse(dv.getElementById("e-targetFeeling").text().isBlank());
+
+        Response repo = form(a).formParam("repoUrl", "relative/path").formParam("defaultBranch", "-bad").post("/projects/new/repository");
+        assertEquals(422, repo.statusCode());
+        Document dr = Web.html(repo);
+        assertEquals("relative/path", dr.getElementById("f-repoUrl").val());
+        assertTrue(dr.getElementById("e-repoUrl").text().contains("https://"));
+        assertFalse(dr.getElementById("e-defaultBranch").text().isBlank());
+
+        Response inv = form(a).formParam("who", "ghost-" + TestData.unique("x")).formParam("role", "member").post("/projects/new/invite");
+        assertEquals(422, inv.statusCode());
+        Document di = Web.html(inv);
+        assertTrue(di.getElementById("e-invites").text().contains("ghost-"));
+        assertTrue(di.getElementById("f-who-0").val().startsWith("ghost-"));
+        assertFalse(di.getElementById("e-who-0").text().isBlank());
+    }
+
+    @Test
+    void skippingMovesOnAndAddRowKeepsValues() {
+        Account a = data.account("skip");
+        basics(a, TestData.unique("Skip"));
+        form(a).post("/projects/new/skip?step=vision").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("?step=repository"));
+        Web.htmx(form(a)).post("/projects/new/skip?step=repository").then().statusCode(200)
+                .header("HX-Redirect", "/projects/new?step=summary");
+        Response r = form(a).formParam("who", "someone").formParam("role", "lead").formParam("action", "add-row").post("/projects/new/invite");
+        assertEquals(200, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("someone", d.getElementById("f-who-0").val());
+        assertEquals("lead", d.select("#f-role-0 option[selected]").val());
+        assertNotNull(d.getElementById("f-who-1"));
+        form(a).post("/projects/new/skip?step=basics").then().statusCode(422);
+    }
+
+    @Test
+    void previewRendersSanitizedMarkdownAsAFragment() {
+        Account a = data.account("prev");
+        Response r = Web.htmx(form(a)).formParam("executiveSummary", "**bold** <img src=x onerror=alert(1)>").post("/projects/new/preview");
+        assertEquals(200, r.statusCode());
+        String body = r.asString();
+        assertTrue(body.contains("<strong>bold</strong>"));
+        assertFalse(body.contains("onerror"));
+        assertFalse(body.contains("<html"));
+    }
+
+    @Test
+    void startingAnotherProjectAbandonsTheRun() {
+        Account a = data.account("another");
+        basics(a, TestData.unique("First"));
+        form(a).post("/projects/new/abandon").then().statusCode(303);
+        assertEquals("basics", current(page(a, "/projects/new")));
+        assertEquals("", page(a, "/projects/new").getElementById("f-name").val());
+    }
+
+    @Test
+    void stepUrlsWithoutARunGoBackToTheBasics() {
+        Account a = data.account("nourl");
+        Web.as(a).get("/projects/new?step=summary").then().statusCode(303);
+        Web.as(a).get("/projects/new?step=nonsense").then().statusCode(303);
+    }
+}

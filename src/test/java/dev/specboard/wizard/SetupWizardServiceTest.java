@@ -1,0 +1,183 @@
+package dev.specboard.wizard;
+
+import dev.specboard.project.Membership;
+import dev.specboard.project.Project;
+import dev.specboard.project.ProjectForm;
+import dev.specboard.project.InviteRow;
+import dev.specboard.project.RepoForm;
+import dev.specboard.project.SummaryForm;
+import dev.specboard.project.VisionForm;
+import dev.specboard.kernel.Role;
+import dev.specboard.account.Account;
+import dev.specboard.support.TestData;
+import dev.specboard.web.ValidationException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class SetupWizardServiceTest {
+
+    @Inject
+    SetupWizardService wizard;
+
+    @Inject
+    TestData data;
+
+    private ProjectForm basics(String name) {
+        return new ProjectForm(name, "", "api", "Quarkus", "About " + name);
+    }
+
+    @Test
+    void basicsCreateTheProjectWithTheCreatorAsOwner() {
+        Account me = data.account("wiz");
+        String name = TestData.unique("Atlas");
+        WizardRun run = wizard.submitBasics(me.id, basics(name));
+        assertEquals("vision", run.currentPhase);
+        Project p = project(run.projectId);
+        assertEquals(name, p.name);
+        assertEquals(name.toLowerCase(), p.slug);
+        assertFalse(p.setupComplete);
+        assertEquals(Role.OWNER, fresh(() -> Membership.find(p, me.id).orElseThrow().role));
+        assertEquals(WizardRun.PROJECT_SETUP, run.wizardType);
+    }
+
+    @Test
+    void aLaterSessionResumesAtTheSameStepWithTheSameAnswers() {
+        Account me = data.account("resume");
+        wizard.submitBasics(me.id, basics(TestData.unique("Resume")));
+        wizard.submitVision(me.id, new VisionForm("Calm planning", "minimal", "Notion, Linear", "📋", "#1f5fbf"));
+        // Nothing is held per session: a fresh lookup (as after logout and login) finds the same run.
+        WizardRun again = wizard.current(me.id).orElseThrow();
+        assertEquals(SetupStep.REPOSITORY, SetupStep.of(again));
+        assertEquals("Calm planning", again.answer(SetupStep.VISION, "visionStatement"));
+        assertEquals(List.of("Notion", "Linear"), again.answersFor(SetupStep.VISION).get("referenceApps"));
+        assertEquals(List.of("basics", "vision", "repository"), again.phaseHistory.stream().map(h -> h.get("phase")).toList());
+        Project p = project(again.projectId);
+        assertEquals(List.of("Notion", "Linear"), p.referenceApps);
+        assertEquals("minimal", p.targetFeeling);
+    }
+
+    @Test
+    void invalidBasicsCreateNeitherProjectNorRun() {
+        Account me = data.account("bad");
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> wizard.submitBasics(me.id, new ProjectForm("", "Bad Slug", "desktop", "", "")));
+        assertTrue(e.errors().has("name"));
+        assertTrue(e.errors().has("slug"));
+        assertTrue(e.errors().has("type"));
+        assertTrue(wizard.current(me.id).isEmpty());
+    }
+
+    @Test
+    void invalidStepsAreRefusedWithNamedFields() {
+        Account me = data.account("steps");
+        wizard.submitBasics(me.id, basics(TestData.unique("Steps")));
+        ValidationException vision = assertThrows(ValidationException.class,
+                () -> wizard.submitVision(me.id, new VisionForm("", "grumpy", "", "", "blue")));
+        assertTrue(vision.errors().has("targetFeeling"));
+        assertTrue(vision.errors().has("color"));
+        ValidationException repo = assertThrows(ValidationException.class,
+                () -> wizard.submitRepository(me.id, new RepoForm("ftp://example.com/app", "bad..branch")));
+        assertTrue(repo.errors().has("repoUrl"));
+        assertTrue(repo.errors().has("defaultBranch"));
+        assertEquals("vision", wizard.current(me.id).orElseThrow().currentPhase);
+    }
+
+    @Test
+    void acceptedRepositoryLocations() {
+        Account me = data.account("repo");
+        wizard.submitBasics(me.id, basics(TestData.unique("Repo")));
+        for (String url : List.of("https://example.com/team/app.git", "ssh://git@example.com/team/app.git",
+                "git@example.com:team/app.git", "file:///srv/git/app", "/srv/git/app")) {
+            wizard.visit(me.id, SetupStep.REPOSITORY);
+            WizardRun run = wizard.submitRepository(me.id, new RepoForm(url, ""));
+            Project p = project(run.projectId);
+            assertEquals(url, p.repoUrl);
+            assertEquals("app", p.repoName);
+            assertEquals("main", p.repoDefaultBranch);
+        }
+    }
+
+    @Test
+    void finishingInvitesMembersAndCompletesSetup() {
+        Account me = data.account("fin");
+        Account lead = data.account("lead");
+        WizardRun run = wizard.submitBasics(me.id, basics(TestData.unique("Fin")));
+        wizard.skip(me.id, SetupStep.VISION);
+        wizard.skip(me.id, SetupStep.REPOSITORY);
+        wizard.submitSummary(me.id, new SummaryForm("# Summary\n\nWe build **things**.", ""));
+        Project p = wizard.finish(me.id, List.of(new InviteRow(0, lead.email.toUpperCase(), "lead")));
+        assertTrue(p.setupComplete);
+        assertEquals(1, p.executiveSummaryVersion);
+        assertEquals(Role.LEAD, fresh(() -> Membership.find(p, lead.id).orElseThrow().role));
+        WizardRun done = runById(run.id);
+        assertEquals(WizardRun.COMPLETED, done.status);
+        assertNotNull(done.completedAt);
+        assertNotNull(done.durationSeconds);
+        assertTrue(wizard.current(me.id).isEmpty());
+    }
+
+    @Test
+    void unknownInviteesAreNamedAndNobodyIsAdded() {
+        Account me = data.account("inv");
+        Account known = data.account("known");
+        WizardRun run = wizard.submitBasics(me.id, basics(TestData.unique("Inv")));
+        ValidationException e = assertThrows(ValidationException.class, () -> wizard.finish(me.id, List.of(
+                new InviteRow(0, known.username, "member"), new InviteRow(1, "ghost-person", "member"),
+                new InviteRow(2, "nobody@example.test", "viewer"))));
+        assertTrue(e.errors().get("invites").contains("ghost-person"));
+        assertTrue(e.errors().get("invites").contains("nobody@example.test"));
+        assertTrue(e.errors().has("who-1"));
+        assertFalse(e.errors().has("who-0"));
+        assertEquals(1, members(run.projectId));
+        assertTrue(wizard.current(me.id).isPresent());
+    }
+
+    @Test
+    void basicsCannotBeSkippedAndSkippingInviteFinishes() {
+        Account me = data.account("skip");
+        assertThrows(ValidationException.class, () -> wizard.skip(me.id, SetupStep.BASICS));
+        wizard.submitBasics(me.id, basics(TestData.unique("Skip")));
+        assertTrue(wizard.skip(me.id, SetupStep.VISION).isEmpty());
+        Project p = wizard.skip(me.id, SetupStep.INVITE).orElseThrow();
+        assertTrue(p.setupComplete);
+    }
+
+    @Test
+    void abandoningLeavesTheProjectAndStartsFresh() {
+        Account me = data.account("aband");
+        WizardRun run = wizard.submitBasics(me.id, basics(TestData.unique("Old")));
+        wizard.abandon(me.id);
+        assertTrue(wizard.current(me.id).isEmpty());
+        assertEquals(WizardRun.ABANDONED, runById(run.id).status);
+        assertNotNull(project(run.projectId));
+        WizardRun next = wizard.submitBasics(me.id, basics(TestData.unique("New")));
+        assertFalse(next.id.equals(run.id));
+    }
+
+    private static <T> T fresh(java.util.concurrent.Callable<T> read) {
+        return QuarkusTransaction.requiringNew().call(read);
+    }
+
+    private static Project project(java.util.UUID id) {
+        return fresh(() -> Project.findById(id));
+    }
+
+    private static WizardRun runById(java.util.UUID id) {
+        return fresh(() -> WizardRun.findById(id));
+    }
+
+    private static long members(java.util.UUID projectId) {
+        return fresh(() -> Membership.count("project.id", projectId));
+    }
+}
