@@ -68,6 +68,10 @@ public class AccountService {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             throw new ApiException(422, "Enter your username (or email) and your password.");
         }
+        if (login.length() > 255) {
+            // No username or email is this long, and the attempts table could not record it.
+            throw new ApiException(401, "Wrong username or password.");
+        }
         var account = Account.findByLogin(login);
         String key = account.map(a -> a.username.toLowerCase()).orElse(login.trim().toLowerCase());
         Instant windowStart = Instant.now().minus(Duration.ofMinutes(windowMinutes));

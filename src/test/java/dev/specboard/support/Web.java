@@ -20,9 +20,13 @@ public final class Web {
 
     /** A request as this account, with a CSRF token in both the cookie and the htmx header. */
     public static RequestSpecification as(Account account) {
+        return as(account, csrf());
+    }
+
+    /** The same with a CSRF token fetched once, for tests that send many requests. */
+    public static RequestSpecification as(Account account, Csrf csrf) {
         SessionCookie sessions = CDI.current().select(SessionCookie.class).get();
         String session = sessions.issue(account.id, account.username, account.role);
-        Csrf csrf = csrf();
         return RestAssured.given().redirects().follow(false)
                 .cookie(SessionCookie.NAME, session)
                 .cookie("csrf-token", csrf.cookie())
