@@ -8,6 +8,7 @@ import dev.specboard.architecture.ComponentService;
 import dev.specboard.project.Access;
 import dev.specboard.project.Role;
 import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.repo.SyncStatus;
 import dev.specboard.story.Story;
@@ -19,14 +20,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +42,9 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,6 +76,8 @@ class MalformedInputTest {
 
     @Inject
     RepoTestSupport repos;
+
+    private Web.Csrf csrf;
 
     /** What the refusal guard and the error mapper log while a test runs. */
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -134,7 +145,7 @@ class MalformedInputTest {
                 "/static/app%00.css", "/login?next=/%00")) {
             RawHttp.Answer a = RawHttp.send("GET " + target + " HTTP/1.1\r\n" + cookies(t.member()), (String) null);
             assertEquals(400, a.status(), target);
-            Document d = org.jsoup.Jsoup.parse(a.body());
+            Document d = Jsoup.parse(a.body());
             assertTrue(d.getElementById("error-message").text().contains("NUL character"), target + ": " + a.body());
         }
         RawHttp.Answer api = RawHttp.send("GET /api/v1/projects/" + t.slug() + "/stories?q=%00 HTTP/1.1\r\nAuthorization: Bearer " + token,
@@ -156,15 +167,15 @@ class MalformedInputTest {
                 .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(422).extract().jsonPath();
         assertEquals("must not contain the NUL character", spec.getMap("details").get("dependsOn[1]"));
         assertEquals(0, storyCount(t));
-        api(t.member()).get("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+        api(t.member()).get("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(200).body("size()", is(0));
         assertOneWarnPerRefusal(2);
     }
 
     @Test
     void nulInBasicCredentialsIs401() {
-        String basic = java.util.Base64.getEncoder().encodeToString("ada\u0000:pw".getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString("ada\u0000:pw".getBytes(StandardCharsets.UTF_8));
         RestAssured.given().header("Authorization", "Basic " + basic).contentType("application/json").body("{\"name\":\"x\"}")
-                .post("/api/v1/tokens").then().statusCode(401).body("error", org.hamcrest.Matchers.containsString("Basic"));
+                .post("/api/v1/tokens").then().statusCode(401).body("error", containsString("Basic"));
     }
 
     @Test
@@ -190,7 +201,7 @@ class MalformedInputTest {
         TestData.Team t = data.team();
         RawHttp.Answer a = rawForm(t.member(), stories(t), "title=%ZZ&description=x");
         assertEquals(400, a.status());
-        assertTrue(org.jsoup.Jsoup.parse(a.body()).getElementById("error-message").text().contains("not properly encoded"));
+        assertTrue(Jsoup.parse(a.body()).getElementById("error-message").text().contains("not properly encoded"));
         assertEquals(400, rawForm(t.member(), stories(t), "title=50%").status());
         assertEquals(0, storyCount(t));
         assertOneWarnPerRefusal(2);
@@ -214,7 +225,7 @@ class MalformedInputTest {
         }
         RawHttp.Answer a = rawForm(t.member(), stories(t), body.toString());
         assertEquals(400, a.status());
-        assertTrue(org.jsoup.Jsoup.parse(a.body()).getElementById("error-message").text().contains("too many fields"));
+        assertTrue(Jsoup.parse(a.body()).getElementById("error-message").text().contains("too many fields"));
         assertEquals(0, storyCount(t));
         assertOneWarnPerRefusal(1);
     }
@@ -226,7 +237,7 @@ class MalformedInputTest {
             RawHttp.Answer a = RawHttp.send("POST " + stories(t) + " HTTP/1.1\r\nContent-Type: " + type + "\r\nX-CSRF-TOKEN: "
                     + csrf.token() + "\r\n" + cookies(t.member()), "--XYZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhi\r\n--XY");
             assertEquals(415, a.status(), type);
-            assertNotNull(org.jsoup.Jsoup.parse(a.body()).getElementById("error-message"), a.body());
+            assertNotNull(Jsoup.parse(a.body()).getElementById("error-message"), a.body());
         }
         assertEquals(0, storyCount(t));
         assertOneWarnPerRefusal(2);
@@ -239,7 +250,7 @@ class MalformedInputTest {
             RawHttp.Answer page = RawHttp.send("POST " + stories(t) + " HTTP/1.1\r\nContent-Type: " + type + "\r\nX-CSRF-TOKEN: "
                     + csrf.token() + "\r\n" + cookies(t.member()), "title=x");
             assertEquals(400, page.status(), "[" + type + "]");
-            assertTrue(org.jsoup.Jsoup.parse(page.body()).getElementById("error-message").text().contains("Content-Type"));
+            assertTrue(Jsoup.parse(page.body()).getElementById("error-message").text().contains("Content-Type"));
             RawHttp.Answer api = RawHttp.send("POST " + apiStories(t) + " HTTP/1.1\r\nContent-Type: " + type
                     + "\r\nAuthorization: Bearer " + token(t.member()), "{\"title\":\"x\"}");
             assertEquals(400, api.status(), "[" + type + "]");
@@ -284,7 +295,7 @@ class MalformedInputTest {
         Response r = RestAssured.given().get("/favicon.ico");
         assertEquals(200, r.statusCode());
         byte[] icon = r.asByteArray();
-        assertArrayEquals(new byte[]{0, 0, 1, 0}, java.util.Arrays.copyOf(icon, 4), "an ICO header");
+        assertArrayEquals(new byte[]{0, 0, 1, 0}, Arrays.copyOf(icon, 4), "an ICO header");
         assertTrue(icon[4] >= 1, "at least one image");
     }
 
@@ -297,8 +308,8 @@ class MalformedInputTest {
                 "/%09/evil.example", "/%2F/evil.example", " /x", "/x y", "javascript:alert(1)")) {
             Response r = Web.as(t.member()).queryParam("next", next).get("/login");
             assertEquals(303, r.statusCode(), next);
-            assertEquals("/", java.net.URI.create(r.getHeader("Location")).getPath(), next);
-            assertNull(java.net.URI.create(r.getHeader("Location")).getQuery(), next);
+            assertEquals("/", URI.create(r.getHeader("Location")).getPath(), next);
+            assertNull(URI.create(r.getHeader("Location")).getQuery(), next);
 
             Response login = Web.htmx(Web.anonymous()).contentType(FORM).formParam("username", t.member().username)
                     .formParam("password", TestData.PASSWORD).formParam("next", next).post("/login");
@@ -358,7 +369,7 @@ class MalformedInputTest {
         try (GitFixture git = GitFixture.create()) {
             git.commit("first", "src/App.java", GitFixture.lines(20));
             TestData.Team t = data.team();
-            dev.specboard.repo.Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
+            Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
             assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
             String body = "A long remark — with accents é and more. ".repeat(120);
             assertTrue(body.getBytes(StandardCharsets.UTF_8).length > 2_049);
@@ -402,17 +413,15 @@ class MalformedInputTest {
                 "phases[0].assigned_files", "unknown field; did you mean assignedFiles?",
                 "phases[1].estimate", "unknown field"), r.getMap("details"));
         assertTrue(r.getString("error").startsWith("Unknown fields: "), r.getString("error"));
-        api(t.member()).get("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+        api(t.member()).get("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(200).body("size()", is(0));
 
         api(t.member()).body("{\"title\":\"Two\",\"acceptance_criteria\":\"x\"}").post(apiStories(t)).then().statusCode(422)
-                .body("details.acceptance_criteria", org.hamcrest.Matchers.equalTo("unknown field; did you mean acceptanceCriteria?"));
+                .body("details.acceptance_criteria", equalTo("unknown field; did you mean acceptanceCriteria?"));
         assertEquals(1, storyCount(t));
         assertOneWarnPerRefusal(2);
     }
 
     // --- helpers
-
-    private Web.Csrf csrf;
 
     private static String stories(TestData.Team t) {
         return "/projects/" + t.slug() + "/stories";
@@ -436,7 +445,7 @@ class MalformedInputTest {
         return tokens.create(a.id, "malformed input", null, null).value();
     }
 
-    private io.restassured.specification.RequestSpecification api(Account a) {
+    private RequestSpecification api(Account a) {
         return RestAssured.given().header("Authorization", "Bearer " + token(a)).contentType("application/json");
     }
 
