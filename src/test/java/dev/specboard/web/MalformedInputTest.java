@@ -178,10 +178,10 @@ class MalformedInputTest {
                 .post("/api/v1/tokens").then().statusCode(401).body("error", containsString("Basic"));
     }
 
+    /** The password is not even hashed (PasswordCheckTest times that); an over-long login name is not looked up. */
     @Test
-    void overLongLoginOrPasswordIsAQuickFailedLogin() {
+    void overLongLoginOrPasswordIsAFailedLogin() {
         TestData.Team t = data.team();
-        long start = System.nanoTime();
         for (String[] credentials : List.of(new String[]{"x".repeat(300), TestData.PASSWORD},
                 new String[]{t.member().username, "p".repeat(100_000)})) {
             Response r = Web.anonymous().contentType(FORM).formParam("username", credentials[0]).formParam("password", credentials[1])
@@ -189,7 +189,6 @@ class MalformedInputTest {
             assertEquals(422, r.statusCode());
             assertEquals("Wrong username or password.", Web.html(r).getElementById("login-error").text());
         }
-        assertTrue(System.nanoTime() - start < 5_000_000_000L, "bcrypt must not hash a 100,000-character password");
         Web.anonymous().contentType(FORM).formParam("username", t.member().username).formParam("password", TestData.PASSWORD)
                 .post("/login").then().statusCode(303);
     }
