@@ -78,6 +78,10 @@ public class AccountService {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
             throw new ApiException(422, "Enter your username (or email) and your password.");
         }
+        if (login.length() > 255) {
+            // No username or email is this long, and the failures table could not record it.
+            throw new ApiException(401, "Wrong username or password.");
+        }
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Account.findByLogin(login));
         String key = account.map(a -> a.username.toLowerCase(Locale.ROOT)).orElse(login.trim().toLowerCase(Locale.ROOT));
         LoginFailure.Count count = QuarkusTransaction.requiringNew().call(() -> LoginFailure.reserve(key, windowMinutes));

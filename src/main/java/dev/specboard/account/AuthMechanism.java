@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -101,8 +102,12 @@ public class AuthMechanism implements HttpAuthenticationMechanism {
         String current = ctx.request().getHeader("HX-Current-URL");
         if (current != null) {
             // For an htmx request, come back to the page it was made from, not to the fragment URL.
-            URI uri = URI.create(current);
-            next = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            try {
+                URI uri = new URI(current);
+                next = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            } catch (URISyntaxException e) {
+                // Not a URL: fall back to the request's own path.
+            }
         }
         String login = "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
         if ("true".equals(ctx.request().getHeader("HX-Request"))) {

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /** Sign-up, login and logout pages. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -50,7 +53,7 @@ public class AuthResource {
     @Path("login")
     public Response loginPage(@QueryParam("next") String next) {
         if (currentUser.isLoggedIn()) {
-            return Response.seeOther(java.net.URI.create(safeNext(next))).build();
+            return Response.seeOther(URI.create(safeNext(next))).build();
         }
         return Htmx.page(Templates.login("", safeNext(next), ""));
     }
@@ -106,9 +109,26 @@ public class AuthResource {
         return Flash.redirect(headers, "/login", "You are logged out.");
     }
 
-    /** Only local paths, so the login form cannot be used to send people to another site. */
+    /**
+     * Where a login may lead: only a path of this site, so the login page cannot send people elsewhere. Anything else
+     * leads home: another site, a scheme, a protocol-relative {@code //host} or {@code /\host} (also when
+     * percent-encoded), whitespace or control characters (browsers drop a tab, turning {@code /\t/evil.example} into
+     * {@code //evil.example}), or text that is not a valid URI reference.
+     */
     static String safeNext(String next) {
-        if (next == null || next.isBlank() || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            return "/";
+        }
+        URI uri;
+        try {
+            uri = new URI(next);
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+        String path = uri.getPath();
+        if (uri.getScheme() != null || uri.getRawAuthority() != null || path == null || path.startsWith("//")
+                || path.startsWith("/\\") || path.chars().anyMatch(Character::isISOControl)) {
             return "/";
         }
         return next;

@@ -17,7 +17,14 @@ final class PasswordCheck {
     private PasswordCheck() {
     }
 
+    /** The longest password sign-up and password change accept. */
+    static final int MAX_LENGTH = 72;
+
     static boolean matches(String plain, String mcfHash) {
+        if (plain.length() > MAX_LENGTH) {
+            // No stored password is longer, and hashing a huge one takes the CPU for many seconds.
+            return false;
+        }
         try {
             Password stored = ModularCrypt.decode(mcfHash);
             PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT,

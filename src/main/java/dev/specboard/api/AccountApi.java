@@ -79,7 +79,8 @@ public class AccountApi {
         try {
             String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            if (colon < 0) {
+            // No account name holds a NUL, and PostgreSQL could not even look one up.
+            if (colon < 0 || decoded.indexOf('\0') >= 0) {
                 throw ApiException.unauthorized("Malformed Basic credentials");
             }
             return new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)};

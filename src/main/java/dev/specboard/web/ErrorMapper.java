@@ -1,32 +1,54 @@
 package dev.specboard.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Turns every failure into a readable answer: the JSON error of API v1 under {@code /api}, an
- * error page (or fragment for htmx) elsewhere; never a stack trace.
+ * error page (or fragment for htmx) elsewhere; never a stack trace. Refused bad input (a body that
+ * cannot be read, a JSON value of the wrong type, unknown JSON fields) logs one WARN line; only
+ * unexpected failures log a stack trace.
  */
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    /** Ahead of quarkus-rest-jackson's own mapper, which answers a bare 400. */
+    private static final int BEFORE_BUILT_IN = Priorities.USER - 100;
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance error(int status, String title, String message);
 
         static native TemplateInstance error$body(int status, String title, String message);
+
+        /** The error page without the layout, whose login lookup may not run on the IO thread. */
+        static native TemplateInstance standalone(int status, String title, String message);
     }
 
     @ServerExceptionMapper
@@ -35,9 +57,15 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response webException(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    public Response webException(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
         int status = e.getResponse().getStatus();
-        if (status == 405 || status == 415 || status == 406) {
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return refuse(400, "The request body is not valid JSON: " + json.getOriginalMessage(), Map.of(), uri, headers, request);
+        }
+        if (status == 400 || status == 413 || status == 415) {
+            return refuse(status, messageFor(status, e.getMessage()), Map.of(), uri, headers, request);
+        }
+        if (status == 405 || status == 406) {
             return respond(status, e.getMessage(), Map.of(), uri, headers);
         }
         return respond(status, messageFor(status, e.getMessage()), Map.of(), uri, headers);
@@ -60,20 +88,51 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
-        return respond(400, "The request body is not valid JSON for this call: " + e.getOriginalMessage(), Map.of(), uri, headers);
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers, Request request) {
+        return refuse(400, "The request body is not valid JSON for this call: " + e.getOriginalMessage(), Map.of(), uri, headers, request);
+    }
+
+    /** A JSON value that does not fit its field ({@code "lineStart":"abc"}): 400 naming the field and what it must be. */
+    @ServerExceptionMapper(priority = BEFORE_BUILT_IN)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers, Request request) {
+        if (e instanceof StrictJson.UnknownFields unknown) {
+            return refuse(422, unknown.getOriginalMessage(), new LinkedHashMap<>(unknown.fields()), uri, headers, request);
+        }
+        String field = fieldPath(e);
+        if (e instanceof StrictJson.NulInText) {
+            return refuse(422, "The field " + field + " contains a NUL character, which cannot be stored.",
+                    Map.of(field, "must not contain the NUL character"), uri, headers, request);
+        }
+        if (e instanceof PropertyBindingException) {
+            return refuse(422, "Unknown field: " + field, Map.of(field, "unknown field"), uri, headers, request);
+        }
+        if (field.isEmpty()) {
+            return refuse(400, "The request body " + expectation(e.getTargetType()), Map.of(), uri, headers, request);
+        }
+        String expected = expectation(e.getTargetType());
+        return refuse(400, "The field " + field + " " + expected, Map.of(field, expected), uri, headers, request);
     }
 
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, Request request) {
         if (e instanceof ApiException api) {
             return apiException(api, uri, headers);
         }
         if (e instanceof WebApplicationException web) {
-            return webException(web, uri, headers);
+            return webException(web, uri, headers, request);
+        }
+        String unreadable = unreadableForm(e);
+        if (unreadable != null) {
+            return refuse(400, unreadable, Map.of(), uri, headers, request);
         }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return respond(500, "Something went wrong on our side. It has been logged; please try again.", Map.of(), uri, headers);
+    }
+
+    /** A refusal of bad input: one WARN line, then the usual answer. */
+    private static Response refuse(int status, String message, Map<String, Object> details, UriInfo uri, HttpHeaders headers, Request request) {
+        InputGuard.refused(request.getMethod(), uri.getPath(), message);
+        return respond(status, message, details, uri, headers);
     }
 
     static Response respond(int status, String message, Map<String, Object> details, UriInfo uri, HttpHeaders headers) {
@@ -82,9 +141,15 @@ public class ErrorMapper {
                     .entity(new ApiError(message, details)).build();
         }
         String title = titleFor(status);
-        TemplateInstance body = Htmx.isFragment(headers)
-                ? Templates.error$body(status, title, message)
-                : Templates.error(status, title, message);
+        TemplateInstance body;
+        if (Htmx.isFragment(headers)) {
+            body = Templates.error$body(status, title, message);
+        } else if (BlockingOperationControl.isBlockingAllowed()) {
+            body = Templates.error(status, title, message);
+        } else {
+            // Answered on the IO thread (an unknown path, e.g. /static/nope.js, matched no resource).
+            body = Templates.standalone(status, title, message);
+        }
         Response r = Htmx.page(body, status);
         if (Htmx.isHtmx(headers) && status >= 400) {
             // Errors of an htmx action show in the flash area instead of replacing the target.
@@ -94,13 +159,82 @@ public class ErrorMapper {
         return r;
     }
 
-    private static String titleFor(int status) {
+    /**
+     * What went wrong when RESTEasy's form parser refused a body (its exceptions are plain runtime exceptions, known
+     * by where they were thrown); null for any other failure.
+     */
+    static String unreadableForm(Throwable e) {
+        boolean fromParser = Arrays.stream(e.getStackTrace()).anyMatch(f ->
+                f.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                        || f.getClassName().equals("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler"));
+        if (!fromParser) {
+            return null;
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Param limit")) {
+            return "The form has too many fields (at most 1,000).";
+        }
+        if (e instanceof IllegalArgumentException && message.contains("decode")) {
+            return "The form is not properly encoded: % must be followed by two hexadecimal digits.";
+        }
+        return "The form could not be read: " + InputGuard.printable(message);
+    }
+
+    /** The JSON path of the field a Jackson error is about: {@code phases[0].hours}; empty for the body itself. */
+    static String fieldPath(JsonMappingException e) {
+        List<String> parts = new ArrayList<>();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                parts.add(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                parts.add("[" + r.getIndex() + "]");
+            }
+        }
+        return StrictJson.joinPath(parts);
+    }
+
+    /** What a JSON value of this type must look like, for people and agents. */
+    static String expectation(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == byte.class || type == Integer.class
+                || type == Long.class || type == Short.class || type == Byte.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "must be a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class || type == char.class || type == Character.class) {
+            return "must be a text";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "must be a date and time in ISO 8601";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        return "must be a JSON object";
+    }
+
+    static String titleFor(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Please log in";
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 413 -> "Too large";
+            case 415 -> "Unsupported content";
             case 422 -> "Invalid input";
             default -> status >= 500 ? "Server error" : "Error";
         };
@@ -111,6 +245,8 @@ public class ErrorMapper {
             case 404 -> "There is nothing here, or you do not have access to it.";
             case 403 -> message != null && !message.startsWith("HTTP ") ? message : "Your role does not allow this.";
             case 401 -> "Please log in.";
+            case 413 -> "This request is larger than the server accepts.";
+            case 415 -> "This kind of content is not accepted here.";
             default -> message == null || message.startsWith("HTTP ") ? titleFor(status) : message;
         };
     }

@@ -21,7 +21,11 @@ public class FlashFilters {
     public void read(ContainerRequestContext request) {
         Cookie c = request.getCookies().get(Flash.COOKIE);
         if (c != null && c.getValue() != null && !c.getValue().isEmpty()) {
-            flash.set(URLDecoder.decode(c.getValue(), StandardCharsets.UTF_8));
+            try {
+                flash.set(URLDecoder.decode(c.getValue(), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // A cookie we did not write (a bad escape): there is no message to show.
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.specboard.project;
 
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.support.Mcp;
+import dev.specboard.support.Routes;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +58,7 @@ class ArchivedProjectRoutesTest {
 
         List<String> failures = new ArrayList<>();
         int walked = 0;
-        for (ProjectRoutesTest.Route route : ProjectRoutesTest.routes()) {
+        for (Routes.Route route : ProjectRoutesTest.routes()) {
             if (Set.of("GET", "HEAD", "OPTIONS").contains(route.method()) || ALLOWED.contains(route.template())) {
                 continue;
             }

@@ -2,6 +2,8 @@ package dev.specboard.project;
 
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.support.Routes;
+import dev.specboard.support.Routes.Route;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,28 +13,10 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Parameter;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,17 +33,6 @@ class ProjectRoutesTest {
 
     @Inject
     ApiTokenService tokens;
-
-    /** One HTTP method on one path template, with what it consumes. */
-    record Route(String method, String template, String consumes, Method javaMethod) {
-        boolean api() {
-            return template.startsWith("/api/");
-        }
-
-        String describe() {
-            return method + " " + template + " (" + javaMethod.getDeclaringClass().getSimpleName() + "." + javaMethod.getName() + ")";
-        }
-    }
 
     @Test
     void routeScanFindsTheProjectPages() {
@@ -131,138 +104,12 @@ class ProjectRoutesTest {
         return spec.request(method, path);
     }
 
-    // --- finding the routes
-
+    /** The project-scoped routes: every JAX-RS method whose path contains {slug}. */
     static List<Route> routes() {
-        List<Route> routes = new ArrayList<>();
-        for (Class<?> c : applicationClasses()) {
-            if (c.isInterface() || Modifier.isAbstract(c.getModifiers()) || !c.isAnnotationPresent(Path.class)) {
-                continue;
-            }
-            String base = c.getAnnotation(Path.class).value();
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.isSynthetic() || m.isBridge()) {
-                    continue;
-                }
-                String httpMethod = httpMethod(m);
-                if (httpMethod == null) {
-                    continue;
-                }
-                String template = join(base, m.isAnnotationPresent(Path.class) ? m.getAnnotation(Path.class).value() : "");
-                if (!template.contains("{slug")) {
-                    continue;
-                }
-                Consumes consumes = m.isAnnotationPresent(Consumes.class) ? m.getAnnotation(Consumes.class) : c.getAnnotation(Consumes.class);
-                routes.add(new Route(httpMethod, template, consumes == null ? "" : String.join(",", consumes.value()), m));
-            }
-        }
-        routes.sort(java.util.Comparator.comparing(Route::template).thenComparing(Route::method));
-        return routes;
+        return Routes.all().stream().filter(Route::projectScoped).toList();
     }
-
-    private static String httpMethod(Method m) {
-        for (Annotation a : m.getAnnotations()) {
-            HttpMethod hm = a.annotationType().getAnnotation(HttpMethod.class);
-            if (hm != null) {
-                return hm.value();
-            }
-        }
-        return null;
-    }
-
-    static String join(String base, String sub) {
-        String path = "/" + base + "/" + sub;
-        path = path.replaceAll("/{2,}", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** The application's own classes, listed from the compiled classes directory. */
-    static List<Class<?>> applicationClasses() {
-        java.nio.file.Path root;
-        try {
-            root = Paths.get(ProjectResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | RuntimeException e) {
-            root = Paths.get("target", "classes");
-        }
-        if (!Files.isDirectory(root.resolve("dev/specboard"))) {
-            root = Paths.get("target", "classes");
-        }
-        java.nio.file.Path classes = root;
-        TreeSet<String> names = new TreeSet<>();
-        try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("dev/specboard"))) {
-            files.filter(f -> f.toString().endsWith(".class"))
-                    .map(f -> classes.relativize(f).toString().replace('/', '.').replace('\\', '.'))
-                    .map(n -> n.substring(0, n.length() - ".class".length()))
-                    .filter(n -> !n.contains("$"))
-                    .forEach(names::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<Class<?>> result = new ArrayList<>();
-        for (String n : names) {
-            try {
-                result.add(Class.forName(n, false, ProjectRoutesTest.class.getClassLoader()));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // not loadable on its own (generated or optional); it cannot be a resource we serve
-            }
-        }
-        assertTrue(result.stream().anyMatch(c -> c == ProjectResource.class), "the scan did not find the application classes in " + classes);
-        return result;
-    }
-
-    // --- filling path templates with plausible values
-
-    private static final Pattern PARAM = Pattern.compile("\\{\\s*(\\w+)\\s*(?::((?:[^{}]|\\{[^{}]*\\})*))?\\}");
 
     static String fill(Route route, String slug) {
-        var matcher = PARAM.matcher(route.template());
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            String regex = matcher.group(2) == null ? "[^/]+" : matcher.group(2).trim();
-            String before = route.template().substring(0, matcher.start());
-            String value = name.equals("slug") ? slug : valueFor(name, regex, before, typeOf(route.javaMethod(), name));
-            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
-    private static Class<?> typeOf(Method m, String name) {
-        for (Parameter p : m.getParameters()) {
-            PathParam pp = p.getAnnotation(PathParam.class);
-            if (pp != null && pp.value().equals(name)) {
-                return p.getType();
-            }
-        }
-        return String.class;
-    }
-
-    static String valueFor(String name, String regex, String before, Class<?> type) {
-        String n = name.toLowerCase();
-        List<String> candidates = new ArrayList<>();
-        if (type == UUID.class) {
-            candidates.add(UUID.randomUUID().toString());
-        } else if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
-            candidates.add("1");
-        }
-        if (n.contains("key")) {
-            candidates.add(before.contains("task") ? "TASK-1-1" : "SPEC-1");
-        }
-        if (n.contains("path") || n.contains("file")) {
-            candidates.add("README.md");
-        }
-        if (n.equals("id") || n.endsWith("id")) {
-            candidates.add(UUID.randomUUID().toString());
-        }
-        if (n.equals("name") || n.endsWith("name")) {
-            candidates.add("app");
-        }
-        if (regex.matches("[a-z|-]+")) {
-            candidates.add(regex.split("\\|")[0]); // a choice of words, like {action: claim|start}
-        }
-        candidates.addAll(Arrays.asList("1", "SPEC-1", "TASK-1-1", UUID.randomUUID().toString(), "README.md", "app", "v1"));
-        Pattern p = Pattern.compile(regex);
-        return candidates.stream().filter(c -> p.matcher(c).matches()).findFirst().orElse("1");
+        return Routes.fill(route, slug);
     }
 }

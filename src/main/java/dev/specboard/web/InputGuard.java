@@ -1,0 +1,149 @@
+package dev.specboard.web;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+import java.util.Map;
+
+/**
+ * The edge where malformed input is refused, once for every route, before any of our code sees it. PostgreSQL cannot
+ * store the NUL character (0x00), so a NUL that got through would fail deep inside a transaction as a 500; a bad
+ * escape or header would fail inside the framework, also as a 500. Three checkpoints make up the edge, each the one
+ * place its kind of input passes:
+ * <ul>
+ * <li>the request line and headers of every request, static files included: a Vert.x filter that runs before routing
+ * and login ({@link #checkRequest}) refuses a NUL (raw or {@code %00}) in the path or the query, and a Content-Type
+ * header that is empty or not a media type: 400;</li>
+ * <li>form bodies, once RESTEasy has parsed them and before any resource binds them ({@link #checkForm}): a NUL in a
+ * field's name or value answers 422 naming the field;</li>
+ * <li>JSON bodies: every JSON text goes through the string deserializer of {@link StrictJson}, which refuses NUL
+ * (422 naming the field).</li>
+ * </ul>
+ * Form bodies that RESTEasy cannot parse at all (a bad escape, more than 1,000 fields, a broken multipart body) are
+ * answered 400 by {@link ErrorMapper}. A request line that is not HTTP (a malformed percent-escape or a raw control
+ * character in the path or query) never reaches the application: Vert.x answers it with an empty 400 and closes the
+ * connection. Every refusal logs one WARN line with method, path and reason, never a stack trace.
+ */
+@Singleton
+public class InputGuard {
+
+    private static final Logger LOG = Logger.getLogger(InputGuard.class);
+
+    /** Before every other filter (CORS, security headers): nothing should look at a request this guard refuses. */
+    static final int PRIORITY = 10_000;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::checkRequest, PRIORITY);
+    }
+
+    void checkRequest(RoutingContext rc) {
+        String uri = rc.request().uri();
+        String problem = uriProblem(uri);
+        if (problem == null) {
+            problem = contentTypeProblem(rc.request().getHeader("Content-Type"));
+        }
+        if (problem == null) {
+            rc.next();
+        } else {
+            refuse(rc, problem);
+        }
+    }
+
+    private static void refuse(RoutingContext rc, String problem) {
+        String uri = rc.request().uri();
+        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        refused(rc.request().method().name(), path, problem);
+        boolean api = path.startsWith("/api/");
+        String body = api
+                ? new JsonObject().put("error", problem).put("details", new JsonObject()).encode()
+                : ErrorMapper.Templates.standalone(400, ErrorMapper.titleFor(400), problem).render();
+        rc.response().setStatusCode(400)
+                .putHeader("Content-Type", api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML + ";charset=UTF-8")
+                .end(body);
+    }
+
+    /** Refuses a NUL in any form field, before a resource binds it. */
+    @ServerRequestFilter
+    @WithFormRead
+    public void checkForm(ResteasyReactiveContainerRequestContext request) {
+        FormData form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
+        if (form == null) {
+            return;
+        }
+        for (String name : form) {
+            boolean nul = name.indexOf('\0') >= 0;
+            for (FormValue value : form.get(name)) {
+                nul |= !value.isFileItem() && value.getValue() != null && value.getValue().indexOf('\0') >= 0;
+            }
+            if (nul) {
+                String field = printable(name);
+                refused(request.getMethod(), request.getUriInfo().getPath(), "NUL character in form field " + field);
+                throw new ApiException(422, "The field " + field + " contains a NUL character, which cannot be stored. Remove it and try again.",
+                        Map.of(field, "must not contain the NUL character"));
+            }
+        }
+    }
+
+    /**
+     * Why this raw request target cannot be served: a NUL, raw or {@code %00}; null when it is fine. (A malformed
+     * percent-escape never gets here: Vert.x refuses it while decoding the request line, with an empty 400.)
+     */
+    static String uriProblem(String uri) {
+        if (uri.indexOf('\0') >= 0) {
+            return "The address contains a NUL character.";
+        }
+        for (int i = uri.indexOf('%'); i >= 0 && i + 2 < uri.length(); i = uri.indexOf('%', i + 1)) {
+            if (uri.charAt(i + 1) == '0' && uri.charAt(i + 2) == '0') {
+                return "The address contains a NUL character (%00).";
+            }
+        }
+        return null;
+    }
+
+    /** Why this Content-Type header cannot be read; null when it is absent or a media type. */
+    static String contentTypeProblem(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        if (contentType.isBlank()) {
+            return "The Content-Type header is empty: send a media type such as application/json, or no header.";
+        }
+        try {
+            MediaType.valueOf(contentType);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "The Content-Type header is not a media type: " + printable(contentType);
+        }
+    }
+
+    /** The one log line of a refused request. */
+    static void refused(String method, String path, String reason) {
+        LOG.warnf("Refused %s %s: %s", method, printable(path), reason);
+    }
+
+    /** Input as it may appear in a log line or a message: control characters escaped, at most 200 characters. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && out.length() < 200; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return i < text.length() ? out + "…" : out.toString();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.specboard.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jackson as the JSON API reads bodies. Every JSON text passes through one string deserializer, which refuses the
+ * NUL character (PostgreSQL cannot store it); and our own body records refuse fields they do not have, all of them
+ * named at once, instead of dropping them silently (a spec posted with snake_case {@code depends_on} was once created
+ * without its dependencies). Other libraries' types keep Jackson's lenient default. {@link ErrorMapper} turns both
+ * refusals into 422 naming the fields.
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    private static final String OWN_TYPES = "dev.specboard.";
+    private static final Object BEANS = new Object();
+    private static final Object UNKNOWN = new Object();
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        SimpleModule module = new SimpleModule("specboard-strict-json");
+        module.addDeserializer(String.class, new NulRefusingStrings());
+        module.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean, JsonDeserializer<?> deserializer) {
+                return bean.getBeanClass().getName().startsWith(OWN_TYPES) ? new UnknownFieldsCheck(deserializer) : deserializer;
+            }
+        });
+        mapper.registerModule(module);
+        mapper.addHandler(new UnknownFieldCollector());
+    }
+
+    /** A text value holding the NUL character; its path names the field. */
+    public static final class NulInText extends MismatchedInputException {
+        NulInText(JsonParser p) {
+            super(p, "Text must not contain the NUL character (\\u0000)", String.class);
+        }
+    }
+
+    /** The fields of a body that its record does not have, by path ({@code phases[0].assigned_files}), with a hint each. */
+    public static final class UnknownFields extends MismatchedInputException {
+        private final transient Map<String, String> fields;
+
+        UnknownFields(JsonParser p, Map<String, String> fields) {
+            super(p, "Unknown fields: " + String.join(", ", fields.keySet()));
+            this.fields = Map.copyOf(fields);
+        }
+
+        public Map<String, String> fields() {
+            return fields;
+        }
+    }
+
+    /** Joins path parts into {@code phases[0].name}: names with dots, indexes in brackets. */
+    public static String joinPath(List<String> parts) {
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (!path.isEmpty() && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.toString();
+    }
+
+    static final class NulRefusingStrings extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = super.deserialize(p, ctxt);
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new NulInText(p);
+            }
+            return value;
+        }
+    }
+
+    /**
+     * Wraps the deserializer of each of our records: remembers where in the document the record is (the unknown
+     * fields found inside are named from there) and, once the outermost record is read, refuses the body if any were.
+     */
+    static final class UnknownFieldsCheck extends DelegatingDeserializer {
+
+        UnknownFieldsCheck(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new UnknownFieldsCheck(delegate);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Deque<List<String>> beans = (Deque<List<String>>) ctxt.getAttribute(BEANS);
+            if (beans == null) {
+                beans = new ArrayDeque<>();
+                ctxt.setAttribute(BEANS, beans);
+            }
+            beans.push(pathOf(p.getParsingContext()));
+            Object value;
+            try {
+                value = super.deserialize(p, ctxt);
+            } finally {
+                beans.pop();
+            }
+            Map<String, String> unknown = (Map<String, String>) ctxt.getAttribute(UNKNOWN);
+            if (beans.isEmpty() && unknown != null && !unknown.isEmpty()) {
+                throw new UnknownFields(p, unknown);
+            }
+            return value;
+        }
+
+        /** The path of the record whose own object context this is: the names and indexes of its ancestors. */
+        private static List<String> pathOf(JsonStreamContext own) {
+            List<String> parts = new ArrayList<>();
+            for (JsonStreamContext c = own == null ? null : own.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+                parts.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : String.valueOf(c.getCurrentName()));
+            }
+            return parts;
+        }
+    }
+
+    /** Inside one of our records, notes an unknown field (with a camelCase hint) and skips its value. */
+    static final class UnknownFieldCollector extends DeserializationProblemHandler {
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                                             Object beanOrClass, String propertyName) throws IOException {
+            Deque<List<String>> beans = (Deque<List<String>>) ctxt.getAttribute(BEANS);
+            if (beans == null || beans.isEmpty()) {
+                return false;
+            }
+            Map<String, String> unknown = (Map<String, String>) ctxt.getAttribute(UNKNOWN);
+            if (unknown == null) {
+                unknown = new LinkedHashMap<>();
+                ctxt.setAttribute(UNKNOWN, unknown);
+            }
+            List<String> path = new ArrayList<>(beans.peek());
+            path.add(propertyName);
+            unknown.put(joinPath(path), hint(propertyName, deserializer));
+            p.skipChildren();
+            return true;
+        }
+
+        private static String hint(String name, JsonDeserializer<?> deserializer) {
+            String camel = camelCase(name);
+            java.util.Collection<Object> known = deserializer == null ? null : deserializer.getKnownPropertyNames();
+            return known != null && !camel.equals(name) && known.contains(camel) ? "unknown field; did you mean " + camel + "?" : "unknown field";
+        }
+
+        private static String camelCase(String name) {
+            StringBuilder out = new StringBuilder();
+            boolean upper = false;
+            for (char c : name.toCharArray()) {
+                if (c == '_' || c == '-') {
+                    upper = !out.isEmpty();
+                } else {
+                    out.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.specboard.account;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class PasswordCheckTest {
+
+    /** Hashing 100,000 characters at cost 12 would hold a CPU for minutes; no stored password is that long anyway. */
+    @Test
+    void passwordLongerThanAnyAcceptedIsRefusedWithoutHashing() {
+        assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertFalse(PasswordCheck.matches("p".repeat(100_000), PasswordCheck.DUMMY_HASH)));
+        assertFalse(PasswordCheck.matches("p".repeat(PasswordCheck.MAX_LENGTH + 1), PasswordCheck.DUMMY_HASH));
+    }
+}

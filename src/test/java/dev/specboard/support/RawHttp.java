@@ -1,0 +1,100 @@
+package dev.specboard.support;
+
+import io.restassured.RestAssured;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * HTTP/1.1 requests written byte by byte on a socket, for the malformed requests that HTTP clients
+ * refuse to build (a raw NUL or a bad escape in the path, an empty Content-Type header).
+ */
+public final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    /** A parsed answer: status, headers with lower-case names, body as UTF-8. */
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * Sends {@code head} (request line and headers, lines separated by CRLF, without the blank line)
+     * and {@code body}; adds Host, Content-Length when there is a body, and Connection: close.
+     */
+    public static Answer send(String head, byte[] body) {
+        StringBuilder request = new StringBuilder(head);
+        request.append("\r\nHost: localhost:").append(RestAssured.port);
+        if (body != null) {
+            request.append("\r\nContent-Length: ").append(body.length);
+        }
+        request.append("\r\nConnection: close\r\n\r\n");
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            return parse(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Answer send(String head, String body) {
+        return send(head, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Answer parse(InputStream in) throws IOException {
+        byte[] all = in.readAllBytes();
+        String text = new String(all, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            throw new IOException("no complete answer: " + text);
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        }
+        byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            rest = unchunk(rest);
+        }
+        return new Answer(status, headers, new String(rest, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] unchunk(byte[] chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < chunked.length) {
+            int lineEnd = i;
+            while (lineEnd + 1 < chunked.length && !(chunked[lineEnd] == '\r' && chunked[lineEnd + 1] == '\n')) {
+                lineEnd++;
+            }
+            String sizeText = new String(chunked, i, lineEnd - i, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+            int size = sizeText.isEmpty() ? 0 : Integer.parseInt(sizeText, 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(chunked, lineEnd + 2, size);
+            i = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,476 @@
+package dev.specboard.web;
+
+import dev.specboard.account.Account;
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.account.SessionCookie;
+import dev.specboard.architecture.ComponentForm;
+import dev.specboard.architecture.ComponentService;
+import dev.specboard.project.Access;
+import dev.specboard.kernel.Role;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import dev.specboard.story.Story;
+import dev.specboard.support.RawHttp;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input never gives a 500: NUL characters, malformed encodings and headers, unknown static paths, off-site
+ * {@code next} targets, over-long form fields and ill-typed or unknown JSON fields each get a clear 4xx (a readable
+ * page, the form again, or the JSON error), log one WARN line without a stack trace, and store nothing. Requests that
+ * HTTP clients refuse to build go out byte by byte through {@link RawHttp}. {@link InputCensusTest} walks every route.
+ */
+@QuarkusTest
+class MalformedInputTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SessionCookie sessions;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Inject
+    ComponentService components;
+
+    @Inject
+    RepoTestSupport repos;
+
+    private final java.util.Map<java.util.UUID, String> logins = new java.util.HashMap<>();
+
+    /** What the refusal guard and the error mapper log while a test runs. */
+    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        Logger.getLogger(InputGuard.class.getName()).addHandler(capture);
+        Logger.getLogger(ErrorMapper.class.getName()).addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        Logger.getLogger(InputGuard.class.getName()).removeHandler(capture);
+        Logger.getLogger(ErrorMapper.class.getName()).removeHandler(capture);
+    }
+
+    // --- NUL characters
+
+    @Test
+    void nulInAFormFieldIs422NamingTheFieldAndStoresNothing() {
+        TestData.Team t = data.team();
+        for (String title : List.of("a\u0000b", "\u0000")) {
+            Response r = Web.as(t.member()).contentType(FORM).formParam("title", title).formParam("description", "fine")
+                    .post(stories(t));
+            assertEquals(422, r.statusCode());
+            assertTrue(Web.html(r).getElementById("error-message").text().contains("The field title contains a NUL character"), r.asString());
+        }
+        // The same refusal as a raw %00 escape, and in a field's name.
+        RawHttp.Answer escaped = rawForm(t.member(), stories(t), "title=a%00b");
+        assertEquals(422, escaped.status());
+        assertEquals(422, rawForm(t.member(), stories(t), "ti%00tle=x").status());
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(4);
+    }
+
+    @Test
+    void nulInAnHtmxFormIs422ShownInTheFlashArea() {
+        TestData.Team t = data.team();
+        Response r = Web.htmx(Web.as(t.member())).contentType(FORM).formParam("title", "a\u0000b").post(stories(t));
+        assertEquals(422, r.statusCode());
+        assertEquals("#flash", r.getHeader("HX-Retarget"));
+        assertTrue(Web.html(r).getElementById("error-message").text().contains("title"));
+    }
+
+    @Test
+    void nulInThePathOrQueryIs400OnPagesApiAndStaticFiles() {
+        TestData.Team t = data.team();
+        String token = token(t.member());
+        for (String target : List.of("/projects/a%00b", stories(t) + "/1%00", stories(t) + "?q=a%00b", stories(t) + "?status=%00",
+                "/static/app%00.css", "/login?next=/%00")) {
+            RawHttp.Answer a = RawHttp.send("GET " + target + " HTTP/1.1\r\n" + cookies(t.member()), (String) null);
+            assertEquals(400, a.status(), target);
+            Document d = Jsoup.parse(a.body());
+            assertTrue(d.getElementById("error-message").text().contains("NUL character"), target + ": " + a.body());
+        }
+        RawHttp.Answer api = RawHttp.send("GET /api/v1/projects/" + t.slug() + "/stories?q=%00 HTTP/1.1\r\nAuthorization: Bearer " + token,
+                (String) null);
+        assertEquals(400, api.status());
+        assertTrue(api.header("content-type").startsWith("application/json"));
+        assertTrue(JsonPath.from(api.body()).getString("error").contains("NUL character"));
+        assertEquals(Map.of(), JsonPath.from(api.body()).getMap("details"));
+        assertOneWarnPerRefusal(7);
+    }
+
+    @Test
+    void nulInAJsonTextIs422NamingTheFieldAndStoresNothing() {
+        TestData.Team t = data.team();
+        JsonPath story = api(t.member()).body("{\"title\":\"a\\u0000b\",\"description\":\"x\"}").post(apiStories(t))
+                .then().statusCode(422).extract().jsonPath();
+        assertEquals("must not contain the NUL character", story.getString("details.title"));
+        JsonPath spec = api(t.member()).body("{\"title\":\"Spec\",\"dependsOn\":[\"SPEC-1\",\"x\\u0000\"]}")
+                .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(422).extract().jsonPath();
+        assertEquals("must not contain the NUL character", spec.getMap("details").get("dependsOn[1]"));
+        assertEquals(0, storyCount(t));
+        api(t.member()).get("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(200).body("size()", is(0));
+        assertOneWarnPerRefusal(2);
+    }
+
+    @Test
+    void nulInBasicCredentialsIs401() {
+        String basic = Base64.getEncoder().encodeToString("ada\u0000:pw".getBytes(StandardCharsets.UTF_8));
+        RestAssured.given().header("Authorization", "Basic " + basic).contentType("application/json").body("{\"name\":\"x\"}")
+                .post("/api/v1/tokens").then().statusCode(401).body("error", containsString("Basic"));
+    }
+
+    /** The password is not even hashed (PasswordCheckTest times that); an over-long login name is not looked up. */
+    @Test
+    void overLongLoginOrPasswordIsAFailedLogin() {
+        TestData.Team t = data.team();
+        for (String[] credentials : List.of(new String[]{"x".repeat(300), TestData.PASSWORD},
+                new String[]{t.member().username, "p".repeat(100_000)})) {
+            Response r = Web.anonymous().contentType(FORM).formParam("username", credentials[0]).formParam("password", credentials[1])
+                    .post("/login");
+            assertEquals(422, r.statusCode());
+            assertEquals("Wrong username or password.", Web.html(r).getElementById("login-error").text());
+        }
+        Web.anonymous().contentType(FORM).formParam("username", t.member().username).formParam("password", TestData.PASSWORD)
+                .post("/login").then().statusCode(303);
+    }
+
+    // --- malformed encodings, bodies and headers
+
+    @Test
+    void malformedPercentEncodingInAFormIs400WithAReadablePageAndStoresNothing() {
+        TestData.Team t = data.team();
+        RawHttp.Answer a = rawForm(t.member(), stories(t), "title=%ZZ&description=x");
+        assertEquals(400, a.status());
+        assertTrue(Jsoup.parse(a.body()).getElementById("error-message").text().contains("not properly encoded"));
+        assertEquals(400, rawForm(t.member(), stories(t), "title=50%").status());
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(2);
+    }
+
+    @Test
+    void malformedPercentEncodingInTheRequestLineIsRefusedByTheServerBeforeTheApplication() {
+        // Vert.x refuses a request target that is not HTTP while decoding it; no application code runs.
+        for (String target : List.of("/login?q=%ZZ", "/lo%ZZgin", "/login?q=50%")) {
+            assertEquals(400, RawHttp.send("GET " + target + " HTTP/1.1", (String) null).status(), target);
+        }
+        assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()));
+    }
+
+    @Test
+    void moreThanAThousandFormFieldsIs400() {
+        TestData.Team t = data.team();
+        StringBuilder body = new StringBuilder("title=Many");
+        for (int i = 0; i < 1001; i++) {
+            body.append("&f").append(i).append("=1");
+        }
+        RawHttp.Answer a = rawForm(t.member(), stories(t), body.toString());
+        assertEquals(400, a.status());
+        assertTrue(Jsoup.parse(a.body()).getElementById("error-message").text().contains("too many fields"));
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(1);
+    }
+
+    @Test
+    void malformedMultipartBodyIs4xxWithAReadablePage() {
+        TestData.Team t = data.team();
+        for (String type : List.of("multipart/form-data; boundary=XYZ", "multipart/form-data")) {
+            RawHttp.Answer a = RawHttp.send("POST " + stories(t) + " HTTP/1.1\r\nContent-Type: " + type + "\r\nX-CSRF-TOKEN: "
+                    + csrfToken(t.member()) + "\r\n" + cookies(t.member()), "--XYZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhi\r\n--XY");
+            assertEquals(415, a.status(), type);
+            assertNotNull(Jsoup.parse(a.body()).getElementById("error-message"), a.body());
+        }
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(2);
+    }
+
+    @Test
+    void emptyOrMalformedContentTypeIs400() {
+        TestData.Team t = data.team();
+        for (String type : List.of("", "   ", "not a type")) {
+            RawHttp.Answer page = RawHttp.send("POST " + stories(t) + " HTTP/1.1\r\nContent-Type: " + type + "\r\nX-CSRF-TOKEN: "
+                    + csrfToken(t.member()) + "\r\n" + cookies(t.member()), "title=x");
+            assertEquals(400, page.status(), "[" + type + "]");
+            assertTrue(Jsoup.parse(page.body()).getElementById("error-message").text().contains("Content-Type"));
+            RawHttp.Answer api = RawHttp.send("POST " + apiStories(t) + " HTTP/1.1\r\nContent-Type: " + type
+                    + "\r\nAuthorization: Bearer " + token(t.member()), "{\"title\":\"x\"}");
+            assertEquals(400, api.status(), "[" + type + "]");
+            assertTrue(JsonPath.from(api.body()).getString("error").contains("Content-Type"));
+        }
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(6);
+    }
+
+    @Test
+    void aBadFlashCookieOrHtmxCurrentUrlIsIgnored() {
+        TestData.Team t = data.team();
+        RawHttp.Answer page = RawHttp.send("GET " + stories(t) + " HTTP/1.1\r\n" + cookies(t.member()) + "; sb_flash=%ZZ", (String) null);
+        assertEquals(200, page.status());
+        RawHttp.Answer anonymous = RawHttp.send("GET " + stories(t) + " HTTP/1.1\r\nHX-Request: true\r\nHX-Current-URL: http://x/<y>",
+                (String) null);
+        assertEquals(401, anonymous.status());
+        assertEquals("/login?next=" + URLEncoder.encode(stories(t), StandardCharsets.UTF_8), anonymous.header("HX-Redirect"));
+    }
+
+    // --- unknown paths outside the resources, and the favicon
+
+    @Test
+    void unknownStaticPathsAnswerAReadable404() {
+        for (String path : List.of("/static/nope.js", "/webjars/nope", "/webjars/htmx.org/nope.js", "/q/nope")) {
+            Response r = RestAssured.given().redirects().follow(false).get(path);
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(r.contentType().startsWith("text/html"), path);
+            assertEquals("404 · Not found", Web.html(r).selectFirst("#error-message h1").text(), path);
+        }
+        TestData.Team t = data.team();
+        Response loggedIn = Web.as(t.member()).get("/static/nope.js");
+        assertEquals(404, loggedIn.statusCode());
+        Response fragment = Web.htmx(Web.as(t.member())).get("/static/nope.js");
+        assertEquals(404, fragment.statusCode());
+        assertNotNull(Web.html(fragment).getElementById("error-message"));
+        assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue() || r.getThrown() != null));
+    }
+
+    @Test
+    void faviconIsARealIcon() {
+        Response r = RestAssured.given().get("/favicon.ico");
+        assertEquals(200, r.statusCode());
+        byte[] icon = r.asByteArray();
+        assertArrayEquals(new byte[]{0, 0, 1, 0}, Arrays.copyOf(icon, 4), "an ICO header");
+        assertTrue(icon[4] >= 1, "at least one image");
+    }
+
+    // --- where a login leads
+
+    @Test
+    void loginNextOnlyEverLeadsToAPathOfThisSite() {
+        TestData.Team t = data.team();
+        for (String next : List.of("/<script>", "/\t/x", "/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/",
+                "/%09/evil.example", "/%2F/evil.example", " /x", "/x y", "javascript:alert(1)")) {
+            Response r = Web.as(t.member()).queryParam("next", next).get("/login");
+            assertEquals(303, r.statusCode(), next);
+            assertEquals("/", URI.create(r.getHeader("Location")).getPath(), next);
+            assertNull(URI.create(r.getHeader("Location")).getQuery(), next);
+
+            Response login = Web.htmx(Web.anonymous()).contentType(FORM).formParam("username", t.member().username)
+                    .formParam("password", TestData.PASSWORD).formParam("next", next).post("/login");
+            assertEquals("/", login.getHeader("HX-Redirect"), next);
+            Document form = Web.html(RestAssured.given().queryParam("next", next).get("/login"));
+            assertEquals("/", form.selectFirst("input[name=next]").val(), next);
+        }
+        String local = "/projects/" + t.slug() + "/stories?q=sign%20in";
+        Response r = Web.as(t.member()).queryParam("next", local).get("/login");
+        assertEquals(303, r.statusCode());
+        assertTrue(r.getHeader("Location").endsWith(local), r.getHeader("Location"));
+        Response login = Web.htmx(Web.anonymous()).contentType(FORM).formParam("username", t.member().username)
+                .formParam("password", TestData.PASSWORD).formParam("next", local).post("/login");
+        assertEquals(local, login.getHeader("HX-Redirect"));
+    }
+
+    // --- form fields as long as validation allows
+
+    @Test
+    void descriptionOverItsLimitIs422NamingTheFieldWithTheTextKept() {
+        TestData.Team t = data.team();
+        String description = "é".repeat(20_001);
+        Response r = Web.as(t.member()).contentType(FORM).formParam("title", "Long").formParam("description", description)
+                .formParam("acceptanceCriteria", "ü".repeat(5_000)).post(stories(t));
+        assertEquals(422, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("At most 20000 characters", d.getElementById("e-description").text());
+        assertEquals(description, d.getElementById("f-description").wholeText());
+        assertEquals("ü".repeat(5_000), d.getElementById("f-acceptanceCriteria").wholeText());
+        assertEquals("Long", d.getElementById("f-title").val());
+        assertEquals(0, storyCount(t));
+    }
+
+    @Test
+    void fieldsLongerThanTheOldFormLimitAreSaved() {
+        TestData.Team t = data.team();
+        String description = "Ünïcödé ".repeat(2_500).strip();
+        Web.as(t.member()).contentType(FORM).formParam("title", "Long one").formParam("description", description).post(stories(t))
+                .then().statusCode(303);
+        assertEquals(description, QuarkusTransaction.requiringNew().call(() ->
+                Story.<Story>find("projectId = ?1 and number = 1", t.project().id).firstResult().description));
+
+        // A design doc may hold 200,000 characters: 1.8 MB once percent-encoded when every character takes three bytes.
+        UUID c = components.create(new Access(t.project(), Role.OWNER, t.owner().id),
+                new ComponentForm("Payments", "schema", "lib/payments.ex", "", "", null)).id;
+        String doc = "/projects/" + t.slug() + "/components/" + c + "/design-doc";
+        String content = "設".repeat(200_000);
+        Web.as(t.member()).contentType(FORM).formParam("content", content).formParam("version", "0").post(doc).then().statusCode(303);
+        assertEquals(content, Web.html(Web.as(t.member()).get(doc + "/edit")).getElementById("f-content").wholeText());
+        Response over = Web.as(t.member()).contentType(FORM).formParam("content", content + "!").formParam("version", "1").post(doc);
+        assertEquals(422, over.statusCode());
+        assertEquals(content + "!", Web.html(over).getElementById("f-content").wholeText());
+    }
+
+    @Test
+    void reviewCommentLongerThanTheOldFormLimitIsSaved() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "src/App.java", GitFixture.lines(20));
+            TestData.Team t = data.team();
+            Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+            String body = "A long remark — with accents é and more. ".repeat(120);
+            assertTrue(body.getBytes(StandardCharsets.UTF_8).length > 2_049);
+            Response r = Web.htmx(Web.as(t.reviewer())).contentType(FORM).formParam("path", "src/App.java").formParam("lineStart", "3")
+                    .formParam("lineEnd", "3").formParam("body", body).post("/projects/" + t.slug() + "/repos/app/threads");
+            assertEquals(200, r.statusCode(), r.asString());
+            assertEquals(body.strip(), Web.html(r).selectFirst("li.comment .comment-body").text());
+        }
+    }
+
+    // --- JSON bodies
+
+    @Test
+    void wrongJsonTypeIs400NamingTheField() {
+        TestData.Team t = data.team();
+        JsonPath thread = api(t.member()).body("{\"path\":\"a.txt\",\"lineStart\":\"abc\",\"body\":\"x\"}")
+                .post("/api/v1/projects/" + t.slug() + "/repos/app/threads").then().statusCode(400).extract().jsonPath();
+        assertEquals("The field lineStart must be a whole number", thread.getString("error"));
+        assertEquals(Map.of("lineStart", "must be a whole number"), thread.getMap("details"));
+
+        JsonPath nested = api(t.member()).body("{\"title\":\"S\",\"specType\":\"hierarchical\",\"phases\":[{\"name\":\"a\",\"hours\":\"lots\"}]}")
+                .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(400).extract().jsonPath();
+        assertEquals("must be a number", nested.getMap("details").get("phases[0].hours"));
+
+        JsonPath list = api(t.member()).body("[1]").post(apiStories(t)).then().statusCode(400).extract().jsonPath();
+        assertEquals("The request body must be a JSON object", list.getString("error"));
+        JsonPath broken = api(t.member()).body("{\"title\":").post(apiStories(t)).then().statusCode(400).extract().jsonPath();
+        assertTrue(broken.getString("error").startsWith("The request body is not valid JSON"));
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(4);
+    }
+
+    @Test
+    void unknownJsonFieldsAre422NamingEachAndStoreNothing() {
+        TestData.Team t = data.team();
+        api(t.member()).body(Map.of("title", "First", "description", "x")).post(apiStories(t)).then().statusCode(201);
+        String body = "{\"storyNumber\":1,\"title\":\"Spec\",\"specType\":\"hierarchical\",\"depends_on\":[\"SPEC-9\"],"
+                + "\"phases\":[{\"name\":\"One\",\"assigned_files\":[\"a.txt\"]},{\"name\":\"Two\",\"estimate\":3}]}";
+        JsonPath r = api(t.member()).body(body).post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(422).extract().jsonPath();
+        assertEquals(Map.of("depends_on", "unknown field; did you mean dependsOn?",
+                "phases[0].assigned_files", "unknown field; did you mean assignedFiles?",
+                "phases[1].estimate", "unknown field"), r.getMap("details"));
+        assertTrue(r.getString("error").startsWith("Unknown fields: "), r.getString("error"));
+        api(t.member()).get("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(200).body("size()", is(0));
+
+        api(t.member()).body("{\"title\":\"Two\",\"acceptance_criteria\":\"x\"}").post(apiStories(t)).then().statusCode(422)
+                .body("details.acceptance_criteria", equalTo("unknown field; did you mean acceptanceCriteria?"));
+        assertEquals(1, storyCount(t));
+        assertOneWarnPerRefusal(2);
+    }
+
+    // --- helpers
+
+    private static String stories(TestData.Team t) {
+        return "/projects/" + t.slug() + "/stories";
+    }
+
+    private static String apiStories(TestData.Team t) {
+        return "/api/v1/projects/" + t.slug() + "/stories";
+    }
+
+    /** One login per account and test, as a browser keeps it. */
+    private String login(Account a) {
+        return logins.computeIfAbsent(a.id, id -> Web.sessionCookie(a));
+    }
+
+    private String cookies(Account a) {
+        return "Cookie: " + SessionCookie.NAME + "=" + login(a);
+    }
+
+    private String csrfToken(Account a) {
+        return Web.csrfToken(login(a));
+    }
+
+    /** A form posted byte for byte, with the CSRF token added as its first field. */
+    private RawHttp.Answer rawForm(Account a, String path, String body) {
+        String token = "csrf-token=" + URLEncoder.encode(csrfToken(a), StandardCharsets.UTF_8);
+        return RawHttp.send("POST " + path + " HTTP/1.1\r\nContent-Type: " + FORM + "\r\n" + cookies(a), token + "&" + body);
+    }
+
+    private String token(Account a) {
+        return tokens.create(a.id, "malformed input", null, null).value();
+    }
+
+    private RequestSpecification api(Account a) {
+        return RestAssured.given().header("Authorization", "Bearer " + token(a)).contentType("application/json");
+    }
+
+    private static long storyCount(TestData.Team t) {
+        return QuarkusTransaction.requiringNew().call(() -> Story.count("projectId", t.project().id));
+    }
+
+    /** Each refusal logged exactly one WARN line, without a stack trace, and nothing logged an error. */
+    private void assertOneWarnPerRefusal(int refusals) {
+        List<LogRecord> warnings = logged.stream().filter(r -> r.getLevel().intValue() == Level.WARNING.intValue()).toList();
+        assertEquals(refusals, warnings.size(), warnings.stream().map(LogRecord::getMessage).toList().toString());
+        assertTrue(warnings.stream().allMatch(r -> r.getThrown() == null && formatted(r).startsWith("Refused ")),
+                warnings.stream().map(MalformedInputTest::formatted).toList().toString());
+        assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()), "no error logged");
+    }
+
+    private static String formatted(LogRecord r) {
+        Object[] params = r.getParameters();
+        return params == null || params.length == 0 ? r.getMessage() : String.format(r.getMessage(), params);
+    }
+}
