@@ -1,6 +1,7 @@
 package dev.specboard.repo;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -49,6 +50,9 @@ public class GitMirror {
     @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
     String dataDir;
 
+    @Inject
+    RepoUrls urls;
+
     public Path mirrorDir(Repo repo) {
         return Path.of(dataDir).toAbsolutePath().resolve(repo.path);
     }
@@ -60,8 +64,12 @@ public class GitMirror {
         void files(int done, int total);
     }
 
-    /** Clones the repository on first use, fetches otherwise; answers the default branch's commit. */
+    /**
+     * Clones the repository on first use, fetches otherwise; answers the default branch's commit. The
+     * URL is checked again first: its host may resolve to an internal address by now.
+     */
     public String fetch(Repo repo, Progress progress) {
+        urls.requireFetchable(repo.gitUrl);
         Path dir = mirrorDir(repo);
         ProgressMonitor monitor = new Monitor(progress);
         try {

@@ -112,6 +112,10 @@ public class RepoService {
     public Repo update(Access access, String name, RepoForm form) {
         requireLead(access);
         Repo repo = require(access, name);
+        if (form.url() != null && form.url().trim().equals(repo.displayUrl()) && !repo.displayUrl().equals(repo.gitUrl)) {
+            // The form shows the URL without its password: sent back unchanged, it means "keep the URL".
+            form = new RepoForm(form.name(), repo.gitUrl, form.defaultBranch(), form.syncIntervalMinutes());
+        }
         FormErrors errors = check(access.project().id, form, repo.id);
         if (errors.any()) {
             throw new ValidationException(errors);
@@ -180,7 +184,7 @@ public class RepoService {
         return repos.stream().map(r -> {
             Object[] s = syncs.get(r.id);
             Object[] m = manifests.get(r.id);
-            return new RepoRow(r.name, r.gitUrl, r.defaultBranch, r.syncIntervalMinutes,
+            return new RepoRow(r.name, r.displayUrl(), r.defaultBranch, r.syncIntervalMinutes,
                     s == null ? null : SyncStatus.valueOf((String) s[1]),
                     s == null ? null : toInstant(s[2]),
                     m == null ? null : ((Number) m[1]).intValue(), m == null ? null : (String) m[2]);

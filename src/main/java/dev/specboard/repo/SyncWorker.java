@@ -158,9 +158,9 @@ public class SyncWorker {
                 manifestCreated.fire(new ManifestCreated(m.projectId, m.repositoryId, version, commit));
             });
         } catch (RuntimeException e) {
-            String message = e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitMirror.rootMessage(e);
+            String message = RepoUrls.redact(e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitMirror.rootMessage(e));
             if (!(e instanceof GitProblem)) {
-                LOG.warn("Sync " + syncId + " failed", e);
+                LOG.warn("Sync " + syncId + " failed", RepoUrls.redacted(e));
             }
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
