@@ -21,8 +21,9 @@ import java.util.UUID;
 
 /**
  * Runs queued syncs: claims a job row with {@code FOR UPDATE SKIP LOCKED} and a lease, clones or
- * fetches the mirror, writes a new manifest version when the commit changed, and fires
- * {@link ManifestCreated}. Any number of app instances can run it side by side.
+ * fetches the mirror, writes a new manifest version when the commit changed (firing
+ * {@link ManifestCreated}) and fires {@link RepoSynced} after every successful sync. Any number of
+ * app instances can run it side by side.
  */
 @ApplicationScoped
 public class SyncWorker {
@@ -41,6 +42,9 @@ public class SyncWorker {
 
     @Inject
     Event<ManifestCreated> manifestCreated;
+
+    @Inject
+    Event<RepoSynced> repoSynced;
 
     @Inject
     ManagedExecutor executor;
@@ -131,7 +135,7 @@ public class SyncWorker {
         try {
             String commit = mirror.fetch(job.repo(), progress);
             if (commit.equals(job.latestCommit())) {
-                finish(syncId, workerId, s -> {
+                finish(syncId, workerId, job, commit, s -> {
                     s.manifestVersion = job.latestVersion();
                     s.commitSha = commit;
                 });
@@ -139,7 +143,7 @@ public class SyncWorker {
             }
             List<ManifestEntry> files = mirror.listFiles(job.repo(), commit, progress);
             progress.flush();
-            finish(syncId, workerId, s -> {
+            finish(syncId, workerId, job, commit, s -> {
                 int version = ((Number) em.createQuery("select coalesce(max(m.version), 0) from ProjectManifest m where m.repositoryId = ?1")
                         .setParameter(1, job.repo().id).getSingleResult()).intValue() + 1;
                 ProjectManifest m = new ProjectManifest();
@@ -178,7 +182,7 @@ public class SyncWorker {
         }
     }
 
-    private void finish(UUID syncId, String workerId, java.util.function.Consumer<RepoSync> success) {
+    private void finish(UUID syncId, String workerId, Job job, String commit, java.util.function.Consumer<RepoSync> success) {
         QuarkusTransaction.requiringNew().run(() -> {
             RepoSync s = owned(syncId, workerId);
             if (s == null) {
@@ -190,6 +194,7 @@ public class SyncWorker {
             s.finishedAt = Instant.now();
             s.leaseUntil = null;
             s.errorMessage = null;
+            repoSynced.fire(new RepoSynced(job.repo().projectId, job.repo().id, commit));
         });
     }
 
