@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.web.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +65,17 @@ public class SyncWorker {
     /** Queues the syncs that repositories with a schedule are due for. */
     @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "30s")
     void schedule() {
+        try {
+            queueDue();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            DatabaseOutage.log(LOG, "scheduling repository syncs", e);
+        }
+    }
+
+    private void queueDue() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "INSERT INTO repo_syncs (project_id, repository_id) "
                                 + "SELECT r.project_id, r.id FROM repositories r WHERE r.sync_interval_minutes IS NOT NULL "
@@ -82,7 +94,12 @@ public class SyncWorker {
                 ran++;
             }
         } catch (RuntimeException e) {
-            LOG.warn("Sync worker " + workerId + " stopped: " + e.getMessage(), e);
+            if (DatabaseOutage.isCause(e)) {
+                // The next tick tries again; a sync left running is claimed again once its lease expires.
+                DatabaseOutage.log(LOG, "repository sync", e);
+            } else {
+                LOG.warn("Sync worker " + workerId + " stopped: " + e.getMessage(), RepoUrls.redacted(e));
+            }
         }
         return ran;
     }
@@ -162,6 +179,10 @@ public class SyncWorker {
                 manifestCreated.fire(new ManifestCreated(m.projectId, m.repositoryId, version, commit));
             });
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                // Nothing can be recorded now; the sync keeps its lease and is claimed again once it expires.
+                throw e;
+            }
             String message = RepoUrls.redact(e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitMirror.rootMessage(e));
             if (!(e instanceof GitProblem)) {
                 LOG.warn("Sync " + syncId + " failed", RepoUrls.redacted(e));
@@ -177,7 +198,11 @@ public class SyncWorker {
                     }
                 });
             } catch (RuntimeException again) {
-                LOG.error("Could not record the failure of sync " + syncId, again);
+                if (DatabaseOutage.isCause(again)) {
+                    DatabaseOutage.log(LOG, "recording the failure of sync " + syncId, again);
+                } else {
+                    LOG.error("Could not record the failure of sync " + syncId, RepoUrls.redacted(again));
+                }
             }
         }
     }
