@@ -46,7 +46,7 @@ public class ProjectApi {
         static ProjectAnswer of(Access access) {
             Project p = access.project();
             return new ProjectAnswer(p.slug, p.name, p.description, p.type, p.framework, p.status, access.role().value(),
-                    p.visionStatement, p.targetFeeling, p.referenceApps, p.icon, p.color, p.repoUrl, p.repoDefaultBranch,
+                    p.visionStatement, p.targetFeeling, p.referenceApps, p.icon, p.color, p.repoDisplayUrl(), p.repoDefaultBranch,
                     p.executiveSummary, p.executiveSummaryApproved, p.executiveSummaryVersion, p.setupComplete,
                     p.contextMappingApproved, p.createdAt, p.updatedAt);
         }

@@ -83,7 +83,7 @@ public class RepoApi {
         Repo repo = repos.create(access, new RepoForm(b.name(), b.url(), b.defaultBranch(),
                 b.syncIntervalMinutes() == null ? "" : String.valueOf(b.syncIntervalMinutes())));
         UUID syncId = RepoSync.latest(repo.id).map(s -> s.id).orElse(null);
-        return Response.status(201).entity(new RepoAnswer(repo.name, repo.gitUrl, repo.defaultBranch, repo.syncIntervalMinutes,
+        return Response.status(201).entity(new RepoAnswer(repo.name, repo.displayUrl(), repo.defaultBranch, repo.syncIntervalMinutes,
                 "PENDING", null, null, syncId)).build();
     }
 

@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Carries live events between app instances through PostgreSQL LISTEN/NOTIFY and hands them to
@@ -76,14 +77,25 @@ public class LiveUpdates {
         }
     }
 
-    /** One dedicated connection per instance listens; it reconnects after a failure. */
+    /**
+     * One dedicated connection per instance listens; after a failure (the database restarting) it
+     * connects again within a few seconds. A quiet connection is probed every ten seconds and times
+     * out after thirty, so a connection lost without a word is noticed too.
+     */
     private void listen() {
         long backoff = 500;
         boolean connectedBefore = false;
+        Properties props = new Properties();
+        user.ifPresent(u -> props.setProperty("user", u));
+        password.ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("socketTimeout", "30");
         while (running) {
-            try (Connection c = DriverManager.getConnection(url, user.orElse(null), password.orElse(null))) {
+            try (Connection c = DriverManager.getConnection(url, props)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
+                }
+                if (backoff > 500) {
+                    LOG.info("Live updates are listening again");
                 }
                 backoff = 500;
                 if (connectedBefore) {
@@ -93,7 +105,10 @@ public class LiveUpdates {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = pg.getNotifications(10_000);
-                    if (received == null) {
+                    if (received == null || received.length == 0) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SELECT 1");
+                        }
                         continue;
                     }
                     for (PGNotification n : received) {
@@ -114,7 +129,7 @@ public class LiveUpdates {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                backoff = Math.min(backoff * 2, 30_000);
+                backoff = Math.min(backoff * 2, 5_000);
             }
         }
     }

@@ -86,6 +86,11 @@ public class Project extends TimestampedEntity {
         return STATUS_ARCHIVED.equals(status);
     }
 
+    /** The repository URL as pages and answers show it: without its password. */
+    public String repoDisplayUrl() {
+        return dev.specboard.repo.RepoUrls.redact(repoUrl);
+    }
+
     /** What a project still needs before its setup is done, in the order the wizard asks for it. */
     public List<String> missingSetup() {
         List<String> missing = new ArrayList<>();

@@ -1,7 +1,9 @@
 package dev.specboard.repo;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffAlgorithm;
@@ -32,6 +34,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -45,9 +49,14 @@ public class GitMirror {
 
     /** Files larger than this are listed but their lines are not counted. */
     static final long COUNT_LINES_LIMIT = 20L * 1024 * 1024;
+    private static final int CLOCK_SKEW_SECONDS = 24 * 3600;
+    private static final Logger LOG = Logger.getLogger(GitMirror.class);
 
     @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
     String dataDir;
+
+    @Inject
+    RepoUrls urls;
 
     public Path mirrorDir(Repo repo) {
         return Path.of(dataDir).toAbsolutePath().resolve(repo.path);
@@ -60,8 +69,12 @@ public class GitMirror {
         void files(int done, int total);
     }
 
-    /** Clones the repository on first use, fetches otherwise; answers the default branch's commit. */
+    /**
+     * Clones the repository on first use, fetches otherwise; answers the default branch's commit. The
+     * URL is checked again first: its host may resolve to an internal address by now.
+     */
     public String fetch(Repo repo, Progress progress) {
+        urls.requireFetchable(repo.gitUrl);
         Path dir = mirrorDir(repo);
         ProgressMonitor monitor = new Monitor(progress);
         try {
@@ -174,21 +187,59 @@ public class GitMirror {
         }
     }
 
-    /** Whether the commit is the branch's head or one of its ancestors (a task's commit "merged"). */
-    public boolean isReachable(Repo repo, String commitSha, String branch) {
-        if (commitSha == null || !commitSha.matches("[0-9a-fA-F]{4,64}")) {
-            return false;
-        }
+    /**
+     * Which of the commits are the head commit (a SHA or ref) or its ancestors, found in one revision
+     * walk down from the head: it stops once every commit is found, or once it has gone a day further
+     * back than the oldest one still missing (clocks may be somewhat wrong, not by a day). Commits the
+     * mirror does not have, and anything when the mirror cannot be read, are left out.
+     */
+    public Set<String> reachable(Repo repo, String head, Collection<String> commits) {
+        Set<String> found = new HashSet<>();
         try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
-            ObjectId head = r.resolve(Constants.R_HEADS + (branch == null ? repo.defaultBranch : branch) + "^{commit}");
-            ObjectId target = r.resolve(commitSha + "^{commit}");
-            if (head == null || target == null) {
-                return false;
+            ObjectId tip = r.resolve(head + "^{commit}");
+            if (tip == null) {
+                return found;
             }
-            return walk.isMergedInto(walk.parseCommit(target), walk.parseCommit(head));
+            Map<RevCommit, List<String>> wanted = new HashMap<>();
+            for (String sha : commits) {
+                commit(r, walk, sha).ifPresent(c -> wanted.computeIfAbsent(c, k -> new ArrayList<>()).add(sha));
+            }
+            if (wanted.isEmpty()) {
+                return found;
+            }
+            walk.markStart(walk.parseCommit(tip));
+            Set<RevCommit> missing = new HashSet<>(wanted.keySet());
+            long cutoff = oldest(missing) - CLOCK_SKEW_SECONDS;
+            for (RevCommit c = walk.next(); c != null && !missing.isEmpty(); c = walk.next()) {
+                if (missing.remove(c)) {
+                    found.addAll(wanted.get(c));
+                    cutoff = oldest(missing) - CLOCK_SKEW_SECONDS;
+                } else if (c.getCommitTime() < cutoff) {
+                    break;
+                }
+            }
+            return found;
         } catch (IOException | RuntimeException e) {
-            return false;
+            LOG.debugf("Reachability in %s not known: %s", repo.name, e.getMessage());
+            return found;
         }
+    }
+
+    /** The commit a (possibly abbreviated) SHA names in the mirror, if it has it. */
+    private static java.util.Optional<RevCommit> commit(Repository r, RevWalk walk, String sha) {
+        if (sha == null || !sha.matches("[0-9a-fA-F]{4,64}")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            ObjectId id = r.resolve(sha + "^{commit}");
+            return id == null ? java.util.Optional.empty() : java.util.Optional.of(walk.parseCommit(id));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static long oldest(Set<RevCommit> commits) {
+        return commits.stream().mapToLong(RevCommit::getCommitTime).min().orElse(0);
     }
 
     /**

@@ -1,13 +1,16 @@
 package dev.specboard.repo;
 
-/** A git operation failed for a reason worth showing to people (bad URL, missing branch, ...). */
+/**
+ * A git operation failed for a reason worth showing to people (bad URL, missing branch, ...); its
+ * message never carries a URL's password.
+ */
 public class GitProblem extends RuntimeException {
 
     public GitProblem(String message) {
-        super(message);
+        super(RepoUrls.redact(message));
     }
 
     public GitProblem(String message, Throwable cause) {
-        super(message, cause);
+        super(RepoUrls.redact(message), cause);
     }
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * Fired inside the transaction that writes a new manifest version: observers re-anchor review
- * threads and mark tasks merged whose commit is now reachable from the default branch.
+ * threads and note which components have code.
  */
 public record ManifestCreated(UUID projectId, UUID repoId, int manifestVersion, String commitSha) {
 }

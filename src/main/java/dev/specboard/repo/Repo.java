@@ -51,6 +51,11 @@ public class Repo extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The URL as pages and answers show it: without its password. */
+    public String displayUrl() {
+        return RepoUrls.redact(gitUrl);
+    }
+
     public static Optional<Repo> findByName(UUID projectId, String name) {
         return find("projectId = ?1 and name = ?2", projectId, name).firstResultOptional();
     }

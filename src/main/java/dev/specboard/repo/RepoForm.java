@@ -23,7 +23,7 @@ public record RepoForm(
     }
 
     public static RepoForm of(Repo repo) {
-        return new RepoForm(repo.name, repo.gitUrl, repo.defaultBranch,
+        return new RepoForm(repo.name, repo.displayUrl(), repo.defaultBranch,
                 repo.syncIntervalMinutes == null ? "" : String.valueOf(repo.syncIntervalMinutes));
     }
 

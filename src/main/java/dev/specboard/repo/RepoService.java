@@ -13,10 +13,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Adds, edits and removes a project's repositories and queues their syncs. */
@@ -112,6 +115,10 @@ public class RepoService {
     public Repo update(Access access, String name, RepoForm form) {
         access.requireWrite(Role.LEAD);
         Repo repo = require(access, name);
+        if (form.url() != null && form.url().trim().equals(repo.displayUrl()) && !repo.displayUrl().equals(repo.gitUrl)) {
+            // The form shows the URL without its password: sent back unchanged, it means "keep the URL".
+            form = new RepoForm(form.name(), repo.gitUrl, form.defaultBranch(), form.syncIntervalMinutes());
+        }
         FormErrors errors = check(access.project().id, form, repo.id);
         if (errors.any()) {
             throw new ValidationException(errors);
@@ -150,6 +157,28 @@ public class RepoService {
         return sync;
     }
 
+    /**
+     * Which of the commits the synced default branch of one of the project's repositories contains
+     * (its latest manifest's commit or an ancestor): one revision walk per synced repository.
+     */
+    public Set<String> onDefaultBranch(UUID projectId, Collection<String> commits) {
+        Set<String> found = new HashSet<>();
+        if (commits.isEmpty()) {
+            return found;
+        }
+        Map<UUID, Object[]> latest = latestManifests(projectId);
+        if (latest.isEmpty()) {
+            return found;
+        }
+        for (Repo repo : Repo.listByProject(projectId)) {
+            Object[] manifest = latest.get(repo.id);
+            if (manifest != null && found.size() < commits.size()) {
+                found.addAll(mirror.reachable(repo, (String) manifest[2], commits));
+            }
+        }
+        return found;
+    }
+
     /** The sync by id within the project, or 404. */
     public RepoSync sync(Access access, UUID syncId) {
         RepoSync s = RepoSync.findById(syncId);
@@ -169,20 +198,27 @@ public class RepoService {
                         + "ORDER BY repository_id, created_at DESC").setParameter(1, projectId).getResultList()) {
             syncs.put((UUID) row[0], row);
         }
+        Map<UUID, Object[]> manifests = latestManifests(projectId);
+        return repos.stream().map(r -> {
+            Object[] s = syncs.get(r.id);
+            Object[] m = manifests.get(r.id);
+            return new RepoRow(r.name, r.displayUrl(), r.defaultBranch, r.syncIntervalMinutes,
+                    s == null ? null : SyncStatus.valueOf((String) s[1]),
+                    s == null ? null : toInstant(s[2]),
+                    m == null ? null : ((Number) m[1]).intValue(), m == null ? null : (String) m[2]);
+        }).toList();
+    }
+
+    /** Each repository's latest manifest as (repository id, version, commit), by repository id. */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Object[]> latestManifests(UUID projectId) {
         Map<UUID, Object[]> manifests = new HashMap<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery(
                 "SELECT DISTINCT ON (repository_id) repository_id, version, commit_sha FROM project_manifests WHERE project_id = ?1 "
                         + "ORDER BY repository_id, version DESC").setParameter(1, projectId).getResultList()) {
             manifests.put((UUID) row[0], row);
         }
-        return repos.stream().map(r -> {
-            Object[] s = syncs.get(r.id);
-            Object[] m = manifests.get(r.id);
-            return new RepoRow(r.name, r.gitUrl, r.defaultBranch, r.syncIntervalMinutes,
-                    s == null ? null : SyncStatus.valueOf((String) s[1]),
-                    s == null ? null : toInstant(s[2]),
-                    m == null ? null : ((Number) m[1]).intValue(), m == null ? null : (String) m[2]);
-        }).toList();
+        return manifests;
     }
 
     private static java.time.Instant toInstant(Object o) {

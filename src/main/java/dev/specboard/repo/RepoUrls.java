@@ -1,67 +1,193 @@
 package dev.specboard.repo;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.jgit.transport.HttpTransport;
+import org.eclipse.jgit.transport.SshSessionFactory;
+import org.eclipse.jgit.transport.http.HttpConnection;
+import org.eclipse.jgit.transport.http.HttpConnectionFactory2;
+import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
+import java.net.URL;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Which repository URLs the server may clone: remote ones always; local paths only in dev and test
- * or below the configured roots, so a user cannot make the server read its own disk.
+ * Which repository URLs the server may clone. Remote hosts must be public: a host that is or
+ * resolves to a loopback, private, link-local or multicast address is refused unless
+ * {@code specboard.repos.allowed-hosts} names it, when a URL is entered, again right before each
+ * fetch and on every HTTP request of a fetch (redirects included). Local paths are allowed in dev
+ * and test or below the configured roots (symbolic links resolved), never inside the data directory.
  */
 @ApplicationScoped
 public class RepoUrls {
+
+    private static final Pattern SCP_LIKE = Pattern.compile("^git@([A-Za-z0-9.-]+):[A-Za-z0-9._/~-]+$");
+    /** {@code scheme://userinfo@}: greedy up to the last {@code @} before the path, so a raw {@code @} in a password is covered too. */
+    private static final Pattern USERINFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#\\s]+)@");
 
     @ConfigProperty(name = "specboard.repos.allow-any-local", defaultValue = "false")
     boolean allowAnyLocal;
 
     @ConfigProperty(name = "specboard.repos.local-roots")
-    Optional<String> localRoots;
+    Optional<String> localRoots = Optional.empty();
 
-    /** The problem with the URL, or empty when it may be used. */
+    /** Host names, addresses or CIDR blocks (comma-separated) that may be internal, e.g. a company git server. */
+    @ConfigProperty(name = "specboard.repos.allowed-hosts")
+    Optional<String> allowedHosts = Optional.empty();
+
+    @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
+    String dataDir = "data";
+
+    /** Every HTTP request JGit makes (the first one and each redirect) passes the host check. */
+    void guardHttp(@Observes StartupEvent event) {
+        HttpTransport.setConnectionFactory(new GuardedConnections(this));
+    }
+
+    /** The problem with the URL, or empty when it may be used; a host that does not resolve now is checked again at the fetch. */
     public Optional<String> problem(String url) {
+        return check(url, false);
+    }
+
+    /** Refuses, right before a fetch, a URL that is not allowed (any more): its host may resolve elsewhere now. */
+    public void requireFetchable(String url) {
+        String u = url == null ? "" : url.trim();
+        if (isSsh(u) && SshSessionFactory.getInstance() == null) {
+            throw new GitProblem("Could not fetch " + u + ": this server has no SSH client, so it cannot fetch ssh:// or git@ URLs; "
+                    + "use the repository's https:// URL.");
+        }
+        check(u, true).ifPresent(problem -> {
+            throw new GitProblem("Could not fetch " + u + ": " + problem);
+        });
+    }
+
+    private Optional<String> check(String url, boolean atFetch) {
         String u = url == null ? "" : url.trim();
         if (u.isEmpty()) {
             return Optional.of("Enter the git URL or a local path");
         }
-        if (u.chars().anyMatch(c -> c < 0x20 || c == ' ')) {
+        if (u.chars().anyMatch(c -> c < 0x20 || c == ' ' || c == 0x7f)) {
             return Optional.of("A URL has no spaces or control characters");
         }
-        if (u.startsWith("https://") || u.startsWith("ssh://")) {
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https://") || lower.startsWith("ssh://")) {
             try {
                 URI uri = URI.create(u);
                 if (uri.getHost() == null || uri.getHost().isBlank()) {
                     return Optional.of("This URL names no host");
                 }
-                return Optional.empty();
+                return hostProblem(uri.getHost(), atFetch);
             } catch (IllegalArgumentException e) {
                 return Optional.of("This is not a valid URL");
             }
         }
-        if (u.matches("^git@[A-Za-z0-9.-]+:[A-Za-z0-9._/~-]+$")) {
-            return Optional.empty();
+        Matcher scp = SCP_LIKE.matcher(u);
+        if (scp.matches()) {
+            return hostProblem(scp.group(1), atFetch);
         }
         Optional<Path> local = localPath(u);
         if (local.isEmpty()) {
             return Optional.of("Use an https://, ssh:// or git@host:path URL");
         }
-        if (allowAnyLocal || roots().stream().anyMatch(root -> local.get().startsWith(root))) {
+        Path real = realPath(local.get());
+        Path data = realPath(Path.of(dataDir).toAbsolutePath());
+        if (real.startsWith(data)) {
+            return Optional.of("The server's own data directory cannot be used as a repository");
+        }
+        if (allowAnyLocal || roots().stream().anyMatch(real::startsWith)) {
             return Optional.empty();
         }
         return Optional.of("Local paths are only allowed below the configured roots; use an https://, ssh:// or git@ URL");
     }
 
+    /**
+     * Why a remote host may not be used: it is, or resolves to, an internal address that the
+     * allow-list does not name. A host that does not resolve passes unless {@code mustResolve}.
+     */
+    Optional<String> hostProblem(String host, boolean mustResolve) {
+        String h = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "").replaceAll("\\.$", "");
+        List<Cidr> allowedBlocks = new ArrayList<>();
+        for (String entry : allowList()) {
+            if (entry.equals(h)) {
+                return Optional.empty();
+            }
+            Cidr.parse(entry).ifPresent(allowedBlocks::add);
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(h);
+        } catch (UnknownHostException e) {
+            return mustResolve ? Optional.of("the host " + h + " could not be resolved") : Optional.empty();
+        }
+        for (InetAddress a : addresses) {
+            if (Cidr.isInternal(a) && allowedBlocks.stream().noneMatch(b -> b.contains(a))) {
+                return Optional.of("the host " + h + " is a loopback, private, link-local or multicast address, which repositories "
+                        + "may not use (an administrator can allow it with specboard.repos.allowed-hosts)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> allowList() {
+        return allowedHosts.stream().flatMap(s -> Arrays.stream(s.split(",")))
+                .map(s -> s.trim().toLowerCase(Locale.ROOT).replaceAll("\\.$", "")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static boolean isSsh(String u) {
+        return u.toLowerCase(Locale.ROOT).startsWith("ssh://") || SCP_LIKE.matcher(u).matches();
+    }
+
+    /** The text with the password (or, for http(s), a token used as user name) of every URL in it replaced by {@code ***}. */
+    public static String redact(String text) {
+        if (text == null || !text.contains("@")) {
+            return text;
+        }
+        Matcher m = USERINFO.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String scheme = m.group(1);
+            String info = m.group(2);
+            int colon = info.indexOf(':');
+            String safe = colon >= 0 ? info.substring(0, colon) + ":***"
+                    : scheme.toLowerCase(Locale.ROOT).startsWith("http") ? "***" : info;
+            m.appendReplacement(out, Matcher.quoteReplacement(scheme + safe + "@"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A copy of the exception and its causes, with the same stack traces, whose messages carry no URL password: for logs. */
+    public static Throwable redacted(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + redact(e.getMessage());
+        RuntimeException copy = new RuntimeException(message);
+        copy.setStackTrace(e.getStackTrace());
+        if (e.getCause() != null && e.getCause() != e) {
+            copy.initCause(redacted(e.getCause()));
+        }
+        return copy;
+    }
+
     private static Optional<Path> localPath(String u) {
         try {
             if (u.startsWith("file://")) {
-                return Optional.of(Path.of(URI.create(u)).normalize());
+                return Optional.of(Path.of(URI.create(u)));
             }
             if (u.startsWith("/")) {
-                return Optional.of(Path.of(u).normalize());
+                return Optional.of(Path.of(u));
             }
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -69,8 +195,58 @@ public class RepoUrls {
         return Optional.empty();
     }
 
+    /**
+     * The path with every symbolic link resolved, as the operating system will open it; for a path
+     * that does not exist (yet), its deepest existing ancestor is resolved and the rest appended.
+     */
+    static Path realPath(Path path) {
+        Path absolute = path.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute.normalize();
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+        } catch (IOException e) {
+            return absolute.normalize();
+        }
+    }
+
     private List<Path> roots() {
         return localRoots.stream().flatMap(s -> Arrays.stream(s.split(",")))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(s -> Path.of(s).toAbsolutePath().normalize()).toList();
+                .map(String::trim).filter(s -> !s.isEmpty()).map(s -> realPath(Path.of(s))).toList();
+    }
+
+    /** JGit's HTTP connections, refused for an internal host at each request, so a redirect cannot lead inside either. */
+    private static final class GuardedConnections implements HttpConnectionFactory2 {
+        private final JDKHttpConnectionFactory jdk = new JDKHttpConnectionFactory();
+        private final RepoUrls urls;
+
+        GuardedConnections(RepoUrls urls) {
+            this.urls = urls;
+        }
+
+        @Override
+        public HttpConnection create(URL url) throws IOException {
+            return create(url, null);
+        }
+
+        @Override
+        public HttpConnection create(URL url, Proxy proxy) throws IOException {
+            // Java caches a lookup for 30 s, so the connection that follows resolves the address checked here.
+            Optional<String> problem = urls.hostProblem(url.getHost(), true);
+            if (problem.isPresent()) {
+                throw new IOException(problem.get());
+            }
+            return proxy == null ? jdk.create(url) : jdk.create(url, proxy);
+        }
+
+        @Override
+        public GitSession newSession() {
+            return jdk.newSession();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.web.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,9 @@ import java.util.UUID;
 
 /**
  * Runs queued syncs: claims a job row with {@code FOR UPDATE SKIP LOCKED} and a lease, clones or
- * fetches the mirror, writes a new manifest version when the commit changed, and fires
- * {@link ManifestCreated}. Any number of app instances can run it side by side.
+ * fetches the mirror, writes a new manifest version when the commit changed (firing
+ * {@link ManifestCreated}) and fires {@link RepoSynced} after every successful sync. Any number of
+ * app instances can run it side by side.
  */
 @ApplicationScoped
 public class SyncWorker {
@@ -43,6 +45,9 @@ public class SyncWorker {
     Event<ManifestCreated> manifestCreated;
 
     @Inject
+    Event<RepoSynced> repoSynced;
+
+    @Inject
     ManagedExecutor executor;
 
     private final String instanceId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
@@ -60,6 +65,17 @@ public class SyncWorker {
     /** Queues the syncs that repositories with a schedule are due for. */
     @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "30s")
     void schedule() {
+        try {
+            queueDue();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            DatabaseOutage.log(LOG, "scheduling repository syncs", e);
+        }
+    }
+
+    private void queueDue() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "INSERT INTO repo_syncs (project_id, repository_id) "
                                 + "SELECT r.project_id, r.id FROM repositories r WHERE r.sync_interval_minutes IS NOT NULL "
@@ -78,7 +94,12 @@ public class SyncWorker {
                 ran++;
             }
         } catch (RuntimeException e) {
-            LOG.warn("Sync worker " + workerId + " stopped: " + e.getMessage(), e);
+            if (DatabaseOutage.isCause(e)) {
+                // The next tick tries again; a sync left running is claimed again once its lease expires.
+                DatabaseOutage.log(LOG, "repository sync", e);
+            } else {
+                LOG.warn("Sync worker " + workerId + " stopped: " + e.getMessage(), RepoUrls.redacted(e));
+            }
         }
         return ran;
     }
@@ -131,7 +152,7 @@ public class SyncWorker {
         try {
             String commit = mirror.fetch(job.repo(), progress);
             if (commit.equals(job.latestCommit())) {
-                finish(syncId, workerId, s -> {
+                finish(syncId, workerId, job, commit, s -> {
                     s.manifestVersion = job.latestVersion();
                     s.commitSha = commit;
                 });
@@ -139,7 +160,7 @@ public class SyncWorker {
             }
             List<ManifestEntry> files = mirror.listFiles(job.repo(), commit, progress);
             progress.flush();
-            finish(syncId, workerId, s -> {
+            finish(syncId, workerId, job, commit, s -> {
                 int version = ((Number) em.createQuery("select coalesce(max(m.version), 0) from ProjectManifest m where m.repositoryId = ?1")
                         .setParameter(1, job.repo().id).getSingleResult()).intValue() + 1;
                 ProjectManifest m = new ProjectManifest();
@@ -158,9 +179,13 @@ public class SyncWorker {
                 manifestCreated.fire(new ManifestCreated(m.projectId, m.repositoryId, version, commit));
             });
         } catch (RuntimeException e) {
-            String message = e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitMirror.rootMessage(e);
+            if (DatabaseOutage.isCause(e)) {
+                // Nothing can be recorded now; the sync keeps its lease and is claimed again once it expires.
+                throw e;
+            }
+            String message = RepoUrls.redact(e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitMirror.rootMessage(e));
             if (!(e instanceof GitProblem)) {
-                LOG.warn("Sync " + syncId + " failed", e);
+                LOG.warn("Sync " + syncId + " failed", RepoUrls.redacted(e));
             }
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -173,12 +198,16 @@ public class SyncWorker {
                     }
                 });
             } catch (RuntimeException again) {
-                LOG.error("Could not record the failure of sync " + syncId, again);
+                if (DatabaseOutage.isCause(again)) {
+                    DatabaseOutage.log(LOG, "recording the failure of sync " + syncId, again);
+                } else {
+                    LOG.error("Could not record the failure of sync " + syncId, RepoUrls.redacted(again));
+                }
             }
         }
     }
 
-    private void finish(UUID syncId, String workerId, java.util.function.Consumer<RepoSync> success) {
+    private void finish(UUID syncId, String workerId, Job job, String commit, java.util.function.Consumer<RepoSync> success) {
         QuarkusTransaction.requiringNew().run(() -> {
             RepoSync s = owned(syncId, workerId);
             if (s == null) {
@@ -190,6 +219,7 @@ public class SyncWorker {
             s.finishedAt = Instant.now();
             s.leaseUntil = null;
             s.errorMessage = null;
+            repoSynced.fire(new RepoSynced(job.repo().projectId, job.repo().id, commit));
         });
     }
 

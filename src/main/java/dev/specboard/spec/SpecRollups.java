@@ -1,8 +1,8 @@
 package dev.specboard.spec;
 
 import dev.specboard.repo.GitMirror;
-import dev.specboard.repo.ManifestCreated;
 import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoSynced;
 import dev.specboard.story.StoryChanged;
 import dev.specboard.story.StoryService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What specs and tasks do when other features change: a synced commit marks its tasks merged, a
+ * What specs and tasks do when other features change: a sync marks tasks merged whose commit it contains, a
  * completed spec may complete its story, and an edited approved story makes its specs dirty.
  */
 @ApplicationScoped
@@ -32,8 +32,11 @@ public class SpecRollups {
     @Inject
     StoryService stories;
 
-    /** After a sync: every completed task whose commit is now on the default branch becomes merged. */
-    void onManifest(@Observes ManifestCreated event) {
+    /**
+     * After every successful sync, also one that found no new commit: every completed task whose
+     * commit the synced branch contains becomes merged, all of them found in one revision walk.
+     */
+    void onSynced(@Observes RepoSynced event) {
         Repo repo = Repo.findById(event.repoId());
         if (repo == null) {
             return;
@@ -41,11 +44,8 @@ public class SpecRollups {
         List<String> shas = em.createQuery("select distinct t.commitSha from ImplementationTask t "
                         + "where t.project.id = :p and t.status = :s and t.commitSha is not null", String.class)
                 .setParameter("p", event.projectId()).setParameter("s", TaskStatus.COMPLETED).getResultList();
-        Instant now = Instant.now();
-        for (String sha : shas) {
-            if (mirror.isReachable(repo, sha, repo.defaultBranch)) {
-                tasks.markMerged(event.projectId(), sha, now);
-            }
+        if (!shas.isEmpty()) {
+            tasks.markMerged(event.projectId(), mirror.reachable(repo, event.commitSha(), shas), Instant.now());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
+import dev.specboard.repo.RepoService;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,9 @@ public class TaskService {
 
     @Inject
     Event<SpecCompleted> specCompleted;
+
+    @Inject
+    RepoService repos;
 
     /** Who acts and through which door, for the transition log. */
     public record Actor(UUID accountId, String via) {
@@ -125,7 +129,10 @@ public class TaskService {
         return transition(access, key, TaskStatus.IN_PROGRESS, actor, null, null, null);
     }
 
-    /** The claimant (or a lead) completes a started task with its commit SHA and, optionally, the hours it took. */
+    /**
+     * The claimant (or a lead) completes a started task with its commit SHA and, optionally, the hours
+     * it took; when a synced default branch already contains the commit, the task is merged at once.
+     */
     @Transactional
     public ImplementationTask complete(Access access, String key, String commitSha, BigDecimal actualHours, Actor actor) {
         return transition(access, key, TaskStatus.COMPLETED, actor, commitSha, actualHours, null);
@@ -206,27 +213,31 @@ public class TaskService {
         em.flush();
         specs.rollUp(task.spec.id).ifPresent(specCompleted::fire);
         fire(task, from, to, actor);
+        if (to == TaskStatus.COMPLETED) {
+            markMerged(task.project.id, repos.onDefaultBranch(task.project.id, Set.of(task.commitSha)), Instant.now());
+        }
         return task;
     }
 
     /**
-     * The repository sync's hook: marks every completed task of the project with this commit as
-     * merged at the given time, rolls their specs up and returns how many tasks moved.
+     * The repository sync's hook: marks every completed task of the project with one of these commits
+     * as merged at the given time, rolls their specs up and returns how many tasks moved.
      */
     @Transactional
-    public int markMerged(UUID projectId, String commitSha, Instant mergedAt) {
-        if (!ImplementationTask.isValidSha(commitSha)) {
+    public int markMerged(UUID projectId, Collection<String> commitShas, Instant mergedAt) {
+        List<String> shas = commitShas.stream().filter(ImplementationTask::isValidSha).toList();
+        if (shas.isEmpty()) {
             return 0;
         }
         List<ImplementationTask> tasks = ImplementationTask.<ImplementationTask>find(
-                        "from ImplementationTask t join fetch t.spec where t.project.id = ?1 and t.commitSha = ?2 and t.status = ?3",
-                        projectId, commitSha, TaskStatus.COMPLETED)
+                        "from ImplementationTask t join fetch t.spec where t.project.id = ?1 and t.commitSha in ?2 and t.status = ?3",
+                        projectId, shas, TaskStatus.COMPLETED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         Set<UUID> specIds = new HashSet<>();
         for (ImplementationTask t : tasks) {
             t.status = TaskStatus.MERGED;
             t.mergedAt = mergedAt == null ? Instant.now() : mergedAt;
-            log(t, TaskStatus.COMPLETED, TaskStatus.MERGED, new Actor(null, TaskEvent.VIA_SYSTEM), "Commit " + commitSha.substring(0, 12)
+            log(t, TaskStatus.COMPLETED, TaskStatus.MERGED, new Actor(null, TaskEvent.VIA_SYSTEM), "Commit " + t.commitSha.substring(0, 12)
                     + " is on the default branch");
             specIds.add(t.spec.id);
         }

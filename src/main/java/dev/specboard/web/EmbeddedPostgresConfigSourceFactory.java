@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Starts an embedded PostgreSQL 17 when no database URL is configured, so that Specboard runs
- * and tests with nothing installed; it stays out of the way as soon as a URL is given.
+ * and tests with nothing installed, and keeps it running ({@link EmbeddedPostgresSupervisor}); it
+ * stays out of the way as soon as a URL is given.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
@@ -27,6 +28,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     private static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
     /** Dev reloads and test restarts load this class again: the started server is remembered JVM-wide. */
     private static final String STARTED_KEY = "specboard.embedded-postgres.url.";
+    /** A test profile that needs a server of its own (one it may kill) names one; every other run shares the default. */
+    private static final String INSTANCE_PROPERTY = "specboard.embedded-postgres.instance";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -39,7 +42,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         LaunchMode mode = LaunchMode.current();
-        String key = STARTED_KEY + mode.name();
+        String key = STARTED_KEY + mode.name() + "." + configured(context, INSTANCE_PROPERTY, "default");
         String jdbcUrl = System.getProperty(key);
         if (jdbcUrl == null) {
             jdbcUrl = start(mode, context);
@@ -63,11 +66,15 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(test)
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
                     .setPGStartupWait(java.time.Duration.ofSeconds(30))
                     .start();
+            EmbeddedPostgresSupervisor supervisor = EmbeddedPostgresSupervisor.watch(dataDir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Stop watching first, or the supervisor would start the server again after this hook stops it.
+                supervisor.stop();
                 try {
                     pg.close();
                 } catch (IOException e) {

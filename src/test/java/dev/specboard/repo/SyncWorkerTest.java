@@ -205,7 +205,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void commitOnTheDefaultBranchIsReachableAndOneOnlyOnAnotherBranchIsNot() {
+    void oneWalkFindsWhichCommitsTheHeadContains() {
         Account owner = data.account("sync");
         Project p = data.project(owner);
         try (GitFixture git = GitFixture.create()) {
@@ -216,13 +216,12 @@ class SyncWorkerTest {
             String second = git.commit("second", "b.txt", "two\n");
             Repo repo = support.add(p, owner, "app", git.url());
             support.awaitLatest(repo);
-            assertTrue(mirror.isReachable(repo, first, "main"));
-            assertTrue(mirror.isReachable(repo, second, "main"));
-            assertTrue(mirror.isReachable(repo, second.substring(0, 10), "main"));
-            assertFalse(mirror.isReachable(repo, feature, "main"));
-            assertTrue(mirror.isReachable(repo, feature, "feature"));
-            assertFalse(mirror.isReachable(repo, "not a sha", "main"));
-            assertFalse(mirror.isReachable(repo, "0123456789abcdef0123456789abcdef01234567", "main"));
+            List<String> candidates = List.of(first, second, second.substring(0, 10), feature, "not a sha",
+                    "0123456789abcdef0123456789abcdef01234567");
+            assertEquals(java.util.Set.of(first, second, second.substring(0, 10)), mirror.reachable(repo, "refs/heads/main", candidates));
+            assertEquals(java.util.Set.of(first, feature), mirror.reachable(repo, "refs/heads/feature", candidates));
+            assertEquals(java.util.Set.of(first), mirror.reachable(repo, first, candidates));
+            assertEquals(java.util.Set.of(), mirror.reachable(repo, "refs/heads/gone", candidates));
         }
     }
 }

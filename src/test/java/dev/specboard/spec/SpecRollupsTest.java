@@ -2,19 +2,27 @@ package dev.specboard.spec;
 
 import dev.specboard.repo.GitFixture;
 import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoSync;
 import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -30,6 +38,9 @@ class SpecRollupsTest {
 
     @Inject
     RepoTestSupport repos;
+
+    @Inject
+    EntityManager em;
 
     private int readyStory(TestData.Team team, String title) {
         String slug = team.slug();
@@ -72,6 +83,89 @@ class SpecRollupsTest {
         // The member did the work: they are not told about their own moves.
         fx.api(team.member()).get("/api/v1/notifications").then().statusCode(200)
                 .body("type", not(hasItem("task_claimed")));
+    }
+
+    private String startedTasks(TestData.Team team, String title, String... phases) {
+        String slug = team.slug();
+        String specKey = fx.api(team.lead()).body(SpecApiFixtures.hierarchical(null, title, List.of(), phases))
+                .post("/api/v1/projects/" + slug + "/specs").then().statusCode(201).extract().path("key");
+        for (int i = 1; i <= phases.length; i++) {
+            String task = specKey.replace("SPEC", "TASK") + "-" + i;
+            fx.api(team.member()).post("/api/v1/projects/" + slug + "/tasks/" + task + "/claim").then().statusCode(200);
+            fx.api(team.member()).post("/api/v1/projects/" + slug + "/tasks/" + task + "/start").then().statusCode(200);
+        }
+        return specKey.replace("SPEC", "TASK");
+    }
+
+    @Test
+    void completingWithACommitAlreadyOnTheSyncedBranchMergesAtOnce() {
+        TestData.Team team = data.team();
+        String slug = team.slug();
+        try (GitFixture git = GitFixture.create()) {
+            String onMain = git.commit("Exporter", "src/Exporter.java", "class Exporter {}\n");
+            git.branch("feature");
+            String onFeature = git.commit("Work in progress", "src/Wip.java", "class Wip {}\n");
+            git.checkout("main");
+            Repo repo = repos.add(team.project(), team.lead(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+            String tasks = startedTasks(team, "Export", "exporter", "wip");
+
+            fx.api(team.member()).body(Map.of("commitSha", onMain))
+                    .post("/api/v1/projects/" + slug + "/tasks/" + tasks + "-1/complete").then().statusCode(200)
+                    .body("status", equalTo("merged")).body("mergedAt", notNullValue());
+            fx.api(team.member()).body(Map.of("commitSha", onFeature))
+                    .post("/api/v1/projects/" + slug + "/tasks/" + tasks + "-2/complete").then().statusCode(200)
+                    .body("status", equalTo("completed"));
+            fx.api(team.member()).get("/api/v1/projects/" + slug + "/tasks/" + tasks + "-1").then().statusCode(200)
+                    .body("events.to", contains("pending", "claimed", "in_progress", "completed", "merged"));
+        }
+    }
+
+    @Test
+    void completingBeforeAnyRepositoryIsSyncedLeavesTheTaskCompleted() {
+        TestData.Team team = data.team();
+        String tasks = startedTasks(team, "Lonely", "only");
+        fx.api(team.member()).body(Map.of("commitSha", "0123456789abcdef0123456789abcdef01234567"))
+                .post("/api/v1/projects/" + team.slug() + "/tasks/" + tasks + "-1/complete").then().statusCode(200)
+                .body("status", equalTo("completed"));
+    }
+
+    @Test
+    void aSyncWithoutNewCommitsMergesEveryCompletedTaskTheBranchContains() {
+        TestData.Team team = data.team();
+        String slug = team.slug();
+        try (GitFixture git = GitFixture.create()) {
+            List<String> onMain = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                onMain.add(git.commit("Step " + i, "src/Step" + i + ".java", "class Step" + i + " {}\n"));
+            }
+            git.branch("feature");
+            String onFeature = git.commit("Not merged", "src/Later.java", "class Later {}\n");
+            git.checkout("main");
+            git.commit("Newest", "README.md", "# app\n");
+            Repo repo = repos.add(team.project(), team.lead(), "app", git.url());
+            assertEquals(1, repos.awaitLatest(repo).manifestVersion);
+            String tasks = startedTasks(team, "Steps", "one", "two", "three", "four", "five");
+            // Completed while the sync could not see them (before merge detection ran at completion, or racing a sync).
+            List<String> commits = new ArrayList<>(onMain);
+            commits.add(onFeature);
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < commits.size(); i++) {
+                    em.createNativeQuery("UPDATE implementation_tasks SET status = 'completed', commit_sha = ?1, completed_at = now() "
+                                    + "WHERE project_id = ?2 AND task_id = ?3")
+                            .setParameter(1, commits.get(i)).setParameter(2, team.project().id).setParameter(3, tasks + "-" + (i + 1))
+                            .executeUpdate();
+                }
+            });
+
+            RepoSync again = repos.sync(repo);
+            assertEquals(SyncStatus.SUCCESS, again.status, again.errorMessage);
+            assertEquals(1, again.manifestVersion, "no new commit, no new manifest");
+            fx.api(team.member()).get("/api/v1/projects/" + slug + "/tasks?status=merged").then().statusCode(200)
+                    .body("key", contains(tasks + "-1", tasks + "-2", tasks + "-3", tasks + "-4"));
+            fx.api(team.member()).get("/api/v1/projects/" + slug + "/tasks/" + tasks + "-5").then().statusCode(200)
+                    .body("task.status", equalTo("completed"));
+        }
     }
 
     @Test

@@ -169,7 +169,7 @@ class TaskApiTest {
         assertTrue(fx.transitions().stream().anyMatch(e -> e.taskKey().equals("TASK-7-2") && e.to() == TaskStatus.COMPLETED
                 && e.specAuthorId().equals(t.member().id) && e.actorAccountId().equals(t.member().id)));
 
-        assertEquals(2, taskService.markMerged(t.project().id, SHA, java.time.Instant.now()));
+        assertEquals(2, taskService.markMerged(t.project().id, java.util.Set.of(SHA), java.time.Instant.now()));
         fx.api(t.member()).get(base(t) + "/tasks?status=merged").then().body("key", contains("TASK-7-1", "TASK-7-2"));
         fx.api(t.member()).get(base(t) + "/tasks/TASK-7-1").then().statusCode(200)
                 .body("events.to", contains("pending", "claimed", "in_progress", "completed", "merged"))

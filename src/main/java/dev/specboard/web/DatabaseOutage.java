@@ -1,0 +1,100 @@
+package dev.specboard.web;
+
+import org.jboss.logging.Logger;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Failures that mean "the database cannot be reached right now" (stopped, restarting, network gone,
+ * no connection to be had from the pool): requests answer 503 with {@code Retry-After}, background
+ * work waits for its next round, and each is logged as one line, a few seconds apart at most.
+ */
+public final class DatabaseOutage {
+
+    public static final int RETRY_AFTER_SECONDS = 5;
+    private static final long LOG_EVERY_MILLIS = 5_000;
+    private static final AtomicLong LAST_LOG = new AtomicLong();
+    private static final long ONGOING_MILLIS = 10_000;
+    private static final AtomicLong SUPPRESSED = new AtomicLong();
+    private static final AtomicLong LAST_SEEN = new AtomicLong();
+
+    private DatabaseOutage() {
+    }
+
+    /**
+     * Whether the failure, one of its causes or an exception suppressed on the way (a commit that
+     * failed shows as a rollback with the connection error suppressed in it) is a lost or refused
+     * connection: Hibernate's connection exception, a JDBC connection exception, SQLState class 08
+     * (connection) or 57P (server shut down, starting up), or the pool's acquisition timeout.
+     */
+    public static boolean isCause(Throwable failure) {
+        return isCause(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean isCause(Throwable t, Set<Throwable> seen) {
+        if (t == null || seen.size() > 50 || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException s) {
+            String state = s.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))
+                    || s.getMessage() != null && s.getMessage().startsWith("Acquisition timeout")) {
+                return true;
+            }
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isCause(suppressed, seen)) {
+                return true;
+            }
+        }
+        return isCause(t.getCause(), seen);
+    }
+
+    /** Logs the outage as one line without a stack trace, at most once every five seconds; the lines left out are counted. */
+    public static void log(Logger log, String during, Throwable failure) {
+        long now = System.currentTimeMillis();
+        LAST_SEEN.set(now);
+        long last = LAST_LOG.get();
+        if (now - last < LOG_EVERY_MILLIS || !LAST_LOG.compareAndSet(last, now)) {
+            SUPPRESSED.incrementAndGet();
+            return;
+        }
+        long more = SUPPRESSED.getAndSet(0);
+        log.warnf("Database unavailable during %s: %s%s", during, rootMessage(failure),
+                more > 0 ? " (and " + more + " more failures or library warnings about it since the last report)" : "");
+    }
+
+    /** Counts a library's log line about the outage that was left out (see {@link DatabaseOutageLogFilter}). */
+    static void noted() {
+        LAST_SEEN.set(System.currentTimeMillis());
+        SUPPRESSED.incrementAndGet();
+    }
+
+    /** Whether a connection failure was seen in the last ten seconds. */
+    static boolean ongoing() {
+        return System.currentTimeMillis() - LAST_SEEN.get() < ONGOING_MILLIS;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        String message = failure.toString();
+        int depth = 0;
+        while (t.getCause() != null && t.getCause() != t && depth++ < 25) {
+            t = t.getCause();
+            if (t.getMessage() != null) {
+                message = t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return message.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,155 @@
+package dev.specboard.repo;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The URL rules on their own: no internal hosts, no escape from the local roots, no password in any message. */
+class RepoUrlsTest {
+
+    private Path tmp;
+    private RepoUrls urls;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        tmp = Files.createTempDirectory("repo-urls");
+        urls = new RepoUrls();
+        urls.dataDir = tmp.resolve("data").toString();
+        Files.createDirectories(tmp.resolve("data/repos"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        GitMirror.deleteQuietly(tmp);
+    }
+
+    @Test
+    void internalAddressesAreRefusedWithAClearMessage() {
+        for (String url : List.of("https://127.0.0.1:8080/x.git", "https://10.1.2.3/team/x.git", "https://[::1]/x.git",
+                "https://169.254.169.254/latest/meta-data", "https://localhost/x.git", "https://LocalHost./x.git",
+                "https://0.0.0.0/x.git", "https://2130706433/x.git", "https://[fd12::1]/x.git", "https://[::ffff:127.0.0.1]/x.git",
+                "https://172.20.0.1/x.git", "https://192.168.1.10/x.git", "https://100.64.0.1/x.git", "https://224.0.0.1/x.git",
+                "https://[fe80::1]/x.git", "ssh://git@192.168.1.2/team/x.git", "ssh://git@127.0.0.1:2222/x.git",
+                "git@10.0.0.5:team/x.git", "git@localhost:team/x.git")) {
+            Optional<String> problem = urls.problem(url);
+            assertTrue(problem.isPresent(), url + " was accepted");
+            assertTrue(problem.get().contains("loopback, private, link-local or multicast"), url + ": " + problem.get());
+        }
+    }
+
+    @Test
+    void publicAddressesAndNamesThatDoNotResolveYetAreAccepted() {
+        assertEquals(Optional.empty(), urls.problem("https://93.184.216.34/team/x.git"));
+        assertEquals(Optional.empty(), urls.problem("https://[2606:4700::1111]/team/x.git"));
+        assertEquals(Optional.empty(), urls.problem("https://git.example.invalid/team/x.git"));
+    }
+
+    @Test
+    void aNameThatDoesNotResolveIsRefusedAtTheFetch() {
+        GitProblem e = assertThrows(GitProblem.class, () -> urls.requireFetchable("https://u:hunter2@git.example.invalid/x.git"));
+        assertTrue(e.getMessage().contains("could not be resolved"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void theAllowListNamesHostsAndBlocks() {
+        urls.allowedHosts = Optional.of("10.0.0.0/8, git.corp.example, localhost, fd00::/8");
+        assertEquals(Optional.empty(), urls.problem("https://10.1.2.3/x.git"));
+        assertEquals(Optional.empty(), urls.problem("https://localhost/x.git"));
+        assertEquals(Optional.empty(), urls.problem("git@git.corp.example:team/x.git"));
+        assertEquals(Optional.empty(), urls.problem("https://[fd12::1]/x.git"));
+        assertTrue(urls.problem("https://192.168.1.10/x.git").isPresent());
+        assertTrue(urls.problem("https://127.0.0.2/x.git").isPresent(), "localhost is allowed by name, not every loopback address");
+    }
+
+    @Test
+    void sshUrlsFailWithAClearMessageInsteadOfANullPointerException() {
+        for (String url : List.of("ssh://git@git.example.invalid/team/x.git", "git@git.example.invalid:team/x.git")) {
+            GitProblem e = assertThrows(GitProblem.class, () -> urls.requireFetchable(url));
+            assertTrue(e.getMessage().contains("no SSH client"), e.getMessage());
+            assertFalse(e.getMessage().contains("NullPointer"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSymlinkUnderAnAllowedRootThatLeadsOutsideIsRefused() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("git"));
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere/secret.git"));
+        Files.createDirectories(root.resolve("team/app.git"));
+        Files.createSymbolicLink(root.resolve("escape"), outside.getParent());
+        urls.localRoots = Optional.of(root.toString());
+
+        assertEquals(Optional.empty(), urls.problem(root.resolve("team/app.git").toString()));
+        assertEquals(Optional.empty(), urls.problem("file://" + root.resolve("team/app.git")));
+        assertEquals(Optional.empty(), urls.problem(root.resolve("team/not-yet.git").toString()));
+        assertTrue(urls.problem(root.resolve("escape/secret.git").toString()).isPresent());
+        assertTrue(urls.problem("file://" + root.resolve("escape/secret.git")).isPresent());
+        assertTrue(urls.problem(root + "/team/../../elsewhere/secret.git").isPresent());
+        assertTrue(urls.problem(outside.toString()).isPresent());
+    }
+
+    @Test
+    void aRootThatIsItselfASymlinkStillAllowsItsRepositories() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("real-git/app.git"));
+        Path link = Files.createSymbolicLink(tmp.resolve("git-link"), real.getParent());
+        urls.localRoots = Optional.of(link.toString());
+        assertEquals(Optional.empty(), urls.problem(link.resolve("app.git").toString()));
+        assertEquals(Optional.empty(), urls.problem(real.toString()));
+    }
+
+    @Test
+    void theDataDirectoryIsNeverAllowedEvenWhenAnyLocalPathIs() throws IOException {
+        urls.allowAnyLocal = true;
+        urls.localRoots = Optional.of(tmp.toString());
+        Path data = tmp.resolve("data");
+        assertTrue(urls.problem(data.toString()).get().contains("data directory"));
+        assertTrue(urls.problem(data.resolve("repos/p/r.git").toString()).isPresent());
+        Path link = Files.createSymbolicLink(tmp.resolve("innocent"), data.resolve("repos"));
+        assertTrue(urls.problem(link.toString()).isPresent());
+        assertEquals(Optional.empty(), urls.problem(tmp.resolve("other.git").toString()));
+    }
+
+    @Test
+    void passwordsAreRedactedFromAnyText() {
+        assertEquals("https://user:***@host/x", RepoUrls.redact("https://user:secret@host/x"));
+        assertEquals("Could not fetch https://user:***@host/x: not authorized",
+                RepoUrls.redact("Could not fetch https://user:secret@host/x: not authorized"));
+        assertEquals("https://***@github.com/x.git", RepoUrls.redact("https://ghp_token@github.com/x.git"));
+        assertEquals("ssh://git@host/x.git", RepoUrls.redact("ssh://git@host/x.git"));
+        assertEquals("ssh://me:***@host/x.git", RepoUrls.redact("ssh://me:pw@host/x.git"));
+        assertEquals("https://u:***@host/x and mail@example.com", RepoUrls.redact("https://u:p@ss@host/x and mail@example.com"));
+        assertEquals("git@host:team/x.git", RepoUrls.redact("git@host:team/x.git"));
+        assertEquals("no url here", RepoUrls.redact("no url here"));
+    }
+
+    @Test
+    void redactedExceptionsKeepTheirStackButNotThePassword() {
+        Exception e = new IllegalStateException("outer https://a:pw1@h/x", new IOException("inner https://b:pw2@h/y"));
+        Throwable r = RepoUrls.redacted(e);
+        assertFalse(r.getMessage().contains("pw1"));
+        assertFalse(r.getCause().getMessage().contains("pw2"));
+        assertTrue(r.getCause().getMessage().contains("https://b:***@h/y"));
+        assertEquals(e.getStackTrace()[0], r.getStackTrace()[0]);
+    }
+
+    @Test
+    void cidrBlocksMatchTheirAddressesOnly() throws Exception {
+        Cidr block = Cidr.parse("172.16.0.0/12").orElseThrow();
+        assertTrue(block.contains(java.net.InetAddress.getByName("172.31.255.255")));
+        assertFalse(block.contains(java.net.InetAddress.getByName("172.32.0.1")));
+        assertFalse(block.contains(java.net.InetAddress.getByName("::1")));
+        assertTrue(Cidr.parse("git.example.com").isEmpty());
+        assertTrue(Cidr.parse("10.0.0.0/33").isEmpty());
+    }
+}

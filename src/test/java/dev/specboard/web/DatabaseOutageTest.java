@@ -1,0 +1,68 @@
+package dev.specboard.web;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
+import org.junit.jupiter.api.Test;
+
+import javax.transaction.xa.XAException;
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which failures count as "the database is unreachable", and which log lines about them are left out. */
+class DatabaseOutageTest {
+
+    @Test
+    void lostAndRefusedConnectionsAreOutagesWhereverTheyHide() {
+        assertTrue(DatabaseOutage.isCause(new PersistenceException(new SQLException("refused", "08001"))));
+        assertTrue(DatabaseOutage.isCause(new SQLException("terminating connection due to administrator command", "57P01")));
+        assertTrue(DatabaseOutage.isCause(new SQLException("Acquisition timeout while waiting for new connection", null,
+                new TimeoutException())));
+        assertTrue(DatabaseOutage.isCause(new org.hibernate.exception.JDBCConnectionException("down", new SQLException("x"))));
+        // A commit that failed on a dead connection: the error hides among the rollback's suppressed exceptions.
+        RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        XAException xa = new XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        commit.addSuppressed(xa);
+        assertTrue(DatabaseOutage.isCause(new IllegalStateException("Error invoking subclass method", commit)));
+    }
+
+    @Test
+    void otherDatabaseErrorsAreNot() {
+        assertFalse(DatabaseOutage.isCause(new PersistenceException(new SQLException("duplicate key", "23505"))));
+        assertFalse(DatabaseOutage.isCause(new SQLException("canceling statement due to user request", "57014")));
+        assertFalse(DatabaseOutage.isCause(new IllegalArgumentException("no")));
+        Exception loop = new Exception("a");
+        Exception other = new Exception("b", loop);
+        loop.addSuppressed(other);
+        assertFalse(DatabaseOutage.isCause(loop));
+    }
+
+    @Test
+    void theLibrariesWarningsAboutAnOutageAreLeftOutButErrorsAndOtherLinesPass() {
+        DatabaseOutageLogFilter filter = new DatabaseOutageLogFilter();
+        LogRecord state = record(Level.WARNING, "org.hibernate.orm.jdbc.error", "ErrorCode: %s, SQLState: %s", 0, "08006");
+        assertFalse(filter.isLoggable(state));
+        assertFalse(filter.isLoggable(record(Level.WARNING, "org.hibernate.orm.jdbc.error", "An I/O error occurred while sending to the backend.")));
+        LogRecord rollback = record(Level.WARNING, "com.arjuna.ats.jta", "ARJUNA016045: attempted rollback failed");
+        rollback.setThrown(new XAException("x"));
+        rollback.getThrown().initCause(new SQLException("This connection has been closed.", "08003"));
+        assertFalse(filter.isLoggable(rollback));
+        assertTrue(filter.isLoggable(record(Level.SEVERE, "io.agroal.pool", "Datasource '<default>': broken")));
+        assertTrue(filter.isLoggable(record(Level.WARNING, "dev.specboard.repo.SyncWorker", "Sync failed")));
+        LogRecord otherFailure = record(Level.WARNING, "com.arjuna.ats.jta", "ARJUNA012345: something else");
+        otherFailure.setThrown(new SQLException("duplicate key", "23505"));
+        assertTrue(filter.isLoggable(otherFailure));
+    }
+
+    private static LogRecord record(Level level, String logger, String message, Object... params) {
+        LogRecord r = new LogRecord(level, message);
+        r.setLoggerName(logger);
+        r.setParameters(params.length == 0 ? null : params);
+        return r;
+    }
+}
