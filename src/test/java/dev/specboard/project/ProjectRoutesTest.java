@@ -2,6 +2,8 @@ package dev.specboard.project;
 
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.support.Routes;
+import dev.specboard.support.Routes.Route;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,28 +13,16 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,17 +39,6 @@ class ProjectRoutesTest {
 
     @Inject
     ApiTokenService tokens;
-
-    /** One HTTP method on one path template, with what it consumes. */
-    record Route(String method, String template, String consumes, Method javaMethod) {
-        boolean api() {
-            return template.startsWith("/api/");
-        }
-
-        String describe() {
-            return method + " " + template + " (" + javaMethod.getDeclaringClass().getSimpleName() + "." + javaMethod.getName() + ")";
-        }
-    }
 
     @Test
     void routeScanFindsTheProjectPages() {
@@ -131,91 +110,16 @@ class ProjectRoutesTest {
         return spec.request(method, path);
     }
 
-    // --- finding the routes
+    // --- the project routes
 
     static List<Route> routes() {
-        List<Route> routes = new ArrayList<>();
-        for (Class<?> c : applicationClasses()) {
-            if (c.isInterface() || Modifier.isAbstract(c.getModifiers()) || !c.isAnnotationPresent(Path.class)) {
-                continue;
-            }
-            String base = c.getAnnotation(Path.class).value();
-            for (Method m : c.getDeclaredMethods()) {
-                if (m.isSynthetic() || m.isBridge()) {
-                    continue;
-                }
-                String httpMethod = httpMethod(m);
-                if (httpMethod == null) {
-                    continue;
-                }
-                String template = join(base, m.isAnnotationPresent(Path.class) ? m.getAnnotation(Path.class).value() : "");
-                if (!template.contains("{slug")) {
-                    continue;
-                }
-                Consumes consumes = m.isAnnotationPresent(Consumes.class) ? m.getAnnotation(Consumes.class) : c.getAnnotation(Consumes.class);
-                routes.add(new Route(httpMethod, template, consumes == null ? "" : String.join(",", consumes.value()), m));
-            }
-        }
-        routes.sort(java.util.Comparator.comparing(Route::template).thenComparing(Route::method));
-        return routes;
-    }
-
-    private static String httpMethod(Method m) {
-        for (Annotation a : m.getAnnotations()) {
-            HttpMethod hm = a.annotationType().getAnnotation(HttpMethod.class);
-            if (hm != null) {
-                return hm.value();
-            }
-        }
-        return null;
-    }
-
-    static String join(String base, String sub) {
-        String path = "/" + base + "/" + sub;
-        path = path.replaceAll("/{2,}", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** The application's own classes, listed from the compiled classes directory. */
-    static List<Class<?>> applicationClasses() {
-        java.nio.file.Path root;
-        try {
-            root = Paths.get(ProjectResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | RuntimeException e) {
-            root = Paths.get("target", "classes");
-        }
-        if (!Files.isDirectory(root.resolve("dev/specboard"))) {
-            root = Paths.get("target", "classes");
-        }
-        java.nio.file.Path classes = root;
-        TreeSet<String> names = new TreeSet<>();
-        try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("dev/specboard"))) {
-            files.filter(f -> f.toString().endsWith(".class"))
-                    .map(f -> classes.relativize(f).toString().replace('/', '.').replace('\\', '.'))
-                    .map(n -> n.substring(0, n.length() - ".class".length()))
-                    .filter(n -> !n.contains("$"))
-                    .forEach(names::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<Class<?>> result = new ArrayList<>();
-        for (String n : names) {
-            try {
-                result.add(Class.forName(n, false, ProjectRoutesTest.class.getClassLoader()));
-            } catch (ClassNotFoundException | LinkageError e) {
-                // not loadable on its own (generated or optional); it cannot be a resource we serve
-            }
-        }
-        assertTrue(result.stream().anyMatch(c -> c == ProjectResource.class), "the scan did not find the application classes in " + classes);
-        return result;
+        return Routes.all().stream().filter(r -> r.template().contains("{slug")).toList();
     }
 
     // --- filling path templates with plausible values
 
-    private static final Pattern PARAM = Pattern.compile("\\{\\s*(\\w+)\\s*(?::((?:[^{}]|\\{[^{}]*\\})*))?\\}");
-
     static String fill(Route route, String slug) {
-        var matcher = PARAM.matcher(route.template());
+        var matcher = Routes.PARAM.matcher(route.template());
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
