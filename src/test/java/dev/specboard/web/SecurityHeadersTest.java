@@ -26,7 +26,8 @@ class SecurityHeadersTest {
     @Inject
     ApiTokenService tokens;
 
-    private static void assertHardened(Response r, String what) {
+    private static void assertHardened(Response r, int status, String what) {
+        assertEquals(status, r.statusCode(), what + ": status");
         assertEquals(SecurityHeaders.POLICY, r.getHeader("Content-Security-Policy"), what + ": CSP");
         assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), what + ": nosniff");
         assertEquals("same-origin", r.getHeader("Referrer-Policy"), what + ": Referrer-Policy");
@@ -48,34 +49,29 @@ class SecurityHeadersTest {
     void aLoggedInPageIsHardenedAndNeverStored() {
         Account a = data.account("headers");
         Response r = Web.as(a).get("/");
-        assertEquals(200, r.statusCode());
-        assertHardened(r, "home page");
+        assertHardened(r, 200, "home page");
         assertEquals("no-store", r.getHeader("Cache-Control"));
 
         Response fragment = Web.htmx(Web.as(a)).get("/inbox/count");
-        assertEquals(200, fragment.statusCode());
-        assertHardened(fragment, "htmx fragment");
+        assertHardened(fragment, 200, "htmx fragment");
         assertEquals("no-store", fragment.getHeader("Cache-Control"));
     }
 
     @Test
     void anonymousPagesAndRedirectsAreHardenedToo() {
         Response login = RestAssured.given().redirects().follow(false).get("/login");
-        assertEquals(200, login.statusCode());
-        assertHardened(login, "login page");
+        assertHardened(login, 200, "login page");
         assertEquals("no-store", login.getHeader("Cache-Control"), "the login page carries a CSRF token");
 
         Response redirect = RestAssured.given().redirects().follow(false).get("/projects/anything");
-        assertEquals(302, redirect.statusCode());
-        assertHardened(redirect, "redirect to login");
+        assertHardened(redirect, 302, "redirect to login");
     }
 
     @Test
     void staticFilesAndWebjarsAreHardenedAndMayBeCached() {
         for (String path : List.of("/static/app.css", "/static/app.js", "/webjars/htmx.org/dist/htmx.min.js")) {
             Response r = RestAssured.given().get(path);
-            assertEquals(200, r.statusCode(), path);
-            assertHardened(r, path);
+            assertHardened(r, 200, path);
             String cache = r.getHeader("Cache-Control");
             assertTrue(cache == null || !cache.contains("no-store"), path + " is a public file that browsers may cache: " + cache);
         }
@@ -86,30 +82,25 @@ class SecurityHeadersTest {
         Account a = data.account("api");
         String token = tokens.create(a.id, "headers", null, null).value();
         Response ok = RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/projects");
-        assertEquals(200, ok.statusCode());
-        assertHardened(ok, "API answer");
+        assertHardened(ok, 200, "API answer");
         assertEquals("no-store", ok.getHeader("Cache-Control"));
 
         Response refused = RestAssured.given().get("/api/v1/projects");
-        assertEquals(401, refused.statusCode());
-        assertHardened(refused, "API 401");
+        assertHardened(refused, 401, "API 401");
     }
 
     @Test
     void notFoundAnswersAreHardened() {
         Account a = data.account("missing");
         Response page = Web.as(a).get("/no-such-page");
-        assertEquals(404, page.statusCode());
-        assertHardened(page, "404 page");
+        assertHardened(page, 404, "404 page");
 
         String token = tokens.create(a.id, "missing", null, null).value();
         Response api = RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/projects/no-such-project");
-        assertEquals(404, api.statusCode());
-        assertHardened(api, "API 404");
+        assertHardened(api, 404, "API 404");
 
         Response health = RestAssured.given().get("/q/health");
-        assertEquals(200, health.statusCode());
-        assertHardened(health, "/q/health");
+        assertHardened(health, 200, "/q/health");
     }
 
     @Test
