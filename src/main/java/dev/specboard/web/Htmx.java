@@ -52,7 +52,7 @@ public final class Htmx {
         return page(entity, 200);
     }
 
-    /** A form that failed validation: 422 with the re-rendered form (htmx swaps 422, see app.js). */
+    /** A form that failed validation: 422 with the re-rendered form (htmx swaps 422: the htmx-config of layout/main.html). */
     public static Response invalid(Object entity) {
         return page(entity, 422);
     }

@@ -1,25 +1,27 @@
-// Specboard's small client script: htmx settings and a few progressive enhancements.
+// Specboard's small client script: a few progressive enhancements. htmx's settings are in the layout's
+// <meta name="htmx-config"> (read before htmx starts): no eval, no inline <style>, 4xx forms swap.
+// Templates carry no inline handlers (the Content-Security-Policy forbids them): behaviour reads data-* here.
 (function () {
-  function configure() {
-    if (!window.htmx) { return; }
-    // Swap validation errors (422) and conflicts (409) like successes: they carry the re-rendered form.
-    htmx.config.responseHandling = [
-      { code: '204', swap: false },
-      { code: '[23]..', swap: true },
-      { code: '422', swap: true },
-      { code: '409', swap: true },
-      { code: '429', swap: true },
-      { code: '[45]..', swap: true, error: true },
-      { code: '...', swap: false }
-    ];
-    htmx.config.historyCacheSize = 0; // always ask the server: it answers full pages on history restore
-    htmx.config.refreshOnHistoryMiss = true;
-  }
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', configure);
-  } else {
-    configure();
-  }
+  // data-confirm="Question?" on a form, or on the button that submits it, asks before submitting. It listens
+  // while capturing, so a refusal also stops htmx, whose submit listener sits on the form itself.
+  // (htmx elements may use hx-confirm instead; both work under the policy.)
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var button = e.submitter;
+    var question = (button && button.getAttribute('data-confirm')) || (form.getAttribute && form.getAttribute('data-confirm'));
+    if (question && !window.confirm(question)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+  // The same for links and plain buttons that do not submit a form.
+  document.addEventListener('click', function (e) {
+    var el = e.target.closest && e.target.closest('a[data-confirm], button[data-confirm][type=button]');
+    if (el && !window.confirm(el.getAttribute('data-confirm'))) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
   // Close the account menu with Escape, for keyboard users.
   document.addEventListener('keydown', function (e) {
     if (e.key === 'Escape') {

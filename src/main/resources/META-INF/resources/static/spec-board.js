@@ -1,6 +1,49 @@
-// Task board: drag and drop with SortableJS submits the card's own move form (one htmx POST);
-// polling pauses while someone drags or has focus inside a card's form.
+// Task board: drag and drop with SortableJS submits the card's own move form (one htmx POST).
+// The live refresh of the columns (polling and the sb:board event, both requests of #board-columns itself)
+// never undoes what the user is doing: it is skipped while someone presses or drags a card or has focus in a
+// card's form, and
+// while the user's own move or filter request is on its way, and a refresh answer that was already on its
+// way when the user acted is dropped: it would show the board from before and detach the form whose answer
+// carries the move's message.
 (function () {
+  var actions = 0;    // the user's requests into the columns (moves, filters) on their way
+  var generation = 0; // counts those requests; a refresh remembers the value it started with
+  var pressing = false; // a pointer is down on a card: a drag may be starting
+  var dragging = false;
+  function isRefresh(elt) { return elt && elt.id === 'board-columns'; }
+  function busy() {
+    var active = document.activeElement;
+    return pressing || dragging || actions > 0 || !!(active && active.closest && active.closest('#board-columns form'));
+  }
+  document.addEventListener('pointerdown', function (e) {
+    pressing = !!(e.target.closest && e.target.closest('#board-columns .board-card'));
+  }, true);
+  ['pointerup', 'pointercancel'].forEach(function (type) {
+    document.addEventListener(type, function () { pressing = false; }, true);
+  });
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var d = e.detail;
+    if (isRefresh(d.elt)) {
+      if (busy()) { e.preventDefault(); return; }
+      d.xhr.sbRefreshOf = generation;
+    }
+  });
+  document.addEventListener('htmx:beforeSend', function (e) {
+    var d = e.detail;
+    if (!isRefresh(d.elt) && d.target && d.target.id === 'board-columns') {
+      actions++;
+      generation++;
+      d.xhr.addEventListener('loadend', function () { actions--; });
+    }
+  });
+  // (beforeSwap fires on the target, so the refresh is recognised by its request, not by the element.)
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var d = e.detail;
+    if (d.xhr.sbRefreshOf !== undefined && (busy() || d.xhr.sbRefreshOf !== generation)) {
+      d.shouldSwap = false;
+    }
+  });
+
   function init(root) {
     if (!window.Sortable) { return; }
     var scope = root.querySelectorAll ? root : document;
@@ -10,9 +53,9 @@
       list.sbSortable = Sortable.create(list, {
         group: 'board', sort: false, animation: 120, forceFallback: true, fallbackTolerance: 3,
         filter: 'select, button, a, input', preventOnFilter: false, draggable: '.board-card',
-        onStart: function () { window.sbBoardBusy = true; },
+        onStart: function () { dragging = true; },
         onEnd: function (evt) {
-          window.sbBoardBusy = false;
+          dragging = false;
           if (evt.from === evt.to) { return; }
           var form = evt.item.querySelector('form.card-move');
           if (!form) { return; }
@@ -26,10 +69,4 @@
     if (window.htmx) { htmx.onLoad(init); } else { init(document); }
   }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }
-  document.addEventListener('focusin', function (e) {
-    if (e.target.closest && e.target.closest('#board-columns form')) { window.sbBoardBusy = true; }
-  });
-  document.addEventListener('focusout', function (e) {
-    if (e.target.closest && e.target.closest('#board-columns form')) { window.sbBoardBusy = false; }
-  });
 })();

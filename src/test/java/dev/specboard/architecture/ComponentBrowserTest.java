@@ -8,8 +8,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 
 import java.net.URL;
 import java.util.UUID;
@@ -47,7 +47,7 @@ class ComponentBrowserTest {
             b.go("/projects/" + slug + "/components/" + service);
             b.assertAccessible();
             assertTrue(b.all("svg path.edge[data-to='" + repo + "']").isEmpty());
-            new Select(b.find("#f-dependsOn")).selectByValue(repo.toString());
+            b.select("#f-dependsOn", repo.toString());
             b.click("#dependency-form button[type=submit]");
             b.waitFor("#dep-" + repo);
             b.waitFor("svg path.edge[data-from='" + service + "'][data-to='" + repo + "']");
@@ -55,32 +55,32 @@ class ComponentBrowserTest {
             b.assertAccessible();
 
             b.go("/projects/" + slug + "/components/" + repo);
-            new Select(b.find("#f-dependsOn")).selectByValue(web.toString());
+            b.select("#f-dependsOn", web.toString());
             b.click("#dependency-form button[type=submit]");
-            String message = b.find("#dependency-error").getText();
+            String message = b.text("#dependency-error");
             assertTrue(message.contains("Repo \u2192 Web \u2192 Service \u2192 Repo"), message);
-            assertEquals(web.toString(), new Select(b.find("#f-dependsOn")).getFirstSelectedOption().getAttribute("value"));
+            assertEquals(web.toString(), b.value("#f-dependsOn"));
             b.assertAccessible();
 
             b.go("/projects/" + slug + "/graph");
             b.waitFor("svg.dependency-graph");
-            assertEquals(3, b.all("svg.dependency-graph a.node").size());
-            assertEquals(2, b.all("svg.dependency-graph path.edge").size());
+            assertEquals(3, b.count("svg.dependency-graph a.node"));
+            assertEquals(2, b.count("svg.dependency-graph path.edge"));
             b.assertAccessible();
             // Someone else adds an edge: the open picture redraws itself from the live event.
             b.waitFor("body[data-live=ready]");
             components.addDependency(a, web, repo.toString());
             b.waitFor("svg path.edge[data-from='" + web + "'][data-to='" + repo + "']");
-            assertEquals(3, b.all("svg.dependency-graph path.edge").size());
-            b.driver.findElement(By.cssSelector("#node-" + repo)).click();
+            assertEquals(3, b.count("svg.dependency-graph path.edge"));
+            b.click("#node-" + repo);
             b.waitFor("#component-name");
             assertEquals("/projects/" + slug + "/components/" + repo, b.path());
 
             b.go("/projects/" + slug + "/graph?focus=" + service + "&depth=1");
             b.waitFor("svg.dependency-graph a.node.focus");
-            assertEquals(3, b.all("svg.dependency-graph a.node").size());
+            assertEquals(3, b.count("svg.dependency-graph a.node"));
             b.go("/projects/" + slug + "/graph?focus=" + repo + "&depth=1");
-            assertEquals(3, b.all("svg.dependency-graph a.node").size());
+            assertEquals(3, b.count("svg.dependency-graph a.node"));
             b.assertAccessible();
         }
     }
@@ -108,8 +108,38 @@ class ComponentBrowserTest {
             b.click("#design-doc-form button[type=submit]");
             b.waitFor("#doc-html");
             b.click("#doc-approve-form button[type=submit]");
-            assertEquals("Version 1 approved", b.find("#doc-state").getText());
+            assertEquals("Version 1 approved", b.text("#doc-state"));
             b.assertAccessible();
+        }
+    }
+
+    @Test
+    void aComponentNameIsOnlyTextInTheDeleteQuestion() {
+        TestData.Team t = data.team();
+        Access a = new Access(t.project(), Role.OWNER, t.owner().id);
+        String name = "'+alert(7)+'";
+        UUID id = make(a, name);
+        String page = "/projects/" + t.slug() + "/components/" + id;
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go(page);
+            assertEquals(0, b.count("[onclick], [onsubmit]"), "no inline handlers");
+
+            b.find("#delete-form button[type=submit]").click();
+            Alert question = b.driver.switchTo().alert();
+            assertEquals("Delete " + name + " with its dependencies and design doc?", question.getText());
+            question.dismiss();
+            assertTrue(b.driver.findElements(By.cssSelector("#delete-form")).size() == 1 && page.equals(b.path()),
+                    "dismissing keeps the component");
+            b.waitForHtmx();
+            assertEquals(name, b.text("#component-name"));
+
+            b.find("#delete-form button[type=submit]").click();
+            b.driver.switchTo().alert().accept();
+            b.waitUntil(d -> !page.equals(b.path()));
+            b.waitForHtmx();
+            assertEquals("/projects/" + t.slug() + "/components", b.path());
+            assertEquals(0, b.count("a[href='" + page + "']"));
         }
     }
 }

@@ -127,7 +127,7 @@ public final class Routes {
 
     // --- filling path templates with plausible values
 
-    private static final Pattern PARAM = Pattern.compile("\\{\\s*(\\w+)\\s*(?::((?:[^{}]|\\{[^{}]*\\})*))?\\}");
+    public static final Pattern PARAM = Pattern.compile("\\{\\s*(\\w+)\\s*(?::((?:[^{}]|\\{[^{}]*\\})*))?\\}");
 
     public static String fill(Route route, String slug) {
         Matcher matcher = PARAM.matcher(route.template());

@@ -1,0 +1,203 @@
+package dev.specboard.web;
+
+import dev.specboard.account.Account;
+import dev.specboard.project.Project;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Browser;
+import dev.specboard.support.Routes;
+import dev.specboard.support.Routes.Route;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A census of the screens: opens every page the application serves (every GET route that answers a whole
+ * page, found by scanning the resources, with the keys of a project that has data everywhere) in a real
+ * browser and fails on any Content-Security-Policy violation, console error or htmx error. A new screen is
+ * covered without editing this test; a new kind of path parameter makes it fail until it learns to fill it.
+ */
+@QuarkusTest
+class ScreenCensusBrowserTest {
+
+    /** Routes that are not screens: the event stream. */
+    private static final Set<String> NOT_SCREENS = Set.of("/events");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    RepoTestSupport repos;
+
+    @Test
+    void everyScreenOpensWithoutPolicyViolationsOrErrors() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            Map<String, String> keys = fillProject(team, git);
+            List<String> visited = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+
+            b.login(team.owner().username, TestData.PASSWORD);
+            for (String path : pages(() -> Web.as(team.owner()), keys)) {
+                b.go(path);
+                visited.add(path);
+                b.problems().forEach(p -> failures.add(path + ": " + p));
+            }
+            b.driver.manage().deleteAllCookies();
+            for (String path : pages(() -> RestAssured.given().redirects().follow(false), keys)) {
+                b.go(path);
+                visited.add("anonymous " + path);
+                b.problems().forEach(p -> failures.add("anonymous " + path + ": " + p));
+            }
+
+            assertTrue(visited.size() >= 30, "the census found too few screens: " + visited);
+            assertTrue(visited.contains("/projects/" + team.slug() + "/board"), visited.toString());
+            assertTrue(visited.contains("anonymous /login"), visited.toString());
+            assertTrue(failures.isEmpty(), "Screens with errors (" + visited.size() + " visited):\n" + String.join("\n", failures));
+        }
+    }
+
+    @Test
+    void theBrowserReportsPolicyViolationsConsoleErrorsAndHtmxErrors() {
+        Account a = data.account("census");
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(a.username, TestData.PASSWORD);
+            b.js("var s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; document.body.appendChild(s);"
+                    + "document.body.setAttribute('style', 'color: red');"
+                    + "console.error('a console error');"
+                    + "htmx.ajax('GET', '/no-such-fragment', {target: '#flash'});");
+            b.waitForHtmx();
+            List<String> problems = b.problems();
+            assertEquals(Boolean.FALSE, b.js("return window.inlineRan === true;"), "the policy stops inline scripts");
+            assertTrue(problems.stream().anyMatch(p -> p.contains("CSP violation: script-src")), problems.toString());
+            assertTrue(problems.stream().anyMatch(p -> p.contains("CSP violation: style-src")), problems.toString());
+            assertTrue(problems.stream().anyMatch(p -> p.contains("a console error")), problems.toString());
+            assertTrue(problems.stream().anyMatch(p -> p.contains("Response Status Error Code 404")), "htmx:responseError: " + problems);
+        }
+    }
+
+    /** Every GET route that answers this client with a whole page (not a fragment, not a redirect). */
+    private static List<String> pages(Supplier<RequestSpecification> client, Map<String, String> keys) {
+        List<String> pages = new ArrayList<>();
+        for (Route route : Routes.all()) {
+            if (!route.method().equals("GET") || route.api() || NOT_SCREENS.contains(route.template())) {
+                continue;
+            }
+            String path = fill(route, keys);
+            Response r = client.get().get(path);
+            if (r.statusCode() == 200 && String.valueOf(r.getContentType()).startsWith("text/html") && r.asString().contains("<html")) {
+                pages.add(path);
+            }
+        }
+        return pages;
+    }
+
+    private static String fill(Route route, Map<String, String> keys) {
+        Matcher m = Routes.PARAM.matcher(route.template());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String before = route.template().substring(0, m.start());
+            String segment = before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1);
+            String value = keys.get(segment + "/" + m.group(1));
+            if (value == null) {
+                value = keys.get(m.group(1));
+            }
+            assertTrue(value != null, "The census does not know how to fill {" + m.group(1) + "} after /" + segment + "/ in "
+                    + route.describe() + ": add a real key to fillProject");
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * A project with something on every screen: stories (one in two versions, approved by the lead), a context, two
+     * dependent components with an approved design doc and a work session, a spec with tasks, a synced
+     * repository with a review thread, and a project colour. Answers the key of each path parameter.
+     */
+    private Map<String, String> fillProject(TestData.Team team, GitFixture git) {
+        String token = fx.token(team.owner());
+        String leadToken = fx.token(team.lead());
+        Supplier<RequestSpecification> api = () -> RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+        Supplier<RequestSpecification> lead = () -> RestAssured.given().header("Authorization", "Bearer " + leadToken).contentType(ContentType.JSON);
+        String slug = team.slug();
+        String project = "/api/v1/projects/" + slug;
+        String story = "/api/v1/projects/" + slug + "/stories";
+        api.get().body(Map.of("title", "Reset my password", "description", "As a user I want to reset it.",
+                "acceptanceCriteria", "- WHEN I ask THE SYSTEM SHALL email a link")).post(story).then().log().ifValidationFails().statusCode(201);
+        api.get().body(Map.of("title", "Reset my password", "description", "As a user I want to reset it by email.",
+                "acceptanceCriteria", "- WHEN I ask THE SYSTEM SHALL email a link valid for one hour", "version", 1))
+                .put(story + "/1").then().log().ifValidationFails().statusCode(200);
+        api.get().post(story + "/1/submit").then().log().ifValidationFails().statusCode(200);
+        lead.get().post(story + "/1/approve").then().log().ifValidationFails().statusCode(200);
+        api.get().body(Map.of("title", "Invoices", "description", "Draft")).post(story).then().log().ifValidationFails().statusCode(201);
+
+        String context = api.get().body(Map.of("name", "Billing", "type", "domain", "purpose", "Money in", "description", "All payments"))
+                .post(project + "/contexts").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        api.get().body(Map.of("storyNumber", 1)).post(project + "/contexts/" + context + "/stories").then().log().ifValidationFails().statusCode(201);
+
+        String first = api.get().body(Map.of("name", "Accounts.Web", "type", "controller", "filePath", "src/Web.java",
+                "contextId", context, "description", "Web layer")).post(project + "/components").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        String second = api.get().body(Map.of("name", "Accounts.Repo", "type", "schema", "filePath", "src/Repo.java",
+                "description", "Storage")).post(project + "/components").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        api.get().body(Map.of("dependsOn", second)).post(project + "/components/" + first + "/dependencies").then().log().ifValidationFails().statusCode(201);
+        api.get().body(Map.of("content", "# Web\nFirst version.")).put(project + "/components/" + first + "/design-doc").then().log().ifValidationFails().statusCode(200);
+        api.get().body(Map.of("content", "# Web\nSecond version.", "version", 1)).put(project + "/components/" + first + "/design-doc")
+                .then().log().ifValidationFails().statusCode(200);
+        lead.get().post(project + "/components/" + first + "/design-doc/approve").then().log().ifValidationFails().statusCode(200);
+        api.get().body(Map.of("sessionType", "design", "targetType", "component", "targetId", first))
+                .post(project + "/work-sessions").then().log().ifValidationFails().statusCode(201);
+
+        api.get().body(SpecApiFixtures.hierarchical(1, "Password reset", List.of(), "database", "api"))
+                .post(project + "/specs").then().log().ifValidationFails().statusCode(201);
+
+        git.commit("first", "src/App.java", GitFixture.lines(30));
+        Repo repo = repos.add(team.project(), team.owner(), "app", git.url());
+        assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+        api.get().body(Map.of("path", "src/App.java", "lineStart", 3, "lineEnd", 4, "body", "Why **this**?"))
+                .post(project + "/repos/app/threads").then().log().ifValidationFails().statusCode(201);
+
+        QuarkusTransaction.requiringNew().run(() -> Project.<Project>findById(team.project().id).color = "#336699");
+
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("slug", slug);
+        keys.put("stories/number", "1");
+        keys.put("specs/key", "SPEC-1");
+        keys.put("tasks/key", "TASK-1-1");
+        keys.put("contexts/id", context);
+        keys.put("components/id", first);
+        keys.put("repos/name", "app");
+        keys.put("tree/path", "src");
+        keys.put("blob/path", "src/App.java");
+        return keys;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.specboard.web;
+
+import dev.specboard.account.Account;
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.account.SessionCookie;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class SecurityHeadersTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    ApiTokenService tokens;
+
+    private static void assertHardened(Response r, int status, String what) {
+        assertEquals(status, r.statusCode(), what + ": status");
+        assertEquals(SecurityHeaders.POLICY, r.getHeader("Content-Security-Policy"), what + ": CSP");
+        assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), what + ": nosniff");
+        assertEquals("same-origin", r.getHeader("Referrer-Policy"), what + ": Referrer-Policy");
+    }
+
+    @Test
+    void theStrictPolicyForbidsInlineScriptsStylesAndEval() {
+        List<String> directives = List.of(SecurityHeaders.POLICY.split(";\\s*"));
+        assertTrue(directives.contains("default-src 'self'"));
+        assertTrue(directives.contains("script-src 'self'"));
+        assertTrue(directives.contains("style-src 'self'"));
+        assertTrue(directives.contains("object-src 'none'"));
+        assertTrue(directives.contains("base-uri 'none'"));
+        assertTrue(directives.contains("frame-ancestors 'none'"));
+        assertFalse(SecurityHeaders.POLICY.contains("unsafe"), SecurityHeaders.POLICY);
+    }
+
+    @Test
+    void aLoggedInPageIsHardenedAndNeverStored() {
+        Account a = data.account("headers");
+        Response r = Web.as(a).get("/");
+        assertHardened(r, 200, "home page");
+        assertEquals("no-store", r.getHeader("Cache-Control"));
+
+        Response fragment = Web.htmx(Web.as(a)).get("/inbox/count");
+        assertHardened(fragment, 200, "htmx fragment");
+        assertEquals("no-store", fragment.getHeader("Cache-Control"));
+    }
+
+    @Test
+    void anonymousPagesAndRedirectsAreHardenedToo() {
+        Response login = RestAssured.given().redirects().follow(false).get("/login");
+        assertHardened(login, 200, "login page");
+        assertEquals("no-store", login.getHeader("Cache-Control"), "the login page carries a CSRF token");
+
+        Response redirect = RestAssured.given().redirects().follow(false).get("/projects/anything");
+        assertHardened(redirect, 302, "redirect to login");
+    }
+
+    @Test
+    void staticFilesAndWebjarsAreHardenedAndMayBeCached() {
+        for (String path : List.of("/static/app.css", "/static/app.js", "/webjars/htmx.org/dist/htmx.min.js")) {
+            Response r = RestAssured.given().get(path);
+            assertHardened(r, 200, path);
+            String cache = r.getHeader("Cache-Control");
+            assertTrue(cache == null || !cache.contains("no-store"), path + " is a public file that browsers may cache: " + cache);
+        }
+    }
+
+    @Test
+    void apiAnswersAreHardenedAndNeverStored() {
+        Account a = data.account("api");
+        String token = tokens.create(a.id, "headers", null, null).value();
+        Response ok = RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/projects");
+        assertHardened(ok, 200, "API answer");
+        assertEquals("no-store", ok.getHeader("Cache-Control"));
+
+        Response refused = RestAssured.given().get("/api/v1/projects");
+        assertHardened(refused, 401, "API 401");
+    }
+
+    @Test
+    void notFoundAnswersAreHardened() {
+        Account a = data.account("missing");
+        Response page = Web.as(a).get("/no-such-page");
+        assertHardened(page, 404, "404 page");
+
+        String token = tokens.create(a.id, "missing", null, null).value();
+        Response api = RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/projects/no-such-project");
+        assertHardened(api, 404, "API 404");
+
+        Response health = RestAssured.given().get("/q/health");
+        assertHardened(health, 200, "/q/health");
+    }
+
+    @Test
+    void aPolicyTheResourceSetItselfIsKept() {
+        Account a = data.account("sandbox");
+        Response r = Web.as(a).get("/test-only/sandboxed");
+        assertEquals(200, r.statusCode());
+        assertEquals(SandboxedTestResource.SANDBOX, r.getHeader("Content-Security-Policy"));
+        assertEquals(1, r.getHeaders().getValues("Content-Security-Policy").size());
+        assertEquals("private, max-age=60", r.getHeader("Cache-Control"));
+        assertEquals("nosniff", r.getHeader("X-Content-Type-Options"));
+    }
+
+    @Test
+    void cookiesAreSecureWhenTheProxySaysHttps() {
+        String u = TestData.unique("secure");
+        Response plain = RestAssured.given().redirects().follow(false).get("/login");
+        assertFalse(setCookie(plain, "csrf-token").contains("Secure"), setCookie(plain, "csrf-token"));
+
+        Web.Csrf csrf = Web.csrf();
+        Response signup = RestAssured.given().redirects().follow(false).header("X-Forwarded-Proto", "https")
+                .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .formParam("email", u + "@example.test").formParam("username", u).formParam("name", "")
+                .formParam("password", "long enough password")
+                .post("/signup");
+        assertEquals(303, signup.statusCode(), signup.asString());
+        assertTrue(setCookie(signup, SessionCookie.NAME).contains("Secure"), setCookie(signup, SessionCookie.NAME));
+        assertTrue(setCookie(signup, "sb_flash").contains("Secure"), setCookie(signup, "sb_flash"));
+
+        Response login = RestAssured.given().redirects().follow(false).header("X-Forwarded-Proto", "https").get("/login");
+        assertTrue(setCookie(login, "csrf-token").contains("Secure"), setCookie(login, "csrf-token"));
+    }
+
+    @Test
+    void oneSecureAttributeIsAddedOnlyWhenMissing() {
+        assertEquals("a=1; Path=/; Secure", SecurityHeaders.secureCookie("a=1; Path=/"));
+        assertEquals("a=1; secure; Path=/", SecurityHeaders.secureCookie("a=1; secure; Path=/"));
+        assertEquals("secure=1; Path=/; Secure", SecurityHeaders.secureCookie("secure=1; Path=/"));
+    }
+
+    private static String setCookie(Response r, String name) {
+        return r.getHeaders().getValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .orElse("(no Set-Cookie for " + name + " in " + r.getHeaders().getValues("Set-Cookie") + ")");
+    }
+}
