@@ -46,7 +46,8 @@ CREATE TABLE pages (
     created_at        timestamptz  NOT NULL DEFAULT now(),
     updated_at        timestamptz  NOT NULL DEFAULT now(),
     CONSTRAINT pages_project_path_key UNIQUE (project_id, path),
-    CONSTRAINT valid_path CHECK (path ~ '^/[a-z0-9-/]*$'),
+    -- The seed's '^/[a-z0-9-/]*$': PostgreSQL reads "9-/" as a bad range, so the hyphen moves to the end (same set).
+    CONSTRAINT valid_path CHECK (path ~ '^/[a-z0-9/-]*$'),
     CHECK (parent_id IS NULL OR parent_id <> id)
 );
 CREATE INDEX idx_pages_project_id ON pages (project_id);

@@ -28,11 +28,21 @@ public record MockupAnalysis(
     /** One colour, how many declarations use it and where (backgrounds, text, borders, buttons, links...). */
     @RegisterForReflection
     public record ColorUse(String value, int count, List<String> contexts) {
+        public String contextList() {
+            return String.join(", ", contexts);
+        }
     }
 
     /** A component type found in the HTML, with its modifier variants, its states and the classes every instance shares. */
     @RegisterForReflection
     public record ComponentUse(String type, int count, List<String> variants, List<String> states, String baseClasses) {
+        public String variantList() {
+            return String.join(", ", variants);
+        }
+
+        public String stateList() {
+            return String.join(", ", states);
+        }
     }
 
     /** A length in CSS pixels and how often it occurs. */
@@ -51,6 +61,9 @@ public record MockupAnalysis(
     /** The spacing values (margins, paddings, gaps), the base unit they share and how many sit on its scale. */
     @RegisterForReflection
     public record SpacingAnalysis(Integer baseUnit, boolean consistent, double consistency, List<Measure> values) {
+        public long percent() {
+            return Math.round(consistency * 100);
+        }
     }
 
     @RegisterForReflection
@@ -69,6 +82,9 @@ public record MockupAnalysis(
 
     @RegisterForReflection
     public record Breakpoint(String media, Integer min, Integer max, List<String> devices, int rules) {
+        public String deviceList() {
+            return devices.isEmpty() ? "no device frame" : String.join(", ", devices);
+        }
     }
 
     public static MockupAnalysis empty() {

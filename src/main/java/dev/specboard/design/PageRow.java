@@ -1,0 +1,13 @@
+package dev.specboard.design;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One page in the page tree or a list: where it sits, its status and its current mockup version (null without one). */
+public record PageRow(UUID id, UUID parentId, String name, String slug, String path, String type, PageStatus status, String purpose,
+                      String primaryDevice, int sortOrder, Integer currentVersion, List<String> keyElements, int version) {
+
+    public boolean hasMockup() {
+        return currentVersion != null;
+    }
+}
