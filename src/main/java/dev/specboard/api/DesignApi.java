@@ -32,8 +32,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.time.Instant;
 import java.util.List;
@@ -95,7 +93,9 @@ public class DesignApi {
     public record Tokens(Map<String, DesignTokens.ColorToken> colors, DesignTokens.Spacing spacing, DesignTokens.Typography typography) {
     }
 
-    public record ContextBody(String itemType, String text, String url, List<String> categories, List<String> tags, String submittedContext) {
+    /** A context item: text or a URL, or a file or screenshot as base64 with its name. */
+    public record ContextBody(String itemType, String text, String url, List<String> categories, List<String> tags, String submittedContext,
+                              String fileName, String contentBase64) {
     }
 
     @RegisterForReflection
@@ -210,27 +210,26 @@ public class DesignApi {
         return contextItems.rows(access.project().id).stream().map(DesignApi::item).toList();
     }
 
-    /** A text or URL item as JSON. */
+    /**
+     * Adds an item as JSON: text, a URL, or a file or screenshot whose bytes come base64-encoded in
+     * {@code contentBase64} (a JSON body: rest-csrf verifies every multipart POST, which token-authenticated agents cannot pass).
+     */
     @POST
     @Path("/context-items")
     public Response addContextItem(@PathParam("slug") String slug, ContextBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ContextBody b = ComponentApi.body(body);
+        byte[] content = null;
+        if (b.contentBase64() != null && !b.contentBase64().isBlank()) {
+            try {
+                content = java.util.Base64.getMimeDecoder().decode(b.contentBase64());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(422, "Validation failed", Map.of("contentBase64", "Not valid base64"));
+            }
+        }
         ContextItem item = contextItems.add(access, new ContextItemInput(b.itemType() == null ? "text" : b.itemType(), b.text(), b.url(),
-                b.categories(), b.tags() == null ? "" : String.join(",", b.tags()), b.submittedContext(), null, null, 0));
-        return Response.status(201).entity(item(access, item.id)).build();
-    }
-
-    /** A file or screenshot as multipart ({@code file}, {@code itemType}, {@code categories}, {@code tags}, {@code submittedContext}). */
-    @POST
-    @Path("/context-items")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response uploadContextItem(@PathParam("slug") String slug, @RestForm String itemType, @RestForm List<String> categories,
-                                      @RestForm String tags, @RestForm String submittedContext, @RestForm("file") FileUpload file) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        ContextItemInput input = ContextItemInput.of(itemType == null ? "file" : itemType, null, null, categories, tags, submittedContext, file,
-                contextItems.maxUploadBytes());
-        ContextItem item = contextItems.add(access, input);
+                b.categories(), b.tags() == null ? "" : String.join(",", b.tags()), b.submittedContext(), b.fileName(), content,
+                content == null ? 0 : content.length));
         return Response.status(201).entity(item(access, item.id)).build();
     }
 

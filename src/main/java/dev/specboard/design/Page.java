@@ -11,7 +11,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +55,10 @@ public class Page extends TimestampedEntity {
     @Convert(converter = PageStatus.Converter.class)
     public PageStatus status = PageStatus.DRAFT;
 
+    /** JSON array of strings (kept as text: a JSON-mapped {@code List<String>} would change how Hibernate maps other lists). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "key_elements")
-    public List<String> keyElements = new ArrayList<>();
+    public String keyElements = "[]";
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "related_patterns")
@@ -133,6 +133,14 @@ public class Page extends TimestampedEntity {
             approvedBy = null;
             approvedAt = null;
         }
+    }
+
+    public List<String> keyElementList() {
+        return List.of(DesignJson.read(keyElements, String[].class, new String[0]));
+    }
+
+    public void keyElements(List<String> elements) {
+        keyElements = DesignJson.write(elements);
     }
 
     public static boolean validPath(String path) {

@@ -34,7 +34,7 @@ public record PageForm(
 
     public static PageForm of(Page p, String parentId) {
         return new PageForm(p.name, p.path, parentId == null ? "" : parentId, p.type, p.purpose == null ? "" : p.purpose, p.primaryDevice,
-                String.join(", ", p.keyElements), p.version, "", "", "");
+                String.join(", ", p.keyElementList()), p.version, "", "", "");
     }
 
     public List<String> keyElementList() {

@@ -212,7 +212,7 @@ public class PageService {
         p.type = form.type() == null || form.type().isBlank() ? "page" : form.type();
         p.primaryDevice = form.primaryDevice() == null || form.primaryDevice().isBlank() ? "responsive" : form.primaryDevice();
         p.purpose = form.purpose() == null || form.purpose().isBlank() ? null : form.purpose().strip();
-        p.keyElements = new ArrayList<>(form.keyElementList());
+        p.keyElements(form.keyElementList());
     }
 
     /** {@code /dashboard/} and {@code /dashboard} are the same page; the root stays {@code /}. */

@@ -37,7 +37,7 @@ public record PageView(Access access, Page page, PageRow parent, List<PageRow> c
     }
 
     public String keyElementList() {
-        return String.join(", ", page.keyElements);
+        return String.join(", ", page.keyElementList());
     }
 
     public String frameSrc() {

@@ -61,7 +61,7 @@ class DesignSystemResourceTest {
         Element primary = d.selectFirst("#color-dc2626");
         assertNotNull(primary, d.select("#color-table").outerHtml());
         assertEquals("primary", primary.selectFirst(".token-name").text());
-        assertEquals("3", primary.selectFirst(".uses").text());
+        assertEquals("4", primary.selectFirst(".uses").text(), "var(--primary), rgb(220, 38, 38) and #dc2626 twice");
         assertTrue(primary.text().contains("Home, Lessons, Settings"));
         assertEquals("#dc2626", primary.selectFirst("svg rect").attr("fill"), "swatches are SVG, no inline styles");
         assertFalse(d.select("#flags .near-duplicate").isEmpty());
@@ -94,7 +94,7 @@ class DesignSystemResourceTest {
         assertEquals(403, Web.as(t.viewer()).formParam("color", "#dc2626").post(base + "confirm").statusCode());
         Document d = settled(t);
         assertEquals("ink", d.selectFirst("#color-1e293b .token-name").text());
-        assertEquals("4", d.selectFirst("#color-dc2626 .uses").text(), "the merged colour's use counts for primary");
+        assertEquals("5", d.selectFirst("#color-dc2626 .uses").text(), "the merged colour's use counts for primary");
         assertNotNull(d.selectFirst("#color-dc2626 .badge.ok"), "confirmed");
         assertTrue(d.select("#color-dc2727").isEmpty());
         assertTrue(d.selectFirst("#ds-state").text().contains("hybrid"));
@@ -109,11 +109,11 @@ class DesignSystemResourceTest {
         for (int i = 0; i < 10; i++) {
             String id = PageResourceTest.createPage(big, "P" + i, "/p" + i, i == 0 ? null : bigPage, "<p>x</p>", "p { color: red }");
             bigPage = bigPage == null ? id : bigPage;
-            Web.as(big.member()).formParam("itemType", "text").formParam("text", "Item " + i).contentType("multipart/form-data")
-                    .post("/projects/" + big.slug() + "/context");
+            Web.as(big.member()).multiPart("itemType", "text").multiPart("text", "Item " + i).post("/projects/" + big.slug() + "/context")
+                    .then().statusCode(303);
         }
-        Web.as(small.member()).formParam("itemType", "text").formParam("text", "Item").contentType("multipart/form-data")
-                .post("/projects/" + small.slug() + "/context");
+        Web.as(small.member()).multiPart("itemType", "text").multiPart("text", "Item").post("/projects/" + small.slug() + "/context")
+                .then().statusCode(303);
         for (int v = 2; v <= 10; v++) {
             Web.as(big.member()).formParam("html", "<p>v" + v + "</p>").post("/projects/" + big.slug() + "/pages/" + bigPage + "/mockups").then().statusCode(303);
         }
