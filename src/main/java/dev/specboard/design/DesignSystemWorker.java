@@ -38,6 +38,9 @@ public class DesignSystemWorker {
     @Inject
     ManagedExecutor executor;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     private final String instanceId = "ds-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Scheduled(every = "${specboard.design-system.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s")
@@ -73,16 +76,25 @@ public class DesignSystemWorker {
         return claim.isPresent();
     }
 
+    /** Claims with plain JDBC, so that polling does not count in the Hibernate statement statistics of page requests. */
     Optional<Claim> claim(String workerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(
-                            "UPDATE design_systems SET locked_by = ?1, lease_until = now() + make_interval(secs => ?2) "
-                                    + "WHERE id = (SELECT id FROM design_systems WHERE recompute_requested_at IS NOT NULL "
-                                    + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY recompute_requested_at "
-                                    + "FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING id, project_id, recompute_requested_at")
-                    .setParameter(1, workerId).setParameter(2, leaseSeconds).getResultList();
-            return rows.stream().findFirst().map(r -> new Claim((UUID) r[0], (UUID) r[1], instant(r[2])));
+            try (java.sql.Connection c = dataSource.getConnection();
+                 java.sql.PreparedStatement ps = c.prepareStatement(
+                         "UPDATE design_systems SET locked_by = ?, lease_until = now() + make_interval(secs => ?) "
+                                 + "WHERE id = (SELECT id FROM design_systems WHERE recompute_requested_at IS NOT NULL "
+                                 + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY recompute_requested_at "
+                                 + "FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING id, project_id, recompute_requested_at")) {
+                ps.setString(1, workerId);
+                ps.setInt(2, leaseSeconds);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Claim>empty();
+                    }
+                    return Optional.of(new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getObject(3, OffsetDateTime.class).toInstant()));
+                }
+            }
         });
     }
 
@@ -119,16 +131,5 @@ public class DesignSystemWorker {
         }
     }
 
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.now();
-    }
+
 }

@@ -4,7 +4,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,8 +33,9 @@ public class PreviewCleanup {
 
     private static final Logger LOG = Logger.getLogger(PreviewCleanup.class);
 
+    /** Plain JDBC (inside JTA transactions): the cleanup's polling stays out of Hibernate's statement statistics of page requests. */
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
 
     @ConfigProperty(name = "specboard.previews.soft-delete-after", defaultValue = "24h")
     Duration softDeleteAfter;
@@ -50,49 +56,71 @@ public class PreviewCleanup {
     public int run() {
         int moved = stage(PreviewSession.EXPIRED, "expired_at", "status IN ('PENDING', 'READY') AND expires_at <= now()", 0);
         moved += stage(PreviewSession.SOFT_DELETED, "soft_deleted_at",
-                "status = 'EXPIRED' AND expired_at <= now() - make_interval(secs => ?3)", softDeleteAfter.toMillis() / 1000.0);
+                "status = 'EXPIRED' AND expired_at <= now() - make_interval(secs => ?)", softDeleteAfter.toMillis() / 1000.0);
         moved += purge();
         return moved;
     }
 
     private int stage(String stage, String column, String condition, double delaySeconds) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery("UPDATE preview_sessions SET status = ?1, " + column + " = now(), updated_at = now() "
-                    + "WHERE id IN (SELECT id FROM preview_sessions WHERE " + condition + " ORDER BY expires_at LIMIT ?2 FOR UPDATE SKIP LOCKED) "
-                    + "RETURNING id").setParameter(1, stage).setParameter(2, 100);
-            if (condition.contains("?3")) {
-                q.setParameter(3, delaySeconds);
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("UPDATE preview_sessions SET status = ?, " + column + " = now(), updated_at = now() "
+                         + "WHERE id IN (SELECT id FROM preview_sessions WHERE " + condition + " ORDER BY expires_at LIMIT 100 FOR UPDATE SKIP LOCKED) "
+                         + "RETURNING id")) {
+                ps.setString(1, stage);
+                if (condition.contains("?")) {
+                    ps.setDouble(2, delaySeconds);
+                }
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                for (UUID id : ids) {
+                    event(c, id, stage);
+                }
+                return ids.size();
             }
-            @SuppressWarnings("unchecked")
-            List<UUID> ids = q.getResultList();
-            ids.forEach(id -> event(id, stage));
-            return ids.size();
         });
     }
 
     /** Deletes the bundles of soft-deleted previews past the purge delay, holding their rows locked meanwhile. */
     private int purge() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT id, bundle_path FROM preview_sessions WHERE status = 'SOFT_DELETED' "
-                            + "AND soft_deleted_at <= now() - make_interval(secs => ?1) ORDER BY soft_deleted_at LIMIT 20 FOR UPDATE SKIP LOCKED")
-                    .setParameter(1, purgeAfter.toMillis() / 1000.0).getResultList();
-            for (Object[] r : rows) {
-                UUID id = (UUID) r[0];
-                if (r[1] != null) {
-                    delete(Path.of((String) r[1]));
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT id, bundle_path FROM preview_sessions WHERE status = 'SOFT_DELETED' "
+                         + "AND soft_deleted_at <= now() - make_interval(secs => ?) ORDER BY soft_deleted_at LIMIT 20 FOR UPDATE SKIP LOCKED")) {
+                ps.setDouble(1, purgeAfter.toMillis() / 1000.0);
+                List<Object[]> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Object[]{rs.getObject(1, UUID.class), rs.getString(2)});
+                    }
                 }
-                em.createNativeQuery("UPDATE preview_sessions SET status = 'PURGED', purged_at = now(), bundle_path = NULL, updated_at = now() WHERE id = ?1")
-                        .setParameter(1, id).executeUpdate();
-                event(id, PreviewSession.PURGED);
+                for (Object[] r : rows) {
+                    UUID id = (UUID) r[0];
+                    if (r[1] != null) {
+                        delete(Path.of((String) r[1]));
+                    }
+                    try (PreparedStatement up = c.prepareStatement(
+                            "UPDATE preview_sessions SET status = 'PURGED', purged_at = now(), bundle_path = NULL, updated_at = now() WHERE id = ?")) {
+                        up.setObject(1, id);
+                        up.executeUpdate();
+                    }
+                    event(c, id, PreviewSession.PURGED);
+                }
+                return rows.size();
             }
-            return rows.size();
         });
     }
 
-    private void event(UUID id, String stage) {
-        em.createNativeQuery("INSERT INTO preview_cleanup_events (preview_session_id, stage) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, id).setParameter(2, stage).executeUpdate();
+    private static void event(Connection c, UUID id, String stage) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO preview_cleanup_events (preview_session_id, stage) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setObject(1, id);
+            ps.setString(2, stage);
+            ps.executeUpdate();
+        }
     }
 
     static void delete(Path dir) {

@@ -75,7 +75,7 @@ class DesignApiTest {
         assertEquals(List.of("Home", "Lessons", "Settings"), ds.getList("tokens.colors.primary.pages"));
         assertEquals("8px", ds.getString("tokens.spacing.base.value"));
         assertEquals("Inter", ds.getString("tokens.typography.fontFamily"));
-        assertEquals(3, ds.getInt("componentPatterns.button.usageCount"));
+        assertEquals(5, ds.getInt("componentPatterns.button.usageCount"), "one on Home, two on Lessons, two on Settings");
         assertTrue(ds.getList("flags.nearDuplicateColors.nearValue").contains("#dc2727") || ds.getList("flags.nearDuplicateColors.value").contains("#dc2727"));
 
         String base = "/api/v1/projects/" + t.slug() + "/pages/" + home + "/mockups";

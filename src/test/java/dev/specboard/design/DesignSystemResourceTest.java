@@ -68,7 +68,7 @@ class DesignSystemResourceTest {
         assertTrue(d.selectFirst("#flags .off-scale").text().contains("13px") && d.selectFirst("#flags .off-scale").text().contains("Lessons"));
         assertTrue(d.selectFirst("#spacing-base").text().contains("8px"));
         assertTrue(d.selectFirst("#families").text().contains("Inter"));
-        assertEquals("3", d.selectFirst("#component-button td:nth-child(2)").text());
+        assertEquals("5", d.selectFirst("#component-button td:nth-child(2)").text(), "one on Home, two on Lessons, two on Settings");
         assertTrue(d.select("[style]").isEmpty(), "no inline style attributes");
 
         Response css = Web.as(t.viewer()).get("/projects/" + t.slug() + "/design-system/tokens.css");
@@ -117,6 +117,8 @@ class DesignSystemResourceTest {
         for (int v = 2; v <= 10; v++) {
             Web.as(big.member()).formParam("html", "<p>v" + v + "</p>").post("/projects/" + big.slug() + "/pages/" + bigPage + "/mockups").then().statusCode(303);
         }
+        settled(small);
+        settled(big);
         assertEquals(count(small, "/design"), count(big, "/design"), "page tree");
         assertEquals(count(small, "/pages/" + smallPage), count(big, "/pages/" + bigPage), "a page with its mockup versions");
         assertEquals(count(small, "/context"), count(big, "/context"), "context items");
