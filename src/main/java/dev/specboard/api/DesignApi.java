@@ -1,0 +1,293 @@
+package dev.specboard.api;
+
+import dev.specboard.design.ContextItem;
+import dev.specboard.design.ContextItemInput;
+import dev.specboard.design.ContextItemRow;
+import dev.specboard.design.ContextItemService;
+import dev.specboard.design.DesignSystemService;
+import dev.specboard.design.DesignTokens;
+import dev.specboard.design.Mockup;
+import dev.specboard.design.MockupAnalysis;
+import dev.specboard.design.MockupForm;
+import dev.specboard.design.MockupRow;
+import dev.specboard.design.MockupService;
+import dev.specboard.design.Page;
+import dev.specboard.design.PageForm;
+import dev.specboard.design.PageRow;
+import dev.specboard.design.PageService;
+import dev.specboard.design.PageStatus;
+import dev.specboard.design.ContextAnalysis;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** API v1 for the design side: pages, mockup versions, the design system and context items. */
+@Path("/api/v1/projects/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DesignApi {
+
+    @RegisterForReflection
+    public record PageAnswer(UUID id, String name, String slug, String path, UUID parentId, String parentPath, String type, String purpose,
+                             String primaryDevice, String status, Integer currentVersion, int sortOrder, List<String> keyElements, int version) {
+    }
+
+    @RegisterForReflection
+    public record PageDetail(PageAnswer page, List<VersionAnswer> versions) {
+    }
+
+    @RegisterForReflection
+    public record VersionAnswer(int version, String changeDescription, String changedBy, String author, Instant createdAt, boolean current) {
+    }
+
+    public record PageBody(String name, String path, String parentPath, String type, String purpose, String primaryDevice,
+                           List<String> keyElements, Integer version, String html, String css, String js) {
+    }
+
+    public record MockupBody(String html, String css, String js, String changeDescription, String changedBy, Integer basedOnVersion) {
+    }
+
+    public record StatusBody(String status) {
+    }
+
+    /** The patterns parsed from a mockup, in the API's camelCase. */
+    @RegisterForReflection
+    public record Patterns(List<String> colorsUsed, List<String> componentsDetected, Spacing spacing, List<MockupAnalysis.ColorUse> colorUsage,
+                           List<MockupAnalysis.ComponentUse> components, MockupAnalysis.Typography typography, Map<String, String> customProperties,
+                           List<MockupAnalysis.Interaction> interactions, MockupAnalysis.ResponsiveRules responsiveRules) {
+    }
+
+    @RegisterForReflection
+    public record Spacing(Integer baseUnit, boolean consistent, double consistency, List<MockupAnalysis.Measure> values) {
+    }
+
+    @RegisterForReflection
+    public record MockupAnswer(UUID id, UUID pageId, int version, boolean current, String html, String css, String js, String changeDescription,
+                               String changedBy, UUID parentMockupId, Instant createdAt, Patterns extractedPatterns) {
+    }
+
+    @RegisterForReflection
+    public record DesignSystemAnswer(String generationMethod, Tokens tokens, Map<String, DesignTokens.ComponentPattern> componentPatterns,
+                                     Map<String, Double> confidenceScores, DesignTokens.Flags flags, DesignTokens.Confirmations userConfirmations,
+                                     Instant computedAt, boolean pending, int mockupCount) {
+    }
+
+    @RegisterForReflection
+    public record Tokens(Map<String, DesignTokens.ColorToken> colors, DesignTokens.Spacing spacing, DesignTokens.Typography typography) {
+    }
+
+    /** A context item: text or a URL, or a file or screenshot as base64 with its name. */
+    public record ContextBody(String itemType, String text, String url, List<String> categories, List<String> tags, String submittedContext,
+                              String fileName, String contentBase64) {
+    }
+
+    @RegisterForReflection
+    public record ContextItemAnswer(UUID id, String itemType, String contentUrl, String contentText, List<String> categories, List<String> tags,
+                                    ContextAnalysis aiAnalysis, int timesReferenced, Instant lastReferencedAt, Instant submittedAt,
+                                    String submittedContext, String submittedBy) {
+    }
+
+    public record ReferenceBody(UUID pageId) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    PageService pages;
+
+    @Inject
+    MockupService mockups;
+
+    @Inject
+    DesignSystemService designSystems;
+
+    @Inject
+    ContextItemService contextItems;
+
+    @GET
+    @Path("/pages")
+    public List<PageAnswer> listPages(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        List<PageRow> rows = pages.rows(access.project().id);
+        return rows.stream().map(r -> answer(r, rows)).toList();
+    }
+
+    /** Creates a page; with {@code html} its first mockup too, in one transaction. */
+    @POST
+    @Path("/pages")
+    public Response createPage(@PathParam("slug") String slug, PageBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        PageBody b = ComponentApi.body(body);
+        Page p = pages.create(access, form(b, b.parentPath()));
+        return Response.status(201).entity(page(access, p.id)).build();
+    }
+
+    @GET
+    @Path("/pages/{id}")
+    public PageDetail getPage(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.read(slug);
+        Page p = pages.get(access.project().id, uuid(id));
+        return new PageDetail(page(access, p.id), mockups.versions(p.id, p.currentMockupId).stream().map(DesignApi::version).toList());
+    }
+
+    @PUT
+    @Path("/pages/{id}")
+    public PageAnswer updatePage(@PathParam("slug") String slug, @PathParam("id") String id, PageBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        PageBody b = ComponentApi.body(body);
+        Page p = pages.update(access, uuid(id), form(b, b.parentPath()));
+        return page(access, p.id);
+    }
+
+    @POST
+    @Path("/pages/{id}/status")
+    public PageAnswer setStatus(@PathParam("slug") String slug, @PathParam("id") String id, StatusBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        StatusBody b = ComponentApi.body(body);
+        PageStatus status = PageStatus.parse(b.status())
+                .orElseThrow(() -> new ApiException(422, "Validation failed", Map.of("status", "One of draft, designed, approved, built")));
+        Page p = pages.setStatus(access, uuid(id), status);
+        return page(access, p.id);
+    }
+
+    /** Saves a new mockup version; {@code basedOnVersion} (optional) makes a stale save a 409 with both versions. */
+    @POST
+    @Path("/pages/{id}/mockups")
+    public Response saveMockup(@PathParam("slug") String slug, @PathParam("id") String id, MockupBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        MockupBody b = ComponentApi.body(body);
+        Mockup m = mockups.save(access, uuid(id), new MockupForm(b.html(), b.css(), b.js(), b.changeDescription(), b.basedOnVersion(), b.changedBy()));
+        return Response.status(201).entity(mockup(m, true)).build();
+    }
+
+    @GET
+    @Path("/pages/{id}/mockups/{version}")
+    public MockupAnswer getMockup(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version) {
+        Access access = projectAccess.read(slug);
+        Page p = pages.get(access.project().id, uuid(id));
+        Mockup m = mockups.get(p.id, version);
+        return mockup(m, m.id.equals(p.currentMockupId));
+    }
+
+    @POST
+    @Path("/pages/{id}/mockups/{version}/current")
+    public MockupAnswer makeCurrent(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return mockup(mockups.makeCurrent(access, uuid(id), version), true);
+    }
+
+    @GET
+    @Path("/design-system")
+    public DesignSystemAnswer designSystem(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        DesignSystemService.View v = designSystems.view(access.project().id);
+        return new DesignSystemAnswer(v.generationMethod(), new Tokens(v.tokens().colors(), v.tokens().spacing(), v.tokens().typography()),
+                v.componentPatterns(), v.confidenceScores(), v.tokens().flags(), v.confirmations(), v.computedAt(), v.pending(), v.mockupCount());
+    }
+
+    @GET
+    @Path("/context-items")
+    public List<ContextItemAnswer> listContextItems(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return contextItems.rows(access.project().id).stream().map(DesignApi::item).toList();
+    }
+
+    /**
+     * Adds an item as JSON: text, a URL, or a file or screenshot whose bytes come base64-encoded in
+     * {@code contentBase64} (a JSON body: rest-csrf verifies every multipart POST, which token-authenticated agents cannot pass).
+     */
+    @POST
+    @Path("/context-items")
+    public Response addContextItem(@PathParam("slug") String slug, ContextBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        ContextBody b = ComponentApi.body(body);
+        byte[] content = null;
+        if (b.contentBase64() != null && !b.contentBase64().isBlank()) {
+            try {
+                content = java.util.Base64.getMimeDecoder().decode(b.contentBase64());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(422, "Validation failed", Map.of("contentBase64", "Not valid base64"));
+            }
+        }
+        ContextItem item = contextItems.add(access, new ContextItemInput(b.itemType() == null ? "text" : b.itemType(), b.text(), b.url(),
+                b.categories(), b.tags() == null ? "" : String.join(",", b.tags()), b.submittedContext(), b.fileName(), content,
+                content == null ? 0 : content.length));
+        return Response.status(201).entity(item(access, item.id)).build();
+    }
+
+    @POST
+    @Path("/context-items/{id}/references")
+    public ContextItemAnswer reference(@PathParam("slug") String slug, @PathParam("id") String id, ReferenceBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        ReferenceBody b = ComponentApi.body(body);
+        Page p = pages.get(access.project().id, b.pageId());
+        ContextItem item = contextItems.reference(access, uuid(id), "page", p.id, p.name);
+        return item(access, item.id);
+    }
+
+    private ContextItemAnswer item(Access access, UUID id) {
+        return contextItems.rows(access.project().id).stream().filter(r -> r.id().equals(id)).findFirst().map(DesignApi::item)
+                .orElseThrow(() -> ApiException.notFound("No such context item"));
+    }
+
+    static ContextItemAnswer item(ContextItemRow r) {
+        return new ContextItemAnswer(r.id(), r.itemType(), r.contentUrl(), r.contentText(), r.categories(), r.tags(), r.analysis(), r.timesReferenced(),
+                r.lastReferencedAt(), r.submittedAt(), r.submittedContext(), r.submittedBy());
+    }
+
+    private static PageForm form(PageBody b, String parentPath) {
+        return new PageForm(b.name(), b.path(), parentPath, b.type(), b.purpose(), b.primaryDevice(),
+                b.keyElements() == null ? "" : String.join(",", b.keyElements()), b.version(), b.html(), b.css(), b.js());
+    }
+
+    private PageAnswer page(Access access, UUID id) {
+        List<PageRow> rows = pages.rows(access.project().id);
+        return rows.stream().filter(r -> r.id().equals(id)).findFirst().map(r -> answer(r, rows))
+                .orElseThrow(() -> ApiException.notFound("No such page in this project"));
+    }
+
+    private static PageAnswer answer(PageRow r, List<PageRow> all) {
+        String parentPath = r.parentId() == null ? null : all.stream().filter(o -> o.id().equals(r.parentId())).map(PageRow::path).findFirst().orElse(null);
+        return new PageAnswer(r.id(), r.name(), r.slug(), r.path(), r.parentId(), parentPath, r.type(), r.purpose(), r.primaryDevice(),
+                r.status().value(), r.currentVersion(), r.sortOrder(), r.keyElements(), r.version());
+    }
+
+    private static VersionAnswer version(MockupRow r) {
+        return new VersionAnswer(r.version(), r.changeDescription(), r.changedBy(), r.author(), r.createdAt(), r.current());
+    }
+
+    static MockupAnswer mockup(Mockup m, boolean current) {
+        MockupAnalysis a = m.analysis();
+        Patterns patterns = new Patterns(a.colorsUsed(), a.componentsDetected(),
+                new Spacing(a.spacingAnalysis().baseUnit(), a.spacingAnalysis().consistent(), a.spacingAnalysis().consistency(), a.spacingAnalysis().values()),
+                a.colorUsage(), a.components(), a.typography(), a.customProperties(), a.interactions(), a.responsiveRules());
+        return new MockupAnswer(m.id, m.pageId, m.version, current, m.htmlContent, m.cssContent, m.javascriptContent, m.changeDescription, m.changedBy,
+                m.parentMockupId, m.createdAt, patterns);
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.notFound("Not found in this project");
+        }
+    }
+}

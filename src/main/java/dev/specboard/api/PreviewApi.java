@@ -1,0 +1,96 @@
+package dev.specboard.api;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.preview.PreviewForm;
+import dev.specboard.preview.PreviewRow;
+import dev.specboard.preview.PreviewService;
+import dev.specboard.preview.PreviewSession;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** API v1 for preview links: create (a lead), read with the cleanup stages, list and revoke. */
+@Path("/api/v1/projects/{slug}/previews")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PreviewApi {
+
+    public record PreviewBody(String pagePath, Integer hours) {
+    }
+
+    @RegisterForReflection
+    public record Created(UUID id, String token, String url, Instant expiresAt, String status) {
+    }
+
+    @RegisterForReflection
+    public record PreviewAnswer(UUID id, String status, String url, String page, int pageCount, Instant createdAt, Instant expiresAt,
+                                Instant revokedAt, boolean open, List<Event> events) {
+    }
+
+    @RegisterForReflection
+    public record Event(String stage, Instant createdAt) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    PreviewService previews;
+
+    @POST
+    public Response create(@PathParam("slug") String slug, PreviewBody body, @Context UriInfo uri) {
+        Access access = projectAccess.write(slug, Role.LEAD);
+        PreviewBody b = ComponentApi.body(body);
+        PreviewSession s = previews.create(access, new PreviewForm(b.pagePath(), b.hours()));
+        return Response.status(201).entity(new Created(s.id, s.previewToken, url(uri, s.previewToken), s.expiresAt, s.status)).build();
+    }
+
+    @GET
+    public List<PreviewAnswer> list(@PathParam("slug") String slug, @Context UriInfo uri) {
+        Access access = projectAccess.read(slug);
+        return previews.rows(access.project().id).stream().map(r -> answer(r, uri, access)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public PreviewAnswer get(@PathParam("slug") String slug, @PathParam("id") String id, @Context UriInfo uri) {
+        Access access = projectAccess.read(slug);
+        UUID pid = DesignApi.uuid(id);
+        return previews.rows(access.project().id).stream().filter(r -> r.id().equals(pid)).findFirst().map(r -> answer(r, uri, access))
+                .orElseThrow(() -> ApiException.notFound("No such preview in this project"));
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    public PreviewAnswer revoke(@PathParam("slug") String slug, @PathParam("id") String id, @Context UriInfo uri) {
+        Access access = projectAccess.write(slug, Role.LEAD);
+        previews.revoke(access, DesignApi.uuid(id));
+        return get(slug, id, uri);
+    }
+
+    /** The link is shown to leads (who may share it); other members see the preview's state only. */
+    private static PreviewAnswer answer(PreviewRow r, UriInfo uri, Access access) {
+        return new PreviewAnswer(r.id(), r.status(), r.open() && access.has(Role.LEAD) ? url(uri, r.token()) : null, r.pageName(), r.pageCount(),
+                r.createdAt(), r.expiresAt(), r.revokedAt(), r.open(), r.events().stream().map(e -> new Event(e.stage(), e.createdAt())).toList());
+    }
+
+    private static String url(UriInfo uri, String token) {
+        return uri.getBaseUriBuilder().path("preview").path(token).build().toString();
+    }
+}

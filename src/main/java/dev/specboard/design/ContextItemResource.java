@@ -1,0 +1,103 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Context items: the list with each item's analysis, the add form (one multipart form for every type) and file downloads. */
+@Path("/projects/{slug}/context")
+@Produces(MediaType.TEXT_HTML)
+public class ContextItemResource {
+
+    @CheckedTemplate(basePath = "design")
+    static class Templates {
+        static native TemplateInstance context(ContextPage page);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    ContextItemService items;
+
+    @GET
+    public Response list(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.context(page(access, ContextItemInput.empty(), FormErrors.none())));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response add(@PathParam("slug") String slug, @RestForm String itemType, @RestForm String text, @RestForm String url,
+                        @RestForm List<String> categories, @RestForm String tags, @RestForm String submittedContext,
+                        @RestForm("file") FileUpload file, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        ContextItemInput input = ContextItemInput.of(itemType, text, url, categories, tags, submittedContext, file, items.maxUploadBytes());
+        try {
+            ContextItem item = items.add(access, input);
+            return Flash.redirect(headers, "/projects/" + slug + "/context#item-" + item.id, "Context item added.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.context(page(access, input, e.errors())));
+        } catch (ApiException e) {
+            if (e.status() != 413) {
+                throw e;
+            }
+            return Htmx.page(Templates.context(page(access, input, FormErrors.none().add("file", e.getMessage()))), 413);
+        }
+    }
+
+    /** An uploaded file, always as a download with a safe type: never rendered inline, whatever it contains. */
+    @GET
+    @Path("/{id}/file")
+    public Response file(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.read(slug);
+        ContextItem item = items.get(access.project().id, PageService.parseUuid(id));
+        return download(item, items.file(item));
+    }
+
+    static Response download(ContextItem item, byte[] bytes) {
+        ContextMetadata m = item.metadata();
+        String type = m.contentType() != null && m.contentType().startsWith("image/") ? m.contentType() : "application/octet-stream";
+        String name = m.fileName() == null ? "context-item" : m.fileName().replace("\"", "");
+        return Response.ok(bytes, type)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .build();
+    }
+
+    private ContextPage page(Access access, ContextItemInput form, FormErrors errors) {
+        return new ContextPage(access, items.rows(access.project().id), form, errors, ContextItemService.megabytes(items.maxUploadBytes()));
+    }
+
+    static UUID uuid(String id) {
+        UUID u = PageService.parseUuid(id);
+        if (u == null) {
+            throw ApiException.notFound("No such context item in this project");
+        }
+        return u;
+    }
+}

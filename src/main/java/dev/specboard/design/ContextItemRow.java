@@ -1,0 +1,27 @@
+package dev.specboard.design;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A context item in the list, with its analysis and usage. */
+public record ContextItemRow(UUID id, String itemType, String contentUrl, String contentText, List<String> categories, List<String> tags,
+                             int timesReferenced, Instant lastReferencedAt, Instant submittedAt, String submittedContext, String submittedBy,
+                             ContextMetadata metadata, ContextAnalysis analysis) {
+
+    /** A short title: the file's name, the URL, or the start of the text. */
+    public String title() {
+        if (metadata.fileName() != null) {
+            return metadata.fileName();
+        }
+        if (itemType.equals("url") && contentUrl != null) {
+            return contentUrl;
+        }
+        String t = contentText == null ? "" : contentText.strip();
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t.isEmpty() ? itemType : t;
+    }
+
+    public boolean hasFile() {
+        return itemType.equals("file") || itemType.equals("screenshot");
+    }
+}

@@ -1,0 +1,405 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.ValidationException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jsoup.Jsoup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Context items: adding text, a URL (stored, fetched only from allow-listed hosts), a file or a screenshot
+ * (type by content, size limited, kept under the data directory), analysing each by parsing (image
+ * palette, HTML through {@link MockupAnalyzer}, key terms of text), listing them and counting references.
+ */
+@ApplicationScoped
+public class ContextItemService {
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "specboard.context.max-upload-bytes", defaultValue = "5242880")
+    long maxUploadBytes;
+
+    @ConfigProperty(name = "specboard.context.url-fetch-hosts")
+    Optional<List<String>> fetchHosts;
+
+    @ConfigProperty(name = "specboard.context.store")
+    Optional<String> store;
+
+    @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
+    String dataDir;
+
+    /** Where a page or another feature used an item. */
+    @RegisterForReflection
+    public record Reference(String kind, String id, String label, String at) {
+    }
+
+    @RegisterForReflection
+    public record References(List<Reference> items) {
+    }
+
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    /** The project's items, newest first, with who added them, in one query. */
+    public List<ContextItemRow> rows(UUID projectId) {
+        List<ContextItemRow> out = new ArrayList<>();
+        for (Object[] r : em.createQuery("select i, a.username from ContextItem i left join Account a on a.id = i.submittedBy "
+                + "where i.projectId = :p order by i.submittedAt desc", Object[].class).setParameter("p", projectId).getResultList()) {
+            out.add(row((ContextItem) r[0], (String) r[1]));
+        }
+        return out;
+    }
+
+    /** The items referenced by one target (a page, say), from the items' own reference lists, without another query per item. */
+    public List<ContextItemRow> referencedBy(UUID projectId, String kind, UUID target) {
+        String id = target.toString();
+        List<ContextItemRow> out = new ArrayList<>();
+        for (ContextItem i : em.createQuery("select i from ContextItem i where i.projectId = :p order by i.submittedAt desc", ContextItem.class)
+                .setParameter("p", projectId).getResultList()) {
+            if (references(i).stream().anyMatch(r -> kind.equals(r.kind()) && id.equals(r.id()))) {
+                out.add(row(i, null));
+            }
+        }
+        return out;
+    }
+
+    public ContextItem get(UUID projectId, UUID id) {
+        if (id == null) {
+            throw ApiException.notFound("No such context item in this project");
+        }
+        return ContextItem.<ContextItem>find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound("No such context item in this project"));
+    }
+
+    /**
+     * Adds an item: checks its fields (422 naming each), its size (413) and, for screenshots, that the
+     * content is a PNG, JPEG or WebP image; stores an upload's bytes; records the analysis.
+     */
+    @Transactional
+    public ContextItem add(Access access, ContextItemInput in) {
+        access.requireWrite(Role.MEMBER);
+        String type = in.itemType() == null ? "" : in.itemType().strip().toLowerCase(Locale.ROOT);
+        FormErrors errors = FormErrors.none();
+        if (!ContextItem.TYPES.contains(type)) {
+            errors.add("itemType", "Choose text, url, file or screenshot");
+        }
+        List<String> categories = in.categories() == null ? List.of() : in.categories().stream().filter(c -> c != null && !c.isBlank())
+                .map(c -> c.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        if (categories.stream().anyMatch(c -> !ContextItem.CATEGORIES.contains(c))) {
+            errors.add("categories", "Categories are " + String.join(", ", ContextItem.CATEGORIES));
+        }
+        List<String> tags = tags(in.tags());
+        if (tags.size() > 20 || tags.stream().anyMatch(t -> t.length() > 50)) {
+            errors.add("tags", "At most 20 tags of at most 50 characters");
+        }
+        if (in.submittedContext() != null && in.submittedContext().length() > 5000) {
+            errors.add("submittedContext", "At most 5000 characters");
+        }
+        ContextItem item = new ContextItem();
+        item.projectId = access.project().id;
+        item.itemType = type;
+        item.categories = new ArrayList<>(categories);
+        item.tags = new ArrayList<>(tags);
+        item.submittedContext = blankToNull(in.submittedContext());
+        item.submittedBy = access.accountId();
+        ContextAnalysis analysis = ContextAnalysis.none();
+        ContextMetadata metadata = ContextMetadata.none();
+        byte[] content = null;
+        switch (type) {
+            case "text" -> {
+                if (in.text() == null || in.text().isBlank()) {
+                    errors.add("text", "Write the text to keep");
+                } else if (in.text().length() > 100_000) {
+                    errors.add("text", "At most 100000 characters");
+                } else {
+                    item.contentText = in.text().strip();
+                    analysis = textAnalysis(item.contentText);
+                }
+            }
+            case "url" -> {
+                URI uri = uri(in.url());
+                if (uri == null) {
+                    errors.add("url", "Give a full http:// or https:// address");
+                } else {
+                    item.contentUrl = uri.toString();
+                    boolean allowed = fetchHosts.orElse(List.of()).stream().anyMatch(h -> h.strip().equalsIgnoreCase(uri.getHost()));
+                    if (allowed) {
+                        analysis = fetch(uri, item);
+                    } else {
+                        analysis = ContextAnalysis.note("Stored, not fetched: " + uri.getHost() + " is not on the allow-list of hosts Specboard may fetch from.");
+                    }
+                    metadata = new ContextMetadata(null, null, null, null, uri.getHost(), allowed && analysis.note() == null);
+                }
+            }
+            case "file", "screenshot" -> {
+                if (in.content() == null || in.size() == 0) {
+                    errors.add("file", "Choose a file to upload");
+                    break;
+                }
+                if (in.size() > maxUploadBytes) {
+                    throw new ApiException(413, "The file is " + megabytes(in.size()) + "; files may be at most " + megabytes(maxUploadBytes) + ".",
+                            java.util.Map.of("file", "At most " + megabytes(maxUploadBytes)));
+                }
+                content = in.content();
+                Optional<String> image = ImageAnalyzer.format(content);
+                if (type.equals("screenshot") && image.isEmpty()) {
+                    errors.add("file", "A screenshot must be a PNG, JPEG or WebP image; this file's content is not one"
+                            + (in.fileName() == null ? "" : " (whatever its name, " + in.fileName() + ", says)") + ".");
+                    break;
+                }
+                String contentType;
+                if (image.isPresent()) {
+                    analysis = ImageAnalyzer.analyze(content, image.get());
+                    contentType = ImageAnalyzer.contentType(image.get());
+                } else {
+                    String text = utf8(content);
+                    if (text != null && looksLikeHtml(text, in.fileName())) {
+                        analysis = htmlAnalysis(text);
+                        contentType = "text/html";
+                    } else if (text != null) {
+                        analysis = textAnalysis(text);
+                        contentType = "text/plain";
+                    } else {
+                        analysis = ContextAnalysis.note("A binary file that is not a PNG, JPEG or WebP image: stored, not analysed.");
+                        contentType = "application/octet-stream";
+                    }
+                }
+                metadata = new ContextMetadata(safeName(in.fileName()), in.size(), contentType, sha256(content), null, null);
+            }
+            default -> {
+            }
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        item.aiAnalysis = DesignJson.write(analysis);
+        item.contentMetadata = DesignJson.write(metadata);
+        item.persist();
+        em.flush();
+        if (content != null) {
+            item.storageKey = item.projectId + "/" + item.id;
+            item.contentUrl = "/projects/" + access.slug() + "/context/" + item.id + "/file";
+            write(item.storageKey, content);
+        }
+        return item;
+    }
+
+    /** Counts one use of an item by a target (a page...); the item lists each target once with its latest use. */
+    @Transactional
+    public ContextItem reference(Access access, UUID itemId, String kind, UUID target, String label) {
+        access.requireWrite(Role.MEMBER);
+        ContextItem item = get(access.project().id, itemId);
+        em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+        List<Reference> refs = new ArrayList<>(references(item));
+        refs.removeIf(r -> kind.equals(r.kind()) && target.toString().equals(r.id()));
+        refs.add(new Reference(kind, target.toString(), label, Instant.now().toString()));
+        item.referencedIn = DesignJson.write(refs);
+        item.timesReferenced++;
+        item.lastReferencedAt = Instant.now();
+        return item;
+    }
+
+    /** An uploaded file's bytes as stored. */
+    public byte[] file(ContextItem item) {
+        if (item.storageKey == null) {
+            throw ApiException.notFound("This context item has no file");
+        }
+        try {
+            return Files.readAllBytes(root().resolve(item.storageKey));
+        } catch (IOException e) {
+            throw ApiException.notFound("The file of this context item is missing from the store");
+        }
+    }
+
+    static List<Reference> references(ContextItem i) {
+        String json = i.referencedIn == null || i.referencedIn.isBlank() ? "[]" : i.referencedIn;
+        References r = DesignJson.read("{\"items\":" + json + "}", References.class, null);
+        return r == null || r.items() == null ? List.of() : r.items();
+    }
+
+    private ContextItemRow row(ContextItem i, String by) {
+        return new ContextItemRow(i.id, i.itemType, i.contentUrl, i.contentText, List.copyOf(i.categories), List.copyOf(i.tags), i.timesReferenced,
+                i.lastReferencedAt, i.submittedAt, i.submittedContext, by, i.metadata(), i.analysis());
+    }
+
+    static ContextAnalysis textAnalysis(String text) {
+        return new ContextAnalysis(List.of(), List.of(), List.of(), null, List.of("requirements"), null, null, null, TextTerms.keyTerms(text, 10), null);
+    }
+
+    /** An HTML document through the mockup analyzer: its components and colours, plus the key terms of its text. */
+    static ContextAnalysis htmlAnalysis(String html) {
+        MockupAnalysis a = MockupAnalyzer.analyze(html, "");
+        List<String> relevant = new ArrayList<>();
+        if (!a.colorsUsed().isEmpty()) {
+            relevant.add("design");
+        }
+        if (!a.componentsDetected().isEmpty()) {
+            relevant.add("components");
+        }
+        if (a.componentsDetected().contains("nav")) {
+            relevant.add("layout");
+        }
+        return new ContextAnalysis(a.componentsDetected(), a.colorsUsed().stream().limit(12).toList(), List.of(), layout(a.componentsDetected()),
+                relevant, null, null, "html", TextTerms.keyTerms(Jsoup.parse(html).text(), 10), null);
+    }
+
+    static String layout(List<String> components) {
+        Set<String> c = new LinkedHashSet<>(components);
+        if (c.contains("nav") && (c.contains("table") || c.contains("card"))) {
+            return "dashboard";
+        }
+        if (c.contains("form") && !c.contains("table")) {
+            return "form";
+        }
+        if (c.contains("card")) {
+            return "grid";
+        }
+        return c.isEmpty() ? null : "content";
+    }
+
+    private ContextAnalysis fetch(URI uri, ContextItem item) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = r.body()) {
+                byte[] bytes = body.readNBytes((int) Math.min(maxUploadBytes, 2_000_000));
+                if (r.statusCode() != 200) {
+                    return ContextAnalysis.note("Fetched, but the server answered " + r.statusCode() + ".");
+                }
+                String text = utf8(bytes);
+                if (text == null) {
+                    return ContextAnalysis.note("Fetched, but the answer is not text.");
+                }
+                String plain = Jsoup.parse(text).text();
+                item.contentText = plain.length() > 20_000 ? plain.substring(0, 20_000) : plain;
+                return htmlAnalysis(text);
+            }
+        } catch (IOException e) {
+            return ContextAnalysis.note("Could not fetch it: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ContextAnalysis.note("Fetching was interrupted.");
+        }
+    }
+
+    private void write(String key, byte[] content) {
+        try {
+            Path file = root().resolve(key);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the uploaded file", e);
+        }
+    }
+
+    private Path root() {
+        return store.filter(s -> !s.isBlank()).map(Path::of).orElse(Path.of(dataDir, "context-items")).toAbsolutePath();
+    }
+
+    static List<String> tags(String tags) {
+        if (tags == null || tags.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(tags.split(",")).map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList();
+    }
+
+    static URI uri(String url) {
+        if (url == null || url.isBlank() || url.length() > 2000) {
+            return null;
+        }
+        try {
+            URI u = new URI(url.strip());
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme())) && u.getHost() != null ? u : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** The bytes as UTF-8 text, or null for binary content (invalid UTF-8 or NUL bytes). */
+    static String utf8(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    static boolean looksLikeHtml(String text, String name) {
+        String head = text.stripLeading().toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html")
+                || name != null && (name.toLowerCase(Locale.ROOT).endsWith(".html") || name.toLowerCase(Locale.ROOT).endsWith(".htm")) && head.startsWith("<");
+    }
+
+    static String safeName(String name) {
+        if (name == null || name.isBlank()) {
+            return "upload";
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        StringBuilder sb = new StringBuilder();
+        for (char c : base.toCharArray()) {
+            sb.append(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == ' ' ? c : '_');
+        }
+        String s = sb.toString().strip();
+        return s.isEmpty() ? "upload" : s.length() > 200 ? s.substring(0, 200) : s;
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576d);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

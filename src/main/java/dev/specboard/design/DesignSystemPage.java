@@ -1,0 +1,120 @@
+package dev.specboard.design;
+
+import dev.specboard.project.Access;
+import dev.specboard.web.FormErrors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The design-system screen: swatches, the spacing scale, type specimens, component patterns, flags, confidence and exports. */
+public record DesignSystemPage(Access access, DesignSystemService.View ds, FormErrors errors) {
+
+    /** A colour token with its name, for the swatch table. */
+    public record ColorEntry(String name, DesignTokens.ColorToken token) {
+        public String contextList() {
+            return String.join(", ", token.contexts());
+        }
+
+        public String pageList() {
+            return String.join(", ", token.pages());
+        }
+
+        public String mergedList() {
+            return String.join(", ", token.mergedFrom());
+        }
+
+        public String id() {
+            return token.value().substring(1);
+        }
+    }
+
+    /** One line of the type specimen: a family at a size, drawn as SVG text (no inline styles needed). */
+    public record Specimen(String label, String stack, double px, int y, int height) {
+    }
+
+    /** A bar of the spacing scale. */
+    public record Bar(String label, String name, double width, int y, boolean onScale, int uses) {
+    }
+
+    public record PatternEntry(String type, DesignTokens.ComponentPattern pattern) {
+        public String variantList() {
+            return String.join(", ", pattern.variants());
+        }
+
+        public String stateList() {
+            return String.join(", ", pattern.states());
+        }
+
+        public String pageList() {
+            return String.join(", ", pattern.pages());
+        }
+    }
+
+    public record Score(String area, double value) {
+        public long percent() {
+            return Math.round(value * 100);
+        }
+    }
+
+    public List<ColorEntry> colors() {
+        List<ColorEntry> out = new ArrayList<>();
+        ds.tokens().colors().forEach((name, t) -> out.add(new ColorEntry(name, t)));
+        return out;
+    }
+
+    public Map<String, String> merges() {
+        return ds.confirmations().merges() == null ? Map.of() : ds.confirmations().merges();
+    }
+
+    public List<Map.Entry<String, String>> mergeList() {
+        return new ArrayList<>(merges().entrySet());
+    }
+
+    public List<Specimen> specimens() {
+        List<Specimen> out = new ArrayList<>();
+        DesignTokens.Typography t = ds.tokens().typography();
+        String stack = t.families().isEmpty() ? "sans-serif" : t.families().get(0).stack();
+        int y = 0;
+        for (DesignTokens.SizeToken s : t.sizeUsage()) {
+            double px = Math.min(s.px(), 72);
+            y += (int) Math.ceil(px * 1.4);
+            out.add(new Specimen(s.name() + " · " + s.label(), stack, px, y, (int) Math.ceil(px * 1.4)));
+        }
+        return out;
+    }
+
+    public int specimenHeight() {
+        return specimens().stream().mapToInt(Specimen::height).sum() + 8;
+    }
+
+    public List<Bar> bars() {
+        List<Bar> out = new ArrayList<>();
+        int y = 4;
+        for (DesignTokens.SpacingValue v : ds.tokens().spacing().values()) {
+            out.add(new Bar(v.label(), v.name(), Math.min(v.px() * 4, 400), y, v.onScale(), v.usageCount()));
+            y += 26;
+        }
+        return out;
+    }
+
+    public long spacingPercent() {
+        return Math.round(ds.tokens().spacing().consistency() * 100);
+    }
+
+    public int barsHeight() {
+        return ds.tokens().spacing().values().size() * 26 + 8;
+    }
+
+    public List<PatternEntry> components() {
+        List<PatternEntry> out = new ArrayList<>();
+        ds.componentPatterns().forEach((type, p) -> out.add(new PatternEntry(type, p)));
+        return out;
+    }
+
+    public List<Score> scores() {
+        List<Score> out = new ArrayList<>();
+        ds.confidenceScores().forEach((k, v) -> out.add(new Score(k, v)));
+        return out;
+    }
+}

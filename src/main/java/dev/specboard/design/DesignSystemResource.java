@@ -1,0 +1,123 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The design system as it emerged from the mockups (read from what the last recompute stored, and
+ * refreshed while a recompute is pending), members' names, merges and confirmations, and the exports.
+ */
+@Path("/projects/{slug}/design-system")
+@Produces(MediaType.TEXT_HTML)
+public class DesignSystemResource {
+
+    @CheckedTemplate(basePath = "design")
+    static class Templates {
+        static native TemplateInstance designSystem(DesignSystemPage page);
+
+        static native TemplateInstance designSystem$body(DesignSystemPage page);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    DesignSystemService designSystems;
+
+    @GET
+    public Response show(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        Access access = projectAccess.read(slug);
+        DesignSystemPage page = new DesignSystemPage(access, designSystems.view(access.project().id), FormErrors.none());
+        return Htmx.pageOrFragment(headers, () -> Templates.designSystem(page), () -> Templates.designSystem$body(page));
+    }
+
+    @GET
+    @Path("/tokens.css")
+    @Produces("text/css")
+    public Response css(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        String css = DesignSystemExport.css(access.project().name, designSystems.view(access.project().id).tokens());
+        return Response.ok(css, "text/css; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + slug + "-tokens.css\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @GET
+    @Path("/tokens.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response tokens(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        String json = DesignSystemExport.designTokens(designSystems.view(access.project().id).tokens());
+        return Response.ok(json, "application/design-tokens+json; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + slug + ".tokens.json\"").header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @POST
+    @Path("/colors/name")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response name(@PathParam("slug") String slug, @FormParam("color") String color, @FormParam("name") String name,
+                         @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return act(access, headers, () -> designSystems.name(access, color, name), "Named " + color + " “" + name + "”.");
+    }
+
+    @POST
+    @Path("/colors/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("slug") String slug, @FormParam("color") String color, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return act(access, headers, () -> designSystems.confirm(access, color), "Confirmed " + color + ".");
+    }
+
+    @POST
+    @Path("/colors/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response merge(@PathParam("slug") String slug, @FormParam("color") String color, @FormParam("into") String into,
+                          @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return act(access, headers, () -> designSystems.merge(access, color, into), "Merged " + color + " into " + into + ".");
+    }
+
+    @POST
+    @Path("/colors/unmerge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unmerge(@PathParam("slug") String slug, @FormParam("color") String color, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return act(access, headers, () -> designSystems.unmerge(access, color), "Unmerged " + color + ".");
+    }
+
+    /** Runs a member's decision; a refused one re-renders the page with the reason (422 or 409). */
+    private Response act(Access access, HttpHeaders headers, Runnable action, String message) {
+        try {
+            action.run();
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.designSystem(new DesignSystemPage(access, designSystems.view(access.project().id), e.errors())));
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            return Htmx.page(Templates.designSystem(new DesignSystemPage(access, designSystems.view(access.project().id),
+                    FormErrors.none().add("color", e.getMessage()))), 409);
+        }
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/design-system", message + " The design system is being recomputed.");
+    }
+}

@@ -1,0 +1,187 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A project's design system: asking for a recompute (the job itself is {@link DesignSystemWorker}),
+ * reading what the last recompute stored, and members' names, merges and confirmations of colour tokens.
+ */
+@ApplicationScoped
+public class DesignSystemService {
+
+    private static final Pattern HEX = Pattern.compile("^#[0-9a-f]{6}([0-9a-f]{2})?$");
+    private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Event<DesignSystemRequested> requested;
+
+    /** What a design-system page or API call shows: the stored result, never computed on view. */
+    public record View(String generationMethod, DesignTokens.Tokens tokens, Map<String, DesignTokens.ComponentPattern> componentPatterns,
+                       Map<String, Double> confidenceScores, DesignTokens.Confirmations confirmations, Instant computedAt,
+                       boolean pending, int mockupCount) {
+        public boolean computed() {
+            return computedAt != null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static final Class<Map<String, DesignTokens.ComponentPattern>> PATTERNS = (Class<Map<String, DesignTokens.ComponentPattern>>) (Class<?>) Map.class;
+
+    /** Marks the project's design system for recomputing (creating its row on first use); the worker picks it up after commit. */
+    @Transactional
+    public void requestRecompute(UUID projectId) {
+        em.createNativeQuery("INSERT INTO design_systems (project_id, recompute_requested_at) VALUES (?1, clock_timestamp()) "
+                        + "ON CONFLICT (project_id) DO UPDATE SET recompute_requested_at = clock_timestamp(), updated_at = now()")
+                .setParameter(1, projectId).executeUpdate();
+        requested.fire(new DesignSystemRequested(projectId));
+    }
+
+    /** The stored design system of the project (empty before the first mockup). */
+    public View view(UUID projectId) {
+        return DesignSystem.forProject(projectId).map(DesignSystemService::view)
+                .orElseGet(() -> new View("emergent", DesignTokens.Tokens.none(), Map.of(), Map.of(), DesignTokens.Confirmations.none(), null, false, 0));
+    }
+
+    static View view(DesignSystem ds) {
+        return new View(ds.generationMethod, DesignJson.read(ds.tokens, DesignTokens.Tokens.class, DesignTokens.Tokens.none()),
+                patterns(ds.componentPatterns), scores(ds.confidenceScores), ds.confirmations(), ds.computedAt,
+                ds.recomputeRequestedAt != null, ds.mockupCount);
+    }
+
+    private static Map<String, DesignTokens.ComponentPattern> patterns(String json) {
+        PatternMap m = DesignJson.read(json == null || json.equals("{}") ? null : "{\"patterns\":" + json + "}", PatternMap.class, null);
+        return m == null || m.patterns() == null ? Map.of() : m.patterns();
+    }
+
+    private static Map<String, Double> scores(String json) {
+        ScoreMap m = DesignJson.read(json == null || json.equals("{}") ? null : "{\"scores\":" + json + "}", ScoreMap.class, null);
+        return m == null || m.scores() == null ? Map.of() : m.scores();
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    record PatternMap(Map<String, DesignTokens.ComponentPattern> patterns) {
+    }
+
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    record ScoreMap(Map<String, Double> scores) {
+    }
+
+    /** A member names a colour token (kept across recomputes). */
+    @Transactional
+    public void name(Access access, String color, String name) {
+        access.requireWrite(Role.MEMBER);
+        String hex = hex(color);
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        if (!NAME.matcher(n).matches()) {
+            throw ValidationException.of("name", "A token name starts with a letter and has at most 40 lowercase letters, digits and hyphens, like primary or surface-2");
+        }
+        DesignSystem ds = locked(access);
+        DesignTokens.Confirmations c = ds.confirmations();
+        Map<String, DesignTokens.ColorConfirmation> colors = new LinkedHashMap<>(c.colors() == null ? Map.of() : c.colors());
+        colors.forEach((other, conf) -> {
+            if (!other.equals(hex) && n.equals(conf.name())) {
+                throw ApiException.conflict("The name " + n + " already belongs to " + other + ".", Map.of("name", n));
+            }
+        });
+        DesignTokens.ColorConfirmation old = colors.get(hex);
+        colors.put(hex, new DesignTokens.ColorConfirmation(n, old != null && old.confirmed(), username(access), Instant.now().toString()));
+        save(ds, new DesignTokens.Confirmations(colors, c.merges()));
+    }
+
+    /** A member confirms a colour token as part of the design system. */
+    @Transactional
+    public void confirm(Access access, String color) {
+        access.requireWrite(Role.MEMBER);
+        String hex = hex(color);
+        DesignSystem ds = locked(access);
+        DesignTokens.Confirmations c = ds.confirmations();
+        Map<String, DesignTokens.ColorConfirmation> colors = new LinkedHashMap<>(c.colors() == null ? Map.of() : c.colors());
+        DesignTokens.ColorConfirmation old = colors.get(hex);
+        String currentName = old != null ? old.name() : tokenName(ds, hex);
+        colors.put(hex, new DesignTokens.ColorConfirmation(currentName, true, username(access), Instant.now().toString()));
+        save(ds, new DesignTokens.Confirmations(colors, c.merges()));
+    }
+
+    /** A member merges one colour into another: from the next recompute on, its uses count for the other. */
+    @Transactional
+    public void merge(Access access, String from, String into) {
+        access.requireWrite(Role.MEMBER);
+        String a = hex(from);
+        String b = hex(into);
+        if (a.equals(b)) {
+            throw ValidationException.of("into", "Choose another colour to merge " + a + " into");
+        }
+        DesignSystem ds = locked(access);
+        DesignTokens.Confirmations c = ds.confirmations();
+        Map<String, String> merges = new LinkedHashMap<>(c.merges() == null ? Map.of() : c.merges());
+        if (a.equals(DesignSystemBuilder.resolve(b, merges))) {
+            throw ApiException.conflict(b + " is already merged into " + a + ".");
+        }
+        merges.put(a, b);
+        save(ds, new DesignTokens.Confirmations(c.colors(), merges));
+    }
+
+    /** Undoes a merge. */
+    @Transactional
+    public void unmerge(Access access, String from) {
+        access.requireWrite(Role.MEMBER);
+        String a = hex(from);
+        DesignSystem ds = locked(access);
+        DesignTokens.Confirmations c = ds.confirmations();
+        Map<String, String> merges = new LinkedHashMap<>(c.merges() == null ? Map.of() : c.merges());
+        if (merges.remove(a) == null) {
+            throw ApiException.conflict(a + " is not merged into another colour.");
+        }
+        save(ds, new DesignTokens.Confirmations(c.colors(), merges));
+    }
+
+    private void save(DesignSystem ds, DesignTokens.Confirmations confirmations) {
+        ds.userConfirmations = DesignJson.write(confirmations);
+        ds.recomputeRequestedAt = Instant.now();
+        requested.fire(new DesignSystemRequested(ds.projectId));
+    }
+
+    private DesignSystem locked(Access access) {
+        UUID projectId = access.project().id;
+        em.createNativeQuery("INSERT INTO design_systems (project_id) VALUES (?1) ON CONFLICT (project_id) DO NOTHING")
+                .setParameter(1, projectId).executeUpdate();
+        return em.createQuery("select d from DesignSystem d where d.projectId = :p", DesignSystem.class).setParameter("p", projectId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+    }
+
+    private static String tokenName(DesignSystem ds, String hex) {
+        DesignTokens.Tokens t = DesignJson.read(ds.tokens, DesignTokens.Tokens.class, DesignTokens.Tokens.none());
+        return t.colors().entrySet().stream().filter(e -> e.getValue().value().equals(hex)).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private static String hex(String color) {
+        String c = color == null ? "" : color.strip().toLowerCase(Locale.ROOT);
+        if (!HEX.matcher(c).matches()) {
+            throw ValidationException.of("color", "Name a colour by its hex value, like #dc2626");
+        }
+        return c;
+    }
+
+    private static String username(Access access) {
+        dev.specboard.account.Account a = dev.specboard.account.Account.findById(access.accountId());
+        return a == null ? null : a.username;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.specboard.design;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shapes of a design system's JSONB columns (the seed's structures, snake_case when stored):
+ * {@code tokens} (colours, spacing, typography and the flags), {@code component_patterns},
+ * {@code confidence_scores} and {@code user_confirmations}.
+ */
+public final class DesignTokens {
+
+    private DesignTokens() {
+    }
+
+    @RegisterForReflection
+    public record Tokens(Map<String, ColorToken> colors, Spacing spacing, Typography typography, Flags flags) {
+        public static Tokens none() {
+            return new Tokens(Map.of(), new Spacing(null, List.of(), List.of(), 0), new Typography(null, Map.of(), List.of(), List.of()),
+                    new Flags(List.of(), List.of()));
+        }
+    }
+
+    /** A colour token: its hex, how often the current mockups use it, where, on which pages, and how it got its name. */
+    @RegisterForReflection
+    public record ColorToken(String value, int usageCount, List<String> contexts, List<String> pages, boolean confirmed,
+                             List<String> mergedFrom, String source) {
+    }
+
+    @RegisterForReflection
+    public record Spacing(Base base, List<Double> scale, List<SpacingValue> values, double consistency) {
+    }
+
+    @RegisterForReflection
+    public record Base(String value, double confidence) {
+    }
+
+    @RegisterForReflection
+    public record SpacingValue(String name, double px, int usageCount, List<String> pages, boolean onScale) {
+        public String label() {
+            return SpacingScale.px(px);
+        }
+    }
+
+    @RegisterForReflection
+    public record Typography(String fontFamily, Map<String, String> sizes, List<FamilyToken> families, List<SizeToken> sizeUsage) {
+    }
+
+    @RegisterForReflection
+    public record FamilyToken(String name, String stack, int usageCount, List<String> pages) {
+    }
+
+    @RegisterForReflection
+    public record SizeToken(String name, double px, int usageCount, List<String> pages) {
+        public String label() {
+            return SpacingScale.px(px);
+        }
+    }
+
+    /** What looks like a mistake: colours too close to tell apart and spacing off the scale, with the pages that use them. */
+    @RegisterForReflection
+    public record Flags(List<NearDuplicate> nearDuplicateColors, List<SpacingValue> offScaleSpacing) {
+    }
+
+    @RegisterForReflection
+    public record NearDuplicate(String name, String value, String nearName, String nearValue, double distance, List<String> pages,
+                                List<String> nearPages) {
+    }
+
+    @RegisterForReflection
+    public record ComponentPattern(String baseClasses, List<String> variants, List<String> states, int usageCount, List<String> pages) {
+    }
+
+    /** Members' decisions, kept across recomputes: names and confirmations per colour, and colours merged into others. */
+    @RegisterForReflection
+    public record Confirmations(Map<String, ColorConfirmation> colors, Map<String, String> merges) {
+        public static Confirmations none() {
+            return new Confirmations(Map.of(), Map.of());
+        }
+
+        public boolean isEmpty() {
+            return (colors == null || colors.isEmpty()) && (merges == null || merges.isEmpty());
+        }
+    }
+
+    @RegisterForReflection
+    public record ColorConfirmation(String name, boolean confirmed, String by, String at) {
+    }
+
+    /** Everything one recompute writes. */
+    public record Result(Tokens tokens, Map<String, ComponentPattern> componentPatterns, Map<String, Double> confidenceScores,
+                         String generationMethod, int mockupCount) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.specboard.design;
+
+import jakarta.ws.rs.core.Response;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A mockup as a document of its own, and the only way it is ever served: {@code text/html} under a
+ * sandbox Content-Security-Policy, so that it runs as a unique opaque origin (no cookies, no same-origin
+ * API calls, no network, no forms, no top navigation) and only our own pages may frame it.
+ */
+public final class MockupDocument {
+
+    /**
+     * The sandbox: scripts run (a mockup may demo interactions) but only inline, in an opaque origin, with
+     * no request to anywhere ({@code default-src 'none'}), no form submission and no navigation of the top window.
+     */
+    public static final String CSP = "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+            + "img-src data:; font-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+    private MockupDocument() {
+    }
+
+    /** The full HTML document: the mockup's HTML (a fragment or a document), its CSS in the head, its JS at the end of the body. */
+    public static String render(String html, String css, String js) {
+        Document doc = Jsoup.parse(html == null ? "" : html);
+        doc.outputSettings().prettyPrint(false);
+        Element head = doc.head();
+        if (head.selectFirst("meta[charset]") == null) {
+            head.prependElement("meta").attr("charset", "utf-8");
+        }
+        if (head.selectFirst("meta[name=viewport]") == null) {
+            head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        }
+        if (css != null && !css.isBlank()) {
+            head.appendElement("style").appendChild(new DataNode(css));
+        }
+        if (js != null && !js.isBlank()) {
+            doc.body().appendElement("script").appendChild(new DataNode(js));
+        }
+        return "<!DOCTYPE html>\n" + doc.outerHtml();
+    }
+
+    public static String render(Mockup m) {
+        return render(m.htmlContent, m.cssContent, m.javascriptContent);
+    }
+
+    /** The document with the sandbox headers; nothing else may serve mockup HTML. */
+    public static Response response(String document) {
+        return Response.ok(document, "text/html; charset=utf-8")
+                .header("Content-Security-Policy", CSP)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "private, no-cache")
+                .build();
+    }
+}

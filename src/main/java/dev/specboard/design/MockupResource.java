@@ -1,0 +1,132 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A page's mockups: saving a new version (409 with both versions when it was based on an older one),
+ * one version's view, the sandboxed frame that alone serves mockup HTML, making a version current, and
+ * comparing two versions.
+ */
+@Path("/projects/{slug}/pages/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class MockupResource {
+
+    @CheckedTemplate(basePath = "design")
+    static class Templates {
+        static native TemplateInstance mockup(MockupView view);
+
+        static native TemplateInstance compare(CompareView view);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    PageService pages;
+
+    @Inject
+    MockupService mockups;
+
+    @Inject
+    PageResource pageResource;
+
+    @POST
+    @Path("mockups")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam MockupForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID pid = PageResource.uuid(id);
+        Page p = pages.get(access.project().id, pid);
+        MockupForm typed = new MockupForm(form.html(), form.css(), form.js(), form.changeDescription(), form.basedOn(), "user");
+        try {
+            Mockup m = mockups.save(access, pid, typed);
+            return Flash.redirect(headers, PageResource.link(access, pid) + "#mockup",
+                    "Mockup version " + m.version + " saved; the design system is being recomputed.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates_page(access, p, typed, e.errors(), null, Map.of()));
+        } catch (StaleVersionException e) {
+            // Keep what was typed, now based on the current version, and show the current version beside it.
+            MockupForm rebased = new MockupForm(typed.html(), typed.css(), typed.js(), typed.changeDescription(), e.currentVersion(), "user");
+            return Htmx.page(Templates_page(access, p, rebased, FormErrors.none(), e.getMessage(), e.current()), 409);
+        }
+    }
+
+    private TemplateInstance Templates_page(Access access, Page p, MockupForm form, FormErrors errors, String conflict, Map<String, String> theirs) {
+        return PageResource.Templates.page(pageResource.view(access, pages.get(access.project().id, p.id), null, null, FormErrors.none(), form, errors,
+                conflict, theirs));
+    }
+
+    @GET
+    @Path("mockups/{version}")
+    public Response version(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version,
+                            @QueryParam("device") String device) {
+        Access access = projectAccess.read(slug);
+        Page p = pages.get(access.project().id, PageResource.uuid(id));
+        Mockup m = mockups.get(p.id, version);
+        return Htmx.page(Templates.mockup(new MockupView(access, p, m, m.analysis(), mockups.versions(p.id, p.currentMockupId),
+                PageResource.device(device), m.id.equals(p.currentMockupId))));
+    }
+
+    /** The mockup document itself, only ever under the sandbox CSP (see {@link MockupDocument}); our pages frame it. */
+    @GET
+    @Path("mockups/{version}/frame")
+    public Response frame(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version) {
+        Access access = projectAccess.read(slug);
+        Page p = pages.get(access.project().id, PageResource.uuid(id));
+        return MockupDocument.response(MockupDocument.render(mockups.get(p.id, version)));
+    }
+
+    @POST
+    @Path("mockups/{version}/current")
+    public Response makeCurrent(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version,
+                                @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID pid = PageResource.uuid(id);
+        Mockup m = mockups.makeCurrent(access, pid, version);
+        return Flash.redirect(headers, PageResource.link(access, pid) + "#mockup", "Version " + m.version + " is the current mockup again.");
+    }
+
+    @GET
+    @Path("compare")
+    public Response compare(@PathParam("slug") String slug, @PathParam("id") String id, @QueryParam("from") Integer from,
+                            @QueryParam("to") Integer to, @QueryParam("device") String device) {
+        Access access = projectAccess.read(slug);
+        Page p = pages.get(access.project().id, PageResource.uuid(id));
+        List<MockupRow> versions = mockups.versions(p.id, p.currentMockupId);
+        int latest = versions.isEmpty() ? 1 : versions.get(0).version();
+        int t = to == null ? latest : to;
+        int f = from == null ? Math.max(1, t - 1) : from;
+        Mockup a = mockups.get(p.id, f);
+        Mockup b = mockups.get(p.id, t);
+        List<SourceDiff.Section> sections = List.of(SourceDiff.section("HTML", a.htmlContent, b.htmlContent),
+                SourceDiff.section("CSS", a.cssContent, b.cssContent), SourceDiff.section("JavaScript", a.javascriptContent, b.javascriptContent));
+        String d = PageResource.device(device);
+        return Htmx.page(Templates.compare(new CompareView(access, p, f, t, sections, versions, d.equals("all") ? "mobile" : d)));
+    }
+}

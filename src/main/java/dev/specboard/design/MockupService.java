@@ -1,0 +1,148 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.project.Access;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Validation;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Mockup versions: every save is a new version (parsed for its patterns, made current, the design
+ * system asked to recompute); any version can be made current again; a save based on an older current
+ * version is refused with both versions.
+ */
+@ApplicationScoped
+public class MockupService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    DesignSystemService designSystems;
+
+    /** The current mockup of every page (or of one), with its page, for previews and part-2 features; one query. */
+    public record CurrentMockup(UUID pageId, String name, String path, int version, String html, String css, String js) {
+    }
+
+    /** Saves a new version of a page's mockup, based on {@code form.basedOn()} when given (409 with both if stale). */
+    @Transactional
+    public Mockup save(Access access, UUID pageId, MockupForm form) {
+        access.requireWrite(Role.MEMBER);
+        Page page = Page.inProject(access.project().id, pageId).orElseThrow(() -> ApiException.notFound("No such page in this project"));
+        em.refresh(page, LockModeType.PESSIMISTIC_WRITE);
+        return addVersion(access, page, form);
+    }
+
+    /** The next version of a locked page's mockup, inside the caller's transaction. */
+    Mockup addVersion(Access access, Page page, MockupForm form) {
+        FormErrors errors = validation.check(form);
+        String changedBy = form.changedBy() == null || form.changedBy().isBlank() ? "user" : form.changedBy().strip().toLowerCase();
+        if (!Mockup.CHANGED_BY.contains(changedBy)) {
+            errors.add("changedBy", "Changed by is one of user, ai, wizard");
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        Mockup current = page.currentMockupId == null ? null : Mockup.findById(page.currentMockupId);
+        int currentVersion = current == null ? 0 : current.version;
+        if (form.basedOn() != null && form.basedOn() != currentVersion) {
+            throw new StaleVersionException("The mockup of " + page.name, form.basedOn(), currentVersion,
+                    current == null ? StaleVersionException.texts("html", "", "css", "", "js", "")
+                            : StaleVersionException.texts("html", current.htmlContent, "css", current.cssContent, "js", current.javascriptContent),
+                    StaleVersionException.texts("html", form.html(), "css", form.css(), "js", form.js()),
+                    current == null ? null : author(current.authorId));
+        }
+        Number max = (Number) em.createQuery("select coalesce(max(m.version), 0) from Mockup m where m.pageId = :p")
+                .setParameter("p", page.id).getSingleResult();
+        MockupAnalysis analysis = MockupAnalyzer.analyze(form.html(), form.css());
+        Mockup m = new Mockup();
+        m.pageId = page.id;
+        m.version = max.intValue() + 1;
+        m.htmlContent = form.html();
+        m.cssContent = blankToNull(form.css());
+        m.javascriptContent = blankToNull(form.js());
+        m.changeDescription = blankToNull(form.changeDescription());
+        m.changedBy = changedBy;
+        m.authorId = access.accountId();
+        m.parentMockupId = current == null ? null : current.id;
+        m.extractedPatterns = DesignJson.write(analysis);
+        m.interactions = DesignJson.write(analysis.interactions());
+        m.responsiveRules = DesignJson.write(analysis.responsiveRules());
+        m.persist();
+        em.flush();
+        page.currentMockupId = m.id;
+        page.redesigned();
+        page.version++;
+        designSystems.requestRecompute(page.projectId);
+        return m;
+    }
+
+    /** Makes an older (or newer) version the page's current mockup again. */
+    @Transactional
+    public Mockup makeCurrent(Access access, UUID pageId, int version) {
+        access.requireWrite(Role.MEMBER);
+        Page page = Page.inProject(access.project().id, pageId).orElseThrow(() -> ApiException.notFound("No such page in this project"));
+        em.refresh(page, LockModeType.PESSIMISTIC_WRITE);
+        Mockup m = get(page.id, version);
+        if (m.id.equals(page.currentMockupId)) {
+            throw ApiException.conflict("Version " + version + " is already the current mockup of " + page.name + ".");
+        }
+        page.currentMockupId = m.id;
+        page.redesigned();
+        page.version++;
+        designSystems.requestRecompute(page.projectId);
+        return m;
+    }
+
+    public Mockup get(UUID pageId, int version) {
+        return Mockup.version(pageId, version).orElseThrow(() -> ApiException.notFound("No version " + version + " of this mockup"));
+    }
+
+    /** Every version of a page's mockup, newest first, with authors, in one query. */
+    public List<MockupRow> versions(UUID pageId, UUID currentId) {
+        return em.createQuery("select new dev.specboard.design.MockupRow(m.id, m.version, m.changeDescription, m.changedBy, a.username, m.createdAt, "
+                        + "m.parentMockupId, false) from Mockup m left join Account a on a.id = m.authorId where m.pageId = :p order by m.version desc",
+                        MockupRow.class)
+                .setParameter("p", pageId).getResultList().stream()
+                .map(r -> new MockupRow(r.id(), r.version(), r.changeDescription(), r.changedBy(), r.author(), r.createdAt(), r.parentMockupId(),
+                        r.id().equals(currentId)))
+                .toList();
+    }
+
+    /** The current mockups of a project's pages (or of one page when {@code pageId} is given), in tree order. */
+    public List<CurrentMockup> current(UUID projectId, UUID pageId) {
+        var q = em.createQuery("select new dev.specboard.design.MockupService$CurrentMockup(p.id, p.name, p.path, m.version, m.htmlContent, "
+                        + "m.cssContent, m.javascriptContent) from Page p join Mockup m on m.id = p.currentMockupId "
+                        + "where p.projectId = :p" + (pageId == null ? "" : " and p.id = :page") + " order by p.sortOrder, p.path", CurrentMockup.class)
+                .setParameter("p", projectId);
+        if (pageId != null) {
+            q.setParameter("page", pageId);
+        }
+        return q.getResultList();
+    }
+
+    String author(UUID accountId) {
+        if (accountId == null) {
+            return null;
+        }
+        dev.specboard.account.Account a = dev.specboard.account.Account.findById(accountId);
+        return a == null ? null : a.username;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

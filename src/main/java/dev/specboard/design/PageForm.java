@@ -1,0 +1,54 @@
+package dev.specboard.design;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.FormParam;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A page's fields as a member types them, with an optional first mockup (HTML, CSS, JS) saved with the
+ * page in one transaction. {@code parent} is a page id or path; {@code keyElements} comma-separated.
+ */
+public record PageForm(
+        @FormParam("name") @NotBlank(message = "Give the page a name") @Size(max = 255, message = "At most 255 characters") String name,
+        @FormParam("path") @NotBlank(message = "Give the page's URL path, like /dashboard/settings")
+        @Size(max = 500, message = "At most 500 characters")
+        @Pattern(regexp = "^/[a-z0-9-/]*$", message = "A path starts with / and has only lowercase letters, digits, hyphens and slashes, like /dashboard/settings")
+        String path,
+        @FormParam("parent") String parent,
+        @FormParam("type") String type,
+        @FormParam("purpose") @Size(max = 5000, message = "At most 5000 characters") String purpose,
+        @FormParam("primaryDevice") String primaryDevice,
+        @FormParam("keyElements") @Size(max = 2000, message = "At most 2000 characters") String keyElements,
+        @FormParam("version") Integer version,
+        @FormParam("html") @Size(max = MockupForm.MAX, message = "At most 500000 characters") String html,
+        @FormParam("css") @Size(max = MockupForm.MAX, message = "At most 500000 characters") String css,
+        @FormParam("js") @Size(max = MockupForm.MAX, message = "At most 500000 characters") String js) {
+
+    public static PageForm empty() {
+        return new PageForm("", "/", "", "page", "", "responsive", "", null, "", "", "");
+    }
+
+    public static PageForm of(Page p, String parentId) {
+        return new PageForm(p.name, p.path, parentId == null ? "" : parentId, p.type, p.purpose == null ? "" : p.purpose, p.primaryDevice,
+                String.join(", ", p.keyElementList()), p.version, "", "", "");
+    }
+
+    public List<String> keyElementList() {
+        if (keyElements == null || keyElements.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(keyElements.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    public boolean hasMockup() {
+        return html != null && !html.isBlank();
+    }
+
+    public MockupForm mockup() {
+        return new MockupForm(html, css, js, "First version", null, "user");
+    }
+}

@@ -1,0 +1,296 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.project.Access;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Validation;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The pages of the app being designed: the tree, creating a page (with its first mockup), editing, ordering and its status. */
+@ApplicationScoped
+public class PageService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    MockupService mockups;
+
+    /** Every page of the project with its current mockup version, in tree order, in one query. */
+    public List<PageRow> rows(UUID projectId) {
+        return em.createQuery("select new dev.specboard.design.PageRow(p.id, p.parentId, p.name, p.slug, p.path, p.type, p.status, p.purpose, "
+                        + "p.primaryDevice, p.sortOrder, m.version, p.keyElements, p.version) from Page p left join Mockup m on m.id = p.currentMockupId "
+                        + "where p.projectId = :p order by p.sortOrder, p.path", PageRow.class)
+                .setParameter("p", projectId).getResultList();
+    }
+
+    /** The page tree: roots and their children, each list in sort order. */
+    public List<PageNode> tree(UUID projectId) {
+        return tree(rows(projectId));
+    }
+
+    static List<PageNode> tree(List<PageRow> rows) {
+        Map<UUID, List<PageRow>> byParent = new HashMap<>();
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        rows.forEach(r -> ids.add(r.id()));
+        for (PageRow r : rows) {
+            UUID parent = r.parentId() != null && ids.contains(r.parentId()) ? r.parentId() : null;
+            byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(r);
+        }
+        return nodes(byParent, null, 0, new java.util.HashSet<>());
+    }
+
+    private static List<PageNode> nodes(Map<UUID, List<PageRow>> byParent, UUID parent, int depth, java.util.Set<UUID> seen) {
+        List<PageRow> siblings = new ArrayList<>(byParent.getOrDefault(parent, List.of()));
+        siblings.sort(Comparator.comparingInt(PageRow::sortOrder).thenComparing(PageRow::path));
+        List<PageNode> out = new ArrayList<>();
+        for (int i = 0; i < siblings.size(); i++) {
+            PageRow r = siblings.get(i);
+            if (!seen.add(r.id())) {
+                continue;
+            }
+            out.add(new PageNode(r, nodes(byParent, r.id(), depth + 1, seen), i == 0, i == siblings.size() - 1, depth));
+        }
+        return out;
+    }
+
+    public Page get(UUID projectId, UUID id) {
+        return Page.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such page in this project"));
+    }
+
+    /**
+     * Creates a page at the end of its siblings and, when HTML is given, its first mockup in the same
+     * transaction, setting it current (the seed's usage pattern). 422 for invalid fields, 409 for a path
+     * another page has.
+     */
+    @Transactional
+    public Page create(Access access, PageForm form) {
+        access.requireWrite(Role.MEMBER);
+        FormErrors errors = validation.check(form);
+        checkChoices(form, errors);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        UUID projectId = access.project().id;
+        lockProject(projectId);
+        String path = normalise(form.path());
+        requireFreePath(projectId, path, null);
+        Page parent = parent(projectId, form.parent(), errors);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        Page p = new Page();
+        p.projectId = projectId;
+        apply(p, form, path, parent);
+        p.sortOrder = nextSortOrder(projectId, p.parentId);
+        p.persist();
+        if (form.hasMockup()) {
+            mockups.addVersion(access, p, form.mockup());
+        }
+        return p;
+    }
+
+    /** Saves a page's fields when the edit is based on its current version (409 with both otherwise). */
+    @Transactional
+    public Page update(Access access, UUID id, PageForm form) {
+        access.requireWrite(Role.MEMBER);
+        FormErrors errors = validation.check(form);
+        checkChoices(form, errors);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        Page p = get(access.project().id, id);
+        em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
+        if (form.version() != null && form.version() != p.version) {
+            throw new StaleVersionException("The page " + p.name, form.version(), p.version,
+                    StaleVersionException.texts("name", p.name, "path", p.path, "purpose", p.purpose),
+                    StaleVersionException.texts("name", form.name(), "path", form.path(), "purpose", form.purpose()), null);
+        }
+        String path = normalise(form.path());
+        requireFreePath(p.projectId, path, p.id);
+        Page parent = parent(p.projectId, form.parent(), errors);
+        if (parent != null && descendsFrom(parent, p)) {
+            errors.add("parent", "A page cannot sit under itself or one of its own children.");
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        UUID oldParent = p.parentId;
+        apply(p, form, path, parent);
+        if (!Objects.equals(oldParent, p.parentId)) {
+            p.sortOrder = nextSortOrder(p.projectId, p.parentId);
+        }
+        p.version++;
+        return p;
+    }
+
+    /** Moves a page one place up or down among its siblings (the keyboard way of ordering the tree). */
+    @Transactional
+    public void move(Access access, UUID id, String direction) {
+        access.requireWrite(Role.MEMBER);
+        Page p = get(access.project().id, id);
+        lockProject(p.projectId);
+        List<Page> siblings = siblings(p.projectId, p.parentId);
+        int i = indexOf(siblings, p.id);
+        int j = "up".equals(direction) ? i - 1 : "down".equals(direction) ? i + 1 : -1;
+        if (!"up".equals(direction) && !"down".equals(direction)) {
+            throw ValidationException.of("direction", "Move a page up or down");
+        }
+        if (j < 0 || j >= siblings.size()) {
+            throw ApiException.conflict("The page " + p.name + " is already the " + ("up".equals(direction) ? "first" : "last") + " of its level.");
+        }
+        siblings.add(j, siblings.remove(i));
+        renumber(siblings);
+    }
+
+    /** Puts the pages of one level in the given order (after a drag); every sibling must be named once. */
+    @Transactional
+    public void reorder(Access access, UUID parentId, List<UUID> order) {
+        access.requireWrite(Role.MEMBER);
+        UUID projectId = access.project().id;
+        lockProject(projectId);
+        if (parentId != null) {
+            get(projectId, parentId);
+        }
+        List<Page> siblings = siblings(projectId, parentId);
+        List<UUID> current = siblings.stream().map(s -> s.id).toList();
+        if (order.size() != current.size() || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(current))) {
+            throw ApiException.conflict("The pages of this level changed meanwhile; reload the page tree and move the page again.");
+        }
+        Map<UUID, Page> byId = new HashMap<>();
+        siblings.forEach(s -> byId.put(s.id, s));
+        renumber(order.stream().map(byId::get).toList());
+    }
+
+    /** Moves a page along {@code draft → designed → approved → built}; approving needs a lead. */
+    @Transactional
+    public Page setStatus(Access access, UUID id, PageStatus target) {
+        access.requireWrite(Role.MEMBER);
+        Page p = get(access.project().id, id);
+        em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
+        p.moveTo(target, access.role(), access.accountId());
+        p.version++;
+        return p;
+    }
+
+    private void checkChoices(PageForm form, FormErrors errors) {
+        if (form.type() != null && !form.type().isBlank() && !Page.TYPES.contains(form.type())) {
+            errors.add("type", "Choose one of " + String.join(", ", Page.TYPES));
+        }
+        if (form.primaryDevice() != null && !form.primaryDevice().isBlank() && !Page.DEVICES.contains(form.primaryDevice())) {
+            errors.add("primaryDevice", "Choose one of " + String.join(", ", Page.DEVICES));
+        }
+        if (form.keyElementList().stream().anyMatch(k -> k.length() > 100)) {
+            errors.add("keyElements", "Each key element has at most 100 characters");
+        }
+    }
+
+    private void apply(Page p, PageForm form, String path, Page parent) {
+        p.name = form.name().strip();
+        String slug = DesignSystemBuilder.slug(p.name);
+        p.slug = slug.isEmpty() ? "page" : slug.length() > 255 ? slug.substring(0, 255) : slug;
+        p.path = path;
+        p.parentId = parent == null ? null : parent.id;
+        p.type = form.type() == null || form.type().isBlank() ? "page" : form.type();
+        p.primaryDevice = form.primaryDevice() == null || form.primaryDevice().isBlank() ? "responsive" : form.primaryDevice();
+        p.purpose = form.purpose() == null || form.purpose().isBlank() ? null : form.purpose().strip();
+        p.keyElements(form.keyElementList());
+    }
+
+    /** {@code /dashboard/} and {@code /dashboard} are the same page; the root stays {@code /}. */
+    static String normalise(String path) {
+        String p = path.strip();
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    private void requireFreePath(UUID projectId, String path, UUID self) {
+        Page.byPath(projectId, path).filter(other -> !other.id.equals(self)).ifPresent(other -> {
+            throw ApiException.conflict("The path " + path + " is already the page " + other.name + ".", Map.of("path", path));
+        });
+    }
+
+    /** The parent named by id or by path; an unknown one is a field error. */
+    private Page parent(UUID projectId, String ref, FormErrors errors) {
+        if (ref == null || ref.isBlank()) {
+            return null;
+        }
+        String r = ref.strip();
+        java.util.Optional<Page> found = r.startsWith("/") ? Page.byPath(projectId, normalise(r)) : Page.inProject(projectId, parseUuid(r));
+        if (found.isEmpty()) {
+            errors.add("parent", "There is no page " + r + " in this project");
+            return null;
+        }
+        return found.get();
+    }
+
+    private boolean descendsFrom(Page candidate, Page page) {
+        Page at = candidate;
+        for (int i = 0; at != null && i < 100; i++) {
+            if (at.id.equals(page.id)) {
+                return true;
+            }
+            at = at.parentId == null ? null : Page.findById(at.parentId);
+        }
+        return false;
+    }
+
+    private List<Page> siblings(UUID projectId, UUID parentId) {
+        return parentId == null
+                ? Page.<Page>find("projectId = ?1 and parentId is null order by sortOrder, path", projectId).list()
+                : Page.<Page>find("projectId = ?1 and parentId = ?2 order by sortOrder, path", projectId, parentId).list();
+    }
+
+    private int nextSortOrder(UUID projectId, UUID parentId) {
+        List<Page> siblings = siblings(projectId, parentId);
+        return siblings.isEmpty() ? 0 : siblings.get(siblings.size() - 1).sortOrder + 1;
+    }
+
+    private static int indexOf(List<Page> pages, UUID id) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).id.equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void renumber(List<Page> ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            ordered.get(i).sortOrder = i;
+        }
+    }
+
+    /** Serialises structural changes of one project's pages (paths, order) between concurrent requests. */
+    private void lockProject(UUID projectId) {
+        em.createNativeQuery("select 1 from projects where id = ?1 for update").setParameter(1, projectId).getSingleResult();
+    }
+
+    static UUID parseUuid(String s) {
+        try {
+            return s == null ? null : UUID.fromString(s.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.specboard.design;
+
+import dev.specboard.project.Access;
+import dev.specboard.web.FormErrors;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page: its fields and status, its current mockup in device frames with the patterns parsed from it,
+ * the version history, and the forms (edit, new mockup version) with their errors or a version conflict.
+ */
+public record PageView(Access access, Page page, PageRow parent, List<PageRow> children, List<PageRow> pages, Mockup current,
+                       MockupAnalysis analysis, List<MockupRow> versions, List<PageStatus> nextStatuses, String device,
+                       PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors, String conflict,
+                       Map<String, String> theirs, List<ContextItemRow> references, List<ContextItemRow> contextItems) {
+
+    public int currentVersion() {
+        return current == null ? 0 : current.version;
+    }
+
+    public List<String> types() {
+        return Page.TYPES;
+    }
+
+    public List<String> devices() {
+        return Page.DEVICES;
+    }
+
+    /** When a save was refused as stale: the current version's source against the typed one. */
+    public List<SourceDiff.Section> conflictSections() {
+        if (conflict == null) {
+            return List.of();
+        }
+        return List.of(SourceDiff.section("HTML", theirs.get("html"), mockupForm.html()), SourceDiff.section("CSS", theirs.get("css"), mockupForm.css()),
+                SourceDiff.section("JavaScript", theirs.get("js"), mockupForm.js()));
+    }
+
+    public String keyElementList() {
+        return String.join(", ", page.keyElementList());
+    }
+
+    public String frameSrc() {
+        return base() + "/mockups/" + currentVersion() + "/frame";
+    }
+
+    public String base() {
+        return "/projects/" + access.slug() + "/pages/" + page.id;
+    }
+}

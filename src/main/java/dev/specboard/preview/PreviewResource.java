@@ -1,0 +1,82 @@
+package dev.specboard.preview;
+
+import dev.specboard.design.PageRow;
+import dev.specboard.design.PageService;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** The project's preview links: each with its link, expiry and stage history; a lead creates and revokes them. */
+@Path("/projects/{slug}/previews")
+@Produces(MediaType.TEXT_HTML)
+public class PreviewResource {
+
+    /** The previews screen. */
+    public record PreviewsPage(Access access, List<PreviewRow> previews, List<PageRow> pages, PreviewForm form, FormErrors errors) {
+    }
+
+    @CheckedTemplate(basePath = "preview")
+    static class Templates {
+        static native TemplateInstance list(PreviewsPage page);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    PreviewService previews;
+
+    @Inject
+    PageService pages;
+
+    @GET
+    public Response list(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.list(page(access, PreviewForm.empty(), FormErrors.none())));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("slug") String slug, @BeanParam PreviewForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.LEAD);
+        try {
+            PreviewSession s = previews.create(access, form);
+            return Flash.redirect(headers, "/projects/" + slug + "/previews#preview-" + s.id, "Preview link created: anyone with it can open it until it expires.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.list(page(access, form, e.errors())));
+        }
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    public Response revoke(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.LEAD);
+        previews.revoke(access, PreviewService.uuid(id));
+        return Flash.redirect(headers, "/projects/" + slug + "/previews", "Preview revoked: its link no longer opens.");
+    }
+
+    private PreviewsPage page(Access access, PreviewForm form, FormErrors errors) {
+        return new PreviewsPage(access, previews.rows(access.project().id), pages.rows(access.project().id).stream().filter(PageRow::hasMockup).toList(),
+                form, errors);
+    }
+}

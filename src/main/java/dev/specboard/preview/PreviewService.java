@@ -1,0 +1,199 @@
+package dev.specboard.preview;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.design.MockupDocument;
+import dev.specboard.design.MockupService;
+import dev.specboard.design.Page;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Preview links: a lead renders the current mockups (all, or one page's) into a static bundle under the
+ * data directory behind a 256-bit token; anyone with the link sees it until it expires or is revoked.
+ */
+@ApplicationScoped
+public class PreviewService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MockupService mockups;
+
+    @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
+    String dataDir;
+
+    @ConfigProperty(name = "specboard.previews.max-hours", defaultValue = "720")
+    int maxHours;
+
+    /**
+     * Creates a preview: the row as PENDING, the bundle rendered to files, then READY. 422 for hours out of
+     * range, an unknown page or nothing to show.
+     */
+    public PreviewSession create(Access access, PreviewForm form) {
+        access.requireWrite(Role.LEAD);
+        int hours = form.hours() == null ? 0 : form.hours();
+        if (hours < 1 || hours > maxHours) {
+            throw ValidationException.of("hours", "A preview lives between 1 and " + maxHours + " hours");
+        }
+        UUID projectId = access.project().id;
+        Page page = null;
+        if (form.page() != null && !form.page().isBlank()) {
+            String ref = form.page().strip();
+            Optional<Page> found = ref.startsWith("/") ? Page.byPath(projectId, ref) : Page.inProject(projectId, uuid(ref));
+            page = found.orElseThrow(() -> ValidationException.of("page", "There is no page " + ref + " in this project"));
+        }
+        List<MockupService.CurrentMockup> current = mockups.current(projectId, page == null ? null : page.id);
+        if (current.isEmpty()) {
+            throw ValidationException.of("page", page == null ? "No page has a mockup yet: there is nothing to preview."
+                    : "The page " + page.name + " has no mockup yet.");
+        }
+        UUID pageId = page == null ? null : page.id;
+        String token = token();
+        UUID id = QuarkusTransaction.requiringNew().call(() -> {
+            PreviewSession s = new PreviewSession();
+            s.projectId = projectId;
+            s.pageId = pageId;
+            s.previewToken = token;
+            s.expiresAt = Instant.now().plus(Duration.ofHours(hours));
+            s.createdBy = access.accountId();
+            s.pageCount = current.size();
+            s.persist();
+            return s.id;
+        });
+        Path bundle = root().resolve(id.toString());
+        render(bundle, access.project().name, current);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PreviewSession s = PreviewSession.findById(id);
+            s.bundlePath = bundle.toString();
+            s.status = PreviewSession.READY;
+            return s;
+        });
+    }
+
+    /** Ends a preview before its time (a lead); its link answers 404 from now on. */
+    @Transactional
+    public PreviewSession revoke(Access access, UUID id) {
+        access.requireWrite(Role.LEAD);
+        PreviewSession s = get(access.project().id, id);
+        s.revoke(access.accountId(), Instant.now());
+        return s;
+    }
+
+    public PreviewSession get(UUID projectId, UUID id) {
+        if (id == null) {
+            throw ApiException.notFound("No such preview in this project");
+        }
+        return PreviewSession.<PreviewSession>find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound("No such preview in this project"));
+    }
+
+    /** The project's previews, newest first, with their stage history: two queries whatever their number. */
+    public List<PreviewRow> rows(UUID projectId) {
+        List<Object[]> sessions = em.createQuery("select s, a.username, p.name from PreviewSession s left join Account a on a.id = s.createdBy "
+                        + "left join Page p on p.id = s.pageId where s.projectId = :p order by s.createdAt desc", Object[].class)
+                .setParameter("p", projectId).getResultList();
+        Map<UUID, List<PreviewRow.Stage>> events = new HashMap<>();
+        for (PreviewCleanupEvent e : em.createQuery("select e from PreviewCleanupEvent e where e.previewSessionId in "
+                        + "(select s.id from PreviewSession s where s.projectId = :p) order by e.createdAt", PreviewCleanupEvent.class)
+                .setParameter("p", projectId).getResultList()) {
+            events.computeIfAbsent(e.previewSessionId, k -> new ArrayList<>()).add(new PreviewRow.Stage(e.stage, e.createdAt));
+        }
+        Instant now = Instant.now();
+        List<PreviewRow> out = new ArrayList<>();
+        for (Object[] r : sessions) {
+            PreviewSession s = (PreviewSession) r[0];
+            out.add(new PreviewRow(s.id, s.previewToken, s.status, (String) r[2], s.pageCount, s.createdAt, s.expiresAt, s.revokedAt,
+                    (String) r[1], s.open(now), events.getOrDefault(s.id, List.of())));
+        }
+        return out;
+    }
+
+    /** The open preview behind a token, or 404 (unknown, revoked, expired, cleaned up: all the same to a visitor). */
+    public PreviewSession open(String token) {
+        if (token == null || token.length() < 40 || token.length() > 64) {
+            throw ApiException.notFound("This preview does not exist or has expired.");
+        }
+        return PreviewSession.<PreviewSession>find("previewToken", token).firstResultOptional().filter(s -> s.open(Instant.now()))
+                .orElseThrow(() -> ApiException.notFound("This preview does not exist or has expired."));
+    }
+
+    public PreviewManifest manifest(PreviewSession s) {
+        try {
+            return JSON.readValue(Path.of(s.bundlePath, "manifest.json").toFile(), PreviewManifest.class);
+        } catch (IOException e) {
+            throw ApiException.notFound("This preview's files are gone.");
+        }
+    }
+
+    /** One rendered page of the bundle (the sandboxed document). */
+    public String page(PreviewSession s, int index) {
+        try {
+            return Files.readString(Path.of(s.bundlePath, "pages", index + ".html"), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw ApiException.notFound("No such page in this preview.");
+        }
+    }
+
+    private void render(Path bundle, String project, List<MockupService.CurrentMockup> current) {
+        try {
+            Files.createDirectories(bundle.resolve("pages"));
+            List<PreviewManifest.Entry> entries = new ArrayList<>();
+            int i = 1;
+            for (MockupService.CurrentMockup m : current) {
+                Files.writeString(bundle.resolve("pages").resolve(i + ".html"), MockupDocument.render(m.html(), m.css(), m.js()), StandardCharsets.UTF_8);
+                entries.add(new PreviewManifest.Entry(i, m.name(), m.path(), m.version()));
+                i++;
+            }
+            JSON.writeValue(bundle.resolve("manifest.json").toFile(), new PreviewManifest(project, entries));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the preview bundle", e);
+        }
+    }
+
+    Path root() {
+        return Path.of(dataDir, "previews").toAbsolutePath();
+    }
+
+    /** 32 random bytes, base64url: 256 bits nobody can guess. */
+    static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.specboard.preview;
+
+import dev.specboard.kernel.TimestampedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A preview link (seed 003): a static bundle of a project's mockups (or one page's) behind an
+ * unguessable token, {@code PENDING → READY} while it lives, then moved by the cleanup through
+ * {@code EXPIRED → SOFT_DELETED → PURGED}.
+ */
+@Entity
+@Table(name = "preview_sessions")
+public class PreviewSession extends TimestampedEntity {
+
+    public static final String PENDING = "PENDING";
+    public static final String READY = "READY";
+    public static final String EXPIRED = "EXPIRED";
+    public static final String SOFT_DELETED = "SOFT_DELETED";
+    public static final String PURGED = "PURGED";
+    public static final List<String> STAGES = List.of(EXPIRED, SOFT_DELETED, PURGED);
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    public UUID projectId;
+
+    @Column(name = "page_id")
+    public UUID pageId;
+
+    @Column(name = "preview_token", nullable = false, updatable = false)
+    public String previewToken;
+
+    public String status = PENDING;
+
+    @Column(name = "bundle_path")
+    public String bundlePath;
+
+    @Column(name = "page_count")
+    public int pageCount;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revoked_by")
+    public UUID revokedBy;
+
+    @Column(name = "created_by")
+    public UUID createdBy;
+
+    @Column(name = "expired_at")
+    public Instant expiredAt;
+
+    @Column(name = "soft_deleted_at")
+    public Instant softDeletedAt;
+
+    @Column(name = "purged_at")
+    public Instant purgedAt;
+
+    /** Anyone with the link may see it: ready, not revoked, not expired. */
+    public boolean open(Instant now) {
+        return READY.equals(status) && revokedAt == null && expiresAt.isAfter(now);
+    }
+
+    /** Ends the preview now: the link answers 404 at once; the cleanup records the stages later. */
+    public void revoke(UUID by, Instant now) {
+        if (!open(now) && !PENDING.equals(status)) {
+            throw dev.specboard.web.ApiException.conflict("This preview has already ended (" + status.toLowerCase() + ").");
+        }
+        revokedAt = now;
+        revokedBy = by;
+        expiresAt = now;
+    }
+}

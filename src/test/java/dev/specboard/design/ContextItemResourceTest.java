@@ -1,0 +1,115 @@
+package dev.specboard.design;
+
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ContextItemResourceTest {
+
+    @Inject
+    TestData data;
+
+    private static Response upload(TestData.Team t, String type, String name, byte[] content, String mime) {
+        return Web.as(t.member()).multiPart("itemType", type).multiPart("file", name, content, mime).multiPart("categories", "inspiration")
+                .multiPart("tags", "Home, Colours").multiPart("submittedContext", "The look we want")
+                .post("/projects/" + t.slug() + "/context");
+    }
+
+    private static Element item(TestData.Team t, Response created) {
+        assertEquals(303, created.statusCode(), created.asString());
+        String id = created.getHeader("Location").substring(created.getHeader("Location").indexOf("#item-") + 6);
+        Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/context"));
+        return d.selectFirst("#item-" + id);
+    }
+
+    @Test
+    void aScreenshotShowsItsSizeAndPaletteAndDownloadsAsAnAttachment() {
+        TestData.Team t = data.team();
+        byte[] png = Images.twoColours("png");
+        Element item = item(t, upload(t, "screenshot", "home.png", png, "image/png"));
+        assertTrue(item.selectFirst(".dimensions").text().contains("200 × 100"));
+        assertEquals("#dc2626", item.selectFirst(".palette li svg rect").attr("fill"));
+        assertTrue(item.selectFirst(".palette").text().contains("75%"));
+        assertTrue(item.text().contains("The look we want") && item.text().contains("#home") && item.text().contains("inspiration"));
+        String href = item.selectFirst("a[download]").attr("href");
+        Response file = Web.as(t.viewer()).get(href);
+        assertEquals(200, file.statusCode());
+        assertEquals("image/png", file.getContentType());
+        assertTrue(file.getHeader("Content-Disposition").startsWith("attachment"));
+        assertEquals("nosniff", file.getHeader("X-Content-Type-Options"));
+        assertArrayEquals(png, file.asByteArray());
+    }
+
+    @Test
+    void aWebpScreenshotIsAcceptedByItsContent() throws Exception {
+        TestData.Team t = data.team();
+        byte[] webp;
+        try (InputStream in = getClass().getResourceAsStream("/design/two-colours.webp")) {
+            webp = in.readAllBytes();
+        }
+        Element item = item(t, upload(t, "screenshot", "named-wrongly.jpg", webp, "image/jpeg"));
+        assertTrue(item.selectFirst(".dimensions").text().contains("200 × 100 px webp"), item.text());
+    }
+
+    @Test
+    void wrongTypeByContentAndTooLargeAreRefusedClearly() {
+        TestData.Team t = data.team();
+        Response html = upload(t, "screenshot", "evil.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), "image/png");
+        assertEquals(422, html.statusCode());
+        assertTrue(Web.html(html).selectFirst("#e-file").text().contains("PNG, JPEG or WebP"));
+        Response big = upload(t, "file", "big.bin", new byte[6 * 1024 * 1024], "application/octet-stream");
+        assertEquals(413, big.statusCode());
+        assertTrue(Web.html(big).selectFirst("#e-file").text().contains("at most 5.0 MB"));
+        assertEquals(0, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/context")).select(".context-item").size());
+    }
+
+    @Test
+    void anHtmlFileGoesThroughTheMockupAnalyzerAndIsNeverServedInline() {
+        TestData.Team t = data.team();
+        String html = "<!DOCTYPE html><html><body><nav class='navbar'>x</nav><div class='card' style='background:#abcdef'>Pricing plans</div>"
+                + "<table><tr><td>1</td></tr></table></body></html>";
+        Element item = item(t, upload(t, "file", "competitor.html", html.getBytes(StandardCharsets.UTF_8), "text/html"));
+        assertTrue(item.text().contains("nav, card, table") || item.text().contains("card"), item.text());
+        assertTrue(item.text().contains("layout: dashboard"), item.text());
+        assertEquals("#abcdef", item.selectFirst(".palette svg rect").attr("fill"));
+        Response file = Web.as(t.viewer()).get(item.selectFirst("a[download]").attr("href"));
+        assertEquals("application/octet-stream", file.getContentType());
+        assertTrue(file.getHeader("Content-Disposition").startsWith("attachment"));
+    }
+
+    @Test
+    void textAndUrlItemsAndAPageReferenceCountsUsage() {
+        TestData.Team t = data.team();
+        Element text = item(t, Web.as(t.member()).multiPart("itemType", "text").multiPart("text", "Teachers share lesson plans. Lesson plans matter.")
+                .post("/projects/" + t.slug() + "/context"));
+        assertTrue(text.text().contains("Key terms: lesson, plans"), text.text());
+        Element url = item(t, Web.as(t.member()).multiPart("itemType", "url").multiPart("url", "https://example.com/x")
+                .post("/projects/" + t.slug() + "/context"));
+        assertTrue(url.text().contains("not fetched"));
+        Response bad = Web.as(t.member()).multiPart("itemType", "url").multiPart("url", "javascript:alert(1)").post("/projects/" + t.slug() + "/context");
+        assertEquals(422, bad.statusCode());
+        assertEquals("javascript:alert(1)", Web.html(bad).selectFirst("#f-url").val(), "the typed value is kept");
+
+        String page = PageResourceTest.createPage(t, "Home", "/", null, null, null);
+        String itemId = text.id().substring("item-".length());
+        Web.as(t.member()).formParam("item", itemId).post("/projects/" + t.slug() + "/pages/" + page + "/references").then().statusCode(303);
+        Web.as(t.member()).formParam("item", itemId).post("/projects/" + t.slug() + "/pages/" + page + "/references").then().statusCode(303);
+        Document p = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/" + page));
+        assertNotNull(p.selectFirst("#reference-list a[href$=#item-" + itemId + "]"));
+        assertTrue(p.selectFirst("#reference-list").text().contains("used 2 times"));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.specboard.design;
+
+import dev.specboard.support.Browser;
+import dev.specboard.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DesignBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    private static List<String> order(Browser b) {
+        return b.all("#page-tree > ul.page-siblings > li").stream().map(e -> e.getAttribute("data-id")).toList();
+    }
+
+    @Test
+    void designerBuildsAPageTreeAt360PixelsReordersByKeyboardAndDragAndSeesTheDesignSystem() {
+        TestData.Team t = data.team();
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/design");
+            b.find("#no-pages");
+            b.assertAccessible();
+            b.click("#new-page summary");
+            b.type("#f-name", "Home").type("#f-path", "/");
+            b.type("#f-html", DesignFixtures.HOME_HTML.replace("\n", " "));
+            b.type("#f-css", DesignFixtures.HOME_CSS.replace("\n", " "));
+            b.click("#create-page");
+            b.waitFor("#page-title");
+            assertEquals("Home", b.find("#page-title").getText());
+            b.assertAccessible();
+            for (String[] p : new String[][]{{"Lessons", "/lessons", DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS},
+                    {"Settings", "/settings", DesignFixtures.SETTINGS_HTML, DesignFixtures.SETTINGS_CSS}}) {
+                PageResourceTest.createPage(t, p[0], p[1], null, p[2], p[3]);
+            }
+            b.go("/projects/" + t.slug() + "/design");
+            List<String> start = order(b);
+            assertEquals(3, start.size());
+            assertEquals(3, b.all(".thumb iframe").size());
+            b.assertAccessible();
+
+            // Keyboard: focus the first page's "Move down" and press Enter; the tree re-renders and the focus stays on the moved page.
+            b.find("#down-" + start.get(0)).sendKeys(org.openqa.selenium.Keys.ENTER);
+            b.waitUntil(d -> order(b).equals(List.of(start.get(1), start.get(0), start.get(2))));
+            b.waitForHtmx();
+            assertTrue(b.find("#flash").getText().contains("moved down"));
+            b.waitUntil(d -> String.valueOf(b.js("return document.activeElement && document.activeElement.closest('.page-node') ? "
+                    + "document.activeElement.closest('.page-node').getAttribute('data-id') : ''")).equals(start.get(0)));
+
+            // Drag: the last page by its handle to the top.
+            WebElement handle = b.find("#node-" + start.get(2) + " .drag-handle");
+            WebElement first = b.find("#node-" + start.get(1) + " .page-card");
+            new Actions(b.driver).clickAndHold(handle).pause(Duration.ofMillis(200)).moveByOffset(0, -10).pause(Duration.ofMillis(100))
+                    .moveToElement(first, 0, -20).pause(Duration.ofMillis(200)).moveByOffset(0, -5).pause(Duration.ofMillis(200))
+                    .release().perform();
+            b.waitUntil(d -> order(b).get(0).equals(start.get(2)));
+            b.waitForHtmx();
+            b.driver.navigate().refresh();
+            b.waitForHtmx();
+            assertEquals(start.get(2), order(b).get(0), "the dragged order was saved");
+            b.assertAccessible();
+
+            b.go("/projects/" + t.slug() + "/design-system");
+            b.waitUntil(d -> !b.find("#ds-state").getText().contains("Recomputing"));
+            b.waitFor("#color-dc2626");
+            assertEquals("4", b.find("#color-dc2626 .uses").getText());
+            b.assertAccessible();
+            assertTrue((Boolean) b.js("return document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling of the page at 360 px");
+
+            b.go("/projects/" + t.slug() + "/pages/" + start.get(0) + "/compare?from=1&to=1");
+            b.assertAccessible();
+            b.go("/projects/" + t.slug() + "/context");
+            b.assertAccessible();
+            b.go("/projects/" + t.slug() + "/previews");
+            b.assertAccessible();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.specboard.design;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DesignSystemResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    DesignSystemWorker worker;
+
+    static void threePages(TestData.Team t) {
+        String home = PageResourceTest.createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        PageResourceTest.createPage(t, "Lessons", "/lessons", home, DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
+        PageResourceTest.createPage(t, "Settings", "/settings", null, DesignFixtures.SETTINGS_HTML, DesignFixtures.SETTINGS_CSS);
+    }
+
+    /** The page once its recompute has run (the job runs right after the save and every second; the page never computes). */
+    static Document settled(TestData.Team t) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/design-system").then().statusCode(200).extract().response());
+            if (!d.selectFirst("#ds-state").text().contains("Recomputing")) {
+                return d;
+            }
+            assertTrue(Instant.now().isBefore(deadline), "the design system was not recomputed in time");
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void theDesignSystemEmergesFromThreeMockupsWithCountsFlagsAndExports() throws Exception {
+        TestData.Team t = data.team();
+        threePages(t);
+        Document d = settled(t);
+        assertTrue(d.selectFirst("#ds-state").text().contains("3 current mockups"));
+        Element primary = d.selectFirst("#color-dc2626");
+        assertNotNull(primary, d.select("#color-table").outerHtml());
+        assertEquals("primary", primary.selectFirst(".token-name").text());
+        assertEquals("4", primary.selectFirst(".uses").text(), "var(--primary), rgb(220, 38, 38) and #dc2626 twice");
+        assertTrue(primary.text().contains("Home, Lessons, Settings"));
+        assertEquals("#dc2626", primary.selectFirst("svg rect").attr("fill"), "swatches are SVG, no inline styles");
+        assertFalse(d.select("#flags .near-duplicate").isEmpty());
+        assertTrue(d.selectFirst("#flags .off-scale").text().contains("13px") && d.selectFirst("#flags .off-scale").text().contains("Lessons"));
+        assertTrue(d.selectFirst("#spacing-base").text().contains("8px"));
+        assertTrue(d.selectFirst("#families").text().contains("Inter"));
+        assertEquals("5", d.selectFirst("#component-button td:nth-child(2)").text(), "one on Home, two on Lessons, two on Settings");
+        assertTrue(d.select("[style]").isEmpty(), "no inline style attributes");
+
+        Response css = Web.as(t.viewer()).get("/projects/" + t.slug() + "/design-system/tokens.css");
+        assertTrue(css.getContentType().startsWith("text/css"));
+        assertTrue(css.asString().contains("--color-primary: #dc2626;"));
+        JsonNode json = new ObjectMapper().readTree(Web.as(t.viewer()).get("/projects/" + t.slug() + "/design-system/tokens.json").asString());
+        assertEquals("#dc2626", json.at("/color/primary/$value").asText());
+        assertEquals("color", json.at("/color/$type").asText());
+    }
+
+    @Test
+    void membersNameMergeAndConfirmTokensAndTheRecomputeKeepsThem() {
+        TestData.Team t = data.team();
+        threePages(t);
+        settled(t);
+        String base = "/projects/" + t.slug() + "/design-system/colors/";
+        Web.as(t.member()).formParam("color", "#1e293b").formParam("name", "ink").post(base + "name").then().statusCode(303);
+        Web.as(t.member()).formParam("color", "#dc2727").formParam("into", "#dc2626").post(base + "merge").then().statusCode(303);
+        Web.as(t.member()).formParam("color", "#dc2626").post(base + "confirm").then().statusCode(303);
+        assertEquals(422, Web.as(t.member()).formParam("color", "#1e293b").formParam("name", "Not A Name!").post(base + "name").statusCode());
+        assertEquals(422, Web.as(t.member()).formParam("color", "red").formParam("name", "x").post(base + "name").statusCode());
+        assertEquals(409, Web.as(t.member()).formParam("color", "#ffffff").formParam("name", "ink").post(base + "name").statusCode(), "a name is unique");
+        assertEquals(403, Web.as(t.viewer()).formParam("color", "#dc2626").post(base + "confirm").statusCode());
+        Document d = settled(t);
+        assertEquals("ink", d.selectFirst("#color-1e293b .token-name").text());
+        assertEquals("5", d.selectFirst("#color-dc2626 .uses").text(), "the merged colour's use counts for primary");
+        assertNotNull(d.selectFirst("#color-dc2626 .badge.ok"), "confirmed");
+        assertTrue(d.select("#color-dc2727").isEmpty());
+        assertTrue(d.selectFirst("#ds-state").text().contains("hybrid"));
+    }
+
+    @Test
+    void listPagesKeepTheirStatementCountWhenRowsGrowTenfold() {
+        TestData.Team small = data.team();
+        TestData.Team big = data.team();
+        String smallPage = PageResourceTest.createPage(small, "P0", "/p0", null, "<p>x</p>", "p { color: red }");
+        String bigPage = null;
+        for (int i = 0; i < 10; i++) {
+            String id = PageResourceTest.createPage(big, "P" + i, "/p" + i, i == 0 ? null : bigPage, "<p>x</p>", "p { color: red }");
+            bigPage = bigPage == null ? id : bigPage;
+            Web.as(big.member()).multiPart("itemType", "text").multiPart("text", "Item " + i).post("/projects/" + big.slug() + "/context")
+                    .then().statusCode(303);
+        }
+        Web.as(small.member()).multiPart("itemType", "text").multiPart("text", "Item").post("/projects/" + small.slug() + "/context")
+                .then().statusCode(303);
+        for (int v = 2; v <= 10; v++) {
+            Web.as(big.member()).formParam("html", "<p>v" + v + "</p>").post("/projects/" + big.slug() + "/pages/" + bigPage + "/mockups").then().statusCode(303);
+        }
+        settled(small);
+        settled(big);
+        assertEquals(count(small, "/design"), count(big, "/design"), "page tree");
+        assertEquals(count(small, "/pages/" + smallPage), count(big, "/pages/" + bigPage), "a page with its mockup versions");
+        assertEquals(count(small, "/context"), count(big, "/context"), "context items");
+        assertEquals(count(small, "/design-system"), count(big, "/design-system"), "design system");
+        assertEquals(10, Web.html(Web.as(big.viewer()).get("/projects/" + big.slug() + "/context")).select(".context-item").size());
+    }
+
+    private static long count(TestData.Team t, String path) {
+        return SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + path).then().statusCode(200));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.specboard.design;
+
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class PageResourceTest {
+
+    @Inject
+    TestData data;
+
+    static String createPage(TestData.Team t, String name, String path, String parent, String html, String css) {
+        Response r = Web.as(t.member()).formParam("name", name).formParam("path", path).formParam("parent", parent == null ? "" : parent)
+                .formParam("type", "page").formParam("primaryDevice", "responsive").formParam("purpose", "Purpose of " + name)
+                .formParam("keyElements", "header, main").formParam("html", html == null ? "" : html).formParam("css", css == null ? "" : css)
+                .formParam("js", "").post("/projects/" + t.slug() + "/pages");
+        assertEquals(303, r.statusCode(), r.asString());
+        String location = r.getHeader("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void memberCreatesAPageTreeWithFirstMockupsAndSeesThumbnails() {
+        TestData.Team t = data.team();
+        String home = createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        String lessons = createPage(t, "Lessons", "/lessons", home, DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
+        createPage(t, "Empty", "/empty", null, null, null);
+
+        Document tree = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/design").then().statusCode(200).extract().response());
+        assertEquals(2, tree.select("#page-tree > ul.page-siblings > li").size(), "two top-level pages");
+        assertNotNull(tree.selectFirst("#node-" + home + " ul.page-siblings #node-" + lessons), "Lessons sits under Home");
+        String thumb = tree.selectFirst("#node-" + lessons + " .thumb iframe").attr("src");
+        assertEquals("/projects/" + t.slug() + "/pages/" + lessons + "/mockups/1/frame", thumb);
+        assertEquals("allow-scripts", tree.selectFirst("#node-" + lessons + " .thumb iframe").attr("sandbox"));
+        assertEquals("lazy", tree.selectFirst("#node-" + lessons + " .thumb iframe").attr("loading"));
+        assertTrue(tree.select(".move-up").isEmpty(), "a viewer cannot reorder");
+
+        Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/" + lessons).then().statusCode(200).extract().response());
+        assertEquals("Lessons", page.selectFirst("#page-title").text());
+        assertEquals(3, page.select("#device-frames iframe[sandbox=allow-scripts]").size(), "mobile, tablet and desktop side by side");
+        assertTrue(page.selectFirst("#pattern-colors").text().contains("#dc2626"));
+        assertTrue(page.selectFirst("#pattern-components").text().contains("card"));
+        assertEquals("Designed", page.selectFirst("#page-status").text(), "a first mockup makes a draft designed");
+    }
+
+    @Test
+    void pathMustMatchTheSeedPatternAndBeUnique() {
+        TestData.Team t = data.team();
+        createPage(t, "Home", "/", null, null, null);
+        Response bad = Web.as(t.member()).formParam("name", "Bad").formParam("path", "/Bad Path").formParam("html", "<p>keep me</p>")
+                .post("/projects/" + t.slug() + "/pages");
+        assertEquals(422, bad.statusCode());
+        Document d = Web.html(bad);
+        assertTrue(d.selectFirst("#e-path").text().contains("lowercase"));
+        assertEquals("Bad", d.selectFirst("#f-name").val(), "typed values are kept");
+        assertEquals("<p>keep me</p>", d.selectFirst("#f-html").text());
+        Response taken = Web.as(t.member()).formParam("name", "Again").formParam("path", "/").post("/projects/" + t.slug() + "/pages");
+        assertEquals(409, taken.statusCode());
+        assertTrue(Web.html(taken).selectFirst("#e-path").text().contains("already the page Home"));
+    }
+
+    @Test
+    void secondVersionStaleSaveCompareAndMakeCurrent() {
+        TestData.Team t = data.team();
+        String id = createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        String base = "/projects/" + t.slug() + "/pages/" + id;
+        Web.as(t.member()).formParam("html", DesignFixtures.HOME_HTML.replace("Welcome back", "Hello again")).formParam("css", DesignFixtures.HOME_CSS)
+                .formParam("changeDescription", "Friendlier greeting").formParam("basedOn", "1").post(base + "/mockups").then().statusCode(303);
+        Response stale = Web.as(t.lead()).formParam("html", "<p>my own take</p>").formParam("css", "").formParam("basedOn", "1")
+                .post(base + "/mockups");
+        assertEquals(409, stale.statusCode());
+        Document conflict = Web.html(stale);
+        assertTrue(conflict.selectFirst("#mockup-conflict").text().contains("version 2"));
+        assertEquals("<p>my own take</p>", conflict.selectFirst("#f-html").text(), "the typed source is kept");
+        assertEquals("2", conflict.selectFirst("#mockup-form input[name=basedOn]").val(), "now based on the current version");
+        assertFalse(conflict.select("#mockup-conflict tr.removed").isEmpty(), "the current version's lines are shown");
+
+        Document compare = Web.html(Web.as(t.viewer()).get(base + "/compare?from=1&to=2").then().statusCode(200).extract().response());
+        assertTrue(compare.select("#diff-0 tr.removed").text().contains("Welcome back"));
+        assertTrue(compare.select("#diff-0 tr.added").text().contains("Hello again"));
+        assertEquals("unchanged", compare.selectFirst("#diff-1 h3 .muted").text());
+        assertEquals(base + "/mockups/1/frame", compare.selectFirst("#render-from iframe").attr("src"));
+        assertEquals(base + "/mockups/2/frame", compare.selectFirst("#render-to iframe").attr("src"));
+
+        Web.as(t.member()).formParam("x", "1").post(base + "/mockups/1/current").then().statusCode(303);
+        Document page = Web.html(Web.as(t.viewer()).get(base).then().statusCode(200).extract().response());
+        assertTrue(page.selectFirst("#current-version").text().startsWith("Version 1 (current)"));
+        assertNotNull(page.selectFirst("#version-1 .badge.ok"));
+    }
+
+    @Test
+    void mockupFrameIsServedOnlyUnderTheSandboxCsp() {
+        TestData.Team t = data.team();
+        String id = createPage(t, "Home", "/", null, "<h1>Hi</h1><script>document.title='x'</script>", "h1 { color: red }");
+        Response frame = Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/" + id + "/mockups/1/frame");
+        frame.then().statusCode(200);
+        String csp = frame.getHeader("Content-Security-Policy");
+        assertTrue(csp.startsWith("sandbox allow-scripts;"), csp);
+        for (String part : List.of("default-src 'none'", "style-src 'unsafe-inline'", "img-src data:", "frame-ancestors 'self'", "form-action 'none'")) {
+            assertTrue(csp.contains(part), csp);
+        }
+        assertFalse(csp.contains("allow-same-origin") || csp.contains("allow-forms") || csp.contains("allow-top-navigation"), csp);
+        assertEquals("nosniff", frame.getHeader("X-Content-Type-Options"));
+        assertTrue(frame.getContentType().startsWith("text/html"));
+        Document doc = Web.html(frame);
+        assertEquals("h1 { color: red }", doc.selectFirst("head style").data());
+        assertEquals(404, Web.as(t.outsider()).get("/projects/" + t.slug() + "/pages/" + id + "/mockups/1/frame").statusCode());
+    }
+
+    @Test
+    void keyboardMovesAndDragOrderReorderSiblings() {
+        TestData.Team t = data.team();
+        String a = createPage(t, "A", "/a", null, null, null);
+        String b = createPage(t, "B", "/b", null, null, null);
+        String c = createPage(t, "C", "/c", null, null, null);
+        Response moved = Web.htmx(Web.as(t.member())).formParam("direction", "up").post("/projects/" + t.slug() + "/pages/" + c + "/move");
+        moved.then().statusCode(200);
+        Document d = Web.html(moved);
+        assertEquals(List.of(a, c, b), d.select("#page-tree > ul > li").eachAttr("data-id"));
+        assertTrue(d.selectFirst("#flash").text().contains("C moved up"));
+        assertEquals("true", d.selectFirst("#node-" + c).attr("data-moved"));
+        Web.htmx(Web.as(t.member())).formParam("parent", "").formParam("ids", b).formParam("ids", a).formParam("ids", c)
+                .post("/projects/" + t.slug() + "/design/order").then().statusCode(200);
+        Document tree = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/design"));
+        assertEquals(List.of(b, a, c), tree.select("#page-tree > ul > li").eachAttr("data-id"));
+        assertEquals(409, Web.as(t.member()).formParam("parent", "").formParam("ids", b).post("/projects/" + t.slug() + "/design/order").statusCode(),
+                "an order that leaves out a sibling is refused");
+        assertEquals(409, Web.as(t.member()).formParam("direction", "up").post("/projects/" + t.slug() + "/pages/" + b + "/move").statusCode());
+    }
+
+    @Test
+    void leadApprovesADesignedPageAndAMemberCannot() {
+        TestData.Team t = data.team();
+        String id = createPage(t, "Home", "/", null, "<p>x</p>", "");
+        String base = "/projects/" + t.slug() + "/pages/" + id;
+        assertEquals(403, Web.as(t.member()).formParam("status", "approved").post(base + "/status").statusCode());
+        Web.as(t.lead()).formParam("status", "approved").post(base + "/status").then().statusCode(303);
+        Document page = Web.html(Web.as(t.viewer()).get(base));
+        assertEquals("Approved", page.selectFirst("#page-status").text());
+        assertEquals(409, Web.as(t.member()).formParam("status", "draft").post(base + "/status").statusCode(), "no jump back from approved to draft");
+    }
+}

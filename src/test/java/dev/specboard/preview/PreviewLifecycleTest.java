@@ -1,0 +1,130 @@
+package dev.specboard.preview;
+
+import dev.specboard.design.DesignFixtures;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class PreviewLifecycleTest {
+
+    @Inject
+    TestData data;
+
+    static void page(TestData.Team t, String name, String path, String html, String css) {
+        Web.as(t.member()).formParam("name", name).formParam("path", path).formParam("html", html).formParam("css", css)
+                .post("/projects/" + t.slug() + "/pages").then().statusCode(303);
+    }
+
+    static String createPreview(TestData.Team t, String page, int hours) {
+        Response r = Web.as(t.lead()).formParam("page", page).formParam("hours", String.valueOf(hours)).post("/projects/" + t.slug() + "/previews");
+        assertEquals(303, r.statusCode(), r.asString());
+        String location = r.getHeader("Location");
+        return location.substring(location.indexOf("#preview-") + "#preview-".length());
+    }
+
+    @Transactional
+    PreviewSession session(String id) {
+        return PreviewSession.findById(UUID.fromString(id));
+    }
+
+    @Transactional
+    void expireNow(String id) {
+        PreviewSession s = PreviewSession.findById(UUID.fromString(id));
+        s.expiresAt = Instant.now().minusSeconds(1);
+    }
+
+    @Test
+    void leadSharesAPreviewThatAnAnonymousVisitorOpensInsideTheSandbox() {
+        TestData.Team t = data.team();
+        page(t, "Home", "/", DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        page(t, "Lessons", "/lessons", DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
+        assertEquals(403, Web.as(t.member()).formParam("hours", "2").post("/projects/" + t.slug() + "/previews").statusCode());
+        String id = createPreview(t, "", 2);
+        PreviewSession s = session(id);
+        assertEquals(PreviewSession.READY, s.status);
+        assertEquals(2, s.pageCount);
+        assertTrue(Files.exists(Path.of(s.bundlePath, "pages", "2.html")), "a static bundle under the data directory");
+
+        Response open = RestAssured.given().redirects().follow(false).get("/preview/" + s.previewToken + "?page=2");
+        assertEquals(200, open.statusCode(), "no login needed");
+        Document d = Web.html(open);
+        assertEquals("/preview/" + s.previewToken + "/pages/2", d.selectFirst("#preview-frame iframe").attr("src"));
+        assertEquals("allow-scripts", d.selectFirst("#preview-frame iframe").attr("sandbox"));
+        assertEquals(2, d.select("#preview-pages a").size());
+        Response frame = RestAssured.given().get("/preview/" + s.previewToken + "/pages/2");
+        assertEquals(200, frame.statusCode());
+        assertTrue(frame.getHeader("Content-Security-Policy").startsWith("sandbox allow-scripts;"));
+        assertTrue(frame.asString().contains("Fractions"));
+        assertEquals(404, RestAssured.given().get("/preview/" + s.previewToken.substring(1) + "x").statusCode(), "a wrong token");
+
+        Document list = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews"));
+        assertEquals("/preview/" + s.previewToken, list.selectFirst("#link-" + id).val());
+        Document forViewer = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/previews"));
+        assertTrue(forViewer.select("#link-" + id).isEmpty(), "only leads see the link");
+
+        Web.as(t.lead()).formParam("x", "1").post("/projects/" + t.slug() + "/previews/" + id + "/revoke").then().statusCode(303);
+        assertEquals(404, RestAssured.given().get("/preview/" + s.previewToken).statusCode(), "revoked: 404 at once");
+        assertEquals(404, RestAssured.given().get("/preview/" + s.previewToken + "/pages/1").statusCode());
+    }
+
+    @Test
+    void afterExpiryItAnswers404AndTheCleanupPurgesItWithItsEvents() throws Exception {
+        TestData.Team t = data.team();
+        page(t, "Home", "/", DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        String id = createPreview(t, "", 1);
+        PreviewSession s = session(id);
+        Path bundle = Path.of(s.bundlePath);
+        assertTrue(Files.isDirectory(bundle));
+        expireNow(id);
+        assertEquals(404, RestAssured.given().get("/preview/" + s.previewToken).statusCode(), "expired: 404 before any cleanup");
+
+        // The scheduled cleanup (every second in tests, 1 s delays) moves it through the stages.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!PreviewSession.PURGED.equals(session(id).status)) {
+            assertTrue(Instant.now().isBefore(deadline), "not purged in time: " + session(id).status);
+            Thread.sleep(200);
+        }
+        assertFalse(Files.exists(bundle), "the bundle's files are deleted at PURGED");
+        Document list = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/previews"));
+        assertEquals(List.of("EXPIRED", "SOFT_DELETED", "PURGED"), list.select("#preview-" + id + " .events li").stream()
+                .map(li -> li.ownText().strip()).toList());
+        assertEquals("PURGED", list.selectFirst("#status-" + id).text());
+        assertNotNull(session(id).purgedAt);
+    }
+
+    @Test
+    void previewListQueriesDoNotGrowWithPreviews() {
+        TestData.Team small = data.team();
+        TestData.Team big = data.team();
+        page(small, "Home", "/", "<p>x</p>", "");
+        page(big, "Home", "/", "<p>x</p>", "");
+        createPreview(small, "", 2);
+        for (int i = 0; i < 10; i++) {
+            createPreview(big, "", 2);
+        }
+        long few = SqlCounter.count(() -> Web.as(small.viewer()).get("/projects/" + small.slug() + "/previews").then().statusCode(200));
+        long many = SqlCounter.count(() -> Web.as(big.viewer()).get("/projects/" + big.slug() + "/previews").then().statusCode(200));
+        assertEquals(few, many);
+    }
+
+}
