@@ -1,0 +1,121 @@
+package dev.specboard.assist;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The leased job mechanism: a dead worker's job taken up after its lease, cancelling, retrying. */
+@QuarkusTest
+class JobWorkerTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    RepoTestSupport repos;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    JobTestSupport jobs;
+
+    @Inject
+    JobService service;
+
+    @Inject
+    JobWorker worker;
+
+    private TestData.Team synced(GitFixture git) {
+        TestData.Team t = data.team();
+        JobTestSupport.commitApp(git);
+        Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
+        assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+        return t;
+    }
+
+    /** Queues a DOCS job and, in the same transaction, lets a worker that will never finish claim it with the given lease. */
+    private UUID queuedAndClaimedBy(TestData.Team t, String workerId, int leaseSeconds) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Access access = new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id);
+            AiJob job = service.create(access, AiJobType.DOCS, Map.of("repo", "app", "path", JobTestSupport.DIR));
+            Optional<UUID> claimed = worker.claimWithin(JobKind.AI, workerId, leaseSeconds, job.id);
+            assertEquals(Optional.of(job.id), claimed);
+            return job.id;
+        });
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsFinishedByAnotherAfterItsLease() throws InterruptedException {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = synced(git);
+            UUID id = queuedAndClaimedBy(t, "dead-worker", 1);
+            AiJob running = QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(id));
+            assertEquals(JobStatus.RUNNING, running.status);
+            assertEquals("dead-worker", running.workerId);
+            assertEquals(Optional.empty(), QuarkusTransaction.requiringNew().call(() -> worker.claimWithin(JobKind.AI, "eager", 60, id)),
+                    "nobody takes a job whose lease runs");
+
+            Thread.sleep(1500);
+            worker.drain("rescuer");
+            AiJob done = jobs.await(id);
+            assertEquals(JobStatus.SUCCESS, done.status, done.error);
+            assertEquals(2, done.attempts);
+            assertNotEquals("dead-worker", done.workerId);
+            assertTrue(((java.util.List<?>) done.result.get("files")).size() == 3);
+        }
+    }
+
+    @Test
+    void cancellingEndsAQueuedJobAtOnceAndARunningOneAtItsNextStepAndRetryRunsItAgain() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = synced(git);
+            String base = "/api/v1/projects/" + t.slug() + "/jobs/";
+
+            // Running: held by a worker that has not reported its first step yet.
+            UUID running = queuedAndClaimedBy(t, "slow-worker", 60);
+            fx.api(t.member()).post(base + running + "/cancel").then().statusCode(200).body("status", equalTo("RUNNING"));
+            assertTrue(QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(running).cancelRequested));
+            worker.run(JobKind.AI, running, "slow-worker");
+            AiJob cancelled = jobs.await(running);
+            assertEquals(JobStatus.CANCELLED, cancelled.status);
+            assertEquals(null, cancelled.result, "it stopped before doing the work");
+            fx.api(t.member()).post(base + running + "/cancel").then().statusCode(409);
+
+            fx.api(t.member()).post(base + running + "/retry").then().statusCode(202).body("status", equalTo("QUEUED"));
+            AiJob again = jobs.await(running);
+            assertEquals(JobStatus.SUCCESS, again.status, again.error);
+            assertEquals(1, again.attempts);
+            fx.api(t.member()).post(base + running + "/retry").then().statusCode(409);
+
+            // Queued: cancelled at once (claimed by nobody: a worker that would take it holds it instead).
+            UUID queued = QuarkusTransaction.requiringNew().call(() -> {
+                Access access = new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id);
+                AiJob job = service.create(access, AiJobType.DOCS, Map.of("repo", "app"));
+                service.cancel(access, JobKind.AI, job.id);
+                return job.id;
+            });
+            assertEquals(JobStatus.CANCELLED, jobs.await(queued).status);
+            fx.api(t.viewer()).post(base + queued + "/retry").then().statusCode(403);
+        }
+    }
+}
