@@ -58,6 +58,10 @@ public class DocsOutline implements JobRunner {
             return components.stream().filter(ComponentLink::owner).findFirst();
         }
 
+        public String shortCommit() {
+            return commitSha.substring(0, Math.min(10, commitSha.length()));
+        }
+
         public int declarationCount() {
             return files.stream().mapToInt(f -> f.all().size()).sum();
         }

@@ -118,6 +118,12 @@ public class RefactorService {
         return job;
     }
 
+    /** Cancels a queued rename at once, or a running one at its next step. */
+    @Transactional
+    public LeasedJob cancel(Access access, UUID id) {
+        return jobs.cancel(access, JobKind.REFACTOR, id);
+    }
+
     /** Compares the proposal's base blobs with the mirror's default branch now. */
     public Staleness staleness(Repo repo, Renamer.Proposal p) {
         String head = git.head(repo);

@@ -52,6 +52,10 @@ public class Renamer implements JobRunner {
     public record Proposal(String repo, String symbol, String newName, String path, boolean includeStringsAndComments,
                            String baseCommit, int manifestVersion, List<ProposedFile> files, List<String> skipped) {
 
+        public String shortBase() {
+            return baseCommit.substring(0, Math.min(10, baseCommit.length()));
+        }
+
         public int count() {
             return files.stream().mapToInt(f -> f.occurrences().size()).sum();
         }
