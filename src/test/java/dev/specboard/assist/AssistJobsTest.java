@@ -56,9 +56,7 @@ class AssistJobsTest {
     void docsJobOutlinesAJavaFolderWithCallsComponentAndTasks() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            JobTestSupport.commitApp(git);
-            Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
-            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+            jobs.synced(t, git);
             String componentId = fx.api(t.member()).body(Map.of("name", "Greeting", "type", "other", "filePath", JobTestSupport.DIR))
                     .post(base(t) + "/components").then().statusCode(201).extract().path("id");
             specTouchingGreeter(t);
@@ -144,9 +142,7 @@ class AssistJobsTest {
     void explanationWithoutAThreadOpensOneOnTheLines() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            JobTestSupport.commitApp(git);
-            Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
-            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+            jobs.synced(t, git);
             String id = fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", "scripts/hello.py",
                     "lineStart", 1, "lineEnd", 3))).post(base(t) + "/jobs").then().statusCode(202).extract().path("id");
             AiJob job = jobs.await(UUID.fromString(id));
@@ -165,9 +161,7 @@ class AssistJobsTest {
     void badParametersAnswer422NamingEachFieldAndViewersAreRefused() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            JobTestSupport.commitApp(git);
-            Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
-            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+            jobs.synced(t, git);
             fx.api(t.member()).body(Map.of("type", "POEM", "params", Map.of())).post(base(t) + "/jobs").then().statusCode(422)
                     .body("details.type", equalTo("DOCS or EXPLANATION"));
             fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", "nope"))).post(base(t) + "/jobs")

@@ -44,12 +44,6 @@ class JobResourceTest {
     @Inject
     EntityManager em;
 
-    private Repo synced(TestData.Team t, GitFixture git) {
-        JobTestSupport.commitApp(git);
-        Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
-        assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
-        return repo;
-    }
 
     /** Finished jobs written straight into the tables: the list's cost must not depend on their number. */
     private void finishedJobs(TestData.Team t, Repo repo, int ai, int refactors) {
@@ -72,8 +66,8 @@ class JobResourceTest {
         TestData.Team small = data.team();
         TestData.Team big = data.team();
         try (GitFixture a = GitFixture.create(); GitFixture b = GitFixture.create()) {
-            finishedJobs(small, synced(small, a), 2, 1);
-            finishedJobs(big, synced(big, b), 20, 10);
+            finishedJobs(small, jobs.synced(small, a), 2, 1);
+            finishedJobs(big, jobs.synced(big, b), 20, 10);
             String smallUrl = "/projects/" + small.slug() + "/jobs";
             String bigUrl = "/projects/" + big.slug() + "/jobs";
 
@@ -106,7 +100,7 @@ class JobResourceTest {
     void jobPageShowsTheOutlineAsHtmlAndMakesItTheComponentsDesignDocInOneAction() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            synced(t, git);
+            jobs.synced(t, git);
             String componentId = fx.api(t.member()).body(Map.of("name", "Greeting", "type", "other", "filePath", JobTestSupport.DIR))
                     .post("/api/v1/projects/" + t.slug() + "/components").then().statusCode(201).extract().path("id");
             Response created = Web.as(t.member()).formParam("repo", "app").formParam("path", "").formParam("componentId", componentId)
@@ -143,7 +137,7 @@ class JobResourceTest {
     void explainFromTheFilePageAnswersWithTheLiveStatusAndRenameProposesOnItsPage() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            Repo repo = synced(t, git);
+            Repo repo = jobs.synced(t, git);
             String blob = "/projects/" + t.slug() + "/repos/app/blob/" + JobTestSupport.DIR + "/App.java";
             Document asReviewer = Web.html(Web.as(t.reviewer()).get(blob).then().statusCode(200).extract().response());
             assertNotNull(asReviewer.selectFirst("#explain-form"));

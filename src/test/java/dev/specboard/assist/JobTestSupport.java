@@ -1,18 +1,39 @@
 package dev.specboard.assist;
 
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
 import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import dev.specboard.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A small Java repository for the job tests, and waiting for the real background worker. */
 @ApplicationScoped
 public class JobTestSupport {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    RepoTestSupport repos;
+
+    @Inject
+    JobService service;
+
+    @Inject
+    JobWorker worker;
 
     public static final String GREETER = """
             package app;
@@ -89,6 +110,38 @@ public class JobTestSupport {
         files.put("README.md", "# App\n\nCall greet to greet someone.\n");
         files.put("scripts/hello.py", "def say_hello(name):\n    \"\"\"Says hello.\"\"\"\n    return 'hello ' + name\n");
         return git.commit("Greeter, App and Registry", files);
+    }
+
+    /** The app committed to the fixture, added to the team's project as repository "app" and synced. */
+    public Repo synced(TestData.Team t, GitFixture git) {
+        commitApp(git);
+        Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
+        if (repos.awaitLatest(repo).status != SyncStatus.SUCCESS) {
+            throw new AssertionError("the first sync of " + git.url() + " failed");
+        }
+        return repo;
+    }
+
+    /** A new team whose project has the app synced. */
+    public TestData.Team syncedTeam(GitFixture git) {
+        TestData.Team t = data.team();
+        synced(t, git);
+        return t;
+    }
+
+    /**
+     * Queues the member's DOCS job of the app's folder and, in the same transaction, lets a worker that
+     * does not run it yet claim it with the given lease (a worker that will die, or a slow one).
+     */
+    public UUID docsJobClaimedBy(TestData.Team t, String workerId, int leaseSeconds) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Access access = new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id);
+            AiJob job = service.create(access, AiJobType.DOCS, Map.of("repo", "app", "path", DIR));
+            if (!worker.claimWithin(JobKind.AI, workerId, leaseSeconds, job.id).equals(Optional.of(job.id))) {
+                throw new AssertionError("the worker could not claim the new job");
+            }
+            return job.id;
+        });
     }
 
     /** Waits until the job is finished (succeeded, failed or cancelled) and answers it. */

@@ -45,30 +45,11 @@ class JobWorkerTest {
     @Inject
     JobWorker worker;
 
-    private TestData.Team synced(GitFixture git) {
-        TestData.Team t = data.team();
-        JobTestSupport.commitApp(git);
-        Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
-        assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
-        return t;
-    }
-
-    /** Queues a DOCS job and, in the same transaction, lets a worker that will never finish claim it with the given lease. */
-    private UUID queuedAndClaimedBy(TestData.Team t, String workerId, int leaseSeconds) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Access access = new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id);
-            AiJob job = service.create(access, AiJobType.DOCS, Map.of("repo", "app", "path", JobTestSupport.DIR));
-            Optional<UUID> claimed = worker.claimWithin(JobKind.AI, workerId, leaseSeconds, job.id);
-            assertEquals(Optional.of(job.id), claimed);
-            return job.id;
-        });
-    }
-
     @Test
     void aJobWhoseWorkerDiedIsFinishedByAnotherAfterItsLease() throws InterruptedException {
         try (GitFixture git = GitFixture.create()) {
-            TestData.Team t = synced(git);
-            UUID id = queuedAndClaimedBy(t, "dead-worker", 1);
+            TestData.Team t = jobs.syncedTeam(git);
+            UUID id = jobs.docsJobClaimedBy(t, "dead-worker", 1);
             AiJob running = QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(id));
             assertEquals(JobStatus.RUNNING, running.status);
             assertEquals("dead-worker", running.workerId);
@@ -88,11 +69,11 @@ class JobWorkerTest {
     @Test
     void cancellingEndsAQueuedJobAtOnceAndARunningOneAtItsNextStepAndRetryRunsItAgain() {
         try (GitFixture git = GitFixture.create()) {
-            TestData.Team t = synced(git);
+            TestData.Team t = jobs.syncedTeam(git);
             String base = "/api/v1/projects/" + t.slug() + "/jobs/";
 
             // Running: held by a worker that has not reported its first step yet.
-            UUID running = queuedAndClaimedBy(t, "slow-worker", 60);
+            UUID running = jobs.docsJobClaimedBy(t, "slow-worker", 60);
             fx.api(t.member()).post(base + running + "/cancel").then().statusCode(200).body("status", equalTo("RUNNING"));
             assertTrue(QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(running).cancelRequested));
             worker.run(JobKind.AI, running, "slow-worker");

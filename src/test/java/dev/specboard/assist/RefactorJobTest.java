@@ -50,12 +50,6 @@ class RefactorJobTest {
         return "/api/v1/projects/" + t.slug() + "/repos/app/refactors";
     }
 
-    private Repo synced(TestData.Team t, GitFixture git) {
-        JobTestSupport.commitApp(git);
-        Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
-        assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
-        return repo;
-    }
 
     private String propose(TestData.Team t, Map<String, Object> body) {
         String id = fx.api(t.member()).body(body).post(refactors(t)).then().statusCode(202).body("status", equalTo("QUEUED"))
@@ -69,7 +63,7 @@ class RefactorJobTest {
     void renameAcrossThreeFilesIsProposedThenAppliedOnANewBranchThatTheOriginHas() throws IOException {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            synced(t, git);
+            jobs.synced(t, git);
             String id = propose(t, Map.of("symbol", "greet", "newName", "welcome"));
 
             JsonPath r = fx.api(t.viewer()).get(refactors(t) + "/" + id).then().statusCode(200).extract().jsonPath();
@@ -121,7 +115,7 @@ class RefactorJobTest {
     void aStaleProposalIsRefusedAndARerunAppliesOnTheNewBase() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            Repo repo = synced(t, git);
+            Repo repo = jobs.synced(t, git);
             String id = propose(t, Map.of("symbol", "greet", "newName", "hello", "path", JobTestSupport.DIR));
             // Another commit that leaves the touched files alone keeps the proposal applicable...
             git.commit("docs", "CHANGES.md", "one\n");
@@ -151,7 +145,7 @@ class RefactorJobTest {
     void aRenameThatFindsNothingFailsWithTheReasonAndBadInputIsRefused() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            synced(t, git);
+            jobs.synced(t, git);
             String id = fx.api(t.member()).body(Map.of("symbol", "farewell", "newName", "bye")).post(refactors(t)).then().statusCode(202)
                     .extract().path("id");
             RefactorJob job = jobs.awaitRefactor(UUID.fromString(id));
