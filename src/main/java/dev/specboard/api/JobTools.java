@@ -16,6 +16,15 @@ public class JobTools {
     @Inject
     JobApi jobApi;
 
+    /** An id as typed; one that is not a UUID finds nothing (404 after the access check, like the API's path). */
+    private static UUID id(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Tool(name = "create_docs_job", description = "Queues a documentation outline (DOCS job) of a file or folder of a repository, or of a component's path; returns the job id. Poll get_job for the result.")
     public Object createDocsJob(@ToolArg(description = "project slug") String project,
                                 @ToolArg(description = "repository name (optional when the project has one)", required = false) String repository,
@@ -47,7 +56,7 @@ public class JobTools {
     @Tool(name = "get_job", description = "Returns an assistant job: status (QUEUED, RUNNING, SUCCESS, FAILED, CANCELLED), progress, result and error.",
             annotations = @Tool.Annotations(readOnlyHint = true))
     public JobApi.JobAnswer getJob(@ToolArg(description = "project slug") String project, @ToolArg(description = "job id") String job) {
-        return call(() -> jobApi.get(project, UUID.fromString(job)));
+        return call(() -> jobApi.get(project, id(job)));
     }
 
     @Tool(name = "create_refactor", description = "Queues a rename of a symbol across a repository (or a folder or file): the proposal lists per file the unified diff and the occurrences. In Java only real references change, never strings or comments unless asked.")
@@ -65,13 +74,13 @@ public class JobTools {
     public JobApi.RefactorAnswer getRefactor(@ToolArg(description = "project slug") String project,
                                              @ToolArg(description = "repository name") String repository,
                                              @ToolArg(description = "refactor id") String refactor) {
-        return call(() -> jobApi.getRefactor(project, repository, UUID.fromString(refactor)));
+        return call(() -> jobApi.getRefactor(project, repository, id(refactor)));
     }
 
     @Tool(name = "apply_refactor", description = "Applies a refactor's proposal as a commit on a new branch refactor/<symbol>-to-<newName> of the synced default branch (pushed to the origin when Specboard may write there). Refused as stale when the default branch changed the files since.")
     public JobApi.AppliedAnswer applyRefactor(@ToolArg(description = "project slug") String project,
                                               @ToolArg(description = "repository name") String repository,
                                               @ToolArg(description = "refactor id") String refactor) {
-        return call(() -> jobApi.apply(project, repository, UUID.fromString(refactor)));
+        return call(() -> jobApi.apply(project, repository, id(refactor)));
     }
 }
