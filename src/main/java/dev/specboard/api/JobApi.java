@@ -1,0 +1,184 @@
+package dev.specboard.api;
+
+import dev.specboard.assist.AiJob;
+import dev.specboard.assist.AiJobType;
+import dev.specboard.assist.JobFilter;
+import dev.specboard.assist.JobKind;
+import dev.specboard.assist.JobProgress;
+import dev.specboard.assist.JobService;
+import dev.specboard.assist.LeasedJob;
+import dev.specboard.assist.RefactorJob;
+import dev.specboard.assist.RefactorService;
+import dev.specboard.assist.RenameForm;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ValidationException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * API v1 for assistant jobs (DOCS outlines, EXPLANATIONs answered on review threads) and refactors
+ * (a rename proposed as per-file diffs, applied as a commit on a new branch).
+ */
+@Path("/api/v1/projects/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class JobApi {
+
+    public record NewJob(String type, Map<String, Object> params) {
+    }
+
+    public record NewRefactor(String symbol, String newName, String path, Boolean includeStringsAndComments) {
+    }
+
+    @RegisterForReflection
+    public record JobStarted(UUID id, String status) {
+    }
+
+    @RegisterForReflection
+    public record ProgressAnswer(int step, int steps, String label, List<String> labels, String detail, int percent) {
+    }
+
+    @RegisterForReflection
+    public record JobAnswer(UUID id, String type, String status, ProgressAnswer progress, Map<String, Object> params,
+                            Map<String, Object> result, String error, int attempts, Instant createdAt, Instant startedAt,
+                            Instant finishedAt) {
+    }
+
+    @RegisterForReflection
+    public record JobListItem(UUID id, String kind, String type, String status, String subject, String requester, String repo,
+                              Instant createdAt, String error) {
+    }
+
+    @RegisterForReflection
+    public record RefactorAnswer(UUID id, String status, ProgressAnswer progress, Map<String, Object> params,
+                                 Map<String, Object> proposal, Map<String, Object> appliedChanges, String error, Instant createdAt,
+                                 Instant finishedAt) {
+    }
+
+    @RegisterForReflection
+    public record AppliedAnswer(String branch, String commitSha, List<String> files, boolean pushed) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    RefactorService refactors;
+
+    @POST
+    @Path("/jobs")
+    public Response create(@PathParam("slug") String slug, NewJob body) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        NewJob b = body == null ? new NewJob(null, null) : body;
+        AiJobType type = AiJobType.parse(b.type()).orElseThrow(() -> ValidationException.of("type", "DOCS or EXPLANATION"));
+        AiJob job = jobs.create(access, type, b.params());
+        return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
+    }
+
+    @GET
+    @Path("/jobs")
+    public List<JobListItem> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("type") String type,
+                                  @QueryParam("page") Integer page) {
+        Access access = projectAccess.read(slug);
+        return jobs.list(access.project().id, new JobFilter(status, type, page)).rows().stream()
+                .map(r -> new JobListItem(r.id(), r.kind().name(), r.type(), r.status().name(), r.subject(), r.requester(), r.repo(),
+                        r.createdAt(), r.error())).toList();
+    }
+
+    @GET
+    @Path("/jobs/{id}")
+    public JobAnswer get(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.read(slug);
+        return answer(jobs.require(access, id));
+    }
+
+    @POST
+    @Path("/jobs/{id}/cancel")
+    public JobAnswer cancel(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        return answer((AiJob) jobs.cancel(access, JobKind.AI, id));
+    }
+
+    @POST
+    @Path("/jobs/{id}/retry")
+    public Response retry(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        AiJob job = jobs.retry(access, id);
+        return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
+    }
+
+    @POST
+    @Path("/repos/{name}/refactors")
+    public Response createRefactor(@PathParam("slug") String slug, @PathParam("name") String name, NewRefactor body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        NewRefactor b = body == null ? new NewRefactor(null, null, null, null) : body;
+        RefactorJob job = refactors.create(access, name, new RenameForm(b.symbol(), b.newName(), b.path(),
+                String.valueOf(Boolean.TRUE.equals(b.includeStringsAndComments()))));
+        return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
+    }
+
+    @GET
+    @Path("/repos/{name}/refactors/{id}")
+    public RefactorAnswer getRefactor(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id) {
+        Access access = projectAccess.read(slug);
+        return refactor(refactors.require(access, name, id));
+    }
+
+    @POST
+    @Path("/repos/{name}/refactors/{id}/apply")
+    public AppliedAnswer apply(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        RefactorService.Applied a = refactors.apply(access, name, id);
+        return new AppliedAnswer(a.branch(), a.commitSha(), a.files(), a.pushed());
+    }
+
+    @POST
+    @Path("/repos/{name}/refactors/{id}/rerun")
+    public Response rerun(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        RefactorJob job = refactors.rerun(access, name, id);
+        return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
+    }
+
+    @POST
+    @Path("/repos/{name}/refactors/{id}/cancel")
+    public RefactorAnswer cancelRefactor(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        refactors.require(access, name, id);
+        return refactor((RefactorJob) jobs.cancel(access, JobKind.REFACTOR, id));
+    }
+
+    static ProgressAnswer progress(LeasedJob job) {
+        JobProgress p = job.progressView();
+        return new ProgressAnswer(p.step(), p.steps(), p.label(), p.labels(), p.detail(), p.percent());
+    }
+
+    static JobAnswer answer(AiJob job) {
+        return new JobAnswer(job.id, job.type.name(), job.status.name(), progress(job), job.params, job.result, job.error, job.attempts,
+                job.createdAt, job.startedAt, job.finishedAt);
+    }
+
+    static RefactorAnswer refactor(RefactorJob job) {
+        return new RefactorAnswer(job.id, job.status.name(), progress(job), job.params, job.proposal, job.appliedChanges, job.error,
+                job.createdAt, job.finishedAt);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.specboard.assist;
+
+import dev.specboard.account.Account;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.Membership;
+import dev.specboard.project.Project;
+import dev.specboard.web.ApiException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One claimed job as its runner sees it: its parameters, and the way to report progress. Every
+ * report renews the lease and answers whether someone asked to cancel (the runner then stops).
+ */
+public final class JobContext {
+
+    private final JobWorker worker;
+    final JobKind kind;
+    final UUID jobId;
+    final String workerId;
+    final UUID projectId;
+    final UUID userId;
+    final UUID repositoryId;
+    final AiJobType type;
+    final Map<String, Object> params;
+    private List<String> labels = List.of();
+    private int step;
+    private Instant lastDetail = Instant.EPOCH;
+
+    JobContext(JobWorker worker, JobKind kind, UUID jobId, String workerId, UUID projectId, UUID userId, UUID repositoryId,
+               AiJobType type, Map<String, Object> params) {
+        this.worker = worker;
+        this.kind = kind;
+        this.jobId = jobId;
+        this.workerId = workerId;
+        this.projectId = projectId;
+        this.userId = userId;
+        this.repositoryId = repositoryId;
+        this.type = type;
+        this.params = params;
+    }
+
+    void labels(List<String> labels) {
+        this.labels = List.copyOf(labels);
+    }
+
+    List<String> labels() {
+        return labels;
+    }
+
+    /** Starts step {@code n} (1-based): committed at once and shown live; stops the run when cancelled. */
+    public void step(int n) {
+        step = n;
+        worker.report(this, JobProgress.json(n, labels, null));
+    }
+
+    /** A detail of the current step ("12 of 40 files"), written at most twice a second. */
+    public void detail(String detail) {
+        if (Duration.between(lastDetail, Instant.now()).toMillis() < 500) {
+            return;
+        }
+        lastDetail = Instant.now();
+        worker.report(this, JobProgress.json(step, labels, detail));
+    }
+
+    public String param(String name) {
+        Object v = params.get(name);
+        return v == null ? null : String.valueOf(v).trim();
+    }
+
+    public boolean flag(String name) {
+        Object v = params.get(name);
+        return Boolean.TRUE.equals(v) || "true".equalsIgnoreCase(String.valueOf(v));
+    }
+
+    public Integer intParam(String name) {
+        Object v = params.get(name);
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return v == null ? null : Integer.valueOf(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The requester's access to the project as it is now (inside a transaction): a job acts for its
+     * requester, so a member who left or an archived project stops it like a request would.
+     */
+    public Access access() {
+        Project project = Project.findById(projectId);
+        Account account = Account.findById(userId);
+        if (project == null || account == null) {
+            throw ApiException.notFound("The project or the requester no longer exists.");
+        }
+        Role role = account.isAdmin() ? Role.OWNER
+                : Membership.find(project, userId).map(m -> m.role)
+                .orElseThrow(() -> ApiException.forbidden(account.username + " is no longer a member of " + project.name + "."));
+        return new Access(project, role, userId);
+    }
+}

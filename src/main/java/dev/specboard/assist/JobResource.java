@@ -1,0 +1,192 @@
+package dev.specboard.assist;
+
+import dev.specboard.architecture.ComponentRef;
+import dev.specboard.architecture.DesignDoc;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.repo.Repo;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Assistant jobs in the browser: the jobs page (filters, pages, live progress), a job's page with its
+ * outline or explanation, cancelling and retrying, "Explain" from a file page, and an outline made
+ * into a component's design doc in one action.
+ */
+@Path("/projects/{slug}")
+@Produces(MediaType.TEXT_HTML)
+public class JobResource {
+
+    @CheckedTemplate(basePath = "assist")
+    static class Templates {
+        static native TemplateInstance jobs(JobsView view);
+
+        static native TemplateInstance jobs$list(JobsView view);
+
+        static native TemplateInstance job(JobView view);
+
+        static native TemplateInstance job$panel(JobView view);
+
+        static native TemplateInstance status(JobView view);
+
+        static native TemplateInstance problem(String message, FormErrors errors);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    DocsOutline docs;
+
+    @Inject
+    Explanation explanation;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    dev.specboard.web.Markdown markdown;
+
+    @GET
+    @Path("/jobs")
+    public Response list(@PathParam("slug") String slug, @BeanParam JobFilter filter, @Context HttpHeaders headers) {
+        Access access = projectAccess.read(slug);
+        JobsView view = view(access, filter, DocsForm.empty(), FormErrors.none());
+        return Htmx.pageOrFragment(headers, () -> Templates.jobs(view), () -> Templates.jobs$list(view));
+    }
+
+    private JobsView view(Access access, JobFilter filter, DocsForm form, FormErrors errors) {
+        List<String> repos = Repo.listByProject(access.project().id).stream().map(r -> r.name).toList();
+        List<ComponentRef> components = em.createQuery("select new dev.specboard.architecture.ComponentRef(c.id, c.name) "
+                + "from Component c where c.projectId = ?1 order by lower(c.name)", ComponentRef.class)
+                .setParameter(1, access.project().id).getResultList();
+        return new JobsView(access, jobs.list(access.project().id, filter), filter, repos, components, form, errors);
+    }
+
+    @POST
+    @Path("/jobs")
+    public Response create(@PathParam("slug") String slug, @BeanParam DocsForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        try {
+            AiJob job = jobs.create(access, AiJobType.DOCS, form.params());
+            return Htmx.location(headers, "/projects/" + slug + "/jobs/" + job.id);
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.jobs(view(access, new JobFilter(null, null, null), form, e.errors())));
+        } catch (ApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            FormErrors errors = FormErrors.none().add(form.componentId() == null || form.componentId().isBlank() ? "repo" : "componentId",
+                    e.getMessage());
+            return Htmx.invalid(Templates.jobs(view(access, new JobFilter(null, null, null), form, errors)));
+        }
+    }
+
+    @GET
+    @Path("/jobs/{id}")
+    public Response show(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+        Access access = projectAccess.read(slug);
+        JobView view = view(access, jobs.require(access, id));
+        return Htmx.pageOrFragment(headers, () -> Templates.job(view), () -> Templates.job$panel(view));
+    }
+
+    /** The compact live status of a job, for the page it was started from. */
+    @GET
+    @Path("/jobs/{id}/status")
+    public Response status(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.status(view(access, jobs.require(access, id))));
+    }
+
+    JobView view(Access access, AiJob job) {
+        String requester = em.createQuery("select a.username from Account a where a.id = ?1", String.class)
+                .setParameter(1, job.userId).getResultStream().findFirst().orElse("a former member");
+        DocsOutline.Result d = job.type == AiJobType.DOCS && job.result != null ? docs.read(job.result) : null;
+        Explanation.Result x = job.type == AiJobType.EXPLANATION && job.result != null ? explanation.read(job.result) : null;
+        String draft = d != null && d.draft() != null ? markdown.render(d.draft()) : null;
+        String answer = x != null && x.markdown() != null ? markdown.render(x.markdown()) : null;
+        return new JobView(access, job, requester, d, x, draft, answer);
+    }
+
+    @POST
+    @Path("/jobs/{id}/cancel")
+    public Response cancel(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        boolean now = jobs.cancel(access, JobKind.AI, id).status == JobStatus.CANCELLED;
+        return answer(access, id, headers, now ? "Job cancelled." : "The job stops at its next step.");
+    }
+
+    @POST
+    @Path("/jobs/{id}/retry")
+    public Response retry(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        jobs.retry(access, id);
+        return answer(access, id, headers, "Job queued again.");
+    }
+
+    private Response answer(Access access, UUID id, HttpHeaders headers, String message) {
+        if (Htmx.isHtmx(headers)) {
+            return Htmx.withFlash(Templates.job$panel(view(access, jobs.require(access, id))), message);
+        }
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/jobs/" + id, message);
+    }
+
+    /** Saves the outline as the next version of the component's design doc and goes there. */
+    @POST
+    @Path("/jobs/{id}/design-doc")
+    public Response designDoc(@PathParam("slug") String slug, @PathParam("id") UUID id, @FormParam("componentId") String componentId,
+                              @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID component;
+        try {
+            component = componentId == null || componentId.isBlank() ? null : UUID.fromString(componentId.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No such component");
+        }
+        DesignDoc doc = jobs.saveDesignDoc(access, id, component);
+        return Flash.redirect(headers, "/projects/" + slug + "/components/" + doc.componentId,
+                "The outline is now version " + doc.version + " of the design doc; edit it from here.");
+    }
+
+    /** "Explain" on a file page: queues the job and answers its live status for the page (or goes to the job's page). */
+    @POST
+    @Path("/repos/{name}/explain")
+    public Response explain(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam ExplainForm form,
+                            @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        try {
+            AiJob job = jobs.create(access, AiJobType.EXPLANATION, form.params(name));
+            if (Htmx.isHtmx(headers)) {
+                return Htmx.page(Templates.status(view(access, job)));
+            }
+            return Response.seeOther(java.net.URI.create("/projects/" + slug + "/jobs/" + job.id)).build();
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.problem("These lines cannot be explained.", e.errors()));
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.specboard.assist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.architecture.DesignDoc;
+import dev.specboard.architecture.DesignDocForm;
+import dev.specboard.architecture.DesignDocService;
+import dev.specboard.kernel.Role;
+import dev.specboard.notification.LiveEvent;
+import dev.specboard.notification.LiveUpdates;
+import dev.specboard.project.Access;
+import dev.specboard.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Queues assistant jobs, cancels and retries jobs of both kinds, lists them, and turns an outline into a design doc. */
+@ApplicationScoped
+public class JobService {
+
+    @Inject
+    DocsOutline docs;
+
+    @Inject
+    Explanation explanation;
+
+    @Inject
+    DesignDocService designDocs;
+
+    @Inject
+    Event<JobQueued> queued;
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A page of the jobs list and how many jobs match in all. */
+    public record Page(List<JobRow> rows, long total, int page, int pages) {
+    }
+
+    /** The role a job of this type needs: an explanation answers on a review thread, an outline is a member's work. */
+    static Role roleFor(AiJobType type) {
+        return type == AiJobType.EXPLANATION ? Role.REVIEWER : Role.MEMBER;
+    }
+
+    /**
+     * Queues a DOCS or EXPLANATION job once its parameters check out (the file, the lines, the
+     * thread, the component exist); the worker starts it right after the commit.
+     */
+    @Transactional
+    public AiJob create(Access access, AiJobType type, Map<String, Object> params) {
+        access.requireWrite(roleFor(type));
+        Map<String, Object> p = params == null ? Map.of() : params;
+        UUID projectId = access.project().id;
+        Map<String, Object> clean = new LinkedHashMap<>();
+        if (type == AiJobType.DOCS) {
+            DocsOutline.Scope scope = docs.scope(projectId, str(p.get("repo")), str(p.get("path")), str(p.get("componentId")));
+            clean.put("repo", scope.snapshot().repo().name);
+            clean.put("path", scope.path());
+            if (scope.componentId() != null) {
+                clean.put("componentId", scope.componentId().toString());
+            }
+        } else {
+            Explanation.Target t = explanation.target(projectId, str(p.get("repo")), str(p.get("path")), integer(p.get("lineStart"), "lineStart"),
+                    integer(p.get("lineEnd"), "lineEnd"), str(p.get("threadId")));
+            clean.put("repo", t.snapshot().repo().name);
+            clean.put("path", t.file().path());
+            clean.put("lineStart", t.start());
+            clean.put("lineEnd", t.end());
+            if (t.threadId() != null) {
+                clean.put("threadId", t.threadId().toString());
+            }
+        }
+        AiJob job = new AiJob();
+        job.projectId = projectId;
+        job.userId = access.accountId();
+        job.type = type;
+        job.params = clean;
+        job.persist();
+        queued(JobKind.AI, job.id, projectId);
+        return job;
+    }
+
+    void queued(JobKind kind, UUID id, UUID projectId) {
+        em.flush();
+        queued.fire(new JobQueued(kind, id));
+        live.publish(LiveEvent.forProject(JobWorker.LIVE_KIND, projectId));
+    }
+
+    /** The assistant job by id within the project, or 404. */
+    public AiJob require(Access access, UUID id) {
+        AiJob job = id == null ? null : AiJob.findById(id);
+        if (job == null || !job.projectId.equals(access.project().id)) {
+            throw ApiException.notFound("No such job");
+        }
+        return job;
+    }
+
+    /** Cancels a queued job at once, or asks the worker of a running one to stop at its next step. */
+    @Transactional
+    public LeasedJob cancel(Access access, JobKind kind, UUID id) {
+        LeasedJob job = locked(access, kind, id);
+        access.requireWrite(job instanceof AiJob a ? roleFor(a.type) : Role.MEMBER);
+        job.cancel();
+        live.publish(LiveEvent.forProject(JobWorker.LIVE_KIND, job.projectId));
+        return job;
+    }
+
+    /** Queues a failed or cancelled assistant job again, with fresh attempts. */
+    @Transactional
+    public AiJob retry(Access access, UUID id) {
+        AiJob job = (AiJob) locked(access, JobKind.AI, id);
+        access.requireWrite(roleFor(job.type));
+        job.retry();
+        queued(JobKind.AI, job.id, job.projectId);
+        return job;
+    }
+
+    LeasedJob locked(Access access, JobKind kind, UUID id) {
+        Class<? extends LeasedJob> type = kind == JobKind.AI ? AiJob.class : RefactorJob.class;
+        LeasedJob job = id == null ? null : em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || !job.projectId.equals(access.project().id)) {
+            throw ApiException.notFound("No such job");
+        }
+        return job;
+    }
+
+    /**
+     * Saves a finished DOCS job's outline (under the model's draft, when there is one) as the next
+     * version of the design doc of its component, or of the component given.
+     */
+    @Transactional
+    public DesignDoc saveDesignDoc(Access access, UUID jobId, UUID componentId) {
+        access.requireWrite(Role.MEMBER);
+        AiJob job = require(access, jobId);
+        if (job.type != AiJobType.DOCS || job.status != JobStatus.SUCCESS || job.result == null) {
+            throw ApiException.conflict("Only a finished documentation outline can become a design doc.");
+        }
+        DocsOutline.Result r = docs.read(job.result);
+        UUID target = componentId != null ? componentId
+                : r.owner().map(DocsOutline.ComponentLink::id).orElseThrow(() -> dev.specboard.web.ValidationException.of("componentId",
+                "This outline belongs to no component: choose one"));
+        String content = (r.draft() == null ? "" : r.draft() + "\n\n---\n\n") + r.markdown();
+        return designDocs.save(access, target, new DesignDocForm(content, null));
+    }
+
+    /** A page of the project's jobs of both kinds matching the filter, newest first, in two queries whatever their number. */
+    @SuppressWarnings("unchecked")
+    public Page list(UUID projectId, JobFilter filter) {
+        String union = "SELECT j.id, 'AI' AS kind, j.type AS type, j.status, j.params::text AS params, j.progress::text AS progress, "
+                + "j.error, j.created_at, a.username, NULL AS repo FROM ai_jobs j LEFT JOIN accounts a ON a.id = j.user_id WHERE j.project_id = ?1 "
+                + "UNION ALL SELECT r.id, 'REFACTOR', 'RENAME', r.status, r.params::text, r.progress::text, r.error, r.created_at, a.username, "
+                + "g.name FROM refactor_jobs r JOIN repositories g ON g.id = r.repository_id LEFT JOIN accounts a ON a.id = r.user_id "
+                + "WHERE r.project_id = ?1";
+        String where = " WHERE (?2 = '' OR x.status = ?2) AND (?3 = '' OR x.type = ?3)";
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM (" + union + ") x" + where)
+                .setParameter(1, projectId).setParameter(2, filter.statusOrEmpty()).setParameter(3, filter.typeOrEmpty())
+                .getSingleResult()).longValue();
+        int pages = (int) Math.max(1, (total + JobFilter.PAGE_SIZE - 1) / JobFilter.PAGE_SIZE);
+        int page = Math.min(filter.pageOrFirst(), pages);
+        List<Object[]> rows = em.createNativeQuery("SELECT x.* FROM (" + union + ") x" + where
+                        + " ORDER BY x.created_at DESC, x.id LIMIT ?4 OFFSET ?5")
+                .setParameter(1, projectId).setParameter(2, filter.statusOrEmpty()).setParameter(3, filter.typeOrEmpty())
+                .setParameter(4, JobFilter.PAGE_SIZE).setParameter(5, (page - 1) * JobFilter.PAGE_SIZE).getResultList();
+        List<JobRow> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            JobKind kind = "AI".equals(r[1]) ? JobKind.AI : JobKind.REFACTOR;
+            JobStatus status = JobStatus.valueOf((String) r[3]);
+            Map<String, Object> params = map((String) r[4]);
+            out.add(new JobRow((UUID) r[0], kind, (String) r[2], status, subject((String) r[2], params), (String) r[8], (String) r[9],
+                    instant(r[7]), JobProgress.of(status, map((String) r[5])), (String) r[6]));
+        }
+        return new Page(out, total, page, pages);
+    }
+
+    /** What a job is about, in a few words: the scope of an outline, the lines of an explanation, the rename. */
+    static String subject(String type, Map<String, Object> p) {
+        String path = p.get("path") == null || String.valueOf(p.get("path")).isEmpty() ? "the whole repository" : String.valueOf(p.get("path"));
+        return switch (type) {
+            case "DOCS" -> path;
+            case "EXPLANATION" -> p.get("path") + " lines " + p.get("lineStart") + "–" + p.get("lineEnd");
+            default -> p.get("symbol") + " → " + p.get("newName") + " in " + path;
+        };
+    }
+
+    private Map<String, Object> map(String text) {
+        try {
+            return text == null ? Map.of() : json.readValue(text, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    static Instant instant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        return null;
+    }
+
+    static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    static Integer integer(Object o, String field) {
+        if (o == null || (o instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (o instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return Integer.valueOf(String.valueOf(o).trim());
+        } catch (NumberFormatException e) {
+            throw dev.specboard.web.ValidationException.of(field, "Enter a line number");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.specboard.assist;
+
+import dev.specboard.kernel.TimestampedEntity;
+import dev.specboard.web.ApiException;
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.MappedSuperclass;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What every job row has: who asked in which project, its parameters, its progress, and the lease
+ * a worker holds while it runs it. The rules of cancelling and retrying live here.
+ */
+@MappedSuperclass
+public abstract class LeasedJob extends TimestampedEntity {
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    public UUID projectId;
+
+    @Column(name = "user_id", nullable = false, updatable = false)
+    public UUID userId;
+
+    @Enumerated(EnumType.STRING)
+    public JobStatus status = JobStatus.QUEUED;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> params = new HashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> progress = new HashMap<>();
+
+    public String error;
+
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "worker_id")
+    public String workerId;
+
+    public int attempts;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /**
+     * A queued job is cancelled at once; a running one is flagged and its worker stops at its next
+     * step. Answers true when the job is cancelled now.
+     */
+    public boolean cancel() {
+        if (status == JobStatus.QUEUED) {
+            status = JobStatus.CANCELLED;
+            finishedAt = Instant.now();
+            return true;
+        }
+        if (status == JobStatus.RUNNING) {
+            cancelRequested = true;
+            return false;
+        }
+        throw ApiException.conflict("This job has already " + (status == JobStatus.SUCCESS ? "succeeded" : "ended")
+                + "; only a queued or running job can be cancelled.");
+    }
+
+    /** A failed or cancelled job goes back to the queue with fresh attempts. */
+    public void retry() {
+        if (status != JobStatus.FAILED && status != JobStatus.CANCELLED) {
+            throw ApiException.conflict("Only a failed or cancelled job can be retried; this one is " + status.label().toLowerCase() + ".");
+        }
+        requeue();
+    }
+
+    void requeue() {
+        status = JobStatus.QUEUED;
+        error = null;
+        cancelRequested = false;
+        attempts = 0;
+        workerId = null;
+        leaseUntil = null;
+        startedAt = null;
+        finishedAt = null;
+        progress = new HashMap<>();
+    }
+
+    public JobProgress progressView() {
+        return JobProgress.of(status, progress);
+    }
+
+    public String param(String name) {
+        Object v = params == null ? null : params.get(name);
+        return v == null ? null : String.valueOf(v);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.specboard.assist;
+
+import dev.specboard.repo.GitMirror;
+import dev.specboard.repo.GitProblem;
+import dev.specboard.repo.Repo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.blame.BlameResult;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What jobs do with a repository's server-side mirror beyond reading files: blame, the branch head, a commit on a new branch, a push. */
+@ApplicationScoped
+public class MirrorGit {
+
+    @Inject
+    GitMirror mirror;
+
+    /** Who last changed a line: the commit, its author and time, and its message's first line. */
+    public record BlameLine(int line, String commitSha, String author, Instant when, String summary) {
+    }
+
+    private Repository open(Repo repo) throws IOException {
+        Path dir = mirror.mirrorDir(repo);
+        if (!Files.isDirectory(dir)) {
+            throw new GitProblem("The repository " + repo.name + " has not been synced yet.");
+        }
+        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+    }
+
+    /** The commit the default branch points at in the mirror (what the last sync fetched). */
+    public String head(Repo repo) {
+        try (Repository r = open(repo)) {
+            ObjectId head = r.resolve(Constants.R_HEADS + repo.defaultBranch + "^{commit}");
+            if (head == null) {
+                throw new GitProblem("The mirror of " + repo.name + " has no branch " + repo.defaultBranch + "; sync it again.");
+            }
+            return head.name();
+        } catch (IOException e) {
+            throw new GitProblem("Could not read the mirror of " + repo.name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The blob of each path at the commit; a path missing there is left out. */
+    public Map<String, String> blobs(Repo repo, String commitSha, List<String> paths) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
+            for (String path : paths) {
+                try (TreeWalk tw = TreeWalk.forPath(r, path, commit.getTree())) {
+                    if (tw != null) {
+                        out.put(path, tw.getObjectId(0).name());
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new GitProblem("Could not read commit " + commitSha + " of " + repo.name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Who last changed lines start..end (1-based) of the file at the commit: one blame of the file. */
+    public List<BlameLine> blame(Repo repo, String commitSha, String path, int start, int end) {
+        try (Repository r = open(repo); Git git = new Git(r)) {
+            BlameResult result = git.blame().setStartCommit(ObjectId.fromString(commitSha)).setFilePath(path)
+                    .setTextComparator(RawTextComparator.DEFAULT).setFollowFileRenames(true).call();
+            List<BlameLine> out = new ArrayList<>();
+            if (result == null) {
+                return out;
+            }
+            int size = result.getResultContents().size();
+            for (int i = Math.max(0, start - 1); i < Math.min(end, size); i++) {
+                RevCommit c = result.getSourceCommit(i);
+                PersonIdent author = result.getSourceAuthor(i);
+                if (c != null) {
+                    out.add(new BlameLine(i + 1, c.name(), author == null ? "" : author.getName(),
+                            author == null ? null : author.getWhenAsInstant(), c.getShortMessage()));
+                }
+            }
+            return out;
+        } catch (IOException | GitAPIException e) {
+            throw new GitProblem("Could not blame " + path + " in " + repo.name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean branchExists(Repo repo, String branch) {
+        try (Repository r = open(repo)) {
+            return r.exactRef(Constants.R_HEADS + branch) != null;
+        } catch (IOException e) {
+            throw new GitProblem("Could not read the mirror of " + repo.name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Commits new contents of some files on top of {@code baseSha} as a new branch of the mirror
+     * (without a work tree: the tree is built in memory); answers the commit's SHA.
+     */
+    public String commitBranch(Repo repo, String baseSha, String branch, Map<String, byte[]> contents, String message,
+                               PersonIdent author) {
+        try (Repository r = open(repo); RevWalk walk = new RevWalk(r); ObjectInserter inserter = r.newObjectInserter()) {
+            RevCommit base = walk.parseCommit(ObjectId.fromString(baseSha));
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            try (TreeWalk tw = new TreeWalk(r)) {
+                tw.addTree(base.getTree());
+                tw.setRecursive(true);
+                while (tw.next()) {
+                    DirCacheEntry e = new DirCacheEntry(tw.getPathString());
+                    e.setFileMode(tw.getFileMode(0));
+                    byte[] changed = contents.get(tw.getPathString());
+                    e.setObjectId(changed == null ? tw.getObjectId(0) : inserter.insert(Constants.OBJ_BLOB, changed));
+                    builder.add(e);
+                }
+            }
+            builder.finish();
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            commit.setParentId(base);
+            commit.setAuthor(author);
+            commit.setCommitter(new PersonIdent("Specboard", "specboard@localhost"));
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            RefUpdate update = r.updateRef(Constants.R_HEADS + branch);
+            update.setExpectedOldObjectId(ObjectId.zeroId());
+            update.setNewObjectId(id);
+            update.setRefLogMessage("refactor: " + message.lines().findFirst().orElse(""), false);
+            RefUpdate.Result result = update.update(walk);
+            if (result != RefUpdate.Result.NEW) {
+                throw new GitProblem("Could not create the branch " + branch + " (" + result + ").");
+            }
+            return id.name();
+        } catch (IOException e) {
+            throw new GitProblem("Could not commit to the mirror of " + repo.name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Pushes the branch from the mirror to the repository's origin; a refusal by the origin is a {@link GitProblem}. */
+    public void push(Repo repo, String branch, CredentialsProvider credentials) {
+        try (Repository r = open(repo); Git git = new Git(r)) {
+            String ref = Constants.R_HEADS + branch;
+            var push = git.push().setRemote(repo.gitUrl).setRefSpecs(new RefSpec(ref + ":" + ref)).setTimeout(120);
+            if (credentials != null) {
+                push.setCredentialsProvider(credentials);
+            }
+            for (PushResult result : push.call()) {
+                RemoteRefUpdate update = result.getRemoteUpdate(ref);
+                if (update != null && update.getStatus() != RemoteRefUpdate.Status.OK) {
+                    throw new GitProblem("The origin refused the branch " + branch + ": " + update.getStatus()
+                            + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                }
+            }
+        } catch (IOException | GitAPIException e) {
+            throw new GitProblem("Could not push " + branch + " to " + repo.gitUrl + ": " + e.getMessage(), e);
+        }
+    }
+}

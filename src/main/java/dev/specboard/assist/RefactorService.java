@@ -1,0 +1,216 @@
+package dev.specboard.assist;
+
+import dev.specboard.account.Account;
+import dev.specboard.kernel.Role;
+import dev.specboard.notification.LiveEvent;
+import dev.specboard.notification.LiveUpdates;
+import dev.specboard.project.Access;
+import dev.specboard.repo.GitMirror;
+import dev.specboard.repo.GitProblem;
+import dev.specboard.repo.Repo;
+import dev.specboard.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Refactor jobs: queues a rename, re-runs it, and applies its proposal as a commit on a new branch
+ * of the synced default branch (pushed to the origin when Specboard may write there), refusing a
+ * proposal whose files changed on the default branch since.
+ */
+@ApplicationScoped
+public class RefactorService {
+
+    @Inject
+    ScopeFiles scopes;
+
+    @Inject
+    MirrorGit git;
+
+    @Inject
+    GitMirror mirror;
+
+    @Inject
+    Renamer renamer;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    LiveUpdates live;
+
+    @ConfigProperty(name = "specboard.refactor.push-username")
+    Optional<String> pushUsername;
+
+    @ConfigProperty(name = "specboard.refactor.push-password")
+    Optional<String> pushPassword;
+
+    /** What applying made: the branch, its commit, the files, and whether the origin has it. */
+    public record Applied(String branch, String commitSha, List<String> files, boolean pushed) {
+    }
+
+    /** Whether the proposal still fits the default branch: the files it touches that changed there since its base. */
+    public record Staleness(String head, List<String> changed) {
+        public boolean stale() {
+            return !changed.isEmpty();
+        }
+    }
+
+    /** Queues a rename across a scope of the repository once its parameters check out. */
+    @Transactional
+    public RefactorJob create(Access access, String repoName, RenameForm form) {
+        access.requireWrite(Role.MEMBER);
+        Repo repo = requireRepo(access, repoName);
+        Renamer.Request req = Renamer.check(form.symbol(), form.newName(), form.path(), form.include(), scopes.snapshot(repo));
+        RefactorJob job = new RefactorJob();
+        job.projectId = access.project().id;
+        job.repositoryId = repo.id;
+        job.userId = access.accountId();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("symbol", req.symbol());
+        params.put("newName", req.newName());
+        params.put("path", req.path());
+        params.put("includeStringsAndComments", req.includeStringsAndComments());
+        job.params = params;
+        job.persist();
+        jobs.queued(JobKind.REFACTOR, job.id, job.projectId);
+        return job;
+    }
+
+    private Repo requireRepo(Access access, String name) {
+        if (name == null || name.isBlank()) {
+            throw ApiException.notFound("No repository named " + name);
+        }
+        return scopes.repo(access.project().id, name);
+    }
+
+    /** The refactor by id within the project's repository, or 404. */
+    public RefactorJob require(Access access, String repoName, UUID id) {
+        Repo repo = requireRepo(access, repoName);
+        RefactorJob job = id == null ? null : RefactorJob.findById(id);
+        if (job == null || !job.projectId.equals(access.project().id) || !job.repositoryId.equals(repo.id)) {
+            throw ApiException.notFound("No such refactor");
+        }
+        return job;
+    }
+
+    /** Runs the rename again from the current default branch (a stale or failed proposal). */
+    @Transactional
+    public RefactorJob rerun(Access access, String repoName, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        require(access, repoName, id);
+        RefactorJob job = (RefactorJob) jobs.locked(access, JobKind.REFACTOR, id);
+        job.rerun();
+        jobs.queued(JobKind.REFACTOR, job.id, job.projectId);
+        return job;
+    }
+
+    /** Cancels a queued rename at once, or a running one at its next step. */
+    @Transactional
+    public LeasedJob cancel(Access access, UUID id) {
+        return jobs.cancel(access, JobKind.REFACTOR, id);
+    }
+
+    /** Compares the proposal's base blobs with the mirror's default branch now. */
+    public Staleness staleness(Repo repo, Renamer.Proposal p) {
+        String head = git.head(repo);
+        if (head.equals(p.baseCommit())) {
+            return new Staleness(head, List.of());
+        }
+        Map<String, String> now = git.blobs(repo, head, p.files().stream().map(Renamer.ProposedFile::path).toList());
+        List<String> changed = p.files().stream().filter(f -> !Objects.equals(now.get(f.path()), f.blobSha()))
+                .map(Renamer.ProposedFile::path).toList();
+        return new Staleness(head, changed);
+    }
+
+    /**
+     * Commits the proposal with JGit on a new branch {@code refactor/<symbol>-to-<newName>} on top of
+     * the synced default branch, pushes it to the origin when that is a local path or a remote with
+     * configured credentials, and records {@code applied_changes}. A stale proposal is refused (409).
+     */
+    @Transactional
+    public Applied apply(Access access, String repoName, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        Repo repo = requireRepo(access, repoName);
+        require(access, repoName, id);
+        RefactorJob job = (RefactorJob) jobs.locked(access, JobKind.REFACTOR, id);
+        if (job.applied()) {
+            throw ApiException.conflict("This refactor was already applied on branch " + job.appliedChanges.get("branch") + ".");
+        }
+        if (job.status != JobStatus.SUCCESS || job.proposal == null) {
+            throw ApiException.conflict("This refactor has no proposal to apply (it is " + job.status.label().toLowerCase() + ").");
+        }
+        Renamer.Proposal p = renamer.read(job.proposal);
+        Staleness staleness = staleness(repo, p);
+        if (staleness.stale()) {
+            throw new ApiException(409, "This proposal is stale: the default branch moved on since it was made and changed "
+                    + String.join(", ", staleness.changed()) + ". Re-run the refactor to propose it again.",
+                    Map.of("stale", true, "files", staleness.changed(), "baseCommit", p.baseCommit(), "head", staleness.head()));
+        }
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        for (Renamer.ProposedFile f : p.files()) {
+            String before = mirror.readBlob(repo, f.blobSha()).flatMap(ScopeFiles::utf8)
+                    .orElseThrow(() -> ApiException.conflict("The mirror no longer has " + f.path() + " as proposed; re-run the refactor."));
+            contents.put(f.path(), Renamer.rewrite(before, f.occurrences(), p.symbol(), p.newName()).getBytes(StandardCharsets.UTF_8));
+        }
+        String branch = Renamer.branchName(p.symbol(), p.newName());
+        for (int n = 2; git.branchExists(repo, branch); n++) {
+            branch = Renamer.branchName(p.symbol(), p.newName()) + "-" + n;
+        }
+        Account by = Account.findById(access.accountId());
+        String message = "Rename " + p.symbol() + " to " + p.newName() + (p.path().isEmpty() ? "" : " in " + p.path()) + "\n\n"
+                + p.count() + " occurrences in " + p.files().size() + " files, proposed by Specboard refactor " + job.id
+                + " and applied by " + by.username + ".\n";
+        String sha = git.commitBranch(repo, staleness.head(), branch, contents, message,
+                new PersonIdent(by.displayName(), by.email));
+        Map<String, Object> applied = new LinkedHashMap<>();
+        applied.put("branch", branch);
+        applied.put("commitSha", sha);
+        applied.put("baseCommit", staleness.head());
+        applied.put("files", new ArrayList<>(contents.keySet()));
+        applied.put("appliedBy", by.username);
+        applied.put("appliedAt", Instant.now().toString());
+        boolean pushed = false;
+        Optional<UsernamePasswordCredentialsProvider> credentials = credentials(repo);
+        if (isLocal(repo.gitUrl) || credentials.isPresent()) {
+            try {
+                git.push(repo, branch, credentials.orElse(null));
+                pushed = true;
+                applied.put("pushedTo", repo.gitUrl);
+            } catch (GitProblem e) {
+                applied.put("pushError", e.getMessage());
+            }
+        } else {
+            applied.put("pushError", "Specboard has no credentials to push to " + repo.gitUrl
+                    + "; the branch is in Specboard's mirror until the next sync.");
+        }
+        applied.put("pushed", pushed);
+        job.appliedChanges = applied;
+        live.publish(LiveEvent.forProject(JobWorker.LIVE_KIND, job.projectId));
+        return new Applied(branch, sha, new ArrayList<>(contents.keySet()), pushed);
+    }
+
+    static boolean isLocal(String url) {
+        return url != null && (url.startsWith("/") || url.startsWith("file://"));
+    }
+
+    private Optional<UsernamePasswordCredentialsProvider> credentials(Repo repo) {
+        if (repo.gitUrl == null || !repo.gitUrl.startsWith("https://") || pushUsername.isEmpty() || pushPassword.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new UsernamePasswordCredentialsProvider(pushUsername.get(), pushPassword.get()));
+    }
+}

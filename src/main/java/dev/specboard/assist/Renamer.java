@@ -1,0 +1,218 @@
+package dev.specboard.assist;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import dev.specboard.repo.FileBrowserService;
+import dev.specboard.repo.ManifestEntry;
+import dev.specboard.repo.Repo;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.ValidationException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A refactor job: renames a symbol across a scope (the whole repository or a folder or file) and
+ * proposes the change, per file the unified diff and the occurrences. In Java only real references
+ * are renamed (JavaParser's names: declarations, uses, types, imports), never strings or comments
+ * unless asked; elsewhere whole words, and prose files only when asked.
+ */
+@ApplicationScoped
+public class Renamer implements JobRunner {
+
+    static final List<String> STEPS = List.of("Reading the scope", "Finding references", "Writing the diffs");
+    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,99}");
+    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case", "catch", "char",
+            "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for",
+            "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
+            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw",
+            "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "var", "record", "yield");
+    private static final Set<String> PROSE = Set.of("markdown", "plaintext");
+
+    @Inject
+    ScopeFiles scopes;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The proposal as stored in {@code refactor_jobs.proposal}. */
+    @RegisterForReflection
+    public record Proposal(String repo, String symbol, String newName, String path, boolean includeStringsAndComments,
+                           String baseCommit, int manifestVersion, List<ProposedFile> files, List<String> skipped) {
+
+        public String shortBase() {
+            return baseCommit.substring(0, Math.min(10, baseCommit.length()));
+        }
+
+        public int count() {
+            return files.stream().mapToInt(f -> f.occurrences().size()).sum();
+        }
+    }
+
+    /** One file's change: its blob at the base commit, how references were found, the unified diff and each occurrence. */
+    @RegisterForReflection
+    public record ProposedFile(String path, String blobSha, String method, String diff, List<Occurrence> occurrences, int count) {
+    }
+
+    /** Where the symbol stands (1-based line and column) and the line as it reads now. */
+    @RegisterForReflection
+    public record Occurrence(int line, int column, String text) {
+    }
+
+    /** The parameters of a rename, checked. */
+    record Request(String symbol, String newName, String path, boolean includeStringsAndComments) {
+    }
+
+    @Override
+    public List<String> steps() {
+        return STEPS;
+    }
+
+    /** Checks a rename's parameters against the repository's latest manifest; every problem is named. */
+    static Request check(String symbol, String newName, String path, boolean include, ScopeFiles.Snapshot snapshot) {
+        FormErrors errors = FormErrors.none();
+        String s = symbol == null ? "" : symbol.trim();
+        String n = newName == null ? "" : newName.trim();
+        if (!IDENTIFIER.matcher(s).matches()) {
+            errors.add("symbol", "A symbol is a name: letters, digits, _ or $, not starting with a digit");
+        }
+        if (!IDENTIFIER.matcher(n).matches()) {
+            errors.add("newName", "The new name must be a name: letters, digits, _ or $, not starting with a digit");
+        } else if (KEYWORDS.contains(n)) {
+            errors.add("newName", "'" + n + "' is a Java keyword");
+        } else if (n.equals(s)) {
+            errors.add("newName", "The new name is the same as the old one");
+        }
+        String p = "";
+        if (path != null && !path.isBlank()) {
+            try {
+                p = ScopeFiles.clean(path);
+            } catch (RuntimeException e) {
+                errors.add("path", "Not a path inside the repository");
+            }
+            if (!errors.has("path") && snapshot != null && snapshot.under(p).isEmpty()) {
+                errors.add("path", "No file or folder " + p + " in " + snapshot.repo().name);
+            }
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        return new Request(s, n, p, include);
+    }
+
+    @Override
+    public Outcome run(JobContext job) {
+        job.step(1);
+        ScopeFiles.Snapshot snapshot = QuarkusTransaction.requiringNew().call(() -> scopes.snapshot(Repo.findById(job.repositoryId)));
+        Request req = check(job.param("symbol"), job.param("newName"), job.param("path"), job.flag("includeStringsAndComments"), snapshot);
+        List<ManifestEntry> entries = snapshot.under(req.path()).stream()
+                .filter(f -> !f.binary() && f.language() != null && (!PROSE.contains(f.language()) || req.includeStringsAndComments()))
+                .toList();
+
+        job.step(2);
+        Repo repo = snapshot.repo();
+        List<ProposedFile> files = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int i = 0;
+        for (ManifestEntry e : entries) {
+            job.detail(++i + " of " + entries.size() + " files");
+            Optional<String> text = scopes.text(repo, e);
+            if (text.isEmpty()) {
+                skipped.add(e.path() + ": too large or not UTF-8");
+                continue;
+            }
+            if (!text.get().contains(req.symbol())) {
+                continue;
+            }
+            boolean parser = "java".equals(e.language()) && !req.includeStringsAndComments();
+            List<JavaCode.Spot> spots;
+            if (parser) {
+                JavaCode.Parsed parsed = JavaCode.parse(text.get());
+                if (parsed.unit() == null) {
+                    skipped.add(e.path() + ": JavaParser could not read it (" + parsed.problem() + ")");
+                    continue;
+                }
+                spots = JavaCode.references(parsed.unit(), req.symbol());
+            } else {
+                spots = PlainCode.words(text.get(), req.symbol());
+            }
+            if (!spots.isEmpty()) {
+                files.add(new ProposedFile(e.path(), e.blobSha(), parser ? "JavaParser references" : "whole words", null,
+                        occurrences(text.get(), spots), spots.size()));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new JobProblem("No reference to " + req.symbol() + " in " + (req.path().isEmpty() ? "the repository" : req.path())
+                    + " (" + entries.size() + " files searched" + (req.includeStringsAndComments() ? "" : "; strings and comments left out")
+                    + ").");
+        }
+
+        job.step(3);
+        List<ProposedFile> withDiffs = new ArrayList<>();
+        for (ProposedFile f : files) {
+            String before = scopes.text(repo, snapshot.file(f.path()).orElseThrow()).orElseThrow();
+            String after = rewrite(before, f.occurrences(), req.symbol(), req.newName());
+            withDiffs.add(new ProposedFile(f.path(), f.blobSha(), f.method(), diff(f.path(), before, after), f.occurrences(), f.count()));
+        }
+        Proposal proposal = new Proposal(repo.name, req.symbol(), req.newName(), req.path(), req.includeStringsAndComments(),
+                snapshot.commitSha(), snapshot.manifestVersion(), withDiffs, skipped);
+        return Outcome.of(json.convertValue(proposal, new TypeReference<Map<String, Object>>() {
+        }));
+    }
+
+    Proposal read(Map<String, Object> stored) {
+        return json.convertValue(stored, Proposal.class);
+    }
+
+    private static List<Occurrence> occurrences(String text, List<JavaCode.Spot> spots) {
+        List<String> lines = FileBrowserService.splitLines(text);
+        return spots.stream().map(s -> new Occurrence(s.line(), s.column(), lines.get(s.line() - 1).strip())).toList();
+    }
+
+    /** The text with the symbol replaced at each occurrence (a spot that no longer holds the symbol is refused). */
+    static String rewrite(String text, List<Occurrence> occurrences, String symbol, String newName) {
+        List<Integer> lineStarts = new ArrayList<>();
+        lineStarts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lineStarts.add(i + 1);
+            }
+        }
+        List<Integer> offsets = occurrences.stream().map(o -> lineStarts.get(o.line() - 1) + o.column() - 1).sorted().distinct().toList();
+        StringBuilder out = new StringBuilder(text.length() + offsets.size() * Math.max(0, newName.length() - symbol.length()));
+        int at = 0;
+        for (int offset : offsets) {
+            if (!text.startsWith(symbol, offset)) {
+                throw new JobProblem("The file changed under the proposal: " + symbol + " is not where it was found.");
+            }
+            out.append(text, at, offset).append(newName);
+            at = offset + symbol.length();
+        }
+        return out.append(text, at, text.length()).toString();
+    }
+
+    /** A unified diff (three lines of context) between two versions of a file. */
+    static String diff(String path, String before, String after) {
+        List<String> a = FileBrowserService.splitLines(before);
+        List<String> b = FileBrowserService.splitLines(after);
+        Patch<String> patch = DiffUtils.diff(a, b);
+        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, a, patch, 3));
+    }
+
+    static String branchName(String symbol, String newName) {
+        return "refactor/" + symbol + "-to-" + newName;
+    }
+
+}

@@ -1,0 +1,206 @@
+package dev.specboard.assist;
+
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The jobs pages, the job page's outline and design-doc action, "Explain" and "Rename…" from a file page, the proposal page. */
+@QuarkusTest
+class JobResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    RepoTestSupport repos;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    JobTestSupport jobs;
+
+    @Inject
+    EntityManager em;
+
+
+    /** Finished jobs written straight into the tables: the list's cost must not depend on their number. */
+    private void finishedJobs(TestData.Team t, Repo repo, int ai, int refactors) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("INSERT INTO ai_jobs (project_id, user_id, status, type, params, progress, finished_at) "
+                            + "SELECT ?1, ?2, 'SUCCESS', CASE WHEN g % 2 = 0 THEN 'DOCS' ELSE 'EXPLANATION' END, "
+                            + "jsonb_build_object('repo', 'app', 'path', 'src/F' || g || '.java', 'lineStart', 1, 'lineEnd', 2), "
+                            + "'{\"step\":5,\"steps\":5,\"labels\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}', now() FROM generate_series(1, ?3) g")
+                    .setParameter(1, t.project().id).setParameter(2, t.member().id).setParameter(3, ai).executeUpdate();
+            em.createNativeQuery("INSERT INTO refactor_jobs (project_id, repository_id, user_id, status, params, error) "
+                            + "SELECT ?1, ?2, ?3, 'FAILED', jsonb_build_object('symbol', 'a' || g, 'newName', 'b' || g, 'path', ''), 'No reference' "
+                            + "FROM generate_series(1, ?4) g")
+                    .setParameter(1, t.project().id).setParameter(2, repo.id).setParameter(3, t.member().id).setParameter(4, refactors)
+                    .executeUpdate();
+        });
+    }
+
+    @Test
+    void jobsPageFiltersAndPagesInTheSameNumberOfStatementsWhateverTheRows() {
+        TestData.Team small = data.team();
+        TestData.Team big = data.team();
+        try (GitFixture a = GitFixture.create(); GitFixture b = GitFixture.create()) {
+            finishedJobs(small, jobs.synced(small, a), 2, 1);
+            finishedJobs(big, jobs.synced(big, b), 20, 10);
+            String smallUrl = "/projects/" + small.slug() + "/jobs";
+            String bigUrl = "/projects/" + big.slug() + "/jobs";
+
+            Document page = Web.html(Web.as(big.viewer()).get(bigUrl).then().statusCode(200).extract().response());
+            assertEquals(25, page.select("#jobs tbody tr").size());
+            assertEquals("30 jobs", page.selectFirst("#job-list-h").text());
+            assertNotNull(page.selectFirst("#jobs-next"));
+            assertTrue(page.select("#docs-form").isEmpty(), "a viewer cannot start an outline");
+            Document second = Web.html(Web.as(big.viewer()).get(bigUrl + "?page=2").then().statusCode(200).extract().response());
+            assertEquals(5, second.select("#jobs tbody tr").size());
+            Document failed = Web.html(Web.as(big.viewer()).get(bigUrl + "?status=FAILED&type=RENAME").then().statusCode(200).extract().response());
+            assertEquals(10, failed.select("#jobs tbody tr").size());
+            assertTrue(failed.selectFirst("#jobs tbody tr").text().contains("Rename"));
+            assertTrue(failed.selectFirst("#jobs tbody tr").text().contains("No reference"));
+            Document docsOnly = Web.html(Web.as(big.viewer()).get(bigUrl + "?type=DOCS").then().statusCode(200).extract().response());
+            assertEquals(10, docsOnly.select("#jobs tbody tr").size());
+            Response fragment = Web.htmx(Web.as(big.viewer())).get(bigUrl + "?type=EXPLANATION");
+            assertEquals("HX-Request", fragment.getHeader("Vary"));
+            Document list = Web.html(fragment);
+            assertNotNull(list.selectFirst("#job-list"));
+            assertTrue(list.select("h1").isEmpty(), "htmx gets the list alone");
+
+            long few = SqlCounter.count(() -> Web.as(small.viewer()).get(smallUrl).then().statusCode(200));
+            long many = SqlCounter.count(() -> Web.as(big.viewer()).get(bigUrl).then().statusCode(200));
+            assertEquals(few, many, "the jobs page loads in a constant number of statements");
+        }
+    }
+
+    @Test
+    void jobPageShowsTheOutlineAsHtmlAndMakesItTheComponentsDesignDocInOneAction() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String componentId = fx.api(t.member()).body(Map.of("name", "Greeting", "type", "other", "filePath", JobTestSupport.DIR))
+                    .post("/api/v1/projects/" + t.slug() + "/components").then().statusCode(201).extract().path("id");
+            Response created = Web.as(t.member()).formParam("repo", "app").formParam("path", "").formParam("componentId", componentId)
+                    .post("/projects/" + t.slug() + "/jobs");
+            assertEquals(303, created.statusCode());
+            String location = created.getHeader("Location");
+            UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+            assertEquals(JobStatus.SUCCESS, jobs.await(id).status);
+
+            Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/jobs/" + id).then().statusCode(200).extract().response());
+            assertEquals("Done", page.selectFirst("#job-badge").text().replace("Success", "Done"));
+            assertEquals("5", page.selectFirst("#job-progress").attr("value"));
+            assertEquals(3, page.select("#outline article.outline-file").size());
+            assertTrue(page.selectFirst("#outline").text().contains("public String greet(String name)"));
+            assertTrue(page.selectFirst("#outline").text().contains("The greeting for one person."));
+            assertTrue(page.select("#outline-calls li").stream().anyMatch(li -> li.text().equals("App.main → Greeter.greet")));
+            assertEquals("Greeting", page.selectFirst("#outline-component a").text());
+            assertTrue(page.select("#make-design-doc").isEmpty(), "a viewer cannot write the design doc");
+            assertFalse(page.html().contains("\"declarations\""), "readable HTML, not raw JSON");
+
+            Document asMember = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/jobs/" + id).then().extract().response());
+            assertNotNull(asMember.selectFirst("#make-design-doc"));
+            Response saved = Web.as(t.member()).formParam("componentId", componentId).post("/projects/" + t.slug() + "/jobs/" + id + "/design-doc");
+            assertEquals(303, saved.statusCode());
+            assertTrue(saved.getHeader("Location").endsWith("/projects/" + t.slug() + "/components/" + componentId), saved.getHeader("Location"));
+            String doc = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/components/" + componentId).then().statusCode(200)
+                    .extract().path("designDoc.content");
+            assertTrue(doc.startsWith("# Outline of `" + JobTestSupport.DIR + "`"), doc);
+            assertTrue(doc.contains("- `public String greet(String name)` — The greeting for one person."), doc);
+        }
+    }
+
+    @Test
+    void explainFromTheFilePageAnswersWithTheLiveStatusAndRenameProposesOnItsPage() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Repo repo = jobs.synced(t, git);
+            String blob = "/projects/" + t.slug() + "/repos/app/blob/" + JobTestSupport.DIR + "/App.java";
+            Document asReviewer = Web.html(Web.as(t.reviewer()).get(blob).then().statusCode(200).extract().response());
+            assertNotNull(asReviewer.selectFirst("#explain-form"));
+            assertTrue(asReviewer.select("#rename-form").isEmpty(), "renames are a member's work");
+            Document asMember = Web.html(Web.as(t.member()).get(blob).then().statusCode(200).extract().response());
+            assertEquals(List.of("", "src", "src/main", "src/main/java", JobTestSupport.DIR, JobTestSupport.DIR + "/App.java"),
+                    asMember.select("#rename-scope option").eachAttr("value"));
+            assertTrue(Web.html(Web.as(t.viewer()).get(blob).then().extract().response()).select("#assist-actions").isEmpty());
+
+            String explain = "/projects/" + t.slug() + "/repos/app/explain";
+            Response status = Web.htmx(Web.as(t.reviewer())).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "9")
+                    .formParam("lineEnd", "11").post(explain);
+            assertEquals(200, status.statusCode());
+            Document fragment = Web.html(status);
+            assertNotNull(fragment.selectFirst(".job-status progress"));
+            String statusId = fragment.selectFirst(".job-status").id();
+            UUID id = UUID.fromString(statusId.substring("job-status-".length()));
+            assertEquals(JobStatus.SUCCESS, jobs.await(id).status);
+            Document done = Web.html(Web.as(t.reviewer()).get("/projects/" + t.slug() + "/jobs/" + id + "/status").then().statusCode(200)
+                    .extract().response());
+            assertEquals(blob + "#L9-L11", done.selectFirst("a.job-answer-link").attr("href"));
+            Document thread = Web.html(Web.as(t.reviewer()).get(blob).then().extract().response());
+            assertTrue(thread.select("tr.thread-row .comment-meta").text().contains("AI"), "the answer shows on the file page as the assistant's");
+
+            Response invalid = Web.htmx(Web.as(t.reviewer())).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "99")
+                    .post(explain);
+            assertEquals(422, invalid.statusCode());
+            assertTrue(Web.html(invalid).text().contains("Choose a line between 1 and 15"));
+            assertEquals(303, Web.as(t.reviewer()).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "3")
+                    .post(explain).statusCode());
+
+            String refactors = "/projects/" + t.slug() + "/repos/app/refactors";
+            Response bad = Web.as(t.member()).formParam("symbol", "greet").formParam("newName", "greet").formParam("path", "").post(refactors);
+            assertEquals(422, bad.statusCode());
+            Document form = Web.html(bad);
+            assertEquals("The new name is the same as the old one", form.selectFirst("#e-newName").text());
+            assertEquals("greet", form.selectFirst("#f-symbol").val());
+            Response made = Web.as(t.member()).formParam("symbol", "greet").formParam("newName", "salute")
+                    .formParam("path", JobTestSupport.DIR).post(refactors);
+            assertEquals(303, made.statusCode());
+            String refactorUrl = made.getHeader("Location");
+            UUID refactorId = UUID.fromString(refactorUrl.substring(refactorUrl.lastIndexOf('/') + 1));
+            assertEquals(JobStatus.SUCCESS, jobs.awaitRefactor(refactorId).status);
+
+            Document unified = Web.html(Web.as(t.viewer()).get(refactorUrl).then().statusCode(200).extract().response());
+            assertEquals("4 occurrences in 3 files", unified.selectFirst("#proposal-h").text());
+            assertEquals(3, unified.select("table.diff.unified").size());
+            assertTrue(unified.select("table.diff.unified tr.add td.code").text().contains("public String salute(String name) {"));
+            assertTrue(unified.select("#apply").isEmpty(), "a viewer cannot apply");
+            Document split = Web.html(Web.as(t.member()).get(refactorUrl + "?view=split").then().statusCode(200).extract().response());
+            assertEquals(3, split.select("table.diff.split").size());
+            assertTrue(split.select("table.diff.split td.del").text().contains("public String greet(String name) {"));
+            assertNotNull(split.selectFirst("#apply"));
+
+            git.commit("tweak", JobTestSupport.DIR + "/App.java", JobTestSupport.APP.replace("Hello", "Hey"));
+            assertEquals(SyncStatus.SUCCESS, repos.sync(repo).status);
+            Document stale = Web.html(Web.as(t.member()).get(refactorUrl).then().statusCode(200).extract().response());
+            assertTrue(stale.selectFirst("#stale-notice").text().contains(JobTestSupport.DIR + "/App.java"));
+            assertTrue(stale.select("#apply").isEmpty());
+            assertNotNull(stale.selectFirst("#refactor-rerun"));
+            Response refused = Web.as(t.member()).post(refactorUrl + "/apply");
+            assertEquals(409, refused.statusCode());
+            assertTrue(Web.html(refused).selectFirst("#refactor-problem").text().contains("stale"));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.specboard.assist;
+
+import dev.specboard.repo.GitFixture;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An agent renames a symbol through the MCP tools: create, follow, apply; and asks for an outline. */
+@QuarkusTest
+class JobToolsTest {
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    JobTestSupport jobs;
+
+    private static String id(String text) {
+        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(text);
+        assertTrue(m.find(), text);
+        return m.group(1);
+    }
+
+    @Test
+    void anAgentProposesAndAppliesARenameAndQueuesAnOutline() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            String token = fx.token(t.member());
+            String session = Mcp.initialize(token);
+            String project = "\"project\":\"" + t.slug() + "\",\"repository\":\"app\"";
+
+            String created = Mcp.callTool(token, session, "create_refactor", "{" + project + ",\"symbol\":\"greet\",\"newName\":\"hail\"}")
+                    .then().statusCode(200).body("result.isError", equalTo(false)).extract().path("result.content[0].text");
+            String refactor = id(created);
+            assertEquals(JobStatus.SUCCESS, jobs.awaitRefactor(UUID.fromString(refactor)).status);
+            Mcp.callTool(token, session, "get_refactor", "{" + project + ",\"refactor\":\"" + refactor + "\"}").then().statusCode(200)
+                    .body("result.content[0].text", containsString("\"status\":\"SUCCESS\""))
+                    .body("result.content[0].text", containsString("+    public String hail(String name) {"));
+            Mcp.callTool(token, session, "apply_refactor", "{" + project + ",\"refactor\":\"" + refactor + "\"}").then().statusCode(200)
+                    .body("result.isError", equalTo(false))
+                    .body("result.content[0].text", containsString("\"branch\":\"refactor/greet-to-hail\""));
+
+            String docs = Mcp.callTool(token, session, "create_docs_job", "{" + project + ",\"path\":\"" + JobTestSupport.DIR + "\"}")
+                    .then().statusCode(200).body("result.isError", equalTo(false)).extract().path("result.content[0].text");
+            String job = id(docs);
+            assertEquals(JobStatus.SUCCESS, jobs.await(UUID.fromString(job)).status);
+            Mcp.callTool(token, session, "get_job", "{\"project\":\"" + t.slug() + "\",\"job\":\"" + job + "\"}").then().statusCode(200)
+                    .body("result.content[0].text", containsString("public String greet(String name)"));
+            Mcp.callTool(token, session, "get_job", "{\"project\":\"" + t.slug() + "\",\"job\":\"nope\"}").then().statusCode(200)
+                    .body("result.isError", equalTo(true));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.specboard.assist;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The leased job mechanism: a dead worker's job taken up after its lease, cancelling, retrying. */
+@QuarkusTest
+class JobWorkerTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    RepoTestSupport repos;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    JobTestSupport jobs;
+
+    @Inject
+    JobService service;
+
+    @Inject
+    JobWorker worker;
+
+    @Test
+    void aJobWhoseWorkerDiedIsFinishedByAnotherAfterItsLease() throws InterruptedException {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            UUID id = jobs.docsJobClaimedBy(t, "dead-worker", 1);
+            AiJob running = QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(id));
+            assertEquals(JobStatus.RUNNING, running.status);
+            assertEquals("dead-worker", running.workerId);
+            assertEquals(Optional.empty(), QuarkusTransaction.requiringNew().call(() -> worker.claimWithin(JobKind.AI, "eager", 60, id)),
+                    "nobody takes a job whose lease runs");
+
+            Thread.sleep(1500);
+            worker.drain("rescuer");
+            AiJob done = jobs.await(id);
+            assertEquals(JobStatus.SUCCESS, done.status, done.error);
+            assertEquals(2, done.attempts);
+            assertNotEquals("dead-worker", done.workerId);
+            assertTrue(((java.util.List<?>) done.result.get("files")).size() == 3);
+        }
+    }
+
+    @Test
+    void cancellingEndsAQueuedJobAtOnceAndARunningOneAtItsNextStepAndRetryRunsItAgain() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            String base = "/api/v1/projects/" + t.slug() + "/jobs/";
+
+            // Running: held by a worker that has not reported its first step yet.
+            UUID running = jobs.docsJobClaimedBy(t, "slow-worker", 60);
+            fx.api(t.member()).post(base + running + "/cancel").then().statusCode(200).body("status", equalTo("RUNNING"));
+            assertTrue(QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(running).cancelRequested));
+            worker.run(JobKind.AI, running, "slow-worker");
+            AiJob cancelled = jobs.await(running);
+            assertEquals(JobStatus.CANCELLED, cancelled.status);
+            assertEquals(null, cancelled.result, "it stopped before doing the work");
+            fx.api(t.member()).post(base + running + "/cancel").then().statusCode(409);
+
+            fx.api(t.member()).post(base + running + "/retry").then().statusCode(202).body("status", equalTo("QUEUED"));
+            AiJob again = jobs.await(running);
+            assertEquals(JobStatus.SUCCESS, again.status, again.error);
+            assertEquals(1, again.attempts);
+            fx.api(t.member()).post(base + running + "/retry").then().statusCode(409);
+
+            // Queued: cancelled at once (claimed by nobody: a worker that would take it holds it instead).
+            UUID queued = QuarkusTransaction.requiringNew().call(() -> {
+                Access access = new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id);
+                AiJob job = service.create(access, AiJobType.DOCS, Map.of("repo", "app"));
+                service.cancel(access, JobKind.AI, job.id);
+                return job.id;
+            });
+            assertEquals(JobStatus.CANCELLED, jobs.await(queued).status);
+            fx.api(t.viewer()).post(base + queued + "/retry").then().statusCode(403);
+        }
+    }
+}
