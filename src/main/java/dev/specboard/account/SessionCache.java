@@ -2,7 +2,7 @@ package dev.specboard.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.specboard.notification.LiveUpdates;
+import dev.specboard.web.LiveUpdates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

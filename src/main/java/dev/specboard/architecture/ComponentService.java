@@ -2,8 +2,8 @@ package dev.specboard.architecture;
 
 import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.kernel.Role;
-import dev.specboard.notification.LiveEvent;
-import dev.specboard.notification.LiveUpdates;
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.StaleVersionException;

@@ -2,8 +2,8 @@ package dev.specboard.assist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.specboard.notification.LiveEvent;
-import dev.specboard.notification.LiveUpdates;
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
 import dev.specboard.repo.GitProblem;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;

@@ -2,8 +2,8 @@ package dev.specboard.assist;
 
 import dev.specboard.account.Account;
 import dev.specboard.kernel.Role;
-import dev.specboard.notification.LiveEvent;
-import dev.specboard.notification.LiveUpdates;
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
 import dev.specboard.project.Access;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.GitProblem;

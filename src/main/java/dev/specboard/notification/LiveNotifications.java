@@ -1,5 +1,7 @@
 package dev.specboard.notification;
 
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.specboard.notification;
 
+import dev.specboard.web.LiveUpdates;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.project.ProjectAccess;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -2,7 +2,7 @@ package dev.specboard.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.kernel.Role;
-import dev.specboard.notification.LiveUpdates;
+import dev.specboard.web.LiveUpdates;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.Htmx;

@@ -1,8 +1,8 @@
 package dev.specboard.plan;
 
 import dev.specboard.assist.Assistant;
-import dev.specboard.notification.LiveEvent;
-import dev.specboard.notification.LiveUpdates;
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.UrlCredentials;
 import dev.specboard.account.Account;
 import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
@@ -88,7 +89,7 @@ public class Project extends TimestampedEntity {
 
     /** The repository URL as pages and answers show it: without its password. */
     public String repoDisplayUrl() {
-        return dev.specboard.repo.RepoUrls.redact(repoUrl);
+        return UrlCredentials.redact(repoUrl);
     }
 
     /** What a project still needs before its setup is done, in the order the wizard asks for it. */

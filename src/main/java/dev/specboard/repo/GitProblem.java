@@ -1,5 +1,7 @@
 package dev.specboard.repo;
 
+import dev.specboard.kernel.UrlCredentials;
+
 /**
  * A git operation failed for a reason worth showing to people (bad URL, missing branch, ...); its
  * message never carries a URL's password.
@@ -7,10 +9,10 @@ package dev.specboard.repo;
 public class GitProblem extends RuntimeException {
 
     public GitProblem(String message) {
-        super(RepoUrls.redact(message));
+        super(UrlCredentials.redact(message));
     }
 
     public GitProblem(String message, Throwable cause) {
-        super(RepoUrls.redact(message), cause);
+        super(UrlCredentials.redact(message), cause);
     }
 }

@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.kernel.UrlCredentials;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,7 +54,7 @@ public class Repo extends PanacheEntityBase {
 
     /** The URL as pages and answers show it: without its password. */
     public String displayUrl() {
-        return RepoUrls.redact(gitUrl);
+        return UrlCredentials.redact(gitUrl);
     }
 
     public static Optional<Repo> findByName(UUID projectId, String name) {

@@ -38,7 +38,6 @@ public class RepoUrls {
 
     private static final Pattern SCP_LIKE = Pattern.compile("^git@([A-Za-z0-9.-]+):[A-Za-z0-9._/~-]+$");
     /** {@code scheme://userinfo@}: greedy up to the last {@code @} before the path, so a raw {@code @} in a password is covered too. */
-    private static final Pattern USERINFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#\\s]+)@");
 
     @ConfigProperty(name = "specboard.repos.allow-any-local", defaultValue = "false")
     boolean allowAnyLocal;
@@ -151,35 +150,6 @@ public class RepoUrls {
         return u.toLowerCase(Locale.ROOT).startsWith("ssh://") || SCP_LIKE.matcher(u).matches();
     }
 
-    /** The text with the password (or, for http(s), a token used as user name) of every URL in it replaced by {@code ***}. */
-    public static String redact(String text) {
-        if (text == null || !text.contains("@")) {
-            return text;
-        }
-        Matcher m = USERINFO.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String scheme = m.group(1);
-            String info = m.group(2);
-            int colon = info.indexOf(':');
-            String safe = colon >= 0 ? info.substring(0, colon) + ":***"
-                    : scheme.toLowerCase(Locale.ROOT).startsWith("http") ? "***" : info;
-            m.appendReplacement(out, Matcher.quoteReplacement(scheme + safe + "@"));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /** A copy of the exception and its causes, with the same stack traces, whose messages carry no URL password: for logs. */
-    public static Throwable redacted(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + redact(e.getMessage());
-        RuntimeException copy = new RuntimeException(message);
-        copy.setStackTrace(e.getStackTrace());
-        if (e.getCause() != null && e.getCause() != e) {
-            copy.initCause(redacted(e.getCause()));
-        }
-        return copy;
-    }
 
     private static Optional<Path> localPath(String u) {
         try {

@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.kernel.UrlCredentials;
 import dev.specboard.web.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -98,7 +99,7 @@ public class SyncWorker {
                 // The next tick tries again; a sync left running is claimed again once its lease expires.
                 DatabaseOutage.log(LOG, "repository sync", e);
             } else {
-                LOG.warn("Sync worker " + workerId + " stopped: " + e.getMessage(), RepoUrls.redacted(e));
+                LOG.warn("Sync worker " + workerId + " stopped: " + e.getMessage(), UrlCredentials.redacted(e));
             }
         }
         return ran;
@@ -183,9 +184,9 @@ public class SyncWorker {
                 // Nothing can be recorded now; the sync keeps its lease and is claimed again once it expires.
                 throw e;
             }
-            String message = RepoUrls.redact(e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitMirror.rootMessage(e));
+            String message = UrlCredentials.redact(e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitMirror.rootMessage(e));
             if (!(e instanceof GitProblem)) {
-                LOG.warn("Sync " + syncId + " failed", RepoUrls.redacted(e));
+                LOG.warn("Sync " + syncId + " failed", UrlCredentials.redacted(e));
             }
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -201,7 +202,7 @@ public class SyncWorker {
                 if (DatabaseOutage.isCause(again)) {
                     DatabaseOutage.log(LOG, "recording the failure of sync " + syncId, again);
                 } else {
-                    LOG.error("Could not record the failure of sync " + syncId, RepoUrls.redacted(again));
+                    LOG.error("Could not record the failure of sync " + syncId, UrlCredentials.redacted(again));
                 }
             }
         }

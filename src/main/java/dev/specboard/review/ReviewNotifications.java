@@ -1,8 +1,8 @@
 package dev.specboard.review;
 
 import dev.specboard.account.Account;
-import dev.specboard.notification.LiveEvent;
-import dev.specboard.notification.LiveUpdates;
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
 import dev.specboard.notification.MentionNotifier;
 import dev.specboard.notification.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.specboard.spec;
 
-import dev.specboard.notification.LiveEvent;
-import dev.specboard.notification.LiveUpdates;
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
 import dev.specboard.notification.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.kernel.UrlCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,21 +123,21 @@ class RepoUrlsTest {
 
     @Test
     void passwordsAreRedactedFromAnyText() {
-        assertEquals("https://user:***@host/x", RepoUrls.redact("https://user:secret@host/x"));
+        assertEquals("https://user:***@host/x", UrlCredentials.redact("https://user:secret@host/x"));
         assertEquals("Could not fetch https://user:***@host/x: not authorized",
-                RepoUrls.redact("Could not fetch https://user:secret@host/x: not authorized"));
-        assertEquals("https://***@github.com/x.git", RepoUrls.redact("https://ghp_token@github.com/x.git"));
-        assertEquals("ssh://git@host/x.git", RepoUrls.redact("ssh://git@host/x.git"));
-        assertEquals("ssh://me:***@host/x.git", RepoUrls.redact("ssh://me:pw@host/x.git"));
-        assertEquals("https://u:***@host/x and mail@example.com", RepoUrls.redact("https://u:p@ss@host/x and mail@example.com"));
-        assertEquals("git@host:team/x.git", RepoUrls.redact("git@host:team/x.git"));
-        assertEquals("no url here", RepoUrls.redact("no url here"));
+                UrlCredentials.redact("Could not fetch https://user:secret@host/x: not authorized"));
+        assertEquals("https://***@github.com/x.git", UrlCredentials.redact("https://ghp_token@github.com/x.git"));
+        assertEquals("ssh://git@host/x.git", UrlCredentials.redact("ssh://git@host/x.git"));
+        assertEquals("ssh://me:***@host/x.git", UrlCredentials.redact("ssh://me:pw@host/x.git"));
+        assertEquals("https://u:***@host/x and mail@example.com", UrlCredentials.redact("https://u:p@ss@host/x and mail@example.com"));
+        assertEquals("git@host:team/x.git", UrlCredentials.redact("git@host:team/x.git"));
+        assertEquals("no url here", UrlCredentials.redact("no url here"));
     }
 
     @Test
     void redactedExceptionsKeepTheirStackButNotThePassword() {
         Exception e = new IllegalStateException("outer https://a:pw1@h/x", new IOException("inner https://b:pw2@h/y"));
-        Throwable r = RepoUrls.redacted(e);
+        Throwable r = UrlCredentials.redacted(e);
         assertFalse(r.getMessage().contains("pw1"));
         assertFalse(r.getCause().getMessage().contains("pw2"));
         assertTrue(r.getCause().getMessage().contains("https://b:***@h/y"));

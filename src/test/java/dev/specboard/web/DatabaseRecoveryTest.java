@@ -2,8 +2,8 @@ package dev.specboard.web;
 
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
-import dev.specboard.notification.LiveEvent;
-import dev.specboard.notification.LiveUpdates;
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
 import dev.specboard.project.Project;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.repo.Repo;

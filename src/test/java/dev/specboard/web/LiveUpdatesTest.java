@@ -1,4 +1,4 @@
-package dev.specboard.notification;
+package dev.specboard.web;
 
 import dev.specboard.account.Account;
 import dev.specboard.account.SessionCookie;

@@ -1,4 +1,4 @@
-package dev.specboard.notification;
+package dev.specboard.web;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
