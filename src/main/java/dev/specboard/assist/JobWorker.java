@@ -1,5 +1,6 @@
 package dev.specboard.assist;
 
+import dev.specboard.web.DatabaseOutage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.web.LiveEvent;
@@ -98,7 +99,7 @@ public class JobWorker {
                 ran++;
             }
         } catch (RuntimeException e) {
-            LOG.warn("Job worker " + workerId + " stopped: " + e.getMessage(), e);
+            DatabaseOutage.warn(LOG, "job worker " + workerId, e);
         }
         return ran;
     }
@@ -297,7 +298,7 @@ public class JobWorker {
         if (e instanceof AssistantUnavailableException) {
             return "The model did not answer (" + e.getMessage() + "); retry the job.";
         }
-        LOG.warn("A job failed", e);
+        DatabaseOutage.warn(LOG, "a job", e);
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

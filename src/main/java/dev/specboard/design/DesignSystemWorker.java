@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.web.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class DesignSystemWorker {
                 done++;
             }
         } catch (RuntimeException e) {
-            LOG.warn("Design system worker stopped: " + e.getMessage(), e);
+            DatabaseOutage.warn(LOG, "the design system worker", e);
         }
         return done;
     }
@@ -127,7 +128,7 @@ public class DesignSystemWorker {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("Recomputing the design system of project " + claim.projectId() + " failed", e);
+            DatabaseOutage.warn(LOG, "recomputing the design system of project " + claim.projectId(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.specboard.plan;
 
+import dev.specboard.web.DatabaseOutage;
 import dev.specboard.assist.Assistant;
 import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
@@ -75,7 +76,7 @@ public class ChatWorker {
                 done++;
             }
         } catch (RuntimeException e) {
-            LOG.warn("Chat worker " + instanceId + " stopped: " + e.getMessage(), e);
+            DatabaseOutage.warn(LOG, "chat worker " + instanceId, e);
         }
         return done;
     }
@@ -128,7 +129,7 @@ public class ChatWorker {
             finish(job, answer, null);
         } catch (RuntimeException e) {
             if (!(e instanceof dev.specboard.assist.AssistantUnavailableException)) {
-                LOG.warn("The assistant failed on answer " + job.answerId(), e);
+                DatabaseOutage.warn(LOG, "the assistant on answer " + job.answerId(), e);
             }
             String reason = e instanceof dev.specboard.assist.AssistantUnavailableException ? e.getMessage()
                     : "The assistant failed (" + e.getClass().getSimpleName() + "); retry it.";

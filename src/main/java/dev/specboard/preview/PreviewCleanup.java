@@ -1,5 +1,6 @@
 package dev.specboard.preview;
 
+import dev.specboard.web.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class PreviewCleanup {
         try {
             run();
         } catch (RuntimeException e) {
-            LOG.warn("Preview cleanup stopped: " + e.getMessage(), e);
+            DatabaseOutage.warn(LOG, "the preview cleanup", e);
         }
     }
 

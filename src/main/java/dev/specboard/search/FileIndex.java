@@ -1,5 +1,6 @@
 package dev.specboard.search;
 
+import dev.specboard.web.DatabaseOutage;
 import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.ManifestCreated;
@@ -78,7 +79,7 @@ public class FileIndex {
         try {
             index(repoId);
         } catch (RuntimeException e) {
-            LOG.warn("Could not index the files of repository " + repoId + "; the next pass tries again", e);
+            DatabaseOutage.warn(LOG, "indexing the files of repository " + repoId + " (the next pass tries again)", e);
         }
     }
 

@@ -74,6 +74,18 @@ public final class DatabaseOutage {
                 more > 0 ? " (and " + more + " more failures or library warnings about it since the last report)" : "");
     }
 
+    /**
+     * Logs a background task's failure: one rate-limited line when the database is away (it is
+     * expected then, and the task runs again when it is back), the warning with its stack trace otherwise.
+     */
+    public static void warn(Logger log, String what, Throwable failure) {
+        if (isCause(failure)) {
+            log(log, what, failure);
+        } else {
+            log.warn(what + " failed: " + failure.getMessage(), failure);
+        }
+    }
+
     /** Counts a library's log line about the outage that was left out (see {@link DatabaseOutageLogFilter}). */
     static void noted() {
         LAST_SEEN.set(System.currentTimeMillis());

@@ -2,6 +2,7 @@ package dev.specboard.web;
 
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.account.CsrfTokens;
 import dev.specboard.account.SessionCookie;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -118,11 +119,11 @@ class SecurityHeadersTest {
     void cookiesAreSecureWhenTheProxySaysHttps() {
         String u = TestData.unique("secure");
         Response plain = RestAssured.given().redirects().follow(false).get("/login");
-        assertFalse(setCookie(plain, "csrf-token").contains("Secure"), setCookie(plain, "csrf-token"));
+        assertFalse(setCookie(plain, CsrfTokens.PRE_SESSION_COOKIE).contains("Secure"), setCookie(plain, CsrfTokens.PRE_SESSION_COOKIE));
 
         Web.Csrf csrf = Web.csrf();
         Response signup = RestAssured.given().redirects().follow(false).header("X-Forwarded-Proto", "https")
-                .cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.token())
+                .cookie(CsrfTokens.PRE_SESSION_COOKIE, csrf.cookie()).formParam(CsrfTokens.FIELD, csrf.token())
                 .formParam("email", u + "@example.test").formParam("username", u).formParam("name", "")
                 .formParam("password", "long enough password")
                 .post("/signup");
@@ -131,7 +132,7 @@ class SecurityHeadersTest {
         assertTrue(setCookie(signup, "sb_flash").contains("Secure"), setCookie(signup, "sb_flash"));
 
         Response login = RestAssured.given().redirects().follow(false).header("X-Forwarded-Proto", "https").get("/login");
-        assertTrue(setCookie(login, "csrf-token").contains("Secure"), setCookie(login, "csrf-token"));
+        assertTrue(setCookie(login, CsrfTokens.PRE_SESSION_COOKIE).contains("Secure"), setCookie(login, CsrfTokens.PRE_SESSION_COOKIE));
     }
 
     @Test
