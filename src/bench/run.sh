@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# Specboard's benchmark (README "Benchmark"): packages the app, starts it on a fresh embedded database with
+# the documented JVM flags (docker/jvm.options), seeds the standard data set through the JSON API, restarts
+# it (timing the start), logs in, measures each page of src/bench/pages.txt with wrk and claim-next under
+# 32 agents, and prints one table. Raw outputs stay in target/bench/<timestamp>/.
+#
+#   src/bench/run.sh            the full data set, 5 s warm-up and 15 s per page
+#   src/bench/run.sh --small    a small data set and short runs (to try the harness)
+#   options: --jfr (record the measured run with JDK Flight Recorder), --no-build (use target/quarkus-app as is)
+#   environment: BENCH_PORT (18080), BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_JVM_FLAGS (replaces jvm.options)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+
+SMALL=0 JFR=0 BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --small) SMALL=1 ;;
+    --jfr) JFR=1 ;;
+    --no-build) BUILD=0 ;;
+    *) echo "unknown option $arg (use --small, --jfr, --no-build)" >&2; exit 2 ;;
+  esac
+done
+
+if [[ $SMALL == 1 ]]; then
+  SEED_ARGS=(stories=100,1000 specTasks=200 files=2000 threads=30 claimTasks=4000)
+  WARMUP=${BENCH_WARMUP:-2} DURATION=${BENCH_DURATION:-5}
+else
+  SEED_ARGS=(stories=1000,10000 specTasks=2000 files=20000 threads=300 claimTasks=30000)
+  WARMUP=${BENCH_WARMUP:-5} DURATION=${BENCH_DURATION:-15}
+fi
+PORT=${BENCH_PORT:-18080}
+BASE="http://127.0.0.1:$PORT"
+OUT="$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+note() { echo "[bench] $*" | tee -a "$OUT/notes.txt" >&2; }
+
+if ! command -v wrk >/dev/null 2>&1; then
+  note "installing wrk (Debian package)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+for tool in git curl java; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is needed" >&2; exit 1; }
+done
+if curl -s -o /dev/null "$BASE/"; then
+  echo "something already answers on port $PORT: set BENCH_PORT" >&2
+  exit 1
+fi
+
+if [[ $BUILD == 1 ]]; then
+  note "packaging (./mvnw package -DskipTests)"
+  ./mvnw -B -ntp -q package -DskipTests
+fi
+
+if [[ -n ${BENCH_JVM_FLAGS:-} ]]; then
+  read -r -a JVM_FLAGS <<< "$BENCH_JVM_FLAGS"
+else
+  JVM_FLAGS=("@docker/jvm.options")
+fi
+JVM_DESC=${BENCH_JVM_FLAGS:-$(grep -v '^#' docker/jvm.options | tr '\n' ' ')}
+TMP=$(mktemp -d /tmp/specboard-bench.XXXXXX)
+APP_PID=
+cleanup() {
+  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" && wait "$APP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+mkdir -p "$TMP/data" "$TMP/repos"
+
+start_app() { # log file, extra JVM flags...
+  local log=$1; shift
+  SPECBOARD_DATA_DIR="$TMP/data" SPECBOARD_REPOS_LOCAL_ROOTS="$TMP/repos" PORT=$PORT \
+    SPECBOARD_SESSION_SECRET="bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz" \
+    java "${JVM_FLAGS[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  APP_PID=$!
+  local t0; t0=$(date +%s%N)
+  until curl -fs -o /dev/null "$BASE/q/health/ready"; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      tail -40 "$log" >&2
+      echo "the app stopped; its log is $log" >&2
+      exit 1
+    fi
+    if (( ($(date +%s%N) - t0) / 1000000000 > 300 )); then
+      echo "the app is not ready after 300 s; its log is $log" >&2
+      exit 1
+    fi
+    sleep 0.05
+  done
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
+stop_app() {
+  kill "$APP_PID" && wait "$APP_PID" 2>/dev/null || true
+  APP_PID=
+}
+
+rss_mib() { awk -v k="$1:" '$1 == k { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status"; }
+
+note "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
+note "JVM flags: $JVM_DESC"
+note "first start on an empty database"
+start_app "$OUT/app-seed.log"
+note "ready in $READY_MS ms; seeding: ${SEED_ARGS[*]}"
+java src/bench/Seed.java seed "$BASE" "$OUT/seed.env" "$TMP/repos/app" "${SEED_ARGS[@]}" 2> >(tee "$OUT/seed.log" >&2)
+stop_app
+
+EXTRA=()
+if [[ $JFR == 1 ]]; then
+  EXTRA=("-XX:StartFlightRecording=filename=$OUT/app.jfr,settings=profile")
+fi
+start_app "$OUT/app.log" "${EXTRA[@]}"
+START_MS=$READY_MS
+QUARKUS_START=$(grep -o 'started in [0-9.]*s' "$OUT/app.log" | head -1 | grep -o '[0-9.]*s' || echo '?')
+note "restart with the seeded database: ready after $START_MS ms (Quarkus: $QUARKUS_START), RSS $(rss_mib VmRSS) MiB"
+
+# shellcheck disable=SC1091
+source "$OUT/seed.env"
+COOKIE=$(java src/bench/Seed.java login "$BASE" "$BENCH_USER" "$BENCH_PASSWORD")
+# Browsers ask for compressed answers; so does the benchmark.
+HEADERS=(-H "Cookie: $COOKIE" -H "Accept-Encoding: gzip, deflate, br" -H "Accept: text/html")
+
+fill() { # replaces $NAME with the seed's values
+  local s=$1 name
+  for name in $(grep -o '^[A-Z_0-9]*' "$OUT/seed.env" | awk '{ print length, $0 }' | sort -rn | cut -d' ' -f2); do
+    s=${s//\$$name/${!name}}
+  done
+  printf '%s' "$s"
+}
+
+ms() { # wrk's "1.23ms" / "850.00us" / "1.02s" in milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'
+}
+
+ROWS=()
+row() { ROWS+=("$(printf '%s\t' "$@")"); }
+
+i=0
+while IFS=$'\t' read -r name path; do
+  [[ -z $name || $name == \#* ]] && continue
+  i=$((i + 1))
+  name=$(fill "$name")
+  path=$(fill "$path")
+  read -r code wire < <(curl -s --compressed -o "$OUT/page-$i.html" -w '%{http_code} %{size_download}\n' "${HEADERS[@]}" "$BASE$path")
+  if [[ $code == 404 ]]; then
+    note "skipped $name: $path answers 404"
+    row "$name" "skipped (404)" "" "" "" ""
+    continue
+  fi
+  if [[ $code != 200 ]]; then
+    note "$name: $path answers $code (see $OUT/page-$i.html)"
+    exit 1
+  fi
+  size=$(stat -c %s "$OUT/page-$i.html")
+  wrk -t2 -c16 -d"${WARMUP}s" --timeout 10s "${HEADERS[@]}" "$BASE$path" > /dev/null
+  wrk -t2 -c16 -d"${DURATION}s" --timeout 10s --latency "${HEADERS[@]}" "$BASE$path" > "$OUT/wrk-$i.txt"
+  rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$OUT/wrk-$i.txt")
+  p50=$(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$i.txt")")
+  p99=$(ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$i.txt")")
+  bad=$(awk '/Non-2xx/ { print $NF }' "$OUT/wrk-$i.txt")
+  [[ -n $bad ]] && note "$name: $bad answers were not 2xx (see $OUT/wrk-$i.txt)"
+  grep -q 'Socket errors' "$OUT/wrk-$i.txt" && note "$name: $(grep 'Socket errors' "$OUT/wrk-$i.txt" | xargs)"
+  bytes="$size"
+  [[ $wire != "$size" ]] && bytes="$size ($wire gzip)"
+  row "$name" "$rps" "$p50" "$p99" "$bytes" "$(rss_mib VmRSS)"
+  note "$name: $rps req/s"
+done < src/bench/pages.txt
+
+# claim-next: 32 connections are 32 agents, each claiming one task after another.
+mkdir -p "$OUT/claims"
+export CLAIM_PATH="/api/v1/projects/$CLAIMS_SLUG/tasks/claim-next" TOKEN KEYS_DIR="$OUT/claims"
+wrk -t2 -c32 -d"${WARMUP}s" --timeout 10s -s src/bench/claim.lua "$BASE" > "$OUT/wrk-claims-warmup.txt"
+wrk -t2 -c32 -d"${DURATION}s" --timeout 10s --latency -s src/bench/claim.lua "$BASE" > "$OUT/wrk-claims.txt"
+won=$(grep -o 'won=[0-9]*' "$OUT/wrk-claims.txt" | cut -d= -f2)
+empty=$(grep -o 'empty=[0-9]*' "$OUT/wrk-claims.txt" | cut -d= -f2)
+other=$(grep -o 'other=[0-9]*' "$OUT/wrk-claims.txt" | cut -d= -f2)
+claims_rate=$(awk -v w="$won" -v d="$DURATION" 'BEGIN { printf "%.0f", w / d }')
+[[ $empty != 0 ]] && note "the claim queue ran out ($empty answers 204): claims/s is a lower bound; seed more claimTasks"
+[[ $other != 0 ]] && note "claim-next: $other answers were neither 200 nor 204"
+grep -q 'Socket errors' "$OUT/wrk-claims.txt" && note "claim-next: $(grep 'Socket errors' "$OUT/wrk-claims.txt" | xargs)"
+check=$(java src/bench/Seed.java claims "$BASE" "$TOKEN" "$CLAIMS_SLUG" "$OUT/claims") || { note "claims check failed: $check"; exit 1; }
+note "claims check: $check"
+double=$(grep -o 'double=[0-9]*' <<< "$check" | cut -d= -f2)
+row "claim-next, 32 agents (claims/s; $double double)" "$claims_rate" \
+  "$(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-claims.txt")")" \
+  "$(ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-claims.txt")")" "" "$(rss_mib VmRSS)"
+
+PEAK=$(rss_mib VmHWM)
+stop_app
+
+{
+  echo "Specboard benchmark, $(date '+%Y-%m-%d %H:%M'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "JVM: $JVM_DESC; wrk -t2 -c16 -d${DURATION}s after ${WARMUP}s warm-up; data: ${SEED_ARGS[*]}"
+  echo "start with the seeded database: ready after $START_MS ms (Quarkus says $QUARKUS_START); peak RSS $PEAK MiB"
+  echo
+  echo "| page | req/s | p50 ms | p99 ms | bytes | RSS MiB |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  for r in "${ROWS[@]}"; do
+    IFS=$'\t' read -r a b c d e f <<< "$r"
+    echo "| $a | $b | $c | $d | $e | $f |"
+  done
+} > "$OUT/table.md"
+
+if [[ $JFR == 1 ]]; then
+  java src/bench/JfrTop.java "$OUT/app.jfr" > "$OUT/jfr-top.txt" 2>&1 || true
+  note "JFR recording: $OUT/app.jfr, summary: $OUT/jfr-top.txt"
+fi
+
+echo
+cat "$OUT/table.md"
+echo
+echo "raw outputs: $OUT"

@@ -1,0 +1,60 @@
+package dev.specboard.web;
+
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class MarkdownTest {
+
+    @Inject
+    Markdown markdown;
+
+    @Inject
+    TestData data;
+
+    @Test
+    void aTextIsRenderedOnceAndAnEditedTextAfresh() {
+        String text = "Some **bold** words " + System.nanoTime();
+        String first = markdown.render(text);
+        assertSame(first, markdown.render(new String(text)), "the same text comes from the cache");
+        String edited = markdown.render(text + " and *more*");
+        assertTrue(edited.contains("<em>more</em>"), edited);
+        assertFalse(first.contains("more"));
+    }
+
+    @Test
+    void cachedHtmlIsStillSanitised() {
+        String text = "<script>alert(1)</script>[x](javascript:alert(2)) " + System.nanoTime();
+        markdown.render(text);
+        String again = markdown.render(text);
+        assertFalse(again.contains("<script"), again);
+        assertFalse(again.contains("javascript:"), again);
+    }
+
+    @Test
+    void editingAStoryShowsTheEditOnItsPageAtOnce() {
+        TestData.Team t = data.team();
+        String base = "/projects/" + t.slug() + "/stories";
+        Web.as(t.member()).contentType("application/x-www-form-urlencoded")
+                .formParam("title", "Export").formParam("description", "**first** text")
+                .formParam("acceptanceCriteria", "THE SYSTEM SHALL export").post(base).then().statusCode(303);
+        Document before = Web.html(Web.as(t.member()).get(base + "/1").then().statusCode(200).extract().response());
+        assertEquals("first", before.select("#description strong").text());
+
+        Web.as(t.member()).contentType("application/x-www-form-urlencoded")
+                .formParam("title", "Export").formParam("description", "**second** text")
+                .formParam("acceptanceCriteria", "THE SYSTEM SHALL export").formParam("version", 1)
+                .post(base + "/1").then().statusCode(303);
+        Document after = Web.html(Web.as(t.viewer()).get(base + "/1").then().statusCode(200).extract().response());
+        assertEquals("second", after.select("#description strong").text());
+    }
+}
