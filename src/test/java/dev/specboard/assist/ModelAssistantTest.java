@@ -7,9 +7,12 @@ import dev.specboard.plan.Plan;
 import dev.specboard.plan.PlanFixtures;
 import dev.specboard.project.Access;
 import dev.specboard.repo.GitFixture;
+import dev.specboard.review.Comment;
 import dev.specboard.search.SearchFixtures;
+import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -53,6 +57,12 @@ class ModelAssistantTest {
 
     @Inject
     Assistant assistant;
+
+    @Inject
+    JobTestSupport jobs;
+
+    @Inject
+    SpecApiFixtures fx;
 
     private final List<String> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -128,6 +138,45 @@ class ModelAssistantTest {
             String page = Web.as(s.team().viewer()).get("/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat").asString();
             assertTrue(page.contains("configured model"));
             assertFalse(page.contains(ModelDouble.KEY), "the key never appears on a page");
+        }
+    }
+
+    @Test
+    void withAModelADocsJobAddsAWrittenDraftOnTopOfTheParsedOutline() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String base = "/api/v1/projects/" + t.slug();
+            String id = fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", JobTestSupport.DIR)))
+                    .post(base + "/jobs").then().statusCode(202).extract().path("id");
+            assertEquals(JobStatus.SUCCESS, jobs.await(UUID.fromString(id)).status);
+            JsonPath r = fx.api(t.viewer()).get(base + "/jobs/" + id).then().statusCode(200).extract().jsonPath();
+            assertEquals("From the model: these tasks touch the checkout code.", r.getString("result.draft"));
+            assertTrue(r.getString("result.markdown").contains("public class Greeter"), "the parsed outline stays beside the draft");
+            String request = ModelDouble.REQUESTS.get(ModelDouble.REQUESTS.size() - 1);
+            assertTrue(request.contains("public String greet(String name)"), "the model is given the outline: " + request);
+        }
+    }
+
+    @Test
+    void withAModelAnExplanationPutsTheModelsProseFirstOnTheThreadAndKeepsTheFacts() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String base = "/api/v1/projects/" + t.slug();
+            String thread = fx.api(t.reviewer()).body(Map.of("path", JobTestSupport.DIR + "/App.java", "lineStart", 9, "lineEnd", 11,
+                    "body", "What does this loop do?")).post(base + "/repos/app/threads").then().statusCode(201).extract().path("id");
+            String id = fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("threadId", thread)))
+                    .post(base + "/jobs").then().statusCode(202).extract().path("id");
+            AiJob job = jobs.await(UUID.fromString(id));
+            assertEquals(JobStatus.SUCCESS, job.status, job.error);
+            List<Comment> comments = QuarkusTransaction.requiringNew().call(() ->
+                    Comment.<Comment>list("threadId = ?1 order by createdAt", UUID.fromString(thread)));
+            Comment answer = comments.get(comments.size() - 1);
+            assertEquals(Comment.AuthorType.AI, answer.authorType);
+            int prose = answer.body.indexOf("From the model: these tasks touch the checkout code.");
+            assertTrue(prose > 0, answer.body);
+            assertTrue(answer.body.indexOf(JobTestSupport.DIR + "/Greeter.java:14") > prose, "the facts follow the prose: " + answer.body);
         }
     }
 

@@ -81,7 +81,7 @@ class DesignBrowserTest {
             b.waitFor("#color-dc2626");
             assertEquals("4", b.find("#color-dc2626 .uses").getText());
             b.assertAccessible();
-            assertTrue((Boolean) b.js("return document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling of the page at 360 px");
+            b.assertFitsWidth();
 
             b.go("/projects/" + t.slug() + "/pages/" + start.get(0) + "/compare?from=1&to=1");
             b.assertAccessible();

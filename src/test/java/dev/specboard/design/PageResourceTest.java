@@ -56,6 +56,19 @@ class PageResourceTest {
     }
 
     @Test
+    void theProjectSearchFindsPagesByNameAndPurposeForMembersOnly() {
+        TestData.Team t = data.team();
+        String id = createPage(t, "Invoice archive", "/invoices", null, null, null);
+        Document found = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=invoice&kind=page")
+                .then().statusCode(200).extract().response());
+        assertEquals("/projects/" + t.slug() + "/pages/" + id, found.selectFirst("a[href$=" + id + "]").attr("href"));
+        TestData.Team other = data.team();
+        Document outside = Web.html(Web.as(other.viewer()).get("/projects/" + other.slug() + "/search?q=invoice&kind=page")
+                .then().statusCode(200).extract().response());
+        assertTrue(outside.select("a[href$=" + id + "]").isEmpty(), "another project's search never shows this page");
+    }
+
+    @Test
     void pathMustMatchTheSeedPatternAndBeUnique() {
         TestData.Team t = data.team();
         createPage(t, "Home", "/", null, null, null);

@@ -187,7 +187,8 @@ class FileBrowserResourceTest {
     }
 
     @Test
-    void tenThousandLineFileRendersQuickly() {
+    void tenThousandLineFileRendersEveryLineEscaped() {
+        // How fast it renders is measured by the benchmark (src/bench), never by a timed test.
         try (GitFixture git = GitFixture.create()) {
             StringBuilder b = new StringBuilder();
             for (int i = 1; i <= 10_000; i++) {
@@ -196,19 +197,9 @@ class FileBrowserResourceTest {
             git.commit("big", "src/Big.java", b.toString());
             Synced s = synced(git);
             String url = s.base() + "/blob/src/Big.java";
-            Web.as(s.team().viewer()).get(url).then().statusCode(200);
-            long best = Long.MAX_VALUE;
-            Response last = null;
-            for (int i = 0; i < 3; i++) {
-                long t0 = System.nanoTime();
-                last = Web.as(s.team().viewer()).get(url);
-                best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
-            }
-            Document d = Web.html(last);
+            Document d = Web.html(Web.as(s.team().viewer()).get(url).then().statusCode(200).extract().response());
             assertEquals(10_000, d.select("#code tr[id^=L]").size());
             assertEquals("    public int method9999() { return 9999 * 2; } // <b>&amp;", d.getElementById("L9999").selectFirst("td.lc").wholeText());
-            System.out.println("10,000-line file page: best of 3 = " + best + " ms");
-            assertTrue(best < 3000, "10,000-line file took " + best + " ms");
         }
     }
 

@@ -355,6 +355,28 @@ public final class Browser implements AutoCloseable {
 
     /** Runs axe-core on the current page and fails on any violation, naming each one. */
     @SuppressWarnings("unchecked")
+    /**
+     * Fails when the page scrolls sideways (wider than the window), naming the widest elements
+     * that stick out; a box that scrolls inside itself (a code block, the board) is fine.
+     */
+    public void assertFitsWidth() {
+        Object overflow = js("return document.documentElement.scrollWidth - window.innerWidth;");
+        if (((Number) overflow).longValue() > 1) {
+            Object culprits = js("""
+                    var w = window.innerWidth, out = [];
+                    document.querySelectorAll('body *').forEach(function (e) {
+                      var r = e.getBoundingClientRect();
+                      if (r.right > w + 1 && r.width > 0) {
+                        out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+                          ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '') + ' (right ' + Math.round(r.right) + ')');
+                      }
+                    });
+                    return out.slice(0, 8).join(', ');""");
+            throw new AssertionError(path() + " scrolls sideways by " + overflow + " px at " + js("return window.innerWidth;")
+                    + " px; sticking out: " + culprits);
+        }
+    }
+
     public void assertAccessible() {
         waitForHtmx();
         JavascriptExecutor js = (JavascriptExecutor) driver;

@@ -46,6 +46,12 @@ public final class Routes {
             return template.contains("{slug");
         }
 
+        /** A stream of server-sent events, which never ends by itself. */
+        public boolean eventStream() {
+            jakarta.ws.rs.Produces produces = javaMethod.getAnnotation(jakarta.ws.rs.Produces.class);
+            return produces != null && java.util.Arrays.stream(produces.value()).anyMatch(v -> v.contains("event-stream"));
+        }
+
         public String describe() {
             return method + " " + template + " (" + javaMethod.getDeclaringClass().getSimpleName() + "." + javaMethod.getName() + ")";
         }

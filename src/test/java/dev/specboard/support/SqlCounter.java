@@ -1,34 +1,75 @@
 package dev.specboard.support;
 
-import jakarta.enterprise.inject.spi.CDI;
-import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Counts the SQL statements Hibernate prepares, to prove a page's query count does not grow with its rows. */
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts the SQL statements Hibernate prepares for the HTTP requests an action sends, to prove a
+ * page's query count does not grow with its rows. Only statements of those requests count (they are
+ * marked on their Vert.x request context), so the background workers polling beside them cannot
+ * add to a count.
+ */
 public final class SqlCounter {
+
+    private static final String MARK = "specboard.sql-counter";
+    private static volatile boolean counting;
+    private static final AtomicLong STATEMENTS = new AtomicLong();
 
     private SqlCounter() {
     }
 
-    private static Statistics stats() {
-        return CDI.current().select(EntityManagerFactory.class).get().unwrap(SessionFactory.class).getStatistics();
-    }
-
     /**
      * Runs a read-only action (a page GET) three times and returns the fewest statements one run
-     * prepared. The statistics are global, so a background job (the sync worker polls every few
-     * seconds) can add to one run; and the first run may fill a cache. The minimum is the page's own cost.
+     * prepared: the first run may fill a cache, so the minimum is the page's own cost.
      */
-    public static long count(Runnable action) {
-        Statistics s = stats();
-        s.setStatisticsEnabled(true);
+    public static synchronized long count(Runnable action) {
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
-            s.clear();
-            action.run();
-            fewest = Math.min(fewest, s.getPrepareStatementCount());
+            STATEMENTS.set(0);
+            counting = true;
+            try {
+                action.run();
+            } finally {
+                counting = false;
+            }
+            fewest = Math.min(fewest, STATEMENTS.get());
         }
         return fewest;
+    }
+
+    private static boolean marked() {
+        Context context = Vertx.currentContext();
+        return context != null && VertxContext.isDuplicatedContext(context) && Boolean.TRUE.equals(context.getLocal(MARK));
+    }
+
+    /** Marks each request that arrives while an action is counted. */
+    public static class Marker {
+        @ServerRequestFilter(preMatching = true)
+        public void mark() {
+            Context context = Vertx.currentContext();
+            if (counting && context != null && VertxContext.isDuplicatedContext(context)) {
+                context.putLocal(MARK, Boolean.TRUE);
+            }
+        }
+    }
+
+    /** Counts the statements prepared on a marked request's context. */
+    @PersistenceUnitExtension
+    @ApplicationScoped
+    public static class Inspector implements StatementInspector {
+        @Override
+        public String inspect(String sql) {
+            if (counting && marked()) {
+                STATEMENTS.incrementAndGet();
+            }
+            return sql;
+        }
     }
 }

@@ -109,7 +109,7 @@ class ScreenCensusBrowserTest {
     private static List<String> pages(Supplier<RequestSpecification> client, Map<String, String> keys) {
         List<String> pages = new ArrayList<>();
         for (Route route : Routes.all()) {
-            if (!route.method().equals("GET") || route.api() || NOT_SCREENS.contains(route.template())) {
+            if (!route.method().equals("GET") || route.api() || route.eventStream() || NOT_SCREENS.contains(route.template())) {
                 continue;
             }
             String path = fill(route, keys);
@@ -188,6 +188,21 @@ class ScreenCensusBrowserTest {
 
         QuarkusTransaction.requiringNew().run(() -> Project.<Project>findById(team.project().id).color = "#336699");
 
+        String plan = api.get().body(Map.of("name", "Checkout", "targetBranch", "main"))
+                .post(project + "/repos/app/plans").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        String page = api.get().body(Map.of("name", "Home", "path", "/", "purpose", "Start here"))
+                .post(project + "/pages").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        api.get().body(Map.of("html", "<main><h1>Home</h1><button class='btn'>Go</button></main>", "css", ".btn { color: #336699 }"))
+                .post(project + "/pages/" + page + "/mockups").then().log().ifValidationFails().statusCode(201);
+        String item = api.get().body(Map.of("itemType", "text", "text", "Our users are busy parents."))
+                .post(project + "/context-items").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        String previewToken = api.get().body(Map.of("pagePath", "/", "hours", 2))
+                .post(project + "/previews").then().log().ifValidationFails().statusCode(201).extract().path("token");
+        String job = api.get().body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", "src")))
+                .post(project + "/jobs").then().log().ifValidationFails().statusCode(202).extract().path("id");
+        String refactor = api.get().body(Map.of("symbol", "App", "newName", "Application"))
+                .post(project + "/repos/app/refactors").then().log().ifValidationFails().statusCode(202).extract().path("id");
+
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("slug", slug);
         keys.put("stories/number", "1");
@@ -198,6 +213,15 @@ class ScreenCensusBrowserTest {
         keys.put("repos/name", "app");
         keys.put("tree/path", "src");
         keys.put("blob/path", "src/App.java");
+        keys.put("plans/id", plan);
+        keys.put("pages/id", page);
+        keys.put("mockups/version", "1");
+        keys.put("context/id", item);
+        keys.put("preview/token", previewToken);
+        keys.put("pages/index", "0");
+        keys.put("jobs/id", job);
+        keys.put("refactors/id", refactor);
+        keys.put("plan/type", "feature_plan");
         return keys;
     }
 }
