@@ -181,9 +181,10 @@ public class TaskBoardService {
         return switch (action) {
             case "claim" -> tasks.claim(access, key, actor);
             case "start" -> tasks.start(access, key, actor);
-            case "complete" -> tasks.complete(access, key, form.commitSha(), form.hours(), actor);
+            case "complete" -> tasks.complete(access, key, form.commitSha(), form.hours(), actor).task();
             case "fail" -> tasks.fail(access, key, form.reason(), actor);
-            case "release", "retry" -> tasks.move(access, key, TaskStatus.PENDING, null, null, null, actor);
+            case "release" -> tasks.release(access, key, actor);
+            case "retry" -> tasks.retry(access, key, actor);
             default -> tasks.move(access, key, TaskStatus.IN_PROGRESS, null, null, null, actor);
         };
     }
