@@ -10,7 +10,6 @@ import dev.specboard.spec.TaskRow;
 import dev.specboard.spec.TaskService;
 import dev.specboard.spec.TaskStatus;
 import dev.specboard.web.ApiException;
-import dev.specboard.web.Markdown;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -85,9 +84,6 @@ public class TaskApi {
 
     @Inject
     TaskService tasks;
-
-    @Inject
-    Markdown markdown;
 
     /** The header of a 204 from claim-next: why nothing was handed out ({@code none-pending}, {@code blocked}, {@code overlapping}). */
     public static final String REASON_HEADER = "Specboard-Reason";
@@ -202,7 +198,7 @@ public class TaskApi {
     public Response addTaskNote(@PathParam("slug") String slug, @PathParam("key") String key, NoteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TaskNoteRow n = tasks.addNote(access, key, body == null ? null : body.body(), actor(access));
-        return Response.status(201).entity(note(n, markdown)).build();
+        return Response.status(201).entity(note(n)).build();
     }
 
     @POST
@@ -221,11 +217,11 @@ public class TaskApi {
     }
 
     private List<NoteAnswer> notes(Access access, String key) {
-        return tasks.notes(access.project(), key).stream().map(n -> note(n, markdown)).toList();
+        return tasks.notes(access.project(), key).stream().map(TaskApi::note).toList();
     }
 
-    static NoteAnswer note(TaskNoteRow n, Markdown markdown) {
-        return new NoteAnswer(n.id(), n.author(), n.via(), n.body(), markdown.render(n.body()), n.createdAt());
+    static NoteAnswer note(TaskNoteRow n) {
+        return new NoteAnswer(n.id(), n.author(), n.via(), n.body(), n.html(), n.createdAt());
     }
 
     static TaskService.Actor actor(Access access) {

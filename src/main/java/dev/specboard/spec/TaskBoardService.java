@@ -173,8 +173,8 @@ public class TaskBoardService {
     }
 
     /**
-     * Does what a task page's button asks (claim, start, complete, fail, release, retry, reopen) and
-     * returns the task; a refusal is thrown as it comes.
+     * Does what a task page's button asks (claim, start, complete, fail, release, retry, reopen, a
+     * note, a priority) and returns the task; a refusal is thrown as it comes.
      */
     public ImplementationTask act(Access access, String key, String action, TaskActionForm form) {
         TaskService.Actor actor = new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB);
@@ -185,6 +185,11 @@ public class TaskBoardService {
             case "fail" -> tasks.fail(access, key, form.reason(), actor);
             case "release" -> tasks.release(access, key, actor);
             case "retry" -> tasks.retry(access, key, actor);
+            case "notes" -> {
+                tasks.addNote(access, key, form.body(), actor);
+                yield tasks.find(access.project(), key);
+            }
+            case "priority" -> tasks.prioritize(access, key, form.priority());
             default -> tasks.move(access, key, TaskStatus.IN_PROGRESS, null, null, null, actor);
         };
     }

@@ -8,6 +8,7 @@ import dev.specboard.repo.RepoService;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
+import dev.specboard.web.Markdown;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -68,6 +69,9 @@ public class TaskService {
 
     @Inject
     LiveUpdates live;
+
+    @Inject
+    Markdown markdown;
 
     @Inject
     Event<TaskLeaseExpired> leaseExpired;
@@ -426,7 +430,7 @@ public class TaskService {
         note.persist();
         em.flush();
         live.publish(LiveEvent.forProject(NOTE_EVENT, access.project().id));
-        return new TaskNoteRow(note.id, note.author.username, note.via, note.body, note.createdAt);
+        return new TaskNoteRow(note.id, note.author.username, note.via, note.body, markdown.render(note.body), note.createdAt);
     }
 
     /** Sets how soon the task should be done (urgent, high, normal, low); claim-next hands out urgent tasks first. */
@@ -489,7 +493,7 @@ public class TaskService {
         return em.createQuery("from TaskNote n join fetch n.author where n.task.project = :p and n.task.taskKey = :k "
                         + "order by n.createdAt, n.id", TaskNote.class)
                 .setParameter("p", project).setParameter("k", normalize(key)).getResultList().stream()
-                .map(n -> new TaskNoteRow(n.id, n.author.username, n.via, n.body, n.createdAt)).toList();
+                .map(n -> new TaskNoteRow(n.id, n.author.username, n.via, n.body, markdown.render(n.body), n.createdAt)).toList();
     }
 
     // --- reading
