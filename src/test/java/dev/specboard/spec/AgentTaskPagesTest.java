@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,6 +67,26 @@ class AgentTaskPagesTest {
         assertTrue(after.getElementById("task-history").text().contains("flaky build"), "the failure stays in the history");
         Document board = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board"));
         assertEquals("High", board.getElementById("priority-TASK-1-1").text());
+    }
+
+    @Test
+    void theTaskPageReadsItsNotesInAFixedNumberOfStatements() {
+        long few = taskPageStatements(2);
+        long many = taskPageStatements(20);
+        assertEquals(few, many, "statements for 2 notes vs 20 notes");
+    }
+
+    private long taskPageStatements(int notes) {
+        TestData.Team t = data.team();
+        fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "S", null, "one")).post("/api/v1/projects/" + t.slug() + "/specs")
+                .then().statusCode(201);
+        for (int i = 0; i < notes; i++) {
+            fx.api(i % 2 == 0 ? t.member() : t.lead()).body(Map.of("body", "note " + i))
+                    .post("/api/v1/projects/" + t.slug() + "/tasks/TASK-1-1/notes").then().statusCode(201);
+        }
+        RequestSpecification viewer = Web.as(t.viewer());
+        viewer.get("/projects/" + t.slug() + "/tasks/TASK-1-1").then().statusCode(200);
+        return SqlCounter.count(() -> assertEquals(200, Web.as(t.viewer()).get("/projects/" + t.slug() + "/tasks/TASK-1-1").statusCode()));
     }
 
     @Test
