@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** The account page: profile, password, logins and API tokens. */
@@ -95,7 +96,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createToken(@BeanParam TokenForm form) {
         try {
-            ApiTokenService.Created created = profiles.createToken(currentUser.requireAccountId(), form);
+            ApiTokenService.Created created = profiles.createToken(currentUser.requireAccountId(), form, Optional.empty(), Optional.empty());
             return Htmx.page(Templates.account(page(null, FormErrors.none(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), created.value())), 201);
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.account(page(null, FormErrors.none(), FormErrors.none(), form, e.errors(), "")));

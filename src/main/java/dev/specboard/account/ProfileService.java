@@ -1,5 +1,6 @@
 package dev.specboard.account;
 
+import dev.specboard.web.ApiException;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -62,31 +64,49 @@ public class ProfileService {
         sessions.endOthers(accountId, keep);
     }
 
-    /** Creates a token; a project-limited one is checked against the account's own membership. */
+    /**
+     * Creates a token; a project-limited one gets at most the account's role there (its own role when
+     * none is given). A caller using a project-limited token may only create tokens for that project,
+     * at most with that token's role.
+     */
     @Transactional
-    public ApiTokenService.Created createToken(UUID accountId, TokenForm form) {
+    public ApiTokenService.Created createToken(UUID accountId, TokenForm form, Optional<UUID> callerProject, Optional<Role> callerRole) {
         FormErrors errors = validation.check(form);
         UUID projectId = null;
         Role role = null;
         if (form.project() != null && !form.project().isBlank()) {
-            role = Role.parse(form.role()).orElse(null);
-            if (role == null) {
-                errors.add("role", "Choose a role for the token");
-            }
-            var membership = memberships.find(form.project());
+            Optional<ProjectMemberships.MembershipRow> membership = memberships.of(accountId).stream()
+                    .filter(m -> m.slug().equals(form.project().trim())).findFirst()
+                    .filter(m -> callerProject.map(m.projectId()::equals).orElse(true));
             if (membership.isEmpty()) {
                 errors.add("project", "You are not a member of this project");
             } else {
                 projectId = membership.get().projectId();
-                if (role != null && !membership.get().role().atLeast(role)) {
-                    errors.add("role", "You cannot give a token a role above your own (" + membership.get().role().value() + ")");
+                Role own = callerRole.map(r -> Role.lower(r, membership.get().role())).orElse(membership.get().role());
+                role = form.role() == null || form.role().isBlank() ? own : Role.parse(form.role()).orElse(null);
+                if (role == null) {
+                    errors.add("role", "Choose a role for the token: owner, lead, member, reviewer or viewer");
+                } else if (!own.atLeast(role)) {
+                    errors.add("role", "You cannot give a token a role above your own (" + own.value() + ")");
                 }
             }
+        } else if (callerProject.isPresent()) {
+            throw ApiException.forbidden("A token limited to one project can only create tokens for that project");
         }
         if (errors.any()) {
             throw new ValidationException(errors);
         }
         return tokens.create(accountId, form.tokenName(), projectId, role);
+    }
+
+    /** Revokes one of the account's tokens; a caller limited to one project reaches only that project's tokens. */
+    @Transactional
+    public void revokeToken(UUID accountId, UUID tokenId, Optional<UUID> callerProject) {
+        ApiToken t = tokenId == null ? null : ApiToken.findById(tokenId);
+        if (t == null || callerProject.isPresent() && !callerProject.get().equals(t.projectId)) {
+            throw ApiException.notFound("No such token");
+        }
+        tokens.revoke(accountId, tokenId);
     }
 
     /** The account's tokens with the slug of their project, in two queries. */
@@ -96,7 +116,7 @@ public class ProfileService {
                                 + "where t.account.id = :a order by case when t.revokedAt is null then 0 else 1 end, t.createdAt desc", Object[].class)
                 .setParameter("a", accountId).getResultList();
         Map<UUID, String> slugs = memberships.slugs(rows.stream().map(r -> (UUID) r[3]).filter(Objects::nonNull).collect(Collectors.toSet()));
-        return rows.stream().map(r -> new TokenRow((UUID) r[0], (String) r[1], (String) r[2], r[3] == null ? null : slugs.get((UUID) r[3]),
+        return rows.stream().map(r -> new TokenRow((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], r[3] == null ? null : slugs.get((UUID) r[3]),
                 (Role) r[4], (Instant) r[5], (Instant) r[6], (Instant) r[7])).toList();
     }
 }

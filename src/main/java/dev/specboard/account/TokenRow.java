@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One API token as the account page lists it (never the token itself). */
-public record TokenRow(UUID id, String name, String prefix, String projectSlug, Role role, Instant createdAt,
+public record TokenRow(UUID id, String name, String prefix, UUID projectId, String projectSlug, Role role, Instant createdAt,
                        Instant lastUsedAt, Instant revokedAt) {
 
     public boolean isActive() {

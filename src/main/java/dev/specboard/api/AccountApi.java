@@ -2,13 +2,21 @@ package dev.specboard.api;
 
 import dev.specboard.account.Account;
 import dev.specboard.account.AccountService;
+import dev.specboard.account.ApiToken;
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.account.CurrentUser;
+import dev.specboard.account.ProfileService;
+import dev.specboard.account.TokenForm;
+import dev.specboard.web.ValidationException;
 import dev.specboard.account.SignupForm;
 import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,9 +25,14 @@ import jakarta.ws.rs.core.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Sign-up and token creation for agents and scripts: the two API calls that need no token. */
+/** Sign-up and API tokens for agents and scripts: sign-up needs no token, the first token HTTP Basic. */
 @Path("/api/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,18 +47,26 @@ public class AccountApi {
     }
 
     @RegisterForReflection
-    public record TokenBody(String name) {
+    public record TokenBody(String name, String project, String role) {
     }
 
     @RegisterForReflection
-    public record TokenAnswer(String token, String name) {
+    public record TokenAnswer(String token, UUID id, String name, String project, String role) {
+    }
+
+    @RegisterForReflection
+    public record TokenRowAnswer(UUID id, String name, String prefix, String project, String role, Instant createdAt,
+                                 Instant lastUsedAt, Instant revokedAt, boolean active) {
     }
 
     @Inject
     AccountService accounts;
 
     @Inject
-    ApiTokenService tokens;
+    ProfileService profiles;
+
+    @Inject
+    CurrentUser currentUser;
 
     @POST
     @Path("accounts")
@@ -57,19 +78,65 @@ public class AccountApi {
         return Response.status(201).entity(new AccountCreated(a.id, a.username)).build();
     }
 
-    /** Authenticated with HTTP Basic (username or email + password), so a script can bootstrap its first token. */
+    /**
+     * A new token, optionally limited to one project and a role there (never above the caller's).
+     * Authenticated with HTTP Basic (username or email + password), so a script can bootstrap its
+     * first token, or with a bearer token (a project-limited one creates tokens for its project only).
+     */
     @POST
     @Path("tokens")
     public Response createToken(@HeaderParam("Authorization") String authorization, TokenBody body) {
-        String[] credentials = basic(authorization);
-        Account a;
-        try {
-            a = accounts.login(credentials[0], credentials[1], null);
-        } catch (ApiException e) {
-            throw new ApiException(e.status() == 429 ? 429 : 401, e.getMessage());
+        UUID accountId;
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            accountId = currentUser.requireAccountId();
+        } else {
+            String[] credentials = basic(authorization);
+            try {
+                accountId = accounts.login(credentials[0], credentials[1], null).id;
+            } catch (ApiException e) {
+                throw new ApiException(e.status() == 429 ? 429 : 401, e.getMessage());
+            }
         }
-        ApiTokenService.Created created = tokens.create(a.id, body == null ? null : body.name(), null, null);
-        return Response.status(201).entity(new TokenAnswer(created.value(), created.token().name)).build();
+        TokenForm form = new TokenForm(body == null ? null : body.name(), body == null ? null : body.project(),
+                body == null ? null : body.role());
+        ApiTokenService.Created created;
+        try {
+            created = profiles.createToken(accountId, form, currentUser.tokenProjectId(), currentUser.tokenRole());
+        } catch (ValidationException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            e.errors().asMap().forEach((field, message) -> details.put("tokenName".equals(field) ? "name" : field, message));
+            throw new ApiException(422, "Validation failed", details);
+        }
+        ApiToken t = created.token();
+        return Response.status(201).entity(new TokenAnswer(created.value(), t.id, t.name,
+                t.projectId == null ? null : form.project().trim(), t.role == null ? null : t.role.value())).build();
+    }
+
+    /** The caller's tokens, newest first, never their secret (a project-limited caller sees that project's only). */
+    @GET
+    @Path("tokens")
+    public List<TokenRowAnswer> listTokens() {
+        UUID accountId = currentUser.requireAccountId();
+        Optional<UUID> limit = currentUser.tokenProjectId();
+        return profiles.tokens(accountId).stream()
+                .filter(r -> limit.isEmpty() || limit.get().equals(r.projectId()))
+                .map(r -> new TokenRowAnswer(r.id(), r.name(), r.prefix(), r.projectSlug(), r.role() == null ? null : r.role().value(),
+                        r.createdAt(), r.lastUsedAt(), r.revokedAt(), r.isActive()))
+                .toList();
+    }
+
+    @DELETE
+    @Path("tokens/{id}")
+    public Response revokeToken(@PathParam("id") String id) {
+        UUID accountId = currentUser.requireAccountId();
+        UUID tokenId;
+        try {
+            tokenId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No such token");
+        }
+        profiles.revokeToken(accountId, tokenId, currentUser.tokenProjectId());
+        return Response.noContent().build();
     }
 
     private static String[] basic(String authorization) {

@@ -5,10 +5,12 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.spec.ImplementationTask;
 import dev.specboard.spec.TaskEvent;
+import dev.specboard.spec.TaskNoteRow;
 import dev.specboard.spec.TaskRow;
 import dev.specboard.spec.TaskService;
 import dev.specboard.spec.TaskStatus;
 import dev.specboard.web.ApiException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,10 +26,13 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * The task calls of API v1 for agents: list, claim (one winner), claim-next (oldest ready task),
- * start, complete, fail, and the context of one task's phase only. Every transition is logged as
+ * The task calls of API v1 for agents: list, claim (one winner), claim-next (best ready task, or
+ * 204 with the reason in {@code Specboard-Reason}), start, complete, fail, and the context of one
+ * task's phase only; and for an agent at work: heartbeat (extends the claim's lease), release,
+ * retry, progress notes and the priority. Every transition is logged as
  * made through a token.
  */
 @Path("/api/v1/projects/{slug}/tasks")
@@ -38,7 +43,12 @@ public class TaskApi {
     public record TaskAnswer(String key, String spec, String scope, String scopeDescription, String status, String claimedBy,
                              String branchName, String commitSha, List<String> assignedFiles, BigDecimal estimatedHours,
                              BigDecimal actualHours, boolean blocked, Instant claimedAt, Instant startedAt, Instant completedAt,
-                             Instant mergedAt, String failureReason) {
+                             Instant mergedAt, String failureReason, String priority, Instant leaseExpiresAt,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String commitCheck) {
+    }
+
+    @RegisterForReflection
+    public record NoteAnswer(UUID id, String author, String via, String body, String html, Instant createdAt) {
     }
 
     @RegisterForReflection
@@ -50,7 +60,7 @@ public class TaskApi {
     }
 
     @RegisterForReflection
-    public record ContextAnswer(TaskAnswer task, SpecBriefAnswer spec, PhaseAnswer phase) {
+    public record ContextAnswer(TaskAnswer task, SpecBriefAnswer spec, PhaseAnswer phase, List<NoteAnswer> notes) {
     }
 
     @RegisterForReflection
@@ -58,7 +68,7 @@ public class TaskApi {
     }
 
     @RegisterForReflection
-    public record TaskHistoryAnswer(TaskAnswer task, List<EventAnswer> events) {
+    public record TaskHistoryAnswer(TaskAnswer task, List<EventAnswer> events, List<NoteAnswer> notes) {
     }
 
     @RegisterForReflection
@@ -74,6 +84,9 @@ public class TaskApi {
 
     @Inject
     TaskService tasks;
+
+    /** The header of a 204 from claim-next: why nothing was handed out ({@code none-pending}, {@code blocked}, {@code overlapping}). */
+    public static final String REASON_HEADER = "Specboard-Reason";
 
     @GET
     public List<TaskAnswer> listTasks(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("spec") String spec) {
@@ -92,7 +105,7 @@ public class TaskApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return tasks.claimNext(access, actor(access))
                 .map(t -> Response.ok(context(access, t.taskKey)).build())
-                .orElseGet(() -> Response.noContent().build());
+                .orElseGet(() -> Response.noContent().header(REASON_HEADER, tasks.whyNothingReady(access.project())).build());
     }
 
     @GET
@@ -101,7 +114,7 @@ public class TaskApi {
         Access access = projectAccess.read(slug);
         return new TaskHistoryAnswer(answer(tasks.row(access.project(), key)), tasks.history(access.project(), key).stream()
                 .map(e -> new EventAnswer(e.from() == null ? null : e.from().value(), e.to().value(), e.actor(), e.via(), e.note(), e.at()))
-                .toList());
+                .toList(), notes(access, key));
     }
 
     @GET
@@ -132,9 +145,13 @@ public class TaskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskAnswer completeTask(@PathParam("slug") String slug, @PathParam("key") String key, CompleteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask t = tasks.complete(access, key, body == null ? null : body.commitSha(),
+        TaskService.Completion done = tasks.complete(access, key, body == null ? null : body.commitSha(),
                 body == null ? null : body.actualHours(), actor(access));
-        return answer(tasks.row(access.project(), t.taskKey));
+        TaskAnswer t = answer(tasks.row(access.project(), done.task().taskKey));
+        return new TaskAnswer(t.key(), t.spec(), t.scope(), t.scopeDescription(), t.status(), t.claimedBy(), t.branchName(), t.commitSha(),
+                t.assignedFiles(), t.estimatedHours(), t.actualHours(), t.blocked(), t.claimedAt(), t.startedAt(), t.completedAt(),
+                t.mergedAt(), t.failureReason(), t.priority(), t.leaseExpiresAt(), done.commitChecked() ? "verified"
+                : "not checked: no repository of the project has been synced yet, so the commit could not be looked up");
     }
 
     @POST
@@ -146,19 +163,74 @@ public class TaskApi {
         return answer(tasks.row(access.project(), t.taskKey));
     }
 
+    @RegisterForReflection
+    public record NoteBody(String body) {
+    }
+
+    @RegisterForReflection
+    public record PriorityBody(String priority) {
+    }
+
+    @POST
+    @Path("{key}/heartbeat")
+    public TaskAnswer heartbeatTask(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return answer(tasks.row(access.project(), tasks.heartbeat(access, key, actor(access)).taskKey));
+    }
+
+    @POST
+    @Path("{key}/release")
+    public TaskAnswer releaseTask(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return answer(tasks.row(access.project(), tasks.release(access, key, actor(access)).taskKey));
+    }
+
+    @POST
+    @Path("{key}/retry")
+    public TaskAnswer retryTask(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return answer(tasks.row(access.project(), tasks.retry(access, key, actor(access)).taskKey));
+    }
+
+    @POST
+    @Path("{key}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addTaskNote(@PathParam("slug") String slug, @PathParam("key") String key, NoteBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        TaskNoteRow n = tasks.addNote(access, key, body == null ? null : body.body(), actor(access));
+        return Response.status(201).entity(note(n)).build();
+    }
+
+    @POST
+    @Path("{key}/priority")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TaskAnswer prioritizeTask(@PathParam("slug") String slug, @PathParam("key") String key, PriorityBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return answer(tasks.row(access.project(), tasks.prioritize(access, key, body == null ? null : body.priority()).taskKey));
+    }
+
     private ContextAnswer context(Access access, String key) {
         TaskService.TaskContextView c = tasks.context(access.project(), key);
         return new ContextAnswer(answer(c.task()), new SpecBriefAnswer(c.specKey(), c.specTitle(), c.overview()),
-                new PhaseAnswer(c.phaseName(), c.phaseDescription(), c.phaseHours(), c.phaseContent(), c.assignedFiles()));
+                new PhaseAnswer(c.phaseName(), c.phaseDescription(), c.phaseHours(), c.phaseContent(), c.assignedFiles()),
+                notes(access, key));
     }
 
-    private static TaskService.Actor actor(Access access) {
+    private List<NoteAnswer> notes(Access access, String key) {
+        return tasks.notes(access.project(), key).stream().map(TaskApi::note).toList();
+    }
+
+    static NoteAnswer note(TaskNoteRow n) {
+        return new NoteAnswer(n.id(), n.author(), n.via(), n.body(), n.html(), n.createdAt());
+    }
+
+    static TaskService.Actor actor(Access access) {
         return new TaskService.Actor(access.accountId(), TaskEvent.VIA_TOKEN);
     }
 
     static TaskAnswer answer(TaskRow t) {
         return new TaskAnswer(t.key(), t.specKey(), t.scope(), t.scopeDescription(), t.status().value(), t.claimedBy(), t.branchName(),
                 t.commitSha(), t.assignedFiles(), t.estimatedHours(), t.actualHours(), t.blocked(), t.claimedAt(), t.startedAt(),
-                t.completedAt(), t.mergedAt(), t.failureReason());
+                t.completedAt(), t.mergedAt(), t.failureReason(), t.priority().value(), t.leaseExpiresAt(), null);
     }
 }

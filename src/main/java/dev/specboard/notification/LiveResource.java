@@ -1,6 +1,6 @@
 package dev.specboard.notification;
 
-import dev.specboard.web.LiveUpdates;
+import dev.specboard.web.LiveEvent;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.project.ProjectAccess;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,19 +16,17 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import java.time.Duration;
 import java.util.UUID;
 
 /**
  * The server-sent-event stream of a browser page: events for the logged-in account, and for one
- * project when the page names it (after the usual access check). A comment every 25 s keeps proxies
- * from closing the connection.
+ * project when the page names it (after the usual access check).
  */
 @Path("/events")
 public class LiveResource {
 
     @Inject
-    LiveUpdates live;
+    LiveStreams streams;
 
     @Inject
     CurrentUser currentUser;
@@ -46,12 +44,6 @@ public class LiveResource {
         // must not hold a database connection all that time.
         UUID project = slug == null || slug.isBlank() ? null
                 : QuarkusTransaction.requiringNew().call(() -> projectAccess.read(slug).project().id);
-        Multi<OutboundSseEvent> mine = live.stream()
-                .filter(e -> account.equals(e.accountId()) || (project != null && project.equals(e.projectId())))
-                .map(e -> sse.newEventBuilder().name(e.kind()).data(e.kind()).build());
-        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(25))
-                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(
-                Multi.createFrom().item(sse.newEventBuilder().name("ready").data("ready").build()), mine, heartbeat);
+        return streams.stream(sse, e -> account.equals(e.accountId()) || (project != null && project.equals(e.projectId())), LiveEvent::kind);
     }
 }

@@ -28,6 +28,8 @@ public class Project extends TimestampedEntity {
     public static final List<String> TYPES = List.of("web-app", "mobile-app", "pwa", "api", "fullstack");
     public static final String STATUS_ACTIVE = "active";
     public static final String STATUS_ARCHIVED = "archived";
+    public static final int DEFAULT_TASK_LEASE_MINUTES = 30;
+    public static final int MAX_TASK_LEASE_MINUTES = 1440;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "owner_id")
@@ -67,6 +69,10 @@ public class Project extends TimestampedEntity {
     public List<String> referenceApps = new ArrayList<>();
     public String icon;
     public String color;
+
+    /** How long a claim on an implementation task holds without a heartbeat. */
+    @Column(name = "task_lease_minutes")
+    public int taskLeaseMinutes = DEFAULT_TASK_LEASE_MINUTES;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> settings = new HashMap<>();

@@ -228,6 +228,10 @@ public class ProjectService {
         }
         FormErrors errors = check(form.basics(), p.id);
         checkVision(form.vision()).asMap().forEach(errors::add);
+        Integer lease = form.leaseMinutes();
+        if (lease != null && (lease < 1 || lease > Project.MAX_TASK_LEASE_MINUTES)) {
+            errors.add("taskLeaseMinutes", "A lease of 1 to " + Project.MAX_TASK_LEASE_MINUTES + " minutes");
+        }
         if (form.version() == null) {
             errors.add("version", "The form is missing its version; reload the page");
         }
@@ -240,6 +244,9 @@ public class ProjectService {
         }
         apply(p, form.basics());
         applyVision(p, form.vision());
+        if (lease != null) {
+            p.taskLeaseMinutes = lease;
+        }
         return p;
     }
 

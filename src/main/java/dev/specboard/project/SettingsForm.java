@@ -14,12 +14,13 @@ public record SettingsForm(
         @FormParam("referenceApps") String referenceApps,
         @FormParam("icon") String icon,
         @FormParam("color") String color,
+        @FormParam("taskLeaseMinutes") String taskLeaseMinutes,
         @FormParam("version") Integer version) {
 
     public static SettingsForm of(Project p) {
         VisionForm v = VisionForm.of(p);
         return new SettingsForm(p.name, p.slug, p.type, VisionForm.n(p.framework), VisionForm.n(p.description),
-                v.visionStatement(), v.targetFeeling(), v.referenceApps(), v.icon(), v.color(), p.version);
+                v.visionStatement(), v.targetFeeling(), v.referenceApps(), v.icon(), v.color(), String.valueOf(p.taskLeaseMinutes), p.version);
     }
 
     public ProjectForm basics() {
@@ -31,7 +32,20 @@ public record SettingsForm(
     }
 
     public SettingsForm withVersion(int v) {
-        return new SettingsForm(name, slug, type, framework, description, visionStatement, targetFeeling, referenceApps, icon, color, v);
+        return new SettingsForm(name, slug, type, framework, description, visionStatement, targetFeeling, referenceApps, icon, color,
+                taskLeaseMinutes, v);
+    }
+
+    /** The lease length as a number; null when the form left it out (kept as it is), -1 when it is no number. */
+    public Integer leaseMinutes() {
+        if (taskLeaseMinutes == null || taskLeaseMinutes.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(taskLeaseMinutes.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     public java.util.List<String> feelings() {

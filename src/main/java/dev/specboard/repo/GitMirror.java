@@ -225,6 +225,16 @@ public class GitMirror {
         }
     }
 
+    /** Whether the mirror holds this commit (on any branch); false when the mirror cannot be read. */
+    public boolean hasCommit(Repo repo, String sha) {
+        try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+            return commit(r, walk, sha).isPresent();
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Commit %s in %s not known: %s", sha, repo.name, e.getMessage());
+            return false;
+        }
+    }
+
     /** The commit a (possibly abbreviated) SHA names in the mirror, if it has it. */
     private static java.util.Optional<RevCommit> commit(Repository r, RevWalk walk, String sha) {
         if (sha == null || !sha.matches("[0-9a-fA-F]{4,64}")) {

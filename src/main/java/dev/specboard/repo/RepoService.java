@@ -179,6 +179,23 @@ public class RepoService {
         return found;
     }
 
+    /**
+     * Whether a synced repository of the project holds this commit on any branch; empty when no
+     * repository has been synced yet, so that nobody can tell.
+     */
+    public Optional<Boolean> commitKnown(UUID projectId, String sha) {
+        Map<UUID, Object[]> latest = latestManifests(projectId);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Repo repo : Repo.listByProject(projectId)) {
+            if (latest.containsKey(repo.id) && mirror.hasCommit(repo, sha)) {
+                return Optional.of(true);
+            }
+        }
+        return Optional.of(false);
+    }
+
     /** The sync by id within the project, or 404. */
     public RepoSync sync(Access access, UUID syncId) {
         RepoSync s = RepoSync.findById(syncId);

@@ -81,6 +81,13 @@ public class ImplementationTask extends TimestampedEntity {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** While claimed or in progress: when the claim lapses unless its claimer sends a heartbeat. */
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
+
+    @Convert(converter = TaskPriority.Converter.class)
+    public TaskPriority priority = TaskPriority.NORMAL;
+
     @Column(name = "estimated_hours")
     public BigDecimal estimatedHours = BigDecimal.ZERO;
     @Column(name = "actual_hours")
@@ -158,5 +165,20 @@ public class ImplementationTask extends TimestampedEntity {
             case MERGED -> mergedAt = now;
         }
         status = to;
+        if (!to.isHeld()) {
+            leaseExpiresAt = null;
+        }
+    }
+
+    /** A held task's claim runs for another lease from now; nobody but its claimer may extend it. */
+    void renewLease(java.util.UUID accountId, Instant now, java.time.Duration lease) {
+        if (!status.isHeld()) {
+            throw new IllegalStateException(taskKey + " is " + status.label().toLowerCase() + ": only a claimed or started task has a lease.");
+        }
+        if (claimedBy == null || !claimedBy.id.equals(accountId)) {
+            throw new IllegalArgumentException(taskKey + " is claimed by " + (claimedBy == null ? "nobody" : claimedBy.username)
+                    + "; only its claimer can extend the lease.");
+        }
+        leaseExpiresAt = now.plus(lease);
     }
 }

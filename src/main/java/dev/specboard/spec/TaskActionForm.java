@@ -5,9 +5,10 @@ import jakarta.ws.rs.FormParam;
 
 import java.math.BigDecimal;
 
-/** What the task page's buttons send: the commit and hours for completing, the reason for failing. */
+/** What the task page's forms send: the commit and hours for completing, the reason for failing, a note, a priority. */
 public record TaskActionForm(@FormParam("commitSha") String commitSha, @FormParam("actualHours") String actualHours,
-                             @FormParam("reason") String reason) {
+                             @FormParam("reason") String reason, @FormParam("body") String body,
+                             @FormParam("priority") String priority) {
 
     /** The hours as a number, none when blank; 422 for anything else. */
     public BigDecimal hours() {

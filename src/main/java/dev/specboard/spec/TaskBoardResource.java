@@ -45,7 +45,8 @@ public class TaskBoardResource {
 
         static native TemplateInstance task(Access access, String slug, TaskRow task, TaskService.TaskContextView context,
                                             String overviewHtml, String phaseHtml, List<TaskService.EventRow> history,
-                                            FormErrors errors, String message, boolean canAct);
+                                            FormErrors errors, String message, boolean canAct, List<TaskNoteRow> notes,
+                                            List<TaskPriority> priorities, String note);
     }
 
     @Inject
@@ -123,28 +124,38 @@ public class TaskBoardResource {
     }
 
     @POST
-    @Path("tasks/{key}/{action: claim|start|complete|fail|release|retry|reopen}")
+    @Path("tasks/{key}/{action: claim|start|complete|fail|release|retry|reopen|notes|priority}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response act(@PathParam("slug") String slug, @PathParam("key") String key, @PathParam("action") String action,
                         @BeanParam TaskActionForm form, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         try {
             ImplementationTask t = boards.act(access, key, action, form);
-            return Flash.redirect(headers, "/projects/" + slug + "/tasks/" + t.taskKey, t.taskKey + " is " + t.status.label().toLowerCase());
+            String done = switch (action) {
+                case "notes" -> "Note added to " + t.taskKey;
+                case "priority" -> t.taskKey + " has " + t.priority.label().toLowerCase() + " priority";
+                default -> t.taskKey + " is " + t.status.label().toLowerCase();
+            };
+            return Flash.redirect(headers, "/projects/" + slug + "/tasks/" + t.taskKey, done);
         } catch (ValidationException e) {
-            return Htmx.invalid(taskPage(access, slug, key, e.errors(), "Please correct the fields marked below."));
+            return Htmx.invalid(taskPage(access, slug, key, e.errors(), "Please correct the fields marked below.", form.body()));
         } catch (ApiException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
             }
-            return Htmx.page(taskPage(access, slug, key, FormErrors.none(), e.getMessage()), e.status());
+            return Htmx.page(taskPage(access, slug, key, FormErrors.none(), e.getMessage(), form.body()), e.status());
         }
     }
 
     private TemplateInstance taskPage(Access access, String slug, String key, FormErrors errors, String message) {
+        return taskPage(access, slug, key, errors, message, null);
+    }
+
+    private TemplateInstance taskPage(Access access, String slug, String key, FormErrors errors, String message, String note) {
         TaskService.TaskContextView c = tasks.context(access.project(), key);
         return Templates.task(access, slug, c.task(), c, markdown.render(c.overview()), markdown.render(c.phaseContent()),
-                tasks.history(access.project(), key), errors, message, access.isMember());
+                tasks.history(access.project(), key), errors, message, access.isMember(), tasks.notes(access.project(), key),
+                TaskPriority.all(), note == null ? "" : note);
     }
 
     static TaskBoardService.BoardFilter filter(String spec, String story, String claimant, String q) {

@@ -173,17 +173,23 @@ public class TaskBoardService {
     }
 
     /**
-     * Does what a task page's button asks (claim, start, complete, fail, release, retry, reopen) and
-     * returns the task; a refusal is thrown as it comes.
+     * Does what a task page's button asks (claim, start, complete, fail, release, retry, reopen, a
+     * note, a priority) and returns the task; a refusal is thrown as it comes.
      */
     public ImplementationTask act(Access access, String key, String action, TaskActionForm form) {
         TaskService.Actor actor = new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB);
         return switch (action) {
             case "claim" -> tasks.claim(access, key, actor);
             case "start" -> tasks.start(access, key, actor);
-            case "complete" -> tasks.complete(access, key, form.commitSha(), form.hours(), actor);
+            case "complete" -> tasks.complete(access, key, form.commitSha(), form.hours(), actor).task();
             case "fail" -> tasks.fail(access, key, form.reason(), actor);
-            case "release", "retry" -> tasks.move(access, key, TaskStatus.PENDING, null, null, null, actor);
+            case "release" -> tasks.release(access, key, actor);
+            case "retry" -> tasks.retry(access, key, actor);
+            case "notes" -> {
+                tasks.addNote(access, key, form.body(), actor);
+                yield tasks.find(access.project(), key);
+            }
+            case "priority" -> tasks.prioritize(access, key, form.priority());
             default -> tasks.move(access, key, TaskStatus.IN_PROGRESS, null, null, null, actor);
         };
     }

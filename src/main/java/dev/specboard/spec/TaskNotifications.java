@@ -30,6 +30,16 @@ public class TaskNotifications {
     @Inject
     EntityManager em;
 
+    /** The live event kind when a claim lapsed. */
+    public static final String LEASE_EXPIRED = "lease-expired";
+
+    void onLeaseExpired(@Observes TaskLeaseExpired e) {
+        live.publish(LiveEvent.forProject(LEASE_EXPIRED, e.projectId()));
+        notifications.notify(e.formerClaimerId(), e.projectId(), "task_lease_expired", Map.of(
+                "message", e.taskKey() + " went back to pending: your lease ran out without a heartbeat",
+                "link", "/projects/" + e.projectSlug() + "/tasks/" + e.taskKey()));
+    }
+
     void onTransition(@Observes TaskTransitioned t) {
         live.publish(LiveEvent.forProject("board", t.projectId()));
         if (t.specAuthorId() == null || !TOLD.contains(t.to()) || Objects.equals(t.specAuthorId(), t.actorAccountId())) {

@@ -12,7 +12,8 @@ import java.util.List;
 public record TaskRow(String key, int specNumber, String specTitle, Integer storyNumber, String scope, String scopeDescription,
                       List<String> assignedFiles, String branchName, TaskStatus status, String claimedBy, Instant claimedAt,
                       Instant startedAt, Instant completedAt, String commitSha, Instant mergedAt, String failureReason,
-                      BigDecimal estimatedHours, BigDecimal actualHours, Instant createdAt, Instant updatedAt, boolean blocked) {
+                      BigDecimal estimatedHours, BigDecimal actualHours, Instant createdAt, Instant updatedAt, boolean blocked,
+                      TaskPriority priority, Instant leaseExpiresAt) {
 
     public String specKey() {
         return "SPEC-" + specNumber;
@@ -51,6 +52,6 @@ public record TaskRow(String key, int specNumber, String specTitle, Integer stor
     TaskRow withBlocked(boolean b) {
         return new TaskRow(key, specNumber, specTitle, storyNumber, scope, scopeDescription, assignedFiles, branchName, status,
                 claimedBy, claimedAt, startedAt, completedAt, commitSha, mergedAt, failureReason, estimatedHours, actualHours,
-                createdAt, updatedAt, b);
+                createdAt, updatedAt, b, priority, leaseExpiresAt);
     }
 }

@@ -6,6 +6,9 @@ import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.RepoService;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
+import dev.specboard.web.Markdown;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,6 +39,19 @@ public class TaskService {
     private static final String READY = " NOT EXISTS (SELECT 1 FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id"
             + " WHERE d.spec_id = t.spec_id AND ds.status <> 'complete') ";
 
+    /** Skips tasks sharing an assigned file with a task someone holds. */
+    private static final String NO_OVERLAP = " NOT EXISTS (SELECT 1 FROM implementation_tasks h"
+            + " CROSS JOIN jsonb_array_elements_text(h.assigned_files) hf(path)"
+            + " WHERE h.project_id = t.project_id AND h.status IN ('claimed', 'in_progress')"
+            + " AND hf.path IN (SELECT jsonb_array_elements_text(t.assigned_files))) ";
+
+    /** The first key of the advisory lock that makes a project's claims take turns. */
+    private static final int CLAIM_LOCK = 0x5b7a;
+
+    public static final String NOTHING_PENDING = "none-pending";
+    public static final String ALL_BLOCKED = "blocked";
+    public static final String ALL_OVERLAPPING = "overlapping";
+
     @Inject
     EntityManager em;
 
@@ -51,6 +67,18 @@ public class TaskService {
     @Inject
     RepoService repos;
 
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    Markdown markdown;
+
+    @Inject
+    Event<TaskLeaseExpired> leaseExpired;
+
+    /** The live event kind of a new progress note. */
+    public static final String NOTE_EVENT = "task-note";
+
     /** Who acts and through which door, for the transition log. */
     public record Actor(UUID accountId, String via) {
     }
@@ -58,6 +86,10 @@ public class TaskService {
     /** The phase an agent works on, and only that phase (progressive disclosure). */
     public record TaskContextView(TaskRow task, String specKey, String specTitle, String overview, String phaseName,
                               String phaseDescription, BigDecimal phaseHours, String phaseContent, List<String> assignedFiles) {
+    }
+
+    /** A completed task, and whether its commit was found in a synced mirror (false: no repository synced yet, not checked). */
+    public record Completion(ImplementationTask task, boolean commitChecked) {
     }
 
     /** A line of a task's history. */
@@ -74,6 +106,7 @@ public class TaskService {
     public ImplementationTask claim(Access access, String key, Actor actor) {
         access.requireWrite(Role.MEMBER);
         String taskKey = normalize(key);
+        serializeClaims(access.project());
         @SuppressWarnings("unchecked")
         List<UUID> won = em.createNativeQuery("""
                         SELECT t.id FROM implementation_tasks t
@@ -84,35 +117,59 @@ public class TaskService {
         if (won.isEmpty()) {
             throw whyNotClaimable(access.project(), taskKey, actor.accountId());
         }
-        return afterClaim(won.get(0), actor);
+        return afterClaim(access, won.get(0), actor);
     }
 
     /**
-     * Claims the oldest pending task whose spec's dependencies are complete, skipping rows other
-     * claimers hold ({@code FOR UPDATE SKIP LOCKED}); empty when nothing is ready.
+     * Claims the best ready task: by priority, then the specs others wait for, then age (phase order
+     * within a spec); never one whose assigned files overlap a claimed or started task. Claims of one
+     * project take turns (a transaction-scoped advisory lock), so two parallel callers cannot take two
+     * overlapping tasks; empty when nothing can be handed out ({@link #whyNothingReady} says why).
      */
     @Transactional
     public Optional<ImplementationTask> claimNext(Access access, Actor actor) {
         access.requireWrite(Role.MEMBER);
+        serializeClaims(access.project());
         @SuppressWarnings("unchecked")
         List<UUID> won = em.createNativeQuery("""
                         SELECT t.id FROM implementation_tasks t JOIN technical_specs s ON s.id = t.spec_id
-                        WHERE t.project_id = ?1 AND t.status = 'pending' AND """ + READY + """
-                        ORDER BY t.created_at, s.spec_number, t.task_number
-                        LIMIT 1
+                        WHERE t.project_id = ?1 AND t.status = 'pending' AND """ + READY + " AND " + NO_OVERLAP
+                        + " ORDER BY " + TaskPriority.rankSql("t.priority")
+                        + ", (SELECT count(*) FROM spec_dependencies w WHERE w.depends_on_id = t.spec_id) DESC,"
+                        + " t.created_at, s.spec_number, t.task_number LIMIT 1 " + """
                         FOR UPDATE OF t SKIP LOCKED""")
                 .setParameter(1, access.project().id).getResultList();
         if (won.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(afterClaim(won.get(0), actor));
+        return Optional.of(afterClaim(access, won.get(0), actor));
+    }
+
+    /** Why claim-next handed nothing out: {@code none-pending}, {@code blocked} (dependencies) or {@code overlapping}. */
+    public String whyNothingReady(Project project) {
+        Object[] counts = (Object[]) em.createNativeQuery("""
+                        SELECT count(*), count(*) FILTER (WHERE """ + READY + """
+                        ) FROM implementation_tasks t WHERE t.project_id = ?1 AND t.status = 'pending'""")
+                .setParameter(1, project.id).getSingleResult();
+        if (((Number) counts[0]).longValue() == 0) {
+            return NOTHING_PENDING;
+        }
+        return ((Number) counts[1]).longValue() == 0 ? ALL_BLOCKED : ALL_OVERLAPPING;
+    }
+
+    /** Claims in one project take turns until commit, so that the overlap check sees every earlier claim. */
+    private void serializeClaims(Project project) {
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, hashtext(?2))) l")
+                .setParameter(1, CLAIM_LOCK).setParameter(2, project.id.toString()).getSingleResult();
     }
 
     /** The claimer holds the task's row lock: the task moves itself to claimed, by its own transition rule. */
-    private ImplementationTask afterClaim(UUID id, Actor actor) {
+    private ImplementationTask afterClaim(Access access, UUID id, Actor actor) {
         ImplementationTask task = em.find(ImplementationTask.class, id);
         em.refresh(task);
-        task.moveTo(TaskStatus.CLAIMED, em.getReference(Account.class, actor.accountId()), Instant.now());
+        Instant now = Instant.now();
+        task.moveTo(TaskStatus.CLAIMED, em.getReference(Account.class, actor.accountId()), now);
+        task.leaseExpiresAt = now.plus(lease(access.project()));
         em.flush();
         log(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, null);
         // Status is derived: only the first claim of a spec takes its row lock.
@@ -134,8 +191,9 @@ public class TaskService {
      * it took; when a synced default branch already contains the commit, the task is merged at once.
      */
     @Transactional
-    public ImplementationTask complete(Access access, String key, String commitSha, BigDecimal actualHours, Actor actor) {
-        return transition(access, key, TaskStatus.COMPLETED, actor, commitSha, actualHours, null);
+    public Completion complete(Access access, String key, String commitSha, BigDecimal actualHours, Actor actor) {
+        Moved moved = moveTask(access, key, TaskStatus.COMPLETED, actor, commitSha, actualHours, null);
+        return new Completion(moved.task(), moved.commitChecked());
     }
 
     /** The claimant (or a lead) reports that a task failed, with the reason. */
@@ -169,12 +227,21 @@ public class TaskService {
 
     private ImplementationTask transition(Access access, String key, TaskStatus to, Actor actor, String commitSha,
                                           BigDecimal actualHours, String note) {
+        return moveTask(access, key, to, actor, commitSha, actualHours, note).task();
+    }
+
+    /** A move and, when it completed the task, whether the commit could be checked against a synced mirror. */
+    private record Moved(ImplementationTask task, boolean commitChecked) {
+    }
+
+    private Moved moveTask(Access access, String key, TaskStatus to, Actor actor, String commitSha, BigDecimal actualHours, String note) {
         access.requireWrite(Role.MEMBER);
         String taskKey = normalize(key);
         ImplementationTask task = find(access.project(), taskKey);
         em.lock(task, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(task);
         TaskStatus from = task.status;
+        boolean commitChecked = false;
         if (from == TaskStatus.PENDING && to == TaskStatus.IN_PROGRESS) {
             throw ApiException.conflict(taskKey + " is not claimed yet: claim it first.");
         }
@@ -194,6 +261,12 @@ public class TaskService {
             if (actualHours != null && (actualHours.signum() < 0 || actualHours.compareTo(SpecContent.MAX_HOURS) > 0)) {
                 throw ValidationException.of("actualHours", "Hours between 0 and 9999");
             }
+            Optional<Boolean> known = repos.commitKnown(access.project().id, sha);
+            if (known.isPresent() && !known.get()) {
+                throw ValidationException.of("commitSha", "Commit " + sha + " is not in the synced repository: push it"
+                        + " (to any branch) and sync the repository, or check the SHA");
+            }
+            commitChecked = known.isPresent();
             task.commitSha = sha;
             if (actualHours != null) {
                 task.actualHours = actualHours;
@@ -205,7 +278,11 @@ public class TaskService {
         if (to == TaskStatus.PENDING && from == TaskStatus.FAILED) {
             task.failureReason = null;
         }
-        task.moveTo(to, em.getReference(Account.class, actor.accountId()), Instant.now());
+        Instant now = Instant.now();
+        task.moveTo(to, em.getReference(Account.class, actor.accountId()), now);
+        if (to.isHeld()) {
+            task.leaseExpiresAt = now.plus(lease(access.project()));
+        }
         if (to == TaskStatus.PENDING) {
             task.commitSha = null;
         }
@@ -216,7 +293,7 @@ public class TaskService {
         if (to == TaskStatus.COMPLETED) {
             markMerged(task.project.id, repos.onDefaultBranch(task.project.id, Set.of(task.commitSha)), Instant.now());
         }
-        return task;
+        return new Moved(task, commitChecked);
     }
 
     /**
@@ -294,6 +371,129 @@ public class TaskService {
         Map<String, String> statuses = new HashMap<>();
         rows.forEach(r -> statuses.put("SPEC-" + r[0], (String) r[1]));
         return TechnicalSpec.blockers(statuses);
+    }
+
+    /** The claimer extends the lease of the task it holds by the project's lease length (409 for anyone else). */
+    @Transactional
+    public ImplementationTask heartbeat(Access access, String key, Actor actor) {
+        access.requireWrite(Role.MEMBER);
+        ImplementationTask task = locked(access.project(), key);
+        try {
+            task.renewLease(actor.accountId(), Instant.now(), lease(access.project()));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw ApiException.conflict(e.getMessage(), Map.of("status", task.status.value()));
+        }
+        return task;
+    }
+
+    /** The claimer (or a lead) gives a claimed or started task back: it is pending again, for anyone. */
+    @Transactional
+    public ImplementationTask release(Access access, String key, Actor actor) {
+        access.requireWrite(Role.MEMBER);
+        ImplementationTask task = find(access.project(), key);
+        if (!task.status.isHeld()) {
+            throw ApiException.conflict(task.taskKey + " is " + task.status.label().toLowerCase()
+                    + ": only a claimed or started task can be released.", Map.of("status", task.status.value()));
+        }
+        return transition(access, key, TaskStatus.PENDING, actor, null, null, "Released");
+    }
+
+    /** A failed task goes back to pending for another try; its failure stays in the history. */
+    @Transactional
+    public ImplementationTask retry(Access access, String key, Actor actor) {
+        access.requireWrite(Role.MEMBER);
+        ImplementationTask task = find(access.project(), key);
+        if (task.status != TaskStatus.FAILED) {
+            throw ApiException.conflict(task.taskKey + " is " + task.status.label().toLowerCase() + ": only a failed task can be retried.",
+                    Map.of("status", task.status.value()));
+        }
+        String reason = task.failureReason;
+        return transition(access, key, TaskStatus.PENDING, actor, null, null,
+                "Retry" + (reason == null || reason.isBlank() ? "" : " after: " + reason));
+    }
+
+    /** Adds an entry (markdown) to the task's progress log; open boards show it. */
+    @Transactional
+    public TaskNoteRow addNote(Access access, String key, String body, Actor actor) {
+        access.requireWrite(Role.MEMBER);
+        if (body == null || body.isBlank()) {
+            throw ValidationException.of("body", "Write the note");
+        }
+        if (body.length() > TaskNote.MAX_LENGTH) {
+            throw ValidationException.of("body", "At most " + TaskNote.MAX_LENGTH + " characters");
+        }
+        TaskNote note = new TaskNote();
+        note.task = find(access.project(), key);
+        note.author = em.find(Account.class, actor.accountId());
+        note.via = actor.via();
+        note.body = body.strip();
+        note.persist();
+        em.flush();
+        live.publish(LiveEvent.forProject(NOTE_EVENT, access.project().id));
+        return new TaskNoteRow(note.id, note.author.username, note.via, note.body, markdown.render(note.body), note.createdAt);
+    }
+
+    /** Sets how soon the task should be done (urgent, high, normal, low); claim-next hands out urgent tasks first. */
+    @Transactional
+    public ImplementationTask prioritize(Access access, String key, String priority) {
+        access.requireWrite(Role.MEMBER);
+        TaskPriority p = TaskPriority.parse(priority).orElseThrow(() -> ValidationException.of("priority",
+                "Choose urgent, high, normal or low"));
+        ImplementationTask task = locked(access.project(), key);
+        task.priority = p;
+        live.publish(LiveEvent.forProject("board", access.project().id));
+        return task;
+    }
+
+    /**
+     * Returns tasks whose lease ran out to pending, at most {@code limit} at a time: each is logged,
+     * its former claimer is told, open boards and event streams hear it. Rows another instance is
+     * sweeping are skipped ({@code FOR UPDATE SKIP LOCKED}), so any number of instances may sweep.
+     */
+    @Transactional
+    public int expireLeases(int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> expired = em.createNativeQuery("""
+                        SELECT t.id FROM implementation_tasks t
+                        WHERE t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < now()
+                        ORDER BY t.lease_expires_at LIMIT ?1
+                        FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, limit).getResultList();
+        Actor system = new Actor(null, TaskEvent.VIA_SYSTEM);
+        for (UUID id : expired) {
+            ImplementationTask task = em.find(ImplementationTask.class, id);
+            em.refresh(task);
+            TaskStatus from = task.status;
+            Account claimer = task.claimedBy;
+            Instant lapsed = task.leaseExpiresAt;
+            task.moveTo(TaskStatus.PENDING, null, Instant.now());
+            task.commitSha = null;
+            log(task, from, TaskStatus.PENDING, system, "Lease expired: " + claimer.username + " sent no heartbeat before " + lapsed);
+            em.flush();
+            specs.rollUp(task.spec.id).ifPresent(specCompleted::fire);
+            fire(task, from, TaskStatus.PENDING, system);
+            leaseExpired.fire(new TaskLeaseExpired(task.project.id, task.project.slug, task.taskKey, claimer.id));
+        }
+        return expired.size();
+    }
+
+    private ImplementationTask locked(Project project, String key) {
+        ImplementationTask task = find(project, key);
+        em.lock(task, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(task);
+        return task;
+    }
+
+    private static java.time.Duration lease(Project project) {
+        return java.time.Duration.ofMinutes(project.taskLeaseMinutes);
+    }
+
+    /** A task's progress log, oldest first, with the authors, in one query. */
+    public List<TaskNoteRow> notes(Project project, String key) {
+        return em.createQuery("from TaskNote n join fetch n.author where n.task.project = :p and n.task.taskKey = :k "
+                        + "order by n.createdAt, n.id", TaskNote.class)
+                .setParameter("p", project).setParameter("k", normalize(key)).getResultList().stream()
+                .map(n -> new TaskNoteRow(n.id, n.author.username, n.via, n.body, markdown.render(n.body), n.createdAt)).toList();
     }
 
     // --- reading
@@ -377,7 +577,7 @@ public class TaskService {
                 t.scopeDescription, t.assignedFiles(), t.branchName, t.status,
                 t.claimedBy == null ? null : t.claimedBy.username, t.claimedAt, t.startedAt, t.completedAt, t.commitSha, t.mergedAt,
                 t.failureReason, t.estimatedHours, t.actualHours, t.createdAt, t.updatedAt,
-                t.status == TaskStatus.PENDING && blockedSpecs.contains(t.spec.specNumber))).toList();
+                t.status == TaskStatus.PENDING && blockedSpecs.contains(t.spec.specNumber), t.priority, t.leaseExpiresAt)).toList();
     }
 
 }

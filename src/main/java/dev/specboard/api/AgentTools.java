@@ -1,0 +1,66 @@
+package dev.specboard.api;
+
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+import static dev.specboard.api.McpTools.call;
+
+/**
+ * An agent at work on a task, as MCP tools: each calls its JSON API twin with the caller's token and
+ * role. Creating and revoking tokens stays with people and scripts (the account page, the JSON API).
+ */
+public class AgentTools {
+
+    @Inject
+    TaskApi taskApi;
+
+    @Inject
+    AccountApi accountApi;
+
+    @Tool(name = "get_task", description = "Returns a task with its history (every status change, who, why) and its progress notes.",
+            annotations = @Tool.Annotations(readOnlyHint = true))
+    public TaskApi.TaskHistoryAnswer getTask(@ToolArg(description = "project slug") String project,
+                                             @ToolArg(description = "task key, e.g. TASK-3-1") String task) {
+        return call(() -> taskApi.getTask(project, task));
+    }
+
+    @Tool(name = "heartbeat_task", description = "Extends the lease of a task you hold by the project's lease length (30 minutes by default). Without heartbeats an expired lease returns the task to pending.")
+    public TaskApi.TaskAnswer heartbeatTask(@ToolArg(description = "project slug") String project,
+                                            @ToolArg(description = "task key") String task) {
+        return call(() -> taskApi.heartbeatTask(project, task));
+    }
+
+    @Tool(name = "release_task", description = "Gives a claimed or started task back: it is pending again, for anyone (its claimer or a lead).")
+    public TaskApi.TaskAnswer releaseTask(@ToolArg(description = "project slug") String project,
+                                          @ToolArg(description = "task key") String task) {
+        return call(() -> taskApi.releaseTask(project, task));
+    }
+
+    @Tool(name = "retry_task", description = "Returns a failed task to pending for another try; its failure stays in the history.")
+    public TaskApi.TaskAnswer retryTask(@ToolArg(description = "project slug") String project,
+                                        @ToolArg(description = "task key") String task) {
+        return call(() -> taskApi.retryTask(project, task));
+    }
+
+    @Tool(name = "add_task_note", description = "Adds an entry (markdown) to a task's progress log, shown on the task page and returned with the task and its context.")
+    public Object addTaskNote(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
+                              @ToolArg(description = "the note, markdown") String body) {
+        return call(() -> taskApi.addTaskNote(project, task, new TaskApi.NoteBody(body)).getEntity());
+    }
+
+    @Tool(name = "set_task_priority", description = "Sets a task's priority: urgent, high, normal or low. claim_next_task hands out urgent tasks first.")
+    public TaskApi.TaskAnswer setTaskPriority(@ToolArg(description = "project slug") String project,
+                                              @ToolArg(description = "task key") String task,
+                                              @ToolArg(description = "urgent, high, normal or low") String priority) {
+        return call(() -> taskApi.prioritizeTask(project, task, new TaskApi.PriorityBody(priority)));
+    }
+
+    @Tool(name = "list_api_tokens", description = "Lists your API tokens (never their secret): name, prefix, project and role they are limited to, last use, revocation.",
+            annotations = @Tool.Annotations(readOnlyHint = true))
+    public List<AccountApi.TokenRowAnswer> listApiTokens() {
+        return call(() -> accountApi.listTokens());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.specboard.spec;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Every {@code specboard.tasks.lease-sweep-every} (30 s by default), returns tasks whose claim
+ * lapsed to pending, in batches; every instance sweeps, none takes a row another one holds.
+ */
+@ApplicationScoped
+public class TaskLeaseSweep {
+
+    private static final Logger LOG = Logger.getLogger(TaskLeaseSweep.class);
+    static final int BATCH = 100;
+
+    @Inject
+    TaskService tasks;
+
+    @Scheduled(every = "${specboard.tasks.lease-sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "5s")
+    void sweep() {
+        try {
+            int n;
+            do {
+                n = tasks.expireLeases(BATCH);
+                if (n > 0) {
+                    LOG.infof("%d task lease(s) expired: the tasks are pending again", n);
+                }
+            } while (n == BATCH);
+        } catch (RuntimeException e) {
+            LOG.warnf("Task lease sweep failed (%s); trying again next time", e.getMessage());
+        }
+    }
+}
