@@ -364,7 +364,14 @@ public final class Browser implements AutoCloseable {
         if (((Number) overflow).longValue() > 1) {
             Object culprits = js("""
                     var w = window.innerWidth, out = [];
+                    function clipped(e) {
+                      for (var p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                        if (getComputedStyle(p).overflowX !== 'visible') { return true; }
+                      }
+                      return false;
+                    }
                     document.querySelectorAll('body *').forEach(function (e) {
+                      if (clipped(e)) { return; }
                       var r = e.getBoundingClientRect();
                       if (r.right > w + 1 && r.width > 0) {
                         out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
