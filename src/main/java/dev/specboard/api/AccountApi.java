@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Sign-up and token creation for agents and scripts: the two API calls that need no token. */
 @Path("/api/v1")
@@ -49,6 +52,7 @@ public class AccountApi {
 
     @POST
     @Path("accounts")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountCreated.class)))
     public Response signup(SignupBody body) {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
@@ -60,6 +64,7 @@ public class AccountApi {
     /** Authenticated with HTTP Basic (username or email + password), so a script can bootstrap its first token. */
     @POST
     @Path("tokens")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenAnswer.class)))
     public Response createToken(@HeaderParam("Authorization") String authorization, TokenBody body) {
         String[] credentials = basic(authorization);
         Account a;
