@@ -38,6 +38,37 @@ public class ApiDocs implements OASFilter {
 
     private static final Map<String, String> ERRORS = new LinkedHashMap<>();
 
+    /**
+     * The fields each request body must carry (the API answers 422 naming any that is missing). An edit's
+     * {@code version} is not listed: creating and editing share one body schema, and creating needs no version.
+     */
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("POST /api/v1/accounts", List.of("email", "username", "name", "password")),
+            Map.entry("POST /api/v1/tokens", List.of("name")),
+            Map.entry("POST /api/v1/projects", List.of("name", "slug", "type")),
+            Map.entry("POST /api/v1/projects/{slug}/members", List.of("username", "role")),
+            Map.entry("POST /api/v1/projects/{slug}/stories", List.of("title", "description")),
+            Map.entry("POST /api/v1/projects/{slug}/contexts", List.of("name", "type", "purpose")),
+            Map.entry("POST /api/v1/projects/{slug}/contexts/{id}/stories", List.of("storyNumber")),
+            Map.entry("POST /api/v1/projects/{slug}/components", List.of("name", "filePath")),
+            Map.entry("POST /api/v1/projects/{slug}/components/{id}/dependencies", List.of("dependsOn")),
+            Map.entry("PUT /api/v1/projects/{slug}/components/{id}/design-doc", List.of("content")),
+            Map.entry("POST /api/v1/projects/{slug}/work-sessions", List.of("sessionType", "targetType", "targetId")),
+            Map.entry("POST /api/v1/projects/{slug}/work-sessions/{id}/fail", List.of("reason")),
+            Map.entry("POST /api/v1/projects/{slug}/specs", List.of("title", "specType")),
+            Map.entry("POST /api/v1/projects/{slug}/specs/{key}/dependencies", List.of("dependsOn")),
+            Map.entry("POST /api/v1/projects/{slug}/tasks/{key}/complete", List.of("commitSha")),
+            Map.entry("POST /api/v1/projects/{slug}/tasks/{key}/fail", List.of("reason")),
+            Map.entry("POST /api/v1/projects/{slug}/repos", List.of("name", "url")),
+            Map.entry("POST /api/v1/projects/{slug}/repos/{name}/threads", List.of("path", "lineStart", "lineEnd", "body")),
+            Map.entry("POST /api/v1/projects/{slug}/threads/{id}/comments", List.of("body")),
+            Map.entry("POST /api/v1/projects/{slug}/repos/{name}/plans", List.of("name", "targetBranch")),
+            Map.entry("POST /api/v1/projects/{slug}/plans/{id}/artifacts", List.of("artifactType", "content")),
+            Map.entry("POST /api/v1/projects/{slug}/plans/{id}/chat", List.of("content")),
+            Map.entry("POST /api/v1/projects/{slug}/jobs", List.of("type")),
+            Map.entry("POST /api/v1/projects/{slug}/pages", List.of("name", "path")),
+            Map.entry("POST /api/v1/projects/{slug}/pages/{id}/mockups", List.of("html")));
+
     static {
         ERRORS.put("400", "Malformed request: a body or parameter that cannot be read");
         ERRORS.put("401", "No, unknown or revoked API token");
@@ -122,6 +153,15 @@ public class ApiDocs implements OASFilter {
             Map<String, Schema> properties = Optional.ofNullable(schema.getProperties()).orElse(Map.of());
             property(properties, "specType").ifPresent(p -> p.enumeration(List.of("monolithic", "hierarchical")));
             property(properties, "commitSha").ifPresent(p -> p.pattern("^[0-9a-fA-F]{40}$"));
+        });
+        REQUIRED.forEach((operation, fields) -> {
+            String[] methodAndPath = operation.split(" ", 2);
+            Optional.ofNullable(openAPI.getPaths().getPathItem(methodAndPath[1]))
+                    .map(item -> item.getOperations().get(PathItem.HttpMethod.valueOf(methodAndPath[0])))
+                    .map(Operation::getRequestBody).map(b -> b.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON))
+                    .map(MediaType::getSchema).map(schema -> resolve(openAPI, schema))
+                    .ifPresent(schema -> fields.stream().filter(f -> schema.getRequired() == null || !schema.getRequired().contains(f))
+                            .forEach(schema::addRequired));
         });
         body(openAPI, "/api/v1/projects").flatMap(s -> property(s.getProperties(), "type"))
                 .ifPresent(p -> p.enumeration(List.copyOf(Project.TYPES)));

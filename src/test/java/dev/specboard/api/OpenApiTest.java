@@ -86,6 +86,9 @@ class OpenApiTest {
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/components/{id}'.delete.responses").containsKey("204"));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/tasks/claim-next'.post.responses").keySet().containsAll(Set.of("200", "204", "409")));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/stories/{number}'.put.responses").keySet().containsAll(Set.of("200", "409", "422")));
+        String storyBody = doc.getString("paths.'/api/v1/projects/{slug}/stories'.post.requestBody.content.'application/json'.schema.$ref");
+        assertEquals(List.of("title", "description"),
+                doc.getList("components.schemas." + storyBody.substring(storyBody.lastIndexOf('/') + 1) + ".required"));
         String json = RestAssured.given().get("/q/openapi?format=json").asString();
         assertTrue(json.contains("\"monolithic\""), "specType is an enum");
         assertTrue(json.contains("\"web-app\""), "the project type is an enum");
