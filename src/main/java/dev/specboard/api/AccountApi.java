@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Sign-up and API tokens for agents and scripts: sign-up needs no token, the first token HTTP Basic. */
 @Path("/api/v1")
@@ -70,6 +73,7 @@ public class AccountApi {
 
     @POST
     @Path("accounts")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountCreated.class)))
     public Response signup(SignupBody body) {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
@@ -85,6 +89,7 @@ public class AccountApi {
      */
     @POST
     @Path("tokens")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenAnswer.class)))
     public Response createToken(@HeaderParam("Authorization") String authorization, TokenBody body) {
         UUID accountId;
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 import static dev.specboard.api.McpTools.call;
+import static dev.specboard.api.McpTools.entity;
 
 /**
  * An agent at work on a task, as MCP tools: each calls its JSON API twin with the caller's token and
@@ -20,38 +21,36 @@ public class AgentTools {
     @Inject
     AccountApi accountApi;
 
-    @Tool(name = "get_task", description = "Returns a task with its history (every status change, who, why) and its progress notes.",
-            annotations = @Tool.Annotations(readOnlyHint = true))
-    public TaskApi.TaskHistoryAnswer getTask(@ToolArg(description = "project slug") String project,
-                                             @ToolArg(description = "task key, e.g. TASK-3-1") String task) {
-        return call(() -> taskApi.getTask(project, task));
-    }
-
-    @Tool(name = "heartbeat_task", description = "Extends the lease of a task you hold by the project's lease length (30 minutes by default). Without heartbeats an expired lease returns the task to pending.")
+    @Tool(name = "heartbeat_task", description = "Extends the lease of a task you hold by the project's lease length (30 minutes by default). Without heartbeats an expired lease returns the task to pending.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public TaskApi.TaskAnswer heartbeatTask(@ToolArg(description = "project slug") String project,
                                             @ToolArg(description = "task key") String task) {
         return call(() -> taskApi.heartbeatTask(project, task));
     }
 
-    @Tool(name = "release_task", description = "Gives a claimed or started task back: it is pending again, for anyone (its claimer or a lead).")
+    @Tool(name = "release_task", description = "Gives a claimed or started task back: it is pending again, for anyone (its claimer or a lead).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer releaseTask(@ToolArg(description = "project slug") String project,
                                           @ToolArg(description = "task key") String task) {
         return call(() -> taskApi.releaseTask(project, task));
     }
 
-    @Tool(name = "retry_task", description = "Returns a failed task to pending for another try; its failure stays in the history.")
+    @Tool(name = "retry_task", description = "Returns a failed task to pending for another try; its failure stays in the history.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer retryTask(@ToolArg(description = "project slug") String project,
                                         @ToolArg(description = "task key") String task) {
         return call(() -> taskApi.retryTask(project, task));
     }
 
-    @Tool(name = "add_task_note", description = "Adds an entry (markdown) to a task's progress log, shown on the task page and returned with the task and its context.")
-    public Object addTaskNote(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
+    @Tool(name = "add_task_note", description = "Adds an entry (markdown) to a task's progress log, shown on the task page and returned with the task and its context.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public TaskApi.NoteAnswer addTaskNote(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                               @ToolArg(description = "the note, markdown") String body) {
-        return call(() -> taskApi.addTaskNote(project, task, new TaskApi.NoteBody(body)).getEntity());
+        return entity(TaskApi.NoteAnswer.class, () -> taskApi.addTaskNote(project, task, new TaskApi.NoteBody(body)));
     }
 
-    @Tool(name = "set_task_priority", description = "Sets a task's priority: urgent, high, normal or low. claim_next_task hands out urgent tasks first.")
+    @Tool(name = "set_task_priority", description = "Sets a task's priority: urgent, high, normal or low. claim_next_task hands out urgent tasks first.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public TaskApi.TaskAnswer setTaskPriority(@ToolArg(description = "project slug") String project,
                                               @ToolArg(description = "task key") String task,
                                               @ToolArg(description = "urgent, high, normal or low") String priority) {
@@ -59,7 +58,7 @@ public class AgentTools {
     }
 
     @Tool(name = "list_api_tokens", description = "Lists your API tokens (never their secret): name, prefix, project and role they are limited to, last use, revocation.",
-            annotations = @Tool.Annotations(readOnlyHint = true))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<AccountApi.TokenRowAnswer> listApiTokens() {
         return call(() -> accountApi.listTokens());
     }

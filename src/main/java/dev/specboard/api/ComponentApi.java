@@ -30,6 +30,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for components: list and write them, their dependency edges (cycles refused) and their design docs. */
 @Path("/api/v1/projects/{slug}/components")
@@ -97,6 +100,7 @@ public class ComponentApi {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComponentAnswer.class)))
     public Response create(@PathParam("slug") String slug, ComponentBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Component c = components.create(access, body(body).form());
@@ -136,6 +140,7 @@ public class ComponentApi {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "No content")
     public Response delete(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         components.delete(access, uuid(id));
@@ -144,6 +149,7 @@ public class ComponentApi {
 
     @POST
     @Path("/{id}/dependencies")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DependencyAnswer.class)))
     public Response addDependency(@PathParam("slug") String slug, @PathParam("id") String id, DependencyBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         var d = components.addDependency(access, uuid(id), body(body).dependsOn());
@@ -152,6 +158,7 @@ public class ComponentApi {
 
     @DELETE
     @Path("/{id}/dependencies/{dependsOn}")
+    @APIResponse(responseCode = "204", description = "No content")
     public Response removeDependency(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("dependsOn") String dependsOn) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         components.removeDependency(access, uuid(id), uuid(dependsOn));

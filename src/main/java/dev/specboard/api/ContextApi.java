@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for bounded contexts: list, write, assign stories, approve. */
 @Path("/api/v1/projects/{slug}/contexts")
@@ -55,6 +58,7 @@ public class ContextApi {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
     public Response create(@PathParam("slug") String slug, ContextBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null) {
@@ -84,6 +88,7 @@ public class ContextApi {
 
     @POST
     @Path("/{id}/stories")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
     public Response addStory(@PathParam("slug") String slug, @PathParam("id") String id, StoryRefBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null || body.storyNumber() == null) {

@@ -37,6 +37,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for the design side: pages, mockup versions, the design system and context items. */
 @Path("/api/v1/projects/{slug}")
@@ -133,6 +136,7 @@ public class DesignApi {
     /** Creates a page; with {@code html} its first mockup too, in one transaction. */
     @POST
     @Path("/pages")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageAnswer.class)))
     public Response createPage(@PathParam("slug") String slug, PageBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         PageBody b = ComponentApi.body(body);
@@ -171,6 +175,7 @@ public class DesignApi {
     /** Saves a new mockup version; {@code basedOnVersion} (optional) makes a stale save a 409 with both versions. */
     @POST
     @Path("/pages/{id}/mockups")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MockupAnswer.class)))
     public Response saveMockup(@PathParam("slug") String slug, @PathParam("id") String id, MockupBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         MockupBody b = ComponentApi.body(body);
@@ -216,6 +221,7 @@ public class DesignApi {
      */
     @POST
     @Path("/context-items")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextItemAnswer.class)))
     public Response addContextItem(@PathParam("slug") String slug, ContextBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ContextBody b = ComponentApi.body(body);

@@ -30,6 +30,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * API v1 for assistant jobs (DOCS outlines, EXPLANATIONs answered on review threads) and refactors
@@ -86,6 +89,7 @@ public class JobApi {
 
     @POST
     @Path("/jobs")
+    @APIResponse(responseCode = "202", description = "Accepted: the work runs in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobStarted.class)))
     public Response create(@PathParam("slug") String slug, NewJob body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         NewJob b = body == null ? new NewJob(null, null) : body;
@@ -120,6 +124,7 @@ public class JobApi {
 
     @POST
     @Path("/jobs/{id}/retry")
+    @APIResponse(responseCode = "202", description = "Accepted: the work runs in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobStarted.class)))
     public Response retry(@PathParam("slug") String slug, @PathParam("id") UUID id) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         AiJob job = jobs.retry(access, id);
@@ -128,6 +133,7 @@ public class JobApi {
 
     @POST
     @Path("/repos/{name}/refactors")
+    @APIResponse(responseCode = "202", description = "Accepted: the work runs in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobStarted.class)))
     public Response createRefactor(@PathParam("slug") String slug, @PathParam("name") String name, NewRefactor body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         NewRefactor b = body == null ? new NewRefactor(null, null, null, null) : body;
@@ -153,6 +159,7 @@ public class JobApi {
 
     @POST
     @Path("/repos/{name}/refactors/{id}/rerun")
+    @APIResponse(responseCode = "202", description = "Accepted: the work runs in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobStarted.class)))
     public Response rerun(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         RefactorJob job = refactors.rerun(access, name, id);

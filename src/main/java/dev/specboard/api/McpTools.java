@@ -1,131 +1,107 @@
 package dev.specboard.api;
 
-import dev.specboard.account.CurrentUser;
-import dev.specboard.project.ProjectService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.web.ApiError;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.DatabaseOutage;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolCallException;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The API's operations as MCP tools, so coding agents can work Specboard directly. Each tool calls
- * the same service as its JSON API twin, with the caller's bearer token and role.
+ * The API's operations as MCP tools, so coding agents can work Specboard directly: projects and
+ * notifications here, the features' tools in the other {@code *Tools} classes. Each tool calls its
+ * JSON API twin with the caller's bearer token and role, answers structured content described by an
+ * output schema, and turns a refusal into a tool error carrying the API's {@code {error, details}} JSON.
  */
 public class McpTools {
 
-    @Inject
-    CurrentUser currentUser;
+    private static final Logger LOG = Logger.getLogger(McpTools.class);
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     @Inject
-    ProjectService projects;
+    ProjectApi projectApi;
 
     @Inject
-    TaskApi taskApi;
+    NotificationApi notificationApi;
 
-    @Inject
-    StoryApi storyApi;
-
-    @Inject
-    RepoApi repoApi;
-
-    @Inject
-    ReviewApi reviewApi;
-
-    @Tool(name = "list_projects", description = "Lists the projects you belong to, with your role in each.")
+    @Tool(name = "list_projects", description = "Lists the projects you belong to, with your role in each (viewer, reviewer, member, lead, owner).",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<ProjectApi.ProjectRowAnswer> listProjects() {
-        return call(() -> projects.listFor(currentUser.requireAccountId(), currentUser.isAdmin()).stream()
-                .filter(r -> currentUser.tokenProjectId().map(r.id()::equals).orElse(true))
-                .map(r -> new ProjectApi.ProjectRowAnswer(r.slug(), r.name(),
-                        currentUser.tokenRole().map(t -> dev.specboard.kernel.Role.lower(t, r.role())).orElse(r.role()).value()))
-                .toList());
+        return call(() -> projectApi.list());
     }
 
-    @Tool(name = "list_tasks", description = "Lists a project's implementation tasks, optionally by status (pending, claimed, in_progress, completed, merged, failed) and spec key (SPEC-3).")
-    public List<TaskApi.TaskAnswer> listTasks(@ToolArg(description = "project slug") String project,
-                                              @ToolArg(description = "status filter", required = false) String status,
-                                              @ToolArg(description = "spec key filter", required = false) String spec) {
-        return call(() -> taskApi.listTasks(project, status, spec));
+    @Tool(name = "list_notifications", description = "Lists your notifications (replies, mentions, approvals, task moves), newest first; "
+            + "unread=true for the unread ones only.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<NotificationApi.NotificationAnswer> listNotifications(
+            @ToolArg(description = "only unread notifications", required = false) Boolean unread) {
+        return call(() -> notificationApi.list(Boolean.TRUE.equals(unread)));
     }
 
-    @Tool(name = "claim_next_task", description = "Atomically claims the oldest ready task of a project and returns it with its phase (only that phase). Returns nothing when no task is ready.")
-    public Object claimNextTask(@ToolArg(description = "project slug") String project) {
-        return call(() -> {
-            Object entity = taskApi.claimNextTask(project).getEntity();
-            return entity == null ? "No task is ready to be claimed." : entity;
-        });
+    @Tool(name = "mark_notification_read", description = "Marks one of your notifications as read.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public NotificationApi.NotificationAnswer markNotificationRead(@ToolArg(description = "notification id") String notification) {
+        return call(() -> notificationApi.read(id(notification)));
     }
 
-    @Tool(name = "get_task_context", description = "Returns a task with its spec's overview and its own phase content (progressive disclosure).")
-    public TaskApi.ContextAnswer getTaskContext(@ToolArg(description = "project slug") String project,
-                                                @ToolArg(description = "task key, e.g. TASK-3-1") String task) {
-        return call(() -> taskApi.taskContext(project, task));
-    }
-
-    @Tool(name = "claim_task", description = "Claims one task; fails when someone else has it or its spec's dependencies are not complete.")
-    public TaskApi.TaskAnswer claimTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task) {
-        return call(() -> taskApi.claimTask(project, task));
-    }
-
-    @Tool(name = "start_task", description = "Moves a claimed task to in_progress.")
-    public TaskApi.TaskAnswer startTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task) {
-        return call(() -> taskApi.startTask(project, task));
-    }
-
-    @Tool(name = "complete_task", description = "Completes a task with the 40-hex commit SHA of the work; it becomes merged once that commit is on the default branch.")
-    public TaskApi.TaskAnswer completeTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
-                                           @ToolArg(description = "commit SHA (40 hex)") String commitSha,
-                                           @ToolArg(description = "actual hours spent", required = false) Double actualHours) {
-        return call(() -> taskApi.completeTask(project, task, new TaskApi.CompleteBody(commitSha,
-                actualHours == null ? null : java.math.BigDecimal.valueOf(actualHours))));
-    }
-
-    @Tool(name = "fail_task", description = "Marks a task failed with the reason.")
-    public TaskApi.TaskAnswer failTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
-                                       @ToolArg(description = "why it failed") String reason) {
-        return call(() -> taskApi.failTask(project, task, new TaskApi.FailBody(reason)));
-    }
-
-    @Tool(name = "list_stories", description = "Lists a project's user stories (US-n), optionally by status (draft, ready, implemented).")
-    public Object listStories(@ToolArg(description = "project slug") String project,
-                              @ToolArg(description = "status filter", required = false) String status) {
-        return call(() -> storyApi.list(project, status));
-    }
-
-    @Tool(name = "get_story", description = "Returns one story with its acceptance criteria, EARS requirements and revisions.")
-    public Object getStory(@ToolArg(description = "project slug") String project, @ToolArg(description = "story number (12 for US-12)") int number) {
-        return call(() -> storyApi.get(project, number));
-    }
-
-    @Tool(name = "sync_repository", description = "Queues a sync of one of the project's repositories and returns the sync id.")
-    public Object syncRepository(@ToolArg(description = "project slug") String project, @ToolArg(description = "repository name") String repository) {
-        return call(() -> repoApi.sync(project, repository).getEntity());
-    }
-
-    @Tool(name = "list_review_threads", description = "Lists review threads of a repository, optionally for one file and state (open, resolved, outdated).")
-    public Object listThreads(@ToolArg(description = "project slug") String project, @ToolArg(description = "repository name") String repository,
-                              @ToolArg(description = "file path", required = false) String path,
-                              @ToolArg(description = "state", required = false) String state) {
-        return call(() -> reviewApi.list(project, repository, path, state, null));
-    }
-
-    @Tool(name = "comment_on_thread", description = "Adds a markdown comment to a review thread as the assistant.")
-    public Object commentOnThread(@ToolArg(description = "project slug") String project, @ToolArg(description = "thread id") String thread,
-                                  @ToolArg(description = "markdown body") String body) {
-        return call(() -> reviewApi.comment(project, java.util.UUID.fromString(thread), new ReviewApi.CommentBody(body, "AI")).getEntity());
-    }
-
-    /** Refusals become tool errors with the same message the JSON API would give. */
+    /** Runs a tool's API call; a refusal becomes a tool error whose text is the API's JSON error. */
     static <T> T call(Supplier<T> action) {
         try {
             return action.get();
         } catch (ApiException e) {
-            throw new ToolCallException(e.getMessage() + (e.details().isEmpty() ? "" : " " + e.details()));
+            throw error(e.getMessage(), e.details());
+        } catch (ConstraintViolationException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            e.getConstraintViolations().forEach(v -> {
+                String path = v.getPropertyPath().toString();
+                details.putIfAbsent(path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path, v.getMessage());
+            });
+            throw error("Validation failed", details);
         } catch (IllegalArgumentException e) {
-            throw new ToolCallException("Invalid argument: " + e.getMessage());
+            throw error("Invalid argument: " + e.getMessage(), Map.of());
+        } catch (ToolCallException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                throw error("The database is not reachable at the moment; please try again in a few seconds.", Map.of());
+            }
+            LOG.error("Unexpected error in an MCP tool", e);
+            throw error("Something went wrong on our side. It has been logged; please try again.", Map.of());
+        }
+    }
+
+    /** The entity of an API answer that is a {@link Response} (201, 202), as the type the tool declares. */
+    static <T> T entity(Class<T> type, Supplier<Response> action) {
+        return call(() -> type.cast(action.get().getEntity()));
+    }
+
+    /** An id as typed; one that is not a UUID finds nothing (404 after the access check, like the API's path). */
+    static UUID id(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static ToolCallException error(String message, Map<String, Object> details) {
+        try {
+            return new ToolCallException(JSON.writeValueAsString(new ApiError(message, details)));
+        } catch (JsonProcessingException e) {
+            return new ToolCallException(message);
         }
     }
 }

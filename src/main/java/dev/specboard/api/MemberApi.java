@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A project's members over the API; the owner manages them with the same rules as the members page. */
 @Path("/api/v1/projects/{slug}/members")
@@ -58,6 +61,7 @@ public class MemberApi {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberAnswer.class)))
     public Response add(@PathParam("slug") String slug, MemberBody body) {
         Access access = projectAccess.write(slug, Role.OWNER);
         if (body == null) {
@@ -82,6 +86,7 @@ public class MemberApi {
 
     @DELETE
     @Path("{username}")
+    @APIResponse(responseCode = "204", description = "No content")
     public Response remove(@PathParam("slug") String slug, @PathParam("username") String username) {
         Access access = projectAccess.write(slug, Role.OWNER);
         members.remove(access, membershipOf(access, username));

@@ -33,6 +33,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for plans: create per repository and branch, read with artifacts and versions, new versions, status, artifacts, plan → spec. */
 @Path("/api/v1/projects/{slug}")
@@ -119,6 +122,7 @@ public class PlanApi {
      */
     @POST
     @Path("/plans/{id}/chat")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatAnswer.class)))
     public Response askPlanChat(@PathParam("slug") String slug, @PathParam("id") UUID id, ChatBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID answer = chats.ask(access, id, body == null ? null : body.content());
@@ -172,6 +176,7 @@ public class PlanApi {
 
     @POST
     @Path("/repos/{name}/plans")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanSummary.class)))
     public Response createPlan(@PathParam("slug") String slug, @PathParam("name") String name, NewPlan body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         NewPlan b = body == null ? new NewPlan(null, null, null) : body;
@@ -189,6 +194,7 @@ public class PlanApi {
 
     @POST
     @Path("/plans/{id}/versions")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionCreated.class)))
     public Response newPlanVersion(@PathParam("slug") String slug, @PathParam("id") UUID id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Plan plan = plans.newVersion(access, id);
@@ -206,6 +212,7 @@ public class PlanApi {
     /** Adds an artifact; 422 when its content breaks its type's JSON Schema, {@code details} keyed by JSON pointer. */
     @POST
     @Path("/plans/{id}/artifacts")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArtifactAnswer.class)))
     public Response addPlanArtifact(@PathParam("slug") String slug, @PathParam("id") UUID id, ArtifactBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ArtifactBody b = body == null ? new ArtifactBody(null, null) : body;
@@ -217,6 +224,7 @@ public class PlanApi {
     /** Turns the plan's implementation steps into a hierarchical spec with its tasks (201), atomically. */
     @POST
     @Path("/plans/{id}/spec")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpecApi.SpecCreated.class)))
     public Response planToSpec(@PathParam("slug") String slug, @PathParam("id") UUID id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TechnicalSpec spec = plans.toSpec(access, id);

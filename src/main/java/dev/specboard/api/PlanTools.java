@@ -7,7 +7,6 @@ import io.quarkiverse.mcp.server.ToolArg;
 import jakarta.inject.Inject;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Plans, their chat and the project search as MCP tools; each calls its JSON API twin ({@link PlanApi},
@@ -25,7 +24,7 @@ public class PlanTools {
 
     @Tool(name = "search", description = "Full-text search over a project's stories, specs and tasks, plans and their artifacts, "
             + "files of the synced repositories and review threads; ranked results with a matching passage and a link.",
-            annotations = @Tool.Annotations(readOnlyHint = true))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "what to find: words, \"a phrase\", -excluded") String query,
                                          @ToolArg(description = "only one kind: story, spec, plan, file, thread", required = false) String kind) {
@@ -33,59 +32,66 @@ public class PlanTools {
     }
 
     @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each) with repository, target branch, status and spec.",
-            annotations = @Tool.Annotations(readOnlyHint = true))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<PlanApi.PlanSummary> listPlans(@ToolArg(description = "project slug") String project) {
         return McpTools.call(() -> planApi.listPlans(project));
     }
 
     @Tool(name = "get_plan", description = "Returns one plan version with its artifacts (JSON documents) and the list of its versions.",
-            annotations = @Tool.Annotations(readOnlyHint = true))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public PlanApi.PlanAnswer getPlan(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
-        return McpTools.call(() -> planApi.getPlan(project, UUID.fromString(planId)));
+        return McpTools.call(() -> planApi.getPlan(project, McpTools.id(planId)));
     }
 
-    @Tool(name = "create_plan", description = "Starts a plan (v1, draft) for one of the project's repositories and a target branch.")
-    public Object createPlan(@ToolArg(description = "project slug") String project, @ToolArg(description = "repository name") String repository,
+    @Tool(name = "create_plan", description = "Starts a plan (v1, draft) for one of the project's repositories and a target branch.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public PlanApi.PlanSummary createPlan(@ToolArg(description = "project slug") String project, @ToolArg(description = "repository name") String repository,
                              @ToolArg(description = "plan name") String name, @ToolArg(description = "target branch, like main") String targetBranch,
                              @ToolArg(description = "description", required = false) String description) {
-        return McpTools.call(() -> planApi.createPlan(project, repository, new PlanApi.NewPlan(name, description, targetBranch)).getEntity());
+        return McpTools.entity(PlanApi.PlanSummary.class, () -> planApi.createPlan(project, repository, new PlanApi.NewPlan(name, description, targetBranch)));
     }
 
     @Tool(name = "add_plan_artifact", description = "Adds an artifact to a plan version: artifactType feature_plan, implementation_steps or "
-            + "code_changes, content a JSON document valid against /schemas/plan/<artifactType>.schema.json (problems are named by JSON pointer).")
-    public Object addPlanArtifact(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
+            + "code_changes, content a JSON document valid against /schemas/plan/<artifactType>.schema.json (problems are named by JSON pointer).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public PlanApi.ArtifactAnswer addPlanArtifact(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
                                   @ToolArg(description = "feature_plan, implementation_steps or code_changes") String artifactType,
                                   @ToolArg(description = "the JSON document, as text") String content) {
-        return McpTools.call(() -> planApi.addPlanArtifact(project, UUID.fromString(planId), new PlanApi.ArtifactBody(artifactType, text(content))).getEntity());
+        return McpTools.entity(PlanApi.ArtifactAnswer.class, () -> planApi.addPlanArtifact(project, McpTools.id(planId),
+                new PlanApi.ArtifactBody(artifactType, text(content))));
     }
 
-    @Tool(name = "new_plan_version", description = "Makes the next version of a plan, copying the artifacts of the given version.")
-    public Object newPlanVersion(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
-        return McpTools.call(() -> planApi.newPlanVersion(project, UUID.fromString(planId)).getEntity());
+    @Tool(name = "new_plan_version", description = "Makes the next version of a plan, copying the artifacts of the given version.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public PlanApi.VersionCreated newPlanVersion(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
+        return McpTools.entity(PlanApi.VersionCreated.class, () -> planApi.newPlanVersion(project, McpTools.id(planId)));
     }
 
-    @Tool(name = "set_plan_status", description = "Moves a plan version along draft → active → completed | archived.")
+    @Tool(name = "set_plan_status", description = "Moves a plan version along draft → active → completed | archived.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public PlanApi.PlanAnswer setPlanStatus(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
                                             @ToolArg(description = "active, completed or archived") String status) {
-        return McpTools.call(() -> planApi.setPlanStatus(project, UUID.fromString(planId), new PlanApi.StatusBody(status)));
+        return McpTools.call(() -> planApi.setPlanStatus(project, McpTools.id(planId), new PlanApi.StatusBody(status)));
     }
 
-    @Tool(name = "plan_to_spec", description = "Turns a plan version's implementation steps into a hierarchical spec with one task per step.")
-    public Object planToSpec(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
-        return McpTools.call(() -> planApi.planToSpec(project, UUID.fromString(planId)).getEntity());
+    @Tool(name = "plan_to_spec", description = "Turns a plan version's implementation steps into a hierarchical spec with one task per step.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public SpecApi.SpecCreated planToSpec(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
+        return McpTools.entity(SpecApi.SpecCreated.class, () -> planApi.planToSpec(project, McpTools.id(planId)));
     }
 
     @Tool(name = "get_plan_chat", description = "Returns the chat of a plan version: its messages, the assistant's with the sources it used.",
-            annotations = @Tool.Annotations(readOnlyHint = true))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public PlanApi.ChatAnswer getPlanChat(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
-        return McpTools.call(() -> planApi.getPlanChat(project, UUID.fromString(planId)));
+        return McpTools.call(() -> planApi.getPlanChat(project, McpTools.id(planId)));
     }
 
     @Tool(name = "ask_plan_chat", description = "Posts a message to a plan's chat and returns the chat with the assistant's answer "
-            + "(answers come from the project's stories, specs, plans, files and threads, or the configured model).")
-    public Object askPlanChat(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
+            + "(answers come from the project's stories, specs, plans, files and threads, or the configured model).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public PlanApi.ChatAnswer askPlanChat(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
                               @ToolArg(description = "the message") String content) {
-        return McpTools.call(() -> planApi.askPlanChat(project, UUID.fromString(planId), new PlanApi.ChatBody(content)).getEntity());
+        return McpTools.entity(PlanApi.ChatAnswer.class, () -> planApi.askPlanChat(project, McpTools.id(planId), new PlanApi.ChatBody(content)));
     }
 
     private static JsonNode text(String content) {

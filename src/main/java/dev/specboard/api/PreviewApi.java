@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for preview links: create (a lead), read with the cleanup stages, list and revoke. */
 @Path("/api/v1/projects/{slug}/previews")
@@ -54,6 +57,7 @@ public class PreviewApi {
     PreviewService previews;
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
     public Response create(@PathParam("slug") String slug, PreviewBody body, @Context UriInfo uri) {
         Access access = projectAccess.write(slug, Role.LEAD);
         PreviewBody b = ComponentApi.body(body);

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Projects over the API: list mine, create one, read one. */
 @Path("/api/v1/projects")
@@ -71,6 +74,7 @@ public class ProjectApi {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectRowAnswer.class)))
     public Response create(ProjectBody body) {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for repositories: add, list, sync and follow a sync, read the tree and files of the latest manifest. */
 @Path("/api/v1/projects/{slug}")
@@ -77,6 +80,7 @@ public class RepoApi {
 
     @POST
     @Path("/repos")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepoAnswer.class)))
     public Response create(@PathParam("slug") String slug, RepoBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
         RepoBody b = body == null ? new RepoBody(null, null, null, null) : body;
@@ -89,6 +93,7 @@ public class RepoApi {
 
     @POST
     @Path("/repos/{name}/sync")
+    @APIResponse(responseCode = "202", description = "Accepted: the work runs in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncStarted.class)))
     public Response sync(@PathParam("slug") String slug, @PathParam("name") String name) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return Response.status(202).entity(new SyncStarted(repos.requestSync(access, name).id)).build();

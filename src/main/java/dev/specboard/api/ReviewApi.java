@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for review threads on file lines: open, list, comment (as a person or as the assistant), resolve, reopen. */
 @Path("/api/v1/projects/{slug}")
@@ -62,6 +65,7 @@ public class ReviewApi {
 
     @POST
     @Path("/repos/{name}/threads")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThreadAnswer.class)))
     public Response open(@PathParam("slug") String slug, @PathParam("name") String name, ThreadBody body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
@@ -84,6 +88,7 @@ public class ReviewApi {
 
     @POST
     @Path("/threads/{id}/comments")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThreadAnswer.class)))
     public Response comment(@PathParam("slug") String slug, @PathParam("id") UUID id, CommentBody body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         CommentBody b = body == null ? new CommentBody(null, null) : body;

@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The spec calls of API v1: create (with its tasks, atomically), read, list, edit, approve and link specs. */
 @Path("/api/v1/projects/{slug}/specs")
@@ -104,6 +107,7 @@ public class SpecApi {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpecCreated.class)))
     public Response createSpec(@PathParam("slug") String slug, SpecBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null) {
@@ -144,6 +148,7 @@ public class SpecApi {
 
     @POST
     @Path("{key}/dependencies")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpecAnswer.class)))
     public Response addSpecDependency(@PathParam("slug") String slug, @PathParam("key") String key, DependencyBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         if (body == null || body.dependsOn() == null || body.dependsOn().isBlank()) {

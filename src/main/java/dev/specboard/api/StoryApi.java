@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for stories: list, write, version and move them through the approval workflow. */
 @Path("/api/v1/projects/{slug}/stories")
@@ -71,6 +74,7 @@ public class StoryApi {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryRowAnswer.class)))
     public Response create(@PathParam("slug") String slug, StoryBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Story s = stories.create(access, body(body).form());

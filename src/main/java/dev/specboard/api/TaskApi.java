@@ -27,6 +27,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The task calls of API v1 for agents: list, claim (one winner), claim-next (best ready task, or
@@ -101,6 +104,8 @@ public class TaskApi {
 
     @POST
     @Path("claim-next")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
+    @APIResponse(responseCode = "204", description = "Nothing is ready to be claimed")
     public Response claimNextTask(@PathParam("slug") String slug) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return tasks.claimNext(access, actor(access))

@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for work sessions: list, start, claim the next one atomically, complete or fail. */
 @Path("/api/v1/projects/{slug}/work-sessions")
@@ -62,6 +65,7 @@ public class WorkSessionApi {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionAnswer.class)))
     public Response create(@PathParam("slug") String slug, SessionBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         SessionBody b = ComponentApi.body(body);
@@ -78,6 +82,8 @@ public class WorkSessionApi {
 
     @POST
     @Path("/claim-next")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionAnswer.class)))
+    @APIResponse(responseCode = "204", description = "Nothing is ready to be claimed")
     public Response claimNext(@PathParam("slug") String slug, @QueryParam("type") String type) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return sessions.claimNext(access, type)

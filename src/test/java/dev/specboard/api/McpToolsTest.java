@@ -72,4 +72,25 @@ class McpToolsTest {
         Mcp.callTool(null, session, "list_projects", "{}").then().statusCode(401);
         Mcp.callTool("sbt_wrong", session, "list_projects", "{}").then().statusCode(401);
     }
+
+    @Test
+    void aRequestBeforeInitializeIsRefusedWith400() {
+        String token = tokens.create(data.account("mcpearly").id, "agent", null, null).value();
+        Response r = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").post("/api/mcp");
+        r.then().statusCode(400);
+    }
+
+    @Test
+    void aBadTokenIsRefusedWithoutNamingJavaClasses() {
+        for (String token : List.of("sbt_wrong", "not even a token", "")) {
+            Response r = RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")
+                    .header("Accept", "application/json, text/event-stream")
+                    .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}").post("/api/mcp");
+            r.then().statusCode(401);
+            org.junit.jupiter.api.Assertions.assertFalse(r.asString().matches("(?s).*(\\b(java|io|org|dev)\\.[a-z]+\\.|Exception).*"), r.asString());
+        }
+    }
 }

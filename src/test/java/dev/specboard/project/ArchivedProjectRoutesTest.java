@@ -83,7 +83,7 @@ class ArchivedProjectRoutesTest {
         int writeTools = 0;
         for (Map<String, Object> tool : tools) {
             String name = (String) tool.get("name");
-            if (readOnly(tool)) {
+            if (readOnly(tool) || !projectScoped(tool)) {
                 continue;
             }
             writeTools++;
@@ -111,6 +111,13 @@ class ArchivedProjectRoutesTest {
         }
         String name = (String) tool.get("name");
         return name.startsWith("list_") || name.startsWith("get_") || name.startsWith("search");
+    }
+
+    /** A tool without a project argument acts on the caller's own things (marking a notification read), like the non-{slug} routes. */
+    @SuppressWarnings("unchecked")
+    private static boolean projectScoped(Map<String, Object> tool) {
+        Map<String, Object> schema = (Map<String, Object>) tool.getOrDefault("inputSchema", Map.of());
+        return ((Map<String, Object>) schema.getOrDefault("properties", Map.of())).containsKey("project");
     }
 
     /** Plausible values for the tool's arguments, named after its input schema: the archive check comes first anyway. */

@@ -1,0 +1,152 @@
+package dev.specboard.api;
+
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+import static dev.specboard.api.McpTools.call;
+import static dev.specboard.api.McpTools.entity;
+import static dev.specboard.api.McpTools.id;
+
+/**
+ * Bounded contexts, components with their dependencies and design docs, and work sessions as MCP
+ * tools; each calls its JSON API twin ({@link ContextApi}, {@link ComponentApi}, {@link WorkSessionApi}).
+ */
+public class ArchitectureTools {
+
+    /** What claim_next_work_session gives: the claimed session, or {@code claimed: false} when none waits (the API's 204). */
+    @RegisterForReflection
+    public record NextSessionAnswer(boolean claimed, WorkSessionApi.SessionAnswer session) {
+    }
+
+    @Inject
+    ContextApi contextApi;
+
+    @Inject
+    ComponentApi componentApi;
+
+    @Inject
+    WorkSessionApi workSessionApi;
+
+    @Tool(name = "list_contexts", description = "Lists a project's bounded contexts with their purpose, approval and the story numbers mapped to them.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<ContextApi.ContextAnswer> listContexts(@ToolArg(description = "project slug") String project) {
+        return call(() -> contextApi.list(project));
+    }
+
+    @Tool(name = "create_context", description = "Creates a bounded context (type domain or coordination).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ContextApi.ContextAnswer createContext(@ToolArg(description = "project slug") String project,
+                                                  @ToolArg(description = "name") String name,
+                                                  @ToolArg(description = "domain or coordination") String type,
+                                                  @ToolArg(description = "purpose, one sentence") String purpose,
+                                                  @ToolArg(description = "description (markdown)", required = false) String description) {
+        return entity(ContextApi.ContextAnswer.class, () -> contextApi.create(project, new ContextApi.ContextBody(name, type, purpose, description, null)));
+    }
+
+    @Tool(name = "add_story_to_context", description = "Maps a story to a bounded context.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ContextApi.ContextAnswer addStoryToContext(@ToolArg(description = "project slug") String project,
+                                                      @ToolArg(description = "context id") String contextId,
+                                                      @ToolArg(description = "story number (12 for US-12)") int storyNumber) {
+        return entity(ContextApi.ContextAnswer.class, () -> contextApi.addStory(project, contextId, new ContextApi.StoryRefBody(storyNumber)));
+    }
+
+    @Tool(name = "list_components", description = "Lists a project's components with their context, file path, completion flags and the ids they depend on.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<ComponentApi.ComponentAnswer> listComponents(@ToolArg(description = "project slug") String project) {
+        return call(() -> componentApi.list(project));
+    }
+
+    @Tool(name = "get_component", description = "Returns one component with its dependents and its transitive dependencies.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public ComponentApi.ComponentGraphAnswer getComponent(@ToolArg(description = "project slug") String project,
+                                                          @ToolArg(description = "component id") String componentId) {
+        return call(() -> componentApi.get(project, componentId));
+    }
+
+    @Tool(name = "create_component", description = "Creates a component (type context, schema, controller, liveview, genserver, task or other) at a file path, optionally in a bounded context.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ComponentApi.ComponentAnswer createComponent(@ToolArg(description = "project slug") String project,
+                                                        @ToolArg(description = "name") String name,
+                                                        @ToolArg(description = "type", required = false) String type,
+                                                        @ToolArg(description = "file or folder path in the repository") String filePath,
+                                                        @ToolArg(description = "bounded context id", required = false) String contextId,
+                                                        @ToolArg(description = "description (markdown)", required = false) String description) {
+        return entity(ComponentApi.ComponentAnswer.class, () -> componentApi.create(project,
+                new ComponentApi.ComponentBody(name, type, filePath, id(contextId), description, null)));
+    }
+
+    @Tool(name = "add_component_dependency", description = "Records that a component depends on another; refused with the names of the cycle when it would close one.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ComponentApi.DependencyAnswer addComponentDependency(@ToolArg(description = "project slug") String project,
+                                                                @ToolArg(description = "component id") String componentId,
+                                                                @ToolArg(description = "id of the component it depends on") String dependsOn) {
+        return entity(ComponentApi.DependencyAnswer.class, () -> componentApi.addDependency(project, componentId,
+                new ComponentApi.DependencyBody(dependsOn)));
+    }
+
+    @Tool(name = "get_design_doc", description = "Returns a component's design doc: current version, content and approval.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public ComponentApi.DesignDocAnswer getDesignDoc(@ToolArg(description = "project slug") String project,
+                                                     @ToolArg(description = "component id") String componentId) {
+        return call(() -> componentApi.designDoc(project, componentId));
+    }
+
+    @Tool(name = "save_design_doc", description = "Saves the next version of a component's design doc (markdown); give the version you read to be refused when someone saved meanwhile.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ComponentApi.VersionAnswer saveDesignDoc(@ToolArg(description = "project slug") String project,
+                                                    @ToolArg(description = "component id") String componentId,
+                                                    @ToolArg(description = "the design doc (markdown)") String content,
+                                                    @ToolArg(description = "the version your edit is based on", required = false) Integer version) {
+        return call(() -> componentApi.saveDesignDoc(project, componentId, new ComponentApi.DesignDocBody(content, version)));
+    }
+
+    @Tool(name = "list_work_sessions", description = "Lists a project's work sessions, optionally by status (pending, claimed, completed, failed) and type.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<WorkSessionApi.SessionAnswer> listWorkSessions(@ToolArg(description = "project slug") String project,
+                                                               @ToolArg(description = "status filter", required = false) String status,
+                                                               @ToolArg(description = "session type filter", required = false) String type) {
+        return call(() -> workSessionApi.list(project, status, type, null));
+    }
+
+    @Tool(name = "create_work_session", description = "Asks for a work session (design, test, implementation or setup) on a target (component, context or project) for an agent to claim.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public WorkSessionApi.SessionAnswer createWorkSession(@ToolArg(description = "project slug") String project,
+                                                          @ToolArg(description = "design, test, implementation or setup") String sessionType,
+                                                          @ToolArg(description = "component, context or project") String targetType,
+                                                          @ToolArg(description = "target id") String targetId) {
+        return entity(WorkSessionApi.SessionAnswer.class, () -> workSessionApi.create(project,
+                new WorkSessionApi.SessionBody(sessionType, targetType, targetId)));
+    }
+
+    @Tool(name = "claim_next_work_session", description = "Atomically claims the oldest pending work session (optionally of one type); claimed is false when none waits.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public NextSessionAnswer claimNextWorkSession(@ToolArg(description = "project slug") String project,
+                                                  @ToolArg(description = "session type", required = false) String type) {
+        return call(() -> {
+            WorkSessionApi.SessionAnswer claimed = (WorkSessionApi.SessionAnswer) workSessionApi.claimNext(project, type).getEntity();
+            return new NextSessionAnswer(claimed != null, claimed);
+        });
+    }
+
+    @Tool(name = "complete_work_session", description = "Completes a work session you claimed, with a note; for a design session on a component, designDoc saves the next design doc version.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public WorkSessionApi.SessionAnswer completeWorkSession(@ToolArg(description = "project slug") String project,
+                                                            @ToolArg(description = "work session id") String sessionId,
+                                                            @ToolArg(description = "what was done", required = false) String note,
+                                                            @ToolArg(description = "new design doc text", required = false) String designDoc) {
+        return call(() -> workSessionApi.complete(project, sessionId, new WorkSessionApi.CompleteBody(note, designDoc)));
+    }
+
+    @Tool(name = "fail_work_session", description = "Marks a work session you claimed as failed, with the reason.",
+            structuredContent = true, annotations = @Tool.Annotations(openWorldHint = false))
+    public WorkSessionApi.SessionAnswer failWorkSession(@ToolArg(description = "project slug") String project,
+                                                        @ToolArg(description = "work session id") String sessionId,
+                                                        @ToolArg(description = "why it failed") String reason) {
+        return call(() -> workSessionApi.fail(project, sessionId, new WorkSessionApi.FailBody(reason)));
+    }
+}

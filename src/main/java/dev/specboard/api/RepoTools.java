@@ -1,0 +1,99 @@
+package dev.specboard.api;
+
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+import static dev.specboard.api.McpTools.call;
+import static dev.specboard.api.McpTools.entity;
+import static dev.specboard.api.McpTools.id;
+
+/** Repositories (sync, tree, files) and review threads on line ranges as MCP tools; each calls its JSON API twin ({@link RepoApi}, {@link ReviewApi}). */
+public class RepoTools {
+
+    @Inject
+    RepoApi repoApi;
+
+    @Inject
+    ReviewApi reviewApi;
+
+    @Tool(name = "list_repositories", description = "Lists a project's git repositories with their default branch and last sync.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<RepoApi.RepoAnswer> listRepositories(@ToolArg(description = "project slug") String project) {
+        return call(() -> repoApi.list(project));
+    }
+
+    @Tool(name = "sync_repository", description = "Queues a sync of one of the project's repositories and returns the sync id; poll get_sync for its outcome.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public RepoApi.SyncStarted syncRepository(@ToolArg(description = "project slug") String project,
+                                              @ToolArg(description = "repository name") String repository) {
+        return entity(RepoApi.SyncStarted.class, () -> repoApi.sync(project, repository));
+    }
+
+    @Tool(name = "get_sync", description = "Returns a repository sync: status (PENDING, RUNNING, SUCCESS, FAILED), error, manifest version and commit.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public RepoApi.SyncAnswer getSync(@ToolArg(description = "project slug") String project, @ToolArg(description = "sync id") String syncId) {
+        return call(() -> repoApi.syncStatus(project, id(syncId)));
+    }
+
+    @Tool(name = "get_tree", description = "Lists the files and folders of a repository's latest manifest, optionally under a folder: path, type, size, lines, language, blob SHA.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<RepoApi.TreeRowAnswer> getTree(@ToolArg(description = "project slug") String project,
+                                               @ToolArg(description = "repository name") String repository,
+                                               @ToolArg(description = "folder path", required = false) String path) {
+        return call(() -> repoApi.tree(project, repository, path));
+    }
+
+    @Tool(name = "get_file", description = "Returns one file of a repository's latest manifest with its content, blob SHA and manifest version.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public RepoApi.FileAnswer getFile(@ToolArg(description = "project slug") String project,
+                                      @ToolArg(description = "repository name") String repository,
+                                      @ToolArg(description = "file path, like src/main/App.java") String path) {
+        return call(() -> repoApi.file(project, repository, path));
+    }
+
+    @Tool(name = "list_review_threads", description = "Lists review threads of a repository with their comments and current lines, optionally for one file and state (open, resolved, outdated).",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<ReviewApi.ThreadAnswer> listReviewThreads(@ToolArg(description = "project slug") String project,
+                                                          @ToolArg(description = "repository name") String repository,
+                                                          @ToolArg(description = "file path", required = false) String path,
+                                                          @ToolArg(description = "state", required = false) String state) {
+        return call(() -> reviewApi.list(project, repository, path, state, null));
+    }
+
+    @Tool(name = "open_review_thread", description = "Opens a review thread on lines of a file of the latest manifest, with a first markdown comment as the assistant.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ReviewApi.ThreadAnswer openReviewThread(@ToolArg(description = "project slug") String project,
+                                                   @ToolArg(description = "repository name") String repository,
+                                                   @ToolArg(description = "file path") String path,
+                                                   @ToolArg(description = "first line (1-based)") int lineStart,
+                                                   @ToolArg(description = "last line") int lineEnd,
+                                                   @ToolArg(description = "markdown comment") String body) {
+        return entity(ReviewApi.ThreadAnswer.class, () -> reviewApi.open(project, repository,
+                new ReviewApi.ThreadBody(path, lineStart, lineEnd, body, "AI")));
+    }
+
+    @Tool(name = "comment_on_thread", description = "Adds a markdown comment to a review thread as the assistant and returns the thread.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ReviewApi.ThreadAnswer commentOnThread(@ToolArg(description = "project slug") String project,
+                                                  @ToolArg(description = "thread id") String thread,
+                                                  @ToolArg(description = "markdown body") String body) {
+        return entity(ReviewApi.ThreadAnswer.class, () -> reviewApi.comment(project, id(thread), new ReviewApi.CommentBody(body, "AI")));
+    }
+
+    @Tool(name = "resolve_thread", description = "Resolves a review thread.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ReviewApi.ThreadAnswer resolveThread(@ToolArg(description = "project slug") String project,
+                                                @ToolArg(description = "thread id") String thread) {
+        return call(() -> reviewApi.resolve(project, id(thread)));
+    }
+
+    @Tool(name = "reopen_thread", description = "Reopens a resolved review thread.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ReviewApi.ThreadAnswer reopenThread(@ToolArg(description = "project slug") String project,
+                                               @ToolArg(description = "thread id") String thread) {
+        return call(() -> reviewApi.reopen(project, id(thread)));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.specboard.api;
+
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+import static dev.specboard.api.McpTools.call;
+import static dev.specboard.api.McpTools.entity;
+
+/** User stories as MCP tools; each calls its JSON API twin ({@link StoryApi}). */
+public class StoryTools {
+
+    @Inject
+    StoryApi storyApi;
+
+    @Tool(name = "list_stories", description = "Lists a project's user stories (US-n), optionally by status (draft, ready, implemented).",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<StoryApi.StoryRowAnswer> listStories(@ToolArg(description = "project slug") String project,
+                                                     @ToolArg(description = "status filter", required = false) String status) {
+        return call(() -> storyApi.list(project, status));
+    }
+
+    @Tool(name = "get_story", description = "Returns one story with its acceptance criteria, EARS requirements, contexts and revisions.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public StoryApi.StoryAnswer getStory(@ToolArg(description = "project slug") String project,
+                                         @ToolArg(description = "story number (12 for US-12)") int number) {
+        return call(() -> storyApi.get(project, number));
+    }
+
+    @Tool(name = "create_story", description = "Writes a new user story as a draft (US-n); acceptance criteria in EARS form are recognised.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public StoryApi.StoryRowAnswer createStory(@ToolArg(description = "project slug") String project,
+                                               @ToolArg(description = "title") String title,
+                                               @ToolArg(description = "description (markdown)") String description,
+                                               @ToolArg(description = "acceptance criteria, one per line", required = false) String acceptanceCriteria) {
+        return entity(StoryApi.StoryRowAnswer.class, () -> storyApi.create(project, new StoryApi.StoryBody(title, description, acceptanceCriteria, null)));
+    }
+
+    @Tool(name = "update_story", description = "Saves a new version of a story, based on the version you read (a stale version is refused with both versions).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public StoryApi.StoryAnswer updateStory(@ToolArg(description = "project slug") String project,
+                                            @ToolArg(description = "story number") int number,
+                                            @ToolArg(description = "title") String title,
+                                            @ToolArg(description = "description (markdown)") String description,
+                                            @ToolArg(description = "acceptance criteria, one per line", required = false) String acceptanceCriteria,
+                                            @ToolArg(description = "the version your edit is based on") int version) {
+        return call(() -> storyApi.update(project, number, new StoryApi.StoryBody(title, description, acceptanceCriteria, version)));
+    }
+
+    @Tool(name = "submit_story", description = "Submits a draft story for a lead's approval.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public StoryApi.StoryAnswer submitStory(@ToolArg(description = "project slug") String project,
+                                            @ToolArg(description = "story number") int number) {
+        return call(() -> storyApi.submit(project, number));
+    }
+
+    @Tool(name = "approve_story", description = "Approves a submitted story (lead role).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public StoryApi.StoryAnswer approveStory(@ToolArg(description = "project slug") String project,
+                                             @ToolArg(description = "story number") int number) {
+        return call(() -> storyApi.approve(project, number));
+    }
+
+    @Tool(name = "request_story_changes", description = "Sends a submitted story back to its author with a comment (lead role).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public StoryApi.StoryAnswer requestStoryChanges(@ToolArg(description = "project slug") String project,
+                                                    @ToolArg(description = "story number") int number,
+                                                    @ToolArg(description = "what to change") String comment) {
+        return call(() -> storyApi.requestChanges(project, number, new StoryApi.ChangesBody(comment)));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.specboard.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.kernel.Role;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.TestData;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real MCP client (the Java MCP SDK over streamable HTTP) works a hand-off through tools only, and
+ * every tool it is offered carries annotations and an output schema its answers satisfy.
+ */
+@QuarkusTest
+class McpClientTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    TestData data;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Inject
+    RepoTestSupport repos;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private McpSyncClient client(String token) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", ""))
+                .endpoint("/api/mcp")
+                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .build();
+        // Schema caching makes the client check every structured answer against the tool's output schema.
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).enableCallToolSchemaCaching(true).build();
+        client.initialize();
+        return client;
+    }
+
+    private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> args) {
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(tool, args));
+        assertNotNull(r.isError(), tool + " answered without isError");
+        return r;
+    }
+
+    /** The one text block of an answer, parsed. */
+    private static JsonNode text(McpSchema.CallToolResult r) {
+        assertEquals(1, r.content().size(), "one text block, not one per item: " + r.content());
+        try {
+            return JSON.readTree(((McpSchema.TextContent) r.content().get(0)).text());
+        } catch (Exception e) {
+            throw new AssertionError("the text block is not JSON: " + r.content().get(0), e);
+        }
+    }
+
+    private static JsonNode structured(McpSchema.CallToolResult r) {
+        assertFalse(r.isError(), () -> "refused: " + r.content());
+        assertNotNull(r.structuredContent(), "structured content missing");
+        JsonNode node = JSON.valueToTree(r.structuredContent());
+        assertEquals(node, text(r), "the text block carries the same JSON as the structured content");
+        return node;
+    }
+
+    @Test
+    void agentHandsOffATaskAndAnswersAReviewThroughToolsOnly() {
+        TestData.Team team = data.team();
+        String slug = team.slug();
+        String lead = tokens.create(team.lead().id, "lead", null, null).value();
+        RestAssured.given().auth().oauth2(lead).contentType("application/json")
+                .body(SpecApiFixtures.hierarchical(null, "Hand-off", List.of(), "schema", "api"))
+                .post("/api/v1/projects/" + slug + "/specs").then().statusCode(201);
+        try (GitFixture git = GitFixture.create()) {
+            String sha = git.commit("first", Map.of("src/App.java", GitFixture.lines(12)));
+            String syncId = RestAssured.given().auth().oauth2(lead).contentType("application/json")
+                    .body(Map.of("name", "app", "url", git.url())).post("/api/v1/projects/" + slug + "/repos")
+                    .then().statusCode(201).extract().path("syncId");
+            repos.await(UUID.fromString(syncId));
+            RestAssured.given().auth().oauth2(lead).contentType("application/json")
+                    .body(Map.of("path", "src/App.java", "lineStart", 2, "lineEnd", 3, "body", "Why is this here?"))
+                    .post("/api/v1/projects/" + slug + "/repos/app/threads").then().statusCode(201);
+
+            String agent = tokens.create(team.member().id, "agent", team.project().id, Role.MEMBER).value();
+            try (McpSyncClient mcp = client(agent)) {
+                assertTrue(mcp.getCurrentInitializationResult().instructions().contains("claim_next_task"),
+                        "the server tells an agent the workflow");
+
+                JsonNode pending = structured(call(mcp, "list_tasks", Map.of("project", slug, "status", "pending")));
+                assertTrue(pending.isArray(), "a list is one JSON array");
+                assertEquals(2, pending.size());
+                JsonNode none = structured(call(mcp, "list_tasks", Map.of("project", slug, "status", "failed")));
+                assertTrue(none.isArray() && none.isEmpty(), "an empty list is []: " + none);
+
+                JsonNode claimed = structured(call(mcp, "claim_next_task", Map.of("project", slug)));
+                assertTrue(claimed.get("claimed").asBoolean());
+                String task = claimed.at("/task/task/key").asText();
+                assertEquals("schema", claimed.at("/task/phase/name").asText());
+
+                JsonNode context = structured(call(mcp, "get_task_context", Map.of("project", slug, "task", task)));
+                assertEquals("Overview of Hand-off", context.at("/spec/overview").asText());
+                assertEquals("schema", context.at("/phase/name").asText());
+
+                assertEquals("in_progress", structured(call(mcp, "start_task", Map.of("project", slug, "task", task))).get("status").asText());
+
+                McpSchema.CallToolResult refused = call(mcp, "complete_task", Map.of("project", slug, "task", task, "commitSha", "nope"));
+                assertTrue(refused.isError(), "a bad SHA is a tool error");
+                JsonNode error = text(refused);
+                assertTrue(error.get("error").isTextual(), "the API's error JSON: " + error);
+                assertTrue(error.get("details").isObject() && error.get("details").has("commitSha"), "details is JSON naming the field: " + error);
+
+                JsonNode done = structured(call(mcp, "complete_task", Map.of("project", slug, "task", task, "commitSha", sha)));
+                assertTrue(List.of("completed", "merged").contains(done.get("status").asText()), done.toString());
+
+                JsonNode threads = structured(call(mcp, "list_review_threads", Map.of("project", slug, "repository", "app", "state", "open")));
+                assertEquals(1, threads.size());
+                String thread = threads.get(0).get("id").asText();
+                JsonNode answered = structured(call(mcp, "comment_on_thread", Map.of("project", slug, "thread", thread,
+                        "body", "It keeps the lines apart.")));
+                assertEquals(2, answered.get("comments").size());
+                assertEquals("AI", answered.at("/comments/1/authorType").asText());
+
+                McpSchema.CallToolResult outside = call(mcp, "get_story", Map.of("project", "no-such-project", "number", 1));
+                assertTrue(outside.isError());
+                assertEquals(Map.of(), JSON.convertValue(text(outside).get("details"), Map.class));
+            }
+        }
+    }
+
+    @Test
+    void everyToolHasAnnotationsAndAnOutputSchemaAndReadersSayTheyOnlyRead() {
+        String token = tokens.create(data.account("mcptools").id, "agent", null, null).value();
+        try (McpSyncClient mcp = client(token)) {
+            List<McpSchema.Tool> tools = mcp.listTools().tools();
+            assertTrue(tools.size() > 60, "tools offered: " + tools.size());
+            List<String> problems = new ArrayList<>();
+            for (McpSchema.Tool tool : tools) {
+                if (tool.annotations() == null || tool.annotations().readOnlyHint() == null || tool.annotations().destructiveHint() == null
+                        || tool.annotations().idempotentHint() == null) {
+                    problems.add(tool.name() + " has no annotations");
+                } else if ((tool.name().startsWith("list_") || tool.name().startsWith("get_") || tool.name().equals("search"))
+                        != tool.annotations().readOnlyHint()) {
+                    problems.add(tool.name() + " readOnlyHint=" + tool.annotations().readOnlyHint());
+                }
+                if (tool.outputSchema() == null || tool.outputSchema().get("type") == null) {
+                    problems.add(tool.name() + " has no output schema");
+                }
+            }
+            assertTrue(problems.isEmpty(), String.join("\n", problems));
+            for (String name : List.of("create_story", "update_story", "submit_story", "list_contexts", "create_context", "list_components",
+                    "add_component_dependency", "save_design_doc", "create_work_session", "claim_next_work_session", "complete_work_session",
+                    "fail_work_session", "create_spec", "get_spec", "update_spec", "get_sync", "get_tree", "get_file", "open_review_thread",
+                    "resolve_thread", "reopen_thread", "list_notifications", "search")) {
+                assertTrue(tools.stream().anyMatch(t -> t.name().equals(name)), name + " is offered");
+            }
+        }
+    }
+}
