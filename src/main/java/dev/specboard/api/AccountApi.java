@@ -132,6 +132,7 @@ public class AccountApi {
 
     @DELETE
     @Path("tokens/{id}")
+    @APIResponse(responseCode = "204", description = "The token is revoked")
     public Response revokeToken(@PathParam("id") String id) {
         UUID accountId = currentUser.requireAccountId();
         UUID tokenId;

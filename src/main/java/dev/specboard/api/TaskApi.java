@@ -200,6 +200,7 @@ public class TaskApi {
     @POST
     @Path("{key}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The note, added to the progress log", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteAnswer.class)))
     public Response addTaskNote(@PathParam("slug") String slug, @PathParam("key") String key, NoteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TaskNoteRow n = tasks.addNote(access, key, body == null ? null : body.body(), actor(access));
