@@ -58,8 +58,8 @@ public class EntityService {
         return list(access.project().id);
     }
 
-    /** The job's part: the same inference, run after a mockup of the project changed. */
-    @Transactional
+    /** The job's part: the same inference, run after a mockup of the project changed, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void inferInJob(UUID projectId) {
         run(projectId);
     }
@@ -143,10 +143,12 @@ public class EntityService {
                 produced.add(rs);
                 relationships.add(rel);
             }
-            if (r.confidence() < 0.6) {
+            if (r.crud().create().isEmpty() && r.crud().update().isEmpty()) {
+                // Shown but never entered anywhere: the mockups cannot tell where its records come from.
                 String qs = "question:" + r.name();
-                Thought q = upsert(projectId, bySubject, qs, "question", "Only " + (r.pages().size() == 1 ? "one page shows " : "a few pages show ") + r.name()
-                        + ". Is it something the app stores, or part of another entity?", r.confidence(), "pages " + String.join(", ", r.pages()), List.of(et.id));
+                Thought q = upsert(projectId, bySubject, qs, "question", r.name() + " is shown on " + String.join(", ", r.pages())
+                        + " but no mockup has a form that creates or edits it. Where do its records come from, or is it part of another entity?",
+                        r.confidence(), "pages " + String.join(", ", r.pages()), List.of(et.id));
                 if (!q.decided()) {
                     q.needsAnswer = true;
                 }
