@@ -8,6 +8,14 @@ import dev.specboard.design.FeatureForm;
 import dev.specboard.design.FeatureRow;
 import dev.specboard.design.FeatureService;
 import dev.specboard.design.FeatureView;
+import dev.specboard.design.FlowCheck;
+import dev.specboard.design.FlowModel;
+import dev.specboard.design.ConnectionForm;
+import dev.specboard.design.JourneyFlow;
+import dev.specboard.design.JourneyForm;
+import dev.specboard.design.JourneyService;
+import dev.specboard.design.JourneyView;
+import dev.specboard.design.NodeForm;
 import dev.specboard.design.InferredEntity;
 import dev.specboard.design.PageRow;
 import dev.specboard.design.PageService;
@@ -92,6 +100,118 @@ public class FeatureApi {
     }
 
     public record FeedbackBody(String feedback) {
+    }
+
+    public record NodeBody(String key, String nodeType, Map<String, Object> data) {
+    }
+
+    public record ConnectionBody(String from, String to, String trigger, String element, String label) {
+    }
+
+    public record JourneyBody(String name, String flowType, String description, List<NodeBody> nodes, List<ConnectionBody> connections) {
+    }
+
+    @RegisterForReflection
+    public record JourneyRowAnswer(UUID id, String name, String flowType, long nodes) {
+    }
+
+    @RegisterForReflection
+    public record NodeAnswer(String key, String nodeType, String label, Map<String, Object> data) {
+    }
+
+    @RegisterForReflection
+    public record ConnectionAnswer(String from, String to, String trigger, String element, String label) {
+    }
+
+    @RegisterForReflection
+    public record JourneyAnswer(UUID id, String name, String flowType, String description, List<NodeAnswer> nodes, List<ConnectionAnswer> connections,
+                                List<FlowCheck.Problem> problems) {
+    }
+
+    @Inject
+    JourneyService journeys;
+
+    @GET
+    @Path("/journeys")
+    public List<JourneyRowAnswer> listJourneys(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return journeys.rows(access.project().id).stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.nodes())).toList();
+    }
+
+    /** Creates a journey with its nodes and connections; 422 names an unknown node key or node type. */
+    @POST
+    @Path("/journeys")
+    public Response createJourney(@PathParam("slug") String slug, JourneyBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        JourneyBody b = ComponentApi.body(body);
+        List<NodeForm> nodes = b.nodes() == null ? List.of() : b.nodes().stream().map(FeatureApi::node).toList();
+        List<JourneyService.ConnectionInput> connections = b.connections() == null ? List.of() : b.connections().stream()
+                .map(c -> new JourneyService.ConnectionInput(c.from(), c.to(), c.trigger(), c.element(), c.label())).toList();
+        JourneyFlow f = journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description()), nodes, connections);
+        return Response.status(201).entity(journey(access, f.id)).build();
+    }
+
+    @GET
+    @Path("/journeys/{id}")
+    public JourneyAnswer getJourney(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.read(slug);
+        return journey(access, DesignApi.uuid(id));
+    }
+
+    private JourneyAnswer journey(Access access, UUID id) {
+        JourneyFlow f = journeys.get(access.project().id, id);
+        JourneyView v = journeys.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, dev.specboard.web.FormErrors.none());
+        List<ConnectionAnswer> connections = new java.util.ArrayList<>();
+        List<NodeAnswer> nodes = v.nodes().stream().map(n -> {
+            n.connections().forEach(c -> connections.add(new ConnectionAnswer(n.key(), c.to(), c.trigger(), c.element(), c.label())));
+            Map<String, Object> data = new LinkedHashMap<>();
+            FlowModel.Data d = n.data();
+            put(data, "label", d.label());
+            put(data, "pageId", d.pageId());
+            put(data, "pagePath", n.pagePath());
+            put(data, "mockupId", d.mockupId());
+            put(data, "question", d.question());
+            if (!d.branches().isEmpty()) {
+                data.put("branches", d.branches().stream().map(br -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("label", br.label());
+                    put(m, "targetNode", br.targetNode());
+                    return m;
+                }).toList());
+            }
+            put(data, "operation", d.operation());
+            put(data, "entity", d.entity());
+            put(data, "text", d.text());
+            put(data, "end", d.end());
+            put(data, "start", d.start());
+            return new NodeAnswer(n.key(), n.type(), n.label(), data);
+        }).toList();
+        return new JourneyAnswer(f.id, f.name, f.flowType, f.description, nodes, connections, v.problems());
+    }
+
+    private static void put(Map<String, Object> m, String k, Object v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+
+    /** A node from the API: its data's label, page (path or id), question, branches, operation, entity, text, end and start. */
+    private static NodeForm node(NodeBody n) {
+        Map<String, Object> d = n.data() == null ? Map.of() : n.data();
+        Object branches = d.get("branches");
+        String branchText = "";
+        if (branches instanceof List<?> list) {
+            branchText = String.join(", ", list.stream().map(x -> x instanceof Map<?, ?> m ? String.valueOf(m.get("label")) : String.valueOf(x))
+                    .map(s -> s.replace(",", " ")).toList());
+        }
+        Object page = d.getOrDefault("page", d.getOrDefault("pagePath", d.getOrDefault("pageId", d.get("page_id"))));
+        return new NodeForm(n.key(), n.nodeType(), text(d.get("label")), text(page), text(d.get("question")), branchText, text(d.get("operation")),
+                text(d.get("entity")), text(d.get("text")), Boolean.TRUE.equals(d.get("end")) ? "true" : null,
+                Boolean.TRUE.equals(d.get("start")) ? "true" : null);
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : String.valueOf(o);
     }
 
     @Inject
