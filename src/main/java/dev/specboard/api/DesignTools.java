@@ -97,4 +97,19 @@ public class DesignTools {
                                                        @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status) {
         return call(() -> featureApi.listThinking(project, status));
     }
+
+    @Tool(name = "create_journey", description = "Creates a journey flow: nodes (key, nodeType screen|decision|action|database|annotation, data such as "
+            + "page path, question and branches, operation and entity, end) and connections between node keys (label = a decision's branch).")
+    public Object createJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey name") String name,
+                                @ToolArg(description = "user, admin, system or error", required = false) String flowType,
+                                @ToolArg(description = "nodes") List<FeatureApi.NodeBody> nodes,
+                                @ToolArg(description = "connections", required = false) List<FeatureApi.ConnectionBody> connections) {
+        return call(() -> featureApi.createJourney(project, new FeatureApi.JourneyBody(name, flowType, null, nodes, connections)).getEntity());
+    }
+
+    @Tool(name = "get_journey", description = "Returns a journey with its nodes, connections and the problems its check finds.",
+            annotations = @Tool.Annotations(readOnlyHint = true))
+    public FeatureApi.JourneyAnswer getJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId) {
+        return call(() -> featureApi.getJourney(project, journeyId));
+    }
 }

@@ -87,7 +87,7 @@ public final class EntityPicture {
             }
             body.append("</a>");
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"entity-picture\" role=\"img\" aria-labelledby=\"entity-picture-title\" viewBox=\"0 0 "
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"entity-picture\" role=\"group\" aria-labelledby=\"entity-picture-title\" viewBox=\"0 0 "
                 + width + " " + y0 + "\" width=\"" + width + "\" height=\"" + y0 + "\"><title id=\"entity-picture-title\">Entity model of " + esc(slug)
                 + ": " + entities.size() + " entities</title><defs><marker id=\"entity-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
                 + "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#59616b\"/></marker></defs>"
