@@ -27,9 +27,9 @@ class DesignModelBrowserTest {
         assertTrue(((Number) overflow).intValue() <= 1, "the page does not scroll sideways (" + overflow + " px too wide): " + b.path() + " " + b.js(
                 "var w = document.documentElement.clientWidth, out = [];"
                 + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
-                + " var a = e.parentElement, clipped = false; while (a) { var o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') { clipped = true; } a = a.parentElement; }"
-                + " if (r.right > w + 1 && !clipped) { out.push(e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(r.right)); } });"
-                + "return out.slice(0, 8).join('; ');"));
+                + " if (r.right > w + 1) { out.push([r.right, e.tagName + '.' + e.getAttribute('class') + '#' + e.id]); } });"
+                + "out.sort(function (a, b) { return a[0] - b[0]; });"
+                + "return document.body.scrollWidth + ' ' + out.slice(0, 6).map(function (x) { return x[1] + ' ' + Math.round(x[0]); }).join('; ');"));
     }
 
     @Test
