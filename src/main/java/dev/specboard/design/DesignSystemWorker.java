@@ -40,6 +40,9 @@ public class DesignSystemWorker {
     ManagedExecutor executor;
 
     @Inject
+    EntityService entities;
+
+    @Inject
     io.agroal.api.AgroalDataSource dataSource;
 
     private final String instanceId = "ds-" + UUID.randomUUID().toString().substring(0, 8);
@@ -129,6 +132,12 @@ public class DesignSystemWorker {
             });
         } catch (RuntimeException e) {
             DatabaseOutage.warn(LOG, "recomputing the design system of project " + claim.projectId(), e);
+        }
+        // The same change of mockups also changes what they say about the data: infer the entities again.
+        try {
+            entities.inferInJob(claim.projectId());
+        } catch (RuntimeException e) {
+            LOG.warn("Inferring the entities of project " + claim.projectId() + " failed", e);
         }
     }
 

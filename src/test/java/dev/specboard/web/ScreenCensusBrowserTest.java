@@ -186,6 +186,13 @@ class ScreenCensusBrowserTest {
         api.get().body(Map.of("path", "src/App.java", "lineStart", 3, "lineEnd", 4, "body", "Why **this**?"))
                 .post(project + "/repos/app/threads").then().log().ifValidationFails().statusCode(201);
 
+        String feature = api.get().body(Map.of("name", "Reset passwords", "storyNumbers", List.of(1), "businessRules", List.of("links expire")))
+                .post(project + "/features").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        String journey = api.get().body(Map.of("name", "Reset", "nodes", List.of(Map.of("key", "ask", "nodeType", "decision",
+                        "data", Map.of("question", "Known email?", "branches", List.of("Yes", "No"))), Map.of("key", "done", "nodeType", "action",
+                        "data", Map.of("label", "Email sent", "end", true))), "connections", List.of(Map.of("from", "ask", "to", "done", "label", "Yes"))))
+                .post(project + "/journeys").then().log().ifValidationFails().statusCode(201).extract().path("id");
+
         QuarkusTransaction.requiringNew().run(() -> Project.<Project>findById(team.project().id).color = "#336699");
 
         String plan = api.get().body(Map.of("name", "Checkout", "targetBranch", "main"))
@@ -222,6 +229,8 @@ class ScreenCensusBrowserTest {
         keys.put("jobs/id", job);
         keys.put("refactors/id", refactor);
         keys.put("plan/type", "feature_plan");
+        keys.put("features/id", feature);
+        keys.put("journeys/id", journey);
         return keys;
     }
 }

@@ -1,0 +1,163 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The inferred entity model: the picture, each entity with its fields and confidences, the DDL; confirm, rename and remove. */
+@Path("/projects/{slug}/entities")
+@Produces(MediaType.TEXT_HTML)
+public class EntityResource {
+
+    @CheckedTemplate(basePath = "design")
+    static class Templates {
+        static native TemplateInstance entities(EntityListView view);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    EntityService entities;
+
+    @GET
+    public Response list(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.entities(view(access, null, FormErrors.none())));
+    }
+
+    /** The model as SQL, for a developer to start from. */
+    @GET
+    @Path("/ddl")
+    @Produces("application/sql")
+    public Response ddl(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return Response.ok(EntityDdl.ddl(entities.list(access.project().id)), "application/sql; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + slug + "-entities.sql\"").build();
+    }
+
+    /** Reads the current mockups again now (it also happens by itself after every mockup change). */
+    @POST
+    @Path("/infer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response infer(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        List<InferredEntity> all = entities.infer(access);
+        return Flash.redirect(headers, base(access), all.size() + (all.size() == 1 ? " entity" : " entities") + " inferred from the mockups.");
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        InferredEntity e = entities.confirm(access, uuid(id));
+        return Flash.redirect(headers, base(access) + "#entity-" + e.id, e.entityName + " confirmed: later inferences leave it as it is.");
+    }
+
+    @POST
+    @Path("/{id}/rename")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rename(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("name") String name, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID eid = uuid(id);
+        try {
+            InferredEntity e = entities.rename(access, eid, name);
+            return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Renamed to " + e.entityName + ".");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.entities(view(access, eid, FormErrors.none().add("name", e.errors().get("name")))));
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            return Htmx.page(Templates.entities(view(access, eid, FormErrors.none().add("name", e.getMessage()))), 409);
+        }
+    }
+
+    @POST
+    @Path("/{id}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        InferredEntity e = entities.get(access.project().id, uuid(id));
+        String name = e.entityName;
+        entities.remove(access, e.id);
+        return Flash.redirect(headers, base(access), name + " removed; thoughts built on it are flagged for review.");
+    }
+
+    @POST
+    @Path("/{id}/fields/{field}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field,
+                                @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        InferredEntity e = entities.removeField(access, uuid(id), field);
+        return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " removed from " + e.entityName + ".");
+    }
+
+    @POST
+    @Path("/{id}/fields/{field}/rename")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response renameField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field,
+                                @FormParam("to") String to, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID eid = uuid(id);
+        try {
+            InferredEntity e = entities.renameField(access, eid, field, to);
+            return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " renamed to " + to.strip() + ".");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.entities(view(access, eid, FormErrors.none().add("to", e.errors().get("to")))));
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            return Htmx.page(Templates.entities(view(access, eid, FormErrors.none().add("to", e.getMessage()))), 409);
+        }
+    }
+
+    private EntityListView view(Access access, UUID failed, FormErrors errors) {
+        UUID projectId = access.project().id;
+        List<InferredEntity> all = entities.list(projectId);
+        Map<String, Thought> thoughts = new HashMap<>();
+        for (Thought t : Thought.<Thought>list("projectId = ?1 and subjectKey is not null", projectId)) {
+            thoughts.put(t.subjectKey, t);
+        }
+        return new EntityListView(access, all, thoughts, EntityPicture.svg(all, access.slug()), EntityDdl.ddl(all), failed, errors);
+    }
+
+    static String base(Access access) {
+        return "/projects/" + access.slug() + "/entities";
+    }
+
+    static UUID uuid(String id) {
+        UUID u = PageService.parseUuid(id);
+        if (u == null) {
+            throw ApiException.notFound("No such entity in this project");
+        }
+        return u;
+    }
+}

@@ -1,0 +1,335 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Inferred entities: reading the current mockups again (as a job after every mockup change, or on request),
+ * recording each inference as a thought, and a user's confirmations, renames and removals, which later
+ * inferences respect.
+ */
+@ApplicationScoped
+public class EntityService {
+
+    private static final Pattern ENTITY_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,99}$");
+    private static final Pattern FIELD_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
+    private static final Set<String> KINDS = Set.of("observation", "entity", "field", "relationship", "question");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MockupService mockups;
+
+    @Inject
+    ThoughtService thoughts;
+
+    /** The project's entities, most certain first; one query. */
+    public List<InferredEntity> list(UUID projectId) {
+        return InferredEntity.<InferredEntity>find("projectId = ?1 order by confidenceScore desc, entityName", projectId).list();
+    }
+
+    public InferredEntity get(UUID projectId, UUID id) {
+        return InferredEntity.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such entity in this project"));
+    }
+
+    /** Reads every current mockup again now and answers the entities; confirmed entities and rejected inferences stay as they are. */
+    @Transactional
+    public List<InferredEntity> infer(Access access) {
+        access.requireWrite(Role.MEMBER);
+        run(access.project().id);
+        return list(access.project().id);
+    }
+
+    /** The job's part: the same inference, run after a mockup of the project changed, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void inferInJob(UUID projectId) {
+        run(projectId);
+    }
+
+    private void run(UUID projectId) {
+        // One inference per project at a time, whichever instance or request runs it.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('inferred_entities:' || cast(?1 as text)))").setParameter(1, projectId).getSingleResult();
+        List<EntityInference.PageInput> inputs = mockups.current(projectId, null).stream()
+                .map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
+        EntityInference.Model model = EntityInference.infer(inputs);
+
+        Map<String, Thought> bySubject = new HashMap<>();
+        for (Thought t : Thought.<Thought>list("projectId = ?1 and subjectKey is not null", projectId)) {
+            bySubject.put(t.subjectKey, t);
+        }
+        Map<String, InferredEntity> existing = new HashMap<>();
+        Set<String> takenNames = new HashSet<>();
+        for (InferredEntity e : list(projectId)) {
+            existing.put(e.inferredName, e);
+            takenNames.add(e.entityName);
+        }
+        Set<String> produced = new HashSet<>();
+        Map<String, UUID> observationIds = new HashMap<>();
+        for (EntityInference.Observation o : model.observations()) {
+            Thought t = upsert(projectId, bySubject, o.key(), "observation", o.description(), 0.9, "the mockup of " + o.page(), List.of());
+            produced.add(o.key());
+            observationIds.put(o.key(), t.id);
+        }
+        Set<String> keptEntities = new HashSet<>();
+        for (EntityInference.Result r : model.entities()) {
+            String subject = "entity:" + r.name();
+            Thought prior = bySubject.get(subject);
+            if (prior != null && "rejected".equals(prior.status)) {
+                continue;
+            }
+            List<UUID> fromObservations = r.observations().stream().map(observationIds::get).filter(java.util.Objects::nonNull).distinct().toList();
+            Thought et = upsert(projectId, bySubject, subject, "inference", entityReasoning(r), r.confidence(),
+                    "pages " + String.join(", ", r.pages()), fromObservations);
+            produced.add(subject);
+            keptEntities.add(r.name());
+            InferredEntity e = existing.get(r.name());
+            if (e == null && takenNames.contains(r.name())) {
+                // A user renamed another entity to this name: theirs wins.
+                continue;
+            }
+            if (e != null && e.userConfirmed) {
+                produced.addAll(bySubject.keySet().stream().filter(k -> k.startsWith("field:" + r.name() + ".")
+                        || k.startsWith("relationship:" + r.name() + ".") || k.equals("question:" + r.name())).toList());
+                continue;
+            }
+            Map<String, EntityModel.Field> fields = new LinkedHashMap<>();
+            Map<String, UUID> fieldThoughts = new HashMap<>();
+            for (EntityInference.FieldResult fr : r.fields().values()) {
+                String fs = "field:" + r.name() + "." + fr.name();
+                Thought ft = bySubject.get(fs);
+                if (ft != null && "rejected".equals(ft.status)) {
+                    continue;
+                }
+                List<UUID> deps = new ArrayList<>(List.of(et.id));
+                fr.observations().stream().map(observationIds::get).filter(java.util.Objects::nonNull).distinct().forEach(deps::add);
+                ft = upsert(projectId, bySubject, fs, "inference", fieldReasoning(r.name(), fr), fr.field().confidenceOr0(),
+                        "pages " + String.join(", ", fr.field().inferredFrom()), deps);
+                produced.add(fs);
+                fieldThoughts.put(fr.name(), ft.id);
+                fields.put(fr.name(), fr.field());
+            }
+            List<EntityModel.Relationship> relationships = new ArrayList<>();
+            for (EntityModel.Relationship rel : r.relationships()) {
+                if (rel.field() != null && !fields.containsKey(rel.field())) {
+                    continue;
+                }
+                String rs = "relationship:" + r.name() + "." + (rel.field() != null ? rel.field() : rel.targetEntity());
+                Thought rt = bySubject.get(rs);
+                if (rt != null && "rejected".equals(rt.status)) {
+                    continue;
+                }
+                upsert(projectId, bySubject, rs, "inference", r.name() + " " + rel.type().replace('_', ' ') + " " + rel.targetEntity()
+                                + (rel.field() != null ? ": the select " + rel.field() + " offers " + rel.targetEntity() + " records." : ": a list of "
+                                + rel.targetEntity() + " sits inside it."), 0.6, "pages " + String.join(", ", rel.inferredFrom()),
+                        List.of(rel.field() != null ? fieldThoughts.get(rel.field()) : et.id));
+                produced.add(rs);
+                relationships.add(rel);
+            }
+            if (r.crud().create().isEmpty() && r.crud().update().isEmpty()) {
+                // Shown but never entered anywhere: the mockups cannot tell where its records come from.
+                String qs = "question:" + r.name();
+                Thought q = upsert(projectId, bySubject, qs, "question", r.name() + " is shown on " + String.join(", ", r.pages())
+                        + " but no mockup has a form that creates or edits it. Where do its records come from, or is it part of another entity?",
+                        r.confidence(), "pages " + String.join(", ", r.pages()), List.of(et.id));
+                if (!q.decided()) {
+                    q.needsAnswer = true;
+                }
+                produced.add(qs);
+            }
+            if (e == null) {
+                e = new InferredEntity();
+                e.projectId = projectId;
+                e.inferredName = r.name();
+                e.entityName = r.name();
+                takenNames.add(r.name());
+            }
+            e.pluralName = r.plural();
+            e.fields = DesignJson.write(fields);
+            e.relationships = DesignJson.write(relationships);
+            e.crudLocations = DesignJson.write(r.crud());
+            e.confidenceScore = r.confidence();
+            e.description = "Inferred from " + String.join(", ", r.pages()) + ".";
+            if (!e.isPersistent()) {
+                e.persist();
+            }
+        }
+        // What the mockups no longer show goes, unless a user confirmed it.
+        for (InferredEntity e : existing.values()) {
+            if (!e.userConfirmed && !keptEntities.contains(e.inferredName)) {
+                e.delete();
+            }
+        }
+        for (Thought t : bySubject.values()) {
+            if (!produced.contains(t.subjectKey) && !t.decided() && KINDS.contains(t.subjectKind())) {
+                t.delete();
+            }
+        }
+        em.flush();
+        linkLeadsTo(projectId);
+    }
+
+    /** Sets each thought's {@code leads_to} from the others' {@code depends_on}. */
+    private void linkLeadsTo(UUID projectId) {
+        List<Thought> all = Thought.list("projectId", projectId);
+        Map<UUID, List<UUID>> leads = new HashMap<>();
+        for (Thought t : all) {
+            for (UUID d : t.dependsOn) {
+                leads.computeIfAbsent(d, k -> new ArrayList<>()).add(t.id);
+            }
+        }
+        for (Thought t : all) {
+            List<UUID> l = leads.getOrDefault(t.id, List.of());
+            if (!l.equals(t.leadsTo)) {
+                t.leadsTo = new ArrayList<>(l);
+            }
+        }
+    }
+
+    private static Thought upsert(UUID projectId, Map<String, Thought> bySubject, String subject, String type, String reasoning, double confidence,
+                                  String source, List<UUID> dependsOn) {
+        Thought t = bySubject.get(subject);
+        if (t == null) {
+            t = new Thought();
+            t.projectId = projectId;
+            t.subjectKey = subject;
+            t.thoughtType = type;
+            bySubject.put(subject, t);
+        } else if (t.decided()) {
+            return t;
+        }
+        t.reasoning = reasoning.length() > 5000 ? reasoning.substring(0, 5000) : reasoning;
+        t.confidence = Math.max(0, Math.min(1, confidence));
+        t.sourceDescription = source.length() > 1000 ? source.substring(0, 1000) : source;
+        t.dependsOn = new ArrayList<>(dependsOn);
+        if (!t.isPersistent()) {
+            t.persist();
+        }
+        return t;
+    }
+
+    private static String entityReasoning(EntityInference.Result r) {
+        List<String> how = new ArrayList<>();
+        if (!r.crud().create().isEmpty()) {
+            how.add("created on " + String.join(", ", r.crud().create()));
+        }
+        if (!r.crud().read().isEmpty()) {
+            how.add("listed on " + String.join(", ", r.crud().read()));
+        }
+        if (!r.crud().update().isEmpty()) {
+            how.add("edited on " + String.join(", ", r.crud().update()));
+        }
+        if (!r.crud().delete().isEmpty()) {
+            how.add("deleted on " + String.join(", ", r.crud().delete()));
+        }
+        return "The app stores " + r.name() + ": it is " + String.join("; ", how) + (r.pages().size() > 1 ? " (" + r.pages().size() + " pages agree)." : ".");
+    }
+
+    private static String fieldReasoning(String entity, EntityInference.FieldResult fr) {
+        EntityModel.Field f = fr.field();
+        return entity + "." + fr.name() + " is " + ("aeiou".indexOf(f.type().charAt(0)) >= 0 ? "an " : "a ") + f.type()
+                + (f.mandatory() ? ", required" : "") + (f.options().isEmpty() ? "" : " (" + String.join(", ", f.options()) + ")")
+                + (f.label() == null ? "" : ", labelled \u201c" + f.label() + "\u201d") + "; seen on " + String.join(", ", f.inferredFrom()) + ".";
+    }
+
+    /** A user confirms an entity: later inferences leave it (and its fields) as it is. */
+    @Transactional
+    public InferredEntity confirm(Access access, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        InferredEntity e = lock(access.project().id, id);
+        e.userConfirmed = true;
+        Thought.bySubject(e.projectId, "entity:" + e.inferredName).filter(t -> !t.decided()).ifPresent(t -> t.decide("confirmed", null, access.accountId()));
+        return e;
+    }
+
+    /** Renames an entity (it stays the entity later inferences find, and counts as confirmed). */
+    @Transactional
+    public InferredEntity rename(Access access, UUID id, String name) {
+        access.requireWrite(Role.MEMBER);
+        String n = name == null ? "" : name.strip();
+        if (!ENTITY_NAME.matcher(n).matches()) {
+            throw ValidationException.of("name", "A name starts with a letter and has only letters, digits and underscores (at most 100)");
+        }
+        InferredEntity e = lock(access.project().id, id);
+        InferredEntity.<InferredEntity>find("projectId = ?1 and entityName = ?2", e.projectId, n).firstResultOptional()
+                .filter(o -> !o.id.equals(e.id)).ifPresent(o -> {
+                    throw ApiException.conflict("There is already an entity named " + n + ".");
+                });
+        e.entityName = n;
+        e.userConfirmed = true;
+        return e;
+    }
+
+    /** Renames one field of an entity (the entity then counts as confirmed). */
+    @Transactional
+    public InferredEntity renameField(Access access, UUID id, String field, String to) {
+        access.requireWrite(Role.MEMBER);
+        String n = to == null ? "" : to.strip();
+        if (!FIELD_NAME.matcher(n).matches()) {
+            throw ValidationException.of("to", "A field name is lowercase letters, digits and underscores, starting with a letter");
+        }
+        InferredEntity e = lock(access.project().id, id);
+        Map<String, EntityModel.Field> fields = e.fieldMap();
+        if (!fields.containsKey(field)) {
+            throw ApiException.notFound("No field " + field + " in " + e.entityName);
+        }
+        if (fields.containsKey(n)) {
+            throw ApiException.conflict(e.entityName + " already has a field " + n + ".");
+        }
+        e.renameField(field, n);
+        return e;
+    }
+
+    /** Removes a field: its inference is rejected, so a later inference does not bring it back, and what built on it is flagged. */
+    @Transactional
+    public InferredEntity removeField(Access access, UUID id, String field) {
+        access.requireWrite(Role.MEMBER);
+        InferredEntity e = lock(access.project().id, id);
+        if (!e.fieldMap().containsKey(field)) {
+            throw ApiException.notFound("No field " + field + " in " + e.entityName);
+        }
+        Thought t = Thought.bySubject(e.projectId, "field:" + e.inferredName + "." + field).filter(x -> !"rejected".equals(x.status)).orElse(null);
+        if (t != null) {
+            thoughts.rejectLocked(access, t);
+        } else {
+            e.removeField(field);
+        }
+        return e;
+    }
+
+    /** Removes an entity: its inference is rejected (a later inference does not bring it back) and what built on it is flagged. */
+    @Transactional
+    public void remove(Access access, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        InferredEntity e = lock(access.project().id, id);
+        Thought t = Thought.bySubject(e.projectId, "entity:" + e.inferredName).filter(x -> !"rejected".equals(x.status)).orElse(null);
+        if (t != null) {
+            thoughts.rejectLocked(access, t);
+        } else {
+            e.delete();
+        }
+    }
+
+    private InferredEntity lock(UUID projectId, UUID id) {
+        InferredEntity e = get(projectId, id);
+        em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
+        return e;
+    }
+}

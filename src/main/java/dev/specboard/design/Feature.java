@@ -1,0 +1,132 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.TimestampedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A piece of functionality a user described (seed 004's features): what it does, the pages it touches,
+ * the data it creates, reads, updates and deletes, its rules; realised by user stories, whose progress
+ * its status follows.
+ */
+@Entity
+@Table(name = "features")
+public class Feature extends TimestampedEntity {
+
+    public static final List<String> STATUSES = List.of("planned", "in-progress", "completed");
+    public static final List<String> CATEGORIES = List.of("auth", "content", "social", "admin", "payment", "other");
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    public UUID projectId;
+
+    public String name;
+
+    @Column(name = "user_description")
+    public String userDescription;
+
+    public String category;
+
+    public String status = "planned";
+
+    @Column(name = "affected_pages", columnDefinition = "uuid[]")
+    public List<UUID> affectedPages = new ArrayList<>();
+
+    @Column(name = "required_journeys", columnDefinition = "uuid[]")
+    public List<UUID> requiredJourneys = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "data_operations")
+    public String dataOperations = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "ui_requirements")
+    public String uiRequirements = "[]";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "business_rules")
+    public String businessRules = "[]";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "technical_requirements")
+    public String technicalRequirements = "{}";
+
+    @Column(name = "detected_from_mockups")
+    public boolean detectedFromMockups;
+
+    @Column(name = "wizard_generated")
+    public boolean wizardGenerated;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "visual_specifications")
+    public String visualSpecifications = "{}";
+
+    public int version = 1;
+
+    /** The seed's {@code data_operations}: the entities a feature creates, reads, updates and deletes. */
+    public record DataOperations(List<String> creates, List<String> reads, List<String> updates, List<String> deletes) {
+        public static DataOperations empty() {
+            return new DataOperations(List.of(), List.of(), List.of(), List.of());
+        }
+
+        public DataOperations {
+            creates = creates == null ? List.of() : creates;
+            reads = reads == null ? List.of() : reads;
+            updates = updates == null ? List.of() : updates;
+            deletes = deletes == null ? List.of() : deletes;
+        }
+
+        public boolean none() {
+            return creates.isEmpty() && reads.isEmpty() && updates.isEmpty() && deletes.isEmpty();
+        }
+    }
+
+    /** The seed's {@code technical_requirements}: {@code {"needs": [...]}}. */
+    public record TechnicalRequirements(List<String> needs) {
+        public TechnicalRequirements {
+            needs = needs == null ? List.of() : needs;
+        }
+    }
+
+    public static Optional<Feature> inProject(UUID projectId, UUID id) {
+        return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
+    }
+
+    public DataOperations operations() {
+        return DesignJson.read(dataOperations, DataOperations.class, DataOperations.empty());
+    }
+
+    public List<String> uiRequirementList() {
+        return List.of(DesignJson.read(uiRequirements, String[].class, new String[0]));
+    }
+
+    public List<String> businessRuleList() {
+        return List.of(DesignJson.read(businessRules, String[].class, new String[0]));
+    }
+
+    public List<String> technicalNeeds() {
+        return DesignJson.read(technicalRequirements, TechnicalRequirements.class, new TechnicalRequirements(List.of())).needs();
+    }
+
+    /**
+     * The status that follows from the statuses of the stories realising it: every story implemented makes
+     * it completed, any story beyond a draft in progress; without stories it keeps the status set by hand.
+     */
+    public static String statusFrom(Collection<String> storyStatuses, String own) {
+        if (storyStatuses.isEmpty()) {
+            return own;
+        }
+        if (storyStatuses.stream().allMatch("implemented"::equals)) {
+            return "completed";
+        }
+        return storyStatuses.stream().anyMatch(s -> !"draft".equals(s)) ? "in-progress" : "planned";
+    }
+}

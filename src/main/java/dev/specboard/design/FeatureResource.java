@@ -1,0 +1,115 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.story.Story;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.UUID;
+
+/** Features: the list with the new-feature form, one feature with its thread to code, editing, and drafting a story from it. */
+@Path("/projects/{slug}/features")
+@Produces(MediaType.TEXT_HTML)
+public class FeatureResource {
+
+    @CheckedTemplate(basePath = "design")
+    static class Templates {
+        static native TemplateInstance features(FeatureListView view);
+
+        static native TemplateInstance feature(FeatureView view);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    FeatureService features;
+
+    @GET
+    public Response list(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.features(features.list(access, FeatureForm.empty(), FormErrors.none())));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("slug") String slug, @BeanParam FeatureForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        try {
+            Feature f = features.create(access, form);
+            return Flash.redirect(headers, link(access, f.id), "Feature " + f.name + " created.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.features(features.list(access, form, e.errors())));
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response show(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.read(slug);
+        Feature f = features.get(access.project().id, uuid(id));
+        return Htmx.page(Templates.feature(features.view(access, f, null, FormErrors.none())));
+    }
+
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam FeatureForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        try {
+            Feature f = features.update(access, fid, form);
+            return Flash.redirect(headers, link(access, f.id), "Feature saved.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.feature(features.view(access, features.get(access.project().id, fid), form, e.errors())));
+        } catch (StaleVersionException e) {
+            FeatureForm rebased = new FeatureForm(form.name(), form.userDescription(), form.category(), form.status(), form.pages(), form.journeys(),
+                    form.creates(), form.reads(), form.updates(), form.deletes(), form.uiRequirements(), form.businessRules(), form.technicalNeeds(),
+                    form.storyNumbers(), e.currentVersion());
+            return Htmx.page(Templates.feature(features.view(access, features.get(access.project().id, fid), rebased,
+                    FormErrors.none().add("version", e.getMessage()))), 409);
+        }
+    }
+
+    /** Drafts a story from the feature (title, description, EARS criteria from its rules) and opens it. */
+    @POST
+    @Path("/{id}/stories")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response draftStory(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        Story s = features.draftStory(access, uuid(id));
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/stories/" + s.number, s.key() + " drafted from the feature.");
+    }
+
+    static String link(Access access, UUID id) {
+        return "/projects/" + access.slug() + "/features/" + id;
+    }
+
+    static UUID uuid(String id) {
+        UUID u = PageService.parseUuid(id);
+        if (u == null) {
+            throw ApiException.notFound("No such feature in this project");
+        }
+        return u;
+    }
+}

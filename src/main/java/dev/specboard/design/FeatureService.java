@@ -1,0 +1,285 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.project.Access;
+import dev.specboard.story.Ears;
+import dev.specboard.story.Story;
+import dev.specboard.story.StoryForm;
+import dev.specboard.story.StoryService;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Validation;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Features: describing them, linking the stories that realise them, drafting a story from one, and their status from their stories. */
+@ApplicationScoped
+public class FeatureService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    PageService pages;
+
+    @Inject
+    StoryService stories;
+
+    public Feature get(UUID projectId, UUID id) {
+        return Feature.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such feature in this project"));
+    }
+
+    /** Every feature of the project with its stories (and their specs), in a constant number of queries. */
+    public List<FeatureRow> rows(UUID projectId) {
+        List<Feature> features = Feature.<Feature>find("projectId = ?1 order by lower(name)", projectId).list();
+        Map<UUID, List<FeatureView.StoryLink>> links = storyLinks(projectId, null);
+        return features.stream().map(f -> {
+            List<FeatureView.StoryLink> s = links.getOrDefault(f.id, List.of());
+            return new FeatureRow(f.id, f.name, f.category, Feature.statusFrom(s.stream().map(FeatureView.StoryLink::status).toList(), f.status),
+                    f.userDescription, f.affectedPages.size(), s);
+        }).toList();
+    }
+
+    /** The feature's stories, their specs and task counts: {@code featureId → links}, for one feature or all of a project. */
+    Map<UUID, List<FeatureView.StoryLink>> storyLinks(UUID projectId, UUID featureId) {
+        var query = em.createQuery("select fs.id.featureId, s.number, s.title, s.status, fs.drafted from FeatureStory fs, Story s, Feature f "
+                        + "where s.id = fs.id.storyId and f.id = fs.id.featureId and f.projectId = :p" + (featureId == null ? "" : " and f.id = :f")
+                        + " order by s.number", Object[].class)
+                .setParameter("p", projectId);
+        if (featureId != null) {
+            query.setParameter("f", featureId);
+        }
+        List<Object[]> rows = query.getResultList();
+        Map<Integer, List<FeatureView.SpecRef>> specs = specsByStory(projectId, rows.stream().map(r -> (Integer) r[1]).distinct().toList());
+        Map<UUID, List<FeatureView.StoryLink>> out = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new FeatureView.StoryLink((Integer) r[1], (String) r[2], (String) r[3],
+                    (Boolean) r[4], specs.getOrDefault((Integer) r[1], List.of())));
+        }
+        return out;
+    }
+
+    /** The specs written for these stories with their tasks done and total, in one query. */
+    Map<Integer, List<FeatureView.SpecRef>> specsByStory(UUID projectId, List<Integer> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<Integer, List<FeatureView.SpecRef>> out = new HashMap<>();
+        for (Object[] r : em.createQuery("select s.storyNumber, s.specNumber, s.title, s.status, count(t), "
+                        + "sum(case when t.status in :done then 1 else 0 end) "
+                        + "from TechnicalSpec s left join ImplementationTask t on t.spec = s where s.project.id = :p and s.storyNumber in :n "
+                        + "group by s.storyNumber, s.specNumber, s.title, s.status order by s.specNumber", Object[].class)
+                .setParameter("p", projectId).setParameter("n", numbers)
+                .setParameter("done", List.of(dev.specboard.spec.TaskStatus.COMPLETED, dev.specboard.spec.TaskStatus.MERGED)).getResultList()) {
+            out.computeIfAbsent((Integer) r[0], k -> new ArrayList<>()).add(new FeatureView.SpecRef("SPEC-" + r[1], (String) r[2], (String) r[3],
+                    ((Number) r[4]).intValue(), r[5] == null ? 0 : ((Number) r[5]).intValue()));
+        }
+        return out;
+    }
+
+    /** One feature's page: its pages and journeys, its stories with their specs. */
+    public FeatureView view(Access access, Feature f, FeatureForm form, FormErrors errors) {
+        UUID projectId = access.project().id;
+        List<PageRow> all = pages.rows(projectId);
+        List<FeatureView.JourneyRef> journeys = journeyRefs(projectId);
+        List<FeatureView.StoryLink> links = storyLinks(projectId, f.id).getOrDefault(f.id, List.of());
+        String status = Feature.statusFrom(links.stream().map(FeatureView.StoryLink::status).toList(), f.status);
+        return new FeatureView(access, f, status, all.stream().filter(p -> f.affectedPages.contains(p.id())).toList(),
+                journeys.stream().filter(j -> f.requiredJourneys.contains(j.id())).toList(), links, all, journeys,
+                form == null ? FeatureForm.of(f, links.stream().map(FeatureView.StoryLink::number).toList()) : form, errors);
+    }
+
+    public FeatureListView list(Access access, FeatureForm form, FormErrors errors) {
+        UUID projectId = access.project().id;
+        return new FeatureListView(access, rows(projectId), pages.rows(projectId), journeyRefs(projectId), form, errors);
+    }
+
+    List<FeatureView.JourneyRef> journeyRefs(UUID projectId) {
+        return em.createQuery("select new dev.specboard.design.FeatureView$JourneyRef(j.id, j.name) from JourneyFlow j where j.projectId = :p "
+                + "order by lower(j.name)", FeatureView.JourneyRef.class).setParameter("p", projectId).getResultList();
+    }
+
+    /** Describes a new feature and links the stories named (422 naming each unknown page, journey or story). */
+    @Transactional
+    public Feature create(Access access, FeatureForm form) {
+        access.requireWrite(Role.MEMBER);
+        Feature f = new Feature();
+        f.projectId = access.project().id;
+        List<Story> linked = apply(f, form);
+        f.persist();
+        link(f, linked);
+        return f;
+    }
+
+    /** Saves an edit based on the feature's current version (409 with both versions otherwise). */
+    @Transactional
+    public Feature update(Access access, UUID id, FeatureForm form) {
+        access.requireWrite(Role.MEMBER);
+        Feature f = get(access.project().id, id);
+        em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
+        if (form.version() != null && form.version() != f.version) {
+            throw new StaleVersionException("The feature " + f.name, form.version(), f.version,
+                    StaleVersionException.texts("name", f.name, "userDescription", f.userDescription, "businessRules",
+                            String.join("\n", f.businessRuleList())),
+                    StaleVersionException.texts("name", form.name(), "userDescription", form.userDescription(), "businessRules", form.businessRules()),
+                    null);
+        }
+        List<Story> linked = apply(f, form);
+        FeatureStory.delete("id.featureId = ?1 and drafted = false", f.id);
+        link(f, linked);
+        f.version++;
+        return f;
+    }
+
+    /**
+     * Drafts a user story from the feature in one action: its name as the title, its description and pages
+     * as the description, one EARS requirement per business rule and data operation; the story realises the feature.
+     */
+    @Transactional
+    public Story draftStory(Access access, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        Feature f = get(access.project().id, id);
+        em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
+        List<String> pagePaths = pages.rows(f.projectId).stream().filter(p -> f.affectedPages.contains(p.id())).map(PageRow::path).toList();
+        Story s = stories.create(access, new StoryForm(f.name, storyDescription(f, pagePaths), String.join("\n", criteria(f)), null));
+        FeatureStory.of(f.id, s.id, true).persist();
+        em.flush();
+        f.status = Feature.statusFrom(storyStatuses(f.id), f.status);
+        f.version++;
+        return s;
+    }
+
+    static String storyDescription(Feature f, List<String> pagePaths) {
+        StringBuilder d = new StringBuilder();
+        if (f.userDescription != null && !f.userDescription.isBlank()) {
+            d.append(f.userDescription.strip()).append("\n\n");
+        }
+        d.append("Realises the feature ").append(f.name).append('.');
+        if (!pagePaths.isEmpty()) {
+            d.append(" Pages: ").append(String.join(", ", pagePaths)).append('.');
+        }
+        List<String> ui = f.uiRequirementList();
+        if (!ui.isEmpty()) {
+            d.append("\n\nThe interface needs: ").append(String.join("; ", ui)).append('.');
+        }
+        return d.toString();
+    }
+
+    /** One EARS line per business rule (kept as written when it already is one) and per data operation. */
+    static List<String> criteria(Feature f) {
+        List<String> out = new ArrayList<>();
+        for (String rule : f.businessRuleList()) {
+            String r = rule.strip().replaceAll("[.]+$", "");
+            out.add("- " + (Ears.recognise(r).isEmpty() ? "THE SYSTEM SHALL " + lowerFirst(r) : r));
+        }
+        Feature.DataOperations ops = f.operations();
+        ops.creates().forEach(e -> out.add("- WHEN a user submits a new " + e + " THE SYSTEM SHALL store the " + e));
+        ops.reads().forEach(e -> out.add("- WHEN a user opens the " + e + " list THE SYSTEM SHALL show every " + e + " they may read"));
+        ops.updates().forEach(e -> out.add("- WHEN a user saves changes to a " + e + " THE SYSTEM SHALL keep the new values"));
+        ops.deletes().forEach(e -> out.add("- WHEN a user deletes a " + e + " THE SYSTEM SHALL remove it after confirmation"));
+        return out;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+    }
+
+    private List<String> storyStatuses(UUID featureId) {
+        return em.createQuery("select s.status from FeatureStory fs, Story s where s.id = fs.id.storyId and fs.id.featureId = :f", String.class)
+                .setParameter("f", featureId).getResultList();
+    }
+
+    private void link(Feature f, List<Story> linked) {
+        em.flush();
+        for (Story s : linked) {
+            if (FeatureStory.findById(new FeatureStory.Key(f.id, s.id)) == null) {
+                FeatureStory.of(f.id, s.id, false).persist();
+            }
+        }
+        em.flush();
+        f.status = Feature.statusFrom(storyStatuses(f.id), f.status);
+    }
+
+    /** Checks and copies the form onto the feature; answers the stories to link. */
+    private List<Story> apply(Feature f, FeatureForm form) {
+        FormErrors errors = validation.check(form);
+        UUID projectId = f.projectId;
+        String status = form.status() == null || form.status().isBlank() ? "planned" : form.status().strip();
+        if (!Feature.STATUSES.contains(status)) {
+            errors.add("status", "Choose one of " + String.join(", ", Feature.STATUSES));
+        }
+        List<PageRow> all = pages.rows(projectId);
+        List<UUID> pageIds = new ArrayList<>();
+        for (String ref : form.pageList()) {
+            UUID pid = PageService.parseUuid(ref);
+            all.stream().filter(p -> p.id().equals(pid) || p.path().equals(PageService.normalise(ref))).findFirst()
+                    .ifPresentOrElse(p -> pageIds.add(p.id()), () -> errors.add("pages", "There is no page " + ref + " in this project"));
+        }
+        List<FeatureView.JourneyRef> journeys = journeyRefs(projectId);
+        List<UUID> journeyIds = new ArrayList<>();
+        for (String ref : form.journeyList()) {
+            UUID jid = PageService.parseUuid(ref);
+            journeys.stream().filter(j -> j.id().equals(jid)).findFirst()
+                    .ifPresentOrElse(j -> journeyIds.add(j.id()), () -> errors.add("journeys", "There is no journey " + ref + " in this project"));
+        }
+        Feature.DataOperations ops = form.operations();
+        for (String op : List.of("creates", "reads", "updates", "deletes")) {
+            List<String> names = switch (op) {
+                case "creates" -> ops.creates();
+                case "reads" -> ops.reads();
+                case "updates" -> ops.updates();
+                default -> ops.deletes();
+            };
+            if (names.stream().anyMatch(n -> n.length() > 100)) {
+                errors.add(op, "Each entity name has at most 100 characters");
+            }
+        }
+        if (form.uiRequirementList().stream().anyMatch(r -> r.length() > 500)) {
+            errors.add("uiRequirements", "Each requirement has at most 500 characters");
+        }
+        if (form.businessRuleList().stream().anyMatch(r -> r.length() > 1000)) {
+            errors.add("businessRules", "Each rule has at most 1000 characters");
+        }
+        List<Story> linked = new ArrayList<>();
+        for (String n : FeatureForm.commas(form.storyNumbers())) {
+            String digits = n.replaceFirst("(?i)^us-", "");
+            Story s = digits.matches("\\d{1,9}")
+                    ? Story.<Story>find("projectId = ?1 and number = ?2", projectId, Integer.parseInt(digits)).firstResult() : null;
+            if (s == null) {
+                errors.add("storyNumbers", "There is no story " + n + " in this project");
+            } else {
+                linked.add(s);
+            }
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        f.name = form.name().strip();
+        f.userDescription = form.userDescription() == null || form.userDescription().isBlank() ? null : form.userDescription().strip();
+        f.category = form.category() == null || form.category().isBlank() ? null : form.category().strip().toLowerCase(Locale.ROOT);
+        f.status = status;
+        f.affectedPages = pageIds;
+        f.requiredJourneys = journeyIds;
+        f.dataOperations = DesignJson.write(ops);
+        f.uiRequirements = DesignJson.write(form.uiRequirementList());
+        f.businessRules = DesignJson.write(form.businessRuleList());
+        f.technicalRequirements = DesignJson.write(new Feature.TechnicalRequirements(form.technicalNeedList()));
+        return linked;
+    }
+}

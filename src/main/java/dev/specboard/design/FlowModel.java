@@ -1,0 +1,63 @@
+package dev.specboard.design;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The JSONB shapes of journey nodes (seed 004's flow_nodes): each type's data and the outgoing connections. */
+public final class FlowModel {
+
+    private FlowModel() {
+    }
+
+    /** A decision's branch: its label and, once connected, the key of the node it leads to. */
+    public record Branch(String label, String targetNode, String condition) {
+    }
+
+    /**
+     * A node's data: a screen names its page (and mockup), a decision its question and branches, a database
+     * node its operation and entity, an action or annotation its text; {@code end} marks an intended end, {@code start} the entry.
+     */
+    public record Data(String label, UUID pageId, UUID mockupId, String question, List<Branch> branches, String operation, String entity,
+                       List<String> fields, String text, Boolean end, Boolean start) {
+        public Data {
+            branches = branches == null ? List.of() : branches;
+            fields = fields == null ? List.of() : fields;
+        }
+
+        public boolean ends() {
+            return Boolean.TRUE.equals(end);
+        }
+
+        public boolean starts() {
+            return Boolean.TRUE.equals(start);
+        }
+    }
+
+    /** An outgoing connection: the node it leads to, what triggers it, on which element, and its label. */
+    public record Connection(UUID targetNodeId, String trigger, String element, String label) {
+    }
+
+    /** The flow's saved canvas: where nodes were dragged to, by key. */
+    public record Canvas(Map<String, Position> positions) {
+        public Canvas {
+            positions = positions == null ? Map.of() : positions;
+        }
+    }
+
+    public record Position(double x, double y) {
+    }
+
+    public static Data data(String json) {
+        return DesignJson.read(json, Data.class, new Data(null, null, null, null, null, null, null, null, null, null, null));
+    }
+
+    public static List<Connection> connections(String json) {
+        return new ArrayList<>(List.of(DesignJson.read(json, Connection[].class, new Connection[0])));
+    }
+
+    public static Canvas canvas(String json) {
+        return DesignJson.read(json, Canvas.class, new Canvas(Map.of()));
+    }
+}

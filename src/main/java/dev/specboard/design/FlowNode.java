@@ -1,0 +1,44 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.TimestampedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One node of a journey flow with its type's data and its outgoing connections (seed 004's flow_nodes). */
+@Entity
+@Table(name = "flow_nodes")
+public class FlowNode extends TimestampedEntity {
+
+    public static final List<String> TYPES = List.of("screen", "decision", "action", "database", "annotation");
+
+    @Column(name = "flow_id", nullable = false, updatable = false)
+    public UUID flowId;
+
+    @Column(name = "node_key")
+    public String nodeKey;
+
+    @Column(name = "node_type")
+    public String nodeType;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String position = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String size = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String data = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String connections = "[]";
+
+    public boolean locked;
+}

@@ -1,0 +1,114 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.TimestampedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An entity of the app's data model inferred from the mockups (seed 004's inferred_entities): fields with
+ * types, validation, the pages they came from and a confidence; relationships; where it is created, read,
+ * updated and deleted. A confirmed (or renamed) entity is never overwritten by a later inference.
+ */
+@Entity
+@Table(name = "inferred_entities")
+public class InferredEntity extends TimestampedEntity {
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    public UUID projectId;
+
+    @Column(name = "entity_name")
+    public String entityName;
+
+    @Column(name = "plural_name")
+    public String pluralName;
+
+    public String description;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public String fields = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String relationships = "[]";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "crud_locations")
+    public String crudLocations = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "validation_rules")
+    public String validationRules = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "business_rules")
+    public String businessRules = "[]";
+
+    @Column(name = "confidence_score")
+    public double confidenceScore = 0.5;
+
+    @Column(name = "user_confirmed")
+    public boolean userConfirmed;
+
+    @Column(name = "inferred_name", nullable = false, updatable = false)
+    public String inferredName;
+
+    public static Optional<InferredEntity> inProject(UUID projectId, UUID id) {
+        return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
+    }
+
+    public int confidencePercent() {
+        return (int) Math.round(confidenceScore * 100);
+    }
+
+    public Map<String, EntityModel.Field> fieldMap() {
+        return EntityModel.fields(fields);
+    }
+
+    public List<EntityModel.Relationship> relationshipList() {
+        return EntityModel.relationships(relationships);
+    }
+
+    public EntityModel.CrudLocations crud() {
+        return EntityModel.crud(crudLocations);
+    }
+
+    /** Withdraws a field, and the relationship it made; false when it had no such field. */
+    public boolean removeField(String field) {
+        Map<String, EntityModel.Field> map = fieldMap();
+        if (map.remove(field) == null) {
+            return false;
+        }
+        fields = DesignJson.write(map);
+        removeRelationshipOf(field);
+        return true;
+    }
+
+    public void removeRelationshipOf(String field) {
+        List<EntityModel.Relationship> rels = new ArrayList<>(relationshipList());
+        if (rels.removeIf(r -> field.equals(r.field()))) {
+            relationships = DesignJson.write(rels);
+        }
+    }
+
+    /** Renames a field, keeping everything known about it; a renamed field counts as confirmed. */
+    public void renameField(String from, String to) {
+        Map<String, EntityModel.Field> map = fieldMap();
+        Map<String, EntityModel.Field> out = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k.equals(from) ? to : k, v));
+        fields = DesignJson.write(out);
+        List<EntityModel.Relationship> rels = relationshipList().stream()
+                .map(r -> from.equals(r.field()) ? new EntityModel.Relationship(r.type(), r.targetEntity(), r.foreignKey(), r.inverse(), to, r.inferredFrom()) : r)
+                .toList();
+        relationships = DesignJson.write(rels);
+        userConfirmed = true;
+    }
+}

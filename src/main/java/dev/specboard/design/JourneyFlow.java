@@ -1,0 +1,54 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.TimestampedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A user journey: a flow of screens, decisions, actions, database steps and notes (seed 004's journey_flows). */
+@Entity
+@Table(name = "journey_flows")
+public class JourneyFlow extends TimestampedEntity {
+
+    public static final List<String> TYPES = List.of("user", "admin", "system", "error");
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    public UUID projectId;
+
+    public String name;
+    public String description;
+
+    @Column(name = "flow_type")
+    public String flowType;
+
+    @Column(name = "is_primary")
+    public boolean primary;
+
+    /** Where each node was dragged to: {@code {"positions": {"key": {"x":..,"y":..}}}}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "canvas_state", nullable = false)
+    public String canvasState = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String viewport = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "filters_applied")
+    public String filtersApplied = "{}";
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "display_settings")
+    public String displaySettings = "{}";
+
+    public int version = 1;
+
+    public static Optional<JourneyFlow> inProject(UUID projectId, UUID id) {
+        return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
+    }
+}

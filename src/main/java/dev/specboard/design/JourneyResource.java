@@ -1,0 +1,182 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.UUID;
+
+/** Journeys: the list, one journey drawn with its outline and check, and editing its nodes and connections through forms. */
+@Path("/projects/{slug}/journeys")
+@Produces(MediaType.TEXT_HTML)
+public class JourneyResource {
+
+    @CheckedTemplate(basePath = "design")
+    static class Templates {
+        static native TemplateInstance journeys(JourneyListView view);
+
+        static native TemplateInstance journey(JourneyView view);
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    JourneyService journeys;
+
+    @GET
+    public Response list(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.journeys(new JourneyListView(access, journeys.rows(access.project().id), JourneyForm.empty(), FormErrors.none())));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("slug") String slug, @BeanParam JourneyForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        try {
+            JourneyFlow f = journeys.create(access, form);
+            return Flash.redirect(headers, link(access, f.id), "Journey " + f.name + " created: add its first screen.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.journeys(new JourneyListView(access, journeys.rows(access.project().id), form, e.errors())));
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response show(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.read(slug);
+        JourneyFlow f = journeys.get(access.project().id, uuid(id));
+        return Htmx.page(Templates.journey(journeys.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, FormErrors.none())));
+    }
+
+    @POST
+    @Path("/{id}/nodes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addNode(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam NodeForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        try {
+            FlowNode n = journeys.addNode(access, fid, form);
+            return Flash.redirect(headers, link(access, fid) + "#node-" + n.nodeKey, "Node " + n.nodeKey + " added.");
+        } catch (ValidationException e) {
+            return invalid(access, fid, form, ConnectionForm.empty(), "new", e.errors());
+        }
+    }
+
+    @POST
+    @Path("/{id}/nodes/{key}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @BeanParam NodeForm form,
+                               @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        try {
+            journeys.updateNode(access, fid, key, form);
+            return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + " saved.");
+        } catch (ValidationException e) {
+            return invalid(access, fid, NodeForm.empty(), ConnectionForm.empty(), key, e.errors());
+        }
+    }
+
+    @POST
+    @Path("/{id}/nodes/{key}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        journeys.removeNode(access, fid, key);
+        return Flash.redirect(headers, link(access, fid), "Node " + key + " removed with its connections.");
+    }
+
+    /** Keeps where a node was dragged to (the drag script posts here; without it, the layout engine places every node). */
+    @POST
+    @Path("/{id}/nodes/{key}/position")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response position(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @FormParam("x") String x,
+                             @FormParam("y") String y, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        journeys.move(access, fid, key, number(x), number(y));
+        if (Htmx.isHtmx(headers)) {
+            return Response.noContent().build();
+        }
+        return Flash.redirect(headers, link(access, fid), "Position saved.");
+    }
+
+    @POST
+    @Path("/{id}/connections")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response connect(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam ConnectionForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        try {
+            journeys.connect(access, fid, form);
+            return Flash.redirect(headers, link(access, fid) + "#node-" + form.from(), form.from() + " now leads to " + form.to() + ".");
+        } catch (ValidationException e) {
+            return invalid(access, fid, NodeForm.empty(), form, "connect", e.errors());
+        }
+    }
+
+    @POST
+    @Path("/{id}/nodes/{key}/connections/{index}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response disconnect(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @PathParam("index") String index,
+                               @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        int i;
+        try {
+            i = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("No such connection");
+        }
+        journeys.disconnect(access, fid, key, i);
+        return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Connection removed.");
+    }
+
+    private Response invalid(Access access, UUID fid, NodeForm node, ConnectionForm connection, String failed, FormErrors errors) {
+        JourneyFlow f = journeys.get(access.project().id, fid);
+        return Htmx.invalid(Templates.journey(journeys.view(access, f, node, connection, failed, errors)));
+    }
+
+    private static double number(String s) {
+        try {
+            return s == null ? Double.NaN : Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    static String link(Access access, UUID id) {
+        return "/projects/" + access.slug() + "/journeys/" + id;
+    }
+
+    static UUID uuid(String id) {
+        UUID u = PageService.parseUuid(id);
+        if (u == null) {
+            throw ApiException.notFound("No such journey in this project");
+        }
+        return u;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.specboard.design;
+
+import java.util.UUID;
+
+/** A journey in the list: its name, type and how many nodes it has. */
+public record JourneyRow(UUID id, String name, String flowType, String description, long nodes) {
+}

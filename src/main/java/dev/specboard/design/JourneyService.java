@@ -1,0 +1,382 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Validation;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Journey flows: creating them (with nodes and connections at once from the API), editing nodes and connections, positions, the check and the picture. */
+@ApplicationScoped
+public class JourneyService {
+
+    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_-]{1,100}$");
+
+    /** A connection from the API, between node keys. */
+    public record ConnectionInput(String from, String to, String trigger, String element, String label) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    PageService pages;
+
+    public JourneyFlow get(UUID projectId, UUID id) {
+        return JourneyFlow.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such journey in this project"));
+    }
+
+    /** The project's journeys with their node counts, in one query. */
+    public List<JourneyRow> rows(UUID projectId) {
+        return em.createQuery("select new dev.specboard.design.JourneyRow(j.id, j.name, j.flowType, j.description, "
+                        + "(select count(n) from FlowNode n where n.flowId = j.id)) from JourneyFlow j where j.projectId = :p order by lower(j.name)", JourneyRow.class)
+                .setParameter("p", projectId).getResultList();
+    }
+
+    public List<FlowNode> nodes(UUID flowId) {
+        return FlowNode.<FlowNode>find("flowId = ?1 order by createdAt, nodeKey", flowId).list();
+    }
+
+    /** One journey's page: nodes, picture, problems; a constant number of queries. */
+    public JourneyView view(Access access, JourneyFlow flow, NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
+        List<PageRow> all = pages.rows(access.project().id);
+        Map<UUID, PageRow> pageById = new HashMap<>();
+        all.forEach(p -> pageById.put(p.id(), p));
+        List<FlowNode> nodes = nodes(flow.id);
+        Map<UUID, FlowNode> byId = new HashMap<>();
+        nodes.forEach(n -> byId.put(n.id, n));
+        List<FlowCheck.Node> checkNodes = new ArrayList<>();
+        List<FlowPicture.Node> pictureNodes = new ArrayList<>();
+        List<JourneyView.NodeRow> rows = new ArrayList<>();
+        String pageBase = "/projects/" + access.slug() + "/pages/";
+        for (FlowNode n : nodes) {
+            FlowModel.Data d = FlowModel.data(n.data);
+            List<FlowModel.Connection> cs = FlowModel.connections(n.connections);
+            PageRow page = d.pageId() == null ? null : pageById.get(d.pageId());
+            FlowCheck.Node cn = new FlowCheck.Node(n.id, n.nodeKey, n.nodeType, d, cs, page != null && page.hasMockup(), page == null ? null : page.name());
+            checkNodes.add(cn);
+            String label = FlowCheck.label(cn);
+            String frame = page != null && page.hasMockup() ? pageBase + page.id() + "/mockups/" + page.currentVersion() + "/frame" : null;
+            pictureNodes.add(new FlowPicture.Node(n.id, n.nodeKey, n.nodeType, label, "#node-" + n.nodeKey, frame, cs, d.ends()));
+            List<JourneyView.ConnectionRow> crs = new ArrayList<>();
+            for (int i = 0; i < cs.size(); i++) {
+                FlowModel.Connection c = cs.get(i);
+                FlowNode target = byId.get(c.targetNodeId());
+                crs.add(new JourneyView.ConnectionRow(i, target == null ? "?" : target.nodeKey, target == null ? "a removed node"
+                        : FlowCheck.label(new FlowCheck.Node(target.id, target.nodeKey, target.nodeType, FlowModel.data(target.data), List.of(), false,
+                        null)), c.label(), c.trigger(), c.element()));
+            }
+            rows.add(new JourneyView.NodeRow(n.id, n.nodeKey, n.nodeType, label, d, crs, page == null ? null : page.path(), page != null && page.hasMockup()));
+        }
+        String svg = FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, FlowModel.canvas(flow.canvasState));
+        return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, nodeForm, connectionForm, failedKey, errors);
+    }
+
+    /** Creates an empty journey. */
+    @Transactional
+    public JourneyFlow create(Access access, JourneyForm form) {
+        access.requireWrite(Role.MEMBER);
+        FormErrors errors = validation.check(form);
+        String type = flowType(form.flowType(), errors);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        JourneyFlow f = new JourneyFlow();
+        f.projectId = access.project().id;
+        f.name = form.name().strip();
+        f.flowType = type;
+        f.description = form.description() == null || form.description().isBlank() ? null : form.description().strip();
+        f.persist();
+        return f;
+    }
+
+    /** Creates a journey with its nodes and connections in one transaction; 422 names an unknown node key or node type. */
+    @Transactional
+    public JourneyFlow create(Access access, JourneyForm form, List<NodeForm> nodes, List<ConnectionInput> connections) {
+        JourneyFlow f = create(access, form);
+        Map<String, FlowNode> byKey = new LinkedHashMap<>();
+        FormErrors errors = FormErrors.none();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeForm n = nodes.get(i);
+            if (n.key() == null || !KEY.matcher(n.key()).matches()) {
+                errors.add("nodes[" + i + "].key", "A key is letters, digits, - and _ (at most 100)");
+                continue;
+            }
+            if (byKey.containsKey(n.key())) {
+                errors.add("nodes[" + i + "].key", "The key " + n.key() + " is used twice");
+                continue;
+            }
+            try {
+                byKey.put(n.key(), node(f, new FlowNode(), n, access.project().id));
+            } catch (ValidationException e) {
+                int at = i;
+                e.errors().asMap().forEach((k, v) -> errors.add("nodes[" + at + "]." + k, v));
+            }
+        }
+        for (int i = 0; i < connections.size(); i++) {
+            ConnectionInput c = connections.get(i);
+            if (!byKey.containsKey(c.from())) {
+                errors.add("connections[" + i + "].from", "There is no node " + c.from());
+            }
+            if (!byKey.containsKey(c.to())) {
+                errors.add("connections[" + i + "].to", "There is no node " + c.to());
+            }
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        byKey.values().forEach(n -> n.persist());
+        em.flush();
+        for (ConnectionInput c : connections) {
+            addConnection(byKey.get(c.from()), byKey.get(c.to()), c.label(), c.trigger(), c.element());
+        }
+        return f;
+    }
+
+    /** Adds a node (a key is made up when none is given). */
+    @Transactional
+    public FlowNode addNode(Access access, UUID flowId, NodeForm form) {
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = lock(access, flowId);
+        List<FlowNode> existing = nodes(f.id);
+        String key = form.key() == null || form.key().isBlank() ? freeKey(form.nodeType(), existing) : form.key().strip();
+        if (!KEY.matcher(key).matches()) {
+            throw ValidationException.of("key", "A key is letters, digits, - and _ (at most 100)");
+        }
+        if (existing.stream().anyMatch(n -> n.nodeKey.equals(key))) {
+            throw ValidationException.of("key", "The key " + key + " is taken in this journey");
+        }
+        FlowNode n = node(f, new FlowNode(), form, access.project().id);
+        n.nodeKey = key;
+        n.persist();
+        f.version++;
+        return n;
+    }
+
+    /** Changes a node's data (its type and key stay). */
+    @Transactional
+    public FlowNode updateNode(Access access, UUID flowId, String key, NodeForm form) {
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = lock(access, flowId);
+        FlowNode n = node(f.id, key);
+        node(f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
+                form.text(), form.end(), form.start()), access.project().id);
+        f.version++;
+        return n;
+    }
+
+    /** Removes a node and every connection that led to it. */
+    @Transactional
+    public void removeNode(Access access, UUID flowId, String key) {
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = lock(access, flowId);
+        FlowNode gone = node(f.id, key);
+        for (FlowNode n : nodes(f.id)) {
+            List<FlowModel.Connection> cs = FlowModel.connections(n.connections);
+            if (cs.removeIf(c -> gone.id.equals(c.targetNodeId()))) {
+                n.connections = DesignJson.write(cs);
+            }
+        }
+        FlowModel.Canvas canvas = FlowModel.canvas(f.canvasState);
+        if (canvas.positions().containsKey(key)) {
+            Map<String, FlowModel.Position> p = new LinkedHashMap<>(canvas.positions());
+            p.remove(key);
+            f.canvasState = DesignJson.write(new FlowModel.Canvas(p));
+        }
+        gone.delete();
+        f.version++;
+    }
+
+    /** Connects two nodes; a decision's connection labelled with a branch is that branch. */
+    @Transactional
+    public void connect(Access access, UUID flowId, ConnectionForm form) {
+        access.requireWrite(Role.MEMBER);
+        FormErrors errors = validation.check(form);
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        JourneyFlow f = lock(access, flowId);
+        FlowNode from = FlowNode.<FlowNode>find("flowId = ?1 and nodeKey = ?2", f.id, form.from()).firstResult();
+        FlowNode to = FlowNode.<FlowNode>find("flowId = ?1 and nodeKey = ?2", f.id, form.to()).firstResult();
+        if (from == null) {
+            errors.add("from", "There is no node " + form.from());
+        }
+        if (to == null) {
+            errors.add("to", "There is no node " + form.to());
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        addConnection(from, to, form.label(), form.trigger(), form.element());
+        f.version++;
+    }
+
+    /** Removes one outgoing connection of a node (by its place in the node's list). */
+    @Transactional
+    public void disconnect(Access access, UUID flowId, String key, int index) {
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = lock(access, flowId);
+        FlowNode n = node(f.id, key);
+        List<FlowModel.Connection> cs = FlowModel.connections(n.connections);
+        if (index < 0 || index >= cs.size()) {
+            throw ApiException.notFound("No such connection");
+        }
+        cs.remove(index);
+        n.connections = DesignJson.write(cs);
+        f.version++;
+    }
+
+    /** Keeps where a member dragged a node (kept in the node's {@code position} and the flow's {@code canvas_state}). */
+    @Transactional
+    public void move(Access access, UUID flowId, String key, double x, double y) {
+        access.requireWrite(Role.MEMBER);
+        if (!Double.isFinite(x) || !Double.isFinite(y) || x < 0 || y < 0 || x > 100000 || y > 100000) {
+            throw ValidationException.of("x", "A position is two numbers between 0 and 100000");
+        }
+        JourneyFlow f = lock(access, flowId);
+        FlowNode n = node(f.id, key);
+        FlowModel.Position p = new FlowModel.Position(Math.round(x), Math.round(y));
+        n.position = DesignJson.write(p);
+        Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
+        positions.put(key, p);
+        f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
+    }
+
+    private void addConnection(FlowNode from, FlowNode to, String label, String trigger, String element) {
+        List<FlowModel.Connection> cs = FlowModel.connections(from.connections);
+        cs.add(new FlowModel.Connection(to.id, blank(trigger) ? null : trigger.strip(), blank(element) ? null : element.strip(),
+                blank(label) ? null : label.strip()));
+        from.connections = DesignJson.write(cs);
+        if (from.nodeType.equals("decision") && !blank(label)) {
+            FlowModel.Data d = FlowModel.data(from.data);
+            List<FlowModel.Branch> branches = new ArrayList<>();
+            boolean known = false;
+            for (FlowModel.Branch b : d.branches()) {
+                if (b.label().equals(label.strip())) {
+                    branches.add(new FlowModel.Branch(b.label(), to.nodeKey, b.condition()));
+                    known = true;
+                } else {
+                    branches.add(b);
+                }
+            }
+            if (!known) {
+                branches.add(new FlowModel.Branch(label.strip(), to.nodeKey, null));
+            }
+            from.data = DesignJson.write(new FlowModel.Data(d.label(), d.pageId(), d.mockupId(), d.question(), branches, d.operation(), d.entity(),
+                    d.fields(), d.text(), d.end(), d.start()));
+        }
+    }
+
+    /** Checks a node form and copies it onto the node. */
+    private FlowNode node(JourneyFlow f, FlowNode n, NodeForm form, UUID projectId) {
+        FormErrors errors = validation.check(form);
+        String type = form.nodeType() == null ? "" : form.nodeType().strip().toLowerCase(Locale.ROOT);
+        if (!FlowNode.TYPES.contains(type)) {
+            errors.add("nodeType", "Choose one of " + String.join(", ", FlowNode.TYPES));
+        }
+        UUID pageId = null;
+        UUID mockupId = null;
+        if (type.equals("screen")) {
+            if (blank(form.page())) {
+                errors.add("page", "Choose the page this screen shows");
+            } else {
+                UUID pid = PageService.parseUuid(form.page());
+                java.util.Optional<Page> p = pid != null ? Page.inProject(projectId, pid) : Page.byPath(projectId, PageService.normalise(form.page()));
+                if (p.isEmpty()) {
+                    errors.add("page", "There is no page " + form.page() + " in this project");
+                } else {
+                    pageId = p.get().id;
+                    mockupId = p.get().currentMockupId;
+                }
+            }
+        }
+        if (type.equals("decision") && blank(form.question())) {
+            errors.add("question", "Ask the decision's question");
+        }
+        String operation = null;
+        if (type.equals("database")) {
+            operation = blank(form.operation()) ? "" : form.operation().strip().toUpperCase(Locale.ROOT);
+            if (!NodeForm.OPERATIONS.contains(operation)) {
+                errors.add("operation", "Choose one of CREATE, READ, UPDATE, DELETE");
+            }
+            if (blank(form.entity())) {
+                errors.add("entity", "Name the entity");
+            }
+        }
+        if ((type.equals("action") || type.equals("annotation")) && blank(form.label()) && blank(form.text())) {
+            errors.add(type.equals("action") ? "label" : "text", "Say what it is");
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        FlowModel.Data old = n.data == null ? null : FlowModel.data(n.data);
+        List<FlowModel.Branch> branches = new ArrayList<>();
+        for (String b : type.equals("decision") ? form.branchList() : List.<String>of()) {
+            String target = old == null ? null : old.branches().stream().filter(x -> x.label().equals(b)).map(FlowModel.Branch::targetNode).findFirst().orElse(null);
+            branches.add(new FlowModel.Branch(b, target, null));
+        }
+        n.flowId = f.id;
+        n.nodeType = type;
+        if (n.nodeKey == null) {
+            n.nodeKey = form.key() == null ? null : form.key().strip();
+        }
+        n.data = DesignJson.write(new FlowModel.Data(blank(form.label()) ? null : form.label().strip(), pageId, mockupId,
+                type.equals("decision") ? form.question().strip() : null, branches, operation, type.equals("database") ? form.entity().strip() : null,
+                List.of(), blank(form.text()) ? null : form.text().strip(), form.ends() ? Boolean.TRUE : null, form.starts() ? Boolean.TRUE : null));
+        return n;
+    }
+
+    private String flowType(String type, FormErrors errors) {
+        if (blank(type)) {
+            return null;
+        }
+        String t = type.strip().toLowerCase(Locale.ROOT);
+        if (!JourneyFlow.TYPES.contains(t)) {
+            errors.add("flowType", "Choose one of " + String.join(", ", JourneyFlow.TYPES));
+        }
+        return t;
+    }
+
+    private static String freeKey(String type, List<FlowNode> existing) {
+        String base = type == null || !FlowNode.TYPES.contains(type) ? "node" : type;
+        for (int i = existing.size() + 1; ; i++) {
+            String k = base + "-" + i;
+            if (existing.stream().noneMatch(n -> n.nodeKey.equals(k))) {
+                return k;
+            }
+        }
+    }
+
+    private FlowNode node(UUID flowId, String key) {
+        return FlowNode.<FlowNode>find("flowId = ?1 and nodeKey = ?2", flowId, key).firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound("No node " + key + " in this journey"));
+    }
+
+    private JourneyFlow lock(Access access, UUID flowId) {
+        JourneyFlow f = get(access.project().id, flowId);
+        em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
+        return f;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.specboard.design;
+
+import dev.specboard.project.Access;
+import dev.specboard.web.FormErrors;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One journey: the picture, its text outline, the check's problems, and the forms to add, connect and edit nodes. */
+public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, String svg, List<FlowCheck.Problem> problems, List<PageRow> pages,
+                          NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
+
+    /** A node with its data and its outgoing connections by target key. */
+    public record NodeRow(UUID id, String key, String type, String label, FlowModel.Data data, List<ConnectionRow> connections, String pagePath,
+                          boolean hasMockup) {
+
+        /** The node's data as its edit form shows it. */
+        public NodeForm form() {
+            return new NodeForm(key, type, data.label(), data.pageId() == null ? "" : data.pageId().toString(), data.question(),
+                    String.join(", ", data.branches().stream().map(FlowModel.Branch::label).toList()), data.operation(), data.entity(), data.text(),
+                    data.ends() ? "true" : null, data.starts() ? "true" : null);
+        }
+    }
+
+    public record ConnectionRow(int index, String to, String toLabel, String label, String trigger, String element) {
+    }
+
+    public List<String> types() {
+        return FlowNode.TYPES;
+    }
+
+    public List<String> operations() {
+        return NodeForm.OPERATIONS;
+    }
+
+    public List<FlowCheck.Problem> problemsOf(String key) {
+        return problems.stream().filter(p -> p.nodeKey().equals(key)).toList();
+    }
+
+    public FormErrors errorsFor(String key) {
+        return failed(key) ? errors : FormErrors.none();
+    }
+
+    public boolean failed(String key) {
+        return key.equals(failedKey);
+    }
+
+    public String base() {
+        return "/projects/" + access.slug() + "/journeys/" + flow.id;
+    }
+}

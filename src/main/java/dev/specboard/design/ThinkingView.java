@@ -1,0 +1,32 @@
+package dev.specboard.design;
+
+import dev.specboard.project.Access;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The thinking chain: the thoughts (filtered by status), with the thoughts each one depends on and leads to by id. */
+public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thought> byId, String filter, long waiting, UUID failed,
+                           dev.specboard.web.FormErrors errors, String feedback) {
+
+    public boolean failed(Thought t) {
+        return t.id.equals(failed);
+    }
+
+    public List<Thought> dependsOn(Thought t) {
+        return t.dependsOn.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    public List<Thought> leadsTo(Thought t) {
+        return t.leadsTo.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    public int percent(Thought t) {
+        return (int) Math.round(t.confidence * 100);
+    }
+
+    public List<String> filters() {
+        return List.of("active", "review", "confirmed", "revised", "rejected");
+    }
+}

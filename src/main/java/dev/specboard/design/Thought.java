@@ -1,0 +1,130 @@
+package dev.specboard.design;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One step of the assistant's thinking chain (seed 004's ai_thinking_chain): an observation, assumption,
+ * decision, question or inference with its reasoning, confidence and source, the thoughts it builds on and
+ * leads to, and what a user made of it (confirmed, revised with feedback, rejected).
+ */
+@Entity
+@Table(name = "ai_thinking_chain")
+public class Thought extends PanacheEntityBase {
+
+    public static final List<String> TYPES = List.of("observation", "assumption", "decision", "question", "inference");
+    public static final List<String> STATUSES = List.of("active", "confirmed", "revised", "rejected");
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    public UUID projectId;
+
+    @Column(name = "wizard_run_id")
+    public UUID wizardRunId;
+
+    @Column(name = "thought_type")
+    public String thoughtType;
+
+    public String reasoning;
+
+    public double confidence = 0.5;
+
+    @Column(name = "source_description")
+    public String sourceDescription;
+
+    @Column(name = "depends_on", columnDefinition = "uuid[]")
+    public List<UUID> dependsOn = new ArrayList<>();
+
+    @Column(name = "leads_to", columnDefinition = "uuid[]")
+    public List<UUID> leadsTo = new ArrayList<>();
+
+    @Column(name = "is_assumption")
+    public boolean assumption;
+
+    @Column(name = "needs_answer")
+    public boolean needsAnswer;
+
+    @Column(name = "has_alternatives")
+    public boolean hasAlternatives;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String alternatives = "[]";
+
+    public String status = "active";
+
+    @Column(name = "user_feedback")
+    public String userFeedback;
+
+    @Column(name = "subject_key")
+    public String subjectKey;
+
+    @Column(name = "needs_review")
+    public boolean needsReview;
+
+    @Column(name = "decided_by")
+    public UUID decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    public static Optional<Thought> inProject(UUID projectId, UUID id) {
+        return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
+    }
+
+    public static Optional<Thought> bySubject(UUID projectId, String subject) {
+        return find("projectId = ?1 and subjectKey = ?2", projectId, subject).firstResultOptional();
+    }
+
+    /** The kind of thing the thought is about: {@code entity}, {@code field}, {@code relationship}, {@code observation}, {@code question}... */
+    public String subjectKind() {
+        return subjectKey == null || !subjectKey.contains(":") ? "" : subjectKey.substring(0, subjectKey.indexOf(':'));
+    }
+
+    public String subjectName() {
+        return subjectKey == null || !subjectKey.contains(":") ? "" : subjectKey.substring(subjectKey.indexOf(':') + 1);
+    }
+
+    public boolean decided() {
+        return !"active".equals(status);
+    }
+
+    /** A user decides: confirm, revise (with feedback) or reject; a rejected thought stays rejected. */
+    public void decide(String to, String feedback, UUID by) {
+        if ("rejected".equals(status)) {
+            throw dev.specboard.web.ApiException.conflict("This thought was rejected already.");
+        }
+        if ("confirmed".equals(to) && "confirmed".equals(status)) {
+            throw dev.specboard.web.ApiException.conflict("This thought is confirmed already.");
+        }
+        status = to;
+        if (feedback != null) {
+            userFeedback = feedback;
+        }
+        if (!"revised".equals(to) || "question".equals(thoughtType)) {
+            needsAnswer = false;
+        }
+        needsReview = false;
+        decidedBy = by;
+        decidedAt = Instant.now();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.specboard.design;
+
+import dev.specboard.support.Browser;
+import dev.specboard.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.openqa.selenium.Keys;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class DesignModelBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    private static void fits(Browser b) {
+        Object overflow = b.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(((Number) overflow).intValue() <= 1, "the page does not scroll sideways (" + overflow + " px too wide): " + b.path() + " " + b.js(
+                "var w = document.documentElement.clientWidth, out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                + " if (r.right > w + 1) { out.push([r.right, e.tagName + '.' + e.getAttribute('class') + '#' + e.id]); } });"
+                + "out.sort(function (a, b) { return a[0] - b[0]; });"
+                + "return document.body.scrollWidth + ' ' + out.slice(0, 6).map(function (x) { return x[1] + ' ' + Math.round(x[0]); }).join('; ');"));
+    }
+
+    @Test
+    void featuresEntitiesThinkingAndJourneysWorkAt360PixelsWithAKeyboard() {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.login(t.member().username, TestData.PASSWORD);
+
+            b.go("/projects/" + t.slug() + "/features");
+            b.find("#no-features");
+            b.assertAccessible();
+            fits(b);
+            b.click("#new-feature summary");
+            b.type("#f-name", "Manage contacts").type("#f-creates", "Contact").type("#f-businessRules", "only members may add contacts");
+            b.click("#create-feature");
+            b.waitFor("#feature-title");
+            b.assertAccessible();
+            fits(b);
+            b.click("#draft-story");
+            b.waitUntil(d -> b.path().endsWith("/stories/1"));
+
+            b.go("/projects/" + t.slug() + "/entities");
+            b.waitFor("#infer");
+            b.click("#infer");
+            b.waitFor("#entity-picture svg");
+            b.assertAccessible();
+            fits(b);
+            b.js("window.confirm = function () { return true; };");
+            String row = "[id^=field-][data-field=notes] .remove-field";
+            b.click(row);
+            b.waitUntil(d -> b.count("[id^=field-][data-field=notes]") == 0);
+            assertTrue(b.text("#flash").contains("notes removed"));
+
+            b.go("/projects/" + t.slug() + "/thinking?status=rejected");
+            b.assertAccessible();
+            fits(b);
+            assertEquals(1, b.count("#thoughts > li"));
+
+            b.go("/projects/" + t.slug() + "/journeys");
+            b.click("#new-journey summary");
+            b.type("#f-name", "Add a contact");
+            b.click("#create-journey");
+            b.waitFor("#journey-title");
+            b.click("#add-node summary");
+            b.select("#new-nodeType", "screen");
+            b.js("var s = document.getElementById('new-page'); for (var o of s.options) { if (o.text.indexOf('/contacts-new') >= 0) { s.value = o.value; } }");
+            b.click("#add-node-button");
+            b.waitFor("#flow-picture svg");
+            b.assertAccessible();
+            fits(b);
+            // Keyboard: Tab reaches the node in the picture, Enter moves to its outline entry.
+            b.js("document.querySelector('#flow-picture a.flow-node').focus();");
+            assertEquals("flow-node flow-screen", String.valueOf(b.js("return document.activeElement.getAttribute('class');")));
+            b.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+            b.waitUntil(d -> b.url().contains("#node-"));
+            b.assertNoProblems();
+        }
+    }
+}

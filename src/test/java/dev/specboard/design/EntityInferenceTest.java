@@ -1,0 +1,108 @@
+package dev.specboard.design;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EntityInferenceTest {
+
+    static final List<EntityInference.PageInput> PAGES = List.of(
+            new EntityInference.PageInput("/contacts/new", "New contact", EntityFixtures.NEW_CONTACT),
+            new EntityInference.PageInput("/contacts", "Contacts", EntityFixtures.CONTACTS),
+            new EntityInference.PageInput("/contacts/edit", "Edit contact", EntityFixtures.EDIT_CONTACT),
+            new EntityInference.PageInput("/companies", "Companies", EntityFixtures.COMPANIES));
+
+    private static EntityInference.Result entity(EntityInference.Model m, String name) {
+        return m.entities().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " in " + m.entities()));
+    }
+
+    @Test
+    void formsTablesAndCardsGiveEntitiesWithTypedFields() {
+        EntityInference.Model m = EntityInference.infer(PAGES);
+        assertEquals(List.of("Contact", "Company"), m.entities().stream().map(EntityInference.Result::name).toList());
+        EntityInference.Result contact = entity(m, "Contact");
+        Map<String, EntityInference.FieldResult> f = contact.fields();
+        assertEquals("string", f.get("name").field().type());
+        assertTrue(f.get("name").field().mandatory());
+        assertEquals(100, f.get("name").field().maxLength());
+        assertEquals("Full name", f.get("name").field().label(), "the label for the input names it");
+        assertEquals("email", f.get("email").field().type());
+        assertEquals("tel", f.get("phone").field().type());
+        assertEquals("[0-9 +]+", f.get("phone").field().validation().get("pattern"));
+        assertEquals("enum", f.get("stage").field().type());
+        assertEquals(List.of("lead", "customer"), f.get("stage").field().options());
+        assertEquals("date", f.get("birthday").field().type());
+        assertEquals("integer", f.get("age").field().type());
+        assertEquals(18L, f.get("age").field().validation().get("min"));
+        assertEquals("boolean", f.get("newsletter").field().type());
+        assertEquals("text", f.get("notes").field().type());
+        assertEquals("reference", f.get("company").field().type(), "a select named after another entity points at it");
+        assertEquals("belongs_to", contact.relationships().get(0).type());
+        assertEquals("Company", contact.relationships().get(0).targetEntity());
+        assertEquals("company_id", contact.relationships().get(0).foreignKey());
+
+        assertEquals(List.of("/contacts/new", "/contacts", "/contacts/edit"), f.get("email").field().inferredFrom());
+        assertEquals(List.of("/contacts/new"), f.get("notes").field().inferredFrom());
+        assertTrue(f.get("email").field().confidenceOr0() > f.get("notes").field().confidenceOr0(), "three pages agreeing make a field surer");
+        assertTrue(contact.confidence() > entity(m, "Company").confidence(), "an entity seen on three pages is surer than one seen on one");
+
+        assertEquals(List.of("/contacts/new"), contact.crud().create());
+        assertEquals(List.of("/contacts"), contact.crud().read());
+        assertEquals(List.of("/contacts/edit"), contact.crud().update());
+        assertEquals(List.of("/contacts", "/contacts/edit"), contact.crud().delete());
+
+        EntityInference.Result company = entity(m, "Company");
+        assertEquals(List.of("title", "city"), List.copyOf(company.fields().keySet()));
+        assertEquals(List.of("/companies"), company.crud().read());
+        assertEquals(4, m.observations().size(), "two forms, a table and a card grid");
+    }
+
+    @Test
+    void namesComeFromDataEntityIdActionOrHeadingAndSignUpMeansUser() {
+        assertEquals("Invoice", EntityInference.infer(List.of(new EntityInference.PageInput("/x", "X",
+                "<form data-entity=\"invoices\"><input name=\"total\"></form>"))).entities().get(0).name());
+        assertEquals("LessonPlan", EntityInference.infer(List.of(new EntityInference.PageInput("/x", "X",
+                "<form action=\"/lesson-plans/7\"><input name=\"title\"></form>"))).entities().get(0).name());
+        assertEquals("User", EntityInference.infer(List.of(new EntityInference.PageInput("/signup", "Sign up",
+                "<form id=\"signup-form\"><input type=\"email\" name=\"email\"><input type=\"password\" name=\"password\"></form>"))).entities().get(0).name());
+        assertEquals("Category", EntityInference.infer(List.of(new EntityInference.PageInput("/x", "X",
+                "<h2>New category</h2><form><input name=\"name\"></form>"))).entities().get(0).name());
+        assertTrue(EntityInference.infer(List.of(new EntityInference.PageInput("/x", "X",
+                "<form><input type=\"search\" name=\"q\"><button>Go</button></form>"))).entities().isEmpty(), "a search box is no entity");
+    }
+
+    @Test
+    void ddlIsWhatADeveloperStartsFrom() {
+        EntityInference.Model m = EntityInference.infer(PAGES);
+        List<InferredEntity> entities = m.entities().stream().map(r -> {
+            InferredEntity e = new InferredEntity();
+            e.id = java.util.UUID.randomUUID();
+            e.entityName = r.name();
+            e.inferredName = r.name();
+            e.confidenceScore = r.confidence();
+            Map<String, EntityModel.Field> fields = new java.util.LinkedHashMap<>();
+            r.fields().forEach((k, v) -> fields.put(k, v.field()));
+            e.fields = DesignJson.write(fields);
+            e.relationships = DesignJson.write(r.relationships());
+            return e;
+        }).toList();
+        String ddl = EntityDdl.ddl(entities);
+        assertTrue(ddl.contains("CREATE TABLE contacts ("), ddl);
+        assertTrue(ddl.contains("name varchar(100) NOT NULL"), ddl);
+        assertTrue(ddl.contains("email varchar(320) NOT NULL UNIQUE"), ddl);
+        assertTrue(ddl.contains("company_id uuid REFERENCES companies (id)"), ddl);
+        assertTrue(ddl.contains("stage varchar(20) CHECK (stage IN ('lead', 'customer'))"), ddl);
+        assertTrue(ddl.contains("age integer CHECK (age >= 18 AND age <= 120)"), ddl);
+        assertTrue(ddl.contains("newsletter boolean NOT NULL DEFAULT false"), ddl);
+        assertTrue(ddl.contains("CREATE TABLE companies ("), ddl);
+        String picture = EntityPicture.svg(entities, "p");
+        assertNotNull(org.jsoup.Jsoup.parse(picture).selectFirst("svg a[href=#entity-" + entities.get(0).id + "]"));
+        assertFalse(picture.contains("<script"));
+    }
+}

@@ -1,0 +1,209 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class EntityResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    static void contactPages(TestData.Team t) {
+        PageResourceTest.createPage(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
+        PageResourceTest.createPage(t, "Contacts", "/contacts", null, EntityFixtures.CONTACTS, "");
+        PageResourceTest.createPage(t, "Edit contact", "/contacts-edit", null, EntityFixtures.EDIT_CONTACT, "");
+        PageResourceTest.createPage(t, "Companies", "/companies", null, EntityFixtures.COMPANIES, "");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> entity(List<Map<String, Object>> all, String name) {
+        return all.stream().filter(e -> name.equals(e.get("entityName"))).findFirst().orElseThrow(() -> new AssertionError(name + " in " + all));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> thought(List<Map<String, Object>> all, String subject) {
+        return all.stream().filter(e -> subject.equals(e.get("subject"))).findFirst().orElseThrow(() -> new AssertionError(subject + " in " + all));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void entitiesAreInferredAndARejectedFieldIsGoneWithItsDependentsFlagged() {
+        TestData.Team t = data.team();
+        contactPages(t);
+        String api = "/api/v1/projects/" + t.slug();
+        List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        Map<String, Object> contact = entity(inferred, "Contact");
+        Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) contact.get("fields");
+        assertEquals("email", fields.get("email").get("type"));
+        assertEquals(true, fields.get("email").get("required"));
+        assertEquals(List.of("/contacts-new", "/contacts", "/contacts-edit"), fields.get("email").get("inferredFrom"));
+        assertTrue(((Number) fields.get("email").get("confidence")).doubleValue() > ((Number) fields.get("notes").get("confidence")).doubleValue());
+        assertEquals("reference", fields.get("company").get("type"));
+        assertEquals("Company", ((List<Map<String, Object>>) contact.get("relationships")).get(0).get("targetEntity"));
+        assertEquals(false, contact.get("userConfirmed"));
+        assertNotNull(entity(inferred, "Company"));
+
+        List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        Map<String, Object> field = thought(thoughts, "field:Contact.company");
+        Map<String, Object> relationship = thought(thoughts, "relationship:Contact.company");
+        assertEquals(List.of(field.get("id")), relationship.get("dependsOn"));
+        assertTrue(((List<String>) field.get("leadsTo")).contains(relationship.get("id")));
+        assertEquals("inference", field.get("thoughtType"));
+        assertTrue(((List<String>) field.get("dependsOn")).contains(thought(thoughts, "entity:Contact").get("id")));
+        Map<String, Object> question = thought(thoughts, "question:Company");
+        assertEquals(true, question.get("needsAnswer"), "nothing creates a Company: the assistant asks");
+
+        assertEquals(403, Web.as(t.viewer()).formParam("x", "").post("/projects/" + t.slug() + "/thinking/" + field.get("id") + "/reject").statusCode());
+        Response rejected = Web.as(t.member()).formParam("x", "").post("/projects/" + t.slug() + "/thinking/" + field.get("id") + "/reject");
+        assertEquals(303, rejected.statusCode());
+
+        Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/entities").then().statusCode(200).extract().response());
+        String contactId = (String) contact.get("id");
+        assertNull(page.selectFirst("#field-" + contactId + "-company"), "the rejected field is gone");
+        assertNotNull(page.selectFirst("#field-" + contactId + "-email"));
+        assertNull(page.selectFirst("#relationships-" + contactId), "its relationship went with it");
+        Document thinking = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking?status=review").then().statusCode(200).extract().response());
+        assertNotNull(thinking.selectFirst("#review-" + relationship.get("id")), "the thought built on it is flagged for review");
+        assertEquals("rejected", Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking")).selectFirst("#status-" + field.get("id")).text());
+
+        List<Map<String, Object>> again = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        assertFalse(((Map<String, Object>) entity(again, "Contact").get("fields")).containsKey("company"), "a rejected inference does not come back");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void confirmedRenamedAndRemovedEntitiesSurviveLaterInferences() {
+        TestData.Team t = data.team();
+        contactPages(t);
+        String api = "/api/v1/projects/" + t.slug();
+        List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        String contact = (String) entity(inferred, "Contact").get("id");
+        String company = (String) entity(inferred, "Company").get("id");
+        String base = "/projects/" + t.slug() + "/entities/";
+
+        Response bad = Web.as(t.member()).formParam("name", "no spaces allowed").post(base + contact + "/rename");
+        assertEquals(422, bad.statusCode());
+        assertNotNull(Web.html(bad).selectFirst("#e-name"));
+        Web.as(t.member()).formParam("name", "Person").post(base + contact + "/rename").then().statusCode(303);
+        Web.as(t.member()).formParam("x", "").post(base + contact + "/fields/notes/remove").then().statusCode(303);
+        Web.as(t.member()).formParam("to", "full_name").post(base + contact + "/fields/name/rename").then().statusCode(303);
+        Web.as(t.member()).formParam("x", "").post(base + company + "/remove").then().statusCode(303);
+
+        List<Map<String, Object>> again = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        assertEquals(List.of("Person"), again.stream().map(e -> e.get("entityName")).toList(), "the removed Company stays removed");
+        Map<String, Object> person = entity(again, "Person");
+        assertEquals(true, person.get("userConfirmed"));
+        Map<String, Object> fields = (Map<String, Object>) person.get("fields");
+        assertFalse(fields.containsKey("notes"));
+        assertTrue(fields.containsKey("full_name"));
+        assertFalse(fields.containsKey("name"), "a confirmed entity is not overwritten");
+
+        String ddl = fx.api(t.viewer()).get(api + "/entities/ddl").then().statusCode(200).extract().path("ddl");
+        assertTrue(ddl.contains("CREATE TABLE people") || ddl.contains("CREATE TABLE persons"), ddl);
+        assertTrue(ddl.contains("full_name varchar(100) NOT NULL"), ddl);
+        Response sql = Web.as(t.viewer()).get(base + "ddl");
+        assertEquals(200, sql.statusCode());
+        assertTrue(sql.asString().contains("CREATE TABLE"));
+
+        List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking?status=rejected").then().statusCode(200).extract().path("");
+        assertEquals(List.of("entity:Company", "field:Contact.notes"), thoughts.stream().map(x -> (String) x.get("subject")).sorted().toList());
+        Map<String, Object> confirmed = fx.api(t.member()).post(api + "/entities/" + contact + "/confirm").then().statusCode(200).extract().path("");
+        assertEquals(true, confirmed.get("userConfirmed"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void questionsAreAnsweredAndThoughtsConfirmedOrRevised() {
+        TestData.Team t = data.team();
+        contactPages(t);
+        String api = "/api/v1/projects/" + t.slug();
+        fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
+        List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking?status=active").then().statusCode(200).extract().path("");
+        String question = (String) thought(thoughts, "question:Company").get("id");
+        Response empty = Web.as(t.member()).formParam("feedback", " ").post("/projects/" + t.slug() + "/thinking/" + question + "/revise");
+        assertEquals(422, empty.statusCode());
+        assertNotNull(Web.html(empty).selectFirst("#e-feedback"));
+        Map<String, Object> answered = fx.api(t.member()).body(Map.of("feedback", "Imported nightly from the CRM"))
+                .post(api + "/thinking/" + question + "/revise").then().statusCode(200).extract().path("");
+        assertEquals("revised", answered.get("status"));
+        assertEquals(false, answered.get("needsAnswer"));
+        assertEquals("Imported nightly from the CRM", answered.get("userFeedback"));
+        String entityThought = (String) thought(thoughts, "entity:Contact").get("id");
+        assertEquals("confirmed", fx.api(t.member()).post(api + "/thinking/" + entityThought + "/confirm").then().statusCode(200).extract().path("status"));
+        assertEquals(true, entity(fx.api(t.viewer()).get(api + "/entities").then().extract().path(""), "Contact").get("userConfirmed"),
+                "confirming an entity's inference confirms the entity");
+        fx.api(t.member()).post(api + "/thinking/" + entityThought + "/confirm").then().statusCode(409);
+        fx.api(t.outsider()).get(api + "/thinking").then().statusCode(404);
+    }
+
+    @Test
+    void savingAMockupInfersEntitiesInTheBackground() throws InterruptedException {
+        TestData.Team t = data.team();
+        PageResourceTest.createPage(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
+        String api = "/api/v1/projects/" + t.slug() + "/entities";
+        List<?> found = List.of();
+        for (int i = 0; i < 100 && found.isEmpty(); i++) {
+            found = fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("");
+            if (found.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(1, found.size(), "the recompute job inferred the Contact");
+    }
+
+    @Test
+    void entityAndThinkingPagesQueryAConstantNumberOfTimes() {
+        TestData.Team t = data.team();
+        seed(t.project().id, 0, 2);
+        long entitiesFew = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/entities").then().statusCode(200));
+        long thinkingFew = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking").then().statusCode(200));
+        seed(t.project().id, 2, 20);
+        long entitiesMany = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/entities").then().statusCode(200));
+        long thinkingMany = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking").then().statusCode(200));
+        assertEquals(entitiesFew, entitiesMany);
+        assertEquals(thinkingFew, thinkingMany);
+        assertEquals(20, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/entities")).select("section.entity").size());
+    }
+
+    private static void seed(UUID projectId, int from, int to) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = from; i < to; i++) {
+                InferredEntity e = new InferredEntity();
+                e.projectId = projectId;
+                e.entityName = "Thing" + i;
+                e.inferredName = "Thing" + i;
+                e.fields = DesignJson.write(Map.of("name", new EntityModel.Field("string", true, null, null, 50, "Name", List.of(), Map.of(),
+                        List.of("/things"), 0.7)));
+                e.persist();
+                Thought th = new Thought();
+                th.projectId = projectId;
+                th.thoughtType = "inference";
+                th.reasoning = "Thing " + i;
+                th.subjectKey = "entity:Thing" + i;
+                th.persist();
+            }
+        });
+    }
+}

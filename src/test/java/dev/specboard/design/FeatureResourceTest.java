@@ -1,0 +1,147 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class FeatureResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    static String createFeature(TestData.Team t, String name, String pageId, String rules) {
+        var req = Web.as(t.member()).formParam("name", name).formParam("userDescription", "Teachers can share " + name)
+                .formParam("category", "content").formParam("status", "planned").formParam("creates", "Lesson, Activity")
+                .formParam("reads", "Subject").formParam("updates", "").formParam("deletes", "Draft")
+                .formParam("uiRequirements", "share button\nsuccess message").formParam("businessRules", rules)
+                .formParam("technicalNeeds", "rich_text").formParam("storyNumbers", "");
+        if (pageId != null) {
+            req = req.formParam("pages", pageId);
+        }
+        Response r = req.post("/projects/" + t.slug() + "/features");
+        assertEquals(303, r.statusCode(), r.asString());
+        String location = r.getHeader("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void featureTurnsIntoAStoryThatFlowsIntoASpecAndItsStatusFollows() {
+        TestData.Team t = data.team();
+        String page = PageResourceTest.createPage(t, "Lessons", "/lessons", null, DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
+        String id = createFeature(t, "Share lessons", page, "only verified teachers may share\nWHEN a lesson is shared THE SYSTEM SHALL notify the class");
+        String base = "/projects/" + t.slug() + "/features/" + id;
+
+        Document d = Web.html(Web.as(t.viewer()).get(base).then().statusCode(200).extract().response());
+        assertEquals("Share lessons", d.selectFirst("#feature-title").text());
+        assertEquals("planned", d.selectFirst("#feature-status").text());
+        assertEquals("Lesson, Activity", d.selectFirst("#op-creates").text());
+        assertEquals("/lessons", d.selectFirst("#feature-pages code").text());
+        assertNull(d.selectFirst("#draft-story"), "a viewer cannot draft a story");
+
+        Response drafted = Web.as(t.member()).formParam("x", "").post(base + "/stories");
+        assertEquals(303, drafted.statusCode());
+        assertTrue(drafted.getHeader("Location").endsWith("/stories/1"));
+        Map<String, Object> story = fx.api(t.member()).get("/api/v1/projects/" + t.slug() + "/stories/1").then().statusCode(200).extract().path("");
+        assertEquals("Share lessons", story.get("title"));
+        String criteria = (String) story.get("acceptanceCriteria");
+        assertTrue(criteria.contains("THE SYSTEM SHALL only verified teachers may share"), criteria);
+        assertTrue(criteria.contains("- WHEN a lesson is shared THE SYSTEM SHALL notify the class"), "an EARS rule is kept as written: " + criteria);
+        assertTrue(criteria.contains("WHEN a user submits a new Lesson THE SYSTEM SHALL store the Lesson"), criteria);
+        assertEquals(6, ((List<?>) story.get("ears")).size(), "two rules and four data operations, each a recognised EARS requirement");
+        assertTrue(((String) story.get("description")).contains("Pages: /lessons"));
+
+        fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "Sharing", List.of(), "api", "ui"))
+                .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(201);
+        Document after = Web.html(Web.as(t.viewer()).get(base).then().statusCode(200).extract().response());
+        assertNotNull(after.selectFirst("#story-1 a[href=/projects/" + t.slug() + "/stories/1]"));
+        assertEquals("SPEC-1 Sharing", after.selectFirst("#story-1 .specs a").text());
+        assertEquals("0 of 2 tasks done", after.selectFirst("#story-1 .specs .muted").text());
+        assertEquals("planned", after.selectFirst("#feature-status").text(), "a draft story leaves the feature planned");
+
+        fx.api(t.member()).post("/api/v1/projects/" + t.slug() + "/stories/1/submit").then().statusCode(200);
+        fx.api(t.lead()).post("/api/v1/projects/" + t.slug() + "/stories/1/approve").then().statusCode(200);
+        assertEquals("in-progress", Web.html(Web.as(t.viewer()).get(base)).selectFirst("#feature-status").text());
+        Map<String, Object> api = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/features/" + id).then().statusCode(200).extract().path("");
+        assertEquals("in-progress", api.get("status"));
+        assertEquals(List.of("/lessons"), api.get("affectedPages"));
+        assertEquals(List.of("SPEC-1"), ((List<Map<String, Object>>) api.get("stories")).get(0).get("specs"));
+    }
+
+    @Test
+    void invalidFeatureKeepsEveryValueAndNamesEachProblem() {
+        TestData.Team t = data.team();
+        Response r = Web.as(t.member()).formParam("name", "").formParam("userDescription", "kept text").formParam("status", "done")
+                .formParam("pages", "/nowhere").formParam("storyNumbers", "99").formParam("businessRules", "rule one")
+                .post("/projects/" + t.slug() + "/features");
+        assertEquals(422, r.statusCode());
+        Document d = Web.html(r);
+        assertNotNull(d.selectFirst("#e-name"));
+        assertTrue(d.selectFirst("#e-status").text().contains("planned"));
+        assertTrue(d.selectFirst("#e-pages").text().contains("/nowhere"));
+        assertTrue(d.selectFirst("#e-storyNumbers").text().contains("99"));
+        assertEquals("kept text", d.selectFirst("#f-userDescription").text());
+        assertEquals("rule one", d.selectFirst("#f-businessRules").text());
+        assertEquals(403, Web.as(t.viewer()).formParam("name", "x").post("/projects/" + t.slug() + "/features").statusCode());
+    }
+
+    @Test
+    void staleEditIsRefusedWithBothVersionsAndApiLinksStories() {
+        TestData.Team t = data.team();
+        fx.api(t.member()).body(Map.of("title", "Existing", "description", "d")).post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+        Map<String, Object> created = fx.api(t.member()).body(Map.of("name", "Billing", "userDescription", "Pay invoices",
+                        "dataOperations", Map.of("creates", List.of("Invoice")), "businessRules", List.of("limit 10 per day"), "storyNumbers", List.of(1)))
+                .post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201).extract().path("");
+        String id = (String) created.get("id");
+        assertEquals("1", String.valueOf(((List<Map<String, Object>>) created.get("stories")).get(0).get("number")));
+        assertEquals(List.of("Invoice"), ((Map<String, Object>) created.get("dataOperations")).get("creates"));
+        fx.api(t.member()).body(Map.of("name", "x", "bogus", 1)).post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(422);
+        fx.api(t.member()).body(Map.of("name", "x", "affectedPages", List.of("/none"))).post("/api/v1/projects/" + t.slug() + "/features")
+                .then().statusCode(422);
+
+        String base = "/projects/" + t.slug() + "/features/" + id;
+        Web.as(t.member()).formParam("name", "Billing 2").formParam("version", "1").formParam("storyNumbers", "1").post(base).then().statusCode(303);
+        Response stale = Web.as(t.lead()).formParam("name", "My billing").formParam("version", "1").post(base);
+        assertEquals(409, stale.statusCode());
+        Document d = Web.html(stale);
+        assertNotNull(d.selectFirst("#e-version"));
+        assertEquals("My billing", d.selectFirst("#f-name").val());
+        assertEquals("2", d.selectFirst("#feature-form input[name=version]").val());
+    }
+
+    @Test
+    void featureListQueriesStayConstantAsFeaturesGrow() {
+        TestData.Team t = data.team();
+        fx.api(t.member()).body(Map.of("title", "S", "description", "d")).post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+        for (int i = 0; i < 2; i++) {
+            fx.api(t.member()).body(Map.of("name", "F" + i, "storyNumbers", List.of(1))).post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201);
+        }
+        long few = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/features").then().statusCode(200));
+        for (int i = 2; i < 20; i++) {
+            fx.api(t.member()).body(Map.of("name", "F" + i, "storyNumbers", List.of(1))).post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201);
+        }
+        long many = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/features").then().statusCode(200));
+        assertEquals(few, many);
+        Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/features"));
+        assertEquals(20, d.select("#features > li").size());
+        assertFalse(d.select("#features a[href=/projects/" + t.slug() + "/stories/1]").isEmpty());
+    }
+}

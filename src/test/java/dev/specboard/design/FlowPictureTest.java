@@ -1,0 +1,38 @@
+package dev.specboard.design;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FlowPictureTest {
+
+    @Test
+    void elkLaysTheFlowOutLeftToRightWithDiamondsAndLabelledBranches() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        List<FlowPicture.Node> nodes = List.of(
+                new FlowPicture.Node(a, "a", "screen", "Login", "#node-a", "/frame", List.of(new FlowModel.Connection(b, "submit", null, null)), false),
+                new FlowPicture.Node(b, "b", "decision", "Right?", "#node-b", null, List.of(new FlowModel.Connection(c, null, null, "Yes")), false),
+                new FlowPicture.Node(c, "c", "action", "Welcome <b>", "#node-c", null, List.of(), true));
+        Document d = Jsoup.parse(FlowPicture.svg("Flow", nodes, new FlowModel.Canvas(Map.of())));
+        double ax = Double.parseDouble(d.selectFirst("#svg-node-a").attr("data-x"));
+        double bx = Double.parseDouble(d.selectFirst("#svg-node-b").attr("data-x"));
+        double cx = Double.parseDouble(d.selectFirst("#svg-node-c").attr("data-x"));
+        assertTrue(ax < bx && bx < cx, "layered left to right: " + ax + " " + bx + " " + cx);
+        assertNotNull(d.selectFirst("#svg-node-b polygon"));
+        assertEquals("Yes", d.selectFirst(".flow-edge-label text").text());
+        assertEquals(2, d.select("path.flow-edge").size());
+        assertTrue(d.selectFirst("#svg-node-c text").text().contains("Welcome <b>"), "text is escaped, not markup");
+        Document moved = Jsoup.parse(FlowPicture.svg("Flow", nodes, new FlowModel.Canvas(Map.of("c", new FlowModel.Position(5, 7)))));
+        assertEquals("5", moved.selectFirst("#svg-node-c").attr("data-x"));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class JourneyResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Test
+    void aJourneyWithADecisionIsBuiltDrawnAndChecked() {
+        TestData.Team t = data.team();
+        String login = PageResourceTest.createPage(t, "Login", "/login", null, EntityFixtures.EDIT_CONTACT, "");
+        PageResourceTest.createPage(t, "Dashboard", "/dashboard", null, null, null);
+        Response created = Web.as(t.member()).formParam("name", "Sign in").formParam("flowType", "user").formParam("description", "")
+                .post("/projects/" + t.slug() + "/journeys");
+        assertEquals(303, created.statusCode());
+        String base = created.getHeader("Location").replaceFirst("^https?://[^/]+", "");
+        Web.as(t.member()).formParam("nodeType", "screen").formParam("key", "login").formParam("page", login).formParam("start", "true")
+                .post(base + "/nodes").then().statusCode(303);
+        Web.as(t.member()).formParam("nodeType", "decision").formParam("key", "ok").formParam("question", "Password right?")
+                .formParam("branches", "Yes, No").post(base + "/nodes").then().statusCode(303);
+        Web.as(t.member()).formParam("nodeType", "screen").formParam("key", "dash").formParam("page", "/dashboard").post(base + "/nodes").then().statusCode(303);
+        Web.as(t.member()).formParam("nodeType", "screen").formParam("key", "lost").formParam("page", "/login").post(base + "/nodes").then().statusCode(303);
+        Web.as(t.member()).formParam("from", "login").formParam("to", "ok").formParam("trigger", "submit").post(base + "/connections").then().statusCode(303);
+        Web.as(t.member()).formParam("from", "ok").formParam("to", "dash").formParam("label", "Yes").post(base + "/connections").then().statusCode(303);
+
+        Document d = Web.html(Web.as(t.viewer()).get(base).then().statusCode(200).extract().response());
+        List<String> problems = d.select("#problems li").eachText();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("no connection for the branch No")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("Dashboard, which has no mockup")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("The screen Login cannot be reached")) , "the second Login screen is unreachable: " + problems);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("Dashboard leads nowhere")), problems.toString());
+        Element svg = d.selectFirst("#flow-picture svg");
+        assertNotNull(svg);
+        assertNotNull(svg.selectFirst("a#svg-node-ok polygon"), "a decision is a diamond");
+        assertNotNull(svg.selectFirst("a#svg-node-login foreignObject iframe[sandbox=allow-scripts]"), "a screen shows its mockup");
+        assertTrue(svg.select(".flow-edge-label text").eachText().contains("Yes"), "branches are labelled");
+        assertNotNull(svg.selectFirst(".flow-legend"));
+        assertEquals(4, svg.select("a.flow-node").size());
+        assertEquals("#node-dash", svg.selectFirst("a#svg-node-dash").attr("href"));
+        assertNotNull(d.selectFirst("#outline #node-ok"), "a text outline serves screen readers");
+
+        Web.as(t.member()).formParam("from", "ok").formParam("to", "login").formParam("label", "No").post(base + "/connections").then().statusCode(303);
+        Web.as(t.member()).formParam("nodeType", "screen").formParam("page", "/dashboard").formParam("end", "true").post(base + "/nodes/dash")
+                .then().statusCode(303);
+        Web.as(t.member()).formParam("x", "").post(base + "/nodes/lost/remove").then().statusCode(303);
+        Document after = Web.html(Web.as(t.viewer()).get(base));
+        List<String> left = after.select("#problems li").eachText();
+        assertEquals(1, left.size(), left.toString());
+        assertTrue(left.get(0).contains("no mockup"));
+
+        Web.as(t.member()).formParam("x", "300").formParam("y", "40").post(base + "/nodes/dash/position").then().statusCode(303);
+        assertEquals("300", Web.html(Web.as(t.viewer()).get(base)).selectFirst("a#svg-node-dash").attr("data-x"), "a dragged node keeps its place");
+
+        Response bad = Web.as(t.member()).formParam("nodeType", "decision").formParam("question", "").post(base + "/nodes");
+        assertEquals(422, bad.statusCode());
+        assertNotNull(Web.html(bad).selectFirst("#add-node[open] #e-question"));
+        assertEquals(403, Web.as(t.viewer()).formParam("from", "ok").formParam("to", "dash").post(base + "/connections").statusCode());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApiBuildsAJourneyAndNamesUnknownKeysAndTypes() {
+        TestData.Team t = data.team();
+        PageResourceTest.createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        Map<String, Object> created = fx.api(t.member()).body(Map.of("name", "Browse", "flowType", "user",
+                        "nodes", List.of(Map.of("key", "home", "nodeType", "screen", "data", Map.of("page", "/")),
+                                Map.of("key", "q", "nodeType", "decision", "data", Map.of("question", "Signed in?", "branches", List.of("Yes", "No"))),
+                                Map.of("key", "save", "nodeType", "database", "data", Map.of("operation", "CREATE", "entity", "Visit", "end", true))),
+                        "connections", List.of(Map.of("from", "home", "to", "q"), Map.of("from", "q", "to", "save", "label", "Yes"))))
+                .post(api).then().statusCode(201).extract().path("");
+        assertEquals(3, ((List<?>) created.get("nodes")).size());
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) created.get("problems");
+        assertEquals(List.of("missing-branch"), problems.stream().map(p -> p.get("kind")).toList());
+        Map<String, Object> fetched = fx.api(t.viewer()).get(api + "/" + created.get("id")).then().statusCode(200).extract().path("");
+        assertEquals("/", ((Map<String, Object>) ((List<Map<String, Object>>) fetched.get("nodes")).get(0).get("data")).get("pagePath"));
+        assertEquals(2, ((List<?>) fetched.get("connections")).size());
+
+        Map<String, Object> unknown = fx.api(t.member()).body(Map.of("name", "Bad", "nodes", List.of(Map.of("key", "a", "nodeType", "portal", "data", Map.of())),
+                "connections", List.of(Map.of("from", "a", "to", "zz")))).post(api).then().statusCode(422).extract().path("details");
+        assertTrue(String.valueOf(unknown.get("nodes[0].nodeType")).contains("screen"), unknown.toString());
+        assertTrue(String.valueOf(unknown.get("connections[0].to")).contains("zz"), unknown.toString());
+        assertEquals(1, ((List<?>) fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("")).size(), "nothing of the refused journey was kept");
+    }
+
+    @Test
+    void journeyPagesQueryAConstantNumberOfTimes() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String id = fx.api(t.member()).body(Map.of("name", "Few", "nodes", nodes(2), "connections", List.of())).post(api).then().statusCode(201).extract().path("id");
+        String many = fx.api(t.member()).body(Map.of("name", "Many", "nodes", nodes(20), "connections", List.of())).post(api).then().statusCode(201).extract().path("id");
+        long few = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/journeys/" + id).then().statusCode(200));
+        long lots = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/journeys/" + many).then().statusCode(200));
+        assertEquals(few, lots);
+        assertNull(Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/journeys")).selectFirst("#no-journeys"));
+    }
+
+    private static List<Map<String, Object>> nodes(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> Map.<String, Object>of("key", "a" + i, "nodeType", "action",
+                "data", Map.of("label", "Step " + i))).toList();
+    }
+}
