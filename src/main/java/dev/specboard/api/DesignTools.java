@@ -63,55 +63,60 @@ public class DesignTools {
     }
 
     @Tool(name = "list_features", description = "Lists the project's features with their status (following their stories), data operations, rules and stories.",
-            annotations = @Tool.Annotations(readOnlyHint = true))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<FeatureApi.FeatureAnswer> listFeatures(@ToolArg(description = "project slug") String project) {
         return call(() -> featureApi.listFeatures(project));
     }
 
-    @Tool(name = "create_feature", description = "Describes a feature: name, what users can do, the entities it creates, reads, updates and deletes, business rules, affected page paths.")
-    public Object createFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature name") String name,
+    @Tool(name = "create_feature", description = "Describes a feature: name, what users can do, the entities it creates, reads, updates and deletes, business rules, affected page paths.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public FeatureApi.FeatureAnswer createFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature name") String name,
                                 @ToolArg(description = "what users can do, in their words", required = false) String userDescription,
                                 @ToolArg(description = "entities it creates", required = false) List<String> creates,
                                 @ToolArg(description = "entities it reads", required = false) List<String> reads,
                                 @ToolArg(description = "business rules", required = false) List<String> businessRules,
                                 @ToolArg(description = "affected page paths", required = false) List<String> affectedPages) {
-        return call(() -> featureApi.createFeature(project, new FeatureApi.FeatureBody(name, userDescription, null, null,
-                new FeatureApi.DataOperationsBody(creates, reads, null, null), null, businessRules, null, affectedPages, null, null, null)).getEntity());
+        return entity(FeatureApi.FeatureAnswer.class, () -> featureApi.createFeature(project, new FeatureApi.FeatureBody(name, userDescription, null, null,
+                new FeatureApi.DataOperationsBody(creates, reads, null, null), null, businessRules, null, affectedPages, null, null, null)));
     }
 
-    @Tool(name = "draft_story_from_feature", description = "Drafts a user story from a feature (title, description, EARS criteria from its rules and data operations) and links it.")
-    public Object draftStoryFromFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId) {
-        return call(() -> featureApi.draftStory(project, featureId).getEntity());
+    @Tool(name = "draft_story_from_feature", description = "Drafts a user story from a feature (title, description, EARS criteria from its rules and data operations) and links it.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public FeatureApi.DraftedStoryAnswer draftStoryFromFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId) {
+        return entity(FeatureApi.DraftedStoryAnswer.class, () -> featureApi.draftStory(project, featureId));
     }
 
-    @Tool(name = "infer_entities", description = "Reads the project's current mockups again and returns the inferred entities with fields, types, confidences and relationships.")
+    @Tool(name = "infer_entities", description = "Reads the project's current mockups again and returns the inferred entities with fields, types, confidences and relationships.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public List<FeatureApi.EntityAnswer> inferEntities(@ToolArg(description = "project slug") String project) {
         return call(() -> featureApi.inferEntities(project));
     }
 
-    @Tool(name = "list_entities", description = "Lists the entities inferred from the mockups.", annotations = @Tool.Annotations(readOnlyHint = true))
+    @Tool(name = "list_entities", description = "Lists the entities inferred from the mockups.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<FeatureApi.EntityAnswer> listEntities(@ToolArg(description = "project slug") String project) {
         return call(() -> featureApi.listEntities(project));
     }
 
     @Tool(name = "list_thinking", description = "Lists the thinking chain: each inference with its reasoning, confidence, status and the thoughts it depends on.",
-            annotations = @Tool.Annotations(readOnlyHint = true))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<FeatureApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status) {
         return call(() -> featureApi.listThinking(project, status));
     }
 
     @Tool(name = "create_journey", description = "Creates a journey flow: nodes (key, nodeType screen|decision|action|database|annotation, data such as "
-            + "page path, question and branches, operation and entity, end) and connections between node keys (label = a decision's branch).")
-    public Object createJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey name") String name,
+            + "page path, question and branches, operation and entity, end) and connections between node keys (label = a decision's branch).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public FeatureApi.JourneyAnswer createJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey name") String name,
                                 @ToolArg(description = "user, admin, system or error", required = false) String flowType,
                                 @ToolArg(description = "nodes") List<FeatureApi.NodeBody> nodes,
                                 @ToolArg(description = "connections", required = false) List<FeatureApi.ConnectionBody> connections) {
-        return call(() -> featureApi.createJourney(project, new FeatureApi.JourneyBody(name, flowType, null, nodes, connections)).getEntity());
+        return entity(FeatureApi.JourneyAnswer.class, () -> featureApi.createJourney(project, new FeatureApi.JourneyBody(name, flowType, null, nodes, connections)));
     }
 
     @Tool(name = "get_journey", description = "Returns a journey with its nodes, connections and the problems its check finds.",
-            annotations = @Tool.Annotations(readOnlyHint = true))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public FeatureApi.JourneyAnswer getJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId) {
         return call(() -> featureApi.getJourney(project, journeyId));
     }

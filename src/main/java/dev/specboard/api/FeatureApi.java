@@ -37,6 +37,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +144,7 @@ public class FeatureApi {
     /** Creates a journey with its nodes and connections; 422 names an unknown node key or node type. */
     @POST
     @Path("/journeys")
+    @APIResponse(responseCode = "201", description = "The journey with its check", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyAnswer.class)))
     public Response createJourney(@PathParam("slug") String slug, JourneyBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyBody b = ComponentApi.body(body);
@@ -243,6 +247,7 @@ public class FeatureApi {
     /** Describes a feature; {@code affectedPages} are page paths, {@code storyNumbers} the stories realising it. */
     @POST
     @Path("/features")
+    @APIResponse(responseCode = "201", description = "The feature", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeatureAnswer.class)))
     public Response createFeature(@PathParam("slug") String slug, FeatureBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Feature f = features.create(access, form(ComponentApi.body(body)));
@@ -259,6 +264,7 @@ public class FeatureApi {
     /** Drafts a story from the feature (title, description, EARS criteria from its rules and data operations). */
     @POST
     @Path("/features/{id}/stories")
+    @APIResponse(responseCode = "201", description = "The drafted story, linked to the feature", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftedStoryAnswer.class)))
     public Response draftStory(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = DesignApi.uuid(id);
