@@ -44,6 +44,15 @@ class FeatureResourceTest {
     }
 
     @Test
+    void theProjectSearchFindsFeaturesByNameAndDescription() {
+        TestData.Team t = data.team();
+        String id = createFeature(t, "Quizzes", null, "");
+        org.jsoup.nodes.Document found = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=quizzes&kind=feature")
+                .then().statusCode(200).extract().response());
+        assertEquals("/projects/" + t.slug() + "/features/" + id, found.selectFirst("a[href$=" + id + "]").attr("href"));
+    }
+
+    @Test
     void featureTurnsIntoAStoryThatFlowsIntoASpecAndItsStatusFollows() {
         TestData.Team t = data.team();
         String page = PageResourceTest.createPage(t, "Lessons", "/lessons", null, DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
