@@ -93,6 +93,20 @@ public class AuthMechanism implements HttpAuthenticationMechanism {
         return Uni.createFrom().optional(Optional.empty());
     }
 
+    /**
+     * An API client refused by an HTTP permission (the MCP endpoint) reads the API's JSON error, not an
+     * empty 401: the challenge alone could only carry a status and one header.
+     */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext ctx) {
+        if (!ctx.normalizedPath().startsWith("/api/") || ctx.response().ended()) {
+            return HttpAuthenticationMechanism.super.sendChallenge(ctx);
+        }
+        ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer").putHeader("Content-Type", "application/json")
+                .end("{\"error\":\"Unknown, revoked or missing API token\",\"details\":{}}");
+        return Uni.createFrom().item(true);
+    }
+
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext ctx) {
         if (ctx.normalizedPath().startsWith("/api/")) {

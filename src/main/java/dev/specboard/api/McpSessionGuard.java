@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What the MCP specification asks of the streamable HTTP endpoint beyond the library: a request
  * without {@code Mcp-Session-Id} that is not {@code initialize} gets 400, and a refused token gets 401
- * with the API's JSON error (never an exception's class name).
+ * with the API's JSON error (never an exception's class name): here when authentication fails, in
+ * {@code account.AuthMechanism}'s challenge when no token came.
  */
 @ApplicationScoped
 public class McpSessionGuard {

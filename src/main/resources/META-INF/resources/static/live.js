@@ -6,7 +6,7 @@
   var match = location.pathname.match(/^\/projects\/([a-z0-9][a-z0-9-]+)/);
   var project = match && match[1] !== 'new' ? match[1] : '';
   var url = '/events' + (project ? '?project=' + encodeURIComponent(project) : '');
-  var kinds = ['notification', 'board', 'thread', 'sync', 'job'];
+  var kinds = ['notification', 'board', 'thread', 'sync', 'job', 'task-note', 'lease-expired'];
   var source;
   function connect() {
     source = new EventSource(url);

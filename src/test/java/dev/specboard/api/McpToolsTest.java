@@ -69,8 +69,11 @@ class McpToolsTest {
     void mcpWithoutOrWithBadTokenAnswers401() {
         Account a = data.account("mcpanon");
         String session = Mcp.initialize(tokens.create(a.id, "agent", null, null).value());
-        Mcp.callTool(null, session, "list_projects", "{}").then().statusCode(401);
-        Mcp.callTool("sbt_wrong", session, "list_projects", "{}").then().statusCode(401);
+        Mcp.callTool(null, session, "list_projects", "{}").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer").body("error", equalTo("Unknown, revoked or missing API token"));
+        Mcp.callTool("sbt_wrong", session, "list_projects", "{}").then().statusCode(401)
+                .body("error", equalTo("Unknown, revoked or missing API token"));
+        RestAssured.given().get("/api/mcp/sse").then().statusCode(401).body("error", equalTo("Unknown, revoked or missing API token"));
     }
 
     @Test
