@@ -22,6 +22,9 @@ public class FileBrowserService {
     @Inject
     GitMirror mirror;
 
+    @Inject
+    ManifestFiles manifests;
+
     @ConfigProperty(name = "specboard.files.max-view-bytes", defaultValue = "2097152")
     long maxViewBytes;
 
@@ -29,8 +32,8 @@ public class FileBrowserService {
     int maxViewLines;
 
     /** The latest manifest, or the given version; 404 when the repository has none (not synced yet). */
-    public ProjectManifest manifest(Repo repo, Integer version) {
-        return (version == null ? ProjectManifest.latest(repo.id) : ProjectManifest.byVersion(repo.id, version))
+    public ManifestFiles.Head manifest(Repo repo, Integer version) {
+        return (version == null ? manifests.latest(repo.id) : manifests.version(repo.id, version))
                 .orElseThrow(() -> ApiException.notFound(version == null
                         ? "The repository " + repo.name + " has not been synced yet."
                         : "The repository " + repo.name + " has no manifest version " + version + "."));
@@ -68,8 +71,8 @@ public class FileBrowserService {
     /** The folder at the path: sub-folders first (with their file counts and sizes), then files, by name. */
     public TreeView tree(Repo repo, String rawPath, Integer version) {
         String path = cleanPath(rawPath);
-        ProjectManifest m = manifest(repo, version);
-        List<ManifestEntry> files = m.files();
+        ManifestFiles.Head m = manifest(repo, version);
+        List<ManifestEntry> files = manifests.files(m).sorted();
         String prefix = path.isEmpty() ? "" : path + "/";
         Map<String, long[]> dirs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<TreeRow> fileItems = new ArrayList<>();
@@ -96,34 +99,34 @@ public class FileBrowserService {
         dirs.forEach((name, agg) -> items.add(new TreeRow(name, prefix + name, true, agg[0], null, null, null, (int) agg[1])));
         fileItems.sort(Comparator.comparing(TreeRow::name, String.CASE_INSENSITIVE_ORDER));
         items.addAll(fileItems);
-        return new TreeView(m.version, m.commitSha, isLatest(repo, m, version), path, crumbs(path), items);
+        return new TreeView(m.version(), m.commitSha(), isLatest(repo, m, version), path, crumbs(path), items);
     }
 
     /** The file at the path with its lines, or a notice when it is binary or too large to show. */
     public FileView file(Repo repo, String rawPath, Integer version) {
         String path = cleanPath(rawPath);
-        ProjectManifest m = manifest(repo, version);
-        ManifestEntry entry = m.files().stream().filter(f -> f.path().equals(path)).findFirst()
+        ManifestFiles.Head m = manifest(repo, version);
+        ManifestEntry entry = manifests.files(m).get(path)
                 .orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
         boolean latest = isLatest(repo, m, version);
         List<TreeView.CrumbRef> crumbs = crumbs(path);
         if (entry.binary()) {
-            return new FileView(m.version, m.commitSha, latest, entry, crumbs, List.of(),
+            return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, List.of(),
                     "This is a binary file (" + humanSize(entry.size()) + "); it is not shown.");
         }
         if (entry.size() > maxViewBytes || (entry.lines() != null && entry.lines() > maxViewLines)) {
-            return new FileView(m.version, m.commitSha, latest, entry, crumbs, List.of(),
+            return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, List.of(),
                     "This file is too large to show here (" + humanSize(entry.size())
                             + (entry.lines() == null ? "" : ", " + entry.lines() + " lines")
                             + "); the limit is " + humanSize(maxViewBytes) + " or " + maxViewLines + " lines.");
         }
         byte[] bytes = mirror.readBlob(repo, entry.blobSha())
                 .orElseThrow(() -> ApiException.notFound("The mirror no longer has this file; sync the repository again."));
-        return new FileView(m.version, m.commitSha, latest, entry, crumbs, splitLines(decode(bytes)), null);
+        return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, splitLines(decode(bytes)), null);
     }
 
-    private static boolean isLatest(Repo repo, ProjectManifest m, Integer requested) {
-        return requested == null || ProjectManifest.latest(repo.id).map(l -> l.version == m.version).orElse(true);
+    private boolean isLatest(Repo repo, ManifestFiles.Head m, Integer requested) {
+        return requested == null || manifests.latest(repo.id).map(l -> l.version() == m.version()).orElse(true);
     }
 
     /** A blob's text: UTF-8, or Latin-1 when it is not valid UTF-8. */

@@ -64,6 +64,17 @@ public class GitMirror {
 
     /** Counts what a clone or fetch reports, for the progress bar. */
     public interface Progress {
+        /** For a caller that does not show progress. */
+        Progress NONE = new Progress() {
+            @Override
+            public void objects(int done, int total) {
+            }
+
+            @Override
+            public void files(int done, int total) {
+            }
+        };
+
         void objects(int done, int total);
 
         void files(int done, int total);
@@ -113,8 +124,12 @@ public class GitMirror {
         }
     }
 
-    /** Every file of the commit's tree, with its blob, size, language, line count and binary flag. */
-    public List<ManifestEntry> listFiles(Repo repo, String commitSha, Progress progress) {
+    /**
+     * Every file of the commit's tree, with its blob, size, language, line count and binary flag. Blobs
+     * already described in {@code known} (by blob SHA, from the previous manifest) are not read again, so a
+     * sync after a small commit reads only what changed.
+     */
+    public Listing listFiles(Repo repo, String commitSha, Map<String, ManifestEntry> known, Progress progress) {
         try (Repository r = open(repo); RevWalk walk = new RevWalk(r); ObjectReader reader = r.newObjectReader()) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
             List<String> paths = new ArrayList<>();
@@ -131,17 +146,30 @@ public class GitMirror {
                 }
             }
             List<ManifestEntry> files = new ArrayList<>(paths.size());
+            int read = 0;
             for (int i = 0; i < paths.size(); i++) {
-                files.add(describe(reader, paths.get(i), blobs.get(i)));
+                ManifestEntry same = known.get(blobs.get(i).name());
+                if (same != null) {
+                    // Same content: only the path (and so the language) can differ.
+                    files.add(new ManifestEntry(paths.get(i), same.blobSha(), same.size(),
+                            same.binary() ? null : Languages.of(paths.get(i)), same.lines(), same.binary()));
+                } else {
+                    files.add(describe(reader, paths.get(i), blobs.get(i)));
+                    read++;
+                }
                 if (i % 50 == 0 || i == paths.size() - 1) {
                     progress.files(i + 1, paths.size());
                 }
             }
             files.sort(Comparator.comparing(ManifestEntry::path));
-            return files;
+            return new Listing(files, read);
         } catch (IOException e) {
             throw new GitProblem("Could not read commit " + commitSha + ": " + rootMessage(e), e);
         }
+    }
+
+    /** A commit's files in path order, and how many blobs had to be read to describe them. */
+    public record Listing(List<ManifestEntry> files, int blobsRead) {
     }
 
     private static ManifestEntry describe(ObjectReader reader, String path, ObjectId blob) throws IOException {

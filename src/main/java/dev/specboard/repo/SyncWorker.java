@@ -17,7 +17,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +37,9 @@ public class SyncWorker {
 
     @ConfigProperty(name = "specboard.sync.lease-seconds", defaultValue = "300")
     int leaseSeconds;
+
+    @Inject
+    ManifestFiles manifests;
 
     @Inject
     EntityManager em;
@@ -138,7 +143,7 @@ public class SyncWorker {
                 .setParameter(1, MAX_ATTEMPTS).executeUpdate());
     }
 
-    private record Job(Repo repo, Integer latestVersion, String latestCommit) {
+    private record Job(Repo repo, Integer latestVersion, String latestCommit, Map<String, ManifestEntry> knownBlobs) {
     }
 
     private void run(UUID syncId, String workerId) {
@@ -146,8 +151,10 @@ public class SyncWorker {
             RepoSync sync = RepoSync.findById(syncId);
             Repo repo = Repo.findById(sync.repositoryId);
             em.detach(repo);
-            Optional<ProjectManifest> latest = ProjectManifest.latest(repo.id);
-            return new Job(repo, latest.map(m -> m.version).orElse(null), latest.map(m -> m.commitSha).orElse(null));
+            Optional<ManifestFiles.Head> latest = manifests.latest(repo.id);
+            Map<String, ManifestEntry> known = new HashMap<>();
+            latest.ifPresent(m -> manifests.files(m).sorted().forEach(f -> known.putIfAbsent(f.blobSha(), f)));
+            return new Job(repo, latest.map(ManifestFiles.Head::version).orElse(null), latest.map(ManifestFiles.Head::commitSha).orElse(null), known);
         });
         ProgressWriter progress = new ProgressWriter(syncId, workerId);
         try {
@@ -159,7 +166,7 @@ public class SyncWorker {
                 });
                 return;
             }
-            List<ManifestEntry> files = mirror.listFiles(job.repo(), commit, progress);
+            List<ManifestEntry> files = mirror.listFiles(job.repo(), commit, job.knownBlobs(), progress).files();
             progress.flush();
             finish(syncId, workerId, job, commit, s -> {
                 int version = ((Number) em.createQuery("select coalesce(max(m.version), 0) from ProjectManifest m where m.repositoryId = ?1")

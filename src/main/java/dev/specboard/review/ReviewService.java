@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.notification.Mentions;
 import dev.specboard.project.Access;
 import dev.specboard.repo.FileBrowserService;
+import dev.specboard.repo.ManifestFiles;
 import dev.specboard.repo.FileChange;
 import dev.specboard.repo.FileView;
 import dev.specboard.repo.GitMirror;
@@ -43,6 +44,9 @@ public class ReviewService {
 
     @Inject
     FileBrowserService files;
+
+    @Inject
+    ManifestFiles manifests;
 
     @Inject
     GitMirror mirror;
@@ -238,8 +242,9 @@ public class ReviewService {
     public ThreadView reopen(Access access, UUID threadId) {
         access.requireWrite(Role.REVIEWER);
         CommentThread t = require(access, threadId);
-        boolean valid = ProjectManifest.latest(t.repositoryId)
-                .map(m -> m.files().stream().anyMatch(f -> f.path().equals(t.filePath) && f.blobSha().equals(t.blobSha)))
+        boolean valid = manifests.latest(t.repositoryId)
+                .flatMap(m -> manifests.files(m).get(t.filePath))
+                .map(f -> f.blobSha().equals(t.blobSha))
                 .orElse(false);
         t.reopen(valid);
         return thread(t.id);
@@ -256,8 +261,7 @@ public class ReviewService {
             return;
         }
         Repo repo = Repo.findById(event.repoId());
-        ProjectManifest latest = ProjectManifest.byVersion(event.repoId(), event.manifestVersion()).orElseThrow();
-        Map<String, ManifestEntry> now = latest.files().stream().collect(Collectors.toMap(ManifestEntry::path, f -> f));
+        Map<String, ManifestEntry> now = manifests.files(manifests.version(event.repoId(), event.manifestVersion()).orElseThrow()).byPath();
         Map<Integer, List<CommentThread>> byVersion = open.stream().collect(Collectors.groupingBy(t -> t.manifestVersion));
         for (Map.Entry<Integer, List<CommentThread>> group : byVersion.entrySet()) {
             String oldCommit = ProjectManifest.byVersion(repo.id, group.getKey()).map(m -> m.commitSha).orElse(null);

@@ -76,6 +76,38 @@ class SyncWorkerTest {
     }
 
     @Test
+    void aListingAfterAOneFileCommitReadsOnlyTheChangedBlob() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            java.util.Map<String, String> files = new java.util.HashMap<>();
+            for (int i = 0; i < 40; i++) {
+                files.put("src/F" + i + ".java", "class F" + i + " {\n}\n");
+            }
+            String first = git.commit("first", files);
+            Repo repo = support.add(p, owner, "incremental", git.url());
+            assertEquals(SyncStatus.SUCCESS, support.awaitLatest(repo).status);
+            GitMirror.Listing all = mirror.listFiles(repo, first, Map.of(), GitMirror.Progress.NONE);
+            assertEquals(40, all.blobsRead());
+
+            String second = git.commit("one change", Map.of("src/F7.java", "class F7 {\n  int x;\n}\n", "docs/F3.md", "class F3 {\n}\n"));
+            assertEquals(second, mirror.fetch(repo, GitMirror.Progress.NONE));
+            java.util.Map<String, ManifestEntry> known = new java.util.HashMap<>();
+            all.files().forEach(f -> known.put(f.blobSha(), f));
+            GitMirror.Listing next = mirror.listFiles(repo, second, known, GitMirror.Progress.NONE);
+            assertEquals(1, next.blobsRead(), "only the changed blob is read; a copy of a known blob is not");
+            assertEquals(41, next.files().size());
+            ManifestEntry changed = next.files().stream().filter(f -> f.path().equals("src/F7.java")).findFirst().orElseThrow();
+            assertEquals(3, changed.lines());
+            ManifestEntry copy = next.files().stream().filter(f -> f.path().equals("docs/F3.md")).findFirst().orElseThrow();
+            assertEquals(2, copy.lines());
+            assertEquals("markdown", copy.language(), "a known blob at a new path gets that path's language");
+            assertEquals(mirror.listFiles(repo, second, Map.of(), GitMirror.Progress.NONE).files(), next.files(),
+                    "carrying known blobs over gives the same manifest as reading everything");
+        }
+    }
+
+    @Test
     void unchangedCommitWritesNoNewVersionAndNewCommitWritesTheNext() {
         Account owner = data.account("sync");
         Project p = data.project(owner);

@@ -1,0 +1,78 @@
+package dev.specboard.repo;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The files of a manifest, verified and indexed by path once per manifest: a manifest never changes after
+ * the sync that wrote it, so a page or a thread action reads a short head row and looks its file up by
+ * path instead of loading, re-hashing and parsing the whole manifest JSON on every request.
+ */
+@ApplicationScoped
+public class ManifestFiles {
+
+    /** How many manifests stay parsed: a 20,000-file manifest takes a few megabytes. */
+    private static final int KEPT = 16;
+
+    /** What identifies a manifest version, without its (possibly large) data. */
+    @RegisterForReflection
+    public record Head(UUID id, int version, String commitSha) {
+    }
+
+    /** A manifest's files in path order, and the same files by path. */
+    public record Files(List<ManifestEntry> sorted, Map<String, ManifestEntry> byPath) {
+
+        public Optional<ManifestEntry> get(String path) {
+            return Optional.ofNullable(byPath.get(path));
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    private final Map<UUID, Files> parsed = Collections.synchronizedMap(new LinkedHashMap<>(KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Files> eldest) {
+            return size() > KEPT;
+        }
+    });
+
+    /** The latest manifest's head, or empty when the repository was never synced. */
+    public Optional<Head> latest(UUID repositoryId) {
+        return em.createQuery("select new dev.specboard.repo.ManifestFiles$Head(m.id, m.version, m.commitSha) from ProjectManifest m"
+                        + " where m.repositoryId = :repo order by m.version desc", Head.class)
+                .setParameter("repo", repositoryId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The head of one manifest version, or empty when there is no such version. */
+    public Optional<Head> version(UUID repositoryId, int version) {
+        return em.createQuery("select new dev.specboard.repo.ManifestFiles$Head(m.id, m.version, m.commitSha) from ProjectManifest m"
+                        + " where m.repositoryId = :repo and m.version = :version", Head.class)
+                .setParameter("repo", repositoryId).setParameter("version", version).getResultStream().findFirst();
+    }
+
+    /** The manifest's files; the first read after a start loads the data and checks its integrity hash. */
+    public Files files(Head head) {
+        Files known = parsed.get(head.id());
+        if (known != null) {
+            return known;
+        }
+        ProjectManifest m = ProjectManifest.findById(head.id());
+        // files() checks the integrity hash: a manifest is trusted once, when first read after a start.
+        List<ManifestEntry> sorted = List.copyOf(m.files());
+        Files files = new Files(sorted, sorted.stream().collect(Collectors.toUnmodifiableMap(ManifestEntry::path, Function.identity(), (a, b) -> a)));
+        parsed.put(head.id(), files);
+        return files;
+    }
+}
