@@ -91,9 +91,10 @@ public class SpecTools {
             + "files overlap held work) and returns it with its spec's overview, its own phase (only that phase) and its notes; "
             + "claimed is false when none is handed out, and reason says why: none-pending, blocked or overlapping.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public NextTaskAnswer claimNextTask(@ToolArg(description = "project slug") String project) {
+    public NextTaskAnswer claimNextTask(@ToolArg(description = "project slug") String project,
+                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
         return call(() -> {
-            jakarta.ws.rs.core.Response answer = taskApi.claimNextTask(project);
+            jakarta.ws.rs.core.Response answer = taskApi.claimNextTask(project, Boolean.TRUE.equals(overWipLimit));
             TaskApi.ContextAnswer claimed = (TaskApi.ContextAnswer) answer.getEntity();
             // The API's 204 says why nothing was handed out in its Specboard-Reason header.
             return new NextTaskAnswer(claimed != null, claimed, claimed != null ? null : answer.getHeaderString("Specboard-Reason"));
@@ -109,22 +110,25 @@ public class SpecTools {
 
     @Tool(name = "claim_task", description = "Claims one task; refused when someone else has it or its spec's dependencies are not complete.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public TaskApi.TaskAnswer claimTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task) {
-        return call(() -> taskApi.claimTask(project, task));
+    public TaskApi.TaskAnswer claimTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
+                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
+        return call(() -> taskApi.claimTask(project, task, Boolean.TRUE.equals(overWipLimit)));
     }
 
     @Tool(name = "start_task", description = "Moves a task you claimed to in_progress.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public TaskApi.TaskAnswer startTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task) {
-        return call(() -> taskApi.startTask(project, task));
+    public TaskApi.TaskAnswer startTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
+                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
+        return call(() -> taskApi.startTask(project, task, Boolean.TRUE.equals(overWipLimit)));
     }
 
     @Tool(name = "complete_task", description = "Completes a task with the 40-hex commit SHA of the work; it becomes merged once that commit is on the default branch.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer completeTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                            @ToolArg(description = "commit SHA (40 hex)") String commitSha,
-                                           @ToolArg(description = "actual hours spent", required = false) Double actualHours) {
-        return call(() -> taskApi.completeTask(project, task, new TaskApi.CompleteBody(commitSha,
+                                           @ToolArg(description = "actual hours spent", required = false) Double actualHours,
+                                           @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
+        return call(() -> taskApi.completeTask(project, task, Boolean.TRUE.equals(overWipLimit), new TaskApi.CompleteBody(commitSha,
                 actualHours == null ? null : BigDecimal.valueOf(actualHours))));
     }
 

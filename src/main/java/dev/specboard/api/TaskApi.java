@@ -8,6 +8,7 @@ import dev.specboard.spec.TaskEvent;
 import dev.specboard.spec.TaskNoteRow;
 import dev.specboard.spec.TaskRow;
 import dev.specboard.spec.TaskService;
+import dev.specboard.spec.WipLimitExceeded;
 import dev.specboard.spec.TaskStatus;
 import dev.specboard.web.ApiException;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -106,9 +107,9 @@ public class TaskApi {
     @Path("claim-next")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
     @APIResponse(responseCode = "204", description = "Nothing is ready to be claimed")
-    public Response claimNextTask(@PathParam("slug") String slug) {
+    public Response claimNextTask(@PathParam("slug") String slug, @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return tasks.claimNext(access, actor(access))
+        return tasks.claimNext(access, actor(access).pastWipLimit(overWipLimit))
                 .map(t -> Response.ok(context(access, t.taskKey)).build())
                 .orElseGet(() -> Response.noContent().header(REASON_HEADER, tasks.whyNothingReady(access.project())).build());
     }
@@ -131,27 +132,30 @@ public class TaskApi {
 
     @POST
     @Path("{key}/claim")
-    public TaskAnswer claimTask(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public TaskAnswer claimTask(@PathParam("slug") String slug, @PathParam("key") String key,
+                                @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask t = tasks.claim(access, key, actor(access));
+        ImplementationTask t = tasks.claim(access, key, actor(access).pastWipLimit(overWipLimit));
         return answer(tasks.row(access.project(), t.taskKey));
     }
 
     @POST
     @Path("{key}/start")
-    public TaskAnswer startTask(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public TaskAnswer startTask(@PathParam("slug") String slug, @PathParam("key") String key,
+                                @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask t = tasks.start(access, key, actor(access));
+        ImplementationTask t = tasks.start(access, key, actor(access).pastWipLimit(overWipLimit));
         return answer(tasks.row(access.project(), t.taskKey));
     }
 
     @POST
     @Path("{key}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TaskAnswer completeTask(@PathParam("slug") String slug, @PathParam("key") String key, CompleteBody body) {
+    public TaskAnswer completeTask(@PathParam("slug") String slug, @PathParam("key") String key,
+                                   @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit, CompleteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TaskService.Completion done = tasks.complete(access, key, body == null ? null : body.commitSha(),
-                body == null ? null : body.actualHours(), actor(access));
+                body == null ? null : body.actualHours(), actor(access).pastWipLimit(overWipLimit));
         TaskAnswer t = answer(tasks.row(access.project(), done.task().taskKey));
         return new TaskAnswer(t.key(), t.spec(), t.scope(), t.scopeDescription(), t.status(), t.claimedBy(), t.branchName(), t.commitSha(),
                 t.assignedFiles(), t.estimatedHours(), t.actualHours(), t.blocked(), t.claimedAt(), t.startedAt(), t.completedAt(),

@@ -8,7 +8,12 @@ import java.math.BigDecimal;
 /** What the task page's forms send: the commit and hours for completing, the reason for failing, a note, a priority. */
 public record TaskActionForm(@FormParam("commitSha") String commitSha, @FormParam("actualHours") String actualHours,
                              @FormParam("reason") String reason, @FormParam("body") String body,
-                             @FormParam("priority") String priority) {
+                             @FormParam("priority") String priority, @FormParam(WipLimitExceeded.OVERRIDE) String overWipLimit) {
+
+    /** The person confirmed going past the column's WIP limit. */
+    public boolean pastWipLimit() {
+        return "true".equals(overWipLimit);
+    }
 
     /** The hours as a number, none when blank; 422 for anything else. */
     public BigDecimal hours() {

@@ -46,7 +46,7 @@ public class TaskBoardResource {
         static native TemplateInstance task(Access access, String slug, TaskRow task, TaskService.TaskContextView context,
                                             String overviewHtml, String phaseHtml, List<TaskService.EventRow> history,
                                             FormErrors errors, String message, boolean canAct, List<TaskNoteRow> notes,
-                                            List<TaskPriority> priorities, String note);
+                                            List<TaskPriority> priorities, String note, String wipAction, TaskActionForm pending);
     }
 
     @Inject
@@ -137,6 +137,9 @@ public class TaskBoardResource {
                 default -> t.taskKey + " is " + t.status.label().toLowerCase();
             };
             return Flash.redirect(headers, "/projects/" + slug + "/tasks/" + t.taskKey, done);
+        } catch (WipLimitExceeded e) {
+            // Ask, as the board does: the confirmation repeats the same action with the same values.
+            return Htmx.page(taskPage(access, slug, key, FormErrors.none(), e.reason() + " Do it anyway?", form.body(), action, form), 409);
         } catch (ValidationException e) {
             return Htmx.invalid(taskPage(access, slug, key, e.errors(), "Please correct the fields marked below.", form.body()));
         } catch (ApiException e) {
@@ -152,10 +155,15 @@ public class TaskBoardResource {
     }
 
     private TemplateInstance taskPage(Access access, String slug, String key, FormErrors errors, String message, String note) {
+        return taskPage(access, slug, key, errors, message, note, null, null);
+    }
+
+    private TemplateInstance taskPage(Access access, String slug, String key, FormErrors errors, String message, String note,
+                                      String wipAction, TaskActionForm pending) {
         TaskService.TaskContextView c = tasks.context(access.project(), key);
         return Templates.task(access, slug, c.task(), c, markdown.render(c.overview()), markdown.render(c.phaseContent()),
                 tasks.history(access.project(), key), errors, message, access.isMember(), tasks.notes(access.project(), key),
-                TaskPriority.all(), note == null ? "" : note);
+                TaskPriority.all(), note == null ? "" : note, wipAction, pending);
     }
 
     static TaskBoardService.BoardFilter filter(String spec, String story, String claimant, String q) {

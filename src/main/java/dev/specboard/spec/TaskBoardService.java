@@ -28,6 +28,9 @@ public class TaskBoardService {
     TaskService tasks;
 
     @Inject
+    WipLimits wipLimits;
+
+    @Inject
     SpecQueries specQueries;
 
     /** Board filters, as they appear in the URL. */
@@ -154,13 +157,12 @@ public class TaskBoardService {
         if (target == null) {
             return new MoveResultView("Choose a column to move " + key + " to.", null, 422);
         }
-        Optional<String> wip = form.confirmed() ? Optional.empty() : wipWarning(access.project(), target, key);
-        if (wip.isPresent()) {
-            return new MoveResultView(wip.get() + " Move " + key + " there anyway?", new MoveView(key, target.value(), target.label()), 409);
-        }
         try {
-            tasks.move(access, key, target, form.commitSha(), null, null, new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB));
+            tasks.move(access, key, target, form.commitSha(), null, null,
+                    new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB, form.confirmed()));
             return new MoveResultView(key + " moved to " + target.label().toLowerCase() + ".", null, 200);
+        } catch (WipLimitExceeded e) {
+            return new MoveResultView(e.reason() + " Move " + key + " there anyway?", new MoveView(key, target.value(), target.label()), 409);
         } catch (ValidationException e) {
             return new MoveResultView("Not moved: " + String.join(" ", e.errors().asMap().values())
                     + (target == TaskStatus.COMPLETED ? " Complete it from its task page." : ""), null, 422);
@@ -177,7 +179,7 @@ public class TaskBoardService {
      * note, a priority) and returns the task; a refusal is thrown as it comes.
      */
     public ImplementationTask act(Access access, String key, String action, TaskActionForm form) {
-        TaskService.Actor actor = new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB);
+        TaskService.Actor actor = new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB, form.pastWipLimit());
         return switch (action) {
             case "claim" -> tasks.claim(access, key, actor);
             case "start" -> tasks.start(access, key, actor);
@@ -218,13 +220,8 @@ public class TaskBoardService {
         return limits;
     }
 
-    @SuppressWarnings("unchecked")
     public Map<TaskStatus, Integer> wipLimits(Project project) {
-        List<Object[]> rows = em.createNativeQuery("SELECT status, wip_limit FROM board_wip_limits WHERE project_id = ?1")
-                .setParameter(1, project.id).getResultList();
-        Map<TaskStatus, Integer> out = new EnumMap<>(TaskStatus.class);
-        rows.forEach(r -> TaskStatus.parse((String) r[0]).ifPresent(s -> out.put(s, ((Number) r[1]).intValue())));
-        return out;
+        return wipLimits.of(project);
     }
 
     /** A lead sets (or clears, with null) the WIP limit of each column. */
@@ -248,22 +245,6 @@ public class TaskBoardService {
                         .executeUpdate();
             }
         }
-    }
-
-    /** The WIP limit a move into this column would exceed, if any. */
-    public Optional<String> wipWarning(Project project, TaskStatus to, String taskKey) {
-        Integer limit = wipLimits(project).get(to);
-        if (limit == null) {
-            return Optional.empty();
-        }
-        Number count = (Number) em.createNativeQuery(
-                        "SELECT count(*) FROM implementation_tasks WHERE project_id = ?1 AND status = ?2 AND task_id <> ?3")
-                .setParameter(1, project.id).setParameter(2, to.value()).setParameter(3, taskKey).getSingleResult();
-        if (count.intValue() + 1 > limit) {
-            return Optional.of("The " + to.label().toLowerCase() + " column has a limit of " + limit + " and already holds "
-                    + count.intValue() + " tasks.");
-        }
-        return Optional.empty();
     }
 
     static boolean notBlank(String s) {

@@ -76,11 +76,25 @@ public class TaskService {
     @Inject
     Event<TaskLeaseExpired> leaseExpired;
 
+    @Inject
+    WipLimits wipLimits;
+
     /** The live event kind of a new progress note. */
     public static final String NOTE_EVENT = "task-note";
 
-    /** Who acts and through which door, for the transition log. */
-    public record Actor(UUID accountId, String via) {
+    /**
+     * Who acts and through which door, for the transition log, and whether they confirmed going past a
+     * column's WIP limit.
+     */
+    public record Actor(UUID accountId, String via, boolean pastWipLimit) {
+
+        public Actor(UUID accountId, String via) {
+            this(accountId, via, false);
+        }
+
+        public Actor pastWipLimit(boolean confirmed) {
+            return new Actor(accountId, via, confirmed);
+        }
     }
 
     /** The phase an agent works on, and only that phase (progressive disclosure). */
@@ -117,6 +131,7 @@ public class TaskService {
         if (won.isEmpty()) {
             throw whyNotClaimable(access.project(), taskKey, actor.accountId());
         }
+        holdWipLimit(access.project(), TaskStatus.CLAIMED, taskKey, actor);
         return afterClaim(access, won.get(0), actor);
     }
 
@@ -142,6 +157,7 @@ public class TaskService {
         if (won.isEmpty()) {
             return Optional.empty();
         }
+        holdWipLimit(access.project(), TaskStatus.CLAIMED, null, actor);
         return Optional.of(afterClaim(access, won.get(0), actor));
     }
 
@@ -155,6 +171,24 @@ public class TaskService {
             return NOTHING_PENDING;
         }
         return ((Number) counts[1]).longValue() == 0 ? ALL_BLOCKED : ALL_OVERLAPPING;
+    }
+
+    /**
+     * Refuses a move into a column that already holds its WIP limit unless the actor confirmed it; work
+     * going back to pending is never held up.
+     */
+    private void holdWipLimit(Project project, TaskStatus to, String taskKey, Actor actor) {
+        if (actor.pastWipLimit() || to == TaskStatus.PENDING) {
+            return;
+        }
+        Integer limit = wipLimits.of(project).get(to);
+        if (limit == null) {
+            return;
+        }
+        int holding = wipLimits.holding(project, to, taskKey);
+        if (holding + 1 > limit) {
+            throw new WipLimitExceeded(to, limit, holding);
+        }
     }
 
     /** Claims in one project take turns until commit, so that the overlap check sees every earlier claim. */
@@ -216,7 +250,8 @@ public class TaskService {
         String taskKey = normalize(key);
         ImplementationTask current = find(access.project(), taskKey);
         if (current.status == TaskStatus.PENDING && (to == TaskStatus.CLAIMED || to == TaskStatus.IN_PROGRESS)) {
-            ImplementationTask claimed = claim(access, taskKey, actor);
+            // Passing through claimed on the way to in progress: only the column it lands in counts.
+            ImplementationTask claimed = claim(access, taskKey, to == TaskStatus.CLAIMED ? actor : actor.pastWipLimit(true));
             return to == TaskStatus.CLAIMED ? claimed : transition(access, taskKey, TaskStatus.IN_PROGRESS, actor, null, null, null);
         }
         if (to == TaskStatus.FAILED && (note == null || note.isBlank())) {
@@ -249,6 +284,7 @@ public class TaskService {
         if (refusal.isPresent()) {
             throw ApiException.conflict(refusal.get(), Map.of("from", from.value(), "to", to.value()));
         }
+        holdWipLimit(access.project(), to, taskKey, actor);
         if (task.claimedBy != null && !task.claimedBy.id.equals(actor.accountId()) && !access.isLead()) {
             throw ApiException.conflict(taskKey + " is claimed by " + task.claimedBy.username
                     + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));

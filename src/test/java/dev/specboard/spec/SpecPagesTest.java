@@ -23,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpecPagesTest {
 
     @Inject
+    SpecApiFixtures fx;
+
+    @Inject
     TestData data;
 
     @Inject
@@ -195,6 +198,51 @@ class SpecPagesTest {
                 .post("/projects/" + t.slug() + "/board/move");
         assertEquals(200, confirmed.statusCode());
         assertEquals("2 / 1", Web.html(confirmed).getElementById("col-claimed-count").text());
+    }
+
+    @Test
+    void theWipLimitHoldsOnTheTaskPageTheApiAndMcpAlike() {
+        TestData.Team t = data.team();
+        specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 4));
+        assertEquals(303, form(t.lead()).formParam("wip-claimed", "1").formParam("wip-in_progress", "1")
+                .post("/projects/" + t.slug() + "/board/limits").statusCode());
+        String tasks = "/projects/" + t.slug() + "/tasks/";
+        assertEquals(303, form(t.member()).post(tasks + "TASK-1-1/claim").statusCode());
+
+        // The task page asks, keeping the action, and the confirmation goes through.
+        Response asked = form(t.member()).post(tasks + "TASK-1-2/claim");
+        assertEquals(409, asked.statusCode());
+        Document d = Web.html(asked);
+        assertTrue(d.getElementById("task-message").text().contains("limit of 1 and already holds 1 task."), d.getElementById("task-message").text());
+        assertEquals(tasks + "TASK-1-2/claim", d.getElementById("wip-confirm").attr("action"));
+        assertEquals("Pending", d.getElementById("task-status").text(), "nothing moved before the confirmation");
+        assertEquals(303, form(t.member()).formParam("overWipLimit", "true").post(tasks + "TASK-1-2/claim").statusCode());
+        assertEquals(303, form(t.member()).post(tasks + "TASK-1-1/start").statusCode());
+        // Starting a second task from its page is asked too: this is what used to put "In progress" at 2/1 without a word.
+        assertEquals(409, form(t.member()).post(tasks + "TASK-1-2/start").statusCode());
+
+        // The API refuses with a 409 that says how to go past the limit.
+        String token = fx.token(t.member());
+        String api = "/api/v1/projects/" + t.slug() + "/tasks/";
+        io.restassured.RestAssured.given().auth().oauth2(token).post(api + "TASK-1-3/claim").then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.containsString("overWipLimit=true"))
+                .body("details.column", org.hamcrest.Matchers.equalTo("claimed"))
+                .body("details.wipLimit", org.hamcrest.Matchers.equalTo(1))
+                .body("details.holding", org.hamcrest.Matchers.equalTo(1));
+        io.restassured.RestAssured.given().auth().oauth2(token).post(api + "claim-next").then().statusCode(409);
+        io.restassured.RestAssured.given().auth().oauth2(token).queryParam("overWipLimit", true).post(api + "TASK-1-3/claim")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("claimed"));
+
+        // MCP: the same refusal as a tool error, and the same way past it.
+        String session = dev.specboard.support.Mcp.initialize(token);
+        dev.specboard.support.Mcp.callTool(token, session, "claim_task", "{\"project\":\"" + t.slug() + "\",\"task\":\"TASK-1-4\"}")
+                .then().statusCode(200).body("result.isError", org.hamcrest.Matchers.equalTo(true))
+                .body("result.content[0].text", org.hamcrest.Matchers.containsString("overWipLimit"));
+        dev.specboard.support.Mcp.callTool(token, session, "claim_task",
+                        "{\"project\":\"" + t.slug() + "\",\"task\":\"TASK-1-4\",\"overWipLimit\":true}")
+                .then().statusCode(200).body("result.isError", org.hamcrest.Matchers.equalTo(false));
+        // Work going back to pending is never held up.
+        assertEquals(303, form(t.member()).post(tasks + "TASK-1-4/release").statusCode());
     }
 
     @Test
