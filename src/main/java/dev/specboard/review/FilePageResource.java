@@ -4,6 +4,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileView;
+import dev.specboard.repo.ManifestFiles;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoService;
 import dev.specboard.web.Htmx;
@@ -22,7 +23,7 @@ import jakarta.ws.rs.core.Response;
  * A file page of the file browser: the file with line numbers and permalinks, and the review threads
  * inline at their lines. It lives in review because it shows threads; the browser's folders stay in repo.
  */
-@Path("/projects/{slug}/repos/{name}/blob")
+@Path("/projects/{slug}/repos/{name}")
 @Produces(MediaType.TEXT_HTML)
 public class FilePageResource {
 
@@ -30,7 +31,12 @@ public class FilePageResource {
     static class Templates {
         static native TemplateInstance blob(Access access, Repo repo, FileView file, FileThreadsView threads, ReviewContext ctx,
                                             Integer requestedVersion);
+
+        static native TemplateInstance newer(ReviewContext ctx, String path, int shown, int latest);
     }
+
+    @Inject
+    ManifestFiles manifests;
 
     @Inject
     ProjectAccess projectAccess;
@@ -45,7 +51,7 @@ public class FilePageResource {
     ReviewService review;
 
     @GET
-    @Path("/{path:.*}")
+    @Path("blob/{path:.*}")
     public Response blob(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
                          @QueryParam("v") Integer version) {
         Access access = projectAccess.read(slug);
@@ -54,5 +60,17 @@ public class FilePageResource {
         FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
                 file.latest() ? file.lines().size() : 0);
         return Htmx.page(Templates.blob(access, repo, file, threads, ReviewContext.of(access, repo.name), version));
+    }
+
+    /** Whether a newer version of the file shown exists: an open file page asks after each sync. */
+    @GET
+    @Path("newer/{path:.*}")
+    public Response newer(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
+                          @QueryParam("v") Integer version) {
+        Access access = projectAccess.read(slug);
+        Repo repo = repos.require(access, name);
+        int latest = manifests.latest(repo.id).map(ManifestFiles.Head::version).orElse(0);
+        return Htmx.page(Templates.newer(ReviewContext.of(access, repo.name), FileBrowserService.cleanPath(path),
+                version == null ? latest : version, latest));
     }
 }

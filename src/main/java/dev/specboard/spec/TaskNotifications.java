@@ -2,15 +2,18 @@ package dev.specboard.spec;
 
 import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
+import dev.specboard.notification.MentionNotifier;
 import dev.specboard.notification.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * After a task moves: open boards of the project refresh themselves, and the spec's author hears
@@ -28,6 +31,9 @@ public class TaskNotifications {
     LiveUpdates live;
 
     @Inject
+    MentionNotifier mentions;
+
+    @Inject
     EntityManager em;
 
     /** The live event kind when a claim lapsed. */
@@ -38,6 +44,19 @@ public class TaskNotifications {
         notifications.notify(e.formerClaimerId(), e.projectId(), "task_lease_expired", Map.of(
                 "message", e.taskKey() + " went back to pending: your lease ran out without a heartbeat",
                 "link", "/projects/" + e.projectSlug() + "/tasks/" + e.taskKey()));
+    }
+
+    /** Mentioned members, then the task's claimer and its spec's author, hear of a comment once each, never its writer. */
+    void onNote(@Observes TaskNoted n) {
+        String link = "/projects/" + n.projectSlug() + "/tasks/" + n.taskKey();
+        Set<UUID> told = new HashSet<>(mentions.notifyMembers(n.projectId(), n.authorId(), n.mentionedUsernames(),
+                n.authorName() + " mentioned you on " + n.taskKey(), link));
+        told.add(n.authorId());
+        for (UUID id : new UUID[] {n.claimerId(), n.specAuthorId()}) {
+            if (id != null && told.add(id)) {
+                notifications.notify(id, n.projectId(), "task_comment", Map.of("message", n.authorName() + " wrote on " + n.taskKey(), "link", link));
+            }
+        }
     }
 
     void onTransition(@Observes TaskTransitioned t) {

@@ -6,6 +6,7 @@ import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.RepoService;
 import dev.specboard.web.ApiException;
+import dev.specboard.notification.Mentions;
 import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
 import dev.specboard.web.Markdown;
@@ -78,6 +79,9 @@ public class TaskService {
 
     @Inject
     WipLimits wipLimits;
+
+    @Inject
+    Event<TaskNoted> noted;
 
     /** The live event kind of a new progress note. */
     public static final String NOTE_EVENT = "task-note";
@@ -465,6 +469,10 @@ public class TaskService {
         note.body = body.strip();
         note.persist();
         em.flush();
+        UUID specAuthor = (UUID) em.createNativeQuery("SELECT author_id FROM technical_specs WHERE id = ?1")
+                .setParameter(1, note.task.spec.id).getSingleResult();
+        noted.fire(new TaskNoted(access.project().id, access.project().slug, note.task.taskKey, note.author.id, note.author.username,
+                note.task.claimedBy == null ? null : note.task.claimedBy.id, specAuthor, Mentions.parse(note.body)));
         live.publish(LiveEvent.forProject(NOTE_EVENT, access.project().id));
         return new TaskNoteRow(note.id, note.author.username, note.via, note.body, markdown.render(note.body), note.createdAt);
     }

@@ -72,10 +72,14 @@ class ReviewBrowserTest {
             assertEquals("thread-row", rowAfter12.getAttribute("class"));
             b.assertAccessible();
 
+            b.waitFor("body[data-live=ready]");
             git.commit("insert above", "src/App.java", "// one\n// two\n// three\n" + GitFixture.lines(30));
             RepoSync second = support.sync(repo);
             assertEquals(2, second.manifestVersion);
-            b.go(repoUrl + "/blob/src/App.java");
+            // The open page hears of the sync and says a newer version exists, without a reload.
+            b.waitForText("#file-newer-notice", "A newer version of this file exists (manifest v2)");
+            b.assertAccessible();
+            b.click("#file-newer-notice a");
             WebElement rowAfter15 = b.find("#L15").findElement(By.xpath("following-sibling::tr[1]"));
             assertTrue(rowAfter15.getText().contains("Should this loop stop earlier?"), rowAfter15.getText());
             assertTrue(rowAfter15.getText().contains("lines 13–15"), rowAfter15.getText());

@@ -131,6 +131,24 @@ class AgentTaskApiTest {
     }
 
     @Test
+    void aCommentOnATaskTellsItsClaimerItsSpecsAuthorAndWhoItMentionsOnce() {
+        TestData.Team t = data.team();
+        fx.api(t.lead()).body(SpecApiFixtures.hierarchical(null, "Talk", List.of(), "one")).post(base(t) + "/specs").then().statusCode(201);
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        fx.api(t.owner()).body(Map.of("body", "Could @" + t.reviewer().username + " and @" + t.member().username + " look at the schema?"))
+                .post(base(t) + "/tasks/TASK-1-1/notes").then().statusCode(201);
+        fx.api(t.reviewer()).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.type == 'mention' }.payload.message", hasItem(containsString("mentioned you on TASK-1-1")));
+        // The claimer was mentioned: one notification, not two.
+        fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.payload.link.endsWith('/tasks/TASK-1-1') && it.type != 'task_claimed' }", hasSize(1));
+        fx.api(t.lead()).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.type == 'task_comment' }.payload.message", hasItem(t.owner().username + " wrote on TASK-1-1"));
+        fx.api(t.owner()).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.type == 'task_comment' || it.type == 'mention' }", hasSize(0));
+    }
+
+    @Test
     void releaseGivesAHeldTaskBackAndRetryAFailedOneKeepingItsFailure() {
         TestData.Team t = data.team();
         spec(t, 1, "S", List.of(phase("one", "a.java"), phase("two", "b.java")));
