@@ -45,6 +45,15 @@ public class AccountService {
         if (!signupOpen) {
             throw ApiException.forbidden("Sign-up is closed on this Specboard; ask an administrator for an account.");
         }
+        return create(form);
+    }
+
+    /**
+     * Creates the account the form describes, whether or not sign-up is open: an invitation to a project
+     * lets its holder in either way.
+     */
+    @Transactional
+    public Account create(SignupForm form) {
         FormErrors errors = validation.check(form);
         if (!errors.has("email") && Account.findByEmail(form.email()).isPresent()) {
             errors.add("email", "An account with this email already exists");

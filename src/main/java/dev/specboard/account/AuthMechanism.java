@@ -147,7 +147,7 @@ public class AuthMechanism implements HttpAuthenticationMechanism {
         return isSecure(ctx.request());
     }
 
-    static boolean isSecure(HttpServerRequest request) {
+    public static boolean isSecure(HttpServerRequest request) {
         return request.isSSL() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
     }
 

@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A project's members: every member sees the list, owners invite, change roles and remove. */
@@ -31,7 +33,8 @@ public class MemberResource {
 
     @CheckedTemplate(basePath = "project")
     static class Templates {
-        static native TemplateInstance members(Access access, List<MemberView> members, MemberForm form, FormErrors errors);
+        static native TemplateInstance members(Access access, List<MemberView> members, MemberForm form, FormErrors errors,
+                                               List<InvitationService.InvitationRow> invitations, InvitationService.Created invited);
 
         static native TemplateInstance members$row(Access access, MemberView m);
     }
@@ -40,25 +43,56 @@ public class MemberResource {
     ProjectAccess projectAccess;
 
     @Inject
+    InvitationService invitations;
+
+    @Inject
     MemberService memberService;
 
     @GET
     public Response members(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.members(access, memberService.list(access), MemberForm.empty(), FormErrors.none()));
+        return Htmx.page(page(access, MemberForm.empty(), FormErrors.none(), null));
     }
 
+    /**
+     * Adds an account as a member, or, for an email without an account, makes an invitation link (shown
+     * here to copy, and mailed when a mail server is configured).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response invite(@PathParam("slug") String slug, @BeanParam MemberForm form, @Context HttpHeaders headers) {
+    public Response invite(@PathParam("slug") String slug, @BeanParam MemberForm form, @Context HttpHeaders headers, @Context UriInfo uri) {
         Access access = projectAccess.write(slug, Role.OWNER);
         try {
             Role role = MemberService.parseRole(form.role(), "role");
+            Optional<InvitationService.Created> invited = invitations.inviteIfNoAccount(access, form.who(), role, uri.getBaseUri().toString());
+            if (invited.isPresent()) {
+                return Htmx.page(page(access, MemberForm.empty(), FormErrors.none(), invited.get()));
+            }
             memberService.add(access, form.who(), role);
             return Flash.redirect(headers, "/projects/" + slug + "/members", form.who().trim() + " is now a " + role.value() + " of " + access.project().name + ".");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.members(access, memberService.list(access), form, e.errors()));
+            return Htmx.invalid(page(access, form, e.errors(), null));
         }
+    }
+
+    /** An owner withdraws an invitation that has not been used. */
+    @POST
+    @Path("invitations/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeInvitation(@PathParam("slug") String slug, @FormParam("invitation") String invitation, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.OWNER);
+        UUID id;
+        try {
+            id = UUID.fromString(invitation == null ? "" : invitation.trim());
+        } catch (IllegalArgumentException e) {
+            throw dev.specboard.web.ApiException.notFound("No such invitation");
+        }
+        invitations.revoke(access, id);
+        return Flash.redirect(headers, "/projects/" + slug + "/members", "The invitation was withdrawn; its link no longer works.");
+    }
+
+    private TemplateInstance page(Access access, MemberForm form, FormErrors errors, InvitationService.Created invited) {
+        return Templates.members(access, memberService.list(access), form, errors, access.isOwner() ? invitations.open(access) : List.of(), invited);
     }
 
     /** Changes a role; htmx swaps the updated row, a plain form goes back to the list. */

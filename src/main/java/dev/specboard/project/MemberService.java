@@ -146,7 +146,7 @@ public class MemberService {
         return a;
     }
 
-    private static Membership persist(Project p, Account a, Role role) {
+    static Membership persist(Project p, Account a, Role role) {
         Membership m = new Membership();
         m.project = p;
         m.account = a;

@@ -210,8 +210,14 @@ class ScreenCensusBrowserTest {
         String refactor = api.get().body(Map.of("symbol", "App", "newName", "Application"))
                 .post(project + "/repos/app/refactors").then().log().ifValidationFails().statusCode(202).extract().path("id");
 
+        String invitationLink = dev.specboard.support.Web.html(dev.specboard.support.Web.as(team.owner())
+                        .contentType("application/x-www-form-urlencoded").formParam("who", TestData.unique("invited") + "@example.test")
+                        .formParam("role", "member").post("/projects/" + slug + "/members"))
+                .getElementById("invite-link").val();
+
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("slug", slug);
+        keys.put("invitations/token", invitationLink.substring(invitationLink.lastIndexOf('/') + 1));
         keys.put("stories/number", "1");
         keys.put("specs/key", "SPEC-1");
         keys.put("tasks/key", "TASK-1-1");

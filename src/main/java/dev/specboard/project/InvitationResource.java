@@ -1,0 +1,89 @@
+package dev.specboard.project;
+
+import dev.specboard.account.AuthMechanism;
+import dev.specboard.account.CurrentUser;
+import dev.specboard.account.SessionService;
+import dev.specboard.account.SignupForm;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An invitation link: a logged-in person accepts it, anyone else signs up through it; either way they join the project. */
+@Path("/invitations/{token}")
+@Produces(MediaType.TEXT_HTML)
+public class InvitationResource {
+
+    @CheckedTemplate(basePath = "project")
+    static class Templates {
+        static native TemplateInstance invitation(InvitationService.InvitationView invitation, String username, SignupForm form,
+                                                  FormErrors errors);
+    }
+
+    @Inject
+    InvitationService invitations;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    SessionService sessions;
+
+    @GET
+    public Response show(@PathParam("token") String token) {
+        InvitationService.InvitationView v = invitations.view(token);
+        SignupForm form = new SignupForm(v.email(), "", "", "");
+        return Htmx.page(Templates.invitation(v, username(), form, FormErrors.none()), v.refusal() == null ? 200 : 410);
+    }
+
+    @POST
+    @Path("accept")
+    public Response accept(@PathParam("token") String token, @Context HttpHeaders headers) {
+        if (!currentUser.isLoggedIn()) {
+            return Flash.redirect(headers, "/login?next=/invitations/" + token, "Log in to accept the invitation.");
+        }
+        Project p = invitations.accept(token, currentUser.requireAccountId());
+        return Flash.redirect(headers, "/projects/" + p.slug, "Welcome to " + p.name + "!");
+    }
+
+    @POST
+    @Path("signup")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signup(@PathParam("token") String token, @BeanParam SignupForm form, @Context HttpHeaders headers,
+                           @Context HttpServerRequest request, @Context HttpServerResponse response) {
+        try {
+            InvitationService.Joined joined = invitations.signUp(token, form);
+            response.addCookie(AuthMechanism.loginCookie(sessions.start(joined.account()), AuthMechanism.isSecure(request)));
+            return Flash.redirect(headers, "/projects/" + joined.project().slug, "Welcome to Specboard and to " + joined.project().name
+                    + ", " + joined.account().displayName() + "!");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.invitation(invitations.view(token), username(), form, e.errors()));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return Htmx.page(Templates.invitation(invitations.view(token), username(), form, FormErrors.none()), e.status());
+        }
+    }
+
+    private String username() {
+        return currentUser.isLoggedIn() ? currentUser.getUsername() : null;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.specboard.project;
+
+import dev.specboard.account.Account;
+import dev.specboard.account.AccountService;
+import dev.specboard.account.ApiToken;
+import dev.specboard.account.SignupForm;
+import dev.specboard.kernel.Role;
+import dev.specboard.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Invites people without an account by email: an expiring, single-use link that joins the project on sign-up or login. */
+@ApplicationScoped
+public class InvitationService {
+
+    static final int VALID_DAYS = 7;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A new invitation and its link, shown once to the inviter. */
+    public record Created(String email, Role role, String link) {
+    }
+
+    /** An open invitation on the members page. */
+    public record InvitationRow(UUID id, String email, Role role, Instant expiresAt) {
+    }
+
+    /** What the invitation page shows: the project and role it offers, or why it cannot be used. */
+    public record InvitationView(String token, String projectName, String email, Role role, String refusal) {
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Event<InvitationSent> sent;
+
+    /**
+     * Invites the address when it is an email of nobody with an account yet (then the caller adds the
+     * account as a member instead); empty otherwise.
+     */
+    @Transactional
+    public Optional<Created> inviteIfNoAccount(Access access, String who, Role role, String baseUrl) {
+        access.requireWrite(Role.OWNER);
+        String email = who == null ? "" : who.trim();
+        if (!EMAIL.matcher(email).matches() || email.length() > 255 || Account.findByEmail(email).isPresent()) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Invitation i = new Invitation();
+        i.projectId = access.project().id;
+        i.email = email;
+        i.role = role;
+        i.tokenHash = ApiToken.hash(token);
+        i.invitedBy = access.accountId();
+        i.expiresAt = Instant.now().plus(Duration.ofDays(VALID_DAYS));
+        i.persist();
+        String link = baseUrl.replaceAll("/+$", "") + "/invitations/" + token;
+        Account inviter = Account.findById(access.accountId());
+        sent.fire(new InvitationSent(email, access.project().name, inviter.displayName(), role.label(), link));
+        return Optional.of(new Created(email, role, link));
+    }
+
+    /** The project's invitations still waiting. */
+    public List<InvitationRow> open(Access access) {
+        return Invitation.open(access.project().id, Instant.now()).stream()
+                .map(i -> new InvitationRow(i.id, i.email, i.role, i.expiresAt)).toList();
+    }
+
+    /** An owner withdraws an open invitation; its link stops working. */
+    @Transactional
+    public void revoke(Access access, UUID invitationId) {
+        access.requireWrite(Role.OWNER);
+        Invitation i = Invitation.findById(invitationId);
+        if (i == null || !i.projectId.equals(access.project().id)) {
+            throw ApiException.notFound("No such invitation");
+        }
+        if (i.revokedAt == null && i.acceptedAt == null) {
+            i.revokedAt = Instant.now();
+        }
+    }
+
+    /** What the link offers; an unknown link is 404, a used, withdrawn or expired one says so. */
+    public InvitationView view(String token) {
+        Invitation i = find(token, false);
+        Project p = Project.findById(i.projectId);
+        return new InvitationView(token, p.name, i.email, i.role, i.refusal(Instant.now()).orElse(null));
+    }
+
+    /** The logged-in account takes the invitation: it joins the project (keeping a higher role it already has). */
+    @Transactional
+    public Project accept(String token, UUID accountId) {
+        Invitation i = usable(token);
+        Project p = Project.findById(i.projectId);
+        if (p.isArchived()) {
+            throw ApiException.conflict(p.name + " is archived: it takes no new members.");
+        }
+        Account a = Account.findById(accountId);
+        Optional<Membership> existing = Membership.find(p, accountId);
+        if (existing.isEmpty()) {
+            MemberService.persist(p, a, i.role);
+        } else if (!existing.get().role.atLeast(i.role)) {
+            existing.get().role = i.role;
+        }
+        i.accept(accountId, Instant.now());
+        return p;
+    }
+
+    /** A new account and the project it joined. */
+    public record Joined(Account account, Project project) {
+    }
+
+    /** Creates the invited person's account (even when sign-up is closed) and joins them to the project. */
+    @Transactional
+    public Joined signUp(String token, SignupForm form) {
+        usable(token);
+        Account a = accounts.create(form);
+        return new Joined(a, accept(token, a.id));
+    }
+
+    /** The invitation behind the link, locked so that it is used once, or 404/410 saying why not. */
+    private Invitation usable(String token) {
+        Invitation i = find(token, true);
+        i.refusal(Instant.now()).ifPresent(why -> {
+            throw new ApiException(410, why);
+        });
+        return i;
+    }
+
+    private static Invitation find(String token, boolean lock) {
+        if (token == null || token.length() > 100) {
+            throw ApiException.notFound("No such invitation");
+        }
+        Invitation i = Invitation.byTokenHash(ApiToken.hash(token)).orElseThrow(() -> ApiException.notFound("No such invitation"));
+        if (lock) {
+            Invitation.getEntityManager().lock(i, LockModeType.PESSIMISTIC_WRITE);
+            Invitation.getEntityManager().refresh(i);
+        }
+        return i;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.specboard.project;
+
+import dev.specboard.account.Account;
+import dev.specboard.account.SessionCookie;
+import dev.specboard.kernel.Role;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class InvitationTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    MockMailbox mailbox;
+
+    private String invite(TestData.Team t, String email, String role) {
+        Response r = Web.as(t.owner()).contentType("application/x-www-form-urlencoded").formParam("who", email).formParam("role", role)
+                .post("/projects/" + t.slug() + "/members");
+        assertEquals(200, r.statusCode(), r.asString());
+        Document d = Web.html(r);
+        String link = d.getElementById("invite-link").val();
+        assertTrue(link.contains("/invitations/"), link);
+        return link.substring(link.indexOf("/invitations/"));
+    }
+
+    @Test
+    void anEmailWithoutAnAccountGetsALinkThatSignsUpAndJoinsOnce() {
+        TestData.Team t = data.team();
+        String email = TestData.unique("newcomer") + "@example.test";
+        String link = invite(t, email, "reviewer");
+
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertEquals(1, mails.size());
+        assertTrue(mails.get(0).getText().contains(link), "the mail carries the link");
+        Document members = Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members"));
+        assertTrue(members.getElementById("invitations").text().contains(email));
+        assertEquals(null, Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/members")).getElementById("invitations"),
+                "only owners see invitations");
+
+        Document page = Web.html(RestAssured.given().get(link).then().statusCode(200).extract().response());
+        assertEquals(email, page.getElementById("f-email").val());
+
+        // A mistake keeps what was typed.
+        String u = TestData.unique("inv");
+        Response bad = Web.anonymous().formParam("email", email).formParam("username", u).formParam("name", "Ada").formParam("password", "short")
+                .post(link + "/signup");
+        assertEquals(422, bad.statusCode());
+        assertEquals(u, Web.html(bad).getElementById("f-username").val());
+
+        Response joined = Web.anonymous().formParam("email", email).formParam("username", u).formParam("name", "Ada")
+                .formParam("password", "long enough password").post(link + "/signup");
+        assertEquals(303, joined.statusCode());
+        assertEquals("/projects/" + t.slug(), joined.getHeader("Location").replaceAll("^https?://[^/]+", ""));
+        String session = joined.getCookie(SessionCookie.NAME);
+        assertNotNull(session);
+        Account a = Account.findByUsername(u).orElseThrow();
+        assertEquals(Role.REVIEWER, QuarkusTransaction.requiringNew().call(() -> Membership.find(Project.findById(t.project().id), a.id).orElseThrow().role));
+
+        // Single use: the link is spent.
+        Document used = Web.html(RestAssured.given().get(link).then().statusCode(410).extract().response());
+        assertTrue(used.getElementById("invitation-refusal").text().contains("already been used"));
+        assertEquals(410, Web.anonymous().formParam("email", "x" + email).formParam("username", u + "x").formParam("password", "long enough password")
+                .post(link + "/signup").statusCode());
+    }
+
+    @Test
+    void aLoggedInPersonAcceptsAndWithdrawnOrExpiredLinksSaySo() {
+        TestData.Team t = data.team();
+        Account other = data.account("joiner");
+        String email = TestData.unique("later") + "@example.test";
+        String link = invite(t, email, "member");
+        Document asOther = Web.html(Web.as(other).get(link));
+        assertNotNull(asOther.getElementById("accept-invitation"));
+        assertEquals(303, Web.as(other).post(link + "/accept").statusCode());
+        assertEquals(200, Web.as(other).get("/projects/" + t.slug()).statusCode());
+
+        String second = invite(t, TestData.unique("gone") + "@example.test", "viewer");
+        String id = QuarkusTransaction.requiringNew().call(() -> Invitation.<Invitation>find("projectId = ?1 and acceptedAt is null", t.project().id)
+                .firstResult().id.toString());
+        assertEquals(303, Web.as(t.owner()).contentType("application/x-www-form-urlencoded").formParam("invitation", id)
+                .post("/projects/" + t.slug() + "/members/invitations/revoke").statusCode());
+        assertTrue(Web.html(RestAssured.given().get(second).then().statusCode(410).extract().response())
+                .getElementById("invitation-refusal").text().contains("withdrawn"));
+
+        String third = invite(t, TestData.unique("late") + "@example.test", "viewer");
+        QuarkusTransaction.requiringNew().run(() -> Invitation.update("expiresAt = ?1 where projectId = ?2 and acceptedAt is null and revokedAt is null",
+                Instant.now().minusSeconds(1), t.project().id));
+        assertTrue(Web.html(RestAssured.given().get(third).then().statusCode(410).extract().response())
+                .getElementById("invitation-refusal").text().contains("expired"));
+
+        RestAssured.given().get("/invitations/not-a-real-token").then().statusCode(404);
+        assertEquals(403, Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("who", "x@example.test").formParam("role", "viewer")
+                .post("/projects/" + t.slug() + "/members").statusCode(), "only owners invite");
+    }
+}
