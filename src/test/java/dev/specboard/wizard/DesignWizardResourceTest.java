@@ -19,8 +19,6 @@ import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -164,19 +162,8 @@ class DesignWizardResourceTest {
 
     /** The stored design system once no recompute waits (read in a fresh transaction). */
     private DesignSystemService.View settled(TestData.Team t) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            DesignSystemService.View v = QuarkusTransaction.requiringNew().call(() -> designSystems.view(t.project().id));
-            if (v.computed() && !v.pending()) {
-                return v;
-            }
-            assertTrue(Instant.now().isBefore(deadline), "the design system was not recomputed in time");
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        dev.specboard.design.DesignSystemResourceTest.settled(t);
+        return QuarkusTransaction.requiringNew().call(() -> designSystems.view(t.project().id));
     }
 
     @Test
