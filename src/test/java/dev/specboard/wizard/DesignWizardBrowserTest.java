@@ -144,6 +144,32 @@ class DesignWizardBrowserTest {
         }
     }
 
+    @Test
+    void aQuestionInTheInboxIsAnsweredFromItsLink() {
+        TestData.Team t = data.team();
+        Access access = new Access(t.project(), Role.MEMBER, t.member().id);
+        journeys.create(access, new JourneyForm("Sign in", "user", ""), List.of(
+                        new NodeForm("ask", "decision", "", "", "Known email?", "Yes, No", "", "", "", null, "true"),
+                        new NodeForm("home", "action", "Home", "", "", "", "", "", "", "true", null)),
+                List.of(new JourneyService.ConnectionInput("ask", "home", null, null, "Yes")));
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/inbox");
+            b.waitFor("li[id^=inbox-question-] a.answer");
+            check(b);
+            b.click("li[id^=inbox-question-] a.answer");
+            b.waitFor("details.revise[open] textarea");
+            assertEquals("textarea", String.valueOf(b.js("return document.activeElement.tagName.toLowerCase();")), "the answer form has the cursor");
+            check(b);
+            b.driver.switchTo().activeElement().sendKeys("Ask for the email again");
+            b.click("details.revise[open] button[type=submit]");
+            b.waitFor("#flash");
+            b.go("/inbox");
+            b.waitFor("#inbox-empty");
+            b.assertNoProblems();
+        }
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(300);
