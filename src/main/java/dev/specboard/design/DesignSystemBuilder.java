@@ -56,6 +56,9 @@ public final class DesignSystemBuilder {
             MockupAnalysis a = in.analysis();
             for (MockupAnalysis.ColorUse use : a.colorUsage()) {
                 String hex = resolve(use.value(), merges);
+                if (conf.rejected().contains(hex)) {
+                    continue;
+                }
                 Acc acc = colors.computeIfAbsent(hex, k -> new Acc());
                 acc.count += use.count();
                 acc.contexts.addAll(use.contexts());

@@ -33,6 +33,9 @@ public class DesignSystemService {
     @Inject
     Event<DesignSystemRequested> requested;
 
+    @Inject
+    ThoughtService thoughts;
+
     /** What a design-system page or API call shows: the stored result, never computed on view. */
     public record View(String generationMethod, DesignTokens.Tokens tokens, Map<String, DesignTokens.ComponentPattern> componentPatterns,
                        Map<String, Double> confidenceScores, DesignTokens.Confirmations confirmations, Instant computedAt,
@@ -103,7 +106,7 @@ public class DesignSystemService {
         });
         DesignTokens.ColorConfirmation old = colors.get(hex);
         colors.put(hex, new DesignTokens.ColorConfirmation(n, old != null && old.confirmed(), username(access), Instant.now().toString()));
-        save(ds, new DesignTokens.Confirmations(colors, c.merges()));
+        save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
     }
 
     /** A member confirms a colour token as part of the design system. */
@@ -117,7 +120,7 @@ public class DesignSystemService {
         DesignTokens.ColorConfirmation old = colors.get(hex);
         String currentName = old != null ? old.name() : tokenName(ds, hex);
         colors.put(hex, new DesignTokens.ColorConfirmation(currentName, true, username(access), Instant.now().toString()));
-        save(ds, new DesignTokens.Confirmations(colors, c.merges()));
+        save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
     }
 
     /** A member merges one colour into another: from the next recompute on, its uses count for the other. */
@@ -136,7 +139,7 @@ public class DesignSystemService {
             throw ApiException.conflict(b + " is already merged into " + a + ".");
         }
         merges.put(a, b);
-        save(ds, new DesignTokens.Confirmations(c.colors(), merges));
+        save(ds, new DesignTokens.Confirmations(c.colors(), merges, c.rejected()));
     }
 
     /** Undoes a merge. */
@@ -150,7 +153,56 @@ public class DesignSystemService {
         if (merges.remove(a) == null) {
             throw ApiException.conflict(a + " is not merged into another colour.");
         }
-        save(ds, new DesignTokens.Confirmations(c.colors(), merges));
+        save(ds, new DesignTokens.Confirmations(c.colors(), merges, c.rejected()));
+    }
+
+    /**
+     * The design-system wizard's last step: names and confirms the colours kept (confirming their token thoughts) and
+     * rejects the token thoughts of the others, so they leave the design system; all in one transaction.
+     */
+    @Transactional
+    public void adopt(Access access, Map<String, String> kept, java.util.List<String> leftOut, UUID wizardRunId) {
+        access.requireWrite(Role.MEMBER);
+        UUID projectId = access.project().id;
+        kept.forEach((color, name) -> {
+            name(access, color, name);
+            confirm(access, color);
+            Thought.bySubject(projectId, "token:" + hex(color)).filter(t -> !t.decided()).ifPresent(t -> {
+                t.decide("confirmed", "Kept in the design-system wizard", access.accountId());
+                t.wizardRunId = wizardRunId;
+            });
+        });
+        for (String color : leftOut) {
+            String h = hex(color);
+            Thought t = Thought.bySubject(projectId, "token:" + h).filter(x -> !"rejected".equals(x.status)).orElse(null);
+            if (t != null) {
+                t.wizardRunId = wizardRunId;
+                thoughts.rejectLocked(access, t);
+            } else {
+                withdrawColor(projectId, h);
+            }
+        }
+    }
+
+    /** A rejected token inference: the colour leaves the design system at the next recompute (inside the caller's transaction). */
+    void withdrawColor(UUID projectId, String hex) {
+        DesignSystem ds = locked(projectId);
+        DesignTokens.Confirmations c = ds.confirmations();
+        if (!c.rejected().contains(hex)) {
+            java.util.List<String> rejected = new java.util.ArrayList<>(c.rejected());
+            rejected.add(hex);
+            save(ds, new DesignTokens.Confirmations(c.colors(), c.merges(), rejected));
+        }
+    }
+
+    /** A confirmed token inference confirms the colour token (inside the caller's transaction). */
+    void confirmColor(UUID projectId, String hex, String by) {
+        DesignSystem ds = locked(projectId);
+        DesignTokens.Confirmations c = ds.confirmations();
+        Map<String, DesignTokens.ColorConfirmation> colors = new LinkedHashMap<>(c.colors() == null ? Map.of() : c.colors());
+        DesignTokens.ColorConfirmation old = colors.get(hex);
+        colors.put(hex, new DesignTokens.ColorConfirmation(old != null ? old.name() : tokenName(ds, hex), true, by, Instant.now().toString()));
+        save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
     }
 
     private void save(DesignSystem ds, DesignTokens.Confirmations confirmations) {
@@ -160,7 +212,10 @@ public class DesignSystemService {
     }
 
     private DesignSystem locked(Access access) {
-        UUID projectId = access.project().id;
+        return locked(access.project().id);
+    }
+
+    private DesignSystem locked(UUID projectId) {
         em.createNativeQuery("INSERT INTO design_systems (project_id) VALUES (?1) ON CONFLICT (project_id) DO NOTHING")
                 .setParameter(1, projectId).executeUpdate();
         return em.createQuery("select d from DesignSystem d where d.projectId = :p", DesignSystem.class).setParameter("p", projectId)

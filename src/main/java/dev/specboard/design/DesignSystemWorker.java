@@ -43,6 +43,9 @@ public class DesignSystemWorker {
     EntityService entities;
 
     @Inject
+    ThoughtService thoughts;
+
+    @Inject
     io.agroal.api.AgroalDataSource dataSource;
 
     private final String instanceId = "ds-" + UUID.randomUUID().toString().substring(0, 8);
@@ -118,6 +121,7 @@ public class DesignSystemWorker {
                 }
                 DesignTokens.Result r = DesignSystemBuilder.build(inputs, ds.confirmations());
                 ds.tokens = DesignJson.write(r.tokens());
+                thoughts.recordTokens(claim.projectId(), r.tokens());
                 ds.componentPatterns = DesignJson.write(r.componentPatterns());
                 ds.confidenceScores = DesignJson.write(r.confidenceScores());
                 ds.generationMethod = r.generationMethod();

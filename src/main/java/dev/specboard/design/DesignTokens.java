@@ -73,15 +73,22 @@ public final class DesignTokens {
     public record ComponentPattern(String baseClasses, List<String> variants, List<String> states, int usageCount, List<String> pages) {
     }
 
-    /** Members' decisions, kept across recomputes: names and confirmations per colour, and colours merged into others. */
+    /**
+     * Members' decisions, kept across recomputes: names and confirmations per colour, colours merged into others,
+     * and colours whose inference as a token was rejected (they are left out of the design system).
+     */
     @RegisterForReflection
-    public record Confirmations(Map<String, ColorConfirmation> colors, Map<String, String> merges) {
+    public record Confirmations(Map<String, ColorConfirmation> colors, Map<String, String> merges, List<String> rejected) {
+        public Confirmations {
+            rejected = rejected == null ? List.of() : rejected;
+        }
+
         public static Confirmations none() {
-            return new Confirmations(Map.of(), Map.of());
+            return new Confirmations(Map.of(), Map.of(), List.of());
         }
 
         public boolean isEmpty() {
-            return (colors == null || colors.isEmpty()) && (merges == null || merges.isEmpty());
+            return (colors == null || colors.isEmpty()) && (merges == null || merges.isEmpty()) && rejected.isEmpty();
         }
     }
 

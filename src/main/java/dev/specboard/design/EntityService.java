@@ -84,7 +84,7 @@ public class EntityService {
         Set<String> produced = new HashSet<>();
         Map<String, UUID> observationIds = new HashMap<>();
         for (EntityInference.Observation o : model.observations()) {
-            Thought t = upsert(projectId, bySubject, o.key(), "observation", o.description(), 0.9, "the mockup of " + o.page(), List.of());
+            Thought t = ThoughtService.upsert(projectId, bySubject, o.key(), "observation", o.description(), 0.9, "the mockup of " + o.page(), List.of());
             produced.add(o.key());
             observationIds.put(o.key(), t.id);
         }
@@ -96,7 +96,7 @@ public class EntityService {
                 continue;
             }
             List<UUID> fromObservations = r.observations().stream().map(observationIds::get).filter(java.util.Objects::nonNull).distinct().toList();
-            Thought et = upsert(projectId, bySubject, subject, "inference", entityReasoning(r), r.confidence(),
+            Thought et = ThoughtService.upsert(projectId, bySubject, subject, "inference", entityReasoning(r), r.confidence(),
                     "pages " + String.join(", ", r.pages()), fromObservations);
             produced.add(subject);
             keptEntities.add(r.name());
@@ -120,7 +120,7 @@ public class EntityService {
                 }
                 List<UUID> deps = new ArrayList<>(List.of(et.id));
                 fr.observations().stream().map(observationIds::get).filter(java.util.Objects::nonNull).distinct().forEach(deps::add);
-                ft = upsert(projectId, bySubject, fs, "inference", fieldReasoning(r.name(), fr), fr.field().confidenceOr0(),
+                ft = ThoughtService.upsert(projectId, bySubject, fs, "inference", fieldReasoning(r.name(), fr), fr.field().confidenceOr0(),
                         "pages " + String.join(", ", fr.field().inferredFrom()), deps);
                 produced.add(fs);
                 fieldThoughts.put(fr.name(), ft.id);
@@ -136,7 +136,7 @@ public class EntityService {
                 if (rt != null && "rejected".equals(rt.status)) {
                     continue;
                 }
-                upsert(projectId, bySubject, rs, "inference", r.name() + " " + rel.type().replace('_', ' ') + " " + rel.targetEntity()
+                ThoughtService.upsert(projectId, bySubject, rs, "inference", r.name() + " " + rel.type().replace('_', ' ') + " " + rel.targetEntity()
                                 + (rel.field() != null ? ": the select " + rel.field() + " offers " + rel.targetEntity() + " records." : ": a list of "
                                 + rel.targetEntity() + " sits inside it."), 0.6, "pages " + String.join(", ", rel.inferredFrom()),
                         List.of(rel.field() != null ? fieldThoughts.get(rel.field()) : et.id));
@@ -146,7 +146,7 @@ public class EntityService {
             if (r.crud().create().isEmpty() && r.crud().update().isEmpty()) {
                 // Shown but never entered anywhere: the mockups cannot tell where its records come from.
                 String qs = "question:" + r.name();
-                Thought q = upsert(projectId, bySubject, qs, "question", r.name() + " is shown on " + String.join(", ", r.pages())
+                Thought q = ThoughtService.upsert(projectId, bySubject, qs, "question", r.name() + " is shown on " + String.join(", ", r.pages())
                         + " but no mockup has a form that creates or edits it. Where do its records come from, or is it part of another entity?",
                         r.confidence(), "pages " + String.join(", ", r.pages()), List.of(et.id));
                 if (!q.decided()) {
@@ -201,28 +201,6 @@ public class EntityService {
                 t.leadsTo = new ArrayList<>(l);
             }
         }
-    }
-
-    private static Thought upsert(UUID projectId, Map<String, Thought> bySubject, String subject, String type, String reasoning, double confidence,
-                                  String source, List<UUID> dependsOn) {
-        Thought t = bySubject.get(subject);
-        if (t == null) {
-            t = new Thought();
-            t.projectId = projectId;
-            t.subjectKey = subject;
-            t.thoughtType = type;
-            bySubject.put(subject, t);
-        } else if (t.decided()) {
-            return t;
-        }
-        t.reasoning = reasoning.length() > 5000 ? reasoning.substring(0, 5000) : reasoning;
-        t.confidence = Math.max(0, Math.min(1, confidence));
-        t.sourceDescription = source.length() > 1000 ? source.substring(0, 1000) : source;
-        t.dependsOn = new ArrayList<>(dependsOn);
-        if (!t.isPersistent()) {
-            t.persist();
-        }
-        return t;
     }
 
     private static String entityReasoning(EntityInference.Result r) {

@@ -87,7 +87,49 @@ public class Feature extends TimestampedEntity {
         public boolean none() {
             return creates.isEmpty() && reads.isEmpty() && updates.isEmpty() && deletes.isEmpty();
         }
+
+        /** The entities of one operation ({@code creates}, {@code reads}, {@code updates}, {@code deletes}). */
+        public List<String> of(String op) {
+            return switch (op) {
+                case "creates" -> creates;
+                case "reads" -> reads;
+                case "updates" -> updates;
+                case "deletes" -> deletes;
+                default -> List.of();
+            };
+        }
+
+        /** These operations with one more entity under {@code op} (unchanged when it is there already). */
+        public DataOperations with(String op, String entity) {
+            if (of(op).contains(entity)) {
+                return this;
+            }
+            return change(op, entity, true);
+        }
+
+        /** These operations without an entity under {@code op}. */
+        public DataOperations without(String op, String entity) {
+            return change(op, entity, false);
+        }
+
+        private DataOperations change(String op, String entity, boolean add) {
+            List<List<String>> all = new ArrayList<>();
+            for (String o : OPERATIONS) {
+                List<String> l = new ArrayList<>(of(o));
+                if (o.equals(op)) {
+                    l.remove(entity);
+                    if (add) {
+                        l.add(entity);
+                    }
+                }
+                all.add(l);
+            }
+            return new DataOperations(all.get(0), all.get(1), all.get(2), all.get(3));
+        }
     }
+
+    /** The four data operations, in the seed's order. */
+    public static final List<String> OPERATIONS = List.of("creates", "reads", "updates", "deletes");
 
     /** The seed's {@code technical_requirements}: {@code {"needs": [...]}}. */
     public record TechnicalRequirements(List<String> needs) {

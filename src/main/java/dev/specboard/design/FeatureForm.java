@@ -74,11 +74,11 @@ public record FeatureForm(
         return commas(technicalNeeds);
     }
 
-    static List<String> commas(String s) {
+    public static List<String> commas(String s) {
         return s == null || s.isBlank() ? List.of() : Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).distinct().toList();
     }
 
-    static List<String> lines(String s) {
+    public static List<String> lines(String s) {
         return s == null || s.isBlank() ? List.of()
                 : Arrays.stream(s.split("\\R")).map(l -> l.replaceFirst("^\\s*[-*]\\s+", "").strip()).filter(x -> !x.isEmpty()).toList();
     }

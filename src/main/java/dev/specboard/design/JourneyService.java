@@ -148,6 +148,7 @@ public class JourneyService {
         for (ConnectionInput c : connections) {
             addConnection(byKey.get(c.from()), byKey.get(c.to()), c.label(), c.trigger(), c.element());
         }
+        askAboutBranches(f);
         return f;
     }
 
@@ -168,6 +169,7 @@ public class JourneyService {
         n.nodeKey = key;
         n.persist();
         f.version++;
+        askAboutBranches(f);
         return n;
     }
 
@@ -180,6 +182,7 @@ public class JourneyService {
         node(f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
                 form.text(), form.end(), form.start()), access.project().id);
         f.version++;
+        askAboutBranches(f);
         return n;
     }
 
@@ -203,6 +206,7 @@ public class JourneyService {
         }
         gone.delete();
         f.version++;
+        askAboutBranches(f);
     }
 
     /** Connects two nodes; a decision's connection labelled with a branch is that branch. */
@@ -227,6 +231,7 @@ public class JourneyService {
         }
         addConnection(from, to, form.label(), form.trigger(), form.element());
         f.version++;
+        askAboutBranches(f);
     }
 
     /** Removes one outgoing connection of a node (by its place in the node's list). */
@@ -242,6 +247,7 @@ public class JourneyService {
         cs.remove(index);
         n.connections = DesignJson.write(cs);
         f.version++;
+        askAboutBranches(f);
     }
 
     /** Keeps where a member dragged a node (kept in the node's {@code position} and the flow's {@code canvas_state}). */
@@ -258,6 +264,42 @@ public class JourneyService {
         Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
         positions.put(key, p);
         f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
+    }
+
+    /**
+     * Asks, as a question thought waiting for the project's designers, what happens on each branch of a decision that
+     * leads nowhere yet (or when a decision has a single branch); questions about branches since connected go unless answered.
+     */
+    private void askAboutBranches(JourneyFlow f) {
+        String prefix = "branch:" + f.id + ".";
+        Map<String, Thought> bySubject = ThoughtService.bySubjectPrefix(f.projectId, prefix);
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (FlowNode n : nodes(f.id)) {
+            if (!n.nodeType.equals("decision")) {
+                continue;
+            }
+            FlowModel.Data d = FlowModel.data(n.data);
+            List<String> connected = FlowModel.connections(n.connections).stream().map(FlowModel.Connection::label).filter(l -> !blank(l)).toList();
+            String decision = d.question() != null && !d.question().isBlank() ? "\u201c" + d.question() + "\u201d" : n.nodeKey;
+            List<String> open = new ArrayList<>(d.branches().stream().map(FlowModel.Branch::label).filter(l -> !connected.contains(l)).toList());
+            if (d.branches().size() < 2) {
+                open.add("otherwise");
+            }
+            for (String label : open) {
+                String subject = prefix + n.nodeKey + "." + label;
+                String what = label.equals("otherwise") && d.branches().size() < 2
+                        ? "The decision " + decision + " in the journey " + f.name + " has " + (d.branches().isEmpty() ? "no branch" : "a single branch")
+                        + ". What happens otherwise?"
+                        : "The decision " + decision + " in the journey " + f.name + " has no path for \u201c" + label + "\u201d. What happens when the answer is \u201c"
+                        + label + "\u201d?";
+                Thought q = ThoughtService.upsert(f.projectId, bySubject, subject, "question", what, 0.5, "the journey " + f.name, List.of());
+                if (!q.decided()) {
+                    q.needsAnswer = true;
+                }
+                asked.add(q.subjectKey);
+            }
+        }
+        bySubject.values().stream().filter(t -> !asked.contains(t.subjectKey) && !t.decided()).forEach(Thought::delete);
     }
 
     private void addConnection(FlowNode from, FlowNode to, String label, String trigger, String element) {

@@ -216,7 +216,7 @@ public class PageService {
     }
 
     /** {@code /dashboard/} and {@code /dashboard} are the same page; the root stays {@code /}. */
-    static String normalise(String path) {
+    public static String normalise(String path) {
         String p = path.strip();
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);

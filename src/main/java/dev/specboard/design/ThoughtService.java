@@ -13,8 +13,10 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +29,9 @@ public class ThoughtService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DesignSystemService designSystems;
 
     /** The project's thoughts, oldest first (the order they were thought in), optionally of one status; one query. */
     public List<Thought> list(UUID projectId, String status) {
@@ -53,6 +58,9 @@ public class ThoughtService {
         access.requireWrite(Role.MEMBER);
         Thought t = lock(access.project().id, id);
         t.decide("confirmed", null, access.accountId());
+        if (t.subjectKind().equals("token")) {
+            designSystems.confirmColor(t.projectId, t.subjectName(), null);
+        }
         if (t.subjectKind().equals("entity")) {
             InferredEntity.<InferredEntity>find("projectId = ?1 and inferredName = ?2", t.projectId, t.subjectName()).firstResultOptional()
                     .ifPresent(e -> e.userConfirmed = true);
@@ -111,10 +119,77 @@ public class ThoughtService {
                             });
                 }
             }
+            case "token" -> designSystems.withdrawColor(t.projectId, name);
+            case "operation" -> withdrawOperation(t.projectId, name);
             default -> {
                 // Observations, questions and assumptions created nothing to withdraw.
             }
         }
+    }
+
+    /** Takes an inferred data operation ({@code featureId.op.Entity}) out of its feature. */
+    private void withdrawOperation(UUID projectId, String name) {
+        String[] parts = name.split("\\.", 3);
+        UUID featureId = parts.length == 3 ? PageService.parseUuid(parts[0]) : null;
+        Feature.inProject(projectId, featureId).ifPresent(f -> {
+            em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
+            Feature.DataOperations ops = f.operations().without(parts[1], parts[2]);
+            f.dataOperations = DesignJson.write(ops);
+            f.version++;
+        });
+    }
+
+    /**
+     * Records (or refreshes) a thought in the caller's transaction unless a user decided on it already; {@code bySubject}
+     * holds the project's thoughts by subject and learns the new one.
+     */
+    static Thought upsert(UUID projectId, Map<String, Thought> bySubject, String subject, String type, String reasoning, double confidence,
+                          String source, List<UUID> dependsOn) {
+        Thought t = bySubject.get(subject);
+        if (t == null) {
+            t = new Thought();
+            t.projectId = projectId;
+            t.subjectKey = subject.length() > 300 ? subject.substring(0, 300) : subject;
+            t.thoughtType = type;
+            bySubject.put(subject, t);
+        } else if (t.decided()) {
+            return t;
+        }
+        t.reasoning = reasoning.length() > 5000 ? reasoning.substring(0, 5000) : reasoning;
+        t.confidence = Math.max(0, Math.min(1, confidence));
+        t.sourceDescription = source.length() > 1000 ? source.substring(0, 1000) : source;
+        t.dependsOn = new ArrayList<>(dependsOn);
+        if (!t.isPersistent()) {
+            t.persist();
+        }
+        return t;
+    }
+
+    /** The project's thoughts about one kind of subject whose key starts with {@code prefix}, by subject; one query. */
+    static Map<String, Thought> bySubjectPrefix(UUID projectId, String prefix) {
+        Map<String, Thought> out = new HashMap<>();
+        for (Thought t : Thought.<Thought>list("projectId = ?1 and subjectKey like ?2", projectId, prefix.replace("%", "\\%").replace("_", "\\_") + "%")) {
+            out.put(t.subjectKey, t);
+        }
+        return out;
+    }
+
+    /**
+     * After a recompute: one inference per colour token extracted from the mockups (rejecting it withdraws the token);
+     * undecided thoughts about colours the mockups no longer use go. Runs in the worker's transaction.
+     */
+    void recordTokens(UUID projectId, DesignTokens.Tokens tokens) {
+        Map<String, Thought> bySubject = bySubjectPrefix(projectId, "token:");
+        Set<String> produced = new HashSet<>();
+        tokens.colors().forEach((name, c) -> {
+            String subject = "token:" + c.value();
+            String where = c.contexts().isEmpty() ? "" : " for " + String.join(", ", c.contexts());
+            upsert(projectId, bySubject, subject, "inference", c.value() + " is a colour of the design system (named " + name + "): the mockups use it "
+                            + c.usageCount() + (c.usageCount() == 1 ? " time" : " times") + where + " on " + String.join(", ", c.pages()) + ".",
+                    Math.min(0.95, 0.4 + 0.15 * c.pages().size() + 0.02 * c.usageCount()), "pages " + String.join(", ", c.pages()), List.of());
+            produced.add(subject);
+        });
+        bySubject.values().stream().filter(t -> !produced.contains(t.subjectKey) && !t.decided()).forEach(Thought::delete);
     }
 
     private static void removeHasMany(InferredEntity e, String target) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One decision waiting for someone: a story or context to approve, an executive summary to approve,
- * or a story sent back to its author. {@code sinceVersion} is the last version a lead decided on.
+ * a story sent back to its author, or a question the assistant asks the project's designers. {@code sinceVersion} is the last version a lead decided on.
  */
 public record InboxRow(String kind, String projectSlug, String projectName, String key, String title, String link,
                         Integer version, Integer sinceVersion, String comment, Instant updatedAt) {
@@ -19,6 +19,7 @@ public record InboxRow(String kind, String projectSlug, String projectName, Stri
             case "context" -> "Context to approve";
             case "summary" -> "Executive summary to approve";
             case "sent-back" -> "Sent back to you";
+            case "question" -> "A question from the assistant";
             default -> kind;
         };
     }

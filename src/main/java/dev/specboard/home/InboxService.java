@@ -18,6 +18,17 @@ public class InboxService {
 
     private static final List<Role> LEADS = List.of(Role.LEAD, Role.OWNER);
 
+    /** The project's designers: who may answer the assistant's questions. */
+    private static final List<Role> DESIGNERS = List.of(Role.MEMBER, Role.LEAD, Role.OWNER);
+
+    /** Projects where the account is a member or above, not archived. */
+    private static final String DESIGNER_PROJECTS = "select m.project.id from Membership m where m.account.id = :me and m.role in :designers "
+            + "and m.project.status <> 'archived'";
+
+    /** The assistant's questions still waiting for an answer. */
+    private static final String OPEN_QUESTIONS = "t.thoughtType = 'question' and t.needsAnswer = true and t.status = 'active' "
+            + "and t.projectId in (" + DESIGNER_PROJECTS + ")";
+
     /** Projects where the account is a lead or owner, not archived. */
     private static final String LEAD_PROJECTS = "select m.project.id from Membership m where m.account.id = :me and m.role in :leads "
             + "and m.project.status <> 'archived'";
@@ -25,7 +36,7 @@ public class InboxService {
     @Inject
     EntityManager em;
 
-    /** Everything waiting, grouped by kind in this order: stories, contexts, summaries, sent back. */
+    /** Everything waiting, grouped by kind in this order: stories, contexts, summaries, sent back, the assistant's questions. */
     public List<InboxRow> forAccount(UUID me) {
         List<InboxRow> items = new ArrayList<>();
         for (Object[] r : em.createQuery("select p.slug, p.name, s.number, s.title, s.version, s.updatedAt, "
@@ -60,6 +71,12 @@ public class InboxService {
             items.add(new InboxRow("sent-back", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
                     "/projects/" + r[0] + "/stories/" + n, (Integer) r[4], null, (String) r[6], (Instant) r[5]));
         }
+        for (Object[] r : em.createQuery("select p.slug, p.name, t.id, t.reasoning, t.createdAt from Thought t join Project p on p.id = t.projectId "
+                        + "where " + OPEN_QUESTIONS + " order by t.createdAt, t.subjectKey", Object[].class)
+                .setParameter("me", me).setParameter("designers", DESIGNERS).getResultList()) {
+            items.add(new InboxRow("question", (String) r[0], (String) r[1], r[2].toString(), (String) r[3],
+                    "/projects/" + r[0] + "/thinking?status=review#thought-" + r[2], null, null, null, (Instant) r[4]));
+        }
         return items;
     }
 
@@ -77,6 +94,8 @@ public class InboxService {
         Long sentBack = em.createQuery("select count(s) from Story s join Project p on p.id = s.projectId where s.review = 'changes_requested' "
                         + "and s.authorId = :me and p.status <> 'archived'", Long.class)
                 .setParameter("me", me).getSingleResult();
-        return stories + contexts + summaries + sentBack;
+        Long questions = em.createQuery("select count(t) from Thought t where " + OPEN_QUESTIONS, Long.class)
+                .setParameter("me", me).setParameter("designers", DESIGNERS).getSingleResult();
+        return stories + contexts + summaries + sentBack + questions;
     }
 }

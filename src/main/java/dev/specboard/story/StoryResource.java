@@ -52,7 +52,7 @@ public class StoryResource {
         static native TemplateInstance show(Access access, Story story, String authorName, String descriptionHtml, String criteriaHtml,
                                             List<Ears.Requirement> ears, List<RevisionRow> revisions, List<ApprovalRow> approvals,
                                             List<ContextRef> storyContexts, List<ContextRef> otherContexts, String approveRefusal,
-                                            FormErrors errors, String comment);
+                                            FormErrors errors, String comment, List<OriginRef> origins);
 
         static native TemplateInstance show$contexts(Access access, Story story, List<ContextRef> storyContexts, List<ContextRef> otherContexts);
 
@@ -71,6 +71,9 @@ public class StoryResource {
 
     @Inject
     StoryContexts contexts;
+
+    @Inject
+    StoryOrigins origins;
 
     @Inject
     Markdown markdown;
@@ -118,7 +121,7 @@ public class StoryResource {
         List<ContextRef> mine = contexts.forStory(s.id);
         return Templates.show(access, s, stories.username(s.authorId), markdown.render(s.description), markdown.render(s.acceptanceCriteria),
                 Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id), mine,
-                others(access, mine), stories.approvalRefusal(access, s).orElse(""), errors, comment);
+                others(access, mine), stories.approvalRefusal(access, s).orElse(""), errors, comment, origins.forStory(access, s.id));
     }
 
     private List<ContextRef> others(Access access, List<ContextRef> mine) {

@@ -23,8 +23,9 @@ import java.util.UUID;
 /**
  * One pass through a wizard (seed 004): the answers given so far keyed by step, where the person is,
  * and the phases they went through, so the wizard resumes after a refresh or a new login. Any wizard
- * (the project setup today) keeps its runs here under its own {@code wizardType} and its own steps
- * ({@link WizardPhase}).
+ * (the project setup, and the design wizards: page creator, feature builder, design system) keeps its runs
+ * here under its own {@code wizardType} and its own steps ({@link WizardPhase}), with the decisions made,
+ * the project as it stood at the start, what the run created, and the time spent on each step.
  */
 @Entity
 @Table(name = "wizard_runs")
@@ -63,6 +64,24 @@ public class WizardRun extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> answers = new LinkedHashMap<>();
 
+    /** What the person decided along the way (a layout chosen, a suggestion left out), each with its step and time. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "decisions_made")
+    public List<Map<String, Object>> decisionsMade = new ArrayList<>();
+
+    /** The project as it stood when the run started (counts of pages, features, colours...). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "context_snapshot")
+    public Map<String, Object> contextSnapshot = new LinkedHashMap<>();
+
+    /** The ids of the things the run used (pages chosen, context items). */
+    @Column(name = "context_references", columnDefinition = "uuid[]")
+    public List<UUID> contextReferences = new ArrayList<>();
+
+    /** What the run created: {@code created} names ("page:/path", "feature:Name", "story:US-3"), plus ids by kind. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> outputs = new LinkedHashMap<>();
+
     @Version
     public int version;
 
@@ -94,6 +113,44 @@ public class WizardRun extends PanacheEntityBase {
                 accountId, wizardType, IN_PROGRESS).firstResultOptional();
     }
 
+    /** The account's unfinished run of a wizard in one project. */
+    public static Optional<WizardRun> findUnfinished(UUID accountId, UUID projectId, String wizardType) {
+        return find("userId = ?1 and projectId = ?2 and wizardType = ?3 and status = ?4 order by updatedAt desc",
+                accountId, projectId, wizardType, IN_PROGRESS).firstResultOptional();
+    }
+
+    /** The account's unfinished runs of these wizards in one project, most recently touched first; one query. */
+    public static List<WizardRun> unfinishedIn(UUID accountId, UUID projectId, List<String> wizardTypes) {
+        return list("userId = ?1 and projectId = ?2 and wizardType in ?3 and status = ?4 order by updatedAt desc",
+                accountId, projectId, wizardTypes, IN_PROGRESS);
+    }
+
+    /** Notes a decision made on a step. */
+    public void decide(WizardPhase step, String decision, Object detail) {
+        requireInProgress();
+        List<Map<String, Object>> decisions = new ArrayList<>(decisionsMade);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("phase", step.key());
+        d.put("decision", decision);
+        d.put("detail", detail);
+        d.put("at", Instant.now().toString());
+        decisions.add(d);
+        decisionsMade = decisions;
+    }
+
+    /** Records what the run created under {@code kind} (a list per kind) and in {@code created}. */
+    @SuppressWarnings("unchecked")
+    public void output(String kind, String created, Object id) {
+        Map<String, Object> copy = new LinkedHashMap<>(outputs);
+        List<Object> names = new ArrayList<>(copy.get("created") instanceof List<?> l ? (List<Object>) l : List.of());
+        names.add(created);
+        copy.put("created", names);
+        List<Object> ids = new ArrayList<>(copy.get(kind) instanceof List<?> l ? (List<Object>) l : List.of());
+        ids.add(id == null ? null : id.toString());
+        copy.put(kind, ids);
+        outputs = copy;
+    }
+
     public boolean isInProgress() {
         return IN_PROGRESS.equals(status);
     }
@@ -106,7 +163,8 @@ public class WizardRun extends PanacheEntityBase {
         }
         currentPhase = step.key();
         List<Map<String, Object>> history = new ArrayList<>(phaseHistory);
-        history.add(Map.of("phase", step.key(), "at", Instant.now().toString()));
+        Instant now = Instant.now();
+        history.add(Map.of("phase", step.key(), "at", now.toString(), "secondsOnPrevious", secondsSinceLastStep(now)));
         phaseHistory = history;
     }
 
@@ -143,6 +201,19 @@ public class WizardRun extends PanacheEntityBase {
         phaseHistory = history;
     }
 
+    /** How long the person spent on the step they leave (0 at the start). */
+    private long secondsSinceLastStep(Instant now) {
+        if (phaseHistory.isEmpty()) {
+            return 0;
+        }
+        Object at = phaseHistory.get(phaseHistory.size() - 1).get("at");
+        try {
+            return Math.max(0, Duration.between(Instant.parse(String.valueOf(at)), now).toSeconds());
+        } catch (java.time.format.DateTimeParseException e) {
+            return 0;
+        }
+    }
+
     public void abandon() {
         requireInProgress();
         status = ABANDONED;
@@ -150,7 +221,7 @@ public class WizardRun extends PanacheEntityBase {
 
     private void requireInProgress() {
         if (!isInProgress()) {
-            throw dev.specboard.web.ApiException.conflict("This setup run is already " + status + ".");
+            throw dev.specboard.web.ApiException.conflict("This wizard run is already " + status + ".");
         }
     }
 }

@@ -1,13 +1,92 @@
 // Journey picture: a member drags a node (pointer) and its new place is saved; the server redraws the flow.
-// Keyboard users reach every node with Tab (each is a link to its outline entry) and edit positions nowhere:
-// without dragging, the layout engine places every node.
+// Keyboard: every node is a link (Tab reaches each); the arrow keys move focus to the next or previous node,
+// and Shift with an arrow key moves the focused node a step that way, saved like a drag; after the redraw
+// the same node has the focus again.
 (function () {
   var box = document.getElementById('flow-picture');
-  if (!box || !box.dataset.positionUrl) {
+  if (!box) {
     return;
   }
   var svg = box.querySelector('svg');
   if (!svg) {
+    return;
+  }
+  var STEP = 20;
+  var FOCUS_KEY = 'sb-journey-focus';
+
+  function nodes() {
+    return Array.prototype.slice.call(svg.querySelectorAll('a.flow-node'));
+  }
+
+  function save(node, x, y) {
+    var body = new URLSearchParams();
+    body.set('x', Math.max(0, Math.round(x)));
+    body.set('y', Math.max(0, Math.round(y)));
+    var headers = JSON.parse(document.body.getAttribute('hx-headers') || '{}');
+    headers['HX-Request'] = 'true';
+    return fetch(box.dataset.positionUrl + encodeURIComponent(node.dataset.key) + '/position',
+      { method: 'POST', headers: headers, body: body, credentials: 'same-origin' })
+      .then(function (r) {
+        if (r.ok) {
+          try { window.sessionStorage.setItem(FOCUS_KEY, node.dataset.key); } catch (e) { /* storage off: focus is lost, nothing else */ }
+          window.location.reload();
+        }
+      });
+  }
+
+  // After a keyboard move the page reloads: give the moved node its focus back.
+  try {
+    var again = window.sessionStorage.getItem(FOCUS_KEY);
+    if (again) {
+      window.sessionStorage.removeItem(FOCUS_KEY);
+      var back = nodes().filter(function (n) { return n.dataset.key === again; })[0];
+      if (back) {
+        back.focus();
+      }
+    }
+  } catch (e) { /* storage off */ }
+
+  var pending = null;
+  svg.addEventListener('keydown', function (evt) {
+    var node = evt.target.closest && evt.target.closest('a.flow-node');
+    if (!node) {
+      return;
+    }
+    var dirs = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+    var d = dirs[evt.key];
+    if (!d) {
+      return;
+    }
+    evt.preventDefault();
+    if (!evt.shiftKey) {
+      var all = nodes();
+      var at = all.indexOf(node);
+      var forward = evt.key === 'ArrowRight' || evt.key === 'ArrowDown';
+      var next = all[(at + (forward ? 1 : all.length - 1)) % all.length];
+      if (next) {
+        next.focus();
+      }
+      return;
+    }
+    if (!box.dataset.positionUrl) {
+      return;
+    }
+    // Shift+arrow: show the move at once, save once the keys rest.
+    if (!pending || pending.node !== node) {
+      pending = { node: node, dx: 0, dy: 0, timer: null };
+    }
+    pending.dx += d[0] * STEP;
+    pending.dy += d[1] * STEP;
+    node.setAttribute('transform', 'translate(' + pending.dx + ' ' + pending.dy + ')');
+    clearTimeout(pending.timer);
+    var p = pending;
+    p.timer = setTimeout(function () {
+      pending = null;
+      save(p.node, parseFloat(p.node.dataset.x) + p.dx, parseFloat(p.node.dataset.y) + p.dy);
+    }, 400);
+  });
+
+  if (!box.dataset.positionUrl) {
     return;
   }
   var dragging = null;
@@ -48,12 +127,6 @@
       return;
     }
     var p = point(evt);
-    var body = new URLSearchParams();
-    body.set('x', Math.max(0, Math.round(d.x + p.x - d.startX)));
-    body.set('y', Math.max(0, Math.round(d.y + p.y - d.startY)));
-    var headers = JSON.parse(document.body.getAttribute('hx-headers') || '{}');
-    headers['HX-Request'] = 'true';
-    fetch(box.dataset.positionUrl + encodeURIComponent(d.node.dataset.key) + '/position', { method: 'POST', headers: headers, body: body, credentials: 'same-origin' })
-      .then(function (r) { if (r.ok) { window.location.reload(); } });
+    save(d.node, d.x + p.x - d.startX, d.y + p.y - d.startY);
   });
 })();

@@ -80,7 +80,7 @@ class DesignSystemBuilderTest {
     void membersNameMergeAndConfirmTokens() {
         DesignTokens.Confirmations conf = new DesignTokens.Confirmations(
                 Map.of("#1e293b", new DesignTokens.ColorConfirmation("ink", true, "ada", "2026-01-01T00:00:00Z")),
-                Map.of("#dc2727", "#dc2626"));
+                Map.of("#dc2727", "#dc2626"), java.util.List.of());
         DesignTokens.Result r = DesignSystemBuilder.build(threePages(), conf);
         assertTrue(r.tokens().colors().get("ink").confirmed());
         assertEquals("member", r.tokens().colors().get("ink").source());

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class DesignSystemResourceTest {
+public class DesignSystemResourceTest {
 
     @Inject
     TestData data;
@@ -36,7 +36,7 @@ class DesignSystemResourceTest {
     }
 
     /** The page once its recompute has run (the job runs right after the save and every second; the page never computes). */
-    static Document settled(TestData.Team t) {
+    public static Document settled(TestData.Team t) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (true) {
             Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/design-system").then().statusCode(200).extract().response());

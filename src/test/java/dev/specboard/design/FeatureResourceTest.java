@@ -75,7 +75,8 @@ class FeatureResourceTest {
         assertTrue(criteria.contains("THE SYSTEM SHALL only verified teachers may share"), criteria);
         assertTrue(criteria.contains("- WHEN a lesson is shared THE SYSTEM SHALL notify the class"), "an EARS rule is kept as written: " + criteria);
         assertTrue(criteria.contains("WHEN a user submits a new Lesson THE SYSTEM SHALL store the Lesson"), criteria);
-        assertEquals(6, ((List<?>) story.get("ears")).size(), "two rules and four data operations, each a recognised EARS requirement");
+        assertEquals(7, ((List<?>) story.get("ears")).size(),
+                "two rules, four data operations and the read inferred from the page's lesson cards, each a recognised EARS requirement");
         assertTrue(((String) story.get("description")).contains("Pages: /lessons"));
 
         fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "Sharing", List.of(), "api", "ui"))

@@ -237,6 +237,7 @@ class ScreenCensusBrowserTest {
         keys.put("plan/type", "feature_plan");
         keys.put("features/id", feature);
         keys.put("journeys/id", journey);
+        keys.put("wizards/type", "page-creator");
         return keys;
     }
 }

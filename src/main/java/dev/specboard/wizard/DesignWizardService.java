@@ -1,0 +1,418 @@
+package dev.specboard.wizard;
+
+import dev.specboard.design.DesignSystemService;
+import dev.specboard.design.DesignTokens;
+import dev.specboard.design.Feature;
+import dev.specboard.design.FeatureForm;
+import dev.specboard.design.FeatureService;
+import dev.specboard.design.InferredOperation;
+import dev.specboard.design.Mockup;
+import dev.specboard.design.MockupForm;
+import dev.specboard.design.MockupService;
+import dev.specboard.design.Page;
+import dev.specboard.design.PageForm;
+import dev.specboard.design.PageRow;
+import dev.specboard.design.PageService;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.story.Story;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.ValidationException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the design wizards (page creator, feature builder, design system) on {@code wizard_runs}: each submitted step
+ * is checked and saved with its answers, decisions and timing, so a run resumes where it was left; the last step
+ * creates what the run makes (a page and its first mockup; a feature, its data operations and a draft story; the
+ * chosen colour tokens) and records it in the run's outputs.
+ */
+@ApplicationScoped
+public class DesignWizardService {
+
+    private static final Pattern PATH = Pattern.compile("^/[a-z0-9-/]*$");
+    private static final Pattern TOKEN_NAME = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
+
+    @Inject
+    PageService pages;
+
+    @Inject
+    MockupService mockups;
+
+    @Inject
+    FeatureService features;
+
+    @Inject
+    DesignSystemService designSystems;
+
+    /** What the last step made, and where to go to see it. */
+    public record Outcome(WizardRun run, String url, String message) {
+    }
+
+    /** The account's unfinished run of a wizard in the project. */
+    public Optional<WizardRun> current(Access access, DesignWizard wizard) {
+        return WizardRun.findUnfinished(access.accountId(), access.project().id, wizard.type());
+    }
+
+    /** The account's unfinished design-wizard runs in the project, most recent first; one query. */
+    public List<WizardRun> unfinished(Access access) {
+        return WizardRun.unfinishedIn(access.accountId(), access.project().id, DesignWizard.types());
+    }
+
+    /** Opens an earlier or already reachable step of the unfinished run and remembers it as the place to resume. */
+    @Transactional
+    public WizardRun visit(Access access, DesignWizard wizard, DesignStep step) {
+        access.requireWrite(Role.MEMBER);
+        WizardRun run = current(access, wizard).orElseThrow(() -> ApiException.conflict("There is no unfinished run of this wizard."));
+        if (reachable(run, step)) {
+            run.enter(step);
+        }
+        return run;
+    }
+
+    /** Whether every step before this one was answered. */
+    static boolean reachable(WizardRun run, DesignStep step) {
+        return step.wizard().steps().stream().takeWhile(s -> s != step).allMatch(run::answered);
+    }
+
+    /** The step indicator, the form and what the step offers, for the page. */
+    public DesignWizardView view(Access access, DesignWizard wizard, DesignStep step, WizardRun run, DesignWizardForm submitted, FormErrors errors) {
+        DesignWizardForm saved = DesignWizardForm.of(run);
+        DesignWizardForm form = submitted == null ? saved : submitted.over(saved, step);
+        List<DesignWizardView.StepView> steps = wizard.steps().stream()
+                .map(s -> new DesignWizardView.StepView(s, s == step, run != null && run.answered(s), run != null && reachable(run, s) || s == wizard.first()))
+                .toList();
+        UUID projectId = access.project().id;
+        List<PageRow> pageChoices = wizard == DesignWizard.FEATURE_BUILDER ? pages.rows(projectId) : List.of();
+        List<DesignWizardView.CandidateRow> candidates = wizard == DesignWizard.DESIGN_SYSTEM ? candidates(projectId) : List.of();
+        List<InferredOperation> suggestions = run == null ? List.of() : suggestions(run);
+        if (step == DesignStep.DATA && submitted == null && !run.answered(DesignStep.DATA)) {
+            form = prefilled(form, suggestions);
+        }
+        if (step == DesignStep.COLOURS && (run == null || !run.answered(DesignStep.COLOURS)) && submitted == null) {
+            form = new DesignWizardForm(form.name(), form.path(), form.purpose(), form.primaryDevice(), form.layout(), form.userDescription(),
+                    form.category(), form.pages(), form.businessRules(), form.creates(), form.reads(), form.updates(), form.deletes(),
+                    candidates.stream().map(DesignWizardView.CandidateRow::hex).toList(), candidates.stream().map(DesignWizardView.CandidateRow::name).toList(),
+                    candidates.stream().map(DesignWizardView.CandidateRow::hex).toList(), form.draftStory());
+        }
+        return new DesignWizardView(access, wizard, step, steps, run != null, form, errors, PageLayout.all(), pageChoices, candidates, suggestions);
+    }
+
+    private List<DesignWizardView.CandidateRow> candidates(UUID projectId) {
+        List<DesignWizardView.CandidateRow> out = new ArrayList<>();
+        for (Map.Entry<String, DesignTokens.ColorToken> e : designSystems.view(projectId).tokens().colors().entrySet()) {
+            DesignTokens.ColorToken c = e.getValue();
+            out.add(new DesignWizardView.CandidateRow(out.size(), c.value(), e.getKey(), c.usageCount(), String.join(", ", c.pages())));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<InferredOperation> suggestions(WizardRun run) {
+        Object saved = run.answersFor(DesignStep.PAGES).get("suggested");
+        List<InferredOperation> out = new ArrayList<>();
+        if (saved instanceof List<?> l) {
+            for (Object o : l) {
+                Map<String, Object> m = (Map<String, Object>) o;
+                out.add(new InferredOperation(str(m.get("op")), str(m.get("entity")), str(m.get("reason")), str(m.get("source"))));
+            }
+        }
+        return out;
+    }
+
+    private static DesignWizardForm prefilled(DesignWizardForm f, List<InferredOperation> suggestions) {
+        Map<String, List<String>> byOp = new LinkedHashMap<>();
+        Feature.OPERATIONS.forEach(op -> byOp.put(op, new ArrayList<>()));
+        suggestions.forEach(s -> byOp.get(s.op()).add(s.entity()));
+        return new DesignWizardForm(f.name(), f.path(), f.purpose(), f.primaryDevice(), f.layout(), f.userDescription(), f.category(), f.pages(),
+                f.businessRules(), String.join(", ", byOp.get("creates")), String.join(", ", byOp.get("reads")), String.join(", ", byOp.get("updates")),
+                String.join(", ", byOp.get("deletes")), f.color(), f.colorName(), f.keep(), f.draftStory());
+    }
+
+    /**
+     * Checks and saves one step (the first one starts the run, noting the project as it stands); the last step creates
+     * what the wizard makes and completes the run. 422 names each problem, with the run left as it was.
+     */
+    @Transactional
+    public Outcome submit(Access access, DesignWizard wizard, DesignStep step, DesignWizardForm form) {
+        access.requireWrite(Role.MEMBER);
+        if (step.wizard() != wizard) {
+            throw ApiException.notFound("No such step");
+        }
+        WizardRun run = current(access, wizard).orElse(null);
+        if (run == null) {
+            if (step != wizard.first()) {
+                throw ApiException.conflict("Start this wizard at its first step.");
+            }
+            run = WizardRun.start(access.accountId(), wizard.type(), step);
+            run.projectId = access.project().id;
+            run.contextSnapshot = snapshot(access.project().id);
+            run.persist();
+        } else if (!reachable(run, step)) {
+            throw ApiException.conflict("Answer the earlier steps first.");
+        }
+        FormErrors errors = FormErrors.none();
+        Map<String, Object> answers = switch (step) {
+            case PAGE -> pageStep(access, form, errors);
+            case LAYOUT -> layoutStep(run, form, errors);
+            case DESCRIBE -> describeStep(form, errors);
+            case PAGES -> pagesStep(access, run, form, errors);
+            case DATA -> dataStep(run, form, errors);
+            case COLOURS -> coloursStep(access, run, form, errors);
+            case FEATURE_REVIEW -> Map.of("draftStory", form.draftsStory() ? "on" : "");
+            default -> Map.of();
+        };
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        run.record(step, answers);
+        Optional<DesignStep> next = step.next();
+        if (next.isPresent()) {
+            run.enter(next.get());
+            return new Outcome(run, null, null);
+        }
+        Outcome done = switch (wizard) {
+            case PAGE_CREATOR -> createPage(access, run);
+            case FEATURE_BUILDER -> createFeature(access, run);
+            case DESIGN_SYSTEM -> adoptColours(access, run);
+        };
+        run.complete();
+        return done;
+    }
+
+    /** Leaves the unfinished run of a wizard (what it created so far stays). */
+    @Transactional
+    public void abandon(Access access, DesignWizard wizard) {
+        access.requireWrite(Role.MEMBER);
+        current(access, wizard).ifPresent(WizardRun::abandon);
+    }
+
+    private Map<String, Object> snapshot(UUID projectId) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        List<PageRow> rows = pages.rows(projectId);
+        s.put("pages", rows.size());
+        s.put("pagesWithMockups", rows.stream().filter(PageRow::hasMockup).count());
+        s.put("features", Feature.count("projectId", projectId));
+        s.put("colours", designSystems.view(projectId).tokens().colors().size());
+        s.put("at", java.time.Instant.now().toString());
+        return s;
+    }
+
+    private Map<String, Object> pageStep(Access access, DesignWizardForm form, FormErrors errors) {
+        String name = trim(form.name());
+        String path = trim(form.path());
+        if (name.isEmpty()) {
+            errors.add("name", "Give the page a name");
+        } else if (name.length() > 255) {
+            errors.add("name", "At most 255 characters");
+        }
+        if (!PATH.matcher(path).matches() || path.length() > 500) {
+            errors.add("path", "A path starts with / and has only lowercase letters, digits, hyphens and slashes, like /dashboard/settings");
+        } else if (Page.count("projectId = ?1 and path = ?2", access.project().id, PageService.normalise(path)) > 0) {
+            errors.add("path", "Another page has the path " + path);
+        }
+        String device = form.primaryDevice() == null || form.primaryDevice().isBlank() ? "responsive" : form.primaryDevice().strip();
+        if (!Page.DEVICES.contains(device)) {
+            errors.add("primaryDevice", "Choose one of " + String.join(", ", Page.DEVICES));
+        }
+        if (trim(form.purpose()).length() > 5000) {
+            errors.add("purpose", "At most 5000 characters");
+        }
+        return Map.of("name", name, "path", path, "purpose", trim(form.purpose()), "primaryDevice", device);
+    }
+
+    private Map<String, Object> layoutStep(WizardRun run, DesignWizardForm form, FormErrors errors) {
+        Optional<PageLayout> layout = PageLayout.of(trim(form.layout()));
+        if (layout.isEmpty()) {
+            errors.add("layout", "Choose one of the layouts");
+            return Map.of();
+        }
+        run.decide(DesignStep.LAYOUT, "layout", layout.get().key());
+        return Map.of("layout", layout.get().key());
+    }
+
+    private Map<String, Object> describeStep(DesignWizardForm form, FormErrors errors) {
+        String name = trim(form.name());
+        if (name.isEmpty()) {
+            errors.add("name", "Give the feature a name");
+        } else if (name.length() > 255) {
+            errors.add("name", "At most 255 characters");
+        }
+        if (trim(form.userDescription()).length() > 20000) {
+            errors.add("userDescription", "At most 20000 characters");
+        }
+        String category = trim(form.category());
+        if (!category.isEmpty() && !Feature.CATEGORIES.contains(category)) {
+            errors.add("category", "Choose one of " + String.join(", ", Feature.CATEGORIES));
+        }
+        return Map.of("name", name, "userDescription", trim(form.userDescription()), "category", category);
+    }
+
+    private Map<String, Object> pagesStep(Access access, WizardRun run, DesignWizardForm form, FormErrors errors) {
+        List<PageRow> all = pages.rows(access.project().id);
+        List<UUID> chosen = new ArrayList<>();
+        for (String ref : form.pageList()) {
+            UUID id = parse(ref);
+            all.stream().filter(p -> p.id().equals(id)).findFirst()
+                    .ifPresentOrElse(p -> chosen.add(p.id()), () -> errors.add("pages", "There is no page " + ref + " in this project"));
+        }
+        String rules = trim(form.businessRules());
+        if (rules.length() > 10000) {
+            errors.add("businessRules", "At most 10000 characters");
+        }
+        if (errors.any()) {
+            return Map.of();
+        }
+        List<InferredOperation> guesses = features.suggestOperations(access.project().id, chosen,
+                FeatureForm.lines(rules), run.answer(DesignStep.DESCRIBE, "name"));
+        run.contextReferences = new ArrayList<>(chosen);
+        run.decide(DesignStep.PAGES, "operations inferred", guesses.stream().map(InferredOperation::key).toList());
+        // The data step starts again from the new suggestions.
+        Map<String, Object> answers = new LinkedHashMap<>(run.answers);
+        answers.remove(DesignStep.DATA.key());
+        run.answers = answers;
+        return Map.of("pages", chosen.stream().map(UUID::toString).toList(), "businessRules", rules,
+                "suggested", guesses.stream().map(g -> Map.of("op", g.op(), "entity", g.entity(), "reason", g.reason(), "source", g.source())).toList());
+    }
+
+    private Map<String, Object> dataStep(WizardRun run, DesignWizardForm form, FormErrors errors) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, String> values = Map.of("creates", trim(form.creates()), "reads", trim(form.reads()), "updates", trim(form.updates()),
+                "deletes", trim(form.deletes()));
+        for (String op : Feature.OPERATIONS) {
+            String v = values.get(op);
+            if (v.length() > 2000) {
+                errors.add(op, "At most 2000 characters");
+            } else if (FeatureForm.commas(v).stream().anyMatch(n -> n.length() > 100)) {
+                errors.add(op, "Each entity name has at most 100 characters");
+            }
+            out.put(op, v);
+        }
+        if (!errors.any()) {
+            Set<String> kept = keys(form);
+            List<String> left = suggestions(run).stream().map(InferredOperation::key).filter(k -> !kept.contains(k)).toList();
+            if (!left.isEmpty()) {
+                run.decide(DesignStep.DATA, "operations left out", left);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> coloursStep(Access access, WizardRun run, DesignWizardForm form, FormErrors errors) {
+        List<DesignWizardView.CandidateRow> candidates = candidates(access.project().id);
+        if (candidates.isEmpty()) {
+            errors.add("keep", "The mockups use no colour yet: add a mockup first, then come back");
+            return Map.of();
+        }
+        Set<String> known = new HashSet<>();
+        candidates.forEach(c -> known.add(c.hex()));
+        List<String> kept = form.kept().stream().filter(known::contains).toList();
+        if (kept.isEmpty()) {
+            errors.add("keep", "Keep at least one colour");
+        }
+        Set<String> names = new HashSet<>();
+        List<String> colors = form.colors();
+        List<String> namesInOrder = form.names();
+        for (int i = 0; i < colors.size(); i++) {
+            if (!kept.contains(colors.get(i))) {
+                continue;
+            }
+            String n = namesInOrder.get(i);
+            if (!TOKEN_NAME.matcher(n).matches()) {
+                errors.add("colorName-" + i, "A token name starts with a letter and has at most 40 lowercase letters, digits and hyphens");
+            } else if (!names.add(n)) {
+                errors.add("colorName-" + i, "Another kept colour is named " + n);
+            }
+        }
+        run.decide(DesignStep.COLOURS, "colours kept", kept);
+        return Map.of("color", colors, "colorName", namesInOrder, "keep", kept);
+    }
+
+    private Outcome createPage(Access access, WizardRun run) {
+        DesignWizardForm f = DesignWizardForm.of(run);
+        PageLayout layout = PageLayout.of(f.layout()).orElseThrow(() -> ValidationException.of("layout", "Choose one of the layouts"));
+        Page p = pages.create(access, new PageForm(f.name(), f.path(), "", "page", f.purpose(), f.primaryDevice(), layout.keyElements(), null,
+                "", "", ""));
+        p.wizardGenerated = true;
+        Mockup m = mockups.save(access, p.id, new MockupForm(layout.html(f.name()), layout.css(), "",
+                "First version, from the " + layout.label().toLowerCase() + " layout", null, "wizard"));
+        run.output("pages", "page:" + p.path, p.id);
+        run.output("mockups", "mockup:" + p.path + "@" + m.version, m.id);
+        return new Outcome(run, "/projects/" + access.slug() + "/pages/" + p.id, "Page " + p.name + " created with its first mockup.");
+    }
+
+    private Outcome createFeature(Access access, WizardRun run) {
+        DesignWizardForm f = DesignWizardForm.of(run);
+        FeatureForm form = new FeatureForm(f.name(), f.userDescription(), f.category(), "planned", f.pageList(), List.of(), f.creates(), f.reads(),
+                f.updates(), f.deletes(), "", f.businessRules(), "", "", null);
+        Set<String> kept = keys(f);
+        Set<String> declined = new HashSet<>();
+        suggestions(run).stream().map(InferredOperation::key).filter(k -> !kept.contains(k)).forEach(declined::add);
+        Feature feature = features.createFromWizard(access, form, run.id, declined);
+        run.output("features", "feature:" + feature.name, feature.id);
+        Map<String, Object> outputs = new LinkedHashMap<>(run.outputs);
+        outputs.put("dataOperations", feature.operations());
+        run.outputs = outputs;
+        String message = "Feature " + feature.name + " created";
+        if (f.draftsStory()) {
+            Story s = features.draftStory(access, feature.id);
+            run.output("stories", "story:" + s.key(), s.id);
+            message += " with the draft story " + s.key();
+        }
+        return new Outcome(run, "/projects/" + access.slug() + "/features/" + feature.id, message + ".");
+    }
+
+    private Outcome adoptColours(Access access, WizardRun run) {
+        DesignWizardForm f = DesignWizardForm.of(run);
+        Map<String, String> kept = new LinkedHashMap<>();
+        List<String> left = new ArrayList<>();
+        List<String> colors = f.colors();
+        for (int i = 0; i < colors.size(); i++) {
+            if (f.keeps(colors.get(i))) {
+                kept.put(colors.get(i), f.names().get(i));
+            } else {
+                left.add(colors.get(i));
+            }
+        }
+        designSystems.adopt(access, kept, left, run.id);
+        kept.forEach((hex, name) -> run.output("tokens", "token:" + name + "=" + hex, hex));
+        return new Outcome(run, "/projects/" + access.slug() + "/design-system", "Design system adopted: " + kept.size() + " colours kept, "
+                + left.size() + " left out.");
+    }
+
+    /** The {@code op.Entity} keys of the operations a form lists. */
+    private static Set<String> keys(DesignWizardForm f) {
+        Set<String> out = new HashSet<>();
+        Map<String, String> values = Map.of("creates", trim(f.creates()), "reads", trim(f.reads()), "updates", trim(f.updates()), "deletes", trim(f.deletes()));
+        values.forEach((op, v) -> FeatureForm.commas(v).forEach(e -> out.add(op + "." + e)));
+        return out;
+    }
+
+    private static UUID parse(String s) {
+        try {
+            return UUID.fromString(s.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+}

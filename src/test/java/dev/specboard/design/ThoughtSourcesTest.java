@@ -1,0 +1,213 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The thoughts beyond entities: colour tokens, a feature's data operations, a decision's missing branch; and the inbox's questions. */
+@QuarkusTest
+class ThoughtSourcesTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    ThoughtService thoughts;
+
+    @Inject
+    FeatureService features;
+
+    @Inject
+    JourneyService journeys;
+
+    @Inject
+    DesignSystemService designSystems;
+
+    static Access as(TestData.Team t, Role r) {
+        return new Access(t.project(), r, t.as(r).id);
+    }
+
+    static Thought thought(TestData.Team t, String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> Thought.bySubject(t.project().id, subject)
+                .orElseThrow(() -> new AssertionError("no thought about " + subject)));
+    }
+
+    /** The colours of the stored design system, read in a fresh transaction (not the test's cached entity). */
+    private List<String> colours(TestData.Team t) {
+        return QuarkusTransaction.requiringNew().call(() -> designSystems.view(t.project().id).tokens().colors().values().stream()
+                .map(DesignTokens.ColorToken::value).toList());
+    }
+
+    @Test
+    void colourTokensFromMockupsAreThoughtsAndRejectingOneWithdrawsTheToken() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        Thought red = thought(t, "token:#dc2626");
+        assertEquals("inference", red.thoughtType);
+        assertTrue(red.reasoning.contains("#dc2626"), red.reasoning);
+        assertTrue(red.sourceDescription.contains("Home"), red.sourceDescription);
+        assertTrue(colours(t).stream().anyMatch(c -> c.equals("#dc2626")));
+
+        thoughts.reject(as(t, Role.MEMBER), red.id);
+        DesignSystemResourceTest.settled(t);
+        assertFalse(colours(t).stream().anyMatch(c -> c.equals("#dc2626")),
+                "the rejected token left the design system");
+        assertEquals("rejected", thought(t, "token:#dc2626").status, "and stays rejected after the recompute");
+        assertTrue(colours(t).stream().anyMatch(c -> c.equals("#1e293b")));
+    }
+
+    @Test
+    void aFeaturesDataOperationsAreInferredFromItsPagesAndRulesAndRejectingOneTakesItOut() {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        Feature f = features.create(as(t, Role.MEMBER), new FeatureForm("Contact book", "Keep contacts", "content", "planned",
+                List.of("/contacts-new", "/contacts"), List.of(), "", "", "", "", "", "Members can edit contacts", "", "", null));
+        Feature.DataOperations ops = QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(f.id).operations());
+        assertTrue(ops.creates().contains("Contact"), ops.toString());
+        assertTrue(ops.updates().contains("Contact"), ops.toString());
+        Thought created = thought(t, "operation:" + f.id + ".creates.Contact");
+        assertTrue(created.sourceDescription.contains("/contacts-new"), created.sourceDescription);
+        Thought updated = thought(t, "operation:" + f.id + ".updates.Contact");
+        assertTrue(updated.sourceDescription.startsWith("business rule"), updated.sourceDescription);
+
+        thoughts.reject(as(t, Role.MEMBER), updated.id);
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(f.id).operations()).updates().contains("Contact"),
+                "rejecting the inference takes the operation out");
+        Feature again = QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(f.id));
+        features.update(as(t, Role.MEMBER), f.id, FeatureForm.of(again, List.of()));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(f.id).operations()).updates().contains("Contact"),
+                "a rejected operation is not inferred again");
+    }
+
+    private UUID decisionJourney(TestData.Team t) {
+        return journeys.create(as(t, Role.MEMBER), new JourneyForm("Sign in", "user", ""), List.of(
+                        new NodeForm("ask", "decision", "", "", "Known email?", "Yes, No, Maybe", "", "", "", null, "true"),
+                        new NodeForm("home", "action", "Home", "", "", "", "", "", "", "true", null),
+                        new NodeForm("later", "action", "Later", "", "", "", "", "", "", "true", null)),
+                List.of(new JourneyService.ConnectionInput("ask", "home", null, null, "Yes"))).id;
+    }
+
+    @Test
+    void aDecisionsMissingBranchIsAQuestionInTheDesignersInboxAndAnsweringClosesIt() {
+        TestData.Team t = data.team();
+        UUID flow = decisionJourney(t);
+        Thought no = thought(t, "branch:" + flow + ".ask.No");
+        Thought maybe = thought(t, "branch:" + flow + ".ask.Maybe");
+        assertEquals("question", no.thoughtType);
+        assertTrue(no.needsAnswer);
+        assertTrue(no.reasoning.contains("What happens when the answer is \u201cNo\u201d?"), no.reasoning);
+
+        Document inbox = Web.html(Web.as(t.member()).get("/inbox").then().statusCode(200).extract().response());
+        assertNotNull(inbox.getElementById("inbox-question-" + t.slug() + "-" + no.id), inbox.select("#inbox-items").outerHtml());
+        assertEquals("/projects/" + t.slug() + "/thinking?status=review#thought-" + no.id,
+                inbox.select("#inbox-question-" + t.slug() + "-" + no.id + " a.answer").attr("href"));
+        assertNull(Web.html(Web.as(t.reviewer()).get("/inbox")).getElementById("inbox-question-" + t.slug() + "-" + no.id),
+                "a reviewer is not one of the project's designers");
+
+        Web.as(t.member()).formParam("feedback", "Ask for the email again").post("/projects/" + t.slug() + "/thinking/" + no.id + "/revise")
+                .then().statusCode(303);
+        Thought answered = thought(t, "branch:" + flow + ".ask.No");
+        assertEquals("revised", answered.status);
+        assertFalse(answered.needsAnswer);
+        assertEquals("Ask for the email again", answered.userFeedback);
+        assertNull(Web.html(Web.as(t.member()).get("/inbox")).getElementById("inbox-question-" + t.slug() + "-" + no.id), "answered: gone");
+
+        journeys.connect(as(t, Role.MEMBER), flow, new ConnectionForm("ask", "later", "Maybe", null, null));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Thought.bySubject(t.project().id, "branch:" + flow + ".ask.Maybe")).isEmpty(),
+                "connecting the branch answers the question it raised");
+        assertNotNull(maybe.id);
+    }
+
+    @Test
+    void theInboxReadsQuestionsInAConstantNumberOfStatements() {
+        TestData.Team small = data.team();
+        TestData.Team large = data.team();
+        decisionJourney(small);
+        for (int i = 0; i < 10; i++) {
+            decisionJourney(large);
+        }
+        Web.as(small.member()).get("/inbox").then().statusCode(200);
+        long few = SqlCounter.count(() -> Web.as(small.member()).get("/inbox").then().statusCode(200));
+        long many = SqlCounter.count(() -> Web.as(large.member()).get("/inbox").then().statusCode(200));
+        assertEquals(few, many);
+        assertEquals(20, Web.html(Web.as(large.member()).get("/inbox")).select("li[id^=inbox-question-]").size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPageShowsItsFeaturesStoriesSpecsAndTasksAndAStoryShowsWhereItCameFrom() {
+        TestData.Team t = data.team();
+        String page = PageResourceTest.createPage(t, "Checkout", "/checkout", null, "<main><h1>Pay</h1></main>", "");
+        String project = "/api/v1/projects/" + t.slug();
+        int story = fx.api(t.member()).body(Map.of("title", "Pay by card", "description", "d")).post(project + "/stories")
+                .then().statusCode(201).extract().path("number");
+        fx.api(t.lead()).body(SpecApiFixtures.hierarchical(story, "Card payments", List.of(), "api", "ui")).post(project + "/specs").then().statusCode(201);
+        String feature = fx.api(t.member()).body(Map.of("name", "Payments", "userDescription", "Pay", "affectedPages", List.of("/checkout"),
+                "storyNumbers", List.of(story))).post(project + "/features").then().statusCode(201).extract().path("id");
+
+        Document trace = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/" + page + "/trace").then().statusCode(200).extract().response());
+        assertNotNull(trace.getElementById("trace-feature-" + feature));
+        assertTrue(trace.getElementById("trace-story-" + feature + "-" + story).text().contains("Pay by card"));
+        String spec = trace.select("[id^=trace-spec-" + feature + "-SPEC-]").attr("id").substring(("trace-spec-" + feature + "-").length());
+        assertTrue(trace.getElementById("trace-spec-" + feature + "-" + spec).text().contains("0 of 2 tasks done"));
+        String task = "TASK-" + spec.substring(5) + "-1";
+        assertEquals(task + " pending", trace.getElementById("trace-task-" + feature + "-" + task).text());
+        // The page screen loads the same thread (htmx asks for the fragment only).
+        Document fragment = Web.html(Web.as(t.viewer()).header("HX-Request", "true").get("/projects/" + t.slug() + "/pages/" + page + "/trace"));
+        assertNull(fragment.selectFirst("nav.breadcrumb"));
+        assertNotNull(fragment.getElementById("trace-feature-" + feature));
+        assertNotNull(Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/" + page)).getElementById("trace-link"));
+
+        Document storyPage = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/stories/" + story).then().statusCode(200).extract().response());
+        assertEquals(List.of("feature Payments", "page Checkout /checkout"), storyPage.select("#story-origins li").eachText());
+        assertEquals(404, Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/nope/trace").statusCode());
+    }
+
+    @Test
+    void theTraceReadsInAConstantNumberOfStatements() {
+        TestData.Team small = data.team();
+        TestData.Team large = data.team();
+        String smallPage = tracedPage(small, 1);
+        String largePage = tracedPage(large, 10);
+        long few = SqlCounter.count(() -> Web.as(small.viewer()).get("/projects/" + small.slug() + "/pages/" + smallPage + "/trace").then().statusCode(200));
+        long many = SqlCounter.count(() -> Web.as(large.viewer()).get("/projects/" + large.slug() + "/pages/" + largePage + "/trace").then().statusCode(200));
+        assertEquals(few, many);
+        assertEquals(10, Web.html(Web.as(large.viewer()).get("/projects/" + large.slug() + "/pages/" + largePage + "/trace"))
+                .select("li[id^=trace-feature-]").size());
+    }
+
+    private String tracedPage(TestData.Team t, int features) {
+        String page = PageResourceTest.createPage(t, "Traced", "/traced", null, "<main><h1>T</h1></main>", "");
+        String project = "/api/v1/projects/" + t.slug();
+        for (int i = 0; i < features; i++) {
+            int story = fx.api(t.member()).body(Map.of("title", "Story " + i, "description", "d")).post(project + "/stories")
+                    .then().statusCode(201).extract().path("number");
+            fx.api(t.lead()).body(SpecApiFixtures.hierarchical(story, "Spec " + i, List.of(), "api", "ui")).post(project + "/specs").then().statusCode(201);
+            fx.api(t.member()).body(Map.of("name", "Feature " + i, "userDescription", "F", "affectedPages", List.of("/traced"),
+                    "storyNumbers", List.of(story))).post(project + "/features").then().statusCode(201);
+        }
+        return page;
+    }
+}
