@@ -215,6 +215,14 @@ public class DesignSystemService {
         return locked(access.project().id);
     }
 
+    /**
+     * Locks the project's design system inside the caller's transaction. Whoever changes token thoughts
+     * takes this lock first, as the recomputing worker does, so the two never wait on each other in a circle.
+     */
+    void lock(UUID projectId) {
+        locked(projectId);
+    }
+
     private DesignSystem locked(UUID projectId) {
         em.createNativeQuery("INSERT INTO design_systems (project_id) VALUES (?1) ON CONFLICT (project_id) DO NOTHING")
                 .setParameter(1, projectId).executeUpdate();

@@ -224,6 +224,10 @@ public class ThoughtService {
 
     private Thought lock(UUID projectId, UUID id) {
         Thought t = get(projectId, id);
+        if ("token".equals(t.subjectKind())) {
+            // The design-system worker locks the design system, then writes its token thoughts: same order here.
+            designSystems.lock(projectId);
+        }
         em.refresh(t, LockModeType.PESSIMISTIC_WRITE);
         return t;
     }

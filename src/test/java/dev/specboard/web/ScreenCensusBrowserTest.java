@@ -226,6 +226,7 @@ class ScreenCensusBrowserTest {
         keys.put("repos/name", "app");
         keys.put("tree/path", "src");
         keys.put("blob/path", "src/App.java");
+        keys.put("newer/path", "src/App.java");
         keys.put("plans/id", plan);
         keys.put("pages/id", page);
         keys.put("mockups/version", "1");
