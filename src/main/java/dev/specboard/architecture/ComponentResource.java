@@ -229,7 +229,7 @@ public class ComponentResource {
                 .filter(r -> !r.id().equals(id) && !direct.contains(r.id())).map(ComponentRow::ref).toList();
         List<ComponentRow> near = GraphSvg.neighbourhood(set, id, 1);
         String svg = GraphSvg.render(access.slug(), near, GraphSvg.palette(set.rows()), id,
-                "Direct dependencies and dependents of " + c.name(), "neighbourhood");
+                "Direct dependencies and dependents of " + c.name(), "neighbourhood", null);
         java.util.Optional<DesignDoc> found = designDocs.find(id);
         ComponentView.DocView doc = found
                 .map(d -> new ComponentView.DocView(d.version, d.approved, d.approvedVersion, markdown.render(d.content), c.dirty()))
