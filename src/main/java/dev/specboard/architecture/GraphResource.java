@@ -42,7 +42,7 @@ public class GraphResource {
         ComponentSet set = components.all(access.project());
         ComponentRow centre = null;
         if (focus != null && !focus.isBlank()) {
-            centre = set.byId().get(ComponentResource.uuid(focus));
+            centre = set.byId().get(ComponentViews.uuid(focus));
             if (centre == null) {
                 throw dev.specboard.web.ApiException.notFound("No such component in this project");
             }

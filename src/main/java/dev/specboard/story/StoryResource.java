@@ -14,7 +14,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
-import java.util.UUID;
 
 /** The story pages: the filtered list, a story with its history, the forms, the diff between versions. */
 @Path("/projects/{slug}/stories")
@@ -124,81 +122,6 @@ public class StoryResource {
             // The form keeps your text and now names the current version: saving again replaces theirs knowingly.
             return Htmx.page(Templates.form(access, form.withVersion(e.currentVersion()), FormErrors.none(), number, StoryViews.conflict(e, form)), 409);
         }
-    }
-
-    @POST
-    @Path("/{number}/submit")
-    public Response submit(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        Story s = stories.submit(access, number);
-        return decided(access, number, s.key() + " was submitted for approval.");
-    }
-
-    @POST
-    @Path("/{number}/approve")
-    public Response approve(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Access access = projectAccess.write(slug, Role.LEAD);
-        Story s = stories.approve(access, number);
-        return decided(access, number, s.key() + " is approved (version " + s.version + ").");
-    }
-
-    @POST
-    @Path("/{number}/request-changes")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("comment") String comment) {
-        Access access = projectAccess.write(slug, Role.LEAD);
-        try {
-            Story s = stories.requestChanges(access, number, comment);
-            return decided(access, number, s.key() + " was sent back to its author.");
-        } catch (ValidationException e) {
-            StoryView v = views.show(access, number, e.errors(), comment);
-            return Htmx.invalid(Htmx.isHtmx(headers) ? approval(v) : Templates.show(v));
-        }
-    }
-
-    /** After a decision: htmx gets the approval panel with the message out of band, a plain form the story page with a flash. */
-    private Response decided(Access access, int number, String message) {
-        if (!Htmx.isHtmx(headers)) {
-            return Flash.redirect(headers, url(access, number), message);
-        }
-        return Htmx.withFlash(approval(views.show(access, number, FormErrors.none(), "")), message);
-    }
-
-    private static TemplateInstance approval(StoryView v) {
-        return Templates.show$approval(v.access(), v.story(), v.approveRefusal(), v.errors(), v.comment());
-    }
-
-    @POST
-    @Path("/{number}/contexts")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addContext(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("contextId") String contextId) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        UUID id = StoryFilter.uuid(contextId);
-        if (id == null) {
-            throw ValidationException.of("contextId", "Choose a context");
-        }
-        contexts.addStory(access, id, number);
-        return contextsAnswer(access, number);
-    }
-
-    @POST
-    @Path("/{number}/contexts/{contextId}/remove")
-    public Response removeContext(@PathParam("slug") String slug, @PathParam("number") int number, @PathParam("contextId") String contextId) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        UUID id = StoryFilter.uuid(contextId);
-        if (id == null) {
-            throw dev.specboard.web.ApiException.notFound("No such context in this project");
-        }
-        contexts.removeStory(access, id, number);
-        return contextsAnswer(access, number);
-    }
-
-    private Response contextsAnswer(Access access, int number) {
-        if (!Htmx.isHtmx(headers)) {
-            return Response.seeOther(java.net.URI.create(url(access, number) + "#contexts")).build();
-        }
-        StoryView v = views.contexts(access, number);
-        return Htmx.page(Templates.show$contexts(access, v.story(), v.storyContexts(), v.otherContexts()));
     }
 
     @GET
