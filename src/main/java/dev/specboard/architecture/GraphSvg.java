@@ -101,7 +101,7 @@ public final class GraphSvg {
                 .colours(c.fill(), focus ? "#1d2126" : c.stroke(), focus ? 3 : 1.5, false)
                 .text(Diagram.Text.TOP_LEFT, NAME_CHARS, r.name(), second)
                 .detail("docs " + r.docs().label() + ", code " + r.code().label() + ", tests " + r.tests().label() + (r.dirty() ? ", context changed" : ""))
-                .decoration((svg, b) -> marks(svg, b, c, r));
+                .overlay((svg, b) -> marks(svg, b, c, r));
     }
 
     /** The context's stripe on the left, the D, C, T marks on the right and a dot when the context changed. */

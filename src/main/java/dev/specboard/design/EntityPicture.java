@@ -37,7 +37,7 @@ public final class EntityPicture {
                     .colours(e.userConfirmed ? "#e3f3e6" : "#f0f2f4", e.userConfirmed ? "#1e7a3c" : "#59616b", 1.5, false)
                     .text(Diagram.Text.TOP_LEFT, 20, e.entityName)
                     .detail(fields + (fields == 1 ? " field, " : " fields, ") + (e.userConfirmed ? "confirmed" : e.confidencePercent() + "% confident"))
-                    .decoration((svg, b) -> fields(svg, b, e));
+                    .overlay((svg, b) -> fields(svg, b, e));
             for (EntityModel.Relationship r : e.relationshipList()) {
                 String to = keyByName.get(r.targetEntity());
                 if (to != null) {

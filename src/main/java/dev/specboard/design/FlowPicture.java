@@ -61,13 +61,14 @@ public final class FlowPicture {
             Diagram.Node node = d.node(n.key(), n.href()).id("svg-node-" + n.key()).cssClass("flow-node flow-" + n.type()).data("key", n.key())
                     .shape(shape(n.type())).size(size[0], size[1])
                     .colours(st[0], st[1], n.ends() ? 4 : 2, n.type().equals("annotation"))
-                    .text(screen ? Diagram.Text.BOTTOM : Diagram.Text.CENTER, n.type().equals("decision") ? 18 : screen ? 24 : 22, n.label())
-                    .detail(n.type() + (n.ends() ? ", end" : "") + (screen && n.frame() == null ? ", no mockup" : ""));
+                    .text(screen ? Diagram.Text.BOTTOM : Diagram.Text.CENTER, n.type().equals("decision") ? 18 : screen ? 24 : 22,
+                            screen && n.frame() == null ? new String[] {n.label(), "no mockup"} : new String[] {n.label()})
+                    .detail(n.type() + (n.ends() ? ", end" : ""));
             FlowModel.Position moved = canvas.positions().get(n.key());
             if (moved != null) {
                 node.fixedAt(moved.x(), moved.y());
             }
-            if (screen) {
+            if (screen && n.frame() != null) {
                 node.decoration((svg, b) -> thumbnail(svg, b, n));
             }
             for (FlowModel.Connection c : n.connections()) {
@@ -84,16 +85,11 @@ public final class FlowPicture {
         return d.legend(new Diagram.LegendEntry("end", Diagram.Shape.BOX, "#ffffff", "#3d4852", 4, false)).html();
     }
 
-    /** A screen's mockup as a live thumbnail, or a note that it has none. */
+    /** A screen's mockup as a live thumbnail. */
     private static void thumbnail(StringBuilder svg, Diagram.Box b, Node n) {
-        if (n.frame() != null) {
-            svg.append("<foreignObject x=\"").append(fmt(b.x() + 10)).append("\" y=\"").append(fmt(b.y() + 8))
-                    .append("\" width=\"160\" height=\"100\"><div xmlns=\"http://www.w3.org/1999/xhtml\" class=\"thumb\"><iframe src=\"")
-                    .append(esc(n.frame())).append("\" sandbox=\"allow-scripts\" loading=\"lazy\" tabindex=\"-1\" aria-hidden=\"true\" title=\"")
-                    .append(esc(n.label())).append(" mockup\"></iframe></div></foreignObject>");
-        } else {
-            svg.append("<text x=\"").append(fmt(b.cx())).append("\" y=\"").append(fmt(b.y() + 60))
-                    .append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#3d4852\">no mockup</text>");
-        }
+        svg.append("<foreignObject x=\"").append(fmt(b.x() + 10)).append("\" y=\"").append(fmt(b.y() + 8))
+                .append("\" width=\"160\" height=\"100\"><div xmlns=\"http://www.w3.org/1999/xhtml\" class=\"thumb\"><iframe src=\"")
+                .append(esc(n.frame())).append("\" sandbox=\"allow-scripts\" loading=\"lazy\" tabindex=\"-1\" aria-hidden=\"true\" title=\"")
+                .append(esc(n.label())).append(" mockup\"></iframe></div></foreignObject>");
     }
 }

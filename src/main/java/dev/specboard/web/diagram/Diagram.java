@@ -60,7 +60,11 @@ public final class Diagram {
         }
     }
 
-    /** Extra marks a picture draws inside a node (thumbnails, badges, field rows); they are hidden from screen readers. */
+    /**
+     * Extra marks a picture draws on a node. A {@link Node#decoration} (no text: thumbnails, stripes) is drawn inside the link; a
+     * {@link Node#overlay} (badges, field rows) over it but outside the link, hidden from screen readers and letting clicks through,
+     * so that the link's visible text stays its label and its accessible name contains it.
+     */
     @FunctionalInterface
     public interface Decoration {
         void draw(StringBuilder svg, Box box);
@@ -97,6 +101,7 @@ public final class Diagram {
         final Map<String, String> data = new LinkedHashMap<>();
         Box fixed;
         Decoration decoration;
+        Decoration overlay;
 
         private Node(String key, String href) {
             this.key = key;
@@ -157,15 +162,34 @@ public final class Diagram {
             return this;
         }
 
+        /** Marks without text drawn inside the link. */
         public Node decoration(Decoration d) {
             decoration = d;
             return this;
         }
 
-        /** The accessible name: the visible lines in full, then the detail. */
+        /** Marks with text drawn over the node, outside the link. */
+        public Node overlay(Decoration d) {
+            overlay = d;
+            return this;
+        }
+
+        /** The lines as drawn: shortened to {@code maxChars}. */
+        List<String> shown() {
+            return lines.stream().map(l -> Svg.shorten(l, maxChars)).toList();
+        }
+
+        /**
+         * The accessible name: the visible lines as drawn (so that it contains the visible text), the full text when a line
+         * was shortened, then the detail.
+         */
         public String name() {
-            String visible = String.join(" ", lines);
-            return detail == null || detail.isBlank() ? visible : visible + ", " + detail;
+            List<String> shown = shown();
+            String name = String.join(" ", shown);
+            if (!shown.equals(lines)) {
+                name += ", " + String.join(" ", lines);
+            }
+            return detail == null || detail.isBlank() ? name : name + ", " + detail;
         }
 
         public String key() {
@@ -312,7 +336,7 @@ public final class Diagram {
         StringBuilder s = new StringBuilder("<details class=\"diagram-outline\" id=\"").append(esc(id)).append("-outline\"><summary>")
                 .append(esc(title)).append(" as text</summary><ul>");
         for (Node n : nodes) {
-            s.append("<li>").append(esc(n.name()));
+            s.append("<li>").append(esc(String.join(" ", n.lines) + (n.detail == null || n.detail.isBlank() ? "" : ", " + n.detail)));
             List<String> out = new ArrayList<>();
             for (Edge e : edges) {
                 Node to = byKey.get(e.to());
@@ -358,7 +382,8 @@ public final class Diagram {
         s.append(" href=\"").append(esc(n.href)).append('"');
         n.data.forEach((k, v) -> s.append(" data-").append(esc(k)).append("=\"").append(esc(v)).append('"'));
         s.append(" data-x=\"").append(fmt(b.x())).append("\" data-y=\"").append(fmt(b.y())).append("\" aria-label=\"").append(esc(n.name()))
-                .append("\"><title>").append(esc(n.name())).append("</title>");
+                // No <title> inside the link: its text would count as visible text that the name does not contain.
+                .append("\">");
         shape(s, n.shape, b, n.fill, n.stroke, n.strokeWidth, n.dashed);
         text(s, n, b);
         if (n.decoration != null) {
@@ -367,6 +392,11 @@ public final class Diagram {
             s.append("</g>");
         }
         s.append("</a>");
+        if (n.overlay != null) {
+            s.append("<g class=\"overlay\" aria-hidden=\"true\" pointer-events=\"none\">");
+            n.overlay.draw(s, b);
+            s.append("</g>");
+        }
     }
 
     private static void shape(StringBuilder s, Shape shape, Box b, String fill, String stroke, double strokeWidth, boolean dashed) {
@@ -382,11 +412,11 @@ public final class Diagram {
                 .append(dashed ? " stroke-dasharray=\"5 3\"" : "").append("/>");
     }
 
-    /** The visible lines; a shortened line is hidden from screen readers, which hear it in full in the link's name. */
+    /** The visible lines, shortened where too long (the link's name holds them in full). */
     private static void text(StringBuilder s, Node n, Box b) {
-        for (int i = 0; i < n.lines.size(); i++) {
-            String full = n.lines.get(i);
-            String shown = Svg.shorten(full, n.maxChars);
+        List<String> lines = n.shown();
+        for (int i = 0; i < lines.size(); i++) {
+            String shown = lines.get(i);
             double x;
             double y;
             String attrs;
@@ -408,7 +438,7 @@ public final class Diagram {
                 }
             }
             s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" ").append(attrs)
-                    .append(shown.equals(full) ? "" : " aria-hidden=\"true\"").append('>').append(esc(shown)).append("</text>");
+                    .append('>').append(esc(shown)).append("</text>");
         }
     }
 

@@ -97,18 +97,22 @@ class DiagramTest {
     void nodesAreLinksWhoseNameContainsTheirVisibleTextAndTheOutlineListsTheEdges() {
         Diagram d = Diagram.of("pic", "picture", "Two <things>");
         d.node("a", "/a").text(Diagram.Text.TOP_LEFT, 10, "A name far too long to show", "short").detail("done").id("node-a")
-                .decoration((svg, box) -> svg.append("<text>D</text>"));
+                .decoration((svg, box) -> svg.append("<rect class=\"stripe\"/>")).overlay((svg, box) -> svg.append("<text>D</text>"));
         d.node("b", "/b").shape(Diagram.Shape.DIAMOND).text(Diagram.Text.CENTER, 20, "B & co");
         d.edge(new Diagram.Edge("a", "b", "yes", "flow-edge", Map.of("from", "a")));
         d.legend(new Diagram.LegendEntry("decision", Diagram.Shape.DIAMOND, "#fff", "#000", 2, false));
         Document doc = Jsoup.parse(d.html());
         Element a = doc.getElementById("node-a");
         assertEquals("/a", a.attr("href"));
-        assertEquals("A name far too long to show short, done", a.attr("aria-label"));
-        assertEquals("true", a.select("text").get(0).attr("aria-hidden"), "a shortened line is heard in full through the name");
-        assertEquals("short", a.select("text").get(1).text());
-        assertFalse(a.select("text").get(1).hasAttr("aria-hidden"));
+        assertEquals("A name fa\u2026 short, A name far too long to show short, done", a.attr("aria-label"),
+                "the name holds the visible text as drawn, then the shortened line in full");
+        assertEquals(List.of("A name fa\u2026", "short"), a.select("text").eachText(), "the link's only text is its label");
         assertEquals("true", a.selectFirst("g").attr("aria-hidden"), "decorations are not read");
+        assertNotNull(a.selectFirst("rect.stripe"));
+        Element overlay = a.nextElementSibling();
+        assertEquals("D", overlay.text(), "text marks lie over the node, outside the link");
+        assertEquals("true", overlay.attr("aria-hidden"));
+        assertEquals("none", overlay.attr("pointer-events"), "clicks on the marks reach the link");
         assertNotNull(doc.selectFirst("a[href=/b] polygon"));
         assertEquals("B & co", doc.selectFirst("a[href=/b] text").text());
         assertEquals("Two <things>", doc.getElementById("pic-title").text());
