@@ -21,4 +21,8 @@ public record ComponentForm(
         return new ComponentForm(c.name, c.type, c.filePath, c.contextId == null ? "" : c.contextId.toString(),
                 c.description == null ? "" : c.description, c.version);
     }
+
+    public ComponentForm withVersion(int v) {
+        return new ComponentForm(name, type, filePath, contextId, description, v);
+    }
 }

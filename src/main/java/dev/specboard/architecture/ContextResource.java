@@ -50,6 +50,8 @@ public class ContextResource {
         static native TemplateInstance context(Access access, ContextRow context, String purposeHtml, String descriptionHtml,
                                                List<StoryRow> outside, List<ApprovalRow> approvals);
 
+        static native TemplateInstance context$approval(Access access, ContextRow context);
+
         static native TemplateInstance context$stories(Access access, ContextRow context, List<StoryRow> outside);
 
         static native TemplateInstance contextMap(Access access, List<ContextRow> contexts, List<StoryRow> uncovered, MappingRule.Verdict verdict);
@@ -148,7 +150,11 @@ public class ContextResource {
     public Response approve(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.write(slug, Role.LEAD);
         BoundedContext c = contexts.approve(access, uuid(id));
-        return Flash.redirect(headers, url(access, c.id), "The context " + c.name + " is approved.");
+        String message = "The context " + c.name + " is approved.";
+        if (Htmx.isHtmx(headers)) {
+            return Htmx.withFlash(Templates.context$approval(access, contexts.row(access.project().id, c.id)), message);
+        }
+        return Flash.redirect(headers, url(access, c.id), message);
     }
 
     @POST

@@ -52,11 +52,14 @@ public class DesignDocResource {
     @Inject
     DesignDocService designDocs;
 
+    @Inject
+    ComponentViews views;
+
     @GET
     @Path("/edit")
     public Response edit(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ComponentRow c = row(access, id);
+        ComponentRow c = views.row(access, ComponentViews.uuid(id));
         DesignDoc doc = designDocs.find(c.id()).orElse(null);
         int version = doc == null ? 0 : doc.version;
         return Htmx.page(Templates.designDocEdit(access, c, doc == null ? "" : doc.content, version, version + 1, FormErrors.none(),
@@ -67,12 +70,12 @@ public class DesignDocResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam DesignDocForm form, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ComponentRow c = row(access, id);
+        ComponentRow c = views.row(access, ComponentViews.uuid(id));
         String content = form.content() == null ? "" : form.content();
         int based = form.version() == null ? 0 : form.version();
         try {
             DesignDoc d = designDocs.save(access, c.id(), new DesignDocForm(content, based));
-            return Flash.redirect(headers, ComponentResource.link(access, c.id()) + "#design-doc", "Design doc saved as version " + d.version + ".");
+            return Flash.redirect(headers, ComponentViews.link(access, c.id()) + "#design-doc", "Design doc saved as version " + d.version + ".");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.designDocEdit(access, c, content, based, based + 1, e.errors(), null, null, List.of()));
         } catch (StaleVersionException e) {
@@ -86,9 +89,13 @@ public class DesignDocResource {
     @Path("/approve")
     public Response approve(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        UUID cid = ComponentResource.uuid(id);
+        UUID cid = ComponentViews.uuid(id);
         DesignDoc d = designDocs.approve(access, cid);
-        return Flash.redirect(headers, ComponentResource.link(access, cid) + "#design-doc", "Design doc version " + d.version + " approved.");
+        String message = "Design doc version " + d.version + " approved.";
+        if (Htmx.isHtmx(headers)) {
+            return Htmx.withFlash(ComponentResource.Templates.component$designDoc(views.page(access, cid)), message);
+        }
+        return Flash.redirect(headers, ComponentViews.link(access, cid) + "#design-doc", message);
     }
 
     @GET
@@ -96,16 +103,10 @@ public class DesignDocResource {
     public Response diff(@PathParam("slug") String slug, @PathParam("id") String id, @QueryParam("from") Integer from,
                          @QueryParam("to") Integer to) {
         Access access = projectAccess.read(slug);
-        ComponentRow c = row(access, id);
+        ComponentRow c = views.row(access, ComponentViews.uuid(id));
         DesignDoc doc = designDocs.find(c.id()).orElseThrow(() -> ApiException.notFound("The component " + c.name() + " has no design doc yet"));
         int t = to == null ? doc.version : to;
         int f = from == null ? Math.max(1, t - 1) : from;
         return Htmx.page(Templates.designDocDiff(access, c, f, t, designDocs.diff(doc.id, f, t), designDocs.revisions(doc.id)));
-    }
-
-    private ComponentRow row(Access access, String id) {
-        UUID cid = ComponentResource.uuid(id);
-        components.get(access.project().id, cid);
-        return components.all(access.project()).byId().get(cid);
     }
 }

@@ -42,7 +42,7 @@ public class GraphResource {
         ComponentSet set = components.all(access.project());
         ComponentRow centre = null;
         if (focus != null && !focus.isBlank()) {
-            centre = set.byId().get(ComponentResource.uuid(focus));
+            centre = set.byId().get(ComponentViews.uuid(focus));
             if (centre == null) {
                 throw dev.specboard.web.ApiException.notFound("No such component in this project");
             }
@@ -55,7 +55,7 @@ public class GraphResource {
         String title = centre == null
                 ? "Dependency graph of " + access.project().name + ": " + shown.size() + " components, " + edges + " dependencies"
                 : "Components within " + d + (d == 1 ? " step" : " steps") + " of " + centre.name() + ": " + shown.size() + " components";
-        String svg = GraphSvg.render(access.slug(), shown, palette, centre == null ? null : centre.id(), title, "graph-svg");
+        String svg = GraphSvg.render(access.slug(), shown, palette, centre == null ? null : centre.id(), title, "graph-svg", "graph-list");
         Map<UUID, String> names = new HashMap<>();
         set.rows().forEach(r -> names.put(r.id(), r.name()));
         return dev.specboard.web.Htmx.page(Templates.graph(new GraphView(access, set.rows(), shown, centre, d, svg,

@@ -114,7 +114,7 @@ public class WorkSessionResource {
     /** Back to the component page when the action started there, else to the list (never to another site). */
     private static String back(Access access, String back, UUID targetId) {
         if (back != null && !back.isBlank() && targetId != null) {
-            return ComponentResource.link(access, targetId) + "#sessions";
+            return ComponentViews.link(access, targetId) + "#sessions";
         }
         return "/projects/" + access.slug() + "/work-sessions";
     }

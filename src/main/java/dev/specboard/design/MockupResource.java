@@ -54,7 +54,7 @@ public class MockupResource {
     MockupService mockups;
 
     @Inject
-    PageResource pageResource;
+    PageViews pageViews;
 
     @POST
     @Path("mockups")
@@ -78,7 +78,7 @@ public class MockupResource {
     }
 
     private TemplateInstance Templates_page(Access access, Page p, MockupForm form, FormErrors errors, String conflict, Map<String, String> theirs) {
-        return PageResource.Templates.page(pageResource.view(access, pages.get(access.project().id, p.id), null, null, FormErrors.none(), form, errors,
+        return PageResource.Templates.page(pageViews.page(access, pages.get(access.project().id, p.id), null, null, FormErrors.none(), form, errors,
                 conflict, theirs));
     }
 
@@ -90,7 +90,7 @@ public class MockupResource {
         Page p = pages.get(access.project().id, PageResource.uuid(id));
         Mockup m = mockups.get(p.id, version);
         return Htmx.page(Templates.mockup(new MockupView(access, p, m, m.analysis(), mockups.versions(p.id, p.currentMockupId),
-                PageResource.device(device), m.id.equals(p.currentMockupId))));
+                PageViews.device(device), m.id.equals(p.currentMockupId))));
     }
 
     /** The mockup document itself, only ever under the sandbox CSP (see {@link MockupDocument}); our pages frame it. */
@@ -126,7 +126,7 @@ public class MockupResource {
         Mockup b = mockups.get(p.id, t);
         List<SourceDiff.Section> sections = List.of(SourceDiff.section("HTML", a.htmlContent, b.htmlContent),
                 SourceDiff.section("CSS", a.cssContent, b.cssContent), SourceDiff.section("JavaScript", a.javascriptContent, b.javascriptContent));
-        String d = PageResource.device(device);
+        String d = PageViews.device(device);
         return Htmx.page(Templates.compare(new CompareView(access, p, f, t, sections, versions, d.equals("all") ? "mobile" : d)));
     }
 }

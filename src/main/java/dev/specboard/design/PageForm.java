@@ -32,6 +32,11 @@ public record PageForm(
         return new PageForm("", "/", "", "page", "", "responsive", "", null, "", "", "");
     }
 
+    /** The same page fields, based on another version; the mockup fields are left empty. */
+    public PageForm withVersion(int v) {
+        return new PageForm(name, path, parent, type, purpose, primaryDevice, keyElements, v, "", "", "");
+    }
+
     public static PageForm of(Page p, String parentId) {
         return new PageForm(p.name, p.path, parentId == null ? "" : parentId, p.type, p.purpose == null ? "" : p.purpose, p.primaryDevice,
                 String.join(", ", p.keyElementList()), p.version, "", "", "");

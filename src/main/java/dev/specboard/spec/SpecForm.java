@@ -60,6 +60,19 @@ public record SpecForm(
                 dependsOn, spec.version, null);
     }
 
+    /** An empty form for a spec of this story (a number from the story page's link; anything else is ignored). */
+    public static SpecForm forStory(String story) {
+        SpecForm f = empty();
+        return story == null || !story.matches("[0-9]{1,9}") ? f : new SpecForm(story, f.title, f.specType, f.content, f.overview, f.architecture,
+                f.technologyStack, f.phaseName, f.phaseDescription, f.phaseHours, f.phaseContent, f.phaseFiles, f.dependsOn, null, null);
+    }
+
+    /** The same text, based on another version (a save after a conflict replaces that version knowingly). */
+    public SpecForm withVersion(int v) {
+        return new SpecForm(storyNumber, title, specType, content, overview, architecture, technologyStack, phaseName, phaseDescription,
+                phaseHours, phaseContent, phaseFiles, dependsOn, v, null);
+    }
+
     public boolean hierarchical() {
         return !TechnicalSpec.TYPE_MONOLITHIC.equals(specType);
     }

@@ -1,24 +1,19 @@
 package dev.specboard.story;
 
-import dev.specboard.kernel.ApprovalRow;
 import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
-import dev.specboard.kernel.Approval;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
-import dev.specboard.web.Markdown;
-import dev.specboard.kernel.TextDiff;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,11 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
 
 /** The story pages: the filtered list, a story with its history, the forms, the diff between versions. */
 @Path("/projects/{slug}/stories")
@@ -49,19 +40,14 @@ public class StoryResource {
 
         static native TemplateInstance form(Access access, StoryForm form, FormErrors errors, Integer number, ConflictView conflict);
 
-        static native TemplateInstance show(Access access, Story story, String authorName, String descriptionHtml, String criteriaHtml,
-                                            List<Ears.Requirement> ears, List<RevisionRow> revisions, List<ApprovalRow> approvals,
-                                            List<ContextRef> storyContexts, List<ContextRef> otherContexts, String approveRefusal,
-                                            FormErrors errors, String comment, List<OriginRef> origins);
+        static native TemplateInstance show(StoryView view);
+
+        static native TemplateInstance show$approval(Access access, Story story, String approveRefusal, FormErrors errors, String comment);
 
         static native TemplateInstance show$contexts(Access access, Story story, List<ContextRef> storyContexts, List<ContextRef> otherContexts);
 
-        static native TemplateInstance diff(Access access, Story story, RevisionRow from, RevisionRow to, List<Integer> versions,
-                                            List<TextDiff.Segment> titleDiff, List<TextDiff.Segment> descriptionDiff,
-                                            List<TextDiff.Segment> criteriaDiff);
+        static native TemplateInstance diff(Access access, StoryDiffView view);
     }
-
-    private static final Map<String, String> LABELS = labels();
 
     @Inject
     ProjectAccess projectAccess;
@@ -73,10 +59,7 @@ public class StoryResource {
     StoryContexts contexts;
 
     @Inject
-    StoryOrigins origins;
-
-    @Inject
-    Markdown markdown;
+    StoryViews views;
 
     @Context
     HttpHeaders headers;
@@ -114,19 +97,7 @@ public class StoryResource {
     @Path("/{number}")
     public Response show(@PathParam("slug") String slug, @PathParam("number") int number) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(showPage(access, stories.get(access.project().id, number), FormErrors.none(), ""));
-    }
-
-    private TemplateInstance showPage(Access access, Story s, FormErrors errors, String comment) {
-        List<ContextRef> mine = contexts.forStory(s.id);
-        return Templates.show(access, s, stories.username(s.authorId), markdown.render(s.description), markdown.render(s.acceptanceCriteria),
-                Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id), mine,
-                others(access, mine), stories.approvalRefusal(access, s).orElse(""), errors, comment, origins.forStory(access, s.id));
-    }
-
-    private List<ContextRef> others(Access access, List<ContextRef> mine) {
-        List<UUID> ids = mine.stream().map(ContextRef::id).toList();
-        return contexts.refs(access.project().id).stream().filter(c -> !ids.contains(c.id())).toList();
+        return Htmx.page(Templates.show(views.show(access, number, FormErrors.none(), "")));
     }
 
     @GET
@@ -148,74 +119,9 @@ public class StoryResource {
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.form(access, form, e.errors(), number, null));
         } catch (StaleVersionException e) {
-            ConflictView conflict = ConflictView.of(e, LABELS, Map.of("title", nz(form.title()), "description", nz(form.description()),
-                    "acceptanceCriteria", nz(form.acceptanceCriteria())));
             // The form keeps your text and now names the current version: saving again replaces theirs knowingly.
-            return Htmx.page(Templates.form(access, form.withVersion(e.currentVersion()), FormErrors.none(), number, conflict), 409);
+            return Htmx.page(Templates.form(access, form.withVersion(e.currentVersion()), FormErrors.none(), number, StoryViews.conflict(e, form)), 409);
         }
-    }
-
-    @POST
-    @Path("/{number}/submit")
-    public Response submit(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        Story s = stories.submit(access, number);
-        return Flash.redirect(headers, url(access, number), s.key() + " was submitted for approval.");
-    }
-
-    @POST
-    @Path("/{number}/approve")
-    public Response approve(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Access access = projectAccess.write(slug, Role.LEAD);
-        Story s = stories.approve(access, number);
-        return Flash.redirect(headers, url(access, number), s.key() + " is approved (version " + s.version + ").");
-    }
-
-    @POST
-    @Path("/{number}/request-changes")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("comment") String comment) {
-        Access access = projectAccess.write(slug, Role.LEAD);
-        try {
-            Story s = stories.requestChanges(access, number, comment);
-            return Flash.redirect(headers, url(access, number), s.key() + " was sent back to its author.");
-        } catch (ValidationException e) {
-            return Htmx.invalid(showPage(access, stories.get(access.project().id, number), e.errors(), nz(comment)));
-        }
-    }
-
-    @POST
-    @Path("/{number}/contexts")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addContext(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("contextId") String contextId) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        UUID id = StoryFilter.uuid(contextId);
-        if (id == null) {
-            throw ValidationException.of("contextId", "Choose a context");
-        }
-        contexts.addStory(access, id, number);
-        return contextsAnswer(access, number);
-    }
-
-    @POST
-    @Path("/{number}/contexts/{contextId}/remove")
-    public Response removeContext(@PathParam("slug") String slug, @PathParam("number") int number, @PathParam("contextId") String contextId) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        UUID id = StoryFilter.uuid(contextId);
-        if (id == null) {
-            throw dev.specboard.web.ApiException.notFound("No such context in this project");
-        }
-        contexts.removeStory(access, id, number);
-        return contextsAnswer(access, number);
-    }
-
-    private Response contextsAnswer(Access access, int number) {
-        if (!Htmx.isHtmx(headers)) {
-            return Response.seeOther(java.net.URI.create(url(access, number) + "#contexts")).build();
-        }
-        Story s = stories.get(access.project().id, number);
-        List<ContextRef> mine = contexts.forStory(s.id);
-        return Htmx.page(Templates.show$contexts(access, s, mine, others(access, mine)));
     }
 
     @GET
@@ -223,35 +129,10 @@ public class StoryResource {
     public Response diff(@PathParam("slug") String slug, @PathParam("number") int number, @QueryParam("from") Integer from,
                          @QueryParam("to") Integer to) {
         Access access = projectAccess.read(slug);
-        Story s = stories.get(access.project().id, number);
-        List<RevisionRow> revisions = stories.revisions(s.id);
-        int toVersion = to == null ? s.version : to;
-        int fromVersion = from == null ? (s.approvedVersion != null && s.approvedVersion < toVersion ? s.approvedVersion : Math.max(1, toVersion - 1)) : from;
-        RevisionRow a = find(revisions, fromVersion, s);
-        RevisionRow b = find(revisions, toVersion, s);
-        List<Integer> versions = IntStream.rangeClosed(1, s.version).boxed().toList();
-        return Htmx.page(Templates.diff(access, s, a, b, versions, TextDiff.diff(a.title(), b.title()),
-                TextDiff.diff(a.description(), b.description()), TextDiff.diff(a.acceptanceCriteria(), b.acceptanceCriteria())));
-    }
-
-    private static RevisionRow find(List<RevisionRow> revisions, int version, Story s) {
-        return revisions.stream().filter(r -> r.version() == version).findFirst()
-                .orElseThrow(() -> dev.specboard.web.ApiException.notFound(s.key() + " has no version " + version));
+        return Htmx.page(Templates.diff(access, views.diff(access, number, from, to)));
     }
 
     static String url(Access access, int number) {
         return "/projects/" + access.project().slug + "/stories/" + number;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static Map<String, String> labels() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("title", "Title");
-        m.put("description", "Description");
-        m.put("acceptanceCriteria", "Acceptance criteria");
-        return m;
     }
 }

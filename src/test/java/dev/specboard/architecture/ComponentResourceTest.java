@@ -328,4 +328,22 @@ class ComponentResourceTest {
             ids.add(id);
         }
     }
+
+    @Test
+    void htmxDesignDocApprovalAnswersTheDesignDocCardWithAnOutOfBandFlash() {
+        TestData.Team t = data.team();
+        UUID id = make(access(t), "Ledger");
+        String doc = base(t) + "/components/" + id + "/design-doc";
+        Web.as(t.member()).contentType(FORM).formParam("content", "# Ledger").post(doc).then().statusCode(303);
+        Response r = Web.htmx(Web.as(t.lead())).post(doc + "/approve");
+        assertEquals(200, r.statusCode());
+        assertFalse(r.asString().contains("<html"), "a fragment, not a page");
+        Document d = Web.html(r);
+        assertNotNull(d.getElementById("design-doc"));
+        assertEquals("Version 1 approved", d.getElementById("doc-state").text());
+        assertEquals(null, d.getElementById("doc-approve-form"), "nothing left to approve");
+        assertTrue(d.getElementById("flash").hasAttr("hx-swap-oob"));
+        assertEquals("Design doc version 1 approved.", d.getElementById("flash").text());
+        assertEquals("Version 1 approved", Web.html(Web.as(t.viewer()).get(base(t) + "/components/" + id)).getElementById("doc-state").text());
+    }
 }

@@ -166,4 +166,21 @@ class ContextResourceTest {
             }
         }
     }
+
+    @Test
+    void htmxApprovalAnswersTheApprovalPanelWithAnOutOfBandFlash() {
+        TestData.Team t = data.team();
+        BoundedContext c = contexts.create(as(t, Role.MEMBER), new ContextForm("Ledger", "domain", "Money", "", null));
+        String url = "/projects/" + t.slug() + "/contexts/" + c.id;
+        Response r = Web.htmx(Web.as(t.lead())).post(url + "/approve");
+        assertEquals(200, r.statusCode());
+        assertFalse(r.asString().contains("<html"), "a fragment, not a page");
+        Document d = Web.html(r);
+        assertNotNull(d.getElementById("approval"));
+        assertNotNull(d.getElementById("context-approved"));
+        assertNull(d.getElementById("approve-context"), "nothing left to approve");
+        assertTrue(d.getElementById("flash").hasAttr("hx-swap-oob"));
+        assertEquals("The context Ledger is approved.", d.getElementById("flash").text());
+        assertNotNull(Web.html(Web.as(t.viewer()).get(url)).getElementById("context-approved"));
+    }
 }

@@ -214,4 +214,44 @@ class StoryResourceTest {
         Web.htmx(Web.as(t.viewer())).contentType("application/x-www-form-urlencoded").formParam("contextId", c.id.toString())
                 .post(url + "/contexts").then().statusCode(403);
     }
+
+    @Test
+    void htmxDecisionsAnswerTheApprovalPanelWithAnOutOfBandFlash() {
+        TestData.Team t = data.team();
+        Story s = story(t, "Panel", null);
+        String url = base(t) + "/" + s.number;
+        Response submitted = Web.htmx(Web.as(t.member())).post(url + "/submit");
+        assertEquals(200, submitted.statusCode());
+        Document d = Web.html(submitted);
+        assertFalse(submitted.asString().contains("<html"), "a fragment, not a page");
+        assertEquals("Waiting for approval", d.getElementById("story-stage").text());
+        assertTrue(d.getElementById("flash").hasAttr("hx-swap-oob"));
+        assertEquals(s.key() + " was submitted for approval.", d.getElementById("flash").text());
+        assertNotNull(d.getElementById("approval"));
+        assertNull(d.getElementById("submit-story"), "submitted: nothing left to submit");
+
+        Response empty = Web.htmx(Web.as(t.lead())).contentType("application/x-www-form-urlencoded").formParam("comment", "")
+                .post(url + "/request-changes");
+        assertEquals(422, empty.statusCode());
+        assertFalse(empty.asString().contains("<html"));
+        assertEquals("Say what should change", Web.html(empty).getElementById("e-comment").text());
+
+        Response sentBack = Web.htmx(Web.as(t.lead())).contentType("application/x-www-form-urlencoded").formParam("comment", "Name the errors")
+                .post(url + "/request-changes");
+        assertEquals(200, sentBack.statusCode());
+        Document back = Web.html(sentBack);
+        assertEquals("Changes requested", back.getElementById("story-stage").text());
+        assertTrue(back.getElementById("review-comment").text().contains("Name the errors"));
+        assertEquals(s.key() + " was sent back to its author.", back.getElementById("flash").text());
+
+        Web.htmx(Web.as(t.member())).post(url + "/submit").then().statusCode(200);
+        Response approved = Web.htmx(Web.as(t.owner())).post(url + "/approve");
+        assertEquals(200, approved.statusCode());
+        Document ok = Web.html(approved);
+        assertFalse(approved.asString().contains("<html"));
+        assertEquals("Ready", ok.getElementById("story-stage").text());
+        assertEquals(s.key() + " is approved (version 1).", ok.getElementById("flash").text());
+        assertNotNull(ok.getElementById("approval"));
+        assertEquals("Ready", Web.html(Web.as(t.member()).get(url)).getElementById("story-stage").text());
+    }
 }

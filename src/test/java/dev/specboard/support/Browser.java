@@ -396,6 +396,22 @@ public final class Browser implements AutoCloseable {
         Assertions.assertTrue(violations.isEmpty(), "Accessibility violations on " + driver.getCurrentUrl() + ":\n" + String.join("\n", violations));
     }
 
+    /** Runs only the named axe rules (experimental ones included) on the current page and fails on any violation. */
+    @SuppressWarnings("unchecked")
+    public void assertRules(String... rules) {
+        waitForHtmx();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axe());
+        Object result = js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'rule', values: arguments[0]}, resultTypes: ['violations', 'passes']})"
+                        + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+                        + ".concat(r.passes.length ? [] : ['no element was checked'])))"
+                        + ".catch(e => done(['axe failed: ' + e]));", List.of(rules));
+        List<String> violations = (List<String>) result;
+        Assertions.assertTrue(violations.isEmpty(), "Rules " + List.of(rules) + " on " + driver.getCurrentUrl() + ":\n" + String.join("\n", violations));
+    }
+
     /** Lets log entries containing this text pass (a failing request the test provokes on purpose). */
     public Browser allowError(String fragment) {
         allowed.add(fragment);

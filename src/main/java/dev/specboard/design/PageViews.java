@@ -1,0 +1,61 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.web.FormErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the read models of the design tree and the page screen from the services' queries, so that resources only pick templates. */
+@ApplicationScoped
+public class PageViews {
+
+    @Inject
+    PageService pages;
+
+    @Inject
+    MockupService mockups;
+
+    @Inject
+    ContextItemService contextItems;
+
+    /** The page tree with the new-page form; {@code moved} marks the page that just moved. */
+    public TreePage tree(Access access, PageForm form, FormErrors errors, UUID moved) {
+        List<PageRow> rows = pages.rows(access.project().id);
+        return new TreePage(access, PageService.tree(rows), rows, form, errors, moved);
+    }
+
+    /** A page with its own data in both forms. */
+    public PageView page(Access access, UUID id, String device) {
+        return page(access, pages.get(access.project().id, id), device, null, FormErrors.none(), null, FormErrors.none(), null, Map.of());
+    }
+
+    /** A page whose edit form came back with problems. */
+    public PageView page(Access access, UUID id, PageForm form, FormErrors errors) {
+        return page(access, pages.get(access.project().id, id), null, form, errors, null, FormErrors.none(), null, Map.of());
+    }
+
+    /** A page with its mockup, versions, next statuses and context items, and the state of its two forms. */
+    public PageView page(Access access, Page p, String device, PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors,
+                  String conflict, Map<String, String> theirs) {
+        List<PageRow> rows = pages.rows(access.project().id);
+        PageRow parent = rows.stream().filter(r -> r.id().equals(p.parentId)).findFirst().orElse(null);
+        List<PageRow> children = rows.stream().filter(r -> p.id.equals(r.parentId())).toList();
+        Mockup current = p.currentMockupId == null ? null : Mockup.findById(p.currentMockupId);
+        int currentVersion = current == null ? 0 : current.version;
+        return new PageView(access, p, parent, children, rows, current, current == null ? MockupAnalysis.empty() : current.analysis(),
+                mockups.versions(p.id, p.currentMockupId), p.nextStatuses(access.role()).stream().filter(s -> access.may(Role.MEMBER)).toList(),
+                device(device), form == null ? PageForm.of(p, p.parentId == null ? "" : p.parentId.toString()) : form, errors,
+                mockupForm == null ? MockupForm.empty(currentVersion) : mockupForm, mockupErrors, conflict, theirs,
+                contextItems.referencedBy(access.project().id, "page", p.id), contextItems.rows(access.project().id));
+    }
+
+    /** The device a mockup is shown on: one the analyzer knows, or all of them. */
+    static String device(String device) {
+        return device != null && MockupAnalyzer.DEVICES.containsKey(device) ? device : "all";
+    }
+}

@@ -1,0 +1,135 @@
+package dev.specboard.web.diagram;
+
+import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.LayeringStrategy;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeLabelPlacement;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkLabel;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the Eclipse Layout Kernel's layered algorithm (left to right) over a {@link Diagram}: node boxes and edge routes;
+ * a node placed by hand keeps its place, and its edges become straight lines between the borders.
+ */
+final class DiagramLayout {
+
+    /** Space around the drawing. */
+    static final double MARGIN = 20;
+
+    static {
+        // Registers ELK's option types (padding, margins...) with its cloning utility, and the layered algorithm's options.
+        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+    }
+
+    /** Boxes by node key; routes by edge index (null for an edge whose ends are missing). */
+    record Result(Map<String, Diagram.Box> boxes, List<List<double[]>> routes) {
+    }
+
+    private DiagramLayout() {
+    }
+
+    static double labelWidth(String label) {
+        return 7.0 * label.length() + 8;
+    }
+
+    static Result layout(Diagram d) {
+        ElkNode root = ElkGraphUtil.createGraph();
+        root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE, d.nodeSpacing);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, d.layerSpacing);
+        root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4.0);
+        if (d.maxLayerSize > 0) {
+            root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.COFFMAN_GRAHAM);
+            root.setProperty(LayeredOptions.LAYERING_COFFMAN_GRAHAM_LAYER_BOUND, d.maxLayerSize);
+        }
+        Map<String, ElkNode> elk = new LinkedHashMap<>();
+        for (Diagram.Node n : d.nodes) {
+            ElkNode e = ElkGraphUtil.createNode(root);
+            e.setDimensions(n.width, n.height);
+            e.setIdentifier(n.key);
+            elk.put(n.key, e);
+        }
+        List<ElkEdge> edges = new ArrayList<>();
+        for (Diagram.Edge edge : d.edges) {
+            ElkNode from = elk.get(edge.from());
+            ElkNode to = elk.get(edge.to());
+            if (from == null || to == null) {
+                edges.add(null);
+                continue;
+            }
+            ElkEdge e = ElkGraphUtil.createSimpleEdge(from, to);
+            if (edge.label() != null && !edge.label().isBlank()) {
+                ElkLabel l = ElkGraphUtil.createLabel(edge.label(), e);
+                l.setDimensions(labelWidth(edge.label()), 16);
+                l.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
+            }
+            edges.add(e);
+        }
+        new LayeredLayoutProvider().layout(root, new BasicProgressMonitor());
+        Map<String, Diagram.Box> boxes = new HashMap<>();
+        for (Diagram.Node n : d.nodes) {
+            ElkNode e = elk.get(n.key);
+            boxes.put(n.key, n.fixed != null ? new Diagram.Box(n.fixed.x(), n.fixed.y(), e.getWidth(), e.getHeight())
+                    : new Diagram.Box(e.getX() + MARGIN, e.getY() + MARGIN, e.getWidth(), e.getHeight()));
+        }
+        Map<String, Diagram.Node> byKey = new HashMap<>();
+        d.nodes.forEach(n -> byKey.put(n.key, n));
+        List<List<double[]>> routes = new ArrayList<>();
+        for (int i = 0; i < d.edges.size(); i++) {
+            ElkEdge e = edges.get(i);
+            Diagram.Edge edge = d.edges.get(i);
+            if (e == null) {
+                routes.add(null);
+                continue;
+            }
+            boolean moved = byKey.get(edge.from()).fixed != null || byKey.get(edge.to()).fixed != null;
+            routes.add(route(e, boxes.get(edge.from()), boxes.get(edge.to()), moved));
+        }
+        return new Result(boxes, routes);
+    }
+
+    /** ELK's route (start, bends, end), or a straight line between the borders when a node was moved by hand. */
+    private static List<double[]> route(ElkEdge e, Diagram.Box from, Diagram.Box to, boolean moved) {
+        List<double[]> points = new ArrayList<>();
+        if (!moved && !e.getSections().isEmpty()) {
+            ElkEdgeSection s = e.getSections().get(0);
+            points.add(new double[] {s.getStartX() + MARGIN, s.getStartY() + MARGIN});
+            for (ElkBendPoint p : s.getBendPoints()) {
+                points.add(new double[] {p.getX() + MARGIN, p.getY() + MARGIN});
+            }
+            points.add(new double[] {s.getEndX() + MARGIN, s.getEndY() + MARGIN});
+            return points;
+        }
+        points.add(border(from, to.cx(), to.cy()));
+        points.add(border(to, from.cx(), from.cy()));
+        return points;
+    }
+
+    /** Where the line from a box's centre towards a point leaves the box. */
+    static double[] border(Diagram.Box b, double px, double py) {
+        double dx = px - b.cx();
+        double dy = py - b.cy();
+        if (dx == 0 && dy == 0) {
+            return new double[] {b.cx(), b.cy()};
+        }
+        double sx = dx == 0 ? Double.MAX_VALUE : (b.w() / 2) / Math.abs(dx);
+        double sy = dy == 0 ? Double.MAX_VALUE : (b.h() / 2) / Math.abs(dy);
+        double s = Math.min(sx, sy);
+        return new double[] {b.cx() + dx * s, b.cy() + dy * s};
+    }
+}
