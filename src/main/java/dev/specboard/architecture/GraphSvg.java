@@ -111,7 +111,8 @@ public final class GraphSvg {
         String label = r.name() + " (" + r.type() + ", " + r.contextLabel() + "): docs " + r.docs().label() + ", code " + r.code().label()
                 + ", tests " + r.tests().label() + (r.dirty() ? ", context changed" : "");
         s.append("<a class=\"node").append(focus ? " focus" : "").append("\" id=\"node-").append(r.id()).append("\" href=\"/projects/")
-                .append(esc(slug)).append("/components/").append(r.id()).append("\" aria-label=\"").append(esc(label)).append("\">");
+                .append(esc(slug)).append("/components/").append(r.id()).append("\">");
+        // Named by its <title> (no aria-label): a label that differs from the visible, truncated text confuses voice control.
         s.append("<title>").append(esc(label)).append("</title>");
         s.append("<rect x=\"").append(b.x()).append("\" y=\"").append(b.y()).append("\" width=\"").append(b.width()).append("\" height=\"")
                 .append(b.height()).append("\" rx=\"6\" fill=\"").append(c.fill()).append("\" stroke=\"").append(focus ? "#1d2126" : c.stroke())
