@@ -104,7 +104,7 @@
     }
     next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
-  function open(item) {
+  function openItem(item) {
     var link = item && item.querySelector('[data-nav-open], a[href]');
     if (link) { link.click(); }
   }
@@ -123,7 +123,7 @@
       move(e.key === 'j' ? 1 : -1);
     } else if (e.key === 'Enter' && e.target.hasAttribute && e.target.hasAttribute('data-nav-item')) {
       e.preventDefault();
-      open(e.target);
+      openItem(e.target);
     }
   });
 })();
