@@ -94,16 +94,37 @@
     var at = items.indexOf(currentItem());
     var next = items[at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + step))];
     items.forEach(function (el) { el.classList.remove('nav-current'); });
-    next.classList.add('nav-current');
-    var link = next.querySelector('[data-nav-open], a[href]');
+    focusItem(next);
+    next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+  function focusItem(item) {
+    item.classList.add('nav-current');
+    var link = item.querySelector('[data-nav-open], a[href]');
     if (link) {
       link.focus();
     } else {
-      next.setAttribute('tabindex', '-1');
-      next.focus();
+      item.setAttribute('tabindex', '-1');
+      item.focus();
     }
-    next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
+  // A live refresh (the board's columns every few seconds) replaces the rows: the current one stays current.
+  var kept = null;
+  document.addEventListener('htmx:beforeSwap', function () {
+    var item = document.querySelector('[data-nav-item].nav-current');
+    kept = item && item.id ? { id: item.id, focused: item.contains(document.activeElement) } : null;
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    var item = kept && document.getElementById(kept.id);
+    if (item && !item.classList.contains('nav-current')) {
+      var active = document.activeElement;
+      if (kept.focused && (!active || active === document.body)) {
+        focusItem(item);
+      } else {
+        item.classList.add('nav-current');
+      }
+    }
+    kept = null;
+  });
   function openItem(item) {
     var link = item && item.querySelector('[data-nav-open], a[href]');
     if (link) { link.click(); }

@@ -134,6 +134,13 @@ class LayoutBrowserTest {
             b.go("/projects/" + t.slug() + "/board");
             press(b, "j");
             assertEquals("card-TASK-1-2", b.js("return document.querySelector('.nav-current').id;"), "the first card of the first column");
+            b.js("document.getElementById('card-TASK-1-2').sbOld = true; htmx.trigger(document.body, 'sb:board');");
+            b.waitForHtmx();
+            assertEquals(Boolean.FALSE, b.js("return !!document.getElementById('card-TASK-1-2').sbOld;"), "the refresh replaced the cards");
+            assertEquals("card-TASK-1-2", b.js("return document.querySelector('.nav-current').id;"), "a live refresh keeps the current card");
+            assertEquals("card-TASK-1-2", b.js("return document.activeElement.closest('[data-nav-item]').id;"), "and its focus");
+            press(b, "j");
+            assertEquals("card-TASK-1-3", b.js("return document.querySelector('.nav-current').id;"));
 
             assertFalse(b.find("#shortcuts").isDisplayed());
             press(b, "?");
