@@ -22,10 +22,129 @@
       e.stopImmediatePropagation();
     }
   }, true);
-  // Close the account menu with Escape, for keyboard users.
+  // data-remember="key" on a checkbox keeps its state in this browser (the board's "hide empty columns").
+  function remember() {
+    document.querySelectorAll('input[type=checkbox][data-remember]').forEach(function (box) {
+      try {
+        box.checked = window.localStorage.getItem('sb:' + box.getAttribute('data-remember')) === 'true';
+      } catch (ignored) { /* storage refused: the box simply starts unchecked */ }
+    });
+  }
+  document.addEventListener('change', function (e) {
+    var box = e.target;
+    if (box.matches && box.matches('input[type=checkbox][data-remember]')) {
+      try {
+        window.localStorage.setItem('sb:' + box.getAttribute('data-remember'), String(box.checked));
+      } catch (ignored) { /* storage refused: the choice lasts until the page changes */ }
+    }
+  });
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', remember); } else { remember(); }
+
+  // Filters fold behind their "Filters" toggle on small screens (details.filter-toggle[data-fold-narrow], that is
+  // with no filter in use) and always show on wider ones, where the toggle is hidden.
+  var narrow = window.matchMedia('(max-width: 40rem)');
+  function foldFilters() {
+    document.querySelectorAll('details.filter-toggle').forEach(function (d) {
+      if (!narrow.matches) {
+        d.open = true;
+      } else if (d.hasAttribute('data-fold-narrow') && !d.sbFolded) {
+        d.sbFolded = true;
+        d.open = false;
+      }
+    });
+  }
+  narrow.addEventListener('change', foldFilters);
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', foldFilters); } else { foldFilters(); }
+
+  // data-open-dialog="id" on a button opens that <dialog> (the keyboard shortcuts, from the account menu).
+  document.addEventListener('click', function (e) {
+    var opener = e.target.closest && e.target.closest('[data-open-dialog]');
+    if (opener) {
+      openDialog(document.getElementById(opener.getAttribute('data-open-dialog')));
+    }
+  });
+  function openDialog(dialog) {
+    if (dialog && !dialog.open) {
+      closeMenus();
+      dialog.showModal();
+    }
+  }
+  function closeMenus() {
+    document.querySelectorAll('details[open].account-menu, details[open][data-menu]').forEach(function (d) { d.removeAttribute('open'); });
+  }
+
+  // Keyboard shortcuts, listed in the layout's #shortcuts dialog: "?" shows them, j/k move through the rows and
+  // cards marked data-nav-item, Enter opens the current one, Escape closes menus and dialogs. None fires while
+  // someone types in a field or holds a modifier ("/" for the search box is in search.js).
+  function typing(t) {
+    return t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+  }
+  function navItems() {
+    return Array.prototype.filter.call(document.querySelectorAll('[data-nav-item]'), function (el) {
+      return el.getClientRects().length > 0;
+    });
+  }
+  function currentItem() {
+    var focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('[data-nav-item]');
+    return focused || document.querySelector('[data-nav-item].nav-current');
+  }
+  function move(step) {
+    var items = navItems();
+    if (!items.length) { return; }
+    var at = items.indexOf(currentItem());
+    var next = items[at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + step))];
+    items.forEach(function (el) { el.classList.remove('nav-current'); });
+    focusItem(next);
+    next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+  function focusItem(item) {
+    item.classList.add('nav-current');
+    var link = item.querySelector('[data-nav-open], a[href]');
+    if (link) {
+      link.focus();
+    } else {
+      item.setAttribute('tabindex', '-1');
+      item.focus();
+    }
+  }
+  // A live refresh (the board's columns every few seconds) replaces the rows: the current one stays current.
+  var kept = null;
+  document.addEventListener('htmx:beforeSwap', function () {
+    var item = document.querySelector('[data-nav-item].nav-current');
+    kept = item && item.id ? { id: item.id, focused: item.contains(document.activeElement) } : null;
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    var item = kept && document.getElementById(kept.id);
+    if (item && !item.classList.contains('nav-current')) {
+      var active = document.activeElement;
+      if (kept.focused && (!active || active === document.body)) {
+        focusItem(item);
+      } else {
+        item.classList.add('nav-current');
+      }
+    }
+    kept = null;
+  });
+  function openItem(item) {
+    var link = item && item.querySelector('[data-nav-open], a[href]');
+    if (link) { link.click(); }
+  }
   document.addEventListener('keydown', function (e) {
     if (e.key === 'Escape') {
-      document.querySelectorAll('details[open].account-menu').forEach(function (d) { d.removeAttribute('open'); });
+      closeMenus();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing(e.target)) { return; }
+    if (document.querySelector('dialog[open]')) { return; }
+    if (e.key === '?') {
+      e.preventDefault();
+      openDialog(document.getElementById('shortcuts'));
+    } else if (e.key === 'j' || e.key === 'k') {
+      e.preventDefault();
+      move(e.key === 'j' ? 1 : -1);
+    } else if (e.key === 'Enter' && e.target.hasAttribute && e.target.hasAttribute('data-nav-item')) {
+      e.preventDefault();
+      openItem(e.target);
     }
   });
 })();

@@ -103,7 +103,7 @@ class ComponentResourceTest {
 
         Document list = Web.html(Web.as(t.viewer()).get(base(t) + "/components"));
         assertNotNull(list.getElementById("graph-link"));
-        assertEquals("1 of 1 components", list.getElementById("component-count").text());
+        assertEquals("1 of 1 component", list.getElementById("component-count").text());
         Response fragment = Web.htmx(Web.as(t.viewer())).get(base(t) + "/components?type=controller");
         assertEquals("HX-Request", fragment.header("Vary"));
         assertFalse(fragment.asString().contains("<html"));

@@ -28,10 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,6 +47,8 @@ class ScreenCensusBrowserTest {
 
     /** Routes that are not screens: the event stream. */
     private static final Set<String> NOT_SCREENS = Set.of("/events");
+
+    private static final String LONG_PATH = "src/main/java/dev/specboard/accounts/passwordreset/PasswordResetTokenRepositoryImplementation.java";
 
     @TestHTTPResource("/")
     URL base;
@@ -62,28 +66,70 @@ class ScreenCensusBrowserTest {
     void everyScreenOpensWithoutPolicyViolationsOrErrors() {
         TestData.Team team = data.team();
         try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
-            Map<String, String> keys = fillProject(team, git);
             List<String> visited = new ArrayList<>();
-            List<String> failures = new ArrayList<>();
-
-            b.login(team.owner().username, TestData.PASSWORD);
-            for (String path : pages(() -> Web.as(team.owner()), keys)) {
-                b.go(path);
-                visited.add(path);
-                b.problems().forEach(p -> failures.add(path + ": " + p));
-            }
-            b.driver.manage().deleteAllCookies();
-            for (String path : pages(() -> RestAssured.given().redirects().follow(false), keys)) {
-                b.go(path);
-                visited.add("anonymous " + path);
-                b.problems().forEach(p -> failures.add("anonymous " + path + ": " + p));
-            }
+            List<String> failures = visitEveryScreen(team, git, b, visited, path -> { });
 
             assertTrue(visited.size() >= 30, "the census found too few screens: " + visited);
             assertTrue(visited.contains("/projects/" + team.slug() + "/board"), visited.toString());
             assertTrue(visited.contains("anonymous /login"), visited.toString());
             assertTrue(failures.isEmpty(), "Screens with errors (" + visited.size() + " visited):\n" + String.join("\n", failures));
         }
+    }
+
+    @Test
+    void everyScreenFitsAPhoneWithoutScrollingSideways() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString(), 360)) {
+            List<String> visited = new ArrayList<>();
+            List<String> failures = visitEveryScreen(team, git, b, visited, path -> b.assertFitsWidth());
+
+            assertTrue(visited.size() >= 30, "the census found too few screens: " + visited);
+            assertTrue(failures.isEmpty(), "Screens wider than 360 px (" + visited.size() + " visited):\n" + String.join("\n", failures));
+        }
+    }
+
+    @Test
+    void aNarrowBrowserReallyIsNarrowAndNoticesAPageThatScrollsSideways() {
+        Account a = data.account("narrow");
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.login(a.username, TestData.PASSWORD);
+            assertEquals(360L, ((Number) b.js("return window.innerWidth;")).longValue());
+            assertEquals(740L, ((Number) b.js("return window.innerHeight;")).longValue());
+            b.assertFitsWidth();
+            b.js("var d = document.createElement('div'); d.id = 'too-wide'; d.className = 'sticks-out'; document.querySelector('main').appendChild(d);"
+                    + "d.style.width = '600px'; d.style.height = '10px';");
+            AssertionError e = assertThrows(AssertionError.class, b::assertFitsWidth);
+            assertTrue(e.getMessage().contains("div#too-wide"), e.getMessage());
+        }
+    }
+
+    /**
+     * Fills a project, then opens every screen as its owner and anonymously, running the check on each; answers the
+     * policy violations, errors and failed checks, each prefixed with its path.
+     */
+    private List<String> visitEveryScreen(TestData.Team team, GitFixture git, Browser b, List<String> visited, Consumer<String> check) {
+        Map<String, String> keys = fillProject(team, git);
+        List<String> failures = new ArrayList<>();
+        b.login(team.owner().username, TestData.PASSWORD);
+        for (String path : pages(() -> Web.as(team.owner()), keys)) {
+            visit(b, path, path, visited, failures, check);
+        }
+        b.driver.manage().deleteAllCookies();
+        for (String path : pages(() -> RestAssured.given().redirects().follow(false), keys)) {
+            visit(b, path, "anonymous " + path, visited, failures, check);
+        }
+        return failures;
+    }
+
+    private static void visit(Browser b, String path, String name, List<String> visited, List<String> failures, Consumer<String> check) {
+        b.go(path);
+        visited.add(name);
+        try {
+            check.accept(path);
+        } catch (AssertionError e) {
+            failures.add(name + ": " + e.getMessage());
+        }
+        b.problems().forEach(p -> failures.add(name + ": " + p));
     }
 
     @Test
@@ -177,14 +223,28 @@ class ScreenCensusBrowserTest {
         api.get().body(Map.of("sessionType", "design", "targetType", "component", "targetId", first))
                 .post(project + "/work-sessions").then().log().ifValidationFails().statusCode(201);
 
-        api.get().body(SpecApiFixtures.hierarchical(1, "Password reset", List.of(), "database", "api"))
-                .post(project + "/specs").then().log().ifValidationFails().statusCode(201);
+        // Long unbreakable values, as real projects have them: paths, branches, commit SHAs.
+        Map<String, Object> spec = SpecApiFixtures.hierarchical(1, "Password reset", List.of(), "database", "api");
+        spec.put("phases", List.of(
+                Map.of("name", "database", "description", "Tables", "hours", 2, "content", "## Tables", "assignedFiles", List.of(LONG_PATH)),
+                Map.of("name", "api", "description", "Endpoints", "hours", 3, "content", "## Endpoints",
+                        "assignedFiles", List.of("src/main/java/dev/specboard/accounts/passwordreset/PasswordResetResource.java"))));
+        api.get().body(spec).post(project + "/specs").then().log().ifValidationFails().statusCode(201);
 
         git.commit("first", "src/App.java", GitFixture.lines(30));
+        String sha = git.commit("reset tokens", LONG_PATH, GitFixture.lines(30) + "    private static final String A_VERY_LONG_CONSTANT_NAME_THAT_NEVER_ENDS = \"x\";\n");
         Repo repo = repos.add(team.project(), team.owner(), "app", git.url());
         assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
         api.get().body(Map.of("path", "src/App.java", "lineStart", 3, "lineEnd", 4, "body", "Why **this**?"))
                 .post(project + "/repos/app/threads").then().log().ifValidationFails().statusCode(201);
+        api.get().body(Map.of("path", LONG_PATH, "lineStart", 2, "lineEnd", 2, "body", "Rename `A_VERY_LONG_CONSTANT_NAME_THAT_NEVER_ENDS`?"))
+                .post(project + "/repos/app/threads").then().log().ifValidationFails().statusCode(201);
+        api.get().post(project + "/tasks/TASK-1-1/claim").then().log().ifValidationFails().statusCode(200);
+        api.get().post(project + "/tasks/TASK-1-1/start").then().log().ifValidationFails().statusCode(200);
+        api.get().body(Map.of("commitSha", sha)).post(project + "/tasks/TASK-1-1/complete").then().log().ifValidationFails().statusCode(200);
+        api.get().post(project + "/tasks/TASK-1-2/claim").then().log().ifValidationFails().statusCode(200);
+        api.get().body(Map.of("body", "Half of the endpoints answer; `" + LONG_PATH + "` is next.")).post(project + "/tasks/TASK-1-2/notes")
+                .then().log().ifValidationFails().statusCode(201);
 
         String feature = api.get().body(Map.of("name", "Reset passwords", "storyNumbers", List.of(1), "businessRules", List.of("links expire")))
                 .post(project + "/features").then().log().ifValidationFails().statusCode(201).extract().path("id");
@@ -225,8 +285,8 @@ class ScreenCensusBrowserTest {
         keys.put("components/id", first);
         keys.put("repos/name", "app");
         keys.put("tree/path", "src");
-        keys.put("blob/path", "src/App.java");
-        keys.put("newer/path", "src/App.java");
+        keys.put("blob/path", LONG_PATH);
+        keys.put("newer/path", LONG_PATH);
         keys.put("plans/id", plan);
         keys.put("pages/id", page);
         keys.put("mockups/version", "1");

@@ -1,0 +1,227 @@
+package dev.specboard.web;
+
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.repo.SyncStatus;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Browser;
+import dev.specboard.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the layout does in a real browser: the board's width, readable times and counts, the keyboard, folding filters. */
+@QuarkusTest
+class LayoutBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    RepoTestSupport repos;
+
+    /** A project with two stories and a spec of three tasks (one claimed), made through the API as its member. */
+    private TestData.Team project() {
+        TestData.Team t = data.team();
+        RequestSpecification api = fx.api(t.member());
+        String p = "/api/v1/projects/" + t.slug();
+        api.body(Map.of("title", "Reset my password", "description", "As a user I want to reset it.")).post(p + "/stories")
+                .then().statusCode(201);
+        fx.api(t.member()).body(Map.of("title", "Invoices", "description", "Draft")).post(p + "/stories").then().statusCode(201);
+        fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "Password reset with a rather long title", List.of(), "database-layer",
+                "api-layer", "ui-layer")).post(p + "/specs").then().statusCode(201);
+        fx.api(t.member()).post(p + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        return t;
+    }
+
+    @Test
+    void theBoardShowsAllSixColumnsAt1280AndHidesEmptyOrFinishedOnesRemembered() {
+        TestData.Team t = project();
+        try (Browser b = Browser.open(base.toString(), 1280)) {
+            b.login(t.lead().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/board");
+            assertEquals(6L, visibleColumns(b));
+            assertEquals(Boolean.TRUE, b.js("""
+                    var w = document.documentElement.clientWidth;
+                    return Array.prototype.every.call(document.querySelectorAll('.board-col'), function (c) {
+                      var r = c.getBoundingClientRect(); return r.left >= 0 && r.right <= w; });"""), "every column lies inside the window");
+            assertEquals(Boolean.TRUE, b.js("var board = document.getElementById('board-columns'); return board.scrollWidth <= board.clientWidth;"),
+                    "the board does not scroll sideways");
+            b.assertFitsWidth();
+            assertEquals(0, b.count("#card-TASK-1-1 code"), "compact cards leave the branch out");
+            assertEquals("Branch roadmap-implementation_task-TASK-1-1", b.find("#card-TASK-1-1 .card-key").getAttribute("title"));
+            b.assertAccessible();
+
+            b.click("#hide-empty");
+            assertEquals(2L, visibleColumns(b), "only Pending and Claimed have cards");
+            assertFalse(b.find("#col-failed").isDisplayed());
+            b.reload();
+            assertTrue(b.find("#hide-empty").isSelected(), "the choice is remembered");
+            assertEquals(2L, visibleColumns(b));
+            b.click("#hide-empty");
+            b.click("#hide-finished");
+            assertEquals(4L, visibleColumns(b), "Completed and Merged are hidden");
+            assertFalse(b.find("#col-merged").isDisplayed());
+            b.assertAccessible();
+        }
+    }
+
+    private static long visibleColumns(Browser b) {
+        return ((Number) b.js("return Array.prototype.filter.call(document.querySelectorAll('.board-col'), function (c) {"
+                + " return c.getClientRects().length > 0; }).length;")).longValue();
+    }
+
+    @Test
+    void historiesShowRelativeTimesWithTheExactTimeOnHoverAndCountsInEnglish() {
+        TestData.Team t = project();
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/specs/SPEC-1");
+            String datetime = b.find("#revision-1 time").getAttribute("datetime");
+            assertTrue(datetime.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*Z"), datetime);
+            assertTrue(b.find("#revision-1 time").getAttribute("title").matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d:\\d\\d UTC"),
+                    b.find("#revision-1 time").getAttribute("title"));
+            assertEquals("just now", b.text("#revision-1 time"));
+            assertFalse(b.text("main").matches("(?s).*\\d{4}-\\d\\d-\\d\\dT\\d\\d:.*"), "no raw ISO time on the page");
+            b.assertAccessible();
+
+            b.go("/projects/" + t.slug() + "/stories?q=Invoices");
+            assertEquals("1 story match", b.text("#story-count"));
+            b.go("/projects/" + t.slug() + "/stories");
+            assertEquals("2 stories", b.text("#story-count"));
+        }
+    }
+
+    @Test
+    void jAndKMoveThroughRowsEnterOpensQuestionMarkListsShortcutsEscapeClosesAndNoneFireInFields() {
+        TestData.Team t = project();
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            String stories = "/projects/" + t.slug() + "/stories";
+            b.go(stories);
+            press(b, "j");
+            assertEquals("story-2", b.js("return document.querySelector('.nav-current').id;"), "the newest story comes first");
+            assertEquals("US-2", b.js("return document.activeElement.textContent;"));
+            press(b, "j");
+            assertEquals("story-1", b.js("return document.querySelector('.nav-current').id;"));
+            press(b, "j");
+            assertEquals("story-1", b.js("return document.querySelector('.nav-current').id;"), "j stops at the last row");
+            press(b, "k");
+            assertEquals("story-2", b.js("return document.querySelector('.nav-current').id;"));
+            assertEquals(1L, ((Number) b.js("return document.querySelectorAll('.nav-current').length;")).longValue());
+            press(b, Keys.ENTER);
+            b.waitUntil(d -> b.path().equals(stories + "/2"));
+
+            b.go("/projects/" + t.slug() + "/board");
+            press(b, "j");
+            assertEquals("card-TASK-1-2", b.js("return document.querySelector('.nav-current').id;"), "the first card of the first column");
+            b.js("document.getElementById('card-TASK-1-2').sbOld = true; htmx.trigger(document.body, 'sb:board');");
+            b.waitForHtmx();
+            assertEquals(Boolean.FALSE, b.js("return !!document.getElementById('card-TASK-1-2').sbOld;"), "the refresh replaced the cards");
+            assertEquals("card-TASK-1-2", b.js("return document.querySelector('.nav-current').id;"), "a live refresh keeps the current card");
+            assertEquals("card-TASK-1-2", b.js("return document.activeElement.closest('[data-nav-item]').id;"), "and its focus");
+            press(b, "j");
+            assertEquals("card-TASK-1-3", b.js("return document.querySelector('.nav-current').id;"));
+
+            assertFalse(b.find("#shortcuts").isDisplayed());
+            press(b, "?");
+            assertTrue(b.find("#shortcuts").isDisplayed(), "? opens the list of shortcuts");
+            assertTrue(b.text("#shortcuts").contains("Next and previous row or card"), b.text("#shortcuts"));
+            b.assertAccessible();
+            press(b, Keys.ESCAPE);
+            assertFalse(b.find("#shortcuts").isDisplayed(), "Escape closes it");
+
+            b.click("details.account-menu > summary");
+            assertTrue(b.find(".account-menu .menu").isDisplayed());
+            press(b, Keys.ESCAPE);
+            assertFalse(b.find(".account-menu .menu").isDisplayed(), "Escape closes the menu");
+
+            b.go(stories);
+            b.find("#f-q").click();
+            press(b, "jk?");
+            assertEquals("jk?", b.value("#f-q"));
+            assertEquals(0, b.count(".nav-current"), "j and k do nothing while typing");
+            assertFalse(b.find("#shortcuts").isDisplayed(), "? does nothing while typing");
+        }
+    }
+
+    private static void press(Browser b, CharSequence keys) {
+        new Actions(b.driver).sendKeys(keys).perform();
+        b.waitForHtmx();
+    }
+
+    @Test
+    void onAPhoneFiltersFoldBehindAToggleAndOnADesktopTheyShow() {
+        TestData.Team t = project();
+        try (Browser phone = Browser.open(base.toString(), 360); Browser desk = Browser.open(base.toString())) {
+            phone.login(t.member().username, TestData.PASSWORD);
+            desk.login(t.member().username, TestData.PASSWORD);
+            for (String page : List.of("stories", "board", "components")) {
+                String path = "/projects/" + t.slug() + "/" + page;
+                phone.go(path);
+                assertFalse(phone.find("details.filter-toggle form").isDisplayed(), page + ": folded on a phone");
+                phone.click("details.filter-toggle > summary");
+                assertTrue(phone.find("details.filter-toggle form").isDisplayed(), page + ": the toggle shows them");
+                phone.assertFitsWidth();
+                phone.assertAccessible();
+
+                desk.go(path);
+                assertTrue(desk.find("details.filter-toggle form").isDisplayed(), page + ": shown on a desktop");
+                assertFalse(desk.find("details.filter-toggle > summary").isDisplayed(), page + ": without a toggle");
+            }
+            phone.go("/projects/" + t.slug() + "/stories?status=draft");
+            assertTrue(phone.find("#f-status").isDisplayed(), "filters in use stay unfolded");
+        }
+    }
+
+    @Test
+    void graphNodesAndHighlightedCodeOnSelectedLinesPassAxe() {
+        TestData.Team t = data.team();
+        String p = "/api/v1/projects/" + t.slug();
+        String web = fx.api(t.member()).body(Map.of("name", "Accounts.UserRegistrationController", "type", "controller",
+                "filePath", "src/Web.java", "description", "Web layer")).post(p + "/components").then().statusCode(201).extract().path("id");
+        String repo = fx.api(t.member()).body(Map.of("name", "Accounts.Repo", "type", "schema", "filePath", "src/Repo.java",
+                "description", "Storage")).post(p + "/components").then().statusCode(201).extract().path("id");
+        fx.api(t.member()).body(Map.of("dependsOn", repo)).post(p + "/components/" + web + "/dependencies").then().statusCode(201);
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            git.commit("first", "src/App.java", """
+                    // The application: a comment, keywords, strings and built-ins.
+                    public class App {
+                        private static final String NAME = "app";
+                        public static void main(String[] args) { System.out.println(NAME + args.length); }
+                    }
+                    """);
+            Repo r = repos.add(t.project(), t.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(r).status);
+
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/graph");
+            assertEquals(2, b.count("svg a.node"));
+            b.assertAccessible("label-content-name-mismatch");
+
+            b.go("/projects/" + t.slug() + "/repos/app/blob/src/App.java#L1-L4");
+            b.waitUntil(d -> Boolean.TRUE.equals(b.js("return document.querySelectorAll('table.code tr.selected').length === 4"
+                    + " && !!document.querySelector('table.code .hljs-keyword');")));
+            b.assertAccessible();
+        }
+    }
+}
