@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,39 +86,21 @@ public class SetupWizardResource {
     @Path("basics")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response basics(@BeanParam ProjectForm form, @Context HttpHeaders headers) {
-        UUID me = currentUser.requireAccountId();
-        try {
-            wizard.submitBasics(me, form);
-            return next(headers, SetupStep.VISION);
-        } catch (ValidationException e) {
-            return Htmx.invalid(render(wizard.current(me).orElse(null), SetupStep.BASICS, form, e.errors(), ""));
-        }
+        return submit(headers, SetupStep.BASICS, form, me -> wizard.submitBasics(me, form));
     }
 
     @POST
     @Path("vision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response vision(@BeanParam VisionForm form, @Context HttpHeaders headers) {
-        UUID me = currentUser.requireAccountId();
-        try {
-            wizard.submitVision(me, form);
-            return next(headers, SetupStep.REPOSITORY);
-        } catch (ValidationException e) {
-            return Htmx.invalid(render(runOf(me), SetupStep.VISION, form, e.errors(), ""));
-        }
+        return submit(headers, SetupStep.VISION, form, me -> wizard.submitVision(me, form));
     }
 
     @POST
     @Path("repository")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response repository(@BeanParam RepoForm form, @Context HttpHeaders headers) {
-        UUID me = currentUser.requireAccountId();
-        try {
-            wizard.submitRepository(me, form);
-            return next(headers, SetupStep.SUMMARY);
-        } catch (ValidationException e) {
-            return Htmx.invalid(render(runOf(me), SetupStep.REPOSITORY, form, e.errors(), ""));
-        }
+        return submit(headers, SetupStep.REPOSITORY, form, me -> wizard.submitRepository(me, form));
     }
 
     @POST
@@ -130,12 +111,7 @@ public class SetupWizardResource {
         if (form.wantsPreview()) {
             return Htmx.page(render(runOf(me), SetupStep.SUMMARY, form, FormErrors.none(), markdown.render(form.executiveSummary())));
         }
-        try {
-            wizard.submitSummary(me, form);
-            return next(headers, SetupStep.INVITE);
-        } catch (ValidationException e) {
-            return Htmx.invalid(render(runOf(me), SetupStep.SUMMARY, form, e.errors(), markdown.render(form.executiveSummary())));
-        }
+        return submit(headers, SetupStep.SUMMARY, form, who -> wizard.submitSummary(who, form));
     }
 
     /** The live preview of the executive summary, rendered through the sanitizing markdown renderer. */
@@ -195,53 +171,21 @@ public class SetupWizardResource {
     }
 
     /** The page for a step: every form prefilled from the run's answers, the given one (as submitted) in its place. */
-    @SuppressWarnings("unchecked")
     private TemplateInstance render(WizardRun run, SetupStep step, Object submitted, FormErrors errors, String previewHtml) {
-        Project project = run == null ? null : wizard.project(run).orElse(null);
-        ProjectForm basics = run != null && run.answered(SetupStep.BASICS)
-                ? new ProjectForm(run.answer(SetupStep.BASICS, "name"), run.answer(SetupStep.BASICS, "slug"),
-                run.answer(SetupStep.BASICS, "type"), run.answer(SetupStep.BASICS, "framework"), run.answer(SetupStep.BASICS, "description"))
-                : ProjectForm.empty();
-        VisionForm vision = VisionForm.empty();
-        if (run != null && run.answered(SetupStep.VISION)) {
-            Object apps = run.answersFor(SetupStep.VISION).get("referenceApps");
-            vision = new VisionForm(run.answer(SetupStep.VISION, "visionStatement"), run.answer(SetupStep.VISION, "targetFeeling"),
-                    apps instanceof List<?> l ? String.join(", ", (List<String>) l) : "",
-                    run.answer(SetupStep.VISION, "icon"), run.answer(SetupStep.VISION, "color"));
+        SetupForms f = SetupForms.of(run, submitted);
+        String preview = step == SetupStep.SUMMARY && previewHtml.isEmpty() ? markdown.render(f.summary().executiveSummary()) : previewHtml;
+        return Templates.wizard(WizardView.of(run, step, run == null ? null : wizard.project(run).orElse(null)),
+                f.basics(), f.vision(), f.repo(), f.summary(), f.rows(), errors, preview);
+    }
+
+    /** One step's POST: the service records it and the wizard moves on, or the step shows again with its problems. */
+    private Response submit(HttpHeaders headers, SetupStep step, Object form, java.util.function.Consumer<UUID> record) {
+        UUID me = currentUser.requireAccountId();
+        try {
+            record.accept(me);
+            return next(headers, step.next().orElseThrow());
+        } catch (ValidationException e) {
+            return Htmx.invalid(render(wizard.current(me).orElse(null), step, form, e.errors(), ""));
         }
-        RepoForm repo = run != null && run.answered(SetupStep.REPOSITORY)
-                ? new RepoForm(run.answer(SetupStep.REPOSITORY, "repoUrl"), run.answer(SetupStep.REPOSITORY, "defaultBranch"))
-                : RepoForm.empty();
-        SummaryForm summary = run != null && run.answered(SetupStep.SUMMARY)
-                ? new SummaryForm(run.answer(SetupStep.SUMMARY, "executiveSummary"), "")
-                : SummaryForm.empty();
-        List<InviteRow> rows = new ArrayList<>();
-        if (run != null && run.answersFor(SetupStep.INVITE).get("invites") instanceof List<?> saved) {
-            for (Object o : saved) {
-                Map<String, Object> m = (Map<String, Object>) o;
-                rows.add(new InviteRow(rows.size(), String.valueOf(m.get("who")), String.valueOf(m.get("role"))));
-            }
-        }
-        if (rows.isEmpty()) {
-            rows.add(new InviteRow(0, "", Role.MEMBER.value()));
-        }
-        if (submitted instanceof ProjectForm f) {
-            basics = f;
-        } else if (submitted instanceof VisionForm f) {
-            vision = f;
-        } else if (submitted instanceof RepoForm f) {
-            repo = f;
-        } else if (submitted instanceof SummaryForm f) {
-            summary = f;
-        } else if (submitted instanceof List<?> l) {
-            rows = (List<InviteRow>) l;
-            if (rows.isEmpty()) {
-                rows = List.of(new InviteRow(0, "", Role.MEMBER.value()));
-            }
-        }
-        if (step == SetupStep.SUMMARY && previewHtml.isEmpty()) {
-            previewHtml = markdown.render(summary.executiveSummary());
-        }
-        return Templates.wizard(WizardView.of(run, step, project), basics, vision, repo, summary, rows, errors, previewHtml);
     }
 }
