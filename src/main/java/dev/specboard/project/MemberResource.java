@@ -15,6 +15,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -52,6 +53,14 @@ public class MemberResource {
     public Response members(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
         return Htmx.page(page(access, MemberForm.empty(), FormErrors.none(), null));
+    }
+
+    /** Members to mention, as JSON, for the autocompletion of {@code @name} in markdown fields. */
+    @GET
+    @Path("suggest")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<MemberService.MentionSuggestion> suggest(@PathParam("slug") String slug, @QueryParam("q") String prefix) {
+        return memberService.suggest(projectAccess.read(slug), prefix);
     }
 
     /**

@@ -25,6 +25,25 @@ public class MemberService {
         return Membership.listWithAccounts(access.project()).stream().map(m -> MemberView.of(m, access.accountId())).toList();
     }
 
+    /** A member offered while someone types {@code @na…} in a markdown field. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record MentionSuggestion(String username, String name) {
+    }
+
+    /** Up to eight members whose username or name starts with the prefix, in one query. */
+    public List<MentionSuggestion> suggest(Access access, String prefix) {
+        String p = prefix == null ? "" : prefix.trim().toLowerCase(java.util.Locale.ROOT);
+        if (p.length() > 39) {
+            return List.of();
+        }
+        String like = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Membership.getEntityManager().createQuery("select new dev.specboard.project.MemberService$MentionSuggestion(a.username, a.name)"
+                        + " from Membership m join m.account a where m.project.id = :project"
+                        + " and (lower(a.username) like :p escape '\\' or lower(coalesce(a.name, '')) like :p escape '\\')"
+                        + " order by lower(a.username)", MentionSuggestion.class)
+                .setParameter("project", access.project().id).setParameter("p", like).setMaxResults(8).getResultList();
+    }
+
     /** Adds an existing account (by username or email) with a role; unknown or already-present accounts are refused with 422. */
     @Transactional
     public Membership add(Access access, String usernameOrEmail, Role role) {

@@ -54,6 +54,31 @@ class MarkdownPreviewBrowserTest {
     }
 
     @Test
+    void typingAnAtSignOffersTheProjectsMembersByKeyboard() {
+        TestData.Team t = data.team();
+        String lead = t.lead().username;
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/stories/new");
+            b.type("#f-description", "Ask @" + lead.substring(0, lead.length() - 2));
+            b.waitFor("#f-description-mentions li[aria-selected=true]");
+            assertTrue(b.find("#f-description-mentions").isDisplayed());
+            assertEquals(b.find("#f-description-mentions li[aria-selected=true]").getAttribute("id"),
+                    b.find("#f-description").getAttribute("aria-activedescendant"));
+            assertTrue(b.text("#f-description-mentions").contains("@" + lead), b.text("#f-description-mentions"));
+            b.assertAccessible();
+            b.find("#f-description").sendKeys(org.openqa.selenium.Keys.ENTER);
+            b.waitUntil(d -> b.value("#f-description").equals("Ask @" + lead + " "));
+            assertFalse(b.find("#f-description-mentions").isDisplayed());
+        }
+        Web.as(t.member()).get("/projects/" + t.slug() + "/members/suggest?q=" + lead.substring(0, 3)).then().statusCode(200)
+                .body("username", org.hamcrest.Matchers.hasItem(lead));
+        Web.as(t.outsider()).get("/projects/" + t.slug() + "/members/suggest?q=a").then().statusCode(404);
+        Web.as(t.member()).get("/projects/" + t.slug() + "/members/suggest?q=%25_").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void thePreviewNeedsALoginAndItsTokenAndRefusesWhatIsTooLong() {
         TestData.Team t = data.team();
         RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("text", "*a*")
