@@ -18,6 +18,7 @@ import java.util.List;
  * is another key, so nothing ever needs invalidating, and the least used entries make room.
  */
 @ApplicationScoped
+@jakarta.inject.Named("markdown")
 public class Markdown {
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());

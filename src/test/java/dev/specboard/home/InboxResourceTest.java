@@ -49,7 +49,7 @@ class InboxResourceTest {
         stories.submit(as(t, Role.LEAD), mine.number);
         Story back = stories.create(as(t, Role.MEMBER), new StoryForm("Send back", "d", null, null));
         stories.submit(as(t, Role.MEMBER), back.number);
-        stories.requestChanges(as(t, Role.LEAD), back.number, "Shorter please");
+        stories.requestChanges(as(t, Role.LEAD), back.number, "Shorter **please**");
         contexts.create(as(t, Role.MEMBER), new ContextForm("Ctx", "domain", "p", "", null));
         summaries.edit(as(t, Role.MEMBER), "We build things", 0);
 
@@ -69,7 +69,9 @@ class InboxResourceTest {
 
         Document member = Web.html(Web.as(t.member()).get("/inbox"));
         assertNotNull(member.getElementById("inbox-sent-back-" + t.slug() + "-US-" + back.number));
-        assertEquals("“Shorter please”", member.select("#inbox-sent-back-" + t.slug() + "-US-" + back.number + " .review-comment").text());
+        assertEquals("Shorter please", member.select("#inbox-sent-back-" + t.slug() + "-US-" + back.number + " .review-comment").text());
+        assertEquals("please", member.select("#inbox-sent-back-" + t.slug() + "-US-" + back.number + " .review-comment strong").text(),
+                "a change request is markdown, rendered");
         assertEquals(1, member.select("#inbox-items > li").size());
         Document viewer = Web.html(Web.as(t.viewer()).get("/inbox"));
         assertNotNull(viewer.getElementById("inbox-empty"));
