@@ -75,6 +75,28 @@ public class InvitationService {
         return Optional.of(new Created(email, role, link));
     }
 
+    /** Whether this looks like an email address (an invitation goes to it when nobody has it). */
+    public static boolean isEmail(String who) {
+        return who.length() <= 255 && EMAIL.matcher(who).matches();
+    }
+
+    /**
+     * A fresh link for an open invitation that lost its first one (links are shown once and only their
+     * hash is kept): the old link stops working.
+     */
+    @Transactional
+    public Created renew(Access access, UUID invitationId, String baseUrl) {
+        access.requireWrite(Role.OWNER);
+        Invitation old = Invitation.findById(invitationId, LockModeType.PESSIMISTIC_WRITE);
+        if (old == null || !old.projectId.equals(access.project().id) || !old.usable(Instant.now())) {
+            throw ApiException.notFound("No such open invitation");
+        }
+        old.revokedAt = Instant.now();
+        Invitation.flush();
+        return inviteIfNoAccount(access, old.email, old.role, baseUrl)
+                .orElseThrow(() -> ApiException.conflict(old.email + " has an account by now: add them as a member."));
+    }
+
     /** The project's invitations still waiting. */
     public List<InvitationRow> open(Access access) {
         return Invitation.open(access.project().id, Instant.now()).stream()

@@ -90,14 +90,26 @@ public class MemberResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeInvitation(@PathParam("slug") String slug, @FormParam("invitation") String invitation, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.OWNER);
-        UUID id;
+        invitations.revoke(access, invitationId(invitation));
+        return Flash.redirect(headers, "/projects/" + slug + "/members", "The invitation was withdrawn; its link no longer works.");
+    }
+
+    /** A fresh link for an open invitation (the first one is shown only once); the old link stops working. */
+    @POST
+    @Path("invitations/renew")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response renewInvitation(@PathParam("slug") String slug, @FormParam("invitation") String invitation, @Context UriInfo uri) {
+        Access access = projectAccess.write(slug, Role.OWNER);
+        InvitationService.Created renewed = invitations.renew(access, invitationId(invitation), uri.getBaseUri().toString());
+        return Htmx.page(page(access, MemberForm.empty(), FormErrors.none(), renewed));
+    }
+
+    private static UUID invitationId(String raw) {
         try {
-            id = UUID.fromString(invitation == null ? "" : invitation.trim());
+            return UUID.fromString(raw == null ? "" : raw.trim());
         } catch (IllegalArgumentException e) {
             throw dev.specboard.web.ApiException.notFound("No such invitation");
         }
-        invitations.revoke(access, id);
-        return Flash.redirect(headers, "/projects/" + slug + "/members", "The invitation was withdrawn; its link no longer works.");
     }
 
     private TemplateInstance page(Access access, MemberForm form, FormErrors errors, InvitationService.Created invited) {

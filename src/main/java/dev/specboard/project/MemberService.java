@@ -20,6 +20,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberService {
 
+    @jakarta.inject.Inject
+    InvitationService invitations;
+
     /** The members with their accounts, owners first, in one query. */
     public List<MemberView> list(Access access) {
         return Membership.listWithAccounts(access.project()).stream().map(m -> MemberView.of(m, access.accountId())).toList();
@@ -68,21 +71,28 @@ public class MemberService {
 
     /**
      * Adds several people at once, all or nothing; errors are named per row ({@code who-0},
-     * {@code role-0}) and the unknown accounts are listed together under {@code invites}.
+     * {@code role-0}) and the unknown usernames are listed together under {@code invites}. An email
+     * address without an account gets an invitation (mailed when mail is configured); the answer names them.
      */
     @Transactional
-    public List<Membership> addAll(Access access, List<InviteRow> rows) {
+    public List<String> addAll(Access access, List<InviteRow> rows, String baseUrl) {
         access.requireWrite(Role.OWNER);
         Project p = lockProject(access);
         FormErrors errors = FormErrors.none();
         List<String> unknown = new ArrayList<>();
+        java.util.Set<String> invited = new java.util.LinkedHashSet<>();
         List<Account> accounts = new ArrayList<>();
         List<Role> roles = new ArrayList<>();
         java.util.Set<UUID> seen = new java.util.HashSet<>();
         for (InviteRow row : rows) {
             String field = "who-" + row.index();
-            Account a = resolve(p, row.who(), field, errors);
-            if (a == null && row.who() != null && !row.who().isBlank()
+            boolean invite = row.who() != null && InvitationService.isEmail(row.who().trim())
+                    && Account.findByUsernameOrEmail(row.who().trim()).isEmpty();
+            Account a = invite ? null : resolve(p, row.who(), field, errors);
+            if (invite && !invited.add(row.who().trim().toLowerCase(java.util.Locale.ROOT))) {
+                errors.add(field, row.who().trim() + " is listed twice");
+            }
+            if (!invite && a == null && row.who() != null && !row.who().isBlank()
                     && Account.findByUsernameOrEmail(row.who().trim()).isEmpty()) {
                 unknown.add(row.who().trim());
             }
@@ -98,16 +108,20 @@ public class MemberService {
         }
         if (!unknown.isEmpty()) {
             errors.add("invites", "No account found for " + String.join(", ", unknown)
-                    + ". People need a Specboard account before they can be invited.");
+                    + ". Invite people without an account by their email address.");
         }
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        List<Membership> added = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
-            added.add(persist(p, accounts.get(i), roles.get(i)));
+            if (accounts.get(i) != null) {
+                persist(p, accounts.get(i), roles.get(i));
+            } else if (rows.get(i).who() != null && invited.contains(rows.get(i).who().trim().toLowerCase(java.util.Locale.ROOT))) {
+                invitations.inviteIfNoAccount(access, rows.get(i).who().trim(), roles.get(i), baseUrl).ifPresent(c -> emails.add(c.email()));
+            }
         }
-        return added;
+        return emails;
     }
 
     /** Changes a member's role; demoting the last owner is refused with 409. */

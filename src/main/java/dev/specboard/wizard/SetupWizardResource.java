@@ -126,7 +126,7 @@ public class SetupWizardResource {
     @POST
     @Path("invite")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response finish(@BeanParam InviteForm form, @Context HttpHeaders headers) {
+    public Response finish(@BeanParam InviteForm form, @Context HttpHeaders headers, @Context jakarta.ws.rs.core.UriInfo uri) {
         UUID me = currentUser.requireAccountId();
         List<InviteRow> rows = new ArrayList<>(form.rows());
         if (form.wantsRow()) {
@@ -134,8 +134,11 @@ public class SetupWizardResource {
             return Htmx.page(render(runOf(me), SetupStep.INVITE, rows, FormErrors.none(), ""));
         }
         try {
-            Project p = wizard.finish(me, form.filledRows());
-            return Flash.redirect(headers, "/projects/" + p.slug, "Project " + p.name + " is set up.");
+            SetupWizardService.Finished done = wizard.finish(me, form.filledRows(), uri.getBaseUri().toString());
+            Project p = done.project();
+            return Flash.redirect(headers, "/projects/" + p.slug, "Project " + p.name + " is set up."
+                    + (done.invited().isEmpty() ? "" : " Invitations went to " + String.join(", ", done.invited())
+                    + "; without a mail server, make a link to pass on from Members."));
         } catch (ValidationException e) {
             return Htmx.invalid(render(runOf(me), SetupStep.INVITE, rows, e.errors(), ""));
         }

@@ -128,15 +128,19 @@ public class SetupWizardService {
 
     /** The last step: invites the listed people (all or nothing), marks the setup complete and closes the run. */
     @Transactional
-    public Project finish(UUID accountId, List<InviteRow> invites) {
+    public Finished finish(UUID accountId, List<InviteRow> invites, String baseUrl) {
         WizardRun run = requireProject(accountId);
         Access access = ownerAccess(run);
-        members.addAll(access, invites);
+        List<String> invited = members.addAll(access, invites, baseUrl);
         run.record(SetupStep.INVITE, Map.of("invites", invites.stream()
                 .map(r -> Map.of("who", r.who().trim(), "role", r.role())).toList()));
         Project p = projects.completeSetup(run.projectId);
         run.complete();
-        return p;
+        return new Finished(p, invited);
+    }
+
+    /** The project just set up, and the email addresses that got an invitation link. */
+    public record Finished(Project project, List<String> invited) {
     }
 
     /** Skips an optional step; skipping the last one finishes the wizard (then the project is returned). */
@@ -147,7 +151,7 @@ public class SetupWizardService {
         }
         WizardRun run = requireProject(accountId);
         if (step.isLast()) {
-            return Optional.of(finish(accountId, List.of()));
+            return Optional.of(finish(accountId, List.of(), "").project());
         }
         run.enter(step.next().orElseThrow());
         return Optional.empty();

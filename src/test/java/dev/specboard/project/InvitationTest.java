@@ -106,6 +106,17 @@ class InvitationTest {
         assertTrue(Web.html(RestAssured.given().get(third).then().statusCode(410).extract().response())
                 .getElementById("invitation-refusal").text().contains("expired"));
 
+        // A lost link is replaced by a new one; the old one stops working.
+        String fourth = invite(t, TestData.unique("lost") + "@example.test", "viewer");
+        String openId = QuarkusTransaction.requiringNew().call(() -> Invitation.<Invitation>find(
+                "projectId = ?1 and acceptedAt is null and revokedAt is null and expiresAt > ?2", t.project().id, Instant.now()).firstResult().id.toString());
+        Response renewed = Web.as(t.owner()).contentType("application/x-www-form-urlencoded").formParam("invitation", openId)
+                .post("/projects/" + t.slug() + "/members/invitations/renew");
+        assertEquals(200, renewed.statusCode());
+        String fresh = Web.html(renewed).getElementById("invite-link").val();
+        RestAssured.given().get(fresh.substring(fresh.indexOf("/invitations/"))).then().statusCode(200);
+        RestAssured.given().get(fourth).then().statusCode(410);
+
         RestAssured.given().get("/invitations/not-a-real-token").then().statusCode(404);
         assertEquals(403, Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("who", "x@example.test").formParam("role", "viewer")
                 .post("/projects/" + t.slug() + "/members").statusCode(), "only owners invite");

@@ -116,7 +116,7 @@ class SetupWizardServiceTest {
         wizard.skip(me.id, SetupStep.VISION);
         wizard.skip(me.id, SetupStep.REPOSITORY);
         wizard.submitSummary(me.id, new SummaryForm("# Summary\n\nWe build **things**.", ""));
-        Project p = wizard.finish(me.id, List.of(new InviteRow(0, lead.email.toUpperCase(), "lead")));
+        Project p = wizard.finish(me.id, List.of(new InviteRow(0, lead.email.toUpperCase(), "lead")), "http://localhost").project();
         assertTrue(p.setupComplete);
         assertEquals(1, p.executiveSummaryVersion);
         assertEquals(Role.LEAD, fresh(() -> Membership.find(p, lead.id).orElseThrow().role));
@@ -134,13 +134,27 @@ class SetupWizardServiceTest {
         WizardRun run = wizard.submitBasics(me.id, basics(TestData.unique("Inv")));
         ValidationException e = assertThrows(ValidationException.class, () -> wizard.finish(me.id, List.of(
                 new InviteRow(0, known.username, "member"), new InviteRow(1, "ghost-person", "member"),
-                new InviteRow(2, "nobody@example.test", "viewer"))));
+                new InviteRow(2, "nobody@example.test", "viewer")), "http://localhost"));
         assertTrue(e.errors().get("invites").contains("ghost-person"));
-        assertTrue(e.errors().get("invites").contains("nobody@example.test"));
+        assertFalse(e.errors().get("invites").contains("nobody@example.test"), "an email without an account is invited, not refused");
         assertTrue(e.errors().has("who-1"));
         assertFalse(e.errors().has("who-0"));
         assertEquals(1, members(run.projectId));
         assertTrue(wizard.current(me.id).isPresent());
+    }
+
+    @Test
+    void anEmailWithoutAnAccountIsInvitedWhenTheWizardFinishes() {
+        Account me = data.account("inv");
+        Account known = data.account("known");
+        WizardRun run = wizard.submitBasics(me.id, basics(TestData.unique("Inv")));
+        String email = TestData.unique("nobody") + "@example.test";
+        SetupWizardService.Finished done = wizard.finish(me.id, List.of(new InviteRow(0, known.username, "member"),
+                new InviteRow(1, email, "viewer")), "http://localhost");
+        assertEquals(List.of(email), done.invited());
+        assertEquals(2, members(run.projectId));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() ->
+                dev.specboard.project.Invitation.count("projectId = ?1 and email = ?2", run.projectId, email)));
     }
 
     @Test
