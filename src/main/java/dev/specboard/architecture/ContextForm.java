@@ -1,9 +1,14 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.ConflictView;
+import dev.specboard.kernel.StaleVersionException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A bounded context's editable fields; {@code version} is the version the edit is based on. */
 public record ContextForm(
@@ -20,6 +25,20 @@ public record ContextForm(
 
     public static ContextForm of(BoundedContext c) {
         return new ContextForm(c.name, c.type, c.purpose, c.description == null ? "" : c.description, c.version);
+    }
+
+    /** Both versions of a stale save, field by field: the one saved meanwhile and this one. */
+    public ConflictView conflict(StaleVersionException e) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("name", "Name");
+        labels.put("type", "Type");
+        labels.put("purpose", "Purpose");
+        labels.put("description", "Description");
+        return ConflictView.of(e, labels, Map.of("name", nz(name), "type", nz(type), "purpose", nz(purpose), "description", nz(description)));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     public ContextForm withVersion(int v) {

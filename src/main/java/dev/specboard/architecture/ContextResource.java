@@ -31,9 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Bounded-context pages: the list, one context with its stories, the forms, and the context map. */
@@ -134,14 +132,7 @@ public class ContextResource {
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.contextForm(access, form, e.errors(), cid, null));
         } catch (StaleVersionException e) {
-            Map<String, String> labels = new LinkedHashMap<>();
-            labels.put("name", "Name");
-            labels.put("type", "Type");
-            labels.put("purpose", "Purpose");
-            labels.put("description", "Description");
-            ConflictView conflict = ConflictView.of(e, labels, Map.of("name", nz(form.name()), "type", nz(form.type()),
-                    "purpose", nz(form.purpose()), "description", nz(form.description())));
-            return Htmx.page(Templates.contextForm(access, form.withVersion(e.currentVersion()), FormErrors.none(), cid, conflict), 409);
+            return Htmx.page(Templates.contextForm(access, form.withVersion(e.currentVersion()), FormErrors.none(), cid, form.conflict(e)), 409);
         }
     }
 
@@ -195,9 +186,5 @@ public class ContextResource {
 
     private static String url(Access access, UUID id) {
         return "/projects/" + access.project().slug + "/contexts/" + id;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }
