@@ -1,11 +1,9 @@
 package dev.specboard.assist;
 
-import dev.specboard.architecture.ComponentRef;
 import dev.specboard.architecture.DesignDoc;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.repo.Repo;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
@@ -14,7 +12,6 @@ import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -27,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -61,31 +57,14 @@ public class JobResource {
     JobService jobs;
 
     @Inject
-    DocsOutline docs;
-
-    @Inject
-    Explanation explanation;
-
-    @Inject
-    EntityManager em;
-
-    @Inject
-    dev.specboard.web.Markdown markdown;
+    JobViews views;
 
     @GET
     @Path("/jobs")
     public Response list(@PathParam("slug") String slug, @BeanParam JobFilter filter, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        JobsView view = view(access, filter, DocsForm.empty(), FormErrors.none());
+        JobsView view = views.list(access, filter, DocsForm.empty(), FormErrors.none());
         return Htmx.pageOrFragment(headers, () -> Templates.jobs(view), () -> Templates.jobs$list(view));
-    }
-
-    private JobsView view(Access access, JobFilter filter, DocsForm form, FormErrors errors) {
-        List<String> repos = Repo.listByProject(access.project().id).stream().map(r -> r.name).toList();
-        List<ComponentRef> components = em.createQuery("select new dev.specboard.architecture.ComponentRef(c.id, c.name) "
-                + "from Component c where c.projectId = ?1 order by lower(c.name)", ComponentRef.class)
-                .setParameter(1, access.project().id).getResultList();
-        return new JobsView(access, jobs.list(access.project().id, filter), filter, repos, components, form, errors);
     }
 
     @POST
@@ -96,14 +75,14 @@ public class JobResource {
             AiJob job = jobs.create(access, AiJobType.DOCS, form.params());
             return Htmx.location(headers, "/projects/" + slug + "/jobs/" + job.id);
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.jobs(view(access, new JobFilter(null, null, null), form, e.errors())));
+            return Htmx.invalid(Templates.jobs(views.list(access, new JobFilter(null, null, null), form, e.errors())));
         } catch (ApiException e) {
             if (e.status() != 404) {
                 throw e;
             }
             FormErrors errors = FormErrors.none().add(form.componentId() == null || form.componentId().isBlank() ? "repo" : "componentId",
                     e.getMessage());
-            return Htmx.invalid(Templates.jobs(view(access, new JobFilter(null, null, null), form, errors)));
+            return Htmx.invalid(Templates.jobs(views.list(access, new JobFilter(null, null, null), form, errors)));
         }
     }
 
@@ -111,7 +90,7 @@ public class JobResource {
     @Path("/jobs/{id}")
     public Response show(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        JobView view = view(access, jobs.require(access, id));
+        JobView view = views.job(access, jobs.require(access, id));
         return Htmx.pageOrFragment(headers, () -> Templates.job(view), () -> Templates.job$panel(view));
     }
 
@@ -120,17 +99,7 @@ public class JobResource {
     @Path("/jobs/{id}/status")
     public Response status(@PathParam("slug") String slug, @PathParam("id") UUID id) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.status(view(access, jobs.require(access, id))));
-    }
-
-    JobView view(Access access, AiJob job) {
-        String requester = em.createQuery("select a.username from Account a where a.id = ?1", String.class)
-                .setParameter(1, job.userId).getResultStream().findFirst().orElse("a former member");
-        DocsOutline.Result d = job.type == AiJobType.DOCS && job.result != null ? docs.read(job.result) : null;
-        Explanation.Result x = job.type == AiJobType.EXPLANATION && job.result != null ? explanation.read(job.result) : null;
-        String draft = d != null && d.draft() != null ? markdown.render(d.draft()) : null;
-        String answer = x != null && x.markdown() != null ? markdown.render(x.markdown()) : null;
-        return new JobView(access, job, requester, d, x, draft, answer);
+        return Htmx.page(Templates.status(views.job(access, jobs.require(access, id))));
     }
 
     @POST
@@ -151,7 +120,7 @@ public class JobResource {
 
     private Response answer(Access access, UUID id, HttpHeaders headers, String message) {
         if (Htmx.isHtmx(headers)) {
-            return Htmx.withFlash(Templates.job$panel(view(access, jobs.require(access, id))), message);
+            return Htmx.withFlash(Templates.job$panel(views.job(access, jobs.require(access, id))), message);
         }
         return Flash.redirect(headers, "/projects/" + access.slug() + "/jobs/" + id, message);
     }
@@ -182,7 +151,7 @@ public class JobResource {
         try {
             AiJob job = jobs.create(access, AiJobType.EXPLANATION, form.params(name));
             if (Htmx.isHtmx(headers)) {
-                return Htmx.page(Templates.status(view(access, job)));
+                return Htmx.page(Templates.status(views.job(access, job)));
             }
             return Response.seeOther(java.net.URI.create("/projects/" + slug + "/jobs/" + job.id)).build();
         } catch (ValidationException e) {
