@@ -23,9 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The inferred entity model: the picture, each entity with its fields and confidences, the DDL; confirm, rename and remove. */
@@ -47,7 +45,7 @@ public class EntityResource {
     @GET
     public Response list(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.entities(view(access, null, FormErrors.none())));
+        return Htmx.page(Templates.entities(entities.page(access, null, FormErrors.none())));
     }
 
     /** The model as SQL, for a developer to start from. */
@@ -89,12 +87,12 @@ public class EntityResource {
             InferredEntity e = entities.rename(access, eid, name);
             return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Renamed to " + e.entityName + ".");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.entities(view(access, eid, FormErrors.none().add("name", e.errors().get("name")))));
+            return Htmx.invalid(Templates.entities(entities.page(access, eid, FormErrors.none().add("name", e.errors().get("name")))));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
             }
-            return Htmx.page(Templates.entities(view(access, eid, FormErrors.none().add("name", e.getMessage()))), 409);
+            return Htmx.page(Templates.entities(entities.page(access, eid, FormErrors.none().add("name", e.getMessage()))), 409);
         }
     }
 
@@ -130,23 +128,13 @@ public class EntityResource {
             InferredEntity e = entities.renameField(access, eid, field, to);
             return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " renamed to " + to.strip() + ".");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.entities(view(access, eid, FormErrors.none().add("to", e.errors().get("to")))));
+            return Htmx.invalid(Templates.entities(entities.page(access, eid, FormErrors.none().add("to", e.errors().get("to")))));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
             }
-            return Htmx.page(Templates.entities(view(access, eid, FormErrors.none().add("to", e.getMessage()))), 409);
+            return Htmx.page(Templates.entities(entities.page(access, eid, FormErrors.none().add("to", e.getMessage()))), 409);
         }
-    }
-
-    private EntityListView view(Access access, UUID failed, FormErrors errors) {
-        UUID projectId = access.project().id;
-        List<InferredEntity> all = entities.list(projectId);
-        Map<String, Thought> thoughts = new HashMap<>();
-        for (Thought t : Thought.<Thought>list("projectId = ?1 and subjectKey is not null", projectId)) {
-            thoughts.put(t.subjectKey, t);
-        }
-        return new EntityListView(access, all, thoughts, EntityPicture.svg(all, access.slug()), EntityDdl.ddl(all), failed, errors);
     }
 
     static String base(Access access) {

@@ -3,6 +3,7 @@ package dev.specboard.design;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,21 @@ public class EntityService {
         return InferredEntity.<InferredEntity>find("projectId = ?1 order by confidenceScore desc, entityName", projectId).list();
     }
 
+    /** The entities page: every entity with the thought behind each, the picture and the DDL; a fixed number of queries. */
+    public EntityListView page(Access access, UUID failed, FormErrors errors) {
+        List<InferredEntity> all = list(access.project().id);
+        return new EntityListView(access, all, thoughtsBySubject(access.project().id), EntityPicture.svg(all, access.slug()),
+                EntityDdl.ddl(all), failed, errors);
+    }
+
+    private static Map<String, Thought> thoughtsBySubject(UUID projectId) {
+        Map<String, Thought> bySubject = new HashMap<>();
+        for (Thought t : Thought.<Thought>list("projectId = ?1 and subjectKey is not null", projectId)) {
+            bySubject.put(t.subjectKey, t);
+        }
+        return bySubject;
+    }
+
     public InferredEntity get(UUID projectId, UUID id) {
         return InferredEntity.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such entity in this project"));
     }
@@ -71,10 +87,7 @@ public class EntityService {
                 .map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
         EntityInference.Model model = EntityInference.infer(inputs);
 
-        Map<String, Thought> bySubject = new HashMap<>();
-        for (Thought t : Thought.<Thought>list("projectId = ?1 and subjectKey is not null", projectId)) {
-            bySubject.put(t.subjectKey, t);
-        }
+        Map<String, Thought> bySubject = thoughtsBySubject(projectId);
         Map<String, InferredEntity> existing = new HashMap<>();
         Set<String> takenNames = new HashSet<>();
         for (InferredEntity e : list(projectId)) {
