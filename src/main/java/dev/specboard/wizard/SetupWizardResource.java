@@ -6,6 +6,7 @@ import dev.specboard.project.ProjectForm;
 import dev.specboard.project.RepoForm;
 import dev.specboard.project.SummaryForm;
 import dev.specboard.project.VisionForm;
+import dev.specboard.repo.RepoSync;
 import dev.specboard.kernel.Role;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.web.Flash;
@@ -50,6 +51,8 @@ public class SetupWizardResource {
                                               SummaryForm summary, List<InviteRow> rows, FormErrors errors, String previewHtml);
 
         static native TemplateInstance wizard$preview(String previewHtml);
+
+        static native TemplateInstance sync(RepoSync sync);
     }
 
     @Inject
@@ -121,6 +124,13 @@ public class SetupWizardResource {
     public TemplateInstance preview(@FormParam("executiveSummary") String text) {
         currentUser.requireAccountId();
         return Templates.wizard$preview(markdown.render(text));
+    }
+
+    /** The first sync of the repository connected at the repository step, as the later steps show it while it runs. */
+    @GET
+    @Path("sync")
+    public TemplateInstance sync() {
+        return Templates.sync(wizard.firstSync(currentUser.requireAccountId()).orElse(null));
     }
 
     @POST

@@ -11,6 +11,7 @@ import dev.specboard.project.SummaryForm;
 import dev.specboard.project.VisionForm;
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.RepoService;
+import dev.specboard.repo.RepoSync;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
@@ -164,6 +165,12 @@ public class SetupWizardService {
     }
 
     /** The run's project, loaded for display. */
+    /** The newest sync of the repository the account's unfinished setup connected, if it connected one. */
+    public Optional<RepoSync> firstSync(UUID accountId) {
+        return current(accountId).filter(r -> r.projectId != null)
+                .flatMap(r -> RepoSync.<RepoSync>find("projectId = ?1 order by createdAt desc", r.projectId).firstResultOptional());
+    }
+
     public Optional<Project> project(WizardRun run) {
         return run.projectId == null ? Optional.empty() : Optional.ofNullable(Project.findById(run.projectId));
     }

@@ -59,6 +59,31 @@ class SetupWizardResourceTest {
     }
 
     @Test
+    void theLaterStepsShowTheRepositorysFirstSyncUntilItEnds() throws Exception {
+        Account a = data.account("syncwiz");
+        assertTrue(Web.html(Web.as(a).get("/projects/new/sync")).getElementById("wizard-sync").text().isEmpty(), "no run, no sync");
+        try (dev.specboard.repo.GitFixture git = dev.specboard.repo.GitFixture.create()) {
+            git.commit("first", java.util.Map.of("src/App.java", "class App {}\n", "README.md", "# App\n"));
+            basics(a, TestData.unique("SyncWiz"));
+            form(a).formParam("visionStatement", "Calm").formParam("targetFeeling", "minimal").formParam("referenceApps", "")
+                    .formParam("icon", "").formParam("color", "").post("/projects/new/vision").then().statusCode(303);
+            form(a).formParam("repoUrl", git.url()).formParam("defaultBranch", "main").post("/projects/new/repository").then().statusCode(303);
+            assertNotNull(page(a, "/projects/new").select("#wizard-sync[hx-get=/projects/new/sync]").first(), "the summary step asks for it");
+            Document d = null;
+            for (int i = 0; i < 100; i++) {
+                d = Web.html(Web.as(a).get("/projects/new/sync"));
+                if (d.getElementById("wizard-sync-status").text().contains("SUCCESS")) {
+                    break;
+                }
+                assertNotNull(d.select("#wizard-sync[hx-get]").first(), "a running sync is polled: " + d);
+                Thread.sleep(100);
+            }
+            assertTrue(d.getElementById("wizard-sync-status").text().contains("2 files read"), d.toString());
+            assertNull(d.select("#wizard-sync[hx-get]").first(), "a finished sync is no longer polled");
+        }
+    }
+
+    @Test
     void walkingTheWholeWizardCompletesTheSetup() {
         Account a = data.account("walk");
         Account friend = data.account("friend");
