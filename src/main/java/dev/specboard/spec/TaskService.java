@@ -587,7 +587,7 @@ public class TaskService {
 
     /** Tasks for the API list, optionally by status and spec. */
     public List<TaskRow> list(Project project, TaskStatus status, String specKey) {
-        StringBuilder q = new StringBuilder("from ImplementationTask t join fetch t.spec s left join fetch t.claimedBy where t.project = :p");
+        StringBuilder q = new StringBuilder("from ImplementationTask t join t.spec s left join fetch t.claimedBy where t.project = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", project);
         if (status != null) {
@@ -601,7 +601,7 @@ public class TaskService {
         q.append(" order by s.specNumber, t.taskNumber");
         var query = em.createQuery(q.toString(), ImplementationTask.class);
         params.forEach(query::setParameter);
-        return rows(query.getResultList(), blockedSpecs(project));
+        return rows(withSpecs(em, query.getResultList()), blockedSpecs(project));
     }
 
     /** Numbers of the project's specs that wait for an incomplete dependency. */
@@ -614,6 +614,23 @@ public class TaskService {
         Set<Integer> out = new HashSet<>();
         rows.forEach(n -> out.add(n.intValue()));
         return out;
+    }
+
+    /**
+     * Loads the specs of these tasks in one query, each spec once. A {@code join fetch t.spec} would repeat
+     * the spec's whole content (every phase) on every task row: for a spec of 2,000 phases that is its
+     * content 2,000 times over, which ran a 256 MB heap out of memory.
+     */
+    static List<ImplementationTask> withSpecs(EntityManager em, List<ImplementationTask> tasks) {
+        jakarta.persistence.PersistenceUnitUtil util = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        Set<Object> ids = new java.util.HashSet<>();
+        for (ImplementationTask t : tasks) {
+            ids.add(util.getIdentifier(t.spec)); // read from the proxy, without loading it
+        }
+        if (!ids.isEmpty()) {
+            em.createQuery("from TechnicalSpec s where s.id in :ids", TechnicalSpec.class).setParameter("ids", ids).getResultList();
+        }
+        return tasks;
     }
 
     static List<TaskRow> rows(Collection<ImplementationTask> tasks, Set<Integer> blockedSpecs) {

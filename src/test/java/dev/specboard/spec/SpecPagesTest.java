@@ -295,6 +295,31 @@ class SpecPagesTest {
         assertEquals(c, e, "spec list statements");
     }
 
+    @Test
+    void theBoardTheSpecPageAndTheTaskListReadEachSpecsContentOnceNotOncePerTask() {
+        TestData.Team t = data.team();
+        fill(t, 2, 30);
+        String token = fx.token(t.member());
+        for (String page : List.of("/projects/" + t.slug() + "/board", "/projects/" + t.slug() + "/specs/SPEC-1")) {
+            List<String> sql = SqlCounter.statements(() -> assertEquals(200, Web.as(t.member()).get(page).statusCode()));
+            assertSpecContentNotJoinedToTasks(page, sql);
+        }
+        List<String> sql = SqlCounter.statements(() -> io.restassured.RestAssured.given().auth().oauth2(token)
+                .get("/api/v1/projects/" + t.slug() + "/tasks").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(60)));
+        assertSpecContentNotJoinedToTasks("the task list", sql);
+    }
+
+    /** A task row query that also selects its spec's content repeats a whole spec on every task (2,000 phases ran out of heap). */
+    private static void assertSpecContentNotJoinedToTasks(String what, List<String> sql) {
+        assertFalse(sql.isEmpty(), what + ": statements were seen");
+        for (String s : sql) {
+            String lower = s.toLowerCase();
+            if (lower.contains("from implementation_tasks")) {
+                assertFalse(lower.matches("(?s).*\\bcontent\\b.*"), what + " selects the spec's content with its tasks: " + s);
+            }
+        }
+    }
+
     private void fill(TestData.Team t, int specCount, int phases) {
         Access lead = new Access(t.project(), Role.LEAD, t.lead().id);
         for (int i = 1; i <= specCount; i++) {

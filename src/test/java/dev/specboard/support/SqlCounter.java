@@ -21,6 +21,7 @@ public final class SqlCounter {
     private static final String MARK = "specboard.sql-counter";
     private static volatile boolean counting;
     private static final AtomicLong STATEMENTS = new AtomicLong();
+    private static final java.util.List<String> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SqlCounter() {
     }
@@ -42,6 +43,18 @@ public final class SqlCounter {
             fewest = Math.min(fewest, STATEMENTS.get());
         }
         return fewest;
+    }
+
+    /** The SQL of the statements one run of the action prepared, in order, to check what a page selects. */
+    public static synchronized java.util.List<String> statements(Runnable action) {
+        SEEN.clear();
+        counting = true;
+        try {
+            action.run();
+        } finally {
+            counting = false;
+        }
+        return java.util.List.copyOf(SEEN);
     }
 
     private static boolean marked() {
@@ -68,6 +81,7 @@ public final class SqlCounter {
         public String inspect(String sql) {
             if (counting && marked()) {
                 STATEMENTS.incrementAndGet();
+                SEEN.add(sql);
             }
             return sql;
         }
