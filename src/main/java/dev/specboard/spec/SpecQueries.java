@@ -89,8 +89,8 @@ public class SpecQueries {
                 SELECT d.spec_number, d.title, d.status FROM spec_dependencies x JOIN technical_specs d ON d.id = x.spec_id
                 WHERE x.depends_on_id = ?1 ORDER BY d.spec_number""", spec.id);
         boolean blocked = deps.stream().anyMatch(d -> !d.complete());
-        List<TaskRow> tasks = TaskService.rows(ImplementationTask.<ImplementationTask>find(
-                "from ImplementationTask t left join fetch t.claimedBy where t.spec = ?1 order by t.taskNumber",
+        List<TaskRow> tasks = TaskService.rows(em, ImplementationTask.<ImplementationTask>find(
+                "from ImplementationTask t where t.spec = ?1 order by t.taskNumber",
                 spec).list(), blocked ? java.util.Set.of(spec.specNumber) : java.util.Set.of());
         List<RevisionRow> revisions = em.createQuery(
                         "select new dev.specboard.spec.RevisionRow(r.version, r.title, a.username, r.createdAt) "

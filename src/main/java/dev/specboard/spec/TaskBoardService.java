@@ -109,7 +109,7 @@ public class TaskBoardService {
 
     /** The board, in a fixed number of queries whatever the number of tasks. */
     public BoardView board(Project project, BoardFilter filter) {
-        StringBuilder q = new StringBuilder("from ImplementationTask t join t.spec s left join fetch t.claimedBy c where t.project = :p");
+        StringBuilder q = new StringBuilder("from ImplementationTask t join t.spec s left join t.claimedBy c where t.project = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", project);
         if (notBlank(filter.spec())) {
@@ -132,7 +132,7 @@ public class TaskBoardService {
         q.append(" order by t.createdAt, s.specNumber, t.taskNumber");
         var query = em.createQuery(q.toString(), ImplementationTask.class);
         params.forEach(query::setParameter);
-        List<TaskRow> cards = TaskService.rows(TaskService.withSpecs(em, query.getResultList()), tasks.blockedSpecs(project));
+        List<TaskRow> cards = TaskService.rows(em, TaskService.withSpecs(em, query.getResultList()), tasks.blockedSpecs(project));
         Map<TaskStatus, Integer> limits = wipLimits(project);
         Map<TaskStatus, List<TaskRow>> byStatus = new EnumMap<>(TaskStatus.class);
         for (TaskStatus s : TaskStatus.values()) {

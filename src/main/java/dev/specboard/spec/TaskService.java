@@ -587,7 +587,7 @@ public class TaskService {
 
     /** Tasks for the API list, optionally by status and spec. */
     public List<TaskRow> list(Project project, TaskStatus status, String specKey) {
-        StringBuilder q = new StringBuilder("from ImplementationTask t join t.spec s left join fetch t.claimedBy where t.project = :p");
+        StringBuilder q = new StringBuilder("from ImplementationTask t join t.spec s where t.project = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", project);
         if (status != null) {
@@ -601,7 +601,7 @@ public class TaskService {
         q.append(" order by s.specNumber, t.taskNumber");
         var query = em.createQuery(q.toString(), ImplementationTask.class);
         params.forEach(query::setParameter);
-        return rows(withSpecs(em, query.getResultList()), blockedSpecs(project));
+        return rows(em, withSpecs(em, query.getResultList()), blockedSpecs(project));
     }
 
     /** Numbers of the project's specs that wait for an incomplete dependency. */
@@ -634,9 +634,34 @@ public class TaskService {
     }
 
     static List<TaskRow> rows(Collection<ImplementationTask> tasks, Set<Integer> blockedSpecs) {
+        return rows(tasks, blockedSpecs, t -> t.claimedBy == null ? null : t.claimedBy.username);
+    }
+
+    /**
+     * Rows of many tasks, with their claimers' names read in one query of names only: fetching the claimers
+     * would load each one's whole account (its password hash included) for a name on a card.
+     */
+    static List<TaskRow> rows(EntityManager em, Collection<ImplementationTask> tasks, Set<Integer> blockedSpecs) {
+        jakarta.persistence.PersistenceUnitUtil util = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        Set<Object> ids = new HashSet<>();
+        for (ImplementationTask t : tasks) {
+            if (t.claimedBy != null) {
+                ids.add(util.getIdentifier(t.claimedBy)); // read from the proxy, without loading it
+            }
+        }
+        Map<Object, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select a.id, a.username from Account a where a.id in :ids", Object[].class).setParameter("ids", ids)
+                    .getResultList().forEach(r -> names.put(r[0], (String) r[1]));
+        }
+        return rows(tasks, blockedSpecs, t -> t.claimedBy == null ? null : names.get(util.getIdentifier(t.claimedBy)));
+    }
+
+    private static List<TaskRow> rows(Collection<ImplementationTask> tasks, Set<Integer> blockedSpecs,
+                                      java.util.function.Function<ImplementationTask, String> claimer) {
         return tasks.stream().map(t -> new TaskRow(t.taskKey, t.spec.specNumber, t.spec.title, t.spec.storyNumber, t.scope,
                 t.scopeDescription, t.assignedFiles(), t.branchName, t.status,
-                t.claimedBy == null ? null : t.claimedBy.username, t.claimedAt, t.startedAt, t.completedAt, t.commitSha, t.mergedAt,
+                claimer.apply(t), t.claimedAt, t.startedAt, t.completedAt, t.commitSha, t.mergedAt,
                 t.failureReason, t.estimatedHours, t.actualHours, t.createdAt, t.updatedAt,
                 t.status == TaskStatus.PENDING && blockedSpecs.contains(t.spec.specNumber), t.priority, t.leaseExpiresAt)).toList();
     }

@@ -17,6 +17,7 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,51 @@ final class DiagramLayout {
         return 7.0 * label.length() + 8;
     }
 
+    /** Layouts by their input (see {@link #inputOf}): a graph page lays out a large graph once, not on every request. */
+    private static final int CACHED = 64;
+    private static final Map<String, Result> CACHE = new LinkedHashMap<>(CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    /** The layout of the diagram, computed once per distinct input (the boxes and routes depend on nothing else). */
     static Result layout(Diagram d) {
+        String input = inputOf(d);
+        synchronized (CACHE) {
+            Result known = CACHE.get(input);
+            if (known != null) {
+                return known;
+            }
+        }
+        // Laid out outside the lock: two requests for a new graph may both compute it, none waits for another graph.
+        Result laid = compute(d);
+        synchronized (CACHE) {
+            CACHE.put(input, laid);
+        }
+        return laid;
+    }
+
+    /** Everything the layout reads, in one string: spacing, each node's key, size and fixed place, each edge's ends and label. */
+    static String inputOf(Diagram d) {
+        StringBuilder s = new StringBuilder(64 + 48 * (d.nodes.size() + d.edges.size()));
+        s.append(d.nodeSpacing).append(' ').append(d.layerSpacing).append(' ').append(d.maxLayerSize);
+        for (Diagram.Node n : d.nodes) {
+            s.append('\0').append(n.key.length()).append(':').append(n.key).append(' ').append(n.width).append(' ').append(n.height);
+            if (n.fixed != null) {
+                s.append(" @").append(n.fixed.x()).append(',').append(n.fixed.y());
+            }
+        }
+        for (Diagram.Edge e : d.edges) {
+            for (String part : new String[] {String.valueOf(e.from()), String.valueOf(e.to()), e.label() == null ? "" : e.label()}) {
+                s.append('\1').append(part.length()).append(':').append(part);
+            }
+        }
+        return s.toString();
+    }
+
+    private static Result compute(Diagram d) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, d.nodeSpacing);
@@ -100,7 +145,7 @@ final class DiagramLayout {
             boolean moved = byKey.get(edge.from()).fixed != null || byKey.get(edge.to()).fixed != null;
             routes.add(route(e, boxes.get(edge.from()), boxes.get(edge.to()), moved));
         }
-        return new Result(boxes, routes);
+        return new Result(Map.copyOf(boxes), Collections.unmodifiableList(routes));
     }
 
     /** ELK's route (start, bends, end), or a straight line between the borders when a node was moved by hand. */

@@ -33,6 +33,25 @@ class DiagramTest {
     }
 
     @Test
+    void aGraphIsLaidOutOnceAndAgainWhenAnythingTheLayoutReadsChanges() {
+        DiagramLayout.Result first = DiagramLayout.layout(generated(150, 260, 7));
+        assertTrue(first == DiagramLayout.layout(generated(150, 260, 7)), "the same graph again is served from the cache");
+
+        Diagram moreEdges = generated(150, 260, 7).edge(new Diagram.Edge("0", "149", null));
+        DiagramLayout.Result second = DiagramLayout.layout(moreEdges);
+        assertFalse(first == second, "a new edge is a new layout");
+        assertEquals(first.routes().size() + 1, second.routes().size());
+
+        Diagram moved = generated(150, 260, 7);
+        moved.node("extra", "#extra").fixedAt(5000, 40);
+        assertEquals(new Diagram.Box(5000, 40, 150, 54), DiagramLayout.layout(moved).boxes().get("extra"),
+                "a node placed by hand is where it was put, not where a cached layout had it");
+        Diagram resized = generated(150, 260, 7);
+        resized.node("extra", "#extra").fixedAt(5000, 40).size(300, 54);
+        assertEquals(300, DiagramLayout.layout(resized).boxes().get("extra").w(), 0.01);
+    }
+
+    @Test
     void a150NodeGraphHasNoOverlappingNodesAndStaysInsideThePicture() {
         Diagram d = generated(150, 260, 42);
         Map<String, Diagram.Box> boxes = d.layout();
