@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  *          [prefix=bench] (of the projects' slugs)
  *   login  BASE USER PASSWORD           prints the session cookie ("sb_session=...") for wrk
  *   claims BASE TOKEN SLUG KEYS_DIR     checks claim-next's outcome: every claimed task once, none twice
+ *   release BASE TOKEN SLUG             gives every claimed task of the project back (to measure claims again on kept data)
  * </pre>
  * {@code seed} writes the git repository with the {@code git} CLI into REPO_DIR (which must lie under
  * the app's {@code SPECBOARD_REPOS_LOCAL_ROOTS}) and writes the names the pages need to ENV_OUT as
@@ -77,6 +78,14 @@ public class Seed {
                 Seed s = new Seed(args[1]);
                 s.token = args[2];
                 System.exit(s.checkClaims(args[3], Path.of(args[4])) ? 0 : 1);
+            }
+            case "release" -> {
+                if (args.length < 4) {
+                    usage();
+                }
+                Seed s = new Seed(args[1]);
+                s.token = args[2];
+                s.releaseClaims(args[3]);
             }
             default -> usage();
         }
@@ -360,6 +369,19 @@ public class Seed {
         boolean ok = twice.isEmpty() && claimed == unique.size();
         System.out.printf("claims=%d distinct=%d double=%d claimedInDb=%d ok=%s%n", keys.size(), unique.size(), twice.size(), claimed, ok);
         return ok;
+    }
+
+    void releaseClaims(String slug) throws Exception {
+        HttpResponse<String> r = api("GET", "/api/v1/projects/" + slug + "/tasks?status=claimed", null);
+        expect(200, "claimed tasks", r);
+        Matcher m = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(r.body());
+        List<String> keys = new ArrayList<>();
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        parallel(keys.size(), 8, i ->
+                expect(200, "release " + keys.get(i), api("POST", "/api/v1/projects/" + slug + "/tasks/" + keys.get(i) + "/release", null)));
+        log("released %d claimed tasks of %s", keys.size(), slug);
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -6,20 +6,25 @@
 #
 #   src/bench/run.sh            the full data set, 5 s warm-up and 15 s per page
 #   src/bench/run.sh --small    a small data set and short runs (to try the harness)
-#   options: --jfr (record the measured run with JDK Flight Recorder), --no-build (use target/quarkus-app as is)
+#   options: --jfr (record the measured run with JDK Flight Recorder), --no-build (use target/quarkus-app as is),
+#            --data DIR (keep the seeded database and repository in DIR; a later run with the same DIR measures
+#            without seeding again), --seed-only (stop after seeding; with --data, to measure later)
 #   environment: BENCH_PORT (18080), BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_JVM_FLAGS (replaces jvm.options)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
-SMALL=0 JFR=0 BUILD=1
-for arg in "$@"; do
-  case "$arg" in
+SMALL=0 JFR=0 BUILD=1 DATA= SEED_ONLY=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
     --small) SMALL=1 ;;
     --jfr) JFR=1 ;;
     --no-build) BUILD=0 ;;
-    *) echo "unknown option $arg (use --small, --jfr, --no-build)" >&2; exit 2 ;;
+    --seed-only) SEED_ONLY=1 ;;
+    --data) shift; DATA=$(mkdir -p "${1:?--data needs a folder}" && cd "$1" && pwd) ;;
+    *) echo "unknown option $1 (use --small, --jfr, --no-build, --data DIR, --seed-only)" >&2; exit 2 ;;
   esac
+  shift
 done
 
 if [[ $SMALL == 1 ]]; then
@@ -68,11 +73,12 @@ cleanup() {
   rm -rf "$TMP"
 }
 trap cleanup EXIT
-mkdir -p "$TMP/data" "$TMP/repos"
+STORE=${DATA:-$TMP} # where the database and the seeded repository live
+mkdir -p "$STORE/data" "$STORE/repos"
 
 start_app() { # log file, extra JVM flags...
   local log=$1; shift
-  SPECBOARD_DATA_DIR="$TMP/data" SPECBOARD_REPOS_LOCAL_ROOTS="$TMP/repos" PORT=$PORT \
+  SPECBOARD_DATA_DIR="$STORE/data" SPECBOARD_REPOS_LOCAL_ROOTS="$STORE/repos" PORT=$PORT \
     SPECBOARD_SESSION_SECRET="bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz" \
     java "${JVM_FLAGS[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   APP_PID=$!
@@ -101,11 +107,24 @@ rss_mib() { awk -v k="$1:" '$1 == k { printf "%d", $2 / 1024 }' "/proc/$APP_PID/
 
 note "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
 note "JVM flags: $JVM_DESC"
-note "first start on an empty database"
-start_app "$OUT/app-seed.log"
-note "ready in $READY_MS ms; seeding: ${SEED_ARGS[*]}"
-java src/bench/Seed.java seed "$BASE" "$OUT/seed.env" "$TMP/repos/app" "${SEED_ARGS[@]}" 2> >(tee "$OUT/seed.log" >&2)
-stop_app
+if [[ -n $DATA && -f $DATA/seed.env ]]; then
+  note "the data set seeded earlier in $DATA ($(cat "$DATA/seed-args"))"
+  cp "$DATA/seed.env" "$OUT/seed.env"
+else
+  note "first start on an empty database"
+  start_app "$OUT/app-seed.log"
+  note "ready in $READY_MS ms; seeding: ${SEED_ARGS[*]}"
+  java src/bench/Seed.java seed "$BASE" "$OUT/seed.env" "$STORE/repos/app" "${SEED_ARGS[@]}" 2> >(tee "$OUT/seed.log" >&2)
+  stop_app
+  if [[ -n $DATA ]]; then
+    cp "$OUT/seed.env" "$DATA/seed.env"
+    echo "${SEED_ARGS[*]}" > "$DATA/seed-args"
+  fi
+fi
+if [[ $SEED_ONLY == 1 ]]; then
+  note "seeded; measure it with: src/bench/run.sh --no-build --data ${DATA:-DIR}"
+  exit 0
+fi
 
 EXTRA=()
 if [[ $JFR == 1 ]]; then
@@ -135,7 +154,7 @@ ms() { # wrk's "1.23ms" / "850.00us" / "1.02s" in milliseconds
 }
 
 ROWS=()
-row() { ROWS+=("$(printf '%s\t' "$@")"); }
+row() { ROWS+=("$(printf '%s|' "$@")"); } # '|', not a tab: read would merge a tab-separated empty cell
 
 i=0
 while IFS=$'\t' read -r name path; do
@@ -146,7 +165,7 @@ while IFS=$'\t' read -r name path; do
   read -r code wire < <(curl -s --compressed -o "$OUT/page-$i.html" -w '%{http_code} %{size_download}\n' "${HEADERS[@]}" "$BASE$path")
   if [[ $code == 404 ]]; then
     note "skipped $name: $path answers 404"
-    row "$name" "skipped (404)" "" "" "" ""
+    row "$name" "skipped (404)" "" "" "" "" ""
     continue
   fi
   if [[ $code != 200 ]]; then
@@ -155,20 +174,48 @@ while IFS=$'\t' read -r name path; do
   fi
   size=$(stat -c %s "$OUT/page-$i.html")
   wrk -t2 -c16 -d"${WARMUP}s" --timeout 10s "${HEADERS[@]}" "$BASE$path" > /dev/null
-  wrk -t2 -c16 -d"${DURATION}s" --timeout 10s --latency "${HEADERS[@]}" "$BASE$path" > "$OUT/wrk-$i.txt"
+  wrk -t2 -c16 -d"${DURATION}s" --timeout 10s --latency -s src/bench/p95.lua "${HEADERS[@]}" "$BASE$path" > "$OUT/wrk-$i.txt"
   rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$OUT/wrk-$i.txt")
   p50=$(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$i.txt")")
   p99=$(ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$i.txt")")
+  p95=$(ms "$(awk '$1 == "p95:" { print $2 }' "$OUT/wrk-$i.txt")")
+  if [[ $path == */search* ]]; then
+    # Search's own answer time, one request at a time (under 16 connections the latency is mostly queueing).
+    wrk -t1 -c1 -d"${DURATION}s" --timeout 10s --latency -s src/bench/p95.lua "${HEADERS[@]}" "$BASE$path" > "$OUT/wrk-$i-single.txt"
+    SEARCH_ALONE="search alone (one connection): p50 $(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$i-single.txt")") ms, p95 $(ms "$(awk '$1 == "p95:" { print $2 }' "$OUT/wrk-$i-single.txt")") ms, p99 $(ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$i-single.txt")") ms"
+    note "$SEARCH_ALONE"
+  fi
   bad=$(awk '/Non-2xx/ { print $NF }' "$OUT/wrk-$i.txt")
   [[ -n $bad ]] && note "$name: $bad answers were not 2xx (see $OUT/wrk-$i.txt)"
   grep -q 'Socket errors' "$OUT/wrk-$i.txt" && note "$name: $(grep 'Socket errors' "$OUT/wrk-$i.txt" | xargs)"
   bytes="$size"
   [[ $wire != "$size" ]] && bytes="$size ($wire gzip)"
-  row "$name" "$rps" "$p50" "$p99" "$bytes" "$(rss_mib VmRSS)"
+  row "$name" "$rps" "$p50" "$p95" "$p99" "$bytes" "$(rss_mib VmRSS)"
   note "$name: $rps req/s"
 done < src/bench/pages.txt
 
+# First paint in a real browser (headless Chromium through chromedriver), when both are installed.
+PAINTS=()
+if [[ -x ${BENCH_CHROMEDRIVER:-/usr/bin/chromedriver} && -x ${BENCH_CHROMIUM:-/usr/bin/chromium} ]]; then
+  for page in "file (10,000 lines, \$THREADS threads)	/projects/\$SLUG/repos/\$REPO/blob/\$FILE_10K" \
+              "file (2,000 lines)	/projects/\$SLUG/repos/\$REPO/blob/\$FILE_2K"; do
+    IFS=$'\t' read -r name path <<< "$page"
+    name=$(fill "$name") path=$(fill "$path")
+    if paint=$(java src/bench/FirstPaint.java "$BASE" "$COOKIE" "$path" 5 2>> "$OUT/first-paint.log"); then
+      PAINTS+=("$name: first contentful paint $(grep -o 'fcp=[0-9]*' <<< "$paint" | head -1 | cut -d= -f2) ms, load $(grep -o ' load=[0-9]*' <<< "$paint" | cut -d= -f2) ms (median of 5; cold cache $(grep -o 'cold-fcp=[0-9]*' <<< "$paint" | cut -d= -f2) ms)")
+      note "${PAINTS[-1]}"
+    else
+      note "first paint of $name could not be measured (see $OUT/first-paint.log)"
+    fi
+  done
+else
+  note "first paint not measured: chromium and chromedriver are needed"
+fi
+
 # claim-next: 32 connections are 32 agents, each claiming one task after another.
+if [[ -n $DATA ]]; then
+  java src/bench/Seed.java release "$BASE" "$TOKEN" "$CLAIMS_SLUG" 2>> "$OUT/seed.log" # an earlier run's claims
+fi
 mkdir -p "$OUT/claims"
 export CLAIM_PATH="/api/v1/projects/$CLAIMS_SLUG/tasks/claim-next" TOKEN KEYS_DIR="$OUT/claims"
 wrk -t2 -c32 -d"${WARMUP}s" --timeout 10s -s src/bench/claim.lua "$BASE" > "$OUT/wrk-claims-warmup.txt"
@@ -184,7 +231,7 @@ check=$(java src/bench/Seed.java claims "$BASE" "$TOKEN" "$CLAIMS_SLUG" "$OUT/cl
 note "claims check: $check"
 double=$(grep -o 'double=[0-9]*' <<< "$check" | cut -d= -f2)
 row "claim-next, 32 agents (claims/s; $double double)" "$claims_rate" \
-  "$(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-claims.txt")")" \
+  "$(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-claims.txt")")" "" \
   "$(ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-claims.txt")")" "" "$(rss_mib VmRSS)"
 
 PEAK=$(rss_mib VmHWM)
@@ -192,14 +239,17 @@ stop_app
 
 {
   echo "Specboard benchmark, $(date '+%Y-%m-%d %H:%M'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "JVM: $JVM_DESC; wrk -t2 -c16 -d${DURATION}s after ${WARMUP}s warm-up; data: ${SEED_ARGS[*]}"
+  echo "JVM: $JVM_DESC; wrk -t2 -c16 -d${DURATION}s after ${WARMUP}s warm-up; data: $(cat "${DATA:-/nonexistent}/seed-args" 2>/dev/null || echo "${SEED_ARGS[*]}")"
   echo "start with the seeded database: ready after $START_MS ms (Quarkus says $QUARKUS_START); peak RSS $PEAK MiB"
+  for p in "${PAINTS[@]}"; do echo "$p"; done
   echo
-  echo "| page | req/s | p50 ms | p99 ms | bytes | RSS MiB |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+  [[ -n ${SEARCH_ALONE:-} ]] && echo "$SEARCH_ALONE"
+  echo
+  echo "| page | req/s | p50 ms | p95 ms | p99 ms | bytes | RSS MiB |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   for r in "${ROWS[@]}"; do
-    IFS=$'\t' read -r a b c d e f <<< "$r"
-    echo "| $a | $b | $c | $d | $e | $f |"
+    IFS='|' read -r a b c d e f g <<< "$r"
+    echo "| $a | $b | $c | $d | $e | $f | $g |"
   done
 } > "$OUT/table.md"
 

@@ -5,7 +5,7 @@ import dev.specboard.project.Access;
 import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.ManifestEntry;
-import dev.specboard.repo.ProjectManifest;
+import dev.specboard.repo.ManifestFiles;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.Markdown;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +35,9 @@ public class PlanQueries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ManifestFiles manifests;
 
     @Inject
     PlanService plans;
@@ -151,16 +154,12 @@ public class PlanQueries {
         return steps;
     }
 
-    /** The latest manifest's files by path, read (and integrity-checked) once per page. */
+    /** The latest manifest's files by path (read and integrity-checked once per start, see {@link ManifestFiles}). */
     private record Manifest(int version, Map<String, ManifestEntry> files) {
     }
 
     private Optional<Manifest> manifest(Repo repo) {
-        return ProjectManifest.latest(repo.id).map(m -> {
-            Map<String, ManifestEntry> files = new HashMap<>();
-            m.files().forEach(f -> files.put(f.path(), f));
-            return new Manifest(m.version, files);
-        });
+        return manifests.latest(repo.id).map(head -> new Manifest(head.version(), manifests.files(head).byPath()));
     }
 
     private ArtifactView.CodeChanges codeChanges(JsonNode doc, Repo repo, Optional<Manifest> manifest) {

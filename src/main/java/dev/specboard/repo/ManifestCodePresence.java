@@ -5,6 +5,7 @@ import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,9 @@ public class ManifestCodePresence implements CodePresence {
 
     private final Map<UUID, Files> cache = new ConcurrentHashMap<>();
 
+    @Inject
+    ManifestFiles manifests;
+
     @Override
     public Optional<Boolean> fileExists(UUID projectId, String path) {
         if (path == null || path.isBlank()) {
@@ -48,14 +52,14 @@ public class ManifestCodePresence implements CodePresence {
         cache.remove(event.projectId());
     }
 
-    private static Files load(UUID projectId) {
+    private Files load(UUID projectId) {
         Set<String> paths = new HashSet<>();
         boolean synced = false;
         for (Repo repo : Repo.listByProject(projectId)) {
-            Optional<ProjectManifest> latest = ProjectManifest.latest(repo.id);
+            Optional<ManifestFiles.Head> latest = manifests.latest(repo.id);
             if (latest.isPresent()) {
                 try {
-                    latest.get().files().forEach(f -> paths.add(f.path()));
+                    paths.addAll(manifests.files(latest.get()).byPath().keySet());
                     synced = true;
                 } catch (ApiException e) {
                     // A manifest that fails its integrity check tells nothing; the flags stay as people set them.

@@ -41,6 +41,9 @@ public class ManifestFiles {
     @Inject
     EntityManager em;
 
+    /** Held while a manifest is read and parsed, so that it is parsed once however many requests want it. */
+    private final Object loading = new Object();
+
     private final Map<UUID, Files> parsed = Collections.synchronizedMap(new LinkedHashMap<>(KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Files> eldest) {
@@ -62,17 +65,37 @@ public class ManifestFiles {
                 .setParameter("repo", repositoryId).setParameter("version", version).getResultStream().findFirst();
     }
 
-    /** The manifest's files; the first read after a start loads the data and checks its integrity hash. */
+    /**
+     * The manifest's files; the first read after a start loads the data and checks its integrity hash. Requests
+     * that miss together wait for that one read: each parse of a 20,000-file manifest takes tens of megabytes
+     * for a moment, and eight at once (a sync's search indexing and threads opened right after) ran a 256 MB
+     * heap out of memory.
+     */
     public Files files(Head head) {
         Files known = parsed.get(head.id());
         if (known != null) {
             return known;
         }
-        ProjectManifest m = ProjectManifest.findById(head.id());
-        // files() checks the integrity hash: a manifest is trusted once, when first read after a start.
-        List<ManifestEntry> sorted = List.copyOf(m.files());
-        Files files = new Files(sorted, sorted.stream().collect(Collectors.toUnmodifiableMap(ManifestEntry::path, Function.identity(), (a, b) -> a)));
-        parsed.put(head.id(), files);
-        return files;
+        synchronized (loading) {
+            known = parsed.get(head.id());
+            if (known != null) {
+                return known;
+            }
+            // Its columns, not the entity: no managed copy held until the request ends, and no second, deep-copied
+            // snapshot of the JSON that Hibernate would keep for dirty checking.
+            Object[] row = em.createQuery("select m.data, m.hash from ProjectManifest m where m.id = :id", Object[].class)
+                    .setParameter("id", head.id()).getSingleResult();
+            ProjectManifest m = new ProjectManifest();
+            m.version = head.version();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = (Map<String, Object>) row[0];
+            m.data = data;
+            m.hash = (String) row[1];
+            // files() checks the integrity hash: a manifest is trusted once, when first read after a start.
+            List<ManifestEntry> sorted = List.copyOf(m.files());
+            Files files = new Files(sorted, sorted.stream().collect(Collectors.toUnmodifiableMap(ManifestEntry::path, Function.identity(), (a, b) -> a)));
+            parsed.put(head.id(), files);
+            return files;
+        }
     }
 }

@@ -48,6 +48,9 @@ public class RepoResource {
     @Inject
     FileBrowserService files;
 
+    @Inject
+    ManifestFiles manifests;
+
     @GET
     public Response list(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
@@ -76,7 +79,7 @@ public class RepoResource {
     private TemplateInstance show(Access access, Repo repo, RepoForm form, FormErrors errors) {
         Optional<TreeView> view = Optional.empty();
         String treeError = null;
-        if (ProjectManifest.latest(repo.id).isPresent()) {
+        if (manifests.latest(repo.id).isPresent()) {
             try {
                 view = Optional.of(files.tree(repo, "", null));
             } catch (dev.specboard.web.ApiException e) {

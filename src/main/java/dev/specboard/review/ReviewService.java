@@ -10,7 +10,6 @@ import dev.specboard.repo.FileView;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.ManifestCreated;
 import dev.specboard.repo.ManifestEntry;
-import dev.specboard.repo.ProjectManifest;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
@@ -264,7 +263,7 @@ public class ReviewService {
         Map<String, ManifestEntry> now = manifests.files(manifests.version(event.repoId(), event.manifestVersion()).orElseThrow()).byPath();
         Map<Integer, List<CommentThread>> byVersion = open.stream().collect(Collectors.groupingBy(t -> t.manifestVersion));
         for (Map.Entry<Integer, List<CommentThread>> group : byVersion.entrySet()) {
-            String oldCommit = ProjectManifest.byVersion(repo.id, group.getKey()).map(m -> m.commitSha).orElse(null);
+            String oldCommit = manifests.version(repo.id, group.getKey()).map(ManifestFiles.Head::commitSha).orElse(null);
             Set<String> paths = group.getValue().stream().map(t -> t.filePath).collect(Collectors.toSet());
             Map<String, FileChange> changes = oldCommit == null ? Map.of() : mirror.changes(repo, oldCommit, event.commitSha(), paths);
             for (CommentThread t : group.getValue()) {

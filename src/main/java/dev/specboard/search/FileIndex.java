@@ -5,7 +5,7 @@ import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.ManifestCreated;
 import dev.specboard.repo.ManifestEntry;
-import dev.specboard.repo.ProjectManifest;
+import dev.specboard.repo.ManifestFiles;
 import dev.specboard.repo.Repo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -53,6 +53,9 @@ public class FileIndex {
     static final int CHUNK = 200;
 
     @Inject
+    ManifestFiles manifests;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -94,7 +97,7 @@ public class FileIndex {
                 return null;
             }
             em.detach(repo);
-            ProjectManifest m = ProjectManifest.latest(repoId).orElse(null);
+            ManifestFiles.Head m = manifests.latest(repoId).orElse(null);
             if (m == null) {
                 return null;
             }
@@ -103,7 +106,7 @@ public class FileIndex {
             List<Object[]> rows = em.createNativeQuery("SELECT path, blob_sha FROM file_texts WHERE repository_id = ?1")
                     .setParameter(1, repoId).getResultList();
             rows.forEach(r -> indexed.put((String) r[0], (String) r[1]));
-            return new Snapshot(repo, m.version, m.files(), indexed);
+            return new Snapshot(repo, m.version(), manifests.files(m).sorted(), indexed);
         });
         if (s == null) {
             return 0;
