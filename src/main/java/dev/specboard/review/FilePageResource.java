@@ -19,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
+
 /**
  * A file page of the file browser: the file with line numbers and permalinks, and the review threads
  * inline at their lines. It lives in review because it shows threads; the browser's folders stay in repo.
@@ -29,8 +31,8 @@ public class FilePageResource {
 
     @CheckedTemplate(basePath = "review")
     static class Templates {
-        static native TemplateInstance blob(Access access, Repo repo, FileView file, FileThreadsView threads, ReviewContext ctx,
-                                            Integer requestedVersion);
+        static native TemplateInstance blob(Access access, Repo repo, FileView file, FileThreadsView threads,
+                                            List<CodeRows.Segment> segments, ReviewContext ctx, Integer requestedVersion);
 
         static native TemplateInstance newer(ReviewContext ctx, String path, int shown, int latest);
     }
@@ -50,6 +52,9 @@ public class FilePageResource {
     @Inject
     ReviewService review;
 
+    @Inject
+    CodeRows codeRows;
+
     @GET
     @Path("blob/{path:.*}")
     public Response blob(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
@@ -59,7 +64,8 @@ public class FilePageResource {
         FileView file = files.file(repo, path, version);
         FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
                 file.latest() ? file.lines().size() : 0);
-        return Htmx.page(Templates.blob(access, repo, file, threads, ReviewContext.of(access, repo.name), version));
+        return Htmx.page(Templates.blob(access, repo, file, threads, codeRows.segments(file, threads),
+                ReviewContext.of(access, repo.name), version));
     }
 
     /** Whether a newer version of the file shown exists: an open file page asks after each sync. */

@@ -204,18 +204,27 @@ class FileBrowserResourceTest {
     }
 
     @Test
-    void tamperedManifestShowsAnErrorInsteadOfFiles() {
+    void aManifestTamperedWithIsRefusedWhenFirstReadAfterAStartAndTheVerifiedFilesKeepBeingServed() {
         try (GitFixture git = GitFixture.create()) {
             git.commit("first", "a.txt", "a\n");
             Synced s = synced(git);
+            String blob = s.base() + "/blob/a.txt";
+            Web.as(s.team().viewer()).get(blob).then().statusCode(200); // read and verified once
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "UPDATE project_manifests SET data = jsonb_set(data, '{commitSha}', '\"forged\"') WHERE repository_id = ?1")
-                    .setParameter(1, s.repo().id).executeUpdate());
-            Response r = Web.as(s.team().viewer()).get(s.base() + "/blob/a.txt");
-            assertEquals(409, r.statusCode());
-            assertTrue(r.asString().contains("integrity check"));
-            Document show = Web.html(Web.as(s.team().viewer()).get(s.base()).then().statusCode(200).extract().response());
-            assertTrue(show.getElementById("tree-error").text().contains("integrity check"));
+                    "UPDATE project_manifests SET data = jsonb_set(data, '{files,0,blobSha}', '\"0000000000000000000000000000000000000000\"')"
+                            + " WHERE repository_id = ?1").setParameter(1, s.repo().id).executeUpdate());
+
+            // This instance verified the manifest when it first read it, and keeps serving what it verified.
+            Document page = Web.html(Web.as(s.team().viewer()).get(blob).then().statusCode(200).extract().response());
+            assertEquals("a", page.getElementById("L1").selectFirst("td.lc").wholeText());
+
+            // An instance that reads it for the first time (after a start) checks its hash and refuses it.
+            ManifestFiles fresh = new ManifestFiles();
+            fresh.em = em;
+            dev.specboard.web.ApiException e = org.junit.jupiter.api.Assertions.assertThrows(dev.specboard.web.ApiException.class,
+                    () -> QuarkusTransaction.requiringNew().call(() -> fresh.files(fresh.latest(s.repo().id).orElseThrow())));
+            assertEquals(409, e.status());
+            assertTrue(e.getMessage().contains("integrity check"), e.getMessage());
         }
     }
 
