@@ -14,6 +14,7 @@ import dev.specboard.design.ConnectionForm;
 import dev.specboard.design.JourneyFlow;
 import dev.specboard.design.JourneyForm;
 import dev.specboard.design.JourneyService;
+import dev.specboard.design.JourneyViews;
 import dev.specboard.design.JourneyView;
 import dev.specboard.design.NodeForm;
 import dev.specboard.design.InferredEntity;
@@ -134,6 +135,9 @@ public class FeatureApi {
     @Inject
     JourneyService journeys;
 
+    @Inject
+    JourneyViews journeyViews;
+
     @GET
     @Path("/journeys")
     public List<JourneyRowAnswer> listJourneys(@PathParam("slug") String slug) {
@@ -164,7 +168,7 @@ public class FeatureApi {
 
     private JourneyAnswer journey(Access access, UUID id) {
         JourneyFlow f = journeys.get(access.project().id, id);
-        JourneyView v = journeys.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, dev.specboard.web.FormErrors.none());
+        JourneyView v = journeyViews.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, dev.specboard.web.FormErrors.none());
         List<ConnectionAnswer> connections = new java.util.ArrayList<>();
         List<NodeAnswer> nodes = v.nodes().stream().map(n -> {
             n.connections().forEach(c -> connections.add(new ConnectionAnswer(n.key(), c.to(), c.trigger(), c.element(), c.label())));
