@@ -18,7 +18,6 @@ import dev.specboard.design.JourneyViews;
 import dev.specboard.design.JourneyView;
 import dev.specboard.design.NodeForm;
 import dev.specboard.design.InferredEntity;
-import dev.specboard.design.PageRow;
 import dev.specboard.design.PageService;
 import dev.specboard.design.Thought;
 import dev.specboard.design.ThoughtService;
@@ -241,11 +240,7 @@ public class FeatureApi {
     @Path("/features")
     public List<FeatureAnswer> listFeatures(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
-        Map<UUID, String> paths = paths(access);
-        Map<UUID, FeatureRow> rows = new LinkedHashMap<>();
-        features.rows(access.project().id).forEach(r -> rows.put(r.id(), r));
-        List<Feature> all = Feature.<Feature>find("projectId = ?1 order by lower(name)", access.project().id).list();
-        return all.stream().map(f -> answer(f, rows.get(f.id), paths)).toList();
+        return answers(access, Feature.<Feature>find("projectId = ?1 order by lower(name)", access.project().id).list());
     }
 
     /** Describes a feature; {@code affectedPages} are page paths, {@code storyNumbers} the stories realising it. */
@@ -335,17 +330,16 @@ public class FeatureApi {
     }
 
     private FeatureAnswer feature(Access access, UUID id) {
-        Feature f = features.get(access.project().id, id);
-        FeatureRow row = features.rows(access.project().id).stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
-        return answer(f, row, paths(access));
+        return answers(access, List.of(features.get(access.project().id, id))).get(0);
     }
 
-    private Map<UUID, String> paths(Access access) {
-        Map<UUID, String> out = new LinkedHashMap<>();
-        for (PageRow r : pages.rows(access.project().id)) {
-            out.put(r.id(), r.path());
-        }
-        return out;
+    /** These features as answers, with their stories' states and their pages' paths, in a constant number of queries. */
+    private List<FeatureAnswer> answers(Access access, List<Feature> list) {
+        Map<UUID, String> paths = new LinkedHashMap<>();
+        pages.rows(access.project().id).forEach(r -> paths.put(r.id(), r.path()));
+        Map<UUID, FeatureRow> rows = new LinkedHashMap<>();
+        features.rows(access.project().id).forEach(r -> rows.put(r.id(), r));
+        return list.stream().map(f -> answer(f, rows.get(f.id), paths)).toList();
     }
 
     private static FeatureAnswer answer(Feature f, FeatureRow row, Map<UUID, String> paths) {
