@@ -14,10 +14,10 @@ import dev.specboard.design.ConnectionForm;
 import dev.specboard.design.JourneyFlow;
 import dev.specboard.design.JourneyForm;
 import dev.specboard.design.JourneyService;
+import dev.specboard.design.JourneyViews;
 import dev.specboard.design.JourneyView;
 import dev.specboard.design.NodeForm;
 import dev.specboard.design.InferredEntity;
-import dev.specboard.design.PageRow;
 import dev.specboard.design.PageService;
 import dev.specboard.design.Thought;
 import dev.specboard.design.ThoughtService;
@@ -134,6 +134,9 @@ public class FeatureApi {
     @Inject
     JourneyService journeys;
 
+    @Inject
+    JourneyViews journeyViews;
+
     @GET
     @Path("/journeys")
     public List<JourneyRowAnswer> listJourneys(@PathParam("slug") String slug) {
@@ -164,7 +167,7 @@ public class FeatureApi {
 
     private JourneyAnswer journey(Access access, UUID id) {
         JourneyFlow f = journeys.get(access.project().id, id);
-        JourneyView v = journeys.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, dev.specboard.web.FormErrors.none());
+        JourneyView v = journeyViews.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, dev.specboard.web.FormErrors.none());
         List<ConnectionAnswer> connections = new java.util.ArrayList<>();
         List<NodeAnswer> nodes = v.nodes().stream().map(n -> {
             n.connections().forEach(c -> connections.add(new ConnectionAnswer(n.key(), c.to(), c.trigger(), c.element(), c.label())));
@@ -237,11 +240,7 @@ public class FeatureApi {
     @Path("/features")
     public List<FeatureAnswer> listFeatures(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
-        Map<UUID, String> paths = paths(access);
-        Map<UUID, FeatureRow> rows = new LinkedHashMap<>();
-        features.rows(access.project().id).forEach(r -> rows.put(r.id(), r));
-        List<Feature> all = Feature.<Feature>find("projectId = ?1 order by lower(name)", access.project().id).list();
-        return all.stream().map(f -> answer(f, rows.get(f.id), paths)).toList();
+        return answers(access, Feature.<Feature>find("projectId = ?1 order by lower(name)", access.project().id).list());
     }
 
     /** Describes a feature; {@code affectedPages} are page paths, {@code storyNumbers} the stories realising it. */
@@ -331,17 +330,16 @@ public class FeatureApi {
     }
 
     private FeatureAnswer feature(Access access, UUID id) {
-        Feature f = features.get(access.project().id, id);
-        FeatureRow row = features.rows(access.project().id).stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
-        return answer(f, row, paths(access));
+        return answers(access, List.of(features.get(access.project().id, id))).get(0);
     }
 
-    private Map<UUID, String> paths(Access access) {
-        Map<UUID, String> out = new LinkedHashMap<>();
-        for (PageRow r : pages.rows(access.project().id)) {
-            out.put(r.id(), r.path());
-        }
-        return out;
+    /** These features as answers, with their stories' states and their pages' paths, in a constant number of queries. */
+    private List<FeatureAnswer> answers(Access access, List<Feature> list) {
+        Map<UUID, String> paths = new LinkedHashMap<>();
+        pages.rows(access.project().id).forEach(r -> paths.put(r.id(), r.path()));
+        Map<UUID, FeatureRow> rows = new LinkedHashMap<>();
+        features.rows(access.project().id).forEach(r -> rows.put(r.id(), r));
+        return list.stream().map(f -> answer(f, rows.get(f.id), paths)).toList();
     }
 
     private static FeatureAnswer answer(Feature f, FeatureRow row, Map<UUID, String> paths) {

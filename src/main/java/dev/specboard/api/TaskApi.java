@@ -4,7 +4,10 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.spec.ImplementationTask;
+import dev.specboard.spec.TaskClaims;
 import dev.specboard.spec.TaskEvent;
+import dev.specboard.spec.TaskLeases;
+import dev.specboard.spec.TaskNotes;
 import dev.specboard.spec.TaskNoteRow;
 import dev.specboard.spec.TaskRow;
 import dev.specboard.spec.TaskService;
@@ -89,6 +92,15 @@ public class TaskApi {
     @Inject
     TaskService tasks;
 
+    @Inject
+    TaskClaims claims;
+
+    @Inject
+    TaskLeases leases;
+
+    @Inject
+    TaskNotes taskNotes;
+
     /** The header of a 204 from claim-next: why nothing was handed out ({@code none-pending}, {@code blocked}, {@code overlapping}). */
     public static final String REASON_HEADER = "Specboard-Reason";
 
@@ -109,9 +121,9 @@ public class TaskApi {
     @APIResponse(responseCode = "204", description = "Nothing is ready to be claimed")
     public Response claimNextTask(@PathParam("slug") String slug, @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return tasks.claimNext(access, actor(access).pastWipLimit(overWipLimit))
+        return claims.claimNext(access, actor(access).pastWipLimit(overWipLimit))
                 .map(t -> Response.ok(context(access, t.taskKey)).build())
-                .orElseGet(() -> Response.noContent().header(REASON_HEADER, tasks.whyNothingReady(access.project())).build());
+                .orElseGet(() -> Response.noContent().header(REASON_HEADER, claims.whyNothingReady(access.project())).build());
     }
 
     @GET
@@ -135,7 +147,7 @@ public class TaskApi {
     public TaskAnswer claimTask(@PathParam("slug") String slug, @PathParam("key") String key,
                                 @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask t = tasks.claim(access, key, actor(access).pastWipLimit(overWipLimit));
+        ImplementationTask t = claims.claim(access, key, actor(access).pastWipLimit(overWipLimit));
         return answer(tasks.row(access.project(), t.taskKey));
     }
 
@@ -184,7 +196,7 @@ public class TaskApi {
     @Path("{key}/heartbeat")
     public TaskAnswer heartbeatTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return answer(tasks.row(access.project(), tasks.heartbeat(access, key, actor(access)).taskKey));
+        return answer(tasks.row(access.project(), leases.heartbeat(access, key, actor(access)).taskKey));
     }
 
     @POST
@@ -207,7 +219,7 @@ public class TaskApi {
     @APIResponse(responseCode = "201", description = "The note, added to the progress log", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteAnswer.class)))
     public Response addTaskNote(@PathParam("slug") String slug, @PathParam("key") String key, NoteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        TaskNoteRow n = tasks.addNote(access, key, body == null ? null : body.body(), actor(access));
+        TaskNoteRow n = taskNotes.addNote(access, key, body == null ? null : body.body(), actor(access));
         return Response.status(201).entity(note(n)).build();
     }
 
@@ -227,7 +239,7 @@ public class TaskApi {
     }
 
     private List<NoteAnswer> notes(Access access, String key) {
-        return tasks.notes(access.project(), key).stream().map(TaskApi::note).toList();
+        return taskNotes.notes(access.project(), key).stream().map(TaskApi::note).toList();
     }
 
     static NoteAnswer note(TaskNoteRow n) {

@@ -18,8 +18,4 @@ public record JobRow(UUID id, JobKind kind, String type, JobStatus status, Strin
             default -> "Rename";
         };
     }
-
-    public String when() {
-        return dev.specboard.repo.RepoSync.format(createdAt);
-    }
 }

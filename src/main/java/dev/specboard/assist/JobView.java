@@ -50,12 +50,4 @@ public record JobView(Access access, AiJob job, String requester, DocsOutline.Re
     public boolean canChange() {
         return access.may(JobService.roleFor(job.type));
     }
-
-    public String when() {
-        return dev.specboard.repo.RepoSync.format(job.createdAt);
-    }
-
-    public String finished() {
-        return dev.specboard.repo.RepoSync.format(job.finishedAt);
-    }
 }

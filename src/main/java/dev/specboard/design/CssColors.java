@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Every CSS colour form the CSS parser hands us (hex, which it reads as {@code rgb()}, {@code rgb()}/{@code rgba()},
  * {@code hsl()}/{@code hsla()}, {@code hwb()} and the named colours) as lowercase hex: {@code #rrggbb}, or
- * {@code #rrggbbaa} when the colour is translucent. Fully transparent colours are no colour at all.
+ * {@code #rrggbbaa} when the colour is translucent. Fully transparent colours are no colour at all. Also finds the
+ * colours of a property value (custom properties resolved) and measures how far apart two colours look.
  */
 public final class CssColors {
 
@@ -71,6 +74,61 @@ public final class CssColors {
             case IDENT -> named(unit.getStringValue());
             default -> Optional.empty();
         };
+    }
+
+    /** Properties whose plain words are colours ({@code color: red}); elsewhere a word like {@code red} is not read as one. */
+    public static boolean isColorProperty(String p) {
+        return p.equals("color") || p.startsWith("background") || p.startsWith("border") || p.startsWith("outline") || p.equals("fill")
+                || p.equals("stroke") || p.endsWith("shadow") || p.startsWith("text-decoration") || p.equals("caret-color")
+                || p.equals("accent-color") || p.startsWith("column-rule") || p.equals("stop-color") || p.equals("flood-color");
+    }
+
+    /**
+     * Every colour of a property value, in order, inside functions too: named colours only when {@code identsAreColors};
+     * a {@code var()} gives the colour {@code variables} finds for its custom property, else its fallback's.
+     */
+    public static void each(LexicalUnit first, boolean identsAreColors, Function<String, Optional<String>> variables, Consumer<String> out) {
+        for (LexicalUnit u = first; u != null; u = u.getNextLexicalUnit()) {
+            switch (u.getLexicalUnitType()) {
+                case RGBCOLOR, HSLCOLOR, HWBCOLOR -> of(u).ifPresent(out);
+                case IDENT -> {
+                    if (identsAreColors) {
+                        named(u.getStringValue()).ifPresent(out);
+                    }
+                }
+                case FUNCTION -> {
+                    if ("var".equalsIgnoreCase(u.getFunctionName()) && u.getParameters() != null) {
+                        Optional<String> resolved = variables.apply(u.getParameters().getStringValue());
+                        if (resolved.isPresent()) {
+                            out.accept(resolved.get());
+                        } else {
+                            each(u.getParameters().getNextLexicalUnit(), identsAreColors, variables, out); // the fallback
+                        }
+                    } else {
+                        each(u.getParameters(), identsAreColors, variables, out);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** The colour a custom property ({@code --brand}) holds, through {@code var()} chains up to 8 deep; empty when it holds none. */
+    public static Optional<String> ofCustomProperty(Map<String, LexicalUnit> properties, String name) {
+        return ofCustomProperty(properties, name, 0);
+    }
+
+    private static Optional<String> ofCustomProperty(Map<String, LexicalUnit> properties, String name, int depth) {
+        LexicalUnit u = properties.get(name);
+        if (u == null || depth > 8) {
+            return Optional.empty();
+        }
+        if (u.getLexicalUnitType() == LexicalUnit.LexicalUnitType.FUNCTION && "var".equalsIgnoreCase(u.getFunctionName())
+                && u.getParameters() != null) {
+            return ofCustomProperty(properties, u.getParameters().getStringValue(), depth + 1);
+        }
+        return u.getNextLexicalUnit() == null ? of(u) : Optional.empty();
     }
 
     private record Components(List<Double> values, List<LexicalUnit> units, Double alpha) {

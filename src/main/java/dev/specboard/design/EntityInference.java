@@ -1,9 +1,5 @@
 package dev.specboard.design;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,13 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Infers a data model from mockups by parsing them (jsoup): each form, table and card grid suggests an entity,
- * its inputs (or columns, or the parts of a card) its fields with types and validation, selects naming another
- * entity and nested lists its relationships, and the page what it does with it (a form creates or edits, a list
- * reads, a delete button deletes). Confidence grows with the number of pages that agree.
+ * Infers a data model from mockups: merges what each page's forms, tables and card grids say ({@link PageEntities})
+ * into entities, each field's type and validation as the pages agree on them, relationships (a select naming another
+ * entity, a nested list) and where the entity is created, read, updated and deleted. Confidence grows with the
+ * number of pages that agree.
  */
 public final class EntityInference {
 
@@ -42,18 +37,6 @@ public final class EntityInference {
     public record Model(List<Result> entities, List<Observation> observations) {
     }
 
-    private static final Set<String> NOT_FIELDS = Set.of("submit", "button", "reset", "image", "hidden", "search");
-    private static final Set<String> NOISE = Set.of("form", "new", "edit", "create", "add", "update", "the", "a", "an", "your", "my", "list",
-            "table", "grid", "card", "cards", "item", "items", "row", "rows", "details", "detail", "section", "container", "wrapper", "box", "main",
-            "page", "view", "modal", "dialog", "js", "panel", "all", "manage", "delete", "remove", "save", "entry");
-    private static final Set<String> USER_WORDS = Set.of("signup", "sign", "register", "registration", "login", "signin", "account", "profile",
-            "user", "users", "join", "member", "settings");
-    private static final Pattern DELETE = Pattern.compile("(?i)\\b(delete|remove|destroy|trash)\\b");
-    private static final Pattern EDIT = Pattern.compile("(?i)(^|[^a-z])(edit|update|settings|profile)([^a-z]|$)");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$|^\\d{1,2}/\\d{1,2}/\\d{2,4}$");
-    private static final Pattern NUMBER = Pattern.compile("^[-+]?[$€£]?\\d[\\d,]*(\\.\\d+)?%?$");
-
     private EntityInference() {
     }
 
@@ -62,24 +45,9 @@ public final class EntityInference {
         Map<String, Acc> entities = new LinkedHashMap<>();
         List<Observation> observations = new ArrayList<>();
         for (PageInput page : pages) {
-            if (page.html() == null || page.html().isBlank()) {
-                continue;
-            }
-            Document doc = Jsoup.parse(page.html());
-            int n = 0;
-            for (Element form : doc.select("form")) {
-                n++;
-                readForm(page, doc, form, "form-" + n, entities, observations);
-            }
-            n = 0;
-            for (Element table : doc.select("table")) {
-                n++;
-                readTable(page, table, "table-" + n, entities, observations);
-            }
-            n = 0;
-            for (List<Element> grid : cardGrids(doc)) {
-                n++;
-                readCards(page, grid, "cards-" + n, entities, observations);
+            for (PageEntities.Sighting s : PageEntities.read(page)) {
+                entities.computeIfAbsent(s.entity(), Acc::new).add(page.path(), s);
+                observations.add(s.observation());
             }
         }
         List<Result> results = new ArrayList<>();
@@ -90,419 +58,7 @@ public final class EntityInference {
         return new Model(results, observations);
     }
 
-    // ---- forms
-
-    private static void readForm(PageInput page, Document doc, Element form, String key, Map<String, Acc> entities, List<Observation> obs) {
-        List<Element> inputs = form.select("input, select, textarea").stream()
-                .filter(e -> !(e.normalName().equals("input") && NOT_FIELDS.contains(e.attr("type").toLowerCase(Locale.ROOT))))
-                .filter(e -> !e.attr("name").equalsIgnoreCase("q"))
-                .toList();
-        if (inputs.isEmpty()) {
-            return;
-        }
-        String entity = entityName(form, doc, page);
-        String obsKey = "observation:" + page.path() + "#" + key;
-        Acc acc = entities.computeIfAbsent(entity, Acc::new);
-        acc.seen(page.path(), obsKey, 0.15);
-        List<String> fieldNames = new ArrayList<>();
-        boolean prefilled = false;
-        for (Element in : inputs) {
-            String name = fieldName(in, form);
-            if (name.isEmpty() || name.equals("id") || name.equals("csrf") || name.startsWith("_")) {
-                continue;
-            }
-            if (in.hasAttr("value") && !in.attr("value").isBlank() && !in.attr("type").equalsIgnoreCase("checkbox") && !in.attr("type").equalsIgnoreCase("radio")) {
-                prefilled = true;
-            }
-            fieldNames.add(name);
-            acc.field(name, fieldFromInput(in, form), page.path(), obsKey, in.hasAttr("name") ? 0.6 : 0.5);
-            if (in.normalName().equals("select")) {
-                acc.selects.put(name, page.path());
-            }
-        }
-        // A list or table inside the form: its rows are another entity the form's one has many of.
-        for (Element nested : form.select("table, ul[class], ol[class]")) {
-            String target = nameFromAttributes(nested);
-            if (target != null && !target.equals(entity)) {
-                acc.hasMany.put(target, page.path());
-            }
-        }
-        String signals = String.join(" ", form.id(), form.attr("name"), form.attr("action"), form.className(), form.attr("data-intent"),
-                page.path(), heading(form, doc));
-        boolean edits = prefilled || EDIT.matcher(signals).find() || form.attr("data-intent").equalsIgnoreCase("update");
-        (edits ? acc.update : acc.create).add(page.path());
-        if (form.select("button, a, input[type=submit]").stream().anyMatch(b -> DELETE.matcher(b.text() + " " + b.className() + " " + b.val()).find())) {
-            acc.delete.add(page.path());
-        }
-        obs.add(new Observation(obsKey, page.path(), "form", entity, fieldNames, "The page " + page.path() + " has a form ("
-                + (edits ? "editing" : "creating") + " " + entity + ") with the inputs " + String.join(", ", fieldNames) + "."));
-    }
-
-    private static EntityModel.Field fieldFromInput(Element in, Element form) {
-        String tag = in.normalName();
-        String t = in.attr("type").toLowerCase(Locale.ROOT);
-        String type;
-        List<String> options = List.of();
-        if (tag.equals("textarea")) {
-            type = "text";
-        } else if (tag.equals("select")) {
-            type = "enum";
-            options = in.select("option").stream().filter(o -> !o.attr("value").isEmpty() || !o.text().isBlank())
-                    .filter(o -> !(o.attr("value").isEmpty() && o.hasAttr("value")))
-                    .map(o -> o.hasAttr("value") ? o.attr("value") : o.text().strip()).distinct().toList();
-        } else {
-            type = switch (t) {
-                case "email" -> "email";
-                case "number", "range" -> in.attr("step").matches("^\\d+$|^$") && !in.attr("step").equals("any") ? "integer" : "number";
-                case "date" -> "date";
-                case "datetime-local" -> "datetime";
-                case "time" -> "time";
-                case "url" -> "url";
-                case "tel" -> "tel";
-                case "password" -> "password";
-                case "checkbox" -> "boolean";
-                case "radio" -> "enum";
-                case "color" -> "color";
-                case "file" -> "file";
-                default -> "string";
-            };
-            if (t.equals("radio")) {
-                String name = in.attr("name");
-                options = form.select("input[type=radio]").stream().filter(r -> r.attr("name").equals(name)).map(r -> r.val()).filter(v -> !v.isBlank())
-                        .distinct().toList();
-            }
-            if (type.equals("string") && in.hasAttr("pattern")) {
-                String p = in.attr("pattern");
-                if (p.matches(".*\\\\d.*") && !p.matches(".*[a-zA-Z]-[a-zA-Z].*")) {
-                    type = "string";
-                }
-            }
-        }
-        Map<String, Object> validation = new LinkedHashMap<>();
-        if (in.hasAttr("pattern")) {
-            validation.put("pattern", in.attr("pattern"));
-        }
-        for (String attr : List.of("min", "max", "minlength", "step")) {
-            if (in.hasAttr(attr) && !in.attr(attr).isBlank()) {
-                validation.put(attr.equals("minlength") ? "min_length" : attr, number(in.attr(attr)));
-            }
-        }
-        Integer maxLength = in.hasAttr("maxlength") && in.attr("maxlength").matches("\\d{1,6}") ? Integer.valueOf(in.attr("maxlength")) : null;
-        return new EntityModel.Field(type, in.hasAttr("required") || "true".equals(in.attr("aria-required")), null, null, maxLength,
-                label(in, form), options, validation, List.of(), null);
-    }
-
-    private static Object number(String s) {
-        try {
-            return s.contains(".") ? (Object) Double.parseDouble(s) : (Object) Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return s;
-        }
-    }
-
-    /** The field's name: its {@code name} (without an {@code entity[...]} wrapper), else its id, else its label. */
-    static String fieldName(Element in, Element form) {
-        String raw = in.attr("name");
-        if (!raw.isBlank()) {
-            java.util.regex.Matcher m = Pattern.compile("\\[([^\\]]+)]").matcher(raw);
-            String last = null;
-            while (m.find()) {
-                last = m.group(1);
-            }
-            raw = last != null ? last : raw.replace("[]", "");
-        } else if (!in.id().isBlank()) {
-            raw = in.id().replaceFirst("^(f|field|input)-", "");
-        } else {
-            raw = label(in, form);
-        }
-        return snake(raw == null ? "" : raw);
-    }
-
-    static String label(Element in, Element scope) {
-        if (!in.id().isBlank()) {
-            Element l = scope.ownerDocument() == null ? null : scope.ownerDocument().selectFirst("label[for=" + cssEscape(in.id()) + "]");
-            if (l != null) {
-                return l.ownText().isBlank() ? l.text().strip() : l.ownText().strip();
-            }
-        }
-        Element parent = in.closest("label");
-        if (parent != null) {
-            return parent.ownText().strip();
-        }
-        if (!in.attr("aria-label").isBlank()) {
-            return in.attr("aria-label").strip();
-        }
-        return in.attr("placeholder").strip();
-    }
-
-    private static String cssEscape(String id) {
-        return id.replaceAll("([^a-zA-Z0-9_-])", "\\\\$1");
-    }
-
-    // ---- tables
-
-    private static void readTable(PageInput page, Element table, String key, Map<String, Acc> entities, List<Observation> obs) {
-        if (table.closest("form") != null) {
-            return;
-        }
-        List<Element> headers = table.select("thead th, tr:first-child th");
-        if (headers.isEmpty()) {
-            return;
-        }
-        String entity = nameFromAttributes(table);
-        if (entity == null) {
-            Element caption = table.selectFirst("caption");
-            entity = caption != null ? nameFromWords(caption.text()) : null;
-        }
-        if (entity == null) {
-            entity = nameFromWords(precedingHeading(table));
-        }
-        if (entity == null) {
-            entity = nameFromWords(page.name());
-        }
-        if (entity == null) {
-            return;
-        }
-        String obsKey = "observation:" + page.path() + "#" + key;
-        Acc acc = entities.computeIfAbsent(entity, Acc::new);
-        acc.seen(page.path(), obsKey, 0.1);
-        Element firstRow = table.selectFirst("tbody tr:has(td)");
-        List<String> fieldNames = new ArrayList<>();
-        List<Element> distinct = new ArrayList<>(new LinkedHashSet<>(headers));
-        for (int i = 0; i < distinct.size(); i++) {
-            String name = snake(distinct.get(i).text());
-            if (name.isEmpty() || name.equals("actions") || name.equals("id")) {
-                continue;
-            }
-            String sample = firstRow == null || firstRow.select("td").size() <= i ? "" : firstRow.select("td").get(i).text().strip();
-            fieldNames.add(name);
-            acc.field(name, new EntityModel.Field(typeFromSample(sample), null, null, null, null, distinct.get(i).text().strip(), List.of(), Map.of(),
-                    List.of(), null), page.path(), obsKey, 0.45);
-        }
-        acc.read.add(page.path());
-        if (table.select("button, a").stream().anyMatch(b -> DELETE.matcher(b.text() + " " + b.className()).find())) {
-            acc.delete.add(page.path());
-        }
-        obs.add(new Observation(obsKey, page.path(), "table", entity, fieldNames, "The page " + page.path() + " lists " + entity
-                + " in a table with the columns " + String.join(", ", fieldNames) + "."));
-    }
-
-    static String typeFromSample(String sample) {
-        if (sample.isEmpty()) {
-            return "string";
-        }
-        if (EMAIL.matcher(sample).matches()) {
-            return "email";
-        }
-        if (DATE.matcher(sample).matches()) {
-            return "date";
-        }
-        if (NUMBER.matcher(sample).matches()) {
-            return sample.matches("^[-+]?\\d+$") ? "integer" : "number";
-        }
-        if (sample.matches("(?i)^(yes|no|true|false)$")) {
-            return "boolean";
-        }
-        if (sample.matches("(?i)^https?://\\S+$")) {
-            return "url";
-        }
-        return "string";
-    }
-
-    // ---- card grids and lists
-
-    /** Groups of at least two sibling elements sharing a card-like or item-like class (a card grid, a list of items). */
-    static List<List<Element>> cardGrids(Document doc) {
-        List<List<Element>> out = new ArrayList<>();
-        Set<Element> parents = new LinkedHashSet<>();
-        for (Element e : doc.select("[class~=(?i)(card|item|tile)]")) {
-            if (e.parent() != null && e.closest("form") == null && e.closest("table") == null) {
-                parents.add(e.parent());
-            }
-        }
-        for (Element parent : parents) {
-            Map<String, List<Element>> byClass = new LinkedHashMap<>();
-            for (Element child : parent.children()) {
-                for (String c : child.classNames()) {
-                    if (c.matches("(?i).*(card|item|tile).*")) {
-                        byClass.computeIfAbsent(c, k -> new ArrayList<>()).add(child);
-                    }
-                }
-            }
-            // The most specific class shared by two or more siblings ("lesson-card" over "card").
-            byClass.entrySet().stream().filter(en -> en.getValue().size() >= 2)
-                    .max(java.util.Comparator.comparingInt((Map.Entry<String, List<Element>> en) -> en.getKey().length()))
-                    .ifPresent(en -> out.add(en.getValue()));
-        }
-        return out;
-    }
-
-    private static void readCards(PageInput page, List<Element> cards, String key, Map<String, Acc> entities, List<Observation> obs) {
-        Element first = cards.get(0);
-        String entity = nameFromAttributes(first);
-        if (entity == null) {
-            entity = nameFromWords(precedingHeading(first.parent()));
-        }
-        if (entity == null) {
-            entity = nameFromWords(page.name());
-        }
-        if (entity == null) {
-            return;
-        }
-        String obsKey = "observation:" + page.path() + "#" + key;
-        Acc acc = entities.computeIfAbsent(entity, Acc::new);
-        acc.seen(page.path(), obsKey, 0.05);
-        List<String> fieldNames = new ArrayList<>();
-        for (Element part : first.select("*")) {
-            if (part == first) {
-                continue;
-            }
-            String name = null;
-            String type = "string";
-            String tag = part.normalName();
-            if (tag.matches("h[1-6]")) {
-                name = "title";
-            } else if (tag.equals("time")) {
-                name = part.classNames().stream().findFirst().map(EntityInference::partName).orElse("date");
-                type = part.attr("datetime").contains("T") ? "datetime" : "date";
-            } else if (tag.equals("img")) {
-                name = "image_url";
-                type = "url";
-            } else if (tag.equals("a") && part.attr("href").startsWith("mailto:")) {
-                name = "email";
-                type = "email";
-            } else if (!part.classNames().isEmpty() && !tag.equals("a") && !tag.equals("button") && part.children().isEmpty()) {
-                name = partName(part.classNames().iterator().next());
-                type = typeFromSample(part.text().strip());
-            }
-            if (name == null || name.isEmpty() || fieldNames.contains(name)) {
-                continue;
-            }
-            fieldNames.add(name);
-            acc.field(name, new EntityModel.Field(type, null, null, null, null, null, List.of(), Map.of(), List.of(), null), page.path(), obsKey, 0.35);
-        }
-        for (Element nested : first.select("ul[class], ol[class]")) {
-            String target = nameFromAttributes(nested);
-            if (target != null && !target.equals(entity)) {
-                acc.hasMany.put(target, page.path());
-            }
-        }
-        acc.read.add(page.path());
-        if (cards.stream().anyMatch(c -> c.select("button, a").stream().anyMatch(b -> DELETE.matcher(b.text() + " " + b.className()).find()))) {
-            acc.delete.add(page.path());
-        }
-        obs.add(new Observation(obsKey, page.path(), "cards", entity, fieldNames, "The page " + page.path() + " shows " + cards.size() + " "
-                + first.classNames().stream().filter(c -> c.matches("(?i).*(card|item|tile).*")).findFirst().orElse("card")
-                + " elements, read as a list of " + entity + (fieldNames.isEmpty() ? "." : " with " + String.join(", ", fieldNames) + ".")));
-    }
-
-    /** A card part's class as a field name: {@code lesson-title} → {@code title} when the card is a lesson. */
-    private static String partName(String cls) {
-        String s = snake(cls);
-        int i = s.lastIndexOf('_');
-        return i > 0 && i < s.length() - 1 ? s.substring(i + 1) : s;
-    }
-
     // ---- names
-
-    /** The entity a form is about: its data-entity, id or name, its action, its heading, else the page's name. */
-    static String entityName(Element form, Document doc, PageInput page) {
-        if (!form.attr("data-entity").isBlank()) {
-            return pascal(singular(snake(form.attr("data-entity"))));
-        }
-        String fromAttrs = nameFromAttributes(form);
-        if (fromAttrs != null) {
-            return fromAttrs;
-        }
-        String action = form.attr("action");
-        if (!action.isBlank()) {
-            List<String> segments = new ArrayList<>();
-            for (String s : action.replaceFirst("^[a-z]+://[^/]+", "").split("[/?#]")) {
-                if (!s.isBlank() && !s.matches("\\d+|[0-9a-f-]{36}|:?id|\\{id}")) {
-                    segments.add(s);
-                }
-            }
-            for (int i = segments.size() - 1; i >= 0; i--) {
-                String n = nameFromWords(segments.get(i));
-                if (n != null) {
-                    return n;
-                }
-            }
-        }
-        String fromHeading = nameFromWords(heading(form, doc));
-        if (fromHeading != null) {
-            return fromHeading;
-        }
-        String fromPage = nameFromWords(page.name());
-        return fromPage != null ? fromPage : "Record";
-    }
-
-    /** An entity name from an element's data-entity, id, name or (for lists) class: {@code new-contact-form} → Contact. */
-    static String nameFromAttributes(Element e) {
-        if (!e.attr("data-entity").isBlank()) {
-            return pascal(singular(snake(e.attr("data-entity"))));
-        }
-        for (String candidate : List.of(e.id(), e.attr("name"), e.attr("aria-label"))) {
-            String n = nameFromWords(candidate);
-            if (n != null) {
-                return n;
-            }
-        }
-        for (String cls : e.classNames()) {
-            if (cls.matches("(?i).*[-_](card|item|tile|list|table|grid|row)s?$")) {
-                String n = nameFromWords(cls);
-                if (n != null) {
-                    return n;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The meaningful word(s) of a text as an entity name; sign-up, login and profile words mean the User. */
-    static String nameFromWords(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        List<String> words = new ArrayList<>();
-        for (String w : snake(text).split("_")) {
-            if (w.isEmpty() || w.matches("\\d+")) {
-                continue;
-            }
-            if (USER_WORDS.contains(w) || w.equals("in") && words.contains("sign") || w.equals("up") && words.contains("sign")) {
-                return "User";
-            }
-            if (!NOISE.contains(w)) {
-                words.add(w);
-            }
-        }
-        words.remove("sign");
-        if (words.isEmpty() || words.size() > 3) {
-            return null;
-        }
-        words.set(words.size() - 1, singular(words.get(words.size() - 1)));
-        return pascal(String.join("_", words));
-    }
-
-    private static String heading(Element form, Document doc) {
-        Element h = form.selectFirst("legend, h1, h2, h3");
-        return h != null ? h.text() : precedingHeading(form);
-    }
-
-    private static String precedingHeading(Element e) {
-        for (Element at = e; at != null; at = at.parent()) {
-            for (Element sib = at.previousElementSibling(); sib != null; sib = sib.previousElementSibling()) {
-                if (sib.normalName().matches("h[1-6]")) {
-                    return sib.text();
-                }
-                Element inner = sib.selectFirst("h1, h2, h3");
-                if (inner != null) {
-                    return inner.text();
-                }
-            }
-        }
-        return "";
-    }
 
     static String snake(String s) {
         String out = s.strip().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
@@ -579,13 +135,32 @@ public final class EntityInference {
             this.name = name;
         }
 
-        void seen(String page, String observation, double kindBonus) {
+        /** Adds what one form, table or card grid of this page showed of the entity. */
+        void add(String page, PageEntities.Sighting s) {
+            String observation = s.observation().key();
             pages.add(page);
             observations.add(observation);
-            bonus = Math.max(bonus, kindBonus);
+            bonus = Math.max(bonus, s.bonus());
+            for (PageEntities.SightedField f : s.fields()) {
+                field(f.name(), f.field(), page, observation, f.base());
+            }
+            s.selects().forEach(name -> selects.put(name, page));
+            s.hasMany().forEach(target -> hasMany.put(target, page));
+            if (s.creates()) {
+                create.add(page);
+            }
+            if (s.reads()) {
+                read.add(page);
+            }
+            if (s.updates()) {
+                update.add(page);
+            }
+            if (s.deletes()) {
+                delete.add(page);
+            }
         }
 
-        void field(String fieldName, EntityModel.Field f, String page, String observation, double base) {
+        private void field(String fieldName, EntityModel.Field f, String page, String observation, double base) {
             FieldAcc fa = fields.computeIfAbsent(fieldName, k -> new FieldAcc());
             fa.pages.add(page);
             fa.observations.add(observation);

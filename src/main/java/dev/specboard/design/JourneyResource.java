@@ -44,10 +44,13 @@ public class JourneyResource {
     @Inject
     JourneyService journeys;
 
+    @Inject
+    JourneyViews views;
+
     @GET
     public Response list(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.journeys(new JourneyListView(access, journeys.rows(access.project().id), JourneyForm.empty(), FormErrors.none())));
+        return Htmx.page(Templates.journeys(views.list(access, JourneyForm.empty(), FormErrors.none())));
     }
 
     @POST
@@ -58,7 +61,7 @@ public class JourneyResource {
             JourneyFlow f = journeys.create(access, form);
             return Flash.redirect(headers, link(access, f.id), "Journey " + f.name + " created: add its first screen.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.journeys(new JourneyListView(access, journeys.rows(access.project().id), form, e.errors())));
+            return Htmx.invalid(Templates.journeys(views.list(access, form, e.errors())));
         }
     }
 
@@ -67,7 +70,7 @@ public class JourneyResource {
     public Response show(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.read(slug);
         JourneyFlow f = journeys.get(access.project().id, uuid(id));
-        return Htmx.page(Templates.journey(journeys.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, FormErrors.none())));
+        return Htmx.page(Templates.journey(views.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, FormErrors.none())));
     }
 
     @POST
@@ -157,7 +160,7 @@ public class JourneyResource {
 
     private Response invalid(Access access, UUID fid, NodeForm node, ConnectionForm connection, String failed, FormErrors errors) {
         JourneyFlow f = journeys.get(access.project().id, fid);
-        return Htmx.invalid(Templates.journey(journeys.view(access, f, node, connection, failed, errors)));
+        return Htmx.invalid(Templates.journey(views.view(access, f, node, connection, failed, errors)));
     }
 
     private static double number(String s) {

@@ -13,7 +13,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Journey flows: creating them (with nodes and connections at once from the API), editing nodes and connections, positions, the check and the picture. */
+/** Journey flows: creating them (with nodes and connections at once from the API), editing nodes and connections, positions; {@link JourneyViews} draws and checks them. */
 @ApplicationScoped
 public class JourneyService {
 
@@ -37,9 +36,6 @@ public class JourneyService {
     @Inject
     Validation validation;
 
-    @Inject
-    PageService pages;
-
     public JourneyFlow get(UUID projectId, UUID id) {
         return JourneyFlow.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such journey in this project"));
     }
@@ -53,41 +49,6 @@ public class JourneyService {
 
     public List<FlowNode> nodes(UUID flowId) {
         return FlowNode.<FlowNode>find("flowId = ?1 order by createdAt, nodeKey", flowId).list();
-    }
-
-    /** One journey's page: nodes, picture, problems; a constant number of queries. */
-    public JourneyView view(Access access, JourneyFlow flow, NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
-        List<PageRow> all = pages.rows(access.project().id);
-        Map<UUID, PageRow> pageById = new HashMap<>();
-        all.forEach(p -> pageById.put(p.id(), p));
-        List<FlowNode> nodes = nodes(flow.id);
-        Map<UUID, FlowNode> byId = new HashMap<>();
-        nodes.forEach(n -> byId.put(n.id, n));
-        List<FlowCheck.Node> checkNodes = new ArrayList<>();
-        List<FlowPicture.Node> pictureNodes = new ArrayList<>();
-        List<JourneyView.NodeRow> rows = new ArrayList<>();
-        String pageBase = "/projects/" + access.slug() + "/pages/";
-        for (FlowNode n : nodes) {
-            FlowModel.Data d = FlowModel.data(n.data);
-            List<FlowModel.Connection> cs = FlowModel.connections(n.connections);
-            PageRow page = d.pageId() == null ? null : pageById.get(d.pageId());
-            FlowCheck.Node cn = new FlowCheck.Node(n.id, n.nodeKey, n.nodeType, d, cs, page != null && page.hasMockup(), page == null ? null : page.name());
-            checkNodes.add(cn);
-            String label = FlowCheck.label(cn);
-            String frame = page != null && page.hasMockup() ? pageBase + page.id() + "/mockups/" + page.currentVersion() + "/frame" : null;
-            pictureNodes.add(new FlowPicture.Node(n.id, n.nodeKey, n.nodeType, label, "#node-" + n.nodeKey, frame, cs, d.ends()));
-            List<JourneyView.ConnectionRow> crs = new ArrayList<>();
-            for (int i = 0; i < cs.size(); i++) {
-                FlowModel.Connection c = cs.get(i);
-                FlowNode target = byId.get(c.targetNodeId());
-                crs.add(new JourneyView.ConnectionRow(i, target == null ? "?" : target.nodeKey, target == null ? "a removed node"
-                        : FlowCheck.label(new FlowCheck.Node(target.id, target.nodeKey, target.nodeType, FlowModel.data(target.data), List.of(), false,
-                        null)), c.label(), c.trigger(), c.element()));
-            }
-            rows.add(new JourneyView.NodeRow(n.id, n.nodeKey, n.nodeType, label, d, crs, page == null ? null : page.path(), page != null && page.hasMockup()));
-        }
-        String svg = FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, FlowModel.canvas(flow.canvasState));
-        return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, nodeForm, connectionForm, failedKey, errors);
     }
 
     /** Creates an empty journey. */

@@ -30,7 +30,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -405,27 +404,14 @@ public final class MockupAnalyzer {
 
         void collectCustomProperties() {
             for (String name : customRaw.keySet()) {
-                resolveColor(name, 0).ifPresent(hex -> customColors.put(name.substring(2), hex));
+                CssColors.ofCustomProperty(customRaw, name).ifPresent(hex -> customColors.put(name.substring(2), hex));
             }
-        }
-
-        private Optional<String> resolveColor(String name, int depth) {
-            LexicalUnit u = customRaw.get(name);
-            if (u == null || depth > 8) {
-                return Optional.empty();
-            }
-            if (u.getLexicalUnitType() == LexicalUnit.LexicalUnitType.FUNCTION && "var".equalsIgnoreCase(u.getFunctionName())
-                    && u.getParameters() != null) {
-                return resolveColor(u.getParameters().getStringValue(), depth + 1);
-            }
-            return u.getNextLexicalUnit() == null ? CssColors.of(u) : Optional.empty();
         }
 
         void measure(Declaration d) {
             String p = d.property();
             if (!p.startsWith("--")) {
-                boolean colorProperty = colorProperty(p);
-                colors(d.value(), colorProperty, hex -> countColor(hex, contexts(p, d.subjects())));
+                colors(d.value(), CssColors.isColorProperty(p), hex -> countColor(hex, contexts(p, d.subjects())));
             }
             if (SPACING.contains(p)) {
                 for (LexicalUnit u = d.value(); u != null; u = u.getNextLexicalUnit()) {
@@ -463,30 +449,7 @@ public final class MockupAnalyzer {
         }
 
         private void colors(LexicalUnit first, boolean identsAreColors, Consumer<String> out) {
-            for (LexicalUnit u = first; u != null; u = u.getNextLexicalUnit()) {
-                switch (u.getLexicalUnitType()) {
-                    case RGBCOLOR, HSLCOLOR, HWBCOLOR -> CssColors.of(u).ifPresent(out);
-                    case IDENT -> {
-                        if (identsAreColors) {
-                            CssColors.named(u.getStringValue()).ifPresent(out);
-                        }
-                    }
-                    case FUNCTION -> {
-                        if ("var".equalsIgnoreCase(u.getFunctionName()) && u.getParameters() != null) {
-                            Optional<String> resolved = resolveColor(u.getParameters().getStringValue(), 0);
-                            if (resolved.isPresent()) {
-                                out.accept(resolved.get());
-                            } else {
-                                colors(u.getParameters().getNextLexicalUnit(), identsAreColors, out); // the fallback
-                            }
-                        } else {
-                            colors(u.getParameters(), identsAreColors, out);
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            }
+            CssColors.each(first, identsAreColors, name -> CssColors.ofCustomProperty(customRaw, name), out);
         }
 
         private void countColor(String hex, Set<String> contexts) {
@@ -600,13 +563,6 @@ public final class MockupAnalyzer {
             }
         }
         return new Subject(tag, classes, pseudo, type, role);
-    }
-
-    /** Properties whose plain words are colours ({@code color: red}); elsewhere a word like {@code red} is not read as one. */
-    static boolean colorProperty(String p) {
-        return p.equals("color") || p.startsWith("background") || p.startsWith("border") || p.startsWith("outline") || p.equals("fill")
-                || p.equals("stroke") || p.endsWith("shadow") || p.startsWith("text-decoration") || p.equals("caret-color")
-                || p.equals("accent-color") || p.startsWith("column-rule") || p.equals("stop-color") || p.equals("flood-color");
     }
 
     /** Where a colour is used: its role (backgrounds, text, borders...) and the kinds of element it styles (buttons, links...). */

@@ -23,10 +23,6 @@ public record ArtifactView(ArtifactType type, Instant createdAt, FeaturePlan fea
         return type.schemaUrl();
     }
 
-    public String added() {
-        return PlanView.when(createdAt);
-    }
-
     public record FeaturePlan(String summaryHtml, List<String> goals, List<String> scopeIn, List<String> scopeOut, List<Risk> risks) {
     }
 

@@ -53,10 +53,6 @@ public record ChatMessage(UUID id, String role, String content, String author, U
         return FAILED.equals(status);
     }
 
-    public String when() {
-        return PlanView.when(createdAt);
-    }
-
     public List<Source> sourceList() {
         return sources == null ? List.of() : sources;
     }

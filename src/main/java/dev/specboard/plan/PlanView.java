@@ -1,16 +1,12 @@
 package dev.specboard.plan;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
 /** The plan page: one version of a plan with its repository, all its versions, its artifacts and its spec. */
 public record PlanView(Plan plan, String repository, List<Version> versions, List<ArtifactView> artifacts, String specKey,
                        int messages) {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A version of the plan, for the version list and the compare form. */
     public record Version(UUID id, int version, PlanStatus status, Instant createdAt) {
@@ -33,14 +29,5 @@ public record PlanView(Plan plan, String repository, List<Version> versions, Lis
 
     public int previousVersion() {
         return Math.max(1, plan.version - 1);
-    }
-
-    /** A time as pages show it: minutes, in UTC (the exact instant goes in the datetime attribute). */
-    static String when(Instant t) {
-        return t == null ? "" : WHEN.format(t);
-    }
-
-    public String created() {
-        return when(plan.createdAt);
     }
 }

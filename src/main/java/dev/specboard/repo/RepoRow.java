@@ -6,10 +6,6 @@ import java.time.Instant;
 public record RepoRow(String name, String gitUrl, String defaultBranch, Integer syncIntervalMinutes,
                       SyncStatus lastStatus, Instant lastSyncAt, Integer manifestVersion, String commitSha) {
 
-    public String when() {
-        return RepoSync.format(lastSyncAt);
-    }
-
     public String shortSha() {
         return commitSha == null ? "" : commitSha.substring(0, Math.min(10, commitSha.length()));
     }

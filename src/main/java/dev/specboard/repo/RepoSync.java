@@ -72,18 +72,6 @@ public class RepoSync extends TimestampedEntity {
                 java.util.List.of(SyncStatus.PENDING, SyncStatus.RUNNING)).firstResultOptional();
     }
 
-    private static final java.time.format.DateTimeFormatter WHEN =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
-
-    /** A timestamp as pages show it. */
-    public static String format(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
-    }
-
-    public String when() {
-        return format(finishedAt != null ? finishedAt : startedAt != null ? startedAt : createdAt);
-    }
-
     public String shortSha() {
         return commitSha == null ? "" : commitSha.substring(0, Math.min(10, commitSha.length()));
     }

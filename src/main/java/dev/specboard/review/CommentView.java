@@ -7,10 +7,6 @@ import java.util.UUID;
 public record CommentView(UUID id, UUID authorId, String authorUsername, String authorName, Comment.AuthorType authorType,
                           String body, String bodyHtml, Instant createdAt, boolean edited) {
 
-    public String when() {
-        return dev.specboard.repo.RepoSync.format(createdAt);
-    }
-
     public boolean isAi() {
         return authorType == Comment.AuthorType.AI;
     }

@@ -3,11 +3,13 @@ package dev.specboard.spec;
 import dev.specboard.account.Account;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.TimestampedEntity;
+import dev.specboard.web.ApiException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -123,6 +125,27 @@ public class ImplementationTask extends TimestampedEntity {
         }
         Matcher m = KEY.matcher(key.trim());
         return m.matches() ? Optional.of(key(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))) : Optional.empty();
+    }
+
+    /** The canonical key of this input, or 404 when it is no task key. */
+    public static String requireKey(String key) {
+        return normalizeKey(key).orElseThrow(() -> ApiException.notFound("No task " + key + " in this project"));
+    }
+
+    /** The project's task of this key with its spec and claimer, or 404. */
+    public static ImplementationTask byKey(Project project, String key) {
+        return ImplementationTask.<ImplementationTask>find(
+                        "from ImplementationTask t join fetch t.spec left join fetch t.claimedBy where t.project = ?1 and t.taskKey = ?2",
+                        project, requireKey(key))
+                .firstResultOptional().orElseThrow(() -> ApiException.notFound("No task " + key + " in this project"));
+    }
+
+    /** The project's task of this key, row-locked until commit and read afresh, or 404. */
+    static ImplementationTask locked(Project project, String key) {
+        ImplementationTask task = byKey(project, key);
+        getEntityManager().lock(task, LockModeType.PESSIMISTIC_WRITE);
+        getEntityManager().refresh(task);
+        return task;
     }
 
     public static boolean isValidSha(String sha) {

@@ -56,6 +56,9 @@ public class TaskBoardResource {
     TaskService tasks;
 
     @Inject
+    TaskNotes taskNotes;
+
+    @Inject
     TaskBoardService boards;
 
     @Inject
@@ -162,7 +165,7 @@ public class TaskBoardResource {
                                       String wipAction, TaskActionForm pending) {
         TaskService.TaskContextView c = tasks.context(access.project(), key);
         return Templates.task(access, slug, c.task(), c, markdown.render(c.overview()), markdown.render(c.phaseContent()),
-                tasks.history(access.project(), key), errors, message, access.isMember(), tasks.notes(access.project(), key),
+                tasks.history(access.project(), key), errors, message, access.isMember(), taskNotes.notes(access.project(), key),
                 TaskPriority.all(), note == null ? "" : note, wipAction, pending);
     }
 

@@ -28,6 +28,12 @@ public class TaskBoardService {
     TaskService tasks;
 
     @Inject
+    TaskClaims claims;
+
+    @Inject
+    TaskNotes notes;
+
+    @Inject
     WipLimits wipLimits;
 
     @Inject
@@ -181,15 +187,15 @@ public class TaskBoardService {
     public ImplementationTask act(Access access, String key, String action, TaskActionForm form) {
         TaskService.Actor actor = new TaskService.Actor(access.accountId(), TaskEvent.VIA_WEB, form.pastWipLimit());
         return switch (action) {
-            case "claim" -> tasks.claim(access, key, actor);
+            case "claim" -> claims.claim(access, key, actor);
             case "start" -> tasks.start(access, key, actor);
             case "complete" -> tasks.complete(access, key, form.commitSha(), form.hours(), actor).task();
             case "fail" -> tasks.fail(access, key, form.reason(), actor);
             case "release" -> tasks.release(access, key, actor);
             case "retry" -> tasks.retry(access, key, actor);
             case "notes" -> {
-                tasks.addNote(access, key, form.body(), actor);
-                yield tasks.find(access.project(), key);
+                notes.addNote(access, key, form.body(), actor);
+                yield ImplementationTask.byKey(access.project(), key);
             }
             case "priority" -> tasks.prioritize(access, key, form.priority());
             default -> tasks.move(access, key, TaskStatus.IN_PROGRESS, null, null, null, actor);

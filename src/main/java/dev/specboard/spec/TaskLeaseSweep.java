@@ -16,14 +16,14 @@ public class TaskLeaseSweep {
     static final int BATCH = 100;
 
     @Inject
-    TaskService tasks;
+    TaskLeases leases;
 
     @Scheduled(every = "${specboard.tasks.lease-sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "5s")
     void sweep() {
         try {
             int n;
             do {
-                n = tasks.expireLeases(BATCH);
+                n = leases.expireLeases(BATCH);
                 if (n > 0) {
                     LOG.infof("%d task lease(s) expired: the tasks are pending again", n);
                 }

@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the board's work-in-progress limits and how many tasks a column holds. */
+/** Reads the board's work-in-progress limits and how many tasks a column holds, and holds moves to them. */
 @ApplicationScoped
 public class WipLimits {
 
@@ -24,6 +24,24 @@ public class WipLimits {
         Map<TaskStatus, Integer> out = new EnumMap<>(TaskStatus.class);
         rows.forEach(r -> TaskStatus.parse((String) r[0]).ifPresent(s -> out.put(s, ((Number) r[1]).intValue())));
         return out;
+    }
+
+    /**
+     * Refuses a move into a column that already holds its WIP limit unless the mover confirmed going past
+     * it; work going back to pending is never held up.
+     */
+    void hold(Project project, TaskStatus to, String taskKey, boolean confirmed) {
+        if (confirmed || to == TaskStatus.PENDING) {
+            return;
+        }
+        Integer limit = of(project).get(to);
+        if (limit == null) {
+            return;
+        }
+        int holding = holding(project, to, taskKey);
+        if (holding + 1 > limit) {
+            throw new WipLimitExceeded(to, limit, holding);
+        }
     }
 
     /** How many tasks the column holds, not counting the one about to move (null: count all). */

@@ -68,7 +68,7 @@ class ComponentBrowserTest {
             assertEquals(2, b.count("svg.dependency-graph path.edge"));
             b.assertAccessible();
             // Each node's accessible name contains its visible text (an experimental axe rule, run on its own).
-            b.assertRules("label-content-name-mismatch");
+            b.assertAccessible("label-content-name-mismatch");
             // Someone else adds an edge: the open picture redraws itself from the live event.
             b.waitFor("body[data-live=ready]");
             components.addDependency(a, web, repo.toString());

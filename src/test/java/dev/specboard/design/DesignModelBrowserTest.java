@@ -57,7 +57,7 @@ class DesignModelBrowserTest {
             b.click("#infer");
             b.waitFor("#entity-picture svg");
             b.assertAccessible();
-            b.assertRules("label-content-name-mismatch");
+            b.assertAccessible("label-content-name-mismatch");
             fits(b);
             b.js("window.confirm = function () { return true; };");
             String row = "[id^=field-][data-field=notes] .remove-field";
@@ -81,7 +81,7 @@ class DesignModelBrowserTest {
             b.click("#add-node-button");
             b.waitFor("#flow-picture svg");
             b.assertAccessible();
-            b.assertRules("label-content-name-mismatch");
+            b.assertAccessible("label-content-name-mismatch");
             fits(b);
             // Keyboard: Tab reaches the node in the picture, Enter moves to its outline entry.
             b.js("document.querySelector('#flow-picture a.flow-node').focus();");

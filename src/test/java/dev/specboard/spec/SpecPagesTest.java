@@ -35,7 +35,7 @@ class SpecPagesTest {
     SpecQueries specQueries;
 
     @Inject
-    TaskService tasks;
+    TaskClaims claims;
 
     private static io.restassured.specification.RequestSpecification form(dev.specboard.account.Account a) {
         return Web.as(a).contentType("application/x-www-form-urlencoded");
@@ -330,7 +330,7 @@ class SpecPagesTest {
             specs.create(lead, SpecServiceTest.hierarchical(i, "Spec " + i, phases));
         }
         // some claimed tasks with claimants, so the board joins accounts too
-        tasks.claimNext(new Access(t.project(), Role.MEMBER, t.member().id), new TaskService.Actor(t.member().id, TaskEvent.VIA_WEB));
-        tasks.claimNext(new Access(t.project(), Role.LEAD, t.lead().id), new TaskService.Actor(t.lead().id, TaskEvent.VIA_WEB));
+        claims.claimNext(new Access(t.project(), Role.MEMBER, t.member().id), new TaskService.Actor(t.member().id, TaskEvent.VIA_WEB));
+        claims.claimNext(new Access(t.project(), Role.LEAD, t.lead().id), new TaskService.Actor(t.lead().id, TaskEvent.VIA_WEB));
     }
 }

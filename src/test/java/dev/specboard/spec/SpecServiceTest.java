@@ -36,7 +36,7 @@ class SpecServiceTest {
     SpecService specs;
 
     @Inject
-    TaskService tasks;
+    TaskClaims claims;
 
     @Inject
     EntityManager em;
@@ -102,7 +102,7 @@ class SpecServiceTest {
                 start.await();
                 int mine = 0;
                 while (true) {
-                    var next = tasks.claimNext(member, new TaskService.Actor(t.member().id, TaskEvent.VIA_TOKEN));
+                    var next = claims.claimNext(member, new TaskService.Actor(t.member().id, TaskEvent.VIA_TOKEN));
                     if (next.isEmpty()) {
                         return mine;
                     }

@@ -401,14 +401,10 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Runs axe-core on the current page and fails on any violation, naming each one. */
-    public void assertAccessible() {
-        assertAccessible(new String[0]);
-    }
-
     /**
-     * The same with rules axe-core 4.6 leaves off (experimental ones, such as {@code label-content-name-mismatch}: a
-     * control's label contains its visible text).
+     * Runs axe-core on the current page and fails on any violation. {@code extraRules} turns on rules axe-core 4.6
+     * leaves off (experimental ones, such as {@code label-content-name-mismatch}: a control's label contains its
+     * visible text), and fails when one of them found no element to check.
      */
     @SuppressWarnings("unchecked")
     public void assertAccessible(String... extraRules) {
@@ -420,27 +416,13 @@ public final class Browser implements AutoCloseable {
             rules.put(rule, Map.of("enabled", true));
         }
         Object result = js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations'], rules: arguments[0]}).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
-                        + ".catch(e => done(['axe failed: ' + e]));", rules);
+                "const done = arguments[arguments.length - 1], extra = arguments[1];"
+                        + "axe.run(document, {resultTypes: ['violations', 'passes'], rules: arguments[0]})"
+                        + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+                        + ".concat(extra.filter(id => !r.passes.concat(r.violations).some(c => c.id === id)).map(id => id + ': no element was checked'))))"
+                        + ".catch(e => done(['axe failed: ' + e]));", rules, List.of(extraRules));
         List<String> violations = (List<String>) result;
         Assertions.assertTrue(violations.isEmpty(), "Accessibility violations on " + driver.getCurrentUrl() + ":\n" + String.join("\n", violations));
-    }
-
-    /** Runs only the named axe rules (experimental ones included) on the current page and fails on any violation. */
-    @SuppressWarnings("unchecked")
-    public void assertRules(String... rules) {
-        waitForHtmx();
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript(axe());
-        Object result = js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {runOnly: {type: 'rule', values: arguments[0]}, resultTypes: ['violations', 'passes']})"
-                        + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
-                        + ".concat(r.passes.length ? [] : ['no element was checked'])))"
-                        + ".catch(e => done(['axe failed: ' + e]));", List.of(rules));
-        List<String> violations = (List<String>) result;
-        Assertions.assertTrue(violations.isEmpty(), "Rules " + List.of(rules) + " on " + driver.getCurrentUrl() + ":\n" + String.join("\n", violations));
     }
 
     /** Lets log entries containing this text pass (a failing request the test provokes on purpose). */

@@ -1,0 +1,63 @@
+package dev.specboard.design;
+
+import dev.specboard.project.Access;
+import dev.specboard.web.FormErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the read models of the journey pages (the list; one journey with its outline, picture and check), so that the resource only picks templates. */
+@ApplicationScoped
+public class JourneyViews {
+
+    @Inject
+    JourneyService journeys;
+
+    @Inject
+    PageService pages;
+
+    /** The project's journeys with the form for a new one. */
+    public JourneyListView list(Access access, JourneyForm form, FormErrors errors) {
+        return new JourneyListView(access, journeys.rows(access.project().id), form, errors);
+    }
+
+    /** One journey's page: nodes, picture, problems; a constant number of queries. */
+    public JourneyView view(Access access, JourneyFlow flow, NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
+        List<PageRow> all = pages.rows(access.project().id);
+        Map<UUID, PageRow> pageById = new HashMap<>();
+        all.forEach(p -> pageById.put(p.id(), p));
+        List<FlowNode> nodes = journeys.nodes(flow.id);
+        Map<UUID, FlowNode> byId = new HashMap<>();
+        nodes.forEach(n -> byId.put(n.id, n));
+        List<FlowCheck.Node> checkNodes = new ArrayList<>();
+        List<FlowPicture.Node> pictureNodes = new ArrayList<>();
+        List<JourneyView.NodeRow> rows = new ArrayList<>();
+        String pageBase = "/projects/" + access.slug() + "/pages/";
+        for (FlowNode n : nodes) {
+            FlowModel.Data d = FlowModel.data(n.data);
+            List<FlowModel.Connection> cs = FlowModel.connections(n.connections);
+            PageRow page = d.pageId() == null ? null : pageById.get(d.pageId());
+            FlowCheck.Node cn = new FlowCheck.Node(n.id, n.nodeKey, n.nodeType, d, cs, page != null && page.hasMockup(), page == null ? null : page.name());
+            checkNodes.add(cn);
+            String label = FlowCheck.label(cn);
+            String frame = page != null && page.hasMockup() ? pageBase + page.id() + "/mockups/" + page.currentVersion() + "/frame" : null;
+            pictureNodes.add(new FlowPicture.Node(n.id, n.nodeKey, n.nodeType, label, "#node-" + n.nodeKey, frame, cs, d.ends()));
+            List<JourneyView.ConnectionRow> crs = new ArrayList<>();
+            for (int i = 0; i < cs.size(); i++) {
+                FlowModel.Connection c = cs.get(i);
+                FlowNode target = byId.get(c.targetNodeId());
+                crs.add(new JourneyView.ConnectionRow(i, target == null ? "?" : target.nodeKey, target == null ? "a removed node"
+                        : FlowCheck.label(new FlowCheck.Node(target.id, target.nodeKey, target.nodeType, FlowModel.data(target.data), List.of(), false,
+                        null)), c.label(), c.trigger(), c.element()));
+            }
+            rows.add(new JourneyView.NodeRow(n.id, n.nodeKey, n.nodeType, label, d, crs, page == null ? null : page.path(), page != null && page.hasMockup()));
+        }
+        String svg = FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, FlowModel.canvas(flow.canvasState));
+        return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, nodeForm, connectionForm, failedKey, errors);
+    }
+}
