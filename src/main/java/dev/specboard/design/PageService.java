@@ -283,7 +283,11 @@ public class PageService {
 
     /** Serialises structural changes of one project's pages (paths, order) between concurrent requests. */
     private void lockProject(UUID projectId) {
-        em.createNativeQuery("select 1 from projects where id = ?1 for update").setParameter(1, projectId).getSingleResult();
+        // NO KEY UPDATE, not UPDATE: page changes take turns, but rows that merely reference the project (the
+        // design-system worker's thoughts, whose foreign key check takes KEY SHARE) are not blocked. FOR UPDATE
+        // deadlocked a page created with a mockup (project lock, then the design system's row) against the
+        // worker (the design system's row, then a thought referencing the project).
+        em.createNativeQuery("select 1 from projects where id = ?1 for no key update").setParameter(1, projectId).getSingleResult();
     }
 
     static UUID parseUuid(String s) {
