@@ -1,5 +1,7 @@
 package dev.specboard.notification;
 
+import dev.specboard.web.Markdown;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -8,8 +10,8 @@ import java.util.regex.Pattern;
 /** Finds the {@code @username} mentions in a markdown text, outside code, in the order they appear. */
 public final class Mentions {
 
-    /** A mention starts after the beginning or a character that cannot be part of an email or a word. */
-    private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_.+\\-@/`])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,98}[A-Za-z0-9_])?)");
+    /** The one grammar of mentions, which the markdown renderer also turns into links. */
+    private static final Pattern MENTION = Markdown.MENTION;
     private static final Pattern FENCE = Pattern.compile("(?ms)^ {0,3}(```|~~~).*?(^ {0,3}\\1[^\\n]*$|\\z)");
     private static final Pattern INLINE_CODE = Pattern.compile("(`+)(?s:.+?)\\1");
 

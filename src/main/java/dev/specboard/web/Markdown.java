@@ -4,28 +4,47 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.commonmark.parser.PostProcessor;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders user markdown to HTML that is safe to put in a page: commonmark, then the OWASP sanitizer.
  * The HTML depends on the text alone, so it is kept by content (the text is the key): an edited text
- * is another key, so nothing ever needs invalidating, and the least used entries make room.
+ * is another key, so nothing ever needs invalidating, and the least used entries make room. An {@code @name} outside
+ * code and links becomes a link to the person's page ({@code <a class="mention" href="/people/name">@name</a>}).
  */
 @ApplicationScoped
 @jakarta.inject.Named("markdown")
 public class Markdown {
 
+    /**
+     * An {@code @username} mention: it starts after the beginning or a character that cannot be part of an email or a
+     * word (the one grammar of mentions, also read by notification's {@code Mentions}).
+     */
+    public static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_.+\\-@/`])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,98}[A-Za-z0-9_])?)");
+
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     /** At most about this many characters of text and HTML are kept. */
     private static final long CACHED_CHARS = 4_000_000;
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).postProcessor(new MentionLinks()).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                if (isMention(node)) {
+                    attributes.put("class", "mention");
+                }
+            }).build();
     private final PolicyFactory policy = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)
@@ -33,8 +52,9 @@ public class Markdown {
             .and(Sanitizers.IMAGES)
             .and(new HtmlPolicyBuilder()
                     .allowElements("pre", "code", "hr", "del", "span")
-                    .allowAttributes("class").matching(java.util.regex.Pattern.compile("language-[a-zA-Z0-9_+-]+")).onElements("code")
+                    .allowAttributes("class").matching(Pattern.compile("language-[a-zA-Z0-9_+-]+")).onElements("code")
                     .allowAttributes("start").onElements("ol")
+                    .allowElements("a").allowAttributes("class").matching(Pattern.compile("mention")).onElements("a")
                     .toFactory());
 
     private final Cache<String, String> rendered = Caffeine.newBuilder()
@@ -51,5 +71,64 @@ public class Markdown {
 
     private String renderNow(String markdown) {
         return policy.sanitize(renderer.render(parser.parse(markdown)));
+    }
+
+    private static final String PEOPLE = "/people/";
+
+    /** A link made from an {@code @name} mention (or written just like one), rendered with the class {@code mention}. */
+    private static Link mentionLink(String username) {
+        Link link = new Link(PEOPLE + username, null);
+        link.appendChild(new Text("@" + username));
+        return link;
+    }
+
+    private static boolean isMention(Node node) {
+        return node instanceof Link link && link.getDestination().startsWith(PEOPLE) && link.getFirstChild() instanceof Text text
+                && link.getFirstChild() == link.getLastChild() && text.getLiteral().equals("@" + link.getDestination().substring(PEOPLE.length()));
+    }
+
+    /** Turns the mentions in plain text into links; text in code and in links is never visited. */
+    private static final class MentionLinks extends AbstractVisitor implements PostProcessor {
+
+        @Override
+        public Node process(Node node) {
+            node.accept(this);
+            return node;
+        }
+
+        @Override
+        public void visit(Link link) {
+            // a link's text stays as written
+        }
+
+        @Override
+        public void visit(Text text) {
+            String literal = text.getLiteral();
+            if (literal.indexOf('@') < 0) {
+                return;
+            }
+            Matcher m = MENTION.matcher(literal);
+            int done = 0;
+            Node last = text;
+            while (m.find()) {
+                if (m.start() > done) {
+                    last = insertAfter(last, new Text(literal.substring(done, m.start())));
+                }
+                last = insertAfter(last, mentionLink(m.group(1)));
+                done = m.end();
+            }
+            if (last == text) {
+                return;
+            }
+            if (done < literal.length()) {
+                insertAfter(last, new Text(literal.substring(done)));
+            }
+            text.unlink();
+        }
+
+        private static Node insertAfter(Node at, Node node) {
+            at.insertAfter(node);
+            return node;
+        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * Times as people read them, for every template: {@code {t.ago}} ("3 minutes ago", "yesterday", "in 2 hours") and
  * {@code {t.exact}} ("30 Nov 2026, 06:38:30 UTC"). Pages show them through the {@code {#time t /}} tag, which renders
- * {@code <time datetime="ISO" title="exact">relative</time>}: the server computes the text, no script needed.
+ * {@code <time datetime="ISO" title="exact" data-relative>relative</time>}: the server computes the text, and
+ * {@code static/times.js} re-words it the same way every minute while a page stays open.
  */
 @TemplateExtension
 public final class TimeExtensions {

@@ -40,22 +40,6 @@
   });
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', remember); } else { remember(); }
 
-  // Filters fold behind their "Filters" toggle on small screens (details.filter-toggle[data-fold-narrow], that is
-  // with no filter in use) and always show on wider ones, where the toggle is hidden.
-  var narrow = window.matchMedia('(max-width: 40rem)');
-  function foldFilters() {
-    document.querySelectorAll('details.filter-toggle').forEach(function (d) {
-      if (!narrow.matches) {
-        d.open = true;
-      } else if (d.hasAttribute('data-fold-narrow') && !d.sbFolded) {
-        d.sbFolded = true;
-        d.open = false;
-      }
-    });
-  }
-  narrow.addEventListener('change', foldFilters);
-  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', foldFilters); } else { foldFilters(); }
-
   // data-open-dialog="id" on a button opens that <dialog> (the keyboard shortcuts, from the account menu).
   document.addEventListener('click', function (e) {
     var opener = e.target.closest && e.target.closest('[data-open-dialog]');

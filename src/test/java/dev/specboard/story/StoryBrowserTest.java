@@ -95,7 +95,7 @@ class StoryBrowserTest {
             b.go(stories);
             assertEquals(2, b.count("#story-table tbody tr"));
             assertFalse(b.find("#f-status").isDisplayed(), "on a phone the filters fold behind their toggle");
-            b.click("details.filter-toggle > summary");
+            b.click("label[for=filters-open]");
             b.select("#f-status", "review");
             assertTrue(b.url().contains("status=review"), b.url());
             assertEquals(1, b.count("#story-table tbody tr"));

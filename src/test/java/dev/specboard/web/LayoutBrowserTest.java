@@ -12,15 +12,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the layout does in a real browser: the board's width, readable times and counts, the keyboard, folding filters. */
@@ -170,26 +176,79 @@ class LayoutBrowserTest {
     }
 
     @Test
-    void onAPhoneFiltersFoldBehindAToggleAndOnADesktopTheyShow() {
+    void onAPhoneWithoutJavaScriptFiltersFoldBehindAToggleAndOnADesktopTheyShowWithoutOne() {
         TestData.Team t = project();
         try (Browser phone = Browser.open(base.toString(), 360); Browser desk = Browser.open(base.toString())) {
             phone.login(t.member().username, TestData.PASSWORD);
             desk.login(t.member().username, TestData.PASSWORD);
+            ChromeDriver noScript = (ChromeDriver) phone.driver;
+            noScript.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
             for (String page : List.of("stories", "board", "components")) {
                 String path = "/projects/" + t.slug() + "/" + page;
-                phone.go(path);
-                assertFalse(phone.find("details.filter-toggle form").isDisplayed(), page + ": folded on a phone");
-                phone.click("details.filter-toggle > summary");
-                assertTrue(phone.find("details.filter-toggle form").isDisplayed(), page + ": the toggle shows them");
-                phone.assertFitsWidth();
-                phone.assertAccessible();
+                noScript.get(base.toString().replaceAll("/$", "") + path);
+                Object htmx;
+                try {
+                    htmx = noScript.executeScript("return typeof window.htmx;");
+                } catch (WebDriverException e) {
+                    htmx = "scripts refused";
+                }
+                assertNotEquals("object", htmx, page + ": no script ran");
+                assertFalse(noScript.findElement(By.cssSelector(".filter-toggle form")).isDisplayed(), page + ": folded on a phone");
+                noScript.findElement(By.cssSelector("label[for=filters-open]")).click();
+                assertTrue(noScript.findElement(By.cssSelector(".filter-toggle form")).isDisplayed(), page + ": the toggle shows them");
+                noScript.findElement(By.cssSelector("label[for=filters-open]")).click();
+                assertFalse(noScript.findElement(By.cssSelector(".filter-toggle form")).isDisplayed(), page + ": and folds them again");
 
                 desk.go(path);
-                assertTrue(desk.find("details.filter-toggle form").isDisplayed(), page + ": shown on a desktop");
-                assertFalse(desk.find("details.filter-toggle > summary").isDisplayed(), page + ": without a toggle");
+                assertFalse(desk.find("#filters-open").isSelected(), page + ": folded, as no filter is in use");
+                assertTrue(desk.find(".filter-toggle form").isDisplayed(), page + ": shown on a desktop");
+                assertFalse(desk.find("label[for=filters-open]").isDisplayed(), page + ": without a toggle");
+                assertEquals(Boolean.TRUE, desk.js("var f = document.querySelector('.filter-toggle form select, .filter-toggle form input');"
+                        + "f.focus(); return document.activeElement === f;"), page + ": its fields take the keyboard's focus");
+                desk.assertAccessible();
             }
-            phone.go("/projects/" + t.slug() + "/stories?status=draft");
-            assertTrue(phone.find("#f-status").isDisplayed(), "filters in use stay unfolded");
+            noScript.get(base.toString().replaceAll("/$", "") + "/projects/" + t.slug() + "/stories?status=draft");
+            assertTrue(noScript.findElement(By.id("f-status")).isDisplayed(), "filters in use stay unfolded");
+            noScript.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+
+            // With scripts the toggle is the same: a keyboard opens it, and it stays open while htmx swaps the results.
+            phone.go("/projects/" + t.slug() + "/stories");
+            assertFalse(phone.find("#f-status").isDisplayed());
+            phone.js("document.getElementById('filters-open').focus();");
+            new Actions(phone.driver).sendKeys(Keys.SPACE).perform();
+            assertTrue(phone.find("#f-status").isDisplayed(), "Space on the focused toggle shows the filters");
+            phone.assertAccessible();
+            phone.assertFitsWidth();
+            phone.select("#f-status", "draft");
+            assertTrue(phone.path().contains("status=draft") || phone.url().contains("status=draft"), phone.url());
+            assertTrue(phone.find("#f-status").isDisplayed(), "the filters stay open after htmx swapped the results");
+        }
+    }
+
+    @Test
+    void relativeTimesReadAsTheServerWordsThemAndMoveOnWhileThePageStaysOpen() {
+        TestData.Team t = project();
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/stories/1");
+            String time = "#revisions time[data-relative]";
+            assertEquals("just now", b.text(time));
+            String title = b.find(time).getAttribute("title");
+            assertTrue(title.endsWith("UTC"), title);
+            Instant at = Instant.parse(b.find(time).getAttribute("datetime"));
+
+            assertEquals("5 minutes ago", b.js("var el = document.querySelector(arguments[0]);"
+                    + "window.sbTimes.refresh(Date.parse(el.getAttribute('datetime')) + 5 * 60 * 1000); return el.textContent;", time));
+            assertEquals(title, b.find(time).getAttribute("title"), "the exact time stays on hover");
+            for (Duration d : List.of(Duration.ofSeconds(30), Duration.ofSeconds(50), Duration.ofMinutes(44), Duration.ofMinutes(50),
+                    Duration.ofHours(5), Duration.ofHours(26), Duration.ofDays(3), Duration.ofDays(10), Duration.ofDays(400),
+                    Duration.ofMinutes(-5), Duration.ofHours(-30), Duration.ofDays(-3))) {
+                Instant now = at.plus(d);
+                assertEquals(TimeExtensions.relative(at, now), b.js("var el = document.querySelector(arguments[0]);"
+                        + "window.sbTimes.refresh(arguments[1]); return el.textContent;", time, now.toEpochMilli()), "at " + d);
+            }
+            b.js("window.sbTimes.refresh();");
+            assertEquals("just now", b.text(time), "as of now again");
         }
     }
 

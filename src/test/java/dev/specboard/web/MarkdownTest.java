@@ -41,6 +41,19 @@ class MarkdownTest {
     }
 
     @Test
+    void mentionsBecomeLinksToThePersonButNotInCodeLinksOrEmailAddresses() {
+        String html = markdown.render("Ask @ann.lee, then *@bob_2*. Not `@code`, not [@link](https://x.test), not mail@ann.test, "
+                + "not https://x.test/@path " + System.nanoTime() + "\n\n```\n@fenced\n```\n\n    @indented\n");
+        Document doc = org.jsoup.Jsoup.parseBodyFragment(html);
+        assertEquals(java.util.List.of("/people/ann.lee", "/people/bob_2"), doc.select("a.mention").eachAttr("href"), html);
+        assertEquals(java.util.List.of("@ann.lee", "@bob_2"), doc.select("a.mention").eachText());
+        assertTrue(html.contains("<a class=\"mention\" href=\"/people/ann.lee\"") || html.contains("href=\"/people/ann.lee\" class=\"mention\""), html);
+        assertEquals(1, doc.select("em > a.mention").size(), "inside emphasis too");
+        assertTrue(doc.select("code").text().contains("@code") && doc.select("pre").text().contains("@fenced"), html);
+        assertTrue(doc.text().contains("not mail@ann.test, not https://x.test/@path"), html);
+    }
+
+    @Test
     void editingAStoryShowsTheEditOnItsPageAtOnce() {
         TestData.Team t = data.team();
         String base = "/projects/" + t.slug() + "/stories";

@@ -299,6 +299,7 @@ class ScreenCensusBrowserTest {
         keys.put("features/id", feature);
         keys.put("journeys/id", journey);
         keys.put("wizards/type", "page-creator");
+        keys.put("people/username", team.lead().username);
         return keys;
     }
 }
