@@ -309,6 +309,19 @@ class SpecPagesTest {
         assertSpecContentNotJoinedToTasks("the task list", sql);
     }
 
+    @Test
+    void aBoardColumnShowsItsFirstHundredCardsAndSaysHowManyMoreItHolds() {
+        TestData.Team t = data.team();
+        fill(t, 1, 105); // 105 tasks; two of them claimed
+        org.jsoup.nodes.Document d = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/board").then().statusCode(200).extract().response());
+        assertEquals(100, d.select("#col-pending li.board-card").size());
+        assertEquals("103", d.getElementById("col-pending-count").text());
+        assertEquals("3 more tasks not shown: the board shows the first 100 of each column. Narrow it with the filters above.",
+                d.getElementById("col-pending-more").text());
+        assertEquals(2, d.select("#col-claimed li.board-card").size());
+        assertEquals(null, d.getElementById("col-claimed-more"));
+    }
+
     /** A task row query that also selects its spec's content repeats a whole spec on every task (2,000 phases ran out of heap). */
     private static void assertSpecContentNotJoinedToTasks(String what, List<String> sql) {
         assertFalse(sql.isEmpty(), what + ": statements were seen");
