@@ -182,7 +182,7 @@ while IFS=$'\t' read -r name path; do
   if [[ $path == */search* ]]; then
     # Search's own answer time, one request at a time (under 16 connections the latency is mostly queueing).
     wrk -t1 -c1 -d"${DURATION}s" --timeout 10s --latency -s src/bench/p95.lua "${HEADERS[@]}" "$BASE$path" > "$OUT/wrk-$i-single.txt"
-    SEARCH_ALONE="search alone (one connection): p50 $(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$i-single.txt")") ms, p95 $(ms "$(awk '$1 == "p95:" { print $2 }' "$OUT/wrk-$i-single.txt")") ms, p99 $(ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$i-single.txt")") ms"
+    SEARCH_ALONE="${SEARCH_ALONE:+$SEARCH_ALONE; }$name alone (one connection): p50 $(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$i-single.txt")") ms, p95 $(ms "$(awk '$1 == "p95:" { print $2 }' "$OUT/wrk-$i-single.txt")") ms, p99 $(ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$i-single.txt")") ms"
     note "$SEARCH_ALONE"
   fi
   bad=$(awk '/Non-2xx/ { print $NF }' "$OUT/wrk-$i.txt")
