@@ -384,7 +384,9 @@ public class Seed {
         HttpResponse<String> r = api("GET", "/api/v1/projects/" + slug + "/tasks?status=claimed", null);
         expect(200, "claimed tasks", r);
         int claimed = count(r.body(), "\"key\":");
-        boolean ok = twice.isEmpty() && claimed == unique.size();
+        // wrk stops with requests in flight: the server may finish a claim whose answer wrk never read, at most one per
+        // connection and run (32 agents, a warm-up and a measured run). A task claimed twice is never allowed.
+        boolean ok = twice.isEmpty() && claimed >= unique.size() && claimed - unique.size() <= 64;
         System.out.printf("claims=%d distinct=%d double=%d claimedInDb=%d ok=%s%n", keys.size(), unique.size(), twice.size(), claimed, ok);
         return ok;
     }

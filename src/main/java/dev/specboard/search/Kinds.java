@@ -54,10 +54,8 @@ final class Kinds {
         public String sql() {
             return """
                     SELECT 'SPEC-' || t.spec_number, t.title, '/projects/' || params.slug || '/specs/SPEC-' || t.spec_number,
-                           ts_rank(to_tsvector('english', coalesce(t.title, '') || ' ' || coalesce(t.content, '')), params.q),
-                           t.title || ' — ' || %s
-                    FROM technical_specs t, params WHERE t.project_id = params.project
-                      AND to_tsvector('english', coalesce(t.title, '') || ' ' || coalesce(t.content, '')) @@ params.q
+                           ts_rank(t.search, params.q), t.title || ' — ' || %s
+                    FROM technical_specs t, params WHERE t.project_id = params.project AND t.search @@ params.q
                     UNION ALL
                     SELECT i.task_id, i.task_id || ': ' || i.scope, '/projects/' || params.slug || '/tasks/' || i.task_id,
                            ts_rank(to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
@@ -66,7 +64,7 @@ final class Kinds {
                     FROM implementation_tasks i, params WHERE i.project_id = params.project
                       AND to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
                           || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')) @@ params.q"""
-                    .formatted(JSON_TEXT.formatted("t.content"), JSON_TEXT.formatted("i.assigned_files::text"));
+                    .formatted(JSON_TEXT.formatted("left(t.content, 60000)"), JSON_TEXT.formatted("i.assigned_files::text"));
         }
     }
 
@@ -116,12 +114,17 @@ final class Kinds {
         }
 
         public String sql() {
+            // The best files first, then their text: a common word matches thousands of files, and cutting the
+            // text of each before ranking read every matching file's content (about 100 ms for 20,000 files).
             return """
                     SELECT r.name || ':' || f.path, r.name || ' / ' || f.path,
                            '/projects/' || params.slug || '/repos/' || r.name || '/blob/' || f.path,
-                           ts_rank(f.search, params.q), f.path || ' — ' || left(coalesce(f.content, ''), 60000)
-                    FROM file_texts f JOIN repositories r ON r.id = f.repository_id, params
-                    WHERE f.project_id = params.project AND f.search @@ params.q""";
+                           f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 60000)
+                    FROM (SELECT m.repository_id, m.path, ts_rank(m.search, params.q) AS rank FROM file_texts m, params
+                          WHERE m.project_id = params.project AND m.search @@ params.q
+                          ORDER BY rank DESC, m.path LIMIT ?4 + ?5) f
+                    JOIN file_texts t ON t.repository_id = f.repository_id AND t.path = f.path
+                    JOIN repositories r ON r.id = f.repository_id, params""";
         }
     }
 

@@ -25,12 +25,6 @@ public class TaskClaims {
     private static final String READY = " NOT EXISTS (SELECT 1 FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id"
             + " WHERE d.spec_id = t.spec_id AND ds.status <> 'complete') ";
 
-    /** Skips tasks sharing an assigned file with a task someone holds. */
-    private static final String NO_OVERLAP = " NOT EXISTS (SELECT 1 FROM implementation_tasks h"
-            + " CROSS JOIN jsonb_array_elements_text(h.assigned_files) hf(path)"
-            + " WHERE h.project_id = t.project_id AND h.status IN ('claimed', 'in_progress')"
-            + " AND hf.path IN (SELECT jsonb_array_elements_text(t.assigned_files))) ";
-
     /** The first key of the advisory lock that makes a project's claims take turns. */
     private static final int CLAIM_LOCK = 0x5b7a;
 
@@ -81,13 +75,26 @@ public class TaskClaims {
         access.requireWrite(Role.MEMBER);
         serializeClaims(access.project());
         @SuppressWarnings("unchecked")
+        // What every candidate is checked against is gathered once (held files, blocked specs, how many specs wait
+        // on each), not again for each of thousands of pending tasks as correlated subqueries did.
         List<UUID> won = em.createNativeQuery("""
+                        WITH held AS MATERIALIZED (
+                            SELECT DISTINCT f.path FROM implementation_tasks h CROSS JOIN jsonb_array_elements_text(h.assigned_files) f(path)
+                            WHERE h.project_id = ?1 AND h.status IN ('claimed', 'in_progress')),
+                        blocked AS MATERIALIZED (
+                            SELECT d.spec_id FROM spec_dependencies d JOIN technical_specs sp ON sp.id = d.spec_id
+                            JOIN technical_specs ds ON ds.id = d.depends_on_id WHERE sp.project_id = ?1 AND ds.status <> 'complete'),
+                        waiting AS MATERIALIZED (
+                            SELECT w.depends_on_id AS spec_id, count(*) AS n FROM spec_dependencies w
+                            JOIN technical_specs sp ON sp.id = w.depends_on_id WHERE sp.project_id = ?1 GROUP BY w.depends_on_id)
                         SELECT t.id FROM implementation_tasks t JOIN technical_specs s ON s.id = t.spec_id
-                        WHERE t.project_id = ?1 AND t.status = 'pending' AND """ + READY + " AND " + NO_OVERLAP
-                        + " ORDER BY " + TaskPriority.rankSql("t.priority")
-                        + ", (SELECT count(*) FROM spec_dependencies w WHERE w.depends_on_id = t.spec_id) DESC,"
-                        + " t.created_at, s.spec_number, t.task_number LIMIT 1 " + """
-                        FOR UPDATE OF t SKIP LOCKED""")
+                        LEFT JOIN waiting w ON w.spec_id = t.spec_id
+                        WHERE t.project_id = ?1 AND t.status = 'pending' AND t.spec_id NOT IN (SELECT spec_id FROM blocked)
+                          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(t.assigned_files) a(path)
+                                          WHERE a.path IN (SELECT path FROM held))
+                        ORDER BY\s""" + TaskPriority.rankSql("t.priority") + """
+                        , coalesce(w.n, 0) DESC, t.created_at, s.spec_number, t.task_number
+                        LIMIT 1 FOR UPDATE OF t SKIP LOCKED""")
                 .setParameter(1, access.project().id).getResultList();
         if (won.isEmpty()) {
             return Optional.empty();
