@@ -30,10 +30,15 @@ final class Kinds {
         }
 
         public String sql() {
+            // As for files: the best stories first, then their text; a word in every story ranks the first RANKED.
             return """
                     SELECT 'US-' || s.number, s.title, '/projects/' || params.slug || '/stories/' || s.number,
-                           ts_rank(s.search, params.q), s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')
-                    FROM stories s, params WHERE s.project_id = params.project AND s.search @@ params.q""";
+                           b.rank, s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')
+                    FROM (SELECT m.id, ts_rank(m.search, params.q) AS rank
+                          FROM (SELECT c.id, c.search FROM stories c, params
+                                WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m, params
+                          ORDER BY rank DESC, m.id LIMIT ?4 + ?5) b
+                    JOIN stories s ON s.id = b.id, params""".formatted(Files.RANKED);
         }
     }
 
@@ -120,7 +125,7 @@ final class Kinds {
             return """
                     SELECT r.name || ':' || f.path, r.name || ' / ' || f.path,
                            '/projects/' || params.slug || '/repos/' || r.name || '/blob/' || f.path,
-                           f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 60000)
+                           f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 20000)
                     FROM (SELECT m.repository_id, m.path, ts_rank(m.search, params.q) AS rank
                           FROM (SELECT c.repository_id, c.path, c.search FROM file_texts c, params
                                 WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m, params
@@ -129,7 +134,7 @@ final class Kinds {
                     JOIN repositories r ON r.id = f.repository_id, params""".formatted(RANKED);
         }
 
-        /** How many matching files are ranked at most. */
+        /** How many matches of one kind are ranked at most. */
         static final int RANKED = 2000;
     }
 
