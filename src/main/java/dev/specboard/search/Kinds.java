@@ -12,6 +12,9 @@ final class Kinds {
     private Kinds() {
     }
 
+    /** How many matches of one kind are ranked at most: ranking reads each match's vector. */
+    static final int RANKED = 2000;
+
     /** JSON punctuation out of the text a snippet is cut from (hierarchical specs keep JSON). */
     private static final String JSON_TEXT = "regexp_replace(%s, '[\"{}\\[\\],:]+|\\\\n', ' ', 'g')";
 
@@ -38,7 +41,7 @@ final class Kinds {
                           FROM (SELECT c.id, c.search FROM stories c, params
                                 WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m, params
                           ORDER BY rank DESC, m.id LIMIT ?4 + ?5) b
-                    JOIN stories s ON s.id = b.id, params""".formatted(Files.RANKED);
+                    JOIN stories s ON s.id = b.id, params""".formatted(RANKED);
         }
     }
 
@@ -134,8 +137,6 @@ final class Kinds {
                     JOIN repositories r ON r.id = f.repository_id, params""".formatted(RANKED);
         }
 
-        /** How many matches of one kind are ranked at most. */
-        static final int RANKED = 2000;
     }
 
     @ApplicationScoped

@@ -10,6 +10,16 @@
       return {};
     }
   }
+  function tab(id, label, pressed) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'md-tab';
+    b.id = id;
+    b.textContent = label;
+    b.setAttribute('aria-pressed', pressed ? 'true' : 'false');
+    return b;
+  }
+
   function enhance(area) {
     if (area.getAttribute('data-markdown-ready')) { return; }
     area.setAttribute('data-markdown-ready', 'true');
@@ -18,18 +28,8 @@
     bar.className = 'md-tabs';
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', 'Markdown: write or preview');
-    var write = document.createElement('button');
-    write.type = 'button';
-    write.className = 'md-tab';
-    write.id = id + '-write';
-    write.textContent = 'Write';
-    write.setAttribute('aria-pressed', 'true');
-    var preview = document.createElement('button');
-    preview.type = 'button';
-    preview.className = 'md-tab';
-    preview.id = id + '-preview';
-    preview.textContent = 'Preview';
-    preview.setAttribute('aria-pressed', 'false');
+    var write = tab(id + '-write', 'Write', true);
+    var preview = tab(id + '-preview', 'Preview', false);
     bar.appendChild(write);
     bar.appendChild(preview);
     var shown = document.createElement('div');
