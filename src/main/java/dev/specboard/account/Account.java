@@ -11,11 +11,7 @@ import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** A person (or the owner of an agent's token); {@code role} is the site role: user or admin. */
@@ -44,8 +40,6 @@ public class Account extends TimestampedEntity {
     @Roles
     public String role = ROLE_USER;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> settings = new HashMap<>();
 
     public static Optional<Account> findByUsername(String username) {
         return find("lower(username) = lower(?1)", username.trim()).firstResultOptional();

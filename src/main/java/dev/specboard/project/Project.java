@@ -15,9 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** A product a team builds with Specboard: the union of the seeds' project columns. */
@@ -74,10 +72,6 @@ public class Project extends TimestampedEntity {
     @Column(name = "task_lease_minutes")
     public int taskLeaseMinutes = DEFAULT_TASK_LEASE_MINUTES;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> settings = new HashMap<>();
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> metadata = new HashMap<>();
 
     @Version
     public int version;

@@ -5,9 +5,11 @@ import jakarta.persistence.AttributeConverter;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where an implementation task stands, in board column order, and the moves allowed between
@@ -15,6 +17,9 @@ import java.util.Set;
  */
 public enum TaskStatus {
     PENDING, CLAIMED, IN_PROGRESS, COMPLETED, MERGED, FAILED;
+
+    private static final Map<String, TaskStatus> BY_VALUE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(TaskStatus::value, s -> s));
 
     /** The transition table: from each state, the states a person or agent may move a task to. */
     private static final Map<TaskStatus, Set<TaskStatus>> MOVES = Map.of(
@@ -24,6 +29,10 @@ public enum TaskStatus {
             COMPLETED, EnumSet.of(IN_PROGRESS),
             MERGED, EnumSet.noneOf(TaskStatus.class),
             FAILED, EnumSet.of(PENDING));
+
+    /** Each column's move choices, made once: every card of a board renders them. */
+    private static final Map<TaskStatus, List<TaskStatus>> CHOICES = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(
+            s -> s, s -> Arrays.stream(values()).filter(to -> to == s || s.canMoveTo(to)).toList()));
 
     public String value() {
         return name().toLowerCase();
@@ -58,6 +67,11 @@ public enum TaskStatus {
         return MOVES.get(this);
     }
 
+    /** What a card in this column offers to move to: its own column first selected, then the allowed moves in column order. */
+    public List<TaskStatus> moveChoices() {
+        return CHOICES.get(this);
+    }
+
     /** Why a move is refused, in words for the person who tried it; empty when the move is allowed. */
     public Optional<String> refusal(TaskStatus to) {
         if (canMoveTo(to)) {
@@ -86,9 +100,10 @@ public enum TaskStatus {
         if (value == null) {
             return Optional.empty();
         }
-        String v = value.trim().replace('-', '_');
-        return Arrays.stream(values()).filter(s -> s.value().equalsIgnoreCase(v)).findFirst();
+        // A map, not a scan: every task row read from the database comes through here.
+        return Optional.ofNullable(BY_VALUE.get(value.trim().replace('-', '_').toLowerCase(Locale.ROOT)));
     }
+
 
     /** Stored lowercase, as the seed spells statuses. */
     @jakarta.persistence.Converter

@@ -59,7 +59,12 @@
           if (evt.from === evt.to) { return; }
           var form = evt.item.querySelector('form.card-move');
           if (!form) { return; }
-          form.querySelector('select[name=to]').value = evt.to.getAttribute('data-status');
+          // A card offers only its allowed moves; a drop anywhere else is still sent, so that the server
+          // answers why that move is refused.
+          var select = form.querySelector('select[name=to]');
+          var to = evt.to.getAttribute('data-status');
+          if (!select.querySelector('option[value="' + to + '"]')) { select.add(new Option(to, to)); }
+          select.value = to;
           form.requestSubmit();
         }
       });

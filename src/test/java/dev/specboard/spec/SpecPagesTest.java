@@ -151,6 +151,11 @@ class SpecPagesTest {
         Document d = Web.html(page);
         assertEquals(3, d.select("#col-pending .board-card").size());
         assertTrue(d.select("form.card-move").isEmpty(), "viewers get no move forms");
+        Document asMember = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/board"));
+        assertEquals(List.of("pending", "claimed", "in_progress"), asMember.select("#move-TASK-1-1 option").eachAttr("value"),
+                "a card offers its own column and the moves it may make");
+        assertEquals("pending", asMember.select("#move-TASK-1-1 option[selected]").val());
+        assertTrue(asMember.select("#card-TASK-1-1 input[name=q]").isEmpty(), "no filter fields when nothing is filtered");
 
         Response moved = Web.htmx(form(t.member())).formParam("task", "TASK-1-2").formParam("to", "in_progress")
                 .post("/projects/" + t.slug() + "/board/move");
@@ -261,6 +266,15 @@ class SpecPagesTest {
                 .get("/projects/" + t.slug() + "/board?q=beta"));
         assertNotNull(restore.getElementById("board-filters"), "history restore gets the whole page");
         assertEquals(3, restore.select(".board-card").size());
+        assertEquals("3 tasks shown", restore.select("#board-columns > p[role=status]").text());
+        // LIKE's own characters are searched for literally; an unknown claimant matches nothing.
+        assertEquals(0, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?q=%25")).select(".board-card").size());
+        assertEquals(0, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?claimant=nobody")).select(".board-card").size());
+        Web.htmx(form(t.member())).formParam("task", "TASK-2-1").formParam("to", "claimed").post("/projects/" + t.slug() + "/board/move")
+                .then().statusCode(200);
+        Document mine = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?claimant=" + t.member().username.toUpperCase()));
+        assertEquals(List.of("TASK-2-1"), mine.select(".board-card").eachAttr("data-key"));
+        assertEquals("1", mine.select("#col-claimed-count").text());
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,6 +24,14 @@ class TaskStatusTest {
         assertEquals(EnumSet.of(TaskStatus.IN_PROGRESS), TaskStatus.COMPLETED.targets());
         assertEquals(EnumSet.noneOf(TaskStatus.class), TaskStatus.MERGED.targets());
         assertEquals(EnumSet.of(TaskStatus.PENDING), TaskStatus.FAILED.targets());
+    }
+
+    @Test
+    void eachColumnOffersItselfThenItsMovesInColumnOrder() {
+        assertEquals(List.of(TaskStatus.PENDING, TaskStatus.CLAIMED, TaskStatus.IN_PROGRESS), TaskStatus.PENDING.moveChoices());
+        assertEquals(List.of(TaskStatus.PENDING, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED, TaskStatus.FAILED),
+                TaskStatus.IN_PROGRESS.moveChoices());
+        assertEquals(List.of(TaskStatus.MERGED), TaskStatus.MERGED.moveChoices());
     }
 
     @Test
@@ -43,6 +53,7 @@ class TaskStatusTest {
     void statusesParseFromTheirStoredAndUrlSpellings() {
         assertEquals(TaskStatus.IN_PROGRESS, TaskStatus.parse("in_progress").orElseThrow());
         assertEquals(TaskStatus.IN_PROGRESS, TaskStatus.parse("in-progress").orElseThrow());
+        assertEquals(TaskStatus.CLAIMED, TaskStatus.parse(" Claimed ").orElseThrow());
         assertTrue(TaskStatus.parse("done").isEmpty());
     }
 
