@@ -178,6 +178,12 @@ class StoryResourceTest {
         assertEquals("/projects/" + t.slug() + "/stories?q=many&page=2", d.getElementById("page-next").attr("href"));
         Document p2 = Web.html(Web.as(t.viewer()).get(base(t) + "?q=many&page=2"));
         assertEquals(5, p2.select("#story-table tbody tr").size());
+        assertEquals("55 stories match", p2.getElementById("story-count").text());
+        Document past = Web.html(Web.as(t.viewer()).get(base(t) + "?q=many&page=9"));
+        assertEquals(5, past.select("#story-table tbody tr").size(), "a page past the end shows the last page");
+        assertTrue(past.text().contains("Page 2 of 2"), past.text());
+        Document none = Web.html(Web.as(t.viewer()).get(base(t) + "?q=nothing-matches-this&page=3"));
+        assertEquals("0 stories match", none.getElementById("story-count").text());
     }
 
     @Test
