@@ -19,13 +19,14 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.patch.FileHeader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 import java.io.IOException;
@@ -90,6 +91,7 @@ public class GitMirror {
         ProgressMonitor monitor = new Monitor(progress);
         try {
             if (!Files.isDirectory(dir.resolve("objects"))) {
+                forget(dir);
                 deleteQuietly(dir);
                 Files.createDirectories(dir.getParent());
                 try (Git ignored = Git.cloneRepository().setURI(repo.gitUrl).setDirectory(dir.toFile()).setBare(true)
@@ -323,15 +325,33 @@ public class GitMirror {
 
     /** Removes a repository's mirror from disk. */
     public void delete(Repo repo) {
+        forget(mirrorDir(repo));
         deleteQuietly(mirrorDir(repo));
     }
 
+    /**
+     * The mirror's one shared {@link Repository} (JGit's cache): a new one per request read the pack index of a
+     * 20,000-file repository again on every file page. Closing it only releases this use; a fetch's new pack is
+     * found by the shared instance when it first misses an object.
+     */
     private Repository open(Repo repo) throws IOException {
         Path dir = mirrorDir(repo);
         if (!Files.isDirectory(dir)) {
             throw new GitProblem("The repository " + repo.name + " has not been synced yet.");
         }
-        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+        return RepositoryCache.open(RepositoryCache.FileKey.exact(dir.toFile(), FS.DETECTED), true);
+    }
+
+    /** Closes and forgets the shared instance of a mirror about to be deleted or cloned afresh. */
+    private static void forget(Path dir) {
+        RepositoryCache.FileKey key = RepositoryCache.FileKey.exact(dir.toFile(), FS.DETECTED);
+        if (RepositoryCache.getRegisteredKeys().contains(key)) {
+            try {
+                RepositoryCache.close(RepositoryCache.open(key, false));
+            } catch (IOException ignored) {
+                // gone already: nothing is left open
+            }
+        }
     }
 
     static void deleteQuietly(Path dir) {

@@ -8,6 +8,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.util.FS;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -128,6 +130,31 @@ class SyncWorkerTest {
             assertEquals(2, m.version);
             assertEquals(second, m.commitSha);
             assertEquals(2, m.files().size());
+        }
+    }
+
+    @Test
+    void theSharedMirrorReadsANewCommitsBlobsAndIsForgottenWhenDeleted() {
+        Account owner = data.account("shared");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "one\n");
+            Repo repo = support.add(p, owner, "app", git.url());
+            support.awaitLatest(repo);
+            String first = support.latestManifest(repo).files().get(0).blobSha();
+            assertEquals("one\n", new String(mirror.readBlob(repo, first).orElseThrow()));
+            var key = RepositoryCache.FileKey.exact(mirror.mirrorDir(repo).toFile(), FS.DETECTED);
+            assertTrue(RepositoryCache.getRegisteredKeys().contains(key), "one shared instance per mirror");
+
+            // The fetch writes a new pack; the shared instance, opened before it, finds the new blob.
+            git.commit("second", "b.txt", "two\n");
+            assertEquals(SyncStatus.SUCCESS, support.sync(repo).status);
+            String second = support.latestManifest(repo).files().stream().filter(f -> f.path().equals("b.txt")).findFirst().orElseThrow().blobSha();
+            assertEquals("two\n", new String(mirror.readBlob(repo, second).orElseThrow()));
+
+            mirror.delete(repo);
+            assertFalse(RepositoryCache.getRegisteredKeys().contains(key), "a deleted mirror leaves nothing open");
+            assertThrows(GitProblem.class, () -> mirror.readBlob(repo, first));
         }
     }
 
