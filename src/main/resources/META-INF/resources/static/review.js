@@ -4,14 +4,33 @@
   'use strict';
   var table, anchor = null, selection = null;
 
-  // Highlights the whole file at once (so multi-line comments and strings stay right), then cuts the
-  // result into lines, closing and reopening the spans that cross a line break.
+  // Highlights the whole file at once (so multi-line comments and strings stay right) in a worker, off the
+  // page's thread (a 10,000-line file held the page for seconds), then cuts the result into lines, closing and
+  // reopening the spans that cross a line break, and fills the rows a few hundred a frame.
   function highlight() {
     var lang = table.getAttribute('data-language');
-    if (!window.hljs || !lang || !hljs.getLanguage(lang)) { return; }
+    if (!lang || !window.Worker) { return; }
     var cells = table.querySelectorAll('td.lc');
     var text = Array.prototype.map.call(cells, function (c) { return c.textContent; }).join('\n');
-    var html = hljs.highlight(text, { language: lang, ignoreIllegals: true }).value;
+    var worker = new Worker('/static/highlight-worker.js');
+    worker.onmessage = function (e) {
+      worker.terminate();
+      if (e.data === null) { return; }
+      var lines = split(e.data);
+      if (lines.length !== cells.length) { return; }
+      var i = 0;
+      (function fill() {
+        for (var end = Math.min(i + 400, cells.length); i < end; i++) {
+          cells[i].innerHTML = lines[i];
+          cells[i].classList.add('hljs');
+        }
+        if (i < cells.length) { requestAnimationFrame(fill); }
+      })();
+    };
+    worker.postMessage({ text: text, language: lang });
+  }
+
+  function split(html) {
     var lines = [], open = [], current = '', re = /(<span[^>]*>)|(<\/span>)|(\n)|([^<\n]+)/g, m;
     while ((m = re.exec(html)) !== null) {
       if (m[1]) { open.push(m[1]); current += m[1]; }
@@ -20,8 +39,7 @@
       else { current += m[4]; }
     }
     lines.push(current);
-    if (lines.length !== cells.length) { return; }
-    for (var i = 0; i < cells.length; i++) { cells[i].innerHTML = lines[i]; cells[i].classList.add('hljs'); }
+    return lines;
   }
 
   function row(n) { return document.getElementById('L' + n); }
@@ -91,8 +109,7 @@
     });
     fromHash();
     window.addEventListener('hashchange', fromHash);
-    // Highlighting a large file takes a moment: let the page show and respond first.
-    setTimeout(highlight, 0);
+    highlight();
   }
 
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
