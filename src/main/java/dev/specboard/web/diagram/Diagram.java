@@ -5,12 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.specboard.web.diagram.Svg.esc;
-import static dev.specboard.web.diagram.Svg.fmt;
-
 /**
  * The one way pictures of graphs are drawn (journeys, the component graph, the entity model): the Eclipse Layout
- * Kernel places the nodes and routes the edges ({@link DiagramLayout}), and this class writes the SVG. Every node is
+ * Kernel places the nodes and routes the edges ({@link DiagramLayout}), and {@link DiagramSvg} writes the SVG. Every node is
  * an {@code <a>} whose accessible name begins with its visible text; edges carry arrow heads and labels; a legend
  * names the shapes; the picture has a title and, beside it, a text outline for screen readers (or points with
  * {@code aria-describedby} at the page's own outline).
@@ -197,19 +194,19 @@ public final class Diagram {
         }
     }
 
-    private final String id;
-    private final String cssClass;
-    private final String title;
+    final String id;
+    final String cssClass;
+    final String title;
     final List<Node> nodes = new ArrayList<>();
     final List<Edge> edges = new ArrayList<>();
-    private final List<LegendEntry> legend = new ArrayList<>();
-    private final Map<String, String> attributes = new LinkedHashMap<>();
-    private String describedBy;
+    final List<LegendEntry> legend = new ArrayList<>();
+    final Map<String, String> attributes = new LinkedHashMap<>();
+    String describedBy;
     double nodeSpacing = 40;
     double layerSpacing = 70;
     int maxLayerSize;
-    private String edgeColour = "#3d4852";
-    private String legendClass = "legend";
+    String edgeColour = "#3d4852";
+    String legendClass = "legend";
 
     private Diagram(String id, String cssClass, String title) {
         this.id = id;
@@ -287,170 +284,11 @@ public final class Diagram {
 
     /** The SVG picture. */
     public String svg() {
-        DiagramLayout.Result laid = DiagramLayout.layout(this);
-        Map<String, Box> boxes = laid.boxes();
-        double width = 200;
-        double height = 100;
-        for (Box b : boxes.values()) {
-            width = Math.max(width, b.right() + DiagramLayout.MARGIN);
-            height = Math.max(height, b.bottom() + DiagramLayout.MARGIN);
-        }
-        StringBuilder s = new StringBuilder(2048 + nodes.size() * 900);
-        double legendY = height;
-        double legendWidth = 0;
-        if (!legend.isEmpty()) {
-            legendWidth = 20 + legend.stream().mapToDouble(l -> 30 + 7.0 * l.label().length() + 20).sum();
-            height += 36;
-        }
-        width = Math.max(width, legendWidth);
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(esc(cssClass)).append("\" id=\"").append(esc(id))
-                .append("\" role=\"group\" aria-labelledby=\"").append(esc(id)).append("-title\" aria-describedby=\"")
-                .append(esc(describedBy == null ? id + "-outline" : describedBy)).append("\" width=\"").append(fmt(width)).append("\" height=\"")
-                .append(fmt(height)).append("\" viewBox=\"0 0 ").append(fmt(width)).append(' ').append(fmt(height)).append('"');
-        attributes.forEach((k, v) -> s.append(' ').append(esc(k)).append("=\"").append(esc(v)).append('"'));
-        s.append("><title id=\"").append(esc(id)).append("-title\">").append(esc(title)).append("</title>")
-                .append("<defs><marker id=\"").append(esc(id)).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" ")
-                .append("markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"").append(edgeColour)
-                .append("\"/></marker></defs><g class=\"edges\" aria-hidden=\"true\">");
-        for (int i = 0; i < edges.size(); i++) {
-            List<double[]> route = laid.routes().get(i);
-            if (route != null) {
-                edge(s, edges.get(i), route);
-            }
-        }
-        s.append("</g><g class=\"nodes\">");
-        for (Node n : nodes) {
-            node(s, n, boxes.get(n.key));
-        }
-        s.append("</g>");
-        if (!legend.isEmpty()) {
-            legend(s, legendY);
-        }
-        return s.append("</svg>").toString();
+        return DiagramSvg.svg(this);
     }
 
     /** The graph as text: each node with the nodes its edges lead to. */
     public String outline() {
-        Map<String, Node> byKey = new LinkedHashMap<>();
-        nodes.forEach(n -> byKey.put(n.key, n));
-        StringBuilder s = new StringBuilder("<details class=\"diagram-outline\" id=\"").append(esc(id)).append("-outline\"><summary>")
-                .append(esc(title)).append(" as text</summary><ul>");
-        for (Node n : nodes) {
-            s.append("<li>").append(esc(String.join(" ", n.lines) + (n.detail == null || n.detail.isBlank() ? "" : ", " + n.detail)));
-            List<String> out = new ArrayList<>();
-            for (Edge e : edges) {
-                Node to = byKey.get(e.to());
-                if (e.from().equals(n.key) && to != null) {
-                    out.add(esc(String.join(" ", to.lines)) + (e.label() == null || e.label().isBlank() ? "" : " (" + esc(e.label()) + ")"));
-                }
-            }
-            if (!out.isEmpty()) {
-                s.append(": leads to ").append(String.join(", ", out));
-            }
-            s.append("</li>");
-        }
-        return s.append("</ul></details>").toString();
-    }
-
-    private void edge(StringBuilder s, Edge e, List<double[]> points) {
-        StringBuilder d = new StringBuilder();
-        for (double[] p : points) {
-            d.append(d.isEmpty() ? "M " : " L ").append(fmt(p[0])).append(' ').append(fmt(p[1]));
-        }
-        s.append("<path class=\"").append(esc(e.cssClass())).append('"');
-        e.data().forEach((k, v) -> s.append(" data-").append(esc(k)).append("=\"").append(esc(v)).append('"'));
-        s.append(" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(edgeColour).append("\" stroke-width=\"1.5\" marker-end=\"url(#")
-                .append(esc(id)).append("-arrow)\"/>");
-        if (e.label() != null && !e.label().isBlank()) {
-            double[] mid = points.get(points.size() / 2 - (points.size() % 2 == 0 ? 1 : 0));
-            double[] next = points.get(Math.min(points.size() - 1, points.size() / 2));
-            double lx = (mid[0] + next[0]) / 2;
-            double ly = (mid[1] + next[1]) / 2;
-            double w = DiagramLayout.labelWidth(e.label());
-            s.append("<g class=\"").append(esc(e.cssClass())).append("-label\"><rect x=\"").append(fmt(lx - w / 2)).append("\" y=\"").append(fmt(ly - 9))
-                    .append("\" width=\"").append(fmt(w)).append("\" height=\"16\" rx=\"3\" fill=\"#ffffff\" stroke=\"").append(edgeColour)
-                    .append("\"/><text x=\"").append(fmt(lx)).append("\" y=\"").append(fmt(ly + 3))
-                    .append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1f2933\">").append(esc(e.label())).append("</text></g>");
-        }
-    }
-
-    private static void node(StringBuilder s, Node n, Box b) {
-        s.append("<a class=\"").append(esc(n.cssClass)).append('"');
-        if (n.htmlId != null) {
-            s.append(" id=\"").append(esc(n.htmlId)).append('"');
-        }
-        s.append(" href=\"").append(esc(n.href)).append('"');
-        n.data.forEach((k, v) -> s.append(" data-").append(esc(k)).append("=\"").append(esc(v)).append('"'));
-        s.append(" data-x=\"").append(fmt(b.x())).append("\" data-y=\"").append(fmt(b.y())).append("\" aria-label=\"").append(esc(n.name()))
-                // No <title> inside the link: its text would count as visible text that the name does not contain.
-                .append("\">");
-        shape(s, n.shape, b, n.fill, n.stroke, n.strokeWidth, n.dashed);
-        text(s, n, b);
-        if (n.decoration != null) {
-            s.append("<g aria-hidden=\"true\">");
-            n.decoration.draw(s, b);
-            s.append("</g>");
-        }
-        s.append("</a>");
-        if (n.overlay != null) {
-            s.append("<g class=\"overlay\" aria-hidden=\"true\" pointer-events=\"none\">");
-            n.overlay.draw(s, b);
-            s.append("</g>");
-        }
-    }
-
-    private static void shape(StringBuilder s, Shape shape, Box b, String fill, String stroke, double strokeWidth, boolean dashed) {
-        if (shape == Shape.DIAMOND) {
-            s.append("<polygon points=\"").append(fmt(b.cx())).append(',').append(fmt(b.y())).append(' ').append(fmt(b.right())).append(',')
-                    .append(fmt(b.cy())).append(' ').append(fmt(b.cx())).append(',').append(fmt(b.bottom())).append(' ').append(fmt(b.x())).append(',')
-                    .append(fmt(b.cy())).append('"');
-        } else {
-            s.append("<rect x=\"").append(fmt(b.x())).append("\" y=\"").append(fmt(b.y())).append("\" width=\"").append(fmt(b.w()))
-                    .append("\" height=\"").append(fmt(b.h())).append("\" rx=\"").append(shape == Shape.PILL ? fmt(Math.min(18, b.h() / 2)) : "6").append('"');
-        }
-        s.append(" fill=\"").append(fill).append("\" stroke=\"").append(stroke).append("\" stroke-width=\"").append(fmt(strokeWidth)).append('"')
-                .append(dashed ? " stroke-dasharray=\"5 3\"" : "").append("/>");
-    }
-
-    /** The visible lines, shortened where too long (the link's name holds them in full). */
-    private static void text(StringBuilder s, Node n, Box b) {
-        List<String> lines = n.shown();
-        for (int i = 0; i < lines.size(); i++) {
-            String shown = lines.get(i);
-            double x;
-            double y;
-            String attrs;
-            switch (n.text) {
-                case TOP_LEFT -> {
-                    x = b.x() + 14;
-                    y = b.y() + 19 + 18 * i;
-                    attrs = i == 0 ? "font-size=\"13\" font-weight=\"600\" fill=\"#1d2126\"" : "font-size=\"11\" fill=\"#3b424a\"";
-                }
-                case BOTTOM -> {
-                    x = b.cx();
-                    y = b.bottom() - 12 - 16 * (n.lines.size() - 1 - i);
-                    attrs = "font-size=\"12\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#1f2933\"";
-                }
-                default -> {
-                    x = b.cx();
-                    y = b.cy() + 4 + 16 * (i - (n.lines.size() - 1) / 2.0);
-                    attrs = "font-size=\"12\" text-anchor=\"middle\" fill=\"#1f2933\"";
-                }
-            }
-            s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" ").append(attrs)
-                    .append('>').append(esc(shown)).append("</text>");
-        }
-    }
-
-    private void legend(StringBuilder s, double y) {
-        s.append("<g class=\"").append(esc(legendClass)).append("\" aria-hidden=\"true\">");
-        double x = 20;
-        for (LegendEntry l : legend) {
-            shape(s, l.shape(), new Box(x, y + 4, 16, 16), l.fill(), l.stroke(), l.strokeWidth(), l.dashed());
-            s.append("<text x=\"").append(fmt(x + 22)).append("\" y=\"").append(fmt(y + 17)).append("\" font-size=\"12\" fill=\"#1f2933\">")
-                    .append(esc(l.label())).append("</text>");
-            x += 30 + 7.0 * l.label().length() + 20;
-        }
-        s.append("</g>");
+        return DiagramSvg.outline(this);
     }
 }
