@@ -149,7 +149,8 @@ public class TaskClaims {
     /**
      * Takes the candidate's file locks without waiting, then checks afresh (a new statement sees every claim
      * committed meanwhile) that no held task has one of its files. When a file is taken or held, the locks taken
-     * here are let go again (a savepoint), and false says: pass this task over.
+     * here are let go again (a savepoint), and false says: pass this task over. The passed-over task stays row-locked
+     * until this claim commits, so for that moment parallel claims pass it over too (and may answer 204 "overlapping").
      */
     private boolean holdFiles(Project project, ImplementationTask candidate) {
         List<String> files = candidate.assignedFiles();
