@@ -8,21 +8,23 @@
 #   src/bench/run.sh --small    a small data set and short runs (to try the harness)
 #   options: --jfr (record the measured run with JDK Flight Recorder), --no-build (use target/quarkus-app as is),
 #            --data DIR (keep the seeded database and repository in DIR; a later run with the same DIR measures
-#            without seeding again), --seed-only (stop after seeding; with --data, to measure later)
+#            without seeding again), --seed-only (stop after seeding; with --data, to measure later),
+#            --only claims (measure claim-next alone: no pages, no first paint)
 #   environment: BENCH_PORT (18080), BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_JVM_FLAGS (replaces jvm.options)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
-SMALL=0 JFR=0 BUILD=1 DATA= SEED_ONLY=0
+SMALL=0 JFR=0 BUILD=1 DATA= SEED_ONLY=0 ONLY=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --small) SMALL=1 ;;
     --jfr) JFR=1 ;;
     --no-build) BUILD=0 ;;
     --seed-only) SEED_ONLY=1 ;;
+    --only) shift; ONLY=${1:-}; [[ $ONLY == claims ]] || { echo "--only takes: claims" >&2; exit 2; } ;;
     --data) shift; DATA=$(mkdir -p "${1:?--data needs a folder}" && cd "$1" && pwd) ;;
-    *) echo "unknown option $1 (use --small, --jfr, --no-build, --data DIR, --seed-only)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (use --small, --jfr, --no-build, --data DIR, --seed-only, --only claims)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -158,7 +160,7 @@ row() { ROWS+=("$(printf '%s|' "$@")"); } # '|', not a tab: read would merge a t
 
 i=0
 while IFS=$'\t' read -r name path; do
-  [[ -z $name || $name == \#* ]] && continue
+  [[ -z $name || $name == \#* || $ONLY == claims ]] && continue
   i=$((i + 1))
   name=$(fill "$name")
   path=$(fill "$path")
@@ -196,7 +198,9 @@ done < src/bench/pages.txt
 
 # First paint in a real browser (headless Chromium through chromedriver), when both are installed.
 PAINTS=()
-if [[ -x ${BENCH_CHROMEDRIVER:-/usr/bin/chromedriver} && -x ${BENCH_CHROMIUM:-/usr/bin/chromium} ]]; then
+if [[ $ONLY == claims ]]; then
+  : # claims alone
+elif [[ -x ${BENCH_CHROMEDRIVER:-/usr/bin/chromedriver} && -x ${BENCH_CHROMIUM:-/usr/bin/chromium} ]]; then
   for page in "file (10,000 lines, \$THREADS threads)	/projects/\$SLUG/repos/\$REPO/blob/\$FILE_10K" \
               "file (2,000 lines)	/projects/\$SLUG/repos/\$REPO/blob/\$FILE_2K"; do
     IFS=$'\t' read -r name path <<< "$page"

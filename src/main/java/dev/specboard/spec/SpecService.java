@@ -80,6 +80,8 @@ public class SpecService {
     @Transactional
     public TechnicalSpec update(Access access, String key, SpecInput input, int baseVersion) {
         access.requireWrite(Role.MEMBER);
+        // First, as everywhere: new tasks take their spec's waiter count while dependencies cannot change (V0320).
+        lockProjectSpecs(access.project());
         TechnicalSpec spec = lockedSpec(access.project(), key);
         if (spec.version != baseVersion) {
             throw StaleVersionException.withMessage(spec.key() + " was changed by someone else: you edited version " + baseVersion
@@ -169,6 +171,7 @@ public class SpecService {
     @Transactional
     public void removeDependency(Access access, String key, String dependsOnKey) {
         access.requireWrite(Role.MEMBER);
+        lockProjectSpecs(access.project());
         TechnicalSpec spec = require(access.project(), key);
         TechnicalSpec.findByKey(access.project(), dependsOnKey).ifPresent(target ->
                 em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1 AND depends_on_id = ?2")
@@ -333,7 +336,10 @@ public class SpecService {
         return max.intValue() + 1;
     }
 
-    /** Spec numbers and the dependency graph change one at a time per project (across app instances). */
+    /**
+     * Spec numbers, the dependency graph and the tasks of a project's specs change one at a time per project
+     * (across app instances); taken before any spec row.
+     */
     private void lockProjectSpecs(Project project) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('specs:' || ?1, 0))")
                 .setParameter(1, project.id.toString()).getSingleResult();

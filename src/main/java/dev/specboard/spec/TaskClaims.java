@@ -11,13 +11,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Hands pending tasks out to one claimer each: a named task, or the best ready one, and why none was ready. */
+/**
+ * Hands pending tasks out to one claimer each: a named task, or the best ready one, and why none was ready.
+ *
+ * <p>Claims of one project run side by side. The task's row lock decides who gets a task; a claim also holds a
+ * transaction-scoped advisory lock on each of the task's assigned files (keyed by project and path) until it
+ * commits, so that a parallel claim cannot take a task sharing a file before the first one is visible. Only a
+ * project with a WIP limit on the claimed column makes its claims take turns, so that counting the column is exact.
+ *
+ * <p>Why this cannot deadlock: every claim takes its locks in one order: the project's turn (only with a WIP limit),
+ * the task row, its file locks in ascending key order, then the spec row (the first claim of a spec only).
+ * claim-next never waits for a row (SKIP LOCKED) nor for a file ({@code pg_try_advisory_xact_lock}: a file taken by a
+ * parallel claim makes it pass the task over); only a claim by key waits, for its row and then its files in ascending
+ * order, so two claims cannot hold files in opposite orders. A claim holding file locks waits for nothing but a spec
+ * row, and nothing that holds a spec row waits for a file lock. (A spec edit that rewrites a task while that task's
+ * claim waits for the edited spec's row is the one wait cycle, as before this design; PostgreSQL breaks it.)
+ */
 @ApplicationScoped
 public class TaskClaims {
 
@@ -25,8 +42,29 @@ public class TaskClaims {
     private static final String READY = " NOT EXISTS (SELECT 1 FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id"
             + " WHERE d.spec_id = t.spec_id AND ds.status <> 'complete') ";
 
-    /** The first key of the advisory lock that makes a project's claims take turns. */
-    private static final int CLAIM_LOCK = 0x5b7a;
+    /** Held tasks (claimed or started) of project ?1 sharing a file with the JSON array {@code files}, through their GIN index. */
+    private static String heldSharing(String files) {
+        return "SELECT 1 FROM implementation_tasks h WHERE h.project_id = ?1 AND h.status IN ('claimed', 'in_progress')"
+                + " AND h.assigned_files @> ANY (ARRAY(SELECT jsonb_build_array(f) FROM jsonb_array_elements_text(" + files + ") f))";
+    }
+
+    /**
+     * The best ready pending task of project ?1, row-locked, skipping the ids of ?2 (comma-separated). The order is
+     * the one of {@code implementation_tasks_claim_order_idx}, so PostgreSQL walks that index and stops at the first
+     * task that fits: not row-locked by a parallel claim, its spec waiting for nothing, no file shared with held work.
+     */
+    private static final String NEXT_CANDIDATE = """
+            SELECT t.* FROM implementation_tasks t
+            WHERE t.project_id = ?1 AND t.status = 'pending' AND t.id <> ALL (CAST(string_to_array(?2, ',') AS uuid[]))
+              AND t.spec_id NOT IN (SELECT d.spec_id FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id
+                                    WHERE ds.project_id = ?1 AND ds.status <> 'complete')
+              AND (t.assigned_files = '[]' OR NOT EXISTS (""" + heldSharing("t.assigned_files") + """
+            ))
+            ORDER BY t.claim_rank, t.spec_waiters DESC, t.created_at, t.spec_number, t.task_number
+            LIMIT 1 FOR UPDATE OF t SKIP LOCKED""";
+
+    /** The first key of the advisory locks on assigned files (the second is a hash of project and path). */
+    private static final int FILE_LOCK = 0x5b7b;
 
     public static final String NOTHING_PENDING = "none-pending";
     public static final String ALL_BLOCKED = "blocked";
@@ -49,58 +87,51 @@ public class TaskClaims {
     public ImplementationTask claim(Access access, String key, TaskService.Actor actor) {
         access.requireWrite(Role.MEMBER);
         String taskKey = ImplementationTask.requireKey(key);
-        serializeClaims(access.project());
+        Optional<Integer> limit = wipLimits.claimTurn(access.project());
         @SuppressWarnings("unchecked")
-        List<UUID> won = em.createNativeQuery("""
-                        SELECT t.id FROM implementation_tasks t
+        List<ImplementationTask> won = em.createNativeQuery("""
+                        SELECT t.* FROM implementation_tasks t
                         WHERE t.project_id = ?1 AND t.task_id = ?2 AND t.status = 'pending' AND """ + READY + """
-                         FOR UPDATE OF t""")
+                         FOR UPDATE OF t""", ImplementationTask.class)
                 .setParameter(1, access.project().id).setParameter(2, taskKey)
                 .getResultList();
         if (won.isEmpty()) {
             throw whyNotClaimable(access.project(), taskKey, actor.accountId());
         }
-        wipLimits.hold(access.project(), TaskStatus.CLAIMED, taskKey, actor.pastWipLimit());
-        return afterClaim(access, won.get(0), actor);
+        wipLimits.holdClaim(access.project(), limit, taskKey, actor.pastWipLimit());
+        ImplementationTask task = won.get(0);
+        // A board move reads the task before it claims it: the copy in hand may be older than the locked row.
+        em.refresh(task);
+        lockFiles(access.project(), task.assignedFiles(), true);
+        return afterClaim(access, task, actor);
     }
 
     /**
      * Claims the best ready task: by priority, then the specs others wait for, then age (phase order
-     * within a spec); never one whose assigned files overlap a claimed or started task. Claims of one
-     * project take turns (a transaction-scoped advisory lock), so two parallel callers cannot take two
-     * overlapping tasks; empty when nothing can be handed out ({@link #whyNothingReady} says why).
+     * within a spec); never one whose assigned files overlap a claimed or started task, nor one sharing a file
+     * with a task a parallel claim is taking (its file locks). Empty when nothing can be handed out
+     * ({@link #whyNothingReady} says why).
      */
     @Transactional
     public Optional<ImplementationTask> claimNext(Access access, TaskService.Actor actor) {
         access.requireWrite(Role.MEMBER);
-        serializeClaims(access.project());
-        @SuppressWarnings("unchecked")
-        // What every candidate is checked against is gathered once (held files, blocked specs, how many specs wait
-        // on each), not again for each of thousands of pending tasks as correlated subqueries did.
-        List<UUID> won = em.createNativeQuery("""
-                        WITH held AS MATERIALIZED (
-                            SELECT DISTINCT f.path FROM implementation_tasks h CROSS JOIN jsonb_array_elements_text(h.assigned_files) f(path)
-                            WHERE h.project_id = ?1 AND h.status IN ('claimed', 'in_progress')),
-                        blocked AS MATERIALIZED (
-                            SELECT d.spec_id FROM spec_dependencies d JOIN technical_specs sp ON sp.id = d.spec_id
-                            JOIN technical_specs ds ON ds.id = d.depends_on_id WHERE sp.project_id = ?1 AND ds.status <> 'complete'),
-                        waiting AS MATERIALIZED (
-                            SELECT w.depends_on_id AS spec_id, count(*) AS n FROM spec_dependencies w
-                            JOIN technical_specs sp ON sp.id = w.depends_on_id WHERE sp.project_id = ?1 GROUP BY w.depends_on_id)
-                        SELECT t.id FROM implementation_tasks t JOIN technical_specs s ON s.id = t.spec_id
-                        LEFT JOIN waiting w ON w.spec_id = t.spec_id
-                        WHERE t.project_id = ?1 AND t.status = 'pending' AND t.spec_id NOT IN (SELECT spec_id FROM blocked)
-                          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(t.assigned_files) a(path)
-                                          WHERE a.path IN (SELECT path FROM held))
-                        ORDER BY\s""" + TaskPriority.rankSql("t.priority") + """
-                        , coalesce(w.n, 0) DESC, t.created_at, s.spec_number, t.task_number
-                        LIMIT 1 FOR UPDATE OF t SKIP LOCKED""")
-                .setParameter(1, access.project().id).getResultList();
-        if (won.isEmpty()) {
-            return Optional.empty();
+        Project project = access.project();
+        Optional<Integer> limit = wipLimits.claimTurn(project);
+        List<String> passed = new ArrayList<>();
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<ImplementationTask> next = em.createNativeQuery(NEXT_CANDIDATE, ImplementationTask.class)
+                    .setParameter(1, project.id).setParameter(2, String.join(",", passed)).getResultList();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            ImplementationTask candidate = next.get(0);
+            if (holdFiles(project, candidate)) {
+                wipLimits.holdClaim(project, limit, null, actor.pastWipLimit());
+                return Optional.of(afterClaim(access, candidate, actor));
+            }
+            passed.add(candidate.id.toString());
         }
-        wipLimits.hold(access.project(), TaskStatus.CLAIMED, null, actor.pastWipLimit());
-        return Optional.of(afterClaim(access, won.get(0), actor));
     }
 
     /** Why claim-next handed nothing out: {@code none-pending}, {@code blocked} (dependencies) or {@code overlapping}. */
@@ -115,26 +146,60 @@ public class TaskClaims {
         return ((Number) counts[1]).longValue() == 0 ? ALL_BLOCKED : ALL_OVERLAPPING;
     }
 
-    /** Claims in one project take turns until commit, so that the overlap check sees every earlier claim. */
-    private void serializeClaims(Project project) {
-        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, hashtext(?2))) l")
-                .setParameter(1, CLAIM_LOCK).setParameter(2, project.id.toString()).getSingleResult();
+    /**
+     * Takes the candidate's file locks without waiting, then checks afresh (a new statement sees every claim
+     * committed meanwhile) that no held task has one of its files. When a file is taken or held, the locks taken
+     * here are let go again (a savepoint), and false says: pass this task over. The passed-over task stays row-locked
+     * until this claim commits, so for that moment parallel claims pass it over too (and may answer 204 "overlapping").
+     */
+    private boolean holdFiles(Project project, ImplementationTask candidate) {
+        List<String> files = candidate.assignedFiles();
+        if (files.isEmpty()) {
+            return true;
+        }
+        em.createNativeQuery("SAVEPOINT claim_files").executeUpdate();
+        if (lockFiles(project, files, false)) {
+            Number held = (Number) em.createNativeQuery("SELECT count(*) FROM (" + heldSharing("CAST(?2 AS jsonb)") + " LIMIT 1) x")
+                    .setParameter(1, project.id).setParameter(2, candidate.assignedFilesJson).getSingleResult();
+            if (held.intValue() == 0) {
+                return true;
+            }
+        }
+        em.createNativeQuery("ROLLBACK TO SAVEPOINT claim_files").executeUpdate();
+        return false;
+    }
+
+    /**
+     * Locks the files for this transaction, in ascending key order: waiting for each ({@code wait}), or trying
+     * each once and answering whether all were free.
+     */
+    private boolean lockFiles(Project project, List<String> files, boolean wait) {
+        if (files.isEmpty()) {
+            return true;
+        }
+        String keys = files.stream().map(f -> (project.id + "\n" + f).hashCode()).distinct().sorted()
+                .map(String::valueOf).collect(Collectors.joining(","));
+        String lock = wait ? "pg_advisory_xact_lock(?1, k) IS NOT NULL" : "pg_try_advisory_xact_lock(?1, k)";
+        // unnest yields the keys in array order, and each is locked as its row comes.
+        Object all = em.createNativeQuery("SELECT bool_and(ok) FROM (SELECT " + lock
+                        + " AS ok FROM unnest(CAST(string_to_array(?2, ',') AS int[])) k) l")
+                .setParameter(1, FILE_LOCK).setParameter(2, keys).getSingleResult();
+        return Boolean.TRUE.equals(all);
     }
 
     /** The claimer holds the task's row lock: the task moves itself to claimed, by its own transition rule. */
-    private ImplementationTask afterClaim(Access access, UUID id, TaskService.Actor actor) {
-        ImplementationTask task = em.find(ImplementationTask.class, id);
-        em.refresh(task);
+    private ImplementationTask afterClaim(Access access, ImplementationTask task, TaskService.Actor actor) {
         Instant now = Instant.now();
         task.moveTo(TaskStatus.CLAIMED, em.getReference(Account.class, actor.accountId()), now);
         task.leaseExpiresAt = now.plus(TaskLeases.length(access.project()));
-        em.flush();
         history.log(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, null);
-        // Status is derived: only the first claim of a spec takes its row lock.
-        em.createNativeQuery("""
-                UPDATE technical_specs SET status = 'in_progress', started_at = coalesce(started_at, now())
-                WHERE id = ?1 AND status IN ('draft', 'approved')""").setParameter(1, task.spec.id).executeUpdate();
-        history.announce(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor);
+        // Status is derived: only the first claim of a spec takes its row lock. The same statement reads the spec's
+        // author for the announcement (and writes the task's move and log first: a native statement flushes).
+        UUID specAuthor = (UUID) em.createNativeQuery("""
+                WITH started AS (UPDATE technical_specs SET status = 'in_progress', started_at = coalesce(started_at, now())
+                                 WHERE id = ?1 AND status IN ('draft', 'approved'))
+                SELECT author_id FROM technical_specs WHERE id = ?1""").setParameter(1, task.spec.id).getSingleResult();
+        history.announce(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, specAuthor);
         return task;
     }
 

@@ -32,7 +32,12 @@ class TaskHistory {
 
     /** Raises {@link TaskTransitioned} for a logged move. */
     void announce(ImplementationTask task, TaskStatus from, TaskStatus to, TaskService.Actor actor) {
-        transitioned.fire(new TaskTransitioned(task.project.id, task.taskKey, from, to, actor.accountId(), specAuthor(task)));
+        announce(task, from, to, actor, specAuthor(task));
+    }
+
+    /** Raises {@link TaskTransitioned} for a logged move whose spec's author the caller read already. */
+    void announce(ImplementationTask task, TaskStatus from, TaskStatus to, TaskService.Actor actor, UUID specAuthor) {
+        transitioned.fire(new TaskTransitioned(task.project.id, task.taskKey, from, to, actor.accountId(), specAuthor));
     }
 
     /** Who wrote the task's spec, read without loading the spec's content. */

@@ -286,10 +286,11 @@ public class TaskService {
     /** The phase of this task only, with the spec's overview. */
     public TaskContextView context(Project project, String key) {
         ImplementationTask t = ImplementationTask.byKey(project, key);
-        TaskRow row = rows(List.of(t), blockedSpecs(project)).get(0);
+        // Only a pending task can be blocked: a task just claimed needs no look at the dependencies.
+        TaskRow row = rows(List.of(t), t.status == TaskStatus.PENDING ? blockedSpecs(project) : Set.of()).get(0);
         TechnicalSpec spec = t.spec;
         if (spec.isHierarchical()) {
-            SpecContent content = spec.parsedContent();
+            SpecContent content = spec.sharedContent();
             SpecContent.Phase phase = content.phase(t.scope).orElse(new SpecContent.Phase(null, t.scope, t.scopeDescription,
                     t.estimatedHours, "", t.assignedFiles()));
             return new TaskContextView(row, spec.key(), spec.title, content.overview(), phase.name(), phase.description(),

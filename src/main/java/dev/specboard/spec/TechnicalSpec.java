@@ -97,6 +97,29 @@ public class TechnicalSpec extends TimestampedEntity {
         return isHierarchical() ? SpecContent.parse(content) : new SpecContent(null, null, null, List.of());
     }
 
+    /** Parsed contents by spec id and version, for readers that only read them (a saved version never changes). */
+    private static final java.util.Map<String, SpecContent> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The parsed content, shared with every other reader of this version: claim-next hands out one phase of a spec
+     * of hundreds at a time, and parsing all of them for each claim cost more than the claim. Never modify it.
+     */
+    SpecContent sharedContent() {
+        if (!isHierarchical() || id == null) {
+            return parsedContent();
+        }
+        String key = id + "/" + version;
+        SpecContent parsed = SHARED.get(key);
+        if (parsed == null) {
+            if (SHARED.size() >= 256) {
+                SHARED.clear();
+            }
+            parsed = parsedContent();
+            SHARED.put(key, parsed);
+        }
+        return parsed;
+    }
+
     /** {@code SPEC-12}, {@code spec-12} or {@code 12} → 12. */
     public static Optional<Integer> parseKey(String key) {
         if (key == null) {

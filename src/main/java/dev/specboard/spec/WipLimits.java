@@ -8,10 +8,14 @@ import jakarta.persistence.EntityManager;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the board's work-in-progress limits and how many tasks a column holds, and holds moves to them. */
 @ApplicationScoped
 public class WipLimits {
+
+    /** The first key of the advisory lock that makes a project's claims take turns when its claimed column has a limit. */
+    private static final int CLAIM_TURN = 0x5b7a;
 
     @Inject
     EntityManager em;
@@ -41,6 +45,32 @@ public class WipLimits {
         int holding = holding(project, to, taskKey);
         if (holding + 1 > limit) {
             throw new WipLimitExceeded(to, limit, holding);
+        }
+    }
+
+    /**
+     * The claimed column's limit, when the project set one; then this transaction's claim waits for the project's
+     * earlier claims to commit (a transaction-scoped advisory lock, taken in the same statement), so that counting
+     * the column sees every claim before it. Without a limit, claims do not take turns.
+     */
+    @SuppressWarnings("unchecked")
+    Optional<Integer> claimTurn(Project project) {
+        // The lock is in the select list: evaluated only for the row the WHERE clause found.
+        List<Object[]> limit = em.createNativeQuery("""
+                        SELECT wip_limit, pg_advisory_xact_lock(?2, hashtext(?3)) IS NOT NULL FROM board_wip_limits
+                        WHERE project_id = ?1 AND status = 'claimed'""")
+                .setParameter(1, project.id).setParameter(2, CLAIM_TURN).setParameter(3, project.id.toString()).getResultList();
+        return limit.stream().findFirst().map(r -> ((Number) r[0]).intValue());
+    }
+
+    /** Refuses a claim into a full claimed column unless the claimer confirmed going past the limit. */
+    void holdClaim(Project project, Optional<Integer> limit, String taskKey, boolean confirmed) {
+        if (confirmed || limit.isEmpty()) {
+            return;
+        }
+        int holding = holding(project, TaskStatus.CLAIMED, taskKey);
+        if (holding + 1 > limit.get()) {
+            throw new WipLimitExceeded(TaskStatus.CLAIMED, limit.get(), holding);
         }
     }
 
