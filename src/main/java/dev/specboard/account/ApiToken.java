@@ -83,7 +83,11 @@ public class ApiToken extends PanacheEntityBase {
     }
 
     public static Optional<ApiToken> findActive(String token) {
-        return find("from ApiToken t join fetch t.account where t.tokenHash = ?1 and t.revokedAt is null", hash(token))
+        return findActiveByHash(hash(token));
+    }
+
+    static Optional<ApiToken> findActiveByHash(String tokenHash) {
+        return find("from ApiToken t join fetch t.account where t.tokenHash = ?1 and t.revokedAt is null", tokenHash)
                 .firstResultOptional();
     }
 
