@@ -50,7 +50,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         // Quarkus also calls the factory during the build: never start a database there, nor in the AppCDS
         // training run of packaging, which stops before anything uses the database.
-        if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT || ApplicationLifecycleManager.isAppCDSGeneration()) {
+        if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
+            return List.of();
+        }
+        if (ApplicationLifecycleManager.isAppCDSGeneration()) {
+            AppCdsTraining.preloadStartClasses();
             return List.of();
         }
         ConfigValue url = context.getValue(URL_PROPERTY);
