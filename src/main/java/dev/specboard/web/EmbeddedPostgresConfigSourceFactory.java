@@ -1,5 +1,6 @@
 package dev.specboard.web;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.ExecutionMode;
 import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.ConfigSourceContext;
@@ -12,15 +13,23 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Starts an embedded PostgreSQL 17 when no database URL is configured, so that Specboard runs
  * and tests with nothing installed, and keeps it running ({@link EmbeddedPostgresSupervisor}); it
  * stays out of the way as soon as a URL is given.
+ *
+ * <p>The server starts in the background: its port is chosen first, so the URL is known at once and the
+ * application initialises while PostgreSQL comes up; Flyway, the first to connect, waits for it
+ * ({@link EmbeddedPostgresGate}). Neither the Maven build nor the AppCDS training run of packaging starts a server.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
@@ -30,11 +39,22 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     private static final String STARTED_KEY = "specboard.embedded-postgres.url.";
     /** A test profile that needs a server of its own (one it may kill) names one; every other run shares the default. */
     private static final String INSTANCE_PROPERTY = "specboard.embedded-postgres.instance";
+    /** Servers of this application still starting (or whose start nobody has waited for yet), by key. */
+    private static final Map<String, Starting> STARTING = new ConcurrentHashMap<>();
+
+    /** A server coming up in the background: its URL is known before it accepts connections. */
+    private record Starting(String jdbcUrl, CompletableFuture<Void> ready) {
+    }
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        // Quarkus also calls the factory during the build: never start a database there.
+        // Quarkus also calls the factory during the build: never start a database there, nor in the AppCDS
+        // training run of packaging, which stops before anything uses the database.
         if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
+            return List.of();
+        }
+        if (ApplicationLifecycleManager.isAppCDSGeneration()) {
+            AppCdsTraining.preloadStartClasses();
             return List.of();
         }
         ConfigValue url = context.getValue(URL_PROPERTY);
@@ -45,8 +65,12 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         String key = STARTED_KEY + mode.name() + "." + configured(context, INSTANCE_PROPERTY, "default");
         String jdbcUrl = System.getProperty(key);
         if (jdbcUrl == null) {
-            jdbcUrl = start(mode, context);
-            System.setProperty(key, jdbcUrl);
+            String dataDir = configured(context, "specboard.data-dir", "data");
+            jdbcUrl = STARTING.computeIfAbsent(key, k -> startInBackground(mode, dataDir, k)).jdbcUrl();
+            // Flyway migrates at start and is the first to connect, so it waits; without it, wait here.
+            if (!Boolean.parseBoolean(configured(context, "quarkus.flyway.migrate-at-start", "false"))) {
+                awaitStarted();
+            }
         }
         return List.of(new MapBackedConfigSource("specboard-embedded-postgres", Map.of(
                 URL_PROPERTY, jdbcUrl,
@@ -55,18 +79,58 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         });
     }
 
-    private static String start(LaunchMode mode, ConfigSourceContext context) {
+    /**
+     * Waits until the embedded servers this application started accept connections; a server that could
+     * not start fails the caller (the application's start) with the reason.
+     */
+    static void awaitStarted() {
+        for (Map.Entry<String, Starting> e : STARTING.entrySet()) {
+            try {
+                e.getValue().ready().get();
+            } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("Could not start the embedded PostgreSQL", failed.getCause());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the embedded PostgreSQL", interrupted);
+            }
+            STARTING.remove(e.getKey(), e.getValue());
+        }
+    }
+
+    /** Picks the port first, so the URL is known at once, then starts the server on a thread of its own. */
+    private static Starting startInBackground(LaunchMode mode, String dataDir, String key) {
+        int port = freePort();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                // Remembered JVM-wide only once it runs: a dev reload after a failed start tries again.
+                System.setProperty(key, start(mode, dataDir, port));
+                ready.complete(null);
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
+            }
+        }, "specboard-postgres-start");
+        thread.setDaemon(true);
+        thread.start();
+        return new Starting(jdbcUrl(port), ready);
+    }
+
+    private static String start(LaunchMode mode, String configuredDataDir, int port) {
         try {
             boolean test = mode == LaunchMode.TEST;
             Path dataDir = test
                     ? Files.createTempDirectory("specboard-test-pg")
-                    : Path.of(configured(context, "specboard.data-dir", "data")).toAbsolutePath().resolve("postgres");
+                    : Path.of(configuredDataDir).toAbsolutePath().resolve("postgres");
             Files.createDirectories(dataDir);
             stopOrphan(dataDir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(test)
                     .setRegisterShutdownHook(false)
+                    .setPort(port)
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
                     .setPGStartupWait(java.time.Duration.ofSeconds(30))
@@ -91,6 +155,19 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return jdbcUrl;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** The URL {@code EmbeddedPostgres.getJdbcUrl("postgres", "postgres")} gives for a server on this port. */
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the embedded PostgreSQL", e);
         }
     }
 
