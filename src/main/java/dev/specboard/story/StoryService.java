@@ -301,34 +301,22 @@ public class StoryService {
                 params.put("like", "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
         }
-        // The page and the number of matches in one statement; only a page past the end needs a second one.
-        List<Object[]> found = storyPage(where, params, filter.page());
-        long total = found.isEmpty() ? 0 : ((Number) found.get(0)[8]).longValue();
-        if (found.isEmpty() && filter.page() > 1) {
-            Query count = em.createNativeQuery("select count(*)" + where);
-            params.forEach(count::setParameter);
-            total = ((Number) count.getSingleResult()).longValue();
-        }
+        Query count = em.createNativeQuery("select count(*)" + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
         int pages = (int) Math.max(1, (total + StoryFilter.PAGE_SIZE - 1) / StoryFilter.PAGE_SIZE);
         int page = Math.min(filter.page(), pages);
-        if (found.isEmpty() && total > 0) {
-            found = storyPage(where, params, page);
-        }
+        Query q = em.createNativeQuery("select s.number, s.title, s.status, s.review, s.approved, s.dirty, s.version, s.approved_version"
+                + where + " order by s.number desc");
+        params.forEach(q::setParameter);
+        q.setFirstResult((page - 1) * StoryFilter.PAGE_SIZE).setMaxResults(StoryFilter.PAGE_SIZE);
         List<StoryRow> rows = new ArrayList<>();
-        for (Object[] r : found) {
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
             rows.add(new StoryRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4], (Boolean) r[5],
                     ((Number) r[6]).intValue(), r[7] == null ? null : ((Number) r[7]).intValue()));
         }
         return new StoryListView(rows, total, page, pages, filter);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> storyPage(CharSequence where, Map<String, Object> params, int page) {
-        Query q = em.createNativeQuery("select s.number, s.title, s.status, s.review, s.approved, s.dirty, s.version, s.approved_version,"
-                + " count(*) over ()" + where + " order by s.number desc");
-        params.forEach(q::setParameter);
-        q.setFirstResult((page - 1) * StoryFilter.PAGE_SIZE).setMaxResults(StoryFilter.PAGE_SIZE);
-        return q.getResultList();
     }
 
     /** Every story of the project with its status, for the API (optionally one status only). */
