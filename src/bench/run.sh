@@ -139,7 +139,7 @@ if [[ $JFR == 1 ]]; then
 fi
 start_app "$OUT/app.log" "${EXTRA[@]}"
 START_MS=$READY_MS
-QUARKUS_START=$(grep -o 'started in [0-9.]*s' "$OUT/app.log" | head -1 | grep -o '[0-9.]*s' || echo '?')
+QUARKUS_START=$(grep -o 'started in [0-9.]*s' "$OUT/app.log" | head -1 | grep -o '[0-9.]\+s' || echo '?')
 note "restart with the seeded database: ready after $START_MS ms (Quarkus: $QUARKUS_START), RSS $(rss_mib VmRSS) MiB"
 
 # shellcheck disable=SC1091
