@@ -1,5 +1,7 @@
 package dev.specboard.spec;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.specboard.account.Account;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.TimestampedEntity;
@@ -98,7 +100,7 @@ public class TechnicalSpec extends TimestampedEntity {
     }
 
     /** Parsed contents by spec id and version, for readers that only read them (a saved version never changes). */
-    private static final java.util.Map<String, SpecContent> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Cache<String, SpecContent> SHARED = Caffeine.newBuilder().maximumSize(256).build();
 
     /**
      * The parsed content, shared with every other reader of this version: claim-next hands out one phase of a spec
@@ -108,16 +110,7 @@ public class TechnicalSpec extends TimestampedEntity {
         if (!isHierarchical() || id == null) {
             return parsedContent();
         }
-        String key = id + "/" + version;
-        SpecContent parsed = SHARED.get(key);
-        if (parsed == null) {
-            if (SHARED.size() >= 256) {
-                SHARED.clear();
-            }
-            parsed = parsedContent();
-            SHARED.put(key, parsed);
-        }
-        return parsed;
+        return SHARED.get(id + "/" + version, k -> parsedContent());
     }
 
     /** {@code SPEC-12}, {@code spec-12} or {@code 12} → 12. */

@@ -38,14 +38,7 @@ public class WipLimits {
         if (confirmed || to == TaskStatus.PENDING) {
             return;
         }
-        Integer limit = of(project).get(to);
-        if (limit == null) {
-            return;
-        }
-        int holding = holding(project, to, taskKey);
-        if (holding + 1 > limit) {
-            throw new WipLimitExceeded(to, limit, holding);
-        }
+        refuseIfFull(project, to, Optional.ofNullable(of(project).get(to)), taskKey);
     }
 
     /**
@@ -65,12 +58,18 @@ public class WipLimits {
 
     /** Refuses a claim into a full claimed column unless the claimer confirmed going past the limit. */
     void holdClaim(Project project, Optional<Integer> limit, String taskKey, boolean confirmed) {
-        if (confirmed || limit.isEmpty()) {
+        if (!confirmed) {
+            refuseIfFull(project, TaskStatus.CLAIMED, limit, taskKey);
+        }
+    }
+
+    private void refuseIfFull(Project project, TaskStatus column, Optional<Integer> limit, String taskKey) {
+        if (limit.isEmpty()) {
             return;
         }
-        int holding = holding(project, TaskStatus.CLAIMED, taskKey);
+        int holding = holding(project, column, taskKey);
         if (holding + 1 > limit.get()) {
-            throw new WipLimitExceeded(TaskStatus.CLAIMED, limit.get(), holding);
+            throw new WipLimitExceeded(column, limit.get(), holding);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.specboard.account;
 
+import dev.specboard.support.OtherInstance;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -7,12 +8,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -147,29 +144,12 @@ class SessionTest {
         UUID session = cookies.read(cookie).orElseThrow().sessionId();
         assertEquals(200, home(cookie));
 
-        var config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null);
-        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
         // Another instance ends the login: the row changes, this instance still trusts its cache...
-        try (Connection c = DriverManager.getConnection(url, user, password);
-             PreparedStatement end = c.prepareStatement("update login_sessions set ended_at = now() where id = ?")) {
-            end.setObject(1, session);
-            assertEquals(1, end.executeUpdate());
-        }
+        assertEquals(1, OtherInstance.update("update login_sessions set ended_at = now() where id = ?", session));
         assertEquals(200, home(cookie), "served from this instance's cache, without a query");
         // ...until the NOTIFY that the other instance sends with its change arrives.
-        try (Connection c = DriverManager.getConnection(url, user, password);
-             PreparedStatement notify = c.prepareStatement("select pg_notify('specboard_events', ?)")) {
-            notify.setString(1, SessionCache.EVENT + "|" + a.id + "|");
-            notify.execute();
-        }
-        long deadline = System.currentTimeMillis() + 10_000;
-        int status = home(cookie);
-        while (status == 200 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-            status = home(cookie);
-        }
+        OtherInstance.notifyAccount(SessionCache.EVENT, a.id);
+        int status = OtherInstance.awaitChange(200, () -> home(cookie));
         assertEquals(302, status);
     }
 }

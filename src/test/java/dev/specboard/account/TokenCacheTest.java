@@ -1,17 +1,13 @@
 package dev.specboard.account;
 
+import dev.specboard.support.OtherInstance;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -51,29 +47,12 @@ class TokenCacheTest {
         String token = token(a);
         assertEquals(200, get(token));
 
-        var config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null);
-        String password = config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
         // Another instance revokes the token: this instance still knows it from a moment ago...
-        try (Connection c = DriverManager.getConnection(url, user, password);
-             PreparedStatement revoke = c.prepareStatement("update api_tokens set revoked_at = now() where token_hash = ?")) {
-            revoke.setString(1, ApiToken.hash(token));
-            assertEquals(1, revoke.executeUpdate());
-        }
+        assertEquals(1, OtherInstance.update("update api_tokens set revoked_at = now() where token_hash = ?", ApiToken.hash(token)));
         assertEquals(200, get(token), "served from this instance's memory");
         // ...until the NOTIFY that the other instance sends with its change arrives.
-        try (Connection c = DriverManager.getConnection(url, user, password);
-             PreparedStatement notify = c.prepareStatement("select pg_notify('specboard_events', ?)")) {
-            notify.setString(1, ApiTokenService.EVENT + "|" + a.id + "|");
-            notify.execute();
-        }
-        long deadline = System.currentTimeMillis() + 10_000;
-        int status = get(token);
-        while (status == 200 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-            status = get(token);
-        }
+        OtherInstance.notifyAccount(ApiTokenService.EVENT, a.id);
+        int status = OtherInstance.awaitChange(200, () -> get(token));
         assertEquals(401, status);
     }
 }
