@@ -111,18 +111,19 @@ public class FileBrowserService {
         boolean latest = isLatest(repo, m, version);
         List<TreeView.CrumbRef> crumbs = crumbs(path);
         if (entry.binary()) {
-            return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, List.of(),
+            return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, null,
                     "This is a binary file (" + humanSize(entry.size()) + "); it is not shown.");
         }
         if (entry.size() > maxViewBytes || (entry.lines() != null && entry.lines() > maxViewLines)) {
-            return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, List.of(),
+            return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, null,
                     "This file is too large to show here (" + humanSize(entry.size())
                             + (entry.lines() == null ? "" : ", " + entry.lines() + " lines")
                             + "); the limit is " + humanSize(maxViewBytes) + " or " + maxViewLines + " lines.");
         }
-        byte[] bytes = mirror.readBlob(repo, entry.blobSha())
-                .orElseThrow(() -> ApiException.notFound("The mirror no longer has this file; sync the repository again."));
-        return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, splitLines(decode(bytes)), null);
+        FileContent content = new FileContent(() -> mirror.readBlob(repo, entry.blobSha())
+                .orElseThrow(() -> ApiException.notFound("The mirror no longer has this file; sync the repository again.")),
+                entry.lines());
+        return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, content, null);
     }
 
     private boolean isLatest(Repo repo, ManifestFiles.Head m, Integer requested) {

@@ -38,21 +38,23 @@ public class CodeRows {
 
     /** The file's rows cut after each line that has open threads, with those threads. */
     public List<Segment> segments(FileView file, FileThreadsView threads) {
-        List<String> lines = file.lines();
-        if (lines.isEmpty()) {
+        int count = file.lineCount();
+        if (count == 0) {
             return List.of();
         }
-        Rendered r = rendered.get(file.entry().blobSha(), sha -> render(lines));
+        // The blob is read and split only when its rows are not rendered yet.
+        Rendered r = rendered.get(file.entry().blobSha(), sha -> render(file.lines()));
+        count = r.starts().length - 1;
         List<Segment> out = new ArrayList<>();
         int from = 1;
         for (int line : new TreeSet<>(threads.byLine().keySet())) {
-            if (line >= from && line <= lines.size()) {
+            if (line >= from && line <= count) {
                 out.add(new Segment(r.rows(from, line), threads.at(line)));
                 from = line + 1;
             }
         }
-        if (from <= lines.size()) {
-            out.add(new Segment(r.rows(from, lines.size()), List.of()));
+        if (from <= count) {
+            out.add(new Segment(r.rows(from, count), List.of()));
         }
         return out;
     }

@@ -63,7 +63,7 @@ public class FilePageResource {
         Repo repo = repos.require(access, name);
         FileView file = files.file(repo, path, version);
         FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
-                file.latest() ? file.lines().size() : 0);
+                file.latest() ? file.lineCount() : 0);
         return Htmx.page(Templates.blob(access, repo, file, threads, codeRows.segments(file, threads),
                 ReviewContext.of(access, repo.name), version));
     }

@@ -139,7 +139,7 @@ public class ReviewService {
         }
         int start = parseLine(form.lineStart(), "lineStart", errors);
         int end = form.lineEnd() == null || form.lineEnd().isBlank() ? start : parseLine(form.lineEnd(), "lineEnd", errors);
-        int count = file.lines().size();
+        int count = file.lineCount();
         if (!errors.has("lineStart") && (start < 1 || start > count)) {
             errors.add("lineStart", "Choose a line between 1 and " + count);
         }
