@@ -1,5 +1,7 @@
 package dev.specboard.review;
 
+import io.quarkus.qute.RawString;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,12 +23,20 @@ public record ThreadView(UUID id, String filePath, int lineStart, int lineEnd, T
         return state == ThreadState.OUTDATED;
     }
 
-    public String lines() {
-        return lineStart == lineEnd ? "line " + lineStart : "lines " + lineStart + "–" + lineEnd;
+    public RawString lines() {
+        return range(lineStart, lineEnd);
     }
 
-    public String originalLines() {
-        return originalLineStart == originalLineEnd ? "line " + originalLineStart : "lines " + originalLineStart + "–" + originalLineEnd;
+    public RawString originalLines() {
+        return range(originalLineStart, originalLineEnd);
+    }
+
+    /**
+     * "line 3" or "lines 3–5", the dash as a character reference: one character outside Latin-1 would make the
+     * rest of a file page, rows of code included, render and encode as UTF-16. Only numbers go in, so it is safe raw.
+     */
+    private static RawString range(int start, int end) {
+        return new RawString(start == end ? "line " + start : "lines " + start + "&#8211;" + end);
     }
 
     public String anchor() {

@@ -10,6 +10,7 @@ import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -34,9 +35,9 @@ public class StoryResource {
 
     @CheckedTemplate(basePath = "story")
     static class Templates {
-        static native TemplateInstance list(Access access, StoryListView page, List<ContextRef> contexts);
+        static native TemplateInstance list(Access access, StoryFilter filter, RawString results, List<ContextRef> contexts);
 
-        static native TemplateInstance list$results(Access access, StoryListView page);
+        static native TemplateInstance results(Access access, StoryListView page);
 
         static native TemplateInstance form(Access access, StoryForm form, FormErrors errors, Integer number, ConflictView conflict);
 
@@ -59,6 +60,9 @@ public class StoryResource {
     StoryContexts contexts;
 
     @Inject
+    StoryListResults listResults;
+
+    @Inject
     StoryViews views;
 
     @Context
@@ -69,9 +73,10 @@ public class StoryResource {
                          @QueryParam("dirty") String dirty, @QueryParam("context") String context, @QueryParam("q") String q,
                          @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        StoryListView result = stories.list(access.project().id, StoryFilter.of(status, approval, dirty, context, q, page));
-        return Htmx.pageOrFragment(headers, () -> Templates.list(access, result, contexts.refs(access.project().id)),
-                () -> Templates.list$results(access, result));
+        StoryFilter filter = StoryFilter.of(status, approval, dirty, context, q, page);
+        RawString results = listResults.get(access, filter, rows -> Templates.results(access, rows));
+        return Htmx.pageOrFragment(headers, () -> Templates.list(access, filter, results, contexts.refs(access.project().id)),
+                results::getValue);
     }
 
     @GET

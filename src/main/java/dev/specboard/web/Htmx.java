@@ -39,7 +39,7 @@ public final class Htmx {
     }
 
     /** A navigable URL: the whole page, or only {@code fragment} when htmx asks for it (see {@link #isFragment}). */
-    public static Response pageOrFragment(HttpHeaders headers, Supplier<TemplateInstance> page, Supplier<TemplateInstance> fragment) {
+    public static Response pageOrFragment(HttpHeaders headers, Supplier<?> page, Supplier<?> fragment) {
         return page(isFragment(headers) ? fragment.get() : page.get(), 200);
     }
 
