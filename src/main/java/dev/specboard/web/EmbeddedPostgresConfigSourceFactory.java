@@ -2,7 +2,9 @@ package dev.specboard.web;
 
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -29,8 +31,10 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>The server starts in the background: its port is chosen first, so the URL is known at once and the
  * application initialises while PostgreSQL comes up; Flyway, the first to connect, waits for it
- * ({@link EmbeddedPostgresGate}). Neither the Maven build nor the AppCDS training run of packaging starts a server.
+ * ({@link EmbeddedPostgresGate}). A packaged application starts it even before the static initialisation
+ * ({@link #startEarly}). Neither the Maven build nor the AppCDS training run of packaging starts a server.
  */
+@StaticInitSafe // called for the static-init configuration too, where it only starts the server early (startEarly)
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class);
@@ -50,23 +54,26 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         // Quarkus also calls the factory during the build: never start a database there, nor in the AppCDS
         // training run of packaging, which stops before anything uses the database.
-        if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
+        ExecutionMode phase = ExecutionMode.current();
+        if (phase == ExecutionMode.STATIC_INIT) {
+            startEarly(context);
+            return List.of();
+        }
+        if (phase != ExecutionMode.RUNTIME_INIT) {
             return List.of();
         }
         if (ApplicationLifecycleManager.isAppCDSGeneration()) {
             AppCdsTraining.preloadStartClasses();
             return List.of();
         }
-        ConfigValue url = context.getValue(URL_PROPERTY);
-        if (url != null && url.getValue() != null && !url.getValue().isBlank()) {
+        if (urlConfigured(context)) {
             return List.of();
         }
         LaunchMode mode = LaunchMode.current();
-        String key = STARTED_KEY + mode.name() + "." + configured(context, INSTANCE_PROPERTY, "default");
+        String key = key(context, mode);
         String jdbcUrl = System.getProperty(key);
         if (jdbcUrl == null) {
-            String dataDir = configured(context, "specboard.data-dir", "data");
-            jdbcUrl = STARTING.computeIfAbsent(key, k -> startInBackground(mode, dataDir, k)).jdbcUrl();
+            jdbcUrl = STARTING.computeIfAbsent(key, k -> startInBackground(mode, dataDir(context), k)).jdbcUrl();
             // Flyway migrates at start and is the first to connect, so it waits; without it, wait here.
             if (!Boolean.parseBoolean(configured(context, "quarkus.flyway.migrate-at-start", "false"))) {
                 awaitStarted();
@@ -77,6 +84,37 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres"), 275) {
         });
+    }
+
+    /**
+     * A packaged application ({@code java -jar}) starts its server already when Quarkus builds the static-init
+     * configuration, before the static initialisation (Hibernate's entity binding, the validator, ArC): the server
+     * is then up long before Flyway asks, and the runtime call below finds it starting under the same key. Dev
+     * mode and tests start it at runtime initialisation as before; a native image build never starts one.
+     */
+    private static void startEarly(ConfigSourceContext context) {
+        LaunchMode mode = LaunchMode.current();
+        if (mode != LaunchMode.NORMAL || ImageMode.current() != ImageMode.JVM
+                || ApplicationLifecycleManager.isAppCDSGeneration() || urlConfigured(context)) {
+            return;
+        }
+        String key = key(context, mode);
+        if (System.getProperty(key) == null) {
+            STARTING.computeIfAbsent(key, k -> startInBackground(mode, dataDir(context), k));
+        }
+    }
+
+    private static boolean urlConfigured(ConfigSourceContext context) {
+        ConfigValue url = context.getValue(URL_PROPERTY);
+        return url != null && url.getValue() != null && !url.getValue().isBlank();
+    }
+
+    private static String key(ConfigSourceContext context, LaunchMode mode) {
+        return STARTED_KEY + mode.name() + "." + configured(context, INSTANCE_PROPERTY, "default");
+    }
+
+    private static String dataDir(ConfigSourceContext context) {
+        return configured(context, "specboard.data-dir", "data");
     }
 
     /**

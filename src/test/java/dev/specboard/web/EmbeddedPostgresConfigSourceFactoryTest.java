@@ -2,6 +2,7 @@ package dev.specboard.web;
 
 import io.quarkus.runtime.ExecutionMode;
 import io.quarkus.runtime.ExecutionModeManager;
+import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -23,12 +24,14 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The embedded database factory on its own (no Quarkus application): it starts a server in the background
- * with its URL known at once, Flyway's gate waits for it, it starts nothing in the build or the AppCDS
- * training run, and a second call in the same JVM reuses the server.
+ * with its URL known at once, Flyway's gate waits for it, a packaged app starts it from the static-init
+ * configuration already, it starts nothing in the build or the AppCDS training run, and a second call in the
+ * same JVM reuses the server.
  */
 class EmbeddedPostgresConfigSourceFactoryTest {
 
@@ -75,6 +78,47 @@ class EmbeddedPostgresConfigSourceFactoryTest {
                 "specboard.embedded-postgres.instance", "factory-" + UUID.randomUUID());
 
         assertEquals(1, selectOne(url(factory.getConfigSources(context(config)))));
+    }
+
+    @Test
+    void aPackagedAppStartsItsServerAtStaticInitAndTheRuntimeCallUsesThatServer() throws Exception {
+        String instance = "factory-" + UUID.randomUUID();
+        Map<String, String> config = Map.of("specboard.data-dir", dataDir.toString(),
+                "specboard.embedded-postgres.instance", instance, "quarkus.flyway.migrate-at-start", "true");
+        LaunchMode mode = LaunchMode.current();
+        LaunchMode.set(LaunchMode.NORMAL);
+        try {
+            ExecutionModeManager.staticInit();
+            assertFalse(factory.getConfigSources(context(config)).iterator().hasNext(), "static init configures nothing");
+            new EmbeddedPostgresGate().customize(null);
+            String started = System.getProperty("specboard.embedded-postgres.url.NORMAL." + instance);
+            assertNotNull(started, "the server started from the static-init call");
+
+            ExecutionModeManager.runtimeInit();
+            String url = url(factory.getConfigSources(context(config)));
+            assertEquals(started, url);
+            assertEquals(1, selectOne(url));
+        } finally {
+            LaunchMode.set(mode);
+        }
+    }
+
+    @Test
+    void testsStartNothingAtStaticInit() {
+        Map<String, String> config = Map.of("specboard.data-dir", dataDir.toString(),
+                "specboard.embedded-postgres.instance", "factory-" + UUID.randomUUID());
+        LaunchMode mode = LaunchMode.current();
+        LaunchMode.set(LaunchMode.TEST);
+        try {
+            ExecutionModeManager.staticInit();
+            assertFalse(factory.getConfigSources(context(config)).iterator().hasNext());
+            System.setProperty("quarkus.appcds.generate", "true");
+            LaunchMode.set(LaunchMode.NORMAL);
+            assertFalse(factory.getConfigSources(context(config)).iterator().hasNext(), "the AppCDS training run");
+        } finally {
+            LaunchMode.set(mode);
+        }
+        assertFalse(Files.exists(dataDir.resolve("postgres")), "no data directory was made");
     }
 
     @Test
