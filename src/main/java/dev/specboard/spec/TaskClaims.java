@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +83,18 @@ public class TaskClaims {
     @Inject
     TaskHistory history;
 
+    private final Semaphore parallel;
+
+    @Inject
+    TaskClaims(@ConfigProperty(name = "specboard.tasks.parallel-claims", defaultValue = "4") int parallelClaims) {
+        parallel = new Semaphore(Math.max(1, parallelClaims), true);
+    }
+
+    /** For the container's client proxy only. */
+    protected TaskClaims() {
+        parallel = null;
+    }
+
     /**
      * Claims a pending task atomically for the actor: exactly one of concurrent claimers wins, the others get 409.
      * The row lock decides who wins (the others wait, then no longer find it pending); the move itself is the task's own.
@@ -121,11 +136,18 @@ public class TaskClaims {
 
     /**
      * Claims the best ready task like {@link #claimNext} and answers its context (the task, its spec's overview, its
-     * phase) from what the claim read: the spec's text is read only by the first reader of its version.
+     * phase) from what the claim read: the spec's text is read only by the first reader of its version. At most
+     * {@code specboard.tasks.parallel-claims} of these run at once on an instance, the others wait for their turn
+     * before their transaction begins: more claims at once than PostgreSQL has cores only lengthen the row-locked
+     * head of the queue every claim walks past.
      */
-    @Transactional
     public Optional<ClaimView> claimNextInContext(Access access, TaskService.Actor actor) {
-        return claimBest(access, actor);
+        parallel.acquireUninterruptibly();
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> claimBest(access, actor));
+        } finally {
+            parallel.release();
+        }
     }
 
     /** A task just claimed, its context, and whether it has progress notes (from earlier claims of it). */

@@ -145,6 +145,43 @@ class TaskApiTest {
     }
 
     @Test
+    void moreAgentsAtOnceThanParallelClaimsEachGetADifferentTaskOrNothing() throws Exception {
+        TestData.Team t = data.team();
+        String[] phases = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "part-" + i).toArray(String[]::new);
+        fx.api(t.member()).body(hierarchical(1, "S", null, phases)).post(base(t) + "/specs").then().statusCode(201);
+        String token = fx.token(t.member());
+        int agents = 16; // more than specboard.tasks.parallel-claims: the rest wait their turn
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(agents);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).post(base(t) + "/tasks/claim-next");
+                }));
+            }
+            go.countDown();
+            List<String> won = new java.util.ArrayList<>();
+            int nothing = 0;
+            for (var f : answers) {
+                Response r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.statusCode() == 200) {
+                    won.add(r.jsonPath().getString("task.key"));
+                } else {
+                    assertEquals(204, r.statusCode());
+                    nothing++;
+                }
+            }
+            assertEquals(12, won.size(), won.toString());
+            assertEquals(12, new java.util.HashSet<>(won).size(), won.toString());
+            assertEquals(4, nothing);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void tasksOfASpecWithIncompleteDependenciesAreBlocked() {
         TestData.Team t = data.team();
         fx.api(t.member()).body(hierarchical(1, "Base", null, "one")).post(base(t) + "/specs").then().statusCode(201);
