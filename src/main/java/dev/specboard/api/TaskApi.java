@@ -121,8 +121,8 @@ public class TaskApi {
     @APIResponse(responseCode = "204", description = "Nothing is ready to be claimed")
     public Response claimNextTask(@PathParam("slug") String slug, @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return claims.claimNext(access, actor(access).pastWipLimit(overWipLimit))
-                .map(t -> Response.ok(context(access, t.taskKey)).build())
+        return claims.claimNextInContext(access, actor(access).pastWipLimit(overWipLimit))
+                .map(c -> Response.ok(context(c.context(), c.hasNotes() ? notes(access, c.task().taskKey) : List.of())).build())
                 .orElseGet(() -> Response.noContent().header(REASON_HEADER, claims.whyNothingReady(access.project())).build());
     }
 
@@ -232,10 +232,12 @@ public class TaskApi {
     }
 
     private ContextAnswer context(Access access, String key) {
-        TaskService.TaskContextView c = tasks.context(access.project(), key);
+        return context(tasks.context(access.project(), key), notes(access, key));
+    }
+
+    private static ContextAnswer context(TaskService.TaskContextView c, List<NoteAnswer> notes) {
         return new ContextAnswer(answer(c.task()), new SpecBriefAnswer(c.specKey(), c.specTitle(), c.overview()),
-                new PhaseAnswer(c.phaseName(), c.phaseDescription(), c.phaseHours(), c.phaseContent(), c.assignedFiles()),
-                notes(access, key));
+                new PhaseAnswer(c.phaseName(), c.phaseDescription(), c.phaseHours(), c.phaseContent(), c.assignedFiles()), notes);
     }
 
     private List<NoteAnswer> notes(Access access, String key) {

@@ -9,14 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 /**
@@ -79,6 +83,18 @@ public class TaskClaims {
     @Inject
     TaskHistory history;
 
+    private final Semaphore parallel;
+
+    @Inject
+    TaskClaims(@ConfigProperty(name = "specboard.tasks.parallel-claims", defaultValue = "4") int parallelClaims) {
+        parallel = new Semaphore(Math.max(1, parallelClaims), true);
+    }
+
+    /** For the container's client proxy only. */
+    protected TaskClaims() {
+        parallel = null;
+    }
+
     /**
      * Claims a pending task atomically for the actor: exactly one of concurrent claimers wins, the others get 409.
      * The row lock decides who wins (the others wait, then no longer find it pending); the move itself is the task's own.
@@ -103,7 +119,8 @@ public class TaskClaims {
         // A board move reads the task before it claims it: the copy in hand may be older than the locked row.
         em.refresh(task);
         lockFiles(access.project(), task.assignedFiles(), true);
-        return afterClaim(access, task, actor);
+        afterClaim(access, task, actor);
+        return task;
     }
 
     /**
@@ -114,6 +131,30 @@ public class TaskClaims {
      */
     @Transactional
     public Optional<ImplementationTask> claimNext(Access access, TaskService.Actor actor) {
+        return claimBest(access, actor).map(ClaimView::task);
+    }
+
+    /**
+     * Claims the best ready task like {@link #claimNext} and answers its context (the task, its spec's overview, its
+     * phase) from what the claim read: the spec's text is read only by the first reader of its version. At most
+     * {@code specboard.tasks.parallel-claims} of these run at once on an instance, the others wait for their turn
+     * before their transaction begins: more claims at once than PostgreSQL has cores only lengthen the row-locked
+     * head of the queue every claim walks past.
+     */
+    public Optional<ClaimView> claimNextInContext(Access access, TaskService.Actor actor) {
+        parallel.acquireUninterruptibly();
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> claimBest(access, actor));
+        } finally {
+            parallel.release();
+        }
+    }
+
+    /** A task just claimed, its context, and whether it has progress notes (from earlier claims of it). */
+    public record ClaimView(ImplementationTask task, TaskService.TaskContextView context, boolean hasNotes) {
+    }
+
+    private Optional<ClaimView> claimBest(Access access, TaskService.Actor actor) {
         access.requireWrite(Role.MEMBER);
         Project project = access.project();
         Optional<Integer> limit = wipLimits.claimTurn(project);
@@ -128,7 +169,7 @@ public class TaskClaims {
             ImplementationTask candidate = next.get(0);
             if (holdFiles(project, candidate)) {
                 wipLimits.holdClaim(project, limit, null, actor.pastWipLimit());
-                return Optional.of(afterClaim(access, candidate, actor));
+                return Optional.of(view(candidate, afterClaim(access, candidate, actor)));
             }
             passed.add(candidate.id.toString());
         }
@@ -187,20 +228,46 @@ public class TaskClaims {
         return Boolean.TRUE.equals(all);
     }
 
-    /** The claimer holds the task's row lock: the task moves itself to claimed, by its own transition rule. */
-    private ImplementationTask afterClaim(Access access, ImplementationTask task, TaskService.Actor actor) {
-        Instant now = Instant.now();
+    /**
+     * The claimer holds the task's row lock: the task moves itself to claimed, by its own transition rule. The
+     * statement that starts the spec also reads what the claim's answer needs (see {@link #view}).
+     */
+    private Object[] afterClaim(Access access, ImplementationTask task, TaskService.Actor actor) {
+        // Truncated to what PostgreSQL keeps, so that the answer built from this copy says what a later read says.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         task.moveTo(TaskStatus.CLAIMED, em.getReference(Account.class, actor.accountId()), now);
         task.leaseExpiresAt = now.plus(TaskLeases.length(access.project()));
         history.log(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, null);
-        // Status is derived: only the first claim of a spec takes its row lock. The same statement reads the spec's
-        // author for the announcement (and writes the task's move and log first: a native statement flushes).
-        UUID specAuthor = (UUID) em.createNativeQuery("""
+        // Status is derived: only the first claim of a spec takes its row lock. (A native statement flushes first: the
+        // task's move and its log are written before it; its select sees the spec as the statement began.)
+        Object[] spec = (Object[]) em.createNativeQuery("""
                 WITH started AS (UPDATE technical_specs SET status = 'in_progress', started_at = coalesce(started_at, now())
                                  WHERE id = ?1 AND status IN ('draft', 'approved'))
-                SELECT author_id FROM technical_specs WHERE id = ?1""").setParameter(1, task.spec.id).getSingleResult();
-        history.announce(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, specAuthor);
-        return task;
+                SELECT s.author_id, s.spec_number, s.title, s.story_number, s.version, s.spec_type = 'hierarchical',
+                       CASE WHEN s.spec_type = 'hierarchical' THEN NULL ELSE s.content END,
+                       (SELECT a.username FROM accounts a WHERE a.id = ?3),
+                       EXISTS (SELECT 1 FROM task_notes n WHERE n.task_id = ?2)
+                FROM technical_specs s WHERE s.id = ?1""")
+                .setParameter(1, task.spec.id).setParameter(2, task.id).setParameter(3, actor.accountId()).getSingleResult();
+        history.announce(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, (UUID) spec[0]);
+        return spec;
+    }
+
+    /**
+     * The claimed task's context from what {@link #afterClaim} read: the spec's number, title and story, the claimer's
+     * name, whether the task has notes, and the text of a monolithic spec; a hierarchical spec's text is read and
+     * parsed only by the first reader of its version. The spec itself is never loaded.
+     */
+    private ClaimView view(ImplementationTask task, Object[] spec) {
+        UUID specId = task.spec.id;
+        String title = (String) spec[2];
+        TaskRow row = TaskService.row(task, ((Number) spec[1]).intValue(), title,
+                spec[3] == null ? null : ((Number) spec[3]).intValue(), (String) spec[7], false);
+        SpecContent hierarchical = Boolean.TRUE.equals(spec[5])
+                ? TechnicalSpec.sharedContent(specId, ((Number) spec[4]).intValue(), () -> (String) em.createNativeQuery(
+                        "SELECT content FROM technical_specs WHERE id = ?1").setParameter(1, specId).getSingleResult())
+                : null;
+        return new ClaimView(task, TaskService.context(task, row, title, hierarchical, (String) spec[6]), Boolean.TRUE.equals(spec[8]));
     }
 
     private ApiException whyNotClaimable(Project project, String taskKey, UUID accountId) {

@@ -60,7 +60,7 @@ public class TaskNotifications {
     }
 
     void onTransition(@Observes TaskTransitioned t) {
-        live.publish(LiveEvent.forProject("board", t.projectId()));
+        live.publishSoon(LiveEvent.forProject("board", t.projectId()));
         if (t.specAuthorId() == null || !TOLD.contains(t.to()) || Objects.equals(t.specAuthorId(), t.actorAccountId())) {
             return;
         }

@@ -289,15 +289,23 @@ public class TaskService {
         // Only a pending task can be blocked: a task just claimed needs no look at the dependencies.
         TaskRow row = rows(List.of(t), t.status == TaskStatus.PENDING ? blockedSpecs(project) : Set.of()).get(0);
         TechnicalSpec spec = t.spec;
-        if (spec.isHierarchical()) {
-            SpecContent content = spec.sharedContent();
-            SpecContent.Phase phase = content.phase(t.scope).orElse(new SpecContent.Phase(null, t.scope, t.scopeDescription,
+        return context(t, row, spec.title, spec.isHierarchical() ? spec.sharedContent() : null, spec.content);
+    }
+
+    /**
+     * The context of a task whose row is made already: the phase of a hierarchical spec's parsed content, or the whole
+     * content of a monolithic one.
+     */
+    static TaskContextView context(ImplementationTask t, TaskRow row, String specTitle, SpecContent hierarchical, String monolithic) {
+        String specKey = row.specKey();
+        if (hierarchical != null) {
+            SpecContent.Phase phase = hierarchical.phase(t.scope).orElse(new SpecContent.Phase(null, t.scope, t.scopeDescription,
                     t.estimatedHours, "", t.assignedFiles()));
-            return new TaskContextView(row, spec.key(), spec.title, content.overview(), phase.name(), phase.description(),
+            return new TaskContextView(row, specKey, specTitle, hierarchical.overview(), phase.name(), phase.description(),
                     phase.hoursOrZero(), phase.content() == null ? "" : phase.content(), phase.files());
         }
-        return new TaskContextView(row, spec.key(), spec.title, null, t.scope, t.scopeDescription, t.estimatedHours,
-                spec.content, t.assignedFiles());
+        return new TaskContextView(row, specKey, specTitle, null, t.scope, t.scopeDescription, t.estimatedHours,
+                monolithic, t.assignedFiles());
     }
 
     /** A task's transitions, oldest first, with who made them. */
@@ -383,11 +391,15 @@ public class TaskService {
 
     private static List<TaskRow> rows(Collection<ImplementationTask> tasks, Set<Integer> blockedSpecs,
                                       java.util.function.Function<ImplementationTask, String> claimer) {
-        return tasks.stream().map(t -> new TaskRow(t.taskKey, t.spec.specNumber, t.spec.title, t.spec.storyNumber, t.scope,
-                t.scopeDescription, t.assignedFiles(), t.branchName, t.status,
-                claimer.apply(t), t.claimedAt, t.startedAt, t.completedAt, t.commitSha, t.mergedAt,
-                t.failureReason, t.estimatedHours, t.actualHours, t.createdAt, t.updatedAt,
-                t.status == TaskStatus.PENDING && blockedSpecs.contains(t.spec.specNumber), t.priority, t.leaseExpiresAt)).toList();
+        return tasks.stream().map(t -> row(t, t.spec.specNumber, t.spec.title, t.spec.storyNumber, claimer.apply(t),
+                t.status == TaskStatus.PENDING && blockedSpecs.contains(t.spec.specNumber))).toList();
+    }
+
+    /** The row of a task whose spec's number, title and story the caller read (without loading the spec). */
+    static TaskRow row(ImplementationTask t, int specNumber, String specTitle, Integer storyNumber, String claimer, boolean blocked) {
+        return new TaskRow(t.taskKey, specNumber, specTitle, storyNumber, t.scope, t.scopeDescription, t.assignedFiles(),
+                t.branchName, t.status, claimer, t.claimedAt, t.startedAt, t.completedAt, t.commitSha, t.mergedAt,
+                t.failureReason, t.estimatedHours, t.actualHours, t.createdAt, t.updatedAt, blocked, t.priority, t.leaseExpiresAt);
     }
 
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,7 +111,12 @@ public class TechnicalSpec extends TimestampedEntity {
         if (!isHierarchical() || id == null) {
             return parsedContent();
         }
-        return SHARED.get(id + "/" + version, k -> parsedContent());
+        return sharedContent(id, version, () -> content);
+    }
+
+    /** The shared parsed content of a hierarchical spec's version, reading its text only when no reader parsed it yet. */
+    static SpecContent sharedContent(UUID id, int version, Supplier<String> content) {
+        return SHARED.get(id + "/" + version, k -> SpecContent.parse(content.get()));
     }
 
     /** {@code SPEC-12}, {@code spec-12} or {@code 12} → 12. */

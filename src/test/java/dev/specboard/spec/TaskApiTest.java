@@ -104,6 +104,84 @@ class TaskApiTest {
     }
 
     @Test
+    void claimNextAnswersWhatTheTasksContextSays() {
+        TestData.Team t = data.team();
+        fx.api(t.member()).body(hierarchical(1, "S", null, "one", "two")).post(base(t) + "/specs").then().statusCode(201);
+        fx.api(t.member()).body(Map.of("title", "Mono", "specType", "monolithic", "content", "# Whole thing"))
+                .post(base(t) + "/specs").then().statusCode(201);
+        String token = fx.token(t.member());
+        // The first task again after a release, now with a progress note: the answer carries the note too.
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        fx.api(t.member()).body(Map.of("body", "Halfway: the **schema** is done")).post(base(t) + "/tasks/TASK-1-1/notes").then().statusCode(201);
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/release").then().statusCode(200);
+        for (String key : List.of("TASK-1-1", "TASK-1-2", "TASK-2-1")) {
+            Response claimed = io.restassured.RestAssured.given().header("Authorization", "Bearer " + token)
+                    .post(base(t) + "/tasks/claim-next");
+            assertEquals(200, claimed.statusCode());
+            Map<String, Object> answer = claimed.jsonPath().getMap("");
+            Map<String, Object> context = io.restassured.RestAssured.given().header("Authorization", "Bearer " + token)
+                    .get(base(t) + "/tasks/" + key + "/context").then().statusCode(200).extract().jsonPath().getMap("");
+            assertEquals(context, answer, key);
+        }
+        fx.api(t.viewer()).get(base(t) + "/tasks/TASK-1-1/context").then().body("notes.body", contains("Halfway: the **schema** is done"))
+                .body("task.claimedBy", equalTo(t.member().username)).body("spec.title", equalTo("S"));
+        fx.api(t.viewer()).get(base(t) + "/tasks/TASK-2-1/context").then().body("phase.content", equalTo("# Whole thing"));
+    }
+
+    @Test
+    void claimNextAnswersFromTheClaimsOwnStatements() {
+        TestData.Team t = data.team();
+        fx.api(t.member()).body(hierarchical(1, "S", null, "one", "two", "three")).post(base(t) + "/specs").then().statusCode(201);
+        String token = fx.token(t.member());
+        // The first claim reads the token and the spec's text (parsed once per version).
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).post(base(t) + "/tasks/claim-next").then().statusCode(200);
+        List<String> sql = dev.specboard.support.SqlCounter.statements(() -> io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + token).post(base(t) + "/tasks/claim-next").then().statusCode(200)
+                .body("task.key", equalTo("TASK-1-2")).body("phase.name", equalTo("two")));
+        // project access, the claim's turn, the candidate, its file locks (a savepoint, the locks, no held task has them),
+        // the task's log and move, the spec's start that also reads the answer's facts; no reload of the task or spec, no notes
+        assertEquals(9, sql.size(), String.join("\n", sql));
+        assertTrue(sql.stream().noneMatch(q -> q.contains("task_notes t") || q.toLowerCase().contains("select content")), String.join("\n", sql));
+    }
+
+    @Test
+    void moreAgentsAtOnceThanParallelClaimsEachGetADifferentTaskOrNothing() throws Exception {
+        TestData.Team t = data.team();
+        String[] phases = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "part-" + i).toArray(String[]::new);
+        fx.api(t.member()).body(hierarchical(1, "S", null, phases)).post(base(t) + "/specs").then().statusCode(201);
+        String token = fx.token(t.member());
+        int agents = 16; // more than specboard.tasks.parallel-claims: the rest wait their turn
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(agents);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).post(base(t) + "/tasks/claim-next");
+                }));
+            }
+            go.countDown();
+            List<String> won = new java.util.ArrayList<>();
+            int nothing = 0;
+            for (var f : answers) {
+                Response r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.statusCode() == 200) {
+                    won.add(r.jsonPath().getString("task.key"));
+                } else {
+                    assertEquals(204, r.statusCode());
+                    nothing++;
+                }
+            }
+            assertEquals(12, won.size(), won.toString());
+            assertEquals(12, new java.util.HashSet<>(won).size(), won.toString());
+            assertEquals(4, nothing);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void tasksOfASpecWithIncompleteDependenciesAreBlocked() {
         TestData.Team t = data.team();
         fx.api(t.member()).body(hierarchical(1, "Base", null, "one")).post(base(t) + "/specs").then().statusCode(201);
