@@ -29,8 +29,32 @@ public class CodeRows {
         }
     }
 
-    /** Rows of code lines, then the threads that end on the last of them (none for the last segment). */
-    public record Segment(RawString rows, List<ThreadView> threads) {
+    /**
+     * Rows of code lines, then the threads that end on the last of them (none for the last segment). The rows are
+     * cut from the kept rendering when the page reaches them, so a streamed page holds one segment at a time, not a
+     * copy of the whole file's rows.
+     */
+    public static final class Segment {
+
+        private final Rendered rendered;
+        private final int from;
+        private final int to;
+        private final List<ThreadView> threads;
+
+        Segment(Rendered rendered, int from, int to, List<ThreadView> threads) {
+            this.rendered = rendered;
+            this.from = from;
+            this.to = to;
+            this.threads = threads;
+        }
+
+        public RawString rows() {
+            return rendered.rows(from, to);
+        }
+
+        public List<ThreadView> threads() {
+            return threads;
+        }
     }
 
     private final Cache<String, Rendered> rendered = Caffeine.newBuilder()
@@ -47,12 +71,12 @@ public class CodeRows {
         int from = 1;
         for (int line : new TreeSet<>(threads.byLine().keySet())) {
             if (line >= from && line <= lines.size()) {
-                out.add(new Segment(r.rows(from, line), threads.at(line)));
+                out.add(new Segment(r, from, line, threads.at(line)));
                 from = line + 1;
             }
         }
         if (from <= lines.size()) {
-            out.add(new Segment(r.rows(from, lines.size()), List.of()));
+            out.add(new Segment(r, from, lines.size(), List.of()));
         }
         return out;
     }
