@@ -17,8 +17,11 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class CodeRows {
 
-    /** Rendered lines kept at most, in characters: a 10,000-line file takes about a megabyte. */
-    static final long KEPT_CHARS = 16L * 1024 * 1024;
+    /**
+     * Rendered lines kept at most, in characters: a 10,000-line file takes about a megabyte (two when a line holds
+     * a character beyond Latin-1), so eight such files stay rendered.
+     */
+    static final long KEPT_CHARS = 8L * 1024 * 1024;
 
     /** A file's rows, with where each line's row starts ({@code starts[n]} is the end). */
     record Rendered(String html, int[] starts) {

@@ -2,9 +2,11 @@ package dev.specboard.review;
 
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ServiceUnavailableException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,20 +26,40 @@ public class RenderBudget {
         this.permits = new Semaphore(this.lines, true);
     }
 
-    /** Waits until this many lines fit, and gives them back once the answer is sent or the connection ends. */
+    /**
+     * Waits until this many lines fit, and gives them back once the answer is sent or the connection ends. After
+     * {@value #WAIT_SECONDS} s of waiting the page answers 503 (Retry-After), and a page whose browser left while it
+     * waited is not rendered at all.
+     */
     public void take(int fileLines, RoutingContext request) {
         int weight = Math.max(1, Math.min(fileLines, lines));
-        permits.acquireUninterruptibly(weight);
-        AtomicBoolean given = new AtomicBoolean();
         try {
-            request.addEndHandler(done -> {
-                if (given.compareAndSet(false, true)) {
-                    permits.release(weight);
-                }
-            });
+            if (!permits.tryAcquire(weight, WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ServiceUnavailableException(RETRY_AFTER_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException(RETRY_AFTER_SECONDS);
+        }
+        AtomicBoolean given = new AtomicBoolean();
+        Runnable giveBack = () -> {
+            if (given.compareAndSet(false, true)) {
+                permits.release(weight);
+            }
+        };
+        try {
+            request.addEndHandler(done -> giveBack.run());
         } catch (RuntimeException e) {
-            permits.release(weight);
+            giveBack.run();
             throw e;
         }
+        // An answer that ended before the handler was added never calls it.
+        if (request.response().ended() || request.response().closed()) {
+            giveBack.run();
+            throw new ServiceUnavailableException(RETRY_AFTER_SECONDS);
+        }
     }
+
+    private static final long WAIT_SECONDS = 30;
+    private static final long RETRY_AFTER_SECONDS = 5;
 }
