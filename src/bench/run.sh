@@ -10,7 +10,8 @@
 #            --data DIR (keep the seeded database and repository in DIR; a later run with the same DIR measures
 #            without seeding again), --seed-only (stop after seeding; with --data, to measure later),
 #            --only claims (measure claim-next alone: no pages, no first paint)
-#   environment: BENCH_PORT (18080), BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_JVM_FLAGS (replaces jvm.options)
+#   environment: BENCH_PORT (18080), BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_JVM_FLAGS (replaces jvm.options),
+#                MALLOC_ARENA_MAX (2, as docker/Dockerfile.jvm and the README's run command set it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -86,7 +87,7 @@ mkdir -p "$STORE/data" "$STORE/repos"
 start_app() { # log file, extra JVM flags...
   local log=$1; shift
   local t0; t0=$(date +%s%N) # from the launch of the JVM to the first ready answer, polled every 50 ms
-  SPECBOARD_DATA_DIR="$STORE/data" SPECBOARD_REPOS_LOCAL_ROOTS="$STORE/repos" PORT=$PORT \
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} SPECBOARD_DATA_DIR="$STORE/data" SPECBOARD_REPOS_LOCAL_ROOTS="$STORE/repos" PORT=$PORT \
     SPECBOARD_SESSION_SECRET="bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz" \
     java "${JVM_FLAGS[@]}" "${CDS[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   APP_PID=$!
@@ -113,7 +114,7 @@ stop_app() {
 rss_mib() { awk -v k="$1:" '$1 == k { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status"; }
 
 note "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
-note "JVM flags: $JVM_DESC"
+note "JVM flags: $JVM_DESC (MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2})"
 if [[ -n $DATA && -f $DATA/seed.env ]]; then
   note "the data set seeded earlier in $DATA ($(cat "$DATA/seed-args"))"
   cp "$DATA/seed.env" "$OUT/seed.env"

@@ -22,8 +22,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ManifestFiles {
 
-    /** How many manifests stay parsed: a 20,000-file manifest takes a few megabytes. */
-    private static final int KEPT = 16;
+    /**
+     * How many manifest entries stay parsed, all manifests together: an entry takes about 250 bytes (a 20,000-file
+     * manifest about 5 MB), so this keeps the cache within about 15 MB of heap; the manifest read last always stays.
+     */
+    private static final int KEPT_ENTRIES = 60_000;
 
     /** What identifies a manifest version, without its (possibly large) data. */
     @RegisterForReflection
@@ -44,10 +47,21 @@ public class ManifestFiles {
     /** Held while a manifest is read and parsed, so that it is parsed once however many requests want it. */
     private final Object loading = new Object();
 
-    private final Map<UUID, Files> parsed = Collections.synchronizedMap(new LinkedHashMap<>(KEPT, 0.75f, true) {
+    private final Map<UUID, Files> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+
+        private int entries;
+
         @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Files> eldest) {
-            return size() > KEPT;
+        public Files put(UUID id, Files files) {
+            Files old = super.put(id, files);
+            entries += files.sorted().size() - (old == null ? 0 : old.sorted().size());
+            var eldest = entrySet().iterator();
+            while (entries > KEPT_ENTRIES && size() > 1) {
+                Files gone = eldest.next().getValue();
+                eldest.remove();
+                entries -= gone.sorted().size();
+            }
+            return old;
         }
     });
 

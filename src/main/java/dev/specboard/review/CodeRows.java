@@ -17,8 +17,11 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class CodeRows {
 
-    /** Rendered lines kept at most, in characters: a 10,000-line file takes about a megabyte. */
-    static final long KEPT_CHARS = 16L * 1024 * 1024;
+    /**
+     * Rendered lines kept at most, in characters: a 10,000-line file takes about a megabyte (two when a line holds
+     * a character beyond Latin-1), so eight such files stay rendered.
+     */
+    static final long KEPT_CHARS = 8L * 1024 * 1024;
 
     /** A file's rows, with where each line's row starts ({@code starts[n]} is the end). */
     record Rendered(String html, int[] starts) {
@@ -29,8 +32,32 @@ public class CodeRows {
         }
     }
 
-    /** Rows of code lines, then the threads that end on the last of them (none for the last segment). */
-    public record Segment(RawString rows, List<ThreadView> threads) {
+    /**
+     * Rows of code lines, then the threads that end on the last of them (none for the last segment). The rows are
+     * cut from the kept rendering when the page reaches them, so a streamed page holds one segment at a time, not a
+     * copy of the whole file's rows.
+     */
+    public static final class Segment {
+
+        private final Rendered rendered;
+        private final int from;
+        private final int to;
+        private final List<ThreadView> threads;
+
+        Segment(Rendered rendered, int from, int to, List<ThreadView> threads) {
+            this.rendered = rendered;
+            this.from = from;
+            this.to = to;
+            this.threads = threads;
+        }
+
+        public RawString rows() {
+            return rendered.rows(from, to);
+        }
+
+        public List<ThreadView> threads() {
+            return threads;
+        }
     }
 
     private final Cache<String, Rendered> rendered = Caffeine.newBuilder()
@@ -49,12 +76,12 @@ public class CodeRows {
         int from = 1;
         for (int line : new TreeSet<>(threads.byLine().keySet())) {
             if (line >= from && line <= count) {
-                out.add(new Segment(r.rows(from, line), threads.at(line)));
+                out.add(new Segment(r, from, line, threads.at(line)));
                 from = line + 1;
             }
         }
         if (from <= count) {
-            out.add(new Segment(r.rows(from, count), List.of()));
+            out.add(new Segment(r, from, count, List.of()));
         }
         return out;
     }

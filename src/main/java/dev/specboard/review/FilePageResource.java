@@ -10,6 +10,7 @@ import dev.specboard.repo.RepoService;
 import dev.specboard.web.Htmx;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -55,16 +56,20 @@ public class FilePageResource {
     @Inject
     CodeRows codeRows;
 
+    @Inject
+    RenderBudget budget;
+
     @GET
     @Path("blob/{path:.*}")
     public Response blob(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
-                         @QueryParam("v") Integer version) {
+                         @QueryParam("v") Integer version, RoutingContext request) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
         FileView file = files.file(repo, path, version);
+        budget.take(file.lineCount(), request);
         FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
                 file.latest() ? file.lineCount() : 0);
-        return Htmx.page(Templates.blob(access, repo, file, threads, codeRows.segments(file, threads),
+        return Htmx.largePage(Templates.blob(access, repo, file, threads, codeRows.segments(file, threads),
                 ReviewContext.of(access, repo.name), version));
     }
 

@@ -5,8 +5,14 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +57,29 @@ public final class Htmx {
     public static Response page(Object entity) {
         return page(entity, 200);
     }
+
+    /**
+     * A page too large to hold whole (a 10,000-line file page is 2 MB): rendered straight into the response as it
+     * goes, UTF-8 encoded in small buffers, instead of into a string, its bytes and their copy (about 8 MB for every
+     * such page in flight). It goes out chunked, and a failure while rendering cuts the page short instead of
+     * answering 500, so only pages whose data is all loaded before they render use it.
+     */
+    public static Response largePage(TemplateInstance page) {
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            page.consume(text -> {
+                try {
+                    writer.write(text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toCompletableFuture().join();
+            writer.flush();
+        };
+        return Response.ok(body).type(HTML_UTF8).header("Vary", "HX-Request").build();
+    }
+
+    private static final MediaType HTML_UTF8 = MediaType.TEXT_HTML_TYPE.withCharset(StandardCharsets.UTF_8.name());
 
     /** A form that failed validation: 422 with the re-rendered form (htmx swaps 422: the htmx-config of layout/main.html). */
     public static Response invalid(Object entity) {
