@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +73,28 @@ class ReviewResourceTest {
 
     private static UUID threadId(Response r) {
         return UUID.fromString(Web.html(r).selectFirst("article.thread").id().substring("thread-".length()));
+    }
+
+    @Test
+    void aLargeFileStreamsWholeWithItsThreadsAndASmallOneComesInOnePiece() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("src/Big.java", GitFixture.lines(FilePageResource.STREAM_FROM_LINES + 1000),
+                    "src/Small.java", GitFixture.lines(20)));
+            Synced s = synced(git);
+            Web.as(s.team().member()).contentType("application/x-www-form-urlencoded").formParam("path", "src/Big.java")
+                    .formParam("lineStart", "5500").formParam("body", "Deep in the big file").post(s.base() + "/threads")
+                    .then().statusCode(anyOf(is(200), is(303)));
+            Response big = Web.as(s.team().viewer()).get(s.base() + "/blob/src/Big.java");
+            assertEquals(200, big.statusCode());
+            assertEquals("chunked", big.header("Transfer-Encoding"));
+            Document page = Web.html(big);
+            assertEquals(FilePageResource.STREAM_FROM_LINES + 1000, page.select("#code tr[id^=L]").size());
+            assertTrue(page.getElementById("L5500").nextElementSibling().text().contains("Deep in the big file"));
+            Response small = Web.as(s.team().viewer()).get(s.base() + "/blob/src/Small.java");
+            assertEquals(200, small.statusCode());
+            assertEquals(null, small.header("Transfer-Encoding"));
+            assertEquals(20, Web.html(small).select("#code tr[id^=L]").size());
+        }
     }
 
     @Test
