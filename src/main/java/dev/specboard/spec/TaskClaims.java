@@ -127,21 +127,13 @@ public class TaskClaims {
      * Claims the best ready task: by priority, then the specs others wait for, then age (phase order
      * within a spec); never one whose assigned files overlap a claimed or started task, nor one sharing a file
      * with a task a parallel claim is taking (its file locks). Empty when nothing can be handed out
-     * ({@link #whyNothingReady} says why).
-     */
-    @Transactional
-    public Optional<ImplementationTask> claimNext(Access access, TaskService.Actor actor) {
-        return claimBest(access, actor).map(ClaimView::task);
-    }
-
-    /**
-     * Claims the best ready task like {@link #claimNext} and answers its context (the task, its spec's overview, its
+     * ({@link #whyNothingReady} says why). Answers the task with its context (the task, its spec's overview, its
      * phase) from what the claim read: the spec's text is read only by the first reader of its version. At most
      * {@code specboard.tasks.parallel-claims} of these run at once on an instance, the others wait for their turn
      * before their transaction begins: more claims at once than PostgreSQL has cores only lengthen the row-locked
      * head of the queue every claim walks past.
      */
-    public Optional<ClaimView> claimNextInContext(Access access, TaskService.Actor actor) {
+    public Optional<ClaimView> claimNext(Access access, TaskService.Actor actor) {
         parallel.acquireUninterruptibly();
         try {
             return QuarkusTransaction.joiningExisting().call(() -> claimBest(access, actor));
