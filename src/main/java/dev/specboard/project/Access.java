@@ -3,6 +3,7 @@ package dev.specboard.project;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,12 +12,29 @@ import java.util.UUID;
  * place that decides what the caller may do here: {@link #has} is the role alone, {@link #may} adds
  * that an archived project accepts no change, and {@link #requireWrite} refuses with 403 or 409.
  * Templates read {@code access.member}, {@code access.lead}... to show write buttons, which are
- * therefore hidden in an archived project.
+ * therefore hidden in an archived project. {@link #counter} answers the project's counters as they were read with the
+ * access (see {@link ProjectCounter}).
  */
-public record Access(Project project, Role role, UUID accountId) {
+public record Access(Project project, Role role, UUID accountId, Map<String, Long> counters) {
 
     public static final String ARCHIVED_MESSAGE = "This project is archived: it can be read but not changed. "
             + "An owner can unarchive it in the settings.";
+
+    /** An answer without the project's counters, for code that acts on a project but keeps nothing rendered. */
+    public Access(Project project, Role role, UUID accountId) {
+        this(project, role, accountId, null);
+    }
+
+    /**
+     * The project's counter {@code name} when the access was resolved (0 while nothing moved it): what a kept rendering
+     * of the project is keyed by. Refused on an answer made without counters, which could only ever say 0.
+     */
+    public long counter(String name) {
+        if (counters == null) {
+            throw new IllegalStateException("This access was made without the project's counters");
+        }
+        return counters.getOrDefault(name, 0L);
+    }
 
     /** The caller's role is at least {@code needed} (reading needs nothing more). */
     public boolean has(Role needed) {

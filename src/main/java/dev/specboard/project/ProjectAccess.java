@@ -6,12 +6,17 @@ import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The project policy: every project-scoped page, API call and MCP tool asks it "may this caller read
  * / do X in this project". A non-member gets 404 (the project's existence is not revealed), a member
- * without the role 403, and any change to an archived project 409 (see {@link Access#requireWrite}).
+ * without the role 403, and any change to an archived project 409 (see {@link Access#requireWrite}). The same
+ * statement reads the project's counters ({@link ProjectCounter}), with which features tell whether what they keep
+ * rendered is still current.
  */
 @RequestScoped
 public class ProjectAccess {
@@ -41,16 +46,20 @@ public class ProjectAccess {
             return cached;
         }
         UUID accountId = currentUser.requireAccountId();
-        Object[] row = Project.getEntityManager().createQuery(
-                        "select p, m.role from Project p left join Membership m on m.project = p and m.account.id = :account "
-                                + "where p.slug = :slug", Object[].class)
+        // One row per counter of the project (or one with no counter): the project and the role repeat.
+        List<Object[]> rows = Project.getEntityManager().createQuery(
+                        "select p, m.role, c.name, c.value from Project p "
+                                + "left join Membership m on m.project = p and m.account.id = :account "
+                                + "left join ProjectCounter c on c.projectId = p.id where p.slug = :slug", Object[].class)
                 .setParameter("account", accountId)
                 .setParameter("slug", slug == null ? "" : slug)
-                // A list, not a stream: the stream scrolls a cursor, measurably dearer for this one row.
-                .getResultList().stream().findFirst()
-                .orElseThrow(ProjectAccess::notFound);
-        Project project = (Project) row[0];
-        Role role = (Role) row[1];
+                // A list, not a stream: the stream scrolls a cursor, measurably dearer for these few rows.
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw notFound();
+        }
+        Project project = (Project) rows.get(0)[0];
+        Role role = (Role) rows.get(0)[1];
         if (currentUser.isAdmin()) {
             role = Role.OWNER;
         }
@@ -63,7 +72,13 @@ public class ProjectAccess {
             }
             role = Role.lower(role, currentUser.tokenRole().orElse(Role.VIEWER));
         }
-        cached = new Access(project, role, accountId);
+        Map<String, Long> counters = new HashMap<>(4);
+        for (Object[] row : rows) {
+            if (row[2] != null) {
+                counters.put((String) row[2], (Long) row[3]);
+            }
+        }
+        cached = new Access(project, role, accountId, counters);
         return cached;
     }
 

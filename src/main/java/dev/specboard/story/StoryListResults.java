@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -13,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The story list's rendered results (count, rows, pages), kept per project, list version and filter: a repeated view
- * reads one counter instead of counting, reading and rendering the stories again. Any change to a story moves the
- * counter in the database itself, so every app instance sees it at once and never shows a stale list.
+ * The story list's rendered results (count, rows, pages) and its context choices, kept per project, "stories" counter
+ * and filter: a repeated view needs no statement beyond the access check, which reads the counter, instead of
+ * counting, reading and rendering the stories again. Any change to a story, a context or a link between them moves
+ * the counter in the database itself (migration V0151), so every app instance sees it at once and never shows a
+ * stale list.
  */
 @ApplicationScoped
 public class StoryListResults {
@@ -23,20 +26,31 @@ public class StoryListResults {
     /** Rendered results kept at most, in characters: a page of 50 rows is about 20,000. */
     static final long KEPT_CHARS = 4L * 1024 * 1024;
 
+    /** The project's counter that every change to what the list shows moves. */
+    static final String COUNTER = "stories";
+
     /** The slug is part of the key because the rows' links carry it and a project can be renamed. */
     record Key(UUID projectId, String slug, long version, StoryFilter filter) {
+    }
+
+    record ContextsKey(UUID projectId, long version) {
     }
 
     private final Cache<Key, RawString> rendered = Caffeine.newBuilder()
             .maximumWeight(KEPT_CHARS).weigher((Key k, RawString html) -> html.getValue().length()).build();
 
+    private final Cache<ContextsKey, List<ContextRef>> contextChoices = Caffeine.newBuilder().maximumSize(1_000).build();
+
     @Inject
     StoryService stories;
+
+    @Inject
+    StoryContexts contexts;
 
     /** The results for the filter: kept ones while no story of the project changed, else read and rendered. */
     public RawString get(Access access, StoryFilter filter, Function<StoryListView, TemplateInstance> template) {
         UUID projectId = access.project().id;
-        Key key = new Key(projectId, access.slug(), stories.listVersion(projectId), filter);
+        Key key = new Key(projectId, access.slug(), access.counter(COUNTER), filter);
         RawString html = rendered.getIfPresent(key);
         if (html == null) {
             // Read and rendered outside the cache's lock: two requests may both render on a miss, which is harmless.
@@ -44,5 +58,17 @@ public class StoryListResults {
             rendered.put(key, html);
         }
         return html;
+    }
+
+    /** The project's contexts for the list's filter: kept ones while none changed. */
+    public List<ContextRef> contexts(Access access) {
+        UUID projectId = access.project().id;
+        ContextsKey key = new ContextsKey(projectId, access.counter(COUNTER));
+        List<ContextRef> choices = contextChoices.getIfPresent(key);
+        if (choices == null) {
+            choices = List.copyOf(contexts.refs(projectId));
+            contextChoices.put(key, choices);
+        }
+        return choices;
     }
 }

@@ -75,7 +75,7 @@ public class StoryResource {
         Access access = projectAccess.read(slug);
         StoryFilter filter = StoryFilter.of(status, approval, dirty, context, q, page);
         RawString results = listResults.get(access, filter, rows -> Templates.results(access, rows));
-        return Htmx.pageOrFragment(headers, () -> Templates.list(access, filter, results, contexts.refs(access.project().id)),
+        return Htmx.pageOrFragment(headers, () -> Templates.list(access, filter, results, listResults.contexts(access)),
                 results::getValue);
     }
 

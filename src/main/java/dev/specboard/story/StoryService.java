@@ -261,15 +261,6 @@ public class StoryService {
         return a == null ? null : a.username;
     }
 
-    /**
-     * The story list's version: it moves with every change to a story or to which contexts hold one (kept by the
-     * triggers of migration V0150), so rendered results kept under it are never stale.
-     */
-    public long listVersion(UUID projectId) {
-        return ((Number) em.createNativeQuery("select coalesce((select version from story_list_versions where project_id = :p), 0)")
-                .setParameter("p", projectId).getSingleResult()).longValue();
-    }
-
     /** One page of the project's stories that match the filter, newest first, in two queries. */
     public StoryListView list(UUID projectId, StoryFilter filter) {
         StringBuilder where = new StringBuilder(" from stories s where s.project_id = :p");

@@ -238,6 +238,28 @@ class StoryResourceTest {
     }
 
     @Test
+    void theKeptContextChoicesShowAContextAddedOrRenamedElsewhereAtOnce() throws Exception {
+        TestData.Team t = data.team();
+        story(t, "Any story", null);
+        assertFalse(Web.html(Web.as(t.viewer()).get(base(t))).select("#f-context option").eachText().contains("Billing"));
+        ContextService contexts = io.quarkus.arc.Arc.container().instance(ContextService.class).get();
+        BoundedContext c = contexts.create(access(t.project(), t.member(), Role.MEMBER), new ContextForm("Billing", "domain", "Money", "", null));
+        assertTrue(Web.html(Web.as(t.viewer()).get(base(t))).select("#f-context option").eachText().contains("Billing"));
+        assertEquals(1, OtherInstance.update("update contexts set name = 'Invoicing' where id = ?", c.id));
+        java.util.List<String> choices = Web.html(Web.as(t.viewer()).get(base(t))).select("#f-context option").eachText();
+        assertTrue(choices.contains("Invoicing") && !choices.contains("Billing"), choices.toString());
+    }
+
+    @Test
+    void aRepeatedListViewRunsOnlyTheAccessCheck() {
+        TestData.Team t = data.team();
+        story(t, "Kept", null);
+        Web.as(t.viewer()).get(base(t)).then().statusCode(200);
+        java.util.List<String> again = SqlCounter.statements(() -> Web.as(t.viewer()).get(base(t)).then().statusCode(200));
+        assertEquals(1, again.stream().filter(q -> !q.contains("login_sessions")).count(), again.toString());
+    }
+
+    @Test
     void aProjectWithStoriesCanStillBeDeleted() throws Exception {
         // Its stories go by cascade; the list's version must not be written for a project that is going.
         TestData.Team t = data.team();
