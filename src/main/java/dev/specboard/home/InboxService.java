@@ -16,13 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class InboxService {
 
-    private static final List<Role> LEADS = List.of(Role.LEAD, Role.OWNER);
 
-    /** The project's designers: who may answer the assistant's questions. */
-    private static final List<Role> DESIGNERS = List.of(Role.MEMBER, Role.LEAD, Role.OWNER);
+    // The roles are one parameter each, not a list: Hibernate translates a query with a list parameter again at every
+    // execution instead of once.
 
-    /** Projects where the account is a member or above, not archived. */
-    private static final String DESIGNER_PROJECTS = "select m.project.id from Membership m where m.account.id = :me and m.role in :designers "
+    /** Projects where the account is a member or above (who may answer the assistant's questions), not archived. */
+    private static final String DESIGNER_PROJECTS = "select m.project.id from Membership m where m.account.id = :me and m.role in (:member, :lead, :owner) "
             + "and m.project.status <> 'archived'";
 
     /** The assistant's questions still waiting for an answer. */
@@ -30,7 +29,7 @@ public class InboxService {
             + "and t.projectId in (" + DESIGNER_PROJECTS + ")";
 
     /** Projects where the account is a lead or owner, not archived. */
-    private static final String LEAD_PROJECTS = "select m.project.id from Membership m where m.account.id = :me and m.role in :leads "
+    private static final String LEAD_PROJECTS = "select m.project.id from Membership m where m.account.id = :me and m.role in (:lead, :owner) "
             + "and m.project.status <> 'archived'";
 
     @Inject
@@ -42,9 +41,9 @@ public class InboxService {
         for (Object[] r : em.createQuery("select p.slug, p.name, s.number, s.title, s.version, s.updatedAt, "
                         + "(select max(a.version) from Approval a where a.entityType = 'story' and a.entityId = s.id) "
                         + "from Story s join Project p on p.id = s.projectId where s.review = 'pending' and s.projectId in (" + LEAD_PROJECTS + ") "
-                        + "and (s.authorId is null or s.authorId <> :me or (select count(l) from Membership l where l.project.id = p.id and l.role in :leads) = 1) "
+                        + "and (s.authorId is null or s.authorId <> :me or (select count(l) from Membership l where l.project.id = p.id and l.role in (:lead, :owner)) = 1) "
                         + "order by s.updatedAt", Object[].class)
-                .setParameter("me", me).setParameter("leads", LEADS).getResultList()) {
+                .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList()) {
             int n = (Integer) r[2];
             items.add(new InboxRow("story", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
                     "/projects/" + r[0] + "/stories/" + n, (Integer) r[4], (Integer) r[6], null, (Instant) r[5]));
@@ -52,14 +51,14 @@ public class InboxService {
         for (Object[] r : em.createQuery("select p.slug, p.name, c.id, c.name, c.version, c.updatedAt, c.dirty "
                         + "from BoundedContext c join Project p on p.id = c.projectId where c.approved = false and c.projectId in (" + LEAD_PROJECTS + ") "
                         + "order by c.updatedAt", Object[].class)
-                .setParameter("me", me).setParameter("leads", LEADS).getResultList()) {
+                .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList()) {
             items.add(new InboxRow("context", (String) r[0], (String) r[1], Boolean.TRUE.equals(r[6]) ? "changed" : "context", (String) r[3],
                     "/projects/" + r[0] + "/contexts/" + r[2], (Integer) r[4], null, null, (Instant) r[5]));
         }
         for (Object[] r : em.createQuery("select p.slug, p.name, p.executiveSummaryVersion, p.updatedAt from Project p "
                         + "where p.executiveSummaryApproved = false and p.executiveSummary is not null and p.executiveSummary <> '' "
                         + "and p.id in (" + LEAD_PROJECTS + ") order by p.updatedAt", Object[].class)
-                .setParameter("me", me).setParameter("leads", LEADS).getResultList()) {
+                .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList()) {
             items.add(new InboxRow("summary", (String) r[0], (String) r[1], "summary", "Executive summary",
                     "/projects/" + r[0] + "/executive-summary", (Integer) r[2], null, null, (Instant) r[3]));
         }
@@ -73,7 +72,7 @@ public class InboxService {
         }
         for (Object[] r : em.createQuery("select p.slug, p.name, t.id, t.reasoning, t.createdAt from Thought t join Project p on p.id = t.projectId "
                         + "where " + OPEN_QUESTIONS + " order by t.createdAt, t.subjectKey", Object[].class)
-                .setParameter("me", me).setParameter("designers", DESIGNERS).getResultList()) {
+                .setParameter("me", me).setParameter("member", Role.MEMBER).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList()) {
             items.add(new InboxRow("question", (String) r[0], (String) r[1], r[2].toString(), (String) r[3],
                     "/projects/" + r[0] + "/thinking?status=review#thought-" + r[2], null, null, null, (Instant) r[4]));
         }
@@ -83,19 +82,19 @@ public class InboxService {
     /** How many decisions wait, for the navigation badge. */
     public long count(UUID me) {
         Long stories = em.createQuery("select count(s) from Story s where s.review = 'pending' and s.projectId in (" + LEAD_PROJECTS + ") "
-                        + "and (s.authorId is null or s.authorId <> :me or (select count(l) from Membership l where l.project.id = s.projectId and l.role in :leads) = 1)",
+                        + "and (s.authorId is null or s.authorId <> :me or (select count(l) from Membership l where l.project.id = s.projectId and l.role in (:lead, :owner)) = 1)",
                         Long.class)
-                .setParameter("me", me).setParameter("leads", LEADS).getSingleResult();
+                .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
         Long contexts = em.createQuery("select count(c) from BoundedContext c where c.approved = false and c.projectId in (" + LEAD_PROJECTS + ")", Long.class)
-                .setParameter("me", me).setParameter("leads", LEADS).getSingleResult();
+                .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
         Long summaries = em.createQuery("select count(p) from Project p where p.executiveSummaryApproved = false and p.executiveSummary is not null "
                         + "and p.executiveSummary <> '' and p.id in (" + LEAD_PROJECTS + ")", Long.class)
-                .setParameter("me", me).setParameter("leads", LEADS).getSingleResult();
+                .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
         Long sentBack = em.createQuery("select count(s) from Story s join Project p on p.id = s.projectId where s.review = 'changes_requested' "
                         + "and s.authorId = :me and p.status <> 'archived'", Long.class)
                 .setParameter("me", me).getSingleResult();
         Long questions = em.createQuery("select count(t) from Thought t where " + OPEN_QUESTIONS, Long.class)
-                .setParameter("me", me).setParameter("designers", DESIGNERS).getSingleResult();
+                .setParameter("me", me).setParameter("member", Role.MEMBER).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
         return stories + contexts + summaries + sentBack + questions;
     }
 }

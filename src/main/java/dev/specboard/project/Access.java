@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -27,13 +28,16 @@ public record Access(Project project, Role role, UUID accountId, Map<String, Lon
 
     /**
      * The project's counter {@code name} when the access was resolved (0 while nothing moved it): what a kept rendering
-     * of the project is keyed by. Refused on an answer made without counters, which could only ever say 0.
+     * of the project is keyed by. Empty for an answer made for a change (the change moves counters after they were
+     * read) or made without counters: the caller then reads afresh and keeps nothing.
      */
-    public long counter(String name) {
-        if (counters == null) {
-            throw new IllegalStateException("This access was made without the project's counters");
-        }
-        return counters.getOrDefault(name, 0L);
+    public OptionalLong counter(String name) {
+        return counters == null ? OptionalLong.empty() : OptionalLong.of(counters.getOrDefault(name, 0L));
+    }
+
+    /** This answer without the project's counters, for a request that changes the project. */
+    public Access withoutCounters() {
+        return counters == null ? this : new Access(project, role, accountId, null);
     }
 
     /** The caller's role is at least {@code needed} (reading needs nothing more). */

@@ -36,9 +36,13 @@ public class ProjectAccess {
         return resolve(slug).requireRole(needed);
     }
 
-    /** A change, or the form that leads to one: the role, and a project that is not archived. */
+    /**
+     * A change, or the form that leads to one: the role, and a project that is not archived. The answer carries no
+     * counters, for the change will move them: nothing this request renders may come from what is kept.
+     */
     public Access write(String slug, Role needed) {
-        return resolve(slug).requireWrite(needed);
+        cached = resolve(slug).requireWrite(needed).withoutCounters();
+        return cached;
     }
 
     private Access resolve(String slug) {

@@ -1,6 +1,7 @@
 package dev.specboard.story;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -50,7 +51,11 @@ public class StoryListResults {
     /** The results for the filter: kept ones while no story of the project changed, else read and rendered. */
     public RawString get(Access access, StoryFilter filter, Function<StoryListView, TemplateInstance> template) {
         UUID projectId = access.project().id;
-        Key key = new Key(projectId, access.slug(), access.counter(COUNTER), filter);
+        OptionalLong version = access.counter(COUNTER);
+        if (version.isEmpty()) {
+            return new RawString(template.apply(stories.list(projectId, filter)).render());
+        }
+        Key key = new Key(projectId, access.slug(), version.getAsLong(), filter);
         RawString html = rendered.getIfPresent(key);
         if (html == null) {
             // Read and rendered outside the cache's lock: two requests may both render on a miss, which is harmless.
@@ -63,7 +68,11 @@ public class StoryListResults {
     /** The project's contexts for the list's filter: kept ones while none changed. */
     public List<ContextRef> contexts(Access access) {
         UUID projectId = access.project().id;
-        ContextsKey key = new ContextsKey(projectId, access.counter(COUNTER));
+        OptionalLong version = access.counter(COUNTER);
+        if (version.isEmpty()) {
+            return contexts.refs(projectId);
+        }
+        ContextsKey key = new ContextsKey(projectId, version.getAsLong());
         List<ContextRef> choices = contextChoices.getIfPresent(key);
         if (choices == null) {
             choices = List.copyOf(contexts.refs(projectId));

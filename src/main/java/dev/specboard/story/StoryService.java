@@ -38,7 +38,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class StoryService {
 
-    static final List<Role> LEADS = List.of(Role.LEAD, Role.OWNER);
     private static final Pattern KEY = Pattern.compile("(?i)^(?:us-?)?(\\d{1,9})$");
 
     @Inject
@@ -206,13 +205,14 @@ public class StoryService {
     }
 
     long leadCount(UUID projectId) {
-        return em.createQuery("select count(m) from Membership m where m.project.id = :p and m.role in :roles", Long.class)
-                .setParameter("p", projectId).setParameter("roles", LEADS).getSingleResult();
+        // One parameter per role, not a list: Hibernate translates a query with a list parameter again at every execution.
+        return em.createQuery("select count(m) from Membership m where m.project.id = :p and m.role in (:lead, :owner)", Long.class)
+                .setParameter("p", projectId).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
     }
 
     private void notifyLeads(Access access, Story s, String type, String message) {
-        List<UUID> leads = em.createQuery("select m.account.id from Membership m where m.project.id = :p and m.role in :roles", UUID.class)
-                .setParameter("p", s.projectId).setParameter("roles", LEADS).getResultList();
+        List<UUID> leads = em.createQuery("select m.account.id from Membership m where m.project.id = :p and m.role in (:lead, :owner)", UUID.class)
+                .setParameter("p", s.projectId).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList();
         for (UUID lead : leads) {
             if (!lead.equals(access.accountId())) {
                 notifications.notify(lead, s.projectId, type, payload(access, s, message, null));

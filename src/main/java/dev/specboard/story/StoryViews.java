@@ -35,6 +35,9 @@ public class StoryViews {
     @Inject
     Markdown markdown;
 
+    @Inject
+    StoryListResults kept;
+
     /** A story's page with the request-changes form's problems and text. */
     public StoryView show(Access access, int number, FormErrors errors, String comment) {
         Story s = stories.get(access.project().id, number);
@@ -72,7 +75,7 @@ public class StoryViews {
 
     private List<ContextRef> others(Access access, List<ContextRef> mine) {
         List<UUID> ids = mine.stream().map(ContextRef::id).toList();
-        return contexts.refs(access.project().id).stream().filter(c -> !ids.contains(c.id())).toList();
+        return kept.contexts(access).stream().filter(c -> !ids.contains(c.id())).toList();
     }
 
     private static RevisionRow find(List<RevisionRow> revisions, int version, Story s) {
