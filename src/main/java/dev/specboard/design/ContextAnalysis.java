@@ -1,6 +1,5 @@
 package dev.specboard.design;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
@@ -9,7 +8,6 @@ import java.util.List;
  * {@code color_palette}, {@code layout_type}, {@code relevant_to}), plus an image's size and format, the
  * share of each palette colour, a text's key terms, and a note when something could not be analysed.
  */
-@RegisterForReflection
 public record ContextAnalysis(List<String> detectedElements, List<String> colorPalette, List<Double> paletteShares, String layoutType,
                               List<String> relevantTo, Integer width, Integer height, String format, List<String> keyTerms, String note) {
 

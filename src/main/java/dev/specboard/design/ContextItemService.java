@@ -5,7 +5,6 @@ import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -64,11 +63,9 @@ public class ContextItemService {
     String dataDir;
 
     /** Where a page or another feature used an item. */
-    @RegisterForReflection
     public record Reference(String kind, String id, String label, String at) {
     }
 
-    @RegisterForReflection
     public record References(List<Reference> items) {
     }
 

@@ -1,9 +1,7 @@
 package dev.specboard.design;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What is known about an item's content: the uploaded file's name, size, detected type and hash, or a URL's host and whether it was fetched. */
-@RegisterForReflection
 public record ContextMetadata(String fileName, Long size, String contentType, String sha256, String host, Boolean fetched) {
 
     public static ContextMetadata none() {

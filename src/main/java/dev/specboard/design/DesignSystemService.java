@@ -79,11 +79,9 @@ public class DesignSystemService {
         return m == null || m.scores() == null ? Map.of() : m.scores();
     }
 
-    @io.quarkus.runtime.annotations.RegisterForReflection
     record PatternMap(Map<String, DesignTokens.ComponentPattern> patterns) {
     }
 
-    @io.quarkus.runtime.annotations.RegisterForReflection
     record ScoreMap(Map<String, Double> scores) {
     }
 

@@ -1,6 +1,5 @@
 package dev.specboard.design;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ public final class DesignTokens {
     private DesignTokens() {
     }
 
-    @RegisterForReflection
     public record Tokens(Map<String, ColorToken> colors, Spacing spacing, Typography typography, Flags flags) {
         public static Tokens none() {
             return new Tokens(Map.of(), new Spacing(null, List.of(), List.of(), 0), new Typography(null, Map.of(), List.of(), List.of()),
@@ -24,35 +22,28 @@ public final class DesignTokens {
     }
 
     /** A colour token: its hex, how often the current mockups use it, where, on which pages, and how it got its name. */
-    @RegisterForReflection
     public record ColorToken(String value, int usageCount, List<String> contexts, List<String> pages, boolean confirmed,
                              List<String> mergedFrom, String source) {
     }
 
-    @RegisterForReflection
     public record Spacing(Base base, List<Double> scale, List<SpacingValue> values, double consistency) {
     }
 
-    @RegisterForReflection
     public record Base(String value, double confidence) {
     }
 
-    @RegisterForReflection
     public record SpacingValue(String name, double px, int usageCount, List<String> pages, boolean onScale) {
         public String label() {
             return SpacingScale.px(px);
         }
     }
 
-    @RegisterForReflection
     public record Typography(String fontFamily, Map<String, String> sizes, List<FamilyToken> families, List<SizeToken> sizeUsage) {
     }
 
-    @RegisterForReflection
     public record FamilyToken(String name, String stack, int usageCount, List<String> pages) {
     }
 
-    @RegisterForReflection
     public record SizeToken(String name, double px, int usageCount, List<String> pages) {
         public String label() {
             return SpacingScale.px(px);
@@ -60,16 +51,13 @@ public final class DesignTokens {
     }
 
     /** What looks like a mistake: colours too close to tell apart and spacing off the scale, with the pages that use them. */
-    @RegisterForReflection
     public record Flags(List<NearDuplicate> nearDuplicateColors, List<SpacingValue> offScaleSpacing) {
     }
 
-    @RegisterForReflection
     public record NearDuplicate(String name, String value, String nearName, String nearValue, double distance, List<String> pages,
                                 List<String> nearPages) {
     }
 
-    @RegisterForReflection
     public record ComponentPattern(String baseClasses, List<String> variants, List<String> states, int usageCount, List<String> pages) {
     }
 
@@ -77,7 +65,6 @@ public final class DesignTokens {
      * Members' decisions, kept across recomputes: names and confirmations per colour, colours merged into others,
      * and colours whose inference as a token was rejected (they are left out of the design system).
      */
-    @RegisterForReflection
     public record Confirmations(Map<String, ColorConfirmation> colors, Map<String, String> merges, List<String> rejected) {
         public Confirmations {
             rejected = rejected == null ? List.of() : rejected;
@@ -92,7 +79,6 @@ public final class DesignTokens {
         }
     }
 
-    @RegisterForReflection
     public record ColorConfirmation(String name, boolean confirmed, String by, String at) {
     }
 

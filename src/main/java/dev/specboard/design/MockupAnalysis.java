@@ -1,6 +1,5 @@
 package dev.specboard.design;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Map;
  * colours named by custom properties), the interactions declared and the responsive rules. Stored as
  * JSON with snake_case keys.
  */
-@RegisterForReflection
 public record MockupAnalysis(
         List<String> colorsUsed,
         List<ColorUse> colorUsage,
@@ -26,7 +24,6 @@ public record MockupAnalysis(
         int parseErrors) {
 
     /** One colour, how many declarations use it and where (backgrounds, text, borders, buttons, links...). */
-    @RegisterForReflection
     public record ColorUse(String value, int count, List<String> contexts) {
         public String contextList() {
             return String.join(", ", contexts);
@@ -34,7 +31,6 @@ public record MockupAnalysis(
     }
 
     /** A component type found in the HTML, with its modifier variants, its states and the classes every instance shares. */
-    @RegisterForReflection
     public record ComponentUse(String type, int count, List<String> variants, List<String> states, String baseClasses) {
         public String variantList() {
             return String.join(", ", variants);
@@ -46,7 +42,6 @@ public record MockupAnalysis(
     }
 
     /** A length in CSS pixels and how often it occurs. */
-    @RegisterForReflection
     public record Measure(double px, int count) {
         public String label() {
             return SpacingScale.px(px);
@@ -54,33 +49,27 @@ public record MockupAnalysis(
     }
 
     /** A font family (the first of each declared stack), how often, and the whole stack first seen with it. */
-    @RegisterForReflection
     public record Family(String name, int count, String stack) {
     }
 
     /** The spacing values (margins, paddings, gaps), the base unit they share and how many sit on its scale. */
-    @RegisterForReflection
     public record SpacingAnalysis(Integer baseUnit, boolean consistent, double consistency, List<Measure> values) {
         public long percent() {
             return Math.round(consistency * 100);
         }
     }
 
-    @RegisterForReflection
     public record Typography(List<Family> families, List<Measure> sizes) {
     }
 
     /** An interaction the markup declares: a trigger on an element and what it does (navigate, submit_form, toggle, script...). */
-    @RegisterForReflection
     public record Interaction(String trigger, String selector, String action, String target) {
     }
 
     /** The media queries of the CSS with the widths they cover and the device frames (mobile, tablet, desktop) they apply to. */
-    @RegisterForReflection
     public record ResponsiveRules(List<Breakpoint> breakpoints) {
     }
 
-    @RegisterForReflection
     public record Breakpoint(String media, Integer min, Integer max, List<String> devices, int rules) {
         public String deviceList() {
             return devices.isEmpty() ? "no device frame" : String.join(", ", devices);

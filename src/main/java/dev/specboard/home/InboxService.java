@@ -17,8 +17,8 @@ import java.util.UUID;
 public class InboxService {
 
 
-    // The roles are one parameter each, not a list: Hibernate translates a query with a list parameter again at every
-    // execution instead of once.
+    // The roles are one parameter each, not a list: Hibernate writes the SQL of a query with a list parameter again at
+    // every execution instead of once.
 
     /** Projects where the account is a member or above (who may answer the assistant's questions), not archived. */
     private static final String DESIGNER_PROJECTS = "select m.project.id from Membership m where m.account.id = :me and m.role in (:member, :lead, :owner) "

@@ -205,7 +205,7 @@ public class StoryService {
     }
 
     long leadCount(UUID projectId) {
-        // One parameter per role, not a list: Hibernate translates a query with a list parameter again at every execution.
+        // One parameter per role, not a list: Hibernate writes the SQL of a query with a list parameter again at every execution.
         return em.createQuery("select count(m) from Membership m where m.project.id = :p and m.role in (:lead, :owner)", Long.class)
                 .setParameter("p", projectId).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
     }
