@@ -201,6 +201,11 @@ public class StoryService {
     /** Why the caller may not approve this story now (role or authorship), if so. */
     public java.util.Optional<String> approvalRefusal(Access access, Story s) {
         long leads = access.isLead() && Objects.equals(s.authorId, access.accountId()) ? leadCount(s.projectId) : 1;
+        return approvalRefusal(access, s, leads);
+    }
+
+    /** The same, given how many leads and owners the project has. */
+    java.util.Optional<String> approvalRefusal(Access access, Story s, long leads) {
         return StoryStage.approvalRefusal(s.key(), s.authorId, access.accountId(), access.isLead(), leads);
     }
 

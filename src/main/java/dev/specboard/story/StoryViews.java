@@ -1,6 +1,9 @@
 package dev.specboard.story;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.specboard.kernel.Approval;
+import dev.specboard.kernel.ApprovalRow;
 import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.TextDiff;
@@ -14,6 +17,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -22,6 +26,9 @@ import java.util.stream.IntStream;
 public class StoryViews {
 
     private static final Map<String, String> LABELS = labels();
+
+    /** Story pages kept at most (a few kilobytes each). */
+    static final int KEPT_PAGES = 2_000;
 
     @Inject
     StoryOrigins origins;
@@ -36,16 +43,54 @@ public class StoryViews {
     Markdown markdown;
 
     @Inject
-    StoryListResults kept;
+    StoryListResults keptLists;
+
+    private final Cache<ContentKey, Content> kept = Caffeine.newBuilder().maximumSize(KEPT_PAGES).build();
 
     /** A story's page with the request-changes form's problems and text. */
     public StoryView show(Access access, int number, FormErrors errors, String comment) {
+        Content c = content(access, number);
+        Story s = c.story();
+        return new StoryView(access, s, c.authorName(), c.descriptionHtml(), c.criteriaHtml(), c.ears(), c.revisions(), c.approvals(),
+                c.contexts(), others(access, c.contexts()), stories.approvalRefusal(access, s, c.leads()).orElse(""), errors,
+                comment == null ? "" : comment, c.origins());
+    }
+
+    /**
+     * What a story's page shows that is the same for every reader, kept per project "stories" counter: any change to
+     * the story, its versions, decisions, contexts, origins, the project's leads or a shown name moves the counter in
+     * the database (migrations V0151, V0152, V0720), so a kept one is never stale. A change reads afresh.
+     */
+    private Content content(Access access, int number) {
+        OptionalLong version = access.counter(StoryListResults.COUNTER);
+        if (version.isEmpty()) {
+            return read(access, number);
+        }
+        ContentKey key = new ContentKey(access.project().id, access.slug(), number, version.getAsLong());
+        Content c = kept.getIfPresent(key);
+        if (c == null) {
+            // Read outside the cache's lock: two requests may both read on a miss, which is harmless.
+            c = read(access, number);
+            kept.put(key, c);
+        }
+        return c;
+    }
+
+    private Content read(Access access, int number) {
         Story s = stories.get(access.project().id, number);
-        List<ContextRef> mine = contexts.forStory(s.id);
-        return new StoryView(access, s, stories.username(s.authorId), markdown.render(s.description), markdown.render(s.acceptanceCriteria),
-                Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id), mine,
-                others(access, mine), stories.approvalRefusal(access, s).orElse(""), errors, comment == null ? "" : comment,
-                origins.forStory(access, s.id));
+        return new Content(s, stories.username(s.authorId), markdown.render(s.description), markdown.render(s.acceptanceCriteria),
+                Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id),
+                contexts.forStory(s.id), origins.forStory(access, s.id), stories.leadCount(s.projectId));
+    }
+
+    /** The slug is part of the key because the origins' links carry it and a project can be renamed. */
+    private record ContentKey(UUID projectId, String slug, int number, long version) {
+    }
+
+    /** A story's page without what depends on the reader; {@code leads} decides whether an author may approve. */
+    private record Content(Story story, String authorName, String descriptionHtml, String criteriaHtml, List<Ears.Requirement> ears,
+                           List<RevisionRow> revisions, List<ApprovalRow> approvals, List<ContextRef> contexts, List<OriginRef> origins,
+                           long leads) {
     }
 
     /** The contexts of a story and those it could join. */
@@ -75,7 +120,7 @@ public class StoryViews {
 
     private List<ContextRef> others(Access access, List<ContextRef> mine) {
         List<UUID> ids = mine.stream().map(ContextRef::id).toList();
-        return kept.contexts(access).stream().filter(c -> !ids.contains(c.id())).toList();
+        return keptLists.contexts(access).stream().filter(c -> !ids.contains(c.id())).toList();
     }
 
     private static RevisionRow find(List<RevisionRow> revisions, int version, Story s) {

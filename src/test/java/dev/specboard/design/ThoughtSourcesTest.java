@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
+import dev.specboard.support.OtherInstance;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -183,6 +184,25 @@ class ThoughtSourcesTest {
         Document storyPage = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/stories/" + story).then().statusCode(200).extract().response());
         assertEquals(List.of("feature Payments", "page Checkout /checkout"), storyPage.select("#story-origins li").eachText());
         assertEquals(404, Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/nope/trace").statusCode());
+    }
+
+    @Test
+    void aKeptStoryPageShowsNewOriginsAndTheirRenamesAtOnce() throws Exception {
+        TestData.Team t = data.team();
+        String page = PageResourceTest.createPage(t, "Checkout", "/checkout", null, "<main><h1>Pay</h1></main>", "");
+        String project = "/api/v1/projects/" + t.slug();
+        int story = fx.api(t.member()).body(Map.of("title", "Pay by card", "description", "d")).post(project + "/stories")
+                .then().statusCode(201).extract().path("number");
+        String url = "/projects/" + t.slug() + "/stories/" + story;
+        assertTrue(Web.html(Web.as(t.viewer()).get(url)).select("#story-origins li").isEmpty());
+        String feature = fx.api(t.member()).body(Map.of("name", "Payments", "userDescription", "Pay", "affectedPages", List.of("/checkout"),
+                "storyNumbers", List.of(story))).post(project + "/features").then().statusCode(201).extract().path("id");
+        assertEquals(List.of("feature Payments", "page Checkout /checkout"), Web.html(Web.as(t.viewer()).get(url)).select("#story-origins li").eachText());
+        assertEquals(1, OtherInstance.update("update features set name = 'Card payments' where id = ?", UUID.fromString(feature)));
+        assertEquals(1, OtherInstance.update("update pages set name = 'Pay' where id = ?", UUID.fromString(page)));
+        assertEquals(List.of("feature Card payments", "page Pay /checkout"), Web.html(Web.as(t.viewer()).get(url)).select("#story-origins li").eachText());
+        assertEquals(1, OtherInstance.update("delete from feature_stories where feature_id = ?", UUID.fromString(feature)));
+        assertTrue(Web.html(Web.as(t.viewer()).get(url)).select("#story-origins li").isEmpty());
     }
 
     @Test

@@ -260,6 +260,52 @@ class StoryResourceTest {
     }
 
     @Test
+    void aRepeatedStoryPageRunsOnlyTheAccessCheck() {
+        TestData.Team t = data.team();
+        Story s = stories.create(access(t.project(), t.lead(), Role.LEAD), new StoryForm("Kept page", "As a lead I want it", null, null));
+        String url = base(t) + "/" + s.number;
+        Web.as(t.lead()).get(url).then().statusCode(200);
+        java.util.List<String> again = SqlCounter.statements(() -> Web.as(t.lead()).get(url).then().statusCode(200));
+        assertEquals(1, again.stream().filter(q -> !q.contains("login_sessions")).count(), again.toString());
+    }
+
+    @Test
+    void theKeptStoryPageShowsEveryChangeMadeElsewhereAtOnce() throws Exception {
+        TestData.Team t = data.team();
+        Story s = stories.create(access(t.project(), t.lead(), Role.LEAD), new StoryForm("Before", "As a lead I want it", null, null));
+        stories.submit(access(t.project(), t.lead(), Role.LEAD), s.number);
+        String url = base(t) + "/" + s.number;
+        Document first = Web.html(Web.as(t.lead()).get(url));
+        assertTrue(first.getElementById("story-title").text().contains("Before"));
+        // The project has an owner and a lead: its author may not approve it.
+        assertNotNull(first.getElementById("approve-refusal"));
+
+        assertEquals(1, OtherInstance.update("update stories set title = 'After' where id = ?", s.id));
+        assertTrue(Web.html(Web.as(t.lead()).get(url)).getElementById("story-title").text().contains("After"));
+
+        assertEquals(1, OtherInstance.update("insert into approvals (project_id, entity_type, entity_id, version, decision, comment) "
+                + "select project_id, 'story', id, 1, 'changes_requested', 'Decided elsewhere' from stories where id = ?", s.id));
+        assertTrue(Web.html(Web.as(t.lead()).get(url)).getElementById("approvals").text().contains("Decided elsewhere"));
+
+        assertEquals(1, OtherInstance.update("update accounts set username = 'renamed-' || substr(id::text, 1, 8) where id = ?", t.lead().id));
+        assertTrue(Web.html(Web.as(t.lead()).get(url)).text().contains("Written by renamed-" + t.lead().id.toString().substring(0, 8)));
+
+        ContextService contexts = io.quarkus.arc.Arc.container().instance(ContextService.class).get();
+        BoundedContext c = contexts.create(access(t.project(), t.member(), Role.MEMBER), new ContextForm("Billing", "domain", "Money", "", null));
+        Web.htmx(Web.as(t.member())).contentType("application/x-www-form-urlencoded").formParam("contextId", c.id.toString())
+                .post(url + "/contexts").then().statusCode(200);
+        assertTrue(Web.html(Web.as(t.lead()).get(url)).getElementById("story-context-" + c.id).text().contains("Billing"));
+        assertEquals(1, OtherInstance.update("update contexts set name = 'Invoicing' where id = ?", c.id));
+        assertTrue(Web.html(Web.as(t.lead()).get(url)).getElementById("story-context-" + c.id).text().contains("Invoicing"));
+
+        // The owner leaves: the author is the only lead left and may approve.
+        assertEquals(1, OtherInstance.update("delete from project_memberships where user_id = ?", t.owner().id));
+        Document last = Web.html(Web.as(t.lead()).get(url));
+        assertNull(last.getElementById("approve-refusal"));
+        assertNotNull(last.getElementById("approve-story"));
+    }
+
+    @Test
     void aProjectWithStoriesCanStillBeDeleted() throws Exception {
         // Its stories go by cascade; the list's version must not be written for a project that is going.
         TestData.Team t = data.team();
