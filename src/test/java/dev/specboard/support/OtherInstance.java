@@ -45,7 +45,8 @@ public final class OtherInstance {
         return status;
     }
 
-    private static Connection connect() throws SQLException {
+    /** A connection of the "other instance" of its own (the caller closes it). */
+    public static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
