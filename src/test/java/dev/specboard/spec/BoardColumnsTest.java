@@ -116,6 +116,31 @@ class BoardColumnsTest {
         assertEquals(0, board(cookie, t).select("#col-pending .board-card").size(), "deleted tasks");
     }
 
+    @Test
+    void keptColumnsServeRepeatedViewsAndTheirAgesStandAtMostOneWindow() throws Exception {
+        TestData.Team t = data.team();
+        fill(t, 1, 3);
+        String cookie = Web.sessionCookie(t.viewer());
+        // Start right after a window begins, so that the two views below fall in the same one.
+        long window = BoardColumns.AGE_WINDOW.toMillis();
+        if (System.currentTimeMillis() % window > window - 5_000) {
+            Thread.sleep(window - System.currentTimeMillis() % window + 50);
+        }
+        assertEquals("now", board(cookie, t).select("#card-TASK-1-3 [title='Time in this column']").text());
+        // Triggers off for this one statement (as nothing but this test would do): the board version does not move.
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("SET session_replication_role = replica");
+            assertEquals(1, st.executeUpdate("UPDATE implementation_tasks SET created_at = now() - interval '3 hours' "
+                    + "WHERE task_id = 'TASK-1-3' AND project_id = '" + t.project().id + "'"));
+            st.execute("SET session_replication_role = origin");
+        }
+        assertEquals("now", board(cookie, t).select("#card-TASK-1-3 [title='Time in this column']").text(),
+                "the kept columns, within their window");
+        Thread.sleep(window - System.currentTimeMillis() % window + 50);
+        assertEquals("3h", board(cookie, t).select("#card-TASK-1-3 [title='Time in this column']").text(),
+                "ages are rendered again in the next window");
+    }
+
     private Document board(String cookie, TestData.Team t) {
         return Web.html(Web.as(cookie).get("/projects/" + t.slug() + "/board").then().statusCode(200).extract().response());
     }
