@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.account.CsrfField;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
@@ -10,6 +11,7 @@ import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,9 +38,11 @@ public class TaskBoardResource {
     @CheckedTemplate(basePath = "spec")
     static class Templates {
         static native TemplateInstance board(Access access, String slug, TaskBoardService.BoardView board, boolean canMove, String message,
-                                             TaskBoardService.MoveView confirm);
+                                             TaskBoardService.MoveView confirm, RawString columns);
 
-        static native TemplateInstance board$columns(String slug, TaskBoardService.BoardView board, boolean canMove);
+        static native TemplateInstance board$columns(String slug, TaskBoardService.BoardView board, boolean canMove, String csrfToken);
+
+        static native TemplateInstance board$kept(RawString columns);
 
         static native TemplateInstance board$message(String slug, TaskBoardService.BoardView board, String message,
                                                      TaskBoardService.MoveView confirm);
@@ -64,14 +68,20 @@ public class TaskBoardResource {
     @Inject
     Markdown markdown;
 
+    @Inject
+    BoardColumns boardColumns;
+
+    @Inject
+    CsrfField csrfField;
+
     @GET
     @Path("board")
     public Response board(@PathParam("slug") String slug, @QueryParam("spec") String spec, @QueryParam("story") String story,
                           @QueryParam("claimant") String claimant, @QueryParam("q") String q, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        TaskBoardService.BoardView board = boards.board(access.project(), filter(spec, story, claimant, q));
-        return Htmx.pageOrFragment(headers, () -> Templates.board(access, slug, board, access.isMember(), null, null),
-                () -> Templates.board$columns(slug, board, access.isMember()));
+        BoardColumns.Board board = board(access, filter(spec, story, claimant, q), access.isMember());
+        return Htmx.pageOrFragment(headers, () -> Templates.board(access, slug, board.view(), access.isMember(), null, null, board.columns()),
+                () -> Templates.board$kept(board.columns()));
     }
 
     /** The columns alone, for polling. */
@@ -80,8 +90,7 @@ public class TaskBoardResource {
     public Response columns(@PathParam("slug") String slug, @QueryParam("spec") String spec, @QueryParam("story") String story,
                             @QueryParam("claimant") String claimant, @QueryParam("q") String q) {
         Access access = projectAccess.read(slug);
-        TaskBoardService.BoardView board = boards.board(access.project(), filter(spec, story, claimant, q));
-        return Response.ok(Templates.board$columns(slug, board, access.isMember())).build();
+        return Response.ok(Templates.board$kept(board(access, filter(spec, story, claimant, q), access.isMember()).columns())).build();
     }
 
     /**
@@ -94,15 +103,16 @@ public class TaskBoardResource {
     public Response move(@PathParam("slug") String slug, @BeanParam MoveForm form, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TaskBoardService.MoveResultView result = boards.move(access, form);
-        TaskBoardService.BoardView board = boards.board(access.project(), form.filter());
-        if (!Htmx.isHtmx(headers)) {
-            if (result.moved()) {
-                return Flash.redirect(headers, "/projects/" + slug + "/board" + form.filter().query(), result.message());
-            }
-            return Htmx.page(Templates.board(access, slug, board, true, result.message(), result.confirm()), result.status());
+        if (!Htmx.isHtmx(headers) && result.moved()) {
+            return Flash.redirect(headers, "/projects/" + slug + "/board" + form.filter().query(), result.message());
         }
-        return Htmx.fragments(result.status(), Templates.board$columns(slug, board, true),
-                Templates.board$message(slug, board, result.message(), result.confirm()));
+        BoardColumns.Board board = board(access, form.filter(), true);
+        if (!Htmx.isHtmx(headers)) {
+            return Htmx.page(Templates.board(access, slug, board.view(), true, result.message(), result.confirm(), board.columns()),
+                    result.status());
+        }
+        return Htmx.fragments(result.status(), Templates.board$kept(board.columns()),
+                Templates.board$message(slug, board.view(), result.message(), result.confirm()));
     }
 
     /** A lead sets the WIP limit of each column (empty for none). */
@@ -167,6 +177,12 @@ public class TaskBoardResource {
         return Templates.task(access, slug, c.task(), c, markdown.render(c.overview()), markdown.render(c.phaseContent()),
                 tasks.history(access.project(), key), errors, message, access.isMember(), taskNotes.notes(access.project(), key),
                 TaskPriority.all(), note == null ? "" : note, wipAction, pending);
+    }
+
+    /** The board as this viewer sees it, its columns kept while nothing on it changes. */
+    private BoardColumns.Board board(Access access, TaskBoardService.BoardFilter filter, boolean canMove) {
+        return boardColumns.get(access, filter, canMove, csrfField::getToken,
+                (board, token) -> Templates.board$columns(access.slug(), board, canMove, token));
     }
 
     static TaskBoardService.BoardFilter filter(String spec, String story, String claimant, String q) {

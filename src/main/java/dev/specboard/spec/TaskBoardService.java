@@ -124,6 +124,15 @@ public class TaskBoardService {
     public record BoardView(List<ColumnView> columns, List<SpecRef> specs, List<String> claimants, BoardFilter filter, int total) {
     }
 
+    /**
+     * The project's board version: it moves with every committed change the board shows (migration V0330's triggers,
+     * whichever path or app instance makes it).
+     */
+    public long version(UUID projectId) {
+        return ((Number) em.createNativeQuery("SELECT coalesce(sum(version), 0) FROM spec_board_versions WHERE project_id = ?1")
+                .setParameter(1, projectId).getSingleResult()).longValue();
+    }
+
     /** The board, in a fixed number of queries whatever the number of tasks. */
     public BoardView board(Project project, BoardFilter filter) {
         StringBuilder where = new StringBuilder("t.project_id = ?1");
