@@ -72,11 +72,14 @@ public class FilePageResource {
         budget.take(file.lineCount(), request);
         FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
                 file.latest() ? file.lineCount() : 0);
-        TemplateInstance page = Templates.blob(access, repo, file, threads, codeRows.segments(file, threads),
-                ReviewContext.of(access, repo.name), version);
+        List<CodeRows.Segment> segments = codeRows.segments(file, threads);
+        TemplateInstance page = Templates.blob(access, repo, file, threads, segments, ReviewContext.of(access, repo.name), version);
         // Streaming saves a large page's copies (8 MB for 10,000 lines) but its many small writes cost a quarter of a
-        // 2,000-line page's throughput: only large files stream.
-        return file.lineCount() > STREAM_FROM_LINES ? Htmx.largePage(page) : Htmx.page(page);
+        // 2,000-line page's throughput: only large files stream. Smaller ones join their kept rows as bytes.
+        if (file.lineCount() > STREAM_FROM_LINES) {
+            return Htmx.largePage(page);
+        }
+        return Htmx.readyPage(page, segments.stream().map(CodeRows.Segment::ready).toList(), request);
     }
 
     /** Whether a newer version of the file shown exists: an open file page asks after each sync. */
