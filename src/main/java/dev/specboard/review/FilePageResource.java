@@ -67,8 +67,10 @@ public class FilePageResource {
     public Response blob(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
                          @QueryParam("v") Integer version, RoutingContext request) {
         Access access = projectAccess.read(slug);
-        Repo repo = repos.require(access, name);
-        FileView file = files.file(repo, path, version);
+        // The latest version (the usual link) reads its repository and manifest head in one statement.
+        FileView file = version == null ? files.latestFile(access.project().id, name, path)
+                : files.file(repos.require(access, name), path, version);
+        Repo repo = file.repo();
         budget.take(file.lineCount(), request);
         FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
                 file.latest() ? file.lineCount() : 0);

@@ -177,6 +177,12 @@ class FilePageBytesTest {
             Document d = Jsoup.parse(get(cookie, path, "gzip").html());
             assertEquals("line three", d.getElementById("L3").selectFirst("td + td").text());
             assertEquals(12, d.select("#code tr[id^=L]").size());
+            // The version before stays readable by its number, and says it is not the latest.
+            Document first = Jsoup.parse(get(cookie, path + "?v=1", "gzip").html());
+            assertEquals("line 3", first.getElementById("L3").selectFirst("td + td").text());
+            assertEquals(10, first.select("#code tr[id^=L]").size());
+            assertTrue(first.getElementById("file-meta").text().contains("older version"));
+            Web.as(s.team().viewer()).get(s.base().replace("/repos/app", "/repos/nope") + "/blob/src/App.java").then().statusCode(404);
         }
     }
 }
