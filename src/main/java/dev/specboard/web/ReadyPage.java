@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -51,6 +52,9 @@ final class ReadyPage {
                     parts.add(piece);
                 }
             }).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            // As the ordinary rendering would fail: with the template's own exception.
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
             pieces.forEach(p -> p.marker = null);
         }

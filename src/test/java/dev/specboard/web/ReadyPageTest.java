@@ -62,6 +62,14 @@ class ReadyPageTest {
     }
 
     @Test
+    void aTemplateErrorComesOutAsItself() {
+        ReadyHtml p = piece("rows");
+        org.junit.jupiter.api.Assertions.assertThrows(io.quarkus.qute.TemplateException.class,
+                () -> ReadyPage.render(engine.parse("{p.html}{p.nothing}").data("p", p), List.of(p)));
+        assertEquals("rows", engine.parse("{p.html}").data("p", p).render(), "the piece writes its text again");
+    }
+
+    @Test
     void gzipIsTakenUnlessRefused() {
         assertTrue(ReadyPage.acceptsGzip("gzip, deflate, br"));
         assertTrue(ReadyPage.acceptsGzip("br;q=1.0, GZIP;q=0.5"));
