@@ -3,6 +3,7 @@ package dev.specboard.repo;
 import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** Reads folders and files of a repository's manifests (integrity-checked) and its mirror. */
 @ApplicationScoped
@@ -24,6 +26,9 @@ public class FileBrowserService {
 
     @Inject
     ManifestFiles manifests;
+
+    @Inject
+    EntityManager em;
 
     @ConfigProperty(name = "specboard.files.max-view-bytes", defaultValue = "2097152")
     long maxViewBytes;
@@ -106,16 +111,37 @@ public class FileBrowserService {
     public FileView file(Repo repo, String rawPath, Integer version) {
         String path = cleanPath(rawPath);
         ManifestFiles.Head m = manifest(repo, version);
+        return file(repo, m, path, isLatest(repo, m, version));
+    }
+
+    /**
+     * The latest version of a file of the project's repository named {@code repoName}: the repository and the head of
+     * its latest manifest come in one statement (a file page's most common request).
+     */
+    public FileView latestFile(UUID projectId, String repoName, String rawPath) {
+        String path = cleanPath(rawPath);
+        Object[] row = em.createQuery("select r, m.id, m.version, m.commitSha from Repo r left join ProjectManifest m"
+                        + " on m.repositoryId = r.id and m.version = (select max(x.version) from ProjectManifest x where x.repositoryId = r.id)"
+                        + " where r.projectId = :project and r.name = :name", Object[].class)
+                .setParameter("project", projectId).setParameter("name", repoName).setMaxResults(1)
+                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("No repository named " + repoName));
+        Repo repo = (Repo) row[0];
+        if (row[1] == null) {
+            throw ApiException.notFound("The repository " + repo.name + " has not been synced yet.");
+        }
+        return file(repo, new ManifestFiles.Head((UUID) row[1], (Integer) row[2], (String) row[3]), path, true);
+    }
+
+    private FileView file(Repo repo, ManifestFiles.Head m, String path, boolean latest) {
         ManifestEntry entry = manifests.files(m).get(path)
                 .orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
-        boolean latest = isLatest(repo, m, version);
         List<TreeView.CrumbRef> crumbs = crumbs(path);
         if (entry.binary()) {
-            return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, null,
+            return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, null,
                     "This is a binary file (" + humanSize(entry.size()) + "); it is not shown.");
         }
         if (entry.size() > maxViewBytes || (entry.lines() != null && entry.lines() > maxViewLines)) {
-            return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, null,
+            return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, null,
                     "This file is too large to show here (" + humanSize(entry.size())
                             + (entry.lines() == null ? "" : ", " + entry.lines() + " lines")
                             + "); the limit is " + humanSize(maxViewBytes) + " or " + maxViewLines + " lines.");
@@ -123,7 +149,7 @@ public class FileBrowserService {
         FileContent content = new FileContent(() -> mirror.readBlob(repo, entry.blobSha())
                 .orElseThrow(() -> ApiException.notFound("The mirror no longer has this file; sync the repository again.")),
                 entry.lines());
-        return new FileView(m.version(), m.commitSha(), latest, entry, crumbs, content, null);
+        return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, content, null);
     }
 
     private boolean isLatest(Repo repo, ManifestFiles.Head m, Integer requested) {

@@ -3,10 +3,10 @@ package dev.specboard.repo;
 import java.util.List;
 
 /**
- * A file of a manifest version ready to show: its lines (read when first asked for), or a notice saying why they are
+ * A file of a repository's manifest version ready to show: its lines (read when first asked for), or a notice saying why they are
  * not shown (binary, too large).
  */
-public record FileView(int manifestVersion, String commitSha, boolean latest, ManifestEntry entry,
+public record FileView(Repo repo, int manifestVersion, String commitSha, boolean latest, ManifestEntry entry,
                           List<TreeView.CrumbRef> crumbs, FileContent content, String notice) {
 
     public boolean shown() {

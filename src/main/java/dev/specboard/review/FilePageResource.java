@@ -67,16 +67,21 @@ public class FilePageResource {
     public Response blob(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
                          @QueryParam("v") Integer version, RoutingContext request) {
         Access access = projectAccess.read(slug);
-        Repo repo = repos.require(access, name);
-        FileView file = files.file(repo, path, version);
+        // The latest version (the usual link) reads its repository and manifest head in one statement.
+        FileView file = version == null ? files.latestFile(access.project().id, name, path)
+                : files.file(repos.require(access, name), path, version);
+        Repo repo = file.repo();
         budget.take(file.lineCount(), request);
         FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
                 file.latest() ? file.lineCount() : 0);
-        TemplateInstance page = Templates.blob(access, repo, file, threads, codeRows.segments(file, threads),
-                ReviewContext.of(access, repo.name), version);
+        List<CodeRows.Segment> segments = codeRows.segments(file, threads);
+        TemplateInstance page = Templates.blob(access, repo, file, threads, segments, ReviewContext.of(access, repo.name), version);
         // Streaming saves a large page's copies (8 MB for 10,000 lines) but its many small writes cost a quarter of a
-        // 2,000-line page's throughput: only large files stream.
-        return file.lineCount() > STREAM_FROM_LINES ? Htmx.largePage(page) : Htmx.page(page);
+        // 2,000-line page's throughput: only large files stream. Smaller ones join their kept rows as bytes.
+        if (file.lineCount() > STREAM_FROM_LINES) {
+            return Htmx.largePage(page);
+        }
+        return Htmx.readyPage(page, segments.stream().map(CodeRows.Segment::ready).toList(), request);
     }
 
     /** Whether a newer version of the file shown exists: an open file page asks after each sync. */

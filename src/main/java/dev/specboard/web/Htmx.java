@@ -2,6 +2,8 @@ package dev.specboard.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -77,6 +80,30 @@ public final class Htmx {
             writer.flush();
         };
         return Response.ok(body).type(HTML_UTF8).header("Vary", "HX-Request").build();
+    }
+
+    /**
+     * A page with large pieces kept rendered ({@link ReadyHtml}, a file page's code rows): only the rest of the page
+     * is rendered, encoded and compressed per request; the pieces' kept bytes (deflated once, for a browser that
+     * takes gzip) are joined in as they are. A template that does not write each piece exactly once in the
+     * page's flow renders the ordinary way.
+     */
+    public static Response readyPage(TemplateInstance page, List<ReadyHtml> pieces, RoutingContext request) {
+        List<Object> parts = ReadyPage.render(page, pieces);
+        if (parts == null) {
+            return page(page);
+        }
+        // Over HTTP/2 the server compresses whatever names gzip as its encoding, so it gets the plain bytes to compress.
+        if (request.request().version() == HttpVersion.HTTP_2
+                || !ReadyPage.acceptsGzip(request.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
+            return Response.ok(ReadyPage.plain(parts)).type(HTML_UTF8).header("Vary", "HX-Request, Accept-Encoding").build();
+        }
+        byte[] gzipped = ReadyPage.gzip(parts);
+        // Set on the answer itself: Quarkus marks each answer "identity" first and drops that mark for the types it
+        // compresses, which would drop a second value too and compress the gzip again. An answer that names its
+        // encoding is left as it is.
+        request.response().headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
+        return Response.ok(gzipped).type(HTML_UTF8).header("Vary", "HX-Request, Accept-Encoding").build();
     }
 
     private static final MediaType HTML_UTF8 = MediaType.TEXT_HTML_TYPE.withCharset(StandardCharsets.UTF_8.name());

@@ -3,6 +3,9 @@
 (function () {
   'use strict';
   var table, anchor = null, selection = null;
+  // A line's row has no classes (review/CodeRows): <tr id=L7><td><a href=#L7>7</a><td>code. Thread rows have one cell.
+  var CODE_CELLS = ':scope > tbody > tr[id^="L"] > td + td';
+  var NUMBER_LINKS = 'tr[id^="L"] > td:first-child > a';
 
   // Highlights the whole file at once (so multi-line comments and strings stay right) in a worker, off the
   // page's thread (a 10,000-line file held the page for seconds), then cuts the result into lines, closing and
@@ -10,7 +13,7 @@
   function highlight() {
     var lang = table.getAttribute('data-language');
     if (!lang || !window.Worker) { return; }
-    var cells = table.querySelectorAll('td.lc');
+    var cells = table.querySelectorAll(CODE_CELLS);
     var text = Array.prototype.map.call(cells, function (c) { return c.textContent; }).join('\n');
     var worker = new Worker('/static/highlight-worker.js');
     worker.onmessage = function (e) {
@@ -89,7 +92,7 @@
     table = document.getElementById('code');
     if (!table) { return; }
     table.addEventListener('click', function (e) {
-      var link = e.target.closest('td.ln a');
+      var link = e.target.closest(NUMBER_LINKS);
       if (!link) { return; }
       e.preventDefault();
       var n = parseInt(link.textContent, 10);

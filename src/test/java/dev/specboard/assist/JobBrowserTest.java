@@ -79,8 +79,8 @@ class JobBrowserTest {
             b.go(blob);
             b.find("#explain-form");
             b.assertAccessible();
-            b.find("#L9 td.ln a").click();
-            new Actions(b.driver).keyDown(Keys.SHIFT).click(b.find("#L11 td.ln a")).keyUp(Keys.SHIFT).perform();
+            b.find("#L9 a").click();
+            new Actions(b.driver).keyDown(Keys.SHIFT).click(b.find("#L11 a")).keyUp(Keys.SHIFT).perform();
             b.waitUntil(d -> "11".equals(b.find("#explain-end").getAttribute("value")));
             assertEquals("9", b.find("#explain-start").getAttribute("value"));
             // (No axe run while lines are selected: the highlighted keywords on the selection's yellow are the file page's own contrast issue.)

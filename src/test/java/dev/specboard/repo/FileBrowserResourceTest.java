@@ -116,8 +116,8 @@ class FileBrowserResourceTest {
             Document d = Web.html(Web.as(s.team().viewer()).get(s.base() + "/blob/src/App.java").then().statusCode(200).extract().response());
             assertEquals(30, d.select("#code tr[id^=L]").size());
             Element l10 = d.getElementById("L10");
-            assertEquals("#L10", l10.selectFirst("td.ln a").attr("href"));
-            assertEquals("line 10", l10.selectFirst("td.lc").text());
+            assertEquals("#L10", l10.selectFirst("td:first-child > a").attr("href"));
+            assertEquals("line 10", l10.selectFirst("td + td").text());
             assertEquals("java", d.getElementById("code").attr("data-language"));
             // A viewer reads, without the comment controls.
             assertTrue(d.getElementById("comment-lines") == null);
@@ -199,7 +199,7 @@ class FileBrowserResourceTest {
             String url = s.base() + "/blob/src/Big.java";
             Document d = Web.html(Web.as(s.team().viewer()).get(url).then().statusCode(200).extract().response());
             assertEquals(10_000, d.select("#code tr[id^=L]").size());
-            assertEquals("    public int method9999() { return 9999 * 2; } // <b>&amp;", d.getElementById("L9999").selectFirst("td.lc").wholeText());
+            assertEquals("    public int method9999() { return 9999 * 2; } // <b>&amp;", d.getElementById("L9999").selectFirst("td + td").wholeText());
         }
     }
 
@@ -216,7 +216,7 @@ class FileBrowserResourceTest {
 
             // This instance verified the manifest when it first read it, and keeps serving what it verified.
             Document page = Web.html(Web.as(s.team().viewer()).get(blob).then().statusCode(200).extract().response());
-            assertEquals("a", page.getElementById("L1").selectFirst("td.lc").wholeText());
+            assertEquals("a", page.getElementById("L1").selectFirst("td + td").wholeText());
 
             // An instance that reads it for the first time (after a start) checks its hash and refuses it.
             ManifestFiles fresh = new ManifestFiles();

@@ -56,8 +56,8 @@ class ReviewBrowserTest {
 
             b.go(repoUrl + "/blob/src/App.java");
             assertFalse(b.find("#line-selection").isDisplayed(), "the comment bar waits for a selection");
-            b.find("#L10 td.ln a").click();
-            new Actions(b.driver).keyDown(Keys.SHIFT).click(b.find("#L12 td.ln a")).keyUp(Keys.SHIFT).perform();
+            b.find("#L10 a").click();
+            new Actions(b.driver).keyDown(Keys.SHIFT).click(b.find("#L12 a")).keyUp(Keys.SHIFT).perform();
             assertTrue(b.url().endsWith("#L10-L12"), b.url());
             assertEquals("Lines 10–12 selected", b.find("#line-selection-label").getText());
             assertEquals(3, b.all("#code tr.selected").size());
