@@ -52,15 +52,25 @@ final class JdbcStatement {
         return new JdbcStatement(jdbc.toString(), order.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** The statement in JDBC's form, with positional placeholders. */
+    String sql() {
+        return sql;
+    }
+
+    /** Binds {@code params[n - 1]} to each place of {@code ?n}. */
+    void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < order.length; i++) {
+            ps.setObject(i + 1, params[order[i] - 1]);
+        }
+    }
+
     /** Runs the statement with parameters {@code params[n - 1]} for {@code ?n} and reads its first row. */
     <T> T query(EntityManager em, Object[] params, RowReader<T> reader) {
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         PreparedStatement ps = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
-            for (int i = 0; i < order.length; i++) {
-                ps.setObject(i + 1, params[order[i] - 1]);
-            }
+            bind(ps, params);
             ResultSet rs = jdbc.getResultSetReturn().extract(ps, sql);
             rs.next();
             return reader.read(rs);

@@ -178,6 +178,22 @@ class TaskApiTest {
         TestData.Team t = data.team();
         String[] phases = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "part-" + i).toArray(String[]::new);
         fx.api(t.member()).body(hierarchical(1, "S", null, phases)).post(base(t) + "/specs").then().statusCode(201);
+        sixteenAgentsClaimTwelveTasks(t);
+    }
+
+    @Test
+    void moreAgentsAtOnceThanParallelClaimsEachGetADifferentTaskWithoutFilesOrNothing() throws Exception {
+        TestData.Team t = data.team();
+        Map<String, Object> spec = new java.util.HashMap<>(hierarchical(1, "S", null));
+        // Tasks without files: each claim is the one statement that picks, moves and answers.
+        spec.put("phases", java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> Map.of("name", "part-" + i,
+                "description", "Part " + i, "hours", 1, "content", "Do part " + i)).toList());
+        fx.api(t.member()).body(spec).post(base(t) + "/specs").then().statusCode(201);
+        sixteenAgentsClaimTwelveTasks(t);
+        fx.api(t.viewer()).get(base(t) + "/tasks?status=claimed").then().statusCode(200).body("size()", equalTo(12));
+    }
+
+    private void sixteenAgentsClaimTwelveTasks(TestData.Team t) throws Exception {
         String token = fx.token(t.member());
         int agents = 16; // more than specboard.tasks.parallel-claims: the rest wait their turn
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(agents);
