@@ -130,7 +130,7 @@ public class TaskClaims {
     private final Semaphore parallel;
 
     @Inject
-    TaskClaims(@ConfigProperty(name = "specboard.tasks.parallel-claims", defaultValue = "4") int parallelClaims) {
+    TaskClaims(@ConfigProperty(name = "specboard.tasks.parallel-claims", defaultValue = "8") int parallelClaims) {
         parallel = new Semaphore(Math.max(1, parallelClaims), true);
     }
 
@@ -174,8 +174,8 @@ public class TaskClaims {
      * ({@link #whyNothingReady} says why). Answers the task with its context (the task, its spec's overview, its
      * phase) from what the claim read: the spec's text is read only by the first reader of its version. At most
      * {@code specboard.tasks.parallel-claims} of these run at once on an instance, the others wait for their turn
-     * before their transaction begins: more claims at once than PostgreSQL has cores only lengthen the row-locked
-     * head of the queue every claim walks past.
+     * before their transaction begins: many more claims at once only lengthen the row-locked head of the queue every
+     * claim walks past, while a few more than PostgreSQL has cores share each commit's WAL flush.
      */
     public Optional<ClaimView> claimNext(Access access, TaskService.Actor actor) {
         parallel.acquireUninterruptibly();
