@@ -57,6 +57,11 @@ public class ApiTokenService {
     public record Created(ApiToken token, String value) {
     }
 
+    /** What a token resolved in the last minute stands for, without a query (null: not known here, or no token). */
+    public Resolved known(String value) {
+        return value == null || !value.startsWith(ApiToken.PREFIX) ? null : recent.getIfPresent(ApiToken.hash(value));
+    }
+
     public Optional<Resolved> resolve(String value) {
         if (value == null || !value.startsWith(ApiToken.PREFIX)) {
             return Optional.empty();

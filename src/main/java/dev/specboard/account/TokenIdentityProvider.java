@@ -27,14 +27,20 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            ApiTokenService.Resolved t = tokens.resolve(request.getToken().getToken())
-                    .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API token"));
-            QuarkusSecurityIdentity.Builder b = AuthMechanism.identityOf(t.username(), t.siteRole(), t.accountId());
-            if (t.projectId() != null) {
-                b.addAttribute(TOKEN_PROJECT, t.projectId()).addAttribute(TOKEN_ROLE, t.role());
-            }
-            return b.build();
-        });
+        // A token known on this instance needs no query: its identity is made on the calling thread, no worker is woken.
+        ApiTokenService.Resolved known = tokens.known(request.getToken().getToken());
+        if (known != null) {
+            return Uni.createFrom().item(identity(known));
+        }
+        return context.runBlocking(() -> identity(tokens.resolve(request.getToken().getToken())
+                .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API token"))));
+    }
+
+    private static SecurityIdentity identity(ApiTokenService.Resolved t) {
+        QuarkusSecurityIdentity.Builder b = AuthMechanism.identityOf(t.username(), t.siteRole(), t.accountId());
+        if (t.projectId() != null) {
+            b.addAttribute(TOKEN_PROJECT, t.projectId()).addAttribute(TOKEN_ROLE, t.role());
+        }
+        return b.build();
     }
 }

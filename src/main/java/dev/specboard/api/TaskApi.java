@@ -122,7 +122,7 @@ public class TaskApi {
     public Response claimNextTask(@PathParam("slug") String slug, @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return claims.claimNext(access, actor(access).pastWipLimit(overWipLimit))
-                .map(c -> Response.ok(context(c.context(), c.hasNotes() ? notes(access, c.task().taskKey) : List.of())).build())
+                .map(c -> Response.ok(context(c.context(), c.hasNotes() ? notes(access, c.taskKey()) : List.of())).build())
                 .orElseGet(() -> Response.noContent().header(REASON_HEADER, claims.whyNothingReady(access.project())).build());
     }
 

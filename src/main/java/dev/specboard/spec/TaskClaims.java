@@ -12,7 +12,11 @@ import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,16 +60,56 @@ public class TaskClaims {
      * The best ready pending task of project ?1, row-locked, skipping the ids of ?2 (comma-separated). The order is
      * the one of {@code implementation_tasks_claim_order_idx}, so PostgreSQL walks that index and stops at the first
      * task that fits: not row-locked by a parallel claim, its spec waiting for nothing, no file shared with held work.
+     * In a project with a WIP limit on the claimed column it finds nothing until the claim holds the project's turn (?3).
      */
     private static final String NEXT_CANDIDATE = """
-            SELECT t.* FROM implementation_tasks t
+            SELECT t.id, t.assigned_files FROM implementation_tasks t
             WHERE t.project_id = ?1 AND t.status = 'pending' AND t.id <> ALL (CAST(string_to_array(?2, ',') AS uuid[]))
               AND t.spec_id NOT IN (SELECT d.spec_id FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id
                                     WHERE ds.project_id = ?1 AND ds.status <> 'complete')
               AND (t.assigned_files = '[]' OR NOT EXISTS (""" + heldSharing("t.assigned_files") + """
             ))
+              AND (?3 OR NOT (SELECT yes FROM limited))
             ORDER BY t.claim_rank, t.spec_waiters DESC, t.created_at, t.spec_number, t.task_number
             LIMIT 1 FOR UPDATE OF t SKIP LOCKED""";
+
+    /**
+     * One statement claims a task: the candidate (row-locked), its move to claimed by ?4 at ?5 with its lease until
+     * ?6, the move's log (door ?7), the spec's start (only the first claim of a spec takes the spec's row lock), and
+     * everything the answer needs: the task as it is now, the spec's number, title, story, version, type and
+     * monolithic text, the claimer's name and whether the task has notes. The candidate is moved only when
+     * {@code free} holds; otherwise it stays row-locked, unmoved, for the caller to take its file locks first. The
+     * first column says whether the project has a WIP limit on the claimed column.
+     */
+    private static JdbcStatement claiming(String candidate, String free) {
+        return JdbcStatement.numbered("""
+                WITH limited AS (SELECT EXISTS (SELECT 1 FROM board_wip_limits WHERE project_id = ?1 AND status = 'claimed') AS yes),
+                candidate AS MATERIALIZED (%s),
+                moved AS (UPDATE implementation_tasks t SET status = 'claimed', claimed_by = ?4, claimed_at = ?5,
+                                 lease_expires_at = ?6, updated_at = ?5, version = t.version + 1
+                          FROM candidate c WHERE t.id = c.id AND t.status = 'pending' AND %s
+                          RETURNING t.*),
+                logged AS (INSERT INTO task_events (task_id, from_status, to_status, actor_id, via, created_at)
+                           SELECT m.id, 'pending', 'claimed', ?4, ?7, ?5 FROM moved m),
+                started AS (UPDATE technical_specs s SET status = 'in_progress', started_at = coalesce(s.started_at, now())
+                            FROM moved m WHERE s.id = m.spec_id AND s.status IN ('draft', 'approved'))
+                SELECT (SELECT yes FROM limited), c.id, CAST(c.assigned_files AS text),
+                       m.id, m.task_id, m.scope, m.scope_description, CAST(m.assigned_files AS text), m.branch_name,
+                       m.claimed_at, m.started_at, m.completed_at, m.commit_sha, m.merged_at, m.failure_reason,
+                       m.estimated_hours, m.actual_hours, m.created_at, m.updated_at, m.priority, m.lease_expires_at,
+                       s.id, s.author_id, s.spec_number, s.title, s.story_number, s.version, s.spec_type = 'hierarchical',
+                       CASE WHEN s.spec_type = 'hierarchical' THEN NULL ELSE s.content END,
+                       (SELECT a.username FROM accounts a WHERE a.id = ?4),
+                       EXISTS (SELECT 1 FROM task_notes n WHERE n.task_id = m.id)
+                FROM (SELECT 1) one LEFT JOIN candidate c ON true LEFT JOIN moved m ON m.id = c.id
+                     LEFT JOIN technical_specs s ON s.id = m.spec_id""".formatted(candidate, free));
+    }
+
+    /** Picks the best ready task and claims it at once when it has no files and the project no WIP limit. */
+    private static final JdbcStatement CLAIM_NEXT = claiming(NEXT_CANDIDATE, "c.assigned_files = '[]' AND NOT ?3");
+
+    /** Claims the task ?2 this transaction row-locked already (and whose files it holds). */
+    private static final JdbcStatement CLAIM_LOCKED = claiming("SELECT CAST(?2 AS uuid) AS id, CAST('[]' AS jsonb) AS assigned_files", "true");
 
     /** The first key of the advisory locks on assigned files (the second is a hash of project and path). */
     private static final int FILE_LOCK = 0x5b7b;
@@ -86,7 +130,7 @@ public class TaskClaims {
     private final Semaphore parallel;
 
     @Inject
-    TaskClaims(@ConfigProperty(name = "specboard.tasks.parallel-claims", defaultValue = "4") int parallelClaims) {
+    TaskClaims(@ConfigProperty(name = "specboard.tasks.parallel-claims", defaultValue = "8") int parallelClaims) {
         parallel = new Semaphore(Math.max(1, parallelClaims), true);
     }
 
@@ -130,8 +174,8 @@ public class TaskClaims {
      * ({@link #whyNothingReady} says why). Answers the task with its context (the task, its spec's overview, its
      * phase) from what the claim read: the spec's text is read only by the first reader of its version. At most
      * {@code specboard.tasks.parallel-claims} of these run at once on an instance, the others wait for their turn
-     * before their transaction begins: more claims at once than PostgreSQL has cores only lengthen the row-locked
-     * head of the queue every claim walks past.
+     * before their transaction begins: many more claims at once only lengthen the row-locked head of the queue every
+     * claim walks past, while a few more than PostgreSQL has cores share each commit's WAL flush.
      */
     public Optional<ClaimView> claimNext(Access access, TaskService.Actor actor) {
         parallel.acquireUninterruptibly();
@@ -143,27 +187,72 @@ public class TaskClaims {
     }
 
     /** A task just claimed, its context, and whether it has progress notes (from earlier claims of it). */
-    public record ClaimView(ImplementationTask task, TaskService.TaskContextView context, boolean hasNotes) {
+    public record ClaimView(String taskKey, TaskService.TaskContextView context, boolean hasNotes) {
     }
 
+    /**
+     * A task without files in a project without a WIP limit is claimed by one statement. A candidate with files stays
+     * row-locked while the claim takes its file locks, then a second statement claims it; in a project with a WIP limit
+     * the claim first takes the project's turn, and counts the column before it claims.
+     */
     private Optional<ClaimView> claimBest(Access access, TaskService.Actor actor) {
         access.requireWrite(Role.MEMBER);
         Project project = access.project();
-        Optional<Integer> limit = wipLimits.claimTurn(project);
+        // Truncated to what PostgreSQL keeps, like every other move's time.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Object[] params = {project.id, "", false, actor.accountId(), now.atOffset(ZoneOffset.UTC),
+                now.plus(TaskLeases.length(project)).atOffset(ZoneOffset.UTC), actor.via()};
+        Optional<Integer> limit = Optional.empty();
         List<String> passed = new ArrayList<>();
         while (true) {
-            @SuppressWarnings("unchecked")
-            List<ImplementationTask> next = em.createNativeQuery(NEXT_CANDIDATE, ImplementationTask.class)
-                    .setParameter(1, project.id).setParameter(2, String.join(",", passed)).getResultList();
-            if (next.isEmpty()) {
+            params[1] = String.join(",", passed);
+            Claimed c = CLAIM_NEXT.query(em, params, Claimed::read);
+            if (c.limited() && !(Boolean) params[2]) {
+                limit = wipLimits.claimTurn(project);
+                params[2] = true;
+                continue;
+            }
+            if (c.candidateId() == null) {
                 return Optional.empty();
             }
-            ImplementationTask candidate = next.get(0);
-            if (holdFiles(project, candidate)) {
+            if (c.taskKey() == null) {
+                if (!holdFiles(project, SpecContent.parseList(c.candidateFiles()), c.candidateFiles())) {
+                    passed.add(c.candidateId().toString());
+                    continue;
+                }
                 wipLimits.holdClaim(project, limit, null, actor.pastWipLimit());
-                return Optional.of(view(candidate, afterClaim(access, candidate, actor)));
+                params[1] = c.candidateId().toString();
+                c = CLAIM_LOCKED.query(em, params, Claimed::read);
             }
-            passed.add(candidate.id.toString());
+            history.announce(project.id, c.taskKey(), TaskStatus.PENDING, TaskStatus.CLAIMED, actor, c.specAuthor());
+            return Optional.of(view(c));
+        }
+    }
+
+    /** What one claiming statement answered: the candidate, and when it moved, the task and what the answer needs. */
+    private record Claimed(boolean limited, UUID candidateId, String candidateFiles, String taskKey, TaskRow row, UUID specId,
+                           UUID specAuthor, int specVersion, boolean hierarchical, String monolithic, boolean hasNotes) {
+
+        static Claimed read(ResultSet rs) throws SQLException {
+            boolean limited = rs.getBoolean(1);
+            UUID candidate = rs.getObject(2, UUID.class);
+            String candidateFiles = rs.getString(3);
+            if (rs.getObject(4) == null) {
+                return new Claimed(limited, candidate, candidateFiles, null, null, null, null, 0, false, null, false);
+            }
+            Integer story = rs.getObject(26, Integer.class);
+            TaskRow row = new TaskRow(rs.getString(5), rs.getInt(24), rs.getString(25), story, rs.getString(6), rs.getString(7),
+                    SpecContent.parseList(rs.getString(8)), rs.getString(9), TaskStatus.CLAIMED, rs.getString(30), instant(rs, 10),
+                    instant(rs, 11), instant(rs, 12), rs.getString(13), instant(rs, 14), rs.getString(15), rs.getBigDecimal(16),
+                    rs.getBigDecimal(17), instant(rs, 18), instant(rs, 19), false, TaskPriority.parse(rs.getString(20)).orElseThrow(),
+                    instant(rs, 21));
+            return new Claimed(limited, candidate, candidateFiles, row.key(), row, rs.getObject(22, UUID.class),
+                    rs.getObject(23, UUID.class), rs.getInt(27), rs.getBoolean(28), rs.getString(29), rs.getBoolean(31));
+        }
+
+        private static Instant instant(ResultSet rs, int column) throws SQLException {
+            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
         }
     }
 
@@ -185,15 +274,14 @@ public class TaskClaims {
      * here are let go again (a savepoint), and false says: pass this task over. The passed-over task stays row-locked
      * until this claim commits, so for that moment parallel claims pass it over too (and may answer 204 "overlapping").
      */
-    private boolean holdFiles(Project project, ImplementationTask candidate) {
-        List<String> files = candidate.assignedFiles();
+    private boolean holdFiles(Project project, List<String> files, String filesJson) {
         if (files.isEmpty()) {
             return true;
         }
         em.createNativeQuery("SAVEPOINT claim_files").executeUpdate();
         if (lockFiles(project, files, false)) {
             Number held = (Number) em.createNativeQuery("SELECT count(*) FROM (" + heldSharing("CAST(?2 AS jsonb)") + " LIMIT 1) x")
-                    .setParameter(1, project.id).setParameter(2, candidate.assignedFilesJson).getSingleResult();
+                    .setParameter(1, project.id).setParameter(2, filesJson).getSingleResult();
             if (held.intValue() == 0) {
                 return true;
             }
@@ -220,46 +308,31 @@ public class TaskClaims {
         return Boolean.TRUE.equals(all);
     }
 
-    /**
-     * The claimer holds the task's row lock: the task moves itself to claimed, by its own transition rule. The
-     * statement that starts the spec also reads what the claim's answer needs (see {@link #view}).
-     */
-    private Object[] afterClaim(Access access, ImplementationTask task, TaskService.Actor actor) {
-        // Truncated to what PostgreSQL keeps, so that the answer built from this copy says what a later read says.
+    /** The claimer holds the task's row lock: the task moves itself to claimed, by its own transition rule. */
+    private void afterClaim(Access access, ImplementationTask task, TaskService.Actor actor) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         task.moveTo(TaskStatus.CLAIMED, em.getReference(Account.class, actor.accountId()), now);
         task.leaseExpiresAt = now.plus(TaskLeases.length(access.project()));
         history.log(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, null);
-        // Status is derived: only the first claim of a spec takes its row lock. (A native statement flushes first: the
-        // task's move and its log are written before it; its select sees the spec as the statement began.)
-        Object[] spec = (Object[]) em.createNativeQuery("""
+        // Status is derived: only the first claim of a spec takes its row lock.
+        UUID author = (UUID) em.createNativeQuery("""
                 WITH started AS (UPDATE technical_specs SET status = 'in_progress', started_at = coalesce(started_at, now())
                                  WHERE id = ?1 AND status IN ('draft', 'approved'))
-                SELECT s.author_id, s.spec_number, s.title, s.story_number, s.version, s.spec_type = 'hierarchical',
-                       CASE WHEN s.spec_type = 'hierarchical' THEN NULL ELSE s.content END,
-                       (SELECT a.username FROM accounts a WHERE a.id = ?3),
-                       EXISTS (SELECT 1 FROM task_notes n WHERE n.task_id = ?2)
-                FROM technical_specs s WHERE s.id = ?1""")
-                .setParameter(1, task.spec.id).setParameter(2, task.id).setParameter(3, actor.accountId()).getSingleResult();
-        history.announce(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, (UUID) spec[0]);
-        return spec;
+                SELECT s.author_id FROM technical_specs s WHERE s.id = ?1""")
+                .setParameter(1, task.spec.id).getSingleResult();
+        history.announce(task, TaskStatus.PENDING, TaskStatus.CLAIMED, actor, author);
     }
 
     /**
-     * The claimed task's context from what {@link #afterClaim} read: the spec's number, title and story, the claimer's
-     * name, whether the task has notes, and the text of a monolithic spec; a hierarchical spec's text is read and
-     * parsed only by the first reader of its version. The spec itself is never loaded.
+     * The claimed task's context from what its claiming statement read: a hierarchical spec's text is read and parsed
+     * only by the first reader of its version. Neither the task nor the spec is loaded as an entity.
      */
-    private ClaimView view(ImplementationTask task, Object[] spec) {
-        UUID specId = task.spec.id;
-        String title = (String) spec[2];
-        TaskRow row = TaskService.row(task, ((Number) spec[1]).intValue(), title,
-                spec[3] == null ? null : ((Number) spec[3]).intValue(), (String) spec[7], false);
-        SpecContent hierarchical = Boolean.TRUE.equals(spec[5])
-                ? TechnicalSpec.sharedContent(specId, ((Number) spec[4]).intValue(), () -> (String) em.createNativeQuery(
-                        "SELECT content FROM technical_specs WHERE id = ?1").setParameter(1, specId).getSingleResult())
+    private ClaimView view(Claimed c) {
+        SpecContent hierarchical = c.hierarchical()
+                ? TechnicalSpec.sharedContent(c.specId(), c.specVersion(), () -> (String) em.createNativeQuery(
+                        "SELECT content FROM technical_specs WHERE id = ?1").setParameter(1, c.specId()).getSingleResult())
                 : null;
-        return new ClaimView(task, TaskService.context(task, row, title, hierarchical, (String) spec[6]), Boolean.TRUE.equals(spec[8]));
+        return new ClaimView(c.taskKey(), TaskService.context(c.row(), c.row().specTitle(), hierarchical, c.monolithic()), c.hasNotes());
     }
 
     private ApiException whyNotClaimable(Project project, String taskKey, UUID accountId) {

@@ -37,7 +37,12 @@ class TaskHistory {
 
     /** Raises {@link TaskTransitioned} for a logged move whose spec's author the caller read already. */
     void announce(ImplementationTask task, TaskStatus from, TaskStatus to, TaskService.Actor actor, UUID specAuthor) {
-        transitioned.fire(new TaskTransitioned(task.project.id, task.taskKey, from, to, actor.accountId(), specAuthor));
+        announce(task.project.id, task.taskKey, from, to, actor, specAuthor);
+    }
+
+    /** Raises {@link TaskTransitioned} for a move made in SQL, of the project's task of this key. */
+    void announce(UUID projectId, String taskKey, TaskStatus from, TaskStatus to, TaskService.Actor actor, UUID specAuthor) {
+        transitioned.fire(new TaskTransitioned(projectId, taskKey, from, to, actor.accountId(), specAuthor));
     }
 
     /** Who wrote the task's spec, read without loading the spec's content. */

@@ -289,23 +289,23 @@ public class TaskService {
         // Only a pending task can be blocked: a task just claimed needs no look at the dependencies.
         TaskRow row = rows(List.of(t), t.status == TaskStatus.PENDING ? blockedSpecs(project) : Set.of()).get(0);
         TechnicalSpec spec = t.spec;
-        return context(t, row, spec.title, spec.isHierarchical() ? spec.sharedContent() : null, spec.content);
+        return context(row, spec.title, spec.isHierarchical() ? spec.sharedContent() : null, spec.content);
     }
 
     /**
      * The context of a task whose row is made already: the phase of a hierarchical spec's parsed content, or the whole
      * content of a monolithic one.
      */
-    static TaskContextView context(ImplementationTask t, TaskRow row, String specTitle, SpecContent hierarchical, String monolithic) {
+    static TaskContextView context(TaskRow row, String specTitle, SpecContent hierarchical, String monolithic) {
         String specKey = row.specKey();
         if (hierarchical != null) {
-            SpecContent.Phase phase = hierarchical.phase(t.scope).orElse(new SpecContent.Phase(null, t.scope, t.scopeDescription,
-                    t.estimatedHours, "", t.assignedFiles()));
+            SpecContent.Phase phase = hierarchical.phase(row.scope()).orElse(new SpecContent.Phase(null, row.scope(),
+                    row.scopeDescription(), row.estimatedHours(), "", row.assignedFiles()));
             return new TaskContextView(row, specKey, specTitle, hierarchical.overview(), phase.name(), phase.description(),
                     phase.hoursOrZero(), phase.content() == null ? "" : phase.content(), phase.files());
         }
-        return new TaskContextView(row, specKey, specTitle, null, t.scope, t.scopeDescription, t.estimatedHours,
-                monolithic, t.assignedFiles());
+        return new TaskContextView(row, specKey, specTitle, null, row.scope(), row.scopeDescription(), row.estimatedHours(),
+                monolithic, row.assignedFiles());
     }
 
     /** A task's transitions, oldest first, with who made them. */

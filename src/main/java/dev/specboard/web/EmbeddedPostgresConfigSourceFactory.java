@@ -169,6 +169,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                     .setCleanDataDirectory(test)
                     .setRegisterShutdownHook(false)
                     .setPort(port)
+                    // zonky starts its servers with fsync off (a test default): a crash of the machine could then lose
+                    // committed work or corrupt the database. Only a test's throwaway server may skip flushing.
+                    .setServerConfig("fsync", test ? "off" : "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
                     .setPGStartupWait(java.time.Duration.ofSeconds(30))

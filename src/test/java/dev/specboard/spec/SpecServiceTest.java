@@ -106,7 +106,7 @@ class SpecServiceTest {
                     if (next.isEmpty()) {
                         return mine;
                     }
-                    claimed.add(next.get().task().taskKey);
+                    claimed.add(next.get().taskKey());
                     mine++;
                 }
             }));

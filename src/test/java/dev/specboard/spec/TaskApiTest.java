@@ -138,10 +138,39 @@ class TaskApiTest {
         List<String> sql = dev.specboard.support.SqlCounter.statements(() -> io.restassured.RestAssured.given()
                 .header("Authorization", "Bearer " + token).post(base(t) + "/tasks/claim-next").then().statusCode(200)
                 .body("task.key", equalTo("TASK-1-2")).body("phase.name", equalTo("two")));
-        // project access, the claim's turn, the candidate, its file locks (a savepoint, the locks, no held task has them),
-        // the task's log and move, the spec's start that also reads the answer's facts; no reload of the task or spec, no notes
-        assertEquals(9, sql.size(), String.join("\n", sql));
+        // project access, the candidate (row-locked, not moved: it has files), its file locks (a savepoint, the locks, no
+        // held task has them), then one statement that moves and logs it, starts the spec and reads the answer's facts;
+        // no reload of the task or spec, no notes
+        assertEquals(6, sql.size(), String.join("\n", sql));
         assertTrue(sql.stream().noneMatch(q -> q.contains("task_notes t") || q.toLowerCase().contains("select content")), String.join("\n", sql));
+    }
+
+    @Test
+    void claimNextOfATaskWithoutFilesIsOneStatementAfterProjectAccess() {
+        TestData.Team t = data.team();
+        fx.api(t.member()).body(Map.of("title", "Mono", "specType", "monolithic", "content", "# Whole thing"))
+                .post(base(t) + "/specs").then().statusCode(201);
+        fx.api(t.member()).body(Map.of("title", "Mono 2", "specType", "monolithic", "content", "# Second thing"))
+                .post(base(t) + "/specs").then().statusCode(201);
+        String token = fx.token(t.member());
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).post(base(t) + "/tasks/claim-next").then().statusCode(200);
+        List<String> sql = dev.specboard.support.SqlCounter.statements(() -> io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + token).post(base(t) + "/tasks/claim-next").then().statusCode(200)
+                .body("task.key", equalTo("TASK-2-1")).body("task.status", equalTo("claimed"))
+                .body("task.claimedBy", equalTo(t.member().username)).body("phase.content", equalTo("# Second thing")));
+        // project access, then the claim: pick, move, log, spec start and the answer's facts in one statement
+        assertEquals(2, sql.size(), String.join("\n", sql));
+        // What that one statement wrote is what every other reader sees: the move in the history (through a token),
+        // the spec started, the lease, and the row version moved on (a board move that read it before gets a conflict).
+        fx.api(t.viewer()).get(base(t) + "/tasks/TASK-2-1").then().statusCode(200)
+                .body("task.status", equalTo("claimed")).body("task.leaseExpiresAt", org.hamcrest.Matchers.notNullValue())
+                .body("events[-1].to", equalTo("claimed")).body("events[-1].from", equalTo("pending"))
+                .body("events[-1].via", equalTo("token")).body("events[-1].actor", equalTo(t.member().username));
+        fx.api(t.viewer()).get(base(t) + "/specs/SPEC-2").then().statusCode(200).body("status", equalTo("in_progress"));
+        Number version = (Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ImplementationTask.getEntityManager()
+                .createNativeQuery("SELECT version FROM implementation_tasks WHERE project_id = ?1 AND task_id = 'TASK-2-1'")
+                .setParameter(1, t.project().id).getSingleResult());
+        assertEquals(1, version.intValue());
     }
 
     @Test
@@ -149,6 +178,22 @@ class TaskApiTest {
         TestData.Team t = data.team();
         String[] phases = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "part-" + i).toArray(String[]::new);
         fx.api(t.member()).body(hierarchical(1, "S", null, phases)).post(base(t) + "/specs").then().statusCode(201);
+        sixteenAgentsClaimTwelveTasks(t);
+    }
+
+    @Test
+    void moreAgentsAtOnceThanParallelClaimsEachGetADifferentTaskWithoutFilesOrNothing() throws Exception {
+        TestData.Team t = data.team();
+        Map<String, Object> spec = new java.util.HashMap<>(hierarchical(1, "S", null));
+        // Tasks without files: each claim is the one statement that picks, moves and answers.
+        spec.put("phases", java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> Map.of("name", "part-" + i,
+                "description", "Part " + i, "hours", 1, "content", "Do part " + i)).toList());
+        fx.api(t.member()).body(spec).post(base(t) + "/specs").then().statusCode(201);
+        sixteenAgentsClaimTwelveTasks(t);
+        fx.api(t.viewer()).get(base(t) + "/tasks?status=claimed").then().statusCode(200).body("size()", equalTo(12));
+    }
+
+    private void sixteenAgentsClaimTwelveTasks(TestData.Team t) throws Exception {
         String token = fx.token(t.member());
         int agents = 16; // more than specboard.tasks.parallel-claims: the rest wait their turn
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(agents);

@@ -75,7 +75,7 @@ class TaskClaimsTest {
     }
 
     private Optional<String> claimNext(TestData.Team t) {
-        return claims.claimNext(member(t), actor(t)).map(c -> c.task().taskKey);
+        return claims.claimNext(member(t), actor(t)).map(TaskClaims.ClaimView::taskKey);
     }
 
     /**

@@ -98,6 +98,9 @@ class EmbeddedPostgresConfigSourceFactoryTest {
             String url = url(factory.getConfigSources(context(config)));
             assertEquals(started, url);
             assertEquals(1, selectOne(url));
+            // A packaged app's data is flushed at each commit (zonky's own default turns fsync off).
+            assertEquals("on", setting(url, "fsync"));
+            assertEquals("on", setting(url, "synchronous_commit"));
         } finally {
             LaunchMode.set(mode);
         }
@@ -157,6 +160,15 @@ class EmbeddedPostgresConfigSourceFactoryTest {
              ResultSet rs = s.executeQuery("SELECT 1")) {
             assertTrue(rs.next());
             return rs.getInt(1);
+        }
+    }
+
+    private static String setting(String url, String name) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
         }
     }
 

@@ -1,0 +1,84 @@
+package dev.specboard.spec;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A native statement run in plain JDBC on the session's own connection (so in its transaction, and seen by Hibernate's
+ * statement inspector like any other), without Hibernate's query machinery: no auto-flush, no result mapping. Its SQL
+ * numbers its parameters ({@code ?1}, {@code ?2}, each usable many times), bound from an array by number.
+ */
+final class JdbcStatement {
+
+    private final String sql;
+    private final int[] order;
+
+    private JdbcStatement(String sql, int[] order) {
+        this.sql = sql;
+        this.order = order;
+    }
+
+    /** Reads one row's worth from a result (positioned on its row, or after the last when there is none). */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Parses {@code ?n} placeholders into JDBC's positional ones, remembering which parameter each stands for. */
+    static JdbcStatement numbered(String numbered) {
+        StringBuilder jdbc = new StringBuilder(numbered.length());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < numbered.length(); i++) {
+            char ch = numbered.charAt(i);
+            if (ch == '?' && i + 1 < numbered.length() && Character.isDigit(numbered.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < numbered.length() && Character.isDigit(numbered.charAt(j))) {
+                    j++;
+                }
+                order.add(Integer.parseInt(numbered.substring(i + 1, j)));
+                jdbc.append('?');
+                i = j - 1;
+            } else {
+                jdbc.append(ch);
+            }
+        }
+        return new JdbcStatement(jdbc.toString(), order.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The statement in JDBC's form, with positional placeholders. */
+    String sql() {
+        return sql;
+    }
+
+    /** Binds {@code params[n - 1]} to each place of {@code ?n}. */
+    void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < order.length; i++) {
+            ps.setObject(i + 1, params[order[i] - 1]);
+        }
+    }
+
+    /** Runs the statement with parameters {@code params[n - 1]} for {@code ?n} and reads its first row. */
+    <T> T query(EntityManager em, Object[] params, RowReader<T> reader) {
+        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+        JdbcCoordinator jdbc = session.getJdbcCoordinator();
+        PreparedStatement ps = jdbc.getStatementPreparer().prepareStatement(sql);
+        try {
+            bind(ps, params);
+            ResultSet rs = jdbc.getResultSetReturn().extract(ps, sql);
+            rs.next();
+            return reader.read(rs);
+        } catch (SQLException e) {
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not run a native statement", sql);
+        } finally {
+            jdbc.getLogicalConnection().getResourceRegistry().release(ps);
+            jdbc.afterStatementExecution();
+        }
+    }
+}
