@@ -9,7 +9,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.specboard.project.Access;
-import io.quarkus.qute.RawString;
+import dev.specboard.web.KeptHtml;
+import dev.specboard.web.ReadyHtml;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +25,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class StoryListResults {
 
-    /** Rendered results kept at most, in characters: a page of 50 rows is about 20,000. */
-    static final long KEPT_CHARS = 4L * 1024 * 1024;
+    /** Rendered results kept at most, in bytes: a page of 50 rows is about 20,000. */
+    static final long KEPT_BYTES = 4L * 1024 * 1024;
 
     /** The project's counter that every change to what the list shows moves. */
     static final String COUNTER = "stories";
@@ -37,8 +38,8 @@ public class StoryListResults {
     record ContextsKey(UUID projectId, long version) {
     }
 
-    private final Cache<Key, RawString> rendered = Caffeine.newBuilder()
-            .maximumWeight(KEPT_CHARS).weigher((Key k, RawString html) -> html.getValue().length()).build();
+    private final Cache<Key, KeptHtml> rendered = Caffeine.newBuilder()
+            .maximumWeight(KEPT_BYTES).weigher((Key k, KeptHtml html) -> html.size()).build();
 
     private final Cache<ContextsKey, List<ContextRef>> contextChoices = Caffeine.newBuilder().maximumSize(1_000).build();
 
@@ -48,21 +49,24 @@ public class StoryListResults {
     @Inject
     StoryContexts contexts;
 
-    /** The results for the filter: kept ones while no story of the project changed, else read and rendered. */
-    public RawString get(Access access, StoryFilter filter, Function<StoryListView, TemplateInstance> template) {
+    /**
+     * The results for the filter: kept ones while no story of the project changed, else read and rendered. They are
+     * kept as UTF-8 bytes, deflated once, which {@code Htmx.readyPage} joins into the answer as they are.
+     */
+    public ReadyHtml get(Access access, StoryFilter filter, Function<StoryListView, TemplateInstance> template) {
         UUID projectId = access.project().id;
         OptionalLong version = access.counter(COUNTER);
         if (version.isEmpty()) {
-            return new RawString(template.apply(stories.list(projectId, filter)).render());
+            return new KeptHtml(template.apply(stories.list(projectId, filter)).render()).ready();
         }
         Key key = new Key(projectId, access.slug(), version.getAsLong(), filter);
-        RawString html = rendered.getIfPresent(key);
+        KeptHtml html = rendered.getIfPresent(key);
         if (html == null) {
             // Read and rendered outside the cache's lock: two requests may both render on a miss, which is harmless.
-            html = new RawString(template.apply(stories.list(projectId, filter)).render());
+            html = new KeptHtml(template.apply(stories.list(projectId, filter)).render());
             rendered.put(key, html);
         }
-        return html;
+        return html.ready();
     }
 
     /** The project's contexts for the list's filter: kept ones while none changed. */

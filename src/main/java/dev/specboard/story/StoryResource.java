@@ -8,10 +8,11 @@ import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.ReadyHtml;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +36,7 @@ public class StoryResource {
 
     @CheckedTemplate(basePath = "story")
     static class Templates {
-        static native TemplateInstance list(Access access, StoryFilter filter, RawString results, List<ContextRef> contexts);
+        static native TemplateInstance list(Access access, StoryFilter filter, ReadyHtml results, List<ContextRef> contexts);
 
         static native TemplateInstance results(Access access, StoryListView page);
 
@@ -71,12 +72,14 @@ public class StoryResource {
     @GET
     public Response list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("approval") String approval,
                          @QueryParam("dirty") String dirty, @QueryParam("context") String context, @QueryParam("q") String q,
-                         @QueryParam("page") Integer page) {
+                         @QueryParam("page") Integer page, RoutingContext request) {
         Access access = projectAccess.read(slug);
         StoryFilter filter = StoryFilter.of(status, approval, dirty, context, q, page);
-        RawString results = listResults.get(access, filter, rows -> Templates.results(access, rows));
-        return Htmx.pageOrFragment(headers, () -> Templates.list(access, filter, results, listResults.contexts(access)),
-                results::getValue);
+        ReadyHtml results = listResults.get(access, filter, rows -> Templates.results(access, rows));
+        if (Htmx.isFragment(headers)) {
+            return Htmx.page(results.html());
+        }
+        return Htmx.readyPage(Templates.list(access, filter, results, listResults.contexts(access)), List.of(results), request);
     }
 
     @GET
