@@ -120,7 +120,8 @@ public class AccountService {
     }
 
     /** Forgets failure windows that ended a day ago or more. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeOldFailures() {
         LoginFailure.purge(Instant.now().minus(Duration.ofMinutes(windowMinutes)).minus(Duration.ofDays(1)));

@@ -64,7 +64,8 @@ public class SessionService {
     }
 
     /** Rows of logins past their absolute lifetime are of no use to anyone. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeExpired() {
         LoginSession.delete("issuedAt < ?1", Instant.now().minus(cookies.maxAge()).minus(Duration.ofDays(1)));

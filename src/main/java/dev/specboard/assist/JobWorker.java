@@ -76,7 +76,8 @@ public class JobWorker {
         return t;
     });
 
-    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, delayed = "1s")
     void tick() {
         drain(instanceId);
     }

@@ -50,7 +50,8 @@ public class DesignSystemWorker {
 
     private final String instanceId = "ds-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @Scheduled(every = "${specboard.design-system.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "2s")
+    @Scheduled(every = "${specboard.design-system.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, delayed = "2s")
     void tick() {
         drain();
     }

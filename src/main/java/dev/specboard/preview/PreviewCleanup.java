@@ -44,7 +44,8 @@ public class PreviewCleanup {
     @ConfigProperty(name = "specboard.previews.purge-after", defaultValue = "168h")
     Duration purgeAfter;
 
-    @Scheduled(every = "${specboard.previews.cleanup-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    @Scheduled(every = "${specboard.previews.cleanup-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, delayed = "1s")
     void tick() {
         try {
             run();

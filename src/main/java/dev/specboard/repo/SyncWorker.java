@@ -58,7 +58,8 @@ public class SyncWorker {
 
     private final String instanceId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, delayed = "1s")
     void tick() {
         drain(instanceId);
     }
@@ -69,7 +70,8 @@ public class SyncWorker {
     }
 
     /** Queues the syncs that repositories with a schedule are due for. */
-    @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "30s")
+    @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, delayed = "30s")
     void schedule() {
         try {
             queueDue();

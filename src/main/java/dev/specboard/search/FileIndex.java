@@ -68,7 +68,8 @@ public class FileIndex {
         executor.runAsync(() -> safely(event.repoId()));
     }
 
-    @Scheduled(every = "60s", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "60s", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void catchUp() {
         @SuppressWarnings("unchecked")
         List<UUID> behind = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""

@@ -18,7 +18,8 @@ public class TaskLeaseSweep {
     @Inject
     TaskLeases leases;
 
-    @Scheduled(every = "${specboard.tasks.lease-sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "5s")
+    @Scheduled(every = "${specboard.tasks.lease-sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, delayed = "5s")
     void sweep() {
         try {
             int n;
