@@ -140,11 +140,14 @@ public class ImplementationTask extends TimestampedEntity {
                 .firstResultOptional().orElseThrow(() -> ApiException.notFound("No task " + key + " in this project"));
     }
 
-    /** The project's task of this key, row-locked until commit and read afresh, or 404. */
+    /**
+     * The project's task of this key, row-locked until commit and read afresh, or 404. It is locked by a refresh: a
+     * lock of the copy in hand would check its version, and fail when a parallel move (a release, the lease sweep)
+     * committed after this transaction read the task; the caller decides on the task as it is now.
+     */
     static ImplementationTask locked(Project project, String key) {
         ImplementationTask task = byKey(project, key);
-        getEntityManager().lock(task, LockModeType.PESSIMISTIC_WRITE);
-        getEntityManager().refresh(task);
+        getEntityManager().refresh(task, LockModeType.PESSIMISTIC_WRITE);
         return task;
     }
 

@@ -136,6 +136,11 @@ public class ErrorMapper {
         if (e instanceof WebApplicationException web) {
             return webException(web, uri, headers, request);
         }
+        if (ParallelChange.isCause(e)) {
+            LOG.warnf("Parallel change on %s %s: %s", request.getMethod(), uri.getPath(), InputGuard.printable(String.valueOf(e.getMessage())));
+            return respond(409, "Someone else changed this at the same time, so nothing was saved. Reload it and try again.",
+                    Map.of(), uri, headers);
+        }
         String unreadable = unreadableForm(e);
         if (unreadable != null) {
             return refuse(400, unreadable, Map.of(), uri, headers, request);

@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
+import dev.specboard.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -47,6 +48,9 @@ class TaskClaimsTest {
 
     @Inject
     TaskBoardService boards;
+
+    @Inject
+    TaskService tasks;
 
     @Inject
     SpecApiFixtures fx;
@@ -304,6 +308,34 @@ class TaskClaimsTest {
         assertEquals(Optional.of("TASK-2-2"), claimNext(t));
         assertEquals(Optional.empty(), claimNext(t));
         assertEquals(TaskClaims.ALL_BLOCKED, claims.whyNothingReady(t.project()));
+    }
+
+    /**
+     * A release decides on the task as it is when its row lock is held: a task that a parallel move (here the lease
+     * sweep, as another transaction) gave back after this transaction read it is refused as pending (409), not a
+     * failed version check (500).
+     */
+    @Test
+    void aReleaseOfATaskGivenBackSinceThisTransactionReadItIsRefusedAsPending() {
+        TestData.Team t = data.team();
+        specs.create(lead(t), spec("S", List.of(phase("a", "a.java"))));
+        startSpec(t, "TASK-1-1");
+        ApiException refused;
+        QuarkusTransaction.begin();
+        try {
+            assertEquals(TaskStatus.CLAIMED, ImplementationTask.byKey(t.project(), "TASK-1-1").status);
+            QuarkusTransaction.requiringNew().run(() -> assertEquals(1, em.createNativeQuery("""
+                            UPDATE implementation_tasks SET status = 'pending', claimed_by = NULL, claimed_at = NULL,
+                                   lease_expires_at = NULL, version = version + 1
+                            WHERE project_id = ?1 AND task_id = 'TASK-1-1'""")
+                    .setParameter(1, t.project().id).executeUpdate()));
+            refused = assertThrows(ApiException.class, () -> tasks.release(lead(t), "TASK-1-1", actor(t)));
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertEquals(409, refused.status());
+        assertTrue(refused.getMessage().contains("pending"), refused.getMessage());
+        assertEquals(Set.of("TASK-1-1"), tasks(t, "pending").keySet());
     }
 
     @Test
