@@ -1,5 +1,6 @@
 package dev.specboard.assist;
 
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.web.DatabaseOutage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -141,11 +142,11 @@ public class JobWorker {
     private void settleAbandoned() {
         for (JobKind kind : JobKind.values()) {
             QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("UPDATE " + kind.table() + " SET status = 'CANCELLED', finished_at = now(), updated_at = now(), "
-                        + "lease_until = NULL WHERE status = 'RUNNING' AND lease_until < now() AND cancel_requested").executeUpdate();
-                em.createNativeQuery("UPDATE " + kind.table() + " SET status = 'FAILED', finished_at = now(), updated_at = now(), "
+                QuerySpaces.touching(em.createNativeQuery("UPDATE " + kind.table() + " SET status = 'CANCELLED', finished_at = now(), updated_at = now(), "
+                        + "lease_until = NULL WHERE status = 'RUNNING' AND lease_until < now() AND cancel_requested"), kind.table()).executeUpdate();
+                QuerySpaces.touching(em.createNativeQuery("UPDATE " + kind.table() + " SET status = 'FAILED', finished_at = now(), updated_at = now(), "
                                 + "lease_until = NULL, error = 'The job was interrupted ' || attempts || ' times (its worker stopped); retry it.' "
-                                + "WHERE status = 'RUNNING' AND lease_until < now() AND attempts >= ?1")
+                                + "WHERE status = 'RUNNING' AND lease_until < now() AND attempts >= ?1"), kind.table())
                         .setParameter(1, MAX_ATTEMPTS).executeUpdate();
             });
         }
@@ -261,8 +262,8 @@ public class JobWorker {
 
     private void renew(JobContext ctx) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE " + ctx.kind.table()
-                            + " SET lease_until = now() + make_interval(secs => ?1) WHERE id = ?2 AND worker_id = ?3 AND status = 'RUNNING'")
+            QuarkusTransaction.requiringNew().run(() -> QuerySpaces.touching(em.createNativeQuery("UPDATE " + ctx.kind.table()
+                            + " SET lease_until = now() + make_interval(secs => ?1) WHERE id = ?2 AND worker_id = ?3 AND status = 'RUNNING'"), ctx.kind.table())
                     .setParameter(1, leaseSeconds).setParameter(2, ctx.jobId).setParameter(3, ctx.workerId).executeUpdate());
         } catch (RuntimeException e) {
             LOG.warn("Could not renew the lease of job " + ctx.jobId + ": " + e.getMessage());

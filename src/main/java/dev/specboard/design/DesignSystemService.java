@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
@@ -51,8 +52,8 @@ public class DesignSystemService {
     /** Marks the project's design system for recomputing (creating its row on first use); the worker picks it up after commit. */
     @Transactional
     public void requestRecompute(UUID projectId) {
-        em.createNativeQuery("INSERT INTO design_systems (project_id, recompute_requested_at) VALUES (?1, clock_timestamp()) "
-                        + "ON CONFLICT (project_id) DO UPDATE SET recompute_requested_at = clock_timestamp(), updated_at = now()")
+        QuerySpaces.touching(em.createNativeQuery("INSERT INTO design_systems (project_id, recompute_requested_at) VALUES (?1, clock_timestamp()) "
+                        + "ON CONFLICT (project_id) DO UPDATE SET recompute_requested_at = clock_timestamp(), updated_at = now()"), "design_systems")
                 .setParameter(1, projectId).executeUpdate();
         requested.fire(new DesignSystemRequested(projectId));
     }
@@ -222,8 +223,8 @@ public class DesignSystemService {
     }
 
     private DesignSystem locked(UUID projectId) {
-        em.createNativeQuery("INSERT INTO design_systems (project_id) VALUES (?1) ON CONFLICT (project_id) DO NOTHING")
-                .setParameter(1, projectId).executeUpdate();
+        QuerySpaces.touching(em.createNativeQuery("INSERT INTO design_systems (project_id) VALUES (?1) ON CONFLICT (project_id) DO NOTHING"),
+                "design_systems").setParameter(1, projectId).executeUpdate();
         return em.createQuery("select d from DesignSystem d where d.projectId = :p", DesignSystem.class).setParameter("p", projectId)
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getSingleResult();
     }

@@ -1,5 +1,6 @@
 package dev.specboard.plan;
 
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.web.DatabaseOutage;
 import dev.specboard.assist.Assistant;
 import dev.specboard.web.LiveEvent;
@@ -121,7 +122,7 @@ public class ChatWorker {
     private void run(Job job) {
         Asked asked = QuarkusTransaction.requiringNew().call(() -> question(job));
         if (asked == null) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM chat_answers WHERE id = ?1")
+            QuarkusTransaction.requiringNew().run(() -> QuerySpaces.touching(em.createNativeQuery("DELETE FROM chat_answers WHERE id = ?1"), "chat_answers")
                     .setParameter(1, job.answerId()).executeUpdate());
             return;
         }
@@ -183,7 +184,7 @@ public class ChatWorker {
                 session.messages = ChatMessage.write(messages);
                 session.updatedAt = Instant.now();
             }
-            em.createNativeQuery("UPDATE chat_answers SET status = ?2, lease_until = NULL, updated_at = now() WHERE id = ?1")
+            QuerySpaces.touching(em.createNativeQuery("UPDATE chat_answers SET status = ?2, lease_until = NULL, updated_at = now() WHERE id = ?1"), "chat_answers")
                     .setParameter(1, job.answerId()).setParameter(2, answer != null ? "complete" : "failed").executeUpdate();
             live.publish(LiveEvent.forProject("chat", job.projectId()));
             return true;

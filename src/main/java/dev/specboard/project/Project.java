@@ -3,6 +3,7 @@ package dev.specboard.project;
 import dev.specboard.kernel.UrlCredentials;
 import dev.specboard.account.Account;
 import dev.specboard.kernel.TimestampedEntity;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -20,6 +21,7 @@ import java.util.Optional;
 
 /** A product a team builds with Specboard: the union of the seeds' project columns. */
 @Entity
+@Cacheable
 @Table(name = "projects")
 public class Project extends TimestampedEntity {
 

@@ -1,10 +1,12 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.JdbcStatement;
 import dev.specboard.kernel.Role;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import java.util.HashMap;
 import java.util.List;
@@ -45,25 +47,33 @@ public class ProjectAccess {
         return cached;
     }
 
+    /**
+     * The project, the caller's role and the project's counters, one row per counter (or one without any): the
+     * project's version comes along, so that the project itself can come from the second-level cache when this
+     * instance has it at that version (a project's every change moves its version, see migration V0007).
+     */
+    private static final JdbcStatement ACCESS = JdbcStatement.numbered("""
+            SELECT p.id, p.version, m.role, c.name, c.value FROM projects p
+            LEFT JOIN project_memberships m ON m.project_id = p.id AND m.user_id = ?2
+            LEFT JOIN project_counters c ON c.project_id = p.id
+            WHERE p.slug = ?1""");
+
+    private record Row(UUID project, int version, String role, String counter, long value) {
+    }
+
     private Access resolve(String slug) {
         if (cached != null && cached.project().slug.equals(slug)) {
             return cached;
         }
         UUID accountId = currentUser.requireAccountId();
-        // One row per counter of the project (or one with no counter): the project and the role repeat.
-        List<Object[]> rows = Project.getEntityManager().createQuery(
-                        "select p, m.role, c.name, c.value from Project p "
-                                + "left join Membership m on m.project = p and m.account.id = :account "
-                                + "left join ProjectCounter c on c.projectId = p.id where p.slug = :slug", Object[].class)
-                .setParameter("account", accountId)
-                .setParameter("slug", slug == null ? "" : slug)
-                // A list, not a stream: the stream scrolls a cursor, measurably dearer for these few rows.
-                .getResultList();
+        EntityManager em = Project.getEntityManager();
+        List<Row> rows = ACCESS.list(em, new Object[] {slug == null ? "" : slug, accountId},
+                rs -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
         if (rows.isEmpty()) {
             throw notFound();
         }
-        Project project = (Project) rows.get(0)[0];
-        Role role = (Role) rows.get(0)[1];
+        Row first = rows.get(0);
+        Role role = first.role() == null ? null : Role.parse(first.role()).orElse(null);
         if (currentUser.isAdmin()) {
             role = Role.OWNER;
         }
@@ -71,19 +81,40 @@ public class ProjectAccess {
             throw notFound();
         }
         if (currentUser.tokenProjectId().isPresent()) {
-            if (!currentUser.tokenProjectId().get().equals(project.id)) {
+            if (!currentUser.tokenProjectId().get().equals(first.project())) {
                 throw notFound();
             }
             role = Role.lower(role, currentUser.tokenRole().orElse(Role.VIEWER));
         }
         Map<String, Long> counters = new HashMap<>(4);
-        for (Object[] row : rows) {
-            if (row[2] != null) {
-                counters.put((String) row[2], (Long) row[3]);
+        for (Row row : rows) {
+            if (row.counter() != null) {
+                counters.put(row.counter(), row.value());
             }
         }
-        cached = new Access(project, role, accountId, counters);
+        cached = new Access(project(em, first.project(), first.version()), role, accountId, counters);
         return cached;
+    }
+
+    /**
+     * The project at {@code version}: from the second-level cache when this instance keeps that version, else read
+     * (a change made here, on another instance or in SQL moved the version since).
+     */
+    private static Project project(EntityManager em, UUID id, int version) {
+        Project project = em.find(Project.class, id);
+        if (project == null) {
+            throw notFound();
+        }
+        if (project.version != version) {
+            // Read afresh (a refresh would need a transaction, which a page that only reads has not).
+            em.detach(project);
+            em.getEntityManagerFactory().getCache().evict(Project.class, id);
+            project = em.find(Project.class, id);
+            if (project == null) {
+                throw notFound();
+            }
+        }
+        return project;
     }
 
     static ApiException notFound() {

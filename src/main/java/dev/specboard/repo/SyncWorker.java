@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.UrlCredentials;
 import dev.specboard.web.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -84,12 +85,12 @@ public class SyncWorker {
     }
 
     private void queueDue() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        QuarkusTransaction.requiringNew().run(() -> QuerySpaces.touching(em.createNativeQuery(
                         "INSERT INTO repo_syncs (project_id, repository_id) "
                                 + "SELECT r.project_id, r.id FROM repositories r WHERE r.sync_interval_minutes IS NOT NULL "
                                 + "AND NOT EXISTS (SELECT 1 FROM repo_syncs s WHERE s.repository_id = r.id "
                                 + "AND s.created_at > now() - make_interval(mins => r.sync_interval_minutes)) "
-                                + "ON CONFLICT (repository_id) WHERE status IN ('PENDING', 'RUNNING') DO NOTHING")
+                                + "ON CONFLICT (repository_id) WHERE status IN ('PENDING', 'RUNNING') DO NOTHING"), "repo_syncs")
                 .executeUpdate());
     }
 
@@ -138,10 +139,10 @@ public class SyncWorker {
     }
 
     private void giveUpOnAbandoned() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        QuarkusTransaction.requiringNew().run(() -> QuerySpaces.touching(em.createNativeQuery(
                         "UPDATE repo_syncs SET status = 'FAILED', finished_at = now(), updated_at = now(), lease_until = NULL, "
                                 + "error_message = 'The sync was interrupted ' || attempts || ' times (its server stopped); giving up.' "
-                                + "WHERE status = 'RUNNING' AND lease_until < now() AND attempts >= ?1")
+                                + "WHERE status = 'RUNNING' AND lease_until < now() AND attempts >= ?1"), "repo_syncs")
                 .setParameter(1, MAX_ATTEMPTS).executeUpdate());
     }
 
@@ -279,10 +280,10 @@ public class SyncWorker {
 
         void flush() {
             lastWrite = Instant.now();
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+            QuarkusTransaction.requiringNew().run(() -> QuerySpaces.touching(em.createNativeQuery(
                             "UPDATE repo_syncs SET objects_processed = ?1, objects_total = ?2, files_processed = ?3, files_total = ?4, "
                                     + "lease_until = now() + make_interval(secs => ?5), updated_at = now() "
-                                    + "WHERE id = ?6 AND locked_by = ?7 AND status = 'RUNNING'")
+                                    + "WHERE id = ?6 AND locked_by = ?7 AND status = 'RUNNING'"), "repo_syncs")
                     .setParameter(1, objectsDone).setParameter(2, objectsTotal).setParameter(3, filesDone)
                     .setParameter(4, filesTotal).setParameter(5, leaseSeconds).setParameter(6, syncId).setParameter(7, workerId)
                     .executeUpdate());

@@ -1,6 +1,7 @@
 package dev.specboard.spec;
 
 import dev.specboard.account.Account;
+import dev.specboard.kernel.JdbcStatement;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
@@ -110,6 +111,10 @@ public class TaskClaims {
 
     /** Claims the task ?2 this transaction row-locked already (and whose files it holds). */
     private static final JdbcStatement CLAIM_LOCKED = claiming("SELECT CAST(?2 AS uuid) AS id, CAST('[]' AS jsonb) AS assigned_files", "true");
+
+    /** Where a claim returns to when a candidate's files are taken (plain JDBC: nothing for Hibernate to flush or evict). */
+    private static final JdbcStatement SAVEPOINT = JdbcStatement.numbered("SAVEPOINT claim_files");
+    private static final JdbcStatement ROLLBACK_TO_SAVEPOINT = JdbcStatement.numbered("ROLLBACK TO SAVEPOINT claim_files");
 
     /** The first key of the advisory locks on assigned files (the second is a hash of project and path). */
     private static final int FILE_LOCK = 0x5b7b;
@@ -278,7 +283,7 @@ public class TaskClaims {
         if (files.isEmpty()) {
             return true;
         }
-        em.createNativeQuery("SAVEPOINT claim_files").executeUpdate();
+        SAVEPOINT.update(em);
         if (lockFiles(project, files, false)) {
             Number held = (Number) em.createNativeQuery("SELECT count(*) FROM (" + heldSharing("CAST(?2 AS jsonb)") + " LIMIT 1) x")
                     .setParameter(1, project.id).setParameter(2, filesJson).getSingleResult();
@@ -286,7 +291,7 @@ public class TaskClaims {
                 return true;
             }
         }
-        em.createNativeQuery("ROLLBACK TO SAVEPOINT claim_files").executeUpdate();
+        ROLLBACK_TO_SAVEPOINT.update(em);
         return false;
     }
 

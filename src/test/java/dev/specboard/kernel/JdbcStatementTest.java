@@ -1,4 +1,4 @@
-package dev.specboard.spec;
+package dev.specboard.kernel;
 
 import org.junit.jupiter.api.Test;
 

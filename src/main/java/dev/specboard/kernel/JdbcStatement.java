@@ -1,4 +1,4 @@
-package dev.specboard.spec;
+package dev.specboard.kernel;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
@@ -15,7 +15,7 @@ import java.util.List;
  * statement inspector like any other), without Hibernate's query machinery: no auto-flush, no result mapping. Its SQL
  * numbers its parameters ({@code ?1}, {@code ?2}, each usable many times), bound from an array by number.
  */
-final class JdbcStatement {
+public final class JdbcStatement {
 
     private final String sql;
     private final int[] order;
@@ -27,12 +27,12 @@ final class JdbcStatement {
 
     /** Reads one row's worth from a result (positioned on its row, or after the last when there is none). */
     @FunctionalInterface
-    interface RowReader<T> {
+    public interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
     /** Parses {@code ?n} placeholders into JDBC's positional ones, remembering which parameter each stands for. */
-    static JdbcStatement numbered(String numbered) {
+    public static JdbcStatement numbered(String numbered) {
         StringBuilder jdbc = new StringBuilder(numbered.length());
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < numbered.length(); i++) {
@@ -53,27 +53,63 @@ final class JdbcStatement {
     }
 
     /** The statement in JDBC's form, with positional placeholders. */
-    String sql() {
+    public String sql() {
         return sql;
     }
 
     /** Binds {@code params[n - 1]} to each place of {@code ?n}. */
-    void bind(PreparedStatement ps, Object[] params) throws SQLException {
+    public void bind(PreparedStatement ps, Object[] params) throws SQLException {
         for (int i = 0; i < order.length; i++) {
             ps.setObject(i + 1, params[order[i] - 1]);
         }
     }
 
     /** Runs the statement with parameters {@code params[n - 1]} for {@code ?n} and reads its first row. */
-    <T> T query(EntityManager em, Object[] params, RowReader<T> reader) {
+    public <T> T query(EntityManager em, Object[] params, RowReader<T> reader) {
+        return run(em, params, rs -> {
+            rs.next();
+            return reader.read(rs);
+        });
+    }
+
+    /** Runs the statement with parameters {@code params[n - 1]} for {@code ?n} and reads each of its rows. */
+    public <T> List<T> list(EntityManager em, Object[] params, RowReader<T> reader) {
+        return run(em, params, rs -> {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(reader.read(rs));
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * Runs the statement (one that answers no rows) with parameters {@code params[n - 1]} for {@code ?n}, and answers
+     * its count. Unlike a native update through Hibernate it leaves the second-level cache alone: Hibernate cannot
+     * tell which tables a native update touched, so it empties every cached region.
+     */
+    public int update(EntityManager em, Object... params) {
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         PreparedStatement ps = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
             bind(ps, params);
-            ResultSet rs = jdbc.getResultSetReturn().extract(ps, sql);
-            rs.next();
-            return reader.read(rs);
+            return jdbc.getResultSetReturn().executeUpdate(ps, sql);
+        } catch (SQLException e) {
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not run a native statement", sql);
+        } finally {
+            jdbc.getLogicalConnection().getResourceRegistry().release(ps);
+            jdbc.afterStatementExecution();
+        }
+    }
+
+    private <T> T run(EntityManager em, Object[] params, RowReader<T> reader) {
+        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+        JdbcCoordinator jdbc = session.getJdbcCoordinator();
+        PreparedStatement ps = jdbc.getStatementPreparer().prepareStatement(sql);
+        try {
+            bind(ps, params);
+            return reader.read(jdbc.getResultSetReturn().extract(ps, sql));
         } catch (SQLException e) {
             throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not run a native statement", sql);
         } finally {
