@@ -1,14 +1,10 @@
 package dev.specboard.story;
 
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.specboard.project.Access;
+import dev.specboard.project.KeptByCounter;
 import dev.specboard.web.KeptHtml;
 import dev.specboard.web.ReadyHtml;
 import io.quarkus.qute.TemplateInstance;
@@ -31,17 +27,9 @@ public class StoryListResults {
     /** The project's counter that every change to what the list shows moves. */
     static final String COUNTER = "stories";
 
-    /** The slug is part of the key because the rows' links carry it and a project can be renamed. */
-    record Key(UUID projectId, String slug, long version, StoryFilter filter) {
-    }
+    private final KeptByCounter<StoryFilter, KeptHtml> rendered = KeptByCounter.weighing(COUNTER, KEPT_BYTES, KeptHtml::size);
 
-    record ContextsKey(UUID projectId, long version) {
-    }
-
-    private final Cache<Key, KeptHtml> rendered = Caffeine.newBuilder()
-            .maximumWeight(KEPT_BYTES).weigher((Key k, KeptHtml html) -> html.size()).build();
-
-    private final Cache<ContextsKey, List<ContextRef>> contextChoices = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final KeptByCounter<Void, List<ContextRef>> contextChoices = KeptByCounter.upTo(COUNTER, 1_000);
 
     @Inject
     StoryService stories;
@@ -54,34 +42,11 @@ public class StoryListResults {
      * kept as UTF-8 bytes, deflated once, which {@code Htmx.readyPage} joins into the answer as they are.
      */
     public ReadyHtml get(Access access, StoryFilter filter, Function<StoryListView, TemplateInstance> template) {
-        UUID projectId = access.project().id;
-        OptionalLong version = access.counter(COUNTER);
-        if (version.isEmpty()) {
-            return new KeptHtml(template.apply(stories.list(projectId, filter)).render()).ready();
-        }
-        Key key = new Key(projectId, access.slug(), version.getAsLong(), filter);
-        KeptHtml html = rendered.getIfPresent(key);
-        if (html == null) {
-            // Read and rendered outside the cache's lock: two requests may both render on a miss, which is harmless.
-            html = new KeptHtml(template.apply(stories.list(projectId, filter)).render());
-            rendered.put(key, html);
-        }
-        return html.ready();
+        return rendered.get(access, filter, () -> new KeptHtml(template.apply(stories.list(access.project().id, filter)).render())).ready();
     }
 
     /** The project's contexts for the list's filter: kept ones while none changed. */
     public List<ContextRef> contexts(Access access) {
-        UUID projectId = access.project().id;
-        OptionalLong version = access.counter(COUNTER);
-        if (version.isEmpty()) {
-            return contexts.refs(projectId);
-        }
-        ContextsKey key = new ContextsKey(projectId, version.getAsLong());
-        List<ContextRef> choices = contextChoices.getIfPresent(key);
-        if (choices == null) {
-            choices = List.copyOf(contexts.refs(projectId));
-            contextChoices.put(key, choices);
-        }
-        return choices;
+        return contextChoices.get(access, () -> List.copyOf(contexts.refs(access.project().id)));
     }
 }

@@ -1,13 +1,12 @@
 package dev.specboard.story;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.specboard.kernel.Approval;
 import dev.specboard.kernel.ApprovalRow;
 import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.TextDiff;
 import dev.specboard.project.Access;
+import dev.specboard.project.KeptByCounter;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Markdown;
@@ -45,7 +44,7 @@ public class StoryViews {
     @Inject
     StoryListResults keptLists;
 
-    private final Cache<ContentKey, Content> kept = Caffeine.newBuilder().maximumSize(KEPT_PAGES).build();
+    private final KeptByCounter<Integer, Content> kept = KeptByCounter.upTo(StoryListResults.COUNTER, KEPT_PAGES);
 
     /** A story's page with the request-changes form's problems and text. */
     public StoryView show(Access access, int number, FormErrors errors, String comment) {
@@ -62,18 +61,7 @@ public class StoryViews {
      * the database (migrations V0151, V0152, V0720), so a kept one is never stale. A change reads afresh.
      */
     private Content content(Access access, int number) {
-        OptionalLong version = access.counter(StoryListResults.COUNTER);
-        if (version.isEmpty()) {
-            return read(access, number);
-        }
-        ContentKey key = new ContentKey(access.project().id, access.slug(), number, version.getAsLong());
-        Content c = kept.getIfPresent(key);
-        if (c == null) {
-            // Read outside the cache's lock: two requests may both read on a miss, which is harmless.
-            c = read(access, number);
-            kept.put(key, c);
-        }
-        return c;
+        return kept.get(access, number, () -> read(access, number));
     }
 
     private Content read(Access access, int number) {
@@ -81,10 +69,6 @@ public class StoryViews {
         return new Content(s, stories.username(s.authorId), markdown.render(s.description), markdown.render(s.acceptanceCriteria),
                 Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id),
                 contexts.forStory(s.id), origins.forStory(access, s.id), stories.leadCount(s.projectId));
-    }
-
-    /** The slug is part of the key because the origins' links carry it and a project can be renamed. */
-    private record ContentKey(UUID projectId, String slug, int number, long version) {
     }
 
     /** A story's page without what depends on the reader; {@code leads} decides whether an author may approve. */

@@ -200,7 +200,7 @@ class StoryResourceTest {
         // The first view reads and renders the rows; a repeated one finds them kept. Both are constant.
         long fewFirst = SqlCounter.statements(() -> Web.as(small.viewer()).get(base(small)).then().statusCode(200)).size();
         long manyFirst = SqlCounter.statements(() -> Web.as(large.viewer()).get(base(large)).then().statusCode(200)).size();
-        assertEquals(fewFirst, manyFirst, SqlCounter.statements(() -> Web.as(large.viewer()).get(base(large) + "?q=x").then().statusCode(200)).toString());
+        assertEquals(fewFirst, manyFirst);
         long fewAgain = SqlCounter.count(() -> Web.as(small.viewer()).get(base(small)).then().statusCode(200));
         long manyAgain = SqlCounter.count(() -> Web.as(large.viewer()).get(base(large)).then().statusCode(200));
         assertEquals(fewAgain, manyAgain);
