@@ -5,9 +5,6 @@ import org.jboss.logging.Logger;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,30 +31,20 @@ public final class DatabaseOutage {
      * (connection) or 57P (server shut down, starting up), or the pool's acquisition timeout.
      */
     public static boolean isCause(Throwable failure) {
-        return isCause(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return Causes.any(failure, DatabaseOutage::isOutage);
     }
 
-    private static boolean isCause(Throwable t, Set<Throwable> seen) {
-        if (t == null || seen.size() > 50 || !seen.add(t)) {
-            return false;
-        }
+    private static boolean isOutage(Throwable t) {
         if (t instanceof org.hibernate.exception.JDBCConnectionException || t instanceof SQLTransientConnectionException
                 || t instanceof SQLNonTransientConnectionException) {
             return true;
         }
         if (t instanceof SQLException s) {
             String state = s.getSQLState();
-            if (state != null && (state.startsWith("08") || state.startsWith("57P"))
-                    || s.getMessage() != null && s.getMessage().startsWith("Acquisition timeout")) {
-                return true;
-            }
+            return state != null && (state.startsWith("08") || state.startsWith("57P"))
+                    || s.getMessage() != null && s.getMessage().startsWith("Acquisition timeout");
         }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (isCause(suppressed, seen)) {
-                return true;
-            }
-        }
-        return isCause(t.getCause(), seen);
+        return false;
     }
 
     /** Logs the outage as one line without a stack trace, at most once every five seconds; the lines left out are counted. */
