@@ -89,27 +89,26 @@ public final class JdbcStatement {
      * tell which tables a native update touched, so it empties every cached region.
      */
     public int update(EntityManager em, Object... params) {
-        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-        JdbcCoordinator jdbc = session.getJdbcCoordinator();
-        PreparedStatement ps = jdbc.getStatementPreparer().prepareStatement(sql);
-        try {
-            bind(ps, params);
-            return jdbc.getResultSetReturn().executeUpdate(ps, sql);
-        } catch (SQLException e) {
-            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not run a native statement", sql);
-        } finally {
-            jdbc.getLogicalConnection().getResourceRegistry().release(ps);
-            jdbc.afterStatementExecution();
-        }
+        return execute(em, params, (jdbc, ps) -> jdbc.getResultSetReturn().executeUpdate(ps, sql));
     }
 
     private <T> T run(EntityManager em, Object[] params, RowReader<T> reader) {
+        return execute(em, params, (jdbc, ps) -> reader.read(jdbc.getResultSetReturn().extract(ps, sql)));
+    }
+
+    /** What to do with the bound statement on the session's connection. */
+    @FunctionalInterface
+    private interface Execution<T> {
+        T on(JdbcCoordinator jdbc, PreparedStatement ps) throws SQLException;
+    }
+
+    private <T> T execute(EntityManager em, Object[] params, Execution<T> execution) {
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         PreparedStatement ps = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
             bind(ps, params);
-            return reader.read(jdbc.getResultSetReturn().extract(ps, sql));
+            return execution.on(jdbc, ps);
         } catch (SQLException e) {
             throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not run a native statement", sql);
         } finally {
