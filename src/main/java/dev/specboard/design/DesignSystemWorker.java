@@ -142,7 +142,7 @@ public class DesignSystemWorker {
         try {
             entities.inferInJob(claim.projectId());
         } catch (RuntimeException e) {
-            LOG.warn("Inferring the entities of project " + claim.projectId() + " failed", e);
+            DatabaseOutage.warn(LOG, "inferring the entities of project " + claim.projectId(), e);
         }
     }
 

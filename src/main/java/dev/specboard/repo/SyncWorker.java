@@ -3,6 +3,7 @@ package dev.specboard.repo;
 import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.UrlCredentials;
 import dev.specboard.web.DatabaseOutage;
+import dev.specboard.web.Stopping;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,11 +104,11 @@ public class SyncWorker {
                 ran++;
             }
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isCause(e)) {
+            if (DatabaseOutage.isCause(e) || Stopping.now()) {
                 // The next tick tries again; a sync left running is claimed again once its lease expires.
-                DatabaseOutage.log(LOG, "repository sync", e);
+                DatabaseOutage.warn(LOG, "repository sync", e);
             } else {
-                LOG.warn("Sync worker " + workerId + " stopped: " + e.getMessage(), UrlCredentials.redacted(e));
+                LOG.warn("Sync worker " + workerId + " stopped: " + UrlCredentials.redact(e.getMessage()), UrlCredentials.redacted(e));
             }
         }
         return ran;
@@ -190,7 +191,7 @@ public class SyncWorker {
                 manifestCreated.fire(new ManifestCreated(m.projectId, m.repositoryId, version, commit));
             });
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isCause(e)) {
+            if (DatabaseOutage.isCause(e) || Stopping.now()) {
                 // Nothing can be recorded now; the sync keeps its lease and is claimed again once it expires.
                 throw e;
             }

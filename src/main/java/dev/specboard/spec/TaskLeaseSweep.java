@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.web.DatabaseOutage;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ public class TaskLeaseSweep {
                 }
             } while (n == BATCH);
         } catch (RuntimeException e) {
-            LOG.warnf("Task lease sweep failed (%s); trying again next time", e.getMessage());
+            // The next sweep tries again.
+            DatabaseOutage.warn(LOG, "task lease sweep", e);
         }
     }
 }

@@ -63,10 +63,13 @@ public final class DatabaseOutage {
 
     /**
      * Logs a background task's failure: one rate-limited line when the database is away (it is
-     * expected then, and the task runs again when it is back), the warning with its stack trace otherwise.
+     * expected then, and the task runs again when it is back), a debug line when this instance is stopping (the
+     * stop closed the database under the task), the warning with its stack trace otherwise.
      */
     public static void warn(Logger log, String what, Throwable failure) {
-        if (isCause(failure)) {
+        if (Stopping.now()) {
+            log.debugf("%s ended by the stop: %s", what, rootMessage(failure));
+        } else if (isCause(failure)) {
             log(log, what, failure);
         } else {
             log.warn(what + " failed: " + failure.getMessage(), failure);

@@ -1,5 +1,6 @@
 package dev.specboard.web;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.ExecutionMode;
 import io.quarkus.runtime.ImageMode;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -174,18 +176,19 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                     .setServerConfig("fsync", test ? "off" : "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(30))
+                    .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
             EmbeddedPostgresSupervisor supervisor = EmbeddedPostgresSupervisor.watch(dataDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                // Stop watching first, or the supervisor would start the server again after this hook stops it.
-                supervisor.stop();
-                try {
-                    pg.close();
-                } catch (IOException e) {
-                    // the JVM is going away; the next start cleans up an orphan
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> afterApplicationStops(Application.currentApplication(),
+                    APPLICATION_STOP_PATIENCE, () -> {
+                        // Stop watching first, or the supervisor would start the server again after this hook stops it.
+                        supervisor.stop();
+                        try {
+                            pg.close();
+                        } catch (IOException e) {
+                            // the JVM is going away; the next start cleans up an orphan
+                        }
+                    })));
             String jdbcUrl = pg.getJdbcUrl("postgres", "postgres");
             if (test) {
                 LOG.infof("Embedded PostgreSQL 17 for tests at %s (temporary data directory)", jdbcUrl);
@@ -197,6 +200,29 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /** How long the server waits, once the JVM is stopping, for the application to finish with it. */
+    static final Duration APPLICATION_STOP_PATIENCE = Duration.ofSeconds(15);
+
+    /**
+     * Runs {@code stopServer} once {@code app} has stopped, or after {@code patience}. The JVM runs its shutdown hooks
+     * side by side: without this wait the server went away while Quarkus was still stopping, and every stop logged
+     * lost connections (live updates, a sync in progress) and could fail a request still being answered.
+     */
+    static void afterApplicationStops(Application app, Duration patience, Runnable stopServer) {
+        if (app != null) {
+            // Application.awaitShutdown has no timeout: wait for it beside this thread, at most for patience.
+            Thread waiter = new Thread(app::awaitShutdown, "specboard-postgres-stop");
+            waiter.setDaemon(true);
+            waiter.start();
+            try {
+                waiter.join(patience.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stopServer.run();
     }
 
     /** The URL {@code EmbeddedPostgres.getJdbcUrl("postgres", "postgres")} gives for a server on this port. */

@@ -2,14 +2,19 @@ package dev.specboard.web;
 
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import javax.transaction.xa.XAException;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +62,48 @@ class DatabaseOutageTest {
         LogRecord otherFailure = record(Level.WARNING, "com.arjuna.ats.jta", "ARJUNA012345: something else");
         otherFailure.setThrown(new SQLException("duplicate key", "23505"));
         assertTrue(filter.isLoggable(otherFailure));
+    }
+
+    @Test
+    void aBackgroundTaskCutShortByTheStopLogsNoWarning() {
+        String name = "dev.specboard.test.stopping." + System.nanoTime();
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        java.util.logging.Logger target = java.util.logging.Logger.getLogger(name);
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        target.addHandler(handler);
+        target.setLevel(Level.ALL);
+        Logger log = Logger.getLogger(name);
+        IllegalStateException closed = new IllegalStateException("EntityManagerFactory is closed");
+        boolean before = Stopping.set(false);
+        try {
+            DatabaseOutage.warn(log, "a task", closed);
+            assertEquals(List.of(Level.WARNING), logged.stream().map(LogRecord::getLevel).toList(), "a failure while running");
+            assertEquals(closed, logged.get(0).getThrown());
+
+            logged.clear();
+            Stopping.set(true);
+            DatabaseOutage.warn(log, "a task", closed);
+            assertEquals(1, logged.size());
+            assertTrue(logged.get(0).getLevel().intValue() < Level.INFO.intValue(), "the stop's own doing: " + logged.get(0).getLevel());
+            assertEquals("a task ended by the stop: java.lang.IllegalStateException: EntityManagerFactory is closed",
+                    logged.get(0).getMessage());
+        } finally {
+            Stopping.set(before);
+            target.removeHandler(handler);
+        }
     }
 
     private static LogRecord record(Level level, String logger, String message, Object... params) {

@@ -1,5 +1,6 @@
 package dev.specboard.web;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.ExecutionMode;
 import io.quarkus.runtime.ExecutionModeManager;
 import io.quarkus.runtime.LaunchMode;
@@ -16,11 +17,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,6 +148,83 @@ class EmbeddedPostgresConfigSourceFactoryTest {
 
         assertFalse(factory.getConfigSources(context(config)).iterator().hasNext());
         assertFalse(Files.exists(dataDir.resolve("postgres")));
+    }
+
+    @Test
+    void onAStopTheServerWaitsUntilTheApplicationHasStopped() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        Auxiliary app = new Auxiliary(order, false);
+        app.start(new String[0]);
+        Thread hook = new Thread(() -> EmbeddedPostgresConfigSourceFactory.afterApplicationStops(app, Duration.ofMinutes(5),
+                () -> order.add("server stopped")));
+        hook.start();
+        hook.join(300);
+        assertTrue(hook.isAlive(), "the server stays while the application runs");
+        assertEquals(List.of(), order);
+
+        app.stop();
+        hook.join(60_000);
+        assertEquals(List.of("application stopped", "server stopped"), order);
+    }
+
+    @Test
+    void anApplicationThatDoesNotStopHoldsTheServerOnlyForThePatience() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        Auxiliary app = new Auxiliary(order, false);
+        app.start(new String[0]);
+        try {
+            EmbeddedPostgresConfigSourceFactory.afterApplicationStops(app, Duration.ofMillis(50), () -> order.add("server stopped"));
+            assertEquals(List.of("server stopped"), order);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void anApplicationThatFailedToStartOrNoneAtAllDoesNotHoldTheServer() throws Exception {
+        List<String> order = new CopyOnWriteArrayList<>();
+        Auxiliary failed = new Auxiliary(order, true);
+        try {
+            failed.start(new String[0]);
+        } catch (IllegalStateException expected) {
+            // the start failed, as this test wants
+        }
+        Thread hook = new Thread(() -> {
+            EmbeddedPostgresConfigSourceFactory.afterApplicationStops(failed, Duration.ofMinutes(5), () -> order.add("after failed"));
+            EmbeddedPostgresConfigSourceFactory.afterApplicationStops(null, Duration.ofMinutes(5), () -> order.add("without"));
+        });
+        hook.start();
+        hook.join(60_000);
+        assertEquals(List.of("after failed", "without"), order);
+    }
+
+    /** An auxiliary Quarkus application (it does not become the JVM's current one), recording its stop. */
+    private static final class Auxiliary extends Application {
+        private final List<String> order;
+        private final boolean failing;
+
+        Auxiliary(List<String> order, boolean failing) {
+            super(true);
+            this.order = order;
+            this.failing = failing;
+        }
+
+        @Override
+        protected void doStart(String[] args) {
+            if (failing) {
+                throw new IllegalStateException("this application fails to start");
+            }
+        }
+
+        @Override
+        protected void doStop() {
+            order.add("application stopped");
+        }
+
+        @Override
+        public String getName() {
+            return "auxiliary";
+        }
     }
 
     private static String url(Iterable<ConfigSource> sources) {
