@@ -1,0 +1,72 @@
+package dev.specboard.kernel;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The migrated schema keeps no index that another one makes useless: every index is one more entry to write on each
+ * insert and on each update that is not HOT (a task's claim updates every index of its table).
+ */
+@QuarkusTest
+class SchemaIndexesTest {
+
+    @Inject
+    EntityManager em;
+
+    private record Index(String table, String name, boolean unique, int[] keys, int[] options) {
+    }
+
+    @Test
+    void noPlainIndexIsTheLeadingPartOfAnother() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT CAST(i.indrelid AS regclass)::text, CAST(i.indexrelid AS regclass)::text, i.indisunique,
+                       i.indkey::text, i.indoption::text
+                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = current_schema() AND am.amname = 'btree' AND i.indpred IS NULL AND i.indexprs IS NULL""")
+                .getResultList();
+        List<Index> indexes = rows.stream().map(r -> new Index((String) r[0], (String) r[1], (Boolean) r[2],
+                numbers((String) r[3]), numbers((String) r[4]))).toList();
+
+        List<String> redundant = new ArrayList<>();
+        for (Index a : indexes) {
+            for (Index b : indexes) {
+                if (a != b && !a.unique() && a.table().equals(b.table()) && leads(a, b)) {
+                    redundant.add(a.name() + " (leading part of " + b.name() + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), redundant);
+    }
+
+    /** Whether b's leading columns are a's, in a's order both ways (b read forwards or backwards). */
+    private static boolean leads(Index a, Index b) {
+        if (a.keys().length > b.keys().length) {
+            return false;
+        }
+        boolean forwards = true;
+        boolean backwards = true;
+        for (int i = 0; i < a.keys().length; i++) {
+            if (a.keys()[i] != b.keys()[i]) {
+                return false;
+            }
+            // indoption: bit 0 DESC, bit 1 NULLS FIRST; a backward scan flips both.
+            forwards &= a.options()[i] == b.options()[i];
+            backwards &= a.options()[i] == (b.options()[i] ^ 3);
+        }
+        return forwards || backwards;
+    }
+
+    private static int[] numbers(String vector) {
+        return Arrays.stream(vector.trim().split(" +")).mapToInt(Integer::parseInt).toArray();
+    }
+}
