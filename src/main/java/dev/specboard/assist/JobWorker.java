@@ -2,6 +2,7 @@ package dev.specboard.assist;
 
 import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.web.DatabaseOutage;
+import dev.specboard.web.Stopping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.web.LiveEvent;
@@ -182,6 +183,11 @@ public class JobWorker {
         } catch (LostLease e) {
             LOG.warnf("Job %s was taken over by another worker; dropping this run", id);
         } catch (RuntimeException e) {
+            if (Stopping.now()) {
+                // Not the job's failure: it stays running until its lease runs out, then runs again (settleAbandoned).
+                LOG.debugf("Job %s was cut short by the stop: %s", id, e.getMessage());
+                return;
+            }
             String message = failure(e);
             end(ctx, job -> {
                 job.status = JobStatus.FAILED;
@@ -230,7 +236,11 @@ public class JobWorker {
                 }
             });
         } catch (RuntimeException again) {
-            LOG.error("Could not record how job " + ctx.jobId + " ended", again);
+            if (Stopping.now()) {
+                LOG.debugf("Job %s: its end was not recorded before the stop (its lease runs out instead)", ctx.jobId);
+            } else {
+                LOG.error("Could not record how job " + ctx.jobId + " ended", again);
+            }
         }
     }
 

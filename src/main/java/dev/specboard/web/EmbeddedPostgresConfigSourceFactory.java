@@ -179,8 +179,10 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
             EmbeddedPostgresSupervisor supervisor = EmbeddedPostgresSupervisor.watch(dataDir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> afterApplicationStops(Application.currentApplication(),
-                    APPLICATION_STOP_PATIENCE, () -> {
+            // A test run's server is thrown away with its data: it does not wait for the application (which the test
+            // framework may still hold when the JVM exits).
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> afterApplicationStops(
+                    test ? null : Application.currentApplication(), APPLICATION_STOP_PATIENCE, () -> {
                         // Stop watching first, or the supervisor would start the server again after this hook stops it.
                         supervisor.stop();
                         try {

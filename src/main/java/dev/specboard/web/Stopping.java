@@ -30,7 +30,7 @@ public class Stopping {
     }
 
     /** For a test of what background work does during a stop: sets the state, answers the one it replaced. */
-    static boolean set(boolean value) {
+    public static boolean set(boolean value) {
         boolean was = stopping;
         stopping = value;
         return was;

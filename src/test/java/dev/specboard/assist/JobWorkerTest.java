@@ -9,6 +9,7 @@ import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.repo.SyncStatus;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.TestData;
+import dev.specboard.web.Stopping;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -64,6 +65,40 @@ class JobWorkerTest {
             assertNotEquals("dead-worker", done.workerId);
             assertTrue(((java.util.List<?>) done.result.get("files")).size() == 3);
         }
+    }
+
+    @Test
+    void aJobCutShortByTheStopIsNotFailedButLeftToItsLease() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            UUID cut = claimedDocsJob(t, "stopping-worker", "no/such/folder");
+            boolean before = Stopping.set(true);
+            try {
+                worker.run(JobKind.AI, cut, "stopping-worker");
+            } finally {
+                Stopping.set(before);
+            }
+            AiJob left = QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(cut));
+            assertEquals(JobStatus.RUNNING, left.status, "the stop is not the job's failure");
+            assertEquals("stopping-worker", left.workerId);
+
+            // The same failure while running is the job's own.
+            UUID failing = claimedDocsJob(t, "running-worker", "no/such/folder");
+            worker.run(JobKind.AI, failing, "running-worker");
+            AiJob failed = QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(failing));
+            assertEquals(JobStatus.FAILED, failed.status);
+        }
+    }
+
+    private UUID claimedDocsJob(TestData.Team t, String workerId, String path) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Access access = new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id);
+            AiJob job = service.create(access, AiJobType.DOCS, Map.of("repo", "app", "path", JobTestSupport.DIR));
+            // A folder that is gone by the time the job runs: the run fails.
+            job.params = new java.util.HashMap<>(Map.of("repo", "app", "path", path));
+            assertEquals(Optional.of(job.id), worker.claimWithin(JobKind.AI, workerId, 60, job.id));
+            return job.id;
+        });
     }
 
     @Test
