@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,6 +48,34 @@ class SchemaIndexesTest {
             }
         }
         assertEquals(List.of(), redundant);
+    }
+
+    @Test
+    void everyForeignKeyLeadsAnIndex() {
+        // Otherwise deleting (or re-keying) a referred row reads the whole referring table to check or cascade.
+        @SuppressWarnings("unchecked")
+        List<Object[]> keys = em.createNativeQuery("""
+                SELECT CAST(c.conrelid AS regclass)::text, c.conname, array_to_string(c.conkey, ' ') FROM pg_constraint c
+                WHERE c.contype = 'f' AND c.connamespace = CAST(current_schema() AS regnamespace)""").getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> indexes = em.createNativeQuery("""
+                SELECT CAST(i.indrelid AS regclass)::text, i.indkey::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE c.relnamespace = CAST(current_schema() AS regnamespace) AND i.indexprs IS NULL""").getResultList();
+
+        List<String> unindexed = new ArrayList<>();
+        for (Object[] key : keys) {
+            Set<Integer> columns = Arrays.stream(numbers((String) key[2])).boxed().collect(Collectors.toSet());
+            boolean led = indexes.stream().anyMatch(i -> i[0].equals(key[0]) && leadingSet(numbers((String) i[1]), columns.size())
+                    .equals(columns));
+            if (!led) {
+                unindexed.add(key[0] + "." + key[1]);
+            }
+        }
+        assertEquals(List.of(), unindexed);
+    }
+
+    private static Set<Integer> leadingSet(int[] keys, int count) {
+        return keys.length < count ? Set.of() : Arrays.stream(keys, 0, count).boxed().collect(Collectors.toSet());
     }
 
     /** Whether b's leading columns are a's, in a's order both ways (b read forwards or backwards). */
