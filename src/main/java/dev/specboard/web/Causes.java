@@ -2,6 +2,7 @@ package dev.specboard.web;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -16,21 +17,27 @@ final class Causes {
 
     /** Whether the failure or any failure behind it passes {@code test}. */
     static boolean any(Throwable failure, Predicate<Throwable> test) {
-        return any(failure, test, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return first(failure, test).isPresent();
     }
 
-    private static boolean any(Throwable t, Predicate<Throwable> test, Set<Throwable> seen) {
+    /** The failure, or the first failure behind it, that passes {@code test}. */
+    static Optional<Throwable> first(Throwable failure, Predicate<Throwable> test) {
+        return Optional.ofNullable(first(failure, test, Collections.newSetFromMap(new IdentityHashMap<>())));
+    }
+
+    private static Throwable first(Throwable t, Predicate<Throwable> test, Set<Throwable> seen) {
         if (t == null || seen.size() > 50 || !seen.add(t)) {
-            return false;
+            return null;
         }
         if (test.test(t)) {
-            return true;
+            return t;
         }
         for (Throwable suppressed : t.getSuppressed()) {
-            if (any(suppressed, test, seen)) {
-                return true;
+            Throwable found = first(suppressed, test, seen);
+            if (found != null) {
+                return found;
             }
         }
-        return any(t.getCause(), test, seen);
+        return first(t.getCause(), test, seen);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -16,6 +17,8 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +27,12 @@ import java.util.function.Supplier;
  * Resources compose their answers with it and never join rendered templates themselves.
  */
 public final class Htmx {
+
+    private static final Logger LOG = Logger.getLogger(Htmx.class);
+
+    /** Where a streamed page stops when rendering it failed half-way (its status, 200, went out with its start). */
+    static final String CUT_SHORT = "<p class=\"error-box\" role=\"alert\" id=\"page-cut-short\">The rest of this page could not be"
+            + " shown: the server failed while sending it. Reload the page to try again.</p>";
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
@@ -64,19 +73,29 @@ public final class Htmx {
     /**
      * A page too large to hold whole (a 10,000-line file page is 2 MB): rendered straight into the response as it
      * goes, UTF-8 encoded in small buffers, instead of into a string, its bytes and their copy (about 8 MB for every
-     * such page in flight). It goes out chunked, and a failure while rendering cuts the page short instead of
-     * answering 500, so only pages whose data is all loaded before they render use it.
+     * such page in flight). It goes out chunked, so a failure while rendering cannot answer 500 any more: the page
+     * then ends with {@link #CUT_SHORT} (and the failure is logged), and only pages whose data is all loaded before
+     * they render use it.
      */
     public static Response largePage(TemplateInstance page) {
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            page.consume(text -> {
-                try {
-                    writer.write(text);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            try {
+                page.consume(text -> {
+                    try {
+                        writer.write(text);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).toCompletableFuture().join();
+            } catch (CompletionException e) {
+                Optional<Throwable> gone = Causes.first(e, IOException.class::isInstance);
+                if (gone.isPresent()) {
+                    throw (IOException) gone.get(); // the browser went away: there is no one to tell
                 }
-            }).toCompletableFuture().join();
+                LOG.error("A page failed while it was being sent; it ends with a notice", e.getCause());
+                writer.write(CUT_SHORT);
+            }
             writer.flush();
         };
         return Response.ok(body).type(HTML_UTF8).header("Vary", "HX-Request").build();
