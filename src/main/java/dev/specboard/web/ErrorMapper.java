@@ -145,6 +145,10 @@ public class ErrorMapper {
         if (unreadable != null) {
             return refuse(400, unreadable, Map.of(), uri, headers, request);
         }
+        if (ClientGone.isCause(e)) {
+            LOG.debugf("The client of %s %s went away before the answer was written", request.getMethod(), uri.getPath());
+            return Response.noContent().build();
+        }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return respond(500, "Something went wrong on our side. It has been logged; please try again.", Map.of(), uri, headers);
     }
