@@ -40,6 +40,22 @@
   });
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', remember); } else { remember(); }
 
+  // The project's navigation is one row that scrolls sideways on a narrow screen: bring the current section into
+  // view, or on a phone the later sections (Code, Members, Settings) open with their own link out of sight.
+  function showCurrentSection() {
+    var nav = document.querySelector('.projectnav');
+    var current = nav && nav.querySelector('a[aria-current="page"]');
+    if (!current || nav.scrollWidth <= nav.clientWidth) {
+      return;
+    }
+    var row = nav.getBoundingClientRect();
+    var link = current.getBoundingClientRect();
+    if (link.left < row.left || link.right > row.right) {
+      nav.scrollLeft += link.left - row.left - (row.width - link.width) / 2;
+    }
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', showCurrentSection); } else { showCurrentSection(); }
+
   // data-open-dialog="id" on a button opens that <dialog> (the keyboard shortcuts, from the account menu).
   document.addEventListener('click', function (e) {
     var opener = e.target.closest && e.target.closest('[data-open-dialog]');

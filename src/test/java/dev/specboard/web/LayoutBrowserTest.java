@@ -176,6 +176,24 @@ class LayoutBrowserTest {
     }
 
     @Test
+    void onAPhoneTheProjectNavigationShowsTheCurrentSection() {
+        TestData.Team t = project();
+        try (Browser phone = Browser.open(base.toString(), 360)) {
+            phone.login(t.member().username, TestData.PASSWORD);
+            for (String section : List.of("members", "jobs", "repos", "stories")) {
+                phone.go("/projects/" + t.slug() + "/" + section);
+                assertEquals(Boolean.TRUE, phone.js("""
+                        var nav = document.querySelector('.projectnav');
+                        var row = nav.getBoundingClientRect(), link = nav.querySelector('a[aria-current="page"]').getBoundingClientRect();
+                        return link.left >= row.left - 1 && link.right <= row.right + 1;"""), section + ": its link is in view");
+                phone.assertFitsWidth();
+            }
+            assertEquals(0L, ((Number) phone.js("return document.querySelector('.projectnav').scrollLeft;")).longValue(),
+                    "an early section leaves the row where it starts");
+        }
+    }
+
+    @Test
     void onAPhoneWithoutJavaScriptFiltersFoldBehindAToggleAndOnADesktopTheyShowWithoutOne() {
         TestData.Team t = project();
         try (Browser phone = Browser.open(base.toString(), 360); Browser desk = Browser.open(base.toString())) {
