@@ -150,7 +150,8 @@ public class SyncWorker {
     private record Job(Repo repo, Integer latestVersion, String latestCommit, Map<String, ManifestEntry> knownBlobs) {
     }
 
-    private void run(UUID syncId, String workerId) {
+    /** Runs a sync this worker has claimed: a new manifest, or the failure recorded (not when the stop cut it short). */
+    void run(UUID syncId, String workerId) {
         Job job = QuarkusTransaction.requiringNew().call(() -> {
             RepoSync sync = RepoSync.findById(syncId);
             Repo repo = Repo.findById(sync.repositoryId);

@@ -4,6 +4,7 @@ import dev.specboard.account.Account;
 import dev.specboard.project.Project;
 import dev.specboard.support.TestData;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.Stopping;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -167,6 +168,30 @@ class SyncWorkerTest {
         assertEquals(SyncStatus.FAILED, sync.status);
         assertTrue(sync.errorMessage.startsWith("Could not fetch /does/not/exist/"), sync.errorMessage);
         assertTrue(sync.finishedAt != null);
+    }
+
+    @Test
+    void aSyncCutShortByTheStopIsNotFailedButLeftToItsLease() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        Repo repo = support.add(p, owner, "gone", "/does/not/exist/" + UUID.randomUUID());
+        assertEquals(SyncStatus.FAILED, support.awaitLatest(repo).status, "while running, the failure is the sync's own");
+        UUID syncId = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("INSERT INTO repo_syncs (project_id, repository_id, status, locked_by, lease_until, attempts) "
+                            + "VALUES (?1, ?2, 'RUNNING', 'stopping-worker', now() + interval '1 hour', 1)")
+                    .setParameter(1, p.id).setParameter(2, repo.id).executeUpdate();
+            return RepoSync.active(repo.id).orElseThrow().id;
+        });
+        boolean before = Stopping.set(true);
+        try {
+            assertThrows(RuntimeException.class, () -> worker.run(syncId, "stopping-worker"));
+        } finally {
+            Stopping.set(before);
+        }
+        RepoSync left = QuarkusTransaction.requiringNew().call(() -> RepoSync.<RepoSync>findById(syncId));
+        assertEquals(SyncStatus.RUNNING, left.status, "the stop is not the sync's failure");
+        assertEquals("stopping-worker", left.lockedBy);
+        assertNull(left.errorMessage);
     }
 
     @Test
