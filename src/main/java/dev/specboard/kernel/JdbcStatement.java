@@ -53,12 +53,12 @@ public final class JdbcStatement {
     }
 
     /** The statement in JDBC's form, with positional placeholders. */
-    public String sql() {
+    String sql() {
         return sql;
     }
 
     /** Binds {@code params[n - 1]} to each place of {@code ?n}. */
-    public void bind(PreparedStatement ps, Object[] params) throws SQLException {
+    void bind(PreparedStatement ps, Object[] params) throws SQLException {
         for (int i = 0; i < order.length; i++) {
             ps.setObject(i + 1, params[order[i] - 1]);
         }
