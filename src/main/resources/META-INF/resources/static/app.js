@@ -40,19 +40,20 @@
   });
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', remember); } else { remember(); }
 
-  // The project's navigation is one row that scrolls sideways on a narrow screen: bring the current section into
-  // view, or on a phone the later sections (Code, Members, Settings) open with their own link out of sight.
+  // The project's navigation is two rows (the groups, the current group's sections) that scroll sideways on a narrow
+  // screen: bring the current link of each into view, or on a phone a later one (Code, Team) opens out of sight.
   function showCurrentSection() {
-    var nav = document.querySelector('.projectnav');
-    var current = nav && nav.querySelector('a[aria-current="page"]');
-    if (!current || nav.scrollWidth <= nav.clientWidth) {
-      return;
-    }
-    var row = nav.getBoundingClientRect();
-    var link = current.getBoundingClientRect();
-    if (link.left < row.left || link.right > row.right) {
-      nav.scrollLeft += link.left - row.left - (row.width - link.width) / 2;
-    }
+    document.querySelectorAll('.projectnav ul').forEach(function (row) {
+      var current = row.querySelector('a[aria-current]');
+      if (!current || row.scrollWidth <= row.clientWidth) {
+        return;
+      }
+      var box = row.getBoundingClientRect();
+      var link = current.getBoundingClientRect();
+      if (link.left < box.left || link.right > box.right) {
+        row.scrollLeft += link.left - box.left - (box.width - link.width) / 2;
+      }
+    });
   }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', showCurrentSection); } else { showCurrentSection(); }
 

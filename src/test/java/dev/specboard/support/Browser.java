@@ -270,6 +270,12 @@ public final class Browser implements AutoCloseable {
         return retry(() -> waitFor(css).getText());
     }
 
+    /** The visible texts of every element matching, in document order, read after the page settled. */
+    public List<String> texts(String css) {
+        waitForHtmx();
+        return retry(() -> driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList());
+    }
+
     /** The value of a form field (for a select: the value of its selected option). */
     public String value(String css) {
         waitForHtmx();

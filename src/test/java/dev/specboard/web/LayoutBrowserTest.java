@@ -176,20 +176,52 @@ class LayoutBrowserTest {
     }
 
     @Test
-    void onAPhoneTheProjectNavigationShowsTheCurrentSection() {
+    void onAPhoneTheProjectNavigationShowsTheCurrentGroupAndSection() {
         TestData.Team t = project();
         try (Browser phone = Browser.open(base.toString(), 360)) {
-            phone.login(t.member().username, TestData.PASSWORD);
-            for (String section : List.of("members", "jobs", "repos", "stories")) {
+            phone.login(t.owner().username, TestData.PASSWORD);
+            for (String section : List.of("settings", "previews", "jobs", "repos", "stories")) {
                 phone.go("/projects/" + t.slug() + "/" + section);
                 assertEquals(Boolean.TRUE, phone.js("""
-                        var nav = document.querySelector('.projectnav');
-                        var row = nav.getBoundingClientRect(), link = nav.querySelector('a[aria-current="page"]').getBoundingClientRect();
-                        return link.left >= row.left - 1 && link.right <= row.right + 1;"""), section + ": its link is in view");
+                        var rows = document.querySelectorAll('.projectnav ul'), seen = 0;
+                        for (var i = 0; i < rows.length; i++) {
+                          var current = rows[i].querySelector('a[aria-current]');
+                          if (!current) { continue; }
+                          var row = rows[i].getBoundingClientRect(), link = current.getBoundingClientRect();
+                          if (link.left < row.left - 1 || link.right > row.right + 1) { return false; }
+                          seen++;
+                        }
+                        return seen > 0;"""), section + ": its group's and its own link are in view");
                 phone.assertFitsWidth();
             }
-            assertEquals(0L, ((Number) phone.js("return document.querySelector('.projectnav').scrollLeft;")).longValue(),
-                    "an early section leaves the row where it starts");
+            assertEquals(0L, ((Number) phone.js("return document.querySelector('.projectnav ul').scrollLeft;")).longValue(),
+                    "an early group leaves the row where it starts");
+        }
+    }
+
+    @Test
+    void onADesktopTheProjectNavigationShowsEveryGroupAndTheCurrentGroupsSectionsWithoutScrolling() {
+        TestData.Team t = project();
+        try (Browser desk = Browser.open(base.toString())) {
+            desk.login(t.owner().username, TestData.PASSWORD);
+            desk.go("/projects/" + t.slug() + "/journeys");
+            assertEquals(List.of(t.project().name, "Stories", "Architecture", "Design", "Build", "Code", "Team"),
+                    desk.texts(".projectnav .nav-groups a"));
+            assertEquals("Design", desk.text(".projectnav .nav-groups a[aria-current=true]"));
+            assertEquals(List.of("Pages", "Design system", "Features", "Journeys", "Entities", "Thinking", "Context items", "Previews"),
+                    desk.texts(".projectnav .nav-sections a"));
+            assertEquals("Journeys", desk.text(".projectnav .nav-sections a[aria-current=page]"));
+            assertEquals(Boolean.TRUE, desk.js("""
+                    return Array.prototype.every.call(document.querySelectorAll('.projectnav ul'),
+                        function (row) { return row.scrollWidth <= row.clientWidth; });"""), "no row of the navigation scrolls at 1280 px");
+            desk.click(".projectnav .nav-groups a[href$='/specs']");
+            assertEquals("Build", desk.text(".projectnav .nav-groups a[aria-current=true]"));
+            assertEquals("Specs", desk.text(".projectnav .nav-sections a[aria-current=page]"));
+            desk.click(".projectnav .nav-sections a[href$='/board']");
+            assertEquals("Board", desk.text(".projectnav .nav-sections a[aria-current=page]"));
+            desk.click(".projectnav .nav-groups a[href$='/repos']");
+            assertEquals("Code", desk.text(".projectnav .nav-groups a[aria-current=page]"));
+            assertEquals(0, desk.count(".projectnav .nav-sections"), "a group of one section has no second row");
         }
     }
 
