@@ -184,7 +184,8 @@ public class SpecService {
 
     /**
      * Recomputes a spec's status from its tasks under a lock on the spec row: complete when every
-     * task is completed or merged, in progress when any task has moved; fires {@link SpecCompleted}.
+     * task is completed or merged, in progress when any task has moved, else back to approved or draft as a lead
+     * left it; fires {@link SpecCompleted}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<SpecCompleted> rollUp(UUID specId) {
@@ -192,7 +193,8 @@ public class SpecService {
                 SELECT s.status, s.spec_number, s.story_number, s.project_id,
                        (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id),
                        (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id AND t.status IN ('completed', 'merged')),
-                       (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id AND t.status <> 'pending')
+                       (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id AND t.status <> 'pending'),
+                       s.approved_at IS NOT NULL
                 FROM technical_specs s WHERE s.id = ?1 FOR UPDATE OF s""").setParameter(1, specId).getSingleResult();
         String status = (String) row[0];
         long total = ((Number) row[4]).longValue();
@@ -204,7 +206,8 @@ public class SpecService {
         } else if (moved > 0) {
             next = TechnicalSpec.STATUS_IN_PROGRESS;
         } else if (TechnicalSpec.STATUS_IN_PROGRESS.equals(status) || TechnicalSpec.STATUS_COMPLETE.equals(status)) {
-            next = TechnicalSpec.STATUS_APPROVED;
+            // Work on a draft may start before its approval (claims do not wait for it): back to draft then.
+            next = Boolean.TRUE.equals(row[7]) ? TechnicalSpec.STATUS_APPROVED : TechnicalSpec.STATUS_DRAFT;
         }
         if (next.equals(status)) {
             return Optional.empty();
@@ -235,7 +238,7 @@ public class SpecService {
         if (!TechnicalSpec.TYPE_MONOLITHIC.equals(input.specType()) && !TechnicalSpec.TYPE_HIERARCHICAL.equals(input.specType())) {
             errors.add("specType", "Choose monolithic or hierarchical");
         }
-        if (input.storyNumber() != null && (input.storyNumber() < 1 || input.storyNumber() > 999_999_999)) {
+        if (input.storyNumber() != null && (input.storyNumber() < 1 || input.storyNumber() > TechnicalSpec.MAX_NUMBER)) {
             errors.add("storyNumber", "A story number is a positive number, like 12 for US-12");
         }
         SpecContent content = null;
@@ -333,7 +336,17 @@ public class SpecService {
         }
         Number max = (Number) em.createNativeQuery("SELECT coalesce(max(spec_number), 0) FROM technical_specs WHERE project_id = ?1")
                 .setParameter(1, project.id).getSingleResult();
-        return max.intValue() + 1;
+        if (max.intValue() < TechnicalSpec.MAX_NUMBER) {
+            return max.intValue() + 1;
+        }
+        // A spec took the highest number a key can name (its story's number): the next one takes the first free number,
+        // or it could be created but never reached again (SPEC-1000000000 is not a key).
+        Number gap = (Number) em.createNativeQuery("""
+                        SELECT coalesce(min(s.spec_number) + 1, 1) FROM technical_specs s WHERE s.project_id = ?1
+                          AND NOT EXISTS (SELECT 1 FROM technical_specs n WHERE n.project_id = s.project_id AND n.spec_number = s.spec_number + 1)
+                          AND s.spec_number < ?2""")
+                .setParameter(1, project.id).setParameter(2, TechnicalSpec.MAX_NUMBER).getSingleResult();
+        return gap.intValue();
     }
 
     /**

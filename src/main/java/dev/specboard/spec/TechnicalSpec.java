@@ -35,6 +35,9 @@ public class TechnicalSpec extends TimestampedEntity {
     public static final String STATUS_APPROVED = "approved";
     public static final String STATUS_IN_PROGRESS = "in_progress";
     public static final String STATUS_COMPLETE = "complete";
+    /** The highest number a key names (nine digits: a key always parses as an int). */
+    static final int MAX_NUMBER = 999_999_999;
+
     private static final Pattern KEY = Pattern.compile("^(?i:SPEC-)?([0-9]{1,9})$");
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -53,6 +56,10 @@ public class TechnicalSpec extends TimestampedEntity {
     public Integer storyNumber;
 
     public String status = STATUS_DRAFT;
+
+    /** When a lead approved it; kept when the status moves on with the tasks (null: never approved). */
+    @Column(name = "approved_at")
+    public Instant approvedAt;
 
     /** Its story changed after approval: the spec may no longer match it. */
     public boolean dirty;
@@ -138,6 +145,7 @@ public class TechnicalSpec extends TimestampedEntity {
             throw new IllegalStateException("Only a draft spec can be approved; " + key() + " is " + status.replace('_', ' ') + ".");
         }
         status = STATUS_APPROVED;
+        approvedAt = Instant.now();
         dirty = false;
     }
 

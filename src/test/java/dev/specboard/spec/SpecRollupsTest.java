@@ -188,4 +188,36 @@ class SpecRollupsTest {
         Web.as(team.lead()).post(page + "/reviewed").then().statusCode(303);
         assertNull(Web.html(Web.as(team.member()).get(page)).getElementById("spec-dirty"));
     }
+
+    @Test
+    void aDraftWhoseWorkWentBackToPendingIsADraftAgainAndAnApprovedSpecStaysApproved() {
+        TestData.Team team = data.team();
+        String p = "/api/v1/projects/" + team.slug();
+        String draft = fx.api(team.lead()).body(SpecApiFixtures.hierarchical(null, "Draft work", List.of(), "one"))
+                .post(p + "/specs").then().statusCode(201).extract().path("key");
+        String approved = fx.api(team.lead()).body(SpecApiFixtures.hierarchical(null, "Approved work", List.of(), "one"))
+                .post(p + "/specs").then().statusCode(201).extract().path("key");
+        fx.api(team.lead()).post(p + "/specs/" + approved + "/approve").then().statusCode(200).body("status", equalTo("approved"));
+        for (String spec : List.of(draft, approved)) {
+            String task = spec.replace("SPEC", "TASK") + "-1";
+            fx.api(team.member()).post(p + "/tasks/" + task + "/claim").then().statusCode(200);
+            fx.api(team.member()).get(p + "/specs/" + spec).then().statusCode(200).body("status", equalTo("in_progress"));
+            fx.api(team.member()).post(p + "/tasks/" + task + "/release").then().statusCode(200);
+        }
+        fx.api(team.member()).get(p + "/specs/" + draft).then().statusCode(200).body("status", equalTo("draft"));
+        fx.api(team.member()).get(p + "/specs/" + approved).then().statusCode(200).body("status", equalTo("approved"));
+        fx.api(team.lead()).post(p + "/specs/" + draft + "/approve").then().statusCode(200).body("status", equalTo("approved"));
+    }
+
+    @Test
+    void aSpecAfterOneNumberedAtTheHighestKeyTakesAFreeNumberItsKeyReaches() {
+        TestData.Team team = data.team();
+        String p = "/api/v1/projects/" + team.slug();
+        fx.api(team.lead()).body(SpecApiFixtures.hierarchical(999_999_999, "Far away", List.of(), "one"))
+                .post(p + "/specs").then().statusCode(201).body("key", equalTo("SPEC-999999999"));
+        String next = fx.api(team.lead()).body(SpecApiFixtures.hierarchical(null, "Next", List.of(), "one"))
+                .post(p + "/specs").then().statusCode(201).extract().path("key");
+        fx.api(team.member()).get(p + "/specs/" + next).then().statusCode(200).body("title", equalTo("Next"));
+        fx.api(team.member()).get(p + "/tasks/" + next.replace("SPEC", "TASK") + "-1").then().statusCode(200);
+    }
 }
