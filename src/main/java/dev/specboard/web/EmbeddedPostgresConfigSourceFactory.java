@@ -17,8 +17,12 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +169,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                     ? Files.createTempDirectory("specboard-test-pg")
                     : Path.of(configuredDataDir).toAbsolutePath().resolve("postgres");
             Files.createDirectories(dataDir);
+            if (!test) {
+                claim(dataDir);
+            }
             stopOrphan(dataDir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -237,6 +244,45 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port for the embedded PostgreSQL", e);
+        }
+    }
+
+    /** The locks on the data directories this JVM runs servers in, held for its lifetime. */
+    private static final List<FileLock> CLAIMS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Claims the data directory for this JVM (a lock on {@code postgres.lock} beside it), or fails the start when
+     * another process holds it: the server running there is then that instance's, not an orphan, and stopping it
+     * would take its database away (two instances on the default {@code ./data}, a dev mode beside a packaged app).
+     */
+    static void claim(Path dataDir) {
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + ".lock");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("Another Specboard instance runs the embedded PostgreSQL in " + dataDir
+                        + ". Stop it first, or give this one its own folder with SPECBOARD_DATA_DIR.");
+            }
+            CLAIMS.add(lock);
+        } catch (OverlappingFileLockException ours) {
+            // This JVM holds it already (a dev reload loads this class again): the server there is ours.
+            closeQuietly(channel);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("Could not lock " + file, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // nothing was locked through it
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -265,5 +266,41 @@ class EmbeddedPostgresConfigSourceFactoryTest {
                 return values.keySet().iterator();
             }
         };
+    }
+
+    @Test
+    void aDataDirectoryAnotherProcessRunsRefusesTheStartAndIsFreeOnceThatProcessEnds() throws Exception {
+        Path postgres = dataDir.resolve("postgres");
+        Path locker = dataDir.resolve("Locker.java");
+        // Another JVM holds the lock, as a second Specboard instance on the same folder would.
+        Files.writeString(locker, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.*;
+                public class Locker {
+                    public static void main(String[] a) throws Exception {
+                        FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        if (c.tryLock() == null) { System.exit(2); }
+                        System.out.println("locked");
+                        System.out.flush();
+                        Thread.sleep(120_000);
+                    }
+                }
+                """);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process other = new ProcessBuilder(java, locker.toString(), dataDir.resolve("postgres.lock").toString())
+                .redirectErrorStream(true).start();
+        try {
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+                assertEquals("locked", out.readLine(), "the other process holds the lock");
+                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                        () -> EmbeddedPostgresConfigSourceFactory.claim(postgres));
+                assertTrue(refused.getMessage().contains("Another Specboard instance runs the embedded PostgreSQL in " + postgres),
+                        refused.getMessage());
+            }
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        EmbeddedPostgresConfigSourceFactory.claim(postgres);
+        EmbeddedPostgresConfigSourceFactory.claim(postgres); // again in this JVM (a dev reload): still ours
     }
 }
