@@ -1,12 +1,17 @@
 package dev.specboard.design;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +22,22 @@ import java.util.Optional;
  * no reader decodes it, the dimensions read from its VP8/VP8L/VP8X header and no palette).
  */
 public final class ImageAnalyzer {
+
+    /**
+     * Above this many pixels an image gets its size but no palette. The JDK's PNG and JPEG readers decode row by
+     * row into the subsampled picture, so the cap bounds the time spent and libjpeg's native buffers (a progressive
+     * JPEG keeps all its coefficients), not the heap.
+     */
+    static final long MAX_PIXELS = 40_000_000L;
+
+    /**
+     * The WebP reader builds a full-size raster even when asked to subsample, about 8 bytes a pixel with its work
+     * arrays, and the server's heap is 160 MB (docker/jvm.options): this keeps one upload under ~50 MB.
+     */
+    static final long MAX_WEBP_PIXELS = 6_000_000L;
+
+    /** The palette samples about this many pixels on the long side, so decoding builds no more than twice that. */
+    static final int SAMPLE_SIDE = 150;
 
     private static volatile boolean scanned;
 
@@ -53,31 +74,64 @@ public final class ImageAnalyzer {
 
     /** Dimensions and palette of an image already known to be PNG, JPEG or WebP. */
     public static ContextAnalysis analyze(byte[] data, String format) {
-        BufferedImage image = decode(data);
-        if (image == null) {
-            int[] size = "webp".equals(format) ? webpSize(data) : null;
+        Decoded decoded = decode(data, format);
+        if (decoded.sample() == null) {
+            int[] size = decoded.width() != null ? new int[]{decoded.width(), decoded.height()} : "webp".equals(format) ? webpSize(data) : null;
             return new ContextAnalysis(List.of(), List.of(), List.of(), null, List.of("design"), size == null ? null : size[0],
-                    size == null ? null : size[1], format, List.of(), "The image could not be decoded, so its colour palette is unavailable.");
+                    size == null ? null : size[1], format, List.of(), decoded.note());
         }
-        List<double[]> palette = palette(image, 6);
+        List<double[]> palette = palette(decoded.sample(), 6);
         List<String> colors = new ArrayList<>();
         List<Double> shares = new ArrayList<>();
         for (double[] p : palette) {
             colors.add(CssColors.hex((int) Math.round(p[0]), (int) Math.round(p[1]), (int) Math.round(p[2])));
             shares.add(Math.round(p[3] * 1000) / 1000d);
         }
-        return new ContextAnalysis(List.of(), colors, shares, null, List.of("design"), image.getWidth(), image.getHeight(), format, List.of(), null);
+        return new ContextAnalysis(List.of(), colors, shares, null, List.of("design"), decoded.width(), decoded.height(), format, List.of(), null);
     }
 
-    private static BufferedImage decode(byte[] data) {
+    /** The size from the image's header (null if no reader understood it) and a subsampled picture, or a note why there is none. */
+    private record Decoded(Integer width, Integer height, BufferedImage sample, String note) {
+    }
+
+    private static final String UNDECODABLE = "The image could not be decoded, so its colour palette is unavailable.";
+
+    /**
+     * Reads the size from the header before decoding anything, because the header may claim any size (a 69-byte PNG
+     * can say 12000 x 12000), then decodes only every n-th pixel of every n-th row, so that the picture built never
+     * exceeds twice {@link #SAMPLE_SIDE} on its long side.
+     */
+    private static Decoded decode(byte[] data, String format) {
         if (!scanned) {
             ImageIO.scanForPlugins(); // registers the WebP reader from the application's class loader
             scanned = true;
         }
-        try {
-            return ImageIO.read(new ByteArrayInputStream(data));
+        Integer width = null;
+        Integer height = null;
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return new Decoded(null, null, null, UNDECODABLE);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+                long cap = "webp".equals(format) ? MAX_WEBP_PIXELS : MAX_PIXELS;
+                if ((long) width * height > cap) {
+                    return new Decoded(width, height, null, "The image is " + width + " \u00d7 " + height + " pixels, more than the "
+                            + cap / 1_000_000 + " million Specboard analyses, so its colour palette is unavailable.");
+                }
+                int step = Math.max(1, Math.max(width, height) / SAMPLE_SIDE);
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                return new Decoded(width, height, reader.read(0, param), null);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
-            return null;
+            return new Decoded(width, height, null, UNDECODABLE);
         }
     }
 
