@@ -13,9 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +60,9 @@ public class RefactorService {
 
     @ConfigProperty(name = "specboard.refactor.push-password")
     Optional<String> pushPassword;
+
+    @ConfigProperty(name = "specboard.refactor.push-hosts")
+    Optional<List<String>> pushHosts;
 
     /** What applying made: the branch, its commit, the files, and whether the origin has it. */
     public record Applied(String branch, String commitSha, List<String> files, boolean pushed) {
@@ -138,8 +144,8 @@ public class RefactorService {
 
     /**
      * Commits the proposal with JGit on a new branch {@code refactor/<symbol>-to-<newName>} on top of
-     * the synced default branch, pushes it to the origin when that is a local path or a remote with
-     * configured credentials, and records {@code applied_changes}. A stale proposal is refused (409).
+     * the synced default branch, pushes it to the origin when that is a local path or an https remote on
+     * a host given push credentials, and records {@code applied_changes}. A stale proposal is refused (409).
      */
     @Transactional
     public Applied apply(Access access, String repoName, UUID id) {
@@ -208,9 +214,35 @@ public class RefactorService {
     }
 
     private Optional<UsernamePasswordCredentialsProvider> credentials(Repo repo) {
-        if (repo.gitUrl == null || !repo.gitUrl.startsWith("https://") || pushUsername.isEmpty() || pushPassword.isEmpty()) {
+        return credentials(repo.gitUrl, pushUsername, pushPassword, pushHosts.orElse(List.of()));
+    }
+
+    /**
+     * The push credentials for an https URL whose host is on the allow-list, otherwise none: any owner may add a
+     * repository on a host they run, and its Basic challenge would otherwise receive the operator's password.
+     */
+    static Optional<UsernamePasswordCredentialsProvider> credentials(String url, Optional<String> username, Optional<String> password,
+                                                                     List<String> hosts) {
+        if (url == null || !url.startsWith("https://") || username.isEmpty() || password.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new UsernamePasswordCredentialsProvider(pushUsername.get(), pushPassword.get()));
+        Optional<String> host = httpsHost(url);
+        boolean listed = host.isPresent() && hosts.stream().map(String::strip)
+                .anyMatch(h -> !h.isEmpty() && h.equalsIgnoreCase(host.get()));
+        return listed ? Optional.of(new UsernamePasswordCredentialsProvider(username.get(), password.get())) : Optional.empty();
+    }
+
+    /**
+     * The host of an https URL as JGit will connect to it, when java.net.URI reads the same host; a URL the two
+     * parsers read differently has none, so an odd user-info or escape cannot point the credentials elsewhere.
+     */
+    private static Optional<String> httpsHost(String url) {
+        try {
+            String jgit = new URIish(url).getHost();
+            String java = new URI(url).getHost();
+            return jgit != null && jgit.equalsIgnoreCase(java) ? Optional.of(jgit) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 }
