@@ -195,14 +195,16 @@ public class RefactorService {
             try {
                 git.push(repo, branch, credentials.orElse(null));
                 pushed = true;
-                applied.put("pushedTo", repo.gitUrl);
+                applied.put("pushedTo", repo.displayUrl());
             } catch (GitProblem e) {
                 applied.put("pushError", e.getMessage());
             }
         } else {
-            applied.put("pushError", "Specboard has no credentials to push to " + repo.gitUrl
+            applied.put("pushError", "Specboard has no credentials to push to " + repo.displayUrl()
                     + "; the branch is in Specboard's mirror until the next sync.");
         }
+        // Viewers read these on the refactor's page and in the API, hence the URL without its token (a GitProblem's
+        // message is redacted already).
         applied.put("pushed", pushed);
         job.appliedChanges = applied;
         live.publish(LiveEvent.forProject(JobWorker.LIVE_KIND, job.projectId));

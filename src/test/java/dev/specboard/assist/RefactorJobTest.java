@@ -6,6 +6,8 @@ import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.repo.SyncStatus;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -159,6 +162,29 @@ class RefactorJobTest {
             fx.api(t.reviewer()).body(Map.of("symbol", "greet", "newName", "hi")).post(refactors(t)).then().statusCode(403);
             fx.api(t.member()).body(Map.of("symbol", "greet", "newName", "hi"))
                     .post("/api/v1/projects/" + t.slug() + "/repos/nope/refactors").then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aTokenInTheOriginUrlIsNotShownInThePushMessages() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Repo repo = jobs.synced(t, git);
+            String id = propose(t, Map.of("symbol", "greet", "newName", "salute"));
+            // The origin moved to a host reached with a token in its URL (Specboard holds no credentials for it).
+            QuarkusTransaction.requiringNew().run(() -> Repo.<Repo>findById(repo.id).gitUrl =
+                    "https://oauth2:glpat-SECRET123@git.invalid/team/app.git");
+
+            fx.api(t.member()).post(refactors(t) + "/" + id + "/apply").then().statusCode(200).body("pushed", equalTo(false));
+
+            String api = fx.api(t.viewer()).get(refactors(t) + "/" + id).then().statusCode(200)
+                    .body("appliedChanges.pushError", containsString("https://oauth2:***@git.invalid/team/app.git")).extract().asString();
+            assertFalse(api.contains("glpat-SECRET123"), api);
+            Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/repos/app/refactors/" + id)
+                    .then().statusCode(200).extract().response());
+            String applied = page.getElementById("refactor-applied").text();
+            assertTrue(applied.contains("oauth2:***@git.invalid"), applied);
+            assertFalse(page.html().contains("glpat-SECRET123"), applied);
         }
     }
 
