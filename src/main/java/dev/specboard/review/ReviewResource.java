@@ -101,7 +101,7 @@ public class ReviewResource {
             if (Htmx.isHtmx(headers)) {
                 return Response.ok(Templates.thread$row(t, ctx)).build();
             }
-            return Response.seeOther(URI.create(ctx.repoUrl() + "/blob/" + t.filePath() + "#" + t.anchor())).build();
+            return Response.seeOther(ctx.fileLocation(t.filePath(), t.anchor())).build();
         } catch (ValidationException e) {
             FileView file = files.file(repo, form.path(), null);
             return Htmx.invalid(Htmx.isHtmx(headers)
@@ -146,10 +146,10 @@ public class ReviewResource {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         CommentThread thread = review.threadOfComment(access, id);
         Repo repo = Repo.findById(thread.repositoryId);
-        String file = "/projects/" + slug + "/repos/" + repo.name + "/blob/" + thread.filePath;
+        URI file = ReviewContext.of(access, repo.name).fileLocation(thread.filePath, null);
         ThreadView t = review.deleteComment(access, id);
         if (t == null) {
-            return Htmx.isHtmx(headers) ? Response.ok("").build() : Response.seeOther(URI.create(file)).build();
+            return Htmx.isHtmx(headers) ? Response.ok("").build() : Response.seeOther(file).build();
         }
         return answer(access, t, headers);
     }
@@ -161,6 +161,6 @@ public class ReviewResource {
         if (Htmx.isHtmx(headers)) {
             return Response.ok(Templates.thread(t, ctx)).build();
         }
-        return Response.seeOther(URI.create(ctx.repoUrl() + "/blob/" + t.filePath() + "#thread-" + t.id())).build();
+        return Response.seeOther(ctx.fileLocation(t.filePath(), "thread-" + t.id())).build();
     }
 }

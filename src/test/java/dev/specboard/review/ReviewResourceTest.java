@@ -18,6 +18,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -183,6 +184,33 @@ class ReviewResourceTest {
                     .post(s.base() + "/threads");
             assertEquals(303, ok.statusCode());
             assertTrue(ok.header("Location").endsWith("/blob/src/App.java#L5-L6"));
+        }
+    }
+
+    @Test
+    void noScriptFormsOnAFileWithASpaceInItsNameRedirectToItsFilePage() {
+        try (GitFixture git = GitFixture.create()) {
+            String path = "docs/Getting Started [v2].md";
+            git.commit("first", path, GitFixture.lines(20));
+            Synced s = synced(git);
+            Response opened = Web.as(s.team().reviewer()).contentType("application/x-www-form-urlencoded")
+                    .formParam("path", path).formParam("lineStart", "5").formParam("lineEnd", "6").formParam("body", "Which version?")
+                    .post(s.base() + "/threads");
+            assertEquals(303, opened.statusCode());
+            URI location = URI.create(opened.header("Location"));
+            assertEquals(s.base() + "/blob/docs/Getting%20Started%20%5Bv2%5D.md", location.getRawPath());
+            assertEquals("L5-L6", location.getFragment());
+            Document page = Web.html(Web.as(s.team().viewer()).urlEncodingEnabled(false).get(location.getRawPath())
+                    .then().statusCode(200).extract().response());
+            Element row = page.getElementById("L6").nextElementSibling();
+            assertTrue(row.text().contains("Which version?"), row.text());
+
+            UUID id = UUID.fromString(row.selectFirst("article.thread").id().substring("thread-".length()));
+            Response resolved = Web.as(s.team().member()).contentType("application/x-www-form-urlencoded")
+                    .post("/projects/" + s.team().slug() + "/threads/" + id + "/resolve");
+            assertEquals(303, resolved.statusCode());
+            assertEquals(s.base() + "/blob/docs/Getting%20Started%20%5Bv2%5D.md", URI.create(resolved.header("Location")).getRawPath());
+            assertEquals("thread-" + id, URI.create(resolved.header("Location")).getFragment());
         }
     }
 
