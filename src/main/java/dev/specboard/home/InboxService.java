@@ -32,6 +32,10 @@ public class InboxService {
     private static final String LEAD_PROJECTS = "select m.project.id from Membership m where m.account.id = :me and m.role in (:lead, :owner) "
             + "and m.project.status <> 'archived'";
 
+    /** Stories sent back to the account in projects it still belongs to (a removed author no longer reads them), not archived. */
+    private static final String SENT_BACK = "s.review = 'changes_requested' and s.authorId = :me and p.status <> 'archived' "
+            + "and exists (select 1 from Membership sm where sm.project.id = s.projectId and sm.account.id = :me)";
+
     @Inject
     EntityManager em;
 
@@ -63,8 +67,7 @@ public class InboxService {
                     "/projects/" + r[0] + "/executive-summary", (Integer) r[2], null, null, (Instant) r[3]));
         }
         for (Object[] r : em.createQuery("select p.slug, p.name, s.number, s.title, s.version, s.updatedAt, s.reviewComment "
-                        + "from Story s join Project p on p.id = s.projectId where s.review = 'changes_requested' and s.authorId = :me "
-                        + "and p.status <> 'archived' order by s.updatedAt", Object[].class)
+                        + "from Story s join Project p on p.id = s.projectId where " + SENT_BACK + " order by s.updatedAt", Object[].class)
                 .setParameter("me", me).getResultList()) {
             int n = (Integer) r[2];
             items.add(new InboxRow("sent-back", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
@@ -90,8 +93,7 @@ public class InboxService {
         Long summaries = em.createQuery("select count(p) from Project p where p.executiveSummaryApproved = false and p.executiveSummary is not null "
                         + "and p.executiveSummary <> '' and p.id in (" + LEAD_PROJECTS + ")", Long.class)
                 .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
-        Long sentBack = em.createQuery("select count(s) from Story s join Project p on p.id = s.projectId where s.review = 'changes_requested' "
-                        + "and s.authorId = :me and p.status <> 'archived'", Long.class)
+        Long sentBack = em.createQuery("select count(s) from Story s join Project p on p.id = s.projectId where " + SENT_BACK, Long.class)
                 .setParameter("me", me).getSingleResult();
         Long questions = em.createQuery("select count(t) from Thought t where " + OPEN_QUESTIONS, Long.class)
                 .setParameter("me", me).setParameter("member", Role.MEMBER).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();

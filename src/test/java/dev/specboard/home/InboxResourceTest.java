@@ -6,7 +6,10 @@ import dev.specboard.story.ExecutiveSummaryService;
 import dev.specboard.story.Story;
 import dev.specboard.story.StoryForm;
 import dev.specboard.story.StoryService;
+import dev.specboard.notification.Notification;
 import dev.specboard.project.Access;
+import dev.specboard.project.MemberService;
+import dev.specboard.project.Membership;
 import dev.specboard.kernel.Role;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
@@ -35,6 +38,9 @@ class InboxResourceTest {
 
     @Inject
     ExecutiveSummaryService summaries;
+
+    @Inject
+    MemberService members;
 
     static Access as(TestData.Team t, Role r) {
         return new Access(t.project(), r, t.as(r).id);
@@ -76,6 +82,29 @@ class InboxResourceTest {
         Document viewer = Web.html(Web.as(t.viewer()).get("/inbox"));
         assertNotNull(viewer.getElementById("inbox-empty"));
         assertEquals("", Web.html(Web.as(t.viewer()).get("/inbox/count")).select("#inbox-count").text());
+    }
+
+    @Test
+    void removedAuthorGetsNoStoryDecisionsAndNoSentBackItems() {
+        TestData.Team t = data.team();
+        Story before = stories.create(as(t, Role.MEMBER), new StoryForm("Sent back while a member", "d", null, null));
+        stories.submit(as(t, Role.MEMBER), before.number);
+        stories.requestChanges(as(t, Role.LEAD), before.number, "more");
+        Story after = stories.create(as(t, Role.MEMBER), new StoryForm("Decided after removal", "d", null, null));
+        stories.submit(as(t, Role.MEMBER), after.number);
+        Story approved = stories.create(as(t, Role.MEMBER), new StoryForm("Approved after removal", "d", null, null));
+        stories.submit(as(t, Role.MEMBER), approved.number);
+        long heard = Notification.count("userId = ?1 and projectId = ?2", t.member().id, t.project().id);
+
+        members.remove(as(t, Role.OWNER), Membership.find(t.project(), t.member().id).orElseThrow().id);
+        stories.requestChanges(as(t, Role.LEAD), after.number, "again");
+        stories.approve(as(t, Role.LEAD), approved.number);
+
+        assertEquals(heard, Notification.count("userId = ?1 and projectId = ?2", t.member().id, t.project().id),
+                "a removed author hears nothing of the project's decisions");
+        Document inbox = Web.html(Web.as(t.member()).get("/inbox").then().statusCode(200).extract().response());
+        assertNotNull(inbox.getElementById("inbox-empty"), "nothing sent back in a project the author left");
+        assertEquals("", Web.html(Web.as(t.member()).get("/inbox/count")).select("#inbox-count").text());
     }
 
     @Test
