@@ -24,6 +24,10 @@ public class ExecutiveSummaryApi {
     public record SummaryBody(String content, Integer version) {
     }
 
+    /** The version the lead read; without it the current version is approved, as before. */
+    public record ApproveBody(Integer version) {
+    }
+
     public record SummaryAnswer(String content, int version, boolean approved) {
     }
 
@@ -45,9 +49,9 @@ public class ExecutiveSummaryApi {
 
     @POST
     @Path("/executive-summary/approve")
-    public SummaryAnswer approve(@PathParam("slug") String slug) {
+    public SummaryAnswer approve(@PathParam("slug") String slug, ApproveBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        return answer(summaries.approve(access));
+        return answer(summaries.approve(access, body == null ? null : body.version()));
     }
 
     private static SummaryAnswer answer(Project p) {

@@ -58,6 +58,10 @@ public class StoryApi {
     public record ChangesBody(String comment) {
     }
 
+    /** The version the lead read; without it the current version is approved, as before. */
+    public record ApproveBody(Integer version) {
+    }
+
     @Inject
     ProjectAccess projectAccess;
 
@@ -104,9 +108,9 @@ public class StoryApi {
 
     @POST
     @Path("/{number}/approve")
-    public StoryAnswer approve(@PathParam("slug") String slug, @PathParam("number") int number) {
+    public StoryAnswer approve(@PathParam("slug") String slug, @PathParam("number") int number, ApproveBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        return detail(stories.approve(access, number));
+        return detail(stories.approve(access, number, body == null ? null : body.version()));
     }
 
     @POST

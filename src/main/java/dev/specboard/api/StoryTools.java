@@ -60,7 +60,7 @@ public class StoryTools {
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public StoryApi.StoryAnswer approveStory(@ToolArg(description = "project slug") String project,
                                              @ToolArg(description = "story number") int number) {
-        return call(() -> storyApi.approve(project, number));
+        return call(() -> storyApi.approve(project, number, null));
     }
 
     @Tool(name = "request_story_changes", description = "Sends a submitted story back to its author with a comment (lead role).",

@@ -47,6 +47,12 @@ public class StaleVersionException extends ApiException {
         return new StaleVersionException(yourVersion, currentVersion, message, null, null, null);
     }
 
+    /** The same with both versions' texts, for a decision on a version that is no longer the current one (approving version 2 when 3 is saved). */
+    public static StaleVersionException withMessage(String message, int yourVersion, int currentVersion, Map<String, String> current,
+                                                    Map<String, String> yours, String changedBy) {
+        return new StaleVersionException(yourVersion, currentVersion, message, current, yours, changedBy);
+    }
+
     public int yourVersion() {
         return yourVersion;
     }

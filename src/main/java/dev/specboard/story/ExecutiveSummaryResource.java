@@ -93,10 +93,17 @@ public class ExecutiveSummaryResource {
 
     @POST
     @Path("/approve")
-    public Response approve(@PathParam("slug") String slug) {
+    public Response approve(@PathParam("slug") String slug, @FormParam("version") Integer version) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        Project p = summaries.approve(access);
-        return Flash.redirect(headers, url(access), "Executive summary version " + p.executiveSummaryVersion + " is approved.");
+        try {
+            Project p = summaries.approve(access, version);
+            return Flash.redirect(headers, url(access), "Executive summary version " + p.executiveSummaryVersion + " is approved.");
+        } catch (StaleVersionException e) {
+            // The page shows what changed between the version read and the current one, next to the new approve button.
+            Project p = access.project();
+            return Htmx.page(page(access, p.executiveSummary, p.executiveSummaryVersion, FormErrors.none().add("version", e.getMessage()),
+                    e.yourVersion(), e.currentVersion(), null), 409);
+        }
     }
 
     private static String url(Access access) {

@@ -57,9 +57,9 @@ public class ExecutiveSummaryService {
         return p;
     }
 
-    /** A lead approves the current version. */
+    /** A lead approves the version they read ({@code version}; null means the current one) when it is still the current one (409 otherwise). */
     @Transactional
-    public Project approve(Access access) {
+    public Project approve(Access access, Integer version) {
         access.requireWrite(Role.LEAD);
         Project p = em.find(Project.class, access.project().id, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(p);
@@ -70,6 +70,15 @@ public class ExecutiveSummaryService {
             throw ApiException.conflict("The executive summary is already approved.");
         }
         ensureRevision(p);
+        if (version != null && version != p.executiveSummaryVersion) {
+            // Approving the newer text unread would put an approval on words the lead has not seen.
+            String seen = ExecutiveSummaryRevision.<ExecutiveSummaryRevision>find("projectId = ?1 and version = ?2", p.id, version)
+                    .firstResultOptional().map(r -> r.content).orElse(null);
+            throw StaleVersionException.withMessage("The executive summary was changed after you opened it: you read version " + version
+                            + ", it is now version " + p.executiveSummaryVersion + ". Nothing was approved: read version "
+                            + p.executiveSummaryVersion + " and approve that one.", version, p.executiveSummaryVersion,
+                    StaleVersionException.texts("content", p.executiveSummary), seen == null ? null : StaleVersionException.texts("content", seen), null);
+        }
         p.executiveSummaryApproved = true;
         Approval.record(p.id, Approval.EXECUTIVE_SUMMARY, p.id, p.executiveSummaryVersion, Approval.APPROVED, null, access.accountId());
         return p;

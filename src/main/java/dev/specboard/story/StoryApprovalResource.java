@@ -1,6 +1,7 @@
 package dev.specboard.story;
 
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.Flash;
@@ -47,10 +48,16 @@ public class StoryApprovalResource {
 
     @POST
     @Path("/{number}/approve")
-    public Response approve(@PathParam("slug") String slug, @PathParam("number") int number) {
+    public Response approve(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("version") Integer version) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        Story s = stories.approve(access, number);
-        return decided(access, number, s.key() + " is approved (version " + s.version + ").");
+        try {
+            Story s = stories.approve(access, number, version);
+            return decided(access, number, s.key() + " is approved (version " + s.version + ").");
+        } catch (StaleVersionException e) {
+            // The page comes back with the new version and its own approve button, so the lead reads before deciding.
+            StoryView v = views.show(access, number, FormErrors.none().add("version", e.getMessage()), "");
+            return Htmx.page(Htmx.isHtmx(headers) ? approval(v) : StoryResource.Templates.show(v), 409);
+        }
     }
 
     @POST

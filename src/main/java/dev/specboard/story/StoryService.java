@@ -144,6 +144,18 @@ public class StoryService {
                 by);
     }
 
+    /** An approval of a version the author has replaced since: approving it would approve text the lead has not read. */
+    private StaleVersionException staleApproval(Story s, int seen) {
+        String by = StoryRevision.find(s.id, s.version).map(r -> username(r.authorId)).orElse(null);
+        Map<String, String> yours = StoryRevision.find(s.id, seen)
+                .map(r -> StaleVersionException.texts("title", r.title, "description", r.description, "acceptanceCriteria", r.acceptanceCriteria))
+                .orElse(null);
+        return StaleVersionException.withMessage(s.key() + " was changed by " + (by == null ? "someone else" : by) + " after you opened it: you read version "
+                        + seen + ", it is now version " + s.version + ". Nothing was approved: read version " + s.version + " and approve that one.",
+                seen, s.version,
+                StaleVersionException.texts("title", s.title, "description", s.description, "acceptanceCriteria", s.acceptanceCriteria), yours, by);
+    }
+
     /** A member asks the leads to approve a draft; the leads are notified. */
     @Transactional
     public Story submit(Access access, int number) {
@@ -154,14 +166,20 @@ public class StoryService {
         return s;
     }
 
-    /** A lead approves the current version: the story becomes ready and its author is told. */
+    /**
+     * A lead approves the version they read ({@code version}; null means the current one) when it is still the current
+     * one (409 otherwise): the story becomes ready and its author is told.
+     */
     @Transactional
-    public Story approve(Access access, int number) {
+    public Story approve(Access access, int number, Integer version) {
         access.requireWrite(Role.LEAD);
         Story s = lock(access.project().id, number);
         approvalRefusal(access, s).ifPresent(reason -> {
             throw ApiException.forbidden(reason);
         });
+        if (version != null && version != s.version) {
+            throw staleApproval(s, version);
+        }
         s.moveTo(s.stage().after(StoryStage.Action.APPROVE, s.key()));
         s.approvedVersion = s.version;
         s.dirty = false;

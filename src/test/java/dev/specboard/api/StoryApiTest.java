@@ -115,6 +115,25 @@ class StoryApiTest {
     }
 
     @Test
+    void approvingAVersionReplacedSinceAnswers409AndApprovesNothing() {
+        TestData.Team t = data.team();
+        int n = create(t.member(), t.slug(), "Checkout");
+        String s = base(t) + "/" + n;
+        Api.as(t.member()).post(s + "/submit").then().statusCode(200);
+        // The author edits while the lead reads version 1.
+        Api.as(t.member()).body(Map.of("title", "Checkout", "description", "Pay by card", "version", 1)).put(s).then().statusCode(200)
+                .body("version", equalTo(2)).body("stage", equalTo("in_review"));
+        Api.as(t.lead()).body(Map.of("version", 1)).post(s + "/approve").then().statusCode(409)
+                .body("error", startsWith("US-" + n + " was changed by " + t.member().username + " after you opened it: you read version 1, it is now version 2."))
+                .body("details.yourVersion", equalTo(1)).body("details.currentVersion", equalTo(2))
+                .body("details.current.description", equalTo("Pay by card"));
+        Api.as(t.viewer()).get(s).then().statusCode(200).body("approved", equalTo(false)).body("approvedVersion", nullValue())
+                .body("stage", equalTo("in_review"));
+        Api.as(t.lead()).body(Map.of("version", 2)).post(s + "/approve").then().statusCode(200)
+                .body("approved", equalTo(true)).body("approvedVersion", equalTo(2));
+    }
+
+    @Test
     void leadAuthorCannotApproveOwnStoryWhileAnotherLeadExists() {
         TestData.Team t = data.team();
         int n = create(t.lead(), t.slug(), "Mine");

@@ -48,7 +48,7 @@ class ContextResourceTest {
     Story readyStory(TestData.Team t, String title) {
         Story s = stories.create(as(t, Role.MEMBER), new StoryForm(title, "d", null, null));
         stories.submit(as(t, Role.MEMBER), s.number);
-        return stories.approve(as(t, Role.LEAD), s.number);
+        return stories.approve(as(t, Role.LEAD), s.number, null);
     }
 
     @Test
@@ -84,7 +84,7 @@ class ContextResourceTest {
         Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/contexts/" + c.id));
         assertNotNull(d.getElementById("context-dirty"));
         assertEquals("/projects/" + t.slug() + "/stories/" + s.number + "/diff?from=1&to=2", d.select("#what-changed a").attr("href"));
-        stories.approve(as(t, Role.LEAD), s.number);
+        stories.approve(as(t, Role.LEAD), s.number, null);
         contexts.approve(as(t, Role.LEAD), c.id);
         assertTrue(mappingApproved(pid));
     }

@@ -98,7 +98,7 @@ class InboxResourceTest {
 
         members.remove(as(t, Role.OWNER), Membership.find(t.project(), t.member().id).orElseThrow().id);
         stories.requestChanges(as(t, Role.LEAD), after.number, "again");
-        stories.approve(as(t, Role.LEAD), approved.number);
+        stories.approve(as(t, Role.LEAD), approved.number, null);
 
         assertEquals(heard, Notification.count("userId = ?1 and projectId = ?2", t.member().id, t.project().id),
                 "a removed author hears nothing of the project's decisions");

@@ -401,4 +401,34 @@ class StoryResourceTest {
         assertNotNull(ok.getElementById("approval"));
         assertEquals("Ready", Web.html(Web.as(t.member()).get(url)).getElementById("story-stage").text());
     }
+
+    @Test
+    void approveFormOfAVersionReplacedSinceAnswers409AndApprovesNothing() {
+        TestData.Team t = data.team();
+        Story s = story(t, "Refunds", null);
+        String url = base(t) + "/" + s.number;
+        Access author = access(t.project(), t.member(), Role.MEMBER);
+        stories.submit(author, s.number);
+        Document opened = Web.html(Web.as(t.lead()).get(url));
+        assertEquals("1", opened.select("form:has(#approve-story) input[name=version]").val(), "the approve form names the version shown");
+        // The author edits while the lead reads version 1.
+        stories.update(author, s.number, new StoryForm("Refunds", "Within 30 days", null, 1));
+
+        Response stale = Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", "1").post(url + "/approve");
+        assertEquals(409, stale.statusCode());
+        Document page = Web.html(stale);
+        assertTrue(page.getElementById("stale-approval").text().startsWith(s.key() + " was changed by " + t.member().username
+                + " after you opened it: you read version 1, it is now version 2."));
+        assertEquals("Approve version 2", page.getElementById("approve-story").text(), "the new version comes back to be read");
+        Response staleHtmx = Web.htmx(Web.as(t.lead())).contentType("application/x-www-form-urlencoded").formParam("version", "1").post(url + "/approve");
+        assertEquals(409, staleHtmx.statusCode());
+        assertFalse(staleHtmx.asString().contains("<html"));
+        assertNotNull(Web.html(staleHtmx).getElementById("stale-approval"));
+        assertEquals("Waiting for approval", Web.html(Web.as(t.viewer()).get(url)).getElementById("story-stage").text(), "nothing was approved");
+
+        Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", "2").post(url + "/approve").then().statusCode(303);
+        Document approved = Web.html(Web.as(t.viewer()).get(url));
+        assertEquals("Ready", approved.getElementById("story-stage").text());
+        assertEquals(1, approved.select("#revision-2 .badge.ok").size(), "version 2 is the approved one");
+    }
 }

@@ -1,0 +1,48 @@
+package dev.specboard.story;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ExecutiveSummaryResourceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    ExecutiveSummaryService summaries;
+
+    @Test
+    void approveFormOfAVersionReplacedSinceAnswers409AndApprovesNothing() {
+        TestData.Team t = data.team();
+        String url = "/projects/" + t.slug() + "/executive-summary";
+        Access member = new Access(t.project(), Role.MEMBER, t.member().id);
+        summaries.edit(member, "We sell books", 0);
+        Document opened = Web.html(Web.as(t.lead()).get(url));
+        assertEquals("1", opened.select("form:has(#approve-summary) input[name=version]").val(), "the approve form names the version shown");
+        summaries.edit(member, "We sell e-books", 1);
+
+        Response stale = Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", "1").post(url + "/approve");
+        assertEquals(409, stale.statusCode());
+        Document page = Web.html(stale);
+        assertTrue(page.getElementById("stale-approval").text()
+                .startsWith("The executive summary was changed after you opened it: you read version 1, it is now version 2."));
+        assertEquals("Approve version 2", page.getElementById("approve-summary").text());
+        assertNotNull(page.getElementById("summary-diff"), "what changed since the version read is shown");
+        assertNotNull(Web.html(Web.as(t.viewer()).get(url)).getElementById("summary-unapproved"), "nothing was approved");
+
+        Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", "2").post(url + "/approve").then().statusCode(303);
+        assertEquals("Approved (version 2)", Web.html(Web.as(t.viewer()).get(url)).getElementById("summary-approved").text());
+    }
+}
