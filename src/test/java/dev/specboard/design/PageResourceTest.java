@@ -85,6 +85,27 @@ class PageResourceTest {
     }
 
     @Test
+    void comparingTwoLargeEntirelyDifferentVersionsSaysTooLargeInsteadOfListingEveryLine() {
+        TestData.Team t = data.team();
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            before.append("<p>before ").append(i).append("</p>\n");
+            after.append("<p>after ").append(i).append("</p>\n");
+        }
+        String id = createPage(t, "Big", "/big", null, before.toString(), "");
+        String base = "/projects/" + t.slug() + "/pages/" + id;
+        Web.as(t.member()).formParam("html", after.toString()).formParam("css", "").formParam("changeDescription", "Rewritten")
+                .formParam("basedOn", "1").post(base + "/mockups").then().statusCode(303);
+
+        Document compare = Web.html(Web.as(t.viewer()).get(base + "/compare?from=1&to=2").then().statusCode(200).extract().response());
+        assertTrue(compare.selectFirst("#diff-0-too-large").text().contains("too many lines to compare line by line"));
+        assertEquals("changed", compare.selectFirst("#diff-0 h3 .muted").text());
+        assertTrue(compare.select("#diff-0 tr").isEmpty(), "no line of the 6,000 is rendered");
+        assertEquals("unchanged", compare.selectFirst("#diff-1 h3 .muted").text());
+    }
+
+    @Test
     void secondVersionStaleSaveCompareAndMakeCurrent() {
         TestData.Team t = data.team();
         String id = createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);

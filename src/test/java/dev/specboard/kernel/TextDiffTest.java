@@ -79,4 +79,22 @@ class TextDiffTest {
         assertEquals(a.toString(), before.toString());
         assertEquals(b.toString(), after.toString());
     }
+
+    @Test
+    void aLineDiffOfTextsThatDifferThroughoutIsRefusedButOneChangeInALongTextIsFound() {
+        List<String> a = new java.util.ArrayList<>();
+        List<String> b = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            a.add("old " + i);
+            b.add("new " + i);
+        }
+        assertTrue(TextDiff.lines(a, b).isEmpty(), "20,000 x 20,000 differing lines are too many to compare");
+
+        List<String> edited = new java.util.ArrayList<>(a);
+        edited.set(10_000, "changed");
+        List<TextDiff.Segment> d = TextDiff.lines(a, edited).orElseThrow();
+        assertEquals(20_001, d.size());
+        assertEquals(new TextDiff.Segment(TextDiff.Op.DELETE, "old 10000"), d.get(10_000));
+        assertEquals(new TextDiff.Segment(TextDiff.Op.INSERT, "changed"), d.get(10_001));
+    }
 }
