@@ -163,6 +163,8 @@ public class DesignSystemService {
     public void adopt(Access access, Map<String, String> kept, java.util.List<String> leftOut, UUID wizardRunId) {
         access.requireWrite(Role.MEMBER);
         UUID projectId = access.project().id;
+        // It decides thoughts, which a running inference writes back whole: the same lock as the other decisions.
+        InferredEntity.lockInference(projectId);
         kept.forEach((color, name) -> {
             name(access, color, name);
             confirm(access, color);

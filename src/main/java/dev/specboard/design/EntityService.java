@@ -82,7 +82,7 @@ public class EntityService {
 
     private void run(UUID projectId) {
         // One inference per project at a time, whichever instance or request runs it.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('inferred_entities:' || cast(?1 as text)))").setParameter(1, projectId).getSingleResult();
+        InferredEntity.lockInference(projectId);
         List<EntityInference.PageInput> inputs = mockups.current(projectId, null).stream()
                 .map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
         EntityInference.Model model = EntityInference.infer(inputs);
@@ -318,7 +318,9 @@ public class EntityService {
         }
     }
 
+    /** The decision's first database access: the inference lock, then the entity's row. */
     private InferredEntity lock(UUID projectId, UUID id) {
+        InferredEntity.lockInference(projectId);
         InferredEntity e = get(projectId, id);
         em.refresh(e, LockModeType.PESSIMISTIC_WRITE);
         return e;

@@ -61,6 +61,16 @@ public class InferredEntity extends TimestampedEntity {
     @Column(name = "inferred_name", nullable = false, updatable = false)
     public String inferredName;
 
+    /**
+     * Takes the project's inference lock until the transaction ends: one inference per project at a time, and a user's
+     * decision on an entity or thought waits for a running inference, which reads rows without locking them and writes
+     * them back whole, instead of being overwritten by it.
+     */
+    public static void lockInference(UUID projectId) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('inferred_entities:' || cast(?1 as text)))")
+                .setParameter(1, projectId).getSingleResult();
+    }
+
     public static Optional<InferredEntity> inProject(UUID projectId, UUID id) {
         return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
     }

@@ -223,6 +223,8 @@ public class ThoughtService {
     }
 
     private Thought lock(UUID projectId, UUID id) {
+        // An inference rewrites the project's thoughts (leads_to of every one, whole rows): let it finish first.
+        InferredEntity.lockInference(projectId);
         Thought t = get(projectId, id);
         if ("token".equals(t.subjectKind())) {
             // The design-system worker locks the design system, then writes its token thoughts: same order here.

@@ -1,5 +1,7 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
@@ -8,12 +10,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +35,15 @@ class EntityResourceTest {
 
     @Inject
     SpecApiFixtures fx;
+
+    @Inject
+    EntityService entities;
+
+    @Inject
+    ThoughtService thoughts;
+
+    @Inject
+    EntityManager em;
 
     static void contactPages(TestData.Team t) {
         PageResourceTest.createPage(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
@@ -90,6 +105,59 @@ class EntityResourceTest {
 
         List<Map<String, Object>> again = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         assertFalse(((Map<String, Object>) entity(again, "Contact").get("fields")).containsKey("company"), "a rejected inference does not come back");
+    }
+
+    /**
+     * An inference reads the entities and thoughts without row locks and writes them back whole; a decision taken
+     * meanwhile was overwritten (user_confirmed back to false, a rejected field back). Decisions now wait for it.
+     */
+    @Test
+    void decisionsWaitForARunningInferenceOfTheProject() throws Exception {
+        TestData.Team t = data.team();
+        contactPages(t);
+        String api = "/api/v1/projects/" + t.slug();
+        List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        UUID contact = UUID.fromString((String) entity(inferred, "Contact").get("id"));
+        List<Map<String, Object>> all = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        UUID notes = UUID.fromString((String) thought(all, "field:Contact.notes").get("id"));
+        Access member = new Access(t.project(), Role.MEMBER, t.member().id);
+
+        assertWaitsForTheInference(t.project().id, () -> entities.confirm(member, contact));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> InferredEntity.<InferredEntity>findById(contact).userConfirmed));
+        assertWaitsForTheInference(t.project().id, () -> thoughts.reject(member, notes));
+        assertEquals("rejected", QuarkusTransaction.requiringNew().call(() -> Thought.<Thought>findById(notes).status));
+    }
+
+    /** Holds the project's inference lock in another transaction, runs the decision, sees it wait, then lets the lock go. */
+    private void assertWaitsForTheInference(UUID projectId, Supplier<?> decision) throws Exception {
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        CompletableFuture<Void> inference = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            InferredEntity.lockInference(projectId);
+            held.complete(null);
+            release.join();
+        }));
+        held.get(30, TimeUnit.SECONDS);
+        CompletableFuture<?> decided = CompletableFuture.supplyAsync(decision);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (waitingOnAdvisoryLocks() == 0) {
+                assertFalse(decided.isDone(), "the decision finished while the inference held its lock");
+                assertTrue(System.nanoTime() < deadline, "the decision never waited for the inference's lock");
+                Thread.sleep(20);
+            }
+            assertFalse(decided.isDone());
+        } finally {
+            release.complete(null);
+        }
+        inference.get(30, TimeUnit.SECONDS);
+        decided.get(30, TimeUnit.SECONDS);
+    }
+
+    private long waitingOnAdvisoryLocks() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory' and datname = current_database()")
+                .getSingleResult()).longValue());
     }
 
     @Test
