@@ -89,6 +89,10 @@ public final class EntityInference {
         return w + "s";
     }
 
+    /** The longest entity name (and plural) the inferred_entities columns hold. */
+    static final int MAX_NAME = 100;
+
+    /** An entity name from snake-case words, at most {@link #MAX_NAME} characters (a data-entity or id may be any length). */
     static String pascal(String snake) {
         StringBuilder b = new StringBuilder();
         for (String part : snake.split("_")) {
@@ -96,7 +100,7 @@ public final class EntityInference {
                 b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
             }
         }
-        return b.toString();
+        return b.length() > MAX_NAME ? b.substring(0, MAX_NAME) : b.toString();
     }
 
     /** A type more specific than a plain string wins when two pages disagree. */
@@ -201,7 +205,8 @@ public final class EntityInference {
                 relationships.add(new EntityModel.Relationship("has_many", m.getKey(), snake(name) + "_id", "belongs_to", null, List.of(m.getValue())));
             }
             double confidence = round(0.35 + 0.2 * pages.size() + bonus);
-            return new Result(name, plural(name), out, relationships,
+            String plural = plural(name);
+            return new Result(name, plural.length() > MAX_NAME ? plural.substring(0, MAX_NAME) : plural, out, relationships,
                     new EntityModel.CrudLocations(List.copyOf(create), List.copyOf(read), List.copyOf(update), List.copyOf(delete)), confidence,
                     List.copyOf(pages), List.copyOf(observations));
         }

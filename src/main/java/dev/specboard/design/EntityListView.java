@@ -13,7 +13,7 @@ public record EntityListView(Access access, List<InferredEntity> entities, Map<S
 
     /** The thought behind a field, an entity or a relationship, or null. */
     public Thought thought(InferredEntity e, String kind, String name) {
-        return thoughts.get(kind + ":" + e.inferredName + (name == null || name.isEmpty() ? "" : "." + name));
+        return thoughts.get(Thought.key(kind + ":" + e.inferredName + (name == null || name.isEmpty() ? "" : "." + name)));
     }
 
     public Thought entityThought(InferredEntity e) {
@@ -21,7 +21,7 @@ public record EntityListView(Access access, List<InferredEntity> entities, Map<S
     }
 
     public Thought fieldThought(InferredEntity e, String field) {
-        return thoughts.get("field:" + e.inferredName + "." + field);
+        return thoughts.get(Thought.key("field:" + e.inferredName + "." + field));
     }
 
     public boolean failed(InferredEntity e) {

@@ -98,20 +98,20 @@ public class EntityService {
         Map<String, UUID> observationIds = new HashMap<>();
         for (EntityInference.Observation o : model.observations()) {
             Thought t = ThoughtService.upsert(projectId, bySubject, o.key(), "observation", o.description(), 0.9, "the mockup of " + o.page(), List.of());
-            produced.add(o.key());
+            produced.add(t.subjectKey);
             observationIds.put(o.key(), t.id);
         }
         Set<String> keptEntities = new HashSet<>();
         for (EntityInference.Result r : model.entities()) {
             String subject = "entity:" + r.name();
-            Thought prior = bySubject.get(subject);
+            Thought prior = bySubject.get(Thought.key(subject));
             if (prior != null && "rejected".equals(prior.status)) {
                 continue;
             }
             List<UUID> fromObservations = r.observations().stream().map(observationIds::get).filter(java.util.Objects::nonNull).distinct().toList();
             Thought et = ThoughtService.upsert(projectId, bySubject, subject, "inference", entityReasoning(r), r.confidence(),
                     "pages " + String.join(", ", r.pages()), fromObservations);
-            produced.add(subject);
+            produced.add(et.subjectKey);
             keptEntities.add(r.name());
             InferredEntity e = existing.get(r.name());
             if (e == null && takenNames.contains(r.name())) {
@@ -120,14 +120,14 @@ public class EntityService {
             }
             if (e != null && e.userConfirmed) {
                 produced.addAll(bySubject.keySet().stream().filter(k -> k.startsWith("field:" + r.name() + ".")
-                        || k.startsWith("relationship:" + r.name() + ".") || k.equals("question:" + r.name())).toList());
+                        || k.startsWith("relationship:" + r.name() + ".") || k.equals(Thought.key("question:" + r.name()))).toList());
                 continue;
             }
             Map<String, EntityModel.Field> fields = new LinkedHashMap<>();
             Map<String, UUID> fieldThoughts = new HashMap<>();
             for (EntityInference.FieldResult fr : r.fields().values()) {
                 String fs = "field:" + r.name() + "." + fr.name();
-                Thought ft = bySubject.get(fs);
+                Thought ft = bySubject.get(Thought.key(fs));
                 if (ft != null && "rejected".equals(ft.status)) {
                     continue;
                 }
@@ -135,7 +135,7 @@ public class EntityService {
                 fr.observations().stream().map(observationIds::get).filter(java.util.Objects::nonNull).distinct().forEach(deps::add);
                 ft = ThoughtService.upsert(projectId, bySubject, fs, "inference", fieldReasoning(r.name(), fr), fr.field().confidenceOr0(),
                         "pages " + String.join(", ", fr.field().inferredFrom()), deps);
-                produced.add(fs);
+                produced.add(ft.subjectKey);
                 fieldThoughts.put(fr.name(), ft.id);
                 fields.put(fr.name(), fr.field());
             }
@@ -145,15 +145,15 @@ public class EntityService {
                     continue;
                 }
                 String rs = "relationship:" + r.name() + "." + (rel.field() != null ? rel.field() : rel.targetEntity());
-                Thought rt = bySubject.get(rs);
+                Thought rt = bySubject.get(Thought.key(rs));
                 if (rt != null && "rejected".equals(rt.status)) {
                     continue;
                 }
-                ThoughtService.upsert(projectId, bySubject, rs, "inference", r.name() + " " + rel.type().replace('_', ' ') + " " + rel.targetEntity()
+                rt = ThoughtService.upsert(projectId, bySubject, rs, "inference", r.name() + " " + rel.type().replace('_', ' ') + " " + rel.targetEntity()
                                 + (rel.field() != null ? ": the select " + rel.field() + " offers " + rel.targetEntity() + " records." : ": a list of "
                                 + rel.targetEntity() + " sits inside it."), 0.6, "pages " + String.join(", ", rel.inferredFrom()),
                         List.of(rel.field() != null ? fieldThoughts.get(rel.field()) : et.id));
-                produced.add(rs);
+                produced.add(rt.subjectKey);
                 relationships.add(rel);
             }
             if (r.crud().create().isEmpty() && r.crud().update().isEmpty()) {
@@ -165,7 +165,7 @@ public class EntityService {
                 if (!q.decided()) {
                     q.needsAnswer = true;
                 }
-                produced.add(qs);
+                produced.add(q.subjectKey);
             }
             if (e == null) {
                 e = new InferredEntity();

@@ -154,10 +154,10 @@ public class FeatureService {
         Feature.DataOperations ops = f.operations();
         for (InferredOperation g : guesses) {
             String subject = "operation:" + f.id + "." + g.key();
-            if (known.containsKey(subject)) {
+            if (known.containsKey(Thought.key(subject))) {
                 continue;
             }
-            Thought entityThought = entityThoughts.get("entity:" + g.entity());
+            Thought entityThought = entityThoughts.get(Thought.key("entity:" + g.entity()));
             Thought t = ThoughtService.upsert(f.projectId, known, subject, "inference", g.reason(), g.source().startsWith("pages") ? 0.7 : 0.55,
                     g.source(), entityThought == null ? List.of() : List.of(entityThought.id));
             t.wizardRunId = wizardRunId;

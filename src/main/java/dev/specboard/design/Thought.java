@@ -10,8 +10,12 @@ import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,7 +96,34 @@ public class Thought extends PanacheEntityBase {
     }
 
     public static Optional<Thought> bySubject(UUID projectId, String subject) {
-        return find("projectId = ?1 and subjectKey = ?2", projectId, subject).firstResultOptional();
+        return find("projectId = ?1 and subjectKey = ?2", projectId, key(subject)).firstResultOptional();
+    }
+
+    /** The subject_key column's length. */
+    static final int MAX_KEY = 300;
+
+    /** How much of a long subject its key keeps: a prefix query of up to this many characters finds it. */
+    static final int MAX_PREFIX = MAX_KEY - 17;
+
+    /**
+     * The stored key of a subject: the subject itself when it fits the column, else its first {@link #MAX_PREFIX}
+     * characters, {@code #} and a hash of the whole, so that two long subjects alike at the start keep apart and a
+     * subject always finds the row it made (cutting alone made a second row with the same key: a unique violation).
+     */
+    public static String key(String subject) {
+        if (subject.length() <= MAX_KEY) {
+            return subject;
+        }
+        int cut = MAX_PREFIX;
+        if (Character.isHighSurrogate(subject.charAt(cut - 1))) {
+            cut--; // never half a character, which the database would store as '?'
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return subject.substring(0, cut) + "#" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The kind of thing the thought is about: {@code entity}, {@code field}, {@code relationship}, {@code observation}, {@code question}... */

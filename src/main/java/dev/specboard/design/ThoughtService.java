@@ -141,17 +141,18 @@ public class ThoughtService {
 
     /**
      * Records (or refreshes) a thought in the caller's transaction unless a user decided on it already; {@code bySubject}
-     * holds the project's thoughts by subject and learns the new one.
+     * holds the project's thoughts by subject key ({@link Thought#key}) and learns the new one.
      */
     static Thought upsert(UUID projectId, Map<String, Thought> bySubject, String subject, String type, String reasoning, double confidence,
                           String source, List<UUID> dependsOn) {
-        Thought t = bySubject.get(subject);
+        String key = Thought.key(subject);
+        Thought t = bySubject.get(key);
         if (t == null) {
             t = new Thought();
             t.projectId = projectId;
-            t.subjectKey = subject.length() > 300 ? subject.substring(0, 300) : subject;
+            t.subjectKey = key;
             t.thoughtType = type;
-            bySubject.put(subject, t);
+            bySubject.put(key, t);
         } else if (t.decided()) {
             return t;
         }
@@ -165,8 +166,14 @@ public class ThoughtService {
         return t;
     }
 
-    /** The project's thoughts about one kind of subject whose key starts with {@code prefix}, by subject; one query. */
+    /**
+     * The project's thoughts about one kind of subject whose key starts with {@code prefix}, by subject key; one query.
+     * A long subject's key keeps only its start, so a longer prefix could miss it.
+     */
     static Map<String, Thought> bySubjectPrefix(UUID projectId, String prefix) {
+        if (prefix.length() > Thought.MAX_PREFIX) {
+            throw new IllegalArgumentException("A subject prefix longer than a key keeps: " + prefix.length());
+        }
         Map<String, Thought> out = new HashMap<>();
         for (Thought t : Thought.<Thought>list("projectId = ?1 and subjectKey like ?2", projectId, prefix.replace("%", "\\%").replace("_", "\\_") + "%")) {
             out.put(t.subjectKey, t);
@@ -187,7 +194,7 @@ public class ThoughtService {
             upsert(projectId, bySubject, subject, "inference", c.value() + " is a colour of the design system (named " + name + "): the mockups use it "
                             + c.usageCount() + (c.usageCount() == 1 ? " time" : " times") + where + " on " + String.join(", ", c.pages()) + ".",
                     Math.min(0.95, 0.4 + 0.15 * c.pages().size() + 0.02 * c.usageCount()), "pages " + String.join(", ", c.pages()), List.of());
-            produced.add(subject);
+            produced.add(Thought.key(subject));
         });
         bySubject.values().stream().filter(t -> !produced.contains(t.subjectKey) && !t.decided()).forEach(Thought::delete);
     }

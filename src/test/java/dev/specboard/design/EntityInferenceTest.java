@@ -105,4 +105,14 @@ class EntityInferenceTest {
         assertNotNull(org.jsoup.Jsoup.parse(picture).selectFirst("svg a[href=#entity-" + entities.get(0).id + "]"));
         assertFalse(picture.contains("<script"));
     }
+
+    @Test
+    void anEntityNameFromALongDataEntityFitsItsColumn() {
+        String html = "<main><form data-entity=\"" + "very-long-entity-".repeat(12) + "\"><input name=\"title\"><button>Save</button></form></main>";
+        EntityInference.Model m = EntityInference.infer(List.of(new EntityInference.PageInput("/long", "Long", html)));
+        EntityInference.Result r = m.entities().get(0);
+        assertEquals(EntityInference.MAX_NAME, r.name().length(), r.name());
+        assertTrue(r.name().startsWith("VeryLongEntity"));
+        assertTrue(r.plural().length() <= EntityInference.MAX_NAME, r.plural());
+    }
 }

@@ -106,6 +106,26 @@ class JourneyResourceTest {
         assertEquals(1, ((List<?>) fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("")).size(), "nothing of the refused journey was kept");
     }
 
+    /** A question's subject holds the branch label; cut to the column, it was looked up in full and inserted again: 500. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDecisionWithALongBranchLabelCanBeEditedAgainAndAsksOnce() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String longLabel = "When the customer has ".repeat(12).strip();
+        String id = fx.api(t.member()).body(Map.of("name", "Long", "nodes", List.of(Map.of("key", "q", "nodeType", "decision",
+                        "data", Map.of("question", "Which way?", "branches", List.of(longLabel, "No"))))))
+                .post(api).then().statusCode(201).extract().path("id");
+        String base = "/projects/" + t.slug() + "/journeys/" + id;
+        Web.as(t.member()).formParam("nodeType", "action").formParam("key", "next").formParam("label", "Next").post(base + "/nodes").then().statusCode(303);
+        Web.as(t.member()).formParam("nodeType", "action").formParam("key", "again").formParam("label", "Again").post(base + "/nodes").then().statusCode(303);
+
+        List<Map<String, Object>> questions = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/thinking").then().statusCode(200).extract().path("");
+        List<String> subjects = questions.stream().map(q -> (String) q.get("subject")).filter(s -> s.startsWith("branch:" + id + ".")).sorted().toList();
+        assertEquals(2, subjects.size(), subjects.toString());
+        assertTrue(subjects.stream().allMatch(s -> s.length() <= 300), subjects.toString());
+    }
+
     @Test
     void journeyPagesQueryAConstantNumberOfTimes() {
         TestData.Team t = data.team();
