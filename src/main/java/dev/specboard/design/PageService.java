@@ -117,6 +117,9 @@ public class PageService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
+        // Like create, move and reorder: two edits checking the same free path or parent in turn, not side by side
+        // (a unique violation instead of 409, or a cycle of parents).
+        lockProject(access.project().id);
         Page p = get(access.project().id, id);
         em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
         if (form.version() != null && form.version() != p.version) {
