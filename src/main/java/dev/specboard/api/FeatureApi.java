@@ -151,11 +151,30 @@ public class FeatureApi {
     public Response createJourney(@PathParam("slug") String slug, JourneyBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyBody b = ComponentApi.body(body);
+        requireNoNulls(b);
         List<NodeForm> nodes = b.nodes() == null ? List.of() : b.nodes().stream().map(FeatureApi::node).toList();
         List<JourneyService.ConnectionInput> connections = b.connections() == null ? List.of() : b.connections().stream()
                 .map(c -> new JourneyService.ConnectionInput(c.from(), c.to(), c.trigger(), c.element(), c.label())).toList();
         JourneyFlow f = journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description()), nodes, connections);
         return Response.status(201).entity(journey(access, f.id)).build();
+    }
+
+    /** A null among the nodes or connections is a mistake in the request (422 naming it), not a server error. */
+    private static void requireNoNulls(JourneyBody b) {
+        dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
+        for (int i = 0; b.nodes() != null && i < b.nodes().size(); i++) {
+            if (b.nodes().get(i) == null) {
+                errors.add("nodes[" + i + "]", "A node is an object with a key, a nodeType and data, not null");
+            }
+        }
+        for (int i = 0; b.connections() != null && i < b.connections().size(); i++) {
+            if (b.connections().get(i) == null) {
+                errors.add("connections[" + i + "]", "A connection is an object with from and to, not null");
+            }
+        }
+        if (errors.any()) {
+            throw new dev.specboard.web.ValidationException(errors);
+        }
     }
 
     @GET

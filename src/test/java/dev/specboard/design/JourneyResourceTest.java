@@ -106,6 +106,18 @@ class JourneyResourceTest {
         assertEquals(1, ((List<?>) fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("")).size(), "nothing of the refused journey was kept");
     }
 
+    @Test
+    void theApiNamesANullNodeOrConnectionWith422() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        Map<String, Object> nodes = fx.api(t.member()).body("{\"name\":\"J\",\"nodes\":[null]}").post(api).then().statusCode(422).extract().path("details");
+        assertTrue(nodes.containsKey("nodes[0]"), nodes.toString());
+        Map<String, Object> connections = fx.api(t.member()).body("{\"name\":\"J\",\"nodes\":[{\"key\":\"a\",\"nodeType\":\"action\"}],"
+                + "\"connections\":[{\"from\":\"a\",\"to\":\"a\"},null]}").post(api).then().statusCode(422).extract().path("details");
+        assertTrue(connections.containsKey("connections[1]"), connections.toString());
+        assertTrue(((List<?>) fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("")).isEmpty(), "nothing was kept");
+    }
+
     /** A question's subject holds the branch label; cut to the column, it was looked up in full and inserted again: 500. */
     @Test
     @SuppressWarnings("unchecked")
