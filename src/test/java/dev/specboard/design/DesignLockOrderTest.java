@@ -2,6 +2,7 @@ package dev.specboard.design;
 
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
+import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,18 +62,12 @@ class DesignLockOrderTest {
                 "responsive", "", null, "<main><h1>Home</h1></main>", "h1 { color: #123456 }", "")));
         // The page's transaction now waits for the design system's row, holding its project lock.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (waitingOnLocks() == 0) {
+        while (LockWaits.sessionsWaitingForALock() == 0) {
             assertTrue(System.nanoTime() < deadline, "the page creation never waited for the design system's row");
             Thread.sleep(20);
         }
         pageWaits.complete(null);
         worker.get(30, TimeUnit.SECONDS);
         assertEquals("/home", page.get(30, TimeUnit.SECONDS).path);
-    }
-
-    private long waitingOnLocks() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
-                .getSingleResult()).longValue());
     }
 }

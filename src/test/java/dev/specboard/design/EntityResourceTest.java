@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.SqlCounter;
+import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,37 +127,11 @@ class EntityResourceTest {
         assertEquals("rejected", QuarkusTransaction.requiringNew().call(() -> Thought.<Thought>findById(notes).status));
     }
 
-    /** Holds the project's inference lock in another transaction, runs the decision, sees it wait, then lets the lock go. */
+    /** Holds the project's inference lock in another transaction while the decision runs, and sees the decision wait. */
     private void assertWaitsForTheInference(UUID projectId, Supplier<?> decision) throws Exception {
-        CompletableFuture<Void> held = new CompletableFuture<>();
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        CompletableFuture<Void> inference = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            InferredEntity.lockInference(projectId);
-            held.complete(null);
-            release.join();
-        }));
-        held.get(30, TimeUnit.SECONDS);
-        CompletableFuture<?> decided = CompletableFuture.supplyAsync(decision);
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (waitingOnAdvisoryLocks() == 0) {
-                assertFalse(decided.isDone(), "the decision finished while the inference held its lock");
-                assertTrue(System.nanoTime() < deadline, "the decision never waited for the inference's lock");
-                Thread.sleep(20);
-            }
-            assertFalse(decided.isDone());
-        } finally {
-            release.complete(null);
-        }
-        inference.get(30, TimeUnit.SECONDS);
-        decided.get(30, TimeUnit.SECONDS);
+        LockWaits.assertWaitsFor(() -> InferredEntity.lockInference(projectId), decision, "the decision");
     }
 
-    private long waitingOnAdvisoryLocks() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory' and datname = current_database()")
-                .getSingleResult()).longValue());
-    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -2,9 +2,9 @@ package dev.specboard.design;
 
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
+import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -124,35 +122,11 @@ class PageResourceTest {
         TestData.Team t = data.team();
         UUID id = UUID.fromString(createPage(t, "Home", "/home", null, null, null));
         Access member = new Access(t.project(), Role.MEMBER, t.member().id);
-        CompletableFuture<Void> held = new CompletableFuture<>();
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("select 1 from projects where id = ?1 for no key update").setParameter(1, t.project().id).getSingleResult();
-            held.complete(null);
-            release.join();
-        }));
-        held.get(30, TimeUnit.SECONDS);
-        CompletableFuture<Page> edit = CompletableFuture.supplyAsync(() -> pages.update(member, id,
-                new PageForm("Start", "/start", "", "page", "", "responsive", "", null, null, null, null)));
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (waitingOnLocks() == 0) {
-                assertFalse(edit.isDone(), "the edit finished while another change held the project's lock");
-                assertTrue(System.nanoTime() < deadline, "the edit never waited for the project's lock");
-                Thread.sleep(20);
-            }
-            assertFalse(edit.isDone());
-        } finally {
-            release.complete(null);
-        }
-        other.get(30, TimeUnit.SECONDS);
-        assertEquals("/start", edit.get(30, TimeUnit.SECONDS).path);
-    }
-
-    private long waitingOnLocks() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
-                .getSingleResult()).longValue());
+        Page edited = LockWaits.assertWaitsFor(
+                () -> em.createNativeQuery("select 1 from projects where id = ?1 for no key update").setParameter(1, t.project().id).getSingleResult(),
+                () -> pages.update(member, id, new PageForm("Start", "/start", "", "page", "", "responsive", "", null, null, null, null)),
+                "the edit");
+        assertEquals("/start", edited.path);
     }
 
     @Test

@@ -1,0 +1,55 @@
+package dev.specboard.support;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Shows that an action waits for a lock another transaction holds: the lock is taken in a transaction of its own,
+ * the action starts, PostgreSQL reports a session waiting for a lock while the action has not finished, then the
+ * lock goes and the action's result comes back. Only a bounded wait on PostgreSQL's own view, no sleep as a proof.
+ */
+public final class LockWaits {
+
+    private LockWaits() {
+    }
+
+    /** Holds what {@code lock} takes while {@code action} runs, asserts that the action waits, then returns its result. */
+    public static <T> T assertWaitsFor(Runnable lock, Supplier<T> action, String what) throws Exception {
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            lock.run();
+            held.complete(null);
+            release.join();
+        }));
+        held.get(30, TimeUnit.SECONDS);
+        CompletableFuture<T> done = CompletableFuture.supplyAsync(action);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (sessionsWaitingForALock() == 0) {
+                assertFalse(done.isDone(), what + " finished while another transaction held the lock");
+                assertTrue(System.nanoTime() < deadline, what + " never waited for the lock");
+                Thread.sleep(20);
+            }
+            assertFalse(done.isDone(), what + " finished while another transaction held the lock");
+        } finally {
+            release.complete(null);
+        }
+        holder.get(30, TimeUnit.SECONDS);
+        return done.get(30, TimeUnit.SECONDS);
+    }
+
+    /** How many sessions of the test database wait for a lock (row, table or advisory) right now. */
+    public static long sessionsWaitingForALock() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+                .getSingleResult()).longValue());
+    }
+}
