@@ -150,8 +150,10 @@ public class TaskService {
         ImplementationTask task = ImplementationTask.locked(access.project(), taskKey);
         TaskStatus from = task.status;
         boolean commitChecked = false;
-        if (from == TaskStatus.PENDING && to == TaskStatus.IN_PROGRESS) {
-            throw ApiException.conflict(taskKey + " is not claimed yet: claim it first.");
+        // Every claim goes through TaskClaims (dependencies, file locks, WIP turn). A board move that read the task
+        // as claimed before a release committed finds it pending here, and must not claim it past those checks.
+        if (from == TaskStatus.PENDING && to.isHeld()) {
+            throw ApiException.conflict(taskKey + " is not claimed yet: claim it first.", Map.of("from", from.value(), "to", to.value()));
         }
         Optional<String> refusal = from.refusal(to);
         if (refusal.isPresent()) {

@@ -338,6 +338,30 @@ class TaskClaimsTest {
         assertEquals(Set.of("TASK-1-1"), tasks(t, "pending").keySet());
     }
 
+    /**
+     * A board move to claimed that read the task as claimed, while its holder's release committed before the move
+     * locked the row: the move finds it pending and is refused, so the claim cannot skip TaskClaims' checks.
+     */
+    @Test
+    void aBoardMoveToClaimedOfATaskReleasedSinceThisTransactionReadItIsRefused() {
+        TestData.Team t = data.team();
+        specs.create(lead(t), spec("S", List.of(phase("a", "a.java"))));
+        startSpec(t, "TASK-1-1");
+        ApiException refused;
+        QuarkusTransaction.begin();
+        try {
+            assertEquals(TaskStatus.CLAIMED, ImplementationTask.byKey(t.project(), "TASK-1-1").status);
+            QuarkusTransaction.requiringNew().run(() -> tasks.release(member(t), "TASK-1-1", actor(t)));
+            refused = assertThrows(ApiException.class, () -> tasks.move(lead(t), "TASK-1-1", TaskStatus.CLAIMED, null, null, null,
+                    new TaskService.Actor(t.lead().id, TaskEvent.VIA_WEB)));
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertEquals(409, refused.status());
+        assertTrue(refused.getMessage().contains("not claimed yet"), refused.getMessage());
+        assertEquals(Set.of("TASK-1-1"), tasks(t, "pending").keySet());
+    }
+
     @Test
     void claimNextRunsAsManyStatementsForTenTimesThePendingTasks() {
         long few = claimNextStatements(10);
