@@ -10,6 +10,7 @@ import dev.specboard.repo.FileView;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.ManifestCreated;
 import dev.specboard.repo.ManifestEntry;
+import dev.specboard.repo.GitProblem;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
@@ -265,7 +266,17 @@ public class ReviewService {
         for (Map.Entry<Integer, List<CommentThread>> group : byVersion.entrySet()) {
             String oldCommit = manifests.version(repo.id, group.getKey()).map(ManifestFiles.Head::commitSha).orElse(null);
             Set<String> paths = group.getValue().stream().map(t -> t.filePath).collect(Collectors.toSet());
-            Map<String, FileChange> changes = oldCommit == null ? Map.of() : mirror.changes(repo, oldCommit, event.commitSha(), paths);
+            Map<String, FileChange> changes;
+            try {
+                changes = oldCommit == null ? Map.of() : mirror.changes(repo, oldCommit, event.commitSha(), paths);
+            } catch (GitProblem e) {
+                // The old commit can be gone (history rewritten, mirror cloned afresh). Failing here would roll back
+                // this sync and every later one; lines that cannot be followed are outdated instead, once.
+                LOG.warnf("%d review threads of %s on manifest v%d are outdated: %s", group.getValue().size(), repo.name,
+                        group.getKey(), e.getMessage());
+                group.getValue().forEach(CommentThread::outdate);
+                continue;
+            }
             for (CommentThread t : group.getValue()) {
                 FileChange change = changes.get(t.filePath);
                 if (change == null) {

@@ -2,6 +2,7 @@ package dev.specboard.review;
 
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoSync;
 import dev.specboard.repo.RepoTestSupport;
@@ -39,6 +40,9 @@ class ReviewResourceTest {
 
     @Inject
     RepoTestSupport support;
+
+    @Inject
+    GitMirror mirror;
 
     /** Records the review events that notifications will be built from. */
     @ApplicationScoped
@@ -269,6 +273,26 @@ class ReviewResourceTest {
             assertEquals(1, byPath.select("#threads article.thread").size());
             Document byAuthor = Web.html(Web.as(s.team().viewer()).get(s.base() + "/threads?author=" + s.team().owner().username));
             assertNotNull(byAuthor.getElementById("no-threads"));
+        }
+    }
+
+    @Test
+    void aThreadWhoseOldCommitIsGoneFromTheMirrorIsOutdatedAndTheSyncSucceeds() {
+        try (GitFixture git = GitFixture.create(); GitFixture rewritten = GitFixture.create()) {
+            git.commit("first", "src/App.java", GitFixture.lines(20));
+            Synced s = synced(git);
+            UUID id = threadId(openThread(s, Role.REVIEWER, 3, 4, "on a commit that will be gone"));
+            // The history was rewritten and the mirror cloned afresh: manifest v1's commit is in no repository now.
+            rewritten.commit("rewritten", "src/App.java", GitFixture.lines(21));
+            QuarkusTransaction.requiringNew().run(() -> Repo.<Repo>findById(s.repo().id).gitUrl = rewritten.url());
+            mirror.delete(s.repo());
+
+            RepoSync sync = support.sync(s.repo());
+            assertEquals(SyncStatus.SUCCESS, sync.status, sync.errorMessage);
+            assertEquals(2, sync.manifestVersion);
+            assertEquals(ThreadState.OUTDATED, thread(id).state);
+            rewritten.commit("later", "src/Other.java", GitFixture.lines(2));
+            assertEquals(SyncStatus.SUCCESS, support.sync(s.repo()).status, "later syncs go on");
         }
     }
 
