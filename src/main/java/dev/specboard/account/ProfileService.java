@@ -67,7 +67,7 @@ public class ProfileService {
     /**
      * Creates a token; a project-limited one gets at most the account's role there (its own role when
      * none is given). A caller using a project-limited token may only create tokens for that project,
-     * at most with that token's role.
+     * at most with that token's role. A role without a project is refused (422), never ignored.
      */
     @Transactional
     public ApiTokenService.Created createToken(UUID accountId, TokenForm form, Optional<UUID> callerProject, Optional<Role> callerRole) {
@@ -92,6 +92,9 @@ public class ProfileService {
             }
         } else if (callerProject.isPresent()) {
             throw ApiException.forbidden("A token limited to one project can only create tokens for that project");
+        } else if (form.role() != null && !form.role().isBlank()) {
+            // Without a project the role would be dropped and the token left unlimited, the opposite of what was asked.
+            errors.add("role", "A role limit needs a project");
         }
         if (errors.any()) {
             throw new ValidationException(errors);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -24,7 +25,7 @@ class AccountResourceTest {
     @Test
     void tokenIsShownOnceAndListedByPrefix() {
         Account a = data.account("acct");
-        Response r = Web.as(a).contentType(FORM).formParam("tokenName", "my agent").formParam("project", "").formParam("role", "member")
+        Response r = Web.as(a).contentType(FORM).formParam("tokenName", "my agent").formParam("project", "").formParam("role", "")
                 .post("/account/tokens");
         assertEquals(201, r.statusCode());
         Document d = Web.html(r);
@@ -36,6 +37,30 @@ class AccountResourceTest {
         assertNotNull(again.getElementById("token-table"));
         assertTrue(again.getElementById("new-token") == null, "the token must not be shown twice");
         assertTrue(again.getElementById("token-table").text().contains(token.substring(0, 10)));
+    }
+
+    @Test
+    void tokenFormAsShownCreatesAnAllProjectsTokenAndARoleWithoutProjectIsRefused() {
+        var team = data.team();
+        Document page = Web.html(Web.as(team.member()).get("/account"));
+        // What a browser sends when only the name is filled in: each select's first option.
+        String project = page.select("#f-project option").first().val();
+        String role = page.select("#f-role option").first().val();
+        assertEquals("", project);
+        Response created = Web.as(team.member()).contentType(FORM).formParam("tokenName", "all projects").formParam("project", project)
+                .formParam("role", role).post("/account/tokens");
+        assertEquals(201, created.statusCode());
+        ApiToken stored = ApiToken.findActive(Web.html(created).getElementById("new-token").val()).orElseThrow();
+        assertNull(stored.projectId);
+        assertNull(stored.role);
+
+        Response refused = Web.as(team.member()).contentType(FORM).formParam("tokenName", "ci-reader").formParam("project", "")
+                .formParam("role", "viewer").post("/account/tokens");
+        assertEquals(422, refused.statusCode());
+        Document d = Web.html(refused);
+        assertEquals("A role limit needs a project", d.getElementById("e-role").text());
+        assertEquals("ci-reader", d.getElementById("f-tokenName").val());
+        assertEquals("viewer", d.select("#f-role option[selected]").val(), "the chosen role is kept");
     }
 
     @Test

@@ -56,6 +56,18 @@ class AgentApiTest {
     }
 
     @Test
+    void aRoleWithoutAProjectIsRefusedNotIgnored() {
+        TestData.Team t = data.team();
+        String member = tokenOf(t.member());
+        bearer(member).body(Map.of("name", "ci-reader", "role", "viewer")).post("/api/v1/tokens")
+                .then().statusCode(422).body("details.role", equalTo("A role limit needs a project"));
+        bearer(member).get("/api/v1/tokens").then().statusCode(200).body("name", not(hasItem("ci-reader")));
+        // No role and no project is still an all-projects token, as before.
+        bearer(member).body(Map.of("name", "everywhere", "role", "")).post("/api/v1/tokens")
+                .then().statusCode(201).body("project", nullValue()).body("role", nullValue());
+    }
+
+    @Test
     void aProjectTokenIsLimitedToItsProjectAndRoleAndNeverAboveTheCallers() {
         TestData.Team t = data.team();
         TestData.Team other = data.team();
