@@ -66,7 +66,7 @@ public class SetupWizardService {
             }
             run.projectId = p.id;
         } else {
-            ownerAccess(run);
+            ownerAccess(run).requireWrite(Role.OWNER);
             projects.updateBasics(run.projectId, form);
         }
         Map<String, Object> values = new LinkedHashMap<>();

@@ -226,4 +226,20 @@ class SetupWizardResourceTest {
         Web.as(a).get("/projects/new?step=summary").then().statusCode(303);
         Web.as(a).get("/projects/new?step=nonsense").then().statusCode(303);
     }
+
+    @Test
+    void theBasicsOfAnArchivedProjectCannotBeChanged() {
+        Account a = data.account("archwiz");
+        String name = TestData.unique("ArchWiz");
+        basics(a, name);
+        String slug = Project.<Project>find("name", name).firstResult().slug;
+        Web.as(a).post("/projects/" + slug + "/settings/archive").then().statusCode(303);
+
+        Response r = form(a).formParam("name", "Renamed while archived").formParam("slug", slug).formParam("type", "pwa")
+                .formParam("framework", "Quarkus").formParam("description", "Changed").post("/projects/new/basics");
+        assertEquals(409, r.statusCode());
+        Document overview = page(a, "/projects/" + slug);
+        assertTrue(overview.title().contains(name), "the project keeps its name: " + overview.title());
+        assertFalse(overview.title().contains("Renamed while archived"));
+    }
 }
