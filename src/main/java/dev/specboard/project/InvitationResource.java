@@ -25,6 +25,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** An invitation link: a logged-in person accepts it, anyone else signs up through it; either way they join the project. */
 @Path("/invitations/{token}")
@@ -57,7 +61,9 @@ public class InvitationResource {
     @Path("accept")
     public Response accept(@PathParam("token") String token, @Context HttpHeaders headers) {
         if (!currentUser.isLoggedIn()) {
-            return Flash.redirect(headers, "/login?next=/invitations/" + token, "Log in to accept the invitation.");
+            // The token is whatever the URL held: encoded as a path segment, then the whole path as a query value, it always makes a valid URI.
+            String next = UriBuilder.fromPath("/invitations/{token}").build(token).toString();
+            return Flash.redirect(headers, "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), "Log in to accept the invitation.");
         }
         Project p = invitations.accept(token, currentUser.requireAccountId());
         return Flash.redirect(headers, "/projects/" + p.slug, "Welcome to " + p.name + "!");

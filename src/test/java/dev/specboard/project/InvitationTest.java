@@ -121,4 +121,16 @@ class InvitationTest {
         assertEquals(403, Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("who", "x@example.test").formParam("role", "viewer")
                 .post("/projects/" + t.slug() + "/members").statusCode(), "only owners invite");
     }
+
+    @Test
+    void anonymousAcceptOfAnyTokenRedirectsToTheLoginNeverFails() {
+        for (String token : List.of("a%20b", "100%25", "x%22y%3Cz")) {
+            Response r = Web.anonymous().urlEncodingEnabled(false).post("/invitations/" + token + "/accept");
+            assertEquals(303, r.statusCode(), token);
+            // The login page gets the invitation back intact, as a path it can redirect to after the login.
+            Response login = RestAssured.given().redirects().follow(false).urlEncodingEnabled(false).get(r.getHeader("Location"));
+            assertEquals(200, login.statusCode(), r.getHeader("Location"));
+            assertEquals("/invitations/" + token, Web.html(login).select("input[name=next]").val());
+        }
+    }
 }
