@@ -3,6 +3,7 @@ package dev.specboard.project;
 import dev.specboard.kernel.Role;
 import dev.specboard.account.Account;
 import dev.specboard.kernel.TimestampedEntity;
+import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -34,9 +35,25 @@ public class Membership extends TimestampedEntity {
         return find("project = ?1 and account.id = ?2", project, accountId).firstResultOptional();
     }
 
-    /** Members with their accounts, owners first, in one query. */
+    /** Members with their accounts, owners first and then down the roles, by username within a role, in one query. */
     public static List<Membership> listWithAccounts(Project project) {
-        return find("from Membership m join fetch m.account where m.project = ?1 order by m.role desc, lower(m.account.username)", project).list();
+        return find("from Membership m join fetch m.account where m.project = :project order by " + RANK + " desc, lower(m.account.username)",
+                rankParameters().and("project", project)).list();
+    }
+
+    /**
+     * A role's rank in the enum's order: roles are stored as text, and "viewer" sorts above "owner" alphabetically. One
+     * parameter per role keeps the query text the same at every call.
+     */
+    private static final String RANK = java.util.Arrays.stream(Role.values())
+            .map(r -> " when m.role = :" + r.value() + " then " + r.ordinal()).collect(java.util.stream.Collectors.joining("", "case", " end"));
+
+    private static Parameters rankParameters() {
+        Parameters p = new Parameters();
+        for (Role r : Role.values()) {
+            p.and(r.value(), r);
+        }
+        return p;
     }
 
     public static long countOwners(Project project) {

@@ -2,6 +2,7 @@ package dev.specboard.api;
 
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.kernel.Role;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -44,6 +46,17 @@ class MemberApiTest {
                 .then().statusCode(200).body("role", equalTo("lead"));
         RestAssured.given().auth().oauth2(owner).delete("/api/v1/projects/" + team.slug() + "/members/" + newcomer.username)
                 .then().statusCode(204);
+    }
+
+    @Test
+    void membersAreListedOwnersFirstThenDownTheRoles() {
+        var team = data.team();
+        Account anotherLead = data.account("another-lead");
+        data.addMember(team.project(), anotherLead, Role.LEAD);
+        RestAssured.given().auth().oauth2(token(team.viewer())).get("/api/v1/projects/" + team.slug() + "/members")
+                .then().statusCode(200).body("role", contains("owner", "lead", "lead", "member", "reviewer", "viewer"))
+                .body("username", contains(team.owner().username, anotherLead.username, team.lead().username, team.member().username,
+                        team.reviewer().username, team.viewer().username));
     }
 
     @Test

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,6 +45,16 @@ class MemberResourceTest {
         Document owner = Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members"));
         assertNotNull(owner.getElementById("invite-form"));
         assertEquals(5, owner.select("#member-rows select").size());
+    }
+
+    @Test
+    void membersAreListedOwnersFirstThenDownTheRoles() {
+        TestData.Team t = data.team();
+        Account anotherLead = data.account("another-lead");
+        data.addMember(t.project(), anotherLead, Role.LEAD);
+        Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/members"));
+        assertEquals(List.of(t.owner().username, anotherLead.username, t.lead().username, t.member().username, t.reviewer().username,
+                t.viewer().username), d.select("#member-rows tr.member-row").eachAttr("data-username"));
     }
 
     @Test
