@@ -141,6 +141,11 @@ public class ErrorMapper {
             return respond(409, "Someone else changed this at the same time, so nothing was saved. Reload it and try again.",
                     Map.of(), uri, headers);
         }
+        if (ParallelChange.isDuplicate(e)) {
+            LOG.warnf("Parallel create on %s %s: %s", request.getMethod(), uri.getPath(), InputGuard.printable(String.valueOf(e.getMessage())));
+            return respond(409, "That already exists: someone created one with the same name at the same time, so nothing was saved."
+                    + " Reload and try again.", Map.of(), uri, headers);
+        }
         String unreadable = unreadableForm(e);
         if (unreadable != null) {
             return refuse(400, unreadable, Map.of(), uri, headers, request);

@@ -4,8 +4,9 @@ import java.sql.SQLException;
 
 /**
  * Failures that mean "a parallel change got there first": a versioned row changed since this request read it
- * (an optimistic lock that failed at flush or commit), or PostgreSQL broke a deadlock or refused a serialization.
- * Nothing was saved and trying again sees the change, so a request answers 409, not 500.
+ * (an optimistic lock that failed at flush or commit), or PostgreSQL broke a deadlock or refused a serialization;
+ * or a parallel create of the same name committed first, past the check that a name is free. Nothing was saved
+ * and trying again sees the change, so a request answers 409, not 500.
  */
 public final class ParallelChange {
 
@@ -18,5 +19,13 @@ public final class ParallelChange {
                 || t instanceof org.hibernate.StaleStateException
                 // 40001 serialization failure, 40P01 deadlock detected: PostgreSQL rolled the transaction back.
                 || t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState())));
+    }
+
+    /**
+     * Whether the failure is a unique violation (23505): services check that a name is free before they insert, so
+     * the constraint only refuses a row when a parallel create of the same name committed between the two.
+     */
+    public static boolean isDuplicate(Throwable failure) {
+        return Causes.any(failure, t -> t instanceof SQLException s && "23505".equals(s.getSQLState()));
     }
 }

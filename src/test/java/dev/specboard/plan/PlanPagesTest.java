@@ -5,17 +5,24 @@ import dev.specboard.project.Access;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.support.LockWaits;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,8 +43,41 @@ class PlanPagesTest {
     @Inject
     RepoTestSupport repos;
 
+    @Inject
+    PlanService plans;
+
+    @Inject
+    EntityManager em;
+
     private static io.restassured.specification.RequestSpecification form(dev.specboard.account.Account a) {
         return Web.as(a).contentType("application/x-www-form-urlencoded");
+    }
+
+    /** A plan created under the same name at the same time as another passed the free-name check: 409, not 500. */
+    @Test
+    void aPlanCreatedUnderTheSameNameAtTheSameTimeIs409() throws Exception {
+        TestData.Team t = data.team();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (GitFixture git = GitFixture.create()) {
+            Repo repo = fixtures.shop(t.project(), t.owner(), git);
+            Future<Response> second;
+            QuarkusTransaction.begin();
+            try {
+                plans.create(new Access(t.project(), Role.LEAD, t.lead().id), new PlanForm("shop", "Checkout", null, "main"));
+                em.flush(); // its row is written, not committed yet
+                second = pool.submit(() -> form(t.member()).formParam("repository", "shop").formParam("name", "Checkout")
+                        .formParam("description", "").formParam("targetBranch", "main").post("/projects/" + t.slug() + "/plans"));
+                LockWaits.awaitOne();
+            } finally {
+                QuarkusTransaction.commit();
+            }
+            Response r = second.get(60, TimeUnit.SECONDS);
+            assertEquals(409, r.statusCode(), r.asString());
+            assertTrue(Web.html(r).text().contains("someone created one with the same name at the same time"), r.asString());
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Plan.count("repositoryId = ?1 and name = ?2", repo.id, "Checkout")));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.review.Comment;
 import dev.specboard.review.NewThreadForm;
 import dev.specboard.review.ReviewService;
+import dev.specboard.support.LockWaits;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -20,6 +21,10 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +69,36 @@ class FileBrowserResourceTest {
             assertTrue(r.header("Location").endsWith("/projects/" + team.slug() + "/repos/web"));
             Document list = Web.html(Web.as(team.viewer()).get("/projects/" + team.slug() + "/repos"));
             assertNotNull(list.getElementById("repo-web"));
+        }
+    }
+
+    /**
+     * Two leads add a repository of the same name at once: the second passed the "name is free" check before the
+     * first committed, so the unique constraint refuses its row; that is a 409 with the reason, not a 500.
+     */
+    @Test
+    void aRepositoryAddedUnderTheSameNameAtTheSameTimeIs409() throws Exception {
+        TestData.Team team = data.team();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "a\n");
+            Future<Response> second;
+            QuarkusTransaction.begin();
+            try {
+                support.add(team.project(), team.owner(), "web", git.url()); // its row is written, not committed yet
+                second = pool.submit(() -> Web.as(team.lead()).contentType("application/x-www-form-urlencoded")
+                        .formParam("name", "web").formParam("url", git.url()).formParam("defaultBranch", "main")
+                        .formParam("syncIntervalMinutes", "").post("/projects/" + team.slug() + "/repos"));
+                LockWaits.awaitOne();
+            } finally {
+                QuarkusTransaction.commit();
+            }
+            Response r = second.get(60, TimeUnit.SECONDS);
+            assertEquals(409, r.statusCode(), r.asString());
+            assertTrue(Web.html(r).text().contains("someone created one with the same name at the same time"), r.asString());
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Repo.count("projectId = ?1 and name = ?2", team.project().id, "web")));
+        } finally {
+            pool.shutdownNow();
         }
     }
 

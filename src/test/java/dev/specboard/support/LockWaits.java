@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Shows that an action waits for a lock another transaction holds: the lock is taken in a transaction of its own,
- * the action starts, PostgreSQL reports a session waiting for a lock while the action has not finished, then the
- * lock goes and the action's result comes back. Only a bounded wait on PostgreSQL's own view, no sleep as a proof.
+ * Locks in tests, seen from PostgreSQL's own view of waiting sessions: that an action waits for a lock another
+ * transaction holds, or the moment a request is blocked so that the holder may commit. Bounded waits, never a sleep
+ * as a proof.
  */
 public final class LockWaits {
 
@@ -44,6 +44,15 @@ public final class LockWaits {
         }
         holder.get(30, TimeUnit.SECONDS);
         return done.get(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits until a session of the test database waits for a lock (at most 30 s): the moment to let the holder commit. */
+    public static void awaitOne() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sessionsWaitingForALock() == 0) {
+            assertTrue(System.nanoTime() < deadline, "no statement waited for a lock within 30 s");
+            Thread.sleep(20);
+        }
     }
 
     /** How many sessions of the test database wait for a lock (row, table or advisory) right now. */

@@ -32,4 +32,14 @@ class ParallelChangeTest {
         loop.initCause(other);
         assertFalse(ParallelChange.isCause(loop));
     }
+
+    @Test
+    void aUniqueViolationAnywhereInTheChainIsADuplicateAndNothingElseIs() {
+        RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new RuntimeException(new SQLException("duplicate key value violates unique constraint", "23505")));
+        assertTrue(ParallelChange.isDuplicate(commit));
+        assertFalse(ParallelChange.isDuplicate(new SQLException("null value in column", "23502")));
+        assertFalse(ParallelChange.isDuplicate(new SQLException("deadlock detected", "40P01")));
+        assertFalse(ParallelChange.isDuplicate(null));
+    }
 }
