@@ -56,11 +56,14 @@ public class StoryTools {
         return call(() -> storyApi.submit(project, number));
     }
 
-    @Tool(name = "approve_story", description = "Approves a submitted story (lead role).",
+    @Tool(name = "approve_story", description = "Approves a submitted story (lead role). Pass the version you read: "
+            + "if the story was edited since, nothing is approved and the error shows both versions.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public StoryApi.StoryAnswer approveStory(@ToolArg(description = "project slug") String project,
-                                             @ToolArg(description = "story number") int number) {
-        return call(() -> storyApi.approve(project, number, null));
+                                             @ToolArg(description = "story number") int number,
+                                             @ToolArg(description = "the version you read (omit: the current one)", required = false)
+                                             Integer version) {
+        return call(() -> storyApi.approve(project, number, new StoryApi.ApproveBody(version)));
     }
 
     @Tool(name = "request_story_changes", description = "Sends a submitted story back to its author with a comment (lead role).",

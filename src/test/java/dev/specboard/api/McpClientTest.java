@@ -151,6 +151,28 @@ class McpClientTest {
     }
 
     @Test
+    void aLeadAgentApprovesTheVersionItReadAndAVersionReplacedSinceIsRefused() {
+        TestData.Team team = data.team();
+        String stories = "/api/v1/projects/" + team.slug() + "/stories";
+        String member = tokens.create(team.member().id, "author", null, null).value();
+        int n = RestAssured.given().auth().oauth2(member).contentType("application/json")
+                .body(Map.of("title", "Checkout", "description", "Pay")).post(stories).then().statusCode(201).extract().path("number");
+        RestAssured.given().auth().oauth2(member).contentType("application/json").post(stories + "/" + n + "/submit").then().statusCode(200);
+        RestAssured.given().auth().oauth2(member).contentType("application/json")
+                .body(Map.of("title", "Checkout", "description", "Pay by card", "version", 1)).put(stories + "/" + n)
+                .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
+        String lead = tokens.create(team.lead().id, "reviewer", team.project().id, Role.LEAD).value();
+        try (McpSyncClient mcp = client(lead)) {
+            McpSchema.CallToolResult stale = call(mcp, "approve_story", Map.of("project", team.slug(), "number", n, "version", 1));
+            assertTrue(stale.isError(), "version 1 was replaced");
+            assertEquals(2, text(stale).at("/details/currentVersion").asInt());
+            JsonNode approved = structured(call(mcp, "approve_story", Map.of("project", team.slug(), "number", n, "version", 2)));
+            assertTrue(approved.get("approved").asBoolean());
+            assertEquals(2, approved.get("approvedVersion").asInt());
+        }
+    }
+
+    @Test
     void everyToolHasAnnotationsAndAnOutputSchemaAndReadersSayTheyOnlyRead() {
         String token = tokens.create(data.account("mcptools").id, "agent", null, null).value();
         try (McpSyncClient mcp = client(token)) {
