@@ -62,25 +62,27 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
     private MediaQueryList media;
     private int mediaRules;
 
+    /** Reads a stylesheet ({@code <style>} or the mockup's CSS). */
     void parseSheet(String css) {
-        CSS3Parser parser = new CSS3Parser();
-        parser.setDocumentHandler(this);
-        parser.setErrorHandler(this);
-        inline = null;
-        try {
-            parser.parseStyleSheet(new InputSource(new StringReader(css)));
-        } catch (IOException | RuntimeException e) {
-            errors++;
-        }
+        parse(null, parser -> parser.parseStyleSheet(new InputSource(new StringReader(css))));
     }
 
+    /** Reads an element's {@code style} attribute, whose declarations style that element. */
     void parseInline(String style, MockupAnalyzer.Subject subject) {
+        parse(subject, parser -> parser.parseStyleDeclaration(new InputSource(new StringReader(style))));
+    }
+
+    private interface Parse {
+        void run(CSS3Parser parser) throws IOException;
+    }
+
+    private void parse(MockupAnalyzer.Subject subject, Parse parse) {
         CSS3Parser parser = new CSS3Parser();
         parser.setDocumentHandler(this);
         parser.setErrorHandler(this);
         inline = subject;
         try {
-            parser.parseStyleDeclaration(new InputSource(new StringReader(style)));
+            parse.run(parser);
         } catch (IOException | RuntimeException e) {
             errors++;
         } finally {
