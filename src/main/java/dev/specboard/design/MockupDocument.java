@@ -47,6 +47,17 @@ public final class MockupDocument {
         return render(m.htmlContent, m.cssContent, m.javascriptContent);
     }
 
+    /**
+     * Whether a request may have the document: only as a frame of our pages. A browser names what it fetches for in
+     * {@code Sec-Fetch-Dest}; opened on its own ({@code document}, or in an {@code object}), the sandbox still lets the
+     * mockup's scripts run and navigate, so a member's mockup would be a page at our address that its author wrote (a
+     * fake "session expired" form). Requests without the header (older browsers, API clients) are let through: our
+     * pages frame the document, and other sites cannot ({@code frame-ancestors 'self'}).
+     */
+    public static boolean framed(String secFetchDest) {
+        return secFetchDest == null || secFetchDest.equals("iframe") || secFetchDest.equals("frame");
+    }
+
     /** The document with the sandbox headers; nothing else may serve mockup HTML. */
     public static Response response(String document) {
         return Response.ok(document, "text/html; charset=utf-8")

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,13 +95,21 @@ public class MockupResource {
                 PageViews.device(device), m.id.equals(p.currentMockupId))));
     }
 
-    /** The mockup document itself, only ever under the sandbox CSP (see {@link MockupDocument}); our pages frame it. */
+    /**
+     * The mockup document itself, only ever under the sandbox CSP and only as a frame (see {@link MockupDocument}); opened
+     * on its own it sends the reader to the version's page, which frames it.
+     */
     @GET
     @Path("mockups/{version}/frame")
-    public Response frame(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version) {
+    public Response frame(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version,
+                          @HeaderParam("Sec-Fetch-Dest") String dest) {
         Access access = projectAccess.read(slug);
         Page p = pages.get(access.project().id, PageResource.uuid(id));
-        return MockupDocument.response(MockupDocument.render(mockups.get(p.id, version)));
+        Mockup m = mockups.get(p.id, version);
+        if (!MockupDocument.framed(dest)) {
+            return Response.seeOther(URI.create("/projects/" + access.project().slug + "/pages/" + p.id + "/mockups/" + m.version)).build();
+        }
+        return MockupDocument.response(MockupDocument.render(m));
     }
 
     @POST

@@ -5,12 +5,15 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
 
 /**
  * What anyone with a preview link sees, without logging in: a normal page listing the bundle's pages
@@ -48,8 +51,13 @@ public class PublicPreviewResource {
     @GET
     @Path("/pages/{index}")
     @Produces(MediaType.TEXT_HTML)
-    public Response page(@PathParam("token") String token, @PathParam("index") int index) {
+    public Response page(@PathParam("token") String token, @PathParam("index") int index, @HeaderParam("Sec-Fetch-Dest") String dest) {
         PreviewSession s = previews.open(token);
-        return MockupDocument.response(previews.page(s, index));
+        String page = previews.page(s, index);
+        if (!MockupDocument.framed(dest)) {
+            // Opened on its own: the preview's page frames it (see MockupDocument.framed).
+            return Response.seeOther(URI.create("/preview/" + token + "?page=" + index)).header("Referrer-Policy", "no-referrer").build();
+        }
+        return MockupDocument.response(page);
     }
 }

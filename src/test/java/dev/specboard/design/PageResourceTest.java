@@ -175,6 +175,18 @@ class PageResourceTest {
         Document doc = Web.html(frame);
         assertEquals("h1 { color: red }", doc.selectFirst("head style").data());
         assertEquals(404, Web.as(t.outsider()).get("/projects/" + t.slug() + "/pages/" + id + "/mockups/1/frame").statusCode());
+
+        // Only as a frame: opened on its own, the mockup would be a page at our address that its author wrote.
+        String frameUrl = "/projects/" + t.slug() + "/pages/" + id + "/mockups/1/frame";
+        Response framed = Web.as(t.viewer()).header("Sec-Fetch-Dest", "iframe").get(frameUrl);
+        assertEquals(200, framed.statusCode());
+        assertTrue(framed.asString().contains("<h1>Hi</h1>"));
+        for (String dest : List.of("document", "object", "embed")) {
+            Response alone = Web.as(t.viewer()).redirects().follow(false).header("Sec-Fetch-Dest", dest).get(frameUrl);
+            assertEquals(303, alone.statusCode(), dest);
+            assertTrue(alone.getHeader("Location").endsWith("/projects/" + t.slug() + "/pages/" + id + "/mockups/1"), alone.getHeader("Location"));
+            assertFalse(alone.asString().contains("<h1>Hi</h1>"), dest);
+        }
     }
 
     @Test

@@ -75,6 +75,12 @@ class PreviewLifecycleTest {
         assertEquals(200, frame.statusCode());
         assertTrue(frame.getHeader("Content-Security-Policy").startsWith("sandbox allow-scripts;"));
         assertTrue(frame.asString().contains("Fractions"));
+        assertEquals(200, RestAssured.given().header("Sec-Fetch-Dest", "iframe").get("/preview/" + s.previewToken + "/pages/2").statusCode());
+        Response alone = RestAssured.given().redirects().follow(false).header("Sec-Fetch-Dest", "document")
+                .get("/preview/" + s.previewToken + "/pages/2");
+        assertEquals(303, alone.statusCode(), "opened on its own, a page goes to the preview that frames it");
+        assertTrue(alone.getHeader("Location").endsWith("/preview/" + s.previewToken + "?page=2"), alone.getHeader("Location"));
+        assertFalse(alone.asString().contains("Fractions"));
         assertEquals(404, RestAssured.given().get("/preview/" + s.previewToken.substring(1) + "x").statusCode(), "a wrong token");
 
         Document list = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews"));
