@@ -35,6 +35,11 @@ public class CurrentUser {
         return Optional.ofNullable(identity.getAttribute(AuthMechanism.SESSION_ID));
     }
 
+    /** The hash of the API token behind a token-authenticated request (none for a login). */
+    public Optional<String> tokenHash() {
+        return Optional.ofNullable(identity.getAttribute(TokenIdentityProvider.TOKEN_HASH));
+    }
+
     /** The account id, or 401 for an anonymous caller. */
     public UUID requireAccountId() {
         return accountId().orElseThrow(() -> ApiException.unauthorized("Authentication required"));

@@ -16,6 +16,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     public static final String TOKEN_PROJECT = "tokenProjectId";
     public static final String TOKEN_ROLE = "tokenRole";
+    /** The token's hash, by which a stream it opened asks later whether the token still stands (see StreamGrants). */
+    public static final String TOKEN_HASH = "tokenHash";
 
     @Inject
     ApiTokenService tokens;
@@ -37,7 +39,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     }
 
     private static SecurityIdentity identity(ApiTokenService.Resolved t) {
-        QuarkusSecurityIdentity.Builder b = AuthMechanism.identityOf(t.username(), t.siteRole(), t.accountId());
+        QuarkusSecurityIdentity.Builder b = AuthMechanism.identityOf(t.username(), t.siteRole(), t.accountId())
+                .addAttribute(TOKEN_HASH, t.tokenHash());
         if (t.projectId() != null) {
             b.addAttribute(TOKEN_PROJECT, t.projectId()).addAttribute(TOKEN_ROLE, t.role());
         }

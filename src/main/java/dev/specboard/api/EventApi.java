@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.notification.LiveStreams;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.StreamGrants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -34,6 +35,9 @@ public class EventApi {
     @Inject
     LiveStreams streams;
 
+    @Inject
+    StreamGrants grants;
+
     @GET
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -44,7 +48,7 @@ public class EventApi {
         UUID project = access.project().id;
         // Kinds match [a-z][a-z0-9-]* and slugs [a-z0-9-]+: nothing here needs escaping.
         String slugOfProject = access.slug();
-        return streams.stream(sse, e -> project.equals(e.projectId()),
+        return streams.stream(sse, grants.grant(project), e -> project.equals(e.projectId()),
                 e -> "{\"kind\":\"" + e.kind() + "\",\"project\":\"" + slugOfProject + "\"}");
     }
 }

@@ -3,6 +3,7 @@ package dev.specboard.notification;
 import dev.specboard.web.LiveEvent;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.StreamGrants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ public class LiveResource {
     @Inject
     ProjectAccess projectAccess;
 
+    @Inject
+    StreamGrants grants;
+
     @GET
     @io.smallrye.common.annotation.Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -44,6 +48,7 @@ public class LiveResource {
         // must not hold a database connection all that time.
         UUID project = slug == null || slug.isBlank() ? null
                 : QuarkusTransaction.requiringNew().call(() -> projectAccess.read(slug).project().id);
-        return streams.stream(sse, e -> account.equals(e.accountId()) || (project != null && project.equals(e.projectId())), LiveEvent::kind);
+        return streams.stream(sse, grants.grant(project),
+                e -> account.equals(e.accountId()) || (project != null && project.equals(e.projectId())), LiveEvent::kind);
     }
 }

@@ -1,8 +1,11 @@
 package dev.specboard.notification;
 
+import dev.specboard.project.StreamGrant;
+import dev.specboard.project.StreamGrants;
 import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -14,20 +17,39 @@ import java.util.function.Predicate;
 
 /**
  * One server-sent-event stream over the live bus, for browsers and agents alike: a {@code ready}
- * event first, then the events a caller may see, and a comment every 25 s so proxies keep it open.
+ * event first, then the events a caller may see, and a comment every 25 s so proxies keep it open. A stream ends
+ * when the login or token that opened it ends or its account leaves the project it reads.
  */
 @ApplicationScoped
 public class LiveStreams {
 
+    private static final Duration HEARTBEAT = Duration.ofSeconds(25);
+
     @Inject
     LiveUpdates live;
 
-    public Multi<OutboundSseEvent> stream(Sse sse, Predicate<LiveEvent> visible, Function<LiveEvent, String> data) {
-        Multi<OutboundSseEvent> events = live.stream().filter(visible)
-                .map(e -> sse.newEventBuilder().name(e.kind()).data(data.apply(e)).build());
-        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(25))
-                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(
-                Multi.createFrom().item(sse.newEventBuilder().name("ready").data("ready").build()), events, heartbeat);
+    @Inject
+    StreamGrants grants;
+
+    /** The live events the grant's holder may see, as {@code kind} events with {@code data}. */
+    public Multi<OutboundSseEvent> stream(Sse sse, StreamGrant grant, Predicate<LiveEvent> visible, Function<LiveEvent, String> data) {
+        return guarded(sse, grant, live.stream().filter(e -> !StreamGrant.isAboutAccess(e) && visible.test(e)).map(e -> sse.newEventBuilder().name(e.kind()).data(data.apply(e)).build()));
+    }
+
+    /**
+     * {@code ready}, then the events, with a heartbeat; ended as soon as the grant no longer holds. The grant is read
+     * again at every heartbeat and whenever the bus says something that may have ended it happened (a logout, a
+     * revoked token, a removed member: on any instance), so a stream never outlives its access by more than a moment.
+     */
+    public Multi<OutboundSseEvent> guarded(Sse sse, StreamGrant grant, Multi<OutboundSseEvent> events) {
+        OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
+        Multi<OutboundSseEvent> checks = Multi.createBy().merging().streams(
+                        Multi.createFrom().ticks().every(HEARTBEAT).map(t -> grant),
+                        live.stream().filter(grant::shakenBy).map(e -> grant))
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // the check reads the database
+                .map(g -> grants.holds(g) ? sse.newEventBuilder().comment("keep-alive").build() : end);
+        return Multi.createBy().merging().streams(Multi.createFrom().item(sse.newEventBuilder().name("ready").data("ready").build()),
+                        events, checks)
+                .select().first(e -> e != end);
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.LiveUpdates;
 import dev.specboard.project.Access;
+import dev.specboard.notification.LiveStreams;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.project.StreamGrants;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,7 +29,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,6 +66,12 @@ public class ChatResource {
 
     @Inject
     LiveUpdates live;
+
+    @Inject
+    LiveStreams streams;
+
+    @Inject
+    StreamGrants grants;
 
     @GET
     public Response show(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
@@ -119,10 +126,7 @@ public class ChatResource {
                 .map(p -> sse.newEventBuilder().name(p.done() ? "done" : "token").data(json(p)).build());
         Multi<OutboundSseEvent> changed = live.stream().filter(e -> "chat".equals(e.kind()) && projectId.equals(e.projectId()))
                 .map(e -> sse.newEventBuilder().name("changed").data("chat").build());
-        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(25))
-                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(Multi.createFrom().item(sse.newEventBuilder().name("ready").data("ready").build()),
-                pieces, changed, heartbeat);
+        return streams.guarded(sse, grants.grant(projectId), Multi.createBy().merging().streams(pieces, changed));
     }
 
     private Response answer(Access access, UUID id, HttpHeaders headers) {

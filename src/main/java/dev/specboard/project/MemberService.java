@@ -4,6 +4,8 @@ import dev.specboard.kernel.Role;
 import dev.specboard.account.Account;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
+import dev.specboard.web.LiveEvent;
+import dev.specboard.web.LiveUpdates;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -22,6 +24,9 @@ public class MemberService {
 
     @jakarta.inject.Inject
     InvitationService invitations;
+
+    @jakarta.inject.Inject
+    LiveUpdates live;
 
     /** The members with their accounts, owners first, in one query. */
     public List<MemberView> list(Access access) {
@@ -152,6 +157,9 @@ public class MemberService {
                     + " and cannot be removed. Make someone else owner first.");
         }
         m.delete();
+        // The member's open streams ask again whether they may go on (after the commit, on every instance): see
+        // StreamGrant. Addressed to the account alone, so the project's other streams do not hear of it.
+        live.publish(LiveEvent.forAccount(StreamGrant.LEFT, m.account.id));
     }
 
     /** One member with its account, for re-rendering a row. */

@@ -1,7 +1,11 @@
 package dev.specboard.web;
 
 import dev.specboard.account.Account;
+import dev.specboard.account.ApiToken;
+import dev.specboard.account.ApiTokenService;
 import dev.specboard.account.SessionCookie;
+import dev.specboard.account.SessionService;
+import dev.specboard.project.Membership;
 import dev.specboard.project.Project;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -22,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,12 +45,22 @@ class LiveUpdatesTest {
     @TestHTTPResource("/events")
     URL events;
 
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ApiTokenService tokens;
+
     /** Opens the stream and returns the event names it receives until {@code stopAt} arrives. */
     private CompletableFuture<List<String>> listen(Account a, String query, String stopAt, CompletableFuture<Void> ready) throws Exception {
+        return listen(HttpRequest.newBuilder(URI.create(events + query)).header("Cookie", SessionCookie.NAME + "=" + Web.sessionCookie(a)),
+                stopAt, ready);
+    }
+
+    /** Opens the stream and returns the event names it receives until {@code stopAt} arrives or the server ends it. */
+    private CompletableFuture<List<String>> listen(HttpRequest.Builder request, String stopAt, CompletableFuture<Void> ready) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest req = HttpRequest.newBuilder(URI.create(events + query))
-                .header("Cookie", SessionCookie.NAME + "=" + Web.sessionCookie(a))
-                .header("Accept", "text/event-stream").build();
+        HttpRequest req = request.header("Accept", "text/event-stream").build();
         HttpResponse<java.io.InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, resp.statusCode());
         return CompletableFuture.supplyAsync(() -> {
@@ -90,6 +105,45 @@ class LiveUpdatesTest {
         });
         List<String> names = received.get(15, TimeUnit.SECONDS);
         assertEquals(List.of("ready", "notification", "board", "stop"), names);
+    }
+
+    @Test
+    void aStreamEndsWhenItsLoginEnds() throws Exception {
+        Account me = data.account("leaving");
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        CompletableFuture<List<String>> received = listen(me, "", "never", ready);
+        ready.get(10, TimeUnit.SECONDS);
+        QuarkusTransaction.requiringNew().run(() -> sessions.endAll(me.id)); // what "log out everywhere" does
+        assertEquals(List.of("ready"), received.get(20, TimeUnit.SECONDS), "the server ended the stream");
+    }
+
+    @Test
+    void aProjectStreamEndsWhenItsMemberIsRemovedAndAnAgentsWhenItsTokenIsRevoked() throws Exception {
+        TestData.Team t = data.team();
+        CompletableFuture<Void> memberReady = new CompletableFuture<>();
+        CompletableFuture<List<String>> member = listen(t.member(), "?project=" + t.slug(), "never", memberReady);
+        String token = QuarkusTransaction.requiringNew().call(() -> tokens.create(t.reviewer().id, "agent", null, null)).value();
+        CompletableFuture<Void> agentReady = new CompletableFuture<>();
+        CompletableFuture<List<String>> agent = listen(HttpRequest.newBuilder(
+                URI.create(events.toString().replace("/events", "/api/v1/projects/" + t.slug() + "/events")))
+                .header("Authorization", "Bearer " + token), "never", agentReady);
+        CompletableFuture<Void> ownerReady = new CompletableFuture<>();
+        CompletableFuture<List<String>> owner = listen(t.owner(), "?project=" + t.slug(), "stop", ownerReady);
+        memberReady.get(10, TimeUnit.SECONDS);
+        agentReady.get(10, TimeUnit.SECONDS);
+        ownerReady.get(10, TimeUnit.SECONDS);
+
+        UUID membership = QuarkusTransaction.requiringNew().call(() -> Membership.<Membership>find("project.id = ?1 and account.id = ?2",
+                t.project().id, t.member().id).firstResult().id);
+        Web.as(t.owner()).formParam("x", "").post("/projects/" + t.slug() + "/members/" + membership + "/remove").then().statusCode(303);
+        assertEquals(List.of("ready"), member.get(20, TimeUnit.SECONDS), "the removed member's stream ended");
+
+        UUID tokenId = QuarkusTransaction.requiringNew().call(() -> ApiToken.<ApiToken>find("account.id = ?1", t.reviewer().id).firstResult().id);
+        QuarkusTransaction.requiringNew().run(() -> tokens.revoke(t.reviewer().id, tokenId));
+        assertEquals(List.of("ready"), agent.get(20, TimeUnit.SECONDS), "the revoked token's stream ended");
+
+        QuarkusTransaction.requiringNew().run(() -> live.publish(LiveEvent.forProject("stop", t.project().id)));
+        assertEquals(List.of("ready", "stop"), owner.get(20, TimeUnit.SECONDS), "the owner's stream lives on");
     }
 
     @Test
