@@ -43,15 +43,19 @@ public final class TextDiff {
     private TextDiff() {
     }
 
-    /** The segments that turn {@code before} into {@code after}; null counts as empty. */
+    /**
+     * The segments that turn {@code before} into {@code after}; null counts as empty. Words are compared, or lines when
+     * the words make more than {@link #MAX_CELLS} pairs; when the lines between the common head and tail do as well,
+     * those lines are shown deleted and inserted whole (coarse, but a diff of them would take seconds of CPU).
+     */
     public static List<Segment> diff(String before, String after) {
         String a = before == null ? "" : before;
         String b = after == null ? "" : after;
         List<String> x = tokens(a, WORD);
         List<String> y = tokens(b, WORD);
         if ((long) x.size() * y.size() > MAX_CELLS) {
-            x = tokens(a, LINE);
-            y = tokens(b, LINE);
+            Trimmed t = Trimmed.of(tokens(a, LINE), tokens(b, LINE));
+            return merge(t.tooLarge() ? t.replaced() : t.diffed());
         }
         List<Segment> raw = new ArrayList<>();
         addDiff(raw, x, y);
@@ -64,41 +68,67 @@ public final class TextDiff {
      * that differ (two 20,000-line texts that differ throughout took 16 s).
      */
     public static Optional<List<Segment>> lines(List<String> before, List<String> after) {
-        int head = 0;
-        while (head < before.size() && head < after.size() && before.get(head).equals(after.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < before.size() - head && tail < after.size() - head
-                && before.get(before.size() - 1 - tail).equals(after.get(after.size() - 1 - tail))) {
-            tail++;
-        }
-        List<String> x = before.subList(head, before.size() - tail);
-        List<String> y = after.subList(head, after.size() - tail);
-        if ((long) x.size() * y.size() > MAX_CELLS) {
-            return Optional.empty();
-        }
-        List<Segment> middle = new ArrayList<>();
-        addDiff(middle, x, y);
-        List<Segment> out = new ArrayList<>(before.subList(0, head).stream().map(t -> new Segment(Op.EQUAL, t)).toList());
-        // Myers may emit an insertion before the deletion it replaces; a reader expects the old lines first.
-        int k = 0;
-        while (k < middle.size()) {
-            if (middle.get(k).op() == Op.EQUAL) {
-                out.add(middle.get(k++));
-                continue;
+        Trimmed t = Trimmed.of(before, after);
+        return t.tooLarge() ? Optional.empty() : Optional.of(t.diffed());
+    }
+
+    /** Two token lists split into the common head, the differing middles and the common tail. */
+    private record Trimmed(List<String> head, List<String> before, List<String> after, List<String> tail) {
+
+        static Trimmed of(List<String> before, List<String> after) {
+            int head = 0;
+            while (head < before.size() && head < after.size() && before.get(head).equals(after.get(head))) {
+                head++;
             }
-            int end = k;
-            while (end < middle.size() && middle.get(end).op() != Op.EQUAL) {
-                end++;
+            int tail = 0;
+            while (tail < before.size() - head && tail < after.size() - head
+                    && before.get(before.size() - 1 - tail).equals(after.get(after.size() - 1 - tail))) {
+                tail++;
             }
-            List<Segment> run = middle.subList(k, end);
-            run.stream().filter(Segment::isDelete).forEach(out::add);
-            run.stream().filter(Segment::isInsert).forEach(out::add);
-            k = end;
+            return new Trimmed(before.subList(0, head), before.subList(head, before.size() - tail), after.subList(head, after.size() - tail),
+                    before.subList(before.size() - tail, before.size()));
         }
-        before.subList(before.size() - tail, before.size()).forEach(t -> out.add(new Segment(Op.EQUAL, t)));
-        return Optional.of(out);
+
+        /** True when the middles make more than {@link #MAX_CELLS} pairs, too many to diff. */
+        boolean tooLarge() {
+            return (long) before.size() * after.size() > MAX_CELLS;
+        }
+
+        /** The head kept, the middles diffed (deletions before insertions in each changed run), the tail kept. */
+        List<Segment> diffed() {
+            List<Segment> middle = new ArrayList<>();
+            addDiff(middle, before, after);
+            List<Segment> out = new ArrayList<>();
+            head.forEach(t -> out.add(new Segment(Op.EQUAL, t)));
+            // Myers may emit an insertion before the deletion it replaces; a reader expects the old lines first.
+            int k = 0;
+            while (k < middle.size()) {
+                if (middle.get(k).op() == Op.EQUAL) {
+                    out.add(middle.get(k++));
+                    continue;
+                }
+                int end = k;
+                while (end < middle.size() && middle.get(end).op() != Op.EQUAL) {
+                    end++;
+                }
+                List<Segment> run = middle.subList(k, end);
+                run.stream().filter(Segment::isDelete).forEach(out::add);
+                run.stream().filter(Segment::isInsert).forEach(out::add);
+                k = end;
+            }
+            tail.forEach(t -> out.add(new Segment(Op.EQUAL, t)));
+            return out;
+        }
+
+        /** The head kept, the whole old middle deleted and the whole new one inserted, the tail kept: coarse, but exact. */
+        List<Segment> replaced() {
+            List<Segment> out = new ArrayList<>();
+            head.forEach(t -> out.add(new Segment(Op.EQUAL, t)));
+            before.forEach(t -> out.add(new Segment(Op.DELETE, t)));
+            after.forEach(t -> out.add(new Segment(Op.INSERT, t)));
+            tail.forEach(t -> out.add(new Segment(Op.EQUAL, t)));
+            return out;
+        }
     }
 
     private static void addDiff(List<Segment> out, List<String> x, List<String> y) {
