@@ -55,7 +55,8 @@ public class StoryApi {
         }
     }
 
-    public record ChangesBody(String comment) {
+    /** What should change, and the version the lead read; without it the current version is sent back, as before. */
+    public record ChangesBody(String comment, Integer version) {
     }
 
     /** The version the lead read; without it the current version is approved, as before. */
@@ -117,7 +118,7 @@ public class StoryApi {
     @Path("/{number}/request-changes")
     public StoryAnswer requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, ChangesBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        return detail(stories.requestChanges(access, number, body == null ? null : body.comment()));
+        return detail(stories.requestChanges(access, number, body == null ? null : body.comment(), body == null ? null : body.version()));
     }
 
     private static StoryBody body(StoryBody body) {

@@ -66,11 +66,14 @@ public class StoryTools {
         return call(() -> storyApi.approve(project, number, new StoryApi.ApproveBody(version)));
     }
 
-    @Tool(name = "request_story_changes", description = "Sends a submitted story back to its author with a comment (lead role).",
+    @Tool(name = "request_story_changes", description = "Sends a submitted story back to its author with a comment (lead role). Pass the "
+            + "version you read: if the story was edited since, nothing is sent back and the error shows both versions.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public StoryApi.StoryAnswer requestStoryChanges(@ToolArg(description = "project slug") String project,
                                                     @ToolArg(description = "story number") int number,
-                                                    @ToolArg(description = "what to change") String comment) {
-        return call(() -> storyApi.requestChanges(project, number, new StoryApi.ChangesBody(comment)));
+                                                    @ToolArg(description = "what to change") String comment,
+                                                    @ToolArg(description = "the version you read (omit: the current one)", required = false)
+                                                    Integer version) {
+        return call(() -> storyApi.requestChanges(project, number, new StoryApi.ChangesBody(comment, version)));
     }
 }

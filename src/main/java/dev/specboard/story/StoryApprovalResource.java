@@ -54,24 +54,34 @@ public class StoryApprovalResource {
             Story s = stories.approve(access, number, version);
             return decided(access, number, s.key() + " is approved (version " + s.version + ").");
         } catch (StaleVersionException e) {
-            // The page comes back with the new version and its own approve button, so the lead reads before deciding.
-            StoryView v = views.show(access, number, FormErrors.none().add("version", e.getMessage()), "");
-            return Htmx.page(Htmx.isHtmx(headers) ? approval(v) : StoryResource.Templates.show(v), 409);
+            return stale(access, number, e, "");
         }
     }
 
     @POST
     @Path("/{number}/request-changes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("comment") String comment) {
+    public Response requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("comment") String comment,
+                                   @FormParam("version") Integer version) {
         Access access = projectAccess.write(slug, Role.LEAD);
         try {
-            Story s = stories.requestChanges(access, number, comment);
+            Story s = stories.requestChanges(access, number, comment, version);
             return decided(access, number, s.key() + " was sent back to its author.");
+        } catch (StaleVersionException e) {
+            return stale(access, number, e, comment);
         } catch (ValidationException e) {
             StoryView v = views.show(access, number, e.errors(), comment);
             return Htmx.invalid(Htmx.isHtmx(headers) ? approval(v) : StoryResource.Templates.show(v));
         }
+    }
+
+    /**
+     * A decision on a version replaced since: 409 with the page (htmx: the approval panel) showing the new version and
+     * its own decision forms, the comment typed kept, so the lead reads before deciding.
+     */
+    private Response stale(Access access, int number, StaleVersionException e, String comment) {
+        StoryView v = views.show(access, number, FormErrors.none().add("version", e.getMessage()), comment);
+        return Htmx.page(Htmx.isHtmx(headers) ? approval(v) : StoryResource.Templates.show(v), 409);
     }
 
     /** After a decision: htmx gets the approval panel with the message out of band, a plain form the story page with a flash. */

@@ -144,14 +144,20 @@ public class StoryService {
                 by);
     }
 
-    /** An approval of a version the author has replaced since: approving it would approve text the lead has not read. */
-    private StaleVersionException staleApproval(Story s, int seen) {
+    /**
+     * Refuses a lead's decision on a version the author has replaced since ({@code seen}; null means the current one):
+     * it would decide on text the lead has not read. {@code refused} says what was not done and what to do instead.
+     */
+    private void requireReadVersion(Story s, Integer seen, String refused) {
+        if (seen == null || seen == s.version) {
+            return;
+        }
         String by = StoryRevision.find(s.id, s.version).map(r -> username(r.authorId)).orElse(null);
         Map<String, String> yours = StoryRevision.find(s.id, seen)
                 .map(r -> StaleVersionException.texts("title", r.title, "description", r.description, "acceptanceCriteria", r.acceptanceCriteria))
                 .orElse(null);
-        return StaleVersionException.withMessage(s.key() + " was changed by " + (by == null ? "someone else" : by) + " after you opened it: you read version "
-                        + seen + ", it is now version " + s.version + ". Nothing was approved: read version " + s.version + " and approve that one.",
+        throw StaleVersionException.withMessage(s.key() + " was changed by " + (by == null ? "someone else" : by) + " after you opened it: you read version "
+                        + seen + ", it is now version " + s.version + ". " + refused,
                 seen, s.version,
                 StaleVersionException.texts("title", s.title, "description", s.description, "acceptanceCriteria", s.acceptanceCriteria), yours, by);
     }
@@ -177,9 +183,7 @@ public class StoryService {
         approvalRefusal(access, s).ifPresent(reason -> {
             throw ApiException.forbidden(reason);
         });
-        if (version != null && version != s.version) {
-            throw staleApproval(s, version);
-        }
+        requireReadVersion(s, version, "Nothing was approved: read version " + s.version + " and approve that one.");
         s.moveTo(s.stage().after(StoryStage.Action.APPROVE, s.key()));
         s.approvedVersion = s.version;
         s.dirty = false;
@@ -189,17 +193,22 @@ public class StoryService {
         return s;
     }
 
-    /** A lead sends a submitted story back to its author with a comment. */
+    /**
+     * A lead sends a submitted story back to its author with a comment, on the version they read ({@code version}; null
+     * means the current one) when it is still the current one (409 otherwise).
+     */
     @Transactional
-    public Story requestChanges(Access access, int number, String comment) {
+    public Story requestChanges(Access access, int number, String comment, Integer version) {
         access.requireWrite(Role.LEAD);
+        Story s = lock(access.project().id, number);
+        // Before the comment's checks: a form answered 422 comes back naming the current version, which must be the one read.
+        requireReadVersion(s, version, "Nothing was sent back: read version " + s.version + " and decide on that one.");
         if (comment == null || comment.isBlank()) {
             throw ValidationException.of("comment", "Say what should change");
         }
         if (comment.length() > 5000) {
             throw ValidationException.of("comment", "At most 5000 characters");
         }
-        Story s = lock(access.project().id, number);
         s.moveTo(s.stage().after(StoryStage.Action.REQUEST_CHANGES, s.key()));
         s.reviewComment = comment.trim();
         Approval.record(s.projectId, Approval.STORY, s.id, s.version, Approval.CHANGES_REQUESTED, s.reviewComment, access.accountId());

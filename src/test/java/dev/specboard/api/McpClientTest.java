@@ -173,6 +173,32 @@ class McpClientTest {
     }
 
     @Test
+    void aLeadAgentRequestsChangesToTheVersionItReadAndAVersionReplacedSinceIsRefused() {
+        TestData.Team team = data.team();
+        String stories = "/api/v1/projects/" + team.slug() + "/stories";
+        String member = tokens.create(team.member().id, "author", null, null).value();
+        int n = RestAssured.given().auth().oauth2(member).contentType("application/json")
+                .body(Map.of("title", "Invoices", "description", "Send them")).post(stories).then().statusCode(201).extract().path("number");
+        RestAssured.given().auth().oauth2(member).contentType("application/json").post(stories + "/" + n + "/submit").then().statusCode(200);
+        RestAssured.given().auth().oauth2(member).contentType("application/json")
+                .body(Map.of("title", "Invoices", "description", "Send them as PDF", "version", 1)).put(stories + "/" + n)
+                .then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
+        String lead = tokens.create(team.lead().id, "reviewer", team.project().id, Role.LEAD).value();
+        try (McpSyncClient mcp = client(lead)) {
+            McpSchema.CallToolResult stale = call(mcp, "request_story_changes",
+                    Map.of("project", team.slug(), "number", n, "comment", "Which format?", "version", 1));
+            assertTrue(stale.isError(), "version 1 was replaced");
+            assertEquals(2, text(stale).at("/details/currentVersion").asInt());
+            assertEquals("in_review", structured(call(mcp, "get_story", Map.of("project", team.slug(), "number", n))).get("stage").asText(),
+                    "nothing was sent back");
+            JsonNode sentBack = structured(call(mcp, "request_story_changes",
+                    Map.of("project", team.slug(), "number", n, "comment", "Which format?", "version", 2)));
+            assertEquals("changes_requested", sentBack.get("stage").asText());
+            assertEquals("Which format?", sentBack.get("reviewComment").asText());
+        }
+    }
+
+    @Test
     void everyToolHasAnnotationsAndAnOutputSchemaAndReadersSayTheyOnlyRead() {
         String token = tokens.create(data.account("mcptools").id, "agent", null, null).value();
         try (McpSyncClient mcp = client(token)) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,6 +132,27 @@ class StoryApiTest {
                 .body("stage", equalTo("in_review"));
         Api.as(t.lead()).body(Map.of("version", 2)).post(s + "/approve").then().statusCode(200)
                 .body("approved", equalTo(true)).body("approvedVersion", equalTo(2));
+    }
+
+    @Test
+    void requestingChangesToAVersionReplacedSinceAnswers409AndDecidesNothing() {
+        TestData.Team t = data.team();
+        int n = create(t.member(), t.slug(), "Invoices");
+        String s = base(t) + "/" + n;
+        Api.as(t.member()).post(s + "/submit").then().statusCode(200);
+        // The author edits while the lead reads version 1.
+        Api.as(t.member()).body(Map.of("title", "Invoices", "description", "As PDF", "version", 1)).put(s).then().statusCode(200)
+                .body("version", equalTo(2));
+        Api.as(t.lead()).body(Map.of("comment", "Which format?", "version", 1)).post(s + "/request-changes").then().statusCode(409)
+                .body("error", startsWith("US-" + n + " was changed by " + t.member().username + " after you opened it: you read version 1, it is now version 2."
+                        + " Nothing was sent back"))
+                .body("details.yourVersion", equalTo(1)).body("details.currentVersion", equalTo(2))
+                .body("details.current.description", equalTo("As PDF")).body("details.yours.description", equalTo("As a user I want Invoices"));
+        Api.as(t.viewer()).get(s).then().statusCode(200).body("stage", equalTo("in_review")).body("reviewComment", nullValue());
+        Api.as(t.lead()).body(Map.of("comment", "Which format?", "versio", 2)).post(s + "/request-changes").then().statusCode(422)
+                .body("details.versio", notNullValue());
+        Api.as(t.lead()).body(Map.of("comment", "Which format?", "version", 2)).post(s + "/request-changes").then().statusCode(200)
+                .body("stage", equalTo("changes_requested")).body("reviewComment", equalTo("Which format?"));
     }
 
     @Test

@@ -55,7 +55,7 @@ class InboxResourceTest {
         stories.submit(as(t, Role.LEAD), mine.number);
         Story back = stories.create(as(t, Role.MEMBER), new StoryForm("Send back", "d", null, null));
         stories.submit(as(t, Role.MEMBER), back.number);
-        stories.requestChanges(as(t, Role.LEAD), back.number, "Shorter **please**");
+        stories.requestChanges(as(t, Role.LEAD), back.number, "Shorter **please**", null);
         contexts.create(as(t, Role.MEMBER), new ContextForm("Ctx", "domain", "p", "", null));
         summaries.edit(as(t, Role.MEMBER), "We build things", 0);
 
@@ -89,7 +89,7 @@ class InboxResourceTest {
         TestData.Team t = data.team();
         Story before = stories.create(as(t, Role.MEMBER), new StoryForm("Sent back while a member", "d", null, null));
         stories.submit(as(t, Role.MEMBER), before.number);
-        stories.requestChanges(as(t, Role.LEAD), before.number, "more");
+        stories.requestChanges(as(t, Role.LEAD), before.number, "more", null);
         Story after = stories.create(as(t, Role.MEMBER), new StoryForm("Decided after removal", "d", null, null));
         stories.submit(as(t, Role.MEMBER), after.number);
         Story approved = stories.create(as(t, Role.MEMBER), new StoryForm("Approved after removal", "d", null, null));
@@ -97,7 +97,7 @@ class InboxResourceTest {
         long heard = Notification.count("userId = ?1 and projectId = ?2", t.member().id, t.project().id);
 
         members.remove(as(t, Role.OWNER), Membership.find(t.project(), t.member().id).orElseThrow().id);
-        stories.requestChanges(as(t, Role.LEAD), after.number, "again");
+        stories.requestChanges(as(t, Role.LEAD), after.number, "again", null);
         stories.approve(as(t, Role.LEAD), approved.number, null);
 
         assertEquals(heard, Notification.count("userId = ?1 and projectId = ?2", t.member().id, t.project().id),
@@ -112,7 +112,7 @@ class InboxResourceTest {
         TestData.Team t = data.team();
         Story s = stories.create(as(t, Role.MEMBER), new StoryForm("Again", "first", null, null));
         stories.submit(as(t, Role.MEMBER), s.number);
-        stories.requestChanges(as(t, Role.LEAD), s.number, "more");
+        stories.requestChanges(as(t, Role.LEAD), s.number, "more", null);
         stories.update(as(t, Role.MEMBER), s.number, new StoryForm("Again", "second", null, 1));
         stories.submit(as(t, Role.MEMBER), s.number);
         Document lead = Web.html(Web.as(t.lead()).get("/inbox"));

@@ -431,4 +431,40 @@ class StoryResourceTest {
         assertEquals("Ready", approved.getElementById("story-stage").text());
         assertEquals(1, approved.select("#revision-2 .badge.ok").size(), "version 2 is the approved one");
     }
+
+    @Test
+    void requestChangesFormOfAVersionReplacedSinceAnswers409AndSendsNothingBack() {
+        TestData.Team t = data.team();
+        Story s = story(t, "Invoices", null);
+        String url = base(t) + "/" + s.number;
+        Access author = access(t.project(), t.member(), Role.MEMBER);
+        stories.submit(author, s.number);
+        Document opened = Web.html(Web.as(t.lead()).get(url));
+        assertEquals("1", opened.select("#request-changes-form input[name=version]").val(), "the request-changes form names the version shown");
+        // The author edits while the lead reads version 1.
+        stories.update(author, s.number, new StoryForm("Invoices", "As PDF", null, 1));
+
+        Response stale = Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", "1")
+                .formParam("comment", "Say which format").post(url + "/request-changes");
+        assertEquals(409, stale.statusCode());
+        Document page = Web.html(stale);
+        assertTrue(page.getElementById("stale-approval").text().startsWith(s.key() + " was changed by " + t.member().username
+                + " after you opened it: you read version 1, it is now version 2. Nothing was sent back"), page.getElementById("stale-approval").text());
+        assertEquals("Say which format", page.getElementById("f-comment").text(), "the comment typed is kept");
+        assertEquals("2", page.select("#request-changes-form input[name=version]").val(), "the new version comes back to be read");
+        Response staleHtmx = Web.htmx(Web.as(t.lead())).contentType("application/x-www-form-urlencoded").formParam("version", "1")
+                .formParam("comment", "Say which format").post(url + "/request-changes");
+        assertEquals(409, staleHtmx.statusCode());
+        assertFalse(staleHtmx.asString().contains("<html"));
+        assertNotNull(Web.html(staleHtmx).getElementById("stale-approval"));
+        Document unchanged = Web.html(Web.as(t.viewer()).get(url));
+        assertEquals("Waiting for approval", unchanged.getElementById("story-stage").text(), "nothing was sent back");
+        assertNull(unchanged.getElementById("approvals"), "no decision was recorded");
+
+        Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", "2").formParam("comment", "Say which format")
+                .post(url + "/request-changes").then().statusCode(303);
+        Document back = Web.html(Web.as(t.viewer()).get(url));
+        assertEquals("Changes requested", back.getElementById("story-stage").text());
+        assertTrue(back.select("#approvals li").text().contains("v2"), back.select("#approvals").text());
+    }
 }
