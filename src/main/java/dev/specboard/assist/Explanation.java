@@ -14,6 +14,7 @@ import dev.specboard.review.NewThreadForm;
 import dev.specboard.review.ReviewService;
 import dev.specboard.review.ThreadView;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.PathExtensions;
 import dev.specboard.web.ValidationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -327,8 +328,8 @@ public class Explanation implements JobRunner {
             md.append('\n');
             for (UsedName u : defined) {
                 md.append("- `").append(u.name()).append("` (").append(u.kind()).append("), defined at ").append(String.join(", ",
-                        u.definitions().stream().map(d -> "[" + d.path() + ":" + d.line() + "](" + base + "/blob/" + d.path() + "#L"
-                                + d.line() + ")").toList())).append('\n');
+                        u.definitions().stream().map(d -> "[" + d.path() + ":" + d.line() + "](" + base + "/blob/"
+                                + PathExtensions.pathEncoded(d.path()) + "#L" + d.line() + ")").toList())).append('\n');
             }
         }
         if (!elsewhere.isEmpty()) {
@@ -350,7 +351,7 @@ public class Explanation implements JobRunner {
         }
         if (!r.threads().isEmpty()) {
             md.append("\n**Threads on these lines:** ").append(String.join(", ", r.threads().stream()
-                    .map(x -> "[lines " + x.lineStart() + "–" + x.lineEnd() + "](" + base + "/blob/" + r.path() + "#L" + x.lineStart()
+                    .map(x -> "[lines " + x.lineStart() + "–" + x.lineEnd() + "](" + base + "/blob/" + PathExtensions.pathEncoded(r.path()) + "#L" + x.lineStart()
                             + (x.lineEnd() > x.lineStart() ? "-L" + x.lineEnd() : "") + ") (" + x.state() + ")").toList())).append('\n');
         }
         return md.toString();

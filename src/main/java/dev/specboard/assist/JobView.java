@@ -1,6 +1,7 @@
 package dev.specboard.assist;
 
 import dev.specboard.project.Access;
+import dev.specboard.web.PathExtensions;
 
 import java.util.UUID;
 
@@ -22,11 +23,11 @@ public record JobView(Access access, AiJob job, String requester, DocsOutline.Re
 
     /** A line of a file of the job's repository. */
     public String blob(String repo, String path, int line) {
-        return "/projects/" + access.slug() + "/repos/" + repo + "/blob/" + path + "#L" + line;
+        return "/projects/" + access.slug() + "/repos/" + repo + "/blob/" + PathExtensions.pathEncoded(path) + "#L" + line;
     }
 
     public String lines(String repo, String path, int start, int end) {
-        return "/projects/" + access.slug() + "/repos/" + repo + "/blob/" + path + "#L" + start + (end > start ? "-L" + end : "");
+        return "/projects/" + access.slug() + "/repos/" + repo + "/blob/" + PathExtensions.pathEncoded(path) + "#L" + start + (end > start ? "-L" + end : "");
     }
 
     public String componentUrl(UUID id) {

@@ -1,10 +1,9 @@
 package dev.specboard.review;
 
 import dev.specboard.project.Access;
+import dev.specboard.web.PathExtensions;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** What a thread's markup needs to know about the page it is on and the person looking at it. */
@@ -23,15 +22,13 @@ public record ReviewContext(String slug, String repoName, boolean canComment, UU
     }
 
     /**
-     * The file page of a path at an anchor, for redirects: each segment is percent-encoded, since a file name may hold
-     * a space, brackets, a bar or a percent sign that URI.create refuses or would read as an escape.
+     * The file page of a path at an anchor, for redirects: each segment is percent-encoded as in the pages' links
+     * ({@link PathExtensions#pathEncoded}), since a file name may hold a space, brackets, a bar or a percent sign that
+     * URI.create refuses or would read as an escape.
      */
     public URI fileLocation(String path, String anchor) {
-        StringBuilder url = new StringBuilder(repoUrl()).append("/blob");
-        for (String segment : path.split("/", -1)) {
-            url.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return URI.create(anchor == null ? url.toString() : url + "#" + anchor);
+        String url = repoUrl() + "/blob/" + PathExtensions.pathEncoded(path);
+        return URI.create(anchor == null ? url : url + "#" + anchor);
     }
 
     public String threadUrl(ThreadView t) {

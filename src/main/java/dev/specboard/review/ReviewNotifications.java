@@ -3,6 +3,7 @@ package dev.specboard.review;
 import dev.specboard.account.Account;
 import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
+import dev.specboard.web.PathExtensions;
 import dev.specboard.notification.MentionNotifier;
 import dev.specboard.notification.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +70,6 @@ public class ReviewNotifications {
         Object[] row = em.createQuery("select p.slug, r.name, t.filePath, t.lineStart from CommentThread t, Repo r, Project p "
                         + "where t.id = :t and r.id = t.repositoryId and p.id = :p", Object[].class)
                 .setParameter("t", threadId).setParameter("p", projectId).getSingleResult();
-        return "/projects/" + row[0] + "/repos/" + row[1] + "/blob/" + row[2] + "#L" + row[3];
+        return "/projects/" + row[0] + "/repos/" + row[1] + "/blob/" + PathExtensions.pathEncoded((String) row[2]) + "#L" + row[3];
     }
 }

@@ -1,5 +1,6 @@
 package dev.specboard.search;
 
+import dev.specboard.web.PathExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -135,6 +136,13 @@ final class Kinds {
                           ORDER BY rank DESC, m.path LIMIT ?4 + ?5) f
                     JOIN file_texts t ON t.repository_id = f.repository_id AND t.path = f.path
                     JOIN repositories r ON r.id = f.repository_id, params""".formatted(RANKED);
+        }
+
+        /** The file's path percent-encoded after {@code /blob/} (slugs and repository names need no encoding and hold no {@code /blob/}). */
+        @Override
+        public String url(String selected) {
+            int blob = selected.indexOf("/blob/") + "/blob/".length();
+            return selected.substring(0, blob) + PathExtensions.pathEncoded(selected.substring(blob));
         }
 
     }

@@ -62,11 +62,15 @@ public class SearchService {
                 : List.of(kind(kind).orElseThrow(() -> ValidationException.of("kind", "Search one of: "
                 + String.join(", ", kinds().stream().map(SearchableKind::kind).toList()))));
         Map<String, List<SearchHit>> found = new LinkedHashMap<>();
-        kinds.forEach(k -> found.put(k.kind(), new ArrayList<>()));
+        Map<String, SearchableKind> byName = new LinkedHashMap<>();
+        kinds.forEach(k -> {
+            found.put(k.kind(), new ArrayList<>());
+            byName.put(k.kind(), k);
+        });
         if (!q.isEmpty()) {
             for (Object[] row : run(kinds, q, projectId, slug, limit + 1, offset)) {
-                found.get((String) row[0]).add(new SearchHit((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                        ((Number) row[4]).doubleValue(), SearchHit.pieces((String) row[5])));
+                found.get((String) row[0]).add(new SearchHit((String) row[0], (String) row[1], (String) row[2],
+                        byName.get((String) row[0]).url((String) row[3]), ((Number) row[4]).doubleValue(), SearchHit.pieces((String) row[5])));
             }
         }
         List<SearchView.Group> groups = new ArrayList<>();

@@ -28,4 +28,9 @@ public interface SearchableKind {
 
     /** The {@code SELECT} described above. */
     String sql();
+
+    /** A hit's link from its {@code url} column; a kind whose URL holds text that SQL cannot encode (a file path) finishes it here. */
+    default String url(String selected) {
+        return selected;
+    }
 }

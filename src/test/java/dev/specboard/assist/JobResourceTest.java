@@ -203,4 +203,53 @@ class JobResourceTest {
             assertTrue(Web.html(refused).selectFirst("#refactor-problem").text().contains("stale"));
         }
     }
+
+    /** Outline, rename proposal and explanation link to files of a folder whose names hold {@code #}, {@code ?}, {@code %} and spaces. */
+    @Test
+    void linksToFilesNamedWithHashQuestionMarkPercentOrSpaceOpenThoseFiles() {
+        TestData.Team t = data.team();
+        String dir = "odd #dir";
+        try (GitFixture git = GitFixture.create()) {
+            JobTestSupport.commitApp(git);
+            git.commit("odd names", Map.of(dir + "/100% greet.py", "def say_hello(name):\n    return 'hello ' + name\n",
+                    dir + "/call me?.py", "from greet import say_hello\n\nprint(say_hello('you'))\n"));
+            Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+
+            Response created = Web.as(t.member()).formParam("repo", "app").formParam("path", dir).post("/projects/" + t.slug() + "/jobs");
+            assertEquals(303, created.statusCode());
+            UUID docs = UUID.fromString(created.getHeader("Location").substring(created.getHeader("Location").lastIndexOf('/') + 1));
+            assertEquals(JobStatus.SUCCESS, jobs.await(docs).status);
+            Document outline = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/jobs/" + docs).then().statusCode(200).extract().response());
+            List<String> outlineLinks = outline.select("#outline a[href*=/blob/]").eachAttr("href");
+            assertFalse(outlineLinks.isEmpty(), outline.select("#outline").html());
+            for (String href : outlineLinks) {
+                assertTrue(shownPath(t, href).startsWith(dir + "/"), href);
+            }
+
+            Response made = Web.as(t.member()).formParam("symbol", "say_hello").formParam("newName", "greet_someone").formParam("path", dir)
+                    .post("/projects/" + t.slug() + "/repos/app/refactors");
+            assertEquals(303, made.statusCode());
+            String refactorUrl = made.getHeader("Location");
+            assertEquals(JobStatus.SUCCESS, jobs.awaitRefactor(UUID.fromString(refactorUrl.substring(refactorUrl.lastIndexOf('/') + 1))).status);
+            Document proposal = Web.html(Web.as(t.viewer()).get(refactorUrl).then().statusCode(200).extract().response());
+            List<String> occurrences = proposal.select(".occurrences a").eachAttr("href");
+            assertEquals(3, occurrences.size(), proposal.select(".occurrences").html());
+            assertEquals(java.util.Set.of(dir + "/100% greet.py", dir + "/call me?.py"),
+                    occurrences.stream().map(href -> shownPath(t, href)).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    /** Opens a link as the page gives it (already encoded: sent as is, without its fragment) and answers the file page's path. */
+    private static String shownPath(TestData.Team t, String href) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(href);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError("not a URL as it stands: " + href, e);
+        }
+        Response r = Web.as(t.viewer()).urlEncodingEnabled(false).get(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        assertEquals(200, r.statusCode(), href);
+        return Web.html(r).getElementById("code").attr("data-path");
+    }
 }

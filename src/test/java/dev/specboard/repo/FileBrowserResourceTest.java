@@ -20,7 +20,13 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -261,6 +267,75 @@ class FileBrowserResourceTest {
             assertEquals(409, e.status());
             assertTrue(e.getMessage().contains("integrity check"), e.getMessage());
         }
+    }
+
+    /**
+     * File and folder names with {@code #}, {@code ?}, {@code %} or a space: every link to them (listings, breadcrumbs,
+     * the file page's own links, review threads) is percent-encoded, so following it opens that file or folder.
+     */
+    @Test
+    void linksToFilesNamedWithHashQuestionMarkPercentOrSpaceOpenThoseFiles() {
+        Map<String, String> files = Map.of("a#b.txt", "hash\n", "q?x.md", "question\n", "100% done.md", "percent\n",
+                "notes/with space.txt", "space\n", "dir #1/100% sure?.txt", "nested\n");
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", files);
+            Synced s = synced(git);
+            review.open(new Access(s.team().project(), Role.REVIEWER, s.team().reviewer().id), s.repo(),
+                    new NewThreadForm("dir #1/100% sure?.txt", "1", "1", "Sure, @" + s.team().member().username + "?"), Comment.AuthorType.USER);
+
+            Map<String, String> shown = new TreeMap<>();
+            Deque<String> folders = new ArrayDeque<>(List.of(s.base()));
+            while (!folders.isEmpty()) {
+                Document listing = follow(s, folders.pop());
+                for (Element a : listing.select("#file-list tbody td:first-child a")) {
+                    String href = a.attr("href");
+                    if (a.text().endsWith("/")) {
+                        Document folder = follow(s, href);
+                        assertEquals(a.text().substring(0, a.text().length() - 1), folder.selectFirst(".breadcrumb [aria-current=page]").text(), href);
+                        folders.push(href);
+                        continue;
+                    }
+                    Document file = follow(s, href);
+                    String path = file.getElementById("code").attr("data-path");
+                    assertEquals(a.text(), file.getElementById("file-title").text(), href);
+                    shown.put(path, file.getElementById("L1").selectFirst("td + td").wholeText() + "\n");
+                    for (Element crumb : file.select(".breadcrumb a")) {
+                        follow(s, crumb.attr("href"));
+                    }
+                    Document threads = follow(s, file.getElementById("file-threads-link").attr("href"));
+                    for (Element link : threads.select(".thread-title a")) {
+                        assertEquals(path, follow(s, link.attr("href")).getElementById("code").attr("data-path"), "a thread links to its file");
+                    }
+                    assertTrue(!path.startsWith("dir #1/") || threads.select(".thread-title a").size() == 1, "the thread of " + path + " is listed");
+                    follow(s, file.getElementById("file-newer").attr("hx-get"));
+                    Document newThread = follow(s.team().reviewer(), s.base() + "/threads/new?path="
+                            + URLEncoder.encode(path, StandardCharsets.UTF_8) + "&lineStart=1");
+                    assertEquals(path, follow(s, newThread.select("a:contains(Back to the file)").attr("href")).getElementById("code").attr("data-path"));
+                }
+            }
+            assertEquals(new TreeMap<>(files), shown, "every file was reached through the links and showed its own text");
+            Document inbox = follow(s.team().member(), "/notifications");
+            assertEquals("dir #1/100% sure?.txt", follow(s.team().member(), inbox.select("a[href*=/blob/]").attr("href"))
+                    .getElementById("code").attr("data-path"), "the mention's notification links to the file");
+        }
+    }
+
+    /** Opens a link as the page gives it (already encoded: sent as is, without its fragment) and answers the page. */
+    private static Document follow(Synced s, String href) {
+        return follow(s.team().viewer(), href);
+    }
+
+    private static Document follow(Account who, String href) {
+        URI uri;
+        try {
+            uri = URI.create(href);
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError("not a URL as it stands: " + href, e);
+        }
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        Response r = Web.as(who).urlEncodingEnabled(false).get(target);
+        assertEquals(200, r.statusCode(), href);
+        return Web.html(r);
     }
 
     @Test

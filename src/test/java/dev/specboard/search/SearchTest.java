@@ -108,6 +108,24 @@ class SearchTest {
     }
 
     @Test
+    void aFileHitLinksToAFileNamedWithHashQuestionMarkPercentOrSpace() {
+        TestData.Team t = data.team();
+        String path = "odd #dir/100% done?.md";
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of(path, "the pelican sleeps\n"));
+            Repo repo = repos.add(t.project(), t.owner(), "docs", git.url());
+            repos.awaitLatest(repo);
+            fixtures.awaitIndexed(repo);
+            Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=pelican&kind=file").then().statusCode(200)
+                    .extract().response());
+            String href = d.selectFirst("#group-file .search-hit[data-key=\"docs:" + path + "\"] a").attr("href");
+            assertEquals("/projects/" + t.slug() + "/repos/docs/blob/odd%20%23dir/100%25%20done%3F.md", href);
+            Document file = Web.html(Web.as(t.viewer()).urlEncodingEnabled(false).get(href).then().statusCode(200).extract().response());
+            assertEquals(path, file.getElementById("code").attr("data-path"));
+        }
+    }
+
+    @Test
     void searchStatementsDoNotGrowWithTheData() {
         TestData.Team small = data.team();
         TestData.Team big = data.team();
