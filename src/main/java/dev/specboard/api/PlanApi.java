@@ -20,7 +20,6 @@ import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -93,9 +92,6 @@ public class PlanApi {
     @Inject
     ChatService chats;
 
-    @ConfigProperty(name = "specboard.assistant.timeout-seconds", defaultValue = "60")
-    int timeoutSeconds;
-
     @RegisterForReflection
     public record ChatBody(String content) {
     }
@@ -138,20 +134,7 @@ public class PlanApi {
     }
 
     private ChatAnswer awaitAnswer(Access access, UUID planId, UUID answerId) {
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(timeoutSeconds + 10L);
-        while (true) {
-            ChatService.Transcript t = chats.transcript(access, planId);
-            boolean pending = t.messages().stream().anyMatch(m -> m.id().equals(answerId) && m.pending());
-            if (!pending || System.nanoTime() > until) {
-                return chat(t);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return chat(t);
-            }
-        }
+        return chat(chats.transcriptOnceAnswered(access, planId, answerId));
     }
 
     private static ChatAnswer chat(ChatService.Transcript t) {

@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,14 @@ public class ChatService {
     @Inject
     Event<ChatAsked> asked;
 
+    @Inject
+    ChatAnswerWaits waits;
+
     @ConfigProperty(name = "specboard.chat.max-message-chars", defaultValue = "8000")
     int maxChars;
+
+    @ConfigProperty(name = "specboard.assistant.timeout-seconds", defaultValue = "60")
+    int timeoutSeconds;
 
     /** The chat of a plan version with its messages rendered. */
     @Transactional
@@ -62,6 +69,15 @@ public class ChatService {
     }
 
     public record Transcript(String status, List<ChatMessage> messages) {
+    }
+
+    /**
+     * Waits, outside any transaction, until the answer is written or has failed (at most the model's timeout and
+     * ten seconds more), then reads the chat once: the answer is still pending when the time ran out.
+     */
+    public Transcript transcriptOnceAnswered(Access access, UUID planId, UUID answerId) {
+        waits.await(answerId, Duration.ofSeconds(timeoutSeconds + 10L));
+        return transcript(access, planId);
     }
 
     /**

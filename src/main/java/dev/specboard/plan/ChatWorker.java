@@ -8,6 +8,7 @@ import dev.specboard.web.LiveUpdates;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -27,8 +28,8 @@ import java.util.UUID;
  * Writes the assistant's chat answers off the request thread: claims a queued answer with
  * {@code FOR UPDATE SKIP LOCKED} and a lease, asks the {@link Assistant} (streaming its tokens to the
  * chat pages), then stores the answer, or the failure (a model timeout or error) as a retryable
- * message. Any number of app instances run it side by side; an answer whose worker died is taken
- * again after its lease, at most three times.
+ * message, and wakes the requests of this instance that wait for it. Any number of app instances run it
+ * side by side; an answer whose worker died is taken again after its lease, at most three times.
  */
 @ApplicationScoped
 public class ChatWorker {
@@ -50,6 +51,9 @@ public class ChatWorker {
 
     @Inject
     ManagedExecutor executor;
+
+    @Inject
+    Event<ChatAnswered> answered;
 
     @ConfigProperty(name = "specboard.assistant.timeout-seconds", defaultValue = "60")
     int timeoutSeconds;
@@ -122,8 +126,11 @@ public class ChatWorker {
     private void run(Job job) {
         Asked asked = QuarkusTransaction.requiringNew().call(() -> question(job));
         if (asked == null) {
-            QuarkusTransaction.requiringNew().run(() -> QuerySpaces.touching(em.createNativeQuery("DELETE FROM chat_answers WHERE id = ?1"), "chat_answers")
-                    .setParameter(1, job.answerId()).executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> {
+                QuerySpaces.touching(em.createNativeQuery("DELETE FROM chat_answers WHERE id = ?1"), "chat_answers")
+                        .setParameter(1, job.answerId()).executeUpdate();
+                answered.fire(new ChatAnswered(job.answerId()));
+            });
             return;
         }
         try {
@@ -170,6 +177,8 @@ public class ChatWorker {
     /** Stores the answer (or the failure) in the message and ends the job, if this worker still holds it. */
     private void finish(Job job, Assistant.Answer answer, String failure) {
         boolean written = QuarkusTransaction.requiringNew().call(() -> {
+            // Wakes the requests waiting for this answer once the transaction has committed (ChatAnswerWaits).
+            answered.fire(new ChatAnswered(job.answerId()));
             ChatSession session = em.find(ChatSession.class, job.sessionId(), LockModeType.PESSIMISTIC_WRITE);
             if (session == null) {
                 return false;

@@ -10,6 +10,7 @@ import dev.specboard.repo.GitFixture;
 import dev.specboard.review.Comment;
 import dev.specboard.search.SearchFixtures;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -138,6 +142,47 @@ class ModelAssistantTest {
             String page = Web.as(s.team().viewer()).get("/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat").asString();
             assertTrue(page.contains("configured model"));
             assertFalse(page.contains(ModelDouble.KEY), "the key never appears on a page");
+        }
+    }
+
+    @Test
+    void theApiWaitsForTheModelAndAnswersOnceItsAnswerIsWritten() throws Exception {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            CountDownLatch arrived = ModelDouble.gate();
+            CompletableFuture<JsonPath> asked = CompletableFuture.supplyAsync(() -> ask(s, "Which tasks touch the checkout code?"));
+            assertTrue(arrived.await(30, TimeUnit.SECONDS), "the question reached the model");
+            assertFalse(asked.isDone(), "the API waits while the model has not answered");
+            ModelDouble.release.countDown();
+            JsonPath chat = asked.get(60, TimeUnit.SECONDS);
+            assertEquals("complete", chat.getString("messages[1].status"), chat.getString("messages[1].error"));
+            assertTrue(chat.getString("messages[1].content").startsWith("From the model: these tasks touch the checkout code"),
+                    chat.getString("messages[1].content"));
+        }
+    }
+
+    @Test
+    void waitingForTheAnswerDoesNotReadTheChatOverAndOver() throws Exception {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            ask(s, "Which tasks are there?");
+            CountDownLatch arrived = ModelDouble.gate();
+            List<String> sql = SqlCounter.statements(() -> {
+                CompletableFuture<JsonPath> asked = CompletableFuture.supplyAsync(() -> ask(s, "Which tasks touch the checkout code?"));
+                try {
+                    assertTrue(arrived.await(30, TimeUnit.SECONDS), "the question reached the model");
+                    // The model takes two seconds: a wait that reads the chat every 100 ms would read it twenty times.
+                    Thread.sleep(2000);
+                    ModelDouble.release.countDown();
+                    assertEquals("complete", asked.get(60, TimeUnit.SECONDS).getString("messages[3].status"));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            // The question's own transaction reads the chat once, the answer once more; the worker's statements count too.
+            long chatReads = sql.stream().filter(q -> q.contains("from chat_sessions cs1_0 where cs1_0.plan_id=?")).count();
+            assertTrue(chatReads <= 2, chatReads + " statements read the chat: " + String.join("\n", sql));
+            assertTrue(sql.size() <= 30, sql.size() + " statements: " + String.join("\n", sql));
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,15 +19,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * A local HTTP server speaking the OpenAI chat-completions protocol (streaming: SSE {@code data:}
  * chunks, then {@code [DONE]}), configured as the assistant's model. Its answer says which task links
  * it was given in the system prompt, so a test sees that the retrieved passages reached the model. A
- * test can make the next answer a 500 or too slow.
+ * test can make the next answer a 500 or too slow, or hold it until the test releases it.
  */
 public class ModelDouble implements QuarkusTestResourceLifecycleManager {
 
     public static final String KEY = "sk-test-do-not-leak-4f9c2a";
     public static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     public static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
-    /** "ok", "500" or "slow": how the next requests are answered. */
+    /** "ok", "500", "slow" or "gated": how the next requests are answered. */
     public static final AtomicReference<String> MODE = new AtomicReference<>("ok");
+    /** In "gated" mode a request counts this down when it arrives ... */
+    public static volatile CountDownLatch arrived = new CountDownLatch(1);
+    /** ... and is answered ("ok") once the test counts this down. */
+    public static volatile CountDownLatch release = new CountDownLatch(1);
+
+    /** Answers the next requests only when the test releases them; answers the latch that says one arrived. */
+    public static CountDownLatch gate() {
+        arrived = new CountDownLatch(1);
+        release = new CountDownLatch(1);
+        MODE.set("gated");
+        return arrived;
+    }
 
     private MockWebServer server;
 
@@ -39,6 +52,15 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
                 String body = request.getBody() == null ? "" : request.getBody().utf8();
                 REQUESTS.add(body);
                 AUTHORIZATIONS.add(String.valueOf(request.getHeaders().get("Authorization")));
+                if ("gated".equals(MODE.get())) {
+                    arrived.countDown();
+                    try {
+                        // Bounded so that a failed test never leaves the server's thread stuck.
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 return switch (MODE.get()) {
                     case "500" -> new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
                             .body("{\"error\":{\"message\":\"The double is down\",\"type\":\"server_error\"}}").build();
