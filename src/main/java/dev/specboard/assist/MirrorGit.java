@@ -19,6 +19,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -163,14 +164,32 @@ public class MirrorGit {
         }
     }
 
-    /** Pushes the branch from the mirror to the repository's origin; a refusal by the origin is a {@link GitProblem}. */
+    /**
+     * Pushes the branch from the mirror to the repository's origin, never following an HTTP redirect; a refusal by
+     * the origin, or a redirect, is a {@link GitProblem}.
+     */
     public void push(Repo repo, String branch, CredentialsProvider credentials) {
         try (Repository r = open(repo); Git git = new Git(r)) {
+            // JGit would follow a redirect to any host and answer that host's challenge with the credentials, which are
+            // meant for the origin's host only. Set on this push's copy of the config, not saved: syncs, which send no
+            // credentials, still follow a moved repository.
+            StoredConfig config = r.getConfig();
+            for (String url : config.getSubsections("http")) {
+                config.unset("http", url, "followRedirects");
+            }
+            config.setString("http", null, "followRedirects", "false");
             String ref = Constants.R_HEADS + branch;
             var push = git.push().setRemote(repo.gitUrl).setRefSpecs(new RefSpec(ref + ":" + ref)).setTimeout(120);
             if (credentials != null) {
                 push.setCredentialsProvider(credentials);
             }
+            // JGit reads a config file changed on disk afresh, without the setting above; the transport is made by then,
+            // so if the setting is still there, the transport saw it.
+            push.setTransportConfigCallback(transport -> {
+                if (!"false".equals(r.getConfig().getString("http", null, "followRedirects"))) {
+                    throw new GitProblem("Could not push " + branch + ": the mirror's settings were changed during the push; the branch stays in Specboard's mirror.");
+                }
+            });
             for (PushResult result : push.call()) {
                 RemoteRefUpdate update = result.getRemoteUpdate(ref);
                 if (update != null && update.getStatus() != RemoteRefUpdate.Status.OK) {
@@ -179,6 +198,11 @@ public class MirrorGit {
                 }
             }
         } catch (IOException | GitAPIException e) {
+            if (String.valueOf(e.getMessage()).contains("http.followRedirects")) {
+                throw new GitProblem("Could not push " + branch + " to " + repo.gitUrl + ": the origin redirects elsewhere, and Specboard "
+                        + "does not follow a redirect when it pushes, so that its credentials go to the configured host only; "
+                        + "change the repository's URL to where it moved (" + e.getMessage() + ").", e);
+            }
             throw new GitProblem("Could not push " + branch + " to " + repo.gitUrl + ": " + e.getMessage(), e);
         }
     }
