@@ -92,6 +92,18 @@ public final class EntityInference {
     /** The longest entity name (and plural) the inferred_entities columns hold. */
     static final int MAX_NAME = 100;
 
+    /**
+     * The longest field name: a column name of the DDL export (PostgreSQL keeps 63 characters), the limit a rename has too.
+     * The thought about a field ({@code relationship:<entity>.<field>} at most) then fits a key whole, so that a decision
+     * on it names the field as stored.
+     */
+    static final int MAX_FIELD = 63;
+
+    /** A field name in snake case, at most {@link #MAX_FIELD} characters (an input's name, a heading or a class may be any length). */
+    static String fieldName(String snake) {
+        return snake.length() > MAX_FIELD ? snake.substring(0, MAX_FIELD).replaceAll("_+$", "") : snake;
+    }
+
     /** An entity name from snake-case words, at most {@link #MAX_NAME} characters (a data-entity or id may be any length). */
     static String pascal(String snake) {
         StringBuilder b = new StringBuilder();

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public class EntityService {
 
     private static final Pattern ENTITY_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,99}$");
-    private static final Pattern FIELD_NAME = Pattern.compile("^[a-z][a-z0-9_]{0,62}$");
+    private static final Pattern FIELD_NAME = Pattern.compile("^[a-z][a-z0-9_]{0," + (EntityInference.MAX_FIELD - 1) + "}$");
     private static final Set<String> KINDS = Set.of("observation", "entity", "field", "relationship", "question");
 
     @Inject
@@ -274,7 +274,8 @@ public class EntityService {
         access.requireWrite(Role.MEMBER);
         String n = to == null ? "" : to.strip();
         if (!FIELD_NAME.matcher(n).matches()) {
-            throw ValidationException.of("to", "A field name is lowercase letters, digits and underscores, starting with a letter");
+            throw ValidationException.of("to", "A field name is lowercase letters, digits and underscores, starting with a letter, at most "
+                    + EntityInference.MAX_FIELD + " characters");
         }
         InferredEntity e = lock(access.project().id, id);
         Map<String, EntityModel.Field> fields = e.fieldMap();

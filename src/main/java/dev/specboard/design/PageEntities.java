@@ -207,7 +207,7 @@ final class PageEntities {
         } else {
             raw = label(in, form);
         }
-        return snake(raw == null ? "" : raw);
+        return EntityInference.fieldName(snake(raw == null ? "" : raw));
     }
 
     static String label(Element in, Element scope) {
@@ -251,7 +251,7 @@ final class PageEntities {
         List<String> fieldNames = new ArrayList<>();
         List<Element> distinct = new ArrayList<>(new LinkedHashSet<>(headers));
         for (int i = 0; i < distinct.size(); i++) {
-            String name = snake(distinct.get(i).text());
+            String name = EntityInference.fieldName(snake(distinct.get(i).text()));
             if (name.isEmpty() || name.equals("actions") || name.equals("id")) {
                 continue;
             }
@@ -371,7 +371,7 @@ final class PageEntities {
     private static String partName(String cls) {
         String s = snake(cls);
         int i = s.lastIndexOf('_');
-        return i > 0 && i < s.length() - 1 ? s.substring(i + 1) : s;
+        return EntityInference.fieldName(i > 0 && i < s.length() - 1 ? s.substring(i + 1) : s);
     }
 
     // ---- names

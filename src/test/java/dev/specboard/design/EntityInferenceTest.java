@@ -115,4 +115,18 @@ class EntityInferenceTest {
         assertTrue(r.name().startsWith("VeryLongEntity"));
         assertTrue(r.plural().length() <= EntityInference.MAX_NAME, r.plural());
     }
+
+    @Test
+    void aFieldNameFromALongInputNameIsCutToTheLengthARenameAllows() {
+        String html = "<main><form data-entity=\"guest\"><input name=\"" + "long-field-".repeat(40) + "\"><button>Save</button></form>"
+                + "<table><thead><tr><th>" + "Very long heading ".repeat(20) + "</th></tr></thead><tbody><tr><td>x</td></tr></tbody></table></main>";
+        EntityInference.Model m = EntityInference.infer(List.of(new EntityInference.PageInput("/guests", "Guests", html)));
+        for (EntityInference.Result r : m.entities()) {
+            for (String field : r.fields().keySet()) {
+                assertTrue(field.length() <= EntityInference.MAX_FIELD, field);
+                assertFalse(field.endsWith("_"), field);
+            }
+        }
+        assertTrue(entity(m, "Guest").fields().containsKey("long_field_".repeat(6).substring(0, EntityInference.MAX_FIELD)), entity(m, "Guest").fields().keySet().toString());
+    }
 }

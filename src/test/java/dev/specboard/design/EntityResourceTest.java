@@ -106,6 +106,28 @@ class EntityResourceTest {
         assertFalse(((Map<String, Object>) entity(again, "Contact").get("fields")).containsKey("company"), "a rejected inference does not come back");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFieldNameOfHundredsOfCharactersIsCappedAndRejectingItRemovesIt() {
+        TestData.Team t = data.team();
+        String longName = "very_long_field_".repeat(30) + "end";
+        PageResourceTest.createPage(t, "Guest book", "/guests", null, "<main><form data-entity=\"guest\"><label>Nickname <input name=\""
+                + longName + "\" required></label><label>Email <input type=\"email\" name=\"email\"></label><button>Sign</button></form></main>", "");
+        String api = "/api/v1/projects/" + t.slug();
+        List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        Map<String, Object> guest = entity(inferred, "Guest");
+        Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) guest.get("fields");
+        String stored = longName.substring(0, EntityInference.MAX_FIELD);
+        assertEquals(java.util.Set.of(stored, "email"), fields.keySet(), "the field name is cut like a renamed field's");
+        assertEquals(true, fields.get(stored).get("required"));
+
+        List<Map<String, Object>> all = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        Object field = thought(all, "field:Guest." + stored).get("id");
+        fx.api(t.member()).post(api + "/thinking/" + field + "/reject").then().statusCode(200);
+        Map<String, Object> after = entity(fx.api(t.viewer()).get(api + "/entities").then().statusCode(200).extract().path(""), "Guest");
+        assertEquals(java.util.Set.of("email"), ((Map<String, Object>) after.get("fields")).keySet(), "the rejected field is gone");
+    }
+
     /**
      * An inference reads the entities and thoughts without row locks and writes them back whole; a decision taken
      * meanwhile was overwritten (user_confirmed back to false, a rejected field back). Decisions now wait for it.
