@@ -25,9 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * The scheduled cleanup of preview links: expired (or revoked) previews become EXPIRED, then
- * SOFT_DELETED after a delay, then PURGED after another, when their bundle's files are deleted. Each
- * stage claims its rows with {@code FOR UPDATE SKIP LOCKED} and records a {@code preview_cleanup_events}
- * row in the same transaction, so several instances never move one preview twice.
+ * SOFT_DELETED after a delay, then PURGED after another, when their bundle's directory is deleted (also
+ * one that a failed render left without recording it). Each stage claims its rows with
+ * {@code FOR UPDATE SKIP LOCKED} and records a {@code preview_cleanup_events} row in the same
+ * transaction, so several instances never move one preview twice.
  */
 @ApplicationScoped
 public class PreviewCleanup {
@@ -37,6 +38,9 @@ public class PreviewCleanup {
     /** Plain JDBC (inside JTA transactions): the cleanup's polling stays out of Hibernate's statement statistics of page requests. */
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    PreviewService previews;
 
     @ConfigProperty(name = "specboard.previews.soft-delete-after", defaultValue = "24h")
     Duration softDeleteAfter;
@@ -105,6 +109,8 @@ public class PreviewCleanup {
                     if (r[1] != null) {
                         delete(Path.of((String) r[1]));
                     }
+                    // A render that failed (or whose instance stopped) before the row got its bundle path still left files there.
+                    delete(previews.bundle(id));
                     try (PreparedStatement up = c.prepareStatement(
                             "UPDATE preview_sessions SET status = 'PURGED', purged_at = now(), bundle_path = NULL, updated_at = now() WHERE id = ?")) {
                         up.setObject(1, id);

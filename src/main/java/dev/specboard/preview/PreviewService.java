@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PreviewService {
 
+    private static final Logger LOG = Logger.getLogger(PreviewService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,14 +90,33 @@ public class PreviewService {
             s.persist();
             return s.id;
         });
-        Path bundle = root().resolve(id.toString());
-        render(bundle, access.project().name, current);
+        Path bundle = bundle(id);
+        try {
+            render(bundle, access.project().name, current);
+        } catch (IOException | RuntimeException e) {
+            throw failed(id, bundle, e);
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             PreviewSession s = PreviewSession.findById(id);
             s.bundlePath = bundle.toString();
             s.status = PreviewSession.READY;
             return s;
         });
+    }
+
+    /**
+     * A bundle that could not be written: its partial directory is removed and the preview ends at once, so the cleanup
+     * records its stages (and deletes whatever the removal here left); answers the 503 to throw, the detail goes to the log.
+     */
+    private ApiException failed(UUID id, Path bundle, Exception e) {
+        LOG.warnf("The bundle of preview %s could not be written to %s: %s", id, bundle, e.toString());
+        try {
+            PreviewCleanup.delete(bundle);
+        } catch (UncheckedIOException gone) {
+            LOG.warnf("The partial bundle of preview %s stays until the cleanup purges it: %s", id, gone.getCause().toString());
+        }
+        QuarkusTransaction.requiringNew().run(() -> PreviewSession.<PreviewSession>findById(id).expiresAt = Instant.now());
+        return new ApiException(503, "The preview's files could not be written on the server; try again later.");
     }
 
     /** Ends a preview before its time (a lead); its link answers 404 from now on. */
@@ -162,24 +183,25 @@ public class PreviewService {
         }
     }
 
-    private void render(Path bundle, String project, List<MockupService.CurrentMockup> current) {
-        try {
-            Files.createDirectories(bundle.resolve("pages"));
-            List<PreviewManifest.Entry> entries = new ArrayList<>();
-            int i = 1;
-            for (MockupService.CurrentMockup m : current) {
-                Files.writeString(bundle.resolve("pages").resolve(i + ".html"), MockupDocument.render(m.html(), m.css(), m.js()), StandardCharsets.UTF_8);
-                entries.add(new PreviewManifest.Entry(i, m.name(), m.path(), m.version()));
-                i++;
-            }
-            JSON.writeValue(bundle.resolve("manifest.json").toFile(), new PreviewManifest(project, entries));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the preview bundle", e);
+    private static void render(Path bundle, String project, List<MockupService.CurrentMockup> current) throws IOException {
+        Files.createDirectories(bundle.resolve("pages"));
+        List<PreviewManifest.Entry> entries = new ArrayList<>();
+        int i = 1;
+        for (MockupService.CurrentMockup m : current) {
+            Files.writeString(bundle.resolve("pages").resolve(i + ".html"), MockupDocument.render(m.html(), m.css(), m.js()), StandardCharsets.UTF_8);
+            entries.add(new PreviewManifest.Entry(i, m.name(), m.path(), m.version()));
+            i++;
         }
+        JSON.writeValue(bundle.resolve("manifest.json").toFile(), new PreviewManifest(project, entries));
     }
 
     Path root() {
         return Path.of(dataDir, "previews").toAbsolutePath();
+    }
+
+    /** Where a preview's bundle is written, whether or not its row says so yet. */
+    Path bundle(UUID id) {
+        return root().resolve(id.toString());
     }
 
     /** 32 random bytes, base64url: 256 bits nobody can guess. */

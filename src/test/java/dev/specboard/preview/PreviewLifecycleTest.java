@@ -118,6 +118,32 @@ class PreviewLifecycleTest {
         assertNotNull(session(id).purgedAt);
     }
 
+    /** A render that failed on an instance that stopped before cleaning up leaves a pending row without a bundle path. */
+    @Transactional
+    void leftByAFailedRender(String id) {
+        PreviewSession s = PreviewSession.findById(UUID.fromString(id));
+        s.status = PreviewSession.PENDING;
+        s.bundlePath = null;
+        s.expiresAt = Instant.now().minusSeconds(1);
+    }
+
+    @Test
+    void theCleanupRemovesThePurgedPreviewsDirectoryEvenWithoutABundlePath() throws Exception {
+        TestData.Team t = data.team();
+        page(t, "Home", "/", DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        String id = createPreview(t, "", 1);
+        Path bundle = Path.of(session(id).bundlePath);
+        assertTrue(Files.isDirectory(bundle));
+        leftByAFailedRender(id);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!PreviewSession.PURGED.equals(session(id).status)) {
+            assertTrue(Instant.now().isBefore(deadline), "not purged in time: " + session(id).status);
+            Thread.sleep(200);
+        }
+        assertFalse(Files.exists(bundle), "the preview's directory is deleted at PURGED, whatever the row says of it");
+    }
+
     @Test
     void previewListQueriesDoNotGrowWithPreviews() {
         TestData.Team small = data.team();
