@@ -62,7 +62,8 @@ public class PreviewApi {
         Access access = projectAccess.write(slug, Role.LEAD);
         PreviewBody b = ComponentApi.body(body);
         PreviewSession s = previews.create(access, new PreviewForm(b.pagePath(), b.hours()));
-        return Response.status(201).entity(new Created(s.id, s.previewToken, url(uri, s.previewToken), s.expiresAt, s.status)).build();
+        String token = previews.link(s);
+        return Response.status(201).entity(new Created(s.id, token, url(uri, token), s.expiresAt, s.status)).build();
     }
 
     @GET
@@ -90,7 +91,7 @@ public class PreviewApi {
 
     /** The link is shown to leads (who may share it); other members see the preview's state only. */
     private static PreviewAnswer answer(PreviewRow r, UriInfo uri, Access access) {
-        return new PreviewAnswer(r.id(), r.status(), r.open() && access.has(Role.LEAD) ? url(uri, r.token()) : null, r.pageName(), r.pageCount(),
+        return new PreviewAnswer(r.id(), r.status(), r.open() && access.has(Role.LEAD) && r.token() != null ? url(uri, r.token()) : null, r.pageName(), r.pageCount(),
                 r.createdAt(), r.expiresAt(), r.revokedAt(), r.open(), r.events().stream().map(e -> new Event(e.stage(), e.createdAt())).toList());
     }
 

@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A preview in the list, with its link, scope and stage history. */
+/** A preview in the list, with its link (none for a link made before links were derived), scope and stage history. */
 public record PreviewRow(UUID id, String token, String status, String pageName, int pageCount, Instant createdAt, Instant expiresAt,
                          Instant revokedAt, String createdBy, boolean open, List<Stage> events) {
 
     public record Stage(String stage, Instant createdAt) {
     }
 
+    /** The link's path, or null when it cannot be shown again. */
     public String url() {
-        return "/preview/" + token;
+        return token == null ? null : "/preview/" + token;
     }
 }

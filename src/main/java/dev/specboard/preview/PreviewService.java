@@ -1,6 +1,8 @@
 package dev.specboard.preview;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.account.ApiToken;
+import dev.specboard.account.SessionCookie;
 import dev.specboard.design.MockupDocument;
 import dev.specboard.design.MockupService;
 import dev.specboard.design.Page;
@@ -49,6 +51,9 @@ public class PreviewService {
     @Inject
     MockupService mockups;
 
+    @Inject
+    SessionCookie keys;
+
     @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
     String dataDir;
 
@@ -78,12 +83,13 @@ public class PreviewService {
                     : "The page " + page.name + " has no mockup yet.");
         }
         UUID pageId = page == null ? null : page.id;
-        String token = token();
+        String seed = token();
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
             PreviewSession s = new PreviewSession();
             s.projectId = projectId;
             s.pageId = pageId;
-            s.previewToken = token;
+            s.tokenSeed = seed;
+            s.tokenHash = ApiToken.hash(link(seed));
             s.expiresAt = Instant.now().plus(Duration.ofHours(hours));
             s.createdBy = access.accountId();
             s.pageCount = current.size();
@@ -151,7 +157,7 @@ public class PreviewService {
         List<PreviewRow> out = new ArrayList<>();
         for (Object[] r : sessions) {
             PreviewSession s = (PreviewSession) r[0];
-            out.add(new PreviewRow(s.id, s.previewToken, s.status, (String) r[2], s.pageCount, s.createdAt, s.expiresAt, s.revokedAt,
+            out.add(new PreviewRow(s.id, link(s), s.status, (String) r[2], s.pageCount, s.createdAt, s.expiresAt, s.revokedAt,
                     (String) r[1], s.open(now), events.getOrDefault(s.id, List.of())));
         }
         return out;
@@ -162,7 +168,7 @@ public class PreviewService {
         if (token == null || token.length() < 40 || token.length() > 64) {
             throw ApiException.notFound("This preview does not exist or has expired.");
         }
-        return PreviewSession.<PreviewSession>find("previewToken", token).firstResultOptional().filter(s -> s.open(Instant.now()))
+        return PreviewSession.<PreviewSession>find("tokenHash", ApiToken.hash(token)).firstResultOptional().filter(s -> s.open(Instant.now()))
                 .orElseThrow(() -> ApiException.notFound("This preview does not exist or has expired."));
     }
 
@@ -202,6 +208,19 @@ public class PreviewService {
     /** Where a preview's bundle is written, whether or not its row says so yet. */
     Path bundle(UUID id) {
         return root().resolve(id.toString());
+    }
+
+    /**
+     * The token of a preview's link, or null for a link made before links were derived (migration V0810), which only
+     * its recipients know. Derived again whenever a lead looks, so that the database holds no working link.
+     */
+    public String link(PreviewSession s) {
+        String token = link(s.tokenSeed);
+        return ApiToken.hash(token).equals(s.tokenHash) ? token : null;
+    }
+
+    private String link(String seed) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(keys.sign("preview-link|" + seed));
     }
 
     /** 32 random bytes, base64url: 256 bits nobody can guess. */

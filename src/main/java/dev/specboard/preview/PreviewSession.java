@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * A preview link (seed 003): a static bundle of a project's mockups (or one page's) behind an
- * unguessable token, {@code PENDING → READY} while it lives, then moved by the cleanup through
+ * unguessable token (only its hash is stored), {@code PENDING → READY} while it lives, then moved by the cleanup through
  * {@code EXPIRED → SOFT_DELETED → PURGED}.
  */
 @Entity
@@ -31,8 +31,13 @@ public class PreviewSession extends TimestampedEntity {
     @Column(name = "page_id")
     public UUID pageId;
 
-    @Column(name = "preview_token", nullable = false, updatable = false)
-    public String previewToken;
+    /** What the link is made from, with the installation's key (see {@code PreviewService.link}); no link by itself. */
+    @Column(name = "token_seed", nullable = false, updatable = false)
+    public String tokenSeed;
+
+    /** The SHA-256 of the link's token, by which a visitor's link finds the preview. */
+    @Column(name = "token_hash", nullable = false, updatable = false)
+    public String tokenHash;
 
     public String status = PENDING;
 

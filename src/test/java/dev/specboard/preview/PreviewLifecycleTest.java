@@ -1,9 +1,12 @@
 package dev.specboard.preview;
 
+import dev.specboard.account.ApiToken;
+import dev.specboard.account.ApiTokenService;
 import dev.specboard.design.DesignFixtures;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -22,6 +25,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -29,6 +33,9 @@ class PreviewLifecycleTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    ApiTokenService tokens;
 
     static void page(TestData.Team t, String name, String path, String html, String css) {
         Web.as(t.member()).formParam("name", name).formParam("path", path).formParam("html", html).formParam("css", css)
@@ -40,6 +47,12 @@ class PreviewLifecycleTest {
         assertEquals(303, r.statusCode(), r.asString());
         String location = r.getHeader("Location");
         return location.substring(location.indexOf("#preview-") + "#preview-".length());
+    }
+
+    /** The token of a preview's link, as its lead sees it on the previews page. */
+    static String token(TestData.Team t, String id) {
+        String url = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).selectFirst("#link-" + id).val();
+        return url.substring("/preview/".length());
     }
 
     @Transactional
@@ -64,33 +77,56 @@ class PreviewLifecycleTest {
         assertEquals(PreviewSession.READY, s.status);
         assertEquals(2, s.pageCount);
         assertTrue(Files.exists(Path.of(s.bundlePath, "pages", "2.html")), "a static bundle under the data directory");
+        String token = token(t, id);
+        // Only the link's hash is stored: neither the seed nor the hash opens the preview.
+        assertEquals(ApiToken.hash(token), s.tokenHash);
+        assertEquals(404, RestAssured.given().get("/preview/" + s.tokenSeed).statusCode(), "the stored seed is no link");
+        assertEquals(404, RestAssured.given().get("/preview/" + s.tokenHash).statusCode(), "the stored hash is no link");
 
-        Response open = RestAssured.given().redirects().follow(false).get("/preview/" + s.previewToken + "?page=2");
+        Response open = RestAssured.given().redirects().follow(false).get("/preview/" + token + "?page=2");
         assertEquals(200, open.statusCode(), "no login needed");
         Document d = Web.html(open);
-        assertEquals("/preview/" + s.previewToken + "/pages/2", d.selectFirst("#preview-frame iframe").attr("src"));
+        assertEquals("/preview/" + token + "/pages/2", d.selectFirst("#preview-frame iframe").attr("src"));
         assertEquals("allow-scripts", d.selectFirst("#preview-frame iframe").attr("sandbox"));
         assertEquals(2, d.select("#preview-pages a").size());
-        Response frame = RestAssured.given().get("/preview/" + s.previewToken + "/pages/2");
+        Response frame = RestAssured.given().get("/preview/" + token + "/pages/2");
         assertEquals(200, frame.statusCode());
         assertTrue(frame.getHeader("Content-Security-Policy").startsWith("sandbox allow-scripts;"));
         assertTrue(frame.asString().contains("Fractions"));
-        assertEquals(200, RestAssured.given().header("Sec-Fetch-Dest", "iframe").get("/preview/" + s.previewToken + "/pages/2").statusCode());
+        assertEquals(200, RestAssured.given().header("Sec-Fetch-Dest", "iframe").get("/preview/" + token + "/pages/2").statusCode());
         Response alone = RestAssured.given().redirects().follow(false).header("Sec-Fetch-Dest", "document")
-                .get("/preview/" + s.previewToken + "/pages/2");
+                .get("/preview/" + token + "/pages/2");
         assertEquals(303, alone.statusCode(), "opened on its own, a page goes to the preview that frames it");
-        assertTrue(alone.getHeader("Location").endsWith("/preview/" + s.previewToken + "?page=2"), alone.getHeader("Location"));
+        assertTrue(alone.getHeader("Location").endsWith("/preview/" + token + "?page=2"), alone.getHeader("Location"));
         assertFalse(alone.asString().contains("Fractions"));
-        assertEquals(404, RestAssured.given().get("/preview/" + s.previewToken.substring(1) + "x").statusCode(), "a wrong token");
+        assertEquals(404, RestAssured.given().get("/preview/" + token.substring(1) + "x").statusCode(), "a wrong token");
 
         Document list = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews"));
-        assertEquals("/preview/" + s.previewToken, list.selectFirst("#link-" + id).val());
+        assertEquals("/preview/" + token, list.selectFirst("#link-" + id).val());
         Document forViewer = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/previews"));
         assertTrue(forViewer.select("#link-" + id).isEmpty(), "only leads see the link");
 
         Web.as(t.lead()).formParam("x", "1").post("/projects/" + t.slug() + "/previews/" + id + "/revoke").then().statusCode(303);
-        assertEquals(404, RestAssured.given().get("/preview/" + s.previewToken).statusCode(), "revoked: 404 at once");
-        assertEquals(404, RestAssured.given().get("/preview/" + s.previewToken + "/pages/1").statusCode());
+        assertEquals(404, RestAssured.given().get("/preview/" + token).statusCode(), "revoked: 404 at once");
+        assertEquals(404, RestAssured.given().get("/preview/" + token + "/pages/1").statusCode());
+    }
+
+    @Test
+    void aLinkMadeBeforeLinksWereHashedStillOpensButIsNotShownAgain() {
+        TestData.Team t = data.team();
+        page(t, "Home", "/", DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        String id = createPreview(t, "", 2);
+        // What migration V0810 makes of a preview whose link was stored as it was given out.
+        String old = "an-old-link-token-of-forty-three-characters";
+        QuarkusTransaction.requiringNew().run(() -> PreviewSession.getEntityManager().createNativeQuery(
+                        "UPDATE preview_sessions SET token_seed = 'before-V0810:' || id, token_hash = encode(sha256(convert_to(?1, 'UTF8')), 'hex') WHERE id = ?2")
+                .setParameter(1, old).setParameter(2, UUID.fromString(id)).executeUpdate());
+        assertEquals(200, RestAssured.given().get("/preview/" + old).statusCode(), "the link its recipients have still opens");
+        Document list = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews"));
+        assertTrue(list.selectFirst("#link-" + id).text().contains("cannot be shown again"), list.selectFirst("#preview-" + id).text());
+        String bearer = QuarkusTransaction.requiringNew().call(() -> tokens.create(t.lead().id, "lead", null, null)).value();
+        assertNull(RestAssured.given().header("Authorization", "Bearer " + bearer).get("/api/v1/projects/" + t.slug() + "/previews/" + id)
+                .then().statusCode(200).extract().path("url"), "nor over the API");
     }
 
     @Test
@@ -101,8 +137,10 @@ class PreviewLifecycleTest {
         PreviewSession s = session(id);
         Path bundle = Path.of(s.bundlePath);
         assertTrue(Files.isDirectory(bundle));
+        String token = token(t, id);
+        assertEquals(200, RestAssured.given().get("/preview/" + token).statusCode());
         expireNow(id);
-        assertEquals(404, RestAssured.given().get("/preview/" + s.previewToken).statusCode(), "expired: 404 before any cleanup");
+        assertEquals(404, RestAssured.given().get("/preview/" + token).statusCode(), "expired: 404 before any cleanup");
 
         // The scheduled cleanup (every second in tests, 1 s delays) moves it through the stages.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
