@@ -57,13 +57,6 @@ public class Account extends TimestampedEntity {
         return login.contains("@") ? findByEmail(login) : findByUsername(login);
     }
 
-    public static Optional<Account> findByUsernameOrEmail(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        return findByUsername(value).or(() -> findByEmail(value));
-    }
-
     public void setPassword(String plain) {
         this.passwordHash = BcryptUtil.bcryptHash(plain, ConfigProvider.getConfig()
                 .getOptionalValue("specboard.bcrypt-cost", Integer.class).orElse(12));

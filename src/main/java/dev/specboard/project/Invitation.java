@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An invitation of someone without an account to a project, with a role: usable once, until it expires. */
+/** An invitation to a project sent to an email address, with a role: usable once, by whoever holds its link, until it expires. */
 @Entity
 @Table(name = "project_invitations")
 public class Invitation extends PanacheEntityBase {

@@ -6,6 +6,7 @@ import dev.specboard.account.ApiToken;
 import dev.specboard.account.SignupForm;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Invites people without an account by email: an expiring, single-use link that joins the project on sign-up or login. */
+/** Invites people by email: an expiring, single-use link that joins the project on sign-up or login. */
 @ApplicationScoped
 public class InvitationService {
 
@@ -48,22 +49,24 @@ public class InvitationService {
     Event<InvitationSent> sent;
 
     /**
-     * Invites the address when it is an email of nobody with an account yet (then the caller adds the
-     * account as a member instead); empty otherwise.
+     * Invites the email address: an expiring, single-use link (mailed when a mail server is configured) that joins
+     * whoever holds it, signing up or logged in. Whether some account has this address plays no part (addresses are
+     * not verified: anyone may put any address on their profile), and the answer does not tell. 422 on {@code field}
+     * when it is not an email address.
      */
     @Transactional
-    public Optional<Created> inviteIfNoAccount(Access access, String who, Role role, String baseUrl) {
+    public Created invite(Access access, String email, Role role, String baseUrl, String field) {
         access.requireWrite(Role.OWNER);
-        String email = who == null ? "" : who.trim();
-        if (!EMAIL.matcher(email).matches() || email.length() > 255 || Account.findByEmail(email).isPresent()) {
-            return Optional.empty();
+        String address = email == null ? "" : email.trim();
+        if (!isEmail(address)) {
+            throw ValidationException.of(field, "Enter an email address to invite");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Invitation i = new Invitation();
         i.projectId = access.project().id;
-        i.email = email;
+        i.email = address;
         i.role = role;
         i.tokenHash = ApiToken.hash(token);
         i.invitedBy = access.accountId();
@@ -71,11 +74,11 @@ public class InvitationService {
         i.persist();
         String link = baseUrl.replaceAll("/+$", "") + "/invitations/" + token;
         Account inviter = Account.findById(access.accountId());
-        sent.fire(new InvitationSent(email, access.project().name, inviter.displayName(), role.label(), link));
-        return Optional.of(new Created(email, role, link));
+        sent.fire(new InvitationSent(address, access.project().name, inviter.displayName(), role.label(), link));
+        return new Created(address, role, link);
     }
 
-    /** Whether this looks like an email address (an invitation goes to it when nobody has it). */
+    /** Whether this looks like an email address (then it is invited; anything else names an account). */
     public static boolean isEmail(String who) {
         return who.length() <= 255 && EMAIL.matcher(who).matches();
     }
@@ -93,8 +96,7 @@ public class InvitationService {
         }
         old.revokedAt = Instant.now();
         Invitation.flush();
-        return inviteIfNoAccount(access, old.email, old.role, baseUrl)
-                .orElseThrow(() -> ApiException.conflict(old.email + " has an account by now: add them as a member."));
+        return invite(access, old.email, old.role, baseUrl, "invitation");
     }
 
     /** The project's invitations still waiting. */
@@ -123,7 +125,10 @@ public class InvitationService {
         return new InvitationView(token, p.name, i.email, i.role, i.refusal(Instant.now()).orElse(null));
     }
 
-    /** The logged-in account takes the invitation: it joins the project (keeping a higher role it already has). */
+    /**
+     * The logged-in account takes the invitation: it joins the project (keeping a higher role it already has). The
+     * link is what counts, not its address: it was sent there, and whoever received it may join with any account.
+     */
     @Transactional
     public Project accept(String token, UUID accountId) {
         Invitation i = usable(token);

@@ -3,7 +3,7 @@ package dev.specboard.project;
 import dev.specboard.kernel.Role;
 import jakarta.ws.rs.FormParam;
 
-/** Invite one existing account by username or email, with a role. */
+/** Add one account by username, or invite an email address, with a role. */
 public record MemberForm(@FormParam("who") String who, @FormParam("role") String role) {
 
     public static MemberForm empty() {

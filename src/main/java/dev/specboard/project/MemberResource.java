@@ -64,8 +64,8 @@ public class MemberResource {
     }
 
     /**
-     * Adds an account as a member, or, for an email without an account, makes an invitation link (shown
-     * here to copy, and mailed when a mail server is configured).
+     * Adds an account by username, or, for an email address, makes an invitation link (shown here to copy, and
+     * mailed when a mail server is configured), the same whether or not some account has that address.
      */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -73,11 +73,10 @@ public class MemberResource {
         Access access = projectAccess.write(slug, Role.OWNER);
         try {
             Role role = MemberService.parseRole(form.role(), "role");
-            Optional<InvitationService.Created> invited = invitations.inviteIfNoAccount(access, form.who(), role, uri.getBaseUri().toString());
+            Optional<InvitationService.Created> invited = memberService.addOrInvite(access, form.who(), role, uri.getBaseUri().toString());
             if (invited.isPresent()) {
                 return Htmx.page(page(access, MemberForm.empty(), FormErrors.none(), invited.get()));
             }
-            memberService.add(access, form.who(), role);
             return Flash.redirect(headers, "/projects/" + slug + "/members", form.who().trim() + " is now a " + role.value() + " of " + access.project().name + ".");
         } catch (ValidationException e) {
             return Htmx.invalid(page(access, form, e.errors(), null));

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Who is in a project with which role: owners invite existing accounts, change roles and remove
- * members; a project always keeps at least one owner. Pages and the API share these rules.
+ * Who is in a project with which role: owners add accounts by username, invite email addresses, change roles and
+ * remove members; a project always keeps at least one owner. Pages and the API share these rules.
  */
 @ApplicationScoped
 public class MemberService {
@@ -52,13 +52,13 @@ public class MemberService {
                 .setParameter("project", access.project().id).setParameter("p", like).setMaxResults(8).getResultList();
     }
 
-    /** Adds an existing account (by username or email) with a role; unknown or already-present accounts are refused with 422. */
+    /** Adds an existing account by its username with a role; unknown or already-present accounts are refused with 422. */
     @Transactional
-    public Membership add(Access access, String usernameOrEmail, Role role) {
+    public Membership add(Access access, String username, Role role) {
         access.requireWrite(Role.OWNER);
         Project p = lockProject(access);
         FormErrors errors = FormErrors.none();
-        Account a = resolve(p, usernameOrEmail, "who", errors);
+        Account a = resolve(p, username, "who", errors);
         if (role == null) {
             errors.add("role", "Choose a role");
         }
@@ -66,6 +66,19 @@ public class MemberService {
             throw new ValidationException(errors);
         }
         return persist(p, a, role);
+    }
+
+    /**
+     * What the members page does with "username or email": an email address gets an invitation link (answered), a
+     * username is added at once (empty answer). An email never adds the account that has it: addresses are not verified.
+     */
+    @Transactional
+    public java.util.Optional<InvitationService.Created> addOrInvite(Access access, String who, Role role, String baseUrl) {
+        if (who != null && InvitationService.isEmail(who.trim())) {
+            return java.util.Optional.of(invitations.invite(access, who, role, baseUrl, "who"));
+        }
+        add(access, who, role);
+        return java.util.Optional.empty();
     }
 
     /** Parses a role as forms send it ("lead"); 422 on the given field otherwise. */
@@ -76,8 +89,8 @@ public class MemberService {
 
     /**
      * Adds several people at once, all or nothing; errors are named per row ({@code who-0},
-     * {@code role-0}) and the unknown usernames are listed together under {@code invites}. An email
-     * address without an account gets an invitation (mailed when mail is configured); the answer names them.
+     * {@code role-0}) and the unknown usernames are listed together under {@code invites}. Usernames are added; an
+     * email address gets an invitation link (mailed when mail is configured), whoever has it; the answer names them.
      */
     @Transactional
     public List<String> addAll(Access access, List<InviteRow> rows, String baseUrl) {
@@ -85,24 +98,23 @@ public class MemberService {
         Project p = lockProject(access);
         FormErrors errors = FormErrors.none();
         List<String> unknown = new ArrayList<>();
-        java.util.Set<String> invited = new java.util.LinkedHashSet<>();
+        java.util.Set<String> invited = new java.util.HashSet<>();
         List<Account> accounts = new ArrayList<>();
         List<Role> roles = new ArrayList<>();
         java.util.Set<UUID> seen = new java.util.HashSet<>();
         for (InviteRow row : rows) {
             String field = "who-" + row.index();
-            boolean invite = row.who() != null && InvitationService.isEmail(row.who().trim())
-                    && Account.findByUsernameOrEmail(row.who().trim()).isEmpty();
-            Account a = invite ? null : resolve(p, row.who(), field, errors);
-            if (invite && !invited.add(row.who().trim().toLowerCase(java.util.Locale.ROOT))) {
-                errors.add(field, row.who().trim() + " is listed twice");
+            String who = row.who() == null ? "" : row.who().trim();
+            boolean invite = InvitationService.isEmail(who);
+            Account a = invite ? null : resolve(p, who, field, errors);
+            if (invite && !invited.add(who.toLowerCase(java.util.Locale.ROOT))) {
+                errors.add(field, who + " is listed twice");
             }
-            if (!invite && a == null && row.who() != null && !row.who().isBlank()
-                    && Account.findByUsernameOrEmail(row.who().trim()).isEmpty()) {
-                unknown.add(row.who().trim());
+            if (!invite && a == null && !who.isBlank() && Account.findByUsername(who).isEmpty()) {
+                unknown.add(who);
             }
             if (a != null && !seen.add(a.id)) {
-                errors.add(field, row.who().trim() + " is listed twice");
+                errors.add(field, who + " is listed twice");
             }
             Role role = Role.parse(row.role()).orElse(null);
             if (role == null) {
@@ -113,7 +125,7 @@ public class MemberService {
         }
         if (!unknown.isEmpty()) {
             errors.add("invites", "No account found for " + String.join(", ", unknown)
-                    + ". Invite people without an account by their email address.");
+                    + ". Invite people by their email address instead.");
         }
         if (errors.any()) {
             throw new ValidationException(errors);
@@ -122,8 +134,8 @@ public class MemberService {
         for (int i = 0; i < accounts.size(); i++) {
             if (accounts.get(i) != null) {
                 persist(p, accounts.get(i), roles.get(i));
-            } else if (rows.get(i).who() != null && invited.contains(rows.get(i).who().trim().toLowerCase(java.util.Locale.ROOT))) {
-                invitations.inviteIfNoAccount(access, rows.get(i).who().trim(), roles.get(i), baseUrl).ifPresent(c -> emails.add(c.email()));
+            } else {
+                emails.add(invitations.invite(access, rows.get(i).who(), roles.get(i), baseUrl, "who-" + rows.get(i).index()).email());
             }
         }
         return emails;
@@ -174,7 +186,8 @@ public class MemberService {
             errors.add(field, "Enter a username or an email");
             return null;
         }
-        Account a = Account.findByUsernameOrEmail(who.trim()).orElse(null);
+        // By username only: an email address says nothing about who holds it (anyone may put any on their profile).
+        Account a = Account.findByUsername(who.trim()).orElse(null);
         if (a == null) {
             errors.add(field, "No account found for " + who.trim());
             return null;

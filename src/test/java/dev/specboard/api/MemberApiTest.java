@@ -15,6 +15,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
@@ -46,6 +47,18 @@ class MemberApiTest {
                 .then().statusCode(200).body("role", equalTo("lead"));
         RestAssured.given().auth().oauth2(owner).delete("/api/v1/projects/" + team.slug() + "/members/" + newcomer.username)
                 .then().statusCode(204);
+    }
+
+    /** The contract adds by username: an email address, even one an account has, adds nobody. */
+    @Test
+    void anEmailAddressAddsNobody() {
+        var team = data.team();
+        RestAssured.given().auth().oauth2(token(team.owner())).contentType(ContentType.JSON)
+                .body(Map.of("username", team.outsider().email, "role", "lead"))
+                .post("/api/v1/projects/" + team.slug() + "/members")
+                .then().statusCode(422).body("details.username", notNullValue());
+        RestAssured.given().auth().oauth2(token(team.owner())).get("/api/v1/projects/" + team.slug() + "/members")
+                .then().statusCode(200).body("username", not(hasItem(team.outsider().username)));
     }
 
     @Test

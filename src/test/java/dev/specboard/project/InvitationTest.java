@@ -117,6 +117,15 @@ class InvitationTest {
         RestAssured.given().get(fresh.substring(fresh.indexOf("/invitations/"))).then().statusCode(200);
         RestAssured.given().get(fourth).then().statusCode(410);
 
+        // Renewing never asks whether the address has an account by now.
+        String taken = TestData.unique("taken") + "@example.test";
+        invite(t, taken, "viewer");
+        QuarkusTransaction.requiringNew().run(() -> Account.<Account>findById(other.id).email = taken);
+        String takenId = QuarkusTransaction.requiringNew().call(() -> Invitation.<Invitation>find(
+                "projectId = ?1 and email = ?2 and revokedAt is null", t.project().id, taken).firstResult().id.toString());
+        assertEquals(200, Web.as(t.owner()).contentType("application/x-www-form-urlencoded").formParam("invitation", takenId)
+                .post("/projects/" + t.slug() + "/members/invitations/renew").statusCode());
+
         RestAssured.given().get("/invitations/not-a-real-token").then().statusCode(404);
         assertEquals(403, Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("who", "x@example.test").formParam("role", "viewer")
                 .post("/projects/" + t.slug() + "/members").statusCode(), "only owners invite");

@@ -5,11 +5,13 @@ import dev.specboard.account.Account;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -58,13 +60,49 @@ class MemberResourceTest {
     }
 
     @Test
-    void ownerInvitesByUsernameOrEmail() {
+    void ownerAddsAnAccountByUsername() {
         TestData.Team t = data.team();
-        form(t.owner()).formParam("who", t.outsider().email).formParam("role", "reviewer")
+        form(t.owner()).formParam("who", t.outsider().username).formParam("role", "reviewer")
                 .post("/projects/" + t.slug() + "/members").then().statusCode(303);
         Document d = Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members"));
         assertNotNull(d.selectFirst("tr.member-row[data-username=" + t.outsider().username + "]"));
         Web.as(t.outsider()).get("/projects/" + t.slug()).then().statusCode(200);
+    }
+
+    /**
+     * An email is never taken as proof of who someone is (anyone may put any address on their profile): inviting the
+     * email of an account makes an invitation link like any other, and the answer does not tell whether it has an account.
+     */
+    @Test
+    void invitingTheEmailOfAnAccountMakesAnInvitationAndAddsNobody() {
+        TestData.Team t = data.team();
+        Account claimer = data.account("claimer");
+        String email = TestData.unique("boss") + "@example.test";
+        QuarkusTransaction.requiringNew().run(() -> Account.<Account>findById(claimer.id).email = email);
+
+        Response known = form(t.owner()).formParam("who", email).formParam("role", "lead").post("/projects/" + t.slug() + "/members");
+        assertEquals(200, known.statusCode());
+        Web.as(claimer).get("/projects/" + t.slug()).then().statusCode(404);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Membership.find(Project.findById(t.project().id), claimer.id).isEmpty()));
+
+        String nobody = TestData.unique("nobody") + "@example.test";
+        Response unknown = form(t.owner()).formParam("who", nobody).formParam("role", "lead").post("/projects/" + t.slug() + "/members");
+        assertEquals(200, unknown.statusCode());
+        Element a = Web.html(known).getElementById("invited");
+        Element b = Web.html(unknown).getElementById("invited");
+        assertEquals(a.text().replace(email, "EMAIL").replace(a.getElementById("invite-link").val(), "LINK"),
+                b.text().replace(nobody, "EMAIL").replace(b.getElementById("invite-link").val(), "LINK"),
+                "the answer is the same whether or not an account has the address");
+        assertFalse(a.text().toLowerCase().contains("no specboard account"), a.text());
+
+        // Whoever holds the link joins with it, logged in with any account.
+        String link = a.getElementById("invite-link").val();
+        link = link.substring(link.indexOf("/invitations/"));
+        Account holder = data.account("holder");
+        assertNotNull(Web.html(Web.as(holder).get(link)).getElementById("accept-invitation"));
+        Web.as(holder).post(link + "/accept").then().statusCode(303);
+        assertEquals(Role.LEAD, QuarkusTransaction.requiringNew().call(() ->
+                Membership.find(Project.findById(t.project().id), holder.id).orElseThrow().role));
     }
 
     @Test

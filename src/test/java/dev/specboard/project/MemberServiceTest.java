@@ -70,10 +70,14 @@ class MemberServiceTest {
     }
 
     @Test
-    void addingFindsAccountsByUsernameOrEmailAndRefusesUnknownOrPresentOnes() {
+    void addingFindsAccountsByUsernameOnlyAndRefusesUnknownOrPresentOnes() {
         TestData.Team t = data.team();
         Access owner = access(t.project(), t.owner(), Role.OWNER);
-        members.add(owner, t.outsider().email.toUpperCase(), Role.REVIEWER);
+        ValidationException byEmail = assertThrows(ValidationException.class, () -> members.add(owner, t.outsider().email, Role.REVIEWER));
+        assertTrue(byEmail.errors().has("who"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Membership.find(Project.findById(t.project().id), t.outsider().id).isEmpty()),
+                "an email address never adds the account that happens to have it");
+        members.add(owner, t.outsider().username.toUpperCase(), Role.REVIEWER);
         assertEquals(Role.REVIEWER, membership(t.project(), t.outsider()).role);
         ValidationException unknown = assertThrows(ValidationException.class, () -> members.add(owner, "no-such-person", Role.VIEWER));
         assertTrue(unknown.errors().get("who").contains("no-such-person"));

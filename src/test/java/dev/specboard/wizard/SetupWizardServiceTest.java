@@ -116,7 +116,7 @@ class SetupWizardServiceTest {
         wizard.skip(me.id, SetupStep.VISION);
         wizard.skip(me.id, SetupStep.REPOSITORY);
         wizard.submitSummary(me.id, new SummaryForm("# Summary\n\nWe build **things**.", ""));
-        Project p = wizard.finish(me.id, List.of(new InviteRow(0, lead.email.toUpperCase(), "lead")), "http://localhost").project();
+        Project p = wizard.finish(me.id, List.of(new InviteRow(0, lead.username.toUpperCase(), "lead")), "http://localhost").project();
         assertTrue(p.setupComplete);
         assertEquals(1, p.executiveSummaryVersion);
         assertEquals(Role.LEAD, fresh(() -> Membership.find(p, lead.id).orElseThrow().role));
@@ -155,6 +155,19 @@ class SetupWizardServiceTest {
         assertEquals(2, members(run.projectId));
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() ->
                 dev.specboard.project.Invitation.count("projectId = ?1 and email = ?2", run.projectId, email)));
+    }
+
+    /** An address is no proof of who holds it: the account that has it gets nothing but the same invitation link. */
+    @Test
+    void theEmailOfAnAccountIsInvitedNotAdded() {
+        Account me = data.account("inv");
+        Account known = data.account("known");
+        WizardRun run = wizard.submitBasics(me.id, basics(TestData.unique("Inv")));
+        SetupWizardService.Finished done = wizard.finish(me.id, List.of(new InviteRow(0, known.email, "lead")), "http://localhost");
+        assertEquals(List.of(known.email), done.invited());
+        assertEquals(1, members(run.projectId));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() ->
+                dev.specboard.project.Invitation.count("projectId = ?1 and email = ?2", run.projectId, known.email)));
     }
 
     @Test
