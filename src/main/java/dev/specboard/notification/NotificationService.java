@@ -1,5 +1,7 @@
 package dev.specboard.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Stores notifications for people, lists them and marks them read. */
@@ -19,23 +22,59 @@ public class NotificationService {
     @Inject
     Event<NotificationCreated> created;
 
+    /** The application's JSON mapper, as Hibernate writes the entity's payload column with it. */
+    @Inject
+    ObjectMapper json;
+
     /** Notifies one account; {@code payload} should carry {@code message} and {@code link} (see {@link Notification}). */
     @Transactional
     public Notification notify(UUID accountId, String type, Map<String, Object> payload) {
-        return notify(accountId, null, type, payload);
-    }
-
-    /** Notifies one account about something in a project. */
-    @Transactional
-    public Notification notify(UUID accountId, UUID projectId, String type, Map<String, Object> payload) {
         Notification n = new Notification();
         n.userId = accountId;
-        n.projectId = projectId;
         n.type = type;
         n.payload = payload == null ? new HashMap<>() : new HashMap<>(payload);
         n.persist();
         created.fire(new NotificationCreated(accountId, n.id));
         return n;
+    }
+
+    /**
+     * Notifies one account about something in a project, only while it is a member there: someone removed from the
+     * project can no longer read what the notification points at, so whatever the reason they would be told, they are
+     * not (empty answer). The membership check is part of the insert, one statement.
+     */
+    @Transactional
+    public Optional<Notification> notify(UUID accountId, UUID projectId, String type, Map<String, Object> payload) {
+        if (projectId == null) {
+            return Optional.of(notify(accountId, type, payload));
+        }
+        Map<String, Object> body = payload == null ? new HashMap<>() : new HashMap<>(payload);
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("A notification payload that is not JSON: " + e.getOriginalMessage(), e);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Notification.getEntityManager().createNativeQuery("""
+                        INSERT INTO notifications (user_id, project_id, type, payload)
+                        SELECT ?1, ?2, ?3, CAST(?4 AS jsonb)
+                        WHERE EXISTS (SELECT 1 FROM project_memberships m WHERE m.project_id = ?2 AND m.user_id = ?1)
+                        RETURNING id, (extract(epoch FROM created_at) * 1000000)::bigint""")
+                .setParameter(1, accountId).setParameter(2, projectId).setParameter(3, type).setParameter(4, text)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Notification n = new Notification();
+        n.id = (UUID) rows.get(0)[0];
+        n.createdAt = Instant.EPOCH.plus(((Number) rows.get(0)[1]).longValue(), java.time.temporal.ChronoUnit.MICROS);
+        n.userId = accountId;
+        n.projectId = projectId;
+        n.type = type;
+        n.payload = body;
+        created.fire(new NotificationCreated(accountId, n.id));
+        return Optional.of(n);
     }
 
     public long unreadCount(UUID accountId) {

@@ -252,16 +252,11 @@ public class StoryService {
         }
     }
 
+    /** An author removed from the project is not told (the notification service tells members only). */
     private void notifyAuthor(Access access, Story s, String type, String message, String comment) {
-        // An author removed from the project can no longer read the story, so its decisions are none of their business.
-        if (s.authorId != null && !s.authorId.equals(access.accountId()) && isMember(s.projectId, s.authorId)) {
+        if (s.authorId != null && !s.authorId.equals(access.accountId())) {
             notifications.notify(s.authorId, s.projectId, type, payload(access, s, message, comment));
         }
-    }
-
-    private boolean isMember(UUID projectId, UUID accountId) {
-        return em.createQuery("select count(m) from Membership m where m.project.id = :p and m.account.id = :a", Long.class)
-                .setParameter("p", projectId).setParameter("a", accountId).getSingleResult() > 0;
     }
 
     private static Map<String, Object> payload(Access access, Story s, String message, String comment) {

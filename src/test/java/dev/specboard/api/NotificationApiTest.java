@@ -35,8 +35,8 @@ class NotificationApiTest {
         Account a = data.account("limited");
         Project mine = data.project(a);
         Project other = data.project(a);
-        Notification here = notifications.notify(a.id, mine.id, "story_approved", Map.of("message", "in my project"));
-        Notification there = notifications.notify(a.id, other.id, "story_approved", Map.of("message", "in the other project"));
+        Notification here = notifications.notify(a.id, mine.id, "story_approved", Map.of("message", "in my project")).orElseThrow();
+        Notification there = notifications.notify(a.id, other.id, "story_approved", Map.of("message", "in the other project")).orElseThrow();
         Notification personal = notifications.notify(a.id, "mention", Map.of("message", "about no project"));
         String limited = tokens.create(a.id, "one project", mine.id, Role.MEMBER).value();
 

@@ -54,4 +54,33 @@ class ReviewNotificationsTest {
         assertEquals(1, reviewerTypes.stream().filter("thread_resolved"::equals).count());
         fx.api(team.member()).get("/api/v1/notifications").then().body("type", not(hasItem("thread_resolved")));
     }
+
+    /** Someone removed from the project can no longer read its threads, so they hear nothing more of them. */
+    @Test
+    void aParticipantRemovedFromTheProjectHearsNoMoreOfTheThread() throws Exception {
+        TestData.Team team = data.team();
+        String slug = team.slug();
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("init", "src/App.java", GitFixture.lines(30));
+            Repo repo = repos.add(team.project(), team.lead(), "app", git.url());
+            repos.awaitLatest(repo);
+        }
+        String id = fx.api(team.reviewer()).body(Map.of("path", "src/App.java", "lineStart", 3, "lineEnd", 4, "body", "Why this?"))
+                .post("/api/v1/projects/" + slug + "/repos/app/threads").then().statusCode(201).extract().path("id");
+        String comments = "/api/v1/projects/" + slug + "/threads/" + id + "/comments";
+        fx.api(team.member()).body(Map.of("body", "Because.")).post(comments).then().statusCode(201);
+        assertEquals(1, count(team.reviewer(), "thread_reply"));
+
+        fx.api(team.owner()).delete("/api/v1/projects/" + slug + "/members/" + team.reviewer().username).then().statusCode(204);
+        fx.api(team.member()).body(Map.of("body", "And one more thing, @" + team.reviewer().username)).post(comments).then().statusCode(201);
+        fx.api(team.member()).post("/api/v1/projects/" + slug + "/threads/" + id + "/resolve").then().statusCode(200);
+        assertEquals(1, count(team.reviewer(), "thread_reply"), "no reply reaches a former member");
+        assertEquals(0, count(team.reviewer(), "thread_resolved"));
+        assertEquals(0, count(team.reviewer(), "mention"));
+    }
+
+    private int count(dev.specboard.account.Account a, String type) {
+        List<String> types = fx.api(a).get("/api/v1/notifications").then().statusCode(200).extract().path("type");
+        return (int) types.stream().filter(type::equals).count();
+    }
 }
