@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Signs people up and logs them in, refusing password guessing per account. */
+/** Signs people up and logs them in, refusing password guessing per client address and per account from it. */
 @ApplicationScoped
 public class AccountService {
 
@@ -28,6 +28,9 @@ public class AccountService {
 
     @ConfigProperty(name = "specboard.login.max-failures", defaultValue = "10")
     int maxFailures;
+
+    @ConfigProperty(name = "specboard.login.max-address-failures", defaultValue = "50")
+    int maxAddressFailures;
 
     @ConfigProperty(name = "specboard.login.window-minutes", defaultValue = "15")
     int windowMinutes;
@@ -79,9 +82,11 @@ public class AccountService {
     }
 
     /**
-     * Checks the password; after too many failures the account is refused for the rest of the window,
-     * whatever the password. Each attempt is counted (and committed) before its password is checked,
-     * so parallel guesses cannot all slip under the limit.
+     * Checks the password. Failures are counted per client address: after too many from one address (whatever names
+     * they tried) it is refused before a name is even looked up, and after too many for one account from one address
+     * that account is refused there, whatever the password, for the rest of the window; from elsewhere it logs in as
+     * usual. Each attempt is counted (and committed) before its password is checked, so parallel guesses cannot all
+     * slip under a limit. {@code remote} is the client's address (as the trusted proxies report it).
      */
     public Account login(String login, String password, String remote) {
         if (login == null || login.isBlank() || password == null || password.isEmpty()) {
@@ -91,18 +96,22 @@ public class AccountService {
             // No username or email is this long, and the failures table could not record it.
             throw new ApiException(401, "Wrong username or password.");
         }
+        String address = ClientAddress.key(remote);
+        LoginFailure.Count fromAddress = QuarkusTransaction.requiringNew().call(() -> LoginAddressFailure.reserve(address, windowMinutes));
+        if (fromAddress.failures() > maxAddressFailures) {
+            if (fromAddress.failures() == maxAddressFailures + 1) {
+                LOG.warnf("Logins from %s refused for %d minutes after %d failures", address, windowMinutes, maxAddressFailures);
+            }
+            throw tooMany("Too many failed logins from your address.", fromAddress);
+        }
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Account.findByLogin(login));
         String key = account.map(a -> a.username.toLowerCase(Locale.ROOT)).orElse(login.trim().toLowerCase(Locale.ROOT));
-        LoginFailure.Count count = QuarkusTransaction.requiringNew().call(() -> LoginFailure.reserve(key, windowMinutes));
+        LoginFailure.Count count = QuarkusTransaction.requiringNew().call(() -> LoginFailure.reserve(key, address, windowMinutes));
         if (count.failures() > maxFailures) {
             if (count.failures() == maxFailures + 1) {
-                LOG.warnf("Login for %s refused for %d minutes after %d failures (last attempt from %s)", key, windowMinutes,
-                        maxFailures, remote);
+                LOG.warnf("Login for %s from %s refused for %d minutes after %d failures", key, address, windowMinutes, maxFailures);
             }
-            Instant retry = count.windowStart().plus(Duration.ofMinutes(windowMinutes));
-            long minutes = Math.max(1, Duration.between(Instant.now(), retry).toMinutes() + 1);
-            throw new ApiException(429, "Too many failed logins for this account. Try again in " + minutes
-                    + (minutes == 1 ? " minute." : " minutes."));
+            throw tooMany("Too many failed logins for this account.", count);
         }
         boolean ok;
         if (account.isPresent()) {
@@ -115,8 +124,19 @@ public class AccountService {
         if (!ok) {
             throw new ApiException(401, "Wrong username or password.");
         }
-        QuarkusTransaction.requiringNew().run(() -> LoginFailure.clear(key));
+        QuarkusTransaction.requiringNew().run(() -> {
+            LoginFailure.clear(key, address);
+            LoginAddressFailure.giveBack(address);
+        });
         return account.get();
+    }
+
+    /** 429 saying when to come back: in words, and in seconds for Retry-After. */
+    private ApiException tooMany(String what, LoginFailure.Count count) {
+        Instant retry = count.windowStart().plus(Duration.ofMinutes(windowMinutes));
+        long seconds = Math.max(1, Duration.between(Instant.now(), retry).toSeconds() + 1);
+        long minutes = Math.max(1, Duration.between(Instant.now(), retry).toMinutes() + 1);
+        return ApiException.tooManyRequests(what + " Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."), seconds);
     }
 
     /** Forgets failure windows that ended a day ago or more. */
@@ -124,7 +144,9 @@ public class AccountService {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void purgeOldFailures() {
-        LoginFailure.purge(Instant.now().minus(Duration.ofMinutes(windowMinutes)).minus(Duration.ofDays(1)));
+        Instant before = Instant.now().minus(Duration.ofMinutes(windowMinutes)).minus(Duration.ofDays(1));
+        LoginFailure.purge(before);
+        LoginAddressFailure.purge(before);
     }
 
     /** Username or email already in use: 409 in the API, a field error on the page. */

@@ -70,7 +70,11 @@ public class AuthResource {
             return Htmx.redirect(headers, safeNext(next));
         } catch (ApiException e) {
             int status = e.status() == 429 ? 429 : 422;
-            return Response.status(status).entity(Templates.login(login == null ? "" : login, safeNext(next), e.getMessage())).build();
+            Response.ResponseBuilder r = Response.status(status).entity(Templates.login(login == null ? "" : login, safeNext(next), e.getMessage()));
+            if (e.retryAfterSeconds() > 0) {
+                r.header("Retry-After", e.retryAfterSeconds());
+            }
+            return r.build();
         }
     }
 

@@ -11,6 +11,7 @@ import dev.specboard.web.ValidationException;
 import dev.specboard.account.SignupForm;
 import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -90,16 +92,21 @@ public class AccountApi {
     @POST
     @Path("tokens")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenAnswer.class)))
-    public Response createToken(@HeaderParam("Authorization") String authorization, TokenBody body) {
+    public Response createToken(@HeaderParam("Authorization") String authorization, TokenBody body, @Context HttpServerRequest request) {
         UUID accountId;
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             accountId = currentUser.requireAccountId();
         } else {
             String[] credentials = basic(authorization);
             try {
-                accountId = accounts.login(credentials[0], credentials[1], null).id;
+                // The client's address, as the trusted proxies report it: failures count per address, as on the login page.
+                accountId = accounts.login(credentials[0], credentials[1],
+                        request.remoteAddress() == null ? null : request.remoteAddress().host()).id;
             } catch (ApiException e) {
-                throw new ApiException(e.status() == 429 ? 429 : 401, e.getMessage());
+                if (e.status() == 429) {
+                    throw e;
+                }
+                throw new ApiException(401, e.getMessage());
             }
         }
         TokenForm form = new TokenForm(body == null ? null : body.name(), body == null ? null : body.project(),

@@ -10,11 +10,17 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final transient Map<String, Object> details;
+    private final long retryAfterSeconds;
 
     public ApiException(int status, String message, Map<String, Object> details) {
+        this(status, message, details, 0);
+    }
+
+    private ApiException(int status, String message, Map<String, Object> details, long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.details = details == null ? Map.of() : details;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public ApiException(int status, String message) {
@@ -45,6 +51,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(401, message);
     }
 
+    /** 429, with the seconds to wait that the answer's {@code Retry-After} header names. */
+    public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+        return new ApiException(429, message, Map.of(), retryAfterSeconds);
+    }
+
     public static ApiException invalid(FormErrors errors) {
         return new ApiException(422, "Validation failed", Map.copyOf(errors.asMap()));
     }
@@ -55,5 +66,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** How long to wait before trying again (the {@code Retry-After} header), or 0 when it does not say. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

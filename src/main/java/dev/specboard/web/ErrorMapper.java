@@ -53,7 +53,11 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.status(), e.getMessage(), e.details(), uri, headers);
+        Response r = respond(e.status(), e.getMessage(), e.details(), uri, headers);
+        if (e.retryAfterSeconds() > 0) {
+            r.getHeaders().add("Retry-After", e.retryAfterSeconds());
+        }
+        return r;
     }
 
     @ServerExceptionMapper

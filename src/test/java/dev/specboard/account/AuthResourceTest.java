@@ -108,13 +108,15 @@ class AuthResourceTest {
     }
 
     @Test
-    void tenFailedLoginsLockTheAccountEvenForTheRightPassword() {
+    void tenFailedLoginsLockTheAccountFromThatAddressEvenForTheRightPassword() {
         Account a = data.account("guess");
+        String from = Web.clientAddress();
         for (int i = 0; i < 10; i++) {
-            Web.anonymous().formParam("username", a.username).formParam("password", "guess" + i).post("/login")
+            Web.anonymous().header("X-Forwarded-For", from).formParam("username", a.username).formParam("password", "guess" + i).post("/login")
                     .then().statusCode(422);
         }
-        Response r = Web.anonymous().formParam("username", a.username).formParam("password", TestData.PASSWORD).post("/login");
+        Response r = Web.anonymous().header("X-Forwarded-For", from).formParam("username", a.username).formParam("password", TestData.PASSWORD)
+                .post("/login");
         assertEquals(429, r.statusCode());
         assertTrue(Web.html(r).getElementById("login-error").text().startsWith("Too many failed logins"));
     }

@@ -6,11 +6,15 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class LoginLockoutTest {
@@ -27,6 +32,9 @@ class LoginLockoutTest {
 
     @Inject
     TestData data;
+
+    @ConfigProperty(name = "specboard.login.max-address-failures", defaultValue = "50")
+    int addressLimit;
 
     /**
      * An account whose password takes as long to check as in production (tests use the cheapest
@@ -38,15 +46,18 @@ class LoginLockoutTest {
         return a;
     }
 
-    private static int failuresOf(Account a) {
+    private static int failuresOf(Account a, String from) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            LoginFailure f = LoginFailure.findById(a.username.toLowerCase());
+            LoginFailure f = LoginFailure.findById(new LoginFailure.Key(a.username.toLowerCase(), from));
             return f == null ? 0 : f.failures;
         });
     }
 
-    /** Fires the logins at once, each from its own anonymous browser, and answers their status codes in order. */
-    private static List<Integer> parallelLogins(Account a, List<String> passwords, int waitForLimit) throws Exception {
+    /**
+     * Fires the logins at once, each from its own anonymous browser, all from one client address, and answers their
+     * status codes in order.
+     */
+    private static List<Integer> parallelLogins(Account a, String from, List<String> passwords, int waitForLimit) throws Exception {
         List<Web.Csrf> browsers = new ArrayList<>();
         for (int i = 0; i < passwords.size(); i++) {
             browsers.add(Web.csrf());
@@ -62,11 +73,11 @@ class LoginLockoutTest {
                     if (n == waitForLimit) {
                         // This one goes while the other guesses are in flight, once the limit has been counted.
                         long deadline = System.currentTimeMillis() + 20_000;
-                        while (failuresOf(a) < 10 && System.currentTimeMillis() < deadline) {
+                        while (failuresOf(a, from) < 10 && System.currentTimeMillis() < deadline) {
                             Thread.sleep(5);
                         }
                     }
-                    return RestAssured.given().redirects().follow(false)
+                    return RestAssured.given().redirects().follow(false).header("X-Forwarded-For", from)
                             .cookie(CsrfTokens.PRE_SESSION_COOKIE, browsers.get(n).cookie()).formParam("csrf-token", browsers.get(n).token())
                             .formParam("username", a.username).formParam("password", passwords.get(n))
                             .post("/login").statusCode();
@@ -94,11 +105,11 @@ class LoginLockoutTest {
         for (int i = 0; i < PARALLEL; i++) {
             wrong.add("wrong guess " + i);
         }
-        List<Integer> codes = parallelLogins(a, wrong, -1);
+        String from = Web.clientAddress();
+        List<Integer> codes = parallelLogins(a, from, wrong, -1);
         assertEquals(10, count(codes, 422), "passwords checked: " + codes);
         assertEquals(PARALLEL - 10, count(codes, 429), "refused without a check: " + codes);
-        Web.anonymous().formParam("username", a.username).formParam("password", TestData.PASSWORD).post("/login")
-                .then().statusCode(429);
+        assertEquals(429, login(from, a.username, TestData.PASSWORD).statusCode());
     }
 
     @Test
@@ -108,8 +119,76 @@ class LoginLockoutTest {
         for (int i = 0; i < PARALLEL; i++) {
             passwords.add(i == RIGHT ? TestData.PASSWORD : "wrong guess " + i);
         }
-        List<Integer> codes = parallelLogins(a, passwords, RIGHT);
+        List<Integer> codes = parallelLogins(a, Web.clientAddress(), passwords, RIGHT);
         assertEquals(429, codes.get(RIGHT), "the right password got in after the limit: " + codes);
         assertEquals(10, count(codes, 422), "passwords checked: " + codes);
+    }
+
+    private static Response login(String from, String username, String password) {
+        return Web.anonymous().header("X-Forwarded-For", from).formParam("username", username).formParam("password", password).post("/login");
+    }
+
+    private static Response basicToken(String from, String username, String password) {
+        return RestAssured.given().header("X-Forwarded-For", from).auth().preemptive().basic(username, password)
+                .contentType(ContentType.JSON).body(Map.of("name", "script")).post("/api/v1/tokens");
+    }
+
+    /**
+     * Anyone can try an account's name with wrong passwords: that must lock out the one trying, not the account's owner
+     * elsewhere. Failures count per account and client address, on the pages and in the API alike.
+     */
+    @Test
+    void anAttackersFailuresDoNotLockTheOwnerOutFromElsewhere() {
+        Account a = data.account("victim");
+        String attacker = Web.clientAddress();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(422, login(attacker, a.username, "guess " + i).statusCode());
+        }
+        Response locked = login(attacker, a.username, TestData.PASSWORD);
+        assertEquals(429, locked.statusCode());
+        assertEquals(303, login(Web.clientAddress(), a.username, TestData.PASSWORD).statusCode(), "the owner, from another address, gets in");
+        assertTrue(Web.html(locked).getElementById("login-error").text().startsWith("Too many failed logins for this account"));
+        assertTrue(Integer.parseInt(locked.getHeader("Retry-After")) > 0, "Retry-After: " + locked.getHeader("Retry-After"));
+
+        Account b = data.account("apivictim");
+        String script = Web.clientAddress();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, basicToken(script, b.username, "guess " + i).statusCode());
+        }
+        Response refused = basicToken(script, b.username, TestData.PASSWORD);
+        assertEquals(429, refused.statusCode());
+        assertEquals(201, basicToken(Web.clientAddress(), b.username, TestData.PASSWORD).statusCode(), "the owner's script gets its token");
+        assertTrue(refused.jsonPath().getString("error").startsWith("Too many failed logins"), refused.asString());
+        assertTrue(Integer.parseInt(refused.getHeader("Retry-After")) > 0, "Retry-After: " + refused.getHeader("Retry-After"));
+    }
+
+    /**
+     * One address trying name after name (each costs a password hash check, known name or not) is refused after the
+     * address's limit, before anything about the next name is looked at or counted; other addresses are not affected.
+     */
+    @Test
+    void oneAddressSprayingManyNamesIsRefusedBeforeTheirPasswordsAreChecked() {
+        String sprayer = Web.clientAddress();
+        List<Account> targets = new ArrayList<>();
+        for (int i = 0; i < addressLimit; i++) {
+            targets.add(data.account("spray"));
+        }
+        for (Account t : targets) {
+            assertEquals(422, login(sprayer, t.username, "Summer2026!").statusCode());
+        }
+        String fresh = TestData.unique("nobody");
+        Response refused = login(sprayer, fresh, "Summer2026!");
+        assertEquals(429, refused.statusCode());
+        assertTrue(Web.html(refused).getElementById("login-error").text().startsWith("Too many failed logins"));
+        assertTrue(Integer.parseInt(refused.getHeader("Retry-After")) > 0);
+        assertEquals(0L, failureRows(fresh), "refused before the name was counted, let alone its password checked");
+        assertEquals(429, login(sprayer, targets.get(0).username, TestData.PASSWORD).statusCode(), "the whole address waits");
+        assertEquals(303, login(Web.clientAddress(), targets.get(0).username, TestData.PASSWORD).statusCode());
+    }
+
+    private static long failureRows(String login) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) LoginFailure.getEntityManager()
+                .createNativeQuery("select count(*) from login_failures where login = ?1").setParameter(1, login.toLowerCase())
+                .getSingleResult()).longValue());
     }
 }

@@ -71,4 +71,16 @@ public final class Web {
         String token = Jsoup.parse(r.asString()).select("input[name=csrf-token]").attr("value");
         return new Csrf(cookie, token);
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
+            new java.util.concurrent.atomic.AtomicInteger(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16));
+
+    /**
+     * A client address no other request of this run has used, in the benchmarking range 198.18.0.0/15, to send as
+     * {@code X-Forwarded-For}: loopback is a trusted proxy, so the app takes it for the client's address.
+     */
+    public static String clientAddress() {
+        int n = ADDRESSES.incrementAndGet() & 0x1ffff;
+        return "198." + (18 + (n >> 16)) + "." + (n >> 8 & 0xff) + "." + (n & 0xff);
+    }
 }
