@@ -53,7 +53,7 @@ public class AccountResource {
 
     @GET
     public Response show() {
-        return Htmx.page(Templates.account(page(null, FormErrors.none(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
+        return Htmx.page(Templates.account(page(null, FormErrors.none(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
     }
 
     @POST
@@ -64,7 +64,7 @@ public class AccountResource {
             profiles.updateProfile(currentUser.requireAccountId(), form);
             return Flash.redirect(headers, "/account", "Profile saved.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.account(page(form, e.errors(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
+            return Htmx.invalid(Templates.account(page(form, e.errors(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
         }
     }
 
@@ -73,10 +73,11 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@BeanParam PasswordForm form, @Context HttpHeaders headers) {
         try {
-            profiles.changePassword(currentUser.requireAccountId(), currentUser.sessionId().orElse(null), form);
-            return Flash.redirect(headers, "/account", "Password changed.");
+            int revoked = profiles.changePassword(currentUser.requireAccountId(), currentUser.sessionId().orElse(null), form);
+            return Flash.redirect(headers, "/account", "Password changed; your other logins are ended"
+                    + (revoked == 0 ? "." : " and " + revoked + (revoked == 1 ? " API token" : " API tokens") + " revoked."));
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.account(page(null, FormErrors.none(), e.errors(), TokenForm.empty(), FormErrors.none(), "")));
+            return Htmx.invalid(Templates.account(page(null, FormErrors.none(), form, e.errors(), TokenForm.empty(), FormErrors.none(), "")));
         }
     }
 
@@ -97,9 +98,10 @@ public class AccountResource {
     public Response createToken(@BeanParam TokenForm form) {
         try {
             ApiTokenService.Created created = profiles.createToken(currentUser.requireAccountId(), form, Optional.empty(), Optional.empty());
-            return Htmx.page(Templates.account(page(null, FormErrors.none(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), created.value())), 201);
+            return Htmx.page(Templates.account(page(null, FormErrors.none(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(),
+                    created.value())), 201);
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.account(page(null, FormErrors.none(), FormErrors.none(), form, e.errors(), "")));
+            return Htmx.invalid(Templates.account(page(null, FormErrors.none(), null, FormErrors.none(), form, e.errors(), "")));
         }
     }
 
@@ -108,16 +110,17 @@ public class AccountResource {
     public Response revoke(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         tokens.revoke(currentUser.requireAccountId(), id);
         if (Htmx.isHtmx(headers)) {
-            return Response.ok(Templates.account$tokens(page(null, FormErrors.none(), FormErrors.none(), TokenForm.empty(), FormErrors.none(), ""))).build();
+            return Response.ok(Templates.account$tokens(page(null, FormErrors.none(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")))
+                    .build();
         }
         return Flash.redirect(headers, "/account", "Token revoked.");
     }
 
-    private AccountView page(ProfileForm profile, FormErrors profileErrors, FormErrors passwordErrors, TokenForm tokenForm,
-                             FormErrors tokenErrors, String newToken) {
+    private AccountView page(ProfileForm profile, FormErrors profileErrors, PasswordForm password, FormErrors passwordErrors,
+                             TokenForm tokenForm, FormErrors tokenErrors, String newToken) {
         Account a = currentUser.requireAccount();
-        ProfileForm shown = profile != null ? profile : new ProfileForm(a.email, a.name == null ? "" : a.name);
-        return new AccountView(a, shown, profileErrors, passwordErrors, tokenForm, tokenErrors,
+        ProfileForm shown = profile != null ? profile : ProfileForm.of(a);
+        return new AccountView(a, shown, profileErrors, password != null ? password : PasswordForm.empty(), passwordErrors, tokenForm, tokenErrors,
                 profiles.tokens(a.id), memberships.of(a.id), newToken);
     }
 }

@@ -126,6 +126,17 @@ public class ApiTokenService {
         return new Created(t, value);
     }
 
+    /** Revokes every active token of the account in one statement; answers how many. */
+    @Transactional
+    public int revokeAll(UUID accountId) {
+        int revokedNow = ApiToken.update("revokedAt = ?1 where account.id = ?2 and revokedAt is null", Instant.now(), accountId);
+        if (revokedNow > 0) {
+            live.publish(LiveEvent.forAccount(EVENT, accountId));
+            revoked.fire(new Revoked(accountId));
+        }
+        return revokedNow;
+    }
+
     @Transactional
     public void revoke(UUID accountId, UUID tokenId) {
         ApiToken t = ApiToken.findById(tokenId);

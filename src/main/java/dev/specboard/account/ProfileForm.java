@@ -5,9 +5,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
-/** The editable part of a profile. */
+/** The editable part of a profile; a new email address needs the current password. */
 public record ProfileForm(
         @FormParam("email") @NotBlank(message = "Enter your email address") @Email(message = "Enter a valid email address")
         @Size(max = 255, message = "At most 255 characters") String email,
-        @FormParam("name") @Size(max = 255, message = "At most 255 characters") String name) {
+        @FormParam("name") @Size(max = 255, message = "At most 255 characters") String name,
+        @FormParam("password") String password) {
+
+    /** The profile as it is, to edit; the password field is always shown empty. */
+    public static ProfileForm of(Account a) {
+        return new ProfileForm(a.email, a.name == null ? "" : a.name, "");
+    }
 }

@@ -33,6 +33,10 @@ public class ProfileService {
     @Inject
     SessionService sessions;
 
+    /**
+     * Saves the name and email. A new email address needs the current password: logins by email and invitations go to
+     * it, so a stolen login alone must not be able to change it.
+     */
     @Transactional
     public Account updateProfile(UUID accountId, ProfileForm form) {
         FormErrors errors = validation.check(form);
@@ -40,18 +44,28 @@ public class ProfileService {
             Account.findByEmail(form.email()).filter(a -> !a.id.equals(accountId))
                     .ifPresent(a -> errors.add("email", "An account with this email already exists"));
         }
+        Account a = Account.findById(accountId);
+        if (form.email() != null && !form.email().trim().equalsIgnoreCase(a.email)) {
+            if (form.password() == null || form.password().isEmpty()) {
+                errors.add("password", "Enter your current password to change your email");
+            } else if (!a.passwordMatches(form.password())) {
+                errors.add("password", "This is not your current password");
+            }
+        }
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        Account a = Account.findById(accountId);
         a.email = form.email().trim();
         a.name = form.name() == null || form.name().isBlank() ? null : form.name().trim();
         return a;
     }
 
-    /** Changes the password and ends every other login of the account; the one that asked ({@code keep}) stays. */
+    /**
+     * Changes the password and ends every other login of the account; the one that asked ({@code keep}) stays. When the
+     * form asks, all the account's API tokens are revoked too (a thief may have made one); answers how many were.
+     */
     @Transactional
-    public void changePassword(UUID accountId, UUID keep, PasswordForm form) {
+    public int changePassword(UUID accountId, UUID keep, PasswordForm form) {
         FormErrors errors = validation.check(form);
         Account a = Account.findById(accountId);
         if (!errors.has("currentPassword") && !a.passwordMatches(form.currentPassword())) {
@@ -62,6 +76,7 @@ public class ProfileService {
         }
         a.setPassword(form.newPassword());
         sessions.endOthers(accountId, keep);
+        return form.revokesTokens() ? tokens.revokeAll(accountId) : 0;
     }
 
     /**

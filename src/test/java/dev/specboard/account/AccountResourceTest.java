@@ -2,6 +2,7 @@ package dev.specboard.account;
 
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -21,6 +22,9 @@ class AccountResourceTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    ApiTokenService tokens;
 
     @Test
     void tokenIsShownOnceAndListedByPrefix() {
@@ -94,7 +98,8 @@ class AccountResourceTest {
         Document d = Web.html(r);
         assertEquals("broken", d.getElementById("f-email").val());
         assertEquals("New Name", d.getElementById("f-name").val());
-        Response saved = Web.as(a).contentType(FORM).formParam("email", "fixed-" + a.email).formParam("name", "New Name").post("/account/profile");
+        Response saved = Web.as(a).contentType(FORM).formParam("email", "fixed-" + a.email).formParam("name", "New Name")
+                .formParam("password", TestData.PASSWORD).post("/account/profile");
         assertEquals(303, saved.statusCode());
         // The flash travels in a cookie to the next page, which shows it once and clears it.
         Response next = Web.as(a).cookie("sb_flash", saved.getCookie("sb_flash")).get("/account");
@@ -112,5 +117,63 @@ class AccountResourceTest {
         Web.as(a).contentType(FORM).formParam("currentPassword", TestData.PASSWORD).formParam("newPassword", "another long one")
                 .post("/account/password").then().statusCode(303);
         Web.anonymous().formParam("username", a.username).formParam("password", "another long one").post("/login").then().statusCode(303);
+    }
+
+    /** An email is how invitations and logins find an account: a stolen login alone must not change it. */
+    @Test
+    void changingTheEmailNeedsTheCurrentPassword() {
+        Account a = data.account("mail");
+        String wanted = "new-" + a.email;
+        Document page = Web.html(Web.as(a).get("/account"));
+        assertEquals("password", page.select("#profile-form input[name=password]").attr("type"));
+        assertNotNull(page.selectFirst("#profile-form label[for=f-password]"), "the password field is labelled");
+
+        Response missing = Web.as(a).contentType(FORM).formParam("email", wanted).formParam("name", "Mo").post("/account/profile");
+        assertEquals(422, missing.statusCode());
+        Document d = Web.html(missing);
+        assertEquals(wanted, d.getElementById("f-email").val());
+        assertEquals("Mo", d.getElementById("f-name").val());
+        assertTrue(d.getElementById("e-password").text().contains("current password"), d.getElementById("e-password").text());
+
+        Response wrong = Web.as(a).contentType(FORM).formParam("email", wanted).formParam("name", "Mo").formParam("password", "not it")
+                .post("/account/profile");
+        assertEquals(422, wrong.statusCode());
+        assertEquals("This is not your current password", Web.html(wrong).getElementById("e-password").text());
+        assertEquals(wanted, Web.html(wrong).getElementById("f-email").val());
+        assertEquals(a.email, emailOf(a), "nothing was saved");
+
+        // The name alone changes without it; the email with it.
+        Web.as(a).contentType(FORM).formParam("email", a.email).formParam("name", "Mo").post("/account/profile").then().statusCode(303);
+        Web.as(a).contentType(FORM).formParam("email", wanted).formParam("name", "Mo").formParam("password", TestData.PASSWORD)
+                .post("/account/profile").then().statusCode(303);
+        assertEquals(wanted, emailOf(a));
+    }
+
+    /** A password change after a theft also takes the thief's API tokens away, unless the owner unticks the box. */
+    @Test
+    void passwordChangeRevokesApiTokensUnlessUnticked() {
+        Account a = data.account("pwtok");
+        String token = tokens.create(a.id, "agent", null, null).value();
+        Document page = Web.html(Web.as(a).get("/account"));
+        assertNotNull(page.selectFirst("#password-form input[type=checkbox][name=revokeTokens][checked]"), "ticked by default");
+        assertNotNull(page.selectFirst("#password-form label[for=f-revokeTokens]"));
+
+        // A mistake keeps the box as it was.
+        Response bad = Web.as(a).contentType(FORM).formParam("currentPassword", "wrong").formParam("newPassword", "another long one")
+                .post("/account/password");
+        assertEquals(422, bad.statusCode());
+        assertNull(Web.html(bad).selectFirst("#f-revokeTokens[checked]"), "left unticked");
+
+        Web.as(a).contentType(FORM).formParam("currentPassword", TestData.PASSWORD).formParam("newPassword", "another long one")
+                .post("/account/password").then().statusCode(303);
+        RestAssured.given().auth().oauth2(token).get("/api/v1/projects").then().statusCode(200);
+
+        Web.as(a).contentType(FORM).formParam("currentPassword", "another long one").formParam("newPassword", "a third long one")
+                .formParam("revokeTokens", "true").post("/account/password").then().statusCode(303);
+        RestAssured.given().auth().oauth2(token).get("/api/v1/projects").then().statusCode(401);
+    }
+
+    private static String emailOf(Account a) {
+        return QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(a.id).email);
     }
 }
