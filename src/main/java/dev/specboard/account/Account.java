@@ -57,6 +57,16 @@ public class Account extends TimestampedEntity {
         return login.contains("@") ? findByEmail(login) : findByUsername(login);
     }
 
+    /**
+     * The site role of an account about to be stored: admin for the first of the installation, user for every other.
+     * Takes a lock held until the transaction ends, so that of two first sign-ups at once the second waits for the
+     * first's account and sees it. Call it in the transaction that stores the account, just before storing it.
+     */
+    static String roleOfNewAccount() {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('accounts:first-is-admin'))").getSingleResult();
+        return count() == 0 ? ROLE_ADMIN : ROLE_USER;
+    }
+
     public void setPassword(String plain) {
         this.passwordHash = BcryptUtil.bcryptHash(plain, ConfigProvider.getConfig()
                 .getOptionalValue("specboard.bcrypt-cost", Integer.class).orElse(12));

@@ -76,7 +76,7 @@ public class AccountService {
         a.username = form.username().trim();
         a.name = form.name() == null || form.name().isBlank() ? null : form.name().trim();
         a.setPassword(form.password());
-        a.role = Account.count() == 0 ? Account.ROLE_ADMIN : Account.ROLE_USER;
+        a.role = Account.roleOfNewAccount();
         a.persist();
         return a;
     }
