@@ -4,9 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,5 +33,37 @@ class TrustedProxiesTest {
                     p + " is not an IPv4 address, a bracketed IPv6 address or a CIDR range of one");
         }
         assertTrue(proxies.contains("[::1]"), "the IPv6 loopback is trusted, written so that it is not taken for a host name");
+    }
+
+    /**
+     * A trusted proxy's X-Forwarded-For sets the client address (which keys the login limits) and X-Forwarded-Host the
+     * base of invitation and preview links: by default only loopback may send them, not every private network.
+     */
+    @Test
+    void byDefaultOnlyLoopbackIsTrusted() {
+        List<String> proxies = ConfigProvider.getConfig().getValues("quarkus.http.proxy.trusted-proxies", String.class);
+        assertEquals(List.of("127.0.0.1", "[::1]"), proxies.stream().map(String::strip).toList());
+    }
+
+    /** The docker setup trusts its nginx's network, a fixed range, so that the browser's address still arrives. */
+    @Test
+    void theComposeSetupTrustsItsOwnNetwork() throws Exception {
+        String compose = Files.readString(Path.of("docker/compose.yml"));
+        Matcher subnet = Pattern.compile("subnet:\\s*(\\S+)").matcher(compose);
+        assertTrue(subnet.find(), "the compose network has a fixed subnet");
+        Matcher trusted = Pattern.compile("SPECBOARD_TRUSTED_PROXIES:\\s*(\\S+)").matcher(compose);
+        assertTrue(trusted.find(), "the app instances are told which proxies to trust");
+        assertEquals(subnet.group(1), trusted.group(1), "the apps trust the compose network, and only it");
+    }
+
+    /**
+     * Quarkus takes the first address of X-Forwarded-For for the client's: the nginx in front must set the header to
+     * the address it sees, never append to what the client sent (then a client could name any address it likes).
+     */
+    @Test
+    void theComposeNginxSetsTheForwardedForItSees() throws Exception {
+        String nginx = Files.readString(Path.of("docker/nginx.conf"));
+        assertTrue(nginx.contains("proxy_set_header X-Forwarded-For $remote_addr;"), nginx);
+        assertFalse(nginx.contains("$proxy_add_x_forwarded_for"), nginx);
     }
 }
