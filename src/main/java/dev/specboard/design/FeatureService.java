@@ -3,7 +3,6 @@ package dev.specboard.design;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
-import dev.specboard.story.Ears;
 import dev.specboard.story.Story;
 import dev.specboard.story.StoryForm;
 import dev.specboard.story.StoryService;
@@ -42,13 +41,7 @@ public class FeatureService {
     StoryService stories;
 
     @Inject
-    MockupService mockups;
-
-    private static final Map<String, java.util.regex.Pattern> RULE_VERBS = Map.of(
-            "creates", java.util.regex.Pattern.compile("\\b(create|creates|add|adds|submit|submits|register|registers|post|posts|upload|uploads)\\b"),
-            "reads", java.util.regex.Pattern.compile("\\b(view|views|see|sees|list|lists|read|reads|browse|browses|search|searches|show|shows)\\b"),
-            "updates", java.util.regex.Pattern.compile("\\b(edit|edits|update|updates|change|changes|rename|renames)\\b"),
-            "deletes", java.util.regex.Pattern.compile("\\b(delete|deletes|remove|removes|archive|archives)\\b"));
+    FeatureOperations operations;
 
     public Feature get(UUID projectId, UUID id) {
         return Feature.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such feature in this project"));
@@ -133,91 +126,8 @@ public class FeatureService {
         List<Story> linked = apply(f, form);
         f.persist();
         link(f, linked);
-        inferOperations(f, null, java.util.Set.of(), null);
+        operations.infer(f, null, java.util.Set.of(), null);
         return f;
-    }
-
-    /**
-     * Infers the feature's data operations from the forms, lists and cards in its pages' current mockups and from the
-     * entities its business rules name with a verb; each operation never inferred before is added to the feature and
-     * recorded as a thought (rejecting it takes the operation out again). Runs in the caller's transaction; answers
-     * the thoughts recorded.
-     */
-    List<Thought> inferOperations(Feature f, UUID wizardRunId, java.util.Set<String> declined, UUID by) {
-        List<InferredOperation> guesses = suggestOperations(f.projectId, f.affectedPages, f.businessRuleList(), f.name);
-        List<Thought> recorded = new ArrayList<>();
-        if (guesses.isEmpty()) {
-            return recorded;
-        }
-        Map<String, Thought> known = ThoughtService.bySubjectPrefix(f.projectId, "operation:" + f.id + ".");
-        Map<String, Thought> entityThoughts = ThoughtService.bySubjectPrefix(f.projectId, "entity:");
-        Feature.DataOperations ops = f.operations();
-        for (InferredOperation g : guesses) {
-            String subject = "operation:" + f.id + "." + g.key();
-            if (known.containsKey(Thought.key(subject))) {
-                continue;
-            }
-            Thought entityThought = entityThoughts.get(Thought.key("entity:" + g.entity()));
-            Thought t = ThoughtService.upsert(f.projectId, known, subject, "inference", g.reason(), g.source().startsWith("pages") ? 0.7 : 0.55,
-                    g.source(), entityThought == null ? List.of() : List.of(entityThought.id));
-            t.wizardRunId = wizardRunId;
-            if (entityThought != null && !entityThought.leadsTo.contains(t.id)) {
-                List<UUID> leads = new ArrayList<>(entityThought.leadsTo);
-                leads.add(t.id);
-                entityThought.leadsTo = leads;
-            }
-            if (declined.contains(g.key())) {
-                // Left out by the person who built the feature: recorded as rejected so it is not inferred again.
-                t.decide("rejected", "Left out in the feature builder", by);
-            } else {
-                ops = ops.with(g.op(), g.entity());
-            }
-            recorded.add(t);
-        }
-        f.dataOperations = DesignJson.write(ops);
-        return recorded;
-    }
-
-    /**
-     * The data operations a feature's pages and rules suggest: what the forms, lists and cards in the pages' current
-     * mockups create, read, update and delete, and the entities its business rules name with a verb.
-     */
-    public List<InferredOperation> suggestOperations(UUID projectId, List<UUID> pageIds, List<String> rules, String featureName) {
-        Map<String, InferredOperation> out = new LinkedHashMap<>();
-        List<EntityInference.PageInput> inputs = pageIds.isEmpty() ? List.of() : mockups.current(projectId, null).stream()
-                .filter(c -> pageIds.contains(c.pageId())).map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
-        java.util.Set<String> entityNames = new java.util.LinkedHashSet<>();
-        if (!inputs.isEmpty()) {
-            for (EntityInference.Result r : EntityInference.infer(inputs).entities()) {
-                entityNames.add(r.name());
-                EntityModel.CrudLocations crud = r.crud();
-                Map<String, List<String>> byOp = Map.of("creates", crud.create(), "reads", crud.read(), "updates", crud.update(), "deletes", crud.delete());
-                for (String op : Feature.OPERATIONS) {
-                    if (!byOp.get(op).isEmpty()) {
-                        InferredOperation g = new InferredOperation(op, r.name(), featureName + " " + op + " " + r.name() + ": " + verbPhrase(op) + " "
-                                + r.name() + " on " + String.join(", ", byOp.get(op)) + ".", "pages " + String.join(", ", byOp.get(op)));
-                        out.put(g.key(), g);
-                    }
-                }
-            }
-        }
-        InferredEntity.<InferredEntity>list("projectId", projectId).forEach(e -> entityNames.add(e.entityName));
-        for (String rule : rules) {
-            String lower = rule.toLowerCase(Locale.ROOT);
-            for (String entity : entityNames) {
-                String e = entity.toLowerCase(Locale.ROOT);
-                if (!java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(e) + "(s|es)?\\b").matcher(lower).find()) {
-                    continue;
-                }
-                RULE_VERBS.forEach((op, verbs) -> {
-                    if (verbs.matcher(lower).find() && !out.containsKey(op + "." + entity)) {
-                        out.put(op + "." + entity, new InferredOperation(op, entity, featureName + " " + op + " " + entity
-                                + ": the business rule \u201c" + rule + "\u201d says so.", "business rule: " + rule));
-                    }
-                });
-            }
-        }
-        return new ArrayList<>(out.values());
     }
 
     /**
@@ -233,17 +143,8 @@ public class FeatureService {
         List<Story> linked = apply(f, form);
         f.persist();
         link(f, linked);
-        inferOperations(f, wizardRunId, declined, access.accountId());
+        operations.infer(f, wizardRunId, declined, access.accountId());
         return f;
-    }
-
-    private static String verbPhrase(String op) {
-        return switch (op) {
-            case "creates" -> "a form creates";
-            case "reads" -> "a list or cards show";
-            case "updates" -> "a form edits";
-            default -> "an action deletes";
-        };
     }
 
     /** Saves an edit based on the feature's current version (409 with both versions otherwise). */
@@ -262,7 +163,7 @@ public class FeatureService {
         List<Story> linked = apply(f, form);
         FeatureStory.delete("id.featureId = ?1 and drafted = false", f.id);
         link(f, linked);
-        inferOperations(f, null, java.util.Set.of(), null);
+        operations.infer(f, null, java.util.Set.of(), null);
         f.version++;
         return f;
     }
@@ -277,47 +178,12 @@ public class FeatureService {
         Feature f = get(access.project().id, id);
         em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
         List<String> pagePaths = pages.rows(f.projectId).stream().filter(p -> f.affectedPages.contains(p.id())).map(PageRow::path).toList();
-        Story s = stories.create(access, new StoryForm(f.name, storyDescription(f, pagePaths), String.join("\n", criteria(f)), null));
+        Story s = stories.create(access, new StoryForm(f.name, FeatureStoryDraft.description(f, pagePaths), String.join("\n", FeatureStoryDraft.criteria(f)), null));
         FeatureStory.of(f.id, s.id, true).persist();
         em.flush();
         f.status = Feature.statusFrom(storyStatuses(f.id), f.status);
         f.version++;
         return s;
-    }
-
-    static String storyDescription(Feature f, List<String> pagePaths) {
-        StringBuilder d = new StringBuilder();
-        if (f.userDescription != null && !f.userDescription.isBlank()) {
-            d.append(f.userDescription.strip()).append("\n\n");
-        }
-        d.append("Realises the feature ").append(f.name).append('.');
-        if (!pagePaths.isEmpty()) {
-            d.append(" Pages: ").append(String.join(", ", pagePaths)).append('.');
-        }
-        List<String> ui = f.uiRequirementList();
-        if (!ui.isEmpty()) {
-            d.append("\n\nThe interface needs: ").append(String.join("; ", ui)).append('.');
-        }
-        return d.toString();
-    }
-
-    /** One EARS line per business rule (kept as written when it already is one) and per data operation. */
-    static List<String> criteria(Feature f) {
-        List<String> out = new ArrayList<>();
-        for (String rule : f.businessRuleList()) {
-            String r = rule.strip().replaceAll("[.]+$", "");
-            out.add("- " + (Ears.recognise(r).isEmpty() ? "THE SYSTEM SHALL " + lowerFirst(r) : r));
-        }
-        Feature.DataOperations ops = f.operations();
-        ops.creates().forEach(e -> out.add("- WHEN a user submits a new " + e + " THE SYSTEM SHALL store the " + e));
-        ops.reads().forEach(e -> out.add("- WHEN a user opens the " + e + " list THE SYSTEM SHALL show every " + e + " they may read"));
-        ops.updates().forEach(e -> out.add("- WHEN a user saves changes to a " + e + " THE SYSTEM SHALL keep the new values"));
-        ops.deletes().forEach(e -> out.add("- WHEN a user deletes a " + e + " THE SYSTEM SHALL remove it after confirmation"));
-        return out;
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
     }
 
     private List<String> storyStatuses(UUID featureId) {

@@ -4,6 +4,7 @@ import dev.specboard.design.DesignSystemService;
 import dev.specboard.design.DesignTokens;
 import dev.specboard.design.Feature;
 import dev.specboard.design.FeatureForm;
+import dev.specboard.design.FeatureOperations;
 import dev.specboard.design.FeatureService;
 import dev.specboard.design.InferredOperation;
 import dev.specboard.design.Mockup;
@@ -53,6 +54,9 @@ public class DesignWizardService {
 
     @Inject
     FeatureService features;
+
+    @Inject
+    FeatureOperations operations;
 
     @Inject
     DesignSystemService designSystems;
@@ -275,7 +279,7 @@ public class DesignWizardService {
         if (errors.any()) {
             return Map.of();
         }
-        List<InferredOperation> guesses = features.suggestOperations(access.project().id, chosen,
+        List<InferredOperation> guesses = operations.suggest(access.project().id, chosen,
                 FeatureForm.lines(rules), run.answer(DesignStep.DESCRIBE, "name"));
         run.contextReferences = new ArrayList<>(chosen);
         run.decide(DesignStep.PAGES, "operations inferred", guesses.stream().map(InferredOperation::key).toList());

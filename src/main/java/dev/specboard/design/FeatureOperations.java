@@ -1,0 +1,117 @@
+package dev.specboard.design;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Infers a feature's data operations from the forms, lists and cards of its pages' mockups and from its business rules. */
+@ApplicationScoped
+public class FeatureOperations {
+
+    private static final Map<String, java.util.regex.Pattern> RULE_VERBS = Map.of(
+            "creates", java.util.regex.Pattern.compile("\\b(create|creates|add|adds|submit|submits|register|registers|post|posts|upload|uploads)\\b"),
+            "reads", java.util.regex.Pattern.compile("\\b(view|views|see|sees|list|lists|read|reads|browse|browses|search|searches|show|shows)\\b"),
+            "updates", java.util.regex.Pattern.compile("\\b(edit|edits|update|updates|change|changes|rename|renames)\\b"),
+            "deletes", java.util.regex.Pattern.compile("\\b(delete|deletes|remove|removes|archive|archives)\\b"));
+
+    @Inject
+    MockupService mockups;
+
+    /**
+     * Infers the feature's data operations from the forms, lists and cards in its pages' current mockups and from the
+     * entities its business rules name with a verb; each operation never inferred before is added to the feature and
+     * recorded as a thought (rejecting it takes the operation out again). Runs in the caller's transaction; answers
+     * the thoughts recorded.
+     */
+    List<Thought> infer(Feature f, UUID wizardRunId, java.util.Set<String> declined, UUID by) {
+        List<InferredOperation> guesses = suggest(f.projectId, f.affectedPages, f.businessRuleList(), f.name);
+        List<Thought> recorded = new ArrayList<>();
+        if (guesses.isEmpty()) {
+            return recorded;
+        }
+        Map<String, Thought> known = ThoughtService.bySubjectPrefix(f.projectId, "operation:" + f.id + ".");
+        Map<String, Thought> entityThoughts = ThoughtService.bySubjectPrefix(f.projectId, "entity:");
+        Feature.DataOperations ops = f.operations();
+        for (InferredOperation g : guesses) {
+            String subject = "operation:" + f.id + "." + g.key();
+            if (known.containsKey(Thought.key(subject))) {
+                continue;
+            }
+            Thought entityThought = entityThoughts.get(Thought.key("entity:" + g.entity()));
+            Thought t = ThoughtService.upsert(f.projectId, known, subject, "inference", g.reason(), g.source().startsWith("pages") ? 0.7 : 0.55,
+                    g.source(), entityThought == null ? List.of() : List.of(entityThought.id));
+            t.wizardRunId = wizardRunId;
+            if (entityThought != null && !entityThought.leadsTo.contains(t.id)) {
+                List<UUID> leads = new ArrayList<>(entityThought.leadsTo);
+                leads.add(t.id);
+                entityThought.leadsTo = leads;
+            }
+            if (declined.contains(g.key())) {
+                // Left out by the person who built the feature: recorded as rejected so it is not inferred again.
+                t.decide("rejected", "Left out in the feature builder", by);
+            } else {
+                ops = ops.with(g.op(), g.entity());
+            }
+            recorded.add(t);
+        }
+        f.dataOperations = DesignJson.write(ops);
+        return recorded;
+    }
+
+    /**
+     * The data operations a feature's pages and rules suggest: what the forms, lists and cards in the pages' current
+     * mockups create, read, update and delete, and the entities its business rules name with a verb.
+     */
+    public List<InferredOperation> suggest(UUID projectId, List<UUID> pageIds, List<String> rules, String featureName) {
+        Map<String, InferredOperation> out = new LinkedHashMap<>();
+        List<EntityInference.PageInput> inputs = pageIds.isEmpty() ? List.of() : mockups.current(projectId, null).stream()
+                .filter(c -> pageIds.contains(c.pageId())).map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
+        java.util.Set<String> entityNames = new java.util.LinkedHashSet<>();
+        if (!inputs.isEmpty()) {
+            for (EntityInference.Result r : EntityInference.infer(inputs).entities()) {
+                entityNames.add(r.name());
+                EntityModel.CrudLocations crud = r.crud();
+                Map<String, List<String>> byOp = Map.of("creates", crud.create(), "reads", crud.read(), "updates", crud.update(), "deletes", crud.delete());
+                for (String op : Feature.OPERATIONS) {
+                    if (!byOp.get(op).isEmpty()) {
+                        InferredOperation g = new InferredOperation(op, r.name(), featureName + " " + op + " " + r.name() + ": " + verbPhrase(op) + " "
+                                + r.name() + " on " + String.join(", ", byOp.get(op)) + ".", "pages " + String.join(", ", byOp.get(op)));
+                        out.put(g.key(), g);
+                    }
+                }
+            }
+        }
+        InferredEntity.<InferredEntity>list("projectId", projectId).forEach(e -> entityNames.add(e.entityName));
+        for (String rule : rules) {
+            String lower = rule.toLowerCase(Locale.ROOT);
+            for (String entity : entityNames) {
+                String e = entity.toLowerCase(Locale.ROOT);
+                if (!java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(e) + "(s|es)?\\b").matcher(lower).find()) {
+                    continue;
+                }
+                RULE_VERBS.forEach((op, verbs) -> {
+                    if (verbs.matcher(lower).find() && !out.containsKey(op + "." + entity)) {
+                        out.put(op + "." + entity, new InferredOperation(op, entity, featureName + " " + op + " " + entity
+                                + ": the business rule \u201c" + rule + "\u201d says so.", "business rule: " + rule));
+                    }
+                });
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static String verbPhrase(String op) {
+        return switch (op) {
+            case "creates" -> "a form creates";
+            case "reads" -> "a list or cards show";
+            case "updates" -> "a form edits";
+            default -> "an action deletes";
+        };
+    }
+}
