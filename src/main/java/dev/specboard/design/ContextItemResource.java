@@ -43,6 +43,9 @@ public class ContextItemResource {
     @Inject
     ContextItemService items;
 
+    @Inject
+    ContextSources sources;
+
     @GET
     public Response list(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
@@ -55,7 +58,7 @@ public class ContextItemResource {
                         @RestForm List<String> categories, @RestForm String tags, @RestForm String submittedContext,
                         @RestForm("file") FileUpload file, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ContextItemInput input = ContextItemInput.of(itemType, text, url, categories, tags, submittedContext, file, items.maxUploadBytes());
+        ContextItemInput input = ContextItemInput.of(itemType, text, url, categories, tags, submittedContext, file, sources.maxUploadBytes());
         try {
             ContextItem item = items.add(access, input);
             return Flash.redirect(headers, "/projects/" + slug + "/context#item-" + item.id, "Context item added.");
@@ -75,7 +78,7 @@ public class ContextItemResource {
     public Response file(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.read(slug);
         ContextItem item = items.get(access.project().id, PageService.parseUuid(id));
-        return download(item, items.file(item));
+        return download(item, sources.file(item));
     }
 
     static Response download(ContextItem item, byte[] bytes) {
@@ -90,7 +93,7 @@ public class ContextItemResource {
     }
 
     private ContextPage page(Access access, ContextItemInput form, FormErrors errors) {
-        return new ContextPage(access, items.rows(access.project().id), form, errors, ContextItemService.megabytes(items.maxUploadBytes()));
+        return new ContextPage(access, items.rows(access.project().id), form, errors, ContextItemService.megabytes(sources.maxUploadBytes()));
     }
 
     static UUID uuid(String id) {

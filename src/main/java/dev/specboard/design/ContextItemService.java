@@ -10,39 +10,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jsoup.Jsoup;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Context items: adding text, a URL (stored, fetched only from allow-listed hosts), a file or a screenshot
- * (type by content, size limited, kept under the data directory), analysing each by parsing (image
- * palette, HTML through {@link MockupAnalyzer}, key terms of text), listing them and counting references.
+ * Context items as records: adding text, a URL, a file or a screenshot (fields checked, type by content, size limited)
+ * with what its analysis finds, listing them and counting where they are referenced.
  */
 @ApplicationScoped
 public class ContextItemService {
@@ -50,27 +33,14 @@ public class ContextItemService {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "specboard.context.max-upload-bytes", defaultValue = "5242880")
-    long maxUploadBytes;
-
-    @ConfigProperty(name = "specboard.context.url-fetch-hosts")
-    Optional<List<String>> fetchHosts;
-
-    @ConfigProperty(name = "specboard.context.store")
-    Optional<String> store;
-
-    @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
-    String dataDir;
+    @Inject
+    ContextSources sources;
 
     /** Where a page or another feature used an item. */
     public record Reference(String kind, String id, String label, String at) {
     }
 
     public record References(List<Reference> items) {
-    }
-
-    public long maxUploadBytes() {
-        return maxUploadBytes;
     }
 
     /** The project's items, newest first, with who added them, in one query. */
@@ -146,7 +116,7 @@ public class ContextItemService {
                     errors.add("text", "At most 100000 characters");
                 } else {
                     item.contentText = in.text().strip();
-                    analysis = textAnalysis(item.contentText);
+                    analysis = ContextContent.textAnalysis(item.contentText);
                 }
             }
             case "url" -> {
@@ -155,9 +125,9 @@ public class ContextItemService {
                     errors.add("url", "Give a full http:// or https:// address");
                 } else {
                     item.contentUrl = uri.toString();
-                    boolean allowed = fetchHosts.orElse(List.of()).stream().anyMatch(h -> h.strip().equalsIgnoreCase(uri.getHost()));
+                    boolean allowed = sources.fetchable(uri);
                     if (allowed) {
-                        analysis = fetch(uri, item);
+                        analysis = sources.fetch(uri, item);
                     } else {
                         analysis = ContextAnalysis.note("Stored, not fetched: " + uri.getHost() + " is not on the allow-list of hosts Specboard may fetch from.");
                     }
@@ -169,9 +139,9 @@ public class ContextItemService {
                     errors.add("file", "Choose a file to upload");
                     break;
                 }
-                if (in.size() > maxUploadBytes) {
-                    throw new ApiException(413, "The file is " + megabytes(in.size()) + "; files may be at most " + megabytes(maxUploadBytes) + ".",
-                            java.util.Map.of("file", "At most " + megabytes(maxUploadBytes)));
+                if (in.size() > sources.maxUploadBytes()) {
+                    throw new ApiException(413, "The file is " + megabytes(in.size()) + "; files may be at most " + megabytes(sources.maxUploadBytes()) + ".",
+                            java.util.Map.of("file", "At most " + megabytes(sources.maxUploadBytes())));
                 }
                 content = in.content();
                 Optional<String> image = ImageAnalyzer.format(content);
@@ -185,12 +155,12 @@ public class ContextItemService {
                     analysis = ImageAnalyzer.analyze(content, image.get());
                     contentType = ImageAnalyzer.contentType(image.get());
                 } else {
-                    String text = utf8(content);
-                    if (text != null && looksLikeHtml(text, in.fileName())) {
-                        analysis = htmlAnalysis(text);
+                    String text = ContextContent.utf8(content);
+                    if (text != null && ContextContent.looksLikeHtml(text, in.fileName())) {
+                        analysis = ContextContent.htmlAnalysis(text);
                         contentType = "text/html";
                     } else if (text != null) {
-                        analysis = textAnalysis(text);
+                        analysis = ContextContent.textAnalysis(text);
                         contentType = "text/plain";
                     } else {
                         analysis = ContextAnalysis.note("A binary file that is not a PNG, JPEG or WebP image: stored, not analysed.");
@@ -212,7 +182,7 @@ public class ContextItemService {
         if (content != null) {
             item.storageKey = item.projectId + "/" + item.id;
             item.contentUrl = "/projects/" + access.slug() + "/context/" + item.id + "/file";
-            write(item.storageKey, content);
+            sources.write(item.storageKey, content);
         }
         return item;
     }
@@ -232,18 +202,6 @@ public class ContextItemService {
         return item;
     }
 
-    /** An uploaded file's bytes as stored. */
-    public byte[] file(ContextItem item) {
-        if (item.storageKey == null) {
-            throw ApiException.notFound("This context item has no file");
-        }
-        try {
-            return Files.readAllBytes(root().resolve(item.storageKey));
-        } catch (IOException e) {
-            throw ApiException.notFound("The file of this context item is missing from the store");
-        }
-    }
-
     static List<Reference> references(ContextItem i) {
         String json = i.referencedIn == null || i.referencedIn.isBlank() ? "[]" : i.referencedIn;
         References r = DesignJson.read("{\"items\":" + json + "}", References.class, null);
@@ -253,81 +211,6 @@ public class ContextItemService {
     private ContextItemRow row(ContextItem i, String by) {
         return new ContextItemRow(i.id, i.itemType, i.contentUrl, i.contentText, List.copyOf(i.categories), List.copyOf(i.tags), i.timesReferenced,
                 i.lastReferencedAt, i.submittedAt, i.submittedContext, by, i.metadata(), i.analysis());
-    }
-
-    static ContextAnalysis textAnalysis(String text) {
-        return new ContextAnalysis(List.of(), List.of(), List.of(), null, List.of("requirements"), null, null, null, TextTerms.keyTerms(text, 10), null);
-    }
-
-    /** An HTML document through the mockup analyzer: its components and colours, plus the key terms of its text. */
-    static ContextAnalysis htmlAnalysis(String html) {
-        MockupAnalysis a = MockupAnalyzer.analyze(html, "");
-        List<String> relevant = new ArrayList<>();
-        if (!a.colorsUsed().isEmpty()) {
-            relevant.add("design");
-        }
-        if (!a.componentsDetected().isEmpty()) {
-            relevant.add("components");
-        }
-        if (a.componentsDetected().contains("nav")) {
-            relevant.add("layout");
-        }
-        return new ContextAnalysis(a.componentsDetected(), a.colorsUsed().stream().limit(12).toList(), List.of(), layout(a.componentsDetected()),
-                relevant, null, null, "html", TextTerms.keyTerms(Jsoup.parse(html).text(), 10), null);
-    }
-
-    static String layout(List<String> components) {
-        Set<String> c = new LinkedHashSet<>(components);
-        if (c.contains("nav") && (c.contains("table") || c.contains("card"))) {
-            return "dashboard";
-        }
-        if (c.contains("form") && !c.contains("table")) {
-            return "form";
-        }
-        if (c.contains("card")) {
-            return "grid";
-        }
-        return c.isEmpty() ? null : "content";
-    }
-
-    private ContextAnalysis fetch(URI uri, ContextItem item) {
-        try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = r.body()) {
-                byte[] bytes = body.readNBytes((int) Math.min(maxUploadBytes, 2_000_000));
-                if (r.statusCode() != 200) {
-                    return ContextAnalysis.note("Fetched, but the server answered " + r.statusCode() + ".");
-                }
-                String text = utf8(bytes);
-                if (text == null) {
-                    return ContextAnalysis.note("Fetched, but the answer is not text.");
-                }
-                String plain = Jsoup.parse(text).text();
-                item.contentText = plain.length() > 20_000 ? plain.substring(0, 20_000) : plain;
-                return htmlAnalysis(text);
-            }
-        } catch (IOException e) {
-            return ContextAnalysis.note("Could not fetch it: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ContextAnalysis.note("Fetching was interrupted.");
-        }
-    }
-
-    private void write(String key, byte[] content) {
-        try {
-            Path file = root().resolve(key);
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not store the uploaded file", e);
-        }
-    }
-
-    private Path root() {
-        return store.filter(s -> !s.isBlank()).map(Path::of).orElse(Path.of(dataDir, "context-items")).toAbsolutePath();
     }
 
     static List<String> tags(String tags) {
@@ -347,27 +230,6 @@ public class ContextItemService {
         } catch (java.net.URISyntaxException e) {
             return null;
         }
-    }
-
-    /** The bytes as UTF-8 text, or null for binary content (invalid UTF-8 or NUL bytes). */
-    static String utf8(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == 0) {
-                return null;
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    static boolean looksLikeHtml(String text, String name) {
-        String head = text.stripLeading().toLowerCase(Locale.ROOT);
-        return head.startsWith("<!doctype html") || head.startsWith("<html")
-                || name != null && (name.toLowerCase(Locale.ROOT).endsWith(".html") || name.toLowerCase(Locale.ROOT).endsWith(".htm")) && head.startsWith("<");
     }
 
     static String safeName(String name) {

@@ -1,0 +1,75 @@
+package dev.specboard.design;
+
+import org.jsoup.Jsoup;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** What parsing finds in a context item's content: whether it is text or HTML, its components, colours, layout and key terms. */
+final class ContextContent {
+
+    private ContextContent() {
+    }
+
+    static ContextAnalysis textAnalysis(String text) {
+        return new ContextAnalysis(List.of(), List.of(), List.of(), null, List.of("requirements"), null, null, null, TextTerms.keyTerms(text, 10), null);
+    }
+
+    /** An HTML document through the mockup analyzer: its components and colours, plus the key terms of its text. */
+    static ContextAnalysis htmlAnalysis(String html) {
+        MockupAnalysis a = MockupAnalyzer.analyze(html, "");
+        List<String> relevant = new ArrayList<>();
+        if (!a.colorsUsed().isEmpty()) {
+            relevant.add("design");
+        }
+        if (!a.componentsDetected().isEmpty()) {
+            relevant.add("components");
+        }
+        if (a.componentsDetected().contains("nav")) {
+            relevant.add("layout");
+        }
+        return new ContextAnalysis(a.componentsDetected(), a.colorsUsed().stream().limit(12).toList(), List.of(), layout(a.componentsDetected()),
+                relevant, null, null, "html", TextTerms.keyTerms(Jsoup.parse(html).text(), 10), null);
+    }
+
+    static String layout(List<String> components) {
+        Set<String> c = new LinkedHashSet<>(components);
+        if (c.contains("nav") && (c.contains("table") || c.contains("card"))) {
+            return "dashboard";
+        }
+        if (c.contains("form") && !c.contains("table")) {
+            return "form";
+        }
+        if (c.contains("card")) {
+            return "grid";
+        }
+        return c.isEmpty() ? null : "content";
+    }
+
+    /** The bytes as UTF-8 text, or null for binary content (invalid UTF-8 or NUL bytes). */
+    static String utf8(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return null;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    static boolean looksLikeHtml(String text, String name) {
+        String head = text.stripLeading().toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html")
+                || name != null && (name.toLowerCase(Locale.ROOT).endsWith(".html") || name.toLowerCase(Locale.ROOT).endsWith(".htm")) && head.startsWith("<");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.specboard.design;
+
+import dev.specboard.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jsoup.Jsoup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Where a context item's content comes from and is kept: URLs fetched from allow-listed hosts only, uploaded files under the data directory. */
+@ApplicationScoped
+class ContextSources {
+
+    @ConfigProperty(name = "specboard.context.max-upload-bytes", defaultValue = "5242880")
+    long maxUploadBytes;
+
+    @ConfigProperty(name = "specboard.context.url-fetch-hosts")
+    Optional<List<String>> fetchHosts;
+
+    @ConfigProperty(name = "specboard.context.store")
+    Optional<String> store;
+
+    @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
+    String dataDir;
+
+    long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    /** Whether Specboard may fetch from this address's host. */
+    boolean fetchable(URI uri) {
+        return fetchHosts.orElse(List.of()).stream().anyMatch(h -> h.strip().equalsIgnoreCase(uri.getHost()));
+    }
+
+    /** An uploaded file's bytes as stored. */
+    byte[] file(ContextItem item) {
+        if (item.storageKey == null) {
+            throw ApiException.notFound("This context item has no file");
+        }
+        try {
+            return Files.readAllBytes(root().resolve(item.storageKey));
+        } catch (IOException e) {
+            throw ApiException.notFound("The file of this context item is missing from the store");
+        }
+    }
+
+    /** Fetches the address, keeps its text on the item and answers what the HTML analysis finds (or a note saying why not). */
+    ContextAnalysis fetch(URI uri, ContextItem item) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = r.body()) {
+                byte[] bytes = body.readNBytes((int) Math.min(maxUploadBytes, 2_000_000));
+                if (r.statusCode() != 200) {
+                    return ContextAnalysis.note("Fetched, but the server answered " + r.statusCode() + ".");
+                }
+                String text = ContextContent.utf8(bytes);
+                if (text == null) {
+                    return ContextAnalysis.note("Fetched, but the answer is not text.");
+                }
+                String plain = Jsoup.parse(text).text();
+                item.contentText = plain.length() > 20_000 ? plain.substring(0, 20_000) : plain;
+                return ContextContent.htmlAnalysis(text);
+            }
+        } catch (IOException e) {
+            return ContextAnalysis.note("Could not fetch it: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ContextAnalysis.note("Fetching was interrupted.");
+        }
+    }
+
+    void write(String key, byte[] content) {
+        try {
+            Path file = root().resolve(key);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the uploaded file", e);
+        }
+    }
+
+    private Path root() {
+        return store.filter(s -> !s.isBlank()).map(Path::of).orElse(Path.of(dataDir, "context-items")).toAbsolutePath();
+    }
+}
