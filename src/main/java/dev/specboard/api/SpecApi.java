@@ -9,6 +9,7 @@ import dev.specboard.spec.SpecInput;
 import dev.specboard.spec.SpecRef;
 import dev.specboard.spec.SpecRow;
 import dev.specboard.spec.SpecQueries;
+import dev.specboard.spec.SpecDependencies;
 import dev.specboard.spec.SpecService;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
@@ -98,6 +99,9 @@ public class SpecApi {
     SpecService specs;
 
     @Inject
+    SpecDependencies specDependencies;
+
+    @Inject
     SpecQueries specQueries;
 
     @GET
@@ -154,7 +158,7 @@ public class SpecApi {
         if (body == null || body.dependsOn() == null || body.dependsOn().isBlank()) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("dependsOn", "Name the spec, like SPEC-2"));
         }
-        specs.addDependency(access, key, body.dependsOn());
+        specDependencies.add(access, key, body.dependsOn());
         return Response.status(201).entity(answer(specQueries.detail(access.project(), key))).build();
     }
 

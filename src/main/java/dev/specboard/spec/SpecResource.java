@@ -129,7 +129,7 @@ public class SpecResource {
     public Response update(@PathParam("slug") String slug, @PathParam("key") String key, @BeanParam SpecForm form,
                            @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        TechnicalSpec current = specs.require(access.project(), key);
+        TechnicalSpec current = TechnicalSpec.byKey(access.project(), key);
         String specKey = current.key();
         try {
             specs.update(access, specKey, form.toInput(), form.version() == null ? -1 : form.version());

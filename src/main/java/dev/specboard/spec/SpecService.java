@@ -3,7 +3,6 @@ package dev.specboard.spec;
 import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
-import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
@@ -17,8 +16,6 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 
-/** Creates, edits, approves and links technical specs, creating their implementation tasks in the same transaction. */
+/** Creates, edits and approves technical specs, creating their implementation tasks in the same transaction. */
 @ApplicationScoped
 public class SpecService {
 
@@ -38,6 +35,9 @@ public class SpecService {
     @Inject
     jakarta.enterprise.event.Event<SpecCompleted> specCompleted;
 
+    @Inject
+    SpecDependencies dependencies;
+
     /**
      * Creates a spec ({@code SPEC-n}, the story's number when free) and one pending task per phase
      * (one task for a monolithic spec), its first revision and its dependencies, all or nothing.
@@ -47,7 +47,7 @@ public class SpecService {
         access.requireWrite(Role.MEMBER);
         Project project = access.project();
         SpecContent content = check(project, input, null);
-        lockProjectSpecs(project);
+        TechnicalSpec.lockProject(project);
         Account actor = em.getReference(Account.class, access.accountId());
 
         TechnicalSpec spec = new TechnicalSpec();
@@ -67,7 +67,7 @@ public class SpecService {
         flushOrExplain(spec);
         for (String dep : input.dependsOnOrEmpty()) {
             TechnicalSpec target = TechnicalSpec.findByKey(project, dep).orElseThrow();
-            insertDependency(spec, target);
+            dependencies.insert(spec, target);
         }
         return spec;
     }
@@ -81,7 +81,7 @@ public class SpecService {
     public TechnicalSpec update(Access access, String key, SpecInput input, int baseVersion) {
         access.requireWrite(Role.MEMBER);
         // First, as everywhere: new tasks take their spec's waiter count while dependencies cannot change (V0320).
-        lockProjectSpecs(access.project());
+        TechnicalSpec.lockProject(access.project());
         TechnicalSpec spec = lockedSpec(access.project(), key);
         if (spec.version != baseVersion) {
             throw StaleVersionException.withMessage(spec.key() + " was changed by someone else: you edited version " + baseVersion
@@ -129,7 +129,7 @@ public class SpecService {
         spec.updatedAt = Instant.now();
         revision(spec, access.accountId());
         flushOrExplain(spec);
-        replaceDependencies(spec, input.dependsOnOrEmpty());
+        dependencies.replace(spec, input.dependsOnOrEmpty());
         rollUp(spec.id).ifPresent(specCompleted::fire);
         return spec;
     }
@@ -154,32 +154,6 @@ public class SpecService {
         TechnicalSpec spec = lockedSpec(access.project(), key);
         spec.markReviewed();
         return spec;
-    }
-
-    /** Adds "spec depends on other"; refuses an edge that closes a cycle, naming the cycle (409). */
-    @Transactional
-    public void addDependency(Access access, String key, String dependsOnKey) {
-        access.requireWrite(Role.MEMBER);
-        lockProjectSpecs(access.project());
-        TechnicalSpec spec = require(access.project(), key);
-        TechnicalSpec target = TechnicalSpec.findByKey(access.project(), dependsOnKey)
-                .orElseThrow(() -> ValidationException.of("dependsOn", "There is no " + dependsOnKey + " in this project"));
-        refuseCycle(access.project(), spec, target);
-        insertDependency(spec, target);
-    }
-
-    @Transactional
-    public void removeDependency(Access access, String key, String dependsOnKey) {
-        access.requireWrite(Role.MEMBER);
-        lockProjectSpecs(access.project());
-        TechnicalSpec spec = require(access.project(), key);
-        TechnicalSpec.findByKey(access.project(), dependsOnKey).ifPresent(target ->
-                em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1 AND depends_on_id = ?2")
-                        .setParameter(1, spec.id).setParameter(2, target.id).executeUpdate());
-    }
-
-    public TechnicalSpec require(Project project, String key) {
-        return TechnicalSpec.findByKey(project, key).orElseThrow(() -> ApiException.notFound("No spec " + key + " in this project"));
     }
 
     /**
@@ -349,53 +323,11 @@ public class SpecService {
         return gap.intValue();
     }
 
-    /**
-     * Spec numbers, the dependency graph and the tasks of a project's specs change one at a time per project
-     * (across app instances); taken before any spec row.
-     */
-    private void lockProjectSpecs(Project project) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('specs:' || ?1, 0))")
-                .setParameter(1, project.id.toString()).getSingleResult();
-    }
-
     private TechnicalSpec lockedSpec(Project project, String key) {
-        TechnicalSpec spec = require(project, key);
+        TechnicalSpec spec = TechnicalSpec.byKey(project, key);
         em.lock(spec, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         em.refresh(spec);
         return spec;
-    }
-
-    private void replaceDependencies(TechnicalSpec spec, List<String> keys) {
-        lockProjectSpecs(spec.project);
-        em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1").setParameter(1, spec.id).executeUpdate();
-        for (String k : keys) {
-            TechnicalSpec target = TechnicalSpec.findByKey(spec.project, k).orElseThrow();
-            refuseCycle(spec.project, spec, target);
-            insertDependency(spec, target);
-        }
-    }
-
-    private void insertDependency(TechnicalSpec spec, TechnicalSpec target) {
-        em.flush();
-        em.createNativeQuery("INSERT INTO spec_dependencies (spec_id, depends_on_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, spec.id).setParameter(2, target.id).executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void refuseCycle(Project project, TechnicalSpec spec, TechnicalSpec target) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT a.spec_number, b.spec_number FROM spec_dependencies x
-                JOIN technical_specs a ON a.id = x.spec_id JOIN technical_specs b ON b.id = x.depends_on_id
-                WHERE a.project_id = ?1""").setParameter(1, project.id).getResultList();
-        List<DependencyGraph.Edge<String>> edges = new ArrayList<>();
-        for (Object[] r : rows) {
-            edges.add(new DependencyGraph.Edge<>("SPEC-" + r[0], "SPEC-" + r[1]));
-        }
-        new DependencyGraph<>(List.of(), edges).cycleIfAdded(spec.key(), target.key()).ifPresent(cycle -> {
-            Map<String, Object> details = new HashMap<>();
-            details.put("cycle", cycle);
-            throw ApiException.conflict("That dependency would close a cycle: " + String.join(" → ", cycle), details);
-        });
     }
 
     /** Writes now so that a database constraint refuses the whole spec here, with a reason, not at commit. */

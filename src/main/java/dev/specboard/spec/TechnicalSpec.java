@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.specboard.account.Account;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.TimestampedEntity;
+import dev.specboard.web.ApiException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -137,6 +138,20 @@ public class TechnicalSpec extends TimestampedEntity {
 
     public static Optional<TechnicalSpec> findByKey(Project project, String key) {
         return parseKey(key).flatMap(n -> find("project = ?1 and specNumber = ?2", project, n).firstResultOptional());
+    }
+
+    /** The project's spec of this key, or 404. */
+    public static TechnicalSpec byKey(Project project, String key) {
+        return findByKey(project, key).orElseThrow(() -> ApiException.notFound("No spec " + key + " in this project"));
+    }
+
+    /**
+     * Spec numbers, the dependency graph and the tasks of a project's specs change one at a time per project
+     * (across app instances); taken before any spec row.
+     */
+    static void lockProject(Project project) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('specs:' || ?1, 0))")
+                .setParameter(1, project.id.toString()).getSingleResult();
     }
 
     /** Approving is a lead's decision on a draft; later states stay as they are. */

@@ -44,6 +44,9 @@ class TaskClaimsTest {
     SpecService specs;
 
     @Inject
+    SpecDependencies dependencies;
+
+    @Inject
     TaskClaims claims;
 
     @Inject
@@ -272,8 +275,8 @@ class TaskClaimsTest {
         specs.create(lead(t), spec("Uses both", List.of(phase("one")), "SPEC-2", "SPEC-3")); // SPEC-5
         assertEquals(Map.of("TASK-1-1", 0, "TASK-1-2", 0, "TASK-2-1", 1, "TASK-3-1", 2, "TASK-4-1", 0, "TASK-5-1", 0), waiters(t));
 
-        specs.addDependency(member(t), "SPEC-1", "SPEC-2");
-        specs.removeDependency(member(t), "SPEC-5", "SPEC-3");
+        dependencies.add(member(t), "SPEC-1", "SPEC-2");
+        dependencies.remove(member(t), "SPEC-5", "SPEC-3");
         assertEquals(Map.of("TASK-1-1", 0, "TASK-1-2", 0, "TASK-2-1", 2, "TASK-3-1", 1, "TASK-4-1", 0, "TASK-5-1", 0), waiters(t));
 
         // A spec edit replaces SPEC-4's dependencies and adds a phase to SPEC-2: the new task counts SPEC-2's waiters.
