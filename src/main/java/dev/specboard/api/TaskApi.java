@@ -10,6 +10,7 @@ import dev.specboard.spec.TaskLeases;
 import dev.specboard.spec.TaskNotes;
 import dev.specboard.spec.TaskNoteRow;
 import dev.specboard.spec.TaskRow;
+import dev.specboard.spec.TaskQueries;
 import dev.specboard.spec.TaskService;
 import dev.specboard.spec.WipLimitExceeded;
 import dev.specboard.spec.TaskStatus;
@@ -93,6 +94,9 @@ public class TaskApi {
     TaskService tasks;
 
     @Inject
+    TaskQueries taskQueries;
+
+    @Inject
     TaskClaims claims;
 
     @Inject
@@ -112,7 +116,7 @@ public class TaskApi {
             s = TaskStatus.parse(status).orElseThrow(() -> ApiException.badRequest(
                     "Unknown status " + status + "; use pending, claimed, in_progress, completed, merged or failed"));
         }
-        return tasks.list(access.project(), s, spec).stream().map(TaskApi::answer).toList();
+        return taskQueries.list(access.project(), s, spec).stream().map(TaskApi::answer).toList();
     }
 
     @POST
@@ -130,7 +134,7 @@ public class TaskApi {
     @Path("{key}")
     public TaskHistoryAnswer getTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.read(slug);
-        return new TaskHistoryAnswer(answer(tasks.row(access.project(), key)), tasks.history(access.project(), key).stream()
+        return new TaskHistoryAnswer(answer(taskQueries.row(access.project(), key)), taskQueries.history(access.project(), key).stream()
                 .map(e -> new EventAnswer(e.from() == null ? null : e.from().value(), e.to().value(), e.actor(), e.via(), e.note(), e.at()))
                 .toList(), notes(access, key));
     }
@@ -148,7 +152,7 @@ public class TaskApi {
                                 @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ImplementationTask t = claims.claim(access, key, actor(access).pastWipLimit(overWipLimit));
-        return answer(tasks.row(access.project(), t.taskKey));
+        return answer(taskQueries.row(access.project(), t.taskKey));
     }
 
     @POST
@@ -157,7 +161,7 @@ public class TaskApi {
                                 @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ImplementationTask t = tasks.start(access, key, actor(access).pastWipLimit(overWipLimit));
-        return answer(tasks.row(access.project(), t.taskKey));
+        return answer(taskQueries.row(access.project(), t.taskKey));
     }
 
     @POST
@@ -168,7 +172,7 @@ public class TaskApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TaskService.Completion done = tasks.complete(access, key, body == null ? null : body.commitSha(),
                 body == null ? null : body.actualHours(), actor(access).pastWipLimit(overWipLimit));
-        TaskAnswer t = answer(tasks.row(access.project(), done.task().taskKey));
+        TaskAnswer t = answer(taskQueries.row(access.project(), done.task().taskKey));
         return new TaskAnswer(t.key(), t.spec(), t.scope(), t.scopeDescription(), t.status(), t.claimedBy(), t.branchName(), t.commitSha(),
                 t.assignedFiles(), t.estimatedHours(), t.actualHours(), t.blocked(), t.claimedAt(), t.startedAt(), t.completedAt(),
                 t.mergedAt(), t.failureReason(), t.priority(), t.leaseExpiresAt(), done.commitChecked() ? "verified"
@@ -181,7 +185,7 @@ public class TaskApi {
     public TaskAnswer failTask(@PathParam("slug") String slug, @PathParam("key") String key, FailBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ImplementationTask t = tasks.fail(access, key, body == null ? null : body.reason(), actor(access));
-        return answer(tasks.row(access.project(), t.taskKey));
+        return answer(taskQueries.row(access.project(), t.taskKey));
     }
 
     @RegisterForReflection
@@ -196,21 +200,21 @@ public class TaskApi {
     @Path("{key}/heartbeat")
     public TaskAnswer heartbeatTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return answer(tasks.row(access.project(), leases.heartbeat(access, key, actor(access)).taskKey));
+        return answer(taskQueries.row(access.project(), leases.heartbeat(access, key, actor(access)).taskKey));
     }
 
     @POST
     @Path("{key}/release")
     public TaskAnswer releaseTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return answer(tasks.row(access.project(), tasks.release(access, key, actor(access)).taskKey));
+        return answer(taskQueries.row(access.project(), tasks.release(access, key, actor(access)).taskKey));
     }
 
     @POST
     @Path("{key}/retry")
     public TaskAnswer retryTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return answer(tasks.row(access.project(), tasks.retry(access, key, actor(access)).taskKey));
+        return answer(taskQueries.row(access.project(), tasks.retry(access, key, actor(access)).taskKey));
     }
 
     @POST
@@ -228,14 +232,14 @@ public class TaskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskAnswer prioritizeTask(@PathParam("slug") String slug, @PathParam("key") String key, PriorityBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return answer(tasks.row(access.project(), tasks.prioritize(access, key, body == null ? null : body.priority()).taskKey));
+        return answer(taskQueries.row(access.project(), tasks.prioritize(access, key, body == null ? null : body.priority()).taskKey));
     }
 
     private ContextAnswer context(Access access, String key) {
-        return context(tasks.context(access.project(), key), notes(access, key));
+        return context(taskQueries.context(access.project(), key), notes(access, key));
     }
 
-    private static ContextAnswer context(TaskService.TaskContextView c, List<NoteAnswer> notes) {
+    private static ContextAnswer context(TaskQueries.TaskContextView c, List<NoteAnswer> notes) {
         return new ContextAnswer(answer(c.task()), new SpecBriefAnswer(c.specKey(), c.specTitle(), c.overview()),
                 new PhaseAnswer(c.phaseName(), c.phaseDescription(), c.phaseHours(), c.phaseContent(), c.assignedFiles()), notes);
     }

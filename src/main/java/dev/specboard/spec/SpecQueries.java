@@ -89,7 +89,7 @@ public class SpecQueries {
                 SELECT d.spec_number, d.title, d.status FROM spec_dependencies x JOIN technical_specs d ON d.id = x.spec_id
                 WHERE x.depends_on_id = ?1 ORDER BY d.spec_number""", spec.id);
         boolean blocked = deps.stream().anyMatch(d -> !d.complete());
-        List<TaskRow> tasks = TaskService.rows(em, ImplementationTask.<ImplementationTask>find(
+        List<TaskRow> tasks = TaskQueries.rows(em, ImplementationTask.<ImplementationTask>find(
                 "from ImplementationTask t where t.spec = ?1 order by t.taskNumber",
                 spec).list(), blocked ? java.util.Set.of(spec.specNumber) : java.util.Set.of());
         List<RevisionRow> revisions = em.createQuery(

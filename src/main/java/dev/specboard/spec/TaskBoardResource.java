@@ -47,8 +47,8 @@ public class TaskBoardResource {
         static native TemplateInstance board$message(String slug, TaskBoardService.BoardView board, String message,
                                                      TaskBoardService.MoveView confirm);
 
-        static native TemplateInstance task(Access access, String slug, TaskRow task, TaskService.TaskContextView context,
-                                            String overviewHtml, String phaseHtml, List<TaskService.EventRow> history,
+        static native TemplateInstance task(Access access, String slug, TaskRow task, TaskQueries.TaskContextView context,
+                                            String overviewHtml, String phaseHtml, List<TaskQueries.EventRow> history,
                                             FormErrors errors, String message, boolean canAct, List<TaskNoteRow> notes,
                                             List<TaskPriority> priorities, String note, String wipAction, TaskActionForm pending);
     }
@@ -57,7 +57,7 @@ public class TaskBoardResource {
     ProjectAccess projectAccess;
 
     @Inject
-    TaskService tasks;
+    TaskQueries taskQueries;
 
     @Inject
     TaskNotes taskNotes;
@@ -173,9 +173,9 @@ public class TaskBoardResource {
 
     private TemplateInstance taskPage(Access access, String slug, String key, FormErrors errors, String message, String note,
                                       String wipAction, TaskActionForm pending) {
-        TaskService.TaskContextView c = tasks.context(access.project(), key);
+        TaskQueries.TaskContextView c = taskQueries.context(access.project(), key);
         return Templates.task(access, slug, c.task(), c, markdown.render(c.overview()), markdown.render(c.phaseContent()),
-                tasks.history(access.project(), key), errors, message, access.isMember(), taskNotes.notes(access.project(), key),
+                taskQueries.history(access.project(), key), errors, message, access.isMember(), taskNotes.notes(access.project(), key),
                 TaskPriority.all(), note == null ? "" : note, wipAction, pending);
     }
 

@@ -29,6 +29,9 @@ public class TaskBoardService {
     TaskService tasks;
 
     @Inject
+    TaskQueries taskQueries;
+
+    @Inject
     TaskClaims claims;
 
     @Inject
@@ -184,7 +187,7 @@ public class TaskBoardService {
         List<ImplementationTask> loaded = shown.isEmpty() ? List.of() : em.createQuery(
                         "from ImplementationTask t where t.id in :ids order by t.createdAt, t.taskNumber", ImplementationTask.class)
                 .setParameter("ids", shown).getResultList();
-        List<TaskRow> cards = TaskService.rows(em, TaskService.withSpecs(em, loaded), tasks.blockedSpecs(project));
+        List<TaskRow> cards = TaskQueries.rows(em, TaskQueries.withSpecs(em, loaded), taskQueries.blockedSpecs(project));
         Map<UUID, TaskRow> byId = new HashMap<>();
         for (int i = 0; i < loaded.size(); i++) {
             byId.put(loaded.get(i).id, cards.get(i));

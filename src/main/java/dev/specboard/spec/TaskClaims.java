@@ -192,7 +192,7 @@ public class TaskClaims {
     }
 
     /** A task just claimed, its context, and whether it has progress notes (from earlier claims of it). */
-    public record ClaimView(String taskKey, TaskService.TaskContextView context, boolean hasNotes) {
+    public record ClaimView(String taskKey, TaskQueries.TaskContextView context, boolean hasNotes) {
     }
 
     /**
@@ -337,7 +337,7 @@ public class TaskClaims {
                 ? TechnicalSpec.sharedContent(c.specId(), c.specVersion(), () -> (String) em.createNativeQuery(
                         "SELECT content FROM technical_specs WHERE id = ?1").setParameter(1, c.specId()).getSingleResult())
                 : null;
-        return new ClaimView(c.taskKey(), TaskService.context(c.row(), c.row().specTitle(), hierarchical, c.monolithic()), c.hasNotes());
+        return new ClaimView(c.taskKey(), TaskQueries.context(c.row(), c.row().specTitle(), hierarchical, c.monolithic()), c.hasNotes());
     }
 
     private ApiException whyNotClaimable(Project project, String taskKey, UUID accountId) {
