@@ -6,12 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.diff.DiffAlgorithm;
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -21,13 +16,11 @@ import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.patch.FileHeader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +43,6 @@ public class GitMirror {
 
     /** Files larger than this are listed but their lines are not counted. */
     static final long COUNT_LINES_LIMIT = 20L * 1024 * 1024;
-    private static final int CLOCK_SKEW_SECONDS = 24 * 3600;
     private static final Logger LOG = Logger.getLogger(GitMirror.class);
 
     @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
@@ -218,106 +210,39 @@ public class GitMirror {
     }
 
     /**
-     * Which of the commits are the head commit (a SHA or ref) or its ancestors, found in one revision
-     * walk down from the head: it stops once every commit is found, or once it has gone a day further
-     * back than the oldest one still missing (clocks may be somewhat wrong, not by a day). Commits the
-     * mirror does not have, and anything when the mirror cannot be read, are left out.
+     * Which of the commits are the head commit (a SHA or ref) or its ancestors, in one revision walk (see
+     * {@link Reachability}); commits the mirror does not have, and anything when the mirror cannot be read, are left out.
      */
     public Set<String> reachable(Repo repo, String head, Collection<String> commits) {
         Set<String> found = new HashSet<>();
-        try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
-            ObjectId tip = r.resolve(head + "^{commit}");
-            if (tip == null) {
-                return found;
-            }
-            Map<RevCommit, List<String>> wanted = new HashMap<>();
-            for (String sha : commits) {
-                commit(r, walk, sha).ifPresent(c -> wanted.computeIfAbsent(c, k -> new ArrayList<>()).add(sha));
-            }
-            if (wanted.isEmpty()) {
-                return found;
-            }
-            walk.markStart(walk.parseCommit(tip));
-            Set<RevCommit> missing = new HashSet<>(wanted.keySet());
-            long cutoff = oldest(missing) - CLOCK_SKEW_SECONDS;
-            for (RevCommit c = walk.next(); c != null && !missing.isEmpty(); c = walk.next()) {
-                if (missing.remove(c)) {
-                    found.addAll(wanted.get(c));
-                    cutoff = oldest(missing) - CLOCK_SKEW_SECONDS;
-                } else if (c.getCommitTime() < cutoff) {
-                    break;
-                }
-            }
-            return found;
+        try (Repository r = open(repo)) {
+            Reachability.collect(r, head, commits, found);
         } catch (IOException | RuntimeException e) {
             LOG.debugf("Reachability in %s not known: %s", repo.name, e.getMessage());
-            return found;
         }
+        return found;
     }
 
     /** Whether the mirror holds this commit (on any branch); false when the mirror cannot be read. */
     public boolean hasCommit(Repo repo, String sha) {
-        try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
-            return commit(r, walk, sha).isPresent();
+        try (Repository r = open(repo)) {
+            return Reachability.has(r, sha);
         } catch (IOException | RuntimeException e) {
             LOG.debugf("Commit %s in %s not known: %s", sha, repo.name, e.getMessage());
             return false;
         }
     }
 
-    /** The commit a (possibly abbreviated) SHA names in the mirror, if it has it. */
-    private static java.util.Optional<RevCommit> commit(Repository r, RevWalk walk, String sha) {
-        if (sha == null || !sha.matches("[0-9a-fA-F]{4,64}")) {
-            return java.util.Optional.empty();
-        }
-        try {
-            ObjectId id = r.resolve(sha + "^{commit}");
-            return id == null ? java.util.Optional.empty() : java.util.Optional.of(walk.parseCommit(id));
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static long oldest(Set<RevCommit> commits) {
-        return commits.stream().mapToLong(RevCommit::getCommitTime).min().orElse(0);
-    }
-
     /**
      * What happened to each of the given paths between two commits: a histogram line diff, with
-     * renames detected; paths that did not change are left out.
+     * renames detected ({@link CommitDiff}); paths that did not change are left out.
      */
     public Map<String, FileChange> changes(Repo repo, String oldCommit, String newCommit, Set<String> paths) {
-        Map<String, FileChange> out = new HashMap<>();
         if (paths.isEmpty() || oldCommit.equals(newCommit)) {
-            return out;
+            return new HashMap<>();
         }
-        try (Repository r = open(repo); RevWalk walk = new RevWalk(r);
-             DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-            diff.setRepository(r);
-            diff.setDiffAlgorithm(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM));
-            diff.setDiffComparator(RawTextComparator.DEFAULT);
-            diff.setDetectRenames(true);
-            RevCommit a = walk.parseCommit(ObjectId.fromString(oldCommit));
-            RevCommit b = walk.parseCommit(ObjectId.fromString(newCommit));
-            for (DiffEntry entry : diff.scan(a.getTree(), b.getTree())) {
-                String oldPath = entry.getOldPath();
-                if (entry.getChangeType() == DiffEntry.ChangeType.ADD || entry.getChangeType() == DiffEntry.ChangeType.COPY
-                        || !paths.contains(oldPath)) {
-                    continue;
-                }
-                if (entry.getChangeType() == DiffEntry.ChangeType.DELETE) {
-                    out.put(oldPath, FileChange.deleted(oldPath));
-                    continue;
-                }
-                FileHeader header = diff.toFileHeader(entry);
-                boolean text = header.getPatchType() == FileHeader.PatchType.UNIFIED;
-                List<LineEdit> edits = new ArrayList<>();
-                for (Edit e : header.toEditList()) {
-                    edits.add(new LineEdit(e.getBeginA(), e.getEndA(), e.getBeginB(), e.getEndB()));
-                }
-                out.put(oldPath, new FileChange(oldPath, entry.getNewPath(), text, edits));
-            }
-            return out;
+        try (Repository r = open(repo)) {
+            return CommitDiff.changes(r, oldCommit, newCommit, paths);
         } catch (IOException e) {
             throw new GitProblem("Could not diff " + oldCommit + " and " + newCommit + ": " + rootMessage(e), e);
         }
