@@ -35,8 +35,10 @@ public class ModelAssistant implements Assistant {
     private final Duration timeout;
 
     public ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout) {
-        this(builtIn, OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(modelName).timeout(timeout)
-                .logRequests(false).logResponses(false).build(), apiKey, timeout);
+        // The wait in answer() is the timeout; the HTTP client's own, a little longer, only backs it up. With the two
+        // equal, whichever fired first on a busy machine decided what the reader was told.
+        this(builtIn, OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(modelName)
+                .timeout(timeout.plusSeconds(5)).logRequests(false).logResponses(false).build(), apiKey, timeout);
     }
 
     ModelAssistant(BuiltInAssistant builtIn, StreamingChatModel model, String apiKey, Duration timeout) {
