@@ -118,6 +118,46 @@ class ReviewBrowserTest {
         }
     }
 
+    @Test
+    void onAPhoneThreadsBesideLongLinesStayInsideTheVisibleCodeEvenWhenItScrollsSideways() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create(); Browser phone = Browser.open(base.toString(), 360)) {
+            git.commit("first", "src/App.java", GitFixture.lines(10)
+                    + "    private static final String A_VERY_LONG_CONSTANT_NAME_THAT_NEVER_ENDS = \"" + "x".repeat(150) + "\";\n");
+            Repo repo = support.add(team.project(), team.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, support.awaitLatest(repo).status);
+            String id = fx.api(team.reviewer()).body(java.util.Map.of("path", "src/App.java", "lineStart", 2, "lineEnd", 2,
+                    "body", "A thread with a reply box that must stay readable on a phone"))
+                    .post("/api/v1/projects/" + team.slug() + "/repos/app/threads").then().statusCode(201).extract().path("id");
+
+            phone.login(team.reviewer().username, TestData.PASSWORD);
+            phone.go("/projects/" + team.slug() + "/repos/app/blob/src/App.java");
+            assertTrue(((Number) phone.js("var w = document.querySelector('.code-wrap'); return w.scrollWidth - w.clientWidth;")).longValue() > 100,
+                    "the long line makes the code scroll sideways");
+            assertInsideTheCode(phone, "#thread-" + id, "the thread");
+            assertInsideTheCode(phone, "#thread-" + id + " textarea", "its reply box");
+            phone.js("document.querySelector('.code-wrap').scrollLeft = 400;");
+            assertInsideTheCode(phone, "#thread-" + id, "the thread, with the code scrolled sideways");
+
+            phone.js("document.querySelector('.code-wrap').scrollLeft = 0;");
+            phone.find("#L5 a").click();
+            phone.click("#comment-selection");
+            phone.waitFor("#new-thread-body");
+            assertInsideTheCode(phone, "#new-thread-form", "the new thread's form");
+            assertInsideTheCode(phone, "#new-thread-submit", "its submit button");
+            phone.assertFitsWidth();
+        }
+    }
+
+    private static void assertInsideTheCode(Browser b, String css, String what) {
+        b.waitForHtmx();
+        Object outside = b.js("""
+                var wrap = document.querySelector('.code-wrap').getBoundingClientRect(), r = document.querySelector(arguments[0]).getBoundingClientRect();
+                return r.left >= wrap.left - 1 && r.right <= wrap.right + 1 ? '' : 'left ' + Math.round(r.left) + ', right ' + Math.round(r.right)
+                    + ' but the code shows ' + Math.round(wrap.left) + ' to ' + Math.round(wrap.right);""", css);
+        assertEquals("", outside, what + " lies inside the visible code");
+    }
+
     private static String unread(Browser b) {
         return String.valueOf(b.js("var e = document.getElementById('unread-count'); return e ? e.textContent.trim() : '';"));
     }
