@@ -226,6 +226,32 @@ class LayoutBrowserTest {
     }
 
     @Test
+    void theKeyboardsFocusRingInTheProjectNavigationIsDrawnWholeNotCutOffByTheScrollingRows() {
+        TestData.Team t = project();
+        for (int width : new int[] {1280, 360}) {
+            try (Browser b = Browser.open(base.toString(), width)) {
+                b.login(t.owner().username, TestData.PASSWORD);
+                b.go("/projects/" + t.slug() + "/board");
+                for (String css : List.of(".projectnav .nav-groups a[href$='/stories']", ".projectnav .nav-sections a[href$='/plans']", "#project-search")) {
+                    // Tab onto it from the element before, as a keyboard user would.
+                    b.js("var all = Array.prototype.slice.call(document.querySelectorAll('a[href], input:not([type=hidden])'));"
+                            + "all[all.indexOf(document.querySelector(arguments[0])) - 1].focus();", css);
+                    new Actions(b.driver).sendKeys(Keys.TAB).perform();
+                    assertEquals(Boolean.TRUE, b.js("return document.activeElement === document.querySelector(arguments[0])"
+                            + " && document.activeElement.matches(':focus-visible');", css), width + " px: " + css + " has the keyboard's focus");
+                    assertEquals("", b.js("""
+                            var e = document.activeElement, s = getComputedStyle(e), row = e.closest('ul').getBoundingClientRect();
+                            var out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset), r = e.getBoundingClientRect();
+                            if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) { return 'no outline'; }
+                            return r.top - out >= row.top - 0.5 && r.bottom + out <= row.bottom + 0.5 ? ''
+                                : 'the outline spans ' + (r.top - out) + ' to ' + (r.bottom + out) + ' in a row from ' + row.top + ' to ' + row.bottom;"""),
+                            width + " px: the focus outline of " + css + " lies inside its row");
+                }
+            }
+        }
+    }
+
+    @Test
     void onAPhoneWithoutJavaScriptFiltersFoldBehindAToggleAndOnADesktopTheyShowWithoutOne() {
         TestData.Team t = project();
         try (Browser phone = Browser.open(base.toString(), 360); Browser desk = Browser.open(base.toString())) {
