@@ -142,6 +142,24 @@ class SpecPagesTest {
     }
 
     @Test
+    void anEmptyBoardSaysWhereTasksComeFromAndOffersAMemberTheFirstSpec() {
+        TestData.Team t = data.team();
+        String board = "/projects/" + t.slug() + "/board";
+        Document asMember = Web.html(Web.as(t.member()).get(board));
+        assertTrue(asMember.getElementById("board-empty").text().contains("Tasks come from specs"), asMember.getElementById("board-empty").text());
+        assertEquals("Write a spec", asMember.getElementById("board-empty-action").text());
+        assertEquals("/projects/" + t.slug() + "/specs/new", asMember.getElementById("board-empty-action").attr("href"));
+        Document asViewer = Web.html(Web.as(t.viewer()).get(board));
+        assertEquals("/projects/" + t.slug() + "/specs", asViewer.getElementById("board-empty-action").attr("href"), "viewers write no specs");
+        assertNotNull(asViewer.getElementById("col-pending"), "the columns are still there");
+
+        assertNull(Web.html(Web.as(t.member()).get(board + "?q=nothing")).getElementById("board-empty"),
+                "a filter that finds nothing is not an empty board");
+        specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 1));
+        assertNull(Web.html(Web.as(t.member()).get(board)).getElementById("board-empty"), "gone once a task exists");
+    }
+
+    @Test
     void boardShowsCardsAndAnHtmxMoveReRendersTheColumns() {
         TestData.Team t = data.team();
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 3));
