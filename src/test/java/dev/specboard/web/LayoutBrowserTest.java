@@ -252,6 +252,33 @@ class LayoutBrowserTest {
     }
 
     @Test
+    void aRepositorysSettingsSitBelowItsFilesAlignedWithThePageAndItsRemoveButtonApartFromSave() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "src/App.java", GitFixture.lines(3));
+            Repo r = repos.add(t.project(), t.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(r).status);
+            for (int width : new int[] {1280, 360}) {
+                try (Browser b = Browser.open(base.toString(), width)) {
+                    b.login(t.lead().username, TestData.PASSWORD);
+                    b.go("/projects/" + t.slug() + "/repos/app");
+                    assertEquals("", b.js("""
+                            var files = document.getElementById('file-list').getBoundingClientRect(), main = document.getElementById('files').getBoundingClientRect();
+                            var card = document.getElementById('repo-settings').getBoundingClientRect();
+                            var save = document.querySelector('#repo-form button[type=submit]').getBoundingClientRect();
+                            var remove = document.querySelector('#repo-delete button').getBoundingClientRect();
+                            var out = [];
+                            if (Math.abs(card.left - main.left) > 1) { out.push('the card starts at ' + card.left + ', the page at ' + main.left); }
+                            if (card.top < files.bottom + 16) { out.push('the card starts ' + (card.top - files.bottom) + ' px below the files'); }
+                            if (remove.top < save.bottom + 24) { out.push('Remove is ' + (remove.top - save.bottom) + ' px below Save'); }
+                            return out.join('; ');"""), width + " px");
+                    b.assertFitsWidth();
+                }
+            }
+        }
+    }
+
+    @Test
     void onAPhoneWithoutJavaScriptFiltersFoldBehindAToggleAndOnADesktopTheyShowWithoutOne() {
         TestData.Team t = project();
         try (Browser phone = Browser.open(base.toString(), 360); Browser desk = Browser.open(base.toString())) {
