@@ -91,4 +91,21 @@ class DesignModelBrowserTest {
             b.assertNoProblems();
         }
     }
+
+    @Test
+    void theEntitiesTitleHasItsThreeActionsTogetherOnOneRowAtTheRight() {
+        TestData.Team t = data.team();
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/entities");
+            assertEquals(Boolean.TRUE, b.js("""
+                    var ids = ['ddl-download', 'infer'], row = document.querySelector('h1').parentElement.getBoundingClientRect();
+                    var tops = ids.map(function (id) { return document.getElementById(id).getBoundingClientRect().top; });
+                    var last = document.getElementById('infer').getBoundingClientRect();
+                    return Math.abs(tops[0] - tops[1]) < 2 && Math.abs(last.right - row.right) < 2;"""),
+                    "Download SQL, Thinking chain and Infer from mockups now share one row, ending at the right edge");
+            assertEquals(0L, ((Number) b.js("return document.querySelectorAll('main p:empty').length;")).longValue(), "no stray empty paragraph");
+            b.assertAccessible();
+        }
+    }
 }
