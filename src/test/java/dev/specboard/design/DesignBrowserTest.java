@@ -91,4 +91,30 @@ class DesignBrowserTest {
             b.assertAccessible();
         }
     }
+
+    @Test
+    void sideBySideTheScaledTabletAndDesktopFramesShowTheWholeMockupWithoutScrollingIntoBlankSpace() {
+        TestData.Team t = data.team();
+        String page = PageResourceTest.createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        for (int width : new int[] {1280, 360}) {
+            try (Browser b = Browser.open(base.toString(), width)) {
+                b.login(t.member().username, TestData.PASSWORD);
+                b.go("/projects/" + t.slug() + "/pages/" + page);
+                assertEquals(3, b.all("#device-frames iframe").size());
+                for (String frame : List.of("#frame-tablet", "#frame-desktop")) {
+                    assertEquals("", b.js("""
+                            var v = document.querySelector(arguments[0] + ' .viewport'), f = v.querySelector('iframe').getBoundingClientRect(), r = v.getBoundingClientRect();
+                            var out = [];
+                            var s = getComputedStyle(v), scrolls = function (o) { return o === 'auto' || o === 'scroll'; };
+                            if (scrolls(s.overflowX) && v.scrollWidth > v.clientWidth || scrolls(s.overflowY) && v.scrollHeight > v.clientHeight) {
+                              out.push('the frame scrolls: ' + v.scrollWidth + 'x' + v.scrollHeight + ' in ' + v.clientWidth + 'x' + v.clientHeight);
+                            }
+                            if (f.right > r.right + 1 || f.bottom > r.bottom + 1) { out.push('the scaled page is cut off'); }
+                            return out.join('; ');""", frame), width + " px, " + frame);
+                }
+                b.assertFitsWidth();
+                b.assertAccessible();
+            }
+        }
+    }
 }
