@@ -38,6 +38,10 @@ class AgentTaskPagesTest {
         fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "S", null, "one")).post("/api/v1/projects/" + t.slug() + "/specs")
                 .then().statusCode(201);
         String page = "/projects/" + t.slug() + "/tasks/TASK-1-1";
+        Document fresh = Web.html(Web.as(t.viewer()).get(page));
+        assertTrue(fresh.getElementById("no-notes").text().startsWith("Nothing written yet."));
+        assertEquals("p", fresh.getElementById("no-notes").tagName(), "an empty state, not a numbered first entry");
+        assertTrue(fresh.select("#task-notes-list li").isEmpty());
         form(t.member()).post(page + "/claim").then().statusCode(303);
 
         form(t.member()).formParam("body", "Tables **done**<img src=x onerror=alert(1)>").post(page + "/notes").then().statusCode(303);
@@ -48,6 +52,8 @@ class AgentTaskPagesTest {
         Document d = Web.html(Web.as(t.viewer()).get(page));
         assertTrue(d.getElementById("task-notes").select(".markdown strong").text().contains("done"));
         assertTrue(d.getElementById("task-notes").select("[onerror]").isEmpty(), "notes are sanitised");
+        assertNull(d.getElementById("no-notes"));
+        assertEquals(1, d.select("#task-notes-list ol.notes > li").size());
         assertEquals("High", d.getElementById("task-priority").text());
         assertNotNull(d.getElementById("task-lease"), "a claimed task shows its lease");
         assertNull(d.getElementById("note-form"), "a viewer cannot add notes");
