@@ -279,6 +279,32 @@ class LayoutBrowserTest {
     }
 
     @Test
+    void onAPhoneTablesKeepKeysAndBadgesOnOneLineAndBreakPathsAndBranchesOnlyWhereTheyMust() {
+        TestData.Team t = project();
+        fx.api(t.member()).body(Map.of("name", "Accounts.Web", "type", "controller", "filePath", "src/Web.java"))
+                .post("/api/v1/projects/" + t.slug() + "/components").then().statusCode(201);
+        try (Browser phone = Browser.open(base.toString(), 360)) {
+            phone.login(t.member().username, TestData.PASSWORD);
+            phone.go("/projects/" + t.slug() + "/specs/SPEC-1");
+            assertEquals(1L, lines(phone, "#task-TASK-1-1 td:first-child a"), "the task key");
+            assertEquals(1L, lines(phone, "#task-TASK-1-2 td .badge"), "the status badge");
+            assertTrue(lines(phone, "#task-TASK-1-1 code") <= 3, "the branch roadmap-implementation_task-TASK-1-1 takes "
+                    + lines(phone, "#task-TASK-1-1 code") + " lines");
+            phone.assertFitsWidth();
+            phone.go("/projects/" + t.slug() + "/components");
+            assertEquals(1L, lines(phone, "table code"), "the file path src/Web.java");
+            phone.assertFitsWidth();
+        }
+    }
+
+    /** How many lines the first element matching takes. */
+    private static long lines(Browser b, String css) {
+        return ((Number) b.js("var e = document.querySelector(arguments[0]), tops = {};"
+                + "Array.prototype.forEach.call(e.getClientRects(), function (r) { tops[Math.round(r.top)] = true; });"
+                + "return Object.keys(tops).length;", css)).longValue();
+    }
+
+    @Test
     void onAPhoneWithoutJavaScriptFiltersFoldBehindAToggleAndOnADesktopTheyShowWithoutOne() {
         TestData.Team t = project();
         try (Browser phone = Browser.open(base.toString(), 360); Browser desk = Browser.open(base.toString())) {
