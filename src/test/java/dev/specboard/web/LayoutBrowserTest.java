@@ -279,6 +279,39 @@ class LayoutBrowserTest {
     }
 
     @Test
+    void everyCardStartsItsContentRightAtItsPaddingWhateverItsFirstElementIs() {
+        TestData.Team t = project();
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            for (String page : List.of("stories/1", "specs/SPEC-1", "tasks/TASK-1-1", "design-system", "journeys", "work-sessions")) {
+                b.go("/projects/" + t.slug() + "/" + page);
+                assertEquals("", b.js("""
+                        var out = [];
+                        document.querySelectorAll('main .card').forEach(function (card, i) {
+                          if (!card.getClientRects().length) { return; }
+                          var s = getComputedStyle(card), top = card.getBoundingClientRect().top + parseFloat(s.borderTopWidth) + parseFloat(s.paddingTop);
+                          var walk = document.createTreeWalker(card, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT), first = null;
+                          while (!first && walk.nextNode()) {
+                            var n = walk.currentNode, rects = [];
+                            if (n.nodeType === 3) {
+                              if (n.textContent.trim() && !n.parentElement.closest('.visually-hidden')) {
+                                var range = document.createRange(); range.selectNodeContents(n); rects = range.getClientRects();
+                              }
+                            } else if (n.matches('input:not([type=hidden]), select, textarea, button, .button, .badge, img, svg, iframe, progress, meter')) {
+                              rects = n.getClientRects();
+                            }
+                            if (rects.length && rects[0].height > 0) { first = rects[0]; }
+                          }
+                          if (first && first.top - top > 8) {
+                            out.push((card.id || card.tagName.toLowerCase() + '#' + i) + ' starts ' + Math.round(first.top - top) + ' px below its padding');
+                          }
+                        });
+                        return out.join('; ');"""), page);
+            }
+        }
+    }
+
+    @Test
     void onAPhoneTablesKeepKeysAndBadgesOnOneLineAndBreakPathsAndBranchesOnlyWhereTheyMust() {
         TestData.Team t = project();
         fx.api(t.member()).body(Map.of("name", "Accounts.Web", "type", "controller", "filePath", "src/Web.java"))
