@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
 
 import java.util.List;
 
@@ -31,8 +34,13 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class PreviewResource {
 
-    /** The previews screen. */
-    public record PreviewsPage(Access access, List<PreviewRow> previews, List<PageRow> pages, PreviewForm form, FormErrors errors) {
+    /** The previews screen; {@code baseUri} is this server's address as the browser reached it, for links to share. */
+    public record PreviewsPage(Access access, List<PreviewRow> previews, List<PageRow> pages, PreviewForm form, FormErrors errors, URI baseUri) {
+
+        /** The whole address of a preview, to paste into a message: a path alone opens nothing there. */
+        public String link(PreviewRow preview) {
+            return baseUri.resolve(preview.url()).toString();
+        }
     }
 
     @CheckedTemplate(basePath = "preview")
@@ -50,20 +58,21 @@ public class PreviewResource {
     PageService pages;
 
     @GET
-    public Response list(@PathParam("slug") String slug) {
+    public Response list(@PathParam("slug") String slug, @Context UriInfo uri) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.list(page(access, PreviewForm.empty(), FormErrors.none())));
+        return Htmx.page(Templates.list(page(access, PreviewForm.empty(), FormErrors.none(), uri)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@PathParam("slug") String slug, @BeanParam PreviewForm form, @Context HttpHeaders headers) {
+    public Response create(@PathParam("slug") String slug, @BeanParam PreviewForm form, @Context HttpHeaders headers,
+                           @Context UriInfo uri) {
         Access access = projectAccess.write(slug, Role.LEAD);
         try {
             PreviewSession s = previews.create(access, form);
             return Flash.redirect(headers, "/projects/" + slug + "/previews#preview-" + s.id, "Preview link created: anyone with it can open it until it expires.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.list(page(access, form, e.errors())));
+            return Htmx.invalid(Templates.list(page(access, form, e.errors(), uri)));
         }
     }
 
@@ -75,8 +84,8 @@ public class PreviewResource {
         return Flash.redirect(headers, "/projects/" + slug + "/previews", "Preview revoked: its link no longer opens.");
     }
 
-    private PreviewsPage page(Access access, PreviewForm form, FormErrors errors) {
+    private PreviewsPage page(Access access, PreviewForm form, FormErrors errors, UriInfo uri) {
         return new PreviewsPage(access, previews.rows(access.project().id), pages.rows(access.project().id).stream().filter(PageRow::hasMockup).toList(),
-                form, errors);
+                form, errors, uri.getBaseUri());
     }
 }

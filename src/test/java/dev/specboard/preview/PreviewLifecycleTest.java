@@ -52,7 +52,7 @@ class PreviewLifecycleTest {
     /** The token of a preview's link, as its lead sees it on the previews page. */
     static String token(TestData.Team t, String id) {
         String url = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).selectFirst("#link-" + id).val();
-        return url.substring("/preview/".length());
+        return url.substring(url.indexOf("/preview/") + "/preview/".length());
     }
 
     @Transactional
@@ -102,7 +102,10 @@ class PreviewLifecycleTest {
         assertEquals(404, RestAssured.given().get("/preview/" + token.substring(1) + "x").statusCode(), "a wrong token");
 
         Document list = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews"));
-        assertEquals("/preview/" + token, list.selectFirst("#link-" + id).val());
+        // The field holds the whole address, ready to paste into a message: a path alone opens nothing there.
+        assertEquals(RestAssured.baseURI + ":" + RestAssured.port + "/preview/" + token, list.selectFirst("#link-" + id).val());
+        assertEquals("http://somewhere.example:8443/preview/" + token, Web.html(Web.as(t.lead()).header("Host", "somewhere.example:8443")
+                .get("/projects/" + t.slug() + "/previews")).selectFirst("#link-" + id).val(), "as the browser reached the server");
         Document forViewer = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/previews"));
         assertTrue(forViewer.select("#link-" + id).isEmpty(), "only leads see the link");
 
