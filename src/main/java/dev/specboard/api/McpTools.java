@@ -44,11 +44,18 @@ public class McpTools {
     }
 
     @Tool(name = "list_notifications", description = "Lists your notifications (replies, mentions, approvals, task moves), newest first; "
-            + "unread=true for the unread ones only.",
+            + "unread=true for the unread ones only; 200 at a time, before=<the last one's id> for older ones.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<NotificationApi.NotificationAnswer> listNotifications(
-            @ToolArg(description = "only unread notifications", required = false) Boolean unread) {
-        return call(() -> notificationApi.list(Boolean.TRUE.equals(unread)));
+            @ToolArg(description = "only unread notifications", required = false) Boolean unread,
+            @ToolArg(description = "a notification id: list the ones older than it", required = false) String before) {
+        return call(() -> {
+            boolean paged = before != null && !before.isBlank();
+            if (paged && id(before) == null) {
+                throw ApiException.notFound("No such notification to list older ones from");
+            }
+            return notificationApi.list(Boolean.TRUE.equals(unread), paged ? id(before) : null);
+        });
     }
 
     @Tool(name = "mark_notification_read", description = "Marks one of your notifications as read.",

@@ -31,11 +31,12 @@ public class NotificationApi {
     @Inject
     NotificationService notifications;
 
+    /** The newest 200, or with {@code before} (a notification's id) the 200 older than that one. */
     @GET
-    public List<NotificationAnswer> list(@QueryParam("unread") boolean unread) {
+    public List<NotificationAnswer> list(@QueryParam("unread") boolean unread, @QueryParam("before") UUID before) {
         // A project-limited token sees only the notifications about its project.
-        return notifications.list(currentUser.requireAccountId(), currentUser.tokenProjectId().orElse(null), unread, 200)
-                .stream().map(NotificationApi::answer).toList();
+        return notifications.page(currentUser.requireAccountId(), currentUser.tokenProjectId().orElse(null), unread, before, 200)
+                .notifications().stream().map(NotificationApi::answer).toList();
     }
 
     @POST

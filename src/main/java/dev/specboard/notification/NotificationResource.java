@@ -1,6 +1,7 @@
 package dev.specboard.notification;
 
 import dev.specboard.account.CurrentUser;
+import dev.specboard.notification.NotificationService.NotificationPage;
 import dev.specboard.web.Flash;
 import dev.specboard.web.Htmx;
 import io.quarkus.qute.CheckedTemplate;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -28,9 +30,9 @@ public class NotificationResource {
 
     @CheckedTemplate(basePath = "notification")
     static class Templates {
-        static native TemplateInstance list(List<Notification> notifications, long unread);
+        static native TemplateInstance list(List<Notification> notifications, long unread, UUID olderFrom, boolean older);
 
-        static native TemplateInstance list$items(List<Notification> notifications, long unread);
+        static native TemplateInstance list$items(List<Notification> notifications, long unread, UUID olderFrom, boolean older);
 
         static native TemplateInstance list$item(Notification n);
 
@@ -46,15 +48,17 @@ public class NotificationResource {
     @Context
     HttpHeaders headers;
 
+    /** The newest notifications, or with {@code before} those older than that one (a malformed id is 404, as an unknown one). */
     @GET
-    public Response list() {
+    public Response list(@QueryParam("before") UUID before) {
         UUID me = currentUser.requireAccountId();
-        List<Notification> list = notifications.list(me, false, LIMIT);
+        NotificationPage page = notifications.page(me, null, false, before, LIMIT);
         long unread = notifications.unreadCount(me);
         if (Htmx.isFragment(headers)) {
-            return Htmx.fragments(200, Templates.list$items(list, unread), Templates.count(unread, true));
+            return Htmx.fragments(200, Templates.list$items(page.notifications(), unread, page.olderFrom(), before != null),
+                    Templates.count(unread, true));
         }
-        return Htmx.page(Templates.list(list, unread));
+        return Htmx.page(Templates.list(page.notifications(), unread, page.olderFrom(), before != null));
     }
 
     /** The unread badge of the navigation (a fragment; the layout loads it with htmx). */
@@ -84,7 +88,8 @@ public class NotificationResource {
         if (!Htmx.isHtmx(headers)) {
             return Flash.redirect(headers, "/notifications", n == 1 ? "1 notification marked as read." : n + " notifications marked as read.");
         }
-        return Htmx.fragments(200, Templates.list$items(notifications.list(me, false, LIMIT), 0), Templates.count(0, true));
+        NotificationPage page = notifications.page(me, null, false, null, LIMIT);
+        return Htmx.fragments(200, Templates.list$items(page.notifications(), 0, page.olderFrom(), false), Templates.count(0, true));
     }
 
 }

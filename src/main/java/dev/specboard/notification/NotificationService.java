@@ -88,10 +88,44 @@ public class NotificationService {
 
     /** The same, limited to one project when {@code projectId} is given (a project-limited API token). */
     public List<Notification> list(UUID accountId, UUID projectId, boolean unreadOnly, int limit) {
-        String q = "userId = ?1" + (projectId == null ? "" : " and projectId = ?2") + (unreadOnly ? " and readAt is null" : "")
-                + " order by createdAt desc";
-        var query = projectId == null ? Notification.<Notification>find(q, accountId) : Notification.<Notification>find(q, accountId, projectId);
-        return query.page(0, limit).list();
+        return page(accountId, projectId, unreadOnly, null, limit).notifications();
+    }
+
+    /**
+     * A page of the account's notifications, newest first: those older than the account's notification {@code before}
+     * when it is given (404 when it is not one of theirs), with the id to ask for the next page when there are more.
+     */
+    public NotificationPage page(UUID accountId, UUID projectId, boolean unreadOnly, UUID before, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("account", accountId);
+        StringBuilder q = new StringBuilder("userId = :account");
+        if (projectId != null) {
+            q.append(" and projectId = :project");
+            params.put("project", projectId);
+        }
+        if (unreadOnly) {
+            q.append(" and readAt is null");
+        }
+        if (before != null) {
+            Notification last = Notification.findById(before);
+            if (last == null || !last.userId.equals(accountId)) {
+                throw ApiException.notFound("No such notification to list older ones from");
+            }
+            // Keyset paging on (createdAt, id): a page stays the same when new notifications arrive meanwhile, and two
+            // made in the same microsecond are neither skipped nor shown twice.
+            q.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            params.put("at", last.createdAt);
+            params.put("id", last.id);
+        }
+        q.append(" order by createdAt desc, id desc");
+        List<Notification> found = Notification.<Notification>find(q.toString(), params).page(0, limit + 1).list();
+        boolean more = found.size() > limit;
+        List<Notification> shown = more ? found.subList(0, limit) : found;
+        return new NotificationPage(shown, more ? shown.get(limit - 1).id : null);
+    }
+
+    /** A page of notifications; {@code olderFrom} is the id to list older ones from, null on the last page. */
+    public record NotificationPage(List<Notification> notifications, UUID olderFrom) {
     }
 
     /** Marks one of the account's notifications read; someone else's is 404. */

@@ -3,14 +3,19 @@ package dev.specboard.notification;
 import dev.specboard.account.Account;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import dev.specboard.account.ApiTokenService;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,6 +29,9 @@ class NotificationResourceTest {
 
     @Inject
     NotificationService notifications;
+
+    @Inject
+    ApiTokenService tokens;
 
     @Test
     void listMarkOneAndMarkAllRead() {
@@ -71,5 +79,39 @@ class NotificationResourceTest {
         Document d = Web.html(Web.as(a).get("/"));
         assertEquals("/notifications/count", d.getElementById("unread-count").attr("hx-get"));
         assertEquals("/inbox/count", d.getElementById("inbox-count").attr("hx-get"));
+    }
+
+    @Test
+    void olderNotificationsArePagedAfterTheNewestHundred() {
+        Account a = data.account("many");
+        Account other = data.account("manyother");
+        List<Notification> made = new ArrayList<>();
+        for (int i = 1; i <= 105; i++) {
+            made.add(notifications.notify(a.id, "story_approved", Map.of("message", "note " + i)));
+        }
+        Notification theirs = notifications.notify(other.id, "story_approved", Map.of("message", "not yours"));
+
+        Document first = Web.html(Web.as(a).get("/notifications"));
+        assertEquals(100, first.select("#notification-list > li").size());
+        assertEquals("note 105", first.selectFirst("#notification-list > li p").text().replace("New ", ""));
+        String older = first.getElementById("older-notifications").attr("href");
+        assertEquals("/notifications?before=" + made.get(5).id, older, "the oldest shown is where the next page starts");
+        assertNull(first.getElementById("newest-notifications"));
+
+        Document second = Web.html(Web.as(a).get(older));
+        assertEquals(List.of("note 5", "note 4", "note 3", "note 2", "note 1"),
+                second.select("#notification-list > li > p:first-child").eachText().stream().map(t -> t.replace("New ", "")).toList());
+        assertNull(second.getElementById("older-notifications"), "the last page");
+        assertEquals("/notifications", second.getElementById("newest-notifications").attr("href"));
+
+        Web.as(a).get("/notifications?before=" + theirs.id).then().statusCode(404);
+        Web.as(a).get("/notifications?before=not-an-id").then().statusCode(404);
+
+        String bearer = "Bearer " + tokens.create(a.id, "pager", null, null).value();
+        List<String> api = RestAssured.given().header("Authorization", bearer).queryParam("before", made.get(2).id.toString())
+                .get("/api/v1/notifications").then().statusCode(200).extract().path("payload.message");
+        assertEquals(List.of("note 2", "note 1"), api);
+        RestAssured.given().header("Authorization", bearer).queryParam("before", theirs.id.toString())
+                .get("/api/v1/notifications").then().statusCode(404).body("error", notNullValue());
     }
 }
