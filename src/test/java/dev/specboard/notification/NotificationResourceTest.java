@@ -1,6 +1,7 @@
 package dev.specboard.notification;
 
 import dev.specboard.account.Account;
+import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import dev.specboard.account.ApiTokenService;
@@ -103,6 +104,16 @@ class NotificationResourceTest {
                 second.select("#notification-list > li > p:first-child").eachText().stream().map(t -> t.replace("New ", "")).toList());
         assertNull(second.getElementById("older-notifications"), "the last page");
         assertEquals("/notifications", second.getElementById("newest-notifications").attr("href"));
+
+        // Ten times the notifications, the same statements: for the first page and for a later one.
+        Account few = data.account("few");
+        for (int i = 1; i <= 10; i++) {
+            notifications.notify(few.id, "story_approved", Map.of("message", "few " + i));
+        }
+        assertEquals(SqlCounter.count(() -> Web.as(few).get("/notifications").then().statusCode(200)),
+                SqlCounter.count(() -> Web.as(a).get("/notifications").then().statusCode(200)));
+        assertEquals(SqlCounter.count(() -> Web.as(few).get("/notifications?before=" + notifications.list(few.id, false, 1).get(0).id).then().statusCode(200)),
+                SqlCounter.count(() -> Web.as(a).get(older).then().statusCode(200)));
 
         Web.as(a).get("/notifications?before=" + theirs.id).then().statusCode(404);
         Web.as(a).get("/notifications?before=not-an-id").then().statusCode(404);
