@@ -11,6 +11,7 @@ import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.PageNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -174,12 +175,11 @@ public class JobService {
         long total = ((Number) em.createNativeQuery("SELECT count(*) FROM (" + union + ") x" + where)
                 .setParameter(1, projectId).setParameter(2, filter.statusOrEmpty()).setParameter(3, filter.typeOrEmpty())
                 .getSingleResult()).longValue();
-        int pages = (int) Math.max(1, (total + JobFilter.PAGE_SIZE - 1) / JobFilter.PAGE_SIZE);
-        int page = Math.min(filter.pageOrFirst(), pages);
+        PageNumbers at = PageNumbers.of(filter.pageOrFirst(), total, JobFilter.PAGE_SIZE);
         List<Object[]> rows = em.createNativeQuery("SELECT x.* FROM (" + union + ") x" + where
                         + " ORDER BY x.created_at DESC, x.id LIMIT ?4 OFFSET ?5")
                 .setParameter(1, projectId).setParameter(2, filter.statusOrEmpty()).setParameter(3, filter.typeOrEmpty())
-                .setParameter(4, JobFilter.PAGE_SIZE).setParameter(5, (page - 1) * JobFilter.PAGE_SIZE).getResultList();
+                .setParameter(4, JobFilter.PAGE_SIZE).setParameter(5, at.offset()).getResultList();
         List<JobRow> out = new ArrayList<>();
         for (Object[] r : rows) {
             JobKind kind = "AI".equals(r[1]) ? JobKind.AI : JobKind.REFACTOR;
@@ -188,7 +188,7 @@ public class JobService {
             out.add(new JobRow((UUID) r[0], kind, (String) r[2], status, subject((String) r[2], params), (String) r[8], (String) r[9],
                     instant(r[7]), JobProgress.of(status, map((String) r[5])), (String) r[6]));
         }
-        return new Page(out, total, page, pages);
+        return new Page(out, total, at.page(), at.pages());
     }
 
     /** What a job is about, in a few words: the scope of an outline, the lines of an explanation, the rename. */

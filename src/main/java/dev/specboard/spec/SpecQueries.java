@@ -2,15 +2,14 @@ package dev.specboard.spec;
 
 import dev.specboard.project.Project;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.PageNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Reads technical specs for pages and the API: the project's list, hours per story, a spec's detail and the spec picker. */
@@ -42,9 +41,28 @@ public class SpecQueries {
         }
     }
 
+    /** Specs shown on one page of the list. */
+    public static final int PAGE_SIZE = 50;
+
+    /** One page of the spec list, and the hours per story over all of the project's specs. */
+    public record SpecListView(List<SpecRow> specs, PageNumbers at, List<StoryHoursRow> stories) {
+    }
+
     /** Every spec of the project with task counts and hours, in one query. */
-    @SuppressWarnings("unchecked")
     public List<SpecRow> list(Project project) {
+        return rows(project, Integer.MAX_VALUE, 0);
+    }
+
+    /** A page of the spec list (asked for: kept between the first and the last) with the hours per story, in three queries. */
+    public SpecListView page(Project project, Integer page) {
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM technical_specs WHERE project_id = ?1")
+                .setParameter(1, project.id).getSingleResult()).longValue();
+        PageNumbers at = PageNumbers.of(page, total, PAGE_SIZE);
+        return new SpecListView(rows(project, PAGE_SIZE, at.offset()), at, hoursByStory(project));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SpecRow> rows(Project project, int limit, int offset) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT s.spec_number, s.title, s.status, s.spec_type, s.roadmap_item_id, s.story_number, s.estimated_hours,
                        coalesce(sum(t.actual_hours), 0), count(t.id),
@@ -54,26 +72,27 @@ public class SpecQueries {
                 LEFT JOIN implementation_tasks t ON t.spec_id = s.id
                 WHERE s.project_id = ?1
                 GROUP BY s.id, a.username
-                ORDER BY s.spec_number""").setParameter(1, project.id).getResultList();
+                ORDER BY s.spec_number
+                LIMIT ?2 OFFSET ?3""").setParameter(1, project.id).setParameter(2, limit).setParameter(3, offset).getResultList();
         return rows.stream().map(r -> new SpecRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (BigDecimal) r[6], (BigDecimal) r[7],
                 ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10], toInstant(r[11]))).toList();
     }
 
-    /** Estimated vs actual hours per story, over the specs linked to each story. */
-    public List<StoryHoursRow> hoursByStory(List<SpecRow> specs) {
-        Map<Integer, StoryHoursRow> byStory = new LinkedHashMap<>();
-        for (SpecRow s : specs) {
-            if (s.storyNumber() == null) {
-                continue;
-            }
-            StoryHoursRow h = byStory.get(s.storyNumber());
-            byStory.put(s.storyNumber(), h == null
-                    ? new StoryHoursRow(s.roadmapItemId(), s.storyNumber(), 1, s.estimatedHours(), s.actualHours())
-                    : new StoryHoursRow(h.roadmapItemId(), h.storyNumber(), h.specs() + 1, h.estimatedHours().add(s.estimatedHours()),
-                    h.actualHours().add(s.actualHours())));
-        }
-        return byStory.values().stream().sorted(java.util.Comparator.comparing(StoryHoursRow::storyNumber)).toList();
+    /** Estimated vs actual hours per story, over every spec of the project linked to a story. */
+    @SuppressWarnings("unchecked")
+    List<StoryHoursRow> hoursByStory(Project project) {
+        // Actual hours are summed per spec first: joining the tasks directly would count a spec's estimate once per task.
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT min(s.roadmap_item_id), s.story_number, count(*), coalesce(sum(s.estimated_hours), 0), coalesce(sum(t.actual), 0)
+                FROM technical_specs s
+                LEFT JOIN (SELECT x.spec_id, sum(x.actual_hours) AS actual FROM implementation_tasks x
+                           JOIN technical_specs y ON y.id = x.spec_id WHERE y.project_id = ?1 GROUP BY x.spec_id) t ON t.spec_id = s.id
+                WHERE s.project_id = ?1 AND s.story_number IS NOT NULL
+                GROUP BY s.story_number
+                ORDER BY s.story_number""").setParameter(1, project.id).getResultList();
+        return rows.stream().map(r -> new StoryHoursRow((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
+                (BigDecimal) r[3], (BigDecimal) r[4])).toList();
     }
 
     /** Everything a spec's page shows. */

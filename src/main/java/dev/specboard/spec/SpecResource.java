@@ -36,7 +36,7 @@ public class SpecResource {
 
     @CheckedTemplate(basePath = "spec")
     static class Templates {
-        static native TemplateInstance list(Access access, List<SpecRow> specs, List<StoryHoursRow> stories);
+        static native TemplateInstance list(Access access, SpecQueries.SpecListView list);
 
         static native TemplateInstance show(Access access, SpecDocumentView page);
 
@@ -62,10 +62,9 @@ public class SpecResource {
     SpecViews views;
 
     @GET
-    public Response list(@PathParam("slug") String slug) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        List<SpecRow> rows = specQueries.list(access.project());
-        return Htmx.page(Templates.list(access, rows, specQueries.hoursByStory(rows)));
+        return Htmx.page(Templates.list(access, specQueries.page(access.project(), page)));
     }
 
     @GET

@@ -328,6 +328,30 @@ class SpecPagesTest {
     }
 
     @Test
+    void theSpecListShowsFiftyAPageAndHoursPerStoryOverEverySpec() {
+        TestData.Team t = data.team();
+        fill(t, 55, 1);
+        String list = "/projects/" + t.slug() + "/specs";
+        Document first = Web.html(Web.as(t.viewer()).get(list));
+        assertEquals(50, first.select("#spec-list tbody tr").size());
+        assertNotNull(first.getElementById("spec-SPEC-50"));
+        assertNull(first.getElementById("spec-SPEC-51"));
+        assertNull(first.getElementById("page-prev"));
+        assertEquals(list + "?page=2", first.getElementById("page-next").attr("href"));
+        // Hours per story cover every spec, not only the page's.
+        assertEquals(55, first.select("#story-hours tbody tr").size());
+        assertTrue(first.getElementById("story-hours-55").text().contains("1"), first.getElementById("story-hours-55").text());
+
+        Document second = Web.html(Web.as(t.viewer()).get(list + "?page=2"));
+        assertEquals(List.of("SPEC-51", "SPEC-52", "SPEC-53", "SPEC-54", "SPEC-55"), second.select("#spec-list tbody tr a.key").eachText());
+        assertNull(second.getElementById("page-next"));
+        assertEquals(list + "?page=1", second.getElementById("page-prev").attr("href"));
+        assertEquals(5, Web.html(Web.as(t.viewer()).get(list + "?page=99")).select("#spec-list tbody tr").size(), "past the end: the last page");
+        assertEquals(50, Web.html(Web.as(t.viewer()).get(list + "?page=-3")).select("#spec-list tbody tr").size(), "before the start: the first");
+        Web.as(t.viewer()).get(list + "?page=x").then().statusCode(404);
+    }
+
+    @Test
     void theBoardTheSpecPageAndTheTaskListReadEachSpecsContentOnceAndOnlyTheClaimersNames() {
         TestData.Team t = data.team();
         fill(t, 2, 30);
