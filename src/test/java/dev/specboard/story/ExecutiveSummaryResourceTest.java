@@ -45,4 +45,12 @@ class ExecutiveSummaryResourceTest {
         Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", "2").post(url + "/approve").then().statusCode(303);
         assertEquals("Approved (version 2)", Web.html(Web.as(t.viewer()).get(url)).getElementById("summary-approved").text());
     }
+
+    @Test
+    void theSummaryEditorHasWriteAndPreviewLikeEveryMarkdownField() {
+        TestData.Team t = data.team();
+        Document page = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/executive-summary"));
+        // static/markdown.js gives every textarea marked data-markdown its Write and Preview tabs (MarkdownPreviewBrowserTest).
+        assertTrue(page.getElementById("f-content").hasAttr("data-markdown"), "the summary is markdown");
+    }
 }
