@@ -139,6 +139,10 @@ class FileBrowserResourceTest {
             Document root = Web.html(Web.as(s.team().viewer()).get(s.base()).then().statusCode(200).extract().response());
             List<String> names = root.select("#file-list tbody td:first-child a").eachText();
             assertEquals(List.of("src/", "README.md"), names);
+            // Folder and file marks come from the stylesheet by row class, not as emoji (boxes where no emoji font is).
+            assertEquals(List.of("dir", "file"), root.select("#file-list tbody tr").eachAttr("class"));
+            assertEquals("src/ (2 files)", root.selectFirst("#file-list tbody td").text());
+            assertEquals("README.md", root.select("#file-list tbody td:first-child").get(1).text());
             Response r = Web.as(s.team().viewer()).get(s.base() + "/tree/src");
             assertEquals("HX-Request", r.header("Vary"));
             Document d = Web.html(r);

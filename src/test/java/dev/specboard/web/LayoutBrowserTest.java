@@ -279,6 +279,18 @@ class LayoutBrowserTest {
     }
 
     @Test
+    void aFormWithinAProjectPageStartsWhereThePagesHeadingStarts() {
+        TestData.Team t = data.team();
+        try (Browser b = Browser.open(base.toString(), 1280)) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/plans/new");
+            assertEquals("", b.js("""
+                    var h = document.querySelector('main h1').getBoundingClientRect(), form = document.getElementById('plan-form').getBoundingClientRect();
+                    return Math.abs(form.left - h.left) > 1 ? 'the form starts at ' + form.left + ', the heading at ' + h.left : '';"""));
+        }
+    }
+
+    @Test
     void everyCardStartsItsContentRightAtItsPaddingWhateverItsFirstElementIs() {
         TestData.Team t = project();
         try (Browser b = Browser.open(base.toString())) {
