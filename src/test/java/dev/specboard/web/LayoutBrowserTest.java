@@ -336,6 +336,12 @@ class LayoutBrowserTest {
             assertTrue(lines(phone, "#task-TASK-1-1 code") <= 3, "the branch roadmap-implementation_task-TASK-1-1 takes "
                     + lines(phone, "#task-TASK-1-1 code") + " lines");
             phone.assertFitsWidth();
+            // The task table is wider than a phone: a shadow scrolls with it to show columns are hidden on the right.
+            assertEquals("", phone.js("""
+                    var w = document.querySelector('#spec-tasks').closest('.table-wrap'), style = getComputedStyle(w);
+                    if (w.scrollWidth <= w.clientWidth) { return 'the table fits, nothing to hint'; }
+                    return /local.*local.*scroll.*scroll/.test(style.backgroundAttachment) && /radial-gradient/.test(style.backgroundImage)
+                        ? '' : 'no scroll shadow: ' + style.backgroundAttachment;"""));
             phone.go("/projects/" + t.slug() + "/components");
             assertEquals(1L, lines(phone, "table code"), "the file path src/Web.java");
             phone.assertFitsWidth();
