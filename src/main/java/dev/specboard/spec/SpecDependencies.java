@@ -45,9 +45,12 @@ public class SpecDependencies {
                         .setParameter(1, spec.id).setParameter(2, target.id).executeUpdate());
     }
 
-    /** Makes the spec depend on exactly these specs (keys checked by the caller), refusing a cycle as {@link #add} does. */
-    void replace(TechnicalSpec spec, List<String> keys) {
-        TechnicalSpec.lockProject(spec.project);
+    /**
+     * Makes the spec depend on exactly these specs (keys checked by the caller), refusing a cycle as {@link #add} does;
+     * runs under the project's spec lock that the caller took first (it also guards the caller's task changes).
+     */
+    void replace(TechnicalSpec.ProjectLock held, TechnicalSpec spec, List<String> keys) {
+        held.requireFor(spec.project);
         em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1").setParameter(1, spec.id).executeUpdate();
         for (String k : keys) {
             TechnicalSpec target = TechnicalSpec.findByKey(spec.project, k).orElseThrow();

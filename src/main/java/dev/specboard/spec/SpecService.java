@@ -81,7 +81,7 @@ public class SpecService {
     public TechnicalSpec update(Access access, String key, SpecInput input, int baseVersion) {
         access.requireWrite(Role.MEMBER);
         // First, as everywhere: new tasks take their spec's waiter count while dependencies cannot change (V0320).
-        TechnicalSpec.lockProject(access.project());
+        TechnicalSpec.ProjectLock specsLock = TechnicalSpec.lockProject(access.project());
         TechnicalSpec spec = lockedSpec(access.project(), key);
         if (spec.version != baseVersion) {
             throw StaleVersionException.withMessage(spec.key() + " was changed by someone else: you edited version " + baseVersion
@@ -129,7 +129,7 @@ public class SpecService {
         spec.updatedAt = Instant.now();
         revision(spec, access.accountId());
         flushOrExplain(spec);
-        dependencies.replace(spec, input.dependsOnOrEmpty());
+        dependencies.replace(specsLock, spec, input.dependsOnOrEmpty());
         rollUp(spec.id).ifPresent(specCompleted::fire);
         return spec;
     }

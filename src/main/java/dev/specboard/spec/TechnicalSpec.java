@@ -147,11 +147,22 @@ public class TechnicalSpec extends TimestampedEntity {
 
     /**
      * Spec numbers, the dependency graph and the tasks of a project's specs change one at a time per project
-     * (across app instances); taken before any spec row.
+     * (across app instances); taken before any spec row. The answer is the proof that this transaction holds it:
+     * a helper that must run under the lock takes one instead of locking again.
      */
-    static void lockProject(Project project) {
+    static ProjectLock lockProject(Project project) {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('specs:' || ?1, 0))")
                 .setParameter(1, project.id.toString()).getSingleResult();
+        return new ProjectLock(project.id);
+    }
+
+    /** The project's spec lock, held by the transaction that took it through {@link #lockProject} until it ends. */
+    record ProjectLock(UUID projectId) {
+        void requireFor(Project project) {
+            if (!projectId.equals(project.id)) {
+                throw new IllegalStateException("The spec lock held is for project " + projectId + ", not " + project.id);
+            }
+        }
     }
 
     /** Approving is a lead's decision on a draft; later states stay as they are. */

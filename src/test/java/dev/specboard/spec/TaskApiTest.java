@@ -315,6 +315,23 @@ class TaskApiTest {
     }
 
     @Test
+    void specEditReplacingItsDependenciesTakesTheProjectsSpecLockOnce() {
+        TestData.Team t = data.team();
+        fx.api(t.member()).body(hierarchical(1, "A", null, "one")).post(base(t) + "/specs").then().statusCode(201);
+        fx.api(t.member()).body(hierarchical(2, "B", null, "one")).post(base(t) + "/specs").then().statusCode(201);
+        fx.api(t.member()).body(hierarchical(3, "C", List.of("SPEC-1"), "one")).post(base(t) + "/specs").then().statusCode(201);
+        Map<String, Object> edit = new java.util.HashMap<>(hierarchical(3, "C", List.of("SPEC-2"), "one"));
+        edit.put("version", 1);
+        String token = fx.token(t.member());
+        List<String> sql = dev.specboard.support.SqlCounter.statements(() -> io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + token).contentType(io.restassured.http.ContentType.JSON).body(edit)
+                .put(base(t) + "/specs/SPEC-3").then().statusCode(200));
+        // The edit takes the lock first and the dependency replacement runs under it: a second take was a wasted round trip.
+        assertEquals(1, sql.stream().filter(q -> q.contains("'specs:'")).count(), String.join("\n", sql));
+        fx.api(t.viewer()).get(base(t) + "/specs/SPEC-3").then().statusCode(200).body("dependsOn", contains("SPEC-2"));
+    }
+
+    @Test
     void droppingAPhaseWhoseTaskStartedIsRefused() {
         TestData.Team t = data.team();
         fx.api(t.member()).body(hierarchical(1, "S", null, "one", "two")).post(base(t) + "/specs").then().statusCode(201);
