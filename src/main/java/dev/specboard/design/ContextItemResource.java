@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -77,7 +78,7 @@ public class ContextItemResource {
     @Path("/{id}/file")
     public Response file(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.read(slug);
-        ContextItem item = items.get(access.project().id, PageService.parseUuid(id));
+        ContextItem item = items.get(access.project().id, Ids.parseOrNull(id));
         return download(item, sources.file(item));
     }
 
@@ -97,7 +98,7 @@ public class ContextItemResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = PageService.parseUuid(id);
+        UUID u = Ids.parseOrNull(id);
         if (u == null) {
             throw ApiException.notFound("No such context item in this project");
         }

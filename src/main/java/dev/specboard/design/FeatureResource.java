@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
@@ -106,7 +107,7 @@ public class FeatureResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = PageService.parseUuid(id);
+        UUID u = Ids.parseOrNull(id);
         if (u == null) {
             throw ApiException.notFound("No such feature in this project");
         }

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
@@ -213,14 +214,14 @@ public class FeatureService {
         List<PageRow> all = pages.rows(projectId);
         List<UUID> pageIds = new ArrayList<>();
         for (String ref : form.pageList()) {
-            UUID pid = PageService.parseUuid(ref);
+            UUID pid = Ids.parseOrNull(ref);
             all.stream().filter(p -> p.id().equals(pid) || p.path().equals(PageService.normalise(ref))).findFirst()
                     .ifPresentOrElse(p -> pageIds.add(p.id()), () -> errors.add("pages", "There is no page " + ref + " in this project"));
         }
         List<FeatureView.JourneyRef> journeys = journeyRefs(projectId);
         List<UUID> journeyIds = new ArrayList<>();
         for (String ref : form.journeyList()) {
-            UUID jid = PageService.parseUuid(ref);
+            UUID jid = Ids.parseOrNull(ref);
             journeys.stream().filter(j -> j.id().equals(jid)).findFirst()
                     .ifPresentOrElse(j -> journeyIds.add(j.id()), () -> errors.add("journeys", "There is no journey " + ref + " in this project"));
         }

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -176,7 +177,7 @@ public class JourneyResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = PageService.parseUuid(id);
+        UUID u = Ids.parseOrNull(id);
         if (u == null) {
             throw ApiException.notFound("No such journey in this project");
         }

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
@@ -301,7 +302,7 @@ public class JourneyService {
             if (blank(form.page())) {
                 errors.add("page", "Choose the page this screen shows");
             } else {
-                UUID pid = PageService.parseUuid(form.page());
+                UUID pid = Ids.parseOrNull(form.page());
                 java.util.Optional<Page> p = pid != null ? Page.inProject(projectId, pid) : Page.byPath(projectId, PageService.normalise(form.page()));
                 if (p.isEmpty()) {
                     errors.add("page", "There is no page " + form.page() + " in this project");

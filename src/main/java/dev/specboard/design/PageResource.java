@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
@@ -130,7 +131,7 @@ public class PageResource {
                               @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Page p = pages.get(access.project().id, uuid(id));
-        UUID itemId = PageService.parseUuid(item);
+        UUID itemId = Ids.parseOrNull(item);
         if (itemId == null) {
             throw ValidationException.of("item", "Choose a context item");
         }
@@ -143,7 +144,7 @@ public class PageResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = PageService.parseUuid(id);
+        UUID u = Ids.parseOrNull(id);
         if (u == null) {
             throw ApiException.notFound("No such page in this project");
         }

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
@@ -239,7 +240,7 @@ public class PageService {
             return null;
         }
         String r = ref.strip();
-        java.util.Optional<Page> found = r.startsWith("/") ? Page.byPath(projectId, normalise(r)) : Page.inProject(projectId, parseUuid(r));
+        java.util.Optional<Page> found = r.startsWith("/") ? Page.byPath(projectId, normalise(r)) : Page.inProject(projectId, Ids.parseOrNull(r));
         if (found.isEmpty()) {
             errors.add("parent", "There is no page " + r + " in this project");
             return null;
@@ -291,13 +292,5 @@ public class PageService {
         // deadlocked a page created with a mockup (project lock, then the design system's row) against the
         // worker (the design system's row, then a thought referencing the project).
         em.createNativeQuery("select 1 from projects where id = ?1 for no key update").setParameter(1, projectId).getSingleResult();
-    }
-
-    static UUID parseUuid(String s) {
-        try {
-            return s == null ? null : UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

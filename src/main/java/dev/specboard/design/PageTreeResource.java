@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -46,7 +47,7 @@ public class PageTreeResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         List<UUID> order = new ArrayList<>();
         for (String id : ids == null ? List.<String>of() : ids) {
-            UUID u = PageService.parseUuid(id);
+            UUID u = Ids.parseOrNull(id);
             if (u == null) {
                 throw ApiException.badRequest("Unknown page id " + id);
             }
@@ -54,7 +55,7 @@ public class PageTreeResource {
         }
         UUID parentId = parent == null || parent.isBlank() ? null : PageResource.uuid(parent);
         pages.reorder(access, parentId, order);
-        return treeAnswer(access, PageService.parseUuid(moved), "Page order saved.", headers);
+        return treeAnswer(access, Ids.parseOrNull(moved), "Page order saved.", headers);
     }
 
     /** Moves a page up or down among its siblings: the keyboard way of ordering. */

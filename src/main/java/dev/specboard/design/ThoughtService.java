@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
@@ -130,7 +131,7 @@ public class ThoughtService {
     /** Takes an inferred data operation ({@code featureId.op.Entity}) out of its feature. */
     private void withdrawOperation(UUID projectId, String name) {
         String[] parts = name.split("\\.", 3);
-        UUID featureId = parts.length == 3 ? PageService.parseUuid(parts[0]) : null;
+        UUID featureId = parts.length == 3 ? Ids.parseOrNull(parts[0]) : null;
         Feature.inProject(projectId, featureId).ifPresent(f -> {
             em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
             Feature.DataOperations ops = f.operations().without(parts[1], parts[2]);

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
@@ -42,7 +43,7 @@ public class TraceResource {
     @GET
     public Response show(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        UUID pageId = PageService.parseUuid(id);
+        UUID pageId = Ids.parseOrNull(id);
         if (pageId == null) {
             throw ApiException.notFound("No such page in this project");
         }

@@ -9,6 +9,7 @@ import dev.specboard.design.InferredOperation;
 import dev.specboard.design.Page;
 import dev.specboard.design.PageRow;
 import dev.specboard.design.PageService;
+import dev.specboard.kernel.Ids;
 import dev.specboard.project.Access;
 import dev.specboard.web.FormErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -138,7 +139,7 @@ class DesignWizardSteps {
         List<PageRow> all = pages.rows(access.project().id);
         List<UUID> chosen = new ArrayList<>();
         for (String ref : form.pageList()) {
-            UUID id = parse(ref);
+            UUID id = Ids.parseOrNull(ref);
             all.stream().filter(p -> p.id().equals(id)).findFirst()
                     .ifPresentOrElse(p -> chosen.add(p.id()), () -> errors.add("pages", "There is no page " + ref + " in this project"));
         }
@@ -219,14 +220,6 @@ class DesignWizardSteps {
         Map<String, String> values = Map.of("creates", trim(f.creates()), "reads", trim(f.reads()), "updates", trim(f.updates()), "deletes", trim(f.deletes()));
         values.forEach((op, v) -> FeatureForm.commas(v).forEach(e -> out.add(op + "." + e)));
         return out;
-    }
-
-    private static UUID parse(String s) {
-        try {
-            return UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String trim(String s) {
