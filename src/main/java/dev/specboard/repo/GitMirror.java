@@ -12,7 +12,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -80,7 +79,7 @@ public class GitMirror {
     public String fetch(Repo repo, Progress progress) {
         urls.requireFetchable(repo.gitUrl);
         Path dir = mirrorDir(repo);
-        ProgressMonitor monitor = new Monitor(progress);
+        ObjectProgress monitor = new ObjectProgress(progress);
         try {
             if (!Files.isDirectory(dir.resolve("objects"))) {
                 forget(dir);
@@ -300,53 +299,5 @@ public class GitMirror {
             }
         }
         return message == null ? e.getClass().getSimpleName() : message;
-    }
-
-    /** Adapts JGit's progress reports (counting, receiving, resolving) to the sync's object counters. */
-    private static final class Monitor implements ProgressMonitor {
-        private final Progress progress;
-        private int total;
-        private int done;
-
-        Monitor(Progress progress) {
-            this.progress = progress;
-        }
-
-        @Override
-        public void start(int totalTasks) {
-        }
-
-        @Override
-        public void beginTask(String title, int totalWork) {
-            if (totalWork > 0) {
-                total = totalWork;
-                done = 0;
-                progress.objects(done, total);
-            }
-        }
-
-        @Override
-        public void update(int completed) {
-            done += completed;
-            if (total > 0) {
-                progress.objects(Math.min(done, total), total);
-            }
-        }
-
-        @Override
-        public void endTask() {
-            if (total > 0) {
-                progress.objects(total, total);
-            }
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void showDuration(boolean enabled) {
-        }
     }
 }
