@@ -18,6 +18,15 @@ public class DesignTools {
     @Inject
     FeatureApi featureApi;
 
+    @Inject
+    EntityApi entityApi;
+
+    @Inject
+    ThinkingApi thinkingApi;
+
+    @Inject
+    JourneyApi journeyApi;
+
     @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version).",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<DesignApi.PageAnswer> listPages(@ToolArg(description = "project slug") String project) {
@@ -88,36 +97,36 @@ public class DesignTools {
 
     @Tool(name = "infer_entities", description = "Reads the project's current mockups again and returns the inferred entities with fields, types, confidences and relationships.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
-    public List<FeatureApi.EntityAnswer> inferEntities(@ToolArg(description = "project slug") String project) {
-        return call(() -> featureApi.inferEntities(project));
+    public List<EntityApi.EntityAnswer> inferEntities(@ToolArg(description = "project slug") String project) {
+        return call(() -> entityApi.inferEntities(project));
     }
 
     @Tool(name = "list_entities", description = "Lists the entities inferred from the mockups.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<FeatureApi.EntityAnswer> listEntities(@ToolArg(description = "project slug") String project) {
-        return call(() -> featureApi.listEntities(project));
+    public List<EntityApi.EntityAnswer> listEntities(@ToolArg(description = "project slug") String project) {
+        return call(() -> entityApi.listEntities(project));
     }
 
     @Tool(name = "list_thinking", description = "Lists the thinking chain: each inference with its reasoning, confidence, status and the thoughts it depends on.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<FeatureApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,
+    public List<ThinkingApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status) {
-        return call(() -> featureApi.listThinking(project, status));
+        return call(() -> thinkingApi.listThinking(project, status));
     }
 
     @Tool(name = "create_journey", description = "Creates a journey flow: nodes (key, nodeType screen|decision|action|database|annotation, data such as "
             + "page path, question and branches, operation and entity, end) and connections between node keys (label = a decision's branch).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public FeatureApi.JourneyAnswer createJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey name") String name,
+    public JourneyApi.JourneyAnswer createJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey name") String name,
                                 @ToolArg(description = "user, admin, system or error", required = false) String flowType,
-                                @ToolArg(description = "nodes") List<FeatureApi.NodeBody> nodes,
-                                @ToolArg(description = "connections", required = false) List<FeatureApi.ConnectionBody> connections) {
-        return entity(FeatureApi.JourneyAnswer.class, () -> featureApi.createJourney(project, new FeatureApi.JourneyBody(name, flowType, null, nodes, connections)));
+                                @ToolArg(description = "nodes") List<JourneyApi.NodeBody> nodes,
+                                @ToolArg(description = "connections", required = false) List<JourneyApi.ConnectionBody> connections) {
+        return entity(JourneyApi.JourneyAnswer.class, () -> journeyApi.createJourney(project, new JourneyApi.JourneyBody(name, flowType, null, nodes, connections)));
     }
 
     @Tool(name = "get_journey", description = "Returns a journey with its nodes, connections and the problems its check finds.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public FeatureApi.JourneyAnswer getJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId) {
-        return call(() -> featureApi.getJourney(project, journeyId));
+    public JourneyApi.JourneyAnswer getJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId) {
+        return call(() -> journeyApi.getJourney(project, journeyId));
     }
 }

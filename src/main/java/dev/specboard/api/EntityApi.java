@@ -1,0 +1,92 @@
+package dev.specboard.api;
+
+import dev.specboard.design.EntityDdl;
+import dev.specboard.design.EntityModel;
+import dev.specboard.design.EntityService;
+import dev.specboard.design.InferredEntity;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** API v1 for the data entities inferred from the mockups, their confirmation and the DDL they make. */
+@Path("/api/v1/projects/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EntityApi {
+
+    @RegisterForReflection
+    public record FieldAnswer(String type, boolean required, List<String> inferredFrom, Double confidence, Integer maxLength, String label,
+                              List<String> options, Map<String, Object> validation) {
+    }
+
+    @RegisterForReflection
+    public record RelationshipAnswer(String type, String targetEntity, String foreignKey, String inverse) {
+    }
+
+    @RegisterForReflection
+    public record EntityAnswer(UUID id, String entityName, String pluralName, Map<String, FieldAnswer> fields, List<RelationshipAnswer> relationships,
+                               EntityModel.CrudLocations crudLocations, double confidenceScore, boolean userConfirmed) {
+    }
+
+    @RegisterForReflection
+    public record DdlAnswer(String ddl) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    EntityService entities;
+
+    @GET
+    @Path("/entities")
+    public List<EntityAnswer> listEntities(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return entities.list(access.project().id).stream().map(EntityApi::entity).toList();
+    }
+
+    /** Reads the current mockups again now and answers the entities. */
+    @POST
+    @Path("/entities/infer")
+    public List<EntityAnswer> inferEntities(@PathParam("slug") String slug) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return entities.infer(access).stream().map(EntityApi::entity).toList();
+    }
+
+    @POST
+    @Path("/entities/{id}/confirm")
+    public EntityAnswer confirmEntity(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return entity(entities.confirm(access, DesignApi.uuid(id)));
+    }
+
+    @GET
+    @Path("/entities/ddl")
+    public DdlAnswer ddl(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        return new DdlAnswer(EntityDdl.ddl(entities.list(access.project().id)));
+    }
+
+    private static EntityAnswer entity(InferredEntity e) {
+        Map<String, FieldAnswer> fields = new LinkedHashMap<>();
+        e.fieldMap().forEach((k, f) -> fields.put(k, new FieldAnswer(f.type(), f.mandatory(), f.inferredFrom(), f.confidence(), f.maxLength(), f.label(),
+                f.options(), f.validation())));
+        return new EntityAnswer(e.id, e.entityName, e.pluralName, fields,
+                e.relationshipList().stream().map(r -> new RelationshipAnswer(r.type(), r.targetEntity(), r.foreignKey(), r.inverse())).toList(),
+                e.crud(), e.confidenceScore, e.userConfirmed);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.specboard.api;
+
+import dev.specboard.design.Thought;
+import dev.specboard.design.ThoughtService;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.ProjectAccess;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.UUID;
+
+/** API v1 for the thinking chain: each inference with its reasoning, confirmed, revised or rejected by a person. */
+@Path("/api/v1/projects/{slug}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ThinkingApi {
+
+    @RegisterForReflection
+    public record ThoughtAnswer(UUID id, String thoughtType, String reasoning, double confidence, String status, List<UUID> dependsOn,
+                                List<UUID> leadsTo, String sourceDescription, String subject, boolean needsReview, boolean needsAnswer,
+                                String userFeedback) {
+    }
+
+    public record FeedbackBody(String feedback) {
+    }
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    @Inject
+    ThoughtService thoughts;
+
+    @GET
+    @Path("/thinking")
+    public List<ThoughtAnswer> listThinking(@PathParam("slug") String slug, @QueryParam("status") String status) {
+        Access access = projectAccess.read(slug);
+        return thoughts.list(access.project().id, status).stream().map(ThinkingApi::thought).toList();
+    }
+
+    @POST
+    @Path("/thinking/{id}/confirm")
+    public ThoughtAnswer confirmThought(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return thought(thoughts.confirm(access, DesignApi.uuid(id)));
+    }
+
+    @POST
+    @Path("/thinking/{id}/revise")
+    public ThoughtAnswer reviseThought(@PathParam("slug") String slug, @PathParam("id") String id, FeedbackBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return thought(thoughts.revise(access, DesignApi.uuid(id), ComponentApi.body(body).feedback()));
+    }
+
+    /** Rejects a thought: what it created is withdrawn and the thoughts depending on it are flagged for review. */
+    @POST
+    @Path("/thinking/{id}/reject")
+    public ThoughtAnswer rejectThought(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return thought(thoughts.reject(access, DesignApi.uuid(id)));
+    }
+
+    private static ThoughtAnswer thought(Thought t) {
+        return new ThoughtAnswer(t.id, t.thoughtType, t.reasoning, t.confidence, t.status, t.dependsOn, t.leadsTo, t.sourceDescription, t.subjectKey,
+                t.needsReview, t.needsAnswer, t.userFeedback);
+    }
+}
