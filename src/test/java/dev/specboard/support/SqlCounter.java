@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts the SQL statements Hibernate prepares for the HTTP requests an action sends, to prove a
- * page's query count does not grow with its rows. Only statements of those requests count (they are
- * marked on their Vert.x request context), so the background workers polling beside them cannot
- * add to a count.
+ * page's query count does not grow with its rows. Only statements on those requests' Vert.x contexts count
+ * (the contexts are marked), so scheduled workers polling beside them (syncs, jobs, the lease sweep) do not add
+ * to a count. Work a request hands to a {@code ManagedExecutor} does count: context propagation carries the
+ * request's context along, so a chat question's answer, which {@code ChatWorker} starts that way after the
+ * request commits, adds its statements to the count if it runs before the action ends.
  */
 public final class SqlCounter {
 
