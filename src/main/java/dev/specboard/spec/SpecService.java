@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,40 +165,50 @@ public class SpecService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<SpecCompleted> rollUp(UUID specId) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT s.status, s.spec_number, s.story_number, s.project_id,
-                       (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id),
-                       (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id AND t.status IN ('completed', 'merged')),
-                       (SELECT count(*) FROM implementation_tasks t WHERE t.spec_id = s.id AND t.status <> 'pending'),
-                       s.approved_at IS NOT NULL
-                FROM technical_specs s WHERE s.id = ?1 FOR UPDATE OF s""").setParameter(1, specId).getSingleResult();
-        String status = (String) row[0];
-        long total = ((Number) row[4]).longValue();
-        long done = ((Number) row[5]).longValue();
-        long moved = ((Number) row[6]).longValue();
-        String next = status;
-        if (total > 0 && done == total) {
-            next = TechnicalSpec.STATUS_COMPLETE;
-        } else if (moved > 0) {
-            next = TechnicalSpec.STATUS_IN_PROGRESS;
-        } else if (TechnicalSpec.STATUS_IN_PROGRESS.equals(status) || TechnicalSpec.STATUS_COMPLETE.equals(status)) {
-            // Work on a draft may start before its approval (claims do not wait for it): back to draft then.
-            next = Boolean.TRUE.equals(row[7]) ? TechnicalSpec.STATUS_APPROVED : TechnicalSpec.STATUS_DRAFT;
+        return rollUp(List.of(specId)).stream().findFirst();
+    }
+
+    /**
+     * {@link #rollUp(UUID)} for several specs in two statements whatever their number (the lease sweep moves tasks
+     * of many specs at once); answers the specs it completed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<SpecCompleted> rollUp(Collection<UUID> specIds) {
+        if (specIds.isEmpty()) {
+            return List.of();
         }
-        if (next.equals(status)) {
-            return Optional.empty();
+        // Locked in id order, so that two roll-ups never wait on each other in a circle; the counts are read by the
+        // next statement, which sees every task move committed before the locks were granted.
+        em.createNativeQuery("SELECT id FROM technical_specs WHERE id IN (?1) ORDER BY id FOR UPDATE")
+                .setParameter(1, specIds).getResultList();
+        // Status is derived from the tasks: it does not bump the version that guards the spec's text. Work on a draft
+        // may start before its approval (claims do not wait for it): back to draft then.
+        @SuppressWarnings("unchecked")
+        List<Object[]> changed = em.createNativeQuery("""
+                UPDATE technical_specs s SET status = n.next,
+                       started_at = CASE WHEN n.next IN ('in_progress', 'complete') THEN coalesce(s.started_at, now()) ELSE s.started_at END,
+                       completed_at = CASE WHEN n.next = 'complete' THEN now() ELSE NULL END
+                FROM (SELECT x.id, CASE WHEN c.total > 0 AND c.done = c.total THEN 'complete'
+                                        WHEN c.moved > 0 THEN 'in_progress'
+                                        WHEN x.status IN ('in_progress', 'complete')
+                                            THEN CASE WHEN x.approved_at IS NOT NULL THEN 'approved' ELSE 'draft' END
+                                        ELSE x.status END AS next
+                      FROM technical_specs x CROSS JOIN LATERAL (
+                           SELECT count(*) AS total,
+                                  count(*) FILTER (WHERE t.status IN ('completed', 'merged')) AS done,
+                                  count(*) FILTER (WHERE t.status <> 'pending') AS moved
+                           FROM implementation_tasks t WHERE t.spec_id = x.id) c
+                      WHERE x.id IN (?1)) n
+                WHERE s.id = n.id AND s.status <> n.next
+                RETURNING s.status, s.spec_number, s.story_number, s.project_id""").setParameter(1, specIds).getResultList();
+        List<SpecCompleted> completed = new ArrayList<>();
+        for (Object[] row : changed) {
+            if (TechnicalSpec.STATUS_COMPLETE.equals(row[0])) {
+                completed.add(new SpecCompleted((UUID) row[3], "SPEC-" + ((Number) row[1]).intValue(),
+                        row[2] == null ? null : ((Number) row[2]).intValue()));
+            }
         }
-        // Status is derived from the tasks: it does not bump the version that guards the spec's text.
-        em.createNativeQuery("""
-                UPDATE technical_specs SET status = ?2,
-                       started_at = CASE WHEN ?2 IN ('in_progress', 'complete') THEN coalesce(started_at, now()) ELSE started_at END,
-                       completed_at = CASE WHEN ?2 = 'complete' THEN now() ELSE NULL END
-                WHERE id = ?1""").setParameter(1, specId).setParameter(2, next).executeUpdate();
-        if (TechnicalSpec.STATUS_COMPLETE.equals(next)) {
-            return Optional.of(new SpecCompleted((UUID) row[3], "SPEC-" + ((Number) row[1]).intValue(),
-                    row[2] == null ? null : ((Number) row[2]).intValue()));
-        }
-        return Optional.empty();
+        return completed;
     }
 
     // --- rules

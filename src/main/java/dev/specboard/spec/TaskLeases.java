@@ -1,6 +1,5 @@
 package dev.specboard.spec;
 
-import dev.specboard.account.Account;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
@@ -13,8 +12,12 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Keeps claims alive while their claimer sends heartbeats, and hands tasks whose lease ran out back to pending. */
@@ -54,35 +57,61 @@ public class TaskLeases {
         return task;
     }
 
+    /** A timestamp as {@link Instant#toString()} writes it (UTC, the fraction cut to 0, 3 or 6 digits), as the log's note said it. */
+    private static final String INSTANT_TEXT = """
+            to_char(e.lease_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+            || CASE WHEN mod(CAST(extract(microseconds FROM e.lease_expires_at) AS bigint), 1000000) = 0 THEN ''
+                    WHEN mod(CAST(extract(microseconds FROM e.lease_expires_at) AS bigint), 1000) = 0
+                        THEN to_char(e.lease_expires_at AT TIME ZONE 'UTC', '.MS')
+                    ELSE to_char(e.lease_expires_at AT TIME ZONE 'UTC', '.US') END || 'Z'""";
+
     /**
-     * Returns tasks whose lease ran out to pending, at most {@code limit} at a time: each is logged,
-     * its former claimer is told, open boards and event streams hear it. Rows another instance is
-     * sweeping are skipped ({@code FOR UPDATE SKIP LOCKED}), so any number of instances may sweep.
+     * Returns tasks whose lease ran out to pending, at most {@code limit} at a time: each is logged, each former
+     * claimer is told once per project, open boards and event streams hear it. Rows another instance is sweeping
+     * are skipped ({@code FOR UPDATE SKIP LOCKED}), so any number of instances may sweep. The statements are the
+     * same few however many tasks lapsed (one per former claimer for the notification).
      */
     @Transactional
     public int expireLeases(int limit) {
+        // Picks, moves and logs in one statement: the log reads the claimer and lease from before the move.
         @SuppressWarnings("unchecked")
-        List<UUID> expired = em.createNativeQuery("""
-                        SELECT t.id FROM implementation_tasks t
-                        WHERE t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < now()
-                        ORDER BY t.lease_expires_at LIMIT ?1
-                        FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, limit).getResultList();
-        TaskService.Actor system = new TaskService.Actor(null, TaskEvent.VIA_SYSTEM);
-        for (UUID id : expired) {
-            ImplementationTask task = em.find(ImplementationTask.class, id);
-            em.refresh(task);
-            TaskStatus from = task.status;
-            Account claimer = task.claimedBy;
-            Instant lapsed = task.leaseExpiresAt;
-            task.moveTo(TaskStatus.PENDING, null, Instant.now());
-            task.commitSha = null;
-            history.log(task, from, TaskStatus.PENDING, system, "Lease expired: " + claimer.username + " sent no heartbeat before " + lapsed);
-            em.flush();
-            specs.rollUp(task.spec.id).ifPresent(specCompleted::fire);
-            history.announce(task, from, TaskStatus.PENDING, system);
-            leaseExpired.fire(new TaskLeaseExpired(task.project.id, task.project.slug, task.taskKey, claimer.id));
+        List<Object[]> rows = em.createNativeQuery("""
+                        WITH expired AS MATERIALIZED (
+                            SELECT t.id, t.status, t.claimed_by, t.lease_expires_at FROM implementation_tasks t
+                            WHERE t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < now()
+                            ORDER BY t.lease_expires_at LIMIT ?1
+                            FOR UPDATE SKIP LOCKED),
+                        moved AS (
+                            UPDATE implementation_tasks t SET status = 'pending', claimed_by = NULL, claimed_at = NULL, started_at = NULL,
+                                   lease_expires_at = NULL, commit_sha = NULL, updated_at = now(), version = t.version + 1
+                            FROM expired e WHERE t.id = e.id
+                            RETURNING t.id, t.project_id, t.spec_id, t.task_id),
+                        logged AS (
+                            INSERT INTO task_events (task_id, from_status, to_status, actor_id, via, note, created_at)
+                            SELECT e.id, e.status, 'pending', NULL, ?2,
+                                   'Lease expired: ' || coalesce(a.username, 'the claimer') || ' sent no heartbeat before ' || %s, now()
+                            FROM expired e JOIN moved m ON m.id = e.id LEFT JOIN accounts a ON a.id = e.claimed_by)
+                        SELECT m.project_id, p.slug, m.spec_id, s.author_id, m.task_id, e.status, e.claimed_by
+                        FROM moved m JOIN expired e ON e.id = m.id JOIN projects p ON p.id = m.project_id
+                             JOIN technical_specs s ON s.id = m.spec_id
+                        ORDER BY e.lease_expires_at, m.task_id""".formatted(INSTANT_TEXT))
+                .setParameter(1, limit).setParameter(2, TaskEvent.VIA_SYSTEM).getResultList();
+        if (rows.isEmpty()) {
+            return 0;
         }
-        return expired.size();
+        Set<UUID> specIds = new LinkedHashSet<>();
+        rows.forEach(r -> specIds.add((UUID) r[2]));
+        specs.rollUp(specIds).forEach(specCompleted::fire);
+        TaskService.Actor system = new TaskService.Actor(null, TaskEvent.VIA_SYSTEM);
+        Map<List<UUID>, List<Object[]>> byClaimer = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            history.announce((UUID) r[0], (String) r[4], TaskStatus.parse((String) r[5]).orElseThrow(), TaskStatus.PENDING, system, (UUID) r[3]);
+            if (r[6] != null) {
+                byClaimer.computeIfAbsent(List.of((UUID) r[6], (UUID) r[0]), k -> new ArrayList<>()).add(r);
+            }
+        }
+        byClaimer.forEach((claimerAndProject, lapsed) -> leaseExpired.fire(new TaskLeaseExpired(claimerAndProject.get(1),
+                (String) lapsed.get(0)[1], lapsed.stream().map(r -> (String) r[4]).toList(), claimerAndProject.get(0))));
+        return rows.size();
     }
 }

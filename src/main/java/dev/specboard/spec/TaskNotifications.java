@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,11 +40,22 @@ public class TaskNotifications {
     /** The live event kind when a claim lapsed. */
     public static final String LEASE_EXPIRED = "lease-expired";
 
+    /** One notification per former claimer and sweep, however many of their tasks lapsed: a sweep of 100 was 100 inserts. */
     void onLeaseExpired(@Observes TaskLeaseExpired e) {
         live.publish(LiveEvent.forProject(LEASE_EXPIRED, e.projectId()));
-        notifications.notify(e.formerClaimerId(), e.projectId(), "task_lease_expired", Map.of(
-                "message", e.taskKey() + " went back to pending: your lease ran out without a heartbeat",
-                "link", "/projects/" + e.projectSlug() + "/tasks/" + e.taskKey()));
+        List<String> keys = e.taskKeys();
+        String message;
+        String link;
+        if (keys.size() == 1) {
+            message = keys.get(0) + " went back to pending: your lease ran out without a heartbeat";
+            link = "/projects/" + e.projectSlug() + "/tasks/" + keys.get(0);
+        } else {
+            int shown = Math.min(keys.size(), 5);
+            String others = String.join(", ", keys.subList(1, shown)) + (keys.size() > shown ? " and " + (keys.size() - shown) + " more" : "");
+            message = keys.get(0) + " went back to pending, and so did " + others + ": your leases ran out without a heartbeat";
+            link = "/projects/" + e.projectSlug() + "/board";
+        }
+        notifications.notify(e.formerClaimerId(), e.projectId(), "task_lease_expired", Map.of("message", message, "link", link));
     }
 
     /** Mentioned members, then the task's claimer and its spec's author, hear of a comment once each, never its writer. */

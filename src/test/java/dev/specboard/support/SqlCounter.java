@@ -17,11 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * to a count. Work a request hands to a {@code ManagedExecutor} does count: context propagation carries the
  * request's context along, so a chat question's answer, which {@code ChatWorker} starts that way after the
  * request commits, adds its statements to the count if it runs before the action ends.
+ * {@link #statementsHere} counts a direct call on the test's own thread instead.
  */
 public final class SqlCounter {
 
     private static final String MARK = "specboard.sql-counter";
     private static volatile boolean counting;
+    private static final ThreadLocal<Boolean> HERE = ThreadLocal.withInitial(() -> false);
     private static final AtomicLong STATEMENTS = new AtomicLong();
     private static final java.util.List<String> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -59,6 +61,18 @@ public final class SqlCounter {
         return java.util.List.copyOf(SEEN);
     }
 
+    /** The SQL of the statements the action prepared on this thread (a service called directly, not through HTTP). */
+    public static synchronized java.util.List<String> statementsHere(Runnable action) {
+        SEEN.clear();
+        HERE.set(true);
+        try {
+            action.run();
+        } finally {
+            HERE.set(false);
+        }
+        return java.util.List.copyOf(SEEN);
+    }
+
     private static boolean marked() {
         Context context = Vertx.currentContext();
         return context != null && VertxContext.isDuplicatedContext(context) && Boolean.TRUE.equals(context.getLocal(MARK));
@@ -81,7 +95,7 @@ public final class SqlCounter {
     public static class Inspector implements StatementInspector {
         @Override
         public String inspect(String sql) {
-            if (counting && marked()) {
+            if ((counting && marked()) || HERE.get()) {
                 STATEMENTS.incrementAndGet();
                 SEEN.add(sql);
             }

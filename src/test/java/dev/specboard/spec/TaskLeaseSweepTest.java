@@ -1,0 +1,105 @@
+package dev.specboard.spec;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The lease sweep hands lapsed tasks back to pending in the same few statements however many lapsed. */
+@QuarkusTest
+class TaskLeaseSweepTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecService specs;
+
+    @Inject
+    TaskLeases leases;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aSweepOfTenTimesTheLapsedTasksRunsTheSameStatements() {
+        Sweep few = sweep(3);
+        Sweep many = sweep(30);
+        assertTrue(few.swept() >= 3 && many.swept() >= 30, few.swept() + " and " + many.swept() + " swept");
+        assertEquals(few.sql().size(), many.sql().size(), "3 tasks:\n" + String.join("\n", few.sql()) + "\n30 tasks:\n" + String.join("\n", many.sql()));
+    }
+
+    @Test
+    void lapsedTasksArePendingLoggedTheirSpecIsBackToApprovedAndTheirClaimerIsToldOnce() {
+        TestData.Team t = data.team();
+        Sweep s = sweep(t, 7);
+        assertTrue(s.swept() >= 7);
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<?> held = em.createNativeQuery("SELECT id FROM implementation_tasks WHERE project_id = ?1 AND (status <> 'pending' "
+                    + "OR claimed_by IS NOT NULL OR claimed_at IS NOT NULL OR lease_expires_at IS NOT NULL)")
+                    .setParameter(1, t.project().id).getResultList();
+            assertEquals(List.of(), held, "every task is pending and unclaimed");
+            List<?> notes = em.createNativeQuery("""
+                            SELECT e.note FROM task_events e JOIN implementation_tasks t ON t.id = e.task_id
+                            WHERE t.project_id = ?1 AND e.via = 'system' AND e.from_status = 'claimed' AND e.to_status = 'pending'""")
+                    .setParameter(1, t.project().id).getResultList();
+            assertEquals(7, notes.size());
+            notes.forEach(n -> assertTrue(String.valueOf(n).matches("Lease expired: " + t.member().username
+                    + " sent no heartbeat before \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3}|\\.\\d{6})?Z"), String.valueOf(n)));
+            assertEquals("approved", em.createNativeQuery("SELECT status FROM technical_specs WHERE project_id = ?1")
+                    .setParameter(1, t.project().id).getSingleResult());
+            List<?> told = em.createNativeQuery("SELECT payload ->> 'message' FROM notifications WHERE user_id = ?1 AND type = 'task_lease_expired'")
+                    .setParameter(1, t.member().id).getResultList();
+            assertEquals(1, told.size(), "one notification for the claimer, not one per task: " + told);
+            assertTrue(String.valueOf(told.get(0)).startsWith("TASK-1-1 went back to pending, and so did TASK-1-2, TASK-1-3, TASK-1-4, TASK-1-5 and 2 more"),
+                    String.valueOf(told.get(0)));
+        });
+    }
+
+    private record Sweep(int swept, List<String> sql) {
+    }
+
+    private Sweep sweep(int tasks) {
+        return sweep(data.team(), tasks);
+    }
+
+    /**
+     * A spec of this many tasks, all claimed by the member with a lease that ran out, swept in the transaction that
+     * let them lapse: the scheduled sweep cannot see them before it commits, so this sweep is the one that finds them.
+     */
+    private Sweep sweep(TestData.Team t, int tasks) {
+        List<SpecContent.Phase> phases = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            phases.add(new SpecContent.Phase(null, "p" + i, "Build p" + i, BigDecimal.ONE, "Do p" + i, List.of()));
+        }
+        specs.create(new Access(t.project(), Role.LEAD, t.lead().id), new SpecInput(null, "S", TechnicalSpec.TYPE_HIERARCHICAL, null,
+                new SpecContent("o", null, null, phases), List.of()));
+        specs.approve(new Access(t.project(), Role.LEAD, t.lead().id), "SPEC-1");
+        // Leases other tests left lapsed are swept first, so that the counted sweep finds only this spec's tasks.
+        leases.expireLeases(1000);
+        AtomicInteger swept = new AtomicInteger();
+        List<String> sql = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("""
+                            UPDATE implementation_tasks SET status = 'claimed', claimed_by = ?2, claimed_at = now() - interval '1 hour',
+                                   lease_expires_at = now() - interval '1 minute' WHERE project_id = ?1""")
+                    .setParameter(1, t.project().id).setParameter(2, t.member().id).executeUpdate();
+            em.createNativeQuery("UPDATE technical_specs SET status = 'in_progress', started_at = now() WHERE project_id = ?1")
+                    .setParameter(1, t.project().id).executeUpdate();
+            return SqlCounter.statementsHere(() -> swept.set(leases.expireLeases(TaskLeaseSweep.BATCH)));
+        });
+        return new Sweep(swept.get(), sql);
+    }
+}
