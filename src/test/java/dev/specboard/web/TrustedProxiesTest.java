@@ -66,4 +66,17 @@ class TrustedProxiesTest {
         assertTrue(nginx.contains("proxy_set_header X-Forwarded-For $remote_addr;"), nginx);
         assertFalse(nginx.contains("$proxy_add_x_forwarded_for"), nginx);
     }
+
+    /**
+     * Specboard reads X-Forwarded-Port, -Ssl and -Prefix too (and Forwarded where allowed): nginx must clear what the
+     * client sent, or a client could pass a plain request for HTTPS or make the app build links to another port.
+     */
+    @Test
+    void theComposeNginxClearsTheForwardedHeadersItDoesNotSet() throws Exception {
+        String nginx = Files.readString(Path.of("docker/nginx.conf"));
+        for (String header : List.of("X-Forwarded-Port", "X-Forwarded-Ssl", "X-Forwarded-Prefix", "Forwarded")) {
+            assertTrue(Pattern.compile("(?m)^\\s*proxy_set_header " + header + " \\S+;").matcher(nginx).find(),
+                    "nginx sets or clears " + header + ":\n" + nginx);
+        }
+    }
 }
