@@ -14,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -30,8 +29,8 @@ public class InvitationService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A new invitation and its link, shown once to the inviter. */
-    public record Created(String email, Role role, String link) {
+    /** A new invitation and its link, shown once to the inviter; {@code again} when it refreshed an open one. */
+    public record Created(String email, Role role, String link, boolean again) {
     }
 
     /** An open invitation on the members page. */
@@ -42,6 +41,15 @@ public class InvitationService {
     public record InvitationView(String token, String projectName, String email, Role role, String refusal) {
     }
 
+    /** Stores the invitation, or refreshes the open one of the address (the unique index decides); answers which. */
+    private static final String INVITE = """
+            INSERT INTO project_invitations AS i (project_id, email, role, token_hash, invited_by, expires_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, now() + make_interval(days => ?6))
+            ON CONFLICT (project_id, lower(email)) WHERE accepted_at IS NULL AND revoked_at IS NULL
+            DO UPDATE SET email = excluded.email, role = excluded.role, token_hash = excluded.token_hash,
+                          invited_by = excluded.invited_by, created_at = now(), expires_at = excluded.expires_at
+            RETURNING i.xmax::text <> '0'""";
+
     @Inject
     AccountService accounts;
 
@@ -51,8 +59,10 @@ public class InvitationService {
     /**
      * Invites the email address: an expiring, single-use link (mailed when a mail server is configured) that joins
      * whoever holds it, signing up or logged in. Whether some account has this address plays no part (addresses are
-     * not verified: anyone may put any address on their profile), and the answer does not tell. 422 on {@code field}
-     * when it is not an email address.
+     * not verified: anyone may put any address on their profile), and the answer does not tell. An address with an
+     * open invitation already gets that one refreshed (a new link, role and expiry; the old link stops working), in
+     * one statement, so that two owners inviting at once still leave one open invitation. 422 on {@code field} when it
+     * is not an email address.
      */
     @Transactional
     public Created invite(Access access, String email, Role role, String baseUrl, String field) {
@@ -64,18 +74,14 @@ public class InvitationService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Invitation i = new Invitation();
-        i.projectId = access.project().id;
-        i.email = address;
-        i.role = role;
-        i.tokenHash = ApiToken.hash(token);
-        i.invitedBy = access.accountId();
-        i.expiresAt = Instant.now().plus(Duration.ofDays(VALID_DAYS));
-        i.persist();
+        boolean again = (Boolean) Invitation.getEntityManager().createNativeQuery(INVITE)
+                .setParameter(1, access.project().id).setParameter(2, address).setParameter(3, role.value())
+                .setParameter(4, ApiToken.hash(token)).setParameter(5, access.accountId()).setParameter(6, VALID_DAYS)
+                .getSingleResult();
         String link = baseUrl.replaceAll("/+$", "") + "/invitations/" + token;
         Account inviter = Account.findById(access.accountId());
         sent.fire(new InvitationSent(address, access.project().name, inviter.displayName(), role.label(), link));
-        return new Created(address, role, link);
+        return new Created(address, role, link, again);
     }
 
     /** Whether this looks like an email address (then it is invited; anything else names an account). */

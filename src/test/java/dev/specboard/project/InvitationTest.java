@@ -131,6 +131,61 @@ class InvitationTest {
                 .post("/projects/" + t.slug() + "/members").statusCode(), "only owners invite");
     }
 
+    /** Inviting an address again refreshes its open invitation: one link that joins, the latest role, a message saying so. */
+    @Test
+    void invitingTheSameAddressAgainReplacesItsOpenInvitation() {
+        TestData.Team t = data.team();
+        String email = TestData.unique("twice") + "@example.test";
+        String first = invite(t, email, "viewer");
+        Response again = Web.as(t.owner()).contentType("application/x-www-form-urlencoded").formParam("who", email.toUpperCase())
+                .formParam("role", "member").post("/projects/" + t.slug() + "/members");
+        assertEquals(200, again.statusCode());
+        Document d = Web.html(again);
+        assertTrue(d.getElementById("invited").text().contains("was sent again"), d.getElementById("invited").text());
+        String second = d.getElementById("invite-link").val();
+        second = second.substring(second.indexOf("/invitations/"));
+
+        RestAssured.given().get(first).then().statusCode(404);
+        RestAssured.given().get(second).then().statusCode(200);
+        List<Invitation> open = QuarkusTransaction.requiringNew().call(() -> Invitation.open(t.project().id, Instant.now()));
+        assertEquals(1, open.size(), "one open invitation per address");
+        assertEquals(Role.MEMBER, open.get(0).role, "with the latest role");
+        assertEquals(2, mailbox.getMailsSentTo(email).size() + (mailbox.getMailsSentTo(email.toUpperCase()) == null ? 0
+                : mailbox.getMailsSentTo(email.toUpperCase()).size()), "the new link is mailed too");
+
+        // The database holds to it whoever inserts: a second open row for the address is refused.
+        Invitation kept = open.get(0);
+        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            Invitation dup = new Invitation();
+            dup.projectId = kept.projectId;
+            dup.email = email;
+            dup.role = Role.VIEWER;
+            dup.tokenHash = "0".repeat(64);
+            dup.invitedBy = kept.invitedBy;
+            dup.expiresAt = Instant.now().plusSeconds(3600);
+            dup.persist();
+        }));
+        assertTrue(causes(refused).contains("project_invitations_one_open_idx"), causes(refused));
+
+        // Once accepted, the address may be invited afresh (say after leaving); that is a new invitation, not "again".
+        Account joiner = data.account("twicejoiner");
+        assertEquals(303, Web.as(joiner).post(second + "/accept").statusCode());
+        String third = invite(t, email, "viewer");
+        RestAssured.given().get(third).then().statusCode(200);
+    }
+
+    /** The messages of an exception, its causes and what they suppressed. */
+    private static String causes(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            b.append(c).append('\n');
+            for (Throwable s : c.getSuppressed()) {
+                b.append(causes(s));
+            }
+        }
+        return b.toString();
+    }
+
     @Test
     void anonymousAcceptOfAnyTokenRedirectsToTheLoginNeverFails() {
         for (String token : List.of("a%20b", "100%25", "x%22y%3Cz")) {
