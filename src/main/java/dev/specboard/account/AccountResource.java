@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /** The account page: profile, password, logins and API tokens. */
@@ -64,7 +64,7 @@ public class AccountResource {
             profiles.updateProfile(currentUser.requireAccountId(), form);
             return Flash.redirect(headers, "/account", "Profile saved.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.account(page(form, e.errors(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
+            return invalid(e, page(form, e.errors(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(), ""));
         }
     }
 
@@ -77,7 +77,7 @@ public class AccountResource {
             return Flash.redirect(headers, "/account", "Password changed; your other logins are ended"
                     + (revoked == 0 ? "." : " and " + revoked + (revoked == 1 ? " API token" : " API tokens") + " revoked."));
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.account(page(null, FormErrors.none(), form, e.errors(), TokenForm.empty(), FormErrors.none(), "")));
+            return invalid(e, page(null, FormErrors.none(), form, e.errors(), TokenForm.empty(), FormErrors.none(), ""));
         }
     }
 
@@ -95,13 +95,13 @@ public class AccountResource {
     @POST
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createToken(@BeanParam TokenForm form) {
+    public Response createToken(@BeanParam TokenForm form, @FormParam("tokenPassword") String password) {
         try {
-            ApiTokenService.Created created = profiles.createToken(currentUser.requireAccountId(), form, Optional.empty(), Optional.empty());
+            ApiTokenService.Created created = profiles.createToken(currentUser.requireAccountId(), form, password);
             return Htmx.page(Templates.account(page(null, FormErrors.none(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(),
                     created.value())), 201);
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.account(page(null, FormErrors.none(), null, FormErrors.none(), form, e.errors(), "")));
+            return invalid(e, page(null, FormErrors.none(), null, FormErrors.none(), form, e.errors(), ""));
         }
     }
 
@@ -114,6 +114,15 @@ public class AccountResource {
                     .build();
         }
         return Flash.redirect(headers, "/account", "Token revoked.");
+    }
+
+    /** The page with the form's errors: 422, or 429 with Retry-After once password checks are paused. */
+    private static Response invalid(ValidationException e, AccountView page) {
+        Response.ResponseBuilder r = Response.fromResponse(Htmx.page(Templates.account(page), e.status()));
+        if (e.retryAfterSeconds() > 0) {
+            r.header("Retry-After", e.retryAfterSeconds());
+        }
+        return r.build();
     }
 
     private AccountView page(ProfileForm profile, FormErrors profileErrors, PasswordForm password, FormErrors passwordErrors,

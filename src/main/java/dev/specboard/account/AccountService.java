@@ -131,6 +131,31 @@ public class AccountService {
         return account.get();
     }
 
+    /**
+     * Checks the current password of a logged-in account before a change that needs it (its email, its password, a new
+     * API token), so that a stolen login cannot guess it there either. Failures count per account from every address
+     * (a thief holds the login, not one address), in the login failures window; after as many as a login may fail,
+     * further checks are refused, whatever the password, for the rest of the window ({@link TooManyPasswordChecks},
+     * naming {@code field}). A right password wipes the count.
+     */
+    public boolean currentPasswordMatches(Account account, String password, String field) {
+        // The count has a name no account has (usernames hold no space) and an address of its own: one count per account.
+        String key = "current-password " + account.id;
+        LoginFailure.Count count = QuarkusTransaction.requiringNew().call(() -> LoginFailure.reserve(key, "any", windowMinutes));
+        if (count.failures() > maxFailures) {
+            if (count.failures() == maxFailures + 1) {
+                LOG.warnf("Password checks of %s refused for %d minutes after %d failures", account.username, windowMinutes, maxFailures);
+            }
+            ApiException refused = tooMany("Too many wrong passwords: checking your current password is paused.", count);
+            throw new TooManyPasswordChecks(FormErrors.none().add(field, refused.getMessage()), refused.retryAfterSeconds());
+        }
+        if (!account.passwordMatches(password)) {
+            return false;
+        }
+        QuarkusTransaction.requiringNew().run(() -> LoginFailure.clear(key, "any"));
+        return true;
+    }
+
     /** 429 saying when to come back: in words, and in seconds for Retry-After. */
     private ApiException tooMany(String what, LoginFailure.Count count) {
         Instant retry = count.windowStart().plus(Duration.ofMinutes(windowMinutes));
@@ -147,6 +172,26 @@ public class AccountService {
         Instant before = Instant.now().minus(Duration.ofMinutes(windowMinutes)).minus(Duration.ofDays(1));
         LoginFailure.purge(before);
         LoginAddressFailure.purge(before);
+    }
+
+    /** Too many wrong current passwords: the form answers 429 with the message at the password field, and Retry-After. */
+    public static class TooManyPasswordChecks extends ValidationException {
+        private final long retryAfterSeconds;
+
+        public TooManyPasswordChecks(FormErrors errors, long retryAfterSeconds) {
+            super(errors);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public int status() {
+            return 429;
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
     }
 
     /** Username or email already in use: 409 in the API, a field error on the page. */

@@ -33,6 +33,9 @@ public class ProfileService {
     @Inject
     SessionService sessions;
 
+    @Inject
+    AccountService accounts;
+
     /**
      * Saves the name and email. A new email address needs the current password: logins by email and invitations go to
      * it, so a stolen login alone must not be able to change it.
@@ -48,7 +51,7 @@ public class ProfileService {
         if (form.email() != null && !form.email().trim().equalsIgnoreCase(a.email)) {
             if (form.password() == null || form.password().isEmpty()) {
                 errors.add("password", "Enter your current password to change your email");
-            } else if (!a.passwordMatches(form.password())) {
+            } else if (!accounts.currentPasswordMatches(a, form.password(), "password")) {
                 errors.add("password", "This is not your current password");
             }
         }
@@ -68,7 +71,7 @@ public class ProfileService {
     public int changePassword(UUID accountId, UUID keep, PasswordForm form) {
         FormErrors errors = validation.check(form);
         Account a = Account.findById(accountId);
-        if (!errors.has("currentPassword") && !a.passwordMatches(form.currentPassword())) {
+        if (!errors.has("currentPassword") && !accounts.currentPasswordMatches(a, form.currentPassword(), "currentPassword")) {
             errors.add("currentPassword", "This is not your current password");
         }
         if (errors.any()) {
@@ -77,6 +80,25 @@ public class ProfileService {
         a.setPassword(form.newPassword());
         sessions.endOthers(accountId, keep);
         return form.revokesTokens() ? tokens.revokeAll(accountId) : 0;
+    }
+
+    /**
+     * Creates a token from the account page, which asks for the current password too (checked like the other forms'):
+     * a token outlives the login, so a stolen login alone must not be able to make one.
+     */
+    @Transactional
+    public ApiTokenService.Created createToken(UUID accountId, TokenForm form, String password) {
+        FormErrors errors = FormErrors.none();
+        if (password == null || password.isEmpty()) {
+            errors.add("tokenPassword", "Enter your current password to create a token");
+        } else if (!accounts.currentPasswordMatches(Account.findById(accountId), password, "tokenPassword")) {
+            errors.add("tokenPassword", "This is not your current password");
+        }
+        if (errors.any()) {
+            validation.check(form).asMap().forEach(errors::add);
+            throw new ValidationException(errors);
+        }
+        return createToken(accountId, form, Optional.empty(), Optional.empty());
     }
 
     /**

@@ -29,7 +29,7 @@ class AccountResourceTest {
     @Test
     void tokenIsShownOnceAndListedByPrefix() {
         Account a = data.account("acct");
-        Response r = Web.as(a).contentType(FORM).formParam("tokenName", "my agent").formParam("project", "").formParam("role", "")
+        Response r = Web.as(a).contentType(FORM).formParam("tokenName", "my agent").formParam("tokenPassword", TestData.PASSWORD).formParam("project", "").formParam("role", "")
                 .post("/account/tokens");
         assertEquals(201, r.statusCode());
         Document d = Web.html(r);
@@ -51,14 +51,14 @@ class AccountResourceTest {
         String project = page.select("#f-project option").first().val();
         String role = page.select("#f-role option").first().val();
         assertEquals("", project);
-        Response created = Web.as(team.member()).contentType(FORM).formParam("tokenName", "all projects").formParam("project", project)
+        Response created = Web.as(team.member()).contentType(FORM).formParam("tokenName", "all projects").formParam("tokenPassword", TestData.PASSWORD).formParam("project", project)
                 .formParam("role", role).post("/account/tokens");
         assertEquals(201, created.statusCode());
         ApiToken stored = ApiToken.findActive(Web.html(created).getElementById("new-token").val()).orElseThrow();
         assertNull(stored.projectId);
         assertNull(stored.role);
 
-        Response refused = Web.as(team.member()).contentType(FORM).formParam("tokenName", "ci-reader").formParam("project", "")
+        Response refused = Web.as(team.member()).contentType(FORM).formParam("tokenName", "ci-reader").formParam("tokenPassword", TestData.PASSWORD).formParam("project", "")
                 .formParam("role", "viewer").post("/account/tokens");
         assertEquals(422, refused.statusCode());
         Document d = Web.html(refused);
@@ -67,10 +67,33 @@ class AccountResourceTest {
         assertEquals("viewer", d.select("#f-role option[selected]").val(), "the chosen role is kept");
     }
 
+    /** A token outlives the login that made it: a stolen login alone must not be able to make one. */
+    @Test
+    void tokenFormNeedsTheCurrentPassword() {
+        Account a = data.account("tokpw");
+        Document page = Web.html(Web.as(a).get("/account"));
+        assertEquals("password", page.select("#token-form input[name=tokenPassword]").attr("type"));
+        assertNotNull(page.selectFirst("#token-form label[for=f-tokenPassword]"), "the password field is labelled");
+
+        Response missing = Web.as(a).contentType(FORM).formParam("tokenName", "stolen").post("/account/tokens");
+        assertEquals(422, missing.statusCode());
+        Document d = Web.html(missing);
+        assertEquals("Enter your current password to create a token", d.getElementById("e-tokenPassword").text());
+        assertEquals("stolen", d.getElementById("f-tokenName").val());
+        assertNull(d.getElementById("new-token"));
+
+        Response wrong = Web.as(a).contentType(FORM).formParam("tokenName", "stolen").formParam("tokenPassword", "a guess")
+                .post("/account/tokens");
+        assertEquals(422, wrong.statusCode());
+        assertEquals("This is not your current password", Web.html(wrong).getElementById("e-tokenPassword").text());
+        assertNull(Web.html(wrong).getElementById("new-token"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ApiToken.count("account.id", a.id)) == 0, "no token was made");
+    }
+
     @Test
     void revokedTokenStopsWorking() {
         Account a = data.account("revoke");
-        Document d = Web.html(Web.as(a).contentType(FORM).formParam("tokenName", "short lived").post("/account/tokens"));
+        Document d = Web.html(Web.as(a).contentType(FORM).formParam("tokenName", "short lived").formParam("tokenPassword", TestData.PASSWORD).post("/account/tokens"));
         String token = d.getElementById("new-token").val();
         ApiToken stored = ApiToken.findActive(token).orElseThrow();
         Response r = Web.htmx(Web.as(a)).post("/account/tokens/" + stored.id + "/revoke");
@@ -82,7 +105,7 @@ class AccountResourceTest {
     @Test
     void tokenAboveOwnRoleIsRefused() {
         var team = data.team();
-        Response r = Web.as(team.member()).contentType(FORM).formParam("tokenName", "greedy").formParam("project", team.slug())
+        Response r = Web.as(team.member()).contentType(FORM).formParam("tokenName", "greedy").formParam("tokenPassword", TestData.PASSWORD).formParam("project", team.slug())
                 .formParam("role", "owner").post("/account/tokens");
         assertEquals(422, r.statusCode());
         Document d = Web.html(r);

@@ -20,7 +20,7 @@ class TokenCacheTest {
     TestData data;
 
     private static String token(Account a) {
-        Document d = Web.html(Web.as(a).contentType(FORM).formParam("tokenName", "agent").post("/account/tokens"));
+        Document d = Web.html(Web.as(a).contentType(FORM).formParam("tokenName", "agent").formParam("tokenPassword", TestData.PASSWORD).post("/account/tokens"));
         return d.getElementById("new-token").val();
     }
 
