@@ -61,8 +61,9 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateProfile(@BeanParam ProfileForm form, @Context HttpHeaders headers) {
         try {
-            profiles.updateProfile(currentUser.requireAccountId(), form);
-            return Flash.redirect(headers, "/account", "Profile saved.");
+            boolean emailChanged = profiles.updateProfile(currentUser.requireAccountId(), currentUser.sessionId().orElse(null), form);
+            return Flash.redirect(headers, "/account", emailChanged
+                    ? "Profile saved. Your email changed, so your other logins are ended." : "Profile saved.");
         } catch (ValidationException e) {
             return invalid(e, page(form, e.errors(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(), ""));
         }

@@ -6,6 +6,7 @@ import dev.specboard.web.FormErrors;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -36,12 +37,16 @@ public class ProfileService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    Event<EmailChanged> emailChanged;
+
     /**
      * Saves the name and email. A new email address needs the current password: logins by email and invitations go to
-     * it, so a stolen login alone must not be able to change it.
+     * it, so a stolen login alone must not be able to change it. Changing it ends every other login of the account (the
+     * one that asked, {@code keep}, stays) and mails a notice to the old address; answers whether the email changed.
      */
     @Transactional
-    public Account updateProfile(UUID accountId, ProfileForm form) {
+    public boolean updateProfile(UUID accountId, UUID keep, ProfileForm form) {
         FormErrors errors = validation.check(form);
         if (!errors.has("email")) {
             Account.findByEmail(form.email()).filter(a -> !a.id.equals(accountId))
@@ -58,9 +63,15 @@ public class ProfileService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
+        String oldEmail = a.email;
         a.email = form.email().trim();
         a.name = form.name() == null || form.name().isBlank() ? null : form.name().trim();
-        return a;
+        if (a.email.equalsIgnoreCase(oldEmail)) {
+            return false;
+        }
+        sessions.endOthers(accountId, keep);
+        emailChanged.fire(new EmailChanged(a.username, oldEmail, a.email));
+        return true;
     }
 
     /**

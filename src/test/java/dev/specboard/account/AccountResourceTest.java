@@ -126,7 +126,7 @@ class AccountResourceTest {
         assertEquals(303, saved.statusCode());
         // The flash travels in a cookie to the next page, which shows it once and clears it.
         Response next = Web.as(a).cookie("sb_flash", saved.getCookie("sb_flash")).get("/account");
-        assertEquals("Profile saved.", Web.html(next).select("#flash .flash").text());
+        assertEquals("Profile saved. Your email changed, so your other logins are ended.", Web.html(next).select("#flash .flash").text());
         assertEquals("", next.getCookie("sb_flash"));
     }
 
