@@ -94,13 +94,16 @@ public class Project extends TimestampedEntity {
         return UrlCredentials.redact(repoUrl);
     }
 
-    /** What a project still needs before its setup is done, in the order the wizard asks for it. */
-    public List<String> missingSetup() {
+    /**
+     * What a project still needs before its setup is done, in the order the wizard asks for it; whether it has a
+     * repository comes from the repositories themselves, which are also added under Code, not from the wizard's answer.
+     */
+    public List<String> missingSetup(boolean hasRepository) {
         List<String> missing = new ArrayList<>();
         if (visionStatement == null || visionStatement.isBlank()) {
             missing.add("a vision statement");
         }
-        if (repoUrl == null || repoUrl.isBlank()) {
+        if (!hasRepository) {
             missing.add("a repository");
         }
         if (executiveSummary == null || executiveSummary.isBlank()) {

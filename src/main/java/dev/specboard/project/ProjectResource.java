@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
+
 /** A project's overview page. */
 @Path("/projects/{slug}")
 @Produces(MediaType.TEXT_HTML)
@@ -19,7 +21,7 @@ public class ProjectResource {
 
     @CheckedTemplate(basePath = "project")
     static class Templates {
-        static native TemplateInstance overview(Access access, Project project, String summaryHtml);
+        static native TemplateInstance overview(Access access, Project project, List<String> missing, String summaryHtml);
     }
 
     @Inject
@@ -28,10 +30,13 @@ public class ProjectResource {
     @Inject
     Markdown markdown;
 
+    @Inject
+    ProjectRepositories repositories;
+
     @GET
     public Response overview(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
         Project p = access.project();
-        return Htmx.page(Templates.overview(access, p, markdown.render(p.executiveSummary)));
+        return Htmx.page(Templates.overview(access, p, p.missingSetup(repositories.any(p.id)), markdown.render(p.executiveSummary)));
     }
 }
