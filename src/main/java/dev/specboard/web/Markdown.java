@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -15,6 +16,7 @@ import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,10 @@ import java.util.regex.Pattern;
  * The HTML depends on the text alone, so it is kept by content (the text is the key): an edited text
  * is another key, so nothing ever needs invalidating, and the least used entries make room. An {@code @name} outside
  * code and links becomes a link to the person's page ({@code <a class="mention" href="/people/name">@name</a>}).
+ * Headings are shifted to nest under the card heading (h2) that shows the text: the text's top heading level becomes
+ * h3 and the others keep their distance (at most h6), and the sanitizer turns any h1 or h2 written as raw HTML into h3,
+ * so user text never outranks the page's own headings. The shift depends on the text alone, so the cache stays keyed
+ * by it.
  */
 @ApplicationScoped
 @jakarta.inject.Named("markdown")
@@ -38,7 +44,10 @@ public class Markdown {
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     /** At most about this many characters of text and HTML are kept. */
     private static final long CACHED_CHARS = 4_000_000;
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).postProcessor(new MentionLinks()).build();
+    /** The level the text's top heading gets: one below the h2 of the card that shows it. */
+    static final int TOP_HEADING = 3;
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).postProcessor(new MentionLinks())
+            .postProcessor(new NestedHeadings()).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
             .attributeProviderFactory(context -> (node, tag, attributes) -> {
                 if (isMention(node)) {
@@ -55,6 +64,10 @@ public class Markdown {
                     .allowAttributes("class").matching(Pattern.compile("language-[a-zA-Z0-9_+-]+")).onElements("code")
                     .allowAttributes("start").onElements("ol")
                     .allowElements("a").allowAttributes("class").matching(Pattern.compile("mention")).onElements("a")
+                    .toFactory())
+            // after the others: raw HTML headings never outrank the card either (markdown ones are already shifted)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements((name, attributes) -> "h1".equals(name) || "h2".equals(name) ? "h" + TOP_HEADING : name, "h1", "h2")
                     .toFactory());
 
     private final Cache<String, String> rendered = Caffeine.newBuilder()
@@ -85,6 +98,26 @@ public class Markdown {
     private static boolean isMention(Node node) {
         return node instanceof Link link && link.getDestination().startsWith(PEOPLE) && link.getFirstChild() instanceof Text text
                 && link.getFirstChild() == link.getLastChild() && text.getLiteral().equals("@" + link.getDestination().substring(PEOPLE.length()));
+    }
+
+    /** Moves the text's headings down so that its top heading is {@link #TOP_HEADING}, keeping their distances (at most h6). */
+    private static final class NestedHeadings implements PostProcessor {
+
+        @Override
+        public Node process(Node document) {
+            List<Heading> headings = new ArrayList<>();
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Heading heading) {
+                    headings.add(heading);
+                }
+            });
+            int top = headings.stream().mapToInt(Heading::getLevel).min().orElse(TOP_HEADING);
+            for (Heading h : headings) {
+                h.setLevel(Math.min(6, h.getLevel() - top + TOP_HEADING));
+            }
+            return document;
+        }
     }
 
     /** Turns the mentions in plain text into links; text in code and in links is never visited. */

@@ -70,4 +70,30 @@ class MarkdownTest {
         Document after = Web.html(Web.as(t.viewer()).get(base + "/1").then().statusCode(200).extract().response());
         assertEquals("second", after.select("#description strong").text());
     }
+
+    @Test
+    void headingsNestUnderTheCardHeadingKeepingTheirDistances() {
+        Document doc = org.jsoup.Jsoup.parseBodyFragment(markdown.render("# Web " + System.nanoTime() + "\n\n## API\n\n#### Deep\n\n###### Six"));
+        assertEquals(java.util.List.of("h3", "h4", "h6", "h6"), doc.select("h1, h2, h3, h4, h5, h6").stream().map(e -> e.tagName()).toList());
+        Document second = org.jsoup.Jsoup.parseBodyFragment(markdown.render("## Top " + System.nanoTime() + "\n\n### Next"));
+        assertEquals(java.util.List.of("h3", "h4"), second.select("h1, h2, h3, h4, h5, h6").stream().map(e -> e.tagName()).toList(),
+                "the text's top heading becomes h3 whatever its level");
+        Document raw = org.jsoup.Jsoup.parseBodyFragment(markdown.render("<h1 onclick=\"x()\">Raw</h1>\n\n<h2>Two</h2><h5>Five</h5>\n\n" + System.nanoTime()));
+        assertEquals(java.util.List.of("h3", "h3", "h5"), raw.select("h1, h2, h3, h4, h5, h6").stream().map(e -> e.tagName()).toList(),
+                "raw HTML headings never outrank the card either");
+        assertTrue(raw.select("[onclick]").isEmpty(), "and stay sanitised");
+    }
+
+    @Test
+    void aStoryDescriptionsTopHeadingIsAnH3InsideItsCard() {
+        TestData.Team t = data.team();
+        String base = "/projects/" + t.slug() + "/stories";
+        Web.as(t.member()).contentType("application/x-www-form-urlencoded")
+                .formParam("title", "Export").formParam("description", "# Web\n\nText\n\n## Details")
+                .formParam("acceptanceCriteria", "THE SYSTEM SHALL export").post(base).then().statusCode(303);
+        Document page = Web.html(Web.as(t.member()).get(base + "/1").then().statusCode(200).extract().response());
+        assertEquals(1, page.select("h1").size(), "only the page's own title is an h1");
+        assertEquals("Web", page.select("#description h3").text());
+        assertEquals("Details", page.select("#description h4").text());
+    }
 }

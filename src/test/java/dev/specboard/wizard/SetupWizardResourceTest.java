@@ -114,7 +114,7 @@ class SetupWizardResourceTest {
         assertEquals("trunk", p.repoDefaultBranch);
         assertEquals("#1f5fbf", p.color);
         Document overview = page(a, "/projects/" + slug);
-        assertEquals("Walk", overview.select("#summary-html h1").text());
+        assertEquals("Walk", overview.select("#summary-html h3").text());
         assertTrue(overview.select("#summary-html script").isEmpty());
         assertEquals(200, Web.as(friend).get("/projects/" + slug).statusCode());
         assertEquals("basics", current(page(a, "/projects/new")), "a finished run is not resumed");
