@@ -1,0 +1,69 @@
+package dev.specboard.web;
+
+import dev.specboard.account.Account;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** An empty list says what to do next and links to the page where one does it. */
+@QuarkusTest
+class EmptyStatesTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    RepoTestSupport repos;
+
+    /** The link inside the empty state, after checking that it leads to a page this account can open. */
+    private static String nextStep(Account as, String page, String emptyId) {
+        Document d = Web.html(Web.as(as).get(page).then().statusCode(200).extract().response());
+        Element empty = d.getElementById(emptyId);
+        assertNotNull(empty, emptyId + " on " + page);
+        Element link = empty.selectFirst("a[href]");
+        assertNotNull(link, emptyId + " links to its next step: " + empty.outerHtml());
+        String href = link.attr("href");
+        Web.as(as).get(href.replaceFirst("#.*", "")).then().statusCode(200);
+        return href;
+    }
+
+    @Test
+    void plansWithoutARepositoryLinkToAddingOne() {
+        TestData.Team t = data.team();
+        String plans = "/projects/" + t.slug() + "/plans";
+        assertEquals("/projects/" + t.slug() + "/repos#add-repo", nextStep(t.lead(), plans, "no-repos"));
+        assertEquals("/projects/" + t.slug() + "/repos", nextStep(t.viewer(), plans, "no-repos"), "only a lead sees the add form");
+    }
+
+    @Test
+    void noPlansLinksToTheNewPlanForm() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("init", "README.md", "hello");
+            QuarkusTransaction.requiringNew().run(() -> repos.add(t.project(), t.owner(), "app", git.url()));
+            assertEquals("/projects/" + t.slug() + "/plans/new", nextStep(t.member(), "/projects/" + t.slug() + "/plans", "no-plans"));
+        }
+    }
+
+    @Test
+    void assistantJobsWithoutARepositoryLinkToAddingOne() {
+        TestData.Team t = data.team();
+        assertEquals("/projects/" + t.slug() + "/repos#add-repo", nextStep(t.lead(), "/projects/" + t.slug() + "/jobs", "docs-no-repos"));
+    }
+
+    @Test
+    void noNotificationsSaysWhenTheyComeAndLinksToTheInbox() {
+        Account a = data.account("quiet");
+        assertEquals("/inbox", nextStep(a, "/notifications", "no-notifications"));
+    }
+}
