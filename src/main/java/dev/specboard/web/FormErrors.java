@@ -3,6 +3,7 @@ package dev.specboard.web;
 import jakarta.validation.ConstraintViolation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +44,15 @@ public final class FormErrors {
 
     public boolean any() {
         return !errors.isEmpty();
+    }
+
+    /** One field's message, as the error summary above a form lists it. */
+    public record FieldError(String field, String message) {
+    }
+
+    /** The messages in the order they were found (the summary's script puts them in the form's order). */
+    public List<FieldError> list() {
+        return errors.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList();
     }
 
     public Map<String, String> asMap() {

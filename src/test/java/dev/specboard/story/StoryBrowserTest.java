@@ -23,6 +23,24 @@ class StoryBrowserTest {
     TestData data;
 
     @Test
+    void aRefusedFormFocusesItsErrorSummaryWhoseLinksFocusTheFields() {
+        TestData.Team t = data.team();
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/stories/new");
+            b.type("#f-description", "Kept");
+            b.click("#story-form button[type=submit]");
+            b.waitFor("#error-summary");
+            b.waitUntil(d -> "error-summary".equals(b.js("return document.activeElement.id;")));
+            b.assertAccessible();
+            b.assertFitsWidth();
+            b.click("#error-summary a");
+            assertEquals("f-title", b.js("return document.activeElement.id;"), "the link moves focus to the field");
+            b.assertNoProblems();
+        }
+    }
+
+    @Test
     void memberWritesLeadSendsBackMemberResubmitsLeadApproves() {
         TestData.Team t = data.team();
         String stories = "/projects/" + t.slug() + "/stories";

@@ -71,6 +71,13 @@ class StoryResourceTest {
         assertEquals("Give the story a title", d.getElementById("e-title").text());
         assertEquals("kept text", d.getElementById("f-description").text());
         assertEquals("kept ac", d.getElementById("f-acceptanceCriteria").text());
+        // the error summary at the top of the form lists the problem and links to its field
+        org.jsoup.nodes.Element summary = d.selectFirst("#story-form > #error-summary");
+        assertNotNull(summary, "the summary opens the form");
+        assertEquals("alert", summary.attr("role"));
+        assertEquals("-1", summary.attr("tabindex"), "the summary can take focus");
+        assertEquals(java.util.List.of("#f-title"), summary.select("a").eachAttr("href"));
+        assertEquals("Give the story a title", summary.selectFirst("a").text());
     }
 
     @Test

@@ -1,0 +1,40 @@
+// The error summary above a form that came back with errors (tags/errorSummary.html): focus moves to it, so a screen
+// reader reads the problems and a keyboard user starts from them; its links move focus to the field itself.
+(function () {
+  function fieldOf(link) {
+    var name = link.getAttribute('data-field');
+    return document.getElementById('f-' + name) || document.getElementById('e-' + name);
+  }
+  // The server lists the problems in the order it found them; people read them in the form's order.
+  function inFormOrder(summary) {
+    var list = summary.querySelector('ul');
+    var items = Array.prototype.slice.call(list.children);
+    items.sort(function (a, b) {
+      var fa = fieldOf(a.querySelector('a')), fb = fieldOf(b.querySelector('a'));
+      if (!fa || !fb || fa === fb) { return fa ? -1 : (fb ? 1 : 0); }
+      return fa.compareDocumentPosition(fb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    items.forEach(function (item) { list.appendChild(item); });
+  }
+  function focusSummary() {
+    var summary = document.querySelector('[data-error-summary]:not([data-shown])');
+    if (!summary) { return; }
+    summary.setAttribute('data-shown', '');
+    inFormOrder(summary);
+    summary.focus();
+    summary.scrollIntoView({ block: 'start' });
+  }
+  document.addEventListener('click', function (e) {
+    var link = e.target.closest && e.target.closest('[data-error-summary] a[data-field]');
+    var field = link && fieldOf(link);
+    if (!field) { return; }
+    e.preventDefault();
+    if (!field.matches('input, select, textarea, button')) { field.setAttribute('tabindex', '-1'); }
+    field.focus();
+    // the label and the message sit above the field: show them too
+    var box = field.closest('.field') || field;
+    box.scrollIntoView({ block: 'start' });
+  });
+  document.addEventListener('htmx:afterSettle', focusSummary);
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', focusSummary); } else { focusSummary(); }
+})();
