@@ -76,8 +76,10 @@ public class TaskNotifications {
         if (t.specAuthorId() == null || !TOLD.contains(t.to()) || Objects.equals(t.specAuthorId(), t.actorAccountId())) {
             return;
         }
-        String slug = em.createQuery("select p.slug from Project p where p.id = :id", String.class)
+        // the project is named like in every other notification: the list mixes all of a person's projects
+        Object[] project = em.createQuery("select p.slug, p.name from Project p where p.id = :id", Object[].class)
                 .setParameter("id", t.projectId()).getSingleResult();
+        String slug = (String) project[0];
         String verb = switch (t.to()) {
             case CLAIMED -> "was claimed";
             case COMPLETED -> "was completed";
@@ -85,7 +87,7 @@ public class TaskNotifications {
             default -> "was merged";
         };
         notifications.notify(t.specAuthorId(), t.projectId(), "task_" + t.to().name().toLowerCase(), Map.of(
-                "message", t.taskKey() + " " + verb,
+                "message", project[1] + ": " + t.taskKey() + " " + verb,
                 "link", "/projects/" + slug + "/tasks/" + t.taskKey()));
     }
 }
