@@ -98,6 +98,23 @@ class TaskBoardBrowserTest {
     }
 
     @Test
+    void theFiltersSayWhatToTypeAndLineUpAtOneHeight() {
+        TestData.Team t = data.team();
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.lead().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/board");
+            assertEquals("Story number (e.g. 12 for US-12)", b.text("label[for=filter-story]"));
+            @SuppressWarnings("unchecked")
+            List<List<Number>> boxes = (List<List<Number>>) b.js("return Array.from(document.querySelectorAll("
+                    + "'#board-filters select, #board-filters input, #board-filters button')).map(e => {"
+                    + " const r = e.getBoundingClientRect(); return [Math.round(r.height), Math.round(r.bottom)]; });");
+            assertEquals(5, boxes.size(), boxes.toString());
+            assertEquals(1, boxes.stream().map(box -> box.get(0).intValue()).distinct().count(), "one height: " + boxes);
+            assertEquals(1, boxes.stream().map(box -> box.get(1).intValue()).distinct().count(), "one bottom line: " + boxes);
+        }
+    }
+
+    @Test
     void theUsersOwnMoveMessageSurvivesALiveRefreshThatLandsFirst() {
         TestData.Team t = data.team();
         String slug = t.slug();
