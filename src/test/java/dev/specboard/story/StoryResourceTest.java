@@ -351,6 +351,15 @@ class StoryResourceTest {
     }
 
     @Test
+    void aStoryInAProjectWithoutContextsLinksToCreatingOne() {
+        TestData.Team t = data.team();
+        Story s = story(t, "Alone", null);
+        Document d = Web.html(Web.as(t.member()).get(base(t) + "/" + s.number).then().statusCode(200).extract().response());
+        assertNull(d.getElementById("story-contexts"));
+        assertEquals("/projects/" + t.slug() + "/contexts/new", d.getElementById("no-contexts").selectFirst("a").attr("href"));
+    }
+
+    @Test
     void storyPageAddsAndRemovesContextsWithHtmx() {
         TestData.Team t = data.team();
         Story s = story(t, "Context me", null);
@@ -364,7 +373,8 @@ class StoryResourceTest {
         assertNotNull(d.getElementById("story-context-" + c.id));
         assertNull(d.getElementById("story-title"), "only the contexts fragment");
         Document removed = Web.html(Web.htmx(Web.as(t.member())).post(url + "/contexts/" + c.id + "/remove"));
-        assertNotNull(removed.getElementById("no-contexts"));
+        assertEquals("This story belongs to no bounded context yet.", removed.getElementById("no-contexts").text());
+        assertNull(removed.getElementById("story-contexts"), "no empty list beside the sentence");
         Web.htmx(Web.as(t.viewer())).contentType("application/x-www-form-urlencoded").formParam("contextId", c.id.toString())
                 .post(url + "/contexts").then().statusCode(403);
     }
