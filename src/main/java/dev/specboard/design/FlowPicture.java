@@ -78,11 +78,17 @@ public final class FlowPicture {
                 }
             }
         }
+        return d.svg();
+    }
+
+    /** The key to the node shapes and colours, as a list the page shows under the picture (it wraps on a phone). */
+    public static String legend() {
+        Diagram d = Diagram.of("flow-svg", "flow-picture", "Key").legendClass("flow-legend");
         for (String type : FlowNode.TYPES) {
             String[] st = STYLE.get(type);
             d.legend(new Diagram.LegendEntry(type, shape(type), st[0], st[1], 2, type.equals("annotation")));
         }
-        return d.legend(new Diagram.LegendEntry("end", Diagram.Shape.BOX, "#ffffff", "#3d4852", 4, false)).html();
+        return d.legend(new Diagram.LegendEntry("end", Diagram.Shape.BOX, "#ffffff", "#3d4852", 4, false)).legendHtml();
     }
 
     /** A screen's mockup as a live thumbnail. */

@@ -10,6 +10,11 @@ import java.util.UUID;
 public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, String svg, List<FlowCheck.Problem> problems, List<PageRow> pages,
                           NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
 
+    /** The key to the picture's shapes, shown under it. */
+    public String legend() {
+        return FlowPicture.legend();
+    }
+
     /** A node with its data and its outgoing connections by target key. */
     public record NodeRow(UUID id, String key, String type, String label, FlowModel.Data data, List<ConnectionRow> connections, String pagePath,
                           boolean hasMockup) {

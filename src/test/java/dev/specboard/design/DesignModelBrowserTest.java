@@ -83,6 +83,9 @@ class DesignModelBrowserTest {
             b.assertAccessible();
             b.assertAccessible("label-content-name-mismatch");
             fits(b);
+            assertEquals(Boolean.TRUE, b.js("var w = document.documentElement.clientWidth, items = document.querySelectorAll('#flow-svg-legend li');"
+                    + "return items.length === 6 && Array.from(items).every(function (li) { var r = li.getBoundingClientRect(); return r.left >= 0 && r.right <= w; });"),
+                    "every entry of the key shows within 360 px: the key wraps instead of being cut");
             // Keyboard: Tab reaches the node in the picture, Enter moves to its outline entry.
             b.js("document.querySelector('#flow-picture a.flow-node').focus();");
             assertEquals("flow-node flow-screen", String.valueOf(b.js("return document.activeElement.getAttribute('class');")));

@@ -57,7 +57,8 @@ class JourneyResourceTest {
         assertNotNull(svg.selectFirst("a#svg-node-ok polygon"), "a decision is a diamond");
         assertNotNull(svg.selectFirst("a#svg-node-login foreignObject iframe[sandbox=allow-scripts]"), "a screen shows its mockup");
         assertTrue(svg.select(".flow-edge-label text").eachText().contains("Yes"), "branches are labelled");
-        assertNotNull(svg.selectFirst(".flow-legend"));
+        assertEquals(List.of("screen", "decision", "action", "database", "annotation", "end"), d.select("#flow-picture + ul.flow-legend li").eachText(),
+                "the key is a list under the picture, outside its scrolling box");
         assertEquals(4, svg.select("a.flow-node").size());
         assertEquals("#node-dash", svg.selectFirst("a#svg-node-dash").attr("href"));
         assertNotNull(d.selectFirst("#outline #node-ok"), "a text outline serves screen readers");

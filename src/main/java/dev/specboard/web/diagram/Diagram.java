@@ -236,7 +236,7 @@ public final class Diagram {
         return this;
     }
 
-    /** The class of the legend's group. */
+    /** A class the legend's list gets beside {@code legend}. */
     public Diagram legendClass(String c) {
         legendClass = c;
         return this;
@@ -277,9 +277,14 @@ public final class Diagram {
         return DiagramLayout.layout(this).boxes();
     }
 
-    /** The picture and, unless the page has its own ({@link #describedBy}), the text outline after it; empty without nodes. */
+    /** The picture, its legend and, unless the page has its own ({@link #describedBy}), the text outline after it; empty without nodes. */
     public String html() {
-        return nodes.isEmpty() ? "" : svg() + (describedBy == null ? outline() : "");
+        return nodes.isEmpty() ? "" : svg() + legendHtml() + (describedBy == null ? outline() : "");
+    }
+
+    /** The legend as a list that wraps on a narrow screen; empty without legend entries. */
+    public String legendHtml() {
+        return DiagramSvg.legend(this);
     }
 
     /** The SVG picture. */

@@ -31,13 +31,6 @@ final class DiagramSvg {
             height = Math.max(height, b.bottom() + DiagramLayout.MARGIN);
         }
         StringBuilder s = new StringBuilder(2048 + d.nodes.size() * 900);
-        double legendY = height;
-        double legendWidth = 0;
-        if (!d.legend.isEmpty()) {
-            legendWidth = 20 + d.legend.stream().mapToDouble(l -> 30 + 7.0 * l.label().length() + 20).sum();
-            height += 36;
-        }
-        width = Math.max(width, legendWidth);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(esc(d.cssClass)).append("\" id=\"").append(esc(d.id))
                 .append("\" role=\"group\" aria-labelledby=\"").append(esc(d.id)).append("-title\" aria-describedby=\"")
                 .append(esc(d.describedBy == null ? d.id + "-outline" : d.describedBy)).append("\" width=\"").append(fmt(width)).append("\" height=\"")
@@ -57,11 +50,7 @@ final class DiagramSvg {
         for (Node n : d.nodes) {
             node(s, n, boxes.get(n.key));
         }
-        s.append("</g>");
-        if (!d.legend.isEmpty()) {
-            legend(s, d, legendY);
-        }
-        return s.append("</svg>").toString();
+        return s.append("</g></svg>").toString();
     }
 
     /** The graph as text: each node with the d.nodes its d.edges lead to. */
@@ -177,15 +166,21 @@ final class DiagramSvg {
         }
     }
 
-    private static void legend(StringBuilder s, Diagram d, double y) {
-        s.append("<g class=\"").append(esc(d.legendClass)).append("\" aria-hidden=\"true\">");
-        double x = 20;
-        for (LegendEntry l : d.legend) {
-            shape(s, l.shape(), new Box(x, y + 4, 16, 16), l.fill(), l.stroke(), l.strokeWidth(), l.dashed());
-            s.append("<text x=\"").append(fmt(x + 22)).append("\" y=\"").append(fmt(y + 17)).append("\" font-size=\"12\" fill=\"#1f2933\">")
-                    .append(esc(l.label())).append("</text>");
-            x += 30 + 7.0 * l.label().length() + 20;
+    /**
+     * The legend as an HTML list after the picture, not inside it: a list wraps on a narrow screen, where a row drawn in the
+     * picture was cut off or made the picture wider than the nodes need.
+     */
+    static String legend(Diagram d) {
+        if (d.legend.isEmpty()) {
+            return "";
         }
-        s.append("</g>");
+        StringBuilder s = new StringBuilder("<ul class=\"legend").append("legend".equals(d.legendClass) ? "" : " " + esc(d.legendClass)).append("\" id=\"").append(esc(d.id))
+                .append("-legend\" aria-label=\"Key to the picture\">");
+        for (LegendEntry l : d.legend) {
+            s.append("<li><svg class=\"swatch\" viewBox=\"0 0 20 20\" aria-hidden=\"true\" focusable=\"false\">");
+            shape(s, l.shape(), new Box(2, 2, 16, 16), l.fill(), l.stroke(), l.strokeWidth(), l.dashed());
+            s.append("</svg>").append(esc(l.label())).append("</li>");
+        }
+        return s.append("</ul>").toString();
     }
 }

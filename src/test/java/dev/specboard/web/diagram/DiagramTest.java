@@ -13,6 +13,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DiagramTest {
@@ -139,7 +140,9 @@ class DiagramTest {
         assertEquals("a", doc.selectFirst("path.flow-edge").attr("data-from"));
         assertEquals("url(#pic-arrow)", doc.selectFirst("path.flow-edge").attr("marker-end"));
         assertEquals("yes", doc.selectFirst(".flow-edge-label text").text());
-        assertEquals("decision", doc.selectFirst("g.legend text").text());
+        assertEquals("decision", doc.selectFirst("ul#pic-legend.legend > li").text(), "the legend is a list that wraps, after the picture");
+        assertNotNull(doc.selectFirst("#pic-legend li svg.swatch polygon"), "with the shape of its entry");
+        assertNull(doc.selectFirst("svg#pic .legend"), "not a row inside the picture");
         assertTrue(doc.getElementById("pic-outline").text().contains("A name far too long to show short, done: leads to B & co (yes)"),
                 doc.getElementById("pic-outline").text());
         Document own = Jsoup.parse(d.describedBy("list").html());
