@@ -1,13 +1,10 @@
 package dev.specboard.account;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import dev.specboard.web.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Tells the old address that an account's email changed, when a mail server is configured: if someone else did it (with
@@ -16,26 +13,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EmailChangeMail {
 
-    private static final Logger LOG = Logger.getLogger(EmailChangeMail.class);
-
     @Inject
-    Mailer mailer;
-
-    @ConfigProperty(name = "specboard.mail.enabled", defaultValue = "false")
-    boolean enabled;
+    OutgoingMail mail;
 
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) EmailChanged changed) {
-        if (!enabled) {
-            return;
-        }
         String text = "The email address of your Specboard account " + changed.username() + " was changed from " + changed.oldEmail()
                 + " to " + changed.newEmail() + ". Your other logins were ended.\n\n"
                 + "If you did not make this change, log in, change your password and your email back, and revoke your API tokens;"
                 + " if you cannot log in any more, ask an administrator of this Specboard for help.\n";
-        try {
-            mailer.send(Mail.withText(changed.oldEmail(), "Your Specboard email address was changed", text));
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not mail the notice of an email change to %s: %s", changed.oldEmail(), e.getClass().getSimpleName());
-        }
+        mail.send(changed.oldEmail(), "Your Specboard email address was changed", text, "the notice of an email change");
     }
 }
