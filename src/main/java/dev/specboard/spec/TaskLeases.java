@@ -91,7 +91,7 @@ public class TaskLeases {
                             SELECT e.id, e.status, 'pending', NULL, ?2,
                                    'Lease expired: ' || coalesce(a.username, 'the claimer') || ' sent no heartbeat before ' || %s, now()
                             FROM expired e JOIN moved m ON m.id = e.id LEFT JOIN accounts a ON a.id = e.claimed_by)
-                        SELECT m.project_id, p.slug, m.spec_id, s.author_id, m.task_id, e.status, e.claimed_by
+                        SELECT m.project_id, p.slug, m.spec_id, s.author_id, m.task_id, e.status, e.claimed_by, p.name
                         FROM moved m JOIN expired e ON e.id = m.id JOIN projects p ON p.id = m.project_id
                              JOIN technical_specs s ON s.id = m.spec_id
                         ORDER BY e.lease_expires_at, m.task_id""".formatted(INSTANT_TEXT))
@@ -111,7 +111,7 @@ public class TaskLeases {
             }
         }
         byClaimer.forEach((claimerAndProject, lapsed) -> leaseExpired.fire(new TaskLeaseExpired(claimerAndProject.get(1),
-                (String) lapsed.get(0)[1], lapsed.stream().map(r -> (String) r[4]).toList(), claimerAndProject.get(0))));
+                (String) lapsed.get(0)[1], (String) lapsed.get(0)[7], lapsed.stream().map(r -> (String) r[4]).toList(), claimerAndProject.get(0))));
         return rows.size();
     }
 }

@@ -47,12 +47,12 @@ public class TaskNotifications {
         String message;
         String link;
         if (keys.size() == 1) {
-            message = keys.get(0) + " went back to pending: your lease ran out without a heartbeat";
+            message = e.projectName() + ": " + keys.get(0) + " went back to pending: your lease ran out without a heartbeat";
             link = "/projects/" + e.projectSlug() + "/tasks/" + keys.get(0);
         } else {
             int shown = Math.min(keys.size(), 5);
             String others = String.join(", ", keys.subList(1, shown)) + (keys.size() > shown ? " and " + (keys.size() - shown) + " more" : "");
-            message = keys.get(0) + " went back to pending, and so did " + others + ": your leases ran out without a heartbeat";
+            message = e.projectName() + ": " + keys.get(0) + " went back to pending, and so did " + others + ": your leases ran out without a heartbeat";
             link = "/projects/" + e.projectSlug() + "/board";
         }
         notifications.notify(e.formerClaimerId(), e.projectId(), "task_lease_expired", Map.of("message", message, "link", link));
@@ -62,11 +62,12 @@ public class TaskNotifications {
     void onNote(@Observes TaskNoted n) {
         String link = "/projects/" + n.projectSlug() + "/tasks/" + n.taskKey();
         Set<UUID> told = new HashSet<>(mentions.notifyMembers(n.projectId(), n.authorId(), n.mentionedUsernames(),
-                n.authorName() + " mentioned you on " + n.taskKey(), link));
+                n.projectName() + ": " + n.authorName() + " mentioned you on " + n.taskKey(), link));
         told.add(n.authorId());
         for (UUID id : new UUID[] {n.claimerId(), n.specAuthorId()}) {
             if (id != null && told.add(id)) {
-                notifications.notify(id, n.projectId(), "task_comment", Map.of("message", n.authorName() + " wrote on " + n.taskKey(), "link", link));
+                notifications.notify(id, n.projectId(), "task_comment", Map.of("message", n.projectName() + ": " + n.authorName() + " wrote on " + n.taskKey(),
+                        "link", link));
             }
         }
     }

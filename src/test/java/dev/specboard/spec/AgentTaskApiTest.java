@@ -35,6 +35,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,7 +126,7 @@ class AgentTaskApiTest {
                     .body("events.findAll { it.from != null && it.via == 'system' }", hasSize(1));
         }
         fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200)
-                .body("findAll { it.type == 'task_lease_expired' }.payload.message", hasItem(containsString("TASK-1-1 went back to pending")));
+                .body("findAll { it.type == 'task_lease_expired' }.payload.message", hasItem(startsWith(t.project().name + ": TASK-1-1 went back to pending")));
         // the task can be claimed again by anyone
         fx.api(t.lead()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200).body("claimedBy", equalTo(t.lead().username));
     }
@@ -138,12 +139,12 @@ class AgentTaskApiTest {
         fx.api(t.owner()).body(Map.of("body", "Could @" + t.reviewer().username + " and @" + t.member().username + " look at the schema?"))
                 .post(base(t) + "/tasks/TASK-1-1/notes").then().statusCode(201);
         fx.api(t.reviewer()).get("/api/v1/notifications").then().statusCode(200)
-                .body("findAll { it.type == 'mention' }.payload.message", hasItem(containsString("mentioned you on TASK-1-1")));
+                .body("findAll { it.type == 'mention' }.payload.message", hasItem(t.project().name + ": " + t.owner().username + " mentioned you on TASK-1-1"));
         // The claimer was mentioned: one notification, not two.
         fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200)
                 .body("findAll { it.payload.link.endsWith('/tasks/TASK-1-1') && it.type != 'task_claimed' }", hasSize(1));
         fx.api(t.lead()).get("/api/v1/notifications").then().statusCode(200)
-                .body("findAll { it.type == 'task_comment' }.payload.message", hasItem(t.owner().username + " wrote on TASK-1-1"));
+                .body("findAll { it.type == 'task_comment' }.payload.message", hasItem(t.project().name + ": " + t.owner().username + " wrote on TASK-1-1"));
         fx.api(t.owner()).get("/api/v1/notifications").then().statusCode(200)
                 .body("findAll { it.type == 'task_comment' || it.type == 'mention' }", hasSize(0));
     }

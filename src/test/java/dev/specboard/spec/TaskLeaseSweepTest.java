@@ -64,7 +64,7 @@ class TaskLeaseSweepTest {
             List<?> told = em.createNativeQuery("SELECT payload ->> 'message' FROM notifications WHERE user_id = ?1 AND type = 'task_lease_expired'")
                     .setParameter(1, t.member().id).getResultList();
             assertEquals(1, told.size(), "one notification for the claimer, not one per task: " + told);
-            assertTrue(String.valueOf(told.get(0)).startsWith("TASK-1-1 went back to pending, and so did TASK-1-2, TASK-1-3, TASK-1-4, TASK-1-5 and 2 more"),
+            assertTrue(String.valueOf(told.get(0)).startsWith(t.project().name + ": TASK-1-1 went back to pending, and so did TASK-1-2, TASK-1-3, TASK-1-4, TASK-1-5 and 2 more"),
                     String.valueOf(told.get(0)));
         });
     }
