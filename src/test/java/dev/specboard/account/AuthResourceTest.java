@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -51,6 +53,9 @@ class AuthResourceTest {
         assertFalse(d.getElementById("e-email").text().isBlank());
         assertFalse(d.getElementById("e-username").text().isBlank());
         assertFalse(d.getElementById("e-password").text().isBlank());
+        // The error summary above the fields links to each one, as on every other form.
+        assertEquals(List.of("#f-email", "#f-password", "#f-username"),
+                d.select("#signup-form > #error-summary a").eachAttr("href").stream().sorted().toList());
     }
 
     @Test
