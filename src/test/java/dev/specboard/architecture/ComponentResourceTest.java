@@ -195,7 +195,7 @@ class ComponentResourceTest {
 
         Document component = Web.html(Web.as(t.viewer()).get(base(t) + "/components/" + id));
         assertEquals("Version 2 awaiting approval", component.getElementById("doc-state").text());
-        assertEquals("Payments", component.select("#doc-html h1").text());
+        assertEquals("Payments", component.select("#doc-html h3").text(), "the doc's top heading nests under the page's");
         Web.as(t.lead()).post(doc + "/approve").then().statusCode(303);
         component = Web.html(Web.as(t.viewer()).get(base(t) + "/components/" + id));
         assertEquals("Version 2 approved", component.getElementById("doc-state").text());
@@ -259,6 +259,10 @@ class ComponentResourceTest {
         assertEquals("task", page.select("#f-type option[selected]").val());
         assertEquals("2", page.select("input[name=version]").val());
         assertTrue(page.getElementById("current-values").text().contains("Basket"));
+        // The error summary's link for the (hidden) version leads to the message that explains it.
+        String field = page.selectFirst("#error-summary a").attr("data-field");
+        assertEquals("version", field);
+        assertEquals(page.getElementById("stale-error").child(0), page.getElementById("e-" + field));
         Response invalid = Web.as(t.member()).contentType(FORM).formParam("name", " ").formParam("type", "task").formParam("version", "2").post(c);
         assertEquals(422, invalid.statusCode());
         assertEquals("Give the component a name", Web.html(invalid).getElementById("e-name").text());
