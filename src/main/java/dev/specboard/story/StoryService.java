@@ -11,6 +11,7 @@ import dev.specboard.project.Membership;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
+import dev.specboard.web.PageNumbers;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -337,19 +338,18 @@ public class StoryService {
         Query count = em.createNativeQuery("select count(*)" + where);
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
-        int pages = (int) Math.max(1, (total + StoryFilter.PAGE_SIZE - 1) / StoryFilter.PAGE_SIZE);
-        int page = Math.min(filter.page(), pages);
+        PageNumbers at = PageNumbers.of(filter.page(), total, StoryFilter.PAGE_SIZE);
         Query q = em.createNativeQuery("select s.number, s.title, s.status, s.review, s.approved, s.dirty, s.version, s.approved_version"
                 + where + " order by s.number desc");
         params.forEach(q::setParameter);
-        q.setFirstResult((page - 1) * StoryFilter.PAGE_SIZE).setMaxResults(StoryFilter.PAGE_SIZE);
+        q.setFirstResult(at.offset()).setMaxResults(StoryFilter.PAGE_SIZE);
         List<StoryRow> rows = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
             rows.add(new StoryRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4], (Boolean) r[5],
                     ((Number) r[6]).intValue(), r[7] == null ? null : ((Number) r[7]).intValue()));
         }
-        return new StoryListView(rows, total, page, pages, filter);
+        return new StoryListView(rows, total, at.page(), at.pages(), filter);
     }
 
     /** Every story of the project with its status, for the API (optionally one status only). */
