@@ -28,8 +28,9 @@ public class FeatureSearch implements SearchableKind {
         return """
                 SELECT f.name, f.name, '/projects/' || params.slug || '/features/' || f.id,
                        ts_rank(to_tsvector('english', f.name || ' ' || COALESCE(f.user_description, '')), params.q),
-                       f.name || ' — ' || COALESCE(f.user_description, '')
+                       %s
                 FROM features f, params WHERE f.project_id = params.project
-                  AND to_tsvector('english', f.name || ' ' || COALESCE(f.user_description, '')) @@ params.q""";
+                  AND to_tsvector('english', f.name || ' ' || COALESCE(f.user_description, '')) @@ params.q"""
+                .formatted(SearchableKind.markdownAsText("f.name || ' — ' || COALESCE(f.user_description, '')"));
     }
 }

@@ -37,12 +37,13 @@ final class Kinds {
             // As for files: the best stories first, then their text; a word in every story ranks the first RANKED.
             return """
                     SELECT 'US-' || s.number, s.title, '/projects/' || params.slug || '/stories/' || s.number,
-                           b.rank, s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')
+                           b.rank, %s
                     FROM (SELECT m.id, ts_rank(m.search, params.q) AS rank
                           FROM (SELECT c.id, c.search FROM stories c, params
                                 WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m, params
                           ORDER BY rank DESC, m.id LIMIT ?4 + ?5) b
-                    JOIN stories s ON s.id = b.id, params""".formatted(RANKED);
+                    JOIN stories s ON s.id = b.id, params""".formatted(
+                    SearchableKind.markdownAsText("s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')"), RANKED);
         }
     }
 
@@ -73,7 +74,7 @@ final class Kinds {
                     FROM implementation_tasks i, params WHERE i.project_id = params.project
                       AND to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
                           || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')) @@ params.q"""
-                    .formatted(JSON_TEXT.formatted("left(t.content, 60000)"), JSON_TEXT.formatted("i.assigned_files::text"));
+                    .formatted(SearchableKind.markdownAsText(JSON_TEXT.formatted("left(t.content, 60000)")), JSON_TEXT.formatted("i.assigned_files::text"));
         }
     }
 
@@ -94,7 +95,7 @@ final class Kinds {
         public String sql() {
             return """
                     SELECT p.name || ' v' || p.version, p.name || ' v' || p.version, '/projects/' || params.slug || '/plans/' || p.id,
-                           ts_rank(p.search, params.q), p.name || ' — ' || coalesce(p.description, '')
+                           ts_rank(p.search, params.q), %s
                     FROM plans p, params WHERE p.project_id = params.project AND p.search @@ params.q
                     UNION ALL
                     SELECT p.name || ' v' || p.version || ' ' || a.artifact_type,
@@ -104,7 +105,8 @@ final class Kinds {
                            (SELECT string_agg(v #>> '{}', ' · ') FROM jsonb_path_query(a.content, 'strict $.**') v WHERE jsonb_typeof(v) = 'string')
                     FROM plan_artifacts a JOIN plans p ON p.id = a.plan_id, params
                     WHERE p.project_id = params.project AND a.search @@ params.q
-                      AND a.created_at = (SELECT max(b.created_at) FROM plan_artifacts b WHERE b.plan_id = a.plan_id AND b.artifact_type = a.artifact_type)""";
+                      AND a.created_at = (SELECT max(b.created_at) FROM plan_artifacts b WHERE b.plan_id = a.plan_id AND b.artifact_type = a.artifact_type)"""
+                    .formatted(SearchableKind.markdownAsText("p.name || ' — ' || coalesce(p.description, '')"));
         }
     }
 
@@ -166,10 +168,10 @@ final class Kinds {
                     SELECT DISTINCT ON (t.id) r.name || ':' || t.file_path || '#L' || t.line_start,
                            t.file_path || ', lines ' || t.line_start || '–' || t.line_end || ' (' || t.state || ')',
                            '/projects/' || params.slug || '/repos/' || r.name || '/threads?path=' || t.file_path || '#thread-' || t.id,
-                           ts_rank(to_tsvector('english', c.body), params.q), c.body
+                           ts_rank(to_tsvector('english', c.body), params.q), %s
                     FROM comments c JOIN comment_threads t ON t.id = c.thread_id JOIN repositories r ON r.id = t.repository_id, params
                     WHERE t.project_id = params.project AND to_tsvector('english', c.body) @@ params.q
-                    ORDER BY t.id, ts_rank(to_tsvector('english', c.body), params.q) DESC""";
+                    ORDER BY t.id, ts_rank(to_tsvector('english', c.body), params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
         }
     }
 }

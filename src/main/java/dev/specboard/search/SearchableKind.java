@@ -29,6 +29,17 @@ public interface SearchableKind {
     /** The {@code SELECT} described above. */
     String sql();
 
+    /**
+     * A SQL expression that reads the markdown text of {@code expression} as prose for a snippet: link
+     * targets, heading and quote marks, bold and code markers go, so a passage reads "we lose 52 minutes"
+     * instead of "## Why we lose **52 minutes**". Only for the snippet's body: matching and ranking read
+     * the stored vector.
+     */
+    static String markdownAsText(String expression) {
+        return "regexp_replace(regexp_replace(regexp_replace(" + expression
+                + ", '!?\\[([^]\n]*)\\]\\([^)\\s]*\\)', '\\1', 'g'), '(^|\\s)#+[ \t]+|(^|\n)[ \t]*>[ \t]?', ' ', 'g'), '\\*\\*+|__|`+', '', 'g')";
+    }
+
     /** A hit's link from its {@code url} column; a kind whose URL holds text that SQL cannot encode (a file path) finishes it here. */
     default String url(String selected) {
         return selected;

@@ -90,6 +90,23 @@ class SearchTest {
     }
 
     @Test
+    void aSnippetReadsMarkdownAsProse() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "search", null, null).value();
+        RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("title", "Export totals", "description",
+                        "## Why\nWe lose **52 minutes** a day on `ledger_totals`, see [the report](https://example.com/r).\n> quoted ledger note"))
+                .post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+
+        Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=ledger"));
+        String snippet = d.selectFirst("#group-story .search-snippet").text();
+        assertTrue(snippet.contains("We lose 52 minutes a day on ledger_totals, see the report"), snippet);
+        assertFalse(snippet.contains("**") || snippet.contains("##") || snippet.contains("](") || snippet.contains("`")
+                || snippet.contains(">"), snippet);
+        assertEquals("ledger", d.selectFirst("#group-story .search-snippet mark").text().toLowerCase());
+    }
+
+    @Test
     void fileContentsFollowTheLatestManifestIncrementally() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {

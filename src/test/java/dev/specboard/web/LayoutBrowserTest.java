@@ -348,6 +348,20 @@ class LayoutBrowserTest {
         }
     }
 
+    @Test
+    void onAPhoneSearchResultsBreakLongKeysAndTitlesInsteadOfWideningThePage() {
+        TestData.Team t = project();
+        fx.api(t.member()).body(Map.of("title", "Export " + "ledger".repeat(15), "description", "Totals of "
+                + "src/main/java/com/example/ledger/reporting/".repeat(2) + "LedgerService.java")).post("/api/v1/projects/" + t.slug() + "/stories")
+                .then().statusCode(201);
+        try (Browser phone = Browser.open(base.toString(), 360)) {
+            phone.login(t.member().username, TestData.PASSWORD);
+            phone.go("/projects/" + t.slug() + "/search?q=totals");
+            assertEquals(1L, phone.js("return document.querySelectorAll('#group-story .search-hit').length;"));
+            phone.assertFitsWidth();
+        }
+    }
+
     /** How many lines the first element matching takes. */
     private static long lines(Browser b, String css) {
         return ((Number) b.js("var e = document.querySelector(arguments[0]), tops = {};"
