@@ -7,6 +7,7 @@ import dev.specboard.account.ApiTokenService;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.account.ProfileService;
 import dev.specboard.account.TokenForm;
+import dev.specboard.kernel.Ids;
 import dev.specboard.web.ValidationException;
 import dev.specboard.account.SignupForm;
 import dev.specboard.web.ApiException;
@@ -142,12 +143,7 @@ public class AccountApi {
     @APIResponse(responseCode = "204", description = "The token is revoked")
     public Response revokeToken(@PathParam("id") String id) {
         UUID accountId = currentUser.requireAccountId();
-        UUID tokenId;
-        try {
-            tokenId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No such token");
-        }
+        UUID tokenId = Ids.parseOr404(id, "No such token");
         profiles.revokeToken(accountId, tokenId, currentUser.tokenProjectId());
         return Response.noContent().build();
     }

@@ -10,6 +10,7 @@ import dev.specboard.architecture.DesignDoc;
 import dev.specboard.architecture.DesignDocForm;
 import dev.specboard.architecture.DesignDocRevisionRow;
 import dev.specboard.architecture.DesignDocService;
+import dev.specboard.kernel.Ids;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
@@ -224,11 +225,7 @@ public class ComponentApi {
     }
 
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.notFound("No such component in this project");
-        }
+        return Ids.parseOr404(id, "No such component in this project");
     }
 
 }

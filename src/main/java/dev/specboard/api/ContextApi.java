@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
@@ -115,11 +116,7 @@ public class ContextApi {
     }
 
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No such context in this project");
-        }
+        return Ids.parseOr404(id, "No such context in this project");
     }
 
     static ContextAnswer answer(ContextRow r) {

@@ -17,6 +17,7 @@ import dev.specboard.design.PageRow;
 import dev.specboard.design.PageService;
 import dev.specboard.design.PageStatus;
 import dev.specboard.design.ContextAnalysis;
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -290,10 +291,6 @@ public class DesignApi {
     }
 
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.notFound("Not found in this project");
-        }
+        return Ids.parseOr404(id, "Not found in this project");
     }
 }

@@ -2,6 +2,7 @@ package dev.specboard.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.kernel.Ids;
 import dev.specboard.web.ApiError;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.DatabaseOutage;
@@ -97,11 +98,7 @@ public class McpTools {
 
     /** An id as typed; one that is not a UUID finds nothing (404 after the access check, like the API's path). */
     static UUID id(String value) {
-        try {
-            return value == null ? null : UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Ids.parseOrNull(value);
     }
 
     private static ToolCallException error(String message, Map<String, Object> details) {

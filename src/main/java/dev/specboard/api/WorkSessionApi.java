@@ -6,10 +6,10 @@ import dev.specboard.architecture.WorkSessionFinishForm;
 import dev.specboard.architecture.WorkSessionForm;
 import dev.specboard.architecture.WorkSessionRow;
 import dev.specboard.architecture.WorkSessionService;
+import dev.specboard.kernel.Ids;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
-import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -129,10 +129,6 @@ public class WorkSessionApi {
     }
 
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.notFound("No such work session in this project");
-        }
+        return Ids.parseOr404(id, "No such work session in this project");
     }
 }

@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.LiveEvent;
@@ -297,10 +298,6 @@ public class ComponentService {
     }
 
     static UUID parse(String id) {
-        try {
-            return id == null || id.isBlank() ? null : UUID.fromString(id.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Ids.parseOrNull(id);
     }
 }

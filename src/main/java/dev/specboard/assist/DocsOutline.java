@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.architecture.Component;
 import dev.specboard.architecture.DesignDoc;
+import dev.specboard.kernel.Ids;
 import dev.specboard.repo.ManifestEntry;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.ApiException;
@@ -156,10 +157,8 @@ public class DocsOutline implements JobRunner {
         Component component = null;
         String path = rawPath == null ? null : ScopeFiles.clean(rawPath);
         if (componentId != null && !componentId.isBlank()) {
-            UUID id;
-            try {
-                id = UUID.fromString(componentId.trim());
-            } catch (IllegalArgumentException e) {
+            UUID id = Ids.parseOrNull(componentId);
+            if (id == null) {
                 throw dev.specboard.web.ValidationException.of("componentId", "Not a component id");
             }
             component = Component.findById(id);

@@ -2,6 +2,7 @@ package dev.specboard.assist;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.kernel.Ids;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.repo.FileBrowserService;
@@ -123,9 +124,8 @@ public class Explanation implements JobRunner {
         Integer start = lineStart;
         Integer end = lineEnd;
         if (threadId != null && !threadId.isBlank()) {
-            try {
-                thread = UUID.fromString(threadId.trim());
-            } catch (IllegalArgumentException e) {
+            thread = Ids.parseOrNull(threadId);
+            if (thread == null) {
                 throw ValidationException.of("threadId", "Not a thread id");
             }
             CommentThread t = CommentThread.findById(thread);

@@ -1,6 +1,7 @@
 package dev.specboard.assist;
 
 import dev.specboard.architecture.DesignDoc;
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -131,12 +132,7 @@ public class JobResource {
     public Response designDoc(@PathParam("slug") String slug, @PathParam("id") UUID id, @FormParam("componentId") String componentId,
                               @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        UUID component;
-        try {
-            component = componentId == null || componentId.isBlank() ? null : UUID.fromString(componentId.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No such component");
-        }
+        UUID component = componentId == null || componentId.isBlank() ? null : Ids.parseOr404(componentId, "No such component");
         DesignDoc doc = jobs.saveDesignDoc(access, id, component);
         return Flash.redirect(headers, "/projects/" + slug + "/components/" + doc.componentId,
                 "The outline is now version " + doc.version + " of the design doc; edit it from here.");

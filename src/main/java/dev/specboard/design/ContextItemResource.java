@@ -98,10 +98,6 @@ public class ContextItemResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = Ids.parseOrNull(id);
-        if (u == null) {
-            throw ApiException.notFound("No such context item in this project");
-        }
-        return u;
+        return Ids.parseOr404(id, "No such context item in this project");
     }
 }

@@ -143,10 +143,6 @@ public class EntityResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = Ids.parseOrNull(id);
-        if (u == null) {
-            throw ApiException.notFound("No such entity in this project");
-        }
-        return u;
+        return Ids.parseOr404(id, "No such entity in this project");
     }
 }

@@ -177,10 +177,6 @@ public class JourneyResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = Ids.parseOrNull(id);
-        if (u == null) {
-            throw ApiException.notFound("No such journey in this project");
-        }
-        return u;
+        return Ids.parseOr404(id, "No such journey in this project");
     }
 }

@@ -144,10 +144,6 @@ public class PageResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = Ids.parseOrNull(id);
-        if (u == null) {
-            throw ApiException.notFound("No such page in this project");
-        }
-        return u;
+        return Ids.parseOr404(id, "No such page in this project");
     }
 }

@@ -4,7 +4,6 @@ import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.Htmx;
 import io.quarkus.qute.CheckedTemplate;
@@ -101,10 +100,6 @@ public class ThinkingResource {
     }
 
     static UUID uuid(String id) {
-        UUID u = Ids.parseOrNull(id);
-        if (u == null) {
-            throw ApiException.notFound("No such thought in this project");
-        }
-        return u;
+        return Ids.parseOr404(id, "No such thought in this project");
     }
 }

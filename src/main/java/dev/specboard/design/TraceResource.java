@@ -3,7 +3,6 @@ package dev.specboard.design;
 import dev.specboard.kernel.Ids;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
-import dev.specboard.web.ApiException;
 import dev.specboard.web.Htmx;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,10 +42,7 @@ public class TraceResource {
     @GET
     public Response show(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        UUID pageId = Ids.parseOrNull(id);
-        if (pageId == null) {
-            throw ApiException.notFound("No such page in this project");
-        }
+        UUID pageId = Ids.parseOr404(id, "No such page in this project");
         TraceView view = traces.forPage(access, pageId);
         return Htmx.pageOrFragment(headers, () -> Templates.trace(view), () -> Templates.trace$thread(view));
     }

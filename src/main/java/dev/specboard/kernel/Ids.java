@@ -1,5 +1,7 @@
 package dev.specboard.kernel;
 
+import dev.specboard.web.ApiException;
+
 import java.util.UUID;
 
 /** Reads the ids that arrive as text in paths, forms and stored answers, where a malformed one means "no such thing". */
@@ -18,5 +20,14 @@ public final class Ids {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The id the text names, as {@link #parseOrNull}; null, blank or malformed text answers 404 with {@code message}, as an unknown id does. */
+    public static UUID parseOr404(String s, String message) {
+        UUID id = parseOrNull(s);
+        if (id == null) {
+            throw ApiException.notFound(message);
+        }
+        return id;
     }
 }

@@ -6,6 +6,7 @@ import dev.specboard.account.SessionCookie;
 import dev.specboard.design.MockupDocument;
 import dev.specboard.design.MockupService;
 import dev.specboard.design.Page;
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
@@ -231,10 +232,6 @@ public class PreviewService {
     }
 
     static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
-        }
+        return Ids.parseOrNull(s);
     }
 }

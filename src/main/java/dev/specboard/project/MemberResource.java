@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
@@ -104,11 +105,7 @@ public class MemberResource {
     }
 
     private static UUID invitationId(String raw) {
-        try {
-            return UUID.fromString(raw == null ? "" : raw.trim());
-        } catch (IllegalArgumentException e) {
-            throw dev.specboard.web.ApiException.notFound("No such invitation");
-        }
+        return Ids.parseOr404(raw, "No such invitation");
     }
 
     private TemplateInstance page(Access access, MemberForm form, FormErrors errors, InvitationService.Created invited) {

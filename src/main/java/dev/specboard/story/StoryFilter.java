@@ -1,5 +1,7 @@
 package dev.specboard.story;
 
+import dev.specboard.kernel.Ids;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,11 +32,7 @@ public record StoryFilter(String status, String approval, String dirty, String c
     }
 
     static UUID uuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Ids.parseOrNull(s);
     }
 
     public boolean isEmpty() {
