@@ -3,6 +3,7 @@ package dev.specboard.search;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.PageNumbers;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -48,15 +49,17 @@ public class SearchResource {
     private SearchView view(Access access, String q, String rawKind, Integer rawPage) {
         List<SearchView.KindRef> kinds = search.kinds().stream().map(k -> new SearchView.KindRef(k.kind(), k.label())).toList();
         String kind = rawKind == null || rawKind.isBlank() || search.kind(rawKind).isEmpty() ? null : rawKind;
-        int page = rawPage == null || rawPage < 1 ? 1 : Math.min(rawPage, 1000);
         String query = q == null ? "" : q.strip();
         try {
-            List<SearchView.Group> groups = kind == null
-                    ? search.search(access.project().id, access.slug(), query, null, SearchService.PER_KIND, 0)
-                    : search.search(access.project().id, access.slug(), query, kind, SearchService.PAGE_SIZE, (page - 1) * SearchService.PAGE_SIZE);
-            return new SearchView(query, kind, page, groups, kinds, null);
+            if (kind == null) {
+                return new SearchView(query, null, 1, search.search(access.project().id, access.slug(), query, null, SearchService.PER_KIND, 0), kinds, null);
+            }
+            // One kind pages through its results: a page past the last shows the last, as the other lists do.
+            PageNumbers at = PageNumbers.of(rawPage, search.count(access.project().id, access.slug(), query, kind), SearchService.PAGE_SIZE);
+            return new SearchView(query, kind, at.page(),
+                    search.search(access.project().id, access.slug(), query, kind, SearchService.PAGE_SIZE, at.offset()), kinds, null);
         } catch (ValidationException e) {
-            return new SearchView(query.substring(0, Math.min(query.length(), SearchService.MAX_QUERY)), kind, page, List.of(), kinds,
+            return new SearchView(query.substring(0, Math.min(query.length(), SearchService.MAX_QUERY)), kind, 1, List.of(), kinds,
                     String.join(" ", e.errors().asMap().values()));
         }
     }

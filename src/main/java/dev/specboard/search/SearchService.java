@@ -29,6 +29,8 @@ public class SearchService {
     public static final int PER_KIND = 5;
     /** Results per page when one kind is shown. */
     public static final int PAGE_SIZE = 20;
+    /** How many results of one kind can be paged through at most (1,000 pages). */
+    static final int MAX_RESULTS = 1000 * PAGE_SIZE;
 
     @Inject
     EntityManager em;
@@ -54,13 +56,8 @@ public class SearchService {
      */
     @Transactional
     public List<SearchView.Group> search(UUID projectId, String slug, String query, String kind, int limit, int offset) {
-        String q = query == null ? "" : query.strip();
-        if (q.length() > MAX_QUERY) {
-            throw ValidationException.of("q", "A search is at most " + MAX_QUERY + " characters");
-        }
-        List<SearchableKind> kinds = kind == null ? kinds()
-                : List.of(kind(kind).orElseThrow(() -> ValidationException.of("kind", "Search one of: "
-                + String.join(", ", kinds().stream().map(SearchableKind::kind).toList()))));
+        String q = query(query);
+        List<SearchableKind> kinds = kind == null ? kinds() : List.of(known(kind));
         Map<String, List<SearchHit>> found = new LinkedHashMap<>();
         Map<String, SearchableKind> byName = new LinkedHashMap<>();
         kinds.forEach(k -> {
@@ -83,6 +80,32 @@ public class SearchService {
         return groups;
     }
 
+    /** How many of the project's things of one kind match the query (at most {@link #MAX_RESULTS}): what its pages hold. */
+    @Transactional
+    public long count(UUID projectId, String slug, String query, String kind) {
+        String q = query(query);
+        SearchableKind k = known(kind);
+        if (q.isEmpty()) {
+            return 0;
+        }
+        String sql = PARAMS + "SELECT count(*) FROM (SELECT 1 FROM (" + k.sql() + ") AS x (key, title, url, rank, body) LIMIT ?4 OFFSET ?5) AS c";
+        return ((Number) em.createNativeQuery(sql).setParameter(1, q).setParameter(2, projectId).setParameter(3, slug)
+                .setParameter(4, MAX_RESULTS).setParameter(5, 0).getSingleResult()).longValue();
+    }
+
+    private static String query(String query) {
+        String q = query == null ? "" : query.strip();
+        if (q.length() > MAX_QUERY) {
+            throw ValidationException.of("q", "A search is at most " + MAX_QUERY + " characters");
+        }
+        return q;
+    }
+
+    private SearchableKind known(String kind) {
+        return kind(kind).orElseThrow(() -> ValidationException.of("kind", "Search one of: "
+                + String.join(", ", kinds().stream().map(SearchableKind::kind).toList())));
+    }
+
     /** The same results as one list, best first (the API and the assistant). */
     public List<SearchHit> ranked(UUID projectId, String slug, String query, String kind, int limit) {
         return search(projectId, slug, query, kind, limit, 0).stream().flatMap(g -> g.hits().stream())
@@ -95,10 +118,14 @@ public class SearchService {
                 .setParameter(4, limit).setParameter(5, offset).getResultList();
     }
 
+    /** The parameters every kind's SQL reads: the query, the project and its slug. */
+    private static final String PARAMS = """
+            WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ?1) AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)
+            """;
+
     /** The one statement: every kind ranked and limited on its own, then the snippets of what is left. */
     static String sql(List<SearchableKind> kinds) {
-        StringBuilder sql = new StringBuilder("""
-                WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ?1) AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)
+        StringBuilder sql = new StringBuilder(PARAMS + """
                 SELECT h.kind, h.key, h.title, h.url, h.rank,
                        ts_headline('english', h.body, params.q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                            || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "')

@@ -22,6 +22,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -158,6 +159,30 @@ class SearchTest {
             long x = SqlCounter.count(() -> assertEquals(200, Web.as(small.viewer()).get("/projects/" + small.slug() + "/search?q=checkout").statusCode()));
             long y = SqlCounter.count(() -> assertEquals(200, Web.as(big.viewer()).get("/projects/" + big.slug() + "/search?q=checkout").statusCode()));
             assertEquals(x, y, "search statements");
+        }
+    }
+
+    @Test
+    void aPagePastTheLastOfOneKindShowsTheLastAndOneBeforeTheFirstShowsTheFirst() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.lead().id, "pages", null, null).value();
+        for (int i = 0; i < SearchService.PAGE_SIZE + 3; i++) {
+            RestAssured.given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("title", "Ledger step " + i, "description", "Ledger entry"))
+                    .post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+        }
+        String search = "/projects/" + t.slug() + "/search?q=ledger&kind=story&page=";
+        for (String page : List.of("2", "3", "999")) {
+            Document last = Web.html(Web.as(t.viewer()).get(search + page));
+            assertEquals(3, last.select(".search-hit").size(), "page " + page);
+            assertNotNull(last.getElementById("search-prev"), "page " + page);
+            assertNull(last.getElementById("search-next"), "page " + page);
+        }
+        for (String page : List.of("1", "0", "-4")) {
+            Document first = Web.html(Web.as(t.viewer()).get(search + page));
+            assertEquals(SearchService.PAGE_SIZE, first.select(".search-hit").size(), "page " + page);
+            assertNull(first.getElementById("search-prev"), "page " + page);
+            assertNotNull(first.getElementById("search-next"), "page " + page);
         }
     }
 
