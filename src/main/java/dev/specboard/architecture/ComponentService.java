@@ -1,7 +1,8 @@
 package dev.specboard.architecture;
 
-import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.DependencyGraph;
+import dev.specboard.kernel.Ids;
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
@@ -181,8 +182,9 @@ public class ComponentService {
     /** Components of the contexts of a changed approved story become dirty (their design needs another look). */
     @Transactional
     void onStoryChanged(@Observes StoryChanged event) {
-        em.createNativeQuery("update components set dirty = true, updated_at = now() where project_id = :p and context_id in "
-                        + "(select context_id from context_stories where story_id = :s)")
+        // Also the table it reads, so that links made earlier in this transaction are flushed before it runs.
+        QuerySpaces.touching(em.createNativeQuery("update components set dirty = true, updated_at = now() where project_id = :p and context_id in "
+                        + "(select context_id from context_stories where story_id = :s)"), "components", "context_stories")
                 .setParameter("p", event.projectId()).setParameter("s", event.storyId()).executeUpdate();
     }
 

@@ -5,8 +5,8 @@ import org.hibernate.query.NativeQuery;
 
 /**
  * Names the tables a native update touches. Hibernate cannot tell them from the SQL, so a native update that names
- * none empties every region of the second-level cache (the projects the project policy keeps): updates that run all
- * the time in the background (job leases, sync queues) name theirs, so that they leave the kept projects alone.
+ * none empties every region of the second-level cache (the projects the project policy keeps): every native update
+ * names its tables (and those its triggers write), so that it leaves the kept projects alone ({@code NativeUpdatesTest}).
  */
 public final class QuerySpaces {
 

@@ -2,6 +2,7 @@ package dev.specboard.plan;
 
 import dev.specboard.account.Account;
 import dev.specboard.assist.Assistant;
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
@@ -108,7 +109,8 @@ public class ChatService {
         session.messages = ChatMessage.write(messages);
         session.updatedAt = now;
         em.flush();
-        em.createNativeQuery("INSERT INTO chat_answers (id, session_id, project_id, asked_by) VALUES (?1, ?2, ?3, ?4)")
+        QuerySpaces.touching(em.createNativeQuery("INSERT INTO chat_answers (id, session_id, project_id, asked_by) VALUES (?1, ?2, ?3, ?4)"),
+                        "chat_answers")
                 .setParameter(1, answerId).setParameter(2, session.id).setParameter(3, plan.projectId).setParameter(4, author.id)
                 .executeUpdate();
         asked.fire(new ChatAsked(answerId));
@@ -133,9 +135,10 @@ public class ChatService {
         session.messages = ChatMessage.write(messages);
         session.updatedAt = Instant.now();
         em.flush();
-        em.createNativeQuery("""
+        QuerySpaces.touching(em.createNativeQuery("""
                 INSERT INTO chat_answers (id, session_id, project_id, asked_by) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (id) DO UPDATE SET status = 'pending', attempts = 0, lease_until = NULL, locked_by = NULL, updated_at = now()""")
+                ON CONFLICT (id) DO UPDATE SET status = 'pending', attempts = 0, lease_until = NULL, locked_by = NULL, updated_at = now()"""),
+                        "chat_answers")
                 .setParameter(1, messageId).setParameter(2, session.id).setParameter(3, plan.projectId).setParameter(4, access.accountId())
                 .executeUpdate();
         asked.fire(new ChatAsked(messageId));
@@ -144,7 +147,8 @@ public class ChatService {
 
     private ChatSession lockedSession(Plan plan) {
         // One session per plan version (a unique key): concurrent first messages meet on the insert.
-        em.createNativeQuery("INSERT INTO chat_sessions (plan_id, status) VALUES (?1, ?2) ON CONFLICT (plan_id) DO NOTHING")
+        QuerySpaces.touching(em.createNativeQuery("INSERT INTO chat_sessions (plan_id, status) VALUES (?1, ?2) ON CONFLICT (plan_id) DO NOTHING"),
+                        "chat_sessions")
                 .setParameter(1, plan.id).setParameter(2, plan.status.open() ? ChatSession.ACTIVE : ChatSession.COMPLETED).executeUpdate();
         ChatSession session = ChatSession.forPlan(plan.id).orElseThrow();
         em.lock(session, LockModeType.PESSIMISTIC_WRITE);

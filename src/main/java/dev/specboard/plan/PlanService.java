@@ -2,6 +2,7 @@ package dev.specboard.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.repo.Repo;
@@ -157,7 +158,8 @@ public class PlanService {
         plan.moveTo(next);
         plan.updatedAt = Instant.now();
         if (!next.open()) {
-            em.createNativeQuery("UPDATE chat_sessions SET status = 'completed', updated_at = now() WHERE plan_id = ?1")
+            QuerySpaces.touching(em.createNativeQuery("UPDATE chat_sessions SET status = 'completed', updated_at = now() WHERE plan_id = ?1"),
+                            "chat_sessions")
                     .setParameter(1, plan.id).executeUpdate();
         }
         return plan;
@@ -204,7 +206,7 @@ public class PlanService {
         plan.specId = spec.id;
         plan.updatedAt = Instant.now();
         em.flush();
-        em.createNativeQuery("UPDATE technical_specs SET plan_id = ?1 WHERE id = ?2")
+        QuerySpaces.touching(em.createNativeQuery("UPDATE technical_specs SET plan_id = ?1 WHERE id = ?2"), "technical_specs")
                 .setParameter(1, plan.id).setParameter(2, spec.id).executeUpdate();
         return spec;
     }

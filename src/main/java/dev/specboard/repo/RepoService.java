@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.project.Access;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
@@ -148,8 +149,8 @@ public class RepoService {
     public RepoSync requestSync(Repo repo, UUID requestedBy) {
         em.flush();
         // The partial unique index keeps one active sync per repository, also across app instances.
-        em.createNativeQuery("INSERT INTO repo_syncs (project_id, repository_id, requested_by) VALUES (?1, ?2, ?3) "
-                        + "ON CONFLICT (repository_id) WHERE status IN ('PENDING', 'RUNNING') DO NOTHING")
+        QuerySpaces.touching(em.createNativeQuery("INSERT INTO repo_syncs (project_id, repository_id, requested_by) VALUES (?1, ?2, ?3) "
+                        + "ON CONFLICT (repository_id) WHERE status IN ('PENDING', 'RUNNING') DO NOTHING"), "repo_syncs")
                 .setParameter(1, repo.projectId).setParameter(2, repo.id).setParameter(3, requestedBy)
                 .executeUpdate();
         RepoSync sync = RepoSync.active(repo.id).orElseGet(() -> RepoSync.latest(repo.id).orElseThrow());

@@ -1,6 +1,7 @@
 package dev.specboard.spec;
 
 import dev.specboard.kernel.DependencyGraph;
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
@@ -19,6 +20,9 @@ import java.util.Map;
 /** Adds, replaces and removes the "depends on" edges between a project's specs, refusing any edge that closes a cycle. */
 @ApplicationScoped
 public class SpecDependencies {
+
+    /** What a change of the dependencies writes: their table, and the waiter counts its trigger keeps on the tasks. */
+    private static final String[] WRITES = {"spec_dependencies", "implementation_tasks"};
 
     @Inject
     EntityManager em;
@@ -41,7 +45,7 @@ public class SpecDependencies {
         TechnicalSpec.lockProject(access.project());
         TechnicalSpec spec = TechnicalSpec.byKey(access.project(), key);
         TechnicalSpec.findByKey(access.project(), dependsOnKey).ifPresent(target ->
-                em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1 AND depends_on_id = ?2")
+                QuerySpaces.touching(em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1 AND depends_on_id = ?2"), WRITES)
                         .setParameter(1, spec.id).setParameter(2, target.id).executeUpdate());
     }
 
@@ -51,7 +55,7 @@ public class SpecDependencies {
      */
     void replace(TechnicalSpec.ProjectLock held, TechnicalSpec spec, List<String> keys) {
         held.requireFor(spec.project);
-        em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1").setParameter(1, spec.id).executeUpdate();
+        QuerySpaces.touching(em.createNativeQuery("DELETE FROM spec_dependencies WHERE spec_id = ?1"), WRITES).setParameter(1, spec.id).executeUpdate();
         for (String k : keys) {
             TechnicalSpec target = TechnicalSpec.findByKey(spec.project, k).orElseThrow();
             refuseCycle(spec.project, spec, target);
@@ -62,7 +66,7 @@ public class SpecDependencies {
     /** Adds the edge without a cycle check: for a spec just created, which nothing depends on yet. */
     void insert(TechnicalSpec spec, TechnicalSpec target) {
         em.flush();
-        em.createNativeQuery("INSERT INTO spec_dependencies (spec_id, depends_on_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+        QuerySpaces.touching(em.createNativeQuery("INSERT INTO spec_dependencies (spec_id, depends_on_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING"), WRITES)
                 .setParameter(1, spec.id).setParameter(2, target.id).executeUpdate();
     }
 

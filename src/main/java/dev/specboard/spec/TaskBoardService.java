@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
@@ -290,12 +291,12 @@ public class TaskBoardService {
         }
         for (Map.Entry<TaskStatus, Integer> e : limits.entrySet()) {
             if (e.getValue() == null) {
-                em.createNativeQuery("DELETE FROM board_wip_limits WHERE project_id = ?1 AND status = ?2")
+                QuerySpaces.touching(em.createNativeQuery("DELETE FROM board_wip_limits WHERE project_id = ?1 AND status = ?2"), "board_wip_limits")
                         .setParameter(1, access.project().id).setParameter(2, e.getKey().value()).executeUpdate();
             } else {
-                em.createNativeQuery("""
+                QuerySpaces.touching(em.createNativeQuery("""
                         INSERT INTO board_wip_limits (project_id, status, wip_limit) VALUES (?1, ?2, ?3)
-                        ON CONFLICT (project_id, status) DO UPDATE SET wip_limit = excluded.wip_limit, updated_at = now()""")
+                        ON CONFLICT (project_id, status) DO UPDATE SET wip_limit = excluded.wip_limit, updated_at = now()"""), "board_wip_limits")
                         .setParameter(1, access.project().id).setParameter(2, e.getKey().value()).setParameter(3, e.getValue())
                         .executeUpdate();
             }

@@ -6,6 +6,7 @@ import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 
 import java.sql.PreparedStatement;
@@ -26,6 +27,9 @@ class ProjectAccessTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    EntityManagerFactory emf;
 
     private static String page(TestData.Team t) {
         return "/projects/" + t.slug() + "/stories";
@@ -60,6 +64,33 @@ class ProjectAccessTest {
         OtherInstance.update("update projects set description = 'changed' where id = ?", t.project().id);
         List<String> changed = SqlCounter.statements(() -> Web.as(t.member()).get(page(t)).then().statusCode(200));
         assertEquals(1, changed.stream().filter(q -> q.contains("from projects p1_0")).count(), changed.toString());
+    }
+
+    @Test
+    void aRequestThatRunsANativeUpdateLeavesTheKeptProjectsInTheCache() throws Exception {
+        TestData.Team t = data.team();
+        TestData.Team other = data.team();
+        Web.as(t.member()).get(page(t)).then().statusCode(200);
+        Web.as(other.member()).get(page(other)).then().statusCode(200);
+        assertTrue(emf.getCache().contains(Project.class, t.project().id) && emf.getCache().contains(Project.class, other.project().id));
+        // Setting the board's column limits writes them with native updates; they name their table, so the cache keeps the projects.
+        assertEquals(303, Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("wip-claimed", "7")
+                .post("/projects/" + t.slug() + "/board/limits").statusCode());
+        assertEquals(1, count("select count(*) from board_wip_limits where project_id = ?", t.project().id), "the limit is saved");
+        assertTrue(emf.getCache().contains(Project.class, other.project().id), "another project stays in the cache");
+        assertTrue(emf.getCache().contains(Project.class, t.project().id), "the project of the request stays in the cache");
+        List<String> again = SqlCounter.statements(() -> Web.as(other.member()).get(page(other)).then().statusCode(200));
+        assertEquals(0, again.stream().filter(q -> q.contains("from projects p1_0")).count(), again.toString());
+    }
+
+    private static int count(String sql, UUID project) throws SQLException {
+        try (var c = OtherInstance.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, project);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private static int version(UUID project) throws SQLException {
