@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.kernel.JdbcStatement;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
@@ -57,13 +58,11 @@ public class TaskLeases {
         return task;
     }
 
-    /** A timestamp as {@link Instant#toString()} writes it (UTC, the fraction cut to 0, 3 or 6 digits), as the log's note said it. */
-    private static final String INSTANT_TEXT = """
-            to_char(e.lease_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
-            || CASE WHEN mod(CAST(extract(microseconds FROM e.lease_expires_at) AS bigint), 1000000) = 0 THEN ''
-                    WHEN mod(CAST(extract(microseconds FROM e.lease_expires_at) AS bigint), 1000) = 0
-                        THEN to_char(e.lease_expires_at AT TIME ZONE 'UTC', '.MS')
-                    ELSE to_char(e.lease_expires_at AT TIME ZONE 'UTC', '.US') END || 'Z'""";
+    /** Logs a lapsed task: its notes are written in Java, so that their time reads as {@link Instant#toString()} does everywhere else. */
+    private static final JdbcStatement LOG_EXPIRED = JdbcStatement.numbered("""
+            INSERT INTO task_events (task_id, from_status, to_status, actor_id, via, note, created_at)
+            SELECT CAST(x.task AS uuid), x.status, 'pending', NULL, ?4, x.note, now()
+            FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[])) AS x (task, status, note)""");
 
     /**
      * Returns tasks whose lease ran out to pending, at most {@code limit} at a time: each is logged, each former
@@ -73,7 +72,7 @@ public class TaskLeases {
      */
     @Transactional
     public int expireLeases(int limit) {
-        // Picks, moves and logs in one statement: the log reads the claimer and lease from before the move.
+        // Picks and moves in one statement, which answers the claimer and lease from before the move for the log.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         WITH expired AS MATERIALIZED (
@@ -85,20 +84,26 @@ public class TaskLeases {
                             UPDATE implementation_tasks t SET status = 'pending', claimed_by = NULL, claimed_at = NULL, started_at = NULL,
                                    lease_expires_at = NULL, commit_sha = NULL, updated_at = now(), version = t.version + 1
                             FROM expired e WHERE t.id = e.id
-                            RETURNING t.id, t.project_id, t.spec_id, t.task_id),
-                        logged AS (
-                            INSERT INTO task_events (task_id, from_status, to_status, actor_id, via, note, created_at)
-                            SELECT e.id, e.status, 'pending', NULL, ?2,
-                                   'Lease expired: ' || coalesce(a.username, 'the claimer') || ' sent no heartbeat before ' || %s, now()
-                            FROM expired e JOIN moved m ON m.id = e.id LEFT JOIN accounts a ON a.id = e.claimed_by)
-                        SELECT m.project_id, p.slug, m.spec_id, s.author_id, m.task_id, e.status, e.claimed_by, p.name
+                            RETURNING t.id, t.project_id, t.spec_id, t.task_id)
+                        SELECT m.project_id, p.slug, m.spec_id, s.author_id, m.task_id, e.status, e.claimed_by, p.name,
+                               m.id, e.lease_expires_at, a.username
                         FROM moved m JOIN expired e ON e.id = m.id JOIN projects p ON p.id = m.project_id
-                             JOIN technical_specs s ON s.id = m.spec_id
-                        ORDER BY e.lease_expires_at, m.task_id""".formatted(INSTANT_TEXT))
-                .setParameter(1, limit).setParameter(2, TaskEvent.VIA_SYSTEM).getResultList();
+                             JOIN technical_specs s ON s.id = m.spec_id LEFT JOIN accounts a ON a.id = e.claimed_by
+                        ORDER BY e.lease_expires_at, m.task_id""")
+                .setParameter(1, limit).getResultList();
         if (rows.isEmpty()) {
             return 0;
         }
+        String[] tasks = new String[rows.size()];
+        String[] statuses = new String[rows.size()];
+        String[] notes = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] r = rows.get(i);
+            tasks[i] = r[8].toString();
+            statuses[i] = (String) r[5];
+            notes[i] = "Lease expired: " + (r[10] == null ? "the claimer" : (String) r[10]) + " sent no heartbeat before " + ((Instant) r[9]).toString();
+        }
+        LOG_EXPIRED.update(em, tasks, statuses, notes, TaskEvent.VIA_SYSTEM);
         Set<UUID> specIds = new LinkedHashSet<>();
         rows.forEach(r -> specIds.add((UUID) r[2]));
         specs.rollUp(specIds).forEach(specCompleted::fire);

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +47,10 @@ class TaskLeaseSweepTest {
     @Test
     void lapsedTasksArePendingLoggedTheirSpecIsBackToApprovedAndTheirClaimerIsToldOnce() {
         TestData.Team t = data.team();
-        Sweep s = sweep(t, 7);
+        // Leases that ran out on a whole second, a whole millisecond and a microsecond: Instant.toString writes 0, 3 and 6 digits.
+        Sweep s = sweep(t, 7, """
+                CASE CAST(substring(task_id FROM '[0-9]+$') AS int) % 3 WHEN 0 THEN TIMESTAMPTZ '2026-11-30 08:15:30Z'
+                     WHEN 1 THEN TIMESTAMPTZ '2026-11-30 08:15:30.12Z' ELSE TIMESTAMPTZ '2026-11-30 08:15:30.123456Z' END""");
         assertTrue(s.swept() >= 7);
         QuarkusTransaction.requiringNew().run(() -> {
             List<?> held = em.createNativeQuery("SELECT id FROM implementation_tasks WHERE project_id = ?1 AND (status <> 'pending' "
@@ -57,14 +62,17 @@ class TaskLeaseSweepTest {
                             WHERE t.project_id = ?1 AND e.via = 'system' AND e.from_status = 'claimed' AND e.to_status = 'pending'""")
                     .setParameter(1, t.project().id).getResultList();
             assertEquals(7, notes.size());
-            notes.forEach(n -> assertTrue(String.valueOf(n).matches("Lease expired: " + t.member().username
-                    + " sent no heartbeat before \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3}|\\.\\d{6})?Z"), String.valueOf(n)));
+            assertEquals(Set.of("Lease expired: " + t.member().username + " sent no heartbeat before 2026-11-30T08:15:30Z",
+                    "Lease expired: " + t.member().username + " sent no heartbeat before 2026-11-30T08:15:30.120Z",
+                    "Lease expired: " + t.member().username + " sent no heartbeat before 2026-11-30T08:15:30.123456Z"),
+                    new HashSet<>(notes), "each note names its lease as Instant.toString writes it: " + notes);
             assertEquals("approved", em.createNativeQuery("SELECT status FROM technical_specs WHERE project_id = ?1")
                     .setParameter(1, t.project().id).getSingleResult());
             List<?> told = em.createNativeQuery("SELECT payload ->> 'message' FROM notifications WHERE user_id = ?1 AND type = 'task_lease_expired'")
                     .setParameter(1, t.member().id).getResultList();
             assertEquals(1, told.size(), "one notification for the claimer, not one per task: " + told);
-            assertTrue(String.valueOf(told.get(0)).startsWith(t.project().name + ": TASK-1-1 went back to pending, and so did TASK-1-2, TASK-1-3, TASK-1-4, TASK-1-5 and 2 more"),
+            // In the order the leases ran out: the whole second (tasks 3 and 6), the millisecond (1, 4, 7), the microsecond (2, 5).
+            assertTrue(String.valueOf(told.get(0)).startsWith(t.project().name + ": TASK-1-3 went back to pending, and so did TASK-1-6, TASK-1-1, TASK-1-4, TASK-1-7 and 2 more"),
                     String.valueOf(told.get(0)));
         });
     }
@@ -81,6 +89,10 @@ class TaskLeaseSweepTest {
      * let them lapse: the scheduled sweep cannot see them before it commits, so this sweep is the one that finds them.
      */
     private Sweep sweep(TestData.Team t, int tasks) {
+        return sweep(t, tasks, "now() - interval '1 minute'");
+    }
+
+    private Sweep sweep(TestData.Team t, int tasks, String leaseExpiresAt) {
         List<SpecContent.Phase> phases = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
             phases.add(new SpecContent.Phase(null, "p" + i, "Build p" + i, BigDecimal.ONE, "Do p" + i, List.of()));
@@ -94,7 +106,7 @@ class TaskLeaseSweepTest {
         List<String> sql = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("""
                             UPDATE implementation_tasks SET status = 'claimed', claimed_by = ?2, claimed_at = now() - interval '1 hour',
-                                   lease_expires_at = now() - interval '1 minute' WHERE project_id = ?1""")
+                                   lease_expires_at = %s WHERE project_id = ?1""".formatted(leaseExpiresAt))
                     .setParameter(1, t.project().id).setParameter(2, t.member().id).executeUpdate();
             em.createNativeQuery("UPDATE technical_specs SET status = 'in_progress', started_at = now() WHERE project_id = ?1")
                     .setParameter(1, t.project().id).executeUpdate();
