@@ -54,10 +54,15 @@ public class SearchResource {
             if (kind == null) {
                 return new SearchView(query, null, 1, search.search(access.project().id, access.slug(), query, null, SearchService.PER_KIND, 0), kinds, null);
             }
-            // One kind pages through its results: a page past the last shows the last, as the other lists do.
-            PageNumbers at = PageNumbers.of(rawPage, search.count(access.project().id, access.slug(), query, kind), SearchService.PAGE_SIZE);
-            return new SearchView(query, kind, at.page(),
-                    search.search(access.project().id, access.slug(), query, kind, SearchService.PAGE_SIZE, at.offset()), kinds, null);
+            // One kind pages through its results: a page past the last shows the last, as the other lists do. Counting
+            // costs about as much as the search, so it runs only when the page asked for came back empty.
+            PageNumbers at = PageNumbers.of(rawPage, SearchService.MAX_RESULTS, SearchService.PAGE_SIZE);
+            List<SearchView.Group> groups = search.search(access.project().id, access.slug(), query, kind, SearchService.PAGE_SIZE, at.offset());
+            if (at.hasPrevious() && groups.stream().allMatch(g -> g.hits().isEmpty())) {
+                at = PageNumbers.of(at.page(), search.count(access.project().id, access.slug(), query, kind), SearchService.PAGE_SIZE);
+                groups = search.search(access.project().id, access.slug(), query, kind, SearchService.PAGE_SIZE, at.offset());
+            }
+            return new SearchView(query, kind, at.page(), groups, kinds, null);
         } catch (ValidationException e) {
             return new SearchView(query.substring(0, Math.min(query.length(), SearchService.MAX_QUERY)), kind, 1, List.of(), kinds,
                     String.join(" ", e.errors().asMap().values()));
