@@ -48,6 +48,11 @@ public class ReviewResource {
         static native TemplateInstance thread(ThreadView thread, ReviewContext ctx);
 
         static native TemplateInstance thread$row(ThreadView thread, ReviewContext ctx);
+
+        static native TemplateInstance replyRefused(Access access, ThreadView thread, ReviewContext ctx, String reply, FormErrors errors);
+
+        static native TemplateInstance replyRefused$thread(Access access, ThreadView thread, ReviewContext ctx, String reply,
+                                                           FormErrors errors);
     }
 
     @Inject
@@ -115,7 +120,18 @@ public class ReviewResource {
     public Response reply(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,
                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
-        return answer(access, review.reply(access, id, form, Comment.AuthorType.USER), headers);
+        try {
+            return answer(access, review.reply(access, id, form, Comment.AuthorType.USER), headers);
+        } catch (ValidationException e) {
+            // the thread comes back with the reply in its form and its message, as every refused form does
+            CommentThread thread = review.require(access, id);
+            Repo repo = Repo.findById(thread.repositoryId);
+            ThreadView t = review.thread(thread.id);
+            ReviewContext ctx = ReviewContext.of(access, repo.name);
+            return Htmx.invalid(Htmx.isHtmx(headers)
+                    ? Templates.replyRefused$thread(access, t, ctx, form.body(), e.errors())
+                    : Templates.replyRefused(access, t, ctx, form.body(), e.errors()));
+        }
     }
 
     @POST

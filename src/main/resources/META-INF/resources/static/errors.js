@@ -1,9 +1,12 @@
 // The error summary above a form that came back with errors (tags/errorSummary.html): focus moves to it, so a screen
 // reader reads the problems and a keyboard user starts from them; its links move focus to the field itself.
 (function () {
+  // A form swapped into a page full of others (a reply under each thread) names its field by name, not by a page-wide id.
   function fieldOf(link) {
     var name = link.getAttribute('data-field');
-    return document.getElementById('f-' + name) || document.getElementById('e-' + name);
+    var form = link.closest('form');
+    var named = form && form.querySelector('[name="' + CSS.escape(name) + '"]:not([type="hidden"])');
+    return named || document.getElementById('f-' + name) || document.getElementById('e-' + name);
   }
   // The server lists the problems in the order it found them; people read them in the form's order.
   function inFormOrder(summary) {

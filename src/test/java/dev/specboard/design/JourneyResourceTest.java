@@ -78,6 +78,11 @@ class JourneyResourceTest {
         Response bad = Web.as(t.member()).formParam("nodeType", "decision").formParam("question", "").post(base + "/nodes");
         assertEquals(422, bad.statusCode());
         assertNotNull(Web.html(bad).selectFirst("#add-node[open] #e-question"));
+        Element summary = Web.html(bad).selectFirst("#node-form #error-summary");
+        assertNotNull(summary, "the node form opens with the error summary, as full-page forms do");
+        assertEquals("question", summary.selectFirst("a").attr("data-field"));
+        assertEquals("true", Web.html(bad).getElementById("new-question").attr("aria-invalid"));
+        assertEquals("decision", Web.html(bad).selectFirst("#new-nodeType option[selected]").val(), "the entered type is kept");
         assertEquals(403, Web.as(t.viewer()).formParam("from", "ok").formParam("to", "dash").post(base + "/connections").statusCode());
     }
 

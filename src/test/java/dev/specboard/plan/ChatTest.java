@@ -122,6 +122,7 @@ class ChatTest {
             assertEquals(422, r.statusCode());
             Document d = Web.html(r);
             assertEquals("Write a message first", d.getElementById("chat-error").text());
+            assertEquals("content", d.selectFirst("#chat-form #error-summary a").attr("data-field"), "the error summary, as full-page forms have");
             assertNotNull(d.getElementById("chat-conversation"));
             assertTrue(d.select("html > head > title").isEmpty() || d.title().isEmpty(), "htmx gets the fragment, not the page");
 

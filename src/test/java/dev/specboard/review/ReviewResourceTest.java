@@ -192,6 +192,45 @@ class ReviewResourceTest {
     }
 
     @Test
+    void refusedNewThreadAndReplyComeBackInTheirFormsWithTheErrorSummaryAndTheirText() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "src/App.java", GitFixture.lines(20));
+            Synced s = synced(git);
+            Response row = openThread(s, Role.REVIEWER, 5, 99, "keep me");
+            assertEquals(422, row.statusCode());
+            assertEquals(null, row.header("HX-Retarget"), "the form comes back in its own place");
+            Document d = Web.html(row);
+            Element form = d.getElementById("new-thread-form");
+            Element summary = form.getElementById("error-summary");
+            assertNotNull(summary, "the same error summary as every full-page form");
+            assertEquals("lineEnd", summary.selectFirst("a").attr("data-field"));
+            assertEquals("keep me", form.getElementById("new-thread-body").text());
+
+            UUID id = threadId(openThread(s, Role.REVIEWER, 5, 6, "Why?"));
+            String long_ = "x".repeat(ReviewService.MAX_BODY + 1);
+            Response reply = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded")
+                    .formParam("body", long_).post("/projects/" + s.team().slug() + "/threads/" + id + "/comments");
+            assertEquals(422, reply.statusCode());
+            assertEquals(null, reply.header("HX-Retarget"), "the thread comes back with its reply form, not a message in the flash");
+            Element thread = Web.html(reply).getElementById("thread-" + id);
+            assertNotNull(thread);
+            Element replyForm = thread.selectFirst("form.reply");
+            assertEquals("body", replyForm.getElementById("error-summary").selectFirst("a").attr("data-field"));
+            Element text = replyForm.getElementById("reply-" + id);
+            assertEquals(long_, text.text());
+            assertEquals("true", text.attr("aria-invalid"));
+            assertTrue(replyForm.getElementById(text.attr("aria-describedby")).text().contains("At most"));
+
+            Response plain = Web.as(s.team().member()).contentType("application/x-www-form-urlencoded")
+                    .formParam("body", " ").post("/projects/" + s.team().slug() + "/threads/" + id + "/comments");
+            assertEquals(422, plain.statusCode());
+            Document page = Web.html(plain);
+            assertNotNull(page.selectFirst("#thread-" + id + " form.reply #error-summary"), "without JavaScript: a page with the thread");
+            assertNotNull(page.selectFirst("nav.projectnav"));
+        }
+    }
+
+    @Test
     void noScriptFormsOnAFileWithASpaceInItsNameRedirectToItsFilePage() {
         try (GitFixture git = GitFixture.create()) {
             String path = "docs/Getting Started [v2].md";

@@ -45,7 +45,10 @@ class AgentTaskPagesTest {
         form(t.member()).post(page + "/claim").then().statusCode(303);
 
         form(t.member()).formParam("body", "Tables **done**<img src=x onerror=alert(1)>").post(page + "/notes").then().statusCode(303);
-        form(t.member()).formParam("body", " ").post(page + "/notes").then().statusCode(422);
+        Document refused = Web.html(form(t.member()).formParam("body", " ").post(page + "/notes").then().statusCode(422).extract().response());
+        assertEquals("body", refused.selectFirst("#note-form #error-summary a").attr("data-field"), "the note form opens with the error summary");
+        assertEquals(1, refused.select("#error-summary").size(), "only the refused form lists the problems");
+        assertEquals("true", refused.getElementById("f-body").attr("aria-invalid"));
         form(t.member()).formParam("priority", "high").post(page + "/priority").then().statusCode(303);
         form(t.member()).formParam("priority", "whenever").post(page + "/priority").then().statusCode(422);
 

@@ -399,6 +399,7 @@ class StoryResourceTest {
         assertEquals(422, empty.statusCode());
         assertFalse(empty.asString().contains("<html"));
         assertEquals("Say what should change", Web.html(empty).getElementById("e-comment").text());
+        assertEquals("comment", Web.html(empty).selectFirst("#request-changes-form #error-summary a").attr("data-field"));
 
         Response sentBack = Web.htmx(Web.as(t.lead())).contentType("application/x-www-form-urlencoded").formParam("comment", "Name the errors")
                 .post(url + "/request-changes");
