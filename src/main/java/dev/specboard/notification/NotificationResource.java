@@ -30,11 +30,11 @@ public class NotificationResource {
 
     @CheckedTemplate(basePath = "notification")
     static class Templates {
-        static native TemplateInstance list(List<Notification> notifications, long unread, UUID olderFrom, boolean older);
+        static native TemplateInstance list(List<NotificationRow> notifications, long unread, UUID olderFrom, boolean older);
 
-        static native TemplateInstance list$items(List<Notification> notifications, long unread, UUID olderFrom, boolean older);
+        static native TemplateInstance list$items(List<NotificationRow> notifications, long unread, UUID olderFrom, boolean older);
 
-        static native TemplateInstance list$item(Notification n);
+        static native TemplateInstance list$item(NotificationRow n);
 
         static native TemplateInstance count(long unread, boolean oob);
     }
@@ -54,11 +54,12 @@ public class NotificationResource {
         UUID me = currentUser.requireAccountId();
         NotificationPage page = notifications.page(me, null, false, before, LIMIT);
         long unread = notifications.unreadCount(me);
+        List<NotificationRow> rows = notifications.rows(page.notifications());
         if (Htmx.isFragment(headers)) {
-            return Htmx.fragments(200, Templates.list$items(page.notifications(), unread, page.olderFrom(), before != null),
+            return Htmx.fragments(200, Templates.list$items(rows, unread, page.olderFrom(), before != null),
                     Templates.count(unread, true));
         }
-        return Htmx.page(Templates.list(page.notifications(), unread, page.olderFrom(), before != null));
+        return Htmx.page(Templates.list(rows, unread, page.olderFrom(), before != null));
     }
 
     /** The unread badge of the navigation (a fragment; the layout loads it with htmx). */
@@ -77,7 +78,7 @@ public class NotificationResource {
         if (!Htmx.isHtmx(headers)) {
             return Flash.redirect(headers, "/notifications", "Marked as read.");
         }
-        return Htmx.fragments(200, Templates.list$item(n), Templates.count(notifications.unreadCount(me), true));
+        return Htmx.fragments(200, Templates.list$item(notifications.rows(List.of(n)).get(0)), Templates.count(notifications.unreadCount(me), true));
     }
 
     @POST
@@ -89,7 +90,8 @@ public class NotificationResource {
             return Flash.redirect(headers, "/notifications", n == 1 ? "1 notification marked as read." : n + " notifications marked as read.");
         }
         NotificationPage page = notifications.page(me, null, false, null, LIMIT);
-        return Htmx.fragments(200, Templates.list$items(page.notifications(), 0, page.olderFrom(), false), Templates.count(0, true));
+        return Htmx.fragments(200, Templates.list$items(notifications.rows(page.notifications()), 0, page.olderFrom(), false),
+                Templates.count(0, true));
     }
 
 }

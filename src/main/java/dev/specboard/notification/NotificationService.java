@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Stores notifications for people, lists them and marks them read. */
 @ApplicationScoped
@@ -122,6 +125,20 @@ public class NotificationService {
         boolean more = found.size() > limit;
         List<Notification> shown = more ? found.subList(0, limit) : found;
         return new NotificationPage(shown, more ? shown.get(limit - 1).id : null);
+    }
+
+    /** The notifications as list rows, each with its project's name and slug: one query for all of their projects. */
+    public List<NotificationRow> rows(List<Notification> list) {
+        Set<UUID> ids = list.stream().map(n -> n.projectId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<UUID, Object[]> projects = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Notification.getEntityManager().createQuery("select p.id, p.name, p.slug from Project p where p.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList().forEach(row -> projects.put((UUID) row[0], row));
+        }
+        return list.stream().map(n -> {
+            Object[] p = n.projectId == null ? null : projects.get(n.projectId);
+            return new NotificationRow(n, p == null ? null : (String) p[1], p == null ? null : (String) p[2]);
+        }).toList();
     }
 
     /** A page of notifications; {@code olderFrom} is the id to list older ones from, null on the last page. */

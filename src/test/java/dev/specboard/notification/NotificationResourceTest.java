@@ -1,6 +1,8 @@
 package dev.specboard.notification;
 
 import dev.specboard.account.Account;
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Project;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -10,6 +12,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -124,5 +127,40 @@ class NotificationResourceTest {
         assertEquals(List.of("note 2", "note 1"), api);
         RestAssured.given().header("Authorization", bearer).queryParam("before", theirs.id.toString())
                 .get("/api/v1/notifications").then().statusCode(404).body("error", notNullValue());
+    }
+
+    @Test
+    void everyRowOfAProjectNamesItsProjectInTheSamePlaceWithTheSameStatementsForTenTimesTheRows() {
+        Account few = data.account("where");
+        Account many = data.account("wheremany");
+        Project alpha = data.project(few);
+        Project beta = data.project(few);
+        data.addMember(alpha, many, Role.MEMBER);
+        data.addMember(beta, many, Role.MEMBER);
+        Notification mention = notifications.notify(few.id, alpha.id, "mention", Map.of("message", "ann mentioned you", "link", "/x")).orElseThrow();
+        Notification reply = notifications.notify(few.id, beta.id, "thread_reply", Map.of("message", "ann replied in a thread you took part in")).orElseThrow();
+        Notification task = notifications.notify(few.id, alpha.id, "task_comment",
+                Map.of("message", alpha.name + ": ann wrote on TASK-1-1")).orElseThrow();
+        Notification site = notifications.notify(few.id, "welcome", Map.of("message", "Welcome"));
+
+        Document d = Web.html(Web.as(few).get("/notifications"));
+        for (Notification n : List.of(mention, task)) {
+            Element project = d.selectFirst("#notification-" + n.id + " .notification-meta a.notification-project");
+            assertNotNull(project, n.type);
+            assertEquals(alpha.name, project.text());
+            assertEquals("/projects/" + alpha.slug, project.attr("href"));
+        }
+        assertEquals(beta.name, d.selectFirst("#notification-" + reply.id + " .notification-project").text());
+        assertEquals("ann wrote on TASK-1-1", d.selectFirst("#notification-" + task.id + " > p").text().replace("New ", ""),
+                "the project is said once, in its place");
+        assertNull(d.selectFirst("#notification-" + site.id + " .notification-project"), "nothing to name outside a project");
+        Document read = Web.html(Web.htmx(Web.as(few)).post("/notifications/" + reply.id + "/read"));
+        assertEquals(beta.name, read.selectFirst("#notification-" + reply.id + " .notification-project").text());
+
+        for (int i = 0; i < 40; i++) {
+            notifications.notify(many.id, i % 2 == 0 ? alpha.id : beta.id, "mention", Map.of("message", "m " + i));
+        }
+        assertEquals(SqlCounter.count(() -> Web.as(few).get("/notifications").then().statusCode(200)),
+                SqlCounter.count(() -> Web.as(many).get("/notifications").then().statusCode(200)));
     }
 }
