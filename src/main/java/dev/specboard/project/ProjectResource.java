@@ -21,7 +21,8 @@ public class ProjectResource {
 
     @CheckedTemplate(basePath = "project")
     static class Templates {
-        static native TemplateInstance overview(Access access, Project project, List<String> missing, String summaryHtml);
+        static native TemplateInstance overview(Access access, Project project, List<String> missing, String summaryHtml,
+                                                List<ProjectRepositories.RepoRef> repos);
     }
 
     @Inject
@@ -37,6 +38,7 @@ public class ProjectResource {
     public Response overview(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
         Project p = access.project();
-        return Htmx.page(Templates.overview(access, p, p.missingSetup(repositories.any(p.id)), markdown.render(p.executiveSummary)));
+        List<ProjectRepositories.RepoRef> repos = repositories.list(p.id);
+        return Htmx.page(Templates.overview(access, p, p.missingSetup(!repos.isEmpty()), markdown.render(p.executiveSummary), repos));
     }
 }
