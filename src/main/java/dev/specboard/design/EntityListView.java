@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The entity model: every entity with its fields and the thoughts behind them, the picture and the DDL. */
-public record EntityListView(Access access, List<InferredEntity> entities, Map<String, Thought> thoughts, String svg, String ddl,
+/** The entity model: every entity with its fields and the thoughts behind them, the picture with its key and the DDL. */
+public record EntityListView(Access access, List<InferredEntity> entities, Map<String, Thought> thoughts, String svg, String key,
+                             String ddl,
                              UUID failedEntity, FormErrors errors) {
 
     /** The thought behind a field, an entity or a relationship, or null. */

@@ -23,9 +23,20 @@ public final class EntityPicture {
     private EntityPicture() {
     }
 
+    /**
+     * The picture and what explains it: the legend and the outline go below the horizontally scrolling picture, so that
+     * on a narrow screen they wrap to its width instead of inside the scroller.
+     */
+    public record Drawn(String svg, String key) {
+    }
+
     public static String svg(List<InferredEntity> entities, String slug) {
+        return draw(entities, slug).svg();
+    }
+
+    public static Drawn draw(List<InferredEntity> entities, String slug) {
         if (entities.isEmpty()) {
-            return "";
+            return new Drawn("", "");
         }
         Diagram d = Diagram.of("entity-svg", "entity-picture", "Entity model of " + slug + ": " + entities.size() + " entities")
                 .edgeColour("#59616b");
@@ -45,8 +56,9 @@ public final class EntityPicture {
                 }
             }
         }
-        return d.legend(new Diagram.LegendEntry("confirmed", Diagram.Shape.BOX, "#e3f3e6", "#1e7a3c", 1.5, false))
-                .legend(new Diagram.LegendEntry("inferred", Diagram.Shape.BOX, "#f0f2f4", "#59616b", 1.5, false)).html();
+        d.legend(new Diagram.LegendEntry("confirmed", Diagram.Shape.BOX, "#e3f3e6", "#1e7a3c", 1.5, false))
+                .legend(new Diagram.LegendEntry("inferred", Diagram.Shape.BOX, "#f0f2f4", "#59616b", 1.5, false));
+        return new Drawn(d.svg(), d.legendHtml() + d.outline());
     }
 
     /** The confidence in the corner and one row per field: name, a star when required, type. */

@@ -56,6 +56,9 @@ class DesignModelBrowserTest {
             b.waitFor("#infer");
             b.click("#infer");
             b.waitFor("#entity-picture svg");
+            assertEquals(Boolean.TRUE, b.js("var k = document.querySelector('#entity-model .legend'), s = document.getElementById('entity-picture');"
+                    + " return !s.contains(k) && k.getBoundingClientRect().right <= document.documentElement.clientWidth;"),
+                    "the key sits below the scrolling picture, within the screen");
             b.assertAccessible();
             b.assertAccessible("label-content-name-mismatch");
             fits(b);

@@ -95,6 +95,10 @@ class EntityResourceTest {
 
         Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/entities").then().statusCode(200).extract().response());
         String contactId = (String) contact.get("id");
+        assertNotNull(page.selectFirst("#entity-picture svg"));
+        assertNotNull(page.selectFirst("#entity-model > ul.legend"), "the key follows the picture, outside its scroller");
+        assertNull(page.selectFirst("#entity-picture .legend"), "inside the scroller it wrapped at the picture's width");
+        assertNull(page.selectFirst("#entity-picture .diagram-outline"));
         assertNull(page.selectFirst("#field-" + contactId + "-company"), "the rejected field is gone");
         assertNotNull(page.selectFirst("#field-" + contactId + "-email"));
         assertNull(page.selectFirst("#relationships-" + contactId), "its relationship went with it");
