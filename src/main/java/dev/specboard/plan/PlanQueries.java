@@ -8,6 +8,7 @@ import dev.specboard.repo.ManifestEntry;
 import dev.specboard.repo.ManifestFiles;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.Markdown;
+import dev.specboard.web.PageNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,9 +49,28 @@ public class PlanQueries {
     @Inject
     GitMirror mirror;
 
+    /** Plans shown on one page of the list. */
+    public static final int PAGE_SIZE = 50;
+
+    /** One page of the plan list. */
+    public record PlanListView(List<PlanRow> plans, PageNumbers at) {
+    }
+
     /** The project's plans, each by its latest version, most recently changed first. */
-    @SuppressWarnings("unchecked")
     public List<PlanRow> list(Access access) {
+        return rows(access, Integer.MAX_VALUE, 0);
+    }
+
+    /** A page of the plan list (asked for: kept between the first and the last), in two queries. */
+    public PlanListView page(Access access, Integer page) {
+        long total = ((Number) em.createNativeQuery("SELECT count(DISTINCT (repository_id, name)) FROM plans WHERE project_id = ?1")
+                .setParameter(1, access.project().id).getSingleResult()).longValue();
+        PageNumbers at = PageNumbers.of(page, total, PAGE_SIZE);
+        return new PlanListView(rows(access, PAGE_SIZE, at.offset()), at);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<PlanRow> rows(Access access, int limit, int offset) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT p.id, p.name, r.name AS repo, p.target_branch, p.version, p.versions, p.status, s.spec_number, p.updated_at
                 FROM (SELECT DISTINCT ON (repository_id, name) id, repository_id, name, target_branch, version, status, spec_id, updated_at,
@@ -58,7 +78,8 @@ public class PlanQueries {
                       FROM plans WHERE project_id = ?1 ORDER BY repository_id, name, version DESC) p
                 JOIN repositories r ON r.id = p.repository_id
                 LEFT JOIN technical_specs s ON s.id = p.spec_id
-                ORDER BY p.updated_at DESC, p.name""").setParameter(1, access.project().id).getResultList();
+                ORDER BY p.updated_at DESC, p.name, p.id
+                LIMIT ?2 OFFSET ?3""").setParameter(1, access.project().id).setParameter(2, limit).setParameter(3, offset).getResultList();
         return rows.stream().map(r -> new PlanRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
                 ((Number) r[5]).intValue(), PlanStatus.parse((String) r[6]).orElseThrow(),
                 r[7] == null ? null : "SPEC-" + ((Number) r[7]).intValue(), instant(r[8]))).toList();

@@ -36,7 +36,7 @@ public class PlanResource {
 
     @CheckedTemplate(basePath = "plan")
     static class Templates {
-        static native TemplateInstance list(Access access, List<PlanRow> plans, boolean hasRepos);
+        static native TemplateInstance list(Access access, PlanQueries.PlanListView list, boolean hasRepos);
 
         static native TemplateInstance form(Access access, PlanForm form, FormErrors errors, List<String> repos);
 
@@ -55,9 +55,9 @@ public class PlanResource {
     PlanQueries queries;
 
     @GET
-    public Response list(@PathParam("slug") String slug) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.list(access, queries.list(access), !Repo.listByProject(access.project().id).isEmpty()));
+        return Htmx.page(Templates.list(access, queries.page(access, page), !Repo.listByProject(access.project().id).isEmpty()));
     }
 
     @GET

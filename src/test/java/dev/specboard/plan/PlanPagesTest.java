@@ -213,6 +213,45 @@ class PlanPagesTest {
         }
     }
 
+    @Test
+    void thePlanListShowsFiftyAPageWithTheSameStatementsForTenTimesTheRows() {
+        TestData.Team small = data.team();
+        TestData.Team big = data.team();
+        try (GitFixture a = GitFixture.create(); GitFixture b = GitFixture.create()) {
+            fixtures.shop(small.project(), small.owner(), a);
+            fixtures.shop(big.project(), big.owner(), b);
+            Access smallLead = PlanFixtures.access(small.project(), small.lead(), Role.LEAD);
+            Access bigLead = PlanFixtures.access(big.project(), big.lead(), Role.LEAD);
+            for (int i = 1; i <= 5; i++) {
+                fixtures.plan(smallLead, "shop", "Small " + i);
+            }
+            for (int i = 1; i <= 55; i++) {
+                fixtures.plan(bigLead, "shop", "Plan " + i);
+            }
+            String list = "/projects/" + big.slug() + "/plans";
+            Document first = Web.html(Web.as(big.viewer()).get(list));
+            assertEquals(50, first.select("#plan-list tbody tr").size());
+            assertEquals("Plan 55", first.selectFirst("#plan-list tbody tr a").text(), "the most recently changed first");
+            assertNull(first.getElementById("page-prev"));
+            assertEquals(list + "?page=2", first.getElementById("page-next").attr("href"));
+            assertTrue(first.selectFirst("nav.pagination").text().contains("Page 1 of 2 (55 plans)"), first.selectFirst("nav.pagination").text());
+
+            Document second = Web.html(Web.as(big.viewer()).get(list + "?page=2"));
+            assertEquals(java.util.List.of("Plan 5", "Plan 4", "Plan 3", "Plan 2", "Plan 1"),
+                    second.select("#plan-list tbody tr td:first-child a").eachText());
+            assertNull(second.getElementById("page-next"));
+            assertEquals(list + "?page=1", second.getElementById("page-prev").attr("href"));
+            assertEquals(5, Web.html(Web.as(big.viewer()).get(list + "?page=99")).select("#plan-list tbody tr").size(), "past the end: the last page");
+            assertEquals(50, Web.html(Web.as(big.viewer()).get(list + "?page=-3")).select("#plan-list tbody tr").size(), "before the start: the first");
+            Web.as(big.viewer()).get(list + "?page=x").then().statusCode(404);
+            assertNull(Web.html(Web.as(small.viewer()).get("/projects/" + small.slug() + "/plans")).selectFirst("nav.pagination"), "one page: no links");
+
+            long five = SqlCounter.count(() -> assertEquals(200, Web.as(small.viewer()).get("/projects/" + small.slug() + "/plans").statusCode()));
+            long fifty = SqlCounter.count(() -> assertEquals(200, Web.as(big.viewer()).get(list).statusCode()));
+            assertEquals(five, fifty, "plan list statements for 5 vs 50 rows");
+        }
+    }
+
     /** A plan with n versions and plans, whose last version changes n files. */
     private UUID planWith(TestData.Team t, GitFixture git, int n) {
         Map<String, String> files = new java.util.HashMap<>();
