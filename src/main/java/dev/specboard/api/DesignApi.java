@@ -41,6 +41,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** API v1 for the design side: pages, mockup versions, the design system and context items. */
 @Path("/api/v1/projects/{slug}")
@@ -218,7 +220,7 @@ public class DesignApi {
 
     /**
      * Adds an item as JSON: text, a URL, or a file or screenshot whose bytes come base64-encoded in
-     * {@code contentBase64} (a JSON body: rest-csrf verifies every multipart POST, which token-authenticated agents cannot pass).
+     * {@code contentBase64} (for clients that cannot send multipart; the contract's way for files is the multipart call below).
      */
     @POST
     @Path("/context-items")
@@ -237,6 +239,20 @@ public class DesignApi {
         ContextItem item = contextItems.add(access, new ContextItemInput(b.itemType() == null ? "text" : b.itemType(), b.text(), b.url(),
                 b.categories(), b.tags() == null ? "" : String.join(",", b.tags()), b.submittedContext(), b.fileName(), content,
                 content == null ? 0 : content.length));
+        return Response.status(201).entity(item(access, item.id)).build();
+    }
+
+    /** Adds a file or screenshot (or text, or a URL) as multipart/form-data, the upload's bytes in the part named {@code file}. */
+    @POST
+    @Path("/context-items")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextItemAnswer.class)))
+    public Response uploadContextItem(@PathParam("slug") String slug, @RestForm String itemType, @RestForm String text, @RestForm String url,
+                                      @RestForm List<String> categories, @RestForm List<String> tags, @RestForm String submittedContext,
+                                      @RestForm("file") FileUpload file) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        ContextItem item = contextItems.add(access, ContextItemInput.of(itemType, text, url, categories,
+                tags == null ? "" : String.join(",", tags), submittedContext, file, contextItems.maxUploadBytes()));
         return Response.status(201).entity(item(access, item.id)).build();
     }
 

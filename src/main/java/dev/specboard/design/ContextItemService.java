@@ -43,6 +43,11 @@ public class ContextItemService {
     public record References(List<Reference> items) {
     }
 
+    /** The largest file a member may upload, in bytes: callers read no more of an upload than this. */
+    public long maxUploadBytes() {
+        return sources.maxUploadBytes();
+    }
+
     /** The project's items, newest first, with who added them, in one query. */
     public List<ContextItemRow> rows(UUID projectId) {
         List<ContextItemRow> out = new ArrayList<>();

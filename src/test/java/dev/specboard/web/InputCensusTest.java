@@ -22,6 +22,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import org.jboss.resteasy.reactive.RestForm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +147,11 @@ class InputCensusTest {
                 ? RestAssured.given().redirects().follow(false).header("Authorization", "Bearer " + token)
                 : Web.as(login);
         spec = spec.config(timeouts());
-        if (route.api() || route.consumes().contains("json")) {
+        if (route.consumes().contains("multipart")) {
+            for (String f : fields) {
+                spec = spec.multiPart(f, value.apply(f));
+            }
+        } else if (route.api() || route.consumes().contains("json")) {
             Map<String, Object> body = new LinkedHashMap<>();
             Class<?> type = jsonBody(route.javaMethod());
             for (String f : fields) {
@@ -187,6 +192,9 @@ class InputCensusTest {
         for (Parameter p : m.getParameters()) {
             if (p.isAnnotationPresent(FormParam.class) && isText(p.getParameterizedType())) {
                 names.add(p.getAnnotation(FormParam.class).value());
+            } else if (p.isAnnotationPresent(RestForm.class) && isText(p.getParameterizedType())) {
+                String name = p.getAnnotation(RestForm.class).value();
+                names.add(name.isEmpty() ? p.getName() : name);
             } else if (p.isAnnotationPresent(BeanParam.class)) {
                 for (Field f : p.getType().getDeclaredFields()) {
                     if (f.isAnnotationPresent(FormParam.class) && isText(f.getGenericType())) {
@@ -227,7 +235,7 @@ class InputCensusTest {
     static Class<?> jsonBody(Method m) {
         for (Parameter p : m.getParameters()) {
             boolean annotated = p.isAnnotationPresent(PathParam.class) || p.isAnnotationPresent(QueryParam.class)
-                    || p.isAnnotationPresent(FormParam.class) || p.isAnnotationPresent(BeanParam.class)
+                    || p.isAnnotationPresent(FormParam.class) || p.isAnnotationPresent(RestForm.class) || p.isAnnotationPresent(BeanParam.class)
                     || p.isAnnotationPresent(HeaderParam.class) || p.isAnnotationPresent(CookieParam.class)
                     || p.isAnnotationPresent(Context.class);
             if (!annotated && !p.getType().getName().startsWith("io.vertx") && !p.getType().getName().startsWith("jakarta.ws.rs")) {
