@@ -16,6 +16,9 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -101,9 +103,9 @@ public class JobApi {
     @GET
     @Path("/jobs")
     public List<JobListItem> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("type") String type,
-                                  @QueryParam("page") Integer page) {
+                                  @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
         Access access = projectAccess.read(slug);
-        return jobs.list(access.project().id, new JobFilter(status, type, page)).rows().stream()
+        return jobs.list(access.project().id, new JobFilter(status, type, QueryParams.wholeNumber("page", page))).rows().stream()
                 .map(r -> new JobListItem(r.id(), r.kind().name(), r.type(), r.status().name(), r.subject(), r.requester(), r.repo(),
                         r.createdAt(), r.error())).toList();
     }

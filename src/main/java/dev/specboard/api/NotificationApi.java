@@ -4,6 +4,9 @@ import dev.specboard.account.CurrentUser;
 import dev.specboard.notification.Notification;
 import dev.specboard.notification.NotificationService;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,7 +36,13 @@ public class NotificationApi {
 
     /** The newest 200, or with {@code before} (a notification's id) the 200 older than that one. */
     @GET
-    public List<NotificationAnswer> list(@QueryParam("unread") boolean unread, @QueryParam("before") UUID before) {
+    public List<NotificationAnswer> list(@QueryParam("unread") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String unread,
+                                         @QueryParam("before") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String before) {
+        return list(QueryParams.flag("unread", unread), QueryParams.id("before", before));
+    }
+
+    /** The same list for the MCP tool, whose arguments arrive typed. */
+    List<NotificationAnswer> list(boolean unread, UUID before) {
         // A project-limited token sees only the notifications about its project.
         return notifications.page(currentUser.requireAccountId(), currentUser.tokenProjectId().orElse(null), unread, before, 200)
                 .notifications().stream().map(NotificationApi::answer).toList();

@@ -14,7 +14,18 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.specboard.spec.WipLimitExceeded;
+import dev.specboard.support.Routes;
+import jakarta.ws.rs.QueryParam;
+
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -52,6 +63,40 @@ class ApiContractTest {
         RestAssured.given().multiPart("itemType", "file").multiPart("file", "notes.md", "x".getBytes())
                 .post(url).then().statusCode(401);
         bearer(t.viewer()).get(url).then().statusCode(200).body("size()", equalTo(3));
+    }
+
+    @Test
+    void malformedQueryParametersAre400NamingTheParameter() {
+        TestData.Team t = data.team();
+        String p = "/api/v1/projects/" + t.slug();
+        Map<String, String> malformed = Map.of(p + "/search?q=cart&limit=abc", "limit", p + "/search?q=cart&limit=1.5", "limit",
+                p + "/jobs?page=abc", "page", p + "/jobs?page=99999999999", "page",
+                "/api/v1/notifications?before=abc", "before", "/api/v1/notifications?unread=maybe", "unread");
+        malformed.forEach((url, name) -> Api.as(t.member()).get(url).then().statusCode(400)
+                .body("error", startsWith("The query parameter " + name + " must be")).body("details." + name, notNullValue()));
+        // In range or out of it, a well-formed page or limit is answered.
+        for (String url : List.of(p + "/search?q=cart&limit=0", p + "/search?q=cart&limit=-3", p + "/search?q=cart&limit=100000",
+                p + "/jobs?page=0", p + "/jobs?page=-1", p + "/jobs?page=100000", "/api/v1/notifications?unread=true")) {
+            Api.as(t.member()).get(url).then().statusCode(200).body("size()", equalTo(0));
+        }
+    }
+
+    /** JAX-RS answers a query value that does not convert with 404 (as for an unknown path): the API reads them as text. */
+    @Test
+    void everyApiQueryParameterIsReadAsText() {
+        List<String> typed = new ArrayList<>();
+        for (Routes.Route route : Routes.all()) {
+            if (!route.api()) {
+                continue;
+            }
+            for (Parameter parameter : route.javaMethod().getParameters()) {
+                QueryParam q = parameter.getAnnotation(QueryParam.class);
+                if (q != null && parameter.getType() != String.class && !WipLimitExceeded.OVERRIDE.equals(q.value())) {
+                    typed.add(route.describe() + " ?" + q.value() + " as " + parameter.getType().getSimpleName());
+                }
+            }
+        }
+        assertTrue(typed.isEmpty(), "read these as text with QueryParams, so that a malformed value is a 400:\n" + String.join("\n", typed));
     }
 
     private static byte[] png() throws IOException {

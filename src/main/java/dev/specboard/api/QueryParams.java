@@ -1,0 +1,57 @@
+package dev.specboard.api;
+
+import dev.specboard.web.ApiException;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads the API's typed query parameters from their text. JAX-RS answers a query value that does not convert
+ * ({@code ?limit=abc}) with 404, as if the path were unknown; the API contract answers malformed input with 400
+ * naming the parameter, so the API takes such parameters as text and reads them here.
+ */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** A whole number, or null when absent or blank. */
+    static Integer wholeNumber(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw malformed(name, "must be a whole number");
+        }
+    }
+
+    /** An id, or null when absent or blank. */
+    static UUID id(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw malformed(name, "must be a UUID");
+        }
+    }
+
+    /** true or false; absent or blank is false. */
+    static boolean flag(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw malformed(name, "must be true or false");
+        };
+    }
+
+    private static ApiException malformed(String name, String expected) {
+        return new ApiException(400, "The query parameter " + name + " " + expected, Map.of(name, expected));
+    }
+}
