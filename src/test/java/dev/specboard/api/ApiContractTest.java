@@ -16,10 +16,14 @@ import java.io.IOException;
 
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Map;
 
 import dev.specboard.spec.WipLimitExceeded;
+import dev.specboard.support.Mcp;
 import dev.specboard.support.Routes;
 import jakarta.ws.rs.QueryParam;
 
@@ -97,6 +101,68 @@ class ApiContractTest {
             }
         }
         assertTrue(typed.isEmpty(), "read these as text with QueryParams, so that a malformed value is a 400:\n" + String.join("\n", typed));
+    }
+
+    /**
+     * DESIGN.md offers the agents' operations as MCP tools too: stories, specs, tasks (list, claim, start, complete, fail, and the
+     * lease, notes and retry of the agents' section), phase content, work sessions, threads and comments, repository sync. Each
+     * such tool exists with these arguments (DESIGN.md names neither: these are the names agents have been given; body fields keep the
+     * API's names, path parts the tool's own: spec, task, thread, sessionId, repository).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAgentsOperationsAreMcpToolsWithTheApisArgumentNames() {
+        String token = tokens.create(data.account("mcpcontract").id, "agent", null, null).value();
+        String session = Mcp.initialize(token);
+        List<Map<String, Object>> tools = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .header("Mcp-Session-Id", session).header("Accept", "application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}").post("/api/mcp")
+                .then().statusCode(200).extract().jsonPath().getList("result.tools");
+        Map<String, Set<String>> arguments = new TreeMap<>();
+        for (Map<String, Object> tool : tools) {
+            Map<String, Object> schema = (Map<String, Object>) tool.getOrDefault("inputSchema", Map.of());
+            arguments.put((String) tool.get("name"), ((Map<String, Object>) schema.getOrDefault("properties", Map.of())).keySet());
+        }
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("list_stories", List.of("project", "status"));
+        expected.put("create_story", List.of("project", "title", "description"));
+        expected.put("get_story", List.of("project", "number"));
+        expected.put("approve_story", List.of("project", "number"));
+        expected.put("request_story_changes", List.of("project", "number", "comment"));
+        expected.put("create_spec", List.of("project", "title", "specType"));
+        expected.put("get_spec", List.of("project", "spec"));
+        expected.put("list_tasks", List.of("project", "status", "spec"));
+        expected.put("claim_next_task", List.of("project"));
+        expected.put("claim_task", List.of("project", "task"));
+        expected.put("start_task", List.of("project", "task"));
+        expected.put("complete_task", List.of("project", "task", "commitSha"));
+        expected.put("fail_task", List.of("project", "task", "reason"));
+        expected.put("get_task_context", List.of("project", "task"));
+        expected.put("heartbeat_task", List.of("project", "task"));
+        expected.put("release_task", List.of("project", "task"));
+        expected.put("retry_task", List.of("project", "task"));
+        expected.put("add_task_note", List.of("project", "task", "body"));
+        expected.put("list_work_sessions", List.of("project", "status", "type"));
+        expected.put("create_work_session", List.of("project", "sessionType", "targetType", "targetId"));
+        expected.put("claim_next_work_session", List.of("project", "type"));
+        expected.put("complete_work_session", List.of("project", "sessionId"));
+        expected.put("fail_work_session", List.of("project", "sessionId", "reason"));
+        expected.put("open_review_thread", List.of("project", "repository", "path", "lineStart", "lineEnd", "body"));
+        expected.put("list_review_threads", List.of("project", "repository", "path", "state"));
+        expected.put("comment_on_thread", List.of("project", "thread", "body"));
+        expected.put("resolve_thread", List.of("project", "thread"));
+        expected.put("reopen_thread", List.of("project", "thread"));
+        expected.put("sync_repository", List.of("project", "repository"));
+        expected.put("get_sync", List.of("project", "syncId"));
+        List<String> problems = new ArrayList<>();
+        expected.forEach((name, args) -> {
+            if (!arguments.containsKey(name)) {
+                problems.add("no tool " + name);
+            } else if (!arguments.get(name).containsAll(args)) {
+                problems.add(name + " takes " + arguments.get(name) + ", not all of " + args);
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems) + "\noffered: " + arguments);
     }
 
     private static byte[] png() throws IOException {
