@@ -75,6 +75,8 @@ public class JourneyService {
     public JourneyFlow create(Access access, JourneyForm form, List<NodeForm> nodes, List<ConnectionInput> connections) {
         JourneyFlow f = create(access, form);
         Map<String, FlowNode> byKey = new LinkedHashMap<>();
+        // Every well-formed key, also of a node refused for its type: a connection to it names no unknown node.
+        java.util.Set<String> keys = new java.util.HashSet<>();
         FormErrors errors = FormErrors.none();
         for (int i = 0; i < nodes.size(); i++) {
             NodeForm n = nodes.get(i);
@@ -82,7 +84,7 @@ public class JourneyService {
                 errors.add("nodes[" + i + "].key", "A key is letters, digits, - and _ (at most 100)");
                 continue;
             }
-            if (byKey.containsKey(n.key())) {
+            if (!keys.add(n.key())) {
                 errors.add("nodes[" + i + "].key", "The key " + n.key() + " is used twice");
                 continue;
             }
@@ -95,10 +97,10 @@ public class JourneyService {
         }
         for (int i = 0; i < connections.size(); i++) {
             ConnectionInput c = connections.get(i);
-            if (!byKey.containsKey(c.from())) {
+            if (!keys.contains(c.from())) {
                 errors.add("connections[" + i + "].from", "There is no node " + c.from());
             }
-            if (!byKey.containsKey(c.to())) {
+            if (!keys.contains(c.to())) {
                 errors.add("connections[" + i + "].to", "There is no node " + c.to());
             }
         }

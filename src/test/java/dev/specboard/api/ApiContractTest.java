@@ -103,6 +103,19 @@ class ApiContractTest {
         assertTrue(typed.isEmpty(), "read these as text with QueryParams, so that a malformed value is a 400:\n" + String.join("\n", typed));
     }
 
+    @Test
+    void aJourneyWithAnUnknownNodeTypeIs422NamingThatTypeAndNoKnownKey() {
+        TestData.Team t = data.team();
+        String url = "/api/v1/projects/" + t.slug() + "/journeys";
+        String nodes = "\"nodes\":[{\"key\":\"start\",\"nodeType\":\"wizard\",\"data\":{}},{\"key\":\"done\",\"nodeType\":\"annotation\",\"data\":{\"text\":\"Welcome\"}}]";
+        Api.as(t.member()).body("{\"name\":\"Sign up\"," + nodes + ",\"connections\":[{\"from\":\"start\",\"to\":\"done\"}]}")
+                .post(url).then().statusCode(422).body("details.keySet()", equalTo(Set.of("nodes[0].nodeType")));
+        Api.as(t.member()).body("{\"name\":\"Sign up\"," + nodes + ",\"connections\":[{\"from\":\"start\",\"to\":\"nowhere\"}]}")
+                .post(url).then().statusCode(422).body("details.keySet()", equalTo(Set.of("nodes[0].nodeType", "connections[0].to")))
+                .body("details.'connections[0].to'", equalTo("There is no node nowhere"));
+        Api.as(t.viewer()).get(url).then().statusCode(200).body("size()", equalTo(0));
+    }
+
     /**
      * DESIGN.md offers the agents' operations as MCP tools too: stories, specs, tasks (list, claim, start, complete, fail, and the
      * lease, notes and retry of the agents' section), phase content, work sessions, threads and comments, repository sync. Each
