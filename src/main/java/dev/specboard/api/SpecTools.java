@@ -94,7 +94,7 @@ public class SpecTools {
     public NextTaskAnswer claimNextTask(@ToolArg(description = "project slug") String project,
                                         @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
         return call(() -> {
-            jakarta.ws.rs.core.Response answer = taskApi.claimNextTask(project, Boolean.TRUE.equals(overWipLimit));
+            jakarta.ws.rs.core.Response answer = taskApi.claimNextTask(project, flag(overWipLimit));
             TaskApi.ContextAnswer claimed = (TaskApi.ContextAnswer) answer.getEntity();
             // The API's 204 says why nothing was handed out in its Specboard-Reason header.
             return new NextTaskAnswer(claimed != null, claimed, claimed != null ? null : answer.getHeaderString("Specboard-Reason"));
@@ -112,14 +112,14 @@ public class SpecTools {
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer claimTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                         @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
-        return call(() -> taskApi.claimTask(project, task, Boolean.TRUE.equals(overWipLimit)));
+        return call(() -> taskApi.claimTask(project, task, flag(overWipLimit)));
     }
 
     @Tool(name = "start_task", description = "Moves a task you claimed to in_progress.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer startTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                         @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
-        return call(() -> taskApi.startTask(project, task, Boolean.TRUE.equals(overWipLimit)));
+        return call(() -> taskApi.startTask(project, task, flag(overWipLimit)));
     }
 
     @Tool(name = "complete_task", description = "Completes a task with the 40-hex commit SHA of the work; it becomes merged once that commit is on the default branch.",
@@ -128,7 +128,7 @@ public class SpecTools {
                                            @ToolArg(description = "commit SHA (40 hex)") String commitSha,
                                            @ToolArg(description = "actual hours spent", required = false) Double actualHours,
                                            @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
-        return call(() -> taskApi.completeTask(project, task, Boolean.TRUE.equals(overWipLimit), new TaskApi.CompleteBody(commitSha,
+        return call(() -> taskApi.completeTask(project, task, flag(overWipLimit), new TaskApi.CompleteBody(commitSha,
                 actualHours == null ? null : BigDecimal.valueOf(actualHours))));
     }
 
@@ -137,5 +137,10 @@ public class SpecTools {
     public TaskApi.TaskAnswer failTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                        @ToolArg(description = "why it failed") String reason) {
         return call(() -> taskApi.failTask(project, task, new TaskApi.FailBody(reason)));
+    }
+
+    /** A tool's optional flag as the API's query text (the API reads its text so that a malformed value is a 400). */
+    private static String flag(Boolean value) {
+        return Boolean.TRUE.equals(value) ? "true" : null;
     }
 }

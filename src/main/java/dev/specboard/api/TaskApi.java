@@ -32,8 +32,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -123,9 +125,9 @@ public class TaskApi {
     @Path("claim-next")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
     @APIResponse(responseCode = "204", description = "Nothing is ready to be claimed")
-    public Response claimNextTask(@PathParam("slug") String slug, @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
+    public Response claimNextTask(@PathParam("slug") String slug, @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return claims.claimNext(access, actor(access).pastWipLimit(overWipLimit))
+        return claims.claimNext(access, actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit)))
                 .map(c -> Response.ok(context(c.context(), c.hasNotes() ? notes(access, c.taskKey()) : List.of())).build())
                 .orElseGet(() -> Response.noContent().header(REASON_HEADER, claims.whyNothingReady(access.project())).build());
     }
@@ -149,18 +151,18 @@ public class TaskApi {
     @POST
     @Path("{key}/claim")
     public TaskAnswer claimTask(@PathParam("slug") String slug, @PathParam("key") String key,
-                                @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
+                                @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask t = claims.claim(access, key, actor(access).pastWipLimit(overWipLimit));
+        ImplementationTask t = claims.claim(access, key, actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit)));
         return answer(taskQueries.row(access.project(), t.taskKey));
     }
 
     @POST
     @Path("{key}/start")
     public TaskAnswer startTask(@PathParam("slug") String slug, @PathParam("key") String key,
-                                @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit) {
+                                @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask t = tasks.start(access, key, actor(access).pastWipLimit(overWipLimit));
+        ImplementationTask t = tasks.start(access, key, actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit)));
         return answer(taskQueries.row(access.project(), t.taskKey));
     }
 
@@ -168,10 +170,10 @@ public class TaskApi {
     @Path("{key}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskAnswer completeTask(@PathParam("slug") String slug, @PathParam("key") String key,
-                                   @QueryParam(WipLimitExceeded.OVERRIDE) boolean overWipLimit, CompleteBody body) {
+                                   @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit, CompleteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TaskService.Completion done = tasks.complete(access, key, body == null ? null : body.commitSha(),
-                body == null ? null : body.actualHours(), actor(access).pastWipLimit(overWipLimit));
+                body == null ? null : body.actualHours(), actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit)));
         TaskAnswer t = answer(taskQueries.row(access.project(), done.task().taskKey));
         return new TaskAnswer(t.key(), t.spec(), t.scope(), t.scopeDescription(), t.status(), t.claimedBy(), t.branchName(), t.commitSha(),
                 t.assignedFiles(), t.estimatedHours(), t.actualHours(), t.blocked(), t.claimedAt(), t.startedAt(), t.completedAt(),

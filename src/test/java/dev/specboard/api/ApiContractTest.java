@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.Map;
 
-import dev.specboard.spec.WipLimitExceeded;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.Routes;
 import jakarta.ws.rs.QueryParam;
@@ -83,6 +82,10 @@ class ApiContractTest {
                 p + "/jobs?page=0", p + "/jobs?page=-1", p + "/jobs?page=100000", "/api/v1/notifications?unread=true")) {
             Api.as(t.member()).get(url).then().statusCode(200).body("size()", equalTo(0));
         }
+        // A flag is true or false: "maybe" used to claim as if it were false.
+        Api.as(t.member()).post(p + "/tasks/claim-next?overWipLimit=maybe").then().statusCode(400)
+                .body("error", startsWith("The query parameter overWipLimit must be true or false"));
+        Api.as(t.member()).post(p + "/tasks/claim-next?overWipLimit=true").then().statusCode(204);
     }
 
     /** JAX-RS answers a query value that does not convert with 404 (as for an unknown path): the API reads them as text. */
@@ -95,7 +98,7 @@ class ApiContractTest {
             }
             for (Parameter parameter : route.javaMethod().getParameters()) {
                 QueryParam q = parameter.getAnnotation(QueryParam.class);
-                if (q != null && parameter.getType() != String.class && !WipLimitExceeded.OVERRIDE.equals(q.value())) {
+                if (q != null && parameter.getType() != String.class) {
                     typed.add(route.describe() + " ?" + q.value() + " as " + parameter.getType().getSimpleName());
                 }
             }
