@@ -51,6 +51,12 @@ public class ReviewResource {
 
         static native TemplateInstance replyRefused(Access access, ThreadView thread, ReviewContext ctx, String reply, FormErrors errors);
 
+        static native TemplateInstance editRefused(Access access, ThreadView thread, ReviewContext ctx, UUID editing, String edit,
+                                                   FormErrors errors);
+
+        static native TemplateInstance editRefused$thread(Access access, ThreadView thread, ReviewContext ctx, UUID editing, String edit,
+                                                          FormErrors errors);
+
         static native TemplateInstance replyRefused$thread(Access access, ThreadView thread, ReviewContext ctx, String reply,
                                                            FormErrors errors);
     }
@@ -153,7 +159,17 @@ public class ReviewResource {
     public Response edit(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,
                          @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
-        return answer(access, review.edit(access, id, form), headers);
+        try {
+            return answer(access, review.edit(access, id, form), headers);
+        } catch (ValidationException e) {
+            CommentThread thread = review.threadOfComment(access, id);
+            Repo repo = Repo.findById(thread.repositoryId);
+            ThreadView t = review.thread(thread.id);
+            ReviewContext ctx = ReviewContext.of(access, repo.name);
+            return Htmx.invalid(Htmx.isHtmx(headers)
+                    ? Templates.editRefused$thread(access, t, ctx, id, form.body(), e.errors())
+                    : Templates.editRefused(access, t, ctx, id, form.body(), e.errors()));
+        }
     }
 
     @POST

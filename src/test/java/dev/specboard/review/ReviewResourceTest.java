@@ -227,6 +227,22 @@ class ReviewResourceTest {
             Document page = Web.html(plain);
             assertNotNull(page.selectFirst("#thread-" + id + " form.reply #error-summary"), "without JavaScript: a page with the thread");
             assertNotNull(page.selectFirst("nav.projectnav"));
+
+            Response replied = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded")
+                    .formParam("body", "Because.").post("/projects/" + s.team().slug() + "/threads/" + id + "/comments");
+            String commentId = Web.html(replied).select("li.comment").get(1).id().substring("comment-".length());
+            Response edit = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded")
+                    .formParam("body", long_).post("/projects/" + s.team().slug() + "/comments/" + commentId);
+            assertEquals(422, edit.statusCode());
+            assertEquals(null, edit.header("HX-Retarget"), "the thread comes back with the edit open, not a message in the flash");
+            Element comment = Web.html(edit).getElementById("comment-" + commentId);
+            assertTrue(comment.selectFirst("details.comment-edit").hasAttr("open"));
+            assertEquals("body", comment.selectFirst("#error-summary a").attr("data-field"));
+            Element edited = comment.getElementById("edit-" + commentId);
+            assertEquals(long_, edited.text());
+            assertEquals("true", edited.attr("aria-invalid"));
+            assertTrue(comment.getElementById(edited.attr("aria-describedby")).text().contains("At most"));
+            assertEquals("Because.", comment.selectFirst(".comment-body").text(), "nothing was saved");
         }
     }
 
