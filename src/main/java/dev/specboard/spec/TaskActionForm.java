@@ -10,6 +10,9 @@ public record TaskActionForm(@FormParam("commitSha") String commitSha, @FormPara
                              @FormParam("reason") String reason, @FormParam("body") String body,
                              @FormParam("priority") String priority, @FormParam(WipLimitExceeded.OVERRIDE) String overWipLimit) {
 
+    /** Nothing sent: the page's forms start empty. */
+    public static final TaskActionForm NONE = new TaskActionForm(null, null, null, null, null, null);
+
     /** The person confirmed going past the column's WIP limit. */
     public boolean pastWipLimit() {
         return "true".equals(overWipLimit);

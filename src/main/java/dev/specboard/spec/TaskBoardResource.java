@@ -50,7 +50,7 @@ public class TaskBoardResource {
         static native TemplateInstance task(Access access, String slug, TaskRow task, TaskQueries.TaskContextView context,
                                             String overviewHtml, String phaseHtml, List<TaskQueries.EventRow> history,
                                             FormErrors errors, String message, boolean canAct, List<TaskNoteRow> notes,
-                                            List<TaskPriority> priorities, String note, String wipAction, TaskActionForm pending);
+                                            List<TaskPriority> priorities, String note, String wipAction, TaskActionForm sent);
     }
 
     @Inject
@@ -154,12 +154,12 @@ public class TaskBoardResource {
             // Ask, as the board does: the confirmation repeats the same action with the same values.
             return Htmx.page(taskPage(access, slug, key, FormErrors.none(), e.reason() + " Do it anyway?", form.body(), action, form), 409);
         } catch (ValidationException e) {
-            return Htmx.invalid(taskPage(access, slug, key, e.errors(), "Please correct the fields marked below.", form.body()));
+            return Htmx.invalid(taskPage(access, slug, key, e.errors(), "Please correct the fields marked below.", form.body(), null, form));
         } catch (ApiException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
             }
-            return Htmx.page(taskPage(access, slug, key, FormErrors.none(), e.getMessage(), form.body()), e.status());
+            return Htmx.page(taskPage(access, slug, key, FormErrors.none(), e.getMessage(), form.body(), null, form), e.status());
         }
     }
 
@@ -168,15 +168,15 @@ public class TaskBoardResource {
     }
 
     private TemplateInstance taskPage(Access access, String slug, String key, FormErrors errors, String message, String note) {
-        return taskPage(access, slug, key, errors, message, note, null, null);
+        return taskPage(access, slug, key, errors, message, note, null, TaskActionForm.NONE);
     }
 
     private TemplateInstance taskPage(Access access, String slug, String key, FormErrors errors, String message, String note,
-                                      String wipAction, TaskActionForm pending) {
+                                      String wipAction, TaskActionForm sent) {
         TaskQueries.TaskContextView c = taskQueries.context(access.project(), key);
         return Templates.task(access, slug, c.task(), c, markdown.render(c.overview()), markdown.render(c.phaseContent()),
                 taskQueries.history(access.project(), key), errors, message, access.isMember(), taskNotes.notes(access.project(), key),
-                TaskPriority.all(), note == null ? "" : note, wipAction, pending);
+                TaskPriority.all(), note == null ? "" : note, wipAction, sent);
     }
 
     /** The board as this viewer sees it, its columns kept while nothing on it changes. */

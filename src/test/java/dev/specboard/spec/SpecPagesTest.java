@@ -301,9 +301,14 @@ class SpecPagesTest {
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 2));
         assertEquals(303, form(t.member()).post("/projects/" + t.slug() + "/tasks/TASK-1-2/claim").statusCode());
         assertEquals(303, form(t.member()).post("/projects/" + t.slug() + "/tasks/TASK-1-2/start").statusCode());
-        Response bad = form(t.member()).formParam("commitSha", "nope").post("/projects/" + t.slug() + "/tasks/TASK-1-2/complete");
+        Response bad = form(t.member()).formParam("commitSha", "nope").formParam("actualHours", "2.5")
+                .post("/projects/" + t.slug() + "/tasks/TASK-1-2/complete");
         assertEquals(422, bad.statusCode());
-        assertFalse(Web.html(bad).getElementById("e-commitSha").text().isBlank());
+        Document refused = Web.html(bad);
+        assertFalse(refused.getElementById("e-commitSha").text().isBlank());
+        assertEquals("nope", refused.getElementById("f-commitSha").val(), "what was typed stays");
+        assertEquals("2.5", refused.getElementById("f-actualHours").val());
+        assertEquals("", refused.getElementById("f-reason").val(), "the other form starts empty");
         Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/tasks/TASK-1-2"));
         assertTrue(d.getElementById("task-phase").text().contains("Content 2"));
         assertFalse(d.getElementById("task-phase").text().contains("Content 1"));
