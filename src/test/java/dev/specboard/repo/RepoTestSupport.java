@@ -27,7 +27,11 @@ public class RepoTestSupport {
     }
 
     public Repo add(Project project, Account by, String name, String url) {
-        return repos.create(project.id, new RepoForm(name, url, "main", ""), by.id);
+        return add(project, by, name, url, "main");
+    }
+
+    public Repo add(Project project, Account by, String name, String url, String branch) {
+        return repos.create(project.id, new RepoForm(name, url, branch, ""), by.id);
     }
 
     /** Queues a sync and waits until it has finished. */

@@ -108,7 +108,11 @@ class ScreenCensusBrowserTest {
      * policy violations, errors and failed checks, each prefixed with its path.
      */
     private List<String> visitEveryScreen(TestData.Team team, GitFixture git, Browser b, List<String> visited, Consumer<String> check) {
-        Map<String, String> keys = fillProject(team, git);
+        return visitEveryScreen(team, fillProject(fx, repos, team, git, Names.SHORT), b, visited, check);
+    }
+
+    /** Opens every screen of the filled project as its owner and anonymously; answers the failures, each prefixed with its path. */
+    static List<String> visitEveryScreen(TestData.Team team, Map<String, String> keys, Browser b, List<String> visited, Consumer<String> check) {
         List<String> failures = new ArrayList<>();
         b.login(team.owner().username, TestData.PASSWORD);
         for (String path : pages(() -> Web.as(team.owner()), keys)) {
@@ -152,7 +156,7 @@ class ScreenCensusBrowserTest {
     }
 
     /** Every GET route that answers this client with a whole page (not a fragment, not a redirect). */
-    private static List<String> pages(Supplier<RequestSpecification> client, Map<String, String> keys) {
+    static List<String> pages(Supplier<RequestSpecification> client, Map<String, String> keys) {
         List<String> pages = new ArrayList<>();
         for (Route route : Routes.all()) {
             if (!route.method().equals("GET") || route.api() || route.eventStream() || NOT_SCREENS.contains(route.template())) {
@@ -186,11 +190,23 @@ class ScreenCensusBrowserTest {
     }
 
     /**
+     * The names a filled project gives its things: the census's short ones, or long unbreakable ones to see that
+     * every screen still fits a phone. A thing's name is its base name followed by the suffix.
+     */
+    record Names(String storyTitle, String suffix, String path, String branch) {
+        static final Names SHORT = new Names("Reset my password", "", LONG_PATH, "main");
+
+        String name(String base) {
+            return base + suffix;
+        }
+    }
+
+    /**
      * A project with something on every screen: stories (one in two versions, approved by the lead), a context, two
      * dependent components with an approved design doc and a work session, a spec with tasks, a synced
      * repository with a review thread, and a project colour. Answers the key of each path parameter.
      */
-    private Map<String, String> fillProject(TestData.Team team, GitFixture git) {
+    static Map<String, String> fillProject(SpecApiFixtures fx, RepoTestSupport repos, TestData.Team team, GitFixture git, Names n) {
         String token = fx.token(team.owner());
         String leadToken = fx.token(team.lead());
         Supplier<RequestSpecification> api = () -> RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
@@ -198,22 +214,22 @@ class ScreenCensusBrowserTest {
         String slug = team.slug();
         String project = "/api/v1/projects/" + slug;
         String story = "/api/v1/projects/" + slug + "/stories";
-        api.get().body(Map.of("title", "Reset my password", "description", "As a user I want to reset it.",
+        api.get().body(Map.of("title", n.storyTitle(), "description", "As a user I want to reset it.",
                 "acceptanceCriteria", "- WHEN I ask THE SYSTEM SHALL email a link")).post(story).then().log().ifValidationFails().statusCode(201);
-        api.get().body(Map.of("title", "Reset my password", "description", "As a user I want to reset it by email.",
+        api.get().body(Map.of("title", n.storyTitle(), "description", "As a user I want to reset it by email.",
                 "acceptanceCriteria", "- WHEN I ask THE SYSTEM SHALL email a link valid for one hour", "version", 1))
                 .put(story + "/1").then().log().ifValidationFails().statusCode(200);
         api.get().post(story + "/1/submit").then().log().ifValidationFails().statusCode(200);
         lead.get().post(story + "/1/approve").then().log().ifValidationFails().statusCode(200);
-        api.get().body(Map.of("title", "Invoices", "description", "Draft")).post(story).then().log().ifValidationFails().statusCode(201);
+        api.get().body(Map.of("title", n.name("Invoices"), "description", "Draft")).post(story).then().log().ifValidationFails().statusCode(201);
 
-        String context = api.get().body(Map.of("name", "Billing", "type", "domain", "purpose", "Money in", "description", "All payments"))
+        String context = api.get().body(Map.of("name", n.name("Billing"), "type", "domain", "purpose", "Money in", "description", "All payments"))
                 .post(project + "/contexts").then().log().ifValidationFails().statusCode(201).extract().path("id");
         api.get().body(Map.of("storyNumber", 1)).post(project + "/contexts/" + context + "/stories").then().log().ifValidationFails().statusCode(201);
 
-        String first = api.get().body(Map.of("name", "Accounts.Web", "type", "controller", "filePath", "src/Web.java",
+        String first = api.get().body(Map.of("name", n.name("Accounts.Web"), "type", "controller", "filePath", "src/Web.java",
                 "contextId", context, "description", "Web layer")).post(project + "/components").then().log().ifValidationFails().statusCode(201).extract().path("id");
-        String second = api.get().body(Map.of("name", "Accounts.Repo", "type", "schema", "filePath", "src/Repo.java",
+        String second = api.get().body(Map.of("name", n.name("Accounts.Repo"), "type", "schema", "filePath", "src/Repo.java",
                 "description", "Storage")).post(project + "/components").then().log().ifValidationFails().statusCode(201).extract().path("id");
         api.get().body(Map.of("dependsOn", second)).post(project + "/components/" + first + "/dependencies").then().log().ifValidationFails().statusCode(201);
         api.get().body(Map.of("content", "# Web\nFirst version.")).put(project + "/components/" + first + "/design-doc").then().log().ifValidationFails().statusCode(200);
@@ -224,40 +240,43 @@ class ScreenCensusBrowserTest {
                 .post(project + "/work-sessions").then().log().ifValidationFails().statusCode(201);
 
         // Long unbreakable values, as real projects have them: paths, branches, commit SHAs.
-        Map<String, Object> spec = SpecApiFixtures.hierarchical(1, "Password reset", List.of(), "database", "api");
+        Map<String, Object> spec = SpecApiFixtures.hierarchical(1, n.name("Password reset"), List.of(), "database", "api");
         spec.put("phases", List.of(
-                Map.of("name", "database", "description", "Tables", "hours", 2, "content", "## Tables", "assignedFiles", List.of(LONG_PATH)),
+                Map.of("name", "database", "description", "Tables", "hours", 2, "content", "## Tables", "assignedFiles", List.of(n.path())),
                 Map.of("name", "api", "description", "Endpoints", "hours", 3, "content", "## Endpoints",
                         "assignedFiles", List.of("src/main/java/dev/specboard/accounts/passwordreset/PasswordResetResource.java"))));
         api.get().body(spec).post(project + "/specs").then().log().ifValidationFails().statusCode(201);
 
         git.commit("first", "src/App.java", GitFixture.lines(30));
-        String sha = git.commit("reset tokens", LONG_PATH, GitFixture.lines(30) + "    private static final String A_VERY_LONG_CONSTANT_NAME_THAT_NEVER_ENDS = \"x\";\n");
-        Repo repo = repos.add(team.project(), team.owner(), "app", git.url());
+        String sha = git.commit("reset tokens", n.path(), GitFixture.lines(30) + "    private static final String A_VERY_LONG_CONSTANT_NAME_THAT_NEVER_ENDS = \"x\";\n");
+        if (!n.branch().equals("main")) {
+            git.branch(n.branch());
+        }
+        Repo repo = repos.add(team.project(), team.owner(), "app", git.url(), n.branch());
         assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
         api.get().body(Map.of("path", "src/App.java", "lineStart", 3, "lineEnd", 4, "body", "Why **this**?"))
                 .post(project + "/repos/app/threads").then().log().ifValidationFails().statusCode(201);
-        api.get().body(Map.of("path", LONG_PATH, "lineStart", 2, "lineEnd", 2, "body", "Rename `A_VERY_LONG_CONSTANT_NAME_THAT_NEVER_ENDS`?"))
+        api.get().body(Map.of("path", n.path(), "lineStart", 2, "lineEnd", 2, "body", "Rename `A_VERY_LONG_CONSTANT_NAME_THAT_NEVER_ENDS`?"))
                 .post(project + "/repos/app/threads").then().log().ifValidationFails().statusCode(201);
         api.get().post(project + "/tasks/TASK-1-1/claim").then().log().ifValidationFails().statusCode(200);
         api.get().post(project + "/tasks/TASK-1-1/start").then().log().ifValidationFails().statusCode(200);
         api.get().body(Map.of("commitSha", sha)).post(project + "/tasks/TASK-1-1/complete").then().log().ifValidationFails().statusCode(200);
         api.get().post(project + "/tasks/TASK-1-2/claim").then().log().ifValidationFails().statusCode(200);
-        api.get().body(Map.of("body", "Half of the endpoints answer; `" + LONG_PATH + "` is next.")).post(project + "/tasks/TASK-1-2/notes")
+        api.get().body(Map.of("body", "Half of the endpoints answer; `" + n.path() + "` is next.")).post(project + "/tasks/TASK-1-2/notes")
                 .then().log().ifValidationFails().statusCode(201);
 
-        String feature = api.get().body(Map.of("name", "Reset passwords", "storyNumbers", List.of(1), "businessRules", List.of("links expire")))
+        String feature = api.get().body(Map.of("name", n.name("Reset passwords"), "storyNumbers", List.of(1), "businessRules", List.of("links expire")))
                 .post(project + "/features").then().log().ifValidationFails().statusCode(201).extract().path("id");
-        String journey = api.get().body(Map.of("name", "Reset", "nodes", List.of(Map.of("key", "ask", "nodeType", "decision",
+        String journey = api.get().body(Map.of("name", n.name("Reset"), "nodes", List.of(Map.of("key", "ask", "nodeType", "decision",
                         "data", Map.of("question", "Known email?", "branches", List.of("Yes", "No"))), Map.of("key", "done", "nodeType", "action",
                         "data", Map.of("label", "Email sent", "end", true))), "connections", List.of(Map.of("from", "ask", "to", "done", "label", "Yes"))))
                 .post(project + "/journeys").then().log().ifValidationFails().statusCode(201).extract().path("id");
 
         QuarkusTransaction.requiringNew().run(() -> Project.<Project>findById(team.project().id).color = "#336699");
 
-        String plan = api.get().body(Map.of("name", "Checkout", "targetBranch", "main"))
+        String plan = api.get().body(Map.of("name", n.name("Checkout"), "targetBranch", n.branch()))
                 .post(project + "/repos/app/plans").then().log().ifValidationFails().statusCode(201).extract().path("id");
-        String page = api.get().body(Map.of("name", "Home", "path", "/", "purpose", "Start here"))
+        String page = api.get().body(Map.of("name", n.name("Home"), "path", "/", "purpose", "Start here"))
                 .post(project + "/pages").then().log().ifValidationFails().statusCode(201).extract().path("id");
         api.get().body(Map.of("html", "<main><h1>Home</h1><button class='btn'>Go</button></main>", "css", ".btn { color: #336699 }"))
                 .post(project + "/pages/" + page + "/mockups").then().log().ifValidationFails().statusCode(201);
@@ -285,8 +304,8 @@ class ScreenCensusBrowserTest {
         keys.put("components/id", first);
         keys.put("repos/name", "app");
         keys.put("tree/path", "src");
-        keys.put("blob/path", LONG_PATH);
-        keys.put("newer/path", LONG_PATH);
+        keys.put("blob/path", n.path());
+        keys.put("newer/path", n.path());
         keys.put("plans/id", plan);
         keys.put("pages/id", page);
         keys.put("mockups/version", "1");
