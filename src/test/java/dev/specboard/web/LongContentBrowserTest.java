@@ -40,6 +40,9 @@ class LongContentBrowserTest {
     static final String PATH = "src/main/java/dev/specboard/administration/internationalisation/passwordresetnotifications/emails/"
             + "PasswordResetNotificationTemplateRepositoryImpl.java";
 
+    /** A 70-character story title of one word. */
+    static final String TITLE = "Unbreakable" + WORD.substring(0, 59);
+
     static final String BRANCH = "feature/" + "passwordresetnotificationtemplaterepositoryimplementation".repeat(2).substring(0, 72);
 
     @TestHTTPResource("/")
@@ -62,18 +65,28 @@ class LongContentBrowserTest {
 
     @Test
     void theNamesAreAsLongAsPromised() {
-        assertTrue(WORD.length() == 60 && PATH.length() == 150 && BRANCH.length() == 80, WORD.length() + " " + PATH.length() + " " + BRANCH.length());
+        assertTrue(WORD.length() == 60 && TITLE.length() == 70 && PATH.length() == 150 && BRANCH.length() == 80,
+                WORD.length() + " " + TITLE.length() + " " + PATH.length() + " " + BRANCH.length());
     }
 
     @Test
     void everyScreenFitsAPhoneWithLongUnbreakableNames() {
         TestData.Team team = longTeam();
         ScreenCensusBrowserTest.Names names = new ScreenCensusBrowserTest.Names(
-                "Unbreakable" + WORD.substring(0, 59), WORD, PATH, BRANCH);
+                TITLE, WORD, PATH, BRANCH);
         try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString(), 360)) {
             Map<String, String> keys = ScreenCensusBrowserTest.fillProject(fx, repos, team, git, names);
             List<String> visited = new ArrayList<>();
             List<String> failures = ScreenCensusBrowserTest.visitEveryScreen(team, keys, b, visited, path -> b.assertFitsWidth());
+            // Pages the census opens only with short parameters: the deepest directory, and searches that find the long names.
+            b.login(team.owner().username, TestData.PASSWORD);
+            String project = "/projects/" + team.slug();
+            ScreenCensusBrowserTest.visit(b, project + "/repos/app/tree/" + PATH.substring(0, PATH.lastIndexOf('/')), "deepest directory",
+                    visited, failures, p -> b.assertFitsWidth());
+            for (String q : List.of("PasswordResetNotificationTemplateRepositoryImpl", TITLE)) {
+                ScreenCensusBrowserTest.visit(b, project + "/search?q=" + q, "search " + q, visited, failures, p -> b.assertFitsWidth());
+                assertTrue(((Number) b.js("return document.querySelectorAll('.search-hits li').length;")).intValue() > 0, "no hits for " + q);
+            }
 
             assertTrue(visited.size() >= 30, "too few screens: " + visited);
             assertTrue(failures.isEmpty(), "Screens wider than 360 px with long names (" + visited.size() + " visited):\n" + String.join("\n", failures));

@@ -125,7 +125,7 @@ class ScreenCensusBrowserTest {
         return failures;
     }
 
-    private static void visit(Browser b, String path, String name, List<String> visited, List<String> failures, Consumer<String> check) {
+    static void visit(Browser b, String path, String name, List<String> visited, List<String> failures, Consumer<String> check) {
         b.go(path);
         visited.add(name);
         try {
@@ -242,8 +242,8 @@ class ScreenCensusBrowserTest {
         // Long unbreakable values, as real projects have them: paths, branches, commit SHAs.
         Map<String, Object> spec = SpecApiFixtures.hierarchical(1, n.name("Password reset"), List.of(), "database", "api");
         spec.put("phases", List.of(
-                Map.of("name", "database", "description", "Tables", "hours", 2, "content", "## Tables", "assignedFiles", List.of(n.path())),
-                Map.of("name", "api", "description", "Endpoints", "hours", 3, "content", "## Endpoints",
+                Map.of("name", n.name("database").toLowerCase(), "description", n.name("Tables"), "hours", 2, "content", "## Tables", "assignedFiles", List.of(n.path())),
+                Map.of("name", n.name("api").toLowerCase(), "description", n.name("Endpoints"), "hours", 3, "content", "## Endpoints",
                         "assignedFiles", List.of("src/main/java/dev/specboard/accounts/passwordreset/PasswordResetResource.java"))));
         api.get().body(spec).post(project + "/specs").then().log().ifValidationFails().statusCode(201);
 
