@@ -130,13 +130,10 @@ public class ReviewResource {
             return answer(access, review.reply(access, id, form, Comment.AuthorType.USER), headers);
         } catch (ValidationException e) {
             // the thread comes back with the reply in its form and its message, as every refused form does
-            CommentThread thread = review.require(access, id);
-            Repo repo = Repo.findById(thread.repositoryId);
-            ThreadView t = review.thread(thread.id);
-            ReviewContext ctx = ReviewContext.of(access, repo.name);
+            Shown s = shown(access, review.require(access, id));
             return Htmx.invalid(Htmx.isHtmx(headers)
-                    ? Templates.replyRefused$thread(access, t, ctx, form.body(), e.errors())
-                    : Templates.replyRefused(access, t, ctx, form.body(), e.errors()));
+                    ? Templates.replyRefused$thread(access, s.thread(), s.ctx(), form.body(), e.errors())
+                    : Templates.replyRefused(access, s.thread(), s.ctx(), form.body(), e.errors()));
         }
     }
 
@@ -162,14 +159,20 @@ public class ReviewResource {
         try {
             return answer(access, review.edit(access, id, form), headers);
         } catch (ValidationException e) {
-            CommentThread thread = review.threadOfComment(access, id);
-            Repo repo = Repo.findById(thread.repositoryId);
-            ThreadView t = review.thread(thread.id);
-            ReviewContext ctx = ReviewContext.of(access, repo.name);
+            Shown s = shown(access, review.threadOfComment(access, id));
             return Htmx.invalid(Htmx.isHtmx(headers)
-                    ? Templates.editRefused$thread(access, t, ctx, id, form.body(), e.errors())
-                    : Templates.editRefused(access, t, ctx, id, form.body(), e.errors()));
+                    ? Templates.editRefused$thread(access, s.thread(), s.ctx(), id, form.body(), e.errors())
+                    : Templates.editRefused(access, s.thread(), s.ctx(), id, form.body(), e.errors()));
         }
+    }
+
+    /** A thread as a refused form shows it again, with what its page needs. */
+    private record Shown(ThreadView thread, ReviewContext ctx) {
+    }
+
+    private Shown shown(Access access, CommentThread thread) {
+        Repo repo = Repo.findById(thread.repositoryId);
+        return new Shown(review.thread(thread.id), ReviewContext.of(access, repo.name));
     }
 
     @POST
