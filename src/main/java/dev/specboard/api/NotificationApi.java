@@ -25,7 +25,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationApi {
 
-    public record NotificationAnswer(UUID id, String type, Map<String, Object> payload, Instant createdAt, Instant readAt) {
+    /** {@code project} is the project the notification concerns, null for none: messages do not name it. */
+    public record NotificationAnswer(UUID id, String type, Map<String, Object> payload, Instant createdAt, Instant readAt,
+                                     ProjectRef project) {
+    }
+
+    public record ProjectRef(String slug, String name) {
     }
 
     @Inject
@@ -44,8 +49,8 @@ public class NotificationApi {
     /** The same list for the MCP tool, whose arguments arrive typed. */
     List<NotificationAnswer> list(boolean unread, UUID before) {
         // A project-limited token sees only the notifications about its project.
-        return notifications.page(currentUser.requireAccountId(), currentUser.tokenProjectId().orElse(null), unread, before, 200)
-                .notifications().stream().map(NotificationApi::answer).toList();
+        return answers(notifications.page(currentUser.requireAccountId(), currentUser.tokenProjectId().orElse(null), unread, before, 200)
+                .notifications());
     }
 
     @POST
@@ -53,10 +58,15 @@ public class NotificationApi {
     public NotificationAnswer read(@PathParam("id") UUID nid) {
         // A malformed id does not convert: JAX-RS answers 404, as for an unknown one.
         UUID me = currentUser.requireAccountId();
-        return answer(notifications.markRead(me, currentUser.tokenProjectId().orElse(null), nid));
+        return answers(List.of(notifications.markRead(me, currentUser.tokenProjectId().orElse(null), nid))).get(0);
     }
 
-    static NotificationAnswer answer(Notification n) {
-        return new NotificationAnswer(n.id, n.type, n.payload, n.createdAt, n.readAt);
+    /** The answers with their projects, read in one query for the whole list. */
+    List<NotificationAnswer> answers(List<Notification> list) {
+        return notifications.rows(list).stream().map(r -> {
+            Notification n = r.notification();
+            return new NotificationAnswer(n.id, n.type, n.payload, n.createdAt, n.readAt,
+                    r.projectSlug() == null ? null : new ProjectRef(r.projectSlug(), r.projectName()));
+        }).toList();
     }
 }

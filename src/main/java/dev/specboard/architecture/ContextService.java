@@ -113,7 +113,7 @@ public class ContextService implements StoryContexts {
         Approval.record(c.projectId, Approval.CONTEXT, c.id, c.version, Approval.APPROVED, null, access.accountId());
         if (c.createdBy != null && !c.createdBy.equals(access.accountId())) {
             Map<String, Object> p = new HashMap<>();
-            p.put("message", access.project().name + ": the context " + c.name + " was approved");
+            p.put("message", "The context " + c.name + " was approved");
             p.put("link", "/projects/" + access.project().slug + "/contexts/" + c.id);
             p.put("project", access.project().slug);
             p.put("contextId", c.id.toString());

@@ -21,11 +21,8 @@ public record NotificationRow(Notification notification, String projectName, Str
         return notification.link();
     }
 
-    /** The message without a leading "Project: ", which some kinds wrote before the row showed the project itself. */
     public String message() {
-        String m = notification.message();
-        String prefix = projectName + ": ";
-        return projectName != null && m.startsWith(prefix) && m.length() > prefix.length() ? m.substring(prefix.length()) : m;
+        return notification.message();
     }
 
     public String comment() {

@@ -85,7 +85,7 @@ public class TaskLeases {
                                    lease_expires_at = NULL, commit_sha = NULL, updated_at = now(), version = t.version + 1
                             FROM expired e WHERE t.id = e.id
                             RETURNING t.id, t.project_id, t.spec_id, t.task_id)
-                        SELECT m.project_id, p.slug, m.spec_id, s.author_id, m.task_id, e.status, e.claimed_by, p.name,
+                        SELECT m.project_id, p.slug, m.spec_id, s.author_id, m.task_id, e.status, e.claimed_by,
                                m.id, e.lease_expires_at, a.username
                         FROM moved m JOIN expired e ON e.id = m.id JOIN projects p ON p.id = m.project_id
                              JOIN technical_specs s ON s.id = m.spec_id LEFT JOIN accounts a ON a.id = e.claimed_by
@@ -99,9 +99,9 @@ public class TaskLeases {
         String[] notes = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Object[] r = rows.get(i);
-            tasks[i] = r[8].toString();
+            tasks[i] = r[7].toString();
             statuses[i] = (String) r[5];
-            notes[i] = "Lease expired: " + (r[10] == null ? "the claimer" : (String) r[10]) + " sent no heartbeat before " + ((Instant) r[9]).toString();
+            notes[i] = "Lease expired: " + (r[9] == null ? "the claimer" : (String) r[9]) + " sent no heartbeat before " + ((Instant) r[8]).toString();
         }
         LOG_EXPIRED.update(em, tasks, statuses, notes, TaskEvent.VIA_SYSTEM);
         Set<UUID> specIds = new LinkedHashSet<>();
@@ -116,7 +116,7 @@ public class TaskLeases {
             }
         }
         byClaimer.forEach((claimerAndProject, lapsed) -> leaseExpired.fire(new TaskLeaseExpired(claimerAndProject.get(1),
-                (String) lapsed.get(0)[1], (String) lapsed.get(0)[7], lapsed.stream().map(r -> (String) r[4]).toList(), claimerAndProject.get(0))));
+                (String) lapsed.get(0)[1], lapsed.stream().map(r -> (String) r[4]).toList(), claimerAndProject.get(0))));
         return rows.size();
     }
 }

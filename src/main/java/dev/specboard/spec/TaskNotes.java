@@ -56,7 +56,7 @@ public class TaskNotes {
         note.body = body.strip();
         note.persist();
         em.flush();
-        noted.fire(new TaskNoted(access.project().id, access.project().slug, access.project().name, note.task.taskKey, note.author.id, note.author.username,
+        noted.fire(new TaskNoted(access.project().id, access.project().slug, note.task.taskKey, note.author.id, note.author.username,
                 note.task.claimedBy == null ? null : note.task.claimedBy.id, history.specAuthor(note.task), Mentions.parse(note.body)));
         live.publish(LiveEvent.forProject(NOTE_EVENT, access.project().id));
         return row(note);

@@ -47,12 +47,12 @@ public class TaskNotifications {
         String message;
         String link;
         if (keys.size() == 1) {
-            message = e.projectName() + ": " + keys.get(0) + " went back to pending: your lease ran out without a heartbeat";
+            message = keys.get(0) + " went back to pending: your lease ran out without a heartbeat";
             link = "/projects/" + e.projectSlug() + "/tasks/" + keys.get(0);
         } else {
             int shown = Math.min(keys.size(), 5);
             String others = String.join(", ", keys.subList(1, shown)) + (keys.size() > shown ? " and " + (keys.size() - shown) + " more" : "");
-            message = e.projectName() + ": " + keys.get(0) + " went back to pending, and so did " + others + ": your leases ran out without a heartbeat";
+            message = keys.get(0) + " went back to pending, and so did " + others + ": your leases ran out without a heartbeat";
             link = "/projects/" + e.projectSlug() + "/board";
         }
         notifications.notify(e.formerClaimerId(), e.projectId(), "task_lease_expired", Map.of("message", message, "link", link));
@@ -62,11 +62,11 @@ public class TaskNotifications {
     void onNote(@Observes TaskNoted n) {
         String link = "/projects/" + n.projectSlug() + "/tasks/" + n.taskKey();
         Set<UUID> told = new HashSet<>(mentions.notifyMembers(n.projectId(), n.authorId(), n.mentionedUsernames(),
-                n.projectName() + ": " + n.authorName() + " mentioned you on " + n.taskKey(), link));
+                n.authorName() + " mentioned you on " + n.taskKey(), link));
         told.add(n.authorId());
         for (UUID id : new UUID[] {n.claimerId(), n.specAuthorId()}) {
             if (id != null && told.add(id)) {
-                notifications.notify(id, n.projectId(), "task_comment", Map.of("message", n.projectName() + ": " + n.authorName() + " wrote on " + n.taskKey(),
+                notifications.notify(id, n.projectId(), "task_comment", Map.of("message", n.authorName() + " wrote on " + n.taskKey(),
                         "link", link));
             }
         }
@@ -77,10 +77,8 @@ public class TaskNotifications {
         if (t.specAuthorId() == null || !TOLD.contains(t.to()) || Objects.equals(t.specAuthorId(), t.actorAccountId())) {
             return;
         }
-        // the project is named like in every other notification: the list mixes all of a person's projects
-        Object[] project = em.createQuery("select p.slug, p.name from Project p where p.id = :id", Object[].class)
+        String slug = em.createQuery("select p.slug from Project p where p.id = :id", String.class)
                 .setParameter("id", t.projectId()).getSingleResult();
-        String slug = (String) project[0];
         String verb = switch (t.to()) {
             case CLAIMED -> "was claimed";
             case COMPLETED -> "was completed";
@@ -88,7 +86,7 @@ public class TaskNotifications {
             default -> "was merged";
         };
         notifications.notify(t.specAuthorId(), t.projectId(), "task_" + t.to().name().toLowerCase(), Map.of(
-                "message", project[1] + ": " + t.taskKey() + " " + verb,
+                "message", t.taskKey() + " " + verb,
                 "link", "/projects/" + slug + "/tasks/" + t.taskKey()));
     }
 }

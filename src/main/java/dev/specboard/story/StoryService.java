@@ -132,7 +132,7 @@ public class StoryService {
         if (before.isApproved()) {
             s.dirty = true;
             storyChanged.fire(new StoryChanged(s.projectId, s.id, s.number));
-            notifyLeads(access, s, "story_submitted", access.project().name + ": " + s.key() + " was changed after approval and needs a new one");
+            notifyLeads(access, s, "story_submitted", s.key() + " was changed after approval and needs a new one");
         }
         return s;
     }
@@ -169,7 +169,7 @@ public class StoryService {
         access.requireWrite(Role.MEMBER);
         Story s = lock(access.project().id, number);
         s.moveTo(s.stage().after(StoryStage.Action.SUBMIT, s.key()));
-        notifyLeads(access, s, "story_submitted", access.project().name + ": " + s.key() + " \u201c" + s.title + "\u201d waits for your approval");
+        notifyLeads(access, s, "story_submitted", s.key() + " \u201c" + s.title + "\u201d waits for your approval");
         return s;
     }
 
@@ -189,7 +189,7 @@ public class StoryService {
         s.approvedVersion = s.version;
         s.dirty = false;
         Approval.record(s.projectId, Approval.STORY, s.id, s.version, Approval.APPROVED, null, access.accountId());
-        notifyAuthor(access, s, "story_approved", access.project().name + ": " + s.key() + " was approved by " + username(access.accountId()), null);
+        notifyAuthor(access, s, "story_approved", s.key() + " was approved by " + username(access.accountId()), null);
         storyApproved.fire(new StoryApproved(s.projectId, s.id, s.number));
         return s;
     }
@@ -214,7 +214,7 @@ public class StoryService {
         s.reviewComment = comment.trim();
         Approval.record(s.projectId, Approval.STORY, s.id, s.version, Approval.CHANGES_REQUESTED, s.reviewComment, access.accountId());
         notifyAuthor(access, s, "story_changes_requested",
-                access.project().name + ": " + username(access.accountId()) + " asked for changes to " + s.key(), s.reviewComment);
+                username(access.accountId()) + " asked for changes to " + s.key(), s.reviewComment);
         return s;
     }
 

@@ -37,6 +37,9 @@ class NotificationResourceTest {
     @Inject
     ApiTokenService tokens;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void listMarkOneAndMarkAllRead() {
         Account a = data.account("bell");
@@ -140,7 +143,7 @@ class NotificationResourceTest {
         Notification mention = notifications.notify(few.id, alpha.id, "mention", Map.of("message", "ann mentioned you", "link", "/x")).orElseThrow();
         Notification reply = notifications.notify(few.id, beta.id, "thread_reply", Map.of("message", "ann replied in a thread you took part in")).orElseThrow();
         Notification task = notifications.notify(few.id, alpha.id, "task_comment",
-                Map.of("message", alpha.name + ": ann wrote on TASK-1-1")).orElseThrow();
+                Map.of("message", "ann wrote on TASK-1-1")).orElseThrow();
         Notification site = notifications.notify(few.id, "welcome", Map.of("message", "Welcome"));
 
         Document d = Web.html(Web.as(few).get("/notifications"));
@@ -151,8 +154,7 @@ class NotificationResourceTest {
             assertEquals("/projects/" + alpha.slug, project.attr("href"));
         }
         assertEquals(beta.name, d.selectFirst("#notification-" + reply.id + " .notification-project").text());
-        assertEquals("ann wrote on TASK-1-1", d.selectFirst("#notification-" + task.id + " > p").text().replace("New ", ""),
-                "the project is said once, in its place");
+        assertEquals("ann wrote on TASK-1-1", d.selectFirst("#notification-" + task.id + " > p").text().replace("New ", ""));
         assertNull(d.selectFirst("#notification-" + site.id + " .notification-project"), "nothing to name outside a project");
         Document read = Web.html(Web.htmx(Web.as(few)).post("/notifications/" + reply.id + "/read"));
         assertEquals(beta.name, read.selectFirst("#notification-" + reply.id + " .notification-project").text());
@@ -162,5 +164,36 @@ class NotificationResourceTest {
         }
         assertEquals(SqlCounter.count(() -> Web.as(few).get("/notifications").then().statusCode(200)),
                 SqlCounter.count(() -> Web.as(many).get("/notifications").then().statusCode(200)));
+    }
+
+    @Test
+    void messagesWrittenWithTheirProjectsNameLoseItWhenMigratedAndTheApiNamesTheProjectBesideThem() throws Exception {
+        Account a = data.account("prefixed");
+        Project alpha = data.project(a);
+        Notification old = notifications.notify(a.id, alpha.id, "task_comment", Map.of("message", alpha.name + ": ann wrote on TASK-1-1")).orElseThrow();
+        Notification bare = notifications.notify(a.id, alpha.id, "mention", Map.of("message", alpha.name + ": ")).orElseThrow();
+        Notification other = notifications.notify(a.id, alpha.id, "mention", Map.of("message", "Elsewhere: ann mentioned you")).orElseThrow();
+        Notification site = notifications.notify(a.id, "welcome", Map.of("message", alpha.name + ": welcome"));
+        String migration;
+        try (var in = getClass().getClassLoader().getResourceAsStream("db/migration/V0102__notification_drop_project_prefix.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate(migration);
+        }
+        String bearer = "Bearer " + tokens.create(a.id, "prefixes", null, null).value();
+        io.restassured.path.json.JsonPath api = RestAssured.given().header("Authorization", bearer).get("/api/v1/notifications")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, String> messages = new java.util.HashMap<>();
+        for (Map<String, Object> n : api.<Map<String, Object>>getList("")) {
+            messages.put((String) n.get("id"), (String) ((Map<?, ?>) n.get("payload")).get("message"));
+        }
+        assertEquals("ann wrote on TASK-1-1", messages.get(old.id.toString()), "the project's name went");
+        assertEquals(alpha.name + ": ", messages.get(bare.id.toString()), "a message of nothing but the name stays");
+        assertEquals("Elsewhere: ann mentioned you", messages.get(other.id.toString()), "another prefix is the message's own");
+        assertEquals(alpha.name + ": welcome", messages.get(site.id.toString()), "no project, nothing to take away");
+        assertEquals(alpha.slug, api.getString("find { it.id == '" + old.id + "' }.project.slug"));
+        assertEquals(alpha.name, api.getString("find { it.id == '" + old.id + "' }.project.name"));
+        assertNull(api.get("find { it.id == '" + site.id + "' }.project"));
     }
 }

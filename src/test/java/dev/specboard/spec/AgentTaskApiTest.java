@@ -126,7 +126,10 @@ class AgentTaskApiTest {
                     .body("events.findAll { it.from != null && it.via == 'system' }", hasSize(1));
         }
         fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200)
-                .body("findAll { it.type == 'task_lease_expired' }.payload.message", hasItem(startsWith(t.project().name + ": TASK-1-1 went back to pending")));
+                .body("findAll { it.type == 'task_lease_expired' }.payload.message", hasItem(startsWith("TASK-1-1 went back to pending")))
+                // the project is named beside the message, not in it
+                .body("find { it.type == 'task_lease_expired' }.project.slug", equalTo(t.slug()))
+                .body("find { it.type == 'task_lease_expired' }.project.name", equalTo(t.project().name));
         // the task can be claimed again by anyone
         fx.api(t.lead()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200).body("claimedBy", equalTo(t.lead().username));
     }
@@ -139,12 +142,12 @@ class AgentTaskApiTest {
         fx.api(t.owner()).body(Map.of("body", "Could @" + t.reviewer().username + " and @" + t.member().username + " look at the schema?"))
                 .post(base(t) + "/tasks/TASK-1-1/notes").then().statusCode(201);
         fx.api(t.reviewer()).get("/api/v1/notifications").then().statusCode(200)
-                .body("findAll { it.type == 'mention' }.payload.message", hasItem(t.project().name + ": " + t.owner().username + " mentioned you on TASK-1-1"));
+                .body("findAll { it.type == 'mention' }.payload.message", hasItem(t.owner().username + " mentioned you on TASK-1-1"));
         // The claimer was mentioned: one notification, not two.
         fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200)
                 .body("findAll { it.payload.link.endsWith('/tasks/TASK-1-1') && it.type != 'task_claimed' }", hasSize(1));
         fx.api(t.lead()).get("/api/v1/notifications").then().statusCode(200)
-                .body("findAll { it.type == 'task_comment' }.payload.message", hasItem(t.project().name + ": " + t.owner().username + " wrote on TASK-1-1"));
+                .body("findAll { it.type == 'task_comment' }.payload.message", hasItem(t.owner().username + " wrote on TASK-1-1"));
         fx.api(t.owner()).get("/api/v1/notifications").then().statusCode(200)
                 .body("findAll { it.type == 'task_comment' || it.type == 'mention' }", hasSize(0));
     }

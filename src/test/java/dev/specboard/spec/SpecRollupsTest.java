@@ -80,7 +80,7 @@ class SpecRollupsTest {
                 .body("status", equalTo("implemented"));
         fx.api(team.lead()).get("/api/v1/notifications").then().statusCode(200)
                 .body("type", hasItem("task_claimed")).body("type", hasItem("task_completed")).body("type", hasItem("task_merged"))
-                .body("find { it.type == 'task_merged' }.payload.message", equalTo(team.project().name + ": " + task + " was merged"));
+                .body("find { it.type == 'task_merged' }.payload.message", equalTo(task + " was merged"));
         // The member did the work: they are not told about their own moves.
         fx.api(team.member()).get("/api/v1/notifications").then().statusCode(200)
                 .body("type", not(hasItem("task_claimed")));
