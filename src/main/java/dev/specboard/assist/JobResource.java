@@ -49,6 +49,8 @@ public class JobResource {
         static native TemplateInstance status(JobView view);
 
         static native TemplateInstance problem(String message, FormErrors errors);
+
+        static native TemplateInstance explain(Access access, String repo, ExplainForm form, FormErrors errors);
     }
 
     @Inject
@@ -138,7 +140,10 @@ public class JobResource {
                 "The outline is now version " + doc.version + " of the design doc; edit it from here.");
     }
 
-    /** "Explain" on a file page: queues the job and answers its live status for the page (or goes to the job's page). */
+    /**
+     * "Explain" on a file page: queues the job and answers its live status for the page (or goes to the job's page).
+     * Refused lines answer a problem for the page's status area, or without JavaScript the form again with its values.
+     */
     @POST
     @Path("/repos/{name}/explain")
     public Response explain(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam ExplainForm form,
@@ -151,7 +156,8 @@ public class JobResource {
             }
             return Response.seeOther(java.net.URI.create("/projects/" + slug + "/jobs/" + job.id)).build();
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.problem("These lines cannot be explained.", e.errors()));
+            return Htmx.invalid(Htmx.isHtmx(headers) ? Templates.problem("These lines cannot be explained.", e.errors())
+                    : Templates.explain(access, name, form, e.errors()));
         }
     }
 }

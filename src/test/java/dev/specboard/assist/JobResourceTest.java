@@ -166,6 +166,17 @@ class JobResourceTest {
                     .post(explain);
             assertEquals(422, invalid.statusCode());
             assertTrue(Web.html(invalid).text().contains("Choose a line between 1 and 15"));
+            // Without JavaScript the refusal is a page with the form again, its values kept and the problem named.
+            Response plain = Web.as(t.reviewer()).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "9")
+                    .formParam("lineEnd", "4").post(explain);
+            assertEquals(422, plain.statusCode());
+            Document page = Web.html(plain);
+            assertNotNull(page.selectFirst("nav.projectnav"), "a whole page");
+            assertEquals(JobTestSupport.DIR + "/App.java", page.selectFirst("#explain-page-form #f-path").val());
+            assertEquals("9", page.selectFirst("#f-lineStart").val());
+            assertEquals("4", page.selectFirst("#f-lineEnd").val());
+            assertEquals("Choose a line between 9 and 15", page.selectFirst("#e-lineEnd").text());
+            assertEquals("lineEnd", page.selectFirst("#explain-page-form #error-summary a").attr("data-field"));
             assertEquals(303, Web.as(t.reviewer()).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "3")
                     .post(explain).statusCode());
 
