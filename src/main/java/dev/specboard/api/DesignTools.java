@@ -1,15 +1,22 @@
 package dev.specboard.api;
 
+import dev.specboard.kernel.Role;
+import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.Map;
 
 import static dev.specboard.api.McpTools.call;
 import static dev.specboard.api.McpTools.entity;
 
-/** The design side as MCP tools: pages, mockup versions and the design system; each calls its JSON API twin. */
+/**
+ * The design side as MCP tools: pages, mockup versions, the design system, features, entities and the thinking
+ * chain that inferred them, context items and journeys; each calls its JSON API twin.
+ */
 public class DesignTools {
 
     @Inject
@@ -26,6 +33,9 @@ public class DesignTools {
 
     @Inject
     JourneyApi journeyApi;
+
+    @Inject
+    ProjectAccess projectAccess;
 
     @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version).",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
@@ -112,6 +122,64 @@ public class DesignTools {
     public List<ThinkingApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status) {
         return call(() -> thinkingApi.listThinking(project, status));
+    }
+
+    @Tool(name = "confirm_thought", description = "Confirms an inference of the thinking chain; confirming an entity's inference confirms the entity, "
+            + "so later inferences leave it alone.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ThinkingApi.ThoughtAnswer confirmThought(@ToolArg(description = "project slug") String project,
+                                                    @ToolArg(description = "thought id") String thoughtId) {
+        return call(() -> thinkingApi.confirmThought(project, thoughtId));
+    }
+
+    @Tool(name = "revise_thought", description = "Corrects an inference, or answers the assistant's question, with feedback; the thought is kept as revised.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ThinkingApi.ThoughtAnswer reviseThought(@ToolArg(description = "project slug") String project,
+                                                   @ToolArg(description = "thought id") String thoughtId,
+                                                   @ToolArg(description = "the correction or answer") String feedback) {
+        return call(() -> thinkingApi.reviseThought(project, thoughtId, new ThinkingApi.FeedbackBody(feedback)));
+    }
+
+    @Tool(name = "reject_thought", description = "Rejects an inference: what it created (an entity, field, relationship or data operation) is withdrawn "
+            + "and does not come back with later inferences, and the thoughts built on it are flagged for review.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public ThinkingApi.ThoughtAnswer rejectThought(@ToolArg(description = "project slug") String project,
+                                                   @ToolArg(description = "thought id") String thoughtId) {
+        return call(() -> thinkingApi.rejectThought(project, thoughtId));
+    }
+
+    @Tool(name = "confirm_entity", description = "Confirms an inferred entity as it is: later inferences leave it alone.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public EntityApi.EntityAnswer confirmEntity(@ToolArg(description = "project slug") String project,
+                                                @ToolArg(description = "entity id") String entityId) {
+        return call(() -> entityApi.confirmEntity(project, entityId));
+    }
+
+    @Tool(name = "list_context_items", description = "Lists the context items collected for the design (text, URLs, files, screenshots) with their analysis.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<DesignApi.ContextItemAnswer> listContextItems(@ToolArg(description = "project slug") String project) {
+        return call(() -> designApi.listContextItems(project));
+    }
+
+    @Tool(name = "add_context_item", description = "Adds a text or URL context item for the design and returns its analysis. Files and screenshots "
+            + "are not taken here: upload them over HTTP as multipart/form-data to POST /api/v1/projects/{slug}/context-items.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public DesignApi.ContextItemAnswer addContextItem(@ToolArg(description = "project slug") String project,
+                                                      @ToolArg(description = "text or url") String itemType,
+                                                      @ToolArg(description = "the text, for itemType text", required = false) String text,
+                                                      @ToolArg(description = "a full http(s) address, for itemType url", required = false) String url,
+                                                      @ToolArg(description = "inspiration, competitor, style-guide, reference, requirement or brand", required = false) List<String> categories,
+                                                      @ToolArg(description = "tags", required = false) List<String> tags,
+                                                      @ToolArg(description = "what it is and why it matters", required = false) String submittedContext) {
+        return entity(DesignApi.ContextItemAnswer.class, () -> {
+            if (itemType != null && List.of("file", "screenshot").contains(itemType.strip().toLowerCase(java.util.Locale.ROOT))) {
+                // The policy first, as the API's: an outsider learns nothing, an archived project says so.
+                projectAccess.write(project, Role.MEMBER);
+                throw new ApiException(422, "Validation failed", Map.of("itemType",
+                        "Files and screenshots are uploaded as multipart/form-data to POST /api/v1/projects/{slug}/context-items; this tool takes text and url"));
+            }
+            return designApi.addContextItem(project, new DesignApi.ContextBody(itemType, text, url, categories, tags, submittedContext, null, null));
+        });
     }
 
     @Tool(name = "create_journey", description = "Creates a journey flow: nodes (key, nodeType screen|decision|action|database|annotation, data such as "

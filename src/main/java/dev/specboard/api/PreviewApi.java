@@ -19,8 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -59,25 +61,38 @@ public class PreviewApi {
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
     public Response create(@PathParam("slug") String slug, PreviewBody body, @Context UriInfo uri) {
+        return Response.status(201).entity(create(slug, body, uri.getBaseUri())).build();
+    }
+
+    /** Creates a preview whose link starts at {@code base}: the API's base URI, or the MCP request's for the tool. */
+    Created create(String slug, PreviewBody body, URI base) {
         Access access = projectAccess.write(slug, Role.LEAD);
         PreviewBody b = ComponentApi.body(body);
         PreviewSession s = previews.create(access, new PreviewForm(b.pagePath(), b.hours()));
         String token = previews.link(s);
-        return Response.status(201).entity(new Created(s.id, token, url(uri, token), s.expiresAt, s.status)).build();
+        return new Created(s.id, token, url(base, token), s.expiresAt, s.status);
     }
 
     @GET
     public List<PreviewAnswer> list(@PathParam("slug") String slug, @Context UriInfo uri) {
+        return list(slug, uri.getBaseUri());
+    }
+
+    List<PreviewAnswer> list(String slug, URI base) {
         Access access = projectAccess.read(slug);
-        return previews.rows(access.project().id).stream().map(r -> answer(r, uri, access)).toList();
+        return previews.rows(access.project().id).stream().map(r -> answer(r, base, access)).toList();
     }
 
     @GET
     @Path("/{id}")
     public PreviewAnswer get(@PathParam("slug") String slug, @PathParam("id") String id, @Context UriInfo uri) {
+        return get(slug, id, uri.getBaseUri());
+    }
+
+    PreviewAnswer get(String slug, String id, URI base) {
         Access access = projectAccess.read(slug);
         UUID pid = DesignApi.uuid(id);
-        return previews.rows(access.project().id).stream().filter(r -> r.id().equals(pid)).findFirst().map(r -> answer(r, uri, access))
+        return previews.rows(access.project().id).stream().filter(r -> r.id().equals(pid)).findFirst().map(r -> answer(r, base, access))
                 .orElseThrow(() -> ApiException.notFound("No such preview in this project"));
     }
 
@@ -90,12 +105,12 @@ public class PreviewApi {
     }
 
     /** The link is shown to leads (who may share it); other members see the preview's state only. */
-    private static PreviewAnswer answer(PreviewRow r, UriInfo uri, Access access) {
-        return new PreviewAnswer(r.id(), r.status(), r.open() && access.has(Role.LEAD) && r.token() != null ? url(uri, r.token()) : null, r.pageName(), r.pageCount(),
+    private static PreviewAnswer answer(PreviewRow r, URI base, Access access) {
+        return new PreviewAnswer(r.id(), r.status(), r.open() && access.has(Role.LEAD) && r.token() != null ? url(base, r.token()) : null, r.pageName(), r.pageCount(),
                 r.createdAt(), r.expiresAt(), r.revokedAt(), r.open(), r.events().stream().map(e -> new Event(e.stage(), e.createdAt())).toList());
     }
 
-    private static String url(UriInfo uri, String token) {
-        return uri.getBaseUriBuilder().path("preview").path(token).build().toString();
+    private static String url(URI base, String token) {
+        return UriBuilder.fromUri(base).path("preview").path(token).build().toString();
     }
 }

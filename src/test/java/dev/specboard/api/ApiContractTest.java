@@ -121,9 +121,10 @@ class ApiContractTest {
 
     /**
      * DESIGN.md offers the agents' operations as MCP tools too: stories, specs, tasks (list, claim, start, complete, fail, and the
-     * lease, notes and retry of the agents' section), phase content, work sessions, threads and comments, repository sync. Each
+     * lease, notes and retry of the agents' section), phase content, work sessions, threads and comments, repository sync, and the
+     * design side's entities, thinking chain, context items (text and URLs; files stay multipart over HTTP) and previews. Each
      * such tool exists with these arguments (DESIGN.md names neither: these are the names agents have been given; body fields keep the
-     * API's names, path parts the tool's own: spec, task, thread, sessionId, repository).
+     * API's names, path parts the tool's own: spec, task, thread, sessionId, repository, thoughtId, entityId, previewId).
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -170,6 +171,18 @@ class ApiContractTest {
         expected.put("reopen_thread", List.of("project", "thread"));
         expected.put("sync_repository", List.of("project", "repository"));
         expected.put("get_sync", List.of("project", "syncId"));
+        expected.put("infer_entities", List.of("project"));
+        expected.put("list_entities", List.of("project"));
+        expected.put("confirm_entity", List.of("project", "entityId"));
+        expected.put("list_thinking", List.of("project", "status"));
+        expected.put("confirm_thought", List.of("project", "thoughtId"));
+        expected.put("revise_thought", List.of("project", "thoughtId", "feedback"));
+        expected.put("reject_thought", List.of("project", "thoughtId"));
+        expected.put("list_context_items", List.of("project"));
+        expected.put("add_context_item", List.of("project", "itemType", "text", "url", "categories", "tags", "submittedContext"));
+        expected.put("create_preview", List.of("project", "pagePath", "hours"));
+        expected.put("list_previews", List.of("project"));
+        expected.put("get_preview", List.of("project", "previewId"));
         List<String> problems = new ArrayList<>();
         expected.forEach((name, args) -> {
             if (!arguments.containsKey(name)) {

@@ -3,11 +3,14 @@ package dev.specboard.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.design.DesignFixtures;
+import dev.specboard.design.EntityFixtures;
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -195,6 +198,203 @@ class McpClientTest {
                     Map.of("project", team.slug(), "number", n, "comment", "Which format?", "version", 2)));
             assertEquals("changes_requested", sentBack.get("stage").asText());
             assertEquals("Which format?", sentBack.get("reviewComment").asText());
+        }
+    }
+
+    /** The thought of an inference about {@code subject} in a list_thinking answer. */
+    private static JsonNode thought(JsonNode thoughts, String subject) {
+        for (JsonNode t : thoughts) {
+            if (subject.equals(t.get("subject").asText())) {
+                return t;
+            }
+        }
+        throw new AssertionError(subject + " in " + thoughts);
+    }
+
+    private static JsonNode entityNamed(JsonNode entities, String name) {
+        for (JsonNode e : entities) {
+            if (name.equals(e.get("entityName").asText())) {
+                return e;
+            }
+        }
+        throw new AssertionError(name + " in " + entities);
+    }
+
+    /** The message of a tool error, after checking it is the API's {error, details} JSON. */
+    private static String refusal(McpSchema.CallToolResult r) {
+        assertTrue(r.isError(), () -> "not refused: " + r.structuredContent());
+        JsonNode error = text(r);
+        assertTrue(error.get("error").isTextual() && error.get("details").isObject(), "the API's error JSON: " + error);
+        return error.get("error").asText();
+    }
+
+    private static void contactPages(TestData.Team t) {
+        DesignApiTest.page(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
+        DesignApiTest.page(t, "Contacts", "/contacts", null, EntityFixtures.CONTACTS, "");
+        DesignApiTest.page(t, "Edit contact", "/contacts-edit", null, EntityFixtures.EDIT_CONTACT, "");
+        DesignApiTest.page(t, "Companies", "/companies", null, EntityFixtures.COMPANIES, "");
+    }
+
+    @Test
+    void anAgentRejectsRevisesAndConfirmsInferencesAndConfirmsAnEntity() {
+        TestData.Team t = data.team();
+        contactPages(t);
+        Map<String, Object> project = Map.of("project", t.slug());
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        try (McpSyncClient mcp = client(agent)) {
+            structured(call(mcp, "infer_entities", project));
+            JsonNode thoughts = structured(call(mcp, "list_thinking", project));
+            String field = thought(thoughts, "field:Contact.company").get("id").asText();
+            String relationship = thought(thoughts, "relationship:Contact.company").get("id").asText();
+
+            JsonNode rejected = structured(call(mcp, "reject_thought", Map.of("project", t.slug(), "thoughtId", field)));
+            assertEquals("rejected", rejected.get("status").asText());
+            JsonNode contact = entityNamed(structured(call(mcp, "list_entities", project)), "Contact");
+            assertFalse(contact.get("fields").has("company"), "the rejected field is withdrawn: " + contact);
+            assertTrue(contact.get("fields").has("email"));
+            assertTrue(contact.get("relationships").isEmpty(), "its relationship went with it: " + contact);
+            JsonNode after = structured(call(mcp, "list_thinking", Map.of("project", t.slug(), "status", "rejected")));
+            assertEquals(field, thought(after, "field:Contact.company").get("id").asText());
+            assertTrue(thought(structured(call(mcp, "list_thinking", project)), "relationship:Contact.company").get("needsReview").asBoolean(),
+                    "the thought built on it is flagged for review: " + relationship);
+
+            String question = thought(thoughts, "question:Company").get("id").asText();
+            McpSchema.CallToolResult blank = call(mcp, "revise_thought", Map.of("project", t.slug(), "thoughtId", question, "feedback", " "));
+            refusal(blank);
+            assertTrue(text(blank).get("details").has("feedback"), "names the feedback: " + text(blank));
+            JsonNode answered = structured(call(mcp, "revise_thought", Map.of("project", t.slug(), "thoughtId", question,
+                    "feedback", "Imported nightly from the CRM")));
+            assertEquals("revised", answered.get("status").asText());
+            assertEquals("Imported nightly from the CRM", answered.get("userFeedback").asText());
+
+            String contactThought = thought(thoughts, "entity:Contact").get("id").asText();
+            assertEquals("confirmed", structured(call(mcp, "confirm_thought", Map.of("project", t.slug(), "thoughtId", contactThought)))
+                    .get("status").asText());
+            assertTrue(entityNamed(structured(call(mcp, "list_entities", project)), "Contact").get("userConfirmed").asBoolean(),
+                    "confirming an entity's inference confirms the entity");
+
+            String company = entityNamed(structured(call(mcp, "list_entities", project)), "Company").get("id").asText();
+            assertTrue(structured(call(mcp, "confirm_entity", Map.of("project", t.slug(), "entityId", company))).get("userConfirmed").asBoolean());
+            assertTrue(entityNamed(structured(call(mcp, "list_entities", project)), "Company").get("userConfirmed").asBoolean());
+
+            assertEquals("Not found in this project", refusal(call(mcp, "confirm_entity", Map.of("project", t.slug(), "entityId", "not-a-uuid"))));
+            assertEquals("Not found in this project", refusal(call(mcp, "reject_thought", Map.of("project", t.slug(), "thoughtId", "42"))));
+        }
+        String viewer = tokens.create(t.viewer().id, "viewer", null, null).value();
+        try (McpSyncClient mcp = client(viewer)) {
+            String company = entityNamed(structured(call(mcp, "list_entities", Map.of("project", t.slug()))), "Company").get("id").asText();
+            String open = thought(structured(call(mcp, "list_thinking", Map.of("project", t.slug()))), "field:Contact.email").get("id").asText();
+            for (String tool : List.of("confirm_thought", "reject_thought")) {
+                assertTrue(refusal(call(mcp, tool, Map.of("project", t.slug(), "thoughtId", open))).contains("member role"), tool);
+            }
+            assertTrue(refusal(call(mcp, "revise_thought", Map.of("project", t.slug(), "thoughtId", open, "feedback", "No"))).contains("member role"));
+            assertTrue(refusal(call(mcp, "confirm_entity", Map.of("project", t.slug(), "entityId", company))).contains("member role"));
+        }
+        String outsider = tokens.create(t.outsider().id, "outsider", null, null).value();
+        try (McpSyncClient mcp = client(outsider)) {
+            assertEquals("Project not found", refusal(call(mcp, "list_thinking", Map.of("project", t.slug()))));
+            assertEquals("Project not found", refusal(call(mcp, "reject_thought", Map.of("project", t.slug(), "thoughtId", UUID.randomUUID().toString()))));
+            assertEquals("Project not found", refusal(call(mcp, "confirm_entity", Map.of("project", t.slug(), "entityId", UUID.randomUUID().toString()))));
+        }
+    }
+
+    @Test
+    void aLeadAgentCreatesAPreviewWhoseLinkOpensWithoutLogin() {
+        TestData.Team t = data.team();
+        DesignApiTest.page(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        String lead = tokens.create(t.lead().id, "lead agent", t.project().id, Role.LEAD).value();
+        String id;
+        try (McpSyncClient mcp = client(lead)) {
+            assertTrue(text(call(mcp, "create_preview", Map.of("project", t.slug(), "hours", 0))).get("details").has("hours"));
+            assertTrue(text(call(mcp, "create_preview", Map.of("project", t.slug(), "hours", 2, "pagePath", "/missing"))).get("details").size() > 0);
+            JsonNode created = structured(call(mcp, "create_preview", Map.of("project", t.slug(), "hours", 2, "pagePath", "/")));
+            assertEquals("READY", created.get("status").asText());
+            String token = created.get("token").asText();
+            assertEquals(base.resolve("/preview/" + token).toString(), created.get("url").asText(), "the link starts where the agent reached us");
+            RestAssured.given().get("/preview/" + token).then().statusCode(200);
+            id = created.get("id").asText();
+            JsonNode got = structured(call(mcp, "get_preview", Map.of("project", t.slug(), "previewId", id)));
+            assertEquals("READY", got.get("status").asText());
+            assertEquals(created.get("url"), got.get("url"), "a lead sees the link");
+            JsonNode listed = structured(call(mcp, "list_previews", Map.of("project", t.slug())));
+            assertEquals(1, listed.size());
+            assertEquals(id, listed.get(0).get("id").asText());
+            assertEquals("Not found in this project", refusal(call(mcp, "get_preview", Map.of("project", t.slug(), "previewId", "nope"))));
+        }
+        String member = tokens.create(t.member().id, "member agent", null, null).value();
+        try (McpSyncClient mcp = client(member)) {
+            assertTrue(refusal(call(mcp, "create_preview", Map.of("project", t.slug(), "hours", 2))).contains("lead role"));
+            assertTrue(structured(call(mcp, "get_preview", Map.of("project", t.slug(), "previewId", id))).get("url").isNull(),
+                    "only leads see the secret link");
+        }
+        String outsider = tokens.create(t.outsider().id, "outsider", null, null).value();
+        try (McpSyncClient mcp = client(outsider)) {
+            assertEquals("Project not found", refusal(call(mcp, "get_preview", Map.of("project", t.slug(), "previewId", id))));
+            assertEquals("Project not found", refusal(call(mcp, "create_preview", Map.of("project", t.slug(), "hours", 2))));
+        }
+    }
+
+    @Test
+    void anAgentAddsTextAndUrlContextItemsAndIsSentToMultipartForFiles() {
+        TestData.Team t = data.team();
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        try (McpSyncClient mcp = client(agent)) {
+            JsonNode text = structured(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "text",
+                    "text", "Teachers share lesson plans; lesson plans need reviews.", "categories", List.of("requirement"), "tags", List.of("Lessons"))));
+            assertEquals("text", text.get("itemType").asText());
+            assertTrue(text.at("/aiAnalysis/keyTerms").toString().contains("lesson"), text.toString());
+            assertEquals("[\"lessons\"]", text.get("tags").toString());
+            JsonNode url = structured(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "url", "url", "https://example.com/inspiration")));
+            assertEquals("https://example.com/inspiration", url.get("contentUrl").asText());
+            assertTrue(text(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "url", "url", "ftp://x"))).get("details").has("url"));
+            McpSchema.CallToolResult file = call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "screenshot"));
+            refusal(file);
+            assertTrue(text(file).at("/details/itemType").asText().contains("multipart/form-data"), text(file).toString());
+            JsonNode listed = structured(call(mcp, "list_context_items", Map.of("project", t.slug())));
+            assertEquals(2, listed.size(), "nothing was added by the refusals: " + listed);
+        }
+        String viewer = tokens.create(t.viewer().id, "viewer", null, null).value();
+        try (McpSyncClient mcp = client(viewer)) {
+            assertEquals(2, structured(call(mcp, "list_context_items", Map.of("project", t.slug()))).size());
+            assertTrue(refusal(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "text", "text", "Mine"))).contains("member role"));
+            assertTrue(refusal(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "file"))).contains("member role"),
+                    "the policy comes before the multipart advice");
+        }
+        String outsider = tokens.create(t.outsider().id, "outsider", null, null).value();
+        try (McpSyncClient mcp = client(outsider)) {
+            assertEquals("Project not found", refusal(call(mcp, "list_context_items", Map.of("project", t.slug()))));
+            assertEquals("Project not found", refusal(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "file"))));
+        }
+    }
+
+    @Test
+    void anArchivedProjectRefusesTheDesignSidesToolsThatChangeSomething() {
+        TestData.Team t = data.team();
+        contactPages(t);
+        Api.as(t.member()).post("/api/v1/projects/" + t.slug() + "/entities/infer").then().statusCode(200);
+        Web.as(t.owner()).formParam("x", "1").post("/projects/" + t.slug() + "/settings/archive").then().statusCode(303);
+        String owner = tokens.create(t.owner().id, "owner agent", null, null).value();
+        try (McpSyncClient mcp = client(owner)) {
+            String thought = thought(structured(call(mcp, "list_thinking", Map.of("project", t.slug()))), "entity:Contact").get("id").asText();
+            String entity = entityNamed(structured(call(mcp, "list_entities", Map.of("project", t.slug()))), "Contact").get("id").asText();
+            List<Map<String, Object>> writes = List.of(
+                    Map.of("confirm_thought", Map.of("project", t.slug(), "thoughtId", thought)),
+                    Map.of("revise_thought", Map.of("project", t.slug(), "thoughtId", thought, "feedback", "No")),
+                    Map.of("reject_thought", Map.of("project", t.slug(), "thoughtId", thought)),
+                    Map.of("confirm_entity", Map.of("project", t.slug(), "entityId", entity)),
+                    Map.of("create_preview", Map.of("project", t.slug(), "hours", 2)),
+                    Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "text", "text", "Late")),
+                    Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "screenshot")));
+            for (Map<String, Object> write : writes) {
+                Map.Entry<String, Object> w = write.entrySet().iterator().next();
+                @SuppressWarnings("unchecked")
+                McpSchema.CallToolResult r = call(mcp, w.getKey(), (Map<String, Object>) w.getValue());
+                assertTrue(refusal(r).contains("archived"), w + " answered " + r.content());
+            }
+            assertEquals("active", thought(structured(call(mcp, "list_thinking", Map.of("project", t.slug()))), "entity:Contact").get("status").asText());
+            assertFalse(entityNamed(structured(call(mcp, "list_entities", Map.of("project", t.slug()))), "Contact").get("userConfirmed").asBoolean());
+            assertTrue(structured(call(mcp, "list_previews", Map.of("project", t.slug()))).isEmpty());
+            assertTrue(structured(call(mcp, "list_context_items", Map.of("project", t.slug()))).isEmpty());
         }
     }
 

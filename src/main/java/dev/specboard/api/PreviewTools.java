@@ -1,0 +1,52 @@
+package dev.specboard.api;
+
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.util.List;
+
+import static dev.specboard.api.McpTools.call;
+
+/**
+ * Preview links as MCP tools; each calls its JSON API twin ({@link PreviewApi}). A link starts where the
+ * agent reached the MCP endpoint, as the API's starts where the script reached the API.
+ */
+public class PreviewTools {
+
+    @Inject
+    PreviewApi previewApi;
+
+    @Inject
+    CurrentVertxRequest request;
+
+    @Tool(name = "create_preview", description = "Creates a preview link (leads) that shows the mockups without login for some hours: "
+            + "every page, or only the one at pagePath. The answer's url and token are the secret link; it answers 404 once expired.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public PreviewApi.Created createPreview(@ToolArg(description = "project slug") String project,
+                                            @ToolArg(description = "how many hours the link stays open") Integer hours,
+                                            @ToolArg(description = "path of the one page to show, like /dashboard; every page when absent",
+                                                    required = false) String pagePath) {
+        return call(() -> previewApi.create(project, new PreviewApi.PreviewBody(pagePath, hours), base()));
+    }
+
+    @Tool(name = "list_previews", description = "Lists the project's preview links with their status, expiry and cleanup stages (the link itself is shown to leads only).",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<PreviewApi.PreviewAnswer> listPreviews(@ToolArg(description = "project slug") String project) {
+        return call(() -> previewApi.list(project, base()));
+    }
+
+    @Tool(name = "get_preview", description = "Returns one preview link's status, expiry and cleanup stages (events), the link itself to leads only.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public PreviewApi.PreviewAnswer getPreview(@ToolArg(description = "project slug") String project,
+                                               @ToolArg(description = "preview id") String previewId) {
+        return call(() -> previewApi.get(project, previewId, base()));
+    }
+
+    /** The root of the address the MCP request came to (behind a proxy, the forwarded one, as for the API). */
+    private URI base() {
+        return URI.create(request.getCurrent().request().absoluteURI()).resolve("/");
+    }
+}
