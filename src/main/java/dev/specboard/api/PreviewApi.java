@@ -99,9 +99,13 @@ public class PreviewApi {
     @POST
     @Path("/{id}/revoke")
     public PreviewAnswer revoke(@PathParam("slug") String slug, @PathParam("id") String id, @Context UriInfo uri) {
+        return revoke(slug, id, uri.getBaseUri());
+    }
+
+    PreviewAnswer revoke(String slug, String id, URI base) {
         Access access = projectAccess.write(slug, Role.LEAD);
         previews.revoke(access, DesignApi.uuid(id));
-        return get(slug, id, uri);
+        return get(slug, id, base);
     }
 
     /** The link is shown to leads (who may share it); other members see the preview's state only. */

@@ -45,6 +45,13 @@ public class PreviewTools {
         return call(() -> previewApi.get(project, previewId, base()));
     }
 
+    @Tool(name = "revoke_preview", description = "Revokes a preview link (leads): it answers 404 from now on and its files are cleaned up.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public PreviewApi.PreviewAnswer revokePreview(@ToolArg(description = "project slug") String project,
+                                                  @ToolArg(description = "preview id") String previewId) {
+        return call(() -> previewApi.revoke(project, previewId, base()));
+    }
+
     /** The root of the address the MCP request came to (behind a proxy, the forwarded one, as for the API). */
     private URI base() {
         return URI.create(request.getCurrent().request().absoluteURI()).resolve("/");

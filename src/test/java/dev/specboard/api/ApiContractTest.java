@@ -183,6 +183,7 @@ class ApiContractTest {
         expected.put("create_preview", List.of("project", "pagePath", "hours"));
         expected.put("list_previews", List.of("project"));
         expected.put("get_preview", List.of("project", "previewId"));
+        expected.put("revoke_preview", List.of("project", "previewId"));
         List<String> problems = new ArrayList<>();
         expected.forEach((name, args) -> {
             if (!arguments.containsKey(name)) {

@@ -304,12 +304,13 @@ class McpClientTest {
         DesignApiTest.page(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
         String lead = tokens.create(t.lead().id, "lead agent", t.project().id, Role.LEAD).value();
         String id;
+        String token;
         try (McpSyncClient mcp = client(lead)) {
             assertTrue(text(call(mcp, "create_preview", Map.of("project", t.slug(), "hours", 0))).get("details").has("hours"));
             assertTrue(text(call(mcp, "create_preview", Map.of("project", t.slug(), "hours", 2, "pagePath", "/missing"))).get("details").size() > 0);
             JsonNode created = structured(call(mcp, "create_preview", Map.of("project", t.slug(), "hours", 2, "pagePath", "/")));
             assertEquals("READY", created.get("status").asText());
-            String token = created.get("token").asText();
+            token = created.get("token").asText();
             assertEquals(base.resolve("/preview/" + token).toString(), created.get("url").asText(), "the link starts where the agent reached us");
             RestAssured.given().get("/preview/" + token).then().statusCode(200);
             id = created.get("id").asText();
@@ -326,7 +327,17 @@ class McpClientTest {
             assertTrue(refusal(call(mcp, "create_preview", Map.of("project", t.slug(), "hours", 2))).contains("lead role"));
             assertTrue(structured(call(mcp, "get_preview", Map.of("project", t.slug(), "previewId", id))).get("url").isNull(),
                     "only leads see the secret link");
+            assertTrue(refusal(call(mcp, "revoke_preview", Map.of("project", t.slug(), "previewId", id))).contains("lead role"));
         }
+        RestAssured.given().get("/preview/" + token).then().statusCode(200);
+        try (McpSyncClient mcp = client(lead)) {
+            JsonNode revoked = structured(call(mcp, "revoke_preview", Map.of("project", t.slug(), "previewId", id)));
+            assertFalse(revoked.get("open").asBoolean());
+            assertFalse(revoked.get("revokedAt").isNull());
+            assertTrue(revoked.get("url").isNull(), "a revoked link is no link");
+            assertEquals("Not found in this project", refusal(call(mcp, "revoke_preview", Map.of("project", t.slug(), "previewId", "nope"))));
+        }
+        RestAssured.given().get("/preview/" + token).then().statusCode(404);
         String outsider = tokens.create(t.outsider().id, "outsider", null, null).value();
         try (McpSyncClient mcp = client(outsider)) {
             assertEquals("Project not found", refusal(call(mcp, "get_preview", Map.of("project", t.slug(), "previewId", id))));
@@ -383,6 +394,7 @@ class McpClientTest {
                     Map.of("reject_thought", Map.of("project", t.slug(), "thoughtId", thought)),
                     Map.of("confirm_entity", Map.of("project", t.slug(), "entityId", entity)),
                     Map.of("create_preview", Map.of("project", t.slug(), "hours", 2)),
+                    Map.of("revoke_preview", Map.of("project", t.slug(), "previewId", UUID.randomUUID().toString())),
                     Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "text", "text", "Late")),
                     Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "screenshot")));
             for (Map<String, Object> write : writes) {
