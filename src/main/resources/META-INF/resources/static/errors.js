@@ -22,6 +22,10 @@
   function focusSummary() {
     var summary = document.querySelector('[data-error-summary]:not([data-shown])');
     if (!summary) { return; }
+    // A page of fragment forms can hold two refused ones (replies under two threads): the id stays with the newest.
+    Array.prototype.forEach.call(document.querySelectorAll('[data-error-summary][data-shown][id]'), function (old) {
+      old.removeAttribute('id');
+    });
     summary.setAttribute('data-shown', '');
     inFormOrder(summary);
     summary.focus();

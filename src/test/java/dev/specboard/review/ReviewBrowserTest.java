@@ -17,6 +17,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -87,6 +88,34 @@ class ReviewBrowserTest {
 
             b.go(repoUrl + "/threads?state=open");
             b.find("#threads article.thread");
+            b.assertAccessible();
+        }
+    }
+
+    @Test
+    void twoRefusedRepliesOnOnePageLeaveOneErrorSummaryIdAndFocusTheNewest() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            git.commit("first", "src/App.java", GitFixture.lines(20));
+            Repo repo = support.add(team.project(), team.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, support.awaitLatest(repo).status);
+            List<String> ids = new java.util.ArrayList<>();
+            for (int line : new int[] {3, 12}) {
+                ids.add(fx.api(team.reviewer()).body(java.util.Map.of("path", "src/App.java", "lineStart", line, "lineEnd", line, "body", "Why " + line + "?"))
+                        .post("/api/v1/projects/" + team.slug() + "/repos/app/threads").then().statusCode(201).extract().path("id"));
+            }
+            b.login(team.member().username, TestData.PASSWORD);
+            b.go("/projects/" + team.slug() + "/repos/app/blob/src/App.java");
+            for (String id : ids) {
+                b.click("#thread-" + id + " form.reply button[type=submit]");
+                b.waitFor("#thread-" + id + " form.reply .error-summary");
+                b.waitForHtmx();
+            }
+            assertEquals(2, b.count(".error-summary"), "both replies still say what is wrong");
+            assertEquals(1, b.count("#error-summary"), "one element carries the id");
+            assertEquals(Boolean.TRUE, b.js("return document.activeElement === document.querySelector('#thread-" + ids.get(1) + " .error-summary')"),
+                    "the newest refusal has the focus");
+            assertEquals(Boolean.TRUE, b.js("return document.querySelector('#thread-" + ids.get(1) + " .error-summary').id === 'error-summary'"));
             b.assertAccessible();
         }
     }
