@@ -80,8 +80,9 @@ public class MemberApi {
     @Path("{username}")
     public MemberAnswer changeRole(@PathParam("slug") String slug, @PathParam("username") String username, RoleBody body) {
         Access access = projectAccess.write(slug, Role.OWNER);
+        UUID membership = membershipOf(access, username); // an unknown member is 404 whatever the body
         Role role = MemberService.parseRole(body == null ? null : body.role(), "role");
-        return MemberAnswer.of(members.changeRole(access, membershipOf(access, username), role));
+        return MemberAnswer.of(members.changeRole(access, membership, role));
     }
 
     @DELETE

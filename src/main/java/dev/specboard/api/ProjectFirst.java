@@ -1,0 +1,37 @@
+package dev.specboard.api;
+
+import dev.specboard.project.ProjectAccess;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+import java.util.Set;
+
+/**
+ * Asks the project policy whether the caller may see the project before the body of an API change is read. JAX-RS
+ * reads the body into its record before the resource method runs, so a body with an unknown field or a NUL character
+ * was refused with 422 before the method's own access check: a non-member learnt that the route took a body there,
+ * and the contract answers a non-member 404 whatever the body. The answer is kept for the request
+ * ({@link ProjectAccess} resolves once), so the resource's own check costs no second query.
+ */
+public class ProjectFirst {
+
+    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH");
+    private static final String PROJECTS = "/api/v1/projects/";
+
+    @Inject
+    ProjectAccess projectAccess;
+
+    /** After authentication (a missing token stays 401) and before the body is deserialized. */
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 20)
+    public void visibleFirst(ResteasyReactiveContainerRequestContext request) {
+        if (!CHANGES.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith(PROJECTS)) {
+            return;
+        }
+        String slug = request.getUriInfo().getPathParameters().getFirst("slug");
+        if (slug != null) {
+            projectAccess.read(slug);
+        }
+    }
+}

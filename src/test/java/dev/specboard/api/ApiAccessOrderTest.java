@@ -1,0 +1,79 @@
+package dev.specboard.api;
+
+import dev.specboard.support.Routes;
+import dev.specboard.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The API checks who may see a project (and that the thing addressed exists) before it judges the body: a caller who is
+ * no member gets 404 whatever the body (an empty object, an unknown field, none), and a member naming an unknown id gets
+ * 404 for an empty object or no body, where about ten routes answered 422 first. (A member's body that is not JSON of
+ * the route's shape, an unknown field or none where one is required, stays 422 or 400: it is malformed wherever it goes.)
+ * Every POST, PUT and PATCH route of a project is asked.
+ */
+@QuarkusTest
+class ApiAccessOrderTest {
+
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
+    private static final List<String> BODIES = List.of("{}", "{\"noSuchField\":1}", "");
+
+    @Inject
+    TestData data;
+
+    @Test
+    void anOutsiderGets404WhateverTheBody() {
+        TestData.Team t = data.team();
+        List<String> wrong = new ArrayList<>();
+        for (Routes.Route route : writes()) {
+            String url = Routes.fill(route, t.slug());
+            for (String body : BODIES) {
+                int status = send(Api.as(t.outsider()), route, url, body).statusCode();
+                if (status != 404) {
+                    wrong.add(route.describe() + " with '" + body + "': " + status);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "an outsider must get 404 before the body is judged:\n" + String.join("\n", wrong));
+    }
+
+    @Test
+    void aMemberNamingAnUnknownIdGets404WhateverTheBody() {
+        TestData.Team t = data.team();
+        List<String> wrong = new ArrayList<>();
+        for (Routes.Route route : writes()) {
+            if (Routes.PARAM.matcher(route.template().replace("{slug}", "")).results().findAny().isEmpty()) {
+                continue;
+            }
+            String url = Routes.fill(route, t.slug());
+            for (String body : List.of("{}", "")) {
+                Response r = send(Api.as(t.owner()), route, url, body);
+                boolean bodyRequired = body.isEmpty() && r.statusCode() == 400 && r.body().asString().contains("A JSON body is required");
+                if (r.statusCode() != 404 && !bodyRequired) {
+                    wrong.add(route.describe() + " " + url + " with '" + body + "': " + r.statusCode() + " " + r.body().asString());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "an unknown id must be 404 before the body is judged:\n" + String.join("\n", wrong));
+    }
+
+    private static List<Routes.Route> writes() {
+        return Routes.all().stream().filter(r -> r.api() && r.projectScoped() && WRITES.contains(r.method())
+                && !r.consumes().contains("multipart")).toList();
+    }
+
+    private static Response send(io.restassured.specification.RequestSpecification as, Routes.Route route, String url, String body) {
+        if (!body.isEmpty()) {
+            as = as.body(body);
+        }
+        return as.request(route.method(), url);
+    }
+}
