@@ -179,7 +179,7 @@ public class ComponentApi {
     @Path("/{id}/design-doc")
     public VersionAnswer saveDesignDoc(@PathParam("slug") String slug, @PathParam("id") String id, DesignDocBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        components.get(access.project().id, uuid(id)); // an unknown component is 404 whatever the body
+        Addressed.component(access, uuid(id));
         DesignDocBody b = body(body);
         if (b.content() == null) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("content", "Give the design doc's markdown"));

@@ -92,7 +92,7 @@ public class ContextApi {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
     public Response addStory(@PathParam("slug") String slug, @PathParam("id") String id, StoryRefBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        contexts.get(access.project().id, uuid(id)); // an unknown context is 404 whatever the body
+        Addressed.context(access, uuid(id));
         if (body == null || body.storyNumber() == null) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("storyNumber", "Name the story by its number"));
         }

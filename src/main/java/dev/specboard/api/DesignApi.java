@@ -159,7 +159,7 @@ public class DesignApi {
     @Path("/pages/{id}")
     public PageAnswer updatePage(@PathParam("slug") String slug, @PathParam("id") String id, PageBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        pages.get(access.project().id, uuid(id)); // an unknown page is 404 whatever the body
+        Addressed.page(access, uuid(id));
         PageBody b = ComponentApi.body(body);
         Page p = pages.update(access, uuid(id), form(b, b.parentPath()));
         return page(access, p.id);
@@ -169,7 +169,7 @@ public class DesignApi {
     @Path("/pages/{id}/status")
     public PageAnswer setStatus(@PathParam("slug") String slug, @PathParam("id") String id, StatusBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        pages.get(access.project().id, uuid(id)); // an unknown page is 404 whatever the body
+        Addressed.page(access, uuid(id));
         StatusBody b = ComponentApi.body(body);
         PageStatus status = PageStatus.parse(b.status())
                 .orElseThrow(() -> new ApiException(422, "Validation failed", Map.of("status", "One of draft, designed, approved, built")));

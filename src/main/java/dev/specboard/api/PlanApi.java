@@ -166,7 +166,7 @@ public class PlanApi {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanSummary.class)))
     public Response createPlan(@PathParam("slug") String slug, @PathParam("name") String name, NewPlan body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        repos.require(access, name); // an unknown repository is 404 whatever the body
+        Addressed.repository(access, name);
         NewPlan b = body == null ? new NewPlan(null, null, null) : body;
         Plan plan = plans.create(access, new PlanForm(name, b.name(), b.description(), b.targetBranch()));
         return Response.status(201).entity(new PlanSummary(plan.id, plan.name, name, plan.targetBranch, plan.version,

@@ -135,7 +135,7 @@ public class SpecApi {
     @Path("{key}")
     public SpecAnswer updateSpec(@PathParam("slug") String slug, @PathParam("key") String key, SpecBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        TechnicalSpec.byKey(access.project(), key); // an unknown spec is 404 whatever the body
+        Addressed.spec(access, key);
         if (body == null || body.version() == null) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("version", "Send the version your edit is based on"));
         }
@@ -156,7 +156,7 @@ public class SpecApi {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpecAnswer.class)))
     public Response addSpecDependency(@PathParam("slug") String slug, @PathParam("key") String key, DependencyBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        TechnicalSpec.byKey(access.project(), key); // an unknown spec is 404 whatever the body
+        Addressed.spec(access, key);
         if (body == null || body.dependsOn() == null || body.dependsOn().isBlank()) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("dependsOn", "Name the spec, like SPEC-2"));
         }

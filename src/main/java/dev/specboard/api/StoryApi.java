@@ -97,7 +97,7 @@ public class StoryApi {
     @Path("/{number}")
     public StoryAnswer update(@PathParam("slug") String slug, @PathParam("number") int number, StoryBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        stories.get(access.project().id, number); // an unknown story is 404 whatever the body
+        Addressed.story(access, number);
         return detail(stories.update(access, number, body(body).form()));
     }
 

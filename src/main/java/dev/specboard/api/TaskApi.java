@@ -186,7 +186,7 @@ public class TaskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskAnswer failTask(@PathParam("slug") String slug, @PathParam("key") String key, FailBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask.byKey(access.project(), key); // an unknown task is 404 whatever the body
+        Addressed.task(access, key);
         ImplementationTask t = tasks.fail(access, key, body == null ? null : body.reason(), actor(access));
         return answer(taskQueries.row(access.project(), t.taskKey));
     }
@@ -226,7 +226,7 @@ public class TaskApi {
     @APIResponse(responseCode = "201", description = "The note, added to the progress log", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteAnswer.class)))
     public Response addTaskNote(@PathParam("slug") String slug, @PathParam("key") String key, NoteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask.byKey(access.project(), key); // an unknown task is 404 whatever the body
+        Addressed.task(access, key);
         TaskNoteRow n = taskNotes.addNote(access, key, body == null ? null : body.body(), actor(access));
         return Response.status(201).entity(note(n)).build();
     }
@@ -236,7 +236,7 @@ public class TaskApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskAnswer prioritizeTask(@PathParam("slug") String slug, @PathParam("key") String key, PriorityBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask.byKey(access.project(), key); // an unknown task is 404 whatever the body
+        Addressed.task(access, key);
         return answer(taskQueries.row(access.project(), tasks.prioritize(access, key, body == null ? null : body.priority()).taskKey));
     }
 

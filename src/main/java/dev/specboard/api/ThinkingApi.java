@@ -58,7 +58,7 @@ public class ThinkingApi {
     @Path("/thinking/{id}/revise")
     public ThoughtAnswer reviseThought(@PathParam("slug") String slug, @PathParam("id") String id, FeedbackBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        thoughts.get(access.project().id, DesignApi.uuid(id)); // an unknown thought is 404 whatever the body
+        Addressed.thought(access, DesignApi.uuid(id));
         return thought(thoughts.revise(access, DesignApi.uuid(id), ComponentApi.body(body).feedback()));
     }
 

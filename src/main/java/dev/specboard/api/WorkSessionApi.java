@@ -112,7 +112,7 @@ public class WorkSessionApi {
     @Path("/{id}/fail")
     public SessionAnswer fail(@PathParam("slug") String slug, @PathParam("id") String id, FailBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        sessions.get(access.project().id, uuid(id)); // an unknown work session is 404 whatever the body
+        Addressed.workSession(access, uuid(id));
         if (body == null || body.reason() == null || body.reason().isBlank()) {
             throw ValidationException.of("reason", "Say why it failed");
         }
