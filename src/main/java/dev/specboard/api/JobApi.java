@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.assist.AiJob;
 import dev.specboard.assist.AiJobType;
 import dev.specboard.assist.JobFilter;
+import dev.specboard.assist.JobStatus;
 import dev.specboard.assist.JobKind;
 import dev.specboard.assist.JobProgress;
 import dev.specboard.assist.JobService;
@@ -100,12 +101,16 @@ public class JobApi {
         return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
     }
 
+    private static final List<String> JOB_STATUSES = java.util.Arrays.stream(JobStatus.values()).map(Enum::name).toList();
+
     @GET
     @Path("/jobs")
     public List<JobListItem> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("type") String type,
                                   @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
         Access access = projectAccess.read(slug);
-        return jobs.list(access.project().id, new JobFilter(status, type, QueryParams.wholeNumber("page", page))).rows().stream()
+        return jobs.list(access.project().id, new JobFilter(
+                QueryParams.oneOf("status", status, JOB_STATUSES), QueryParams.oneOf("type", type, JobFilter.TYPES),
+                QueryParams.wholeNumber("page", page))).rows().stream()
                 .map(r -> new JobListItem(r.id(), r.kind().name(), r.type(), r.status().name(), r.subject(), r.requester(), r.repo(),
                         r.createdAt(), r.error())).toList();
     }

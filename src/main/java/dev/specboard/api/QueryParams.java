@@ -51,6 +51,23 @@ final class QueryParams {
         };
     }
 
+    /**
+     * One of the allowed values (as spelled there; case, surrounding space and a dash for an underscore do not matter), or
+     * null when absent or blank. An unknown value is malformed, never read as "no filter": a typo would list everything.
+     */
+    static String oneOf(String name, String raw, java.util.List<String> allowed) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String given = raw.strip().replace('-', '_');
+        for (String value : allowed) {
+            if (value.equalsIgnoreCase(given)) {
+                return value;
+            }
+        }
+        throw malformed(name, "must be one of " + String.join(", ", allowed));
+    }
+
     private static ApiException malformed(String name, String expected) {
         return new ApiException(400, "The query parameter " + name + " " + expected, Map.of(name, expected));
     }

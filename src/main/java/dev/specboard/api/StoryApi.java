@@ -7,6 +7,7 @@ import dev.specboard.architecture.ContextService;
 import dev.specboard.story.Ears;
 import dev.specboard.story.RevisionRow;
 import dev.specboard.story.Story;
+import dev.specboard.story.StoryFilter;
 import dev.specboard.story.StoryForm;
 import dev.specboard.story.StoryService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -75,7 +76,7 @@ public class StoryApi {
     @GET
     public List<StoryRowAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
-        return stories.all(access.project().id, status).stream().map(StoryApi::summary).toList();
+        return stories.all(access.project().id, QueryParams.oneOf("status", status, StoryFilter.STATUSES)).stream().map(StoryApi::summary).toList();
     }
 
     @POST

@@ -44,7 +44,9 @@ public class ThinkingApi {
     @Path("/thinking")
     public List<ThoughtAnswer> listThinking(@PathParam("slug") String slug, @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
-        return thoughts.list(access.project().id, status).stream().map(ThinkingApi::thought).toList();
+        List<String> allowed = new java.util.ArrayList<>(Thought.STATUSES);
+        allowed.add("review");
+        return thoughts.list(access.project().id, QueryParams.oneOf("status", status, allowed)).stream().map(ThinkingApi::thought).toList();
     }
 
     @POST

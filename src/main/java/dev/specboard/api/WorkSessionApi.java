@@ -61,7 +61,9 @@ public class WorkSessionApi {
     public List<SessionAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("type") String type,
                                     @QueryParam("target") String target) {
         Access access = projectAccess.read(slug);
-        return sessions.list(access.project().id, WorkSessionFilter.of(status, type, target)).stream().map(WorkSessionApi::answer).toList();
+        return sessions.list(access.project().id, WorkSessionFilter.of(
+                QueryParams.oneOf("status", status, WorkSession.STATUSES), QueryParams.oneOf("type", type, WorkSession.TYPES),
+                QueryParams.oneOf("target", target, WorkSession.TARGET_TYPES))).stream().map(WorkSessionApi::answer).toList();
     }
 
     @POST

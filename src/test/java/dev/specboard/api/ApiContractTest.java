@@ -88,6 +88,33 @@ class ApiContractTest {
         Api.as(t.member()).post(p + "/tasks/claim-next?overWipLimit=true").then().statusCode(204);
     }
 
+    /**
+     * Every list's filter answers an unknown value the same way, 400 naming the parameter and its values: tasks answered 400,
+     * thinking 422, and stories, work sessions and jobs ignored it and listed everything (a typo looked like an empty filter).
+     */
+    @Test
+    void anUnknownFilterValueIs400NamingTheParameterAndItsValues() {
+        TestData.Team t = data.team();
+        String p = "/api/v1/projects/" + t.slug();
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put(p + "/tasks?status=bogus", "status must be one of pending, claimed, in_progress, completed, merged, failed");
+        refused.put(p + "/thinking?status=bogus", "status must be one of active, confirmed, revised, rejected, review");
+        refused.put(p + "/stories?status=bogus", "status must be one of draft, review, changes, ready, implemented");
+        refused.put(p + "/work-sessions?status=bogus", "status must be one of pending, in_progress, complete, failed");
+        refused.put(p + "/work-sessions?type=bogus", "type must be one of design, test, implementation, setup");
+        refused.put(p + "/work-sessions?target=bogus", "target must be one of component, context, project");
+        refused.put(p + "/jobs?status=bogus", "status must be one of QUEUED, RUNNING, SUCCESS, FAILED, CANCELLED");
+        refused.put(p + "/jobs?type=bogus", "type must be one of DOCS, EXPLANATION, RENAME");
+        refused.forEach((url, message) -> Api.as(t.member()).get(url).then().statusCode(400)
+                .body("error", equalTo("The query parameter " + message))
+                .body("details." + message.substring(0, message.indexOf(' ')), equalTo(message.substring(message.indexOf(' ') + 1))));
+        // A known value in any case, or with a dash for an underscore, filters as before.
+        for (String url : List.of(p + "/tasks?status=In-Progress", p + "/thinking?status=REVIEW", p + "/stories?status=Draft",
+                p + "/work-sessions?status=in_progress&type=design&target=component", p + "/jobs?status=queued&type=docs")) {
+            Api.as(t.member()).get(url).then().statusCode(200).body("size()", equalTo(0));
+        }
+    }
+
     /** JAX-RS answers a query value that does not convert with 404 (as for an unknown path): the API reads them as text. */
     @Test
     void everyApiQueryParameterIsReadAsText() {
