@@ -26,6 +26,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,7 +35,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for plans: create per repository and branch, read with artifacts and versions, new versions, status, artifacts, plan → spec. */
@@ -155,10 +158,11 @@ public class PlanApi {
 
     @GET
     @Path("/repos/{name}/plans")
-    public List<PlanSummary> listRepoPlans(@PathParam("slug") String slug, @PathParam("name") String name) {
+    public List<PlanSummary> listRepoPlans(@PathParam("slug") String slug, @PathParam("name") String name,
+                                           @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
         Access access = projectAccess.read(slug);
-        Repo repo = Repo.findByName(access.project().id, name).orElseThrow(() -> ApiException.notFound("No repository named " + name));
-        return queries.list(access).stream().filter(r -> r.repository().equals(repo.name)).map(PlanApi::summary).toList();
+        Repo repo = repos.require(access, name);
+        return queries.repositoryPage(access, repo.id, QueryParams.wholeNumber("page", page)).stream().map(PlanApi::summary).toList();
     }
 
     @POST

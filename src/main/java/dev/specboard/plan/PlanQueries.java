@@ -58,7 +58,16 @@ public class PlanQueries {
 
     /** The project's plans, each by its latest version, most recently changed first. */
     public List<PlanRow> list(Access access) {
-        return rows(access, Integer.MAX_VALUE, 0);
+        return rows(access, null, Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * One page of a repository's plans as the API lists them, in one statement: page 1 (also for none or less) is the
+     * most recently changed {@link #PAGE_SIZE}; a page past the end is empty, as the API's job list pages.
+     */
+    public List<PlanRow> repositoryPage(Access access, UUID repositoryId, Integer page) {
+        int at = page == null || page < 1 ? 1 : Math.min(page, 100_000);
+        return rows(access, repositoryId, PAGE_SIZE, (at - 1) * PAGE_SIZE);
     }
 
     /** A page of the plan list (asked for: kept between the first and the last), in two queries. */
@@ -66,20 +75,27 @@ public class PlanQueries {
         long total = ((Number) em.createNativeQuery("SELECT count(DISTINCT (repository_id, name)) FROM plans WHERE project_id = ?1")
                 .setParameter(1, access.project().id).getSingleResult()).longValue();
         PageNumbers at = PageNumbers.of(page, total, PAGE_SIZE);
-        return new PlanListView(rows(access, PAGE_SIZE, at.offset()), at);
+        return new PlanListView(rows(access, null, PAGE_SIZE, at.offset()), at);
     }
 
     @SuppressWarnings("unchecked")
-    private List<PlanRow> rows(Access access, int limit, int offset) {
-        List<Object[]> rows = em.createNativeQuery("""
+    private List<PlanRow> rows(Access access, UUID repositoryId, int limit, int offset) {
+        // One repository's plans, or (no repository) the project's: the condition is written out, as a null UUID
+        // parameter has no type PostgreSQL could compare.
+        jakarta.persistence.Query query = em.createNativeQuery("""
                 SELECT p.id, p.name, r.name AS repo, p.target_branch, p.version, p.versions, p.status, s.spec_number, p.updated_at
                 FROM (SELECT DISTINCT ON (repository_id, name) id, repository_id, name, target_branch, version, status, spec_id, updated_at,
                              count(*) OVER (PARTITION BY repository_id, name) AS versions
-                      FROM plans WHERE project_id = ?1 ORDER BY repository_id, name, version DESC) p
+                      FROM plans WHERE project_id = ?1""" + (repositoryId == null ? "" : " AND repository_id = ?4") + """
+                 ORDER BY repository_id, name, version DESC) p
                 JOIN repositories r ON r.id = p.repository_id
                 LEFT JOIN technical_specs s ON s.id = p.spec_id
                 ORDER BY p.updated_at DESC, p.name, p.id
-                LIMIT ?2 OFFSET ?3""").setParameter(1, access.project().id).setParameter(2, limit).setParameter(3, offset).getResultList();
+                LIMIT ?2 OFFSET ?3""").setParameter(1, access.project().id).setParameter(2, limit).setParameter(3, offset);
+        if (repositoryId != null) {
+            query.setParameter(4, repositoryId);
+        }
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new PlanRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
                 ((Number) r[5]).intValue(), PlanStatus.parse((String) r[6]).orElseThrow(),
                 r[7] == null ? null : "SPEC-" + ((Number) r[7]).intValue(), instant(r[8]))).toList();

@@ -46,6 +46,40 @@ class PlanApiTest {
                 .post("/api/v1/projects/" + t.slug() + "/plans/" + planId + "/artifacts");
     }
 
+    /** A repository's plans come fifty a page (?page=, as the job list pages): the list was every plan of the project, filtered. */
+    @Test
+    void aRepositorysPlansComeFiftyAPageInTheSameStatementsForTenTimesTheRows() {
+        TestData.Team small = data.team();
+        TestData.Team big = data.team();
+        try (GitFixture a = GitFixture.create(); GitFixture b = GitFixture.create()) {
+            fixtures.shop(small.project(), small.owner(), a);
+            fixtures.shop(big.project(), big.owner(), b);
+            dev.specboard.project.Access smallLead = PlanFixtures.access(small.project(), small.lead(), dev.specboard.kernel.Role.LEAD);
+            dev.specboard.project.Access bigLead = PlanFixtures.access(big.project(), big.lead(), dev.specboard.kernel.Role.LEAD);
+            for (int i = 1; i <= 5; i++) {
+                fixtures.plan(smallLead, "shop", "Small " + i);
+            }
+            for (int i = 1; i <= 55; i++) {
+                fixtures.plan(bigLead, "shop", "Plan " + i);
+            }
+            String list = "/api/v1/projects/" + big.slug() + "/repos/shop/plans";
+            Api.as(big.viewer()).get(list).then().statusCode(200).body("size()", equalTo(50)).body("[0].name", equalTo("Plan 55"));
+            Api.as(big.viewer()).get(list + "?page=1").then().statusCode(200).body("size()", equalTo(50));
+            Api.as(big.viewer()).get(list + "?page=2").then().statusCode(200)
+                    .body("name", equalTo(List.of("Plan 5", "Plan 4", "Plan 3", "Plan 2", "Plan 1")));
+            Api.as(big.viewer()).get(list + "?page=3").then().statusCode(200).body("size()", equalTo(0));
+            Api.as(big.viewer()).get(list + "?page=-3").then().statusCode(200).body("size()", equalTo(50));
+            Api.as(big.viewer()).get(list + "?page=x").then().statusCode(400).body("details.page", equalTo("must be a whole number"));
+            Api.as(big.viewer()).get("/api/v1/projects/" + big.slug() + "/repos/nope/plans").then().statusCode(404);
+
+            String smallList = "/api/v1/projects/" + small.slug() + "/repos/shop/plans";
+            Api.as(small.viewer()).get(smallList).then().statusCode(200).body("size()", equalTo(5));
+            long five = dev.specboard.support.SqlCounter.count(() -> Api.as(small.viewer()).get(smallList).then().statusCode(200));
+            long fifty = dev.specboard.support.SqlCounter.count(() -> Api.as(big.viewer()).get(list).then().statusCode(200));
+            assertEquals(five, fifty, "repository plan list statements for 5 vs 50 rows");
+        }
+    }
+
     @Test
     void leadCreatesAPlanAddsArtifactsMakesV2AndReadsBoth() {
         TestData.Team t = data.team();
