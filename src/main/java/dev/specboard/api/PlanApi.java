@@ -151,9 +151,15 @@ public class PlanApi {
 
     @GET
     @Path("/plans")
-    public List<PlanSummary> listPlans(@PathParam("slug") String slug) {
+    public List<PlanSummary> listPlans(@PathParam("slug") String slug,
+                                       @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
+        return listPlans(slug, QueryParams.wholeNumber("page", page));
+    }
+
+    /** The project's plans, fifty a page; also for the MCP tool, whose page arrives typed. */
+    List<PlanSummary> listPlans(String slug, Integer page) {
         Access access = projectAccess.read(slug);
-        return queries.list(access).stream().map(PlanApi::summary).toList();
+        return queries.apiPage(access, null, page).stream().map(PlanApi::summary).toList();
     }
 
     @GET
@@ -162,7 +168,7 @@ public class PlanApi {
                                            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        return queries.repositoryPage(access, repo.id, QueryParams.wholeNumber("page", page)).stream().map(PlanApi::summary).toList();
+        return queries.apiPage(access, repo.id, QueryParams.wholeNumber("page", page)).stream().map(PlanApi::summary).toList();
     }
 
     @POST

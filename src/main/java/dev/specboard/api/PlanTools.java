@@ -31,10 +31,13 @@ public class PlanTools {
         return McpTools.call(() -> searchApi.search(project, query, kind, null));
     }
 
-    @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each) with repository, target branch, status and spec.",
+    @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each, most recently changed first, 50 a page) "
+            + "with repository, target branch, status and spec.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<PlanApi.PlanSummary> listPlans(@ToolArg(description = "project slug") String project) {
-        return McpTools.call(() -> planApi.listPlans(project));
+    public List<PlanApi.PlanSummary> listPlans(@ToolArg(description = "project slug") String project,
+                                               @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
+                                                       required = false) Integer page) {
+        return McpTools.call(() -> planApi.listPlans(project, page));
     }
 
     @Tool(name = "get_plan", description = "Returns one plan version with its artifacts (JSON documents) and the list of its versions.",

@@ -57,15 +57,12 @@ public class PlanQueries {
     }
 
     /** The project's plans, each by its latest version, most recently changed first. */
-    public List<PlanRow> list(Access access) {
-        return rows(access, null, Integer.MAX_VALUE, 0);
-    }
-
     /**
-     * One page of a repository's plans as the API lists them, in one statement: page 1 (also for none or less) is the
-     * most recently changed {@link #PAGE_SIZE}; a page past the end is empty, as the API's job list pages.
+     * One page of the project's plans, or of one repository's (null: all), as the API lists them, in one statement:
+     * page 1 (also for none or less) is the most recently changed {@link #PAGE_SIZE}; a page past the end is empty,
+     * as the API's job list pages.
      */
-    public List<PlanRow> repositoryPage(Access access, UUID repositoryId, Integer page) {
+    public List<PlanRow> apiPage(Access access, UUID repositoryId, Integer page) {
         int at = page == null || page < 1 ? 1 : Math.min(page, 100_000);
         return rows(access, repositoryId, PAGE_SIZE, (at - 1) * PAGE_SIZE);
     }

@@ -71,12 +71,19 @@ class PlanApiTest {
             Api.as(big.viewer()).get(list + "?page=-3").then().statusCode(200).body("size()", equalTo(50));
             Api.as(big.viewer()).get(list + "?page=x").then().statusCode(400).body("details.page", equalTo("must be a whole number"));
             Api.as(big.viewer()).get("/api/v1/projects/" + big.slug() + "/repos/nope/plans").then().statusCode(404);
+            String all = "/api/v1/projects/" + big.slug() + "/plans";
+            Api.as(big.viewer()).get(all).then().statusCode(200).body("size()", equalTo(50)).body("[0].name", equalTo("Plan 55"));
+            Api.as(big.viewer()).get(all + "?page=2").then().statusCode(200).body("size()", equalTo(5));
+            Api.as(big.viewer()).get(all + "?page=x").then().statusCode(400).body("details.page", equalTo("must be a whole number"));
 
             String smallList = "/api/v1/projects/" + small.slug() + "/repos/shop/plans";
             Api.as(small.viewer()).get(smallList).then().statusCode(200).body("size()", equalTo(5));
             long five = dev.specboard.support.SqlCounter.count(() -> Api.as(small.viewer()).get(smallList).then().statusCode(200));
             long fifty = dev.specboard.support.SqlCounter.count(() -> Api.as(big.viewer()).get(list).then().statusCode(200));
             assertEquals(five, fifty, "repository plan list statements for 5 vs 50 rows");
+            assertEquals(dev.specboard.support.SqlCounter.count(() -> Api.as(small.viewer()).get("/api/v1/projects/" + small.slug() + "/plans").then().statusCode(200)),
+                    dev.specboard.support.SqlCounter.count(() -> Api.as(big.viewer()).get(all).then().statusCode(200)),
+                    "project plan list statements for 5 vs 50 rows");
         }
     }
 
