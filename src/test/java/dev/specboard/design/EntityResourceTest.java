@@ -230,8 +230,11 @@ class EntityResourceTest {
         TestData.Team t = data.team();
         PageResourceTest.createPage(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
         String api = "/api/v1/projects/" + t.slug() + "/entities";
+        // Waits up to a minute for the job: a hundred tries of 100 ms gave it about ten seconds, which a loaded machine
+        // (the recompute runs after the save or on the next 5 s poll) could spend before the inference ran.
         List<?> found = List.of();
-        for (int i = 0; i < 100 && found.isEmpty(); i++) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (found.isEmpty() && java.time.Instant.now().isBefore(deadline)) {
             found = fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("");
             if (found.isEmpty()) {
                 Thread.sleep(100);

@@ -69,8 +69,11 @@ class SetupWizardResourceTest {
                     .formParam("icon", "").formParam("color", "").post("/projects/new/vision").then().statusCode(303);
             form(a).formParam("repoUrl", git.url()).formParam("defaultBranch", "main").post("/projects/new/repository").then().statusCode(303);
             assertNotNull(page(a, "/projects/new").select("#wizard-sync[hx-get=/projects/new/sync]").first(), "the summary step asks for it");
+            // Polls until the sync ends, up to a minute: a hundred polls 100 ms apart (about ten seconds) could run out
+            // while a loaded machine was still cloning, and the test then read a running sync.
             Document d = null;
-            for (int i = 0; i < 100; i++) {
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            while (java.time.Instant.now().isBefore(deadline)) {
                 d = Web.html(Web.as(a).get("/projects/new/sync"));
                 if (d.getElementById("wizard-sync-status").text().contains("SUCCESS")) {
                     break;
