@@ -40,7 +40,8 @@ class DesignApiTest {
 
     /** Polls the design system until no recompute is pending, with a deadline. */
     static JsonPath designSystem(TestData.Team t, int mockups) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        // A minute: the job usually ends within a second, but a loaded CI machine could take longer than 20 s.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
             JsonPath ds = Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/design-system").then().statusCode(200).extract().jsonPath();
             if (!ds.getBoolean("pending") && ds.getInt("mockupCount") == mockups) {

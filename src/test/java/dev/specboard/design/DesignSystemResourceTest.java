@@ -37,7 +37,8 @@ public class DesignSystemResourceTest {
 
     /** The page once its recompute has run (the job runs right after the save and every second; the page never computes). */
     public static Document settled(TestData.Team t) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        // A minute: the job usually ends within a second, but a loaded CI machine could take longer than 20 s.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
             Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/design-system").then().statusCode(200).extract().response());
             if (!d.selectFirst("#ds-state").text().contains("Recomputing")) {
