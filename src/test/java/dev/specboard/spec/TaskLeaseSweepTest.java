@@ -100,10 +100,12 @@ class TaskLeaseSweepTest {
         specs.create(new Access(t.project(), Role.LEAD, t.lead().id), new SpecInput(null, "S", TechnicalSpec.TYPE_HIERARCHICAL, null,
                 new SpecContent("o", null, null, phases), List.of()));
         specs.approve(new Access(t.project(), Role.LEAD, t.lead().id), "SPEC-1");
-        // Leases other tests left lapsed are swept first, so that the counted sweep finds only this spec's tasks.
-        leases.expireLeases(1000);
         AtomicInteger swept = new AtomicInteger();
         List<String> sql = QuarkusTransaction.requiringNew().call(() -> {
+            // Leases other tests left lapsed are swept first, so that the counted sweep finds only this spec's tasks. In the
+            // same transaction, so with the same now(): swept in a transaction of its own, a lease of another test that
+            // ran out in between would join the counted sweep (and its claimer's notification add statements).
+            leases.expireLeases(1000);
             em.createNativeQuery("""
                             UPDATE implementation_tasks SET status = 'claimed', claimed_by = ?2, claimed_at = now() - interval '1 hour',
                                    lease_expires_at = %s WHERE project_id = ?1""".formatted(leaseExpiresAt))
