@@ -156,7 +156,8 @@ class AgentApiTest {
 
     private static List<String> awaitLine(LinkedBlockingQueue<String> lines, String prefix) throws InterruptedException {
         List<String> seen = new ArrayList<>();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        // A minute, for a loaded CI machine; the line usually arrives at once.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < until) {
             String line = lines.poll(1, TimeUnit.SECONDS);
             if (line == null) {

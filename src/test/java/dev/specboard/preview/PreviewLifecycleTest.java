@@ -146,7 +146,7 @@ class PreviewLifecycleTest {
         assertEquals(404, RestAssured.given().get("/preview/" + token).statusCode(), "expired: 404 before any cleanup");
 
         // The scheduled cleanup (every second in tests, 1 s delays) moves it through the stages.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60)); // three cleanup rounds, on a loaded machine
         while (!PreviewSession.PURGED.equals(session(id).status)) {
             assertTrue(Instant.now().isBefore(deadline), "not purged in time: " + session(id).status);
             Thread.sleep(200);
@@ -177,7 +177,7 @@ class PreviewLifecycleTest {
         assertTrue(Files.isDirectory(bundle));
         leftByAFailedRender(id);
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60)); // three cleanup rounds, on a loaded machine
         while (!PreviewSession.PURGED.equals(session(id).status)) {
             assertTrue(Instant.now().isBefore(deadline), "not purged in time: " + session(id).status);
             Thread.sleep(200);

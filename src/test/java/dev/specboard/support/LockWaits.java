@@ -32,7 +32,8 @@ public final class LockWaits {
         held.get(30, TimeUnit.SECONDS);
         CompletableFuture<T> done = CompletableFuture.supplyAsync(action);
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            // A minute: on a loaded machine the action may take many seconds to reach its statement.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (sessionsWaitingForALock() == 0) {
                 assertFalse(done.isDone(), what + " finished while another transaction held the lock");
                 assertTrue(System.nanoTime() < deadline, what + " never waited for the lock");
@@ -46,11 +47,11 @@ public final class LockWaits {
         return done.get(30, TimeUnit.SECONDS);
     }
 
-    /** Waits until a session of the test database waits for a lock (at most 30 s): the moment to let the holder commit. */
+    /** Waits until a session of the test database waits for a lock (at most 60 s): the moment to let the holder commit. */
     public static void awaitOne() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (sessionsWaitingForALock() == 0) {
-            assertTrue(System.nanoTime() < deadline, "no statement waited for a lock within 30 s");
+            assertTrue(System.nanoTime() < deadline, "no statement waited for a lock within 60 s");
             Thread.sleep(20);
         }
     }

@@ -158,7 +158,8 @@ class DatabaseRecoveryTest {
             await(Duration.ofSeconds(60), () -> newPostmaster(dataDir, pid), "the supervisor to start the database again");
             await(Duration.ofSeconds(60), () -> ready() == 200, "readiness to come back");
             int before = answers.size();
-            await(Duration.ofSeconds(30), () -> answers.stream().skip(before).filter(a -> a.status() == 201).count() >= 8,
+            // Deadlines of a minute throughout: the machine is loaded by the writers, and a CI machine is slow besides.
+            await(Duration.ofSeconds(60), () -> answers.stream().skip(before).filter(a -> a.status() == 201).count() >= 8,
                     "writes to succeed again");
             running.set(false);
             for (Thread t : threads) {
@@ -197,7 +198,7 @@ class DatabaseRecoveryTest {
         List<LiveEvent> received = new CopyOnWriteArrayList<>();
         Cancellable subscription = live.stream().subscribe().with(received::add);
         try {
-            await(Duration.ofSeconds(30), () -> {
+            await(Duration.ofSeconds(60), () -> {
                 QuarkusTransaction.requiringNew().run(() -> live.publish(LiveEvent.forProject("board", project)));
                 sleep(300);
                 return received.stream().anyMatch(e -> project.equals(e.projectId()));
