@@ -113,8 +113,25 @@ class AgentTaskApiTest {
         setLease("TASK-1-1", t, Instant.now().minusSeconds(5));
         setLease("TASK-1-2", t, Instant.now().minusSeconds(5));
 
-        // The scheduled sweep may get there first; either way both tasks are swept exactly once.
-        leases.expireLeases(100);
+        // The scheduled sweep may get there first; either way both tasks are swept exactly once. This sweep skips a row the
+        // scheduled one holds, so it sweeps until both are pending: read at once, a task the scheduled sweep had not
+        // committed yet still looked claimed.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            leases.expireLeases(100);
+            Number held = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                            "SELECT count(*) FROM implementation_tasks WHERE project_id = ?1 AND status <> 'pending'")
+                    .setParameter(1, t.project().id).getSingleResult());
+            if (held.intValue() == 0) {
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, held + " tasks still held");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
 
         for (String key : List.of("TASK-1-1", "TASK-1-2")) {
             fx.api(t.viewer()).get(base(t) + "/tasks/" + key).then().statusCode(200)
