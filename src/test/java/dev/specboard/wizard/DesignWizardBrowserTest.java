@@ -96,7 +96,9 @@ class DesignWizardBrowserTest {
 
             // The design system: colours from the mockups, one left out; left half-way and continued from the design section.
             b.go("/projects/" + t.slug() + "/design/wizards/design-system");
-            for (int i = 0; i < 50 && b.count("fieldset.candidate") == 0; i++) {
+            // Reloads until the recompute job has found the colours, for up to a minute (fifty reloads ran out on a loaded machine).
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+            while (b.count("fieldset.candidate") == 0 && java.time.Instant.now().isBefore(deadline)) {
                 sleep();
                 b.reload();
             }
