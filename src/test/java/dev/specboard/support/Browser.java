@@ -56,7 +56,12 @@ public final class Browser implements AutoCloseable {
 
     public static final String CHROMIUM = System.getProperty("specboard.chromium", "/usr/bin/chromium");
     public static final String CHROMEDRIVER = System.getProperty("specboard.chromedriver", "/usr/bin/chromedriver");
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * How long a wait for a condition may take before it fails. Every wait returns as soon as its condition holds, so
+     * this only matters when something is slow: 15 s ran out on a loaded 2-core CI machine (load 15) while a page or a
+     * live refresh was still on its way.
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** How long the DOM must stay unchanged, with nothing in flight, to count as settled. */
     private static final int QUIET_MILLIS = 150;
     /** Failed loads of answers a form expects; anything else that fails to load is an error. */
