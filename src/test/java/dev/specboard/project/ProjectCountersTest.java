@@ -63,10 +63,11 @@ class ProjectCountersTest {
             // A holds the first story and B the second; then A waits for the second until B commits. Had a change
             // moved the counter at once, B would wait for A's counter row while A waits for B's story: a deadlock.
             update(a, "update stories set title = 'A1' where id = ?", first);
-            pool.submit(() -> update(b, "update stories set title = 'B2' where id = ?", second)).get(10, TimeUnit.SECONDS);
+            // Waits of a minute: each ends once its statement has run, and 10 s could run out on a loaded CI machine.
+            pool.submit(() -> update(b, "update stories set title = 'B2' where id = ?", second)).get(60, TimeUnit.SECONDS);
             Future<Integer> aSecond = pool.submit(() -> update(a, "update stories set title = 'A2' where id = ?", second));
             b.commit();
-            assertEquals(1, aSecond.get(10, TimeUnit.SECONDS));
+            assertEquals(1, aSecond.get(60, TimeUnit.SECONDS));
             a.commit();
         } finally {
             pool.shutdownNow();

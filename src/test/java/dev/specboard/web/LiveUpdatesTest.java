@@ -36,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class LiveUpdatesTest {
 
+    // Every wait for a stream allows a minute: it ends as soon as the stream answers, and 10 to 20 s could run out on a
+    // loaded CI machine.
+
     @Inject
     TestData data;
 
@@ -94,7 +97,7 @@ class LiveUpdatesTest {
         Project notMine = data.project(other);
         CompletableFuture<Void> ready = new CompletableFuture<>();
         CompletableFuture<List<String>> received = listen(me, "?project=" + mine.slug, "stop", ready);
-        ready.get(10, TimeUnit.SECONDS);
+        ready.get(60, TimeUnit.SECONDS);
         // Published through PostgreSQL NOTIFY, so this is the same path as from another app instance.
         QuarkusTransaction.requiringNew().run(() -> {
             live.publish(LiveEvent.forAccount("job", other.id));
@@ -103,7 +106,7 @@ class LiveUpdatesTest {
             live.publish(LiveEvent.forProject("board", mine.id));
             live.publish(LiveEvent.forAccount("stop", me.id));
         });
-        List<String> names = received.get(15, TimeUnit.SECONDS);
+        List<String> names = received.get(60, TimeUnit.SECONDS);
         assertEquals(List.of("ready", "notification", "board", "stop"), names);
     }
 
@@ -112,9 +115,9 @@ class LiveUpdatesTest {
         Account me = data.account("leaving");
         CompletableFuture<Void> ready = new CompletableFuture<>();
         CompletableFuture<List<String>> received = listen(me, "", "never", ready);
-        ready.get(10, TimeUnit.SECONDS);
+        ready.get(60, TimeUnit.SECONDS);
         QuarkusTransaction.requiringNew().run(() -> sessions.endAll(me.id)); // what "log out everywhere" does
-        assertEquals(List.of("ready"), received.get(20, TimeUnit.SECONDS), "the server ended the stream");
+        assertEquals(List.of("ready"), received.get(60, TimeUnit.SECONDS), "the server ended the stream");
     }
 
     @Test
@@ -129,21 +132,21 @@ class LiveUpdatesTest {
                 .header("Authorization", "Bearer " + token), "never", agentReady);
         CompletableFuture<Void> ownerReady = new CompletableFuture<>();
         CompletableFuture<List<String>> owner = listen(t.owner(), "?project=" + t.slug(), "stop", ownerReady);
-        memberReady.get(10, TimeUnit.SECONDS);
-        agentReady.get(10, TimeUnit.SECONDS);
-        ownerReady.get(10, TimeUnit.SECONDS);
+        memberReady.get(60, TimeUnit.SECONDS);
+        agentReady.get(60, TimeUnit.SECONDS);
+        ownerReady.get(60, TimeUnit.SECONDS);
 
         UUID membership = QuarkusTransaction.requiringNew().call(() -> Membership.<Membership>find("project.id = ?1 and account.id = ?2",
                 t.project().id, t.member().id).firstResult().id);
         Web.as(t.owner()).formParam("x", "").post("/projects/" + t.slug() + "/members/" + membership + "/remove").then().statusCode(303);
-        assertEquals(List.of("ready"), member.get(20, TimeUnit.SECONDS), "the removed member's stream ended");
+        assertEquals(List.of("ready"), member.get(60, TimeUnit.SECONDS), "the removed member's stream ended");
 
         UUID tokenId = QuarkusTransaction.requiringNew().call(() -> ApiToken.<ApiToken>find("account.id = ?1", t.reviewer().id).firstResult().id);
         QuarkusTransaction.requiringNew().run(() -> tokens.revoke(t.reviewer().id, tokenId));
-        assertEquals(List.of("ready"), agent.get(20, TimeUnit.SECONDS), "the revoked token's stream ended");
+        assertEquals(List.of("ready"), agent.get(60, TimeUnit.SECONDS), "the revoked token's stream ended");
 
         QuarkusTransaction.requiringNew().run(() -> live.publish(LiveEvent.forProject("stop", t.project().id)));
-        assertEquals(List.of("ready", "stop"), owner.get(20, TimeUnit.SECONDS), "the owner's stream lives on");
+        assertEquals(List.of("ready", "stop"), owner.get(60, TimeUnit.SECONDS), "the owner's stream lives on");
     }
 
     @Test
@@ -159,7 +162,7 @@ class LiveUpdatesTest {
                     HttpResponse.BodyHandlers.ofInputStream()));
         }
         for (var f : open) {
-            assertEquals(200, f.get(20, TimeUnit.SECONDS).statusCode());
+            assertEquals(200, f.get(60, TimeUnit.SECONDS).statusCode());
         }
         // Every stream is still open, and the database is still there for everyone else.
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(events.toString().replace("/events", "/projects/" + mine.slug)))
