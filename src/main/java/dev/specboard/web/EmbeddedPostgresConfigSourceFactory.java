@@ -239,7 +239,25 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
-    private static int freePort() {
+    /** Ports below every system's range for ephemeral ports (Linux from 32768, macOS and Windows from 49152). */
+    static final int PORTS_FROM = 20_000;
+    static final int PORTS_TO = 32_768;
+
+    /**
+     * A port free now, below the ephemeral range. The server binds it only seconds later (after initdb); a port the
+     * system handed out for "any free port" would be a candidate for the next such request meanwhile (the HTTP
+     * server's test port, a browser driver), which then took it and failed the start.
+     */
+    static int freePort() {
+        java.util.random.RandomGenerator random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int tries = 0; tries < 100; tries++) {
+            int port = PORTS_FROM + random.nextInt(PORTS_TO - PORTS_FROM);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -61,6 +61,18 @@ class EmbeddedPostgresConfigSourceFactoryTest {
         }
     }
 
+    /** Below the ephemeral ports, so that no "any free port" request (a test's HTTP server, a browser driver) gets it before the server binds it. */
+    @Test
+    void theServersPortIsFreeAndBelowTheEphemeralRange() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            int port = EmbeddedPostgresConfigSourceFactory.freePort();
+            assertTrue(port >= 20_000 && port < 32_768, "port " + port);
+            try (java.net.ServerSocket bound = new java.net.ServerSocket(port)) {
+                assertEquals(port, bound.getLocalPort());
+            }
+        }
+    }
+
     @Test
     void theUrlComesAtOnceAndFlywaysGateWaitsUntilTheServerAnswers() throws Exception {
         String instance = "factory-" + UUID.randomUUID();
