@@ -21,4 +21,10 @@ public record MockupForm(
     public static MockupForm empty(Integer basedOn) {
         return new MockupForm("", "", "", "", basedOn, "user");
     }
+
+    /** The form for the next version, starting from the current one's source so a change is an edit, not a paste of the whole mockup again. */
+    public static MockupForm from(Mockup current) {
+        return current == null ? empty(0)
+                : new MockupForm(current.htmlContent, current.cssContent, current.javascriptContent, "", current.version, "user");
+    }
 }

@@ -46,11 +46,10 @@ public class PageViews {
         PageRow parent = rows.stream().filter(r -> r.id().equals(p.parentId)).findFirst().orElse(null);
         List<PageRow> children = rows.stream().filter(r -> p.id.equals(r.parentId())).toList();
         Mockup current = p.currentMockupId == null ? null : Mockup.findById(p.currentMockupId);
-        int currentVersion = current == null ? 0 : current.version;
         return new PageView(access, p, parent, children, rows, current, current == null ? MockupAnalysis.empty() : current.analysis(),
                 mockups.versions(p.id, p.currentMockupId), p.nextStatuses(access.role()).stream().filter(s -> access.may(Role.MEMBER)).toList(),
                 device(device), form == null ? PageForm.of(p, p.parentId == null ? "" : p.parentId.toString()) : form, errors,
-                mockupForm == null ? MockupForm.empty(currentVersion) : mockupForm, mockupErrors, conflict, theirs,
+                mockupForm == null ? MockupForm.from(current) : mockupForm, mockupErrors, conflict, theirs,
                 contextItems.referencedBy(access.project().id, "page", p.id), contextItems.rows(access.project().id));
     }
 

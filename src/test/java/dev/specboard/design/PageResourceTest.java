@@ -18,6 +18,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -155,6 +156,12 @@ class PageResourceTest {
         Web.as(t.member()).formParam("x", "1").post(base + "/mockups/1/current").then().statusCode(303);
         Document page = Web.html(Web.as(t.viewer()).get(base).then().statusCode(200).extract().response());
         assertTrue(page.selectFirst("#current-version").text().startsWith("Version 1 (current)"));
+        assertNull(page.selectFirst("#mockup-form"), "a viewer cannot save a version");
+        page = Web.html(Web.as(t.member()).get(base).then().statusCode(200).extract().response());
+        assertEquals(DesignFixtures.HOME_HTML, page.selectFirst("#mockup-form #f-html").wholeText(), "the next version starts from the current one's HTML");
+        assertEquals(DesignFixtures.HOME_CSS, page.selectFirst("#mockup-form #f-css").wholeText(), "and its CSS");
+        assertEquals("1", page.selectFirst("#mockup-form input[name=basedOn]").val());
+        assertEquals("", page.selectFirst("#mockup-form [name=changeDescription]").val(), "what changed is the new version's own");
         assertNotNull(page.selectFirst("#version-1 .badge.ok"));
     }
 
