@@ -21,6 +21,11 @@ public record ContextItemRow(UUID id, String itemType, String contentUrl, String
         return t.length() > 80 ? t.substring(0, 80) + "…" : t.isEmpty() ? itemType : t;
     }
 
+    /** Whether the text says more than its title, so a short text is not shown twice, once as the title and again below it. */
+    public boolean textBeyondTitle() {
+        return contentText != null && !contentText.strip().equals(title());
+    }
+
     public boolean hasFile() {
         return itemType.equals("file") || itemType.equals("screenshot");
     }

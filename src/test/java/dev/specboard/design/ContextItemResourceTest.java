@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -97,6 +98,12 @@ class ContextItemResourceTest {
         Element text = item(t, Web.as(t.member()).multiPart("itemType", "text").multiPart("text", "Teachers share lesson plans. Lesson plans matter.")
                 .post("/projects/" + t.slug() + "/context"));
         assertTrue(text.text().contains("Key terms: lesson, plans"), text.text());
+        assertEquals("text Teachers share lesson plans. Lesson plans matter.", text.selectFirst(".item-title").text());
+        assertNull(text.selectFirst(".item-text"), "a text short enough to be its title is not repeated below it");
+        String wordy = "Teachers want a calm blue look like Notion, with cards for every lesson and no clutter around them anywhere.";
+        Element longText = item(t, Web.as(t.member()).multiPart("itemType", "text").multiPart("text", wordy).post("/projects/" + t.slug() + "/context"));
+        assertTrue(longText.selectFirst(".item-title").text().endsWith("…"), "a long text's title is its start");
+        assertEquals(wordy, longText.selectFirst(".item-text").text(), "and the whole text follows");
         Element url = item(t, Web.as(t.member()).multiPart("itemType", "url").multiPart("url", "https://example.com/x")
                 .post("/projects/" + t.slug() + "/context"));
         assertTrue(url.text().contains("not fetched"));
