@@ -46,6 +46,8 @@ class PageResourceTest {
     @Test
     void memberCreatesAPageTreeWithFirstMockupsAndSeesThumbnails() {
         TestData.Team t = data.team();
+        Document none = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/design").then().statusCode(200).extract().response());
+        assertEquals("0 pages.", none.selectFirst("#page-count").text(), "no advice on reordering pages that are not there");
         String home = createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
         String lessons = createPage(t, "Lessons", "/lessons", home, DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
         createPage(t, "Empty", "/empty", null, null, null);
@@ -58,6 +60,8 @@ class PageResourceTest {
         assertEquals("allow-scripts", tree.selectFirst("#node-" + lessons + " .thumb iframe").attr("sandbox"));
         assertEquals("lazy", tree.selectFirst("#node-" + lessons + " .thumb iframe").attr("loading"));
         assertTrue(tree.select(".move-up").isEmpty(), "a viewer cannot reorder");
+        Document own = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/design").then().statusCode(200).extract().response());
+        assertTrue(own.selectFirst("#page-count").text().startsWith("3 pages. Reorder a level"), own.selectFirst("#page-count").text());
 
         Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/" + lessons).then().statusCode(200).extract().response());
         assertEquals("Lessons", page.selectFirst("#page-title").text());
