@@ -297,7 +297,7 @@ public class BuiltInAssistant implements Assistant {
         if (hits.isEmpty()) {
             return new Answer("I found nothing about “" + text.strip() + "” in this project's stories, specs, plans, files or review threads. "
                     + "I answer only from what the project contains (no model is configured), so try other words, or ask "
-                    + "“which tasks are blocked”, “which tasks touch <part of the code>”, “who owns TASK-1-2” or “what changed in SPEC-3”.",
+                    + "“which tasks are blocked”, “which tasks touch the checkout code”, “who owns TASK-1-2” or “what changed in SPEC-3”.",
                     List.of());
         }
         StringBuilder b = new StringBuilder("Here is what the project says about it:\n");

@@ -98,6 +98,8 @@ class ChatTest {
             assertTrue(changed.contains("has not changed since it was written"), changed);
             String unknown = ask(token, api, "zebra quasar?");
             assertTrue(unknown.startsWith("I found nothing about"), unknown);
+            assertTrue(Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/plans/" + plan.id + "/chat")).text()
+                    .contains("“which tasks touch the checkout code”"), "the suggested question reads whole on the chat page");
             String passages = ask(token, api, "What about discounts?");
             assertTrue(passages.contains("ignores discounts"), passages);
 
