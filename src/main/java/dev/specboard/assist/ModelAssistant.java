@@ -131,9 +131,16 @@ public class ModelAssistant implements Assistant {
         }
     }
 
-    /** A failure's message without the API key (some clients echo request details), kept short. */
+    /** A failure's message without the API key (some clients echo request details) nor Java class names, kept short. */
     private String clean(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                // The reader sees this on the chat; "connection refused" with the client's class name told them nothing to do.
+                return "its server refused the connection; check that it runs at the configured base URL (SPECBOARD_ASSISTANT_BASE_URL).";
+            }
+        }
         String m = e == null || e.getMessage() == null ? (e == null ? "unknown error" : e.getClass().getSimpleName()) : e.getMessage();
+        m = m.replaceFirst("^(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): ", "");
         if (apiKey != null && !apiKey.isBlank()) {
             m = m.replace(apiKey, "***");
         }
