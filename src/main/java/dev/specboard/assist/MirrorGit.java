@@ -122,10 +122,11 @@ public class MirrorGit {
 
     /**
      * Commits new contents of some files on top of {@code baseSha} as a new branch of the mirror
-     * (without a work tree: the tree is built in memory); answers the commit's SHA.
+     * (without a work tree: the tree is built in memory), each file of {@code moves} under its new path;
+     * answers the commit's SHA.
      */
-    public String commitBranch(Repo repo, String baseSha, String branch, Map<String, byte[]> contents, String message,
-                               PersonIdent author) {
+    public String commitBranch(Repo repo, String baseSha, String branch, Map<String, byte[]> contents, Map<String, String> moves,
+                               String message, PersonIdent author) {
         try (Repository r = open(repo); RevWalk walk = new RevWalk(r); ObjectInserter inserter = r.newObjectInserter()) {
             RevCommit base = walk.parseCommit(ObjectId.fromString(baseSha));
             DirCache index = DirCache.newInCore();
@@ -134,13 +135,14 @@ public class MirrorGit {
                 tw.addTree(base.getTree());
                 tw.setRecursive(true);
                 while (tw.next()) {
-                    DirCacheEntry e = new DirCacheEntry(tw.getPathString());
+                    DirCacheEntry e = new DirCacheEntry(moves.getOrDefault(tw.getPathString(), tw.getPathString()));
                     e.setFileMode(tw.getFileMode(0));
                     byte[] changed = contents.get(tw.getPathString());
                     e.setObjectId(changed == null ? tw.getObjectId(0) : inserter.insert(Constants.OBJ_BLOB, changed));
                     builder.add(e);
                 }
             }
+            // a moved file's entry came in its old place: finish() sorts the entries again
             builder.finish();
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(index.writeTree(inserter));

@@ -136,9 +136,13 @@ public class RefactorService {
         if (head.equals(p.baseCommit())) {
             return new Staleness(head, List.of());
         }
-        Map<String, String> now = git.blobs(repo, head, p.files().stream().map(Renamer.ProposedFile::path).toList());
-        List<String> changed = p.files().stream().filter(f -> !Objects.equals(now.get(f.path()), f.blobSha()))
-                .map(Renamer.ProposedFile::path).toList();
+        List<String> paths = new ArrayList<>(p.files().stream().map(Renamer.ProposedFile::path).toList());
+        p.files().stream().map(Renamer.ProposedFile::movedTo).filter(Objects::nonNull).forEach(paths::add);
+        Map<String, String> now = git.blobs(repo, head, paths);
+        List<String> changed = new ArrayList<>(p.files().stream().filter(f -> !Objects.equals(now.get(f.path()), f.blobSha()))
+                .map(Renamer.ProposedFile::path).toList());
+        // a file that appeared where a renamed type's file would move to
+        p.files().stream().map(Renamer.ProposedFile::movedTo).filter(m -> m != null && now.containsKey(m)).forEach(changed::add);
         return new Staleness(head, changed);
     }
 
@@ -167,10 +171,14 @@ public class RefactorService {
                     Map.of("stale", true, "files", staleness.changed(), "baseCommit", p.baseCommit(), "head", staleness.head()));
         }
         Map<String, byte[]> contents = new LinkedHashMap<>();
+        Map<String, String> moves = new LinkedHashMap<>();
         for (Renamer.ProposedFile f : p.files()) {
             String before = mirror.readBlob(repo, f.blobSha()).flatMap(ScopeFiles::utf8)
                     .orElseThrow(() -> ApiException.conflict("The mirror no longer has " + f.path() + " as proposed; re-run the refactor."));
             contents.put(f.path(), Renamer.rewrite(before, f.occurrences(), p.symbol(), p.newName()).getBytes(StandardCharsets.UTF_8));
+            if (f.movedTo() != null) {
+                moves.put(f.path(), f.movedTo());
+            }
         }
         String branch = Renamer.branchName(p.symbol(), p.newName());
         for (int n = 2; git.branchExists(repo, branch); n++) {
@@ -180,13 +188,14 @@ public class RefactorService {
         String message = "Rename " + p.symbol() + " to " + p.newName() + (p.path().isEmpty() ? "" : " in " + p.path()) + "\n\n"
                 + p.count() + " occurrences in " + p.files().size() + " files, proposed by Specboard refactor " + job.id
                 + " and applied by " + by.username + ".\n";
-        String sha = git.commitBranch(repo, staleness.head(), branch, contents, message,
+        String sha = git.commitBranch(repo, staleness.head(), branch, contents, moves, message,
                 new PersonIdent(by.displayName(), by.email));
         Map<String, Object> applied = new LinkedHashMap<>();
         applied.put("branch", branch);
         applied.put("commitSha", sha);
         applied.put("baseCommit", staleness.head());
-        applied.put("files", new ArrayList<>(contents.keySet()));
+        List<String> files = p.files().stream().map(Renamer.ProposedFile::pathAfter).toList();
+        applied.put("files", files);
         applied.put("appliedBy", by.username);
         applied.put("appliedAt", Instant.now().toString());
         boolean pushed = false;
@@ -208,7 +217,7 @@ public class RefactorService {
         applied.put("pushed", pushed);
         job.appliedChanges = applied;
         live.publish(LiveEvent.forProject(JobWorker.LIVE_KIND, job.projectId));
-        return new Applied(branch, sha, new ArrayList<>(contents.keySet()), pushed);
+        return new Applied(branch, sha, files, pushed);
     }
 
     static boolean isLocal(String url) {

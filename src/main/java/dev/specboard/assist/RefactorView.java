@@ -29,7 +29,8 @@ public record RefactorView(Access access, RefactorJob job, String repo, String r
     }
 
     /** A file of the proposal as the page shows it. */
-    public record FileDiff(String path, String method, int count, List<Renamer.Occurrence> occurrences, List<DiffLine> unified,
+    /** {@code movedTo}: the file's new path when the rename moves it (the Java file named after the type), else null. */
+    public record FileDiff(String path, String movedTo, String method, int count, List<Renamer.Occurrence> occurrences, List<DiffLine> unified,
                            List<SplitRow> rows) {
         public String anchor() {
             return "file-" + Integer.toHexString(path.hashCode());
@@ -97,7 +98,7 @@ public record RefactorView(Access access, RefactorJob job, String repo, String r
         }
         for (Renamer.ProposedFile f : p.files()) {
             List<DiffLine> unified = parse(f.diff());
-            out.add(new FileDiff(f.path(), f.method(), f.count(), f.occurrences(), unified, split(unified)));
+            out.add(new FileDiff(f.path(), f.movedTo(), f.method(), f.count(), f.occurrences(), unified, split(unified)));
         }
         return out;
     }

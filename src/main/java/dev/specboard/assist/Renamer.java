@@ -61,9 +61,18 @@ public class Renamer implements JobRunner {
         }
     }
 
-    /** One file's change: its blob at the base commit, how references were found, the unified diff and each occurrence. */
+    /**
+     * One file's change: its blob at the base commit, how references were found, the unified diff and each occurrence;
+     * {@code movedTo} is the file's new path when it is the Java file named after the renamed type (else null).
+     */
     @RegisterForReflection
-    public record ProposedFile(String path, String blobSha, String method, String diff, List<Occurrence> occurrences, int count) {
+    public record ProposedFile(String path, String blobSha, String method, String diff, List<Occurrence> occurrences, int count,
+                               String movedTo) {
+
+        /** The path the file has after the rename. */
+        public String pathAfter() {
+            return movedTo == null ? path : movedTo;
+        }
     }
 
     /** Where the symbol stands (1-based line and column) and the line as it reads now. */
@@ -150,7 +159,7 @@ public class Renamer implements JobRunner {
             }
             if (!spots.isEmpty()) {
                 files.add(new ProposedFile(e.path(), e.blobSha(), parser ? "JavaParser references" : "whole words", null,
-                        occurrences(text.get(), spots), spots.size()));
+                        occurrences(text.get(), spots), spots.size(), movedTo(e, req, snapshot)));
             }
         }
         if (files.isEmpty()) {
@@ -164,7 +173,8 @@ public class Renamer implements JobRunner {
         for (ProposedFile f : files) {
             String before = scopes.text(repo, snapshot.file(f.path()).orElseThrow()).orElseThrow();
             String after = rewrite(before, f.occurrences(), req.symbol(), req.newName());
-            withDiffs.add(new ProposedFile(f.path(), f.blobSha(), f.method(), diff(f.path(), before, after), f.occurrences(), f.count()));
+            withDiffs.add(new ProposedFile(f.path(), f.blobSha(), f.method(), diff(f.path(), f.pathAfter(), before, after), f.occurrences(),
+                    f.count(), f.movedTo()));
         }
         Proposal proposal = new Proposal(repo.name, req.symbol(), req.newName(), req.path(), req.includeStringsAndComments(),
                 snapshot.commitSha(), snapshot.manifestVersion(), withDiffs, skipped);
@@ -203,12 +213,30 @@ public class Renamer implements JobRunner {
         return out.append(text, at, text.length()).toString();
     }
 
-    /** A unified diff (three lines of context) between two versions of a file. */
-    static String diff(String path, String before, String after) {
+    /**
+     * Java wants a public top-level type in the file named after it: renaming the type of {@code Greeter.java} moves
+     * the file to {@code <newName>.java} in its folder, or the renamed code would not compile. A file already there
+     * fails the proposal.
+     */
+    private static String movedTo(ManifestEntry e, Request req, ScopeFiles.Snapshot snapshot) {
+        int slash = e.path().lastIndexOf('/');
+        String folder = e.path().substring(0, slash + 1);
+        if (!"java".equals(e.language()) || !e.path().substring(slash + 1).equals(req.symbol() + ".java")) {
+            return null;
+        }
+        String target = folder + req.newName() + ".java";
+        if (snapshot.file(target).isPresent()) {
+            throw new JobProblem("Renaming " + req.symbol() + " moves " + e.path() + " to " + target + ", which exists already.");
+        }
+        return target;
+    }
+
+    /** A unified diff (three lines of context) between two versions of a file, which may move. */
+    static String diff(String path, String pathAfter, String before, String after) {
         List<String> a = FileBrowserService.splitLines(before);
         List<String> b = FileBrowserService.splitLines(after);
         Patch<String> patch = DiffUtils.diff(a, b);
-        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, a, patch, 3));
+        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + pathAfter, a, patch, 3));
     }
 
     static String branchName(String symbol, String newName) {

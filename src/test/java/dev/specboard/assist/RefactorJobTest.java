@@ -114,6 +114,42 @@ class RefactorJobTest {
         }
     }
 
+    /** Java wants a public class in the file named after it: renaming the class moves its file, or the branch would not compile. */
+    @Test
+    void renamingAClassMovesItsFileAndATakenTargetFailsTheProposal() throws IOException {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String id = propose(t, Map.of("symbol", "Greeter", "newName", "Salutation"));
+            String greeter = JobTestSupport.DIR + "/Greeter.java";
+            String salutation = JobTestSupport.DIR + "/Salutation.java";
+            JsonPath r = fx.api(t.viewer()).get(refactors(t) + "/" + id).then().statusCode(200).extract().jsonPath();
+            assertEquals(salutation, r.getString("proposal.files.find { it.path == '" + greeter + "' }.movedTo"));
+            assertEquals(null, r.getString("proposal.files.find { it.path == '" + JobTestSupport.DIR + "/App.java' }.movedTo"));
+            assertTrue(r.getString("proposal.files.find { it.path == '" + greeter + "' }.diff").contains("+++ b/" + salutation));
+            Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/repos/app/refactors/" + id).then().statusCode(200)
+                    .extract().response());
+            assertTrue(page.select(".file-diff .file-move").text().contains("moves to " + salutation), page.select(".file-diff h3").text());
+
+            String sha = fx.api(t.member()).post(refactors(t) + "/" + id + "/apply").then().statusCode(200)
+                    .body("files", org.hamcrest.Matchers.hasItem(salutation)).extract().path("commitSha");
+            try (Git origin = Git.open(git.dir.toFile()); RevWalk walk = new RevWalk(origin.getRepository())) {
+                RevCommit commit = walk.parseCommit(ObjectId.fromString(sha));
+                assertTrue(read(origin, commit, salutation).contains("public class Salutation {"));
+                try (TreeWalk gone = TreeWalk.forPath(origin.getRepository(), greeter, commit.getTree())) {
+                    assertEquals(null, gone, "the old file is gone");
+                }
+                assertTrue(read(origin, commit, JobTestSupport.DIR + "/App.java").contains("Salutation"));
+            }
+
+            String taken = fx.api(t.member()).body(Map.of("symbol", "Greeter", "newName", "App")).post(refactors(t)).then().statusCode(202)
+                    .extract().path("id");
+            RefactorJob job = jobs.awaitRefactor(UUID.fromString(taken));
+            assertEquals(JobStatus.FAILED, job.status);
+            assertEquals("Renaming Greeter moves " + greeter + " to " + JobTestSupport.DIR + "/App.java, which exists already.", job.error);
+        }
+    }
+
     @Test
     void aStaleProposalIsRefusedAndARerunAppliesOnTheNewBase() {
         TestData.Team t = data.team();

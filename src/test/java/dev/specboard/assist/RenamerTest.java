@@ -49,7 +49,7 @@ class RenamerTest {
 
     @Test
     void theUnifiedDiffIsReadIntoNumberedLinesAndPairedSideBySide() {
-        String diff = Renamer.diff("f.txt", "one\ntwo\nthree\nfour\n", "one\n2\nthree\nfour\nfive\n");
+        String diff = Renamer.diff("f.txt", "f.txt", "one\ntwo\nthree\nfour\n", "one\n2\nthree\nfour\nfive\n");
         List<RefactorView.DiffLine> lines = RefactorView.parse(diff);
         assertEquals(List.of("hunk", "context", "del", "add", "context", "context", "add"), lines.stream().map(RefactorView.DiffLine::kind).toList());
         assertEquals(2, lines.get(2).oldLine());
