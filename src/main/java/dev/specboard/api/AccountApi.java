@@ -29,9 +29,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -116,9 +114,7 @@ public class AccountApi {
         try {
             created = profiles.createToken(accountId, form, currentUser.tokenProjectId(), currentUser.tokenRole());
         } catch (ValidationException e) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            e.errors().asMap().forEach((field, message) -> details.put("tokenName".equals(field) ? "name" : field, message));
-            throw new ApiException(422, "Validation failed", details);
+            throw e.renamed("tokenName", "name");
         }
         ApiToken t = created.token();
         return Response.status(201).entity(new TokenAnswer(created.value(), t.id, t.name,

@@ -7,7 +7,6 @@ import dev.specboard.project.Membership;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
-import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -72,7 +71,8 @@ public class MemberApi {
             Membership m = members.add(access, body.username(), role);
             return Response.status(201).entity(MemberAnswer.of(members.view(access, m.id))).build();
         } catch (ValidationException e) {
-            throw renamed(e);
+            // the page calls the person field "who"; the API body calls it "username"
+            throw e.renamed("who", "username");
         }
     }
 
@@ -97,12 +97,5 @@ public class MemberApi {
     private UUID membershipOf(Access access, String username) {
         return members.list(access).stream().filter(v -> v.username().equalsIgnoreCase(username)).findFirst()
                 .map(MemberView::id).orElseThrow(() -> ApiException.notFound("No member named " + username));
-    }
-
-    /** The page calls the person field "who"; the API body calls it "username". */
-    private static ValidationException renamed(ValidationException e) {
-        FormErrors errors = FormErrors.none();
-        e.errors().asMap().forEach((field, message) -> errors.add("who".equals(field) ? "username" : field, message));
-        return new ValidationException(errors);
     }
 }

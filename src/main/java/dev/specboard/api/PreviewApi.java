@@ -8,6 +8,7 @@ import dev.specboard.preview.PreviewSession;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -68,7 +69,12 @@ public class PreviewApi {
     Created create(String slug, PreviewBody body, URI base) {
         Access access = projectAccess.write(slug, Role.LEAD);
         PreviewBody b = ComponentApi.body(body);
-        PreviewSession s = previews.create(access, new PreviewForm(b.pagePath(), b.hours()));
+        PreviewSession s;
+        try {
+            s = previews.create(access, new PreviewForm(b.pagePath(), b.hours()));
+        } catch (ValidationException e) {
+            throw e.renamed("page", "pagePath");
+        }
         String token = previews.link(s);
         return new Created(s.id, token, url(base, token), s.expiresAt, s.status);
     }

@@ -19,4 +19,11 @@ public class ValidationException extends ApiException {
     public FormErrors errors() {
         return errors;
     }
+
+    /** The same errors with one field named as the caller knows it (a form's {@code page} is the API's {@code pagePath}). */
+    public ValidationException renamed(String field, String as) {
+        FormErrors named = FormErrors.none();
+        errors.asMap().forEach((f, message) -> named.add(field.equals(f) ? as : f, message));
+        return new ValidationException(named);
+    }
 }

@@ -138,7 +138,8 @@ class DesignApiTest {
         String url = "/api/v1/projects/" + t.slug() + "/previews";
         Api.as(t.member()).body(Map.of("hours", 2)).post(url).then().statusCode(403);
         Api.as(t.lead()).body(Map.of("hours", 0)).post(url).then().statusCode(422);
-        Api.as(t.lead()).body(Map.of("hours", 2, "pagePath", "/missing")).post(url).then().statusCode(422);
+        Api.as(t.lead()).body(Map.of("hours", 2, "pagePath", "/missing")).post(url).then().statusCode(422)
+                .body("details.pagePath", org.hamcrest.Matchers.containsString("/missing")).body("details.page", org.hamcrest.Matchers.nullValue());
         JsonPath created = Api.as(t.lead()).body(Map.of("hours", 2, "pagePath", "/")).post(url).then().statusCode(201)
                 .body("status", equalTo("READY")).extract().jsonPath();
         String token = created.getString("token");
