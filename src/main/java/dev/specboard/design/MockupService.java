@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -64,6 +65,12 @@ public class MockupService {
                             : StaleVersionException.texts("html", current.htmlContent, "css", current.cssContent, "js", current.javascriptContent),
                     StaleVersionException.texts("html", form.html(), "css", form.css(), "js", form.js()),
                     current == null ? null : author(current.authorId));
+        }
+        if (current != null && form.html().equals(current.htmlContent) && Objects.equals(blankToNull(form.css()), current.cssContent)
+                && Objects.equals(blankToNull(form.js()), current.javascriptContent)) {
+            // The form starts with the current mockup: saving it untouched would add a version identical to this one.
+            throw ValidationException.of("html", "Nothing changed: this is version " + current.version
+                    + " already. Change the HTML, CSS or JavaScript to save a new version.");
         }
         Number max = (Number) em.createQuery("select coalesce(max(m.version), 0) from Mockup m where m.pageId = :p")
                 .setParameter("p", page.id).getSingleResult();

@@ -18,6 +18,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,8 @@ class DesignApiTest {
                 .body("extractedPatterns.spacing.baseUnit", equalTo(8));
         Api.as(t.viewer()).get(base + "/2").then().statusCode(200).body("changedBy", equalTo("ai")).body("current", equalTo(true));
         Api.as(t.viewer()).body(Map.of("html", "<p>x</p>")).post(base).then().statusCode(403);
+        Api.as(t.member()).body(Map.of("html", "<main class='card'><button class='btn'>Go</button></main>", "css", ".btn { color: hsl(0, 100%, 50%); }"))
+                .post(base).then().statusCode(422).body("details.html", startsWith("Nothing changed: this is version 2 already"));
     }
 
     @Test

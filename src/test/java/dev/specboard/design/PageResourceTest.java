@@ -150,6 +150,13 @@ class PageResourceTest {
         assertEquals("2", conflict.selectFirst("#mockup-form input[name=basedOn]").val(), "now based on the current version");
         assertFalse(conflict.select("#mockup-conflict tr.removed").isEmpty(), "the current version's lines are shown");
 
+        // The form starts with the current source: saved untouched, it is refused instead of adding a copy.
+        Response same = Web.as(t.member()).formParam("html", DesignFixtures.HOME_HTML.replace("Welcome back", "Hello again"))
+                .formParam("css", DesignFixtures.HOME_CSS).formParam("basedOn", "2").post(base + "/mockups");
+        assertEquals(422, same.statusCode());
+        assertTrue(Web.html(same).selectFirst("#e-html").text().startsWith("Nothing changed: this is version 2 already"),
+                Web.html(same).select(".error").text());
+
         Document compare = Web.html(Web.as(t.viewer()).get(base + "/compare?from=1&to=2").then().statusCode(200).extract().response());
         assertTrue(compare.select("#diff-0 tr.removed").text().contains("Welcome back"));
         assertTrue(compare.select("#diff-0 tr.added").text().contains("Hello again"));
