@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Picks the {@link Assistant}: the configured OpenAI-compatible model when its base URL, API key and
- * model name are all set ({@code SPECBOARD_ASSISTANT_*}), the built-in one otherwise.
+ * Picks the {@link Assistant}: the configured OpenAI-compatible model when its base URL and model name
+ * are set ({@code SPECBOARD_ASSISTANT_*}; the API key when the server wants one), the built-in one otherwise.
  */
 @ApplicationScoped
 public class AssistantProducer {
@@ -32,13 +32,15 @@ public class AssistantProducer {
     @Produces
     @ApplicationScoped
     Assistant assistant(BuiltInAssistant builtIn) {
-        if (set(baseUrl) && set(apiKey) && set(model)) {
-            LOG.infof("The assistant answers with the model %s at %s (timeout %d s)", model.get(), baseUrl.get(), timeoutSeconds);
-            return new ModelAssistant(builtIn, baseUrl.get().strip(), apiKey.get().strip(), model.get().strip(),
+        if (set(baseUrl) && set(model)) {
+            // A local server (Ollama, llama.cpp) wants no key: without one the requests carry no Authorization header.
+            LOG.infof("The assistant answers with the model %s at %s (timeout %d s%s)", model.get(), baseUrl.get(), timeoutSeconds,
+                    set(apiKey) ? "" : ", no API key");
+            return new ModelAssistant(builtIn, baseUrl.get().strip(), set(apiKey) ? apiKey.get().strip() : null, model.get().strip(),
                     Duration.ofSeconds(Math.max(1, timeoutSeconds)));
         }
         if (set(baseUrl) || set(apiKey) || set(model)) {
-            LOG.warn("The assistant model is partly configured (base URL, API key and model are all needed); using the built-in assistant");
+            LOG.warn("The assistant model is partly configured (its base URL and model name are both needed); using the built-in assistant");
         }
         return builtIn;
     }
