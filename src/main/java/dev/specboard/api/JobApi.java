@@ -101,15 +101,14 @@ public class JobApi {
         return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
     }
 
-    private static final List<String> JOB_STATUSES = java.util.Arrays.stream(JobStatus.values()).map(Enum::name).toList();
-
     @GET
     @Path("/jobs")
     public List<JobListItem> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("type") String type,
                                   @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
         Access access = projectAccess.read(slug);
+        JobStatus s = QueryParams.oneOf("status", status, JobStatus.values(), Enum::name);
         return jobs.list(access.project().id, new JobFilter(
-                QueryParams.oneOf("status", status, JOB_STATUSES), QueryParams.oneOf("type", type, JobFilter.TYPES),
+                s == null ? null : s.name(), QueryParams.oneOf("type", type, JobFilter.TYPES),
                 QueryParams.wholeNumber("page", page))).rows().stream()
                 .map(r -> new JobListItem(r.id(), r.kind().name(), r.type(), r.status().name(), r.subject(), r.requester(), r.repo(),
                         r.createdAt(), r.error())).toList();

@@ -68,6 +68,12 @@ final class QueryParams {
         throw malformed(name, "must be one of " + String.join(", ", allowed));
     }
 
+    /** {@link #oneOf(String, String, java.util.List)} for an enum whose values the API spells as {@code spelling} gives them. */
+    static <E extends Enum<E>> E oneOf(String name, String raw, E[] values, java.util.function.Function<E, String> spelling) {
+        String value = oneOf(name, raw, java.util.Arrays.stream(values).map(spelling).toList());
+        return value == null ? null : java.util.Arrays.stream(values).filter(v -> spelling.apply(v).equals(value)).findFirst().orElseThrow();
+    }
+
     private static ApiException malformed(String name, String expected) {
         return new ApiException(400, "The query parameter " + name + " " + expected, Map.of(name, expected));
     }

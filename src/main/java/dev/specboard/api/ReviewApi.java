@@ -75,16 +75,13 @@ public class ReviewApi {
         return Response.status(201).entity(answer(t)).build();
     }
 
-    private static final List<String> THREAD_STATES = java.util.Arrays.stream(ThreadState.values()).map(ThreadState::value).toList();
-
     @GET
     @Path("/repos/{name}/threads")
     public List<ThreadAnswer> list(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path,
                                    @QueryParam("state") String state, @QueryParam("author") String author) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        String value = QueryParams.oneOf("state", state, THREAD_STATES);
-        ThreadState s = value == null ? null : ThreadState.parse(value).orElseThrow();
+        ThreadState s = QueryParams.oneOf("state", state, ThreadState.values(), ThreadState::value);
         return review.threads(repo, new ReviewService.Filter(s, path, author)).stream().map(ReviewApi::answer).toList();
     }
 

@@ -110,14 +110,10 @@ public class TaskApi {
     /** The header of a 204 from claim-next: why nothing was handed out ({@code none-pending}, {@code blocked}, {@code overlapping}). */
     public static final String REASON_HEADER = "Specboard-Reason";
 
-    private static final List<String> TASK_STATUSES = java.util.Arrays.stream(TaskStatus.values())
-            .map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList();
-
     @GET
     public List<TaskAnswer> listTasks(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("spec") String spec) {
         Access access = projectAccess.read(slug);
-        String value = QueryParams.oneOf("status", status, TASK_STATUSES);
-        TaskStatus s = value == null ? null : TaskStatus.parse(value).orElseThrow();
+        TaskStatus s = QueryParams.oneOf("status", status, TaskStatus.values(), v -> v.name().toLowerCase(java.util.Locale.ROOT));
         return taskQueries.list(access.project(), s, spec).stream().map(TaskApi::answer).toList();
     }
 

@@ -40,13 +40,14 @@ public class ThinkingApi {
     @Inject
     ThoughtService thoughts;
 
+    /** A thought's statuses, and "review" for the thoughts flagged for another look. */
+    private static final List<String> STATUS_FILTERS = java.util.stream.Stream.concat(Thought.STATUSES.stream(), java.util.stream.Stream.of("review")).toList();
+
     @GET
     @Path("/thinking")
     public List<ThoughtAnswer> listThinking(@PathParam("slug") String slug, @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
-        List<String> allowed = new java.util.ArrayList<>(Thought.STATUSES);
-        allowed.add("review");
-        return thoughts.list(access.project().id, QueryParams.oneOf("status", status, allowed)).stream().map(ThinkingApi::thought).toList();
+        return thoughts.list(access.project().id, QueryParams.oneOf("status", status, STATUS_FILTERS)).stream().map(ThinkingApi::thought).toList();
     }
 
     @POST

@@ -56,7 +56,6 @@ public class PlanQueries {
     public record PlanListView(List<PlanRow> plans, PageNumbers at) {
     }
 
-    /** The project's plans, each by its latest version, most recently changed first. */
     /**
      * One page of the project's plans, or of one repository's (null: all), as the API lists them, in one statement:
      * page 1 (also for none or less) is the most recently changed {@link #PAGE_SIZE}; a page past the end is empty,
