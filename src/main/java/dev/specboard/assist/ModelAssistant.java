@@ -141,10 +141,20 @@ public class ModelAssistant implements Assistant {
         }
         String m = e == null || e.getMessage() == null ? (e == null ? "unknown error" : e.getClass().getSimpleName()) : e.getMessage();
         m = m.replaceFirst("^(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): ", "");
-        if (apiKey != null && !apiKey.isBlank()) {
-            m = m.replace(apiKey, "***");
-        }
-        m = m.replaceAll("(?i)(bearer\\s+)\\S+", "$1***");
+        m = redact(m, apiKey);
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+
+    /**
+     * The message with the key and any bearer credential replaced by ***. The key is replaced only where it stands as a
+     * whole word (not inside a longer run of letters, digits, - and _): a short key ("x") replaced everywhere garbled
+     * every message ("e***ample"), while a key is only of use to a reader when it stands whole.
+     */
+    static String redact(String message, String key) {
+        String m = message;
+        if (key != null && !key.isBlank()) {
+            m = m.replaceAll("(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(key.strip()) + "(?![A-Za-z0-9_-])", "***");
+        }
+        return m.replaceAll("(?i)(bearer\\s+)\\S+", "$1***");
     }
 }
