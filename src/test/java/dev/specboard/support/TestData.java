@@ -29,7 +29,8 @@ public class TestData {
     ProjectService projects;
 
     public static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQ.incrementAndGet();
+        // The separator keeps two names apart whose time digits and sequence number would otherwise join alike ("x1"+"23", "x12"+"3").
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + SEQ.incrementAndGet();
     }
 
     public Account account(String prefix) {
