@@ -22,19 +22,20 @@ public final class LockWaits {
 
     /** Holds what {@code lock} takes while {@code action} runs, asserts that the action waits, then returns its result. */
     public static <T> T assertWaitsFor(Runnable lock, Supplier<T> action, String what) throws Exception {
-        CompletableFuture<Void> held = new CompletableFuture<>();
+        CompletableFuture<Integer> held = new CompletableFuture<>();
         CompletableFuture<Void> release = new CompletableFuture<>();
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
             lock.run();
-            held.complete(null);
+            held.complete(((Number) Panache.getEntityManager().createNativeQuery("select pg_backend_pid()").getSingleResult()).intValue());
             release.join();
         }));
-        held.get(30, TimeUnit.SECONDS);
+        int holderPid = held.get(30, TimeUnit.SECONDS);
         CompletableFuture<T> done = CompletableFuture.supplyAsync(action);
         try {
             // A minute: on a loaded machine the action may take many seconds to reach its statement.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (sessionsWaitingForALock() == 0) {
+            // Only a wait on this holder counts: a scheduled job waiting on some other lock meanwhile proves nothing.
+            while (sessionsBlockedBy(holderPid) == 0) {
                 assertFalse(done.isDone(), what + " finished while another transaction held the lock");
                 assertTrue(System.nanoTime() < deadline, what + " never waited for the lock");
                 Thread.sleep(20);
@@ -54,6 +55,13 @@ public final class LockWaits {
             assertTrue(System.nanoTime() < deadline, "no statement waited for a lock within 60 s");
             Thread.sleep(20);
         }
+    }
+
+    /** How many sessions wait for a lock (row, table or advisory) that the session with this backend pid holds. */
+    private static long sessionsBlockedBy(int pid) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(
+                "select count(*) from pg_stat_activity where ?1 = any(pg_blocking_pids(pid))")
+                .setParameter(1, pid).getSingleResult()).longValue());
     }
 
     /** How many sessions of the test database wait for a lock (row, table or advisory) right now. */
