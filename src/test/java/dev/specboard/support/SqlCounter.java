@@ -16,13 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the contexts are marked), so scheduled workers polling beside them (syncs, jobs, the lease sweep) do not add
  * to a count. Work a request hands to a {@code ManagedExecutor} does count: context propagation carries the
  * request's context along, so a chat question's answer, which {@code ChatWorker} starts that way after the
- * request commits, adds its statements to the count if it runs before the action ends.
+ * request commits, adds its statements to the count if it runs before the action ends (and only then: each run
+ * marks its requests with its own number).
  * {@link #statementsHere} counts a direct call on the test's own thread instead.
  */
 public final class SqlCounter {
 
     private static final String MARK = "specboard.sql-counter";
     private static volatile boolean counting;
+    /** Which counted run a request belongs to: async work of an earlier run's request must not add to a later run. */
+    private static final AtomicLong RUN = new AtomicLong();
     private static final ThreadLocal<Boolean> HERE = ThreadLocal.withInitial(() -> false);
     private static final AtomicLong STATEMENTS = new AtomicLong();
     private static final java.util.List<String> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -38,6 +41,7 @@ public final class SqlCounter {
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             STATEMENTS.set(0);
+            RUN.incrementAndGet();
             counting = true;
             try {
                 action.run();
@@ -52,6 +56,7 @@ public final class SqlCounter {
     /** The SQL of the statements one run of the action prepared, in order, to check what a page selects. */
     public static synchronized java.util.List<String> statements(Runnable action) {
         SEEN.clear();
+        RUN.incrementAndGet();
         counting = true;
         try {
             action.run();
@@ -75,7 +80,7 @@ public final class SqlCounter {
 
     private static boolean marked() {
         Context context = Vertx.currentContext();
-        return context != null && VertxContext.isDuplicatedContext(context) && Boolean.TRUE.equals(context.getLocal(MARK));
+        return context != null && VertxContext.isDuplicatedContext(context) && Long.valueOf(RUN.get()).equals(context.getLocal(MARK));
     }
 
     /** Marks each request that arrives while an action is counted. */
@@ -84,7 +89,7 @@ public final class SqlCounter {
         public void mark() {
             Context context = Vertx.currentContext();
             if (counting && context != null && VertxContext.isDuplicatedContext(context)) {
-                context.putLocal(MARK, Boolean.TRUE);
+                context.putLocal(MARK, RUN.get());
             }
         }
     }
