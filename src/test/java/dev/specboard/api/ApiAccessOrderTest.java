@@ -65,6 +65,14 @@ class ApiAccessOrderTest {
         assertTrue(wrong.isEmpty(), "an unknown id must be 404 before the body is judged:\n" + String.join("\n", wrong));
     }
 
+    @Test
+    void anOutsiderGets404ForAMultipartBodyWithANulCharacter() {
+        TestData.Team t = data.team();
+        String url = "/api/v1/projects/" + t.slug() + "/context-items";
+        Api.as(t.outsider()).contentType("multipart/form-data").multiPart("itemType", "text").multiPart("text", "a\u0000b").post(url).then().statusCode(404);
+        Api.as(t.member()).contentType("multipart/form-data").multiPart("itemType", "text").multiPart("text", "a\u0000b").post(url).then().statusCode(422);
+    }
+
     private static List<Routes.Route> writes() {
         return Routes.all().stream().filter(r -> r.api() && r.projectScoped() && WRITES.contains(r.method())
                 && !r.consumes().contains("multipart")).toList();
