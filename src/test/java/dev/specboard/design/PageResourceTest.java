@@ -62,6 +62,11 @@ class PageResourceTest {
         assertTrue(tree.select(".move-up").isEmpty(), "a viewer cannot reorder");
         Document own = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/design").then().statusCode(200).extract().response());
         assertTrue(own.selectFirst("#page-count").text().startsWith("3 pages. Reorder a level"), own.selectFirst("#page-count").text());
+        // The design side's sections are in the project navigation; the screen repeated three of them as buttons.
+        for (String section : List.of("design-system", "context", "previews")) {
+            assertEquals(1, own.select("a[href=/projects/" + t.slug() + "/" + section + "]").size(), section);
+            assertEquals(1, own.select("nav.projectnav a[href=/projects/" + t.slug() + "/" + section + "]").size(), section);
+        }
 
         Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/" + lessons).then().statusCode(200).extract().response());
         assertEquals("Lessons", page.selectFirst("#page-title").text());
