@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.design.SourceRef;
 import dev.specboard.design.Thought;
 import dev.specboard.design.ThoughtService;
 import dev.specboard.kernel.Role;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** API v1 for the thinking chain: each inference with its reasoning, confirmed, revised or rejected by a person. */
@@ -25,10 +27,19 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ThinkingApi {
 
+    /**
+     * A thought: {@code sourceDescription} says where it came from in words; {@code source} is the first thing it came
+     * from (null when unknown) and {@code sources} all of them, each with its page's {@code url} (null once deleted).
+     */
     @RegisterForReflection
     public record ThoughtAnswer(UUID id, String thoughtType, String reasoning, double confidence, String status, List<UUID> dependsOn,
                                 List<UUID> leadsTo, String sourceDescription, String subject, boolean needsReview, boolean needsAnswer,
-                                String userFeedback) {
+                                String userFeedback, SourceAnswer source, List<SourceAnswer> sources) {
+    }
+
+    /** One thing a thought came from: {@code kind} page, mockup, feature or journey. */
+    @RegisterForReflection
+    public record SourceAnswer(String kind, UUID id, String name, String url) {
     }
 
     public record FeedbackBody(String feedback) {
@@ -47,14 +58,16 @@ public class ThinkingApi {
     @Path("/thinking")
     public List<ThoughtAnswer> listThinking(@PathParam("slug") String slug, @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
-        return thoughts.list(access.project().id, QueryParams.oneOf("status", status, STATUS_FILTERS)).stream().map(ThinkingApi::thought).toList();
+        List<Thought> list = thoughts.list(access.project().id, QueryParams.oneOf("status", status, STATUS_FILTERS));
+        Map<UUID, List<SourceRef>> sources = thoughts.sources(access, list);
+        return list.stream().map(t -> thought(t, sources.get(t.id))).toList();
     }
 
     @POST
     @Path("/thinking/{id}/confirm")
     public ThoughtAnswer confirmThought(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return thought(thoughts.confirm(access, DesignApi.uuid(id)));
+        return thought(access, thoughts.confirm(access, DesignApi.uuid(id)));
     }
 
     @POST
@@ -62,7 +75,7 @@ public class ThinkingApi {
     public ThoughtAnswer reviseThought(@PathParam("slug") String slug, @PathParam("id") String id, FeedbackBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Addressed.thought(access, DesignApi.uuid(id));
-        return thought(thoughts.revise(access, DesignApi.uuid(id), ComponentApi.body(body).feedback()));
+        return thought(access, thoughts.revise(access, DesignApi.uuid(id), ComponentApi.body(body).feedback()));
     }
 
     /** Rejects a thought: what it created is withdrawn and the thoughts depending on it are flagged for review. */
@@ -70,11 +83,16 @@ public class ThinkingApi {
     @Path("/thinking/{id}/reject")
     public ThoughtAnswer rejectThought(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return thought(thoughts.reject(access, DesignApi.uuid(id)));
+        return thought(access, thoughts.reject(access, DesignApi.uuid(id)));
     }
 
-    private static ThoughtAnswer thought(Thought t) {
-        return new ThoughtAnswer(t.id, t.thoughtType, t.reasoning, t.confidence, t.status, t.dependsOn, t.leadsTo, t.sourceDescription, t.subjectKey,
-                t.needsReview, t.needsAnswer, t.userFeedback);
+    private ThoughtAnswer thought(Access access, Thought t) {
+        return thought(t, thoughts.sources(access, List.of(t)).get(t.id));
+    }
+
+    private static ThoughtAnswer thought(Thought t, List<SourceRef> refs) {
+        List<SourceAnswer> sources = refs == null ? List.of() : refs.stream().map(r -> new SourceAnswer(r.kind(), r.id(), r.name(), r.url())).toList();
+        return new ThoughtAnswer(t.id, t.thoughtType, t.reasoning, t.confidence, t.status, t.dependsOn, t.leadsTo, ThoughtService.describe(t, refs),
+                t.subjectKey, t.needsReview, t.needsAnswer, t.userFeedback, sources.isEmpty() ? null : sources.get(0), sources);
     }
 }

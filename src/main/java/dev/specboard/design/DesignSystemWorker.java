@@ -114,15 +114,18 @@ public class DesignSystemWorker {
                     return;
                 }
                 List<DesignSystemBuilder.PageInput> inputs = new ArrayList<>();
-                for (Object[] row : em.createQuery("select p.name, m.extractedPatterns from Page p join Mockup m on m.id = p.currentMockupId "
+                // Tokens name their pages by name; the thoughts about them link the pages (the first of a name).
+                java.util.Map<String, ThoughtSource.PageName> pagesByName = new java.util.HashMap<>();
+                for (Object[] row : em.createQuery("select p.name, m.extractedPatterns, p.id from Page p join Mockup m on m.id = p.currentMockupId "
                                 + "where p.projectId = :p order by p.sortOrder, p.path", Object[].class)
                         .setParameter("p", claim.projectId()).getResultList()) {
                     inputs.add(new DesignSystemBuilder.PageInput((String) row[0],
                             DesignJson.read((String) row[1], MockupAnalysis.class, MockupAnalysis.empty())));
+                    pagesByName.putIfAbsent((String) row[0], new ThoughtSource.PageName((UUID) row[2], (String) row[0]));
                 }
                 DesignTokens.Result r = DesignSystemBuilder.build(inputs, ds.confirmations());
                 ds.tokens = DesignJson.write(r.tokens());
-                thoughts.recordTokens(claim.projectId(), r.tokens());
+                thoughts.recordTokens(claim.projectId(), r.tokens(), pagesByName);
                 ds.componentPatterns = DesignJson.write(r.componentPatterns());
                 ds.confidenceScores = DesignJson.write(r.confidenceScores());
                 ds.generationMethod = r.generationMethod();

@@ -55,6 +55,11 @@ public class EntityService {
                 EntityDdl.ddl(all), failed, errors);
     }
 
+    /** An observation's source: the page's mockup version it read. */
+    private static ThoughtSource mockupSource(MockupService.CurrentMockup c) {
+        return c == null ? null : ThoughtSource.of("mockup", c.mockupId(), ThoughtSource.mockupName(c.name(), c.version()));
+    }
+
     private static Map<String, Thought> thoughtsBySubject(UUID projectId) {
         Map<String, Thought> bySubject = new HashMap<>();
         for (Thought t : Thought.<Thought>list("projectId = ?1 and subjectKey is not null", projectId)) {
@@ -84,8 +89,15 @@ public class EntityService {
     private void run(UUID projectId) {
         // One inference per project at a time, whichever instance or request runs it.
         InferredEntity.lockInference(projectId);
-        List<EntityInference.PageInput> inputs = mockups.current(projectId, null).stream()
-                .map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
+        List<MockupService.CurrentMockup> current = mockups.current(projectId, null);
+        List<EntityInference.PageInput> inputs = current.stream().map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
+        // The inference names pages by path; its thoughts link them.
+        Map<String, ThoughtSource.PageName> pages = new HashMap<>();
+        Map<String, MockupService.CurrentMockup> mockupsByPath = new HashMap<>();
+        for (MockupService.CurrentMockup c : current) {
+            pages.put(c.path(), new ThoughtSource.PageName(c.pageId(), c.name()));
+            mockupsByPath.put(c.path(), c);
+        }
         EntityInference.Model model = EntityInference.infer(inputs);
 
         Map<String, Thought> bySubject = thoughtsBySubject(projectId);
@@ -98,7 +110,7 @@ public class EntityService {
         Set<String> produced = new HashSet<>();
         Map<String, UUID> observationIds = new HashMap<>();
         for (EntityInference.Observation o : model.observations()) {
-            Thought t = ThoughtService.upsert(projectId, bySubject, o.key(), "observation", o.description(), 0.9, "the mockup of " + o.page(), List.of());
+            Thought t = ThoughtService.upsert(projectId, bySubject, o.key(), "observation", o.description(), 0.9, mockupSource(mockupsByPath.get(o.page())), List.of());
             produced.add(t.subjectKey);
             observationIds.put(o.key(), t.id);
         }
@@ -111,7 +123,7 @@ public class EntityService {
             }
             List<UUID> fromObservations = r.observations().stream().map(observationIds::get).filter(java.util.Objects::nonNull).distinct().toList();
             Thought et = ThoughtService.upsert(projectId, bySubject, subject, "inference", entityReasoning(r), r.confidence(),
-                    "pages " + String.join(", ", r.pages()), fromObservations);
+                    ThoughtSource.pages(r.pages(), pages), fromObservations);
             produced.add(et.subjectKey);
             keptEntities.add(r.name());
             InferredEntity e = existing.get(r.name());
@@ -135,7 +147,7 @@ public class EntityService {
                 List<UUID> deps = new ArrayList<>(List.of(et.id));
                 fr.observations().stream().map(observationIds::get).filter(java.util.Objects::nonNull).distinct().forEach(deps::add);
                 ft = ThoughtService.upsert(projectId, bySubject, fs, "inference", fieldReasoning(r.name(), fr), fr.field().confidenceOr0(),
-                        "pages " + String.join(", ", fr.field().inferredFrom()), deps);
+                        ThoughtSource.pages(fr.field().inferredFrom(), pages), deps);
                 produced.add(ft.subjectKey);
                 fieldThoughts.put(fr.name(), ft.id);
                 fields.put(fr.name(), fr.field());
@@ -152,7 +164,7 @@ public class EntityService {
                 }
                 rt = ThoughtService.upsert(projectId, bySubject, rs, "inference", r.name() + " " + rel.type().replace('_', ' ') + " " + rel.targetEntity()
                                 + (rel.field() != null ? ": the select " + rel.field() + " offers " + rel.targetEntity() + " records." : ": a list of "
-                                + rel.targetEntity() + " sits inside it."), 0.6, "pages " + String.join(", ", rel.inferredFrom()),
+                                + rel.targetEntity() + " sits inside it."), 0.6, ThoughtSource.pages(rel.inferredFrom(), pages),
                         List.of(rel.field() != null ? fieldThoughts.get(rel.field()) : et.id));
                 produced.add(rt.subjectKey);
                 relationships.add(rel);
@@ -162,7 +174,7 @@ public class EntityService {
                 String qs = "question:" + r.name();
                 Thought q = ThoughtService.upsert(projectId, bySubject, qs, "question", r.name() + " is shown on " + String.join(", ", r.pages())
                         + " but no mockup has a form that creates or edits it. Where do its records come from, or is it part of another entity?",
-                        r.confidence(), "pages " + String.join(", ", r.pages()), List.of(et.id));
+                        r.confidence(), ThoughtSource.pages(r.pages(), pages), List.of(et.id));
                 if (!q.decided()) {
                     q.needsAnswer = true;
                 }

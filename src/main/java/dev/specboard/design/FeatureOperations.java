@@ -44,8 +44,8 @@ public class FeatureOperations {
                 continue;
             }
             Thought entityThought = entityThoughts.get(Thought.key("entity:" + g.entity()));
-            Thought t = ThoughtService.upsert(f.projectId, known, subject, "inference", g.reason(), g.source().startsWith("pages") ? 0.7 : 0.55,
-                    g.source(), entityThought == null ? List.of() : List.of(entityThought.id));
+            Thought t = ThoughtService.upsert(f.projectId, known, subject, "inference", g.reason(), g.pages() != null ? 0.7 : 0.55,
+                    g.pages() != null ? g.pages() : ThoughtSource.of("feature", f.id, f.name), entityThought == null ? List.of() : List.of(entityThought.id));
             t.wizardRunId = wizardRunId;
             if (entityThought != null && !entityThought.leadsTo.contains(t.id)) {
                 List<UUID> leads = new ArrayList<>(entityThought.leadsTo);
@@ -70,8 +70,11 @@ public class FeatureOperations {
      */
     public List<InferredOperation> suggest(UUID projectId, List<UUID> pageIds, List<String> rules, String featureName) {
         Map<String, InferredOperation> out = new LinkedHashMap<>();
-        List<EntityInference.PageInput> inputs = pageIds.isEmpty() ? List.of() : mockups.current(projectId, null).stream()
-                .filter(c -> pageIds.contains(c.pageId())).map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
+        List<MockupService.CurrentMockup> current = pageIds.isEmpty() ? List.of() : mockups.current(projectId, null).stream()
+                .filter(c -> pageIds.contains(c.pageId())).toList();
+        List<EntityInference.PageInput> inputs = current.stream().map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
+        Map<String, ThoughtSource.PageName> byPath = new java.util.HashMap<>();
+        current.forEach(c -> byPath.put(c.path(), new ThoughtSource.PageName(c.pageId(), c.name())));
         java.util.Set<String> entityNames = new java.util.LinkedHashSet<>();
         if (!inputs.isEmpty()) {
             for (EntityInference.Result r : EntityInference.infer(inputs).entities()) {
@@ -81,7 +84,8 @@ public class FeatureOperations {
                 for (String op : Feature.OPERATIONS) {
                     if (!byOp.get(op).isEmpty()) {
                         InferredOperation g = new InferredOperation(op, r.name(), featureName + " " + op + " " + r.name() + ": " + verbPhrase(op) + " "
-                                + r.name() + " on " + String.join(", ", byOp.get(op)) + ".", "pages " + String.join(", ", byOp.get(op)));
+                                + r.name() + " on " + String.join(", ", byOp.get(op)) + ".", "pages " + String.join(", ", byOp.get(op)),
+                                ThoughtSource.pages(byOp.get(op), byPath));
                         out.put(g.key(), g);
                     }
                 }

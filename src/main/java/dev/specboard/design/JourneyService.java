@@ -256,7 +256,7 @@ public class JourneyService {
                         + ". What happens otherwise?"
                         : "The decision " + decision + " in the journey " + f.name + " has no path for \u201c" + label + "\u201d. What happens when the answer is \u201c"
                         + label + "\u201d?";
-                Thought q = ThoughtService.upsert(f.projectId, bySubject, subject, "question", what, 0.5, "the journey " + f.name, List.of());
+                Thought q = ThoughtService.upsert(f.projectId, bySubject, subject, "question", what, 0.5, ThoughtSource.of("journey", f.id, f.name), List.of());
                 if (!q.decided()) {
                     q.needsAnswer = true;
                 }

@@ -35,7 +35,7 @@ public class MockupService {
     DesignSystemService designSystems;
 
     /** The current mockup of every page (or of one), with its page, for previews and part-2 features; one query. */
-    public record CurrentMockup(UUID pageId, String name, String path, int version, String html, String css, String js) {
+    public record CurrentMockup(UUID pageId, String name, String path, int version, String html, String css, String js, UUID mockupId) {
     }
 
     /** Saves a new version of a page's mockup, based on {@code form.basedOn()} when given (409 with both if stale). */
@@ -132,7 +132,7 @@ public class MockupService {
     /** The current mockups of a project's pages (or of one page when {@code pageId} is given), in tree order. */
     public List<CurrentMockup> current(UUID projectId, UUID pageId) {
         var q = em.createQuery("select new dev.specboard.design.MockupService$CurrentMockup(p.id, p.name, p.path, m.version, m.htmlContent, "
-                        + "m.cssContent, m.javascriptContent) from Page p join Mockup m on m.id = p.currentMockupId "
+                        + "m.cssContent, m.javascriptContent, m.id) from Page p join Mockup m on m.id = p.currentMockupId "
                         + "where p.projectId = :p" + (pageId == null ? "" : " and p.id = :page") + " order by p.sortOrder, p.path", CurrentMockup.class)
                 .setParameter("p", projectId);
         if (pageId != null) {

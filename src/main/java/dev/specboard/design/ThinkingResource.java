@@ -92,7 +92,7 @@ public class ThinkingResource {
         List<Thought> shown = filter.isEmpty() ? all : all.stream().filter(t -> filter.equals("review")
                 ? t.needsReview || t.needsAnswer && "active".equals(t.status) : filter.equals(t.status)).toList();
         long waiting = all.stream().filter(t -> t.needsReview || t.needsAnswer && "active".equals(t.status)).count();
-        return new ThinkingView(access, shown, byId, filter, waiting, failed, errors, feedback);
+        return new ThinkingView(access, shown, byId, thoughts.sources(access, shown), filter, waiting, failed, errors, feedback);
     }
 
     static String base(Access access) {

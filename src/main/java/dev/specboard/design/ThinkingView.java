@@ -6,9 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The thinking chain: the thoughts (filtered by status), with the thoughts each one depends on and leads to by id. */
-public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thought> byId, String filter, long waiting, UUID failed,
-                           dev.specboard.web.FormErrors errors, String feedback) {
+/**
+ * The thinking chain: the thoughts (filtered by status), with the thoughts each one depends on and leads to by id, and
+ * links to what each came from by thought id.
+ */
+public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thought> byId, Map<UUID, List<SourceRef>> sourcesById,
+                           String filter, long waiting, UUID failed, dev.specboard.web.FormErrors errors, String feedback) {
+
+    /** What the thought came from, linked; empty for a thought with no source or only an old free-text one. */
+    public List<SourceRef> sources(Thought t) {
+        return sourcesById.getOrDefault(t.id, List.of());
+    }
+
+    /** The word before the sources' names: "page", "pages", "journey"... */
+    public String sourceLabel(Thought t) {
+        return ThoughtService.label(sources(t));
+    }
 
     public boolean failed(Thought t) {
         return t.id.equals(failed);

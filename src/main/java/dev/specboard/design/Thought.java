@@ -49,8 +49,20 @@ public class Thought extends PanacheEntityBase {
 
     public double confidence = 0.5;
 
+    /** The source as free text: only thoughts recorded before sources were structured and whose text named nothing found since. */
     @Column(name = "source_description")
     public String sourceDescription;
+
+    /** One of {@link ThoughtSource#KINDS}, or null when the thought has no structured source. */
+    @Column(name = "source_kind")
+    public String sourceKind;
+
+    @Column(name = "source_ids", columnDefinition = "uuid[]")
+    public List<UUID> sourceIds = new ArrayList<>();
+
+    /** The sources' names when the thought was recorded, shown for a source deleted since. */
+    @Column(name = "source_names", columnDefinition = "text[]")
+    public List<String> sourceNames = new ArrayList<>();
 
     @Column(name = "depends_on", columnDefinition = "uuid[]")
     public List<UUID> dependsOn = new ArrayList<>();
@@ -133,6 +145,15 @@ public class Thought extends PanacheEntityBase {
 
     public String subjectName() {
         return subjectKey == null || !subjectKey.contains(":") ? "" : subjectKey.substring(subjectKey.indexOf(':') + 1);
+    }
+
+    /** Records what the thought came from; a source naming nothing (an inference from no page) leaves it without one. */
+    void source(ThoughtSource s) {
+        boolean none = s == null || s.ids().isEmpty();
+        sourceKind = none ? null : s.kind();
+        sourceIds = none ? new ArrayList<>() : new ArrayList<>(s.ids());
+        sourceNames = none ? new ArrayList<>() : new ArrayList<>(s.names());
+        sourceDescription = null;
     }
 
     public boolean decided() {

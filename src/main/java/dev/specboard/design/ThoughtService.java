@@ -49,6 +49,69 @@ public class ThoughtService {
         return Thought.<Thought>find("projectId = ?1 and status = ?2 order by createdAt, subjectKey", projectId, status).list();
     }
 
+    /**
+     * Links to what each thought came from, by thought id, with the names as they are now; a source deleted since keeps
+     * its recorded name and no link. One query per kind of source among the thoughts, whatever their number.
+     */
+    public Map<UUID, List<SourceRef>> sources(Access access, List<Thought> thoughts) {
+        Map<String, Set<UUID>> idsByKind = new HashMap<>();
+        for (Thought t : thoughts) {
+            if (t.sourceKind != null) {
+                idsByKind.computeIfAbsent(t.sourceKind, k -> new HashSet<>()).addAll(t.sourceIds);
+            }
+        }
+        String base = "/projects/" + access.slug();
+        Map<String, Map<UUID, SourceRef>> found = new HashMap<>();
+        idsByKind.forEach((kind, ids) -> {
+            Map<UUID, SourceRef> refs = found.computeIfAbsent(kind, k -> new HashMap<>());
+            for (Object[] r : em.createQuery(switch (kind) {
+                case "page" -> "select p.id, p.name, p.id, 0 from Page p where p.projectId = :p and p.id in :ids";
+                case "mockup" -> "select m.id, p.name, p.id, m.version from Mockup m join Page p on p.id = m.pageId where p.projectId = :p and m.id in :ids";
+                case "feature" -> "select f.id, f.name, f.id, 0 from Feature f where f.projectId = :p and f.id in :ids";
+                case "journey" -> "select j.id, j.name, j.id, 0 from JourneyFlow j where j.projectId = :p and j.id in :ids";
+                default -> throw new IllegalStateException("Unknown thought source kind " + kind);
+            }, Object[].class).setParameter("p", access.project().id).setParameter("ids", ids).getResultList()) {
+                UUID id = (UUID) r[0];
+                int version = ((Number) r[3]).intValue();
+                String name = kind.equals("mockup") ? ThoughtSource.mockupName((String) r[1], version) : (String) r[1];
+                String url = base + switch (kind) {
+                    case "page" -> "/pages/" + id;
+                    case "mockup" -> "/pages/" + r[2] + "/mockups/" + version;
+                    case "feature" -> "/features/" + id;
+                    default -> "/journeys/" + id;
+                };
+                refs.put(id, new SourceRef(kind, id, name, url));
+            }
+        });
+        Map<UUID, List<SourceRef>> out = new HashMap<>();
+        for (Thought t : thoughts) {
+            if (t.sourceKind == null) {
+                continue;
+            }
+            List<SourceRef> refs = new ArrayList<>();
+            for (int i = 0; i < t.sourceIds.size(); i++) {
+                UUID id = t.sourceIds.get(i);
+                SourceRef ref = found.getOrDefault(t.sourceKind, Map.of()).get(id);
+                refs.add(ref != null ? ref : new SourceRef(t.sourceKind, id, i < t.sourceNames.size() ? t.sourceNames.get(i) : "", null));
+            }
+            out.put(t.id, refs);
+        }
+        return out;
+    }
+
+    /** A thought's source in words, the same way everywhere: "page Home", "pages Home, Lessons", "journey Sign in"; else its old text. */
+    public static String describe(Thought t, List<SourceRef> refs) {
+        if (refs == null || refs.isEmpty()) {
+            return t.sourceDescription;
+        }
+        return label(refs) + " " + String.join(", ", refs.stream().map(SourceRef::name).toList());
+    }
+
+    /** The word before a source's names: its kind, plural for more than one. */
+    public static String label(List<SourceRef> refs) {
+        return refs.get(0).kind() + (refs.size() > 1 ? "s" : "");
+    }
+
     public Thought get(UUID projectId, UUID id) {
         return Thought.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such thought in this project"));
     }
@@ -145,7 +208,7 @@ public class ThoughtService {
      * holds the project's thoughts by subject key ({@link Thought#key}) and learns the new one.
      */
     static Thought upsert(UUID projectId, Map<String, Thought> bySubject, String subject, String type, String reasoning, double confidence,
-                          String source, List<UUID> dependsOn) {
+                          ThoughtSource source, List<UUID> dependsOn) {
         String key = Thought.key(subject);
         Thought t = bySubject.get(key);
         if (t == null) {
@@ -159,7 +222,7 @@ public class ThoughtService {
         }
         t.reasoning = reasoning.length() > 5000 ? reasoning.substring(0, 5000) : reasoning;
         t.confidence = Math.max(0, Math.min(1, confidence));
-        t.sourceDescription = source.length() > 1000 ? source.substring(0, 1000) : source;
+        t.source(source);
         t.dependsOn = new ArrayList<>(dependsOn);
         if (!t.isPersistent()) {
             t.persist();
@@ -186,7 +249,7 @@ public class ThoughtService {
      * After a recompute: one inference per colour token extracted from the mockups (rejecting it withdraws the token);
      * undecided thoughts about colours the mockups no longer use go. Runs in the worker's transaction.
      */
-    void recordTokens(UUID projectId, DesignTokens.Tokens tokens) {
+    void recordTokens(UUID projectId, DesignTokens.Tokens tokens, Map<String, ThoughtSource.PageName> pagesByName) {
         Map<String, Thought> bySubject = bySubjectPrefix(projectId, "token:");
         Set<String> produced = new HashSet<>();
         tokens.colors().forEach((name, c) -> {
@@ -194,7 +257,7 @@ public class ThoughtService {
             String where = c.contexts().isEmpty() ? "" : " for " + String.join(", ", c.contexts());
             upsert(projectId, bySubject, subject, "inference", c.value() + " is a colour of the design system (named " + name + "): the mockups use it "
                             + c.usageCount() + (c.usageCount() == 1 ? " time" : " times") + where + " on " + String.join(", ", c.pages()) + ".",
-                    Math.min(0.95, 0.4 + 0.15 * c.pages().size() + 0.02 * c.usageCount()), "pages " + String.join(", ", c.pages()), List.of());
+                    Math.min(0.95, 0.4 + 0.15 * c.pages().size() + 0.02 * c.usageCount()), ThoughtSource.pages(c.pages(), pagesByName), List.of());
             produced.add(Thought.key(subject));
         });
         bySubject.values().stream().filter(t -> !produced.contains(t.subjectKey) && !t.decided()).forEach(Thought::delete);

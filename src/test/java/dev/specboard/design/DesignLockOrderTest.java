@@ -55,7 +55,7 @@ class DesignLockOrderTest {
             workerHasTheRow.complete(null);
             pageWaits.join();
             thoughts.recordTokens(t.project().id, new DesignTokens.Tokens(Map.of("primary",
-                    new DesignTokens.ColorToken("#123456", 3, List.of("buttons"), List.of("Home"), false, List.of(), null)), null, null, null));
+                    new DesignTokens.ColorToken("#123456", 3, List.of("buttons"), List.of("Home"), false, List.of(), null)), null, null, null), Map.of());
         }));
         workerHasTheRow.get(30, TimeUnit.SECONDS);
         CompletableFuture<Page> page = CompletableFuture.supplyAsync(() -> pages.create(lead, new PageForm("Home", "/home", "", "page", "",

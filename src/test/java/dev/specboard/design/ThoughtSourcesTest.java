@@ -3,6 +3,7 @@ package dev.specboard.design;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.OtherInstance;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -10,7 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
-import dev.specboard.support.OtherInstance;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -68,7 +68,9 @@ class ThoughtSourcesTest {
         Thought red = thought(t, "token:#dc2626");
         assertEquals("inference", red.thoughtType);
         assertTrue(red.reasoning.contains("#dc2626"), red.reasoning);
-        assertTrue(red.sourceDescription.contains("Home"), red.sourceDescription);
+        assertEquals("page", red.sourceKind, "a token's thought names the pages that use it");
+        assertTrue(red.sourceNames.contains("Home"), red.sourceNames.toString());
+        assertEquals(red.sourceNames.size(), red.sourceIds.size());
         assertTrue(colours(t).stream().anyMatch(c -> c.equals("#dc2626")));
 
         thoughts.reject(as(t, Role.MEMBER), red.id);
@@ -89,9 +91,12 @@ class ThoughtSourcesTest {
         assertTrue(ops.creates().contains("Contact"), ops.toString());
         assertTrue(ops.updates().contains("Contact"), ops.toString());
         Thought created = thought(t, "operation:" + f.id + ".creates.Contact");
-        assertTrue(created.sourceDescription.contains("/contacts-new"), created.sourceDescription);
+        assertEquals("page", created.sourceKind);
+        assertTrue(created.sourceNames.contains("New contact"), "pages by name, as a colour's thought names them: " + created.sourceNames);
         Thought updated = thought(t, "operation:" + f.id + ".updates.Contact");
-        assertTrue(updated.sourceDescription.startsWith("business rule"), updated.sourceDescription);
+        assertEquals("feature", updated.sourceKind, "a business rule's operation comes from its feature");
+        assertEquals(List.of(f.id), updated.sourceIds);
+        assertEquals(List.of("Contact book"), updated.sourceNames);
 
         thoughts.reject(as(t, Role.MEMBER), updated.id);
         assertFalse(QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(f.id).operations()).updates().contains("Contact"),
@@ -100,6 +105,162 @@ class ThoughtSourcesTest {
         features.update(as(t, Role.MEMBER), f.id, FeatureForm.of(again, List.of()));
         assertFalse(QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(f.id).operations()).updates().contains("Contact"),
                 "a rejected operation is not inferred again");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theThinkingChainLinksWhatEachThoughtCameFromAndShowsADeletedSourceByItsName() throws Exception {
+        TestData.Team t = data.team();
+        String newContact = PageResourceTest.createPage(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
+        String companies = PageResourceTest.createPage(t, "Companies", "/companies", null, EntityFixtures.COMPANIES, "");
+        String api = "/api/v1/projects/" + t.slug();
+        String base = "/projects/" + t.slug();
+        fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
+        DesignSystemResourceTest.settled(t);
+
+        List<Map<String, Object>> all = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        Map<String, Object> email = EntityResourceTest.thought(all, "field:Contact.email");
+        Map<String, Object> source = (Map<String, Object>) email.get("source");
+        assertEquals(Map.of("kind", "page", "id", newContact, "name", "New contact", "url", base + "/pages/" + newContact), source);
+        assertEquals(List.of(source), email.get("sources"));
+        assertEquals("page New contact", email.get("sourceDescription"), "one wording for every source");
+        Map<String, Object> observation = all.stream().filter(m -> "observation".equals(m.get("thoughtType"))
+                && ((Map<String, Object>) m.get("source")).get("url").equals(base + "/pages/" + companies + "/mockups/1")).findFirst()
+                .orElseThrow(() -> new AssertionError("an observation of the Companies mockup in " + all));
+        assertEquals("mockup", ((Map<String, Object>) observation.get("source")).get("kind"));
+        assertEquals("Companies v1", ((Map<String, Object>) observation.get("source")).get("name"));
+
+        String emailId = (String) email.get("id");
+        Document page = Web.html(Web.as(t.viewer()).get(base + "/thinking").then().statusCode(200).extract().response());
+        assertEquals("Source: page New contact", page.getElementById("source-" + emailId).text());
+        assertEquals(base + "/pages/" + newContact, page.select("#source-" + emailId + " a").attr("href"));
+        String observationId = (String) observation.get("id");
+        assertEquals("Source: mockup Companies v1", page.getElementById("source-" + observationId).text());
+        assertEquals(base + "/pages/" + companies + "/mockups/1", page.select("#source-" + observationId + " a").attr("href"));
+
+        // Decided, so no later inference takes the thought away with its page; then the page goes.
+        fx.api(t.member()).post(api + "/thinking/" + emailId + "/confirm").then().statusCode(200);
+        assertEquals(1, OtherInstance.update("delete from pages where id = ?", UUID.fromString(newContact)));
+        Document after = Web.html(Web.as(t.viewer()).get(base + "/thinking").then().statusCode(200).extract().response());
+        assertEquals("Source: page New contact (deleted)", after.getElementById("source-" + emailId).text());
+        assertTrue(after.select("#source-" + emailId + " a").isEmpty(), "no link to a page that is gone");
+        Map<String, Object> gone = (Map<String, Object>) EntityResourceTest.thought(
+                fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path(""), "field:Contact.email").get("source");
+        assertEquals("New contact", gone.get("name"));
+        assertEquals(newContact, gone.get("id"));
+        assertTrue(gone.containsKey("url") && gone.get("url") == null, gone.toString());
+    }
+
+    @Test
+    void theThinkingChainReadsItsSourcesInAConstantNumberOfStatements() {
+        TestData.Team t = data.team();
+        UUID page = UUID.fromString(PageResourceTest.createPage(t, "Home", "/", null, "<main><h1>Hi</h1></main>", ""));
+        UUID mockup = QuarkusTransaction.requiringNew().call(() -> Page.<Page>findById(page).currentMockupId);
+        UUID feature = UUID.fromString(fx.api(t.member()).body(Map.of("name", "Greeting", "userDescription", "Say hi"))
+                .post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201).extract().path("id"));
+        UUID journey = decisionJourney(t);
+        List<ThoughtSource> kinds = List.of(ThoughtSource.of("page", page, "Home"), ThoughtSource.of("mockup", mockup, "Home v1"),
+                ThoughtSource.of("feature", feature, "Greeting"), ThoughtSource.of("journey", journey, "Sign in"),
+                new ThoughtSource("page", List.of(page, UUID.randomUUID()), List.of("Home", "Deleted")));
+        seedSourced(t, kinds, 0, 5);
+        String html = "/projects/" + t.slug() + "/thinking";
+        String json = "/api/v1/projects/" + t.slug() + "/thinking";
+        Web.as(t.viewer()).get(html).then().statusCode(200);
+        long pageFew = SqlCounter.count(() -> Web.as(t.viewer()).get(html).then().statusCode(200));
+        long apiFew = SqlCounter.count(() -> fx.api(t.viewer()).get(json).then().statusCode(200));
+        seedSourced(t, kinds, 5, 50);
+        long pageMany = SqlCounter.count(() -> Web.as(t.viewer()).get(html).then().statusCode(200));
+        long apiMany = SqlCounter.count(() -> fx.api(t.viewer()).get(json).then().statusCode(200));
+        assertEquals(pageFew, pageMany, "the thinking page");
+        assertEquals(apiFew, apiMany, "the API's list");
+        Document shown = Web.html(Web.as(t.viewer()).get(html));
+        assertEquals(10, shown.select("p[id^=source-] a[href=/projects/" + t.slug() + "/features/" + feature + "]").size());
+        assertEquals(10, shown.select("p[id^=source-] a[href=/projects/" + t.slug() + "/pages/" + page + "/mockups/1]").size());
+        assertEquals(10, shown.select("p[id^=source-] .source-gone").size(), "a source deleted since shows its name");
+    }
+
+    /**
+     * V0740 turns the old free text into sources: pages by name (colour tokens) and by path (entities), a page's
+     * mockup, a journey, a business rule's feature; a text naming nothing found keeps its words. Runs the migration's
+     * backfill again on thoughts written as before it.
+     */
+    @Test
+    void theMigrationTurnsTheOldSourceTextIntoLinksAndKeepsTheTextItCannotMap() throws Exception {
+        TestData.Team t = data.team();
+        String home = PageResourceTest.createPage(t, "Home", "/", null, "<main><h1>Hi</h1></main>", "");
+        String lessons = PageResourceTest.createPage(t, "Lessons", "/lessons", null, "<main><h1>Lessons</h1></main>", "");
+        UUID journey = decisionJourney(t);
+        UUID feature = UUID.fromString(fx.api(t.member()).body(Map.of("name", "Greeting", "userDescription", "Say hi"))
+                .post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201).extract().path("id"));
+        UUID mockup = QuarkusTransaction.requiringNew().call(() -> Page.<Page>findById(UUID.fromString(lessons)).currentMockupId);
+        Map<String, String> old = new java.util.LinkedHashMap<>();
+        old.put("token:#old", "pages Home, Lessons");
+        old.put("field:Old.name", "pages /lessons");
+        old.put("observation:old", "the mockup of /lessons");
+        old.put("branch:old", "the journey Sign in");
+        old.put("operation:" + feature + ".updates.Old", "business rule: Members can edit olds");
+        old.put("entity:Gone", "pages /gone, /lessons");
+        old.put("question:Odd", "somewhere else");
+        QuarkusTransaction.requiringNew().run(() -> old.forEach((subject, text) -> {
+            Thought th = new Thought();
+            th.projectId = t.project().id;
+            th.thoughtType = "inference";
+            th.reasoning = "From before";
+            th.subjectKey = subject;
+            th.sourceDescription = text;
+            th.persist();
+        }));
+
+        String sql;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/db/migration/V0740__design_structure_thought_sources.sql")) {
+            sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (java.sql.Connection c = OtherInstance.connect(); java.sql.Statement st = c.createStatement()) {
+            for (String statement : sql.split(";\n")) {
+                if (!statement.isBlank() && !statement.contains("ALTER TABLE")) {
+                    st.executeUpdate(statement);
+                }
+            }
+        }
+
+        Thought token = thought(t, "token:#old");
+        assertEquals("page", token.sourceKind);
+        assertEquals(List.of(UUID.fromString(home), UUID.fromString(lessons)), token.sourceIds);
+        assertEquals(List.of("Home", "Lessons"), token.sourceNames);
+        assertNull(token.sourceDescription);
+        assertEquals(List.of(UUID.fromString(lessons)), thought(t, "field:Old.name").sourceIds, "a page by its path");
+        Thought observation = thought(t, "observation:old");
+        assertEquals("mockup", observation.sourceKind);
+        assertEquals(List.of(mockup), observation.sourceIds);
+        assertEquals(List.of("Lessons v1"), observation.sourceNames);
+        assertEquals(List.of(journey), thought(t, "branch:old").sourceIds);
+        assertEquals("journey", thought(t, "branch:old").sourceKind);
+        Thought rule = thought(t, "operation:" + feature + ".updates.Old");
+        assertEquals("feature", rule.sourceKind);
+        assertEquals(List.of(feature), rule.sourceIds);
+        for (String unmapped : List.of("entity:Gone", "question:Odd")) {
+            Thought th = thought(t, unmapped);
+            assertNull(th.sourceKind, unmapped);
+            assertEquals(old.get(unmapped), th.sourceDescription, "the old text stays when not all of it is found");
+        }
+        Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking").then().statusCode(200).extract().response());
+        assertEquals("Source: pages Home, Lessons", page.getElementById("source-" + token.id).text());
+        assertEquals("Source: somewhere else", page.getElementById("source-" + thought(t, "question:Odd").id).text());
+    }
+
+    /** Thoughts {@code from} to {@code to} (exclusive), their sources taken from {@code kinds} in turn. */
+    private static void seedSourced(TestData.Team t, List<ThoughtSource> kinds, int from, int to) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = from; i < to; i++) {
+                Thought th = new Thought();
+                th.projectId = t.project().id;
+                th.thoughtType = "observation";
+                th.reasoning = "Seen " + i;
+                th.subjectKey = "observation:seeded-" + i;
+                th.source(kinds.get(i % kinds.size()));
+                th.persist();
+            }
+        });
     }
 
     private UUID decisionJourney(TestData.Team t) {
