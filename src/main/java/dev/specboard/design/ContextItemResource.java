@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,12 +86,31 @@ public class ContextItemResource {
     static Response download(ContextItem item, byte[] bytes) {
         ContextMetadata m = item.metadata();
         String type = m.contentType() != null && m.contentType().startsWith("image/") ? m.contentType() : "application/octet-stream";
-        String name = m.fileName() == null ? "context-item" : m.fileName().replace("\"", "");
         return Response.ok(bytes, type)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Content-Disposition", attachment(m.fileName() == null ? "context-item" : m.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .build();
+    }
+
+    /**
+     * The attachment header for a file name in any letters (RFC 6266): a header carries bytes, so a name such as
+     * {@code 日本語.txt} went out as {@code ???.txt}; browsers take the UTF-8 name from {@code filename*} and older
+     * clients the ASCII one beside it.
+     */
+    static String attachment(String name) {
+        StringBuilder ascii = new StringBuilder();
+        StringBuilder encoded = new StringBuilder();
+        name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? (char) c : '_'));
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     private ContextPage page(Access access, ContextItemInput form, FormErrors errors) {

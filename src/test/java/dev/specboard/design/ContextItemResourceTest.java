@@ -1,8 +1,10 @@
 package dev.specboard.design;
 
+import dev.specboard.account.ApiTokenService;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +27,9 @@ class ContextItemResourceTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    ApiTokenService tokens;
 
     private static Response upload(TestData.Team t, String type, String name, byte[] content, String mime) {
         return Web.as(t.member()).multiPart("itemType", type).multiPart("file", name, content, mime).multiPart("categories", "inspiration")
@@ -76,6 +83,22 @@ class ContextItemResourceTest {
         assertEquals(413, big.statusCode());
         assertTrue(Web.html(big).selectFirst("#e-file").text().contains("at most 5.0 MB"));
         assertEquals(0, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/context")).select(".context-item").size());
+    }
+
+    @Test
+    void aFileNamedInAnyLettersDownloadsUnderItsName() {
+        TestData.Team t = data.team();
+        // Sent as JSON, whose name is UTF-8 for sure (the test client's multipart writes names as Latin-1).
+        Response created = RestAssured.given().header("Authorization", "Bearer " + tokens.create(t.member().id, "upload", null, null).value())
+                .contentType("application/json; charset=UTF-8")
+                .body(Map.of("itemType", "file", "fileName", "日本語 plan.txt", "contentBase64", Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8))))
+                .post("/api/v1/projects/" + t.slug() + "/context-items");
+        assertEquals(201, created.statusCode(), created.asString());
+        Response file = Web.as(t.viewer()).get("/projects/" + t.slug() + "/context/" + created.jsonPath().getString("id") + "/file");
+        assertEquals(200, file.statusCode());
+        // The header went out as Latin-1 bytes: the name arrived as "??? plan.txt".
+        assertEquals("attachment; filename=\"___ plan.txt\"; filename*=UTF-8''%E6%97%A5%E6%9C%AC%E8%AA%9E%20plan.txt",
+                file.getHeader("Content-Disposition"));
     }
 
     @Test
