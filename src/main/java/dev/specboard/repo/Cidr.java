@@ -19,13 +19,18 @@ public record Cidr(byte[] network, int prefix) {
     static final List<Cidr> INTERNAL = List.of(
             of("0.0.0.0/8"), of("10.0.0.0/8"), of("100.64.0.0/10"), of("127.0.0.0/8"), of("169.254.0.0/16"),
             of("172.16.0.0/12"), of("192.0.0.0/24"), of("192.168.0.0/16"), of("198.18.0.0/15"), of("224.0.0.0/4"),
-            of("240.0.0.0/4"), of("::/128"), of("::1/128"), of("fc00::/7"), of("fe80::/10"), of("fec0::/10"), of("ff00::/8"));
+            of("240.0.0.0/4"), of("::/128"), of("::1/128"), of("fc00::/7"), of("fe80::/10"), of("fec0::/10"), of("ff00::/8"),
+            // Translation and tunnel blocks that lead to IPv4 hosts: NAT64 for local use (RFC 8215) and Teredo.
+            of("64:ff9b:1::/48"), of("2001::/32"));
 
     /**
      * IPv6 blocks that carry an IPv4 address in their last four bytes (compatible, NAT64); Java already
      * turns IPv4-mapped addresses ({@code ::ffff:a.b.c.d}) into IPv4 ones.
      */
     private static final List<Cidr> EMBEDDING_IPV4 = List.of(of("::/96"), of("64:ff9b::/96"));
+
+    /** 6to4 (RFC 3056): the IPv4 address a relay forwards to is in bytes 2 to 5, so {@code 2002:7f00:1::} is 127.0.0.1. */
+    private static final Cidr SIX_TO_FOUR = of("2002::/16");
 
     /** The block written as {@code address[/prefix]}, when it is one; a host name is not. */
     public static Optional<Cidr> parse(String text) {
@@ -81,14 +86,20 @@ public record Cidr(byte[] network, int prefix) {
             return true;
         }
         if (EMBEDDING_IPV4.stream().anyMatch(c -> c.contains(address))) {
-            byte[] a = address.getAddress();
-            try {
-                return isInternal(InetAddress.getByAddress(Arrays.copyOfRange(a, 12, 16)));
-            } catch (UnknownHostException e) {
-                return true;
-            }
+            return isInternalIpv4(Arrays.copyOfRange(address.getAddress(), 12, 16));
+        }
+        if (SIX_TO_FOUR.contains(address)) {
+            return isInternalIpv4(Arrays.copyOfRange(address.getAddress(), 2, 6));
         }
         return false;
+    }
+
+    private static boolean isInternalIpv4(byte[] embedded) {
+        try {
+            return isInternal(InetAddress.getByAddress(embedded));
+        } catch (UnknownHostException e) {
+            return true;
+        }
     }
 
     @Override

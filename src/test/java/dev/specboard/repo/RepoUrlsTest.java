@@ -50,6 +50,18 @@ class RepoUrlsTest {
     }
 
     @Test
+    void ipv6FormsThatLeadToInternalIpv4HostsAreRefused() {
+        // 6to4 of 127.0.0.1, 10.0.0.1 and the metadata address; NAT64 for local use of 10.0.0.1; Teredo.
+        for (String url : List.of("https://[2002:7f00:1::]/x.git", "https://[2002:a00:1::1]/x.git", "https://[2002:a9fe:a9fe::]/latest",
+                "https://[64:ff9b:1::a00:1]/x.git", "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/x.git")) {
+            Optional<String> problem = urls.problem(url);
+            assertTrue(problem.isPresent(), url + " was accepted");
+            assertTrue(problem.get().contains("loopback, private, link-local or multicast"), url + ": " + problem.get());
+        }
+        assertEquals(Optional.empty(), urls.problem("https://[2002:5db8:d822::1]/team/x.git"), "6to4 of a public address");
+    }
+
+    @Test
     void publicAddressesAndNamesThatDoNotResolveYetAreAccepted() {
         assertEquals(Optional.empty(), urls.problem("https://93.184.216.34/team/x.git"));
         assertEquals(Optional.empty(), urls.problem("https://[2606:4700::1111]/team/x.git"));
