@@ -2,7 +2,6 @@ package dev.specboard.account;
 
 import dev.specboard.kernel.TimestampedEntity;
 import io.quarkus.elytron.security.common.BcryptUtil;
-import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;
 import io.quarkus.security.jpa.Roles;
@@ -68,8 +67,7 @@ public class Account extends TimestampedEntity {
     }
 
     public void setPassword(String plain) {
-        this.passwordHash = BcryptUtil.bcryptHash(plain, ConfigProvider.getConfig()
-                .getOptionalValue("specboard.bcrypt-cost", Integer.class).orElse(12));
+        this.passwordHash = BcryptUtil.bcryptHash(plain, PasswordCheck.cost());
     }
 
     public boolean passwordMatches(String plain) {

@@ -118,7 +118,7 @@ public class AccountService {
             ok = account.get().passwordMatches(password);
         } else {
             // An unknown login costs one hash check too, so the answer's timing does not tell which accounts exist.
-            PasswordCheck.matches(password, PasswordCheck.DUMMY_HASH);
+            PasswordCheck.matches(password, PasswordCheck.dummyHash());
             ok = false;
         }
         if (!ok) {

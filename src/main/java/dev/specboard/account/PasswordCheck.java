@@ -1,5 +1,7 @@
 package dev.specboard.account;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
@@ -7,14 +9,30 @@ import org.wildfly.security.password.interfaces.BCryptPassword;
 import org.wildfly.security.password.util.ModularCrypt;
 
 import java.security.GeneralSecurityException;
+import java.util.UUID;
 
 /** Verifies a password against its bcrypt hash in Modular Crypt Format, as security-jpa stores it. */
 final class PasswordCheck {
 
-    /** A valid hash of a random password, checked when an account does not exist so timing does not tell. */
-    static final String DUMMY_HASH = "$2a$12$KqHRR2ScEZb9GnKe3F.aLOKp5Zdr8SsA8o1X8ugZ7qb6GxmYGfEXS";
-
     private PasswordCheck() {
+    }
+
+    /** The bcrypt cost new password hashes get ({@code specboard.bcrypt-cost}). */
+    static int cost() {
+        return ConfigProvider.getConfig().getOptionalValue("specboard.bcrypt-cost", Integer.class).orElse(12);
+    }
+
+    /**
+     * A hash of a random password at the configured cost, checked when an account does not exist so timing does not
+     * tell: a fixed hash at cost 12 answered an unknown name faster, or slower, than an account whenever the cost is set
+     * otherwise (each step doubles the time).
+     */
+    static String dummyHash() {
+        return Dummy.HASH;
+    }
+
+    private static final class Dummy {
+        static final String HASH = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), cost());
     }
 
     /** The longest password sign-up and password change accept. */

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -189,6 +190,15 @@ class LoginLockoutTest {
         assertEquals(0L, failureRows(fresh), "refused before the name was counted, let alone its password checked");
         assertEquals(429, login(sprayer, targets.get(0).username, TestData.PASSWORD).statusCode(), "the whole address waits");
         assertEquals(303, login(Web.clientAddress(), targets.get(0).username, TestData.PASSWORD).statusCode());
+    }
+
+    /** An unknown name's answer takes as long as a known one's: its stand-in hash has the cost an account's password gets. */
+    @Test
+    void anUnknownNameCostsTheSameHashCheckAsAnAccount() {
+        String own = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(data.account("cost").id).passwordHash);
+        // "$2a$04$...": the cost is the number between the second and third dollar signs.
+        assertEquals(own.substring(0, 7), PasswordCheck.dummyHash().substring(0, 7));
+        assertFalse(PasswordCheck.matches("anything", PasswordCheck.dummyHash()));
     }
 
     private static long failureRows(String login) {
