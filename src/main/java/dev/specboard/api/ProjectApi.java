@@ -5,6 +5,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.project.ProjectForm;
+import dev.specboard.project.ProjectRepositories;
 import dev.specboard.project.ProjectRow;
 import dev.specboard.project.ProjectService;
 import dev.specboard.kernel.Role;
@@ -46,10 +47,14 @@ public class ProjectApi {
                                 String icon, String color, String repoUrl, String repoDefaultBranch,
                                 String executiveSummary, boolean executiveSummaryApproved, int executiveSummaryVersion,
                                 boolean setupComplete, boolean contextMappingApproved, Instant createdAt, Instant updatedAt) {
-        static ProjectAnswer of(Access access) {
+        /** The repository fields name the project's first repository, as the overview does: the wizard's answer is
+         *  only what setup was told, and people change the address or branch under Code afterwards. */
+        static ProjectAnswer of(Access access, List<ProjectRepositories.RepoRef> repos) {
             Project p = access.project();
+            String repoUrl = repos.isEmpty() ? p.repoDisplayUrl() : repos.get(0).displayUrl();
+            String repoBranch = repos.isEmpty() ? p.repoDefaultBranch : repos.get(0).defaultBranch();
             return new ProjectAnswer(p.slug, p.name, p.description, p.type, p.framework, p.status, access.role().value(),
-                    p.visionStatement, p.targetFeeling, p.referenceApps, p.icon, p.color, p.repoDisplayUrl(), p.repoDefaultBranch,
+                    p.visionStatement, p.targetFeeling, p.referenceApps, p.icon, p.color, repoUrl, repoBranch,
                     p.executiveSummary, p.executiveSummaryApproved, p.executiveSummaryVersion, p.setupComplete,
                     p.contextMappingApproved, p.createdAt, p.updatedAt);
         }
@@ -63,6 +68,9 @@ public class ProjectApi {
 
     @Inject
     ProjectAccess projectAccess;
+
+    @Inject
+    ProjectRepositories repositories;
 
     @GET
     public List<ProjectRowAnswer> list() {
@@ -90,7 +98,8 @@ public class ProjectApi {
     @GET
     @Path("{slug}")
     public ProjectAnswer get(@PathParam("slug") String slug) {
-        return ProjectAnswer.of(projectAccess.read(slug));
+        Access access = projectAccess.read(slug);
+        return ProjectAnswer.of(access, repositories.list(access.project().id));
     }
 
     private Role effectiveRole(Role role) {

@@ -3,6 +3,9 @@ package dev.specboard.api;
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.kernel.Role;
+import dev.specboard.project.ProjectService;
+import dev.specboard.project.RepoForm;
+import dev.specboard.repo.GitFixture;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -27,6 +30,9 @@ class ProjectApiTest {
     @Inject
     ApiTokenService tokens;
 
+    @Inject
+    ProjectService projects;
+
     String token(Account a) {
         return tokens.create(a.id, "test", null, null).value();
     }
@@ -45,6 +51,21 @@ class ProjectApiTest {
         RestAssured.given().auth().oauth2(t).get("/api/v1/projects/" + slug)
                 .then().statusCode(200).body("setupComplete", equalTo(false))
                 .body("executiveSummaryApproved", equalTo(false)).body("contextMappingApproved", equalTo(false));
+    }
+
+    @Test
+    void repositoryFieldsFollowTheRepositoryChangedUnderCode() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("README.md", "hi\n"));
+            // The wizard was told a branch that does not exist; the lead then adds the repository with the right one.
+            projects.updateRepository(team.project().id, new RepoForm(git.url(), "mainmain"));
+            RestAssured.given().auth().oauth2(token(team.lead())).contentType(ContentType.JSON)
+                    .body(Map.of("name", "app", "url", git.url(), "defaultBranch", "main"))
+                    .post("/api/v1/projects/" + team.slug() + "/repos").then().statusCode(201);
+            RestAssured.given().auth().oauth2(token(team.viewer())).get("/api/v1/projects/" + team.slug())
+                    .then().statusCode(200).body("repoDefaultBranch", equalTo("main")).body("repoUrl", equalTo(git.url()));
+        }
     }
 
     @Test
