@@ -3,8 +3,12 @@ package dev.specboard.project;
 import dev.specboard.kernel.Role;
 import java.util.List;
 
-/** One row of the invite step. */
-public record InviteRow(int index, String who, String role) {
+/** One row of the invite step; {@code added} marks the row "Add another person" just made, which gets the cursor. */
+public record InviteRow(int index, String who, String role, boolean added) {
+
+    public InviteRow(int index, String who, String role) {
+        this(index, who, role, false);
+    }
 
     public static final List<Role> INVITABLE = List.of(Role.values());
 
@@ -21,6 +25,6 @@ public record InviteRow(int index, String who, String role) {
     }
 
     public InviteRow withIndex(int i) {
-        return new InviteRow(i, who, role);
+        return new InviteRow(i, who, role, added);
     }
 }

@@ -140,7 +140,7 @@ public class SetupWizardResource {
         UUID me = currentUser.requireAccountId();
         List<InviteRow> rows = new ArrayList<>(form.rows());
         if (form.wantsRow()) {
-            rows.add(new InviteRow(rows.size(), "", Role.MEMBER.value()));
+            rows.add(new InviteRow(rows.size(), "", Role.MEMBER.value(), true));
             return Htmx.page(render(runOf(me), SetupStep.INVITE, rows, FormErrors.none(), ""));
         }
         try {

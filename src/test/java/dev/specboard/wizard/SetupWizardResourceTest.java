@@ -204,6 +204,21 @@ class SetupWizardResourceTest {
     }
 
     @Test
+    void addAnotherPersonPutsTheCursorInTheNewRow() {
+        Account a = data.account("addrow");
+        basics(a, TestData.unique("AddRow"));
+        form(a).post("/projects/new/skip?step=vision").then().statusCode(303);
+        form(a).post("/projects/new/skip?step=repository").then().statusCode(303);
+        form(a).post("/projects/new/skip?step=summary").then().statusCode(303);
+        assertTrue(Web.html(Web.as(a).get("/projects/new")).select("[autofocus]").isEmpty(), "the step itself leaves the cursor alone");
+        Document d = Web.html(form(a).formParam("who", "someone").formParam("role", "lead").formParam("action", "add-row")
+                .post("/projects/new/invite"));
+        // The page comes back after the button is pressed: without this the cursor was back at the top of the page.
+        assertTrue(d.getElementById("f-who-1").hasAttr("autofocus"));
+        assertFalse(d.getElementById("f-who-0").hasAttr("autofocus"));
+    }
+
+    @Test
     void previewRendersSanitizedMarkdownAsAFragment() {
         Account a = data.account("prev");
         Response r = Web.htmx(form(a)).formParam("executiveSummary", "**bold** <img src=x onerror=alert(1)>").post("/projects/new/preview");
