@@ -1,7 +1,6 @@
 package dev.specboard.spec;
 
 import dev.specboard.web.FormErrors;
-import dev.specboard.web.ValidationException;
 import jakarta.ws.rs.FormParam;
 
 import java.math.BigDecimal;
@@ -12,7 +11,7 @@ import java.util.List;
 /**
  * The spec editor's fields, bound from the page form: phases arrive as parallel lists (one entry
  * per phase, in order), assigned files one path per line. {@code op} is a phase editing action
- * (add, remove:i, up:i, down:i).
+ * (add, remove:i, up:i, down:i); once applied it becomes {@code focus:i}, the phase whose name field gets the cursor.
  */
 public record SpecForm(
         @FormParam("storyNumber") String storyNumber,
@@ -95,24 +94,44 @@ public record SpecForm(
         List<PhaseRow> rows = new ArrayList<>(phases());
         String o = op == null ? "" : op;
         int i = o.contains(":") ? parseIndex(o.substring(o.indexOf(':') + 1)) : -1;
+        // The button pressed is replaced with the phases, so the cursor goes to the phase it made or moved.
+        int focus = -1;
         if (o.equals("add")) {
             rows.add(new PhaseRow(rows.size(), "", "", "", "", ""));
+            focus = rows.size() - 1;
         } else if (o.startsWith("remove:") && i >= 0 && i < rows.size()) {
             rows.remove(i);
         } else if (o.startsWith("up:") && i > 0 && i < rows.size()) {
             rows.add(i - 1, rows.remove(i));
+            focus = i - 1;
         } else if (o.startsWith("down:") && i >= 0 && i < rows.size() - 1) {
             rows.add(i + 1, rows.remove(i));
+            focus = i + 1;
         }
         return new SpecForm(storyNumber, title, specType, content, overview, architecture, technologyStack,
                 rows.stream().map(PhaseRow::name).toList(), rows.stream().map(PhaseRow::description).toList(),
                 rows.stream().map(PhaseRow::hours).toList(), rows.stream().map(PhaseRow::content).toList(),
-                rows.stream().map(PhaseRow::files).toList(), dependsOn, version, null);
+                rows.stream().map(PhaseRow::files).toList(), dependsOn, version, focus < 0 ? null : "focus:" + focus);
     }
 
-    /** The input for the service; numbers that do not parse are refused here, named per field. */
+    /** Whether this phase's name field takes the cursor: the phase "Add a phase", Up or Down just made or moved. */
+    public boolean focusesPhase(int index) {
+        return ("focus:" + index).equals(op);
+    }
+
+    /** The input for the service; a number that does not parse is left out, and {@link #problems()} names it. */
     public SpecInput toInput() {
+        return read(FormErrors.none());
+    }
+
+    /** The fields whose numbers do not parse, for the service to refuse together with its own findings. */
+    public FormErrors problems() {
         FormErrors errors = FormErrors.none();
+        read(errors);
+        return errors;
+    }
+
+    private SpecInput read(FormErrors errors) {
         Integer story = null;
         if (storyNumber != null && !storyNumber.isBlank()) {
             String s = storyNumber.trim().replaceFirst("(?i)^US-", "");
@@ -135,9 +154,6 @@ public record SpecForm(
             List<String> files = p.files() == null ? List.of()
                     : Arrays.stream(p.files().split("\\R")).map(String::trim).filter(f -> !f.isEmpty()).toList();
             phases.add(new SpecContent.Phase(null, p.name(), blankToNull(p.description()), hours, p.content(), files));
-        }
-        if (errors.any()) {
-            throw new ValidationException(errors);
         }
         String type = hierarchical() ? TechnicalSpec.TYPE_HIERARCHICAL : TechnicalSpec.TYPE_MONOLITHIC;
         SpecContent structured = hierarchical()

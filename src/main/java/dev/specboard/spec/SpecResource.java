@@ -79,7 +79,7 @@ public class SpecResource {
     public Response create(@PathParam("slug") String slug, @BeanParam SpecForm form, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         try {
-            TechnicalSpec spec = specs.create(access, form.toInput());
+            TechnicalSpec spec = specs.create(access, form.toInput(), form.problems());
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(),
                     spec.key() + " created" + (spec.isHierarchical() ? " with " + spec.totalPhases + " tasks" : ""));
         } catch (ValidationException e) {
@@ -131,7 +131,7 @@ public class SpecResource {
         TechnicalSpec current = TechnicalSpec.byKey(access.project(), key);
         String specKey = current.key();
         try {
-            specs.update(access, specKey, form.toInput(), form.version() == null ? -1 : form.version());
+            specs.update(access, specKey, form.toInput(), form.version() == null ? -1 : form.version(), form.problems());
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + specKey, specKey + " saved");
         } catch (StaleVersionException c) {
             // The editor's text stays; saving again is based on the current version, on purpose.

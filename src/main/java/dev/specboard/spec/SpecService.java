@@ -46,9 +46,15 @@ public class SpecService {
      */
     @Transactional
     public TechnicalSpec create(Access access, SpecInput input) {
+        return create(access, input, FormErrors.none());
+    }
+
+    /** As {@link #create(Access, SpecInput)}, refusing also the problems the page form found reading its fields. */
+    @Transactional
+    public TechnicalSpec create(Access access, SpecInput input, FormErrors formProblems) {
         access.requireWrite(Role.MEMBER);
         Project project = access.project();
-        SpecContent content = check(project, input, null);
+        SpecContent content = check(project, input, null, formProblems);
         TechnicalSpec.lockProject(project);
         Account actor = em.getReference(Account.class, access.accountId());
 
@@ -81,6 +87,12 @@ public class SpecService {
      */
     @Transactional
     public TechnicalSpec update(Access access, String key, SpecInput input, int baseVersion) {
+        return update(access, key, input, baseVersion, FormErrors.none());
+    }
+
+    /** As {@link #update(Access, String, SpecInput, int)}, refusing also the problems the page form found reading its fields. */
+    @Transactional
+    public TechnicalSpec update(Access access, String key, SpecInput input, int baseVersion, FormErrors formProblems) {
         access.requireWrite(Role.MEMBER);
         // First, as everywhere: new tasks take their spec's waiter count while dependencies cannot change (V0320).
         TechnicalSpec.ProjectLock specsLock = TechnicalSpec.lockProject(access.project());
@@ -92,7 +104,7 @@ public class SpecService {
         if (!spec.specType.equals(input.specType())) {
             throw ValidationException.of("specType", "The type of a spec cannot change after it is created");
         }
-        SpecContent content = check(access.project(), input, spec);
+        SpecContent content = check(access.project(), input, spec, formProblems);
         Account actor = em.getReference(Account.class, access.accountId());
         List<ImplementationTask> existing = ImplementationTask.list("spec = ?1 order by taskNumber", spec);
         List<SpecContent.Phase> phases = phasesOf(spec, input, content);
@@ -213,8 +225,11 @@ public class SpecService {
 
     // --- rules
 
-    private SpecContent check(Project project, SpecInput input, TechnicalSpec existing) {
+    // Every problem is named at once: the form's unreadable numbers together with the rules below, so one
+    // correction round is enough.
+    private SpecContent check(Project project, SpecInput input, TechnicalSpec existing, FormErrors formProblems) {
         FormErrors errors = FormErrors.none();
+        formProblems.asMap().forEach(errors::add);
         String title = input.title() == null ? "" : input.title().trim();
         if (title.isEmpty()) {
             errors.add("title", "Give the spec a title");

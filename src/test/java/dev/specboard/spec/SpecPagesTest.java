@@ -87,6 +87,44 @@ class SpecPagesTest {
     }
 
     @Test
+    void everyProblemOfTheFormIsNamedInOneRound() {
+        TestData.Team t = data.team();
+        Response r = form(t.member())
+                .formParam("title", "").formParam("storyNumber", "US-x").formParam("specType", "hierarchical")
+                .formParam("phaseName", "API Layer").formParam("phaseDescription", "").formParam("phaseHours", "three")
+                .formParam("phaseContent", "").formParam("phaseFiles", "")
+                .post("/projects/" + t.slug() + "/specs");
+        assertEquals(422, r.statusCode());
+        Document d = Web.html(r);
+        // An unreadable number used to hide the other problems until it was corrected and the form sent again.
+        assertEquals("Hours as a number, like 2 or 1.5", d.getElementById("phase-0-hours-error").text());
+        assertEquals("A story number, like 12 for US-12", d.getElementById("e-storyNumber").text());
+        assertTrue(d.getElementById("phase-0-name-error").text().startsWith("Lowercase letters"));
+        assertEquals("Give the spec a title", d.getElementById("e-title").text());
+        assertEquals("API Layer", d.getElementById("phase-0-name").val());
+        assertTrue(specQueries.list(t.project()).isEmpty());
+    }
+
+    @Test
+    void theCursorGoesToThePhaseJustAddedOrMoved() {
+        TestData.Team t = data.team();
+        Document added = Web.html(Web.htmx(form(t.member())).formParam("title", "T").formParam("specType", "hierarchical")
+                .formParam("phaseName", "one").formParam("phaseDescription", "").formParam("phaseHours", "")
+                .formParam("phaseContent", "").formParam("phaseFiles", "").formParam("op", "add")
+                .post("/projects/" + t.slug() + "/specs/form/phases"));
+        assertTrue(added.getElementById("phase-1-name").hasAttr("autofocus"), "the new phase's name takes the cursor");
+        assertFalse(added.getElementById("phase-0-name").hasAttr("autofocus"));
+        Document moved = Web.html(Web.htmx(form(t.member())).formParam("title", "T").formParam("specType", "hierarchical")
+                .formParam("phaseName", "one", "two").formParam("phaseDescription", "", "").formParam("phaseHours", "", "")
+                .formParam("phaseContent", "", "").formParam("phaseFiles", "", "").formParam("op", "up:1")
+                .post("/projects/" + t.slug() + "/specs/form/phases"));
+        assertTrue(moved.getElementById("phase-0-name").hasAttr("autofocus"), "the moved phase keeps the cursor");
+        assertFalse(moved.getElementById("phase-1-name").hasAttr("autofocus"));
+        Document fresh = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/specs/new"));
+        assertTrue(fresh.select("[autofocus]").isEmpty(), "a fresh editor leaves the cursor alone");
+    }
+
+    @Test
     void phaseEditorAddsRemovesAndReordersPhases() {
         TestData.Team t = data.team();
         Response r = Web.htmx(form(t.member())).formParam("title", "T").formParam("specType", "hierarchical")
