@@ -78,6 +78,14 @@ class FileBrowserResourceTest {
         }
     }
 
+    @Test
+    void theAddressHintNamesLocalPathsAsTheWizardDoes() {
+        TestData.Team team = data.team();
+        Document page = Web.html(Web.as(team.lead()).get("/projects/" + team.slug() + "/repos"));
+        // The field is labelled "Git URL or local path"; its hint listed only remote forms, so a path looked refused.
+        assertEquals("https://, ssh://, git@host:team/app.git, file:// or /srv/git/app", page.getElementById("h-url").text());
+    }
+
     /**
      * Two leads add a repository of the same name at once: the second passed the "name is free" check before the
      * first committed, so the unique constraint refuses its row; that is a 409 with the reason, not a 500.
