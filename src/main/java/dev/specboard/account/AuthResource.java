@@ -135,6 +135,10 @@ public class AuthResource {
                 || path.startsWith("/\\") || path.chars().anyMatch(Character::isISOControl)) {
             return "/";
         }
+        // "Log out" pressed after the login expired leads here: logging in again means staying, not "Log out?" again.
+        if ("/logout".equals(path)) {
+            return "/";
+        }
         return next;
     }
 }

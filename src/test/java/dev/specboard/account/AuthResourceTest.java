@@ -95,6 +95,16 @@ class AuthResourceTest {
     }
 
     @Test
+    void loggingInAfterAnExpiredLogoutLandsOnTheHomePage() {
+        Account a = data.account("relog");
+        Web.anonymous().redirects().follow(false).get("/logout")
+                .then().statusCode(302).header("Location", containsString("/login?next=%2Flogout"));
+        Web.anonymous().formParam("username", a.username).formParam("password", TestData.PASSWORD)
+                .formParam("next", "/logout").post("/login")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));
+    }
+
+    @Test
     void loginNeverRedirectsOffSite() {
         Account a = data.account("offsite");
         Web.anonymous().formParam("username", a.username).formParam("password", TestData.PASSWORD)
