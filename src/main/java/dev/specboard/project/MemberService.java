@@ -155,6 +155,9 @@ public class MemberService {
                     + " and cannot be demoted. Make someone else owner first.");
         }
         m.role = role;
+        if (role != Role.OWNER) {
+            withdrawInvitationsOf(p, m.account.id);
+        }
         return MemberView.of(m, access.accountId());
     }
 
@@ -169,9 +172,19 @@ public class MemberService {
                     + " and cannot be removed. Make someone else owner first.");
         }
         m.delete();
+        withdrawInvitationsOf(p, m.account.id);
         // The member's open streams ask again whether they may go on (after the commit, on every instance): see
         // StreamGrant. Addressed to the account alone, so the project's other streams do not hear of it.
         live.publish(LiveEvent.forAccount(StreamGrant.LEFT, m.account.id));
+    }
+
+    /**
+     * The open invitations someone sent stop working once they may no longer invite (removed, or no longer owner): a link
+     * kept from before would bring them, or whoever they chose, back in with the role it names, owner included.
+     */
+    private static void withdrawInvitationsOf(Project p, UUID accountId) {
+        Invitation.update("revokedAt = ?1 where projectId = ?2 and invitedBy = ?3 and acceptedAt is null and revokedAt is null",
+                java.time.Instant.now(), p.id, accountId);
     }
 
     /** One member with its account, for re-rendering a row. */

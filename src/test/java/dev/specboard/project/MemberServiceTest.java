@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,9 @@ class MemberServiceTest {
 
     @Inject
     ProjectService projects;
+
+    @Inject
+    InvitationService invitations;
 
     @Inject
     TestData data;
@@ -58,6 +62,33 @@ class MemberServiceTest {
         Access newOwner = access(t.project(), t.lead(), Role.OWNER);
         members.remove(newOwner, membership(t.project(), t.owner()).id);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Membership.find(t.project(), t.owner().id).isEmpty()));
+    }
+
+    /** A link an owner kept from before being demoted or removed no longer brings anyone in; other owners' links still do. */
+    @Test
+    void anOwnerDemotedOrRemovedLeavesNoWorkingInvitationBehind() {
+        TestData.Team t = data.team();
+        Access owner = access(t.project(), t.owner(), Role.OWNER);
+        members.changeRole(owner, membership(t.project(), t.lead()).id, Role.OWNER);
+        members.changeRole(owner, membership(t.project(), t.member()).id, Role.OWNER);
+        String byLead = invite(access(t.project(), t.lead(), Role.OWNER), Role.OWNER);
+        String byMember = invite(access(t.project(), t.member(), Role.OWNER), Role.OWNER);
+        String byOwner = invite(owner, Role.VIEWER);
+        members.changeRole(owner, membership(t.project(), t.lead()).id, Role.LEAD);
+        members.remove(owner, membership(t.project(), t.member()).id);
+        assertEquals("This invitation was withdrawn; ask for a new one.", refusal(byLead), "demoted from owner");
+        assertEquals("This invitation was withdrawn; ask for a new one.", refusal(byMember), "removed");
+        assertNull(refusal(byOwner), "an owner's own link still works");
+    }
+
+    private String invite(Access by, Role role) {
+        String link = QuarkusTransaction.requiringNew().call(() -> invitations.invite(by, TestData.unique("kept") + "@example.test", role,
+                "http://localhost", "email").link());
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    private String refusal(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> invitations.view(token).refusal());
     }
 
     @Test
