@@ -92,10 +92,15 @@ public class SpecTools {
             + "claimed is false when none is handed out, and reason says why: none-pending, blocked or overlapping.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public NextTaskAnswer claimNextTask(@ToolArg(description = "project slug") String project,
-                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
+                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit,
+                                        @ToolArg(description = "where you work on it: the path of your git worktree, shown with the task while you hold it", required = false) String worktreePath) {
         return call(() -> {
+            dev.specboard.spec.ImplementationTask.worktreePath(worktreePath);
             jakarta.ws.rs.core.Response answer = taskApi.claimNextTask(project, flag(overWipLimit));
             TaskApi.ContextAnswer claimed = (TaskApi.ContextAnswer) answer.getEntity();
+            if (claimed != null && worktreePath != null) {
+                claimed = new TaskApi.ContextAnswer(worktree(project, claimed.task().key(), worktreePath), claimed.spec(), claimed.phase(), claimed.notes());
+            }
             // The API's 204 says why nothing was handed out in its Specboard-Reason header.
             return new NextTaskAnswer(claimed != null, claimed, claimed != null ? null : answer.getHeaderString("Specboard-Reason"));
         });
@@ -111,21 +116,36 @@ public class SpecTools {
     @Tool(name = "claim_task", description = "Claims one task; refused when someone else has it or its spec's dependencies are not complete.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer claimTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
-                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
-        return call(() -> taskApi.claimTask(project, task, flag(overWipLimit)));
+                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit,
+                                        @ToolArg(description = "where you work on it: the path of your git worktree, shown with the task while you hold it", required = false) String worktreePath) {
+        return call(() -> {
+            dev.specboard.spec.ImplementationTask.worktreePath(worktreePath);
+            TaskApi.TaskAnswer claimed = taskApi.claimTask(project, task, flag(overWipLimit));
+            return worktreePath == null ? claimed : worktree(project, claimed.key(), worktreePath);
+        });
     }
 
     @Tool(name = "start_task", description = "Moves a task you claimed to in_progress.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer startTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
-                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
-        return call(() -> taskApi.startTask(project, task, flag(overWipLimit)));
+                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit,
+                                        @ToolArg(description = "where you work on it: the path of your git worktree, shown with the task while you hold it", required = false) String worktreePath) {
+        return call(() -> {
+            dev.specboard.spec.ImplementationTask.worktreePath(worktreePath);
+            TaskApi.TaskAnswer started = taskApi.startTask(project, task, flag(overWipLimit));
+            return worktreePath == null ? started : worktree(project, started.key(), worktreePath);
+        });
     }
 
-    @Tool(name = "complete_task", description = "Completes a task with the 40-hex commit SHA of the work; it becomes merged once that commit is on the default branch.",
+    /** Records the claimer's worktree after a claim or start (checked before it, so a bad path refuses the call, not half of it). */
+    private TaskApi.TaskAnswer worktree(String project, String task, String worktreePath) {
+        return taskApi.recordWorktree(project, task, new TaskApi.WorktreeBody(worktreePath));
+    }
+
+    @Tool(name = "complete_task", description = "Completes a task with the commit SHA of the work (all 40 hex digits, or git's short form once a repository is synced); it becomes merged once that commit is on the default branch.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer completeTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
-                                           @ToolArg(description = "commit SHA (40 hex)") String commitSha,
+                                           @ToolArg(description = "commit SHA: 40 hex digits, or a short form such as abc1234 that names one commit of a synced repository") String commitSha,
                                            @ToolArg(description = "actual hours spent", required = false) Double actualHours,
                                            @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
         return call(() -> taskApi.completeTask(project, task, flag(overWipLimit), new TaskApi.CompleteBody(commitSha,

@@ -54,7 +54,7 @@ public class TaskApi {
                              String branchName, String commitSha, List<String> assignedFiles, BigDecimal estimatedHours,
                              BigDecimal actualHours, boolean blocked, Instant claimedAt, Instant startedAt, Instant completedAt,
                              Instant mergedAt, String failureReason, String priority, Instant leaseExpiresAt,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String commitCheck) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String commitCheck, String worktreePath) {
     }
 
     @RegisterForReflection
@@ -174,7 +174,7 @@ public class TaskApi {
         return new TaskAnswer(t.key(), t.spec(), t.scope(), t.scopeDescription(), t.status(), t.claimedBy(), t.branchName(), t.commitSha(),
                 t.assignedFiles(), t.estimatedHours(), t.actualHours(), t.blocked(), t.claimedAt(), t.startedAt(), t.completedAt(),
                 t.mergedAt(), t.failureReason(), t.priority(), t.leaseExpiresAt(), done.commitChecked() ? "verified"
-                : "not checked: no repository of the project has been synced yet, so the commit could not be looked up");
+                : "not checked: no repository of the project has been synced yet, so the commit could not be looked up", t.worktreePath());
     }
 
     @POST
@@ -193,6 +193,10 @@ public class TaskApi {
 
     @RegisterForReflection
     public record PriorityBody(String priority) {
+    }
+
+    @RegisterForReflection
+    public record WorktreeBody(String worktreePath) {
     }
 
     @POST
@@ -214,6 +218,19 @@ public class TaskApi {
     public TaskAnswer retryTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return answer(taskQueries.row(access.project(), tasks.retry(access, key, actor(access)).taskKey));
+    }
+
+    @POST
+    @Path("{key}/worktree")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TaskAnswer recordWorktree(@PathParam("slug") String slug, @PathParam("key") String key, WorktreeBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        Addressed.task(access, key);
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required: {\"worktreePath\": \"/path\"}, or null to clear it");
+        }
+        ImplementationTask t = tasks.recordWorktree(access, key, body.worktreePath(), actor(access));
+        return answer(taskQueries.row(access.project(), t.taskKey));
     }
 
     @POST
@@ -260,6 +277,6 @@ public class TaskApi {
     static TaskAnswer answer(TaskRow t) {
         return new TaskAnswer(t.key(), t.specKey(), t.scope(), t.scopeDescription(), t.status().value(), t.claimedBy(), t.branchName(),
                 t.commitSha(), t.assignedFiles(), t.estimatedHours(), t.actualHours(), t.blocked(), t.claimedAt(), t.startedAt(),
-                t.completedAt(), t.mergedAt(), t.failureReason(), t.priority().value(), t.leaseExpiresAt(), null);
+                t.completedAt(), t.mergedAt(), t.failureReason(), t.priority().value(), t.leaseExpiresAt(), null, t.worktreePath());
     }
 }

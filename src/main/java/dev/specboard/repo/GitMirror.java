@@ -232,6 +232,21 @@ public class GitMirror {
         }
     }
 
+    /** The full ids of the mirror's commits that start with this abbreviated SHA (4 to 40 hex digits); empty when none or unreadable. */
+    public Set<String> commitsStartingWith(Repo repo, String abbreviated) {
+        Set<String> found = new HashSet<>();
+        try (Repository r = open(repo); ObjectReader reader = r.newObjectReader()) {
+            for (ObjectId id : reader.resolve(org.eclipse.jgit.lib.AbbreviatedObjectId.fromString(abbreviated))) {
+                if (reader.open(id).getType() == Constants.OBJ_COMMIT) {
+                    found.add(id.name());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("Commits starting with %s in %s not known: %s", abbreviated, repo.name, e.getMessage());
+        }
+        return found;
+    }
+
     /**
      * What happened to each of the given paths between two commits: a histogram line diff, with
      * renames detected ({@link CommitDiff}); paths that did not change are left out.

@@ -197,6 +197,24 @@ public class RepoService {
         return Optional.of(false);
     }
 
+    /**
+     * The full ids of the commits in the project's synced repositories that start with this abbreviated SHA, as an
+     * agent may report one ({@code abc1234}); empty when no repository has been synced yet, so that nobody can tell.
+     */
+    public Optional<Set<String>> commitsStartingWith(UUID projectId, String abbreviated) {
+        Map<UUID, Object[]> latest = latestManifests(projectId);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> found = new java.util.TreeSet<>();
+        for (Repo repo : Repo.listByProject(projectId)) {
+            if (latest.containsKey(repo.id)) {
+                found.addAll(mirror.commitsStartingWith(repo, abbreviated));
+            }
+        }
+        return Optional.of(found);
+    }
+
     /** The sync by id within the project, or 404. */
     public RepoSync sync(Access access, UUID syncId) {
         RepoSync s = RepoSync.findById(syncId);

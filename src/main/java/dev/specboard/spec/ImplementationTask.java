@@ -4,6 +4,7 @@ import dev.specboard.account.Account;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.TimestampedEntity;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -151,6 +152,21 @@ public class ImplementationTask extends TimestampedEntity {
         return task;
     }
 
+    /** A worktree path as its claimer reports it: trimmed, null when blank; 422 when it is not one line of at most 1,000 characters. */
+    public static String worktreePath(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String path = raw.strip();
+        if (path.length() > 1000) {
+            throw ValidationException.of("worktreePath", "At most 1,000 characters");
+        }
+        if (path.chars().anyMatch(Character::isISOControl)) {
+            throw ValidationException.of("worktreePath", "A path on one line, without control characters");
+        }
+        return path;
+    }
+
     public static boolean isValidSha(String sha) {
         return sha != null && SHA.matcher(sha).matches();
     }
@@ -166,6 +182,8 @@ public class ImplementationTask extends TimestampedEntity {
                 claimedBy = null;
                 claimedAt = null;
                 startedAt = null;
+                // The worktree was the last claimer's: the next one works elsewhere.
+                worktreePath = null;
             }
             case CLAIMED -> {
                 claimedBy = actor;

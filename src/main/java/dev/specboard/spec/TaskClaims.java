@@ -250,7 +250,7 @@ public class TaskClaims {
                     SpecContent.parseList(rs.getString(8)), rs.getString(9), TaskStatus.CLAIMED, rs.getString(30), instant(rs, 10),
                     instant(rs, 11), instant(rs, 12), rs.getString(13), instant(rs, 14), rs.getString(15), rs.getBigDecimal(16),
                     rs.getBigDecimal(17), instant(rs, 18), instant(rs, 19), false, TaskPriority.parse(rs.getString(20)).orElseThrow(),
-                    instant(rs, 21));
+                    instant(rs, 21), null);
             return new Claimed(limited, candidate, candidateFiles, row.key(), row, rs.getObject(22, UUID.class),
                     rs.getObject(23, UUID.class), rs.getInt(27), rs.getBoolean(28), rs.getString(29), rs.getBoolean(31));
         }

@@ -82,7 +82,7 @@ public class TaskLeases {
                             FOR UPDATE SKIP LOCKED),
                         moved AS (
                             UPDATE implementation_tasks t SET status = 'pending', claimed_by = NULL, claimed_at = NULL, started_at = NULL,
-                                   lease_expires_at = NULL, commit_sha = NULL, updated_at = now(), version = t.version + 1
+                                   lease_expires_at = NULL, commit_sha = NULL, worktree_path = NULL, updated_at = now(), version = t.version + 1
                             FROM expired e WHERE t.id = e.id
                             RETURNING t.id, t.project_id, t.spec_id, t.task_id)
                         SELECT m.project_id, p.slug, m.spec_id, s.author_id, m.task_id, e.status, e.claimed_by,

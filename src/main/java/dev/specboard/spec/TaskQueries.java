@@ -154,6 +154,7 @@ public class TaskQueries {
     static TaskRow row(ImplementationTask t, int specNumber, String specTitle, Integer storyNumber, String claimer, boolean blocked) {
         return new TaskRow(t.taskKey, specNumber, specTitle, storyNumber, t.scope, t.scopeDescription, t.assignedFiles(),
                 t.branchName, t.status, claimer, t.claimedAt, t.startedAt, t.completedAt, t.commitSha, t.mergedAt,
-                t.failureReason, t.estimatedHours, t.actualHours, t.createdAt, t.updatedAt, blocked, t.priority, t.leaseExpiresAt);
+                t.failureReason, t.estimatedHours, t.actualHours, t.createdAt, t.updatedAt, blocked, t.priority, t.leaseExpiresAt,
+                t.worktreePath);
     }
 }

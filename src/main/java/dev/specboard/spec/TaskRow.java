@@ -13,7 +13,7 @@ public record TaskRow(String key, int specNumber, String specTitle, Integer stor
                       List<String> assignedFiles, String branchName, TaskStatus status, String claimedBy, Instant claimedAt,
                       Instant startedAt, Instant completedAt, String commitSha, Instant mergedAt, String failureReason,
                       BigDecimal estimatedHours, BigDecimal actualHours, Instant createdAt, Instant updatedAt, boolean blocked,
-                      TaskPriority priority, Instant leaseExpiresAt) {
+                      TaskPriority priority, Instant leaseExpiresAt, String worktreePath) {
 
     public String specKey() {
         return "SPEC-" + specNumber;
@@ -52,6 +52,6 @@ public record TaskRow(String key, int specNumber, String specTitle, Integer stor
     TaskRow withBlocked(boolean b) {
         return new TaskRow(key, specNumber, specTitle, storyNumber, scope, scopeDescription, assignedFiles, branchName, status,
                 claimedBy, claimedAt, startedAt, completedAt, commitSha, mergedAt, failureReason, estimatedHours, actualHours,
-                createdAt, updatedAt, b, priority, leaseExpiresAt);
+                createdAt, updatedAt, b, priority, leaseExpiresAt, worktreePath);
     }
 }

@@ -33,6 +33,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class TaskService {
 
+    /** Git's short form of a commit SHA: the first 4 or more of its hex digits. */
+    private static final java.util.regex.Pattern SHORT_SHA = java.util.regex.Pattern.compile("[0-9a-f]{4,39}");
+
     @Inject
     EntityManager em;
 
@@ -129,6 +132,29 @@ public class TaskService {
         return moveTask(access, key, to, actor, commitSha, actualHours, note).task();
     }
 
+    /**
+     * The full SHA of a reported commit: as given when it has 40 hex digits, else the one commit of the synced
+     * repositories that starts with it (agents and people often report git's short form, {@code abc1234}).
+     */
+    private String fullSha(UUID projectId, String sha) {
+        if (ImplementationTask.isValidSha(sha)) {
+            return sha;
+        }
+        if (!SHORT_SHA.matcher(sha).matches()) {
+            throw ValidationException.of("commitSha", "Give the commit SHA: 40 hexadecimal characters, or at least the first 4 of them");
+        }
+        Set<String> matches = repos.commitsStartingWith(projectId, sha).orElseThrow(() -> ValidationException.of("commitSha",
+                "Give the full commit SHA (40 hexadecimal characters): a short one can be looked up only once a repository is synced"));
+        if (matches.isEmpty()) {
+            throw ValidationException.of("commitSha", "No commit starting with " + sha + " is in the synced repository: push it"
+                    + " (to any branch) and sync the repository, or check the SHA");
+        }
+        if (matches.size() > 1) {
+            throw ValidationException.of("commitSha", sha + " starts " + matches.size() + " commits: give more of its digits");
+        }
+        return matches.iterator().next();
+    }
+
     /** A move and, when it completed the task, whether the commit could be checked against a synced mirror. */
     private record Moved(ImplementationTask task, boolean commitChecked) {
     }
@@ -154,10 +180,7 @@ public class TaskService {
                     + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));
         }
         if (to == TaskStatus.COMPLETED) {
-            String sha = commitSha == null ? "" : commitSha.trim().toLowerCase();
-            if (!ImplementationTask.isValidSha(sha)) {
-                throw ValidationException.of("commitSha", "Give the full commit SHA: 40 hexadecimal characters");
-            }
+            String sha = fullSha(access.project().id, commitSha == null ? "" : commitSha.trim().toLowerCase(java.util.Locale.ROOT));
             if (actualHours != null && (actualHours.signum() < 0 || actualHours.compareTo(SpecContent.MAX_HOURS) > 0)) {
                 throw ValidationException.of("actualHours", "Hours between 0 and 9999");
             }
@@ -238,6 +261,24 @@ public class TaskService {
                     + ": only a claimed or started task can be released.", Map.of("status", task.status.value()));
         }
         return transition(access, key, TaskStatus.PENDING, actor, null, null, "Released");
+    }
+
+    /**
+     * The claimer records where it works on a task it holds (the path of its git worktree, as in seed 001), or clears
+     * it with null; the task shows it until the claim ends. Nobody else may say where the claimer works.
+     */
+    @Transactional
+    public ImplementationTask recordWorktree(Access access, String key, String worktreePath, Actor actor) {
+        access.requireWrite(Role.MEMBER);
+        String path = ImplementationTask.worktreePath(worktreePath);
+        ImplementationTask task = ImplementationTask.locked(access.project(), ImplementationTask.requireKey(key));
+        boolean held = task.status.isHeld() && task.claimedBy != null;
+        if (!held || !task.claimedBy.id.equals(actor.accountId())) {
+            throw ApiException.conflict(task.taskKey + " is " + (held ? "claimed by " + task.claimedBy.username : task.status.label().toLowerCase())
+                    + ": only its claimer records where it is worked on, while they hold it.", Map.of("status", task.status.value()));
+        }
+        task.worktreePath = path;
+        return task;
     }
 
     /** A failed task goes back to pending for another try; its failure stays in the history. */

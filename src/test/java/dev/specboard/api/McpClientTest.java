@@ -118,16 +118,21 @@ class McpClientTest {
                 JsonNode none = structured(call(mcp, "list_tasks", Map.of("project", slug, "status", "failed")));
                 assertTrue(none.isArray() && none.isEmpty(), "an empty list is []: " + none);
 
-                JsonNode claimed = structured(call(mcp, "claim_next_task", Map.of("project", slug)));
+                assertTrue(call(mcp, "claim_next_task", Map.of("project", slug, "worktreePath", "/w/a\nb")).isError(),
+                        "a worktree path with a control character refuses the claim, not half of it");
+                JsonNode claimed = structured(call(mcp, "claim_next_task", Map.of("project", slug, "worktreePath", "/home/agent/wt/hand-off")));
                 assertTrue(claimed.get("claimed").asBoolean());
                 String task = claimed.at("/task/task/key").asText();
+                assertEquals("/home/agent/wt/hand-off", claimed.at("/task/task/worktreePath").asText());
                 assertEquals("schema", claimed.at("/task/phase/name").asText());
 
                 JsonNode context = structured(call(mcp, "get_task_context", Map.of("project", slug, "task", task)));
                 assertEquals("Overview of Hand-off", context.at("/spec/overview").asText());
                 assertEquals("schema", context.at("/phase/name").asText());
 
-                assertEquals("in_progress", structured(call(mcp, "start_task", Map.of("project", slug, "task", task))).get("status").asText());
+                JsonNode started = structured(call(mcp, "start_task", Map.of("project", slug, "task", task)));
+                assertEquals("in_progress", started.get("status").asText());
+                assertEquals("/home/agent/wt/hand-off", started.get("worktreePath").asText(), "the worktree stays while the claim holds");
 
                 McpSchema.CallToolResult refused = call(mcp, "complete_task", Map.of("project", slug, "task", task, "commitSha", "nope"));
                 assertTrue(refused.isError(), "a bad SHA is a tool error");

@@ -5,6 +5,7 @@ import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.repo.SyncStatus;
 import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -193,6 +194,40 @@ class AgentTaskApiTest {
     }
 
     @Test
+    void theClaimerRecordsItsWorktreeWhichTheTaskShowsUntilTheClaimEnds() throws InterruptedException {
+        TestData.Team t = data.team();
+        spec(t, 1, "S", List.of(phase("one", "a.java"), phase("two", "b.java")));
+        String one = base(t) + "/tasks/TASK-1-1";
+        fx.api(t.member()).body(Map.of("worktreePath", "/w")).post(one + "/worktree").then().statusCode(409)
+                .body("error", containsString("only its claimer"));
+        fx.api(t.member()).post(one + "/claim").then().statusCode(200).body("worktreePath", nullValue());
+        fx.api(t.member()).body(Map.of("worktreePath", "  /home/agent/worktrees/TASK-1-1 ")).post(one + "/worktree").then().statusCode(200)
+                .body("worktreePath", equalTo("/home/agent/worktrees/TASK-1-1"));
+        fx.api(t.viewer()).get(one).then().statusCode(200).body("task.worktreePath", equalTo("/home/agent/worktrees/TASK-1-1"));
+        assertEquals("/home/agent/worktrees/TASK-1-1", Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/tasks/TASK-1-1")
+                .then().statusCode(200).extract().response()).getElementById("task-worktree").text());
+        fx.api(t.lead()).body(Map.of("worktreePath", "/elsewhere")).post(one + "/worktree").then().statusCode(409)
+                .body("error", containsString("claimed by " + t.member().username));
+        fx.api(t.member()).body(Map.of("worktreePath", "/a\nb")).post(one + "/worktree").then().statusCode(422)
+                .body("details.worktreePath", containsString("one line"));
+        fx.api(t.member()).body(Map.of("worktreePath", "/x", "branch", "b")).post(one + "/worktree").then().statusCode(422);
+        fx.api(t.member()).post(one + "/release").then().statusCode(200).body("worktreePath", nullValue());
+
+        // A lapsed lease ends the claim too.
+        String two = base(t) + "/tasks/TASK-1-2";
+        fx.api(t.member()).post(two + "/claim").then().statusCode(200);
+        fx.api(t.member()).body(Map.of("worktreePath", "/w/2")).post(two + "/worktree").then().statusCode(200);
+        setLease("TASK-1-2", t, Instant.now().minusSeconds(5));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!"pending".equals(fx.api(t.viewer()).get(two).then().extract().path("task.status"))) {
+            assertTrue(System.nanoTime() < deadline, "TASK-1-2 still held");
+            leases.expireLeases(100);
+            Thread.sleep(50);
+        }
+        fx.api(t.viewer()).get(two).then().body("task.worktreePath", nullValue());
+    }
+
+    @Test
     void notesAreTheProgressLogReturnedWithTheTaskAndItsContextSanitised() {
         TestData.Team t = data.team();
         spec(t, 1, "S", List.of(phase("one", "a.java")));
@@ -321,8 +356,14 @@ class AgentTaskApiTest {
             fx.api(t.member()).body(Map.of("commitSha", unknown)).post(base(t) + "/tasks/TASK-1-2/complete").then().statusCode(422)
                     .body("details.commitSha", containsString("not in the synced repository"));
             fx.api(t.viewer()).get(base(t) + "/tasks/TASK-1-2").then().body("task.status", equalTo("in_progress"));
-            fx.api(t.member()).body(Map.of("commitSha", onBranch)).post(base(t) + "/tasks/TASK-1-2/complete").then().statusCode(200)
-                    .body("status", equalTo("completed")).body("commitCheck", equalTo("verified"));
+            fx.api(t.member()).body(Map.of("commitSha", "fedcba9")).post(base(t) + "/tasks/TASK-1-2/complete").then().statusCode(422)
+                    .body("details.commitSha", containsString("No commit starting with fedcba9"));
+            fx.api(t.member()).body(Map.of("commitSha", "abc")).post(base(t) + "/tasks/TASK-1-2/complete").then().statusCode(422)
+                    .body("details.commitSha", containsString("at least the first 4"));
+            // git's short form, as agents report it, names the one commit it starts
+            fx.api(t.member()).body(Map.of("commitSha", onBranch.substring(0, 7).toUpperCase())).post(base(t) + "/tasks/TASK-1-2/complete")
+                    .then().statusCode(200).body("status", equalTo("completed")).body("commitSha", equalTo(onBranch))
+                    .body("commitCheck", equalTo("verified"));
         }
     }
 
