@@ -65,7 +65,7 @@ public class SpecQueries {
     private List<SpecRow> rows(Project project, int limit, int offset) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT s.spec_number, s.title, s.status, s.spec_type, s.roadmap_item_id, s.story_number, s.estimated_hours,
-                       coalesce(sum(t.actual_hours), 0), count(t.id),
+                       sum(t.actual_hours), count(t.id),
                        count(t.id) FILTER (WHERE t.status IN ('completed', 'merged')), a.username, s.updated_at
                 FROM technical_specs s
                 JOIN accounts a ON a.id = s.author_id
@@ -84,7 +84,7 @@ public class SpecQueries {
     List<StoryHoursRow> hoursByStory(Project project) {
         // Actual hours are summed per spec first: joining the tasks directly would count a spec's estimate once per task.
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT min(s.roadmap_item_id), s.story_number, count(*), coalesce(sum(s.estimated_hours), 0), coalesce(sum(t.actual), 0)
+                SELECT min(s.roadmap_item_id), s.story_number, count(*), coalesce(sum(s.estimated_hours), 0), sum(t.actual)
                 FROM technical_specs s
                 LEFT JOIN (SELECT x.spec_id, sum(x.actual_hours) AS actual FROM implementation_tasks x
                            JOIN technical_specs y ON y.id = x.spec_id WHERE y.project_id = ?1 GROUP BY x.spec_id) t ON t.spec_id = s.id
@@ -115,8 +115,9 @@ public class SpecQueries {
                         "select new dev.specboard.spec.RevisionRow(r.version, r.title, a.username, r.createdAt) "
                                 + "from SpecRevision r join Account a on a.id = r.authorId where r.spec = :s order by r.version desc", RevisionRow.class)
                 .setParameter("s", spec).getResultList();
+        // Null until a task reports its hours: "0 actual" read as work done in no time.
         BigDecimal actual = tasks.stream().map(TaskRow::actualHours).filter(java.util.Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                .reduce(BigDecimal::add).orElse(null);
         return new SpecView(spec, spec.author.username, spec.parsedContent(), tasks, deps, dependents, revisions, actual);
     }
 

@@ -62,7 +62,7 @@ class SpecPagesTest {
         assertEquals("accounts", d.select("#phase-database-layer li").text());
         assertFalse(d.getElementById("spec-document").text().contains("\"phases\""), "never raw JSON");
         assertEquals(2, d.select("#spec-tasks tbody tr").size());
-        assertEquals("3.50 estimated · 0 actual", d.getElementById("spec-hours").text());
+        assertEquals("3.50 estimated · no actual hours reported yet", d.getElementById("spec-hours").text());
         assertNull(d.getElementById("edit-spec"), "viewers do not edit");
         assertEquals(1, d.select("#spec-revisions li").size());
     }

@@ -282,7 +282,8 @@ class TaskApiTest {
             fx.api(t.member()).post(base(t) + "/tasks/" + k + "/claim").then().statusCode(200);
             fx.api(t.member()).post(base(t) + "/tasks/" + k + "/start").then().statusCode(200);
         }
-        fx.api(t.member()).get(base(t) + "/specs/SPEC-7").then().body("status", equalTo("in_progress"));
+        // No task has reported hours yet: none, not "0 actual"
+        fx.api(t.member()).get(base(t) + "/specs/SPEC-7").then().body("status", equalTo("in_progress")).body("actualHours", nullValue());
         fx.api(t.member()).body(Map.of("commitSha", SHA, "actualHours", 1)).post(base(t) + "/tasks/TASK-7-1/complete").then().statusCode(200);
         assertTrue(fx.completed().stream().noneMatch(e -> e.projectId().equals(t.project().id)));
         fx.api(t.member()).body(Map.of("commitSha", SHA, "actualHours", 2)).post(base(t) + "/tasks/TASK-7-2/complete").then().statusCode(200);
