@@ -42,4 +42,9 @@ public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thou
     public List<String> filters() {
         return List.of("active", "review", "confirmed", "revised", "rejected");
     }
+
+    /** A filter's link text, capitalised like "All" beside it: the filters are statuses, shown as words of a sentence elsewhere. */
+    public String filterLabel(String filter) {
+        return filter.equals("review") ? "Needs you (" + waiting + ")" : Character.toUpperCase(filter.charAt(0)) + filter.substring(1);
+    }
 }
