@@ -122,7 +122,7 @@ class ScreenSpacingBrowserTest {
     }
 
     @Test
-    void theFeaturesAndContextScreensLinkTheirNeighboursOnlyInTheProjectNavigation() {
+    void theFeaturesContextAndBoardScreensLinkTheirNeighboursOnlyInTheProjectNavigation() {
         TestData.Team t = data.team();
         String p = "/projects/" + t.slug();
         try (Browser b = Browser.open(base.toString(), 1280)) {
@@ -132,6 +132,8 @@ class ScreenSpacingBrowserTest {
                 assertEquals(1, b.count("a[href='" + p + "/" + section + "']"), section + " on the features screen");
                 assertEquals(1, b.count("nav.projectnav a[href='" + p + "/" + section + "']"), section + " in the navigation");
             }
+            b.go(p + "/board");
+            assertEquals(0, b.count("main a[href='" + p + "/specs']"), "no Specs link beside the board's title, the Build group's Specs tab is above it");
             b.go(p + "/context");
             // The navigation links the pages twice itself (the Design group and its Pages tab); the screen added a third.
             assertTrue(b.count("nav.projectnav a[href='" + p + "/design']") > 0, "pages in the navigation");
