@@ -133,6 +133,11 @@ public class RepoService {
     public void delete(Access access, String name) {
         access.requireWrite(Role.LEAD);
         Repo repo = require(access, name);
+        // The repository's syncs first, then the repository: the order a finishing sync takes them (its sync row, then
+        // the repository's key through the manifest it inserts). Deleting the repository first deadlocked against a
+        // sync finishing at that moment, and the lead who removed a just-added repository was told "someone else changed this".
+        QuerySpaces.touching(em.createNativeQuery("SELECT id FROM repo_syncs WHERE repository_id = ?1 FOR UPDATE"), "repo_syncs")
+                .setParameter(1, repo.id).getResultList();
         repo.delete();
         em.flush();
         mirror.delete(repo);

@@ -57,6 +57,15 @@ public final class LockWaits {
         }
     }
 
+    /** Waits until a session waits for a lock that the session with this backend pid holds (at most 60 s). */
+    public static void awaitOneBlockedBy(int pid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (sessionsBlockedBy(pid) == 0) {
+            assertTrue(System.nanoTime() < deadline, "no statement waited for a lock of session " + pid + " within 60 s");
+            Thread.sleep(20);
+        }
+    }
+
     /** How many sessions wait for a lock (row, table or advisory) that the session with this backend pid holds. */
     private static long sessionsBlockedBy(int pid) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(
