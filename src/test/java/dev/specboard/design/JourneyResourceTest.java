@@ -62,6 +62,8 @@ class JourneyResourceTest {
         assertEquals(4, svg.select("a.flow-node").size());
         assertEquals("#node-dash", svg.selectFirst("a#svg-node-dash").attr("href"));
         assertNotNull(d.selectFirst("#outline #node-ok"), "a text outline serves screen readers");
+        Document editing = Web.html(Web.as(t.member()).get(base).then().statusCode(200).extract().response());
+        assertEquals("Edit Dashboard", editing.selectFirst("#node-dash summary").text(), "a node's editor is named by its label, not its key");
 
         Web.as(t.member()).formParam("from", "ok").formParam("to", "login").formParam("label", "No").post(base + "/connections").then().statusCode(303);
         Web.as(t.member()).formParam("nodeType", "screen").formParam("page", "/dashboard").formParam("end", "true").post(base + "/nodes/dash")
