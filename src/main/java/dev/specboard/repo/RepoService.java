@@ -96,7 +96,11 @@ public class RepoService {
         Optional<Repo> existing = Repo.<Repo>find("projectId = ?1 and gitUrl = ?2", projectId, trimmed).firstResultOptional();
         if (existing.isPresent()) {
             Repo repo = existing.get();
-            repo.defaultBranch = branch;
+            if (!repo.defaultBranch.equals(branch)) {
+                // A corrected branch is what the lead wants to see under Code now, not at the next scheduled sync.
+                repo.defaultBranch = branch;
+                requestSync(repo, requestedBy);
+            }
             return repo;
         }
         String base = trimmed.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
@@ -111,7 +115,7 @@ public class RepoService {
         return create(projectId, new RepoForm(name, trimmed, branch, ""), requestedBy);
     }
 
-    /** Changes a repository's settings; a new URL or branch takes effect at the next sync. */
+    /** Changes a repository's settings; a new URL or branch queues a sync at once. */
     @Transactional
     public Repo update(Access access, String name, RepoForm form) {
         access.requireWrite(Role.LEAD);
@@ -124,7 +128,12 @@ public class RepoService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
+        boolean source = !form.url().trim().equals(repo.gitUrl) || !form.branchOrDefault().equals(repo.defaultBranch);
         apply(repo, form);
+        if (source) {
+            // Code would otherwise keep showing the old branch until the interval's sync, which reads as "not saved".
+            requestSync(repo, access.accountId());
+        }
         return repo;
     }
 
