@@ -79,11 +79,24 @@ public class FileIndex {
         behind.forEach(this::safely);
     }
 
-    private void safely(UUID repoId) {
+    void safely(UUID repoId) {
         try {
             index(repoId);
         } catch (RuntimeException e) {
+            if (removed(repoId)) {
+                // A lead removed the repository while its files were indexed: nothing is left to index or to warn about.
+                LOG.debugf("Repository %s was removed while its files were indexed", repoId);
+                return;
+            }
             DatabaseOutage.warn(LOG, "indexing the files of repository " + repoId + " (the next pass tries again)", e);
+        }
+    }
+
+    private boolean removed(UUID repoId) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> Repo.findById(repoId) == null);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
