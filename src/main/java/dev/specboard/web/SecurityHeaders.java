@@ -22,7 +22,10 @@ import java.util.Locale;
  *   <li>{@code Secure} on every cookie set as a header when the request came over HTTPS. Behind the proxy
  *       of {@code docker/} that is its {@code X-Forwarded-Proto}, which Quarkus honours for trusted proxies
  *       ({@code quarkus.http.proxy.*}); cookies set through Vert.x (login, CSRF) ask the same
- *       {@code request.isSSL()} themselves.</li>
+ *       {@code request.isSSL()} themselves;</li>
+ *   <li>{@code Strict-Transport-Security} on answers over HTTPS (a year, this host only), so that a browser
+ *       which reached Specboard once over HTTPS never again sends its login cookie over plain HTTP by a typed
+ *       or linked {@code http://} address. Over HTTP it is left out: browsers ignore it there (RFC 6797).</li>
  * </ul>
  * A header that the resource already set wins: a page that serves untrusted content (user mockups on their
  * own URL) sends its own sandbox policy, e.g. {@code Content-Security-Policy: sandbox allow-scripts;
@@ -35,6 +38,8 @@ public class SecurityHeaders {
 
     public static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    static final String HSTS = "max-age=31536000";
 
     private static final List<String> CACHEABLE = List.of("/static/", "/webjars/", "/favicon.");
     private static final List<String> DEV_TOOLS = List.of("/q/dev-ui", "/q/dev", "/q/swagger-ui");
@@ -57,6 +62,7 @@ public class SecurityHeaders {
                 setIfAbsent(headers, "Cache-Control", "no-store");
             }
             if (secure) {
+                setIfAbsent(headers, "Strict-Transport-Security", HSTS);
                 List<String> cookies = headers.getAll("Set-Cookie");
                 if (!cookies.isEmpty()) {
                     headers.remove("Set-Cookie");

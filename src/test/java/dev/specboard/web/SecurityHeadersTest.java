@@ -16,6 +16,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -133,6 +134,16 @@ class SecurityHeadersTest {
 
         Response login = RestAssured.given().redirects().follow(false).header("X-Forwarded-Proto", "https").get("/login");
         assertTrue(setCookie(login, CsrfTokens.PRE_SESSION_COOKIE).contains("Secure"), setCookie(login, CsrfTokens.PRE_SESSION_COOKIE));
+    }
+
+    @Test
+    void httpsAnswersTellTheBrowserToStayOnHttps() {
+        assertNull(RestAssured.given().redirects().follow(false).get("/login").getHeader("Strict-Transport-Security"),
+                "over plain HTTP the header means nothing");
+        for (String path : List.of("/login", "/static/app.css", "/api/v1/projects")) {
+            Response r = RestAssured.given().redirects().follow(false).header("X-Forwarded-Proto", "https").get(path);
+            assertEquals("max-age=31536000", r.getHeader("Strict-Transport-Security"), path);
+        }
     }
 
     @Test
