@@ -66,7 +66,7 @@ public class StoryViews {
 
     private Content read(Access access, int number) {
         Story s = stories.get(access.project().id, number);
-        return new Content(s, stories.username(s.authorId), markdown.render(s.description), markdown.render(s.acceptanceCriteria),
+        return new Content(s, stories.username(s.authorId), markdown.render(s.description), markdown.renderLines(s.acceptanceCriteria),
                 Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id),
                 contexts.forStory(s.id), origins.forStory(access, s.id), stories.leadCount(s.projectId));
     }

@@ -48,12 +48,9 @@ public class Markdown {
     static final int TOP_HEADING = 3;
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).postProcessor(new MentionLinks())
             .postProcessor(new NestedHeadings()).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .attributeProviderFactory(context -> (node, tag, attributes) -> {
-                if (isMention(node)) {
-                    attributes.put("class", "mention");
-                }
-            }).build();
+    private final HtmlRenderer renderer = renderer().build();
+    /** Line breaks as written: a text of one item per line (acceptance criteria) reads as its lines, not one paragraph. */
+    private final HtmlRenderer lineRenderer = renderer().softbreak("<br>\n").build();
     private final PolicyFactory policy = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)
@@ -70,20 +67,38 @@ public class Markdown {
                     .allowElements((name, attributes) -> "h1".equals(name) || "h2".equals(name) ? "h" + TOP_HEADING : name, "h1", "h2")
                     .toFactory());
 
-    private final Cache<String, String> rendered = Caffeine.newBuilder()
-            .maximumWeight(CACHED_CHARS)
-            .weigher((String text, String html) -> text.length() + html.length())
-            .build();
+    private final Cache<String, String> rendered = cache();
+    private final Cache<String, String> renderedLines = cache();
 
     public String render(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        return rendered.get(markdown, this::renderNow);
+        return rendered.get(markdown, text -> policy.sanitize(renderer.render(parser.parse(text))));
     }
 
-    private String renderNow(String markdown) {
-        return policy.sanitize(renderer.render(parser.parse(markdown)));
+    /** Like {@link #render}, but a single line break stays a line break (as GitHub shows comments). */
+    public String renderLines(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return renderedLines.get(markdown, text -> policy.sanitize(lineRenderer.render(parser.parse(text))));
+    }
+
+    private static HtmlRenderer.Builder renderer() {
+        return HtmlRenderer.builder().extensions(EXTENSIONS)
+                .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                    if (isMention(node)) {
+                        attributes.put("class", "mention");
+                    }
+                });
+    }
+
+    private static Cache<String, String> cache() {
+        return Caffeine.newBuilder()
+                .maximumWeight(CACHED_CHARS / 2)
+                .weigher((String text, String html) -> text.length() + html.length())
+                .build();
     }
 
     private static final String PEOPLE = "/people/";

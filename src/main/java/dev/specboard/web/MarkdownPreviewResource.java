@@ -25,13 +25,13 @@ public class MarkdownPreviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response preview(@FormParam("text") String text) {
+    public Response preview(@FormParam("text") String text, @FormParam("lines") boolean lines) {
         if (text == null || text.isBlank()) {
             return Response.ok("<p class=\"empty\">Nothing to preview.</p>").build();
         }
         if (text.length() > MAX_CHARS) {
             return Response.status(422).entity("<p class=\"error\">Too long to preview (at most " + MAX_CHARS + " characters).</p>").build();
         }
-        return Response.ok(markdown.render(text)).build();
+        return Response.ok(lines ? markdown.renderLines(text) : markdown.render(text)).build();
     }
 }

@@ -56,7 +56,8 @@
       write.setAttribute('aria-pressed', 'false');
       preview.setAttribute('aria-pressed', 'true');
       fetch('/markdown/preview', { method: 'POST', headers: headers, credentials: 'same-origin',
-        body: 'text=' + encodeURIComponent(area.value) })
+        // data-markdown="lines": the page shows single line breaks as written (acceptance criteria), so does the preview.
+        body: 'text=' + encodeURIComponent(area.value) + (area.getAttribute('data-markdown') === 'lines' ? '&lines=true' : '') })
         .then(function (r) { return r.text(); })
         .then(function (html) { shown.innerHTML = html; })
         .catch(function () { shown.textContent = 'The preview could not be loaded; your text is kept.'; });

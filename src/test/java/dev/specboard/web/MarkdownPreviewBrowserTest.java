@@ -50,6 +50,11 @@ class MarkdownPreviewBrowserTest {
             // The same tabs appear on other markdown fields, e.g. a task comment.
             b.go("/projects/" + t.slug() + "/stories/new");
             assertEquals(1, b.count("#f-acceptanceCriteria-preview"));
+            // Acceptance criteria are one requirement per line: the preview keeps the lines, as the story page does.
+            b.type("#f-acceptanceCriteria", "WHEN saved THE SYSTEM SHALL confirm\nWHEN offline THE SYSTEM SHALL queue");
+            b.click("#f-acceptanceCriteria-preview");
+            b.waitForText("#f-acceptanceCriteria-shown p", "queue");
+            assertEquals(1, b.count("#f-acceptanceCriteria-shown br"));
         }
     }
 

@@ -72,6 +72,24 @@ class MarkdownTest {
     }
 
     @Test
+    void acceptanceCriteriaKeepTheirLinesAndADescriptionReadsAsParagraphs() {
+        TestData.Team t = data.team();
+        String base = "/projects/" + t.slug() + "/stories";
+        String lines = "WHEN saved THE SYSTEM SHALL confirm\nWHEN offline THE SYSTEM SHALL queue";
+        Web.as(t.member()).contentType("application/x-www-form-urlencoded")
+                .formParam("title", "Save").formParam("description", "one\nparagraph")
+                .formParam("acceptanceCriteria", lines).post(base).then().statusCode(303);
+        Document page = Web.html(Web.as(t.member()).get(base + "/1").then().statusCode(200).extract().response());
+        assertEquals(1, page.select("#criteria p br").size(), page.select("#criteria").outerHtml());
+        assertEquals(0, page.select("#description br").size(), "a description's single line break is a space, as markdown has it");
+
+        String preview = Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("text", lines)
+                .formParam("lines", "true").post("/markdown/preview").then().statusCode(200).extract().asString();
+        assertTrue(preview.contains("<br"), preview);
+        assertFalse(markdown.renderLines("<script>x</script>\nline " + System.nanoTime()).contains("<script"), "sanitized too");
+    }
+
+    @Test
     void headingsNestUnderTheCardHeadingKeepingTheirDistances() {
         Document doc = org.jsoup.Jsoup.parseBodyFragment(markdown.render("# Web " + System.nanoTime() + "\n\n## API\n\n#### Deep\n\n###### Six"));
         assertEquals(java.util.List.of("h3", "h4", "h6", "h6"), doc.select("h1, h2, h3, h4, h5, h6").stream().map(e -> e.tagName()).toList());
