@@ -5,13 +5,17 @@ import io.quarkiverse.mcp.server.ToolArg;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.specboard.api.McpTools.call;
 import static dev.specboard.api.McpTools.entity;
 import static dev.specboard.api.McpTools.id;
 
-/** Assistant jobs and refactors as MCP tools: each calls its JSON API twin, with the caller's token and role. */
+/**
+ * Assistant jobs and refactors as MCP tools: each calls its JSON API twin, with the caller's token and role. The jobs page
+ * lists, cancels, retries and re-runs them, so an agent can too: otherwise a job it queued by mistake runs to its end.
+ */
 public class JobTools {
 
     @Inject
@@ -53,6 +57,29 @@ public class JobTools {
         return call(() -> jobApi.get(project, id(job)));
     }
 
+    @Tool(name = "list_jobs", description = "Lists the project's assistant jobs and refactors, newest first, 25 a page: kind (AI or REFACTOR), "
+            + "type (DOCS, EXPLANATION, RENAME), status, subject, who asked, repository and error.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<JobApi.JobListItem> listJobs(@ToolArg(description = "project slug") String project,
+                                             @ToolArg(description = "only this status: QUEUED, RUNNING, SUCCESS, FAILED or CANCELLED", required = false)
+                                             String status,
+                                             @ToolArg(description = "only this type: DOCS, EXPLANATION or RENAME", required = false) String type,
+                                             @ToolArg(description = "page number, from 1 (the default)", required = false) Integer page) {
+        return call(() -> jobApi.list(project, blankToNull(status), blankToNull(type), page == null ? null : page.toString()));
+    }
+
+    @Tool(name = "cancel_job", description = "Cancels an assistant job: a queued one at once, a running one at its next step. Refused once it has ended.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public JobApi.JobAnswer cancelJob(@ToolArg(description = "project slug") String project, @ToolArg(description = "job id") String job) {
+        return call(() -> jobApi.cancel(project, id(job)));
+    }
+
+    @Tool(name = "retry_job", description = "Queues a failed or cancelled assistant job again with the same parameters; poll get_job for the result.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public JobApi.JobStarted retryJob(@ToolArg(description = "project slug") String project, @ToolArg(description = "job id") String job) {
+        return entity(JobApi.JobStarted.class, () -> jobApi.retry(project, id(job)));
+    }
+
     @Tool(name = "create_refactor", description = "Queues a rename of a symbol across a repository (or a folder or file): the proposal lists per file the unified diff and the occurrences. In Java only real references change, never strings or comments unless asked.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public JobApi.JobStarted createRefactor(@ToolArg(description = "project slug") String project, @ToolArg(description = "repository name") String repository,
@@ -78,5 +105,25 @@ public class JobTools {
                                               @ToolArg(description = "repository name") String repository,
                                               @ToolArg(description = "refactor id") String refactor) {
         return call(() -> jobApi.apply(project, repository, id(refactor)));
+    }
+
+    @Tool(name = "rerun_refactor", description = "Runs a refactor again on the current default branch: for a stale proposal, or one that failed or was cancelled.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public JobApi.JobStarted rerunRefactor(@ToolArg(description = "project slug") String project,
+                                           @ToolArg(description = "repository name") String repository,
+                                           @ToolArg(description = "refactor id") String refactor) {
+        return entity(JobApi.JobStarted.class, () -> jobApi.rerun(project, repository, id(refactor)));
+    }
+
+    @Tool(name = "cancel_refactor", description = "Cancels a refactor: a queued one at once, a running one at its next step. Refused once it has ended.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public JobApi.RefactorAnswer cancelRefactor(@ToolArg(description = "project slug") String project,
+                                                @ToolArg(description = "repository name") String repository,
+                                                @ToolArg(description = "refactor id") String refactor) {
+        return call(() -> jobApi.cancelRefactor(project, repository, id(refactor)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -97,6 +97,15 @@ public class PlanTools {
         return McpTools.entity(PlanApi.ChatAnswer.class, () -> planApi.askPlanChat(project, McpTools.id(planId), new PlanApi.ChatBody(content)));
     }
 
+    @Tool(name = "retry_plan_chat_answer", description = "Asks the assistant again for an answer of a plan's chat that failed (a model timeout or "
+            + "error; its message has status failed) and returns the chat with the new answer.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public PlanApi.ChatAnswer retryPlanChatAnswer(@ToolArg(description = "project slug") String project,
+                                                  @ToolArg(description = "plan id") String planId,
+                                                  @ToolArg(description = "id of the failed answer (a message of the chat)") String messageId) {
+        return McpTools.call(() -> planApi.retryPlanChat(project, McpTools.id(planId), McpTools.id(messageId)));
+    }
+
     private static JsonNode text(String content) {
         return JSON.getNodeFactory().textNode(content);
     }

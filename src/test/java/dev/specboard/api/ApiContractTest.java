@@ -161,7 +161,8 @@ class ApiContractTest {
     /**
      * DESIGN.md offers the agents' operations as MCP tools too: stories, specs, tasks (list, claim, start, complete, fail, and the
      * lease, notes and retry of the agents' section), phase content, work sessions, threads and comments, repository sync, and the
-     * design side's entities, thinking chain, context items (text and URLs; files stay multipart over HTTP) and previews. Each
+     * design side's entities, thinking chain, context items (text and URLs; files stay multipart over HTTP) and previews, and what the
+     * jobs page does to assistant jobs and refactors (list, cancel, retry, re-run) and the chat's retry of a failed answer. Each
      * such tool exists with these arguments (DESIGN.md names neither: these are the names agents have been given; body fields keep the
      * API's names, path parts the tool's own: spec, task, thread, sessionId, repository, thoughtId, entityId, previewId).
      */
@@ -219,6 +220,12 @@ class ApiContractTest {
         expected.put("reject_thought", List.of("project", "thoughtId"));
         expected.put("list_context_items", List.of("project"));
         expected.put("add_context_item", List.of("project", "itemType", "text", "url", "categories", "tags", "submittedContext"));
+        expected.put("list_jobs", List.of("project", "status", "type", "page"));
+        expected.put("cancel_job", List.of("project", "job"));
+        expected.put("retry_job", List.of("project", "job"));
+        expected.put("rerun_refactor", List.of("project", "repository", "refactor"));
+        expected.put("cancel_refactor", List.of("project", "repository", "refactor"));
+        expected.put("retry_plan_chat_answer", List.of("project", "planId", "messageId"));
         expected.put("create_preview", List.of("project", "pagePath", "hours"));
         expected.put("list_previews", List.of("project"));
         expected.put("get_preview", List.of("project", "previewId"));

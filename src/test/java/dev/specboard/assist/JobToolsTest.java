@@ -4,6 +4,7 @@ import dev.specboard.repo.GitFixture;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,51 @@ class JobToolsTest {
                     .body("result.content[0].text", containsString("public String greet(String name)"));
             Mcp.callTool(token, session, "get_job", "{\"project\":\"" + t.slug() + "\",\"job\":\"nope\"}").then().statusCode(200)
                     .body("result.isError", equalTo(true));
+        }
+    }
+
+    /** What the jobs page lets a member do to a job (list, cancel, retry, re-run) an agent can do through MCP too. */
+    @Test
+    void anAgentListsCancelsRetriesAndReRunsJobsAsThePageDoes() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            String token = fx.token(t.member());
+            String session = Mcp.initialize(token);
+            String project = "\"project\":\"" + t.slug() + "\"";
+
+            String docs = Mcp.callTool(token, session, "create_docs_job", "{" + project + ",\"path\":\"" + JobTestSupport.DIR + "\"}")
+                    .then().body("result.isError", equalTo(false)).extract().path("result.content[0].text");
+            UUID job = UUID.fromString(id(docs));
+            assertEquals(JobStatus.SUCCESS, jobs.await(job).status);
+            Mcp.callTool(token, session, "list_jobs", "{" + project + ",\"type\":\"DOCS\"}").then().statusCode(200)
+                    .body("result.isError", equalTo(false))
+                    .body("result.content[0].text", containsString("\"id\":\"" + job + "\""))
+                    .body("result.content[0].text", containsString("\"status\":\"SUCCESS\""));
+            Mcp.callTool(token, session, "list_jobs", "{" + project + ",\"status\":\"FAILED\"}").then()
+                    .body("result.isError", equalTo(false)).body("result.content[0].text", equalTo("[]"));
+            Mcp.callTool(token, session, "cancel_job", "{" + project + ",\"job\":\"" + job + "\"}").then()
+                    .body("result.isError", equalTo(true)).body("result.content[0].text", containsString("already succeeded"));
+
+            // A job that failed (its worker gave up) is queued again and runs to its end.
+            QuarkusTransaction.requiringNew().run(() -> {
+                AiJob j = AiJob.findById(job);
+                j.status = JobStatus.FAILED;
+                j.error = "the worker gave up";
+            });
+            Mcp.callTool(token, session, "retry_job", "{" + project + ",\"job\":\"" + job + "\"}").then()
+                    .body("result.isError", equalTo(false)).body("result.content[0].text", containsString("\"status\":\"QUEUED\""));
+            assertEquals(JobStatus.SUCCESS, jobs.await(job).status);
+
+            String repo = project + ",\"repository\":\"app\"";
+            String created = Mcp.callTool(token, session, "create_refactor", "{" + repo + ",\"symbol\":\"nothere\",\"newName\":\"hi\"}")
+                    .then().body("result.isError", equalTo(false)).extract().path("result.content[0].text");
+            UUID refactor = UUID.fromString(id(created));
+            assertEquals(JobStatus.FAILED, jobs.awaitRefactor(refactor).status);
+            Mcp.callTool(token, session, "rerun_refactor", "{" + repo + ",\"refactor\":\"" + refactor + "\"}").then()
+                    .body("result.isError", equalTo(false)).body("result.content[0].text", containsString("\"status\":\"QUEUED\""));
+            assertEquals(JobStatus.FAILED, jobs.awaitRefactor(refactor).status, "nothing to rename still");
+            Mcp.callTool(token, session, "cancel_refactor", "{" + repo + ",\"refactor\":\"" + refactor + "\"}").then()
+                    .body("result.isError", equalTo(true)).body("result.content[0].text", containsString("already ended"));
         }
     }
 }
