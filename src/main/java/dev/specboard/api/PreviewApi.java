@@ -71,7 +71,7 @@ public class PreviewApi {
         PreviewBody b = ComponentApi.body(body);
         PreviewSession s;
         try {
-            s = previews.create(access, new PreviewForm(b.pagePath(), b.hours()));
+            s = previews.create(access, PreviewForm.of(b.pagePath(), b.hours()));
         } catch (ValidationException e) {
             throw e.renamed("page", "pagePath");
         }

@@ -67,7 +67,7 @@ public class PreviewService {
      */
     public PreviewSession create(Access access, PreviewForm form) {
         access.requireWrite(Role.LEAD);
-        int hours = form.hours() == null ? 0 : form.hours();
+        int hours = hours(form.hours());
         if (hours < 1 || hours > maxHours) {
             throw ValidationException.of("hours", "A preview lives between 1 and " + maxHours + " hours");
         }
@@ -109,6 +109,19 @@ public class PreviewService {
             s.status = PreviewSession.READY;
             return s;
         });
+    }
+
+    /** The hours as typed; none counts as 0 (out of range), anything but a whole number is refused as such. */
+    private int hours(String typed) {
+        String h = typed == null ? "" : typed.strip();
+        if (h.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(h);
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("hours", "Enter a whole number of hours, between 1 and " + maxHours);
+        }
     }
 
     /**

@@ -115,6 +115,25 @@ class PreviewLifecycleTest {
         assertEquals(404, RestAssured.given().get("/preview/" + token + "/pages/1").statusCode());
     }
 
+    /** Hours that are not a whole number ("1.5" passes a number field when the form does not validate) keep the form: 422, not 400. */
+    @Test
+    void hoursThatAreNotAWholeNumberReRenderTheFormWithWhatWasTyped() {
+        TestData.Team t = data.team();
+        page(t, "Home", "/", DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        page(t, "Lessons", "/lessons", DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
+        String lessons = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).select("#f-page option").stream()
+                .filter(o -> o.text().startsWith("Lessons")).findFirst().orElseThrow().val();
+        for (String typed : List.of("1.5", "two")) {
+            Response r = Web.as(t.lead()).formParam("page", lessons).formParam("hours", typed).post("/projects/" + t.slug() + "/previews");
+            assertEquals(422, r.statusCode(), r.asString());
+            Document d = Web.html(r);
+            assertEquals(typed, d.getElementById("f-hours").val());
+            assertEquals("Enter a whole number of hours, between 1 and 720", d.getElementById("e-hours").text());
+            assertEquals(lessons, d.select("#f-page option[selected]").val(), "the chosen page is kept");
+        }
+        assertNotNull(Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("no-previews"));
+    }
+
     @Test
     void aLinkMadeBeforeLinksWereHashedStillOpensButIsNotShownAgain() {
         TestData.Team t = data.team();
