@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What parsing finds in a context item's content: whether it is text or HTML, its components, colours, layout and key terms. */
 final class ContextContent {
@@ -17,8 +19,33 @@ final class ContextContent {
     private ContextContent() {
     }
 
+    /**
+     * A hex colour written in prose (#1E40AF, #fff), not inside a word, a URL's fragment or an entity (&#123;). Three digits
+     * without a letter (#123) read as an issue or list number unless all alike (#000, #333), as brand guides write greys.
+     */
+    private static final Pattern HEX = Pattern.compile("(?<![\\w&/#])#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})(?![\\w-])");
+
+    /** A text's key terms, and the colours it names: a brand or style guide pasted as text gives its palette like an image does. */
     static ContextAnalysis textAnalysis(String text) {
-        return new ContextAnalysis(List.of(), List.of(), List.of(), null, List.of("requirements"), null, null, null, TextTerms.keyTerms(text, 10), null);
+        List<String> colors = colorsNamed(text);
+        List<String> relevant = colors.isEmpty() ? List.of("requirements") : List.of("requirements", "design");
+        return new ContextAnalysis(List.of(), colors, List.of(), null, relevant, null, null, null, TextTerms.keyTerms(text, 10), null);
+    }
+
+    static List<String> colorsNamed(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = HEX.matcher(text);
+        while (m.find() && out.size() < 12) {
+            String h = m.group(1).toLowerCase(Locale.ROOT);
+            if (h.length() == 3) {
+                if (h.chars().allMatch(Character::isDigit) && !(h.charAt(0) == h.charAt(1) && h.charAt(1) == h.charAt(2))) {
+                    continue;
+                }
+                h = "" + h.charAt(0) + h.charAt(0) + h.charAt(1) + h.charAt(1) + h.charAt(2) + h.charAt(2);
+            }
+            out.add("#" + h);
+        }
+        return List.copyOf(out);
     }
 
     /** An HTML document through the mockup analyzer: its components and colours, plus the key terms of its text. */

@@ -142,4 +142,21 @@ class ContextItemResourceTest {
         assertNotNull(p.selectFirst("#reference-list a[href$=#item-" + itemId + "]"));
         assertTrue(p.selectFirst("#reference-list").text().contains("used 2 times"));
     }
+
+    @Test
+    void aStyleGuidePastedAsTextGivesThePaletteItNames() {
+        TestData.Team t = data.team();
+        String guide = "Brand: primary #1E40AF, surface #F3F4F6 and text #333. See issue #123 and https://example.com/page#abc123; "
+                + "the primary again: #1e40af.";
+        Element item = item(t, Web.as(t.member()).multiPart("itemType", "text").multiPart("text", guide)
+                .multiPart("categories", "style-guide").post("/projects/" + t.slug() + "/context"));
+        assertEquals(java.util.List.of("#1e40af", "#f3f4f6", "#333333"), item.select(".palette li code").eachText(),
+                "each colour once, in order, without the issue number or the link's fragment");
+        String token = tokens.create(t.member().id, "ctx", null, null).value();
+        Map<String, Object> answer = RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("itemType", "text", "text", "Accent #DC2626."))
+                .post("/api/v1/projects/" + t.slug() + "/context-items").then().statusCode(201).extract().path("aiAnalysis");
+        assertEquals(java.util.List.of("#dc2626"), answer.get("colorPalette"));
+        assertEquals(java.util.List.of("requirements", "design"), answer.get("relevantTo"));
+    }
 }
