@@ -211,6 +211,12 @@ public class FeatureService {
         if (!Feature.STATUSES.contains(status)) {
             errors.add("status", "Choose one of " + String.join(", ", Feature.STATUSES));
         }
+        String category = form.category() == null || form.category().isBlank() ? null : form.category().strip().toLowerCase(Locale.ROOT);
+        // The list the form's menu and the wizard offer: a category outside it was kept and then shown as "none" in the
+        // edit form, so the next save lost it. One stored before the check came stays while it is left unchanged.
+        if (category != null && !Feature.CATEGORIES.contains(category) && !category.equals(f.category)) {
+            errors.add("category", "Choose one of " + String.join(", ", Feature.CATEGORIES));
+        }
         List<PageRow> all = pages.rows(projectId);
         List<UUID> pageIds = new ArrayList<>();
         for (String ref : form.pageList()) {
@@ -259,7 +265,7 @@ public class FeatureService {
         }
         f.name = form.name().strip();
         f.userDescription = form.userDescription() == null || form.userDescription().isBlank() ? null : form.userDescription().strip();
-        f.category = form.category() == null || form.category().isBlank() ? null : form.category().strip().toLowerCase(Locale.ROOT);
+        f.category = category;
         f.status = status;
         f.affectedPages = pageIds;
         f.requiredJourneys = journeyIds;

@@ -36,8 +36,14 @@ public record FeatureView(Access access, Feature feature, String status, List<Pa
         return Feature.STATUSES;
     }
 
+    /** The categories to choose from, with the feature's own when it predates the list, so that saving keeps it. */
     public List<String> categories() {
-        return Feature.CATEGORIES;
+        if (feature.category == null || Feature.CATEGORIES.contains(feature.category)) {
+            return Feature.CATEGORIES;
+        }
+        List<String> all = new java.util.ArrayList<>(Feature.CATEGORIES);
+        all.add(feature.category);
+        return all;
     }
 
     public boolean statusFollowsStories() {

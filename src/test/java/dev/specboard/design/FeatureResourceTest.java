@@ -6,7 +6,9 @@ import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,9 @@ class FeatureResourceTest {
 
     @Inject
     SpecApiFixtures fx;
+
+    @Inject
+    EntityManager em;
 
     static String createFeature(TestData.Team t, String name, String pageId, String rules) {
         var req = Web.as(t.member()).formParam("name", name).formParam("userDescription", "Teachers can share " + name)
@@ -153,5 +158,27 @@ class FeatureResourceTest {
         Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/features"));
         assertEquals(20, d.select("#features > li").size());
         assertFalse(d.select("#features a[href=/projects/" + t.slug() + "/stories/1]").isEmpty());
+    }
+
+    @Test
+    void aCategoryOutsideTheListIsRefusedAndOneStoredBeforeSurvivesAnEdit() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug() + "/features";
+        Map<String, Object> refused = fx.api(t.member()).body(Map.of("name", "Quizzes", "category", "gamification")).post(api)
+                .then().statusCode(422).extract().path("details");
+        assertTrue(String.valueOf(refused.get("category")).contains("auth, content, social, admin, payment, other"), refused.toString());
+        Response form = Web.as(t.member()).formParam("name", "Quizzes").formParam("category", "gamification").post("/projects/" + t.slug() + "/features");
+        assertEquals(422, form.statusCode());
+        assertNotNull(Web.html(form).selectFirst("#e-category"));
+
+        String id = createFeature(t, "Badges", null, "");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update features set category = 'gamification' where id = cast(?1 as uuid)")
+                .setParameter(1, id).executeUpdate());
+        String base = "/projects/" + t.slug() + "/features/" + id;
+        Document d = Web.html(Web.as(t.member()).get(base));
+        assertEquals("gamification", d.selectFirst("#f-category option[selected]").val(), "the edit form shows the feature's own category");
+        Web.as(t.member()).formParam("name", "Badges and points").formParam("category", "gamification").formParam("version", "1").post(base)
+                .then().statusCode(303);
+        assertEquals("gamification", fx.api(t.viewer()).get(api + "/" + id).then().statusCode(200).extract().path("category"));
     }
 }
