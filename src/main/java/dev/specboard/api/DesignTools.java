@@ -99,6 +99,38 @@ public class DesignTools {
                 new FeatureApi.DataOperationsBody(creates, reads, null, null), null, businessRules, null, affectedPages, null, null, null)));
     }
 
+    @Tool(name = "update_feature", description = "Changes a feature: only the arguments given change, the rest is kept (lists given replace the old ones). "
+            + "With version, refused when someone changed the feature since that version.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public FeatureApi.FeatureAnswer updateFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId,
+                                @ToolArg(description = "the version read (from list_features)", required = false) Integer version,
+                                @ToolArg(description = "feature name", required = false) String name,
+                                @ToolArg(description = "what users can do, in their words", required = false) String userDescription,
+                                @ToolArg(description = "category: auth, content, social, admin, payment or other", required = false) String category,
+                                @ToolArg(description = "planned, in-progress or completed (stories decide once linked)", required = false) String status,
+                                @ToolArg(description = "entities it creates", required = false) List<String> creates,
+                                @ToolArg(description = "entities it reads", required = false) List<String> reads,
+                                @ToolArg(description = "entities it updates", required = false) List<String> updates,
+                                @ToolArg(description = "entities it deletes", required = false) List<String> deletes,
+                                @ToolArg(description = "business rules", required = false) List<String> businessRules,
+                                @ToolArg(description = "affected page paths", required = false) List<String> affectedPages) {
+        return call(() -> {
+            FeatureApi.FeatureAnswer now = featureApi.getFeature(project, featureId);
+            var ops = now.dataOperations();
+            // Stories drafted from the feature stay linked by themselves; the form names only those linked by hand.
+            List<Integer> linked = now.stories().stream().filter(s -> !s.drafted()).map(FeatureApi.FeatureStoryAnswer::number).toList();
+            return featureApi.updateFeature(project, featureId, new FeatureApi.FeatureBody(or(name, now.name()), or(userDescription, now.userDescription()),
+                    or(category, now.category()), or(status, now.status()),
+                    new FeatureApi.DataOperationsBody(or(creates, ops.creates()), or(reads, ops.reads()), or(updates, ops.updates()), or(deletes, ops.deletes())),
+                    now.uiRequirements(), or(businessRules, now.businessRules()), new FeatureApi.TechnicalBody(now.technicalRequirements().needs()),
+                    or(affectedPages, now.affectedPages()), now.requiredJourneys().stream().map(String::valueOf).toList(), linked, version));
+        });
+    }
+
+    private static <T> T or(T given, T kept) {
+        return given == null ? kept : given;
+    }
+
     @Tool(name = "draft_story_from_feature", description = "Drafts a user story from a feature (title, description, EARS criteria from its rules and data operations) and links it.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public FeatureApi.DraftedStoryAnswer draftStoryFromFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId) {

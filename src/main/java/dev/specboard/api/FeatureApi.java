@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -93,6 +94,20 @@ public class FeatureApi {
     public FeatureAnswer getFeature(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.read(slug);
         return feature(access, DesignApi.uuid(id));
+    }
+
+    /**
+     * Replaces the feature's description as the feature page's edit form does (every field, stories linked by hand included);
+     * with {@code version}, 409 when someone saved in between.
+     */
+    @PUT
+    @Path("/features/{id}")
+    public FeatureAnswer updateFeature(@PathParam("slug") String slug, @PathParam("id") String id, FeatureBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        Feature f = features.update(access, DesignApi.uuid(id), form(ComponentApi.body(body)));
+        // The saved feature itself, not a new read: outside the transaction a read can come from the request's session,
+        // which still holds the feature as a caller (the MCP tool) read it before the edit.
+        return answers(access, List.of(f)).get(0);
     }
 
     /** Drafts a story from the feature (title, description, EARS criteria from its rules and data operations). */

@@ -384,6 +384,30 @@ class McpClientTest {
     }
 
     @Test
+    void anAgentChangesOneThingOfAFeatureAndKeepsTheRest() {
+        TestData.Team t = data.team();
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        try (McpSyncClient mcp = client(agent)) {
+            JsonNode created = structured(call(mcp, "create_feature", Map.of("project", t.slug(), "name", "Share lessons",
+                    "userDescription", "Teachers share lesson plans", "creates", List.of("Lesson"), "businessRules", List.of("only verified teachers"))));
+            String id = created.get("id").asText();
+            JsonNode edited = structured(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "version", 1,
+                    "category", "social", "reads", List.of("Subject"))));
+            assertEquals("social", edited.get("category").asText());
+            assertEquals("Share lessons", edited.get("name").asText());
+            assertEquals("Teachers share lesson plans", edited.get("userDescription").asText());
+            assertEquals("[\"Lesson\"]", edited.at("/dataOperations/creates").toString());
+            assertEquals("[\"Subject\"]", edited.at("/dataOperations/reads").toString());
+            assertEquals("[\"only verified teachers\"]", edited.get("businessRules").toString());
+            assertEquals(2, edited.get("version").asInt());
+            assertTrue(refusal(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "version", 1, "name", "Late")))
+                    .contains("changed"), "a stale version is refused");
+            assertTrue(refusal(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "category", "gamification")))
+                    .contains("Validation"));
+        }
+    }
+
+    @Test
     void anArchivedProjectRefusesTheDesignSidesToolsThatChangeSomething() {
         TestData.Team t = data.team();
         contactPages(t);

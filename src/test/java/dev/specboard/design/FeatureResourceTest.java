@@ -161,6 +161,29 @@ class FeatureResourceTest {
     }
 
     @Test
+    void anAgentEditsAFeatureThroughTheApiAsThePageDoes() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug() + "/features";
+        String id = fx.api(t.member()).body(Map.of("name", "Billing", "userDescription", "Pay invoices", "category", "payment"))
+                .post(api).then().statusCode(201).extract().path("id");
+        Map<String, Object> edited = fx.api(t.member()).body(Map.of("name", "Invoicing", "userDescription", "Pay and send invoices", "category", "payment",
+                        "status", "in-progress", "dataOperations", Map.of("creates", List.of("Invoice")), "businessRules", List.of("limit 10 per day"), "version", 1))
+                .put(api + "/" + id).then().statusCode(200).extract().path("");
+        assertEquals("Invoicing", edited.get("name"));
+        assertEquals("in-progress", edited.get("status"));
+        assertEquals(2, edited.get("version"));
+        assertEquals(List.of("Invoice"), ((Map<String, Object>) edited.get("dataOperations")).get("creates"));
+        Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/features/" + id));
+        assertEquals("Invoicing", page.selectFirst("#feature-title").text());
+
+        Map<String, Object> stale = fx.api(t.lead()).body(Map.of("name", "Mine", "version", 1)).put(api + "/" + id).then().statusCode(409).extract().path("");
+        assertEquals("Invoicing", fx.api(t.viewer()).get(api + "/" + id).then().statusCode(200).extract().path("name"), "a stale edit changes nothing: " + stale);
+        fx.api(t.member()).body(Map.of("name", "")).put(api + "/" + id).then().statusCode(422);
+        fx.api(t.viewer()).body(Map.of("name", "Viewer's")).put(api + "/" + id).then().statusCode(403);
+        fx.api(t.member()).body(Map.of("name", "x")).put(api + "/" + java.util.UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
     void aCategoryOutsideTheListIsRefusedAndOneStoredBeforeSurvivesAnEdit() {
         TestData.Team t = data.team();
         String api = "/api/v1/projects/" + t.slug() + "/features";
