@@ -132,16 +132,32 @@ public class TaskService {
         return moveTask(access, key, to, actor, commitSha, actualHours, note).task();
     }
 
-    /**
-     * The full SHA of a reported commit: as given when it has 40 hex digits, else the one commit of the synced
-     * repositories that starts with it (agents and people often report git's short form, {@code abc1234}).
-     */
-    private String fullSha(UUID projectId, String sha) {
-        if (ImplementationTask.isValidSha(sha)) {
-            return sha;
-        }
-        if (!SHORT_SHA.matcher(sha).matches()) {
+    /** A reported commit as stored: its full SHA, and whether a synced mirror was asked about it (false: none synced yet). */
+    private record Commit(String sha, boolean checked) {
+    }
+
+    /** A reported commit SHA, trimmed and in lower case, refused unless it has 40 hex digits or git's short form of them. */
+    private static String reportedSha(String commitSha) {
+        String sha = commitSha == null ? "" : commitSha.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!ImplementationTask.isValidSha(sha) && !SHORT_SHA.matcher(sha).matches()) {
             throw ValidationException.of("commitSha", "Give the commit SHA: 40 hexadecimal characters, or at least the first 4 of them");
+        }
+        return sha;
+    }
+
+    /**
+     * The commit a reported SHA names, looked up once in the synced mirrors: a full SHA must be there once any repository
+     * is synced; a short one ({@code abc1234}, as agents and people often report it) must start exactly one commit there,
+     * which also proves it known, so the mirrors are not opened a second time to check it.
+     */
+    private Commit commit(UUID projectId, String sha) {
+        if (ImplementationTask.isValidSha(sha)) {
+            Optional<Boolean> known = repos.commitKnown(projectId, sha);
+            if (known.isPresent() && !known.get()) {
+                throw ValidationException.of("commitSha", "Commit " + sha + " is not in the synced repository: push it"
+                        + " (to any branch) and sync the repository, or check the SHA");
+            }
+            return new Commit(sha, known.isPresent());
         }
         Set<String> matches = repos.commitsStartingWith(projectId, sha).orElseThrow(() -> ValidationException.of("commitSha",
                 "Give the full commit SHA (40 hexadecimal characters): a short one can be looked up only once a repository is synced"));
@@ -152,7 +168,7 @@ public class TaskService {
         if (matches.size() > 1) {
             throw ValidationException.of("commitSha", sha + " starts " + matches.size() + " commits: give more of its digits");
         }
-        return matches.iterator().next();
+        return new Commit(matches.iterator().next(), true);
     }
 
     /** A move and, when it completed the task, whether the commit could be checked against a synced mirror. */
@@ -180,17 +196,14 @@ public class TaskService {
                     + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));
         }
         if (to == TaskStatus.COMPLETED) {
-            String sha = fullSha(access.project().id, commitSha == null ? "" : commitSha.trim().toLowerCase(java.util.Locale.ROOT));
+            String sha = reportedSha(commitSha);
+            // The hours are checked before the commit is looked up: the lookup opens the repository mirrors.
             if (actualHours != null && (actualHours.signum() < 0 || actualHours.compareTo(SpecContent.MAX_HOURS) > 0)) {
                 throw ValidationException.of("actualHours", "Hours between 0 and 9999");
             }
-            Optional<Boolean> known = repos.commitKnown(access.project().id, sha);
-            if (known.isPresent() && !known.get()) {
-                throw ValidationException.of("commitSha", "Commit " + sha + " is not in the synced repository: push it"
-                        + " (to any branch) and sync the repository, or check the SHA");
-            }
-            commitChecked = known.isPresent();
-            task.commitSha = sha;
+            Commit commit = commit(access.project().id, sha);
+            commitChecked = commit.checked();
+            task.commitSha = commit.sha();
             if (actualHours != null) {
                 task.actualHours = actualHours;
             }

@@ -4,6 +4,7 @@ import dev.specboard.repo.GitFixture;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.repo.SyncStatus;
+import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -365,6 +366,34 @@ class AgentTaskApiTest {
                     .then().statusCode(200).body("status", equalTo("completed")).body("commitSha", equalTo(onBranch))
                     .body("commitCheck", equalTo("verified"));
         }
+    }
+
+    @Test
+    void aShortShaIsLookedUpInTheMirrorsOnceLikeAFullOne() throws Exception {
+        TestData.Team t = data.team();
+        spec(t, 1, "S", List.of(phase("one", "a.java"), phase("two", "b.java")));
+        try (GitFixture git = GitFixture.create()) {
+            String first = git.commit("init", "README.md", "hello");
+            String second = git.commit("work", "b.java", "class B {}");
+            Repo repo = QuarkusTransaction.requiringNew().call(() -> repos.add(t.project(), t.owner(), "app", git.url()));
+            assertEquals(SyncStatus.SUCCESS, repos.sync(repo).status);
+            for (String task : List.of("TASK-1-1", "TASK-1-2")) {
+                fx.api(t.member()).post(base(t) + "/tasks/" + task + "/claim").then().statusCode(200);
+                fx.api(t.member()).post(base(t) + "/tasks/" + task + "/start").then().statusCode(200);
+            }
+            // Each look-up in the mirrors first reads which repositories are synced (their latest manifests): resolving the
+            // short form and then checking the commit it named read them, and opened the mirrors, twice.
+            long full = manifestReads(() -> fx.api(t.member()).body(Map.of("commitSha", first))
+                    .post(base(t) + "/tasks/TASK-1-1/complete").then().statusCode(200).body("commitCheck", equalTo("verified")));
+            long shortForm = manifestReads(() -> fx.api(t.member()).body(Map.of("commitSha", second.substring(0, 7)))
+                    .post(base(t) + "/tasks/TASK-1-2/complete").then().statusCode(200).body("commitSha", equalTo(second))
+                    .body("commitCheck", equalTo("verified")));
+            assertEquals(full, shortForm, "manifest reads completing with a full SHA vs its short form");
+        }
+    }
+
+    private static long manifestReads(Runnable action) {
+        return SqlCounter.statements(action).stream().filter(sql -> sql.contains("project_manifests")).count();
     }
 
     private void setLease(String key, TestData.Team t, Instant at) {
