@@ -3,10 +3,15 @@ package dev.specboard.api;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.specboard.spec.ImplementationTask;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static dev.specboard.api.McpTools.call;
 import static dev.specboard.api.McpTools.entity;
@@ -18,6 +23,9 @@ public class SpecTools {
     @RegisterForReflection
     public record NextTaskAnswer(boolean claimed, TaskApi.ContextAnswer task, String reason) {
     }
+
+    private static final String PAST_WIP_LIMIT = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)";
+    private static final String WORKTREE = "where you work on it: the path of your git worktree, shown with the task while you hold it";
 
     @Inject
     SpecApi specApi;
@@ -92,18 +100,12 @@ public class SpecTools {
             + "claimed is false when none is handed out, and reason says why: none-pending, blocked or overlapping.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public NextTaskAnswer claimNextTask(@ToolArg(description = "project slug") String project,
-                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit,
-                                        @ToolArg(description = "where you work on it: the path of your git worktree, shown with the task while you hold it", required = false) String worktreePath) {
-        return call(() -> {
-            dev.specboard.spec.ImplementationTask.worktreePath(worktreePath);
-            jakarta.ws.rs.core.Response answer = taskApi.claimNextTask(project, flag(overWipLimit));
-            TaskApi.ContextAnswer claimed = (TaskApi.ContextAnswer) answer.getEntity();
-            if (claimed != null && worktreePath != null) {
-                claimed = new TaskApi.ContextAnswer(worktree(project, claimed.task().key(), worktreePath), claimed.spec(), claimed.phase(), claimed.notes());
-            }
-            // The API's 204 says why nothing was handed out in its Specboard-Reason header.
-            return new NextTaskAnswer(claimed != null, claimed, claimed != null ? null : answer.getHeaderString("Specboard-Reason"));
-        });
+                                        @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit,
+                                        @ToolArg(description = WORKTREE, required = false) String worktreePath) {
+        return call(() -> holding(project, worktreePath, () -> nextTask(taskApi.claimNextTask(project, flag(overWipLimit))),
+                next -> next.task() == null ? null : next.task().task(),
+                (next, recorded) -> new NextTaskAnswer(true, new TaskApi.ContextAnswer(recorded, next.task().spec(), next.task().phase(),
+                        next.task().notes()), null)));
     }
 
     @Tool(name = "get_task_context", description = "Returns a task with its spec's overview and its own phase content (progressive disclosure).",
@@ -116,30 +118,39 @@ public class SpecTools {
     @Tool(name = "claim_task", description = "Claims one task; refused when someone else has it or its spec's dependencies are not complete.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer claimTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
-                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit,
-                                        @ToolArg(description = "where you work on it: the path of your git worktree, shown with the task while you hold it", required = false) String worktreePath) {
-        return call(() -> {
-            dev.specboard.spec.ImplementationTask.worktreePath(worktreePath);
-            TaskApi.TaskAnswer claimed = taskApi.claimTask(project, task, flag(overWipLimit));
-            return worktreePath == null ? claimed : worktree(project, claimed.key(), worktreePath);
-        });
+                                        @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit,
+                                        @ToolArg(description = WORKTREE, required = false) String worktreePath) {
+        return call(() -> holding(project, worktreePath, () -> taskApi.claimTask(project, task, flag(overWipLimit)),
+                claimed -> claimed, (claimed, recorded) -> recorded));
     }
 
     @Tool(name = "start_task", description = "Moves a task you claimed to in_progress.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer startTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
-                                        @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit,
-                                        @ToolArg(description = "where you work on it: the path of your git worktree, shown with the task while you hold it", required = false) String worktreePath) {
-        return call(() -> {
-            dev.specboard.spec.ImplementationTask.worktreePath(worktreePath);
-            TaskApi.TaskAnswer started = taskApi.startTask(project, task, flag(overWipLimit));
-            return worktreePath == null ? started : worktree(project, started.key(), worktreePath);
-        });
+                                        @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit,
+                                        @ToolArg(description = WORKTREE, required = false) String worktreePath) {
+        return call(() -> holding(project, worktreePath, () -> taskApi.startTask(project, task, flag(overWipLimit)),
+                started -> started, (started, recorded) -> recorded));
     }
 
-    /** Records the claimer's worktree after a claim or start (checked before it, so a bad path refuses the call, not half of it). */
-    private TaskApi.TaskAnswer worktree(String project, String task, String worktreePath) {
-        return taskApi.recordWorktree(project, task, new TaskApi.WorktreeBody(worktreePath));
+    /**
+     * Claims or starts a task through the API and then, when the caller says where it works on it, records that worktree
+     * on the task it now holds (none: claim-next handed nothing out); the path is checked before the claim, so that a bad
+     * one refuses the call, not half of it.
+     */
+    private <T> T holding(String project, String worktreePath, Supplier<T> hold, Function<T, TaskApi.TaskAnswer> heldTask,
+                          BiFunction<T, TaskApi.TaskAnswer, T> withRecorded) {
+        ImplementationTask.worktreePath(worktreePath);
+        T answer = hold.get();
+        TaskApi.TaskAnswer held = heldTask.apply(answer);
+        return worktreePath == null || held == null ? answer
+                : withRecorded.apply(answer, taskApi.recordWorktree(project, held.key(), new TaskApi.WorktreeBody(worktreePath)));
+    }
+
+    /** Claim-next's answer as the tool gives it: the API's 204 says why nothing was handed out in its reason header. */
+    private static NextTaskAnswer nextTask(Response answer) {
+        TaskApi.ContextAnswer claimed = (TaskApi.ContextAnswer) answer.getEntity();
+        return new NextTaskAnswer(claimed != null, claimed, claimed != null ? null : answer.getHeaderString(TaskApi.REASON_HEADER));
     }
 
     @Tool(name = "complete_task", description = "Completes a task with the commit SHA of the work (all 40 hex digits, or git's short form once a repository is synced); it becomes merged once that commit is on the default branch.",
@@ -147,7 +158,7 @@ public class SpecTools {
     public TaskApi.TaskAnswer completeTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                            @ToolArg(description = "commit SHA: 40 hex digits, or a short form such as abc1234 that names one commit of a synced repository") String commitSha,
                                            @ToolArg(description = "actual hours spent", required = false) Double actualHours,
-                                           @ToolArg(description = "true to go past the column's WIP limit (a call without it is refused with the limit when the column is full)", required = false) Boolean overWipLimit) {
+                                           @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit) {
         return call(() -> taskApi.completeTask(project, task, flag(overWipLimit), new TaskApi.CompleteBody(commitSha,
                 actualHours == null ? null : BigDecimal.valueOf(actualHours))));
     }
