@@ -123,7 +123,7 @@ public class TaskApi {
     @APIResponse(responseCode = "204", description = "Nothing is ready to be claimed")
     public Response claimNextTask(@PathParam("slug") String slug, @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return claims.claimNext(access, actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit)))
+        return claims.claimNext(access, actor(access, overWipLimit))
                 .map(c -> Response.ok(context(c.context(), c.hasNotes() ? notes(access, c.taskKey()) : List.of())).build())
                 .orElseGet(() -> Response.noContent().header(REASON_HEADER, claims.whyNothingReady(access.project())).build());
     }
@@ -149,8 +149,7 @@ public class TaskApi {
     public TaskAnswer claimTask(@PathParam("slug") String slug, @PathParam("key") String key,
                                 @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask t = claims.claim(access, key, actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit)));
-        return answer(taskQueries.row(access.project(), t.taskKey));
+        return answer(access, claims.claim(access, key, actor(access, overWipLimit)));
     }
 
     @POST
@@ -158,8 +157,7 @@ public class TaskApi {
     public TaskAnswer startTask(@PathParam("slug") String slug, @PathParam("key") String key,
                                 @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ImplementationTask t = tasks.start(access, key, actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit)));
-        return answer(taskQueries.row(access.project(), t.taskKey));
+        return answer(access, tasks.start(access, key, actor(access, overWipLimit)));
     }
 
     @POST
@@ -169,12 +167,9 @@ public class TaskApi {
                                    @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit, CompleteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TaskService.Completion done = tasks.complete(access, key, body == null ? null : body.commitSha(),
-                body == null ? null : body.actualHours(), actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit)));
-        TaskAnswer t = answer(taskQueries.row(access.project(), done.task().taskKey));
-        return new TaskAnswer(t.key(), t.spec(), t.scope(), t.scopeDescription(), t.status(), t.claimedBy(), t.branchName(), t.commitSha(),
-                t.assignedFiles(), t.estimatedHours(), t.actualHours(), t.blocked(), t.claimedAt(), t.startedAt(), t.completedAt(),
-                t.mergedAt(), t.failureReason(), t.priority(), t.leaseExpiresAt(), done.commitChecked() ? "verified"
-                : "not checked: no repository of the project has been synced yet, so the commit could not be looked up", t.worktreePath());
+                body == null ? null : body.actualHours(), actor(access, overWipLimit));
+        return answer(taskQueries.row(access.project(), done.task().taskKey), done.commitChecked() ? "verified"
+                : "not checked: no repository of the project has been synced yet, so the commit could not be looked up");
     }
 
     @POST
@@ -183,8 +178,7 @@ public class TaskApi {
     public TaskAnswer failTask(@PathParam("slug") String slug, @PathParam("key") String key, FailBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Addressed.task(access, key);
-        ImplementationTask t = tasks.fail(access, key, body == null ? null : body.reason(), actor(access));
-        return answer(taskQueries.row(access.project(), t.taskKey));
+        return answer(access, tasks.fail(access, key, body == null ? null : body.reason(), actor(access)));
     }
 
     @RegisterForReflection
@@ -203,21 +197,21 @@ public class TaskApi {
     @Path("{key}/heartbeat")
     public TaskAnswer heartbeatTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return answer(taskQueries.row(access.project(), leases.heartbeat(access, key, actor(access)).taskKey));
+        return answer(access, leases.heartbeat(access, key, actor(access)));
     }
 
     @POST
     @Path("{key}/release")
     public TaskAnswer releaseTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return answer(taskQueries.row(access.project(), tasks.release(access, key, actor(access)).taskKey));
+        return answer(access, tasks.release(access, key, actor(access)));
     }
 
     @POST
     @Path("{key}/retry")
     public TaskAnswer retryTask(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return answer(taskQueries.row(access.project(), tasks.retry(access, key, actor(access)).taskKey));
+        return answer(access, tasks.retry(access, key, actor(access)));
     }
 
     @POST
@@ -229,8 +223,7 @@ public class TaskApi {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required: {\"worktreePath\": \"/path\"}, or null to clear it");
         }
-        ImplementationTask t = tasks.recordWorktree(access, key, body.worktreePath(), actor(access));
-        return answer(taskQueries.row(access.project(), t.taskKey));
+        return answer(access, tasks.recordWorktree(access, key, body.worktreePath(), actor(access)));
     }
 
     @POST
@@ -250,7 +243,7 @@ public class TaskApi {
     public TaskAnswer prioritizeTask(@PathParam("slug") String slug, @PathParam("key") String key, PriorityBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Addressed.task(access, key);
-        return answer(taskQueries.row(access.project(), tasks.prioritize(access, key, body == null ? null : body.priority()).taskKey));
+        return answer(access, tasks.prioritize(access, key, body == null ? null : body.priority()));
     }
 
     private ContextAnswer context(Access access, String key) {
@@ -274,9 +267,23 @@ public class TaskApi {
         return new TaskService.Actor(access.accountId(), TaskEvent.VIA_TOKEN);
     }
 
+    /** A call's answer about the task it moved or changed, read again as a row (its spec key, blocked flag, claimer's name). */
+    private TaskAnswer answer(Access access, ImplementationTask task) {
+        return answer(taskQueries.row(access.project(), task.taskKey));
+    }
+
+    /** Who acts through the API, and whether the call said to go past a full column's WIP limit. */
+    private static TaskService.Actor actor(Access access, String overWipLimit) {
+        return actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit));
+    }
+
     static TaskAnswer answer(TaskRow t) {
+        return answer(t, null);
+    }
+
+    private static TaskAnswer answer(TaskRow t, String commitCheck) {
         return new TaskAnswer(t.key(), t.specKey(), t.scope(), t.scopeDescription(), t.status().value(), t.claimedBy(), t.branchName(),
                 t.commitSha(), t.assignedFiles(), t.estimatedHours(), t.actualHours(), t.blocked(), t.claimedAt(), t.startedAt(),
-                t.completedAt(), t.mergedAt(), t.failureReason(), t.priority().value(), t.leaseExpiresAt(), null, t.worktreePath());
+                t.completedAt(), t.mergedAt(), t.failureReason(), t.priority().value(), t.leaseExpiresAt(), commitCheck, t.worktreePath());
     }
 }
