@@ -140,4 +140,26 @@ class ScreenSpacingBrowserTest {
             assertEquals(0, b.count("main a[href='" + p + "/design']"), "no Pages button on the context screen");
         }
     }
+
+    @Test
+    void theStoryFiltersStandOnOneLineWithTheirControlsAlignedAt1280Pixels() {
+        TestData.Team t = data.team();
+        try (Browser b = Browser.open(base.toString(), 1280)) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/stories");
+            // "Changed since approval" wrapped onto two lines and pushed its menu below the others; the search box stood
+            // taller than the menus beside it.
+            String sizes = (String) b.js("""
+                    var out = [];
+                    document.querySelectorAll('#story-filters .field').forEach(function (f) {
+                      var l = f.querySelector('label').getBoundingClientRect(), c = f.querySelector('input, select').getBoundingClientRect();
+                      out.push(Math.round(l.height) + ' ' + Math.round(c.top) + ' ' + Math.round(c.bottom));
+                    });
+                    return out.join(', ');""");
+            List<String> fields = List.of(sizes.split(", "));
+            assertEquals(5, fields.size(), sizes);
+            assertEquals(1, fields.stream().distinct().count(), "labels one line high, controls on one line and of one height: " + sizes);
+            assertEquals("Since approval", b.text("label[for=f-dirty]"));
+        }
+    }
 }
