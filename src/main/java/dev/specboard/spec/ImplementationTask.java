@@ -214,6 +214,16 @@ public class ImplementationTask extends TimestampedEntity {
         }
     }
 
+    /** Its claimer says where it works on the task (a checked {@link #worktreePath(String)}, null clears it) while holding it; nobody else may. */
+    void recordWorktree(java.util.UUID accountId, String path) {
+        boolean held = status.isHeld() && claimedBy != null;
+        if (!held || !claimedBy.id.equals(accountId)) {
+            throw new IllegalStateException(taskKey + " is " + (held ? "claimed by " + claimedBy.username : status.label().toLowerCase())
+                    + ": only its claimer records where it is worked on, while they hold it.");
+        }
+        worktreePath = path;
+    }
+
     /** A held task's claim runs for another lease from now; nobody but its claimer may extend it. */
     void renewLease(java.util.UUID accountId, Instant now, java.time.Duration lease) {
         if (!status.isHeld()) {

@@ -285,12 +285,11 @@ public class TaskService {
         access.requireWrite(Role.MEMBER);
         String path = ImplementationTask.worktreePath(worktreePath);
         ImplementationTask task = ImplementationTask.locked(access.project(), ImplementationTask.requireKey(key));
-        boolean held = task.status.isHeld() && task.claimedBy != null;
-        if (!held || !task.claimedBy.id.equals(actor.accountId())) {
-            throw ApiException.conflict(task.taskKey + " is " + (held ? "claimed by " + task.claimedBy.username : task.status.label().toLowerCase())
-                    + ": only its claimer records where it is worked on, while they hold it.", Map.of("status", task.status.value()));
+        try {
+            task.recordWorktree(actor.accountId(), path);
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage(), Map.of("status", task.status.value()));
         }
-        task.worktreePath = path;
         return task;
     }
 

@@ -1,0 +1,57 @@
+package dev.specboard.spec;
+
+import dev.specboard.account.Account;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The task's own rule about its worktree: only its claimer records it, and only while holding the task. */
+class ImplementationTaskTest {
+
+    private static ImplementationTask task(TaskStatus status, Account claimer) {
+        ImplementationTask t = new ImplementationTask();
+        t.taskKey = "TASK-1-1";
+        t.status = status;
+        t.claimedBy = claimer;
+        return t;
+    }
+
+    private static Account account(String username) {
+        Account a = new Account();
+        a.id = UUID.randomUUID();
+        a.username = username;
+        return a;
+    }
+
+    @Test
+    void theClaimerRecordsAndClearsItsWorktreeWhileHoldingTheTask() {
+        Account ada = account("ada");
+        ImplementationTask t = task(TaskStatus.IN_PROGRESS, ada);
+        t.recordWorktree(ada.id, "/home/ada/wt/task-1-1");
+        assertEquals("/home/ada/wt/task-1-1", t.worktreePath);
+        t.recordWorktree(ada.id, null);
+        assertNull(t.worktreePath);
+    }
+
+    @Test
+    void someoneElseMayNotSayWhereTheClaimerWorks() {
+        ImplementationTask t = task(TaskStatus.CLAIMED, account("ada"));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> t.recordWorktree(UUID.randomUUID(), "/elsewhere"));
+        assertTrue(refused.getMessage().contains("claimed by ada"), refused.getMessage());
+        assertNull(t.worktreePath);
+    }
+
+    @Test
+    void aTaskNobodyHoldsTakesNoWorktree() {
+        Account ada = account("ada");
+        ImplementationTask t = task(TaskStatus.COMPLETED, ada);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> t.recordWorktree(ada.id, "/home/ada/wt"));
+        assertTrue(refused.getMessage().startsWith("TASK-1-1 is completed"), refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> task(TaskStatus.PENDING, null).recordWorktree(ada.id, "/home/ada/wt"));
+    }
+}
