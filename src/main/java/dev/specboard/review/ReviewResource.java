@@ -171,8 +171,7 @@ public class ReviewResource {
     }
 
     private Shown shown(Access access, CommentThread thread) {
-        Repo repo = Repo.findById(thread.repositoryId);
-        return new Shown(review.thread(thread.id), ReviewContext.of(access, repo.name));
+        return new Shown(review.thread(thread.id), review.context(access, thread));
     }
 
     @POST
@@ -180,8 +179,7 @@ public class ReviewResource {
     public Response delete(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         CommentThread thread = review.threadOfComment(access, id);
-        Repo repo = Repo.findById(thread.repositoryId);
-        URI file = ReviewContext.of(access, repo.name).fileLocation(thread.filePath, null);
+        URI file = review.context(access, thread).fileLocation(thread.filePath, null);
         ThreadView t = review.deleteComment(access, id);
         if (t == null) {
             return Htmx.isHtmx(headers) ? Response.ok("").build() : Response.seeOther(file).build();
@@ -191,8 +189,7 @@ public class ReviewResource {
 
     /** htmx gets the updated thread; a plain form goes back to the thread on its file page. */
     private Response answer(Access access, ThreadView t, HttpHeaders headers) {
-        Repo repo = Repo.findById(review.require(access, t.id()).repositoryId);
-        ReviewContext ctx = ReviewContext.of(access, repo.name);
+        ReviewContext ctx = review.context(access, review.require(access, t.id()));
         if (Htmx.isHtmx(headers)) {
             return Response.ok(Templates.thread(t, ctx)).build();
         }
