@@ -21,11 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * Creates, resolves and revokes API tokens; resolving records when a token was last used. A token resolved in the
- * last minute is known without a query: a revocation forgets the account's tokens here after its commit and on every
- * other instance through its NOTIFY, and the minute bounds what a lost notification could leave.
- */
+/** Creates, resolves and revokes API tokens; resolving records when a token was last used. */
 @ApplicationScoped
 public class ApiTokenService {
 
@@ -42,7 +38,11 @@ public class ApiTokenService {
     @Inject
     Event<Revoked> revoked;
 
-    /** Resolved tokens by hash. The minute is also how often a token's last use is written. */
+    /**
+     * Resolved tokens by hash, so that a token resolved in the last minute is known without a query: a revocation forgets
+     * the account's tokens here after its commit and on every other instance through its NOTIFY, and the minute bounds
+     * what a lost notification could leave. The minute is also how often a token's last use is written.
+     */
     private final Cache<String, Resolved> recent = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 

@@ -12,10 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/**
- * Opens and ends logins. Ending any tells every app instance (NOTIFY at commit) to forget the
- * account's cached logins, so the ended cookie stops working everywhere at once.
- */
+/** Opens and ends logins, and tells every app instance when an account's logins end. */
 @ApplicationScoped
 public class SessionService {
 
@@ -71,6 +68,10 @@ public class SessionService {
         LoginSession.delete("issuedAt < ?1", Instant.now().minus(cookies.maxAge()).minus(Duration.ofDays(1)));
     }
 
+    /**
+     * Tells every app instance (NOTIFY at commit) to forget the account's cached logins, so that the ended cookie stops
+     * working everywhere at once.
+     */
     private void announce(UUID accountId) {
         live.publish(LiveEvent.forAccount(SessionCache.EVENT, accountId));
         ended.fire(new SessionsEnded(accountId));

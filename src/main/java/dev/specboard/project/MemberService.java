@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Who is in a project with which role: owners add accounts by username, invite email addresses, change roles and
- * remove members; a project always keeps at least one owner. Pages and the API share these rules.
+ * remove members, and a project always keeps at least one owner (rules the pages and the API share).
  */
 @ApplicationScoped
 public class MemberService {

@@ -18,8 +18,7 @@ import java.util.UUID;
 /**
  * One full-text search over a project (PostgreSQL {@code websearch_to_tsquery}, GIN indexes,
  * {@code ts_rank}, {@code ts_headline} snippets) across every {@link SearchableKind}, in one statement
- * whatever the number of kinds. Callers pass a project the caller is a member of: every kind's rows
- * are limited to it, so no result comes from another project.
+ * whatever the number of kinds, with every kind's rows limited to that project.
  */
 @ApplicationScoped
 public class SearchService {
@@ -52,7 +51,8 @@ public class SearchService {
 
     /**
      * The project's things matching the query, grouped by kind in their order: {@code limit} per kind
-     * from {@code offset}, each group flagged when it has more. {@code kind} null means every kind.
+     * from {@code offset}, each group flagged when it has more. {@code kind} null means every kind. Callers pass a
+     * project the caller is a member of: no result comes from another project.
      */
     @Transactional
     public List<SearchView.Group> search(UUID projectId, String slug, String query, String kind, int limit, int offset) {
