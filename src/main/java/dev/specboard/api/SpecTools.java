@@ -5,6 +5,7 @@ import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.specboard.spec.ImplementationTask;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
@@ -32,6 +33,9 @@ public class SpecTools {
 
     @Inject
     TaskApi taskApi;
+
+    @Inject
+    EntityManager em;
 
     @Tool(name = "list_specs", description = "Lists a project's technical specs (SPEC-n) with their type, status, task counts and hours.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
@@ -143,8 +147,13 @@ public class SpecTools {
         ImplementationTask.worktreePath(worktreePath);
         T answer = hold.get();
         TaskApi.TaskAnswer held = heldTask.apply(answer);
-        return worktreePath == null || held == null ? answer
-                : withRecorded.apply(answer, taskApi.recordWorktree(project, held.key(), new TaskApi.WorktreeBody(worktreePath)));
+        if (worktreePath == null || held == null) {
+            return answer;
+        }
+        // Both calls share this request's session, which still holds the task as the claim's answer read it: recording
+        // commits in a transaction of its own, and its answer, read through that stale copy, showed no worktree.
+        em.clear();
+        return withRecorded.apply(answer, taskApi.recordWorktree(project, held.key(), new TaskApi.WorktreeBody(worktreePath)));
     }
 
     /** Claim-next's answer as the tool gives it: the API's 204 says why nothing was handed out in its reason header. */

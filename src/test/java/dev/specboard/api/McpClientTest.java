@@ -133,6 +133,14 @@ class McpClientTest {
                 JsonNode started = structured(call(mcp, "start_task", Map.of("project", slug, "task", task)));
                 assertEquals("in_progress", started.get("status").asText());
                 assertEquals("/home/agent/wt/hand-off", started.get("worktreePath").asText(), "the worktree stays while the claim holds");
+                // claim_task and start_task record a worktree as claim_next_task does, and a later one replaces it
+                String other = task.substring(0, task.lastIndexOf('-') + 1) + "2";
+                JsonNode second = structured(call(mcp, "claim_task", Map.of("project", slug, "task", other, "worktreePath", "/home/agent/wt/api")));
+                assertEquals("claimed", second.get("status").asText());
+                assertEquals("/home/agent/wt/api", second.get("worktreePath").asText());
+                JsonNode moved = structured(call(mcp, "start_task", Map.of("project", slug, "task", other, "worktreePath", "/home/agent/wt/api-2")));
+                assertEquals("in_progress", moved.get("status").asText());
+                assertEquals("/home/agent/wt/api-2", moved.get("worktreePath").asText());
 
                 McpSchema.CallToolResult refused = call(mcp, "complete_task", Map.of("project", slug, "task", task, "commitSha", "nope"));
                 assertTrue(refused.isError(), "a bad SHA is a tool error");
