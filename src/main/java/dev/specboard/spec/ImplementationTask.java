@@ -214,6 +214,21 @@ public class ImplementationTask extends TimestampedEntity {
         }
     }
 
+    /** Refuses to give back a task nobody holds: only a claimed or started task can be released. */
+    void checkReleasable() {
+        if (!status.isHeld()) {
+            throw new IllegalStateException(taskKey + " is " + status.label().toLowerCase() + ": only a claimed or started task can be released.");
+        }
+    }
+
+    /** What a retry logs, naming the failure it retries after; only a failed task can be retried. */
+    String retryNote() {
+        if (status != TaskStatus.FAILED) {
+            throw new IllegalStateException(taskKey + " is " + status.label().toLowerCase() + ": only a failed task can be retried.");
+        }
+        return "Retry" + (failureReason == null || failureReason.isBlank() ? "" : " after: " + failureReason);
+    }
+
     /** Its claimer says where it works on the task (a checked {@link #worktreePath(String)}, null clears it) while holding it; nobody else may. */
     void recordWorktree(java.util.UUID accountId, String path) {
         boolean held = status.isHeld() && claimedBy != null;

@@ -269,9 +269,10 @@ public class TaskService {
     public ImplementationTask release(Access access, String key, Actor actor) {
         access.requireWrite(Role.MEMBER);
         ImplementationTask task = ImplementationTask.byKey(access.project(), key);
-        if (!task.status.isHeld()) {
-            throw ApiException.conflict(task.taskKey + " is " + task.status.label().toLowerCase()
-                    + ": only a claimed or started task can be released.", Map.of("status", task.status.value()));
+        try {
+            task.checkReleasable();
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage(), Map.of("status", task.status.value()));
         }
         return transition(access, key, TaskStatus.PENDING, actor, null, null, "Released");
     }
@@ -298,13 +299,13 @@ public class TaskService {
     public ImplementationTask retry(Access access, String key, Actor actor) {
         access.requireWrite(Role.MEMBER);
         ImplementationTask task = ImplementationTask.byKey(access.project(), key);
-        if (task.status != TaskStatus.FAILED) {
-            throw ApiException.conflict(task.taskKey + " is " + task.status.label().toLowerCase() + ": only a failed task can be retried.",
-                    Map.of("status", task.status.value()));
+        String note;
+        try {
+            note = task.retryNote();
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage(), Map.of("status", task.status.value()));
         }
-        String reason = task.failureReason;
-        return transition(access, key, TaskStatus.PENDING, actor, null, null,
-                "Retry" + (reason == null || reason.isBlank() ? "" : " after: " + reason));
+        return transition(access, key, TaskStatus.PENDING, actor, null, null, note);
     }
 
     /** Sets how soon the task should be done (urgent, high, normal, low); claim-next hands out urgent tasks first. */

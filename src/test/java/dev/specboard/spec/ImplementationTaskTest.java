@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The task's own rule about its worktree: only its claimer records it, and only while holding the task. */
+/** The task's own rules: only its claimer records its worktree while holding it; only a held task is released, only a failed one retried. */
 class ImplementationTaskTest {
 
     private static ImplementationTask task(TaskStatus status, Account claimer) {
@@ -26,6 +26,24 @@ class ImplementationTaskTest {
         a.id = UUID.randomUUID();
         a.username = username;
         return a;
+    }
+
+    @Test
+    void onlyAHeldTaskIsReleased() {
+        task(TaskStatus.CLAIMED, account("ada")).checkReleasable();
+        task(TaskStatus.IN_PROGRESS, account("ada")).checkReleasable();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> task(TaskStatus.COMPLETED, account("ada")).checkReleasable());
+        assertEquals("TASK-1-1 is completed: only a claimed or started task can be released.", refused.getMessage());
+    }
+
+    @Test
+    void onlyAFailedTaskIsRetriedAndItsRetryNamesTheFailure() {
+        ImplementationTask failed = task(TaskStatus.FAILED, null);
+        assertEquals("Retry", failed.retryNote());
+        failed.failureReason = "flaky build";
+        assertEquals("Retry after: flaky build", failed.retryNote());
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> task(TaskStatus.PENDING, null).retryNote());
+        assertEquals("TASK-1-1 is pending: only a failed task can be retried.", refused.getMessage());
     }
 
     @Test
