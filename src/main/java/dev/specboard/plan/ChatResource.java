@@ -7,6 +7,7 @@ import dev.specboard.project.Access;
 import dev.specboard.notification.LiveStreams;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.project.StreamGrants;
+import dev.specboard.web.ApiException;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -90,6 +91,14 @@ public class ChatResource {
         } catch (ValidationException e) {
             ChatView view = chats.view(access, id, content, e.errors().get("content"));
             return Htmx.invalid(Htmx.isHtmx(headers) ? Templates.chat$conversation(access, view) : Templates.chat(access, view));
+        } catch (ApiException e) {
+            // The plan was completed or archived while this message was written (another tab, another person): the
+            // chat says it is closed and hands the message back, instead of an error page that swapped the chat away.
+            if (e.status() != 409 || access.archived()) {
+                throw e;
+            }
+            ChatView view = chats.view(access, id, content, e.getMessage());
+            return Htmx.page(Htmx.isHtmx(headers) ? Templates.chat$conversation(access, view) : Templates.chat(access, view), 409);
         }
         return answer(access, id, headers);
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The plan chat with the built-in assistant (no model configured): pages without JavaScript, the API, the intents. */
@@ -130,9 +131,22 @@ class ChatTest {
 
             Access lead = new Access(t.project(), Role.LEAD, t.lead().id);
             planService.changeStatus(lead, plan.id, "archived");
-            assertEquals(409, Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("content", "hello").post(chat)
-                    .statusCode());
-            assertNotNull(Web.html(Web.as(t.member()).get(chat)).getElementById("chat-closed"));
+            // A message written while the plan was closed elsewhere: 409 with the chat still there, saying why, and the message handed
+            // back (htmx swaps a 409 into the chat: an error page would replace the conversation and the text with it).
+            for (boolean htmx : List.of(false, true)) {
+                var spec = Web.as(t.member()).contentType("application/x-www-form-urlencoded");
+                Response closed = (htmx ? Web.htmx(spec) : spec).formParam("content", "hello, is this done?").post(chat);
+                assertEquals(409, closed.statusCode());
+                Document c = Web.html(closed);
+                assertNotNull(c.getElementById("chat-log"), "the conversation stays");
+                assertEquals("This chat is closed: the plan is archived.", c.getElementById("chat-closed").text());
+                assertEquals("hello, is this done?", c.getElementById("chat-unsent-text").text());
+                assertNull(c.getElementById("chat-form"));
+                assertEquals(htmx, c.getElementById("chat-title") == null, "htmx gets the conversation, a plain post the page");
+            }
+            Document after = Web.html(Web.as(t.member()).get(chat));
+            assertNotNull(after.getElementById("chat-closed"));
+            assertNull(after.getElementById("chat-unsent"), "nothing to hand back on a plain visit");
         }
     }
 
