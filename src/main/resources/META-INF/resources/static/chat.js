@@ -52,6 +52,22 @@
     });
   }
 
+  // Ctrl+Enter (Cmd+Enter on a Mac) sends, as in other chats; Enter alone still makes a new line.
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !e.target || e.target.id !== 'chat-content') { return; }
+    var form = e.target.form;
+    if (!form) { return; }
+    e.preventDefault();
+    if (form.requestSubmit) { form.requestSubmit(); } else { form.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })); }
+  });
+
+  // After a message is sent (or refused), the cursor is back in the message box for the next one, not on the Send button.
+  document.body.addEventListener('htmx:afterSettle', function (e) {
+    var from = e.detail && e.detail.requestConfig && e.detail.requestConfig.elt;
+    var box = document.getElementById('chat-content');
+    if (from && from.id === 'chat-form' && box) { box.focus(); }
+  });
+
   document.body.addEventListener('htmx:afterSettle', settle);
   connect();
   window.addEventListener('beforeunload', function () { if (source) { source.close(); } });

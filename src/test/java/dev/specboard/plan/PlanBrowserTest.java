@@ -110,7 +110,16 @@ class PlanBrowserTest {
             assertEquals("TASK-1-2", link.getText());
             assertEquals(Boolean.TRUE, b.js("return window.sbStillHere === true;"), "the answer came without a reload");
             assertEquals("", b.find("#chat-content").getAttribute("value"), "the form is ready for the next message");
+            assertEquals("chat-content", b.js("return document.activeElement.id;"), "the cursor is back in the message box, not on Send");
             b.assertAccessible();
+
+            // Ctrl+Enter sends, as in other chats; Enter alone makes a new line.
+            b.find("#chat-content").sendKeys("Which tasks are blocked?" + Keys.ENTER + "Thanks");
+            new org.openqa.selenium.interactions.Actions(b.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            b.waitUntil(d -> b.all("#chat-log li.from-user").size() == 2);
+            assertTrue(b.all("#chat-log li.from-user").get(1).getText().contains("Which tasks are blocked?"));
+            assertEquals("", b.find("#chat-content").getAttribute("value"));
+            assertEquals("chat-content", b.js("return document.activeElement.id;"));
 
             // "/" focuses the search box in the navigation, except while typing in a field.
             b.find("#chat-content").sendKeys("a/b");
