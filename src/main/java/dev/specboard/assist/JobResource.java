@@ -109,16 +109,39 @@ public class JobResource {
     @Path("/jobs/{id}/cancel")
     public Response cancel(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
-        boolean now = jobs.cancel(access, JobKind.AI, id).status == JobStatus.CANCELLED;
-        return answer(access, id, headers, now ? "Job cancelled." : "The job stops at its next step.");
+        try {
+            boolean now = jobs.cancel(access, JobKind.AI, id).status == JobStatus.CANCELLED;
+            return answer(access, id, headers, now ? "Job cancelled." : "The job stops at its next step.");
+        } catch (ApiException e) {
+            return refused(access, id, headers, e);
+        }
     }
 
     @POST
     @Path("/jobs/{id}/retry")
     public Response retry(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
-        jobs.retry(access, id);
+        try {
+            jobs.retry(access, id);
+        } catch (ApiException e) {
+            return refused(access, id, headers, e);
+        }
         return answer(access, id, headers, "Job queued again.");
+    }
+
+    /**
+     * A cancel or retry that met the job in another state (it finished, or someone else retried it, while the page showed the
+     * button): the panel as it is now and why nothing was done. htmx swaps a 409 into the panel, so an error page there
+     * replaced the job's result and stopped its live updates.
+     */
+    private Response refused(Access access, UUID id, HttpHeaders headers, ApiException e) {
+        if (e.status() != 409 || access.archived()) {
+            throw e;
+        }
+        if (Htmx.isHtmx(headers)) {
+            return Htmx.withFlash(409, Templates.job$panel(views.job(access, jobs.require(access, id))), e.getMessage());
+        }
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/jobs/" + id, e.getMessage());
     }
 
     private Response answer(Access access, UUID id, HttpHeaders headers, String message) {

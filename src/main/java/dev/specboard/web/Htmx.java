@@ -152,6 +152,11 @@ public final class Htmx {
         return fragments(200, main, all);
     }
 
+    /** The fragment as it is now plus a flash message, with another status: an action refused (409) says why beside what it met. */
+    public static Response withFlash(int status, TemplateInstance main, String message) {
+        return fragments(status, main, Templates.flash(message));
+    }
+
     /**
      * After a successful POST that leads to another page: htmx follows {@code HX-Location} (an ajax
      * navigation that keeps the page, pushing the URL), a plain form follows the 303.

@@ -96,6 +96,35 @@ class JobResourceTest {
         }
     }
 
+    /**
+     * Cancel or Retry clicked on a job that finished meanwhile: the panel shows the job as it is now (its outline, its live
+     * status) and says why nothing was done; htmx swapped the bare 409 error box into the panel before.
+     */
+    @Test
+    void cancelOrRetryOfAJobThatEndedMeanwhileKeepsItsPanelAndSaysWhy() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            Response created = Web.as(t.member()).formParam("repo", "app").formParam("path", JobTestSupport.DIR).post("/projects/" + t.slug() + "/jobs");
+            String location = created.getHeader("Location");
+            UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+            assertEquals(JobStatus.SUCCESS, jobs.await(id).status);
+            String job = "/projects/" + t.slug() + "/jobs/" + id;
+            for (String action : List.of("cancel", "retry")) {
+                Response r = Web.htmx(Web.as(t.member())).post(job + "/" + action);
+                assertEquals(409, r.statusCode(), r.asString());
+                Document d = Web.html(r);
+                assertEquals("Success", d.selectFirst("#job-panel #job-badge").text());
+                assertNotNull(d.selectFirst("#job-panel #outline"), "the result stays on the page");
+                assertTrue(d.selectFirst("#flash").text().contains(action.equals("cancel") ? "already succeeded" : "can be retried"),
+                        d.selectFirst("#flash").text());
+                Response plain = Web.as(t.member()).post(job + "/" + action);
+                assertEquals(303, plain.statusCode());
+                assertTrue(plain.getHeader("Location").endsWith(job), plain.getHeader("Location"));
+            }
+        }
+    }
+
     @Test
     void jobPageShowsTheOutlineAsHtmlAndMakesItTheComponentsDesignDocInOneAction() {
         TestData.Team t = data.team();
