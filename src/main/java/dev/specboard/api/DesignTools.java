@@ -115,6 +115,8 @@ public class DesignTools {
                                 @ToolArg(description = "business rules", required = false) List<String> businessRules,
                                 @ToolArg(description = "affected page paths", required = false) List<String> affectedPages) {
         return call(() -> {
+            // The policy first: an archived project or a viewer is refused before the feature is looked up.
+            projectAccess.write(project, Role.MEMBER);
             FeatureApi.FeatureAnswer now = featureApi.getFeature(project, featureId);
             var ops = now.dataOperations();
             // Stories drafted from the feature stay linked by themselves; the form names only those linked by hand.
@@ -221,7 +223,7 @@ public class DesignTools {
                                 @ToolArg(description = "user, admin, system or error", required = false) String flowType,
                                 @ToolArg(description = "nodes") List<JourneyApi.NodeBody> nodes,
                                 @ToolArg(description = "connections", required = false) List<JourneyApi.ConnectionBody> connections) {
-        return entity(JourneyApi.JourneyAnswer.class, () -> journeyApi.createJourney(project, new JourneyApi.JourneyBody(name, flowType, null, nodes, connections)));
+        return entity(JourneyApi.JourneyAnswer.class, () -> journeyApi.createJourney(project, new JourneyApi.JourneyBody(name, flowType, null, null, nodes, connections)));
     }
 
     @Tool(name = "get_journey", description = "Returns a journey with its nodes, connections and the problems its check finds.",
