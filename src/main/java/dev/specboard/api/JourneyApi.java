@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -43,11 +44,15 @@ public class JourneyApi {
     public record ConnectionBody(String from, String to, String trigger, String element, String label) {
     }
 
-    public record JourneyBody(String name, String flowType, String description, List<NodeBody> nodes, List<ConnectionBody> connections) {
+    public record JourneyBody(String name, String flowType, String description, Boolean primary, List<NodeBody> nodes, List<ConnectionBody> connections) {
+    }
+
+    /** What the journey page's edit form changes: its nodes and connections are edited one by one there. */
+    public record JourneyDetailsBody(String name, String flowType, String description, Boolean primary) {
     }
 
     @RegisterForReflection
-    public record JourneyRowAnswer(UUID id, String name, String flowType, long nodes) {
+    public record JourneyRowAnswer(UUID id, String name, String flowType, boolean primary, long nodes) {
     }
 
     @RegisterForReflection
@@ -59,7 +64,7 @@ public class JourneyApi {
     }
 
     @RegisterForReflection
-    public record JourneyAnswer(UUID id, String name, String flowType, String description, List<NodeAnswer> nodes, List<ConnectionAnswer> connections,
+    public record JourneyAnswer(UUID id, String name, String flowType, String description, boolean primary, List<NodeAnswer> nodes, List<ConnectionAnswer> connections,
                                 List<FlowCheck.Problem> problems) {
     }
 
@@ -76,7 +81,7 @@ public class JourneyApi {
     @Path("/journeys")
     public List<JourneyRowAnswer> listJourneys(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
-        return journeys.rows(access.project().id).stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.nodes())).toList();
+        return journeys.rows(access.project().id).stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.primary(), r.nodes())).toList();
     }
 
     /** Creates a journey with its nodes and connections; 422 names an unknown node key or node type. */
@@ -90,8 +95,8 @@ public class JourneyApi {
         List<NodeForm> nodes = b.nodes() == null ? List.of() : b.nodes().stream().map(JourneyApi::node).toList();
         List<JourneyService.ConnectionInput> connections = b.connections() == null ? List.of() : b.connections().stream()
                 .map(c -> new JourneyService.ConnectionInput(c.from(), c.to(), c.trigger(), c.element(), c.label())).toList();
-        JourneyFlow f = journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description()), nodes, connections);
-        return Response.status(201).entity(journey(access, f.id)).build();
+        JourneyFlow f = journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary())), nodes, connections);
+        return Response.status(201).entity(journey(access, journeys.get(access.project().id, f.id))).build();
     }
 
     /** A null among the nodes or connections is a mistake in the request (422 naming it), not a server error. */
@@ -116,11 +121,19 @@ public class JourneyApi {
     @Path("/journeys/{id}")
     public JourneyAnswer getJourney(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.read(slug);
-        return journey(access, DesignApi.uuid(id));
+        return journey(access, journeys.get(access.project().id, DesignApi.uuid(id)));
     }
 
-    private JourneyAnswer journey(Access access, UUID id) {
-        JourneyFlow f = journeys.get(access.project().id, id);
+    /** Renames a journey, changes its type or description, or makes it the primary flow; its nodes and connections stay. */
+    @PUT
+    @Path("/journeys/{id}")
+    public JourneyAnswer updateJourney(@PathParam("slug") String slug, @PathParam("id") String id, JourneyDetailsBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        JourneyDetailsBody b = ComponentApi.body(body);
+        return journey(access, journeys.update(access, DesignApi.uuid(id), new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()))));
+    }
+
+    private JourneyAnswer journey(Access access, JourneyFlow f) {
         JourneyView v = journeyViews.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, dev.specboard.web.FormErrors.none());
         List<ConnectionAnswer> connections = new java.util.ArrayList<>();
         List<NodeAnswer> nodes = v.nodes().stream().map(n -> {
@@ -147,7 +160,7 @@ public class JourneyApi {
             put(data, "start", d.start());
             return new NodeAnswer(n.key(), n.type(), n.label(), data);
         }).toList();
-        return new JourneyAnswer(f.id, f.name, f.flowType, f.description, nodes, connections, v.problems());
+        return new JourneyAnswer(f.id, f.name, f.flowType, f.description, f.primary, nodes, connections, v.problems());
     }
 
     private static void put(Map<String, Object> m, String k, Object v) {

@@ -41,4 +41,15 @@ public class FlowNode extends TimestampedEntity {
     public String connections = "[]";
 
     public boolean locked;
+
+    /** A key for a new node of this type that none of the journey's nodes has yet (screen-3). */
+    static String freeKey(String type, List<FlowNode> existing) {
+        String base = type == null || !TYPES.contains(type) ? "node" : type;
+        for (int i = existing.size() + 1; ; i++) {
+            String k = base + "-" + i;
+            if (existing.stream().noneMatch(n -> n.nodeKey.equals(k))) {
+                return k;
+            }
+        }
+    }
 }

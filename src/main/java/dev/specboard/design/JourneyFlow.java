@@ -48,6 +48,18 @@ public class JourneyFlow extends TimestampedEntity {
 
     public int version = 1;
 
+    /** A journey type as typed, lowercase; an unknown one is named in {@code errors}. */
+    static String type(String type, dev.specboard.web.FormErrors errors) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        String t = type.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!TYPES.contains(t)) {
+            errors.add("flowType", "Choose one of " + String.join(", ", TYPES));
+        }
+        return t;
+    }
+
     public static Optional<JourneyFlow> inProject(UUID projectId, UUID id) {
         return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
     }

@@ -4,13 +4,19 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
-/** A journey's name, type and description. */
+/** A journey's name, type, description and whether it is the project's primary flow. */
 public record JourneyForm(
         @FormParam("name") @NotBlank(message = "Give the journey a name") @Size(max = 255, message = "At most 255 characters") String name,
         @FormParam("flowType") String flowType,
-        @FormParam("description") @Size(max = 5000, message = "At most 5000 characters") String description) {
+        @FormParam("description") @Size(max = 5000, message = "At most 5000 characters") String description,
+        @FormParam("primary") boolean primary) {
 
     public static JourneyForm empty() {
-        return new JourneyForm("", "user", "");
+        return new JourneyForm("", "user", "", false);
+    }
+
+    /** The journey as it is, for its edit form. */
+    public static JourneyForm of(JourneyFlow f) {
+        return new JourneyForm(f.name, f.flowType == null ? "" : f.flowType, f.description == null ? "" : f.description, f.primary);
     }
 }

@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
 
-/** Journeys: the list, one journey drawn with its outline and check, and editing its nodes and connections through forms. */
+/** Journeys: the list, one journey drawn with its outline and check, and editing it, its nodes and connections through forms. */
 @Path("/projects/{slug}/journeys")
 @Produces(MediaType.TEXT_HTML)
 public class JourneyResource {
@@ -72,6 +72,20 @@ public class JourneyResource {
         Access access = projectAccess.read(slug);
         JourneyFlow f = journeys.get(access.project().id, uuid(id));
         return Htmx.page(Templates.journey(views.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, FormErrors.none())));
+    }
+
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam JourneyForm form, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        try {
+            JourneyFlow f = journeys.update(access, fid, form);
+            return Flash.redirect(headers, link(access, fid), "Journey " + f.name + " saved.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.journey(views.refusedEdit(access, journeys.get(access.project().id, fid), form, e.errors())));
+        }
     }
 
     @POST

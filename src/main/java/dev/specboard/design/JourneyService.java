@@ -43,8 +43,8 @@ public class JourneyService {
 
     /** The project's journeys with their node counts, in one query. */
     public List<JourneyRow> rows(UUID projectId) {
-        return em.createQuery("select new dev.specboard.design.JourneyRow(j.id, j.name, j.flowType, j.description, "
-                        + "(select count(n) from FlowNode n where n.flowId = j.id)) from JourneyFlow j where j.projectId = :p order by lower(j.name)", JourneyRow.class)
+        return em.createQuery("select new dev.specboard.design.JourneyRow(j.id, j.name, j.flowType, j.description, j.primary, "
+                        + "(select count(n) from FlowNode n where n.flowId = j.id)) from JourneyFlow j where j.projectId = :p order by j.primary desc, lower(j.name)", JourneyRow.class)
                 .setParameter("p", projectId).getResultList();
     }
 
@@ -56,18 +56,37 @@ public class JourneyService {
     @Transactional
     public JourneyFlow create(Access access, JourneyForm form) {
         access.requireWrite(Role.MEMBER);
+        JourneyFlow f = new JourneyFlow();
+        f.projectId = access.project().id;
+        describe(f, form);
+        f.persist();
+        return f;
+    }
+
+    /** Renames a journey, changes its type or description, or makes it the project's primary flow (the one before the others). */
+    @Transactional
+    public JourneyFlow update(Access access, UUID flowId, JourneyForm form) {
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = lock(access, flowId);
+        describe(f, form);
+        f.version++;
+        return f;
+    }
+
+    private void describe(JourneyFlow f, JourneyForm form) {
         FormErrors errors = validation.check(form);
-        String type = flowType(form.flowType(), errors);
+        String type = JourneyFlow.type(form.flowType(), errors);
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        JourneyFlow f = new JourneyFlow();
-        f.projectId = access.project().id;
         f.name = form.name().strip();
         f.flowType = type;
-        f.description = form.description() == null || form.description().isBlank() ? null : form.description().strip();
-        f.persist();
-        return f;
+        f.description = blank(form.description()) ? null : form.description().strip();
+        if (form.primary() && !f.primary) {
+            // One primary flow per project: the newly chosen one replaces the last.
+            em.createQuery("update JourneyFlow j set j.primary = false where j.projectId = :p and j.primary = true").setParameter("p", f.projectId).executeUpdate();
+        }
+        f.primary = form.primary();
     }
 
     /** Creates a journey with its nodes and connections in one transaction; 422 names an unknown node key or node type. */
@@ -122,7 +141,7 @@ public class JourneyService {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
         List<FlowNode> existing = nodes(f.id);
-        String key = form.key() == null || form.key().isBlank() ? freeKey(form.nodeType(), existing) : form.key().strip();
+        String key = form.key() == null || form.key().isBlank() ? FlowNode.freeKey(form.nodeType(), existing) : form.key().strip();
         if (!KEY.matcher(key).matches()) {
             throw ValidationException.of("key", "A key is letters, digits, - and _ (at most 100)");
         }
@@ -348,27 +367,6 @@ public class JourneyService {
                 type.equals("decision") ? form.question().strip() : null, branches, operation, type.equals("database") ? form.entity().strip() : null,
                 List.of(), blank(form.text()) ? null : form.text().strip(), form.ends() ? Boolean.TRUE : null, form.starts() ? Boolean.TRUE : null));
         return n;
-    }
-
-    private String flowType(String type, FormErrors errors) {
-        if (blank(type)) {
-            return null;
-        }
-        String t = type.strip().toLowerCase(Locale.ROOT);
-        if (!JourneyFlow.TYPES.contains(t)) {
-            errors.add("flowType", "Choose one of " + String.join(", ", JourneyFlow.TYPES));
-        }
-        return t;
-    }
-
-    private static String freeKey(String type, List<FlowNode> existing) {
-        String base = type == null || !FlowNode.TYPES.contains(type) ? "node" : type;
-        for (int i = existing.size() + 1; ; i++) {
-            String k = base + "-" + i;
-            if (existing.stream().noneMatch(n -> n.nodeKey.equals(k))) {
-                return k;
-            }
-        }
     }
 
     private FlowNode node(UUID flowId, String key) {

@@ -6,9 +6,9 @@ import dev.specboard.web.FormErrors;
 import java.util.List;
 import java.util.UUID;
 
-/** One journey: the picture, its text outline, the check's problems, and the forms to add, connect and edit nodes. */
+/** One journey: the picture, its text outline, the check's problems, and the forms to edit it and to add, connect and edit nodes. */
 public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, String svg, List<FlowCheck.Problem> problems, List<PageRow> pages,
-                          NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
+                          JourneyForm journeyForm, NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
 
     /** The key to the picture's shapes, shown under it. */
     public String legend() {
@@ -32,6 +32,10 @@ public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, 
 
     public List<String> types() {
         return FlowNode.TYPES;
+    }
+
+    public List<String> flowTypes() {
+        return JourneyFlow.TYPES;
     }
 
     public List<String> operations() {

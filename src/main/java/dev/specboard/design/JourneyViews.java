@@ -28,6 +28,16 @@ public class JourneyViews {
 
     /** One journey's page: nodes, picture, problems; a constant number of queries. */
     public JourneyView view(Access access, JourneyFlow flow, NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
+        return view(access, flow, JourneyForm.of(flow), nodeForm, connectionForm, failedKey, errors);
+    }
+
+    /** The page after a refused edit of the journey's name, type or description: the edit form open with what was typed. */
+    public JourneyView refusedEdit(Access access, JourneyFlow flow, JourneyForm form, FormErrors errors) {
+        return view(access, flow, form, NodeForm.empty(), ConnectionForm.empty(), "journey", errors);
+    }
+
+    private JourneyView view(Access access, JourneyFlow flow, JourneyForm journeyForm, NodeForm nodeForm, ConnectionForm connectionForm,
+                             String failedKey, FormErrors errors) {
         List<PageRow> all = pages.rows(access.project().id);
         Map<UUID, PageRow> pageById = new HashMap<>();
         all.forEach(p -> pageById.put(p.id(), p));
@@ -58,6 +68,6 @@ public class JourneyViews {
             rows.add(new JourneyView.NodeRow(n.id, n.nodeKey, n.nodeType, label, d, crs, page == null ? null : page.path(), page != null && page.hasMockup()));
         }
         String svg = FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, FlowModel.canvas(flow.canvasState));
-        return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, nodeForm, connectionForm, failedKey, errors);
+        return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, journeyForm, nodeForm, connectionForm, failedKey, errors);
     }
 }

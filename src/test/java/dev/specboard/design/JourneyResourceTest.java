@@ -115,6 +115,50 @@ class JourneyResourceTest {
     }
 
     @Test
+    void aJourneyIsRenamedRetypedAndMadeThePrimaryFlowWithItsNodesKept() {
+        TestData.Team t = data.team();
+        String list = "/projects/" + t.slug() + "/journeys";
+        Response created = Web.as(t.member()).formParam("name", "Sign in").formParam("flowType", "user").formParam("description", "")
+                .formParam("primary", "true").post(list);
+        assertEquals(303, created.statusCode());
+        String base = created.getHeader("Location").replaceFirst("^https?://[^/]+", "");
+        Web.as(t.member()).formParam("nodeType", "annotation").formParam("key", "note").formParam("text", "Start here").post(base + "/nodes").then().statusCode(303);
+        Response other = Web.as(t.member()).formParam("name", "Admin audit").formParam("flowType", "admin").post(list);
+        String otherBase = other.getHeader("Location").replaceFirst("^https?://[^/]+", "");
+        Document before = Web.html(Web.as(t.member()).get(base));
+        assertNotNull(before.selectFirst("#journey-primary"));
+        assertEquals("Sign in", before.selectFirst("#edit-journey #f-name").val(), "the edit form holds the journey as it is");
+
+        Response refused = Web.as(t.member()).formParam("name", "").formParam("flowType", "pirate").formParam("description", "kept words").post(base);
+        assertEquals(422, refused.statusCode());
+        Document r = Web.html(refused);
+        assertNotNull(r.selectFirst("#edit-journey[open] #e-name"));
+        assertNotNull(r.selectFirst("#edit-journey #e-flowType"));
+        assertEquals("kept words", r.selectFirst("#edit-journey #f-description").text());
+
+        Web.as(t.member()).formParam("name", "Audit trail").formParam("flowType", "system").formParam("description", "What admins check")
+                .formParam("primary", "true").post(otherBase).then().statusCode(303);
+        Document after = Web.html(Web.as(t.viewer()).get(otherBase));
+        assertTrue(after.selectFirst("#journey-title").text().startsWith("Audit trail system primary"), after.selectFirst("#journey-title").text());
+        assertEquals("What admins check", after.selectFirst("#journey-description").text());
+        assertNull(after.selectFirst("#edit-journey"), "a viewer gets no edit form");
+        assertNull(Web.html(Web.as(t.viewer()).get(base)).selectFirst("#journey-primary"), "one primary flow: the new one replaces the last");
+        assertEquals(List.of("Audit trail system primary", "Sign in user"), Web.html(Web.as(t.viewer()).get(list)).select("#journeys h2").eachText(),
+                "the primary flow is listed first");
+        assertEquals(403, Web.as(t.viewer()).formParam("name", "Mine").post(base).statusCode());
+
+        String api = "/api/v1/projects/" + t.slug() + "/journeys/" + base.substring(base.lastIndexOf('/') + 1);
+        Map<String, Object> edited = fx.api(t.member()).body(Map.of("name", "Log in", "flowType", "user", "primary", true)).put(api)
+                .then().statusCode(200).extract().path("");
+        assertEquals("Log in", edited.get("name"));
+        assertEquals(true, edited.get("primary"));
+        assertEquals(1, ((List<?>) edited.get("nodes")).size(), "the nodes stay");
+        fx.api(t.member()).body(Map.of("name", "", "flowType", "pirate")).put(api).then().statusCode(422);
+        assertEquals(List.of(true, false), ((List<Map<String, Object>>) fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/journeys")
+                .then().statusCode(200).extract().path("")).stream().map(j -> j.get("primary")).toList());
+    }
+
+    @Test
     void theApiNamesANullNodeOrConnectionWith422() {
         TestData.Team t = data.team();
         String api = "/api/v1/projects/" + t.slug() + "/journeys";
