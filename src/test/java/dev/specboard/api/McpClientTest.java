@@ -416,6 +416,25 @@ class McpClientTest {
     }
 
     @Test
+    void anAgentRenamesAJourneyAndMakesItPrimaryKeepingItsNodes() {
+        TestData.Team t = data.team();
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        try (McpSyncClient mcp = client(agent)) {
+            JsonNode created = structured(call(mcp, "create_journey", Map.of("project", t.slug(), "name", "Sigh in", "flowType", "user",
+                    "nodes", List.of(Map.of("key", "note", "nodeType", "annotation", "data", Map.of("text", "Start"))))));
+            assertFalse(created.get("primary").asBoolean());
+            JsonNode edited = structured(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(),
+                    "name", "Sign in", "primary", true)));
+            assertEquals("Sign in", edited.get("name").asText());
+            assertEquals("user", edited.get("flowType").asText(), "what was not given is kept");
+            assertTrue(edited.get("primary").asBoolean());
+            assertEquals(1, edited.get("nodes").size());
+            assertTrue(text(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "flowType", "pirate")))
+                    .get("details").has("flowType"));
+        }
+    }
+
+    @Test
     void anArchivedProjectRefusesTheDesignSidesToolsThatChangeSomething() {
         TestData.Team t = data.team();
         contactPages(t);
