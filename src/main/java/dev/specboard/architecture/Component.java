@@ -15,6 +15,21 @@ public class Component extends TimestampedEntity {
 
     public static final List<String> TYPES = List.of("context", "schema", "controller", "liveview", "genserver", "task", "other");
 
+    /**
+     * What is wrong with a file path given for a component, or null when it is empty or a path inside the repository
+     * relative to its root: the code and test flags look the path up in the synced manifest, where an absolute path,
+     * a Windows path or one leaving the root never matches, so the flags would silently stay manual.
+     */
+    public static String filePathProblem(String path) {
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        String p = path.strip();
+        boolean outside = p.startsWith("/") || p.startsWith("~") || p.contains("\\") || p.matches("^[A-Za-z]:.*") || p.contains("://")
+                || List.of(p.split("/")).contains("..");
+        return outside ? "Write the path inside the repository, from its root, e.g. lib/app/accounts/user.ex" : null;
+    }
+
     @Column(name = "project_id", nullable = false, updatable = false)
     public UUID projectId;
 

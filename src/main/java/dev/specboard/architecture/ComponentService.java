@@ -268,6 +268,10 @@ public class ComponentService {
         if (form.type() == null || !Component.TYPES.contains(form.type())) {
             errors.add("type", "Choose one of: " + String.join(", ", Component.TYPES));
         }
+        String pathProblem = Component.filePathProblem(form.filePath());
+        if (pathProblem != null && !errors.has("filePath")) {
+            errors.add("filePath", pathProblem);
+        }
         UUID contextId = null;
         if (form.contextId() != null && !form.contextId().isBlank()) {
             contextId = parse(form.contextId());

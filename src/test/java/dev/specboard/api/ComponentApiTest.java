@@ -86,6 +86,8 @@ class ComponentApiTest {
                 .body("details.name", equalTo("Give the component a name")).body("details.type", containsString("Choose one of"));
         Api.as(t.member()).body(Map.of("name", "Z", "type", "other", "contextId", UUID.randomUUID().toString())).post(base(t))
                 .then().statusCode(422).body("details.contextId", equalTo("No such context in this project"));
+        Api.as(t.member()).body(Map.of("name", "Z", "type", "other", "filePath", "/srv/app/lib/z.ex")).post(base(t))
+                .then().statusCode(422).body("details.filePath", containsString("inside the repository, from its root"));
 
         Api.as(t.member()).body(Map.of("name", "Accounts.Account", "type", "schema", "filePath", "lib/app/accounts/account.ex", "version", 1))
                 .put(base(t) + "/" + id).then().statusCode(200).body("version", equalTo(2)).body("contextId", equalTo(null));

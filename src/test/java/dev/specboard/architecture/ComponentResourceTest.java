@@ -101,6 +101,17 @@ class ComponentResourceTest {
         assertTrue(form.getElementById("e-name").text().contains("already called"));
         assertEquals("kept/path.ex", form.getElementById("f-filePath").val());
 
+        // A path the synced repository can never hold: the code and test flags would silently stay manual.
+        for (String outside : List.of("/home/ann/app/lib/order.ex", "../other/order.ex", "C:\\app\\order.ex", "https://git.test/app/order.ex")) {
+            Response wrong = Web.as(t.member()).contentType(FORM).formParam("name", "Orders.Line").formParam("type", "schema")
+                    .formParam("filePath", outside).post(base(t) + "/components");
+            assertEquals(422, wrong.statusCode(), outside);
+            Document again = Web.html(wrong);
+            assertTrue(again.getElementById("e-filePath").text().contains("inside the repository, from its root"), outside);
+            assertEquals(outside, again.getElementById("f-filePath").val());
+            assertEquals("Orders.Line", again.getElementById("f-name").val());
+        }
+
         Document list = Web.html(Web.as(t.viewer()).get(base(t) + "/components"));
         assertNotNull(list.getElementById("graph-link"));
         assertEquals("1 of 1 component", list.getElementById("component-count").text());
