@@ -127,7 +127,11 @@ public class RefactorResource {
     public Response rerun(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id,
                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        refactors.rerun(access, name, id);
+        try {
+            refactors.rerun(access, name, id);
+        } catch (ApiException e) {
+            return refused(access, headers, url(slug, name, id), e);
+        }
         return Flash.redirect(headers, url(slug, name, id), "The rename runs again on the current default branch.");
     }
 
@@ -137,8 +141,23 @@ public class RefactorResource {
                            @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         refactors.require(access, name, id);
-        refactors.cancel(access, id);
+        try {
+            refactors.cancel(access, id);
+        } catch (ApiException e) {
+            return refused(access, headers, url(slug, name, id), e);
+        }
         return Flash.redirect(headers, url(slug, name, id), "Refactor cancelled.");
+    }
+
+    /**
+     * A cancel or re-run that met the refactor in another state (it ended, or someone re-ran it, while the page showed the
+     * button): back to its page, which shows where it is now, with the reason; a bare 409 error page showed neither.
+     */
+    private static Response refused(Access access, HttpHeaders headers, String url, ApiException e) {
+        if (e.status() != 409 || access.archived()) {
+            throw e;
+        }
+        return Flash.redirect(headers, url, e.getMessage());
     }
 
     private static String url(String slug, String name, UUID id) {

@@ -122,6 +122,16 @@ class JobResourceTest {
                 assertEquals(303, plain.statusCode());
                 assertTrue(plain.getHeader("Location").endsWith(job), plain.getHeader("Location"));
             }
+
+            // The same on a refactor's page (plain forms): back to the refactor with the reason, not a 409 error page.
+            Response rename = Web.as(t.member()).formParam("symbol", "nothere").formParam("newName", "hi").post("/projects/" + t.slug() + "/repos/app/refactors");
+            String refactor = rename.getHeader("Location").substring(rename.getHeader("Location").indexOf("/projects/"));
+            assertEquals(JobStatus.FAILED, jobs.awaitRefactor(UUID.fromString(refactor.substring(refactor.lastIndexOf('/') + 1))).status);
+            Response cancel = Web.as(t.member()).post(refactor + "/cancel");
+            assertEquals(303, cancel.statusCode(), cancel.asString());
+            assertTrue(cancel.getHeader("Location").endsWith(refactor), cancel.getHeader("Location"));
+            assertTrue(java.net.URLDecoder.decode(cancel.getCookie("sb_flash"), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("already ended"));
         }
     }
 
