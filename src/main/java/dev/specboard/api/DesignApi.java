@@ -7,6 +7,7 @@ import dev.specboard.design.ContextItemService;
 import dev.specboard.design.DesignSystemService;
 import dev.specboard.design.DesignTokens;
 import dev.specboard.design.Mockup;
+import dev.specboard.design.MockupFeedback;
 import dev.specboard.design.MockupAnalysis;
 import dev.specboard.design.MockupForm;
 import dev.specboard.design.MockupRow;
@@ -86,7 +87,15 @@ public class DesignApi {
 
     @RegisterForReflection
     public record MockupAnswer(UUID id, UUID pageId, int version, boolean current, String html, String css, String js, String changeDescription,
-                               String changedBy, UUID parentMockupId, Instant createdAt, Patterns extractedPatterns) {
+                               String changedBy, UUID parentMockupId, Instant createdAt, Patterns extractedPatterns, List<FeedbackAnswer> feedback) {
+    }
+
+    /** One note of a version's feedback: its author's username (null once the account is gone), text and time. */
+    @RegisterForReflection
+    public record FeedbackAnswer(String author, String text, Instant at) {
+    }
+
+    public record FeedbackBody(String text) {
     }
 
     @RegisterForReflection
@@ -185,7 +194,7 @@ public class DesignApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         MockupBody b = ComponentApi.body(body);
         Mockup m = mockups.save(access, uuid(id), new MockupForm(b.html(), b.css(), b.js(), b.changeDescription(), b.basedOnVersion(), b.changedBy()));
-        return Response.status(201).entity(mockup(m, true)).build();
+        return Response.status(201).entity(mockup(m, true, List.of())).build();
     }
 
     @GET
@@ -194,14 +203,27 @@ public class DesignApi {
         Access access = projectAccess.read(slug);
         Page p = pages.get(access.project().id, uuid(id));
         Mockup m = mockups.get(p.id, version);
-        return mockup(m, m.id.equals(p.currentMockupId));
+        return mockup(m, m.id.equals(p.currentMockupId), mockups.feedback(m));
+    }
+
+    /** Appends feedback to a version (reviewers and up): 201 with the version and all its feedback; 422 for an empty note. */
+    @POST
+    @Path("/pages/{id}/mockups/{version}/feedback")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MockupAnswer.class)))
+    public Response addFeedback(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version, FeedbackBody body) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        FeedbackBody b = ComponentApi.body(body);
+        Page p = pages.get(access.project().id, uuid(id));
+        Mockup m = mockups.addFeedback(access, p.id, version, b.text());
+        return Response.status(201).entity(mockup(m, m.id.equals(p.currentMockupId), mockups.feedback(m))).build();
     }
 
     @POST
     @Path("/pages/{id}/mockups/{version}/current")
     public MockupAnswer makeCurrent(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return mockup(mockups.makeCurrent(access, uuid(id), version), true);
+        Mockup m = mockups.makeCurrent(access, uuid(id), version);
+        return mockup(m, true, mockups.feedback(m));
     }
 
     @GET
@@ -299,13 +321,13 @@ public class DesignApi {
         return new VersionAnswer(r.version(), r.changeDescription(), r.changedBy(), r.author(), r.createdAt(), r.current());
     }
 
-    static MockupAnswer mockup(Mockup m, boolean current) {
+    static MockupAnswer mockup(Mockup m, boolean current, List<MockupFeedback.Shown> feedback) {
         MockupAnalysis a = m.analysis();
         Patterns patterns = new Patterns(a.colorsUsed(), a.componentsDetected(),
                 new Spacing(a.spacingAnalysis().baseUnit(), a.spacingAnalysis().consistent(), a.spacingAnalysis().consistency(), a.spacingAnalysis().values()),
                 a.colorUsage(), a.components(), a.typography(), a.customProperties(), a.interactions(), a.responsiveRules());
         return new MockupAnswer(m.id, m.pageId, m.version, current, m.htmlContent, m.cssContent, m.javascriptContent, m.changeDescription, m.changedBy,
-                m.parentMockupId, m.createdAt, patterns);
+                m.parentMockupId, m.createdAt, patterns, feedback.stream().map(f -> new FeedbackAnswer(f.author(), f.text(), f.at())).toList());
     }
 
     static UUID uuid(String id) {

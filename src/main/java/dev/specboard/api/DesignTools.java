@@ -75,6 +75,15 @@ public class DesignTools {
         return call(() -> designApi.getMockup(project, pageId, version));
     }
 
+    @Tool(name = "add_mockup_feedback", description = "Leaves feedback on one version of a page's mockup (reviewers and up) and returns the version "
+            + "with all its feedback, oldest first; get_mockup lists it too.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public DesignApi.MockupAnswer addMockupFeedback(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
+                                                    @ToolArg(description = "version number") int version,
+                                                    @ToolArg(description = "the feedback, at most 4000 characters") String text) {
+        return entity(DesignApi.MockupAnswer.class, () -> designApi.addFeedback(project, pageId, version, new DesignApi.FeedbackBody(text)));
+    }
+
     @Tool(name = "get_design_system", description = "Returns the project's design system as it emerged from the current mockups: colour tokens with usage, spacing, typography, component patterns.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public DesignApi.DesignSystemAnswer getDesignSystem(@ToolArg(description = "project slug") String project) {

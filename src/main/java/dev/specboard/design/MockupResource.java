@@ -13,6 +13,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -90,9 +91,28 @@ public class MockupResource {
                             @QueryParam("device") String device) {
         Access access = projectAccess.read(slug);
         Page p = pages.get(access.project().id, PageResource.uuid(id));
-        Mockup m = mockups.get(p.id, version);
-        return Htmx.page(Templates.mockup(new MockupView(access, p, m, m.analysis(), mockups.versions(p.id, p.currentMockupId),
-                PageViews.device(device), m.id.equals(p.currentMockupId))));
+        return Htmx.page(view(access, p, mockups.get(p.id, version), device, "", FormErrors.none()));
+    }
+
+    private TemplateInstance view(Access access, Page p, Mockup m, String device, String feedbackText, FormErrors errors) {
+        return Templates.mockup(new MockupView(access, p, m, m.analysis(), mockups.versions(p.id, p.currentMockupId),
+                PageViews.device(device), m.id.equals(p.currentMockupId), mockups.feedback(m), feedbackText, errors));
+    }
+
+    /** Feedback on one version, below its frames; an empty note re-renders the page with the problem named. */
+    @POST
+    @Path("mockups/{version}/feedback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response feedback(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version,
+                             @FormParam("text") String text, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        Page p = pages.get(access.project().id, PageResource.uuid(id));
+        try {
+            Mockup m = mockups.addFeedback(access, p.id, version, text);
+            return Flash.redirect(headers, PageResource.link(access, p.id) + "/mockups/" + m.version + "#feedback", "Your feedback is on version " + m.version + ".");
+        } catch (ValidationException e) {
+            return Htmx.invalid(view(access, p, mockups.get(p.id, version), null, text == null ? "" : text, e.errors()));
+        }
     }
 
     /**

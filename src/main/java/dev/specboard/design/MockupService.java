@@ -5,6 +5,7 @@ import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,6 +113,44 @@ public class MockupService {
         page.version++;
         designSystems.requestRecompute(page.projectId);
         return m;
+    }
+
+    /** Appends a note to a version's feedback (reviewers and up); 422 for an empty or too long note. */
+    @Transactional
+    public Mockup addFeedback(Access access, UUID pageId, int version, String text) {
+        access.requireWrite(Role.REVIEWER);
+        Page page = Page.inProject(access.project().id, pageId).orElseThrow(() -> ApiException.notFound("No such page in this project"));
+        Mockup m = get(page.id, version);
+        String note = text == null ? "" : text.strip();
+        if (note.isEmpty()) {
+            throw ValidationException.of("text", "Write your feedback");
+        }
+        if (note.length() > MockupFeedback.MAX_CHARS) {
+            throw ValidationException.of("text", "At most " + MockupFeedback.MAX_CHARS + " characters");
+        }
+        // One statement appends to what is stored at that moment: two notes written at once are both kept.
+        QuerySpaces.touching(em.createNativeQuery("UPDATE mockups SET user_feedback = jsonb_set(CASE WHEN jsonb_typeof(user_feedback) = 'object' "
+                        + "THEN user_feedback ELSE '{}'::jsonb END, '{notes}', coalesce(user_feedback -> 'notes', '[]'::jsonb) || jsonb_build_array(cast(?1 as jsonb))) "
+                        + "WHERE id = ?2"), "mockups")
+                .setParameter(1, DesignJson.write(new MockupFeedback.Note(access.accountId(), note, java.time.Instant.now())))
+                .setParameter(2, m.id).executeUpdate();
+        em.refresh(m);
+        return m;
+    }
+
+    /** A version's feedback notes in the order written, their authors named in one query. */
+    public List<MockupFeedback.Shown> feedback(Mockup m) {
+        List<MockupFeedback.Note> notes = MockupFeedback.of(m).notes();
+        if (notes.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        List<UUID> authors = notes.stream().map(MockupFeedback.Note::authorId).filter(Objects::nonNull).distinct().toList();
+        if (!authors.isEmpty()) {
+            em.createQuery("select a.id, a.username from Account a where a.id in :ids", Object[].class).setParameter("ids", authors)
+                    .getResultList().forEach(r -> names.put((UUID) r[0], (String) r[1]));
+        }
+        return notes.stream().map(n -> new MockupFeedback.Shown(names.get(n.authorId()), n.text(), n.at())).toList();
     }
 
     public Mockup get(UUID pageId, int version) {
