@@ -252,6 +252,19 @@ public class DesignTools {
         });
     }
 
+    /** What a delete tool answers: the kind and id of what is gone (the API's 204 has no body). */
+    public record Deleted(String kind, String id) {
+    }
+
+    @Tool(name = "delete_journey", description = "Deletes a journey with its nodes and connections; features that required it no longer do.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public Deleted deleteJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId) {
+        return call(() -> {
+            journeyApi.deleteJourney(project, journeyId);
+            return new Deleted("journey", journeyId);
+        });
+    }
+
     @Tool(name = "get_journey", description = "Returns a journey with its nodes, connections and the problems its check finds.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public JourneyApi.JourneyAnswer getJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId) {

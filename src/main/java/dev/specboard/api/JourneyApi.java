@@ -15,6 +15,7 @@ import dev.specboard.project.ProjectAccess;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -131,6 +132,16 @@ public class JourneyApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyDetailsBody b = ComponentApi.body(body);
         return journey(access, journeys.update(access, DesignApi.uuid(id), new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()))));
+    }
+
+    /** Deletes a journey with its nodes; features that required it no longer do. */
+    @DELETE
+    @Path("/journeys/{id}")
+    @APIResponse(responseCode = "204", description = "No content")
+    public Response deleteJourney(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        journeys.delete(access, DesignApi.uuid(id));
+        return Response.noContent().build();
     }
 
     private JourneyAnswer journey(Access access, JourneyFlow f) {

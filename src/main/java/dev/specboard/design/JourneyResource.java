@@ -89,6 +89,17 @@ public class JourneyResource {
     }
 
     @POST
+    @Path("/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        String name = journeys.get(access.project().id, fid).name;
+        journeys.delete(access, fid);
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/journeys", "Journey " + name + " deleted.");
+    }
+
+    @POST
     @Path("/{id}/nodes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addNode(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam NodeForm form, @Context HttpHeaders headers) {

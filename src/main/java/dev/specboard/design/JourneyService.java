@@ -73,6 +73,19 @@ public class JourneyService {
         return f;
     }
 
+    /** Deletes a journey with its nodes, drops it from the features that required it and withdraws its open branch questions. */
+    @Transactional
+    public void delete(Access access, UUID flowId) {
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = lock(access, flowId);
+        // A uuid[] has no foreign key: without this a feature would keep requiring a journey that is gone.
+        em.createNativeQuery("UPDATE features SET required_journeys = array_remove(required_journeys, ?1), version = version + 1, updated_at = now() "
+                + "WHERE project_id = ?2 AND ?1 = ANY (required_journeys)").setParameter(1, f.id).setParameter(2, f.projectId).executeUpdate();
+        // A decided question stays in the chain, its source shown by name; an open one would ask about nothing.
+        ThoughtService.bySubjectPrefix(f.projectId, "branch:" + f.id + ".").values().stream().filter(t -> !t.decided()).forEach(Thought::delete);
+        f.delete();
+    }
+
     private void describe(JourneyFlow f, JourneyForm form) {
         FormErrors errors = validation.check(form);
         String type = JourneyFlow.type(form.flowType(), errors);

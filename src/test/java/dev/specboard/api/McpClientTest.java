@@ -416,7 +416,7 @@ class McpClientTest {
     }
 
     @Test
-    void anAgentRenamesAJourneyAndMakesItPrimaryKeepingItsNodes() {
+    void anAgentRenamesAJourneyAndMakesItPrimaryKeepingItsNodesThenDeletesIt() {
         TestData.Team t = data.team();
         String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
         try (McpSyncClient mcp = client(agent)) {
@@ -431,6 +431,10 @@ class McpClientTest {
             assertEquals(1, edited.get("nodes").size());
             assertTrue(text(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "flowType", "pirate")))
                     .get("details").has("flowType"));
+            JsonNode deleted = structured(call(mcp, "delete_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText())));
+            assertEquals("journey", deleted.get("kind").asText());
+            assertTrue(refusal(call(mcp, "get_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText()))).contains("No such journey"));
+            assertTrue(refusal(call(mcp, "delete_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText()))).contains("No such journey"));
         }
     }
 
@@ -481,6 +485,9 @@ class McpClientTest {
                         != tool.annotations().readOnlyHint()) {
                     problems.add(tool.name() + " readOnlyHint=" + tool.annotations().readOnlyHint());
                 }
+                if (tool.name().startsWith("delete_") && tool.annotations() != null && !Boolean.TRUE.equals(tool.annotations().destructiveHint())) {
+                    problems.add(tool.name() + " deletes but does not say it is destructive");
+                }
                 if (tool.outputSchema() == null || tool.outputSchema().get("type") == null) {
                     problems.add(tool.name() + " has no output schema");
                 }
@@ -489,7 +496,7 @@ class McpClientTest {
             for (String name : List.of("create_story", "update_story", "submit_story", "list_contexts", "create_context", "list_components",
                     "add_component_dependency", "save_design_doc", "create_work_session", "claim_next_work_session", "complete_work_session",
                     "fail_work_session", "create_spec", "get_spec", "update_spec", "get_sync", "get_tree", "get_file", "open_review_thread",
-                    "resolve_thread", "reopen_thread", "list_notifications", "search")) {
+                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey")) {
                 assertTrue(tools.stream().anyMatch(t -> t.name().equals(name)), name + " is offered");
             }
         }

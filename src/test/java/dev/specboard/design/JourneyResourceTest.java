@@ -202,6 +202,65 @@ class JourneyResourceTest {
         assertNull(Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/journeys")).selectFirst("#no-journeys"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJourneyIsDeletedFromItsPageAndTheApiAndFeaturesNoLongerRequireIt() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug();
+        String gone = fx.api(t.member()).body(Map.of("name", "Sign in", "nodes", List.of(Map.of("key", "q", "nodeType", "decision",
+                "data", Map.of("question", "Password right?", "branches", List.of("Yes", "No")))), "connections", List.of()))
+                .post(api + "/journeys").then().statusCode(201).extract().path("id");
+        String kept = fx.api(t.member()).body(Map.of("name", "Browse", "nodes", nodes(1), "connections", List.of()))
+                .post(api + "/journeys").then().statusCode(201).extract().path("id");
+        String feature = fx.api(t.member()).body(Map.of("name", "Accounts", "requiredJourneys", List.of(gone, kept)))
+                .post(api + "/features").then().statusCode(201).extract().path("id");
+        List<Map<String, Object>> asked = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        String answered = asked.stream().filter(q -> ("branch:" + gone + ".q.Yes").equals(q.get("subject"))).findFirst().orElseThrow().get("id").toString();
+        fx.api(t.member()).post(api + "/thinking/" + answered + "/confirm").then().statusCode(200);
+
+        String page = "/projects/" + t.slug() + "/journeys/" + gone;
+        assertNull(Web.html(Web.as(t.viewer()).get(page)).selectFirst("#delete-form"), "a viewer is offered no Delete");
+        Element form = Web.html(Web.as(t.member()).get(page)).selectFirst("form#delete-form");
+        assertNotNull(form);
+        assertEquals(page + "/delete", form.attr("action"));
+        assertTrue(form.attr("data-confirm").contains("Sign in"), "the deletion is confirmed first");
+        assertNotNull(form.selectFirst("input[type=hidden][name]"), "the form carries the CSRF token");
+        assertEquals("Delete this journey", form.selectFirst("button[type=submit]").text());
+        assertEquals(403, Web.as(t.viewer()).formParam("x", "1").post(page + "/delete").statusCode());
+        assertEquals(404, Web.as(t.outsider()).formParam("x", "1").post(page + "/delete").statusCode());
+
+        Response deleted = Web.as(t.member()).formParam("x", "1").post(page + "/delete");
+        assertEquals(303, deleted.statusCode());
+        assertTrue(deleted.getHeader("Location").endsWith("/projects/" + t.slug() + "/journeys"), deleted.getHeader("Location"));
+        assertNotNull(deleted.getCookie("sb_flash"), "the list tells what happened");
+        assertEquals(404, Web.as(t.member()).get(page).statusCode());
+        Map<String, Object> f = fx.api(t.viewer()).get(api + "/features/" + feature).then().statusCode(200).extract().path("");
+        assertEquals(List.of(kept), f.get("requiredJourneys"), "the feature no longer requires the deleted journey");
+        assertEquals(2, f.get("version"), "a feature changed this way is a new version");
+        List<Map<String, Object>> left = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> aboutIt = left.stream().filter(q -> String.valueOf(q.get("subject")).startsWith("branch:" + gone)).toList();
+        assertEquals(1, aboutIt.size(), "the open question about the journey went, the answered one stays: " + aboutIt);
+        Map<String, Object> source = (Map<String, Object>) aboutIt.get(0).get("source");
+        assertEquals("Sign in", source.get("name"), "a deleted journey is still named");
+        assertNull(source.get("url"), "and no longer linked");
+        assertEquals(200, Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking").statusCode());
+
+        String keptApi = api + "/journeys/" + kept;
+        fx.api(t.viewer()).delete(keptApi).then().statusCode(403);
+        fx.api(t.outsider()).delete(keptApi).then().statusCode(404);
+        fx.api(t.member()).delete(api + "/journeys/not-an-id").then().statusCode(404);
+        fx.api(t.member()).delete(keptApi).then().statusCode(204);
+        fx.api(t.member()).delete(keptApi).then().statusCode(404);
+        assertEquals(List.of(), fx.api(t.viewer()).get(api + "/features/" + feature).then().statusCode(200).extract().path("requiredJourneys"));
+
+        String last = fx.api(t.member()).body(Map.of("name", "Kept", "nodes", nodes(1), "connections", List.of()))
+                .post(api + "/journeys").then().statusCode(201).extract().path("id");
+        Web.as(t.owner()).formParam("x", "1").post("/projects/" + t.slug() + "/settings/archive").then().statusCode(303);
+        assertEquals(409, Web.as(t.member()).formParam("x", "1").post("/projects/" + t.slug() + "/journeys/" + last + "/delete").statusCode());
+        fx.api(t.member()).delete(api + "/journeys/" + last).then().statusCode(409);
+        fx.api(t.viewer()).get(api + "/journeys/" + last).then().statusCode(200);
+    }
+
     private static List<Map<String, Object>> nodes(int n) {
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> Map.<String, Object>of("key", "a" + i, "nodeType", "action",
                 "data", Map.of("label", "Step " + i))).toList();
