@@ -250,6 +250,11 @@ public class ProjectService {
         return p;
     }
 
+    /** The project as saved now, for showing it beside edits that lost to another save (read outside their rolled-back transaction). */
+    public Project saved(UUID projectId) {
+        return Project.findById(projectId);
+    }
+
     /** Archives the project: it stays readable, every change is refused until it is unarchived. */
     @Transactional
     public Project archive(Access access) {

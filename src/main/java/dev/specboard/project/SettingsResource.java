@@ -79,7 +79,7 @@ public class SettingsResource {
 
     /** 409: the form keeps your values, shows the saved ones beside them, and carries the new version so saving again overwrites. */
     private Response conflict(Access access, SettingsForm mine, String message) {
-        Project current = Project.findById(access.project().id);
+        Project current = projects.saved(access.project().id);
         SettingsForm saved = SettingsForm.of(current);
         return Htmx.page(Templates.settings(access, mine.withVersion(current.version), FormErrors.none(), saved, message), 409);
     }
