@@ -153,9 +153,6 @@ public class ContextResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addStory(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("storyNumber") Integer number) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        if (number == null) {
-            throw ValidationException.of("storyNumber", "Choose a story");
-        }
         contexts.addStory(access, uuid(id), number);
         return storiesAnswer(access, uuid(id));
     }

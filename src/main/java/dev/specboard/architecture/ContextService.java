@@ -123,11 +123,17 @@ public class ContextService implements StoryContexts {
         return c;
     }
 
-    /** Assigns a story to a context (nothing happens if it already is). */
+    /** Assigns a story to a context (nothing happens if it already is); a missing context or story is a 422 on its field. */
     @Override
     @Transactional
-    public void addStory(Access access, UUID contextId, int storyNumber) {
+    public void addStory(Access access, UUID contextId, Integer storyNumber) {
         access.requireWrite(Role.MEMBER);
+        if (contextId == null) {
+            throw ValidationException.of("contextId", "Choose a context");
+        }
+        if (storyNumber == null) {
+            throw ValidationException.of("storyNumber", "Choose a story");
+        }
         BoundedContext c = get(access.project().id, contextId);
         Story s = Story.<Story>find("projectId = ?1 and number = ?2", c.projectId, storyNumber).firstResultOptional()
                 .orElseThrow(() -> ValidationException.of("storyNumber", "No story " + Story.key(storyNumber) + " in this project"));

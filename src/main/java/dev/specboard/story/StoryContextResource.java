@@ -5,7 +5,6 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Htmx;
-import dev.specboard.web.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -42,11 +41,7 @@ public class StoryContextResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addContext(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("contextId") String contextId) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        UUID id = StoryFilter.uuid(contextId);
-        if (id == null) {
-            throw ValidationException.of("contextId", "Choose a context");
-        }
-        contexts.addStory(access, id, number);
+        contexts.addStory(access, StoryFilter.uuid(contextId), number);
         return contextsAnswer(access, number);
     }
 

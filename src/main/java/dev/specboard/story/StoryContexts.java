@@ -18,7 +18,7 @@ public interface StoryContexts {
     List<ContextRef> forStory(UUID storyId);
 
     /** Maps a story to a context (nothing happens if it already is). */
-    void addStory(Access access, UUID contextId, int storyNumber);
+    void addStory(Access access, UUID contextId, Integer storyNumber);
 
     /** Takes a story out of a context. */
     void removeStory(Access access, UUID contextId, int storyNumber);

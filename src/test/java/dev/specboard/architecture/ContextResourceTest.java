@@ -125,6 +125,8 @@ class ContextResourceTest {
         assertNull(frag.getElementById("context-name"));
         Document after = Web.html(Web.htmx(Web.as(t.member())).post(url + "/stories/" + s.number + "/remove"));
         assertNull(after.getElementById("context-story-" + s.number));
+        Response none = Web.htmx(Web.as(t.member())).contentType("application/x-www-form-urlencoded").formParam("other", "x").post(url + "/stories");
+        assertEquals(422, none.statusCode());
     }
 
     @Test

@@ -375,6 +375,8 @@ class StoryResourceTest {
         Document removed = Web.html(Web.htmx(Web.as(t.member())).post(url + "/contexts/" + c.id + "/remove"));
         assertEquals("This story belongs to no bounded context yet.", removed.getElementById("no-contexts").text());
         assertNull(removed.getElementById("story-contexts"), "no empty list beside the sentence");
+        Response none = Web.htmx(Web.as(t.member())).contentType("application/x-www-form-urlencoded").formParam("contextId", "").post(url + "/contexts");
+        assertEquals(422, none.statusCode());
         Web.htmx(Web.as(t.viewer())).contentType("application/x-www-form-urlencoded").formParam("contextId", c.id.toString())
                 .post(url + "/contexts").then().statusCode(403);
     }
