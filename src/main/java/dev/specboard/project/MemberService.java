@@ -150,11 +150,7 @@ public class MemberService {
         if (role == null) {
             throw ValidationException.of("role", "Choose one of viewer, reviewer, member, lead, owner");
         }
-        if (m.role == Role.OWNER && role != Role.OWNER && Membership.countOwners(p) <= 1) {
-            throw ApiException.conflict(m.account.username + " is the last owner of " + p.name
-                    + " and cannot be demoted. Make someone else owner first.");
-        }
-        m.role = role;
+        m.changeRole(role, () -> Membership.countOwners(p));
         if (role != Role.OWNER) {
             withdrawInvitationsOf(p, m.account.id);
         }
@@ -167,10 +163,7 @@ public class MemberService {
         access.requireWrite(Role.OWNER);
         Project p = lockProject(access);
         Membership m = membership(p, membershipId);
-        if (m.role == Role.OWNER && Membership.countOwners(p) <= 1) {
-            throw ApiException.conflict(m.account.username + " is the last owner of " + p.name
-                    + " and cannot be removed. Make someone else owner first.");
-        }
+        m.checkRemovable(() -> Membership.countOwners(p));
         m.delete();
         withdrawInvitationsOf(p, m.account.id);
         // The member's open streams ask again whether they may go on (after the commit, on every instance): see

@@ -3,6 +3,7 @@ package dev.specboard.project;
 import dev.specboard.kernel.Role;
 import dev.specboard.account.Account;
 import dev.specboard.kernel.TimestampedEntity;
+import dev.specboard.web.ApiException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -54,6 +55,26 @@ public class Membership extends TimestampedEntity {
             p.and(r.value(), r);
         }
         return p;
+    }
+
+    /**
+     * Gives this member another role; demoting the project's last owner is refused with 409, since a project always keeps
+     * one. The owners are counted only when an owner is demoted.
+     */
+    public void changeRole(Role newRole, java.util.function.LongSupplier owners) {
+        if (role == Role.OWNER && newRole != Role.OWNER && owners.getAsLong() <= 1) {
+            throw ApiException.conflict(account.username + " is the last owner of " + project.name
+                    + " and cannot be demoted. Make someone else owner first.");
+        }
+        role = newRole;
+    }
+
+    /** Refuses with 409 to let the project's last owner go; the owners are counted only when this member is one. */
+    public void checkRemovable(java.util.function.LongSupplier owners) {
+        if (role == Role.OWNER && owners.getAsLong() <= 1) {
+            throw ApiException.conflict(account.username + " is the last owner of " + project.name
+                    + " and cannot be removed. Make someone else owner first.");
+        }
     }
 
     public static long countOwners(Project project) {

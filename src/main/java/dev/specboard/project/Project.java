@@ -89,6 +89,16 @@ public class Project extends TimestampedEntity {
         return STATUS_ARCHIVED.equals(status);
     }
 
+    /** Makes the project read-only: it stays readable, and every change is refused until it is unarchived. */
+    public void archive() {
+        status = STATUS_ARCHIVED;
+    }
+
+    /** Makes the project changeable again. */
+    public void unarchive() {
+        status = STATUS_ACTIVE;
+    }
+
     /** The repository URL as pages and answers show it: without its password. */
     public String repoDisplayUrl() {
         return UrlCredentials.redact(repoUrl);

@@ -260,7 +260,7 @@ public class ProjectService {
     public Project archive(Access access) {
         access.requireRole(Role.OWNER);
         Project p = load(access.project().id);
-        p.status = Project.STATUS_ARCHIVED;
+        p.archive();
         return p;
     }
 
@@ -269,7 +269,7 @@ public class ProjectService {
     public Project unarchive(Access access) {
         access.requireRole(Role.OWNER);
         Project p = load(access.project().id);
-        p.status = Project.STATUS_ACTIVE;
+        p.unarchive();
         return p;
     }
 
