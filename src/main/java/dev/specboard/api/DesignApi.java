@@ -26,6 +26,7 @@ import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -278,6 +279,16 @@ public class DesignApi {
         ContextItem item = contextItems.add(access, ContextItemInput.of(itemType, text, url, categories,
                 tags == null ? "" : String.join(",", tags), submittedContext, file, contextItems.maxUploadBytes()));
         return Response.status(201).entity(item(access, item.id)).build();
+    }
+
+    /** Deletes a context item with its uploaded file. */
+    @DELETE
+    @Path("/context-items/{id}")
+    @APIResponse(responseCode = "204", description = "No content")
+    public Response deleteContextItem(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        contextItems.delete(access, uuid(id));
+        return Response.noContent().build();
     }
 
     @POST

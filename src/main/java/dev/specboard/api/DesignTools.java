@@ -225,6 +225,15 @@ public class DesignTools {
         });
     }
 
+    @Tool(name = "delete_context_item", description = "Deletes a context item with its uploaded file.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public Deleted deleteContextItem(@ToolArg(description = "project slug") String project, @ToolArg(description = "context item id") String itemId) {
+        return call(() -> {
+            designApi.deleteContextItem(project, itemId);
+            return new Deleted("context item", itemId);
+        });
+    }
+
     @Tool(name = "create_journey", description = "Creates a journey flow: nodes (key, nodeType screen|decision|action|database|annotation, data such as "
             + "page path, question and branches, operation and entity, end) and connections between node keys (label = a decision's branch).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))

@@ -74,6 +74,15 @@ public class ContextItemResource {
         }
     }
 
+    @POST
+    @Path("/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        items.delete(access, uuid(id));
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/context", "Context item deleted.");
+    }
+
     /** An uploaded file, always as a download with a safe type: never rendered inline, whatever it contains. */
     @GET
     @Path("/{id}/file")

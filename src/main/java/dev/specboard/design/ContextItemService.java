@@ -6,6 +6,7 @@ import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,6 +36,9 @@ public class ContextItemService {
 
     @Inject
     ContextSources sources;
+
+    @Inject
+    Event<ContextSources.Removed> removed;
 
     /** Where a page or another feature used an item. */
     public record Reference(String kind, String id, String label, String at) {
@@ -190,6 +194,21 @@ public class ContextItemService {
             sources.write(item.storageKey, content);
         }
         return item;
+    }
+
+    /** Deletes an item; its uploaded file leaves the store once the deletion is committed. */
+    @Transactional
+    public void delete(Access access, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        ContextItem item = get(access.project().id, id);
+        // The lock a concurrent reference() takes first: a use counted at that moment is not lost to a stale read.
+        em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+        String key = item.storageKey;
+        item.delete();
+        if (key != null) {
+            // Removed after the commit: a deletion rolled back keeps its item, and the item needs its file.
+            removed.fire(new ContextSources.Removed(key));
+        }
     }
 
     /** Counts one use of an item by a target (a page...); the item lists each target once with its latest use. */

@@ -2,6 +2,9 @@ package dev.specboard.design;
 
 import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jsoup.Jsoup;
 
@@ -21,6 +24,8 @@ import java.util.Optional;
 /** Where a context item's content comes from and is kept: URLs fetched from allow-listed hosts only, uploaded files under the data directory. */
 @ApplicationScoped
 class ContextSources {
+
+    private static final Logger LOG = Logger.getLogger(ContextSources.class);
 
     @ConfigProperty(name = "specboard.context.max-upload-bytes", defaultValue = "5242880")
     long maxUploadBytes;
@@ -89,6 +94,19 @@ class ContextSources {
             Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the uploaded file", e);
+        }
+    }
+
+    /** An item whose uploaded file is to leave the store. */
+    record Removed(String storageKey) {
+    }
+
+    void onRemoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) Removed removed) {
+        try {
+            Files.deleteIfExists(root().resolve(removed.storageKey()));
+        } catch (IOException e) {
+            // The item is gone already; a file left behind is only disk space, so the deletion stays a success.
+            LOG.warnf(e, "Could not remove the context item file %s", removed.storageKey());
         }
     }
 

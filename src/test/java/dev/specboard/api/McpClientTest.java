@@ -496,7 +496,7 @@ class McpClientTest {
             for (String name : List.of("create_story", "update_story", "submit_story", "list_contexts", "create_context", "list_components",
                     "add_component_dependency", "save_design_doc", "create_work_session", "claim_next_work_session", "complete_work_session",
                     "fail_work_session", "create_spec", "get_spec", "update_spec", "get_sync", "get_tree", "get_file", "open_review_thread",
-                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey")) {
+                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey", "delete_context_item")) {
                 assertTrue(tools.stream().anyMatch(t -> t.name().equals(name)), name + " is offered");
             }
         }

@@ -9,15 +9,19 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,5 +162,59 @@ class ContextItemResourceTest {
                 .post("/api/v1/projects/" + t.slug() + "/context-items").then().statusCode(201).extract().path("aiAnalysis");
         assertEquals(java.util.List.of("#dc2626"), answer.get("colorPalette"));
         assertEquals(java.util.List.of("requirements", "design"), answer.get("relevantTo"));
+    }
+
+    @Test
+    void aContextItemIsDeletedWithItsFileFromItsPageAndTheApi() {
+        TestData.Team t = data.team();
+        String list = "/projects/" + t.slug() + "/context";
+        Response created = upload(t, "file", "notes.txt", "Lesson plans first".getBytes(StandardCharsets.UTF_8), "text/plain");
+        String id = item(t, created).id().substring("item-".length());
+        Path stored = store().resolve(t.project().id + "/" + id);
+        assertTrue(Files.exists(stored), "the upload is kept at " + stored);
+
+        assertNull(Web.html(Web.as(t.viewer()).get(list)).selectFirst("#item-" + id + " form.delete-item"), "a viewer is offered no Delete");
+        Element form = Web.html(Web.as(t.member()).get(list)).selectFirst("#item-" + id + " form.delete-item");
+        assertNotNull(form);
+        assertEquals(list + "/" + id + "/delete", form.attr("action"));
+        assertTrue(form.attr("data-confirm").contains("notes.txt"), "the deletion is confirmed first, naming the item: " + form.attr("data-confirm"));
+        assertNotNull(form.selectFirst("input[type=hidden][name]"), "the form carries the CSRF token");
+        assertTrue(form.selectFirst("button[type=submit]").attr("aria-label").contains("notes.txt"), "each item's button says which item it deletes");
+        assertEquals(403, Web.as(t.viewer()).formParam("x", "1").post(list + "/" + id + "/delete").statusCode());
+        assertEquals(404, Web.as(t.outsider()).formParam("x", "1").post(list + "/" + id + "/delete").statusCode());
+        assertEquals(404, Web.as(t.member()).formParam("x", "1").post(list + "/not-an-id/delete").statusCode());
+
+        Response deleted = Web.as(t.member()).formParam("x", "1").post(list + "/" + id + "/delete");
+        assertEquals(303, deleted.statusCode());
+        assertTrue(deleted.getHeader("Location").endsWith(list), deleted.getHeader("Location"));
+        assertNotNull(deleted.getCookie("sb_flash"), "the list tells what happened");
+        assertNull(Web.html(Web.as(t.viewer()).get(list)).selectFirst("#item-" + id));
+        assertEquals(404, Web.as(t.viewer()).get(list + "/" + id + "/file").statusCode());
+        assertFalse(Files.exists(stored), "the uploaded file left the store");
+
+        String token = tokens.create(t.member().id, "ctx", null, null).value();
+        String api = "/api/v1/projects/" + t.slug() + "/context-items";
+        String second = RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("itemType", "text", "text", "Keep it short.")).post(api).then().statusCode(201).extract().path("id");
+        RestAssured.given().header("Authorization", "Bearer " + tokens.create(t.viewer().id, "ctx", null, null).value()).delete(api + "/" + second)
+                .then().statusCode(403);
+        RestAssured.given().header("Authorization", "Bearer " + tokens.create(t.outsider().id, "ctx", null, null).value()).delete(api + "/" + second)
+                .then().statusCode(404);
+        RestAssured.given().header("Authorization", "Bearer " + token).delete(api + "/" + second).then().statusCode(204);
+        RestAssured.given().header("Authorization", "Bearer " + token).delete(api + "/" + second).then().statusCode(404);
+        RestAssured.given().header("Authorization", "Bearer " + token).delete(api + "/not-an-id").then().statusCode(404);
+
+        String last = RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("itemType", "text", "text", "Archived with the project.")).post(api).then().statusCode(201).extract().path("id");
+        Web.as(t.owner()).formParam("x", "1").post("/projects/" + t.slug() + "/settings/archive").then().statusCode(303);
+        assertEquals(409, Web.as(t.member()).formParam("x", "1").post(list + "/" + last + "/delete").statusCode());
+        RestAssured.given().header("Authorization", "Bearer " + token).delete(api + "/" + last).then().statusCode(409);
+        assertNotNull(Web.html(Web.as(t.viewer()).get(list)).selectFirst("#item-" + last), "an archived project keeps its items");
+    }
+
+    private static Path store() {
+        org.eclipse.microprofile.config.Config config = ConfigProvider.getConfig();
+        return config.getOptionalValue("specboard.context.store", String.class).filter(s -> !s.isBlank()).map(Path::of)
+                .orElse(Path.of(config.getValue("specboard.data-dir", String.class), "context-items")).toAbsolutePath();
     }
 }
