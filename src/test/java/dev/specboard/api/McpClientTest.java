@@ -359,16 +359,17 @@ class McpClientTest {
     }
 
     @Test
-    void anAgentAddsTextAndUrlContextItemsAndIsSentToMultipartForFiles() {
+    void anAgentAddsTextAndUrlContextItemsAndIsSentToMultipartForFilesAndDeletesOne() {
         TestData.Team t = data.team();
         String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        JsonNode url;
         try (McpSyncClient mcp = client(agent)) {
             JsonNode text = structured(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "text",
                     "text", "Teachers share lesson plans; lesson plans need reviews.", "categories", List.of("requirement"), "tags", List.of("Lessons"))));
             assertEquals("text", text.get("itemType").asText());
             assertTrue(text.at("/aiAnalysis/keyTerms").toString().contains("lesson"), text.toString());
             assertEquals("[\"lessons\"]", text.get("tags").toString());
-            JsonNode url = structured(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "url", "url", "https://example.com/inspiration")));
+            url = structured(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "url", "url", "https://example.com/inspiration")));
             assertEquals("https://example.com/inspiration", url.get("contentUrl").asText());
             assertTrue(text(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "url", "url", "ftp://x"))).get("details").has("url"));
             McpSchema.CallToolResult file = call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "screenshot"));
@@ -383,6 +384,12 @@ class McpClientTest {
             assertTrue(refusal(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "text", "text", "Mine"))).contains("member role"));
             assertTrue(refusal(call(mcp, "add_context_item", Map.of("project", t.slug(), "itemType", "file"))).contains("member role"),
                     "the policy comes before the multipart advice");
+            assertTrue(refusal(call(mcp, "delete_context_item", Map.of("project", t.slug(), "itemId", url.get("id").asText()))).contains("member role"));
+        }
+        try (McpSyncClient mcp = client(agent)) {
+            assertEquals("context item", structured(call(mcp, "delete_context_item", Map.of("project", t.slug(), "itemId", url.get("id").asText()))).get("kind").asText());
+            assertTrue(refusal(call(mcp, "delete_context_item", Map.of("project", t.slug(), "itemId", url.get("id").asText()))).contains("No such context item"));
+            assertEquals(1, structured(call(mcp, "list_context_items", Map.of("project", t.slug()))).size());
         }
         String outsider = tokens.create(t.outsider().id, "outsider", null, null).value();
         try (McpSyncClient mcp = client(outsider)) {
