@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -140,6 +141,22 @@ public class Feature extends TimestampedEntity {
 
     public static Optional<Feature> inProject(UUID projectId, UUID id) {
         return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
+    }
+
+    /**
+     * Drops a journey being deleted from every feature of the project that requires it (a uuid[] has no foreign key).
+     * The features are locked before the journey ({@code lockJourney}), the order a feature's save takes them: its own
+     * row, then the journeys it names with a share lock. A save naming the journey then either commits first and is
+     * cleaned here, or waits and finds the journey gone; the opposite order let a save keep a deleted journey's id.
+     */
+    public static void dropJourney(UUID projectId, UUID journeyId, Runnable lockJourney) {
+        jakarta.persistence.EntityManager em = getEntityManager();
+        QuerySpaces.touching(em.createNativeQuery("SELECT id FROM features WHERE project_id = ?2 AND ?1 = ANY (required_journeys) FOR UPDATE"),
+                "features").setParameter(1, journeyId).setParameter(2, projectId).getResultList();
+        lockJourney.run();
+        QuerySpaces.touching(em.createNativeQuery("UPDATE features SET required_journeys = array_remove(required_journeys, ?1), version = version + 1, "
+                + "updated_at = now() WHERE project_id = ?2 AND ?1 = ANY (required_journeys)"), "features")
+                .setParameter(1, journeyId).setParameter(2, projectId).executeUpdate();
     }
 
     public DataOperations operations() {

@@ -224,12 +224,19 @@ public class FeatureService {
             all.stream().filter(p -> p.id().equals(pid) || p.path().equals(PageService.normalise(ref))).findFirst()
                     .ifPresentOrElse(p -> pageIds.add(p.id()), () -> errors.add("pages", "There is no page " + ref + " in this project"));
         }
-        List<FeatureView.JourneyRef> journeys = journeyRefs(projectId);
+        List<UUID> named = form.journeyList().stream().map(Ids::parseOrNull).filter(java.util.Objects::nonNull).distinct().toList();
+        // A share lock on the journeys named: one being deleted right now is waited for and then found gone (see Feature.dropJourney).
+        List<UUID> existing = named.isEmpty() ? List.of() : em.createQuery("select j from JourneyFlow j where j.projectId = :p and j.id in :ids", JourneyFlow.class)
+                .setParameter("p", projectId).setParameter("ids", named).setLockMode(LockModeType.PESSIMISTIC_READ).getResultList()
+                .stream().map(j -> j.id).toList();
         List<UUID> journeyIds = new ArrayList<>();
         for (String ref : form.journeyList()) {
             UUID jid = Ids.parseOrNull(ref);
-            journeys.stream().filter(j -> j.id().equals(jid)).findFirst()
-                    .ifPresentOrElse(j -> journeyIds.add(j.id()), () -> errors.add("journeys", "There is no journey " + ref + " in this project"));
+            if (jid != null && existing.contains(jid)) {
+                journeyIds.add(jid);
+            } else {
+                errors.add("journeys", "There is no journey " + ref + " in this project");
+            }
         }
         Feature.DataOperations ops = form.operations();
         for (String op : List.of("creates", "reads", "updates", "deletes")) {

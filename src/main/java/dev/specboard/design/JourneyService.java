@@ -77,10 +77,8 @@ public class JourneyService {
     @Transactional
     public void delete(Access access, UUID flowId) {
         access.requireWrite(Role.MEMBER);
-        JourneyFlow f = lock(access, flowId);
-        // A uuid[] has no foreign key: without this a feature would keep requiring a journey that is gone.
-        em.createNativeQuery("UPDATE features SET required_journeys = array_remove(required_journeys, ?1), version = version + 1, updated_at = now() "
-                + "WHERE project_id = ?2 AND ?1 = ANY (required_journeys)").setParameter(1, f.id).setParameter(2, f.projectId).executeUpdate();
+        JourneyFlow f = get(access.project().id, flowId);
+        Feature.dropJourney(f.projectId, f.id, () -> em.refresh(f, LockModeType.PESSIMISTIC_WRITE));
         // A decided question stays in the chain, its source shown by name; an open one would ask about nothing.
         ThoughtService.bySubjectPrefix(f.projectId, "branch:" + f.id + ".").values().stream().filter(t -> !t.decided()).forEach(Thought::delete);
         f.delete();

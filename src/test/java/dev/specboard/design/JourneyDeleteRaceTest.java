@@ -1,0 +1,73 @@
+package dev.specboard.design;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.LockWaits;
+import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A feature saved naming a journey while that journey is being deleted never keeps the deleted journey's id. */
+@QuarkusTest
+class JourneyDeleteRaceTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    JourneyService journeys;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aFeatureSavedWhileItsJourneyIsDeletedWaitsAndIsToldTheJourneyIsGone() throws Exception {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug();
+        String journey = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(Map.of("key", "pay", "nodeType", "action",
+                "data", Map.of("label", "Pay"))), "connections", List.of())).post(api + "/journeys").then().statusCode(201).extract().path("id");
+        String feature = fx.api(t.member()).body(Map.of("name", "Orders")).post(api + "/features").then().statusCode(201).extract().path("id");
+
+        CompletableFuture<Integer> held = new CompletableFuture<>();
+        CompletableFuture<Void> commit = new CompletableFuture<>();
+        CompletableFuture<Void> deletion = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            journeys.delete(new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id), UUID.fromString(journey));
+            held.complete(((Number) em.createNativeQuery("SELECT pg_backend_pid()").getSingleResult()).intValue());
+            commit.join();
+        }));
+        int deleting = held.get(60, TimeUnit.SECONDS);
+        try {
+            // The save reads the journey as still there (the deletion has not committed): it must wait for the deletion.
+            CompletableFuture<Response> save = CompletableFuture.supplyAsync(() -> fx.api(t.member())
+                    .body(Map.of("name", "Orders", "requiredJourneys", List.of(journey), "version", 1)).put(api + "/features/" + feature)
+                    .then().extract().response());
+            LockWaits.awaitOneBlockedBy(deleting);
+            commit.complete(null);
+            deletion.get(60, TimeUnit.SECONDS);
+            Response saved = save.get(60, TimeUnit.SECONDS);
+            assertEquals(422, saved.statusCode(), saved.asString());
+            assertTrue(saved.asString().contains("There is no journey " + journey), saved.asString());
+        } finally {
+            commit.complete(null);
+        }
+        assertEquals(List.of(), fx.api(t.viewer()).get(api + "/features/" + feature).then().statusCode(200).extract().path("requiredJourneys"));
+    }
+}
