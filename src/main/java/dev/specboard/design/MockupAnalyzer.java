@@ -56,6 +56,11 @@ public final class MockupAnalyzer {
 
     /** Parses the mockup's HTML and its separate CSS (either may be empty). */
     public static MockupAnalysis analyze(String html, String css) {
+        return analyze(html, css, null);
+    }
+
+    /** Parses the mockup's HTML, its separate CSS and its separate JavaScript (any may be empty). */
+    public static MockupAnalysis analyze(String html, String css, String js) {
         Document doc = Jsoup.parse(html == null ? "" : html);
         MockupStyles c = new MockupStyles();
         List<String> sheets = new ArrayList<>();
@@ -81,7 +86,14 @@ public final class MockupAnalyzer {
         List<MockupAnalysis.ComponentUse> components = new ArrayList<>();
         components(doc, c.declarations).forEach((kind, acc) -> components.add(new MockupAnalysis.ComponentUse(kind, acc.count,
                 List.copyOf(acc.variants), List.copyOf(acc.states), acc.common == null ? "" : String.join(" ", acc.common))));
-        return c.result(components, interactions(doc));
+        List<String> scripts = new ArrayList<>();
+        scripts.add(js);
+        for (Element script : doc.select("script:not([src])")) {
+            scripts.add(script.data());
+        }
+        List<MockupAnalysis.Interaction> interactions = interactions(doc);
+        interactions.addAll(MockupScripts.interactions(scripts));
+        return c.result(components, interactions);
     }
 
     // --- HTML structure
@@ -219,7 +231,7 @@ public final class MockupAnalyzer {
             for (Attribute a : e.attributes()) {
                 String name = a.getKey().toLowerCase(Locale.ROOT);
                 if (name.startsWith("on") && name.length() > 2) {
-                    out.add(new MockupAnalysis.Interaction(name.substring(2), selector(e), "script", null));
+                    out.add(MockupScripts.classify(name.substring(2), selector(e), a.getValue()));
                 }
             }
             if (e.hasAttr("data-action")) {

@@ -75,7 +75,7 @@ public class MockupService {
         }
         Number max = (Number) em.createQuery("select coalesce(max(m.version), 0) from Mockup m where m.pageId = :p")
                 .setParameter("p", page.id).getSingleResult();
-        MockupAnalysis analysis = MockupAnalyzer.analyze(form.html(), form.css());
+        MockupAnalysis analysis = MockupAnalyzer.analyze(form.html(), form.css(), form.js());
         Mockup m = new Mockup();
         m.pageId = page.id;
         m.version = max.intValue() + 1;

@@ -127,6 +127,51 @@ class MockupAnalyzerTest {
     }
 
     @Test
+    void scriptsBindingListenersBecomeInteractionsWithWhatTheirHandlersDo() {
+        String html = """
+                <button class="submit-btn">Save</button><button id="menu">Menu</button><a class="tab">A</a><dialog id="d"></dialog>
+                <button onclick="document.getElementById('nav').classList.toggle('open')">Nav</button>
+                <script>
+                  document.querySelector('.submit-btn').addEventListener('click', (e) => {
+                    e.target.classList.add('loading_state');
+                  });
+                </script>
+                <script src="/ignored.js"></script>
+                """;
+        String js = """
+                const menu = document.getElementById("menu");
+                menu.onclick = function () { document.body.classList.toggle('menu-open'); };
+                document.querySelectorAll('.tab').forEach(function (tab) {
+                  tab.addEventListener('keydown', () => { location.href = '/lessons'; });
+                });
+                window.addEventListener('DOMContentLoaded', () => { document.querySelector('#d').showModal(); });
+                document.getElementById('d').addEventListener('close', () => fetch('/api/seen'));
+                unknown.thing.addEventListener('click', () => {});
+                const label = 'a (paren';
+                """;
+        MockupAnalysis a = MockupAnalyzer.analyze(html, "", js);
+        List<String> found = a.interactions().stream()
+                .map(i -> i.trigger() + " " + i.selector() + " " + i.action() + (i.target() == null ? "" : " " + i.target())).toList();
+        assertTrue(found.containsAll(List.of(
+                "click button toggle open",
+                "click .submit-btn change_state loading_state",
+                "click #menu toggle menu-open",
+                "keydown .tab navigate /lessons",
+                "close #d request")), found.toString());
+        assertFalse(found.stream().anyMatch(f -> f.startsWith("DOMContentLoaded")), "page set-up is no interaction: " + found);
+        assertFalse(found.stream().anyMatch(f -> f.contains("unknown") || f.contains("thing")), "an untraced receiver is left out: " + found);
+    }
+
+    @Test
+    void malformedScriptsGiveWhatTheyCanAndNeverFail() {
+        for (String js : List.of("(", ")", "x.addEventListener('click'", "const a = document.querySelector(", "'unterminated",
+                "a.onclick = ", ").addEventListener('click', f)", "document.querySelector('.a'.addEventListener('click', f)")) {
+            MockupAnalysis a = MockupAnalyzer.analyze("<p>x</p>", "", js);
+            assertTrue(a.interactions().isEmpty(), js + " → " + a.interactions());
+        }
+    }
+
+    @Test
     void mediaQueriesBecomeBreakpointsWithTheDevicesTheyCover() {
         String css = "@media (max-width: 640px) { .a { padding: 4px } .b { margin: 0 } } @media screen and (min-width: 641px) and (max-width: 1024px) { .c { gap: 8px } }";
         MockupAnalysis a = MockupAnalyzer.analyze("<div></div>", css);
