@@ -82,8 +82,11 @@ class DesignApiTest {
 
         String base = "/api/v1/projects/" + t.slug() + "/pages/" + home + "/mockups";
         Api.as(t.member()).body(Map.of("html", "<main class='card'><button class='btn'>Go</button></main>", "css", ".btn { color: hsl(0, 100%, 50%); }",
+                        "js", "document.querySelector('.btn').addEventListener('click', () => { location.href = '/lessons'; });",
                         "changeDescription", "Simpler", "basedOnVersion", 1, "changedBy", "ai"))
                 .post(base).then().statusCode(201).body("version", equalTo(2))
+                .body("extractedPatterns.interactions.find { it.selector == '.btn' }.action", equalTo("navigate"))
+                .body("extractedPatterns.interactions.find { it.selector == '.btn' }.target", equalTo("/lessons"))
                 .body("extractedPatterns.colorsUsed", equalTo(List.of("#ff0000")))
                 .body("extractedPatterns.componentsDetected", hasItems("card", "button"));
         Api.as(t.lead()).body(Map.of("html", "<p>mine</p>", "basedOnVersion", 1)).post(base).then().statusCode(409)
@@ -92,7 +95,8 @@ class DesignApiTest {
                 .body("extractedPatterns.spacing.baseUnit", equalTo(8));
         Api.as(t.viewer()).get(base + "/2").then().statusCode(200).body("changedBy", equalTo("ai")).body("current", equalTo(true));
         Api.as(t.viewer()).body(Map.of("html", "<p>x</p>")).post(base).then().statusCode(403);
-        Api.as(t.member()).body(Map.of("html", "<main class='card'><button class='btn'>Go</button></main>", "css", ".btn { color: hsl(0, 100%, 50%); }"))
+        Api.as(t.member()).body(Map.of("html", "<main class='card'><button class='btn'>Go</button></main>", "css", ".btn { color: hsl(0, 100%, 50%); }",
+                        "js", "document.querySelector('.btn').addEventListener('click', () => { location.href = '/lessons'; });"))
                 .post(base).then().statusCode(422).body("details.html", startsWith("Nothing changed: this is version 2 already"));
     }
 
