@@ -21,6 +21,9 @@ final class EntityNames {
     private static final Set<String> NOISE = Set.of("form", "new", "edit", "create", "add", "update", "the", "a", "an", "your", "my", "list",
             "table", "grid", "card", "cards", "item", "items", "row", "rows", "details", "detail", "section", "container", "wrapper", "box", "main",
             "page", "view", "modal", "dialog", "js", "panel", "all", "manage", "delete", "remove", "save", "entry");
+    /** Words that name a field of the thing before them rather than a thing: "lesson title", "course overview". */
+    private static final Set<String> FIELD_WORDS = Set.of("title", "titles", "name", "names", "heading", "header", "info", "information",
+            "overview", "summary", "description", "descriptions");
     private static final Set<String> USER_WORDS = Set.of("signup", "sign", "register", "registration", "login", "signin", "account", "profile",
             "user", "users", "join", "member", "settings");
 
@@ -115,6 +118,10 @@ final class EntityNames {
             }
         }
         words.remove("sign");
+        if (words.size() > 1 && FIELD_WORDS.contains(words.get(words.size() - 1))) {
+            // "Lesson title" heads the lesson's title field: the thing is the lesson, not a LessonTitle.
+            words.remove(words.size() - 1);
+        }
         if (words.isEmpty() || words.size() > 3) {
             return null;
         }

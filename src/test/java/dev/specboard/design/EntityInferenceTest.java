@@ -73,6 +73,11 @@ class EntityInferenceTest {
                 "<form id=\"signup-form\"><input type=\"email\" name=\"email\"><input type=\"password\" name=\"password\"></form>"))).entities().get(0).name());
         assertEquals("Category", EntityInference.infer(List.of(new EntityInference.PageInput("/x", "X",
                 "<h2>New category</h2><form><input name=\"name\"></form>"))).entities().get(0).name());
+        assertEquals("Lesson", EntityInference.infer(List.of(new EntityInference.PageInput("/x", "X",
+                "<h2>Lesson title</h2><form><input name=\"title\"></form>"))).entities().get(0).name(),
+                "a heading naming one of the thing's fields names the thing");
+        assertEquals("Course", EntityNames.nameFromWords("Course overview"));
+        assertEquals("Title", EntityNames.nameFromWords("Titles"), "a field word alone still names something");
         assertTrue(EntityInference.infer(List.of(new EntityInference.PageInput("/x", "X",
                 "<form><input type=\"search\" name=\"q\"><button>Go</button></form>"))).entities().isEmpty(), "a search box is no entity");
     }
