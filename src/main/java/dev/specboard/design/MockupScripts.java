@@ -30,7 +30,12 @@ final class MockupScripts {
     /** Page life-cycle events: their handlers set the page up (and bind the listeners read here), nobody triggers them. */
     private static final Set<String> LIFECYCLE = Set.of("domcontentloaded", "load", "unload", "beforeunload", "readystatechange", "error");
     /** A handler longer than this is read only this far: the action is named by what the handler starts doing. */
-    private static final int HANDLER_LIMIT = 4_000;
+    private static final int HANDLER_LIMIT = 1_000;
+    /**
+     * How far a lookup call is read, forwards from a binding or back from a listener: a lookup is short, and bounding
+     * the walk keeps a hostile 500,000-character script linear instead of quadratic.
+     */
+    private static final int CALL_LIMIT = 1_000;
 
     private MockupScripts() {
     }
@@ -155,7 +160,7 @@ final class MockupScripts {
         for (int i = from; i < limit; i++) {
             char c = js.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                i = stringEnd(js, i);
+                i = stringEnd(js, i, limit);
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
@@ -172,14 +177,15 @@ final class MockupScripts {
     /** Where the call starting at {@code from} (a dotted name, then its arguments) closes, or -1. */
     private static int callEnd(String js, int from) {
         int open = js.indexOf('(', from);
-        if (open < 0) {
+        if (open < 0 || open > from + CALL_LIMIT) {
             return -1;
         }
         int depth = 0;
-        for (int i = open; i < js.length(); i++) {
+        int limit = Math.min(js.length(), open + CALL_LIMIT);
+        for (int i = open; i < limit; i++) {
             char c = js.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                i = stringEnd(js, i);
+                i = stringEnd(js, i, limit);
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
@@ -191,7 +197,7 @@ final class MockupScripts {
 
     private static int openingParen(String js, int close) {
         int depth = 0;
-        for (int i = close; i >= 0; i--) {
+        for (int i = close; i >= Math.max(0, close - CALL_LIMIT); i--) {
             char c = js.charAt(i);
             if (c == ')') {
                 depth++;
@@ -202,10 +208,10 @@ final class MockupScripts {
         return -1;
     }
 
-    /** The index of the quote closing the string literal opened at {@code open} (or the end of the script). */
-    private static int stringEnd(String js, int open) {
+    /** The index of the quote closing the string literal opened at {@code open}, or the last index before {@code limit}. */
+    private static int stringEnd(String js, int open, int limit) {
         char quote = js.charAt(open);
-        for (int i = open + 1; i < js.length(); i++) {
+        for (int i = open + 1; i < limit; i++) {
             char c = js.charAt(i);
             if (c == '\\') {
                 i++;
@@ -213,6 +219,6 @@ final class MockupScripts {
                 return i;
             }
         }
-        return js.length() - 1;
+        return limit - 1;
     }
 }
