@@ -12,6 +12,7 @@ import dev.specboard.plan.PlanForm;
 import dev.specboard.plan.PlanQueries;
 import dev.specboard.plan.PlanRow;
 import dev.specboard.plan.PlanService;
+import dev.specboard.plan.PlanStatus;
 import dev.specboard.repo.RepoService;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -33,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -151,24 +153,35 @@ public class PlanApi {
 
     @GET
     @Path("/plans")
-    public List<PlanSummary> listPlans(@PathParam("slug") String slug,
+    public List<PlanSummary> listPlans(@PathParam("slug") String slug, @QueryParam("repo") String repo,
+                                       @QueryParam("status") String status,
                                        @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
-        return listPlans(slug, QueryParams.wholeNumber("page", page));
+        Access access = projectAccess.read(slug);
+        PlanStatus s = QueryParams.oneOf("status", status, PlanStatus.values(), PlanStatus::value);
+        UUID repositoryId = null;
+        if (repo != null && !repo.isBlank()) {
+            // A repository named in the query that the project lacks is a mistake in the query, not an empty list.
+            repositoryId = Repo.findByName(access.project().id, repo.strip()).orElseThrow(() -> new ApiException(400,
+                    "The query parameter repo names no repository of this project", Map.of("repo", "no repository named " + repo.strip()))).id;
+        }
+        return queries.apiPage(access, repositoryId, s, QueryParams.wholeNumber("page", page)).stream().map(PlanApi::summary).toList();
     }
 
     /** The project's plans, fifty a page; also for the MCP tool, whose page arrives typed. */
     List<PlanSummary> listPlans(String slug, Integer page) {
         Access access = projectAccess.read(slug);
-        return queries.apiPage(access, null, page).stream().map(PlanApi::summary).toList();
+        return queries.apiPage(access, null, null, page).stream().map(PlanApi::summary).toList();
     }
 
     @GET
     @Path("/repos/{name}/plans")
     public List<PlanSummary> listRepoPlans(@PathParam("slug") String slug, @PathParam("name") String name,
+                                           @QueryParam("status") String status,
                                            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        return queries.apiPage(access, repo.id, QueryParams.wholeNumber("page", page)).stream().map(PlanApi::summary).toList();
+        PlanStatus s = QueryParams.oneOf("status", status, PlanStatus.values(), PlanStatus::value);
+        return queries.apiPage(access, repo.id, s, QueryParams.wholeNumber("page", page)).stream().map(PlanApi::summary).toList();
     }
 
     @POST

@@ -9,6 +9,7 @@ import dev.specboard.repo.ManifestFiles;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.Markdown;
 import dev.specboard.web.PageNumbers;
+import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,40 +58,70 @@ public class PlanQueries {
     }
 
     /**
-     * One page of the project's plans, or of one repository's (null: all), as the API lists them, in one statement:
-     * page 1 (also for none or less) is the most recently changed {@link #PAGE_SIZE}; a page past the end is empty,
-     * as the API's job list pages.
+     * One page of the project's plans, or of one repository's (null: all), whose latest version has the given status (null:
+     * any), as the API lists them, in one statement: page 1 (also for none or less) is the most recently changed
+     * {@link #PAGE_SIZE}; a page past the end is empty, as the API's job list pages.
      */
-    public List<PlanRow> apiPage(Access access, UUID repositoryId, Integer page) {
+    public List<PlanRow> apiPage(Access access, UUID repositoryId, PlanStatus status, Integer page) {
         int at = page == null || page < 1 ? 1 : Math.min(page, 100_000);
-        return rows(access, repositoryId, PAGE_SIZE, (at - 1) * PAGE_SIZE);
+        return rows(access, repositoryId, status, PAGE_SIZE, (at - 1) * PAGE_SIZE);
     }
 
-    /** A page of the plan list (asked for: kept between the first and the last), in two queries. */
-    public PlanListView page(Access access, Integer page) {
-        long total = ((Number) em.createNativeQuery("SELECT count(DISTINCT (repository_id, name)) FROM plans WHERE project_id = ?1")
-                .setParameter(1, access.project().id).getSingleResult()).longValue();
+    /**
+     * A page of the plan list (asked for: kept between the first and the last) under the filter, in three queries; an
+     * unknown repository or status is refused (422 naming the filter).
+     */
+    public PlanListView page(Access access, PlanFilter filter, Integer page) {
+        PlanStatus status = filter.planStatus().orElse(null);
+        UUID repositoryId = null;
+        if (!filter.repo().isEmpty()) {
+            repositoryId = Repo.findByName(access.project().id, filter.repo())
+                    .orElseThrow(() -> ValidationException.of("repo", "This project has no repository named \u201c" + filter.repo() + "\u201d"))
+                    .id;
+        }
+        jakarta.persistence.Query count = em.createNativeQuery("SELECT count(*) FROM (" + latest(repositoryId) + ") p"
+                + (status == null ? "" : " WHERE p.status = :status")).setParameter("project", access.project().id);
+        bind(count, repositoryId, status);
+        long total = ((Number) count.getSingleResult()).longValue();
         PageNumbers at = PageNumbers.of(page, total, PAGE_SIZE);
-        return new PlanListView(rows(access, null, PAGE_SIZE, at.offset()), at);
+        return new PlanListView(rows(access, repositoryId, status, PAGE_SIZE, at.offset()), at);
+    }
+
+    /**
+     * The latest version of each plan of the project (or of one repository: parameter :repo), with its number of versions.
+     * The condition is written out, as a null UUID parameter has no type PostgreSQL could compare.
+     */
+    private static String latest(UUID repositoryId) {
+        return """
+                SELECT DISTINCT ON (repository_id, name) id, repository_id, name, target_branch, version, status, spec_id, updated_at,
+                       count(*) OVER (PARTITION BY repository_id, name) AS versions
+                FROM plans WHERE project_id = :project""" + (repositoryId == null ? "" : " AND repository_id = :repo")
+                + " ORDER BY repository_id, name, version DESC";
+    }
+
+    private static void bind(jakarta.persistence.Query query, UUID repositoryId, PlanStatus status) {
+        if (repositoryId != null) {
+            query.setParameter("repo", repositoryId);
+        }
+        if (status != null) {
+            query.setParameter("status", status.value());
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private List<PlanRow> rows(Access access, UUID repositoryId, int limit, int offset) {
-        // One repository's plans, or (no repository) the project's: the condition is written out, as a null UUID
-        // parameter has no type PostgreSQL could compare.
+    private List<PlanRow> rows(Access access, UUID repositoryId, PlanStatus status, int limit, int offset) {
+        // The status filter applies to each plan's latest version, the one the list shows.
         jakarta.persistence.Query query = em.createNativeQuery("""
                 SELECT p.id, p.name, r.name AS repo, p.target_branch, p.version, p.versions, p.status, s.spec_number, p.updated_at
-                FROM (SELECT DISTINCT ON (repository_id, name) id, repository_id, name, target_branch, version, status, spec_id, updated_at,
-                             count(*) OVER (PARTITION BY repository_id, name) AS versions
-                      FROM plans WHERE project_id = ?1""" + (repositoryId == null ? "" : " AND repository_id = ?4") + """
-                 ORDER BY repository_id, name, version DESC) p
+                FROM (""" + latest(repositoryId) + ") p" + """
+
                 JOIN repositories r ON r.id = p.repository_id
-                LEFT JOIN technical_specs s ON s.id = p.spec_id
+                LEFT JOIN technical_specs s ON s.id = p.spec_id""" + (status == null ? "" : " WHERE p.status = :status") + """
+
                 ORDER BY p.updated_at DESC, p.name, p.id
-                LIMIT ?2 OFFSET ?3""").setParameter(1, access.project().id).setParameter(2, limit).setParameter(3, offset);
-        if (repositoryId != null) {
-            query.setParameter(4, repositoryId);
-        }
+                LIMIT :limit OFFSET :offset""").setParameter("project", access.project().id).setParameter("limit", limit)
+                .setParameter("offset", offset);
+        bind(query, repositoryId, status);
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new PlanRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
                 ((Number) r[5]).intValue(), PlanStatus.parse((String) r[6]).orElseThrow(),

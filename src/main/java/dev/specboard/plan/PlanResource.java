@@ -8,6 +8,7 @@ import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.PageNumbers;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,7 +37,8 @@ public class PlanResource {
 
     @CheckedTemplate(basePath = "plan")
     static class Templates {
-        static native TemplateInstance list(Access access, PlanQueries.PlanListView list, boolean hasRepos);
+        static native TemplateInstance list(Access access, PlanQueries.PlanListView list, List<String> repos, PlanFilter filter,
+                                            FormErrors errors);
 
         static native TemplateInstance form(Access access, PlanForm form, FormErrors errors, List<String> repos);
 
@@ -55,9 +57,18 @@ public class PlanResource {
     PlanQueries queries;
 
     @GET
-    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("repo") String repo, @QueryParam("status") String status,
+                         @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.list(access, queries.page(access, page), !Repo.listByProject(access.project().id).isEmpty()));
+        PlanFilter filter = PlanFilter.of(repo, status);
+        List<String> repos = Repo.listByProject(access.project().id).stream().map(r -> r.name).toList();
+        try {
+            return Htmx.page(Templates.list(access, queries.page(access, filter, page), repos, filter, FormErrors.none()));
+        } catch (ValidationException e) {
+            // An unknown repository or status lists nothing rather than everything, and says which filter to fix.
+            return Htmx.invalid(Templates.list(access, new PlanQueries.PlanListView(List.of(), PageNumbers.of(1, 0, PlanQueries.PAGE_SIZE)),
+                    repos, filter, e.errors()));
+        }
     }
 
     @GET

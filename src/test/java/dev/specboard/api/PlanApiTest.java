@@ -34,6 +34,12 @@ class PlanApiTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    dev.specboard.repo.RepoTestSupport repos;
+
+    @Inject
+    dev.specboard.plan.PlanService plans;
+
     private String createPlan(TestData.Team t, String name) {
         return Api.as(t.lead()).body(Map.of("name", name, "description", "Pay for the cart", "targetBranch", "main"))
                 .post("/api/v1/projects/" + t.slug() + "/repos/shop/plans")
@@ -84,6 +90,34 @@ class PlanApiTest {
             assertEquals(dev.specboard.support.SqlCounter.count(() -> Api.as(small.viewer()).get("/api/v1/projects/" + small.slug() + "/plans").then().statusCode(200)),
                     dev.specboard.support.SqlCounter.count(() -> Api.as(big.viewer()).get(all).then().statusCode(200)),
                     "project plan list statements for 5 vs 50 rows");
+        }
+    }
+
+    /** The API's plan lists took no status, and the project's list no repository: an agent had to read every plan to find the active ones. */
+    @Test
+    void planListsFilterByStatusAndTheProjectListByRepository() {
+        TestData.Team t = data.team();
+        try (GitFixture a = GitFixture.create(); GitFixture b = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), a);
+            b.commit("docs", Map.of("README.md", "# Docs\n"));
+            repos.add(t.project(), t.owner(), "docs", b.url());
+            dev.specboard.project.Access lead = PlanFixtures.access(t.project(), t.lead(), dev.specboard.kernel.Role.LEAD);
+            fixtures.plan(lead, "shop", "Draft one");
+            UUID active = fixtures.plan(lead, "shop", "Active one").id;
+            plans.changeStatus(lead, active, "active");
+            fixtures.plan(lead, "docs", "Docs draft");
+            String all = "/api/v1/projects/" + t.slug() + "/plans";
+            Api.as(t.viewer()).get(all).then().statusCode(200).body("size()", equalTo(3));
+            Api.as(t.viewer()).get(all + "?status=active").then().statusCode(200).body("name", equalTo(List.of("Active one")));
+            Api.as(t.viewer()).get(all + "?repo=docs").then().statusCode(200).body("name", equalTo(List.of("Docs draft")));
+            Api.as(t.viewer()).get(all + "?repo=shop&status=DRAFT").then().statusCode(200).body("name", equalTo(List.of("Draft one")));
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/repos/shop/plans?status=active").then().statusCode(200)
+                    .body("name", equalTo(List.of("Active one")));
+            Api.as(t.viewer()).get(all + "?status=finished").then().statusCode(400)
+                    .body("details.status", equalTo("must be one of draft, active, completed, archived"));
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/repos/shop/plans?status=finished").then().statusCode(400)
+                    .body("details", hasKey("status"));
+            Api.as(t.viewer()).get(all + "?repo=nope").then().statusCode(400).body("details.repo", equalTo("no repository named nope"));
         }
     }
 

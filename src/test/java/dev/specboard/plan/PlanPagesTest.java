@@ -249,6 +249,69 @@ class PlanPagesTest {
             long five = SqlCounter.count(() -> assertEquals(200, Web.as(small.viewer()).get("/projects/" + small.slug() + "/plans").statusCode()));
             long fifty = SqlCounter.count(() -> assertEquals(200, Web.as(big.viewer()).get(list).statusCode()));
             assertEquals(five, fifty, "plan list statements for 5 vs 50 rows");
+
+            // Paging keeps the filters, and a filtered list reads as many statements for ten times the rows.
+            Document filtered = Web.html(Web.as(big.viewer()).get(list + "?repo=shop&status=draft"));
+            assertEquals(50, filtered.select("#plan-list tbody tr").size());
+            assertEquals(list + "?repo=shop&status=draft&page=2", filtered.getElementById("page-next").attr("href"));
+            assertEquals(list + "?repo=shop&status=draft&page=1",
+                    Web.html(Web.as(big.viewer()).get(list + "?repo=shop&status=draft&page=2")).getElementById("page-prev").attr("href"));
+            long fiveFiltered = SqlCounter.count(() -> assertEquals(200,
+                    Web.as(small.viewer()).get("/projects/" + small.slug() + "/plans?repo=shop&status=draft").statusCode()));
+            long fiftyFiltered = SqlCounter.count(() -> assertEquals(200, Web.as(big.viewer()).get(list + "?repo=shop&status=draft").statusCode()));
+            assertEquals(fiveFiltered, fiftyFiltered, "filtered plan list statements for 5 vs 50 rows");
+        }
+    }
+
+    /** The plan list had no filters: a project with many plans could only be paged through. */
+    @Test
+    void thePlanListFiltersByRepositoryAndStatusOfTheLatestVersion() {
+        TestData.Team t = data.team();
+        try (GitFixture a = GitFixture.create(); GitFixture b = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), a);
+            b.commit("docs", Map.of("README.md", "# Docs\n"));
+            repos.add(t.project(), t.owner(), "docs", b.url());
+            Access lead = PlanFixtures.access(t.project(), t.lead(), Role.LEAD);
+            Plan draft = fixtures.plan(lead, "shop", "Draft one");
+            Plan active = fixtures.plan(lead, "shop", "Active one");
+            plans.changeStatus(lead, active.id, "active");
+            // Its v1 is active, its latest version a draft: it is listed as a draft.
+            Plan moved = fixtures.plan(lead, "shop", "Moved on");
+            plans.changeStatus(lead, moved.id, "active");
+            fixtures.newVersion(lead, moved.id);
+            fixtures.plan(lead, "docs", "Docs draft");
+            String list = "/projects/" + t.slug() + "/plans";
+
+            Document all = Web.html(Web.as(t.viewer()).get(list));
+            assertEquals(4, all.select("#plan-list tbody tr").size());
+            assertEquals("Repository", all.selectFirst("label[for=f-repo]").text());
+            assertEquals("Status", all.selectFirst("label[for=f-status]").text());
+            assertEquals("get", all.getElementById("plan-filters").attr("method"), "a plain form: it filters without JavaScript");
+            assertEquals(java.util.List.of("", "docs", "shop"), all.select("#f-repo option").eachAttr("value"));
+
+            Document shopDrafts = Web.html(Web.as(t.viewer()).get(list + "?repo=shop&status=draft"));
+            assertEquals(java.util.Set.of("Draft one", "Moved on"),
+                    java.util.Set.copyOf(shopDrafts.select("#plan-list tbody tr td:first-child a").eachText()));
+            assertEquals("shop", shopDrafts.select("#f-repo option[selected]").val());
+            assertEquals("draft", shopDrafts.select("#f-status option[selected]").val());
+            assertEquals(java.util.List.of("Active one"),
+                    Web.html(Web.as(t.viewer()).get(list + "?status=active")).select("#plan-list tbody tr td:first-child a").eachText());
+            assertEquals(java.util.List.of("Docs draft"),
+                    Web.html(Web.as(t.viewer()).get(list + "?repo=docs")).select("#plan-list tbody tr td:first-child a").eachText());
+            Document none = Web.html(Web.as(t.viewer()).get(list + "?repo=docs&status=completed"));
+            assertNull(none.getElementById("plan-list"));
+            assertTrue(none.getElementById("no-plans").text().startsWith("No plans match these filters"));
+
+            Response bogus = Web.as(t.viewer()).get(list + "?status=finished");
+            assertEquals(422, bogus.statusCode());
+            Document bd = Web.html(bogus);
+            assertEquals("There is no plan status \u201cfinished\u201d: choose draft, active, completed or archived", bd.getElementById("e-status").text());
+            assertEquals("true", bd.getElementById("f-status").attr("aria-invalid"));
+            assertNull(bd.getElementById("plan-list"), "an unknown status lists nothing rather than everything");
+            Response unknownRepo = Web.as(t.viewer()).get(list + "?repo=nope");
+            assertEquals(422, unknownRepo.statusCode());
+            assertEquals("This project has no repository named \u201cnope\u201d", Web.html(unknownRepo).getElementById("e-repo").text());
+            assertNotNull(draft.id);
         }
     }
 
