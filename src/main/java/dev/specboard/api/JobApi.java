@@ -109,7 +109,7 @@ public class JobApi {
         JobStatus s = QueryParams.oneOf("status", status, JobStatus.values(), Enum::name);
         return jobs.list(access.project().id, new JobFilter(
                 s == null ? null : s.name(), QueryParams.oneOf("type", type, JobFilter.TYPES),
-                QueryParams.wholeNumber("page", page))).rows().stream()
+                QueryParams.page(page))).rows().stream()
                 .map(r -> new JobListItem(r.id(), r.kind().name(), r.type(), r.status().name(), r.subject(), r.requester(), r.repo(),
                         r.createdAt(), r.error())).toList();
     }

@@ -6,6 +6,7 @@ import dev.specboard.kernel.Ids;
 import dev.specboard.web.ApiError;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.DatabaseOutage;
+import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolCallException;
@@ -71,6 +72,8 @@ public class McpTools {
             return action.get();
         } catch (ApiException e) {
             throw error(e.getMessage(), e.details());
+        } catch (QueryValues.Malformed e) {
+            throw error(e.getMessage(), Map.of(e.name(), e.expected()));
         } catch (ConstraintViolationException e) {
             Map<String, Object> details = new LinkedHashMap<>();
             e.getConstraintViolations().forEach(v -> {

@@ -164,7 +164,7 @@ public class PlanApi {
             repositoryId = Repo.findByName(access.project().id, repo.strip()).orElseThrow(() -> new ApiException(400,
                     "The query parameter repo names no repository of this project", Map.of("repo", "no repository named " + repo.strip()))).id;
         }
-        return queries.apiPage(access, repositoryId, s, QueryParams.wholeNumber("page", page)).stream().map(PlanApi::summary).toList();
+        return queries.apiPage(access, repositoryId, s, QueryParams.page(page)).stream().map(PlanApi::summary).toList();
     }
 
     /** The project's plans, fifty a page; also for the MCP tool, whose page arrives typed. */
@@ -181,7 +181,7 @@ public class PlanApi {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
         PlanStatus s = QueryParams.oneOf("status", status, PlanStatus.values(), PlanStatus::value);
-        return queries.apiPage(access, repo.id, s, QueryParams.wholeNumber("page", page)).stream().map(PlanApi::summary).toList();
+        return queries.apiPage(access, repo.id, s, QueryParams.page(page)).stream().map(PlanApi::summary).toList();
     }
 
     @POST

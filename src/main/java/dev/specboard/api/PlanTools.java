@@ -37,7 +37,7 @@ public class PlanTools {
     public List<PlanApi.PlanSummary> listPlans(@ToolArg(description = "project slug") String project,
                                                @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
                                                        required = false) Integer page) {
-        return McpTools.call(() -> planApi.listPlans(project, page));
+        return McpTools.call(() -> planApi.listPlans(project, QueryParams.page(page == null ? null : page.toString())));
     }
 
     @Tool(name = "get_plan", description = "Returns one plan version with its artifacts (JSON documents) and the list of its versions.",

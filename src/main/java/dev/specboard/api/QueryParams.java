@@ -1,14 +1,14 @@
 package dev.specboard.api;
 
-import dev.specboard.web.ApiException;
+import dev.specboard.web.QueryValues;
 
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Reads the API's typed query parameters from their text. JAX-RS answers a query value that does not convert
  * ({@code ?limit=abc}) with 404, as if the path were unknown; the API contract answers malformed input with 400
- * naming the parameter, so the API takes such parameters as text and reads them here.
+ * naming the parameter, so the API takes such parameters as text and reads them here, with the rules
+ * {@link QueryValues} applies to the typed query parameters of every route.
  */
 final class QueryParams {
 
@@ -17,26 +17,17 @@ final class QueryParams {
 
     /** A whole number, or null when absent or blank. */
     static Integer wholeNumber(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.strip());
-        } catch (NumberFormatException e) {
-            throw malformed(name, "must be a whole number");
-        }
+        return QueryValues.wholeNumber(name, raw);
+    }
+
+    /** A list's page number, from 1, or null when absent or blank (the first page). */
+    static Integer page(String raw) {
+        return QueryValues.page(raw);
     }
 
     /** An id, or null when absent or blank. */
     static UUID id(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw.strip());
-        } catch (IllegalArgumentException e) {
-            throw malformed(name, "must be a UUID");
-        }
+        return QueryValues.id(name, raw);
     }
 
     /** true or false; absent or blank is false. */
@@ -74,7 +65,7 @@ final class QueryParams {
         return value == null ? null : java.util.Arrays.stream(values).filter(v -> spelling.apply(v).equals(value)).findFirst().orElseThrow();
     }
 
-    private static ApiException malformed(String name, String expected) {
-        return new ApiException(400, "The query parameter " + name + " " + expected, Map.of(name, expected));
+    private static QueryValues.Malformed malformed(String name, String expected) {
+        return new QueryValues.Malformed(name, expected);
     }
 }

@@ -75,6 +75,12 @@ public class ErrorMapper {
         return respond(status, messageFor(status, e.getMessage()), Map.of(), uri, headers);
     }
 
+    /** {@code ?page=abc}: 400 naming the parameter, where JAX-RS would answer 404 as if the path were unknown. */
+    @ServerExceptionMapper
+    public Response malformedQuery(QueryValues.Malformed e, UriInfo uri, HttpHeaders headers, Request request) {
+        return refuse(400, e.getMessage(), Map.of(e.name(), e.expected()), uri, headers, request);
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         Map<String, Object> details = new LinkedHashMap<>();
@@ -136,6 +142,9 @@ public class ErrorMapper {
         }
         if (e instanceof ApiException api) {
             return apiException(api, uri, headers);
+        }
+        if (e instanceof QueryValues.Malformed query) {
+            return malformedQuery(query, uri, headers, request);
         }
         if (e instanceof WebApplicationException web) {
             return webException(web, uri, headers, request);

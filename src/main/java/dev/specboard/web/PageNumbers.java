@@ -6,7 +6,10 @@ package dev.specboard.web;
  */
 public record PageNumbers(int page, int pages, long total, int size) {
 
-    /** The page asked for ({@code null}, zero or negative: the first) of {@code total} rows shown {@code size} at a time. */
+    /**
+     * The page asked for ({@code null}: the first; {@link QueryValues#page} refuses zero and below) of {@code total} rows
+     * shown {@code size} at a time.
+     */
     public static PageNumbers of(Integer requested, long total, int size) {
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int page = requested == null || requested < 1 ? 1 : Math.min(requested, pages);

@@ -74,13 +74,13 @@ class PlanApiTest {
             Api.as(big.viewer()).get(list + "?page=2").then().statusCode(200)
                     .body("name", equalTo(List.of("Plan 5", "Plan 4", "Plan 3", "Plan 2", "Plan 1")));
             Api.as(big.viewer()).get(list + "?page=3").then().statusCode(200).body("size()", equalTo(0));
-            Api.as(big.viewer()).get(list + "?page=-3").then().statusCode(200).body("size()", equalTo(50));
-            Api.as(big.viewer()).get(list + "?page=x").then().statusCode(400).body("details.page", equalTo("must be a whole number"));
+            Api.as(big.viewer()).get(list + "?page=-3").then().statusCode(400).body("details.page", equalTo("must be a whole number from 1"));
+            Api.as(big.viewer()).get(list + "?page=x").then().statusCode(400).body("details.page", equalTo("must be a whole number from 1"));
             Api.as(big.viewer()).get("/api/v1/projects/" + big.slug() + "/repos/nope/plans").then().statusCode(404);
             String all = "/api/v1/projects/" + big.slug() + "/plans";
             Api.as(big.viewer()).get(all).then().statusCode(200).body("size()", equalTo(50)).body("[0].name", equalTo("Plan 55"));
             Api.as(big.viewer()).get(all + "?page=2").then().statusCode(200).body("size()", equalTo(5));
-            Api.as(big.viewer()).get(all + "?page=x").then().statusCode(400).body("details.page", equalTo("must be a whole number"));
+            Api.as(big.viewer()).get(all + "?page=x").then().statusCode(400).body("details.page", equalTo("must be a whole number from 1"));
 
             String smallList = "/api/v1/projects/" + small.slug() + "/repos/shop/plans";
             Api.as(small.viewer()).get(smallList).then().statusCode(200).body("size()", equalTo(5));

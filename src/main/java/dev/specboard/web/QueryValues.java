@@ -1,0 +1,140 @@
+package dev.specboard.web;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.UUID;
+
+/**
+ * Reads typed query parameters ({@code ?page=2}, {@code ?v=3}, {@code ?before=<id>}) for every route, pages and API
+ * alike. JAX-RS answers a query value that does not convert with 404, as if the path were unknown; a malformed value
+ * is the client's mistake, so it is refused with 400 naming the parameter ({@link Malformed}, which the error mapper
+ * renders as the error page or the API's JSON error). A parameter named {@code page} is a list's page number: a
+ * whole number from 1 (one past the last page shows the last page, see {@link PageNumbers}).
+ */
+@Provider
+public class QueryValues implements ParamConverterProvider {
+
+    public static final String PAGE = "page";
+    static final String WHOLE_NUMBER = "must be a whole number";
+    static final String PAGE_NUMBER = "must be a whole number from 1";
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        String name = queryName(annotations);
+        if (name == null) {
+            return null;
+        }
+        if (rawType == Integer.class) {
+            return (ParamConverter<T>) new Read<>(raw -> name.equals(PAGE) ? page(raw) : wholeNumber(name, raw));
+        }
+        if (rawType == Long.class) {
+            return (ParamConverter<T>) new Read<>(raw -> longNumber(name, raw));
+        }
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) new Read<>(raw -> id(name, raw));
+        }
+        return null;
+    }
+
+    /** A whole number, or null when absent or blank. */
+    public static Integer wholeNumber(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new Malformed(name, WHOLE_NUMBER);
+        }
+    }
+
+    /** A page number (1 is the first), or null when absent or blank. */
+    public static Integer page(String raw) {
+        Integer page;
+        try {
+            page = wholeNumber(PAGE, raw);
+        } catch (Malformed e) {
+            throw new Malformed(PAGE, PAGE_NUMBER);
+        }
+        if (page != null && page < 1) {
+            throw new Malformed(PAGE, PAGE_NUMBER);
+        }
+        return page;
+    }
+
+    /** An id, or null when absent or blank. */
+    public static UUID id(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new Malformed(name, "must be a UUID");
+        }
+    }
+
+    private static Long longNumber(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new Malformed(name, WHOLE_NUMBER);
+        }
+    }
+
+    /** The query parameter's name, or null for a path, form or other parameter (a malformed path stays a 404). */
+    private static String queryName(Annotation[] annotations) {
+        if (annotations == null) {
+            return null;
+        }
+        for (Annotation a : annotations) {
+            if (a instanceof QueryParam q) {
+                return q.value();
+            }
+        }
+        return null;
+    }
+
+    private record Read<T>(java.util.function.Function<String, T> read) implements ParamConverter<T> {
+        @Override
+        public T fromString(String value) {
+            return read.apply(value);
+        }
+
+        @Override
+        public String toString(T value) {
+            return value == null ? null : value.toString();
+        }
+    }
+
+    /** A query parameter whose value cannot be read: 400, naming the parameter and what its value must be. */
+    public static final class Malformed extends BadRequestException {
+
+        private final String name;
+        private final String expected;
+
+        public Malformed(String name, String expected) {
+            super("The query parameter " + name + " " + expected);
+            this.name = name;
+            this.expected = expected;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String expected() {
+            return expected;
+        }
+    }
+}
