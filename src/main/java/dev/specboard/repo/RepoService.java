@@ -115,6 +115,16 @@ public class RepoService {
         return create(projectId, new RepoForm(name, trimmed, branch, ""), requestedBy);
     }
 
+    /**
+     * Removes the repository connected to this URL, if the project still has it: the setup wizard's repository step
+     * answered again with another URL corrects the first answer, it does not add a second repository.
+     */
+    @Transactional
+    public void disconnect(Access access, String url) {
+        Repo.<Repo>find("projectId = ?1 and gitUrl = ?2", access.project().id, url.trim()).firstResultOptional()
+                .ifPresent(repo -> delete(access, repo.name));
+    }
+
     /** Changes a repository's settings; a new URL or branch queues a sync at once. */
     @Transactional
     public Repo update(Access access, String name, RepoForm form) {

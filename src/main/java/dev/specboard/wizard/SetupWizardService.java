@@ -101,7 +101,7 @@ public class SetupWizardService {
     @Transactional
     public WizardRun submitRepository(UUID accountId, RepoForm form) {
         WizardRun run = requireProject(accountId);
-        ownerAccess(run).requireWrite(Role.OWNER);
+        Access access = ownerAccess(run).requireWrite(Role.OWNER);
         projects.updateRepository(run.projectId, form);
         try {
             repos.connect(run.projectId, form.repoUrl(), form.branchOrMain(), accountId);
@@ -110,6 +110,12 @@ public class SetupWizardService {
             FormErrors errors = FormErrors.none();
             e.errors().asMap().forEach((field, message) -> errors.add("url".equals(field) || "name".equals(field) ? "repoUrl" : field, message));
             throw new ValidationException(errors);
+        }
+        String earlier = run.answer(SetupStep.REPOSITORY, "repoUrl");
+        if (!earlier.isEmpty() && !earlier.equals(form.repoUrl().trim())) {
+            // Back at this step with another URL, the person corrects the first one (a typo, the wrong remote): left
+            // connected, it kept failing to sync beside the right one and stood first as the project's repository.
+            repos.disconnect(access, earlier);
         }
         run.record(SetupStep.REPOSITORY, Map.of("repoUrl", form.repoUrl().trim(), "defaultBranch", form.branchOrMain()));
         run.enter(SetupStep.SUMMARY);

@@ -124,6 +124,29 @@ class SetupWizardResourceTest {
     }
 
     @Test
+    void aRepositoryCorrectedAfterGoingBackReplacesTheMistypedOne() {
+        Account a = data.account("retype");
+        String name = TestData.unique("Retype");
+        basics(a, name);
+        form(a).post("/projects/new/skip?step=vision").then().statusCode(303);
+        form(a).formParam("repoUrl", "git@example.com:team/retpye.git").formParam("defaultBranch", "main")
+                .post("/projects/new/repository").then().statusCode(303);
+        // Back to the repository step, the typo fixed.
+        assertEquals("git@example.com:team/retpye.git", page(a, "/projects/new?step=repository").getElementById("f-repoUrl").val());
+        form(a).formParam("repoUrl", "git@example.com:team/retype.git").formParam("defaultBranch", "trunk")
+                .post("/projects/new/repository").then().statusCode(303);
+        Project p = QuarkusTransaction.requiringNew().call(() -> Project.<Project>find("name", name).firstResult());
+        java.util.List<dev.specboard.repo.Repo> repos = QuarkusTransaction.requiringNew().call(() -> dev.specboard.repo.Repo.listByProject(p.id));
+        assertEquals(java.util.List.of("retype"), repos.stream().map(r -> r.name).toList(), "only the corrected repository stays connected");
+        assertEquals("git@example.com:team/retype.git", repos.get(0).gitUrl);
+        assertEquals("trunk", repos.get(0).defaultBranch);
+        // The same answer again changes nothing.
+        form(a).formParam("repoUrl", "git@example.com:team/retype.git").formParam("defaultBranch", "trunk")
+                .post("/projects/new/repository").then().statusCode(303);
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> dev.specboard.repo.Repo.listByProject(p.id)).size());
+    }
+
+    @Test
     void aNewLoginResumesAtTheSameStepWithTheSameAnswers() {
         Account a = data.account("resume");
         basics(a, TestData.unique("Resume"));
