@@ -208,6 +208,7 @@ public class SyncWorker {
                         s.errorMessage = message.length() > 2000 ? message.substring(0, 2000) : message;
                         s.finishedAt = Instant.now();
                         s.leaseUntil = null;
+                        followSourceChange(job);
                     }
                 });
             } catch (RuntimeException again) {
@@ -233,7 +234,21 @@ public class SyncWorker {
             s.leaseUntil = null;
             s.errorMessage = null;
             repoSynced.fire(new RepoSynced(job.repo().projectId, job.repo().id, commit));
+            followSourceChange(job);
         });
+    }
+
+    /**
+     * Queues the next sync when the repository's URL or branch changed while this one ran on the old ones: the change
+     * found this sync running and queued none, so the repository kept what the old source held, or its failure.
+     */
+    private void followSourceChange(Job job) {
+        Repo now = em.find(Repo.class, job.repo().id);
+        if (now != null && (!now.gitUrl.equals(job.repo().gitUrl) || !now.defaultBranch.equals(job.repo().defaultBranch))) {
+            QuerySpaces.touching(em.createNativeQuery("INSERT INTO repo_syncs (project_id, repository_id) VALUES (?1, ?2) "
+                            + "ON CONFLICT (repository_id) WHERE status IN ('PENDING', 'RUNNING') DO NOTHING"), "repo_syncs")
+                    .setParameter(1, now.projectId).setParameter(2, now.id).executeUpdate();
+        }
     }
 
     /** The sync locked for update, if this worker still holds it. */
