@@ -178,10 +178,12 @@ public class PlanApi {
     public List<PlanSummary> listRepoPlans(@PathParam("slug") String slug, @PathParam("name") String name,
                                            @QueryParam("status") String status,
                                            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
+        // The query is read before the repository is looked up: a malformed one is 400 whichever repository it names.
+        Integer pageNumber = QueryParams.page(page);
+        PlanStatus s = QueryParams.oneOf("status", status, PlanStatus.values(), PlanStatus::value);
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        PlanStatus s = QueryParams.oneOf("status", status, PlanStatus.values(), PlanStatus::value);
-        return queries.apiPage(access, repo.id, s, QueryParams.page(page)).stream().map(PlanApi::summary).toList();
+        return queries.apiPage(access, repo.id, s, pageNumber).stream().map(PlanApi::summary).toList();
     }
 
     @POST
