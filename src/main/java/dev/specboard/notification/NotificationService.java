@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +160,9 @@ public class NotificationService {
             throw ApiException.notFound("No such notification");
         }
         if (n.readAt == null) {
-            n.readAt = Instant.now();
+            // At PostgreSQL's precision: the answer said nanoseconds the row never held, so marking it read again (or
+            // listing it) answered another readAt for the same moment.
+            n.readAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         }
         return n;
     }

@@ -73,6 +73,17 @@ class NotificationResourceTest {
     }
 
     @Test
+    void markingReadAnswersTheReadTimeAsStoredAndAgainTheSame() {
+        Account a = data.account("readat");
+        Notification n = notifications.notify(a.id, "story_approved", Map.of("message", "US-3 was approved"));
+        java.time.Instant first = notifications.markRead(a.id, n.id).readAt;
+        java.time.Instant again = notifications.markRead(a.id, n.id).readAt;
+        assertEquals(first, again, "the same notification read once has one read time");
+        assertEquals(first, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Notification.<Notification>findById(n.id).readAt));
+    }
+
+    @Test
     void plainFormMarkAllReadRedirects() {
         Account a = data.account("plain");
         notifications.notify(a.id, "context_approved", Map.of("message", "ok"));
