@@ -78,10 +78,21 @@ public enum StoryStage {
             case SUBMIT -> this == IN_REVIEW
                     ? key + " is already waiting for a lead's approval."
                     : key + " is already approved (" + label.toLowerCase() + "); edit it to change it.";
-            case APPROVE -> key + " cannot be approved: it is " + label.toLowerCase() + ". Only a story submitted for approval can be approved.";
-            case REQUEST_CHANGES -> key + " cannot be sent back: it is " + label.toLowerCase() + ". Only a story submitted for approval can be sent back.";
+            case APPROVE -> key + " cannot be approved: it is " + where() + ". Only a story submitted for approval can be approved.";
+            case REQUEST_CHANGES -> key + " cannot be sent back: it is " + where() + ". Only a story submitted for approval can be sent back.";
             case MARK_IMPLEMENTED -> key + " cannot be implemented before a lead has approved it.";
             case EDIT -> key + " cannot be edited now.";
+        };
+    }
+
+    /** Where the story stands, to follow "it is" in a refusal (the labels read "it is changes requested"). */
+    private String where() {
+        return switch (this) {
+            case DRAFT -> "a draft not yet submitted";
+            case IN_REVIEW -> "waiting for approval";
+            case CHANGES_REQUESTED -> "sent back for changes";
+            case READY -> "already approved";
+            case IMPLEMENTED -> "already implemented";
         };
     }
 

@@ -59,6 +59,16 @@ class StoryStageTest {
     }
 
     @Test
+    void aRefusalSaysWhereTheStoryStandsInWords() {
+        assertEquals("US-4 cannot be approved: it is sent back for changes. Only a story submitted for approval can be approved.",
+                assertThrows(ApiException.class, () -> CHANGES_REQUESTED.after(Action.APPROVE, "US-4")).getMessage());
+        assertEquals("US-4 cannot be approved: it is already approved. Only a story submitted for approval can be approved.",
+                assertThrows(ApiException.class, () -> READY.after(Action.APPROVE, "US-4")).getMessage());
+        assertEquals("US-4 cannot be sent back: it is a draft not yet submitted. Only a story submitted for approval can be sent back.",
+                assertThrows(ApiException.class, () -> DRAFT.after(Action.REQUEST_CHANGES, "US-4")).getMessage());
+    }
+
+    @Test
     void stageIsReadFromStatusAndReview() {
         assertEquals(DRAFT, StoryStage.of("draft", "none"));
         assertEquals(IN_REVIEW, StoryStage.of("draft", "pending"));
