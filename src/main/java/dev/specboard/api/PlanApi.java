@@ -230,7 +230,7 @@ public class PlanApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ArtifactBody b = body == null ? new ArtifactBody(null, null) : body;
         String content = b.content() == null || b.content().isNull() ? "" : b.content().isTextual() ? b.content().asText() : b.content().toString();
-        PlanArtifact a = plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content));
+        PlanArtifact a = plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content, null));
         return Response.status(201).entity(artifact(a)).build();
     }
 

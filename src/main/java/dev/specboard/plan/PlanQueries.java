@@ -143,7 +143,43 @@ public class PlanQueries {
         String specKey = specKey(plan);
         Number messages = (Number) em.createNativeQuery("SELECT coalesce((SELECT jsonb_array_length(messages) FROM chat_sessions "
                 + "WHERE plan_id = ?1), 0)").setParameter(1, plan.id).getSingleResult();
-        return new PlanView(plan, repo.name, versions, views, specKey, messages.intValue());
+        return new PlanView(plan, repo.name, versions, views, specKey, messages.intValue(), history(plan.id));
+    }
+
+    /** Every artifact saved in the plan version, newest first, numbered per type from the first, with its author: one query. */
+    @SuppressWarnings("unchecked")
+    List<ArtifactRow> history(UUID planId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT a.id, a.artifact_type, a.created_at, acc.username,
+                       row_number() OVER (PARTITION BY a.artifact_type ORDER BY a.created_at, a.id) AS number
+                FROM plan_artifacts a LEFT JOIN accounts acc ON acc.id = a.created_by
+                WHERE a.plan_id = ?1 ORDER BY a.created_at DESC, a.id DESC""").setParameter(1, planId).getResultList();
+        return rows.stream().map(r -> new ArtifactRow((UUID) r[0], ArtifactType.parse((String) r[1]).orElseThrow(),
+                ((Number) r[4]).intValue(), instant(r[2]), (String) r[3])).toList();
+    }
+
+    /** The plan page's artifact form: empty, or (edit names a type) filled with the current artifact of that type and its number. */
+    public ArtifactForm artifactForm(PlanView view, String edit) {
+        return ArtifactType.parse(edit).flatMap(type -> PlanArtifact.current(view.plan().id).stream().filter(a -> a.type() == type)
+                        .findFirst().map(a -> new ArtifactForm(type.value(), PlanService.pretty(a.content), Integer.toString(view.saved(type)))))
+                .orElse(ArtifactForm.empty());
+    }
+
+    /** One saved artifact of the plan version as readable text, with the diff from it to the current one of its type. */
+    public RevisionView revision(Access access, UUID planId, UUID artifactId) {
+        Plan plan = plans.require(access, planId);
+        List<ArtifactRow> history = history(plan.id);
+        ArtifactRow row = history.stream().filter(r -> r.id().equals(artifactId)).findFirst()
+                .orElseThrow(() -> dev.specboard.web.ApiException.notFound(plan.name + " " + plan.versionLabel() + " has no such artifact"));
+        ArtifactRow newest = history.stream().filter(r -> r.type() == row.type()).findFirst().orElseThrow();
+        PlanArtifact shown = PlanArtifact.findById(row.id());
+        String text = ArtifactText.of(row.type(), PlanService.read(shown.content));
+        List<LineDiff.Row> toCurrent = List.of();
+        if (!newest.id().equals(row.id())) {
+            PlanArtifact current = PlanArtifact.findById(newest.id());
+            toCurrent = LineDiff.rows(LineDiff.lines(text), LineDiff.lines(ArtifactText.of(row.type(), PlanService.read(current.content))));
+        }
+        return new RevisionView(plan, row, newest.number(), text, toCurrent);
     }
 
     /** Two versions of a plan compared artifact by artifact, as readable text. */

@@ -1,6 +1,8 @@
 package dev.specboard.plan;
 
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.repo.Repo;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The plan pages: the project's plans, a new plan, a plan version with its artifacts, and two versions compared. */
@@ -42,7 +45,10 @@ public class PlanResource {
 
         static native TemplateInstance form(Access access, PlanForm form, FormErrors errors, List<String> repos);
 
-        static native TemplateInstance show(Access access, PlanView view, ArtifactForm artifact, FormErrors errors, String message);
+        static native TemplateInstance show(Access access, PlanView view, ArtifactForm artifact, FormErrors errors, String message,
+                                            ConflictView conflict);
+
+        static native TemplateInstance artifact(Access access, RevisionView view);
 
         static native TemplateInstance compare(Access access, CompareView view);
     }
@@ -96,9 +102,19 @@ public class PlanResource {
 
     @GET
     @Path("{id}")
-    public Response show(@PathParam("slug") String slug, @PathParam("id") UUID id, @QueryParam("version") Integer version) {
+    public Response show(@PathParam("slug") String slug, @PathParam("id") UUID id, @QueryParam("version") Integer version,
+                         @QueryParam("edit") String edit) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.show(access, queries.page(access, id, version), ArtifactForm.empty(), FormErrors.none(), null));
+        PlanView view = queries.page(access, id, version);
+        return Htmx.page(Templates.show(access, view, queries.artifactForm(view, edit), FormErrors.none(), null, null));
+    }
+
+    /** One saved artifact of the plan version, earlier or current, with the diff from it to the current one. */
+    @GET
+    @Path("{id}/artifacts/{artifactId}")
+    public Response artifact(@PathParam("slug") String slug, @PathParam("id") UUID id, @PathParam("artifactId") UUID artifactId) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.artifact(access, queries.revision(access, id, artifactId)));
     }
 
     /** Adds an artifact; a document that breaks its schema re-renders the page (422) with each problem at its JSON pointer. */
@@ -111,10 +127,15 @@ public class PlanResource {
         try {
             PlanArtifact a = plans.addArtifact(access, id, form);
             return Flash.redirect(headers, url(slug, id) + "#" + "artifact-" + a.artifactType, a.type().label() + " saved");
+        } catch (StaleVersionException e) {
+            // Yours stays in the form, now over theirs: saving again replaces theirs knowingly.
+            return Htmx.page(Templates.show(access, queries.page(access, id, null), form.withVersion(e.currentVersion()), FormErrors.none(),
+                    null, ConflictView.of(e, Map.of("content", "JSON document"), Map.of("content", form.content() == null ? "" : form.content()))),
+                    409);
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.show(access, queries.page(access, id, null), form, e.errors(),
                     "The " + ArtifactType.parse(form.artifactType()).map(ArtifactType::label).orElse("artifact")
-                            + " was not saved: fix the problems listed below."));
+                            + " was not saved: fix the problems listed below.", null));
         }
     }
 
@@ -132,8 +153,14 @@ public class PlanResource {
     public Response status(@PathParam("slug") String slug, @PathParam("id") UUID id, @FormParam("status") String status,
                            @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Plan plan = plans.changeStatus(access, id, status);
-        return Flash.redirect(headers, url(slug, plan.id), plan.name + " " + plan.versionLabel() + " is now " + plan.status.value());
+        try {
+            Plan plan = plans.changeStatus(access, id, status);
+            return Flash.redirect(headers, url(slug, plan.id), plan.name + " " + plan.versionLabel() + " is now " + plan.status.value());
+        } catch (ValidationException e) {
+            // The problem is the status, not the artifact form below: its message stands alone and the form stays as it was.
+            return Htmx.invalid(Templates.show(access, queries.page(access, id, null), ArtifactForm.empty(), FormErrors.none(),
+                    "The status was not changed. " + e.errors().get("status"), null));
+        }
     }
 
     /** Turns the plan's implementation steps into a hierarchical spec with its tasks, then shows the spec. */
@@ -147,7 +174,7 @@ public class PlanResource {
                     spec.key() + " created from the plan with " + spec.totalPhases + " tasks");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.show(access, queries.page(access, id, null), ArtifactForm.empty(), e.errors(),
-                    "No spec was made: fix the implementation steps first."));
+                    "No spec was made: fix the implementation steps first.", null));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.repo.Repo;
 import dev.specboard.spec.SpecContent;
@@ -115,6 +116,7 @@ public class PlanService {
         if (problems.any()) {
             throw new ValidationException(problems);
         }
+        refuseStale(plan, type, form.baseVersion(), json);
         PlanArtifact a = new PlanArtifact();
         a.planId = plan.id;
         a.artifactType = type.value();
@@ -123,6 +125,34 @@ public class PlanService {
         a.persist();
         plan.updatedAt = Instant.now();
         return a;
+    }
+
+    /**
+     * An edit of the current artifact saved after someone else saved one of its type (the plan row is locked, so
+     * saves come one at a time): 409 with theirs and yours, so that nothing is lost.
+     */
+    private static void refuseStale(Plan plan, ArtifactType type, Integer base, String yours) {
+        if (base == null) {
+            return;
+        }
+        List<PlanArtifact> ofType = PlanArtifact.list("planId = ?1 and artifactType = ?2 order by createdAt desc, id desc", plan.id, type.value());
+        if (ofType.size() == base) {
+            return;
+        }
+        PlanArtifact theirs = ofType.get(0);
+        String by = theirs.createdBy == null ? null
+                : dev.specboard.account.Account.<dev.specboard.account.Account>findByIdOptional(theirs.createdBy).map(x -> x.username).orElse(null);
+        throw new StaleVersionException("The " + type.label().toLowerCase(java.util.Locale.ROOT), base, ofType.size(),
+                java.util.Map.of("content", pretty(theirs.content)), java.util.Map.of("content", yours), by);
+    }
+
+    /** A stored document indented for editing. */
+    static String pretty(String json) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("A stored artifact is not JSON", e);
+        }
     }
 
     /** Makes the next version of a plan (draft) from one of its versions, copying that version's current artifacts. */
@@ -153,8 +183,9 @@ public class PlanService {
     public Plan changeStatus(Access access, UUID planId, String status) {
         access.requireWrite(Role.MEMBER);
         Plan plan = locked(require(access, planId));
-        PlanStatus next = PlanStatus.parse(status)
-                .orElseThrow(() -> ValidationException.of("status", "Choose draft, active, completed or archived"));
+        PlanStatus next = PlanStatus.parse(status).orElseThrow(() -> ValidationException.of("status", status == null || status.isBlank()
+                ? "Name the new status: draft, active, completed or archived"
+                : "There is no plan status \u201c" + status.strip() + "\u201d: choose draft, active, completed or archived"));
         plan.moveTo(next);
         plan.updatedAt = Instant.now();
         if (!next.open()) {

@@ -6,7 +6,18 @@ import java.util.UUID;
 
 /** The plan page: one version of a plan with its repository, all its versions, its artifacts and its spec. */
 public record PlanView(Plan plan, String repository, List<Version> versions, List<ArtifactView> artifacts, String specKey,
-                       int messages) {
+                       int messages, List<ArtifactRow> history) {
+
+    /** The artifacts of this type saved before the current one, newest first. */
+    public List<ArtifactRow> earlier(ArtifactType type) {
+        List<ArtifactRow> all = history.stream().filter(r -> r.type() == type).toList();
+        return all.isEmpty() ? all : all.subList(1, all.size());
+    }
+
+    /** How many artifacts of this type the version has had: the current one's number. */
+    public int saved(ArtifactType type) {
+        return (int) history.stream().filter(r -> r.type() == type).count();
+    }
 
     /** A version of the plan, for the version list and the compare form. */
     public record Version(UUID id, int version, PlanStatus status, Instant createdAt) {

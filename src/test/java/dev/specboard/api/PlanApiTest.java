@@ -146,6 +146,11 @@ class PlanApiTest {
 
             Api.as(t.member()).body(Map.of("status", "completed")).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")
                     .then().statusCode(409);
+            Api.as(t.member()).body(Map.of("status", "finished")).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")
+                    .then().statusCode(422).body("error", equalTo("Validation failed"))
+                    .body("details.status", equalTo("There is no plan status \u201cfinished\u201d: choose draft, active, completed or archived"));
+            Api.as(t.member()).body("{}").post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")
+                    .then().statusCode(422).body("details.status", equalTo("Name the new status: draft, active, completed or archived"));
             Api.as(t.member()).body(Map.of("status", "active")).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")
                     .then().statusCode(200).body("status", equalTo("active"));
             Api.as(t.viewer()).body(Map.of("status", "archived")).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")

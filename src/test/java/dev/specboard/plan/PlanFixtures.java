@@ -79,6 +79,6 @@ public class PlanFixtures {
     }
 
     public void artifact(Access access, UUID planId, ArtifactType type, String json) {
-        plans.addArtifact(access, planId, new ArtifactForm(type.value(), json));
+        plans.addArtifact(access, planId, new ArtifactForm(type.value(), json, null));
     }
 }

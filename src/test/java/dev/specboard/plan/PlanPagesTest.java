@@ -186,6 +186,16 @@ class PlanPagesTest {
             Plan plan = fixtures.plan(lead, "shop", "Checkout");
             String path = "/projects/" + t.slug() + "/plans/" + plan.id;
             assertEquals(409, form(t.member()).formParam("status", "completed").post(path + "/status").statusCode());
+            // A status that does not exist: the plan page again, at 422, naming it (a bare error page before).
+            Response bogus = form(t.member()).formParam("status", "finished").post(path + "/status");
+            assertEquals(422, bogus.statusCode());
+            Document bd = Web.html(bogus);
+            assertEquals("Checkout v1", bd.getElementById("plan-title").text());
+            assertEquals("The status was not changed. There is no plan status \u201cfinished\u201d: choose draft, active, completed or archived",
+                    bd.select("#plan-errors p").text());
+            assertEquals("draft", bd.getElementById("plan-status").text());
+            assertNull(bd.selectFirst("#f-content[aria-invalid]"), "the artifact form is not the problem");
+            assertEquals(422, form(t.member()).formParam("x", "1").post(path + "/status").statusCode());
             assertEquals(303, form(t.member()).formParam("status", "active").post(path + "/status").statusCode());
             assertEquals(303, form(t.member()).formParam("status", "completed").post(path + "/status").statusCode());
             Document d = Web.html(Web.as(t.member()).get(path));
@@ -312,6 +322,63 @@ class PlanPagesTest {
             assertEquals(422, unknownRepo.statusCode());
             assertEquals("This project has no repository named \u201cnope\u201d", Web.html(unknownRepo).getElementById("e-repo").text());
             assertNotNull(draft.id);
+        }
+    }
+
+    /**
+     * Earlier artifacts were kept but never shown, and an artifact could only be replaced by pasting a whole new document:
+     * the page lists each type's earlier versions (each readable, with its diff to the current one) and offers Edit,
+     * filled with the current document; a save over one saved meanwhile is 409 with both texts.
+     */
+    @Test
+    void earlierArtifactsAreListedReadableAndAnEditOverANewerOneIs409KeepingBoth() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            Access lead = PlanFixtures.access(t.project(), t.lead(), Role.LEAD);
+            Plan plan = fixtures.plan(lead, "shop", "Checkout");
+            fixtures.artifact(lead, plan.id, ArtifactType.FEATURE_PLAN, PlanFixtures.FEATURE_PLAN);
+            String path = "/projects/" + t.slug() + "/plans/" + plan.id;
+            assertNull(Web.html(Web.as(t.viewer()).get(path)).getElementById("history-feature_plan"), "one version: no history");
+
+            // The member opens Edit: the form holds the current document and its number.
+            Document edit = Web.html(Web.as(t.member()).get(path + "?edit=feature_plan"));
+            assertEquals(path + "?edit=feature_plan#add-artifact", edit.getElementById("edit-feature_plan").attr("href"));
+            assertEquals("feature_plan", edit.select("#f-artifactType option[selected]").val());
+            assertTrue(edit.getElementById("f-content").text().contains("\"Pay by card\""), edit.getElementById("f-content").text());
+            assertEquals("1", edit.selectFirst("#artifact-form input[name=version]").val());
+            String mine = edit.getElementById("f-content").text().replace("Pay by card", "Pay by card or wallet");
+
+            // Meanwhile the lead saves another one: the member's save is refused with both texts, nothing lost.
+            fixtures.artifact(lead, plan.id, ArtifactType.FEATURE_PLAN, PlanFixtures.FEATURE_PLAN.replace("Gift cards", "Vouchers"));
+            Response stale = form(t.member()).formParam("artifactType", "feature_plan").formParam("content", mine).formParam("version", "1")
+                    .post(path + "/artifacts");
+            assertEquals(409, stale.statusCode(), stale.asString());
+            Document c = Web.html(stale);
+            assertTrue(c.getElementById("conflict").text().contains(t.lead().username + " saved version 2"), c.getElementById("conflict").text());
+            assertTrue(c.getElementById("theirs-0").text().contains("Vouchers"));
+            assertEquals(mine, c.getElementById("f-content").text(), "yours is kept");
+            assertEquals("2", c.selectFirst("#artifact-form input[name=version]").val(), "saving again replaces theirs knowingly");
+            assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> PlanArtifact.count("planId", plan.id)));
+            assertEquals(303, form(t.member()).formParam("artifactType", "feature_plan").formParam("content", mine).formParam("version", "2")
+                    .post(path + "/artifacts").statusCode());
+
+            // Two earlier versions, newest first, with time and author; each opens with its diff to the current one.
+            Document d = Web.html(Web.as(t.viewer()).get(path));
+            assertTrue(d.getElementById("fp-goals").text().contains("Pay by card or wallet"));
+            assertEquals(2, d.select("#history-feature_plan li").size());
+            Element first = d.select("#history-feature_plan li").last();
+            assertTrue(first.text().startsWith("Version 1 ·"), first.text());
+            assertTrue(first.text().endsWith("by " + t.lead().username), first.text());
+            assertNotNull(first.selectFirst("time"));
+            assertNull(d.getElementById("edit-feature_plan"), "viewers do not edit");
+            Document v1 = Web.html(Web.as(t.viewer()).get(first.selectFirst("a").attr("href")));
+            assertEquals("Feature plan, version 1 of 3", v1.getElementById("revision-title").text());
+            assertTrue(v1.getElementById("revision-text").text().contains("- Gift cards"));
+            assertTrue(v1.select("#revision-diff tr.ld-del").text().contains("- Pay by card"), v1.select("#revision-diff").text());
+            assertTrue(v1.select("#revision-diff tr.ld-add").text().contains("- Pay by card or wallet"));
+            Web.as(t.viewer()).get(path + "/artifacts/" + UUID.randomUUID()).then().statusCode(404);
+            Web.as(t.outsider()).get(first.selectFirst("a").attr("href")).then().statusCode(404);
         }
     }
 
