@@ -175,6 +175,16 @@ public class DesignApi {
         return page(access, p.id);
     }
 
+    /** Deletes a page with its mockup versions; features no longer affect it; 409 naming the pages under it while there are some. */
+    @DELETE
+    @Path("/pages/{id}")
+    @APIResponse(responseCode = "204", description = "No content")
+    public Response deletePage(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        pages.delete(access, uuid(id));
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("/pages/{id}/status")
     public PageAnswer setStatus(@PathParam("slug") String slug, @PathParam("id") String id, StatusBody body) {

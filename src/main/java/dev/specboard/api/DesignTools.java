@@ -56,6 +56,16 @@ public class DesignTools {
                 new DesignApi.PageBody(name, path, parentPath, type, purpose, null, null, null, html, css, null)));
     }
 
+    @Tool(name = "delete_page", description = "Deletes a page with all its mockup versions; features no longer affect it. Refused while pages sit under it "
+            + "(the answer names them): move or delete those first.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public Deleted deletePage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId) {
+        return call(() -> {
+            designApi.deletePage(project, pageId);
+            return new Deleted("page", pageId);
+        });
+    }
+
     @Tool(name = "save_mockup", description = "Saves a new version of a page's mockup (HTML, CSS, JS) as the assistant and returns the patterns parsed from it. "
             + "Give basedOnVersion to be refused when someone saved another version meanwhile.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))

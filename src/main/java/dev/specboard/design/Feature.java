@@ -150,13 +150,26 @@ public class Feature extends TimestampedEntity {
      * cleaned here, or waits and finds the journey gone; the opposite order let a save keep a deleted journey's id.
      */
     public static void dropJourney(UUID projectId, UUID journeyId, Runnable lockJourney) {
+        drop("required_journeys", projectId, journeyId, lockJourney);
+    }
+
+    /**
+     * Drops a page being deleted from every feature of the project that affects it, in the same order as
+     * {@link #dropJourney}: the features first, then the page ({@code lockPage}); a feature's save takes a share lock
+     * on the pages it names after its own row.
+     */
+    public static void dropPage(UUID projectId, UUID pageId, Runnable lockPage) {
+        drop("affected_pages", projectId, pageId, lockPage);
+    }
+
+    private static void drop(String column, UUID projectId, UUID id, Runnable lockTarget) {
         jakarta.persistence.EntityManager em = getEntityManager();
-        QuerySpaces.touching(em.createNativeQuery("SELECT id FROM features WHERE project_id = ?2 AND ?1 = ANY (required_journeys) FOR UPDATE"),
-                "features").setParameter(1, journeyId).setParameter(2, projectId).getResultList();
-        lockJourney.run();
-        QuerySpaces.touching(em.createNativeQuery("UPDATE features SET required_journeys = array_remove(required_journeys, ?1), version = version + 1, "
-                + "updated_at = now() WHERE project_id = ?2 AND ?1 = ANY (required_journeys)"), "features")
-                .setParameter(1, journeyId).setParameter(2, projectId).executeUpdate();
+        QuerySpaces.touching(em.createNativeQuery("SELECT id FROM features WHERE project_id = ?2 AND ?1 = ANY (" + column + ") FOR UPDATE"),
+                "features").setParameter(1, id).setParameter(2, projectId).getResultList();
+        lockTarget.run();
+        QuerySpaces.touching(em.createNativeQuery("UPDATE features SET " + column + " = array_remove(" + column + ", ?1), version = version + 1, "
+                + "updated_at = now() WHERE project_id = ?2 AND ?1 = ANY (" + column + ")"), "features")
+                .setParameter(1, id).setParameter(2, projectId).executeUpdate();
     }
 
     public DataOperations operations() {

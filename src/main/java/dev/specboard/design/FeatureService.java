@@ -153,7 +153,7 @@ public class FeatureService {
     public Feature update(Access access, UUID id, FeatureForm form) {
         access.requireWrite(Role.MEMBER);
         Feature f = get(access.project().id, id);
-        em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
+        RowLock.forUpdate(em, f, "No such feature in this project");
         if (form.version() != null && form.version() != f.version) {
             throw new StaleVersionException("The feature " + f.name, form.version(), f.version,
                     StaleVersionException.texts("name", f.name, "userDescription", f.userDescription, "businessRules",
@@ -177,7 +177,7 @@ public class FeatureService {
     public Story draftStory(Access access, UUID id) {
         access.requireWrite(Role.MEMBER);
         Feature f = get(access.project().id, id);
-        em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
+        RowLock.forUpdate(em, f, "No such feature in this project");
         List<String> pagePaths = pages.rows(f.projectId).stream().filter(p -> f.affectedPages.contains(p.id())).map(PageRow::path).toList();
         Story s = stories.create(access, new StoryForm(f.name, FeatureStoryDraft.description(f, pagePaths), String.join("\n", FeatureStoryDraft.criteria(f)), null));
         FeatureStory.of(f.id, s.id, true).persist();
@@ -218,12 +218,24 @@ public class FeatureService {
             errors.add("category", "Choose one of " + String.join(", ", Feature.CATEGORIES));
         }
         List<PageRow> all = pages.rows(projectId);
-        List<UUID> pageIds = new ArrayList<>();
+        Map<String, UUID> pageRefs = new LinkedHashMap<>();
         for (String ref : form.pageList()) {
             UUID pid = Ids.parseOrNull(ref);
             all.stream().filter(p -> p.id().equals(pid) || p.path().equals(PageService.normalise(ref))).findFirst()
-                    .ifPresentOrElse(p -> pageIds.add(p.id()), () -> errors.add("pages", "There is no page " + ref + " in this project"));
+                    .ifPresentOrElse(p -> pageRefs.put(ref, p.id()), () -> errors.add("pages", "There is no page " + ref + " in this project"));
         }
+        // A share lock on the pages named: one being deleted right now is waited for and then found gone (see Feature.dropPage).
+        List<UUID> pagesThere = pageRefs.isEmpty() ? List.of() : em.createQuery("select p from Page p where p.projectId = :p and p.id in :ids", Page.class)
+                .setParameter("p", projectId).setParameter("ids", pageRefs.values()).setLockMode(LockModeType.PESSIMISTIC_READ).getResultList()
+                .stream().map(p -> p.id).toList();
+        List<UUID> pageIds = new ArrayList<>();
+        pageRefs.forEach((ref, pid) -> {
+            if (pagesThere.contains(pid)) {
+                pageIds.add(pid);
+            } else {
+                errors.add("pages", "There is no page " + ref + " in this project");
+            }
+        });
         List<UUID> named = form.journeyList().stream().map(Ids::parseOrNull).filter(java.util.Objects::nonNull).distinct().toList();
         // A share lock on the journeys named: one being deleted right now is waited for and then found gone (see Feature.dropJourney).
         List<UUID> existing = named.isEmpty() ? List.of() : em.createQuery("select j from JourneyFlow j where j.projectId = :p and j.id in :ids", JourneyFlow.class)

@@ -11,7 +11,6 @@ import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -44,7 +43,7 @@ public class MockupService {
     public Mockup save(Access access, UUID pageId, MockupForm form) {
         access.requireWrite(Role.MEMBER);
         Page page = Page.inProject(access.project().id, pageId).orElseThrow(() -> ApiException.notFound("No such page in this project"));
-        em.refresh(page, LockModeType.PESSIMISTIC_WRITE);
+        RowLock.forUpdate(em, page, "No such page in this project");
         return addVersion(access, page, form);
     }
 
@@ -103,7 +102,7 @@ public class MockupService {
     public Mockup makeCurrent(Access access, UUID pageId, int version) {
         access.requireWrite(Role.MEMBER);
         Page page = Page.inProject(access.project().id, pageId).orElseThrow(() -> ApiException.notFound("No such page in this project"));
-        em.refresh(page, LockModeType.PESSIMISTIC_WRITE);
+        RowLock.forUpdate(em, page, "No such page in this project");
         Mockup m = get(page.id, version);
         if (m.id.equals(page.currentMockupId)) {
             throw ApiException.conflict("Version " + version + " is already the current mockup of " + page.name + ".");

@@ -123,6 +123,18 @@ public class PageResource {
         return Flash.redirect(headers, link(access, p.id), "The page is now " + p.status.value() + ".");
     }
 
+    /** Deletes the page with its mockups (confirmed first in the browser) and goes back to the tree; 409 while pages sit under it. */
+    @POST
+    @Path("pages/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        Page p = pages.get(access.project().id, uuid(id));
+        String name = p.name;
+        pages.delete(access, p.id);
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/design", "Page " + name + " deleted.");
+    }
+
     /** Records that this page uses a context item (its usage count goes up). */
     @POST
     @Path("pages/{id}/references")

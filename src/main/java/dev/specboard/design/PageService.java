@@ -11,7 +11,6 @@ import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
@@ -34,6 +33,9 @@ public class PageService {
 
     @Inject
     MockupService mockups;
+
+    @Inject
+    DesignSystemService designSystems;
 
     /** Every page of the project with its current mockup version, in tree order, in one query. */
     public List<PageRow> rows(UUID projectId) {
@@ -122,7 +124,7 @@ public class PageService {
         // (a unique violation instead of 409, or a cycle of parents).
         lockProject(access.project().id);
         Page p = get(access.project().id, id);
-        em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
+        RowLock.forUpdate(em, p, "No such page in this project");
         if (form.version() != null && form.version() != p.version) {
             throw new StaleVersionException("The page " + p.name, form.version(), p.version,
                     StaleVersionException.texts("name", p.name, "path", p.path, "purpose", p.purpose),
@@ -189,10 +191,41 @@ public class PageService {
     public Page setStatus(Access access, UUID id, PageStatus target) {
         access.requireWrite(Role.MEMBER);
         Page p = get(access.project().id, id);
-        em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
+        RowLock.forUpdate(em, p, "No such page in this project");
         p.moveTo(target, access.role(), access.accountId());
         p.version++;
         return p;
+    }
+
+    /**
+     * Deletes a page with its mockup versions: features no longer affect it, journey screens showing it are flagged by
+     * their check, thoughts about it keep its name, and the design system and entities are worked out again without its
+     * mockups. Refused (409, naming them) while pages sit under it: deleting them along (Figma's way with a frame) would
+     * take more than the person chose, and moving them up would change where they sit in the app's URLs behind their back;
+     * like Linear's sub-issues, they stay until someone moves or deletes them.
+     */
+    @Transactional
+    public void delete(Access access, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        UUID projectId = access.project().id;
+        // The lock create and update take first: a page created under this one meanwhile is either a child seen here or finds no parent.
+        lockProject(projectId);
+        Page p = get(projectId, id);
+        List<Page> children = siblings(projectId, p.id);
+        if (!children.isEmpty()) {
+            throw ApiException.conflict("The page " + p.name + " has pages under it (" + String.join(", ", children.stream().map(c -> c.name + " " + c.path).toList())
+                    + "): move or delete them first.", Map.of("children", children.stream().map(c -> c.path).toList()));
+        }
+        Feature.dropPage(projectId, p.id, () -> RowLock.forUpdate(em, p, "No such page in this project"));
+        boolean hadMockups = p.currentMockupId != null || Mockup.count("pageId", p.id) > 0;
+        // The mockups go with their page; the page lets go of its current one first, so no foreign key points into what is deleted.
+        p.currentMockupId = null;
+        em.flush();
+        Mockup.delete("pageId", p.id);
+        p.delete();
+        if (hadMockups) {
+            designSystems.requestRecompute(projectId);
+        }
     }
 
     private void checkChoices(PageForm form, FormErrors errors) {

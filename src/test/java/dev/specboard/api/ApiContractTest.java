@@ -222,6 +222,7 @@ class ApiContractTest {
         expected.put("add_context_item", List.of("project", "itemType", "text", "url", "categories", "tags", "submittedContext"));
         expected.put("delete_journey", List.of("project", "journeyId"));
         expected.put("delete_context_item", List.of("project", "itemId"));
+        expected.put("delete_page", List.of("project", "pageId"));
         expected.put("list_jobs", List.of("project", "status", "type", "page"));
         expected.put("cancel_job", List.of("project", "job"));
         expected.put("retry_job", List.of("project", "job"));

@@ -402,10 +402,11 @@ class McpClientTest {
     void anAgentChangesOneThingOfAFeatureAndKeepsTheRest() {
         TestData.Team t = data.team();
         String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        String id;
         try (McpSyncClient mcp = client(agent)) {
             JsonNode created = structured(call(mcp, "create_feature", Map.of("project", t.slug(), "name", "Share lessons",
                     "userDescription", "Teachers share lesson plans", "creates", List.of("Lesson"), "businessRules", List.of("only verified teachers"))));
-            String id = created.get("id").asText();
+            id = created.get("id").asText();
             JsonNode edited = structured(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "version", 1,
                     "category", "social", "reads", List.of("Subject"))));
             assertEquals("social", edited.get("category").asText());
@@ -446,6 +447,34 @@ class McpClientTest {
     }
 
     @Test
+    void anAgentDeletesAPageButNotOneWithPagesUnderIt() {
+        TestData.Team t = data.team();
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        String viewer = tokens.create(t.viewer().id, "viewer", null, null).value();
+        String parent;
+        String child;
+        try (McpSyncClient mcp = client(agent)) {
+            parent = structured(call(mcp, "create_page", Map.of("project", t.slug(), "name", "Account", "path", "/account"))).get("id").asText();
+            child = structured(call(mcp, "create_page", Map.of("project", t.slug(), "name", "Profile", "path", "/account/profile",
+                    "parentPath", "/account", "html", "<main><h1>Profile</h1></main>"))).get("id").asText();
+            assertTrue(refusal(call(mcp, "delete_page", Map.of("project", t.slug(), "pageId", parent))).contains("Profile /account/profile"),
+                    "a page with pages under it is refused, naming them");
+        }
+        try (McpSyncClient mcp = client(viewer)) {
+            assertTrue(refusal(call(mcp, "delete_page", Map.of("project", t.slug(), "pageId", child))).contains("member role"));
+        }
+        try (McpSyncClient mcp = client(agent)) {
+            JsonNode deleted = structured(call(mcp, "delete_page", Map.of("project", t.slug(), "pageId", child)));
+            assertEquals("page", deleted.get("kind").asText());
+            assertEquals(child, deleted.get("id").asText());
+            assertTrue(refusal(call(mcp, "get_mockup", Map.of("project", t.slug(), "pageId", child, "version", 1))).contains("No such page"));
+            assertTrue(refusal(call(mcp, "delete_page", Map.of("project", t.slug(), "pageId", child))).contains("No such page"));
+            assertEquals("page", structured(call(mcp, "delete_page", Map.of("project", t.slug(), "pageId", parent))).get("kind").asText());
+            assertEquals(0, structured(call(mcp, "list_pages", Map.of("project", t.slug()))).size());
+        }
+    }
+
+    @Test
     void anArchivedProjectRefusesTheDesignSidesToolsThatChangeSomething() {
         TestData.Team t = data.team();
         contactPages(t);
@@ -463,7 +492,8 @@ class McpClientTest {
                     Map.of("create_preview", Map.of("project", t.slug(), "hours", 2)),
                     Map.of("revoke_preview", Map.of("project", t.slug(), "previewId", UUID.randomUUID().toString())),
                     Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "text", "text", "Late")),
-                    Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "screenshot")));
+                    Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "screenshot")),
+                    Map.of("delete_page", Map.of("project", t.slug(), "pageId", UUID.randomUUID().toString())));
             for (Map<String, Object> write : writes) {
                 Map.Entry<String, Object> w = write.entrySet().iterator().next();
                 @SuppressWarnings("unchecked")
@@ -503,7 +533,7 @@ class McpClientTest {
             for (String name : List.of("create_story", "update_story", "submit_story", "list_contexts", "create_context", "list_components",
                     "add_component_dependency", "save_design_doc", "create_work_session", "claim_next_work_session", "complete_work_session",
                     "fail_work_session", "create_spec", "get_spec", "update_spec", "get_sync", "get_tree", "get_file", "open_review_thread",
-                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey", "delete_context_item")) {
+                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey", "delete_context_item", "delete_page")) {
                 assertTrue(tools.stream().anyMatch(t -> t.name().equals(name)), name + " is offered");
             }
         }
