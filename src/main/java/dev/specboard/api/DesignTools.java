@@ -152,6 +152,15 @@ public class DesignTools {
         return given == null ? kept : given;
     }
 
+    @Tool(name = "delete_feature", description = "Deletes a feature; the stories that realised it stay, no longer linked to it.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public Deleted deleteFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId) {
+        return call(() -> {
+            featureApi.deleteFeature(project, featureId);
+            return new Deleted("feature", featureId);
+        });
+    }
+
     @Tool(name = "draft_story_from_feature", description = "Drafts a user story from a feature (title, description, EARS criteria from its rules and data operations) and links it.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public FeatureApi.DraftedStoryAnswer draftStoryFromFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId) {

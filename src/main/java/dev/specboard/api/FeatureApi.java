@@ -13,6 +13,7 @@ import dev.specboard.story.Story;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -108,6 +109,16 @@ public class FeatureApi {
         // The saved feature itself, not a new read: outside the transaction a read can come from the request's session,
         // which still holds the feature as a caller (the MCP tool) read it before the edit.
         return answers(access, List.of(f)).get(0);
+    }
+
+    /** Deletes a feature; the stories that realised it stay, no longer linked to it. */
+    @DELETE
+    @Path("/features/{id}")
+    @APIResponse(responseCode = "204", description = "No content")
+    public Response deleteFeature(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        features.delete(access, DesignApi.uuid(id));
+        return Response.noContent().build();
     }
 
     /** Drafts a story from the feature (title, description, EARS criteria from its rules and data operations). */

@@ -91,6 +91,18 @@ public class FeatureResource {
         }
     }
 
+    /** Deletes the feature (confirmed first in the browser) and goes back to the list. */
+    @POST
+    @Path("/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        Feature f = features.get(access.project().id, uuid(id));
+        String name = f.name;
+        features.delete(access, f.id);
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/features", "Feature " + name + " deleted.");
+    }
+
     /** Drafts a story from the feature (title, description, EARS criteria from its rules) and opens it. */
     @POST
     @Path("/{id}/stories")

@@ -170,6 +170,22 @@ public class FeatureService {
     }
 
     /**
+     * Deletes a feature: the stories that realised it stay (drafted from it or not) and no longer list it, and its
+     * data-operation thoughts still open go (a decided one stays in the chain, the feature shown by name).
+     */
+    @Transactional
+    public void delete(Access access, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        Feature f = get(access.project().id, id);
+        // Its own row first, as a save does: a save of the same feature waits for the deletion and then finds it gone.
+        RowLock.forUpdate(em, f, "No such feature in this project");
+        ThoughtService.bySubjectPrefix(f.projectId, "operation:" + f.id + ".").values().stream().filter(t -> !t.decided()).forEach(Thought::delete);
+        // Through Hibernate rather than the foreign key's cascade, so that what reads feature_stories is told it changed.
+        FeatureStory.delete("id.featureId", f.id);
+        f.delete();
+    }
+
+    /**
      * Drafts a user story from the feature in one action: its name as the title, its description and pages
      * as the description, one EARS requirement per business rule and data operation; the story realises the feature.
      */

@@ -223,6 +223,7 @@ class ApiContractTest {
         expected.put("delete_journey", List.of("project", "journeyId"));
         expected.put("delete_context_item", List.of("project", "itemId"));
         expected.put("delete_page", List.of("project", "pageId"));
+        expected.put("delete_feature", List.of("project", "featureId"));
         expected.put("list_jobs", List.of("project", "status", "type", "page"));
         expected.put("cancel_job", List.of("project", "job"));
         expected.put("retry_job", List.of("project", "job"));

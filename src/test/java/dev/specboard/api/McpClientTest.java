@@ -421,6 +421,15 @@ class McpClientTest {
             assertTrue(refusal(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "category", "gamification")))
                     .contains("Validation"));
         }
+        try (McpSyncClient mcp = client(tokens.create(t.viewer().id, "viewer", null, null).value())) {
+            assertTrue(refusal(call(mcp, "delete_feature", Map.of("project", t.slug(), "featureId", id))).contains("member role"));
+        }
+        try (McpSyncClient mcp = client(agent)) {
+            JsonNode deleted = structured(call(mcp, "delete_feature", Map.of("project", t.slug(), "featureId", id)));
+            assertEquals("feature", deleted.get("kind").asText());
+            assertEquals(0, structured(call(mcp, "list_features", Map.of("project", t.slug()))).size());
+            assertTrue(refusal(call(mcp, "delete_feature", Map.of("project", t.slug(), "featureId", id))).contains("No such feature"));
+        }
     }
 
     @Test
@@ -493,7 +502,8 @@ class McpClientTest {
                     Map.of("revoke_preview", Map.of("project", t.slug(), "previewId", UUID.randomUUID().toString())),
                     Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "text", "text", "Late")),
                     Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "screenshot")),
-                    Map.of("delete_page", Map.of("project", t.slug(), "pageId", UUID.randomUUID().toString())));
+                    Map.of("delete_page", Map.of("project", t.slug(), "pageId", UUID.randomUUID().toString())),
+                    Map.of("delete_feature", Map.of("project", t.slug(), "featureId", UUID.randomUUID().toString())));
             for (Map<String, Object> write : writes) {
                 Map.Entry<String, Object> w = write.entrySet().iterator().next();
                 @SuppressWarnings("unchecked")
@@ -533,7 +543,7 @@ class McpClientTest {
             for (String name : List.of("create_story", "update_story", "submit_story", "list_contexts", "create_context", "list_components",
                     "add_component_dependency", "save_design_doc", "create_work_session", "claim_next_work_session", "complete_work_session",
                     "fail_work_session", "create_spec", "get_spec", "update_spec", "get_sync", "get_tree", "get_file", "open_review_thread",
-                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey", "delete_context_item", "delete_page")) {
+                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey", "delete_context_item", "delete_page", "delete_feature")) {
                 assertTrue(tools.stream().anyMatch(t -> t.name().equals(name)), name + " is offered");
             }
         }

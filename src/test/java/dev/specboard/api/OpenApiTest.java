@@ -87,6 +87,7 @@ class OpenApiTest {
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/journeys/{id}'.delete.responses").containsKey("204"));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/context-items/{id}'.delete.responses").containsKey("204"));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/pages/{id}'.delete.responses").containsKey("204"));
+        assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/features/{id}'.delete.responses").containsKey("204"));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/tasks/claim-next'.post.responses").keySet().containsAll(Set.of("200", "204", "409")));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/stories/{number}'.put.responses").keySet().containsAll(Set.of("200", "409", "422")));
         String storyBody = doc.getString("paths.'/api/v1/projects/{slug}/stories'.post.requestBody.content.'application/json'.schema.$ref");
