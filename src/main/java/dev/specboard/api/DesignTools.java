@@ -56,6 +56,14 @@ public class DesignTools {
                 new DesignApi.PageBody(name, path, parentPath, type, purpose, null, null, null, html, css, null)));
     }
 
+    @Tool(name = "set_page_status", description = "Moves a page one step along draft, designed, approved, built (or back): approving, and taking an "
+            + "approved or built page back, need a lead; a page is designed only with a mockup.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public DesignApi.PageAnswer setPageStatus(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
+                                              @ToolArg(description = "draft, designed, approved or built") String status) {
+        return call(() -> designApi.setStatus(project, pageId, new DesignApi.StatusBody(status)));
+    }
+
     @Tool(name = "delete_page", description = "Deletes a page with all its mockup versions; features no longer affect it. Refused while pages sit under it "
             + "(the answer names them): move or delete those first.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
@@ -83,6 +91,14 @@ public class DesignTools {
     public DesignApi.MockupAnswer getMockup(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                                             @ToolArg(description = "version number") int version) {
         return call(() -> designApi.getMockup(project, pageId, version));
+    }
+
+    @Tool(name = "make_mockup_current", description = "Makes an earlier (or later) version of a page's mockup the current one again; the page "
+            + "becomes designed and the design system is worked out again from it.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public DesignApi.MockupAnswer makeMockupCurrent(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
+                                                    @ToolArg(description = "version number") int version) {
+        return call(() -> designApi.makeCurrent(project, pageId, version));
     }
 
     @Tool(name = "add_mockup_feedback", description = "Leaves feedback on one version of a page's mockup (reviewers and up) and returns the version "

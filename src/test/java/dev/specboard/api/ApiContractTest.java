@@ -224,6 +224,8 @@ class ApiContractTest {
         expected.put("delete_context_item", List.of("project", "itemId"));
         expected.put("delete_page", List.of("project", "pageId"));
         expected.put("delete_feature", List.of("project", "featureId"));
+        expected.put("set_page_status", List.of("project", "pageId", "status"));
+        expected.put("make_mockup_current", List.of("project", "pageId", "version"));
         expected.put("list_jobs", List.of("project", "status", "type", "page"));
         expected.put("cancel_job", List.of("project", "job"));
         expected.put("retry_job", List.of("project", "job"));

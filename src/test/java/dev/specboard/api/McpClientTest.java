@@ -456,6 +456,47 @@ class McpClientTest {
     }
 
     @Test
+    void anAgentMakesAnEarlierMockupCurrentAndMovesThePagesStatusAsItsRoleAllows() {
+        TestData.Team t = data.team();
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        String lead = tokens.create(t.lead().id, "lead agent", null, null).value();
+        String viewer = tokens.create(t.viewer().id, "viewer", null, null).value();
+        String page;
+        try (McpSyncClient mcp = client(agent)) {
+            JsonNode created = structured(call(mcp, "create_page", Map.of("project", t.slug(), "name", "Pricing", "path", "/pricing",
+                    "html", "<main><h1>Pricing</h1></main>")));
+            page = created.get("id").asText();
+            assertEquals("designed", created.get("status").asText());
+            structured(call(mcp, "save_mockup", Map.of("project", t.slug(), "pageId", page, "html", "<main><h1>Plans</h1></main>")));
+            JsonNode current = structured(call(mcp, "make_mockup_current", Map.of("project", t.slug(), "pageId", page, "version", 1)));
+            assertEquals(1, current.get("version").asInt());
+            assertTrue(current.get("current").asBoolean());
+            assertEquals("<main><h1>Pricing</h1></main>", current.get("html").asText());
+            assertEquals(1, structured(call(mcp, "list_pages", Map.of("project", t.slug()))).get(0).get("currentVersion").asInt());
+            assertTrue(refusal(call(mcp, "make_mockup_current", Map.of("project", t.slug(), "pageId", page, "version", 1))).contains("already the current"));
+            assertTrue(refusal(call(mcp, "make_mockup_current", Map.of("project", t.slug(), "pageId", page, "version", 9))).contains("No version 9"));
+            assertTrue(refusal(call(mcp, "set_page_status", Map.of("project", t.slug(), "pageId", page, "status", "approved"))).contains("lead role"),
+                    "approving needs a lead");
+            assertTrue(text(call(mcp, "set_page_status", Map.of("project", t.slug(), "pageId", page, "status", "shipped"))).get("details").has("status"));
+        }
+        try (McpSyncClient mcp = client(viewer)) {
+            assertTrue(refusal(call(mcp, "set_page_status", Map.of("project", t.slug(), "pageId", page, "status", "draft"))).contains("member role"));
+            assertTrue(refusal(call(mcp, "make_mockup_current", Map.of("project", t.slug(), "pageId", page, "version", 2))).contains("member role"));
+        }
+        try (McpSyncClient mcp = client(lead)) {
+            assertEquals("approved", structured(call(mcp, "set_page_status", Map.of("project", t.slug(), "pageId", page, "status", "approved")))
+                    .get("status").asText());
+        }
+        try (McpSyncClient mcp = client(agent)) {
+            assertEquals("built", structured(call(mcp, "set_page_status", Map.of("project", t.slug(), "pageId", page, "status", "built")))
+                    .get("status").asText());
+            assertTrue(refusal(call(mcp, "set_page_status", Map.of("project", t.slug(), "pageId", page, "status", "draft"))).contains("cannot become"));
+            assertTrue(refusal(call(mcp, "set_page_status", Map.of("project", t.slug(), "pageId", UUID.randomUUID().toString(), "status", "draft")))
+                    .contains("No such page"));
+        }
+    }
+
+    @Test
     void anAgentDeletesAPageButNotOneWithPagesUnderIt() {
         TestData.Team t = data.team();
         String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
@@ -503,7 +544,9 @@ class McpClientTest {
                     Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "text", "text", "Late")),
                     Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "screenshot")),
                     Map.of("delete_page", Map.of("project", t.slug(), "pageId", UUID.randomUUID().toString())),
-                    Map.of("delete_feature", Map.of("project", t.slug(), "featureId", UUID.randomUUID().toString())));
+                    Map.of("delete_feature", Map.of("project", t.slug(), "featureId", UUID.randomUUID().toString())),
+                    Map.of("set_page_status", Map.of("project", t.slug(), "pageId", UUID.randomUUID().toString(), "status", "draft")),
+                    Map.of("make_mockup_current", Map.of("project", t.slug(), "pageId", UUID.randomUUID().toString(), "version", 1)));
             for (Map<String, Object> write : writes) {
                 Map.Entry<String, Object> w = write.entrySet().iterator().next();
                 @SuppressWarnings("unchecked")
@@ -543,7 +586,7 @@ class McpClientTest {
             for (String name : List.of("create_story", "update_story", "submit_story", "list_contexts", "create_context", "list_components",
                     "add_component_dependency", "save_design_doc", "create_work_session", "claim_next_work_session", "complete_work_session",
                     "fail_work_session", "create_spec", "get_spec", "update_spec", "get_sync", "get_tree", "get_file", "open_review_thread",
-                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey", "delete_context_item", "delete_page", "delete_feature")) {
+                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey", "delete_context_item", "delete_page", "delete_feature", "set_page_status", "make_mockup_current")) {
                 assertTrue(tools.stream().anyMatch(t -> t.name().equals(name)), name + " is offered");
             }
         }
