@@ -229,6 +229,22 @@ class SpecPagesTest {
     }
 
     @Test
+    void aBlockedCardOffersNoMoveItCannotMake() {
+        TestData.Team t = data.team();
+        Access member = new Access(t.project(), Role.MEMBER, t.member().id);
+        specs.create(member, SpecServiceTest.hierarchical(null, "First", 1));
+        SpecInput waiting = SpecServiceTest.hierarchical(null, "Waits", 1);
+        specs.create(member, new SpecInput(null, waiting.title(), waiting.specType(), null, waiting.structured(), List.of("SPEC-1")));
+        Document board = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/board"));
+        assertNotNull(board.getElementById("move-TASK-1-1"), "a ready card moves");
+        assertNotNull(board.select("#card-TASK-2-1 .badge.warn").first(), "the blocked card says so");
+        // Claiming or starting it is refused (409) while SPEC-1 is not complete: the menu offered both.
+        assertNull(board.getElementById("move-TASK-2-1"), "a blocked card offers no move");
+        assertEquals(409, Web.htmx(form(t.member())).formParam("task", "TASK-2-1").formParam("to", "claimed")
+                .post("/projects/" + t.slug() + "/board/move").statusCode());
+    }
+
+    @Test
     void viewerCannotMoveCardsAndOutsiderGets404() {
         TestData.Team t = data.team();
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 1));
