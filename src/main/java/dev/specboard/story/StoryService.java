@@ -115,6 +115,7 @@ public class StoryService {
         if (form.version() == null) {
             throw ValidationException.of("version", "Say which version you edited");
         }
+        requireKnownVersion(s, form.version());
         if (form.version() != s.version) {
             throw stale(s, form);
         }
@@ -146,6 +147,16 @@ public class StoryService {
     }
 
     /**
+     * A version the story never had is a mistake of the caller, not someone else's edit: told "changed by alice while you
+     * edited it (you edited version 5, it is now version 1)", a client looked for an edit that never happened.
+     */
+    private static void requireKnownVersion(Story s, int version) {
+        if (version < 1 || version > s.version) {
+            throw ValidationException.of("version", s.key() + " has no version " + version + ": its versions are 1 to " + s.version);
+        }
+    }
+
+    /**
      * Refuses a lead's decision on a version the author has replaced since ({@code seen}; null means the current one):
      * it would decide on text the lead has not read. {@code refused} says what was not done and what to do instead.
      */
@@ -153,6 +164,7 @@ public class StoryService {
         if (seen == null || seen == s.version) {
             return;
         }
+        requireKnownVersion(s, seen);
         String by = StoryRevision.find(s.id, s.version).map(r -> username(r.authorId)).orElse(null);
         Map<String, String> yours = StoryRevision.find(s.id, seen)
                 .map(r -> StaleVersionException.texts("title", r.title, "description", r.description, "acceptanceCriteria", r.acceptanceCriteria))

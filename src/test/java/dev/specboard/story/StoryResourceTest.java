@@ -11,6 +11,7 @@ import dev.specboard.support.OtherInstance;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -134,6 +135,24 @@ class StoryResourceTest {
         Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("title", "My title")
                 .formParam("description", "my words").formParam("version", 2).post(url).then().statusCode(303);
         assertEquals("US-" + s.number + " · My title", Web.html(Web.as(t.viewer()).get(url)).getElementById("story-title").text());
+    }
+
+    @Test
+    void anEditOrApprovalOfAVersionTheStoryNeverHadIs422NotAConflict() {
+        TestData.Team t = data.team();
+        Story s = story(t, "Versions", null);
+        String url = base(t) + "/" + s.number;
+        Response r = Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("title", "Mine")
+                .formParam("description", "my words").formParam("acceptanceCriteria", "").formParam("version", 5).post(url);
+        assertEquals(422, r.statusCode());
+        Document d = Web.html(r);
+        assertEquals("Mine", d.getElementById("f-title").val());
+        assertTrue(d.getElementById("error-summary").text().contains("US-" + s.number + " has no version 5: its versions are 1 to 1"),
+                d.getElementById("error-summary").text());
+        Web.as(t.member()).post(url + "/submit").then().statusCode(303);
+        assertEquals(422, Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", 9)
+                .post(url + "/approve").statusCode());
+        assertEquals("in_review", QuarkusTransaction.requiringNew().call(() -> Story.<Story>findById(s.id).stage().name().toLowerCase()));
     }
 
     @Test
