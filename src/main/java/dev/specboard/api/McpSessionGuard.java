@@ -1,5 +1,15 @@
 package dev.specboard.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.specboard.web.ApiError;
+import dev.specboard.web.InputGuard;
+import dev.specboard.web.StrictJson;
+import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -9,18 +19,32 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the MCP specification asks of the streamable HTTP endpoint beyond the library: a request
  * without {@code Mcp-Session-Id} that is not {@code initialize} gets 400, and a refused token gets 401
  * with the API's JSON error (never an exception's class name): here when authentication fails, in
- * {@code account.AuthMechanism}'s challenge when no token came.
+ * {@code account.AuthMechanism}'s challenge when no token came. And a message holding the NUL character,
+ * which PostgreSQL cannot store: the library reads messages with the application's JSON reader, which
+ * refuses NUL ({@link StrictJson}), so it answered a parse error without the request's id. Here such a
+ * message is read leniently first and answered with its id: a tool call whose arguments hold a NUL gets
+ * the tool error naming the argument, anything else an invalid-params error naming where the NUL is.
  */
 @ApplicationScoped
 public class McpSessionGuard {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
+
+    /** Reads any message that is JSON but for a NUL, raw or escaped; the application's reader refuses both. */
+    private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
     @ConfigProperty(name = "quarkus.mcp.server.http.root-path")
     String endpoint;
@@ -28,33 +52,123 @@ public class McpSessionGuard {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBody;
 
+    @Inject
+    ConnectionManager connections;
+
     void install(@Observes Router router) {
         router.post(endpoint).order(-100).handler(BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()));
-        router.post(endpoint).order(-99).handler(this::requireSession);
+        router.post(endpoint).order(-99).handler(this::screen);
         router.route(endpoint).order(-98).failureHandler(McpSessionGuard::refuseToken);
     }
 
-    private void requireSession(RoutingContext ctx) {
-        if (ctx.request().getHeader(SESSION_HEADER) != null) {
-            ctx.next();
-            return;
-        }
-        JsonObject message;
-        try {
-            message = ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
+    private void screen(RoutingContext ctx) {
+        JsonNode message = read(ctx);
+        if (message == null) {
             // Not a JSON object (a batch, or not JSON at all): the library answers it as the protocol says.
             ctx.next();
             return;
         }
-        if (message == null || "initialize".equals(message.getString("method"))) {
+        String session = ctx.request().getHeader(SESSION_HEADER);
+        String method = message.path("method").isTextual() ? message.get("method").textValue() : null;
+        if (session == null && !"initialize".equals(method)) {
+            answer(ctx, 400, error(message.get("id"), -32600,
+                    "Send initialize first: only an initialize request may come without an Mcp-Session-Id header"));
+            return;
+        }
+        List<String> nul = nulAt(message, new ArrayList<>());
+        if (nul == null || session != null && !connections.has(session)) {
+            // Nothing to refuse here, or a session the library answers 404 for.
             ctx.next();
             return;
         }
-        JsonObject error = new JsonObject().put("jsonrpc", "2.0").put("id", message.getValue("id"))
-                .put("error", new JsonObject().put("code", -32600)
-                        .put("message", "Send initialize first: only an initialize request may come without an Mcp-Session-Id header"));
-        ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(error.encode());
+        InputGuard.refused("POST", endpoint, "NUL character in the MCP message at " + StrictJson.joinPath(nul));
+        if (!message.has("id")) {
+            // A notification gets no answer, only the acknowledgement.
+            ctx.response().setStatusCode(202).end();
+            return;
+        }
+        if ("tools/call".equals(method) && nul.size() > 2 && nul.get(0).equals("params") && nul.get(1).equals("arguments")) {
+            String argument = StrictJson.joinPath(nul.subList(2, nul.size()));
+            answer(ctx, 200, toolError(message.get("id"), "The argument " + argument + " contains a NUL character, which cannot be stored."
+                    + " Remove it and try again.", Map.of(argument, "must not contain the NUL character")));
+            return;
+        }
+        answer(ctx, 200, error(message.get("id"), -32602, "The message's " + StrictJson.joinPath(nul)
+                + " contains a NUL character, which cannot be stored"));
+    }
+
+    /** The message as a JSON object, or null when it is not one. */
+    private static JsonNode read(RoutingContext ctx) {
+        if (ctx.body() == null || ctx.body().buffer() == null) {
+            return null;
+        }
+        try {
+            JsonNode node = LENIENT.readTree(ctx.body().buffer().getBytes());
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Where the first NUL of a JSON value is (in a name or a text), as path parts; null when it holds none. */
+    static List<String> nulAt(JsonNode node, List<String> path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                List<String> inner = new ArrayList<>(path);
+                inner.add(InputGuard.printable(field.getKey()));
+                if (field.getKey().indexOf('\0') >= 0) {
+                    return inner;
+                }
+                List<String> found = nulAt(field.getValue(), inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                List<String> inner = new ArrayList<>(path);
+                inner.add("[" + i + "]");
+                List<String> found = nulAt(node.get(i), inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static ObjectNode error(JsonNode id, int code, String text) {
+        ObjectNode answer = LENIENT.createObjectNode().put("jsonrpc", "2.0");
+        answer.set("id", id);
+        answer.putObject("error").put("code", code).put("message", text);
+        return answer;
+    }
+
+    /** A tool's refusal as the tools give it: one text block holding the API's JSON error, and isError. */
+    private static ObjectNode toolError(JsonNode id, String text, Map<String, Object> details) {
+        ObjectNode answer = LENIENT.createObjectNode().put("jsonrpc", "2.0");
+        answer.set("id", id);
+        ObjectNode result = answer.putObject("result");
+        try {
+            result.putArray("content").addObject().put("type", "text").put("text", LENIENT.writeValueAsString(new ApiError(text, details)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        result.put("isError", true);
+        return answer;
+    }
+
+    private static void answer(RoutingContext ctx, int status, ObjectNode body) {
+        try {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(LENIENT.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
     }
 
     private static void refuseToken(RoutingContext ctx) {

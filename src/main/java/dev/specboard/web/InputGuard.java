@@ -128,12 +128,12 @@ public class InputGuard {
     }
 
     /** The one log line of a refused request. */
-    static void refused(String method, String path, String reason) {
+    public static void refused(String method, String path, String reason) {
         LOG.warnf("Refused %s %s: %s", method, printable(path), reason);
     }
 
     /** Input as it may appear in a log line or a message: control characters escaped, at most 200 characters. */
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         for (; i < text.length() && out.length() < 200; i++) {
