@@ -6,18 +6,14 @@ import dev.specboard.project.Project;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,9 +31,6 @@ class JourneyDeleteRaceTest {
     @Inject
     JourneyService journeys;
 
-    @Inject
-    EntityManager em;
-
     @Test
     void aFeatureSavedWhileItsJourneyIsDeletedWaitsAndIsToldTheJourneyIsGone() throws Exception {
         TestData.Team t = data.team();
@@ -46,28 +39,13 @@ class JourneyDeleteRaceTest {
                 "data", Map.of("label", "Pay"))), "connections", List.of())).post(api + "/journeys").then().statusCode(201).extract().path("id");
         String feature = fx.api(t.member()).body(Map.of("name", "Orders")).post(api + "/features").then().statusCode(201).extract().path("id");
 
-        CompletableFuture<Integer> held = new CompletableFuture<>();
-        CompletableFuture<Void> commit = new CompletableFuture<>();
-        CompletableFuture<Void> deletion = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            journeys.delete(new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id), UUID.fromString(journey));
-            held.complete(((Number) em.createNativeQuery("SELECT pg_backend_pid()").getSingleResult()).intValue());
-            commit.join();
-        }));
-        int deleting = held.get(60, TimeUnit.SECONDS);
-        try {
-            // The save reads the journey as still there (the deletion has not committed): it must wait for the deletion.
-            CompletableFuture<Response> save = CompletableFuture.supplyAsync(() -> fx.api(t.member())
-                    .body(Map.of("name", "Orders", "requiredJourneys", List.of(journey), "version", 1)).put(api + "/features/" + feature)
-                    .then().extract().response());
-            LockWaits.awaitOneBlockedBy(deleting);
-            commit.complete(null);
-            deletion.get(60, TimeUnit.SECONDS);
-            Response saved = save.get(60, TimeUnit.SECONDS);
-            assertEquals(422, saved.statusCode(), saved.asString());
-            assertTrue(saved.asString().contains("There is no journey " + journey), saved.asString());
-        } finally {
-            commit.complete(null);
-        }
+        // The save reads the journey as still there (the deletion has not committed): it must wait for the deletion.
+        Response saved = LockWaits.assertWaitsFor(
+                () -> journeys.delete(new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id), UUID.fromString(journey)),
+                () -> fx.api(t.member()).body(Map.of("name", "Orders", "requiredJourneys", List.of(journey), "version", 1))
+                        .put(api + "/features/" + feature).then().extract().response(), "saving a feature naming the journey being deleted");
+        assertEquals(422, saved.statusCode(), saved.asString());
+        assertTrue(saved.asString().contains("There is no journey " + journey), saved.asString());
         assertEquals(List.of(), fx.api(t.viewer()).get(api + "/features/" + feature).then().statusCode(200).extract().path("requiredJourneys"));
     }
 }

@@ -16,9 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -56,14 +54,6 @@ class FileIndexRemovalTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM file_texts WHERE repository_id = ?1")
                     .setParameter(1, repo.id).executeUpdate());
 
-            CompletableFuture<Integer> held = new CompletableFuture<>();
-            CompletableFuture<Void> commit = new CompletableFuture<>();
-            CompletableFuture<Void> removal = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("DELETE FROM repositories WHERE id = ?1").setParameter(1, repo.id).executeUpdate();
-                held.complete(((Number) em.createNativeQuery("SELECT pg_backend_pid()").getSingleResult()).intValue());
-                commit.join();
-            }));
-            int remover = held.get(60, TimeUnit.SECONDS);
             List<LogRecord> warnings = new CopyOnWriteArrayList<>();
             Handler capture = new Handler() {
                 @Override
@@ -84,13 +74,12 @@ class FileIndexRemovalTest {
             Logger.getLogger("").addHandler(capture);
             try {
                 // The index reads the repository before the removal commits; its write then waits for the removal.
-                CompletableFuture<Void> indexing = CompletableFuture.runAsync(() -> index.safely(repo.id));
-                LockWaits.awaitOneBlockedBy(remover);
-                commit.complete(null);
-                removal.get(60, TimeUnit.SECONDS);
-                indexing.get(60, TimeUnit.SECONDS);
+                LockWaits.assertWaitsFor(() -> em.createNativeQuery("DELETE FROM repositories WHERE id = ?1").setParameter(1, repo.id).executeUpdate(),
+                        () -> {
+                            index.safely(repo.id);
+                            return null;
+                        }, "indexing the removed repository's files");
             } finally {
-                commit.complete(null);
                 Logger.getLogger("").removeHandler(capture);
             }
             assertTrue(warnings.isEmpty(), () -> "warned: " + warnings.get(0).getMessage());
