@@ -61,6 +61,19 @@
     if (form.requestSubmit) { form.requestSubmit(); } else { form.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true })); }
   });
 
+  // The page says the shortcut works only once it does: the hint is hidden in the page, shown here (again after each swap
+  // of the form) and then describes the message box.
+  function showHint() {
+    var hint = document.getElementById('chat-hint');
+    var box = document.getElementById('chat-content');
+    if (!hint || !box) { return; }
+    hint.hidden = false;
+    var by = (box.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    if (by.indexOf('chat-hint') < 0) { box.setAttribute('aria-describedby', by.concat('chat-hint').join(' ')); }
+  }
+  showHint();
+  document.body.addEventListener('htmx:afterSettle', showHint);
+
   // After a message is sent (or refused), the cursor is back in the message box for the next one, not on the Send button.
   document.body.addEventListener('htmx:afterSettle', function (e) {
     var from = e.detail && e.detail.requestConfig && e.detail.requestConfig.elt;

@@ -24,6 +24,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The plan chat with the built-in assistant (no model configured): pages without JavaScript, the API, the intents. */
@@ -59,6 +60,10 @@ class ChatTest {
             assertTrue(posted.header("Location").endsWith(chat + "#chat-form"));
 
             Document d = awaitAnswered(t, chat);
+            // Ctrl+Enter needs chat.js: without it the hint would promise a shortcut that does nothing.
+            Document asLead = Web.html(Web.as(t.lead()).get(chat));
+            assertTrue(asLead.getElementById("chat-hint").hasAttr("hidden"), "the shortcut's hint waits for the script");
+            assertFalse(asLead.getElementById("chat-content").attr("aria-describedby").contains("chat-hint"));
             List<Element> messages = d.select("#chat-log > li");
             assertEquals(2, messages.size());
             assertTrue(messages.get(0).hasClass("from-user"));

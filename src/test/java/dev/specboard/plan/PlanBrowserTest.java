@@ -102,6 +102,8 @@ class PlanBrowserTest {
             b.login(t.lead().username, TestData.PASSWORD);
             b.go("/projects/" + t.slug() + "/plans/" + plan.id + "/chat");
             b.waitUntil(d -> "ready".equals(b.find("body").getAttribute("data-chat-live")));
+            assertTrue(b.find("#chat-hint").isDisplayed(), "the script shows the shortcut it makes work");
+            assertTrue(b.find("#chat-content").getAttribute("aria-describedby").contains("chat-hint"));
             b.assertAccessible();
             b.js("window.sbStillHere = true;");
             b.type("#chat-content", "Which tasks touch the checkout code?");
@@ -111,6 +113,7 @@ class PlanBrowserTest {
             assertEquals(Boolean.TRUE, b.js("return window.sbStillHere === true;"), "the answer came without a reload");
             assertEquals("", b.find("#chat-content").getAttribute("value"), "the form is ready for the next message");
             assertEquals("chat-content", b.js("return document.activeElement.id;"), "the cursor is back in the message box, not on Send");
+            assertTrue(b.find("#chat-hint").isDisplayed(), "still shown in the form swapped in after sending");
             b.assertAccessible();
 
             // Ctrl+Enter sends, as in other chats; Enter alone makes a new line.
