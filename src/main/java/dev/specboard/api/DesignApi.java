@@ -69,7 +69,8 @@ public class DesignApi {
                            List<String> keyElements, Integer version, String html, String css, String js) {
     }
 
-    public record MockupBody(String html, String css, String js, String changeDescription, String changedBy, Integer basedOnVersion) {
+    /** A new version; {@code aiNotes} are what an assistant saving it notes on it (assumptions, open questions). */
+    public record MockupBody(String html, String css, String js, String changeDescription, String changedBy, Integer basedOnVersion, List<String> aiNotes) {
     }
 
     public record StatusBody(String status) {
@@ -88,7 +89,8 @@ public class DesignApi {
 
     @RegisterForReflection
     public record MockupAnswer(UUID id, UUID pageId, int version, boolean current, String html, String css, String js, String changeDescription,
-                               String changedBy, UUID parentMockupId, Instant createdAt, Patterns extractedPatterns, List<FeedbackAnswer> feedback) {
+                               String changedBy, UUID parentMockupId, Instant createdAt, Patterns extractedPatterns, List<FeedbackAnswer> feedback,
+                               List<String> aiNotes) {
     }
 
     /** One note of a version's feedback: its author's username (null once the account is gone), text and time. */
@@ -204,7 +206,8 @@ public class DesignApi {
     public Response saveMockup(@PathParam("slug") String slug, @PathParam("id") String id, MockupBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         MockupBody b = ComponentApi.body(body);
-        Mockup m = mockups.save(access, uuid(id), new MockupForm(b.html(), b.css(), b.js(), b.changeDescription(), b.basedOnVersion(), b.changedBy()));
+        Mockup m = mockups.save(access, uuid(id), new MockupForm(b.html(), b.css(), b.js(), b.changeDescription(), b.basedOnVersion(), b.changedBy()),
+                b.aiNotes());
         return Response.status(201).entity(mockup(m, true, List.of())).build();
     }
 
@@ -348,7 +351,8 @@ public class DesignApi {
                 new Spacing(a.spacingAnalysis().baseUnit(), a.spacingAnalysis().consistent(), a.spacingAnalysis().consistency(), a.spacingAnalysis().values()),
                 a.colorUsage(), a.components(), a.typography(), a.customProperties(), a.interactions(), a.responsiveRules());
         return new MockupAnswer(m.id, m.pageId, m.version, current, m.htmlContent, m.cssContent, m.javascriptContent, m.changeDescription, m.changedBy,
-                m.parentMockupId, m.createdAt, patterns, feedback.stream().map(f -> new FeedbackAnswer(f.author(), f.text(), f.at())).toList());
+                m.parentMockupId, m.createdAt, patterns, feedback.stream().map(f -> new FeedbackAnswer(f.author(), f.text(), f.at())).toList(),
+                m.aiNoteList());
     }
 
     static UUID uuid(String id) {

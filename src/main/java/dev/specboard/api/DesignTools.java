@@ -74,16 +74,18 @@ public class DesignTools {
         });
     }
 
-    @Tool(name = "save_mockup", description = "Saves a new version of a page's mockup (HTML, CSS, JS) as the assistant and returns the patterns parsed from it. "
-            + "Give basedOnVersion to be refused when someone saved another version meanwhile.",
+    @Tool(name = "save_mockup", description = "Saves a new version of a page's mockup (HTML, CSS, JS) as the assistant, with your notes on it, and returns "
+            + "the patterns parsed from it. Give basedOnVersion to be refused when someone saved another version meanwhile.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public DesignApi.MockupAnswer saveMockup(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                              @ToolArg(description = "HTML") String html, @ToolArg(description = "CSS", required = false) String css,
                              @ToolArg(description = "JavaScript", required = false) String js,
                              @ToolArg(description = "what changed", required = false) String changeDescription,
-                             @ToolArg(description = "the version this edit is based on", required = false) Integer basedOnVersion) {
+                             @ToolArg(description = "the version this edit is based on", required = false) Integer basedOnVersion,
+                             @ToolArg(description = "your notes on this version: assumptions made, questions left open (at most 20)", required = false)
+                             List<String> aiNotes) {
         return entity(DesignApi.MockupAnswer.class, () -> designApi.saveMockup(project, pageId,
-                new DesignApi.MockupBody(html, css, js, changeDescription, "ai", basedOnVersion)));
+                new DesignApi.MockupBody(html, css, js, changeDescription, "ai", basedOnVersion, aiNotes)));
     }
 
     @Tool(name = "get_mockup", description = "Returns one version of a page's mockup with its source and extracted patterns.",

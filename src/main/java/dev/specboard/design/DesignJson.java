@@ -28,7 +28,7 @@ import java.util.Set;
         MockupAnalysis.Breakpoint.class, MockupAnalysis.ColorUse.class, MockupAnalysis.ComponentUse.class,
         MockupAnalysis.Family.class, MockupAnalysis.Interaction.class, MockupAnalysis.Measure.class,
         MockupAnalysis.ResponsiveRules.class, MockupAnalysis.SpacingAnalysis.class,
-        MockupAnalysis.Typography.class, MockupFeedback.class, MockupFeedback.Note.class
+        MockupAnalysis.Typography.class, MockupFeedback.class, MockupFeedback.Note.class, Mockup.AiNotes.class
 })
 public final class DesignJson {
 

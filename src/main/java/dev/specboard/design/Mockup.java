@@ -79,6 +79,20 @@ public class Mockup extends PanacheEntityBase {
         return find("pageId = ?1 and version = ?2", pageId, version).firstResultOptional();
     }
 
+    /** The seed's {@code ai_notes}: what the assistant noted when it saved the version (assumptions, open questions), as {@code {"notes": [...]}}. */
+    public record AiNotes(List<String> notes) {
+        public static final int MAX_NOTES = 20;
+        public static final int MAX_CHARS = 1000;
+
+        public AiNotes {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
+    }
+
+    public List<String> aiNoteList() {
+        return DesignJson.read(aiNotes, AiNotes.class, new AiNotes(List.of())).notes();
+    }
+
     public MockupAnalysis analysis() {
         return DesignJson.read(extractedPatterns, MockupAnalysis.class, MockupAnalysis.empty());
     }

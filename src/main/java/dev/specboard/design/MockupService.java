@@ -41,15 +41,31 @@ public class MockupService {
     /** Saves a new version of a page's mockup, based on {@code form.basedOn()} when given (409 with both if stale). */
     @Transactional
     public Mockup save(Access access, UUID pageId, MockupForm form) {
+        return save(access, pageId, form, List.of());
+    }
+
+    /** Saves a new version with the assistant's notes on it (at most 20, each at most 1000 characters; 422 otherwise). */
+    @Transactional
+    public Mockup save(Access access, UUID pageId, MockupForm form, List<String> aiNotes) {
         access.requireWrite(Role.MEMBER);
         Page page = Page.inProject(access.project().id, pageId).orElseThrow(() -> ApiException.notFound("No such page in this project"));
         RowLock.forUpdate(em, page, "No such page in this project");
-        return addVersion(access, page, form);
+        return addVersion(access, page, form, aiNotes);
     }
 
     /** The next version of a locked page's mockup, inside the caller's transaction. */
     Mockup addVersion(Access access, Page page, MockupForm form) {
+        return addVersion(access, page, form, List.of());
+    }
+
+    private Mockup addVersion(Access access, Page page, MockupForm form, List<String> aiNotes) {
         FormErrors errors = validation.check(form);
+        List<String> notes = aiNotes == null ? List.of() : aiNotes.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
+        if (notes.size() > Mockup.AiNotes.MAX_NOTES) {
+            errors.add("aiNotes", "At most " + Mockup.AiNotes.MAX_NOTES + " notes");
+        } else if (notes.stream().anyMatch(n -> n.length() > Mockup.AiNotes.MAX_CHARS)) {
+            errors.add("aiNotes", "Each note has at most " + Mockup.AiNotes.MAX_CHARS + " characters");
+        }
         String changedBy = form.changedBy() == null || form.changedBy().isBlank() ? "user" : form.changedBy().strip().toLowerCase();
         if (!Mockup.CHANGED_BY.contains(changedBy)) {
             errors.add("changedBy", "Changed by is one of user, ai, wizard");
@@ -88,6 +104,7 @@ public class MockupService {
         m.extractedPatterns = DesignJson.write(analysis);
         m.interactions = DesignJson.write(analysis.interactions());
         m.responsiveRules = DesignJson.write(analysis.responsiveRules());
+        m.aiNotes = notes.isEmpty() ? "{}" : DesignJson.write(new Mockup.AiNotes(notes));
         m.persist();
         em.flush();
         page.currentMockupId = m.id;

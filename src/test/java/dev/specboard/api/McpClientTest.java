@@ -467,7 +467,9 @@ class McpClientTest {
                     "html", "<main><h1>Pricing</h1></main>")));
             page = created.get("id").asText();
             assertEquals("designed", created.get("status").asText());
-            structured(call(mcp, "save_mockup", Map.of("project", t.slug(), "pageId", page, "html", "<main><h1>Plans</h1></main>")));
+            JsonNode second = structured(call(mcp, "save_mockup", Map.of("project", t.slug(), "pageId", page, "html", "<main><h1>Plans</h1></main>",
+                    "aiNotes", List.of("Assumed monthly prices"))));
+            assertEquals("[\"Assumed monthly prices\"]", second.get("aiNotes").toString(), "the assistant's notes are kept with the version");
             JsonNode current = structured(call(mcp, "make_mockup_current", Map.of("project", t.slug(), "pageId", page, "version", 1)));
             assertEquals(1, current.get("version").asInt());
             assertTrue(current.get("current").asBoolean());
