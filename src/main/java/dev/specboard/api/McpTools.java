@@ -6,6 +6,7 @@ import dev.specboard.kernel.Ids;
 import dev.specboard.web.ApiError;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.DatabaseOutage;
+import dev.specboard.web.ParallelChange;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
@@ -88,6 +89,13 @@ public class McpTools {
         } catch (RuntimeException e) {
             if (DatabaseOutage.isCause(e)) {
                 throw error("The database is not reachable at the moment; please try again in a few seconds.", Map.of());
+            }
+            // The races the API answers with 409 or 404 (ErrorMapper) are the same refusals for a tool, not our failure.
+            if (ParallelChange.isGone(e)) {
+                throw error("This was deleted by someone else while you changed it, so nothing was saved.", Map.of());
+            }
+            if (ParallelChange.isCause(e) || ParallelChange.isDuplicate(e)) {
+                throw error("Someone else changed this at the same time, so nothing was saved. Read it again and retry.", Map.of());
             }
             LOG.error("Unexpected error in an MCP tool", e);
             throw error("Something went wrong on our side. It has been logged; please try again.", Map.of());

@@ -154,6 +154,10 @@ public class ErrorMapper {
             return respond(409, "Someone else changed this at the same time, so nothing was saved. Reload it and try again.",
                     Map.of(), uri, headers);
         }
+        if (ParallelChange.isGone(e)) {
+            LOG.warnf("Deleted meanwhile on %s %s: %s", request.getMethod(), uri.getPath(), InputGuard.printable(String.valueOf(e.getMessage())));
+            return respond(404, "This was deleted by someone else while you changed it, so nothing was saved.", Map.of(), uri, headers);
+        }
         if (ParallelChange.isDuplicate(e)) {
             LOG.warnf("Parallel create on %s %s: %s", request.getMethod(), uri.getPath(), InputGuard.printable(String.valueOf(e.getMessage())));
             return respond(409, "That already exists: someone created one with the same name at the same time, so nothing was saved."

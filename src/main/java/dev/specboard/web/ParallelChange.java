@@ -28,4 +28,14 @@ public final class ParallelChange {
     public static boolean isDuplicate(Throwable failure) {
         return Causes.any(failure, t -> t instanceof SQLException s && "23505".equals(s.getSQLState()));
     }
+
+    /**
+     * Whether the failure is a row deleted by the transaction a lock waited for: the request found it, asked for its
+     * row lock ({@code em.refresh(..., PESSIMISTIC_WRITE)}) and was granted it once the deletion committed. Nothing
+     * was saved; the thing is gone, so the answer is 404.
+     */
+    public static boolean isGone(Throwable failure) {
+        return Causes.any(failure, t -> t instanceof jakarta.persistence.EntityNotFoundException
+                || t instanceof org.hibernate.UnresolvableObjectException);
+    }
 }

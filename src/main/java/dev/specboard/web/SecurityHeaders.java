@@ -58,6 +58,12 @@ public class SecurityHeaders {
             }
             setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
             setIfAbsent(headers, "Referrer-Policy", "same-origin");
+            String type = headers.get("Content-Type");
+            if (type != null && type.strip().equalsIgnoreCase("text/html") && !headers.contains("Content-Disposition")) {
+                // Pages are written in UTF-8; without the charset a plain HTTP client reads them as Latin-1 (browsers
+                // find the meta tag, scripts and curl do not). A download keeps the type its file came with.
+                headers.set("Content-Type", "text/html;charset=UTF-8");
+            }
             if (CACHEABLE.stream().noneMatch(path::startsWith)) {
                 setIfAbsent(headers, "Cache-Control", "no-store");
             }

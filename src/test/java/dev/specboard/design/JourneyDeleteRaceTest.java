@@ -48,4 +48,20 @@ class JourneyDeleteRaceTest {
         assertTrue(saved.asString().contains("There is no journey " + journey), saved.asString());
         assertEquals(List.of(), fx.api(t.viewer()).get(api + "/features/" + feature).then().statusCode(200).extract().path("requiredJourneys"));
     }
+
+    @Test
+    void aJourneyEditedWhileItIsDeletedWaitsAndIsToldItIsGone() throws Exception {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug();
+        String journey = fx.api(t.member()).body(Map.of("name", "Signup", "nodes", List.of(), "connections", List.of()))
+                .post(api + "/journeys").then().statusCode(201).extract().path("id");
+
+        // The edit found the journey, then waited for its row lock: the row is gone when the lock is granted.
+        Response edited = LockWaits.assertWaitsFor(
+                () -> journeys.delete(new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id), UUID.fromString(journey)),
+                () -> fx.api(t.member()).body(Map.of("name", "Sign-up")).put(api + "/journeys/" + journey)
+                        .then().extract().response(), "editing the journey being deleted");
+        assertEquals(404, edited.statusCode(), edited.asString());
+        assertTrue(edited.asString().contains("deleted"), edited.asString());
+    }
 }

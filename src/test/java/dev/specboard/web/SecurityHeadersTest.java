@@ -33,6 +33,10 @@ class SecurityHeadersTest {
         assertEquals(SecurityHeaders.POLICY, r.getHeader("Content-Security-Policy"), what + ": CSP");
         assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), what + ": nosniff");
         assertEquals("same-origin", r.getHeader("Referrer-Policy"), what + ": Referrer-Policy");
+        String type = r.getHeader("Content-Type");
+        if (type != null && type.startsWith("text/html")) {
+            assertTrue(type.toLowerCase(java.util.Locale.ROOT).contains("charset=utf-8"), what + ": a page says it is UTF-8: " + type);
+        }
     }
 
     @Test
