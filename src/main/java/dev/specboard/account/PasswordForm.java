@@ -11,7 +11,7 @@ import jakarta.ws.rs.FormParam;
 public record PasswordForm(
         @FormParam("currentPassword") @NotBlank(message = "Enter your current password") String currentPassword,
         @FormParam("newPassword") @NotBlank(message = "Choose a new password")
-        @Size(min = 8, max = 72, message = "Between 8 and 72 characters") String newPassword,
+        @Size(min = 8, max = 72, message = "The new password needs 8 to 72 characters") String newPassword,
         @FormParam("revokeTokens") String revokeTokens) {
 
     /** The form as first shown: nothing typed, the box ticked. */

@@ -9,13 +9,13 @@ import jakarta.ws.rs.FormParam;
 /** What a person enters to sign up (also the body of {@code POST /api/v1/accounts}). */
 public record SignupForm(
         @FormParam("email") @NotBlank(message = "Enter your email address") @Email(message = "Enter a valid email address")
-        @Size(max = 255, message = "At most 255 characters") String email,
+        @Size(max = 255, message = "An email address has at most 255 characters") String email,
         @FormParam("username") @NotBlank(message = "Choose a username")
-        @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9_-]{1,38}$", message = "2 to 39 letters, digits, - or _, starting with a letter or digit")
+        @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9_-]{1,38}$", message = "A username is 2 to 39 letters, digits, - or _, starting with a letter or digit")
         String username,
-        @FormParam("name") @Size(max = 255, message = "At most 255 characters") String name,
+        @FormParam("name") @Size(max = 255, message = "A name has at most 255 characters") String name,
         @FormParam("password") @NotBlank(message = "Choose a password")
-        @Size(min = 8, max = 72, message = "Between 8 and 72 characters") String password) {
+        @Size(min = 8, max = 72, message = "A password has 8 to 72 characters") String password) {
 
     public static SignupForm empty() {
         return new SignupForm("", "", "", "");

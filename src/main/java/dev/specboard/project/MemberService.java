@@ -97,7 +97,6 @@ public class MemberService {
         access.requireWrite(Role.OWNER);
         Project p = lockProject(access);
         FormErrors errors = FormErrors.none();
-        List<String> unknown = new ArrayList<>();
         java.util.Set<String> invited = new java.util.HashSet<>();
         List<Account> accounts = new ArrayList<>();
         List<Role> roles = new ArrayList<>();
@@ -110,9 +109,6 @@ public class MemberService {
             if (invite && !invited.add(who.toLowerCase(java.util.Locale.ROOT))) {
                 errors.add(field, who + " is listed twice");
             }
-            if (!invite && a == null && !who.isBlank() && Account.findByUsername(who).isEmpty()) {
-                unknown.add(who);
-            }
             if (a != null && !seen.add(a.id)) {
                 errors.add(field, who + " is listed twice");
             }
@@ -122,10 +118,6 @@ public class MemberService {
             }
             accounts.add(a);
             roles.add(role);
-        }
-        if (!unknown.isEmpty()) {
-            errors.add("invites", "No account found for " + String.join(", ", unknown)
-                    + ". Invite people by their email address instead.");
         }
         if (errors.any()) {
             throw new ValidationException(errors);
@@ -195,7 +187,8 @@ public class MemberService {
         // By username only: an email address says nothing about who holds it (anyone may put any on their profile).
         Account a = Account.findByUsername(who.trim()).orElse(null);
         if (a == null) {
-            errors.add(field, "No account found for " + who.trim());
+            // Said once, on the row: a second, form-wide message made the summary count two problems for one.
+            errors.add(field, "No account found for " + who.trim() + ": invite them by their email address instead");
             return null;
         }
         Membership existing = Membership.find(p, a.id).orElse(null);

@@ -56,6 +56,9 @@ class AuthResourceTest {
         // The error summary above the fields links to each one, as on every other form.
         assertEquals(List.of("#f-email", "#f-password", "#f-username"),
                 d.select("#signup-form > #error-summary a").eachAttr("href").stream().sorted().toList());
+        // Listed away from its field, each message says which field it is about.
+        assertEquals("A password has 8 to 72 characters", d.selectFirst("#error-summary a[href=#f-password]").text());
+        assertTrue(d.selectFirst("#error-summary a[href=#f-username]").text().startsWith("A username is"));
     }
 
     @Test

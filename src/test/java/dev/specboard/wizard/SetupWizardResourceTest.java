@@ -204,9 +204,9 @@ class SetupWizardResourceTest {
         Response inv = form(a).formParam("who", "ghost-" + TestData.unique("x")).formParam("role", "member").post("/projects/new/invite");
         assertEquals(422, inv.statusCode());
         Document di = Web.html(inv);
-        assertTrue(di.getElementById("e-invites").text().contains("ghost-"));
         assertTrue(di.getElementById("f-who-0").val().startsWith("ghost-"));
-        assertFalse(di.getElementById("e-who-0").text().isBlank());
+        assertTrue(di.getElementById("e-who-0").text().contains("invite them by their email address"), di.getElementById("e-who-0").text());
+        assertEquals(1, di.select("#error-summary li").size(), "one unknown name is one problem: " + di.select("#error-summary").text());
     }
 
     @Test

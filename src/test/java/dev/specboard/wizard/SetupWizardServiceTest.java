@@ -135,9 +135,9 @@ class SetupWizardServiceTest {
         ValidationException e = assertThrows(ValidationException.class, () -> wizard.finish(me.id, List.of(
                 new InviteRow(0, known.username, "member"), new InviteRow(1, "ghost-person", "member"),
                 new InviteRow(2, "nobody@example.test", "viewer")), "http://localhost"));
-        assertTrue(e.errors().get("invites").contains("ghost-person"));
-        assertFalse(e.errors().get("invites").contains("nobody@example.test"), "an email without an account is invited, not refused");
-        assertTrue(e.errors().has("who-1"));
+        assertEquals("No account found for ghost-person: invite them by their email address instead", e.errors().get("who-1"));
+        assertFalse(e.errors().has("who-2"), "an email without an account is invited, not refused");
+        assertEquals(1, e.errors().list().size(), "one unknown name is one problem in the summary, not two");
         assertFalse(e.errors().has("who-0"));
         assertEquals(1, members(run.projectId));
         assertTrue(wizard.current(me.id).isPresent());
