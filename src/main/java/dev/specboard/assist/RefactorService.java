@@ -9,6 +9,7 @@ import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.GitProblem;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -80,6 +81,11 @@ public class RefactorService {
     public RefactorJob create(Access access, String repoName, RenameForm form) {
         access.requireWrite(Role.MEMBER);
         Repo repo = requireRepo(access, repoName);
+        if (dev.specboard.repo.ProjectManifest.count("repositoryId", repo.id) == 0) {
+            // The repository is there, its files are not yet: a 404 here read as "no such repository" on the form's page.
+            throw ValidationException.of("symbol", "Nothing to rename yet: " + repo.name
+                    + " has not been synced. Sync it under Code, then rename the symbol.");
+        }
         Renamer.Request req = Renamer.check(form.symbol(), form.newName(), form.path(), form.include(), scopes.snapshot(repo));
         RefactorJob job = new RefactorJob();
         job.projectId = access.project().id;
