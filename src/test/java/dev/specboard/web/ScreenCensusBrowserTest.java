@@ -276,6 +276,8 @@ class ScreenCensusBrowserTest {
 
         String plan = api.get().body(Map.of("name", n.name("Checkout"), "targetBranch", n.branch()))
                 .post(project + "/repos/app/plans").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        String artifact = api.get().body(Map.of("artifactType", "feature_plan", "content", dev.specboard.plan.PlanFixtures.FEATURE_PLAN))
+                .post(project + "/plans/" + plan + "/artifacts").then().log().ifValidationFails().statusCode(201).extract().path("id");
         String page = api.get().body(Map.of("name", n.name("Home"), "path", "/", "purpose", "Start here"))
                 .post(project + "/pages").then().log().ifValidationFails().statusCode(201).extract().path("id");
         api.get().body(Map.of("html", "<main><h1>Home</h1><button class='btn'>Go</button></main>", "css", ".btn { color: #336699 }"))
@@ -307,6 +309,7 @@ class ScreenCensusBrowserTest {
         keys.put("blob/path", n.path());
         keys.put("newer/path", n.path());
         keys.put("plans/id", plan);
+        keys.put("artifacts/artifactId", artifact);
         keys.put("pages/id", page);
         keys.put("mockups/version", "1");
         keys.put("context/id", item);
