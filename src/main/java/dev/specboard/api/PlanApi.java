@@ -167,12 +167,6 @@ public class PlanApi {
         return queries.apiPage(access, repositoryId, s, QueryParams.page(page)).stream().map(PlanApi::summary).toList();
     }
 
-    /** The project's plans, fifty a page; also for the MCP tool, whose page arrives typed. */
-    List<PlanSummary> listPlans(String slug, Integer page) {
-        Access access = projectAccess.read(slug);
-        return queries.apiPage(access, null, null, page).stream().map(PlanApi::summary).toList();
-    }
-
     @GET
     @Path("/repos/{name}/plans")
     public List<PlanSummary> listRepoPlans(@PathParam("slug") String slug, @PathParam("name") String name,

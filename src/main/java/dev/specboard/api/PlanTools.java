@@ -32,12 +32,15 @@ public class PlanTools {
     }
 
     @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each, most recently changed first, 50 a page) "
-            + "with repository, target branch, status and spec.",
+            + "with repository, target branch, status and spec; optionally only one repository's or one status's.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<PlanApi.PlanSummary> listPlans(@ToolArg(description = "project slug") String project,
+                                               @ToolArg(description = "only this repository's plans (its name)", required = false) String repository,
+                                               @ToolArg(description = "only plans whose latest version has this status: draft, active, completed or archived",
+                                                       required = false) String status,
                                                @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
                                                        required = false) Integer page) {
-        return McpTools.call(() -> planApi.listPlans(project, QueryParams.page(page == null ? null : page.toString())));
+        return McpTools.call(() -> planApi.listPlans(project, repository, status, page == null ? null : page.toString()));
     }
 
     @Tool(name = "get_plan", description = "Returns one plan version with its artifacts (JSON documents) and the list of its versions.",

@@ -1,0 +1,117 @@
+package dev.specboard.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An agent works a plan through the MCP tools as a lead does on the plan pages: create, filter, status, artifacts, spec, chat. */
+@QuarkusTest
+class PlanToolsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    TestData data;
+
+    @Inject
+    PlanFixtures fixtures;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    /** The tool's text answer; {@code error} says whether the tool must have refused. */
+    private static String answer(String token, String session, String tool, boolean error, Object... args) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            arguments.put((String) args[i], args[i + 1]);
+        }
+        try {
+            Response r = Mcp.callTool(token, session, tool, JSON.writeValueAsString(arguments));
+            assertEquals(200, r.statusCode(), r.asString());
+            String text = r.path("result.content[0].text");
+            assertEquals(error, (Boolean) r.path("result.isError"), tool + " " + arguments + " → " + text);
+            return text;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String id(String text) {
+        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(text);
+        assertTrue(m.find(), text);
+        return m.group(1);
+    }
+
+    @Test
+    void anAgentTakesAPlanFromDraftToSpecAndFindsItByRepositoryAndStatus() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            String lead = fx.token(t.lead());
+            String session = Mcp.initialize(lead);
+            String slug = t.slug();
+
+            String created = answer(lead, session, "create_plan", false, "project", slug, "repository", "shop", "name", "Checkout",
+                    "targetBranch", "main");
+            assertTrue(created.contains("\"status\":\"draft\"") && created.contains("\"version\":1"), created);
+            String plan = id(created);
+            answer(lead, session, "create_plan", false, "project", slug, "repository", "shop", "name", "Refunds", "targetBranch", "main");
+            assertTrue(answer(lead, session, "create_plan", true, "project", slug, "repository", "nope", "name", "X", "targetBranch", "main")
+                    .contains("nope"), "a repository the project lacks is named");
+
+            assertTrue(answer(lead, session, "set_plan_status", false, "project", slug, "planId", plan, "status", "active")
+                    .contains("\"status\":\"active\""));
+            assertTrue(answer(lead, session, "set_plan_status", true, "project", slug, "planId", plan, "status", "someday").contains("status"));
+
+            String drafts = answer(lead, session, "list_plans", false, "project", slug, "status", "draft");
+            assertTrue(drafts.contains("Refunds") && !drafts.contains("Checkout"), "only plans whose latest version is a draft: " + drafts);
+            String active = answer(lead, session, "list_plans", false, "project", slug, "repository", "shop", "status", "active");
+            assertTrue(active.contains("Checkout") && !active.contains("Refunds"), active);
+            assertTrue(answer(lead, session, "list_plans", false, "project", slug).contains("Refunds"));
+            assertTrue(answer(lead, session, "list_plans", true, "project", slug, "repository", "nope").contains("no repository named nope"));
+            assertTrue(answer(lead, session, "list_plans", true, "project", slug, "status", "someday").contains("status"));
+            assertTrue(answer(lead, session, "list_plans", true, "project", slug, "page", 0).contains("page"));
+
+            String bad = answer(lead, session, "add_plan_artifact", true, "project", slug, "planId", plan, "artifactType", "implementation_steps",
+                    "content", "{\"steps\":[{\"name\":\"Bad Name\",\"title\":\"x\",\"hours\":\"three\"}]}");
+            assertTrue(bad.contains("/steps/0/name") && bad.contains("/steps/0/hours"), "problems named by JSON pointer: " + bad);
+            answer(lead, session, "add_plan_artifact", false, "project", slug, "planId", plan, "artifactType", "implementation_steps",
+                    "content", PlanFixtures.STEPS);
+            assertTrue(answer(lead, session, "get_plan", false, "project", slug, "planId", plan).contains("\"artifactType\":\"implementation_steps\""));
+
+            String spec = answer(lead, session, "plan_to_spec", false, "project", slug, "planId", plan);
+            assertTrue(spec.matches("(?s).*\"key\":\"SPEC-\\d+\".*") && spec.contains("cart-total"), spec);
+            assertTrue(answer(lead, session, "plan_to_spec", true, "project", slug, "planId", plan).length() > 0, "a second spec is refused");
+
+            String next = answer(lead, session, "new_plan_version", false, "project", slug, "planId", plan);
+            assertTrue(next.contains("\"version\":2"), next);
+            assertTrue(answer(lead, session, "get_plan", false, "project", slug, "planId", id(next)).contains("implementation_steps"),
+                    "the new version copies the artifacts");
+            assertTrue(answer(lead, session, "get_plan_chat", false, "project", slug, "planId", plan).contains("\"messages\""));
+
+            String viewer = fx.token(t.viewer());
+            String viewerSession = Mcp.initialize(viewer);
+            assertTrue(answer(viewer, viewerSession, "list_plans", false, "project", slug).contains("Checkout"), "a viewer reads plans");
+            String refused = answer(viewer, viewerSession, "create_plan", true, "project", slug, "repository", "shop", "name", "Mine",
+                    "targetBranch", "main");
+            assertFalse(refused.contains("Exception"), refused);
+            assertTrue(refused.contains("member"), "the role needed is named: " + refused);
+        }
+    }
+}
