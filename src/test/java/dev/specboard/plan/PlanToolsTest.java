@@ -1,30 +1,21 @@
 package dev.specboard.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.specboard.support.Mcp.answer;
+import static dev.specboard.support.Mcp.id;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An agent works a plan through the MCP tools as a lead does on the plan pages: create, filter, status, artifacts, spec, chat. */
 @QuarkusTest
 class PlanToolsTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     TestData data;
@@ -34,29 +25,6 @@ class PlanToolsTest {
 
     @Inject
     SpecApiFixtures fx;
-
-    /** The tool's text answer; {@code error} says whether the tool must have refused. */
-    private static String answer(String token, String session, String tool, boolean error, Object... args) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            arguments.put((String) args[i], args[i + 1]);
-        }
-        try {
-            Response r = Mcp.callTool(token, session, tool, JSON.writeValueAsString(arguments));
-            assertEquals(200, r.statusCode(), r.asString());
-            String text = r.path("result.content[0].text");
-            assertEquals(error, (Boolean) r.path("result.isError"), tool + " " + arguments + " → " + text);
-            return text;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String id(String text) {
-        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(text);
-        assertTrue(m.find(), text);
-        return m.group(1);
-    }
 
     @Test
     void anAgentTakesAPlanFromDraftToSpecAndFindsItByRepositoryAndStatus() {

@@ -1,9 +1,18 @@
 package dev.specboard.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Raw MCP requests over streamable HTTP, for tests that check the protocol's answers themselves. */
 public final class Mcp {
@@ -35,5 +44,34 @@ public final class Mcp {
         }
         return spec.body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":" + argumentsJson + "}}").post("/api/mcp");
+    }
+
+    /**
+     * Calls a tool with arguments given as name, value pairs and returns its text answer, asserting that the tool
+     * refused ({@code error}) or answered.
+     */
+    public static String answer(String token, String session, String tool, boolean error, Object... args) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            arguments.put((String) args[i], args[i + 1]);
+        }
+        String json;
+        try {
+            json = new ObjectMapper().writeValueAsString(arguments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        Response r = callTool(token, session, tool, json);
+        assertEquals(200, r.statusCode(), r.asString());
+        String text = r.path("result.content[0].text");
+        assertEquals(error, (Boolean) r.path("result.isError"), tool + " " + arguments + " → " + text);
+        return text;
+    }
+
+    /** The first {@code "id"} of a tool's JSON answer. */
+    public static String id(String text) {
+        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(text);
+        assertTrue(m.find(), text);
+        return m.group(1);
     }
 }
