@@ -88,7 +88,8 @@ public class WorkSessionApi {
     @APIResponse(responseCode = "204", description = "Nothing is ready to be claimed")
     public Response claimNext(@PathParam("slug") String slug, @QueryParam("type") String type) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return sessions.claimNext(access, type)
+        // An unknown filter is 400 naming the parameter, as on the list (the service's 422 is for the MCP argument).
+        return sessions.claimNext(access, QueryParams.oneOf("type", type, WorkSession.TYPES))
                 .map(w -> Response.ok(answer(access, w.id)).build())
                 .orElseGet(() -> Response.noContent().build());
     }

@@ -82,6 +82,7 @@ public class ComponentService {
         if (form.version() == null) {
             throw ValidationException.of("version", "Say which version you edited");
         }
+        StaleVersionException.requireSaved("The component " + c.name, form.version(), c.version);
         if (form.version() != c.version) {
             throw new StaleVersionException("The component " + c.name, form.version(), c.version,
                     texts(c.name, c.type, c.filePath, c.description), texts(form.name(), form.type(), form.filePath(), form.description()), null);

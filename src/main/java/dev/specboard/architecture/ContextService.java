@@ -81,6 +81,7 @@ public class ContextService implements StoryContexts {
         if (form.version() == null) {
             throw ValidationException.of("version", "Say which version you edited");
         }
+        StaleVersionException.requireSaved("The context " + c.name, form.version(), c.version);
         if (form.version() != c.version) {
             throw new StaleVersionException("The context " + c.name, form.version(), c.version,
                     StaleVersionException.texts("name", c.name, "type", c.type, "purpose", c.purpose, "description", c.description),

@@ -53,6 +53,7 @@ public class DesignDocService {
         String content = form.content() == null ? "" : form.content().strip();
         DesignDoc doc = DesignDoc.forComponent(c.id).orElse(null);
         int current = doc == null ? 0 : doc.version;
+        StaleVersionException.requireSaved("The design doc of " + c.name, form.version(), current);
         if (form.version() != null && form.version() != current) {
             String by = doc == null ? null : DesignDocRevision.find(doc.id, doc.version).map(r -> username(r.authorId)).orElse(null);
             throw new StaleVersionException("The design doc of " + c.name, form.version(), current,

@@ -154,6 +154,7 @@ public class FeatureService {
         access.requireWrite(Role.MEMBER);
         Feature f = get(access.project().id, id);
         RowLock.forUpdate(em, f, "No such feature in this project");
+        StaleVersionException.requireSaved("The feature " + f.name, form.version(), f.version);
         if (form.version() != null && form.version() != f.version) {
             throw new StaleVersionException("The feature " + f.name, form.version(), f.version,
                     StaleVersionException.texts("name", f.name, "userDescription", f.userDescription, "businessRules",

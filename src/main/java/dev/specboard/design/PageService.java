@@ -125,6 +125,7 @@ public class PageService {
         lockProject(access.project().id);
         Page p = get(access.project().id, id);
         RowLock.forUpdate(em, p, "No such page in this project");
+        StaleVersionException.requireSaved("The page " + p.name, form.version(), p.version);
         if (form.version() != null && form.version() != p.version) {
             throw new StaleVersionException("The page " + p.name, form.version(), p.version,
                     StaleVersionException.texts("name", p.name, "path", p.path, "purpose", p.purpose),

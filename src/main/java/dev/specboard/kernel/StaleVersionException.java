@@ -1,6 +1,7 @@
 package dev.specboard.kernel;
 
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,16 @@ public class StaleVersionException extends ApiException {
     private final int currentVersion;
     private final transient Map<String, String> current;
     private final String changedBy;
+
+    /**
+     * Refuses a version past the current one with 422 on {@code version}: it was never saved, so the caller made it up
+     * or mixed documents; a 409 "changed by someone else" would send them looking for an edit that never happened.
+     */
+    public static void requireSaved(String what, Integer given, int current) {
+        if (given != null && given > current) {
+            throw ValidationException.of("version", what + " has no version " + given + ": it is at version " + current);
+        }
+    }
 
     public StaleVersionException(String what, int yourVersion, int currentVersion, Map<String, String> current,
                                  Map<String, String> yours, String changedBy) {

@@ -238,6 +238,7 @@ public class ProjectService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
+        StaleVersionException.requireSaved("The project", form.version(), p.version);
         if (form.version() != p.version) {
             throw StaleVersionException.withMessage("Someone else saved this project while you were editing it (you edited version "
                     + form.version() + ", it is now version " + p.version + ").", form.version(), p.version);

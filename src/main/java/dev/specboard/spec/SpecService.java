@@ -97,6 +97,7 @@ public class SpecService {
         // First, as everywhere: new tasks take their spec's waiter count while dependencies cannot change (V0320).
         TechnicalSpec.ProjectLock specsLock = TechnicalSpec.lockProject(access.project());
         TechnicalSpec spec = lockedSpec(access.project(), key);
+        StaleVersionException.requireSaved(spec.key(), baseVersion, spec.version);
         if (spec.version != baseVersion) {
             throw StaleVersionException.withMessage(spec.key() + " was changed by someone else: you edited version " + baseVersion
                     + ", the current version is " + spec.version + ". Your text is kept below; compare and save again.", baseVersion, spec.version);

@@ -1,0 +1,60 @@
+package dev.specboard.api;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A save naming a version past the current one is 422 on {@code version}, on every versioned document: that version was
+ * never saved, so "changed by someone else while you edited it" (409) would send the caller after an edit that never happened.
+ */
+@QuarkusTest
+class ImpossibleVersionTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Test
+    void aVersionNeverSavedIs422NotSomeoneElsesChange() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug();
+        String context = fx.api(t.lead()).body(Map.of("name", "Checkout", "type", "domain", "purpose", "Takes the money"))
+                .post(api + "/contexts").then().statusCode(201).extract().path("id");
+        fx.api(t.lead()).body(Map.of("name", "Checkout", "type", "domain", "purpose", "Takes money", "version", 7))
+                .put(api + "/contexts/" + context).then().statusCode(422)
+                .body("details.version", equalTo("The context Checkout has no version 7: it is at version 1"));
+
+        String component = fx.api(t.lead()).body(Map.of("name", "Payments", "filePath", "src/pay"))
+                .post(api + "/components").then().statusCode(201).extract().path("id");
+        fx.api(t.lead()).body(Map.of("name", "Payments", "filePath", "src/pay", "version", 2))
+                .put(api + "/components/" + component).then().statusCode(422)
+                .body("details.version", equalTo("The component Payments has no version 2: it is at version 1"));
+        fx.api(t.lead()).body(Map.of("content", "# Payments", "version", 3)).put(api + "/components/" + component + "/design-doc")
+                .then().statusCode(422).body("details.version", equalTo("The design doc of Payments has no version 3: it is at version 0"));
+        fx.api(t.lead()).body(Map.of("content", "# Payments", "version", 0)).put(api + "/components/" + component + "/design-doc")
+                .then().statusCode(200);
+
+        fx.api(t.lead()).body(SpecApiFixtures.hierarchical(null, "Pay", List.of(), "cart")).post(api + "/specs").then().statusCode(201);
+        Map<String, Object> edit = new java.util.HashMap<>(SpecApiFixtures.hierarchical(null, "Pay later", List.of(), "cart"));
+        edit.put("version", 5);
+        fx.api(t.lead()).body(edit).put(api + "/specs/SPEC-1").then().statusCode(422)
+                .body("details.version", equalTo("SPEC-1 has no version 5: it is at version 1"));
+
+        String feature = fx.api(t.member()).body(Map.of("name", "Wish list")).post(api + "/features").then().statusCode(201).extract().path("id");
+        fx.api(t.member()).body(Map.of("name", "Wishes", "version", 4)).put(api + "/features/" + feature).then().statusCode(422)
+                .body("details.version", equalTo("The feature Wish list has no version 4: it is at version 1"));
+        // An earlier version is still someone else's change.
+        fx.api(t.member()).body(Map.of("name", "Wishes", "version", 1)).put(api + "/features/" + feature).then().statusCode(200);
+        fx.api(t.member()).body(Map.of("name", "Wish list", "version", 1)).put(api + "/features/" + feature).then().statusCode(409);
+    }
+}
