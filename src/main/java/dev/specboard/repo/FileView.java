@@ -29,4 +29,32 @@ public record FileView(Repo repo, int manifestVersion, String commitSha, boolean
     public String text() {
         return String.join("\n", lines());
     }
+
+    /** One line of a shown file with its number. */
+    public record NumberedLine(int number, String text) {
+    }
+
+    /** The most lines an excerpt shows: a thread on more names them, the file page shows them all. */
+    static final int EXCERPT_LINES = 50;
+
+    /**
+     * Lines {@code from} to {@code to} (1-based, as typed in a form or a URL), at most {@link #EXCERPT_LINES}; none
+     * when the range is not a range of this file's lines, which the form's validation then names.
+     */
+    public List<NumberedLine> excerpt(String from, String to) {
+        int start;
+        int end;
+        try {
+            start = Integer.parseInt(from == null ? "" : from.strip());
+            end = to == null || to.isBlank() ? start : Integer.parseInt(to.strip());
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
+        List<String> lines = lines();
+        if (start < 1 || end < start || end > lines.size()) {
+            return List.of();
+        }
+        int last = Math.min(end, start + EXCERPT_LINES - 1);
+        return java.util.stream.IntStream.rangeClosed(start, last).mapToObj(n -> new NumberedLine(n, lines.get(n - 1))).toList();
+    }
 }

@@ -171,11 +171,20 @@ class ReviewResourceTest {
     @Test
     void noScriptFormOpensAThreadAndRedirectsToItsLines() {
         try (GitFixture git = GitFixture.create()) {
-            git.commit("first", "src/App.java", GitFixture.lines(20));
+            git.commit("first", java.util.Map.of("src/App.java", GitFixture.lines(20), "logo.png", "\u0000PNG\u0001"));
             Synced s = synced(git);
             Document form = Web.html(Web.as(s.team().reviewer()).get(s.base() + "/threads/new?path=src/App.java&lineStart=5&lineEnd=6")
                     .then().statusCode(200).extract().response());
             assertEquals("5", form.getElementById("f-lineStart").val());
+            // The page shows the lines the thread will be about, as the file page does beside its form.
+            assertEquals(java.util.List.of("5 line 5", "6 line 6"), form.select("#thread-lines tr").eachText());
+            Document outside = Web.html(Web.as(s.team().reviewer()).get(s.base() + "/threads/new?path=src/App.java&lineStart=19&lineEnd=40")
+                    .then().statusCode(200).extract().response());
+            assertTrue(outside.select("#thread-lines").isEmpty(), "a range past the end shows no lines; the form names the problem on submit");
+            Document binary = Web.html(Web.as(s.team().reviewer()).get(s.base() + "/threads/new?path=logo.png&lineStart=1")
+                    .then().statusCode(200).extract().response());
+            assertTrue(binary.getElementById("file-notice").text().contains("binary"), binary.text());
+            assertTrue(binary.select("#new-thread-form").isEmpty(), "no form that could only be refused");
             Response bad = Web.as(s.team().reviewer()).contentType("application/x-www-form-urlencoded")
                     .formParam("path", "src/App.java").formParam("lineStart", "5").formParam("lineEnd", "99").formParam("body", "keep me")
                     .post(s.base() + "/threads");
