@@ -139,6 +139,7 @@ public class PlanService {
         if (ofType.size() == base) {
             return;
         }
+        StaleVersionException.requireSaved("The " + type.label().toLowerCase(java.util.Locale.ROOT), base, ofType.size());
         PlanArtifact theirs = ofType.get(0);
         String by = theirs.createdBy == null ? null
                 : dev.specboard.account.Account.<dev.specboard.account.Account>findByIdOptional(theirs.createdBy).map(x -> x.username).orElse(null);

@@ -37,6 +37,7 @@ public class ExecutiveSummaryService {
         Project p = em.find(Project.class, access.project().id, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(p);
         ensureRevision(p);
+        StaleVersionException.requireSaved("The executive summary", baseVersion, p.executiveSummaryVersion);
         if (baseVersion != p.executiveSummaryVersion) {
             throw new StaleVersionException("The executive summary", baseVersion, p.executiveSummaryVersion,
                     StaleVersionException.texts("content", p.executiveSummary), StaleVersionException.texts("content", content), null);

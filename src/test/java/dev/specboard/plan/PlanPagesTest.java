@@ -360,6 +360,12 @@ class PlanPagesTest {
             assertEquals(mine, c.getElementById("f-content").text(), "yours is kept");
             assertEquals("2", c.selectFirst("#artifact-form input[name=version]").val(), "saving again replaces theirs knowingly");
             assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> PlanArtifact.count("planId", plan.id)));
+            // A version never saved is the form's mistake (422 naming it), not someone else's save; for a type with no
+            // artifact yet it was a 500.
+            Response never = form(t.member()).formParam("artifactType", "implementation_steps").formParam("content", PlanFixtures.STEPS)
+                    .formParam("version", "3").post(path + "/artifacts");
+            assertEquals(422, never.statusCode(), never.asString());
+            assertTrue(never.asString().contains("has no version 3"), never.asString());
             assertEquals(303, form(t.member()).formParam("artifactType", "feature_plan").formParam("content", mine).formParam("version", "2")
                     .post(path + "/artifacts").statusCode());
 
