@@ -133,7 +133,9 @@ class NotificationResourceTest {
                 SqlCounter.count(() -> Web.as(a).get(older).then().statusCode(200)));
 
         Web.as(a).get("/notifications?before=" + theirs.id).then().statusCode(404);
-        Web.as(a).get("/notifications?before=not-an-id").then().statusCode(404);
+        // Someone else's notification is not found; a value that is no id at all is a malformed query, named as such.
+        Web.as(a).get("/notifications?before=not-an-id").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("The query parameter before must be a UUID"));
 
         String bearer = "Bearer " + tokens.create(a.id, "pager", null, null).value();
         List<String> api = RestAssured.given().header("Authorization", bearer).queryParam("before", made.get(2).id.toString())
