@@ -17,9 +17,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -104,12 +102,12 @@ public class JobApi {
     @GET
     @Path("/jobs")
     public List<JobListItem> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("type") String type,
-                                  @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
+                                  @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         JobStatus s = QueryParams.oneOf("status", status, JobStatus.values(), Enum::name);
         return jobs.list(access.project().id, new JobFilter(
                 s == null ? null : s.name(), QueryParams.oneOf("type", type, JobFilter.TYPES),
-                QueryParams.page(page))).rows().stream()
+                page)).rows().stream()
                 .map(r -> new JobListItem(r.id(), r.kind().name(), r.type(), r.status().name(), r.subject(), r.requester(), r.repo(),
                         r.createdAt(), r.error())).toList();
     }

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ public class JobTools {
                                              String status,
                                              @ToolArg(description = "only this type: DOCS, EXPLANATION or RENAME", required = false) String type,
                                              @ToolArg(description = "page number, from 1 (the default)", required = false) Integer page) {
-        return call(() -> jobApi.list(project, blankToNull(status), blankToNull(type), page == null ? null : page.toString()));
+        return call(() -> jobApi.list(project, blankToNull(status), blankToNull(type), QueryValues.page(page)));
     }
 
     @Tool(name = "cancel_job", description = "Cancels an assistant job: a queued one at once, a running one at its next step. Refused once it has ended.",

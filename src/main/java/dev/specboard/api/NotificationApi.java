@@ -4,9 +4,6 @@ import dev.specboard.account.CurrentUser;
 import dev.specboard.notification.Notification;
 import dev.specboard.notification.NotificationService;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,9 +38,9 @@ public class NotificationApi {
 
     /** The newest 200, or with {@code before} (a notification's id) the 200 older than that one. */
     @GET
-    public List<NotificationAnswer> list(@QueryParam("unread") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String unread,
-                                         @QueryParam("before") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String before) {
-        return list(QueryParams.flag("unread", unread), QueryParams.id("before", before));
+    public List<NotificationAnswer> list(@QueryParam("unread") Boolean unread,
+                                         @QueryParam("before") UUID before) {
+        return list(Boolean.TRUE.equals(unread), before);
     }
 
     /** The same list for the MCP tool, whose arguments arrive typed. */

@@ -37,9 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** API v1 for plans: create per repository and branch, read with artifacts and versions, new versions, status, artifacts, plan → spec. */
@@ -155,7 +153,7 @@ public class PlanApi {
     @Path("/plans")
     public List<PlanSummary> listPlans(@PathParam("slug") String slug, @QueryParam("repo") String repo,
                                        @QueryParam("status") String status,
-                                       @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
+                                       @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         PlanStatus s = QueryParams.oneOf("status", status, PlanStatus.values(), PlanStatus::value);
         UUID repositoryId = null;
@@ -164,20 +162,19 @@ public class PlanApi {
             repositoryId = Repo.findByName(access.project().id, repo.strip()).orElseThrow(() -> new ApiException(400,
                     "The query parameter repo names no repository of this project", Map.of("repo", "no repository named " + repo.strip()))).id;
         }
-        return queries.apiPage(access, repositoryId, s, QueryParams.page(page)).stream().map(PlanApi::summary).toList();
+        return queries.apiPage(access, repositoryId, s, page).stream().map(PlanApi::summary).toList();
     }
 
     @GET
     @Path("/repos/{name}/plans")
     public List<PlanSummary> listRepoPlans(@PathParam("slug") String slug, @PathParam("name") String name,
                                            @QueryParam("status") String status,
-                                           @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String page) {
+                                           @QueryParam("page") Integer page) {
         // The query is read before the repository is looked up: a malformed one is 400 whichever repository it names.
-        Integer pageNumber = QueryParams.page(page);
         PlanStatus s = QueryParams.oneOf("status", status, PlanStatus.values(), PlanStatus::value);
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        return queries.apiPage(access, repo.id, s, pageNumber).stream().map(PlanApi::summary).toList();
+        return queries.apiPage(access, repo.id, s, page).stream().map(PlanApi::summary).toList();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.web.QueryValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.mcp.server.Tool;
@@ -40,7 +41,7 @@ public class PlanTools {
                                                        required = false) String status,
                                                @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
                                                        required = false) Integer page) {
-        return McpTools.call(() -> planApi.listPlans(project, repository, status, page == null ? null : page.toString()));
+        return McpTools.call(() -> planApi.listPlans(project, repository, status, QueryValues.page(page)));
     }
 
     @Tool(name = "get_plan", description = "Returns one plan version with its artifacts (JSON documents) and the list of its versions.",

@@ -2,44 +2,13 @@ package dev.specboard.api;
 
 import dev.specboard.web.QueryValues;
 
-import java.util.UUID;
-
 /**
- * Reads the API's typed query parameters from their text. JAX-RS answers a query value that does not convert
- * ({@code ?limit=abc}) with 404, as if the path were unknown; the API contract answers malformed input with 400
- * naming the parameter, so the API takes such parameters as text and reads them here, with the rules
- * {@link QueryValues} applies to the typed query parameters of every route.
+ * Reads the API's query parameters that name one of a fixed set of values ({@code ?status=open}). An unknown value is
+ * refused with 400 naming the parameter, as {@link QueryValues} refuses a malformed number, id or flag on every route.
  */
 final class QueryParams {
 
     private QueryParams() {
-    }
-
-    /** A whole number, or null when absent or blank. */
-    static Integer wholeNumber(String name, String raw) {
-        return QueryValues.wholeNumber(name, raw);
-    }
-
-    /** A list's page number, from 1, or null when absent or blank (the first page). */
-    static Integer page(String raw) {
-        return QueryValues.page(raw);
-    }
-
-    /** An id, or null when absent or blank. */
-    static UUID id(String name, String raw) {
-        return QueryValues.id(name, raw);
-    }
-
-    /** true or false; absent or blank is false. */
-    static boolean flag(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return false;
-        }
-        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw malformed(name, "must be true or false");
-        };
     }
 
     /**

@@ -6,9 +6,6 @@ import dev.specboard.search.SearchHit;
 import dev.specboard.search.SearchService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,9 +33,8 @@ public class SearchApi {
 
     @GET
     public List<Result> search(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("kind") String kind,
-                               @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER)) String limitParam) {
+                               @QueryParam("limit") Integer limit) {
         Access access = projectAccess.read(slug);
-        Integer limit = QueryParams.wholeNumber("limit", limitParam);
         int n = limit == null ? SearchService.PAGE_SIZE : Math.max(1, Math.min(limit, 100));
         return search.ranked(access.project().id, access.slug(), q, kind == null || kind.isBlank() ? null : kind.trim(), n).stream()
                 .limit(n).map(SearchApi::result).toList();

@@ -106,7 +106,7 @@ public class SpecTools {
     public NextTaskAnswer claimNextTask(@ToolArg(description = "project slug") String project,
                                         @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit,
                                         @ToolArg(description = WORKTREE, required = false) String worktreePath) {
-        return call(() -> holding(project, worktreePath, () -> nextTask(taskApi.claimNextTask(project, flag(overWipLimit))),
+        return call(() -> holding(project, worktreePath, () -> nextTask(taskApi.claimNextTask(project, overWipLimit)),
                 next -> next.task() == null ? null : next.task().task(),
                 (next, recorded) -> new NextTaskAnswer(true, new TaskApi.ContextAnswer(recorded, next.task().spec(), next.task().phase(),
                         next.task().notes()), null)));
@@ -124,7 +124,7 @@ public class SpecTools {
     public TaskApi.TaskAnswer claimTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                         @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit,
                                         @ToolArg(description = WORKTREE, required = false) String worktreePath) {
-        return call(() -> holding(project, worktreePath, () -> taskApi.claimTask(project, task, flag(overWipLimit)),
+        return call(() -> holding(project, worktreePath, () -> taskApi.claimTask(project, task, overWipLimit),
                 claimed -> claimed, (claimed, recorded) -> recorded));
     }
 
@@ -133,7 +133,7 @@ public class SpecTools {
     public TaskApi.TaskAnswer startTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                         @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit,
                                         @ToolArg(description = WORKTREE, required = false) String worktreePath) {
-        return call(() -> holding(project, worktreePath, () -> taskApi.startTask(project, task, flag(overWipLimit)),
+        return call(() -> holding(project, worktreePath, () -> taskApi.startTask(project, task, overWipLimit),
                 started -> started, (started, recorded) -> recorded));
     }
 
@@ -168,7 +168,7 @@ public class SpecTools {
                                            @ToolArg(description = "commit SHA: 40 hex digits, or a short form such as abc1234 that names one commit of a synced repository") String commitSha,
                                            @ToolArg(description = "actual hours spent", required = false) Double actualHours,
                                            @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit) {
-        return call(() -> taskApi.completeTask(project, task, flag(overWipLimit), new TaskApi.CompleteBody(commitSha,
+        return call(() -> taskApi.completeTask(project, task, overWipLimit, new TaskApi.CompleteBody(commitSha,
                 actualHours == null ? null : BigDecimal.valueOf(actualHours))));
     }
 
@@ -180,7 +180,4 @@ public class SpecTools {
     }
 
     /** A tool's optional flag as the API's query text (the API reads its text so that a malformed value is a 400). */
-    private static String flag(Boolean value) {
-        return Boolean.TRUE.equals(value) ? "true" : null;
-    }
 }

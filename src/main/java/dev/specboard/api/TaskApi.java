@@ -32,10 +32,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -121,7 +119,7 @@ public class TaskApi {
     @Path("claim-next")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
     @APIResponse(responseCode = "204", description = "Nothing is ready to be claimed")
-    public Response claimNextTask(@PathParam("slug") String slug, @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit) {
+    public Response claimNextTask(@PathParam("slug") String slug, @QueryParam(WipLimitExceeded.OVERRIDE) Boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return claims.claimNext(access, actor(access, overWipLimit))
                 .map(c -> Response.ok(context(c.context(), c.hasNotes() ? notes(access, c.taskKey()) : List.of())).build())
@@ -147,7 +145,7 @@ public class TaskApi {
     @POST
     @Path("{key}/claim")
     public TaskAnswer claimTask(@PathParam("slug") String slug, @PathParam("key") String key,
-                                @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit) {
+                                @QueryParam(WipLimitExceeded.OVERRIDE) Boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return answer(access, claims.claim(access, key, actor(access, overWipLimit)));
     }
@@ -155,7 +153,7 @@ public class TaskApi {
     @POST
     @Path("{key}/start")
     public TaskAnswer startTask(@PathParam("slug") String slug, @PathParam("key") String key,
-                                @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit) {
+                                @QueryParam(WipLimitExceeded.OVERRIDE) Boolean overWipLimit) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return answer(access, tasks.start(access, key, actor(access, overWipLimit)));
     }
@@ -164,7 +162,7 @@ public class TaskApi {
     @Path("{key}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskAnswer completeTask(@PathParam("slug") String slug, @PathParam("key") String key,
-                                   @QueryParam(WipLimitExceeded.OVERRIDE) @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overWipLimit, CompleteBody body) {
+                                   @QueryParam(WipLimitExceeded.OVERRIDE) Boolean overWipLimit, CompleteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TaskService.Completion done = tasks.complete(access, key, body == null ? null : body.commitSha(),
                 body == null ? null : body.actualHours(), actor(access, overWipLimit));
@@ -273,8 +271,8 @@ public class TaskApi {
     }
 
     /** Who acts through the API, and whether the call said to go past a full column's WIP limit. */
-    private static TaskService.Actor actor(Access access, String overWipLimit) {
-        return actor(access).pastWipLimit(QueryParams.flag(WipLimitExceeded.OVERRIDE, overWipLimit));
+    private static TaskService.Actor actor(Access access, Boolean overWipLimit) {
+        return actor(access).pastWipLimit(Boolean.TRUE.equals(overWipLimit));
     }
 
     static TaskAnswer answer(TaskRow t) {

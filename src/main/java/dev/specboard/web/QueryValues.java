@@ -11,7 +11,7 @@ import java.lang.reflect.Type;
 import java.util.UUID;
 
 /**
- * Reads typed query parameters ({@code ?page=2}, {@code ?v=3}, {@code ?before=<id>}) for every route, pages and API
+ * Reads typed query parameters ({@code ?page=2}, {@code ?v=3}, {@code ?before=<id>}, {@code ?unread=true}) for every route, pages and API
  * alike. JAX-RS answers a query value that does not convert with 404, as if the path were unknown; a malformed value
  * is the client's mistake, so it is refused with 400 naming the parameter ({@link Malformed}, which the error mapper
  * renders as the error page or the API's JSON error). A parameter named {@code page} is a list's page number: a
@@ -40,6 +40,9 @@ public class QueryValues implements ParamConverterProvider {
         if (rawType == UUID.class) {
             return (ParamConverter<T>) new Read<>(raw -> id(name, raw));
         }
+        if (rawType == Boolean.class) {
+            return (ParamConverter<T>) new Read<>(raw -> flag(name, raw));
+        }
         return null;
     }
 
@@ -57,12 +60,15 @@ public class QueryValues implements ParamConverterProvider {
 
     /** A page number (1 is the first), or null when absent or blank. */
     public static Integer page(String raw) {
-        Integer page;
         try {
-            page = wholeNumber(PAGE, raw);
+            return page(wholeNumber(PAGE, raw));
         } catch (Malformed e) {
             throw new Malformed(PAGE, PAGE_NUMBER);
         }
+    }
+
+    /** The page number given, or null; one below 1 is malformed (an MCP tool's page arrives as a number, not as text). */
+    public static Integer page(Integer page) {
         if (page != null && page < 1) {
             throw new Malformed(PAGE, PAGE_NUMBER);
         }
@@ -79,6 +85,18 @@ public class QueryValues implements ParamConverterProvider {
         } catch (IllegalArgumentException e) {
             throw new Malformed(name, "must be a UUID");
         }
+    }
+
+    /** true or false (in any case), or null when absent or blank. */
+    public static Boolean flag(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new Malformed(name, "must be true or false");
+        };
     }
 
     private static Long longNumber(String name, String raw) {

@@ -13,7 +13,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Walks every GET route with a numeric or id query parameter (found by scanning the compiled classes, so routes added
+ * Walks every GET route with a numeric, id or true/false query parameter (found by scanning the compiled classes, so routes added
  * later are covered without editing this test) with values that are not numbers: each answers 400 naming the
  * parameter, the error page on pages and the JSON error on the API, where they used to answer 404 as if the path were
  * unknown. A {@code page} is a whole number from 1; one past the last page is still answered.
@@ -62,7 +61,7 @@ class QueryParameterCensusTest {
         for (String expected : List.of("GET /projects/{slug}/stories [page]", "GET /projects/{slug}/specs [page]",
                 "GET /projects/{slug}/plans [page]", "GET /projects/{slug}/search [page]", "GET /projects/{slug}/jobs [page]",
                 "GET /preview/{token} [page]", "GET /api/v1/projects/{slug}/jobs [page]", "GET /api/v1/projects/{slug}/plans [page]",
-                "GET /api/v1/projects/{slug}/search [limit]", "GET /projects/{slug}/stories/{number}/diff [from, to]")) {
+                "GET /api/v1/projects/{slug}/search [limit]", "GET /api/v1/notifications [unread, before]", "GET /projects/{slug}/stories/{number}/diff [from, to]")) {
             assertTrue(found.contains(expected), "scan missed " + expected + " in\n" + String.join("\n", found));
         }
     }
@@ -73,7 +72,7 @@ class QueryParameterCensusTest {
         typed().forEach((route, names) -> {
             for (String name : names) {
                 for (String value : List.of("abc", "1.5", "2e3", "9".repeat(40))) {
-                    check(route, name, value, name.equals("page") ? "must be a whole number from 1" : "must be a", failures);
+                    check(route, name, value, name.equals("page") ? "must be a whole number from 1" : "must be ", failures);
                 }
             }
         });
@@ -110,6 +109,11 @@ class QueryParameterCensusTest {
         assertEquals(400, api.statusCode());
         assertEquals("The query parameter page must be a whole number from 1", api.jsonPath().getString("error"));
         assertEquals("must be a whole number from 1", api.jsonPath().getString("details.page"));
+        // A flag on a POST is read by the same rules: "maybe" is neither true nor false.
+        Response flag = RestAssured.given().header("Authorization", "Bearer " + token)
+                .post("/api/v1/projects/" + team.slug() + "/tasks/claim-next?overWipLimit=maybe");
+        assertEquals(400, flag.statusCode());
+        assertEquals("must be true or false", flag.jsonPath().getString("details.overWipLimit"));
     }
 
     private void check(Route route, String name, String value, String expected, List<String> failures) {
@@ -136,7 +140,7 @@ class QueryParameterCensusTest {
         return spec.get(Routes.fill(route, team.slug()) + query);
     }
 
-    /** Every GET route with its query parameters that are numbers or ids (also inside bean params, and the API's text ones documented as integers). */
+    /** Every GET route with its query parameters that are numbers, ids or flags (also inside bean params). */
     static Map<Route, List<String>> typed() {
         Map<Route, List<String>> found = new LinkedHashMap<>();
         for (Route route : Routes.all()) {
@@ -165,10 +169,7 @@ class QueryParameterCensusTest {
         if (q == null) {
             return;
         }
-        org.eclipse.microprofile.openapi.annotations.parameters.Parameter doc =
-                e.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
-        boolean documentedNumber = doc != null && doc.schema().type() == SchemaType.INTEGER;
-        if (type == Integer.class || type == Long.class || type == UUID.class || documentedNumber) {
+        if (type == Integer.class || type == Long.class || type == UUID.class || type == Boolean.class) {
             names.add(q.value());
         }
     }
