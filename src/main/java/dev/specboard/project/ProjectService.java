@@ -10,12 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -27,17 +23,10 @@ public class ProjectService {
     /** Slugs that would collide with fixed URLs under /projects. */
     static final Set<String> RESERVED_SLUGS = Set.of("new", "api", "admin", "settings");
 
-    private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\\s:][^\\s]*$");
     private static final Pattern BRANCH = Pattern.compile("^(?!-)(?!.*\\.\\.)(?!.*//)(?!.*@\\{)[A-Za-z0-9._/-]+(?<!\\.lock)(?<![/.])$");
 
     @Inject
     Validation validation;
-
-    @ConfigProperty(name = "specboard.repos.allow-any-local", defaultValue = "false")
-    boolean allowAnyLocal;
-
-    @ConfigProperty(name = "specboard.repos.local-roots")
-    Optional<List<String>> localRoots;
 
     /** Checks a project's basics, including that its slug is free. */
     public FormErrors check(ProjectForm form, UUID exceptProject) {
@@ -119,62 +108,15 @@ public class ProjectService {
     }
 
     /**
-     * Checks a repository location: https://, ssh://, git@host:path, or a local path (file:// or
-     * absolute) where local paths are allowed (any in dev and test, under the configured roots otherwise).
+     * Checks the repository step's form and its branch name; whether the server may fetch the URL is the repository
+     * feature's rule (it checks the URL when the repository is connected, see SetupWizardService).
      */
     public FormErrors checkRepository(RepoForm form) {
         FormErrors errors = validation.check(form);
-        if (!errors.has("repoUrl")) {
-            String problem = repoUrlProblem(form.repoUrl().trim());
-            if (problem != null) {
-                errors.add("repoUrl", problem);
-            }
-        }
         if (!errors.has("defaultBranch") && !BRANCH.matcher(form.branchOrMain()).matches()) {
             errors.add("defaultBranch", "Not a valid branch name (letters, digits, . _ / -; no spaces or ..)");
         }
         return errors;
-    }
-
-    String repoUrlProblem(String url) {
-        if (url.chars().anyMatch(Character::isWhitespace)) {
-            return "A repository URL has no spaces";
-        }
-        String lower = url.toLowerCase();
-        if (lower.startsWith("https://") || lower.startsWith("ssh://")) {
-            try {
-                URI uri = new URI(url);
-                if (uri.getHost() == null || uri.getHost().isBlank() || uri.getPath() == null || uri.getPath().length() < 2) {
-                    return "The URL needs a host and a path, like https://example.com/team/app.git";
-                }
-                return null;
-            } catch (java.net.URISyntaxException e) {
-                return "This is not a valid URL";
-            }
-        }
-        if (SCP_LIKE.matcher(url).matches()) {
-            return null;
-        }
-        String local = null;
-        if (lower.startsWith("file://")) {
-            try {
-                local = Path.of(new URI(url)).toString();
-            } catch (RuntimeException | java.net.URISyntaxException e) {
-                return "A file:// URL needs an absolute path, like file:///srv/git/app";
-            }
-        } else if (url.startsWith("/")) {
-            local = url;
-        }
-        if (local == null) {
-            return "Use https://, ssh://, git@host:path, file:// or an absolute local path";
-        }
-        Path path = Path.of(local).normalize();
-        if (allowAnyLocal) {
-            return null;
-        }
-        boolean allowed = localRoots.orElse(List.of()).stream().filter(r -> !r.isBlank())
-                .anyMatch(r -> path.startsWith(Path.of(r.trim()).normalize()));
-        return allowed ? null : "Local paths are only allowed under the configured repository roots on this server";
     }
 
     /** The repository's name as people say it: the last part of the URL without .git. */

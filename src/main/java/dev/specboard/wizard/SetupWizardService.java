@@ -12,6 +12,7 @@ import dev.specboard.project.VisionForm;
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.RepoService;
 import dev.specboard.repo.RepoSync;
+import dev.specboard.repo.RepoUrls;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
@@ -37,6 +38,9 @@ public class SetupWizardService {
 
     @Inject
     RepoService repos;
+
+    @Inject
+    RepoUrls repoUrls;
 
     @Inject
     MemberService members;
@@ -102,6 +106,15 @@ public class SetupWizardService {
     public WizardRun submitRepository(UUID accountId, RepoForm form) {
         WizardRun run = requireProject(accountId);
         Access access = ownerAccess(run).requireWrite(Role.OWNER);
+        // Every problem at once: the form's and the branch's, and whether the server may fetch the URL (the repository
+        // feature's rule, the same one its own settings page applies).
+        FormErrors problems = projects.checkRepository(form);
+        if (!problems.has("repoUrl")) {
+            repoUrls.problem(form.repoUrl()).ifPresent(problem -> problems.add("repoUrl", problem));
+        }
+        if (problems.any()) {
+            throw new ValidationException(problems);
+        }
         projects.updateRepository(run.projectId, form);
         try {
             repos.connect(run.projectId, form.repoUrl(), form.branchOrMain(), accountId);

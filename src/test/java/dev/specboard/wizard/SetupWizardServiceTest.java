@@ -21,6 +21,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,19 @@ class SetupWizardServiceTest {
         assertTrue(repo.errors().has("repoUrl"));
         assertTrue(repo.errors().has("defaultBranch"));
         assertEquals("vision", wizard.current(me.id).orElseThrow().currentPhase);
+    }
+
+    /** The step names every problem at once, the server's rule for fetchable URLs (no internal hosts) among them. */
+    @Test
+    void anInternalHostAndABadBranchAreNamedTogether() {
+        Account me = data.account("internal");
+        wizard.submitBasics(me.id, basics(TestData.unique("Internal")));
+        wizard.visit(me.id, SetupStep.REPOSITORY);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> wizard.submitRepository(me.id, new RepoForm("https://127.0.0.1/team/app.git", "bad..branch")));
+        assertTrue(e.errors().get("repoUrl").contains("loopback, private, link-local or multicast"), e.errors().get("repoUrl"));
+        assertTrue(e.errors().has("defaultBranch"));
+        assertNull(project(wizard.current(me.id).orElseThrow().projectId).repoUrl, "nothing was recorded");
     }
 
     @Test
