@@ -64,6 +64,25 @@ class JobToolsTest {
         }
     }
 
+    /** An agent asks for an explanation of lines: the answer is posted on a new review thread on those lines. */
+    @Test
+    void anAgentQueuesAnExplanationOfLines() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            String token = fx.token(t.reviewer());
+            String session = Mcp.initialize(token);
+            String job = Mcp.id(Mcp.answer(token, session, "create_explanation_job", false, "project", t.slug(), "repository", "app",
+                    "path", "scripts/hello.py", "lineStart", 1, "lineEnd", 3));
+            AiJob done = jobs.await(UUID.fromString(job));
+            assertEquals(JobStatus.SUCCESS, done.status, done.error);
+            assertEquals("scripts/hello.py", QuarkusTransaction.requiringNew().call(() -> dev.specboard.review.CommentThread
+                    .<dev.specboard.review.CommentThread>findById(UUID.fromString((String) done.result.get("threadId")))).filePath);
+            String refused = Mcp.answer(token, session, "create_explanation_job", true, "project", t.slug(), "repository", "app",
+                    "path", "scripts/hello.py", "lineStart", 900);
+            assertTrue(refused.contains("Choose a line between 1 and"), refused);
+        }
+    }
+
     /** What the jobs page lets a member do to a job (list, cancel, retry, re-run) an agent can do through MCP too. */
     @Test
     void anAgentListsCancelsRetriesAndReRunsJobsAsThePageDoes() {

@@ -72,6 +72,11 @@ class PlanToolsTest {
             assertTrue(answer(lead, session, "get_plan", false, "project", slug, "planId", id(next)).contains("implementation_steps"),
                     "the new version copies the artifacts");
             assertTrue(answer(lead, session, "get_plan_chat", false, "project", slug, "planId", plan).contains("\"messages\""));
+            String chat = answer(lead, session, "ask_plan_chat", false, "project", slug, "planId", plan, "content", "Which steps does Checkout have?");
+            assertTrue(chat.contains("\"role\":\"user\"") && chat.contains("Which steps does Checkout have?"), chat);
+            assertTrue(chat.contains("\"role\":\"assistant\""), "the answer comes back with the chat: " + chat);
+            assertTrue(answer(lead, session, "ask_plan_chat", true, "project", slug, "planId", plan, "content", " ").contains("content"),
+                    "an empty message is refused naming its field");
 
             String viewer = fx.token(t.viewer());
             String viewerSession = Mcp.initialize(viewer);
