@@ -1,5 +1,7 @@
 package dev.specboard.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -14,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +26,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ArtifactSchemas {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<ArtifactType, String> texts = new EnumMap<>(ArtifactType.class);
     private final Map<ArtifactType, Schema> schemas = new EnumMap<>(ArtifactType.class);
@@ -60,7 +65,46 @@ public class ArtifactSchemas {
             }
             errors.add(pointer, readable(p));
         }
+        if (!errors.any()) {
+            // An escaped NUL character is valid JSON but PostgreSQL's jsonb cannot hold it: the save failed at the commit, as a 500.
+            String nul = nulAt(json);
+            if (nul != null) {
+                errors.add(nul, "Text must not contain the NUL character (\\u0000): it cannot be stored");
+            }
+        }
         return errors;
+    }
+
+    /** The JSON pointer of the first name or text of the document holding the NUL character, or null when none does. */
+    static String nulAt(String json) {
+        try {
+            return nulAt(JSON.readTree(json), "");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String nulAt(JsonNode node, String at) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? at : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulAt(node.get(i), at + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String inner = at + "/" + escape(field.getKey().replace("\0", "\\u0000"));
+            String found = field.getKey().indexOf('\0') >= 0 ? inner : nulAt(field.getValue(), inner);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static String readable(Error p) {
