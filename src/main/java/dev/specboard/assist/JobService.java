@@ -70,6 +70,7 @@ public class JobService {
     public AiJob create(Access access, AiJobType type, Map<String, Object> params) {
         access.requireWrite(roleFor(type));
         Map<String, Object> p = params == null ? Map.of() : params;
+        refuseUnknown(type, p);
         UUID projectId = access.project().id;
         Map<String, Object> clean = new LinkedHashMap<>();
         if (type == AiJobType.DOCS) {
@@ -98,6 +99,28 @@ public class JobService {
         job.persist();
         queued(JobKind.AI, job.id, projectId);
         return job;
+    }
+
+    /** What each type of job reads from its parameters. */
+    private static final Map<AiJobType, List<String>> PARAMS = Map.of(
+            AiJobType.DOCS, List.of("repo", "path", "componentId"),
+            AiJobType.EXPLANATION, List.of("repo", "path", "lineStart", "lineEnd", "threadId"));
+
+    /**
+     * A parameter the job does not read is refused, each named: one misspelt ({@code threadID}, {@code pth}) was dropped,
+     * and the job ran on something else than asked (a new thread, the whole repository).
+     */
+    private static void refuseUnknown(AiJobType type, Map<String, Object> params) {
+        List<String> known = PARAMS.get(type);
+        dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
+        for (String name : params.keySet()) {
+            if (!known.contains(name)) {
+                errors.add("params." + name, "A " + type.name() + " job has no parameter " + name + "; it takes " + String.join(", ", known));
+            }
+        }
+        if (errors.any()) {
+            throw new dev.specboard.web.ValidationException(errors);
+        }
     }
 
     void queued(JobKind kind, UUID id, UUID projectId) {
@@ -232,7 +255,13 @@ public class JobService {
             return null;
         }
         if (o instanceof Number n) {
-            return n.intValue();
+            // 1.5 was read as line 1, and 4294967297 as line 1 too (int overflow): a line is a whole number, and one past
+            // the int range is out of range like any line past the end.
+            double d = n.doubleValue();
+            if (d != Math.rint(d)) {
+                throw dev.specboard.web.ValidationException.of(field, "Enter a whole line number");
+            }
+            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, d));
         }
         try {
             return Integer.valueOf(String.valueOf(o).trim());

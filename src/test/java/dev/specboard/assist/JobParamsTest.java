@@ -1,0 +1,59 @@
+package dev.specboard.assist;
+
+import dev.specboard.repo.GitFixture;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A job's parameters are what it does: one it does not read is refused by name (a misspelt {@code pth} outlined the whole
+ * repository, a misspelt {@code threadID} opened a new thread), and a line is a whole number (1.5 was line 1).
+ */
+@QuarkusTest
+class JobParamsTest {
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    JobTestSupport jobs;
+
+    private static final String FILE = JobTestSupport.DIR + "/App.java";
+
+    @Test
+    void parametersAJobDoesNotReadAndLinesThatAreNotWholeNumbersAreRefusedByName() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            String url = "/api/v1/projects/" + t.slug() + "/jobs";
+            long before = QuarkusTransaction.requiringNew().call(() -> AiJob.count("projectId", t.project().id));
+
+            fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "pth", "src"))).post(url).then().statusCode(422)
+                    .body("details.'params.pth'", containsString("repo, path, componentId"));
+            fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", 1,
+                    "threadID", "x"))).post(url).then().statusCode(422).body("details.'params.threadID'", containsString("threadId"));
+            fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", 1.5,
+                    "lineEnd", 2))).post(url).then().statusCode(422).body("details.lineStart", equalTo("Enter a whole line number"));
+            fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", 4294967297L,
+                    "lineEnd", 4294967298L))).post(url).then().statusCode(422).body("details.lineStart", containsString("Choose a line"));
+            assertEquals(before, QuarkusTransaction.requiringNew().call(() -> AiJob.count("projectId", t.project().id)), "no job was queued");
+
+            fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", 2.0,
+                    "lineEnd", 3))).post(url).then().statusCode(202);
+            String token = fx.token(t.member());
+            String session = Mcp.initialize(token);
+            assertTrue(Mcp.answer(token, session, "create_docs_job", false, "project", t.slug(), "repository", "app", "path", JobTestSupport.DIR)
+                    .contains("QUEUED"), "the tool names only parameters the job reads");
+        }
+    }
+}
