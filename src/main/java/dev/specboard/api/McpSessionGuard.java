@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specboard.web.ApiError;
 import dev.specboard.web.InputGuard;
 import dev.specboard.web.StrictJson;
+import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
@@ -36,7 +37,8 @@ import java.util.Map;
  * which PostgreSQL cannot store: the library reads messages with the application's JSON reader, which
  * refuses NUL ({@link StrictJson}), so it answered a parse error without the request's id. Here such a
  * message is read leniently first and answered with its id: a tool call whose arguments hold a NUL gets
- * the tool error naming the argument, anything else an invalid-params error naming where the NUL is.
+ * the tool error naming the argument, anything else an invalid-params error naming where the NUL is. And a tool call
+ * naming an argument the tool does not take gets the tool error naming it, as the JSON API refuses unknown fields.
  */
 @ApplicationScoped
 public class McpSessionGuard {
@@ -54,6 +56,9 @@ public class McpSessionGuard {
 
     @Inject
     ConnectionManager connections;
+
+    @Inject
+    ToolManager tools;
 
     void install(@Observes Router router) {
         router.post(endpoint).order(-100).handler(BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()));
@@ -75,10 +80,21 @@ public class McpSessionGuard {
                     "Send initialize first: only an initialize request may come without an Mcp-Session-Id header"));
             return;
         }
-        List<String> nul = nulAt(message, new ArrayList<>());
-        if (nul == null || session != null && !connections.has(session)) {
-            // Nothing to refuse here, or a session the library answers 404 for.
+        if (session != null && !connections.has(session)) {
+            // A session the library answers 404 for.
             ctx.next();
+            return;
+        }
+        List<String> nul = nulAt(message, new ArrayList<>());
+        if (nul == null) {
+            Map<String, Object> unknown = "tools/call".equals(method) && message.has("id") ? unknownArguments(message.path("params")) : Map.of();
+            if (unknown.isEmpty()) {
+                ctx.next();
+                return;
+            }
+            String text = "Unknown argument" + (unknown.size() == 1 ? ": " : "s: ") + String.join(", ", unknown.keySet());
+            InputGuard.refused("POST", endpoint, text);
+            answer(ctx, 200, toolError(message.get("id"), text, unknown));
             return;
         }
         InputGuard.refused("POST", endpoint, "NUL character in the MCP message at " + StrictJson.joinPath(nul));
@@ -95,6 +111,29 @@ public class McpSessionGuard {
         }
         answer(ctx, 200, error(message.get("id"), -32602, "The message's " + StrictJson.joinPath(nul)
                 + " contains a NUL character, which cannot be stored"));
+    }
+
+    /**
+     * The arguments of a tool call that the tool does not take, each with the names it does take: the library drops
+     * them, so a misspelt optional one ({@code pagepath}, {@code threadID}) was done as if it were absent.
+     */
+    private Map<String, Object> unknownArguments(JsonNode params) {
+        JsonNode arguments = params.path("arguments");
+        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
+        if (tool == null || !arguments.isObject()) {
+            // An unknown tool or arguments that are not an object: the library answers those.
+            return Map.of();
+        }
+        List<String> known = tool.arguments().stream().map(ToolManager.ToolArgument::name).toList();
+        Map<String, Object> unknown = new java.util.LinkedHashMap<>();
+        for (Iterator<String> names = arguments.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                unknown.put(InputGuard.printable(name), known.isEmpty() ? "unknown argument: this tool takes none"
+                        : "unknown argument; this tool takes " + String.join(", ", known));
+            }
+        }
+        return unknown;
     }
 
     /** The message as a JSON object, or null when it is not one. */

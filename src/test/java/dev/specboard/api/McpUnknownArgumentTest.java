@@ -1,0 +1,76 @@
+package dev.specboard.api;
+
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A tool call naming an argument the tool does not take is a tool error naming it (and the ones the tool takes), as the
+ * JSON API refuses unknown fields: the library dropped it, so a misspelt optional argument ({@code pagepath},
+ * {@code storynumber}) was done as if it were absent, and a bogus one was ignored without a word.
+ */
+@QuarkusTest
+class McpUnknownArgumentTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void everyToolRefusesAnArgumentItDoesNotTakeAndNamesIt() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.owner().id, "unknown census", null, null).value();
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", ""))
+                .endpoint("/api/mcp").requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        try (McpSyncClient mcp = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10)).build()) {
+            mcp.initialize();
+            for (McpSchema.Tool tool : mcp.listTools().tools()) {
+                checked++;
+                McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest(tool.name(), Map.of("project", t.slug(), "bogusArg", 1)));
+                String text = r.content().isEmpty() ? "" : ((McpSchema.TextContent) r.content().get(0)).text();
+                if (!Boolean.TRUE.equals(r.isError()) || !text.contains("bogusArg") || !text.contains("unknown argument")) {
+                    failures.add(tool.name() + " answered " + text);
+                }
+            }
+        }
+        assertTrue(checked > 50, "tools: " + checked);
+        assertTrue(failures.isEmpty(), "an unknown argument must be a tool error naming it:\n" + String.join("\n", failures));
+    }
+
+    @Test
+    void aMisspeltArgumentIsNamedWithTheOnesTheToolTakesAndNothingIsDone() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "misspelt", null, null).value();
+        String session = Mcp.initialize(token);
+        String refused = Mcp.answer(token, session, "create_story", true, "project", t.slug(), "title", "Checkout", "description", "Pay",
+                "acceptance_criteria", "WHEN paid THE SYSTEM SHALL thank");
+        assertTrue(refused.contains("acceptance_criteria") && refused.contains("acceptanceCriteria"), refused);
+        Api.as(t.member()).get("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(200).body("size()", equalTo(0));
+        assertTrue(Mcp.answer(token, session, "create_story", false, "project", t.slug(), "title", "Checkout", "description", "Pay")
+                .contains("US-1"), "the same call without it is done");
+    }
+}
