@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A preview in the list, with its link (none for a link made before links were derived), scope and stage history. */
-public record PreviewRow(UUID id, String token, String status, String pageName, int pageCount, Instant createdAt, Instant expiresAt,
+/**
+ * A preview in the list, with its link (none for a link made before links were derived), scope and stage history;
+ * {@code pageCount} counts its pages not deleted since, {@code pageDeleted} says the one page it showed was.
+ */
+public record PreviewRow(UUID id, String token, String status, String pageName, boolean pageDeleted, int pageCount, Instant createdAt, Instant expiresAt,
                          Instant revokedAt, String createdBy, boolean open, List<Stage> events) {
 
     public record Stage(String stage, Instant createdAt) {

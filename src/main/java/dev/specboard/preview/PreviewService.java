@@ -95,6 +95,13 @@ public class PreviewService {
             s.createdBy = access.accountId();
             s.pageCount = current.size();
             s.persist();
+            em.flush();
+            int position = 1;
+            for (MockupService.CurrentMockup m : current) {
+                // A page deleted meanwhile is left out (its row would name nothing); its bundle page is never shown.
+                em.createNativeQuery("insert into preview_pages (preview_session_id, position, page_id) select ?1, ?2, p.id from pages p where p.id = ?3")
+                        .setParameter(1, s.id).setParameter(2, position++).setParameter(3, m.pageId()).executeUpdate();
+            }
             return s.id;
         });
         Path bundle = bundle(id);
@@ -156,7 +163,10 @@ public class PreviewService {
                 .orElseThrow(() -> ApiException.notFound("No such preview in this project"));
     }
 
-    /** The project's previews, newest first, with their stage history: two queries whatever their number. */
+    /**
+     * The project's previews, newest first, with their stage history and the number of their pages not deleted since:
+     * three queries whatever their number.
+     */
     public List<PreviewRow> rows(UUID projectId) {
         List<Object[]> sessions = em.createQuery("select s, a.username, p.name from PreviewSession s left join Account a on a.id = s.createdBy "
                         + "left join Page p on p.id = s.pageId where s.projectId = :p order by s.createdAt desc", Object[].class)
@@ -167,12 +177,18 @@ public class PreviewService {
                 .setParameter("p", projectId).getResultList()) {
             events.computeIfAbsent(e.previewSessionId, k -> new ArrayList<>()).add(new PreviewRow.Stage(e.stage, e.createdAt));
         }
+        Map<UUID, Integer> shown = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("select pp.preview_session_id, count(*) from preview_pages pp join preview_sessions s "
+                + "on s.id = pp.preview_session_id where s.project_id = ?1 group by pp.preview_session_id", Object[].class)
+                .setParameter(1, projectId).getResultList()) {
+            shown.put((UUID) r[0], ((Number) r[1]).intValue());
+        }
         Instant now = Instant.now();
         List<PreviewRow> out = new ArrayList<>();
         for (Object[] r : sessions) {
             PreviewSession s = (PreviewSession) r[0];
-            out.add(new PreviewRow(s.id, link(s), s.status, (String) r[2], s.pageCount, s.createdAt, s.expiresAt, s.revokedAt,
-                    (String) r[1], s.open(now), events.getOrDefault(s.id, List.of())));
+            out.add(new PreviewRow(s.id, link(s), s.status, (String) r[2], s.pageId != null && r[2] == null, shown.getOrDefault(s.id, 0),
+                    s.createdAt, s.expiresAt, s.revokedAt, (String) r[1], s.open(now), events.getOrDefault(s.id, List.of())));
         }
         return out;
     }
@@ -186,16 +202,43 @@ public class PreviewService {
                 .orElseThrow(() -> ApiException.notFound("This preview does not exist or has expired."));
     }
 
+    /** The bundle's index, less the pages deleted since the preview was made; 410 when none is left. */
     public PreviewManifest manifest(PreviewSession s) {
+        PreviewManifest m;
         try {
-            return JSON.readValue(Path.of(s.bundlePath, "manifest.json").toFile(), PreviewManifest.class);
+            m = JSON.readValue(Path.of(s.bundlePath, "manifest.json").toFile(), PreviewManifest.class);
         } catch (IOException e) {
             throw ApiException.notFound("This preview's files are gone.");
         }
+        List<Integer> shown = shown(s);
+        List<PreviewManifest.Entry> left = m.pages().stream().filter(e -> shown.contains(e.index())).toList();
+        if (left.isEmpty()) {
+            throw new ApiException(410, m.pages().size() == 1 ? "This page was deleted: " + m.pages().get(0).name() + " is no longer part of the design."
+                    : "This preview's pages were deleted: none of them is part of the design any more.");
+        }
+        return new PreviewManifest(m.project(), left);
     }
 
-    /** One rendered page of the bundle (the sandboxed document). */
+    /** 410 when the bundle has this page but its page was deleted since the preview was made. */
+    public void requireNotDeleted(PreviewSession s, int index) {
+        if (!shown(s).contains(index) && Files.exists(Path.of(s.bundlePath, "pages", index + ".html"))) {
+            throw new ApiException(410, "This page was deleted: it is no longer part of the design.");
+        }
+    }
+
+    /** The bundle's page indexes whose page still exists. */
+    @SuppressWarnings("unchecked")
+    private List<Integer> shown(PreviewSession s) {
+        return ((List<Number>) em.createNativeQuery("select position from preview_pages where preview_session_id = ?1", Integer.class)
+                .setParameter(1, s.id).getResultList()).stream().map(Number::intValue).toList();
+    }
+
+    /** One rendered page of the bundle (the sandboxed document); 410 when its page was deleted since. */
     public String page(PreviewSession s, int index) {
+        requireNotDeleted(s, index);
+        if (!shown(s).contains(index)) {
+            throw ApiException.notFound("No such page in this preview.");
+        }
         try {
             return Files.readString(Path.of(s.bundlePath, "pages", index + ".html"), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {

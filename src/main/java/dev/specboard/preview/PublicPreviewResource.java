@@ -18,7 +18,7 @@ import java.net.URI;
 /**
  * What anyone with a preview link sees, without logging in: a normal page listing the bundle's pages
  * and framing the chosen one, which is served from the bundle under the same sandbox as mockups.
- * Unknown, revoked and expired links answer 404.
+ * Unknown, revoked and expired links answer 404; a page deleted since the preview was made, 410.
  */
 @Path("/preview/{token}")
 public class PublicPreviewResource {
@@ -43,6 +43,9 @@ public class PublicPreviewResource {
     public Response show(@PathParam("token") String token, @QueryParam("page") Integer page) {
         PreviewSession s = previews.open(token);
         PreviewManifest m = previews.manifest(s);
+        if (page != null) {
+            previews.requireNotDeleted(s, page);
+        }
         PreviewManifest.Entry shown = m.pages().stream().filter(e -> page != null && e.index() == page).findFirst().orElse(m.pages().get(0));
         return Response.ok(Templates.show(new PreviewView(token, m, shown, s.expiresAt))).header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store").build();

@@ -279,6 +279,7 @@ public class ErrorMapper {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 409 -> "Conflict";
+            case 410 -> "Gone";
             case 413 -> "Too large";
             case 415 -> "Unsupported content";
             case 422 -> "Invalid input";
