@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,8 +41,15 @@ public class ContextItemService {
     @Inject
     Event<ContextSources.Removed> removed;
 
-    /** Where a page or another feature used an item. */
-    public record Reference(String kind, String id, String label, String at) {
+    /**
+     * Where a page or another feature used an item, and how many times ({@code uses} is null in references recorded
+     * before uses were counted per target: one use each).
+     */
+    public record Reference(String kind, String id, String label, String at, Integer uses) {
+
+        int count() {
+            return uses == null ? 1 : uses;
+        }
     }
 
     public record References(List<Reference> items) {
@@ -217,13 +225,39 @@ public class ContextItemService {
         access.requireWrite(Role.MEMBER);
         ContextItem item = get(access.project().id, itemId);
         em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+        if ("page".equals(kind) && em.createQuery("select count(p) from Page p where p.id = :id", Long.class).setParameter("id", target).getSingleResult() == 0) {
+            // Deleted while this use waited for the item's lock (the deletion forgets its uses under the same lock).
+            throw ApiException.notFound("No such page in this project");
+        }
         List<Reference> refs = new ArrayList<>(references(item));
+        int before = refs.stream().filter(r -> kind.equals(r.kind()) && target.toString().equals(r.id())).mapToInt(Reference::count).sum();
         refs.removeIf(r -> kind.equals(r.kind()) && target.toString().equals(r.id()));
-        refs.add(new Reference(kind, target.toString(), label, Instant.now().toString()));
+        refs.add(new Reference(kind, target.toString(), label, Instant.now().toString(), before + 1));
         item.referencedIn = DesignJson.write(refs);
         item.timesReferenced++;
         item.lastReferencedAt = Instant.now();
         return item;
+    }
+
+    /**
+     * Forgets a deleted target (a page...) in the items that used it: its uses no longer count, it is no longer listed,
+     * and the last use is the latest of the others. Called in the deletion's transaction.
+     */
+    public void forget(UUID projectId, String kind, UUID target) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select id from user_context_items where project_id = ?1 and referenced_in @> cast(?2 as jsonb) order by id", UUID.class)
+                .setParameter(1, projectId).setParameter(2, DesignJson.write(List.of(Map.of("kind", kind, "id", target.toString())))).getResultList();
+        for (UUID id : ids) {
+            ContextItem item = em.find(ContextItem.class, id);
+            em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+            List<Reference> refs = new ArrayList<>(references(item));
+            int gone = refs.stream().filter(r -> kind.equals(r.kind()) && target.toString().equals(r.id())).mapToInt(Reference::count).sum();
+            refs.removeIf(r -> kind.equals(r.kind()) && target.toString().equals(r.id()));
+            item.referencedIn = DesignJson.write(refs);
+            // With no use left the count is 0 even where earlier uses of one target were not counted apart.
+            item.timesReferenced = refs.isEmpty() ? 0 : Math.max(refs.stream().mapToInt(Reference::count).sum(), item.timesReferenced - gone);
+            item.lastReferencedAt = refs.stream().map(r -> Instant.parse(r.at())).max(Instant::compareTo).orElse(null);
+        }
     }
 
     static List<Reference> references(ContextItem i) {

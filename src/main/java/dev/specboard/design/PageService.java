@@ -37,6 +37,9 @@ public class PageService {
     @Inject
     DesignSystemService designSystems;
 
+    @Inject
+    ContextItemService contextItems;
+
     /** Every page of the project with its current mockup version, in tree order, in one query. */
     public List<PageRow> rows(UUID projectId) {
         return em.createQuery("select new dev.specboard.design.PageRow(p.id, p.parentId, p.name, p.slug, p.path, p.type, p.status, p.purpose, "
@@ -200,7 +203,7 @@ public class PageService {
 
     /**
      * Deletes a page with its mockup versions: features no longer affect it, journey screens showing it are flagged by
-     * their check, thoughts about it keep its name, and the design system and entities are worked out again without its
+     * their check, thoughts about it keep its name, context items no longer count its uses, and the design system and entities are worked out again without its
      * mockups. Refused (409, naming them) while pages sit under it: deleting them along (Figma's way with a frame) would
      * take more than the person chose, and moving them up would change where they sit in the app's URLs behind their back;
      * like Linear's sub-issues, they stay until someone moves or deletes them.
@@ -223,6 +226,7 @@ public class PageService {
         p.currentMockupId = null;
         em.flush();
         Mockup.delete("pageId", p.id);
+        contextItems.forget(projectId, "page", p.id);
         p.delete();
         if (hadMockups) {
             designSystems.requestRecompute(projectId);

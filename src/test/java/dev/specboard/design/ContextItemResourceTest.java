@@ -147,6 +147,35 @@ class ContextItemResourceTest {
         assertTrue(p.selectFirst("#reference-list").text().contains("used 2 times"));
     }
 
+    /** A page's uses of an item go with the page: the count, the list of pages and the last use follow deletions. */
+    @Test
+    void deletingAPageTakesItsUsesOffTheItemsItUsed() {
+        TestData.Team t = data.team();
+        Element text = item(t, Web.as(t.member()).multiPart("itemType", "text").multiPart("text", "Calm blue cards").post("/projects/" + t.slug() + "/context"));
+        String itemId = text.id().substring("item-".length());
+        String home = PageResourceTest.createPage(t, "Home", "/", null, null, null);
+        String about = PageResourceTest.createPage(t, "About", "/about", null, null, null);
+        for (String page : java.util.List.of(about, about, home)) {
+            Web.as(t.member()).formParam("item", itemId).post("/projects/" + t.slug() + "/pages/" + page + "/references").then().statusCode(303);
+        }
+        assertTrue(item(t, itemId).text().contains("referenced 3 times"), item(t, itemId).text());
+
+        Web.as(t.member()).formParam("x", "1").post("/projects/" + t.slug() + "/pages/" + about + "/delete").then().statusCode(303);
+        assertTrue(item(t, itemId).text().contains("referenced 1 time"), "the deleted page's two uses no longer count: " + item(t, itemId).text());
+        String token = tokens.create(t.member().id, "ctx", null, null).value();
+        String api = "/api/v1/projects/" + t.slug() + "/context-items";
+        String mine = "find { it.id == '" + itemId + "' }.";
+        assertEquals(1, (int) RestAssured.given().header("Authorization", "Bearer " + token).get(api).then().statusCode(200).extract().path(mine + "timesReferenced"));
+
+        Web.as(t.member()).formParam("x", "1").post("/projects/" + t.slug() + "/pages/" + home + "/delete").then().statusCode(303);
+        assertTrue(item(t, itemId).text().contains("referenced 0 times"), item(t, itemId).text());
+        assertNull(RestAssured.given().header("Authorization", "Bearer " + token).get(api).then().statusCode(200).extract().path(mine + "lastReferencedAt"));
+    }
+
+    private static Element item(TestData.Team t, String id) {
+        return Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/context")).selectFirst("#item-" + id);
+    }
+
     @Test
     void aStyleGuidePastedAsTextGivesThePaletteItNames() {
         TestData.Team t = data.team();
