@@ -23,6 +23,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -199,15 +200,23 @@ public class DesignApi {
         return page(access, p.id);
     }
 
-    /** Saves a new mockup version; {@code basedOnVersion} (optional) makes a stale save a 409 with both versions. */
+    /**
+     * Saves a new mockup version; {@code basedOnVersion} (optional) makes a stale save a 409 with both versions, and a
+     * version never saved a 422 naming {@code basedOnVersion}.
+     */
     @POST
     @Path("/pages/{id}/mockups")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MockupAnswer.class)))
     public Response saveMockup(@PathParam("slug") String slug, @PathParam("id") String id, MockupBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         MockupBody b = ComponentApi.body(body);
-        Mockup m = mockups.save(access, uuid(id), new MockupForm(b.html(), b.css(), b.js(), b.changeDescription(), b.basedOnVersion(), b.changedBy()),
-                b.aiNotes());
+        Mockup m;
+        try {
+            m = mockups.save(access, uuid(id), new MockupForm(b.html(), b.css(), b.js(), b.changeDescription(), b.basedOnVersion(), b.changedBy()),
+                    b.aiNotes());
+        } catch (ValidationException e) {
+            throw e.renamed("basedOn", "basedOnVersion");
+        }
         return Response.status(201).entity(mockup(m, true, List.of())).build();
     }
 

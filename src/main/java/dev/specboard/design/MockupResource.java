@@ -72,7 +72,10 @@ public class MockupResource {
             return Flash.redirect(headers, PageResource.link(access, pid) + "#mockup",
                     "Mockup version " + m.version + " saved; the design system is being recomputed.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates_page(access, p, typed, e.errors(), null, Map.of()));
+            // A version never saved cannot be typed again (the field is hidden): the form is now based on the current one.
+            MockupForm kept = !e.errors().has("basedOn") ? typed : new MockupForm(typed.html(), typed.css(), typed.js(), typed.changeDescription(),
+                    mockups.currentVersion(access.project().id, pid), "user");
+            return Htmx.invalid(Templates_page(access, p, kept, e.errors(), null, Map.of()));
         } catch (StaleVersionException e) {
             // Keep what was typed, now based on the current version, and show the current version beside it.
             MockupForm rebased = new MockupForm(typed.html(), typed.css(), typed.js(), typed.changeDescription(), e.currentVersion(), "user");

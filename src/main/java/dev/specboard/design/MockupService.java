@@ -38,7 +38,10 @@ public class MockupService {
     public record CurrentMockup(UUID pageId, String name, String path, int version, String html, String css, String js, UUID mockupId) {
     }
 
-    /** Saves a new version of a page's mockup, based on {@code form.basedOn()} when given (409 with both if stale). */
+    /**
+     * Saves a new version of a page's mockup, based on {@code form.basedOn()} when given (409 with both if stale, 422 on
+     * {@code basedOn} for a version never saved).
+     */
     @Transactional
     public Mockup save(Access access, UUID pageId, MockupForm form) {
         return save(access, pageId, form, List.of());
@@ -75,6 +78,10 @@ public class MockupService {
         }
         Mockup current = page.currentMockupId == null ? null : Mockup.findById(page.currentMockupId);
         int currentVersion = current == null ? 0 : current.version;
+        if (form.basedOn() != null && form.basedOn() < 0) {
+            throw ValidationException.of("basedOn", "A mockup is based on version 0 (none yet) or a saved version, not " + form.basedOn());
+        }
+        StaleVersionException.requireSaved("basedOn", "The mockup of " + page.name, form.basedOn(), currentVersion);
         if (form.basedOn() != null && form.basedOn() != currentVersion) {
             throw new StaleVersionException("The mockup of " + page.name, form.basedOn(), currentVersion,
                     current == null ? StaleVersionException.texts("html", "", "css", "", "js", "")
@@ -112,6 +119,12 @@ public class MockupService {
         page.version++;
         designSystems.requestRecompute(page.projectId);
         return m;
+    }
+
+    /** The version of a page's current mockup, 0 when it has none. */
+    public int currentVersion(UUID projectId, UUID pageId) {
+        return em.createQuery("select m.version from Page p join Mockup m on m.id = p.currentMockupId where p.projectId = :p and p.id = :page", Integer.class)
+                .setParameter("p", projectId).setParameter("page", pageId).getResultStream().findFirst().orElse(0);
     }
 
     /** Makes an older (or newer) version the page's current mockup again. */

@@ -19,8 +19,13 @@ public class StaleVersionException extends ApiException {
      * or mixed documents; a 409 "changed by someone else" would send them looking for an edit that never happened.
      */
     public static void requireSaved(String what, Integer given, int current) {
+        requireSaved("version", what, given, current);
+    }
+
+    /** The same, for a document whose version field has another name (a mockup's {@code basedOn}). */
+    public static void requireSaved(String field, String what, Integer given, int current) {
         if (given != null && given > current) {
-            throw ValidationException.of("version", what + " has no version " + given + ": it is at version " + current);
+            throw ValidationException.of(field, what + " has no version " + given + ": it is at version " + current);
         }
     }
 

@@ -2,14 +2,19 @@ package dev.specboard.api;
 
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A save naming a version past the current one is 422 on {@code version}, on every versioned document: that version was
@@ -59,5 +64,30 @@ class ImpossibleVersionTest {
         // An earlier version is still someone else's change.
         fx.api(t.member()).body(Map.of("name", "Wishes", "version", 1)).put(api + "/features/" + feature).then().statusCode(200);
         fx.api(t.member()).body(Map.of("name", "Wish list", "version", 1)).put(api + "/features/" + feature).then().statusCode(409);
+    }
+
+    /** A mockup's version is named {@code basedOn} in the form and {@code basedOnVersion} in the API: refused on that field. */
+    @Test
+    void aMockupBasedOnAVersionNeverSavedIs422OnBasedOn() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug();
+        String page = fx.api(t.member()).body(Map.of("name", "Home", "path", "/home")).post(api + "/pages").then().statusCode(201).extract().path("id");
+        fx.api(t.member()).body(Map.of("html", "<main>v1</main>")).post(api + "/pages/" + page + "/mockups").then().statusCode(201);
+        fx.api(t.member()).body(Map.of("html", "<main>v2</main>", "basedOnVersion", 5)).post(api + "/pages/" + page + "/mockups").then().statusCode(422)
+                .body("details.basedOnVersion", equalTo("The mockup of Home has no version 5: it is at version 1"));
+        fx.api(t.member()).body(Map.of("html", "<main>v2</main>", "basedOnVersion", -1)).post(api + "/pages/" + page + "/mockups").then().statusCode(422)
+                .body("details.basedOnVersion", containsString("not -1"));
+        fx.api(t.member()).body(Map.of("html", "<main>v2</main>", "basedOnVersion", 0)).post(api + "/pages/" + page + "/mockups").then().statusCode(409)
+                .body("details.yourVersion", equalTo(0)).body("details.currentVersion", equalTo(1));
+
+        Response form = Web.as(t.member()).formParam("html", "<main>typed</main>").formParam("css", "")
+                .formParam("js", "").formParam("changeDescription", "").formParam("basedOn", "9")
+                .post("/projects/" + t.slug() + "/pages/" + page + "/mockups");
+        assertEquals(422, form.statusCode());
+        Document d = Web.html(form);
+        assertEquals("The mockup of Home has no version 9: it is at version 1", d.getElementById("e-basedOn").text());
+        assertEquals("<main>typed</main>", d.getElementById("f-html").val(), "what was typed is kept");
+        assertEquals("1", d.selectFirst("#mockup-form input[name=basedOn]").val(), "now based on the current version");
+        fx.api(t.member()).body(Map.of("html", "<main>v2</main>", "basedOnVersion", 1)).post(api + "/pages/" + page + "/mockups").then().statusCode(201);
     }
 }
