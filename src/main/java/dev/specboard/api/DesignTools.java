@@ -124,16 +124,17 @@ public class DesignTools {
         return call(() -> featureApi.listFeatures(project));
     }
 
-    @Tool(name = "create_feature", description = "Describes a feature: name, what users can do, the entities it creates, reads, updates and deletes, business rules, affected page paths.",
+    @Tool(name = "create_feature", description = "Describes a feature: name, what users can do, the entities it creates, reads, updates and deletes, business rules, affected page paths, required journeys.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public FeatureApi.FeatureAnswer createFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature name") String name,
                                 @ToolArg(description = "what users can do, in their words", required = false) String userDescription,
                                 @ToolArg(description = "entities it creates", required = false) List<String> creates,
                                 @ToolArg(description = "entities it reads", required = false) List<String> reads,
                                 @ToolArg(description = "business rules", required = false) List<String> businessRules,
-                                @ToolArg(description = "affected page paths", required = false) List<String> affectedPages) {
+                                @ToolArg(description = "affected page paths", required = false) List<String> affectedPages,
+                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys) {
         return entity(FeatureApi.FeatureAnswer.class, () -> featureApi.createFeature(project, new FeatureApi.FeatureBody(name, userDescription, null, null,
-                new FeatureApi.DataOperationsBody(creates, reads, null, null), null, businessRules, null, affectedPages, null, null, null)));
+                new FeatureApi.DataOperationsBody(creates, reads, null, null), null, businessRules, null, affectedPages, requiredJourneys, null, null)));
     }
 
     @Tool(name = "update_feature", description = "Changes a feature: only the arguments given change, the rest is kept (lists given replace the old ones). "
@@ -150,7 +151,8 @@ public class DesignTools {
                                 @ToolArg(description = "entities it updates", required = false) List<String> updates,
                                 @ToolArg(description = "entities it deletes", required = false) List<String> deletes,
                                 @ToolArg(description = "business rules", required = false) List<String> businessRules,
-                                @ToolArg(description = "affected page paths", required = false) List<String> affectedPages) {
+                                @ToolArg(description = "affected page paths", required = false) List<String> affectedPages,
+                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys) {
         return call(() -> {
             // The policy first: an archived project or a viewer is refused before the feature is looked up.
             projectAccess.write(project, Role.MEMBER);
@@ -162,7 +164,7 @@ public class DesignTools {
                     or(category, now.category()), or(status, now.status()),
                     new FeatureApi.DataOperationsBody(or(creates, ops.creates()), or(reads, ops.reads()), or(updates, ops.updates()), or(deletes, ops.deletes())),
                     now.uiRequirements(), or(businessRules, now.businessRules()), new FeatureApi.TechnicalBody(now.technicalRequirements().needs()),
-                    or(affectedPages, now.affectedPages()), now.requiredJourneys().stream().map(String::valueOf).toList(), linked, version));
+                    or(affectedPages, now.affectedPages()), or(requiredJourneys, now.requiredJourneys().stream().map(String::valueOf).toList()), linked, version));
         });
     }
 

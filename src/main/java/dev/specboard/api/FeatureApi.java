@@ -10,6 +10,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.story.Story;
+import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -52,9 +53,14 @@ public class FeatureApi {
     public record FeatureStoryAnswer(String key, int number, String title, String status, boolean drafted, List<String> specs) {
     }
 
+    /** A journey the feature requires, by id and name (its {@code requiredJourneys} are the ids alone). */
+    @RegisterForReflection
+    public record JourneyName(UUID id, String name) {
+    }
+
     @RegisterForReflection
     public record FeatureAnswer(UUID id, String name, String userDescription, String category, String status, List<String> affectedPages,
-                                List<UUID> requiredJourneys, Feature.DataOperations dataOperations, List<String> uiRequirements,
+                                List<UUID> requiredJourneys, List<JourneyName> journeys, Feature.DataOperations dataOperations, List<String> uiRequirements,
                                 List<String> businessRules, Feature.TechnicalRequirements technicalRequirements, List<FeatureStoryAnswer> stories,
                                 int version) {
     }
@@ -80,13 +86,16 @@ public class FeatureApi {
         return answers(access, Feature.<Feature>find("projectId = ?1 order by lower(name)", access.project().id).list());
     }
 
-    /** Describes a feature; {@code affectedPages} are page paths, {@code storyNumbers} the stories realising it. */
+    /**
+     * Describes a feature; {@code affectedPages} are page paths, {@code requiredJourneys} journey ids or names,
+     * {@code storyNumbers} the stories realising it.
+     */
     @POST
     @Path("/features")
     @APIResponse(responseCode = "201", description = "The feature", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeatureAnswer.class)))
     public Response createFeature(@PathParam("slug") String slug, FeatureBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Feature f = features.create(access, form(ComponentApi.body(body)));
+        Feature f = named(() -> features.create(access, form(ComponentApi.body(body))));
         return Response.status(201).entity(feature(access, f.id)).build();
     }
 
@@ -105,7 +114,7 @@ public class FeatureApi {
     @Path("/features/{id}")
     public FeatureAnswer updateFeature(@PathParam("slug") String slug, @PathParam("id") String id, FeatureBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Feature f = features.update(access, DesignApi.uuid(id), form(ComponentApi.body(body)));
+        Feature f = named(() -> features.update(access, DesignApi.uuid(id), form(ComponentApi.body(body))));
         // The saved feature itself, not a new read: outside the transaction a read can come from the request's session,
         // which still holds the feature as a caller (the MCP tool) read it before the edit.
         return answers(access, List.of(f)).get(0);
@@ -132,6 +141,19 @@ public class FeatureApi {
         return Response.status(201).entity(new DraftedStoryAnswer(s.key(), s.number, s.title, s.description, s.acceptanceCriteria, s.status, fid)).build();
     }
 
+    /** A refusal names the fields as this API's body does (the form's {@code pages} is {@code affectedPages} here). */
+    private static Feature named(java.util.function.Supplier<Feature> save) {
+        try {
+            return save.get();
+        } catch (ValidationException e) {
+            ValidationException named = e.renamed("pages", "affectedPages").renamed("journeys", "requiredJourneys");
+            for (String op : List.of("creates", "reads", "updates", "deletes")) {
+                named = named.renamed(op, "dataOperations." + op);
+            }
+            throw named;
+        }
+    }
+
     private FeatureAnswer feature(Access access, UUID id) {
         return answers(access, List.of(features.get(access.project().id, id))).get(0);
     }
@@ -142,13 +164,16 @@ public class FeatureApi {
         pages.rows(access.project().id).forEach(r -> paths.put(r.id(), r.path()));
         Map<UUID, FeatureRow> rows = new LinkedHashMap<>();
         features.rows(access.project().id).forEach(r -> rows.put(r.id(), r));
-        return list.stream().map(f -> answer(f, rows.get(f.id), paths)).toList();
+        Map<UUID, String> journeys = new LinkedHashMap<>();
+        features.journeyRefs(access.project().id).forEach(j -> journeys.put(j.id(), j.name()));
+        return list.stream().map(f -> answer(f, rows.get(f.id), paths, journeys)).toList();
     }
 
-    private static FeatureAnswer answer(Feature f, FeatureRow row, Map<UUID, String> paths) {
+    private static FeatureAnswer answer(Feature f, FeatureRow row, Map<UUID, String> paths, Map<UUID, String> journeys) {
         List<FeatureView.StoryLink> links = row == null ? List.of() : row.stories();
         return new FeatureAnswer(f.id, f.name, f.userDescription, f.category, row == null ? f.status : row.status(),
-                f.affectedPages.stream().map(paths::get).filter(java.util.Objects::nonNull).toList(), f.requiredJourneys, f.operations(),
+                f.affectedPages.stream().map(paths::get).filter(java.util.Objects::nonNull).toList(), f.requiredJourneys,
+                f.requiredJourneys.stream().filter(journeys::containsKey).map(j -> new JourneyName(j, journeys.get(j))).toList(), f.operations(),
                 f.uiRequirementList(), f.businessRuleList(), new Feature.TechnicalRequirements(f.technicalNeeds()),
                 links.stream().map(l -> new FeatureStoryAnswer(l.key(), l.number(), l.title(), l.status(), l.drafted(),
                         l.specs().stream().map(FeatureView.SpecRef::key).toList())).toList(), f.version);

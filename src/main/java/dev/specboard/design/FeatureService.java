@@ -113,7 +113,8 @@ public class FeatureService {
         return new FeatureListView(access, rows(projectId), pages.rows(projectId), journeyRefs(projectId), form, errors);
     }
 
-    List<FeatureView.JourneyRef> journeyRefs(UUID projectId) {
+    /** The project's journeys by name, for naming the ones a feature requires. */
+    public List<FeatureView.JourneyRef> journeyRefs(UUID projectId) {
         return em.createQuery("select new dev.specboard.design.FeatureView$JourneyRef(j.id, j.name) from JourneyFlow j where j.projectId = :p "
                 + "order by lower(j.name)", FeatureView.JourneyRef.class).setParameter("p", projectId).getResultList();
     }
@@ -253,20 +254,33 @@ public class FeatureService {
                 errors.add("pages", "There is no page " + ref + " in this project");
             }
         });
-        List<UUID> named = form.journeyList().stream().map(Ids::parseOrNull).filter(java.util.Objects::nonNull).distinct().toList();
+        // A journey is named by its id (the form's checkboxes) or by its name (API and MCP callers who know it by name).
+        List<FeatureView.JourneyRef> journeyNames = form.journeyList().stream().anyMatch(r -> Ids.parseOrNull(r) == null) ? journeyRefs(projectId) : List.of();
+        Map<String, UUID> journeyRefs = new LinkedHashMap<>();
+        for (String ref : form.journeyList()) {
+            UUID jid = Ids.parseOrNull(ref);
+            List<UUID> byName = jid != null ? List.of(jid)
+                    : journeyNames.stream().filter(j -> j.name().equalsIgnoreCase(ref.strip())).map(FeatureView.JourneyRef::id).toList();
+            if (byName.size() == 1) {
+                journeyRefs.put(ref, byName.get(0));
+            } else {
+                errors.add("journeys", byName.isEmpty() ? "There is no journey " + ref + " in this project"
+                        : "Several journeys are named " + ref + ": name the one you mean by its id");
+            }
+        }
+        List<UUID> named = journeyRefs.values().stream().distinct().toList();
         // A share lock on the journeys named: one being deleted right now is waited for and then found gone (see Feature.dropJourney).
         List<UUID> existing = named.isEmpty() ? List.of() : em.createQuery("select j from JourneyFlow j where j.projectId = :p and j.id in :ids", JourneyFlow.class)
                 .setParameter("p", projectId).setParameter("ids", named).setLockMode(LockModeType.PESSIMISTIC_READ).getResultList()
                 .stream().map(j -> j.id).toList();
         List<UUID> journeyIds = new ArrayList<>();
-        for (String ref : form.journeyList()) {
-            UUID jid = Ids.parseOrNull(ref);
-            if (jid != null && existing.contains(jid)) {
-                journeyIds.add(jid);
-            } else {
+        journeyRefs.forEach((ref, jid) -> {
+            if (!existing.contains(jid)) {
                 errors.add("journeys", "There is no journey " + ref + " in this project");
+            } else if (!journeyIds.contains(jid)) {
+                journeyIds.add(jid);
             }
-        }
+        });
         Feature.DataOperations ops = form.operations();
         for (String op : List.of("creates", "reads", "updates", "deletes")) {
             List<String> names = switch (op) {

@@ -416,6 +416,13 @@ class McpClientTest {
             assertEquals("[\"Subject\"]", edited.at("/dataOperations/reads").toString());
             assertEquals("[\"only verified teachers\"]", edited.get("businessRules").toString());
             assertEquals(2, edited.get("version").asInt());
+            String journey = structured(call(mcp, "create_journey", Map.of("project", t.slug(), "name", "Share a lesson", "nodes",
+                    List.of(Map.of("key", "s", "nodeType", "annotation", "data", Map.of("text", "x"))), "connections", List.of()))).get("id").asText();
+            JsonNode required = structured(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "requiredJourneys", List.of("Share a lesson"))));
+            assertEquals("[\"" + journey + "\"]", required.get("requiredJourneys").toString(), "a journey named by its name");
+            assertEquals("Share a lesson", required.at("/journeys/0/name").asText());
+            assertEquals("Share a lesson", structured(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "name", "Share")))
+                    .at("/journeys/0/name").asText(), "kept when not given");
             assertTrue(refusal(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "version", 1, "name", "Late")))
                     .contains("changed"), "a stale version is refused");
             assertTrue(refusal(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "category", "gamification")))

@@ -48,6 +48,39 @@ class FeatureResourceTest {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** The API names the journeys a feature requires beside their ids, and takes them by name as well as by id. */
+    @Test
+    void requiredJourneysAreNamedAndCanBeGivenByName() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug();
+        String signIn = journey(t, "Sign in");
+        String browse = journey(t, "Browse");
+        journey(t, "Twice");
+        journey(t, "twice");
+        Map<String, Object> f = fx.api(t.member()).body(Map.of("name", "Accounts", "requiredJourneys", List.of("sign in", browse)))
+                .post(api + "/features").then().statusCode(201).extract().path("");
+        assertEquals(List.of(signIn, browse), f.get("requiredJourneys"), "the ids stay as they were");
+        assertEquals(List.of(Map.of("id", signIn, "name", "Sign in"), Map.of("id", browse, "name", "Browse")), f.get("journeys"));
+        String id = (String) f.get("id");
+        assertEquals("Sign in", fx.api(t.viewer()).get(api + "/features").then().statusCode(200).extract().path("find { it.id == '" + id + "' }.journeys[0].name"));
+        assertTrue(Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/features/" + id)).selectFirst("#feature-journeys").text()
+                .contains("Sign in"), "the feature's page names them");
+
+        Response unknown = fx.api(t.member()).body(Map.of("name", "Other", "requiredJourneys", List.of("Checkout"))).post(api + "/features");
+        assertEquals(422, unknown.statusCode(), unknown.asString());
+        assertEquals("There is no journey Checkout in this project", unknown.path("details.requiredJourneys"), unknown.asString());
+        Response ambiguous = fx.api(t.member()).body(Map.of("name", "Other", "requiredJourneys", List.of("TWICE"))).post(api + "/features");
+        assertEquals(422, ambiguous.statusCode(), ambiguous.asString());
+        assertTrue(ambiguous.asString().contains("Several journeys are named TWICE"), ambiguous.asString());
+        Response page = fx.api(t.member()).body(Map.of("name", "Other", "affectedPages", List.of("/nowhere"))).post(api + "/features");
+        assertEquals("There is no page /nowhere in this project", page.path("details.affectedPages"), "named as the body names it: " + page.asString());
+    }
+
+    private String journey(TestData.Team t, String name) {
+        return fx.api(t.member()).body(Map.of("name", name, "nodes", List.of(Map.of("key", "s", "nodeType", "annotation", "data", Map.of("text", "x"))),
+                "connections", List.of())).post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void theProjectSearchFindsFeaturesByNameAndDescription() {
         TestData.Team t = data.team();
