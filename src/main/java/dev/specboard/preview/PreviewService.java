@@ -7,6 +7,7 @@ import dev.specboard.design.MockupDocument;
 import dev.specboard.design.MockupService;
 import dev.specboard.design.Page;
 import dev.specboard.kernel.Ids;
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
@@ -99,7 +100,8 @@ public class PreviewService {
             int position = 1;
             for (MockupService.CurrentMockup m : current) {
                 // A page deleted meanwhile is left out (its row would name nothing); its bundle page is never shown.
-                em.createNativeQuery("insert into preview_pages (preview_session_id, position, page_id) select ?1, ?2, p.id from pages p where p.id = ?3")
+                QuerySpaces.touching(em.createNativeQuery("insert into preview_pages (preview_session_id, position, page_id) "
+                        + "select ?1, ?2, p.id from pages p where p.id = ?3"), "preview_pages")
                         .setParameter(1, s.id).setParameter(2, position++).setParameter(3, m.pageId()).executeUpdate();
             }
             return s.id;
