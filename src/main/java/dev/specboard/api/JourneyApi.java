@@ -49,7 +49,7 @@ public class JourneyApi {
     }
 
     /** What the journey page's edit form changes: its nodes and connections are edited one by one there. */
-    public record JourneyDetailsBody(String name, String flowType, String description, Boolean primary) {
+    public record JourneyDetailsBody(String name, String flowType, String description, Boolean primary, Integer version) {
     }
 
     @RegisterForReflection
@@ -66,7 +66,7 @@ public class JourneyApi {
 
     @RegisterForReflection
     public record JourneyAnswer(UUID id, String name, String flowType, String description, boolean primary, List<NodeAnswer> nodes, List<ConnectionAnswer> connections,
-                                List<FlowCheck.Problem> problems) {
+                                List<FlowCheck.Problem> problems, int version) {
     }
 
     @Inject
@@ -96,7 +96,7 @@ public class JourneyApi {
         List<NodeForm> nodes = b.nodes() == null ? List.of() : b.nodes().stream().map(JourneyApi::node).toList();
         List<JourneyService.ConnectionInput> connections = b.connections() == null ? List.of() : b.connections().stream()
                 .map(c -> new JourneyService.ConnectionInput(c.from(), c.to(), c.trigger(), c.element(), c.label())).toList();
-        JourneyFlow f = journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary())), nodes, connections);
+        JourneyFlow f = journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), null), nodes, connections);
         return Response.status(201).entity(journey(access, journeys.get(access.project().id, f.id))).build();
     }
 
@@ -131,7 +131,7 @@ public class JourneyApi {
     public JourneyAnswer updateJourney(@PathParam("slug") String slug, @PathParam("id") String id, JourneyDetailsBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyDetailsBody b = ComponentApi.body(body);
-        return journey(access, journeys.update(access, DesignApi.uuid(id), new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()))));
+        return journey(access, journeys.update(access, DesignApi.uuid(id), new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), b.version())));
     }
 
     /** Deletes a journey with its nodes; features that required it no longer do. */
@@ -171,7 +171,7 @@ public class JourneyApi {
             put(data, "start", d.start());
             return new NodeAnswer(n.key(), n.type(), n.label(), data);
         }).toList();
-        return new JourneyAnswer(f.id, f.name, f.flowType, f.description, f.primary, nodes, connections, v.problems());
+        return new JourneyAnswer(f.id, f.name, f.flowType, f.description, f.primary, nodes, connections, v.problems(), f.version);
     }
 
     private static void put(Map<String, Object> m, String k, Object v) {

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -58,6 +59,19 @@ public class JourneyFlow extends TimestampedEntity {
             errors.add("flowType", "Choose one of " + String.join(", ", TYPES));
         }
         return t;
+    }
+
+    /**
+     * Refuses an edit of the journey's details based on another version: 422 for one never saved, 409 with both texts
+     * for an older one (someone changed the journey meanwhile, its details or its nodes). No version given: no check.
+     */
+    void requireVersion(JourneyForm form) {
+        StaleVersionException.requireSaved("The journey " + name, form.version(), version);
+        if (form.version() != null && form.version() != version) {
+            throw new StaleVersionException("The journey " + name, form.version(), version,
+                    StaleVersionException.texts("name", name, "flowType", flowType, "description", description),
+                    StaleVersionException.texts("name", form.name(), "flowType", form.flowType(), "description", form.description()), null);
+        }
     }
 
     public static Optional<JourneyFlow> inProject(UUID projectId, UUID id) {

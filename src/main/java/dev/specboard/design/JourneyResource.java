@@ -2,6 +2,7 @@ package dev.specboard.design;
 
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
@@ -85,6 +86,11 @@ public class JourneyResource {
             return Flash.redirect(headers, link(access, fid), "Journey " + f.name + " saved.");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.journey(views.refusedEdit(access, journeys.get(access.project().id, fid), form, e.errors())));
+        } catch (StaleVersionException e) {
+            // What was typed stays, now based on the current version: saving again replaces the other change knowingly.
+            JourneyForm rebased = new JourneyForm(form.name(), form.flowType(), form.description(), form.primary(), e.currentVersion());
+            return Htmx.page(Templates.journey(views.refusedEdit(access, journeys.get(access.project().id, fid), rebased,
+                    FormErrors.none().add("version", e.getMessage()))), 409);
         }
     }
 

@@ -63,11 +63,12 @@ public class JourneyService {
         return f;
     }
 
-    /** Renames a journey, changes its type or description, or makes it the project's primary flow (the one before the others). */
+    /** Renames a journey, changes its type or description, or makes it the primary flow; 409 with both if based on an older version. */
     @Transactional
     public JourneyFlow update(Access access, UUID flowId, JourneyForm form) {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
+        f.requireVersion(form);
         describe(f, form);
         f.version++;
         return f;

@@ -453,6 +453,9 @@ class McpClientTest {
             assertEquals("user", edited.get("flowType").asText(), "what was not given is kept");
             assertTrue(edited.get("primary").asBoolean());
             assertEquals(1, edited.get("nodes").size());
+            assertEquals(2, edited.get("version").asInt());
+            assertTrue(refusal(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "version", 1,
+                    "name", "Late"))).contains("changed"), "a stale version is refused");
             assertTrue(text(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "flowType", "pirate")))
                     .get("details").has("flowType"));
             JsonNode deleted = structured(call(mcp, "delete_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText())));

@@ -261,6 +261,37 @@ class JourneyResourceTest {
         fx.api(t.viewer()).get(api + "/journeys/" + last).then().statusCode(200);
     }
 
+    /** Two people edit a journey's details: the later save, based on the older version, is 409 with both versions on every door. */
+    @Test
+    void aStaleJourneyEditIs409WithBothVersions() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug() + "/journeys/";
+        String id = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", nodes(1), "connections", List.of()))
+                .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+        assertEquals(1, (int) fx.api(t.viewer()).get(api + id).then().statusCode(200).extract().path("version"));
+        fx.api(t.member()).body(Map.of("name", "Check out", "version", 1)).put(api + id).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
+        Response stale = fx.api(t.member()).body(Map.of("name", "Pay", "description", "Mine", "version", 1)).put(api + id);
+        assertEquals(409, stale.statusCode(), stale.asString());
+        assertEquals(1, (int) stale.path("details.yourVersion"));
+        assertEquals(2, (int) stale.path("details.currentVersion"));
+        assertEquals("Check out", stale.path("details.current.name"), stale.asString());
+        fx.api(t.member()).body(Map.of("name", "Pay", "version", 7)).put(api + id).then().statusCode(422)
+                .body("details.version", org.hamcrest.Matchers.equalTo("The journey Check out has no version 7: it is at version 2"));
+
+        String page = "/projects/" + t.slug() + "/journeys/" + id;
+        assertEquals("2", Web.html(Web.as(t.member()).get(page)).selectFirst("#journey-form input[name=version]").val());
+        Response form = Web.as(t.member()).formParam("name", "Basket").formParam("flowType", "user").formParam("description", "typed")
+                .formParam("version", "1").post(page);
+        assertEquals(409, form.statusCode());
+        Document d = Web.html(form);
+        assertTrue(d.selectFirst("#edit-journey").hasAttr("open"), "the edit form is open with the problem");
+        assertTrue(d.selectFirst("#edit-journey").text().contains("while you edited it"), d.selectFirst("#edit-journey").text());
+        assertEquals("Basket", d.getElementById("f-name").val(), "what was typed is kept");
+        assertEquals("2", d.selectFirst("#journey-form input[name=version]").val(), "now based on the current version");
+        Web.as(t.member()).formParam("name", "Basket").formParam("flowType", "user").formParam("version", "2").post(page).then().statusCode(303);
+        assertEquals("Basket", fx.api(t.viewer()).get(api + id).then().extract().path("name"));
+    }
+
     private static List<Map<String, Object>> nodes(int n) {
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> Map.<String, Object>of("key", "a" + i, "nodeType", "action",
                 "data", Map.of("label", "Step " + i))).toList();

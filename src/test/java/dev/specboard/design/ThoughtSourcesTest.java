@@ -264,7 +264,7 @@ class ThoughtSourcesTest {
     }
 
     private UUID decisionJourney(TestData.Team t) {
-        return journeys.create(as(t, Role.MEMBER), new JourneyForm("Sign in", "user", "", false), List.of(
+        return journeys.create(as(t, Role.MEMBER), new JourneyForm("Sign in", "user", "", false, null), List.of(
                         new NodeForm("ask", "decision", "", "", "Known email?", "Yes, No, Maybe", "", "", "", null, "true"),
                         new NodeForm("home", "action", "Home", "", "", "", "", "", "", "true", null),
                         new NodeForm("later", "action", "Later", "", "", "", "", "", "", "true", null)),

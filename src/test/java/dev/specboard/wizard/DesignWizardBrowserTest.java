@@ -123,7 +123,7 @@ class DesignWizardBrowserTest {
     void keyboardUsersMoveBetweenJourneyNodesAndMoveANode() {
         TestData.Team t = data.team();
         Access access = new Access(t.project(), Role.MEMBER, t.member().id);
-        UUID flow = journeys.create(access, new JourneyForm("Sign up", "user", "", false), List.of(
+        UUID flow = journeys.create(access, new JourneyForm("Sign up", "user", "", false, null), List.of(
                         new NodeForm("start", "action", "Start", "", "", "", "", "", "", null, "true"),
                         new NodeForm("done", "action", "Done", "", "", "", "", "", "", "true", null)),
                 List.of(new JourneyService.ConnectionInput("start", "done", null, null, null))).id;
@@ -150,7 +150,7 @@ class DesignWizardBrowserTest {
     void aQuestionInTheInboxIsAnsweredFromItsLink() {
         TestData.Team t = data.team();
         Access access = new Access(t.project(), Role.MEMBER, t.member().id);
-        journeys.create(access, new JourneyForm("Sign in", "user", "", false), List.of(
+        journeys.create(access, new JourneyForm("Sign in", "user", "", false, null), List.of(
                         new NodeForm("ask", "decision", "", "", "Known email?", "Yes, No", "", "", "", null, "true"),
                         new NodeForm("home", "action", "Home", "", "", "", "", "", "", "true", null)),
                 List.of(new JourneyService.ConnectionInput("ask", "home", null, null, "Yes")));
