@@ -78,9 +78,6 @@ public class MockupService {
         }
         Mockup current = page.currentMockupId == null ? null : Mockup.findById(page.currentMockupId);
         int currentVersion = current == null ? 0 : current.version;
-        if (form.basedOn() != null && form.basedOn() < 0) {
-            throw ValidationException.of("basedOn", "A mockup is based on version 0 (none yet) or a saved version, not " + form.basedOn());
-        }
         StaleVersionException.requireSaved("basedOn", "The mockup of " + page.name, form.basedOn(), currentVersion);
         if (form.basedOn() != null && form.basedOn() != currentVersion) {
             throw new StaleVersionException("The mockup of " + page.name, form.basedOn(), currentVersion,

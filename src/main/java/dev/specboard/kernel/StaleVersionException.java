@@ -15,7 +15,7 @@ public class StaleVersionException extends ApiException {
     private final String changedBy;
 
     /**
-     * Refuses a version past the current one with 422 on {@code version}: it was never saved, so the caller made it up
+     * Refuses a version past the current one (or below 0) with 422 on {@code version}: it was never saved, so the caller made it up
      * or mixed documents; a 409 "changed by someone else" would send them looking for an edit that never happened.
      */
     public static void requireSaved(String what, Integer given, int current) {
@@ -24,7 +24,7 @@ public class StaleVersionException extends ApiException {
 
     /** The same, for a document whose version field has another name (a mockup's {@code basedOn}). */
     public static void requireSaved(String field, String what, Integer given, int current) {
-        if (given != null && given > current) {
+        if (given != null && (given > current || given < 0)) {
             throw ValidationException.of(field, what + " has no version " + given + ": it is at version " + current);
         }
     }
