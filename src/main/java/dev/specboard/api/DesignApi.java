@@ -284,7 +284,7 @@ public class DesignApi {
             }
         }
         ContextItem item = contextItems.add(access, new ContextItemInput(b.itemType() == null ? "text" : b.itemType(), b.text(), b.url(),
-                b.categories(), b.tags() == null ? "" : String.join(",", b.tags()), b.submittedContext(), b.fileName(), content,
+                b.categories(), commas(b.tags()), b.submittedContext(), b.fileName(), content,
                 content == null ? 0 : content.length));
         return Response.status(201).entity(item(access, item.id)).build();
     }
@@ -299,7 +299,7 @@ public class DesignApi {
                                       @RestForm("file") FileUpload file) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ContextItem item = contextItems.add(access, ContextItemInput.of(itemType, text, url, categories,
-                tags == null ? "" : String.join(",", tags), submittedContext, file, contextItems.maxUploadBytes()));
+                commas(tags), submittedContext, file, contextItems.maxUploadBytes()));
         return Response.status(201).entity(item(access, item.id)).build();
     }
 
@@ -335,7 +335,7 @@ public class DesignApi {
 
     private static PageForm form(PageBody b, String parentPath) {
         return new PageForm(b.name(), b.path(), parentPath, b.type(), b.purpose(), b.primaryDevice(),
-                b.keyElements() == null ? "" : String.join(",", b.keyElements()), b.version(), b.html(), b.css(), b.js());
+                commas(b.keyElements()), b.version(), b.html(), b.css(), b.js());
     }
 
     private PageAnswer page(Access access, UUID id) {
@@ -366,5 +366,10 @@ public class DesignApi {
 
     static UUID uuid(String id) {
         return Ids.parseOr404(id, "Not found in this project");
+    }
+
+    /** A list of the body as the form's comma-separated field; a null entry is no entry (it is not the word "null"). */
+    static String commas(List<String> items) {
+        return items == null ? "" : String.join(",", items.stream().filter(java.util.Objects::nonNull).toList());
     }
 }
