@@ -59,9 +59,13 @@ public class AccountResource {
     @POST
     @Path("profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response updateProfile(@BeanParam ProfileForm form, @Context HttpHeaders headers) {
+    public Response updateProfile(@BeanParam ProfileForm form, @Context HttpHeaders headers,
+                                  @Context HttpServerRequest request, @Context HttpServerResponse response) {
         try {
-            boolean emailChanged = profiles.updateProfile(currentUser.requireAccountId(), currentUser.sessionId().orElse(null), form);
+            boolean emailChanged = profiles.updateProfile(currentUser.requireAccountId(), form);
+            if (emailChanged) {
+                newLogin(request, response);
+            }
             return Flash.redirect(headers, "/account", emailChanged
                     ? "Profile saved. Your email changed, so your other logins are ended." : "Profile saved.");
         } catch (ValidationException e) {
@@ -72,14 +76,24 @@ public class AccountResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changePassword(@BeanParam PasswordForm form, @Context HttpHeaders headers) {
+    public Response changePassword(@BeanParam PasswordForm form, @Context HttpHeaders headers,
+                                   @Context HttpServerRequest request, @Context HttpServerResponse response) {
         try {
-            int revoked = profiles.changePassword(currentUser.requireAccountId(), currentUser.sessionId().orElse(null), form);
+            int revoked = profiles.changePassword(currentUser.requireAccountId(), form);
+            newLogin(request, response);
             return Flash.redirect(headers, "/account", "Password changed; your other logins are ended"
                     + (revoked == 0 ? "." : " and " + revoked + (revoked == 1 ? " API token" : " API tokens") + " revoked."));
         } catch (ValidationException e) {
             return invalid(e, page(null, FormErrors.none(), form, e.errors(), TokenForm.empty(), FormErrors.none(), ""));
         }
+    }
+
+    /**
+     * A fresh login for this browser after a change that ended every login of the account: this browser stays logged in,
+     * while a copy of its old cookie stops working like the other devices' logins.
+     */
+    private void newLogin(HttpServerRequest request, HttpServerResponse response) {
+        response.addCookie(AuthMechanism.loginCookie(sessions.start(currentUser.requireAccount()), AuthMechanism.isSecure(request)));
     }
 
     /** Ends every login of this account, on every device, this one included. */

@@ -42,11 +42,12 @@ public class ProfileService {
 
     /**
      * Saves the name and email. A new email address needs the current password: logins by email and invitations go to
-     * it, so a stolen login alone must not be able to change it. Changing it ends every other login of the account (the
-     * one that asked, {@code keep}, stays) and mails a notice to the old address; answers whether the email changed.
+     * it, so a stolen login alone must not be able to change it. Changing it ends every login of the account, the one that
+     * asked included (its caller starts a new one for it: a copy of its cookie would outlive the change otherwise), and
+     * mails a notice to the old address; answers whether the email changed.
      */
     @Transactional
-    public boolean updateProfile(UUID accountId, UUID keep, ProfileForm form) {
+    public boolean updateProfile(UUID accountId, ProfileForm form) {
         FormErrors errors = validation.check(form);
         if (!errors.has("email")) {
             Account.findByEmail(form.email()).filter(a -> !a.id.equals(accountId))
@@ -69,17 +70,18 @@ public class ProfileService {
         if (a.email.equalsIgnoreCase(oldEmail)) {
             return false;
         }
-        sessions.endOthers(accountId, keep);
+        sessions.endAll(accountId);
         emailChanged.fire(new EmailChanged(a.username, oldEmail, a.email));
         return true;
     }
 
     /**
-     * Changes the password and ends every other login of the account; the one that asked ({@code keep}) stays. When the
-     * form asks, all the account's API tokens are revoked too (a thief may have made one); answers how many were.
+     * Changes the password and ends every login of the account, the one that asked included: its caller starts a new one
+     * for it, so that a copy of the asking login's cookie (the thief's, perhaps) stops working too. When the form asks,
+     * all the account's API tokens are revoked too (a thief may have made one); answers how many were.
      */
     @Transactional
-    public int changePassword(UUID accountId, UUID keep, PasswordForm form) {
+    public int changePassword(UUID accountId, PasswordForm form) {
         FormErrors errors = validation.check(form);
         Account a = Account.findById(accountId);
         if (!errors.has("currentPassword") && !accounts.currentPasswordMatches(a, form.currentPassword(), "currentPassword")) {
@@ -89,7 +91,7 @@ public class ProfileService {
             throw new ValidationException(errors);
         }
         a.setPassword(form.newPassword());
-        sessions.endOthers(accountId, keep);
+        sessions.endAll(accountId);
         return form.revokesTokens() ? tokens.revokeAll(accountId) : 0;
     }
 

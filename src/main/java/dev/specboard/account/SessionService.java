@@ -44,14 +44,6 @@ public class SessionService {
         }
     }
 
-    /** Ends every login of the account except {@code keep}, the one that asked (after a password change). */
-    @Transactional
-    public int endOthers(UUID accountId, UUID keep) {
-        int n = LoginSession.endAll(accountId, keep);
-        announce(accountId);
-        return n;
-    }
-
     /** Ends every login of the account, the asking one included ("log out everywhere"). */
     @Transactional
     public int endAll(UUID accountId) {

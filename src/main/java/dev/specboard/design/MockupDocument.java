@@ -58,13 +58,17 @@ public final class MockupDocument {
         return secFetchDest == null || secFetchDest.equals("iframe") || secFetchDest.equals("frame");
     }
 
-    /** The document with the sandbox headers; nothing else may serve mockup HTML. */
+    /**
+     * The document with the sandbox headers; nothing else may serve mockup HTML. Not stored by the browser, as no page
+     * is (web.SecurityHeaders): a project's mockup would stay on the disk of a shared computer after logging out, and a
+     * preview's page past the preview's revocation or expiry.
+     */
     public static Response response(String document) {
         return Response.ok(document, "text/html; charset=utf-8")
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
-                .header("Cache-Control", "private, no-cache")
+                .header("Cache-Control", "no-store")
                 .build();
     }
 }

@@ -18,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A changed email is how an account is taken over: the owner's other logins end and the old address hears of it. */
+/**
+ * A changed email is how an account is taken over: every login ends (the browser that asked gets a new one) and the old
+ * address hears of it.
+ */
 @QuarkusTest
 class EmailChangeTest {
 
@@ -58,10 +61,12 @@ class EmailChangeTest {
                 .formParam("password", TestData.PASSWORD).post("/account/profile");
         assertEquals(303, r.statusCode());
 
-        assertEquals(200, home(here), "the login that made the change stays");
+        String renewed = r.getCookie(SessionCookie.NAME);
+        assertEquals(200, home(renewed), "the browser that made the change stays logged in, with a new login");
+        assertEquals(302, home(here), "a copy of the cookie that made the change is ended");
         assertEquals(302, home(elsewhere), "every other login is ended");
         assertFalse(grants.holds(elsewhereStream), "and so is its live stream");
-        assertTrue(grants.holds(liveStreamOf(a, here)));
+        assertTrue(grants.holds(liveStreamOf(a, renewed)));
 
         List<Mail> mails = mailbox.getMailsSentTo(old);
         assertEquals(1, mails.size());

@@ -70,16 +70,26 @@ class SessionTest {
         RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, ended).get("/login").then().statusCode(200);
     }
 
+    /**
+     * A password change ends every login, this browser's too, and gives this browser a new one: the browser stays logged
+     * in, while a copy of its old cookie (a thief's, the reason to change the password) stops working with the others.
+     */
     @Test
-    void passwordChangeEndsOtherLoginsButKeepsThisOne() {
+    void passwordChangeEndsEveryLoginAndEveryCopyOfItsCookieButThisBrowserStaysIn() {
         Account a = data.account("pwchange");
         String here = logIn(a, TestData.PASSWORD);
+        String copy = here; // what a thief would have copied
         String elsewhere = logIn(a, TestData.PASSWORD);
-        Web.as(here).contentType(FORM).formParam("currentPassword", TestData.PASSWORD).formParam("newPassword", "a brand new password")
-                .post("/account/password").then().statusCode(303);
+        Response r = Web.as(here).contentType(FORM).formParam("currentPassword", TestData.PASSWORD).formParam("newPassword", "a brand new password")
+                .post("/account/password");
+        assertEquals(303, r.statusCode());
+        String renewed = r.getCookie(SessionCookie.NAME);
+        assertNotNull(renewed, "this browser gets a new login");
+        assertFalse(renewed.isEmpty());
 
-        assertEquals(200, home(here));
-        assertEquals(302, home(elsewhere));
+        assertEquals(200, home(renewed), "this browser stays logged in");
+        assertEquals(302, home(copy), "a copy of the cookie that asked is ended");
+        assertEquals(302, home(elsewhere), "every other login is ended");
         logIn(a, "a brand new password");
     }
 

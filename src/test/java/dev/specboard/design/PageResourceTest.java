@@ -194,6 +194,7 @@ class PageResourceTest {
         }
         assertFalse(csp.contains("allow-same-origin") || csp.contains("allow-forms") || csp.contains("allow-top-navigation"), csp);
         assertEquals("nosniff", frame.getHeader("X-Content-Type-Options"));
+        assertEquals("no-store", frame.getHeader("Cache-Control"), "a project's mockup stays out of the browser's cache, as its pages do");
         assertTrue(frame.getContentType().startsWith("text/html"));
         Document doc = Web.html(frame);
         assertEquals("h1 { color: red }", doc.selectFirst("head style").data());

@@ -93,6 +93,7 @@ class PreviewLifecycleTest {
         Response frame = RestAssured.given().get("/preview/" + token + "/pages/2");
         assertEquals(200, frame.statusCode());
         assertTrue(frame.getHeader("Content-Security-Policy").startsWith("sandbox allow-scripts;"));
+        assertEquals("no-store", frame.getHeader("Cache-Control"), "a page of a preview stays out of the visitor's cache, which would keep it past its revocation");
         assertTrue(frame.asString().contains("Fractions"));
         assertEquals(200, RestAssured.given().header("Sec-Fetch-Dest", "iframe").get("/preview/" + token + "/pages/2").statusCode());
         Response alone = RestAssured.given().redirects().follow(false).header("Sec-Fetch-Dest", "document")
