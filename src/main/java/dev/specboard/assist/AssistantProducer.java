@@ -1,5 +1,6 @@
 package dev.specboard.assist;
 
+import dev.specboard.kernel.UrlCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +35,8 @@ public class AssistantProducer {
     Assistant assistant(BuiltInAssistant builtIn) {
         if (set(baseUrl) && set(model)) {
             // A local server (Ollama, llama.cpp) wants no key: without one the requests carry no Authorization header.
-            LOG.infof("The assistant answers with the model %s at %s (timeout %d s%s)", model.get(), baseUrl.get(), timeoutSeconds,
+            LOG.infof("The assistant answers with the model %s at %s (timeout %d s%s)", model.get(),
+                    UrlCredentials.redact(baseUrl.get()), timeoutSeconds,
                     set(apiKey) ? "" : ", no API key");
             return new ModelAssistant(builtIn, baseUrl.get().strip(), set(apiKey) ? apiKey.get().strip() : null, model.get().strip(),
                     Duration.ofSeconds(Math.max(1, timeoutSeconds)));

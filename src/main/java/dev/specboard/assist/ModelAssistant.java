@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.specboard.kernel.UrlCredentials;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,7 +147,8 @@ public class ModelAssistant implements Assistant {
     }
 
     /**
-     * The message with the key and any bearer credential replaced by ***. The key is replaced only where it stands as a
+     * The message with the key, any bearer credential and the password of any URL in it (a base URL may carry one)
+     * replaced by ***. The key is replaced only where it stands as a
      * whole word (not inside a longer run of letters, digits, - and _): a short key ("x") replaced everywhere garbled
      * every message ("e***ample"), while a key is only of use to a reader when it stands whole.
      */
@@ -155,6 +157,6 @@ public class ModelAssistant implements Assistant {
         if (key != null && !key.isBlank()) {
             m = m.replaceAll("(?<![A-Za-z0-9_-])" + java.util.regex.Pattern.quote(key.strip()) + "(?![A-Za-z0-9_-])", "***");
         }
-        return m.replaceAll("(?i)(bearer\\s+)\\S+", "$1***");
+        return UrlCredentials.redact(m.replaceAll("(?i)(bearer\\s+)\\S+", "$1***"));
     }
 }

@@ -14,6 +14,13 @@ class KeyRedactionTest {
         assertEquals("401 for Authorization: Bearer ***", ModelAssistant.redact("401 for Authorization: Bearer anything-at-all", null));
     }
 
+    /** A base URL may carry the gateway's password (https://user:password@host/v1); clients echo it when they fail. */
+    @Test
+    void aPasswordInTheBaseUrlIsReplacedToo() {
+        assertEquals("Failed to connect to https://bot:***@llm.internal.test/v1/chat/completions",
+                ModelAssistant.redact("Failed to connect to https://bot:s3cret-pass@llm.internal.test/v1/chat/completions", null));
+    }
+
     @Test
     void aShortKeyDoesNotGarbleTheWordsItOccursIn() {
         assertEquals("model x-large not found at example.test; key *** refused",
