@@ -37,13 +37,12 @@ public record PlanFilter(String repo, String status) {
                 "There is no plan status \u201c" + status + "\u201d: choose draft, active, completed or archived")));
     }
 
-    /** The list's URL with this filter on the given page, so that paging keeps the filter. */
-    public String url(String slug, int onPage) {
+    /** The list's URL with this filter, up to the page number (the page links append it), so that paging keeps the filter. */
+    public String pagesHref(String slug) {
         StringBuilder sb = new StringBuilder();
         add(sb, "repo", repo);
         add(sb, "status", status);
-        add(sb, "page", Integer.toString(onPage));
-        return "/projects/" + slug + "/plans?" + sb;
+        return "/projects/" + slug + "/plans?" + sb + (sb.isEmpty() ? "" : "&") + "page=";
     }
 
     /** Every status, for the filter's choices. */

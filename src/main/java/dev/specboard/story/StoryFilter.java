@@ -39,17 +39,19 @@ public record StoryFilter(String status, String approval, String dirty, String c
         return status.isEmpty() && approval.isEmpty() && dirty.isEmpty() && context.isEmpty() && q.isEmpty();
     }
 
-    /** The query string of this filter on another page (no leading '?'). */
-    public String query(int onPage) {
+    /** The list's URL with these filters, up to the page number (the page links append it). */
+    public String pagesHref(String slug) {
+        String filters = query();
+        return "/projects/" + slug + "/stories?" + filters + (filters.isEmpty() ? "" : "&") + "page=";
+    }
+
+    private String query() {
         StringBuilder sb = new StringBuilder();
         add(sb, "status", status);
         add(sb, "approval", approval);
         add(sb, "dirty", dirty);
         add(sb, "context", context);
         add(sb, "q", q);
-        if (onPage > 1) {
-            add(sb, "page", Integer.toString(onPage));
-        }
         return sb.toString();
     }
 

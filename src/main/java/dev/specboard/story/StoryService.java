@@ -361,7 +361,7 @@ public class StoryService {
             rows.add(new StoryRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4], (Boolean) r[5],
                     ((Number) r[6]).intValue(), r[7] == null ? null : ((Number) r[7]).intValue()));
         }
-        return new StoryListView(rows, total, at.page(), at.pages(), filter);
+        return new StoryListView(rows, at, filter);
     }
 
     /** Every story of the project with its status, for the API (optionally one status only). */

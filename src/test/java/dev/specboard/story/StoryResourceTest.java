@@ -206,6 +206,9 @@ class StoryResourceTest {
         Document p2 = Web.html(Web.as(t.viewer()).get(base(t) + "?q=many&page=2"));
         assertEquals(5, p2.select("#story-table tbody tr").size());
         assertEquals("55 stories match", p2.getElementById("story-count").text());
+        // With JavaScript the links swap only the results, keeping the filters above and the URL in step.
+        assertEquals("/projects/" + t.slug() + "/stories?q=many&page=1", p2.getElementById("page-prev").attr("hx-get"));
+        assertEquals("#story-results", p2.getElementById("page-prev").attr("hx-target"));
         Document past = Web.html(Web.as(t.viewer()).get(base(t) + "?q=many&page=9"));
         assertEquals(5, past.select("#story-table tbody tr").size(), "a page past the end shows the last page");
         assertTrue(past.text().contains("Page 2 of 2"), past.text());
