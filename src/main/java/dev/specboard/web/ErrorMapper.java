@@ -63,6 +63,20 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response webException(WebApplicationException e, UriInfo uri, HttpHeaders headers, Request request) {
         int status = e.getResponse().getStatus();
+        com.fasterxml.jackson.core.exc.InputCoercionException number = e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException n ? n
+                : e.getCause() instanceof JsonMappingException m && m.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException inner ? inner : null;
+        if (status == 400 && number != null) {
+            // A number too large for its field ({"hours": 99999999999}): name the field, as for any other value that does not fit.
+            String field = e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty() ? fieldPath(m)
+                    : number.getProcessor() == null ? "" : StrictJson.pathAt(number.getProcessor().getParsingContext());
+            if (!field.isEmpty()) {
+                Class<?> type = number.getTargetType();
+                String expected = type == int.class || type == Integer.class ? "must be a whole number from -2147483648 to 2147483647"
+                        : type == long.class || type == Long.class ? "must be a whole number from -9223372036854775808 to 9223372036854775807"
+                        : expectation(type) + " of a smaller size";
+                return refuse(400, "The field " + field + " " + expected, Map.of(field, expected), uri, headers, request);
+            }
+        }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             return refuse(400, "The request body is not valid JSON: " + json.getOriginalMessage(), Map.of(), uri, headers, request);
         }

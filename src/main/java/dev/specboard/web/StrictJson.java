@@ -1,6 +1,7 @@
 package dev.specboard.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -42,6 +45,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         SimpleModule module = new SimpleModule("specboard-strict-json");
         module.addDeserializer(String.class, new NulRefusingStrings());
+        module.addDeserializer(Integer.class, new WholeIntegers(new NumberDeserializers.IntegerDeserializer(Integer.class, null)));
+        module.addDeserializer(int.class, new WholeIntegers(new NumberDeserializers.IntegerDeserializer(Integer.TYPE, 0)));
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean, JsonDeserializer<?> deserializer) {
@@ -50,6 +55,19 @@ public class StrictJson implements ObjectMapperCustomizer {
         });
         mapper.registerModule(module);
         mapper.addHandler(new UnknownFieldCollector());
+    }
+
+    /** The path of the value a parser is at ({@code phases[0].hours}), from its parsing context; empty at the root. */
+    public static String pathAt(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.add(0, c.getCurrentName());
+            }
+        }
+        return joinPath(parts);
     }
 
     /** A text value holding the NUL character; its path names the field. */
@@ -83,6 +101,35 @@ public class StrictJson implements ObjectMapperCustomizer {
             path.append(part);
         }
         return path.toString();
+    }
+
+    /**
+     * A whole number's field refuses 1.5, which Jackson cut to 1 (a preview of 1.5 hours lived one), as its form field does;
+     * 2.0 is still 2, as JSON Schema's integer allows.
+     */
+    static final class WholeIntegers extends StdScalarDeserializer<Integer> {
+        private final JsonDeserializer<Integer> standard;
+
+        WholeIntegers(JsonDeserializer<Integer> standard) {
+            super(Integer.class);
+            this.standard = standard;
+        }
+
+        @Override
+        public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                java.math.BigDecimal value = p.getDecimalValue();
+                if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+                    throw MismatchedInputException.from(p, Integer.class, "A whole number was expected, not " + p.getText());
+                }
+            }
+            return standard.deserialize(p, ctxt);
+        }
+
+        @Override
+        public Integer getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
+            return standard.getNullValue(ctxt);
+        }
     }
 
     static final class NulRefusingStrings extends StringDeserializer {
