@@ -5,6 +5,7 @@ import dev.specboard.design.PageService;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -80,7 +81,15 @@ public class PreviewResource {
     @Path("/{id}/revoke")
     public Response revoke(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        previews.revoke(access, PreviewService.uuid(id));
+        try {
+            previews.revoke(access, PreviewService.uuid(id));
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // Revoked from another tab, or expired while the page showed the button: the list as it is now says so.
+            return Flash.redirect(headers, "/projects/" + slug + "/previews#preview-" + id, e.getMessage());
+        }
         return Flash.redirect(headers, "/projects/" + slug + "/previews", "Preview revoked: its link no longer opens.");
     }
 

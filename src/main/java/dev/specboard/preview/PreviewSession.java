@@ -76,7 +76,9 @@ public class PreviewSession extends TimestampedEntity {
     /** Ends the preview now: the link answers 404 at once; the cleanup records the stages later. */
     public void revoke(UUID by, Instant now) {
         if (!open(now) && !PENDING.equals(status)) {
-            throw dev.specboard.web.ApiException.conflict("This preview has already ended (" + status.toLowerCase() + ").");
+            // Until the cleanup runs, an ended preview is still READY: say how it ended, not its status.
+            throw dev.specboard.web.ApiException.conflict(revokedAt != null ? "This preview was already revoked; its link no longer opens."
+                    : "This preview has already expired; its link no longer opens.");
         }
         revokedAt = now;
         revokedBy = by;
