@@ -7,6 +7,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.repo.Repo;
 import dev.specboard.spec.TechnicalSpec;
+import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -136,7 +137,19 @@ public class PlanResource {
             return Htmx.invalid(Templates.show(access, queries.page(access, id, null), form, e.errors(),
                     "The " + ArtifactType.parse(form.artifactType()).map(ArtifactType::label).orElse("artifact")
                             + " was not saved: fix the problems listed below.", null));
+        } catch (ApiException e) {
+            // The plan was completed or archived from another tab: the page says so and keeps the document typed (a bare 409
+            // error page lost it).
+            return refused(access, id, form, e);
         }
+    }
+
+    /** A 409 met by a plain form (the plan moved on meanwhile): the plan page as it is now, with why nothing was done. */
+    private Response refused(Access access, UUID id, ArtifactForm form, ApiException e) {
+        if (e.status() != 409 || access.archived()) {
+            throw e;
+        }
+        return Htmx.page(Templates.show(access, queries.page(access, id, null), form, FormErrors.none(), e.getMessage(), null), 409);
     }
 
     @POST
@@ -160,6 +173,8 @@ public class PlanResource {
             // The problem is the status, not the artifact form below: its message stands alone and the form stays as it was.
             return Htmx.invalid(Templates.show(access, queries.page(access, id, null), ArtifactForm.empty(), FormErrors.none(),
                     "The status was not changed. " + e.errors().get("status"), null));
+        } catch (ApiException e) {
+            return refused(access, id, ArtifactForm.empty(), e);
         }
     }
 
