@@ -56,12 +56,14 @@ public class PlanApi {
     public record PlanSummary(UUID id, String name, String repository, String targetBranch, int version, String status, String specKey) {
     }
 
+    /** {@code version}: the artifact's version this edit started from (see {@link ArtifactAnswer}); absent, no check. */
     @RegisterForReflection
-    public record ArtifactBody(String artifactType, JsonNode content) {
+    public record ArtifactBody(String artifactType, JsonNode content, Integer version) {
     }
 
+    /** {@code version}: how many artifacts of its type this plan version has saved, this one the last; send it back to edit it. */
     @RegisterForReflection
-    public record ArtifactAnswer(UUID id, String artifactType, JsonNode content, Instant createdAt) {
+    public record ArtifactAnswer(UUID id, String artifactType, JsonNode content, Instant createdAt, int version) {
     }
 
     @RegisterForReflection
@@ -213,15 +215,20 @@ public class PlanApi {
         return answer(access, id);
     }
 
-    /** Adds an artifact; 422 when its content breaks its type's JSON Schema, {@code details} keyed by JSON pointer. */
+    /**
+     * Adds an artifact; 422 when its content breaks its type's JSON Schema, {@code details} keyed by JSON pointer; 409 with
+     * both documents when {@code version} is given and another artifact of the type was saved since.
+     */
     @POST
     @Path("/plans/{id}/artifacts")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArtifactAnswer.class)))
     public Response addPlanArtifact(@PathParam("slug") String slug, @PathParam("id") UUID id, ArtifactBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        ArtifactBody b = body == null ? new ArtifactBody(null, null) : body;
+        ArtifactBody b = body == null ? new ArtifactBody(null, null, null) : body;
         String content = b.content() == null || b.content().isNull() ? "" : b.content().isTextual() ? b.content().asText() : b.content().toString();
-        PlanArtifact a = plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content, null));
+        // With the version it started from, an edit saved over someone else's newer one is 409 with both (as on the plan page).
+        PlanArtifact a = plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content,
+                b.version() == null ? null : b.version().toString()));
         return Response.status(201).entity(artifact(a)).build();
     }
 
@@ -248,7 +255,9 @@ public class PlanApi {
 
     private static ArtifactAnswer artifact(PlanArtifact a) {
         try {
-            return new ArtifactAnswer(a.id, a.artifactType, JSON.readTree(a.content), a.createdAt);
+            return new ArtifactAnswer(a.id, a.artifactType, JSON.readTree(a.content), a.createdAt,
+                    // Only current artifacts are answered (the newest of their type), so the version is how many of the type there are.
+                    (int) PlanArtifact.count("planId = ?1 and artifactType = ?2", a.planId, a.artifactType));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

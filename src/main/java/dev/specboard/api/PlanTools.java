@@ -63,9 +63,11 @@ public class PlanTools {
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public PlanApi.ArtifactAnswer addPlanArtifact(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
                                   @ToolArg(description = "feature_plan, implementation_steps or code_changes") String artifactType,
-                                  @ToolArg(description = "the JSON document, as text") String content) {
+                                  @ToolArg(description = "the JSON document, as text") String content,
+                                  @ToolArg(description = "when editing the current artifact of this type: its version (from get_plan); "
+                                          + "refused with both documents if another was saved since", required = false) Integer version) {
         return McpTools.entity(PlanApi.ArtifactAnswer.class, () -> planApi.addPlanArtifact(project, McpTools.id(planId),
-                new PlanApi.ArtifactBody(artifactType, text(content))));
+                new PlanApi.ArtifactBody(artifactType, text(content), version)));
     }
 
     @Tool(name = "new_plan_version", description = "Makes the next version of a plan, copying the artifacts of the given version.",
