@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.architecture.BoundedContext;
 import dev.specboard.architecture.Component;
 import dev.specboard.architecture.WorkSession;
+import dev.specboard.design.ContextItem;
 import dev.specboard.design.Page;
 import dev.specboard.design.Thought;
 import dev.specboard.project.Access;
@@ -42,6 +43,10 @@ final class Addressed {
 
     static void page(Access access, UUID id) {
         exists(Page.count("projectId = ?1 and id = ?2", access.project().id, id), "No such page in this project");
+    }
+
+    static void contextItem(Access access, UUID id) {
+        exists(ContextItem.count("projectId = ?1 and id = ?2", access.project().id, id), "No such context item in this project");
     }
 
     static void thought(Access access, UUID id) {

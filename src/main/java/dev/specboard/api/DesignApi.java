@@ -317,7 +317,11 @@ public class DesignApi {
     @Path("/context-items/{id}/references")
     public ContextItemAnswer reference(@PathParam("slug") String slug, @PathParam("id") String id, ReferenceBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
+        Addressed.contextItem(access, uuid(id));
         ReferenceBody b = ComponentApi.body(body);
+        if (b.pageId() == null) {
+            throw ValidationException.of("pageId", "Give the id of the page that used the item");
+        }
         Page p = pages.get(access.project().id, b.pageId());
         ContextItem item = contextItems.reference(access, uuid(id), "page", p.id, p.name);
         return item(access, item.id);

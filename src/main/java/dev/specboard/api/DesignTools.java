@@ -56,6 +56,28 @@ public class DesignTools {
                 new DesignApi.PageBody(name, path, parentPath, type, purpose, null, null, null, html, css, null)));
     }
 
+    @Tool(name = "update_page", description = "Changes a page's name, path, parent, type, purpose, device or key elements, as PUT .../pages/{id} does: only "
+            + "the arguments given change (parentPath \"\" moves it to the top). With version, refused when someone changed the page since that version.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public DesignApi.PageAnswer updatePage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
+                                           @ToolArg(description = "the version read (from list_pages)", required = false) Integer version,
+                                           @ToolArg(description = "page name", required = false) String name,
+                                           @ToolArg(description = "URL path, like /dashboard/settings", required = false) String path,
+                                           @ToolArg(description = "parent page path; empty for the top level", required = false) String parentPath,
+                                           @ToolArg(description = "page, layout, component or modal", required = false) String type,
+                                           @ToolArg(description = "what the page is for", required = false) String purpose,
+                                           @ToolArg(description = "responsive, mobile, tablet or desktop", required = false) String primaryDevice,
+                                           @ToolArg(description = "key elements, like header or lesson-grid", required = false) List<String> keyElements) {
+        return call(() -> {
+            // The policy first: an archived project or a viewer is refused before the page is looked up.
+            projectAccess.write(project, Role.MEMBER);
+            DesignApi.PageAnswer now = designApi.getPage(project, pageId).page();
+            return designApi.updatePage(project, pageId, new DesignApi.PageBody(or(name, now.name()), or(path, now.path()),
+                    or(parentPath, now.parentPath() == null ? "" : now.parentPath()), or(type, now.type()), or(purpose, now.purpose()),
+                    or(primaryDevice, now.primaryDevice()), or(keyElements, now.keyElements()), version, null, null, null));
+        });
+    }
+
     @Tool(name = "set_page_status", description = "Moves a page one step along draft, designed, approved, built (or back): approving, and taking an "
             + "approved or built page back, need a lead; a page is designed only with a mockup.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
@@ -262,6 +284,18 @@ public class DesignTools {
             }
             return designApi.addContextItem(project, new DesignApi.ContextBody(itemType, text, url, categories, tags, submittedContext, null, null));
         });
+    }
+
+    @Tool(name = "reference_context_item", description = "Records that a page used a context item (as POST .../context-items/{id}/references does): "
+            + "the page lists it under the context it used, and the item counts its uses.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public DesignApi.ContextItemAnswer referenceContextItem(@ToolArg(description = "project slug") String project,
+                                                            @ToolArg(description = "context item id") String itemId,
+                                                            @ToolArg(description = "id of the page that used it") String pageId) {
+        // An id that is not one names no page (404, as in the API's path); none at all is the missing argument (422).
+        java.util.UUID parsed = dev.specboard.kernel.Ids.parseOrNull(pageId);
+        java.util.UUID page = parsed != null || pageId == null || pageId.isBlank() ? parsed : new java.util.UUID(0, 0);
+        return call(() -> designApi.reference(project, itemId, new DesignApi.ReferenceBody(page)));
     }
 
     @Tool(name = "delete_context_item", description = "Deletes a context item with its uploaded file.",

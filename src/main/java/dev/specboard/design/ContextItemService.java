@@ -70,15 +70,20 @@ public class ContextItemService {
         return out;
     }
 
-    /** The items referenced by one target (a page, say), from the items' own reference lists, without another query per item. */
+    /**
+     * The items referenced by one target (a page, say), from the items' own reference lists, without another query per item;
+     * each row counts the uses by this target (the item's own count takes every target's).
+     */
     public List<ContextItemRow> referencedBy(UUID projectId, String kind, UUID target) {
         String id = target.toString();
         List<ContextItemRow> out = new ArrayList<>();
         for (ContextItem i : em.createQuery("select i from ContextItem i where i.projectId = :p order by i.submittedAt desc", ContextItem.class)
                 .setParameter("p", projectId).getResultList()) {
-            if (references(i).stream().anyMatch(r -> kind.equals(r.kind()) && id.equals(r.id()))) {
-                out.add(row(i, null));
-            }
+            references(i).stream().filter(r -> kind.equals(r.kind()) && id.equals(r.id())).findFirst().ifPresent(r -> {
+                ContextItemRow all = row(i, null);
+                out.add(new ContextItemRow(all.id(), all.itemType(), all.contentUrl(), all.contentText(), all.categories(), all.tags(), r.count(),
+                        Instant.parse(r.at()), all.submittedAt(), all.submittedContext(), null, all.metadata(), all.analysis()));
+            });
         }
         return out;
     }

@@ -227,6 +227,8 @@ class ApiContractTest {
         expected.put("add_context_item", List.of("project", "itemType", "text", "url", "categories", "tags", "submittedContext"));
         expected.put("delete_journey", List.of("project", "journeyId"));
         expected.put("delete_context_item", List.of("project", "itemId"));
+        expected.put("reference_context_item", List.of("project", "itemId", "pageId"));
+        expected.put("update_page", List.of("project", "pageId", "version", "name", "path", "parentPath"));
         expected.put("delete_page", List.of("project", "pageId"));
         expected.put("delete_feature", List.of("project", "featureId"));
         expected.put("set_page_status", List.of("project", "pageId", "status"));

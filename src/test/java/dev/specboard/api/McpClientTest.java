@@ -377,6 +377,18 @@ class McpClientTest {
             assertTrue(text(file).at("/details/itemType").asText().contains("multipart/form-data"), text(file).toString());
             JsonNode listed = structured(call(mcp, "list_context_items", Map.of("project", t.slug())));
             assertEquals(2, listed.size(), "nothing was added by the refusals: " + listed);
+            String page = structured(call(mcp, "create_page", Map.of("project", t.slug(), "name", "Lessons", "path", "/lessons", "purpose", "Browse"))).get("id").asText();
+            JsonNode renamed = structured(call(mcp, "update_page", Map.of("project", t.slug(), "pageId", page, "version", 1, "name", "Lesson list")));
+            assertEquals("Lesson list", renamed.get("name").asText());
+            assertEquals("/lessons", renamed.get("path").asText(), "what was not given is kept");
+            assertEquals("Browse", renamed.get("purpose").asText());
+            assertEquals(2, renamed.get("version").asInt());
+            assertTrue(refusal(call(mcp, "update_page", Map.of("project", t.slug(), "pageId", page, "version", 1, "name", "Late"))).contains("changed"),
+                    "a stale version is refused");
+            JsonNode used = structured(call(mcp, "reference_context_item", Map.of("project", t.slug(), "itemId", text.get("id").asText(), "pageId", page)));
+            assertEquals(1, used.get("timesReferenced").asInt(), "an agent records where it used an item, as the API and the page do");
+            assertTrue(refusal(call(mcp, "reference_context_item", Map.of("project", t.slug(), "itemId", text.get("id").asText(), "pageId", "nope")))
+                    .contains("No such page"));
         }
         String viewer = tokens.create(t.viewer().id, "viewer", null, null).value();
         try (McpSyncClient mcp = client(viewer)) {

@@ -159,6 +159,8 @@ class ContextItemResourceTest {
             Web.as(t.member()).formParam("item", itemId).post("/projects/" + t.slug() + "/pages/" + page + "/references").then().statusCode(303);
         }
         assertTrue(item(t, itemId).text().contains("referenced 3 times"), item(t, itemId).text());
+        assertTrue(Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/" + home)).selectFirst("#reference-list").text()
+                .contains("used 1 time here"), "a page counts its own uses, not every page's");
 
         Web.as(t.member()).formParam("x", "1").post("/projects/" + t.slug() + "/pages/" + about + "/delete").then().statusCode(303);
         assertTrue(item(t, itemId).text().contains("referenced 1 time"), "the deleted page's two uses no longer count: " + item(t, itemId).text());
@@ -170,6 +172,27 @@ class ContextItemResourceTest {
         Web.as(t.member()).formParam("x", "1").post("/projects/" + t.slug() + "/pages/" + home + "/delete").then().statusCode(303);
         assertTrue(item(t, itemId).text().contains("referenced 0 times"), item(t, itemId).text());
         assertNull(RestAssured.given().header("Authorization", "Bearer " + token).get(api).then().statusCode(200).extract().path(mine + "lastReferencedAt"));
+    }
+
+    /** The API's reference call: the item addressed is looked up first (404), then the body (422 naming pageId). */
+    @Test
+    void aReferenceNamesTheItemFirstAndThenThePageItNeeds() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "ctx", null, null).value();
+        String api = "/api/v1/projects/" + t.slug() + "/context-items/";
+        String page = PageResourceTest.createPage(t, "Home", "/", null, null, null);
+        String itemId = item(t, Web.as(t.member()).multiPart("itemType", "text").multiPart("text", "Calm").post("/projects/" + t.slug() + "/context"))
+                .id().substring("item-".length());
+        Response unknown = RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("pageId", page)).post(api + "00000000-0000-0000-0000-000000000000/references");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("No such context item in this project", unknown.path("error"));
+        Response none = RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json").body("{}")
+                .post(api + itemId + "/references");
+        assertEquals(422, none.statusCode(), "a missing page is the body's fault, not an unknown page: " + none.asString());
+        assertEquals("Give the id of the page that used the item", none.path("details.pageId"));
+        RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json").body(Map.of("pageId", page))
+                .post(api + itemId + "/references").then().statusCode(200);
     }
 
     private static Element item(TestData.Team t, String id) {
