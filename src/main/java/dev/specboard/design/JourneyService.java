@@ -250,7 +250,7 @@ public class JourneyService {
     public void move(Access access, UUID flowId, String key, double x, double y) {
         access.requireWrite(Role.MEMBER);
         if (!Double.isFinite(x) || !Double.isFinite(y) || x < 0 || y < 0 || x > 100000 || y > 100000) {
-            throw ValidationException.of("x", "A position is two numbers between 0 and 100000");
+            throw ValidationException.of(Double.isFinite(x) && x >= 0 && x <= 100000 ? "y" : "x", "A position is two numbers between 0 and 100000");
         }
         JourneyFlow f = lock(access, flowId);
         FlowNode n = node(f.id, key);

@@ -201,6 +201,12 @@ public class ErrorMapper {
                     .entity(new ApiError(message, details)).build();
         }
         String title = titleFor(status);
+        if (status == 422 && "Validation failed".equals(message) && details != null && !details.isEmpty()
+                && details.values().stream().allMatch(String.class::isInstance)) {
+            // A form that could not be shown again with its errors (a crafted value, a drag): the page names each problem
+            // instead of the bare "Validation failed"; a refusal that says more itself keeps its sentence.
+            message = String.join("; ", details.entrySet().stream().map(d -> d.getKey() + ": " + d.getValue()).toList());
+        }
         TemplateInstance body;
         if (Htmx.isFragment(headers)) {
             body = Templates.error$body(status, title, message);

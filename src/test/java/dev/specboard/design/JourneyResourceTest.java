@@ -76,6 +76,9 @@ class JourneyResourceTest {
 
         Web.as(t.member()).formParam("x", "300").formParam("y", "40").post(base + "/nodes/dash/position").then().statusCode(303);
         assertEquals("300", Web.html(Web.as(t.viewer()).get(base)).selectFirst("a#svg-node-dash").attr("data-x"), "a dragged node keeps its place");
+        Response off = Web.as(t.member()).formParam("x", "300").formParam("y", "-5").post(base + "/nodes/dash/position");
+        assertEquals(422, off.statusCode());
+        assertTrue(Web.html(off).text().contains("y: A position is two numbers between 0 and 100000"), "the refusal names the field: " + Web.html(off).text());
 
         Response bad = Web.as(t.member()).formParam("nodeType", "decision").formParam("question", "").post(base + "/nodes");
         assertEquals(422, bad.statusCode());
