@@ -155,7 +155,8 @@ public class NotificationService {
     /** The same, where one outside {@code projectId} (when given) is 404 as well. */
     @Transactional
     public Notification markRead(UUID accountId, UUID projectId, UUID id) {
-        Notification n = Notification.findById(id);
+        // An id that is not a UUID (from the MCP tool) arrives as null: findById(null) answered "Identifier may not be null".
+        Notification n = id == null ? null : Notification.findById(id);
         if (n == null || !n.userId.equals(accountId) || (projectId != null && !projectId.equals(n.projectId))) {
             throw ApiException.notFound("No such notification");
         }

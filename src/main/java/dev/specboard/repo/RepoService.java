@@ -241,7 +241,8 @@ public class RepoService {
 
     /** The sync by id within the project, or 404. */
     public RepoSync sync(Access access, UUID syncId) {
-        RepoSync s = RepoSync.findById(syncId);
+        // A sync id that is not a UUID (from an MCP tool) arrives as null: findById(null) answered "Identifier may not be null".
+        RepoSync s = syncId == null ? null : RepoSync.findById(syncId);
         if (s == null || !s.projectId.equals(access.project().id)) {
             throw ApiException.notFound("No such sync");
         }

@@ -1,0 +1,72 @@
+package dev.specboard.api;
+
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.support.TestData;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every tool given text that is no id where it expects one answers as the API does for such a path (not found, or a
+ * refusal naming the argument), never an internal message: get_sync answered "Invalid argument: Identifier may not be
+ * null" (Hibernate's words for findById(null)) where GET .../syncs/xyz is 404.
+ */
+@QuarkusTest
+class McpMalformedIdTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    ApiTokenService tokens;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void noToolAnswersAnInternalMessageForAnIdThatIsNotOne() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.owner().id, "id census", null, null).value();
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", ""))
+                .endpoint("/api/mcp").requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();
+        List<String> failures = new ArrayList<>();
+        try (McpSyncClient mcp = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
+            mcp.initialize();
+            for (McpSchema.Tool tool : mcp.listTools().tools()) {
+                Map<String, Object> args = new LinkedHashMap<>();
+                Map<?, ?> properties = tool.inputSchema().get("properties") instanceof Map<?, ?> p ? p : Map.of();
+                properties.forEach((key, schema) -> {
+                    String name = (String) key;
+                    Object type = schema instanceof Map<?, ?> s ? s.get("type") : null;
+                    if (name.equals("project")) {
+                        args.put(name, t.slug());
+                    } else if ("string".equals(type)) {
+                        args.put(name, "not-an-id");
+                    } else if ("integer".equals(type) || "number".equals(type)) {
+                        args.put(name, 1);
+                    }
+                });
+                McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest(tool.name(), args));
+                String text = r.content().isEmpty() ? "" : ((McpSchema.TextContent) r.content().get(0)).text();
+                if (text.contains("Identifier") || text.contains("Something went wrong") || text.contains("Exception")) {
+                    failures.add(tool.name() + " answered " + text);
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), "an id that is not one must be refused as the API refuses it:\n" + String.join("\n", failures));
+    }
+}
