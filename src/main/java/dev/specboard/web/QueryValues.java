@@ -1,6 +1,7 @@
 package dev.specboard.web;
 
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -29,7 +30,7 @@ public class QueryValues implements ParamConverterProvider {
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = queryName(annotations);
         if (name == null) {
-            return null;
+            return formField(rawType, annotations);
         }
         if (rawType == Integer.class) {
             return (ParamConverter<T>) new Read<>(raw -> name.equals(PAGE) ? page(raw) : wholeNumber(name, raw));
@@ -42,6 +43,30 @@ public class QueryValues implements ParamConverterProvider {
         }
         if (rawType == Boolean.class) {
             return (ParamConverter<T>) new Read<>(raw -> flag(name, raw));
+        }
+        return null;
+    }
+
+    /**
+     * A form's whole-number field ({@code version}, {@code basedOn}: hidden fields a person does not type): one that is
+     * not a number was tampered with or mangled on the way, refused with 400 naming it rather than a bare "Bad request".
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> ParamConverter<T> formField(Class<T> rawType, Annotation[] annotations) {
+        if (rawType != Integer.class || annotations == null) {
+            return null;
+        }
+        for (Annotation a : annotations) {
+            if (a instanceof FormParam f) {
+                String name = f.value();
+                return (ParamConverter<T>) new Read<>(raw -> {
+                    try {
+                        return wholeNumber(name, raw);
+                    } catch (Malformed e) {
+                        throw new Malformed(name, WHOLE_NUMBER, "The form field ");
+                    }
+                });
+            }
         }
         return null;
     }
@@ -135,14 +160,18 @@ public class QueryValues implements ParamConverterProvider {
         }
     }
 
-    /** A query parameter whose value cannot be read: 400, naming the parameter and what its value must be. */
+    /** A query parameter or form field whose value cannot be read: 400, naming it and what its value must be. */
     public static final class Malformed extends BadRequestException {
 
         private final String name;
         private final String expected;
 
         public Malformed(String name, String expected) {
-            super("The query parameter " + name + " " + expected);
+            this(name, expected, "The query parameter ");
+        }
+
+        Malformed(String name, String expected, String what) {
+            super(what + name + " " + expected);
             this.name = name;
             this.expected = expected;
         }
