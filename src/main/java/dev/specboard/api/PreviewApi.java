@@ -17,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -79,14 +80,21 @@ public class PreviewApi {
         return new Created(s.id, token, url(base, token), s.expiresAt, s.status);
     }
 
+    /** The project's previews, newest first, 25 a page; past the last page an empty list. */
     @GET
-    public List<PreviewAnswer> list(@PathParam("slug") String slug, @Context UriInfo uri) {
-        return list(slug, uri.getBaseUri());
+    public List<PreviewAnswer> list(@PathParam("slug") String slug,
+                                    @QueryParam("page") Integer page,
+                                    @Context UriInfo uri) {
+        return list(slug, page, uri.getBaseUri());
     }
 
-    List<PreviewAnswer> list(String slug, URI base) {
+    List<PreviewAnswer> list(String slug, Integer page, URI base) {
         Access access = projectAccess.read(slug);
-        return previews.rows(access.project().id).stream().map(r -> answer(r, base, access)).toList();
+        PreviewService.Listing found = previews.page(access.project().id, page);
+        if (page != null && page > found.at().pages()) {
+            return List.of();
+        }
+        return found.rows().stream().map(r -> answer(r, base, access)).toList();
     }
 
     @GET
@@ -97,9 +105,7 @@ public class PreviewApi {
 
     PreviewAnswer get(String slug, String id, URI base) {
         Access access = projectAccess.read(slug);
-        UUID pid = DesignApi.uuid(id);
-        return previews.rows(access.project().id).stream().filter(r -> r.id().equals(pid)).findFirst().map(r -> answer(r, base, access))
-                .orElseThrow(() -> ApiException.notFound("No such preview in this project"));
+        return answer(previews.row(access.project().id, DesignApi.uuid(id)), base, access);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -32,10 +33,12 @@ public class PreviewTools {
         return call(() -> previewApi.create(project, new PreviewApi.PreviewBody(pagePath, hours), base()));
     }
 
-    @Tool(name = "list_previews", description = "Lists the project's preview links with their status, expiry and cleanup stages (the link itself is shown to leads only).",
+    @Tool(name = "list_previews", description = "Lists the project's preview links, newest first, 25 a page, with their status, expiry and cleanup stages (the link itself is shown to leads only).",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<PreviewApi.PreviewAnswer> listPreviews(@ToolArg(description = "project slug") String project) {
-        return call(() -> previewApi.list(project, base()));
+    public List<PreviewApi.PreviewAnswer> listPreviews(@ToolArg(description = "project slug") String project,
+                                                       @ToolArg(description = "page number, from 1 (the default); past the last an empty list",
+                                                               required = false) Integer page) {
+        return call(() -> previewApi.list(project, QueryValues.page(page), base()));
     }
 
     @Tool(name = "get_preview", description = "Returns one preview link's status, expiry and cleanup stages (events), the link itself to leads only.",

@@ -9,6 +9,7 @@ import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.PageNumbers;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -36,7 +38,8 @@ import java.util.List;
 public class PreviewResource {
 
     /** The previews screen; {@code baseUri} is this server's address as the browser reached it, for links to share. */
-    public record PreviewsPage(Access access, List<PreviewRow> previews, List<PageRow> pages, PreviewForm form, FormErrors errors, URI baseUri) {
+    public record PreviewsPage(Access access, List<PreviewRow> previews, PageNumbers at, List<PageRow> pages, PreviewForm form, FormErrors errors,
+                               URI baseUri) {
 
         /** The whole address of a preview, to paste into a message: a path alone opens nothing there. */
         public String link(PreviewRow preview) {
@@ -59,9 +62,9 @@ public class PreviewResource {
     PageService pages;
 
     @GET
-    public Response list(@PathParam("slug") String slug, @Context UriInfo uri) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page, @Context UriInfo uri) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.list(page(access, PreviewForm.empty(), FormErrors.none(), uri)));
+        return Htmx.page(Templates.list(page(access, page, PreviewForm.empty(), FormErrors.none(), uri)));
     }
 
     @POST
@@ -73,7 +76,7 @@ public class PreviewResource {
             PreviewSession s = previews.create(access, form);
             return Flash.redirect(headers, "/projects/" + slug + "/previews#preview-" + s.id, "Preview link created: anyone with it can open it until it expires.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.list(page(access, form, e.errors(), uri)));
+            return Htmx.invalid(Templates.list(page(access, null, form, e.errors(), uri)));
         }
     }
 
@@ -93,8 +96,9 @@ public class PreviewResource {
         return Flash.redirect(headers, "/projects/" + slug + "/previews", "Preview revoked: its link no longer opens.");
     }
 
-    private PreviewsPage page(Access access, PreviewForm form, FormErrors errors, UriInfo uri) {
-        return new PreviewsPage(access, previews.rows(access.project().id), pages.rows(access.project().id).stream().filter(PageRow::hasMockup).toList(),
+    private PreviewsPage page(Access access, Integer page, PreviewForm form, FormErrors errors, UriInfo uri) {
+        PreviewService.Listing shown = previews.page(access.project().id, page);
+        return new PreviewsPage(access, shown.rows(), shown.at(), pages.rows(access.project().id).stream().filter(PageRow::hasMockup).toList(),
                 form, errors, uri.getBaseUri());
     }
 }

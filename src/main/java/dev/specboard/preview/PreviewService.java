@@ -11,6 +11,7 @@ import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.PageNumbers;
 import dev.specboard.web.ValidationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -165,24 +166,49 @@ public class PreviewService {
                 .orElseThrow(() -> ApiException.notFound("No such preview in this project"));
     }
 
+    /** Previews shown a page at a time: every link a lead ever made stays listed with its cleanup stages. */
+    public static final int PAGE_SIZE = 25;
+
+    /** A page of the project's previews and where it is among them. */
+    public record Listing(List<PreviewRow> rows, PageNumbers at) {
+    }
+
+    /** A page of the project's previews, newest first (asked for: kept between the first and the last), in three queries. */
+    public Listing page(UUID projectId, Integer page) {
+        PageNumbers at = PageNumbers.of(page, PreviewSession.count("projectId", projectId), PAGE_SIZE);
+        return new Listing(rows(projectId, null, at.offset(), PAGE_SIZE), at);
+    }
+
+    /** One preview of the project with its stage history, or 404. */
+    public PreviewRow row(UUID projectId, UUID id) {
+        return (id == null ? List.<PreviewRow>of() : rows(projectId, id, 0, 1)).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("No such preview in this project"));
+    }
+
     /**
-     * The project's previews, newest first, with their stage history and the number of their pages not deleted since:
-     * three queries whatever their number.
+     * The project's previews (or the one given), newest first, with their stage history and the number of their pages not
+     * deleted since: three queries whatever their number.
      */
-    public List<PreviewRow> rows(UUID projectId) {
-        List<Object[]> sessions = em.createQuery("select s, a.username, p.name from PreviewSession s left join Account a on a.id = s.createdBy "
-                        + "left join Page p on p.id = s.pageId where s.projectId = :p order by s.createdAt desc", Object[].class)
-                .setParameter("p", projectId).getResultList();
+    private List<PreviewRow> rows(UUID projectId, UUID only, int offset, int limit) {
+        jakarta.persistence.TypedQuery<Object[]> query = em.createQuery("select s, a.username, p.name from PreviewSession s "
+                        + "left join Account a on a.id = s.createdBy left join Page p on p.id = s.pageId where s.projectId = :p"
+                        + (only == null ? "" : " and s.id = :only") + " order by s.createdAt desc, s.id", Object[].class)
+                .setParameter("p", projectId);
+        if (only != null) {
+            query.setParameter("only", only);
+        }
+        List<Object[]> sessions = query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<UUID> ids = sessions.stream().map(r -> ((PreviewSession) r[0]).id).toList();
         Map<UUID, List<PreviewRow.Stage>> events = new HashMap<>();
-        for (PreviewCleanupEvent e : em.createQuery("select e from PreviewCleanupEvent e where e.previewSessionId in "
-                        + "(select s.id from PreviewSession s where s.projectId = :p) order by e.createdAt", PreviewCleanupEvent.class)
-                .setParameter("p", projectId).getResultList()) {
+        for (PreviewCleanupEvent e : ids.isEmpty() ? List.<PreviewCleanupEvent>of() : em.createQuery(
+                        "select e from PreviewCleanupEvent e where e.previewSessionId in :ids order by e.createdAt", PreviewCleanupEvent.class)
+                .setParameter("ids", ids).getResultList()) {
             events.computeIfAbsent(e.previewSessionId, k -> new ArrayList<>()).add(new PreviewRow.Stage(e.stage, e.createdAt));
         }
         Map<UUID, Integer> shown = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("select pp.preview_session_id, count(*) from preview_pages pp join preview_sessions s "
-                + "on s.id = pp.preview_session_id where s.project_id = ?1 group by pp.preview_session_id", Object[].class)
-                .setParameter(1, projectId).getResultList()) {
+        for (Object[] r : ids.isEmpty() ? List.<Object[]>of() : (List<Object[]>) em.createNativeQuery("select pp.preview_session_id, count(*) "
+                + "from preview_pages pp where pp.preview_session_id in (:ids) group by pp.preview_session_id", Object[].class)
+                .setParameter("ids", ids).getResultList()) {
             shown.put((UUID) r[0], ((Number) r[1]).intValue());
         }
         Instant now = Instant.now();

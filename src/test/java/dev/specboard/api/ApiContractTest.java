@@ -240,7 +240,7 @@ class ApiContractTest {
         expected.put("cancel_refactor", List.of("project", "repository", "refactor"));
         expected.put("retry_plan_chat_answer", List.of("project", "planId", "messageId"));
         expected.put("create_preview", List.of("project", "pagePath", "hours"));
-        expected.put("list_previews", List.of("project"));
+        expected.put("list_previews", List.of("project", "page"));
         expected.put("get_preview", List.of("project", "previewId"));
         expected.put("revoke_preview", List.of("project", "previewId"));
         List<String> problems = new ArrayList<>();
