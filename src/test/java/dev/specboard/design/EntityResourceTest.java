@@ -257,7 +257,7 @@ class EntityResourceTest {
         assertEquals(20, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/entities")).select("section.entity").size());
     }
 
-    private static void seed(UUID projectId, int from, int to) {
+    static void seed(UUID projectId, int from, int to) {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = from; i < to; i++) {
                 InferredEntity e = new InferredEntity();
