@@ -93,6 +93,10 @@ class JobResourceTest {
             long few = SqlCounter.count(() -> Web.as(small.viewer()).get(smallUrl).then().statusCode(200));
             long many = SqlCounter.count(() -> Web.as(big.viewer()).get(bigUrl).then().statusCode(200));
             assertEquals(few, many, "the jobs page loads in a constant number of statements");
+            var smallApi = fx.api(small.viewer());
+            var bigApi = fx.api(big.viewer());
+            assertEquals(SqlCounter.count(() -> smallApi.get("/api/v1/projects/" + small.slug() + "/jobs").then().statusCode(200)),
+                    SqlCounter.count(() -> bigApi.get("/api/v1/projects/" + big.slug() + "/jobs").then().statusCode(200)), "API job list");
         }
     }
 

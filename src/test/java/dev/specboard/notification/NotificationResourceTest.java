@@ -177,6 +177,11 @@ class NotificationResourceTest {
         }
         assertEquals(SqlCounter.count(() -> Web.as(few).get("/notifications").then().statusCode(200)),
                 SqlCounter.count(() -> Web.as(many).get("/notifications").then().statusCode(200)));
+        String fewBearer = "Bearer " + tokens.create(few.id, "count", null, null).value();
+        String manyBearer = "Bearer " + tokens.create(many.id, "count", null, null).value();
+        assertEquals(SqlCounter.count(() -> RestAssured.given().header("Authorization", fewBearer).get("/api/v1/notifications").then().statusCode(200)),
+                SqlCounter.count(() -> RestAssured.given().header("Authorization", manyBearer).get("/api/v1/notifications").then().statusCode(200)),
+                "the API list names each notification's project in the same statements");
     }
 
     @Test

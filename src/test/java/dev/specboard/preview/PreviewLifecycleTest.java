@@ -219,6 +219,12 @@ class PreviewLifecycleTest {
         long few = SqlCounter.count(() -> Web.as(small.viewer()).get("/projects/" + small.slug() + "/previews").then().statusCode(200));
         long many = SqlCounter.count(() -> Web.as(big.viewer()).get("/projects/" + big.slug() + "/previews").then().statusCode(200));
         assertEquals(few, many);
+        String smallBearer = "Bearer " + tokens.create(small.viewer().id, "count", null, null).value();
+        String bigBearer = "Bearer " + tokens.create(big.viewer().id, "count", null, null).value();
+        assertEquals(SqlCounter.count(() -> RestAssured.given().header("Authorization", smallBearer).get("/api/v1/projects/" + small.slug() + "/previews")
+                        .then().statusCode(200)),
+                SqlCounter.count(() -> RestAssured.given().header("Authorization", bigBearer).get("/api/v1/projects/" + big.slug() + "/previews")
+                        .then().statusCode(200)), "API preview list");
     }
 
 }
