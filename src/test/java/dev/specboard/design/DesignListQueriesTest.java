@@ -62,6 +62,29 @@ class DesignListQueriesTest {
         }
     }
 
+    @Test
+    void aFeatureWithTenTimesTheStoriesKeepsItsStatementCount() {
+        TestData.Team few = data.team();
+        TestData.Team many = data.team();
+        String small = featureWithStories(few, 3);
+        String big = featureWithStories(many, 30);
+        assertEquals(30, Web.html(Web.as(many.viewer()).get("/projects/" + many.slug() + "/features/" + big))
+                .select("li[id^=story-]").size());
+        assertEquals(count(few, "/features/" + small), count(many, "/features/" + big), "feature page");
+        assertEquals(countApi(few, "/features/" + small), countApi(many, "/features/" + big), "API feature");
+    }
+
+    private String featureWithStories(TestData.Team t, int n) {
+        String api = "/api/v1/projects/" + t.slug();
+        List<Integer> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            numbers.add(fx.api(t.member()).body(Map.of("title", "Story " + i, "description", "d")).post(api + "/stories").then().statusCode(201)
+                    .extract().path("number"));
+        }
+        return fx.api(t.member()).body(Map.of("name", "Checkout", "storyNumbers", numbers)).post(api + "/features").then().statusCode(201)
+                .extract().path("id");
+    }
+
     private static long count(TestData.Team t, String path) {
         return SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + path).then().statusCode(200));
     }
