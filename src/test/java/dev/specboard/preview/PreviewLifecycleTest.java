@@ -227,4 +227,23 @@ class PreviewLifecycleTest {
                         .then().statusCode(200)), "API preview list");
     }
 
+
+    @Test
+    void aPublicPreviewOfTenTimesThePagesKeepsItsStatementCount() {
+        TestData.Team small = data.team();
+        TestData.Team big = data.team();
+        for (int i = 0; i < 30; i++) {
+            if (i < 3) {
+                page(small, "Page " + i, "/p" + i, "<p>" + i + "</p>", "");
+            }
+            page(big, "Page " + i, "/p" + i, "<p>" + i + "</p>", "");
+        }
+        String few = "/preview/" + token(small, createPreview(small, "", 2));
+        String many = "/preview/" + token(big, createPreview(big, "", 2));
+        RestAssured.given().get(many).then().statusCode(200);
+        assertEquals(SqlCounter.count(() -> RestAssured.given().get(few).then().statusCode(200)),
+                SqlCounter.count(() -> RestAssured.given().get(many).then().statusCode(200)), "the preview's index of pages");
+        assertEquals(SqlCounter.count(() -> RestAssured.given().header("Sec-Fetch-Dest", "iframe").get(few + "/pages/1").then().statusCode(200)),
+                SqlCounter.count(() -> RestAssured.given().header("Sec-Fetch-Dest", "iframe").get(many + "/pages/1").then().statusCode(200)), "one page of the preview");
+    }
 }
