@@ -202,6 +202,9 @@ class JourneyResourceTest {
         long few = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/journeys/" + id).then().statusCode(200));
         long lots = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/journeys/" + many).then().statusCode(200));
         assertEquals(few, lots);
+        var viewer = fx.api(t.viewer());
+        assertEquals(SqlCounter.count(() -> viewer.get(api + "/" + id).then().statusCode(200)),
+                SqlCounter.count(() -> viewer.get(api + "/" + many).then().statusCode(200)), "API journey with its nodes");
         assertNull(Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/journeys")).selectFirst("#no-journeys"));
     }
 
