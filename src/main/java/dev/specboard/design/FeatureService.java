@@ -123,6 +123,7 @@ public class FeatureService {
     @Transactional
     public Feature create(Access access, FeatureForm form) {
         access.requireWrite(Role.MEMBER);
+        lockNames(access.project().id);
         Feature f = new Feature();
         f.projectId = access.project().id;
         List<Story> linked = apply(f, form);
@@ -139,6 +140,7 @@ public class FeatureService {
     @Transactional
     public Feature createFromWizard(Access access, FeatureForm form, UUID wizardRunId, java.util.Set<String> declined) {
         access.requireWrite(Role.MEMBER);
+        lockNames(access.project().id);
         Feature f = new Feature();
         f.projectId = access.project().id;
         f.wizardGenerated = true;
@@ -153,6 +155,8 @@ public class FeatureService {
     @Transactional
     public Feature update(Access access, UUID id, FeatureForm form) {
         access.requireWrite(Role.MEMBER);
+        // The project before the feature's row, in the order page changes take them (they lock the project, then the features naming a page).
+        lockNames(access.project().id);
         Feature f = get(access.project().id, id);
         RowLock.forUpdate(em, f, "No such feature in this project");
         StaleVersionException.requireSaved("The feature " + f.name, form.version(), f.version);
@@ -203,6 +207,14 @@ public class FeatureService {
         f.status = Feature.statusFrom(storyStatuses(f.id), f.status);
         f.version++;
         return s;
+    }
+
+    /**
+     * Serialises the changes of one project's feature names, so that two features saved at once cannot both take a
+     * free name. NO KEY UPDATE, as the page changes take it: rows merely referencing the project are not blocked.
+     */
+    private void lockNames(UUID projectId) {
+        em.createNativeQuery("select 1 from projects where id = ?1 for no key update").setParameter(1, projectId).getSingleResult();
     }
 
     private List<String> storyStatuses(UUID featureId) {
@@ -308,6 +320,14 @@ public class FeatureService {
                 errors.add("storyNumbers", "There is no story " + n + " in this project");
             } else {
                 linked.add(s);
+            }
+        }
+        if (form.name() != null && !form.name().isBlank()) {
+            String name = form.name().strip();
+            boolean taken = Feature.<Feature>find("projectId = ?1 and lower(trim(name)) = ?2", projectId, name.toLowerCase(Locale.ROOT)).stream()
+                    .anyMatch(o -> !o.id.equals(f.id));
+            if (taken) {
+                errors.add("name", "There is already a feature named " + name);
             }
         }
         if (errors.any()) {

@@ -1,0 +1,77 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A project's features have different names (case and surrounding spaces aside), through the form, the API and MCP alike. */
+@QuarkusTest
+class FeatureNameTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Test
+    void theFormRefusesANameAnotherFeatureHasAndKeepsWhatWasTyped() {
+        TestData.Team t = data.team();
+        String first = FeatureResourceTest.createFeature(t, "Share lessons", null, "");
+        String second = FeatureResourceTest.createFeature(t, "Quizzes", null, "");
+
+        Response dup = Web.as(t.member()).formParam("name", "  share LESSONS ").formParam("userDescription", "Kept as typed")
+                .post("/projects/" + t.slug() + "/features");
+        assertEquals(422, dup.statusCode(), dup.asString());
+        Document d = Web.html(dup);
+        assertEquals("There is already a feature named share LESSONS", d.selectFirst("#e-name").text());
+        assertEquals("  share LESSONS ", d.selectFirst("#f-name").attr("value"));
+        assertEquals("Kept as typed", d.selectFirst("#f-userDescription").text());
+
+        String base = "/projects/" + t.slug() + "/features/";
+        Response renamed = Web.as(t.member()).formParam("name", "Share Lessons").formParam("version", "1").post(base + second);
+        assertEquals(422, renamed.statusCode(), renamed.asString());
+        assertEquals("There is already a feature named Share Lessons", Web.html(renamed).selectFirst("#e-name").text());
+        assertEquals(303, Web.as(t.member()).formParam("name", "SHARE lessons").formParam("version", "1").post(base + first).statusCode(),
+                "a feature keeps its own name, in another case too");
+        assertTrue(Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/features")).text().contains("Quizzes"));
+
+        TestData.Team other = data.team();
+        FeatureResourceTest.createFeature(other, "Share lessons", null, "");
+    }
+
+    @Test
+    void theApiAndMcpRefuseANameAnotherFeatureHas() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug();
+        fx.api(t.member()).body(Map.of("name", "Wish list")).post(api + "/features").then().statusCode(201);
+        String other = fx.api(t.member()).body(Map.of("name", "Cart")).post(api + "/features").then().statusCode(201).extract().path("id");
+
+        Response created = fx.api(t.member()).body(Map.of("name", " wish LIST")).post(api + "/features");
+        assertEquals(422, created.statusCode(), created.asString());
+        assertEquals("There is already a feature named wish LIST", created.path("details.name"), created.asString());
+        Response updated = fx.api(t.member()).body(Map.of("name", "Wish List")).put(api + "/features/" + other);
+        assertEquals(422, updated.statusCode(), updated.asString());
+        assertEquals("There is already a feature named Wish List", updated.path("details.name"), updated.asString());
+
+        String member = fx.token(t.member());
+        String session = Mcp.initialize(member);
+        assertTrue(Mcp.answer(member, session, "create_feature", true, "project", t.slug(), "name", "WISH list")
+                .contains("There is already a feature named WISH list"));
+        assertTrue(Mcp.answer(member, session, "update_feature", true, "project", t.slug(), "featureId", other, "name", "wish list")
+                .contains("There is already a feature named wish list"));
+        assertTrue(Mcp.answer(member, session, "update_feature", false, "project", t.slug(), "featureId", other, "name", "cart ")
+                .contains("\"name\":\"cart\""), "its own name in another case is taken");
+    }
+}
