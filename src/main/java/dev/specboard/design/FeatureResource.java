@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -46,9 +47,9 @@ public class FeatureResource {
     FeatureService features;
 
     @GET
-    public Response list(@PathParam("slug") String slug) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.features(features.list(access, FeatureForm.empty(), FormErrors.none())));
+        return Htmx.page(Templates.features(features.list(access, page, FeatureForm.empty(), FormErrors.none())));
     }
 
     @POST
@@ -59,7 +60,7 @@ public class FeatureResource {
             Feature f = features.create(access, form);
             return Flash.redirect(headers, link(access, f.id), "Feature " + f.name + " created.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.features(features.list(access, form, e.errors())));
+            return Htmx.invalid(Templates.features(features.list(access, null, form, e.errors())));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.specboard.story.StoryForm;
 import dev.specboard.story.StoryService;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
+import dev.specboard.web.PageNumbers;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +49,27 @@ public class FeatureService {
         return Feature.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such feature in this project"));
     }
 
+    /** The features shown a page at a time on the list. */
+    static final int PAGE_SIZE = 50;
+
     /** Every feature of the project with its stories (and their specs), in a constant number of queries. */
     public List<FeatureRow> rows(UUID projectId) {
-        List<Feature> features = Feature.<Feature>find("projectId = ?1 order by lower(name)", projectId).list();
-        Map<UUID, List<FeatureView.StoryLink>> links = storyLinks(projectId, null);
+        return rows(projectId, Feature.<Feature>find("projectId = ?1 order by lower(name), id", projectId).list(), null);
+    }
+
+    /** A page of the project's features (asked for: kept between the first and the last), in a constant number of queries. */
+    public FeaturePage page(UUID projectId, Integer page) {
+        PageNumbers at = PageNumbers.of(page, Feature.count("projectId", projectId), PAGE_SIZE);
+        List<Feature> features = Feature.<Feature>find("projectId = ?1 order by lower(name), id", projectId).range(at.offset(), at.offset() + PAGE_SIZE - 1).list();
+        return new FeaturePage(rows(projectId, features, features.stream().map(f -> f.id).toList()), at);
+    }
+
+    /** A page of features and where it is in the list. */
+    public record FeaturePage(List<FeatureRow> rows, PageNumbers at) {
+    }
+
+    private List<FeatureRow> rows(UUID projectId, List<Feature> features, List<UUID> ids) {
+        Map<UUID, List<FeatureView.StoryLink>> links = ids != null && ids.isEmpty() ? Map.of() : storyLinks(projectId, ids);
         return features.stream().map(f -> {
             List<FeatureView.StoryLink> s = links.getOrDefault(f.id, List.of());
             return new FeatureRow(f.id, f.name, f.category, Feature.statusFrom(s.stream().map(FeatureView.StoryLink::status).toList(), f.status),
@@ -59,14 +77,14 @@ public class FeatureService {
         }).toList();
     }
 
-    /** The feature's stories, their specs and task counts: {@code featureId → links}, for one feature or all of a project. */
-    Map<UUID, List<FeatureView.StoryLink>> storyLinks(UUID projectId, UUID featureId) {
+    /** The features' stories, their specs and task counts: {@code featureId → links}, for these features ({@code null}: all of the project). */
+    Map<UUID, List<FeatureView.StoryLink>> storyLinks(UUID projectId, List<UUID> featureIds) {
         var query = em.createQuery("select fs.id.featureId, s.number, s.title, s.status, fs.drafted from FeatureStory fs, Story s, Feature f "
-                        + "where s.id = fs.id.storyId and f.id = fs.id.featureId and f.projectId = :p" + (featureId == null ? "" : " and f.id = :f")
+                        + "where s.id = fs.id.storyId and f.id = fs.id.featureId and f.projectId = :p" + (featureIds == null ? "" : " and f.id in :f")
                         + " order by s.number", Object[].class)
                 .setParameter("p", projectId);
-        if (featureId != null) {
-            query.setParameter("f", featureId);
+        if (featureIds != null) {
+            query.setParameter("f", featureIds);
         }
         List<Object[]> rows = query.getResultList();
         Map<Integer, List<FeatureView.SpecRef>> specs = specsByStory(projectId, rows.stream().map(r -> (Integer) r[1]).distinct().toList());
@@ -101,16 +119,18 @@ public class FeatureService {
         UUID projectId = access.project().id;
         List<PageRow> all = pages.rows(projectId);
         List<FeatureView.JourneyRef> journeys = journeyRefs(projectId);
-        List<FeatureView.StoryLink> links = storyLinks(projectId, f.id).getOrDefault(f.id, List.of());
+        List<FeatureView.StoryLink> links = storyLinks(projectId, List.of(f.id)).getOrDefault(f.id, List.of());
         String status = Feature.statusFrom(links.stream().map(FeatureView.StoryLink::status).toList(), f.status);
         return new FeatureView(access, f, status, all.stream().filter(p -> f.affectedPages.contains(p.id())).toList(),
                 journeys.stream().filter(j -> f.requiredJourneys.contains(j.id())).toList(), links, all, journeys,
                 form == null ? FeatureForm.of(f, links.stream().map(FeatureView.StoryLink::number).toList()) : form, errors);
     }
 
-    public FeatureListView list(Access access, FeatureForm form, FormErrors errors) {
+    /** The list page: a page of the features and the new-feature form. */
+    public FeatureListView list(Access access, Integer page, FeatureForm form, FormErrors errors) {
         UUID projectId = access.project().id;
-        return new FeatureListView(access, rows(projectId), pages.rows(projectId), journeyRefs(projectId), form, errors);
+        FeaturePage shown = page(projectId, page);
+        return new FeatureListView(access, shown.rows(), shown.at(), pages.rows(projectId), journeyRefs(projectId), form, errors);
     }
 
     /** The project's journeys by name, for naming the ones a feature requires. */
