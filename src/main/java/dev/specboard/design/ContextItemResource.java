@@ -18,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -49,9 +50,9 @@ public class ContextItemResource {
     ContextSources sources;
 
     @GET
-    public Response list(@PathParam("slug") String slug) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.context(page(access, ContextItemInput.empty(), FormErrors.none())));
+        return Htmx.page(Templates.context(page(access, page, ContextItemInput.empty(), FormErrors.none())));
     }
 
     @POST
@@ -65,12 +66,12 @@ public class ContextItemResource {
             ContextItem item = items.add(access, input);
             return Flash.redirect(headers, "/projects/" + slug + "/context#item-" + item.id, "Context item added.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.context(page(access, input, e.errors())));
+            return Htmx.invalid(Templates.context(page(access, null, input, e.errors())));
         } catch (ApiException e) {
             if (e.status() != 413) {
                 throw e;
             }
-            return Htmx.page(Templates.context(page(access, input, FormErrors.none().add("file", e.getMessage()))), 413);
+            return Htmx.page(Templates.context(page(access, null, input, FormErrors.none().add("file", e.getMessage()))), 413);
         }
     }
 
@@ -122,8 +123,9 @@ public class ContextItemResource {
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
-    private ContextPage page(Access access, ContextItemInput form, FormErrors errors) {
-        return new ContextPage(access, items.rows(access.project().id), form, errors, ContextItemService.megabytes(sources.maxUploadBytes()));
+    private ContextPage page(Access access, Integer page, ContextItemInput form, FormErrors errors) {
+        ContextPage.Items shown = items.page(access.project().id, page);
+        return new ContextPage(access, shown.rows(), shown.at(), form, errors, ContextItemService.megabytes(sources.maxUploadBytes()));
     }
 
     static UUID uuid(String id) {

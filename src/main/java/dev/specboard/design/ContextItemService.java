@@ -3,6 +3,7 @@ package dev.specboard.design;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.PageNumbers;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,11 +61,25 @@ public class ContextItemService {
         return sources.maxUploadBytes();
     }
 
+    /** The context items shown a page at a time on their list. */
+    static final int PAGE_SIZE = 50;
+
     /** The project's items, newest first, with who added them, in one query. */
     public List<ContextItemRow> rows(UUID projectId) {
+        return rows(projectId, 0, Integer.MAX_VALUE);
+    }
+
+    /** A page of the project's items, newest first (asked for: kept between the first and the last), in two queries. */
+    public ContextPage.Items page(UUID projectId, Integer page) {
+        PageNumbers at = PageNumbers.of(page, ContextItem.count("projectId", projectId), PAGE_SIZE);
+        return new ContextPage.Items(rows(projectId, at.offset(), PAGE_SIZE), at);
+    }
+
+    private List<ContextItemRow> rows(UUID projectId, int offset, int limit) {
         List<ContextItemRow> out = new ArrayList<>();
         for (Object[] r : em.createQuery("select i, a.username from ContextItem i left join Account a on a.id = i.submittedBy "
-                + "where i.projectId = :p order by i.submittedAt desc", Object[].class).setParameter("p", projectId).getResultList()) {
+                + "where i.projectId = :p order by i.submittedAt desc, i.id", Object[].class).setParameter("p", projectId)
+                .setFirstResult(offset).setMaxResults(limit).getResultList()) {
             out.add(row((ContextItem) r[0], (String) r[1]));
         }
         return out;
