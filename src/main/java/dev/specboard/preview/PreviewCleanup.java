@@ -12,16 +12,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.jgit.util.FileUtils;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The scheduled cleanup of preview links: expired (or revoked) previews become EXPIRED, then
@@ -132,13 +130,9 @@ public class PreviewCleanup {
     }
 
     static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        // Files another deleter removed meanwhile are skipped, not a failure: a walk over them threw.
+        try {
+            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Could not delete the preview bundle " + dir, e);
         }

@@ -20,6 +20,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.FileUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** The server-side bare mirrors of repositories, read and written with JGit. */
 @ApplicationScoped
@@ -293,12 +293,14 @@ public class GitMirror {
         }
     }
 
+    /**
+     * Deletes a mirror directory, tolerating files that vanish meanwhile: a failed clone in the sync worker and a
+     * disconnect in a request may delete the same mirror at once, and a walk that met a file the other had just
+     * removed threw out of the request.
+     */
     static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
         } catch (IOException ignored) {
             // a leftover directory is re-cloned over on the next sync
         }
