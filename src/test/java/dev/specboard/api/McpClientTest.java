@@ -2,6 +2,7 @@ package dev.specboard.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.support.Mcp;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.design.DesignFixtures;
 import dev.specboard.design.EntityFixtures;
@@ -11,9 +12,7 @@ import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +21,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +53,7 @@ class McpClientTest {
     URI base;
 
     private McpSyncClient client(String token) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", ""))
-                .endpoint("/api/mcp")
-                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
-                .build();
-        // Schema caching makes the client check every structured answer against the tool's output schema.
-        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).enableCallToolSchemaCaching(true).build();
-        client.initialize();
-        return client;
+        return Mcp.client(base, token);
     }
 
     private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> args) {

@@ -1,10 +1,9 @@
 package dev.specboard.api;
 
+import dev.specboard.support.Mcp;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.support.TestData;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,11 +39,8 @@ class McpMalformedIdTest {
     void noToolAnswersAnInternalMessageForAnIdThatIsNotOne() {
         TestData.Team t = data.team();
         String token = tokens.create(t.owner().id, "id census", null, null).value();
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", ""))
-                .endpoint("/api/mcp").requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();
         List<String> failures = new ArrayList<>();
-        try (McpSyncClient mcp = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build()) {
-            mcp.initialize();
+        try (McpSyncClient mcp = Mcp.client(base, token)) {
             for (McpSchema.Tool tool : mcp.listTools().tools()) {
                 Map<String, Object> args = new LinkedHashMap<>();
                 Map<?, ?> properties = tool.inputSchema().get("properties") instanceof Map<?, ?> p ? p : Map.of();

@@ -3,9 +3,7 @@ package dev.specboard.api;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +39,9 @@ class McpUnknownArgumentTest {
     void everyToolRefusesAnArgumentItDoesNotTakeAndNamesIt() {
         TestData.Team t = data.team();
         String token = tokens.create(t.owner().id, "unknown census", null, null).value();
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", ""))
-                .endpoint("/api/mcp").requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + token)).build();
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        try (McpSyncClient mcp = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10)).build()) {
-            mcp.initialize();
+        try (McpSyncClient mcp = Mcp.client(base, token)) {
             for (McpSchema.Tool tool : mcp.listTools().tools()) {
                 checked++;
                 McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest(tool.name(), Map.of("project", t.slug(), "bogusArg", 1)));

@@ -2,9 +2,15 @@ package dev.specboard.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,10 +20,27 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Raw MCP requests over streamable HTTP, for tests that check the protocol's answers themselves. */
+/**
+ * MCP for tests: the SDK's client for what an agent does, and raw requests over streamable HTTP for tests that check
+ * the protocol's answers themselves.
+ */
 public final class Mcp {
 
     private Mcp() {
+    }
+
+    /**
+     * The MCP SDK's client, initialized with a bearer token against the app at {@code base}. Schema caching makes it
+     * check every structured answer against the tool's output schema.
+     */
+    public static McpSyncClient client(URI base, String token) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base.toString().replaceAll("/$", ""))
+                .endpoint("/api/mcp")
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .build();
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).enableCallToolSchemaCaching(true).build();
+        client.initialize();
+        return client;
     }
 
     /** Opens an MCP session with a bearer token and returns its id. */

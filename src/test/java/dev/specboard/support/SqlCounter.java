@@ -35,9 +35,19 @@ public final class SqlCounter {
 
     /**
      * Runs a read-only action (a page GET) three times and returns the fewest statements one run
-     * prepared: the first run may fill a cache, so the minimum is the page's own cost.
+     * prepared: the first run may fill a cache, so the minimum is the page's own cost. The pages counted read at
+     * least their project, so none counted means nothing was measured (two such counts would compare equal and
+     * prove nothing): that fails here. {@link #statements} shows that an action prepares none.
      */
-    public static synchronized long count(Runnable action) {
+    public static long count(Runnable action) {
+        long fewest = countAllowingNone(action);
+        if (fewest == 0) {
+            throw new AssertionError("no SQL statement was counted: the action's requests were not measured");
+        }
+        return fewest;
+    }
+
+    private static synchronized long countAllowingNone(Runnable action) {
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             STATEMENTS.set(0);
