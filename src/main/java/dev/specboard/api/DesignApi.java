@@ -34,6 +34,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -258,11 +259,12 @@ public class DesignApi {
                 v.componentPatterns(), v.confidenceScores(), v.tokens().flags(), v.confirmations(), v.computedAt(), v.pending(), v.mockupCount());
     }
 
+    /** The project's context items, newest first, 50 a page; past the last page an empty list. */
     @GET
     @Path("/context-items")
-    public List<ContextItemAnswer> listContextItems(@PathParam("slug") String slug) {
+    public List<ContextItemAnswer> listContextItems(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return contextItems.rows(access.project().id).stream().map(DesignApi::item).toList();
+        return contextItems.apiPage(access.project().id, page).stream().map(DesignApi::item).toList();
     }
 
     /**

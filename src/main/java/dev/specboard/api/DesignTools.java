@@ -1,6 +1,7 @@
 package dev.specboard.api;
 
 import dev.specboard.kernel.Role;
+import dev.specboard.web.QueryValues;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
 import io.quarkiverse.mcp.server.Tool;
@@ -140,10 +141,13 @@ public class DesignTools {
         return call(() -> designApi.designSystem(project));
     }
 
-    @Tool(name = "list_features", description = "Lists the project's features with their status (following their stories), data operations, rules and stories.",
+    @Tool(name = "list_features", description = "Lists the project's features by name, 50 a page, with their status (following their stories), "
+            + "data operations, rules and stories.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<FeatureApi.FeatureAnswer> listFeatures(@ToolArg(description = "project slug") String project) {
-        return call(() -> featureApi.listFeatures(project));
+    public List<FeatureApi.FeatureAnswer> listFeatures(@ToolArg(description = "project slug") String project,
+                                                       @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
+                                                               required = false) Integer page) {
+        return call(() -> featureApi.listFeatures(project, QueryValues.page(page)));
     }
 
     @Tool(name = "create_feature", description = "Describes a feature: name, what users can do, the entities it creates, reads, updates and deletes, business rules, affected page paths, required journeys.",
@@ -259,10 +263,13 @@ public class DesignTools {
         return call(() -> entityApi.confirmEntity(project, entityId));
     }
 
-    @Tool(name = "list_context_items", description = "Lists the context items collected for the design (text, URLs, files, screenshots) with their analysis.",
+    @Tool(name = "list_context_items", description = "Lists the context items collected for the design (text, URLs, files, screenshots), newest "
+            + "first, 50 a page, with their analysis.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<DesignApi.ContextItemAnswer> listContextItems(@ToolArg(description = "project slug") String project) {
-        return call(() -> designApi.listContextItems(project));
+    public List<DesignApi.ContextItemAnswer> listContextItems(@ToolArg(description = "project slug") String project,
+                                                              @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
+                                                                      required = false) Integer page) {
+        return call(() -> designApi.listContextItems(project, QueryValues.page(page)));
     }
 
     @Tool(name = "add_context_item", description = "Adds a text or URL context item for the design and returns its analysis. Files and screenshots "

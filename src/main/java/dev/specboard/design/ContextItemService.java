@@ -75,6 +75,15 @@ public class ContextItemService {
         return new ContextPage.Items(rows(projectId, at.offset(), PAGE_SIZE), at);
     }
 
+    /**
+     * A page of the project's items for the API, newest first, as many as on the list page; past the last page none, so a
+     * script reading pages until one comes back short stops (the list page shows the last page instead).
+     */
+    public List<ContextItemRow> apiPage(UUID projectId, Integer page) {
+        ContextPage.Items found = page(projectId, page);
+        return page != null && page > found.at().pages() ? List.of() : found.rows();
+    }
+
     private List<ContextItemRow> rows(UUID projectId, int offset, int limit) {
         List<ContextItemRow> out = new ArrayList<>();
         for (Object[] r : em.createQuery("select i, a.username from ContextItem i left join Account a on a.id = i.submittedBy "

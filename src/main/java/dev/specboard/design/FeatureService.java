@@ -64,6 +64,23 @@ public class FeatureService {
         return new FeaturePage(rows(projectId, features, features.stream().map(f -> f.id).toList()), at);
     }
 
+    /**
+     * A page of the project's features for the API, by name, as many as on the list page; past the last page none, so a
+     * script reading pages until one comes back short stops (the list page shows the last page instead).
+     */
+    public List<Feature> apiPage(UUID projectId, Integer page) {
+        PageNumbers at = PageNumbers.of(page, Feature.count("projectId", projectId), PAGE_SIZE);
+        if (page != null && page > at.pages()) {
+            return List.of();
+        }
+        return Feature.<Feature>find("projectId = ?1 order by lower(name), id", projectId).range(at.offset(), at.offset() + PAGE_SIZE - 1).list();
+    }
+
+    /** These features of the project as rows with their stories (and their specs), in a constant number of queries. */
+    public List<FeatureRow> rows(UUID projectId, List<Feature> features) {
+        return rows(projectId, features, features.stream().map(f -> f.id).toList());
+    }
+
     /** A page of features and where it is in the list. */
     public record FeaturePage(List<FeatureRow> rows, PageNumbers at) {
     }

@@ -19,6 +19,9 @@ class ContextListPagingTest {
     @Inject
     TestData data;
 
+    @Inject
+    dev.specboard.spec.SpecApiFixtures fx;
+
     @Test
     void fiftyFiveItemsMakeTwoPagesAndAPagePastTheLastShowsTheLast() {
         TestData.Team t = data.team();
@@ -43,5 +46,19 @@ class ContextListPagingTest {
         Document past = Web.html(Web.as(t.viewer()).get(list + "?page=7").then().statusCode(200).extract().response());
         assertEquals(5, past.select("#context-items > li").size(), "a page past the last shows the last");
         assertEquals(400, Web.as(t.viewer()).get(list + "?page=abc").statusCode());
+
+        // The API and MCP lists are paged the same way, except that past the last page the list is empty (as plans and jobs).
+        String api = "/api/v1/projects/" + t.slug() + "/context-items";
+        java.util.List<String> texts = fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("contentText");
+        assertEquals(50, texts.size());
+        assertEquals("Note 55", texts.get(0));
+        java.util.List<String> rest = fx.api(t.viewer()).get(api + "?page=2").then().statusCode(200).extract().path("contentText");
+        assertEquals(java.util.List.of("Note 05", "Note 04", "Note 03", "Note 02", "Note 01"), rest);
+        assertEquals(java.util.List.of(), fx.api(t.viewer()).get(api + "?page=3").then().statusCode(200).extract().path("id"));
+        fx.api(t.viewer()).get(api + "?page=abc").then().statusCode(400).body("details.page", org.hamcrest.Matchers.equalTo("must be a whole number from 1"));
+        String token = fx.token(t.viewer());
+        String session = dev.specboard.support.Mcp.initialize(token);
+        String mcpSecond = dev.specboard.support.Mcp.answer(token, session, "list_context_items", false, "project", t.slug(), "page", 2);
+        assertTrue(mcpSecond.contains("Note 01") && !mcpSecond.contains("Note 06"), mcpSecond);
     }
 }

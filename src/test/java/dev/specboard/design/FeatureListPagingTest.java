@@ -51,6 +51,22 @@ class FeatureListPagingTest {
         assertEquals(400, Web.as(t.viewer()).get(list + "?page=abc").statusCode());
         assertEquals(400, Web.as(t.viewer()).get(list + "?page=0").statusCode());
 
+        // The API and MCP lists are paged the same way, except that past the last page the list is empty (as plans and jobs).
+        String api = "/api/v1/projects/" + t.slug() + "/features";
+        java.util.List<String> names = fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("name");
+        assertEquals(50, names.size());
+        assertEquals("Feature 01", names.get(0));
+        java.util.List<String> rest = fx.api(t.viewer()).get(api + "?page=2").then().statusCode(200).extract().path("name");
+        assertEquals(java.util.List.of("Feature 51", "Feature 52", "Feature 53", "Feature 54", "Feature 55"), rest);
+        assertEquals(java.util.List.of(), fx.api(t.viewer()).get(api + "?page=3").then().statusCode(200).extract().path("id"));
+        fx.api(t.viewer()).get(api + "?page=abc").then().statusCode(400).body("details.page", org.hamcrest.Matchers.equalTo("must be a whole number from 1"));
+        fx.api(t.viewer()).get(api + "?page=0").then().statusCode(400);
+        String token = fx.token(t.viewer());
+        String session = dev.specboard.support.Mcp.initialize(token);
+        String mcpSecond = dev.specboard.support.Mcp.answer(token, session, "list_features", false, "project", t.slug(), "page", 2);
+        assertTrue(mcpSecond.contains("Feature 55") && !mcpSecond.contains("Feature 50"), mcpSecond);
+        assertTrue(dev.specboard.support.Mcp.answer(token, session, "list_features", true, "project", t.slug(), "page", 0).contains("page"));
+
         TestData.Team empty = data.team();
         Document none = Web.html(Web.as(empty.viewer()).get("/projects/" + empty.slug() + "/features").then().statusCode(200).extract().response());
         assertTrue(none.selectFirst("#no-features") != null && none.selectFirst("nav.pagination") == null);
