@@ -161,12 +161,15 @@ public class DesignApi {
         return Response.status(201).entity(page(access, p.id)).build();
     }
 
+    /** A page with its mockup versions, newest first, 50 a page ({@code ?page}); past the last page no versions. */
     @GET
     @Path("/pages/{id}")
-    public PageDetail getPage(@PathParam("slug") String slug, @PathParam("id") String id) {
+    public PageDetail getPage(@PathParam("slug") String slug, @PathParam("id") String id, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         Page p = pages.get(access.project().id, uuid(id));
-        return new PageDetail(page(access, p.id), mockups.versions(p.id, p.currentMockupId).stream().map(DesignApi::version).toList());
+        MockupService.Versions versions = mockups.versions(p.id, p.currentMockupId, page);
+        return new PageDetail(page(access, p.id), page != null && page > versions.at().pages() ? List.of()
+                : versions.rows().stream().map(DesignApi::version).toList());
     }
 
     @PUT

@@ -72,7 +72,7 @@ public class DesignTools {
         return call(() -> {
             // The policy first: an archived project or a viewer is refused before the page is looked up.
             projectAccess.write(project, Role.MEMBER);
-            DesignApi.PageAnswer now = designApi.getPage(project, pageId).page();
+            DesignApi.PageAnswer now = designApi.getPage(project, pageId, null).page();
             return designApi.updatePage(project, pageId, new DesignApi.PageBody(or(name, now.name()), or(path, now.path()),
                     or(parentPath, now.parentPath() == null ? "" : now.parentPath()), or(type, now.type()), or(purpose, now.purpose()),
                     or(primaryDevice, now.primaryDevice()), or(keyElements, now.keyElements()), version, null, null, null));
@@ -116,6 +116,16 @@ public class DesignTools {
     public DesignApi.MockupAnswer getMockup(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                                             @ToolArg(description = "version number") int version) {
         return call(() -> designApi.getMockup(project, pageId, version));
+    }
+
+    @Tool(name = "list_mockup_versions", description = "Lists the versions of a page's mockup, newest first, 50 a page: number, change, author, "
+            + "when, and which one is current (get_mockup returns one with its source).",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<DesignApi.VersionAnswer> listMockupVersions(@ToolArg(description = "project slug") String project,
+                                                            @ToolArg(description = "page id") String pageId,
+                                                            @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
+                                                                    required = false) Integer page) {
+        return call(() -> designApi.getPage(project, pageId, QueryValues.page(page)).versions());
     }
 
     @Tool(name = "make_mockup_current", description = "Makes an earlier (or later) version of a page's mockup the current one again; the page "

@@ -185,10 +185,30 @@ public class MockupService {
 
     /** Every version of a page's mockup, newest first, with authors, in one query. */
     public List<MockupRow> versions(UUID pageId, UUID currentId) {
+        return versions(pageId, currentId, 0, Integer.MAX_VALUE);
+    }
+
+    /** The versions shown a page at a time on the page screen and in the API. */
+    public static final int VERSIONS_PAGE_SIZE = 50;
+
+    /** A page of a page's mockup versions and where it is in the list. */
+    public record Versions(List<MockupRow> rows, dev.specboard.web.PageNumbers at) {
+    }
+
+    /**
+     * A page of a page's mockup versions, newest first (asked for: kept between the first and the last), with authors,
+     * in two queries, so a page saved hundreds of times does not list every version at once.
+     */
+    public Versions versions(UUID pageId, UUID currentId, Integer page) {
+        dev.specboard.web.PageNumbers at = dev.specboard.web.PageNumbers.of(page, Mockup.count("pageId", pageId), VERSIONS_PAGE_SIZE);
+        return new Versions(versions(pageId, currentId, at.offset(), VERSIONS_PAGE_SIZE), at);
+    }
+
+    private List<MockupRow> versions(UUID pageId, UUID currentId, int offset, int limit) {
         return em.createQuery("select new dev.specboard.design.MockupRow(m.id, m.version, m.changeDescription, m.changedBy, a.username, m.createdAt, "
                         + "m.parentMockupId, false) from Mockup m left join Account a on a.id = m.authorId where m.pageId = :p order by m.version desc",
                         MockupRow.class)
-                .setParameter("p", pageId).getResultList().stream()
+                .setParameter("p", pageId).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
                 .map(r -> new MockupRow(r.id(), r.version(), r.changeDescription(), r.changedBy(), r.author(), r.createdAt(), r.parentMockupId(),
                         r.id().equals(currentId)))
                 .toList();

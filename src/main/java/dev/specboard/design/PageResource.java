@@ -84,9 +84,10 @@ public class PageResource {
 
     @GET
     @Path("pages/{id}")
-    public Response show(@PathParam("slug") String slug, @PathParam("id") String id, @QueryParam("device") String device) {
+    public Response show(@PathParam("slug") String slug, @PathParam("id") String id, @QueryParam("device") String device,
+                         @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.page(views.page(access, uuid(id), device)));
+        return Htmx.page(Templates.page(views.page(access, uuid(id), device, page)));
     }
 
     @POST

@@ -13,7 +13,8 @@ import java.util.Map;
 public record PageView(Access access, Page page, PageRow parent, List<PageRow> children, List<PageRow> pages, Mockup current,
                        MockupAnalysis analysis, List<MockupRow> versions, List<PageStatus> nextStatuses, String device,
                        PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors, String conflict,
-                       Map<String, String> theirs, List<ContextItemRow> references, List<ContextItemRow> contextItems) {
+                       Map<String, String> theirs, List<ContextItemRow> references, List<ContextItemRow> contextItems,
+                       dev.specboard.web.PageNumbers versionsAt) {
 
     public int currentVersion() {
         return current == null ? 0 : current.version;

@@ -29,9 +29,9 @@ public class PageViews {
         return new TreePage(access, PageService.tree(rows), rows, form, errors, moved);
     }
 
-    /** A page with its own data in both forms. */
-    public PageView page(Access access, UUID id, String device) {
-        return page(access, pages.get(access.project().id, id), device, null, FormErrors.none(), null, FormErrors.none(), null, Map.of());
+    /** A page with its own data in both forms, and one page of its mockup versions ({@code null}: the newest). */
+    public PageView page(Access access, UUID id, String device, Integer versionPage) {
+        return page(access, pages.get(access.project().id, id), device, null, FormErrors.none(), null, FormErrors.none(), null, Map.of(), versionPage);
     }
 
     /** A page whose edit form came back with problems. */
@@ -39,18 +39,24 @@ public class PageViews {
         return page(access, pages.get(access.project().id, id), null, form, errors, null, FormErrors.none(), null, Map.of());
     }
 
-    /** A page with its mockup, versions, next statuses and context items, and the state of its two forms. */
+    /** A page with its mockup, its newest versions, next statuses and context items, and the state of its two forms. */
     public PageView page(Access access, Page p, String device, PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors,
                   String conflict, Map<String, String> theirs) {
+        return page(access, p, device, form, errors, mockupForm, mockupErrors, conflict, theirs, null);
+    }
+
+    private PageView page(Access access, Page p, String device, PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors,
+                  String conflict, Map<String, String> theirs, Integer versionPage) {
+        MockupService.Versions versions = mockups.versions(p.id, p.currentMockupId, versionPage);
         List<PageRow> rows = pages.rows(access.project().id);
         PageRow parent = rows.stream().filter(r -> r.id().equals(p.parentId)).findFirst().orElse(null);
         List<PageRow> children = rows.stream().filter(r -> p.id.equals(r.parentId())).toList();
         Mockup current = p.currentMockupId == null ? null : Mockup.findById(p.currentMockupId);
         return new PageView(access, p, parent, children, rows, current, current == null ? MockupAnalysis.empty() : current.analysis(),
-                mockups.versions(p.id, p.currentMockupId), p.nextStatuses(access.role()).stream().filter(s -> access.may(Role.MEMBER)).toList(),
+                versions.rows(), p.nextStatuses(access.role()).stream().filter(s -> access.may(Role.MEMBER)).toList(),
                 device(device), form == null ? PageForm.of(p, p.parentId == null ? "" : p.parentId.toString()) : form, errors,
                 mockupForm == null ? MockupForm.from(current) : mockupForm, mockupErrors, conflict, theirs,
-                contextItems.referencedBy(access.project().id, "page", p.id), contextItems.rows(access.project().id));
+                contextItems.referencedBy(access.project().id, "page", p.id), contextItems.rows(access.project().id), versions.at());
     }
 
     /** The device a mockup is shown on: one the analyzer knows, or all of them. */

@@ -62,6 +62,7 @@ class QueryParameterCensusTest {
                 "GET /projects/{slug}/plans [page]", "GET /projects/{slug}/features [page]", "GET /projects/{slug}/context [page]", "GET /projects/{slug}/search [page]", "GET /projects/{slug}/jobs [page]",
                 "GET /preview/{token} [page]", "GET /api/v1/projects/{slug}/jobs [page]", "GET /api/v1/projects/{slug}/plans [page]",
                 "GET /api/v1/projects/{slug}/features [page]", "GET /api/v1/projects/{slug}/context-items [page]",
+                "GET /api/v1/projects/{slug}/pages/{id} [page]",
                 "GET /api/v1/projects/{slug}/search [limit]", "GET /api/v1/notifications [unread, before]", "GET /projects/{slug}/stories/{number}/diff [from, to]")) {
             assertTrue(found.contains(expected), "scan missed " + expected + " in\n" + String.join("\n", found));
         }
