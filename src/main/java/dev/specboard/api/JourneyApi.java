@@ -48,8 +48,12 @@ public class JourneyApi {
     public record JourneyBody(String name, String flowType, String description, Boolean primary, List<NodeBody> nodes, List<ConnectionBody> connections) {
     }
 
-    /** What the journey page's edit form changes: its nodes and connections are edited one by one there. */
-    public record JourneyDetailsBody(String name, String flowType, String description, Boolean primary, Integer version) {
+    /**
+     * A journey's details as the journey page's edit form changes them, and optionally all its nodes and connections at
+     * once (the page edits them one by one): {@code nodes} given replace the journey's, with {@code connections}.
+     */
+    public record JourneyDetailsBody(String name, String flowType, String description, Boolean primary, Integer version, List<NodeBody> nodes,
+                                     List<ConnectionBody> connections) {
     }
 
     @RegisterForReflection
@@ -92,24 +96,31 @@ public class JourneyApi {
     public Response createJourney(@PathParam("slug") String slug, JourneyBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyBody b = ComponentApi.body(body);
-        requireNoNulls(b);
-        List<NodeForm> nodes = b.nodes() == null ? List.of() : b.nodes().stream().map(JourneyApi::node).toList();
-        List<JourneyService.ConnectionInput> connections = b.connections() == null ? List.of() : b.connections().stream()
-                .map(c -> new JourneyService.ConnectionInput(c.from(), c.to(), c.trigger(), c.element(), c.label())).toList();
-        JourneyFlow f = journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), null), nodes, connections);
+        requireNoNulls(b.nodes(), b.connections());
+        JourneyFlow f = journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), null),
+                nodes(b.nodes()), connections(b.connections()));
         return Response.status(201).entity(journey(access, journeys.get(access.project().id, f.id))).build();
     }
 
+    private static List<NodeForm> nodes(List<NodeBody> nodes) {
+        return nodes == null ? List.of() : nodes.stream().map(JourneyApi::node).toList();
+    }
+
+    private static List<JourneyService.ConnectionInput> connections(List<ConnectionBody> connections) {
+        return connections == null ? List.of() : connections.stream()
+                .map(c -> new JourneyService.ConnectionInput(c.from(), c.to(), c.trigger(), c.element(), c.label())).toList();
+    }
+
     /** A null among the nodes or connections is a mistake in the request (422 naming it), not a server error. */
-    private static void requireNoNulls(JourneyBody b) {
+    private static void requireNoNulls(List<NodeBody> nodes, List<ConnectionBody> connections) {
         dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
-        for (int i = 0; b.nodes() != null && i < b.nodes().size(); i++) {
-            if (b.nodes().get(i) == null) {
+        for (int i = 0; nodes != null && i < nodes.size(); i++) {
+            if (nodes.get(i) == null) {
                 errors.add("nodes[" + i + "]", "A node is an object with a key, a nodeType and data, not null");
             }
         }
-        for (int i = 0; b.connections() != null && i < b.connections().size(); i++) {
-            if (b.connections().get(i) == null) {
+        for (int i = 0; connections != null && i < connections.size(); i++) {
+            if (connections.get(i) == null) {
                 errors.add("connections[" + i + "]", "A connection is an object with from and to, not null");
             }
         }
@@ -125,13 +136,23 @@ public class JourneyApi {
         return journey(access, journeys.get(access.project().id, DesignApi.uuid(id)));
     }
 
-    /** Renames a journey, changes its type or description, or makes it the primary flow; its nodes and connections stay. */
+    /**
+     * Renames a journey, changes its type or description, or makes it the primary flow; with {@code nodes}, replaces its nodes
+     * and connections (422 names an unknown node key or node type, as on create), otherwise they stay. With {@code version},
+     * 409 with both versions when someone changed the journey since.
+     */
     @PUT
     @Path("/journeys/{id}")
     public JourneyAnswer updateJourney(@PathParam("slug") String slug, @PathParam("id") String id, JourneyDetailsBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyDetailsBody b = ComponentApi.body(body);
-        return journey(access, journeys.update(access, DesignApi.uuid(id), new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), b.version())));
+        requireNoNulls(b.nodes(), b.connections());
+        if (b.nodes() == null && b.connections() != null) {
+            // Connections run between the nodes given with them: alone they would silently be dropped or join unknown keys.
+            throw dev.specboard.web.ValidationException.of("connections", "Connections are replaced together with the nodes: give nodes too");
+        }
+        JourneyForm form = new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), b.version());
+        return journey(access, journeys.update(access, DesignApi.uuid(id), form, b.nodes() == null ? null : nodes(b.nodes()), connections(b.connections())));
     }
 
     /** Deletes a journey with its nodes; features that required it no longer do. */

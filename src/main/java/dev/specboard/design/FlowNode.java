@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,5 +52,35 @@ public class FlowNode extends TimestampedEntity {
                 return k;
             }
         }
+    }
+
+    /** Adds a connection to {@code to}; a decision's connection labelled with a branch is that branch (a new one if unknown). */
+    void connect(FlowNode to, String label, String trigger, String element) {
+        List<FlowModel.Connection> cs = FlowModel.connections(connections);
+        cs.add(new FlowModel.Connection(to.id, blank(trigger) ? null : trigger.strip(), blank(element) ? null : element.strip(),
+                blank(label) ? null : label.strip()));
+        connections = DesignJson.write(cs);
+        if (nodeType.equals("decision") && !blank(label)) {
+            FlowModel.Data d = FlowModel.data(data);
+            List<FlowModel.Branch> branches = new ArrayList<>();
+            boolean known = false;
+            for (FlowModel.Branch b : d.branches()) {
+                if (b.label().equals(label.strip())) {
+                    branches.add(new FlowModel.Branch(b.label(), to.nodeKey, b.condition()));
+                    known = true;
+                } else {
+                    branches.add(b);
+                }
+            }
+            if (!known) {
+                branches.add(new FlowModel.Branch(label.strip(), to.nodeKey, null));
+            }
+            data = DesignJson.write(new FlowModel.Data(d.label(), d.pageId(), d.mockupId(), d.question(), branches, d.operation(), d.entity(),
+                    d.fields(), d.text(), d.end(), d.start()));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -66,12 +66,7 @@ public class JourneyService {
     /** Renames a journey, changes its type or description, or makes it the primary flow; 409 with both if based on an older version. */
     @Transactional
     public JourneyFlow update(Access access, UUID flowId, JourneyForm form) {
-        access.requireWrite(Role.MEMBER);
-        JourneyFlow f = lock(access, flowId);
-        f.requireVersion(form);
-        describe(f, form);
-        f.version++;
-        return f;
+        return update(access, flowId, form, null, null);
     }
 
     /** Deletes a journey with its nodes, drops it from the features that required it and withdraws its open branch questions. */
@@ -105,6 +100,34 @@ public class JourneyService {
     @Transactional
     public JourneyFlow create(Access access, JourneyForm form, List<NodeForm> nodes, List<ConnectionInput> connections) {
         JourneyFlow f = create(access, form);
+        graph(access, f, nodes, connections, Map.of());
+        return f;
+    }
+
+    /**
+     * Changes a journey's details and, when {@code nodes} are given, replaces its nodes and connections as {@link #create}
+     * takes them (a node keeping its key keeps its place on the canvas); 409 with both versions if based on an older one.
+     */
+    @Transactional
+    public JourneyFlow update(Access access, UUID flowId, JourneyForm form, List<NodeForm> nodes, List<ConnectionInput> connections) {
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = lock(access, flowId);
+        f.requireVersion(form);
+        describe(f, form);
+        if (nodes != null) {
+            Map<String, FlowNode> existing = new LinkedHashMap<>();
+            nodes(f.id).forEach(n -> existing.put(n.nodeKey, n));
+            graph(access, f, nodes, connections, existing);
+        }
+        f.version++;
+        return f;
+    }
+
+    /**
+     * Checks a whole set of nodes and connections and makes them the journey's: the {@code existing} nodes given again take
+     * the new data (no connections left from before), the others go; 422 names each unknown node key or type.
+     */
+    private void graph(Access access, JourneyFlow f, List<NodeForm> nodes, List<ConnectionInput> connections, Map<String, FlowNode> existing) {
         Map<String, FlowNode> byKey = new LinkedHashMap<>();
         // Every well-formed key, also of a node refused for its type: a connection to it names no unknown node.
         java.util.Set<String> keys = new java.util.HashSet<>();
@@ -120,6 +143,7 @@ public class JourneyService {
                 continue;
             }
             try {
+                // Checked on a new node: a kept one changes only once all are valid (no half-edited row flushed meanwhile).
                 byKey.put(n.key(), node(f, new FlowNode(), n, access.project().id));
             } catch (ValidationException e) {
                 int at = i;
@@ -138,13 +162,32 @@ public class JourneyService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        byKey.values().forEach(n -> n.persist());
+        Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
+        existing.forEach((key, old) -> {
+            if (!byKey.containsKey(key)) {
+                positions.remove(key);
+                old.delete();
+            }
+        });
+        byKey.replaceAll((key, fresh) -> {
+            FlowNode kept = existing.get(key);
+            if (kept == null) {
+                fresh.persist();
+                return fresh;
+            }
+            kept.nodeType = fresh.nodeType;
+            kept.data = fresh.data;
+            kept.connections = "[]";
+            return kept;
+        });
+        if (!existing.isEmpty()) {
+            f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
+        }
         em.flush();
         for (ConnectionInput c : connections) {
-            addConnection(byKey.get(c.from()), byKey.get(c.to()), c.label(), c.trigger(), c.element());
+            byKey.get(c.from()).connect(byKey.get(c.to()), c.label(), c.trigger(), c.element());
         }
         askAboutBranches(f);
-        return f;
     }
 
     /** Adds a node (a key is made up when none is given). */
@@ -224,7 +267,7 @@ public class JourneyService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        addConnection(from, to, form.label(), form.trigger(), form.element());
+        from.connect(to, form.label(), form.trigger(), form.element());
         f.version++;
         askAboutBranches(f);
     }
@@ -261,67 +304,9 @@ public class JourneyService {
         f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
     }
 
-    /**
-     * Asks, as a question thought waiting for the project's designers, what happens on each branch of a decision that
-     * leads nowhere yet (or when a decision has a single branch); questions about branches since connected go unless answered.
-     */
     private void askAboutBranches(JourneyFlow f) {
-        String prefix = "branch:" + f.id + ".";
-        Map<String, Thought> bySubject = ThoughtService.bySubjectPrefix(f.projectId, prefix);
-        java.util.Set<String> asked = new java.util.HashSet<>();
-        for (FlowNode n : nodes(f.id)) {
-            if (!n.nodeType.equals("decision")) {
-                continue;
-            }
-            FlowModel.Data d = FlowModel.data(n.data);
-            List<String> connected = FlowModel.connections(n.connections).stream().map(FlowModel.Connection::label).filter(l -> !blank(l)).toList();
-            String decision = d.question() != null && !d.question().isBlank() ? "\u201c" + d.question() + "\u201d" : n.nodeKey;
-            List<String> open = new ArrayList<>(d.branches().stream().map(FlowModel.Branch::label).filter(l -> !connected.contains(l)).toList());
-            if (d.branches().size() < 2) {
-                open.add("otherwise");
-            }
-            for (String label : open) {
-                String subject = prefix + n.nodeKey + "." + label;
-                String what = label.equals("otherwise") && d.branches().size() < 2
-                        ? "The decision " + decision + " in the journey " + f.name + " has " + (d.branches().isEmpty() ? "no branch" : "a single branch")
-                        + ". What happens otherwise?"
-                        : "The decision " + decision + " in the journey " + f.name + " has no path for \u201c" + label + "\u201d. What happens when the answer is \u201c"
-                        + label + "\u201d?";
-                Thought q = ThoughtService.upsert(f.projectId, bySubject, subject, "question", what, 0.5, ThoughtSource.of("journey", f.id, f.name), List.of());
-                if (!q.decided()) {
-                    q.needsAnswer = true;
-                }
-                asked.add(q.subjectKey);
-            }
-        }
-        bySubject.values().stream().filter(t -> !asked.contains(t.subjectKey) && !t.decided()).forEach(Thought::delete);
+        BranchQuestions.ask(f, nodes(f.id));
     }
-
-    private void addConnection(FlowNode from, FlowNode to, String label, String trigger, String element) {
-        List<FlowModel.Connection> cs = FlowModel.connections(from.connections);
-        cs.add(new FlowModel.Connection(to.id, blank(trigger) ? null : trigger.strip(), blank(element) ? null : element.strip(),
-                blank(label) ? null : label.strip()));
-        from.connections = DesignJson.write(cs);
-        if (from.nodeType.equals("decision") && !blank(label)) {
-            FlowModel.Data d = FlowModel.data(from.data);
-            List<FlowModel.Branch> branches = new ArrayList<>();
-            boolean known = false;
-            for (FlowModel.Branch b : d.branches()) {
-                if (b.label().equals(label.strip())) {
-                    branches.add(new FlowModel.Branch(b.label(), to.nodeKey, b.condition()));
-                    known = true;
-                } else {
-                    branches.add(b);
-                }
-            }
-            if (!known) {
-                branches.add(new FlowModel.Branch(label.strip(), to.nodeKey, null));
-            }
-            from.data = DesignJson.write(new FlowModel.Data(d.label(), d.pageId(), d.mockupId(), d.question(), branches, d.operation(), d.entity(),
-                    d.fields(), d.text(), d.end(), d.start()));
-        }
-    }
-
     /** Checks a node form and copies it onto the node. */
     private FlowNode node(JourneyFlow f, FlowNode n, NodeForm form, UUID projectId) {
         FormErrors errors = validation.check(form);

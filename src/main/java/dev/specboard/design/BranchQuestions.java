@@ -1,0 +1,52 @@
+package dev.specboard.design;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The questions a journey's decisions leave open, kept in the thinking chain as the journey changes. */
+final class BranchQuestions {
+
+    private BranchQuestions() {
+    }
+
+    /**
+     * Asks, as a question thought waiting for the project's designers, what happens on each branch of a decision that
+     * leads nowhere yet (or when a decision has a single branch); questions about branches since connected go unless answered.
+     */
+    static void ask(JourneyFlow f, List<FlowNode> nodes) {
+        String prefix = "branch:" + f.id + ".";
+        Map<String, Thought> bySubject = ThoughtService.bySubjectPrefix(f.projectId, prefix);
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        for (FlowNode n : nodes) {
+            if (!n.nodeType.equals("decision")) {
+                continue;
+            }
+            FlowModel.Data d = FlowModel.data(n.data);
+            List<String> connected = FlowModel.connections(n.connections).stream().map(FlowModel.Connection::label).filter(l -> !blank(l)).toList();
+            String decision = d.question() != null && !d.question().isBlank() ? "\u201c" + d.question() + "\u201d" : n.nodeKey;
+            List<String> open = new ArrayList<>(d.branches().stream().map(FlowModel.Branch::label).filter(l -> !connected.contains(l)).toList());
+            if (d.branches().size() < 2) {
+                open.add("otherwise");
+            }
+            for (String label : open) {
+                String subject = prefix + n.nodeKey + "." + label;
+                String what = label.equals("otherwise") && d.branches().size() < 2
+                        ? "The decision " + decision + " in the journey " + f.name + " has " + (d.branches().isEmpty() ? "no branch" : "a single branch")
+                        + ". What happens otherwise?"
+                        : "The decision " + decision + " in the journey " + f.name + " has no path for \u201c" + label + "\u201d. What happens when the answer is \u201c"
+                        + label + "\u201d?";
+                Thought q = ThoughtService.upsert(f.projectId, bySubject, subject, "question", what, 0.5, ThoughtSource.of("journey", f.id, f.name), List.of());
+                if (!q.decided()) {
+                    q.needsAnswer = true;
+                }
+                asked.add(q.subjectKey);
+            }
+        }
+        bySubject.values().stream().filter(t -> !asked.contains(t.subjectKey) && !t.decided()).forEach(Thought::delete);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

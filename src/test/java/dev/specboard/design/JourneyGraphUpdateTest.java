@@ -1,0 +1,95 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A journey's nodes and connections are edited through the API and MCP as they are created: PUT with {@code nodes}
+ * replaces them with the same checks as POST, keeping the version check; without nodes they stay.
+ */
+@QuarkusTest
+class JourneyGraphUpdateTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    private static Map<String, Object> node(String key, String type, Map<String, Object> data) {
+        return Map.of("key", key, "nodeType", type, "data", data);
+    }
+
+    private String journey(TestData.Team t) {
+        return fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(node("a", "action", Map.of("label", "Start")),
+                        node("b", "action", Map.of("label", "End"))), "connections", List.of(Map.of("from", "a", "to", "b"))))
+                .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void putReplacesNodesAndConnectionsWithTheChecksOfPostAndTheVersionCheck() {
+        TestData.Team t = data.team();
+        String url = "/api/v1/projects/" + t.slug() + "/journeys/" + journey(t);
+
+        Response edited = fx.api(t.member()).body(Map.of("name", "Checkout", "version", 1, "nodes", List.of(
+                        node("a", "action", Map.of("label", "Begin")),
+                        node("pay", "decision", Map.of("question", "Paid?", "branches", List.of("yes", "no")))),
+                "connections", List.of(Map.of("from", "a", "to", "pay"), Map.of("from", "pay", "to", "a", "label", "no"))))
+                .put(url);
+        assertEquals(200, edited.statusCode(), edited.asString());
+        assertEquals(List.of("a", "pay"), edited.path("nodes.key"));
+        assertEquals("Begin", edited.path("nodes[0].data.label"));
+        assertEquals("Paid?", edited.path("nodes[1].data.question"));
+        assertEquals(List.of("a", "pay"), edited.path("connections.from"));
+        assertEquals(List.of("pay", "a"), edited.path("connections.to"));
+        assertEquals(2, (int) edited.path("version"));
+
+        Response refused = fx.api(t.member()).body(Map.of("name", "Checkout", "version", 2, "nodes", List.of(node("a", "pirate", Map.of())),
+                "connections", List.of(Map.of("from", "a", "to", "zz")))).put(url);
+        assertEquals(422, refused.statusCode(), refused.asString());
+        assertTrue(refused.path("details.'nodes[0].nodeType'").toString().contains("Choose one of"), refused.asString());
+        assertEquals("There is no node zz", refused.path("details.'connections[0].to'"));
+        assertEquals(List.of("a", "pay"), fx.api(t.viewer()).get(url).then().statusCode(200).extract().path("nodes.key"), "nothing changed");
+
+        Response stale = fx.api(t.member()).body(Map.of("name", "Checkout", "version", 1, "nodes", List.of(node("z", "action", Map.of("label", "Z")))))
+                .put(url);
+        assertEquals(409, stale.statusCode(), stale.asString());
+        assertEquals(1, (int) stale.path("details.yourVersion"));
+        assertEquals(2, (int) stale.path("details.currentVersion"));
+
+        Response renamed = fx.api(t.member()).body(Map.of("name", "Pay", "version", 2)).put(url);
+        assertEquals(200, renamed.statusCode(), renamed.asString());
+        assertEquals(List.of("a", "pay"), renamed.path("nodes.key"), "without nodes they stay");
+        assertEquals(2, (int) renamed.path("connections.size()"));
+
+        Response alone = fx.api(t.member()).body(Map.of("name", "Pay", "connections", List.of(Map.of("from", "a", "to", "pay")))).put(url);
+        assertEquals(422, alone.statusCode(), alone.asString());
+        assertTrue(alone.path("details").toString().contains("connections"), alone.asString());
+    }
+
+    @Test
+    void mcpUpdateJourneyReplacesTheNodes() {
+        TestData.Team t = data.team();
+        String id = journey(t);
+        String token = fx.token(t.member());
+        String session = Mcp.initialize(token);
+        String answer = Mcp.answer(token, session, "update_journey", false, "project", t.slug(), "journeyId", id, "version", 1,
+                "nodes", List.of(node("only", "annotation", Map.of("text", "All there is"))));
+        assertTrue(answer.contains("\"key\":\"only\"") && !answer.contains("\"key\":\"a\""), answer);
+        assertTrue(answer.contains("\"name\":\"Checkout\""), "what was not given is kept: " + answer);
+        String refused = Mcp.answer(token, session, "update_journey", true, "project", t.slug(), "journeyId", id,
+                "nodes", List.of(node("x", "pirate", Map.of())));
+        assertTrue(refused.contains("nodes[0].nodeType"), refused);
+    }
+}
