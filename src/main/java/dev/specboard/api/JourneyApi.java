@@ -97,8 +97,9 @@ public class JourneyApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyBody b = ComponentApi.body(body);
         requireNoNulls(b.nodes(), b.connections());
-        JourneyFlow f = journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), null),
-                nodes(b.nodes()), connections(b.connections()));
+        requireDataTypes(b.nodes());
+        JourneyFlow f = named(b.nodes(), () -> journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(),
+                Boolean.TRUE.equals(b.primary()), null), nodes(b.nodes()), connections(b.connections())));
         return Response.status(201).entity(journey(access, journeys.get(access.project().id, f.id))).build();
     }
 
@@ -109,6 +110,55 @@ public class JourneyApi {
     private static List<JourneyService.ConnectionInput> connections(List<ConnectionBody> connections) {
         return connections == null ? List.of() : connections.stream()
                 .map(c -> new JourneyService.ConnectionInput(c.from(), c.to(), c.trigger(), c.element(), c.label())).toList();
+    }
+
+    /** The node data fields that hold text: the page is given by path or id under one of four names. */
+    private static final List<String> TEXT_DATA = List.of("label", "page", "pagePath", "pageId", "page_id", "question", "operation", "entity", "text");
+
+    /**
+     * Node data of the wrong JSON type (a question given as {@code [1,2]}, an end given as {@code "yes"}) is refused with 422
+     * naming each field where the body has it ({@code nodes[0].data.question}), never stored as its text or read as false.
+     */
+    private static void requireDataTypes(List<NodeBody> nodes) {
+        dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
+        for (int i = 0; nodes != null && i < nodes.size(); i++) {
+            Map<String, Object> d = nodes.get(i) == null || nodes.get(i).data() == null ? Map.of() : nodes.get(i).data();
+            String at = "nodes[" + i + "].data.";
+            for (String field : TEXT_DATA) {
+                if (d.get(field) != null && !(d.get(field) instanceof String)) {
+                    errors.add(at + field, "must be a text");
+                }
+            }
+            for (String flag : List.of("end", "start")) {
+                if (d.get(flag) != null && !(d.get(flag) instanceof Boolean)) {
+                    errors.add(at + flag, "must be true or false");
+                }
+            }
+            if (d.get("branches") != null && !(d.get("branches") instanceof List<?> list
+                    && list.stream().allMatch(x -> x instanceof String || x instanceof Map<?, ?> m && m.get("label") instanceof String))) {
+                errors.add(at + "branches", "must be a list of branch labels: texts, or objects with a label text");
+            }
+        }
+        if (errors.any()) {
+            throw new dev.specboard.web.ValidationException(errors);
+        }
+    }
+
+    /** The node fields a refusal names as the journey form has them ({@code nodes[0].question}), named where this API's body has them. */
+    private static JourneyFlow named(List<NodeBody> nodes, java.util.function.Supplier<JourneyFlow> save) {
+        try {
+            return save.get();
+        } catch (dev.specboard.web.ValidationException e) {
+            dev.specboard.web.ValidationException named = e;
+            for (int i = 0; nodes != null && i < nodes.size(); i++) {
+                Map<String, Object> d = nodes.get(i).data() == null ? Map.of() : nodes.get(i).data();
+                String page = java.util.stream.Stream.of("page", "pagePath", "pageId", "page_id").filter(d::containsKey).findFirst().orElse("pagePath");
+                for (String field : List.of("label", "page", "question", "branches", "operation", "entity", "text")) {
+                    named = named.renamed("nodes[" + i + "]." + field, "nodes[" + i + "].data." + (field.equals("page") ? page : field));
+                }
+            }
+            throw named;
+        }
     }
 
     /** A null among the nodes or connections is a mistake in the request (422 naming it), not a server error. */
@@ -147,12 +197,14 @@ public class JourneyApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyDetailsBody b = ComponentApi.body(body);
         requireNoNulls(b.nodes(), b.connections());
+        requireDataTypes(b.nodes());
         if (b.nodes() == null && b.connections() != null) {
             // Connections run between the nodes given with them: alone they would silently be dropped or join unknown keys.
             throw dev.specboard.web.ValidationException.of("connections", "Connections are replaced together with the nodes: give nodes too");
         }
         JourneyForm form = new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), b.version());
-        return journey(access, journeys.update(access, DesignApi.uuid(id), form, b.nodes() == null ? null : nodes(b.nodes()), connections(b.connections())));
+        return journey(access, named(b.nodes(), () -> journeys.update(access, DesignApi.uuid(id), form, b.nodes() == null ? null : nodes(b.nodes()),
+                connections(b.connections()))));
     }
 
     /** Deletes a journey with its nodes; features that required it no longer do. */
