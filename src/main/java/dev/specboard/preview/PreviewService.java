@@ -215,7 +215,7 @@ public class PreviewService {
         List<PreviewRow> out = new ArrayList<>();
         for (Object[] r : sessions) {
             PreviewSession s = (PreviewSession) r[0];
-            out.add(new PreviewRow(s.id, link(s), s.status, (String) r[2], s.pageId != null && r[2] == null, shown.getOrDefault(s.id, 0),
+            out.add(new PreviewRow(s.id, link(s), s.statusAt(now), (String) r[2], s.pageId != null && r[2] == null, shown.getOrDefault(s.id, 0),
                     s.createdAt, s.expiresAt, s.revokedAt, (String) r[1], s.open(now), events.getOrDefault(s.id, List.of())));
         }
         return out;

@@ -73,6 +73,15 @@ public class PreviewSession extends TimestampedEntity {
         return READY.equals(status) && revokedAt == null && expiresAt.isAfter(now);
     }
 
+    /**
+     * The status as of {@code now}: a live preview (PENDING or READY) whose expiry has passed is EXPIRED at once, as its
+     * link already answers 404, rather than READY until the cleanup next runs and records the stage.
+     */
+    public String statusAt(Instant now) {
+        boolean live = PENDING.equals(status) || READY.equals(status);
+        return live && expiresAt != null && !expiresAt.isAfter(now) ? EXPIRED : status;
+    }
+
     /** Ends the preview now: the link answers 404 at once; the cleanup records the stages later. */
     public void revoke(UUID by, Instant now) {
         if (!open(now) && !PENDING.equals(status)) {
