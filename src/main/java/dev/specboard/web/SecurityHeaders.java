@@ -16,7 +16,8 @@ import java.util.Locale;
  *   <li>a strict {@code Content-Security-Policy} ({@link #POLICY}): scripts and styles only from our own
  *       files, so no inline script, inline event handler, {@code style=""} or {@code eval} runs; no plugins,
  *       no {@code <base>}, no framing by other pages;</li>
- *   <li>{@code X-Content-Type-Options: nosniff} and {@code Referrer-Policy: same-origin};</li>
+ *   <li>{@code X-Content-Type-Options: nosniff} and {@code Referrer-Policy: same-origin} ({@code no-referrer} under a
+ *       preview link's {@code /preview/}, errors included, so its token is never sent on);</li>
  *   <li>{@code Cache-Control: no-store} on every dynamic answer (everything but {@code /static} and
  *       {@code /webjars}), so that Back after logging out does not show a private page from the cache;</li>
  *   <li>{@code Secure} on every cookie set as a header when the request came over HTTPS. Behind the proxy
@@ -42,6 +43,7 @@ public class SecurityHeaders {
     static final String HSTS = "max-age=31536000";
 
     private static final List<String> CACHEABLE = List.of("/static/", "/webjars/", "/favicon.");
+    private static final String PREVIEW = "/preview/";
     private static final List<String> DEV_TOOLS = List.of("/q/dev-ui", "/q/dev", "/q/swagger-ui");
 
     void register(@Observes Filters filters) {
@@ -57,7 +59,8 @@ public class SecurityHeaders {
                 setIfAbsent(headers, "Content-Security-Policy", POLICY);
             }
             setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
-            setIfAbsent(headers, "Referrer-Policy", "same-origin");
+            // A preview link's token is its only key: no answer under it, its error pages included, passes it on as a Referer.
+            setIfAbsent(headers, "Referrer-Policy", path.startsWith(PREVIEW) ? "no-referrer" : "same-origin");
             String type = headers.get("Content-Type");
             if (type != null && type.strip().equalsIgnoreCase("text/html") && !headers.contains("Content-Disposition")) {
                 // Pages are written in UTF-8; without the charset a plain HTTP client reads them as Latin-1 (browsers
