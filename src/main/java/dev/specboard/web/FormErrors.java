@@ -48,6 +48,16 @@ public final class FormErrors {
 
     /** One field's message, as the error summary above a form lists it. */
     public record FieldError(String field, String message) {
+
+        /**
+         * The field's name as words ({@code acceptanceCriteria}: "Acceptance criteria", {@code phases[0].hours}: "Hours"), so
+         * each link of the summary says which field it is about; errors.js puts the field's own label in its place.
+         */
+        public String label() {
+            String name = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[\\d*]", "").replaceAll("[-_]+", " ")
+                    .replaceAll("([a-z0-9])([A-Z])", "$1 $2").strip().toLowerCase(java.util.Locale.ROOT);
+            return name.isEmpty() ? "This field" : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        }
     }
 
     /** The messages in the order they were found (the summary's script puts them in the form's order). */

@@ -19,6 +19,19 @@
     });
     items.forEach(function (item) { list.appendChild(item); });
   }
+  // The server names each field by its name as words; the field's own label is what the person saw beside it.
+  function nameFields(summary) {
+    Array.prototype.forEach.call(summary.querySelectorAll('a[data-field]'), function (link) {
+      var field = fieldOf(link);
+      var label = field && field.labels && field.labels[0];
+      var shown = link.querySelector('[data-error-label]');
+      if (!label || !shown) { return; }
+      var copy = label.cloneNode(true);
+      Array.prototype.forEach.call(copy.querySelectorAll('.hint, .error, small'), function (h) { h.remove(); });
+      var text = copy.textContent.replace(/\s+/g, ' ').replace(/[\s:*]+$/, '').trim();
+      if (text) { shown.textContent = text; }
+    });
+  }
   function focusSummary() {
     var summary = document.querySelector('[data-error-summary]:not([data-shown])');
     if (!summary) { return; }
@@ -27,6 +40,7 @@
       old.removeAttribute('id');
     });
     summary.setAttribute('data-shown', '');
+    nameFields(summary);
     inFormOrder(summary);
     summary.focus();
     summary.scrollIntoView({ block: 'start' });

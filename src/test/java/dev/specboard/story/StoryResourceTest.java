@@ -78,7 +78,9 @@ class StoryResourceTest {
         assertEquals("alert", summary.attr("role"));
         assertEquals("-1", summary.attr("tabindex"), "the summary can take focus");
         assertEquals(java.util.List.of("#f-title"), summary.select("a").eachAttr("href"));
-        assertEquals("Give the story a title", summary.selectFirst("a").text());
+        // Read away from its field, a link says which field it is about, so a screen reader's list of links makes sense.
+        assertEquals("Title: Give the story a title", summary.selectFirst("a").text());
+        assertEquals("Title", summary.selectFirst("a [data-error-label]").text());
     }
 
     @Test
