@@ -50,7 +50,7 @@ public class ApiTokenService {
     private final AtomicLong forgotten = new AtomicLong();
 
     /** What an authenticated token stands for, detached from the persistence context. */
-    public record Resolved(UUID accountId, String username, String siteRole, UUID projectId, Role role, String tokenHash) {
+    public record Resolved(UUID accountId, String username, String siteRole, UUID projectId, Role role, String tokenHash, UUID tokenId) {
     }
 
     /** A newly created token: the only moment its value is known. */
@@ -77,7 +77,7 @@ public class ApiTokenService {
             if (t.lastUsedAt == null || t.lastUsedAt.isBefore(Instant.now().minus(Duration.ofMinutes(1)))) {
                 t.lastUsedAt = Instant.now();
             }
-            return new Resolved(t.account.id, t.account.username, t.account.role, t.projectId, t.role, hash);
+            return new Resolved(t.account.id, t.account.username, t.account.role, t.projectId, t.role, hash, t.id);
         }));
         if (read.isPresent() && forgotten.get() == before) {
             recent.put(hash, read.get());

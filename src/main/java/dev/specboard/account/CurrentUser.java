@@ -40,6 +40,11 @@ public class CurrentUser {
         return Optional.ofNullable(identity.getAttribute(TokenIdentityProvider.TOKEN_HASH));
     }
 
+    /** The id of the API token behind a token-authenticated request (none for a login). */
+    public Optional<UUID> tokenId() {
+        return Optional.ofNullable(identity.getAttribute(TokenIdentityProvider.TOKEN_ID));
+    }
+
     /** The account id, or 401 for an anonymous caller. */
     public UUID requireAccountId() {
         return accountId().orElseThrow(() -> ApiException.unauthorized("Authentication required"));

@@ -18,6 +18,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     public static final String TOKEN_ROLE = "tokenRole";
     /** The token's hash, by which a stream it opened asks later whether the token still stands (see StreamGrants). */
     public static final String TOKEN_HASH = "tokenHash";
+    /** The token's id, which work queued through the token keeps so that it stops acting once the token is revoked. */
+    public static final String TOKEN_ID = "tokenId";
 
     @Inject
     ApiTokenService tokens;
@@ -40,7 +42,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     private static SecurityIdentity identity(ApiTokenService.Resolved t) {
         QuarkusSecurityIdentity.Builder b = AuthMechanism.identityOf(t.username(), t.siteRole(), t.accountId())
-                .addAttribute(TOKEN_HASH, t.tokenHash());
+                .addAttribute(TOKEN_HASH, t.tokenHash())
+                .addAttribute(TOKEN_ID, t.tokenId());
         if (t.projectId() != null) {
             b.addAttribute(TOKEN_PROJECT, t.projectId()).addAttribute(TOKEN_ROLE, t.role());
         }

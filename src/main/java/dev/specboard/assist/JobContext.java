@@ -1,6 +1,7 @@
 package dev.specboard.assist;
 
 import dev.specboard.account.Account;
+import dev.specboard.account.ApiToken;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.Membership;
@@ -28,12 +29,14 @@ public final class JobContext {
     final UUID repositoryId;
     final AiJobType type;
     final Map<String, Object> params;
+    final Role actingRole;
+    final UUID tokenId;
     private List<String> labels = List.of();
     private int step;
     private Instant lastDetail = Instant.EPOCH;
 
     JobContext(JobWorker worker, JobKind kind, UUID jobId, String workerId, UUID projectId, UUID userId, UUID repositoryId,
-               AiJobType type, Map<String, Object> params) {
+               AiJobType type, Map<String, Object> params, Role actingRole, UUID tokenId) {
         this.worker = worker;
         this.kind = kind;
         this.jobId = jobId;
@@ -43,6 +46,13 @@ public final class JobContext {
         this.repositoryId = repositoryId;
         this.type = type;
         this.params = params;
+        this.actingRole = actingRole;
+        this.tokenId = tokenId;
+    }
+
+    /** The role the job's work needs: what its request needed when it was queued. */
+    Role needed() {
+        return kind == JobKind.REFACTOR ? Role.MEMBER : JobService.roleFor(type);
     }
 
     void labels(List<String> labels) {
@@ -92,7 +102,9 @@ public final class JobContext {
 
     /**
      * The requester's access to the project as it is now (inside a transaction): a job acts for its
-     * requester, so a member who left or an archived project stops it like a request would.
+     * requester, so a member who left or an archived project stops it like a request would. It acts with no more than
+     * the role they queued it with (an API token limited to a lower role than the account's keeps its limit), and not at
+     * all once the token it was queued through is revoked.
      */
     public Access access() {
         Project project = Project.findById(projectId);
@@ -103,6 +115,15 @@ public final class JobContext {
         Role role = account.isAdmin() ? Role.OWNER
                 : Membership.find(project, userId).map(m -> m.role)
                 .orElseThrow(() -> ApiException.forbidden(account.username + " is no longer a member of " + project.name + "."));
+        if (actingRole != null) {
+            role = Role.lower(role, actingRole);
+        }
+        if (tokenId != null) {
+            ApiToken token = ApiToken.findById(tokenId);
+            if (token == null || !token.isActive()) {
+                throw ApiException.forbidden("The API token this job was queued with has been revoked; queue the job again to run it.");
+            }
+        }
         return new Access(project, role, userId);
     }
 }

@@ -3,6 +3,7 @@ package dev.specboard.assist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.account.CurrentUser;
 import dev.specboard.architecture.DesignDoc;
 import dev.specboard.architecture.DesignDocForm;
 import dev.specboard.architecture.DesignDocService;
@@ -53,6 +54,9 @@ public class JobService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CurrentUser currentUser;
+
     /** A page of the jobs list and how many jobs match in all. */
     public record Page(List<JobRow> rows, long total, int page, int pages) {
     }
@@ -94,6 +98,7 @@ public class JobService {
         AiJob job = new AiJob();
         job.projectId = projectId;
         job.userId = access.accountId();
+        job.actingFor(access.accountId(), access.role(), callerToken());
         job.type = type;
         job.params = clean;
         job.persist();
@@ -121,6 +126,11 @@ public class JobService {
         if (errors.any()) {
             throw new dev.specboard.web.ValidationException(errors);
         }
+    }
+
+    /** The API token behind the current request, if it came with one (none for a login, or outside a request). */
+    UUID callerToken() {
+        return io.quarkus.arc.Arc.container().requestContext().isActive() ? currentUser.tokenId().orElse(null) : null;
     }
 
     void queued(JobKind kind, UUID id, UUID projectId) {
@@ -154,6 +164,7 @@ public class JobService {
         AiJob job = (AiJob) locked(access, JobKind.AI, id);
         access.requireWrite(roleFor(job.type));
         job.retry();
+        job.actingFor(access.accountId(), access.role(), callerToken());
         queued(JobKind.AI, job.id, job.projectId);
         return job;
     }

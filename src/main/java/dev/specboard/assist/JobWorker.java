@@ -166,13 +166,15 @@ public class JobWorker {
             LeasedJob job = find(kind, id);
             return new JobContext(this, kind, id, workerId, job.projectId, job.userId,
                     job instanceof RefactorJob r ? r.repositoryId : null, job instanceof AiJob a ? a.type : null,
-                    new HashMap<>(job.params));
+                    new HashMap<>(job.params), job.actingRole, job.tokenId);
         });
         JobRunner runner = runner(ctx);
         ctx.labels(runner.steps());
         long period = Math.max(1, leaseSeconds / 3);
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> renew(ctx), period, period, TimeUnit.SECONDS);
         try {
+            // The requester may still do what the job does, with no more than the role they queued it with.
+            QuarkusTransaction.requiringNew().run(() -> ctx.access().requireWrite(ctx.needed()));
             JobRunner.Outcome outcome = runner.run(ctx);
             finish(ctx, outcome);
         } catch (Cancelled e) {

@@ -1,8 +1,10 @@
 package dev.specboard.assist;
 
+import dev.specboard.kernel.Role;
 import dev.specboard.kernel.TimestampedEntity;
 import dev.specboard.web.ApiException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.MappedSuperclass;
@@ -26,6 +28,15 @@ public abstract class LeasedJob extends TimestampedEntity {
 
     @Column(name = "user_id", nullable = false, updatable = false)
     public UUID userId;
+
+    /** The requester's effective role when they queued (or last re-queued) the job: the most it may act with. */
+    @Convert(converter = Role.Converter.class)
+    @Column(name = "acting_role")
+    public Role actingRole;
+
+    /** The API token the job was queued through, if any: revoking it stops the job acting. */
+    @Column(name = "token_id")
+    public UUID tokenId;
 
     @Enumerated(EnumType.STRING)
     public JobStatus status = JobStatus.QUEUED;
@@ -71,6 +82,20 @@ public abstract class LeasedJob extends TimestampedEntity {
         }
         throw ApiException.conflict("This job has already " + (status == JobStatus.SUCCESS ? "succeeded" : "ended")
                 + "; only a queued or running job can be cancelled.");
+    }
+
+    /**
+     * Records who queues the job, with what: their effective role and the API token they used. A job queued again by its
+     * requester acts with their role and token now; queued again by someone else it keeps acting for its requester, with
+     * the lower of both roles (the one who asks again may not lend the job a role they lack).
+     */
+    public void actingFor(java.util.UUID accountId, Role role, java.util.UUID token) {
+        if (userId == null || userId.equals(accountId)) {
+            actingRole = role;
+            tokenId = token;
+        } else {
+            actingRole = actingRole == null ? role : Role.lower(actingRole, role);
+        }
     }
 
     /** A failed or cancelled job goes back to the queue with fresh attempts. */

@@ -91,6 +91,7 @@ public class RefactorService {
         job.projectId = access.project().id;
         job.repositoryId = repo.id;
         job.userId = access.accountId();
+        job.actingFor(access.accountId(), access.role(), jobs.callerToken());
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("symbol", req.symbol());
         params.put("newName", req.newName());
@@ -126,6 +127,7 @@ public class RefactorService {
         require(access, repoName, id);
         RefactorJob job = (RefactorJob) jobs.locked(access, JobKind.REFACTOR, id);
         job.rerun();
+        job.actingFor(access.accountId(), access.role(), jobs.callerToken());
         jobs.queued(JobKind.REFACTOR, job.id, job.projectId);
         return job;
     }
