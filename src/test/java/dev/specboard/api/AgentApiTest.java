@@ -91,6 +91,11 @@ class AgentApiTest {
         bearer(viewerToken).body(Map.of("name", "escape")).post("/api/v1/tokens").then().statusCode(403);
         bearer(viewerToken).body(Map.of("name", "up", "project", t.slug(), "role", "member")).post("/api/v1/tokens")
                 .then().statusCode(422).body("details.role", containsString("viewer"));
+        // ...nor one for another project of the account, nor, when it names no role, one with the account's role.
+        bearer(viewerToken).body(Map.of("name", "sideways", "project", other.slug())).post("/api/v1/tokens")
+                .then().statusCode(422).body("details.project", notNullValue());
+        bearer(viewerToken).body(Map.of("name", "same", "project", t.slug())).post("/api/v1/tokens").then().statusCode(201)
+                .body("role", equalTo("viewer"));
         // Without a role, a project token gets the caller's own role there.
         bearer(member).body(Map.of("name", "worker", "project", t.slug())).post("/api/v1/tokens").then().statusCode(201)
                 .body("role", equalTo("member"));
