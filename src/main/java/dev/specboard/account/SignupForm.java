@@ -15,7 +15,7 @@ public record SignupForm(
         String username,
         @FormParam("name") @Size(max = 255, message = "A name has at most 255 characters") String name,
         @FormParam("password") @NotBlank(message = "Choose a password")
-        @Size(min = 8, max = 72, message = "A password has 8 to 72 characters") String password) {
+        @Size(min = 8, message = "A password has at least 8 characters") @PasswordBytes String password) {
 
     public static SignupForm empty() {
         return new SignupForm("", "", "", "");
