@@ -49,10 +49,6 @@ public class ProfileService {
     @Transactional
     public boolean updateProfile(UUID accountId, ProfileForm form) {
         FormErrors errors = validation.check(form);
-        if (!errors.has("email")) {
-            Account.findByEmail(form.email()).filter(a -> !a.id.equals(accountId))
-                    .ifPresent(a -> errors.add("email", "An account with this email already exists"));
-        }
         Account a = Account.findById(accountId);
         if (form.email() != null && !form.email().trim().equalsIgnoreCase(a.email)) {
             if (form.password() == null || form.password().isEmpty()) {
@@ -60,6 +56,12 @@ public class ProfileService {
             } else if (!accounts.currentPasswordMatches(a, form.password(), "password")) {
                 errors.add("password", "This is not your current password");
             }
+        }
+        // Whether another account has the address is told only with the right password: a stolen login (or a curious
+        // colleague at an unlocked screen) must not be able to try address after address, unthrottled.
+        if (!errors.has("email") && !errors.has("password")) {
+            Account.findByEmail(form.email()).filter(other -> !other.id.equals(accountId))
+                    .ifPresent(other -> errors.add("email", "An account with this email already exists"));
         }
         if (errors.any()) {
             throw new ValidationException(errors);

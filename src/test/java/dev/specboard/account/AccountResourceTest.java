@@ -172,6 +172,27 @@ class AccountResourceTest {
         assertEquals(wanted, emailOf(a));
     }
 
+    /** Whether an address belongs to another account is told only to whoever gives the current password. */
+    @Test
+    void anEmailTakenByAnotherAccountIsToldOnlyWithTheCurrentPassword() {
+        Account a = data.account("probe");
+        Account other = data.account("probed");
+        for (String password : new String[] {"", "not it"}) {
+            Response r = Web.as(a).contentType(FORM).formParam("email", other.email).formParam("name", "").formParam("password", password)
+                    .post("/account/profile");
+            assertEquals(422, r.statusCode());
+            Document d = Web.html(r);
+            assertNull(d.getElementById("e-email"), "no word on the address without the password");
+            assertEquals(other.email, d.getElementById("f-email").val());
+            assertNotNull(d.getElementById("e-password"));
+        }
+        Response r = Web.as(a).contentType(FORM).formParam("email", other.email).formParam("name", "").formParam("password", TestData.PASSWORD)
+                .post("/account/profile");
+        assertEquals(422, r.statusCode());
+        assertEquals("An account with this email already exists", Web.html(r).getElementById("e-email").text());
+        assertEquals(a.email, emailOf(a));
+    }
+
     /** A password change after a theft also takes the thief's API tokens away, unless the owner unticks the box. */
     @Test
     void passwordChangeRevokesApiTokensUnlessUnticked() {
