@@ -168,8 +168,18 @@ public class SpecTools {
                                            @ToolArg(description = "commit SHA: 40 hex digits, or a short form such as abc1234 that names one commit of a synced repository") String commitSha,
                                            @ToolArg(description = "actual hours spent", required = false) Double actualHours,
                                            @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit) {
-        return call(() -> taskApi.completeTask(project, task, overWipLimit, new TaskApi.CompleteBody(commitSha,
-                actualHours == null ? null : BigDecimal.valueOf(actualHours))));
+        return call(() -> taskApi.completeTask(project, task, overWipLimit, new TaskApi.CompleteBody(commitSha, hours(actualHours))));
+    }
+
+    /**
+     * Hours as the API reads them. A JSON number beyond a double's range (1e400) arrives infinite, which BigDecimal refused
+     * with its own words; as the largest double of its sign it is out of range, and refused naming the field, as the API does.
+     */
+    private static BigDecimal hours(Double hours) {
+        if (hours == null) {
+            return null;
+        }
+        return BigDecimal.valueOf(Double.isInfinite(hours) ? Math.copySign(Double.MAX_VALUE, hours) : hours);
     }
 
     @Tool(name = "fail_task", description = "Marks a task failed with the reason.",

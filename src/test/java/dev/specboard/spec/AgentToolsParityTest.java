@@ -1,0 +1,77 @@
+package dev.specboard.spec;
+
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An agent walks its task through the MCP tools and meets the same checks, with the same messages, as through the JSON API. */
+@QuarkusTest
+class AgentToolsParityTest {
+
+    static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private static String base(TestData.Team t) {
+        return "/api/v1/projects/" + t.slug();
+    }
+
+    private void spec(TestData.Team t) {
+        fx.api(t.member()).body(Map.of("title", "S", "specType", "hierarchical", "overview", "Overview", "phases", List.of(
+                        Map.of("name", "one", "description", "Build one", "hours", 1, "content", "Do one", "assignedFiles", List.of("a.java")))))
+                .post(base(t) + "/specs").then().statusCode(201);
+    }
+
+    private static String text(McpSchema.CallToolResult r) {
+        return ((McpSchema.TextContent) r.content().get(0)).text();
+    }
+
+    @Test
+    void completeTaskRefusesHoursOutOfRangeNamingTheFieldAsTheApiDoes() {
+        TestData.Team t = data.team();
+        spec(t);
+        String token = fx.token(t.member());
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/start").then().statusCode(200);
+        fx.api(t.member()).body("{\"commitSha\":\"" + SHA + "\",\"actualHours\":1e400}").post(base(t) + "/tasks/TASK-1-1/complete")
+                .then().statusCode(422).body("details.actualHours", equalTo("Hours between 0 and 9999"));
+        // A JSON number too large for a double was read as infinite, and refused with BigDecimal's own words.
+        String session = Mcp.initialize(token);
+        for (String hours : List.of("1e400", "-1e400", "10000")) {
+            Response r = Mcp.callTool(token, session, "complete_task", "{\"project\":\"" + t.slug() + "\",\"task\":\"TASK-1-1\",\"commitSha\":\""
+                    + SHA + "\",\"actualHours\":" + hours + "}");
+            assertEquals(Boolean.TRUE, r.path("result.isError"), hours + " → " + r.asString());
+            assertEquals("{\"error\":\"Validation failed\",\"details\":{\"actualHours\":\"Hours between 0 and 9999\"}}",
+                    r.path("result.content[0].text"), hours);
+        }
+        try (McpSyncClient mcp = Mcp.client(base, token)) {
+            McpSchema.Tool tool = mcp.listTools().tools().stream().filter(x -> x.name().equals("complete_task")).findFirst().orElseThrow();
+            assertEquals("number", ((Map<?, ?>) ((Map<?, ?>) tool.inputSchema().get("properties")).get("actualHours")).get("type"), tool.inputSchema().toString());
+            McpSchema.CallToolResult done = mcp.callTool(new McpSchema.CallToolRequest("complete_task",
+                    Map.of("project", t.slug(), "task", "TASK-1-1", "commitSha", SHA, "actualHours", 2.5)));
+            assertTrue(!Boolean.TRUE.equals(done.isError()), text(done));
+            assertTrue(text(done).contains("\"actualHours\":2.50"), text(done));
+        }
+    }
+}
