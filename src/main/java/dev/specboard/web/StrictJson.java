@@ -31,7 +31,8 @@ import java.util.Map;
  * Jackson as the JSON API reads bodies. Every JSON text passes through one string deserializer, which refuses the
  * NUL character (PostgreSQL cannot store it); and our own body records refuse fields they do not have, all of them
  * named at once, instead of dropping them silently (a spec posted with snake_case {@code depends_on} was once created
- * without its dependencies). Other libraries' types keep Jackson's lenient default. {@link ErrorMapper} turns both
+ * without its dependencies), and take text fields as text only (no number or true read as its text). Other libraries'
+ * types keep Jackson's lenient default. {@link ErrorMapper} turns both
  * refusals into 422 naming the fields.
  */
 @Singleton
@@ -134,7 +135,16 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     static final class NulRefusingStrings extends StringDeserializer {
         @Override
+        @SuppressWarnings("unchecked")
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken token = p.currentToken();
+            Deque<List<String>> beans = (Deque<List<String>>) ctxt.getAttribute(BEANS);
+            if (beans != null && !beans.isEmpty() && (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+                    || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)) {
+                // In our bodies a text field takes text only: Jackson turned {"name": 5} into "5" and true into "true",
+                // so a mistaken value was saved as if meant (a plan named 5). Arrays and objects Jackson refuses already.
+                throw MismatchedInputException.from(p, String.class, "A text was expected, not " + p.getText());
+            }
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\0') >= 0) {
                 throw new NulInText(p);
