@@ -192,6 +192,19 @@ class LoginLockoutTest {
         assertEquals(303, login(Web.clientAddress(), targets.get(0).username, TestData.PASSWORD).statusCode());
     }
 
+    /** The same address limit holds for HTTP Basic at POST /api/v1/tokens: 429 in the API's JSON, with Retry-After. */
+    @Test
+    void oneAddressSprayingNamesThroughTheApiIsRefusedToo() {
+        String sprayer = Web.clientAddress();
+        for (int i = 0; i < addressLimit; i++) {
+            assertEquals(401, basicToken(sprayer, TestData.unique("sprayed"), "Summer2026!").statusCode());
+        }
+        Response refused = basicToken(sprayer, TestData.unique("sprayed"), "Summer2026!");
+        assertEquals(429, refused.statusCode());
+        assertTrue(refused.jsonPath().getString("error").startsWith("Too many failed logins from your address"), refused.asString());
+        assertTrue(Integer.parseInt(refused.getHeader("Retry-After")) > 0);
+    }
+
     /** An unknown name's answer takes as long as a known one's: its stand-in hash has the cost an account's password gets. */
     @Test
     void anUnknownNameCostsTheSameHashCheckAsAnAccount() {
