@@ -42,6 +42,16 @@ public class AgentTools {
         return call(() -> taskApi.retryTask(project, task));
     }
 
+    @Tool(name = "record_task_worktree", description = "Records where you work on a task you hold (the path of your git worktree), shown with the task "
+            + "until the claim ends; without a path it clears it. Only the task's claimer may, while holding it.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public TaskApi.TaskAnswer recordTaskWorktree(@ToolArg(description = "project slug") String project,
+                                                 @ToolArg(description = "task key") String task,
+                                                 @ToolArg(description = "absolute path of your git worktree; leave out to clear it", required = false)
+                                                 String worktreePath) {
+        return call(() -> taskApi.recordWorktree(project, task, new TaskApi.WorktreeBody(worktreePath)));
+    }
+
     @Tool(name = "add_task_note", description = "Adds an entry (markdown) to a task's progress log, shown on the task page and returned with the task and its context.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.NoteAnswer addTaskNote(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,

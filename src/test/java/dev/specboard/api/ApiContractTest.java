@@ -204,6 +204,7 @@ class ApiContractTest {
         expected.put("release_task", List.of("project", "task"));
         expected.put("retry_task", List.of("project", "task"));
         expected.put("add_task_note", List.of("project", "task", "body"));
+        expected.put("record_task_worktree", List.of("project", "task", "worktreePath"));
         expected.put("list_work_sessions", List.of("project", "status", "type"));
         expected.put("create_work_session", List.of("project", "sessionType", "targetType", "targetId"));
         expected.put("claim_next_work_session", List.of("project", "type"));

@@ -74,4 +74,34 @@ class AgentToolsParityTest {
             assertTrue(text(done).contains("\"actualHours\":2.50"), text(done));
         }
     }
+
+    @Test
+    void anAgentRecordsAndClearsItsWorktreeOnATaskItAlreadyHoldsThroughATool() {
+        TestData.Team t = data.team();
+        spec(t);
+        String token = fx.token(t.member());
+        try (McpSyncClient mcp = Mcp.client(base, token); McpSyncClient lead = Mcp.client(base, fx.token(t.lead()))) {
+            // claim_next_task without a worktree: the agent makes its worktree afterwards, and had no tool to say where it is
+            McpSchema.CallToolResult claimed = mcp.callTool(new McpSchema.CallToolRequest("claim_next_task", Map.of("project", t.slug())));
+            assertTrue(text(claimed).contains("\"worktreePath\":null"), text(claimed));
+            McpSchema.CallToolResult recorded = mcp.callTool(new McpSchema.CallToolRequest("record_task_worktree",
+                    Map.of("project", t.slug(), "task", "TASK-1-1", "worktreePath", "/home/agent/wt/one")));
+            assertTrue(!Boolean.TRUE.equals(recorded.isError()) && text(recorded).contains("\"worktreePath\":\"/home/agent/wt/one\""), text(recorded));
+            fx.api(t.viewer()).get(base(t) + "/tasks/TASK-1-1").then().body("task.worktreePath", equalTo("/home/agent/wt/one"));
+            // the same checks and words as POST .../worktree
+            McpSchema.CallToolResult bad = mcp.callTool(new McpSchema.CallToolRequest("record_task_worktree",
+                    Map.of("project", t.slug(), "task", "TASK-1-1", "worktreePath", "/w/a\nb")));
+            assertEquals("{\"error\":\"Validation failed\",\"details\":{\"worktreePath\":\"A path on one line, without control characters\"}}",
+                    text(bad));
+            McpSchema.CallToolResult notTheirs = lead.callTool(new McpSchema.CallToolRequest("record_task_worktree",
+                    Map.of("project", t.slug(), "task", "TASK-1-1", "worktreePath", "/elsewhere")));
+            String apiRefusal = fx.api(t.lead()).body(Map.of("worktreePath", "/elsewhere")).post(base(t) + "/tasks/TASK-1-1/worktree")
+                    .then().statusCode(409).extract().asString();
+            assertTrue(Boolean.TRUE.equals(notTheirs.isError()), text(notTheirs));
+            assertEquals(apiRefusal, text(notTheirs));
+            McpSchema.CallToolResult cleared = mcp.callTool(new McpSchema.CallToolRequest("record_task_worktree",
+                    Map.of("project", t.slug(), "task", "TASK-1-1")));
+            assertTrue(text(cleared).contains("\"worktreePath\":null"), text(cleared));
+        }
+    }
 }
