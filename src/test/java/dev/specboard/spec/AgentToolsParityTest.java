@@ -104,4 +104,22 @@ class AgentToolsParityTest {
             assertTrue(text(cleared).contains("\"worktreePath\":null"), text(cleared));
         }
     }
+
+    @Test
+    void aMalformedSpecFilterIsRefusedNotAnsweredWithAnEmptyList() {
+        TestData.Team t = data.team();
+        spec(t);
+        fx.api(t.viewer()).get(base(t) + "/tasks?spec=SPEC-1").then().statusCode(200).body("key", org.hamcrest.Matchers.contains("TASK-1-1"));
+        fx.api(t.viewer()).get(base(t) + "/tasks?spec=1").then().statusCode(200).body("key", org.hamcrest.Matchers.contains("TASK-1-1"));
+        fx.api(t.viewer()).get(base(t) + "/tasks?spec=SPEC-9").then().statusCode(200).body("key", org.hamcrest.Matchers.empty());
+        fx.api(t.viewer()).get(base(t) + "/tasks?spec=").then().statusCode(200).body("key", org.hamcrest.Matchers.contains("TASK-1-1"));
+        fx.api(t.viewer()).get(base(t) + "/tasks?spec=SEPC-1").then().statusCode(400)
+                .body("details.spec", equalTo("must be a spec key such as SPEC-3"));
+        try (McpSyncClient mcp = Mcp.client(base, fx.token(t.viewer()))) {
+            McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest("list_tasks", Map.of("project", t.slug(), "spec", "auth")));
+            assertTrue(Boolean.TRUE.equals(r.isError()), text(r));
+            assertEquals("{\"error\":\"The query parameter spec must be a spec key such as SPEC-3\",\"details\":{\"spec\":\"must be a spec key such as SPEC-3\"}}",
+                    text(r));
+        }
+    }
 }
