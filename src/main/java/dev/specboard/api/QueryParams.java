@@ -19,11 +19,9 @@ final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String given = raw.strip().replace('-', '_');
-        for (String value : allowed) {
-            if (value.equalsIgnoreCase(given)) {
-                return value;
-            }
+        java.util.Optional<String> value = dev.specboard.web.FilterChoices.match(raw, allowed);
+        if (value.isPresent()) {
+            return value.get();
         }
         throw malformed(name, "must be one of " + String.join(", ", allowed));
     }

@@ -71,6 +71,9 @@ public class ComponentResource {
                          @QueryParam("context") String context, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
         ComponentListView page = views.list(access, type, completion, context, ComponentForm.empty(), FormErrors.none());
+        if (page.filterErrors().any()) {
+            return Htmx.invalid(Htmx.isFragment(headers) ? Templates.components$list(page) : Templates.components(page));
+        }
         return Htmx.pageOrFragment(headers, () -> Templates.components(page), () -> Templates.components$list(page));
     }
 

@@ -3,6 +3,7 @@ package dev.specboard.architecture;
 import dev.specboard.kernel.DependencyGraph;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Markdown;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +35,23 @@ public class ComponentViews {
     @Inject
     Markdown markdown;
 
-    /** The component list filtered by type, completion and context, with the new-component form. */
+    /**
+     * The component list filtered by type, completion and context, with the new-component form; a filter that names no
+     * known value lists nothing, its view's {@code filterErrors} saying why (422).
+     */
     public ComponentListView list(Access access, String type, String completion, String context, ComponentForm form, FormErrors errors) {
-        String t = type != null && Component.TYPES.contains(type) ? type : "";
-        String done = "complete".equals(completion) || "incomplete".equals(completion) ? completion : "";
+        FilterChoices choices = new FilterChoices();
+        String t = choices.oneOf("type", "component type", type, Component.TYPES);
+        String done = choices.oneOf("completion", "completion", completion, List.of("complete", "incomplete"));
         String ctx = context == null ? "" : context.trim();
+        if ("none".equalsIgnoreCase(ctx)) {
+            ctx = "none";
+        }
         UUID ctxId = ComponentService.parse(ctx);
+        if (!ctx.isEmpty() && !"none".equals(ctx) && ctxId == null) {
+            // Contexts are named by id: a value that is none is refused; an id of no context of the project lists nothing.
+            choices.refuse("context", "context", ctx, "one of the list, or no context");
+        }
         ComponentSet set = components.all(access.project());
         Map<String, ComponentListView.GroupView> groups = new LinkedHashMap<>();
         int shown = 0;
@@ -47,14 +59,14 @@ public class ComponentViews {
             boolean keep = (t.isEmpty() || t.equals(r.type()))
                     && (done.isEmpty() || ("complete".equals(done) == r.complete()))
                     && (ctx.isEmpty() || ("none".equals(ctx) ? r.contextId() == null : r.contextId() != null && r.contextId().equals(ctxId)));
-            if (keep) {
+            if (keep && !choices.refused()) {
                 shown++;
                 groups.computeIfAbsent(r.contextLabel(), k -> new ComponentListView.GroupView(r.contextId(), k, new ArrayList<>())).rows().add(r);
             }
         }
         String ctxShown = "none".equals(ctx) || ctxId != null ? ctx : "";
         return new ComponentListView(access, new ArrayList<>(groups.values()), t, done, ctxShown, set.rows().size(), shown,
-                contexts.refs(access.project().id), form, errors);
+                contexts.refs(access.project().id), form, errors, choices.errors());
     }
 
     /** A component's page with an empty dependency form. */

@@ -13,6 +13,13 @@ public record WorkSessionFilter(String status, String type, String target, UUID 
                 null);
     }
 
+    /** The filters of the list page's URL; one naming no known value is recorded in {@code choices} (422 naming it). */
+    public static WorkSessionFilter read(String status, String type, String target, dev.specboard.web.FilterChoices choices) {
+        return of(choices.oneOf("status", "session status", status, WorkSession.STATUSES),
+                choices.oneOf("type", "session type", type, WorkSession.TYPES),
+                choices.oneOf("target", "target type", target, WorkSession.TARGET_TYPES));
+    }
+
     public static WorkSessionFilter forTarget(UUID targetId) {
         return new WorkSessionFilter("", "", "", targetId);
     }

@@ -5,6 +5,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -53,7 +54,9 @@ public class WorkSessionResource {
     public Response list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("type") String type,
                          @QueryParam("target") String target) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.workSessions(page(access, WorkSessionFilter.of(status, type, target), WorkSessionForm.empty(), FormErrors.none())));
+        FilterChoices choices = new FilterChoices();
+        WorkSessionFilter filter = WorkSessionFilter.read(status, type, target, choices);
+        return choices.answer(Templates.workSessions(page(access, filter, choices, WorkSessionForm.empty(), FormErrors.none())));
     }
 
     @POST
@@ -65,7 +68,7 @@ public class WorkSessionResource {
             WorkSession w = sessions.create(access, f);
             return Flash.redirect(headers, back(access, form.back(), w.targetId), "The " + w.sessionType + " session was started: it waits to be claimed.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(null, null, null), f, e.errors())));
+            return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(null, null, null), new FilterChoices(), f, e.errors())));
         }
     }
 
@@ -101,14 +104,14 @@ public class WorkSessionResource {
             return Flash.redirect(headers, back(access, back, w.targetId), "Session marked as failed.");
         } catch (ValidationException e) {
             // The session stays in progress: show the list with what is missing.
-            return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null),
+            return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
                     WorkSessionForm.empty(), e.errors())));
         }
     }
 
-    private WorkSessionListView page(Access access, WorkSessionFilter filter, WorkSessionForm form, FormErrors errors) {
-        return new WorkSessionListView(access, sessions.list(access.project().id, filter), filter, contexts.refs(access.project().id),
-                components.all(access.project()).rows().stream().map(ComponentRow::ref).toList(), form, errors);
+    private WorkSessionListView page(Access access, WorkSessionFilter filter, FilterChoices choices, WorkSessionForm form, FormErrors errors) {
+        return new WorkSessionListView(access, choices.listed(() -> sessions.list(access.project().id, filter)), filter, contexts.refs(access.project().id),
+                components.all(access.project()).rows().stream().map(ComponentRow::ref).toList(), form, errors, choices.errors());
     }
 
     /** Back to the component page when the action started there, else to the list (never to another site). */

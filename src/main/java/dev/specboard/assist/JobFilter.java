@@ -4,7 +4,10 @@ import jakarta.ws.rs.QueryParam;
 
 import java.util.List;
 
-/** The jobs list's filters and page, from the query string; unknown values do not filter. */
+/**
+ * The jobs list's filters and page, from the query string; an unknown status or type is refused ({@link #choices}: 422 on
+ * the page, 400 on the API), and until then reads as no filter.
+ */
 public record JobFilter(@QueryParam("status") String status, @QueryParam("type") String type, @QueryParam("page") Integer page) {
 
     static final int PAGE_SIZE = 25;
@@ -17,6 +20,14 @@ public record JobFilter(@QueryParam("status") String status, @QueryParam("type")
     public String typeOrEmpty() {
         String t = type == null ? "" : type.trim().toUpperCase(java.util.Locale.ROOT);
         return TYPES.contains(t) ? t : "";
+    }
+
+    /** The filters' problems: a status or type that names none of the known ones. */
+    public dev.specboard.web.FilterChoices choices() {
+        dev.specboard.web.FilterChoices choices = new dev.specboard.web.FilterChoices();
+        choices.oneOf("status", "job status", status, java.util.Arrays.stream(JobStatus.values()).map(Enum::name).toList());
+        choices.oneOf("type", "job type", type, TYPES);
+        return choices;
     }
 
     public int pageOrFirst() {

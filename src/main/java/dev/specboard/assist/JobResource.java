@@ -67,6 +67,9 @@ public class JobResource {
     public Response list(@PathParam("slug") String slug, @BeanParam JobFilter filter, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
         JobsView view = views.list(access, filter, DocsForm.empty(), FormErrors.none());
+        if (view.filterErrors().any()) {
+            return Htmx.invalid(Htmx.isFragment(headers) ? Templates.jobs$list(view) : Templates.jobs(view));
+        }
         return Htmx.pageOrFragment(headers, () -> Templates.jobs(view), () -> Templates.jobs$list(view));
     }
 

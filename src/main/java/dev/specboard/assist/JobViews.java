@@ -3,6 +3,7 @@ package dev.specboard.assist;
 import dev.specboard.architecture.ComponentRef;
 import dev.specboard.project.Access;
 import dev.specboard.repo.Repo;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Markdown;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,9 @@ public class JobViews {
         List<ComponentRef> components = em.createQuery("select new dev.specboard.architecture.ComponentRef(c.id, c.name) "
                         + "from Component c where c.projectId = ?1 order by lower(c.name)", ComponentRef.class)
                 .setParameter(1, access.project().id).getResultList();
-        return new JobsView(access, jobs.list(access.project().id, filter), filter, repos, components, form, errors);
+        FilterChoices choices = filter.choices();
+        JobService.Page page = choices.refused() ? new JobService.Page(List.of(), 0, 1, 1) : jobs.list(access.project().id, filter);
+        return new JobsView(access, page, filter, repos, components, form, errors, choices.errors());
     }
 
     /** One job: who asked, and its outline or explanation rendered. */

@@ -6,9 +6,12 @@ import dev.specboard.web.FormErrors;
 
 import java.util.List;
 
-/** The jobs page: a filtered page of the project's jobs, and the form that asks for a documentation outline. */
+/**
+ * The jobs page: a filtered page of the project's jobs (none when a filter is refused, {@code filterErrors} saying why), and
+ * the form that asks for a documentation outline.
+ */
 public record JobsView(Access access, JobService.Page page, JobFilter filter, List<String> repos, List<ComponentRef> components,
-                       DocsForm form, FormErrors errors) {
+                       DocsForm form, FormErrors errors, FormErrors filterErrors) {
 
     public List<String> statuses() {
         return java.util.Arrays.stream(JobStatus.values()).map(Enum::name).toList();

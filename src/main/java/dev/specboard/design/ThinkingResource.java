@@ -46,8 +46,9 @@ public class ThinkingResource {
     @GET
     public Response list(@PathParam("slug") String slug, @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
-        String filter = status == null || status.isBlank() || !(Thought.STATUSES.contains(status) || status.equals("review")) ? "" : status;
-        return Htmx.page(Templates.thinking(view(access, filter, null, dev.specboard.web.FormErrors.none(), "")));
+        dev.specboard.web.FilterChoices choices = new dev.specboard.web.FilterChoices();
+        String filter = choices.oneOf("status", "thought status", status, ThinkingView.FILTERS);
+        return choices.answer(Templates.thinking(view(access, filter, choices, null, dev.specboard.web.FormErrors.none(), "")));
     }
 
     @POST
@@ -70,7 +71,7 @@ public class ThinkingResource {
         try {
             t = thoughts.revise(access, tid, feedback);
         } catch (dev.specboard.web.ValidationException e) {
-            return Htmx.invalid(Templates.thinking(view(access, "", tid, e.errors(), feedback)));
+            return Htmx.invalid(Templates.thinking(view(access, "", new dev.specboard.web.FilterChoices(), tid, e.errors(), feedback)));
         }
         return Flash.redirect(headers, base(access) + "#thought-" + t.id, "Thought revised with your feedback.");
     }
@@ -84,15 +85,17 @@ public class ThinkingResource {
         return Flash.redirect(headers, base(access) + "#thought-" + t.id, "Thought rejected: what it created is withdrawn and the thoughts built on it are flagged.");
     }
 
-    private ThinkingView view(Access access, String filter, UUID failed, dev.specboard.web.FormErrors errors, String feedback) {
+    private ThinkingView view(Access access, String filter, dev.specboard.web.FilterChoices choices, UUID failed,
+                              dev.specboard.web.FormErrors errors, String feedback) {
         UUID projectId = access.project().id;
         List<Thought> all = thoughts.list(projectId, null);
         Map<UUID, Thought> byId = new LinkedHashMap<>();
         all.forEach(t -> byId.put(t.id, t));
-        List<Thought> shown = filter.isEmpty() ? all : all.stream().filter(t -> filter.equals("review")
+        List<Thought> shown = choices.refused() ? List.of() : filter.isEmpty() ? all : all.stream().filter(t -> filter.equals("review")
                 ? t.needsReview || t.needsAnswer && "active".equals(t.status) : filter.equals(t.status)).toList();
         long waiting = all.stream().filter(t -> t.needsReview || t.needsAnswer && "active".equals(t.status)).count();
-        return new ThinkingView(access, shown, byId, thoughts.sources(access, shown), filter, waiting, failed, errors, feedback);
+        return new ThinkingView(access, shown, byId, thoughts.sources(access, shown), filter, waiting, failed, errors, feedback,
+                choices.errors());
     }
 
     static String base(Access access) {

@@ -7,11 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The thinking chain: the thoughts (filtered by status), with the thoughts each one depends on and leads to by id, and
- * links to what each came from by thought id.
+ * The thinking chain: the thoughts (filtered by status; none when the filter is refused, {@code filterErrors} saying why),
+ * with the thoughts each one depends on and leads to by id, and links to what each came from by thought id.
  */
 public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thought> byId, Map<UUID, List<SourceRef>> sourcesById,
-                           String filter, long waiting, UUID failed, dev.specboard.web.FormErrors errors, String feedback) {
+                           String filter, long waiting, UUID failed, dev.specboard.web.FormErrors errors, String feedback,
+                           dev.specboard.web.FormErrors filterErrors) {
+
+    /** The status filters, as the page links them ({@code review}: the thoughts waiting for someone). */
+    static final List<String> FILTERS = List.of("active", "review", "confirmed", "revised", "rejected");
 
     /** What the thought came from, linked; empty for a thought with no source or only an old free-text one. */
     public List<SourceRef> sources(Thought t) {
@@ -40,7 +44,7 @@ public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thou
     }
 
     public List<String> filters() {
-        return List.of("active", "review", "confirmed", "revised", "rejected");
+        return FILTERS;
     }
 
     /** A filter's link text, capitalised like "All" beside it: the filters are statuses, shown as words of a sentence elsewhere. */

@@ -7,6 +7,7 @@ import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileView;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoService;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -37,7 +38,7 @@ public class ReviewResource {
     @CheckedTemplate(basePath = "review")
     static class Templates {
         static native TemplateInstance list(Access access, Repo repo, List<ThreadView> threads, ReviewContext ctx,
-                                            String state, String path, String author);
+                                            String state, String path, String author, FormErrors filterErrors);
 
         static native TemplateInstance newThread(Access access, Repo repo, FileView file, NewThreadForm form, FormErrors errors,
                                                  ReviewContext ctx);
@@ -79,10 +80,12 @@ public class ReviewResource {
                          @QueryParam("path") String path, @QueryParam("author") String author) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        ThreadState s = ThreadState.parse(state).orElse(null);
-        List<ThreadView> threads = review.threads(repo, new ReviewService.Filter(s, path, author));
-        return Htmx.page(Templates.list(access, repo, threads, ReviewContext.of(access, repo.name),
-                s == null ? "" : s.value(), path == null ? "" : path, author == null ? "" : author));
+        FilterChoices choices = new FilterChoices();
+        ThreadState s = ThreadState.parse(choices.oneOf("state", "thread state", state,
+                java.util.Arrays.stream(ThreadState.values()).map(ThreadState::value).toList())).orElse(null);
+        List<ThreadView> threads = choices.listed(() -> review.threads(repo, new ReviewService.Filter(s, path, author)));
+        return choices.answer(Templates.list(access, repo, threads, ReviewContext.of(access, repo.name),
+                s == null ? "" : s.value(), path == null ? "" : path, author == null ? "" : author, choices.errors()));
     }
 
     /** The new-thread form: a table row under the selected lines for htmx, a page of its own without JavaScript. */

@@ -23,6 +23,26 @@ public record StoryFilter(String status, String approval, String dirty, String c
                 page == null || page < 1 ? 1 : page);
     }
 
+    /**
+     * The filters of the list page's URL; a status, approval, "since approval" or context that names no known value is
+     * recorded in {@code choices} (422 naming it) and reads as no filter.
+     */
+    public static StoryFilter read(String status, String approval, String dirty, String context, String q, Integer page,
+                                   dev.specboard.web.FilterChoices choices) {
+        String inStatus = choices.oneOf("status", "story status", status, STATUSES);
+        String inApproval = choices.oneOf("approval", "approval", approval, List.of("approved", "unapproved"));
+        String inDirty = choices.oneOf("dirty", "\u201csince approval\u201d choice", dirty, List.of("true", "false"));
+        String inContext = context == null ? "" : context.strip();
+        if ("none".equalsIgnoreCase(inContext)) {
+            inContext = "none";
+        } else if (!inContext.isEmpty() && uuid(inContext) == null) {
+            // Contexts are named by id: a value that is none is refused; an id of no context of the project lists nothing.
+            choices.refuse("context", "context", inContext, "one of the list, or no context");
+            inContext = "";
+        }
+        return of(inStatus, inApproval, inDirty, inContext, q, page);
+    }
+
     public static StoryFilter all() {
         return of(null, null, null, null, null, 1);
     }

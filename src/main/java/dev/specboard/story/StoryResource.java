@@ -5,9 +5,11 @@ import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.KeptHtml;
 import dev.specboard.web.ReadyHtml;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
@@ -36,7 +38,10 @@ public class StoryResource {
 
     @CheckedTemplate(basePath = "story")
     static class Templates {
-        static native TemplateInstance list(Access access, StoryFilter filter, ReadyHtml results, List<ContextRef> contexts);
+        static native TemplateInstance list(Access access, StoryFilter filter, ReadyHtml results, List<ContextRef> contexts, FormErrors filterErrors);
+
+        /** The results' place when a filter was refused: why nothing is listed. */
+        static native TemplateInstance refused(FormErrors filterErrors);
 
         static native TemplateInstance results(Access access, StoryListView page);
 
@@ -74,12 +79,19 @@ public class StoryResource {
                          @QueryParam("dirty") String dirty, @QueryParam("context") String context, @QueryParam("q") String q,
                          @QueryParam("page") Integer page, RoutingContext request) {
         Access access = projectAccess.read(slug);
-        StoryFilter filter = StoryFilter.of(status, approval, dirty, context, q, page);
+        FilterChoices choices = new FilterChoices();
+        StoryFilter filter = StoryFilter.read(status, approval, dirty, context, q, page, choices);
+        if (choices.refused()) {
+            // Nothing is listed: the results say which filter to fix, in their place (the htmx target of the filter form).
+            TemplateInstance refused = Templates.refused(choices.errors());
+            return Htmx.invalid(Htmx.isFragment(headers) ? refused
+                    : Templates.list(access, filter, new KeptHtml(refused.render()).ready(), listResults.contexts(access), choices.errors()));
+        }
         ReadyHtml results = listResults.get(access, filter, rows -> Templates.results(access, rows));
         if (Htmx.isFragment(headers)) {
             return Htmx.page(results.html());
         }
-        return Htmx.readyPage(Templates.list(access, filter, results, listResults.contexts(access)), List.of(results), request);
+        return Htmx.readyPage(Templates.list(access, filter, results, listResults.contexts(access), FormErrors.none()), List.of(results), request);
     }
 
     @GET

@@ -337,6 +337,14 @@ class ReviewResourceTest {
             assertEquals(1, byPath.select("#threads article.thread").size());
             Document byAuthor = Web.html(Web.as(s.team().viewer()).get(s.base() + "/threads?author=" + s.team().owner().username));
             assertNotNull(byAuthor.getElementById("no-threads"));
+            // A state that is none is named, not read as "Any" (which listed every thread as if it were the answer).
+            Response bogus = Web.as(s.team().viewer()).get(s.base() + "/threads?state=bogus");
+            assertEquals(422, bogus.statusCode());
+            Document refused = Web.html(bogus);
+            assertTrue(refused.getElementById("filter-errors").text().startsWith("There is no thread state \u201cbogus\u201d: choose open,"),
+                    refused.getElementById("filter-errors").text());
+            assertEquals("true", refused.getElementById("filter-state").attr("aria-invalid"));
+            assertTrue(refused.select("#threads article.thread").isEmpty());
         }
     }
 
