@@ -21,6 +21,7 @@ import dev.specboard.spec.SpecQueries;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.specboard.web.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -216,7 +217,8 @@ public class PlanApi {
     }
 
     /**
-     * Adds an artifact; 422 when its content breaks its type's JSON Schema, {@code details} keyed by JSON pointer; 409 with
+     * Adds an artifact; 422 when its content breaks its type's JSON Schema, {@code details} keyed by JSON pointer (a problem of
+     * the whole document, such as JSON that does not parse, by {@code content}); 409 with
      * both documents when {@code version} is given and another artifact of the type was saved since.
      */
     @POST
@@ -227,8 +229,14 @@ public class PlanApi {
         ArtifactBody b = body == null ? new ArtifactBody(null, null, null) : body;
         String content = b.content() == null || b.content().isNull() ? "" : b.content().isTextual() ? b.content().asText() : b.content().toString();
         // With the version it started from, an edit saved over someone else's newer one is 409 with both (as on the plan page).
-        PlanArtifact a = plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content,
-                b.version() == null ? null : b.version().toString()));
+        PlanArtifact a;
+        try {
+            a = plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content, b.version() == null ? null : b.version().toString()));
+        } catch (ValidationException e) {
+            // A problem of the whole document is at the JSON pointer "" (the plan page says "The document"); a details key ""
+            // names nothing a client sees, so it is named by the body's field, as the size and emptiness refusals are.
+            throw e.renamed("", "content");
+        }
         return Response.status(201).entity(artifact(a)).build();
     }
 

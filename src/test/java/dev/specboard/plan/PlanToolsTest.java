@@ -59,6 +59,9 @@ class PlanToolsTest {
             String bad = answer(lead, session, "add_plan_artifact", true, "project", slug, "planId", plan, "artifactType", "implementation_steps",
                     "content", "{\"steps\":[{\"name\":\"Bad Name\",\"title\":\"x\",\"hours\":\"three\"}]}");
             assertTrue(bad.contains("/steps/0/name") && bad.contains("/steps/0/hours"), "problems named by JSON pointer: " + bad);
+            String unparsed = answer(lead, session, "add_plan_artifact", true, "project", slug, "planId", plan, "artifactType", "implementation_steps",
+                    "content", "{\"steps\": [");
+            assertTrue(unparsed.contains("\"content\":\"This is not valid JSON") && !unparsed.contains("\"\":"), "the whole document is named content: " + unparsed);
             answer(lead, session, "add_plan_artifact", false, "project", slug, "planId", plan, "artifactType", "implementation_steps",
                     "content", PlanFixtures.STEPS);
             assertTrue(answer(lead, session, "get_plan", false, "project", slug, "planId", plan).contains("\"artifactType\":\"implementation_steps\""));
