@@ -359,7 +359,10 @@ public class FeatureService {
                 linked.add(s);
             }
         }
-        if (form.name() != null && !form.name().isBlank()) {
+        // A name kept as it was is not checked: two features may share one from before names were unique, and either
+        // stays editable; only a new or changed name must be free.
+        boolean kept = f.name != null && form.name() != null && f.name.strip().equalsIgnoreCase(form.name().strip());
+        if (form.name() != null && !form.name().isBlank() && !kept) {
             String name = form.name().strip();
             boolean taken = Feature.<Feature>find("projectId = ?1 and lower(trim(name)) = ?2", projectId, name.toLowerCase(Locale.ROOT)).stream()
                     .anyMatch(o -> !o.id.equals(f.id));

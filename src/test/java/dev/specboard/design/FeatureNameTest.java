@@ -74,4 +74,36 @@ class FeatureNameTest {
         assertTrue(Mcp.answer(member, session, "update_feature", false, "project", t.slug(), "featureId", other, "name", "cart ")
                 .contains("\"name\":\"cart\""), "its own name in another case is taken");
     }
+
+    /** Two features named alike before names were unique (inserted as they were): each stays editable under its name. */
+    @Test
+    void aDuplicateFromBeforeTheRuleDoesNotBlockEditingEitherFeature() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug() + "/features/";
+        String first = fx.api(t.member()).body(Map.of("name", "Cart")).post(api).then().statusCode(201).extract().path("id");
+        String second = fx.api(t.member()).body(Map.of("name", "Basket")).post(api).then().statusCode(201).extract().path("id");
+        fx.api(t.member()).body(Map.of("name", "Wish list")).post(api).then().statusCode(201);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE features SET name = ' cart' WHERE id = ?1")
+                .setParameter(1, java.util.UUID.fromString(second)).executeUpdate());
+
+        Response kept = fx.api(t.member()).body(Map.of("name", " cart", "userDescription", "Shoppers collect products", "version", 1))
+                .put(api + second);
+        assertEquals(200, kept.statusCode(), kept.asString());
+        assertEquals("Shoppers collect products", kept.path("userDescription"));
+        Response own = fx.api(t.member()).body(Map.of("name", "Cart", "userDescription", "The first one", "version", 1)).put(api + first);
+        assertEquals(200, own.statusCode(), own.asString());
+        String page = "/projects/" + t.slug() + "/features/" + second;
+        assertEquals(303, Web.as(t.member()).formParam("name", "cart").formParam("version", "2").post(page).statusCode(),
+                "the edit form saves it too, under the same name in another case");
+
+        Response changed = fx.api(t.member()).body(Map.of("name", "Wish list", "version", 3)).put(api + second);
+        assertEquals(422, changed.statusCode(), changed.asString());
+        assertEquals("There is already a feature named Wish list", changed.path("details.name"));
+        fx.api(t.member()).body(Map.of("name", "Basket", "version", 3)).put(api + second).then().statusCode(200);
+        Response back = fx.api(t.member()).body(Map.of("name", "CART", "version", 4)).put(api + second);
+        assertEquals(422, back.statusCode(), "once renamed, taking the other's name again is a change that collides: " + back.asString());
+    }
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 }
