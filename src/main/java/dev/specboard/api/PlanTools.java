@@ -63,7 +63,8 @@ public class PlanTools {
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public PlanApi.ArtifactAnswer addPlanArtifact(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
                                   @ToolArg(description = "feature_plan, implementation_steps or code_changes") String artifactType,
-                                  @ToolArg(description = "the JSON document, as text") String content,
+                                  @ToolArg(description = "the JSON document as one string of JSON text, such as \"{\\\"steps\\\": [...]}\" "
+                                          + "(not a JSON object: an object here is refused as unconvertible)") String content,
                                   @ToolArg(description = "when editing the current artifact of this type: its version (from get_plan); "
                                           + "refused with both documents if another was saved since", required = false) Integer version) {
         return McpTools.entity(PlanApi.ArtifactAnswer.class, () -> planApi.addPlanArtifact(project, McpTools.id(planId),
