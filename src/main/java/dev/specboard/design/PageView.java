@@ -48,4 +48,9 @@ public record PageView(Access access, Page page, PageRow parent, List<PageRow> c
     public String base() {
         return "/projects/" + access.slug() + "/pages/" + page.id;
     }
+
+    /** The versions' page links, ending in {@code page=}: they keep the device the mockup is shown on. */
+    public String versionsHref() {
+        return base() + ("all".equals(device) ? "?page=" : "?device=" + device + "&page=");
+    }
 }

@@ -126,6 +126,12 @@ public class TaskBoardService {
 
     /** The board: columns in order, plus what the filter form offers. */
     public record BoardView(List<ColumnView> columns, List<SpecRef> specs, List<String> claimants, BoardFilter filter, int total) {
+
+        /** The claimant filter as the select spells it: the filter matches names whatever their case. */
+        public String selectedClaimant() {
+            String wanted = filter.claimant();
+            return wanted == null ? "" : claimants.stream().filter(wanted::equalsIgnoreCase).findFirst().orElse(wanted);
+        }
     }
 
     /**
@@ -197,9 +203,15 @@ public class TaskBoardService {
         List<ColumnView> columns = TaskStatus.columns().stream().map(st -> new ColumnView(st,
                 idsByStatus.getOrDefault(st, List.of()).stream().map(byId::get).toList(), totals.getOrDefault(st, 0), limits.get(st))).toList();
         @SuppressWarnings("unchecked")
-        List<String> claimants = em.createNativeQuery("""
+        List<String> claimants = new ArrayList<>(em.createNativeQuery("""
                 SELECT DISTINCT a.username FROM implementation_tasks t JOIN accounts a ON a.id = t.claimed_by
-                WHERE t.project_id = ?1 ORDER BY a.username""").setParameter(1, project.id).getResultList();
+                WHERE t.project_id = ?1 ORDER BY a.username""").setParameter(1, project.id).getResultList());
+        String wanted = filter.claimant();
+        if (wanted != null && claimants.stream().noneMatch(wanted::equalsIgnoreCase)) {
+            // A name holding no task stays chosen in the select: an empty board then says whose tasks it looked for,
+            // where "Anyone" beside no cards read as if the board were empty.
+            claimants.add(wanted);
+        }
         return new BoardView(columns, specQueries.refs(project), claimants, filter, total);
     }
 

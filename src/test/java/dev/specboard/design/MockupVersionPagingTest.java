@@ -52,6 +52,9 @@ class MockupVersionPagingTest {
         assertEquals("version-55", first.selectFirst("#version-table tbody tr").id());
         assertEquals(screen + "?page=2", first.selectFirst("#versions #page-next").attr("href"));
         assertNull(first.selectFirst("#versions #page-prev"));
+        Document onMobile = Web.html(Web.as(t.viewer()).get(screen + "?device=mobile").then().statusCode(200).extract().response());
+        assertEquals(screen + "?device=mobile&page=2", onMobile.selectFirst("#versions #page-next").attr("href"),
+                "the versions' pages keep the device shown");
         Document second = Web.html(Web.as(t.viewer()).get(screen + "?page=2").then().statusCode(200).extract().response());
         assertEquals(List.of("version-5", "version-4", "version-3", "version-2", "version-1"),
                 second.select("#version-table tbody tr").eachAttr("id"));

@@ -341,11 +341,15 @@ class SpecPagesTest {
         assertEquals("3 tasks shown", restore.select("#board-columns > p[role=status]").text());
         // LIKE's own characters are searched for literally; an unknown claimant matches nothing.
         assertEquals(0, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?q=%25")).select(".board-card").size());
-        assertEquals(0, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?claimant=nobody")).select(".board-card").size());
+        Document nobody = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?claimant=nobody"));
+        assertEquals(0, nobody.select(".board-card").size());
+        assertEquals("nobody", nobody.select("#filter-claimant option[selected]").text(), "the select names whom the empty board looked for");
         Web.htmx(form(t.member())).formParam("task", "TASK-2-1").formParam("to", "claimed").post("/projects/" + t.slug() + "/board/move")
                 .then().statusCode(200);
         Document mine = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?claimant=" + t.member().username.toUpperCase()));
         assertEquals(List.of("TASK-2-1"), mine.select(".board-card").eachAttr("data-key"));
+        assertEquals(List.of(t.member().username), mine.select("#filter-claimant option[selected]").eachAttr("value"),
+                "a name in another case chooses its claimant in the select");
         assertEquals("1", mine.select("#col-claimed-count").text());
     }
 
