@@ -1,5 +1,6 @@
 package dev.specboard.web;
 
+import dev.specboard.support.LogCapture;
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.account.SessionCookie;
@@ -36,11 +37,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -80,32 +78,16 @@ class MalformedInputTest {
     private final java.util.Map<java.util.UUID, String> logins = new java.util.HashMap<>();
 
     /** What the refusal guard and the error mapper log while a test runs. */
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        Logger.getLogger(InputGuard.class.getName()).addHandler(capture);
-        Logger.getLogger(ErrorMapper.class.getName()).addHandler(capture);
+        logs = LogCapture.of(InputGuard.class, ErrorMapper.class);
     }
 
     @AfterEach
     void releaseLogs() {
-        Logger.getLogger(InputGuard.class.getName()).removeHandler(capture);
-        Logger.getLogger(ErrorMapper.class.getName()).removeHandler(capture);
+        logs.close();
     }
 
     // --- NUL characters
@@ -211,7 +193,7 @@ class MalformedInputTest {
         for (String target : List.of("/login?q=%ZZ", "/lo%ZZgin", "/login?q=50%")) {
             assertEquals(400, RawHttp.send("GET " + target + " HTTP/1.1", (String) null).status(), target);
         }
-        assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()));
+        assertTrue(logs.records().stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()));
     }
 
     @Test
@@ -285,7 +267,7 @@ class MalformedInputTest {
         Response fragment = Web.htmx(Web.as(t.member())).get("/static/nope.js");
         assertEquals(404, fragment.statusCode());
         assertNotNull(Web.html(fragment).getElementById("error-message"));
-        assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue() || r.getThrown() != null));
+        assertTrue(logs.records().stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue() || r.getThrown() != null));
     }
 
     @Test
@@ -462,11 +444,11 @@ class MalformedInputTest {
 
     /** Each refusal logged exactly one WARN line, without a stack trace, and nothing logged an error. */
     private void assertOneWarnPerRefusal(int refusals) {
-        List<LogRecord> warnings = logged.stream().filter(r -> r.getLevel().intValue() == Level.WARNING.intValue()).toList();
+        List<LogRecord> warnings = logs.records().stream().filter(r -> r.getLevel().intValue() == Level.WARNING.intValue()).toList();
         assertEquals(refusals, warnings.size(), warnings.stream().map(LogRecord::getMessage).toList().toString());
         assertTrue(warnings.stream().allMatch(r -> r.getThrown() == null && formatted(r).startsWith("Refused ")),
                 warnings.stream().map(MalformedInputTest::formatted).toList().toString());
-        assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()), "no error logged");
+        assertTrue(logs.records().stream().noneMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()), "no error logged");
     }
 
     private static String formatted(LogRecord r) {

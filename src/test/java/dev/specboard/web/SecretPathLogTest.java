@@ -1,5 +1,6 @@
 package dev.specboard.web;
 
+import dev.specboard.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
@@ -7,10 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,32 +20,17 @@ class SecretPathLogTest {
 
     private static final String SECRET = "s3cretLinkToken_" + System.nanoTime();
 
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    /** What the refusal guard and the error mapper log while a test runs. */
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        Logger.getLogger(InputGuard.class.getName()).addHandler(capture);
-        Logger.getLogger(ErrorMapper.class.getName()).addHandler(capture);
+        logs = LogCapture.of(InputGuard.class, ErrorMapper.class);
     }
 
     @AfterEach
     void releaseLogs() {
-        Logger.getLogger(InputGuard.class.getName()).removeHandler(capture);
-        Logger.getLogger(ErrorMapper.class.getName()).removeHandler(capture);
+        logs.close();
     }
 
     private static String formatted(LogRecord r) {
@@ -56,7 +39,7 @@ class SecretPathLogTest {
     }
 
     private List<String> lines() {
-        return logged.stream().map(SecretPathLogTest::formatted).toList();
+        return logs.records().stream().map(SecretPathLogTest::formatted).toList();
     }
 
     @Test
