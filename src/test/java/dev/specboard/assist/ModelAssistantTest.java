@@ -10,6 +10,7 @@ import dev.specboard.repo.GitFixture;
 import dev.specboard.review.Comment;
 import dev.specboard.search.SearchFixtures;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.LogCapture;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -31,9 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,33 +66,18 @@ class ModelAssistantTest {
     @Inject
     SpecApiFixtures fx;
 
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
-                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logs;
 
     @BeforeEach
     void listen() {
         ModelDouble.MODE.set("ok");
-        Logger.getLogger("").addHandler(capture);
+        logs = LogCapture.everything();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("").removeHandler(capture);
-        assertFalse(logged.stream().anyMatch(l -> l.contains(ModelDouble.KEY)), "the API key was logged");
+        logs.close();
+        assertFalse(logs.lines().stream().anyMatch(l -> l.contains(ModelDouble.KEY)), "the API key was logged");
     }
 
     private record Setup(TestData.Team team, Plan plan, String token, String api) {

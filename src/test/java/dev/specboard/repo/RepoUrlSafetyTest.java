@@ -1,6 +1,7 @@
 package dev.specboard.repo;
 
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.support.LogCapture;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,10 +19,6 @@ import java.net.ServerSocket;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,7 +69,7 @@ class RepoUrlSafetyTest {
     @Test
     void aStoredUrlThatTurnedInternalIsRefusedRightBeforeTheFetchWithoutItsPassword() throws IOException {
         TestData.Team team = data.team();
-        List<String> logged = captureLogs();
+        LogCapture logs = LogCapture.everything();
         try (ServerSocket open = new ServerSocket(0)) {
             Repo repo = support.add(team.project(), team.owner(), "app", "https://user:s3cr3t-pw@git.example.invalid/x.git");
             RepoSync unresolved = support.awaitLatest(repo);
@@ -100,8 +97,9 @@ class RepoUrlSafetyTest {
             }
             org.jboss.logging.Logger.getLogger(RepoUrlSafetyTest.class).warn("capture works");
         } finally {
-            stopCapture();
+            logs.close();
         }
+        List<String> logged = logs.lines();
         assertTrue(logged.contains("capture works"), "the log capture saw nothing");
         assertTrue(logged.stream().noneMatch(l -> l.contains("s3cr3t-pw")), String.join("\n", logged));
     }
@@ -137,40 +135,5 @@ class RepoUrlSafetyTest {
                 () -> HttpTransport.getConnectionFactory().create(new URL("https://127.0.0.1:1/x.git/info/refs")));
         assertTrue(e.getMessage().contains("loopback, private"), e.getMessage());
         assertThrows(IOException.class, () -> HttpTransport.getConnectionFactory().create(new URL("https://169.254.169.254/")));
-    }
-
-    private static final List<String> CAPTURED = new CopyOnWriteArrayList<>();
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            StringBuilder s = new StringBuilder(String.valueOf(r.getMessage()));
-            if (r.getParameters() != null) {
-                for (Object p : r.getParameters()) {
-                    s.append(' ').append(p);
-                }
-            }
-            for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
-                s.append(' ').append(t);
-            }
-            CAPTURED.add(s.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    private static List<String> captureLogs() {
-        CAPTURED.clear();
-        Logger.getLogger("").addHandler(CAPTURE);
-        return CAPTURED;
-    }
-
-    private static void stopCapture() {
-        Logger.getLogger("").removeHandler(CAPTURE);
     }
 }

@@ -5,6 +5,7 @@ import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoSync;
 import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.support.LockWaits;
+import dev.specboard.support.LogCapture;
 import dev.specboard.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,11 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,35 +52,18 @@ class FileIndexRemovalTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM file_texts WHERE repository_id = ?1")
                     .setParameter(1, repo.id).executeUpdate());
 
-            List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-            Handler capture = new Handler() {
-                @Override
-                public void publish(LogRecord r) {
-                    if (r.getLevel().intValue() >= Level.WARNING.intValue() && FileIndex.class.getName().equals(r.getLoggerName())) {
-                        warnings.add(r);
-                    }
-                }
-
-                @Override
-                public void flush() {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-            Logger.getLogger("").addHandler(capture);
-            try {
+            // Opened before the index runs and closed after the removal, so that a warning logged on either side counts.
+            try (LogCapture capture = LogCapture.of(FileIndex.class)) {
                 // The index reads the repository before the removal commits; its write then waits for the removal.
                 LockWaits.assertWaitsFor(() -> em.createNativeQuery("DELETE FROM repositories WHERE id = ?1").setParameter(1, repo.id).executeUpdate(),
                         () -> {
                             index.safely(repo.id);
                             return null;
                         }, "indexing the removed repository's files");
-            } finally {
-                Logger.getLogger("").removeHandler(capture);
+                List<LogRecord> warnings = capture.records().stream()
+                        .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+                assertTrue(warnings.isEmpty(), () -> "warned: " + warnings.get(0).getMessage());
             }
-            assertTrue(warnings.isEmpty(), () -> "warned: " + warnings.get(0).getMessage());
         }
     }
 

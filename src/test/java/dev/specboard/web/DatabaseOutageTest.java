@@ -1,5 +1,6 @@
 package dev.specboard.web;
 
+import dev.specboard.support.LogCapture;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
 import org.jboss.logging.Logger;
@@ -8,9 +9,7 @@ import org.junit.jupiter.api.Test;
 import javax.transaction.xa.XAException;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
@@ -67,28 +66,11 @@ class DatabaseOutageTest {
     @Test
     void aBackgroundTaskCutShortByTheStopLogsNoWarning() {
         String name = "dev.specboard.test.stopping." + System.nanoTime();
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        java.util.logging.Logger target = java.util.logging.Logger.getLogger(name);
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        target.addHandler(handler);
-        target.setLevel(Level.ALL);
         Logger log = Logger.getLogger(name);
         IllegalStateException closed = new IllegalStateException("EntityManagerFactory is closed");
         boolean before = Stopping.set(false);
-        try {
+        try (LogCapture capture = LogCapture.everyLevelOf(name)) {
+            List<LogRecord> logged = capture.records();
             DatabaseOutage.warn(log, "a task", closed);
             assertEquals(List.of(Level.WARNING), logged.stream().map(LogRecord::getLevel).toList(), "a failure while running");
             assertEquals(closed, logged.get(0).getThrown());
@@ -102,7 +84,6 @@ class DatabaseOutageTest {
                     logged.get(0).getMessage());
         } finally {
             Stopping.set(before);
-            target.removeHandler(handler);
         }
     }
 
