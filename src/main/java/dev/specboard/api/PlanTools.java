@@ -2,7 +2,6 @@ package dev.specboard.api;
 
 import dev.specboard.web.QueryValues;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import jakarta.inject.Inject;
@@ -15,8 +14,6 @@ import java.util.List;
  */
 public class PlanTools {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     PlanApi planApi;
 
@@ -28,7 +25,7 @@ public class PlanTools {
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "what to find: words, \"a phrase\", -excluded") String query,
-                                         @ToolArg(description = "only one kind: story, spec, plan, file, thread", required = false) String kind) {
+                                         @ToolArg(description = "only one kind: story, spec, plan, page, feature, file or thread", required = false) String kind) {
         return McpTools.call(() -> searchApi.search(project, query, kind, null));
     }
 
@@ -63,12 +60,12 @@ public class PlanTools {
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public PlanApi.ArtifactAnswer addPlanArtifact(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
                                   @ToolArg(description = "feature_plan, implementation_steps or code_changes") String artifactType,
-                                  @ToolArg(description = "the JSON document as one string of JSON text, such as \"{\\\"steps\\\": [...]}\" "
-                                          + "(not a JSON object: an object here is refused as unconvertible)") String content,
+                                  @ToolArg(description = "the JSON document, as a JSON object such as {\"steps\": [...]} "
+                                          + "(a string holding the document's JSON text is read too)") JsonNode content,
                                   @ToolArg(description = "when editing the current artifact of this type: its version (from get_plan); "
                                           + "refused with both documents if another was saved since", required = false) Integer version) {
         return McpTools.entity(PlanApi.ArtifactAnswer.class, () -> planApi.addPlanArtifact(project, McpTools.id(planId),
-                new PlanApi.ArtifactBody(artifactType, text(content), version)));
+                new PlanApi.ArtifactBody(artifactType, content, version)));
     }
 
     @Tool(name = "new_plan_version", description = "Makes the next version of a plan, copying the artifacts of the given version.",
@@ -111,9 +108,5 @@ public class PlanTools {
                                                   @ToolArg(description = "plan id") String planId,
                                                   @ToolArg(description = "id of the failed answer (a message of the chat)") String messageId) {
         return McpTools.call(() -> planApi.retryPlanChat(project, McpTools.id(planId), McpTools.id(messageId)));
-    }
-
-    private static JsonNode text(String content) {
-        return JSON.getNodeFactory().textNode(content);
     }
 }
