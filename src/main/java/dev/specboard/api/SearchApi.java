@@ -36,7 +36,9 @@ public class SearchApi {
                                @QueryParam("limit") Integer limit) {
         Access access = projectAccess.read(slug);
         int n = limit == null ? SearchService.PAGE_SIZE : Math.max(1, Math.min(limit, 100));
-        return search.ranked(access.project().id, access.slug(), q, kind == null || kind.isBlank() ? null : kind.trim(), n).stream()
+        // An unknown kind is 400 naming the kinds, as the other lists refuse a filter value: never a search of everything.
+        String chosen = QueryParams.oneOf("kind", kind, search.kindNames());
+        return search.ranked(access.project().id, access.slug(), q, chosen, n).stream()
                 .limit(n).map(SearchApi::result).toList();
     }
 

@@ -2,6 +2,8 @@ package dev.specboard.search;
 
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.FilterChoices;
+import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.PageNumbers;
 import dev.specboard.web.ValidationException;
@@ -42,17 +44,24 @@ public class SearchResource {
     public Response page(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("kind") String kind,
                          @QueryParam("page") Integer page, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        SearchView view = view(access, q, kind, page);
-        return Htmx.pageOrFragment(headers, () -> Templates.results(access, view), () -> Templates.results$groups(access, view));
+        // An unknown kind searches nothing and says which kinds there are (422), never everything as if it were the answer.
+        FilterChoices choices = new FilterChoices();
+        String chosen = choices.oneOf("kind", "kind of result", kind, search.kindNames());
+        SearchView view = view(access, q, chosen.isEmpty() ? null : chosen, page, choices);
+        return choices.answer(Htmx.isFragment(headers) ? Templates.results$groups(access, view) : Templates.results(access, view));
     }
 
-    private SearchView view(Access access, String q, String rawKind, Integer rawPage) {
+    private SearchView view(Access access, String q, String kind, Integer rawPage, FilterChoices choices) {
         List<SearchView.KindRef> kinds = search.kinds().stream().map(k -> new SearchView.KindRef(k.kind(), k.label())).toList();
-        String kind = rawKind == null || rawKind.isBlank() || search.kind(rawKind).isEmpty() ? null : rawKind;
         String query = q == null ? "" : q.strip();
+        FormErrors refused = choices.errors();
+        if (choices.refused()) {
+            return new SearchView(query.substring(0, Math.min(query.length(), SearchService.MAX_QUERY)), null, 1, List.of(), kinds, null, refused);
+        }
         try {
             if (kind == null) {
-                return new SearchView(query, null, 1, search.search(access.project().id, access.slug(), query, null, SearchService.PER_KIND, 0), kinds, null);
+                return new SearchView(query, null, 1, search.search(access.project().id, access.slug(), query, null, SearchService.PER_KIND, 0),
+                        kinds, null, refused);
             }
             // One kind pages through its results: a page past the last shows the last, as the other lists do. Counting
             // costs about as much as the search, so it runs only when the page asked for came back empty.
@@ -62,10 +71,10 @@ public class SearchResource {
                 at = PageNumbers.of(at.page(), search.count(access.project().id, access.slug(), query, kind), SearchService.PAGE_SIZE);
                 groups = search.search(access.project().id, access.slug(), query, kind, SearchService.PAGE_SIZE, at.offset());
             }
-            return new SearchView(query, kind, at.page(), groups, kinds, null);
+            return new SearchView(query, kind, at.page(), groups, kinds, null, refused);
         } catch (ValidationException e) {
             return new SearchView(query.substring(0, Math.min(query.length(), SearchService.MAX_QUERY)), kind, 1, List.of(), kinds,
-                    String.join(" ", e.errors().asMap().values()));
+                    String.join(" ", e.errors().asMap().values()), refused);
         }
     }
 }

@@ -45,6 +45,11 @@ public class SearchService {
         return all;
     }
 
+    /** The kinds' names ({@code story}, {@code spec}, ...), in their display order: what {@code ?kind=} may name. */
+    public List<String> kindNames() {
+        return kinds().stream().map(SearchableKind::kind).toList();
+    }
+
     public Optional<SearchableKind> kind(String name) {
         return kinds().stream().filter(k -> k.kind().equals(name)).findFirst();
     }

@@ -3,7 +3,8 @@ package dev.specboard.search;
 import java.util.List;
 
 /** The search page: the query, the kind filter, the groups of results and the pages of a filtered kind. */
-public record SearchView(String q, String kind, int page, List<Group> groups, List<KindRef> kinds, String notice) {
+public record SearchView(String q, String kind, int page, List<Group> groups, List<KindRef> kinds, String notice,
+                         dev.specboard.web.FormErrors filterErrors) {
 
     /** The results of one kind; {@code more} when there are more than shown. */
     public record Group(String kind, String label, List<SearchHit> hits, boolean more) {
@@ -23,7 +24,7 @@ public record SearchView(String q, String kind, int page, List<Group> groups, Li
     }
 
     public boolean nothing() {
-        return searched() && groups.stream().allMatch(g -> g.hits().isEmpty());
+        return searched() && !filterErrors.any() && groups.stream().allMatch(g -> g.hits().isEmpty());
     }
 
     public boolean filtered() {
