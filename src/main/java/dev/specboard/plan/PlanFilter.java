@@ -1,6 +1,6 @@
 package dev.specboard.plan;
 
-import dev.specboard.web.ValidationException;
+import dev.specboard.web.FilterChoices;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,28 +13,26 @@ import java.util.Optional;
  */
 public record PlanFilter(String repo, String status) {
 
-    public static PlanFilter of(String repo, String status) {
-        return new PlanFilter(repo == null ? "" : repo.strip(), status == null ? "" : status.strip().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    public static PlanFilter none() {
-        return new PlanFilter("", "");
+    /**
+     * The filters of the list page's URL; a repository the project lacks ({@code repos}: its names) or an unknown status
+     * is recorded in {@code choices} (422 naming it) and reads as no filter, never as "any" listing every plan.
+     */
+    public static PlanFilter read(String repo, String status, List<String> repos, FilterChoices choices) {
+        String named = repo == null ? "" : repo.strip();
+        if (!named.isEmpty() && !repos.contains(named)) {
+            choices.refuse("repo", "repository", named, repos.isEmpty() ? "Any: this project has no repository yet" : FilterChoices.choices(repos));
+            named = "";
+        }
+        return new PlanFilter(named, choices.oneOf("status", "plan status", status, STATUSES));
     }
 
     public boolean isEmpty() {
         return repo.isEmpty() && status.isEmpty();
     }
 
-    /**
-     * The status asked for, or empty for any; an unknown one is refused (422 naming it), never read as "any": a typo would
-     * list every plan as if it were the answer.
-     */
+    /** The status asked for (one {@link #read} accepted), or empty for any. */
     public Optional<PlanStatus> planStatus() {
-        if (status.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(PlanStatus.parse(status).orElseThrow(() -> ValidationException.of("status",
-                "There is no plan status \u201c" + status + "\u201d: choose draft, active, completed or archived")));
+        return PlanStatus.parse(status);
     }
 
     /** The list's URL with this filter, up to the page number (the page links append it), so that paging keeps the filter. */
@@ -45,9 +43,11 @@ public record PlanFilter(String repo, String status) {
         return "/projects/" + slug + "/plans?" + sb + (sb.isEmpty() ? "" : "&") + "page=";
     }
 
-    /** Every status, for the filter's choices. */
-    public List<PlanStatus> statuses() {
-        return List.of(PlanStatus.values());
+    /** Every status, as the URL names it, for the filter's choices. */
+    public static final List<String> STATUSES = java.util.Arrays.stream(PlanStatus.values()).map(PlanStatus::value).toList();
+
+    public List<String> statuses() {
+        return STATUSES;
     }
 
     private static void add(StringBuilder sb, String name, String value) {

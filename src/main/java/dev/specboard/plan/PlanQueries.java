@@ -9,7 +9,6 @@ import dev.specboard.repo.ManifestFiles;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.Markdown;
 import dev.specboard.web.PageNumbers;
-import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,6 +54,11 @@ public class PlanQueries {
 
     /** One page of the plan list. */
     public record PlanListView(List<PlanRow> plans, PageNumbers at) {
+
+        /** No plans: the list of a refused filter. */
+        public static PlanListView empty() {
+            return new PlanListView(List.of(), PageNumbers.of(1, 0, PAGE_SIZE));
+        }
     }
 
     /**
@@ -68,16 +72,18 @@ public class PlanQueries {
     }
 
     /**
-     * A page of the plan list (asked for: kept between the first and the last) under the filter, in three queries; an
-     * unknown repository or status is refused (422 naming the filter).
+     * A page of the plan list (asked for: kept between the first and the last) under the filter ({@link PlanFilter#read}
+     * checked its values), in three queries.
      */
     public PlanListView page(Access access, PlanFilter filter, Integer page) {
         PlanStatus status = filter.planStatus().orElse(null);
         UUID repositoryId = null;
         if (!filter.repo().isEmpty()) {
-            repositoryId = Repo.findByName(access.project().id, filter.repo())
-                    .orElseThrow(() -> ValidationException.of("repo", "This project has no repository named \u201c" + filter.repo() + "\u201d"))
-                    .id;
+            Optional<Repo> repo = Repo.findByName(access.project().id, filter.repo());
+            if (repo.isEmpty()) {
+                return PlanListView.empty(); // removed since the filter was read: nothing of it to list, rather than everything
+            }
+            repositoryId = repo.get().id;
         }
         jakarta.persistence.Query count = em.createNativeQuery("SELECT count(*) FROM (" + latest(repositoryId) + ") p"
                 + (status == null ? "" : " WHERE p.status = :status")).setParameter("project", access.project().id);

@@ -9,9 +9,9 @@ import dev.specboard.repo.Repo;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
-import dev.specboard.web.PageNumbers;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -67,15 +67,11 @@ public class PlanResource {
     public Response list(@PathParam("slug") String slug, @QueryParam("repo") String repo, @QueryParam("status") String status,
                          @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        PlanFilter filter = PlanFilter.of(repo, status);
         List<String> repos = Repo.listByProject(access.project().id).stream().map(r -> r.name).toList();
-        try {
-            return Htmx.page(Templates.list(access, queries.page(access, filter, page), repos, filter, FormErrors.none()));
-        } catch (ValidationException e) {
-            // An unknown repository or status lists nothing rather than everything, and says which filter to fix.
-            return Htmx.invalid(Templates.list(access, new PlanQueries.PlanListView(List.of(), PageNumbers.of(1, 0, PlanQueries.PAGE_SIZE)),
-                    repos, filter, e.errors()));
-        }
+        FilterChoices choices = new FilterChoices();
+        PlanFilter filter = PlanFilter.read(repo, status, repos, choices);
+        PlanQueries.PlanListView list = choices.refused() ? PlanQueries.PlanListView.empty() : queries.page(access, filter, page);
+        return choices.answer(Templates.list(access, list, repos, filter, choices.errors()));
     }
 
     @GET

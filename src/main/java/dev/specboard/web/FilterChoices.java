@@ -63,7 +63,8 @@ public final class FilterChoices {
         return refused() ? Htmx.invalid(page) : Htmx.page(page);
     }
 
-    private static String choices(List<String> allowed) {
+    /** The allowed values as a choice in words: "draft, ready or done". */
+    public static String choices(List<String> allowed) {
         if (allowed.size() < 2) {
             return String.join("", allowed);
         }

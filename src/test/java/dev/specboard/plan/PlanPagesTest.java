@@ -294,16 +294,16 @@ class PlanPagesTest {
 
             Document all = Web.html(Web.as(t.viewer()).get(list));
             assertEquals(4, all.select("#plan-list tbody tr").size());
-            assertEquals("Repository", all.selectFirst("label[for=f-repo]").text());
-            assertEquals("Status", all.selectFirst("label[for=f-status]").text());
+            assertEquals("Repository", all.selectFirst("label[for=filter-repo]").text());
+            assertEquals("Status", all.selectFirst("label[for=filter-status]").text());
             assertEquals("get", all.getElementById("plan-filters").attr("method"), "a plain form: it filters without JavaScript");
-            assertEquals(java.util.List.of("", "docs", "shop"), all.select("#f-repo option").eachAttr("value"));
+            assertEquals(java.util.List.of("", "docs", "shop"), all.select("#filter-repo option").eachAttr("value"));
 
             Document shopDrafts = Web.html(Web.as(t.viewer()).get(list + "?repo=shop&status=draft"));
             assertEquals(java.util.Set.of("Draft one", "Moved on"),
                     java.util.Set.copyOf(shopDrafts.select("#plan-list tbody tr td:first-child a").eachText()));
-            assertEquals("shop", shopDrafts.select("#f-repo option[selected]").val());
-            assertEquals("draft", shopDrafts.select("#f-status option[selected]").val());
+            assertEquals("shop", shopDrafts.select("#filter-repo option[selected]").val());
+            assertEquals("draft", shopDrafts.select("#filter-status option[selected]").val());
             assertEquals(java.util.List.of("Active one"),
                     Web.html(Web.as(t.viewer()).get(list + "?status=active")).select("#plan-list tbody tr td:first-child a").eachText());
             assertEquals(java.util.List.of("Docs draft"),
@@ -315,12 +315,12 @@ class PlanPagesTest {
             Response bogus = Web.as(t.viewer()).get(list + "?status=finished");
             assertEquals(422, bogus.statusCode());
             Document bd = Web.html(bogus);
-            assertEquals("There is no plan status \u201cfinished\u201d: choose draft, active, completed or archived", bd.getElementById("e-status").text());
-            assertEquals("true", bd.getElementById("f-status").attr("aria-invalid"));
+            assertEquals("There is no plan status \u201cfinished\u201d: choose draft, active, completed or archived", bd.getElementById("e-filter-status").text());
+            assertEquals("true", bd.getElementById("filter-status").attr("aria-invalid"));
             assertNull(bd.getElementById("plan-list"), "an unknown status lists nothing rather than everything");
             Response unknownRepo = Web.as(t.viewer()).get(list + "?repo=nope");
             assertEquals(422, unknownRepo.statusCode());
-            assertEquals("This project has no repository named \u201cnope\u201d", Web.html(unknownRepo).getElementById("e-repo").text());
+            assertEquals("There is no repository \u201cnope\u201d: choose docs or shop", Web.html(unknownRepo).getElementById("e-filter-repo").text());
             assertNotNull(draft.id);
         }
     }
