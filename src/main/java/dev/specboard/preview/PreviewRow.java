@@ -6,10 +6,11 @@ import java.util.UUID;
 
 /**
  * A preview in the list, with its link (none for a link made before links were derived), scope and stage history;
- * {@code pageCount} counts its pages not deleted since, {@code pageDeleted} says the one page it showed was.
+ * {@code pageCount} counts its pages not deleted since, {@code pageDeleted} says the one page it showed was,
+ * {@code tokenRevoked} that the API token it was made through was revoked since (which closed it).
  */
 public record PreviewRow(UUID id, String token, String status, String pageName, boolean pageDeleted, int pageCount, Instant createdAt, Instant expiresAt,
-                         Instant revokedAt, String createdBy, boolean open, List<Stage> events) {
+                         Instant revokedAt, String createdBy, boolean open, boolean tokenRevoked, List<Stage> events) {
 
     public record Stage(String stage, Instant createdAt) {
     }

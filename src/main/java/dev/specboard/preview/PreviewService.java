@@ -2,6 +2,7 @@ package dev.specboard.preview;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.account.ApiToken;
+import dev.specboard.account.CurrentUser;
 import dev.specboard.account.SessionCookie;
 import dev.specboard.design.MockupDocument;
 import dev.specboard.design.MockupService;
@@ -57,6 +58,9 @@ public class PreviewService {
     @Inject
     SessionCookie keys;
 
+    @Inject
+    CurrentUser currentUser;
+
     @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
     String dataDir;
 
@@ -87,6 +91,7 @@ public class PreviewService {
         }
         UUID pageId = page == null ? null : page.id;
         String seed = token();
+        UUID tokenId = io.quarkus.arc.Arc.container().requestContext().isActive() ? currentUser.tokenId().orElse(null) : null;
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
             PreviewSession s = new PreviewSession();
             s.projectId = projectId;
@@ -95,6 +100,7 @@ public class PreviewService {
             s.tokenHash = ApiToken.hash(link(seed));
             s.expiresAt = Instant.now().plus(Duration.ofHours(hours));
             s.createdBy = access.accountId();
+            s.tokenId = tokenId;
             s.pageCount = current.size();
             s.persist();
             em.flush();
@@ -190,8 +196,9 @@ public class PreviewService {
      * deleted since: three queries whatever their number.
      */
     private List<PreviewRow> rows(UUID projectId, UUID only, int offset, int limit) {
-        jakarta.persistence.TypedQuery<Object[]> query = em.createQuery("select s, a.username, p.name from PreviewSession s "
-                        + "left join Account a on a.id = s.createdBy left join Page p on p.id = s.pageId where s.projectId = :p"
+        jakarta.persistence.TypedQuery<Object[]> query = em.createQuery("select s, a.username, p.name, tok.id, tok.revokedAt from PreviewSession s "
+                        + "left join Account a on a.id = s.createdBy left join Page p on p.id = s.pageId "
+                        + "left join ApiToken tok on tok.id = s.tokenId where s.projectId = :p"
                         + (only == null ? "" : " and s.id = :only") + " order by s.createdAt desc, s.id", Object[].class)
                 .setParameter("p", projectId);
         if (only != null) {
@@ -215,19 +222,36 @@ public class PreviewService {
         List<PreviewRow> out = new ArrayList<>();
         for (Object[] r : sessions) {
             PreviewSession s = (PreviewSession) r[0];
+            boolean liveToken = s.tokenId == null || (r[3] != null && r[4] == null);
             out.add(new PreviewRow(s.id, link(s), s.statusAt(now), (String) r[2], s.pageId != null && r[2] == null, shown.getOrDefault(s.id, 0),
-                    s.createdAt, s.expiresAt, s.revokedAt, (String) r[1], s.open(now), events.getOrDefault(s.id, List.of())));
+                    s.createdAt, s.expiresAt, s.revokedAt, (String) r[1], s.open(now) && liveToken, !liveToken, events.getOrDefault(s.id, List.of())));
         }
         return out;
     }
 
-    /** The open preview behind a token, or 404 (unknown, revoked, expired, cleaned up: all the same to a visitor). */
+    /**
+     * The open preview behind a token, or 404 (unknown, revoked, expired, cleaned up, made through an API token revoked
+     * since: all the same to a visitor).
+     */
     public PreviewSession open(String token) {
         if (token == null || token.length() < 40 || token.length() > 64) {
             throw ApiException.notFound("This preview does not exist or has expired.");
         }
-        return PreviewSession.<PreviewSession>find("tokenHash", ApiToken.hash(token)).firstResultOptional().filter(s -> s.open(Instant.now()))
+        return PreviewSession.<PreviewSession>find("tokenHash", ApiToken.hash(token)).firstResultOptional()
+                .filter(s -> s.open(Instant.now()) && madeByLiveToken(s))
                 .orElseThrow(() -> ApiException.notFound("This preview does not exist or has expired."));
+    }
+
+    /**
+     * A link made through an API token lives no longer than the token: whoever revokes a leaked or departing agent's
+     * token expects what it made public to close with it, as its queued jobs stop (V0940). A token row that is gone counts as revoked.
+     */
+    private static boolean madeByLiveToken(PreviewSession s) {
+        if (s.tokenId == null) {
+            return true;
+        }
+        ApiToken t = ApiToken.findById(s.tokenId);
+        return t != null && t.isActive();
     }
 
     /** The bundle's index, less the pages deleted since the preview was made; 410 when none is left. */

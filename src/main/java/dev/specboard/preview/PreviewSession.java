@@ -59,6 +59,10 @@ public class PreviewSession extends TimestampedEntity {
     @Column(name = "created_by")
     public UUID createdBy;
 
+    /** The API token the lead made the link with, if any: its revocation closes the link (see {@code PreviewService.open}). */
+    @Column(name = "token_id", updatable = false)
+    public UUID tokenId;
+
     @Column(name = "expired_at")
     public Instant expiredAt;
 
