@@ -210,6 +210,8 @@ public class JobWorker {
             if (job.cancelRequested) {
                 throw new Cancelled();
             }
+            // Checked again as the result is written: the requester may have left or lost the role while the job ran.
+            ctx.access().requireWrite(ctx.needed());
             Map<String, Object> result = new LinkedHashMap<>(outcome.result());
             outcome.onCommit().accept(result);
             if (job instanceof AiJob a) {

@@ -132,4 +132,33 @@ class JobTokenLimitTest {
             assertEquals(1, comments(thread), "the job wrote nothing");
         }
     }
+
+    /** A job queued again (by the owner) after its requester left the project acts for the requester still: it fails and writes nothing. */
+    @Test
+    void aJobRetriedAfterItsRequesterWasRemovedFailsAndWritesNothing() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String thread = thread(t);
+            UUID id = QuarkusTransaction.requiringNew().call(() -> {
+                Access access = new Access(Project.findById(t.project().id), Role.REVIEWER, t.reviewer().id);
+                AiJob job = service.create(access, AiJobType.EXPLANATION, Map.of("threadId", thread));
+                if (!worker.claimWithin(JobKind.AI, "slow-" + UUID.randomUUID(), 60, job.id).equals(Optional.of(job.id))) {
+                    throw new AssertionError("the worker could not claim the new job");
+                }
+                service.cancel(access, JobKind.AI, job.id);
+                return job.id;
+            });
+            worker.run(JobKind.AI, id, QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(id).workerId));
+            assertEquals(JobStatus.CANCELLED, jobs.await(id).status);
+            String owner = tokens.create(t.owner().id, "owner", null, null).value();
+            bearer(owner).delete(base(t) + "/members/" + t.reviewer().username).then().statusCode(204);
+
+            bearer(owner).post(base(t) + "/jobs/" + id + "/retry").then().statusCode(202);
+            AiJob job = jobs.await(id);
+            assertEquals(JobStatus.FAILED, job.status);
+            assertTrue(job.error.contains(t.reviewer().username + " is no longer a member of"), job.error);
+            assertEquals(1, comments(thread), "the job wrote nothing");
+        }
+    }
 }

@@ -208,6 +208,31 @@ class ModelAssistantTest {
         }
     }
 
+    /** The requester is removed from the project while the model writes the explanation: the job fails and posts nothing. */
+    @Test
+    void anExplanationWhoseRequesterLeftWhileTheModelAnsweredPostsNothing() throws InterruptedException {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String base = "/api/v1/projects/" + t.slug();
+            String thread = fx.api(t.reviewer()).body(Map.of("path", JobTestSupport.DIR + "/App.java", "lineStart", 9, "lineEnd", 11,
+                    "body", "What does this loop do?")).post(base + "/repos/app/threads").then().statusCode(201).extract().path("id");
+            java.util.concurrent.CountDownLatch arrived = ModelDouble.gate();
+            String id = fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("threadId", thread)))
+                    .post(base + "/jobs").then().statusCode(202).extract().path("id");
+            try {
+                assertTrue(arrived.await(30, java.util.concurrent.TimeUnit.SECONDS), "the job asked the model");
+                fx.api(t.owner()).delete(base + "/members/" + t.reviewer().username).then().statusCode(204);
+            } finally {
+                ModelDouble.release.countDown();
+            }
+            AiJob job = jobs.await(UUID.fromString(id));
+            assertEquals(JobStatus.FAILED, job.status, "a removed member's job posts nothing");
+            assertTrue(job.error.contains("no longer a member"), job.error);
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Comment.count("threadId", UUID.fromString(thread))), "only the question");
+        }
+    }
+
     @Test
     void aModelErrorLeavesTheAnswerFailedWithTheQuestionKeptAndARetryAnswersIt() {
         try (GitFixture git = GitFixture.create()) {
