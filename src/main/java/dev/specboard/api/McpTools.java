@@ -97,7 +97,7 @@ public class McpTools {
             if (ParallelChange.isCause(e) || ParallelChange.isDuplicate(e)) {
                 throw error("Someone else changed this at the same time, so nothing was saved. Read it again and retry.", Map.of());
             }
-            LOG.error("Unexpected error in an MCP tool", e);
+            LOG.error("Unexpected error in an MCP tool", dev.specboard.web.LoggedPath.thrown(e));
             throw error("Something went wrong on our side. It has been logged; please try again.", Map.of());
         }
     }

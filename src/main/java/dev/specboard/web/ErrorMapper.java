@@ -164,16 +164,16 @@ public class ErrorMapper {
             return webException(web, uri, headers, request);
         }
         if (ParallelChange.isCause(e)) {
-            LOG.warnf("Parallel change on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), InputGuard.printable(String.valueOf(e.getMessage())));
+            LOG.warnf("Parallel change on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), InputGuard.printable(String.valueOf(LoggedPath.text(e.getMessage()))));
             return respond(409, "Someone else changed this at the same time, so nothing was saved. Reload it and try again.",
                     Map.of(), uri, headers);
         }
         if (ParallelChange.isGone(e)) {
-            LOG.warnf("Deleted meanwhile on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), InputGuard.printable(String.valueOf(e.getMessage())));
+            LOG.warnf("Deleted meanwhile on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), InputGuard.printable(String.valueOf(LoggedPath.text(e.getMessage()))));
             return respond(404, "This was deleted by someone else while you changed it, so nothing was saved.", Map.of(), uri, headers);
         }
         if (ParallelChange.isDuplicate(e)) {
-            LOG.warnf("Parallel create on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), InputGuard.printable(String.valueOf(e.getMessage())));
+            LOG.warnf("Parallel create on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), InputGuard.printable(String.valueOf(LoggedPath.text(e.getMessage()))));
             return respond(409, "That already exists: someone created one with the same name at the same time, so nothing was saved."
                     + " Reload and try again.", Map.of(), uri, headers);
         }
@@ -185,7 +185,7 @@ public class ErrorMapper {
             LOG.debugf("The client of %s %s went away before the answer was written", request.getMethod(), LoggedPath.of(uri.getPath()));
             return Response.noContent().build();
         }
-        LOG.error("Unexpected error on " + LoggedPath.of(uri.getPath()), e);
+        LOG.error("Unexpected error on " + LoggedPath.of(uri.getPath()), LoggedPath.thrown(e));
         return respond(500, "Something went wrong on our side. It has been logged; please try again.", Map.of(), uri, headers);
     }
 

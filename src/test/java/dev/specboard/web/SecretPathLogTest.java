@@ -65,4 +65,31 @@ class SecretPathLogTest {
         assertEquals("/invitations", LoggedPath.of("/invitations"));
         assertEquals("/login\\x0a", LoggedPath.of("/login\n"));
     }
+
+    /** A refusal whose reason quotes a link (a framework's message naming the URL) logs it without the link's secret. */
+    @Test
+    void aRefusalWhoseReasonQuotesALinkLogsItWithoutTheSecret() {
+        InputGuard.refused("GET", "/projects/p", "Could not read http://localhost:8081/preview/" + SECRET + "?page=2 nor /invitations/" + SECRET + "/accept");
+        List<String> lines = lines();
+        assertEquals(1, lines.size(), lines.toString());
+        assertFalse(lines.get(0).contains(SECRET), lines.get(0));
+        assertTrue(lines.get(0).contains("/preview/[redacted]?page=2") && lines.get(0).contains("/invitations/[redacted]/accept"), lines.get(0));
+    }
+
+    /** An exception logged with its stack trace (the error mapper's 500) carries no link secret in any message of its chain. */
+    @Test
+    void anExceptionChainIsLoggedWithoutLinkSecrets() {
+        IllegalStateException cause = new IllegalStateException("No resource for http://localhost/Preview/" + SECRET + "/pages/1");
+        RuntimeException e = new RuntimeException("Failed on /invitations/" + SECRET, cause);
+        Throwable logged = LoggedPath.thrown(e);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        logged.printStackTrace(new java.io.PrintWriter(trace));
+        assertFalse(trace.toString().contains(SECRET), trace.toString());
+        assertTrue(trace.toString().contains("java.lang.RuntimeException: Failed on /invitations/[redacted]"), trace.toString());
+        assertTrue(trace.toString().contains("java.lang.IllegalStateException: No resource for http://localhost/Preview/[redacted]/pages/1"), trace.toString());
+        assertEquals(e.getStackTrace()[0], logged.getStackTrace()[0], "the same stack trace");
+        RuntimeException plain = new RuntimeException("Failed on /projects/p/previews/42");
+        assertTrue(LoggedPath.thrown(plain) == plain, "an exception without a secret is logged as it is");
+        assertEquals("/api/v1/projects/p/previews/42 and previews/7", LoggedPath.text("/api/v1/projects/p/previews/42 and previews/7"));
+    }
 }
