@@ -64,7 +64,7 @@ public class McpTools {
     @Tool(name = "mark_notification_read", description = "Marks one of your notifications as read.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public NotificationApi.NotificationAnswer markNotificationRead(@ToolArg(description = "notification id") String notification) {
-        return call(() -> notificationApi.read(id(notification)));
+        return call(() -> notificationApi.read(notification));
     }
 
     /** Runs a tool's API call; a refusal becomes a tool error whose text is the API's JSON error. */

@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.notification.Notification;
 import dev.specboard.notification.NotificationService;
+import dev.specboard.kernel.Ids;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,9 +53,10 @@ public class NotificationApi {
 
     @POST
     @Path("/{id}/read")
-    public NotificationAnswer read(@PathParam("id") UUID nid) {
-        // A malformed id does not convert: JAX-RS answers 404, as for an unknown one.
+    public NotificationAnswer read(@PathParam("id") String id) {
+        // Read as text: a malformed id is the same "No such notification" 404 as an unknown one, not JAX-RS's bare conversion 404.
         UUID me = currentUser.requireAccountId();
+        UUID nid = Ids.parseOr404(id, "No such notification");
         return answers(List.of(notifications.markRead(me, currentUser.tokenProjectId().orElse(null), nid))).get(0);
     }
 

@@ -6,6 +6,7 @@ import dev.specboard.web.Flash;
 import dev.specboard.web.Htmx;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import dev.specboard.kernel.Ids;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -71,9 +72,10 @@ public class NotificationResource {
 
     @POST
     @Path("/{id}/read")
-    public Response read(@PathParam("id") UUID nid) {
-        // A malformed id does not convert: JAX-RS answers 404, as for an unknown one.
+    public Response read(@PathParam("id") String id) {
+        // Read as text: a malformed id is the same "No such notification" 404 as an unknown one, not JAX-RS's bare conversion 404.
         UUID me = currentUser.requireAccountId();
+        UUID nid = Ids.parseOr404(id, "No such notification");
         Notification n = notifications.markRead(me, nid);
         if (!Htmx.isHtmx(headers)) {
             return Flash.redirect(headers, "/notifications", "Marked as read.");

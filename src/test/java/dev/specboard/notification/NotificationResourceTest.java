@@ -214,4 +214,18 @@ class NotificationResourceTest {
         assertEquals(alpha.name, api.getString("find { it.id == '" + old.id + "' }.project.name"));
         assertNull(api.get("find { it.id == '" + site.id + "' }.project"));
     }
+
+    /** A malformed id in the path is the same 404 as an unknown one, page and JSON: JAX-RS's conversion answered generic text. */
+    @Test
+    void aMalformedIdIsTheSameNotFoundAsAnUnknownOne() {
+        Account a = data.account("bell-malformed");
+        for (String id : List.of("not-a-uuid", java.util.UUID.randomUUID().toString())) {
+            Response page = Web.as(a).post("/notifications/" + id + "/read");
+            assertEquals(404, page.statusCode(), id);
+            assertEquals("No such notification", Web.html(page).selectFirst("#error-message p").text(), id);
+            RestAssured.given().header("Authorization", "Bearer " + tokens.create(a.id, "t", null, null).value()).contentType("application/json")
+                    .post("/api/v1/notifications/" + id + "/read").then().statusCode(404)
+                    .body("error", org.hamcrest.Matchers.equalTo("No such notification"));
+        }
+    }
 }
