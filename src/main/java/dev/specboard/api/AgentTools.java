@@ -21,7 +21,7 @@ public class AgentTools {
     @Inject
     AccountApi accountApi;
 
-    @Tool(name = "heartbeat_task", description = "Extends the lease of a task you hold by the project's lease length (30 minutes by default). Without heartbeats an expired lease returns the task to pending.",
+    @Tool(name = "heartbeat_task", description = "Extends the lease of a task you hold by the project's lease length (30 minutes by default). Once the lease lapses without a heartbeat the task is pending again for anyone at once, and a heartbeat, start or completion of it is refused: claim it again.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public TaskApi.TaskAnswer heartbeatTask(@ToolArg(description = "project slug") String project,
                                             @ToolArg(description = "task key") String task) {

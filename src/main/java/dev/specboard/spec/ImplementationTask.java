@@ -229,8 +229,38 @@ public class ImplementationTask extends TimestampedEntity {
         return "Retry" + (failureReason == null || failureReason.isBlank() ? "" : " after: " + failureReason);
     }
 
+    /**
+     * Whether the claim ran out at {@code now}: a held task whose lease lapsed counts as given back at once, before the
+     * sweep moves it; anyone may claim it again (the old claimer too), and nobody acts on the old claim any more.
+     */
+    public boolean leaseLapsed(Instant now) {
+        return status.isHeld() && leaseExpiresAt != null && leaseExpiresAt.isBefore(now);
+    }
+
+    /**
+     * Refuses to act on a claim that lapsed: a heartbeat, start, completion, failure or worktree report after the lease
+     * ran out would revive a claim another agent may take at any moment. A started task is no exception: its lease is
+     * what tells a live agent from one that died mid-work, so it goes back to pending like a claimed one (its branch
+     * and notes keep the work done so far for whoever claims it next), and its claimer claims it again to finish.
+     */
+    void checkLease(Instant now) {
+        if (leaseLapsed(now)) {
+            throw new IllegalStateException("The lease on " + taskKey + " lapsed at " + leaseExpiresAt + ": the claim ended"
+                    + " without a heartbeat and the task is free for anyone; claim it again.");
+        }
+    }
+
+    /** {@link #checkLease} for a release: a lapsed claim has ended already, there is nothing left to give back. */
+    void checkLeaseToRelease(Instant now) {
+        if (leaseLapsed(now)) {
+            throw new IllegalStateException("The lease on " + taskKey + " lapsed at " + leaseExpiresAt
+                    + ": the claim ended already and the task is free for anyone.");
+        }
+    }
+
     /** Its claimer says where it works on the task (a checked {@link #worktreePath(String)}, null clears it) while holding it; nobody else may. */
     void recordWorktree(java.util.UUID accountId, String path) {
+        checkLease(Instant.now());
         boolean held = status.isHeld() && claimedBy != null;
         if (!held || !claimedBy.id.equals(accountId)) {
             throw new IllegalStateException(taskKey + " is " + (held ? "claimed by " + claimedBy.username : status.label().toLowerCase())
@@ -244,6 +274,7 @@ public class ImplementationTask extends TimestampedEntity {
         if (!status.isHeld()) {
             throw new IllegalStateException(taskKey + " is " + status.label().toLowerCase() + ": only a claimed or started task has a lease.");
         }
+        checkLease(now);
         if (claimedBy == null || !claimedBy.id.equals(accountId)) {
             throw new IllegalArgumentException(taskKey + " is claimed by " + (claimedBy == null ? "nobody" : claimedBy.username)
                     + "; only its claimer can extend the lease.");

@@ -23,6 +23,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class TaskBoardService {
 
+    /** The column a task shows in: a claim whose lease lapsed counts as given back at once, before the sweep moves it. */
+    private static final String SHOWN_STATUS = "CASE WHEN t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < now()"
+            + " THEN 'pending' ELSE t.status END";
+
     @Inject
     EntityManager em;
 
@@ -168,14 +172,12 @@ public class TaskBoardService {
         }
         // The database counts each column and numbers its cards, and sends only the shown ones: reading every
         // matching task (2,000 of them) to show 100 a column was most of the board's time.
-        var query = em.createNativeQuery("""
-                SELECT x.id, x.status, x.total FROM (
-                    SELECT t.id, t.status, count(*) OVER w AS total,
-                           row_number() OVER (w ORDER BY t.created_at, s.spec_number, t.task_number) AS n
-                    FROM implementation_tasks t JOIN technical_specs s ON s.id = t.spec_id
-                    WHERE\s""" + where + """
-                    WINDOW w AS (PARTITION BY t.status)) x
-                WHERE x.n <= ?""" + (params.size() + 1) + " ORDER BY x.n");
+        var query = em.createNativeQuery("SELECT x.id, x.status, x.total FROM ("
+                + " SELECT t.id, " + SHOWN_STATUS + " AS status, count(*) OVER w AS total,"
+                + " row_number() OVER (w ORDER BY t.created_at, s.spec_number, t.task_number) AS n"
+                + " FROM implementation_tasks t JOIN technical_specs s ON s.id = t.spec_id"
+                + " WHERE " + where + " WINDOW w AS (PARTITION BY " + SHOWN_STATUS + ")) x"
+                + " WHERE x.n <= ?" + (params.size() + 1) + " ORDER BY x.n");
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }

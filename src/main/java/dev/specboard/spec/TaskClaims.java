@@ -51,28 +51,40 @@ public class TaskClaims {
     private static final String READY = " NOT EXISTS (SELECT 1 FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id"
             + " WHERE d.spec_id = t.spec_id AND ds.status <> 'complete') ";
 
-    /** Held tasks (claimed or started) of project ?1 sharing a file with the JSON array {@code files}, through their GIN index. */
-    private static String heldSharing(String files) {
-        return "SELECT 1 FROM implementation_tasks h WHERE h.project_id = ?1 AND h.status IN ('claimed', 'in_progress')"
+    /** Held tasks (claimed or started) of project ?1 but {@code self} sharing a file with the JSON array {@code files}, through their GIN index. */
+    private static String heldSharing(String files, String self) {
+        return "SELECT 1 FROM implementation_tasks h WHERE h.project_id = ?1 AND h.status IN ('claimed', 'in_progress') AND h.id <> " + self
                 + " AND h.assigned_files @> ANY (ARRAY(SELECT jsonb_build_array(f) FROM jsonb_array_elements_text(" + files + ") f))";
     }
 
     /**
-     * The best ready pending task of project ?1, row-locked, skipping the ids of ?2 (comma-separated). The order is
-     * the one of {@code implementation_tasks_claim_order_idx}, so PostgreSQL walks that index and stops at the first
-     * task that fits: not row-locked by a parallel claim, its spec waiting for nothing, no file shared with held work.
-     * In a project with a WIP limit on the claimed column it finds nothing until the claim holds the project's turn (?3).
+     * The best ready task of project ?1, row-locked, skipping the ids of ?2 (comma-separated): first one whose lease
+     * lapsed before ?5 (through the lease index; the sweep leaves few), which counts as given back at once and was first
+     * in line when it was claimed, then a pending one, in the order of {@code implementation_tasks_claim_order_idx}, so
+     * PostgreSQL walks that index and stops at the first task that fits: not row-locked by a parallel claim, its spec
+     * waiting for nothing, no file shared with held work. The append reads its parts in order and stops at the first
+     * row (each part is a subquery: PostgreSQL refuses FOR UPDATE on a part of a UNION). In a project with a WIP limit on
+     * the claimed column it finds nothing until the claim holds the project's turn (?3).
      */
-    private static final String NEXT_CANDIDATE = """
-            SELECT t.id, t.assigned_files FROM implementation_tasks t
-            WHERE t.project_id = ?1 AND t.status = 'pending' AND t.id <> ALL (CAST(string_to_array(?2, ',') AS uuid[]))
-              AND t.spec_id NOT IN (SELECT d.spec_id FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id
-                                    WHERE ds.project_id = ?1 AND ds.status <> 'complete')
-              AND (t.assigned_files = '[]' OR NOT EXISTS (""" + heldSharing("t.assigned_files") + """
-            ))
-              AND (?3 OR NOT (SELECT yes FROM limited))
-            ORDER BY t.claim_rank, t.spec_waiters DESC, t.created_at, t.spec_number, t.task_number
-            LIMIT 1 FOR UPDATE OF t SKIP LOCKED""";
+    private static final String NEXT_CANDIDATE = "SELECT * FROM " + nextCandidate("t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < ?5",
+            "t.lease_expires_at") + " lapsed UNION ALL SELECT * FROM " + nextCandidate("t.status = 'pending'",
+            "t.claim_rank, t.spec_waiters DESC, t.created_at, t.spec_number, t.task_number") + " pending LIMIT 1";
+
+    private static String nextCandidate(String kind, String order) {
+        return """
+                (SELECT t.id, t.assigned_files, t.status, t.claimed_by, t.lease_expires_at FROM implementation_tasks t
+                WHERE t.project_id = ?1 AND %s AND t.id <> ALL (CAST(string_to_array(?2, ',') AS uuid[]))
+                  AND t.spec_id NOT IN (SELECT d.spec_id FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id
+                                        WHERE ds.project_id = ?1 AND ds.status <> 'complete')
+                  AND (t.assigned_files = '[]' OR NOT EXISTS (%s))
+                  AND (?3 OR NOT (SELECT yes FROM limited))
+                ORDER BY %s LIMIT 1 FOR UPDATE OF t SKIP LOCKED)""".formatted(kind, heldSharing("t.assigned_files", "t.id"), order);
+    }
+
+    /** A claimable task: pending, or held by a claim whose lease lapsed before {@code now} (the sweep has not come yet). */
+    private static String claimable(String now) {
+        return "(t.status = 'pending' OR (t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < " + now + "))";
+    }
 
     /**
      * One statement claims a task: the candidate (row-locked), its move to claimed by ?4 at ?5 with its lease until
@@ -86,9 +98,9 @@ public class TaskClaims {
         return JdbcStatement.numbered("""
                 WITH limited AS (SELECT EXISTS (SELECT 1 FROM board_wip_limits WHERE project_id = ?1 AND status = 'claimed') AS yes),
                 candidate AS MATERIALIZED (%s),
-                moved AS (UPDATE implementation_tasks t SET status = 'claimed', claimed_by = ?4, claimed_at = ?5,
-                                 lease_expires_at = ?6, updated_at = ?5, version = t.version + 1
-                          FROM candidate c WHERE t.id = c.id AND t.status = 'pending' AND %s
+                moved AS (UPDATE implementation_tasks t SET status = 'claimed', claimed_by = ?4, claimed_at = ?5, started_at = NULL,
+                                 commit_sha = NULL, worktree_path = NULL, lease_expires_at = ?6, updated_at = ?5, version = t.version + 1
+                          FROM candidate c WHERE t.id = c.id AND %s AND %s
                           RETURNING t.*),
                 logged AS (INSERT INTO task_events (task_id, from_status, to_status, actor_id, via, created_at)
                            SELECT m.id, 'pending', 'claimed', ?4, ?7, ?5 FROM moved m),
@@ -101,16 +113,18 @@ public class TaskClaims {
                        s.id, s.author_id, s.spec_number, s.title, s.story_number, s.version, s.spec_type = 'hierarchical',
                        CASE WHEN s.spec_type = 'hierarchical' THEN NULL ELSE s.content END,
                        (SELECT a.username FROM accounts a WHERE a.id = ?4),
-                       EXISTS (SELECT 1 FROM task_notes n WHERE n.task_id = m.id)
+                       EXISTS (SELECT 1 FROM task_notes n WHERE n.task_id = m.id), c.status, c.claimed_by, c.lease_expires_at,
+                       (SELECT a.username FROM accounts a WHERE a.id = c.claimed_by), (SELECT p.slug FROM projects p WHERE p.id = ?1)
                 FROM (SELECT 1) one LEFT JOIN candidate c ON true LEFT JOIN moved m ON m.id = c.id
-                     LEFT JOIN technical_specs s ON s.id = m.spec_id""".formatted(candidate, free));
+                     LEFT JOIN technical_specs s ON s.id = m.spec_id""".formatted(candidate, claimable("?5"), free));
     }
 
     /** Picks the best ready task and claims it at once when it has no files and the project no WIP limit. */
     private static final JdbcStatement CLAIM_NEXT = claiming(NEXT_CANDIDATE, "c.assigned_files = '[]' AND NOT ?3");
 
     /** Claims the task ?2 this transaction row-locked already (and whose files it holds). */
-    private static final JdbcStatement CLAIM_LOCKED = claiming("SELECT CAST(?2 AS uuid) AS id, CAST('[]' AS jsonb) AS assigned_files", "true");
+    private static final JdbcStatement CLAIM_LOCKED = claiming("SELECT t.id, t.assigned_files, t.status, t.claimed_by, t.lease_expires_at"
+            + " FROM implementation_tasks t WHERE t.id = CAST(?2 AS uuid)", "true");
 
     /** Where a claim returns to when a candidate's files are taken (plain JDBC: nothing for Hibernate to flush or evict). */
     private static final JdbcStatement SAVEPOINT = JdbcStatement.numbered("SAVEPOINT claim_files");
@@ -131,6 +145,9 @@ public class TaskClaims {
 
     @Inject
     TaskHistory history;
+
+    @Inject
+    TaskLeases leases;
 
     private final Semaphore parallel;
 
@@ -153,12 +170,13 @@ public class TaskClaims {
         access.requireWrite(Role.MEMBER);
         String taskKey = ImplementationTask.requireKey(key);
         Optional<Integer> limit = wipLimits.claimTurn(access.project());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         @SuppressWarnings("unchecked")
         List<ImplementationTask> won = em.createNativeQuery("""
                         SELECT t.* FROM implementation_tasks t
-                        WHERE t.project_id = ?1 AND t.task_id = ?2 AND t.status = 'pending' AND """ + READY + """
+                        WHERE t.project_id = ?1 AND t.task_id = ?2 AND """ + claimable("?3") + " AND " + READY + """
                          FOR UPDATE OF t""", ImplementationTask.class)
-                .setParameter(1, access.project().id).setParameter(2, taskKey)
+                .setParameter(1, access.project().id).setParameter(2, taskKey).setParameter(3, now)
                 .getResultList();
         if (won.isEmpty()) {
             throw whyNotClaimable(access.project(), taskKey, actor.accountId());
@@ -167,6 +185,9 @@ public class TaskClaims {
         ImplementationTask task = won.get(0);
         // A board move reads the task before it claims it: the copy in hand may be older than the locked row.
         em.refresh(task);
+        if (task.status.isHeld()) {
+            leases.endLapsed(task, now);
+        }
         lockFiles(access.project(), task.assignedFiles(), true);
         afterClaim(access, task, actor);
         return task;
@@ -221,13 +242,17 @@ public class TaskClaims {
                 return Optional.empty();
             }
             if (c.taskKey() == null) {
-                if (!holdFiles(project, SpecContent.parseList(c.candidateFiles()), c.candidateFiles())) {
+                if (!holdFiles(project, c.candidateId(), SpecContent.parseList(c.candidateFiles()), c.candidateFiles())) {
                     passed.add(c.candidateId().toString());
                     continue;
                 }
                 wipLimits.holdClaim(project, limit, null, actor.pastWipLimit());
                 params[1] = c.candidateId().toString();
                 c = CLAIM_LOCKED.query(em, params, Claimed::read);
+            }
+            if (c.was() != null && c.was().isHeld()) {
+                leases.endedLapsed(project.id, c.projectSlug(), c.candidateId(), c.taskKey(), c.was(),
+                        c.formerClaimer(), c.formerName(), c.lapsedAt(), c.specAuthor(), now);
             }
             history.announce(project.id, c.taskKey(), TaskStatus.PENDING, TaskStatus.CLAIMED, actor, c.specAuthor());
             return Optional.of(view(c));
@@ -236,14 +261,16 @@ public class TaskClaims {
 
     /** What one claiming statement answered: the candidate, and when it moved, the task and what the answer needs. */
     private record Claimed(boolean limited, UUID candidateId, String candidateFiles, String taskKey, TaskRow row, UUID specId,
-                           UUID specAuthor, int specVersion, boolean hierarchical, String monolithic, boolean hasNotes) {
+                           UUID specAuthor, int specVersion, boolean hierarchical, String monolithic, boolean hasNotes,
+                           TaskStatus was, UUID formerClaimer, Instant lapsedAt, String formerName, String projectSlug) {
 
         static Claimed read(ResultSet rs) throws SQLException {
             boolean limited = rs.getBoolean(1);
             UUID candidate = rs.getObject(2, UUID.class);
             String candidateFiles = rs.getString(3);
             if (rs.getObject(4) == null) {
-                return new Claimed(limited, candidate, candidateFiles, null, null, null, null, 0, false, null, false);
+                return new Claimed(limited, candidate, candidateFiles, null, null, null, null, 0, false, null, false,
+                        null, null, null, null, null);
             }
             Integer story = rs.getObject(26, Integer.class);
             TaskRow row = new TaskRow(rs.getString(5), rs.getInt(24), rs.getString(25), story, rs.getString(6), rs.getString(7),
@@ -252,7 +279,9 @@ public class TaskClaims {
                     rs.getBigDecimal(17), instant(rs, 18), instant(rs, 19), false, TaskPriority.parse(rs.getString(20)).orElseThrow(),
                     instant(rs, 21), null);
             return new Claimed(limited, candidate, candidateFiles, row.key(), row, rs.getObject(22, UUID.class),
-                    rs.getObject(23, UUID.class), rs.getInt(27), rs.getBoolean(28), rs.getString(29), rs.getBoolean(31));
+                    rs.getObject(23, UUID.class), rs.getInt(27), rs.getBoolean(28), rs.getString(29), rs.getBoolean(31),
+                    TaskStatus.parse(rs.getString(32)).orElseThrow(), rs.getObject(33, UUID.class), instant(rs, 34), rs.getString(35),
+                    rs.getString(36));
         }
 
         private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -279,14 +308,14 @@ public class TaskClaims {
      * here are let go again (a savepoint), and false says: pass this task over. The passed-over task stays row-locked
      * until this claim commits, so for that moment parallel claims pass it over too (and may answer 204 "overlapping").
      */
-    private boolean holdFiles(Project project, List<String> files, String filesJson) {
+    private boolean holdFiles(Project project, UUID candidate, List<String> files, String filesJson) {
         if (files.isEmpty()) {
             return true;
         }
         SAVEPOINT.update(em);
         if (lockFiles(project, files, false)) {
-            Number held = (Number) em.createNativeQuery("SELECT count(*) FROM (" + heldSharing("CAST(?2 AS jsonb)") + " LIMIT 1) x")
-                    .setParameter(1, project.id).setParameter(2, filesJson).getSingleResult();
+            Number held = (Number) em.createNativeQuery("SELECT count(*) FROM (" + heldSharing("CAST(?2 AS jsonb)", "?3") + " LIMIT 1) x")
+                    .setParameter(1, project.id).setParameter(2, filesJson).setParameter(3, candidate).getSingleResult();
             if (held.intValue() == 0) {
                 return true;
             }

@@ -53,9 +53,48 @@ public class TaskLeases {
         try {
             task.renewLease(actor.accountId(), Instant.now(), length(access.project()));
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw ApiException.conflict(e.getMessage(), Map.of("status", task.status.value()));
+            throw ApiException.conflict(e.getMessage(), Map.of("status", (task.leaseLapsed(Instant.now()) ? TaskStatus.PENDING : task.status).value()));
         }
         return task;
+    }
+
+    /** Logs a claim that lapsed and was taken over, by the system, just before the new claim's own log entry at ?4. */
+    private static final JdbcStatement LOG_TAKEN_OVER = JdbcStatement.numbered("""
+            INSERT INTO task_events (task_id, from_status, to_status, actor_id, via, note, created_at)
+            VALUES (?1, ?2, 'pending', NULL, ?3, ?5, ?4 - interval '1 microsecond')""");
+
+    /** What the log says of a claim whose lease ran out, its time written as {@link Instant#toString()} writes it. */
+    static String expiredNote(String claimer, Instant leaseExpiredAt) {
+        return "Lease expired: " + (claimer == null ? "the claimer" : claimer) + " sent no heartbeat before " + leaseExpiredAt;
+    }
+
+    /**
+     * A claim by key takes a task whose lease lapsed before the sweep came: the old claim ends here in the claiming
+     * transaction (which holds the task's row lock), exactly as the sweep would have ended it.
+     */
+    void endLapsed(ImplementationTask task, Instant claimAt) {
+        TaskStatus was = task.status;
+        UUID former = task.claimedBy == null ? null : task.claimedBy.id;
+        String formerName = task.claimedBy == null ? null : task.claimedBy.username;
+        Instant lapsedAt = task.leaseExpiresAt;
+        task.moveTo(TaskStatus.PENDING, null, claimAt);
+        task.commitSha = null;
+        endedLapsed(task.project.id, task.project.slug, task.id, task.taskKey, was, former, formerName, lapsedAt, history.specAuthor(task), claimAt);
+    }
+
+    /**
+     * Logs, announces and tells the former claimer of a lapsed claim that a new claim (at {@code claimAt}) ended in its
+     * own transaction, as {@link #expireLeases} does for the ones it sweeps. The spec needs no roll-up: its task is held
+     * before and after.
+     */
+    void endedLapsed(UUID projectId, String projectSlug, UUID taskId, String taskKey, TaskStatus was, UUID formerClaimer,
+                     String formerName, Instant lapsedAt, UUID specAuthor, Instant claimAt) {
+        LOG_TAKEN_OVER.update(em, taskId, was.value(), TaskEvent.VIA_SYSTEM, claimAt.atOffset(java.time.ZoneOffset.UTC),
+                expiredNote(formerName, lapsedAt));
+        history.announce(projectId, taskKey, was, TaskStatus.PENDING, new TaskService.Actor(null, TaskEvent.VIA_SYSTEM), specAuthor);
+        if (formerClaimer != null) {
+            leaseExpired.fire(new TaskLeaseExpired(projectId, projectSlug, List.of(taskKey), formerClaimer));
+        }
     }
 
     /** Logs a lapsed task: its notes are written in Java, so that their time reads as {@link Instant#toString()} does everywhere else. */
@@ -101,7 +140,7 @@ public class TaskLeases {
             Object[] r = rows.get(i);
             tasks[i] = r[7].toString();
             statuses[i] = (String) r[5];
-            notes[i] = "Lease expired: " + (r[9] == null ? "the claimer" : (String) r[9]) + " sent no heartbeat before " + ((Instant) r[8]).toString();
+            notes[i] = expiredNote((String) r[9], (Instant) r[8]);
         }
         LOG_EXPIRED.update(em, tasks, statuses, notes, TaskEvent.VIA_SYSTEM);
         Set<UUID> specIds = new LinkedHashSet<>();

@@ -42,7 +42,7 @@ public class TaskQueries {
     public TaskContextView context(Project project, String key) {
         ImplementationTask t = ImplementationTask.byKey(project, key);
         // Only a pending task can be blocked: a task just claimed needs no look at the dependencies.
-        TaskRow row = rows(List.of(t), t.status == TaskStatus.PENDING ? blockedSpecs(project) : Set.of()).get(0);
+        TaskRow row = rows(List.of(t), t.status == TaskStatus.PENDING || t.leaseLapsed(Instant.now()) ? blockedSpecs(project) : Set.of()).get(0);
         TechnicalSpec spec = t.spec;
         return context(row, spec.title, spec.isHierarchical() ? spec.sharedContent() : null, spec.content);
     }
@@ -78,8 +78,10 @@ public class TaskQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("p", project);
         if (status != null) {
-            q.append(" and t.status = :status");
-            params.put("status", status);
+            // A lapsed claim lists as pending (see row): held tasks are read with pending ones, then kept by the status they show.
+            q.append(" and t.status in :statuses");
+            params.put("statuses", status == TaskStatus.PENDING || status.isHeld()
+                    ? List.of(TaskStatus.PENDING, TaskStatus.CLAIMED, TaskStatus.IN_PROGRESS) : List.of(status));
         }
         if (specKey != null && !specKey.isBlank()) {
             q.append(" and s.specNumber = :n");
@@ -88,7 +90,8 @@ public class TaskQueries {
         q.append(" order by s.specNumber, t.taskNumber");
         var query = em.createQuery(q.toString(), ImplementationTask.class);
         params.forEach(query::setParameter);
-        return rows(em, withSpecs(em, query.getResultList()), blockedSpecs(project));
+        return rows(em, withSpecs(em, query.getResultList()), blockedSpecs(project)).stream()
+                .filter(r -> status == null || r.status() == status).toList();
     }
 
     /** Numbers of the project's specs that wait for an incomplete dependency. */
@@ -146,12 +149,20 @@ public class TaskQueries {
 
     private static List<TaskRow> rows(Collection<ImplementationTask> tasks, Set<Integer> blockedSpecs,
                                       Function<ImplementationTask, String> claimer) {
+        Instant now = Instant.now();
         return tasks.stream().map(t -> row(t, t.spec.specNumber, t.spec.title, t.spec.storyNumber, claimer.apply(t),
-                t.status == TaskStatus.PENDING && blockedSpecs.contains(t.spec.specNumber))).toList();
+                (t.status == TaskStatus.PENDING || t.leaseLapsed(now)) && blockedSpecs.contains(t.spec.specNumber))).toList();
     }
 
     /** The row of a task whose spec's number, title and story the caller read (without loading the spec). */
     static TaskRow row(ImplementationTask t, int specNumber, String specTitle, Integer storyNumber, String claimer, boolean blocked) {
+        if (t.leaseLapsed(Instant.now())) {
+            // A claim whose lease lapsed counts as given back at once: it reads as the sweep will leave it, pending and
+            // unclaimed, so that nobody waits for a claim that anyone may take.
+            return new TaskRow(t.taskKey, specNumber, specTitle, storyNumber, t.scope, t.scopeDescription, t.assignedFiles(),
+                    t.branchName, TaskStatus.PENDING, null, null, null, t.completedAt, null, t.mergedAt, t.failureReason,
+                    t.estimatedHours, t.actualHours, t.createdAt, t.updatedAt, blocked, t.priority, null, null);
+        }
         return new TaskRow(t.taskKey, specNumber, specTitle, storyNumber, t.scope, t.scopeDescription, t.assignedFiles(),
                 t.branchName, t.status, claimer, t.claimedAt, t.startedAt, t.completedAt, t.commitSha, t.mergedAt,
                 t.failureReason, t.estimatedHours, t.actualHours, t.createdAt, t.updatedAt, blocked, t.priority, t.leaseExpiresAt,

@@ -181,6 +181,17 @@ public class TaskService {
         ImplementationTask task = ImplementationTask.locked(access.project(), taskKey);
         TaskStatus from = task.status;
         boolean commitChecked = false;
+        // A lapsed claim counts as ended though the sweep has not moved it yet: nobody moves it on (another agent may be
+        // claiming it this moment), nor gives it back.
+        try {
+            if (to == TaskStatus.PENDING) {
+                task.checkLeaseToRelease(Instant.now());
+            } else {
+                task.checkLease(Instant.now());
+            }
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage(), Map.of("status", TaskStatus.PENDING.value(), "leaseExpiresAt", task.leaseExpiresAt.toString()));
+        }
         // Every claim goes through TaskClaims (dependencies, file locks, WIP turn). A board move that read the task
         // as claimed before a release committed finds it pending here, and must not claim it past those checks.
         if (from == TaskStatus.PENDING && to.isHeld()) {

@@ -1,0 +1,169 @@
+package dev.specboard.spec;
+
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A claim whose lease lapsed counts as given back at once, before the sweep comes: anyone claims the task again (by key,
+ * next or through MCP), the old claimer's heartbeat, start, completion, worktree and release are refused, and reads show
+ * the task pending.
+ */
+@QuarkusTest
+class TaskLeaseLapseTest {
+
+    static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    EntityManager em;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private static String base(TestData.Team t) {
+        return "/api/v1/projects/" + t.slug();
+    }
+
+    private void spec(TestData.Team t, List<Map<String, Object>> phases) {
+        fx.api(t.member()).body(Map.of("title", "S", "specType", "hierarchical", "overview", "Overview", "phases", phases))
+                .post(base(t) + "/specs").then().statusCode(201);
+    }
+
+    private static Map<String, Object> phase(String name, String... files) {
+        return Map.of("name", name, "description", "Build " + name, "hours", 1, "content", "Do " + name, "assignedFiles", List.of(files));
+    }
+
+    /** The lease ran out a moment ago: the sweep (every 30 s) has almost surely not come yet. */
+    private void lapse(TestData.Team t, String key) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE implementation_tasks SET lease_expires_at = ?1 WHERE project_id = ?2 AND task_id = ?3")
+                .setParameter(1, Instant.now().minusSeconds(1)).setParameter(2, t.project().id).setParameter(3, key).executeUpdate());
+    }
+
+    private static String text(McpSchema.CallToolResult r) {
+        return ((McpSchema.TextContent) r.content().get(0)).text();
+    }
+
+    @Test
+    void anotherAgentClaimsALapsedTaskAtOnceByKeyAndByClaimNextAndTheOldClaimerIsToldOnce() {
+        TestData.Team t = data.team();
+        spec(t, List.of(phase("one", "a.java"), phase("two", "b.java")));
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-2/claim").then().statusCode(200);
+        fx.api(t.member()).body(Map.of("worktreePath", "/wt/two")).post(base(t) + "/tasks/TASK-1-2/worktree").then().statusCode(200);
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-2/start").then().statusCode(200);
+        fx.api(t.lead()).post(base(t) + "/tasks/claim-next").then().statusCode(204);
+        lapse(t, "TASK-1-1");
+        lapse(t, "TASK-1-2");
+
+        fx.api(t.lead()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200)
+                .body("status", equalTo("claimed")).body("claimedBy", equalTo(t.lead().username));
+        // The started task, its files held by nobody any more, is handed out next, as claimed and without its old worktree.
+        fx.api(t.owner()).post(base(t) + "/tasks/claim-next").then().statusCode(200)
+                .body("task.key", equalTo("TASK-1-2")).body("task.status", equalTo("claimed"))
+                .body("task.claimedBy", equalTo(t.owner().username)).body("task.startedAt", nullValue())
+                .body("task.worktreePath", nullValue());
+        fx.api(t.lead()).post(base(t) + "/tasks/claim-next").then().statusCode(204);
+
+        for (String key : List.of("TASK-1-1", "TASK-1-2")) {
+            fx.api(t.viewer()).get(base(t) + "/tasks/" + key).then().statusCode(200)
+                    .body("events.findAll { it.via == 'system' && it.from != null }", hasSize(1))
+                    .body("events.note", hasItem(startsWith("Lease expired: " + t.member().username + " sent no heartbeat before")))
+                    .body("events[-1].to", equalTo("claimed")).body("events[-2].to", equalTo("pending"));
+        }
+        fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.type == 'task_lease_expired' }.payload.message", hasItem(startsWith("TASK-1-1 went back to pending")))
+                .body("findAll { it.type == 'task_lease_expired' }.payload.message", hasItem(startsWith("TASK-1-2 went back to pending")));
+        // The new claim holds: its claimer's heartbeat extends it, the old claimer's is refused.
+        fx.api(t.lead()).post(base(t) + "/tasks/TASK-1-1/heartbeat").then().statusCode(200);
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/heartbeat").then().statusCode(409);
+    }
+
+    @Test
+    void theOldClaimersHeartbeatStartCompleteWorktreeAndReleaseAfterTheLapseAre409AndReadsShowThePendingTask() {
+        TestData.Team t = data.team();
+        spec(t, List.of(phase("one", "a.java"), phase("two")));
+        String one = base(t) + "/tasks/TASK-1-1";
+        fx.api(t.member()).post(one + "/claim").then().statusCode(200);
+        lapse(t, "TASK-1-1");
+        fx.api(t.member()).post(one + "/heartbeat").then().statusCode(409)
+                .body("error", startsWith("The lease on TASK-1-1 lapsed at ")).body("error", containsString("claim it again"))
+                .body("details.status", equalTo("pending"));
+        fx.api(t.member()).post(one + "/start").then().statusCode(409).body("error", startsWith("The lease on TASK-1-1 lapsed at "));
+        fx.api(t.member()).body(Map.of("worktreePath", "/wt/one")).post(one + "/worktree").then().statusCode(409)
+                .body("error", startsWith("The lease on TASK-1-1 lapsed at "));
+        fx.api(t.member()).body(Map.of("reason", "gave up")).post(one + "/fail").then().statusCode(409)
+                .body("error", startsWith("The lease on TASK-1-1 lapsed at "));
+        fx.api(t.member()).post(one + "/release").then().statusCode(409).body("error", containsString("ended already"));
+
+        // Reads show what the claim came to, before the sweep moves it.
+        fx.api(t.viewer()).get(one).then().statusCode(200).body("task.status", equalTo("pending"))
+                .body("task.claimedBy", nullValue()).body("task.leaseExpiresAt", nullValue());
+        fx.api(t.viewer()).get(base(t) + "/tasks?status=pending").then().statusCode(200).body("key", hasItem("TASK-1-1"));
+        fx.api(t.viewer()).get(base(t) + "/tasks?status=claimed").then().statusCode(200).body("key", not(hasItem("TASK-1-1")));
+        Document board = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board"));
+        assertEquals("2", board.select("#col-pending-count").text(), board.select("#board-columns").text());
+        assertEquals("0", board.select("#col-claimed-count").text());
+
+        // The old claimer claims it again and goes on; a started task whose lease lapsed cannot be completed either.
+        fx.api(t.member()).post(one + "/claim").then().statusCode(200).body("claimedBy", equalTo(t.member().username));
+        fx.api(t.member()).post(one + "/heartbeat").then().statusCode(200);
+        fx.api(t.member()).post(one + "/start").then().statusCode(200);
+        lapse(t, "TASK-1-1");
+        fx.api(t.member()).body(Map.of("commitSha", SHA)).post(one + "/complete").then().statusCode(409)
+                .body("error", startsWith("The lease on TASK-1-1 lapsed at "));
+        fx.api(t.lead()).body(Map.of("commitSha", SHA)).post(one + "/complete").then().statusCode(409);
+        fx.api(t.member()).post(one + "/claim").then().statusCode(200).body("status", equalTo("claimed")).body("startedAt", nullValue());
+        fx.api(t.member()).post(one + "/start").then().statusCode(200);
+        fx.api(t.member()).body(Map.of("commitSha", SHA)).post(one + "/complete").then().statusCode(200).body("status", equalTo("completed"));
+    }
+
+    @Test
+    void throughMcpTheOldClaimersHeartbeatIsRefusedAndAnotherAgentsClaimNextTakesTheTask() {
+        TestData.Team t = data.team();
+        spec(t, List.of(phase("one", "a.java")));
+        try (McpSyncClient agent = Mcp.client(base, fx.token(t.member())); McpSyncClient other = Mcp.client(base, fx.token(t.lead()))) {
+            McpSchema.CallToolResult claimed = agent.callTool(new McpSchema.CallToolRequest("claim_task", Map.of("project", t.slug(), "task", "TASK-1-1")));
+            assertTrue(!Boolean.TRUE.equals(claimed.isError()), text(claimed));
+            lapse(t, "TASK-1-1");
+            McpSchema.CallToolResult beat = agent.callTool(new McpSchema.CallToolRequest("heartbeat_task", Map.of("project", t.slug(), "task", "TASK-1-1")));
+            assertTrue(Boolean.TRUE.equals(beat.isError()) && text(beat).contains("The lease on TASK-1-1 lapsed at"), text(beat));
+            McpSchema.CallToolResult next = other.callTool(new McpSchema.CallToolRequest("claim_next_task", Map.of("project", t.slug())));
+            assertTrue(!Boolean.TRUE.equals(next.isError()) && text(next).contains("\"key\":\"TASK-1-1\"")
+                    && text(next).contains("\"claimedBy\":\"" + t.lead().username + "\""), text(next));
+            McpSchema.CallToolResult done = agent.callTool(new McpSchema.CallToolRequest("complete_task",
+                    Map.of("project", t.slug(), "task", "TASK-1-1", "commitSha", SHA)));
+            assertTrue(Boolean.TRUE.equals(done.isError()), text(done));
+        }
+    }
+}
