@@ -31,6 +31,11 @@ public record SpecContent(
 
     static final Pattern PHASE_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,99}$");
     static final BigDecimal MAX_HOURS = new BigDecimal("9999");
+
+    /** Hours as the columns keep them (numeric(8, 2)): 1.5 and 1.50 are, 1.234 would be rounded without a word. */
+    static boolean hasAtMostTwoDecimals(BigDecimal hours) {
+        return hours.stripTrailingZeros().scale() <= 2;
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One phase of a hierarchical spec; its name is the scope of the task created for it. */
@@ -107,6 +112,8 @@ public record SpecContent(
                 errors.add(at + "hours", "Hours cannot be negative");
             } else if (p.hours() != null && p.hours().compareTo(MAX_HOURS) > 0) {
                 errors.add(at + "hours", "At most 9999 hours");
+            } else if (p.hours() != null && !hasAtMostTwoDecimals(p.hours())) {
+                errors.add(at + "hours", "Give the hours with at most 2 decimals, like 1.25");
             }
             if (p.description() != null && p.description().length() > 2000) {
                 errors.add(at + "description", "At most 2000 characters");

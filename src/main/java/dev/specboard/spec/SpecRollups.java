@@ -1,7 +1,9 @@
 package dev.specboard.spec;
 
+import dev.specboard.kernel.JdbcStatement;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoService;
 import dev.specboard.repo.RepoSynced;
 import dev.specboard.story.StoryChanged;
 import dev.specboard.story.StoryService;
@@ -12,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What specs and tasks do when other features change: a sync marks tasks merged whose commit it contains, a
@@ -30,6 +33,9 @@ public class SpecRollups {
     TaskService tasks;
 
     @Inject
+    RepoService repos;
+
+    @Inject
     StoryService stories;
 
     /**
@@ -46,6 +52,40 @@ public class SpecRollups {
                 .setParameter("p", event.projectId()).setParameter("s", TaskStatus.COMPLETED).getResultList();
         if (!shas.isEmpty()) {
             tasks.markMerged(event.projectId(), mirror.reachable(repo, event.commitSha(), shas), Instant.now());
+            checkUncheckedCommits(event.projectId(), repo);
+        }
+    }
+
+    /** Logs what a sync found of a commit that could not be checked when its task was completed. */
+    private static final JdbcStatement LOG_CHECK = JdbcStatement.numbered("""
+            INSERT INTO task_events (task_id, from_status, to_status, actor_id, via, note)
+            VALUES (?1, 'completed', 'completed', NULL, 'system', ?2)""");
+
+    /**
+     * A full SHA reported before any repository of the project was synced is taken unchecked. The first sync after the
+     * completion checks it once, in every synced repository, and logs in the task's history what it found, so that a
+     * task whose commit no repository holds does not wait in completed with nobody told why it never becomes merged.
+     * (A commit on the default branch made the task merged just before; one of another branch is logged as found.)
+     */
+    private void checkUncheckedCommits(UUID projectId, Repo repo) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> unchecked = em.createNativeQuery("""
+                        SELECT t.id, t.commit_sha FROM implementation_tasks t
+                        WHERE t.project_id = ?1 AND t.status = 'completed' AND t.commit_sha IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM project_manifests m WHERE m.project_id = ?1 AND m.created_at < t.completed_at)
+                          AND NOT EXISTS (SELECT 1 FROM task_events e WHERE e.task_id = t.id AND e.from_status = 'completed'
+                                          AND e.to_status = 'completed' AND e.created_at >= t.completed_at)
+                        ORDER BY t.completed_at""").setParameter(1, projectId).getResultList();
+        Instant at = Instant.now();
+        for (Object[] task : unchecked) {
+            String sha = (String) task[1];
+            boolean known = repos.commitKnown(projectId, sha).orElse(false);
+            LOG_CHECK.update(em, task[0], known
+                    ? "Commit " + sha + " was found after the sync of repository " + repo.name + " at " + at
+                    + ": the task becomes merged once the commit is on the default branch."
+                    : "Commit " + sha + " was not found in repository " + repo.name + " (nor in another synced repository of the project)"
+                    + " after its sync at " + at + ": the task cannot become merged until that commit is pushed and synced. If the SHA"
+                    + " is wrong, move the task back to in progress and complete it with the right one.");
         }
     }
 

@@ -212,6 +212,10 @@ public class TaskService {
             if (actualHours != null && (actualHours.signum() < 0 || actualHours.compareTo(SpecContent.MAX_HOURS) > 0)) {
                 throw ValidationException.of("actualHours", "Hours between 0 and 9999");
             }
+            // The column keeps 2 decimals: 1.234 was stored as 1.23 without a word.
+            if (actualHours != null && !SpecContent.hasAtMostTwoDecimals(actualHours)) {
+                throw ValidationException.of("actualHours", "Give the hours with at most 2 decimals, like 1.25");
+            }
             Commit commit = commit(access.project().id, sha);
             commitChecked = commit.checked();
             task.commitSha = commit.sha();
