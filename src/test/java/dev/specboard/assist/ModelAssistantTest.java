@@ -233,6 +233,29 @@ class ModelAssistantTest {
         }
     }
 
+    /** The same for a documentation outline: a requester removed while the model wrote it gets no result kept under their name. */
+    @Test
+    void aDocsJobWhoseRequesterLeftWhileTheModelAnsweredKeepsNoResult() throws InterruptedException {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String base = "/api/v1/projects/" + t.slug();
+            java.util.concurrent.CountDownLatch arrived = ModelDouble.gate();
+            String id = fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", JobTestSupport.DIR)))
+                    .post(base + "/jobs").then().statusCode(202).extract().path("id");
+            try {
+                assertTrue(arrived.await(30, java.util.concurrent.TimeUnit.SECONDS), "the job asked the model");
+                fx.api(t.owner()).delete(base + "/members/" + t.member().username).then().statusCode(204);
+            } finally {
+                ModelDouble.release.countDown();
+            }
+            AiJob job = jobs.await(UUID.fromString(id));
+            assertEquals(JobStatus.FAILED, job.status, "a removed member's outline is not kept");
+            assertTrue(job.error.contains("no longer a member"), job.error);
+            assertEquals(null, job.result);
+        }
+    }
+
     @Test
     void aModelErrorLeavesTheAnswerFailedWithTheQuestionKeptAndARetryAnswersIt() {
         try (GitFixture git = GitFixture.create()) {
