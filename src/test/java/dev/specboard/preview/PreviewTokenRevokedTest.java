@@ -55,4 +55,19 @@ class PreviewTokenRevokedTest {
         assertTrue(status.contains("API token it was made with was revoked"), status);
         assertEquals(null, Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("link-" + id));
     }
+
+    /** The same for a link an agent made with the MCP tool create_preview. */
+    @Test
+    void aLinkMadeWithTheMcpToolStopsOpeningOnceItsTokenIsRevoked() {
+        TestData.Team t = data.team();
+        PreviewLifecycleTest.page(t, "Home", "/home", "<h1>Hi</h1>", "");
+        ApiTokenService.Created agent = tokens.create(t.lead().id, "agent", null, null);
+        String session = dev.specboard.support.Mcp.initialize(agent.value());
+        String answer = dev.specboard.support.Mcp.answer(agent.value(), session, "create_preview", false, "project", t.slug(), "hours", 2);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"token\":\"([A-Za-z0-9_-]{40,64})\"").matcher(answer);
+        assertTrue(m.find(), answer);
+        RestAssured.given().get("/preview/" + m.group(1)).then().statusCode(200);
+        tokens.revoke(t.lead().id, agent.token().id);
+        RestAssured.given().get("/preview/" + m.group(1)).then().statusCode(404);
+    }
 }
