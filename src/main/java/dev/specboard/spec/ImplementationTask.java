@@ -254,7 +254,7 @@ public class ImplementationTask extends TimestampedEntity {
     void checkLeaseToRelease(Instant now) {
         if (leaseLapsed(now)) {
             throw new IllegalStateException("The lease on " + taskKey + " lapsed at " + leaseExpiresAt
-                    + ": the claim ended already and the task is free for anyone.");
+                    + ": the claim ended already and the task is pending, free for anyone.");
         }
     }
 

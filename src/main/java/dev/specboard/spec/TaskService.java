@@ -116,7 +116,9 @@ public class TaskService {
         access.requireWrite(Role.MEMBER);
         String taskKey = ImplementationTask.requireKey(key);
         ImplementationTask current = ImplementationTask.byKey(access.project(), taskKey);
-        if (current.status == TaskStatus.PENDING && (to == TaskStatus.CLAIMED || to == TaskStatus.IN_PROGRESS)) {
+        // A card whose lease lapsed shows in pending: moving it on claims it, as for any pending card.
+        boolean free = current.status == TaskStatus.PENDING || current.leaseLapsed(Instant.now());
+        if (free && (to == TaskStatus.CLAIMED || to == TaskStatus.IN_PROGRESS)) {
             // Passing through claimed on the way to in progress: only the column it lands in counts.
             ImplementationTask claimed = claims.claim(access, taskKey, to == TaskStatus.CLAIMED ? actor : actor.pastWipLimit(true));
             return to == TaskStatus.CLAIMED ? claimed : transition(access, taskKey, TaskStatus.IN_PROGRESS, actor, null, null, null);
