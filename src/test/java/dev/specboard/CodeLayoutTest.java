@@ -146,6 +146,26 @@ class CodeLayoutTest {
         assertEquals(List.of(), violations);
     }
 
+    /**
+     * A source file past 400 lines holds more than one concern: split it (a query class beside its service, a view
+     * builder beside its resource) before it grows, rather than when it has become hard to read.
+     */
+    @Test
+    void noSourceFileGrowsPast400Lines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        try (Stream<java.nio.file.Path> files = Files.walk(Paths.get("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                long lines = Files.readAllLines(f).size();
+                if (lines > MAX_LINES) {
+                    tooLong.add(f + ": " + lines + " lines");
+                }
+            }
+        }
+        assertEquals(List.of(), tooLong, "source files longer than " + MAX_LINES + " lines");
+    }
+
+    private static final int MAX_LINES = 400;
+
     @Test
     void theReadmeCodeLayoutMatchesThePackages() throws IOException {
         String readme = Files.readString(Paths.get("README.md"));
