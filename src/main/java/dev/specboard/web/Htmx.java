@@ -63,6 +63,10 @@ public final class Htmx {
 
     /** A page (or fragment) of a URL that can answer both ways must say so to caches. */
     public static Response page(Object entity, int status) {
+        if (status == 422 && (entity instanceof TemplateInstance || entity instanceof String)) {
+            // A refused form: its error summary names each problem by the label its field carries on the page.
+            entity = ErrorSummaryLabels.named(entity instanceof TemplateInstance t ? t.render() : (String) entity);
+        }
         return Response.status(status).entity(entity).type(MediaType.TEXT_HTML_TYPE).header("Vary", "HX-Request").build();
     }
 
