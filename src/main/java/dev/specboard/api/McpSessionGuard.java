@@ -60,6 +60,10 @@ public class McpSessionGuard {
     @Inject
     ToolManager tools;
 
+    /** The application's JSON mapper, the one the library converts tool arguments with. */
+    @Inject
+    ObjectMapper mapper;
+
     void install(@Observes Router router) {
         router.post(endpoint).order(-100).handler(BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()));
         router.post(endpoint).order(-99).handler(this::screen);
@@ -88,6 +92,14 @@ public class McpSessionGuard {
         List<String> nul = nulAt(message, new ArrayList<>());
         if (nul == null) {
             Map<String, Object> unknown = "tools/call".equals(method) && message.has("id") ? unknownArguments(message.path("params")) : Map.of();
+            Map<String, Object> mistyped = unknown.isEmpty() && "tools/call".equals(method) && message.has("id")
+                    ? mistypedArguments(message.path("params")) : Map.of();
+            if (!mistyped.isEmpty()) {
+                String text = "Invalid argument" + (mistyped.size() == 1 ? ": " : "s: ") + String.join(", ", mistyped.keySet());
+                InputGuard.refused("POST", endpoint, text);
+                answer(ctx, 200, toolError(message.get("id"), text, mistyped));
+                return;
+            }
             if (unknown.isEmpty()) {
                 ctx.next();
                 return;
@@ -134,6 +146,54 @@ public class McpSessionGuard {
             }
         }
         return unknown;
+    }
+
+    /**
+     * The arguments of a tool call whose value is not of the kind the tool takes (an object for a text, text for a list),
+     * each with the kind it must be: the library refused them with "unable to convert value", naming no kind. They are
+     * converted as the library converts them, with the application's JSON mapper, so what it takes is taken here too.
+     */
+    private Map<String, Object> mistypedArguments(JsonNode params) {
+        JsonNode arguments = params.path("arguments");
+        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
+        if (tool == null || !arguments.isObject()) {
+            return Map.of();
+        }
+        Map<String, Object> mistyped = new java.util.LinkedHashMap<>();
+        for (ToolManager.ToolArgument argument : tool.arguments()) {
+            JsonNode value = arguments.get(argument.name());
+            if (value == null || value.isNull()) {
+                continue; // absent: the library names a missing required argument itself
+            }
+            try {
+                mapper.convertValue(value, mapper.getTypeFactory().constructType(argument.type()));
+            } catch (IllegalArgumentException e) {
+                mistyped.put(argument.name(), "must be " + kind(argument.type()));
+            }
+        }
+        return mistyped;
+    }
+
+    /** What a value of an argument's type is, in words. */
+    private static String kind(java.lang.reflect.Type type) {
+        Class<?> raw = type instanceof Class<?> c ? c : type instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+        if (raw == String.class) {
+            return "text";
+        }
+        if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
+            return "a whole number";
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(raw)) {
+            return "a list" + (type instanceof java.lang.reflect.ParameterizedType p && p.getActualTypeArguments()[0] == String.class
+                    ? " of texts" : " of objects as the tool's input schema describes them");
+        }
+        if (raw == Double.class || raw == double.class) {
+            return "a number";
+        }
+        return "an object as the tool's input schema describes it";
     }
 
     /** The message as a JSON object, or null when it is not one. */

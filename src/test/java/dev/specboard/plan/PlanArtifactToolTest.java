@@ -84,6 +84,23 @@ class PlanArtifactToolTest {
         }
     }
 
+    /** Any tool given a value of another kind (an object for a text, text for a list) names the argument and the kind it takes. */
+    @Test
+    void anArgumentOfAnotherKindIsNamedWithTheKindItTakes() {
+        TestData.Team t = data.team();
+        String token = fx.token(t.lead());
+        String session = Mcp.initialize(token);
+        String type = Mcp.answer(token, session, "add_plan_artifact", true, "project", t.slug(), "planId", "x", "artifactType", Map.of("a", 1),
+                "content", Map.of());
+        assertTrue(type.contains("\"artifactType\":\"must be text\"") && !type.contains("convert"), type);
+        String page = Mcp.answer(token, session, "list_plans", true, "project", t.slug(), "page", "second");
+        assertTrue(page.contains("\"page\":\"must be a whole number\""), page);
+        String nodes = Mcp.answer(token, session, "create_journey", true, "project", t.slug(), "name", "Flow", "nodes",
+                "[{\"key\": \"a\", \"nodeType\": \"screen\"}]");
+        assertTrue(nodes.contains("\"nodes\":\"must be a list of objects"), nodes);
+        assertTrue(Mcp.answer(token, session, "list_plans", false, "project", t.slug(), "page", 1).startsWith("["), "a value of its kind is taken");
+    }
+
     private static Map<String, Object> args(TestData.Team t, String plan, String type, Object content) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("project", t.slug());
