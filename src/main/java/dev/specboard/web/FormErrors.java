@@ -51,7 +51,7 @@ public final class FormErrors {
 
         /**
          * The field's name as words ({@code acceptanceCriteria}: "Acceptance criteria", {@code phases[0].hours}: "Hours"), so
-         * each link of the summary says which field it is about; errors.js puts the field's own label in its place.
+         * each link of the summary says which field it is about; {@link ErrorSummaryLabels} puts the field's own label in its place.
          */
         public String label() {
             String name = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[\\d*]", "").replaceAll("[-_]+", " ")
