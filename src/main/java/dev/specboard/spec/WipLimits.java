@@ -73,12 +73,19 @@ public class WipLimits {
         }
     }
 
-    /** How many tasks the column holds, not counting the one about to move (null: count all). */
+    /**
+     * How many tasks the column shows, not counting the one about to move (null: count all). A claim whose lease lapsed
+     * counts as pending, as the board shows it: it takes no room in a held column while the sweep has not come yet.
+     */
     int holding(Project project, TaskStatus column, String exceptTaskKey) {
-        Number count = (Number) em.createNativeQuery(
-                        "SELECT count(*) FROM implementation_tasks WHERE project_id = ?1 AND status = ?2 AND task_id <> ?3")
-                .setParameter(1, project.id).setParameter(2, column.value()).setParameter(3, exceptTaskKey == null ? "" : exceptTaskKey)
-                .getSingleResult();
-        return count.intValue();
+        String shown = column.isHeld() ? "status = ?2 AND (lease_expires_at IS NULL OR lease_expires_at >= ?4)"
+                : column == TaskStatus.PENDING ? "(status = ?2 OR (status IN ('claimed', 'in_progress') AND lease_expires_at < ?4))"
+                : "status = ?2";
+        var query = em.createNativeQuery("SELECT count(*) FROM implementation_tasks WHERE project_id = ?1 AND " + shown + " AND task_id <> ?3")
+                .setParameter(1, project.id).setParameter(2, column.value()).setParameter(3, exceptTaskKey == null ? "" : exceptTaskKey);
+        if (shown.contains("?4")) {
+            query.setParameter(4, java.time.Instant.now());
+        }
+        return ((Number) query.getSingleResult()).intValue();
     }
 }

@@ -58,6 +58,9 @@ class TaskLeaseLapseTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    TaskBoardService boards;
+
     @TestHTTPResource("/")
     URI base;
 
@@ -156,6 +159,19 @@ class TaskLeaseLapseTest {
         fx.api(t.member()).post(one + "/claim").then().statusCode(200).body("status", equalTo("claimed")).body("startedAt", nullValue());
         fx.api(t.member()).post(one + "/start").then().statusCode(200);
         fx.api(t.member()).body(Map.of("commitSha", SHA)).post(one + "/complete").then().statusCode(200).body("status", equalTo("completed"));
+    }
+
+    @Test
+    void aLapsedClaimTakesNoRoomInAFullClaimedColumn() {
+        TestData.Team t = data.team();
+        spec(t, List.of(phase("one"), phase("two")));
+        boards.setWipLimits(new dev.specboard.project.Access(t.project(), dev.specboard.kernel.Role.LEAD, t.lead().id),
+                Map.of(TaskStatus.CLAIMED, 1));
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        fx.api(t.lead()).post(base(t) + "/tasks/TASK-1-2/claim").then().statusCode(409).body("error", containsString("limit"));
+        lapse(t, "TASK-1-1");
+        // The board shows the claimed column empty: a claim of the other task fits in it, as one of the lapsed task does.
+        fx.api(t.lead()).post(base(t) + "/tasks/TASK-1-2/claim").then().statusCode(200).body("claimedBy", equalTo(t.lead().username));
     }
 
     @Test
