@@ -74,6 +74,17 @@ public class JourneyFlow extends TimestampedEntity {
         }
     }
 
+    /** The same for an edit of one of its nodes: both texts are the node's. */
+    void requireVersion(Integer given, FlowNode node, NodeForm typed) {
+        StaleVersionException.requireSaved("The journey " + name, given, version);
+        if (given != null && given != version) {
+            FlowModel.Data d = FlowModel.data(node.data);
+            throw new StaleVersionException("The journey " + name, given, version,
+                    StaleVersionException.texts("label", d.label(), "question", d.question(), "text", d.text(), "entity", d.entity()),
+                    StaleVersionException.texts("label", typed.label(), "question", typed.question(), "text", typed.text(), "entity", typed.entity()), null);
+        }
+    }
+
     public static Optional<JourneyFlow> inProject(UUID projectId, UUID id) {
         return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
     }

@@ -123,14 +123,19 @@ public class JourneyResource {
     @Path("/{id}/nodes/{key}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @BeanParam NodeForm form,
-                               @Context HttpHeaders headers) {
+                               @FormParam("version") Integer version, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
         try {
-            journeys.updateNode(access, fid, key, form);
+            journeys.updateNode(access, fid, key, form, version);
             return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + " saved.");
         } catch (ValidationException e) {
-            return invalid(access, fid, NodeForm.empty(), ConnectionForm.empty(), key, e.errors());
+            return invalid(access, fid, form, ConnectionForm.empty(), key, e.errors());
+        } catch (StaleVersionException e) {
+            // What was typed stays in the node's form, now based on the current version; the node shows its current data above it.
+            JourneyFlow f = journeys.get(access.project().id, fid);
+            return Htmx.page(Templates.journey(views.view(access, f, form, ConnectionForm.empty(), key,
+                    FormErrors.none().add("version", e.getMessage()))), 409);
         }
     }
 

@@ -211,12 +211,16 @@ public class JourneyService {
         return n;
     }
 
-    /** Changes a node's data (its type and key stay). */
+    /**
+     * Changes a node's data (its type and key stay); based on another version of the journey, 409 with the node's current
+     * data and what was typed, as the journey's details are refused (no version given: no check).
+     */
     @Transactional
-    public FlowNode updateNode(Access access, UUID flowId, String key, NodeForm form) {
+    public FlowNode updateNode(Access access, UUID flowId, String key, NodeForm form, Integer version) {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
         FlowNode n = node(f.id, key);
+        f.requireVersion(version, n, form);
         node(f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
                 form.text(), form.end(), form.start()), access.project().id);
         f.version++;
@@ -352,7 +356,7 @@ public class JourneyService {
         FlowModel.Data old = n.data == null ? null : FlowModel.data(n.data);
         List<FlowModel.Branch> branches = new ArrayList<>();
         for (String b : type.equals("decision") ? form.branchList() : List.<String>of()) {
-            String target = old == null ? null : old.branches().stream().filter(x -> x.label().equals(b)).map(FlowModel.Branch::targetNode).findFirst().orElse(null);
+            String target = old == null ? null : old.branches().stream().filter(x -> x.label().equals(b)).findFirst().map(FlowModel.Branch::targetNode).orElse(null);
             branches.add(new FlowModel.Branch(b, target, null));
         }
         n.flowId = f.id;

@@ -46,6 +46,16 @@ public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, 
         return problems.stream().filter(p -> p.nodeKey().equals(key)).toList();
     }
 
+    /** A node's edit form: what was typed when its save was refused, otherwise its saved data. */
+    public NodeForm formOf(NodeRow n) {
+        return failed(n.key()) ? nodeForm : n.form();
+    }
+
+    /** The new-node form: what was typed when adding a node was refused, otherwise empty. */
+    public NodeForm newNodeForm() {
+        return failed("new") ? nodeForm : NodeForm.empty();
+    }
+
     public FormErrors errorsFor(String key) {
         return failed(key) ? errors : FormErrors.none();
     }

@@ -1,0 +1,91 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Editing one node of a journey on its page: a refused edit keeps what was typed, and an edit based on an older journey is 409. */
+@QuarkusTest
+class JourneyNodeEditTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    private String journey(TestData.Team t) {
+        String id = fx.api(t.member()).body(Map.of("name", "Sign up", "nodes", List.of(
+                        Map.of("key", "ok", "nodeType", "decision", "data", Map.of("question", "Email valid?", "branches", List.of("Yes", "No"))),
+                        Map.of("key", "note", "nodeType", "annotation", "data", Map.of("text", "Remember GDPR"))), "connections", List.of()))
+                .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+        return "/projects/" + t.slug() + "/journeys/" + id;
+    }
+
+    @Test
+    void aRefusedNodeEditKeepsWhatWasTypedInThatNodesForm() {
+        TestData.Team t = data.team();
+        String base = journey(t);
+        Response bad = Web.as(t.member()).formParam("label", "Typed label").formParam("question", " ").formParam("branches", "Maybe, Never")
+                .post(base + "/nodes/ok");
+        assertEquals(422, bad.statusCode(), bad.asString());
+        Document d = Web.html(bad);
+        assertTrue(d.selectFirst("#node-ok details.edit-node").hasAttr("open"), "the node's editor is open");
+        assertEquals("Ask the decision's question", d.selectFirst("#node-ok #e-question").text());
+        assertEquals("Typed label", d.getElementById("ok-label").val(), "the typed label is kept");
+        assertEquals("Maybe, Never", d.getElementById("ok-branches").val(), "the typed branches are kept");
+        assertEquals("", d.getElementById("new-label").val(), "the new-node form stays empty");
+        assertEquals("Remember GDPR", d.getElementById("note-text").text(), "other nodes show their own data");
+    }
+
+    /** A branch not yet connected has no target node: keeping it while editing the question once answered 500. */
+    @Test
+    void aDecisionWhoseBranchesLeadNowhereYetIsEdited() {
+        TestData.Team t = data.team();
+        String base = journey(t);
+        Response saved = Web.as(t.member()).formParam("question", "Email typed?").formParam("branches", "Yes, No, Later").post(base + "/nodes/ok");
+        assertEquals(303, saved.statusCode(), saved.asString());
+        assertEquals(List.of("Yes", "No", "Later"), fx.api(t.viewer()).get("/api/v1" + base).then().statusCode(200)
+                .extract().path("nodes[0].data.branches.label"));
+    }
+
+    @Test
+    void aNodeEditBasedOnAnOlderJourneyIs409WithTheCurrentNodeAndWhatWasTyped() {
+        TestData.Team t = data.team();
+        String base = journey(t);
+        Document page = Web.html(Web.as(t.member()).get(base));
+        String version = page.selectFirst("#node-ok form[action$=/nodes/ok] input[name=version]").val();
+        assertEquals("1", version);
+
+        Web.as(t.lead()).formParam("question", "Email and name valid?").formParam("branches", "Yes, No").formParam("version", version)
+                .post(base + "/nodes/ok").then().statusCode(303);
+        Response stale = Web.as(t.member()).formParam("question", "Address valid?").formParam("branches", "Yes, No").formParam("version", version)
+                .post(base + "/nodes/ok");
+        assertEquals(409, stale.statusCode(), stale.asString());
+        Document d = Web.html(stale);
+        assertTrue(d.selectFirst("#node-ok details.edit-node").hasAttr("open"));
+        assertTrue(d.getElementById("e-version-ok").text().contains("while you edited it"), d.getElementById("e-version-ok").text());
+        assertEquals("Address valid?", d.getElementById("ok-question").val(), "what was typed is kept");
+        assertTrue(d.getElementById("node-ok").text().contains("Email and name valid?"), "the current question is shown beside it");
+        assertEquals("2", d.selectFirst("#node-ok form[action$=/nodes/ok] input[name=version]").val(), "now based on the current version");
+
+        Response unsaved = Web.as(t.member()).formParam("question", "Address valid?").formParam("version", "9").post(base + "/nodes/ok");
+        assertEquals(422, unsaved.statusCode());
+        assertNotNull(Web.html(unsaved).getElementById("e-version-ok"));
+        Web.as(t.member()).formParam("question", "Address valid?").formParam("branches", "Yes, No").formParam("version", "2")
+                .post(base + "/nodes/ok").then().statusCode(303);
+        assertEquals("Address valid?", fx.api(t.viewer()).get("/api/v1" + base).then().statusCode(200).extract().path("nodes[0].data.question"));
+    }
+}
