@@ -20,6 +20,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -50,9 +51,9 @@ public class JourneyResource {
     JourneyViews views;
 
     @GET
-    public Response list(@PathParam("slug") String slug) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.journeys(views.list(access, JourneyForm.empty(), FormErrors.none())));
+        return Htmx.page(Templates.journeys(views.list(access, page, JourneyForm.empty(), FormErrors.none())));
     }
 
     @POST
@@ -63,7 +64,7 @@ public class JourneyResource {
             JourneyFlow f = journeys.create(access, form);
             return Flash.redirect(headers, link(access, f.id), "Journey " + f.name + " created: add its first screen.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.journeys(views.list(access, form, e.errors())));
+            return Htmx.invalid(Templates.journeys(views.list(access, null, form, e.errors())));
         }
     }
 

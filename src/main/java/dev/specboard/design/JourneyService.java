@@ -41,11 +41,24 @@ public class JourneyService {
         return JourneyFlow.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such journey in this project"));
     }
 
+    /** The journeys shown a page at a time on the list. */
+    static final int PAGE_SIZE = 50;
+
     /** The project's journeys with their node counts, in one query. */
     public List<JourneyRow> rows(UUID projectId) {
+        return rows(projectId, 0, Integer.MAX_VALUE);
+    }
+
+    /** A page of the project's journeys (asked for: kept between the first and the last) and where it is in the list; two queries. */
+    public JourneyListView.Shown page(UUID projectId, Integer page) {
+        dev.specboard.web.PageNumbers at = dev.specboard.web.PageNumbers.of(page, JourneyFlow.count("projectId", projectId), PAGE_SIZE);
+        return new JourneyListView.Shown(rows(projectId, at.offset(), PAGE_SIZE), at);
+    }
+
+    private List<JourneyRow> rows(UUID projectId, int offset, int limit) {
         return em.createQuery("select new dev.specboard.design.JourneyRow(j.id, j.name, j.flowType, j.description, j.primary, "
-                        + "(select count(n) from FlowNode n where n.flowId = j.id)) from JourneyFlow j where j.projectId = :p order by j.primary desc, lower(j.name)", JourneyRow.class)
-                .setParameter("p", projectId).getResultList();
+                        + "(select count(n) from FlowNode n where n.flowId = j.id)) from JourneyFlow j where j.projectId = :p order by j.primary desc, lower(j.name), j.id", JourneyRow.class)
+                .setParameter("p", projectId).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public List<FlowNode> nodes(UUID flowId) {
@@ -158,6 +171,10 @@ public class JourneyService {
             if (!keys.contains(c.to())) {
                 errors.add("connections[" + i + "].to", "There is no node " + c.to());
             }
+            // The same limits as the page's connection form: a label, trigger or element of any length was stored before.
+            int at = i;
+            validation.check(new ConnectionForm(c.from(), c.to(), c.label(), c.trigger(), c.element())).asMap()
+                    .forEach((k, v) -> errors.add("connections[" + at + "]." + k, v));
         }
         if (errors.any()) {
             throw new ValidationException(errors);

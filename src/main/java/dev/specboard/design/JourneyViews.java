@@ -22,8 +22,9 @@ public class JourneyViews {
     PageService pages;
 
     /** The project's journeys with the form for a new one. */
-    public JourneyListView list(Access access, JourneyForm form, FormErrors errors) {
-        return new JourneyListView(access, journeys.rows(access.project().id), form, errors);
+    public JourneyListView list(Access access, Integer page, JourneyForm form, FormErrors errors) {
+        JourneyListView.Shown shown = journeys.page(access.project().id, page);
+        return new JourneyListView(access, shown.rows(), shown.at(), form, errors);
     }
 
     /** One journey's page: nodes, picture, problems; a constant number of queries. */
