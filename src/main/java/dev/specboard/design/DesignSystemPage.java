@@ -8,7 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 /** The design-system screen: swatches, the spacing scale, type specimens, component patterns, flags, confidence and exports. */
-public record DesignSystemPage(Access access, DesignSystemService.View ds, FormErrors errors) {
+public record DesignSystemPage(Access access, DesignSystemService.View ds, FormErrors errors, String failedColor, String typedName) {
+
+    public DesignSystemPage(Access access, DesignSystemService.View ds, FormErrors errors) {
+        this(access, ds, errors, null, null);
+    }
+
+    /** Whether naming this colour was just refused (its field shows what was typed, marked invalid). */
+    public boolean failed(ColorEntry c) {
+        return failedColor != null && errors.any() && c.token().value().equalsIgnoreCase(failedColor.strip());
+    }
+
+    /** The name in a colour's field: what was typed when naming it was refused, otherwise its name. */
+    public String nameFieldOf(ColorEntry c) {
+        return failed(c) && typedName != null ? typedName : c.name();
+    }
 
     /** A colour token with its name, for the swatch table. */
     public record ColorEntry(String name, DesignTokens.ColorToken token) {

@@ -75,9 +75,9 @@ public class DesignSystemResource {
     @Path("/colors/name")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response name(@PathParam("slug") String slug, @FormParam("color") String color, @FormParam("name") String name,
-                         @Context HttpHeaders headers) {
+                         @FormParam("was") String was, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return act(access, headers, () -> designSystems.name(access, color, name), "Named " + color + " “" + name + "”.");
+        return act(access, headers, () -> designSystems.name(access, color, name, was), "Named " + color + " “" + name + "”.", color, name);
     }
 
     @POST
@@ -105,18 +105,25 @@ public class DesignSystemResource {
         return act(access, headers, () -> designSystems.unmerge(access, color), "Unmerged " + color + ".");
     }
 
-    /** Runs a member's decision; a refused one re-renders the page with the reason (422 or 409). */
     private Response act(Access access, HttpHeaders headers, Runnable action, String message) {
+        return act(access, headers, action, message, null, null);
+    }
+
+    /**
+     * Runs a member's decision; a refused one re-renders the page with the reason (422 or 409), and the name typed for
+     * {@code color} stays in that colour's field.
+     */
+    private Response act(Access access, HttpHeaders headers, Runnable action, String message, String color, String typed) {
         try {
             action.run();
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.designSystem(new DesignSystemPage(access, designSystems.view(access.project().id), e.errors())));
+            return Htmx.invalid(Templates.designSystem(new DesignSystemPage(access, designSystems.view(access.project().id), e.errors(), color, typed)));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
             }
             return Htmx.page(Templates.designSystem(new DesignSystemPage(access, designSystems.view(access.project().id),
-                    FormErrors.none().add("color", e.getMessage()))), 409);
+                    FormErrors.none().add("color", e.getMessage()), color, typed)), 409);
         }
         return Flash.redirect(headers, "/projects/" + access.slug() + "/design-system", message + " The design system is being recomputed.");
     }

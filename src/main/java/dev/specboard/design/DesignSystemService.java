@@ -86,9 +86,12 @@ public class DesignSystemService {
     record ScoreMap(Map<String, Double> scores) {
     }
 
-    /** A member names a colour token (kept across recomputes). */
+    /**
+     * A member names a colour token (kept across recomputes); {@code was}, the name the member saw (none: no check), answers
+     * 409 with both names when someone renamed the colour meanwhile, so neither name is lost.
+     */
     @Transactional
-    public void name(Access access, String color, String name) {
+    public void name(Access access, String color, String name, String was) {
         access.requireWrite(Role.MEMBER);
         String hex = hex(color);
         String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
@@ -104,6 +107,12 @@ public class DesignSystemService {
             }
         });
         DesignTokens.ColorConfirmation old = colors.get(hex);
+        String current = old != null && old.name() != null ? old.name() : tokenName(ds, hex);
+        if (was != null && current != null && !was.strip().equals(current)) {
+            String by = old == null || old.by() == null ? "someone else" : old.by();
+            throw ApiException.conflict(hex + " was renamed " + current + " by " + by + " while you named it " + n + " (you saw " + was.strip()
+                    + "). Nothing is lost: your name stays in the field; save it again to replace " + current + ".", Map.<String, Object>of("current", current, "yours", n));
+        }
         colors.put(hex, new DesignTokens.ColorConfirmation(n, old != null && old.confirmed(), username(access), Instant.now().toString()));
         save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
     }
@@ -166,7 +175,7 @@ public class DesignSystemService {
         // It decides thoughts, which a running inference writes back whole: the same lock as the other decisions.
         InferredEntity.lockInference(projectId);
         kept.forEach((color, name) -> {
-            name(access, color, name);
+            name(access, color, name, null);
             confirm(access, color);
             Thought.bySubject(projectId, "token:" + hex(color)).filter(t -> !t.decided()).ifPresent(t -> {
                 t.decide("confirmed", "Kept in the design-system wizard", access.accountId());

@@ -1,0 +1,59 @@
+package dev.specboard.design;
+
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Naming a colour on the design-system page: a refused name stays in its field, and a rename over someone else's is 409 with both. */
+@QuarkusTest
+class DesignSystemNamingTest {
+
+    @Inject
+    TestData data;
+
+    @Test
+    void aRefusedNameStaysInThatColoursFieldMarkedInvalid() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        Response bad = Web.as(t.member()).formParam("color", "#1e293b").formParam("name", "Not A Name!")
+                .post("/projects/" + t.slug() + "/design-system/colors/name");
+        assertEquals(422, bad.statusCode());
+        Document d = Web.html(bad);
+        assertEquals("Not A Name!", d.getElementById("name-1e293b").val(), "what was typed is kept");
+        assertEquals("true", d.getElementById("name-1e293b").attr("aria-invalid"));
+        assertTrue(d.getElementById("ds-error").text().contains("A token name starts with a letter"), d.getElementById("ds-error").text());
+        assertEquals("", d.getElementById("name-dc2626").attr("aria-invalid"), "other colours are untouched");
+    }
+
+    @Test
+    void renamingAColourSomeoneRenamedMeanwhileIs409WithBothNames() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        Document page = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/design-system"));
+        String seen = page.selectFirst("#color-1e293b input[name=was]").val();
+        String base = "/projects/" + t.slug() + "/design-system/colors/name";
+        Web.as(t.lead()).formParam("color", "#1e293b").formParam("name", "night").formParam("was", seen).post(base).then().statusCode(303);
+        DesignSystemResourceTest.settled(t);
+
+        Response stale = Web.as(t.member()).formParam("color", "#1e293b").formParam("name", "slate").formParam("was", seen).post(base);
+        assertEquals(409, stale.statusCode(), stale.asString());
+        Document d = Web.html(stale);
+        String error = d.getElementById("ds-error").text();
+        assertTrue(error.contains("renamed night") && error.contains("you saw " + seen), error);
+        assertEquals("slate", d.getElementById("name-1e293b").val(), "the typed name is kept");
+        assertEquals("night", d.selectFirst("#color-1e293b .token-name").text(), "the current name is shown beside it");
+        assertEquals("night", d.selectFirst("#color-1e293b input[name=was]").val(), "saving again is based on the current name");
+
+        Web.as(t.member()).formParam("color", "#1e293b").formParam("name", "slate").formParam("was", "night").post(base).then().statusCode(303);
+        assertEquals("slate", DesignSystemResourceTest.settled(t).selectFirst("#color-1e293b .token-name").text());
+    }
+}
