@@ -324,6 +324,15 @@ public class DesignTools {
         });
     }
 
+    @Tool(name = "list_journeys", description = "Lists the project's journey flows, the primary first and then by name, 50 a page, "
+            + "with their type and number of nodes; get_journey gives one with its nodes and connections.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<JourneyApi.JourneyRowAnswer> listJourneys(@ToolArg(description = "project slug") String project,
+                                                          @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
+                                                                  required = false) Integer page) {
+        return call(() -> journeyApi.listJourneys(project, QueryValues.page(page)));
+    }
+
     @Tool(name = "create_journey", description = "Creates a journey flow: nodes (key, nodeType screen|decision|action|database|annotation, data such as "
             + "page path, question and branches, operation and entity, end) and connections between node keys (label = a decision's branch).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))

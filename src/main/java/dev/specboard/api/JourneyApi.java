@@ -5,6 +5,7 @@ import dev.specboard.design.FlowModel;
 import dev.specboard.design.ConnectionForm;
 import dev.specboard.design.JourneyFlow;
 import dev.specboard.design.JourneyForm;
+import dev.specboard.design.JourneyQueries;
 import dev.specboard.design.JourneyService;
 import dev.specboard.design.JourneyViews;
 import dev.specboard.design.JourneyView;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -82,11 +84,15 @@ public class JourneyApi {
     @Inject
     JourneyViews journeyViews;
 
+    @Inject
+    JourneyQueries journeyQueries;
+
+    /** The project's journeys, the primary first and then by name, 50 a page; past the last page an empty list. */
     @GET
     @Path("/journeys")
-    public List<JourneyRowAnswer> listJourneys(@PathParam("slug") String slug) {
+    public List<JourneyRowAnswer> listJourneys(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return journeys.rows(access.project().id).stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.primary(), r.nodes())).toList();
+        return journeyQueries.apiPage(access.project().id, page).stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.primary(), r.nodes())).toList();
     }
 
     /** Creates a journey with its nodes and connections; 422 names an unknown node key or node type. */

@@ -43,6 +43,22 @@ public class FlowNode extends TimestampedEntity {
 
     public boolean locked;
 
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("^[A-Za-z0-9_-]{1,100}$");
+
+    /** What the journey page calls its own forms (the journey's, the new node's, the new connection's), so no node may. */
+    private static final java.util.Set<String> PAGE_FORMS = java.util.Set.of("journey", "new", "connect");
+
+    /** Why a node key cannot be used, or null: its characters, or a word the journey page keeps for its own forms. */
+    static String keyProblem(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            return "A key is letters, digits, - and _ (at most 100)";
+        }
+        if (PAGE_FORMS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+            return "The key " + key + " names one of the journey page's own forms (journey, new, connect): choose another";
+        }
+        return null;
+    }
+
     /** A key for a new node of this type that none of the journey's nodes has yet (screen-3). */
     static String freeKey(String type, List<FlowNode> existing) {
         String base = type == null || !TYPES.contains(type) ? "node" : type;

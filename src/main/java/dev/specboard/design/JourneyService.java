@@ -19,13 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Journey flows: creating them (with nodes and connections at once from the API), editing nodes and connections, positions; {@link JourneyViews} draws and checks them. */
 @ApplicationScoped
 public class JourneyService {
-
-    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_-]{1,100}$");
 
     /** A connection from the API, between node keys. */
     public record ConnectionInput(String from, String to, String trigger, String element, String label) {
@@ -39,26 +36,6 @@ public class JourneyService {
 
     public JourneyFlow get(UUID projectId, UUID id) {
         return JourneyFlow.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such journey in this project"));
-    }
-
-    /** The journeys shown a page at a time on the list. */
-    static final int PAGE_SIZE = 50;
-
-    /** The project's journeys with their node counts, in one query. */
-    public List<JourneyRow> rows(UUID projectId) {
-        return rows(projectId, 0, Integer.MAX_VALUE);
-    }
-
-    /** A page of the project's journeys (asked for: kept between the first and the last) and where it is in the list; two queries. */
-    public JourneyListView.Shown page(UUID projectId, Integer page) {
-        dev.specboard.web.PageNumbers at = dev.specboard.web.PageNumbers.of(page, JourneyFlow.count("projectId", projectId), PAGE_SIZE);
-        return new JourneyListView.Shown(rows(projectId, at.offset(), PAGE_SIZE), at);
-    }
-
-    private List<JourneyRow> rows(UUID projectId, int offset, int limit) {
-        return em.createQuery("select new dev.specboard.design.JourneyRow(j.id, j.name, j.flowType, j.description, j.primary, "
-                        + "(select count(n) from FlowNode n where n.flowId = j.id)) from JourneyFlow j where j.projectId = :p order by j.primary desc, lower(j.name), j.id", JourneyRow.class)
-                .setParameter("p", projectId).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public List<FlowNode> nodes(UUID flowId) {
@@ -144,17 +121,21 @@ public class JourneyService {
         Map<String, FlowNode> byKey = new LinkedHashMap<>();
         // Every well-formed key, also of a node refused for its type: a connection to it names no unknown node.
         java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.Set<String> lowered = new java.util.HashSet<>();
         FormErrors errors = FormErrors.none();
         for (int i = 0; i < nodes.size(); i++) {
             NodeForm n = nodes.get(i);
-            if (n.key() == null || !KEY.matcher(n.key()).matches()) {
-                errors.add("nodes[" + i + "].key", "A key is letters, digits, - and _ (at most 100)");
+            String problem = FlowNode.keyProblem(n.key());
+            if (problem != null) {
+                errors.add("nodes[" + i + "].key", problem);
                 continue;
             }
-            if (!keys.add(n.key())) {
-                errors.add("nodes[" + i + "].key", "The key " + n.key() + " is used twice");
+            // Keys differing only in case would read as one node to a person and name two; kept keys are checked too.
+            if (!lowered.add(n.key().toLowerCase(java.util.Locale.ROOT))) {
+                errors.add("nodes[" + i + "].key", "The key " + n.key() + " is used twice (keys are told apart without regard to case)");
                 continue;
             }
+            keys.add(n.key());
             try {
                 // Checked on a new node: a kept one changes only once all are valid (no half-edited row flushed meanwhile).
                 byKey.put(n.key(), node(f, new FlowNode(), n, access.project().id));
@@ -214,10 +195,11 @@ public class JourneyService {
         JourneyFlow f = lock(access, flowId);
         List<FlowNode> existing = nodes(f.id);
         String key = form.key() == null || form.key().isBlank() ? FlowNode.freeKey(form.nodeType(), existing) : form.key().strip();
-        if (!KEY.matcher(key).matches()) {
-            throw ValidationException.of("key", "A key is letters, digits, - and _ (at most 100)");
+        String problem = FlowNode.keyProblem(key);
+        if (problem != null) {
+            throw ValidationException.of("key", problem);
         }
-        if (existing.stream().anyMatch(n -> n.nodeKey.equals(key))) {
+        if (existing.stream().anyMatch(n -> n.nodeKey.equalsIgnoreCase(key))) {
             throw ValidationException.of("key", "The key " + key + " is taken in this journey");
         }
         FlowNode n = node(f, new FlowNode(), form, access.project().id);

@@ -19,11 +19,14 @@ public class JourneyViews {
     JourneyService journeys;
 
     @Inject
+    JourneyQueries queries;
+
+    @Inject
     PageService pages;
 
     /** The project's journeys with the form for a new one. */
     public JourneyListView list(Access access, Integer page, JourneyForm form, FormErrors errors) {
-        JourneyListView.Shown shown = journeys.page(access.project().id, page);
+        JourneyListView.Shown shown = queries.page(access.project().id, page);
         return new JourneyListView(access, shown.rows(), shown.at(), form, errors);
     }
 

@@ -226,6 +226,7 @@ class ApiContractTest {
         expected.put("reject_thought", List.of("project", "thoughtId"));
         expected.put("list_context_items", List.of("project"));
         expected.put("add_context_item", List.of("project", "itemType", "text", "url", "categories", "tags", "submittedContext"));
+        expected.put("list_journeys", List.of("project", "page"));
         expected.put("delete_journey", List.of("project", "journeyId"));
         expected.put("delete_context_item", List.of("project", "itemId"));
         expected.put("reference_context_item", List.of("project", "itemId", "pageId"));

@@ -88,4 +88,29 @@ class JourneyNodeEditTest {
                 .post(base + "/nodes/ok").then().statusCode(303);
         assertEquals("Address valid?", fx.api(t.viewer()).get("/api/v1" + base).then().statusCode(200).extract().path("nodes[0].data.question"));
     }
+
+    /**
+     * The journey page calls its own forms journey, new and connect: a node keyed so opened the wrong form when its edit
+     * was refused. Keys differing only in case read as one node to a person: both are refused, on the page and the API.
+     */
+    @Test
+    void aNodeKeyNamingOneOfThePagesFormsOrDifferingOnlyInCaseIsRefused() {
+        TestData.Team t = data.team();
+        String base = journey(t);
+        for (String key : List.of("new", "Connect", "journey", "OK")) {
+            Response added = Web.as(t.member()).formParam("nodeType", "screen").formParam("key", key).formParam("label", "A screen")
+                    .post(base + "/nodes");
+            assertEquals(422, added.statusCode(), key + ": " + added.asString());
+            Document d = Web.html(added);
+            assertEquals(key, d.getElementById("new-key").val(), "the typed key is kept");
+            assertTrue(d.getElementById("e-key").text().contains(key), d.getElementById("e-key").text());
+        }
+        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        fx.api(t.member()).body(Map.of("name", "Cased", "nodes", List.of(Map.of("key", "a", "nodeType", "screen", "data", Map.of()),
+                        Map.of("key", "A", "nodeType", "screen", "data", Map.of()), Map.of("key", "new", "nodeType", "screen", "data", Map.of())),
+                        "connections", List.of()))
+                .post(api).then().statusCode(422)
+                .body("details.'nodes[1].key'", org.hamcrest.Matchers.containsString("used twice"))
+                .body("details.'nodes[2].key'", org.hamcrest.Matchers.containsString("own forms"));
+    }
 }
