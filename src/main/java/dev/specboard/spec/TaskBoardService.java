@@ -162,6 +162,8 @@ public class TaskBoardService {
         if (notBlank(filter.claimant())) {
             params.add(filter.claimant().trim().toLowerCase());
             where.append(" AND t.claimed_by IN (SELECT a.id FROM accounts a WHERE lower(a.username) = ?").append(params.size()).append(")");
+            // A lapsed claim shows unclaimed in pending: it is nobody's card any more, whatever claimed_by still says.
+            where.append(" AND NOT (t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < now())");
         }
         if (notBlank(filter.q())) {
             params.add("%" + filter.q().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

@@ -147,6 +147,8 @@ class TaskLeaseLapseTest {
         Document board = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board"));
         assertEquals("2", board.select("#col-pending-count").text(), board.select("#board-columns").text());
         assertEquals("0", board.select("#col-claimed-count").text());
+        Document theirs = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?claimant=" + t.member().username));
+        assertEquals("0", theirs.select("#col-pending-count").text(), "the lapsed card is nobody's: " + theirs.select("#board-columns").text());
 
         // The old claimer claims it again and goes on; a started task whose lease lapsed cannot be completed either.
         fx.api(t.member()).post(one + "/claim").then().statusCode(200).body("claimedBy", equalTo(t.member().username));
