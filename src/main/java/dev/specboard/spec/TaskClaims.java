@@ -51,9 +51,10 @@ public class TaskClaims {
     private static final String READY = " NOT EXISTS (SELECT 1 FROM spec_dependencies d JOIN technical_specs ds ON ds.id = d.depends_on_id"
             + " WHERE d.spec_id = t.spec_id AND ds.status <> 'complete') ";
 
-    /** Held tasks (claimed or started) of project ?1 but {@code self} sharing a file with the JSON array {@code files}, through their GIN index. */
+    /** Held tasks (claimed or started, lease not lapsed) of project ?1 but {@code self} sharing a file with the JSON array {@code files}, through their GIN index. */
     private static String heldSharing(String files, String self) {
         return "SELECT 1 FROM implementation_tasks h WHERE h.project_id = ?1 AND h.status IN ('claimed', 'in_progress') AND h.id <> " + self
+                + " AND (h.lease_expires_at IS NULL OR h.lease_expires_at >= now())"
                 + " AND h.assigned_files @> ANY (ARRAY(SELECT jsonb_build_array(f) FROM jsonb_array_elements_text(" + files + ") f))";
     }
 
@@ -290,11 +291,11 @@ public class TaskClaims {
         }
     }
 
-    /** Why claim-next handed nothing out: {@code none-pending}, {@code blocked} (dependencies) or {@code overlapping}. */
+    /** Why claim-next handed nothing out: {@code none-pending}, {@code blocked} (dependencies) or {@code overlapping}; a lapsed claim counts as pending. */
     public String whyNothingReady(Project project) {
         Object[] counts = (Object[]) em.createNativeQuery("""
                         SELECT count(*), count(*) FILTER (WHERE """ + READY + """
-                        ) FROM implementation_tasks t WHERE t.project_id = ?1 AND t.status = 'pending'""")
+                        ) FROM implementation_tasks t WHERE t.project_id = ?1 AND """ + claimable("now()"))
                 .setParameter(1, project.id).getSingleResult();
         if (((Number) counts[0]).longValue() == 0) {
             return NOTHING_PENDING;

@@ -176,6 +176,23 @@ class TaskLeaseLapseTest {
         fx.api(t.lead()).post(base(t) + "/tasks/TASK-1-2/claim").then().statusCode(200).body("claimedBy", equalTo(t.lead().username));
     }
 
+    /**
+     * A lapsed claim holds its files no more: claim-next hands out a task sharing a file only with it. When nothing can be
+     * handed out because a lapsed task's files are held by live work, the reason says so ("overlapping"), not "none-pending".
+     */
+    @Test
+    void aLapsedClaimHoldsNoFilesAndClaimNextsReasonCountsIt() {
+        TestData.Team t = data.team();
+        spec(t, List.of(phase("one", "a.java", "b.java"), phase("two", "a.java"), phase("three", "b.java")));
+        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        lapse(t, "TASK-1-1");
+        // A lead claims by key what overlaps the lapsed task; TASK-1-1 then waits for a.java, TASK-1-3 only for the lapsed claim.
+        fx.api(t.lead()).post(base(t) + "/tasks/TASK-1-2/claim").then().statusCode(200);
+        fx.api(t.owner()).post(base(t) + "/tasks/claim-next").then().statusCode(200).body("task.key", equalTo("TASK-1-3"));
+        fx.api(t.owner()).post(base(t) + "/tasks/claim-next").then().statusCode(204)
+                .header(dev.specboard.api.TaskApi.REASON_HEADER, equalTo("overlapping"));
+    }
+
     @Test
     void aLapsedCardShownInPendingIsClaimedByMovingItOnTheBoard() {
         TestData.Team t = data.team();
