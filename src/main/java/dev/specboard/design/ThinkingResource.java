@@ -4,8 +4,11 @@ import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -22,9 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The thinking chain: every thought with what it builds on and leads to; confirm, revise with feedback, reject. */
@@ -46,9 +46,9 @@ public class ThinkingResource {
     @GET
     public Response list(@PathParam("slug") String slug, @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
-        dev.specboard.web.FilterChoices choices = new dev.specboard.web.FilterChoices();
+        FilterChoices choices = new FilterChoices();
         String filter = choices.oneOf("status", "thought status", status, ThinkingView.FILTERS);
-        return choices.answer(Templates.thinking(view(access, filter, choices, null, dev.specboard.web.FormErrors.none(), "")));
+        return choices.answer(Templates.thinking(thoughts.chain(access, filter, choices, null, FormErrors.none(), "")));
     }
 
     @POST
@@ -70,8 +70,8 @@ public class ThinkingResource {
         Thought t;
         try {
             t = thoughts.revise(access, tid, feedback);
-        } catch (dev.specboard.web.ValidationException e) {
-            return Htmx.invalid(Templates.thinking(view(access, "", new dev.specboard.web.FilterChoices(), tid, e.errors(), feedback)));
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), tid, e.errors(), feedback)));
         }
         return Flash.redirect(headers, base(access) + "#thought-" + t.id, "Thought revised with your feedback.");
     }
@@ -83,19 +83,6 @@ public class ThinkingResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Thought t = thoughts.reject(access, uuid(id));
         return Flash.redirect(headers, base(access) + "#thought-" + t.id, "Thought rejected: what it created is withdrawn and the thoughts built on it are flagged.");
-    }
-
-    private ThinkingView view(Access access, String filter, dev.specboard.web.FilterChoices choices, UUID failed,
-                              dev.specboard.web.FormErrors errors, String feedback) {
-        UUID projectId = access.project().id;
-        List<Thought> all = thoughts.list(projectId, null);
-        Map<UUID, Thought> byId = new LinkedHashMap<>();
-        all.forEach(t -> byId.put(t.id, t));
-        List<Thought> shown = choices.refused() ? List.of() : filter.isEmpty() ? all : all.stream().filter(t -> filter.equals("review")
-                ? t.needsReview || t.needsAnswer && "active".equals(t.status) : filter.equals(t.status)).toList();
-        long waiting = all.stream().filter(t -> t.needsReview || t.needsAnswer && "active".equals(t.status)).count();
-        return new ThinkingView(access, shown, byId, thoughts.sources(access, shown), filter, waiting, failed, errors, feedback,
-                choices.errors());
     }
 
     static String base(Access access) {

@@ -4,6 +4,8 @@ import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.FilterChoices;
+import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +50,23 @@ public class ThoughtService {
                     projectId).list();
         }
         return Thought.<Thought>find("projectId = ?1 and status = ?2 order by createdAt, subjectKey", projectId, status).list();
+    }
+
+    /**
+     * The thinking chain page: the thoughts the filter keeps (none when it was refused), with every thought of the
+     * project by id for the links between them, and their sources; a refused revision names its thought and keeps the feedback.
+     */
+    public ThinkingView chain(Access access, String filter, FilterChoices choices, UUID failed,
+                              FormErrors errors, String feedback) {
+        UUID projectId = access.project().id;
+        List<Thought> all = list(projectId, null);
+        Map<UUID, Thought> byId = new LinkedHashMap<>();
+        all.forEach(t -> byId.put(t.id, t));
+        List<Thought> shown = choices.refused() ? List.of() : filter.isEmpty() ? all : all.stream().filter(t -> filter.equals("review")
+                ? t.needsReview || t.needsAnswer && "active".equals(t.status) : filter.equals(t.status)).toList();
+        long waiting = all.stream().filter(t -> t.needsReview || t.needsAnswer && "active".equals(t.status)).count();
+        return new ThinkingView(access, shown, byId, sources(access, shown), filter, waiting, failed, errors, feedback,
+                choices.errors());
     }
 
     /**
