@@ -66,22 +66,24 @@ public class JourneyFlow extends TimestampedEntity {
      * for an older one (someone changed the journey meanwhile, its details or its nodes). No version given: no check.
      */
     void requireVersion(JourneyForm form) {
-        StaleVersionException.requireSaved("The journey " + name, form.version(), version);
-        if (form.version() != null && form.version() != version) {
-            throw new StaleVersionException("The journey " + name, form.version(), version,
-                    StaleVersionException.texts("name", name, "flowType", flowType, "description", description),
-                    StaleVersionException.texts("name", form.name(), "flowType", form.flowType(), "description", form.description()), null);
-        }
+        requireVersion(form.version(), () -> StaleVersionException.texts("name", name, "flowType", flowType, "description", description),
+                () -> StaleVersionException.texts("name", form.name(), "flowType", form.flowType(), "description", form.description()));
     }
 
     /** The same for an edit of one of its nodes: both texts are the node's. */
     void requireVersion(Integer given, FlowNode node, NodeForm typed) {
+        requireVersion(given, () -> {
+            FlowModel.Data d = FlowModel.data(node.data);
+            return StaleVersionException.texts("label", d.label(), "question", d.question(), "text", d.text(), "entity", d.entity());
+        }, () -> StaleVersionException.texts("label", typed.label(), "question", typed.question(), "text", typed.text(), "entity", typed.entity()));
+    }
+
+    /** The check both edits share, with the texts the 409 shows side by side, read only when it is raised. */
+    private void requireVersion(Integer given, java.util.function.Supplier<java.util.Map<String, String>> theirs,
+                                java.util.function.Supplier<java.util.Map<String, String>> yours) {
         StaleVersionException.requireSaved("The journey " + name, given, version);
         if (given != null && given != version) {
-            FlowModel.Data d = FlowModel.data(node.data);
-            throw new StaleVersionException("The journey " + name, given, version,
-                    StaleVersionException.texts("label", d.label(), "question", d.question(), "text", d.text(), "entity", d.entity()),
-                    StaleVersionException.texts("label", typed.label(), "question", typed.question(), "text", typed.text(), "entity", typed.entity()), null);
+            throw new StaleVersionException("The journey " + name, given, version, theirs.get(), yours.get(), null);
         }
     }
 

@@ -238,6 +238,20 @@ public class ImplementationTask extends TimestampedEntity {
     }
 
     /**
+     * {@link #leaseLapsed} in SQL, for the task row {@code alias} ("" for none) at the SQL time {@code now}: the one
+     * statement of the rule that the board, the claims and the WIP limits read the table by.
+     */
+    static String lapsedSql(String alias, String now) {
+        String t = alias.isEmpty() ? "" : alias + ".";
+        return "(" + t + "status IN ('claimed', 'in_progress') AND " + t + "lease_expires_at < " + now + ")";
+    }
+
+    /** A row that is not a lapsed claim (a held row without a lease counts as held), in SQL: see {@link #lapsedSql}. */
+    static String notLapsedSql(String alias, String now) {
+        return "NOT coalesce(" + lapsedSql(alias, now) + ", false)";
+    }
+
+    /**
      * Refuses to act on a claim that lapsed: a heartbeat, start, completion, failure or worktree report after the lease
      * ran out would revive a claim another agent may take at any moment. A started task is no exception: its lease is
      * what tells a live agent from one that died mid-work, so it goes back to pending like a claimed one (its branch

@@ -24,8 +24,7 @@ import java.util.UUID;
 public class TaskBoardService {
 
     /** The column a task shows in: a claim whose lease lapsed counts as given back at once, before the sweep moves it. */
-    private static final String SHOWN_STATUS = "CASE WHEN t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < now()"
-            + " THEN 'pending' ELSE t.status END";
+    private static final String SHOWN_STATUS = "CASE WHEN " + ImplementationTask.lapsedSql("t", "now()") + " THEN 'pending' ELSE t.status END";
 
     @Inject
     EntityManager em;
@@ -163,7 +162,7 @@ public class TaskBoardService {
             params.add(filter.claimant().trim().toLowerCase());
             where.append(" AND t.claimed_by IN (SELECT a.id FROM accounts a WHERE lower(a.username) = ?").append(params.size()).append(")");
             // A lapsed claim shows unclaimed in pending: it is nobody's card any more, whatever claimed_by still says.
-            where.append(" AND NOT (t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < now())");
+            where.append(" AND ").append(ImplementationTask.notLapsedSql("t", "now()"));
         }
         if (notBlank(filter.q())) {
             params.add("%" + filter.q().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

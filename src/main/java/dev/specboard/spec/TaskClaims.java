@@ -54,7 +54,7 @@ public class TaskClaims {
     /** Held tasks (claimed or started, lease not lapsed) of project ?1 but {@code self} sharing a file with the JSON array {@code files}, through their GIN index. */
     private static String heldSharing(String files, String self) {
         return "SELECT 1 FROM implementation_tasks h WHERE h.project_id = ?1 AND h.status IN ('claimed', 'in_progress') AND h.id <> " + self
-                + " AND (h.lease_expires_at IS NULL OR h.lease_expires_at >= now())"
+                + " AND " + ImplementationTask.notLapsedSql("h", "now()")
                 + " AND h.assigned_files @> ANY (ARRAY(SELECT jsonb_build_array(f) FROM jsonb_array_elements_text(" + files + ") f))";
     }
 
@@ -67,7 +67,7 @@ public class TaskClaims {
      * row (each part is a subquery: PostgreSQL refuses FOR UPDATE on a part of a UNION). In a project with a WIP limit on
      * the claimed column it finds nothing until the claim holds the project's turn (?3).
      */
-    private static final String NEXT_CANDIDATE = "SELECT * FROM " + nextCandidate("t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < ?5",
+    private static final String NEXT_CANDIDATE = "SELECT * FROM " + nextCandidate(ImplementationTask.lapsedSql("t", "?5"),
             "t.lease_expires_at") + " lapsed UNION ALL SELECT * FROM " + nextCandidate("t.status = 'pending'",
             "t.claim_rank, t.spec_waiters DESC, t.created_at, t.spec_number, t.task_number") + " pending LIMIT 1";
 
@@ -84,7 +84,7 @@ public class TaskClaims {
 
     /** A claimable task: pending, or held by a claim whose lease lapsed before {@code now} (the sweep has not come yet). */
     private static String claimable(String now) {
-        return "(t.status = 'pending' OR (t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < " + now + "))";
+        return "(t.status = 'pending' OR " + ImplementationTask.lapsedSql("t", now) + ")";
     }
 
     /**

@@ -78,8 +78,8 @@ public class WipLimits {
      * counts as pending, as the board shows it: it takes no room in a held column while the sweep has not come yet.
      */
     int holding(Project project, TaskStatus column, String exceptTaskKey) {
-        String shown = column.isHeld() ? "status = ?2 AND (lease_expires_at IS NULL OR lease_expires_at >= ?4)"
-                : column == TaskStatus.PENDING ? "(status = ?2 OR (status IN ('claimed', 'in_progress') AND lease_expires_at < ?4))"
+        String shown = column.isHeld() ? "status = ?2 AND " + ImplementationTask.notLapsedSql("", "?4")
+                : column == TaskStatus.PENDING ? "(status = ?2 OR " + ImplementationTask.lapsedSql("", "?4") + ")"
                 : "status = ?2";
         var query = em.createNativeQuery("SELECT count(*) FROM implementation_tasks WHERE project_id = ?1 AND " + shown + " AND task_id <> ?3")
                 .setParameter(1, project.id).setParameter(2, column.value()).setParameter(3, exceptTaskKey == null ? "" : exceptTaskKey);

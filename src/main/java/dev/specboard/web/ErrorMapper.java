@@ -164,16 +164,16 @@ public class ErrorMapper {
             return webException(web, uri, headers, request);
         }
         if (ParallelChange.isCause(e)) {
-            LOG.warnf("Parallel change on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), InputGuard.printable(String.valueOf(LoggedPath.text(e.getMessage()))));
+            LOG.warnf("Parallel change on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), loggedMessage(e));
             return respond(409, "Someone else changed this at the same time, so nothing was saved. Reload it and try again.",
                     Map.of(), uri, headers);
         }
         if (ParallelChange.isGone(e)) {
-            LOG.warnf("Deleted meanwhile on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), InputGuard.printable(String.valueOf(LoggedPath.text(e.getMessage()))));
+            LOG.warnf("Deleted meanwhile on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), loggedMessage(e));
             return respond(404, "This was deleted by someone else while you changed it, so nothing was saved.", Map.of(), uri, headers);
         }
         if (ParallelChange.isDuplicate(e)) {
-            LOG.warnf("Parallel create on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), InputGuard.printable(String.valueOf(LoggedPath.text(e.getMessage()))));
+            LOG.warnf("Parallel create on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), loggedMessage(e));
             return respond(409, "That already exists: someone created one with the same name at the same time, so nothing was saved."
                     + " Reload and try again.", Map.of(), uri, headers);
         }
@@ -187,6 +187,11 @@ public class ErrorMapper {
         }
         LOG.error("Unexpected error on " + LoggedPath.of(uri.getPath()), LoggedPath.thrown(e));
         return respond(500, "Something went wrong on our side. It has been logged; please try again.", Map.of(), uri, headers);
+    }
+
+    /** An exception's message as a log line may carry it: link secrets replaced, control characters escaped. */
+    private static String loggedMessage(Throwable e) {
+        return InputGuard.printable(String.valueOf(LoggedPath.text(e.getMessage())));
     }
 
     /** A refusal of bad input: one WARN line, then the usual answer. */

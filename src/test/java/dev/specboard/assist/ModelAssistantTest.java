@@ -217,16 +217,7 @@ class ModelAssistantTest {
             String base = "/api/v1/projects/" + t.slug();
             String thread = fx.api(t.reviewer()).body(Map.of("path", JobTestSupport.DIR + "/App.java", "lineStart", 9, "lineEnd", 11,
                     "body", "What does this loop do?")).post(base + "/repos/app/threads").then().statusCode(201).extract().path("id");
-            java.util.concurrent.CountDownLatch arrived = ModelDouble.gate();
-            String id = fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("threadId", thread)))
-                    .post(base + "/jobs").then().statusCode(202).extract().path("id");
-            try {
-                assertTrue(arrived.await(30, java.util.concurrent.TimeUnit.SECONDS), "the job asked the model");
-                fx.api(t.owner()).delete(base + "/members/" + t.reviewer().username).then().statusCode(204);
-            } finally {
-                ModelDouble.release.countDown();
-            }
-            AiJob job = jobs.await(UUID.fromString(id));
+            AiJob job = removedWhileTheModelAnswers(t, t.reviewer(), Map.of("type", "EXPLANATION", "params", Map.of("threadId", thread)));
             assertEquals(JobStatus.FAILED, job.status, "a removed member's job posts nothing");
             assertTrue(job.error.contains("no longer a member"), job.error);
             assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Comment.count("threadId", UUID.fromString(thread))), "only the question");
@@ -239,21 +230,26 @@ class ModelAssistantTest {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
             jobs.synced(t, git);
-            String base = "/api/v1/projects/" + t.slug();
-            java.util.concurrent.CountDownLatch arrived = ModelDouble.gate();
-            String id = fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", JobTestSupport.DIR)))
-                    .post(base + "/jobs").then().statusCode(202).extract().path("id");
-            try {
-                assertTrue(arrived.await(30, java.util.concurrent.TimeUnit.SECONDS), "the job asked the model");
-                fx.api(t.owner()).delete(base + "/members/" + t.member().username).then().statusCode(204);
-            } finally {
-                ModelDouble.release.countDown();
-            }
-            AiJob job = jobs.await(UUID.fromString(id));
+            AiJob job = removedWhileTheModelAnswers(t, t.member(), Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", JobTestSupport.DIR)));
             assertEquals(JobStatus.FAILED, job.status, "a removed member's outline is not kept");
             assertTrue(job.error.contains("no longer a member"), job.error);
             assertEquals(null, job.result);
         }
+    }
+
+    /** Queues a job as {@code requester}, removes them from the project while the model answers, and waits for the job to end. */
+    private AiJob removedWhileTheModelAnswers(TestData.Team t, dev.specboard.account.Account requester, Map<String, Object> body)
+            throws InterruptedException {
+        String base = "/api/v1/projects/" + t.slug();
+        CountDownLatch arrived = ModelDouble.gate();
+        String id = fx.api(requester).body(body).post(base + "/jobs").then().statusCode(202).extract().path("id");
+        try {
+            assertTrue(arrived.await(30, TimeUnit.SECONDS), "the job asked the model");
+            fx.api(t.owner()).delete(base + "/members/" + requester.username).then().statusCode(204);
+        } finally {
+            ModelDouble.release.countDown();
+        }
+        return jobs.await(UUID.fromString(id));
     }
 
     @Test
