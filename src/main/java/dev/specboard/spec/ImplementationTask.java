@@ -258,17 +258,15 @@ public class ImplementationTask extends TimestampedEntity {
      * and notes keep the work done so far for whoever claims it next), and its claimer claims it again to finish.
      */
     void checkLease(Instant now) {
-        if (leaseLapsed(now)) {
-            throw new IllegalStateException("The lease on " + taskKey + " lapsed at " + leaseExpiresAt + ": the claim ended"
-                    + " without a heartbeat and the task is free for anyone; claim it again.");
-        }
+        checkLease(now, null);
     }
 
-    /** {@link #checkLease} for a release: a lapsed claim has ended already, there is nothing left to give back. */
-    void checkLeaseToRelease(Instant now) {
+    /** {@link #checkLease} for a move to {@code to}: a release is refused too, for the claim has ended already and there is nothing left to give back. */
+    void checkLease(Instant now, TaskStatus to) {
         if (leaseLapsed(now)) {
-            throw new IllegalStateException("The lease on " + taskKey + " lapsed at " + leaseExpiresAt
-                    + ": the claim ended already and the task is pending, free for anyone.");
+            throw new IllegalStateException("The lease on " + taskKey + " lapsed at " + leaseExpiresAt + (to == TaskStatus.PENDING
+                    ? ": the claim ended already and the task is pending, free for anyone."
+                    : ": the claim ended without a heartbeat and the task is free for anyone; claim it again."));
         }
     }
 

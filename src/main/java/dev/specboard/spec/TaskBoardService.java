@@ -206,9 +206,9 @@ public class TaskBoardService {
         List<ColumnView> columns = TaskStatus.columns().stream().map(st -> new ColumnView(st,
                 idsByStatus.getOrDefault(st, List.of()).stream().map(byId::get).toList(), totals.getOrDefault(st, 0), limits.get(st))).toList();
         @SuppressWarnings("unchecked")
-        List<String> claimants = new ArrayList<>(em.createNativeQuery("""
-                SELECT DISTINCT a.username FROM implementation_tasks t JOIN accounts a ON a.id = t.claimed_by
-                WHERE t.project_id = ?1 ORDER BY a.username""").setParameter(1, project.id).getResultList());
+        List<String> claimants = new ArrayList<>(em.createNativeQuery("SELECT DISTINCT a.username FROM implementation_tasks t"
+                + " JOIN accounts a ON a.id = t.claimed_by WHERE t.project_id = ?1 AND " + ImplementationTask.notLapsedSql("t", "now()")
+                + " ORDER BY a.username").setParameter(1, project.id).getResultList());
         String wanted = filter.claimant();
         if (wanted != null && claimants.stream().noneMatch(wanted::equalsIgnoreCase)) {
             // A name holding no task stays chosen in the select: an empty board then says whose tasks it looked for,

@@ -186,11 +186,7 @@ public class TaskService {
         // A lapsed claim counts as ended though the sweep has not moved it yet: nobody moves it on (another agent may be
         // claiming it this moment), nor gives it back.
         try {
-            if (to == TaskStatus.PENDING) {
-                task.checkLeaseToRelease(Instant.now());
-            } else {
-                task.checkLease(Instant.now());
-            }
+            task.checkLease(Instant.now(), to);
         } catch (IllegalStateException e) {
             throw ApiException.conflict(e.getMessage(), Map.of("status", TaskStatus.PENDING.value(), "leaseExpiresAt", task.leaseExpiresAt.toString()));
         }

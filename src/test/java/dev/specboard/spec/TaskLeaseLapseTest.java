@@ -147,6 +147,8 @@ class TaskLeaseLapseTest {
         Document board = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board"));
         assertEquals("2", board.select("#col-pending-count").text(), board.select("#board-columns").text());
         assertEquals("0", board.select("#col-claimed-count").text());
+        assertEquals(List.of(), board.select("select[name=claimant] option:not([value=''])").eachAttr("value"),
+                "a claimer whose only claim lapsed is offered by the claimant filter: " + board.select("select[name=claimant]"));
         Document theirs = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board?claimant=" + t.member().username));
         assertEquals("0", theirs.select("#col-pending-count").text(), "the lapsed card is nobody's: " + theirs.select("#board-columns").text());
 
