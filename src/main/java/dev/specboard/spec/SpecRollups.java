@@ -1,6 +1,7 @@
 package dev.specboard.spec;
 
 import dev.specboard.kernel.JdbcStatement;
+import dev.specboard.notification.NotificationService;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoService;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,6 +39,9 @@ public class SpecRollups {
 
     @Inject
     StoryService stories;
+
+    @Inject
+    NotificationService notifications;
 
     /**
      * After every successful sync, also one that found no new commit: every completed task whose
@@ -64,13 +69,15 @@ public class SpecRollups {
     /**
      * A full SHA reported before any repository of the project was synced is taken unchecked. The first sync after the
      * completion checks it once, in every synced repository, and logs in the task's history what it found, so that a
-     * task whose commit no repository holds does not wait in completed with nobody told why it never becomes merged.
-     * (A commit on the default branch made the task merged just before; one of another branch is logged as found.)
+     * task whose commit no repository holds does not wait in completed with nobody told why it never becomes merged:
+     * whoever completed it is notified too. (A commit on the default branch made the task merged just before; one of
+     * another branch is logged as found.)
      */
     private void checkUncheckedCommits(UUID projectId, Repo repo) {
         @SuppressWarnings("unchecked")
         List<Object[]> unchecked = em.createNativeQuery("""
-                        SELECT t.id, t.commit_sha FROM implementation_tasks t
+                        SELECT t.id, t.commit_sha, t.claimed_by, t.task_id, (SELECT p.slug FROM projects p WHERE p.id = t.project_id)
+                        FROM implementation_tasks t
                         WHERE t.project_id = ?1 AND t.status = 'completed' AND t.commit_sha IS NOT NULL
                           AND NOT EXISTS (SELECT 1 FROM project_manifests m WHERE m.project_id = ?1 AND m.created_at < t.completed_at)
                           AND NOT EXISTS (SELECT 1 FROM task_events e WHERE e.task_id = t.id AND e.from_status = 'completed'
@@ -86,6 +93,11 @@ public class SpecRollups {
                     : "Commit " + sha + " was not found in repository " + repo.name + " (nor in another synced repository of the project)"
                     + " after its sync at " + at + ": the task cannot become merged until that commit is pushed and synced. If the SHA"
                     + " is wrong, move the task back to in progress and complete it with the right one.");
+            if (!known && task[2] != null) {
+                notifications.notify((UUID) task[2], projectId, "task_commit_missing", Map.of("message", task[3] + ": commit "
+                        + sha.substring(0, Math.min(7, sha.length())) + " was not found in repository " + repo.name + ", so the task cannot become merged",
+                        "link", "/projects/" + task[4] + "/tasks/" + task[3]));
+            }
         }
     }
 

@@ -116,7 +116,7 @@ public class TaskLeases {
         List<Object[]> rows = em.createNativeQuery("""
                         WITH expired AS MATERIALIZED (
                             SELECT t.id, t.status, t.claimed_by, t.lease_expires_at FROM implementation_tasks t
-                            WHERE t.status IN ('claimed', 'in_progress') AND t.lease_expires_at < now()
+                            WHERE %s
                             ORDER BY t.lease_expires_at LIMIT ?1
                             FOR UPDATE SKIP LOCKED),
                         moved AS (
@@ -128,7 +128,7 @@ public class TaskLeases {
                                m.id, e.lease_expires_at, a.username
                         FROM moved m JOIN expired e ON e.id = m.id JOIN projects p ON p.id = m.project_id
                              JOIN technical_specs s ON s.id = m.spec_id LEFT JOIN accounts a ON a.id = e.claimed_by
-                        ORDER BY e.lease_expires_at, m.task_id""")
+                        ORDER BY e.lease_expires_at, m.task_id""".formatted(ImplementationTask.lapsedSql("t", "now()")))
                 .setParameter(1, limit).getResultList();
         if (rows.isEmpty()) {
             return 0;

@@ -123,6 +123,11 @@ class TaskCompletionChecksTest {
             // The agent reading its task's history and the lead on the task page see why it never becomes merged.
             Document page = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/tasks/TASK-1-3"));
             assertTrue(page.getElementById("task-history").text().contains("was not found in repository app"), page.getElementById("task-history").text());
+            // Whoever completed it is told once, and only of the commit that was not found.
+            fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200)
+                    .body("findAll { it.type == 'task_commit_missing' }.payload.message",
+                            equalTo(List.of("TASK-1-3: commit fedcba9 was not found in repository app, so the task cannot become merged")))
+                    .body("find { it.type == 'task_commit_missing' }.payload.link", equalTo("/projects/" + t.slug() + "/tasks/TASK-1-3"));
         }
     }
 }
