@@ -68,7 +68,8 @@ public class SpecRollups {
 
     /**
      * A full SHA reported before any repository of the project was synced is taken unchecked. The first sync after the
-     * completion checks it once, in every synced repository, and logs in the task's history what it found, so that a
+     * completion checks it once, in every synced repository, and logs (a commit not found waits until every repository
+     * of the project has been synced once) in the task's history what it found, so that a
      * task whose commit no repository holds does not wait in completed with nobody told why it never becomes merged:
      * whoever completed it is notified too. (A commit on the default branch made the task merged just before; one of
      * another branch is logged as found.)
@@ -83,10 +84,20 @@ public class SpecRollups {
                           AND NOT EXISTS (SELECT 1 FROM task_events e WHERE e.task_id = t.id AND e.from_status = 'completed'
                                           AND e.to_status = 'completed' AND e.created_at >= t.completed_at)
                         ORDER BY t.completed_at""").setParameter(1, projectId).getResultList();
+        if (unchecked.isEmpty()) {
+            return;
+        }
+        // A commit not found yet may be in a repository of the project that has not been synced: its first sync checks again.
+        boolean allSynced = ((Number) em.createNativeQuery("SELECT count(*) FROM repositories r WHERE r.project_id = ?1"
+                + " AND NOT EXISTS (SELECT 1 FROM project_manifests m WHERE m.repository_id = r.id)")
+                .setParameter(1, projectId).getSingleResult()).longValue() == 0;
         Instant at = Instant.now();
         for (Object[] task : unchecked) {
             String sha = (String) task[1];
             boolean known = repos.commitKnown(projectId, sha).orElse(false);
+            if (!known && !allSynced) {
+                continue;
+            }
             LOG_CHECK.update(em, task[0], known
                     ? "Commit " + sha + " was found after the sync of repository " + repo.name + " at " + at
                     + ": the task becomes merged once the commit is on the default branch."

@@ -130,4 +130,28 @@ class TaskCompletionChecksTest {
                     .body("find { it.type == 'task_commit_missing' }.payload.link", equalTo("/projects/" + t.slug() + "/tasks/TASK-1-3"));
         }
     }
+
+    @Test
+    void aCommitNotFoundWaitsUntilEveryRepositoryOfTheProjectHasBeenSyncedOnce() throws Exception {
+        TestData.Team t = data.team();
+        spec(t, "one");
+        try (GitFixture app = GitFixture.create(); GitFixture lib = GitFixture.create()) {
+            app.commit("init", "README.md", "app");
+            String inLib = lib.commit("init", "lib.java", "class Lib {}");
+            started(t, "TASK-1-1");
+            fx.api(t.member()).body(Map.of("commitSha", inLib)).post(base(t) + "/tasks/TASK-1-1/complete").then().statusCode(200);
+            Repo first = QuarkusTransaction.requiringNew().call(() -> repos.add(t.project(), t.owner(), "app", app.url()));
+            // lib follows a branch that does not exist yet: its syncs fail until it does.
+            Repo second = QuarkusTransaction.requiringNew().call(() -> repos.add(t.project(), t.owner(), "lib", lib.url(), "release"));
+            assertEquals(SyncStatus.SUCCESS, repos.sync(first).status);
+            // lib has never been synced: nobody can tell yet, so nothing is logged and nobody is told.
+            fx.api(t.viewer()).get(base(t) + "/tasks/TASK-1-1").then().body("task.status", equalTo("completed"))
+                    .body("events.findAll { it.from == 'completed' && it.to == 'completed' }", hasSize(0));
+            fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200)
+                    .body("findAll { it.type == 'task_commit_missing' }", hasSize(0));
+            lib.branch("release");
+            assertEquals(SyncStatus.SUCCESS, repos.sync(second).status);
+            fx.api(t.viewer()).get(base(t) + "/tasks/TASK-1-1").then().body("task.status", equalTo("merged"));
+        }
+    }
 }
