@@ -1,29 +1,34 @@
 package dev.specboard.plan;
 
+import dev.specboard.repo.Repo;
 import dev.specboard.web.FilterChoices;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The plan list's filters, carried in the URL so a filtered list can be shared and paged: a repository by name and the
- * status of a plan's latest version (blank: any).
+ * status of a plan's latest version (blank: any). {@code repositoryId} is the named repository's (null: any), so the
+ * list's query needs no second look-up of it.
  */
-public record PlanFilter(String repo, String status) {
+public record PlanFilter(String repo, UUID repositoryId, String status) {
 
     /**
-     * The filters of the list page's URL; a repository the project lacks ({@code repos}: its names) or an unknown status
-     * is recorded in {@code choices} (422 naming it) and reads as no filter, never as "any" listing every plan.
+     * The filters of the list page's URL; a repository the project lacks ({@code repos}: its repositories) or an unknown
+     * status is recorded in {@code choices} (422 naming it) and reads as no filter, never as "any" listing every plan.
      */
-    public static PlanFilter read(String repo, String status, List<String> repos, FilterChoices choices) {
+    public static PlanFilter read(String repo, String status, List<Repo> repos, FilterChoices choices) {
         String named = repo == null ? "" : repo.strip();
-        if (!named.isEmpty() && !repos.contains(named)) {
-            choices.refuse("repo", "repository", named, repos.isEmpty() ? "Any: this project has no repository yet" : FilterChoices.choices(repos));
-            named = "";
+        Optional<Repo> chosen = repos.stream().filter(r -> r.name.equals(named)).findFirst();
+        if (!named.isEmpty() && chosen.isEmpty()) {
+            List<String> names = repos.stream().map(r -> r.name).toList();
+            choices.refuse("repo", "repository", named, names.isEmpty() ? "Any: this project has no repository yet" : FilterChoices.choices(names));
         }
-        return new PlanFilter(named, choices.oneOf("status", "plan status", status, STATUSES));
+        return new PlanFilter(chosen.map(r -> r.name).orElse(""), chosen.map(r -> r.id).orElse(null),
+                choices.oneOf("status", "plan status", status, STATUSES));
     }
 
     public boolean isEmpty() {

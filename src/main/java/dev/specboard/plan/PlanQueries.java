@@ -73,18 +73,11 @@ public class PlanQueries {
 
     /**
      * A page of the plan list (asked for: kept between the first and the last) under the filter ({@link PlanFilter#read}
-     * checked its values), in three queries.
+     * checked its values and found the repository), in two queries.
      */
     public PlanListView page(Access access, PlanFilter filter, Integer page) {
         PlanStatus status = filter.planStatus().orElse(null);
-        UUID repositoryId = null;
-        if (!filter.repo().isEmpty()) {
-            Optional<Repo> repo = Repo.findByName(access.project().id, filter.repo());
-            if (repo.isEmpty()) {
-                return PlanListView.empty(); // removed since the filter was read: nothing of it to list, rather than everything
-            }
-            repositoryId = repo.get().id;
-        }
+        UUID repositoryId = filter.repositoryId();
         jakarta.persistence.Query count = em.createNativeQuery("SELECT count(*) FROM (" + latest(repositoryId) + ") p"
                 + (status == null ? "" : " WHERE p.status = :status")).setParameter("project", access.project().id);
         bind(count, repositoryId, status);

@@ -67,11 +67,11 @@ public class PlanResource {
     public Response list(@PathParam("slug") String slug, @QueryParam("repo") String repo, @QueryParam("status") String status,
                          @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        List<String> repos = Repo.listByProject(access.project().id).stream().map(r -> r.name).toList();
+        List<Repo> repos = Repo.listByProject(access.project().id);
         FilterChoices choices = new FilterChoices();
         PlanFilter filter = PlanFilter.read(repo, status, repos, choices);
         PlanQueries.PlanListView list = choices.refused() ? PlanQueries.PlanListView.empty() : queries.page(access, filter, page);
-        return choices.answer(Templates.list(access, list, repos, filter, choices.errors()));
+        return choices.answer(Templates.list(access, list, repos.stream().map(r -> r.name).toList(), filter, choices.errors()));
     }
 
     @GET

@@ -270,6 +270,9 @@ class PlanPagesTest {
                     Web.as(small.viewer()).get("/projects/" + small.slug() + "/plans?repo=shop&status=draft").statusCode()));
             long fiftyFiltered = SqlCounter.count(() -> assertEquals(200, Web.as(big.viewer()).get(list + "?repo=shop&status=draft").statusCode()));
             assertEquals(fiveFiltered, fiftyFiltered, "filtered plan list statements for 5 vs 50 rows");
+            // The repository filter reuses the repositories the page lists: no second look-up of the one it names.
+            assertEquals(fifty, SqlCounter.count(() -> assertEquals(200, Web.as(big.viewer()).get(list + "?repo=shop").statusCode())),
+                    "plan list statements with and without a repository filter");
         }
     }
 
@@ -298,6 +301,10 @@ class PlanPagesTest {
             assertEquals("Status", all.selectFirst("label[for=filter-status]").text());
             assertEquals("get", all.getElementById("plan-filters").attr("method"), "a plain form: it filters without JavaScript");
             assertEquals(java.util.List.of("", "docs", "shop"), all.select("#filter-repo option").eachAttr("value"));
+            assertEquals(java.util.List.of("docs", "shop"), all.select("#filter-repo option:not([value=''])").eachText(), "names as they are");
+            assertEquals(java.util.List.of("", "draft", "active", "completed", "archived"), all.select("#filter-status option").eachAttr("value"));
+            assertEquals(java.util.List.of("Any", "Draft", "Active", "Completed", "Archived"), all.select("#filter-status option").eachText(),
+                    "statuses read as words, not as the codes the URL carries");
 
             Document shopDrafts = Web.html(Web.as(t.viewer()).get(list + "?repo=shop&status=draft"));
             assertEquals(java.util.Set.of("Draft one", "Moved on"),

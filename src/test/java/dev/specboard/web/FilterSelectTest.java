@@ -35,6 +35,11 @@ class FilterSelectTest {
         Document sessions = page(t, p + "/work-sessions?status=complete&type=design");
         assertEquals("design", sessions.select("#filter-type option[selected]").val(), "each select keeps its own choice");
         assertEquals(List.of("", "pending", "in_progress", "complete", "failed"), sessions.select("#filter-status option").eachAttr("value"));
+        assertEquals(List.of("Any", "Pending", "In progress", "Complete", "Failed"), sessions.select("#filter-status option").eachText(),
+                "codes read as words; the values stay the codes the URL takes");
+        assertEquals("Rename", page(t, p + "/jobs?type=RENAME").select("#filter-type option[selected]").text());
+        assertEquals("schema", page(t, p + "/components?type=schema").select("#filter-type option[selected]").text(),
+                "component types are names people write as they are");
     }
 
     private static Document page(TestData.Team t, String url) {
