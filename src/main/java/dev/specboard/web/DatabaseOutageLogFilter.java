@@ -1,7 +1,5 @@
 package dev.specboard.web;
 
-import io.quarkus.logging.LoggingFilter;
-
 import java.util.Arrays;
 import java.util.Set;
 import java.util.logging.Filter;
@@ -12,9 +10,9 @@ import java.util.stream.Stream;
 /**
  * Keeps a database outage from flooding the log: the warnings the connection pool, Hibernate and
  * the transaction manager write for every failed connection (stack traces included) are left out
- * and counted instead; {@link DatabaseOutage}'s rate-limited line reports them. Errors always pass.
+ * and counted instead; {@link DatabaseOutage}'s rate-limited line reports them. Errors always pass. The console's
+ * {@link LogFilter} applies it.
  */
-@LoggingFilter(name = "database-outage")
 public final class DatabaseOutageLogFilter implements Filter {
 
     private static final Set<String> CHATTY = Set.of("io.agroal.pool", "io.quarkus.agroal.runtime.DataSources", "org.hibernate.orm.jdbc.error",

@@ -7,11 +7,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.jboss.logmanager.ExtHandler;
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.LogContext;
+import org.jboss.logmanager.handlers.ConsoleHandler;
+
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The secret of an invitation or preview link never reaches the log when a request on it is refused or fails. */
@@ -91,5 +101,56 @@ class SecretPathLogTest {
         RuntimeException plain = new RuntimeException("Failed on /projects/p/previews/42");
         assertTrue(LoggedPath.thrown(plain) == plain, "an exception without a secret is logged as it is");
         assertEquals("/api/v1/projects/p/previews/42 and previews/7", LoggedPath.text("/api/v1/projects/p/previews/42 and previews/7"));
+    }
+
+    /**
+     * A failure the framework logs before our code runs (Quarkus' error handler quotes the raw URI as a printf parameter,
+     * its exception may quote it too) reaches the console without the link's secret: the console's configured filter
+     * rewrites the record, and its formatter prints no secret.
+     */
+    @Test
+    void aFrameworkFailureLineOnTheConsoleCarriesNoLinkSecret() {
+        ConsoleHandler console = consoleHandler(LogContext.getLogContext().getLogger("").getHandlers())
+                .orElseThrow(() -> new AssertionError("no console handler"));
+        assertNotNull(console.getFilter(), "the configured console filter");
+        ExtLogRecord r = new ExtLogRecord(Level.SEVERE, "HTTP Request to %s failed, error id: %s", ExtLogRecord.FormatStyle.PRINTF,
+                getClass().getName());
+        r.setLoggerName("io.quarkus.vertx.http.runtime.QuarkusErrorHandler");
+        r.setParameters(new Object[] {"/preview/" + SECRET + "/pages/1?x=1", "e-42"});
+        r.setThrown(new IllegalStateException("No route for /invitations/" + SECRET, new RuntimeException("preview/" + SECRET)));
+        assertTrue(console.getFilter().isLoggable(r));
+        String line = console.getFormatter().format(r);
+        assertFalse(line.contains(SECRET), line);
+        assertTrue(line.contains("HTTP Request to /preview/[redacted]/pages/1?x=1 failed, error id: e-42"), line);
+        assertTrue(line.contains("java.lang.IllegalStateException: No route for /invitations/[redacted]"), line);
+
+        ExtLogRecord plain = new ExtLogRecord(Level.WARNING, "Request on {0} took {1} ms", ExtLogRecord.FormatStyle.MESSAGE_FORMAT,
+                getClass().getName());
+        plain.setLoggerName("io.vertx.core.impl.ContextImpl");
+        plain.setParameters(new Object[] {"http://localhost/invitations/" + SECRET, 12});
+        assertTrue(console.getFilter().isLoggable(plain));
+        String other = console.getFormatter().format(plain);
+        assertTrue(other.contains("Request on http://localhost/invitations/[redacted] took 12 ms"), other);
+    }
+
+    /** What is logged through a framework's logger is redacted for every handler after the console's. */
+    @Test
+    void aLineLoggedThroughTheFrameworksLoggerIsRedacted() {
+        try (LogCapture all = LogCapture.everything()) {
+            org.jboss.logging.Logger.getLogger("io.quarkus.vertx.http.runtime.QuarkusErrorHandler")
+                    .errorf(new IllegalArgumentException("bad /Invitations/" + SECRET), "HTTP Request to %s failed, error id: %s",
+                            "/preview/" + SECRET + "/x", "e-7");
+            List<String> lines = all.lines().stream().filter(l -> l.contains("error id: e-7")).toList();
+            assertEquals(1, lines.size(), all.lines().toString());
+            assertFalse(lines.get(0).contains(SECRET), lines.get(0));
+            assertTrue(lines.get(0).contains("/preview/[redacted]/x"), lines.get(0));
+        }
+    }
+
+    /** The console handler among the root logger's handlers, inside the wrappers Quarkus puts around them. */
+    private static Optional<ConsoleHandler> consoleHandler(Handler[] handlers) {
+        return Arrays.stream(handlers).flatMap(h -> h instanceof ConsoleHandler c ? Optional.of(c).stream()
+                : h instanceof ExtHandler ext ? consoleHandler(ext.getHandlers()).stream() : Optional.<ConsoleHandler>empty().stream())
+                .findFirst();
     }
 }
