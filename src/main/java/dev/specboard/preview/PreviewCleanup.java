@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The scheduled cleanup of preview links: expired (or revoked) previews become EXPIRED, then
- * SOFT_DELETED after a delay, then PURGED after another, when their bundle's directory is deleted (also
- * one that a failed render left without recording it). Each stage claims its rows with
+ * The scheduled cleanup of preview links: expired (or revoked, or made through an API token revoked since) previews
+ * become EXPIRED, then SOFT_DELETED after a delay, then PURGED after another, when their bundle's directory is deleted
+ * (also one that a failed render left without recording it). Each stage claims its rows with
  * {@code FOR UPDATE SKIP LOCKED} and records a {@code preview_cleanup_events} row in the same
  * transaction, so several instances never move one preview twice.
  */
@@ -58,7 +58,9 @@ public class PreviewCleanup {
 
     /** Runs every stage once; answers how many previews moved. */
     public int run() {
-        int moved = stage(PreviewSession.EXPIRED, "expired_at", "status IN ('PENDING', 'READY') AND expires_at <= now()", 0);
+        // A link made through an API token closed when the token was revoked (see PreviewService.open): it ends like a revoked one.
+        int moved = stage(PreviewSession.EXPIRED, "expired_at", "status IN ('PENDING', 'READY') AND (expires_at <= now() OR (token_id IS NOT NULL "
+                + "AND NOT EXISTS (SELECT 1 FROM api_tokens t WHERE t.id = preview_sessions.token_id AND t.revoked_at IS NULL)))", 0);
         moved += stage(PreviewSession.SOFT_DELETED, "soft_deleted_at",
                 "status = 'EXPIRED' AND expired_at <= now() - make_interval(secs => ?)", softDeleteAfter.toMillis() / 1000.0);
         moved += purge();

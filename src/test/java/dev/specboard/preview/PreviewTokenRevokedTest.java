@@ -10,10 +10,17 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,5 +76,45 @@ class PreviewTokenRevokedTest {
         RestAssured.given().get("/preview/" + m.group(1)).then().statusCode(200);
         tokens.revoke(t.lead().id, agent.token().id);
         RestAssured.given().get("/preview/" + m.group(1)).then().statusCode(404);
+    }
+
+    /**
+     * The cleanup ends a link closed by its token's revocation as it ends a revoked one (EXPIRED, SOFT_DELETED, PURGED on
+     * the same delays): its bundle is deleted, not kept until the link's own expiry. A link made in the browser stays.
+     */
+    @Test
+    void theCleanupDeletesTheBundleOfALinkWhoseTokenWasRevoked() throws Exception {
+        TestData.Team t = data.team();
+        PreviewLifecycleTest.page(t, "Home", "/home", "<h1>Hi</h1>", "");
+        ApiTokenService.Created agent = tokens.create(t.lead().id, "agent", null, null);
+        String id = RestAssured.given().header("Authorization", "Bearer " + agent.value()).contentType(ContentType.JSON)
+                .body(Map.of("hours", 200)).post("/api/v1/projects/" + t.slug() + "/previews").then().statusCode(201).extract().path("id");
+        String browserMade = PreviewLifecycleTest.createPreview(t, "", 200);
+        Path bundle = Path.of(session(id).bundlePath);
+        assertTrue(Files.isDirectory(bundle));
+
+        tokens.revoke(t.lead().id, agent.token().id);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60)); // three cleanup rounds, on a loaded machine
+        while (!PreviewSession.PURGED.equals(session(id).status)) {
+            assertTrue(Instant.now().isBefore(deadline), "not purged in time: " + session(id).status);
+            Thread.sleep(200);
+        }
+        assertFalse(Files.exists(bundle), "the bundle's files are deleted at PURGED");
+        assertEquals(List.of(PreviewSession.EXPIRED, PreviewSession.SOFT_DELETED, PreviewSession.PURGED), stages(id));
+        PreviewSession kept = session(browserMade);
+        assertEquals(PreviewSession.READY, kept.status, "a link made in the browser is not tied to the token");
+        assertTrue(Files.isDirectory(Path.of(kept.bundlePath)));
+    }
+
+    @jakarta.transaction.Transactional
+    List<String> stages(String id) {
+        return PreviewCleanupEvent.<PreviewCleanupEvent>list("previewSessionId = ?1 order by createdAt", UUID.fromString(id)).stream()
+                .map(e -> e.stage).toList();
+    }
+
+    @jakarta.transaction.Transactional
+    PreviewSession session(String id) {
+        return PreviewSession.findById(UUID.fromString(id));
     }
 }
