@@ -1,6 +1,7 @@
 package dev.specboard.preview;
 
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -105,6 +106,29 @@ class PreviewTokenRevokedTest {
         PreviewSession kept = session(browserMade);
         assertEquals(PreviewSession.READY, kept.status, "a link made in the browser is not tied to the token");
         assertTrue(Files.isDirectory(Path.of(kept.bundlePath)));
+    }
+
+    /** Opening a link made through an API token checks the token in the same query that finds the preview. */
+    @Test
+    void aLinkMadeThroughATokenOpensWithAsManyStatementsAsOneMadeInTheBrowser() {
+        TestData.Team t = data.team();
+        PreviewLifecycleTest.page(t, "Home", "/home", "<h1>Hi</h1>", "");
+        ApiTokenService.Created agent = tokens.create(t.lead().id, "agent", null, null);
+        String token = RestAssured.given().header("Authorization", "Bearer " + agent.value()).contentType(ContentType.JSON)
+                .body(Map.of("hours", 2)).post("/api/v1/projects/" + t.slug() + "/previews").then().statusCode(201).extract().path("token");
+        String browserMade = PreviewLifecycleTest.token(t, PreviewLifecycleTest.createPreview(t, "", 2));
+        assertEquals(SqlCounter.count(() -> RestAssured.given().get("/preview/" + browserMade).then().statusCode(200)),
+                SqlCounter.count(() -> RestAssured.given().get("/preview/" + token).then().statusCode(200)), "the preview's page");
+        assertEquals(SqlCounter.count(() -> RestAssured.given().header("Sec-Fetch-Dest", "iframe").get("/preview/" + browserMade + "/pages/1")
+                        .then().statusCode(200)),
+                SqlCounter.count(() -> RestAssured.given().header("Sec-Fetch-Dest", "iframe").get("/preview/" + token + "/pages/1")
+                        .then().statusCode(200)), "one page of the preview");
+
+        tokens.revoke(t.lead().id, agent.token().id);
+
+        RestAssured.given().get("/preview/" + token).then().statusCode(404);
+        RestAssured.given().header("Sec-Fetch-Dest", "iframe").get("/preview/" + token + "/pages/1").then().statusCode(404);
+        RestAssured.given().get("/preview/" + browserMade).then().statusCode(200);
     }
 
     @jakarta.transaction.Transactional
