@@ -68,10 +68,10 @@ class DatabaseRecoveryTest {
     private record Answer(int status, String retryAfter, String title, Instant at) {
     }
 
-    /** What the console shows at WARN and above (after the outage filter), while the database is down. */
+    /** What the console shows at WARN and above (after its filter, LogFilter), while the database is down. */
     private static final List<java.util.logging.LogRecord> LOGGED = new CopyOnWriteArrayList<>();
     private static final java.util.logging.Handler LOG = new java.util.logging.Handler() {
-        private final DatabaseOutageLogFilter filter = new DatabaseOutageLogFilter();
+        private final LogFilter filter = new LogFilter();
 
         @Override
         public void publish(java.util.logging.LogRecord r) {
