@@ -63,7 +63,7 @@ class PreviewExpiredStatusTest {
                     }
                 }
             }
-            assertEquals("EXPIRED", Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/previews")).selectFirst("#status-" + id).text());
+            assertEquals("Expired", Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/previews")).selectFirst("#status-" + id).text());
             fx.api(t.lead()).get("/api/v1/projects/" + t.slug() + "/previews/" + id).then().statusCode(200).body("status", equalTo("EXPIRED"));
             fx.api(t.lead()).get("/api/v1/projects/" + t.slug() + "/previews").then().statusCode(200).body("find { it.id == '" + id + "' }.status", equalTo("EXPIRED"));
             c.rollback();

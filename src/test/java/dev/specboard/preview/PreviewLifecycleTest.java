@@ -174,9 +174,9 @@ class PreviewLifecycleTest {
         }
         assertFalse(Files.exists(bundle), "the bundle's files are deleted at PURGED");
         Document list = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/previews"));
-        assertEquals(List.of("EXPIRED", "SOFT_DELETED", "PURGED"), list.select("#preview-" + id + " .events li").stream()
+        assertEquals(List.of("Expired", "Soft deleted", "Purged"), list.select("#preview-" + id + " .events li").stream()
                 .map(li -> li.ownText().strip()).toList());
-        assertEquals("PURGED", list.selectFirst("#status-" + id).text());
+        assertEquals("Purged", list.selectFirst("#status-" + id).text());
         assertNotNull(session(id).purgedAt);
     }
 
