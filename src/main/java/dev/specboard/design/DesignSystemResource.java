@@ -100,9 +100,10 @@ public class DesignSystemResource {
     @POST
     @Path("/colors/unmerge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response unmerge(@PathParam("slug") String slug, @FormParam("color") String color, @Context HttpHeaders headers) {
+    public Response unmerge(@PathParam("slug") String slug, @FormParam("color") String color, @FormParam("into") String into,
+                            @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return act(access, headers, () -> designSystems.unmerge(access, color), "Unmerged " + color + ".");
+        return act(access, headers, () -> designSystems.unmerge(access, color, into), "Unmerged " + color + ".");
     }
 
     private Response act(Access access, HttpHeaders headers, Runnable action, String message) {

@@ -131,7 +131,10 @@ public class DesignSystemService {
         save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
     }
 
-    /** A member merges one colour into another: from the next recompute on, its uses count for the other. */
+    /**
+     * A member merges one colour into another: from the next recompute on, its uses count for the other. A colour merged
+     * elsewhere meanwhile answers 409 naming both targets rather than silently moving it (unmerge it first).
+     */
     @Transactional
     public void merge(Access access, String from, String into) {
         access.requireWrite(Role.MEMBER);
@@ -146,20 +149,34 @@ public class DesignSystemService {
         if (a.equals(DesignSystemBuilder.resolve(b, merges))) {
             throw ApiException.conflict(b + " is already merged into " + a + ".");
         }
+        String current = merges.get(a);
+        if (current != null && !current.equals(b)) {
+            throw ApiException.conflict(a + " was merged into " + current + " since you loaded the page, so it was not merged into " + b
+                    + ". Undo that merge first to merge it into " + b + ".", Map.<String, Object>of("current", current, "yours", b));
+        }
         merges.put(a, b);
         save(ds, new DesignTokens.Confirmations(c.colors(), merges, c.rejected()));
     }
 
-    /** Undoes a merge. */
+    /**
+     * Undoes a merge; {@code seenInto}, the colour the member saw it merged into (none: no check), answers 409 when it was
+     * merged elsewhere meanwhile, so nobody undoes a merge they never saw.
+     */
     @Transactional
-    public void unmerge(Access access, String from) {
+    public void unmerge(Access access, String from, String seenInto) {
         access.requireWrite(Role.MEMBER);
         String a = hex(from);
+        String seen = seenInto == null || seenInto.isBlank() ? null : hex(seenInto);
         DesignSystem ds = locked(access);
         DesignTokens.Confirmations c = ds.confirmations();
         Map<String, String> merges = new LinkedHashMap<>(c.merges() == null ? Map.of() : c.merges());
-        if (merges.remove(a) == null) {
-            throw ApiException.conflict(a + " is not merged into another colour.");
+        String current = merges.remove(a);
+        if (current == null) {
+            throw ApiException.conflict(a + " is not merged into another colour (any more).");
+        }
+        if (seen != null && !seen.equals(current)) {
+            throw ApiException.conflict(a + " is merged into " + current + " now, not into " + seen + " as you saw it: nothing was undone.",
+                    Map.<String, Object>of("current", current, "yours", seen));
         }
         save(ds, new DesignTokens.Confirmations(c.colors(), merges, c.rejected()));
     }

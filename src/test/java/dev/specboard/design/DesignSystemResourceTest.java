@@ -101,6 +101,32 @@ public class DesignSystemResourceTest {
         assertTrue(d.selectFirst("#ds-state").text().contains("hybrid"));
     }
 
+    /** A merge or an undo made on a stale page moved or undid a merge its author never saw. */
+    @Test
+    void aMergeOrAnUndoFromAStalePageAnswers409NamingBothColours() {
+        TestData.Team t = data.team();
+        threePages(t);
+        settled(t);
+        String base = "/projects/" + t.slug() + "/design-system/colors/";
+        Web.as(t.member()).formParam("color", "#dc2727").formParam("into", "#dc2626").post(base + "merge").then().statusCode(303);
+        // Someone else, on the page as it was before that merge, merges the same colour elsewhere.
+        io.restassured.response.Response stale = Web.as(t.lead()).formParam("color", "#dc2727").formParam("into", "#1e293b").post(base + "merge");
+        assertEquals(409, stale.statusCode());
+        assertTrue(Web.html(stale).text().contains("#dc2727 was merged into #dc2626 since you loaded the page, so it was not merged into #1e293b"),
+                Web.html(stale).text());
+        Web.as(t.member()).formParam("color", "#dc2727").formParam("into", "#dc2626").post(base + "merge").then().statusCode(303);
+        io.restassured.response.Response staleUndo = Web.as(t.lead()).formParam("color", "#dc2727").formParam("into", "#ffffff").post(base + "unmerge");
+        assertEquals(409, staleUndo.statusCode());
+        assertTrue(Web.html(staleUndo).text().contains("#dc2727 is merged into #dc2626 now, not into #ffffff as you saw it: nothing was undone"));
+        settled(t);
+        Document d = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/design-system"));
+        assertTrue(d.selectFirst("#merges li").text().startsWith("#dc2727 counts as #dc2626"), d.selectFirst("#merges li").text());
+        assertEquals("#dc2626", d.selectFirst("#merges input[name=into]").val(), "the undo form says what it undoes");
+        Web.as(t.lead()).formParam("color", "#dc2727").formParam("into", "#dc2626").post(base + "unmerge").then().statusCode(303);
+        assertEquals(409, Web.as(t.lead()).formParam("color", "#dc2727").formParam("into", "#dc2626").post(base + "unmerge").statusCode(),
+                "undone already");
+    }
+
     @Test
     void listPagesKeepTheirStatementCountWhenRowsGrowTenfold() {
         TestData.Team small = data.team();
