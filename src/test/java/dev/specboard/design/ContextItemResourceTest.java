@@ -56,7 +56,7 @@ class ContextItemResourceTest {
         assertTrue(item.selectFirst(".dimensions").text().contains("200 × 100"));
         assertEquals("#dc2626", item.selectFirst(".palette li svg rect").attr("fill"));
         assertTrue(item.selectFirst(".palette").text().contains("75%"));
-        assertTrue(item.text().contains("The look we want") && item.text().contains("#home") && item.text().contains("inspiration"));
+        assertTrue(item.text().contains("The look we want") && item.text().contains("#home") && item.text().contains("Inspiration"));
         String href = item.selectFirst("a[download]").attr("href");
         Response file = Web.as(t.viewer()).get(href);
         assertEquals(200, file.statusCode());
@@ -125,7 +125,7 @@ class ContextItemResourceTest {
         Element text = item(t, Web.as(t.member()).multiPart("itemType", "text").multiPart("text", "Teachers share lesson plans. Lesson plans matter.")
                 .post("/projects/" + t.slug() + "/context"));
         assertTrue(text.text().contains("Key terms: lesson, plans"), text.text());
-        assertEquals("text Teachers share lesson plans. Lesson plans matter.", text.selectFirst(".item-title").text());
+        assertEquals("Text Teachers share lesson plans. Lesson plans matter.", text.selectFirst(".item-title").text());
         assertNull(text.selectFirst(".item-text"), "a text short enough to be its title is not repeated below it");
         String wordy = "Teachers want a calm blue look like Notion, with cards for every lesson and no clutter around them anywhere.";
         Element longText = item(t, Web.as(t.member()).multiPart("itemType", "text").multiPart("text", wordy).post("/projects/" + t.slug() + "/context"));

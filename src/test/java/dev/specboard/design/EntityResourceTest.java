@@ -104,7 +104,7 @@ class EntityResourceTest {
         assertNull(page.selectFirst("#relationships-" + contactId), "its relationship went with it");
         Document thinking = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking?status=review").then().statusCode(200).extract().response());
         assertNotNull(thinking.selectFirst("#review-" + relationship.get("id")), "the thought built on it is flagged for review");
-        assertEquals("rejected", Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking")).selectFirst("#status-" + field.get("id")).text());
+        assertEquals("Rejected", Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking")).selectFirst("#status-" + field.get("id")).text());
 
         List<Map<String, Object>> again = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         assertFalse(((Map<String, Object>) entity(again, "Contact").get("fields")).containsKey("company"), "a rejected inference does not come back");

@@ -146,7 +146,7 @@ class JourneyResourceTest {
         assertEquals("What admins check", after.selectFirst("#journey-description").text());
         assertNull(after.selectFirst("#edit-journey"), "a viewer gets no edit form");
         assertNull(Web.html(Web.as(t.viewer()).get(base)).selectFirst("#journey-primary"), "one primary flow: the new one replaces the last");
-        assertEquals(List.of("Audit trail system primary", "Sign in user"), Web.html(Web.as(t.viewer()).get(list)).select("#journeys h2").eachText(),
+        assertEquals(List.of("Audit trail System primary", "Sign in User"), Web.html(Web.as(t.viewer()).get(list)).select("#journeys h2").eachText(),
                 "the primary flow is listed first");
         assertEquals(403, Web.as(t.viewer()).formParam("name", "Mine").post(base).statusCode());
 

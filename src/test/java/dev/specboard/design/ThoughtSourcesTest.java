@@ -335,7 +335,7 @@ class ThoughtSourcesTest {
         String spec = trace.select("[id^=trace-spec-" + feature + "-SPEC-]").attr("id").substring(("trace-spec-" + feature + "-").length());
         assertTrue(trace.getElementById("trace-spec-" + feature + "-" + spec).text().contains("0 of 2 tasks done"));
         String task = "TASK-" + spec.substring(5) + "-1";
-        assertEquals(task + " pending", trace.getElementById("trace-task-" + feature + "-" + task).text());
+        assertEquals(task + " Pending", trace.getElementById("trace-task-" + feature + "-" + task).text());
         // The page screen loads the same thread (htmx asks for the fragment only).
         Document fragment = Web.html(Web.as(t.viewer()).header("HX-Request", "true").get("/projects/" + t.slug() + "/pages/" + page + "/trace"));
         assertNull(fragment.selectFirst("nav.breadcrumb"));
