@@ -44,11 +44,11 @@ public class ThinkingResource {
     ThoughtService thoughts;
 
     @GET
-    public Response list(@PathParam("slug") String slug, @QueryParam("status") String status) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         FilterChoices choices = new FilterChoices();
         String filter = choices.oneOf("status", "thought status", status, ThinkingView.FILTERS);
-        return choices.answer(Templates.thinking(thoughts.chain(access, filter, choices, null, FormErrors.none(), "")));
+        return choices.answer(Templates.thinking(thoughts.chain(access, filter, choices, page, null, FormErrors.none(), "")));
     }
 
     @POST
@@ -57,7 +57,7 @@ public class ThinkingResource {
     public Response confirm(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Thought t = thoughts.confirm(access, uuid(id));
-        return Flash.redirect(headers, base(access) + "#thought-" + t.id, "Thought confirmed.");
+        return Flash.redirect(headers, at(access, t), "Thought confirmed.");
     }
 
     @POST
@@ -71,9 +71,9 @@ public class ThinkingResource {
         try {
             t = thoughts.revise(access, tid, feedback);
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), tid, e.errors(), feedback)));
+            return Htmx.invalid(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, tid, e.errors(), feedback)));
         }
-        return Flash.redirect(headers, base(access) + "#thought-" + t.id, "Thought revised with your feedback.");
+        return Flash.redirect(headers, at(access, t), "Thought revised with your feedback.");
     }
 
     @POST
@@ -82,7 +82,13 @@ public class ThinkingResource {
     public Response reject(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Thought t = thoughts.reject(access, uuid(id));
-        return Flash.redirect(headers, base(access) + "#thought-" + t.id, "Thought rejected: what it created is withdrawn and the thoughts built on it are flagged.");
+        return Flash.redirect(headers, at(access, t), "Thought rejected: what it created is withdrawn and the thoughts built on it are flagged.");
+    }
+
+    /** The thought's card on the page of the chain that shows it. */
+    private String at(Access access, Thought t) {
+        int page = thoughts.pageOf(access.project().id, t.id);
+        return base(access) + (page > 1 ? "?page=" + page : "") + "#thought-" + t.id;
     }
 
     static String base(Access access) {

@@ -1,18 +1,37 @@
 package dev.specboard.design;
 
 import dev.specboard.project.Access;
+import dev.specboard.web.PageNumbers;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The thinking chain: the thoughts (filtered by status; none when the filter is refused, {@code filterErrors} saying why),
- * with the thoughts each one depends on and leads to by id, and links to what each came from by thought id.
+ * The thinking chain: a page ({@code at}) of the thoughts (filtered by status; none when the filter is refused,
+ * {@code filterErrors} saying why), with every thought of the project by id in the chain's order (for the thoughts each one
+ * depends on and leads to) with the page of the unfiltered chain that shows each, and links to what each came from by thought id.
  */
-public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thought> byId, Map<UUID, List<SourceRef>> sourcesById,
-                           String filter, long waiting, UUID failed, dev.specboard.web.FormErrors errors, String feedback,
+public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thought> byId, Map<UUID, Integer> pageById,
+                           Map<UUID, List<SourceRef>> sourcesById,
+                           String filter, long waiting, PageNumbers at, UUID failed, dev.specboard.web.FormErrors errors, String feedback,
                            dev.specboard.web.FormErrors filterErrors) {
+
+    /**
+     * Where a related thought is: its card on this page, or else on the page of the unfiltered chain that shows it (a
+     * filter or another page may leave it out of this one).
+     */
+    public String link(Thought t) {
+        if (thoughts.contains(t)) {
+            return "#thought-" + t.id;
+        }
+        return "/projects/" + access.slug() + "/thinking?page=" + pageById.getOrDefault(t.id, 1) + "#thought-" + t.id;
+    }
+
+    /** The page links' URL up to the page number, keeping the filter. */
+    public String pagesHref() {
+        return "/projects/" + access.slug() + "/thinking?" + (filter.isEmpty() ? "" : "status=" + filter + "&") + "page=";
+    }
 
     /** The status filters, as the page links them ({@code review}: the thoughts waiting for someone). */
     static final List<String> FILTERS = List.of("active", "review", "confirmed", "revised", "rejected");

@@ -257,6 +257,36 @@ class EntityResourceTest {
         assertEquals(20, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/entities")).select("section.entity").size());
     }
 
+    /** The thinking chain listed every thought on one page; it shows 50 a page, and links reach a thought on another page. */
+    @Test
+    void theThinkingChainShowsFiftyThoughtsAPageAndLinksAcrossPages() {
+        TestData.Team t = data.team();
+        seed(t.project().id, 0, 55);
+        String base = "/projects/" + t.slug() + "/thinking";
+        UUID first = QuarkusTransaction.requiringNew().call(() -> {
+            Thought a = Thought.find("projectId = ?1 and subjectKey = ?2", t.project().id, "entity:Thing0").firstResult();
+            Thought last = Thought.find("projectId = ?1 and subjectKey = ?2", t.project().id, "entity:Thing54").firstResult();
+            last.dependsOn = new java.util.ArrayList<>(List.of(a.id));
+            return a.id;
+        });
+        UUID last = QuarkusTransaction.requiringNew().call(() -> Thought.<Thought>find("projectId = ?1 and subjectKey = ?2", t.project().id,
+                "entity:Thing54").firstResult().id);
+        Document one = Web.html(Web.as(t.viewer()).get(base));
+        assertEquals(50, one.select("#thoughts > li").size());
+        assertEquals(base + "?page=2", one.getElementById("page-next").attr("href"));
+        Document two = Web.html(Web.as(t.viewer()).get(base + "?page=2"));
+        assertEquals(5, two.select("#thoughts > li").size());
+        assertEquals(base + "?page=1#thought-" + first, two.select("#thought-" + last + " a[href*=thought-]").attr("href"),
+                "a thought builds on one shown on the first page");
+        assertEquals(base + "?status=active&page=1",
+                Web.html(Web.as(t.viewer()).get(base + "?status=active&page=2")).getElementById("page-prev").attr("href"), "paging keeps the filter");
+        Response confirmed = Web.as(t.member()).redirects().follow(false).post(base + "/" + last + "/confirm");
+        assertEquals(303, confirmed.statusCode());
+        assertTrue(confirmed.header("Location").endsWith(base + "?page=2#thought-" + last), confirmed.header("Location"));
+        assertEquals(SqlCounter.count(() -> Web.as(t.viewer()).get(base).then().statusCode(200)),
+                SqlCounter.count(() -> Web.as(t.viewer()).get(base + "?page=2").then().statusCode(200)), "a later page reads as much");
+    }
+
     static void seed(UUID projectId, int from, int to) {
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = from; i < to; i++) {

@@ -173,7 +173,9 @@ class ThoughtSourcesTest {
         long apiMany = SqlCounter.count(() -> fx.api(t.viewer()).get(json).then().statusCode(200));
         assertEquals(pageFew, pageMany, "the thinking page");
         assertEquals(apiFew, apiMany, "the API's list");
+        // The page's own analysis added thoughts too: the 50 seeded ones spill onto a second page.
         Document shown = Web.html(Web.as(t.viewer()).get(html));
+        shown.body().append(Web.html(Web.as(t.viewer()).get(html + "?page=2")).body().html());
         assertEquals(10, shown.select("p[id^=source-] a[href=/projects/" + t.slug() + "/features/" + feature + "]").size());
         assertEquals(10, shown.select("p[id^=source-] a[href=/projects/" + t.slug() + "/pages/" + page + "/mockups/1]").size());
         assertEquals(10, shown.select("p[id^=source-] .source-gone").size(), "a source deleted since shows its name");
