@@ -119,8 +119,10 @@ class PlanBrowserTest {
             // Ctrl+Enter sends, as in other chats; Enter alone makes a new line.
             b.find("#chat-content").sendKeys("Which tasks are blocked?" + Keys.ENTER + "Thanks");
             new org.openqa.selenium.interactions.Actions(b.driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
-            b.waitUntil(d -> b.all("#chat-log li.from-user").size() == 2);
-            assertTrue(b.all("#chat-log li.from-user").get(1).getText().contains("Which tasks are blocked?"));
+            // Read in one script: the log is swapped again when the assistant's answer arrives, so an element found by
+            // one call can be gone by the next (a stale element).
+            b.waitUntil(d -> String.valueOf(b.js("var l = document.querySelectorAll('#chat-log li.from-user');"
+                    + " return l.length === 2 ? l[1].textContent : '';")).contains("Which tasks are blocked?"));
             assertEquals("", b.find("#chat-content").getAttribute("value"));
             assertEquals("chat-content", b.js("return document.activeElement.id;"));
 
