@@ -5,6 +5,7 @@ import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -94,12 +95,14 @@ public class MockupResource {
                             @QueryParam("device") String device) {
         Access access = projectAccess.read(slug);
         Page p = pages.get(access.project().id, PageResource.uuid(id));
-        return Htmx.page(view(access, p, mockups.get(p.id, version), device, "", FormErrors.none()));
+        FilterChoices choices = new FilterChoices();
+        String shown = PageViews.device(device, choices);
+        return choices.answer(view(access, p, mockups.get(p.id, version), shown, "", FormErrors.none(), choices.errors()));
     }
 
-    private TemplateInstance view(Access access, Page p, Mockup m, String device, String feedbackText, FormErrors errors) {
+    private TemplateInstance view(Access access, Page p, Mockup m, String device, String feedbackText, FormErrors errors, FormErrors deviceErrors) {
         return Templates.mockup(new MockupView(access, p, m, m.analysis(), mockups.versions(p.id, p.currentMockupId),
-                PageViews.device(device), m.id.equals(p.currentMockupId), mockups.feedback(m), feedbackText, errors));
+                PageViews.device(device), m.id.equals(p.currentMockupId), mockups.feedback(m), feedbackText, errors, deviceErrors));
     }
 
     /** Feedback on one version, below its frames; an empty note re-renders the page with the problem named. */
@@ -114,7 +117,7 @@ public class MockupResource {
             Mockup m = mockups.addFeedback(access, p.id, version, text);
             return Flash.redirect(headers, PageResource.link(access, p.id) + "/mockups/" + m.version + "#feedback", "Your feedback is on version " + m.version + ".");
         } catch (ValidationException e) {
-            return Htmx.invalid(view(access, p, mockups.get(p.id, version), null, text == null ? "" : text, e.errors()));
+            return Htmx.invalid(view(access, p, mockups.get(p.id, version), null, text == null ? "" : text, e.errors(), FormErrors.none()));
         }
     }
 

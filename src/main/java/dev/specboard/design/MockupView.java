@@ -7,7 +7,8 @@ import java.util.List;
 
 /** One mockup version: its frames, its source, the patterns parsed from it and where it sits in the history. */
 public record MockupView(Access access, Page page, Mockup mockup, MockupAnalysis analysis, List<MockupRow> versions, String device,
-                         boolean current, List<MockupFeedback.Shown> feedback, String feedbackText, FormErrors errors) {
+                         boolean current, List<MockupFeedback.Shown> feedback, String feedbackText, FormErrors errors,
+                         FormErrors deviceErrors) {
 
     /** Who may leave feedback: reviewers and up, while the project is not archived. */
     public boolean mayGiveFeedback() {

@@ -87,7 +87,8 @@ public class PageResource {
     public Response show(@PathParam("slug") String slug, @PathParam("id") String id, @QueryParam("device") String device,
                          @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.page(views.page(access, uuid(id), device, page)));
+        PageView view = views.page(access, uuid(id), device, page);
+        return view.deviceErrors().any() ? Htmx.invalid(Templates.page(view)) : Htmx.page(Templates.page(view));
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.specboard.design;
 
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,10 @@ public class PageViews {
 
     /** A page with its own data in both forms, and one page of its mockup versions ({@code null}: the newest). */
     public PageView page(Access access, UUID id, String device, Integer versionPage) {
-        return page(access, pages.get(access.project().id, id), device, null, FormErrors.none(), null, FormErrors.none(), null, Map.of(), versionPage);
+        FilterChoices choices = new FilterChoices();
+        String shown = device(device, choices);
+        return page(access, pages.get(access.project().id, id), shown, null, FormErrors.none(), null, FormErrors.none(), null, Map.of(), versionPage,
+                choices.errors());
     }
 
     /** A page whose edit form came back with problems. */
@@ -42,11 +46,11 @@ public class PageViews {
     /** A page with its mockup, its newest versions, next statuses and context items, and the state of its two forms. */
     public PageView page(Access access, Page p, String device, PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors,
                   String conflict, Map<String, String> theirs) {
-        return page(access, p, device, form, errors, mockupForm, mockupErrors, conflict, theirs, null);
+        return page(access, p, device, form, errors, mockupForm, mockupErrors, conflict, theirs, null, FormErrors.none());
     }
 
     private PageView page(Access access, Page p, String device, PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors,
-                  String conflict, Map<String, String> theirs, Integer versionPage) {
+                  String conflict, Map<String, String> theirs, Integer versionPage, FormErrors deviceErrors) {
         MockupService.Versions versions = mockups.versions(p.id, p.currentMockupId, versionPage);
         List<PageRow> rows = pages.rows(access.project().id);
         PageRow parent = rows.stream().filter(r -> r.id().equals(p.parentId)).findFirst().orElse(null);
@@ -56,11 +60,22 @@ public class PageViews {
                 versions.rows(), p.nextStatuses(access.role()).stream().filter(s -> access.may(Role.MEMBER)).toList(),
                 device(device), form == null ? PageForm.of(p, p.parentId == null ? "" : p.parentId.toString()) : form, errors,
                 mockupForm == null ? MockupForm.from(current) : mockupForm, mockupErrors, conflict, theirs,
-                contextItems.referencedBy(access.project().id, "page", p.id), contextItems.rows(access.project().id), versions.at());
+                contextItems.referencedBy(access.project().id, "page", p.id), contextItems.rows(access.project().id), versions.at(), deviceErrors);
     }
 
     /** The device a mockup is shown on: one the analyzer knows, or all of them. */
     static String device(String device) {
         return device != null && MockupAnalyzer.DEVICES.containsKey(device) ? device : "all";
+    }
+
+    /**
+     * The device {@code ?device=} asks for, "all" when it names none; an unknown one is refused in {@code choices} (the page
+     * answers 422 naming the devices), never shown as all of them as if that were the answer.
+     */
+    static String device(String device, FilterChoices choices) {
+        List<String> allowed = new java.util.ArrayList<>(List.of("all"));
+        allowed.addAll(MockupAnalyzer.DEVICES.keySet());
+        String chosen = choices.oneOf("device", "device", device, allowed);
+        return chosen.isEmpty() ? "all" : chosen;
     }
 }
