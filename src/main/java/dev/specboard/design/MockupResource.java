@@ -162,7 +162,11 @@ public class MockupResource {
         Mockup b = mockups.get(p.id, t);
         List<SourceDiff.Section> sections = List.of(SourceDiff.section("HTML", a.htmlContent, b.htmlContent),
                 SourceDiff.section("CSS", a.cssContent, b.cssContent), SourceDiff.section("JavaScript", a.javascriptContent, b.javascriptContent));
-        String d = PageViews.device(device);
-        return Htmx.page(Templates.compare(new CompareView(access, p, f, t, sections, versions, d.equals("all") ? "mobile" : d)));
+        // The comparison shows one device (mobile unless asked); a device it does not know is refused, not shown as mobile.
+        String d = device == null || device.isBlank() ? "mobile" : device.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!MockupAnalyzer.DEVICES.containsKey(d)) {
+            throw new dev.specboard.web.QueryValues.Malformed("device", "must be " + FilterChoices.choices(List.copyOf(MockupAnalyzer.DEVICES.keySet())));
+        }
+        return Htmx.page(Templates.compare(new CompareView(access, p, f, t, sections, versions, d)));
     }
 }

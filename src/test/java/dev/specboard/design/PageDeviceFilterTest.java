@@ -43,5 +43,11 @@ class PageDeviceFilterTest {
             assertEquals(3, Web.html(Web.as(t.viewer()).get(screen).then().statusCode(200).extract().response())
                     .select("#device-frames iframe").size(), screen);
         }
+        String compare = "/projects/" + t.slug() + "/pages/" + id + "/compare?from=1&to=1&device=";
+        io.restassured.response.Response refused = Web.as(t.viewer()).get(compare + "zzz");
+        assertEquals(400, refused.statusCode(), "the comparison showed an unknown device as mobile");
+        assertTrue(refused.asString().contains("The query parameter device must be mobile, tablet or desktop"), refused.asString());
+        Web.as(t.viewer()).get(compare + "Tablet").then().statusCode(200);
+        Web.as(t.viewer()).get(compare).then().statusCode(200);
     }
 }
