@@ -43,8 +43,7 @@ class PreviewTokenRevokedTest {
         TestData.Team t = data.team();
         PreviewLifecycleTest.page(t, "Home", "/home", "<h1>Hi</h1>", "");
         ApiTokenService.Created agent = tokens.create(t.lead().id, "agent", null, null);
-        JsonPath created = RestAssured.given().header("Authorization", "Bearer " + agent.value()).contentType(ContentType.JSON)
-                .body(Map.of("hours", 2)).post("/api/v1/projects/" + t.slug() + "/previews").then().statusCode(201).extract().jsonPath();
+        JsonPath created = madeThrough(t, agent, 2);
         String token = created.getString("token");
         String id = created.getString("id");
         String browserMade = PreviewLifecycleTest.token(t, PreviewLifecycleTest.createPreview(t, "", 2));
@@ -88,8 +87,7 @@ class PreviewTokenRevokedTest {
         TestData.Team t = data.team();
         PreviewLifecycleTest.page(t, "Home", "/home", "<h1>Hi</h1>", "");
         ApiTokenService.Created agent = tokens.create(t.lead().id, "agent", null, null);
-        String id = RestAssured.given().header("Authorization", "Bearer " + agent.value()).contentType(ContentType.JSON)
-                .body(Map.of("hours", 200)).post("/api/v1/projects/" + t.slug() + "/previews").then().statusCode(201).extract().path("id");
+        String id = madeThrough(t, agent, 200).getString("id");
         String browserMade = PreviewLifecycleTest.createPreview(t, "", 200);
         Path bundle = Path.of(session(id).bundlePath);
         assertTrue(Files.isDirectory(bundle));
@@ -114,8 +112,7 @@ class PreviewTokenRevokedTest {
         TestData.Team t = data.team();
         PreviewLifecycleTest.page(t, "Home", "/home", "<h1>Hi</h1>", "");
         ApiTokenService.Created agent = tokens.create(t.lead().id, "agent", null, null);
-        String token = RestAssured.given().header("Authorization", "Bearer " + agent.value()).contentType(ContentType.JSON)
-                .body(Map.of("hours", 2)).post("/api/v1/projects/" + t.slug() + "/previews").then().statusCode(201).extract().path("token");
+        String token = madeThrough(t, agent, 2).getString("token");
         String browserMade = PreviewLifecycleTest.token(t, PreviewLifecycleTest.createPreview(t, "", 2));
         assertEquals(SqlCounter.count(() -> RestAssured.given().get("/preview/" + browserMade).then().statusCode(200)),
                 SqlCounter.count(() -> RestAssured.given().get("/preview/" + token).then().statusCode(200)), "the preview's page");
@@ -140,5 +137,11 @@ class PreviewTokenRevokedTest {
     @jakarta.transaction.Transactional
     PreviewSession session(String id) {
         return PreviewSession.findById(UUID.fromString(id));
+    }
+
+    /** A preview of the project's pages made through the API with the agent's token, lasting {@code hours}: its answer. */
+    private static JsonPath madeThrough(TestData.Team t, ApiTokenService.Created agent, int hours) {
+        return RestAssured.given().header("Authorization", "Bearer " + agent.value()).contentType(ContentType.JSON)
+                .body(Map.of("hours", hours)).post("/api/v1/projects/" + t.slug() + "/previews").then().statusCode(201).extract().jsonPath();
     }
 }
