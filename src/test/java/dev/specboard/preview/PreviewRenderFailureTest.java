@@ -36,8 +36,15 @@ class PreviewRenderFailureTest {
     static final int DATA_DIR_LENGTH = 4096 - "/previews/".length() - 36 - "/manifest.json".length();
 
     public static class LongDataDirectory implements QuarkusTestProfile {
+        // Quarkus asks a profile for its overrides more than once, from more than one class loader: one directory,
+        // kept JVM-wide, serves them all (the test application deletes it when it stops), where each call left one behind.
         @Override
         public Map<String, String> getConfigOverrides() {
+            return Map.of("specboard.data-dir", (String) System.getProperties().computeIfAbsent(
+                    "specboard.test.long-data-dir", k -> longDirectory()));
+        }
+
+        private static String longDirectory() {
             try {
                 StringBuilder dir = new StringBuilder(Files.createTempDirectory("specboard-previews-").toString());
                 int left = DATA_DIR_LENGTH - dir.length();
@@ -48,7 +55,7 @@ class PreviewRenderFailureTest {
                 int first = (left - 2) / 2;
                 dir.append('/').append("d".repeat(first)).append('/').append("d".repeat(left - 2 - first));
                 Files.createDirectories(Path.of(dir.toString()));
-                return Map.of("specboard.data-dir", dir.toString());
+                return dir.toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -47,7 +47,8 @@ class EmbeddedPostgresConfigSourceFactoryTest {
     void runtimeInit() throws Exception {
         before = ExecutionMode.current();
         ExecutionModeManager.runtimeInit();
-        dataDir = Files.createTempDirectory("specboard-factory-test");
+        // Under target/ (the servers these tests start keep running in it until the JVM exits): a clean build removes it.
+        dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "factory-test")), "data");
     }
 
     @AfterEach
