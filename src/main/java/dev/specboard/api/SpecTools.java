@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -84,12 +85,15 @@ public class SpecTools {
                 new SpecApi.SpecBody(null, title, specType, content, overview, null, null, phases, dependsOn, version)));
     }
 
-    @Tool(name = "list_tasks", description = "Lists a project's implementation tasks, optionally by status (pending, claimed, in_progress, completed, merged, failed) and spec key (SPEC-3).",
+    @Tool(name = "list_tasks", description = "Lists a project's implementation tasks by spec and task number, optionally by status (pending, claimed, "
+            + "in_progress, completed, merged, failed) and spec key (SPEC-3): all of them, or 50 a page when a page is given.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<TaskApi.TaskAnswer> listTasks(@ToolArg(description = "project slug") String project,
                                               @ToolArg(description = "status filter", required = false) String status,
-                                              @ToolArg(description = "spec key filter", required = false) String spec) {
-        return call(() -> taskApi.listTasks(project, status, spec));
+                                              @ToolArg(description = "spec key filter", required = false) String spec,
+                                              @ToolArg(description = "page number from 1, 50 tasks a page (none: every task); a page past the end is empty",
+                                                      required = false) Integer page) {
+        return call(() -> taskApi.listTasks(project, status, spec, QueryValues.page(page)));
     }
 
     @Tool(name = "get_task", description = "Returns a task with its history (every status change, who, why) and its progress notes.",

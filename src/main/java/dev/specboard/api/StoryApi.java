@@ -74,9 +74,9 @@ public class StoryApi {
     ContextService contexts;
 
     @GET
-    public List<StoryRowAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status) {
+    public List<StoryRowAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return stories.all(access.project().id, QueryParams.oneOf("status", status, StoryFilter.STATUSES)).stream().map(StoryApi::summary).toList();
+        return stories.all(access.project().id, QueryParams.oneOf("status", status, StoryFilter.STATUSES), page).stream().map(StoryApi::summary).toList();
     }
 
     @POST

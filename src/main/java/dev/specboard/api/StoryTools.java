@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import jakarta.inject.Inject;
@@ -15,11 +16,14 @@ public class StoryTools {
     @Inject
     StoryApi storyApi;
 
-    @Tool(name = "list_stories", description = "Lists a project's user stories (US-n), optionally by status (draft, ready, implemented).",
+    @Tool(name = "list_stories", description = "Lists a project's user stories (US-n) by number, optionally by status (draft, review, changes, ready, "
+            + "implemented): all of them, or 50 a page when a page is given.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<StoryApi.StoryRowAnswer> listStories(@ToolArg(description = "project slug") String project,
-                                                     @ToolArg(description = "status filter", required = false) String status) {
-        return call(() -> storyApi.list(project, status));
+                                                     @ToolArg(description = "status filter", required = false) String status,
+                                                     @ToolArg(description = "page number from 1, 50 stories a page (none: every story); a page past the end is empty",
+                                                             required = false) Integer page) {
+        return call(() -> storyApi.list(project, status, QueryValues.page(page)));
     }
 
     @Tool(name = "get_story", description = "Returns one story with its acceptance criteria, EARS requirements, contexts and revisions.",

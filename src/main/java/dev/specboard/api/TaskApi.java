@@ -111,14 +111,15 @@ public class TaskApi {
     public static final String REASON_HEADER = "Specboard-Reason";
 
     @GET
-    public List<TaskAnswer> listTasks(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("spec") String spec) {
+    public List<TaskAnswer> listTasks(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("spec") String spec,
+                                      @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         TaskStatus s = QueryParams.oneOf("status", status, TaskStatus.values(), v -> v.name().toLowerCase(java.util.Locale.ROOT));
         // A typo (?spec=SEPC-3, ?spec=auth) matched no spec and listed nothing, as if the spec had no tasks.
         if (spec != null && !spec.isBlank() && TechnicalSpec.parseKey(spec).isEmpty()) {
             throw new QueryValues.Malformed("spec", "must be a spec key such as SPEC-3");
         }
-        return taskQueries.list(access.project(), s, spec).stream().map(TaskApi::answer).toList();
+        return taskQueries.list(access.project(), s, spec, page).stream().map(TaskApi::answer).toList();
     }
 
     @POST

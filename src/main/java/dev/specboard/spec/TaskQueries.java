@@ -20,6 +20,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class TaskQueries {
 
+    /** Tasks a page of the API list holds when it is asked for one. */
+    public static final int PAGE_SIZE = 50;
+
     @Inject
     EntityManager em;
 
@@ -72,16 +75,28 @@ public class TaskQueries {
                 .toList();
     }
 
-    /** Tasks for the API list, optionally by status and spec. */
-    public List<TaskRow> list(Project project, TaskStatus status, String specKey) {
+    /**
+     * Tasks for the API list by spec and task number, optionally by status and spec: all of them, or with {@code page}
+     * the {@link #PAGE_SIZE} of that page (none past the last).
+     */
+    public List<TaskRow> list(Project project, TaskStatus status, String specKey, Integer page) {
         StringBuilder q = new StringBuilder("from ImplementationTask t join t.spec s where t.project = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", project);
-        if (status != null) {
-            // A lapsed claim lists as pending (see row): held tasks are read with pending ones, then kept by the status they show.
-            q.append(" and t.status in :statuses");
-            params.put("statuses", status == TaskStatus.PENDING || status.isHeld()
-                    ? List.of(TaskStatus.PENDING, TaskStatus.CLAIMED, TaskStatus.IN_PROGRESS) : List.of(status));
+        Instant now = Instant.now();
+        if (status == TaskStatus.PENDING) {
+            // A lapsed claim lists as pending (see row), so the page holds what the rows will show.
+            q.append(" and (t.status = :pending or (t.status in :held and t.leaseExpiresAt < :now))");
+            params.put("pending", TaskStatus.PENDING);
+            params.put("held", List.of(TaskStatus.CLAIMED, TaskStatus.IN_PROGRESS));
+            params.put("now", now);
+        } else if (status != null && status.isHeld()) {
+            q.append(" and t.status = :status and (t.leaseExpiresAt is null or t.leaseExpiresAt >= :now)");
+            params.put("status", status);
+            params.put("now", now);
+        } else if (status != null) {
+            q.append(" and t.status = :status");
+            params.put("status", status);
         }
         if (specKey != null && !specKey.isBlank()) {
             q.append(" and s.specNumber = :n");
@@ -90,6 +105,10 @@ public class TaskQueries {
         q.append(" order by s.specNumber, t.taskNumber");
         var query = em.createQuery(q.toString(), ImplementationTask.class);
         params.forEach(query::setParameter);
+        if (page != null) {
+            query.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE);
+        }
+        // A lease that lapses between the query and the rows shows its task as pending: a held filter leaves it out.
         return rows(em, withSpecs(em, query.getResultList()), blockedSpecs(project)).stream()
                 .filter(r -> status == null || r.status() == status).toList();
     }

@@ -14,6 +14,7 @@ import dev.specboard.web.FormErrors;
 import dev.specboard.web.PageNumbers;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -364,12 +365,15 @@ public class StoryService {
         return new StoryListView(rows, at, filter);
     }
 
-    /** Every story of the project with its status, for the API (optionally one status only). */
-    public List<Story> all(UUID projectId, String status) {
-        if (status == null || status.isBlank()) {
-            return Story.<Story>find("projectId = ?1 order by number", projectId).list();
-        }
-        return Story.<Story>find("projectId = ?1 and status = ?2 order by number", projectId, status).list();
+    /**
+     * The project's stories by number, for the API (optionally one status only): all of them, or with {@code page}
+     * the {@link StoryFilter#PAGE_SIZE} of that page (none past the last).
+     */
+    public List<Story> all(UUID projectId, String status, Integer page) {
+        PanacheQuery<Story> q = status == null || status.isBlank()
+                ? Story.find("projectId = ?1 order by number", projectId)
+                : Story.find("projectId = ?1 and status = ?2 order by number", projectId, status);
+        return page == null ? q.list() : q.page(page - 1, StoryFilter.PAGE_SIZE).list();
     }
 
     /** Every version of a story, newest first, with authors, in one query. */
