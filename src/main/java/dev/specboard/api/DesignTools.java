@@ -235,11 +235,14 @@ public class DesignTools {
         return call(() -> entityApi.listEntities(project));
     }
 
-    @Tool(name = "list_thinking", description = "Lists the thinking chain: each inference with its reasoning, confidence, status and the thoughts it depends on.",
+    @Tool(name = "list_thinking", description = "Lists the thinking chain, oldest first: each inference with its reasoning, confidence, status and the "
+            + "thoughts it depends on; all of it, or 50 a page when a page is given.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<ThinkingApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,
-                                                       @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status) {
-        return call(() -> thinkingApi.listThinking(project, status));
+                                                       @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status,
+                                                       @ToolArg(description = "page number from 1, 50 thoughts a page (none: the whole chain); a page past the end is empty",
+                                                               required = false) Integer page) {
+        return call(() -> thinkingApi.listThinking(project, status, QueryValues.page(page)));
     }
 
     @Tool(name = "confirm_thought", description = "Confirms an inference of the thinking chain; confirming an entity's inference confirms the entity, "

@@ -56,9 +56,9 @@ public class ThinkingApi {
 
     @GET
     @Path("/thinking")
-    public List<ThoughtAnswer> listThinking(@PathParam("slug") String slug, @QueryParam("status") String status) {
+    public List<ThoughtAnswer> listThinking(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        List<Thought> list = thoughts.list(access.project().id, QueryParams.oneOf("status", status, STATUS_FILTERS));
+        List<Thought> list = thoughts.apiPage(access.project().id, QueryParams.oneOf("status", status, STATUS_FILTERS), page);
         Map<UUID, List<SourceRef>> sources = thoughts.sources(access, list);
         return list.stream().map(t -> thought(t, sources.get(t.id))).toList();
     }

@@ -179,6 +179,19 @@ class ThoughtSourcesTest {
         assertEquals(10, shown.select("p[id^=source-] a[href=/projects/" + t.slug() + "/features/" + feature + "]").size());
         assertEquals(10, shown.select("p[id^=source-] a[href=/projects/" + t.slug() + "/pages/" + page + "/mockups/1]").size());
         assertEquals(10, shown.select("p[id^=source-] .source-gone").size(), "a source deleted since shows its name");
+
+        // The API answers the whole chain, or 50 a page when asked (MCP list_thinking too).
+        List<String> whole = fx.api(t.viewer()).get(json).then().statusCode(200).extract().path("id");
+        List<String> first = fx.api(t.viewer()).get(json + "?page=1").then().statusCode(200).extract().path("id");
+        List<String> second = fx.api(t.viewer()).get(json + "?page=2").then().statusCode(200).extract().path("id");
+        assertTrue(whole.size() > 50, "seeded and inferred: " + whole.size());
+        assertEquals(whole.subList(0, 50), first);
+        assertEquals(whole.subList(50, whole.size()), second);
+        assertEquals(List.of(), fx.api(t.viewer()).get(json + "?page=3").then().statusCode(200).extract().path("id"));
+        String token = fx.token(t.viewer());
+        String session = dev.specboard.support.Mcp.initialize(token);
+        String mcpSecond = dev.specboard.support.Mcp.answer(token, session, "list_thinking", false, "project", t.slug(), "page", 2);
+        assertTrue(mcpSecond.contains(whole.get(whole.size() - 1)) && !mcpSecond.contains(whole.get(0)), mcpSecond);
     }
 
     /**
