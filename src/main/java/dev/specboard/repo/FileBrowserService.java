@@ -77,16 +77,14 @@ public class FileBrowserService {
     public TreeView tree(Repo repo, String rawPath, Integer version) {
         String path = cleanPath(rawPath);
         ManifestFiles.Head m = manifest(repo, version);
-        List<ManifestEntry> files = manifests.files(m).sorted();
         String prefix = path.isEmpty() ? "" : path + "/";
+        List<ManifestEntry> files = manifests.files(m).under(prefix);
+        if (files.isEmpty() && !path.isEmpty()) {
+            throw ApiException.notFound("No folder " + path + " in " + repo.name);
+        }
         Map<String, long[]> dirs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<TreeRow> fileItems = new ArrayList<>();
-        boolean any = false;
         for (ManifestEntry f : files) {
-            if (!f.path().startsWith(prefix)) {
-                continue;
-            }
-            any = true;
             String rest = f.path().substring(prefix.length());
             int slash = rest.indexOf('/');
             if (slash < 0) {
@@ -96,9 +94,6 @@ public class FileBrowserService {
                 agg[0] += f.size();
                 agg[1]++;
             }
-        }
-        if (!any && !path.isEmpty()) {
-            throw ApiException.notFound("No folder " + path + " in " + repo.name);
         }
         List<TreeRow> items = new ArrayList<>();
         dirs.forEach((name, agg) -> items.add(new TreeRow(name, prefix + name, true, agg[0], null, null, null, (int) agg[1])));

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,34 @@ public class ManifestFiles {
 
         public Optional<ManifestEntry> get(String path) {
             return Optional.ofNullable(byPath.get(path));
+        }
+
+        /**
+         * The files whose path starts with {@code prefix}, in path order: one run of the sorted list, found by binary
+         * search, so a folder of a large repository costs its own files rather than all of them.
+         */
+        public List<ManifestEntry> under(String prefix) {
+            int from = start(prefix);
+            int to = from;
+            while (to < sorted.size() && sorted.get(to).path().startsWith(prefix)) {
+                to++;
+            }
+            return sorted.subList(from, to);
+        }
+
+        /** The index of the first file whose path is not before {@code path}. */
+        private int start(String path) {
+            int low = 0;
+            int high = sorted.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (sorted.get(mid).path().compareTo(path) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
         }
     }
 
@@ -106,7 +135,8 @@ public class ManifestFiles {
             m.data = data;
             m.hash = (String) row[1];
             // files() checks the integrity hash: a manifest is trusted once, when first read after a start.
-            List<ManifestEntry> sorted = List.copyOf(m.files());
+            // Written in path order (GitMirror); sorted again here, once, because under() relies on it.
+            List<ManifestEntry> sorted = m.files().stream().sorted(Comparator.comparing(ManifestEntry::path)).toList();
             Files files = new Files(sorted, sorted.stream().collect(Collectors.toUnmodifiableMap(ManifestEntry::path, Function.identity(), (a, b) -> a)));
             parsed.put(head.id(), files);
             return files;
