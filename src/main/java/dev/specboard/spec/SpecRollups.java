@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * What specs and tasks do when other features change: a sync marks tasks merged whose commit it contains, a
- * completed spec may complete its story, and an edited approved story makes its specs dirty.
+ * story is implemented while all its specs are complete (and ready again when one is not), and an edited approved
+ * story makes its specs dirty.
  */
 @ApplicationScoped
 public class SpecRollups {
@@ -114,18 +115,34 @@ public class SpecRollups {
 
     /** A story is implemented once every spec linked to it is complete. */
     void onSpecCompleted(@Observes SpecCompleted event) {
-        if (event.storyNumber() == null) {
-            return;
+        if (event.storyNumber() != null) {
+            storyFollowsSpecs(event.projectId(), event.storyNumber());
         }
-        long open = em.createQuery("select count(s) from TechnicalSpec s where s.project.id = :p and s.storyNumber = :n "
-                        + "and s.status <> :complete", Long.class)
-                .setParameter("p", event.projectId()).setParameter("n", event.storyNumber())
+    }
+
+    /** A spec was linked or unlinked, or reopened: the story may be implemented, or not any more. */
+    void onStorySpecsChanged(@Observes StorySpecsChanged event) {
+        storyFollowsSpecs(event.projectId(), event.storyNumber());
+    }
+
+    /**
+     * An approved story is implemented while it has specs and every one is complete, and ready again once one is not
+     * (a task reopened, another spec linked). A draft or a story in review keeps its state, and a story number that
+     * names no story is left alone: no exception may roll back the task move or the spec save that got here.
+     */
+    private void storyFollowsSpecs(UUID projectId, int number) {
+        Object[] specs = em.createQuery("select count(s), coalesce(sum(case when s.status <> :complete then 1 else 0 end), 0) "
+                        + "from TechnicalSpec s where s.project.id = :p and s.storyNumber = :n", Object[].class)
+                .setParameter("p", projectId).setParameter("n", number)
                 .setParameter("complete", TechnicalSpec.STATUS_COMPLETE).getSingleResult();
-        // Only a ready story can become implemented; a draft keeps its state (and no exception may roll back the task).
-        Long ready = em.createQuery("select count(s) from Story s where s.projectId = :p and s.number = :n and s.status = 'ready'", Long.class)
-                .setParameter("p", event.projectId()).setParameter("n", event.storyNumber()).getSingleResult();
-        if (open == 0 && ready == 1) {
-            stories.markImplemented(event.projectId(), event.storyNumber());
+        long total = ((Number) specs[0]).longValue();
+        long open = ((Number) specs[1]).longValue();
+        String status = em.createQuery("select s.status from Story s where s.projectId = :p and s.number = :n", String.class)
+                .setParameter("p", projectId).setParameter("n", number).getResultStream().findFirst().orElse(null);
+        if (total > 0 && open == 0 && "ready".equals(status)) {
+            stories.markImplemented(projectId, number);
+        } else if (open > 0 && "implemented".equals(status)) {
+            stories.reopenImplemented(projectId, number);
         }
     }
 

@@ -38,6 +38,9 @@ public class SpecService {
     jakarta.enterprise.event.Event<SpecCompleted> specCompleted;
 
     @Inject
+    jakarta.enterprise.event.Event<StorySpecsChanged> storySpecs;
+
+    @Inject
     SpecDependencies dependencies;
 
     /**
@@ -77,6 +80,7 @@ public class SpecService {
             TechnicalSpec target = TechnicalSpec.findByKey(project, dep).orElseThrow();
             dependencies.insert(spec, target);
         }
+        storySpecsChanged(project.id, null, spec.storyNumber);
         return spec;
     }
 
@@ -138,6 +142,7 @@ public class SpecService {
                 t.estimatedHours = p.hoursOrZero();
             }
         }
+        Integer storyBefore = spec.storyNumber;
         apply(spec, input, content);
         spec.updatedById = access.accountId();
         spec.version = spec.version + 1;
@@ -146,7 +151,18 @@ public class SpecService {
         flushOrExplain(spec);
         dependencies.replace(specsLock, spec, input.dependsOnOrEmpty());
         rollUp(spec.id).ifPresent(specCompleted::fire);
+        storySpecsChanged(access.project().id, storyBefore, spec.storyNumber);
         return spec;
+    }
+
+    /** A spec was linked to {@code after} instead of {@code before} (either may be none): both stories follow their specs. */
+    private void storySpecsChanged(UUID projectId, Integer before, Integer after) {
+        if (after != null) {
+            storySpecs.fire(new StorySpecsChanged(projectId, after));
+        }
+        if (before != null && !before.equals(after)) {
+            storySpecs.fire(new StorySpecsChanged(projectId, before));
+        }
     }
 
     /** A lead approves a draft spec. */
@@ -201,7 +217,7 @@ public class SpecService {
                 UPDATE technical_specs s SET status = n.next,
                        started_at = CASE WHEN n.next IN ('in_progress', 'complete') THEN coalesce(s.started_at, now()) ELSE s.started_at END,
                        completed_at = CASE WHEN n.next = 'complete' THEN now() ELSE NULL END
-                FROM (SELECT x.id, CASE WHEN c.total > 0 AND c.done = c.total THEN 'complete'
+                FROM (SELECT x.id, x.status AS before, CASE WHEN c.total > 0 AND c.done = c.total THEN 'complete'
                                         WHEN c.moved > 0 THEN 'in_progress'
                                         WHEN x.status IN ('in_progress', 'complete')
                                             THEN CASE WHEN x.approved_at IS NOT NULL THEN 'approved' ELSE 'draft' END
@@ -213,12 +229,15 @@ public class SpecService {
                            FROM implementation_tasks t WHERE t.spec_id = x.id) c
                       WHERE x.id IN (?1)) n
                 WHERE s.id = n.id AND s.status <> n.next
-                RETURNING s.status, s.spec_number, s.story_number, s.project_id""").setParameter(1, specIds).getResultList();
+                RETURNING s.status, s.spec_number, s.story_number, s.project_id, n.before""").setParameter(1, specIds).getResultList();
         List<SpecCompleted> completed = new ArrayList<>();
         for (Object[] row : changed) {
             if (TechnicalSpec.STATUS_COMPLETE.equals(row[0])) {
                 completed.add(new SpecCompleted((UUID) row[3], "SPEC-" + ((Number) row[1]).intValue(),
                         row[2] == null ? null : ((Number) row[2]).intValue()));
+            } else if (TechnicalSpec.STATUS_COMPLETE.equals(row[4]) && row[2] != null) {
+                // A task of a complete spec reopened: its story is not implemented any more.
+                storySpecs.fire(new StorySpecsChanged((UUID) row[3], ((Number) row[2]).intValue()));
             }
         }
         return completed;

@@ -239,7 +239,16 @@ public class StoryService {
         return s;
     }
 
-    /** Why the caller may not approve this story now (role or authorship), if so. */
+    /** Called when an implemented story's specs are no longer all complete (one reopened, another linked): it is ready again. */
+    @Transactional
+    public void reopenImplemented(UUID projectId, int number) {
+        Story s = lock(projectId, number);
+        if (s.stage() == StoryStage.IMPLEMENTED) {
+            s.moveTo(StoryStage.READY);
+        }
+    }
+
+        /** Why the caller may not approve this story now (role or authorship), if so. */
     public java.util.Optional<String> approvalRefusal(Access access, Story s) {
         long leads = access.isLead() && Objects.equals(s.authorId, access.accountId()) ? leadCount(s.projectId) : 1;
         return approvalRefusal(access, s, leads);
@@ -365,10 +374,7 @@ public class StoryService {
         return new StoryListView(rows, at, filter);
     }
 
-    /**
-     * The project's stories by number, for the API (optionally one status only): all of them, or with {@code page}
-     * the {@link StoryFilter#PAGE_SIZE} of that page (none past the last).
-     */
+    /** The project's stories by number for the API (optionally of one status): all, or the page's {@link StoryFilter#PAGE_SIZE}. */
     public List<Story> all(UUID projectId, String status, Integer page) {
         PanacheQuery<Story> q = status == null || status.isBlank()
                 ? Story.find("projectId = ?1 order by number", projectId)

@@ -221,4 +221,37 @@ class SpecRollupsTest {
         fx.api(team.member()).get(p + "/specs/" + next).then().statusCode(200).body("title", equalTo("Next"));
         fx.api(team.member()).get(p + "/tasks/" + next.replace("SPEC", "TASK") + "-1").then().statusCode(200);
     }
+
+    /** DESIGN: a story is implemented when every task of its specs is done; reopening work or linking more takes that back. */
+    @Test
+    void anImplementedStoryIsReadyAgainWhenATaskReopensOrAnotherSpecIsLinkedAndImplementedWhenAllAreDoneAgain() {
+        TestData.Team team = data.team();
+        String p = "/api/v1/projects/" + team.slug();
+        int story = readyStory(team, "print invoices");
+        String spec = fx.api(team.lead()).body(SpecApiFixtures.hierarchical(story, "Print", List.of(), "printer"))
+                .post(p + "/specs").then().statusCode(201).extract().path("key");
+        String task = spec.replace("SPEC", "TASK") + "-1";
+        complete(team, task);
+        fx.api(team.member()).get(p + "/stories/" + story).then().statusCode(200).body("status", equalTo("implemented"));
+
+        Web.as(team.member()).contentType("application/x-www-form-urlencoded").post("/projects/" + team.slug() + "/tasks/" + task + "/reopen")
+                .then().statusCode(303);
+        fx.api(team.member()).get(p + "/specs/" + spec).then().statusCode(200).body("status", equalTo("in_progress"));
+        fx.api(team.member()).get(p + "/stories/" + story).then().statusCode(200).body("status", equalTo("ready"));
+        fx.api(team.member()).body(Map.of("commitSha", "b".repeat(40))).post(p + "/tasks/" + task + "/complete").then().statusCode(200);
+        fx.api(team.member()).get(p + "/stories/" + story).then().statusCode(200).body("status", equalTo("implemented"));
+
+        String more = fx.api(team.lead()).body(SpecApiFixtures.hierarchical(story, "Print more", List.of(), "batch"))
+                .post(p + "/specs").then().statusCode(201).extract().path("key");
+        fx.api(team.member()).get(p + "/stories/" + story).then().statusCode(200).body("status", equalTo("ready"));
+        complete(team, more.replace("SPEC", "TASK") + "-1");
+        fx.api(team.member()).get(p + "/stories/" + story).then().statusCode(200).body("status", equalTo("implemented"));
+    }
+
+    private void complete(TestData.Team team, String task) {
+        String p = "/api/v1/projects/" + team.slug() + "/tasks/" + task;
+        fx.api(team.member()).post(p + "/claim").then().statusCode(200);
+        fx.api(team.member()).post(p + "/start").then().statusCode(200);
+        fx.api(team.member()).body(Map.of("commitSha", "a".repeat(40))).post(p + "/complete").then().statusCode(200);
+    }
 }
