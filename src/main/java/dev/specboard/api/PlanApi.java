@@ -7,6 +7,7 @@ import dev.specboard.plan.ArtifactForm;
 import dev.specboard.plan.ChatMessage;
 import dev.specboard.plan.ChatService;
 import dev.specboard.plan.Plan;
+import dev.specboard.plan.PlanChanges;
 import dev.specboard.plan.PlanArtifact;
 import dev.specboard.plan.PlanForm;
 import dev.specboard.plan.PlanQueries;
@@ -77,6 +78,10 @@ public class PlanApi {
     }
 
     @RegisterForReflection
+    /** What the next version changes: each field left out stays as it was (the body itself is optional). */
+    public record NewVersionBody(String description, String targetBranch) {
+    }
+
     public record StatusBody(String status) {
     }
 
@@ -202,9 +207,9 @@ public class PlanApi {
     @POST
     @Path("/plans/{id}/versions")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionCreated.class)))
-    public Response newPlanVersion(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+    public Response newPlanVersion(@PathParam("slug") String slug, @PathParam("id") UUID id, NewVersionBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Plan plan = plans.newVersion(access, id);
+        Plan plan = plans.newVersion(access, id, body == null ? PlanChanges.NONE : new PlanChanges(body.description(), body.targetBranch()));
         return Response.status(201).entity(new VersionCreated(plan.id, plan.version)).build();
     }
 

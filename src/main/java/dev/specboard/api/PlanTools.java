@@ -68,10 +68,14 @@ public class PlanTools {
                 new PlanApi.ArtifactBody(artifactType, content, version)));
     }
 
-    @Tool(name = "new_plan_version", description = "Makes the next version of a plan, copying the artifacts of the given version.",
+    @Tool(name = "new_plan_version", description = "Makes the next version of a plan, copying the artifacts of the given version; "
+            + "a description or target branch given replaces the one it had.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public PlanApi.VersionCreated newPlanVersion(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
-        return McpTools.entity(PlanApi.VersionCreated.class, () -> planApi.newPlanVersion(project, McpTools.id(planId)));
+    public PlanApi.VersionCreated newPlanVersion(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId,
+                                                 @ToolArg(description = "the new version's description (empty clears it)", required = false) String description,
+                                                 @ToolArg(description = "the new version's target branch", required = false) String targetBranch) {
+        return McpTools.entity(PlanApi.VersionCreated.class, () -> planApi.newPlanVersion(project, McpTools.id(planId),
+                new PlanApi.NewVersionBody(description, targetBranch)));
     }
 
     @Tool(name = "set_plan_status", description = "Moves a plan version along draft → active → completed | archived.",

@@ -152,7 +152,7 @@ public class PlanResource {
     @Path("{id}/versions")
     public Response newVersion(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Plan plan = plans.newVersion(access, id);
+        Plan plan = plans.newVersion(access, id, PlanChanges.NONE);
         return Flash.redirect(headers, url(slug, plan.id), plan.name + " " + plan.versionLabel() + " created with the artifacts of the version before");
     }
 

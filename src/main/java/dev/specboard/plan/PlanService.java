@@ -156,17 +156,27 @@ public class PlanService {
         }
     }
 
-    /** Makes the next version of a plan (draft) from one of its versions, copying that version's current artifacts. */
+    /**
+     * Makes the next version of a plan (draft) from one of its versions, copying that version's current artifacts, with
+     * the description or target branch {@code changes} gives (422 naming a field it refuses).
+     */
     @Transactional
-    public Plan newVersion(Access access, UUID planId) {
+    public Plan newVersion(Access access, UUID planId, PlanChanges changes) {
         access.requireWrite(Role.MEMBER);
         Plan from = require(access, planId);
+        validation.require(changes);
         // Versions of one plan are numbered one at a time, across app instances.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('plan:' || ?1 || ':' || ?2, 0))")
                 .setParameter(1, from.repositoryId.toString()).setParameter(2, from.name).getSingleResult();
         int next = ((Number) em.createQuery("select max(p.version) from Plan p where p.repositoryId = ?1 and p.name = ?2")
                 .setParameter(1, from.repositoryId).setParameter(2, from.name).getSingleResult()).intValue() + 1;
         Plan plan = from.next(next, access.accountId());
+        if (changes.description() != null) {
+            plan.description = changes.description().isBlank() ? null : changes.description().strip();
+        }
+        if (changes.targetBranch() != null) {
+            plan.targetBranch = changes.targetBranch().trim();
+        }
         plan.persist();
         for (PlanArtifact a : PlanArtifact.current(from.id)) {
             PlanArtifact copy = new PlanArtifact();

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,43 @@ class PlanApiTest {
             Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/repos/shop/plans").then().statusCode(200)
                     .body("name", equalTo(List.of("Checkout"))).body("version", equalTo(List.of(2)));
             Api.as(t.outsider()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(404);
+        }
+    }
+
+    /** A new version may change the description and the target branch; anything else in its body is refused, not dropped. */
+    @Test
+    void aNewVersionTakesANewDescriptionOrBranchAndRefusesAnyOtherField() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            String id = createPlan(t, "Branching");
+            String versions = "/api/v1/projects/" + t.slug() + "/plans/" + id + "/versions";
+            String v2 = Api.as(t.member()).body(Map.of("targetBranch", "release/1.0", "description", "Card payments only"))
+                    .post(versions).then().statusCode(201).body("version", equalTo(2)).extract().path("id");
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + v2).then().statusCode(200)
+                    .body("targetBranch", equalTo("release/1.0")).body("description", equalTo("Card payments only")).body("name", equalTo("Branching"));
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(200).body("targetBranch", equalTo("main"));
+
+            Api.as(t.member()).body(Map.of("targetBranch", "main", "name", "Renamed")).post(versions).then().statusCode(422);
+            Api.as(t.member()).body(Map.of("targetBranch", "not a branch!")).post(versions).then().statusCode(422)
+                    .body("details", hasKey("targetBranch"));
+            Api.as(t.member()).body(Map.of("targetBranch", " ")).post(versions).then().statusCode(422).body("details", hasKey("targetBranch"));
+            // Without a body (no content type either) the version is made as before, the same as the one it comes from.
+            String token = CDI.current().select(dev.specboard.account.ApiTokenService.class).get().create(t.member().id, "bare", null, null).value();
+            io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).post("/api/v1/projects/" + t.slug() + "/plans/" + v2 + "/versions")
+                    .then().statusCode(201).body("version", equalTo(3));
+            // As curl -X POST sends it: no Content-Type and no body at all (415 before), and a story approved the same way.
+            dev.specboard.support.RawHttp.Answer bare = dev.specboard.support.RawHttp.send("POST /api/v1/projects/" + t.slug() + "/plans/" + v2
+                    + "/versions HTTP/1.1\r\nAuthorization: Bearer " + token, (String) null);
+            assertEquals(201, bare.status(), bare.body());
+            assertTrue(bare.body().contains("\"version\":4"), bare.body());
+
+            String session = dev.specboard.support.Mcp.initialize(token);
+            String mcp = dev.specboard.support.Mcp.answer(token, session, "new_plan_version", false, "project", t.slug(), "planId", id,
+                    "targetBranch", "develop");
+            assertTrue(mcp.contains("\"version\":5"), mcp);
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/repos/shop/plans").then().statusCode(200)
+                    .body("targetBranch", equalTo(List.of("develop")));
         }
     }
 

@@ -75,7 +75,7 @@ public class PlanFixtures {
     }
 
     public UUID newVersion(Access access, UUID planId) {
-        return plans.newVersion(access, planId).id;
+        return plans.newVersion(access, planId, dev.specboard.plan.PlanChanges.NONE).id;
     }
 
     public void artifact(Access access, UUID planId, ArtifactType type, String json) {

@@ -1,0 +1,19 @@
+package dev.specboard.plan;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What the next version of a plan changes (the optional body of {@code POST .../plans/{id}/versions}): a field left out
+ * stays as the version it comes from has it; an empty description clears it. The name is the plan's identity across its
+ * versions, so it does not change.
+ */
+public record PlanChanges(
+        @Size(max = 20000, message = "At most 20000 characters")
+        String description,
+        @Size(max = 100, message = "At most 100 characters")
+        @Pattern(regexp = "^\\s*[A-Za-z0-9._/-]+\\s*$", message = "Name the branch the plan targets: letters, digits, '.', '_', '/' or '-'")
+        String targetBranch) {
+
+    public static final PlanChanges NONE = new PlanChanges(null, null);
+}
