@@ -37,7 +37,7 @@ public class GraphResource {
     ComponentService components;
 
     @GET
-    public Response show(@PathParam("slug") String slug, @QueryParam("focus") String focus, @QueryParam("depth") String depth) {
+    public Response show(@PathParam("slug") String slug, @QueryParam("focus") String focus, @QueryParam("depth") Integer depth) {
         Access access = projectAccess.read(slug);
         ComponentSet set = components.all(access.project());
         ComponentRow centre = null;
@@ -62,11 +62,8 @@ public class GraphResource {
                 GraphSvg.legend(shown, palette), edges, names)));
     }
 
-    static int depthOf(String depth, int fallback) {
-        try {
-            return depth == null || depth.isBlank() ? fallback : Math.max(1, Math.min(3, Integer.parseInt(depth.trim())));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+    /** The depth asked for, kept between 1 and 3; a depth that is no whole number was refused with 400 before this. */
+    static int depthOf(Integer depth, int fallback) {
+        return depth == null ? fallback : Math.max(1, Math.min(3, depth));
     }
 }

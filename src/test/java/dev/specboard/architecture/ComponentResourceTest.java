@@ -176,6 +176,12 @@ class ComponentResourceTest {
         Document graph = Web.html(Web.as(t.viewer()).get(base(t) + "/graph?focus=" + ca + "&depth=1"));
         assertEquals("2", graph.select("svg.dependency-graph").attr("data-nodes"));
         assertEquals(1, graph.select("svg a.node.focus").size());
+        // A depth that is no number is a mistake named on the error page (it showed the default depth as if asked).
+        io.restassured.response.Response bad = Web.as(t.viewer()).get(base(t) + "/graph?focus=" + ca + "&depth=abc");
+        assertEquals(400, bad.statusCode());
+        assertTrue(Web.html(bad).getElementById("error-message").text().contains("depth"));
+        assertEquals("3", Web.html(Web.as(t.viewer()).get(base(t) + "/graph?focus=" + ca + "&depth=9")).select("svg.dependency-graph")
+                .attr("data-nodes"), "a depth past 3 is read as 3");
         Document whole = Web.html(Web.as(t.viewer()).get(base(t) + "/graph"));
         assertEquals("3", whole.select("svg.dependency-graph").attr("data-nodes"));
         assertEquals("2", whole.select("svg.dependency-graph").attr("data-edges"));
