@@ -77,16 +77,23 @@ public class TaskNotifications {
         if (t.specAuthorId() == null || !TOLD.contains(t.to()) || Objects.equals(t.specAuthorId(), t.actorAccountId())) {
             return;
         }
-        String slug = em.createQuery("select p.slug from Project p where p.id = :id", String.class)
-                .setParameter("id", t.projectId()).getSingleResult();
+        // The project's slug and who moved the task (none for a merge, which a sync finds), in one statement.
+        Object[] row = em.createQuery("select p.slug, (select a.username from Account a where a.id = :actor) from Project p where p.id = :id",
+                        Object[].class)
+                .setParameter("id", t.projectId()).setParameter("actor", t.actorAccountId()).getSingleResult();
+        String actor = (String) row[1];
         String verb = switch (t.to()) {
             case CLAIMED -> "was claimed";
             case COMPLETED -> "was completed";
             case FAILED -> "failed";
             default -> "was merged";
         };
-        notifications.notify(t.specAuthorId(), t.projectId(), "task_" + t.to().name().toLowerCase(), Map.of(
-                "message", t.taskKey() + " " + verb,
-                "link", "/projects/" + slug + "/tasks/" + t.taskKey()));
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("message", t.taskKey() + " " + verb + (actor == null ? "" : (t.to() == TaskStatus.FAILED ? ", reported by " : " by ") + actor));
+        payload.put("link", "/projects/" + row[0] + "/tasks/" + t.taskKey());
+        if (actor != null) {
+            payload.put("actor", actor);
+        }
+        notifications.notify(t.specAuthorId(), t.projectId(), "task_" + t.to().name().toLowerCase(), payload);
     }
 }

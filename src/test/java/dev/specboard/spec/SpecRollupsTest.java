@@ -80,7 +80,10 @@ class SpecRollupsTest {
                 .body("status", equalTo("implemented"));
         fx.api(team.lead()).get("/api/v1/notifications").then().statusCode(200)
                 .body("type", hasItem("task_claimed")).body("type", hasItem("task_completed")).body("type", hasItem("task_merged"))
-                .body("find { it.type == 'task_merged' }.payload.message", equalTo(task + " was merged"));
+                .body("find { it.type == 'task_merged' }.payload.message", equalTo(task + " was merged"))
+                // The lead hears who claimed and completed the task (a merge is the sync's).
+                .body("find { it.type == 'task_claimed' }.payload.message", equalTo(task + " was claimed by " + team.member().username))
+                .body("find { it.type == 'task_completed' }.payload.actor", equalTo(team.member().username));
         // The member did the work: they are not told about their own moves.
         fx.api(team.member()).get("/api/v1/notifications").then().statusCode(200)
                 .body("type", not(hasItem("task_claimed")));
