@@ -158,6 +158,9 @@ class FileBrowserResourceTest {
             assertEquals("src", d.selectFirst(".breadcrumb [aria-current=page]").text());
             Web.as(s.team().viewer()).get(s.base() + "/tree/nope").then().statusCode(404);
             Web.as(s.team().outsider()).get(s.base() + "/tree/src").then().statusCode(404);
+            // Removing the repository takes its plans with it (their chats too): the confirmation says so.
+            String confirm = Web.html(Web.as(s.team().owner()).get(s.base())).selectFirst("#repo-delete").attr("data-confirm");
+            assertTrue(confirm.contains("review threads") && confirm.contains("plans"), confirm);
         }
     }
 
