@@ -16,7 +16,7 @@ final class Kinds {
     /** How many matches of one kind are ranked at most: ranking reads each match's vector. */
     static final int RANKED = 2000;
 
-    /** JSON punctuation out of the text a snippet is cut from (hierarchical specs keep JSON). */
+    /** JSON punctuation out of the text a snippet is cut from (a task's assigned files are a JSON list). */
     private static final String JSON_TEXT = "regexp_replace(%s, '[\"{}\\[\\],:]+|\\\\n', ' ', 'g')";
 
     @ApplicationScoped
@@ -74,7 +74,7 @@ final class Kinds {
                     FROM implementation_tasks i, params WHERE i.project_id = params.project
                       AND to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
                           || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')) @@ params.q"""
-                    .formatted(SearchableKind.markdownAsText(JSON_TEXT.formatted("left(t.content, 60000)")), JSON_TEXT.formatted("i.assigned_files::text"));
+                    .formatted(SearchableKind.markdownAsText("spec_search_text(t.spec_type, left(t.content, 60000))"), JSON_TEXT.formatted("i.assigned_files::text"));
         }
     }
 

@@ -107,6 +107,25 @@ class SearchTest {
         assertEquals("ledger", d.selectFirst("#group-story .search-snippet mark").text().toLowerCase());
     }
 
+    /** A hierarchical spec is found by its words, never by the keys of the JSON it is kept in, and its snippet is prose. */
+    @Test
+    void aHierarchicalSpecIsSearchedByItsWordsNotItsJsonKeys() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "search", null, null).value();
+        RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .body(dev.specboard.spec.SpecApiFixtures.hierarchical(null, "Ledger export", List.of(), "ledger-writer"))
+                .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(201);
+        String api = "/api/v1/projects/" + t.slug() + "/search?kind=spec&q=";
+        for (String key : List.of("assigned_files", "architecture", "description", "hours", "technology_stack", "null")) {
+            assertEquals(List.of(), RestAssured.given().auth().oauth2(token).get(api + key).then().statusCode(200).extract().path("key"), key);
+        }
+        List<String> snippets = RestAssured.given().auth().oauth2(token).get(api + "ledger").then().statusCode(200).extract().path("snippet");
+        assertTrue(snippets.size() >= 1, snippets.toString());
+        String spec = snippets.get(0);
+        assertTrue(spec.contains("Overview of Ledger export") && spec.contains("Build the ledger-writer"), spec);
+        assertFalse(spec.contains("assigned_files") || spec.contains("hours") || spec.contains("phases") || spec.contains("{"), spec);
+    }
+
     @Test
     void fileContentsFollowTheLatestManifestIncrementally() {
         TestData.Team t = data.team();
