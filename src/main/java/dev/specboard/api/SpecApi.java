@@ -80,7 +80,7 @@ public class SpecApi {
     }
 
     @RegisterForReflection
-    public record SpecAnswer(String key, int number, String title, String specType, String status, int version,
+    public record SpecAnswer(String key, int number, String title, String specType, String status, boolean dirty, int version,
                              String roadmapItemId, Integer storyNumber, String author, String content, String overview,
                              String architecture, String technologyStack, List<PhaseBody> phases, List<String> dependsOn,
                              List<String> blockedBy, BigDecimal estimatedHours, BigDecimal actualHours,
@@ -88,7 +88,7 @@ public class SpecApi {
     }
 
     @RegisterForReflection
-    public record SpecRowAnswer(String key, int number, String title, String specType, String status, String roadmapItemId,
+    public record SpecRowAnswer(String key, int number, String title, String specType, String status, boolean dirty, String roadmapItemId,
                                long tasks, long doneTasks, BigDecimal estimatedHours, BigDecimal actualHours) {
     }
 
@@ -165,14 +165,14 @@ public class SpecApi {
     }
 
     static SpecRowAnswer item(SpecRow r) {
-        return new SpecRowAnswer(r.key(), r.number(), r.title(), r.specType(), r.status(), r.roadmapItemId(), r.tasks(), r.doneTasks(),
+        return new SpecRowAnswer(r.key(), r.number(), r.title(), r.specType(), r.status(), r.dirty(), r.roadmapItemId(), r.tasks(), r.doneTasks(),
                 r.estimatedHours(), r.actualHours());
     }
 
     static SpecAnswer answer(SpecQueries.SpecView d) {
         TechnicalSpec s = d.spec();
         SpecContent c = d.content();
-        return new SpecAnswer(s.key(), s.specNumber, s.title, s.specType, s.status, s.version, s.roadmapItemId, s.storyNumber,
+        return new SpecAnswer(s.key(), s.specNumber, s.title, s.specType, s.status, s.dirty, s.version, s.roadmapItemId, s.storyNumber,
                 d.authorName(), s.isHierarchical() ? null : s.content, c.overview(), c.architecture(), c.technologyStack(),
                 c.phaseList().stream().map(p -> new PhaseBody(p.number(), p.name(), p.description(), p.hoursOrZero(), p.content(),
                         p.files())).toList(),

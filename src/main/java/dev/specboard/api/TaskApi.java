@@ -62,7 +62,8 @@ public class TaskApi {
     }
 
     @RegisterForReflection
-    public record SpecBriefAnswer(String key, String title, String overview) {
+    /** The task's spec; {@code dirty}: its story changed since the spec was last reviewed, so the work may need redoing. */
+    public record SpecBriefAnswer(String key, String title, String overview, boolean dirty) {
     }
 
     @RegisterForReflection
@@ -256,7 +257,7 @@ public class TaskApi {
     }
 
     private static ContextAnswer context(TaskQueries.TaskContextView c, List<NoteAnswer> notes) {
-        return new ContextAnswer(answer(c.task()), new SpecBriefAnswer(c.specKey(), c.specTitle(), c.overview()),
+        return new ContextAnswer(answer(c.task()), new SpecBriefAnswer(c.specKey(), c.specTitle(), c.overview(), c.specDirty()),
                 new PhaseAnswer(c.phaseName(), c.phaseDescription(), c.phaseHours(), c.phaseContent(), c.assignedFiles()), notes);
     }
 

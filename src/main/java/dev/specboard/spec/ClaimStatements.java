@@ -85,7 +85,8 @@ final class ClaimStatements {
                        CASE WHEN s.spec_type = 'hierarchical' THEN NULL ELSE s.content END,
                        (SELECT a.username FROM accounts a WHERE a.id = ?4),
                        EXISTS (SELECT 1 FROM task_notes n WHERE n.task_id = m.id), c.status, c.claimed_by, c.lease_expires_at,
-                       (SELECT a.username FROM accounts a WHERE a.id = c.claimed_by), (SELECT p.slug FROM projects p WHERE p.id = ?1)
+                       (SELECT a.username FROM accounts a WHERE a.id = c.claimed_by), (SELECT p.slug FROM projects p WHERE p.id = ?1),
+                       s.dirty
                 FROM (SELECT 1) one LEFT JOIN candidate c ON true LEFT JOIN moved m ON m.id = c.id
                      LEFT JOIN technical_specs s ON s.id = m.spec_id""".formatted(candidate, claimable("?5"), free));
     }
@@ -100,7 +101,8 @@ final class ClaimStatements {
     /** What one claiming statement answered: the candidate, and when it moved, the task and what the answer needs. */
     record Claimed(boolean limited, UUID candidateId, String candidateFiles, String taskKey, TaskRow row, UUID specId,
                            UUID specAuthor, int specVersion, boolean hierarchical, String monolithic, boolean hasNotes,
-                           TaskStatus was, UUID formerClaimer, Instant lapsedAt, String formerName, String projectSlug) {
+                           TaskStatus was, UUID formerClaimer, Instant lapsedAt, String formerName, String projectSlug,
+                           boolean specDirty) {
 
         static Claimed read(ResultSet rs) throws SQLException {
             boolean limited = rs.getBoolean(1);
@@ -108,7 +110,7 @@ final class ClaimStatements {
             String candidateFiles = rs.getString(3);
             if (rs.getObject(4) == null) {
                 return new Claimed(limited, candidate, candidateFiles, null, null, null, null, 0, false, null, false,
-                        null, null, null, null, null);
+                        null, null, null, null, null, false);
             }
             Integer story = rs.getObject(26, Integer.class);
             TaskRow row = new TaskRow(rs.getString(5), rs.getInt(24), rs.getString(25), story, rs.getString(6), rs.getString(7),
@@ -119,7 +121,7 @@ final class ClaimStatements {
             return new Claimed(limited, candidate, candidateFiles, row.key(), row, rs.getObject(22, UUID.class),
                     rs.getObject(23, UUID.class), rs.getInt(27), rs.getBoolean(28), rs.getString(29), rs.getBoolean(31),
                     TaskStatus.parse(rs.getString(32)).orElseThrow(), rs.getObject(33, UUID.class), instant(rs, 34), rs.getString(35),
-                    rs.getString(36));
+                    rs.getString(36), rs.getBoolean(37));
         }
 
         private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -6,7 +6,7 @@ import java.time.Instant;
 /** One line of the spec list, read in one query with its task counts and hours. */
 public record SpecRow(int number, String title, String status, String specType, String roadmapItemId, Integer storyNumber,
                       BigDecimal estimatedHours, BigDecimal actualHours, long tasks, long doneTasks, String author,
-                      Instant updatedAt) {
+                      Instant updatedAt, boolean dirty) {
 
     public String key() {
         return "SPEC-" + number;

@@ -254,7 +254,7 @@ public class TaskClaims {
                 ? TechnicalSpec.sharedContent(c.specId(), c.specVersion(), () -> (String) em.createNativeQuery(
                         "SELECT content FROM technical_specs WHERE id = ?1").setParameter(1, c.specId()).getSingleResult())
                 : null;
-        return new ClaimView(c.taskKey(), TaskQueries.context(c.row(), c.row().specTitle(), hierarchical, c.monolithic()), c.hasNotes());
+        return new ClaimView(c.taskKey(), TaskQueries.context(c.row(), c.row().specTitle(), hierarchical, c.monolithic(), c.specDirty()), c.hasNotes());
     }
 
     private ApiException whyNotClaimable(Project project, String taskKey, UUID accountId) {

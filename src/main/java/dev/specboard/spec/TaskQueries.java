@@ -28,7 +28,8 @@ public class TaskQueries {
 
     /** The phase an agent works on, and only that phase (progressive disclosure). */
     public record TaskContextView(TaskRow task, String specKey, String specTitle, String overview, String phaseName,
-                              String phaseDescription, BigDecimal phaseHours, String phaseContent, List<String> assignedFiles) {
+                              String phaseDescription, BigDecimal phaseHours, String phaseContent, List<String> assignedFiles,
+                              boolean specDirty) {
     }
 
     /** A line of a task's history. */
@@ -47,23 +48,23 @@ public class TaskQueries {
         // Only a pending task can be blocked: a task just claimed needs no look at the dependencies.
         TaskRow row = rows(List.of(t), t.status == TaskStatus.PENDING || t.leaseLapsed(Instant.now()) ? blockedSpecs(project) : Set.of()).get(0);
         TechnicalSpec spec = t.spec;
-        return context(row, spec.title, spec.isHierarchical() ? spec.sharedContent() : null, spec.content);
+        return context(row, spec.title, spec.isHierarchical() ? spec.sharedContent() : null, spec.content, spec.dirty);
     }
 
     /**
      * The context of a task whose row is made already: the phase of a hierarchical spec's parsed content, or the whole
      * content of a monolithic one.
      */
-    static TaskContextView context(TaskRow row, String specTitle, SpecContent hierarchical, String monolithic) {
+    static TaskContextView context(TaskRow row, String specTitle, SpecContent hierarchical, String monolithic, boolean specDirty) {
         String specKey = row.specKey();
         if (hierarchical != null) {
             SpecContent.Phase phase = hierarchical.phase(row.scope()).orElse(new SpecContent.Phase(null, row.scope(),
                     row.scopeDescription(), row.estimatedHours(), "", row.assignedFiles()));
             return new TaskContextView(row, specKey, specTitle, hierarchical.overview(), phase.name(), phase.description(),
-                    phase.hoursOrZero(), phase.content() == null ? "" : phase.content(), phase.files());
+                    phase.hoursOrZero(), phase.content() == null ? "" : phase.content(), phase.files(), specDirty);
         }
         return new TaskContextView(row, specKey, specTitle, null, row.scope(), row.scopeDescription(), row.estimatedHours(),
-                monolithic, row.assignedFiles());
+                monolithic, row.assignedFiles(), specDirty);
     }
 
     /** A task's transitions, oldest first, with who made them. */

@@ -187,10 +187,19 @@ class SpecRollupsTest {
                         "version", version))
                 .put("/api/v1/projects/" + slug + "/stories/" + story).then().statusCode(200);
         assertNotNull(Web.html(Web.as(team.member()).get(page)).getElementById("spec-dirty"));
+        // Agents see it too: the spec, the spec list, a task's context and the claim's answer say the spec is dirty.
+        String api = "/api/v1/projects/" + slug;
+        String task = specKey.replace("SPEC", "TASK") + "-1";
+        fx.api(team.member()).get(api + "/specs/" + specKey).then().statusCode(200).body("dirty", equalTo(true));
+        fx.api(team.member()).get(api + "/specs").then().statusCode(200).body("find { it.key == '" + specKey + "' }.dirty", equalTo(true));
+        fx.api(team.member()).get(api + "/tasks/" + task + "/context").then().statusCode(200).body("spec.dirty", equalTo(true));
+        fx.api(team.member()).post(api + "/tasks/claim-next").then().statusCode(200).body("task.key", equalTo(task)).body("spec.dirty", equalTo(true));
 
         Web.as(team.member()).post(page + "/reviewed").then().statusCode(403);
         Web.as(team.lead()).post(page + "/reviewed").then().statusCode(303);
         assertNull(Web.html(Web.as(team.member()).get(page)).getElementById("spec-dirty"));
+        fx.api(team.member()).get(api + "/specs/" + specKey).then().statusCode(200).body("dirty", equalTo(false));
+        fx.api(team.member()).get(api + "/tasks/" + task + "/context").then().statusCode(200).body("spec.dirty", equalTo(false));
     }
 
     @Test
