@@ -70,6 +70,12 @@ public class ArtifactSchemas {
             String nul = nulAt(json);
             if (nul != null) {
                 errors.add(nul, "Text must not contain the NUL character (\\u0000): it cannot be stored");
+            } else {
+                try {
+                    ArtifactRules.check(type, JSON.readTree(json), errors);
+                } catch (IOException e) {
+                    errors.add("", "This is not valid JSON: " + firstLine(e.getMessage()));
+                }
             }
         }
         return errors;

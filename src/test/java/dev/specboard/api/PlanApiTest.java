@@ -199,6 +199,27 @@ class PlanApiTest {
         }
     }
 
+    /** What the schemas cannot say is refused at the save too: a repeated step name, a file changed twice, a path leaving the repository. */
+    @Test
+    void repeatedStepNamesAndFilesAndPathsOutsideTheRepositoryAreRefusedWhenSaved() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            String id = createPlan(t, "Rules");
+            addArtifact(t, id, "implementation_steps", "{\"steps\":[{\"name\":\"db\",\"title\":\"A\",\"hours\":1},"
+                    + "{\"name\":\"db\",\"title\":\"B\",\"hours\":2}]}").then().statusCode(422)
+                    .body("details.'/steps/1/name'", equalTo("Step names are unique in the plan: db is step 1 already"));
+            addArtifact(t, id, "code_changes", "{\"changes\":[{\"path\":\"lib/a.ex\",\"action\":\"create\",\"content\":\"x\"},"
+                    + "{\"path\":\"lib/a.ex\",\"action\":\"delete\"},{\"path\":\"../etc/passwd\",\"action\":\"create\",\"content\":\"x\"},"
+                    + "{\"path\":\"src/./b.ex\",\"action\":\"create\",\"content\":\"x\"}]}").then().statusCode(422)
+                    .body("details", hasKey("/changes/1/path")).body("details", hasKey("/changes/2/path")).body("details", hasKey("/changes/3/path"))
+                    .body("details", org.hamcrest.Matchers.not(hasKey("/changes/0/path")));
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(200)
+                    .body("artifacts", org.hamcrest.Matchers.empty());
+            addArtifact(t, id, "implementation_steps", PlanFixtures.STEPS).then().statusCode(201);
+        }
+    }
+
     @Test
     void planBecomesAHierarchicalSpecWithOneTaskPerStepLinkedBothWays() {
         TestData.Team t = data.team();
