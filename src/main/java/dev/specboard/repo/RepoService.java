@@ -55,11 +55,31 @@ public class RepoService {
         if (!errors.has("syncIntervalMinutes") && form.interval() != null && (form.interval() < 5 || form.interval() > 10080)) {
             errors.add("syncIntervalMinutes", "Between 5 minutes and one week (10080), or empty for no schedule");
         }
-        if (!errors.has("name") && form.name() != null) {
-            Repo.findByName(projectId, form.name().trim()).filter(r -> !r.id.equals(exceptRepo))
-                    .ifPresent(r -> errors.add("name", "This project already has a repository with this name"));
+        if (!errors.has("name") && form.name() != null || !errors.has("url") && form.url() != null) {
+            // Names differing only in case would read as one in every link; one repository added twice would sync twice.
+            for (Repo other : Repo.<Repo>list("projectId", projectId)) {
+                if (other.id.equals(exceptRepo)) {
+                    continue;
+                }
+                if (!errors.has("name") && form.name() != null && other.name.equalsIgnoreCase(form.name().trim())) {
+                    errors.add("name", other.name.equals(form.name().trim()) ? "This project already has a repository with this name"
+                            : "This project already has a repository named " + other.name + " (names differ by more than case)");
+                }
+                if (!errors.has("url") && form.url() != null && sameUrl(other.gitUrl, form.url())) {
+                    errors.add("url", "This project has this repository already, as " + other.name);
+                }
+            }
         }
         return errors;
+    }
+
+    /** The same repository, whatever trailing slash or {@code .git} either address has. */
+    static boolean sameUrl(String a, String b) {
+        return a != null && b != null && bare(a).equals(bare(b));
+    }
+
+    private static String bare(String url) {
+        return url.trim().replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
     }
 
     /** Adds a repository (a lead's decision) and queues its first sync. */

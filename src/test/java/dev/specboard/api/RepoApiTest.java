@@ -50,6 +50,13 @@ class RepoApiTest {
             String syncId = as(team.lead()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos")
                     .then().statusCode(201).body("name", equalTo("app")).extract().path("syncId");
             support.await(UUID.fromString(syncId));
+            // The same repository again (with a trailing slash or .git), or a name that differs only in case, is refused.
+            for (String url : java.util.List.of(git.url(), git.url() + "/", git.url() + ".git")) {
+                as(team.lead()).body(Map.of("name", "app-again", "url", url)).post(api + "/repos").then().statusCode(422)
+                        .body("details.url", equalTo("This project has this repository already, as app"));
+            }
+            as(team.lead()).body(Map.of("name", "App", "url", "https://example.com/other.git")).post(api + "/repos").then().statusCode(422)
+                    .body("details.name", org.hamcrest.Matchers.containsString("named app"));
             as(team.viewer()).get(api + "/syncs/" + syncId).then().statusCode(200)
                     .body("status", equalTo("SUCCESS")).body("manifestVersion", equalTo(1)).body("commitSha", equalTo(sha));
 
