@@ -3,7 +3,7 @@ package dev.specboard.home;
 import java.time.Instant;
 
 /**
- * One decision waiting for someone: a story or context to approve, an executive summary to approve,
+ * One decision waiting for someone: a story, context or design doc to approve, an executive summary to approve,
  * a story sent back to its author, or a question the assistant asks the project's designers. {@code sinceVersion} is the last version a lead decided on.
  */
 public record InboxRow(String kind, String projectSlug, String projectName, String key, String title, String link,
@@ -17,6 +17,7 @@ public record InboxRow(String kind, String projectSlug, String projectName, Stri
         return switch (kind) {
             case "story" -> "Story to approve";
             case "context" -> "Context to approve";
+            case "design-doc" -> "Design doc to approve";
             case "summary" -> "Executive summary to approve";
             case "sent-back" -> "Sent back to you";
             case "question" -> "A question from the assistant";

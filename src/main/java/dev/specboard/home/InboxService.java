@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** What waits for one person's decision across their projects, in four queries whatever the numbers. */
+/** What waits for one person's decision across their projects, in one query per kind whatever the numbers. */
 @ApplicationScoped
 public class InboxService {
 
@@ -39,7 +39,7 @@ public class InboxService {
     @Inject
     EntityManager em;
 
-    /** Everything waiting, grouped by kind in this order: stories, contexts, summaries, sent back, the assistant's questions. */
+    /** Everything waiting, grouped by kind in this order: stories, contexts, design docs, summaries, sent back, the assistant's questions. */
     public List<InboxRow> forAccount(UUID me) {
         List<InboxRow> items = new ArrayList<>();
         for (Object[] r : em.createQuery("select p.slug, p.name, s.number, s.title, s.version, s.updatedAt, "
@@ -56,8 +56,17 @@ public class InboxService {
                         + "from BoundedContext c join Project p on p.id = c.projectId where c.approved = false and c.projectId in (" + LEAD_PROJECTS + ") "
                         + "order by c.updatedAt", Object[].class)
                 .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList()) {
-            items.add(new InboxRow("context", (String) r[0], (String) r[1], Boolean.TRUE.equals(r[6]) ? "changed" : "context", (String) r[3],
+            // Keyed by id: two contexts of one project waiting at once had the same element id.
+            items.add(new InboxRow("context", (String) r[0], (String) r[1], r[2].toString(),
+                    r[3] + (Boolean.TRUE.equals(r[6]) ? " (changed since it was approved)" : ""),
                     "/projects/" + r[0] + "/contexts/" + r[2], (Integer) r[4], null, null, (Instant) r[5]));
+        }
+        for (Object[] r : em.createQuery("select p.slug, p.name, c.id, c.name, d.version, d.updatedAt "
+                        + "from DesignDoc d join Component c on c.id = d.componentId join Project p on p.id = c.projectId "
+                        + "where d.approved = false and d.content <> '' and c.projectId in (" + LEAD_PROJECTS + ") order by d.updatedAt", Object[].class)
+                .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList()) {
+            items.add(new InboxRow("design-doc", (String) r[0], (String) r[1], r[2].toString(), "Design doc of " + r[3],
+                    "/projects/" + r[0] + "/components/" + r[2] + "#design-doc", (Integer) r[4], null, null, (Instant) r[5]));
         }
         for (Object[] r : em.createQuery("select p.slug, p.name, p.executiveSummaryVersion, p.updatedAt from Project p "
                         + "where p.executiveSummaryApproved = false and p.executiveSummary is not null and p.executiveSummary <> '' "
@@ -90,6 +99,9 @@ public class InboxService {
                 .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
         Long contexts = em.createQuery("select count(c) from BoundedContext c where c.approved = false and c.projectId in (" + LEAD_PROJECTS + ")", Long.class)
                 .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
+        Long designDocs = em.createQuery("select count(d) from DesignDoc d join Component c on c.id = d.componentId where d.approved = false "
+                        + "and d.content <> '' and c.projectId in (" + LEAD_PROJECTS + ")", Long.class)
+                .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
         Long summaries = em.createQuery("select count(p) from Project p where p.executiveSummaryApproved = false and p.executiveSummary is not null "
                         + "and p.executiveSummary <> '' and p.id in (" + LEAD_PROJECTS + ")", Long.class)
                 .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
@@ -97,6 +109,6 @@ public class InboxService {
                 .setParameter("me", me).getSingleResult();
         Long questions = em.createQuery("select count(t) from Thought t where " + OPEN_QUESTIONS, Long.class)
                 .setParameter("me", me).setParameter("member", Role.MEMBER).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getSingleResult();
-        return stories + contexts + summaries + sentBack + questions;
+        return stories + contexts + designDocs + summaries + sentBack + questions;
     }
 }
