@@ -47,6 +47,16 @@ public class ArchitectureTools {
         return entity(ContextApi.ContextAnswer.class, () -> contextApi.create(project, new ContextApi.ContextBody(name, type, purpose, description, null)));
     }
 
+    @Tool(name = "delete_context", description = "Deletes a bounded context made by mistake: its stories stay, no longer mapped to it, "
+            + "its components stay without a context, and the context mapping is decided anew.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public DesignTools.Deleted deleteContext(@ToolArg(description = "project slug") String project, @ToolArg(description = "context id") String contextId) {
+        return call(() -> {
+            contextApi.delete(project, contextId);
+            return new DesignTools.Deleted("context", contextId);
+        });
+    }
+
     @Tool(name = "add_story_to_context", description = "Maps a story to a bounded context.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public ContextApi.ContextAnswer addStoryToContext(@ToolArg(description = "project slug") String project,

@@ -108,6 +108,16 @@ public class ContextApi {
         return answer(contexts.row(access.project().id, uuid(id)));
     }
 
+    /** Deletes a context made by mistake: its stories stay (unlinked), its components stay without a context. */
+    @DELETE
+    @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "No content")
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        contexts.delete(access, uuid(id));
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("/{id}/approve")
     public ContextAnswer approve(@PathParam("slug") String slug, @PathParam("id") String id) {

@@ -149,6 +149,14 @@ public class ContextResource {
     }
 
     @POST
+    @Path("/contexts/{id}/delete")
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        BoundedContext c = contexts.delete(access, uuid(id));
+        return Flash.redirect(headers, "/projects/" + access.project().slug + "/contexts", "The context " + c.name + " is deleted.");
+    }
+
+    @POST
     @Path("/contexts/{id}/stories")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addStory(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("storyNumber") Integer number) {

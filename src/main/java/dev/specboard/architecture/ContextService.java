@@ -101,6 +101,20 @@ public class ContextService implements StoryContexts {
         return c;
     }
 
+    /**
+     * Deletes a context made by mistake: its story links go with it (the stories stay), its components stay without a
+     * context, and the mapping is decided anew (a junk context no longer holds its approval back).
+     */
+    @Transactional
+    public BoundedContext delete(Access access, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        BoundedContext c = get(access.project().id, id);
+        // The links and components' references go by the foreign keys (ON DELETE CASCADE / SET NULL).
+        c.delete();
+        recompute(c.projectId);
+        return c;
+    }
+
     /** A lead approves the context: it is no longer dirty, and its creator is told. */
     @Transactional
     public BoundedContext approve(Access access, UUID id) {
