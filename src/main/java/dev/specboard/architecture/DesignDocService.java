@@ -81,7 +81,10 @@ public class DesignDocService {
         return doc;
     }
 
-    /** A lead approves the current version: recorded in the approvals history; the component is no longer dirty. */
+    /**
+     * A lead approves the current version: recorded in the approvals history; the component is no longer dirty, and
+     * its docs count as complete (its code and tests flags stay as they were).
+     */
     @Transactional
     public DesignDoc approve(Access access, UUID componentId) {
         access.requireWrite(Role.LEAD);
@@ -95,6 +98,7 @@ public class DesignDocService {
         doc.approved = true;
         doc.approvedVersion = doc.version;
         c.dirty = false;
+        c.docsComplete = true;
         Approval.record(access.project().id, "design_doc", doc.id, doc.version, Approval.APPROVED, null, access.accountId());
         return doc;
     }

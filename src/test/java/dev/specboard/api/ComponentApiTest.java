@@ -62,7 +62,10 @@ class ComponentApiTest {
         }
         Api.as(t.member()).body(Map.of("content", "# Doc")).put(base(t) + "/" + a + "/design-doc").then().statusCode(200);
         Api.as(t.member()).post(base(t) + "/" + a + "/design-doc/approve").then().statusCode(403);
+        Api.as(t.member()).get(base(t) + "/" + a).then().statusCode(200).body("component.docsComplete", org.hamcrest.Matchers.equalTo(false));
         Api.as(t.lead()).post(base(t) + "/" + a + "/design-doc/approve").then().statusCode(200);
+        // An approved design doc is what complete docs are.
+        Api.as(t.member()).get(base(t) + "/" + a).then().statusCode(200).body("component.docsComplete", org.hamcrest.Matchers.equalTo(true));
         Api.as(t.outsider()).get(base(t)).then().statusCode(404);
         Api.as(t.outsider()).body(body).post(base(t)).then().statusCode(404);
         depend(t.outsider(), t, a, b).then().statusCode(404);
