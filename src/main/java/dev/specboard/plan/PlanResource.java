@@ -47,7 +47,7 @@ public class PlanResource {
         static native TemplateInstance form(Access access, PlanForm form, FormErrors errors, List<String> repos);
 
         static native TemplateInstance show(Access access, PlanView view, ArtifactForm artifact, FormErrors errors, String message,
-                                            ConflictView conflict);
+                                            ConflictView conflict, PlanChanges changes);
 
         static native TemplateInstance artifact(Access access, RevisionView view);
 
@@ -103,7 +103,7 @@ public class PlanResource {
                          @QueryParam("edit") String edit) {
         Access access = projectAccess.read(slug);
         PlanView view = queries.page(access, id, version);
-        return Htmx.page(Templates.show(access, view, queries.artifactForm(view, edit), FormErrors.none(), null, null));
+        return Htmx.page(page(access, view, queries.artifactForm(view, edit), FormErrors.none(), null, null));
     }
 
     /** One saved artifact of the plan version, earlier or current, with the diff from it to the current one. */
@@ -126,11 +126,11 @@ public class PlanResource {
             return Flash.redirect(headers, url(slug, id) + "#" + "artifact-" + a.artifactType, a.type().label() + " saved");
         } catch (StaleVersionException e) {
             // Yours stays in the form, now over theirs: saving again replaces theirs knowingly.
-            return Htmx.page(Templates.show(access, queries.page(access, id, null), form.withVersion(e.currentVersion()), FormErrors.none(),
+            return Htmx.page(page(access, queries.page(access, id, null), form.withVersion(e.currentVersion()), FormErrors.none(),
                     null, ConflictView.of(e, Map.of("content", "JSON document"), Map.of("content", form.content() == null ? "" : form.content()))),
                     409);
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.show(access, queries.page(access, id, null), form, e.errors(),
+            return Htmx.invalid(page(access, queries.page(access, id, null), form, e.errors(),
                     "The " + ArtifactType.parse(form.artifactType()).map(ArtifactType::label).orElse("artifact")
                             + " was not saved: fix the problems listed below.", null));
         } catch (ApiException e) {
@@ -145,15 +145,31 @@ public class PlanResource {
         if (e.status() != 409 || access.archived()) {
             throw e;
         }
-        return Htmx.page(Templates.show(access, queries.page(access, id, null), form, FormErrors.none(), e.getMessage(), null), 409);
+        return Htmx.page(page(access, queries.page(access, id, null), form, FormErrors.none(), e.getMessage(), null), 409);
     }
 
+    /** The next version, with the description and target branch the form gives (the page's current ones unless changed). */
     @POST
     @Path("{id}/versions")
-    public Response newVersion(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response newVersion(@PathParam("slug") String slug, @PathParam("id") UUID id, @FormParam("description") String description,
+                               @FormParam("targetBranch") String targetBranch, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Plan plan = plans.newVersion(access, id, PlanChanges.NONE);
-        return Flash.redirect(headers, url(slug, plan.id), plan.name + " " + plan.versionLabel() + " created with the artifacts of the version before");
+        PlanChanges changes = new PlanChanges(description, targetBranch);
+        try {
+            Plan plan = plans.newVersion(access, id, changes);
+            return Flash.redirect(headers, url(slug, plan.id), plan.name + " " + plan.versionLabel() + " created with the artifacts of the version before");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.show(access, queries.page(access, id, null), ArtifactForm.empty(), e.errors(),
+                    "No new version was made: fix the problems below.", null, changes));
+        }
+    }
+
+    /** The plan page, its new-version form showing the plan's own description and target branch. */
+    private static TemplateInstance page(Access access, PlanView view, ArtifactForm artifact, FormErrors errors, String message,
+                                         ConflictView conflict) {
+        return Templates.show(access, view, artifact, errors, message, conflict,
+                new PlanChanges(view.plan().description, view.plan().targetBranch));
     }
 
     @POST
@@ -167,7 +183,7 @@ public class PlanResource {
             return Flash.redirect(headers, url(slug, plan.id), plan.name + " " + plan.versionLabel() + " is now " + plan.status.value());
         } catch (ValidationException e) {
             // The problem is the status, not the artifact form below: its message stands alone and the form stays as it was.
-            return Htmx.invalid(Templates.show(access, queries.page(access, id, null), ArtifactForm.empty(), FormErrors.none(),
+            return Htmx.invalid(page(access, queries.page(access, id, null), ArtifactForm.empty(), FormErrors.none(),
                     "The status was not changed. " + e.errors().get("status"), null));
         } catch (ApiException e) {
             return refused(access, id, ArtifactForm.empty(), e);
@@ -184,7 +200,7 @@ public class PlanResource {
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(),
                     spec.key() + " created from the plan with " + spec.totalPhases + " tasks");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.show(access, queries.page(access, id, null), ArtifactForm.empty(), e.errors(),
+            return Htmx.invalid(page(access, queries.page(access, id, null), ArtifactForm.empty(), e.errors(),
                     "No spec was made: fix the implementation steps first.", null));
         }
     }

@@ -177,6 +177,37 @@ class PlanPagesTest {
         }
     }
 
+    /** The new-version form offers the plan's branch and description to change; a bad branch is 422 with what was typed kept. */
+    @Test
+    void aNewVersionMadeOnThePageMayTargetAnotherBranch() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            Access lead = PlanFixtures.access(t.project(), t.lead(), Role.LEAD);
+            Plan v1 = fixtures.plan(lead, "shop", "Checkout");
+            String page = "/projects/" + t.slug() + "/plans/" + v1.id;
+            Document shown = Web.html(Web.as(t.member()).get(page));
+            assertEquals(v1.targetBranch, shown.getElementById("f-targetBranch").val());
+            assertNotNull(shown.selectFirst("label[for=f-description]"));
+
+            Response bad = form(t.member()).formParam("targetBranch", "no such branch!").formParam("description", "Typed")
+                    .post(page + "/versions");
+            assertEquals(422, bad.statusCode());
+            Document again = Web.html(bad);
+            assertEquals("no such branch!", again.getElementById("f-targetBranch").val());
+            assertEquals("Typed", again.getElementById("f-description").text());
+            assertNotNull(again.getElementById("e-targetBranch"));
+            assertNotNull(again.selectFirst("#new-version-changes[open]"));
+
+            Response made = form(t.member()).formParam("targetBranch", "release/2").formParam("description", "For the release")
+                    .post(page + "/versions");
+            assertEquals(303, made.statusCode());
+            Document v2 = Web.html(Web.as(t.viewer()).get(made.header("Location").substring(made.header("Location").indexOf("/projects/"))));
+            assertEquals("release/2", v2.getElementById("plan-branch").text());
+            assertEquals("For the release", v2.getElementById("plan-description").text());
+        }
+    }
+
     @Test
     void statusMovesAlongItsLifecycleOnlyAndAClosedPlanKeepsItsArtifacts() {
         TestData.Team t = data.team();
