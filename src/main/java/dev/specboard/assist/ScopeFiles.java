@@ -65,10 +65,14 @@ public class ScopeFiles {
         return Repo.findByName(projectId, name.trim()).orElseThrow(() -> ApiException.notFound("No repository named " + name));
     }
 
-    /** Inside a transaction: the repository at its latest manifest (integrity-checked); 404 when it was never synced. */
+    /**
+     * Inside a transaction: the repository at its latest manifest (integrity-checked); 422 on {@code repo} when it was
+     * never synced (a 404 read as "no such repository" though it is there).
+     */
     public Snapshot snapshot(Repo repo) {
         ProjectManifest m = ProjectManifest.latest(repo.id)
-                .orElseThrow(() -> ApiException.notFound("The repository " + repo.name + " has not been synced yet."));
+                .orElseThrow(() -> dev.specboard.web.ValidationException.of("repo", "Nothing to read yet: " + repo.name
+                        + " has not been synced. Sync it under Code first."));
         List<ManifestEntry> files = m.files();
         em.detach(repo);
         return new Snapshot(repo, m.version, m.commitSha, files);

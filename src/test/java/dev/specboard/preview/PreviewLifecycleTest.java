@@ -89,6 +89,7 @@ class PreviewLifecycleTest {
         assertEquals("/preview/" + token + "/pages/2", d.selectFirst("#preview-frame iframe").attr("src"));
         assertEquals("allow-scripts", d.selectFirst("#preview-frame iframe").attr("sandbox"));
         assertEquals(2, d.select("#preview-pages a").size());
+        assertNull(d.getElementById("shortcuts"), "an anonymous visitor has no project to search nor rows to move through");
         assertTrue(open.asString().contains("</time>.</p>"), "the expiry ends its sentence with no space before the full stop");
         Response frame = RestAssured.given().get("/preview/" + token + "/pages/2");
         assertEquals(200, frame.statusCode());
