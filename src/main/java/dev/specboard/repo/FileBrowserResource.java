@@ -3,8 +3,10 @@ package dev.specboard.repo;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.ReadyHtml;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.util.List;
 
 /**
  * The file browser's folders of the latest (or a given) manifest version; its file pages, which show
@@ -24,7 +28,7 @@ public class FileBrowserResource {
 
     @CheckedTemplate(basePath = "repo")
     static class Templates {
-        static native TemplateInstance tree(Access access, Repo repo, TreeView view, Integer requestedVersion);
+        static native TemplateInstance tree(Access access, Repo repo, TreeView view, Integer requestedVersion, ReadyHtml listing);
     }
 
     @Inject
@@ -36,12 +40,17 @@ public class FileBrowserResource {
     @Inject
     FileBrowserService files;
 
+    @Inject
+    TreeListings listings;
+
     @GET
     @Path("/tree/{path:.*}")
     public Response tree(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
-                         @QueryParam("v") Integer version) {
+                         @QueryParam("v") Integer version, RoutingContext request) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        return Htmx.page(Templates.tree(access, repo, files.tree(repo, path, version), version));
+        TreeView view = files.tree(repo, path, version);
+        ReadyHtml listing = listings.of(view, "/projects/" + access.project().slug + "/repos/" + repo.name, version == null ? "" : "?v=" + version);
+        return Htmx.readyPage(Templates.tree(access, repo, view, version, listing), List.of(listing), request);
     }
 }

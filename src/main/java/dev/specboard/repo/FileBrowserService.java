@@ -1,5 +1,7 @@
 package dev.specboard.repo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,16 @@ import java.util.UUID;
 /** Reads folders and files of a repository's manifests (integrity-checked) and its mirror. */
 @ApplicationScoped
 public class FileBrowserService {
+
+    /** Folder rows kept at most, all manifests together (a row takes about 200 bytes). */
+    private static final int KEPT_FOLDER_ROWS = 50_000;
+
+    /** One folder of one manifest. */
+    private record Folder(UUID manifestId, String path) {
+    }
+
+    private final Cache<Folder, List<TreeRow>> folders = Caffeine.newBuilder()
+            .maximumWeight(KEPT_FOLDER_ROWS).weigher((Folder f, List<TreeRow> rows) -> rows.size() + 1).build();
 
     @Inject
     GitMirror mirror;
@@ -77,6 +89,13 @@ public class FileBrowserService {
     public TreeView tree(Repo repo, String rawPath, Integer version) {
         String path = cleanPath(rawPath);
         ManifestFiles.Head m = manifest(repo, version);
+        // A manifest never changes, so neither does a folder of it: the root of a 20,000-file repository walked every
+        // file on each view. An empty result throws (404) and so is not kept.
+        List<TreeRow> items = folders.get(new Folder(m.id(), path), f -> items(repo, m, path));
+        return new TreeView(m.id(), m.version(), m.commitSha(), isLatest(repo, m, version), path, crumbs(path), items);
+    }
+
+    private List<TreeRow> items(Repo repo, ManifestFiles.Head m, String path) {
         String prefix = path.isEmpty() ? "" : path + "/";
         List<ManifestEntry> files = manifests.files(m).under(prefix);
         if (files.isEmpty() && !path.isEmpty()) {
@@ -99,7 +118,7 @@ public class FileBrowserService {
         dirs.forEach((name, agg) -> items.add(new TreeRow(name, prefix + name, true, agg[0], null, null, null, (int) agg[1])));
         fileItems.sort(Comparator.comparing(TreeRow::name, String.CASE_INSENSITIVE_ORDER));
         items.addAll(fileItems);
-        return new TreeView(m.version(), m.commitSha(), isLatest(repo, m, version), path, crumbs(path), items);
+        return List.copyOf(items);
     }
 
     /** The file at the path with its lines, or a notice when it is binary or too large to show. */

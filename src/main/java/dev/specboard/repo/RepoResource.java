@@ -6,6 +6,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.ReadyHtml;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -34,7 +35,7 @@ public class RepoResource {
         static native TemplateInstance list(Access access, List<RepoRow> repos, RepoForm form, FormErrors errors);
 
         static native TemplateInstance show(Access access, Repo repo, Optional<RepoSync> sync, Optional<TreeView> view,
-                                            String treeError, RepoForm form, FormErrors errors);
+                                            Optional<ReadyHtml> listing, String treeError, RepoForm form, FormErrors errors);
 
         static native TemplateInstance show$sync(Access access, Repo repo, Optional<RepoSync> sync);
     }
@@ -50,6 +51,9 @@ public class RepoResource {
 
     @Inject
     ManifestFiles manifests;
+
+    @Inject
+    TreeListings listings;
 
     @GET
     public Response list(@PathParam("slug") String slug) {
@@ -86,7 +90,8 @@ public class RepoResource {
                 treeError = e.getMessage();
             }
         }
-        return Templates.show(access, repo, RepoSync.latest(repo.id), view, treeError, form, errors);
+        Optional<ReadyHtml> listing = view.map(v -> listings.of(v, "/projects/" + access.project().slug + "/repos/" + repo.name, ""));
+        return Templates.show(access, repo, RepoSync.latest(repo.id), view, listing, treeError, form, errors);
     }
 
     @POST

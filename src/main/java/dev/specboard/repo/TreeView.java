@@ -1,9 +1,10 @@
 package dev.specboard.repo;
 
 import java.util.List;
+import java.util.UUID;
 
 /** A folder of a manifest version: breadcrumb and children, folders first. */
-public record TreeView(int manifestVersion, String commitSha, boolean latest, String path, List<CrumbRef> crumbs,
+public record TreeView(UUID manifestId, int manifestVersion, String commitSha, boolean latest, String path, List<CrumbRef> crumbs,
                        List<TreeRow> items) {
 
     /** One step of the breadcrumb. */

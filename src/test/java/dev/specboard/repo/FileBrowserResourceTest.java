@@ -152,7 +152,7 @@ class FileBrowserResourceTest {
             assertEquals("src/ (2 files)", root.selectFirst("#file-list tbody td").text());
             assertEquals("README.md", root.select("#file-list tbody td:first-child").get(1).text());
             Response r = Web.as(s.team().viewer()).get(s.base() + "/tree/src");
-            assertEquals("HX-Request", r.header("Vary"));
+            assertEquals("HX-Request, Accept-Encoding", r.header("Vary"));
             Document d = Web.html(r);
             assertEquals(List.of("a/", "Z.java"), d.select("#file-list tbody td:first-child a").eachText());
             assertEquals("src", d.selectFirst(".breadcrumb [aria-current=page]").text());
@@ -161,6 +161,34 @@ class FileBrowserResourceTest {
             // Removing the repository takes its plans with it (their chats too): the confirmation says so.
             String confirm = Web.html(Web.as(s.team().owner()).get(s.base())).selectFirst("#repo-delete").attr("data-confirm");
             assertTrue(confirm.contains("review threads") && confirm.contains("plans"), confirm);
+        }
+    }
+
+    /**
+     * A folder's rows are rendered once per manifest version and kept: the next sync's version lists what it holds,
+     * and an older version's listing keeps linking to that version.
+     */
+    @Test
+    void aKeptListingShowsEachManifestVersionAsItIs() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("src/A.java", "class A {}\n"));
+            Synced s = synced(git);
+            String first = Web.html(Web.as(s.team().viewer()).get(s.base() + "/tree/src")).getElementById("main").html();
+            assertEquals(first, Web.html(Web.as(s.team().viewer()).get(s.base() + "/tree/src")).getElementById("main").html(),
+                    "the second view is the first");
+
+            git.commit("second", Map.of("src/B.java", "class B {}\n", "src/sub/C.java", "class C {}\n"));
+            RepoSync second = support.sync(s.repo());
+            assertEquals(SyncStatus.SUCCESS, second.status, second.errorMessage);
+            Document latest = Web.html(Web.as(s.team().viewer()).get(s.base() + "/tree/src"));
+            assertEquals(List.of("sub/", "A.java", "B.java"), latest.select("#file-list tbody td:first-child a").eachText());
+            Document root = Web.html(Web.as(s.team().viewer()).get(s.base()));
+            assertEquals("src/ (3 files)", root.selectFirst("#file-list tbody td").text(), "the repository page lists the new version too");
+
+            Document old = Web.html(Web.as(s.team().viewer()).get(s.base() + "/tree/src?v=1"));
+            assertEquals(List.of("A.java"), old.select("#file-list tbody td:first-child a").eachText());
+            assertEquals(s.base() + "/blob/src/A.java?v=1", old.selectFirst("#file-list tbody td:first-child a").attr("href"));
+            assertEquals(s.base() + "/blob/src/A.java", latest.select("#file-list tbody td:first-child a").get(1).attr("href"));
         }
     }
 
