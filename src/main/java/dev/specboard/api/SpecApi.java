@@ -21,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -105,9 +106,9 @@ public class SpecApi {
     SpecQueries specQueries;
 
     @GET
-    public List<SpecRowAnswer> listSpecs(@PathParam("slug") String slug) {
+    public List<SpecRowAnswer> listSpecs(@PathParam("slug") String slug, @QueryParam("story") Integer story) {
         Access access = projectAccess.read(slug);
-        return specQueries.list(access.project()).stream().map(SpecApi::item).toList();
+        return specQueries.list(access.project(), story).stream().map(SpecApi::item).toList();
     }
 
     @POST

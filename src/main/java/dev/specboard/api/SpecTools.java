@@ -38,10 +38,12 @@ public class SpecTools {
     @Inject
     EntityManager em;
 
-    @Tool(name = "list_specs", description = "Lists a project's technical specs (SPEC-n) with their type, status, task counts and hours.",
+    @Tool(name = "list_specs", description = "Lists a project's technical specs (SPEC-n), or one story's, with their type, status, task counts and hours.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<SpecApi.SpecRowAnswer> listSpecs(@ToolArg(description = "project slug") String project) {
-        return call(() -> specApi.listSpecs(project));
+    public List<SpecApi.SpecRowAnswer> listSpecs(@ToolArg(description = "project slug") String project,
+                                                 @ToolArg(description = "only the specs of this story (12 for US-12)", required = false)
+                                                 Integer storyNumber) {
+        return call(() -> specApi.listSpecs(project, storyNumber));
     }
 
     @Tool(name = "get_spec", description = "Returns one spec with its content or phases, dependencies, tasks and revisions.",

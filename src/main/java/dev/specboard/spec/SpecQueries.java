@@ -1,6 +1,7 @@
 package dev.specboard.spec;
 
 import dev.specboard.project.Project;
+import dev.specboard.story.StorySpecs;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.PageNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads technical specs for pages and the API: the project's list, hours per story, a spec's detail and the spec picker. */
+/**
+ * Reads technical specs for pages and the API: the project's list, hours per story, a spec's detail, the spec picker and
+ * the specs a story's page lists.
+ */
 @ApplicationScoped
-public class SpecQueries {
+public class SpecQueries implements StorySpecs {
 
     @Inject
     EntityManager em;
@@ -44,36 +48,76 @@ public class SpecQueries {
     /** Specs shown on one page of the list. */
     public static final int PAGE_SIZE = 50;
 
-    /** One page of the spec list, and the hours per story over all of the project's specs. */
-    public record SpecListView(List<SpecRow> specs, PageNumbers at, List<StoryHoursRow> stories) {
+    /**
+     * One page of the spec list, of one story's specs when {@code story} is set, and the hours per story over all of the
+     * project's specs.
+     */
+    public record SpecListView(List<SpecRow> specs, PageNumbers at, Integer story, List<StoryHoursRow> stories) {
+
+        /** The list's own address for another page, keeping the story asked for. */
+        public String pageHref(String slug) {
+            return "/projects/" + slug + "/specs?" + (story == null ? "" : "story=" + story + "&") + "page=";
+        }
     }
 
     /** Every spec of the project with task counts and hours, in one query. */
     public List<SpecRow> list(Project project) {
-        return rows(project, Integer.MAX_VALUE, 0);
+        return list(project, null);
     }
 
-    /** A page of the spec list (asked for: kept between the first and the last) with the hours per story, in three queries. */
-    public SpecListView page(Project project, Integer page) {
-        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM technical_specs WHERE project_id = ?1")
-                .setParameter(1, project.id).getSingleResult()).longValue();
-        PageNumbers at = PageNumbers.of(page, total, PAGE_SIZE);
-        return new SpecListView(rows(project, PAGE_SIZE, at.offset()), at, hoursByStory(project));
+    /** Every spec of the project, or of one of its stories when {@code story} is set, with task counts and hours, in one query. */
+    public List<SpecRow> list(Project project, Integer story) {
+        return rows(project, story, Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * A page of the spec list (asked for: kept between the first and the last), of one story's specs when {@code story}
+     * is set, with the hours per story, in three queries.
+     */
+    public SpecListView page(Project project, Integer page, Integer story) {
+        var count = em.createNativeQuery("SELECT count(*) FROM technical_specs WHERE project_id = ?1" + storyClause(story, "story_number", 2))
+                .setParameter(1, project.id);
+        if (story != null) {
+            count.setParameter(2, story);
+        }
+        PageNumbers at = PageNumbers.of(page, ((Number) count.getSingleResult()).longValue(), PAGE_SIZE);
+        return new SpecListView(rows(project, story, PAGE_SIZE, at.offset()), at, story, hoursByStory(project));
+    }
+
+    /** The specs linked to a story, for its page; one query. */
+    @Override
+    public List<StorySpecs.Linked> forStory(UUID projectId, int storyNumber) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT spec_number, title, status FROM technical_specs WHERE project_id = ?1 AND story_number = ?2
+                ORDER BY spec_number""").setParameter(1, projectId).setParameter(2, storyNumber).getResultList();
+        return rows.stream().map(r -> new SpecRef(((Number) r[0]).intValue(), (String) r[1], (String) r[2]))
+                .map(r -> new StorySpecs.Linked(r.key(), r.title(), r.status(), r.statusLabel())).toList();
+    }
+
+    /** The filter by story, as parameter {@code position}, or nothing for every spec. */
+    private static String storyClause(Integer story, String column, int position) {
+        return story == null ? "" : " AND " + column + " = ?" + position;
     }
 
     @SuppressWarnings("unchecked")
-    private List<SpecRow> rows(Project project, int limit, int offset) {
-        List<Object[]> rows = em.createNativeQuery("""
+    private List<SpecRow> rows(Project project, Integer story, int limit, int offset) {
+        var query = em.createNativeQuery("""
                 SELECT s.spec_number, s.title, s.status, s.spec_type, s.roadmap_item_id, s.story_number, s.estimated_hours,
                        sum(t.actual_hours), count(t.id),
                        count(t.id) FILTER (WHERE t.status IN ('completed', 'merged')), a.username, s.updated_at, s.dirty
                 FROM technical_specs s
                 JOIN accounts a ON a.id = s.author_id
                 LEFT JOIN implementation_tasks t ON t.spec_id = s.id
-                WHERE s.project_id = ?1
+                WHERE s.project_id = ?1""" + storyClause(story, "s.story_number", 4) + """
+
                 GROUP BY s.id, a.username
                 ORDER BY s.spec_number
-                LIMIT ?2 OFFSET ?3""").setParameter(1, project.id).setParameter(2, limit).setParameter(3, offset).getResultList();
+                LIMIT ?2 OFFSET ?3""").setParameter(1, project.id).setParameter(2, limit).setParameter(3, offset);
+        if (story != null) {
+            query.setParameter(4, story);
+        }
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new SpecRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (BigDecimal) r[6], (BigDecimal) r[7],
                 ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10], toInstant(r[11]), (Boolean) r[12])).toList();

@@ -62,9 +62,9 @@ public class SpecResource {
     SpecViews views;
 
     @GET
-    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page, @QueryParam("story") String story) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.list(access, specQueries.page(access.project(), page)));
+        return Htmx.page(Templates.list(access, specQueries.page(access.project(), page, TaskBoardService.BoardFilter.storyNumber(story))));
     }
 
     @GET

@@ -56,15 +56,19 @@ public class TaskBoardService {
 
         /** The filters as the URL or a form gives them; a story that is no number matches nothing. */
         public static BoardFilter of(String spec, String story, String claimant, String q) {
-            Integer storyNumber = null;
-            if (story != null && !story.isBlank()) {
-                try {
-                    storyNumber = Integer.valueOf(story.trim().replaceFirst("(?i)^US-", ""));
-                } catch (NumberFormatException e) {
-                    storyNumber = -1;
-                }
+            return new BoardFilter(blank(spec), storyNumber(story), blank(claimant), blank(q));
+        }
+
+        /** A story as a filter gives it ("12" or "US-12"): null for none, -1 (no story) for one that is no number. */
+        public static Integer storyNumber(String story) {
+            if (story == null || story.isBlank()) {
+                return null;
             }
-            return new BoardFilter(blank(spec), storyNumber, blank(claimant), blank(q));
+            try {
+                return Integer.valueOf(story.trim().replaceFirst("(?i)^US-", ""));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
 
         private static String blank(String s) {

@@ -6,8 +6,12 @@ import dev.specboard.web.FormErrors;
 
 import java.util.List;
 
-/** A story's page: the story, its rendered text, history, decisions, contexts, the features and pages it came from, and the request-changes form's state. */
+/**
+ * A story's page: the story, its rendered text, history, decisions, contexts, the features and pages it came from, the
+ * specs that implement it, and the request-changes form's state.
+ */
 public record StoryView(Access access, Story story, String authorName, String descriptionHtml, String criteriaHtml, List<Ears.Requirement> ears,
                         List<RevisionRow> revisions, List<ApprovalRow> approvals, List<ContextRef> storyContexts, List<ContextRef> otherContexts,
-                        String approveRefusal, FormErrors errors, String comment, List<OriginRef> origins) {
+                        String approveRefusal, FormErrors errors, String comment, List<OriginRef> origins,
+                        List<StorySpecs.Linked> specs) {
 }

@@ -33,6 +33,9 @@ public class StoryViews {
     StoryOrigins origins;
 
     @Inject
+    StorySpecs specs;
+
+    @Inject
     StoryService stories;
 
     @Inject
@@ -52,13 +55,13 @@ public class StoryViews {
         Story s = c.story();
         return new StoryView(access, s, c.authorName(), c.descriptionHtml(), c.criteriaHtml(), c.ears(), c.revisions(), c.approvals(),
                 c.contexts(), others(access, c.contexts()), stories.approvalRefusal(access, s, c.leads()).orElse(""), errors,
-                comment == null ? "" : comment, c.origins());
+                comment == null ? "" : comment, c.origins(), c.specs());
     }
 
     /**
      * What a story's page shows that is the same for every reader, kept per project "stories" counter: any change to
-     * the story, its versions, decisions, contexts, origins, the project's leads or a shown name moves the counter in
-     * the database (migrations V0151, V0152, V0720), so a kept one is never stale. A change reads afresh.
+     * the story, its versions, decisions, contexts, origins, specs, the project's leads or a shown name moves the counter in
+     * the database (migrations V0151, V0152, V0720, V0990), so a kept one is never stale. A change reads afresh.
      */
     private Content content(Access access, int number) {
         return kept.get(access, number, () -> read(access, number));
@@ -68,20 +71,22 @@ public class StoryViews {
         Story s = stories.get(access.project().id, number);
         return new Content(s, stories.username(s.authorId), markdown.render(s.description), markdown.renderLines(s.acceptanceCriteria),
                 Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id),
-                contexts.forStory(s.id), origins.forStory(access, s.id), stories.leadCount(s.projectId));
+                contexts.forStory(s.id), origins.forStory(access, s.id), specs.forStory(s.projectId, s.number),
+                stories.leadCount(s.projectId));
     }
 
     /** A story's page without what depends on the reader; {@code leads} decides whether an author may approve. */
     private record Content(Story story, String authorName, String descriptionHtml, String criteriaHtml, List<Ears.Requirement> ears,
                            List<RevisionRow> revisions, List<ApprovalRow> approvals, List<ContextRef> contexts, List<OriginRef> origins,
-                           long leads) {
+                           List<StorySpecs.Linked> specs, long leads) {
     }
 
     /** The contexts of a story and those it could join. */
     public StoryView contexts(Access access, int number) {
         Story s = stories.get(access.project().id, number);
         List<ContextRef> mine = contexts.forStory(s.id);
-        return new StoryView(access, s, null, null, null, List.of(), List.of(), List.of(), mine, others(access, mine), "", FormErrors.none(), "", List.of());
+        return new StoryView(access, s, null, null, null, List.of(), List.of(), List.of(), mine, others(access, mine), "", FormErrors.none(), "", List.of(),
+                List.of());
     }
 
     /** Versions {@code from} and {@code to} compared (by default the approved or previous version against the current one). */

@@ -37,6 +37,9 @@ class SpecPagesTest {
     @Inject
     TaskClaims claims;
 
+    @Inject
+    dev.specboard.story.StoryService stories;
+
     private static io.restassured.specification.RequestSpecification form(dev.specboard.account.Account a) {
         return Web.as(a).contentType("application/x-www-form-urlencoded");
     }
@@ -454,6 +457,48 @@ class SpecPagesTest {
             // A card shows its claimer's name; loading the claimer's whole account would read its password hash too.
             assertFalse(lower.contains("from implementation_tasks") && lower.contains("password_hash"), what + " loads claimers' accounts: " + s);
         }
+    }
+
+    @Test
+    void aStoryPageListsItsSpecsAsTheyMoveOnAndTheSpecListAndApiFilterByStory() {
+        TestData.Team t = data.team();
+        Access lead = new Access(t.project(), Role.LEAD, t.lead().id);
+        int story = stories.create(lead, new dev.specboard.story.StoryForm("Sign in", "As a user I want to sign in", null, null)).number;
+        String page = "/projects/" + t.slug() + "/stories/" + story;
+        Document empty = Web.html(Web.as(t.member()).get(page));
+        assertEquals("No spec implements this story yet.", empty.getElementById("no-story-specs").text());
+        assertEquals("/projects/" + t.slug() + "/specs/new?story=" + story, empty.getElementById("new-story-spec").attr("href"));
+        assertNull(Web.html(Web.as(t.viewer()).get(page)).getElementById("new-story-spec"), "viewers write no specs");
+
+        // The story page is kept: a spec linked, then moving on, shows at once.
+        String key = specs.create(lead, SpecServiceTest.hierarchical(story, "Sign-in flow", 1)).key();
+        Document listed = Web.html(Web.as(t.viewer()).get(page));
+        assertEquals(List.of(key), listed.select("#story-specs a.key").eachText());
+        assertEquals(key + " Sign-in flow draft", listed.getElementById("story-spec-" + key).text());
+        claims.claimNext(new Access(t.project(), Role.MEMBER, t.member().id), new TaskService.Actor(t.member().id, TaskEvent.VIA_WEB));
+        assertEquals(key + " Sign-in flow in progress", Web.html(Web.as(t.viewer()).get(page)).getElementById("story-spec-" + key).text());
+        String other = specs.create(lead, SpecServiceTest.hierarchical(null, "Unrelated", 1)).key();
+        assertEquals(List.of(key), Web.html(Web.as(t.viewer()).get(page)).select("#story-specs a.key").eachText());
+
+        String list = "/projects/" + t.slug() + "/specs";
+        assertEquals(list + "?story=" + story, listed.getElementById("story-specs-list").attr("href"));
+        Document all = Web.html(Web.as(t.viewer()).get(list));
+        assertEquals(List.of(key, other), all.select("#spec-list tbody tr a.key").eachText());
+        assertEquals(page, all.select("#spec-" + key + " a[href$=/stories/" + story + "]").attr("href"), "the story column links the story");
+        Document filtered = Web.html(Web.as(t.viewer()).get(list + "?story=US-" + story));
+        assertEquals(List.of(key), filtered.select("#spec-list tbody tr a.key").eachText());
+        assertEquals(String.valueOf(story), filtered.getElementById("filter-story").val());
+        assertEquals(list, filtered.getElementById("clear-filters").attr("href"));
+        Document none = Web.html(Web.as(t.member()).get(list + "?story=" + (story + 1)));
+        assertTrue(none.getElementById("no-specs").text().startsWith("No spec implements US-" + (story + 1) + " yet."), none.getElementById("no-specs").text());
+        assertEquals("No story has that number: give one like 12 or US-12.",
+                Web.html(Web.as(t.member()).get(list + "?story=abc")).getElementById("no-specs").text());
+
+        fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs?story=" + story).then().statusCode(200)
+                .body("key", org.hamcrest.Matchers.contains(key));
+        fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(200)
+                .body("key", org.hamcrest.Matchers.contains(key, other));
+        fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs?story=x").then().statusCode(400);
     }
 
     private void fill(TestData.Team t, int specCount, int phases) {
