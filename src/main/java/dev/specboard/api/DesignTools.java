@@ -276,6 +276,46 @@ public class DesignTools {
         return call(() -> entityApi.confirmEntity(project, entityId));
     }
 
+    @Tool(name = "rename_entity", description = "Renames an inferred entity; it then counts as confirmed, so later inferences leave it alone.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public EntityApi.EntityAnswer renameEntity(@ToolArg(description = "project slug") String project,
+                                               @ToolArg(description = "entity id") String entityId,
+                                               @ToolArg(description = "the new name: letters, digits and underscores, starting with a letter") String entityName) {
+        return call(() -> entityApi.renameEntity(project, entityId, new EntityApi.EntityNameBody(entityName)));
+    }
+
+    @Tool(name = "update_entity_field", description = "Renames a field of an entity, changes its type or whether it is required, in one step; "
+            + "what is not given stays as it is, and the entity then counts as confirmed.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public EntityApi.EntityAnswer updateEntityField(@ToolArg(description = "project slug") String project,
+                                                    @ToolArg(description = "entity id") String entityId,
+                                                    @ToolArg(description = "the field's current name") String field,
+                                                    @ToolArg(description = "a new name: lowercase letters, digits and underscores", required = false) String name,
+                                                    @ToolArg(description = "a new type: string, text, email, url, tel, integer, number, boolean, date, "
+                                                            + "datetime, time, enum, reference, uuid, color or file", required = false) String type,
+                                                    @ToolArg(description = "whether a value is required", required = false) Boolean required) {
+        return call(() -> entityApi.updateField(project, entityId, field, new EntityApi.FieldBody(name, type, required)));
+    }
+
+    @Tool(name = "remove_entity_field", description = "Removes a field from an entity: its inference is rejected, so later inferences do not bring it "
+            + "back, and the thoughts built on it are flagged for review.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public EntityApi.EntityAnswer removeEntityField(@ToolArg(description = "project slug") String project,
+                                                    @ToolArg(description = "entity id") String entityId,
+                                                    @ToolArg(description = "the field's name") String field) {
+        return call(() -> entityApi.removeField(project, entityId, field));
+    }
+
+    @Tool(name = "remove_entity", description = "Removes an inferred entity: its inference is rejected, so later inferences do not bring it back, "
+            + "and the thoughts built on it are flagged for review.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public Deleted removeEntity(@ToolArg(description = "project slug") String project, @ToolArg(description = "entity id") String entityId) {
+        return call(() -> {
+            entityApi.removeEntity(project, entityId);
+            return new Deleted("entity", entityId);
+        });
+    }
+
     @Tool(name = "list_context_items", description = "Lists the context items collected for the design (text, URLs, files, screenshots), newest "
             + "first, 50 a page, with their analysis.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))

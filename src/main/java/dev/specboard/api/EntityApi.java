@@ -7,15 +7,21 @@ import dev.specboard.design.InferredEntity;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +52,16 @@ public class EntityApi {
     public record DdlAnswer(String ddl) {
     }
 
+    /** A new name for an entity. */
+    @RegisterForReflection
+    public record EntityNameBody(String entityName) {
+    }
+
+    /** What changes in a field; an absent part stays as it is. */
+    @RegisterForReflection
+    public record FieldBody(String name, String type, Boolean required) {
+    }
+
     @Inject
     ProjectAccess projectAccess;
 
@@ -72,6 +88,53 @@ public class EntityApi {
     public EntityAnswer confirmEntity(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         return entity(entities.confirm(access, DesignApi.uuid(id)));
+    }
+
+    /** Renames an entity; it then counts as confirmed. */
+    @PUT
+    @Path("/entities/{id}")
+    public EntityAnswer renameEntity(@PathParam("slug") String slug, @PathParam("id") String id, EntityNameBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID entityId = DesignApi.uuid(id);
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        try {
+            return entity(entities.rename(access, entityId, body.entityName()));
+        } catch (ValidationException e) {
+            throw e.renamed("name", "entityName");
+        }
+    }
+
+    /** Removes an entity: its inference is rejected, so later inferences do not bring it back. */
+    @DELETE
+    @Path("/entities/{id}")
+    @APIResponse(responseCode = "204", description = "No content")
+    public Response removeEntity(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        entities.remove(access, DesignApi.uuid(id));
+        return Response.noContent().build();
+    }
+
+    /** Renames a field, changes its type or whether it is required, in one step; the entity then counts as confirmed. */
+    @PUT
+    @Path("/entities/{id}/fields/{field}")
+    public EntityAnswer updateField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field,
+                                    FieldBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID entityId = DesignApi.uuid(id);
+        if (body == null) {
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        return entity(entities.updateField(access, entityId, field, new EntityService.FieldChange(body.name(), body.type(), body.required()), "name"));
+    }
+
+    /** Removes a field: its inference is rejected, so later inferences do not bring it back. */
+    @DELETE
+    @Path("/entities/{id}/fields/{field}")
+    public EntityAnswer removeField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return entity(entities.removeField(access, DesignApi.uuid(id), field));
     }
 
     @GET

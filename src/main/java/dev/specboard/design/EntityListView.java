@@ -25,6 +25,11 @@ public record EntityListView(Access access, List<InferredEntity> entities, Map<S
         return thoughts.get(Thought.key("field:" + e.inferredName + "." + field));
     }
 
+    /** The types a field may be given. */
+    public List<String> fieldTypes() {
+        return EntityModel.FIELD_TYPES;
+    }
+
     public boolean failed(InferredEntity e) {
         return e.id.equals(failedEntity);
     }

@@ -14,6 +14,10 @@ public final class EntityModel {
      * One field: its type (string, text, email, number, integer, date, datetime, time, url, tel, password, enum,
      * boolean, reference, uuid), whether it is required, its validation, the pages it came from and how sure we are.
      */
+    /** The types a field may have: what inference gives and what a user may choose. */
+    public static final List<String> FIELD_TYPES = List.of("string", "text", "email", "url", "tel", "integer", "number", "boolean",
+            "date", "datetime", "time", "enum", "reference", "uuid", "color", "file");
+
     public record Field(String type, Boolean required, Boolean primary, Boolean unique, Integer maxLength, String label,
                         List<String> options, Map<String, Object> validation, List<String> inferredFrom, Double confidence) {
 
@@ -25,6 +29,11 @@ public final class EntityModel {
 
         public boolean mandatory() {
             return Boolean.TRUE.equals(required);
+        }
+
+        /** The type, a plain string when inference gave none. */
+        public String typeOrString() {
+            return type == null ? "string" : type;
         }
 
         public double confidenceOr0() {

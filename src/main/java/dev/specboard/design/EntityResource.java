@@ -138,6 +138,23 @@ public class EntityResource {
         }
     }
 
+    /** Gives a field another type or makes it (not) required; the entity then counts as confirmed. */
+    @POST
+    @Path("/{id}/fields/{field}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field,
+                              @FormParam("type") String type, @FormParam("required") String required, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID eid = uuid(id);
+        try {
+            InferredEntity e = entities.updateField(access, eid, field,
+                    new EntityService.FieldChange(null, type == null ? "" : type, required != null && !required.isBlank()), "to");
+            return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " saved.");
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.entities(entities.page(access, eid, e.errors())));
+        }
+    }
+
     static String base(Access access) {
         return "/projects/" + access.slug() + "/entities";
     }

@@ -284,21 +284,51 @@ public class EntityService {
     /** Renames one field of an entity (the entity then counts as confirmed). */
     @Transactional
     public InferredEntity renameField(Access access, UUID id, String field, String to) {
+        return updateField(access, id, field, new FieldChange(to == null ? "" : to, null, null), "to");
+    }
+
+    /**
+     * What a user changes in a field: its name, type or whether it is required; null leaves that part as it is.
+     */
+    public record FieldChange(String name, String type, Boolean required) {
+    }
+
+    /**
+     * Changes a field's name, type or requiredness at once (the entity then counts as confirmed); a bad name or type is
+     * refused naming {@code nameParam} or "type", a name another field has is a conflict.
+     */
+    @Transactional
+    public InferredEntity updateField(Access access, UUID id, String field, FieldChange change, String nameParam) {
         access.requireWrite(Role.MEMBER);
-        String n = to == null ? "" : to.strip();
-        if (!FIELD_NAME.matcher(n).matches()) {
-            throw ValidationException.of("to", "A field name is lowercase letters, digits and underscores, starting with a letter, at most "
+        String n = change.name() == null ? null : change.name().strip();
+        String type = change.type() == null ? null : change.type().strip();
+        FormErrors errors = FormErrors.none();
+        if (n != null && !FIELD_NAME.matcher(n).matches()) {
+            errors.add(nameParam, "A field name is lowercase letters, digits and underscores, starting with a letter, at most "
                     + EntityInference.MAX_FIELD + " characters");
+        }
+        if (type != null && !EntityModel.FIELD_TYPES.contains(type)) {
+            errors.add("type", "A field type is one of " + String.join(", ", EntityModel.FIELD_TYPES));
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
         }
         InferredEntity e = lock(access.project().id, id);
         Map<String, EntityModel.Field> fields = e.fieldMap();
-        if (!fields.containsKey(field)) {
+        EntityModel.Field f = fields.get(field);
+        if (f == null) {
             throw ApiException.notFound("No field " + field + " in " + e.entityName);
         }
-        if (fields.containsKey(n)) {
-            throw ApiException.conflict(e.entityName + " already has a field " + n + ".");
+        if (type != null || change.required() != null) {
+            e.editField(field, type == null ? f.typeOrString() : type,
+                    change.required() == null ? f.mandatory() : change.required());
         }
-        e.renameField(field, n);
+        if (n != null && !n.equals(field)) {
+            if (fields.containsKey(n)) {
+                throw ApiException.conflict(e.entityName + " already has a field " + n + ".");
+            }
+            e.renameField(field, n);
+        }
         return e;
     }
 

@@ -109,6 +109,20 @@ public class InferredEntity extends TimestampedEntity {
         }
     }
 
+    /**
+     * Gives a field another type or makes it (not) required, keeping everything else known about it; choices (options)
+     * stay only with a type that has them. An edited field counts as confirmed.
+     */
+    public void editField(String field, String type, boolean required) {
+        Map<String, EntityModel.Field> map = fieldMap();
+        EntityModel.Field f = map.get(field);
+        boolean choices = type.equals("enum") || type.equals("reference");
+        map.put(field, new EntityModel.Field(type, required, f.primary(), f.unique(), f.maxLength(), f.label(),
+                choices ? f.options() : List.of(), f.validation(), f.inferredFrom(), f.confidence()));
+        fields = DesignJson.write(map);
+        userConfirmed = true;
+    }
+
     /** Renames a field, keeping everything known about it; a renamed field counts as confirmed. */
     public void renameField(String from, String to) {
         Map<String, EntityModel.Field> map = fieldMap();

@@ -240,6 +240,43 @@ class McpClientTest {
     }
 
     @Test
+    void anAgentEditsTheEntityModel() {
+        TestData.Team t = data.team();
+        contactPages(t);
+        Map<String, Object> project = Map.of("project", t.slug());
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        try (McpSyncClient mcp = client(agent)) {
+            JsonNode inferred = structured(call(mcp, "infer_entities", project));
+            String contact = entityNamed(inferred, "Contact").get("id").asText();
+            String company = entityNamed(inferred, "Company").get("id").asText();
+            JsonNode edited = structured(call(mcp, "update_entity_field", Map.of("project", t.slug(), "entityId", contact, "field", "birthday",
+                    "name", "born_on", "required", true)));
+            assertEquals("date", edited.get("fields").get("born_on").get("type").asText(), "what is not given stays: " + edited);
+            assertTrue(edited.get("fields").get("born_on").get("required").asBoolean());
+            assertTrue(edited.get("userConfirmed").asBoolean());
+            McpSchema.CallToolResult badType = call(mcp, "update_entity_field", Map.of("project", t.slug(), "entityId", contact, "field", "born_on",
+                    "type", "blob"));
+            refusal(badType);
+            assertTrue(text(badType).get("details").has("type"), "names the type: " + text(badType));
+            assertFalse(structured(call(mcp, "remove_entity_field", Map.of("project", t.slug(), "entityId", contact, "field", "notes")))
+                    .get("fields").has("notes"));
+            assertEquals("Person", structured(call(mcp, "rename_entity", Map.of("project", t.slug(), "entityId", contact, "entityName", "Person")))
+                    .get("entityName").asText());
+            assertEquals("entity", structured(call(mcp, "remove_entity", Map.of("project", t.slug(), "entityId", company))).get("kind").asText());
+            JsonNode left = structured(call(mcp, "list_entities", project));
+            assertEquals(1, left.size(), "Company is gone: " + left);
+            assertEquals("Not found in this project", refusal(call(mcp, "remove_entity", Map.of("project", t.slug(), "entityId", "not-a-uuid"))));
+        }
+        String viewer = tokens.create(t.viewer().id, "viewer", null, null).value();
+        try (McpSyncClient mcp = client(viewer)) {
+            String person = entityNamed(structured(call(mcp, "list_entities", Map.of("project", t.slug()))), "Person").get("id").asText();
+            assertTrue(refusal(call(mcp, "update_entity_field", Map.of("project", t.slug(), "entityId", person, "field", "email", "type", "text")))
+                    .contains("member role"));
+            assertTrue(refusal(call(mcp, "remove_entity", Map.of("project", t.slug(), "entityId", person))).contains("member role"));
+        }
+    }
+
+    @Test
     void anAgentRejectsRevisesAndConfirmsInferencesAndConfirmsAnEntity() {
         TestData.Team t = data.team();
         contactPages(t);

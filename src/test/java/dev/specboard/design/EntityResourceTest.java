@@ -202,6 +202,70 @@ class EntityResourceTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void fieldsAndEntitiesAreEditedOnThePageAndOverTheApiAndEditsSurviveLaterInferences() {
+        TestData.Team t = data.team();
+        contactPages(t);
+        String api = "/api/v1/projects/" + t.slug();
+        List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        String contact = (String) entity(inferred, "Contact").get("id");
+        String company = (String) entity(inferred, "Company").get("id");
+        assertEquals(false, ((Map<String, Object>) ((Map<String, Object>) entity(inferred, "Contact").get("fields")).get("phone")).get("required"));
+        String base = "/projects/" + t.slug() + "/entities/";
+
+        // The page: a field's type and requiredness.
+        Document page = Web.html(Web.as(t.member()).get(base));
+        assertEquals("tel", page.select("#type-" + contact + "-phone option[selected]").text());
+        Web.as(t.member()).formParam("type", "string").formParam("required", "true").post(base + contact + "/fields/phone/edit").then().statusCode(303);
+        Response bad = Web.as(t.member()).formParam("type", "blob").post(base + contact + "/fields/phone/edit");
+        assertEquals(422, bad.statusCode());
+        assertTrue(Web.html(bad).getElementById("e-type").text().startsWith("A field type is one of string, text"), Web.html(bad).getElementById("e-type").text());
+        Web.as(t.member()).formParam("type", "string").post(base + contact + "/fields/nothing/edit").then().statusCode(404);
+        Web.as(t.viewer()).formParam("type", "string").post(base + contact + "/fields/phone/edit").then().statusCode(403);
+        Document edited = Web.html(Web.as(t.member()).get(base));
+        assertEquals("string", edited.select("#type-" + contact + "-phone option[selected]").text());
+        assertNotNull(edited.selectFirst("#field-" + contact + "-phone input[name=required][checked]"));
+
+        // The API: rename, retype and make optional in one step; a taken name, a bad type or an unknown key is refused.
+        Map<String, Object> retyped = fx.api(t.member()).body(Map.of("name", "status", "type", "string", "required", false))
+                .put(api + "/entities/" + contact + "/fields/stage").then().statusCode(200).extract().path("");
+        Map<String, Object> fields = (Map<String, Object>) retyped.get("fields");
+        assertFalse(fields.containsKey("stage"));
+        assertEquals("string", ((Map<String, Object>) fields.get("status")).get("type"));
+        assertEquals(List.of(), ((Map<String, Object>) fields.get("status")).get("options"), "choices go with the enum type");
+        fx.api(t.member()).body(Map.of("name", "email")).put(api + "/entities/" + contact + "/fields/status").then().statusCode(409);
+        fx.api(t.member()).body(Map.of("type", "blob")).put(api + "/entities/" + contact + "/fields/status").then().statusCode(422)
+                .body("details.type", org.hamcrest.Matchers.startsWith("A field type is one of"));
+        fx.api(t.member()).body(Map.of("name", "Not OK")).put(api + "/entities/" + contact + "/fields/status").then().statusCode(422)
+                .body("details.name", org.hamcrest.Matchers.startsWith("A field name is"));
+        fx.api(t.member()).body(Map.of("kind", "x")).put(api + "/entities/" + contact + "/fields/status").then().statusCode(422);
+        fx.api(t.member()).body(Map.of("type", "text")).put(api + "/entities/" + contact + "/fields/nothing").then().statusCode(404);
+        fx.api(t.viewer()).body(Map.of("type", "text")).put(api + "/entities/" + contact + "/fields/status").then().statusCode(403);
+        assertFalse(((Map<String, Object>) fx.api(t.member()).delete(api + "/entities/" + contact + "/fields/notes").then().statusCode(200)
+                .extract().path("fields")).containsKey("notes"));
+
+        fx.api(t.member()).body(Map.of("entityName", "Not OK")).put(api + "/entities/" + contact).then().statusCode(422)
+                .body("details.entityName", org.hamcrest.Matchers.startsWith("A name starts with a letter"));
+        assertEquals("Person", fx.api(t.member()).body(Map.of("entityName", "Person")).put(api + "/entities/" + contact).then().statusCode(200)
+                .extract().path("entityName"));
+        fx.api(t.member()).body(Map.of("entityName", "Person")).put(api + "/entities/" + company).then().statusCode(409);
+        fx.api(t.viewer()).delete(api + "/entities/" + company).then().statusCode(403);
+        fx.api(t.member()).delete(api + "/entities/" + company).then().statusCode(204);
+        fx.api(t.member()).delete(api + "/entities/" + company).then().statusCode(404);
+
+        // Later inferences keep every edit.
+        List<Map<String, Object>> again = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        assertEquals(List.of("Person"), again.stream().map(e -> e.get("entityName")).toList());
+        Map<String, Object> kept = (Map<String, Object>) entity(again, "Person").get("fields");
+        assertEquals(Map.of("type", "string", "required", true), Map.of("type", ((Map<String, Object>) kept.get("phone")).get("type"),
+                "required", ((Map<String, Object>) kept.get("phone")).get("required")));
+        assertTrue(kept.containsKey("status"));
+        assertFalse(kept.containsKey("notes"));
+        String ddl = fx.api(t.viewer()).get(api + "/entities/ddl").then().statusCode(200).extract().path("ddl");
+        assertTrue(ddl.contains("phone varchar(255) NOT NULL"), ddl);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void questionsAreAnsweredAndThoughtsConfirmedOrRevised() {
         TestData.Team t = data.team();
         contactPages(t);
