@@ -10,7 +10,24 @@ import java.util.UUID;
 /** The entity model: every entity with its fields and the thoughts behind them, the picture with its key and the DDL. */
 public record EntityListView(Access access, List<InferredEntity> entities, Map<String, Thought> thoughts, String svg, String key,
                              String ddl,
-                             UUID failedEntity, FormErrors errors) {
+                             Failure failure, FormErrors errors) {
+
+    /**
+     * The form that was refused: the entity's, or one of its fields' when {@code field} is set, with what was typed in
+     * it, so the page shows it again.
+     */
+    public record Failure(UUID entity, String field, String typed) {
+    }
+
+    /** The entity's name as its rename form shows it: what was typed when that form was refused. */
+    public String nameInput(InferredEntity e) {
+        return failed(e) && failure.field() == null && failure.typed() != null ? failure.typed() : e.entityName;
+    }
+
+    /** A field's name as its rename form shows it: what was typed when that form was refused. */
+    public String fieldInput(InferredEntity e, String field) {
+        return failed(e) && field.equals(failure.field()) && failure.typed() != null ? failure.typed() : field;
+    }
 
     /** The thought behind a field, an entity or a relationship, or null. */
     public Thought thought(InferredEntity e, String kind, String name) {
@@ -31,6 +48,6 @@ public record EntityListView(Access access, List<InferredEntity> entities, Map<S
     }
 
     public boolean failed(InferredEntity e) {
-        return e.id.equals(failedEntity);
+        return failure != null && e.id.equals(failure.entity());
     }
 }

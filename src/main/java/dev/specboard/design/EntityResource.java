@@ -88,12 +88,14 @@ public class EntityResource {
             InferredEntity e = entities.rename(access, eid, name);
             return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Renamed to " + e.entityName + ".");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.entities(entities.page(access, eid, FormErrors.none().add("name", e.errors().get("name")))));
+            return Htmx.invalid(Templates.entities(entities.page(access, new EntityListView.Failure(eid, null, name),
+                    FormErrors.none().add("name", e.errors().get("name")))));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
             }
-            return Htmx.page(Templates.entities(entities.page(access, eid, FormErrors.none().add("name", e.getMessage()))), 409);
+            return Htmx.page(Templates.entities(entities.page(access, new EntityListView.Failure(eid, null, name),
+                    FormErrors.none().add("name", e.getMessage()))), 409);
         }
     }
 
@@ -129,12 +131,14 @@ public class EntityResource {
             InferredEntity e = entities.renameField(access, eid, field, to);
             return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " renamed to " + to.strip() + ".");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.entities(entities.page(access, eid, FormErrors.none().add("to", e.errors().get("to")))));
+            return Htmx.invalid(Templates.entities(entities.page(access, new EntityListView.Failure(eid, field, to),
+                    FormErrors.none().add("to", e.errors().get("to")))));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
             }
-            return Htmx.page(Templates.entities(entities.page(access, eid, FormErrors.none().add("to", e.getMessage()))), 409);
+            return Htmx.page(Templates.entities(entities.page(access, new EntityListView.Failure(eid, field, to),
+                    FormErrors.none().add("to", e.getMessage()))), 409);
         }
     }
 
@@ -151,7 +155,7 @@ public class EntityResource {
                     new EntityService.FieldChange(null, type == null ? "" : type, required != null && !required.isBlank()), "to");
             return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " saved.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.entities(entities.page(access, eid, e.errors())));
+            return Htmx.invalid(Templates.entities(entities.page(access, new EntityListView.Failure(eid, field, null), e.errors())));
         }
     }
 

@@ -48,7 +48,7 @@ public class EntityService {
     }
 
     /** The entities page: every entity with the thought behind each, the picture and the DDL; a fixed number of queries. */
-    public EntityListView page(Access access, UUID failed, FormErrors errors) {
+    public EntityListView page(Access access, EntityListView.Failure failed, FormErrors errors) {
         List<InferredEntity> all = list(access.project().id);
         EntityPicture.Drawn picture = EntityPicture.draw(all, access.slug());
         return new EntityListView(access, all, thoughtsBySubject(access.project().id), picture.svg(), picture.key(),

@@ -173,6 +173,15 @@ class EntityResourceTest {
         Response bad = Web.as(t.member()).formParam("name", "no spaces allowed").post(base + contact + "/rename");
         assertEquals(422, bad.statusCode());
         assertNotNull(Web.html(bad).selectFirst("#e-name"));
+        assertEquals("no spaces allowed", Web.html(bad).getElementById("name-" + contact).val(), "what was typed is kept");
+        Response badField = Web.as(t.member()).formParam("to", "Full Name").post(base + contact + "/fields/name/rename");
+        assertEquals(422, badField.statusCode());
+        assertEquals("Full Name", Web.html(badField).getElementById("to-" + contact + "-name").val(), "what was typed is kept");
+        assertEquals("email", Web.html(badField).getElementById("to-" + contact + "-email").val(), "other fields show their names");
+        assertEquals("e-to", Web.html(badField).getElementById("to-" + contact + "-name").attr("aria-describedby"));
+        Response taken = Web.as(t.member()).formParam("to", "email").post(base + contact + "/fields/name/rename");
+        assertEquals(409, taken.statusCode());
+        assertEquals("email", Web.html(taken).getElementById("to-" + contact + "-name").val());
         Web.as(t.member()).formParam("name", "Person").post(base + contact + "/rename").then().statusCode(303);
         Web.as(t.member()).formParam("x", "").post(base + contact + "/fields/notes/remove").then().statusCode(303);
         Web.as(t.member()).formParam("to", "full_name").post(base + contact + "/fields/name/rename").then().statusCode(303);
