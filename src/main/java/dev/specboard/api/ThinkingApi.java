@@ -34,7 +34,7 @@ public class ThinkingApi {
     @RegisterForReflection
     public record ThoughtAnswer(UUID id, String thoughtType, String reasoning, double confidence, String status, List<UUID> dependsOn,
                                 List<UUID> leadsTo, String sourceDescription, String subject, boolean needsReview, boolean needsAnswer,
-                                String userFeedback, SourceAnswer source, List<SourceAnswer> sources) {
+                                String userFeedback, SourceAnswer source, List<SourceAnswer> sources, List<String> alternatives) {
     }
 
     /** One thing a thought came from: {@code kind} page, mockup, feature or journey. */
@@ -93,6 +93,7 @@ public class ThinkingApi {
     private static ThoughtAnswer thought(Thought t, List<SourceRef> refs) {
         List<SourceAnswer> sources = refs == null ? List.of() : refs.stream().map(r -> new SourceAnswer(r.kind(), r.id(), r.name(), r.url())).toList();
         return new ThoughtAnswer(t.id, t.thoughtType, t.reasoning, t.confidence, t.status, t.dependsOn, t.leadsTo, ThoughtService.describe(t, refs),
-                t.subjectKey, t.needsReview, t.needsAnswer, t.userFeedback, sources.isEmpty() ? null : sources.get(0), sources);
+                t.subjectKey, t.needsReview, t.needsAnswer, t.userFeedback, sources.isEmpty() ? null : sources.get(0), sources,
+                t.alternativeList());
     }
 }

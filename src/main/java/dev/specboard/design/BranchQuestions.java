@@ -18,6 +18,7 @@ final class BranchQuestions {
         String prefix = "branch:" + f.id + ".";
         Map<String, Thought> bySubject = ThoughtService.bySubjectPrefix(f.projectId, prefix);
         java.util.Set<String> asked = new java.util.HashSet<>();
+        Map<java.util.UUID, String> pageNames = null;
         for (FlowNode n : nodes) {
             if (!n.nodeType.equals("decision")) {
                 continue;
@@ -39,11 +40,40 @@ final class BranchQuestions {
                 Thought q = ThoughtService.upsert(f.projectId, bySubject, subject, "question", what, 0.5, ThoughtSource.of("journey", f.id, f.name), List.of());
                 if (!q.decided()) {
                     q.needsAnswer = true;
+                    if (pageNames == null) {
+                        pageNames = pageNames(nodes);
+                    }
+                    q.offer(destinations(n, nodes, pageNames));
                 }
                 asked.add(q.subjectKey);
             }
         }
         bySubject.values().stream().filter(t -> !asked.contains(t.subjectKey) && !t.decided()).forEach(Thought::delete);
+    }
+
+    /**
+     * The answers offered to "what happens then": the journey ends, or it goes on to one of its screens (at most five,
+     * named by label, else by their page's name); one query for the pages' names.
+     */
+    static List<String> destinations(FlowNode decision, List<FlowNode> nodes, Map<java.util.UUID, String> pageNames) {
+        List<String> choices = new ArrayList<>();
+        choices.add("The journey ends there.");
+        nodes.stream().filter(n -> n != decision && n.nodeType.equals("screen")).map(n -> {
+            FlowModel.Data d = FlowModel.data(n.data);
+            return blank(d.label()) ? pageNames.getOrDefault(d.pageId(), n.nodeKey) : d.label();
+        }).distinct().limit(5).forEach(l -> choices.add("It goes on to \u201c" + l + "\u201d."));
+        return choices;
+    }
+
+    /** The names of the pages the journey's screens show. */
+    private static Map<java.util.UUID, String> pageNames(List<FlowNode> nodes) {
+        List<java.util.UUID> ids = nodes.stream().filter(n -> n.nodeType.equals("screen")).map(n -> FlowModel.data(n.data).pageId())
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<java.util.UUID, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            Page.<Page>list("id in ?1", ids).forEach(p -> names.put(p.id, p.name));
+        }
+        return names;
     }
 
     private static boolean blank(String s) {

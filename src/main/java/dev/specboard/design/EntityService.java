@@ -114,6 +114,11 @@ public class EntityService {
             produced.add(t.subjectKey);
             observationIds.put(o.key(), t.id);
         }
+        // Which entities hold a relationship to each one: an entity never entered anywhere may be part of one of them.
+        Map<String, Set<String>> heldBy = new HashMap<>();
+        for (EntityInference.Result r : model.entities()) {
+            r.relationships().forEach(rel -> heldBy.computeIfAbsent(rel.targetEntity(), k -> new java.util.TreeSet<>()).add(r.name()));
+        }
         Set<String> keptEntities = new HashSet<>();
         for (EntityInference.Result r : model.entities()) {
             String subject = "entity:" + r.name();
@@ -177,6 +182,7 @@ public class EntityService {
                         r.confidence(), ThoughtSource.pages(r.pages(), pages), List.of(et.id));
                 if (!q.decided()) {
                     q.needsAnswer = true;
+                    q.offer(sourcesOf(r.name(), heldBy.getOrDefault(r.name(), Set.of())));
                 }
                 produced.add(q.subjectKey);
             }
@@ -244,6 +250,15 @@ public class EntityService {
             how.add("deleted on " + String.join(", ", r.crud().delete()));
         }
         return "The app stores " + r.name() + ": it is " + String.join("; ", how) + (r.pages().size() > 1 ? " (" + r.pages().size() + " pages agree)." : ".");
+    }
+
+    /** The answers offered to "where do its records come from": part of an entity that refers to it, imported, or a page to come. */
+    static List<String> sourcesOf(String entity, Set<String> heldBy) {
+        List<String> choices = new ArrayList<>();
+        heldBy.stream().filter(h -> !h.equals(entity)).limit(3).forEach(h -> choices.add(entity + " is part of " + h + ": it is entered with it."));
+        choices.add("Its records are imported or seeded: nobody enters them in the app.");
+        choices.add("A page that creates and edits " + entity + " is still to be designed.");
+        return choices;
     }
 
     private static String fieldReasoning(String entity, EntityInference.FieldResult fr) {

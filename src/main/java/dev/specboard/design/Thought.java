@@ -160,6 +160,17 @@ public class Thought extends PanacheEntityBase {
         return !"active".equals(status);
     }
 
+    /** The answers the assistant offers to choose from, in its order (seed 004's alternatives); a user may still write their own. */
+    public List<String> alternativeList() {
+        return List.of(DesignJson.read(alternatives, String[].class, new String[0]));
+    }
+
+    /** Offers these answers to choose from (none: no choice offered). */
+    public void offer(List<String> choices) {
+        alternatives = DesignJson.write(choices.toArray(new String[0]));
+        hasAlternatives = !choices.isEmpty();
+    }
+
     /** A user decides: confirm, revise (with feedback) or reject; a rejected thought stays rejected. */
     public void decide(String to, String feedback, UUID by) {
         if ("rejected".equals(status)) {

@@ -282,9 +282,23 @@ class EntityResourceTest {
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
         List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking?status=active").then().statusCode(200).extract().path("");
         String question = (String) thought(thoughts, "question:Company").get("id");
+        assertEquals(List.of("Company is part of Contact: it is entered with it.", "Its records are imported or seeded: nobody enters them in the app.",
+                "A page that creates and edits Company is still to be designed."), thought(thoughts, "question:Company").get("alternatives"));
+        assertEquals(List.of(), thought(thoughts, "entity:Contact").get("alternatives"));
         Response empty = Web.as(t.member()).formParam("feedback", " ").post("/projects/" + t.slug() + "/thinking/" + question + "/revise");
         assertEquals(422, empty.statusCode());
         assertNotNull(Web.html(empty).selectFirst("#e-feedback"));
+
+        // The page offers the answers as buttons; one click answers with it.
+        Document page = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/thinking"));
+        List<String> offered = page.select("#thought-" + question + " button.alternative").eachText();
+        assertEquals(3, offered.size(), offered.toString());
+        org.jsoup.nodes.Element imported = page.select("#thought-" + question + " form:has(button.alternative)").get(1);
+        Web.as(t.member()).formParam("feedback", imported.selectFirst("input[name=feedback]").val()).post(imported.attr("action")).then().statusCode(303);
+        Map<String, Object> chosen = thought(fx.api(t.viewer()).get(api + "/thinking?status=revised").then().statusCode(200).extract().path(""), "question:Company");
+        assertEquals("Its records are imported or seeded: nobody enters them in the app.", chosen.get("userFeedback"));
+        assertTrue(Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/thinking")).select("#thought-" + question + " button.alternative").isEmpty(),
+                "an answered question offers no more choices");
         Map<String, Object> answered = fx.api(t.member()).body(Map.of("feedback", "Imported nightly from the CRM"))
                 .post(api + "/thinking/" + question + "/revise").then().statusCode(200).extract().path("");
         assertEquals("revised", answered.get("status"));

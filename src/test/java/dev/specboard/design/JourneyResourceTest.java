@@ -194,6 +194,25 @@ class JourneyResourceTest {
     }
 
     @Test
+    void anOpenBranchOffersToEndTheJourneyOrGoOnToOneOfItsScreens() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String cart = PageResourceTest.createPage(t, "Basket", "/cart", null, null, null);
+        String pay = PageResourceTest.createPage(t, "Payment", "/pay", null, null, null);
+        String id = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(
+                        Map.of("key", "cart", "nodeType", "screen", "data", Map.of("label", "Cart", "pageId", cart)),
+                        Map.of("key", "q", "nodeType", "decision", "data", Map.of("question", "Signed in?", "branches", List.of("Yes", "No"))),
+                        Map.of("key", "pay", "nodeType", "screen", "data", Map.of("pageId", pay)),
+                        Map.of("key", "log", "nodeType", "action", "data", Map.of("label", "Log it"))),
+                "connections", List.of(Map.of("from", "q", "to", "pay", "label", "Yes"))))
+                .post(api).then().statusCode(201).extract().path("id");
+        List<Map<String, Object>> thoughts = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/thinking").then().statusCode(200).extract().path("");
+        Map<String, Object> no = thoughts.stream().filter(q -> ("branch:" + id + ".q.No").equals(q.get("subject"))).findFirst()
+                .orElseThrow(() -> new AssertionError(thoughts.toString()));
+        assertEquals(List.of("The journey ends there.", "It goes on to \u201cCart\u201d.", "It goes on to \u201cPayment\u201d."), no.get("alternatives"));
+    }
+
+    @Test
     void journeyPagesQueryAConstantNumberOfTimes() {
         TestData.Team t = data.team();
         String api = "/api/v1/projects/" + t.slug() + "/journeys";
