@@ -15,8 +15,8 @@ import static dev.specboard.api.McpTools.call;
 import static dev.specboard.api.McpTools.entity;
 
 /**
- * The design side as MCP tools: pages, mockup versions, the design system, features, entities and the thinking
- * chain that inferred them, context items and journeys; each calls its JSON API twin.
+ * The design side as MCP tools: pages, mockup versions, the design system, features, context items and journeys
+ * (entities and the thinking chain: {@link EntityTools}); each calls its JSON API twin.
  */
 public class DesignTools {
 
@@ -25,12 +25,6 @@ public class DesignTools {
 
     @Inject
     FeatureApi featureApi;
-
-    @Inject
-    EntityApi entityApi;
-
-    @Inject
-    ThinkingApi thinkingApi;
 
     @Inject
     JourneyApi journeyApi;
@@ -221,99 +215,6 @@ public class DesignTools {
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public FeatureApi.DraftedStoryAnswer draftStoryFromFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId) {
         return entity(FeatureApi.DraftedStoryAnswer.class, () -> featureApi.draftStory(project, featureId));
-    }
-
-    @Tool(name = "infer_entities", description = "Reads the project's current mockups again and returns the inferred entities with fields, types, confidences and relationships.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
-    public List<EntityApi.EntityAnswer> inferEntities(@ToolArg(description = "project slug") String project) {
-        return call(() -> entityApi.inferEntities(project));
-    }
-
-    @Tool(name = "list_entities", description = "Lists the entities inferred from the mockups.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<EntityApi.EntityAnswer> listEntities(@ToolArg(description = "project slug") String project) {
-        return call(() -> entityApi.listEntities(project));
-    }
-
-    @Tool(name = "list_thinking", description = "Lists the thinking chain, oldest first: each inference with its reasoning, confidence, status and the "
-            + "thoughts it depends on; all of it, or 50 a page when a page is given.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<ThinkingApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,
-                                                       @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status,
-                                                       @ToolArg(description = "page number from 1, 50 thoughts a page (none: the whole chain); a page past the end is empty",
-                                                               required = false) Integer page) {
-        return call(() -> thinkingApi.listThinking(project, status, QueryValues.page(page)));
-    }
-
-    @Tool(name = "confirm_thought", description = "Confirms an inference of the thinking chain; confirming an entity's inference confirms the entity, "
-            + "so later inferences leave it alone.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public ThinkingApi.ThoughtAnswer confirmThought(@ToolArg(description = "project slug") String project,
-                                                    @ToolArg(description = "thought id") String thoughtId) {
-        return call(() -> thinkingApi.confirmThought(project, thoughtId));
-    }
-
-    @Tool(name = "revise_thought", description = "Corrects an inference, or answers the assistant's question, with feedback; the thought is kept as revised.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public ThinkingApi.ThoughtAnswer reviseThought(@ToolArg(description = "project slug") String project,
-                                                   @ToolArg(description = "thought id") String thoughtId,
-                                                   @ToolArg(description = "the correction or answer") String feedback) {
-        return call(() -> thinkingApi.reviseThought(project, thoughtId, new ThinkingApi.FeedbackBody(feedback)));
-    }
-
-    @Tool(name = "reject_thought", description = "Rejects an inference: what it created (an entity, field, relationship or data operation) is withdrawn "
-            + "and does not come back with later inferences, and the thoughts built on it are flagged for review.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
-    public ThinkingApi.ThoughtAnswer rejectThought(@ToolArg(description = "project slug") String project,
-                                                   @ToolArg(description = "thought id") String thoughtId) {
-        return call(() -> thinkingApi.rejectThought(project, thoughtId));
-    }
-
-    @Tool(name = "confirm_entity", description = "Confirms an inferred entity as it is: later inferences leave it alone.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
-    public EntityApi.EntityAnswer confirmEntity(@ToolArg(description = "project slug") String project,
-                                                @ToolArg(description = "entity id") String entityId) {
-        return call(() -> entityApi.confirmEntity(project, entityId));
-    }
-
-    @Tool(name = "rename_entity", description = "Renames an inferred entity; it then counts as confirmed, so later inferences leave it alone.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
-    public EntityApi.EntityAnswer renameEntity(@ToolArg(description = "project slug") String project,
-                                               @ToolArg(description = "entity id") String entityId,
-                                               @ToolArg(description = "the new name: letters, digits and underscores, starting with a letter") String entityName) {
-        return call(() -> entityApi.renameEntity(project, entityId, new EntityApi.EntityNameBody(entityName)));
-    }
-
-    @Tool(name = "update_entity_field", description = "Renames a field of an entity, changes its type or whether it is required, in one step; "
-            + "what is not given stays as it is, and the entity then counts as confirmed.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
-    public EntityApi.EntityAnswer updateEntityField(@ToolArg(description = "project slug") String project,
-                                                    @ToolArg(description = "entity id") String entityId,
-                                                    @ToolArg(description = "the field's current name") String field,
-                                                    @ToolArg(description = "a new name: lowercase letters, digits and underscores", required = false) String name,
-                                                    @ToolArg(description = "a new type: string, text, email, url, tel, integer, number, boolean, date, "
-                                                            + "datetime, time, enum, reference, uuid, color or file", required = false) String type,
-                                                    @ToolArg(description = "whether a value is required", required = false) Boolean required) {
-        return call(() -> entityApi.updateField(project, entityId, field, new EntityApi.FieldBody(name, type, required)));
-    }
-
-    @Tool(name = "remove_entity_field", description = "Removes a field from an entity: its inference is rejected, so later inferences do not bring it "
-            + "back, and the thoughts built on it are flagged for review.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
-    public EntityApi.EntityAnswer removeEntityField(@ToolArg(description = "project slug") String project,
-                                                    @ToolArg(description = "entity id") String entityId,
-                                                    @ToolArg(description = "the field's name") String field) {
-        return call(() -> entityApi.removeField(project, entityId, field));
-    }
-
-    @Tool(name = "remove_entity", description = "Removes an inferred entity: its inference is rejected, so later inferences do not bring it back, "
-            + "and the thoughts built on it are flagged for review.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
-    public Deleted removeEntity(@ToolArg(description = "project slug") String project, @ToolArg(description = "entity id") String entityId) {
-        return call(() -> {
-            entityApi.removeEntity(project, entityId);
-            return new Deleted("entity", entityId);
-        });
     }
 
     @Tool(name = "list_context_items", description = "Lists the context items collected for the design (text, URLs, files, screenshots), newest "

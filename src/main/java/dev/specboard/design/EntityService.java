@@ -282,11 +282,12 @@ public class EntityService {
     @Transactional
     public InferredEntity rename(Access access, UUID id, String name) {
         access.requireWrite(Role.MEMBER);
+        // An unknown entity is 404 whatever the name sent.
+        InferredEntity e = lock(access.project().id, id);
         String n = name == null ? "" : name.strip();
         if (!ENTITY_NAME.matcher(n).matches()) {
             throw ValidationException.of("name", "A name starts with a letter and has only letters, digits and underscores (at most 100)");
         }
-        InferredEntity e = lock(access.project().id, id);
         InferredEntity.<InferredEntity>find("projectId = ?1 and entityName = ?2", e.projectId, n).firstResultOptional()
                 .filter(o -> !o.id.equals(e.id)).ifPresent(o -> {
                     throw ApiException.conflict("There is already an entity named " + n + ".");
@@ -315,6 +316,13 @@ public class EntityService {
     @Transactional
     public InferredEntity updateField(Access access, UUID id, String field, FieldChange change, String nameParam) {
         access.requireWrite(Role.MEMBER);
+        // An unknown entity or field is 404 whatever the change sent.
+        InferredEntity e = lock(access.project().id, id);
+        Map<String, EntityModel.Field> fields = e.fieldMap();
+        EntityModel.Field f = fields.get(field);
+        if (f == null) {
+            throw ApiException.notFound("No field " + field + " in " + e.entityName);
+        }
         String n = change.name() == null ? null : change.name().strip();
         String type = change.type() == null ? null : change.type().strip();
         FormErrors errors = FormErrors.none();
@@ -327,12 +335,6 @@ public class EntityService {
         }
         if (errors.any()) {
             throw new ValidationException(errors);
-        }
-        InferredEntity e = lock(access.project().id, id);
-        Map<String, EntityModel.Field> fields = e.fieldMap();
-        EntityModel.Field f = fields.get(field);
-        if (f == null) {
-            throw ApiException.notFound("No field " + field + " in " + e.entityName);
         }
         if (type != null || change.required() != null) {
             e.editField(field, type == null ? f.typeOrString() : type,
