@@ -126,7 +126,7 @@ public class EntityApi {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
-        return entity(entities.updateField(access, entityId, field, new EntityService.FieldChange(body.name(), body.type(), body.required()), "name"));
+        return entity(entities.updateField(access, entityId, field, new EntityService.FieldChange(body.name(), body.type(), body.required())));
     }
 
     /** Removes a field: its inference is rejected, so later inferences do not bring it back. */

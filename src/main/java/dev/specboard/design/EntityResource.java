@@ -152,7 +152,7 @@ public class EntityResource {
         UUID eid = uuid(id);
         try {
             InferredEntity e = entities.updateField(access, eid, field,
-                    new EntityService.FieldChange(null, type == null ? "" : type, required != null && !required.isBlank()), "to");
+                    new EntityService.FieldChange(null, type == null ? "" : type, required != null && !required.isBlank()));
             return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " saved.");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.entities(entities.page(access, new EntityListView.Failure(eid, field, null), e.errors())));

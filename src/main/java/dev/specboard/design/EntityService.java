@@ -300,7 +300,11 @@ public class EntityService {
     /** Renames one field of an entity (the entity then counts as confirmed). */
     @Transactional
     public InferredEntity renameField(Access access, UUID id, String field, String to) {
-        return updateField(access, id, field, new FieldChange(to == null ? "" : to, null, null), "to");
+        try {
+            return updateField(access, id, field, new FieldChange(to == null ? "" : to, null, null));
+        } catch (ValidationException e) {
+            throw e.renamed("name", "to");
+        }
     }
 
     /**
@@ -311,10 +315,10 @@ public class EntityService {
 
     /**
      * Changes a field's name, type or requiredness at once (the entity then counts as confirmed); a bad name or type is
-     * refused naming {@code nameParam} or "type", a name another field has is a conflict.
+     * refused naming "name" or "type", a name another field has is a conflict.
      */
     @Transactional
-    public InferredEntity updateField(Access access, UUID id, String field, FieldChange change, String nameParam) {
+    public InferredEntity updateField(Access access, UUID id, String field, FieldChange change) {
         access.requireWrite(Role.MEMBER);
         // An unknown entity or field is 404 whatever the change sent.
         InferredEntity e = lock(access.project().id, id);
@@ -327,7 +331,7 @@ public class EntityService {
         String type = change.type() == null ? null : change.type().strip();
         FormErrors errors = FormErrors.none();
         if (n != null && !FIELD_NAME.matcher(n).matches()) {
-            errors.add(nameParam, "A field name is lowercase letters, digits and underscores, starting with a letter, at most "
+            errors.add("name", "A field name is lowercase letters, digits and underscores, starting with a letter, at most "
                     + EntityInference.MAX_FIELD + " characters");
         }
         if (type != null && !EntityModel.FIELD_TYPES.contains(type)) {
@@ -336,14 +340,15 @@ public class EntityService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
+        boolean renamed = n != null && !n.equals(field);
+        if (renamed && fields.containsKey(n)) {
+            throw ApiException.conflict(e.entityName + " already has a field " + n + ".");
+        }
         if (type != null || change.required() != null) {
             e.editField(field, type == null ? f.typeOrString() : type,
                     change.required() == null ? f.mandatory() : change.required());
         }
-        if (n != null && !n.equals(field)) {
-            if (fields.containsKey(n)) {
-                throw ApiException.conflict(e.entityName + " already has a field " + n + ".");
-            }
+        if (renamed) {
             e.renameField(field, n);
         }
         return e;
