@@ -41,7 +41,8 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class JourneyApi {
 
-    public record NodeBody(String key, String nodeType, Map<String, Object> data) {
+    /** A node as given: {@code locked} true or false locks or unlocks it, left out it keeps its lock (a new node: unlocked). */
+    public record NodeBody(String key, String nodeType, Map<String, Object> data, Boolean locked) {
     }
 
     public record ConnectionBody(String from, String to, String trigger, String element, String label) {
@@ -63,7 +64,7 @@ public class JourneyApi {
     }
 
     @RegisterForReflection
-    public record NodeAnswer(String key, String nodeType, String label, Map<String, Object> data) {
+    public record NodeAnswer(String key, String nodeType, String label, Map<String, Object> data, boolean locked) {
     }
 
     @RegisterForReflection
@@ -105,12 +106,21 @@ public class JourneyApi {
         requireNoNulls(b.nodes(), b.connections());
         requireDataTypes(b.nodes());
         JourneyFlow f = named(b.nodes(), () -> journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(),
-                Boolean.TRUE.equals(b.primary()), null), nodes(b.nodes()), connections(b.connections())));
+                Boolean.TRUE.equals(b.primary()), null), nodes(b.nodes()), connections(b.connections()), locks(b.nodes())));
         return Response.status(201).entity(journey(access, journeys.get(access.project().id, f.id))).build();
     }
 
     private static List<NodeForm> nodes(List<NodeBody> nodes) {
         return nodes == null ? List.of() : nodes.stream().map(JourneyApi::node).toList();
+    }
+
+    /** The locks the nodes ask for, by key (a node that leaves {@code locked} out is not named). */
+    private static Map<String, Boolean> locks(List<NodeBody> nodes) {
+        Map<String, Boolean> locks = new java.util.HashMap<>();
+        if (nodes != null) {
+            nodes.stream().filter(n -> n.key() != null && n.locked() != null).forEach(n -> locks.put(n.key(), n.locked()));
+        }
+        return locks;
     }
 
     private static List<JourneyService.ConnectionInput> connections(List<ConnectionBody> connections) {
@@ -210,7 +220,7 @@ public class JourneyApi {
         }
         JourneyForm form = new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), b.version());
         return journey(access, named(b.nodes(), () -> journeys.update(access, DesignApi.uuid(id), form, b.nodes() == null ? null : nodes(b.nodes()),
-                connections(b.connections()))));
+                connections(b.connections()), locks(b.nodes()))));
     }
 
     /** Deletes a journey with its nodes; features that required it no longer do. */
@@ -221,6 +231,28 @@ public class JourneyApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         journeys.delete(access, DesignApi.uuid(id));
         return Response.noContent().build();
+    }
+
+    /** Locks a node: its data and place stay as they are and it cannot be removed until it is unlocked; connections may still change. */
+    @PUT
+    @Path("/journeys/{id}/nodes/{key}/lock")
+    public JourneyAnswer lockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key) {
+        return setLocked(slug, id, key, true);
+    }
+
+    /** Unlocks a node, so that it can be edited, moved and removed again. */
+    @DELETE
+    @Path("/journeys/{id}/nodes/{key}/lock")
+    public JourneyAnswer unlockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key) {
+        return setLocked(slug, id, key, false);
+    }
+
+    /** Locks or unlocks a node and answers with the whole journey (its version moves on). */
+    public JourneyAnswer setLocked(String slug, String id, String key, boolean locked) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = DesignApi.uuid(id);
+        journeys.setLocked(access, fid, key, locked);
+        return journey(access, journeys.get(access.project().id, fid));
     }
 
     private JourneyAnswer journey(Access access, JourneyFlow f) {
@@ -248,7 +280,7 @@ public class JourneyApi {
             put(data, "text", d.text());
             put(data, "end", d.end());
             put(data, "start", d.start());
-            return new NodeAnswer(n.key(), n.type(), n.label(), data);
+            return new NodeAnswer(n.key(), n.type(), n.label(), data, n.locked());
         }).toList();
         return new JourneyAnswer(f.id, f.name, f.flowType, f.description, f.primary, nodes, connections, v.problems(), f.version);
     }

@@ -1,6 +1,10 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.TimestampedEntity;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.ValidationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -9,6 +13,8 @@ import org.hibernate.type.SqlTypes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** One node of a journey flow with its type's data and its outgoing connections (seed 004's flow_nodes). */
@@ -41,6 +47,7 @@ public class FlowNode extends TimestampedEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     public String connections = "[]";
 
+    /** A locked node keeps its data and its place and cannot be removed until a member unlocks it; connections to and from it may still change. */
     public boolean locked;
 
     private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("^[A-Za-z0-9_-]{1,100}$");
@@ -53,7 +60,7 @@ public class FlowNode extends TimestampedEntity {
         if (key == null || !KEY.matcher(key).matches()) {
             return "A key is letters, digits, - and _ (at most 100)";
         }
-        if (PAGE_FORMS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+        if (PAGE_FORMS.contains(key.toLowerCase(Locale.ROOT))) {
             return "The key " + key + " names one of the journey page's own forms (journey, new, connect): choose another";
         }
         return null;
@@ -68,6 +75,27 @@ public class FlowNode extends TimestampedEntity {
                 return k;
             }
         }
+    }
+
+    /** Refuses (409) to {@code change} this node while it is locked: the lock is what keeps a finished part of a journey as it is. */
+    void requireUnlocked(String change) {
+        if (locked) {
+            throw ApiException.conflict("The node " + nodeKey + " is locked: unlock it to " + change + " it",
+                    Map.of("locked", List.of(nodeKey)));
+        }
+    }
+
+    /**
+     * Whether {@code fresh} (this node as given again in a whole-journey update) says what this node says: its type and
+     * every typed value; where its branches lead and which mockup its page shows now are its connections and its page's.
+     */
+    boolean sameAs(FlowNode fresh) {
+        return typed(nodeType, FlowModel.data(data)).equals(typed(fresh.nodeType, FlowModel.data(fresh.data)));
+    }
+
+    private static List<Object> typed(String type, FlowModel.Data d) {
+        return java.util.Arrays.asList(type, d.label(), d.pageId(), d.question(), d.branches().stream().map(FlowModel.Branch::label).toList(),
+                d.operation(), d.entity(), d.text(), d.ends(), d.starts());
     }
 
     /** Adds a connection to {@code to}; a decision's connection labelled with a branch is that branch (a new one if unknown). */
@@ -94,6 +122,67 @@ public class FlowNode extends TimestampedEntity {
             data = DesignJson.write(new FlowModel.Data(d.label(), d.pageId(), d.mockupId(), d.question(), branches, d.operation(), d.entity(),
                     d.fields(), d.text(), d.end(), d.start()));
         }
+    }
+
+    /**
+     * Takes what a node form says once it makes sense for its type (a screen's page exists in the project, a decision asks
+     * a question, ...), adding each problem to {@code errors} (the form's own limits, already checked) and refusing with all.
+     */
+    FlowNode take(UUID flow, NodeForm form, UUID projectId, FormErrors errors) {
+        String type = form.nodeType() == null ? "" : form.nodeType().strip().toLowerCase(Locale.ROOT);
+        if (!TYPES.contains(type)) {
+            errors.add("nodeType", "Choose one of " + String.join(", ", TYPES));
+        }
+        UUID pageId = null;
+        UUID mockupId = null;
+        if (type.equals("screen")) {
+            if (blank(form.page())) {
+                errors.add("page", "Choose the page this screen shows");
+            } else {
+                UUID pid = Ids.parseOrNull(form.page());
+                java.util.Optional<Page> p = pid != null ? Page.inProject(projectId, pid) : Page.byPath(projectId, PageService.normalise(form.page()));
+                if (p.isEmpty()) {
+                    errors.add("page", "There is no page " + form.page() + " in this project");
+                } else {
+                    pageId = p.get().id;
+                    mockupId = p.get().currentMockupId;
+                }
+            }
+        }
+        if (type.equals("decision") && blank(form.question())) {
+            errors.add("question", "Ask the decision's question");
+        }
+        String operation = null;
+        if (type.equals("database")) {
+            operation = blank(form.operation()) ? "" : form.operation().strip().toUpperCase(Locale.ROOT);
+            if (!NodeForm.OPERATIONS.contains(operation)) {
+                errors.add("operation", "Choose one of CREATE, READ, UPDATE, DELETE");
+            }
+            if (blank(form.entity())) {
+                errors.add("entity", "Name the entity");
+            }
+        }
+        if ((type.equals("action") || type.equals("annotation")) && blank(form.label()) && blank(form.text())) {
+            errors.add(type.equals("action") ? "label" : "text", "Say what it is");
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        FlowModel.Data old = data == null ? null : FlowModel.data(data);
+        List<FlowModel.Branch> branches = new ArrayList<>();
+        for (String b : type.equals("decision") ? form.branchList() : List.<String>of()) {
+            String target = old == null ? null : old.branches().stream().filter(x -> x.label().equals(b)).findFirst().map(FlowModel.Branch::targetNode).orElse(null);
+            branches.add(new FlowModel.Branch(b, target, null));
+        }
+        flowId = flow;
+        nodeType = type;
+        if (nodeKey == null) {
+            nodeKey = form.key() == null ? null : form.key().strip();
+        }
+        data = DesignJson.write(new FlowModel.Data(blank(form.label()) ? null : form.label().strip(), pageId, mockupId,
+                type.equals("decision") ? form.question().strip() : null, branches, operation, type.equals("database") ? form.entity().strip() : null,
+                List.of(), blank(form.text()) ? null : form.text().strip(), form.ends() ? Boolean.TRUE : null, form.starts() ? Boolean.TRUE : null));
+        return this;
     }
 
     private static boolean blank(String s) {

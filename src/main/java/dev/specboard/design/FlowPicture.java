@@ -13,13 +13,13 @@ import static dev.specboard.web.diagram.Svg.fmt;
 /**
  * Draws a journey with the shared {@link Diagram} renderer: screens show their mockup's thumbnail, decisions are
  * diamonds with labelled branches, data stores have round ends, annotations a dashed border, ends a thick one; a node
- * a member dragged keeps its place. The page's own outline ({@code #outline}) describes the picture.
+ * a member dragged keeps its place, and a locked one is not dragged (the page dots its frame). The page's own outline ({@code #outline}) describes the picture.
  */
 public final class FlowPicture {
 
     /** A node to draw: its key, type, label, the link it opens and its mockup frame (screens with a mockup). */
     public record Node(UUID id, String key, String type, String label, String href, String frame, List<FlowModel.Connection> connections,
-                       boolean ends) {
+                       boolean ends, boolean locked) {
     }
 
     private static final Map<String, String[]> STYLE = Map.of(
@@ -58,12 +58,16 @@ public final class FlowPicture {
             String[] st = STYLE.getOrDefault(n.type(), STYLE.get("action"));
             double[] size = size(n.type());
             boolean screen = n.type().equals("screen");
-            Diagram.Node node = d.node(n.key(), n.href()).id("svg-node-" + n.key()).cssClass("flow-node flow-" + n.type()).data("key", n.key())
+            Diagram.Node node = d.node(n.key(), n.href()).id("svg-node-" + n.key()).cssClass("flow-node flow-" + n.type() + (n.locked() ? " flow-locked" : ""))
+                    .data("key", n.key())
                     .shape(shape(n.type())).size(size[0], size[1])
                     .colours(st[0], st[1], n.ends() ? 4 : 2, n.type().equals("annotation"))
                     .text(screen ? Diagram.Text.BOTTOM : Diagram.Text.CENTER, n.type().equals("decision") ? 18 : screen ? 24 : 22,
                             screen && n.frame() == null ? new String[] {n.label(), "no mockup"} : new String[] {n.label()})
-                    .detail(n.type() + (n.ends() ? ", end" : ""));
+                    .detail(n.type() + (n.ends() ? ", end" : "") + (n.locked() ? ", locked" : ""));
+            if (n.locked()) {
+                node.data("locked", "true");
+            }
             FlowModel.Position moved = canvas.positions().get(n.key());
             if (moved != null) {
                 node.fixedAt(moved.x(), moved.y());

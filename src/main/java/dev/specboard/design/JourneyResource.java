@@ -150,6 +150,19 @@ public class JourneyResource {
         return Flash.redirect(headers, link(access, fid), "Node " + key + " removed with its connections.");
     }
 
+    /** Locks a node ({@code locked=true}) so that it stays as it is, or unlocks it. */
+    @POST
+    @Path("/{id}/nodes/{key}/lock")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response lockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @FormParam("locked") String locked,
+                             @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        boolean lock = "true".equals(locked);
+        journeys.setLocked(access, fid, key, lock);
+        return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + (lock ? " locked: it stays as it is until it is unlocked." : " unlocked."));
+    }
+
     /** Keeps where a node was dragged to (the drag script posts here; without it, the layout engine places every node). */
     @POST
     @Path("/{id}/nodes/{key}/position")

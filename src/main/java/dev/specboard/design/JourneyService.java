@@ -1,6 +1,5 @@
 package dev.specboard.design;
 
-import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
@@ -13,10 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,7 +53,7 @@ public class JourneyService {
     /** Renames a journey, changes its type or description, or makes it the primary flow; 409 with both if based on an older version. */
     @Transactional
     public JourneyFlow update(Access access, UUID flowId, JourneyForm form) {
-        return update(access, flowId, form, null, null);
+        return update(access, flowId, form, null, null, Map.of());
     }
 
     /** Deletes a journey with its nodes, drops it from the features that required it and withdraws its open branch questions. */
@@ -89,17 +86,26 @@ public class JourneyService {
     /** Creates a journey with its nodes and connections in one transaction; 422 names an unknown node key or node type. */
     @Transactional
     public JourneyFlow create(Access access, JourneyForm form, List<NodeForm> nodes, List<ConnectionInput> connections) {
+        return create(access, form, nodes, connections, Map.of());
+    }
+
+    /** Creates a journey as {@link #create(Access, JourneyForm, List, List)} does, with the nodes keyed in {@code locks} locked or not. */
+    @Transactional
+    public JourneyFlow create(Access access, JourneyForm form, List<NodeForm> nodes, List<ConnectionInput> connections, Map<String, Boolean> locks) {
         JourneyFlow f = create(access, form);
-        graph(access, f, nodes, connections, Map.of());
+        graph(access, f, nodes, connections, Map.of(), locks);
         return f;
     }
 
     /**
      * Changes a journey's details and, when {@code nodes} are given, replaces its nodes and connections as {@link #create}
      * takes them (a node keeping its key keeps its place on the canvas); 409 with both versions if based on an older one.
+     * A locked node must come again as it is (409 naming it otherwise) unless {@code locks} unlocks it; {@code locks} also
+     * locks nodes, and a node it does not name keeps its lock.
      */
     @Transactional
-    public JourneyFlow update(Access access, UUID flowId, JourneyForm form, List<NodeForm> nodes, List<ConnectionInput> connections) {
+    public JourneyFlow update(Access access, UUID flowId, JourneyForm form, List<NodeForm> nodes, List<ConnectionInput> connections,
+                              Map<String, Boolean> locks) {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
         f.requireVersion(form);
@@ -107,7 +113,7 @@ public class JourneyService {
         if (nodes != null) {
             Map<String, FlowNode> existing = new LinkedHashMap<>();
             nodes(f.id).forEach(n -> existing.put(n.nodeKey, n));
-            graph(access, f, nodes, connections, existing);
+            graph(access, f, nodes, connections, existing, locks);
         }
         f.version++;
         return f;
@@ -117,7 +123,8 @@ public class JourneyService {
      * Checks a whole set of nodes and connections and makes them the journey's: the {@code existing} nodes given again take
      * the new data (no connections left from before), the others go; 422 names each unknown node key or type.
      */
-    private void graph(Access access, JourneyFlow f, List<NodeForm> nodes, List<ConnectionInput> connections, Map<String, FlowNode> existing) {
+    private void graph(Access access, JourneyFlow f, List<NodeForm> nodes, List<ConnectionInput> connections, Map<String, FlowNode> existing,
+                       Map<String, Boolean> locks) {
         Map<String, FlowNode> byKey = new LinkedHashMap<>();
         // Every well-formed key, also of a node refused for its type: a connection to it names no unknown node.
         java.util.Set<String> keys = new java.util.HashSet<>();
@@ -160,6 +167,13 @@ public class JourneyService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
+        // A locked node stays as it is unless this very update unlocks it: checked before anything changes.
+        List<String> held = existing.values().stream().filter(n -> n.locked && !Boolean.FALSE.equals(locks.get(n.nodeKey))
+                && (!byKey.containsKey(n.nodeKey) || !n.sameAs(byKey.get(n.nodeKey)))).map(n -> n.nodeKey).toList();
+        if (!held.isEmpty()) {
+            throw ApiException.conflict((held.size() == 1 ? "The node " + held.get(0) + " is locked" : "The nodes " + String.join(", ", held) + " are locked")
+                    + ": give it again as it is, or unlock it (locked: false) to change or remove it", Map.of("locked", held));
+        }
         Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
         existing.forEach((key, old) -> {
             if (!byKey.containsKey(key)) {
@@ -178,6 +192,7 @@ public class JourneyService {
             kept.connections = "[]";
             return kept;
         });
+        byKey.forEach((key, n) -> n.locked = locks.getOrDefault(key, n.locked));
         if (!existing.isEmpty()) {
             f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
         }
@@ -219,6 +234,7 @@ public class JourneyService {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
         FlowNode n = node(f.id, key);
+        n.requireUnlocked("edit");
         f.requireVersion(version, n, form);
         node(f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
                 form.text(), form.end(), form.start()), access.project().id);
@@ -233,6 +249,7 @@ public class JourneyService {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
         FlowNode gone = node(f.id, key);
+        gone.requireUnlocked("remove");
         for (FlowNode n : nodes(f.id)) {
             List<FlowModel.Connection> cs = FlowModel.connections(n.connections);
             if (cs.removeIf(c -> gone.id.equals(c.targetNodeId()))) {
@@ -300,6 +317,7 @@ public class JourneyService {
         }
         JourneyFlow f = lock(access, flowId);
         FlowNode n = node(f.id, key);
+        n.requireUnlocked("move");
         FlowModel.Position p = new FlowModel.Position(Math.round(x), Math.round(y));
         n.position = DesignJson.write(p);
         Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
@@ -307,66 +325,25 @@ public class JourneyService {
         f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
     }
 
+    /** Locks a node (its data and place stay, and it cannot be removed) or unlocks it; a new version of the journey either way. */
+    @Transactional
+    public FlowNode setLocked(Access access, UUID flowId, String key, boolean locked) {
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = lock(access, flowId);
+        FlowNode n = node(f.id, key);
+        if (n.locked != locked) {
+            n.locked = locked;
+            f.version++;
+        }
+        return n;
+    }
+
     private void askAboutBranches(JourneyFlow f) {
         BranchQuestions.ask(f, nodes(f.id));
     }
-    /** Checks a node form and copies it onto the node. */
+    /** Checks a node form (its limits here, its content on the node) and copies it onto the node. */
     private FlowNode node(JourneyFlow f, FlowNode n, NodeForm form, UUID projectId) {
-        FormErrors errors = validation.check(form);
-        String type = form.nodeType() == null ? "" : form.nodeType().strip().toLowerCase(Locale.ROOT);
-        if (!FlowNode.TYPES.contains(type)) {
-            errors.add("nodeType", "Choose one of " + String.join(", ", FlowNode.TYPES));
-        }
-        UUID pageId = null;
-        UUID mockupId = null;
-        if (type.equals("screen")) {
-            if (blank(form.page())) {
-                errors.add("page", "Choose the page this screen shows");
-            } else {
-                UUID pid = Ids.parseOrNull(form.page());
-                java.util.Optional<Page> p = pid != null ? Page.inProject(projectId, pid) : Page.byPath(projectId, PageService.normalise(form.page()));
-                if (p.isEmpty()) {
-                    errors.add("page", "There is no page " + form.page() + " in this project");
-                } else {
-                    pageId = p.get().id;
-                    mockupId = p.get().currentMockupId;
-                }
-            }
-        }
-        if (type.equals("decision") && blank(form.question())) {
-            errors.add("question", "Ask the decision's question");
-        }
-        String operation = null;
-        if (type.equals("database")) {
-            operation = blank(form.operation()) ? "" : form.operation().strip().toUpperCase(Locale.ROOT);
-            if (!NodeForm.OPERATIONS.contains(operation)) {
-                errors.add("operation", "Choose one of CREATE, READ, UPDATE, DELETE");
-            }
-            if (blank(form.entity())) {
-                errors.add("entity", "Name the entity");
-            }
-        }
-        if ((type.equals("action") || type.equals("annotation")) && blank(form.label()) && blank(form.text())) {
-            errors.add(type.equals("action") ? "label" : "text", "Say what it is");
-        }
-        if (errors.any()) {
-            throw new ValidationException(errors);
-        }
-        FlowModel.Data old = n.data == null ? null : FlowModel.data(n.data);
-        List<FlowModel.Branch> branches = new ArrayList<>();
-        for (String b : type.equals("decision") ? form.branchList() : List.<String>of()) {
-            String target = old == null ? null : old.branches().stream().filter(x -> x.label().equals(b)).findFirst().map(FlowModel.Branch::targetNode).orElse(null);
-            branches.add(new FlowModel.Branch(b, target, null));
-        }
-        n.flowId = f.id;
-        n.nodeType = type;
-        if (n.nodeKey == null) {
-            n.nodeKey = form.key() == null ? null : form.key().strip();
-        }
-        n.data = DesignJson.write(new FlowModel.Data(blank(form.label()) ? null : form.label().strip(), pageId, mockupId,
-                type.equals("decision") ? form.question().strip() : null, branches, operation, type.equals("database") ? form.entity().strip() : null,
-                List.of(), blank(form.text()) ? null : form.text().strip(), form.ends() ? Boolean.TRUE : null, form.starts() ? Boolean.TRUE : null));
-        return n;
+        return n.take(f.id, form, projectId, validation.check(form));
     }
 
     private FlowNode node(UUID flowId, String key) {

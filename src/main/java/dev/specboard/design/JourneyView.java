@@ -15,9 +15,9 @@ public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, 
         return FlowPicture.legend();
     }
 
-    /** A node with its data and its outgoing connections by target key. */
+    /** A node with its data and its outgoing connections by target key; a locked one is shown without its editor. */
     public record NodeRow(UUID id, String key, String type, String label, FlowModel.Data data, List<ConnectionRow> connections, String pagePath,
-                          boolean hasMockup) {
+                          boolean hasMockup, boolean locked) {
 
         /** The node's data as its edit form shows it. */
         public NodeForm form() {

@@ -60,7 +60,7 @@ public class JourneyViews {
             checkNodes.add(cn);
             String label = FlowCheck.label(cn);
             String frame = page != null && page.hasMockup() ? pageBase + page.id() + "/mockups/" + page.currentVersion() + "/frame" : null;
-            pictureNodes.add(new FlowPicture.Node(n.id, n.nodeKey, n.nodeType, label, "#node-" + n.nodeKey, frame, cs, d.ends()));
+            pictureNodes.add(new FlowPicture.Node(n.id, n.nodeKey, n.nodeType, label, "#node-" + n.nodeKey, frame, cs, d.ends(), n.locked));
             List<JourneyView.ConnectionRow> crs = new ArrayList<>();
             for (int i = 0; i < cs.size(); i++) {
                 FlowModel.Connection c = cs.get(i);
@@ -69,7 +69,8 @@ public class JourneyViews {
                         : FlowCheck.label(new FlowCheck.Node(target.id, target.nodeKey, target.nodeType, FlowModel.data(target.data), List.of(), false,
                         null)), c.label(), c.trigger(), c.element()));
             }
-            rows.add(new JourneyView.NodeRow(n.id, n.nodeKey, n.nodeType, label, d, crs, page == null ? null : page.path(), page != null && page.hasMockup()));
+            rows.add(new JourneyView.NodeRow(n.id, n.nodeKey, n.nodeType, label, d, crs, page == null ? null : page.path(), page != null && page.hasMockup(),
+                    n.locked));
         }
         String svg = FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, FlowModel.canvas(flow.canvasState));
         return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, journeyForm, nodeForm, connectionForm, failedKey, errors);

@@ -1,7 +1,7 @@
 // Journey picture: a member drags a node (pointer) and its new place is saved; the server redraws the flow.
 // Keyboard: every node is a link (Tab reaches each); the arrow keys move focus to the next or previous node,
 // and Shift with an arrow key moves the focused node a step that way, saved like a drag; after the redraw
-// the same node has the focus again.
+// the same node has the focus again. A locked node (data-locked) stays where it is.
 (function () {
   var box = document.getElementById('flow-picture');
   if (!box) {
@@ -68,7 +68,7 @@
       }
       return;
     }
-    if (!box.dataset.positionUrl) {
+    if (!box.dataset.positionUrl || node.dataset.locked) {
       return;
     }
     // Shift+arrow: show the move at once, save once the keys rest.
@@ -98,7 +98,7 @@
   }
   svg.addEventListener('pointerdown', function (evt) {
     var node = evt.target.closest('a.flow-node');
-    if (!node || evt.button !== 0) {
+    if (!node || evt.button !== 0 || node.dataset.locked) {
       return;
     }
     var p = point(evt);

@@ -94,6 +94,18 @@ class DesignModelBrowserTest {
             assertEquals("flow-node flow-screen", String.valueOf(b.js("return document.activeElement.getAttribute('class');")));
             b.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
             b.waitUntil(d -> b.url().contains("#node-"));
+            // Locked, the node stays where it is: Shift with an arrow key leaves it, and its entry offers to unlock it.
+            b.click("#node-screen-1 .edit-node summary");
+            b.click("#lock-screen-1");
+            b.waitFor("#unlock-screen-1");
+            b.assertAccessible();
+            fits(b);
+            b.js("document.querySelector('#flow-picture a.flow-node').focus();");
+            b.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+            assertEquals("", String.valueOf(b.js("return document.querySelector('#flow-picture a.flow-node').getAttribute('transform') || '';")),
+                    "a locked node is not moved");
+            b.click("#unlock-screen-1");
+            b.waitFor("#node-screen-1 .edit-node");
             b.assertNoProblems();
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,9 +21,9 @@ class FlowPictureTest {
         UUID b = UUID.randomUUID();
         UUID c = UUID.randomUUID();
         List<FlowPicture.Node> nodes = List.of(
-                new FlowPicture.Node(a, "a", "screen", "Login", "#node-a", "/frame", List.of(new FlowModel.Connection(b, "submit", null, null)), false),
-                new FlowPicture.Node(b, "b", "decision", "Right?", "#node-b", null, List.of(new FlowModel.Connection(c, null, null, "Yes")), false),
-                new FlowPicture.Node(c, "c", "action", "Welcome <b>", "#node-c", null, List.of(), true));
+                new FlowPicture.Node(a, "a", "screen", "Login", "#node-a", "/frame", List.of(new FlowModel.Connection(b, "submit", null, null)), false, false),
+                new FlowPicture.Node(b, "b", "decision", "Right?", "#node-b", null, List.of(new FlowModel.Connection(c, null, null, "Yes")), false, true),
+                new FlowPicture.Node(c, "c", "action", "Welcome <b>", "#node-c", null, List.of(), true, false));
         Document d = Jsoup.parse(FlowPicture.svg("Flow", nodes, new FlowModel.Canvas(Map.of())));
         double ax = Double.parseDouble(d.selectFirst("#svg-node-a").attr("data-x"));
         double bx = Double.parseDouble(d.selectFirst("#svg-node-b").attr("data-x"));
@@ -32,6 +33,10 @@ class FlowPictureTest {
         assertEquals("Yes", d.selectFirst(".flow-edge-label text").text());
         assertEquals(2, d.select("path.flow-edge").size());
         assertTrue(d.selectFirst("#svg-node-c text").text().contains("Welcome <b>"), "text is escaped, not markup");
+        assertEquals("true", d.selectFirst("#svg-node-b").attr("data-locked"), "the drag script leaves a locked node where it is");
+        assertTrue(d.selectFirst("#svg-node-b").hasClass("flow-locked") && d.selectFirst("#svg-node-b").attr("aria-label").contains("locked"),
+                d.selectFirst("#svg-node-b").outerHtml());
+        assertFalse(d.selectFirst("#svg-node-a").hasAttr("data-locked"));
         Document moved = Jsoup.parse(FlowPicture.svg("Flow", nodes, new FlowModel.Canvas(Map.of("c", new FlowModel.Position(5, 7)))));
         assertEquals("5", moved.selectFirst("#svg-node-c").attr("data-x"));
     }
