@@ -323,6 +323,14 @@ public class DesignTools {
         });
     }
 
+    @Tool(name = "detect_features", description = "Detects features from the current mockups: one for each entity their forms, tables and "
+            + "cards add, view, edit or delete (named \"Manage contacts\", \"Browse orders\"...), with those pages; an entity detected before "
+            + "(even if its feature was rejected on the thinking chain) or whose feature name is taken is passed over.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public FeatureApi.DetectionAnswer detectFeatures(@ToolArg(description = "project slug") String project) {
+        return call(() -> featureApi.detectFeatures(project));
+    }
+
     @Tool(name = "lock_journey_node", description = "Locks (locked true) or unlocks (false) a journey node: a locked node keeps its data and "
             + "its place and cannot be removed until it is unlocked; connections to and from it may still change.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))

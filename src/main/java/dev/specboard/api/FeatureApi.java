@@ -1,6 +1,7 @@
 package dev.specboard.api;
 
 import dev.specboard.design.Feature;
+import dev.specboard.design.FeatureDetection;
 import dev.specboard.design.FeatureForm;
 import dev.specboard.design.FeatureRow;
 import dev.specboard.design.FeatureService;
@@ -63,7 +64,12 @@ public class FeatureApi {
     public record FeatureAnswer(UUID id, String name, String userDescription, String category, String status, List<String> affectedPages,
                                 List<UUID> requiredJourneys, List<JourneyName> journeys, Feature.DataOperations dataOperations, List<String> uiRequirements,
                                 List<String> businessRules, Feature.TechnicalRequirements technicalRequirements, List<FeatureStoryAnswer> stories,
-                                int version) {
+                                boolean detectedFromMockups, int version) {
+    }
+
+    /** What a detection added, and the entities it passed over with the reason ("Contact: detected before"). */
+    @RegisterForReflection
+    public record DetectionAnswer(List<FeatureAnswer> detected, List<String> passedOver) {
     }
 
     @RegisterForReflection
@@ -79,6 +85,9 @@ public class FeatureApi {
 
     @Inject
     PageService pages;
+
+    @Inject
+    FeatureDetection detection;
 
     /** The project's features by name, 50 a page; past the last page an empty list. */
     @GET
@@ -99,6 +108,18 @@ public class FeatureApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Feature f = named(() -> features.create(access, form(ComponentApi.body(body))));
         return Response.status(201).entity(feature(access, f.id)).build();
+    }
+
+    /**
+     * Detects features from the current mockups: one for each entity their forms, tables and cards add, view, edit or
+     * delete, unless detected before or its name is taken; each is an inference on the thinking chain.
+     */
+    @POST
+    @Path("/features/detect")
+    public DetectionAnswer detectFeatures(@PathParam("slug") String slug) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        FeatureDetection.Outcome o = detection.detect(access);
+        return new DetectionAnswer(answers(access, o.detected()), o.passedOver());
     }
 
     @GET
@@ -178,7 +199,7 @@ public class FeatureApi {
                 f.requiredJourneys.stream().filter(journeys::containsKey).map(j -> new JourneyName(j, journeys.get(j))).toList(), f.operations(),
                 f.uiRequirementList(), f.businessRuleList(), new Feature.TechnicalRequirements(f.technicalNeeds()),
                 links.stream().map(l -> new FeatureStoryAnswer(l.key(), l.number(), l.title(), l.status(), l.drafted(),
-                        l.specs().stream().map(FeatureView.SpecRef::key).toList())).toList(), f.version);
+                        l.specs().stream().map(FeatureView.SpecRef::key).toList())).toList(), f.detectedFromMockups, f.version);
     }
 
     private static FeatureForm form(FeatureBody b) {

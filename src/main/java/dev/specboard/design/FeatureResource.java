@@ -46,6 +46,9 @@ public class FeatureResource {
     @Inject
     FeatureService features;
 
+    @Inject
+    FeatureDetection detection;
+
     @GET
     public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
@@ -62,6 +65,20 @@ public class FeatureResource {
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.features(features.list(access, null, form, e.errors())));
         }
+    }
+
+    /** Detects features from the current mockups and says which it added and which entities it passed over. */
+    @POST
+    @Path("/detect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response detect(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        FeatureDetection.Outcome o = detection.detect(access);
+        String added = o.detected().isEmpty() ? "No new features in the mockups" : o.detected().size() == 1 ? "Feature " + o.detected().get(0).name
+                + " detected from the mockups" : o.detected().size() + " features detected from the mockups: "
+                + String.join(", ", o.detected().stream().map(f -> f.name).toList());
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/features",
+                added + (o.passedOver().isEmpty() ? "." : " (passed over: " + String.join("; ", o.passedOver()) + ")."));
     }
 
     @GET

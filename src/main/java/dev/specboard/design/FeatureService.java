@@ -90,7 +90,7 @@ public class FeatureService {
         return features.stream().map(f -> {
             List<FeatureView.StoryLink> s = links.getOrDefault(f.id, List.of());
             return new FeatureRow(f.id, f.name, f.category, Feature.statusFrom(s.stream().map(FeatureView.StoryLink::status).toList(), f.status),
-                    f.userDescription, f.affectedPages.size(), s);
+                    f.userDescription, f.affectedPages.size(), s, f.detectedFromMockups);
         }).toList();
     }
 
@@ -221,6 +221,11 @@ public class FeatureService {
         access.requireWrite(Role.MEMBER);
         Feature f = get(access.project().id, id);
         // Its own row first, as a save does: a save of the same feature waits for the deletion and then finds it gone.
+        remove(f);
+    }
+
+    /** Deletes a feature with its undecided operation thoughts and its links to stories (which stay), its row locked first. */
+    void remove(Feature f) {
         RowLock.forUpdate(em, f, "No such feature in this project");
         ThoughtService.bySubjectPrefix(f.projectId, "operation:" + f.id + ".").values().stream().filter(t -> !t.decided()).forEach(Thought::delete);
         // Through Hibernate rather than the foreign key's cascade, so that what reads feature_stories is told it changed.

@@ -38,6 +38,9 @@ public class ThoughtService {
     @Inject
     DesignSystemService designSystems;
 
+    @Inject
+    FeatureService features;
+
     /** The project's thoughts, oldest first (the order they were thought in, the id breaking ties so pages hold still), optionally of one status; one query. */
     public List<Thought> list(UUID projectId, String status) {
         if (status != null && !status.isBlank() && !status.equals("review") && !Thought.STATUSES.contains(status)) {
@@ -233,10 +236,17 @@ public class ThoughtService {
             }
             case "token" -> designSystems.withdrawColor(t.projectId, name);
             case "operation" -> withdrawOperation(t.projectId, name);
+            case "feature" -> withdrawFeature(t.projectId, name);
             default -> {
                 // Observations, questions and assumptions created nothing to withdraw.
             }
         }
+    }
+
+    /** Takes a feature detected from the mockups ({@code Entity/featureId}) out again, with its links to stories (which stay). */
+    private void withdrawFeature(UUID projectId, String name) {
+        UUID featureId = Ids.parseOrNull(name.substring(name.lastIndexOf('/') + 1));
+        Feature.inProject(projectId, featureId).filter(f -> f.detectedFromMockups).ifPresent(features::remove);
     }
 
     /** Takes an inferred data operation ({@code featureId.op.Entity}) out of its feature. */

@@ -232,6 +232,7 @@ class ApiContractTest {
         expected.put("add_context_item", List.of("project", "itemType", "text", "url", "categories", "tags", "submittedContext"));
         expected.put("list_journeys", List.of("project", "page"));
         expected.put("delete_journey", List.of("project", "journeyId"));
+        expected.put("detect_features", List.of("project"));
         expected.put("lock_journey_node", List.of("project", "journeyId", "key", "locked"));
         expected.put("delete_context_item", List.of("project", "itemId"));
         expected.put("reference_context_item", List.of("project", "itemId", "pageId"));
