@@ -56,7 +56,8 @@ public class DesignApi {
 
     @RegisterForReflection
     public record PageAnswer(UUID id, String name, String slug, String path, UUID parentId, String parentPath, String type, String purpose,
-                             String primaryDevice, String status, Integer currentVersion, int sortOrder, List<String> keyElements, int version) {
+                             String primaryDevice, String status, Integer currentVersion, int sortOrder, List<String> keyElements, int version,
+                             boolean placeholder) {
     }
 
     @RegisterForReflection
@@ -356,7 +357,7 @@ public class DesignApi {
     private static PageAnswer answer(PageRow r, List<PageRow> all) {
         String parentPath = r.parentId() == null ? null : all.stream().filter(o -> o.id().equals(r.parentId())).map(PageRow::path).findFirst().orElse(null);
         return new PageAnswer(r.id(), r.name(), r.slug(), r.path(), r.parentId(), parentPath, r.type(), r.purpose(), r.primaryDevice(),
-                r.status().value(), r.currentVersion(), r.sortOrder(), r.keyElements(), r.version());
+                r.status().value(), r.currentVersion(), r.sortOrder(), r.keyElements(), r.version(), r.placeholder());
     }
 
     private static VersionAnswer version(MockupRow r) {

@@ -257,8 +257,13 @@ public class EntityService {
         List<String> choices = new ArrayList<>();
         heldBy.stream().filter(h -> !h.equals(entity)).limit(3).forEach(h -> choices.add(entity + " is part of " + h + ": it is entered with it."));
         choices.add("Its records are imported or seeded: nobody enters them in the app.");
-        choices.add("A page that creates and edits " + entity + " is still to be designed.");
+        choices.add(toDesign(entity));
         return choices;
+    }
+
+    /** The answer to "where do its records come from" that makes a placeholder page for entering the entity. */
+    static String toDesign(String entity) {
+        return "A page that creates and edits " + entity + " is still to be designed.";
     }
 
     private static String fieldReasoning(String entity, EntityInference.FieldResult fr) {

@@ -71,6 +71,7 @@ public class Page extends TimestampedEntity {
     @Column(name = "sort_order")
     public int sortOrder;
 
+    /** Named before anyone designed it (the thinking chain's answer "a page ... is still to be designed"); its first mockup ends that. */
     @Column(name = "is_placeholder")
     public boolean placeholder;
 
@@ -126,8 +127,9 @@ public class Page extends TimestampedEntity {
         }
     }
 
-    /** A new design: a draft becomes designed, an approved or built page needs approving again. */
+    /** A new design: a draft becomes designed, an approved or built page needs approving again, a placeholder is one no more. */
     public void redesigned() {
+        placeholder = false;
         if (status != PageStatus.DESIGNED) {
             status = PageStatus.DESIGNED;
             approvedBy = null;

@@ -43,7 +43,7 @@ public class PageService {
     /** Every page of the project with its current mockup version, in tree order, in one query. */
     public List<PageRow> rows(UUID projectId) {
         return em.createQuery("select new dev.specboard.design.PageRow(p.id, p.parentId, p.name, p.slug, p.path, p.type, p.status, p.purpose, "
-                        + "p.primaryDevice, p.sortOrder, m.version, p.keyElements, p.version) from Page p left join Mockup m on m.id = p.currentMockupId "
+                        + "p.primaryDevice, p.sortOrder, m.version, p.keyElements, p.version, p.placeholder) from Page p left join Mockup m on m.id = p.currentMockupId "
                         + "where p.projectId = :p order by p.sortOrder, p.path", PageRow.class)
                 .setParameter("p", projectId).getResultList();
     }
@@ -111,6 +111,25 @@ public class PageService {
         if (form.hasMockup()) {
             mockups.addVersion(access, p, form.mockup());
         }
+        return p;
+    }
+
+    /**
+     * A placeholder page for entering {@code entity} ("New company" at {@code /companies/new}, or {@code /companies/new-2} when
+     * that path is taken), made when the thinking chain is answered that such a page is still to be designed.
+     */
+    @Transactional
+    public Page placeholder(Access access, String entity) {
+        String words = EntityInference.snake(entity).replace('_', ' ');
+        String base = "/" + EntityInference.plural(entity).replace('_', '-') + "/new";
+        lockProject(access.project().id);
+        String path = base;
+        for (int i = 2; Page.byPath(access.project().id, path).isPresent(); i++) {
+            path = base + "-" + i;
+        }
+        Page p = create(access, new PageForm("New " + words, path, "", "page", "Creates and edits " + entity + ": the thinking chain was answered that this page"
+                + " is still to be designed.", "responsive", "", null, "", "", ""));
+        p.placeholder = true;
         return p;
     }
 

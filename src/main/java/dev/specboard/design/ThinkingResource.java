@@ -73,7 +73,8 @@ public class ThinkingResource {
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, tid, e.errors(), feedback)));
         }
-        return Flash.redirect(headers, at(access, t), "Thought revised with your feedback.");
+        return Flash.redirect(headers, at(access, t), t.answeredWithAPageToDesign()
+                ? "Answered: a placeholder page for " + t.subjectName() + " is in the page tree, to be designed." : "Thought revised with your feedback.");
     }
 
     @POST

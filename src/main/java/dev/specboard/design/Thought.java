@@ -172,6 +172,11 @@ public class Thought extends PanacheEntityBase {
     }
 
     /** A user decides: confirm, revise (with feedback) or reject; a rejected thought stays rejected. */
+    /** Whether this is an entity's "where do its records come from" question answered "a page ... is still to be designed". */
+    public boolean answeredWithAPageToDesign() {
+        return "question".equals(subjectKind()) && EntityService.toDesign(subjectName()).equals(userFeedback);
+    }
+
     public void decide(String to, String feedback, UUID by) {
         if ("rejected".equals(status)) {
             throw dev.specboard.web.ApiException.conflict("This thought was rejected already.");

@@ -41,6 +41,9 @@ public class ThoughtService {
     @Inject
     FeatureService features;
 
+    @Inject
+    PageService pages;
+
     /** The project's thoughts, oldest first (the order they were thought in, the id breaking ties so pages hold still), optionally of one status; one query. */
     public List<Thought> list(UUID projectId, String status) {
         if (status != null && !status.isBlank() && !status.equals("review") && !Thought.STATUSES.contains(status)) {
@@ -183,7 +186,10 @@ public class ThoughtService {
         return t;
     }
 
-    /** A user corrects a thought (or answers a question) with feedback; the thought is kept as revised. */
+    /**
+     * A user corrects a thought (or answers a question) with feedback; the thought is kept as revised. Answering an entity's
+     * question that its page is still to be designed puts a placeholder page for it in the page tree.
+     */
     @Transactional
     public Thought revise(Access access, UUID id, String feedback) {
         access.requireWrite(Role.MEMBER);
@@ -195,6 +201,10 @@ public class ThoughtService {
         }
         Thought t = lock(access.project().id, id);
         t.decide("revised", feedback.strip(), access.accountId());
+        if (t.answeredWithAPageToDesign()) {
+            // The answer names a page nobody designed yet: it gets a placeholder in the page tree, to be designed.
+            pages.placeholder(access, t.subjectName());
+        }
         return t;
     }
 
