@@ -13,6 +13,12 @@ public record InboxRow(String kind, String projectSlug, String projectName, Stri
         return sinceVersion != null && version != null && sinceVersion < version;
     }
 
+    /** The page comparing the version decided on with this one: a story's diff, or its component's design-doc diff. */
+    public String changesHref() {
+        String base = kind.equals("design-doc") ? "/projects/" + projectSlug + "/components/" + key + "/design-doc" : link;
+        return base + "/diff?from=" + sinceVersion + "&to=" + version;
+    }
+
     public String label() {
         return switch (kind) {
             case "story" -> "Story to approve";

@@ -61,12 +61,12 @@ public class InboxService {
                     r[3] + (Boolean.TRUE.equals(r[6]) ? " (changed since it was approved)" : ""),
                     "/projects/" + r[0] + "/contexts/" + r[2], (Integer) r[4], null, null, (Instant) r[5]));
         }
-        for (Object[] r : em.createQuery("select p.slug, p.name, c.id, c.name, d.version, d.updatedAt "
+        for (Object[] r : em.createQuery("select p.slug, p.name, c.id, c.name, d.version, d.updatedAt, d.approvedVersion "
                         + "from DesignDoc d join Component c on c.id = d.componentId join Project p on p.id = c.projectId "
                         + "where d.approved = false and d.content <> '' and c.projectId in (" + LEAD_PROJECTS + ") order by d.updatedAt", Object[].class)
                 .setParameter("me", me).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList()) {
             items.add(new InboxRow("design-doc", (String) r[0], (String) r[1], r[2].toString(), "Design doc of " + r[3],
-                    "/projects/" + r[0] + "/components/" + r[2] + "#design-doc", (Integer) r[4], null, null, (Instant) r[5]));
+                    "/projects/" + r[0] + "/components/" + r[2] + "#design-doc", (Integer) r[4], (Integer) r[6], null, (Instant) r[5]));
         }
         for (Object[] r : em.createQuery("select p.slug, p.name, p.executiveSummaryVersion, p.updatedAt from Project p "
                         + "where p.executiveSummaryApproved = false and p.executiveSummary is not null and p.executiveSummary <> '' "

@@ -15,6 +15,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A design doc waiting for a lead's approval is in the leads' inbox (DESIGN: leads approve design docs) until it is approved. */
 @QuarkusTest
@@ -50,9 +51,28 @@ class InboxDesignDocTest {
         assertNull(Web.html(Web.as(t.member()).get("/inbox")).getElementById(item), "members do not approve design docs");
         assertNull(Web.html(Web.as(t.outsider()).get("/inbox")).getElementById(item));
 
+        assertNull(row.selectFirst("a.what-changed"), "nothing was approved before: no changes to show");
+
         fx.api(t.lead()).post("/api/v1/projects/" + t.slug() + "/components/" + id + "/design-doc/approve").then().statusCode(200);
         assertNull(Web.html(Web.as(t.lead()).get("/inbox")).getElementById(item));
         assertEquals("", Web.html(Web.as(t.lead()).get("/inbox/count")).select("#inbox-count .badge").text());
+    }
+
+    @Test
+    void anApprovedDesignDocChangedAgainLinksToWhatChangedSinceTheApproval() {
+        TestData.Team t = data.team();
+        String id = componentWithDoc(t, "Billing");
+        String doc = "/api/v1/projects/" + t.slug() + "/components/" + id + "/design-doc";
+        fx.api(t.lead()).post(doc + "/approve").then().statusCode(200);
+        fx.api(t.member()).body(Map.of("content", "# Billing\n\nHow it works, now with refunds.")).put(doc).then().statusCode(200);
+
+        Element row = Web.html(Web.as(t.lead()).get("/inbox")).getElementById("inbox-design-doc-" + t.slug() + "-" + id);
+        assertNotNull(row);
+        String href = row.selectFirst("a.what-changed").attr("href");
+        assertEquals("/projects/" + t.slug() + "/components/" + id + "/design-doc/diff?from=1&to=2", href);
+        assertEquals("What changed since version 1", row.selectFirst("a.what-changed").text());
+        Document diff = Web.html(Web.as(t.lead()).get(href).then().statusCode(200).extract().response());
+        assertTrue(diff.text().contains("now with refunds"), diff.text());
     }
 
     @Test
