@@ -67,6 +67,9 @@ public class FeatureResource {
         }
     }
 
+    /** How many names a detection's message lists before it only counts them. */
+    private static final int FLASH_NAMES = 5;
+
     /** Detects features from the current mockups and says which it added and which entities it passed over. */
     @POST
     @Path("/detect")
@@ -74,11 +77,14 @@ public class FeatureResource {
     public Response detect(@PathParam("slug") String slug, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         FeatureDetection.Outcome o = detection.detect(access);
+        // The message travels in a cookie: past a few names it counts them (the list shows the features themselves).
         String added = o.detected().isEmpty() ? "No new features in the mockups" : o.detected().size() == 1 ? "Feature " + o.detected().get(0).name
-                + " detected from the mockups" : o.detected().size() + " features detected from the mockups: "
-                + String.join(", ", o.detected().stream().map(f -> f.name).toList());
-        return Flash.redirect(headers, "/projects/" + access.slug() + "/features",
-                added + (o.passedOver().isEmpty() ? "." : " (passed over: " + String.join("; ", o.passedOver()) + ")."));
+                + " detected from the mockups" : o.detected().size() > FLASH_NAMES ? o.detected().size() + " features detected from the mockups"
+                : o.detected().size() + " features detected from the mockups: " + String.join(", ", o.detected().stream().map(f -> f.name).toList());
+        String passed = o.passedOver().isEmpty() ? "" : o.passedOver().size() > FLASH_NAMES
+                ? " (" + o.passedOver().size() + " entities passed over: detected before, or their feature names are taken)"
+                : " (passed over: " + String.join("; ", o.passedOver()) + ")";
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/features", added + passed + ".");
     }
 
     @GET
