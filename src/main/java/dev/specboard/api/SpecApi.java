@@ -39,10 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SpecApi {
 
-    /** A phase as the API takes and gives it. */
+    /** A phase as the API takes and gives it; {@code branchName} left out, its task works on {@code roadmap-implementation_task-TASK-n-k}. */
     @RegisterForReflection
     public record PhaseBody(Integer number, String name, String description, BigDecimal hours, String content,
-                            List<String> assignedFiles) {
+                            List<String> assignedFiles, String branchName) {
     }
 
     /** The body of create and edit; {@code version} is required for edits. */
@@ -57,7 +57,7 @@ public class SpecApi {
             if (TechnicalSpec.TYPE_HIERARCHICAL.equals(type)) {
                 structured = new SpecContent(overview, architecture, technologyStack, phases == null ? List.of()
                         : phases.stream().map(p -> new SpecContent.Phase(p.number(), p.name(), p.description(), p.hours(),
-                        p.content(), p.assignedFiles())).toList());
+                        p.content(), p.assignedFiles(), p.branchName())).toList());
             }
             return new SpecInput(storyNumber, title, type, content, structured, dependsOn);
         }
@@ -176,7 +176,7 @@ public class SpecApi {
         return new SpecAnswer(s.key(), s.specNumber, s.title, s.specType, s.status, s.dirty, s.version, s.roadmapItemId, s.storyNumber,
                 d.authorName(), s.isHierarchical() ? null : s.content, c.overview(), c.architecture(), c.technologyStack(),
                 c.phaseList().stream().map(p -> new PhaseBody(p.number(), p.name(), p.description(), p.hoursOrZero(), p.content(),
-                        p.files())).toList(),
+                        p.files(), p.branchName())).toList(),
                 d.dependsOn().stream().map(SpecRef::key).toList(), d.blockers(), s.estimatedHours, d.actualHours(),
                 d.tasks().stream().map(TaskApi::answer).toList(),
                 d.revisions().stream().map((RevisionRow r) -> new SpecRevisionAnswer(r.version(), r.title(), r.author(), r.createdAt())).toList());

@@ -62,7 +62,7 @@ public class SpecTools {
                                           @ToolArg(description = "number of the story it implements (12 for US-12)", required = false) Integer storyNumber,
                                           @ToolArg(description = "markdown content of a monolithic spec", required = false) String content,
                                           @ToolArg(description = "overview of a hierarchical spec", required = false) String overview,
-                                          @ToolArg(description = "phases of a hierarchical spec: name, description, hours, content, assignedFiles",
+                                          @ToolArg(description = "phases of a hierarchical spec: name, description, hours, content, assignedFiles, branchName (optional: the git branch its task works on)",
                                                   required = false) List<SpecApi.PhaseBody> phases,
                                           @ToolArg(description = "keys of specs this one depends on, e.g. [\"SPEC-2\"]", required = false)
                                           List<String> dependsOn) {

@@ -38,7 +38,10 @@ public record SpecContent(
     }
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One phase of a hierarchical spec; its name is the scope of the task created for it. */
+    /**
+     * One phase of a hierarchical spec; its name is the scope of the task created for it, and {@code branchName} the git
+     * branch that task works on (none given: {@code roadmap-implementation_task-TASK-n-k}).
+     */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,7 +51,12 @@ public record SpecContent(
             String description,
             BigDecimal hours,
             String content,
-            @JsonProperty("assigned_files") List<String> assignedFiles) {
+            @JsonProperty("assigned_files") List<String> assignedFiles,
+            @JsonProperty("branch_name") String branchName) {
+
+        public Phase(Integer number, String name, String description, BigDecimal hours, String content, List<String> assignedFiles) {
+            this(number, name, description, hours, content, assignedFiles, null);
+        }
 
         public List<String> files() {
             return assignedFiles == null ? List.of() : assignedFiles;
@@ -60,7 +68,8 @@ public record SpecContent(
 
         Phase numbered(int n) {
             return new Phase(n, name == null ? null : name.trim(), description, hours, content,
-                    assignedFiles == null ? List.of() : assignedFiles.stream().map(String::trim).filter(f -> !f.isEmpty()).toList());
+                    assignedFiles == null ? List.of() : assignedFiles.stream().map(String::trim).filter(f -> !f.isEmpty()).toList(),
+                    branchName == null || branchName.isBlank() ? null : branchName.strip());
         }
     }
 
@@ -88,7 +97,7 @@ public record SpecContent(
 
     /**
      * Checks the phases: at least one, names present, unique and slug-like, hours between 0 and
-     * 9999. Errors are named {@code phases[i].field} so the form can show each one at its input.
+     * 9999, branch names git takes and no two alike. Errors are named {@code phases[i].field} so the form can show each one at its input.
      */
     public FormErrors validate() {
         FormErrors errors = FormErrors.none();
@@ -97,6 +106,7 @@ public record SpecContent(
             errors.add("phases", "A hierarchical spec needs at least one phase");
         }
         Set<String> seen = new HashSet<>();
+        Set<String> branches = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             Phase p = list.get(i);
             String at = "phases[" + i + "].";
@@ -121,6 +131,14 @@ public record SpecContent(
             for (String f : p.files()) {
                 if (f.length() > 500 || f.contains("..")) {
                     errors.add(at + "assignedFiles", "File paths are relative to the repository, without ..");
+                }
+            }
+            String branch = p.branchName() == null ? null : p.branchName().strip();
+            if (branch != null && !branch.isEmpty()) {
+                if (branch.length() > 255 || !org.eclipse.jgit.lib.Repository.isValidRefName("refs/heads/" + branch)) {
+                    errors.add(at + "branchName", "A branch name git takes, like feature/login-form (no spaces, .., ~, ^, : or ?; at most 255)");
+                } else if (!branches.add(branch)) {
+                    errors.add(at + "branchName", "Another phase already works on this branch");
                 }
             }
         }

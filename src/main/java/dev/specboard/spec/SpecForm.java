@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The spec editor's fields, bound from the page form: phases arrive as parallel lists (one entry
- * per phase, in order), assigned files one path per line. {@code op} is a phase editing action
+ * per phase, in order), assigned files one path per line, a blank branch meaning the task's default one. {@code op} is a phase editing action
  * (add, remove:i, up:i, down:i); once applied it becomes {@code focus:i}, the phase whose name field gets the cursor.
  */
 public record SpecForm(
@@ -26,12 +26,13 @@ public record SpecForm(
         @FormParam("phaseHours") List<String> phaseHours,
         @FormParam("phaseContent") List<String> phaseContent,
         @FormParam("phaseFiles") List<String> phaseFiles,
+        @FormParam("phaseBranch") List<String> phaseBranch,
         @FormParam("dependsOn") List<String> dependsOn,
         @FormParam("version") Integer version,
         @FormParam("op") String op) {
 
     /** One phase as the form shows it, with the name of each of its fields' errors. */
-    public record PhaseRow(int index, String name, String description, String hours, String content, String files) {
+    public record PhaseRow(int index, String name, String description, String hours, String content, String files, String branch) {
 
         public String key(String field) {
             return "phases[" + index + "]." + field;
@@ -44,7 +45,7 @@ public record SpecForm(
 
     public static SpecForm empty() {
         return new SpecForm("", "", TechnicalSpec.TYPE_HIERARCHICAL, "", "", "", "", List.of(""), List.of(""), List.of(""),
-                List.of(""), List.of(""), List.of(), null, null);
+                List.of(""), List.of(""), List.of(""), List.of(), null, null);
     }
 
     /** The form filled with a saved spec, for editing. */
@@ -56,20 +57,20 @@ public record SpecForm(
                 ps.stream().map(p -> nz(p.name())).toList(), ps.stream().map(p -> nz(p.description())).toList(),
                 ps.stream().map(p -> p.hours() == null ? "" : p.hours().stripTrailingZeros().toPlainString()).toList(),
                 ps.stream().map(p -> nz(p.content())).toList(), ps.stream().map(p -> String.join("\n", p.files())).toList(),
-                dependsOn, spec.version, null);
+                ps.stream().map(p -> nz(p.branchName())).toList(), dependsOn, spec.version, null);
     }
 
     /** An empty form for a spec of this story (a number from the story page's link; anything else is ignored). */
     public static SpecForm forStory(String story) {
         SpecForm f = empty();
         return story == null || !story.matches("[0-9]{1,9}") ? f : new SpecForm(story, f.title, f.specType, f.content, f.overview, f.architecture,
-                f.technologyStack, f.phaseName, f.phaseDescription, f.phaseHours, f.phaseContent, f.phaseFiles, f.dependsOn, null, null);
+                f.technologyStack, f.phaseName, f.phaseDescription, f.phaseHours, f.phaseContent, f.phaseFiles, f.phaseBranch, f.dependsOn, null, null);
     }
 
     /** The same text, based on another version (a save after a conflict replaces that version knowingly). */
     public SpecForm withVersion(int v) {
         return new SpecForm(storyNumber, title, specType, content, overview, architecture, technologyStack, phaseName, phaseDescription,
-                phaseHours, phaseContent, phaseFiles, dependsOn, v, null);
+                phaseHours, phaseContent, phaseFiles, phaseBranch, dependsOn, v, null);
     }
 
     public boolean hierarchical() {
@@ -84,7 +85,8 @@ public record SpecForm(
         int n = size(phaseName);
         List<PhaseRow> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rows.add(new PhaseRow(i, at(phaseName, i), at(phaseDescription, i), at(phaseHours, i), at(phaseContent, i), at(phaseFiles, i)));
+            rows.add(new PhaseRow(i, at(phaseName, i), at(phaseDescription, i), at(phaseHours, i), at(phaseContent, i), at(phaseFiles, i),
+                    at(phaseBranch, i)));
         }
         return rows;
     }
@@ -97,7 +99,7 @@ public record SpecForm(
         // The button pressed is replaced with the phases, so the cursor goes to the phase it made or moved.
         int focus = -1;
         if (o.equals("add")) {
-            rows.add(new PhaseRow(rows.size(), "", "", "", "", ""));
+            rows.add(new PhaseRow(rows.size(), "", "", "", "", "", ""));
             focus = rows.size() - 1;
         } else if (o.startsWith("remove:") && i >= 0 && i < rows.size()) {
             rows.remove(i);
@@ -111,7 +113,8 @@ public record SpecForm(
         return new SpecForm(storyNumber, title, specType, content, overview, architecture, technologyStack,
                 rows.stream().map(PhaseRow::name).toList(), rows.stream().map(PhaseRow::description).toList(),
                 rows.stream().map(PhaseRow::hours).toList(), rows.stream().map(PhaseRow::content).toList(),
-                rows.stream().map(PhaseRow::files).toList(), dependsOn, version, focus < 0 ? null : "focus:" + focus);
+                rows.stream().map(PhaseRow::files).toList(), rows.stream().map(PhaseRow::branch).toList(), dependsOn, version,
+                focus < 0 ? null : "focus:" + focus);
     }
 
     /** Whether this phase's name field takes the cursor: the phase "Add a phase", Up or Down just made or moved. */
@@ -153,7 +156,7 @@ public record SpecForm(
             }
             List<String> files = p.files() == null ? List.of()
                     : Arrays.stream(p.files().split("\\R")).map(String::trim).filter(f -> !f.isEmpty()).toList();
-            phases.add(new SpecContent.Phase(null, p.name(), blankToNull(p.description()), hours, p.content(), files));
+            phases.add(new SpecContent.Phase(null, p.name(), blankToNull(p.description()), hours, p.content(), files, blankToNull(p.branch())));
         }
         String type = hierarchical() ? TechnicalSpec.TYPE_HIERARCHICAL : TechnicalSpec.TYPE_MONOLITHIC;
         SpecContent structured = hierarchical()

@@ -18,9 +18,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -70,10 +68,7 @@ public class SpecService {
         spec.version = 1;
         spec.persist();
 
-        List<SpecContent.Phase> phases = phasesOf(spec, input, content);
-        for (int i = 0; i < phases.size(); i++) {
-            newTask(spec, phases.get(i), i + 1, actor);
-        }
+        PhaseTasks.create(spec, phasesOf(spec, input, content), actor);
         revision(spec, access.accountId());
         flushOrExplain(spec);
         for (String dep : input.dependsOnOrEmpty()) {
@@ -111,37 +106,7 @@ public class SpecService {
         }
         SpecContent content = check(access.project(), input, spec, formProblems);
         Account actor = em.getReference(Account.class, access.accountId());
-        List<ImplementationTask> existing = ImplementationTask.list("spec = ?1 order by taskNumber", spec);
-        List<SpecContent.Phase> phases = phasesOf(spec, input, content);
-        Map<String, ImplementationTask> byScope = new LinkedHashMap<>();
-        existing.forEach(t -> byScope.put(t.scope, t));
-        FormErrors dropErrors = FormErrors.none();
-        for (ImplementationTask t : existing) {
-            boolean kept = phases.stream().anyMatch(p -> p.name().equals(t.scope));
-            if (!kept && t.status != TaskStatus.PENDING) {
-                dropErrors.add("phases", "Phase " + t.scope + " cannot be removed: " + t.taskKey + " is "
-                        + t.status.label().toLowerCase() + ".");
-            }
-        }
-        if (dropErrors.any()) {
-            throw new ValidationException(dropErrors);
-        }
-        int nextTask = existing.stream().mapToInt(t -> t.taskNumber).max().orElse(0) + 1;
-        for (ImplementationTask t : existing) {
-            if (phases.stream().noneMatch(p -> p.name().equals(t.scope))) {
-                t.delete();
-            }
-        }
-        for (SpecContent.Phase p : phases) {
-            ImplementationTask t = byScope.get(p.name());
-            if (t == null) {
-                newTask(spec, p, nextTask++, actor);
-            } else {
-                t.scopeDescription = p.description();
-                t.assignedFiles(p.files());
-                t.estimatedHours = p.hoursOrZero();
-            }
-        }
+        PhaseTasks.follow(spec, phasesOf(spec, input, content), actor);
         Integer storyBefore = spec.storyNumber;
         apply(spec, input, content);
         spec.updatedById = access.accountId();
@@ -314,30 +279,6 @@ public class SpecService {
         }
         // A monolithic spec is one piece of work: one task covering the whole document.
         return List.of(new SpecContent.Phase(1, MONOLITHIC_SCOPE, spec.title, BigDecimal.ZERO, null, List.of()));
-    }
-
-    private void newTask(TechnicalSpec spec, SpecContent.Phase phase, int number, Account actor) {
-        ImplementationTask t = new ImplementationTask();
-        t.project = spec.project;
-        t.spec = spec;
-        t.taskNumber = number;
-        t.taskKey = ImplementationTask.key(spec.specNumber, number);
-        t.scope = phase.name();
-        t.scopeDescription = phase.description();
-        t.assignedFiles(phase.files());
-        t.branchName = ImplementationTask.defaultBranch(t.taskKey);
-        t.estimatedHours = phase.hoursOrZero();
-        t.createdBy = actor;
-        t.status = TaskStatus.PENDING;
-        t.persist();
-        TaskEvent e = new TaskEvent();
-        e.task = t;
-        e.fromStatus = null;
-        e.toStatus = TaskStatus.PENDING;
-        e.actor = actor;
-        e.via = TaskEvent.VIA_SYSTEM;
-        e.note = "Created from " + spec.key() + " phase " + phase.name();
-        e.persist();
     }
 
     private void revision(TechnicalSpec spec, UUID authorId) {
