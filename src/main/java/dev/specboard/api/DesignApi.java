@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.design.ContextItem;
 import dev.specboard.design.ContextItemInput;
 import dev.specboard.design.ContextItemRow;
+import dev.specboard.design.JourneyQueries;
 import dev.specboard.design.ContextItemService;
 import dev.specboard.design.DesignSystemService;
 import dev.specboard.design.DesignTokens;
@@ -61,7 +62,12 @@ public class DesignApi {
     }
 
     @RegisterForReflection
-    public record PageDetail(PageAnswer page, List<VersionAnswer> versions) {
+    /** A page with its mockup versions and the journey screens that show it. */
+    public record PageDetail(PageAnswer page, List<VersionAnswer> versions, List<JourneyUse> journeys) {
+    }
+
+    @RegisterForReflection
+    public record JourneyUse(UUID id, String name, String nodeKey) {
     }
 
     @RegisterForReflection
@@ -143,6 +149,9 @@ public class DesignApi {
     @Inject
     ContextItemService contextItems;
 
+    @Inject
+    JourneyQueries journeyQueries;
+
     @GET
     @Path("/pages")
     public List<PageAnswer> listPages(@PathParam("slug") String slug) {
@@ -170,7 +179,8 @@ public class DesignApi {
         Page p = pages.get(access.project().id, uuid(id));
         MockupService.Versions versions = mockups.versions(p.id, p.currentMockupId, page);
         return new PageDetail(page(access, p.id), page != null && page > versions.at().pages() ? List.of()
-                : versions.rows().stream().map(DesignApi::version).toList());
+                : versions.rows().stream().map(DesignApi::version).toList(),
+                journeyQueries.showing(access.project().id, p.id).stream().map(u -> new JourneyUse(u.journeyId(), u.journey(), u.nodeKey())).toList());
     }
 
     @PUT

@@ -18,6 +18,19 @@ public class JourneyQueries {
     @Inject
     EntityManager em;
 
+    /** A journey screen that shows a page: the journey and the node's key. */
+    public record Use(UUID journeyId, String journey, String nodeKey) {
+    }
+
+    /** The journey screens that show this page (seed 004's usage contexts, read from the journeys rather than kept twice), by journey name; one query. */
+    @SuppressWarnings("unchecked")
+    public List<Use> showing(UUID projectId, UUID pageId) {
+        List<Object[]> rows = em.createNativeQuery("select f.id, f.name, n.node_key from flow_nodes n join journey_flows f on f.id = n.flow_id "
+                        + "where f.project_id = ?1 and n.node_type = 'screen' and n.data ->> 'page_id' = ?2 order by lower(f.name), f.id, n.node_key")
+                .setParameter(1, projectId).setParameter(2, pageId.toString()).getResultList();
+        return rows.stream().map(r -> new Use((UUID) r[0], (String) r[1], (String) r[2])).toList();
+    }
+
     /** A page of the project's journeys (asked for: kept between the first and the last) and where it is in the list; two queries. */
     public JourneyListView.Shown page(UUID projectId, Integer page) {
         PageNumbers at = PageNumbers.of(page, JourneyFlow.count("projectId", projectId), PAGE_SIZE);

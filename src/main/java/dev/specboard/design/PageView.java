@@ -14,7 +14,7 @@ public record PageView(Access access, Page page, PageRow parent, List<PageRow> c
                        MockupAnalysis analysis, List<MockupRow> versions, List<PageStatus> nextStatuses, String device,
                        PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors, String conflict,
                        Map<String, String> theirs, List<ContextItemRow> references, List<ContextItemRow> contextItems,
-                       dev.specboard.web.PageNumbers versionsAt, FormErrors deviceErrors) {
+                       dev.specboard.web.PageNumbers versionsAt, FormErrors deviceErrors, List<JourneyQueries.Use> journeys) {
 
     public int currentVersion() {
         return current == null ? 0 : current.version;

@@ -24,6 +24,9 @@ public class PageViews {
     @Inject
     ContextItemService contextItems;
 
+    @Inject
+    JourneyQueries journeys;
+
     /** The page tree with the new-page form; {@code moved} marks the page that just moved. */
     public TreePage tree(Access access, PageForm form, FormErrors errors, UUID moved) {
         List<PageRow> rows = pages.rows(access.project().id);
@@ -60,7 +63,8 @@ public class PageViews {
                 versions.rows(), p.nextStatuses(access.role()).stream().filter(s -> access.may(Role.MEMBER)).toList(),
                 device(device), form == null ? PageForm.of(p, p.parentId == null ? "" : p.parentId.toString()) : form, errors,
                 mockupForm == null ? MockupForm.from(current) : mockupForm, mockupErrors, conflict, theirs,
-                contextItems.referencedBy(access.project().id, "page", p.id), contextItems.rows(access.project().id), versions.at(), deviceErrors);
+                contextItems.referencedBy(access.project().id, "page", p.id), contextItems.rows(access.project().id), versions.at(), deviceErrors,
+                journeys.showing(access.project().id, p.id));
     }
 
     /** The device a mockup is shown on: one the analyzer knows, or all of them. */
