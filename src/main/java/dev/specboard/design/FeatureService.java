@@ -221,13 +221,18 @@ public class FeatureService {
         access.requireWrite(Role.MEMBER);
         Feature f = get(access.project().id, id);
         // Its own row first, as a save does: a save of the same feature waits for the deletion and then finds it gone.
-        remove(f);
+        remove(f, access.accountId());
     }
 
-    /** Deletes a feature with its undecided operation thoughts and its links to stories (which stay), its row locked first. */
-    void remove(Feature f) {
+    /**
+     * Deletes a feature with its undecided operation thoughts and its links to stories (which stay), its row locked first;
+     * the inference that detected it from the mockups, if still open, is rejected by {@code by}: detecting again leaves it out.
+     */
+    void remove(Feature f, UUID by) {
         RowLock.forUpdate(em, f, "No such feature in this project");
         ThoughtService.bySubjectPrefix(f.projectId, "operation:" + f.id + ".").values().stream().filter(t -> !t.decided()).forEach(Thought::delete);
+        ThoughtService.bySubjectPrefix(f.projectId, "feature:").values().stream().filter(t -> !t.decided() && t.subjectKey.endsWith("/" + f.id))
+                .forEach(t -> t.decide("rejected", "The feature was deleted.", by));
         // Through Hibernate rather than the foreign key's cascade, so that what reads feature_stories is told it changed.
         FeatureStory.delete("id.featureId", f.id);
         f.delete();

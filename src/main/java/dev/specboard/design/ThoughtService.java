@@ -256,7 +256,7 @@ public class ThoughtService {
     /** Takes a feature detected from the mockups ({@code Entity/featureId}) out again, with its links to stories (which stay). */
     private void withdrawFeature(UUID projectId, String name) {
         UUID featureId = Ids.parseOrNull(name.substring(name.lastIndexOf('/') + 1));
-        Feature.inProject(projectId, featureId).filter(f -> f.detectedFromMockups).ifPresent(features::remove);
+        Feature.inProject(projectId, featureId).filter(f -> f.detectedFromMockups).ifPresent(f -> features.remove(f, null));
     }
 
     /** Takes an inferred data operation ({@code featureId.op.Entity}) out of its feature. */

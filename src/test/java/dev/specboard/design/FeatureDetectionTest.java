@@ -116,6 +116,20 @@ class FeatureDetectionTest {
     }
 
     @Test
+    void deletingADetectedFeatureRejectsItsInferenceSoDetectingAgainLeavesItOut() {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        String api = "/api/v1/projects/" + t.slug();
+        String id = fx.api(t.member()).post(api + "/features/detect").then().statusCode(200).extract().path("detected[0].id");
+        fx.api(t.member()).delete(api + "/features/" + id).then().statusCode(204);
+        List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        Map<String, Object> inference = EntityResourceTest.thought(thoughts, "feature:Contact/" + id);
+        assertEquals("rejected", inference.get("status"));
+        assertEquals("The feature was deleted.", inference.get("userFeedback"));
+        assertEquals(List.of(), fx.api(t.member()).post(api + "/features/detect").then().extract().path("detected"));
+    }
+
+    @Test
     void anAgentDetectsFeaturesThroughMcp() throws Exception {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
