@@ -128,8 +128,9 @@ public class JourneyApi {
                 .map(c -> new JourneyService.ConnectionInput(c.from(), c.to(), c.trigger(), c.element(), c.label())).toList();
     }
 
-    /** The node data fields that hold text: the page is given by path or id under one of four names. */
-    private static final List<String> TEXT_DATA = List.of("label", "page", "pagePath", "pageId", "page_id", "question", "operation", "entity", "text");
+    /** The node data fields that hold text: the page is given by path or id under one of four names, or a new one by path ({@code newPage}). */
+    private static final List<String> TEXT_DATA = List.of("label", "page", "pagePath", "pageId", "page_id", "newPage", "question", "operation", "entity",
+            "text");
 
     /**
      * Node data of the wrong JSON type (a question given as {@code [1,2]}, an end given as {@code "yes"}) is refused with 422
@@ -169,7 +170,7 @@ public class JourneyApi {
             for (int i = 0; nodes != null && i < nodes.size(); i++) {
                 Map<String, Object> d = nodes.get(i).data() == null ? Map.of() : nodes.get(i).data();
                 String page = java.util.stream.Stream.of("page", "pagePath", "pageId", "page_id").filter(d::containsKey).findFirst().orElse("pagePath");
-                for (String field : List.of("label", "page", "question", "branches", "operation", "entity", "text")) {
+                for (String field : List.of("label", "page", "newPage", "question", "branches", "operation", "entity", "text")) {
                     named = named.renamed("nodes[" + i + "]." + field, "nodes[" + i + "].data." + (field.equals("page") ? page : field));
                 }
             }
@@ -303,7 +304,7 @@ public class JourneyApi {
         Object page = d.getOrDefault("page", d.getOrDefault("pagePath", d.getOrDefault("pageId", d.get("page_id"))));
         return new NodeForm(n.key(), n.nodeType(), text(d.get("label")), text(page), text(d.get("question")), branchText, text(d.get("operation")),
                 text(d.get("entity")), text(d.get("text")), Boolean.TRUE.equals(d.get("end")) ? "true" : null,
-                Boolean.TRUE.equals(d.get("start")) ? "true" : null);
+                Boolean.TRUE.equals(d.get("start")) ? "true" : null, text(d.get("newPage")));
     }
 
     private static String text(Object o) {

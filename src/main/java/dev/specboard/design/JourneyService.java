@@ -31,6 +31,9 @@ public class JourneyService {
     @Inject
     Validation validation;
 
+    @Inject
+    PageService pages;
+
     public JourneyFlow get(UUID projectId, UUID id) {
         return JourneyFlow.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such journey in this project"));
     }
@@ -145,7 +148,7 @@ public class JourneyService {
             keys.add(n.key());
             try {
                 // Checked on a new node: a kept one changes only once all are valid (no half-edited row flushed meanwhile).
-                byKey.put(n.key(), node(f, new FlowNode(), n, access.project().id));
+                byKey.put(n.key(), node(access, f, new FlowNode(), n));
             } catch (ValidationException e) {
                 int at = i;
                 e.errors().asMap().forEach((k, v) -> errors.add("nodes[" + at + "]." + k, v));
@@ -217,7 +220,7 @@ public class JourneyService {
         if (existing.stream().anyMatch(n -> n.nodeKey.equalsIgnoreCase(key))) {
             throw ValidationException.of("key", "The key " + key + " is taken in this journey");
         }
-        FlowNode n = node(f, new FlowNode(), form, access.project().id);
+        FlowNode n = node(access, f, new FlowNode(), form);
         n.nodeKey = key;
         n.persist();
         f.version++;
@@ -236,8 +239,8 @@ public class JourneyService {
         FlowNode n = node(f.id, key);
         n.requireUnlocked("edit");
         f.requireVersion(version, n, form);
-        node(f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
-                form.text(), form.end(), form.start()), access.project().id);
+        node(access, f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
+                form.text(), form.end(), form.start(), form.newPage()));
         f.version++;
         askAboutBranches(f);
         return n;
@@ -341,9 +344,21 @@ public class JourneyService {
     private void askAboutBranches(JourneyFlow f) {
         BranchQuestions.ask(f, nodes(f.id));
     }
-    /** Checks a node form (its limits here, its content on the node) and copies it onto the node. */
-    private FlowNode node(JourneyFlow f, FlowNode n, NodeForm form, UUID projectId) {
-        return n.take(f.id, form, projectId, validation.check(form));
+    /**
+     * Checks a node form (its limits here, its content on the node) and copies it onto the node; a screen given a new
+     * page's path instead of a page shows the page there, made a placeholder when there is none.
+     */
+    private FlowNode node(Access access, JourneyFlow f, FlowNode n, NodeForm form) {
+        FormErrors errors = validation.check(form);
+        NodeForm taken = form;
+        if (form.wantsNewPage() && form.page() != null && !form.page().isBlank()) {
+            errors.add("newPage", "Choose a page or give a new one's path, not both");
+        } else if (!errors.has("newPage") && form.wantsNewPage()) {
+            Page p = pages.forScreen(access, form.newPage(), f.name);
+            taken = new NodeForm(form.key(), form.nodeType(), form.label(), p.id.toString(), form.question(), form.branches(), form.operation(),
+                    form.entity(), form.text(), form.end(), form.start(), "");
+        }
+        return n.take(f.id, taken, access.project().id, errors);
     }
 
     private FlowNode node(UUID flowId, String key) {

@@ -23,7 +23,7 @@ public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, 
         public NodeForm form() {
             return new NodeForm(key, type, data.label(), data.pageId() == null ? "" : data.pageId().toString(), data.question(),
                     String.join(", ", data.branches().stream().map(FlowModel.Branch::label).toList()), data.operation(), data.entity(), data.text(),
-                    data.ends() ? "true" : null, data.starts() ? "true" : null);
+                    data.ends() ? "true" : null, data.starts() ? "true" : null, "");
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A journey node as a member types it: its key and type, then what its type needs (a screen's page as id or
- * path, a decision's question and comma-separated branches, a database step's operation and entity, a text);
- * {@code end} marks an intended end, {@code start} the entry.
+ * path, or {@code newPage}: the path of a page still to design, made a placeholder; a decision's question and
+ * comma-separated branches, a database step's operation and entity, a text); {@code end} marks an intended end, {@code start} the entry.
  */
 public record NodeForm(
         @FormParam("key") @Size(max = 100, message = "At most 100 characters") String key,
@@ -22,12 +22,13 @@ public record NodeForm(
         @FormParam("entity") @Size(max = 100, message = "At most 100 characters") String entity,
         @FormParam("text") @Size(max = 2000, message = "At most 2000 characters") String text,
         @FormParam("end") String end,
-        @FormParam("start") String start) {
+        @FormParam("start") String start,
+        @FormParam("newPage") @Size(max = 500, message = "At most 500 characters") String newPage) {
 
     public static final List<String> OPERATIONS = List.of("CREATE", "READ", "UPDATE", "DELETE");
 
     public static NodeForm empty() {
-        return new NodeForm("", "screen", "", "", "", "", "CREATE", "", "", null, null);
+        return new NodeForm("", "screen", "", "", "", "", "CREATE", "", "", null, null, "");
     }
 
     public List<String> branchList() {
@@ -37,6 +38,11 @@ public record NodeForm(
 
     public boolean hasPage(Object id, String path) {
         return page != null && (page.equals(String.valueOf(id)) || page.equals(path));
+    }
+
+    /** A screen given the path of a page still to design. */
+    public boolean wantsNewPage() {
+        return newPage != null && !newPage.isBlank() && nodeType != null && nodeType.strip().equalsIgnoreCase("screen");
     }
 
     public boolean ends() {

@@ -127,8 +127,33 @@ public class PageService {
         for (int i = 2; Page.byPath(access.project().id, path).isPresent(); i++) {
             path = base + "-" + i;
         }
-        Page p = create(access, new PageForm("New " + words, path, "", "page", "Creates and edits " + entity + ": the thinking chain was answered that this page"
-                + " is still to be designed.", "responsive", "", null, "", "", ""));
+        return placeholder(access, "New " + words, path, "Creates and edits " + entity + ": the thinking chain was answered that this page"
+                + " is still to be designed.");
+    }
+
+    /**
+     * The page a journey screen names by a path nobody designed yet: the page there if there is one, else a placeholder
+     * named after the path ("Checkout" for {@code /orders/checkout}); a path the page form would refuse is refused as
+     * {@code newPage}. In the caller's transaction.
+     */
+    Page forScreen(Access access, String typed, String journey) {
+        String path = normalise(typed);
+        FormErrors errors = validation.check(new PageForm("Screen", path, "", "page", "", "responsive", "", null, "", "", ""));
+        if (errors.has("path")) {
+            throw ValidationException.of("newPage", errors.get("path"));
+        }
+        lockProject(access.project().id);
+        java.util.Optional<Page> there = Page.byPath(access.project().id, path);
+        if (there.isPresent()) {
+            return there.get();
+        }
+        String last = path.substring(path.lastIndexOf('/') + 1).replace('-', ' ').strip();
+        return placeholder(access, last.isEmpty() ? "Home" : Character.toUpperCase(last.charAt(0)) + last.substring(1), path,
+                "A screen of the journey " + journey + ", still to be designed.");
+    }
+
+    private Page placeholder(Access access, String name, String path, String purpose) {
+        Page p = create(access, new PageForm(name, path, "", "page", purpose, "responsive", "", null, "", "", ""));
         p.placeholder = true;
         return p;
     }

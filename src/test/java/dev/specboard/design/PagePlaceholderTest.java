@@ -99,4 +99,47 @@ class PagePlaceholderTest {
         assertFalse(pages.stream().anyMatch(p -> "/companies/new".equals(p.get("path")) && Boolean.TRUE.equals(p.get("placeholder"))),
                 "the page that had the path stays as it was");
     }
+
+    @Test
+    void aJourneyScreenNamesAPageStillToDesignAndGetsAPlaceholder() {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        String api = "/api/v1/projects/" + t.slug();
+        String id = fx.api(t.member()).body(Map.of("name", "Buy")).post(api + "/journeys").then().statusCode(201).extract().path("id");
+        String base = "/projects/" + t.slug() + "/journeys/" + id;
+
+        Response added = Web.as(t.member()).formParam("nodeType", "screen").formParam("label", "Pay").formParam("page", "")
+                .formParam("newPage", "/orders/checkout").post(base + "/nodes");
+        assertEquals(303, added.statusCode(), added.asString());
+        List<Map<String, Object>> pages = fx.api(t.viewer()).get(api + "/pages").then().extract().path("");
+        Map<String, Object> made = pages.stream().filter(p -> "/orders/checkout".equals(p.get("path"))).findFirst().orElseThrow(() -> new AssertionError(pages));
+        assertEquals("Checkout", made.get("name"));
+        assertEquals(true, made.get("placeholder"));
+        assertEquals("/orders/checkout", fx.api(t.viewer()).get("/api/v1" + base).path("nodes[0].data.pagePath"));
+
+        Response both = Web.as(t.member()).formParam("nodeType", "screen").formParam("label", "Both").formParam("page", String.valueOf(made.get("id")))
+                .formParam("newPage", "/elsewhere").post(base + "/nodes");
+        assertEquals(422, both.statusCode(), both.asString());
+        Document d = Web.html(both);
+        assertEquals("Choose a page or give a new one's path, not both", d.getElementById("e-newPage").text());
+        assertEquals("/elsewhere", d.getElementById("new-newPage").val(), "what was typed is kept");
+        Response bad = Web.as(t.member()).formParam("nodeType", "screen").formParam("label", "Bad").formParam("page", "")
+                .formParam("newPage", "Check Out").post(base + "/nodes");
+        assertEquals(422, bad.statusCode(), bad.asString());
+        assertTrue(Web.html(bad).getElementById("e-newPage").text().startsWith("A path starts with /"));
+        assertEquals(pages.size(), (int) fx.api(t.viewer()).get(api + "/pages").then().extract().path("size()"), "no page made for a refused node");
+
+        Response created = fx.api(t.member()).body(Map.of("name", "Browse", "nodes", List.of(
+                Map.of("key", "list", "nodeType", "screen", "data", Map.of("newPage", "/contacts")),
+                Map.of("key", "pay", "nodeType", "screen", "data", Map.of("newPage", "/orders/pay"))))).post(api + "/journeys");
+        assertEquals(201, created.statusCode(), created.asString());
+        assertEquals(List.of("/contacts", "/orders/pay"), created.path("nodes.data.pagePath"), "a path with a page shows that page");
+        List<Map<String, Object>> after = fx.api(t.viewer()).get(api + "/pages").then().extract().path("");
+        assertEquals(pages.size() + 1, after.size());
+        assertEquals(false, after.stream().filter(p -> "/contacts".equals(p.get("path"))).findFirst().orElseThrow().get("placeholder"));
+        Response refused = fx.api(t.member()).body(Map.of("name", "Bad", "nodes", List.of(
+                Map.of("key", "s", "nodeType", "screen", "data", Map.of("newPage", "no path"))))).post(api + "/journeys");
+        assertEquals(422, refused.statusCode(), refused.asString());
+        assertTrue(refused.path("details").toString().contains("nodes[0].data.newPage"), refused.asString());
+    }
 }

@@ -280,9 +280,9 @@ class ThoughtSourcesTest {
 
     private UUID decisionJourney(TestData.Team t) {
         return journeys.create(as(t, Role.MEMBER), new JourneyForm("Sign in", "user", "", false, null), List.of(
-                        new NodeForm("ask", "decision", "", "", "Known email?", "Yes, No, Maybe", "", "", "", null, "true"),
-                        new NodeForm("home", "action", "Home", "", "", "", "", "", "", "true", null),
-                        new NodeForm("later", "action", "Later", "", "", "", "", "", "", "true", null)),
+                        new NodeForm("ask", "decision", "", "", "Known email?", "Yes, No, Maybe", "", "", "", null, "true", ""),
+                        new NodeForm("home", "action", "Home", "", "", "", "", "", "", "true", null, ""),
+                        new NodeForm("later", "action", "Later", "", "", "", "", "", "", "true", null, "")),
                 List.of(new JourneyService.ConnectionInput("ask", "home", null, null, "Yes"))).id;
     }
 

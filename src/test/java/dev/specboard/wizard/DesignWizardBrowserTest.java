@@ -124,8 +124,8 @@ class DesignWizardBrowserTest {
         TestData.Team t = data.team();
         Access access = new Access(t.project(), Role.MEMBER, t.member().id);
         UUID flow = journeys.create(access, new JourneyForm("Sign up", "user", "", false, null), List.of(
-                        new NodeForm("start", "action", "Start", "", "", "", "", "", "", null, "true"),
-                        new NodeForm("done", "action", "Done", "", "", "", "", "", "", "true", null)),
+                        new NodeForm("start", "action", "Start", "", "", "", "", "", "", null, "true", ""),
+                        new NodeForm("done", "action", "Done", "", "", "", "", "", "", "true", null, "")),
                 List.of(new JourneyService.ConnectionInput("start", "done", null, null, null))).id;
         try (Browser b = Browser.open(base.toString(), 360)) {
             b.login(t.member().username, TestData.PASSWORD);
@@ -151,8 +151,8 @@ class DesignWizardBrowserTest {
         TestData.Team t = data.team();
         Access access = new Access(t.project(), Role.MEMBER, t.member().id);
         journeys.create(access, new JourneyForm("Sign in", "user", "", false, null), List.of(
-                        new NodeForm("ask", "decision", "", "", "Known email?", "Yes, No", "", "", "", null, "true"),
-                        new NodeForm("home", "action", "Home", "", "", "", "", "", "", "true", null)),
+                        new NodeForm("ask", "decision", "", "", "Known email?", "Yes, No", "", "", "", null, "true", ""),
+                        new NodeForm("home", "action", "Home", "", "", "", "", "", "", "true", null, "")),
                 List.of(new JourneyService.ConnectionInput("ask", "home", null, null, "Yes")));
         try (Browser b = Browser.open(base.toString(), 360)) {
             b.login(t.member().username, TestData.PASSWORD);
