@@ -278,7 +278,8 @@ public class DesignTools {
     }
 
     @Tool(name = "create_journey", description = "Creates a journey flow: nodes (key, nodeType screen|decision|action|database|annotation, data such as "
-            + "page path, question and branches, operation and entity, end) and connections between node keys (label = a decision's branch).",
+            + "pagePath, or newPage for a page still to design (made a placeholder), question and branches, operation and entity, end; locked) "
+            + "and connections between node keys (label = a decision's branch).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public JourneyApi.JourneyAnswer createJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey name") String name,
                                 @ToolArg(description = "user, admin, system or error", required = false) String flowType,
