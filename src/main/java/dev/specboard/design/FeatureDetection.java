@@ -93,9 +93,15 @@ public class FeatureDetection {
             f.affectedPages = new ArrayList<>(paths.stream().map(pageIds::get).toList());
             f.detectedFromMockups = true;
             Thought entity = entityThoughts.get(Thought.key("entity:" + r.name()));
-            ThoughtService.upsert(projectId, known, prefix + f.id, "inference", "The mockups of " + String.join(", ", paths) + " "
+            Thought t = ThoughtService.upsert(projectId, known, prefix + f.id, "inference", "The mockups of " + String.join(", ", paths) + " "
                     + String.join(" and ", verbs(ops)) + " " + plural(r.name()) + ": a feature " + name + ".", r.confidence(),
                     ThoughtSource.pages(List.copyOf(paths), byPath), entity == null ? List.of() : List.of(entity.id));
+            if (entity != null && !entity.leadsTo.contains(t.id)) {
+                // Both ways, as the chain links a feature's operations to their entity: the entity's thought shows what it led to.
+                List<UUID> leads = new ArrayList<>(entity.leadsTo);
+                leads.add(t.id);
+                entity.leadsTo = leads;
+            }
             detected.add(f);
         }
         return new Outcome(detected, passedOver);

@@ -116,6 +116,20 @@ class FeatureDetectionTest {
     }
 
     @Test
+    void aDetectionBuildsOnTheEntitysInferenceBothWays() {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        String api = "/api/v1/projects/" + t.slug();
+        fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
+        String id = fx.api(t.member()).post(api + "/features/detect").then().statusCode(200).extract().path("detected[0].id");
+        List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        Map<String, Object> entity = EntityResourceTest.thought(thoughts, "entity:Contact");
+        Map<String, Object> feature = EntityResourceTest.thought(thoughts, "feature:Contact/" + id);
+        assertEquals(List.of(entity.get("id")), feature.get("dependsOn"));
+        assertTrue(((List<?>) entity.get("leadsTo")).contains(feature.get("id")), entity.toString());
+    }
+
+    @Test
     void deletingADetectedFeatureRejectsItsInferenceSoDetectingAgainLeavesItOut() {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
