@@ -143,6 +143,23 @@ public class Thought extends PanacheEntityBase {
         return subjectKey == null || !subjectKey.contains(":") ? "" : subjectKey.substring(0, subjectKey.indexOf(':'));
     }
 
+    /**
+     * The subject as a link names it: a detected feature as "feature for Contact" and a feature's operation as
+     * "creates Contact" (their keys carry ids), any other subject as its key, a thought without one by its type.
+     */
+    public String subjectLabel() {
+        if (subjectKey == null || subjectKey.isBlank()) {
+            return thoughtType;
+        }
+        String name = subjectName();
+        String[] op = name.split("\\.", 3);
+        return switch (subjectKind()) {
+            case "feature" -> "feature for " + (name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : name);
+            case "operation" -> op.length == 3 ? op[1] + " " + op[2] : subjectKey;
+            default -> subjectKey;
+        };
+    }
+
     public String subjectName() {
         return subjectKey == null || !subjectKey.contains(":") ? "" : subjectKey.substring(subjectKey.indexOf(':') + 1);
     }

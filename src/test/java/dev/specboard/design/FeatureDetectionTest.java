@@ -127,6 +127,16 @@ class FeatureDetectionTest {
         Map<String, Object> feature = EntityResourceTest.thought(thoughts, "feature:Contact/" + id);
         assertEquals(List.of(entity.get("id")), feature.get("dependsOn"));
         assertTrue(((List<?>) entity.get("leadsTo")).contains(feature.get("id")), entity.toString());
+        // The chain shows 50 thoughts a page: the two may be on different pages.
+        List<String> leads = new java.util.ArrayList<>();
+        List<String> builds = new java.util.ArrayList<>();
+        for (int page = 1; page <= 5; page++) {
+            Document chain = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking?page=" + page));
+            leads.addAll(chain.select("[id=thought-" + entity.get("id") + "] p.muted:containsOwn(Leads to) a").eachText());
+            builds.addAll(chain.select("[id=thought-" + feature.get("id") + "] p.muted:containsOwn(Builds on) a").eachText());
+        }
+        assertTrue(leads.contains("feature for Contact"), "a link names the subject as people read it: " + leads);
+        assertTrue(!builds.isEmpty() && builds.stream().allMatch("entity:Contact"::equals), builds.toString());
     }
 
     @Test
