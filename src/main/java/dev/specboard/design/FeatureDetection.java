@@ -46,11 +46,7 @@ public class FeatureDetection {
         UUID projectId = access.project().id;
         List<MockupService.CurrentMockup> current = mockups.current(projectId, null);
         Map<String, ThoughtSource.PageName> byPath = new HashMap<>();
-        Map<String, UUID> pageIds = new HashMap<>();
-        current.forEach(c -> {
-            byPath.put(c.path(), new ThoughtSource.PageName(c.pageId(), c.name()));
-            pageIds.put(c.path(), c.pageId());
-        });
+        current.forEach(c -> byPath.put(c.path(), new ThoughtSource.PageName(c.pageId(), c.name())));
         EntityInference.Model model = EntityInference.infer(current.stream().map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList());
         Map<String, Thought> known = ThoughtService.bySubjectPrefix(projectId, "feature:");
         Map<String, Thought> entityThoughts = ThoughtService.bySubjectPrefix(projectId, "entity:");
@@ -62,7 +58,7 @@ public class FeatureDetection {
             EntityModel.CrudLocations crud = r.crud();
             Set<String> paths = new LinkedHashSet<>();
             List.of(crud.create(), crud.read(), crud.update(), crud.delete()).forEach(paths::addAll);
-            paths.retainAll(pageIds.keySet());
+            paths.retainAll(byPath.keySet());
             if (paths.isEmpty()) {
                 continue;
             }
@@ -90,7 +86,7 @@ public class FeatureDetection {
             Feature f = features.create(access, new FeatureForm(name, description(ops, r.name()), "", "planned", List.of(), List.of(),
                     "", "", "", "", String.join("\n", ui), "", "", "", null));
             f.dataOperations = DesignJson.write(ops);
-            f.affectedPages = new ArrayList<>(paths.stream().map(pageIds::get).toList());
+            f.affectedPages = new ArrayList<>(paths.stream().map(p -> byPath.get(p).id()).toList());
             f.detectedFromMockups = true;
             Thought entity = entityThoughts.get(Thought.key("entity:" + r.name()));
             Thought t = ThoughtService.upsert(projectId, known, prefix + f.id, "inference", "The mockups of " + String.join(", ", paths) + " "

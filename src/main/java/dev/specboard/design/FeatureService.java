@@ -231,7 +231,7 @@ public class FeatureService {
     void remove(Feature f, UUID by) {
         RowLock.forUpdate(em, f, "No such feature in this project");
         ThoughtService.bySubjectPrefix(f.projectId, "operation:" + f.id + ".").values().stream().filter(t -> !t.decided()).forEach(Thought::delete);
-        ThoughtService.bySubjectPrefix(f.projectId, "feature:").values().stream().filter(t -> !t.decided() && t.subjectKey.endsWith("/" + f.id))
+        Thought.<Thought>list("projectId = ?1 and subjectKey like ?2", f.projectId, "feature:%/" + f.id).stream().filter(t -> !t.decided())
                 .forEach(t -> t.decide("rejected", "The feature was deleted.", by));
         // Through Hibernate rather than the foreign key's cascade, so that what reads feature_stories is told it changed.
         FeatureStory.delete("id.featureId", f.id);
