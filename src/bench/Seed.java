@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.stream.Stream;
  *   login  BASE USER PASSWORD           prints the session cookie ("sb_session=...") for wrk
  *   claims BASE TOKEN SLUG KEYS_DIR     checks claim-next's outcome: every claimed task once, none twice
  *   release BASE TOKEN SLUG             gives every claimed task of the project back (to measure claims again on kept data)
+ *   fossil REPO_FILE ENV_OUT [tickets=1000]   a Fossil repository with the same stories (as tickets) and 2,000-line file
  * </pre>
  * {@code seed} writes the git repository with the {@code git} CLI into REPO_DIR (which must lie under
  * the app's {@code SPECBOARD_REPOS_LOCAL_ROOTS}) and writes the names the pages need to ENV_OUT as
@@ -79,6 +81,13 @@ public class Seed {
                 s.token = args[2];
                 System.exit(s.checkClaims(args[3], Path.of(args[4])) ? 0 : 1);
             }
+            case "fossil" -> {
+                if (args.length < 3) {
+                    usage();
+                }
+                fossil(Path.of(args[1]).toAbsolutePath(), Path.of(args[2]),
+                        Integer.parseInt(options(args, 3).getOrDefault("tickets", "1000")));
+            }
             case "release" -> {
                 if (args.length < 4) {
                     usage();
@@ -95,7 +104,9 @@ public class Seed {
         System.err.println("usage: java src/bench/Seed.java seed BASE ENV_OUT REPO_DIR [stories=1000,10000] [specTasks=2000] "
                 + "[files=20000] [threads=300] [claimTasks=20000]\n"
                 + "       java src/bench/Seed.java login BASE USER PASSWORD\n"
-                + "       java src/bench/Seed.java claims BASE TOKEN SLUG KEYS_DIR");
+                + "       java src/bench/Seed.java claims BASE TOKEN SLUG KEYS_DIR\n"
+                + "       java src/bench/Seed.java release BASE TOKEN SLUG\n"
+                + "       java src/bench/Seed.java fossil REPO_FILE ENV_OUT [tickets=1000]");
         System.exit(2);
     }
 
@@ -207,16 +218,84 @@ public class Seed {
 
     void stories(String slug, int count) throws Exception {
         parallel(count, 8, i -> {
-            String title = "As a " + WHO[i % WHO.length] + " I can " + WHAT[i % WHAT.length] + " (" + (i + 1) + ")";
-            String description = "## Why\n\nWe lose **" + (i % 90 + 10) + " minutes** a day on this. See the notes from the "
-                    + "review of week " + (i % 52 + 1) + ".\n\n- one thing\n- another thing with `code`\n- a [link](https://example.com/" + i + ")\n";
-            String criteria = "WHEN the " + WHO[(i + 1) % WHO.length] + " opens the page, THE SYSTEM SHALL show the totals.\n"
-                    + "IF the ledger is closed, THEN THE SYSTEM SHALL refuse the change.\n"
-                    + "THE SYSTEM SHALL keep every version.";
+            StoryText t = StoryText.of(i);
             expect(201, "story", api("POST", "/api/v1/projects/" + slug + "/stories",
-                    json("title", title, "description", description, "acceptanceCriteria", criteria)));
+                    json("title", t.title(), "description", t.description(), "acceptanceCriteria", t.criteria())));
         });
         log("%s: %d stories", slug, count);
+    }
+
+    /** The text of the benchmark's story {@code i}; Fossil's tickets carry the same, so both pages show alike rows. */
+    record StoryText(String title, String description, String criteria) {
+        static StoryText of(int i) {
+            return new StoryText("As a " + WHO[i % WHO.length] + " I can " + WHAT[i % WHAT.length] + " (" + (i + 1) + ")",
+                    "## Why\n\nWe lose **" + (i % 90 + 10) + " minutes** a day on this. See the notes from the "
+                            + "review of week " + (i % 52 + 1) + ".\n\n- one thing\n- another thing with `code`\n- a [link](https://example.com/" + i + ")\n",
+                    "WHEN the " + WHO[(i + 1) % WHO.length] + " opens the page, THE SYSTEM SHALL show the totals.\n"
+                            + "IF the ledger is closed, THEN THE SYSTEM SHALL refuse the change.\n"
+                            + "THE SYSTEM SHALL keep every version.");
+        }
+    }
+
+    // ---------------------------------------------------------------- Fossil, measured side by side
+
+    /**
+     * A Fossil repository with the same data as the first project: {@code count} tickets carrying the stories' text,
+     * a report of the latest 25 (as the story list shows 25 a page), and the 2,000-line file at the same path, committed.
+     * Writes the report number, the middle ticket (as {@code STORY} is the middle story) and the file's path to ENV_OUT.
+     */
+    static void fossil(Path repo, Path envOut, int count) throws IOException, InterruptedException {
+        if (Files.exists(repo)) {
+            throw new IllegalStateException(repo + " exists already");
+        }
+        Files.createDirectories(repo.getParent());
+        String r = repo.toString();
+        run(null, "fossil", "init", r, "-A", USER);
+        run(null, "fossil", "user", "password", USER, PASSWORD, "-R", r);
+        for (int i = 0; i < count; i++) {
+            StoryText t = StoryText.of(i);
+            run(null, "fossil", "ticket", "add", "title", t.title(), "comment", t.description() + "\n" + t.criteria(),
+                    "status", "Open", "type", "Feature_Request", "--user", USER, "-R", r);
+        }
+        String report = unquote(run(null, "fossil", "sql", "-R", r,
+                "INSERT INTO reportfmt(owner, title, mtime, cols, sqlcode) SELECT '" + USER + "', 'Latest 25', mtime, cols, "
+                        + "sqlcode || ' ORDER BY tkt_mtime DESC LIMIT 25' FROM reportfmt WHERE rn = 1; SELECT max(rn) FROM reportfmt;"));
+        String ticket = unquote(run(null, "fossil", "sql", "-R", r,
+                "SELECT tkt_uuid FROM ticket ORDER BY tkt_id LIMIT 1 OFFSET " + (Math.max(1, count / 2) - 1) + ";"));
+        Path checkout = Files.createTempDirectory("specboard-bench-fossil");
+        String file = "src/main/java/com/example/ledger/LedgerService.java";
+        Files.createDirectories(checkout.resolve(file).getParent());
+        Files.writeString(checkout.resolve(file), javaFile("LedgerService", 2000));
+        run(checkout, "fossil", "open", r, "--force");
+        run(checkout, "fossil", "add", file);
+        run(checkout, "fossil", "commit", "-m", "Seed the benchmark repository", "--user", USER, "--no-warnings");
+        run(checkout, "fossil", "close", "--force");
+        try (Stream<Path> paths = Files.walk(checkout)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.writeString(envOut, "FOSSIL_REPORT='" + report + "'\nFOSSIL_TICKET='" + ticket + "'\nFOSSIL_TICKETS='"
+                + String.format("%,d", count) + "'\nFOSSIL_FILE='" + file + "'\n");
+        log("Fossil repository with %d tickets and the 2,000-line file in %s", count, repo);
+    }
+
+    /** Runs a command (in {@code dir}, or here when null) and returns its standard output; fails when it fails. */
+    static String run(Path dir, String... cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed");
+        }
+        return out;
+    }
+
+    /** One value of {@code fossil sql}'s output, which quotes text ('abc'). */
+    static String unquote(String out) {
+        String v = out.strip();
+        return v.startsWith("'") && v.endsWith("'") ? v.substring(1, v.length() - 1) : v;
     }
 
     String spec(String slug, String title, int tasks) throws IOException, InterruptedException {

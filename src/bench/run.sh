@@ -6,26 +6,31 @@
 #
 #   src/bench/run.sh            the full data set, 5 s warm-up and 15 s per page
 #   src/bench/run.sh --small    a small data set and short runs (to try the harness)
+#   Then it measures Fossil 2.21 (C and SQLite, installed from Debian when missing) on the same machine in the same run:
+#   a Fossil repository with the same stories as tickets, their latest 25 as a report, and the same 2,000-line file,
+#   and prints a second table with Specboard's pages side by side with Fossil's (--no-fossil leaves it out).
+#
 #   options: --jfr (record the measured run with JDK Flight Recorder), --no-build (use target/quarkus-app as is),
 #            --data DIR (keep the seeded database and repository in DIR; a later run with the same DIR measures
 #            without seeding again), --seed-only (stop after seeding; with --data, to measure later),
-#            --only claims (measure claim-next alone: no pages, no first paint)
+#            --only claims (measure claim-next alone: no pages, no first paint, no Fossil), --no-fossil
 #   environment: BENCH_PORT (18080), BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_JVM_FLAGS (replaces jvm.options),
 #                MALLOC_ARENA_MAX (2, as docker/Dockerfile.jvm and the README's run command set it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
-SMALL=0 JFR=0 BUILD=1 DATA= SEED_ONLY=0 ONLY=
+SMALL=0 JFR=0 BUILD=1 DATA= SEED_ONLY=0 ONLY= FOSSIL=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --small) SMALL=1 ;;
     --jfr) JFR=1 ;;
     --no-build) BUILD=0 ;;
     --seed-only) SEED_ONLY=1 ;;
+    --no-fossil) FOSSIL=0 ;;
     --only) shift; ONLY=${1:-}; [[ $ONLY == claims ]] || { echo "--only takes: claims" >&2; exit 2; } ;;
     --data) shift; DATA=$(mkdir -p "${1:?--data needs a folder}" && cd "$1" && pwd) ;;
-    *) echo "unknown option $1 (use --small, --jfr, --no-build, --data DIR, --seed-only, --only claims)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (use --small, --jfr, --no-build, --data DIR, --seed-only, --only claims, --no-fossil)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -39,6 +44,7 @@ else
 fi
 PORT=${BENCH_PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
+FOSSIL_BASE="http://127.0.0.1:$((PORT + 1))"
 OUT="$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 note() { echo "[bench] $*" | tee -a "$OUT/notes.txt" >&2; }
@@ -51,9 +57,18 @@ fi
 for tool in git curl java; do
   command -v "$tool" >/dev/null 2>&1 || { echo "$tool is needed" >&2; exit 1; }
 done
-if curl -s -o /dev/null "$BASE/"; then
-  echo "something already answers on port $PORT: set BENCH_PORT" >&2
+if curl -s -o /dev/null "$BASE/" || curl -s -o /dev/null "$FOSSIL_BASE/"; then
+  echo "something already answers on port $PORT or $((PORT + 1)): set BENCH_PORT" >&2
   exit 1
+fi
+[[ $ONLY == claims ]] && FOSSIL=0
+if [[ $FOSSIL == 1 ]] && ! command -v fossil >/dev/null 2>&1; then
+  note "installing fossil (Debian package)"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! { apt-get update -qq && apt-get install -y -qq fossil >/dev/null; }; then
+    note "fossil could not be installed: Fossil is not measured"
+    FOSSIL=0
+  fi
 fi
 
 if [[ $BUILD == 1 ]]; then
@@ -73,11 +88,14 @@ if [[ -f target/quarkus-app/app-cds.jsa ]]; then
 fi
 JVM_DESC="${BENCH_JVM_FLAGS:-$(grep -v '^#' docker/jvm.options | tr '\n' ' ')}${CDS[*]}"
 TMP=$(mktemp -d /tmp/specboard-bench.XXXXXX)
-APP_PID=
+APP_PID= FOSSIL_PID=
 cleanup() {
-  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" && wait "$APP_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in $APP_PID $FOSSIL_PID; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" && wait "$pid" 2>/dev/null || true
+    fi
+  done
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -163,33 +181,32 @@ ms() { # wrk's "1.23ms" / "850.00us" / "1.02s" in milliseconds
 
 ROWS=()
 row() { ROWS+=("$(printf '%s|' "$@")"); } # '|', not a tab: read would merge a tab-separated empty cell
+declare -A RPS # req/s by page name, for the side-by-side table
 
-i=0
-while IFS=$'\t' read -r name path; do
-  [[ -z $name || $name == \#* || $ONLY == claims ]] && continue
-  i=$((i + 1))
-  name=$(fill "$name")
-  path=$(fill "$path")
-  read -r code wire < <(curl -s --compressed -o "$OUT/page-$i.html" -w '%{http_code} %{size_download}\n' "${HEADERS[@]}" "$BASE$path")
+MEASURED=0
+measure() { # name, URL, whose RSS to show (app or none), then wrk's headers; fetches the page once, then runs wrk
+  local name=$1 url=$2 rss=$3; shift 3
+  local i=$((++MEASURED)) code wire size rps p50 p95 p99 bad bytes
+  read -r code wire < <(curl -s --compressed -o "$OUT/page-$i.html" -w '%{http_code} %{size_download}\n' "$@" "$url")
   if [[ $code == 404 ]]; then
-    note "skipped $name: $path answers 404"
+    note "skipped $name: $url answers 404"
     row "$name" "skipped (404)" "" "" "" "" ""
-    continue
+    return
   fi
   if [[ $code != 200 ]]; then
-    note "$name: $path answers $code (see $OUT/page-$i.html)"
+    note "$name: $url answers $code (see $OUT/page-$i.html)"
     exit 1
   fi
   size=$(stat -c %s "$OUT/page-$i.html")
-  wrk -t2 -c16 -d"${WARMUP}s" --timeout 10s "${HEADERS[@]}" "$BASE$path" > /dev/null
-  wrk -t2 -c16 -d"${DURATION}s" --timeout 10s --latency -s src/bench/p95.lua "${HEADERS[@]}" "$BASE$path" > "$OUT/wrk-$i.txt"
+  wrk -t2 -c16 -d"${WARMUP}s" --timeout 10s "$@" "$url" > /dev/null
+  wrk -t2 -c16 -d"${DURATION}s" --timeout 10s --latency -s src/bench/p95.lua "$@" "$url" > "$OUT/wrk-$i.txt"
   rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$OUT/wrk-$i.txt")
   p50=$(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$i.txt")")
   p99=$(ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$i.txt")")
   p95=$(ms "$(awk '$1 == "p95:" { print $2 }' "$OUT/wrk-$i.txt")")
-  if [[ $path == */search* ]]; then
+  if [[ $url == */search* ]]; then
     # Search's own answer time, one request at a time (under 16 connections the latency is mostly queueing).
-    wrk -t1 -c1 -d"${DURATION}s" --timeout 10s --latency -s src/bench/p95.lua "${HEADERS[@]}" "$BASE$path" > "$OUT/wrk-$i-single.txt"
+    wrk -t1 -c1 -d"${DURATION}s" --timeout 10s --latency -s src/bench/p95.lua "$@" "$url" > "$OUT/wrk-$i-single.txt"
     SEARCH_ALONE="${SEARCH_ALONE:+$SEARCH_ALONE; }$name alone (one connection): p50 $(ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$i-single.txt")") ms, p95 $(ms "$(awk '$1 == "p95:" { print $2 }' "$OUT/wrk-$i-single.txt")") ms, p99 $(ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$i-single.txt")") ms"
     note "$SEARCH_ALONE"
   fi
@@ -198,8 +215,15 @@ while IFS=$'\t' read -r name path; do
   grep -q 'Socket errors' "$OUT/wrk-$i.txt" && note "$name: $(grep 'Socket errors' "$OUT/wrk-$i.txt" | xargs)"
   bytes="$size"
   [[ $wire != "$size" ]] && bytes="$size ($wire gzip)"
-  row "$name" "$rps" "$p50" "$p95" "$p99" "$bytes" "$(rss_mib VmRSS)"
+  if [[ $rss == app ]]; then rss=$(rss_mib VmRSS); else rss="—"; fi
+  row "$name" "$rps" "$p50" "$p95" "$p99" "$bytes" "$rss"
+  RPS[$name]=$rps
   note "$name: $rps req/s"
+}
+
+while IFS=$'\t' read -r name path; do
+  [[ -z $name || $name == \#* || $ONLY == claims ]] && continue
+  measure "$(fill "$name")" "$BASE$(fill "$path")" app "${HEADERS[@]}"
 done < src/bench/pages.txt
 
 # First paint in a real browser (headless Chromium through chromedriver), when both are installed.
@@ -250,6 +274,49 @@ row "claim-next, 32 agents (claims/s; $double double)" "$claims_rate" \
 PEAK=$(rss_mib VmHWM)
 stop_app
 
+# Fossil on the same machine, with the same data, after Specboard has stopped (so neither takes the other's CPU).
+SIDE_BY_SIDE=()
+if [[ $FOSSIL == 1 ]]; then
+  FOSSIL_DIR="$STORE/fossil"
+  if [[ ! -f $FOSSIL_DIR/fossil.env ]]; then
+    note "seeding Fossil: $STORIES tickets and the 2,000-line file"
+    rm -rf "$FOSSIL_DIR"
+    java src/bench/Seed.java fossil "$FOSSIL_DIR/bench.fossil" "$FOSSIL_DIR/fossil.env" tickets="${STORIES//,/}" 2>> "$OUT/seed.log"
+  fi
+  # shellcheck disable=SC1091
+  source "$FOSSIL_DIR/fossil.env"
+  fossil server --port "$((PORT + 1))" --localhost "$FOSSIL_DIR/bench.fossil" > "$OUT/fossil.log" 2>&1 &
+  FOSSIL_PID=$!
+  for ((tries = 0; ; tries++)); do # ready when its login page answers
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$FOSSIL_BASE/login") == 200 ]] && break
+    kill -0 "$FOSSIL_PID" 2>/dev/null || { cat "$OUT/fossil.log" >&2; echo "fossil server stopped" >&2; exit 1; }
+    (( tries < 200 )) || { echo "Fossil does not answer on $FOSSIL_BASE/login; its log is $OUT/fossil.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  FOSSIL_COOKIE=$(curl -s -D - -o /dev/null --data-urlencode "u=$BENCH_USER" --data-urlencode "p=$BENCH_PASSWORD" -d in=1 \
+    "$FOSSIL_BASE/login" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -1)
+  [[ -n $FOSSIL_COOKIE ]] || { echo "could not log in to Fossil" >&2; exit 1; }
+  FOSSIL_HEADERS=(-H "Cookie: $FOSSIL_COOKIE" -H "Accept-Encoding: gzip, deflate, br" -H "Accept: text/html")
+  FOSSIL_FIRST=$((MEASURED + 1))
+  measure "Fossil: ticket list (25 of $FOSSIL_TICKETS tickets)" "$FOSSIL_BASE/rptview?rn=$FOSSIL_REPORT" none "${FOSSIL_HEADERS[@]}"
+  measure "Fossil: ticket" "$FOSSIL_BASE/tktview/$FOSSIL_TICKET" none "${FOSSIL_HEADERS[@]}"
+  measure "Fossil: file (2,000 lines)" "$FOSSIL_BASE/file?name=$FOSSIL_FILE&ci=tip&ln" none "${FOSSIL_HEADERS[@]}"
+  for ((i = FOSSIL_FIRST; i <= MEASURED; i++)); do # a page Fossil shows to anonymous users would not compare
+    grep -qi 'logout' "$OUT/page-$i.html" || { note "Fossil's page $OUT/page-$i.html is not logged in"; exit 1; }
+  done
+  kill "$FOSSIL_PID" && wait "$FOSSIL_PID" 2>/dev/null || true
+  FOSSIL_PID=
+  side() { # Specboard's page, Fossil's, the factor the target asks for
+    local ours=${RPS[$1]:-} theirs=${RPS[$2]:-}
+    [[ -n $ours && -n $theirs && $theirs != 0 ]] || return 0
+    SIDE_BY_SIDE+=("$(awk -v a="$ours" -v b="$theirs" -v n="$1" -v f="$3" 'BEGIN {
+      r = a / b; printf "| %s | %d | %d | %.1f× | ≥ %d× (%s) |", n, a, b, r, f, (r >= f ? "met" : "not met") }')")
+  }
+  side "story list ($STORIES stories)" "Fossil: ticket list (25 of $FOSSIL_TICKETS tickets)" 5
+  side "story" "Fossil: ticket" 5
+  side "file (2,000 lines)" "Fossil: file (2,000 lines)" 3
+fi
+
 {
   echo "Specboard benchmark, $(date '+%Y-%m-%d %H:%M'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "JVM: $JVM_DESC; wrk -t2 -c16 -d${DURATION}s after ${WARMUP}s warm-up; data: $(cat "${DATA:-/nonexistent}/seed-args" 2>/dev/null || echo "${SEED_ARGS[*]}")"
@@ -264,6 +331,14 @@ stop_app
     IFS='|' read -r a b c d e f g <<< "$r"
     echo "| $a | $b | $c | $d | $e | $f | $g |"
   done
+  if [[ ${#SIDE_BY_SIDE[@]} -gt 0 ]]; then
+    echo
+    echo "Side by side with Fossil $(fossil version | grep -o 'version [0-9.]*' | cut -d' ' -f2) (one process per request, SQLite), the same data, measured after Specboard stopped:"
+    echo
+    echo "| page | Specboard req/s | Fossil req/s | Specboard ÷ Fossil | target |"
+    echo "| --- | ---: | ---: | ---: | --- |"
+    for r in "${SIDE_BY_SIDE[@]}"; do echo "$r"; done
+  fi
 } > "$OUT/table.md"
 
 if [[ $JFR == 1 ]]; then
