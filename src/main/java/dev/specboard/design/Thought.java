@@ -144,18 +144,26 @@ public class Thought extends PanacheEntityBase {
     }
 
     /**
-     * The subject as a link names it: a detected feature as "feature for Contact" and a feature's operation as
-     * "creates Contact" (their keys carry ids), any other subject as its key, a thought without one by its type.
+     * The subject as a link names it, in words rather than its key: "entity Contact", "field email of Contact", "question
+     * about Company", "colour #1e293b", a detected feature as "feature for Contact" and a feature's operation as "creates
+     * Contact" (their keys carry ids), a decision's branch as "branch Paid? of pay"; any other subject as its key, a
+     * thought without one by its type.
      */
     public String subjectLabel() {
         if (subjectKey == null || subjectKey.isBlank()) {
             return thoughtType;
         }
         String name = subjectName();
-        String[] op = name.split("\\.", 3);
+        String[] owned = name.split("\\.", 2); // entity.field, entity.relationship
+        String[] op = name.split("\\.", 3); // feature id.verb.entity, journey id.node.branch
         return switch (subjectKind()) {
+            case "entity" -> "entity " + name;
+            case "field", "relationship" -> owned.length == 2 ? subjectKind() + " " + owned[1] + " of " + owned[0] : subjectKey;
+            case "question" -> "question about " + name;
+            case "token" -> "colour " + name;
             case "feature" -> "feature for " + (name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : name);
             case "operation" -> op.length == 3 ? op[1] + " " + op[2] : subjectKey;
+            case "branch" -> op.length == 3 ? "branch " + op[2] + " of " + op[1] : subjectKey;
             default -> subjectKey;
         };
     }

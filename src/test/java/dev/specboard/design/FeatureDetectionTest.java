@@ -136,7 +136,7 @@ class FeatureDetectionTest {
             builds.addAll(chain.select("[id=thought-" + feature.get("id") + "] p.muted:containsOwn(Builds on) a").eachText());
         }
         assertTrue(leads.contains("feature for Contact"), "a link names the subject as people read it: " + leads);
-        assertTrue(!builds.isEmpty() && builds.stream().allMatch("entity:Contact"::equals), builds.toString());
+        assertTrue(!builds.isEmpty() && builds.stream().allMatch("entity Contact"::equals), builds.toString());
     }
 
     @Test

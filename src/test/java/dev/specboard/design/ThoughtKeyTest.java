@@ -35,4 +35,27 @@ class ThoughtKeyTest {
         assertTrue(key.length() <= 300);
         assertFalse(Character.isHighSurrogate(key.charAt(key.indexOf('#', Thought.MAX_PREFIX - 2) - 1)), key);
     }
+
+    @Test
+    void aLinkNamesItsSubjectInWordsNotByItsKey() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("entity:Contact", "entity Contact");
+        labels.put("field:Contact.email", "field email of Contact");
+        labels.put("relationship:Contact.company", "relationship company of Contact");
+        labels.put("question:Company", "question about Company");
+        labels.put("token:#1e293b", "colour #1e293b");
+        labels.put("feature:Contact/" + id, "feature for Contact");
+        labels.put("operation:" + id + ".creates.Contact", "creates Contact");
+        labels.put("branch:" + id + ".pay.Card declined", "branch Card declined of pay");
+        labels.put("observation:/contacts", "observation:/contacts");
+        labels.forEach((key, label) -> {
+            Thought t = new Thought();
+            t.subjectKey = key;
+            assertEquals(label, t.subjectLabel(), key);
+        });
+        Thought none = new Thought();
+        none.thoughtType = "inference";
+        assertEquals("inference", none.subjectLabel(), "a thought without a subject is named by its type");
+    }
 }
