@@ -12,6 +12,7 @@ import dev.specboard.design.MockupFeedback;
 import dev.specboard.design.MockupAnalysis;
 import dev.specboard.design.MockupForm;
 import dev.specboard.design.MockupRow;
+import dev.specboard.design.MockupAnalyzer;
 import dev.specboard.design.MockupService;
 import dev.specboard.design.Page;
 import dev.specboard.design.PageForm;
@@ -58,7 +59,7 @@ public class DesignApi {
     @RegisterForReflection
     public record PageAnswer(UUID id, String name, String slug, String path, UUID parentId, String parentPath, String type, String purpose,
                              String primaryDevice, String status, Integer currentVersion, int sortOrder, List<String> keyElements, int version,
-                             boolean placeholder) {
+                             boolean placeholder, List<String> relatedPatterns) {
     }
 
     @RegisterForReflection
@@ -152,12 +153,14 @@ public class DesignApi {
     @Inject
     JourneyQueries journeyQueries;
 
+    /** Every page in tree order; {@code ?pattern=card} only those whose current mockup uses that component pattern. */
     @GET
     @Path("/pages")
-    public List<PageAnswer> listPages(@PathParam("slug") String slug) {
+    public List<PageAnswer> listPages(@PathParam("slug") String slug, @QueryParam("pattern") String pattern) {
         Access access = projectAccess.read(slug);
+        String only = QueryParams.oneOf("pattern", pattern, MockupAnalyzer.COMPONENT_KINDS);
         List<PageRow> rows = pages.rows(access.project().id);
-        return rows.stream().map(r -> answer(r, rows)).toList();
+        return rows.stream().filter(r -> only == null || r.relatedPatterns().contains(only)).map(r -> answer(r, rows)).toList();
     }
 
     /** Creates a page; with {@code html} its first mockup too, in one transaction. */
@@ -367,7 +370,7 @@ public class DesignApi {
     private static PageAnswer answer(PageRow r, List<PageRow> all) {
         String parentPath = r.parentId() == null ? null : all.stream().filter(o -> o.id().equals(r.parentId())).map(PageRow::path).findFirst().orElse(null);
         return new PageAnswer(r.id(), r.name(), r.slug(), r.path(), r.parentId(), parentPath, r.type(), r.purpose(), r.primaryDevice(),
-                r.status().value(), r.currentVersion(), r.sortOrder(), r.keyElements(), r.version(), r.placeholder());
+                r.status().value(), r.currentVersion(), r.sortOrder(), r.keyElements(), r.version(), r.placeholder(), r.relatedPatterns());
     }
 
     private static VersionAnswer version(MockupRow r) {

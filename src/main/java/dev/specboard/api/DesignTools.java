@@ -32,10 +32,13 @@ public class DesignTools {
     @Inject
     ProjectAccess projectAccess;
 
-    @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version).",
+    @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version, "
+            + "the component patterns its mockup uses); with pattern, only the pages using it.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<DesignApi.PageAnswer> listPages(@ToolArg(description = "project slug") String project) {
-        return call(() -> designApi.listPages(project));
+    public List<DesignApi.PageAnswer> listPages(@ToolArg(description = "project slug") String project,
+                                                @ToolArg(description = "a component pattern: button, link, input, form, card, nav, table, list or modal",
+                                                        required = false) String pattern) {
+        return call(() -> designApi.listPages(project, pattern));
     }
 
     @Tool(name = "create_page", description = "Creates a page at a URL path (lowercase, digits, hyphens, slashes), optionally under a parent path and with its first mockup's HTML and CSS.",

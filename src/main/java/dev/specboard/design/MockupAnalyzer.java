@@ -30,6 +30,8 @@ public final class MockupAnalyzer {
     private static final Set<String> MODIFIERS = Set.of("primary", "secondary", "tertiary", "ghost", "outline", "outlined", "danger",
             "success", "warning", "info", "link", "large", "small", "lg", "sm", "xs", "icon", "block", "flat", "raised", "featured",
             "compact", "elevated", "active");
+    /** Every component kind {@link #kinds} finds: the patterns a page can use. */
+    public static final List<String> COMPONENT_KINDS = List.of("button", "link", "input", "form", "card", "nav", "table", "list", "modal");
     private static final Set<String> BUTTON_INPUTS = Set.of("submit", "button", "reset", "image");
 
     private MockupAnalyzer() {

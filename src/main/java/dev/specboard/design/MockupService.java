@@ -111,9 +111,7 @@ public class MockupService {
         m.aiNotes = notes.isEmpty() ? "{}" : DesignJson.write(new Mockup.AiNotes(notes));
         m.persist();
         em.flush();
-        page.currentMockupId = m.id;
-        page.redesigned();
-        page.version++;
+        page.show(m);
         designSystems.requestRecompute(page.projectId);
         return m;
     }
@@ -134,9 +132,7 @@ public class MockupService {
         if (m.id.equals(page.currentMockupId)) {
             throw ApiException.conflict("Version " + version + " is already the current mockup of " + page.name + ".");
         }
-        page.currentMockupId = m.id;
-        page.redesigned();
-        page.version++;
+        page.show(m);
         designSystems.requestRecompute(page.projectId);
         return m;
     }

@@ -60,6 +60,7 @@ public class Page extends TimestampedEntity {
     @Column(name = "key_elements")
     public String keyElements = "[]";
 
+    /** JSON array of component kinds (MockupAnalyzer.COMPONENT_KINDS), kept by {@link #show}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "related_patterns")
     public String relatedPatterns = "[]";
@@ -143,6 +144,19 @@ public class Page extends TimestampedEntity {
 
     public void keyElements(List<String> elements) {
         keyElements = DesignJson.write(elements);
+    }
+
+    /** The component patterns (button, card, nav...) the current mockup shows: seed 004's "design patterns used". */
+    public List<String> relatedPatternList() {
+        return List.of(DesignJson.read(relatedPatterns, String[].class, new String[0]));
+    }
+
+    /** Shows a mockup as the current one: the page is redesigned and uses that mockup's patterns now. */
+    void show(Mockup m) {
+        currentMockupId = m.id;
+        relatedPatterns = DesignJson.write(m.analysis().componentsDetected());
+        redesigned();
+        version++;
     }
 
     public static boolean validPath(String path) {

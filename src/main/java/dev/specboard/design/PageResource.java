@@ -57,9 +57,12 @@ public class PageResource {
 
     @GET
     @Path("design")
-    public Response tree(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Response tree(@PathParam("slug") String slug, @QueryParam("pattern") String pattern, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        TreePage page = views.tree(access, PageForm.empty(), FormErrors.none(), null);
+        TreePage page = views.tree(access, pattern);
+        if (page.filterErrors().any()) {
+            return Htmx.invalid(Templates.tree(page));
+        }
         return Htmx.pageOrFragment(headers, () -> Templates.tree(page), () -> Templates.tree$tree(page));
     }
 

@@ -43,7 +43,8 @@ public class PageService {
     /** Every page of the project with its current mockup version, in tree order, in one query. */
     public List<PageRow> rows(UUID projectId) {
         return em.createQuery("select new dev.specboard.design.PageRow(p.id, p.parentId, p.name, p.slug, p.path, p.type, p.status, p.purpose, "
-                        + "p.primaryDevice, p.sortOrder, m.version, p.keyElements, p.version, p.placeholder) from Page p left join Mockup m on m.id = p.currentMockupId "
+                        + "p.primaryDevice, p.sortOrder, m.version, p.keyElements, p.version, p.placeholder, p.relatedPatterns) "
+                        + "from Page p left join Mockup m on m.id = p.currentMockupId "
                         + "where p.projectId = :p order by p.sortOrder, p.path", PageRow.class)
                 .setParameter("p", projectId).getResultList();
     }

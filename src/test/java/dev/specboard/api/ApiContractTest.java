@@ -234,6 +234,7 @@ class ApiContractTest {
         expected.put("delete_journey", List.of("project", "journeyId"));
         expected.put("detect_features", List.of("project"));
         expected.put("lock_journey_node", List.of("project", "journeyId", "key", "locked"));
+        expected.put("list_pages", List.of("project", "pattern"));
         expected.put("delete_context_item", List.of("project", "itemId"));
         expected.put("reference_context_item", List.of("project", "itemId", "pageId"));
         expected.put("update_page", List.of("project", "pageId", "version", "name", "path", "parentPath"));

@@ -83,6 +83,16 @@ class DesignBrowserTest {
             b.assertAccessible();
             b.assertFitsWidth();
 
+            // A component pattern leads to the pages using it, listed in place of the tree.
+            String pattern = b.find("[id^=pages-using-]").getAttribute("id").substring("pages-using-".length());
+            b.go("/projects/" + t.slug() + "/design?pattern=" + pattern);
+            b.waitFor("#pattern-page-list");
+            b.assertAccessible();
+            b.assertFitsWidth();
+            b.go("/projects/" + t.slug() + "/design?pattern=carousel");
+            b.waitFor("#filter-errors");
+            b.assertAccessible();
+
             b.go("/projects/" + t.slug() + "/pages/" + start.get(0) + "/compare?from=1&to=1");
             b.assertAccessible();
             b.go("/projects/" + t.slug() + "/context");

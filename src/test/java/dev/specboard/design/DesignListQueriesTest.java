@@ -54,10 +54,11 @@ class DesignListQueriesTest {
         TestData.Team few = seeded(3);
         TestData.Team many = seeded(30);
         assertEquals(30, Web.html(Web.as(many.viewer()).get("/projects/" + many.slug() + "/journeys")).select("li[id^=journey-]").size());
-        for (String page : List.of("/journeys", "/features", "/entities", "/context", "/design", "/design/wizards", "/entities/ddl")) {
+        for (String page : List.of("/journeys", "/features", "/entities", "/context", "/design", "/design?pattern=card", "/design/wizards",
+                "/entities/ddl")) {
             assertEquals(count(few, page), count(many, page), page);
         }
-        for (String list : List.of("/pages", "/context-items", "/entities", "/features", "/journeys", "/entities/ddl")) {
+        for (String list : List.of("/pages", "/pages?pattern=card", "/context-items", "/entities", "/features", "/journeys", "/entities/ddl")) {
             assertEquals(countApi(few, list), countApi(many, list), "API " + list);
         }
     }
