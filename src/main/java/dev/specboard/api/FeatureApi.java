@@ -1,11 +1,14 @@
 package dev.specboard.api;
 
+import dev.specboard.design.DesignTokens;
 import dev.specboard.design.Feature;
 import dev.specboard.design.FeatureDetection;
 import dev.specboard.design.FeatureForm;
+import dev.specboard.design.FeatureLooks;
 import dev.specboard.design.FeatureRow;
 import dev.specboard.design.FeatureService;
 import dev.specboard.design.FeatureView;
+import dev.specboard.design.PageRow;
 import dev.specboard.design.PageService;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
@@ -64,7 +67,7 @@ public class FeatureApi {
     public record FeatureAnswer(UUID id, String name, String userDescription, String category, String status, List<String> affectedPages,
                                 List<UUID> requiredJourneys, List<JourneyName> journeys, Feature.DataOperations dataOperations, List<String> uiRequirements,
                                 List<String> businessRules, Feature.TechnicalRequirements technicalRequirements, List<FeatureStoryAnswer> stories,
-                                boolean detectedFromMockups, int version) {
+                                boolean detectedFromMockups, FeatureLooks visualSpecification, int version) {
     }
 
     /** What a detection added, and the entities it passed over with the reason ("Contact: detected before"). */
@@ -181,25 +184,28 @@ public class FeatureApi {
         return answers(access, List.of(features.get(access.project().id, id))).get(0);
     }
 
-    /** These features as answers, with their stories' states and their pages' paths, in a constant number of queries. */
+    /** These features as answers, with their stories' states, their pages' paths and looks, in a constant number of queries. */
     private List<FeatureAnswer> answers(Access access, List<Feature> list) {
-        Map<UUID, String> paths = new LinkedHashMap<>();
-        pages.rows(access.project().id).forEach(r -> paths.put(r.id(), r.path()));
+        Map<UUID, PageRow> pageRows = new LinkedHashMap<>();
+        pages.rows(access.project().id).forEach(r -> pageRows.put(r.id(), r));
+        DesignTokens.Tokens tokens = FeatureLooks.tokens(access.project().id);
         Map<UUID, FeatureRow> rows = new LinkedHashMap<>();
         features.rows(access.project().id, list).forEach(r -> rows.put(r.id(), r));
         Map<UUID, String> journeys = new LinkedHashMap<>();
         features.journeyRefs(access.project().id).forEach(j -> journeys.put(j.id(), j.name()));
-        return list.stream().map(f -> answer(f, rows.get(f.id), paths, journeys)).toList();
+        return list.stream().map(f -> answer(f, rows.get(f.id), f.affectedPages.stream().map(pageRows::get).filter(java.util.Objects::nonNull).toList(),
+                tokens, journeys)).toList();
     }
 
-    private static FeatureAnswer answer(Feature f, FeatureRow row, Map<UUID, String> paths, Map<UUID, String> journeys) {
+    private static FeatureAnswer answer(Feature f, FeatureRow row, List<PageRow> affected, DesignTokens.Tokens tokens, Map<UUID, String> journeys) {
         List<FeatureView.StoryLink> links = row == null ? List.of() : row.stories();
         return new FeatureAnswer(f.id, f.name, f.userDescription, f.category, row == null ? f.status : row.status(),
-                f.affectedPages.stream().map(paths::get).filter(java.util.Objects::nonNull).toList(), f.requiredJourneys,
+                affected.stream().map(PageRow::path).toList(), f.requiredJourneys,
                 f.requiredJourneys.stream().filter(journeys::containsKey).map(j -> new JourneyName(j, journeys.get(j))).toList(), f.operations(),
                 f.uiRequirementList(), f.businessRuleList(), new Feature.TechnicalRequirements(f.technicalNeeds()),
                 links.stream().map(l -> new FeatureStoryAnswer(l.key(), l.number(), l.title(), l.status(), l.drafted(),
-                        l.specs().stream().map(FeatureView.SpecRef::key).toList())).toList(), f.detectedFromMockups, f.version);
+                        l.specs().stream().map(FeatureView.SpecRef::key).toList())).toList(), f.detectedFromMockups,
+                FeatureLooks.of(affected, tokens), f.version);
     }
 
     private static FeatureForm form(FeatureBody b) {

@@ -138,7 +138,8 @@ public class FeatureService {
         List<FeatureView.JourneyRef> journeys = journeyRefs(projectId);
         List<FeatureView.StoryLink> links = storyLinks(projectId, List.of(f.id)).getOrDefault(f.id, List.of());
         String status = Feature.statusFrom(links.stream().map(FeatureView.StoryLink::status).toList(), f.status);
-        return new FeatureView(access, f, status, all.stream().filter(p -> f.affectedPages.contains(p.id())).toList(),
+        List<PageRow> shown = all.stream().filter(p -> f.affectedPages.contains(p.id())).toList();
+        return new FeatureView(access, f, status, shown, FeatureLooks.of(shown, FeatureLooks.tokens(projectId)),
                 journeys.stream().filter(j -> f.requiredJourneys.contains(j.id())).toList(), links, all, journeys,
                 form == null ? FeatureForm.of(f, links.stream().map(FeatureView.StoryLink::number).toList()) : form, errors);
     }
@@ -247,8 +248,9 @@ public class FeatureService {
         access.requireWrite(Role.MEMBER);
         Feature f = get(access.project().id, id);
         RowLock.forUpdate(em, f, "No such feature in this project");
-        List<String> pagePaths = pages.rows(f.projectId).stream().filter(p -> f.affectedPages.contains(p.id())).map(PageRow::path).toList();
-        Story s = stories.create(access, new StoryForm(f.name, FeatureStoryDraft.description(f, pagePaths), String.join("\n", FeatureStoryDraft.criteria(f)), null));
+        List<PageRow> shown = pages.rows(f.projectId).stream().filter(p -> f.affectedPages.contains(p.id())).toList();
+        Story s = stories.create(access, new StoryForm(f.name, FeatureStoryDraft.description(f, shown, FeatureLooks.of(shown, FeatureLooks.tokens(f.projectId))),
+                String.join("\n", FeatureStoryDraft.criteria(f)), null));
         FeatureStory.of(f.id, s.id, true).persist();
         em.flush();
         f.status = Feature.statusFrom(storyStatuses(f.id), f.status);

@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The text of the story drafted from a feature: its description, and one EARS requirement per business rule and data operation. */
+/**
+ * The text of the story drafted from a feature: its description (with its pages and what they look like), and one EARS
+ * requirement per business rule and data operation.
+ */
 final class FeatureStoryDraft {
 
     private FeatureStoryDraft() {
     }
 
-    static String description(Feature f, List<String> pagePaths) {
+    static String description(Feature f, List<PageRow> pages, FeatureLooks looks) {
+        List<String> pagePaths = pages.stream().map(PageRow::path).toList();
         StringBuilder d = new StringBuilder();
         if (f.userDescription != null && !f.userDescription.isBlank()) {
             d.append(f.userDescription.strip()).append("\n\n");
@@ -24,6 +28,9 @@ final class FeatureStoryDraft {
         List<String> ui = f.uiRequirementList();
         if (!ui.isEmpty()) {
             d.append("\n\nThe interface needs: ").append(String.join("; ", ui)).append('.');
+        }
+        if (!looks.none()) {
+            d.append("\n\n").append(looks.sentence());
         }
         return d.toString();
     }

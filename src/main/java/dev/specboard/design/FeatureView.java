@@ -6,10 +6,10 @@ import dev.specboard.web.FormErrors;
 import java.util.List;
 
 /**
- * One feature: its description, data operations and rules, the pages and journeys it touches, and the thread
+ * One feature: its description, data operations and rules, the pages and journeys it touches, what its pages look like, and the thread
  * to code (its stories with their specs and tasks), with the edit form (kept with its errors).
  */
-public record FeatureView(Access access, Feature feature, String status, List<PageRow> pages, List<JourneyRef> journeys,
+public record FeatureView(Access access, Feature feature, String status, List<PageRow> pages, FeatureLooks looks, List<JourneyRef> journeys,
                           List<StoryLink> stories, List<PageRow> allPages, List<JourneyRef> allJourneys, FeatureForm form,
                           FormErrors errors) {
 

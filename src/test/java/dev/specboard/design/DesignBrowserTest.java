@@ -23,6 +23,9 @@ class DesignBrowserTest {
     URL base;
 
     @Inject
+    dev.specboard.spec.SpecApiFixtures fx;
+
+    @Inject
     TestData data;
 
     private static List<String> order(Browser b) {
@@ -92,6 +95,14 @@ class DesignBrowserTest {
             b.go("/projects/" + t.slug() + "/design?pattern=carousel");
             b.waitFor("#filter-errors");
             b.assertAccessible();
+
+            // A feature shows what its pages look like: their components and colour swatches.
+            String feature = fx.api(t.member()).body(java.util.Map.of("name", "Study lessons", "affectedPages", List.of("/lessons")))
+                    .post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201).extract().path("id");
+            b.go("/projects/" + t.slug() + "/features/" + feature);
+            b.waitFor("#looks-colours");
+            b.assertAccessible();
+            b.assertFitsWidth();
 
             b.go("/projects/" + t.slug() + "/pages/" + start.get(0) + "/compare?from=1&to=1");
             b.assertAccessible();
