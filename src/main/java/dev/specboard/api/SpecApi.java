@@ -4,6 +4,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.spec.RevisionRow;
+import dev.specboard.spec.CurrentPhase;
 import dev.specboard.spec.SpecContent;
 import dev.specboard.spec.SpecInput;
 import dev.specboard.spec.SpecRef;
@@ -83,7 +84,7 @@ public class SpecApi {
     @RegisterForReflection
     public record SpecAnswer(String key, int number, String title, String specType, String status, boolean dirty, int version,
                              String roadmapItemId, Integer storyNumber, String author, String content, String overview,
-                             String architecture, String technologyStack, List<PhaseBody> phases, List<String> dependsOn,
+                             String architecture, String technologyStack, List<PhaseBody> phases, CurrentPhase currentPhase, List<String> dependsOn,
                              List<String> blockedBy, BigDecimal estimatedHours, BigDecimal actualHours,
                              List<TaskApi.TaskAnswer> tasks, List<SpecRevisionAnswer> revisions) {
     }
@@ -176,7 +177,7 @@ public class SpecApi {
         return new SpecAnswer(s.key(), s.specNumber, s.title, s.specType, s.status, s.dirty, s.version, s.roadmapItemId, s.storyNumber,
                 d.authorName(), s.isHierarchical() ? null : s.content, c.overview(), c.architecture(), c.technologyStack(),
                 c.phaseList().stream().map(p -> new PhaseBody(p.number(), p.name(), p.description(), p.hoursOrZero(), p.content(),
-                        p.files(), p.branchName())).toList(),
+                        p.files(), p.branchName())).toList(), d.currentPhase(),
                 d.dependsOn().stream().map(SpecRef::key).toList(), d.blockers(), s.estimatedHours, d.actualHours(),
                 d.tasks().stream().map(TaskApi::answer).toList(),
                 d.revisions().stream().map((RevisionRow r) -> new SpecRevisionAnswer(r.version(), r.title(), r.author(), r.createdAt())).toList());

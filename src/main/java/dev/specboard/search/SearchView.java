@@ -31,6 +31,23 @@ public record SearchView(String q, String kind, int page, List<Group> groups, Li
         return kind != null;
     }
 
+    /** The kind filtered by, "" for everything: the filter's selected value. */
+    public String kindOrEmpty() {
+        return kind == null ? "" : kind;
+    }
+
+    /** What {@code ?kind=} may name, in display order. */
+    public List<String> kindNames() {
+        return kinds.stream().map(KindRef::kind).toList();
+    }
+
+    /** The words each kind's option shows ("Stories" for {@code story}). */
+    public java.util.Map<String, String> kindLabels() {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        kinds.forEach(k -> labels.put(k.kind(), k.label()));
+        return labels;
+    }
+
     public boolean hasNext() {
         return filtered() && groups.stream().anyMatch(Group::more);
     }

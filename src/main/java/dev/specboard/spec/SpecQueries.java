@@ -43,6 +43,11 @@ public class SpecQueries implements StorySpecs {
         public long doneTasks() {
             return tasks.stream().filter(t -> t.status().isDone()).count();
         }
+
+        /** The phase being worked on, read from the phases' tasks; null for a spec without phases. */
+        public CurrentPhase currentPhase() {
+            return CurrentPhase.of(content, tasks);
+        }
     }
 
     /** Specs shown on one page of the list. */

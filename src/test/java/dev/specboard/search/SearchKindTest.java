@@ -44,7 +44,7 @@ class SearchKindTest {
         String said = d.getElementById("filter-errors").text();
         assertTrue(said.contains("\u201cstories\u201d") && said.contains("story") && said.contains("feature") && said.contains("thread"), said);
         assertEquals("ledger", d.getElementById("search-q").val(), "the words are kept");
-        assertEquals("true", d.getElementById("search-kind").attr("aria-invalid"));
+        assertEquals("true", d.getElementById("filter-kind").attr("aria-invalid"));
         assertTrue(d.select(".search-hit").isEmpty(), "nothing is listed, rather than everything");
         assertNull(d.getElementById("search-nothing"), "not 'nothing matches': the kind is the problem");
 

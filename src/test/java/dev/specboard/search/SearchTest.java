@@ -69,7 +69,9 @@ class SearchTest {
             // The kind filter is in the URL; the API answers the same, ranked.
             Document files = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=checkout&kind=file"));
             assertEquals(1, files.select(".search-group").size());
-            assertEquals("file", files.select("#search-kind option[selected]").val());
+            assertEquals("file", files.select("#filter-kind option[selected]").val());
+            assertEquals("Files", files.select("#filter-kind option[selected]").text(), "an option shows its kind in words");
+            assertEquals("everything", files.select("#filter-kind option[value=]").text());
             String token = tokens.create(t.viewer().id, "search", null, null).value();
             JsonPath api = RestAssured.given().auth().oauth2(token).queryParam("q", "checkout").queryParam("kind", "file")
                     .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(200).extract().jsonPath();
