@@ -14,7 +14,8 @@
 #            --data DIR (keep the seeded database and repository in DIR; a later run with the same DIR measures
 #            without seeding again), --seed-only (stop after seeding; with --data, to measure later),
 #            --only claims (measure claim-next alone: no pages, no first paint, no Fossil), --no-fossil
-#   environment: BENCH_PORT (18080), BENCH_DURATION, BENCH_WARMUP (seconds), BENCH_JVM_FLAGS (replaces jvm.options),
+#   environment: BENCH_PORT (18080), BENCH_DURATION, BENCH_WARMUP (seconds, before each page), BENCH_WARMUP_ALL (seconds on every
+#                page before the first is measured; BENCH_WARMUP by default, 0 for none), BENCH_JVM_FLAGS (replaces jvm.options),
 #                MALLOC_ARENA_MAX (2, as docker/Dockerfile.jvm and the README's run command set it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -220,6 +221,16 @@ measure() { # name, URL, whose RSS to show (app or none), then wrk's headers; fe
   RPS[$name]=$rps
   note "$name: $rps req/s"
 }
+
+# One pass over every page first: a server in use has run them all, and the JIT compiles shared code (the layout, the
+# project policy, Qute) on whichever page comes first, which would otherwise charge it to the first page measured.
+if [[ $ONLY != claims && ${BENCH_WARMUP_ALL:-$WARMUP} != 0 ]]; then
+  while IFS=$'\t' read -r name path; do
+    [[ -z $name || $name == \#* ]] && continue
+    wrk -t2 -c16 -d"${BENCH_WARMUP_ALL:-$WARMUP}s" --timeout 10s "${HEADERS[@]}" "$BASE$(fill "$path")" > /dev/null
+  done < src/bench/pages.txt
+  note "warmed up: ${BENCH_WARMUP_ALL:-$WARMUP} s on every page"
+fi
 
 while IFS=$'\t' read -r name path; do
   [[ -z $name || $name == \#* || $ONLY == claims ]] && continue

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * stored, so that it never lags behind a redesign of one of its pages or a renamed token.
  */
 @RegisterForReflection
-public record FeatureLooks(List<String> components, List<Colour> colours) {
+public record FeatureLooks(List<String> components, List<Colour> colors) {
 
     /** A colour token by its name and hex value ({@code #dc2626}). */
     @RegisterForReflection
@@ -40,16 +40,16 @@ public record FeatureLooks(List<String> components, List<Colour> colours) {
         pages.forEach(p -> used.addAll(p.relatedPatterns()));
         // Tokens name the pages that use them by name (DesignSystemBuilder).
         Set<String> names = pages.stream().map(PageRow::name).collect(Collectors.toSet());
-        Map<String, DesignTokens.ColorToken> colors = tokens.colors() == null ? Map.of() : tokens.colors();
-        List<Colour> colours = colors.entrySet().stream()
+        Map<String, DesignTokens.ColorToken> all = tokens.colors() == null ? Map.of() : tokens.colors();
+        List<Colour> onPages = all.entrySet().stream()
                 .filter(e -> e.getValue().pages() != null && e.getValue().pages().stream().anyMatch(names::contains))
                 .sorted(Comparator.comparingInt((Map.Entry<String, DesignTokens.ColorToken> e) -> -e.getValue().usageCount()).thenComparing(Map.Entry::getKey))
                 .map(e -> new Colour(e.getKey(), e.getValue().value())).toList();
-        return new FeatureLooks(MockupAnalyzer.COMPONENT_KINDS.stream().filter(used::contains).toList(), colours);
+        return new FeatureLooks(MockupAnalyzer.COMPONENT_KINDS.stream().filter(used::contains).toList(), onPages);
     }
 
     public boolean none() {
-        return components.isEmpty() && colours.isEmpty();
+        return components.isEmpty() && colors.isEmpty();
     }
 
     /** The sentence a story drafted from the feature carries, so that whoever builds it reuses the design system. */
@@ -58,9 +58,9 @@ public record FeatureLooks(List<String> components, List<Colour> colours) {
         if (!components.isEmpty()) {
             s.append(": the ").append(words(components)).append(components.size() == 1 ? " component" : " components");
         }
-        if (!colours.isEmpty()) {
-            s.append(components.isEmpty() ? ": " : "; ").append(colours.size() == 1 ? "the colour " : "the colours ")
-                    .append(words(colours.stream().map(c -> c.name() + " (" + c.value() + ")").toList()));
+        if (!colors.isEmpty()) {
+            s.append(components.isEmpty() ? ": " : "; ").append(colors.size() == 1 ? "the colour " : "the colours ")
+                    .append(words(colors.stream().map(c -> c.name() + " (" + c.value() + ")").toList()));
         }
         return s.append(" of the design system.").toString();
     }

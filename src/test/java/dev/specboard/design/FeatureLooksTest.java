@@ -55,7 +55,7 @@ class FeatureLooksTest {
         List<String> onLessons = tokens.entrySet().stream().filter(e -> ((List<String>) e.getValue().get("pages")).contains("Lessons"))
                 .map(Map.Entry::getKey).sorted().toList();
         assertFalse(onLessons.isEmpty(), tokens.toString());
-        List<Map<String, String>> colours = (List<Map<String, String>>) looks.get("colours");
+        List<Map<String, String>> colours = (List<Map<String, String>>) looks.get("colors");
         assertEquals(onLessons, colours.stream().map(c -> c.get("name")).sorted().toList());
         assertTrue(tokens.size() > onLessons.size(), "other pages' colours are left out: " + tokens.keySet());
         Map<String, String> first = colours.get(0);
@@ -81,7 +81,7 @@ class FeatureLooksTest {
         String api = "/api/v1/projects/" + t.slug();
         String id = fx.api(t.member()).body(Map.of("name", "Export")).post(api + "/features").then().statusCode(201).extract().path("id");
         Map<String, Object> looks = fx.api(t.viewer()).get(api + "/features/" + id).then().statusCode(200).extract().path("visualSpecification");
-        assertEquals(Map.of("components", List.of(), "colours", List.of()), looks);
+        assertEquals(Map.of("components", List.of(), "colors", List.of()), looks);
         Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/features/" + id));
         assertNotNull(page.getElementById("no-looks"));
         assertTrue(page.getElementById("no-looks").text().startsWith("Name the pages it affects"), page.getElementById("no-looks").text());
