@@ -157,6 +157,14 @@ public class DesignTools {
         return call(() -> featureApi.listFeatures(project, QueryValues.page(page)));
     }
 
+    @Tool(name = "get_feature", description = "Returns one feature: its description, status, data operations, rules, pages, journeys, "
+            + "stories with their specs, and what its pages look like (visualSpecification: components and colour tokens to reuse).",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public FeatureApi.FeatureAnswer getFeature(@ToolArg(description = "project slug") String project,
+                                               @ToolArg(description = "feature id (from list_features)") String featureId) {
+        return call(() -> featureApi.getFeature(project, featureId));
+    }
+
     @Tool(name = "create_feature", description = "Describes a feature: name, what users can do, the entities it creates, reads, updates and deletes, business rules, affected page paths, required journeys.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public FeatureApi.FeatureAnswer createFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature name") String name,

@@ -1,14 +1,23 @@
 package dev.specboard.design;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.kernel.Role;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +40,15 @@ class FeatureLooksTest {
     @Inject
     SpecApiFixtures fx;
 
+    @Inject
+    ApiTokenService apiTokens;
+
+    @TestHTTPResource("/")
+    URI base;
+
     @Test
     @SuppressWarnings("unchecked")
-    void aFeatureShowsTheComponentsAndColourTokensOfItsPages() {
+    void aFeatureShowsTheComponentsAndColourTokensOfItsPages() throws Exception {
         TestData.Team t = data.team();
         DesignSystemResourceTest.threePages(t);
         DesignSystemResourceTest.settled(t);
@@ -67,6 +82,19 @@ class FeatureLooksTest {
         assertEquals("/projects/" + t.slug() + "/design-system#color-" + first.get("value").substring(1),
                 page.selectFirst("#looks-colours li a").attr("href"), "a colour links to its row on the design system page");
         assertNull(page.getElementById("no-looks"));
+
+        // An agent reads the same through MCP's get_feature.
+        String agent = apiTokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        try (McpSyncClient mcp = Mcp.client(base, agent)) {
+            McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest("get_feature", Map.of("project", t.slug(), "featureId", id)));
+            assertFalse(r.isError(), r.toString());
+            JsonNode answer = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(r.structuredContent()));
+            assertEquals(looks.get("components"), new ObjectMapper().convertValue(answer.at("/visualSpecification/components"), List.class));
+            assertEquals(colours.size(), answer.at("/visualSpecification/colors").size());
+            McpSchema.CallToolResult unknown = mcp.callTool(new McpSchema.CallToolRequest("get_feature",
+                    Map.of("project", t.slug(), "featureId", java.util.UUID.randomUUID().toString())));
+            assertTrue(unknown.isError(), unknown.toString());
+        }
 
         Response drafted = Web.as(t.member()).formParam("x", "").post("/projects/" + t.slug() + "/features/" + id + "/stories");
         assertEquals(303, drafted.statusCode(), drafted.asString());
