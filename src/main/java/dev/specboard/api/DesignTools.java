@@ -41,6 +41,13 @@ public class DesignTools {
         return call(() -> designApi.listPages(project, pattern));
     }
 
+    @Tool(name = "get_page", description = "Returns one page: its fields, status, current mockup version and design patterns (relatedPatterns), "
+            + "its newest mockup versions (50) and the journey screens that show it.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public DesignApi.PageDetail getPage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id (from list_pages)") String pageId) {
+        return call(() -> designApi.getPage(project, pageId, null));
+    }
+
     @Tool(name = "create_page", description = "Creates a page at a URL path (lowercase, digits, hyphens, slashes), optionally under a parent path and with its first mockup's HTML and CSS.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public DesignApi.PageAnswer createPage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page name") String name,

@@ -236,6 +236,7 @@ class ApiContractTest {
         expected.put("lock_journey_node", List.of("project", "journeyId", "key", "locked"));
         expected.put("list_pages", List.of("project", "pattern"));
         expected.put("get_feature", List.of("project", "featureId"));
+        expected.put("get_page", List.of("project", "pageId"));
         expected.put("delete_context_item", List.of("project", "itemId"));
         expected.put("reference_context_item", List.of("project", "itemId", "pageId"));
         expected.put("update_page", List.of("project", "pageId", "version", "name", "path", "parentPath"));

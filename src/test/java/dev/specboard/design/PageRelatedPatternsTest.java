@@ -152,6 +152,12 @@ class PageRelatedPatternsTest {
             JsonNode answer = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(r.structuredContent()));
             assertEquals(1, answer.size(), answer.toString());
             assertEquals("/settings", answer.get(0).get("path").asText());
+            String settings = answer.get(0).get("id").asText();
+            McpSchema.CallToolResult one = mcp.callTool(new McpSchema.CallToolRequest("get_page", Map.of("project", t.slug(), "pageId", settings)));
+            assertFalse(one.isError(), one.toString());
+            JsonNode page = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(one.structuredContent()));
+            assertTrue(page.at("/page/relatedPatterns").toString().contains("\"form\""), page.toString());
+            assertEquals(1, page.at("/versions").size(), page.toString());
             McpSchema.CallToolResult typo = mcp.callTool(new McpSchema.CallToolRequest("list_pages", Map.of("project", t.slug(), "pattern", "carousel")));
             assertTrue(typo.isError(), typo.toString());
         }
