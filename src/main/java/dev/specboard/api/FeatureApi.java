@@ -188,7 +188,9 @@ public class FeatureApi {
     private List<FeatureAnswer> answers(Access access, List<Feature> list) {
         Map<UUID, PageRow> pageRows = new LinkedHashMap<>();
         pages.rows(access.project().id).forEach(r -> pageRows.put(r.id(), r));
-        DesignTokens.Tokens tokens = FeatureLooks.tokens(access.project().id);
+        // The design system is read only when some feature has pages whose looks it names.
+        DesignTokens.Tokens tokens = list.stream().anyMatch(f -> !f.affectedPages.isEmpty())
+                ? FeatureLooks.tokens(access.project().id) : DesignTokens.Tokens.none();
         Map<UUID, FeatureRow> rows = new LinkedHashMap<>();
         features.rows(access.project().id, list).forEach(r -> rows.put(r.id(), r));
         Map<UUID, String> journeys = new LinkedHashMap<>();

@@ -34,6 +34,11 @@ public record FeatureLooks(List<String> components, List<Colour> colors) {
                 .map(json -> DesignJson.read(json, DesignTokens.Tokens.class, DesignTokens.Tokens.none())).orElse(DesignTokens.Tokens.none());
     }
 
+    /** The looks of a feature with these pages; the design system is read only when there are pages to look at. */
+    public static FeatureLooks of(UUID projectId, List<PageRow> pages) {
+        return of(pages, pages.isEmpty() ? DesignTokens.Tokens.none() : tokens(projectId));
+    }
+
     /** The looks of a feature with these pages, given the project's {@link #tokens}. */
     public static FeatureLooks of(List<PageRow> pages, DesignTokens.Tokens tokens) {
         Set<String> used = new LinkedHashSet<>();

@@ -139,7 +139,7 @@ public class FeatureService {
         List<FeatureView.StoryLink> links = storyLinks(projectId, List.of(f.id)).getOrDefault(f.id, List.of());
         String status = Feature.statusFrom(links.stream().map(FeatureView.StoryLink::status).toList(), f.status);
         List<PageRow> shown = all.stream().filter(p -> f.affectedPages.contains(p.id())).toList();
-        return new FeatureView(access, f, status, shown, FeatureLooks.of(shown, FeatureLooks.tokens(projectId)),
+        return new FeatureView(access, f, status, shown, FeatureLooks.of(projectId, shown),
                 journeys.stream().filter(j -> f.requiredJourneys.contains(j.id())).toList(), links, all, journeys,
                 form == null ? FeatureForm.of(f, links.stream().map(FeatureView.StoryLink::number).toList()) : form, errors);
     }
@@ -249,7 +249,7 @@ public class FeatureService {
         Feature f = get(access.project().id, id);
         RowLock.forUpdate(em, f, "No such feature in this project");
         List<PageRow> shown = pages.rows(f.projectId).stream().filter(p -> f.affectedPages.contains(p.id())).toList();
-        Story s = stories.create(access, new StoryForm(f.name, FeatureStoryDraft.description(f, shown, FeatureLooks.of(shown, FeatureLooks.tokens(f.projectId))),
+        Story s = stories.create(access, new StoryForm(f.name, FeatureStoryDraft.description(f, shown, FeatureLooks.of(f.projectId, shown)),
                 String.join("\n", FeatureStoryDraft.criteria(f)), null));
         FeatureStory.of(f.id, s.id, true).persist();
         em.flush();
