@@ -91,7 +91,7 @@ public class SpecApi {
 
     @RegisterForReflection
     public record SpecRowAnswer(String key, int number, String title, String specType, String status, boolean dirty, String roadmapItemId,
-                               long tasks, long doneTasks, BigDecimal estimatedHours, BigDecimal actualHours) {
+                               long tasks, long doneTasks, BigDecimal estimatedHours, BigDecimal actualHours, CurrentPhase currentPhase) {
     }
 
     @Inject
@@ -168,7 +168,7 @@ public class SpecApi {
 
     static SpecRowAnswer item(SpecRow r) {
         return new SpecRowAnswer(r.key(), r.number(), r.title(), r.specType(), r.status(), r.dirty(), r.roadmapItemId(), r.tasks(), r.doneTasks(),
-                r.estimatedHours(), r.actualHours());
+                r.estimatedHours(), r.actualHours(), r.phase());
     }
 
     static SpecAnswer answer(SpecQueries.SpecView d) {

@@ -110,7 +110,9 @@ public class SpecQueries implements StorySpecs {
         var query = em.createNativeQuery("""
                 SELECT s.spec_number, s.title, s.status, s.spec_type, s.roadmap_item_id, s.story_number, s.estimated_hours,
                        sum(t.actual_hours), count(t.id),
-                       count(t.id) FILTER (WHERE t.status IN ('completed', 'merged')), a.username, s.updated_at, s.dirty
+                       count(t.id) FILTER (WHERE t.status IN ('completed', 'merged')), a.username, s.updated_at, s.dirty,
+                       CASE WHEN s.spec_type = 'hierarchical' THEN s.phase_files::text END,
+                       string_agg(t.scope || ':' || t.status, ',') FILTER (WHERE s.spec_type = 'hierarchical')
                 FROM technical_specs s
                 JOIN accounts a ON a.id = s.author_id
                 LEFT JOIN implementation_tasks t ON t.spec_id = s.id
@@ -125,7 +127,8 @@ public class SpecQueries implements StorySpecs {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new SpecRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (BigDecimal) r[6], (BigDecimal) r[7],
-                ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10], toInstant(r[11]), (Boolean) r[12])).toList();
+                ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10], toInstant(r[11]), (Boolean) r[12],
+                r[13] == null ? null : CurrentPhase.ofListed(SpecContent.parseList((String) r[13]), (String) r[14]))).toList();
     }
 
     /** Estimated vs actual hours per story, over every spec of the project linked to a story. */

@@ -40,6 +40,17 @@ class CurrentPhaseTest {
         return d.getElementById("spec-phase");
     }
 
+    /** The spec's current phase as the spec list shows it (its line) and as the API's list gives it; both must agree. */
+    private String listed(TestData.Team t, String key) {
+        List<Map<String, Object>> specs = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(200)
+                .extract().jsonPath().getList("");
+        Map<String, Object> item = specs.stream().filter(s -> key.equals(s.get("key"))).findFirst().orElseThrow();
+        Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/specs"));
+        Element line = d.selectFirst("#spec-" + key + " .spec-list-phase");
+        assertEquals(phase(t, key), item.get("currentPhase"), "the API's list gives the phase its spec gives");
+        return line == null ? null : line.text();
+    }
+
     private void move(TestData.Team t, String task, String action, Object body) {
         var request = fx.api(t.member());
         if (body != null) {
@@ -62,21 +73,25 @@ class CurrentPhaseTest {
         assertNotNull(line, "the spec page names its current phase");
         assertEquals("Phase 1 of 2: database, not started", line.text());
         assertEquals("#phase-database", line.selectFirst("a").attr("href"), "it leads to the phase's section");
+        assertEquals("Phase 1 of 2: database, not started", listed(t, key), "the spec list shows it too");
 
         move(t, task + "-1", "claim", null);
         assertEquals("in_progress", phase(t, key).get("status"), "a claimed task's phase is under way");
         move(t, task + "-1", "start", null);
         assertEquals("in_progress", phase(t, key).get("status"));
         assertEquals("Phase 1 of 2: database, in progress", shown(t, key).text());
+        assertEquals("Phase 1 of 2: database, in progress", listed(t, key));
 
         move(t, task + "-1", "complete", Map.of("commitSha", SHA));
         assertEquals(Map.of("number", 2, "name", "api", "status", "not_started", "of", 2), phase(t, key));
+        assertEquals("Phase 2 of 2: api, not started", listed(t, key));
 
         move(t, task + "-2", "claim", null);
         move(t, task + "-2", "start", null);
         move(t, task + "-2", "complete", Map.of("commitSha", SHA));
         assertEquals(Map.of("number", 2, "name", "api", "status", "completed", "of", 2), phase(t, key));
         assertEquals("All 2 phases completed", shown(t, key).text());
+        assertEquals("All 2 phases completed", listed(t, key));
     }
 
     @Test
@@ -88,5 +103,20 @@ class CurrentPhaseTest {
         String key = created.path("key");
         assertNull(phase(t, key));
         assertNull(shown(t, key));
+        assertNull(listed(t, key), "nor does its line in the list");
+    }
+
+    @Test
+    void theListReadsThePhaseFromItsPhaseFilesAndTaskStates() {
+        List<String> files = List.of("phase1-database", "phase2-2fa-login", "phase3-api");
+        assertEquals(new CurrentPhase(1, "database", "failed", 3), CurrentPhase.ofListed(files, "2fa-login:pending,database:failed"));
+        assertEquals(new CurrentPhase(2, "2fa-login", "in_progress", 3),
+                CurrentPhase.ofListed(files, "database:merged,2fa-login:claimed,api:pending"), "a name that starts with digits keeps them");
+        assertEquals(new CurrentPhase(3, "api", "not_started", 3), CurrentPhase.ofListed(files, "database:completed,2fa-login:merged"),
+                "a phase without a task has not started");
+        assertEquals(new CurrentPhase(1, "database", "not_started", 3), CurrentPhase.ofListed(files, null));
+        assertEquals(new CurrentPhase(3, "api", "completed", 3),
+                CurrentPhase.ofListed(files, "database:completed,2fa-login:merged,api:completed"));
+        assertNull(CurrentPhase.ofListed(List.of(), null), "no phases, no current phase");
     }
 }
