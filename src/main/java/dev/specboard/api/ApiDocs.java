@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.project.Project;
 import dev.specboard.repo.SyncStatus;
 import dev.specboard.spec.TaskStatus;
+import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.story.StoryFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -170,6 +171,7 @@ public class ApiDocs implements OASFilter {
                 .ifPresent(p -> p.pattern("^[a-z0-9][a-z0-9-]{0,99}$"));
         query(openAPI, "/api/v1/projects/{slug}/tasks", "status", taskStatuses);
         query(openAPI, "/api/v1/projects/{slug}/stories", "status", List.copyOf(StoryFilter.STATUSES));
+        query(openAPI, "/api/v1/projects/{slug}/specs", "status", List.copyOf(TechnicalSpec.STATUSES));
         schemas.forEach((schemaName, schema) -> {
             Map<String, Schema> properties = Optional.ofNullable(schema.getProperties()).orElse(Map.of());
             if (properties.containsKey("claimedBy") && properties.containsKey("scope")) {

@@ -107,9 +107,11 @@ public class SpecApi {
     SpecQueries specQueries;
 
     @GET
-    public List<SpecRowAnswer> listSpecs(@PathParam("slug") String slug, @QueryParam("story") Integer story) {
+    public List<SpecRowAnswer> listSpecs(@PathParam("slug") String slug, @QueryParam("story") Integer story,
+                                         @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
-        return specQueries.list(access.project(), story).stream().map(SpecApi::item).toList();
+        var filter = new SpecQueries.SpecFilter(story, QueryParams.oneOf("status", status, TechnicalSpec.STATUSES));
+        return specQueries.list(access.project(), filter).stream().map(SpecApi::item).toList();
     }
 
     @POST

@@ -38,12 +38,15 @@ public class SpecTools {
     @Inject
     EntityManager em;
 
-    @Tool(name = "list_specs", description = "Lists a project's technical specs (SPEC-n), or one story's, with their type, status, task counts and hours.",
+    @Tool(name = "list_specs", description = "Lists a project's technical specs (SPEC-n), or one story's, or those in one status, with their type, "
+            + "status, task counts, hours and current phase.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<SpecApi.SpecRowAnswer> listSpecs(@ToolArg(description = "project slug") String project,
                                                  @ToolArg(description = "only the specs of this story (12 for US-12)", required = false)
-                                                 Integer storyNumber) {
-        return call(() -> specApi.listSpecs(project, storyNumber));
+                                                 Integer storyNumber,
+                                                 @ToolArg(description = "only the specs in this status: draft, approved, in_progress or complete",
+                                                         required = false) String status) {
+        return call(() -> specApi.listSpecs(project, storyNumber, status));
     }
 
     @Tool(name = "get_spec", description = "Returns one spec with its content or phases, dependencies, tasks and revisions.",

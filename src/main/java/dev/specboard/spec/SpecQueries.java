@@ -3,14 +3,18 @@ package dev.specboard.spec;
 import dev.specboard.project.Project;
 import dev.specboard.story.StorySpecs;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
 import dev.specboard.web.PageNumbers;
+import dev.specboard.web.WordExtensions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -54,39 +58,79 @@ public class SpecQueries implements StorySpecs {
     public static final int PAGE_SIZE = 50;
 
     /**
-     * One page of the spec list, of one story's specs when {@code story} is set, and the hours per story over all of the
-     * project's specs.
+     * What the spec list shows: the specs of one story when {@code story} is set, and those in one status when
+     * {@code status} is (null for any).
      */
-    public record SpecListView(List<SpecRow> specs, PageNumbers at, Integer story, List<StoryHoursRow> stories) {
+    public record SpecFilter(Integer story, String status) {
 
-        /** The list's own address for another page, keeping the story asked for. */
+        public static final SpecFilter ALL = new SpecFilter(null, null);
+
+        /** The filter's query string, ending ready for another parameter ("story=12&status=draft&" or ""). */
+        String query() {
+            return (story == null ? "" : "story=" + story + "&") + (status == null ? "" : "status=" + status + "&");
+        }
+    }
+
+    /**
+     * One page of the spec list, filtered by story and status, and the hours per story over all of the project's specs.
+     * {@code errors} names a filter value the page refused.
+     */
+    public record SpecListView(List<SpecRow> specs, PageNumbers at, SpecFilter filter, List<StoryHoursRow> stories, FormErrors errors) {
+
+        /** The list of a refused filter: nothing listed, the refusal said at its select. */
+        public static SpecListView refused(SpecFilter filter, FormErrors errors) {
+            return new SpecListView(List.of(), PageNumbers.of(null, 0, PAGE_SIZE), filter, List.of(), errors);
+        }
+
+        public Integer story() {
+            return filter.story();
+        }
+
+        /** The status filtered by, "" for any (as the filter's select shows it). */
+        public String status() {
+            return filter.status() == null ? "" : filter.status();
+        }
+
+        public List<String> statuses() {
+            return TechnicalSpec.STATUSES;
+        }
+
+        /** The status filtered by in words within a sentence: "in progress". */
+        public String statusWords() {
+            return WordExtensions.worded(status()).toLowerCase(Locale.ROOT);
+        }
+
+        /** Some filter is set or was refused: the empty list says so instead of "No specs yet". */
+        public boolean filtered() {
+            return filter.story() != null || filter.status() != null || errors.any();
+        }
+
+        /** The list's own address for another page, keeping the filters asked for. */
         public String pageHref(String slug) {
-            return "/projects/" + slug + "/specs?" + (story == null ? "" : "story=" + story + "&") + "page=";
+            return "/projects/" + slug + "/specs?" + filter.query() + "page=";
         }
     }
 
     /** Every spec of the project with task counts and hours, in one query. */
     public List<SpecRow> list(Project project) {
-        return list(project, null);
+        return list(project, SpecFilter.ALL);
     }
 
-    /** Every spec of the project, or of one of its stories when {@code story} is set, with task counts and hours, in one query. */
-    public List<SpecRow> list(Project project, Integer story) {
-        return rows(project, story, Integer.MAX_VALUE, 0);
+    /** Every spec of the project that the filter lets through, with task counts, hours and current phase, in one query. */
+    public List<SpecRow> list(Project project, SpecFilter filter) {
+        return rows(project, filter, Integer.MAX_VALUE, 0);
     }
 
     /**
-     * A page of the spec list (asked for: kept between the first and the last), of one story's specs when {@code story}
-     * is set, with the hours per story, in three queries.
+     * A page of the spec list (asked for: kept between the first and the last) that the filter lets through, with the
+     * hours per story, in three queries.
      */
-    public SpecListView page(Project project, Integer page, Integer story) {
-        var count = em.createNativeQuery("SELECT count(*) FROM technical_specs WHERE project_id = ?1" + storyClause(story, "story_number", 2))
-                .setParameter(1, project.id);
-        if (story != null) {
-            count.setParameter(2, story);
-        }
+    public SpecListView page(Project project, Integer page, SpecFilter filter) {
+        Query count = em.createNativeQuery("SELECT count(*) FROM technical_specs s WHERE s.project_id = :project" + filterClause(filter))
+                .setParameter("project", project.id);
+        bindFilter(count, filter);
         PageNumbers at = PageNumbers.of(page, ((Number) count.getSingleResult()).longValue(), PAGE_SIZE);
-        return new SpecListView(rows(project, story, PAGE_SIZE, at.offset()), at, story, hoursByStory(project));
+        return new SpecListView(rows(project, filter, PAGE_SIZE, at.offset()), at, filter, hoursByStory(project), FormErrors.none());
     }
 
     /** The specs linked to a story, for its page; one query. */
@@ -100,13 +144,22 @@ public class SpecQueries implements StorySpecs {
                 .map(r -> new StorySpecs.Linked(r.key(), r.title(), r.status(), r.statusLabel())).toList();
     }
 
-    /** The filter by story, as parameter {@code position}, or nothing for every spec. */
-    private static String storyClause(Integer story, String column, int position) {
-        return story == null ? "" : " AND " + column + " = ?" + position;
+    /** The filter's conditions on specs {@code s}, as parameters {@code :story} and {@code :status}; nothing for every spec. */
+    private static String filterClause(SpecFilter filter) {
+        return (filter.story() == null ? "" : " AND s.story_number = :story") + (filter.status() == null ? "" : " AND s.status = :status");
+    }
+
+    private static void bindFilter(Query query, SpecFilter filter) {
+        if (filter.story() != null) {
+            query.setParameter("story", filter.story());
+        }
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status());
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private List<SpecRow> rows(Project project, Integer story, int limit, int offset) {
+    private List<SpecRow> rows(Project project, SpecFilter filter, int limit, int offset) {
         var query = em.createNativeQuery("""
                 SELECT s.spec_number, s.title, s.status, s.spec_type, s.roadmap_item_id, s.story_number, s.estimated_hours,
                        sum(t.actual_hours), count(t.id),
@@ -116,14 +169,12 @@ public class SpecQueries implements StorySpecs {
                 FROM technical_specs s
                 JOIN accounts a ON a.id = s.author_id
                 LEFT JOIN implementation_tasks t ON t.spec_id = s.id
-                WHERE s.project_id = ?1""" + storyClause(story, "s.story_number", 4) + """
+                WHERE s.project_id = :project""" + filterClause(filter) + """
 
                 GROUP BY s.id, a.username
                 ORDER BY s.spec_number
-                LIMIT ?2 OFFSET ?3""").setParameter(1, project.id).setParameter(2, limit).setParameter(3, offset);
-        if (story != null) {
-            query.setParameter(4, story);
-        }
+                LIMIT :limit OFFSET :offset""").setParameter("project", project.id).setParameter("limit", limit).setParameter("offset", offset);
+        bindFilter(query, filter);
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new SpecRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (BigDecimal) r[6], (BigDecimal) r[7],

@@ -6,6 +6,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -62,9 +63,14 @@ public class SpecResource {
     SpecViews views;
 
     @GET
-    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page, @QueryParam("story") String story) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page, @QueryParam("story") String story,
+                         @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.list(access, specQueries.page(access.project(), page, TaskBoardService.BoardFilter.storyNumber(story))));
+        FilterChoices choices = new FilterChoices();
+        String chosen = choices.oneOf("status", "spec status", status, TechnicalSpec.STATUSES);
+        var filter = new SpecQueries.SpecFilter(TaskBoardService.BoardFilter.storyNumber(story), chosen.isEmpty() ? null : chosen);
+        return choices.answer(Templates.list(access, choices.refused()
+                ? SpecQueries.SpecListView.refused(filter, choices.errors()) : specQueries.page(access.project(), page, filter)));
     }
 
     @GET

@@ -36,6 +36,8 @@ public class TechnicalSpec extends TimestampedEntity {
     public static final String STATUS_APPROVED = "approved";
     public static final String STATUS_IN_PROGRESS = "in_progress";
     public static final String STATUS_COMPLETE = "complete";
+    /** Every status a spec goes through, in that order: the spec list filters by them. */
+    public static final List<String> STATUSES = List.of(STATUS_DRAFT, STATUS_APPROVED, STATUS_IN_PROGRESS, STATUS_COMPLETE);
     /** The highest number a key names (nine digits: a key always parses as an int). */
     static final int MAX_NUMBER = 999_999_999;
 

@@ -63,8 +63,8 @@ class ProjectListQueriesTest {
         TestData.Team many = seeded(30);
         assertEquals(30, fx.api(many.viewer()).get("/api/v1/projects/" + many.slug() + "/components").then().statusCode(200)
                 .extract().jsonPath().getList("").size());
-        for (String list : List.of("/stories", "/specs", "/tasks", "/tasks?status=pending", "/components", "/contexts", "/work-sessions",
-                "/members", "/search?q=checkout", "/jobs", "/previews", "/features", "/journeys")) {
+        for (String list : List.of("/stories", "/specs", "/specs?status=draft", "/tasks", "/tasks?status=pending", "/components", "/contexts",
+                "/work-sessions", "/members", "/search?q=checkout", "/jobs", "/previews", "/features", "/journeys")) {
             assertEquals(countApi(few, list), countApi(many, list), "API " + list);
         }
         for (String page : List.of("", "/executive-summary")) {
