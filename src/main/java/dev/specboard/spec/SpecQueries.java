@@ -133,7 +133,25 @@ public class SpecQueries implements StorySpecs {
         return new SpecListView(rows(project, filter, PAGE_SIZE, at.offset()), at, filter, hoursByStory(project), FormErrors.none());
     }
 
-    /** The specs linked to a story, for its page; one query. */
+    /**
+     * The two columns a spec's current phase is read from, for specs {@code s}: a hierarchical spec's phase files and its
+     * tasks as {@code scope:status} (both null for a monolithic spec); {@link #phase} reads them.
+     */
+    private static final String PHASE_COLUMNS = """
+            CASE WHEN s.spec_type = 'hierarchical' THEN s.phase_files::text END,
+            CASE WHEN s.spec_type = 'hierarchical'
+                 THEN (SELECT string_agg(p.scope || ':' || p.status, ',') FROM implementation_tasks p WHERE p.spec_id = s.id) END
+            """;
+
+    /** The current phase from the {@link #PHASE_COLUMNS} read at {@code at} and after it; null for a monolithic spec. */
+    private static CurrentPhase phase(Object[] row, int at) {
+        return row[at] == null ? null : CurrentPhase.ofListed(SpecContent.parseList((String) row[at]), (String) row[at + 1]);
+    }
+
+    /**
+     * The specs linked to a story, for its page; one query. Without their current phases: the story page is kept until a
+     * spec's own row changes (V0990), and moving it for every task move would let each claim drop every kept story page.
+     */
     @Override
     public List<StorySpecs.Linked> forStory(UUID projectId, int storyNumber) {
         @SuppressWarnings("unchecked")
@@ -164,8 +182,7 @@ public class SpecQueries implements StorySpecs {
                 SELECT s.spec_number, s.title, s.status, s.spec_type, s.roadmap_item_id, s.story_number, s.estimated_hours,
                        sum(t.actual_hours), count(t.id),
                        count(t.id) FILTER (WHERE t.status IN ('completed', 'merged')), a.username, s.updated_at, s.dirty,
-                       CASE WHEN s.spec_type = 'hierarchical' THEN s.phase_files::text END,
-                       string_agg(t.scope || ':' || t.status, ',') FILTER (WHERE s.spec_type = 'hierarchical')
+                       """ + PHASE_COLUMNS + """
                 FROM technical_specs s
                 JOIN accounts a ON a.id = s.author_id
                 LEFT JOIN implementation_tasks t ON t.spec_id = s.id
@@ -179,7 +196,7 @@ public class SpecQueries implements StorySpecs {
         return rows.stream().map(r -> new SpecRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (BigDecimal) r[6], (BigDecimal) r[7],
                 ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10], toInstant(r[11]), (Boolean) r[12],
-                r[13] == null ? null : CurrentPhase.ofListed(SpecContent.parseList((String) r[13]), (String) r[14]))).toList();
+                phase(r, 13))).toList();
     }
 
     /** Estimated vs actual hours per story, over every spec of the project linked to a story. */

@@ -62,7 +62,8 @@ class CurrentPhaseTest {
     @Test
     void theCurrentPhaseFollowsItsTasks() {
         TestData.Team t = data.team();
-        Response created = fx.api(t.member()).body(SpecApiFixtures.hierarchical(null, "Ledger", List.of(), "database", "api"))
+        fx.api(t.member()).body(Map.of("title", "Ledger", "description", "d")).post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+        Response created = fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "Ledger", List.of(), "database", "api"))
                 .post("/api/v1/projects/" + t.slug() + "/specs");
         assertEquals(201, created.statusCode(), created.asString());
         String key = created.path("key");
@@ -97,7 +98,8 @@ class CurrentPhaseTest {
     @Test
     void aSpecWithoutPhasesHasNone() {
         TestData.Team t = data.team();
-        Response created = fx.api(t.member()).body(Map.of("title", "Small fix", "content", "Fix the rounding."))
+        fx.api(t.member()).body(Map.of("title", "Rounding", "description", "d")).post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+        Response created = fx.api(t.member()).body(Map.of("title", "Small fix", "content", "Fix the rounding.", "storyNumber", 1))
                 .post("/api/v1/projects/" + t.slug() + "/specs");
         assertEquals(201, created.statusCode(), created.asString());
         String key = created.path("key");
