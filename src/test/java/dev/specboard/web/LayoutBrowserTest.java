@@ -383,7 +383,7 @@ class LayoutBrowserTest {
             desk.login(t.member().username, TestData.PASSWORD);
             ChromeDriver noScript = (ChromeDriver) phone.driver;
             noScript.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
-            for (String page : List.of("stories", "board", "components")) {
+            for (String page : List.of("stories", "specs", "board", "components")) {
                 String path = "/projects/" + t.slug() + "/" + page;
                 noScript.get(base.toString().replaceAll("/$", "") + path);
                 Object htmx;
@@ -409,6 +409,8 @@ class LayoutBrowserTest {
             }
             noScript.get(base.toString().replaceAll("/$", "") + "/projects/" + t.slug() + "/stories?status=draft");
             assertTrue(noScript.findElement(By.id("f-status")).isDisplayed(), "filters in use stay unfolded");
+            noScript.get(base.toString().replaceAll("/$", "") + "/projects/" + t.slug() + "/specs?status=draft");
+            assertTrue(noScript.findElement(By.id("filter-status")).isDisplayed(), "the spec list's filters in use stay unfolded");
             noScript.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
 
             // With scripts the toggle is the same: a keyboard opens it, and it stays open while htmx swaps the results.
