@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +61,7 @@ public record CurrentPhase(int number, String name, String status, int of) {
     static CurrentPhase ofListed(List<String> phaseFiles, String scopeStatuses) {
         List<Step> steps = new ArrayList<>(phaseFiles.size());
         for (String file : phaseFiles) {
-            Matcher m = PHASE_FILE.matcher(file);
+            Matcher m = SpecContent.PHASE_FILE.matcher(file);
             if (m.matches()) {
                 steps.add(new Step(Integer.parseInt(m.group(1)), m.group(2)));
             }
@@ -78,8 +77,6 @@ public record CurrentPhase(int number, String name, String status, int of) {
         }
         return of(steps, byScope);
     }
-
-    private static final Pattern PHASE_FILE = Pattern.compile("phase(\\d{1,6})-(.+)");
 
     private static String status(TaskStatus s) {
         return switch (s) {

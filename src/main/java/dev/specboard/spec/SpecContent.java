@@ -31,6 +31,8 @@ public record SpecContent(
 
     static final Pattern PHASE_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,99}$");
     static final BigDecimal MAX_HOURS = new BigDecimal("9999");
+    /** A phase file as {@link Phase#file} writes it: the phase's number, then its name. */
+    static final Pattern PHASE_FILE = Pattern.compile("phase(\\d{1,6})-(.+)");
 
     /** Hours as the columns keep them (numeric(8, 2)): 1.5 and 1.50 are, 1.234 would be rounded without a word. */
     static boolean hasAtMostTwoDecimals(BigDecimal hours) {
@@ -56,6 +58,11 @@ public record SpecContent(
 
         public Phase(Integer number, String name, String description, BigDecimal hours, String content, List<String> assignedFiles) {
             this(number, name, description, hours, content, assignedFiles, null);
+        }
+
+        /** Its entry in the spec's phase files (seed 001's list, kept in phase order): {@code phase2-api}. */
+        String file() {
+            return "phase" + number + "-" + name;
         }
 
         public List<String> files() {

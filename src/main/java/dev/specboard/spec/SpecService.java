@@ -263,7 +263,7 @@ public class SpecService {
         if (content != null) {
             spec.content = content.toJson();
             spec.totalPhases = content.phaseList().size();
-            spec.phaseFiles = SpecContent.listJson(content.phaseList().stream().map(p -> "phase" + p.number() + "-" + p.name()).toList());
+            spec.phaseFiles = SpecContent.listJson(content.phaseList().stream().map(SpecContent.Phase::file).toList());
             spec.estimatedHours = content.totalHours();
         } else {
             spec.content = input.markdown().strip();
