@@ -1,7 +1,6 @@
 package dev.specboard.account;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
 /**
@@ -10,10 +9,7 @@ import jakarta.ws.rs.FormParam;
  */
 public record PasswordForm(
         @FormParam("currentPassword") @NotBlank(message = "Enter your current password") String currentPassword,
-        @FormParam("newPassword") @NotBlank(message = "Choose a new password")
-        @Size(min = 8, message = "The new password needs at least 8 characters")
-        @PasswordBytes(message = "The new password is at most 72 bytes: 72 plain letters, digits or symbols, fewer with accented "
-                + "letters, other alphabets or emoji, which take 2 to 4 bytes each") String newPassword,
+        @FormParam("newPassword") @NewPassword String newPassword,
         @FormParam("revokeTokens") String revokeTokens) {
 
     /** The form as first shown: nothing typed, the box ticked. */

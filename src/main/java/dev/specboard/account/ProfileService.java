@@ -38,13 +38,17 @@ public class ProfileService {
     AccountService accounts;
 
     @Inject
+    PasswordResetService resets;
+
+    @Inject
     Event<EmailChanged> emailChanged;
 
     /**
      * Saves the name and email. A new email address needs the current password: logins by email and invitations go to
      * it, so a stolen login alone must not be able to change it. Changing it ends every login of the account, the one that
      * asked included (its caller starts a new one for it: a copy of its cookie would outlive the change otherwise), and
-     * mails a notice to the old address; answers whether the email changed.
+     * mails a notice to the old address; reset codes mailed to the old address stop working. Answers whether the email
+     * changed.
      */
     @Transactional
     public boolean updateProfile(UUID accountId, ProfileForm form) {
@@ -73,6 +77,7 @@ public class ProfileService {
             return false;
         }
         sessions.endAll(accountId);
+        resets.endOpen(accountId);
         emailChanged.fire(new EmailChanged(a.username, oldEmail, a.email));
         return true;
     }
@@ -94,6 +99,7 @@ public class ProfileService {
         }
         a.setPassword(form.newPassword());
         sessions.endAll(accountId);
+        resets.endOpen(accountId);
         return form.revokesTokens() ? tokens.revokeAll(accountId) : 0;
     }
 

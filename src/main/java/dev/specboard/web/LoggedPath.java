@@ -8,14 +8,17 @@ import java.util.regex.Pattern;
  */
 public final class LoggedPath {
 
-    /** The segment after /invitations/ or /preview/ is the link's secret (see InvitationResource, PublicPreviewResource). */
-    private static final Pattern SECRET = Pattern.compile("^(/+(?:invitations|preview)/+)[^/]+", Pattern.CASE_INSENSITIVE);
+    /**
+     * The segment after /invitations/, /preview/ or /password-reset/ is the link's secret (see InvitationResource,
+     * PublicPreviewResource, PasswordResetResource).
+     */
+    private static final Pattern SECRET = Pattern.compile("^(/+(?:invitations|preview|password-reset)/+)[^/]+", Pattern.CASE_INSENSITIVE);
 
     /**
      * The same secret anywhere in a text (an exception's message naming the request's URL or path): the segment after an
-     * invitations/ or preview/ segment, up to the next slash, query, fragment, space or quote.
+     * invitations/, preview/ or password-reset/ segment, up to the next slash, query, fragment, space or quote.
      */
-    private static final Pattern SECRET_IN_TEXT = Pattern.compile("((?<![A-Za-z0-9_.~-])(?:invitations|preview)/+)[^/?#\\s\"'<>]+",
+    private static final Pattern SECRET_IN_TEXT = Pattern.compile("((?<![A-Za-z0-9_.~-])(?:invitations|preview|password-reset)/+)[^/?#\\s\"'<>]+",
             Pattern.CASE_INSENSITIVE);
 
     public static final String REDACTED = "[redacted]";

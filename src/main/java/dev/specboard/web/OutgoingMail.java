@@ -2,6 +2,7 @@ package dev.specboard.web;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,8 +20,16 @@ public class OutgoingMail {
     @Inject
     Mailer mailer;
 
+    @Inject
+    ReactiveMailer reactiveMailer;
+
     @ConfigProperty(name = "specboard.mail.enabled", defaultValue = "false")
     boolean enabled;
+
+    /** Whether mails go out at all: without a mail server, what only a mail can deliver (a reset code) is not offered. */
+    public boolean enabled() {
+        return enabled;
+    }
 
     /** Mails {@code text} to {@code to}; {@code what} names the mail in the log line if it fails ("the invitation"). */
     public void send(String to, String subject, String text, String what) {
@@ -32,5 +41,18 @@ public class OutgoingMail {
         } catch (RuntimeException e) {
             LOG.warnf("Could not mail %s to %s: %s", what, to, e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Like {@link #send}, but returns at once: for a mail whose sending time must not show in the answer (one sent only
+     * when an account has the address), and which nobody waits for.
+     */
+    public void sendInBackground(String to, String subject, String text, String what) {
+        if (!enabled) {
+            return;
+        }
+        reactiveMailer.send(Mail.withText(to, subject, text)).subscribe().with(
+                sent -> { },
+                failure -> LOG.warnf("Could not mail %s to %s: %s", what, to, failure.getClass().getSimpleName()));
     }
 }

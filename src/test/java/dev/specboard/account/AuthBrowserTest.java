@@ -1,9 +1,11 @@
 package dev.specboard.account;
 
 import dev.specboard.support.Browser;
+import dev.specboard.support.Mails;
 import dev.specboard.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -16,6 +18,9 @@ class AuthBrowserTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    TestData data;
 
     @Test
     void signUpLogOutAndLogInAgain() {
@@ -64,6 +69,43 @@ class AuthBrowserTest {
             b.go("/account");
             b.waitFor("#login-form");
             b.login(u, "long enough password");
+            b.waitFor("#no-projects");
+        }
+    }
+
+    /** Forgot the password: from the login page to a code by mail and a new password, on a phone's width. */
+    @Test
+    void resetAForgottenPasswordWithTheMailedCode() {
+        Account a = data.account("forgetful");
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.go("/login");
+            b.click("#forgot-password");
+            b.waitFor("#reset-request-form");
+            b.assertFitsWidth();
+            b.assertAccessible();
+            b.type("#f-email", "not an address");
+            b.click("#reset-request-form button[type=submit]");
+            b.waitFor("#e-email");
+            assertEquals("not an address", b.value("#f-email"));
+            b.assertAccessible();
+            b.type("#f-email", a.email);
+            b.click("#reset-request-form button[type=submit]");
+            b.waitFor("#reset-sent");
+            b.assertFitsWidth();
+            b.assertAccessible();
+
+            String code = Mails.resetCode(Mails.await(a.email, 1).get(0));
+            b.type("#f-code", code).type("#f-newPassword", "short");
+            b.click("#reset-form button[type=submit]");
+            b.waitFor("#e-newPassword");
+            assertEquals(code, b.value("#f-code"), "the code stays in its field");
+            b.assertAccessible();
+            b.type("#f-newPassword", "a new and long password");
+            b.click("#reset-form button[type=submit]");
+            b.waitFor("#login-form");
+            assertTrue(b.find("#flash .flash").getText().startsWith("Your password is changed"), b.find("#flash .flash").getText());
+            b.assertAccessible();
+            b.login(a.username, "a new and long password");
             b.waitFor("#no-projects");
         }
     }

@@ -299,6 +299,7 @@ class ScreenCensusBrowserTest {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("slug", slug);
         keys.put("invitations/token", invitationLink.substring(invitationLink.lastIndexOf('/') + 1));
+        keys.put("password-reset/code", dev.specboard.support.Mails.resetCode(team.member()));
         keys.put("stories/number", "1");
         keys.put("specs/key", "SPEC-1");
         keys.put("tasks/key", "TASK-1-1");

@@ -69,6 +69,8 @@ class SecretPathLogTest {
         assertEquals("/invitations/[redacted]", LoggedPath.of("/invitations/" + SECRET));
         assertEquals("/invitations/[redacted]/accept", LoggedPath.of("/invitations/" + SECRET + "/accept"));
         assertEquals("/preview/[redacted]/pages/2", LoggedPath.of("/preview/" + SECRET + "/pages/2"));
+        assertEquals("/password-reset/[redacted]", LoggedPath.of("/password-reset/" + SECRET));
+        assertEquals("see /password-reset/[redacted]", LoggedPath.text("see /password-reset/" + SECRET));
         assertEquals("//Preview/[redacted]", LoggedPath.of("//Preview/" + SECRET));
         assertEquals("/projects/p/previews/42", LoggedPath.of("/projects/p/previews/42"));
         assertEquals("/api/v1/projects/p/previews", LoggedPath.of("/api/v1/projects/p/previews"));

@@ -1,0 +1,154 @@
+package dev.specboard.account;
+
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.OutgoingMail;
+import dev.specboard.web.Validation;
+import dev.specboard.web.ValidationException;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Resets a forgotten password with a single-use code mailed to the account's address, which works for an hour. */
+@ApplicationScoped
+public class PasswordResetService {
+
+    static final int VALID_MINUTES = 60;
+    /** At most this many codes are mailed to one account in {@link #LIMIT_MINUTES}: asking cannot flood a mailbox. */
+    static final int CODES_PER_WINDOW = 3;
+    static final int LIMIT_MINUTES = 15;
+    static final String NOT_VALID = "This code does not work: it may have expired (a code works for an hour), been used"
+            + " already, or been ended by a newer password. Ask for a new one.";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OutgoingMail mail;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    Event<PasswordResetMail.Requested> requested;
+
+    @Inject
+    Event<PasswordResetMail.Done> done;
+
+    /** Where people reach this Specboard, for the link in the mail; without it the mail holds only the code. */
+    @ConfigProperty(name = "specboard.public-url")
+    Optional<String> publicUrl;
+
+    /** Whether a reset can be asked for at all: only a mail can deliver the code. */
+    public boolean offered() {
+        return mail.enabled();
+    }
+
+    /**
+     * Mails a new code to the account with this address, if there is one and it was not sent {@value #CODES_PER_WINDOW}
+     * codes in the last {@value #LIMIT_MINUTES} minutes. Whether either is so plays no part in what the caller learns:
+     * the answer is the same, and the mail goes out in the background. Codes mailed earlier keep working (a slow mail
+     * must not be beaten by the next one).
+     */
+    @Transactional
+    public void request(String email) {
+        Optional<Account> found = email == null || email.isBlank() ? Optional.empty() : Account.findByEmail(email);
+        if (found.isEmpty()) {
+            return;
+        }
+        Account a = found.get();
+        // Two requests at once for one account take turns, so that the limit holds.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('password-reset:' || ?1))").setParameter(1, a.id.toString())
+                .getSingleResult();
+        Number recent = (Number) em.createNativeQuery("""
+                        SELECT count(*) FROM password_resets
+                        WHERE account_id = ?1 AND created_at > now() - make_interval(mins => ?2)""")
+                .setParameter(1, a.id).setParameter(2, LIMIT_MINUTES).getSingleResult();
+        if (recent.intValue() >= CODES_PER_WINDOW) {
+            return;
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        em.createNativeQuery("""
+                        INSERT INTO password_resets (account_id, code_hash, expires_at)
+                        VALUES (?1, ?2, now() + make_interval(mins => ?3))""")
+                .setParameter(1, a.id).setParameter(2, ApiToken.hash(code)).setParameter(3, VALID_MINUTES).executeUpdate();
+        String link = publicUrl.map(String::strip).filter(u -> !u.isEmpty())
+                .map(u -> u.replaceAll("/+$", "") + "/password-reset/" + code).orElse(null);
+        requested.fire(new PasswordResetMail.Requested(a.email, a.username, code, link, VALID_MINUTES));
+    }
+
+    /** Whether the code can still set a password (a link is opened: its page asks for the password, or says it is spent). */
+    public boolean usable(String code) {
+        if (code == null || code.isBlank() || code.length() > 200) {
+            return false;
+        }
+        return !em.createNativeQuery("""
+                        SELECT 1 FROM password_resets WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > now()""")
+                .setParameter(1, ApiToken.hash(code.strip())).getResultList().isEmpty();
+    }
+
+    /**
+     * Sets the new password with the code, which is then spent, like every other open code of the account; every
+     * login of the account ends and its address is told. A code that does not work, or a password the rules refuse,
+     * is a 422 naming the field; the code then stays as it was.
+     */
+    @Transactional
+    public void reset(PasswordResetForm form) {
+        FormErrors errors = validation.check(form);
+        UUID accountId = null;
+        if (!errors.has("code")) {
+            // Spent in the statement that finds it: of two uses at once, one finds it open. A refusal below rolls it back.
+            @SuppressWarnings("unchecked")
+            List<UUID> taken = em.createNativeQuery("""
+                            UPDATE password_resets SET used_at = now()
+                            WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > now() RETURNING account_id""")
+                    .setParameter(1, ApiToken.hash(form.code().strip())).getResultList();
+            if (taken.isEmpty()) {
+                errors.add("code", NOT_VALID);
+            } else {
+                accountId = taken.get(0);
+            }
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
+        Account a = Account.findById(accountId);
+        a.setPassword(form.newPassword());
+        endOpen(accountId);
+        sessions.endAll(accountId);
+        done.fire(new PasswordResetMail.Done(a.email, a.username));
+    }
+
+    /**
+     * Ends the account's open codes: after a password or email change a code mailed before it (perhaps to an address
+     * the owner no longer controls) must not set the password.
+     */
+    @Transactional
+    public void endOpen(UUID accountId) {
+        em.createNativeQuery("UPDATE password_resets SET used_at = now() WHERE account_id = ?1 AND used_at IS NULL")
+                .setParameter(1, accountId).executeUpdate();
+    }
+
+    /** Codes past their hour and the mail limit's window are of no use to anyone. */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void purgeExpired() {
+        em.createNativeQuery("DELETE FROM password_resets WHERE expires_at < now() - interval '1 day'").executeUpdate();
+    }
+}
