@@ -1,5 +1,6 @@
 package dev.specboard.account;
 
+import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.OutgoingMail;
 import dev.specboard.web.Validation;
@@ -46,6 +47,9 @@ public class PasswordResetService {
     Event<PasswordResetMail.Requested> requested;
 
     @Inject
+    Event<PasswordResetMail.Issued> issued;
+
+    @Inject
     Event<PasswordResetMail.Done> done;
 
     /** Where people reach this Specboard, for the link in the mail; without it the mail holds only the code. */
@@ -80,16 +84,38 @@ public class PasswordResetService {
         if (recent.intValue() >= CODES_PER_WINDOW) {
             return;
         }
+        String code = store(a.id);
+        String link = publicUrl.map(String::strip).filter(u -> !u.isEmpty()).map(u -> link(u, code)).orElse(null);
+        requested.fire(new PasswordResetMail.Requested(a.email, a.username, code, link, VALID_MINUTES));
+    }
+
+    /**
+     * A reset link an administrator passes on to the account's owner (who cannot log in, on a Specboard that sends no
+     * mail) by a way they trust; the account's address is told when mail is set up. {@code requestBase} is the
+     * administrator's own address of this Specboard, used when no public address is configured.
+     */
+    @Transactional
+    public String issue(String username, String requestBase) {
+        Account a = Account.findByUsername(username).orElseThrow(() -> ApiException.notFound("No account " + username));
+        String code = store(a.id);
+        issued.fire(new PasswordResetMail.Issued(a.email, a.username, VALID_MINUTES));
+        return link(publicUrl.map(String::strip).filter(u -> !u.isEmpty()).orElse(requestBase), code);
+    }
+
+    private static String link(String base, String code) {
+        return base.replaceAll("/+$", "") + "/password-reset/" + code;
+    }
+
+    /** Stores a new code of the account and answers it (only its hash is kept). */
+    private String store(UUID accountId) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         em.createNativeQuery("""
                         INSERT INTO password_resets (account_id, code_hash, expires_at)
                         VALUES (?1, ?2, now() + make_interval(mins => ?3))""")
-                .setParameter(1, a.id).setParameter(2, ApiToken.hash(code)).setParameter(3, VALID_MINUTES).executeUpdate();
-        String link = publicUrl.map(String::strip).filter(u -> !u.isEmpty())
-                .map(u -> u.replaceAll("/+$", "") + "/password-reset/" + code).orElse(null);
-        requested.fire(new PasswordResetMail.Requested(a.email, a.username, code, link, VALID_MINUTES));
+                .setParameter(1, accountId).setParameter(2, ApiToken.hash(code)).setParameter(3, VALID_MINUTES).executeUpdate();
+        return code;
     }
 
     /** Whether the code can still set a password (a link is opened: its page asks for the password, or says it is spent). */

@@ -110,6 +110,32 @@ class AuthBrowserTest {
         }
     }
 
+    /** An administrator finds an account from the menu and makes it a reset link, on a phone's width. */
+    @Test
+    void anAdministratorMakesAResetLink() {
+        Account admin = data.admin("browser-admin");
+        Account locked = data.account("browser-locked");
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.go("/login");
+            b.login(admin.username, TestData.PASSWORD);
+            b.waitFor("#no-projects");
+            b.click(".account-menu summary");
+            b.click(".account-menu a[href='/admin/accounts']");
+            b.waitFor("#account-search");
+            b.assertFitsWidth();
+            b.assertAccessible();
+            b.type("#f-q", locked.username);
+            b.click("#account-search button[type=submit]");
+            b.waitFor("#reset-" + locked.username);
+            assertEquals(1, b.count("tr.account-row"));
+            b.click("#reset-" + locked.username);
+            b.waitFor("#reset-link");
+            assertTrue(b.value("#reset-link").contains("/password-reset/"), b.value("#reset-link"));
+            b.assertFitsWidth();
+            b.assertAccessible();
+        }
+    }
+
     @Test
     void homeIsUsableAt360px() {
         String u = TestData.unique("narrow");

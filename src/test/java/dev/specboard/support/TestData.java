@@ -38,6 +38,14 @@ public class TestData {
         return accounts.signup(new SignupForm(username + "@example.test", username, "Test " + prefix, PASSWORD));
     }
 
+    /** An account that is an administrator of this Specboard (as the first account of an installation is). */
+    @Transactional
+    public Account admin(String prefix) {
+        Account a = Account.findById(account(prefix).id);
+        a.role = Account.ROLE_ADMIN;
+        return a;
+    }
+
     public Project project(Account owner) {
         String slug = unique("p");
         return projects.create(owner.id, new ProjectForm("Project " + slug, slug, "web-app", "quarkus", "A test project"));

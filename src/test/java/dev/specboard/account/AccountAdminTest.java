@@ -1,0 +1,98 @@
+package dev.specboard.account;
+
+import dev.specboard.support.Mails;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.mailer.Mail;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Administrators find accounts and make a reset link for someone who cannot log in, on a Specboard that sends no
+ * mail; nobody else sees the list.
+ */
+@QuarkusTest
+class AccountAdminTest {
+
+    @Inject
+    TestData data;
+
+    @Test
+    void onlyAnAdministratorSeesTheAccountsOrMakesALink() {
+        Account plain = data.account("plain");
+        assertEquals(403, Web.as(plain).get("/admin/accounts").statusCode());
+        assertEquals(403, Web.as(plain).contentType("application/x-www-form-urlencoded")
+                .post("/admin/accounts/" + plain.username + "/password-reset").statusCode());
+        assertEquals(0, Web.html(Web.as(plain).get("/")).select("a[href=/admin/accounts]").size(), "and the menu does not offer it");
+        Response anonymous = RestAssured.given().redirects().follow(false).get("/admin/accounts");
+        assertEquals(302, anonymous.statusCode());
+        assertTrue(anonymous.getHeader("Location").contains("/login"), anonymous.getHeader("Location"));
+
+        Account admin = data.admin("root");
+        assertEquals(1, Web.html(Web.as(admin).get("/")).select("a[href=/admin/accounts]").size());
+        assertEquals(404, Web.as(admin).contentType("application/x-www-form-urlencoded")
+                .post("/admin/accounts/nobody-" + plain.username + "/password-reset").statusCode());
+    }
+
+    @Test
+    void anAdministratorMakesAResetLinkThatSetsThePasswordOnce() {
+        Account admin = data.admin("admin");
+        Account locked = data.account("locked-out");
+        Document found = Web.html(Web.as(admin).queryParam("q", locked.username.toUpperCase()).get("/admin/accounts"));
+        assertEquals(1, found.select("tr.account-row").size(), found.select("#account-table").outerHtml());
+        assertTrue(found.select("tr.account-row").text().contains(locked.email));
+
+        Response made = Web.as(admin).contentType("application/x-www-form-urlencoded").post("/admin/accounts/" + locked.username + "/password-reset");
+        assertEquals(200, made.statusCode());
+        String link = Web.html(made).select("#reset-link").attr("value");
+        assertTrue(link.startsWith(RestAssured.baseURI + ":" + RestAssured.port + "/password-reset/"), link);
+        String code = link.substring(link.lastIndexOf('/') + 1);
+
+        Mail notice = Mails.await(locked.email, 1).get(0);
+        assertEquals("A link to reset your Specboard password was made", notice.getSubject());
+        assertTrue(!notice.getText().contains(code), "the notice does not carry the link");
+
+        assertEquals(200, RestAssured.get(link.substring(link.indexOf("/password-reset/"))).statusCode());
+        assertEquals(303, Web.anonymous().formParam("code", code).formParam("newPassword", "chosen by the owner")
+                .formParam("viaLink", "true").post("/password-reset/new").statusCode());
+        assertEquals(303, Web.anonymous().header("X-Forwarded-For", Web.clientAddress()).formParam("username", locked.username)
+                .formParam("password", "chosen by the owner").post("/login").statusCode());
+        assertEquals(404, RestAssured.get(link.substring(link.indexOf("/password-reset/"))).statusCode(), "the link worked once");
+    }
+
+    @Test
+    void theSearchTakesWildcardsAsTheyAreAndSaysWhenNothingMatches() {
+        Account admin = data.admin("finder");
+        Document none = Web.html(Web.as(admin).queryParam("q", "%_%").get("/admin/accounts"));
+        assertEquals(0, none.select("tr.account-row").size());
+        assertEquals("No account matches “%_%”.", none.select("#no-accounts").text());
+        assertEquals("%_%", none.select("#f-q").attr("value"), "the search stays in its field");
+        assertEquals(400, Web.as(admin).queryParam("page", "0").get("/admin/accounts").statusCode());
+    }
+
+    @Test
+    void theListRunsTheSameStatementsForTenTimesTheAccounts() {
+        Account admin = data.admin("counter");
+        String few = TestData.unique("few");
+        String many = TestData.unique("many");
+        for (int i = 0; i < 3; i++) {
+            data.account(few);
+        }
+        for (int i = 0; i < 30; i++) {
+            data.account(many);
+        }
+        String cookie = Web.sessionCookie(admin);
+        long forFew = SqlCounter.count(() -> Web.as(cookie).queryParam("q", few).get("/admin/accounts").then().statusCode(200));
+        long forMany = SqlCounter.count(() -> Web.as(cookie).queryParam("q", many).get("/admin/accounts").then().statusCode(200));
+        assertEquals(forFew, forMany);
+        assertEquals(30, Web.html(Web.as(cookie).queryParam("q", many).get("/admin/accounts")).select("tr.account-row").size());
+    }
+}
