@@ -1,6 +1,7 @@
 package dev.specboard.account;
 
 import dev.specboard.web.ApiException;
+import dev.specboard.web.PublicAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class AccountAdminResource {
     @Inject
     PasswordResetService resets;
 
+    @Inject
+    PublicAddress publicAddress;
+
     @GET
     public TemplateInstance list(@QueryParam("q") String query, @QueryParam("page") Integer page) {
         requireAdmin();
@@ -52,7 +56,7 @@ public class AccountAdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance issueReset(@PathParam("username") String username, @Context UriInfo uri) {
         requireAdmin();
-        String link = resets.issue(username, uri.getBaseUri().toString());
+        String link = resets.issue(username, publicAddress.base(uri));
         return Templates.admin(directory.list(username, null), new Issued(username, link));
     }
 

@@ -3,6 +3,7 @@ package dev.specboard.account;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.OutgoingMail;
+import dev.specboard.web.PublicAddress;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
 import io.quarkus.scheduler.Scheduled;
@@ -11,8 +12,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -53,8 +54,8 @@ public class PasswordResetService {
     Event<PasswordResetMail.Done> done;
 
     /** Where people reach this Specboard, for the link in the mail; without it the mail holds only the code. */
-    @ConfigProperty(name = "specboard.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    PublicAddress publicAddress;
 
     /** Whether a reset can be asked for at all: only a mail can deliver the code. */
     public boolean offered() {
@@ -85,25 +86,25 @@ public class PasswordResetService {
             return;
         }
         String code = store(a.id);
-        String link = publicUrl.map(String::strip).filter(u -> !u.isEmpty()).map(u -> link(u, code)).orElse(null);
+        String link = publicAddress.configured().map(base -> link(base, code)).orElse(null);
         requested.fire(new PasswordResetMail.Requested(a.email, a.username, code, link, VALID_MINUTES));
     }
 
     /**
      * A reset link an administrator passes on to the account's owner (who cannot log in, on a Specboard that sends no
-     * mail) by a way they trust; the account's address is told when mail is set up. {@code requestBase} is the
-     * administrator's own address of this Specboard, used when no public address is configured.
+     * mail) by a way they trust; the account's address is told when mail is set up. {@code base} is where the link
+     * starts ({@link PublicAddress#base}).
      */
     @Transactional
-    public String issue(String username, String requestBase) {
+    public String issue(String username, URI base) {
         Account a = Account.findByUsername(username).orElseThrow(() -> ApiException.notFound("No account " + username));
         String code = store(a.id);
         issued.fire(new PasswordResetMail.Issued(a.email, a.username, VALID_MINUTES));
-        return link(publicUrl.map(String::strip).filter(u -> !u.isEmpty()).orElse(requestBase), code);
+        return link(base, code);
     }
 
-    private static String link(String base, String code) {
-        return base.replaceAll("/+$", "") + "/password-reset/" + code;
+    private static String link(URI base, String code) {
+        return PublicAddress.link(base, "/password-reset/" + code);
     }
 
     /** Stores a new code of the account and answers it (only its hash is kept). */

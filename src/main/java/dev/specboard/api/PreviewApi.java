@@ -8,6 +8,7 @@ import dev.specboard.preview.PreviewSession;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.PublicAddress;
 import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -60,10 +61,13 @@ public class PreviewApi {
     @Inject
     PreviewService previews;
 
+    @Inject
+    PublicAddress publicAddress;
+
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
     public Response create(@PathParam("slug") String slug, PreviewBody body, @Context UriInfo uri) {
-        return Response.status(201).entity(create(slug, body, uri.getBaseUri())).build();
+        return Response.status(201).entity(create(slug, body, publicAddress.base(uri))).build();
     }
 
     /** Creates a preview whose link starts at {@code base}: the API's base URI, or the MCP request's for the tool. */
@@ -85,7 +89,7 @@ public class PreviewApi {
     public List<PreviewAnswer> list(@PathParam("slug") String slug,
                                     @QueryParam("page") Integer page,
                                     @Context UriInfo uri) {
-        return list(slug, page, uri.getBaseUri());
+        return list(slug, page, publicAddress.base(uri));
     }
 
     List<PreviewAnswer> list(String slug, Integer page, URI base) {
@@ -100,7 +104,7 @@ public class PreviewApi {
     @GET
     @Path("/{id}")
     public PreviewAnswer get(@PathParam("slug") String slug, @PathParam("id") String id, @Context UriInfo uri) {
-        return get(slug, id, uri.getBaseUri());
+        return get(slug, id, publicAddress.base(uri));
     }
 
     PreviewAnswer get(String slug, String id, URI base) {
@@ -111,7 +115,7 @@ public class PreviewApi {
     @POST
     @Path("/{id}/revoke")
     public PreviewAnswer revoke(@PathParam("slug") String slug, @PathParam("id") String id, @Context UriInfo uri) {
-        return revoke(slug, id, uri.getBaseUri());
+        return revoke(slug, id, publicAddress.base(uri));
     }
 
     PreviewAnswer revoke(String slug, String id, URI base) {

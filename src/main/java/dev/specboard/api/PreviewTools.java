@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.web.PublicAddress;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
@@ -22,6 +23,9 @@ public class PreviewTools {
 
     @Inject
     CurrentVertxRequest request;
+
+    @Inject
+    PublicAddress publicAddress;
 
     @Tool(name = "create_preview", description = "Creates a preview link (leads) that shows the mockups without login for some hours: "
             + "every page, or only the one at pagePath. The answer's url and token are the secret link; it answers 404 once expired.",
@@ -55,8 +59,8 @@ public class PreviewTools {
         return call(() -> previewApi.revoke(project, previewId, base()));
     }
 
-    /** The root of the address the MCP request came to (behind a proxy, the forwarded one, as for the API). */
+    /** The public address, else the root of the one the MCP request came to (behind a proxy, the forwarded one, as for the API). */
     private URI base() {
-        return URI.create(request.getCurrent().request().absoluteURI()).resolve("/");
+        return publicAddress.base(URI.create(request.getCurrent().request().absoluteURI()).resolve("/"));
     }
 }

@@ -10,6 +10,7 @@ import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.PageNumbers;
+import dev.specboard.web.PublicAddress;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -37,7 +38,7 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class PreviewResource {
 
-    /** The previews screen; {@code baseUri} is this server's address as the browser reached it, for links to share. */
+    /** The previews screen; {@code baseUri} is the public address (else the one the browser reached), for links to share. */
     public record PreviewsPage(Access access, List<PreviewRow> previews, PageNumbers at, List<PageRow> pages, PreviewForm form, FormErrors errors,
                                URI baseUri) {
 
@@ -60,6 +61,9 @@ public class PreviewResource {
 
     @Inject
     PageService pages;
+
+    @Inject
+    PublicAddress publicAddress;
 
     @GET
     public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page, @Context UriInfo uri) {
@@ -99,6 +103,6 @@ public class PreviewResource {
     private PreviewsPage page(Access access, Integer page, PreviewForm form, FormErrors errors, UriInfo uri) {
         PreviewService.Listing shown = previews.page(access.project().id, page);
         return new PreviewsPage(access, shown.rows(), shown.at(), pages.rows(access.project().id).stream().filter(PageRow::hasMockup).toList(),
-                form, errors, uri.getBaseUri());
+                form, errors, publicAddress.base(uri));
     }
 }

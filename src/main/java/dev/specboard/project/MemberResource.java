@@ -5,6 +5,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.PublicAddress;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -50,6 +51,9 @@ public class MemberResource {
     @Inject
     MemberService memberService;
 
+    @Inject
+    PublicAddress publicAddress;
+
     @GET
     public Response members(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
@@ -74,7 +78,7 @@ public class MemberResource {
         Access access = projectAccess.write(slug, Role.OWNER);
         try {
             Role role = MemberService.parseRole(form.role(), "role");
-            Optional<InvitationService.Created> invited = memberService.addOrInvite(access, form.who(), role, uri.getBaseUri().toString());
+            Optional<InvitationService.Created> invited = memberService.addOrInvite(access, form.who(), role, publicAddress.base(uri).toString());
             if (invited.isPresent()) {
                 return Htmx.page(page(access, MemberForm.empty(), FormErrors.none(), invited.get()));
             }
@@ -100,7 +104,7 @@ public class MemberResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response renewInvitation(@PathParam("slug") String slug, @FormParam("invitation") String invitation, @Context UriInfo uri) {
         Access access = projectAccess.write(slug, Role.OWNER);
-        InvitationService.Created renewed = invitations.renew(access, invitationId(invitation), uri.getBaseUri().toString());
+        InvitationService.Created renewed = invitations.renew(access, invitationId(invitation), publicAddress.base(uri).toString());
         return Htmx.page(page(access, MemberForm.empty(), FormErrors.none(), renewed));
     }
 

@@ -13,6 +13,7 @@ import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
+import dev.specboard.web.PublicAddress;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -63,6 +64,9 @@ public class SetupWizardResource {
 
     @Inject
     Markdown markdown;
+
+    @Inject
+    PublicAddress publicAddress;
 
     @GET
     public Response page(@QueryParam("step") String stepKey) {
@@ -144,7 +148,7 @@ public class SetupWizardResource {
             return Htmx.page(render(runOf(me), SetupStep.INVITE, rows, FormErrors.none(), ""));
         }
         try {
-            SetupWizardService.Finished done = wizard.finish(me, form.filledRows(), uri.getBaseUri().toString());
+            SetupWizardService.Finished done = wizard.finish(me, form.filledRows(), publicAddress.base(uri).toString());
             Project p = done.project();
             return Flash.redirect(headers, "/projects/" + p.slug, "Project " + p.name + " is set up."
                     + (done.invited().isEmpty() ? "" : " Invitations went to " + String.join(", ", done.invited())
