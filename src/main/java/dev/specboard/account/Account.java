@@ -62,8 +62,16 @@ public class Account extends TimestampedEntity {
      * first's account and sees it. Call it in the transaction that stores the account, just before storing it.
      */
     static String roleOfNewAccount() {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('accounts:first-is-admin'))").getSingleResult();
+        lockAdministrators();
         return count() == 0 ? ROLE_ADMIN : ROLE_USER;
+    }
+
+    /**
+     * Takes the lock, held until the transaction ends, under which who is an administrator is decided: a first sign-up
+     * and changes of administrators take turns.
+     */
+    static void lockAdministrators() {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('accounts:first-is-admin'))").getSingleResult();
     }
 
     public void setPassword(String plain) {

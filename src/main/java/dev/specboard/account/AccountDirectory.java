@@ -1,10 +1,13 @@
 package dev.specboard.account;
 
+import dev.specboard.web.ApiException;
 import dev.specboard.web.PageNumbers;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** The accounts of this Specboard as its administrators see them: found by username, name or email, a page at a time. */
+/**
+ * The accounts of this Specboard as its administrators see them: found by username, name or email, a page at a time;
+ * and who is an administrator.
+ */
 @ApplicationScoped
 public class AccountDirectory {
 
@@ -29,6 +35,35 @@ public class AccountDirectory {
         public String pageHref() {
             return "/admin/accounts?" + (query.isEmpty() ? "" : "q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&") + "page=";
         }
+    }
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ApiTokenService tokens;
+
+    /**
+     * Makes the account an administrator of this Specboard, or no longer one. Its logins end (a login carries the role
+     * it began with; the caller gives the asking browser a new one when it changed its own role) and its tokens take
+     * the new role at once. The last administrator cannot step down (409): there would be nobody to make another.
+     */
+    @Transactional
+    public Account setAdmin(String username, boolean admin) {
+        // Two administrators removing each other at once still leave one.
+        Account.lockAdministrators();
+        Account a = Account.findByUsername(username).orElseThrow(() -> ApiException.notFound("No account " + username));
+        if (a.isAdmin() == admin) {
+            return a;
+        }
+        if (!admin && Account.count("role", Account.ROLE_ADMIN) <= 1) {
+            throw ApiException.conflict(a.username + " is the only administrator of this Specboard: make another account an"
+                    + " administrator first.");
+        }
+        a.role = admin ? Account.ROLE_ADMIN : Account.ROLE_USER;
+        sessions.endAll(a.id);
+        tokens.roleChanged(a.id);
+        return a;
     }
 
     /** Two statements whatever the page: the count and the page's rows. */

@@ -137,6 +137,16 @@ public class ApiTokenService {
         return revokedNow;
     }
 
+    /**
+     * The account's site role changed: its tokens, known on every instance with the role they had, are read again at
+     * their next use (at this commit here, through NOTIFY elsewhere).
+     */
+    @Transactional
+    public void roleChanged(UUID accountId) {
+        live.publish(LiveEvent.forAccount(EVENT, accountId));
+        revoked.fire(new Revoked(accountId));
+    }
+
     @Transactional
     public void revoke(UUID accountId, UUID tokenId) {
         ApiToken t = ApiToken.findById(tokenId);

@@ -22,8 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class AccountAdminTest {
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+
     @Inject
     TestData data;
+
+    @Inject
+    ApiTokenService tokens;
 
     @Test
     void onlyAnAdministratorSeesTheAccountsOrMakesALink() {
@@ -66,6 +71,32 @@ class AccountAdminTest {
         assertEquals(303, Web.anonymous().header("X-Forwarded-For", Web.clientAddress()).formParam("username", locked.username)
                 .formParam("password", "chosen by the owner").post("/login").statusCode());
         assertEquals(404, RestAssured.get(link.substring(link.indexOf("/password-reset/"))).statusCode(), "the link worked once");
+    }
+
+    @Test
+    void aNewAdministratorsLoginsEndAndTheirTokenTakesTheRoleAtOnce() {
+        Account admin = data.admin("granter");
+        Account other = data.account("granted");
+        TestData.Team t = data.team();
+        String oldLogin = Web.sessionCookie(other);
+        String token = tokens.create(other.id, "cli", null, null).value();
+        assertEquals(404, project(token, t.slug()), "not a member, not an administrator");
+
+        Response granted = Web.as(admin).contentType(FORM).formParam("admin", "true").post("/admin/accounts/" + other.username + "/role");
+        assertEquals(303, granted.statusCode(), granted.asString());
+        assertEquals(302, RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, oldLogin).get("/").statusCode(),
+                "a login carries the role it began with, so it ends");
+        assertEquals(200, project(token, t.slug()), "the token has the new role at once");
+        assertEquals(200, Web.as(Account.findById(other.id)).get("/admin/accounts").statusCode());
+
+        Web.as(admin).contentType(FORM).formParam("admin", "false").post("/admin/accounts/" + other.username + "/role").then().statusCode(303);
+        assertEquals(404, project(token, t.slug()), "and loses it at once");
+        assertEquals(400, Web.as(admin).contentType(FORM).formParam("admin", "yes").post("/admin/accounts/" + other.username + "/role").statusCode());
+        assertEquals(404, Web.as(admin).contentType(FORM).formParam("admin", "true").post("/admin/accounts/nobody-" + other.username + "/role").statusCode());
+    }
+
+    private static int project(String token, String slug) {
+        return RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/projects/" + slug).statusCode();
     }
 
     @Test
