@@ -11,6 +11,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** A person (or the owner of an agent's token); {@code role} is the site role: user or admin. */
@@ -38,6 +39,10 @@ public class Account extends TimestampedEntity {
 
     @Roles
     public String role = ROLE_USER;
+
+    /** When an administrator disabled the account (it cannot log in), or null. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
 
 
     public static Optional<Account> findByUsername(String username) {
@@ -80,6 +85,10 @@ public class Account extends TimestampedEntity {
 
     public boolean passwordMatches(String plain) {
         return plain != null && passwordHash != null && PasswordCheck.matches(plain, passwordHash);
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
     }
 
     public boolean isAdmin() {

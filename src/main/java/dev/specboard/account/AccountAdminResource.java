@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The administrators' list of accounts, where one makes a password reset link for someone who cannot log in (shown
- * once, to pass on) and says who else is an administrator. Only site administrators see it: the first account of a
- * Specboard is one.
+ * once, to pass on), says who else is an administrator and disables the accounts of people who left. Only site
+ * administrators see it: the first account of a Specboard is one.
  */
 @Path("/admin/accounts")
 @Produces(MediaType.TEXT_HTML)
@@ -90,10 +90,7 @@ public class AccountAdminResource {
         try {
             a = directory.setAdmin(username, makeAdmin);
         } catch (ApiException e) {
-            if (e.status() != 409) {
-                throw e;
-            }
-            return Htmx.page(Templates.admin(directory.list(username, null), null, e.getMessage()), 409);
+            return refused(e, username);
         }
         if (a.id.equals(currentUser.requireAccountId())) {
             response.addCookie(AuthMechanism.loginCookie(sessions.start(a), AuthMechanism.isSecure(request)));
@@ -101,6 +98,34 @@ public class AccountAdminResource {
         }
         return Flash.redirect(headers, "/admin/accounts?q=" + a.username, a.username + (makeAdmin ? " is now an administrator" : " is no longer an administrator")
                 + "; their logins ended, so that it takes effect when they log in again.");
+    }
+
+    /** Disables the account ({@code disabled=true}: it cannot log in, its logins and tokens end) or enables it again. */
+    @POST
+    @Path("/{username}/access")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setAccess(@PathParam("username") String username, @FormParam("disabled") String disabled, @Context HttpHeaders headers) {
+        requireAdmin();
+        if (!"true".equals(disabled) && !"false".equals(disabled)) {
+            throw ApiException.badRequest("Say disabled=true or disabled=false");
+        }
+        Account a;
+        try {
+            a = directory.setDisabled(username, Boolean.parseBoolean(disabled), currentUser.requireAccountId());
+        } catch (ApiException e) {
+            return refused(e, username);
+        }
+        return Flash.redirect(headers, "/admin/accounts?q=" + a.username, a.isDisabled()
+                ? a.username + " is disabled: their logins and API tokens ended, and they cannot log in."
+                : a.username + " can log in again (with new API tokens: the old ones stay revoked).");
+    }
+
+    /** A change the rules refuse (409) is said on the list, above the account; anything else is the usual error. */
+    private Response refused(ApiException e, String username) {
+        if (e.status() != 409) {
+            throw e;
+        }
+        return Htmx.page(Templates.admin(directory.list(username, null), null, e.getMessage()), 409);
     }
 
     private void requireAdmin() {

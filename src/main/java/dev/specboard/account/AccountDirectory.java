@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The accounts of this Specboard as its administrators see them: found by username, name or email, a page at a time;
@@ -25,7 +26,7 @@ public class AccountDirectory {
     static final int PAGE_SIZE = 50;
 
     /** One account in the list. */
-    public record Row(String username, String name, String email, boolean admin, Instant createdAt) {
+    public record Row(String username, String name, String email, boolean admin, Instant createdAt, Instant disabledAt) {
     }
 
     /** A page of accounts matching {@code query} (empty: every account), in username order. */
@@ -56,6 +57,9 @@ public class AccountDirectory {
         if (a.isAdmin() == admin) {
             return a;
         }
+        if (admin && a.isDisabled()) {
+            throw ApiException.conflict(a.username + " is disabled: enable the account first.");
+        }
         if (!admin && Account.count("role", Account.ROLE_ADMIN) <= 1) {
             throw ApiException.conflict(a.username + " is the only administrator of this Specboard: make another account an"
                     + " administrator first.");
@@ -63,6 +67,32 @@ public class AccountDirectory {
         a.role = admin ? Account.ROLE_ADMIN : Account.ROLE_USER;
         sessions.endAll(a.id);
         tokens.roleChanged(a.id);
+        return a;
+    }
+
+    /**
+     * Disables the account of someone who left (or enables it again): a disabled account cannot log in, is sent no reset
+     * code, and its logins and API tokens end (enabling it does not bring the tokens back). One's own account and an
+     * administrator's are refused (409): an administrator steps down first, so that some administrator always remains.
+     */
+    @Transactional
+    public Account setDisabled(String username, boolean disabled, UUID actingAccount) {
+        Account.lockAdministrators();
+        Account a = Account.findByUsername(username).orElseThrow(() -> ApiException.notFound("No account " + username));
+        if (a.isDisabled() == disabled) {
+            return a;
+        }
+        if (disabled && a.id.equals(actingAccount)) {
+            throw ApiException.conflict("You cannot disable your own account.");
+        }
+        if (disabled && a.isAdmin()) {
+            throw ApiException.conflict(a.username + " is an administrator: remove them as one first.");
+        }
+        a.disabledAt = disabled ? Instant.now() : null;
+        if (disabled) {
+            sessions.endAll(a.id);
+            tokens.revokeAll(a.id);
+        }
         return a;
     }
 
@@ -81,6 +111,6 @@ public class AccountDirectory {
         PageNumbers at = PageNumbers.of(page, total, PAGE_SIZE);
         List<Account> accounts = (where.isEmpty() ? Account.findAll(Sort.by("username")) : Account.find(where, Sort.by("username"), params))
                 .page(Page.of(at.page() - 1, PAGE_SIZE)).list();
-        return new Listing(q, accounts.stream().map(a -> new Row(a.username, a.name, a.email, a.isAdmin(), a.createdAt)).toList(), at);
+        return new Listing(q, accounts.stream().map(a -> new Row(a.username, a.name, a.email, a.isAdmin(), a.createdAt, a.disabledAt)).toList(), at);
     }
 }

@@ -128,6 +128,10 @@ public class AccountService {
             LoginFailure.clear(key, address);
             LoginAddressFailure.giveBack(address);
         });
+        // Told only with the right password, so that a guesser does not learn which accounts are disabled.
+        if (account.get().isDisabled()) {
+            throw new ApiException(403, "This account is disabled. Ask an administrator of this Specboard to enable it.");
+        }
         return account.get();
     }
 

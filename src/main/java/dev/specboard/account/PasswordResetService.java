@@ -63,15 +63,15 @@ public class PasswordResetService {
     }
 
     /**
-     * Mails a new code to the account with this address, if there is one and it was not sent {@value #CODES_PER_WINDOW}
-     * codes in the last {@value #LIMIT_MINUTES} minutes. Whether either is so plays no part in what the caller learns:
+     * Mails a new code to the account with this address, if there is one, it is not disabled and it was not sent
+     * {@value #CODES_PER_WINDOW} codes in the last {@value #LIMIT_MINUTES} minutes. None of this shows in what the caller learns:
      * the answer is the same, and the mail goes out in the background. Codes mailed earlier keep working (a slow mail
      * must not be beaten by the next one).
      */
     @Transactional
     public void request(String email) {
         Optional<Account> found = email == null || email.isBlank() ? Optional.empty() : Account.findByEmail(email);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.get().isDisabled()) {
             return;
         }
         Account a = found.get();

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,9 @@ class AccountAdminTest {
 
     @Inject
     ApiTokenService tokens;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void onlyAnAdministratorSeesTheAccountsOrMakesALink() {
@@ -93,6 +97,52 @@ class AccountAdminTest {
         assertEquals(404, project(token, t.slug()), "and loses it at once");
         assertEquals(400, Web.as(admin).contentType(FORM).formParam("admin", "yes").post("/admin/accounts/" + other.username + "/role").statusCode());
         assertEquals(404, Web.as(admin).contentType(FORM).formParam("admin", "true").post("/admin/accounts/nobody-" + other.username + "/role").statusCode());
+    }
+
+    @Test
+    void aDisabledAccountCannotLogInAndLosesItsLoginsAndTokens() {
+        Account admin = data.admin("disabler");
+        Account leaver = data.account("leaver");
+        String login = Web.sessionCookie(leaver);
+        String token = tokens.create(leaver.id, "cli", null, null).value();
+        assertEquals(200, RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/notifications").statusCode());
+
+        Response disabled = Web.as(admin).contentType(FORM).formParam("disabled", "true").post("/admin/accounts/" + leaver.username + "/access");
+        assertEquals(303, disabled.statusCode(), disabled.asString());
+        assertEquals(302, RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, login).get("/").statusCode());
+        assertEquals(401, RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/notifications").statusCode());
+        Response refused = Web.anonymous().header("X-Forwarded-For", Web.clientAddress()).formParam("username", leaver.username)
+                .formParam("password", TestData.PASSWORD).post("/login");
+        assertEquals(422, refused.statusCode());
+        assertTrue(Web.html(refused).select("#login-error").text().contains("disabled"), refused.asString());
+        assertEquals(401, RestAssured.given().auth().preemptive().basic(leaver.username, TestData.PASSWORD).contentType("application/json")
+                .body("{\"name\":\"again\"}").post("/api/v1/tokens").statusCode(), "nor make a token with its password");
+        Web.anonymous().formParam("email", leaver.email).post("/password-reset").then().statusCode(200);
+        assertEquals(0L, ((Number) em.createNativeQuery("SELECT count(*) FROM password_resets WHERE account_id = ?1")
+                .setParameter(1, leaver.id).getSingleResult()).longValue(), "a disabled account is sent no reset code");
+        Document listed = Web.html(Web.as(admin).queryParam("q", leaver.username).get("/admin/accounts"));
+        assertTrue(listed.select("tr.account-row").text().contains("disabled"), listed.html());
+        assertEquals(409, Web.as(admin).contentType(FORM).formParam("admin", "true").post("/admin/accounts/" + leaver.username + "/role").statusCode(),
+                "a disabled account is enabled before it is made an administrator");
+
+        Web.as(admin).contentType(FORM).formParam("disabled", "false").post("/admin/accounts/" + leaver.username + "/access").then().statusCode(303);
+        assertEquals(303, Web.anonymous().header("X-Forwarded-For", Web.clientAddress()).formParam("username", leaver.username)
+                .formParam("password", TestData.PASSWORD).post("/login").statusCode());
+        assertEquals(401, RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/notifications").statusCode(),
+                "its old tokens stay revoked");
+    }
+
+    @Test
+    void anAdministratorOrOnesOwnAccountIsNotDisabled() {
+        Account admin = data.admin("keeper");
+        Account other = data.admin("other-admin");
+        Response self = Web.as(admin).contentType(FORM).formParam("disabled", "true").post("/admin/accounts/" + admin.username + "/access");
+        assertEquals(409, self.statusCode());
+        assertTrue(Web.html(self).select("#admin-problem").text().contains("your own account"), self.asString());
+        Response ofAdmin = Web.as(admin).contentType(FORM).formParam("disabled", "true").post("/admin/accounts/" + other.username + "/access");
+        assertEquals(409, ofAdmin.statusCode());
+        assertTrue(Web.html(ofAdmin).select("#admin-problem").text().contains("remove them as one first"), ofAdmin.asString());
+        assertEquals(400, Web.as(admin).contentType(FORM).formParam("disabled", "maybe").post("/admin/accounts/" + other.username + "/access").statusCode());
     }
 
     private static int project(String token, String slug) {
