@@ -64,6 +64,6 @@ public class PeopleService {
         }
         List<SharedProjectRow> projects = shared.stream().map(m -> new SharedProjectRow(m.project.slug, m.project.name, m.role,
                 tasks.getOrDefault(m.project.id, List.of()), stories.getOrDefault(m.project.id, List.of()))).toList();
-        return Optional.of(new PersonView(person.username, person.name, you, projects));
+        return Optional.of(new PersonView(person.username, person.name, you, person.isDisabled(), projects));
     }
 }

@@ -3,12 +3,12 @@ package dev.specboard.project;
 import dev.specboard.kernel.Role;
 import java.util.UUID;
 
-/** One row of the members page, read with its account in the same query. */
-public record MemberView(UUID id, String username, String name, String email, Role role, boolean you) {
+/** One row of the members page, read with its account in the same query; {@code disabled}: it can no longer log in. */
+public record MemberView(UUID id, String username, String name, String email, Role role, boolean you, boolean disabled) {
 
     static MemberView of(Membership m, UUID viewer) {
         return new MemberView(m.id, m.account.username, m.account.displayName(), m.account.email, m.role,
-                m.account.id.equals(viewer));
+                m.account.id.equals(viewer), m.account.isDisabled());
     }
 
     public java.util.List<Role> roles() {

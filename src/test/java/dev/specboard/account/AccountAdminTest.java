@@ -103,6 +103,8 @@ class AccountAdminTest {
     void aDisabledAccountCannotLogInAndLosesItsLoginsAndTokens() {
         Account admin = data.admin("disabler");
         Account leaver = data.account("leaver");
+        TestData.Team team = data.team();
+        data.addMember(team.project(), leaver, dev.specboard.kernel.Role.MEMBER);
         String login = Web.sessionCookie(leaver);
         String token = tokens.create(leaver.id, "cli", null, null).value();
         assertEquals(200, RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/notifications").statusCode());
@@ -122,6 +124,10 @@ class AccountAdminTest {
                 .setParameter(1, leaver.id).getSingleResult()).longValue(), "a disabled account is sent no reset code");
         Document listed = Web.html(Web.as(admin).queryParam("q", leaver.username).get("/admin/accounts"));
         assertTrue(listed.select("tr.account-row").text().contains("disabled"), listed.html());
+        Document members = Web.html(Web.as(team.owner()).get("/projects/" + team.slug() + "/members"));
+        assertEquals(1, members.select("tr[data-username=" + leaver.username + "] .member-disabled").size(), "its project's members see it");
+        assertEquals(0, members.select("tr[data-username=" + team.owner().username + "] .member-disabled").size());
+        assertEquals(1, Web.html(Web.as(team.owner()).get("/people/" + leaver.username)).select("#person-disabled").size());
         assertEquals(409, Web.as(admin).contentType(FORM).formParam("admin", "true").post("/admin/accounts/" + leaver.username + "/role").statusCode(),
                 "a disabled account is enabled before it is made an administrator");
 
