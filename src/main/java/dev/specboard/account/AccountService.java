@@ -162,10 +162,7 @@ public class AccountService {
 
     /** 429 saying when to come back: in words, and in seconds for Retry-After. */
     private ApiException tooMany(String what, LoginFailure.Count count) {
-        Instant retry = count.windowStart().plus(Duration.ofMinutes(windowMinutes));
-        long seconds = Math.max(1, Duration.between(Instant.now(), retry).toSeconds() + 1);
-        long minutes = Math.max(1, Duration.between(Instant.now(), retry).toMinutes() + 1);
-        return ApiException.tooManyRequests(what + " Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."), seconds);
+        return count.refusal(what, windowMinutes);
     }
 
     /** Forgets failure windows that ended a day ago or more. */

@@ -1,5 +1,6 @@
 package dev.specboard.account;
 
+import dev.specboard.web.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -40,6 +42,14 @@ public class LoginFailure extends PanacheEntityBase {
 
     /** The count this attempt got, and since when the window runs. */
     public record Count(int failures, Instant windowStart) {
+
+        /** The 429 for an attempt past the limit, saying when the window of {@code windowMinutes} ends. */
+        public ApiException refusal(String what, int windowMinutes) {
+            Instant retry = windowStart.plus(Duration.ofMinutes(windowMinutes));
+            long seconds = Math.max(1, Duration.between(Instant.now(), retry).toSeconds() + 1);
+            long minutes = Math.max(1, Duration.between(Instant.now(), retry).toMinutes() + 1);
+            return ApiException.tooManyRequests(what + " Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."), seconds);
+        }
     }
 
     /**

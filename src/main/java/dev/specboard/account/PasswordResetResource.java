@@ -1,11 +1,13 @@
 package dev.specboard.account;
 
+import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +48,7 @@ public class PasswordResetResource {
     /** Mails a code if an account has the address; the answer is the code's form either way. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response request(@FormParam("email") String email) {
+    public Response request(@FormParam("email") String email, @Context HttpServerRequest request) {
         String address = email == null ? "" : email.strip();
         if (!resets.offered()) {
             return Htmx.page(Templates.passwordReset(address, FormErrors.none(), false, null), 409);
@@ -60,7 +62,15 @@ public class PasswordResetResource {
         if (errors.any()) {
             return Htmx.invalid(Templates.passwordReset(address, errors, true, null));
         }
-        resets.request(address);
+        try {
+            resets.request(address, request.remoteAddress() == null ? null : request.remoteAddress().host());
+        } catch (ApiException e) {
+            if (e.status() != 429) {
+                throw e;
+            }
+            return Response.fromResponse(Htmx.page(Templates.passwordReset(address, FormErrors.none().add("email", e.getMessage()), true, null), 429))
+                    .header("Retry-After", e.retryAfterSeconds()).build();
+        }
         return Htmx.page(Templates.passwordResetCode(PasswordResetForm.empty(), FormErrors.none(), address, true));
     }
 

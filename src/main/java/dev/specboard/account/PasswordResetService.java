@@ -7,6 +7,7 @@ import dev.specboard.web.OutgoingMail;
 import dev.specboard.web.PublicAddress;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,6 +30,8 @@ public class PasswordResetService {
     /** At most this many codes are mailed to one account in {@link #LIMIT_MINUTES}: asking cannot flood a mailbox. */
     static final int CODES_PER_WINDOW = 3;
     static final int LIMIT_MINUTES = 15;
+    /** At most this many requests from one client address in {@link #LIMIT_MINUTES}, whatever addresses they name. */
+    static final int REQUESTS_PER_ADDRESS = 20;
     static final String NOT_VALID = "This code does not work: it may have expired (a code works for an hour), been used"
             + " already, or been ended by a newer password. Ask for a new one.";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -69,10 +72,17 @@ public class PasswordResetService {
      * Mails a new code to the account with this address, if there is one, it is not disabled and it was not sent
      * {@value #CODES_PER_WINDOW} codes in the last {@value #LIMIT_MINUTES} minutes. None of this shows in what the caller learns:
      * the answer is the same, and the mail goes out in the background. Codes mailed earlier keep working (a slow mail
-     * must not be beaten by the next one).
+     * must not be beaten by the next one). More than {@value #REQUESTS_PER_ADDRESS} requests from one client address
+     * ({@code remote}) in that window are refused (429), for every address alike.
      */
     @Transactional
-    public void request(String email) {
+    public void request(String email, String remote) {
+        // Counted (and committed) first, whatever the address: one client cannot have mail sent to account after account.
+        String address = "reset " + ClientAddress.key(remote);
+        LoginFailure.Count fromAddress = QuarkusTransaction.requiringNew().call(() -> LoginAddressFailure.reserve(address, LIMIT_MINUTES));
+        if (fromAddress.failures() > REQUESTS_PER_ADDRESS) {
+            throw fromAddress.refusal("Too many reset codes asked for from your address.", LIMIT_MINUTES);
+        }
         Optional<Account> found = email == null || email.isBlank() ? Optional.empty() : Account.findByEmail(email);
         if (found.isEmpty() || found.get().isDisabled()) {
             return;

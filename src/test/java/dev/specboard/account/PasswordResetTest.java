@@ -39,8 +39,9 @@ class PasswordResetTest {
     @Inject
     EntityManager em;
 
+    /** Asks from a client address of its own, so that the limit per address counts only this test's requests. */
     private static Response ask(String email) {
-        return Web.anonymous().formParam("email", email).post("/password-reset");
+        return Web.anonymous().header("X-Forwarded-For", Web.clientAddress()).formParam("email", email).post("/password-reset");
     }
 
     private static Response reset(String code, String password) {
@@ -162,6 +163,22 @@ class PasswordResetTest {
         assertEquals(303, reset(first, NEW_PASSWORD).statusCode(), "an earlier code still works after later ones");
         assertEquals(0, openCodes(a));
         assertEquals(422, reset(last, "another new password").statusCode());
+    }
+
+    @Test
+    void oneClientAddressAsksForAtMostTwentyCodesAQuarterOfAnHour() {
+        String client = Web.clientAddress();
+        for (int i = 0; i < PasswordResetService.REQUESTS_PER_ADDRESS; i++) {
+            assertEquals(200, Web.anonymous().header("X-Forwarded-For", client).formParam("email", "nobody-" + i + "@example.test")
+                    .post("/password-reset").statusCode());
+        }
+        Response refused = Web.anonymous().header("X-Forwarded-For", client).formParam("email", "one-more@example.test").post("/password-reset");
+        assertEquals(429, refused.statusCode());
+        assertTrue(Long.parseLong(refused.getHeader("Retry-After")) > 0);
+        Document page = Web.html(refused);
+        assertTrue(page.select("#e-email").text().startsWith("Too many reset codes"), refused.asString());
+        assertEquals("one-more@example.test", page.select("#f-email").attr("value"), "the address stays in its field");
+        assertEquals(200, ask("another@example.test").statusCode(), "another client address is not held back");
     }
 
     @Test
