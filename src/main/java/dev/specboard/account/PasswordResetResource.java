@@ -53,17 +53,10 @@ public class PasswordResetResource {
         if (!resets.offered()) {
             return Htmx.page(Templates.passwordReset(address, FormErrors.none(), false, null), 409);
         }
-        FormErrors errors = FormErrors.none();
-        if (address.isEmpty()) {
-            errors.add("email", "Enter the email address of your account");
-        } else if (address.length() > 255 || !address.matches("[^@\\s]+@[^@\\s]+")) {
-            errors.add("email", "Enter an email address, like name@example.com");
-        }
-        if (errors.any()) {
-            return Htmx.invalid(Templates.passwordReset(address, errors, true, null));
-        }
         try {
             resets.request(address, request.remoteAddress() == null ? null : request.remoteAddress().host());
+        } catch (ValidationException e) {
+            return Htmx.invalid(Templates.passwordReset(address, e.errors(), true, null));
         } catch (ApiException e) {
             if (e.status() != 429) {
                 throw e;

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Resets a forgotten password with a single-use code mailed to the account's address, which works for an hour. */
 @ApplicationScoped
@@ -35,6 +36,7 @@ public class PasswordResetService {
     static final String NOT_VALID = "This code does not work: it may have expired (a code works for an hour), been used"
             + " already, or been ended by a newer password. Ask for a new one.";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     /** The table the native updates below touch, named so that Hibernate keeps its second-level cache. */
     private static final String TABLE = "password_resets";
 
@@ -73,17 +75,25 @@ public class PasswordResetService {
      * {@value #CODES_PER_WINDOW} codes in the last {@value #LIMIT_MINUTES} minutes. None of this shows in what the caller learns:
      * the answer is the same, and the mail goes out in the background. Codes mailed earlier keep working (a slow mail
      * must not be beaten by the next one). More than {@value #REQUESTS_PER_ADDRESS} requests from one client address
-     * ({@code remote}) in that window are refused (429), for every address alike.
+     * ({@code remote}) in that window are refused (429), for every address alike; a missing or malformed address is a
+     * 422 on {@code email}, not counted.
      */
     @Transactional
     public void request(String email, String remote) {
+        String given = email == null ? "" : email.strip();
+        if (given.isEmpty()) {
+            throw ValidationException.of("email", "Enter the email address of your account");
+        }
+        if (given.length() > 255 || !EMAIL.matcher(given).matches()) {
+            throw ValidationException.of("email", "Enter an email address, like name@example.com");
+        }
         // Counted (and committed) first, whatever the address: one client cannot have mail sent to account after account.
         String address = "reset " + ClientAddress.key(remote);
         LoginFailure.Count fromAddress = QuarkusTransaction.requiringNew().call(() -> LoginAddressFailure.reserve(address, LIMIT_MINUTES));
         if (fromAddress.failures() > REQUESTS_PER_ADDRESS) {
             throw fromAddress.refusal("Too many reset codes asked for from your address.", LIMIT_MINUTES);
         }
-        Optional<Account> found = email == null || email.isBlank() ? Optional.empty() : Account.findByEmail(email);
+        Optional<Account> found = Account.findByEmail(given);
         if (found.isEmpty() || found.get().isDisabled()) {
             return;
         }
