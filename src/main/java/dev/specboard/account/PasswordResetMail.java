@@ -30,10 +30,9 @@ public class PasswordResetMail {
     OutgoingMail mail;
 
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) Requested r) {
+        String enter = r.link() == null ? "Enter this code" : "Open this link to choose a new password:\n" + r.link() + "\n\nor enter this code";
         String text = "Someone, probably you, asked to reset the password of the Specboard account " + r.username() + ".\n\n"
-                + (r.link() == null ? "" : "Open this link to choose a new password:\n" + r.link() + "\n\nor enter this code ")
-                + (r.link() == null ? "Enter this code " : "")
-                + "on the page where you asked for it:\n" + r.code() + "\n\n"
+                + enter + " on the page where you asked for it:\n" + r.code() + "\n\n"
                 + "It works once, for " + r.validMinutes() + " minutes. If you did not ask, ignore this mail: your password stays as it is.\n";
         mail.sendInBackground(r.email(), "Reset your Specboard password", text, "a password reset code");
     }

@@ -12,13 +12,16 @@ public final class LoggedPath {
      * The segment after /invitations/, /preview/ or /password-reset/ is the link's secret (see InvitationResource,
      * PublicPreviewResource, PasswordResetResource).
      */
-    private static final Pattern SECRET = Pattern.compile("^(/+(?:invitations|preview|password-reset)/+)[^/]+", Pattern.CASE_INSENSITIVE);
+    private static final String LINKS = "(?:invitations|preview|password-reset)";
+
+    /** A path's link secret: the segment after the first one, when that names such a link. */
+    private static final Pattern SECRET = Pattern.compile("^(/+" + LINKS + "/+)[^/]+", Pattern.CASE_INSENSITIVE);
 
     /**
      * The same secret anywhere in a text (an exception's message naming the request's URL or path): the segment after an
      * invitations/, preview/ or password-reset/ segment, up to the next slash, query, fragment, space or quote.
      */
-    private static final Pattern SECRET_IN_TEXT = Pattern.compile("((?<![A-Za-z0-9_.~-])(?:invitations|preview|password-reset)/+)[^/?#\\s\"'<>]+",
+    private static final Pattern SECRET_IN_TEXT = Pattern.compile("((?<![A-Za-z0-9_.~-])" + LINKS + "/+)[^/?#\\s\"'<>]+",
             Pattern.CASE_INSENSITIVE);
 
     public static final String REDACTED = "[redacted]";
