@@ -22,14 +22,15 @@ public class MentionNotifier {
 
     /**
      * Resolves the usernames to members of the project (nobody else can read what they were mentioned
-     * in), leaves out the author and notifies the rest; returns whom it notified.
+     * in) whose accounts are not disabled (nobody reads their notifications), leaves out the author and
+     * notifies the rest; returns whom it notified.
      */
     public Set<UUID> notifyMembers(UUID projectId, UUID authorId, Set<String> usernames, String message, String link) {
         if (usernames.isEmpty()) {
             return Set.of();
         }
         List<UUID> ids = em.createQuery("select m.account.id from Membership m where m.project.id = :p "
-                        + "and lower(m.account.username) in :names", UUID.class)
+                        + "and lower(m.account.username) in :names and m.account.disabledAt is null", UUID.class)
                 .setParameter("p", projectId)
                 .setParameter("names", usernames.stream().map(String::toLowerCase).toList())
                 .getResultList();

@@ -38,7 +38,7 @@ public class MemberService {
     public record MentionSuggestion(String username, String name) {
     }
 
-    /** Up to eight members whose username or name starts with the prefix, in one query. */
+    /** Up to eight members who can still log in and whose username or name starts with the prefix, in one query. */
     public List<MentionSuggestion> suggest(Access access, String prefix) {
         String p = prefix == null ? "" : prefix.trim().toLowerCase(java.util.Locale.ROOT);
         if (p.length() > 39) {
@@ -46,7 +46,7 @@ public class MemberService {
         }
         String like = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return Membership.getEntityManager().createQuery("select new dev.specboard.project.MemberService$MentionSuggestion(a.username, a.name)"
-                        + " from Membership m join m.account a where m.project.id = :project"
+                        + " from Membership m join m.account a where m.project.id = :project and a.disabledAt is null"
                         + " and (lower(a.username) like :p escape '\\' or lower(coalesce(a.name, '')) like :p escape '\\')"
                         + " order by lower(a.username)", MentionSuggestion.class)
                 .setParameter("project", access.project().id).setParameter("p", like).setMaxResults(8).getResultList();
@@ -189,6 +189,10 @@ public class MemberService {
         if (a == null) {
             // Said once, on the row: a second, form-wide message made the summary count two problems for one.
             errors.add(field, "No account found for " + who.trim() + ": invite them by their email address instead");
+            return null;
+        }
+        if (a.isDisabled()) {
+            errors.add(field, a.username + "'s account is disabled: an administrator of this Specboard can enable it");
             return null;
         }
         Membership existing = Membership.find(p, a.id).orElse(null);

@@ -2,6 +2,7 @@ package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
 import dev.specboard.account.Account;
+import dev.specboard.account.AccountDirectory;
 import dev.specboard.support.TestData;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
@@ -29,6 +30,9 @@ class MemberServiceTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    AccountDirectory directory;
 
     private static Access access(Project p, Account a, Role role) {
         return new Access(p, role, a.id);
@@ -114,6 +118,26 @@ class MemberServiceTest {
         assertTrue(unknown.errors().get("who").contains("no-such-person"));
         ValidationException present = assertThrows(ValidationException.class, () -> members.add(owner, t.member().username, Role.VIEWER));
         assertTrue(present.errors().get("who").contains("already a member"));
+    }
+
+    @Test
+    void aDisabledAccountIsNeitherAddedNorOfferedForMentions() {
+        TestData.Team t = data.team();
+        Access owner = access(t.project(), t.owner(), Role.OWNER);
+        Account admin = data.admin("adm");
+        directory.setDisabled(t.outsider().username, true, admin.id);
+        ValidationException refused = assertThrows(ValidationException.class, () -> members.add(owner, t.outsider().username, Role.VIEWER));
+        assertTrue(refused.errors().get("who").contains("disabled"), refused.errors().get("who"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Membership.find(Project.findById(t.project().id), t.outsider().id).isEmpty()));
+
+        // A member whose account is disabled stays a member (their work keeps its author) but is no longer offered.
+        String prefix = t.reviewer().username.substring(0, t.reviewer().username.length() - 1);
+        assertEquals(1, members.suggest(owner, prefix).stream().filter(s -> s.username().equals(t.reviewer().username)).count());
+        directory.setDisabled(t.reviewer().username, true, admin.id);
+        assertEquals(0, members.suggest(owner, prefix).stream().filter(s -> s.username().equals(t.reviewer().username)).count());
+        directory.setDisabled(t.outsider().username, false, admin.id);
+        members.add(owner, t.outsider().username, Role.VIEWER);
+        assertEquals(Role.VIEWER, membership(t.project(), t.outsider()).role);
     }
 
     @Test

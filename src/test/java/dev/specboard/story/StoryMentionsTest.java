@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.account.AccountDirectory;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,9 @@ class StoryMentionsTest {
 
     @Inject
     SpecApiFixtures fx;
+
+    @Inject
+    AccountDirectory directory;
 
     private long mentions(dev.specboard.account.Account a) {
         List<String> types = fx.api(a).get("/api/v1/notifications").then().statusCode(200).extract().path("type");
@@ -41,5 +45,16 @@ class StoryMentionsTest {
         assertEquals(1, mentions(team.reviewer()));
         assertEquals(1, mentions(team.viewer()));
         assertEquals(0, mentions(team.member()));
+    }
+
+    @Test
+    void aMemberWhoseAccountIsDisabledIsNotTold() {
+        TestData.Team team = data.team();
+        directory.setDisabled(team.viewer().username, true, data.admin("adm").id);
+        fx.api(team.member()).body(Map.of("title", "Exports", "description", "@" + team.viewer().username + " and @" + team.reviewer().username))
+                .post("/api/v1/projects/" + team.slug() + "/stories").then().statusCode(201);
+        assertEquals(1, mentions(team.reviewer()));
+        directory.setDisabled(team.viewer().username, false, data.admin("adm").id);
+        assertEquals(0, mentions(team.viewer()));
     }
 }
