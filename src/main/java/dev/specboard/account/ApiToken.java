@@ -1,6 +1,7 @@
 package dev.specboard.account;
 
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.Secrets;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -13,13 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.CreationTimestamp;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +28,6 @@ import java.util.UUID;
 public class ApiToken extends PanacheEntityBase {
 
     public static final String PREFIX = "sbt_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue
@@ -69,21 +63,11 @@ public class ApiToken extends PanacheEntityBase {
 
     /** A fresh random token value; the caller shows it once and keeps only the hash. */
     public static String newTokenValue() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PREFIX + Secrets.newValue();
     }
 
     public static Optional<ApiToken> findActive(String token) {
-        return findActiveByHash(hash(token));
+        return findActiveByHash(Secrets.hash(token));
     }
 
     static Optional<ApiToken> findActiveByHash(String tokenHash) {

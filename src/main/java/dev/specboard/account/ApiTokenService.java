@@ -3,6 +3,7 @@ package dev.specboard.account;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.Secrets;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
@@ -59,14 +60,14 @@ public class ApiTokenService {
 
     /** What a token resolved in the last minute stands for, without a query (null: not known here, or no token). */
     public Resolved known(String value) {
-        return value == null || !value.startsWith(ApiToken.PREFIX) ? null : recent.getIfPresent(ApiToken.hash(value));
+        return value == null || !value.startsWith(ApiToken.PREFIX) ? null : recent.getIfPresent(Secrets.hash(value));
     }
 
     public Optional<Resolved> resolve(String value) {
         if (value == null || !value.startsWith(ApiToken.PREFIX)) {
             return Optional.empty();
         }
-        String hash = ApiToken.hash(value);
+        String hash = Secrets.hash(value);
         Resolved known = recent.getIfPresent(hash);
         if (known != null) {
             return Optional.of(known);
@@ -120,7 +121,7 @@ public class ApiTokenService {
         t.projectId = projectId;
         t.role = role;
         String value = ApiToken.newTokenValue();
-        t.tokenHash = ApiToken.hash(value);
+        t.tokenHash = Secrets.hash(value);
         t.tokenPrefix = value.substring(0, 10);
         t.persist();
         return new Created(t, value);

@@ -1,6 +1,7 @@
 package dev.specboard.account;
 
 import dev.specboard.kernel.QuerySpaces;
+import dev.specboard.kernel.Secrets;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.OutgoingMail;
@@ -16,8 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +34,6 @@ public class PasswordResetService {
     static final int REQUESTS_PER_ADDRESS = 20;
     static final String NOT_VALID = "This code does not work: it may have expired (a code works for an hour), been used"
             + " already, or been ended by a newer password. Ask for a new one.";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     /** The table the native updates below touch, named so that Hibernate keeps its second-level cache. */
     private static final String TABLE = "password_resets";
@@ -132,13 +130,11 @@ public class PasswordResetService {
 
     /** Stores a new code of the account and answers it (only its hash is kept). */
     private String store(UUID accountId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String code = Secrets.newValue();
         QuerySpaces.touching(em.createNativeQuery("""
                         INSERT INTO password_resets (account_id, code_hash, expires_at)
                         VALUES (?1, ?2, now() + make_interval(mins => ?3))"""), TABLE)
-                .setParameter(1, accountId).setParameter(2, ApiToken.hash(code)).setParameter(3, VALID_MINUTES).executeUpdate();
+                .setParameter(1, accountId).setParameter(2, Secrets.hash(code)).setParameter(3, VALID_MINUTES).executeUpdate();
         return code;
     }
 
@@ -149,7 +145,7 @@ public class PasswordResetService {
         }
         return !em.createNativeQuery("""
                         SELECT 1 FROM password_resets WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > now()""")
-                .setParameter(1, ApiToken.hash(code.strip())).getResultList().isEmpty();
+                .setParameter(1, Secrets.hash(code.strip())).getResultList().isEmpty();
     }
 
     /**
@@ -167,7 +163,7 @@ public class PasswordResetService {
             List<UUID> taken = em.createNativeQuery("""
                             UPDATE password_resets SET used_at = now()
                             WHERE code_hash = ?1 AND used_at IS NULL AND expires_at > now() RETURNING account_id""")
-                    .setParameter(1, ApiToken.hash(form.code().strip())).getResultList();
+                    .setParameter(1, Secrets.hash(form.code().strip())).getResultList();
             if (taken.isEmpty()) {
                 errors.add("code", NOT_VALID);
             } else {

@@ -10,6 +10,7 @@ import dev.specboard.design.Page;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.Secrets;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.PageNumbers;
@@ -27,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +46,6 @@ import java.util.UUID;
 public class PreviewService {
 
     private static final Logger LOG = Logger.getLogger(PreviewService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -97,7 +96,7 @@ public class PreviewService {
             s.projectId = projectId;
             s.pageId = pageId;
             s.tokenSeed = seed;
-            s.tokenHash = ApiToken.hash(link(seed));
+            s.tokenHash = Secrets.hash(link(seed));
             s.expiresAt = Instant.now().plus(Duration.ofHours(hours));
             s.createdBy = access.accountId();
             s.tokenId = tokenId;
@@ -241,7 +240,7 @@ public class PreviewService {
         }
         return em.createQuery("select s from PreviewSession s where s.tokenHash = :hash and (s.tokenId is null "
                         + "or exists (select 1 from ApiToken t where t.id = s.tokenId and t.revokedAt is null))", PreviewSession.class)
-                .setParameter("hash", ApiToken.hash(token)).setMaxResults(1).getResultStream().findFirst()
+                .setParameter("hash", Secrets.hash(token)).setMaxResults(1).getResultStream().findFirst()
                 .filter(s -> s.open(Instant.now()))
                 .orElseThrow(() -> ApiException.notFound("This preview does not exist or has expired."));
     }
@@ -317,7 +316,7 @@ public class PreviewService {
      */
     public String link(PreviewSession s) {
         String token = link(s.tokenSeed);
-        return ApiToken.hash(token).equals(s.tokenHash) ? token : null;
+        return Secrets.hash(token).equals(s.tokenHash) ? token : null;
     }
 
     private String link(String seed) {
@@ -326,9 +325,7 @@ public class PreviewService {
 
     /** 32 random bytes, base64url: 256 bits nobody can guess. */
     static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newValue();
     }
 
     static UUID uuid(String s) {

@@ -2,9 +2,9 @@ package dev.specboard.project;
 
 import dev.specboard.account.Account;
 import dev.specboard.account.AccountService;
-import dev.specboard.account.ApiToken;
 import dev.specboard.account.SignupForm;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.Secrets;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +25,6 @@ public class InvitationService {
 
     static final int VALID_DAYS = 7;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new invitation and its link, shown once to the inviter; {@code again} when it refreshed an open one. */
     public record Created(String email, Role role, String link, boolean again) {
@@ -71,12 +68,10 @@ public class InvitationService {
         if (!isEmail(address)) {
             throw ValidationException.of(field, "Enter an email address to invite");
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Secrets.newValue();
         boolean again = (Boolean) Invitation.getEntityManager().createNativeQuery(INVITE)
                 .setParameter(1, access.project().id).setParameter(2, address).setParameter(3, role.value())
-                .setParameter(4, ApiToken.hash(token)).setParameter(5, access.accountId()).setParameter(6, VALID_DAYS)
+                .setParameter(4, Secrets.hash(token)).setParameter(5, access.accountId()).setParameter(6, VALID_DAYS)
                 .getSingleResult();
         String link = baseUrl.replaceAll("/+$", "") + "/invitations/" + token;
         Account inviter = Account.findById(access.accountId());
@@ -178,7 +173,7 @@ public class InvitationService {
         if (token == null || token.length() > 100) {
             throw ApiException.notFound("No such invitation");
         }
-        Invitation i = Invitation.byTokenHash(ApiToken.hash(token)).orElseThrow(() -> ApiException.notFound("No such invitation"));
+        Invitation i = Invitation.byTokenHash(Secrets.hash(token)).orElseThrow(() -> ApiException.notFound("No such invitation"));
         if (lock) {
             Invitation.getEntityManager().lock(i, LockModeType.PESSIMISTIC_WRITE);
             Invitation.getEntityManager().refresh(i);

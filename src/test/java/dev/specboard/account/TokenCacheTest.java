@@ -1,5 +1,6 @@
 package dev.specboard.account;
 
+import dev.specboard.kernel.Secrets;
 import dev.specboard.support.OtherInstance;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -48,7 +49,7 @@ class TokenCacheTest {
         assertEquals(200, get(token));
 
         // Another instance revokes the token: this instance still knows it from a moment ago...
-        assertEquals(1, OtherInstance.update("update api_tokens set revoked_at = now() where token_hash = ?", ApiToken.hash(token)));
+        assertEquals(1, OtherInstance.update("update api_tokens set revoked_at = now() where token_hash = ?", Secrets.hash(token)));
         assertEquals(200, get(token), "served from this instance's memory");
         // ...until the NOTIFY that the other instance sends with its change arrives.
         OtherInstance.notifyAccount(ApiTokenService.EVENT, a.id);

@@ -1,8 +1,8 @@
 package dev.specboard.preview;
 
-import dev.specboard.account.ApiToken;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.design.DesignFixtures;
+import dev.specboard.kernel.Secrets;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -79,7 +79,7 @@ class PreviewLifecycleTest {
         assertTrue(Files.exists(Path.of(s.bundlePath, "pages", "2.html")), "a static bundle under the data directory");
         String token = token(t, id);
         // Only the link's hash is stored: neither the seed nor the hash opens the preview.
-        assertEquals(ApiToken.hash(token), s.tokenHash);
+        assertEquals(Secrets.hash(token), s.tokenHash);
         assertEquals(404, RestAssured.given().get("/preview/" + s.tokenSeed).statusCode(), "the stored seed is no link");
         assertEquals(404, RestAssured.given().get("/preview/" + s.tokenHash).statusCode(), "the stored hash is no link");
 
