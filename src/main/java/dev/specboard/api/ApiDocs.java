@@ -46,6 +46,8 @@ public class ApiDocs implements OASFilter {
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
             Map.entry("POST /api/v1/accounts", List.of("email", "username", "name", "password")),
             Map.entry("POST /api/v1/tokens", List.of("name")),
+            Map.entry("POST /api/v1/admin/accounts/{username}/role", List.of("admin")),
+            Map.entry("POST /api/v1/admin/accounts/{username}/access", List.of("disabled")),
             Map.entry("POST /api/v1/projects", List.of("name", "slug", "type")),
             Map.entry("POST /api/v1/projects/{slug}/members", List.of("username", "role")),
             Map.entry("POST /api/v1/projects/{slug}/stories", List.of("title", "description")),
