@@ -67,6 +67,13 @@ public class McpTools {
         return call(() -> notificationApi.read(notification));
     }
 
+    @Tool(name = "mark_all_notifications_read", description = "Marks all your unread notifications as read (with a token limited to a project:"
+            + " those about it); answers how many.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public NotificationApi.MarkedAnswer markAllNotificationsRead() {
+        return call(notificationApi::readAll);
+    }
+
     /** Runs a tool's API call; a refusal becomes a tool error whose text is the API's JSON error. */
     static <T> T call(Supplier<T> action) {
         try {

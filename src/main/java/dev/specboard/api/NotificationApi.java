@@ -31,6 +31,10 @@ public class NotificationApi {
     public record ProjectRef(String slug, String name) {
     }
 
+    /** How many notifications {@code read-all} marked read. */
+    public record MarkedAnswer(int marked) {
+    }
+
     @Inject
     CurrentUser currentUser;
 
@@ -58,6 +62,13 @@ public class NotificationApi {
         UUID me = currentUser.requireAccountId();
         UUID nid = Ids.parseOr404(id, "No such notification");
         return answers(List.of(notifications.markRead(me, currentUser.tokenProjectId().orElse(null), nid))).get(0);
+    }
+
+    /** Marks every unread notification read (a project-limited token: those about its project); answers how many. */
+    @POST
+    @Path("/read-all")
+    public MarkedAnswer readAll() {
+        return new MarkedAnswer(notifications.markAllRead(currentUser.requireAccountId(), currentUser.tokenProjectId().orElse(null)));
     }
 
     /** The answers with their projects, read in one query for the whole list. */

@@ -170,6 +170,15 @@ public class NotificationService {
 
     @Transactional
     public int markAllRead(UUID accountId) {
-        return Notification.update("readAt = ?1 where userId = ?2 and readAt is null", Instant.now(), accountId);
+        return markAllRead(accountId, null);
+    }
+
+    /** Marks the account's unread notifications read, only those about {@code projectId} when given; answers how many. */
+    @Transactional
+    public int markAllRead(UUID accountId, UUID projectId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return projectId == null
+                ? Notification.update("readAt = ?1 where userId = ?2 and readAt is null", now, accountId)
+                : Notification.update("readAt = ?1 where userId = ?2 and projectId = ?3 and readAt is null", now, accountId, projectId);
     }
 }

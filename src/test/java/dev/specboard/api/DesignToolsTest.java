@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.notification.NotificationService;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
@@ -11,10 +12,11 @@ import java.util.Map;
 
 import static dev.specboard.support.Mcp.answer;
 import static dev.specboard.support.Mcp.id;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the design and inbox pages let people do, agents do through MCP: mockup feedback, a story drafted from a feature, a notification read. */
+/** What the design and inbox pages let people do, agents do through MCP: mockup feedback, a story drafted from a feature, notifications read. */
 @QuarkusTest
 class DesignToolsTest {
 
@@ -23,6 +25,9 @@ class DesignToolsTest {
 
     @Inject
     SpecApiFixtures fx;
+
+    @Inject
+    NotificationService notifications;
 
     @Test
     void aReviewerLeavesMockupFeedbackAndAMemberDraftsAStoryFromAFeature() {
@@ -68,5 +73,11 @@ class DesignToolsTest {
         assertTrue(read.contains(notification) && !read.contains("\"readAt\":null"), read);
         assertFalse(answer(member, session, "list_notifications", false, "unread", true).contains(notification), "it is no longer unread");
         assertTrue(answer(member, session, "mark_notification_read", true, "notification", "not-an-id").length() > 0);
+
+        notifications.notify(t.member().id, t.project().id, "mention", Map.of("message", "one"));
+        notifications.notify(t.member().id, t.project().id, "mention", Map.of("message", "two"));
+        String marked = answer(member, session, "mark_all_notifications_read", false);
+        assertTrue(marked.replaceAll("\\s", "").contains("\"marked\":2"), marked);
+        assertEquals("[]", answer(member, session, "list_notifications", false, "unread", true).replaceAll("\\s", ""), "nothing is unread");
     }
 }

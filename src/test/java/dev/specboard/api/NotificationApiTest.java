@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,5 +55,25 @@ class NotificationApiTest {
 
         List<String> all = Api.as(a).get("/api/v1/notifications").then().statusCode(200).extract().jsonPath().getList("id");
         assertEquals(3, all.size(), "an unlimited token sees them all");
+    }
+
+    @Test
+    void readAllMarksEveryUnreadOneAndALimitedTokenOnlyItsProjects() {
+        Account a = data.account("reader");
+        Project mine = data.project(a);
+        Project other = data.project(a);
+        notifications.notify(a.id, mine.id, "story_approved", Map.of("message", "one"));
+        notifications.notify(a.id, mine.id, "story_approved", Map.of("message", "two"));
+        notifications.notify(a.id, other.id, "story_approved", Map.of("message", "elsewhere"));
+        notifications.notify(a.id, "mention", Map.of("message", "about no project"));
+        String limited = tokens.create(a.id, "one project", mine.id, Role.MEMBER).value();
+
+        RestAssured.given().auth().oauth2(limited).post("/api/v1/notifications/read-all").then().statusCode(200).body("marked", equalTo(2));
+        assertEquals(2, notifications.unreadCount(a.id), "the other project's and the personal one stay unread");
+        Api.as(a).post("/api/v1/notifications/read-all").then().statusCode(200).body("marked", equalTo(2));
+        assertEquals(0, notifications.unreadCount(a.id));
+        Api.as(a).get("/api/v1/notifications?unread=true").then().statusCode(200).body("size()", equalTo(0));
+        Api.as(a).post("/api/v1/notifications/read-all").then().statusCode(200).body("marked", equalTo(0));
+        RestAssured.given().post("/api/v1/notifications/read-all").then().statusCode(401);
     }
 }
