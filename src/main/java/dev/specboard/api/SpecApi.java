@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The spec calls of API v1: create (with its tasks, atomically), read, list, edit, approve and link specs. */
+/** The spec calls of API v1: create (with its tasks, atomically), read, list, edit, approve, mark reviewed and link specs. */
 @Path("/api/v1/projects/{slug}/specs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -152,6 +152,15 @@ public class SpecApi {
     public SpecAnswer approveSpec(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.LEAD);
         specs.approve(access, key);
+        return answer(specQueries.detail(access.project(), key));
+    }
+
+    /** A lead's word that a spec marked dirty (its story changed since) still holds for the story as it reads now. */
+    @POST
+    @Path("{key}/reviewed")
+    public SpecAnswer markSpecReviewed(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Access access = projectAccess.write(slug, Role.LEAD);
+        specs.markReviewed(access, key);
         return answer(specQueries.detail(access.project(), key));
     }
 

@@ -200,6 +200,19 @@ class SpecRollupsTest {
         assertNull(Web.html(Web.as(team.member()).get(page)).getElementById("spec-dirty"));
         fx.api(team.member()).get(api + "/specs/" + specKey).then().statusCode(200).body("dirty", equalTo(false));
         fx.api(team.member()).get(api + "/tasks/" + task + "/context").then().statusCode(200).body("spec.dirty", equalTo(false));
+
+        // A script does the same over the API, with the lead's role (the edited story, back in review, approved again,
+        // then changed again).
+        fx.api(team.lead()).post(api + "/stories/" + story + "/approve").then().statusCode(200);
+        int current = fx.api(team.member()).get(api + "/stories/" + story).then().extract().path("version");
+        fx.api(team.member()).body(Map.of("title", "import reports", "description", "Now also CSV and XLSX", "acceptanceCriteria", "",
+                        "version", current))
+                .put(api + "/stories/" + story).then().statusCode(200);
+        fx.api(team.member()).get(api + "/specs/" + specKey).then().statusCode(200).body("dirty", equalTo(true));
+        fx.api(team.member()).post(api + "/specs/" + specKey + "/reviewed").then().statusCode(403);
+        fx.api(team.lead()).post(api + "/specs/" + specKey + "/reviewed").then().statusCode(200).body("dirty", equalTo(false))
+                .body("key", equalTo(specKey));
+        fx.api(team.lead()).post(api + "/specs/SPEC-999/reviewed").then().statusCode(404);
     }
 
     @Test
