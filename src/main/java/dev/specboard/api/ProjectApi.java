@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Projects over the API: list mine, create one, read one. */
+/** Projects over the API: list mine, create one, read one, archive and unarchive one. */
 @Path("/api/v1/projects")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -100,6 +100,24 @@ public class ProjectApi {
     public ProjectAnswer get(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
         return ProjectAnswer.of(access, repositories.list(access.project().id));
+    }
+
+    /** The owner makes the project read-only: every later change is refused with 409 until it is unarchived. */
+    @POST
+    @Path("{slug}/archive")
+    public ProjectAnswer archive(@PathParam("slug") String slug) {
+        Access access = projectAccess.write(slug, Role.OWNER);
+        Project p = projects.archive(access);
+        return ProjectAnswer.of(new Access(p, access.role(), access.accountId()), repositories.list(p.id));
+    }
+
+    /** The one change an archived project accepts: its owner makes it changeable again. */
+    @POST
+    @Path("{slug}/unarchive")
+    public ProjectAnswer unarchive(@PathParam("slug") String slug) {
+        Access access = projectAccess.readAs(slug, Role.OWNER);
+        Project p = projects.unarchive(access);
+        return ProjectAnswer.of(new Access(p, access.role(), access.accountId()), repositories.list(p.id));
     }
 
     private Role effectiveRole(Role role) {

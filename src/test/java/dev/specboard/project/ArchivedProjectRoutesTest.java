@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArchivedProjectRoutesTest {
 
     /** The only writes an archived project accepts: its owner unarchives it (or archives it again). */
-    private static final Set<String> ALLOWED = Set.of("/projects/{slug}/settings/unarchive", "/projects/{slug}/settings/archive");
+    private static final Set<String> ALLOWED = Set.of("/projects/{slug}/settings/unarchive", "/projects/{slug}/settings/archive",
+            "/api/v1/projects/{slug}/unarchive");
 
     @Inject
     TestData data;
