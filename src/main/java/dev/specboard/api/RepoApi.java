@@ -11,11 +11,14 @@ import dev.specboard.repo.RepoRow;
 import dev.specboard.repo.RepoService;
 import dev.specboard.repo.RepoSync;
 import dev.specboard.repo.TreeRow;
+import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -83,12 +86,38 @@ public class RepoApi {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepoAnswer.class)))
     public Response create(@PathParam("slug") String slug, RepoBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        RepoBody b = body == null ? new RepoBody(null, null, null, null) : body;
-        Repo repo = repos.create(access, new RepoForm(b.name(), b.url(), b.defaultBranch(),
-                b.syncIntervalMinutes() == null ? "" : String.valueOf(b.syncIntervalMinutes())));
+        Repo repo = repos.create(access, form(body));
         UUID syncId = RepoSync.latest(repo.id).map(s -> s.id).orElse(null);
         return Response.status(201).entity(new RepoAnswer(repo.name, repo.displayUrl(), repo.defaultBranch, repo.syncIntervalMinutes,
                 "PENDING", null, null, syncId)).build();
+    }
+
+    /**
+     * Replaces a repository's settings (name, url, defaultBranch, syncIntervalMinutes, as on create); a new address or
+     * branch queues a sync at once. The url it was answered with (without a password) keeps the one stored.
+     */
+    @PUT
+    @Path("/repos/{name}")
+    public RepoAnswer update(@PathParam("slug") String slug, @PathParam("name") String name, RepoBody body) {
+        Access access = projectAccess.write(slug, Role.LEAD);
+        Repo repo = repos.update(access, name, form(body));
+        return repos.list(access.project().id).stream().filter(r -> r.name().equals(repo.name)).findFirst().map(RepoApi::answer)
+                .orElseThrow(() -> ApiException.notFound("No such repository"));
+    }
+
+    /** Removes a repository with its syncs, manifests and review threads. */
+    @DELETE
+    @Path("/repos/{name}")
+    @APIResponse(responseCode = "204", description = "The repository is removed")
+    public Response delete(@PathParam("slug") String slug, @PathParam("name") String name) {
+        Access access = projectAccess.write(slug, Role.LEAD);
+        repos.delete(access, name);
+        return Response.noContent().build();
+    }
+
+    private static RepoForm form(RepoBody body) {
+        RepoBody b = body == null ? new RepoBody(null, null, null, null) : body;
+        return new RepoForm(b.name(), b.url(), b.defaultBranch(), b.syncIntervalMinutes() == null ? "" : String.valueOf(b.syncIntervalMinutes()));
     }
 
     @POST

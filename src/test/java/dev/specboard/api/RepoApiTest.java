@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.repo.GitFixture;
+import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoSync;
 import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.support.TestData;
@@ -93,6 +94,37 @@ class RepoApiTest {
             as(team.viewer()).get(api + "/repos/app/threads?state=bogus").then().statusCode(400)
                     .body("error", equalTo("The query parameter state must be one of open, resolved, outdated"))
                     .body("details.state", equalTo("must be one of open, resolved, outdated"));
+        }
+    }
+
+    @Test
+    void aLeadChangesARepositorysSettingsAndRemovesIt() {
+        TestData.Team team = data.team();
+        String api = "/api/v1/projects/" + team.slug();
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("README.md", "hi\n"));
+            git.branch("release");
+            String first = as(team.lead()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos")
+                    .then().statusCode(201).extract().path("syncId");
+            support.await(UUID.fromString(first));
+
+            Map<String, Object> settings = Map.of("name", "web", "url", git.url(), "defaultBranch", "release", "syncIntervalMinutes", 30);
+            as(team.member()).body(settings).put(api + "/repos/app").then().statusCode(403);
+            as(team.lead()).body(Map.of("name", "web")).put(api + "/repos/app").then().statusCode(422)
+                    .body("details.url", org.hamcrest.Matchers.notNullValue());
+            as(team.lead()).body(settings).put(api + "/repos/nothing").then().statusCode(404);
+            as(team.lead()).body(settings).put(api + "/repos/app").then().statusCode(200)
+                    .body("name", equalTo("web")).body("defaultBranch", equalTo("release")).body("syncIntervalMinutes", equalTo(30));
+            // A new branch is synced at once: the latest sync is the one the change queued.
+            as(team.viewer()).get(api + "/repos").then().statusCode(200).body("[0].name", equalTo("web"));
+            support.awaitLatest(QuarkusTransaction.requiringNew().call(() -> Repo.findByName(team.project().id, "web").orElseThrow()));
+            as(team.viewer()).get(api + "/repos/app/tree").then().statusCode(404);
+            as(team.viewer()).get(api + "/repos/web/tree").then().statusCode(200).body("[0].path", equalTo("README.md"));
+
+            as(team.member()).delete(api + "/repos/web").then().statusCode(403);
+            as(team.lead()).delete(api + "/repos/web").then().statusCode(204);
+            as(team.viewer()).get(api + "/repos").then().statusCode(200).body("", hasSize(0));
+            as(team.lead()).delete(api + "/repos/web").then().statusCode(404);
         }
     }
 }
