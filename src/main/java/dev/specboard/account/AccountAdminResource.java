@@ -58,7 +58,7 @@ public class AccountAdminResource {
 
     @GET
     public TemplateInstance list(@QueryParam("q") String query, @QueryParam("page") Integer page) {
-        requireAdmin();
+        currentUser.requireSiteAdmin();
         return Templates.admin(directory.list(query, page), null, null);
     }
 
@@ -66,7 +66,7 @@ public class AccountAdminResource {
     @Path("/{username}/password-reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance issueReset(@PathParam("username") String username, @Context UriInfo uri) {
-        requireAdmin();
+        currentUser.requireSiteAdmin();
         String link = resets.issue(username, publicAddress.base(uri));
         return Templates.admin(directory.list(username, null), new Issued(username, link), null);
     }
@@ -81,7 +81,7 @@ public class AccountAdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setRole(@PathParam("username") String username, @FormParam("admin") String admin, @Context HttpHeaders headers,
                             @Context HttpServerRequest request, @Context HttpServerResponse response) {
-        requireAdmin();
+        currentUser.requireSiteAdmin();
         if (!"true".equals(admin) && !"false".equals(admin)) {
             throw ApiException.badRequest("Say admin=true or admin=false");
         }
@@ -105,7 +105,7 @@ public class AccountAdminResource {
     @Path("/{username}/access")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response setAccess(@PathParam("username") String username, @FormParam("disabled") String disabled, @Context HttpHeaders headers) {
-        requireAdmin();
+        currentUser.requireSiteAdmin();
         if (!"true".equals(disabled) && !"false".equals(disabled)) {
             throw ApiException.badRequest("Say disabled=true or disabled=false");
         }
@@ -126,11 +126,5 @@ public class AccountAdminResource {
             throw e;
         }
         return Htmx.page(Templates.admin(directory.list(username, null), null, e.getMessage()), 409);
-    }
-
-    private void requireAdmin() {
-        if (!currentUser.isAdmin()) {
-            throw ApiException.forbidden("Only an administrator of this Specboard can see its accounts.");
-        }
     }
 }

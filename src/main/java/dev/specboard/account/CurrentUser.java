@@ -62,6 +62,20 @@ public class CurrentUser {
         return identity.hasRole(Account.ROLE_ADMIN);
     }
 
+    /**
+     * Site administration (the accounts page and its API): 401 for an anonymous caller, 403 for anyone but an
+     * administrator, and for an administrator's token limited to one project, which acts in that project only.
+     */
+    public void requireSiteAdmin() {
+        requireAccountId();
+        if (!isAdmin()) {
+            throw ApiException.forbidden("Only an administrator of this Specboard can manage its accounts.");
+        }
+        if (tokenProjectId().isPresent()) {
+            throw ApiException.forbidden("This token is limited to one project: use a token that is not to manage accounts.");
+        }
+    }
+
     /** A project-limited API token names one project... */
     public Optional<UUID> tokenProjectId() {
         return Optional.ofNullable(identity.getAttribute(TokenIdentityProvider.TOKEN_PROJECT));

@@ -4,7 +4,6 @@ import dev.specboard.account.Account;
 import dev.specboard.account.AccountDirectory;
 import dev.specboard.account.CurrentUser;
 import dev.specboard.account.PasswordResetService;
-import dev.specboard.web.ApiException;
 import dev.specboard.web.PublicAddress;
 import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -69,7 +68,7 @@ public class AdminApi {
     /** Accounts whose username, name or email contains {@code q} (all without it), by username, 50 a page; past the last page an empty list. */
     @GET
     public List<AdminAccountAnswer> list(@QueryParam("q") String query, @QueryParam("page") Integer page) {
-        requireAdmin();
+        currentUser.requireSiteAdmin();
         AccountDirectory.Listing listing = directory.list(query, page);
         if (page != null && page > listing.at().pages()) {
             return List.of();
@@ -85,7 +84,7 @@ public class AdminApi {
     @POST
     @Path("/{username}/role")
     public AdminAccountAnswer setRole(@PathParam("username") String username, RoleBody body) {
-        requireAdmin();
+        currentUser.requireSiteAdmin();
         if (body == null || body.admin() == null) {
             throw ValidationException.of("admin", "Say true to make the account an administrator, false to make it no longer one");
         }
@@ -99,7 +98,7 @@ public class AdminApi {
     @POST
     @Path("/{username}/access")
     public AdminAccountAnswer setAccess(@PathParam("username") String username, AccessBody body) {
-        requireAdmin();
+        currentUser.requireSiteAdmin();
         if (body == null || body.disabled() == null) {
             throw ValidationException.of("disabled", "Say true to disable the account, false to enable it");
         }
@@ -111,23 +110,12 @@ public class AdminApi {
     @Path("/{username}/password-reset")
     @APIResponse(responseCode = "201", description = "The link, shown once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResetLinkAnswer.class)))
     public Response issueReset(@PathParam("username") String username, @Context UriInfo uri) {
-        requireAdmin();
+        currentUser.requireSiteAdmin();
         String link = resets.issue(username, publicAddress.base(uri));
         return Response.status(201).entity(new ResetLinkAnswer(username, link)).build();
     }
 
     private static AdminAccountAnswer answer(Account a) {
         return new AdminAccountAnswer(a.username, a.name, a.email, a.isAdmin(), a.isDisabled(), a.createdAt, a.disabledAt);
-    }
-
-    /** A token limited to one project acts in that project only, so it administers nothing, whoever made it. */
-    private void requireAdmin() {
-        currentUser.requireAccountId();
-        if (!currentUser.isAdmin()) {
-            throw ApiException.forbidden("Only an administrator of this Specboard can manage its accounts.");
-        }
-        if (currentUser.tokenProjectId().isPresent()) {
-            throw ApiException.forbidden("This token is limited to one project: use a token that is not to manage accounts.");
-        }
     }
 }
