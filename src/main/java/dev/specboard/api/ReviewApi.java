@@ -16,8 +16,10 @@ import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class ReviewApi {
 
     public record ThreadBody(String path, Integer lineStart, Integer lineEnd, String body, String authorType) {
+    }
+
+    public record EditBody(String body) {
     }
 
     public record CommentBody(String body, String authorType) {
@@ -106,6 +111,24 @@ public class ReviewApi {
     public ThreadAnswer reopen(@PathParam("slug") String slug, @PathParam("id") UUID id) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         return answer(review.reopen(access, id));
+    }
+
+    /** Changes one's own comment (marked edited); answers its thread. */
+    @PUT
+    @Path("/comments/{id}")
+    public ThreadAnswer editComment(@PathParam("slug") String slug, @PathParam("id") UUID id, EditBody body) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        return answer(review.edit(access, id, new CommentForm(body == null ? null : body.body())));
+    }
+
+    /** Deletes one's own comment: answers its thread, or 204 when it was the thread's last comment and the thread went too. */
+    @DELETE
+    @Path("/comments/{id}")
+    @APIResponse(responseCode = "204", description = "The comment was the thread's last: the thread is gone too")
+    public Response deleteComment(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        Access access = projectAccess.write(slug, Role.REVIEWER);
+        ThreadView t = review.deleteComment(access, id);
+        return t == null ? Response.noContent().build() : Response.ok(answer(t)).build();
     }
 
     private static Comment.AuthorType authorType(String value) {

@@ -94,6 +94,25 @@ class RepoApiTest {
             as(team.viewer()).get(api + "/repos/app/threads?state=bogus").then().statusCode(400)
                     .body("error", equalTo("The query parameter state must be one of open, resolved, outdated"))
                     .body("details.state", equalTo("must be one of open, resolved, outdated"));
+
+            // Its author edits and deletes a comment; nobody else can, and the last comment takes its thread along.
+            String mine = as(team.member()).body(Map.of("body", "First thought")).post(api + "/threads/" + threadId + "/comments")
+                    .then().statusCode(201).extract().path("comments[2].id");
+            as(team.reviewer()).body(Map.of("body", "Not yours")).put(api + "/comments/" + mine).then().statusCode(403);
+            as(team.member()).body(Map.of("body", "")).put(api + "/comments/" + mine).then().statusCode(422)
+                    .body("details.body", equalTo("Write a comment"));
+            as(team.member()).body(Map.of("body", "Second thought", "authorType", "AI")).put(api + "/comments/" + mine).then()
+                    .statusCode(422).body("details.authorType", equalTo("unknown field"));
+            as(team.member()).body(Map.of("body", "Second thought")).put(api + "/comments/" + mine).then().statusCode(200)
+                    .body("comments[2].body", equalTo("Second thought")).body("comments[2].edited", equalTo(true));
+            as(team.reviewer()).delete(api + "/comments/" + mine).then().statusCode(403);
+            as(team.member()).delete(api + "/comments/" + mine).then().statusCode(200).body("comments", hasSize(2));
+            as(team.member()).delete(api + "/comments/" + mine).then().statusCode(404);
+
+            String lone = as(team.reviewer()).body(Map.of("path", "README.md", "lineStart", 1, "lineEnd", 1, "body", "Say more"))
+                    .post(api + "/repos/app/threads").then().statusCode(201).extract().path("comments[0].id");
+            as(team.reviewer()).delete(api + "/comments/" + lone).then().statusCode(204);
+            as(team.viewer()).get(api + "/repos/app/threads?path=README.md").then().statusCode(200).body("", hasSize(0));
         }
     }
 
