@@ -8,13 +8,16 @@ import dev.specboard.project.ProjectForm;
 import dev.specboard.project.ProjectRepositories;
 import dev.specboard.project.ProjectRow;
 import dev.specboard.project.ProjectService;
+import dev.specboard.project.SettingsForm;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Projects over the API: list mine, create one, read one, archive and unarchive one. */
+/** Projects over the API: list mine, create one, read one, change its settings, archive and unarchive it. */
 @Path("/api/v1/projects")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +38,13 @@ public class ProjectApi {
 
     @RegisterForReflection
     public record ProjectBody(String name, String slug, String type, String framework, String description) {
+    }
+
+    /** The settings page's fields; {@code version} is the one read (a stale one is 409 with both versions). */
+    @RegisterForReflection
+    public record SettingsBody(String name, String slug, String type, String framework, String description, String visionStatement,
+                               String targetFeeling, List<String> referenceApps, String icon, String color, Integer taskLeaseMinutes,
+                               Integer version) {
     }
 
     @RegisterForReflection
@@ -46,7 +56,8 @@ public class ProjectApi {
                                 String role, String visionStatement, String targetFeeling, List<String> referenceApps,
                                 String icon, String color, String repoUrl, String repoDefaultBranch,
                                 String executiveSummary, boolean executiveSummaryApproved, int executiveSummaryVersion,
-                                boolean setupComplete, boolean contextMappingApproved, Instant createdAt, Instant updatedAt) {
+                                boolean setupComplete, boolean contextMappingApproved, Instant createdAt, Instant updatedAt,
+                                int taskLeaseMinutes, int version) {
         /** The repository fields name the project's first repository, as the overview does: the wizard's answer is
          *  only what setup was told, and people change the address or branch under Code afterwards. */
         static ProjectAnswer of(Access access, List<ProjectRepositories.RepoRef> repos) {
@@ -56,7 +67,7 @@ public class ProjectApi {
             return new ProjectAnswer(p.slug, p.name, p.description, p.type, p.framework, p.status, access.role().value(),
                     p.visionStatement, p.targetFeeling, p.referenceApps, p.icon, p.color, repoUrl, repoBranch,
                     p.executiveSummary, p.executiveSummaryApproved, p.executiveSummaryVersion, p.setupComplete,
-                    p.contextMappingApproved, p.createdAt, p.updatedAt);
+                    p.contextMappingApproved, p.createdAt, p.updatedAt, p.taskLeaseMinutes, p.version);
         }
     }
 
@@ -100,6 +111,25 @@ public class ProjectApi {
     public ProjectAnswer get(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
         return ProjectAnswer.of(access, repositories.list(access.project().id));
+    }
+
+    /**
+     * The owner replaces the project's settings, as on its settings page (a field left out is emptied; the slug may
+     * change, and the answer names the new one).
+     */
+    @PUT
+    @Path("{slug}")
+    public ProjectAnswer update(@PathParam("slug") String slug, SettingsBody body) {
+        Access access = projectAccess.write(slug, Role.OWNER);
+        SettingsBody b = body == null ? new SettingsBody(null, null, null, null, null, null, null, null, null, null, null, null) : body;
+        List<String> apps = b.referenceApps() == null ? List.of() : b.referenceApps();
+        if (apps.stream().anyMatch(a -> a == null || a.contains(","))) {
+            throw ValidationException.of("referenceApps", "Name each reference app without commas");
+        }
+        Project p = projects.updateSettings(access, new SettingsForm(b.name(), b.slug(), b.type(), b.framework(), b.description(),
+                b.visionStatement(), b.targetFeeling(), String.join(", ", apps), b.icon(), b.color(),
+                b.taskLeaseMinutes() == null ? null : String.valueOf(b.taskLeaseMinutes()), b.version()));
+        return ProjectAnswer.of(new Access(p, access.role(), access.accountId()), repositories.list(p.id));
     }
 
     /** The owner makes the project read-only: every later change is refused with 409 until it is unarchived. */

@@ -11,7 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -183,7 +185,8 @@ public class ProjectService {
         StaleVersionException.requireSaved("The project", form.version(), p.version);
         if (form.version() != p.version) {
             throw StaleVersionException.withMessage("Someone else saved this project while you were editing it (you edited version "
-                    + form.version() + ", it is now version " + p.version + ").", form.version(), p.version);
+                    + form.version() + ", it is now version " + p.version + ").", form.version(), p.version,
+                    texts(SettingsForm.of(p)), texts(form), null);
         }
         apply(p, form.basics());
         applyVision(p, form.vision());
@@ -191,6 +194,23 @@ public class ProjectService {
             p.taskLeaseMinutes = lease;
         }
         return p;
+    }
+
+    /** A settings form's texts by field, for a 409's {@code current} and {@code yours}. */
+    private static Map<String, String> texts(SettingsForm f) {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("name", VisionForm.n(f.name()));
+        t.put("slug", VisionForm.n(f.slug()));
+        t.put("type", VisionForm.n(f.type()));
+        t.put("framework", VisionForm.n(f.framework()));
+        t.put("description", VisionForm.n(f.description()));
+        t.put("visionStatement", VisionForm.n(f.visionStatement()));
+        t.put("targetFeeling", VisionForm.n(f.targetFeeling()));
+        t.put("referenceApps", VisionForm.n(f.referenceApps()));
+        t.put("icon", VisionForm.n(f.icon()));
+        t.put("color", VisionForm.n(f.color()));
+        t.put("taskLeaseMinutes", VisionForm.n(f.taskLeaseMinutes()));
+        return t;
     }
 
     /** The project as saved now, for showing it beside edits that lost to another save (read outside their rolled-back transaction). */
