@@ -1,0 +1,64 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A member's decisions on the colour tokens over the API and MCP, as on the design-system page. */
+@QuarkusTest
+class DesignSystemApiTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Test
+    void aMemberNamesConfirmsMergesAndUnmergesAColour() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        String colors = "/api/v1/projects/" + t.slug() + "/design-system/colors";
+
+        fx.api(t.viewer()).body(Map.of("color", "#1e293b", "name", "night")).post(colors + "/name").then().statusCode(403);
+        fx.api(t.member()).body(Map.of("color", "#1e293b", "name", "Not A Name!")).post(colors + "/name").then().statusCode(422)
+                .body("details.name", containsString("starts with a letter"));
+        fx.api(t.member()).body(Map.of("color", "blue", "name", "night")).post(colors + "/name").then().statusCode(422)
+                .body("details.color", notNullValue());
+        fx.api(t.member()).body(Map.of("color", "#1e293b", "name", "night", "by", "me")).post(colors + "/name").then().statusCode(422)
+                .body("details.by", equalTo("unknown field"));
+        fx.api(t.member()).body(Map.of("color", "#1E293B", "name", "night")).post(colors + "/name").then().statusCode(200)
+                .body("userConfirmations.colors.'#1e293b'.name", equalTo("night"));
+        fx.api(t.member()).body(Map.of("color", "#1e293b", "name", "slate", "was", "ink")).post(colors + "/name").then().statusCode(409)
+                .body("details.current", equalTo("night")).body("details.yours", equalTo("slate"));
+
+        fx.api(t.member()).body(Map.of("color", "#1e293b")).post(colors + "/confirm").then().statusCode(200)
+                .body("userConfirmations.colors.'#1e293b'.confirmed", equalTo(true));
+        fx.api(t.member()).body(Map.of("color", "#1e293b", "into", "#dc2626")).post(colors + "/merge").then().statusCode(200)
+                .body("userConfirmations.merges.'#1e293b'", equalTo("#dc2626"));
+        fx.api(t.member()).body(Map.of("color", "#1e293b", "into", "#ffffff")).post(colors + "/unmerge").then().statusCode(409);
+        fx.api(t.member()).body(Map.of("color", "#1e293b", "into", "#dc2626")).post(colors + "/unmerge").then().statusCode(200)
+                .body("userConfirmations.merges.'#1e293b'", nullValue());
+        fx.api(t.outsider()).body(Map.of("color", "#1e293b")).post(colors + "/confirm").then().statusCode(404);
+
+        String token = fx.token(t.member());
+        String session = Mcp.initialize(token);
+        String named = Mcp.answer(token, session, "name_color_token", false, "project", t.slug(), "color", "#1e293b", "name", "ink",
+                "was", "night");
+        assertTrue(named.contains("\"name\":\"ink\""), named);
+        assertTrue(Mcp.answer(token, session, "merge_color_token", true, "project", t.slug(), "color", "nope", "into", "#dc2626")
+                .contains("color"));
+    }
+}
