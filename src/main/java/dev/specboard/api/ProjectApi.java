@@ -129,7 +129,7 @@ public class ProjectApi {
         Project p = projects.updateSettings(access, new SettingsForm(b.name(), b.slug(), b.type(), b.framework(), b.description(),
                 b.visionStatement(), b.targetFeeling(), String.join(", ", apps), b.icon(), b.color(),
                 b.taskLeaseMinutes() == null ? null : String.valueOf(b.taskLeaseMinutes()), b.version()));
-        return ProjectAnswer.of(new Access(p, access.role(), access.accountId()), repositories.list(p.id));
+        return answer(access, p);
     }
 
     /** The owner makes the project read-only: every later change is refused with 409 until it is unarchived. */
@@ -138,7 +138,7 @@ public class ProjectApi {
     public ProjectAnswer archive(@PathParam("slug") String slug) {
         Access access = projectAccess.write(slug, Role.OWNER);
         Project p = projects.archive(access);
-        return ProjectAnswer.of(new Access(p, access.role(), access.accountId()), repositories.list(p.id));
+        return answer(access, p);
     }
 
     /** The one change an archived project accepts: its owner makes it changeable again. */
@@ -147,7 +147,12 @@ public class ProjectApi {
     public ProjectAnswer unarchive(@PathParam("slug") String slug) {
         Access access = projectAccess.readAs(slug, Role.OWNER);
         Project p = projects.unarchive(access);
-        return ProjectAnswer.of(new Access(p, access.role(), access.accountId()), repositories.list(p.id));
+        return answer(access, p);
+    }
+
+    /** The project as a change left it, seen with the caller's role. */
+    private ProjectAnswer answer(Access access, Project changed) {
+        return ProjectAnswer.of(new Access(changed, access.role(), access.accountId()), repositories.list(changed.id));
     }
 
     private Role effectiveRole(Role role) {
