@@ -1,5 +1,6 @@
 package dev.specboard.assist;
 
+import dev.specboard.kernel.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,7 +219,7 @@ public class JobService {
             JobStatus status = JobStatus.valueOf((String) r[3]);
             Map<String, Object> params = map((String) r[4]);
             out.add(new JobRow((UUID) r[0], kind, (String) r[2], status, subject((String) r[2], params), (String) r[8], (String) r[9],
-                    instant(r[7]), JobProgress.of(status, map((String) r[5])), (String) r[6]));
+                    SqlValues.instant(r[7]), JobProgress.of(status, map((String) r[5])), (String) r[6]));
         }
         return new Page(out, total, at.page(), at.pages());
     }
@@ -244,18 +243,6 @@ public class JobService {
         }
     }
 
-    static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return null;
-    }
 
     static String str(Object o) {
         return o == null ? null : String.valueOf(o);

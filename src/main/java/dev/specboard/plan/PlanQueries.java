@@ -1,5 +1,6 @@
 package dev.specboard.plan;
 
+import dev.specboard.kernel.SqlValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.specboard.project.Access;
 import dev.specboard.repo.FileBrowserService;
@@ -14,9 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +123,7 @@ public class PlanQueries {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new PlanRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
                 ((Number) r[5]).intValue(), PlanStatus.parse((String) r[6]).orElseThrow(),
-                r[7] == null ? null : "SPEC-" + ((Number) r[7]).intValue(), instant(r[8]))).toList();
+                r[7] == null ? null : "SPEC-" + ((Number) r[7]).intValue(), SqlValues.instant(r[8]))).toList();
     }
 
     /** One version of a plan (the given one, or the version {@code version} of its family) with its artifacts rendered. */
@@ -154,7 +153,7 @@ public class PlanQueries {
                 FROM plan_artifacts a LEFT JOIN accounts acc ON acc.id = a.created_by
                 WHERE a.plan_id = ?1 ORDER BY a.created_at DESC, a.id DESC""").setParameter(1, planId).getResultList();
         return rows.stream().map(r -> new ArtifactRow((UUID) r[0], ArtifactType.parse((String) r[1]).orElseThrow(),
-                ((Number) r[4]).intValue(), instant(r[2]), (String) r[3])).toList();
+                ((Number) r[4]).intValue(), SqlValues.instant(r[2]), (String) r[3])).toList();
     }
 
     /** The plan page's artifact form: empty, or (edit names a type) filled with the current artifact of that type and its number. */
@@ -319,16 +318,4 @@ public class PlanQueries {
         return out;
     }
 
-    static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return null;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.kernel.SqlValues;
 import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.project.Access;
 import dev.specboard.kernel.Role;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -285,7 +285,7 @@ public class RepoService {
             Object[] m = manifests.get(r.id);
             return new RepoRow(r.name, r.displayUrl(), r.defaultBranch, r.syncIntervalMinutes,
                     s == null ? null : SyncStatus.valueOf((String) s[1]),
-                    s == null ? null : toInstant(s[2]),
+                    s == null ? null : SqlValues.instant(s[2]),
                     m == null ? null : ((Number) m[1]).intValue(), m == null ? null : (String) m[2]);
         }).toList();
     }
@@ -302,18 +302,6 @@ public class RepoService {
         return manifests;
     }
 
-    private static java.time.Instant toInstant(Object o) {
-        if (o instanceof java.time.Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return null;
-    }
 
     private static void apply(Repo repo, RepoForm form) {
         repo.name = form.name().trim();

@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.kernel.SqlValues;
 import dev.specboard.project.Project;
 import dev.specboard.story.StorySpecs;
 import dev.specboard.web.ApiException;
@@ -195,7 +196,7 @@ public class SpecQueries implements StorySpecs {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new SpecRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), (BigDecimal) r[6], (BigDecimal) r[7],
-                ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10], toInstant(r[11]), (Boolean) r[12],
+                ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), (String) r[10], SqlValues.instant(r[11]), (Boolean) r[12],
                 phase(r, 13))).toList();
     }
 
@@ -252,19 +253,4 @@ public class SpecQueries implements StorySpecs {
         return rows.stream().map(r -> new SpecRef(((Number) r[0]).intValue(), (String) r[1], (String) r[2])).toList();
     }
 
-    private static Instant toInstant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalArgumentException("Not a timestamp: " + o.getClass());
-    }
 }
