@@ -27,7 +27,7 @@ public class InvitationService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     /** A new invitation and its link, shown once to the inviter; {@code again} when it refreshed an open one. */
-    public record Created(String email, Role role, String link, boolean again) {
+    public record Created(UUID id, String email, Role role, String link, Instant expiresAt, boolean again) {
     }
 
     /** An open invitation on the members page. */
@@ -45,7 +45,7 @@ public class InvitationService {
             ON CONFLICT (project_id, lower(email)) WHERE accepted_at IS NULL AND revoked_at IS NULL
             DO UPDATE SET email = excluded.email, role = excluded.role, token_hash = excluded.token_hash,
                           invited_by = excluded.invited_by, created_at = now(), expires_at = excluded.expires_at
-            RETURNING i.xmax::text <> '0'""";
+            RETURNING i.id, i.expires_at, i.xmax::text <> '0'""";
 
     @Inject
     AccountService accounts;
@@ -69,14 +69,14 @@ public class InvitationService {
             throw ValidationException.of(field, "Enter an email address to invite");
         }
         String token = Secrets.newValue();
-        boolean again = (Boolean) Invitation.getEntityManager().createNativeQuery(INVITE)
+        Object[] row = (Object[]) Invitation.getEntityManager().createNativeQuery(INVITE)
                 .setParameter(1, access.project().id).setParameter(2, address).setParameter(3, role.value())
                 .setParameter(4, Secrets.hash(token)).setParameter(5, access.accountId()).setParameter(6, VALID_DAYS)
                 .getSingleResult();
         String link = baseUrl.replaceAll("/+$", "") + "/invitations/" + token;
         Account inviter = Account.findById(access.accountId());
         sent.fire(new InvitationSent(address, access.project().name, inviter.displayName(), role.label(), link));
-        return new Created(address, role, link, again);
+        return new Created((UUID) row[0], address, role, link, (Instant) row[1], (Boolean) row[2]);
     }
 
     /** Whether this looks like an email address (then it is invited; anything else names an account). */

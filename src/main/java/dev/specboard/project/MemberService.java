@@ -22,6 +22,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberService {
 
+    /** What a field naming no role is told. */
+    public static final String ROLE_CHOICES = "Choose one of viewer, reviewer, member, lead, owner";
+
     @jakarta.inject.Inject
     InvitationService invitations;
 
@@ -83,8 +86,7 @@ public class MemberService {
 
     /** Parses a role as forms send it ("lead"); 422 on the given field otherwise. */
     public static Role parseRole(String value, String field) {
-        return Role.parse(value).orElseThrow(() -> ValidationException.of(field,
-                "Choose one of viewer, reviewer, member, lead, owner"));
+        return Role.parse(value).orElseThrow(() -> ValidationException.of(field, ROLE_CHOICES));
     }
 
     /**
@@ -114,7 +116,7 @@ public class MemberService {
             }
             Role role = Role.parse(row.role()).orElse(null);
             if (role == null) {
-                errors.add("role-" + row.index(), "Choose one of viewer, reviewer, member, lead, owner");
+                errors.add("role-" + row.index(), ROLE_CHOICES);
             }
             accounts.add(a);
             roles.add(role);
@@ -140,7 +142,7 @@ public class MemberService {
         Project p = lockProject(access);
         Membership m = membership(p, membershipId);
         if (role == null) {
-            throw ValidationException.of("role", "Choose one of viewer, reviewer, member, lead, owner");
+            throw ValidationException.of("role", ROLE_CHOICES);
         }
         m.changeRole(role, () -> Membership.countOwners(p));
         if (role != Role.OWNER) {
