@@ -159,7 +159,7 @@ public class DesignApi {
     public List<PageAnswer> listPages(@PathParam("slug") String slug, @QueryParam("pattern") String pattern) {
         Access access = projectAccess.read(slug);
         String only = QueryParams.oneOf("pattern", pattern, MockupAnalyzer.COMPONENT_KINDS);
-        List<PageRow> rows = pages.rows(access.project().id);
+        List<PageRow> rows = pages.inTreeOrder(access.project().id);
         return rows.stream().filter(r -> only == null || r.relatedPatterns().contains(only)).map(r -> answer(r, rows)).toList();
     }
 
@@ -367,7 +367,7 @@ public class DesignApi {
                 .orElseThrow(() -> ApiException.notFound("No such page in this project"));
     }
 
-    private static PageAnswer answer(PageRow r, List<PageRow> all) {
+    static PageAnswer answer(PageRow r, List<PageRow> all) {
         String parentPath = r.parentId() == null ? null : all.stream().filter(o -> o.id().equals(r.parentId())).map(PageRow::path).findFirst().orElse(null);
         return new PageAnswer(r.id(), r.name(), r.slug(), r.path(), r.parentId(), parentPath, r.type(), r.purpose(), r.primaryDevice(),
                 r.status().value(), r.currentVersion(), r.sortOrder(), r.keyElements(), r.version(), r.placeholder(), r.relatedPatterns());

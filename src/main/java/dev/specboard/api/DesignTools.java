@@ -30,6 +30,9 @@ public class DesignTools {
     JourneyApi journeyApi;
 
     @Inject
+    PageOrderApi pageOrderApi;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version, "
@@ -89,6 +92,23 @@ public class DesignTools {
     public DesignApi.PageAnswer setPageStatus(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                                               @ToolArg(description = "draft, designed, approved or built") String status) {
         return call(() -> designApi.setStatus(project, pageId, new DesignApi.StatusBody(status)));
+    }
+
+    @Tool(name = "move_page", description = "Moves a page one place up or down among its siblings in the page tree and returns that level's pages "
+            + "in their new order; refused when it is already the first (up) or last (down).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public List<DesignApi.PageAnswer> movePage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
+                                               @ToolArg(description = "up or down") String direction) {
+        return call(() -> pageOrderApi.move(project, pageId, new PageOrderApi.MoveBody(direction)));
+    }
+
+    @Tool(name = "order_pages", description = "Puts one level of the page tree in a new order: every page id of that level, each once, and the "
+            + "parent page's id (none for the top level); returns the level's pages in their new order.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public List<DesignApi.PageAnswer> orderPages(@ToolArg(description = "project slug") String project,
+                                                 @ToolArg(description = "the id of every page of the level, in the new order") List<String> pageIds,
+                                                 @ToolArg(description = "the parent page's id; none for the top level", required = false) String parentId) {
+        return call(() -> pageOrderApi.order(project, new PageOrderApi.OrderBody(parentId, pageIds)));
     }
 
     @Tool(name = "delete_page", description = "Deletes a page with all its mockup versions; features no longer affect it. Refused while pages sit under it "

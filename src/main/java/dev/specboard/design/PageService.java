@@ -54,6 +54,20 @@ public class PageService {
         return tree(rows(projectId));
     }
 
+    /** Every page of the project depth first, as the tree shows them: each page, then its children, siblings in sort order. */
+    public List<PageRow> inTreeOrder(UUID projectId) {
+        List<PageRow> out = new ArrayList<>();
+        flatten(tree(rows(projectId)), out);
+        return out;
+    }
+
+    private static void flatten(List<PageNode> nodes, List<PageRow> out) {
+        for (PageNode n : nodes) {
+            out.add(n.page());
+            flatten(n.children(), out);
+        }
+    }
+
     static List<PageNode> tree(List<PageRow> rows) {
         Map<UUID, List<PageRow>> byParent = new HashMap<>();
         java.util.Set<UUID> ids = new java.util.HashSet<>();
