@@ -50,6 +50,7 @@ public class ApiDocs implements OASFilter {
             Map.entry("POST /api/v1/admin/accounts/{username}/access", List.of("disabled")),
             Map.entry("POST /api/v1/projects", List.of("name", "slug", "type")),
             Map.entry("POST /api/v1/projects/{slug}/members", List.of("username", "role")),
+            Map.entry("POST /api/v1/projects/{slug}/invitations", List.of("email", "role")),
             Map.entry("POST /api/v1/projects/{slug}/stories", List.of("title", "description")),
             Map.entry("POST /api/v1/projects/{slug}/contexts", List.of("name", "type", "purpose")),
             Map.entry("POST /api/v1/projects/{slug}/contexts/{id}/stories", List.of("storyNumber")),
@@ -70,6 +71,8 @@ public class ApiDocs implements OASFilter {
             Map.entry("POST /api/v1/projects/{slug}/plans/{id}/chat", List.of("content")),
             Map.entry("POST /api/v1/projects/{slug}/jobs", List.of("type")),
             Map.entry("POST /api/v1/projects/{slug}/pages", List.of("name", "path")),
+            Map.entry("POST /api/v1/projects/{slug}/pages/{id}/move", List.of("direction")),
+            Map.entry("PUT /api/v1/projects/{slug}/page-order", List.of("ids")),
             Map.entry("POST /api/v1/projects/{slug}/pages/{id}/mockups", List.of("html")));
 
     static {

@@ -93,6 +93,14 @@ class OpenApiTest {
         String storyBody = doc.getString("paths.'/api/v1/projects/{slug}/stories'.post.requestBody.content.'application/json'.schema.$ref");
         assertEquals(List.of("title", "description"),
                 doc.getList("components.schemas." + storyBody.substring(storyBody.lastIndexOf('/') + 1) + ".required"));
+        for (var required : Map.of("/api/v1/projects/{slug}/invitations", List.of("email", "role"),
+                "/api/v1/projects/{slug}/page-order", List.of("ids")).entrySet()) {
+            String method = required.getKey().endsWith("page-order") ? "put" : "post";
+            String ref = doc.getString("paths.'" + required.getKey() + "'." + method + ".requestBody.content.'application/json'.schema.$ref");
+            assertEquals(required.getValue(), doc.getList("components.schemas." + ref.substring(ref.lastIndexOf('/') + 1) + ".required"), ref);
+        }
+        assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/invitations'.post.responses").containsKey("201"));
+        assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/invitations/{id}'.delete.responses").containsKey("204"));
         String json = RestAssured.given().get("/q/openapi?format=json").asString();
         assertTrue(json.contains("\"monolithic\""), "specType is an enum");
         assertTrue(json.contains("\"web-app\""), "the project type is an enum");
