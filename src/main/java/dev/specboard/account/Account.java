@@ -44,6 +44,10 @@ public class Account extends TimestampedEntity {
     @Column(name = "disabled_at")
     public Instant disabledAt;
 
+    /** Whether each new notification is mailed to {@link #email} too (when the installation sends mail). */
+    @Column(name = "email_notifications")
+    public boolean emailNotifications;
+
 
     public static Optional<Account> findByUsername(String username) {
         return find("lower(username) = lower(?1)", username.trim()).firstResultOptional();

@@ -3,6 +3,7 @@ package dev.specboard.account;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.OutgoingMail;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,6 +52,9 @@ public class AccountResource {
     @Inject
     SessionService sessions;
 
+    @Inject
+    OutgoingMail mail;
+
     @GET
     public Response show() {
         return Htmx.page(Templates.account(page(null, FormErrors.none(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
@@ -71,6 +75,15 @@ public class AccountResource {
         } catch (ValidationException e) {
             return invalid(e, page(form, e.errors(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(), ""));
         }
+    }
+
+    /** Turns the mailing of new notifications on (the box ticked) or off. */
+    @POST
+    @Path("notifications")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateNotificationSettings(@FormParam("emailNotifications") String emailNotifications, @Context HttpHeaders headers) {
+        boolean on = profiles.setEmailNotifications(currentUser.requireAccountId(), "true".equals(emailNotifications));
+        return Flash.redirect(headers, "/account", on ? "New notifications will be mailed to you too." : "Notifications are no longer mailed to you.");
     }
 
     @POST
@@ -145,6 +158,6 @@ public class AccountResource {
         Account a = currentUser.requireAccount();
         ProfileForm shown = profile != null ? profile : ProfileForm.of(a);
         return new AccountView(a, shown, profileErrors, password != null ? password : PasswordForm.empty(), passwordErrors, tokenForm, tokenErrors,
-                profiles.tokens(a.id), memberships.of(a.id), newToken);
+                profiles.tokens(a.id), memberships.of(a.id), newToken, mail.enabled());
     }
 }

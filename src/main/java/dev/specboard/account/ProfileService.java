@@ -43,6 +43,14 @@ public class ProfileService {
     @Inject
     Event<EmailChanged> emailChanged;
 
+    /** Whether the account's new notifications are mailed to it too; answers the setting as saved. */
+    @Transactional
+    public boolean setEmailNotifications(UUID accountId, boolean on) {
+        Account a = Account.findById(accountId);
+        a.emailNotifications = on;
+        return on;
+    }
+
     /**
      * Saves the name and email. A new email address needs the current password: logins by email and invitations go to
      * it, so a stolen login alone must not be able to change it. Changing it ends every login of the account, the one that

@@ -20,6 +20,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -61,6 +62,11 @@ public class AccountApi {
     @RegisterForReflection
     public record TokenRowAnswer(UUID id, String name, String prefix, String project, String role, Instant createdAt,
                                  Instant lastUsedAt, Instant revokedAt, boolean active) {
+    }
+
+    /** How the caller is told of new notifications besides the bell: {@code email}, each one mailed to them too. */
+    @RegisterForReflection
+    public record NotificationSettings(Boolean email) {
     }
 
     @Inject
@@ -142,6 +148,30 @@ public class AccountApi {
         UUID tokenId = Ids.parseOr404(id, "No such token");
         profiles.revokeToken(accountId, tokenId, currentUser.tokenProjectId());
         return Response.noContent().build();
+    }
+
+    /** Whether the caller's new notifications are mailed to them too (when the installation sends mail). */
+    @GET
+    @Path("account/notification-settings")
+    public NotificationSettings notificationSettings() {
+        return new NotificationSettings(currentUser.requireAccount().emailNotifications);
+    }
+
+    /**
+     * Turns the mailing of new notifications on or off, as the account page does. A token limited to one project may not:
+     * an agent's token is for the project, not for its owner's account.
+     */
+    @PUT
+    @Path("account/notification-settings")
+    public NotificationSettings changeNotificationSettings(NotificationSettings body) {
+        UUID accountId = currentUser.requireAccountId();
+        if (currentUser.tokenProjectId().isPresent()) {
+            throw ApiException.forbidden("A token limited to one project cannot change account settings");
+        }
+        if (body == null || body.email() == null) {
+            throw ValidationException.of("email", "Say true to have new notifications mailed to you too, false not to");
+        }
+        return new NotificationSettings(profiles.setEmailNotifications(accountId, body.email()));
     }
 
     private static String[] basic(String authorization) {

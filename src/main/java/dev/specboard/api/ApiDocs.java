@@ -48,6 +48,7 @@ public class ApiDocs implements OASFilter {
             Map.entry("POST /api/v1/tokens", List.of("name")),
             Map.entry("POST /api/v1/admin/accounts/{username}/role", List.of("admin")),
             Map.entry("POST /api/v1/admin/accounts/{username}/access", List.of("disabled")),
+            Map.entry("PUT /api/v1/account/notification-settings", List.of("email")),
             Map.entry("POST /api/v1/projects", List.of("name", "slug", "type")),
             Map.entry("POST /api/v1/projects/{slug}/members", List.of("username", "role")),
             Map.entry("POST /api/v1/projects/{slug}/invitations", List.of("email", "role")),

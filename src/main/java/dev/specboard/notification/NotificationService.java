@@ -3,6 +3,7 @@ package dev.specboard.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -23,8 +24,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class NotificationService {
 
+    /**
+     * The address to mail a new notification to: the account's, when it asked for mail and is not disabled. Part of the
+     * statement that stores the notification (as a subquery), so mailing costs no statement of its own.
+     */
+    private static final String MAIL_TO = "SELECT a.email FROM accounts a WHERE a.id = ?1 AND a.email_notifications AND a.disabled_at IS NULL";
+
     @Inject
     Event<NotificationCreated> created;
+
+    @Inject
+    OutgoingMail mail;
 
     /** The application's JSON mapper, as Hibernate writes the entity's payload column with it. */
     @Inject
@@ -38,7 +48,12 @@ public class NotificationService {
         n.type = type;
         n.payload = payload == null ? new HashMap<>() : new HashMap<>(payload);
         n.persist();
-        created.fire(new NotificationCreated(accountId, n.id));
+        String mailTo = null;
+        if (mail.enabled()) {
+            List<?> address = Notification.getEntityManager().createNativeQuery(MAIL_TO).setParameter(1, accountId).getResultList();
+            mailTo = address.isEmpty() ? null : (String) address.get(0);
+        }
+        created.fire(new NotificationCreated(accountId, n.id, n.message(), n.link(), mailTo));
         return n;
     }
 
@@ -64,7 +79,7 @@ public class NotificationService {
                         INSERT INTO notifications (user_id, project_id, type, payload)
                         SELECT ?1, ?2, ?3, CAST(?4 AS jsonb)
                         WHERE EXISTS (SELECT 1 FROM project_memberships m WHERE m.project_id = ?2 AND m.user_id = ?1)
-                        RETURNING id, (extract(epoch FROM created_at) * 1000000)::bigint""")
+                        RETURNING id, (extract(epoch FROM created_at) * 1000000)::bigint, (""" + MAIL_TO + ")")
                 .setParameter(1, accountId).setParameter(2, projectId).setParameter(3, type).setParameter(4, text)
                 .getResultList();
         if (rows.isEmpty()) {
@@ -77,7 +92,7 @@ public class NotificationService {
         n.projectId = projectId;
         n.type = type;
         n.payload = body;
-        created.fire(new NotificationCreated(accountId, n.id));
+        created.fire(new NotificationCreated(accountId, n.id, n.message(), n.link(), mail.enabled() ? (String) rows.get(0)[2] : null));
         return Optional.of(n);
     }
 
