@@ -38,7 +38,7 @@ public class TaskBoardResource {
     @CheckedTemplate(basePath = "spec")
     static class Templates {
         static native TemplateInstance board(Access access, String slug, TaskBoardService.BoardView board, boolean canMove, String message,
-                                             TaskBoardService.MoveView confirm, RawString columns);
+                                             TaskBoardService.MoveView confirm, RawString columns, WipLimitsForm wip);
 
         static native TemplateInstance board$columns(String slug, TaskBoardService.BoardView board, boolean canMove, String csrfToken);
 
@@ -80,7 +80,8 @@ public class TaskBoardResource {
                           @QueryParam("claimant") String claimant, @QueryParam("q") String q, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
         BoardColumns.Board board = board(access, filter(spec, story, claimant, q), access.isMember());
-        return Htmx.pageOrFragment(headers, () -> Templates.board(access, slug, board.view(), access.isMember(), null, null, board.columns()),
+        return Htmx.pageOrFragment(headers, () -> Templates.board(access, slug, board.view(), access.isMember(), null, null, board.columns(),
+                        WipLimitsForm.none()),
                 () -> Templates.board$kept(board.columns()));
     }
 
@@ -108,14 +109,15 @@ public class TaskBoardResource {
         }
         BoardColumns.Board board = board(access, form.filter(), true);
         if (!Htmx.isHtmx(headers)) {
-            return Htmx.page(Templates.board(access, slug, board.view(), true, result.message(), result.confirm(), board.columns()),
+            return Htmx.page(Templates.board(access, slug, board.view(), true, result.message(), result.confirm(), board.columns(),
+                            WipLimitsForm.none()),
                     result.status());
         }
         return Htmx.fragments(result.status(), Templates.board$kept(board.columns()),
                 Templates.board$message(slug, board.view(), result.message(), result.confirm()));
     }
 
-    /** A lead sets the WIP limit of each column (empty for none). */
+    /** A lead sets the WIP limit of each column (empty for none); a mistake is 422 with the board, the form open and every value kept. */
     @POST
     @Path("board/limits")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -124,7 +126,9 @@ public class TaskBoardResource {
         try {
             boards.setWipLimits(access, TaskBoardService.parseWipLimits(form));
         } catch (ValidationException e) {
-            return Flash.redirect(headers, "/projects/" + slug + "/board", "Limits not saved: " + String.join(" ", e.errors().asMap().values()));
+            BoardColumns.Board board = board(access, TaskBoardService.BoardFilter.none(), true);
+            return Htmx.page(Templates.board(access, slug, board.view(), true, null, null, board.columns(), new WipLimitsForm(form, e.errors())),
+                    e.status());
         }
         return Flash.redirect(headers, "/projects/" + slug + "/board", "Column limits saved");
     }

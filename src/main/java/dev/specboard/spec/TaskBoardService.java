@@ -277,7 +277,7 @@ public class TaskBoardService {
     public static Map<TaskStatus, Integer> parseWipLimits(Map<String, List<String>> form) {
         Map<TaskStatus, Integer> limits = new EnumMap<>(TaskStatus.class);
         for (TaskStatus s : TaskStatus.values()) {
-            List<String> values = form.get("wip-" + s.value());
+            List<String> values = form.get(WipLimitsForm.field(s));
             String v = values == null || values.isEmpty() ? null : values.get(0);
             if (v == null) {
                 continue;
@@ -305,7 +305,7 @@ public class TaskBoardService {
         access.requireWrite(Role.LEAD);
         for (Map.Entry<TaskStatus, Integer> e : limits.entrySet()) {
             if (e.getValue() != null && (e.getValue() < 1 || e.getValue() > 10_000)) {
-                throw ValidationException.of("wip-" + e.getKey().value(), "A limit is a number from 1 to 10000, or empty for none");
+                throw ValidationException.of(WipLimitsForm.field(e.getKey()), "A limit is a number from 1 to 10000, or empty for none");
             }
         }
         for (Map.Entry<TaskStatus, Integer> e : limits.entrySet()) {

@@ -222,7 +222,11 @@ class InputCensusTest {
         return type == String.class;
     }
 
+    /** The type of a record body's component; null for none, and for a body that is no record (a map of columns, say). */
     private static Class<?> componentType(Class<?> record, String name) {
+        if (!record.isRecord()) {
+            return null;
+        }
         for (RecordComponent c : record.getRecordComponents()) {
             if (c.getName().equals(name)) {
                 return c.getType();

@@ -1,0 +1,80 @@
+package dev.specboard.api;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.restassured.response.Response;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The board's column limits: set by a lead on the board (a mistake keeps what was typed) or over the API, read by every member. */
+@QuarkusTest
+class BoardApiTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Test
+    void aLeadSetsLimitsOverTheApiAndTheBoardShowsThem() {
+        TestData.Team t = data.team();
+        String limits = "/api/v1/projects/" + t.slug() + "/board/limits";
+        fx.api(t.viewer()).get(limits).then().statusCode(200).body("claimed", nullValue()).body("in_progress", nullValue())
+                .body("size()", equalTo(6));
+
+        fx.api(t.lead()).body(Map.of("in_progress", 3, "claimed", 5)).put(limits)
+                .then().statusCode(200).body("in_progress", equalTo(3)).body("claimed", equalTo(5)).body("pending", nullValue());
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("claimed", null);
+        fx.api(t.lead()).body(clear).put(limits).then().statusCode(200).body("claimed", nullValue()).body("in_progress", equalTo(3));
+        fx.api(t.viewer()).get(limits).then().statusCode(200).body("in_progress", equalTo(3));
+        Document board = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board"));
+        assertEquals("0 / 3", board.getElementById("col-in_progress-count").text());
+
+        // Refusals name the column and change nothing.
+        fx.api(t.lead()).body(Map.of("in_progress", 0, "done", 2)).put(limits).then().statusCode(422)
+                .body("details.done", containsString("in_progress")).body("details.in_progress", nullValue());
+        fx.api(t.lead()).body(Map.of("in_progress", 0)).put(limits).then().statusCode(422)
+                .body("details.in_progress", containsString("1 to 10000"));
+        fx.api(t.lead()).body("{\"in_progress\": \"many\"}").put(limits).then().statusCode(400).body("error", notNullValue());
+        fx.api(t.lead()).body("[3]").put(limits).then().statusCode(400);
+        fx.api(t.member()).body(Map.of("in_progress", 9)).put(limits).then().statusCode(403).body("error", containsString("lead"));
+        fx.api(t.outsider()).get(limits).then().statusCode(404);
+        fx.api(t.viewer()).get(limits).then().statusCode(200).body("in_progress", equalTo(3));
+    }
+
+    @Test
+    void aMistakeOnTheBoardKeepsWhatWasTypedAndSavesNothing() {
+        TestData.Team t = data.team();
+        Response bad = Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("wip-claimed", "4")
+                .formParam("wip-in_progress", "lots").post("/projects/" + t.slug() + "/board/limits");
+        assertEquals(422, bad.statusCode());
+        Document d = Web.html(bad);
+        assertTrue(d.getElementById("wip-limits").hasAttr("open"), "the form is open on its mistake");
+        assertEquals("lots", d.getElementById("wip-in_progress").val());
+        assertEquals("4", d.getElementById("wip-claimed").val(), "the other values are kept");
+        assertEquals("true", d.getElementById("wip-in_progress").attr("aria-invalid"));
+        assertTrue(d.getElementById("e-wip-in_progress").text().contains("1 to 10000"), d.getElementById("e-wip-in_progress").text());
+        fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/board/limits").then().statusCode(200).body("claimed", nullValue());
+
+        assertEquals(303, Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("wip-claimed", "4")
+                .post("/projects/" + t.slug() + "/board/limits").statusCode());
+        Document saved = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/board"));
+        assertEquals("4", saved.getElementById("wip-claimed").val());
+        assertTrue(!saved.getElementById("wip-limits").hasAttr("open"));
+    }
+}
