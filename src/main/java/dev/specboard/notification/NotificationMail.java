@@ -31,14 +31,14 @@ public class NotificationMail {
         String message = created.message() == null || created.message().isBlank() ? "You have a new notification" : created.message().strip();
         String link = created.link() == null ? "/notifications" : created.link();
         String text = message + "\n\n" + address(link)
-                + "\n\nYou get these mails because you asked for them. To stop them, untick \"Email me each new notification\" on "
-                + address("/account") + "\n";
+                + "\n\nYou get these mails because you asked for them. To stop them, untick \"Email me each new notification\" on"
+                + " your account page: " + address("/account") + "\n";
         mail.sendInBackground(created.mailTo(), subject(message), text, "a notification");
     }
 
     /** The link in full when the installation's address is configured; a notification made off a request knows no other. */
     private String address(String path) {
-        return publicAddress.configured().map(base -> PublicAddress.link(base, path)).orElse("your Specboard's " + path);
+        return publicAddress.configured().map(base -> PublicAddress.link(base, path)).orElse(path + " on your Specboard");
     }
 
     static String subject(String message) {
