@@ -59,6 +59,8 @@ class NotificationMailTest {
     @Test
     void anOptedInMemberIsMailedTheApprovalOfTheirStoryWithItsLink() {
         TestData.Team t = data.team();
+        assertEquals("/account#notification-settings-h", Web.html(Web.as(t.member()).get("/notifications"))
+                .selectFirst("#notification-settings-link a").attr("href"), "the notifications page leads to the setting");
         assertFalse(ticked(t.member()), "off until turned on");
         turnOn(t.member(), true);
         assertTrue(ticked(t.member()));
