@@ -38,6 +38,14 @@ public class SpecTools {
     @Inject
     EntityManager em;
 
+    @Inject
+    BoardApi boardApi;
+
+    /** One column of the task board and its WIP limit, null for none. */
+    @RegisterForReflection
+    public record ColumnLimit(String column, Integer wipLimit) {
+    }
+
     @Tool(name = "list_specs", description = "Lists a project's technical specs (SPEC-n), or one story's, or those in one status, with their type, "
             + "status, task counts, hours and current phase.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
@@ -47,6 +55,13 @@ public class SpecTools {
                                                  @ToolArg(description = "only the specs in this status: draft, approved, in_progress or complete",
                                                          required = false) String status) {
         return call(() -> specApi.listSpecs(project, storyNumber, status));
+    }
+
+    @Tool(name = "get_board_limits", description = "Returns each column of the task board with its WIP limit (null for none), as a lead set "
+            + "them: a claim, start or completion into a column that already holds its limit is refused unless overWipLimit is true.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    public List<ColumnLimit> getBoardLimits(@ToolArg(description = "project slug") String project) {
+        return call(() -> boardApi.limits(project).entrySet().stream().map(e -> new ColumnLimit(e.getKey(), e.getValue())).toList());
     }
 
     @Tool(name = "get_spec", description = "Returns one spec with its content or phases, dependencies, tasks and revisions.",

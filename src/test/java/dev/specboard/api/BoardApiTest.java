@@ -1,6 +1,7 @@
 package dev.specboard.api;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.restassured.response.Response;
@@ -42,6 +43,9 @@ class BoardApiTest {
         clear.put("claimed", null);
         fx.api(t.lead()).body(clear).put(limits).then().statusCode(200).body("claimed", nullValue()).body("in_progress", equalTo(3));
         fx.api(t.viewer()).get(limits).then().statusCode(200).body("in_progress", equalTo(3));
+        String agent = fx.token(t.member());
+        String seen = Mcp.answer(agent, Mcp.initialize(agent), "get_board_limits", false, "project", t.slug()).replaceAll("\\s", "");
+        assertTrue(seen.contains("{\"column\":\"in_progress\",\"wipLimit\":3}") && seen.contains("{\"column\":\"claimed\",\"wipLimit\":null}"), seen);
         Document board = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/board"));
         assertEquals("0 / 3", board.getElementById("col-in_progress-count").text());
 
