@@ -88,7 +88,7 @@ public class InvitationApi {
         }
         FormErrors errors = FormErrors.none();
         if (body.email() == null || !InvitationService.isEmail(body.email().trim())) {
-            errors.add("email", "Enter an email address to invite");
+            errors.add("email", InvitationService.NOT_AN_EMAIL);
         }
         Optional<Role> role = Role.parse(body.role());
         if (role.isEmpty()) {

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public class InvitationService {
 
     static final int VALID_DAYS = 7;
+    /** What a field holding no email address is told. */
+    public static final String NOT_AN_EMAIL = "Enter an email address to invite";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     /** A new invitation and its link, shown once to the inviter; {@code again} when it refreshed an open one. */
@@ -66,7 +68,7 @@ public class InvitationService {
         access.requireWrite(Role.OWNER);
         String address = email == null ? "" : email.trim();
         if (!isEmail(address)) {
-            throw ValidationException.of(field, "Enter an email address to invite");
+            throw ValidationException.of(field, NOT_AN_EMAIL);
         }
         String token = Secrets.newValue();
         Object[] row = (Object[]) Invitation.getEntityManager().createNativeQuery(INVITE)
