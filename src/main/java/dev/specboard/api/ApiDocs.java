@@ -73,6 +73,7 @@ public class ApiDocs implements OASFilter {
             Map.entry("POST /api/v1/projects/{slug}/jobs", List.of("type")),
             Map.entry("POST /api/v1/projects/{slug}/pages", List.of("name", "path")),
             Map.entry("POST /api/v1/projects/{slug}/pages/{id}/move", List.of("direction")),
+            Map.entry("PUT /api/v1/projects/{slug}/journeys/{id}/nodes/{key}/position", List.of("x", "y")),
             Map.entry("PUT /api/v1/projects/{slug}/page-order", List.of("ids")),
             Map.entry("POST /api/v1/projects/{slug}/pages/{id}/mockups", List.of("html")));
 

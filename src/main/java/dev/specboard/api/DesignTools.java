@@ -15,8 +15,8 @@ import static dev.specboard.api.McpTools.call;
 import static dev.specboard.api.McpTools.entity;
 
 /**
- * The design side as MCP tools: pages, mockup versions, the design system, features, context items and journeys
- * (entities and the thinking chain: {@link EntityTools}); each calls its JSON API twin.
+ * The design side as MCP tools: pages, mockup versions, the design system, features and context items (journeys:
+ * {@link JourneyTools}; entities and the thinking chain: {@link EntityTools}); each calls its JSON API twin.
  */
 public class DesignTools {
 
@@ -25,9 +25,6 @@ public class DesignTools {
 
     @Inject
     FeatureApi featureApi;
-
-    @Inject
-    JourneyApi journeyApi;
 
     @Inject
     PageOrderApi pageOrderApi;
@@ -306,60 +303,8 @@ public class DesignTools {
         });
     }
 
-    @Tool(name = "list_journeys", description = "Lists the project's journey flows, the primary first and then by name, 50 a page, "
-            + "with their type and number of nodes; get_journey gives one with its nodes and connections.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<JourneyApi.JourneyRowAnswer> listJourneys(@ToolArg(description = "project slug") String project,
-                                                          @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
-                                                                  required = false) Integer page) {
-        return call(() -> journeyApi.listJourneys(project, QueryValues.page(page)));
-    }
-
-    @Tool(name = "create_journey", description = "Creates a journey flow: nodes (key, nodeType screen|decision|action|database|annotation, data such as "
-            + "pagePath, or newPage for a page still to design (made a placeholder), question and branches, operation and entity, end; locked) "
-            + "and connections between node keys (label = a decision's branch).",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public JourneyApi.JourneyAnswer createJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey name") String name,
-                                @ToolArg(description = "user, admin, system or error", required = false) String flowType,
-                                @ToolArg(description = "nodes") List<JourneyApi.NodeBody> nodes,
-                                @ToolArg(description = "connections", required = false) List<JourneyApi.ConnectionBody> connections) {
-        return entity(JourneyApi.JourneyAnswer.class, () -> journeyApi.createJourney(project, new JourneyApi.JourneyBody(name, flowType, null, null, nodes, connections)));
-    }
-
-    @Tool(name = "update_journey", description = "Renames a journey, changes its type or description, or makes it the project's primary flow "
-            + "(replacing the last one); only the arguments given change. Nodes given replace all its nodes and connections (checked as in "
-            + "create_journey; a node keeping its key keeps its place), otherwise they stay. With version, refused when someone "
-            + "changed the journey since that version.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
-    public JourneyApi.JourneyAnswer updateJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId,
-                                @ToolArg(description = "journey name", required = false) String name,
-                                @ToolArg(description = "user, admin, system or error", required = false) String flowType,
-                                @ToolArg(description = "what the journey is for", required = false) String description,
-                                @ToolArg(description = "true to make it the primary flow", required = false) Boolean primary,
-                                @ToolArg(description = "the version read (from get_journey)", required = false) Integer version,
-                                @ToolArg(description = "all the nodes, replacing the journey's", required = false) List<JourneyApi.NodeBody> nodes,
-                                @ToolArg(description = "the connections between those nodes (with nodes only)", required = false)
-                                List<JourneyApi.ConnectionBody> connections) {
-        return call(() -> {
-            projectAccess.write(project, Role.MEMBER);
-            JourneyApi.JourneyAnswer now = journeyApi.getJourney(project, journeyId);
-            return journeyApi.updateJourney(project, journeyId, new JourneyApi.JourneyDetailsBody(name == null ? now.name() : name,
-                    flowType == null ? now.flowType() : flowType, description == null ? now.description() : description,
-                    primary == null ? now.primary() : primary, version, nodes, connections));
-        });
-    }
-
     /** What a delete tool answers: the kind and id of what is gone (the API's 204 has no body). */
     public record Deleted(String kind, String id) {
-    }
-
-    @Tool(name = "delete_journey", description = "Deletes a journey with its nodes and connections; features that required it no longer do.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
-    public Deleted deleteJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId) {
-        return call(() -> {
-            journeyApi.deleteJourney(project, journeyId);
-            return new Deleted("journey", journeyId);
-        });
     }
 
     @Tool(name = "detect_features", description = "Detects features from the current mockups: one for each entity their forms, tables and "
@@ -368,19 +313,5 @@ public class DesignTools {
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public FeatureApi.DetectionAnswer detectFeatures(@ToolArg(description = "project slug") String project) {
         return call(() -> featureApi.detectFeatures(project));
-    }
-
-    @Tool(name = "lock_journey_node", description = "Locks (locked true) or unlocks (false) a journey node: a locked node keeps its data and "
-            + "its place and cannot be removed until it is unlocked; connections to and from it may still change.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
-    public JourneyApi.JourneyAnswer lockJourneyNode(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId,
-                                                    @ToolArg(description = "the node's key") String key, @ToolArg(description = "true to lock, false to unlock") boolean locked) {
-        return call(() -> journeyApi.setLocked(project, journeyId, key, locked));
-    }
-
-    @Tool(name = "get_journey", description = "Returns a journey with its nodes, connections and the problems its check finds.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public JourneyApi.JourneyAnswer getJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId) {
-        return call(() -> journeyApi.getJourney(project, journeyId));
     }
 }

@@ -63,8 +63,13 @@ public class JourneyApi {
     public record JourneyRowAnswer(UUID id, String name, String flowType, boolean primary, long nodes) {
     }
 
+    /** {@code position}: where the node was moved to by hand, null while the layout engine places it. */
     @RegisterForReflection
-    public record NodeAnswer(String key, String nodeType, String label, Map<String, Object> data, boolean locked) {
+    public record NodeAnswer(String key, String nodeType, String label, Map<String, Object> data, boolean locked, FlowModel.Position position) {
+    }
+
+    @RegisterForReflection
+    public record PositionBody(Double x, Double y) {
     }
 
     @RegisterForReflection
@@ -256,6 +261,31 @@ public class JourneyApi {
         return journey(access, journeys.get(access.project().id, fid));
     }
 
+    /**
+     * Places a node where the picture should draw it ({@code x} and {@code y} between 0 and 100000, rounded), as a drag on the
+     * journey page does; the other nodes stay where the layout puts them. A locked node stays where it is (409).
+     */
+    @PUT
+    @Path("/journeys/{id}/nodes/{key}/position")
+    public JourneyAnswer placeNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, PositionBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = DesignApi.uuid(id);
+        PositionBody b = ComponentApi.body(body);
+        // A missing number is refused like one off the canvas, after the journey and node are found (404 first).
+        journeys.move(access, fid, key, b.x() == null ? Double.NaN : b.x(), b.y() == null ? Double.NaN : b.y());
+        return journey(access, journeys.get(access.project().id, fid));
+    }
+
+    /** Gives a node moved by hand back to the layout engine; a node never moved is left as it is. */
+    @DELETE
+    @Path("/journeys/{id}/nodes/{key}/position")
+    public JourneyAnswer unpinNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = DesignApi.uuid(id);
+        journeys.unpin(access, fid, key);
+        return journey(access, journeys.get(access.project().id, fid));
+    }
+
     private JourneyAnswer journey(Access access, JourneyFlow f) {
         JourneyView v = journeyViews.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, dev.specboard.web.FormErrors.none());
         List<ConnectionAnswer> connections = new java.util.ArrayList<>();
@@ -281,7 +311,7 @@ public class JourneyApi {
             put(data, "text", d.text());
             put(data, "end", d.end());
             put(data, "start", d.start());
-            return new NodeAnswer(n.key(), n.type(), n.label(), data, n.locked());
+            return new NodeAnswer(n.key(), n.type(), n.label(), data, n.locked(), n.position());
         }).toList();
         return new JourneyAnswer(f.id, f.name, f.flowType, f.description, f.primary, nodes, connections, v.problems(), f.version);
     }

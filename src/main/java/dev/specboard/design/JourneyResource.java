@@ -178,6 +178,17 @@ public class JourneyResource {
         return Flash.redirect(headers, link(access, fid), "Position saved.");
     }
 
+    /** Gives a moved node back to the layout engine. */
+    @POST
+    @Path("/{id}/nodes/{key}/position/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unpin(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        UUID fid = uuid(id);
+        journeys.unpin(access, fid, key);
+        return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + " is placed by the layout again.");
+    }
+
     @POST
     @Path("/{id}/connections")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

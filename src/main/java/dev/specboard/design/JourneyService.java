@@ -315,17 +315,44 @@ public class JourneyService {
     @Transactional
     public void move(Access access, UUID flowId, String key, double x, double y) {
         access.requireWrite(Role.MEMBER);
-        if (!Double.isFinite(x) || !Double.isFinite(y) || x < 0 || y < 0 || x > 100000 || y > 100000) {
-            throw ValidationException.of(Double.isFinite(x) && x >= 0 && x <= 100000 ? "y" : "x", "A position is two numbers between 0 and 100000");
-        }
         JourneyFlow f = lock(access, flowId);
         FlowNode n = node(f.id, key);
+        FormErrors errors = FormErrors.none();
+        if (!onCanvas(x)) {
+            errors.add("x", POSITION_RANGE);
+        }
+        if (!onCanvas(y)) {
+            errors.add("y", POSITION_RANGE);
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
+        }
         n.requireUnlocked("move");
         FlowModel.Position p = new FlowModel.Position(Math.round(x), Math.round(y));
         n.position = DesignJson.write(p);
         Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
         positions.put(key, p);
         f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
+    }
+
+    private static final String POSITION_RANGE = "A position is two numbers between 0 and 100000";
+
+    private static boolean onCanvas(double v) {
+        return Double.isFinite(v) && v >= 0 && v <= 100000;
+    }
+
+    /** Forgets where a node was moved to, so that the layout engine places it again with the others. */
+    @Transactional
+    public void unpin(Access access, UUID flowId, String key) {
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = lock(access, flowId);
+        FlowNode n = node(f.id, key);
+        n.requireUnlocked("move");
+        n.position = "{}";
+        Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
+        if (positions.remove(key) != null) {
+            f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
+        }
     }
 
     /** Locks a node (its data and place stay, and it cannot be removed) or unlocks it; a new version of the journey either way. */

@@ -15,9 +15,12 @@ public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, 
         return FlowPicture.legend();
     }
 
-    /** A node with its data and its outgoing connections by target key; a locked one is shown without its editor. */
+    /**
+     * A node with its data and its outgoing connections by target key; a locked one is shown without its editor. {@code position}
+     * is where a member moved it, null while the layout engine places it.
+     */
     public record NodeRow(UUID id, String key, String type, String label, FlowModel.Data data, List<ConnectionRow> connections, String pagePath,
-                          boolean hasMockup, boolean locked) {
+                          boolean hasMockup, boolean locked, FlowModel.Position position) {
 
         /** The node's data as its edit form shows it. */
         public NodeForm form() {

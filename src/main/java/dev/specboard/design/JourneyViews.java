@@ -52,6 +52,7 @@ public class JourneyViews {
         List<FlowPicture.Node> pictureNodes = new ArrayList<>();
         List<JourneyView.NodeRow> rows = new ArrayList<>();
         String pageBase = "/projects/" + access.slug() + "/pages/";
+        FlowModel.Canvas canvas = FlowModel.canvas(flow.canvasState);
         for (FlowNode n : nodes) {
             FlowModel.Data d = FlowModel.data(n.data);
             List<FlowModel.Connection> cs = FlowModel.connections(n.connections);
@@ -70,9 +71,9 @@ public class JourneyViews {
                         null)), c.label(), c.trigger(), c.element()));
             }
             rows.add(new JourneyView.NodeRow(n.id, n.nodeKey, n.nodeType, label, d, crs, page == null ? null : page.path(), page != null && page.hasMockup(),
-                    n.locked));
+                    n.locked, canvas.positions().get(n.nodeKey)));
         }
-        String svg = FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, FlowModel.canvas(flow.canvasState));
+        String svg = FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, canvas);
         return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, journeyForm, nodeForm, connectionForm, failedKey, errors);
     }
 }

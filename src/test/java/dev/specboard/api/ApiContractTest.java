@@ -234,6 +234,7 @@ class ApiContractTest {
         expected.put("delete_journey", List.of("project", "journeyId"));
         expected.put("detect_features", List.of("project"));
         expected.put("lock_journey_node", List.of("project", "journeyId", "key", "locked"));
+        expected.put("place_journey_node", List.of("project", "journeyId", "key", "x", "y"));
         expected.put("list_pages", List.of("project", "pattern"));
         expected.put("get_feature", List.of("project", "featureId"));
         expected.put("get_page", List.of("project", "pageId"));
