@@ -20,12 +20,12 @@ public class PlanTools {
     @Inject
     SearchApi searchApi;
 
-    @Tool(name = "search", description = "Full-text search over a project's stories, specs and tasks, plans and their artifacts, "
-            + "files of the synced repositories and review threads; ranked results with a matching passage and a link.",
+    @Tool(name = "search", description = "Full-text search over a project's stories, bounded contexts, components, specs and tasks, plans and their "
+            + "artifacts, design pages, features, files of the synced repositories and review threads; ranked results with a matching passage and a link.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "what to find: words, \"a phrase\", -excluded") String query,
-                                         @ToolArg(description = "only one kind: story, spec, plan, page, feature, file or thread", required = false) String kind) {
+                                         @ToolArg(description = "only one kind: story, context, component, spec, plan, page, feature, file or thread", required = false) String kind) {
         return McpTools.call(() -> searchApi.search(project, query, kind, null));
     }
 

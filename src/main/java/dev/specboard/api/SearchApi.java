@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** API v1 search: one ranked list over the project's stories, specs and tasks, plans, files and review threads. */
+/** API v1 search: one ranked list over the project's stories, contexts, components, specs and tasks, plans, design pages, features, files and review threads. */
 @Path("/api/v1/projects/{slug}/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchApi {

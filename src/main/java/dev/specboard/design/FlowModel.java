@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,9 +45,30 @@ public final class FlowModel {
         public Canvas {
             positions = positions == null ? Map.of() : positions;
         }
+
+        /** This canvas with the node at {@code key} placed at {@code p}. */
+        public Canvas with(String key, Position p) {
+            Map<String, Position> moved = new LinkedHashMap<>(positions);
+            moved.put(key, p);
+            return new Canvas(moved);
+        }
+
+        /** This canvas without a place for the node at {@code key}: the layout engine places it. */
+        public Canvas without(String key) {
+            Map<String, Position> left = new LinkedHashMap<>(positions);
+            left.remove(key);
+            return new Canvas(left);
+        }
     }
 
+    /** Where a node was put on the canvas, in whole pixels. */
     public record Position(double x, double y) {
+        public static final String RANGE = "A position is two numbers between 0 and 100000";
+
+        /** Whether a coordinate lies on the canvas (a number from 0 to 100000). */
+        public static boolean onCanvas(double v) {
+            return Double.isFinite(v) && v >= 0 && v <= 100000;
+        }
     }
 
     public static Data data(String json) {

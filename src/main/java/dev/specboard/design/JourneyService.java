@@ -259,12 +259,7 @@ public class JourneyService {
                 n.connections = DesignJson.write(cs);
             }
         }
-        FlowModel.Canvas canvas = FlowModel.canvas(f.canvasState);
-        if (canvas.positions().containsKey(key)) {
-            Map<String, FlowModel.Position> p = new LinkedHashMap<>(canvas.positions());
-            p.remove(key);
-            f.canvasState = DesignJson.write(new FlowModel.Canvas(p));
-        }
+        f.canvasState = DesignJson.write(FlowModel.canvas(f.canvasState).without(key));
         gone.delete();
         f.version++;
         askAboutBranches(f);
@@ -318,11 +313,11 @@ public class JourneyService {
         JourneyFlow f = lock(access, flowId);
         FlowNode n = node(f.id, key);
         FormErrors errors = FormErrors.none();
-        if (!onCanvas(x)) {
-            errors.add("x", POSITION_RANGE);
+        if (!FlowModel.Position.onCanvas(x)) {
+            errors.add("x", FlowModel.Position.RANGE);
         }
-        if (!onCanvas(y)) {
-            errors.add("y", POSITION_RANGE);
+        if (!FlowModel.Position.onCanvas(y)) {
+            errors.add("y", FlowModel.Position.RANGE);
         }
         if (errors.any()) {
             throw new ValidationException(errors);
@@ -330,15 +325,7 @@ public class JourneyService {
         n.requireUnlocked("move");
         FlowModel.Position p = new FlowModel.Position(Math.round(x), Math.round(y));
         n.position = DesignJson.write(p);
-        Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
-        positions.put(key, p);
-        f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
-    }
-
-    private static final String POSITION_RANGE = "A position is two numbers between 0 and 100000";
-
-    private static boolean onCanvas(double v) {
-        return Double.isFinite(v) && v >= 0 && v <= 100000;
+        f.canvasState = DesignJson.write(FlowModel.canvas(f.canvasState).with(key, p));
     }
 
     /** Forgets where a node was moved to, so that the layout engine places it again with the others. */
@@ -349,10 +336,7 @@ public class JourneyService {
         FlowNode n = node(f.id, key);
         n.requireUnlocked("move");
         n.position = "{}";
-        Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
-        if (positions.remove(key) != null) {
-            f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
-        }
+        f.canvasState = DesignJson.write(FlowModel.canvas(f.canvasState).without(key));
     }
 
     /** Locks a node (its data and place stay, and it cannot be removed) or unlocks it; a new version of the journey either way. */

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The searchable kinds of the features that exist today: stories, specs with their tasks, plans with
- * their artifacts, files of the latest manifests and review threads. Pages and features of the design
- * side add their own {@link SearchableKind} beans.
+ * their artifacts, files of the latest manifests and review threads. Bounded contexts and components
+ * (architecture), pages and features (design side) add their own {@link SearchableKind} beans.
  */
 final class Kinds {
 
