@@ -6,6 +6,7 @@ import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoService;
 import dev.specboard.repo.RepoSynced;
+import dev.specboard.story.StoryApproved;
 import dev.specboard.story.StoryChanged;
 import dev.specboard.story.StoryService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,6 +119,14 @@ public class SpecRollups {
         if (event.storyNumber() != null) {
             storyFollowsSpecs(event.projectId(), event.storyNumber());
         }
+    }
+
+    /**
+     * A story approved (again) after its specs were all completed (they completed while it was in review, or it was
+     * edited and re-approved afterwards) is implemented at once: no spec will complete again to say so.
+     */
+    void onStoryApproved(@Observes StoryApproved event) {
+        storyFollowsSpecs(event.projectId(), event.storyNumber());
     }
 
     /** A spec was linked or unlinked, or reopened: the story may be implemented, or not any more. */

@@ -273,6 +273,25 @@ class SpecRollupsTest {
         fx.api(team.member()).get(p + "/stories/" + story).then().statusCode(200).body("status", equalTo("implemented"));
     }
 
+    /** The rollup also runs on approval: specs that completed while the story was in review have nothing left to say. */
+    @Test
+    void aStoryApprovedAgainAfterItsSpecsCompletedIsImplementedAtOnce() {
+        TestData.Team team = data.team();
+        String p = "/api/v1/projects/" + team.slug();
+        int story = readyStory(team, "export ledgers");
+        String spec = fx.api(team.lead()).body(SpecApiFixtures.hierarchical(story, "Export", List.of(), "ledger"))
+                .post(p + "/specs").then().statusCode(201).extract().path("key");
+        complete(team, spec.replace("SPEC", "TASK") + "-1");
+        int version = fx.api(team.member()).get(p + "/stories/" + story).then().statusCode(200).body("status", equalTo("implemented"))
+                .extract().path("version");
+
+        fx.api(team.member()).body(Map.of("title", "export ledgers as CSV", "description", "As a user I want CSV",
+                "acceptanceCriteria", "", "version", version)).put(p + "/stories/" + story).then().statusCode(200)
+                .body("stage", equalTo("in_review"));
+        fx.api(team.lead()).post(p + "/stories/" + story + "/approve").then().statusCode(200).body("status", equalTo("implemented"));
+        fx.api(team.member()).get(p + "/stories/" + story).then().statusCode(200).body("status", equalTo("implemented"));
+    }
+
     private void complete(TestData.Team team, String task) {
         String p = "/api/v1/projects/" + team.slug() + "/tasks/" + task;
         fx.api(team.member()).post(p + "/claim").then().statusCode(200);
