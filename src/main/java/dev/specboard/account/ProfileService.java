@@ -115,6 +115,8 @@ public class ProfileService {
      * Creates a token from the account page, which asks for the current password too (checked like the other forms'):
      * a token outlives the login, so a stolen login alone must not be able to make one.
      */
+    private static final String LIMITED_TO_ONE_PROJECT = "A token limited to one project can only create tokens for that project";
+
     @Transactional
     public ApiTokenService.Created createToken(UUID accountId, TokenForm form, String password) {
         FormErrors errors = FormErrors.none();
@@ -142,8 +144,11 @@ public class ProfileService {
         Role role = null;
         if (form.project() != null && !form.project().isBlank()) {
             Optional<ProjectMemberships.MembershipRow> membership = memberships.of(accountId).stream()
-                    .filter(m -> m.slug().equals(form.project().trim())).findFirst()
-                    .filter(m -> callerProject.map(m.projectId()::equals).orElse(true));
+                    .filter(m -> m.slug().equals(form.project().trim())).findFirst();
+            // Whether the account is in the project named or not, a limited token hears the same: it learns no other project.
+            if (callerProject.isPresent() && !membership.map(m -> m.projectId().equals(callerProject.get())).orElse(false)) {
+                throw ApiException.forbidden(LIMITED_TO_ONE_PROJECT);
+            }
             if (membership.isEmpty()) {
                 errors.add("project", "You are not a member of this project");
             } else {
@@ -157,7 +162,7 @@ public class ProfileService {
                 }
             }
         } else if (callerProject.isPresent()) {
-            throw ApiException.forbidden("A token limited to one project can only create tokens for that project");
+            throw ApiException.forbidden(LIMITED_TO_ONE_PROJECT);
         } else if (form.role() != null && !form.role().isBlank()) {
             // Without a project the role would be dropped and the token left unlimited, the opposite of what was asked.
             errors.add("role", "A role limit needs a project");

@@ -11,6 +11,6 @@ public record TokenForm(
         @FormParam("role") String role) {
 
     public static TokenForm empty() {
-        return new TokenForm("", "", "member");
+        return new TokenForm("", "", "");
     }
 }

@@ -47,10 +47,11 @@ class AccountResourceTest {
     void tokenFormAsShownCreatesAnAllProjectsTokenAndARoleWithoutProjectIsRefused() {
         var team = data.team();
         Document page = Web.html(Web.as(team.member()).get("/account"));
-        // What a browser sends when only the name is filled in: each select's first option.
-        String project = page.select("#f-project option").first().val();
-        String role = page.select("#f-role option").first().val();
+        // What a browser sends when only the name is filled in: each select's selected option, else its first.
+        String project = shown(page, "#f-project");
+        String role = shown(page, "#f-role");
         assertEquals("", project);
+        assertEquals("", role, "the role a new token starts with is the account's own in each project");
         Response created = Web.as(team.member()).contentType(FORM).formParam("tokenName", "all projects").formParam("tokenPassword", TestData.PASSWORD).formParam("project", project)
                 .formParam("role", role).post("/account/tokens");
         assertEquals(201, created.statusCode());
@@ -65,6 +66,11 @@ class AccountResourceTest {
         assertEquals("A role limit needs a project", d.getElementById("e-role").text());
         assertEquals("ci-reader", d.getElementById("f-tokenName").val());
         assertEquals("viewer", d.select("#f-role option[selected]").val(), "the chosen role is kept");
+    }
+
+    private static String shown(Document page, String select) {
+        org.jsoup.nodes.Element selected = page.selectFirst(select + " option[selected]");
+        return selected != null ? selected.val() : page.select(select + " option").first().val();
     }
 
     /** A token outlives the login that made it: a stolen login alone must not be able to make one. */

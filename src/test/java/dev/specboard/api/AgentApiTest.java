@@ -93,7 +93,9 @@ class AgentApiTest {
                 .then().statusCode(422).body("details.role", containsString("viewer"));
         // ...nor one for another project of the account, nor, when it names no role, one with the account's role.
         bearer(viewerToken).body(Map.of("name", "sideways", "project", other.slug())).post("/api/v1/tokens")
-                .then().statusCode(422).body("details.project", notNullValue());
+                .then().statusCode(403).body("error", equalTo("A token limited to one project can only create tokens for that project"));
+        bearer(viewerToken).body(Map.of("name", "probe", "project", data.team().slug())).post("/api/v1/tokens")
+                .then().statusCode(403).body("error", equalTo("A token limited to one project can only create tokens for that project"));
         bearer(viewerToken).body(Map.of("name", "same", "project", t.slug())).post("/api/v1/tokens").then().statusCode(201)
                 .body("role", equalTo("viewer"));
         // Without a role, a project token gets the caller's own role there.
