@@ -4,6 +4,7 @@ import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
+import dev.specboard.web.QueryValues;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,12 +55,15 @@ public class TaskBoardService {
             return new BoardFilter(null, null, null, null);
         }
 
-        /** The filters as the URL or a form gives them; a story that is no number matches nothing. */
+        /** The filters as the URL or a form gives them; a story that is no story number is refused (400 naming it). */
         public static BoardFilter of(String spec, String story, String claimant, String q) {
             return new BoardFilter(blank(spec), storyNumber(story), blank(claimant), blank(q));
         }
 
-        /** A story as a filter gives it ("12" or "US-12"): null for none, -1 (no story) for one that is no number. */
+        /**
+         * A story as a filter gives it ("12" or "US-12"): null for none. Anything else is refused rather than shown as an
+         * empty list, which would read as "no specs for this story".
+         */
         public static Integer storyNumber(String story) {
             if (story == null || story.isBlank()) {
                 return null;
@@ -67,7 +71,7 @@ public class TaskBoardService {
             try {
                 return Integer.valueOf(story.trim().replaceFirst("(?i)^US-", ""));
             } catch (NumberFormatException e) {
-                return -1;
+                throw new QueryValues.Malformed("story", "must be a story number, such as 12 or US-12");
             }
         }
 

@@ -491,8 +491,13 @@ class SpecPagesTest {
         assertEquals(list, filtered.getElementById("clear-filters").attr("href"));
         Document none = Web.html(Web.as(t.member()).get(list + "?story=" + (story + 1)));
         assertTrue(none.getElementById("no-specs").text().startsWith("No spec implements US-" + (story + 1) + " yet."), none.getElementById("no-specs").text());
-        assertEquals("No story has that number: give one like 12 or US-12.",
-                Web.html(Web.as(t.member()).get(list + "?story=abc")).getElementById("no-specs").text());
+        io.restassured.response.Response notANumber = Web.as(t.member()).get(list + "?story=abc");
+        assertEquals(400, notANumber.statusCode(), "a story that is no number is refused, not shown as an empty list");
+        assertTrue(Web.html(notANumber).text().contains("The query parameter story must be a story number, such as 12 or US-12"),
+                Web.html(notANumber).text());
+        for (String board : List.of("/board?story=abc", "/board/columns?story=1.5", "/board?story=99999999999")) {
+            assertEquals(400, Web.as(t.member()).get("/projects/" + t.slug() + board).statusCode(), board);
+        }
 
         fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs?story=" + story).then().statusCode(200)
                 .body("key", org.hamcrest.Matchers.contains(key));
