@@ -23,9 +23,12 @@ public class PeopleService {
     /** The most stories read at all (the newest first), before keeping {@link #STORIES_PER_PROJECT} per project. */
     private static final int STORIES_READ = 200;
 
-    /** The person named, as the viewer may see them: empty for an unknown name and for someone who shares no project with the viewer. */
+    /**
+     * The person named, as the viewer may see them: empty for an unknown name and for someone who shares no project with
+     * the viewer. A site administrator, who sees every project, sees every person (the accounts page links each one).
+     */
     @Transactional
-    public Optional<PersonView> person(UUID viewerId, String username) {
+    public Optional<PersonView> person(UUID viewerId, boolean admin, String username) {
         if (username == null || username.isBlank() || username.length() > 100) {
             return Optional.empty();
         }
@@ -36,9 +39,9 @@ public class PeopleService {
         Account person = found.get();
         boolean you = person.id.equals(viewerId);
         List<Membership> shared = Membership.find("from Membership m join fetch m.project p where m.account.id = ?1"
-                        + " and p.id in (select v.project.id from Membership v where v.account.id = ?2) order by lower(p.name)",
-                person.id, viewerId).list();
-        if (shared.isEmpty() && !you) {
+                        + " and (?3 = true or p.id in (select v.project.id from Membership v where v.account.id = ?2)) order by lower(p.name)",
+                person.id, viewerId, admin).list();
+        if (shared.isEmpty() && !you && !admin) {
             return Optional.empty();
         }
         List<UUID> projectIds = shared.stream().map(m -> m.project.id).toList();

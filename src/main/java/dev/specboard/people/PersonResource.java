@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** A person's page ({@code @name} links here): shown to people who share a project with them, 404 to everyone else. */
+/** A person's page ({@code @name} links here): shown to people who share a project with them and to site administrators, 404 to everyone else. */
 @Path("/people/{username}")
 @Produces(MediaType.TEXT_HTML)
 public class PersonResource {
@@ -31,7 +31,7 @@ public class PersonResource {
 
     @GET
     public Response page(@PathParam("username") String username) {
-        PersonView person = people.person(currentUser.requireAccountId(), username).orElseThrow(NotFoundException::new);
+        PersonView person = people.person(currentUser.requireAccountId(), currentUser.isAdmin(), username).orElseThrow(NotFoundException::new);
         return Htmx.page(Templates.person(person));
     }
 }

@@ -76,6 +76,22 @@ class PersonResourceTest {
         assertTrue(leadProject.select(".empty").text().contains("No story written"), leadProject.text());
     }
 
+    /** The accounts page links every account: an administrator, who sees every project, opens every person page. */
+    @Test
+    void aSiteAdministratorSeesEveryPersonAndTheirProjects() {
+        TestData.Team t = data.team();
+        memberHoldsATask(t, 1, 1);
+        Account admin = data.admin("siteadmin");
+        Document page = Web.html(Web.as(admin).get("/people/" + t.member().username).then().statusCode(200).extract().response());
+        assertTrue(page.getElementById("project-" + t.slug()) != null, "the person's projects, though the administrator is in none");
+        assertTrue(page.text().contains("TASK-1-1"), page.text());
+        Account loner = data.account("loner");
+        Web.as(admin).get("/people/" + loner.username).then().statusCode(200);
+        Document accounts = Web.html(Web.as(admin).get("/admin/accounts?q=" + loner.username).then().statusCode(200).extract().response());
+        assertTrue(accounts.selectFirst("a[href=/people/" + loner.username + "]") != null, "the accounts page links the person page it opens");
+        assertEquals(404, Web.as(admin).get("/people/" + TestData.unique("nobody")).statusCode());
+    }
+
     @Test
     void anOutsiderGetsTheSame404AsForAnUnknownName() {
         TestData.Team t = data.team();
