@@ -116,12 +116,8 @@ public class AccountApi {
         }
         TokenForm form = new TokenForm(body == null ? null : body.name(), body == null ? null : body.project(),
                 body == null ? null : body.role());
-        ApiTokenService.Created created;
-        try {
-            created = profiles.createToken(accountId, form, currentUser.tokenProjectId(), currentUser.tokenRole());
-        } catch (ValidationException e) {
-            throw e.renamed("tokenName", "name");
-        }
+        ApiTokenService.Created created = ValidationException.renaming("tokenName", "name",
+                () -> profiles.createToken(accountId, form, currentUser.tokenProjectId(), currentUser.tokenRole()));
         ApiToken t = created.token();
         return Response.status(201).entity(new TokenAnswer(created.value(), t.id, t.name,
                 t.projectId == null ? null : form.project().trim(), t.role == null ? null : t.role.value())).build();

@@ -170,7 +170,7 @@ public class DesignApi {
     public Response createPage(@PathParam("slug") String slug, PageBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         PageBody b = ComponentApi.body(body);
-        Page p = pages.create(access, form(b, b.parentPath()));
+        Page p = ValidationException.renaming("parent", "parentPath", () -> pages.create(access, form(b, b.parentPath())));
         return Response.status(201).entity(page(access, p.id)).build();
     }
 
@@ -192,7 +192,7 @@ public class DesignApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Addressed.page(access, uuid(id));
         PageBody b = ComponentApi.body(body);
-        Page p = pages.update(access, uuid(id), form(b, b.parentPath()));
+        Page p = ValidationException.renaming("parent", "parentPath", () -> pages.update(access, uuid(id), form(b, b.parentPath())));
         return page(access, p.id);
     }
 
@@ -228,13 +228,8 @@ public class DesignApi {
     public Response saveMockup(@PathParam("slug") String slug, @PathParam("id") String id, MockupBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         MockupBody b = ComponentApi.body(body);
-        Mockup m;
-        try {
-            m = mockups.save(access, uuid(id), new MockupForm(b.html(), b.css(), b.js(), b.changeDescription(), b.basedOnVersion(), b.changedBy()),
-                    b.aiNotes());
-        } catch (ValidationException e) {
-            throw e.renamed("basedOn", "basedOnVersion");
-        }
+        Mockup m = ValidationException.renaming("basedOn", "basedOnVersion", () -> mockups.save(access, uuid(id),
+                new MockupForm(b.html(), b.css(), b.js(), b.changeDescription(), b.basedOnVersion(), b.changedBy()), b.aiNotes()));
         return Response.status(201).entity(mockup(m, true, List.of())).build();
     }
 
@@ -308,6 +303,8 @@ public class DesignApi {
         return Response.status(201).entity(item(access, item.id)).build();
     }
 
+    private static final java.util.Set<String> UPLOAD_PARTS = java.util.Set.of("itemType", "text", "url", "categories", "tags", "submittedContext", "file");
+
     /** Adds a file or screenshot (or text, or a URL) as multipart/form-data, the upload's bytes in the part named {@code file}. */
     @POST
     @Path("/context-items")
@@ -317,6 +314,7 @@ public class DesignApi {
                                       @RestForm List<String> categories, @RestForm List<String> tags, @RestForm String submittedContext,
                                       @RestForm("file") FileUpload file) {
         Access access = projectAccess.write(slug, Role.MEMBER);
+        dev.specboard.web.FormFields.requireOnly(UPLOAD_PARTS);
         ContextItem item = contextItems.add(access, ContextItemInput.of(itemType, text, url, categories,
                 commas(tags), submittedContext, file, contextItems.maxUploadBytes()));
         return Response.status(201).entity(item(access, item.id)).build();

@@ -99,11 +99,7 @@ public class EntityApi {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
-        try {
-            return entity(entities.rename(access, entityId, body.entityName()));
-        } catch (ValidationException e) {
-            throw e.renamed("name", "entityName");
-        }
+        return entity(ValidationException.renaming("name", "entityName", () -> entities.rename(access, entityId, body.entityName())));
     }
 
     /** Removes an entity: its inference is rejected, so later inferences do not bring it back. */

@@ -67,13 +67,9 @@ public class MemberApi {
             throw ApiException.badRequest("A JSON body is required");
         }
         Role role = MemberService.parseRole(body.role(), "role");
-        try {
-            Membership m = members.add(access, body.username(), role);
-            return Response.status(201).entity(MemberAnswer.of(members.view(access, m.id))).build();
-        } catch (ValidationException e) {
-            // the page calls the person field "who"; the API body calls it "username"
-            throw e.renamed("who", "username");
-        }
+        // the page calls the person field "who"; the API body calls it "username"
+        Membership m = ValidationException.renaming("who", "username", () -> members.add(access, body.username(), role));
+        return Response.status(201).entity(MemberAnswer.of(members.view(access, m.id))).build();
     }
 
     @PUT

@@ -234,14 +234,10 @@ public class PlanApi {
         ArtifactBody b = body == null ? new ArtifactBody(null, null, null) : body;
         String content = b.content() == null || b.content().isNull() ? "" : b.content().isTextual() ? b.content().asText() : b.content().toString();
         // With the version it started from, an edit saved over someone else's newer one is 409 with both (as on the plan page).
-        PlanArtifact a;
-        try {
-            a = plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content, b.version() == null ? null : b.version().toString()));
-        } catch (ValidationException e) {
-            // A problem of the whole document is at the JSON pointer "" (the plan page says "The document"); a details key ""
-            // names nothing a client sees, so it is named by the body's field, as the size and emptiness refusals are.
-            throw e.renamed("", "content");
-        }
+        // A problem of the whole document is at the JSON pointer "" (the plan page says "The document"); a details key ""
+        // names nothing a client sees, so it is named by the body's field, as the size and emptiness refusals are.
+        PlanArtifact a = ValidationException.renaming("", "content",
+                () -> plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content, b.version() == null ? null : b.version().toString())));
         return Response.status(201).entity(artifact(a)).build();
     }
 

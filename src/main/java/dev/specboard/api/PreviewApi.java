@@ -74,12 +74,7 @@ public class PreviewApi {
     Created create(String slug, PreviewBody body, URI base) {
         Access access = projectAccess.write(slug, Role.LEAD);
         PreviewBody b = ComponentApi.body(body);
-        PreviewSession s;
-        try {
-            s = previews.create(access, PreviewForm.of(b.pagePath(), b.hours()));
-        } catch (ValidationException e) {
-            throw e.renamed("page", "pagePath");
-        }
+        PreviewSession s = ValidationException.renaming("page", "pagePath", () -> previews.create(access, PreviewForm.of(b.pagePath(), b.hours())));
         String token = previews.link(s);
         return new Created(s.id, token, url(base, token), s.expiresAt, s.status);
     }

@@ -20,6 +20,15 @@ public class ValidationException extends ApiException {
         return errors;
     }
 
+    /** Runs {@code change}; a refusal names its field {@code field} as the caller knows it ({@code as}), see {@link #renamed}. */
+    public static <T> T renaming(String field, String as, java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (ValidationException e) {
+            throw e.renamed(field, as);
+        }
+    }
+
     /** The same errors with one field named as the caller knows it (a form's {@code page} is the API's {@code pagePath}). */
     public ValidationException renamed(String field, String as) {
         FormErrors named = FormErrors.none();

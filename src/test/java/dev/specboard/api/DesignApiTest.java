@@ -109,7 +109,7 @@ class DesignApiTest {
         Api.as(t.member()).body(Map.of("name", "A", "path", "/a")).post(url).then().statusCode(201).body("status", equalTo("draft"));
         Api.as(t.member()).body(Map.of("name", "B", "path", "/a")).post(url).then().statusCode(409).body("error", containsString("already"));
         Api.as(t.member()).body(Map.of("name", "C", "path", "/c", "parentPath", "/nowhere")).post(url).then().statusCode(422)
-                .body("details.parent", containsString("/nowhere"));
+                .body("details.parentPath", containsString("/nowhere"));
         Api.as(t.member()).body(Map.of("name", "D", "path", "/d", "type", "poster")).post(url).then().statusCode(422);
         Api.as(t.member()).get(url + "/not-a-uuid").then().statusCode(404);
         Api.as(t.outsider()).get(url).then().statusCode(404);

@@ -52,6 +52,19 @@ public final class Routes {
             return produces != null && java.util.Arrays.stream(produces.value()).anyMatch(v -> v.contains("event-stream"));
         }
 
+        /** The type of the entity parameter (the one without a JAX-RS annotation), or null when the route takes no body. */
+        public Class<?> body() {
+            for (Parameter p : javaMethod.getParameters()) {
+                boolean annotated = Stream.of(PathParam.class, jakarta.ws.rs.QueryParam.class, jakarta.ws.rs.FormParam.class,
+                        org.jboss.resteasy.reactive.RestForm.class, jakarta.ws.rs.BeanParam.class, jakarta.ws.rs.HeaderParam.class,
+                        jakarta.ws.rs.CookieParam.class, jakarta.ws.rs.core.Context.class).anyMatch(p::isAnnotationPresent);
+                if (!annotated && !p.getType().getName().startsWith("io.vertx") && !p.getType().getName().startsWith("jakarta.ws.rs")) {
+                    return p.getType();
+                }
+            }
+            return null;
+        }
+
         public String describe() {
             return method + " " + template + " (" + javaMethod.getDeclaringClass().getSimpleName() + "." + javaMethod.getName() + ")";
         }

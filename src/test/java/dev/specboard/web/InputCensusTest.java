@@ -16,12 +16,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import org.jboss.resteasy.reactive.RestForm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,7 +148,7 @@ class InputCensusTest {
             }
         } else if (route.api() || route.consumes().contains("json")) {
             Map<String, Object> body = new LinkedHashMap<>();
-            Class<?> type = jsonBody(route.javaMethod());
+            Class<?> type = route.body();
             for (String f : fields) {
                 boolean list = type != null && componentType(type, f) != null && Collection.class.isAssignableFrom(componentType(type, f));
                 body.put(f, list ? List.of(value.apply(f)) : value.apply(f));
@@ -203,7 +198,7 @@ class InputCensusTest {
                 }
             }
         }
-        Class<?> body = jsonBody(m);
+        Class<?> body = route.body();
         if (body != null && body.isRecord()) {
             for (RecordComponent c : body.getRecordComponents()) {
                 if (isText(c.getGenericType())) {
@@ -235,17 +230,4 @@ class InputCensusTest {
         return null;
     }
 
-    /** The type of the entity parameter (the one without a JAX-RS annotation), or null. */
-    static Class<?> jsonBody(Method m) {
-        for (Parameter p : m.getParameters()) {
-            boolean annotated = p.isAnnotationPresent(PathParam.class) || p.isAnnotationPresent(QueryParam.class)
-                    || p.isAnnotationPresent(FormParam.class) || p.isAnnotationPresent(RestForm.class) || p.isAnnotationPresent(BeanParam.class)
-                    || p.isAnnotationPresent(HeaderParam.class) || p.isAnnotationPresent(CookieParam.class)
-                    || p.isAnnotationPresent(Context.class);
-            if (!annotated && !p.getType().getName().startsWith("io.vertx") && !p.getType().getName().startsWith("jakarta.ws.rs")) {
-                return p.getType();
-            }
-        }
-        return null;
-    }
 }
