@@ -190,9 +190,9 @@ public class ComponentApi {
 
     @POST
     @Path("/{id}/design-doc/approve")
-    public VersionAnswer approveDesignDoc(@PathParam("slug") String slug, @PathParam("id") String id) {
+    public VersionAnswer approveDesignDoc(@PathParam("slug") String slug, @PathParam("id") String id, ApproveBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        DesignDoc d = designDocs.approve(access, uuid(id));
+        DesignDoc d = designDocs.approve(access, uuid(id), body == null ? null : body.version());
         return new VersionAnswer(d.version, d.approved);
     }
 

@@ -120,9 +120,9 @@ public class ContextApi {
 
     @POST
     @Path("/{id}/approve")
-    public ContextAnswer approve(@PathParam("slug") String slug, @PathParam("id") String id) {
+    public ContextAnswer approve(@PathParam("slug") String slug, @PathParam("id") String id, ApproveBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        contexts.approve(access, uuid(id));
+        contexts.approve(access, uuid(id), body == null ? null : body.version());
         return answer(contexts.row(access.project().id, uuid(id)));
     }
 

@@ -24,10 +24,6 @@ public class ExecutiveSummaryApi {
     public record SummaryBody(String content, Integer version) {
     }
 
-    /** The version the lead read; without it the current version is approved, as before. */
-    public record ApproveBody(Integer version) {
-    }
-
     public record SummaryAnswer(String content, int version, boolean approved) {
     }
 

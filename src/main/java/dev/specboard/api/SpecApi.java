@@ -149,9 +149,9 @@ public class SpecApi {
 
     @POST
     @Path("{key}/approve")
-    public SpecAnswer approveSpec(@PathParam("slug") String slug, @PathParam("key") String key) {
+    public SpecAnswer approveSpec(@PathParam("slug") String slug, @PathParam("key") String key, ApproveBody body) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        specs.approve(access, key);
+        specs.approve(access, key, body == null ? null : body.version());
         return answer(specQueries.detail(access.project(), key));
     }
 

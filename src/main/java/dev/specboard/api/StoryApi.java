@@ -60,10 +60,6 @@ public class StoryApi {
     public record ChangesBody(String comment, Integer version) {
     }
 
-    /** The version the lead read; without it the current version is approved, as before. */
-    public record ApproveBody(Integer version) {
-    }
-
     @Inject
     ProjectAccess projectAccess;
 

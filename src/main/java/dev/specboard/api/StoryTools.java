@@ -67,7 +67,7 @@ public class StoryTools {
                                              @ToolArg(description = "story number") int number,
                                              @ToolArg(description = "the version you read (omit: the current one)", required = false)
                                              Integer version) {
-        return call(() -> storyApi.approve(project, number, new StoryApi.ApproveBody(version)));
+        return call(() -> storyApi.approve(project, number, new ApproveBody(version)));
     }
 
     @Tool(name = "request_story_changes", description = "Sends a submitted story back to its author with a comment (lead role). Pass the "

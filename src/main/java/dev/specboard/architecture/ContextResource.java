@@ -138,9 +138,9 @@ public class ContextResource {
 
     @POST
     @Path("/contexts/{id}/approve")
-    public Response approve(@PathParam("slug") String slug, @PathParam("id") String id) {
+    public Response approve(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("version") Integer version) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        BoundedContext c = contexts.approve(access, uuid(id));
+        BoundedContext c = contexts.approve(access, uuid(id), version);
         String message = "The context " + c.name + " is approved.";
         if (Htmx.isHtmx(headers)) {
             return Htmx.withFlash(Templates.context$approval(access, contexts.row(access.project().id, c.id)), message);

@@ -115,11 +115,15 @@ public class ContextService implements StoryContexts {
         return c;
     }
 
-    /** A lead approves the context: it is no longer dirty, and its creator is told. */
+    /**
+     * A lead approves the version of the context they read ({@code version}; null means the current one; 409 when it
+     * changed since): it is no longer dirty, and its creator is told.
+     */
     @Transactional
-    public BoundedContext approve(Access access, UUID id) {
+    public BoundedContext approve(Access access, UUID id, Integer version) {
         access.requireWrite(Role.LEAD);
         BoundedContext c = get(access.project().id, id);
+        StaleVersionException.requireApprovedAsRead("The context " + c.name, version, c.version);
         if (c.approved && !c.dirty) {
             throw ApiException.conflict("The context " + c.name + " is already approved.");
         }

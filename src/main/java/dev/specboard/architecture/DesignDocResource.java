@@ -15,6 +15,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -87,10 +88,11 @@ public class DesignDocResource {
 
     @POST
     @Path("/approve")
-    public Response approve(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+    public Response approve(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("version") Integer version,
+                            @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.LEAD);
         UUID cid = ComponentViews.uuid(id);
-        DesignDoc d = designDocs.approve(access, cid);
+        DesignDoc d = designDocs.approve(access, cid, version);
         String message = "Design doc version " + d.version + " approved.";
         if (Htmx.isHtmx(headers)) {
             return Htmx.withFlash(ComponentResource.Templates.component$designDoc(views.page(access, cid)), message);

@@ -82,16 +82,17 @@ public class DesignDocService {
     }
 
     /**
-     * A lead approves the current version: recorded in the approvals history; the component is no longer dirty, and
+     * A lead approves the version they read ({@code version}; null means the current one; 409 when it changed since): recorded in the approvals history; the component is no longer dirty, and
      * its docs count as complete (its code and tests flags stay as they were).
      */
     @Transactional
-    public DesignDoc approve(Access access, UUID componentId) {
+    public DesignDoc approve(Access access, UUID componentId, Integer version) {
         access.requireWrite(Role.LEAD);
         Component c = components.get(access.project().id, componentId);
         em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
         DesignDoc doc = DesignDoc.forComponent(c.id)
                 .orElseThrow(() -> ApiException.conflict("The component " + c.name + " has no design doc to approve yet."));
+        StaleVersionException.requireApprovedAsRead("The design doc of " + c.name, version, doc.version);
         if (doc.approved && !c.dirty) {
             throw ApiException.conflict("Version " + doc.version + " of the design doc of " + c.name + " is already approved.");
         }

@@ -29,6 +29,19 @@ public class StaleVersionException extends ApiException {
         }
     }
 
+    /**
+     * An approval of the version the approver read ({@code seen}; null means the current one): 422 for a version never
+     * saved, 409 when {@code what} changed since, so that no one approves a text they have not read.
+     */
+    public static void requireApprovedAsRead(String what, Integer seen, int current) {
+        if (seen == null || seen == current) {
+            return;
+        }
+        requireSaved(what, seen, current);
+        throw withMessage(what + " changed after you opened it: you read version " + seen + ", it is now version " + current
+                + ". Nothing was approved: read version " + current + " and approve that one.", seen, current);
+    }
+
     public StaleVersionException(String what, int yourVersion, int currentVersion, Map<String, String> current,
                                  Map<String, String> yours, String changedBy) {
         this(yourVersion, currentVersion, what + " was changed by " + (changedBy == null ? "someone else" : changedBy)

@@ -6,6 +6,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.Flash;
 import dev.specboard.web.Htmx;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,9 +34,10 @@ public class SpecReviewResource {
 
     @POST
     @Path("{key}/approve")
-    public Response approve(@PathParam("slug") String slug, @PathParam("key") String key, @Context HttpHeaders headers) {
+    public Response approve(@PathParam("slug") String slug, @PathParam("key") String key, @FormParam("version") Integer version,
+                            @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.LEAD);
-        TechnicalSpec spec = specs.approve(access, key);
+        TechnicalSpec spec = specs.approve(access, key, version);
         return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(), spec.key() + " approved");
     }
 

@@ -130,11 +130,12 @@ public class SpecService {
         }
     }
 
-    /** A lead approves a draft spec. */
+    /** A lead approves a draft spec, the version they read ({@code version}; null means the current one; 409 when it changed since). */
     @Transactional
-    public TechnicalSpec approve(Access access, String key) {
+    public TechnicalSpec approve(Access access, String key, Integer version) {
         access.requireWrite(Role.LEAD);
         TechnicalSpec spec = lockedSpec(access.project(), key);
+        StaleVersionException.requireApprovedAsRead(spec.key(), version, spec.version);
         try {
             spec.approve();
         } catch (IllegalStateException e) {

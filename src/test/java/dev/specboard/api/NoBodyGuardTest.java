@@ -90,28 +90,24 @@ class NoBodyGuardTest {
     @Test
     void anEmptyBodyOrObjectStillDoesTheCallAndNothingIsDoneOnARefusal() {
         TestData.Team t = data.team();
-        String contexts = "/api/v1/projects/" + t.slug() + "/contexts";
-        String a = Api.as(t.member()).body(Map.of("name", "Ordering", "type", "domain", "purpose", "Takes orders")).post(contexts)
-                .then().statusCode(201).extract().path("id");
+        String project = "/api/v1/projects/" + t.slug();
 
-        Response stale = Api.as(t.lead()).body(Map.of("version", 99)).post(contexts + "/" + a + "/approve");
-        assertEquals(422, stale.statusCode(), stale.asString());
-        assertTrue(stale.asString().contains("this call takes no body"), stale.asString());
-        assertEquals(false, Api.as(t.lead()).get(contexts + "/" + a).path("approved"), "nothing was approved");
-        assertEquals(400, Api.as(t.lead()).body("[1]").post(contexts + "/" + a + "/approve").statusCode());
-        assertEquals(400, Api.as(t.lead()).body("approve please").post(contexts + "/" + a + "/approve").statusCode());
-        assertEquals(404, Api.as(t.outsider()).body(Map.of("zzz", 1)).post(contexts + "/" + a + "/approve").statusCode(),
+        Response refused = Api.as(t.owner()).body(Map.of("reason", "done")).post(project + "/archive");
+        assertEquals(422, refused.statusCode(), refused.asString());
+        assertTrue(refused.asString().contains("this call takes no body"), refused.asString());
+        assertEquals("active", Api.as(t.owner()).get(project).path("status"), "nothing was archived");
+        assertEquals(400, Api.as(t.owner()).body("[1]").post(project + "/archive").statusCode());
+        assertEquals(400, Api.as(t.owner()).body("archive please").post(project + "/archive").statusCode());
+        assertEquals(404, Api.as(t.outsider()).body(Map.of("zzz", 1)).post(project + "/archive").statusCode(),
                 "an outsider learns nothing about the call");
 
-        assertEquals(200, Api.as(t.lead()).body("{}").post(contexts + "/" + a + "/approve").statusCode());
-        assertEquals(true, Api.as(t.lead()).get(contexts + "/" + a).path("approved"));
-        String b = Api.as(t.member()).body(Map.of("name", "Billing", "type", "domain", "purpose", "Bills")).post(contexts)
-                .then().statusCode(201).extract().path("id");
-        assertEquals(200, Api.as(t.lead()).body(" \n").post(contexts + "/" + b + "/approve").statusCode());
-        String c = Api.as(t.member()).body(Map.of("name", "Shipping", "type", "domain", "purpose", "Ships")).post(contexts)
-                .then().statusCode(201).extract().path("id");
-        String token = tokens.create(t.lead().id, "plain", null, null).value();
-        Response plain = RestAssured.given().header("Authorization", "Bearer " + token).post(contexts + "/" + c + "/approve");
+        assertEquals(200, Api.as(t.owner()).body("{}").post(project + "/archive").statusCode());
+        assertEquals("archived", Api.as(t.owner()).get(project).path("status"));
+        assertEquals(200, Api.as(t.owner()).body(" \n").post(project + "/unarchive").statusCode());
+        assertEquals(200, Api.as(t.owner()).post(project + "/archive").statusCode());
+        String token = tokens.create(t.owner().id, "plain", null, null).value();
+        Response plain = RestAssured.given().header("Authorization", "Bearer " + token).post(project + "/unarchive");
         assertEquals(200, plain.statusCode(), "no body and no Content-Type, as curl -X POST sends: " + plain.asString());
+        assertEquals("active", Api.as(t.owner()).get(project).path("status"));
     }
 }

@@ -60,7 +60,7 @@ class ContextResourceTest {
         BoundedContext c = contexts.create(as(t, Role.MEMBER), new ContextForm("Orders", "domain", "Orders", "", null));
         contexts.addStory(as(t, Role.MEMBER), c.id, s.number);
         assertFalse(mappingApproved(pid), "the context is not approved");
-        contexts.approve(as(t, Role.LEAD), c.id);
+        contexts.approve(as(t, Role.LEAD), c.id, null);
         assertTrue(mappingApproved(pid));
 
         Story other = readyStory(t, "Refunds");
@@ -70,7 +70,7 @@ class ContextResourceTest {
 
         contexts.update(as(t, Role.MEMBER), c.id, new ContextForm("Orders", "domain", "Orders and refunds", "", 1));
         assertFalse(mappingApproved(pid), "editing a context resets its approval");
-        contexts.approve(as(t, Role.LEAD), c.id);
+        contexts.approve(as(t, Role.LEAD), c.id, null);
         assertTrue(mappingApproved(pid));
 
         contexts.removeStory(as(t, Role.MEMBER), c.id, other.number);
@@ -85,7 +85,7 @@ class ContextResourceTest {
         assertNotNull(d.getElementById("context-dirty"));
         assertEquals("/projects/" + t.slug() + "/stories/" + s.number + "/diff?from=1&to=2", d.select("#what-changed a").attr("href"));
         stories.approve(as(t, Role.LEAD), s.number, null);
-        contexts.approve(as(t, Role.LEAD), c.id);
+        contexts.approve(as(t, Role.LEAD), c.id, null);
         assertTrue(mappingApproved(pid));
     }
 

@@ -99,7 +99,7 @@ class TaskLeaseSweepTest {
         }
         specs.create(new Access(t.project(), Role.LEAD, t.lead().id), new SpecInput(null, "S", TechnicalSpec.TYPE_HIERARCHICAL, null,
                 new SpecContent("o", null, null, phases), List.of()));
-        specs.approve(new Access(t.project(), Role.LEAD, t.lead().id), "SPEC-1");
+        specs.approve(new Access(t.project(), Role.LEAD, t.lead().id), "SPEC-1", null);
         AtomicInteger swept = new AtomicInteger();
         List<String> sql = QuarkusTransaction.requiringNew().call(() -> {
             // Leases other tests left lapsed are swept first, so that the counted sweep finds only this spec's tasks. In the
