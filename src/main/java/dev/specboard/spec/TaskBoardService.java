@@ -57,7 +57,7 @@ public class TaskBoardService {
 
         /** The filters as the URL or a form gives them; a story that is no story number is refused (400 naming it). */
         public static BoardFilter of(String spec, String story, String claimant, String q) {
-            return new BoardFilter(blank(spec), storyNumber(story), blank(claimant), blank(q));
+            return new BoardFilter(TechnicalSpec.filterKey(spec), storyNumber(story), blank(claimant), blank(q));
         }
 
         /**

@@ -129,6 +129,20 @@ public class TechnicalSpec extends TimestampedEntity {
         return SHARED.get(id + "/" + version, k -> SpecContent.parse(content.get()));
     }
 
+    /**
+     * A spec filter as a URL or a form gives it: null for none. A value that is no spec key ({@code ?spec=SEPC-3},
+     * {@code ?spec=auth}) is refused (400 naming it): it would list nothing, as if the spec had no tasks.
+     */
+    public static String filterKey(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return null;
+        }
+        if (parseKey(spec).isEmpty()) {
+            throw new dev.specboard.web.QueryValues.Malformed("spec", "must be a spec key such as SPEC-3");
+        }
+        return spec.trim();
+    }
+
     /** {@code SPEC-12}, {@code spec-12} or {@code 12} → 12. */
     public static Optional<Integer> parseKey(String key) {
         if (key == null) {

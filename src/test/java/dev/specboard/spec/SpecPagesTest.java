@@ -495,7 +495,7 @@ class SpecPagesTest {
         assertEquals(400, notANumber.statusCode(), "a story that is no number is refused, not shown as an empty list");
         assertTrue(Web.html(notANumber).text().contains("The query parameter story must be a story number, such as 12 or US-12"),
                 Web.html(notANumber).text());
-        for (String board : List.of("/board?story=abc", "/board/columns?story=1.5", "/board?story=99999999999")) {
+        for (String board : List.of("/board?story=abc", "/board/columns?story=1.5", "/board?story=99999999999", "/board?spec=auth", "/board?spec=SPEC-99999999999")) {
             assertEquals(400, Web.as(t.member()).get("/projects/" + t.slug() + board).statusCode(), board);
         }
 
