@@ -86,7 +86,11 @@ class PersonResourceTest {
         assertTrue(page.getElementById("project-" + t.slug()) != null, "the person's projects, though the administrator is in none");
         assertTrue(page.text().contains("TASK-1-1"), page.text());
         Account loner = data.account("loner");
-        Web.as(admin).get("/people/" + loner.username).then().statusCode(200);
+        Document lonerPage = Web.html(Web.as(admin).get("/people/" + loner.username).then().statusCode(200).extract().response());
+        assertEquals(loner.displayName() + " is a member of no project yet.", lonerPage.getElementById("no-projects").text(),
+                "said of the person, not of a project the administrator would share with them");
+        Document own = Web.html(Web.as(loner).get("/people/" + loner.username).then().statusCode(200).extract().response());
+        assertEquals("You are a member of no project yet.", own.getElementById("no-projects").text());
         Document accounts = Web.html(Web.as(admin).get("/admin/accounts?q=" + loner.username).then().statusCode(200).extract().response());
         assertTrue(accounts.selectFirst("a[href=/people/" + loner.username + "]") != null, "the accounts page links the person page it opens");
         assertEquals(404, Web.as(admin).get("/people/" + TestData.unique("nobody")).statusCode());
