@@ -166,6 +166,28 @@ class CodeLayoutTest {
 
     private static final int MAX_LINES = 400;
 
+    /**
+     * A query read as a stream keeps its JDBC result set open, and with it the database connection, until the stream is
+     * closed: Hibernate does not close it when {@code findFirst} or {@code toList} ends it. A page that reads outside a
+     * transaction then holds a connection of the pool for the rest of the request instead of giving it back after
+     * each statement. Results are read as lists (one row asked for with {@code setMaxResults(1)}).
+     */
+    @Test
+    void noQueryIsReadAsAStream() {
+        noClasses().should().callMethodWhere(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall>(
+                "a query's result stream") {
+            @Override
+            public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                String name = call.getTarget().getName();
+                JavaClass owner = call.getTarget().getOwner();
+                return name.equals("getResultStream") || name.equals("stream") && (owner.isAssignableTo(jakarta.persistence.Query.class)
+                        || owner.isAssignableTo(io.quarkus.hibernate.orm.panache.PanacheQuery.class)
+                        || owner.isAssignableTo(io.quarkus.hibernate.orm.panache.PanacheEntityBase.class)
+                        || owner.isAssignableTo(org.hibernate.query.SelectionQuery.class));
+            }
+        }).check(MAIN);
+    }
+
     @Test
     void theReadmeCodeLayoutMatchesThePackages() throws IOException {
         String readme = Files.readString(Paths.get("README.md"));

@@ -209,11 +209,11 @@ public class ContextService implements StoryContexts {
     public MappingRule.Verdict verdict(UUID projectId) {
         List<MappingRule.ContextState> states = em.createQuery(
                         "select c.id, c.name, c.approved from BoundedContext c where c.projectId = :p", Object[].class)
-                .setParameter("p", projectId).getResultStream()
+                .setParameter("p", projectId).getResultList().stream()
                 .map(r -> new MappingRule.ContextState((UUID) r[0], (String) r[1], (Boolean) r[2])).toList();
         Map<UUID, Set<UUID>> links = em.createQuery("select cs.contextId, cs.storyId from ContextStory cs, BoundedContext c "
                         + "where c.id = cs.contextId and c.projectId = :p", Object[].class)
-                .setParameter("p", projectId).getResultStream()
+                .setParameter("p", projectId).getResultList().stream()
                 .collect(Collectors.groupingBy(r -> (UUID) r[0], Collectors.mapping(r -> (UUID) r[1], Collectors.toSet())));
         List<UUID> ready = em.createQuery("select s.id from Story s where s.projectId = :p and s.status in ('ready', 'implemented') order by s.number",
                         UUID.class)

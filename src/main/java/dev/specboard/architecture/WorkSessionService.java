@@ -209,7 +209,7 @@ public class WorkSessionService {
                         + "left join BoundedContext x on x.id = w.targetId and w.targetType = 'context' "
                         + "left join Project p on p.id = w.targetId and w.targetType = 'project' "
                         + "left join Account a on a.id = w.claimedBy where w.projectId = :p and w.id = :id", WorkSessionRow.class)
-                .setParameter("p", projectId).setParameter("id", id).getResultStream().findFirst()
+                .setParameter("p", projectId).setParameter("id", id).setMaxResults(1).getResultList().stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("No such work session in this project"));
     }
 

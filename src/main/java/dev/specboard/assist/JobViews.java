@@ -45,7 +45,7 @@ public class JobViews {
     /** One job: who asked, and its outline or explanation rendered. */
     public JobView job(Access access, AiJob job) {
         String requester = em.createQuery("select a.username from Account a where a.id = ?1", String.class)
-                .setParameter(1, job.userId).getResultStream().findFirst().orElse("a former member");
+                .setParameter(1, job.userId).setMaxResults(1).getResultList().stream().findFirst().orElse("a former member");
         DocsOutline.Result d = job.type == AiJobType.DOCS && job.result != null ? docs.read(job.result) : null;
         Explanation.Result x = job.type == AiJobType.EXPLANATION && job.result != null ? explanation.read(job.result) : null;
         String draft = d != null && d.draft() != null ? markdown.render(d.draft()) : null;

@@ -92,7 +92,7 @@ public class RefactorResource {
 
     RefactorView view(Access access, String name, RefactorJob job, boolean split, String problem) {
         String requester = em.createQuery("select a.username from Account a where a.id = ?1", String.class)
-                .setParameter(1, job.userId).getResultStream().findFirst().orElse("a former member");
+                .setParameter(1, job.userId).setMaxResults(1).getResultList().stream().findFirst().orElse("a former member");
         Renamer.Proposal proposal = job.proposal == null ? null : renamer.read(job.proposal);
         RefactorService.Staleness staleness = null;
         if (proposal != null && !job.applied()) {

@@ -30,7 +30,7 @@ public record FeatureLooks(List<String> components, List<Colour> colors) {
     /** The project's colour tokens and the pages that use each: one statement reading the design system's tokens alone. */
     public static DesignTokens.Tokens tokens(UUID projectId) {
         return DesignSystem.getEntityManager().createQuery("select d.tokens from DesignSystem d where d.projectId = :p", String.class)
-                .setParameter("p", projectId).getResultStream().findFirst()
+                .setParameter("p", projectId).setMaxResults(1).getResultList().stream().findFirst()
                 .map(json -> DesignJson.read(json, DesignTokens.Tokens.class, DesignTokens.Tokens.none())).orElse(DesignTokens.Tokens.none());
     }
 

@@ -376,8 +376,8 @@ public class FeatureService {
         boolean kept = f.name != null && form.name() != null && f.name.strip().equalsIgnoreCase(form.name().strip());
         if (form.name() != null && !form.name().isBlank() && !kept) {
             String name = form.name().strip();
-            boolean taken = Feature.<Feature>find("projectId = ?1 and lower(trim(name)) = ?2", projectId, name.toLowerCase(Locale.ROOT)).stream()
-                    .anyMatch(o -> !o.id.equals(f.id));
+            boolean taken = Feature.count("projectId = ?1 and lower(trim(name)) = ?2 and id <> ?3", projectId, name.toLowerCase(Locale.ROOT),
+                    f.id == null ? new UUID(0, 0) : f.id) > 0;
             if (taken) {
                 errors.add("name", "There is already a feature named " + name);
             }

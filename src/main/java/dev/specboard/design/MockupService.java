@@ -119,7 +119,7 @@ public class MockupService {
     /** The version of a page's current mockup, 0 when it has none. */
     public int currentVersion(UUID projectId, UUID pageId) {
         return em.createQuery("select m.version from Page p join Mockup m on m.id = p.currentMockupId where p.projectId = :p and p.id = :page", Integer.class)
-                .setParameter("p", projectId).setParameter("page", pageId).getResultStream().findFirst().orElse(0);
+                .setParameter("p", projectId).setParameter("page", pageId).setMaxResults(1).getResultList().stream().findFirst().orElse(0);
     }
 
     /** Makes an older (or newer) version the page's current mockup again. */

@@ -212,7 +212,7 @@ public class PlanQueries {
             return null;
         }
         Object n = em.createNativeQuery("SELECT spec_number FROM technical_specs WHERE id = ?1").setParameter(1, plan.specId)
-                .getResultStream().findFirst().orElse(null);
+                .setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         return n == null ? null : "SPEC-" + ((Number) n).intValue();
     }
 

@@ -240,7 +240,7 @@ public class PreviewService {
         }
         return em.createQuery("select s from PreviewSession s where s.tokenHash = :hash and (s.tokenId is null "
                         + "or exists (select 1 from ApiToken t where t.id = s.tokenId and t.revokedAt is null))", PreviewSession.class)
-                .setParameter("hash", Secrets.hash(token)).setMaxResults(1).getResultStream().findFirst()
+                .setParameter("hash", Secrets.hash(token)).setMaxResults(1).getResultList().stream().findFirst()
                 .filter(s -> s.open(Instant.now()))
                 .orElseThrow(() -> ApiException.notFound("This preview does not exist or has expired."));
     }

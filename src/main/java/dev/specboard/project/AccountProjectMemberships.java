@@ -42,7 +42,7 @@ public class AccountProjectMemberships implements ProjectMemberships {
             return Map.of();
         }
         return Project.getEntityManager().createQuery("select p.id, p.slug from Project p where p.id in :ids", Object[].class)
-                .setParameter("ids", projectIds).getResultStream()
+                .setParameter("ids", projectIds).getResultList().stream()
                 .collect(Collectors.toMap(r -> (UUID) r[0], r -> (String) r[1]));
     }
 }

@@ -138,7 +138,7 @@ public class FileBrowserService {
                         + " on m.repositoryId = r.id and m.version = (select max(x.version) from ProjectManifest x where x.repositoryId = r.id)"
                         + " where r.projectId = :project and r.name = :name", Object[].class)
                 .setParameter("project", projectId).setParameter("name", repoName).setMaxResults(1)
-                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("No repository named " + repoName));
+                .getResultList().stream().findFirst().orElseThrow(() -> ApiException.notFound("No repository named " + repoName));
         Repo repo = (Repo) row[0];
         if (row[1] == null) {
             throw ApiException.notFound("The repository " + repo.name + " has not been synced yet.");

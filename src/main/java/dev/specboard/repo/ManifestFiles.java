@@ -98,14 +98,14 @@ public class ManifestFiles {
     public Optional<Head> latest(UUID repositoryId) {
         return em.createQuery("select new dev.specboard.repo.ManifestFiles$Head(m.id, m.version, m.commitSha) from ProjectManifest m"
                         + " where m.repositoryId = :repo order by m.version desc", Head.class)
-                .setParameter("repo", repositoryId).setMaxResults(1).getResultStream().findFirst();
+                .setParameter("repo", repositoryId).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** The head of one manifest version, or empty when there is no such version. */
     public Optional<Head> version(UUID repositoryId, int version) {
         return em.createQuery("select new dev.specboard.repo.ManifestFiles$Head(m.id, m.version, m.commitSha) from ProjectManifest m"
                         + " where m.repositoryId = :repo and m.version = :version", Head.class)
-                .setParameter("repo", repositoryId).setParameter("version", version).getResultStream().findFirst();
+                .setParameter("repo", repositoryId).setParameter("version", version).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /**

@@ -147,7 +147,7 @@ public class SpecRollups {
         long total = ((Number) specs[0]).longValue();
         long open = ((Number) specs[1]).longValue();
         String status = em.createQuery("select s.status from Story s where s.projectId = :p and s.number = :n", String.class)
-                .setParameter("p", projectId).setParameter("n", number).getResultStream().findFirst().orElse(null);
+                .setParameter("p", projectId).setParameter("n", number).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         if (total > 0 && open == 0 && "ready".equals(status)) {
             stories.markImplemented(projectId, number);
         } else if (open > 0 && "implemented".equals(status)) {
