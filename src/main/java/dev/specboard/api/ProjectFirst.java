@@ -1,6 +1,9 @@
 package dev.specboard.api;
 
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -12,12 +15,12 @@ import java.util.Set;
  * Asks the project policy whether the caller may see the project before the body of an API change is read. JAX-RS
  * reads the body into its record before the resource method runs, so a body with an unknown field or a NUL character
  * was refused with 422 before the method's own access check: a non-member learnt that the route took a body there,
- * and the contract answers a non-member 404 whatever the body. The answer is kept for the request
- * ({@link ProjectAccess} resolves once), so the resource's own check costs no second query.
+ * and the contract answers a non-member 404 whatever the body, and a viewer (who may change nothing) 403. The answer
+ * is kept for the request ({@link ProjectAccess} resolves once), so the resource's own check costs no second query.
  */
 public class ProjectFirst {
 
-    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH");
+    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String PROJECTS = "/api/v1/projects/";
 
     @Inject
@@ -31,7 +34,13 @@ public class ProjectFirst {
         }
         String slug = request.getUriInfo().getPathParameters().getFirst("slug");
         if (slug != null) {
-            projectAccess.read(slug);
+            Access access = projectAccess.read(slug);
+            // The lowest role any change of the API asks for is reviewer: a viewer is refused here, before a malformed
+            // body could be answered 422 ahead of the 403 its role gets in any case.
+            if (!access.has(Role.REVIEWER)) {
+                throw ApiException.forbidden("A viewer changes nothing in " + access.project().name + ": reviewers review and leave"
+                        + " feedback, members and above make changes; yours is the " + access.role().value() + " role.");
+            }
         }
     }
 }

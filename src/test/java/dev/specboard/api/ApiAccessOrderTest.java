@@ -18,12 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no member gets 404 whatever the body (an empty object, an unknown field, none), and a member naming an unknown id gets
  * 404 for an empty object or no body, where about ten routes answered 422 first. (A member's body that is not JSON of
  * the route's shape, an unknown field or none where one is required, stays 422 or 400: it is malformed wherever it goes.)
- * Every POST, PUT and PATCH route of a project is asked.
+ * A viewer, who may change nothing, gets 403 whatever the body. Every POST, PUT, PATCH and DELETE route of a project is
+ * asked.
  */
 @QuarkusTest
 class ApiAccessOrderTest {
 
-    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final List<String> BODIES = List.of("{}", "{\"noSuchField\":1}", "");
 
     @Inject
@@ -43,6 +44,22 @@ class ApiAccessOrderTest {
             }
         }
         assertTrue(wrong.isEmpty(), "an outsider must get 404 before the body is judged:\n" + String.join("\n", wrong));
+    }
+
+    @Test
+    void aViewerGets403WhateverTheBody() {
+        TestData.Team t = data.team();
+        List<String> wrong = new ArrayList<>();
+        for (Routes.Route route : writes()) {
+            String url = Routes.fill(route, t.slug());
+            for (String body : BODIES) {
+                Response r = send(Api.as(t.viewer()), route, url, body);
+                if (r.statusCode() != 403) {
+                    wrong.add(route.describe() + " with '" + body + "': " + r.statusCode() + " " + r.body().asString());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "a viewer must get 403 before the body is judged:\n" + String.join("\n", wrong));
     }
 
     @Test
