@@ -50,6 +50,28 @@ class AdminApiTest {
         fx.api(admin).get(ACCOUNTS).then().statusCode(200);
     }
 
+    /** Whatever the body (an unknown field, none), anyone but an administrator gets 403 before it is judged. */
+    @Test
+    void anyoneElseGets403WhateverTheBody() {
+        TestData.Team team = data.team();
+        // A member, not the owner: the first account a run makes becomes the site administrator.
+        List<String> wrong = new java.util.ArrayList<>();
+        List<dev.specboard.support.Routes.Route> writes = dev.specboard.support.Routes.all().stream()
+                .filter(r -> r.template().startsWith("/api/v1/admin/") && !r.method().equals("GET")).toList();
+        for (dev.specboard.support.Routes.Route route : writes) {
+            String url = dev.specboard.support.Routes.fill(route, team.slug());
+            for (String body : List.of("{}", "{\"noSuchField\":1}", "")) {
+                io.restassured.specification.RequestSpecification as = fx.api(team.member());
+                int status = (body.isEmpty() ? as : as.body(body)).request(route.method(), url).statusCode();
+                if (status != 403) {
+                    wrong.add(route.method() + " " + url + " with '" + body + "': " + status);
+                }
+            }
+        }
+        assertEquals(3, writes.size(), "the administrators' changes: role, access, reset link");
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void anAdministratorFindsAccountsAPageAtATime() {
         Account admin = data.admin("root");
