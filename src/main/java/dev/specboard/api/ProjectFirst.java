@@ -15,13 +15,15 @@ import java.util.Set;
  * Asks the project policy whether the caller may see the project before the body of an API change is read. JAX-RS
  * reads the body into its record before the resource method runs, so a body with an unknown field or a NUL character
  * was refused with 422 before the method's own access check: a non-member learnt that the route took a body there,
- * and the contract answers a non-member 404 whatever the body, and a viewer (who may change nothing) 403. The answer
- * is kept for the request ({@link ProjectAccess} resolves once), so the resource's own check costs no second query.
+ * and the contract answers a non-member 404 whatever the body, a viewer (who may change nothing) 403, and a change to
+ * an archived project 409. The answer is kept for the request ({@link ProjectAccess} resolves once), so the
+ * resource's own check costs no second query.
  */
 public class ProjectFirst {
 
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String PROJECTS = "/api/v1/projects/";
+    private static final Set<String> ARCHIVING = Set.of("/archive", "/unarchive");
 
     @Inject
     ProjectAccess projectAccess;
@@ -40,6 +42,11 @@ public class ProjectFirst {
             if (!access.has(Role.REVIEWER)) {
                 throw ApiException.forbidden("A viewer changes nothing in " + access.project().name + ": reviewers review and leave"
                         + " feedback, members and above make changes; yours is the " + access.role().value() + " role.");
+            }
+            // An archived project takes no change but being archived or unarchived: 409 whatever the body, too.
+            String rest = request.getUriInfo().getPath().substring(PROJECTS.length() + slug.length());
+            if (!ARCHIVING.contains(rest)) {
+                access.requireWrite(Role.REVIEWER);
             }
         }
     }

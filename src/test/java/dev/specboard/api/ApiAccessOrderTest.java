@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no member gets 404 whatever the body (an empty object, an unknown field, none), and a member naming an unknown id gets
  * 404 for an empty object or no body, where about ten routes answered 422 first. (A member's body that is not JSON of
  * the route's shape, an unknown field or none where one is required, stays 422 or 400: it is malformed wherever it goes.)
- * A viewer, who may change nothing, gets 403 whatever the body. Every POST, PUT, PATCH and DELETE route of a project is
+ * A viewer, who may change nothing, gets 403 whatever the body, and a change to an archived project 409. Every POST, PUT, PATCH and DELETE route of a project is
  * asked.
  */
 @QuarkusTest
@@ -60,6 +60,28 @@ class ApiAccessOrderTest {
             }
         }
         assertTrue(wrong.isEmpty(), "a viewer must get 403 before the body is judged:\n" + String.join("\n", wrong));
+    }
+
+    @Test
+    void anArchivedProjectRefusesEveryChangeWhateverTheBody() {
+        TestData.Team t = data.team();
+        Api.as(t.owner()).post("/api/v1/projects/" + t.slug() + "/archive").then().statusCode(200);
+        List<String> wrong = new ArrayList<>();
+        for (Routes.Route route : writes()) {
+            if (route.template().endsWith("{slug}/archive") || route.template().endsWith("{slug}/unarchive")) {
+                continue;
+            }
+            String url = Routes.fill(route, t.slug());
+            for (String body : BODIES) {
+                Response r = send(Api.as(t.owner()), route, url, body);
+                if (r.statusCode() != 409 || !Boolean.TRUE.equals(r.path("details.archived"))) {
+                    wrong.add(route.describe() + " with '" + body + "': " + r.statusCode() + " " + r.body().asString());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "an archived project must refuse a change before the body is judged:\n" + String.join("\n", wrong));
+        Api.as(t.owner()).body("{\"noSuchField\":1}").post("/api/v1/projects/" + t.slug() + "/unarchive").then().statusCode(422);
+        Api.as(t.owner()).post("/api/v1/projects/" + t.slug() + "/unarchive").then().statusCode(200);
     }
 
     @Test
