@@ -6,7 +6,6 @@ import jakarta.ws.rs.Priorities;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import java.util.Set;
 
 /**
  * Refuses a change of the administrators' API to anyone else before its body is read, as {@link ProjectFirst} does for
@@ -15,7 +14,6 @@ import java.util.Set;
  */
 public class AdminFirst {
 
-    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String ADMIN = "/api/v1/admin/";
 
     @Inject
@@ -24,7 +22,7 @@ public class AdminFirst {
     /** After authentication (a missing token stays 401) and before the body is deserialized. */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 20)
     public void adminFirst(ResteasyReactiveContainerRequestContext request) {
-        if (CHANGES.contains(request.getMethod()) && request.getUriInfo().getPath().startsWith(ADMIN)) {
+        if (ProjectFirst.CHANGES.contains(request.getMethod()) && request.getUriInfo().getPath().startsWith(ADMIN)) {
             currentUser.requireSiteAdmin();
         }
     }

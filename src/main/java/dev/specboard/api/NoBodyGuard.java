@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Refuses a JSON body sent to an API action that takes none ({@code approve}, {@code claim}, {@code archive}...), as a
@@ -26,7 +25,6 @@ import java.util.Set;
  */
 public class NoBodyGuard {
 
-    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String API = "/api/v1/";
 
     @Inject
@@ -34,7 +32,7 @@ public class NoBodyGuard {
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 30)
     public void noBodyWhereNoneIsTaken(ResteasyReactiveContainerRequestContext request) {
-        if (!CHANGES.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith(API)) {
+        if (!ProjectFirst.CHANGES.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith(API)) {
             return;
         }
         MediaType type = request.getMediaType();

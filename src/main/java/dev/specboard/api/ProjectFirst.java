@@ -21,7 +21,8 @@ import java.util.Set;
  */
 public class ProjectFirst {
 
-    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** The methods of a change, which the request filters of the API judge before a body is read. */
+    static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String PROJECTS = "/api/v1/projects/";
     private static final Set<String> ARCHIVING = Set.of("/archive", "/unarchive");
 
