@@ -14,6 +14,7 @@ import dev.specboard.assist.RenameForm;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -95,8 +96,42 @@ public class JobApi {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         NewJob b = body == null ? new NewJob(null, null) : body;
         AiJobType type = AiJobType.parse(b.type()).orElseThrow(() -> ValidationException.of("type", "DOCS or EXPLANATION"));
+        refuseMistyped(b.params());
         AiJob job = jobs.create(access, type, b.params());
         return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
+    }
+
+    /** The parameters that are line numbers; every other one is a text (a name, a path or an id). */
+    private static final List<String> WHOLE_NUMBERS = List.of("lineStart", "lineEnd");
+
+    /**
+     * A parameter of the wrong JSON type is 400 naming it ({@code params.lineStart}), as a typed field of any other body
+     * is: {@code "params"} is a map, so Jackson cannot judge its values (1.5 was 422 as if it were a line past the end).
+     */
+    private static void refuseMistyped(Map<String, Object> params) {
+        if (params == null) {
+            return;
+        }
+        Map<String, Object> wrong = new java.util.LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (value == null) {
+                return;
+            }
+            if (WHOLE_NUMBERS.contains(name)) {
+                // "3" is 3, as Jackson reads a quoted number into any whole-number field
+                boolean whole = value instanceof Number n ? n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())
+                        : value instanceof String s && s.strip().matches("-?\\d{1,18}");
+                if (!whole) {
+                    wrong.put("params." + name, "must be a whole number");
+                }
+            } else if (!(value instanceof String)) {
+                wrong.put("params." + name, "must be a text");
+            }
+        });
+        if (!wrong.isEmpty()) {
+            Map.Entry<String, Object> first = wrong.entrySet().iterator().next();
+            throw new ApiException(400, "The field " + first.getKey() + " " + first.getValue(), wrong);
+        }
     }
 
     @GET

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A job's parameters are what it does: one it does not read is refused by name (a misspelt {@code pth} outlined the whole
- * repository, a misspelt {@code threadID} opened a new thread), and a line is a whole number (1.5 was line 1).
+ * repository, a misspelt {@code threadID} opened a new thread), and a line is a whole number (1.5 was line 1; a
+ * value of the wrong JSON type is 400 naming {@code params.lineStart}, as a typed field of any other body is).
  */
 @QuarkusTest
 class JobParamsTest {
@@ -43,13 +44,23 @@ class JobParamsTest {
             fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", 1,
                     "threadID", "x"))).post(url).then().statusCode(422).body("details.'params.threadID'", containsString("threadId"));
             fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", 1.5,
-                    "lineEnd", 2))).post(url).then().statusCode(422).body("details.lineStart", equalTo("Enter a whole line number"));
+                    "lineEnd", 2))).post(url).then().statusCode(400).body("error", equalTo("The field params.lineStart must be a whole number"))
+                    .body("details.'params.lineStart'", equalTo("must be a whole number"));
+            fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", 1,
+                    "lineEnd", "three"))).post(url).then().statusCode(400).body("details.'params.lineEnd'", equalTo("must be a whole number"));
+            fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", Map.of("a", 1), "lineStart", true)))
+                    .post(url).then().statusCode(400).body("details.'params.path'", equalTo("must be a text"))
+                    .body("details.'params.lineStart'", equalTo("must be a whole number"));
+            fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", 7))).post(url).then().statusCode(400)
+                    .body("details.'params.repo'", equalTo("must be a text"));
             fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", 4294967297L,
                     "lineEnd", 4294967298L))).post(url).then().statusCode(422).body("details.lineStart", containsString("Choose a line"));
             assertEquals(before, QuarkusTransaction.requiringNew().call(() -> AiJob.count("projectId", t.project().id)), "no job was queued");
 
             fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", 2.0,
                     "lineEnd", 3))).post(url).then().statusCode(202);
+            fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", "2",
+                    "lineEnd", " 3 "))).post(url).then().statusCode(202);
             String token = fx.token(t.member());
             String session = Mcp.initialize(token);
             assertTrue(Mcp.answer(token, session, "create_docs_job", false, "project", t.slug(), "repository", "app", "path", JobTestSupport.DIR)
