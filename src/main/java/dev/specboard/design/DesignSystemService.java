@@ -100,6 +100,7 @@ public class DesignSystemService {
         }
         DesignSystem ds = locked(access);
         DesignTokens.Confirmations c = ds.confirmations();
+        requireToken(ds, c, hex, "color");
         Map<String, DesignTokens.ColorConfirmation> colors = new LinkedHashMap<>(c.colors() == null ? Map.of() : c.colors());
         colors.forEach((other, conf) -> {
             if (!other.equals(hex) && n.equals(conf.name())) {
@@ -124,6 +125,7 @@ public class DesignSystemService {
         String hex = hex(color);
         DesignSystem ds = locked(access);
         DesignTokens.Confirmations c = ds.confirmations();
+        requireToken(ds, c, hex, "color");
         Map<String, DesignTokens.ColorConfirmation> colors = new LinkedHashMap<>(c.colors() == null ? Map.of() : c.colors());
         DesignTokens.ColorConfirmation old = colors.get(hex);
         String currentName = old != null ? old.name() : tokenName(ds, hex);
@@ -150,6 +152,10 @@ public class DesignSystemService {
             throw ApiException.conflict(b + " is already merged into " + a + ".");
         }
         String current = merges.get(a);
+        if (current == null) {
+            requireToken(ds, c, a, "color");
+        }
+        requireToken(ds, c, b, "into");
         if (current != null && !current.equals(b)) {
             throw ApiException.conflict(a + " was merged into " + current + " since you loaded the page, so it was not merged into " + b
                     + ". Undo that merge first to merge it into " + b + ".", Map.<String, Object>of("current", current, "yours", b));
@@ -255,6 +261,22 @@ public class DesignSystemService {
                 "design_systems").setParameter(1, projectId).executeUpdate();
         return em.createQuery("select d from DesignSystem d where d.projectId = :p", DesignSystem.class).setParameter("p", projectId)
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+    }
+
+    /**
+     * A decision is about a colour the design system shows: one no mockup uses (a typo, a guess) was stored all the same,
+     * reserving its name invisibly (a real colour named so later was 409 against it) and turning the design system hybrid.
+     */
+    private static void requireToken(DesignSystem ds, DesignTokens.Confirmations c, String hex, String field) {
+        DesignTokens.Tokens t = DesignJson.read(ds.tokens, DesignTokens.Tokens.class, DesignTokens.Tokens.none());
+        if (t.colors().values().stream().anyMatch(token -> token.value().equals(hex))) {
+            return;
+        }
+        String into = c.merges() == null ? null : c.merges().get(hex);
+        throw ValidationException.of(field, into != null
+                ? hex + " is merged into " + DesignSystemBuilder.resolve(hex, c.merges()) + ": decide on that colour, or undo the merge first"
+                : c.rejected().contains(hex) ? hex + " was left out of the design system"
+                : "No mockup uses " + hex + ": choose a colour of the design system");
     }
 
     private static String tokenName(DesignSystem ds, String hex) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static org.hamcrest.Matchers.aMapWithSize;
+import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -60,5 +62,32 @@ class DesignSystemApiTest {
         assertTrue(named.contains("\"name\":\"ink\""), named);
         assertTrue(Mcp.answer(token, session, "merge_color_token", true, "project", t.slug(), "color", "nope", "into", "#dc2626")
                 .contains("color"));
+    }
+
+    @Test
+    void aColourNoMockupUsesIsRefusedByNameAndReservesNothing() {
+        TestData.Team t = data.team();
+        String colors = "/api/v1/projects/" + t.slug() + "/design-system/colors";
+        fx.api(t.member()).body(Map.of("color", "#123456", "name", "brand")).post(colors + "/name").then().statusCode(422)
+                .body("details.color", equalTo("No mockup uses #123456: choose a colour of the design system"));
+        fx.api(t.member()).body(Map.of("color", "#123456")).post(colors + "/confirm").then().statusCode(422).body("details.color", notNullValue());
+        fx.api(t.member()).get("/api/v1/projects/" + t.slug() + "/design-system").then().statusCode(200)
+                .body("generationMethod", equalTo("emergent")).body("userConfirmations.colors", anEmptyMap());
+
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        fx.api(t.member()).body(Map.of("color", "#123456", "name", "brand")).post(colors + "/name").then().statusCode(422)
+                .body("details.color", containsString("#123456"));
+        fx.api(t.member()).body(Map.of("color", "#123456", "into", "#dc2626")).post(colors + "/merge").then().statusCode(422)
+                .body("details.color", notNullValue());
+        fx.api(t.member()).body(Map.of("color", "#1e293b", "into", "#123456")).post(colors + "/merge").then().statusCode(422)
+                .body("details.into", equalTo("No mockup uses #123456: choose a colour of the design system"));
+        fx.api(t.member()).body(Map.of("color", "#1e293b", "name", "brand")).post(colors + "/name").then().statusCode(200)
+                .body("userConfirmations.colors.'#1e293b'.name", equalTo("brand")).body("userConfirmations.colors", aMapWithSize(1));
+
+        fx.api(t.member()).body(Map.of("color", "#dc2727", "into", "#dc2626")).post(colors + "/merge").then().statusCode(200);
+        DesignSystemResourceTest.settled(t);
+        fx.api(t.member()).body(Map.of("color", "#dc2727", "name", "red-2")).post(colors + "/name").then().statusCode(422)
+                .body("details.color", equalTo("#dc2727 is merged into #dc2626: decide on that colour, or undo the merge first"));
     }
 }

@@ -56,4 +56,18 @@ class DesignSystemNamingTest {
         Web.as(t.member()).formParam("color", "#1e293b").formParam("name", "slate").formParam("was", "night").post(base).then().statusCode(303);
         assertEquals("slate", DesignSystemResourceTest.settled(t).selectFirst("#color-1e293b .token-name").text());
     }
+
+    @Test
+    void aColourNoMockupUsesIs422OnThePage() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        Response bad = Web.as(t.member()).formParam("color", "#123456").formParam("name", "brand")
+                .post("/projects/" + t.slug() + "/design-system/colors/name");
+        assertEquals(422, bad.statusCode());
+        Document d = Web.html(bad);
+        assertTrue(d.getElementById("ds-error").text().contains("No mockup uses #123456"), d.getElementById("ds-error").text());
+        assertEquals(422, Web.as(t.member()).formParam("color", "#123456").post("/projects/" + t.slug() + "/design-system/colors/confirm").statusCode());
+        assertTrue(DesignSystemResourceTest.settled(t).select("[id^=color-] .token-name").eachText().stream().noneMatch("brand"::equals));
+    }
 }
