@@ -42,6 +42,9 @@ public class EntityService {
     @Inject
     ThoughtService thoughts;
 
+    @Inject
+    VanishedThoughts vanished;
+
     /** The project's entities, most certain first; one query. */
     public List<InferredEntity> list(UUID projectId) {
         return InferredEntity.<InferredEntity>find("projectId = ?1 order by confidenceScore desc, entityName", projectId).list();
@@ -209,11 +212,8 @@ public class EntityService {
                 e.delete();
             }
         }
-        for (Thought t : bySubject.values()) {
-            if (!produced.contains(t.subjectKey) && !t.decided() && KINDS.contains(t.subjectKind())) {
-                t.delete();
-            }
-        }
+        vanished.prune(bySubject.values(), t -> !produced.contains(t.subjectKey) && !t.decided() && KINDS.contains(t.subjectKind()),
+                t -> produced.contains(t.subjectKey));
         em.flush();
         linkLeadsTo(projectId);
     }

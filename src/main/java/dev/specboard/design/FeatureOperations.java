@@ -23,6 +23,9 @@ public class FeatureOperations {
     @Inject
     MockupService mockups;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     /**
      * Infers the feature's data operations from the forms, lists and cards in its pages' current mockups and from the
      * entities its business rules name with a verb; each operation never inferred before is added to the feature and
@@ -62,6 +65,17 @@ public class FeatureOperations {
         }
         f.dataOperations = DesignJson.write(ops);
         return recorded;
+    }
+
+    /** Takes an inferred data operation ({@code featureId.op.Entity}, a thought's subject) out of its feature, in the caller's transaction. */
+    void withdraw(UUID projectId, String name) {
+        String[] parts = name.split("\\.", 3);
+        UUID featureId = parts.length == 3 ? dev.specboard.kernel.Ids.parseOrNull(parts[0]) : null;
+        Feature.inProject(projectId, featureId).ifPresent(f -> {
+            em.refresh(f, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            f.dataOperations = DesignJson.write(f.operations().without(parts[1], parts[2]));
+            f.version++;
+        });
     }
 
     /**

@@ -42,6 +42,9 @@ public class ThoughtService {
     FeatureService features;
 
     @Inject
+    FeatureOperations operations;
+
+    @Inject
     PageService pages;
 
     /** The project's thoughts, oldest first (the order they were thought in, the id breaking ties so pages hold still), optionally of one status; one query. */
@@ -245,7 +248,7 @@ public class ThoughtService {
                 }
             }
             case "token" -> designSystems.withdrawColor(t.projectId, name);
-            case "operation" -> withdrawOperation(t.projectId, name);
+            case "operation" -> operations.withdraw(t.projectId, name);
             case "feature" -> withdrawFeature(t.projectId, name);
             default -> {
                 // Observations, questions and assumptions created nothing to withdraw.
@@ -257,18 +260,6 @@ public class ThoughtService {
     private void withdrawFeature(UUID projectId, String name) {
         UUID featureId = Ids.parseOrNull(name.substring(name.lastIndexOf('/') + 1));
         Feature.inProject(projectId, featureId).filter(f -> f.detectedFromMockups).ifPresent(f -> features.remove(f, null));
-    }
-
-    /** Takes an inferred data operation ({@code featureId.op.Entity}) out of its feature. */
-    private void withdrawOperation(UUID projectId, String name) {
-        String[] parts = name.split("\\.", 3);
-        UUID featureId = parts.length == 3 ? Ids.parseOrNull(parts[0]) : null;
-        Feature.inProject(projectId, featureId).ifPresent(f -> {
-            em.refresh(f, LockModeType.PESSIMISTIC_WRITE);
-            Feature.DataOperations ops = f.operations().without(parts[1], parts[2]);
-            f.dataOperations = DesignJson.write(ops);
-            f.version++;
-        });
     }
 
     /**
