@@ -48,6 +48,7 @@ public class BoardApi {
      * Sets the limits of the columns named ({@code {"in_progress": 3, "claimed": null}}: a number from 1 to 10000, or null
      * for none); the columns not named keep theirs. Tasks already over a new limit stay where they are.
      */
+    @RoleFirst.Lead
     @PUT
     public Map<String, Integer> setLimits(@PathParam("slug") String slug, Map<String, Integer> body) {
         Access access = projectAccess.write(slug, Role.LEAD);

@@ -100,6 +100,7 @@ public class ComponentApi {
         return components.all(access.project()).rows().stream().map(ComponentApi::answer).toList();
     }
 
+    @RoleFirst.Member
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComponentAnswer.class)))
     public Response create(@PathParam("slug") String slug, ComponentBody body) {
@@ -122,6 +123,7 @@ public class ComponentApi {
                 List.copyOf(g.dependents(cid)), doc);
     }
 
+    @RoleFirst.Member
     @PUT
     @Path("/{id}")
     public ComponentAnswer update(@PathParam("slug") String slug, @PathParam("id") String id, ComponentBody body) {
@@ -130,6 +132,7 @@ public class ComponentApi {
         return answer(access, uuid(id));
     }
 
+    @RoleFirst.Member
     @PUT
     @Path("/{id}/completion")
     public ComponentAnswer completion(@PathParam("slug") String slug, @PathParam("id") String id, CompletionBody body) {
@@ -139,6 +142,7 @@ public class ComponentApi {
         return answer(access, c.id);
     }
 
+    @RoleFirst.Member
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "No content")
@@ -148,6 +152,7 @@ public class ComponentApi {
         return Response.noContent().build();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/dependencies")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DependencyAnswer.class)))
@@ -157,6 +162,7 @@ public class ComponentApi {
         return Response.status(201).entity(new DependencyAnswer(d.componentId, d.dependsOnId)).build();
     }
 
+    @RoleFirst.Member
     @DELETE
     @Path("/{id}/dependencies/{dependsOn}")
     @APIResponse(responseCode = "204", description = "No content")
@@ -175,6 +181,7 @@ public class ComponentApi {
         return doc(d, c.dirty);
     }
 
+    @RoleFirst.Member
     @PUT
     @Path("/{id}/design-doc")
     public VersionAnswer saveDesignDoc(@PathParam("slug") String slug, @PathParam("id") String id, DesignDocBody body) {
@@ -188,6 +195,7 @@ public class ComponentApi {
         return new VersionAnswer(d.version, d.approved);
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{id}/design-doc/approve")
     public VersionAnswer approveDesignDoc(@PathParam("slug") String slug, @PathParam("id") String id, ApproveBody body) {

@@ -58,6 +58,7 @@ public class ContextApi {
         return contexts.list(access.project().id).stream().map(ContextApi::answer).toList();
     }
 
+    @RoleFirst.Member
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
     public Response create(@PathParam("slug") String slug, ContextBody body) {
@@ -76,6 +77,7 @@ public class ContextApi {
         return answer(contexts.row(access.project().id, uuid(id)));
     }
 
+    @RoleFirst.Member
     @PUT
     @Path("/{id}")
     public ContextAnswer update(@PathParam("slug") String slug, @PathParam("id") String id, ContextBody body) {
@@ -87,6 +89,7 @@ public class ContextApi {
         return answer(contexts.row(access.project().id, uuid(id)));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/stories")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
@@ -100,6 +103,7 @@ public class ContextApi {
         return Response.status(201).entity(answer(contexts.row(access.project().id, uuid(id)))).build();
     }
 
+    @RoleFirst.Member
     @DELETE
     @Path("/{id}/stories/{number}")
     public ContextAnswer removeStory(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("number") int number) {
@@ -109,6 +113,7 @@ public class ContextApi {
     }
 
     /** Deletes a context made by mistake: its stories stay (unlinked), its components stay without a context. */
+    @RoleFirst.Member
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "No content")
@@ -118,6 +123,7 @@ public class ContextApi {
         return Response.noContent().build();
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{id}/approve")
     public ContextAnswer approve(@PathParam("slug") String slug, @PathParam("id") String id, ApproveBody body) {

@@ -1,10 +1,6 @@
 package dev.specboard.api;
 
-import dev.specboard.design.ContextItem;
-import dev.specboard.design.ContextItemInput;
-import dev.specboard.design.ContextItemRow;
 import dev.specboard.design.JourneyQueries;
-import dev.specboard.design.ContextItemService;
 import dev.specboard.design.DesignSystemService;
 import dev.specboard.design.DesignTokens;
 import dev.specboard.design.Mockup;
@@ -19,7 +15,6 @@ import dev.specboard.design.PageForm;
 import dev.specboard.design.PageRow;
 import dev.specboard.design.PageService;
 import dev.specboard.design.PageStatus;
-import dev.specboard.design.ContextAnalysis;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
@@ -47,10 +42,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** API v1 for the design side: pages, mockup versions, the design system and context items. */
+/** API v1 for the design side: pages, mockup versions and the design system (context items: {@link ContextItemApi}). */
 @Path("/api/v1/projects/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -121,19 +114,6 @@ public class DesignApi {
     public record Tokens(Map<String, DesignTokens.ColorToken> colors, DesignTokens.Spacing spacing, DesignTokens.Typography typography) {
     }
 
-    /** A context item: text or a URL, or a file or screenshot as base64 with its name. */
-    public record ContextBody(String itemType, String text, String url, List<String> categories, List<String> tags, String submittedContext,
-                              String fileName, String contentBase64) {
-    }
-
-    @RegisterForReflection
-    public record ContextItemAnswer(UUID id, String itemType, String contentUrl, String contentText, List<String> categories, List<String> tags,
-                                    ContextAnalysis aiAnalysis, int timesReferenced, Instant lastReferencedAt, Instant submittedAt,
-                                    String submittedContext, String submittedBy) {
-    }
-
-    public record ReferenceBody(UUID pageId) {
-    }
 
     @Inject
     ProjectAccess projectAccess;
@@ -146,9 +126,6 @@ public class DesignApi {
 
     @Inject
     DesignSystemService designSystems;
-
-    @Inject
-    ContextItemService contextItems;
 
     @Inject
     JourneyQueries journeyQueries;
@@ -164,6 +141,7 @@ public class DesignApi {
     }
 
     /** Creates a page; with {@code html} its first mockup too, in one transaction. */
+    @RoleFirst.Member
     @POST
     @Path("/pages")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageAnswer.class)))
@@ -186,6 +164,7 @@ public class DesignApi {
                 journeyQueries.showing(access.project().id, p.id).stream().map(u -> new JourneyUse(u.journeyId(), u.journey(), u.nodeKey())).toList());
     }
 
+    @RoleFirst.Member
     @PUT
     @Path("/pages/{id}")
     public PageAnswer updatePage(@PathParam("slug") String slug, @PathParam("id") String id, PageBody body) {
@@ -197,6 +176,7 @@ public class DesignApi {
     }
 
     /** Deletes a page with its mockup versions; features no longer affect it; 409 naming the pages under it while there are some. */
+    @RoleFirst.Member
     @DELETE
     @Path("/pages/{id}")
     @APIResponse(responseCode = "204", description = "No content")
@@ -206,6 +186,7 @@ public class DesignApi {
         return Response.noContent().build();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/pages/{id}/status")
     public PageAnswer setStatus(@PathParam("slug") String slug, @PathParam("id") String id, StatusBody body) {
@@ -222,6 +203,7 @@ public class DesignApi {
      * Saves a new mockup version; {@code basedOnVersion} (optional) makes a stale save a 409 with both versions, and a
      * version never saved a 422 naming {@code basedOnVersion}.
      */
+    @RoleFirst.Member
     @POST
     @Path("/pages/{id}/mockups")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MockupAnswer.class)))
@@ -254,6 +236,7 @@ public class DesignApi {
         return Response.status(201).entity(mockup(m, m.id.equals(p.currentMockupId), mockups.feedback(m))).build();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/pages/{id}/mockups/{version}/current")
     public MockupAnswer makeCurrent(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version) {
@@ -269,89 +252,6 @@ public class DesignApi {
         DesignSystemService.View v = designSystems.view(access.project().id);
         return new DesignSystemAnswer(v.generationMethod(), new Tokens(v.tokens().colors(), v.tokens().spacing(), v.tokens().typography()),
                 v.componentPatterns(), v.confidenceScores(), v.tokens().flags(), v.confirmations(), v.computedAt(), v.pending(), v.mockupCount());
-    }
-
-    /** The project's context items, newest first, 50 a page; past the last page an empty list. */
-    @GET
-    @Path("/context-items")
-    public List<ContextItemAnswer> listContextItems(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
-        Access access = projectAccess.read(slug);
-        return contextItems.apiPage(access.project().id, page).stream().map(DesignApi::item).toList();
-    }
-
-    /**
-     * Adds an item as JSON: text, a URL, or a file or screenshot whose bytes come base64-encoded in
-     * {@code contentBase64} (for clients that cannot send multipart; the contract's way for files is the multipart call below).
-     */
-    @POST
-    @Path("/context-items")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextItemAnswer.class)))
-    public Response addContextItem(@PathParam("slug") String slug, ContextBody body) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        ContextBody b = ComponentApi.body(body);
-        byte[] content = null;
-        if (b.contentBase64() != null && !b.contentBase64().isBlank()) {
-            try {
-                content = java.util.Base64.getMimeDecoder().decode(b.contentBase64());
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(422, "Validation failed", Map.of("contentBase64", "Not valid base64"));
-            }
-        }
-        ContextItem item = contextItems.add(access, new ContextItemInput(b.itemType() == null ? "text" : b.itemType(), b.text(), b.url(),
-                b.categories(), commas(b.tags()), b.submittedContext(), b.fileName(), content,
-                content == null ? 0 : content.length));
-        return Response.status(201).entity(item(access, item.id)).build();
-    }
-
-    private static final java.util.Set<String> UPLOAD_PARTS = java.util.Set.of("itemType", "text", "url", "categories", "tags", "submittedContext", "file");
-
-    /** Adds a file or screenshot (or text, or a URL) as multipart/form-data, the upload's bytes in the part named {@code file}. */
-    @POST
-    @Path("/context-items")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextItemAnswer.class)))
-    public Response uploadContextItem(@PathParam("slug") String slug, @RestForm String itemType, @RestForm String text, @RestForm String url,
-                                      @RestForm List<String> categories, @RestForm List<String> tags, @RestForm String submittedContext,
-                                      @RestForm("file") FileUpload file) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        dev.specboard.web.FormFields.requireOnly(UPLOAD_PARTS);
-        ContextItem item = contextItems.add(access, ContextItemInput.of(itemType, text, url, categories,
-                commas(tags), submittedContext, file, contextItems.maxUploadBytes()));
-        return Response.status(201).entity(item(access, item.id)).build();
-    }
-
-    /** Deletes a context item with its uploaded file. */
-    @DELETE
-    @Path("/context-items/{id}")
-    @APIResponse(responseCode = "204", description = "No content")
-    public Response deleteContextItem(@PathParam("slug") String slug, @PathParam("id") String id) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        contextItems.delete(access, uuid(id));
-        return Response.noContent().build();
-    }
-
-    @POST
-    @Path("/context-items/{id}/references")
-    public ContextItemAnswer reference(@PathParam("slug") String slug, @PathParam("id") String id, ReferenceBody body) {
-        Access access = projectAccess.write(slug, Role.MEMBER);
-        Addressed.contextItem(access, uuid(id));
-        ReferenceBody b = ComponentApi.body(body);
-        if (b.pageId() == null) {
-            throw ValidationException.of("pageId", "Give the id of the page that used the item");
-        }
-        Page p = pages.get(access.project().id, b.pageId());
-        ContextItem item = contextItems.reference(access, uuid(id), "page", p.id, p.name);
-        return item(access, item.id);
-    }
-
-    private ContextItemAnswer item(Access access, UUID id) {
-        return contextItems.rows(access.project().id).stream().filter(r -> r.id().equals(id)).findFirst().map(DesignApi::item)
-                .orElseThrow(() -> ApiException.notFound("No such context item"));
-    }
-
-    static ContextItemAnswer item(ContextItemRow r) {
-        return new ContextItemAnswer(r.id(), r.itemType(), r.contentUrl(), r.contentText(), r.categories(), r.tags(), r.analysis(), r.timesReferenced(),
-                r.lastReferencedAt(), r.submittedAt(), r.submittedContext(), r.submittedBy());
     }
 
     private static PageForm form(PageBody b, String parentPath) {

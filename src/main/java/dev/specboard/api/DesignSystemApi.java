@@ -46,6 +46,7 @@ public class DesignSystemApi {
     @Inject
     DesignApi designApi;
 
+    @RoleFirst.Member
     @POST
     @Path("/name")
     public DesignApi.DesignSystemAnswer name(@PathParam("slug") String slug, NameBody body) {
@@ -55,6 +56,7 @@ public class DesignSystemApi {
         return designApi.designSystem(slug);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/confirm")
     public DesignApi.DesignSystemAnswer confirm(@PathParam("slug") String slug, ColorBody body) {
@@ -63,6 +65,7 @@ public class DesignSystemApi {
         return designApi.designSystem(slug);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/merge")
     public DesignApi.DesignSystemAnswer merge(@PathParam("slug") String slug, MergeBody body) {
@@ -72,6 +75,7 @@ public class DesignSystemApi {
         return designApi.designSystem(slug);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/unmerge")
     public DesignApi.DesignSystemAnswer unmerge(@PathParam("slug") String slug, MergeBody body) {

@@ -24,6 +24,9 @@ public class DesignTools {
     DesignApi designApi;
 
     @Inject
+    ContextItemApi contextItemApi;
+
+    @Inject
     FeatureApi featureApi;
 
     @Inject
@@ -255,50 +258,50 @@ public class DesignTools {
     @Tool(name = "list_context_items", description = "Lists the context items collected for the design (text, URLs, files, screenshots), newest "
             + "first, 50 a page, with their analysis.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
-    public List<DesignApi.ContextItemAnswer> listContextItems(@ToolArg(description = "project slug") String project,
+    public List<ContextItemApi.ContextItemAnswer> listContextItems(@ToolArg(description = "project slug") String project,
                                                               @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
                                                                       required = false) Integer page) {
-        return call(() -> designApi.listContextItems(project, QueryValues.page(page)));
+        return call(() -> contextItemApi.listContextItems(project, QueryValues.page(page)));
     }
 
     @Tool(name = "add_context_item", description = "Adds a text or URL context item for the design and returns its analysis. Files and screenshots "
             + "are not taken here: upload them over HTTP as multipart/form-data to POST /api/v1/projects/{slug}/context-items.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public DesignApi.ContextItemAnswer addContextItem(@ToolArg(description = "project slug") String project,
+    public ContextItemApi.ContextItemAnswer addContextItem(@ToolArg(description = "project slug") String project,
                                                       @ToolArg(description = "text or url") String itemType,
                                                       @ToolArg(description = "the text, for itemType text", required = false) String text,
                                                       @ToolArg(description = "a full http(s) address, for itemType url", required = false) String url,
                                                       @ToolArg(description = "inspiration, competitor, style-guide, reference, requirement or brand", required = false) List<String> categories,
                                                       @ToolArg(description = "tags", required = false) List<String> tags,
                                                       @ToolArg(description = "what it is and why it matters", required = false) String submittedContext) {
-        return entity(DesignApi.ContextItemAnswer.class, () -> {
+        return entity(ContextItemApi.ContextItemAnswer.class, () -> {
             if (itemType != null && List.of("file", "screenshot").contains(itemType.strip().toLowerCase(java.util.Locale.ROOT))) {
                 // The policy first, as the API's: an outsider learns nothing, an archived project says so.
                 projectAccess.write(project, Role.MEMBER);
                 throw new ApiException(422, "Validation failed", Map.of("itemType",
                         "Files and screenshots are uploaded as multipart/form-data to POST /api/v1/projects/{slug}/context-items; this tool takes text and url"));
             }
-            return designApi.addContextItem(project, new DesignApi.ContextBody(itemType, text, url, categories, tags, submittedContext, null, null));
+            return contextItemApi.addContextItem(project, new ContextItemApi.ContextBody(itemType, text, url, categories, tags, submittedContext, null, null));
         });
     }
 
     @Tool(name = "reference_context_item", description = "Records that a page used a context item (as POST .../context-items/{id}/references does): "
             + "the page lists it under the context it used, and the item counts its uses.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
-    public DesignApi.ContextItemAnswer referenceContextItem(@ToolArg(description = "project slug") String project,
+    public ContextItemApi.ContextItemAnswer referenceContextItem(@ToolArg(description = "project slug") String project,
                                                             @ToolArg(description = "context item id") String itemId,
                                                             @ToolArg(description = "id of the page that used it") String pageId) {
         // An id that is not one names no page (404, as in the API's path); none at all is the missing argument (422).
         java.util.UUID parsed = dev.specboard.kernel.Ids.parseOrNull(pageId);
         java.util.UUID page = parsed != null || pageId == null || pageId.isBlank() ? parsed : new java.util.UUID(0, 0);
-        return call(() -> designApi.reference(project, itemId, new DesignApi.ReferenceBody(page)));
+        return call(() -> contextItemApi.reference(project, itemId, new ContextItemApi.ReferenceBody(page)));
     }
 
     @Tool(name = "delete_context_item", description = "Deletes a context item with its uploaded file.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
     public Deleted deleteContextItem(@ToolArg(description = "project slug") String project, @ToolArg(description = "context item id") String itemId) {
         return call(() -> {
-            designApi.deleteContextItem(project, itemId);
+            contextItemApi.deleteContextItem(project, itemId);
             return new Deleted("context item", itemId);
         });
     }

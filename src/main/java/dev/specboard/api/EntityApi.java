@@ -76,6 +76,7 @@ public class EntityApi {
     }
 
     /** Reads the current mockups again now and answers the entities. */
+    @RoleFirst.Member
     @POST
     @Path("/entities/infer")
     public List<EntityAnswer> inferEntities(@PathParam("slug") String slug) {
@@ -83,6 +84,7 @@ public class EntityApi {
         return entities.infer(access).stream().map(EntityApi::entity).toList();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/entities/{id}/confirm")
     public EntityAnswer confirmEntity(@PathParam("slug") String slug, @PathParam("id") String id) {
@@ -91,6 +93,7 @@ public class EntityApi {
     }
 
     /** Renames an entity; it then counts as confirmed. */
+    @RoleFirst.Member
     @PUT
     @Path("/entities/{id}")
     public EntityAnswer renameEntity(@PathParam("slug") String slug, @PathParam("id") String id, EntityNameBody body) {
@@ -103,6 +106,7 @@ public class EntityApi {
     }
 
     /** Removes an entity: its inference is rejected, so later inferences do not bring it back. */
+    @RoleFirst.Member
     @DELETE
     @Path("/entities/{id}")
     @APIResponse(responseCode = "204", description = "No content")
@@ -113,6 +117,7 @@ public class EntityApi {
     }
 
     /** Renames a field, changes its type or whether it is required, in one step; the entity then counts as confirmed. */
+    @RoleFirst.Member
     @PUT
     @Path("/entities/{id}/fields/{field}")
     public EntityAnswer updateField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field,
@@ -126,6 +131,7 @@ public class EntityApi {
     }
 
     /** Removes a field: its inference is rejected, so later inferences do not bring it back. */
+    @RoleFirst.Member
     @DELETE
     @Path("/entities/{id}/fields/{field}")
     public EntityAnswer removeField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field) {

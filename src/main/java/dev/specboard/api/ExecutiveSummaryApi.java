@@ -33,6 +33,7 @@ public class ExecutiveSummaryApi {
     @Inject
     ExecutiveSummaryService summaries;
 
+    @RoleFirst.Member
     @PUT
     @Path("/executive-summary")
     public SummaryAnswer edit(@PathParam("slug") String slug, SummaryBody body) {
@@ -43,6 +44,7 @@ public class ExecutiveSummaryApi {
         return answer(summaries.edit(access, body.content(), body.version()));
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/executive-summary/approve")
     public SummaryAnswer approve(@PathParam("slug") String slug, ApproveBody body) {

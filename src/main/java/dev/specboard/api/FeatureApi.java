@@ -104,6 +104,7 @@ public class FeatureApi {
      * Describes a feature; {@code affectedPages} are page paths, {@code requiredJourneys} journey ids or names,
      * {@code storyNumbers} the stories realising it.
      */
+    @RoleFirst.Member
     @POST
     @Path("/features")
     @APIResponse(responseCode = "201", description = "The feature", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeatureAnswer.class)))
@@ -117,6 +118,7 @@ public class FeatureApi {
      * Detects features from the current mockups: one for each entity their forms, tables and cards add, view, edit or
      * delete, unless detected before or its name is taken; each is an inference on the thinking chain.
      */
+    @RoleFirst.Member
     @POST
     @Path("/features/detect")
     public DetectionAnswer detectFeatures(@PathParam("slug") String slug) {
@@ -136,6 +138,7 @@ public class FeatureApi {
      * Replaces the feature's description as the feature page's edit form does (every field, stories linked by hand included);
      * with {@code version}, 409 when someone saved in between.
      */
+    @RoleFirst.Member
     @PUT
     @Path("/features/{id}")
     public FeatureAnswer updateFeature(@PathParam("slug") String slug, @PathParam("id") String id, FeatureBody body) {
@@ -147,6 +150,7 @@ public class FeatureApi {
     }
 
     /** Deletes a feature; the stories that realised it stay, no longer linked to it. */
+    @RoleFirst.Member
     @DELETE
     @Path("/features/{id}")
     @APIResponse(responseCode = "204", description = "No content")
@@ -157,6 +161,7 @@ public class FeatureApi {
     }
 
     /** Drafts a story from the feature (title, description, EARS criteria from its rules and data operations). */
+    @RoleFirst.Member
     @POST
     @Path("/features/{id}/stories")
     @APIResponse(responseCode = "201", description = "The drafted story, linked to the feature", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftedStoryAnswer.class)))

@@ -79,6 +79,7 @@ public class InvitationApi {
      * Invites the address with the role (an open invitation of the same address is refreshed); the link is mailed when
      * a mail server is configured, and answered here once either way.
      */
+    @RoleFirst.Owner
     @POST
     @APIResponse(responseCode = "201", description = "The invitation and its link, shown once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitedAnswer.class)))
     public Response invite(@PathParam("slug") String slug, InvitationBody body, @Context UriInfo uri) {
@@ -102,6 +103,7 @@ public class InvitationApi {
     }
 
     /** A fresh link for an open invitation (its first one is shown only once); the old link stops working. */
+    @RoleFirst.Owner
     @POST
     @Path("{id}/renew")
     @APIResponse(responseCode = "201", description = "The invitation's new link, shown once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitedAnswer.class)))
@@ -112,6 +114,7 @@ public class InvitationApi {
     }
 
     /** Withdraws an invitation: its link stops working (one already used stays used). */
+    @RoleFirst.Owner
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "No content")

@@ -175,6 +175,7 @@ public class JobApi {
         return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/repos/{name}/refactors")
     @APIResponse(responseCode = "202", description = "Accepted: the work runs in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobStarted.class)))
@@ -193,6 +194,7 @@ public class JobApi {
         return refactor(refactors.require(access, name, id));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/repos/{name}/refactors/{id}/apply")
     public AppliedAnswer apply(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id) {
@@ -201,6 +203,7 @@ public class JobApi {
         return new AppliedAnswer(a.branch(), a.commitSha(), a.files(), a.pushed());
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/repos/{name}/refactors/{id}/rerun")
     @APIResponse(responseCode = "202", description = "Accepted: the work runs in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobStarted.class)))
@@ -210,6 +213,7 @@ public class JobApi {
         return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/repos/{name}/refactors/{id}/cancel")
     public RefactorAnswer cancelRefactor(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id) {

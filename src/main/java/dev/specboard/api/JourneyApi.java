@@ -102,6 +102,7 @@ public class JourneyApi {
     }
 
     /** Creates a journey with its nodes and connections; 422 names an unknown node key or node type. */
+    @RoleFirst.Member
     @POST
     @Path("/journeys")
     @APIResponse(responseCode = "201", description = "The journey with its check", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyAnswer.class)))
@@ -213,6 +214,7 @@ public class JourneyApi {
      * and connections (422 names an unknown node key or node type, as on create), otherwise they stay. With {@code version},
      * 409 with both versions when someone changed the journey since.
      */
+    @RoleFirst.Member
     @PUT
     @Path("/journeys/{id}")
     public JourneyAnswer updateJourney(@PathParam("slug") String slug, @PathParam("id") String id, JourneyDetailsBody body) {
@@ -230,6 +232,7 @@ public class JourneyApi {
     }
 
     /** Deletes a journey with its nodes; features that required it no longer do. */
+    @RoleFirst.Member
     @DELETE
     @Path("/journeys/{id}")
     @APIResponse(responseCode = "204", description = "No content")
@@ -240,6 +243,7 @@ public class JourneyApi {
     }
 
     /** Locks a node: its data and place stay as they are and it cannot be removed until it is unlocked; connections may still change. */
+    @RoleFirst.Member
     @PUT
     @Path("/journeys/{id}/nodes/{key}/lock")
     public JourneyAnswer lockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key) {
@@ -247,6 +251,7 @@ public class JourneyApi {
     }
 
     /** Unlocks a node, so that it can be edited, moved and removed again. */
+    @RoleFirst.Member
     @DELETE
     @Path("/journeys/{id}/nodes/{key}/lock")
     public JourneyAnswer unlockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key) {
@@ -265,6 +270,7 @@ public class JourneyApi {
      * Places a node where the picture should draw it ({@code x} and {@code y} between 0 and 100000, rounded), as a drag on the
      * journey page does; the other nodes stay where the layout puts them. A locked node stays where it is (409).
      */
+    @RoleFirst.Member
     @PUT
     @Path("/journeys/{id}/nodes/{key}/position")
     public JourneyAnswer placeNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, PositionBody body) {
@@ -277,6 +283,7 @@ public class JourneyApi {
     }
 
     /** Gives a node moved by hand back to the layout engine; a node never moved is left as it is. */
+    @RoleFirst.Member
     @DELETE
     @Path("/journeys/{id}/nodes/{key}/position")
     public JourneyAnswer unpinNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key) {

@@ -59,6 +59,7 @@ public class MemberApi {
         return members.list(projectAccess.read(slug)).stream().map(MemberAnswer::of).toList();
     }
 
+    @RoleFirst.Owner
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberAnswer.class)))
     public Response add(@PathParam("slug") String slug, MemberBody body) {
@@ -72,6 +73,7 @@ public class MemberApi {
         return Response.status(201).entity(MemberAnswer.of(members.view(access, m.id))).build();
     }
 
+    @RoleFirst.Owner
     @PUT
     @Path("{username}")
     public MemberAnswer changeRole(@PathParam("slug") String slug, @PathParam("username") String username, RoleBody body) {
@@ -81,6 +83,7 @@ public class MemberApi {
         return MemberAnswer.of(members.changeRole(access, membership, role));
     }
 
+    @RoleFirst.Owner
     @DELETE
     @Path("{username}")
     @APIResponse(responseCode = "204", description = "No content")

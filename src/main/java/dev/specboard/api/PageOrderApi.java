@@ -47,6 +47,7 @@ public class PageOrderApi {
     PageService pages;
 
     /** Moves the page one place {@code up} or {@code down} among its siblings; 409 when it is already the first or last. */
+    @RoleFirst.Member
     @POST
     @Path("/pages/{id}/move")
     public List<DesignApi.PageAnswer> move(@PathParam("slug") String slug, @PathParam("id") String id, MoveBody body) {
@@ -63,6 +64,7 @@ public class PageOrderApi {
      * Puts one level in the given order: {@code parentId} (null or absent for the top level) and the id of every page on
      * that level, each once; 409 when the level's pages changed meanwhile.
      */
+    @RoleFirst.Member
     @PUT
     @Path("/page-order")
     public List<DesignApi.PageAnswer> order(@PathParam("slug") String slug, OrderBody body) {

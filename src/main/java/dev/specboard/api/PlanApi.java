@@ -131,6 +131,7 @@ public class PlanApi {
      * Posts a message to the plan's chat and answers the chat once the assistant's reply is written (or
      * has failed, or the model's timeout has passed: the reply is then still {@code pending}).
      */
+    @RoleFirst.Member
     @POST
     @Path("/plans/{id}/chat")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatAnswer.class)))
@@ -141,6 +142,7 @@ public class PlanApi {
     }
 
     /** Asks again for a failed answer and answers the chat once it is written (or failed again). */
+    @RoleFirst.Member
     @POST
     @Path("/plans/{id}/chat/messages/{messageId}/retry")
     public ChatAnswer retryPlanChat(@PathParam("slug") String slug, @PathParam("id") UUID id, @PathParam("messageId") UUID messageId) {
@@ -185,6 +187,7 @@ public class PlanApi {
         return queries.apiPage(access, repo.id, s, page).stream().map(PlanApi::summary).toList();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/repos/{name}/plans")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanSummary.class)))
@@ -204,6 +207,7 @@ public class PlanApi {
         return answer(access, id);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/plans/{id}/versions")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionCreated.class)))
@@ -213,6 +217,7 @@ public class PlanApi {
         return Response.status(201).entity(new VersionCreated(plan.id, plan.version)).build();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/plans/{id}/status")
     public PlanAnswer setPlanStatus(@PathParam("slug") String slug, @PathParam("id") UUID id, StatusBody body) {
@@ -226,6 +231,7 @@ public class PlanApi {
      * the whole document, such as JSON that does not parse, by {@code content}); 409 with
      * both documents when {@code version} is given and another artifact of the type was saved since.
      */
+    @RoleFirst.Member
     @POST
     @Path("/plans/{id}/artifacts")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArtifactAnswer.class)))
@@ -242,6 +248,7 @@ public class PlanApi {
     }
 
     /** Turns the plan's implementation steps into a hierarchical spec with its tasks (201), atomically. */
+    @RoleFirst.Member
     @POST
     @Path("/plans/{id}/spec")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpecApi.SpecCreated.class)))

@@ -64,6 +64,7 @@ public class PreviewApi {
     @Inject
     PublicAddress publicAddress;
 
+    @RoleFirst.Lead
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
     public Response create(@PathParam("slug") String slug, PreviewBody body, @Context UriInfo uri) {
@@ -107,6 +108,7 @@ public class PreviewApi {
         return answer(previews.row(access.project().id, DesignApi.uuid(id)), base, access);
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{id}/revoke")
     public PreviewAnswer revoke(@PathParam("slug") String slug, @PathParam("id") String id, @Context UriInfo uri) {

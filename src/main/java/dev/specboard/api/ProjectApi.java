@@ -117,6 +117,7 @@ public class ProjectApi {
      * The owner replaces the project's settings, as on its settings page (a field left out is emptied; the slug may
      * change, and the answer names the new one).
      */
+    @RoleFirst.Owner
     @PUT
     @Path("{slug}")
     public ProjectAnswer update(@PathParam("slug") String slug, SettingsBody body) {
@@ -133,6 +134,7 @@ public class ProjectApi {
     }
 
     /** The owner makes the project read-only: every later change is refused with 409 until it is unarchived. */
+    @RoleFirst.Owner
     @POST
     @Path("{slug}/archive")
     public ProjectAnswer archive(@PathParam("slug") String slug) {
@@ -142,6 +144,7 @@ public class ProjectApi {
     }
 
     /** The one change an archived project accepts: its owner makes it changeable again. */
+    @RoleFirst.Owner
     @POST
     @Path("{slug}/unarchive")
     public ProjectAnswer unarchive(@PathParam("slug") String slug) {

@@ -81,6 +81,7 @@ public class RepoApi {
         return repos.list(access.project().id).stream().map(RepoApi::answer).toList();
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/repos")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepoAnswer.class)))
@@ -96,6 +97,7 @@ public class RepoApi {
      * Replaces a repository's settings (name, url, defaultBranch, syncIntervalMinutes, as on create); a new address or
      * branch queues a sync at once. The url it was answered with (without a password) keeps the one stored.
      */
+    @RoleFirst.Lead
     @PUT
     @Path("/repos/{name}")
     public RepoAnswer update(@PathParam("slug") String slug, @PathParam("name") String name, RepoBody body) {
@@ -106,6 +108,7 @@ public class RepoApi {
     }
 
     /** Removes a repository with its syncs, manifests and review threads. */
+    @RoleFirst.Lead
     @DELETE
     @Path("/repos/{name}")
     @APIResponse(responseCode = "204", description = "The repository is removed")
@@ -120,6 +123,7 @@ public class RepoApi {
         return new RepoForm(b.name(), b.url(), b.defaultBranch(), b.syncIntervalMinutes() == null ? "" : String.valueOf(b.syncIntervalMinutes()));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/repos/{name}/sync")
     @APIResponse(responseCode = "202", description = "Accepted: the work runs in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SyncStarted.class)))

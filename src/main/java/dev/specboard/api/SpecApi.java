@@ -114,6 +114,7 @@ public class SpecApi {
         return specQueries.list(access.project(), filter).stream().map(SpecApi::item).toList();
     }
 
+    @RoleFirst.Member
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpecCreated.class)))
     public Response createSpec(@PathParam("slug") String slug, SpecBody body) {
@@ -135,6 +136,7 @@ public class SpecApi {
         return answer(specQueries.detail(access.project(), key));
     }
 
+    @RoleFirst.Member
     @PUT
     @Path("{key}")
     public SpecAnswer updateSpec(@PathParam("slug") String slug, @PathParam("key") String key, SpecBody body) {
@@ -147,6 +149,7 @@ public class SpecApi {
         return answer(specQueries.detail(access.project(), key));
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("{key}/approve")
     public SpecAnswer approveSpec(@PathParam("slug") String slug, @PathParam("key") String key, ApproveBody body) {
@@ -156,6 +159,7 @@ public class SpecApi {
     }
 
     /** A lead's word that a spec marked dirty (its story changed since) still holds for the story as it reads now. */
+    @RoleFirst.Lead
     @POST
     @Path("{key}/reviewed")
     public SpecAnswer markSpecReviewed(@PathParam("slug") String slug, @PathParam("key") String key) {
@@ -164,6 +168,7 @@ public class SpecApi {
         return answer(specQueries.detail(access.project(), key));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/dependencies")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpecAnswer.class)))

@@ -75,6 +75,7 @@ public class StoryApi {
         return stories.all(access.project().id, QueryParams.oneOf("status", status, StoryFilter.STATUSES), page).stream().map(StoryApi::summary).toList();
     }
 
+    @RoleFirst.Member
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryRowAnswer.class)))
     public Response create(@PathParam("slug") String slug, StoryBody body) {
@@ -90,6 +91,7 @@ public class StoryApi {
         return detail(stories.get(access.project().id, number));
     }
 
+    @RoleFirst.Member
     @PUT
     @Path("/{number}")
     public StoryAnswer update(@PathParam("slug") String slug, @PathParam("number") int number, StoryBody body) {
@@ -98,6 +100,7 @@ public class StoryApi {
         return detail(stories.update(access, number, body(body).form()));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{number}/submit")
     public StoryAnswer submit(@PathParam("slug") String slug, @PathParam("number") int number) {
@@ -105,6 +108,7 @@ public class StoryApi {
         return detail(stories.submit(access, number));
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{number}/approve")
     public StoryAnswer approve(@PathParam("slug") String slug, @PathParam("number") int number, ApproveBody body) {
@@ -112,6 +116,7 @@ public class StoryApi {
         return detail(stories.approve(access, number, body == null ? null : body.version()));
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{number}/request-changes")
     public StoryAnswer requestChanges(@PathParam("slug") String slug, @PathParam("number") int number, ChangesBody body) {

@@ -118,6 +118,7 @@ public class TaskApi {
         return taskQueries.list(access.project(), s, TechnicalSpec.filterKey(spec), page).stream().map(TaskApi::answer).toList();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("claim-next")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContextAnswer.class)))
@@ -145,6 +146,7 @@ public class TaskApi {
         return context(access, key);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/claim")
     public TaskAnswer claimTask(@PathParam("slug") String slug, @PathParam("key") String key,
@@ -153,6 +155,7 @@ public class TaskApi {
         return answer(access, claims.claim(access, key, actor(access, overWipLimit)));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/start")
     public TaskAnswer startTask(@PathParam("slug") String slug, @PathParam("key") String key,
@@ -161,6 +164,7 @@ public class TaskApi {
         return answer(access, tasks.start(access, key, actor(access, overWipLimit)));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -173,6 +177,7 @@ public class TaskApi {
                 : "not checked: no repository of the project has been synced yet, so the commit could not be looked up");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/fail")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -194,6 +199,7 @@ public class TaskApi {
     public record WorktreeBody(String worktreePath) {
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/heartbeat")
     public TaskAnswer heartbeatTask(@PathParam("slug") String slug, @PathParam("key") String key) {
@@ -201,6 +207,7 @@ public class TaskApi {
         return answer(access, leases.heartbeat(access, key, actor(access)));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/release")
     public TaskAnswer releaseTask(@PathParam("slug") String slug, @PathParam("key") String key) {
@@ -208,6 +215,7 @@ public class TaskApi {
         return answer(access, tasks.release(access, key, actor(access)));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/retry")
     public TaskAnswer retryTask(@PathParam("slug") String slug, @PathParam("key") String key) {
@@ -215,6 +223,7 @@ public class TaskApi {
         return answer(access, tasks.retry(access, key, actor(access)));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/worktree")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -227,6 +236,7 @@ public class TaskApi {
         return answer(access, tasks.recordWorktree(access, key, body.worktreePath(), actor(access)));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -238,6 +248,7 @@ public class TaskApi {
         return Response.status(201).entity(note(n)).build();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}/priority")
     @Consumes(MediaType.APPLICATION_JSON)

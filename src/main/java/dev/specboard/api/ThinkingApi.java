@@ -63,6 +63,7 @@ public class ThinkingApi {
         return list.stream().map(t -> thought(t, sources.get(t.id))).toList();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/thinking/{id}/confirm")
     public ThoughtAnswer confirmThought(@PathParam("slug") String slug, @PathParam("id") String id) {
@@ -70,6 +71,7 @@ public class ThinkingApi {
         return thought(access, thoughts.confirm(access, DesignApi.uuid(id)));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/thinking/{id}/revise")
     public ThoughtAnswer reviseThought(@PathParam("slug") String slug, @PathParam("id") String id, FeedbackBody body) {
@@ -79,6 +81,7 @@ public class ThinkingApi {
     }
 
     /** Rejects a thought: what it created is withdrawn and the thoughts depending on it are flagged for review. */
+    @RoleFirst.Member
     @POST
     @Path("/thinking/{id}/reject")
     public ThoughtAnswer rejectThought(@PathParam("slug") String slug, @PathParam("id") String id) {

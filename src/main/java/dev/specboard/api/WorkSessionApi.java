@@ -66,6 +66,7 @@ public class WorkSessionApi {
                 QueryParams.oneOf("target", target, WorkSession.TARGET_TYPES))).stream().map(WorkSessionApi::answer).toList();
     }
 
+    @RoleFirst.Member
     @POST
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionAnswer.class)))
     public Response create(@PathParam("slug") String slug, SessionBody body) {
@@ -82,6 +83,7 @@ public class WorkSessionApi {
         return answer(access, uuid(id));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/claim-next")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionAnswer.class)))
@@ -94,6 +96,7 @@ public class WorkSessionApi {
                 .orElseGet(() -> Response.noContent().build());
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/claim")
     public SessionAnswer claim(@PathParam("slug") String slug, @PathParam("id") String id) {
@@ -102,6 +105,7 @@ public class WorkSessionApi {
         return answer(access, uuid(id));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/complete")
     public SessionAnswer complete(@PathParam("slug") String slug, @PathParam("id") String id, CompleteBody body) {
@@ -111,6 +115,7 @@ public class WorkSessionApi {
         return answer(access, uuid(id));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/fail")
     public SessionAnswer fail(@PathParam("slug") String slug, @PathParam("id") String id, FailBody body) {

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no member gets 404 whatever the body (an empty object, an unknown field, none), and a member naming an unknown id gets
  * 404 for an empty object or no body, where about ten routes answered 422 first. (A member's body that is not JSON of
  * the route's shape, an unknown field or none where one is required, stays 422 or 400: it is malformed wherever it goes.)
- * A viewer, who may change nothing, gets 403 whatever the body, and a change to an archived project 409. Every POST, PUT, PATCH and DELETE route of a project is
+ * A viewer, who may change nothing, gets 403 whatever the body, as does a member below the route's role, and a change to an
+ * archived project 409. Every POST, PUT, PATCH and DELETE route of a project is
  * asked.
  */
 @QuarkusTest
@@ -60,6 +61,34 @@ class ApiAccessOrderTest {
             }
         }
         assertTrue(wrong.isEmpty(), "a viewer must get 403 before the body is judged:\n" + String.join("\n", wrong));
+    }
+
+    /**
+     * A reviewer on a member's change, a member on a lead's and a lead on an owner's: where a well-formed body is 403, an
+     * unknown field or no body is 403 too (it was 422 first, as {@code RoleFirst} did not exist).
+     */
+    @Test
+    void aMemberBelowTheRoutesRoleGets403WhateverTheBody() {
+        TestData.Team t = data.team();
+        List<String> wrong = new ArrayList<>();
+        int refused = 0;
+        for (dev.specboard.account.Account who : List.of(t.reviewer(), t.member(), t.lead())) {
+            for (Routes.Route route : writes()) {
+                String url = Routes.fill(route, t.slug());
+                if (send(Api.as(who), route, url, "{}").statusCode() != 403) {
+                    continue;
+                }
+                refused++;
+                for (String body : BODIES.subList(1, BODIES.size())) {
+                    Response r = send(Api.as(who), route, url, body);
+                    if (r.statusCode() != 403) {
+                        wrong.add(who.username + " on " + route.describe() + " with '" + body + "': " + r.statusCode() + " " + r.body().asString());
+                    }
+                }
+            }
+        }
+        assertTrue(refused > 100, "the walk reached the routes above each role: " + refused);
+        assertTrue(wrong.isEmpty(), "a role below the route's must get 403 before the body is judged:\n" + String.join("\n", wrong));
     }
 
     @Test
