@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.ProjectFirst;
 import dev.specboard.account.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.architecture.Component;
 import dev.specboard.architecture.ComponentForm;
 import dev.specboard.architecture.ComponentRow;

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.design.ContextAnalysis;
 import dev.specboard.design.ContextItem;
 import dev.specboard.design.ContextItemInput;

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.design.EntityDdl;
 import dev.specboard.design.EntityModel;
 import dev.specboard.design.EntityService;

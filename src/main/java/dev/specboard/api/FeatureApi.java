@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.design.DesignTokens;
 import dev.specboard.design.Feature;
 import dev.specboard.design.FeatureDetection;

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.assist.AiJob;
 import dev.specboard.assist.AiJobType;
 import dev.specboard.assist.JobFilter;

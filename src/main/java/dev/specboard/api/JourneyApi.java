@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.design.FlowCheck;
 import dev.specboard.design.FlowModel;
 import dev.specboard.design.ConnectionForm;

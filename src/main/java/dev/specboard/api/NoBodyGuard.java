@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.ProjectFirst;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.design.PageRow;
 import dev.specboard.design.PageService;
 import dev.specboard.kernel.Ids;

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Role;
 import dev.specboard.preview.PreviewForm;
 import dev.specboard.preview.PreviewRow;

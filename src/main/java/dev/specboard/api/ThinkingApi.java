@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.design.SourceRef;
 import dev.specboard.design.Thought;
 import dev.specboard.design.ThoughtService;

@@ -1,5 +1,6 @@
 package dev.specboard.api;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.architecture.WorkSession;
 import dev.specboard.architecture.WorkSessionFilter;
 import dev.specboard.architecture.WorkSessionFinishForm;

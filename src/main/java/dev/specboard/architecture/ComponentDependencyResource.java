@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -38,8 +39,9 @@ public class ComponentDependencyResource {
     ComponentViews views;
 
     /** Adds an edge; a refused one re-renders the form with the cycle named and the choice kept (409, or 422 for a bad choice). */
+    @RoleFirst.Member
     @POST
-        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addDependency(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam DependencyForm form,
                                   @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
@@ -68,6 +70,7 @@ public class ComponentDependencyResource {
         return Htmx.page(Htmx.isHtmx(headers) ? ComponentResource.Templates.component$dependencies(page) : ComponentResource.Templates.component(page), status);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{dependsOn}/remove")
     public Response removeDependency(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("dependsOn") String dependsOn,

@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
@@ -77,6 +78,7 @@ public class ComponentResource {
         return Htmx.pageOrFragment(headers, () -> Templates.components(page), () -> Templates.components$list(page));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam ComponentForm form, @Context HttpHeaders headers) {
@@ -104,6 +106,7 @@ public class ComponentResource {
         return editPage(access, c.id, ComponentForm.of(c), FormErrors.none(), Map.of(), 200);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -126,6 +129,7 @@ public class ComponentResource {
         return Htmx.page(Templates.componentEdit(access, views.row(access, cid), form, errors, contexts.refs(access.project().id), current), status);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/delete")
     public Response delete(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
@@ -134,6 +138,7 @@ public class ComponentResource {
         return Flash.redirect(headers, "/projects/" + access.slug() + "/components", "Component deleted.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/completion")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.ApprovalRow;
 import dev.specboard.kernel.ConflictView;
 import dev.specboard.story.StoryRow;
@@ -90,6 +91,7 @@ public class ContextResource {
         return Htmx.page(Templates.contextForm(access, ContextForm.empty(), FormErrors.none(), null, null));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/contexts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -120,6 +122,7 @@ public class ContextResource {
         return Htmx.page(Templates.contextForm(access, ContextForm.of(c), FormErrors.none(), c.id, null));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/contexts/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -136,6 +139,7 @@ public class ContextResource {
         }
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/contexts/{id}/approve")
     public Response approve(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("version") Integer version) {
@@ -148,6 +152,7 @@ public class ContextResource {
         return Flash.redirect(headers, url(access, c.id), message);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/contexts/{id}/delete")
     public Response delete(@PathParam("slug") String slug, @PathParam("id") String id) {
@@ -156,6 +161,7 @@ public class ContextResource {
         return Flash.redirect(headers, "/projects/" + access.project().slug + "/contexts", "The context " + c.name + " is deleted.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/contexts/{id}/stories")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -165,6 +171,7 @@ public class ContextResource {
         return storiesAnswer(access, uuid(id));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/contexts/{id}/stories/{number}/remove")
     public Response removeStory(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("number") int number) {

@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
@@ -67,6 +68,7 @@ public class DesignDocResource {
                 null, null, List.of()));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam DesignDocForm form, @Context HttpHeaders headers) {
@@ -86,6 +88,7 @@ public class DesignDocResource {
         }
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/approve")
     public Response approve(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("version") Integer version,

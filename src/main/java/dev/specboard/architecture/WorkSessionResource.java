@@ -1,5 +1,6 @@
 package dev.specboard.architecture;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
@@ -59,6 +60,7 @@ public class WorkSessionResource {
         return choices.answer(Templates.workSessions(page(access, filter, choices, WorkSessionForm.empty(), FormErrors.none())));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam WorkSessionStartForm form, @Context HttpHeaders headers) {
@@ -72,6 +74,7 @@ public class WorkSessionResource {
         }
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/claim")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -82,6 +85,7 @@ public class WorkSessionResource {
         return Flash.redirect(headers, back(access, back, w.targetId), "You claimed the " + w.sessionType + " session.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -92,6 +96,7 @@ public class WorkSessionResource {
         return Flash.redirect(headers, back(access, back, w.targetId), "Session completed.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/fail")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

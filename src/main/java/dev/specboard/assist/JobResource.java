@@ -1,5 +1,6 @@
 package dev.specboard.assist;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.architecture.DesignDoc;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
@@ -73,6 +74,7 @@ public class JobResource {
         return Htmx.pageOrFragment(headers, () -> Templates.jobs(view), () -> Templates.jobs$list(view));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/jobs")
     public Response create(@PathParam("slug") String slug, @BeanParam DocsForm form, @Context HttpHeaders headers) {
@@ -155,6 +157,7 @@ public class JobResource {
     }
 
     /** Saves the outline as the next version of the component's design doc and goes there. */
+    @RoleFirst.Member
     @POST
     @Path("/jobs/{id}/design-doc")
     public Response designDoc(@PathParam("slug") String slug, @PathParam("id") UUID id, @FormParam("componentId") String componentId,

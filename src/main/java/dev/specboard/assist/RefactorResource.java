@@ -1,5 +1,6 @@
 package dev.specboard.assist;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -69,6 +70,7 @@ public class RefactorResource {
         return Htmx.page(Templates.rename(access, repo.name, new RenameForm(symbol, "", path, null), FormErrors.none()));
     }
 
+    @RoleFirst.Member
     @POST
     public Response create(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam RenameForm form,
                            @Context HttpHeaders headers) {
@@ -105,6 +107,7 @@ public class RefactorResource {
         return new RefactorView(access, job, name, requester, proposal, RefactorView.files(proposal), staleness, split, problem);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/apply")
     public Response apply(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id,
@@ -122,6 +125,7 @@ public class RefactorResource {
         }
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/rerun")
     public Response rerun(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id,
@@ -135,6 +139,7 @@ public class RefactorResource {
         return Flash.redirect(headers, url(slug, name, id), "The rename runs again on the current default branch.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/cancel")
     public Response cancel(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id,

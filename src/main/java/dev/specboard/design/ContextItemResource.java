@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
@@ -55,6 +56,7 @@ public class ContextItemResource {
         return Htmx.page(Templates.context(page(access, page, ContextItemInput.empty(), FormErrors.none())));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response add(@PathParam("slug") String slug, @RestForm String itemType, @RestForm String text, @RestForm String url,
@@ -75,6 +77,7 @@ public class ContextItemResource {
         }
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -71,6 +72,7 @@ public class DesignSystemResource {
                 .header("Content-Disposition", "attachment; filename=\"" + slug + ".tokens.json\"").header("X-Content-Type-Options", "nosniff").build();
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/colors/name")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -80,6 +82,7 @@ public class DesignSystemResource {
         return act(access, headers, () -> designSystems.name(access, color, name, was), "Named " + color + " “" + name + "”.", color, name);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/colors/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -88,6 +91,7 @@ public class DesignSystemResource {
         return act(access, headers, () -> designSystems.confirm(access, color), "Confirmed " + color + ".");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/colors/merge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -97,6 +101,7 @@ public class DesignSystemResource {
         return act(access, headers, () -> designSystems.merge(access, color, into), "Merged " + color + " into " + into + ".");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/colors/unmerge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

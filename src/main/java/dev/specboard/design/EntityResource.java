@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
@@ -60,6 +61,7 @@ public class EntityResource {
     }
 
     /** Reads the current mockups again now (it also happens by itself after every mockup change). */
+    @RoleFirst.Member
     @POST
     @Path("/infer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -69,6 +71,7 @@ public class EntityResource {
         return Flash.redirect(headers, base(access), all.size() + (all.size() == 1 ? " entity" : " entities") + " inferred from the mockups.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -78,6 +81,7 @@ public class EntityResource {
         return Flash.redirect(headers, base(access) + "#entity-" + e.id, e.entityName + " confirmed: later inferences leave it as it is.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/rename")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -99,6 +103,7 @@ public class EntityResource {
         }
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -110,6 +115,7 @@ public class EntityResource {
         return Flash.redirect(headers, base(access), name + " removed; thoughts built on it are flagged for review.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/fields/{field}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -120,6 +126,7 @@ public class EntityResource {
         return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " removed from " + e.entityName + ".");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/fields/{field}/rename")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -143,6 +150,7 @@ public class EntityResource {
     }
 
     /** Gives a field another type or makes it (not) required; the entity then counts as confirmed. */
+    @RoleFirst.Member
     @POST
     @Path("/{id}/fields/{field}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
@@ -55,6 +56,7 @@ public class FeatureResource {
         return Htmx.page(Templates.features(features.list(access, page, FeatureForm.empty(), FormErrors.none())));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam FeatureForm form, @Context HttpHeaders headers) {
@@ -71,6 +73,7 @@ public class FeatureResource {
     private static final int FLASH_NAMES = 5;
 
     /** Detects features from the current mockups and says which it added and which entities it passed over. */
+    @RoleFirst.Member
     @POST
     @Path("/detect")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -95,6 +98,7 @@ public class FeatureResource {
         return Htmx.page(Templates.feature(features.view(access, f, null, FormErrors.none())));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -116,6 +120,7 @@ public class FeatureResource {
     }
 
     /** Deletes the feature (confirmed first in the browser) and goes back to the list. */
+    @RoleFirst.Member
     @POST
     @Path("/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -128,6 +133,7 @@ public class FeatureResource {
     }
 
     /** Drafts a story from the feature (title, description, EARS criteria from its rules) and opens it. */
+    @RoleFirst.Member
     @POST
     @Path("/{id}/stories")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

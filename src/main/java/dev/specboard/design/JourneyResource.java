@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
@@ -56,6 +57,7 @@ public class JourneyResource {
         return Htmx.page(Templates.journeys(views.list(access, page, JourneyForm.empty(), FormErrors.none())));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam JourneyForm form, @Context HttpHeaders headers) {
@@ -76,6 +78,7 @@ public class JourneyResource {
         return Htmx.page(Templates.journey(views.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, FormErrors.none())));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -95,6 +98,7 @@ public class JourneyResource {
         }
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -106,6 +110,7 @@ public class JourneyResource {
         return Flash.redirect(headers, "/projects/" + access.slug() + "/journeys", "Journey " + name + " deleted.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/nodes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -120,6 +125,7 @@ public class JourneyResource {
         }
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/nodes/{key}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -140,6 +146,7 @@ public class JourneyResource {
         }
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/nodes/{key}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -151,6 +158,7 @@ public class JourneyResource {
     }
 
     /** Locks a node ({@code locked=true}) so that it stays as it is, or unlocks it. */
+    @RoleFirst.Member
     @POST
     @Path("/{id}/nodes/{key}/lock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -164,6 +172,7 @@ public class JourneyResource {
     }
 
     /** Keeps where a node was dragged to (the drag script posts here; without it, the layout engine places every node). */
+    @RoleFirst.Member
     @POST
     @Path("/{id}/nodes/{key}/position")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -179,6 +188,7 @@ public class JourneyResource {
     }
 
     /** Gives a moved node back to the layout engine. */
+    @RoleFirst.Member
     @POST
     @Path("/{id}/nodes/{key}/position/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -189,6 +199,7 @@ public class JourneyResource {
         return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + " is placed by the layout again.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/connections")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -203,6 +214,7 @@ public class JourneyResource {
         }
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/nodes/{key}/connections/{index}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

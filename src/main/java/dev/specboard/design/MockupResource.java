@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
@@ -60,6 +61,7 @@ public class MockupResource {
     @Inject
     PageViews pageViews;
 
+    @RoleFirst.Member
     @POST
     @Path("mockups")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -138,6 +140,7 @@ public class MockupResource {
         return MockupDocument.response(MockupDocument.render(m));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("mockups/{version}/current")
     public Response makeCurrent(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version,

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
@@ -67,6 +68,7 @@ public class PageResource {
     }
 
     /** Creates a page (and its first mockup when HTML is given) and opens it. */
+    @RoleFirst.Member
     @POST
     @Path("pages")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -94,6 +96,7 @@ public class PageResource {
         return view.deviceErrors().any() ? Htmx.invalid(Templates.page(view)) : Htmx.page(Templates.page(view));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("pages/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -117,6 +120,7 @@ public class PageResource {
     }
 
     /** Moves the page along draft → designed → approved → built (a lead approves). */
+    @RoleFirst.Member
     @POST
     @Path("pages/{id}/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -129,6 +133,7 @@ public class PageResource {
     }
 
     /** Deletes the page with its mockups (confirmed first in the browser) and goes back to the tree; 409 while pages sit under it. */
+    @RoleFirst.Member
     @POST
     @Path("pages/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -141,6 +146,7 @@ public class PageResource {
     }
 
     /** Records that this page uses a context item (its usage count goes up). */
+    @RoleFirst.Member
     @POST
     @Path("pages/{id}/references")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

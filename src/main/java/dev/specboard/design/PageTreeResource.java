@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
@@ -39,6 +40,7 @@ public class PageTreeResource {
     PageViews views;
 
     /** Puts one level of the tree in the order a drag left it: {@code parent} (empty for the top level) and every sibling's id. */
+    @RoleFirst.Member
     @POST
     @Path("design/order")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -59,6 +61,7 @@ public class PageTreeResource {
     }
 
     /** Moves a page up or down among its siblings: the keyboard way of ordering. */
+    @RoleFirst.Member
     @POST
     @Path("pages/{id}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
@@ -51,6 +52,7 @@ public class ThinkingResource {
         return choices.answer(Templates.thinking(thoughts.chain(access, filter, choices, page, null, FormErrors.none(), "")));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -60,6 +62,7 @@ public class ThinkingResource {
         return Flash.redirect(headers, at(access, t), "Thought confirmed.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/revise")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -77,6 +80,7 @@ public class ThinkingResource {
                 ? "Answered: a placeholder page for " + t.subjectName() + " is in the page tree, to be designed." : "Thought revised with your feedback.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

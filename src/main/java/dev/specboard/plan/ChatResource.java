@@ -1,5 +1,6 @@
 package dev.specboard.plan;
 
+import dev.specboard.project.RoleFirst;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.LiveUpdates;
@@ -81,6 +82,7 @@ public class ChatResource {
         return Htmx.pageOrFragment(headers, () -> Templates.chat(access, view), () -> Templates.chat$log(access, view));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response post(@PathParam("slug") String slug, @PathParam("id") UUID id, @FormParam("content") String content,
@@ -103,6 +105,7 @@ public class ChatResource {
         return answer(access, id, headers);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("messages/{messageId}/retry")
     public Response retry(@PathParam("slug") String slug, @PathParam("id") UUID id, @PathParam("messageId") UUID messageId,

@@ -1,5 +1,6 @@
 package dev.specboard.plan;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
@@ -84,6 +85,7 @@ public class PlanResource {
         return Htmx.page(Templates.form(access, form, FormErrors.none(), repos.stream().map(r -> r.name).toList()));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam PlanForm form, @Context HttpHeaders headers) {
@@ -115,6 +117,7 @@ public class PlanResource {
     }
 
     /** Adds an artifact; a document that breaks its schema re-renders the page (422) with each problem at its JSON pointer. */
+    @RoleFirst.Member
     @POST
     @Path("{id}/artifacts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -149,6 +152,7 @@ public class PlanResource {
     }
 
     /** The next version, with the description and target branch the form gives (the page's current ones unless changed). */
+    @RoleFirst.Member
     @POST
     @Path("{id}/versions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -172,6 +176,7 @@ public class PlanResource {
                 new PlanChanges(view.plan().description, view.plan().targetBranch));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -191,6 +196,7 @@ public class PlanResource {
     }
 
     /** Turns the plan's implementation steps into a hierarchical spec with its tasks, then shows the spec. */
+    @RoleFirst.Member
     @POST
     @Path("{id}/spec")
     public Response toSpec(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {

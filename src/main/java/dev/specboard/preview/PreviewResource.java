@@ -1,5 +1,6 @@
 package dev.specboard.preview;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.design.PageRow;
 import dev.specboard.design.PageService;
 import dev.specboard.kernel.Role;
@@ -71,6 +72,7 @@ public class PreviewResource {
         return Htmx.page(Templates.list(page(access, page, PreviewForm.empty(), FormErrors.none(), uri)));
     }
 
+    @RoleFirst.Lead
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam PreviewForm form, @Context HttpHeaders headers,
@@ -84,6 +86,7 @@ public class PreviewResource {
         }
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{id}/revoke")
     public Response revoke(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {

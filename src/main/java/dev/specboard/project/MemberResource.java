@@ -72,6 +72,7 @@ public class MemberResource {
      * Adds an account by username, or, for an email address, makes an invitation link (shown here to copy, and
      * mailed when a mail server is configured), the same whether or not some account has that address.
      */
+    @RoleFirst.Owner
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response invite(@PathParam("slug") String slug, @BeanParam MemberForm form, @Context HttpHeaders headers, @Context UriInfo uri) {
@@ -89,6 +90,7 @@ public class MemberResource {
     }
 
     /** An owner withdraws an invitation that has not been used. */
+    @RoleFirst.Owner
     @POST
     @Path("invitations/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -99,6 +101,7 @@ public class MemberResource {
     }
 
     /** A fresh link for an open invitation (the first one is shown only once); the old link stops working. */
+    @RoleFirst.Owner
     @POST
     @Path("invitations/renew")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -117,6 +120,7 @@ public class MemberResource {
     }
 
     /** Changes a role; htmx swaps the updated row, a plain form goes back to the list. */
+    @RoleFirst.Owner
     @POST
     @Path("{memberId}/role")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -130,6 +134,7 @@ public class MemberResource {
         return Flash.redirect(headers, "/projects/" + slug + "/members", m.username() + " is now a " + m.role().value() + ".");
     }
 
+    @RoleFirst.Owner
     @POST
     @Path("{memberId}/remove")
     public Response removeMember(@PathParam("slug") String slug, @PathParam("memberId") UUID memberId, @Context HttpHeaders headers) {

@@ -44,6 +44,7 @@ public class SettingsResource {
         return Htmx.page(Templates.settings(access, SettingsForm.of(access.project()), FormErrors.none(), null, ""));
     }
 
+    @RoleFirst.Owner
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveSettings(@PathParam("slug") String slug, @BeanParam SettingsForm form, @Context HttpHeaders headers) {
@@ -60,6 +61,7 @@ public class SettingsResource {
         }
     }
 
+    @RoleFirst.Owner
     @POST
     @Path("archive")
     public Response archive(@PathParam("slug") String slug, @Context HttpHeaders headers) {
@@ -68,6 +70,7 @@ public class SettingsResource {
         return Flash.redirect(headers, "/projects/" + slug + "/settings", "Project archived: it is now read-only.");
     }
 
+    @RoleFirst.Owner
     @POST
     @Path("unarchive")
     public Response unarchive(@PathParam("slug") String slug, @Context HttpHeaders headers) {

@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
@@ -61,6 +62,7 @@ public class RepoResource {
         return Htmx.page(Templates.list(access, repos.list(access.project().id), RepoForm.empty(), FormErrors.none()));
     }
 
+    @RoleFirst.Lead
     @POST
     public Response create(@PathParam("slug") String slug, @BeanParam RepoForm form, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.LEAD);
@@ -94,6 +96,7 @@ public class RepoResource {
         return Templates.show(access, repo, RepoSync.latest(repo.id), view, listing, treeError, form, errors);
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{name}")
     public Response update(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam RepoForm form,
@@ -107,6 +110,7 @@ public class RepoResource {
         }
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{name}/delete")
     public Response delete(@PathParam("slug") String slug, @PathParam("name") String name, @Context HttpHeaders headers) {
@@ -115,6 +119,7 @@ public class RepoResource {
         return Flash.redirect(headers, base(access), "Repository " + name + " removed.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{name}/sync")
     public Response sync(@PathParam("slug") String slug, @PathParam("name") String name, @Context HttpHeaders headers) {

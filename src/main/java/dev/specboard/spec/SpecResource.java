@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
@@ -80,6 +81,7 @@ public class SpecResource {
         return Htmx.page(Templates.form(access, slug, SpecForm.forStory(story), FormErrors.none(), null, specQueries.refs(access.project()), null, null));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam SpecForm form, @Context HttpHeaders headers) {
@@ -98,6 +100,7 @@ public class SpecResource {
     }
 
     /** Adds, removes or reorders a phase in the editor; htmx gets the phase list, a plain form the whole editor. */
+    @RoleFirst.Member
     @POST
     @Path("form/phases")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -128,6 +131,7 @@ public class SpecResource {
         return Htmx.page(Templates.form(access, slug, form, FormErrors.none(), d.key(), views.otherSpecs(access, d.key()), null, null));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -32,6 +33,7 @@ public class SpecReviewResource {
     @Inject
     SpecViews views;
 
+    @RoleFirst.Lead
     @POST
     @Path("{key}/approve")
     public Response approve(@PathParam("slug") String slug, @PathParam("key") String key, @FormParam("version") Integer version,
@@ -51,6 +53,7 @@ public class SpecReviewResource {
         return Htmx.page(SpecResource.Templates.diff(access, v.key(), v.title(), v.from(), v.to(), v.versions(), v.titleDiff(), v.contentDiff()));
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("{key}/reviewed")
     public Response reviewed(@PathParam("slug") String slug, @PathParam("key") String key, @Context HttpHeaders headers) {

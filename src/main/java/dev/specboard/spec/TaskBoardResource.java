@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.account.CsrfField;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -98,6 +99,7 @@ public class TaskBoardResource {
      * Moves one card: htmx gets the re-rendered columns plus the message (refusal or WIP
      * confirmation) out of band; a plain form gets the board page again.
      */
+    @RoleFirst.Member
     @POST
     @Path("board/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -118,6 +120,7 @@ public class TaskBoardResource {
     }
 
     /** A lead sets the WIP limit of each column (empty for none); a mistake is 422 with the board, the form open and every value kept. */
+    @RoleFirst.Lead
     @POST
     @Path("board/limits")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -140,6 +143,7 @@ public class TaskBoardResource {
         return Htmx.page(taskPage(access, slug, key, FormErrors.none(), null));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("tasks/{key}/{action: claim|start|complete|fail|release|retry|reopen|notes|priority}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

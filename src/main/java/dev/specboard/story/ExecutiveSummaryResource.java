@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
@@ -76,6 +77,7 @@ public class ExecutiveSummaryResource {
                 approved, diff, from, to, conflict);
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("slug") String slug, @FormParam("content") String content, @FormParam("version") Integer version) {
@@ -91,6 +93,7 @@ public class ExecutiveSummaryResource {
         }
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/approve")
     public Response approve(@PathParam("slug") String slug, @FormParam("version") Integer version) {

@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
@@ -38,6 +39,7 @@ public class StoryApprovalResource {
     @Context
     HttpHeaders headers;
 
+    @RoleFirst.Member
     @POST
     @Path("/{number}/submit")
     public Response submit(@PathParam("slug") String slug, @PathParam("number") int number) {
@@ -46,6 +48,7 @@ public class StoryApprovalResource {
         return decided(access, number, s.key() + " was submitted for approval.");
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{number}/approve")
     public Response approve(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("version") Integer version) {
@@ -58,6 +61,7 @@ public class StoryApprovalResource {
         }
     }
 
+    @RoleFirst.Lead
     @POST
     @Path("/{number}/request-changes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -37,6 +38,7 @@ public class StoryContextResource {
     @Context
     HttpHeaders headers;
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addContext(@PathParam("slug") String slug, @PathParam("number") int number, @FormParam("contextId") String contextId) {
@@ -45,6 +47,7 @@ public class StoryContextResource {
         return contextsAnswer(access, number);
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{contextId}/remove")
     public Response removeContext(@PathParam("slug") String slug, @PathParam("number") int number, @PathParam("contextId") String contextId) {

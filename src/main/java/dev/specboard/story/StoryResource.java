@@ -1,5 +1,6 @@
 package dev.specboard.story;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
@@ -101,6 +102,7 @@ public class StoryResource {
         return Htmx.page(Templates.form(access, StoryForm.empty(), FormErrors.none(), null, null));
     }
 
+    @RoleFirst.Member
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("slug") String slug, @BeanParam StoryForm form) {
@@ -128,6 +130,7 @@ public class StoryResource {
         return Htmx.page(Templates.form(access, StoryForm.of(s), FormErrors.none(), number, null));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("/{number}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,5 +1,6 @@
 package dev.specboard.wizard;
 
+import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -81,6 +82,7 @@ public class DesignWizardResource {
         return Htmx.page(Templates.designWizard(wizards.view(access, wizard, at, r, null, FormErrors.none())));
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{type}/abandon")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -92,6 +94,7 @@ public class DesignWizardResource {
                 + " wizard; what it made so far stays.");
     }
 
+    @RoleFirst.Member
     @POST
     @Path("{type}/{step}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

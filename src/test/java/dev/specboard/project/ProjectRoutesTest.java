@@ -82,6 +82,49 @@ class ProjectRoutesTest {
         assertTrue(failures.isEmpty(), "anonymous requests must log in first:\n" + String.join("\n", failures));
     }
 
+    /**
+     * A form with a NUL character is answered by the project policy before the form is judged (it was 422 for everyone):
+     * 404 for a non-member, 403 for a viewer and for a member below the change's role, 409 in an archived project.
+     */
+    @Test
+    void aMalformedFormIsAnsweredByThePolicyFirst() {
+        TestData.Team team = data.team();
+        List<String> failures = new ArrayList<>();
+        int belowRole = 0;
+        for (Route route : formChanges()) {
+            String path = fill(route, team.slug());
+            expect(failures, route, path, team.outsider(), 404);
+            expect(failures, route, path, team.viewer(), 403);
+            for (Account who : List.of(team.reviewer(), team.member(), team.lead())) {
+                if (send(Web.as(who).config(timeouts()).formParam("x", "1"), route.method(), path).statusCode() == 403) {
+                    belowRole++;
+                    expect(failures, route, path, who, 403);
+                }
+            }
+        }
+        assertTrue(belowRole > 100, "the walk reached the changes above each role: " + belowRole);
+        Web.as(team.owner()).post("/projects/" + team.slug() + "/settings/archive").then().statusCode(303);
+        for (Route route : formChanges()) {
+            if (!route.template().endsWith("/archive") && !route.template().endsWith("/unarchive")) {
+                expect(failures, route, fill(route, team.slug()), team.owner(), 409);
+            }
+        }
+        assertTrue(failures.isEmpty(), "the policy must answer before a malformed form is judged:\n" + String.join("\n", failures));
+    }
+
+    private static void expect(List<String> failures, Route route, String path, Account who, int status) {
+        Response r = send(Web.as(who).config(timeouts()).formParam("x", "a\u0000b"), route.method(), path);
+        if (r.statusCode() != status) {
+            failures.add(who.username + " on " + route.describe() + " answered " + r.statusCode() + ", not " + status);
+        }
+    }
+
+    /** The pages' changes that take a form (or nothing). */
+    private static List<Route> formChanges() {
+        return routes().stream().filter(r -> !r.api() && List.of("POST", "PUT", "PATCH", "DELETE").contains(r.method())
+                && !r.consumes().contains("multipart") && !r.consumes().contains("json")).toList();
+    }
+
     static RestAssuredConfig timeouts() {
         return RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.socket.timeout", 10_000).setParam("http.connection.timeout", 10_000));

@@ -1,7 +1,6 @@
-package dev.specboard.api;
+package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
-import dev.specboard.project.ProjectAccess;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NameBinding;
 import jakarta.ws.rs.Priorities;
