@@ -43,7 +43,7 @@ public class EntityService {
     ThoughtService thoughts;
 
     @Inject
-    VanishedThoughts vanished;
+    ChainUpkeep upkeep;
 
     /** The project's entities, most certain first; one query. */
     public List<InferredEntity> list(UUID projectId) {
@@ -212,27 +212,8 @@ public class EntityService {
                 e.delete();
             }
         }
-        vanished.prune(bySubject.values(), t -> !produced.contains(t.subjectKey) && !t.decided() && KINDS.contains(t.subjectKind()),
-                t -> produced.contains(t.subjectKey));
-        em.flush();
-        linkLeadsTo(projectId);
-    }
-
-    /** Sets each thought's {@code leads_to} from the others' {@code depends_on}. */
-    private void linkLeadsTo(UUID projectId) {
-        List<Thought> all = Thought.list("projectId", projectId);
-        Map<UUID, List<UUID>> leads = new HashMap<>();
-        for (Thought t : all) {
-            for (UUID d : t.dependsOn) {
-                leads.computeIfAbsent(d, k -> new ArrayList<>()).add(t.id);
-            }
-        }
-        for (Thought t : all) {
-            List<UUID> l = leads.getOrDefault(t.id, List.of());
-            if (!l.equals(t.leadsTo)) {
-                t.leadsTo = new ArrayList<>(l);
-            }
-        }
+        upkeep.afterInference(projectId, bySubject.values(), t -> !produced.contains(t.subjectKey) && !t.decided() && KINDS.contains(t.subjectKind()),
+                t -> produced.contains(t.subjectKey), current);
     }
 
     private static String entityReasoning(EntityInference.Result r) {

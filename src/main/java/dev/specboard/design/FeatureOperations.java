@@ -34,12 +34,48 @@ public class FeatureOperations {
      */
     List<Thought> infer(Feature f, UUID wizardRunId, java.util.Set<String> declined, UUID by) {
         List<InferredOperation> guesses = suggest(f.projectId, f.affectedPages, f.businessRuleList(), f.name);
-        List<Thought> recorded = new ArrayList<>();
         if (guesses.isEmpty()) {
-            return recorded;
+            return new ArrayList<>();
         }
-        Map<String, Thought> known = ThoughtService.bySubjectPrefix(f.projectId, "operation:" + f.id + ".");
-        Map<String, Thought> entityThoughts = ThoughtService.bySubjectPrefix(f.projectId, "entity:");
+        return record(f, guesses, ThoughtService.bySubjectPrefix(f.projectId, "operation:" + f.id + "."),
+                ThoughtService.bySubjectPrefix(f.projectId, "entity:"), wizardRunId, declined, by);
+    }
+
+    /**
+     * After an inference read the mockups again ({@code current}): a feature drawn on pages gets each operation its pages'
+     * forms, lists and cards show that it never had, so one withdrawn when its form went comes back with the form; a
+     * feature detected from the mockups keeps what it was found with, and a decision on an operation stays. A fixed
+     * number of queries whatever the features' number (and a lock on each feature that changes); in the inference's
+     * transaction.
+     */
+    void followMockups(UUID projectId, List<MockupService.CurrentMockup> current) {
+        Map<String, Thought> known = null;
+        Map<String, Thought> entityThoughts = null;
+        for (Feature f : Feature.<Feature>list("projectId = ?1 and detectedFromMockups = false", projectId)) {
+            List<MockupService.CurrentMockup> shown = current.stream().filter(c -> f.affectedPages.contains(c.pageId())).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            if (known == null) {
+                known = ThoughtService.bySubjectPrefix(projectId, "operation:");
+                entityThoughts = ThoughtService.bySubjectPrefix(projectId, "entity:");
+            }
+            Map<String, Thought> seen = known;
+            List<InferredOperation> fresh = fromPages(shown, f.name).values().stream()
+                    .filter(g -> !seen.containsKey(Thought.key("operation:" + f.id + "." + g.key()))).toList();
+            if (!fresh.isEmpty()) {
+                // A person may be saving the feature right now: take its row, and tell their stale form by the version.
+                em.refresh(f, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                record(f, fresh, known, entityThoughts, null, java.util.Set.of(), null);
+                f.version++;
+            }
+        }
+    }
+
+    /** Adds each operation never inferred before to the feature and records it as a thought built on its entity's. */
+    private static List<Thought> record(Feature f, List<InferredOperation> guesses, Map<String, Thought> known, Map<String, Thought> entityThoughts,
+                                        UUID wizardRunId, java.util.Set<String> declined, UUID by) {
+        List<Thought> recorded = new ArrayList<>();
         Feature.DataOperations ops = f.operations();
         for (InferredOperation g : guesses) {
             String subject = "operation:" + f.id + "." + g.key();
@@ -83,28 +119,11 @@ public class FeatureOperations {
      * mockups create, read, update and delete, and the entities its business rules name with a verb.
      */
     public List<InferredOperation> suggest(UUID projectId, List<UUID> pageIds, List<String> rules, String featureName) {
-        Map<String, InferredOperation> out = new LinkedHashMap<>();
         List<MockupService.CurrentMockup> current = pageIds.isEmpty() ? List.of() : mockups.current(projectId, null).stream()
                 .filter(c -> pageIds.contains(c.pageId())).toList();
-        List<EntityInference.PageInput> inputs = current.stream().map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
-        Map<String, ThoughtSource.PageName> byPath = new java.util.HashMap<>();
-        current.forEach(c -> byPath.put(c.path(), new ThoughtSource.PageName(c.pageId(), c.name())));
+        Map<String, InferredOperation> out = fromPages(current, featureName);
         java.util.Set<String> entityNames = new java.util.LinkedHashSet<>();
-        if (!inputs.isEmpty()) {
-            for (EntityInference.Result r : EntityInference.infer(inputs).entities()) {
-                entityNames.add(r.name());
-                EntityModel.CrudLocations crud = r.crud();
-                Map<String, List<String>> byOp = Map.of("creates", crud.create(), "reads", crud.read(), "updates", crud.update(), "deletes", crud.delete());
-                for (String op : Feature.OPERATIONS) {
-                    if (!byOp.get(op).isEmpty()) {
-                        InferredOperation g = new InferredOperation(op, r.name(), featureName + " " + op + " " + r.name() + ": " + verbPhrase(op) + " "
-                                + r.name() + " on " + String.join(", ", byOp.get(op)) + ".", "pages " + String.join(", ", byOp.get(op)),
-                                ThoughtSource.pages(byOp.get(op), byPath));
-                        out.put(g.key(), g);
-                    }
-                }
-            }
-        }
+        out.values().forEach(g -> entityNames.add(g.entity()));
         InferredEntity.<InferredEntity>list("projectId", projectId).forEach(e -> entityNames.add(e.entityName));
         for (String rule : rules) {
             String lower = rule.toLowerCase(Locale.ROOT);
@@ -122,6 +141,30 @@ public class FeatureOperations {
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /** What the forms, lists and cards of these current mockups create, read, update and delete, by operation key. */
+    private static Map<String, InferredOperation> fromPages(List<MockupService.CurrentMockup> current, String featureName) {
+        Map<String, InferredOperation> out = new LinkedHashMap<>();
+        if (current.isEmpty()) {
+            return out;
+        }
+        List<EntityInference.PageInput> inputs = current.stream().map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
+        Map<String, ThoughtSource.PageName> byPath = new java.util.HashMap<>();
+        current.forEach(c -> byPath.put(c.path(), new ThoughtSource.PageName(c.pageId(), c.name())));
+        for (EntityInference.Result r : EntityInference.infer(inputs).entities()) {
+            EntityModel.CrudLocations crud = r.crud();
+            Map<String, List<String>> byOp = Map.of("creates", crud.create(), "reads", crud.read(), "updates", crud.update(), "deletes", crud.delete());
+            for (String op : Feature.OPERATIONS) {
+                if (!byOp.get(op).isEmpty()) {
+                    InferredOperation g = new InferredOperation(op, r.name(), featureName + " " + op + " " + r.name() + ": " + verbPhrase(op) + " "
+                            + r.name() + " on " + String.join(", ", byOp.get(op)) + ".", "pages " + String.join(", ", byOp.get(op)),
+                            ThoughtSource.pages(byOp.get(op), byPath));
+                    out.put(g.key(), g);
+                }
+            }
+        }
+        return out;
     }
 
     private static String verbPhrase(String op) {

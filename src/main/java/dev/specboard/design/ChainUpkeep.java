@@ -2,20 +2,39 @@ package dev.specboard.design;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Takes out the thoughts an inference no longer makes, and mends the thoughts that were built on them. */
+/**
+ * Keeps the thinking chain whole after an inference of the mockups: what it no longer makes goes, what was built on that
+ * is mended, the features drawn on pages follow their forms, and each thought links to the thoughts built on it.
+ */
 @ApplicationScoped
-public class VanishedThoughts {
+public class ChainUpkeep {
+
+    @Inject
+    EntityManager em;
 
     @Inject
     FeatureOperations operations;
+
+    /** All of it, in the inference's transaction; {@code vanished} and {@code remade} as for {@link #prune}. */
+    void afterInference(UUID projectId, Collection<Thought> thoughts, Predicate<Thought> vanished, Predicate<Thought> remade,
+                        List<MockupService.CurrentMockup> current) {
+        prune(thoughts, vanished, remade);
+        operations.followMockups(projectId, current);
+        em.flush();
+        linkLeadsTo(projectId);
+    }
 
     /**
      * Deletes the thoughts of {@code thoughts} that {@code vanished} picks (undecided ones the mockups no longer support),
@@ -25,7 +44,7 @@ public class VanishedThoughts {
      * its entity (and out of its feature); any other thought built on a vanished one drops the link and, unless the
      * inference made it again just now ({@code remade}), is flagged for review, as when a user rejects what it built on.
      */
-    void prune(Collection<Thought> thoughts, Predicate<Thought> vanished, Predicate<Thought> remade) {
+    private void prune(Collection<Thought> thoughts, Predicate<Thought> vanished, Predicate<Thought> remade) {
         Set<UUID> gone = new HashSet<>();
         for (Thought t : thoughts) {
             if (vanished.test(t)) {
@@ -51,6 +70,23 @@ public class VanishedThoughts {
                         t.needsReview = true;
                     }
                 }
+            }
+        }
+    }
+
+    /** Sets each thought's {@code leads_to} from the others' {@code depends_on}. */
+    private void linkLeadsTo(UUID projectId) {
+        List<Thought> all = Thought.list("projectId", projectId);
+        Map<UUID, List<UUID>> leads = new HashMap<>();
+        for (Thought t : all) {
+            for (UUID d : t.dependsOn) {
+                leads.computeIfAbsent(d, k -> new ArrayList<>()).add(t.id);
+            }
+        }
+        for (Thought t : all) {
+            List<UUID> l = leads.getOrDefault(t.id, List.of());
+            if (!l.equals(t.leadsTo)) {
+                t.leadsTo = new ArrayList<>(l);
             }
         }
     }

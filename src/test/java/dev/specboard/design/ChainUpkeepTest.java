@@ -21,10 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A mockup that loses its form takes its entity out of the chain, and with it what was built on it: an undecided data
  * operation inferred from that form leaves its feature, a confirmed one stays flagged for review, and no thought names
- * a thought that is gone (the operation stayed active, its feature creating an entity no page showed).
+ * a thought that is gone (the operation stayed active, its feature creating an entity no page showed). When the form
+ * comes back, so does the operation.
  */
 @QuarkusTest
-class VanishedThoughtsTest {
+class ChainUpkeepTest {
 
     private static final String FORM = "<main><form><label>Email <input name='email' type='email' required></label>"
             + "<label>Name <input name='name'></label><button>Save</button></form></main>";
@@ -78,5 +79,18 @@ class VanishedThoughtsTest {
                 "what a person confirmed stays until they decide again");
         Document review = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/thinking?status=review").then().statusCode(200).extract().response());
         assertNotNull(review.selectFirst("#review-" + stays.get("id")), "the page lists it among the thoughts to review");
+
+        int version = fx.api(t.viewer()).get(api + "/features/" + guessed).then().statusCode(200).extract().path("version");
+        Web.as(t.member()).formParam("html", FORM).post("/projects/" + t.slug() + "/pages/" + page + "/mockups").then().statusCode(303);
+        fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
+        Map<String, Object> back = fx.api(t.viewer()).get(api + "/features/" + guessed).then().statusCode(200).extract().path("");
+        assertEquals(List.of("Contact"), ((Map<String, Object>) back.get("dataOperations")).get("creates"), "the operation comes back with its form");
+        assertEquals(version + 1, back.get("version"), "a form open on the feature meanwhile is told it changed");
+        List<Map<String, Object>> again = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        Map<String, Object> remade = EntityResourceTest.thought(again, "operation:" + guessed + ".creates.Contact");
+        assertEquals("active", remade.get("status"));
+        assertEquals(List.of(EntityResourceTest.thought(again, "entity:Contact").get("id")), remade.get("dependsOn"), "built on the entity's new thought");
+        assertEquals("confirmed", EntityResourceTest.thought(again, "operation:" + kept + ".creates.Contact").get("status"),
+                "a decision is not inferred over");
     }
 }
