@@ -29,9 +29,9 @@ public class ChainUpkeep {
 
     /** All of it, in the inference's transaction; {@code vanished} and {@code remade} as for {@link #prune}. */
     void afterInference(UUID projectId, Collection<Thought> thoughts, Predicate<Thought> vanished, Predicate<Thought> remade,
-                        List<MockupService.CurrentMockup> current) {
+                        EntityInference.Model model, List<MockupService.CurrentMockup> current) {
         prune(thoughts, vanished, remade);
-        operations.followMockups(projectId, current);
+        operations.followMockups(projectId, model, current);
         em.flush();
         linkLeadsTo(projectId);
     }

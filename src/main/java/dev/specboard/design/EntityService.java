@@ -213,7 +213,7 @@ public class EntityService {
             }
         }
         upkeep.afterInference(projectId, bySubject.values(), t -> !produced.contains(t.subjectKey) && !t.decided() && KINDS.contains(t.subjectKind()),
-                t -> produced.contains(t.subjectKey), current);
+                t -> produced.contains(t.subjectKey), model, current);
     }
 
     private static String entityReasoning(EntityInference.Result r) {

@@ -42,18 +42,25 @@ public class FeatureOperations {
     }
 
     /**
-     * After an inference read the mockups again ({@code current}): a feature drawn on pages gets each operation its pages'
-     * forms, lists and cards show that it never had, so one withdrawn when its form went comes back with the form; a
-     * feature detected from the mockups keeps what it was found with, and a decision on an operation stays. A fixed
-     * number of queries whatever the features' number (and a lock on each feature that changes); in the inference's
-     * transaction.
+     * After an inference read the mockups again ({@code model}, of the {@code current} mockups): a feature drawn on pages
+     * gets each operation its pages' forms, lists and cards show that it never had, so one withdrawn when its form went
+     * comes back with the form; a feature detected from the mockups keeps what it was found with, and a decision on an
+     * operation stays. Nothing is parsed again, and a fixed number of queries whatever the features' number (and a lock
+     * on each feature that changes); in the inference's transaction.
      */
-    void followMockups(UUID projectId, List<MockupService.CurrentMockup> current) {
+    void followMockups(UUID projectId, EntityInference.Model model, List<MockupService.CurrentMockup> current) {
+        Map<UUID, String> pathById = new java.util.HashMap<>();
+        Map<String, ThoughtSource.PageName> byPath = new java.util.HashMap<>();
+        current.forEach(c -> {
+            pathById.put(c.pageId(), c.path());
+            byPath.put(c.path(), new ThoughtSource.PageName(c.pageId(), c.name()));
+        });
         Map<String, Thought> known = null;
         Map<String, Thought> entityThoughts = null;
         for (Feature f : Feature.<Feature>list("projectId = ?1 and detectedFromMockups = false", projectId)) {
-            List<MockupService.CurrentMockup> shown = current.stream().filter(c -> f.affectedPages.contains(c.pageId())).toList();
-            if (shown.isEmpty()) {
+            java.util.Set<String> paths = new java.util.HashSet<>();
+            f.affectedPages.stream().map(pathById::get).filter(java.util.Objects::nonNull).forEach(paths::add);
+            if (paths.isEmpty()) {
                 continue;
             }
             if (known == null) {
@@ -61,7 +68,8 @@ public class FeatureOperations {
                 entityThoughts = ThoughtService.bySubjectPrefix(projectId, "entity:");
             }
             Map<String, Thought> seen = known;
-            List<InferredOperation> fresh = fromPages(shown, f.name).values().stream()
+            // The inference of all pages, narrowed to the feature's: each page's forms, lists and cards speak for it alone.
+            List<InferredOperation> fresh = operations(model, paths, byPath, f.name).values().stream()
                     .filter(g -> !seen.containsKey(Thought.key("operation:" + f.id + "." + g.key()))).toList();
             if (!fresh.isEmpty()) {
                 // A person may be saving the feature right now: take its row, and tell their stale form by the version.
@@ -145,21 +153,27 @@ public class FeatureOperations {
 
     /** What the forms, lists and cards of these current mockups create, read, update and delete, by operation key. */
     private static Map<String, InferredOperation> fromPages(List<MockupService.CurrentMockup> current, String featureName) {
-        Map<String, InferredOperation> out = new LinkedHashMap<>();
         if (current.isEmpty()) {
-            return out;
+            return new LinkedHashMap<>();
         }
-        List<EntityInference.PageInput> inputs = current.stream().map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList();
         Map<String, ThoughtSource.PageName> byPath = new java.util.HashMap<>();
         current.forEach(c -> byPath.put(c.path(), new ThoughtSource.PageName(c.pageId(), c.name())));
-        for (EntityInference.Result r : EntityInference.infer(inputs).entities()) {
+        EntityInference.Model model = EntityInference.infer(current.stream().map(c -> new EntityInference.PageInput(c.path(), c.name(), c.html())).toList());
+        return operations(model, byPath.keySet(), byPath, featureName);
+    }
+
+    /** The operations an inference found on the pages of {@code paths}, by operation key. */
+    private static Map<String, InferredOperation> operations(EntityInference.Model model, java.util.Set<String> paths,
+                                                             Map<String, ThoughtSource.PageName> byPath, String featureName) {
+        Map<String, InferredOperation> out = new LinkedHashMap<>();
+        for (EntityInference.Result r : model.entities()) {
             EntityModel.CrudLocations crud = r.crud();
             Map<String, List<String>> byOp = Map.of("creates", crud.create(), "reads", crud.read(), "updates", crud.update(), "deletes", crud.delete());
             for (String op : Feature.OPERATIONS) {
-                if (!byOp.get(op).isEmpty()) {
+                List<String> on = byOp.get(op).stream().filter(paths::contains).toList();
+                if (!on.isEmpty()) {
                     InferredOperation g = new InferredOperation(op, r.name(), featureName + " " + op + " " + r.name() + ": " + verbPhrase(op) + " "
-                            + r.name() + " on " + String.join(", ", byOp.get(op)) + ".", "pages " + String.join(", ", byOp.get(op)),
-                            ThoughtSource.pages(byOp.get(op), byPath));
+                            + r.name() + " on " + String.join(", ", on) + ".", "pages " + String.join(", ", on), ThoughtSource.pages(on, byPath));
                     out.put(g.key(), g);
                 }
             }
