@@ -14,6 +14,7 @@ import dev.specboard.design.NodeForm;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -140,31 +141,33 @@ public class JourneyApi {
             "text");
 
     /**
-     * Node data of the wrong JSON type (a question given as {@code [1,2]}, an end given as {@code "yes"}) is refused with 422
-     * naming each field where the body has it ({@code nodes[0].data.question}), never stored as its text or read as false.
+     * Node data of the wrong JSON type (a question given as {@code [1,2]}, an end given as {@code "yes"}) is refused with 400
+     * naming each field where the body has it ({@code nodes[0].data.question}), never stored as its text or read as false:
+     * {@code data} is a map, so Jackson cannot judge its values, and a typed field of any other body is 400 too.
      */
     private static void requireDataTypes(List<NodeBody> nodes) {
-        dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
+        Map<String, Object> errors = new java.util.LinkedHashMap<>();
         for (int i = 0; nodes != null && i < nodes.size(); i++) {
             Map<String, Object> d = nodes.get(i) == null || nodes.get(i).data() == null ? Map.of() : nodes.get(i).data();
             String at = "nodes[" + i + "].data.";
             for (String field : TEXT_DATA) {
                 if (d.get(field) != null && !(d.get(field) instanceof String)) {
-                    errors.add(at + field, "must be a text");
+                    errors.put(at + field, "must be a text");
                 }
             }
             for (String flag : List.of("end", "start")) {
                 if (d.get(flag) != null && !(d.get(flag) instanceof Boolean)) {
-                    errors.add(at + flag, "must be true or false");
+                    errors.put(at + flag, "must be true or false");
                 }
             }
             if (d.get("branches") != null && !(d.get("branches") instanceof List<?> list
                     && list.stream().allMatch(x -> x instanceof String || x instanceof Map<?, ?> m && m.get("label") instanceof String))) {
-                errors.add(at + "branches", "must be a list of branch labels: texts, or objects with a label text");
+                errors.put(at + "branches", "must be a list of branch labels: texts, or objects with a label text");
             }
         }
-        if (errors.any()) {
-            throw new dev.specboard.web.ValidationException(errors);
+        if (!errors.isEmpty()) {
+            Map.Entry<String, Object> first = errors.entrySet().iterator().next();
+            throw new ApiException(400, "The field " + first.getKey() + " " + first.getValue(), errors);
         }
     }
 

@@ -94,21 +94,22 @@ class JourneyGraphUpdateTest {
     }
 
     @Test
-    void nodeDataOfTheWrongTypeIs422NamingTheFieldWhereTheBodyHasIt() {
+    void nodeDataOfTheWrongTypeIs400NamingTheFieldWhereTheBodyHasIt() {
         TestData.Team t = data.team();
         String journeys = "/api/v1/projects/" + t.slug() + "/journeys";
         for (Object question : List.of(List.of(1, 2), Map.of(), 5, true)) {
             Response r = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", List.of(node("d", "decision", Map.of("question", question)))))
                     .post(journeys);
-            assertEquals(422, r.statusCode(), question + " " + r.asString());
+            assertEquals(400, r.statusCode(), question + " " + r.asString());
             assertEquals(Map.of("nodes[0].data.question", "must be a text"), r.path("details"), r.asString());
+            assertEquals("The field nodes[0].data.question must be a text", r.path("error"), r.asString());
         }
         Response several = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", List.of(node("a", "action", Map.of("label", "Go")),
                 node("b", "action", Map.of("label", List.of("x"), "end", "yes", "start", 1)),
                 node("c", "decision", Map.of("question", "Paid?", "branches", List.of(List.of(1)))),
                 node("s", "screen", Map.of("pagePath", 7)), node("db", "database", Map.of("operation", 1, "entity", Map.of("a", 1))))))
                 .post(journeys);
-        assertEquals(422, several.statusCode(), several.asString());
+        assertEquals(400, several.statusCode(), several.asString());
         assertEquals(java.util.Set.of("nodes[1].data.label", "nodes[1].data.end", "nodes[1].data.start", "nodes[2].data.branches",
                 "nodes[3].data.pagePath", "nodes[4].data.operation", "nodes[4].data.entity"), several.path("details.keySet()"), several.asString());
         Response blank = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", List.of(node("d", "decision", Map.of("question", " ")),
@@ -120,7 +121,7 @@ class JourneyGraphUpdateTest {
         String url = journeys + "/" + journey(t);
         Response put = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(node("d", "decision", Map.of("question", List.of(1, 2))))))
                 .put(url);
-        assertEquals(422, put.statusCode(), put.asString());
+        assertEquals(400, put.statusCode(), put.asString());
         assertEquals(Map.of("nodes[0].data.question", "must be a text"), put.path("details"));
     }
 }
