@@ -169,12 +169,21 @@ public class JobService {
     }
 
     LeasedJob locked(Access access, JobKind kind, UUID id) {
-        Class<? extends LeasedJob> type = kind == JobKind.AI ? AiJob.class : RefactorJob.class;
-        LeasedJob job = id == null ? null : em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
-        if (job == null || !job.projectId.equals(access.project().id)) {
+        LeasedJob job = lockedOrNull(access, kind, id);
+        if (job == null) {
             throw ApiException.notFound("No such job");
         }
         return job;
+    }
+
+    /**
+     * The project's job with its row locked, or null. Call it before anything else in the transaction loads the job:
+     * a job already loaded gets the lock but keeps the state read before it, which another caller may have changed.
+     */
+    LeasedJob lockedOrNull(Access access, JobKind kind, UUID id) {
+        Class<? extends LeasedJob> type = kind == JobKind.AI ? AiJob.class : RefactorJob.class;
+        LeasedJob job = id == null ? null : em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        return job == null || !job.projectId.equals(access.project().id) ? null : job;
     }
 
     /**

@@ -120,12 +120,24 @@ public class RefactorService {
         return job;
     }
 
+    /**
+     * The refactor within the repository, its row locked and read under the lock, or 404. Nothing may load it before in
+     * the transaction: Hibernate would lock the row but keep the copy read before, so two applies at once both saw it
+     * unapplied and pushed two branches, and a rerun beside an apply wiped out the apply's record.
+     */
+    private RefactorJob locked(Access access, Repo repo, UUID id) {
+        LeasedJob job = jobs.lockedOrNull(access, JobKind.REFACTOR, id);
+        if (!(job instanceof RefactorJob r) || !r.repositoryId.equals(repo.id)) {
+            throw ApiException.notFound("No such refactor");
+        }
+        return r;
+    }
+
     /** Runs the rename again from the current default branch (a stale or failed proposal). */
     @Transactional
     public RefactorJob rerun(Access access, String repoName, UUID id) {
         access.requireWrite(Role.MEMBER);
-        require(access, repoName, id);
-        RefactorJob job = (RefactorJob) jobs.locked(access, JobKind.REFACTOR, id);
+        RefactorJob job = locked(access, requireRepo(access, repoName), id);
         job.rerun();
         job.actingFor(access.accountId(), access.role(), jobs.callerToken());
         jobs.queued(JobKind.REFACTOR, job.id, job.projectId);
@@ -163,8 +175,7 @@ public class RefactorService {
     public Applied apply(Access access, String repoName, UUID id) {
         access.requireWrite(Role.MEMBER);
         Repo repo = requireRepo(access, repoName);
-        require(access, repoName, id);
-        RefactorJob job = (RefactorJob) jobs.locked(access, JobKind.REFACTOR, id);
+        RefactorJob job = locked(access, repo, id);
         if (job.applied()) {
             throw ApiException.conflict("This refactor was already applied on branch " + job.appliedChanges.get("branch") + ".");
         }

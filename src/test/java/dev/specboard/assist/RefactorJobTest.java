@@ -25,6 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -221,6 +226,74 @@ class RefactorJobTest {
             String applied = page.getElementById("refactor-applied").text();
             assertTrue(applied.contains("oauth2:***@git.invalid"), applied);
             assertFalse(page.html().contains("glpat-SECRET123"), applied);
+        }
+    }
+
+    /**
+     * Applies and reruns at the same moment: one apply wins and the others are 409, a rerun never wipes out an apply
+     * (both read the job under its row lock, not the copy loaded before it), and the origin gets one branch for the one apply.
+     */
+    @Test
+    void applyingAtOnceAppliesOnceAndARerunBesideItNeverLosesTheApply() throws Exception {
+        TestData.Team t = data.team();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String id = propose(t, Map.of("symbol", "greet", "newName", "hello"));
+            List<Integer> applies = all(pool, 4, () -> fx.api(t.member()).post(refactors(t) + "/" + id + "/apply").statusCode());
+            assertEquals(List.of(200, 409, 409, 409), applies.stream().sorted().toList());
+            assertEquals(List.of("refactor/greet-to-hello"), refactorBranches(git));
+            fx.api(t.member()).get(refactors(t) + "/" + id).then().body("appliedChanges.branch", equalTo("refactor/greet-to-hello"));
+
+            String other = propose(t, Map.of("symbol", "format", "newName", "shape"));
+            CountDownLatch go = new CountDownLatch(1);
+            Future<Integer> apply = pool.submit(() -> {
+                go.await();
+                return fx.api(t.member()).post(refactors(t) + "/" + other + "/apply").statusCode();
+            });
+            Future<Integer> rerun = pool.submit(() -> {
+                go.await();
+                return fx.api(t.member()).post(refactors(t) + "/" + other + "/rerun").statusCode();
+            });
+            go.countDown();
+            int applied = apply.get(60, TimeUnit.SECONDS);
+            int reran = rerun.get(60, TimeUnit.SECONDS);
+            jobs.awaitRefactor(UUID.fromString(other));
+            String appliedBranch = fx.api(t.member()).get(refactors(t) + "/" + other).then().statusCode(200).extract().path("appliedChanges.branch");
+            if (applied == 200) {
+                assertEquals("refactor/format-to-shape", appliedBranch, "the apply's record survives the rerun beside it (" + reran + ")");
+            } else {
+                assertEquals(List.of(409, 202), List.of(applied, reran), "the rerun came first: the apply found no proposal");
+                assertEquals(null, appliedBranch);
+            }
+            assertEquals(applied == 200 ? List.of("refactor/format-to-shape", "refactor/greet-to-hello") : List.of("refactor/greet-to-hello"),
+                    refactorBranches(git), "one branch for each apply that answered 200");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Integer> all(ExecutorService pool, int n, java.util.concurrent.Callable<Integer> call) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(pool.submit(() -> {
+                go.await();
+                return call.call();
+            }));
+        }
+        go.countDown();
+        List<Integer> answers = new java.util.ArrayList<>();
+        for (Future<Integer> f : calls) {
+            answers.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return answers;
+    }
+
+    private static List<String> refactorBranches(GitFixture git) throws IOException {
+        try (Git origin = Git.open(git.dir.toFile())) {
+            return origin.getRepository().getRefDatabase().getRefsByPrefix("refs/heads/refactor/").stream()
+                    .map(r -> r.getName().substring("refs/heads/".length())).sorted().toList();
         }
     }
 
