@@ -139,6 +139,11 @@ public class ModelAssistant implements Assistant {
                 // The reader sees this on the chat; "connection refused" with the client's class name told them nothing to do.
                 return "its server refused the connection; check that it runs at the configured base URL (SPECBOARD_ASSISTANT_BASE_URL).";
             }
+            if (c instanceof com.fasterxml.jackson.core.JacksonException) {
+                // The parser's own words ("Unexpected character ('<' ... INCLUDE_SOURCE_IN_LOCATION disabled") say nothing to a reader.
+                return "its answer was not the JSON of an OpenAI-compatible API (a web page, say); check that the configured base URL "
+                        + "(SPECBOARD_ASSISTANT_BASE_URL) is the API's, usually ending in /v1.";
+            }
         }
         String m = e == null || e.getMessage() == null ? (e == null ? "unknown error" : e.getClass().getSimpleName()) : e.getMessage();
         m = m.replaceFirst("^(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): ", "");

@@ -108,8 +108,8 @@ public class Renamer implements JobRunner {
         if (path != null && !path.isBlank()) {
             try {
                 p = ScopeFiles.clean(path);
-            } catch (RuntimeException e) {
-                errors.add("path", "Not a path inside the repository");
+            } catch (ValidationException e) {
+                errors.add("path", e.errors().get("path"));
             }
             if (!errors.has("path") && snapshot != null && snapshot.under(p).isEmpty()) {
                 errors.add("path", "No file or folder " + p + " in " + snapshot.repo().name);

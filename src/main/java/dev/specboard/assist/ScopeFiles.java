@@ -78,9 +78,16 @@ public class ScopeFiles {
         return new Snapshot(repo, m.version, m.commitSha, files);
     }
 
-    /** A folder or file path as typed (slashes trimmed), or 404 when it leaves the tree. */
+    /**
+     * A folder or file path as typed (slashes trimmed), or 422 naming {@code path} when it leaves the tree: here it is a
+     * parameter of a request, not the address of a page (where such a path is 404), and an unknown path is 422 too.
+     */
     static String clean(String path) {
-        return FileBrowserService.cleanPath(path);
+        try {
+            return FileBrowserService.cleanPath(path);
+        } catch (ApiException e) {
+            throw dev.specboard.web.ValidationException.of("path", "Not a path inside the repository");
+        }
     }
 
     /** The file's text when it is a UTF-8 text file of reasonable size; empty for binary, large or undecodable files. */

@@ -57,7 +57,7 @@ public class ChatService {
         Optional<ChatSession> session = ChatSession.forPlan(plan.id);
         List<ChatView.Message> messages = session.map(s -> ChatMessage.read(s.messages)).orElse(List.of()).stream()
                 .map(m -> new ChatView.Message(m, m.pending() || m.failed() ? "" : markdown.render(m.content()))).toList();
-        return new ChatView(plan, open(plan, session), assistant.usesModel(), messages, draft, error);
+        return new ChatView(plan, open(plan, session), assistant.usesModel(), messages, draft, error, maxChars);
     }
 
     /** The chat's status and messages as stored. */

@@ -75,7 +75,7 @@ public class Plan extends TimestampedEntity {
             return;
         }
         if (!status.next().contains(next)) {
-            throw ApiException.conflict("A " + status.value() + " plan cannot become " + next.value() + "; "
+            throw ApiException.conflict((status.value().matches("[aeiou].*") ? "An " : "A ") + status.value() + " plan cannot become " + next.value() + "; "
                     + (status.next().isEmpty() ? "it is final." : "it can become " + String.join(" or ",
                     status.next().stream().map(PlanStatus::value).toList()) + "."));
         }

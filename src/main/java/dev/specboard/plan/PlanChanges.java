@@ -1,5 +1,6 @@
 package dev.specboard.plan;
 
+import dev.specboard.repo.BranchName;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -12,7 +13,8 @@ public record PlanChanges(
         @Size(max = 20000, message = "At most 20000 characters")
         String description,
         @Size(max = 100, message = "At most 100 characters")
-        @Pattern(regexp = "^\\s*[A-Za-z0-9._/-]+\\s*$", message = "Name the branch the plan targets: letters, digits, '.', '_', '/' or '-'")
+        @Pattern(regexp = "^\\s*\\S.*$", message = "Name the branch the plan targets, like main")
+        @BranchName
         String targetBranch) {
 
     public static final PlanChanges NONE = new PlanChanges(null, null);

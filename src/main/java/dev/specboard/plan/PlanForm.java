@@ -1,7 +1,7 @@
 package dev.specboard.plan;
 
+import dev.specboard.repo.BranchName;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
@@ -15,7 +15,7 @@ public record PlanForm(
         String description,
         @FormParam("targetBranch") @NotBlank(message = "Name the branch the plan targets, like main")
         @Size(max = 100, message = "At most 100 characters")
-        @Pattern(regexp = "^$|^[A-Za-z0-9._/-]+$", message = "Letters, digits, '.', '_', '/' or '-'")
+        @BranchName
         String targetBranch) {
 
     public static PlanForm empty(String repository, String branch) {

@@ -143,7 +143,7 @@ public class PlanService {
         PlanArtifact theirs = ofType.get(0);
         String by = theirs.createdBy == null ? null
                 : dev.specboard.account.Account.<dev.specboard.account.Account>findByIdOptional(theirs.createdBy).map(x -> x.username).orElse(null);
-        throw new StaleVersionException("The " + type.label().toLowerCase(java.util.Locale.ROOT), base, ofType.size(),
+        throw new StaleVersionException("The " + type.label().toLowerCase(java.util.Locale.ROOT) + " artifact", base, ofType.size(),
                 java.util.Map.of("content", pretty(theirs.content)), java.util.Map.of("content", yours), by);
     }
 

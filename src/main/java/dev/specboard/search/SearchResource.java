@@ -48,7 +48,9 @@ public class SearchResource {
         FilterChoices choices = new FilterChoices();
         String chosen = choices.oneOf("kind", "kind of result", kind, search.kindNames());
         SearchView view = view(access, q, chosen.isEmpty() ? null : chosen, page, choices);
-        return choices.answer(Htmx.isFragment(headers) ? Templates.results$groups(access, view) : Templates.results(access, view));
+        TemplateInstance shown = Htmx.isFragment(headers) ? Templates.results$groups(access, view) : Templates.results(access, view);
+        // A query the search refuses (too long) is 422 like an unknown kind, with the words kept as typed.
+        return view.notice() != null ? Htmx.invalid(shown) : choices.answer(shown);
     }
 
     private SearchView view(Access access, String q, String kind, Integer rawPage, FilterChoices choices) {
@@ -56,7 +58,7 @@ public class SearchResource {
         String query = q == null ? "" : q.strip();
         FormErrors refused = choices.errors();
         if (choices.refused()) {
-            return new SearchView(query.substring(0, Math.min(query.length(), SearchService.MAX_QUERY)), null, 1, List.of(), kinds, null, refused);
+            return new SearchView(query, null, 1, List.of(), kinds, null, refused);
         }
         try {
             if (kind == null) {
@@ -73,8 +75,7 @@ public class SearchResource {
             }
             return new SearchView(query, kind, at.page(), groups, kinds, null, refused);
         } catch (ValidationException e) {
-            return new SearchView(query.substring(0, Math.min(query.length(), SearchService.MAX_QUERY)), kind, 1, List.of(), kinds,
-                    String.join(" ", e.errors().asMap().values()), refused);
+            return new SearchView(query, kind, 1, List.of(), kinds, String.join(" ", e.errors().asMap().values()), refused);
         }
     }
 }

@@ -166,6 +166,13 @@ class AssistJobsTest {
                     .body("details.type", equalTo("DOCS or EXPLANATION"));
             fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", "nope"))).post(base(t) + "/jobs")
                     .then().statusCode(422).body("details.path", equalTo("No file or folder nope in app"));
+            for (String outside : List.of("../x", "a/../../etc", "./README.md")) {
+                // A path that leaves the tree is a parameter the job cannot use, as an unknown one is: 422, not a bare 404.
+                fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", outside))).post(base(t) + "/jobs")
+                        .then().statusCode(422).body("details.path", equalTo("Not a path inside the repository"));
+                fx.api(t.member()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", outside, "lineStart", 1)))
+                        .post(base(t) + "/jobs").then().statusCode(422).body("details.path", equalTo("Not a path inside the repository"));
+            }
             fx.api(t.member()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", "README.md", "lineStart", 9)))
                     .post(base(t) + "/jobs").then().statusCode(422).body("details.lineStart", equalTo("Choose a line between 1 and 3"));
             fx.api(t.member()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", "README.md", "lineStart", "x")))

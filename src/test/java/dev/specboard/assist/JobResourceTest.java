@@ -23,6 +23,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The jobs pages, the job page's outline and design-doc action, "Explain" and "Rename…" from a file page, the proposal page. */
@@ -222,6 +223,14 @@ class JobResourceTest {
             assertEquals("lineEnd", page.selectFirst("#explain-page-form #error-summary a").attr("data-field"));
             assertEquals(303, Web.as(t.reviewer()).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "3")
                     .post(explain).statusCode());
+            Response outside = Web.as(t.reviewer()).formParam("path", "../x").formParam("lineStart", "1").post(explain);
+            assertEquals(422, outside.statusCode(), "a path leaving the tree is named at its input, not a bare 404");
+            assertEquals("Not a path inside the repository", Web.html(outside).selectFirst("#e-path").text());
+            assertEquals("../x", Web.html(outside).selectFirst("#explain-page-form #f-path").val());
+            Response docs = Web.as(t.member()).formParam("repo", "app").formParam("path", "../../etc").post("/projects/" + t.slug() + "/jobs");
+            assertEquals(422, docs.statusCode());
+            assertEquals("Not a path inside the repository", Web.html(docs).selectFirst("#e-path").text(), "named at the path, not the repository");
+            assertNull(Web.html(docs).selectFirst("#e-repo"));
 
             String refactors = "/projects/" + t.slug() + "/repos/app/refactors";
             Response bad = Web.as(t.member()).formParam("symbol", "greet").formParam("newName", "greet").formParam("path", "").post(refactors);

@@ -278,6 +278,19 @@ class ModelAssistantTest {
     }
 
     @Test
+    void aBaseUrlThatAnswersAWebPageIsExplainedNotQuotedFromTheParser() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            ModelDouble.MODE.set("html");
+            JsonPath failed = ask(s, "Which tasks touch the checkout code?");
+            assertEquals("failed", failed.getString("messages[1].status"));
+            String error = failed.getString("messages[1].error");
+            assertTrue(error.startsWith("The model failed: its answer was not the JSON of an OpenAI-compatible API"), error);
+            assertFalse(error.contains("Unexpected character") || error.contains("StreamReadFeature"), error);
+        }
+    }
+
+    @Test
     void aModelThatDoesNotAnswerInTimeLeavesTheAnswerFailedAndRetryable() throws InterruptedException {
         try (GitFixture git = GitFixture.create()) {
             Setup s = setup(git);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Malformed and edge inputs to plans, their chat and search, over the pages, the API and MCP: each refused or answered, none a 500. */
@@ -93,6 +94,36 @@ class PlanEdgeInputTest {
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void aTargetBranchGitWouldRefuseIsRefusedOnTheApiAndThePage() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            String token = fx.token(t.lead());
+            String api = "/api/v1/projects/" + t.slug();
+            String plan = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("name", "Branches", "targetBranch", "release/2.0")).post(api + "/repos/shop/plans").then().statusCode(201)
+                    .extract().path("id");
+            for (String branch : List.of("..", ".", "-main", "main.lock", "/main", "a//b", "main/", "a..b", "x/.hidden")) {
+                Response created = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                        .body(Map.of("name", "Bad " + branch, "targetBranch", branch)).post(api + "/repos/shop/plans");
+                assertEquals(422, created.statusCode(), branch + " " + created.asString());
+                assertTrue(created.jsonPath().getString("details.targetBranch").startsWith("A branch name git takes"), created.asString());
+                Response version = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                        .body(Map.of("targetBranch", branch)).post(api + "/plans/" + plan + "/versions");
+                assertEquals(422, version.statusCode(), branch + " " + version.asString());
+                Response page = Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("repository", "shop")
+                        .formParam("name", "Bad").formParam("description", "").formParam("targetBranch", branch).post("/projects/" + t.slug() + "/plans");
+                assertEquals(422, page.statusCode(), branch);
+                org.jsoup.nodes.Document form = Web.html(page);
+                assertEquals(branch, form.getElementById("f-targetBranch").val(), "the typed branch is kept");
+                assertTrue(form.getElementById("e-targetBranch").text().startsWith("A branch name git takes"), form.getElementById("e-targetBranch").text());
+            }
+            RestAssured.given().auth().oauth2(token).contentType("application/json").body(Map.of("targetBranch", " feature/pay-v2 "))
+                    .post(api + "/plans/" + plan + "/versions").then().statusCode(201);
+        }
     }
 
     private static void record(List<String> failures, String what, Response r) {

@@ -53,7 +53,7 @@ class PlanStaleTabTest {
             Response moved = Web.as(t.member()).formParam("status", "active").post(page + "/status");
             assertEquals(409, moved.statusCode());
             Document m = Web.html(moved);
-            assertTrue(m.selectFirst("#plan-errors").text().contains("cannot become active"), m.selectFirst("#plan-errors").text());
+            assertTrue(m.selectFirst("#plan-errors").text().contains("An archived plan cannot become active"), m.selectFirst("#plan-errors").text());
             assertTrue(m.selectFirst("#unsaved-artifact") == null);
         }
     }

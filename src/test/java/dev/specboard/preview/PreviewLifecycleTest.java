@@ -91,6 +91,8 @@ class PreviewLifecycleTest {
         assertEquals(2, d.select("#preview-pages a").size());
         assertNull(d.getElementById("shortcuts"), "an anonymous visitor has no project to search nor rows to move through");
         assertTrue(open.asString().contains("</time>.</p>"), "the expiry ends its sentence with no space before the full stop");
+        assertTrue(d.selectFirst("p.muted time").parent().text().matches("A preview of the design; the link closes in \\d+ hours?\\."),
+                d.selectFirst("p.muted time").parent().text());
         Response frame = RestAssured.given().get("/preview/" + token + "/pages/2");
         assertEquals(200, frame.statusCode());
         assertTrue(frame.getHeader("Content-Security-Policy").startsWith("sandbox allow-scripts;"));

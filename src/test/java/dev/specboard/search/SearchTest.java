@@ -208,6 +208,21 @@ class SearchTest {
         }
     }
 
+    @Test
+    void aQueryTooLongIsRefusedWith422KeepingEveryWordTyped() {
+        TestData.Team t = data.team();
+        String words = "ledger ".repeat(SearchService.MAX_QUERY / 7) + "tail-end-words";
+        io.restassured.response.Response r = Web.as(t.viewer()).queryParam("q", words).get("/projects/" + t.slug() + "/search");
+        assertEquals(422, r.statusCode(), "a refused search is not a page of results");
+        Document page = Web.html(r);
+        assertEquals(words.strip(), page.getElementById("search-q").val(), "the query is kept whole, not cut at the limit");
+        assertEquals("true", page.getElementById("search-q").attr("aria-invalid"));
+        assertTrue(page.getElementById("search-q").attr("aria-describedby").contains("search-notice"));
+        assertTrue(page.getElementById("search-notice").text().contains("at most " + SearchService.MAX_QUERY + " characters"),
+                page.getElementById("search-notice").text());
+        assertTrue(page.select(".search-hit").isEmpty());
+    }
+
     private List<String> keys(TestData.Team t, String q) {
         return Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=" + q)).select(".search-hit").eachAttr("data-key");
     }

@@ -56,6 +56,7 @@ class ErrorSummaryLabelsTest {
             Document chat = refused(Web.as(t.member()).formParam("content", " ").post(p + "/plans/" + plan.id + "/chat"));
             assertEquals(List.of("Your message"), chat.select("#chat-form [data-error-label]").eachText());
             assertEquals("#chat-content", chat.selectFirst("#chat-form #error-summary a").attr("href"));
+            assertEquals("8000", chat.getElementById("chat-content").attr("maxlength"), "the box takes what the chat takes, not more");
             check("chat", chat, failures);
             check("new plan", refused(Web.as(t.member()).formParam("repository", "shop").formParam("name", "").formParam("targetBranch", "")
                     .post(p + "/plans")), failures);
