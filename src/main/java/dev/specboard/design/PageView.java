@@ -20,6 +20,14 @@ public record PageView(Access access, Page page, PageRow parent, List<PageRow> c
         return current == null ? 0 : current.version;
     }
 
+    /**
+     * The number the next saved mockup gets: versions are numbered 1, 2, ... and never removed one by one, so it is their
+     * count plus one, not the current one's plus one (an older version may have been made current).
+     */
+    public long nextVersion() {
+        return versionsAt.total() + 1;
+    }
+
     public List<String> types() {
         return Page.TYPES;
     }

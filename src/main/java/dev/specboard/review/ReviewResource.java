@@ -92,12 +92,14 @@ public class ReviewResource {
     @GET
     @Path("/repos/{name}/threads/new")
     public Response newThread(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path,
-                              @QueryParam("lineStart") String lineStart, @QueryParam("lineEnd") String lineEnd,
+                              @QueryParam("lineStart") Integer lineStart, @QueryParam("lineEnd") Integer lineEnd,
                               @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
         FileView file = files.file(repo, path, null);
-        NewThreadForm form = new NewThreadForm(file.entry().path(), lineStart, lineEnd == null || lineEnd.isBlank() ? lineStart : lineEnd, "");
+        // Whole numbers, as every numeric query value is (?lineStart=abc is 400 naming it, not copied into the form).
+        String start = lineStart == null ? null : lineStart.toString();
+        NewThreadForm form = new NewThreadForm(file.entry().path(), start, lineEnd == null ? start : lineEnd.toString(), "");
         ReviewContext ctx = ReviewContext.of(access, repo.name);
         return Htmx.pageOrFragment(headers, () -> Templates.newThread(access, repo, file, form, FormErrors.none(), ctx),
                 () -> Templates.newThread$row(access, repo, file, form, FormErrors.none(), ctx));

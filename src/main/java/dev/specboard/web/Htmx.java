@@ -63,8 +63,9 @@ public final class Htmx {
 
     /** A page (or fragment) of a URL that can answer both ways must say so to caches. */
     public static Response page(Object entity, int status) {
-        if (status == 422 && (entity instanceof TemplateInstance || entity instanceof String)) {
-            // A refused form: its error summary names each problem by the label its field carries on the page.
+        if ((status == 422 || status == 409) && (entity instanceof TemplateInstance || entity instanceof String)) {
+            // A refused form (or a stale save, which keeps its form): its error summary names each problem by the label its
+            // field carries on the page and links to it.
             entity = ErrorSummaryLabels.named(entity instanceof TemplateInstance t ? t.render() : (String) entity);
         }
         return Response.status(status).entity(entity).type(MediaType.TEXT_HTML_TYPE).header("Vary", "HX-Request").build();

@@ -112,6 +112,16 @@ public class DesignWizardResource {
         } catch (ValidationException e) {
             WizardRun run = wizards.current(access, wizard).orElse(null);
             return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, step, run, form, e.errors())));
+        } catch (ApiException e) {
+            if (e.status() != 409 || e.details().isEmpty()) {
+                throw e;
+            }
+            // Someone took the path (or name) meanwhile: the first step, which holds both, comes back with the problem at
+            // its field, not an error page with no way back into the wizard.
+            WizardRun run = wizards.current(access, wizard).orElse(null);
+            FormErrors errors = FormErrors.none();
+            e.details().keySet().forEach(field -> errors.add(field, e.getMessage()));
+            return Htmx.page(Templates.designWizard(wizards.view(access, wizard, wizard.first(), run, null, errors)), 409);
         }
     }
 

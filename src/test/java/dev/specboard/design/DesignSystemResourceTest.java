@@ -54,6 +54,21 @@ public class DesignSystemResourceTest {
     }
 
     @Test
+    void aTablePatternHasItsRowAndNoIdIsUsedTwice() {
+        TestData.Team t = data.team();
+        PageResourceTest.createPage(t, "Orders", "/orders", null,
+                "<main><h1>Orders</h1><table class=\"records\"><tr><th>Order</th></tr><tr><td>1</td></tr></table></main>", "");
+        Document d = settled(t);
+        Element row = d.getElementById("component-table");
+        assertNotNull(row, d.select("#components").outerHtml());
+        assertEquals("tr", row.tagName(), "the design-system links #component-table lead to the table pattern's row");
+        java.util.Map<String, Long> ids = d.select("[id]").stream().collect(java.util.stream.Collectors.groupingBy(Element::id,
+                java.util.stream.Collectors.counting()));
+        assertEquals(java.util.Map.of(), ids.entrySet().stream().filter(e -> e.getValue() > 1)
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)), "ids used more than once");
+    }
+
+    @Test
     void theDesignSystemEmergesFromThreeMockupsWithCountsFlagsAndExports() throws Exception {
         TestData.Team t = data.team();
         threePages(t);

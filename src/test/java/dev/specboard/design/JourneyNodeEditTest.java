@@ -76,14 +76,15 @@ class JourneyNodeEditTest {
         assertEquals(409, stale.statusCode(), stale.asString());
         Document d = Web.html(stale);
         assertTrue(d.selectFirst("#node-ok details.edit-node").hasAttr("open"));
-        assertTrue(d.getElementById("e-version-ok").text().contains("while you edited it"), d.getElementById("e-version-ok").text());
+        assertTrue(d.getElementById("e-version").text().contains("while you edited it"), d.getElementById("e-version").text());
+        assertEquals("#e-version", d.selectFirst("#node-ok #error-summary a").attr("href"), "the summary leads to the message, not a hidden field");
         assertEquals("Address valid?", d.getElementById("ok-question").val(), "what was typed is kept");
         assertTrue(d.getElementById("node-ok").text().contains("Email and name valid?"), "the current question is shown beside it");
         assertEquals("2", d.selectFirst("#node-ok form[action$=/nodes/ok] input[name=version]").val(), "now based on the current version");
 
         Response unsaved = Web.as(t.member()).formParam("question", "Address valid?").formParam("version", "9").post(base + "/nodes/ok");
         assertEquals(422, unsaved.statusCode());
-        assertNotNull(Web.html(unsaved).getElementById("e-version-ok"));
+        assertNotNull(Web.html(unsaved).getElementById("e-version"));
         Web.as(t.member()).formParam("question", "Address valid?").formParam("branches", "Yes, No").formParam("version", "2")
                 .post(base + "/nodes/ok").then().statusCode(303);
         assertEquals("Address valid?", fx.api(t.viewer()).get("/api/v1" + base).then().statusCode(200).extract().path("nodes[0].data.question"));

@@ -177,6 +177,7 @@ class PageResourceTest {
         assertEquals(DesignFixtures.HOME_HTML, page.selectFirst("#mockup-form #f-html").wholeText(), "the next version starts from the current one's HTML");
         assertEquals(DesignFixtures.HOME_CSS, page.selectFirst("#mockup-form #f-css").wholeText(), "and its CSS");
         assertEquals("1", page.selectFirst("#mockup-form input[name=basedOn]").val());
+        assertEquals("Save as version 3", page.selectFirst("#save-mockup").text(), "versions 1 and 2 exist: the next is 3 whichever is current");
         assertEquals("", page.selectFirst("#mockup-form [name=changeDescription]").val(), "what changed is the new version's own");
         assertNotNull(page.selectFirst("#version-1 .badge.ok"));
     }

@@ -181,6 +181,11 @@ class ReviewResourceTest {
             Document outside = Web.html(Web.as(s.team().reviewer()).get(s.base() + "/threads/new?path=src/App.java&lineStart=19&lineEnd=40")
                     .then().statusCode(200).extract().response());
             assertTrue(outside.select("#thread-lines").isEmpty(), "a range past the end shows no lines; the form names the problem on submit");
+            for (String query : java.util.List.of("lineStart=abc", "lineStart=1.5", "lineStart=2&lineEnd=x")) {
+                Response notANumber = Web.as(s.team().reviewer()).get(s.base() + "/threads/new?path=src/App.java&" + query);
+                assertEquals(400, notANumber.statusCode(), query + " is no line number, not a value to copy into the form");
+                assertTrue(notANumber.asString().contains("must be a whole number"), notANumber.asString());
+            }
             Document binary = Web.html(Web.as(s.team().reviewer()).get(s.base() + "/threads/new?path=logo.png&lineStart=1")
                     .then().statusCode(200).extract().response());
             assertTrue(binary.getElementById("file-notice").text().contains("binary"), binary.text());

@@ -77,6 +77,12 @@ class ErrorSummaryLabelsTest {
         check("journey connection", refused(Web.as(t.member()).formParam("from", "home").formParam("to", "nowhere").post(journey + "/connections")),
                 failures);
         check("journey", refused(Web.as(t.member()).formParam("name", "").formParam("flowType", "sideways").post(journey)), failures);
+        Response stale = Web.as(t.member()).formParam("name", "Sign in again").formParam("flowType", "user").formParam("version", "1").post(journey);
+        assertEquals(409, stale.statusCode(), "nodes were added since version 1");
+        Document staleJourney = Web.html(stale);
+        assertEquals("#e-version", staleJourney.selectFirst("#journey-form #error-summary a").attr("href"));
+        assertNotNull(staleJourney.getElementById("e-version"), "the summary's link leads to the message");
+        assertEquals("Sign in again", staleJourney.getElementById("f-name").val());
 
         String wizard = p + "/design/wizards/page-creator";
         Web.as(t.member()).get(wizard);

@@ -113,6 +113,29 @@ class DesignWizardResourceTest {
     }
 
     @Test
+    void aPathTakenWhileTheWizardRanBringsBackItsFirstStepWithThePathNamed() {
+        TestData.Team t = data.team();
+        String base = base(t, "page-creator");
+        Web.as(t.member()).formParam("name", "Wiz").formParam("path", "/wiz").formParam("purpose", "").formParam("primaryDevice", "desktop")
+                .post(base + "/page").then().statusCode(303);
+        Web.as(t.member()).formParam("layout", "form").post(base + "/layout").then().statusCode(303);
+        fx.api(t.lead()).body(Map.of("name", "Sneaky", "path", "/wiz")).post("/api/v1/projects/" + t.slug() + "/pages").then().statusCode(201);
+
+        Response taken = Web.as(t.member()).formParam("x", "").post(base + "/review");
+        assertEquals(409, taken.statusCode());
+        Document again = Web.html(taken);
+        assertEquals("page", again.getElementById("wizard").attr("data-step"), "the step that holds the path, not an error page");
+        assertEquals("/wiz", again.getElementById("f-path").val());
+        assertEquals("Wiz", again.getElementById("f-name").val());
+        assertTrue(again.getElementById("e-path").text().contains("already the page Sneaky"), again.getElementById("e-path").text());
+        assertEquals("#f-path", again.selectFirst("#error-summary a").attr("href"));
+
+        Web.as(t.member()).formParam("name", "Wiz").formParam("path", "/wiz-two").formParam("purpose", "").formParam("primaryDevice", "desktop")
+                .post(base + "/page").then().statusCode(303);
+        Web.as(t.member()).formParam("x", "").post(base + "/review").then().statusCode(303);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void featureBuilderEndsWithAFeatureItsInferredDataOperationsAndADraftStory() {
         TestData.Team t = data.team();
