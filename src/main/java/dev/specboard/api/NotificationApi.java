@@ -75,7 +75,13 @@ public class NotificationApi {
     List<NotificationAnswer> answers(List<Notification> list) {
         return notifications.rows(list).stream().map(r -> {
             Notification n = r.notification();
-            return new NotificationAnswer(n.id, n.type, n.payload, n.createdAt, n.readAt,
+            Map<String, Object> payload = n.payload;
+            if (payload != null && payload.get("link") != null) {
+                // The link leads into the project as it is named now (see NotificationRow.link).
+                payload = new java.util.LinkedHashMap<>(payload);
+                payload.put("link", r.link());
+            }
+            return new NotificationAnswer(n.id, n.type, payload, n.createdAt, n.readAt,
                     r.projectSlug() == null ? null : new ProjectRef(r.projectSlug(), r.projectName()));
         }).toList();
     }

@@ -17,8 +17,21 @@ public record NotificationRow(Notification notification, String projectName, Str
         return notification.isUnread();
     }
 
+    /**
+     * The notification's link in its project as the project is named now: links are stored with the slug they were made
+     * under, and one made before the project's slug changed would lead to a 404, or into another project given the freed slug.
+     */
     public String link() {
-        return notification.link();
+        String link = notification.link();
+        String prefix = "/projects/";
+        if (link == null || projectSlug == null || !link.startsWith(prefix)) {
+            return link;
+        }
+        int end = prefix.length();
+        while (end < link.length() && "/?#".indexOf(link.charAt(end)) < 0) {
+            end++;
+        }
+        return prefix + projectSlug + link.substring(end);
     }
 
     public String message() {

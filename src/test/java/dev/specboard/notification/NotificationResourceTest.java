@@ -73,6 +73,38 @@ class NotificationResourceTest {
     }
 
     @Test
+    void linksMadeBeforeTheProjectsSlugChangedLeadIntoTheProjectAsItIsNamedNow() {
+        TestData.Team t = data.team();
+        String old = t.slug();
+        Notification story = notifications.notify(t.member().id, t.project().id, "story_approved",
+                Map.of("message", "US-1 was approved", "link", "/projects/" + old + "/stories/1#comment-2")).orElseThrow();
+        Notification home = notifications.notify(t.member().id, t.project().id, "member_added",
+                Map.of("message", "You joined", "link", "/projects/" + old)).orElseThrow();
+        Notification elsewhere = notifications.notify(t.member().id, t.project().id, "story_approved",
+                Map.of("message", "See your settings", "link", "/account")).orElseThrow();
+
+        String renamed = old + "-renamed";
+        Document settings = Web.html(Web.as(t.owner()).get("/projects/" + old + "/settings"));
+        Web.as(t.owner()).contentType("application/x-www-form-urlencoded").formParam("name", t.project().name).formParam("type", "api")
+                .formParam("framework", "").formParam("description", "").formParam("visionStatement", "").formParam("targetFeeling", "")
+                .formParam("referenceApps", "").formParam("icon", "").formParam("color", "#123456")
+                .formParam("version", settings.getElementById("f-version").val()).formParam("slug", renamed)
+                .post("/projects/" + old + "/settings").then().statusCode(303);
+
+        Document list = Web.html(Web.as(t.member()).get("/notifications").then().statusCode(200).extract().response());
+        assertEquals("/projects/" + renamed + "/stories/1#comment-2", list.select("#notification-" + story.id + " a").attr("href"));
+        assertEquals("/projects/" + renamed, list.select("#notification-" + home.id + " a").attr("href"));
+        assertEquals("/account", list.select("#notification-" + elsewhere.id + " a").attr("href"));
+        Web.as(t.member()).get("/projects/" + renamed + "/stories").then().statusCode(200);
+
+        String token = tokens.create(t.member().id, "bell", null, null).value();
+        io.restassured.path.json.JsonPath api = io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/notifications")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("/projects/" + renamed + "/stories/1#comment-2", api.getString("find { it.id == '" + story.id + "' }.payload.link"));
+        assertEquals("US-1 was approved", api.getString("find { it.id == '" + story.id + "' }.payload.message"), "the rest of the payload as stored");
+    }
+
+    @Test
     void markingReadAnswersTheReadTimeAsStoredAndAgainTheSame() {
         Account a = data.account("readat");
         Notification n = notifications.notify(a.id, "story_approved", Map.of("message", "US-3 was approved"));
