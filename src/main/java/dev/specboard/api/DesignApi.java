@@ -171,7 +171,13 @@ public class DesignApi {
     public PageAnswer updatePage(@PathParam("slug") String slug, @PathParam("id") String id, PageBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Addressed.page(access, uuid(id));
-        PageBody b = ComponentApi.body(body);
+        // A field left out stays as the page has it (parentPath "" moves it to the top): a rename keeps its device and place.
+        PageBody given = ComponentApi.body(body);
+        PageAnswer now = FeatureApi.current(() -> getPage(slug, id, null).page());
+        PageBody b = new PageBody(FeatureApi.or(given.name(), now.name()), FeatureApi.or(given.path(), now.path()),
+                FeatureApi.or(given.parentPath(), now.parentPath() == null ? "" : now.parentPath()), FeatureApi.or(given.type(), now.type()),
+                FeatureApi.or(given.purpose(), now.purpose()), FeatureApi.or(given.primaryDevice(), now.primaryDevice()),
+                FeatureApi.or(given.keyElements(), now.keyElements()), given.version(), given.html(), given.css(), given.js());
         Page p = ValidationException.renaming("parent", "parentPath", () -> pages.update(access, uuid(id), form(b, b.parentPath())));
         return page(access, p.id);
     }

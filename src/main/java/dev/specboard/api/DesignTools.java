@@ -76,14 +76,9 @@ public class DesignTools {
                                            @ToolArg(description = "what the page is for", required = false) String purpose,
                                            @ToolArg(description = "responsive, mobile, tablet or desktop", required = false) String primaryDevice,
                                            @ToolArg(description = "key elements, like header or lesson-grid", required = false) List<String> keyElements) {
-        return call(() -> {
-            // The policy first: an archived project or a viewer is refused before the page is looked up.
-            projectAccess.write(project, Role.MEMBER);
-            DesignApi.PageAnswer now = designApi.getPage(project, pageId, null).page();
-            return designApi.updatePage(project, pageId, new DesignApi.PageBody(or(name, now.name()), or(path, now.path()),
-                    or(parentPath, now.parentPath() == null ? "" : now.parentPath()), or(type, now.type()), or(purpose, now.purpose()),
-                    or(primaryDevice, now.primaryDevice()), or(keyElements, now.keyElements()), version, null, null, null));
-        });
+        // The API keeps what is not given, as this tool says.
+        return call(() -> designApi.updatePage(project, pageId, new DesignApi.PageBody(name, path, parentPath, type, purpose, primaryDevice,
+                keyElements, version, null, null, null)));
     }
 
     @Tool(name = "set_page_status", description = "Moves a page one step along draft, designed, approved, built (or back): approving, and taking an "
@@ -221,23 +216,10 @@ public class DesignTools {
                                 @ToolArg(description = "business rules", required = false) List<String> businessRules,
                                 @ToolArg(description = "affected page paths", required = false) List<String> affectedPages,
                                 @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys) {
-        return call(() -> {
-            // The policy first: an archived project or a viewer is refused before the feature is looked up.
-            projectAccess.write(project, Role.MEMBER);
-            FeatureApi.FeatureAnswer now = featureApi.getFeature(project, featureId);
-            var ops = now.dataOperations();
-            // Stories drafted from the feature stay linked by themselves; the form names only those linked by hand.
-            List<Integer> linked = now.stories().stream().filter(s -> !s.drafted()).map(FeatureApi.FeatureStoryAnswer::number).toList();
-            return featureApi.updateFeature(project, featureId, new FeatureApi.FeatureBody(or(name, now.name()), or(userDescription, now.userDescription()),
-                    or(category, now.category()), or(status, now.status()),
-                    new FeatureApi.DataOperationsBody(or(creates, ops.creates()), or(reads, ops.reads()), or(updates, ops.updates()), or(deletes, ops.deletes())),
-                    now.uiRequirements(), or(businessRules, now.businessRules()), new FeatureApi.TechnicalBody(now.technicalRequirements().needs()),
-                    or(affectedPages, now.affectedPages()), or(requiredJourneys, now.requiredJourneys().stream().map(String::valueOf).toList()), linked, version));
-        });
-    }
-
-    private static <T> T or(T given, T kept) {
-        return given == null ? kept : given;
+        // The API keeps what is not given, as this tool says.
+        return call(() -> featureApi.updateFeature(project, featureId, new FeatureApi.FeatureBody(name, userDescription, category, status,
+                new FeatureApi.DataOperationsBody(creates, reads, updates, deletes), null, businessRules, null, affectedPages, requiredJourneys,
+                null, version)));
     }
 
     @Tool(name = "delete_feature", description = "Deletes a feature; the stories that realised it stay, no longer linked to it.",

@@ -144,7 +144,8 @@ public class FeatureApi {
     @Path("/features/{id}")
     public FeatureAnswer updateFeature(@PathParam("slug") String slug, @PathParam("id") String id, FeatureBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Feature f = named(() -> features.update(access, DesignApi.uuid(id), form(ComponentApi.body(body))));
+        FeatureBody b = kept(current(() -> getFeature(slug, id)), ComponentApi.body(body));
+        Feature f = named(() -> features.update(access, DesignApi.uuid(id), form(b)));
         // The saved feature itself, not a new read: outside the transaction a read can come from the request's session,
         // which still holds the feature as a caller (the MCP tool) read it before the edit.
         return answers(access, List.of(f)).get(0);
@@ -214,6 +215,35 @@ public class FeatureApi {
                 links.stream().map(l -> new FeatureStoryAnswer(l.key(), l.number(), l.title(), l.status(), l.drafted(),
                         l.specs().stream().map(FeatureView.SpecRef::key).toList())).toList(), f.detectedFromMockups,
                 FeatureLooks.of(affected, tokens), f.version);
+    }
+
+    /**
+     * The body with each field it leaves out as the feature has it now: a change names what it changes (lists given replace
+     * the old ones, an empty one clears them), so an agent renaming a feature does not erase its rules and pages.
+     */
+    private static FeatureBody kept(FeatureAnswer now, FeatureBody b) {
+        Feature.DataOperations ops = now.dataOperations();
+        DataOperationsBody given = b.dataOperations() == null ? new DataOperationsBody(null, null, null, null) : b.dataOperations();
+        // Stories drafted from the feature stay linked by themselves; the form names only those linked by hand.
+        List<Integer> linked = now.stories().stream().filter(s -> !s.drafted()).map(FeatureStoryAnswer::number).toList();
+        return new FeatureBody(or(b.name(), now.name()), or(b.userDescription(), now.userDescription()), or(b.category(), now.category()),
+                or(b.status(), now.status()), new DataOperationsBody(or(given.creates(), ops.creates()), or(given.reads(), ops.reads()),
+                or(given.updates(), ops.updates()), or(given.deletes(), ops.deletes())),
+                or(b.uiRequirements(), now.uiRequirements()), or(b.businessRules(), now.businessRules()),
+                or(b.technicalRequirements(), new TechnicalBody(now.technicalRequirements().needs())), or(b.affectedPages(), now.affectedPages()),
+                or(b.requiredJourneys(), now.requiredJourneys().stream().map(String::valueOf).toList()), or(b.storyNumbers(), linked), b.version());
+    }
+
+    /**
+     * The thing as it is now, read for a change that keeps what its body leaves out, in a transaction of its own: read in
+     * the request's session, it would stay there as it was, and the answer after the change would show it unchanged.
+     */
+    static <T> T current(java.util.function.Supplier<T> read) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(read::get);
+    }
+
+    static <T> T or(T given, T kept) {
+        return given == null ? kept : given;
     }
 
     private static FeatureForm form(FeatureBody b) {

@@ -230,7 +230,10 @@ public class JourneyApi {
             // Connections run between the nodes given with them: alone they would silently be dropped or join unknown keys.
             throw dev.specboard.web.ValidationException.of("connections", "Connections are replaced together with the nodes: give nodes too");
         }
-        JourneyForm form = new JourneyForm(b.name(), b.flowType(), b.description(), Boolean.TRUE.equals(b.primary()), b.version());
+        // A field left out stays as the journey has it (nodes and connections too): a rename keeps its type and description.
+        JourneyAnswer now = FeatureApi.current(() -> getJourney(slug, id));
+        JourneyForm form = new JourneyForm(FeatureApi.or(b.name(), now.name()), FeatureApi.or(b.flowType(), now.flowType()),
+                FeatureApi.or(b.description(), now.description()), FeatureApi.or(b.primary(), now.primary()), b.version());
         return journey(access, named(b.nodes(), () -> journeys.update(access, DesignApi.uuid(id), form, b.nodes() == null ? null : nodes(b.nodes()),
                 connections(b.connections()), locks(b.nodes()))));
     }

@@ -1,7 +1,5 @@
 package dev.specboard.api;
 
-import dev.specboard.kernel.Role;
-import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
@@ -17,9 +15,6 @@ public class JourneyTools {
 
     @Inject
     JourneyApi journeyApi;
-
-    @Inject
-    ProjectAccess projectAccess;
 
     @Tool(name = "list_journeys", description = "Lists the project's journey flows, the primary first and then by name, 50 a page, "
             + "with their type and number of nodes; get_journey gives one with its nodes and connections.",
@@ -55,13 +50,9 @@ public class JourneyTools {
                                 @ToolArg(description = "all the nodes, replacing the journey's", required = false) List<JourneyApi.NodeBody> nodes,
                                 @ToolArg(description = "the connections between those nodes (with nodes only)", required = false)
                                 List<JourneyApi.ConnectionBody> connections) {
-        return call(() -> {
-            projectAccess.write(project, Role.MEMBER);
-            JourneyApi.JourneyAnswer now = journeyApi.getJourney(project, journeyId);
-            return journeyApi.updateJourney(project, journeyId, new JourneyApi.JourneyDetailsBody(name == null ? now.name() : name,
-                    flowType == null ? now.flowType() : flowType, description == null ? now.description() : description,
-                    primary == null ? now.primary() : primary, version, nodes, connections));
-        });
+        // The API keeps what is not given, as this tool says.
+        return call(() -> journeyApi.updateJourney(project, journeyId, new JourneyApi.JourneyDetailsBody(name, flowType, description, primary,
+                version, nodes, connections)));
     }
 
     @Tool(name = "delete_journey", description = "Deletes a journey with its nodes and connections; features that required it no longer do.",
