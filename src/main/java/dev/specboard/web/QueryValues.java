@@ -53,10 +53,16 @@ public class QueryValues implements ParamConverterProvider {
      */
     @SuppressWarnings("unchecked")
     private static <T> ParamConverter<T> formField(Class<T> rawType, Annotation[] annotations) {
-        if (rawType != Integer.class || annotations == null) {
+        boolean flag = rawType == boolean.class || rawType == Boolean.class;
+        if (rawType != Integer.class && !flag || annotations == null) {
             return null;
         }
         for (Annotation a : annotations) {
+            if (a instanceof FormParam f && flag) {
+                // A checkbox sends its value ("true", or "on" without one) or nothing: "maybe" was read as false, silently.
+                String name = f.value();
+                return (ParamConverter<T>) new Read<>(raw -> checkbox(name, raw));
+            }
             if (a instanceof FormParam f) {
                 String name = f.value();
                 return (ParamConverter<T>) new Read<>(raw -> {
@@ -69,6 +75,19 @@ public class QueryValues implements ParamConverterProvider {
             }
         }
         return null;
+    }
+
+    /** A checkbox's value: "true" or "on" is ticked, "false" or none is not; anything else was not sent by its form. */
+    static Boolean checkbox(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "on" -> true;
+            // "0" is what RESTEasy passes for a primitive boolean field the form left out (an unticked checkbox)
+            case "false", "0" -> false;
+            default -> throw new Malformed(name, "must be true or false", "The form field ");
+        };
     }
 
     /** A whole number, or null when absent or blank. */

@@ -290,6 +290,14 @@ class ComponentResourceTest {
         assertTrue(fragment.getElementById("flag-docs").hasAttr("checked"));
         assertFalse(fragment.getElementById("flag-code").hasAttr("checked"));
         assertFalse(flags.asString().contains("<html"));
+        Response on = Web.as(t.member()).contentType(FORM).formParam("codeComplete", "on").post(c + "/completion");
+        assertEquals(303, on.statusCode(), "a checkbox without a value sends on: ticked");
+        for (String junk : List.of("maybe", "2", "yes please")) {
+            Response refused = Web.as(t.member()).contentType(FORM).formParam("docsComplete", junk).post(c + "/completion");
+            assertEquals(400, refused.statusCode(), junk + " is no checkbox's value, not a silent false");
+            assertTrue(refused.asString().contains("The form field docsComplete must be true or false"), refused.asString());
+        }
+        assertTrue(Web.html(Web.as(t.member()).get(c)).getElementById("flag-code").hasAttr("checked"), "nothing refused was saved");
     }
 
     @Test
