@@ -112,11 +112,15 @@ public class JourneyService {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
         f.requireVersion(form);
+        String named = f.name;
         describe(f, form);
         if (nodes != null) {
             Map<String, FlowNode> existing = new LinkedHashMap<>();
             nodes(f.id).forEach(n -> existing.put(n.nodeKey, n));
             graph(access, f, nodes, connections, existing, locks);
+        } else if (!f.name.equals(named)) {
+            // The open branch questions name their journey: renamed, they would still ask about "Signup".
+            askAboutBranches(f);
         }
         f.version++;
         return f;

@@ -210,6 +210,13 @@ class JourneyResourceTest {
         Map<String, Object> no = thoughts.stream().filter(q -> ("branch:" + id + ".q.No").equals(q.get("subject"))).findFirst()
                 .orElseThrow(() -> new AssertionError(thoughts.toString()));
         assertEquals(List.of("The journey ends there.", "It goes on to \u201cCart\u201d.", "It goes on to \u201cPayment\u201d."), no.get("alternatives"));
+        assertTrue(String.valueOf(no.get("reasoning")).contains("in the journey Checkout has"), String.valueOf(no.get("reasoning")));
+
+        fx.api(t.member()).body(Map.of("name", "Checkout flow")).put(api + "/" + id).then().statusCode(200);
+        List<Map<String, Object>> after = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/thinking").then().statusCode(200).extract().path("");
+        Map<String, Object> renamed = after.stream().filter(q -> ("branch:" + id + ".q.No").equals(q.get("subject"))).findFirst().orElseThrow();
+        assertTrue(String.valueOf(renamed.get("reasoning")).contains("in the journey Checkout flow has"), "the open question names the journey as it is now: "
+                + renamed.get("reasoning"));
     }
 
     @Test
