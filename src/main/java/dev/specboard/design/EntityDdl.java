@@ -16,28 +16,64 @@ public final class EntityDdl {
     private EntityDdl() {
     }
 
+    /**
+     * The statements in an order PostgreSQL runs: a table after the tables it references; a reference closing a cycle is
+     * added once both tables exist ({@code ALTER TABLE}), and one to an entity the model no longer has stays a plain id.
+     */
     public static String ddl(List<InferredEntity> entities) {
         StringBuilder out = new StringBuilder();
-        java.util.Map<String, String> tables = new java.util.HashMap<>();
-        entities.forEach(e -> tables.put(e.entityName, table(e)));
-        for (InferredEntity e : entities) {
+        Map<String, String> tables = new java.util.HashMap<>();
+        Map<String, InferredEntity> byName = new java.util.LinkedHashMap<>();
+        entities.forEach(e -> {
+            tables.put(e.entityName, table(e));
+            byName.put(e.entityName, e);
+        });
+        List<InferredEntity> ordered = new ArrayList<>();
+        java.util.Set<String> visiting = new java.util.HashSet<>();
+        byName.values().forEach(e -> place(e, byName, visiting, ordered));
+        java.util.Set<String> made = new java.util.HashSet<>();
+        List<String> later = new ArrayList<>();
+        for (InferredEntity e : ordered) {
             if (!out.isEmpty()) {
                 out.append("\n");
             }
-            out.append(create(e, tables));
+            made.add(e.entityName);
+            out.append(create(e, tables, made, later));
+        }
+        if (!later.isEmpty()) {
+            out.append("\n-- References that close a cycle, once both tables exist\n").append(String.join("\n", later)).append("\n");
         }
         return out.toString();
+    }
+
+    /** Puts the entities it references first (depth first; one already being placed closes a cycle and waits). */
+    private static void place(InferredEntity e, Map<String, InferredEntity> byName, java.util.Set<String> visiting, List<InferredEntity> ordered) {
+        if (ordered.contains(e) || !visiting.add(e.entityName)) {
+            return;
+        }
+        for (String target : references(e).values()) {
+            InferredEntity t = byName.get(target);
+            if (t != null && t != e) {
+                place(t, byName, visiting, ordered);
+            }
+        }
+        ordered.add(e);
+    }
+
+    private static Map<String, String> references(InferredEntity e) {
+        return e.relationshipList().stream().filter(r -> "belongs_to".equals(r.type()) && r.field() != null)
+                .collect(Collectors.toMap(EntityModel.Relationship::field, EntityModel.Relationship::targetEntity, (a, b) -> a,
+                        java.util.LinkedHashMap::new));
     }
 
     static String table(InferredEntity e) {
         return ident(EntityInference.plural(e.entityName));
     }
 
-    static String create(InferredEntity e, Map<String, String> tables) {
+    static String create(InferredEntity e, Map<String, String> tables, java.util.Set<String> made, List<String> later) {
         List<String> lines = new ArrayList<>();
         lines.add("id uuid PRIMARY KEY DEFAULT gen_random_uuid()");
-        Map<String, String> refs = e.relationshipList().stream().filter(r -> "belongs_to".equals(r.type()) && r.field() != null)
-                .collect(Collectors.toMap(EntityModel.Relationship::field, EntityModel.Relationship::targetEntity, (a, b) -> a));
+        Map<String, String> refs = references(e);
         for (Map.Entry<String, EntityModel.Field> f : e.fieldMap().entrySet()) {
             String name = EntityInference.snake(f.getKey());
             if (name.isEmpty() || name.equals("id")) {
@@ -47,8 +83,13 @@ public final class EntityDdl {
             String target = refs.get(f.getKey());
             String column;
             if (target != null) {
-                String col = name.endsWith("_id") ? name : name + "_id";
-                column = ident(col) + " uuid" + notNull(field) + " REFERENCES " + tables.getOrDefault(target, ident(EntityInference.plural(target))) + " (id)";
+                String col = ident(name.endsWith("_id") ? name : name + "_id");
+                column = col + " uuid" + notNull(field);
+                if (made.contains(target)) {
+                    column += " REFERENCES " + tables.get(target) + " (id)";
+                } else if (tables.containsKey(target)) {
+                    later.add("ALTER TABLE " + table(e) + " ADD FOREIGN KEY (" + col + ") REFERENCES " + tables.get(target) + " (id);");
+                }
             } else if ("password".equals(field.type())) {
                 column = ident(name + "_hash") + " varchar(255)" + notNull(field);
             } else {

@@ -106,9 +106,12 @@ public class EntityService {
         Map<String, Thought> bySubject = thoughtsBySubject(projectId);
         Map<String, InferredEntity> existing = new HashMap<>();
         Set<String> takenNames = new HashSet<>();
+        // The inference names entities as the mockups do; relationships point at the names people gave them instead.
+        Map<String, String> namedNow = new HashMap<>();
         for (InferredEntity e : list(projectId)) {
             existing.put(e.inferredName, e);
             takenNames.add(e.entityName);
+            namedNow.put(e.inferredName, e.entityName);
         }
         Set<String> produced = new HashSet<>();
         Map<String, UUID> observationIds = new HashMap<>();
@@ -175,7 +178,7 @@ public class EntityService {
                                 + rel.targetEntity() + " sits inside it."), 0.6, ThoughtSource.pages(rel.inferredFrom(), pages),
                         List.of(rel.field() != null ? fieldThoughts.get(rel.field()) : et.id));
                 produced.add(rt.subjectKey);
-                relationships.add(rel);
+                relationships.add(InferredEntity.retargeted(rel, rel.targetEntity(), namedNow.getOrDefault(rel.targetEntity(), rel.targetEntity())));
             }
             if (r.crud().create().isEmpty() && r.crud().update().isEmpty()) {
                 // Shown but never entered anywhere: the mockups cannot tell where its records come from.
@@ -278,8 +281,11 @@ public class EntityService {
                 .filter(o -> !o.id.equals(e.id)).ifPresent(o -> {
                     throw ApiException.conflict("There is already an entity named " + n + ".");
                 });
+        String was = e.entityName;
         e.entityName = n;
         e.userConfirmed = true;
+        // The others' relationships name it: left as they were, the SQL export referenced a table it no longer makes.
+        list(e.projectId).forEach(o -> o.retarget(was, n));
         return e;
     }
 

@@ -123,6 +123,20 @@ public class InferredEntity extends TimestampedEntity {
         userConfirmed = true;
     }
 
+    /** Points its relationships to the entity {@code from} at {@code to} (that entity was renamed). */
+    public void retarget(String from, String to) {
+        List<EntityModel.Relationship> rels = relationshipList();
+        if (rels.stream().anyMatch(r -> from.equals(r.targetEntity()))) {
+            relationships = DesignJson.write(rels.stream().map(r -> retargeted(r, from, to)).toList());
+        }
+    }
+
+    /** The relationship pointing at {@code to} when it points at {@code from}, else as it is. */
+    static EntityModel.Relationship retargeted(EntityModel.Relationship r, String from, String to) {
+        return from.equals(r.targetEntity()) && !from.equals(to)
+                ? new EntityModel.Relationship(r.type(), to, r.foreignKey(), r.inverse(), r.field(), r.inferredFrom()) : r;
+    }
+
     /** Renames a field, keeping everything known about it; a renamed field counts as confirmed. */
     public void renameField(String from, String to) {
         Map<String, EntityModel.Field> map = fieldMap();

@@ -1,0 +1,110 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The SQL export runs on PostgreSQL as it is: tables after the tables they reference, a cycle closed once both exist, and a
+ * renamed entity referenced by its new table (the others' relationships follow the rename, also through a later inference).
+ */
+@QuarkusTest
+class EntityDdlRunsTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRenamedEntityIsReferencedByItsNewNameAndTheExportRuns() throws SQLException {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        String api = "/api/v1/projects/" + t.slug();
+        List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        String company = (String) EntityResourceTest.entity(inferred, "Company").get("id");
+        assertEquals(List.of("Company"), targets(EntityResourceTest.entity(inferred, "Contact")));
+
+        fx.api(t.member()).body(Map.of("entityName", "Organisation")).put(api + "/entities/" + company).then().statusCode(200);
+        List<Map<String, Object>> renamed = fx.api(t.viewer()).get(api + "/entities").then().statusCode(200).extract().path("");
+        assertEquals(List.of("Organisation"), targets(EntityResourceTest.entity(renamed, "Contact")), "the relationship follows the rename");
+        List<Map<String, Object>> again = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        assertEquals(List.of("Organisation"), targets(EntityResourceTest.entity(again, "Contact")), "and a later inference keeps it");
+
+        String ddl = fx.api(t.viewer()).get(api + "/entities/ddl").then().statusCode(200).extract().path("ddl");
+        assertTrue(ddl.contains("REFERENCES organisations (id)"), ddl);
+        assertFalse(ddl.contains("companies"), ddl);
+        assertTrue(ddl.indexOf("CREATE TABLE organisations") < ddl.indexOf("CREATE TABLE contacts"), "the referenced table first: " + ddl);
+        runs(ddl);
+    }
+
+    @Test
+    void aCycleIsClosedOnceBothTablesExistAndAMissingTargetStaysAPlainId() throws SQLException {
+        InferredEntity team = entity("Team", Map.of("lead", "Person", "parent", "Team"));
+        InferredEntity person = entity("Person", Map.of("team", "Team", "desk", "Desk"));
+        String ddl = EntityDdl.ddl(List.of(team, person));
+        assertTrue(ddl.contains("ALTER TABLE"), ddl);
+        assertTrue(ddl.contains("parent_id uuid REFERENCES teams (id)"), "a table may reference itself as it is made: " + ddl);
+        assertTrue(ddl.contains("desk_id uuid,") || ddl.contains("desk_id uuid\n"), "no Desk entity, no reference to a table never made: " + ddl);
+        assertFalse(ddl.contains("desks"), ddl);
+        runs(ddl);
+    }
+
+    private static InferredEntity entity(String name, Map<String, String> references) {
+        InferredEntity e = new InferredEntity();
+        e.id = UUID.randomUUID();
+        e.entityName = name;
+        e.inferredName = name;
+        e.confidenceScore = 0.5;
+        Map<String, EntityModel.Field> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", new EntityModel.Field("string", true, false, false, 100, "Name", List.of(), Map.of(), List.of(), 0.9));
+        List<EntityModel.Relationship> relationships = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(references).forEach((field, target) -> {
+            fields.put(field, new EntityModel.Field("reference", false, false, false, null, field, List.of(), Map.of(), List.of(), 0.5));
+            relationships.add(new EntityModel.Relationship("belongs_to", target, field + "_id", "has_many", field, List.of()));
+        });
+        e.fields = DesignJson.write(fields);
+        e.relationships = DesignJson.write(relationships);
+        return e;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> targets(Map<String, Object> entity) {
+        return ((List<Map<String, Object>>) entity.get("relationships")).stream().map(r -> (String) r.get("targetEntity")).toList();
+    }
+
+    /** Runs the script in a schema of its own, in a transaction rolled back: PostgreSQL refuses any statement in a wrong order. */
+    private void runs(String ddl) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                String schema = "ddl_check_" + UUID.randomUUID().toString().replace("-", "");
+                s.execute("CREATE SCHEMA " + schema);
+                s.execute("SET LOCAL search_path TO " + schema);
+                s.execute(ddl);
+                s.execute("SELECT 1");
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+}
