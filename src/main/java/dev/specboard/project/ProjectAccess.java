@@ -26,6 +26,9 @@ public class ProjectAccess {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    FormerSlugs formerSlugs;
+
     private Access cached;
 
     /** Any member may read; membership and project come in one query, reused for the rest of the request. */
@@ -70,7 +73,8 @@ public class ProjectAccess {
         List<Row> rows = ACCESS.list(em, new Object[] {slug == null ? "" : slug, accountId},
                 rs -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
         if (rows.isEmpty()) {
-            throw notFound();
+            // No project has this slug now; one may have had it (a bookmark from before a rename).
+            throw formerSlugs.notFound(slug == null ? "" : slug, accountId, currentUser.isAdmin());
         }
         Row first = rows.get(0);
         Role role = first.role() == null ? null : Role.parse(first.role()).orElse(null);

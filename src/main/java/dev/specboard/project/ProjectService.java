@@ -30,6 +30,9 @@ public class ProjectService {
     @Inject
     Validation validation;
 
+    @Inject
+    FormerSlugs formerSlugs;
+
     /** Checks a project's basics, including that its slug is free. */
     public FormErrors check(ProjectForm form, UUID exceptProject) {
         FormErrors errors = validation.check(form);
@@ -260,8 +263,10 @@ public class ProjectService {
     }
 
     void apply(Project p, ProjectForm form) {
+        String slug = form.slugOrDerived();
+        formerSlugs.moving(p, slug);
         p.name = form.name().trim();
-        p.slug = form.slugOrDerived();
+        p.slug = slug;
         p.type = form.type();
         p.framework = blankToNull(form.framework());
         p.description = blankToNull(form.description());

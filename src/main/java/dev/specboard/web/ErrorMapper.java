@@ -52,7 +52,12 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response apiException(ApiException e, UriInfo uri, HttpHeaders headers) {
+    public Response apiException(ApiException e, UriInfo uri, HttpHeaders headers, Request request) {
+        if (e instanceof Relocated moved && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            String query = uri.getRequestUri().getRawQuery();
+            return Response.status(301).location(java.net.URI.create(moved.relocated(uri.getRequestUri().getRawPath())
+                    + (query == null ? "" : "?" + query))).build();
+        }
         Response r = respond(e.status(), e.getMessage(), e.details(), uri, headers);
         if (e.retryAfterSeconds() > 0) {
             r.getHeaders().add("Retry-After", e.retryAfterSeconds());
@@ -155,7 +160,7 @@ public class ErrorMapper {
             return unavailable(e, uri, headers);
         }
         if (e instanceof ApiException api) {
-            return apiException(api, uri, headers);
+            return apiException(api, uri, headers, request);
         }
         if (e instanceof QueryValues.Malformed query) {
             return malformedQuery(query, uri, headers, request);
