@@ -1,6 +1,7 @@
 package dev.specboard.project;
 
 import dev.specboard.kernel.JdbcStatement;
+import dev.specboard.kernel.QuerySpaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,11 +25,13 @@ public class FormerSlugs {
 
     /** Before {@code p} takes {@code slug}: its old slug is remembered, and the new one is no longer a former slug of anyone. */
     void moving(Project p, String slug) {
-        em.createNativeQuery("DELETE FROM project_former_slugs WHERE slug = ?1").setParameter(1, slug).executeUpdate();
+        // Declared to touch only its table: an undeclared native change empties Hibernate's whole second-level cache.
+        QuerySpaces.touching(em.createNativeQuery("DELETE FROM project_former_slugs WHERE slug = ?1"), "project_former_slugs")
+                .setParameter(1, slug).executeUpdate();
         if (p.id != null && p.slug != null && !p.slug.equals(slug)) {
-            em.createNativeQuery("""
+            QuerySpaces.touching(em.createNativeQuery("""
                     INSERT INTO project_former_slugs (slug, project_id) VALUES (?1, ?2)
-                    ON CONFLICT (slug) DO UPDATE SET project_id = excluded.project_id, replaced_at = now()""")
+                    ON CONFLICT (slug) DO UPDATE SET project_id = excluded.project_id, replaced_at = now()"""), "project_former_slugs")
                     .setParameter(1, p.slug).setParameter(2, p.id).executeUpdate();
         }
     }
