@@ -89,6 +89,14 @@ public class McpSessionGuard {
             ctx.next();
             return;
         }
+        String shape = "tools/call".equals(method) && message.has("id") ? misshapenCall(message.path("params")) : null;
+        if (shape != null) {
+            // The library casts these without a check: its ClassCastException was logged with a stack trace and the
+            // caller got "internal error" for a mistake of its own.
+            InputGuard.refused("POST", endpoint, shape);
+            answer(ctx, 200, error(message.get("id"), -32602, shape));
+            return;
+        }
         List<String> nul = nulAt(message, new ArrayList<>());
         if (nul == null) {
             Map<String, Object> unknown = "tools/call".equals(method) && message.has("id") ? unknownArguments(message.path("params")) : Map.of();
@@ -123,6 +131,21 @@ public class McpSessionGuard {
         }
         answer(ctx, 200, error(message.get("id"), -32602, "The message's " + StrictJson.joinPath(nul)
                 + " contains a NUL character, which cannot be stored"));
+    }
+
+    /** What is wrong with the shape of a tool call's params (not an object, a name that is not text, arguments that are not an object), or null. */
+    static String misshapenCall(JsonNode params) {
+        if (!params.isObject()) {
+            return "Invalid params: a tool call's params must be a JSON object with the tool's name and its arguments";
+        }
+        if (!params.path("name").isTextual()) {
+            return "Invalid params: name must be the tool's name as text";
+        }
+        JsonNode arguments = params.get("arguments");
+        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+            return "Invalid params: arguments must be a JSON object of the tool's arguments by name";
+        }
+        return null;
     }
 
     /**

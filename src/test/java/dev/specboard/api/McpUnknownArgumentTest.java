@@ -67,4 +67,23 @@ class McpUnknownArgumentTest {
         assertTrue(Mcp.answer(token, session, "create_story", false, "project", t.slug(), "title", "Checkout", "description", "Pay")
                 .contains("US-1"), "the same call without it is done");
     }
+
+    @Test
+    void argumentsThatAreNotAnObjectAreInvalidParamsNotAnInternalError() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "misshapen", null, null).value();
+        String session = Mcp.initialize(token);
+        for (String arguments : List.of("\"project\"", "[1, 2]", "7", "true")) {
+            Mcp.callTool(token, session, "list_stories", arguments).then().statusCode(200).body("id", equalTo(2))
+                    .body("error.code", equalTo(-32602))
+                    .body("error.message", equalTo("Invalid params: arguments must be a JSON object of the tool's arguments by name"));
+        }
+        io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json").header("Mcp-Session-Id", session)
+                .header("Accept", "application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":\"list_stories\"}").post("/api/mcp")
+                .then().statusCode(200).body("id", equalTo(3)).body("error.code", equalTo(-32602));
+        // null arguments stay what the protocol allows: none.
+        Mcp.callTool(token, session, "list_projects", "null").then().statusCode(200)
+                .body("result.content[0].text", org.hamcrest.Matchers.containsString(t.slug()));
+    }
 }
