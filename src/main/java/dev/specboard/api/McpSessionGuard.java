@@ -89,12 +89,20 @@ public class McpSessionGuard {
             ctx.next();
             return;
         }
-        String shape = "tools/call".equals(method) && message.has("id") ? misshapenCall(message.path("params")) : null;
+        JsonNode params = message.get("params");
+        String shape = params != null && !params.isNull() && !params.isObject()
+                ? "Invalid params: params must be a JSON object (MCP names every parameter)"
+                : "tools/call".equals(method) ? misshapenCall(message.path("params")) : null;
         if (shape != null) {
             // The library casts these without a check: its ClassCastException was logged with a stack trace and the
-            // caller got "internal error" for a mistake of its own.
+            // caller got "internal error" for a mistake of its own, or, thrown on the event loop, no answer at all.
             InputGuard.refused("POST", endpoint, shape);
-            answer(ctx, 200, error(message.get("id"), -32602, shape));
+            if (message.has("id")) {
+                answer(ctx, 200, error(message.get("id"), -32602, shape));
+            } else {
+                // A notification gets no answer, only the acknowledgement.
+                ctx.response().setStatusCode(202).end();
+            }
             return;
         }
         List<String> nul = nulAt(message, new ArrayList<>());
@@ -133,7 +141,7 @@ public class McpSessionGuard {
                 + " contains a NUL character, which cannot be stored"));
     }
 
-    /** What is wrong with the shape of a tool call's params (not an object, a name that is not text, arguments that are not an object), or null. */
+    /** What is wrong with a tool call's params (no object, a name that is not text, arguments that are not an object), or null. */
     static String misshapenCall(JsonNode params) {
         if (!params.isObject()) {
             return "Invalid params: a tool call's params must be a JSON object with the tool's name and its arguments";

@@ -82,6 +82,14 @@ class McpUnknownArgumentTest {
                 .header("Accept", "application/json, text/event-stream")
                 .body("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":\"list_stories\"}").post("/api/mcp")
                 .then().statusCode(200).body("id", equalTo(3)).body("error.code", equalTo(-32602));
+        // Params by position, which MCP never uses, threw on the event loop: the caller waited for an answer that never came.
+        for (String method : List.of("tools/call", "tools/list", "prompts/get", "resources/read")) {
+            io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json").header("Mcp-Session-Id", session)
+                    .header("Accept", "application/json, text/event-stream")
+                    .body("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"" + method + "\",\"params\":[\"list_stories\", {}]}").post("/api/mcp")
+                    .then().statusCode(200).body("id", equalTo(4)).body("error.code", equalTo(-32602))
+                    .body("error.message", equalTo("Invalid params: params must be a JSON object (MCP names every parameter)"));
+        }
         // null arguments stay what the protocol allows: none.
         Mcp.callTool(token, session, "list_projects", "null").then().statusCode(200)
                 .body("result.content[0].text", org.hamcrest.Matchers.containsString(t.slug()));
