@@ -116,6 +116,14 @@ public class McpSessionGuard {
                 answer(ctx, 200, toolError(message.get("id"), text, mistyped));
                 return;
             }
+            Map<String, Object> missing = unknown.isEmpty() && mistyped.isEmpty() && "tools/call".equals(method) && message.has("id")
+                    ? missingArguments(message.path("params")) : Map.of();
+            if (!missing.isEmpty()) {
+                String text = "Missing required argument" + (missing.size() == 1 ? ": " : "s: ") + String.join(", ", missing.keySet());
+                InputGuard.refused("POST", endpoint, text);
+                answer(ctx, 200, toolError(message.get("id"), text, missing));
+                return;
+            }
             if (unknown.isEmpty()) {
                 ctx.next();
                 return;
@@ -194,7 +202,12 @@ public class McpSessionGuard {
         for (ToolManager.ToolArgument argument : tool.arguments()) {
             JsonNode value = arguments.get(argument.name());
             if (value == null || value.isNull()) {
-                continue; // absent: the library names a missing required argument itself
+                continue; // absent: missingArguments names the required ones
+            }
+            if (!asWritten(value, argument.type())) {
+                // Converted, a number or true would be taken for a text and "2" for a number, which the API refuses.
+                mistyped.put(argument.name(), "must be " + kind(argument.type()));
+                continue;
             }
             try {
                 mapper.convertValue(value, mapper.getTypeFactory().constructType(argument.type()));
@@ -203,6 +216,43 @@ public class McpSessionGuard {
             }
         }
         return mistyped;
+    }
+
+    /** Whether a value is of the JSON kind an argument of a plain type takes (text for text, a number for a number); other types are converted. */
+    private static boolean asWritten(JsonNode value, java.lang.reflect.Type type) {
+        if (type == String.class) {
+            return value.isTextual();
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return value.isIntegralNumber() || value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0;
+        }
+        if (type == Double.class || type == double.class) {
+            return value.isNumber();
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return value.isBoolean();
+        }
+        return true;
+    }
+
+    /**
+     * The required arguments a tool call leaves out or gives as null, each as "is required": the library said so in a
+     * plain sentence, where every other refusal is the API's JSON error naming its fields.
+     */
+    private Map<String, Object> missingArguments(JsonNode params) {
+        JsonNode arguments = params.path("arguments");
+        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
+        if (tool == null) {
+            return Map.of();
+        }
+        Map<String, Object> missing = new java.util.LinkedHashMap<>();
+        for (ToolManager.ToolArgument argument : tool.arguments()) {
+            JsonNode value = arguments.get(argument.name());
+            if (argument.required() && (value == null || value.isNull())) {
+                missing.put(argument.name(), "is required");
+            }
+        }
+        return missing;
     }
 
     /** What a value of an argument's type is, in words. */

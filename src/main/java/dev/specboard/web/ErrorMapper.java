@@ -135,6 +135,10 @@ public class ErrorMapper {
         if (e instanceof PropertyBindingException) {
             return refuse(422, "Unknown field: " + field, Map.of(field, "unknown field"), uri, headers, request);
         }
+        if (field.isEmpty() && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return refuse(400, "The request body is not valid JSON for this call: more follows after its JSON value ends",
+                    Map.of(), uri, headers, request);
+        }
         if (field.isEmpty()) {
             return refuse(400, "The request body " + expectation(e.getTargetType()), Map.of(), uri, headers, request);
         }

@@ -46,8 +46,15 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         SimpleModule module = new SimpleModule("specboard-strict-json");
         module.addDeserializer(String.class, new NulRefusingStrings());
-        module.addDeserializer(Integer.class, new WholeIntegers(new NumberDeserializers.IntegerDeserializer(Integer.class, null)));
-        module.addDeserializer(int.class, new WholeIntegers(new NumberDeserializers.IntegerDeserializer(Integer.TYPE, 0)));
+        module.addDeserializer(Integer.class, new AsWritten<>(Integer.class, new WholeIntegers(new NumberDeserializers.IntegerDeserializer(Integer.class, null))));
+        module.addDeserializer(int.class, new AsWritten<>(Integer.class, new WholeIntegers(new NumberDeserializers.IntegerDeserializer(Integer.TYPE, 0))));
+        module.addDeserializer(Long.class, new AsWritten<>(Long.class, new NumberDeserializers.LongDeserializer(Long.class, null)));
+        module.addDeserializer(long.class, new AsWritten<>(Long.class, new NumberDeserializers.LongDeserializer(Long.TYPE, 0L)));
+        module.addDeserializer(Double.class, new AsWritten<>(Double.class, new NumberDeserializers.DoubleDeserializer(Double.class, null)));
+        module.addDeserializer(double.class, new AsWritten<>(Double.class, new NumberDeserializers.DoubleDeserializer(Double.TYPE, 0.d)));
+        module.addDeserializer(java.math.BigDecimal.class, new AsWritten<>(java.math.BigDecimal.class, NumberDeserializers.BigDecimalDeserializer.instance));
+        module.addDeserializer(Boolean.class, new AsWritten<>(Boolean.class, new NumberDeserializers.BooleanDeserializer(Boolean.class, null)));
+        module.addDeserializer(boolean.class, new AsWritten<>(Boolean.class, new NumberDeserializers.BooleanDeserializer(Boolean.TYPE, Boolean.FALSE)));
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean, JsonDeserializer<?> deserializer) {
@@ -56,6 +63,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         });
         mapper.registerModule(module);
         mapper.addHandler(new UnknownFieldCollector());
+        // A body is one JSON value with each name once: {"title":"a"}{"bogus":1} was read as its first object (the
+        // unknown field never seen) and {"title":"a","title":"b"} as its last title.
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** The path of the value a parser is at ({@code phases[0].hours}), from its parsing context; empty at the root. */
@@ -133,13 +144,48 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
+    /** Whether the value being read is inside one of our own records (a body), where values are taken as written. */
+    @SuppressWarnings("unchecked")
+    static boolean inOurBody(DeserializationContext ctxt) {
+        Deque<List<String>> beans = (Deque<List<String>>) ctxt.getAttribute(BEANS);
+        return beans != null && !beans.isEmpty();
+    }
+
+    /**
+     * In our bodies a number or a truth value is taken as written: Jackson read {@code "2"} as 2 and 1 as true, while a
+     * text field refused 2, so one body's mistakes were refused and another's saved as if meant.
+     */
+    static final class AsWritten<T> extends StdScalarDeserializer<T> {
+        private final JsonDeserializer<T> standard;
+
+        AsWritten(Class<T> type, JsonDeserializer<T> standard) {
+            super(type);
+            this.standard = standard;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken token = p.currentToken();
+            boolean truth = handledType() == Boolean.class;
+            if (inOurBody(ctxt) && (token == JsonToken.VALUE_STRING
+                    || truth && (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT)
+                    || !truth && (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE))) {
+                throw MismatchedInputException.from(p, handledType(), (truth ? "true or false" : "A number") + " was expected, not " + p.getText());
+            }
+            return standard.deserialize(p, ctxt);
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
+            return standard.getNullValue(ctxt);
+        }
+    }
+
     static final class NulRefusingStrings extends StringDeserializer {
         @Override
-        @SuppressWarnings("unchecked")
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonToken token = p.currentToken();
-            Deque<List<String>> beans = (Deque<List<String>>) ctxt.getAttribute(BEANS);
-            if (beans != null && !beans.isEmpty() && (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
+            if (inOurBody(ctxt) && (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT
                     || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)) {
                 // In our bodies a text field takes text only: Jackson turned {"name": 5} into "5" and true into "true",
                 // so a mistaken value was saved as if meant (a plan named 5). Arrays and objects Jackson refuses already.

@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A text field of an API body given a number, true or false is refused naming the field (Jackson read {"name": 5} as
- * the plan name "5"), as an array or an object already was; a list of texts refuses such an entry by its place.
+ * the plan name "5"), as an array or an object already was; a list of texts refuses such an entry by its place. The
+ * other way round too: a number given as text or a flag given as a number. A body is one JSON value with each name once.
+ * MCP tool arguments are held to the same.
  */
 @QuarkusTest
 class StrictTextFieldsTest {
@@ -63,5 +65,53 @@ class StrictTextFieldsTest {
         // The MCP library names the argument it could not convert (its message, not ours): no journey is made.
         assertTrue(refused.contains("nodes"), refused);
         assertEquals(0, (int) fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(200).extract().path("size()"));
+    }
+
+    @Test
+    void aNumberOrAFlagIsTakenOnlyAsWritten() {
+        TestData.Team t = data.team();
+        String stories = "/api/v1/projects/" + t.slug() + "/stories";
+        Api.as(t.member()).body(Map.of("title", "Checkout", "description", "Pay")).post(stories).then().statusCode(201);
+        Response version = Api.as(t.member()).body(Map.of("title", "Checkout", "description", "Pay", "version", "1")).put(stories + "/1");
+        assertEquals(400, version.statusCode(), version.asString());
+        assertEquals(Map.of("version", "must be a whole number"), version.path("details"));
+        Response locked = Api.as(t.member()).body(Map.of("name", "Pay", "nodes", List.of(Map.of("key", "a", "nodeType", "action",
+                "data", Map.of("label", "Go"), "locked", 1)))).post("/api/v1/projects/" + t.slug() + "/journeys");
+        assertEquals(400, locked.statusCode(), locked.asString());
+        assertEquals(Map.of("nodes[0].locked", "must be true or false"), locked.path("details"));
+        assertEquals(1, (int) Api.as(t.member()).get(stories + "/1").then().statusCode(200).extract().path("version"), "nothing was saved");
+    }
+
+    @Test
+    void aBodyIsOneJsonValueWithEachNameOnce() {
+        TestData.Team t = data.team();
+        String stories = "/api/v1/projects/" + t.slug() + "/stories";
+        Response trailing = Api.as(t.member()).body("{\"title\":\"t\",\"description\":\"d\"}{\"bogus\":1}").post(stories);
+        assertEquals(400, trailing.statusCode(), trailing.asString());
+        assertEquals("The request body is not valid JSON for this call: more follows after its JSON value ends", trailing.path("error"));
+        assertEquals(400, Api.as(t.member()).body("{\"title\":\"t\",\"description\":\"d\"} xyz").post(stories).statusCode());
+        Response twice = Api.as(t.member()).body("{\"title\":\"a\",\"title\":\"b\",\"description\":\"d\"}").post(stories);
+        assertEquals(400, twice.statusCode(), twice.asString());
+        assertTrue(twice.<String>path("error").contains("Duplicate field 'title'"), twice.asString());
+        assertEquals(0, (int) Api.as(t.viewer()).get(stories).then().statusCode(200).extract().path("size()"), "no story was made");
+        // Whitespace after the value is no value.
+        Api.as(t.member()).body("{\"title\":\"t\",\"description\":\"d\"}\n\n ").post(stories).then().statusCode(201);
+    }
+
+    @Test
+    void anMcpArgumentIsTakenAsWrittenAndAMissingOneIsNamedInTheApisError() {
+        TestData.Team t = data.team();
+        String token = fx.token(t.member());
+        String session = Mcp.initialize(token);
+        String text = Mcp.answer(token, session, "create_story", true, "project", t.slug(), "title", true, "description", 7);
+        assertTrue(text.startsWith("{\"error\":\"Invalid arguments: title, description\""), text);
+        assertTrue(text.contains("\"title\":\"must be text\""), text);
+        String number = Mcp.answer(token, session, "get_story", true, "project", t.slug(), "number", "1");
+        assertTrue(number.contains("\"number\":\"must be a whole number\""), number);
+        String missing = Mcp.answer(token, session, "get_story", true, "project", t.slug());
+        assertEquals("{\"error\":\"Missing required argument: number\",\"details\":{\"number\":\"is required\"}}", missing);
+        String nulled = Mcp.answer(token, session, "create_story", true, "project", t.slug(), "title", null, "description", "Pay");
+        assertTrue(nulled.contains("\"title\":\"is required\""), nulled);
+        assertEquals(0, (int) fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(200).extract().path("size()"));
     }
 }
