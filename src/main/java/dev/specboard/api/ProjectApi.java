@@ -11,6 +11,7 @@ import dev.specboard.project.ProjectRow;
 import dev.specboard.project.ProjectService;
 import dev.specboard.project.SettingsForm;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -26,7 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -115,23 +118,46 @@ public class ProjectApi {
     }
 
     /**
-     * The owner replaces the project's settings, as on its settings page (a field left out is emptied; the slug may
-     * change, and the answer names the new one).
+     * The owner changes the project's settings, as on its settings page: a field left out keeps its value (an empty
+     * text or list empties it), so a change of the lease alone never renames the project; a new {@code slug} moves it,
+     * and the answer names the new one. A stale version is 409 with both versions' settings as this call takes them.
      */
     @RoleFirst.Owner
     @PUT
     @Path("{slug}")
     public ProjectAnswer update(@PathParam("slug") String slug, SettingsBody body) {
         Access access = projectAccess.write(slug, Role.OWNER);
-        SettingsBody b = body == null ? new SettingsBody(null, null, null, null, null, null, null, null, null, null, null, null) : body;
-        List<String> apps = b.referenceApps() == null ? List.of() : b.referenceApps();
-        if (apps.stream().anyMatch(a -> a == null || a.contains(","))) {
+        SettingsBody b = merged(access.project(), body == null ? new SettingsBody(null, null, null, null, null, null, null, null, null, null, null, null) : body);
+        if (b.referenceApps().stream().anyMatch(a -> a == null || a.contains(","))) {
             throw ValidationException.of("referenceApps", "Name each reference app without commas");
         }
-        Project p = projects.updateSettings(access, new SettingsForm(b.name(), b.slug(), b.type(), b.framework(), b.description(),
-                b.visionStatement(), b.targetFeeling(), String.join(", ", apps), b.icon(), b.color(),
-                b.taskLeaseMinutes() == null ? null : String.valueOf(b.taskLeaseMinutes()), b.version()));
-        return answer(access, p);
+        try {
+            Project p = projects.updateSettings(access, new SettingsForm(b.name(), b.slug(), b.type(), b.framework(), b.description(),
+                    b.visionStatement(), b.targetFeeling(), String.join(", ", b.referenceApps()), b.icon(), b.color(),
+                    String.valueOf(b.taskLeaseMinutes()), b.version()));
+            return answer(access, p);
+        } catch (StaleVersionException e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("yourVersion", e.yourVersion());
+            details.put("currentVersion", e.currentVersion());
+            // The project as this request found it: the refused change was rolled back.
+            details.put("current", merged(access.project(), new SettingsBody(null, null, null, null, null, null, null, null, null, null, null,
+                    e.currentVersion())));
+            details.put("yours", b);
+            throw ApiException.conflict(e.getMessage(), details);
+        }
+    }
+
+    /** The body with each field it leaves out taken from the project as it is. */
+    private static SettingsBody merged(Project p, SettingsBody b) {
+        return new SettingsBody(or(b.name(), p.name), or(b.slug(), p.slug), or(b.type(), p.type), or(b.framework(), p.framework),
+                or(b.description(), p.description), or(b.visionStatement(), p.visionStatement), or(b.targetFeeling(), p.targetFeeling),
+                or(b.referenceApps(), p.referenceApps == null ? List.of() : p.referenceApps), or(b.icon(), p.icon), or(b.color(), p.color),
+                or(b.taskLeaseMinutes(), p.taskLeaseMinutes), b.version());
+    }
+
+    private static <T> T or(T given, T current) {
+        return given != null ? given : current;
     }
 
     /** The owner makes the project read-only: every later change is refused with 409 until it is unarchived. */

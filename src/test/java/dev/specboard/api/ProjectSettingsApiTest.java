@@ -66,7 +66,26 @@ class ProjectSettingsApiTest {
         settings.put("name", "Lost edit");
         fx.api(team.owner()).body(settings).put("/api/v1/projects/" + renamed).then().statusCode(409)
                 .body("details.yourVersion", equalTo(version)).body("details.currentVersion", equalTo(version + 1))
-                .body("details.current.name", equalTo("Renamed")).body("details.yours.name", equalTo("Lost edit"));
+                .body("details.current.name", equalTo("Renamed")).body("details.yours.name", equalTo("Lost edit"))
+                // as this call takes them, so that either can be sent again as it is
+                .body("details.current.referenceApps", equalTo(List.of("Linear", "GitHub"))).body("details.current.taskLeaseMinutes", equalTo(45))
+                .body("details.current.version", equalTo(version + 1)).body("details.yours.taskLeaseMinutes", equalTo(45));
         fx.api(team.member()).get("/api/v1/projects/" + renamed).then().statusCode(200).body("name", equalTo("Renamed"));
+    }
+
+    @Test
+    void aFieldLeftOutKeepsItsValueSoTheSlugStays() {
+        TestData.Team team = data.team();
+        String project = "/api/v1/projects/" + team.slug();
+        int version = fx.api(team.owner()).get(project).then().statusCode(200).extract().path("version");
+        fx.api(team.owner()).body(Map.of("visionStatement", "Ship weekly", "referenceApps", List.of("Linear"), "version", version))
+                .put(project).then().statusCode(200).body("slug", equalTo(team.slug())).body("visionStatement", equalTo("Ship weekly"));
+        // Only the lease: the project keeps its name, slug, vision and reference apps.
+        fx.api(team.owner()).body(Map.of("taskLeaseMinutes", 20, "version", version + 1)).put(project).then().statusCode(200)
+                .body("slug", equalTo(team.slug())).body("taskLeaseMinutes", equalTo(20)).body("visionStatement", equalTo("Ship weekly"))
+                .body("referenceApps", equalTo(List.of("Linear"))).body("version", equalTo(version + 2));
+        // An empty text or list empties the field.
+        fx.api(team.owner()).body(Map.of("visionStatement", "", "referenceApps", List.of(), "version", version + 2)).put(project)
+                .then().statusCode(200).body("referenceApps", equalTo(List.of())).body("slug", equalTo(team.slug()));
     }
 }
