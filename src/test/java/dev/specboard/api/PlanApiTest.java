@@ -199,7 +199,10 @@ class PlanApiTest {
         }
     }
 
-    /** What the schemas cannot say is refused at the save too: a repeated step name, a file changed twice, a path leaving the repository. */
+    /**
+     * What the schemas cannot say is refused at the save too: a repeated step name, hours beyond cents, a file changed
+     * twice, a path leaving the repository.
+     */
     @Test
     void repeatedStepNamesAndFilesAndPathsOutsideTheRepositoryAreRefusedWhenSaved() {
         TestData.Team t = data.team();
@@ -209,6 +212,12 @@ class PlanApiTest {
             addArtifact(t, id, "implementation_steps", "{\"steps\":[{\"name\":\"db\",\"title\":\"A\",\"hours\":1},"
                     + "{\"name\":\"db\",\"title\":\"B\",\"hours\":2}]}").then().statusCode(422)
                     .body("details.'/steps/1/name'", equalTo("Step names are unique in the plan: db is step 1 already"));
+            // What the spec made from the steps would refuse: hours beyond cents, a file outside the repository.
+            addArtifact(t, id, "implementation_steps", "{\"steps\":[{\"name\":\"db\",\"title\":\"A\",\"hours\":1.234,"
+                    + "\"files\":[\"src/a.ex\",\"src/../b.ex\"]},{\"name\":\"ui\",\"title\":\"B\",\"hours\":1.25}]}").then().statusCode(422)
+                    .body("details.'/steps/0/hours'", equalTo("Give the hours with at most 2 decimals, like 1.25"))
+                    .body("details", hasKey("/steps/0/files/1")).body("details", org.hamcrest.Matchers.not(hasKey("/steps/0/files/0")))
+                    .body("details", org.hamcrest.Matchers.not(hasKey("/steps/1/hours")));
             addArtifact(t, id, "code_changes", "{\"changes\":[{\"path\":\"lib/a.ex\",\"action\":\"create\",\"content\":\"x\"},"
                     + "{\"path\":\"lib/a.ex\",\"action\":\"delete\"},{\"path\":\"../etc/passwd\",\"action\":\"create\",\"content\":\"x\"},"
                     + "{\"path\":\"src/./b.ex\",\"action\":\"create\",\"content\":\"x\"}]}").then().statusCode(422)
