@@ -66,12 +66,26 @@
   });
   function openDialog(dialog) {
     if (dialog && !dialog.open) {
+      // Closing the menu hides the item that opened the dialog, so the browser could not give the focus back to it:
+      // it goes back to what the person can still see, the menu's own button (or whatever had the focus before "?").
+      var back = document.activeElement;
+      var menu = back && back.closest && back.closest('details.account-menu, details[data-menu]');
+      back = menu ? menu.querySelector('summary') : back;
       closeMenus();
+      dialog.addEventListener('close', function () {
+        if (back && back.isConnected && back.focus) { back.focus(); }
+      }, { once: true });
       dialog.showModal();
     }
   }
+  // A menu closed while the focus was in it gives the focus to its button, not to the page's top.
   function closeMenus() {
-    document.querySelectorAll('details[open].account-menu, details[open][data-menu]').forEach(function (d) { d.removeAttribute('open'); });
+    document.querySelectorAll('details[open].account-menu, details[open][data-menu]').forEach(function (d) {
+      var inside = d.contains(document.activeElement);
+      d.removeAttribute('open');
+      var button = d.querySelector('summary');
+      if (inside && button) { button.focus(); }
+    });
   }
 
   // Keyboard shortcuts, listed in the layout's #shortcuts dialog: "?" shows them, j/k move through the rows and
@@ -125,6 +139,54 @@
       }
     }
     kept = null;
+  });
+  // An htmx action replaces the part of the page that held the focus (the approval box after "Approve", the columns
+  // after a card's "Move", a thread after "Resolve"): the focus fell to <body>, sending keyboard and screen-reader users
+  // back to the top. It goes to the same control in the new part when there is one (by id, else by its place: the
+  // nearest element with an id, then a control of the same kind, name and words), else to the new part itself. It runs
+  // after the other handlers, so an error summary or a chat box that took the focus keeps it.
+  var held = null;
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var active = document.activeElement;
+    var target = e.detail.target;
+    held = null;
+    if (!active || active === document.body || !target || target === document.body || !target.contains(active)) { return; }
+    var holder = active.parentElement && active.parentElement.closest('[id]');
+    held = {
+      id: active.id, holder: holder && target.contains(holder) ? holder.id : '', region: target.id,
+      tag: active.tagName, name: active.getAttribute('name'), text: (active.textContent || '').trim()
+    };
+  });
+  function sameControl(scope, was) {
+    var found = null;
+    Array.prototype.some.call(scope.querySelectorAll(was.tag), function (el) {
+      if (el.getAttribute('name') === was.name && (el.textContent || '').trim() === was.text) { found = el; }
+      return found;
+    });
+    return found;
+  }
+  function focusPart(part) {
+    if (!part.matches('a[href], button, input, select, textarea, [tabindex]')) { part.setAttribute('tabindex', '-1'); }
+    part.focus();
+  }
+  document.addEventListener('htmx:afterSettle', function () {
+    var was = held;
+    held = null;
+    if (!was) { return; }
+    window.setTimeout(function () {
+      var active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) { return; }
+      var same = was.id && document.getElementById(was.id);
+      if (same) { same.focus(); return; }
+      var scopes = [was.holder && document.getElementById(was.holder), was.region && document.getElementById(was.region)];
+      for (var i = 0; i < scopes.length; i++) {
+        if (!scopes[i]) { continue; }
+        var control = sameControl(scopes[i], was);
+        if (control) { control.focus(); return; }
+        focusPart(scopes[i]);
+        return;
+      }
+    }, 0);
   });
   function openItem(item) {
     var link = item && item.querySelector('[data-nav-open], a[href]');

@@ -60,6 +60,8 @@ class StoryBrowserTest {
             member.assertAccessible();
             member.click("#submit-story");
             member.waitUntil(d -> member.find("#story-stage").getText().equals("Waiting for approval"));
+            // The box that held the button was replaced: the focus is in the new one, not back at the page's top.
+            member.waitUntil(d -> Boolean.TRUE.equals(member.js("return !!document.activeElement.closest('#approval');")));
 
             lead.login(t.lead().username, TestData.PASSWORD);
             lead.go("/inbox");

@@ -166,6 +166,15 @@ class LayoutBrowserTest {
             assertTrue(b.find(".account-menu .menu").isDisplayed());
             press(b, Keys.ESCAPE);
             assertFalse(b.find(".account-menu .menu").isDisplayed(), "Escape closes the menu");
+            assertEquals(Boolean.TRUE, b.js("return document.activeElement === document.querySelector('details.account-menu > summary');"),
+                    "and gives the focus back to the menu's button, not to the page's top");
+            b.click("details.account-menu > summary");
+            b.click(".account-menu [data-open-dialog=shortcuts]");
+            assertTrue(b.find("#shortcuts").isDisplayed());
+            press(b, Keys.ESCAPE);
+            assertFalse(b.find("#shortcuts").isDisplayed());
+            assertEquals(Boolean.TRUE, b.js("return document.activeElement === document.querySelector('details.account-menu > summary');"),
+                    "the dialog opened from the menu gives the focus back to the menu's button");
 
             b.go(stories);
             b.find("#f-q").click();
