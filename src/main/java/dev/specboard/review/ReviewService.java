@@ -190,7 +190,11 @@ public class ReviewService {
         Set<UUID> participants = participants(t);
         participants.remove(access.accountId());
         Comment c = addComment(t, access.accountId(), authorType, form.body());
-        t.updatedAt = Instant.now();
+        // Without the thread's version: a reply changes no one's view of the thread, and counting it as an edit made
+        // two replies at the same moment refuse each other (409) and a reply during a sync fail the sync's re-anchoring.
+        em.createQuery("update CommentThread set updatedAt = :now where id = :id").setParameter("now", Instant.now())
+                .setParameter("id", t.id).executeUpdate();
+        em.refresh(t);
         commented.fire(new ThreadCommented(t.projectId, t.id, c.id, access.accountId(), participants, Mentions.parse(c.body)));
         return thread(t.id);
     }
