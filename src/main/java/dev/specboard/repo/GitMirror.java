@@ -237,7 +237,7 @@ public class GitMirror {
         Set<String> found = new HashSet<>();
         try (Repository r = open(repo); ObjectReader reader = r.newObjectReader()) {
             for (ObjectId id : reader.resolve(org.eclipse.jgit.lib.AbbreviatedObjectId.fromString(abbreviated))) {
-                if (reader.open(id).getType() == Constants.OBJ_COMMIT) {
+                if (reader.open(id).getType() == Constants.OBJ_COMMIT && Reachability.has(r, id.name())) {
                     found.add(id.name());
                 }
             }

@@ -1,6 +1,7 @@
 package dev.specboard.repo;
 
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -56,10 +57,38 @@ final class Reachability {
         }
     }
 
-    /** Whether the mirror holds this commit (on any branch). */
+    /**
+     * Whether the mirror holds this commit on a branch or tag: a commit that a force-push left behind is still an object
+     * in the mirror until it is pruned, but no branch contains it, so it no longer counts.
+     */
     static boolean has(Repository r, String sha) {
         try (RevWalk walk = new RevWalk(r)) {
-            return commit(r, walk, sha).isPresent();
+            Optional<RevCommit> c = commit(r, walk, sha);
+            return c.isPresent() && onARef(r, walk, c.get());
+        }
+    }
+
+    private static boolean onARef(Repository r, RevWalk walk, RevCommit c) {
+        try {
+            for (Ref ref : r.getRefDatabase().getRefs()) {
+                Ref peeled = r.getRefDatabase().peel(ref);
+                ObjectId tip = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : peeled.getObjectId();
+                if (tip == null) {
+                    continue;
+                }
+                RevCommit head;
+                try {
+                    head = walk.parseCommit(tip);
+                } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException notACommit) {
+                    continue; // a tag of a tree or blob
+                }
+                if (walk.isMergedInto(c, head)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -85,6 +85,15 @@ public final class GitFixture implements AutoCloseable {
         }
     }
 
+    /** Moves the current branch back to this commit, as a force-push of a rewritten history does to the remote. */
+    public void resetHard(String commit) {
+        try {
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(commit).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Lines "line 1" ... "line n", each ending with a newline. */
     public static String lines(int n) {
         return IntStream.rangeClosed(1, n).mapToObj(i -> "line " + i).collect(Collectors.joining("\n", "", "\n"));

@@ -368,6 +368,30 @@ class AgentTaskApiTest {
         }
     }
 
+    /** A force-push leaves the dropped commits in the mirror as objects until they are pruned; no branch has them, so they do not count. */
+    @Test
+    void aCommitThatAForcePushDroppedIsNotInTheRepository() throws Exception {
+        TestData.Team t = data.team();
+        spec(t, 1, "S", List.of(phase("one", "a.java"), phase("two", "b.java")));
+        try (GitFixture git = GitFixture.create()) {
+            String first = git.commit("init", "README.md", "hello");
+            String dropped = git.commit("work", "b.java", "class B {}");
+            Repo repo = QuarkusTransaction.requiringNew().call(() -> repos.add(t.project(), t.owner(), "app", git.url()));
+            assertEquals(SyncStatus.SUCCESS, repos.sync(repo).status);
+            git.resetHard(first);
+            git.commit("again", "c.java", "class C {}");
+            assertEquals(SyncStatus.SUCCESS, repos.sync(repo).status);
+            fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
+            fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/start").then().statusCode(200);
+            fx.api(t.member()).body(Map.of("commitSha", dropped)).post(base(t) + "/tasks/TASK-1-1/complete").then().statusCode(422)
+                    .body("details.commitSha", containsString("not in the synced repository"));
+            fx.api(t.member()).body(Map.of("commitSha", dropped.substring(0, 7))).post(base(t) + "/tasks/TASK-1-1/complete").then().statusCode(422)
+                    .body("details.commitSha", containsString("No commit starting with"));
+            fx.api(t.member()).body(Map.of("commitSha", first)).post(base(t) + "/tasks/TASK-1-1/complete").then().statusCode(200)
+                    .body("commitCheck", equalTo("verified"));
+        }
+    }
+
     @Test
     void aShortShaIsLookedUpInTheMirrorsOnceLikeAFullOne() throws Exception {
         TestData.Team t = data.team();
