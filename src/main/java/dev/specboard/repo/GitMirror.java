@@ -276,9 +276,14 @@ public class GitMirror {
     private Repository open(Repo repo) throws IOException {
         Path dir = mirrorDir(repo);
         if (!Files.isDirectory(dir)) {
-            throw new GitProblem("The repository " + repo.name + " has not been synced yet.");
+            throw new MirrorGone(repo.name);
         }
-        return RepositoryCache.open(RepositoryCache.FileKey.exact(dir.toFile(), FS.DETECTED), true);
+        try {
+            return RepositoryCache.open(RepositoryCache.FileKey.exact(dir.toFile(), FS.DETECTED), true);
+        } catch (org.eclipse.jgit.errors.RepositoryNotFoundException e) {
+            // being deleted by a removal of the repository that is committing right now
+            throw new MirrorGone(repo.name);
+        }
     }
 
     /** Closes and forgets the shared instance of a mirror about to be deleted or cloned afresh. */

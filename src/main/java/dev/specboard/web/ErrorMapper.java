@@ -177,6 +177,14 @@ public class ErrorMapper {
             return respond(409, "Someone else changed this at the same time, so nothing was saved. Reload it and try again.",
                     Map.of(), uri, headers);
         }
+        if (Causes.any(e, t -> t instanceof Gone)) {
+            LOG.warnf("Removed meanwhile on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), loggedMessage(e));
+            Throwable gone = e;
+            while (!(gone instanceof Gone) && gone.getCause() != null) {
+                gone = gone.getCause();
+            }
+            return respond(404, gone instanceof Gone ? gone.getMessage() : "This was removed meanwhile.", Map.of(), uri, headers);
+        }
         if (ParallelChange.isGone(e)) {
             LOG.warnf("Deleted meanwhile on %s %s: %s", request.getMethod(), LoggedPath.of(uri.getPath()), loggedMessage(e));
             return respond(404, "This was deleted by someone else while you changed it, so nothing was saved.", Map.of(), uri, headers);

@@ -31,11 +31,22 @@ public final class ParallelChange {
 
     /**
      * Whether the failure is a row deleted by the transaction a lock waited for: the request found it, asked for its
-     * row lock ({@code em.refresh(..., PESSIMISTIC_WRITE)}) and was granted it once the deletion committed. Nothing
-     * was saved; the thing is gone, so the answer is 404.
+     * row lock ({@code em.refresh(..., PESSIMISTIC_WRITE)}) and was granted it once the deletion committed; or a row
+     * added under one deleted meanwhile. Nothing was saved; the thing is gone, so the answer is 404.
      */
     public static boolean isGone(Throwable failure) {
         return Causes.any(failure, t -> t instanceof jakarta.persistence.EntityNotFoundException
-                || t instanceof org.hibernate.UnresolvableObjectException);
+                || t instanceof org.hibernate.UnresolvableObjectException
+                || insertUnderDeletedRow(t));
+    }
+
+    /**
+     * A foreign key refusing a new row (23503 on an insert or update): services find the row they add under before
+     * they add, so the key only refuses when a parallel deletion of that row committed between the two (a thread
+     * opened, a sync requested, while the repository was removed). A key refusing a deletion is another matter.
+     */
+    private static boolean insertUnderDeletedRow(Throwable t) {
+        return t instanceof SQLException s && "23503".equals(s.getSQLState()) && s.getMessage() != null
+                && s.getMessage().contains("insert or update on table");
     }
 }
