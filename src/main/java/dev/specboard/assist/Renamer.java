@@ -164,7 +164,7 @@ public class Renamer implements JobRunner {
         }
         if (files.isEmpty()) {
             throw new JobProblem("No reference to " + req.symbol() + " in " + (req.path().isEmpty() ? "the repository" : req.path())
-                    + " (" + entries.size() + " files searched" + (req.includeStringsAndComments() ? "" : "; strings and comments left out")
+                    + " (" + entries.size() + (entries.size() == 1 ? " file" : " files") + " searched" + (req.includeStringsAndComments() ? "" : "; strings and comments left out")
                     + ").");
         }
 

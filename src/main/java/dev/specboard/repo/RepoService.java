@@ -73,13 +73,25 @@ public class RepoService {
         return errors;
     }
 
-    /** The same repository, whatever trailing slash or {@code .git} either address has. */
+    /**
+     * The same repository, whatever trailing slashes, {@code .git} or {@code /.git} either address ends with, and a
+     * local folder named by its path or as a {@code file://} URL: each spelling was added again and synced twice.
+     */
     static boolean sameUrl(String a, String b) {
         return a != null && b != null && bare(a).equals(bare(b));
     }
 
-    private static String bare(String url) {
-        return url.trim().replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
+    static String bare(String url) {
+        String u = url.trim();
+        if (u.regionMatches(true, 0, "file://", 0, 7)) {
+            u = u.substring(7);
+        }
+        String before;
+        do {
+            before = u;
+            u = u.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
+        } while (!u.equals(before));
+        return u;
     }
 
     /** Adds a repository (a lead's decision) and queues its first sync. */

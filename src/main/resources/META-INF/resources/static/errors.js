@@ -6,7 +6,10 @@
     var name = link.getAttribute('data-field');
     var form = link.closest('form');
     var named = form && form.querySelector('[name="' + CSS.escape(name) + '"]:not([type="hidden"])');
-    return named || document.getElementById('f-' + name) || document.getElementById('e-' + name);
+    // A field of a repeated part is keyed by its place (phases[0].hours) and has the id of its part (phase-0-hours).
+    var part = /^([a-z]+?)s\[(\d+)\]\.(\w+)$/i.exec(name);
+    var inPart = part && document.getElementById(part[1] + '-' + part[2] + '-' + part[3]);
+    return named || document.getElementById('f-' + name) || inPart || document.getElementById('e-' + name);
   }
   // The server lists the problems in the order it found them; people read them in the form's order.
   function inFormOrder(summary) {
