@@ -98,7 +98,13 @@ public class StoryApi {
     public StoryAnswer update(@PathParam("slug") String slug, @PathParam("number") int number, StoryBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Addressed.story(access, number);
-        return detail(stories.update(access, number, body(body).form()));
+        // A field left out keeps its text (an empty one empties it): a PUT of the title alone emptied the description
+        // and the criteria. The service compares the version under its lock, so reading the texts here races nothing.
+        StoryBody b = body(body);
+        Story now = stories.get(access.project().id, number);
+        return detail(stories.update(access, number, new StoryForm(b.title() != null ? b.title() : now.title,
+                b.description() != null ? b.description() : now.description,
+                b.acceptanceCriteria() != null ? b.acceptanceCriteria() : now.acceptanceCriteria, b.version())));
     }
 
     @RoleFirst.Member
