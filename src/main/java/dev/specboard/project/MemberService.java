@@ -31,6 +31,9 @@ public class MemberService {
     @jakarta.inject.Inject
     LiveUpdates live;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<MemberRemoved> removed;
+
     /** The members with their accounts, owners first, in one query. */
     public List<MemberView> list(Access access) {
         return Membership.listWithAccounts(access.project()).stream().map(m -> MemberView.of(m, access.accountId())).toList();
@@ -160,6 +163,7 @@ public class MemberService {
         m.checkRemovable(() -> Membership.countOwners(p));
         m.delete();
         withdrawInvitationsOf(p, m.account.id);
+        removed.fire(new MemberRemoved(p.id, m.account.id));
         // The member's open streams ask again whether they may go on (after the commit, on every instance): see
         // StreamGrant. Addressed to the account alone, so the project's other streams do not hear of it.
         live.publish(LiveEvent.forAccount(StreamGrant.LEFT, m.account.id));

@@ -1,0 +1,46 @@
+package dev.specboard.spec;
+
+import dev.specboard.kernel.QuerySpaces;
+import dev.specboard.project.MemberRemoved;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+/**
+ * Ends the claims of someone removed from a project: their tasks go back to pending at once, logged and announced as
+ * lapsed leases are. They could no longer heartbeat, start or release them, so the tasks sat held until their leases ran out.
+ */
+@ApplicationScoped
+public class ClaimsOfLeavers {
+
+    private static final Logger LOG = Logger.getLogger(ClaimsOfLeavers.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TaskLeases leases;
+
+    /** In the removal's transaction: the leases end now, so no later heartbeat of theirs is taken. */
+    void onRemoved(@Observes MemberRemoved removed) {
+        QuerySpaces.touching(em.createNativeQuery("""
+                UPDATE implementation_tasks SET lease_expires_at = now() - interval '1 millisecond'
+                WHERE project_id = ?1 AND claimed_by = ?2 AND status IN ('claimed', 'in_progress')"""), "implementation_tasks")
+                .setParameter(1, removed.projectId()).setParameter(2, removed.accountId()).executeUpdate();
+    }
+
+    /** Once the removal is committed, the sweep's own work returns them to pending, instead of waiting for its next round. */
+    void afterRemoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberRemoved removed) {
+        try {
+            while (leases.expireLeases(TaskLeaseSweep.BATCH) == TaskLeaseSweep.BATCH) {
+                // more lapsed than one batch: go on
+            }
+        } catch (RuntimeException e) {
+            // The sweep does it within half a minute.
+            LOG.warnf("Claims of a removed member are left to the lease sweep: %s", e.getMessage());
+        }
+    }
+}
