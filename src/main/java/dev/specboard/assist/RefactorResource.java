@@ -70,6 +70,19 @@ public class RefactorResource {
         return Htmx.page(Templates.rename(access, repo.name, new RenameForm(symbol, "", path, null), FormErrors.none()));
     }
 
+    /**
+     * The address a refused rename form is shown at: reloaded or shared, it leads to a new rename for those who may make
+     * one and to the project's jobs for the others, instead of a 404.
+     */
+    @GET
+    public Response index(@PathParam("slug") String slug, @PathParam("name") String name) {
+        Access access = projectAccess.read(slug);
+        Repo repo = scopes.repo(access.project().id, name);
+        String project = "/projects/" + access.project().slug;
+        String to = access.role().atLeast(Role.MEMBER) && !access.archived() ? project + "/repos/" + repo.name + "/refactors/new" : project + "/jobs";
+        return Response.seeOther(java.net.URI.create(to)).build();
+    }
+
     @RoleFirst.Member
     @POST
     public Response create(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam RenameForm form,

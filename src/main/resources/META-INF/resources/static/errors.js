@@ -59,6 +59,31 @@
     var box = field.closest('.field') || field;
     box.scrollIntoView({ block: 'start' });
   });
+  // A part of a refused form swapped on its own ("Add a phase") comes back without its errors: the summary keeps the
+  // problems still shown at their fields and goes once none is left, so it never lists what the form no longer says.
+  function pruneSummary(e) {
+    var target = e.detail && e.detail.target;
+    if (target && !target.isConnected && target.id) {
+      // an outerHTML swap: the new part took the old one's place (and id)
+      target = document.getElementById(target.id);
+    }
+    var form = target && target.closest && target.closest('form');
+    var summary = form && form.querySelector('[data-error-summary][data-shown]');
+    if (!summary || target.contains(summary)) { return; }
+    Array.prototype.forEach.call(summary.querySelectorAll('li'), function (item) {
+      var link = item.querySelector('a[data-field]');
+      var field = link && fieldOf(link);
+      if (!field || (target.contains(field) && field.getAttribute('aria-invalid') !== 'true')) { item.remove(); }
+    });
+    var left = summary.querySelectorAll('li').length;
+    var heading = summary.querySelector('h2');
+    if (!left) {
+      summary.remove();
+    } else if (heading) {
+      heading.textContent = left === 1 ? 'There is a problem' : 'There are ' + left + ' problems';
+    }
+  }
+  document.addEventListener('htmx:afterSettle', pruneSummary);
   document.addEventListener('htmx:afterSettle', focusSummary);
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', focusSummary); } else { focusSummary(); }
 })();

@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A rename asked in a repository that never synced said 404, as if the repository did not exist. */
 @QuarkusTest
@@ -52,6 +53,15 @@ class RenameUnsyncedTest {
             assertEquals(NOT_SYNCED, d.getElementById("e-symbol").text());
             assertEquals("Cart", d.getElementById("f-symbol").val());
             assertEquals("Basket", d.getElementById("f-newName").val());
+            // The page of the refused form is at the POST's address: reloaded, it leads on instead of a 404.
+            Response again = Web.as(t.member()).redirects().follow(false).get(repos + "/app/refactors");
+            assertEquals(303, again.statusCode());
+            assertTrue(again.header("Location").endsWith(repos + "/app/refactors/new"), again.header("Location"));
+            Response viewer = Web.as(t.viewer()).redirects().follow(false).get(repos + "/app/refactors");
+            assertEquals(303, viewer.statusCode());
+            assertTrue(viewer.header("Location").endsWith("/projects/" + t.slug() + "/jobs"), viewer.header("Location"));
+            assertEquals(404, Web.as(t.outsider()).redirects().follow(false).get(repos + "/app/refactors").statusCode());
+            assertEquals(404, Web.as(t.member()).redirects().follow(false).get(repos + "/nope/refactors").statusCode());
 
             fx.api(t.member()).body(Map.of("symbol", "Cart", "newName", "Basket"))
                     .post("/api/v1/projects/" + t.slug() + "/repos/app/refactors")

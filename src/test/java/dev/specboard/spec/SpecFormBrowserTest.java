@@ -12,7 +12,10 @@ import java.net.URL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The spec form's error summary leads to each phase's field, named by its own label (the phases' fields have ids of their part). */
+/**
+ * The spec form's error summary leads to each phase's field, named by its own label (the phases' fields have ids of
+ * their part), and lists only what the form still says once a phase is added.
+ */
 @QuarkusTest
 class SpecFormBrowserTest {
 
@@ -42,6 +45,12 @@ class SpecFormBrowserTest {
             assertEquals("phase-0-hours", b.js("return document.activeElement.id;"), "the link moves focus to the phase's field");
             assertEquals("abc", b.value("#phase-0-hours"), "what was typed is kept");
             b.assertAccessible();
+            // Fixed, then a phase added (its part of the form swapped alone): the summary no longer lists the fixed problem.
+            b.type("#phase-0-hours", "2");
+            b.click("#add-phase");
+            b.waitFor("#phase-1-name");
+            b.waitUntil(d -> b.count("#error-summary") == 0);
+            assertEquals("2", b.value("#phase-0-hours"));
             b.assertNoProblems();
         }
     }
