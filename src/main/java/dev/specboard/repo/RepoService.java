@@ -77,7 +77,7 @@ public class RepoService {
      * The same repository, whatever trailing slashes, {@code .git} or {@code /.git} either address ends with, and a
      * local folder named by its path or as a {@code file://} URL: each spelling was added again and synced twice.
      */
-    static boolean sameUrl(String a, String b) {
+    public static boolean sameUrl(String a, String b) {
         return a != null && b != null && bare(a).equals(bare(b));
     }
 
@@ -125,7 +125,8 @@ public class RepoService {
     @Transactional
     public Repo connect(UUID projectId, String url, String branch, UUID requestedBy) {
         String trimmed = url.trim();
-        Optional<Repo> existing = Repo.<Repo>find("projectId = ?1 and gitUrl = ?2", projectId, trimmed).firstResultOptional();
+        // The same repository under another spelling (file:///srv/git/app for /srv/git/app) is the one connected already.
+        Optional<Repo> existing = Repo.<Repo>list("projectId", projectId).stream().filter(r -> sameUrl(r.gitUrl, trimmed)).findFirst();
         if (existing.isPresent()) {
             Repo repo = existing.get();
             if (!repo.defaultBranch.equals(branch)) {
@@ -153,7 +154,7 @@ public class RepoService {
      */
     @Transactional
     public void disconnect(Access access, String url) {
-        Repo.<Repo>find("projectId = ?1 and gitUrl = ?2", access.project().id, url.trim()).firstResultOptional()
+        Repo.<Repo>list("projectId", access.project().id).stream().filter(r -> sameUrl(r.gitUrl, url)).findFirst()
                 .ifPresent(repo -> delete(access, repo.name));
     }
 

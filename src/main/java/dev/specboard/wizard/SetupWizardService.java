@@ -125,7 +125,7 @@ public class SetupWizardService {
             throw new ValidationException(errors);
         }
         String earlier = run.answer(SetupStep.REPOSITORY, "repoUrl");
-        if (!earlier.isEmpty() && !earlier.equals(form.repoUrl().trim())) {
+        if (!earlier.isEmpty() && !RepoService.sameUrl(earlier, form.repoUrl())) {
             // Back at this step with another URL, the person corrects the first one (a typo, the wrong remote): left
             // connected, it kept failing to sync beside the right one and stood first as the project's repository.
             repos.disconnect(access, earlier);
