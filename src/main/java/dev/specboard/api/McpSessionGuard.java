@@ -107,30 +107,15 @@ public class McpSessionGuard {
         }
         List<String> nul = nulAt(message, new ArrayList<>());
         if (nul == null) {
-            Map<String, Object> unknown = "tools/call".equals(method) && message.has("id") ? unknownArguments(message.path("params")) : Map.of();
-            Map<String, Object> mistyped = unknown.isEmpty() && "tools/call".equals(method) && message.has("id")
-                    ? mistypedArguments(message.path("params")) : Map.of();
-            if (!mistyped.isEmpty()) {
-                String text = "Invalid argument" + (mistyped.size() == 1 ? ": " : "s: ") + String.join(", ", mistyped.keySet());
-                InputGuard.refused("POST", endpoint, text);
-                answer(ctx, 200, toolError(message.get("id"), text, mistyped));
+            JsonNode call = message.path("params");
+            // One refusal at a time, the names first: an argument the tool does not take, then one of the wrong kind,
+            // then a required one left out.
+            if ("tools/call".equals(method) && message.has("id") && (refused(ctx, message, "Unknown argument", unknownArguments(call))
+                    || refused(ctx, message, "Invalid argument", mistypedArguments(call))
+                    || refused(ctx, message, "Missing required argument", missingArguments(call)))) {
                 return;
             }
-            Map<String, Object> missing = unknown.isEmpty() && mistyped.isEmpty() && "tools/call".equals(method) && message.has("id")
-                    ? missingArguments(message.path("params")) : Map.of();
-            if (!missing.isEmpty()) {
-                String text = "Missing required argument" + (missing.size() == 1 ? ": " : "s: ") + String.join(", ", missing.keySet());
-                InputGuard.refused("POST", endpoint, text);
-                answer(ctx, 200, toolError(message.get("id"), text, missing));
-                return;
-            }
-            if (unknown.isEmpty()) {
-                ctx.next();
-                return;
-            }
-            String text = "Unknown argument" + (unknown.size() == 1 ? ": " : "s: ") + String.join(", ", unknown.keySet());
-            InputGuard.refused("POST", endpoint, text);
-            answer(ctx, 200, toolError(message.get("id"), text, unknown));
+            ctx.next();
             return;
         }
         InputGuard.refused("POST", endpoint, "NUL character in the MCP message at " + StrictJson.joinPath(nul));
@@ -147,6 +132,17 @@ public class McpSessionGuard {
         }
         answer(ctx, 200, error(message.get("id"), -32602, "The message's " + StrictJson.joinPath(nul)
                 + " contains a NUL character, which cannot be stored"));
+    }
+
+    /** Refuses a tool call as a tool error naming these arguments (the API's JSON error); false when there are none. */
+    private boolean refused(RoutingContext ctx, JsonNode message, String what, Map<String, Object> arguments) {
+        if (arguments.isEmpty()) {
+            return false;
+        }
+        String text = what + (arguments.size() == 1 ? ": " : "s: ") + String.join(", ", arguments.keySet());
+        InputGuard.refused("POST", endpoint, text);
+        answer(ctx, 200, toolError(message.get("id"), text, arguments));
+        return true;
     }
 
     /** What is wrong with a tool call's params (no object, a name that is not text, arguments that are not an object), or null. */

@@ -150,14 +150,12 @@ public class ProjectApi {
 
     /** The body with each field it leaves out taken from the project as it is. */
     private static SettingsBody merged(Project p, SettingsBody b) {
-        return new SettingsBody(or(b.name(), p.name), or(b.slug(), p.slug), or(b.type(), p.type), or(b.framework(), p.framework),
-                or(b.description(), p.description), or(b.visionStatement(), p.visionStatement), or(b.targetFeeling(), p.targetFeeling),
-                or(b.referenceApps(), p.referenceApps == null ? List.of() : p.referenceApps), or(b.icon(), p.icon), or(b.color(), p.color),
-                or(b.taskLeaseMinutes(), p.taskLeaseMinutes), b.version());
-    }
-
-    private static <T> T or(T given, T current) {
-        return given != null ? given : current;
+        return new SettingsBody(FeatureApi.or(b.name(), p.name), FeatureApi.or(b.slug(), p.slug), FeatureApi.or(b.type(), p.type),
+                FeatureApi.or(b.framework(), p.framework), FeatureApi.or(b.description(), p.description),
+                FeatureApi.or(b.visionStatement(), p.visionStatement), FeatureApi.or(b.targetFeeling(), p.targetFeeling),
+                FeatureApi.or(b.referenceApps(), p.referenceApps == null ? List.of() : p.referenceApps),
+                FeatureApi.or(b.icon(), p.icon), FeatureApi.or(b.color(), p.color),
+                FeatureApi.or(b.taskLeaseMinutes(), p.taskLeaseMinutes), b.version());
     }
 
     /** The owner makes the project read-only: every later change is refused with 409 until it is unarchived. */

@@ -102,9 +102,8 @@ public class StoryApi {
         // and the criteria. The service compares the version under its lock, so reading the texts here races nothing.
         StoryBody b = body(body);
         Story now = stories.get(access.project().id, number);
-        return detail(stories.update(access, number, new StoryForm(b.title() != null ? b.title() : now.title,
-                b.description() != null ? b.description() : now.description,
-                b.acceptanceCriteria() != null ? b.acceptanceCriteria() : now.acceptanceCriteria, b.version())));
+        return detail(stories.update(access, number, new StoryForm(FeatureApi.or(b.title(), now.title),
+                FeatureApi.or(b.description(), now.description), FeatureApi.or(b.acceptanceCriteria(), now.acceptanceCriteria), b.version())));
     }
 
     @RoleFirst.Member

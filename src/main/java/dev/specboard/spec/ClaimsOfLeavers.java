@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
 
 /**
  * Ends the claims of someone removed from a project: their tasks go back to pending at once, logged and announced as
@@ -16,13 +15,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ClaimsOfLeavers {
 
-    private static final Logger LOG = Logger.getLogger(ClaimsOfLeavers.class);
-
     @Inject
     EntityManager em;
 
     @Inject
-    TaskLeases leases;
+    TaskLeaseSweep sweep;
 
     /** In the removal's transaction: the leases end now, so no later heartbeat of theirs is taken. */
     void onRemoved(@Observes MemberRemoved removed) {
@@ -32,15 +29,8 @@ public class ClaimsOfLeavers {
                 .setParameter(1, removed.projectId()).setParameter(2, removed.accountId()).executeUpdate();
     }
 
-    /** Once the removal is committed, the sweep's own work returns them to pending, instead of waiting for its next round. */
+    /** Once the removal is committed, the sweep's own round returns them to pending, instead of waiting for its next one. */
     void afterRemoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberRemoved removed) {
-        try {
-            while (leases.expireLeases(TaskLeaseSweep.BATCH) == TaskLeaseSweep.BATCH) {
-                // more lapsed than one batch: go on
-            }
-        } catch (RuntimeException e) {
-            // The sweep does it within half a minute.
-            LOG.warnf("Claims of a removed member are left to the lease sweep: %s", e.getMessage());
-        }
+        sweep.sweep();
     }
 }
