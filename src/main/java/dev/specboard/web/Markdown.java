@@ -65,10 +65,24 @@ public class Markdown {
             // after the others: raw HTML headings never outrank the card either (markdown ones are already shifted)
             .and(new HtmlPolicyBuilder()
                     .allowElements((name, attributes) -> "h1".equals(name) || "h2".equals(name) ? "h" + TOP_HEADING : name, "h1", "h2")
-                    .toFactory());
+                    .toFactory())
+            // An image written without alt text is taken as decorative, so a screen reader skips it instead of reading
+            // out its address.
+            .and(new HtmlPolicyBuilder().allowElements(Markdown::withAlt, "img").toFactory());
 
     private final Cache<String, String> rendered = cache();
     private final Cache<String, String> renderedLines = cache();
+
+    private static String withAlt(String element, List<String> attributes) {
+        for (int i = 0; i < attributes.size(); i += 2) {
+            if ("alt".equals(attributes.get(i))) {
+                return element;
+            }
+        }
+        attributes.add("alt");
+        attributes.add("");
+        return element;
+    }
 
     public String render(String markdown) {
         if (markdown == null || markdown.isBlank()) {

@@ -41,6 +41,15 @@ class MarkdownTest {
     }
 
     @Test
+    void anImageWithoutAltTextIsMarkedDecorativeAndOneWithItKeepsIt() {
+        String html = markdown.render("<img src=\"https://x.test/a.png\" title=\"alt\"> ![A chart](https://x.test/b.png) "
+                + "<img src=\"https://x.test/c.png\" alt=\"Logo\"> " + System.nanoTime());
+        Document doc = org.jsoup.Jsoup.parseBodyFragment(html);
+        assertEquals(java.util.List.of("", "A chart", "Logo"), doc.select("img").eachAttr("alt"), html);
+        assertEquals(3, doc.select("img[alt]").size(), html);
+    }
+
+    @Test
     void mentionsBecomeLinksToThePersonButNotInCodeLinksOrEmailAddresses() {
         String html = markdown.render("Ask @ann.lee, then *@bob_2*. Not `@code`, not [@link](https://x.test), not mail@ann.test, "
                 + "not https://x.test/@path " + System.nanoTime() + "\n\n```\n@fenced\n```\n\n    @indented\n");
