@@ -5,6 +5,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.story.Story;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
@@ -227,6 +228,10 @@ public class SpecService {
         }
         if (input.storyNumber() != null && (input.storyNumber() < 1 || input.storyNumber() > TechnicalSpec.MAX_NUMBER)) {
             errors.add("storyNumber", "A story number is a positive number, like 12 for US-12");
+        } else if (input.storyNumber() != null && (existing == null || !input.storyNumber().equals(existing.storyNumber))
+                && Story.count("projectId = ?1 and number = ?2", project.id, input.storyNumber()) == 0) {
+            // Only a new or changed link is checked, so a spec whose link came in some other way stays editable.
+            errors.add("storyNumber", "There is no story US-" + input.storyNumber() + " in this project");
         }
         SpecContent content = null;
         if (input.hierarchical()) {

@@ -73,6 +73,7 @@ class AgentTaskApiTest {
     private void spec(TestData.Team t, Integer story, String title, List<Map<String, Object>> phases) {
         Map<String, Object> body = new HashMap<>();
         if (story != null) {
+            data.stories(t, story);
             body.put("storyNumber", story);
         }
         body.put("title", title);

@@ -35,6 +35,7 @@ class AgentTaskPagesTest {
     @Test
     void theTaskPageLogsNotesSetsThePriorityAndReleasesAndRetries() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "S", null, "one")).post("/api/v1/projects/" + t.slug() + "/specs")
                 .then().statusCode(201);
         String page = "/projects/" + t.slug() + "/tasks/TASK-1-1";
@@ -87,6 +88,7 @@ class AgentTaskPagesTest {
 
     private long taskPageStatements(int notes) {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "S", null, "one")).post("/api/v1/projects/" + t.slug() + "/specs")
                 .then().statusCode(201);
         for (int i = 0; i < notes; i++) {
@@ -101,6 +103,7 @@ class AgentTaskPagesTest {
     @Test
     void theOwnerSetsTheLeaseLengthOnTheSettingsPage() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         Document d = Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/settings"));
         assertEquals("30", d.getElementById("f-taskLeaseMinutes").val());
         String version = d.getElementById("f-version").val();

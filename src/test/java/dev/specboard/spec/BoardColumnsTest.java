@@ -164,6 +164,7 @@ class BoardColumnsTest {
     }
 
     private void fill(TestData.Team t, int specCount, int phases) {
+        data.stories(t, specCount);
         Access lead = new Access(t.project(), Role.LEAD, t.lead().id);
         for (int i = 1; i <= specCount; i++) {
             specs.create(lead, SpecServiceTest.hierarchical(i, "Spec " + i, phases));

@@ -47,6 +47,7 @@ class SpecPagesTest {
     @Test
     void memberCreatesAHierarchicalSpecThroughTheFormAndReadsItAsADocument() {
         TestData.Team t = data.team();
+        data.stories(t, 4);
         Response r = form(t.member())
                 .formParam("title", "Login").formParam("storyNumber", "US-4").formParam("specType", "hierarchical")
                 .formParam("overview", "The **login** flow").formParam("architecture", "").formParam("technologyStack", "Quarkus")
@@ -102,6 +103,10 @@ class SpecPagesTest {
         // An unreadable number used to hide the other problems until it was corrected and the form sent again.
         assertEquals("Hours as a number, like 2 or 1.5", d.getElementById("phase-0-hours-error").text());
         assertEquals("A story number, like 12 for US-12", d.getElementById("e-storyNumber").text());
+        Document noSuchStory = Web.html(form(t.member()).formParam("title", "Login").formParam("storyNumber", "US-7")
+                .formParam("specType", "monolithic").formParam("content", "Sign in.").post("/projects/" + t.slug() + "/specs"));
+        assertEquals("There is no story US-7 in this project", noSuchStory.getElementById("e-storyNumber").text());
+        assertEquals("US-7", noSuchStory.getElementById("f-storyNumber").val(), "the number stays as written");
         assertTrue(d.getElementById("phase-0-name-error").text().startsWith("Lowercase letters"));
         assertEquals("Give the spec a title", d.getElementById("e-title").text());
         assertEquals("API Layer", d.getElementById("phase-0-name").val());
@@ -151,6 +156,7 @@ class SpecPagesTest {
     @Test
     void staleEditShowsBothVersionsAndKeepsTheText() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "Original", 1));
         specs.update(new Access(t.project(), Role.LEAD, t.lead().id), "SPEC-1", SpecServiceTest.hierarchical(1, "Lead's title", 1), 1);
         Response r = form(t.member()).formParam("title", "My title").formParam("specType", "hierarchical").formParam("version", "1")
@@ -168,6 +174,7 @@ class SpecPagesTest {
     @Test
     void diffBetweenVersionsShowsTheReadableDocumentNotJson() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "Original", 1));
         specs.update(new Access(t.project(), Role.LEAD, t.lead().id), "SPEC-1", SpecServiceTest.hierarchical(1, "Renamed", 1), 1);
         Document show = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/specs/SPEC-1"));
@@ -196,6 +203,7 @@ class SpecPagesTest {
 
         assertNull(Web.html(Web.as(t.member()).get(board + "?q=nothing")).getElementById("board-empty"),
                 "a filter that finds nothing is not an empty board");
+        data.stories(t, 1);
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 1));
         assertNull(Web.html(Web.as(t.member()).get(board)).getElementById("board-empty"), "gone once a task exists");
     }
@@ -203,6 +211,7 @@ class SpecPagesTest {
     @Test
     void boardShowsCardsAndAnHtmxMoveReRendersTheColumns() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 3));
         Response page = Web.as(t.viewer()).get("/projects/" + t.slug() + "/board");
         assertEquals(200, page.statusCode());
@@ -250,6 +259,7 @@ class SpecPagesTest {
     @Test
     void viewerCannotMoveCardsAndOutsiderGets404() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 1));
         assertEquals(403, Web.htmx(form(t.viewer())).formParam("task", "TASK-1-1").formParam("to", "claimed")
                 .post("/projects/" + t.slug() + "/board/move").statusCode());
@@ -264,6 +274,7 @@ class SpecPagesTest {
     @Test
     void movingPastAWipLimitAsksForConfirmation() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 2));
         assertEquals(303, form(t.lead()).formParam("wip-claimed", "1").post("/projects/" + t.slug() + "/board/limits").statusCode());
         assertEquals(200, Web.htmx(form(t.member())).formParam("task", "TASK-1-1").formParam("to", "claimed")
@@ -283,6 +294,7 @@ class SpecPagesTest {
     @Test
     void theWipLimitHoldsOnTheTaskPageTheApiAndMcpAlike() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 4));
         assertEquals(303, form(t.lead()).formParam("wip-claimed", "1").formParam("wip-in_progress", "1")
                 .post("/projects/" + t.slug() + "/board/limits").statusCode());
@@ -328,6 +340,7 @@ class SpecPagesTest {
     @Test
     void boardFiltersLiveInTheUrlAndAnswerAFragmentForHtmx() {
         TestData.Team t = data.team();
+        data.stories(t, 2);
         Access m = new Access(t.project(), Role.MEMBER, t.member().id);
         specs.create(m, SpecServiceTest.hierarchical(1, "Alpha", 2));
         specs.create(m, SpecServiceTest.hierarchical(2, "Beta", 3));
@@ -359,6 +372,7 @@ class SpecPagesTest {
     @Test
     void taskPageShowsOnlyItsPhaseAndTheHistory() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         specs.create(new Access(t.project(), Role.MEMBER, t.member().id), SpecServiceTest.hierarchical(1, "S", 2));
         assertEquals(303, form(t.member()).post("/projects/" + t.slug() + "/tasks/TASK-1-2/claim").statusCode());
         assertEquals(303, form(t.member()).post("/projects/" + t.slug() + "/tasks/TASK-1-2/start").statusCode());
@@ -507,6 +521,7 @@ class SpecPagesTest {
     }
 
     private void fill(TestData.Team t, int specCount, int phases) {
+        data.stories(t, specCount);
         Access lead = new Access(t.project(), Role.LEAD, t.lead().id);
         for (int i = 1; i <= specCount; i++) {
             specs.create(lead, SpecServiceTest.hierarchical(i, "Spec " + i, phases));

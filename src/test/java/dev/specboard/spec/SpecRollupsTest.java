@@ -238,6 +238,7 @@ class SpecRollupsTest {
     @Test
     void aSpecAfterOneNumberedAtTheHighestKeyTakesAFreeNumberItsKeyReaches() {
         TestData.Team team = data.team();
+        data.storyNumbered(team, 999_999_999);
         String p = "/api/v1/projects/" + team.slug();
         fx.api(team.lead()).body(SpecApiFixtures.hierarchical(999_999_999, "Far away", List.of(), "one"))
                 .post(p + "/specs").then().statusCode(201).body("key", equalTo("SPEC-999999999"));

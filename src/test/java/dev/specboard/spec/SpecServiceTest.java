@@ -57,6 +57,7 @@ class SpecServiceTest {
     @Test
     void atomicCreationRollsBackFullyWhenAPhaseFailsInTheDatabase() {
         TestData.Team t = data.team();
+        data.stories(t, 2);
         Access lead = new Access(t.project(), Role.LEAD, t.lead().id);
         specs.create(lead, hierarchical(1, "First", 1));
         // Occupy the branch name the second phase of SPEC-2 will want: the unique constraint refuses it mid-way.
@@ -88,6 +89,7 @@ class SpecServiceTest {
     @Test
     void thirtyTwoAgentsClaimTwoHundredTasksEachExactlyOnce() throws Exception {
         TestData.Team t = data.team();
+        data.stories(t, 4);
         Access lead = new Access(t.project(), Role.LEAD, t.lead().id);
         for (int s = 1; s <= 4; s++) {
             specs.create(lead, hierarchical(s, "Spec " + s, 50));

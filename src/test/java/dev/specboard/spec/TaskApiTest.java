@@ -41,6 +41,7 @@ class TaskApiTest {
     @Test
     void creatingAHierarchicalSpecCreatesOnePendingTaskPerPhase() {
         TestData.Team t = data.team();
+        data.stories(t, 12);
         fx.api(t.member()).body(hierarchical(12, "Login", null, "database-layer", "api-layer", "ui-layer"))
                 .post(base(t) + "/specs")
                 .then().statusCode(201)
@@ -59,11 +60,30 @@ class TaskApiTest {
     @Test
     void specTakesTheNextFreeNumberWhenTheStorysNumberIsTaken() {
         TestData.Team t = data.team();
+        data.stories(t, 3);
         fx.api(t.member()).body(hierarchical(3, "A", null, "one")).post(base(t) + "/specs").then().statusCode(201).body("key", equalTo("SPEC-3"));
         fx.api(t.member()).body(hierarchical(3, "B", null, "one")).post(base(t) + "/specs").then().statusCode(201).body("key", equalTo("SPEC-4"));
         fx.api(t.member()).body(Map.of("title", "Mono", "specType", "monolithic", "content", "# Whole thing"))
                 .post(base(t) + "/specs").then().statusCode(201).body("key", equalTo("SPEC-5"))
                 .body("tasks.scope", contains("implementation"));
+    }
+
+    @Test
+    void aSpecForAStoryThatDoesNotExistIsRefusedAndALinkItHadStaysEditable() {
+        TestData.Team t = data.team();
+        fx.api(t.member()).body(hierarchical(99, "Orphan", null, "one")).post(base(t) + "/specs").then().statusCode(422)
+                .body("details.storyNumber", equalTo("There is no story US-99 in this project"));
+        fx.api(t.member()).get(base(t) + "/specs").then().statusCode(200).body("", hasSize(0));
+
+        data.stories(t, 1);
+        fx.api(t.member()).body(hierarchical(1, "Linked", null, "one")).post(base(t) + "/specs").then().statusCode(201);
+        Map<String, Object> moved = new java.util.HashMap<>(hierarchical(2, "Linked", null, "one"));
+        moved.put("version", 1);
+        fx.api(t.member()).body(moved).put(base(t) + "/specs/SPEC-1").then().statusCode(422)
+                .body("details.storyNumber", equalTo("There is no story US-2 in this project"));
+        Map<String, Object> kept = new java.util.HashMap<>(hierarchical(1, "Linked, renamed", null, "one"));
+        kept.put("version", 1);
+        fx.api(t.member()).body(kept).put(base(t) + "/specs/SPEC-1").then().statusCode(200).body("storyNumber", equalTo(1));
     }
 
     @Test
@@ -79,6 +99,7 @@ class TaskApiTest {
     @Test
     void secondClaimOfTheSameTaskGets409() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         fx.api(t.member()).body(hierarchical(1, "S", null, "one")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200)
                 .body("status", equalTo("claimed")).body("claimedBy", equalTo(t.member().username));
@@ -89,6 +110,7 @@ class TaskApiTest {
     @Test
     void claimNextGivesThePhaseOnlyThen204WhenNothingIsReady() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         fx.api(t.member()).body(hierarchical(1, "S", null, "one", "two")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).post(base(t) + "/tasks/claim-next").then().statusCode(200)
                 .body("task.key", equalTo("TASK-1-1"))
@@ -106,6 +128,7 @@ class TaskApiTest {
     @Test
     void claimNextAnswersWhatTheTasksContextSays() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         fx.api(t.member()).body(hierarchical(1, "S", null, "one", "two")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).body(Map.of("title", "Mono", "specType", "monolithic", "content", "# Whole thing"))
                 .post(base(t) + "/specs").then().statusCode(201);
@@ -131,6 +154,7 @@ class TaskApiTest {
     @Test
     void claimNextAnswersFromTheClaimsOwnStatements() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         fx.api(t.member()).body(hierarchical(1, "S", null, "one", "two", "three")).post(base(t) + "/specs").then().statusCode(201);
         String token = fx.token(t.member());
         // The first claim reads the token and the spec's text (parsed once per version).
@@ -176,6 +200,7 @@ class TaskApiTest {
     @Test
     void moreAgentsAtOnceThanParallelClaimsEachGetADifferentTaskOrNothing() throws Exception {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         String[] phases = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "part-" + i).toArray(String[]::new);
         fx.api(t.member()).body(hierarchical(1, "S", null, phases)).post(base(t) + "/specs").then().statusCode(201);
         sixteenAgentsClaimTwelveTasks(t);
@@ -184,6 +209,7 @@ class TaskApiTest {
     @Test
     void moreAgentsAtOnceThanParallelClaimsEachGetADifferentTaskWithoutFilesOrNothing() throws Exception {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         Map<String, Object> spec = new java.util.HashMap<>(hierarchical(1, "S", null));
         // Tasks without files: each claim is the one statement that picks, moves and answers.
         spec.put("phases", java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> Map.of("name", "part-" + i,
@@ -229,6 +255,7 @@ class TaskApiTest {
     @Test
     void tasksOfASpecWithIncompleteDependenciesAreBlocked() {
         TestData.Team t = data.team();
+        data.stories(t, 2);
         fx.api(t.member()).body(hierarchical(1, "Base", null, "one")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).body(hierarchical(2, "On top", List.of("SPEC-1"), "two")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).post(base(t) + "/tasks/TASK-2-1/claim").then().statusCode(409)
@@ -245,6 +272,7 @@ class TaskApiTest {
     @Test
     void dependencyCycleIsRefusedWithTheCycleNamed() {
         TestData.Team t = data.team();
+        data.stories(t, 3);
         fx.api(t.member()).body(hierarchical(1, "A", null, "one")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).body(hierarchical(2, "B", List.of("SPEC-1"), "one")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).body(hierarchical(3, "C", List.of("SPEC-2"), "one")).post(base(t) + "/specs").then().statusCode(201);
@@ -256,6 +284,7 @@ class TaskApiTest {
     @Test
     void illegalTransitionsAndBadShaAreRefused() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         fx.api(t.member()).body(hierarchical(1, "S", null, "one")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/start").then().statusCode(409).body("error", containsString("claim it first"));
         fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
@@ -277,6 +306,7 @@ class TaskApiTest {
     @Test
     void completingTheLastTaskCompletesTheSpecAndMergeIsRecorded() {
         TestData.Team t = data.team();
+        data.stories(t, 7);
         fx.api(t.member()).body(hierarchical(7, "S", null, "one", "two")).post(base(t) + "/specs").then().statusCode(201);
         for (String k : List.of("TASK-7-1", "TASK-7-2")) {
             fx.api(t.member()).post(base(t) + "/tasks/" + k + "/claim").then().statusCode(200);
@@ -305,6 +335,7 @@ class TaskApiTest {
     @Test
     void staleSpecEditGets409WithBothVersions() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         fx.api(t.member()).body(hierarchical(1, "S", null, "one")).post(base(t) + "/specs").then().statusCode(201);
         Map<String, Object> edit = new java.util.HashMap<>(hierarchical(1, "S v2", null, "one", "two"));
         edit.put("version", 1);
@@ -318,6 +349,7 @@ class TaskApiTest {
     @Test
     void specEditReplacingItsDependenciesTakesTheProjectsSpecLockOnce() {
         TestData.Team t = data.team();
+        data.stories(t, 3);
         fx.api(t.member()).body(hierarchical(1, "A", null, "one")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).body(hierarchical(2, "B", null, "one")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).body(hierarchical(3, "C", List.of("SPEC-1"), "one")).post(base(t) + "/specs").then().statusCode(201);
@@ -335,6 +367,7 @@ class TaskApiTest {
     @Test
     void droppingAPhaseWhoseTaskStartedIsRefused() {
         TestData.Team t = data.team();
+        data.stories(t, 1);
         fx.api(t.member()).body(hierarchical(1, "S", null, "one", "two")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
         Map<String, Object> edit = new java.util.HashMap<>(hierarchical(1, "S", null, "two"));
@@ -349,6 +382,7 @@ class TaskApiTest {
     @Test
     void viewerCannotClaimAndOutsiderGets404() {
         TestData.Team t = data.team();
+        data.stories(t, 2);
         fx.api(t.member()).body(hierarchical(1, "S", null, "one")).post(base(t) + "/specs").then().statusCode(201);
         fx.api(t.viewer()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(403);
         fx.api(t.viewer()).body(hierarchical(2, "S", null, "one")).post(base(t) + "/specs").then().statusCode(403);

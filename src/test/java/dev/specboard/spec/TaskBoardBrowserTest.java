@@ -30,6 +30,7 @@ class TaskBoardBrowserTest {
     @Test
     void createSpecWithThreePhasesDragACardFilterAndSeeTheMoveInASecondBrowser() {
         TestData.Team t = data.team();
+        data.storyNumbered(t, 21);
         String slug = t.slug();
         try (Browser lead = Browser.open(base.toString()); Browser other = Browser.open(base.toString())) {
             lead.login(t.lead().username, TestData.PASSWORD);

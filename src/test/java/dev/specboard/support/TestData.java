@@ -3,13 +3,17 @@ package dev.specboard.support;
 import dev.specboard.account.Account;
 import dev.specboard.account.AccountService;
 import dev.specboard.account.SignupForm;
+import dev.specboard.project.Access;
 import dev.specboard.project.Membership;
 import dev.specboard.project.Project;
 import dev.specboard.project.ProjectForm;
 import dev.specboard.project.ProjectService;
 import dev.specboard.kernel.Role;
+import dev.specboard.story.StoryForm;
+import dev.specboard.story.StoryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.UUID;
@@ -27,6 +31,12 @@ public class TestData {
 
     @Inject
     ProjectService projects;
+
+    @Inject
+    StoryService stories;
+
+    @Inject
+    EntityManager em;
 
     public static String unique(String prefix) {
         // The separator keeps two names apart whose time digits and sequence number would otherwise join alike ("x1"+"23", "x12"+"3").
@@ -75,6 +85,24 @@ public class TestData {
         addMember(p, reviewer, Role.REVIEWER);
         addMember(p, viewer, Role.VIEWER);
         return new Team(p, owner, lead, member, reviewer, viewer, outsider);
+    }
+
+    /** Draft stories up to US-{@code upTo} in the team's project, for the specs and features that name them. */
+    public void stories(Team t, int upTo) {
+        Access owner = new Access(t.project(), Role.OWNER, t.owner().id);
+        int made = (int) dev.specboard.story.Story.count("projectId", t.project().id);
+        for (int n = made + 1; n <= upTo; n++) {
+            stories.create(owner, new StoryForm("Story " + n, "As a user I want story " + n, null, null));
+        }
+    }
+
+    /** A story numbered {@code number}, as a project whose numbering had gone that far would make it. */
+    @Transactional
+    public void storyNumbered(Team t, int number) {
+        em.createNativeQuery("insert into story_counters (project_id, last_number) values (?1, ?2) "
+                        + "on conflict (project_id) do update set last_number = excluded.last_number")
+                .setParameter(1, t.project().id).setParameter(2, number - 1).executeUpdate();
+        stories.create(new Access(t.project(), Role.OWNER, t.owner().id), new StoryForm("Story " + number, "As a user I want it", null, null));
     }
 
     public record Team(Project project, Account owner, Account lead, Account member, Account reviewer, Account viewer,
