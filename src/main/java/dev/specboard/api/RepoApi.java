@@ -24,7 +24,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
@@ -159,6 +161,18 @@ public class RepoApi {
         FileView f = files.file(repo, path, null);
         return new FileAnswer(f.entry().path(), f.shown() ? f.text() + (f.lines().isEmpty() ? "" : "\n") : null, f.entry().blobSha(),
                 f.manifestVersion(), f.commitSha(), f.entry().language(), f.entry().lines(), f.entry().binary(), f.notice());
+    }
+
+    /** The file's bytes exactly as committed ({@code content} above is decoded text), for an agent that patches against its blob. */
+    @GET
+    @Path("/repos/{name}/raw/{path:.+}")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The file's bytes; its blob SHA is the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+    public Response raw(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
+                        @Context Request request) {
+        Access access = projectAccess.read(slug);
+        return files.raw(repos.require(access, name), path, null).response(request);
     }
 
     private static TreeRowAnswer entry(TreeRow i) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -52,5 +54,15 @@ public class FileBrowserResource {
         TreeView view = files.tree(repo, path, version);
         ReadyHtml listing = listings.of(view, "/projects/" + access.project().slug + "/repos/" + repo.name, version == null ? "" : "?v=" + version);
         return Htmx.readyPage(Templates.tree(access, repo, view, version, listing), List.of(listing), request);
+    }
+
+    /** A file's bytes exactly as committed, as a download: a binary file has no other way out of the browser. */
+    @GET
+    @Path("/raw/{path:.+}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    public Response raw(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
+                        @QueryParam("v") Integer version, @Context Request request) {
+        Access access = projectAccess.read(slug);
+        return files.raw(repos.require(access, name), path, version).response(request);
     }
 }

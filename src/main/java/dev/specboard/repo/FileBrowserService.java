@@ -166,6 +166,18 @@ public class FileBrowserService {
         return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, content, null);
     }
 
+    /** A file of the manifest version (the latest when null) with its bytes exactly as committed, for download. */
+    public RawFile raw(Repo repo, String rawPath, Integer version) {
+        String path = cleanPath(rawPath);
+        ManifestFiles.Head m = manifest(repo, version);
+        ManifestEntry entry = manifests.files(m).get(path)
+                .orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
+        if (!mirror.hasBlob(repo, entry.blobSha())) {
+            throw ApiException.notFound("The mirror no longer has this file; sync the repository again.");
+        }
+        return new RawFile(entry, m.version(), out -> mirror.copyBlob(repo, entry.blobSha(), out));
+    }
+
     private boolean isLatest(Repo repo, ManifestFiles.Head m, Integer requested) {
         return requested == null || manifests.latest(repo.id).map(l -> l.version() == m.version()).orElse(true);
     }

@@ -208,6 +208,22 @@ public class GitMirror {
         }
     }
 
+    /** Whether the mirror holds this blob; false when it cannot be read. */
+    public boolean hasBlob(Repo repo, String blobSha) {
+        try (Repository r = open(repo)) {
+            return r.getObjectDatabase().has(ObjectId.fromString(blobSha));
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Writes a blob's bytes as stored, streamed: JGit reads a large blob in pieces instead of holding it whole. */
+    public void copyBlob(Repo repo, String blobSha, java.io.OutputStream out) throws IOException {
+        try (Repository r = open(repo)) {
+            r.open(ObjectId.fromString(blobSha), Constants.OBJ_BLOB).copyTo(out);
+        }
+    }
+
     /**
      * Which of the commits are the head commit (a SHA or ref) or its ancestors, in one revision walk (see
      * {@link Reachability}); commits the mirror does not have, and anything when the mirror cannot be read, are left out.

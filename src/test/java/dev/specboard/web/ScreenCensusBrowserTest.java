@@ -308,6 +308,7 @@ class ScreenCensusBrowserTest {
         keys.put("repos/name", "app");
         keys.put("tree/path", "src");
         keys.put("blob/path", n.path());
+        keys.put("raw/path", n.path());
         keys.put("newer/path", n.path());
         keys.put("plans/id", plan);
         keys.put("artifacts/artifactId", artifact);

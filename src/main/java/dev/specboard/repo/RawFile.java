@@ -1,0 +1,37 @@
+package dev.specboard.repo;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A file's bytes exactly as committed (the file page and the API's {@code content} show decoded text, with line ends
+ * made uniform), so an agent can patch against its blob and a person can download a binary file.
+ */
+public record RawFile(ManifestEntry entry, int manifestVersion, StreamingOutput body) {
+
+    /**
+     * The download: always an attachment of unknown type, so a browser never renders committed HTML or SVG on our
+     * origin. The blob's SHA is its ETag, since the same SHA is always the same bytes.
+     */
+    public Response response(Request request) {
+        EntityTag tag = new EntityTag(entry.blobSha());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder answer = unchanged != null ? unchanged : Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Disposition", disposition(entry.path().substring(entry.path().lastIndexOf('/') + 1)));
+        return answer.tag(tag).header("X-Content-Type-Options", "nosniff").header("X-Blob-Sha", entry.blobSha())
+                .header("X-Manifest-Version", manifestVersion).build();
+    }
+
+    /** RFC 6266: a plain ASCII name for old clients and the exact name, percent-encoded, for the rest. */
+    static String disposition(String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
