@@ -2,6 +2,7 @@ package dev.specboard.api;
 
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -68,7 +69,9 @@ public class AgentTools {
     }
 
     @Tool(name = "list_api_tokens", description = "Lists your API tokens (never their secret): name, prefix, project and role they are limited to, last use, revocation.",
+            outputSchema = @Tool.OutputSchema(from = AccountApi.TokenRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<AccountApi.TokenRowAnswer> listApiTokens() {
         return call(() -> accountApi.listTokens());
     }

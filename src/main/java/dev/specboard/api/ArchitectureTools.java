@@ -2,6 +2,7 @@ package dev.specboard.api;
 
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 
@@ -32,7 +33,9 @@ public class ArchitectureTools {
     WorkSessionApi workSessionApi;
 
     @Tool(name = "list_contexts", description = "Lists a project's bounded contexts with their purpose, approval and the story numbers mapped to them.",
+            outputSchema = @Tool.OutputSchema(from = ContextApi.ContextAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<ContextApi.ContextAnswer> listContexts(@ToolArg(description = "project slug") String project) {
         return call(() -> contextApi.list(project));
     }
@@ -66,7 +69,9 @@ public class ArchitectureTools {
     }
 
     @Tool(name = "list_components", description = "Lists a project's components with their context, file path, completion flags and the ids they depend on.",
+            outputSchema = @Tool.OutputSchema(from = ComponentApi.ComponentAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<ComponentApi.ComponentAnswer> listComponents(@ToolArg(description = "project slug") String project) {
         return call(() -> componentApi.list(project));
     }
@@ -116,7 +121,9 @@ public class ArchitectureTools {
     }
 
     @Tool(name = "list_work_sessions", description = "Lists a project's work sessions, optionally by status (pending, claimed, completed, failed) and type.",
+            outputSchema = @Tool.OutputSchema(from = WorkSessionApi.SessionAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<WorkSessionApi.SessionAnswer> listWorkSessions(@ToolArg(description = "project slug") String project,
                                                                @ToolArg(description = "status filter", required = false) String status,
                                                                @ToolArg(description = "session type filter", required = false) String type) {

@@ -6,6 +6,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -37,7 +38,9 @@ public class DesignTools {
 
     @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version, "
             + "the component patterns its mockup uses); with pattern, only the pages using it.",
+            outputSchema = @Tool.OutputSchema(from = DesignApi.PageAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.PageAnswer> listPages(@ToolArg(description = "project slug") String project,
                                                 @ToolArg(description = "a component pattern: button, link, input, form, card, nav, table, list or modal",
                                                         required = false) String pattern) {
@@ -91,7 +94,9 @@ public class DesignTools {
 
     @Tool(name = "move_page", description = "Moves a page one place up or down among its siblings in the page tree and returns that level's pages "
             + "in their new order; refused when it is already the first (up) or last (down).",
+            outputSchema = @Tool.OutputSchema(from = DesignApi.PageAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.PageAnswer> movePage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                                                @ToolArg(description = "up or down") String direction) {
         return call(() -> pageOrderApi.move(project, pageId, new PageOrderApi.MoveBody(direction)));
@@ -99,7 +104,9 @@ public class DesignTools {
 
     @Tool(name = "order_pages", description = "Puts one level of the page tree in a new order: every page id of that level, each once, and the "
             + "parent page's id (none for the top level); returns the level's pages in their new order.",
+            outputSchema = @Tool.OutputSchema(from = DesignApi.PageAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.PageAnswer> orderPages(@ToolArg(description = "project slug") String project,
                                                  @ToolArg(description = "the id of every page of the level, in the new order") List<String> pageIds,
                                                  @ToolArg(description = "the parent page's id; none for the top level", required = false) String parentId) {
@@ -139,7 +146,9 @@ public class DesignTools {
 
     @Tool(name = "list_mockup_versions", description = "Lists the versions of a page's mockup, newest first, 50 a page: number, change, author, "
             + "when, and which one is current (get_mockup returns one with its source).",
+            outputSchema = @Tool.OutputSchema(from = DesignApi.VersionAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.VersionAnswer> listMockupVersions(@ToolArg(description = "project slug") String project,
                                                             @ToolArg(description = "page id") String pageId,
                                                             @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
@@ -172,7 +181,9 @@ public class DesignTools {
 
     @Tool(name = "list_features", description = "Lists the project's features by name, 50 a page, with their status (following their stories), "
             + "data operations, rules and stories.",
+            outputSchema = @Tool.OutputSchema(from = FeatureApi.FeatureAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<FeatureApi.FeatureAnswer> listFeatures(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
                                                                required = false) Integer page) {
@@ -239,7 +250,9 @@ public class DesignTools {
 
     @Tool(name = "list_context_items", description = "Lists the context items collected for the design (text, URLs, files, screenshots), newest "
             + "first, 50 a page, with their analysis.",
+            outputSchema = @Tool.OutputSchema(from = ContextItemApi.ContextItemAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<ContextItemApi.ContextItemAnswer> listContextItems(@ToolArg(description = "project slug") String project,
                                                               @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
                                                                       required = false) Integer page) {

@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -23,20 +24,26 @@ public class EntityTools {
     ThinkingApi thinkingApi;
 
     @Tool(name = "infer_entities", description = "Reads the project's current mockups again and returns the inferred entities with fields, types, confidences and relationships.",
+            outputSchema = @Tool.OutputSchema(from = EntityApi.EntityAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<EntityApi.EntityAnswer> inferEntities(@ToolArg(description = "project slug") String project) {
         return call(() -> entityApi.inferEntities(project));
     }
 
     @Tool(name = "list_entities", description = "Lists the entities inferred from the mockups.",
+            outputSchema = @Tool.OutputSchema(from = EntityApi.EntityAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<EntityApi.EntityAnswer> listEntities(@ToolArg(description = "project slug") String project) {
         return call(() -> entityApi.listEntities(project));
     }
 
     @Tool(name = "list_thinking", description = "Lists the thinking chain, oldest first: each inference with its reasoning, confidence, status and the "
             + "thoughts it depends on; all of it, or 50 a page when a page is given.",
+            outputSchema = @Tool.OutputSchema(from = ThinkingApi.ThoughtAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<ThinkingApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status,
                                                        @ToolArg(description = "page number from 1, 50 thoughts a page (none: the whole chain); a page past the end is empty",

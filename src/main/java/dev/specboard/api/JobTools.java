@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
@@ -60,7 +61,9 @@ public class JobTools {
 
     @Tool(name = "list_jobs", description = "Lists the project's assistant jobs and refactors, newest first, 25 a page: kind (AI or REFACTOR), "
             + "type (DOCS, EXPLANATION, RENAME), status, subject, who asked, repository and error.",
+            outputSchema = @Tool.OutputSchema(from = JobApi.JobListItem.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<JobApi.JobListItem> listJobs(@ToolArg(description = "project slug") String project,
                                              @ToolArg(description = "only this status: QUEUED, RUNNING, SUCCESS, FAILED or CANCELLED", required = false)
                                              String status,

@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -18,7 +19,9 @@ public class JourneyTools {
 
     @Tool(name = "list_journeys", description = "Lists the project's journey flows, the primary first and then by name, 50 a page, "
             + "with their type and number of nodes; get_journey gives one with its nodes and connections.",
+            outputSchema = @Tool.OutputSchema(from = JourneyApi.JourneyRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<JourneyApi.JourneyRowAnswer> listJourneys(@ToolArg(description = "project slug") String project,
                                                           @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
                                                                   required = false) Integer page) {

@@ -10,6 +10,7 @@ import dev.specboard.web.ParallelChange;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolCallException;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -41,14 +42,18 @@ public class McpTools {
     NotificationApi notificationApi;
 
     @Tool(name = "list_projects", description = "Lists the projects you belong to, with your role in each (viewer, reviewer, member, lead, owner).",
+            outputSchema = @Tool.OutputSchema(from = ProjectApi.ProjectRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<ProjectApi.ProjectRowAnswer> listProjects() {
         return call(() -> projectApi.list());
     }
 
     @Tool(name = "list_notifications", description = "Lists your notifications (replies, mentions, approvals, task moves), newest first; "
             + "unread=true for the unread ones only; 200 at a time, before=<the last one's id> for older ones.",
+            outputSchema = @Tool.OutputSchema(from = NotificationApi.NotificationAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<NotificationApi.NotificationAnswer> listNotifications(
             @ToolArg(description = "only unread notifications", required = false) Boolean unread,
             @ToolArg(description = "a notification id: list the ones older than it", required = false) String before) {

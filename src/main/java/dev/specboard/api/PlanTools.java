@@ -4,6 +4,7 @@ import dev.specboard.web.QueryValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -22,7 +23,9 @@ public class PlanTools {
 
     @Tool(name = "search", description = "Full-text search over a project's stories, bounded contexts, components, specs and tasks, plans and their "
             + "artifacts, design pages, features, files of the synced repositories and review threads; ranked results with a matching passage and a link.",
+            outputSchema = @Tool.OutputSchema(from = SearchApi.Result.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "what to find: words, \"a phrase\", -excluded") String query,
                                          @ToolArg(description = "only one kind: story, context, component, spec, plan, page, feature, file or thread", required = false) String kind) {
@@ -31,7 +34,9 @@ public class PlanTools {
 
     @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each, most recently changed first, 50 a page) "
             + "with repository, target branch, status and spec; optionally only one repository's or one status's.",
+            outputSchema = @Tool.OutputSchema(from = PlanApi.PlanSummary.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<PlanApi.PlanSummary> listPlans(@ToolArg(description = "project slug") String project,
                                                @ToolArg(description = "only this repository's plans (its name)", required = false) String repository,
                                                @ToolArg(description = "only plans whose latest version has this status: draft, active, completed or archived",

@@ -4,6 +4,7 @@ import dev.specboard.web.PublicAddress;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.inject.Inject;
 
@@ -38,7 +39,9 @@ public class PreviewTools {
     }
 
     @Tool(name = "list_previews", description = "Lists the project's preview links, newest first, 25 a page, with their status, expiry and cleanup stages (the link itself is shown to leads only).",
+            outputSchema = @Tool.OutputSchema(from = PreviewApi.PreviewAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<PreviewApi.PreviewAnswer> listPreviews(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "page number, from 1 (the default); past the last an empty list",
                                                                required = false) Integer page) {

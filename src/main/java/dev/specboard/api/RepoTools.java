@@ -2,6 +2,7 @@ package dev.specboard.api;
 
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -20,7 +21,9 @@ public class RepoTools {
     ReviewApi reviewApi;
 
     @Tool(name = "list_repositories", description = "Lists a project's git repositories with their default branch and last sync.",
+            outputSchema = @Tool.OutputSchema(from = RepoApi.RepoAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<RepoApi.RepoAnswer> listRepositories(@ToolArg(description = "project slug") String project) {
         return call(() -> repoApi.list(project));
     }
@@ -39,7 +42,9 @@ public class RepoTools {
     }
 
     @Tool(name = "get_tree", description = "Lists the files and folders of a repository's latest manifest, optionally under a folder: path, type, size, lines, language, blob SHA.",
+            outputSchema = @Tool.OutputSchema(from = RepoApi.TreeRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<RepoApi.TreeRowAnswer> getTree(@ToolArg(description = "project slug") String project,
                                                @ToolArg(description = "repository name") String repository,
                                                @ToolArg(description = "folder path", required = false) String path) {
@@ -55,7 +60,9 @@ public class RepoTools {
     }
 
     @Tool(name = "list_review_threads", description = "Lists review threads of a repository with their comments and current lines, optionally for one file and state (open, resolved, outdated).",
+            outputSchema = @Tool.OutputSchema(from = ReviewApi.ThreadAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<ReviewApi.ThreadAnswer> listReviewThreads(@ToolArg(description = "project slug") String project,
                                                           @ToolArg(description = "repository name") String repository,
                                                           @ToolArg(description = "file path", required = false) String path,

@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.specboard.spec.ImplementationTask;
 import jakarta.inject.Inject;
@@ -48,7 +49,9 @@ public class SpecTools {
 
     @Tool(name = "list_specs", description = "Lists a project's technical specs (SPEC-n), or one story's, or those in one status, with their type, "
             + "status, task counts, hours and current phase.",
+            outputSchema = @Tool.OutputSchema(from = SpecApi.SpecRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<SpecApi.SpecRowAnswer> listSpecs(@ToolArg(description = "project slug") String project,
                                                  @ToolArg(description = "only the specs of this story (12 for US-12)", required = false)
                                                  Integer storyNumber,
@@ -59,7 +62,9 @@ public class SpecTools {
 
     @Tool(name = "get_board_limits", description = "Returns each column of the task board with its WIP limit (null for none), as a lead set "
             + "them: a claim, start or completion into a column that already holds its limit is refused unless overWipLimit is true.",
+            outputSchema = @Tool.OutputSchema(from = ColumnLimit.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<ColumnLimit> getBoardLimits(@ToolArg(description = "project slug") String project) {
         return call(() -> boardApi.limits(project).entrySet().stream().map(e -> new ColumnLimit(e.getKey(), e.getValue())).toList());
     }
@@ -107,7 +112,9 @@ public class SpecTools {
 
     @Tool(name = "list_tasks", description = "Lists a project's implementation tasks by spec and task number, optionally by status (pending, claimed, "
             + "in_progress, completed, merged, failed) and spec key (SPEC-3): all of them, or 50 a page when a page is given.",
+            outputSchema = @Tool.OutputSchema(from = TaskApi.TaskAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<TaskApi.TaskAnswer> listTasks(@ToolArg(description = "project slug") String project,
                                               @ToolArg(description = "status filter", required = false) String status,
                                               @ToolArg(description = "spec key filter", required = false) String spec,

@@ -3,6 +3,7 @@ package dev.specboard.api;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolGuardrails;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -18,7 +19,9 @@ public class StoryTools {
 
     @Tool(name = "list_stories", description = "Lists a project's user stories (US-n) by number, optionally by status (draft, review, changes, ready, "
             + "implemented): all of them, or 50 a page when a page is given.",
+            outputSchema = @Tool.OutputSchema(from = StoryApi.StoryRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
     public List<StoryApi.StoryRowAnswer> listStories(@ToolArg(description = "project slug") String project,
                                                      @ToolArg(description = "status filter", required = false) String status,
                                                      @ToolArg(description = "page number from 1, 50 stories a page (none: every story); a page past the end is empty",

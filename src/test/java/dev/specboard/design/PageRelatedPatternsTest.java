@@ -149,7 +149,7 @@ class PageRelatedPatternsTest {
         try (McpSyncClient mcp = Mcp.client(base, agent)) {
             McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest("list_pages", Map.of("project", t.slug(), "pattern", "form")));
             assertFalse(r.isError(), r.toString());
-            JsonNode answer = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(r.structuredContent()));
+            JsonNode answer = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(r.structuredContent())).get("items");
             assertEquals(1, answer.size(), answer.toString());
             assertEquals("/settings", answer.get(0).get("path").asText());
             String settings = answer.get(0).get("id").asText();
