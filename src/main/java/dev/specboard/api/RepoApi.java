@@ -168,7 +168,8 @@ public class RepoApi {
     @Path("/repos/{name}/raw/{path:.+}")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     @APIResponse(responseCode = "200", description = "The file's bytes; its blob SHA is the ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Response raw(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
                         @Context Request request) {
         Access access = projectAccess.read(slug);
