@@ -88,5 +88,14 @@ public class Plan extends TimestampedEntity {
             throw ApiException.conflict(name + " " + versionLabel() + " is " + status.value()
                     + ": its artifacts no longer change. Make a new version to go on.");
         }
+        if (specId != null) {
+            throw ApiException.conflict(name + " " + versionLabel() + " was turned into a spec, which follows its artifacts as they were"
+                    + ": they no longer change. Make a new version to go on.");
+        }
+    }
+
+    /** Whether its artifacts may still change: an open version that has not been turned into a spec (that spec follows them). */
+    public boolean artifactsOpen() {
+        return status.open() && specId == null;
     }
 }

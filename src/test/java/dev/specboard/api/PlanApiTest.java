@@ -223,6 +223,10 @@ class PlanApiTest {
                     + "{\"path\":\"src/./b.ex\",\"action\":\"create\",\"content\":\"x\"}]}").then().statusCode(422)
                     .body("details", hasKey("/changes/1/path")).body("details", hasKey("/changes/2/path")).body("details", hasKey("/changes/3/path"))
                     .body("details", org.hamcrest.Matchers.not(hasKey("/changes/0/path")));
+            // A delete with content is named at its content, in words, not by quoting the schema.
+            addArtifact(t, id, "code_changes", "{\"changes\":[{\"path\":\"lib/a.ex\",\"action\":\"delete\",\"content\":\"x\"}]}")
+                    .then().statusCode(422).body("details.'/changes/0/content'", equalTo("A delete takes no content: leave content out"))
+                    .body("details", org.hamcrest.Matchers.aMapWithSize(1));
             Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(200)
                     .body("artifacts", org.hamcrest.Matchers.empty());
             addArtifact(t, id, "implementation_steps", PlanFixtures.STEPS).then().statusCode(201);
@@ -258,6 +262,12 @@ class PlanApiTest {
                     .setParameter(1, t.project().id).setParameter(2, Integer.parseInt(key.substring(5))).getSingleResult());
             assertEquals(UUID.fromString(id), back, "the spec links back to its plan");
             Api.as(t.lead()).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/spec").then().statusCode(409);
+            // The spec follows the artifacts as they were: they no longer change, and the page offers no way to.
+            addArtifact(t, id, "implementation_steps", PlanFixtures.STEPS).then().statusCode(409)
+                    .body("error", org.hamcrest.Matchers.containsString("was turned into a spec"));
+            org.jsoup.nodes.Document page = dev.specboard.support.Web.html(dev.specboard.support.Web.as(t.lead())
+                    .get("/projects/" + t.slug() + "/plans/" + id));
+            assertEquals(null, page.getElementById("add-artifact"), "no form to change the artifacts");
         }
     }
 
