@@ -29,7 +29,8 @@ public class PlanTools {
     public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "what to find: words, \"a phrase\", -excluded") String query,
                                          @ToolArg(description = "only one kind: story, context, component, spec, plan, page, feature, file or thread", required = false) String kind) {
-        return McpTools.call(() -> searchApi.search(project, query, kind, null));
+        // The API's query parameter is q; a refusal names the argument the agent sent.
+        return McpTools.call(() -> dev.specboard.web.ValidationException.renaming("q", "query", () -> searchApi.search(project, query, kind, null)));
     }
 
     @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each, most recently changed first, 50 a page) "

@@ -221,6 +221,11 @@ class SearchTest {
         assertTrue(page.getElementById("search-notice").text().contains("at most " + SearchService.MAX_QUERY + " characters"),
                 page.getElementById("search-notice").text());
         assertTrue(page.select(".search-hit").isEmpty());
+
+        // The MCP tool names its own argument, not the API's query parameter.
+        String token = tokens.create(t.viewer().id, "search", null, null).value();
+        String refused = Mcp.answer(token, Mcp.initialize(token), "search", true, "project", t.slug(), "query", words);
+        assertTrue(refused.contains("\"details\":{\"query\":\"A search is at most " + SearchService.MAX_QUERY), refused);
     }
 
     private List<String> keys(TestData.Team t, String q) {
