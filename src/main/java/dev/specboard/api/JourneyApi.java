@@ -140,12 +140,29 @@ public class JourneyApi {
     private static final List<String> TEXT_DATA = List.of("label", "page", "pagePath", "pageId", "page_id", "newPage", "question", "operation", "entity",
             "text");
 
+    /** Every name node data takes: the text fields, the flags, the branches, and the mockup a GET answers with (so its data goes back as it is). */
+    private static final java.util.Set<String> DATA_NAMES = java.util.Set.copyOf(java.util.stream.Stream.concat(TEXT_DATA.stream(),
+            java.util.stream.Stream.of("end", "start", "branches", "mockupId")).toList());
+
     /**
      * Node data of the wrong JSON type (a question given as {@code [1,2]}, an end given as {@code "yes"}) is refused with 400
      * naming each field where the body has it ({@code nodes[0].data.question}), never stored as its text or read as false:
      * {@code data} is a map, so Jackson cannot judge its values, and a typed field of any other body is 400 too.
      */
     private static void requireDataTypes(List<NodeBody> nodes) {
+        // A name the data does not take is refused, as an unknown field of any body is: it was dropped without a word.
+        Map<String, Object> unknown = new java.util.LinkedHashMap<>();
+        for (int i = 0; nodes != null && i < nodes.size(); i++) {
+            Map<String, Object> d = nodes.get(i) == null || nodes.get(i).data() == null ? Map.of() : nodes.get(i).data();
+            for (String name : d.keySet()) {
+                if (!DATA_NAMES.contains(name)) {
+                    unknown.put("nodes[" + i + "].data." + name, "unknown field");
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ApiException(422, "Unknown fields: " + String.join(", ", unknown.keySet()), unknown);
+        }
         Map<String, Object> errors = new java.util.LinkedHashMap<>();
         for (int i = 0; nodes != null && i < nodes.size(); i++) {
             Map<String, Object> d = nodes.get(i) == null || nodes.get(i).data() == null ? Map.of() : nodes.get(i).data();

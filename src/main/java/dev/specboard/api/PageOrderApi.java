@@ -80,14 +80,20 @@ public class PageOrderApi {
                 throw ValidationException.of("parentId", "No page of this project has the id " + b.parentId());
             }
         }
-        if (b.ids() == null || b.ids().isEmpty()) {
+        UUID level = parent;
+        boolean emptyLevel = rows.stream().noneMatch(r -> Objects.equals(r.parentId(), level));
+        if ((b.ids() == null || b.ids().isEmpty()) && !emptyLevel) {
             throw ValidationException.of("ids", "Name every page of the level in the new order");
         }
         List<UUID> order = new ArrayList<>();
-        for (String raw : b.ids()) {
+        for (String raw : b.ids() == null ? List.<String>of() : b.ids()) {
             UUID id = Ids.parseOrNull(raw);
             if (id == null) {
                 throw ValidationException.of("ids", "Not a page id: " + raw);
+            }
+            if (order.contains(id)) {
+                // A mistake in the request, not a change by someone else (which is what 409 would say).
+                throw ValidationException.of("ids", "Name each page once: " + raw + " comes twice");
             }
             order.add(id);
         }

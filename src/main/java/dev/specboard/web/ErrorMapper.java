@@ -132,6 +132,10 @@ public class ErrorMapper {
             return refuse(422, "The field " + field + " contains a NUL character, which cannot be stored.",
                     Map.of(field, "must not contain the NUL character"), uri, headers, request);
         }
+        if (e instanceof StrictJson.LoneSurrogate) {
+            return refuse(422, "The field " + field + " contains half of a surrogate pair (such as \\ud800 alone), which is no character"
+                    + " and cannot be stored.", Map.of(field, "must not contain an unpaired surrogate"), uri, headers, request);
+        }
         if (e instanceof PropertyBindingException) {
             return refuse(422, "Unknown field: " + field, Map.of(field, "unknown field"), uri, headers, request);
         }

@@ -89,6 +89,28 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
+    /**
+     * A text value holding half of a UTF-16 surrogate pair ({@code "\ud800"} alone): valid JSON, but no character, so the
+     * database stored a {@code ?} in its place while the answer echoed the text as sent.
+     */
+    public static final class LoneSurrogate extends MismatchedInputException {
+        LoneSurrogate(JsonParser p) {
+            super(p, "Text must not contain an unpaired surrogate", String.class);
+        }
+    }
+
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The fields of a body that its record does not have, by path ({@code phases[0].assigned_files}), with a hint each. */
     public static final class UnknownFields extends MismatchedInputException {
         private final transient Map<String, String> fields;
@@ -194,6 +216,9 @@ public class StrictJson implements ObjectMapperCustomizer {
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\0') >= 0) {
                 throw new NulInText(p);
+            }
+            if (value != null && inOurBody(ctxt) && hasLoneSurrogate(value)) {
+                throw new LoneSurrogate(p);
             }
             return value;
         }

@@ -79,6 +79,10 @@ class PageOrderApiTest {
         fx.api(t.member()).body(Map.of("parentId", "00000000-0000-0000-0000-000000000000", "ids", List.of(child1)))
                 .put(api + "/page-order").then().statusCode(422).body("details.parentId", notNullValue());
         fx.api(t.member()).body(Map.of("parentId", a)).put(api + "/page-order").then().statusCode(422).body("details.ids", notNullValue());
+        fx.api(t.member()).body(Map.of("ids", List.of(b, b, a))).put(api + "/page-order")
+                .then().statusCode(422).body("details.ids", equalTo("Name each page once: " + b + " comes twice"));
+        // A level without pages is confirmed as it is: empty.
+        fx.api(t.member()).body(Map.of("parentId", child1, "ids", List.of())).put(api + "/page-order").then().statusCode(200).body("size()", equalTo(0));
         fx.api(t.member()).body(Map.of("ids", List.of(b, a, c), "order", "asc")).put(api + "/page-order")
                 .then().statusCode(422).body("details.order", equalTo("unknown field"));
         fx.api(t.member()).body(Map.of("direction", "up")).post(api + "/pages/00000000-0000-0000-0000-000000000000/move")

@@ -124,4 +124,22 @@ class JourneyGraphUpdateTest {
         assertEquals(400, put.statusCode(), put.asString());
         assertEquals(Map.of("nodes[0].data.question", "must be a text"), put.path("details"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNameNodeDataDoesNotTakeIsRefusedNotDroppedAndAJourneysOwnDataGoesBackAsItIs() {
+        TestData.Team t = data.team();
+        String journeys = "/api/v1/projects/" + t.slug() + "/journeys";
+        Response r = fx.api(t.member()).body(Map.of("name", "Bad", "nodes", List.of(node("a", "action", Map.of("label", "x", "evil", "x")),
+                node("b", "action", Map.of("label", "y", "colour", "red"))))).post(journeys);
+        assertEquals(422, r.statusCode(), r.asString());
+        assertEquals(Map.of("nodes[0].data.evil", "unknown field", "nodes[1].data.colour", "unknown field"), r.path("details"), r.asString());
+        fx.api(t.member()).get(journeys).then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
+
+        String url = journeys + "/" + journey(t);
+        List<Map<String, Object>> got = fx.api(t.member()).get(url).then().statusCode(200).extract().jsonPath().getList("nodes");
+        List<Map<String, Object>> again = got.stream().map(n -> node((String) n.get("key"), (String) n.get("nodeType"),
+                (Map<String, Object>) n.get("data"))).toList();
+        fx.api(t.member()).body(Map.of("nodes", again)).put(url).then().statusCode(200);
+    }
 }

@@ -150,6 +150,12 @@ class MalformedInputTest {
         assertEquals(0, storyCount(t));
         api(t.member()).get("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(200).body("size()", is(0));
         assertOneWarnPerRefusal(2);
+        // Half a surrogate pair is valid JSON but no character: the database kept "?" while the answer echoed the text.
+        JsonPath half = api(t.member()).body("{\"title\":\"\\ud800 alone\",\"description\":\"x\"}").post(apiStories(t))
+                .then().statusCode(422).extract().jsonPath();
+        assertEquals("must not contain an unpaired surrogate", half.getString("details.title"));
+        api(t.member()).body("{\"title\":\"a pair \\ud83d\\ude00\",\"description\":\"x\"}").post(apiStories(t))
+                .then().statusCode(201).body("title", equalTo("a pair \ud83d\ude00"));
     }
 
     @Test
