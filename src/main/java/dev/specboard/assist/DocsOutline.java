@@ -52,7 +52,7 @@ public class DocsOutline implements JobRunner {
     @RegisterForReflection
     public record Result(String repo, String path, String scopeKind, int manifestVersion, String commitSha,
                          List<CodeOutline> files, List<CallLink> calls, List<ComponentLink> components, List<TaskLink> tasks,
-                         List<String> skipped, String markdown, String draft) {
+                         List<String> skipped, Omitted omitted, String markdown, String draft) {
 
         /** The component the scope belongs to (the one whose path holds it), if any. */
         public Optional<ComponentLink> owner() {
@@ -65,6 +65,37 @@ public class DocsOutline implements JobRunner {
 
         public int declarationCount() {
             return files.stream().mapToInt(f -> f.all().size()).sum();
+        }
+    }
+
+    /**
+     * What an outline left out to stay small (see {@link OutlineBudget}): of {@code codeFiles} code files, the last {@code files}
+     * whole, {@code entries} declarations in all, and calls and names of unread files beyond the first.
+     */
+    @RegisterForReflection
+    public record Omitted(int codeFiles, int files, int entries, int calls, int skipped) {
+
+        boolean any() {
+            return files > 0 || entries > 0 || calls > 0 || skipped > 0;
+        }
+
+        /** One sentence saying what is missing and how to get it. */
+        public String note() {
+            List<String> parts = new ArrayList<>();
+            if (files > 0) {
+                parts.add("the last " + files + " of " + codeFiles + " code files");
+            }
+            if (entries > 0) {
+                parts.add(entries + (entries == 1 ? " declaration" : " declarations") + " in all");
+            }
+            if (calls > 0) {
+                parts.add(calls + (calls == 1 ? " call" : " calls"));
+            }
+            if (skipped > 0) {
+                parts.add("the names of " + skipped + " more unread files");
+            }
+            return "Left out to keep this outline small: " + String.join(", ", parts)
+                    + ". Outline a narrower path (a folder or file inside this one) for the rest.";
         }
     }
 
@@ -126,10 +157,9 @@ public class DocsOutline implements JobRunner {
         List<ComponentLink> components = QuarkusTransaction.requiringNew().call(() -> components(job.projectId, scope));
         List<TaskLink> tasks = QuarkusTransaction.requiringNew().call(() -> tasks(job.projectId, scope.path()));
 
-        List<CodeOutline> exported = outlines.stream().map(o -> new CodeOutline(o.path(), o.language(), o.parser(), o.exported(),
-                List.of(), o.problem())).toList();
+        OutlineBudget.Bounded kept = OutlineBudget.apply(outlines, calls, skipped);
         Result draftless = new Result(repo.name, scope.path(), scope.kind(), scope.snapshot().manifestVersion(),
-                scope.snapshot().commitSha(), exported, calls, components, tasks, skipped, null, null);
+                scope.snapshot().commitSha(), kept.files(), kept.calls(), components, tasks, kept.skipped(), kept.omitted(), null, null);
         String markdown = markdown(draftless);
 
         job.step(5);
@@ -138,7 +168,7 @@ public class DocsOutline implements JobRunner {
                 + "API and how its parts call each other, using only what the outline below states; name open questions.", markdown)
                 .orElse(null);
         Result result = new Result(draftless.repo(), draftless.path(), draftless.scopeKind(), draftless.manifestVersion(),
-                draftless.commitSha(), exported, calls, components, tasks, skipped, markdown, draft);
+                draftless.commitSha(), kept.files(), kept.calls(), components, tasks, kept.skipped(), kept.omitted(), markdown, draft);
         return Outcome.of(json.convertValue(result, new TypeReference<Map<String, Object>>() {
         }));
     }
@@ -307,6 +337,9 @@ public class DocsOutline implements JobRunner {
         }
         if (!any) {
             md.append("\nNo public declarations.\n");
+        }
+        if (r.omitted() != null) {
+            md.append("\n_").append(r.omitted().note()).append("_\n");
         }
         if (!r.calls().isEmpty()) {
             md.append("\n## Calls inside the scope\n\n");

@@ -14,7 +14,9 @@ public record ExplainForm(@FormParam("path") String path, @FormParam("lineStart"
         p.put("repo", repo);
         p.put("path", path);
         p.put("lineStart", lineStart);
-        p.put("lineEnd", lineEnd == null || lineEnd.isBlank() ? lineStart : lineEnd);
+        // Empty is "that line only", except on a thread: there it is the thread's last line (another one is refused).
+        boolean onThread = threadId != null && !threadId.isBlank();
+        p.put("lineEnd", lineEnd == null || lineEnd.isBlank() ? (onThread ? null : lineStart) : lineEnd);
         p.put("threadId", threadId);
         return p;
     }

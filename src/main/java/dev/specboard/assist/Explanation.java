@@ -133,9 +133,10 @@ public class Explanation implements JobRunner {
                 throw ApiException.notFound("No such thread");
             }
             repo = Repo.findById(t.repositoryId);
-            path = path == null || path.isBlank() ? t.filePath : path;
-            start = start == null ? t.lineStart : start;
-            end = end == null ? t.lineEnd : end;
+            ThreadAnchor.refuseOthers(t, repo, repoName, path, start, end);
+            path = t.filePath;
+            start = t.lineStart;
+            end = t.lineEnd;
         } else {
             repo = scopes.repo(projectId, repoName);
         }

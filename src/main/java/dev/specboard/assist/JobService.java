@@ -209,7 +209,7 @@ public class JobService {
     @SuppressWarnings("unchecked")
     public Page list(UUID projectId, JobFilter filter) {
         String union = "SELECT j.id, 'AI' AS kind, j.type AS type, j.status, j.params::text AS params, j.progress::text AS progress, "
-                + "j.error, j.created_at, a.username, NULL AS repo FROM ai_jobs j LEFT JOIN accounts a ON a.id = j.user_id WHERE j.project_id = ?1 "
+                + "j.error, j.created_at, a.username, j.params->>'repo' AS repo FROM ai_jobs j LEFT JOIN accounts a ON a.id = j.user_id WHERE j.project_id = ?1 "
                 + "UNION ALL SELECT r.id, 'REFACTOR', 'RENAME', r.status, r.params::text, r.progress::text, r.error, r.created_at, a.username, "
                 + "g.name FROM refactor_jobs r JOIN repositories g ON g.id = r.repository_id LEFT JOIN accounts a ON a.id = r.user_id "
                 + "WHERE r.project_id = ?1";

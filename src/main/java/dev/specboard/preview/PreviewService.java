@@ -158,7 +158,13 @@ public class PreviewService {
     @Transactional
     public PreviewSession revoke(Access access, UUID id) {
         access.requireWrite(Role.LEAD);
-        PreviewSession s = get(access.project().id, id);
+        // Locked before reading: two revokes at once both read it open and both answered 200; the second now waits for
+        // the first to commit and reads it revoked (409).
+        PreviewSession s = id == null ? null : PreviewSession.<PreviewSession>find("projectId = ?1 and id = ?2", access.project().id, id)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (s == null) {
+            throw ApiException.notFound("No such preview in this project");
+        }
         s.revoke(access.accountId(), Instant.now());
         return s;
     }

@@ -19,6 +19,8 @@ public final class ClientGone {
         return Causes.any(failure, t -> t instanceof HttpClosedException || t instanceof ClosedChannelException
                 // The operating system's words for a connection the other side closed or reset, as the JDK and Netty pass them on.
                 || t instanceof IOException && t.getMessage() != null
-                        && (t.getMessage().contains("Connection reset by peer") || t.getMessage().contains("Broken pipe")));
+                        && (t.getMessage().contains("Connection reset by peer") || t.getMessage().contains("Broken pipe")
+                        // Quarkus's response stream, writing to a response whose connection closed (no Vert.x exception below it)
+                        || t.getMessage().contains("Connection has been closed")));
     }
 }
