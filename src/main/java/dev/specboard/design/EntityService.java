@@ -204,7 +204,7 @@ public class EntityService {
             e.relationships = DesignJson.write(relationships);
             e.crudLocations = DesignJson.write(r.crud());
             e.confidenceScore = r.confidence();
-            e.description = "Inferred from " + String.join(", ", r.pages()) + ".";
+            e.description = "Inferred from " + String.join(", ", r.pages()) + "." + EntityInference.omissions(r);
             if (!e.isPersistent()) {
                 e.persist();
             }
@@ -233,7 +233,8 @@ public class EntityService {
         if (!r.crud().delete().isEmpty()) {
             how.add("deleted on " + String.join(", ", r.crud().delete()));
         }
-        return "The app stores " + r.name() + ": it is " + String.join("; ", how) + (r.pages().size() > 1 ? " (" + r.pages().size() + " pages agree)." : ".");
+        return "The app stores " + r.name() + ": it is " + String.join("; ", how) + (r.pages().size() > 1 ? " (" + r.pages().size() + " pages agree)." : ".")
+                + EntityInference.omissions(r);
     }
 
     /** The answers offered to "where do its records come from": part of an entity that refers to it, imported, or a page to come. */
