@@ -86,8 +86,14 @@ public final class EntityInference {
     // ---- names
 
     static String snake(String s) {
-        String out = s.strip().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String out = TextAscii.of(s.strip()).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         return out.replaceAll("^_+|_+$", "");
+    }
+
+    /** The plural name of an entity as stored, at most {@link #MAX_NAME} characters; a rename gives the new name's. */
+    static String pluralName(String name) {
+        String plural = plural(name);
+        return plural.length() > MAX_NAME ? plural.substring(0, MAX_NAME) : plural;
     }
 
     static String singular(String w) {
@@ -254,8 +260,7 @@ public final class EntityInference {
                 relationships.add(new EntityModel.Relationship("has_many", m.getKey(), snake(name) + "_id", "belongs_to", null, List.of(m.getValue())));
             }
             double confidence = round(0.35 + 0.2 * pages.size() + bonus);
-            String plural = plural(name);
-            return new Result(name, plural.length() > MAX_NAME ? plural.substring(0, MAX_NAME) : plural, out, relationships,
+            return new Result(name, pluralName(name), out, relationships,
                     new EntityModel.CrudLocations(List.copyOf(create), List.copyOf(read), List.copyOf(update), List.copyOf(delete)), confidence,
                     List.copyOf(pages), List.copyOf(observations), omittedFields.size());
         }

@@ -284,6 +284,8 @@ public class EntityService {
                 });
         String was = e.entityName;
         e.entityName = n;
+        // The plural names the table of the SQL export: left as it was, Letter kept the table "messages".
+        e.pluralName = EntityInference.pluralName(n);
         e.userConfirmed = true;
         // The others' relationships name it: left as they were, the SQL export referenced a table it no longer makes.
         list(e.projectId).forEach(o -> o.retarget(was, n));
