@@ -19,6 +19,9 @@ import java.util.TreeMap;
  */
 public final class DesignSystemBuilder {
 
+    /** The most near-duplicate pairs flagged, most used colours first. */
+    static final int NEAR_FLAGS = 100;
+
     /** Colours closer than this (CIE76 delta E) are flagged as near duplicates. */
     public static final double NEAR = 5.0;
 
@@ -141,8 +144,11 @@ public final class DesignSystemBuilder {
                 DesignTokens.ColorToken b = tokenList.get(j).getValue();
                 double d = CssColors.distance(a.value(), b.value());
                 if (d < NEAR && alpha(a.value()).equals(alpha(b.value()))) {
-                    near.add(new DesignTokens.NearDuplicate(tokenList.get(i).getKey(), a.value(), tokenList.get(j).getKey(), b.value(),
-                            Math.round(d * 100) / 100d, a.pages(), b.pages()));
+                    // Pairs grow with the square of the colours: the flags keep the first ones, the confidence counts them all.
+                    if (near.size() < NEAR_FLAGS) {
+                        near.add(new DesignTokens.NearDuplicate(tokenList.get(i).getKey(), a.value(), tokenList.get(j).getKey(), b.value(),
+                                Math.round(d * 100) / 100d, a.pages(), b.pages()));
+                    }
                     involved.add(a.value());
                     involved.add(b.value());
                 }

@@ -10,6 +10,12 @@ import java.util.Map;
 /** The design-system screen: swatches, the spacing scale, type specimens, component patterns, flags, confidence and exports. */
 public record DesignSystemPage(Access access, DesignSystemService.View ds, FormErrors errors, String failedColor, String typedName) {
 
+    /** The most colour rows the page shows. */
+    static final int COLOR_ROWS = 200;
+
+    /** The most colours the merge form lists. */
+    static final int MERGE_CHOICES = 1000;
+
     public DesignSystemPage(Access access, DesignSystemService.View ds, FormErrors errors) {
         this(access, ds, errors, null, null);
     }
@@ -75,6 +81,23 @@ public record DesignSystemPage(Access access, DesignSystemService.View ds, FormE
         List<ColorEntry> out = new ArrayList<>();
         ds.tokens().colors().forEach((name, t) -> out.add(new ColorEntry(name, t)));
         return out;
+    }
+
+    /** The colour table's rows, most used first: at most {@link #COLOR_ROWS}, so that a mockup full of colours cannot make the page huge. */
+    public List<ColorEntry> shownColors() {
+        List<ColorEntry> all = colors();
+        return all.size() > COLOR_ROWS ? all.subList(0, COLOR_ROWS) : all;
+    }
+
+    /** How many colours the table leaves out. */
+    public int hiddenColors() {
+        return Math.max(0, ds.tokens().colors().size() - COLOR_ROWS);
+    }
+
+    /** The colours the merge form offers (each once, in both of its lists), most used first. */
+    public List<ColorEntry> mergeChoices() {
+        List<ColorEntry> all = colors();
+        return all.size() > MERGE_CHOICES ? all.subList(0, MERGE_CHOICES) : all;
     }
 
     public Map<String, String> merges() {

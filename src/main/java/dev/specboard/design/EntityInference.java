@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,12 +31,24 @@ public final class EntityInference {
 
     /** An inferred entity with its fields, relationships, CRUD locations and confidence, and the observations behind it. */
     public record Result(String name, String plural, Map<String, FieldResult> fields, List<EntityModel.Relationship> relationships,
-                         EntityModel.CrudLocations crud, double confidence, List<String> pages, List<String> observations) {
+                         EntityModel.CrudLocations crud, double confidence, List<String> pages, List<String> observations, int omittedFields) {
     }
 
-    /** The whole inference: the entities and every observation. */
-    public record Model(List<Result> entities, List<Observation> observations) {
+    /** The whole inference: the entities, every observation, and how many entities the cap left out. */
+    public record Model(List<Result> entities, List<Observation> observations, int omittedEntities) {
     }
+
+    /**
+     * The most fields an entity takes from the mockups: one form of 26,500 inputs made an entity whose page ran out of
+     * memory (and PostgreSQL allows 1,600 columns a table). Those past it are left out and the entity's thought says so.
+     */
+    static final int MAX_FIELDS = 200;
+
+    /** The most entities an inference makes; forms and tables naming others are left out. */
+    static final int MAX_ENTITIES = 100;
+
+    /** The most fields of all entities together, so that the entities page (a table row per field) stays a few megabytes at most. */
+    static final int MAX_TOTAL_FIELDS = 1000;
 
     private EntityInference() {
     }
@@ -44,9 +57,15 @@ public final class EntityInference {
     public static Model infer(List<PageInput> pages) {
         Map<String, Acc> entities = new LinkedHashMap<>();
         List<Observation> observations = new ArrayList<>();
+        Set<String> omitted = new HashSet<>();
+        int[] budget = {MAX_TOTAL_FIELDS};
         for (PageInput page : pages) {
             for (PageEntities.Sighting s : PageEntities.read(page)) {
-                entities.computeIfAbsent(s.entity(), Acc::new).add(page.path(), s);
+                if (!entities.containsKey(s.entity()) && entities.size() >= MAX_ENTITIES) {
+                    omitted.add(s.entity());
+                    continue;
+                }
+                entities.computeIfAbsent(s.entity(), name -> new Acc(name, budget)).add(page.path(), s);
                 observations.add(s.observation());
             }
         }
@@ -55,14 +74,26 @@ public final class EntityInference {
         for (Acc a : entities.values()) {
             results.add(a.result(names));
         }
-        return new Model(results, observations);
+        return new Model(results, observations, omitted.size());
+    }
+
+    /** The sentence saying that the cap left some of an entity's fields out, or nothing. */
+    static String omissions(Result r) {
+        return r.omittedFields() == 0 ? "" : " Its mockups show " + r.omittedFields() + " more fields, left out: an entity keeps at most "
+                + MAX_FIELDS + ", all entities together " + MAX_TOTAL_FIELDS + ".";
     }
 
     // ---- names
 
     static String snake(String s) {
-        String out = s.strip().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String out = TextAscii.of(s.strip()).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         return out.replaceAll("^_+|_+$", "");
+    }
+
+    /** The plural name of an entity as stored, at most {@link #MAX_NAME} characters; a rename gives the new name's. */
+    static String pluralName(String name) {
+        String plural = plural(name);
+        return plural.length() > MAX_NAME ? plural.substring(0, MAX_NAME) : plural;
     }
 
     static String singular(String w) {
@@ -140,6 +171,7 @@ public final class EntityInference {
         final List<String> observations = new ArrayList<>();
         double bonus;
         final Map<String, FieldAcc> fields = new LinkedHashMap<>();
+        final Set<String> omittedFields = new HashSet<>();
         final Map<String, String> selects = new LinkedHashMap<>();
         final Map<String, String> hasMany = new LinkedHashMap<>();
         final Set<String> create = new LinkedHashSet<>();
@@ -147,8 +179,12 @@ public final class EntityInference {
         final Set<String> update = new LinkedHashSet<>();
         final Set<String> delete = new LinkedHashSet<>();
 
-        Acc(String name) {
+        /** The fields all entities may still take, shared by the inference's entities. */
+        final int[] budget;
+
+        Acc(String name, int[] budget) {
             this.name = name;
+            this.budget = budget;
         }
 
         /** Adds what one form, table or card grid of this page showed of the entity. */
@@ -177,6 +213,13 @@ public final class EntityInference {
         }
 
         private void field(String fieldName, EntityModel.Field f, String page, String observation, double base) {
+            if (!fields.containsKey(fieldName)) {
+                if (fields.size() >= MAX_FIELDS || budget[0] <= 0) {
+                    omittedFields.add(fieldName);
+                    return;
+                }
+                budget[0]--;
+            }
             FieldAcc fa = fields.computeIfAbsent(fieldName, k -> new FieldAcc());
             fa.pages.add(page);
             fa.observations.add(observation);
@@ -217,10 +260,9 @@ public final class EntityInference {
                 relationships.add(new EntityModel.Relationship("has_many", m.getKey(), snake(name) + "_id", "belongs_to", null, List.of(m.getValue())));
             }
             double confidence = round(0.35 + 0.2 * pages.size() + bonus);
-            String plural = plural(name);
-            return new Result(name, plural.length() > MAX_NAME ? plural.substring(0, MAX_NAME) : plural, out, relationships,
+            return new Result(name, pluralName(name), out, relationships,
                     new EntityModel.CrudLocations(List.copyOf(create), List.copyOf(read), List.copyOf(update), List.copyOf(delete)), confidence,
-                    List.copyOf(pages), List.copyOf(observations));
+                    List.copyOf(pages), List.copyOf(observations), omittedFields.size());
         }
 
         private String referenceTarget(String fieldName, Set<String> entityNames) {

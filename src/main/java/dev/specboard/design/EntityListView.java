@@ -43,6 +43,19 @@ public record EntityListView(Access access, List<InferredEntity> entities, Map<S
     }
 
     /** The types a field may be given. */
+    /** Whether the inference made as many entities as it makes, so that mockups naming more were left out. */
+    public boolean atEntityCap() {
+        return entities.size() >= EntityInference.MAX_ENTITIES;
+    }
+
+    public int entityCap() {
+        return EntityInference.MAX_ENTITIES;
+    }
+
+    public int fieldCap() {
+        return EntityInference.MAX_TOTAL_FIELDS;
+    }
+
     public List<String> fieldTypes() {
         return EntityModel.FIELD_TYPES;
     }

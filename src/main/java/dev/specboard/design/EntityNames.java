@@ -32,9 +32,6 @@ final class EntityNames {
 
     /** The entity a form is about: its data-entity, id or name, its action, its heading, else the page's name. */
     static String entityName(Element form, Document doc, PageInput page) {
-        if (!form.attr("data-entity").isBlank()) {
-            return pascal(singular(snake(form.attr("data-entity"))));
-        }
         String fromAttrs = nameFromAttributes(form);
         if (fromAttrs != null) {
             return fromAttrs;
@@ -80,8 +77,10 @@ final class EntityNames {
 
     /** An entity name from an element's data-entity, id, name or (for lists) class: {@code new-contact-form} → Contact. */
     static String nameFromAttributes(Element e) {
-        if (!e.attr("data-entity").isBlank()) {
-            return pascal(singular(snake(e.attr("data-entity"))));
+        // A data-entity of punctuation alone names nothing (it gave the entity "" with the plural "s"): the other names are asked.
+        String named = pascal(singular(snake(e.attr("data-entity"))));
+        if (!named.isEmpty()) {
+            return named;
         }
         for (String candidate : List.of(e.id(), e.attr("name"), e.attr("aria-label"))) {
             String n = nameFromWords(candidate);

@@ -204,7 +204,7 @@ public class EntityService {
             e.relationships = DesignJson.write(relationships);
             e.crudLocations = DesignJson.write(r.crud());
             e.confidenceScore = r.confidence();
-            e.description = "Inferred from " + String.join(", ", r.pages()) + ".";
+            e.description = "Inferred from " + String.join(", ", r.pages()) + "." + EntityInference.omissions(r);
             if (!e.isPersistent()) {
                 e.persist();
             }
@@ -233,7 +233,8 @@ public class EntityService {
         if (!r.crud().delete().isEmpty()) {
             how.add("deleted on " + String.join(", ", r.crud().delete()));
         }
-        return "The app stores " + r.name() + ": it is " + String.join("; ", how) + (r.pages().size() > 1 ? " (" + r.pages().size() + " pages agree)." : ".");
+        return "The app stores " + r.name() + ": it is " + String.join("; ", how) + (r.pages().size() > 1 ? " (" + r.pages().size() + " pages agree)." : ".")
+                + EntityInference.omissions(r);
     }
 
     /** The answers offered to "where do its records come from": part of an entity that refers to it, imported, or a page to come. */
@@ -283,6 +284,8 @@ public class EntityService {
                 });
         String was = e.entityName;
         e.entityName = n;
+        // The plural names the table of the SQL export: left as it was, Letter kept the table "messages".
+        e.pluralName = EntityInference.pluralName(n);
         e.userConfirmed = true;
         // The others' relationships name it: left as they were, the SQL export referenced a table it no longer makes.
         list(e.projectId).forEach(o -> o.retarget(was, n));

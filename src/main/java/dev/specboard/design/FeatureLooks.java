@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 @RegisterForReflection
 public record FeatureLooks(List<String> components, List<Colour> colors) {
 
+    /** The most colours named, most used first: a mockup with thousands of colours must not make every feature page list them all. */
+    static final int MAX_COLORS = 50;
+
     /** A colour token by its name and hex value ({@code #dc2626}). */
     @RegisterForReflection
     public record Colour(String name, String value) {
@@ -49,7 +52,7 @@ public record FeatureLooks(List<String> components, List<Colour> colors) {
         List<Colour> onPages = all.entrySet().stream()
                 .filter(e -> e.getValue().pages() != null && e.getValue().pages().stream().anyMatch(names::contains))
                 .sorted(Comparator.comparingInt((Map.Entry<String, DesignTokens.ColorToken> e) -> -e.getValue().usageCount()).thenComparing(Map.Entry::getKey))
-                .map(e -> new Colour(e.getKey(), e.getValue().value())).toList();
+                .limit(MAX_COLORS).map(e -> new Colour(e.getKey(), e.getValue().value())).toList();
         return new FeatureLooks(MockupAnalyzer.COMPONENT_KINDS.stream().filter(used::contains).toList(), onPages);
     }
 

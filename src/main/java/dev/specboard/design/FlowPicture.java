@@ -95,11 +95,11 @@ public final class FlowPicture {
         return d.legend(new Diagram.LegendEntry("end", Diagram.Shape.BOX, "#ffffff", "#3d4852", 4, false)).legendHtml();
     }
 
-    /** A screen's mockup as a live thumbnail. */
+    /** A screen's mockup as a thumbnail: its scripts never run, as many show at once (a loop in one would freeze the page). */
     private static void thumbnail(StringBuilder svg, Diagram.Box b, Node n) {
         svg.append("<foreignObject x=\"").append(fmt(b.x() + 10)).append("\" y=\"").append(fmt(b.y() + 8))
                 .append("\" width=\"160\" height=\"100\"><div xmlns=\"http://www.w3.org/1999/xhtml\" class=\"thumb\"><iframe src=\"")
-                .append(esc(n.frame())).append("\" sandbox=\"allow-scripts\" loading=\"lazy\" tabindex=\"-1\" aria-hidden=\"true\" title=\"")
+                .append(esc(n.frame() + MockupDocument.THUMBNAIL)).append("\" sandbox=\"\" loading=\"lazy\" tabindex=\"-1\" aria-hidden=\"true\" title=\"")
                 .append(esc(n.label())).append(" mockup\"></iframe></div></foreignObject>");
     }
 }

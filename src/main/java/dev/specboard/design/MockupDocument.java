@@ -20,11 +20,25 @@ public final class MockupDocument {
     public static final String CSP = "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             + "img-src data:; font-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
 
+    /**
+     * The sandbox of a thumbnail: no scripts at all, so that a mockup's endless loop cannot freeze the page tree or a
+     * journey's picture, which show many at once. The frame's own {@code sandbox=""} forbids them too.
+     */
+    public static final String THUMBNAIL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; "
+            + "img-src data:; font-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+    /** The query that asks for a mockup's document as a thumbnail (see {@link #THUMBNAIL_CSP}). */
+    public static final String THUMBNAIL = "?thumbnail=true";
+
     private MockupDocument() {
     }
 
     /** The full HTML document: the mockup's HTML (a fragment or a document), its CSS in the head, its JS at the end of the body. */
     public static String render(String html, String css, String js) {
+        return "<!DOCTYPE html>\n" + document(html, css, js).outerHtml();
+    }
+
+    private static Document document(String html, String css, String js) {
         Document doc = Jsoup.parse(html == null ? "" : html);
         doc.outputSettings().prettyPrint(false);
         Element head = doc.head();
@@ -40,7 +54,7 @@ public final class MockupDocument {
         if (js != null && !js.isBlank()) {
             doc.body().appendElement("script").appendChild(new DataNode(js));
         }
-        return "<!DOCTYPE html>\n" + doc.outerHtml();
+        return doc;
     }
 
     public static String render(Mockup m) {
@@ -64,8 +78,24 @@ public final class MockupDocument {
      * preview's page past the preview's revocation or expiry.
      */
     public static Response response(String document) {
+        return response(document, CSP);
+    }
+
+    /** The document as a thumbnail: its scripts and event handlers left out, and scripts forbidden. */
+    public static Response thumbnail(Mockup m) {
+        Document doc = document(m.htmlContent, m.cssContent, null);
+        // The policy stops them already; a thumbnail without them also costs the browser nothing to parse.
+        doc.select("script").remove();
+        for (Element e : doc.getAllElements()) {
+            e.attributes().asList().stream().filter(a -> a.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("on"))
+                    .map(org.jsoup.nodes.Attribute::getKey).toList().forEach(e::removeAttr);
+        }
+        return response("<!DOCTYPE html>\n" + doc.outerHtml(), THUMBNAIL_CSP);
+    }
+
+    private static Response response(String document, String csp) {
         return Response.ok(document, "text/html; charset=utf-8")
-                .header("Content-Security-Policy", CSP)
+                .header("Content-Security-Policy", csp)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store")

@@ -125,19 +125,20 @@ public class MockupResource {
 
     /**
      * The mockup document itself, only ever under the sandbox CSP and only as a frame (see {@link MockupDocument}); opened
-     * on its own it sends the reader to the version's page, which frames it.
+     * on its own it sends the reader to the version's page, which frames it. As a thumbnail ({@code ?thumbnail=true}) its
+     * scripts never run.
      */
     @GET
     @Path("mockups/{version}/frame")
     public Response frame(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version,
-                          @HeaderParam("Sec-Fetch-Dest") String dest) {
+                          @HeaderParam("Sec-Fetch-Dest") String dest, @QueryParam("thumbnail") boolean thumbnail) {
         Access access = projectAccess.read(slug);
         Page p = pages.get(access.project().id, PageResource.uuid(id));
         Mockup m = mockups.get(p.id, version);
         if (!MockupDocument.framed(dest)) {
             return Response.seeOther(URI.create("/projects/" + access.project().slug + "/pages/" + p.id + "/mockups/" + m.version)).build();
         }
-        return MockupDocument.response(MockupDocument.render(m));
+        return thumbnail ? MockupDocument.thumbnail(m) : MockupDocument.response(MockupDocument.render(m));
     }
 
     @RoleFirst.Member

@@ -119,7 +119,7 @@ final class PageEntities {
         boolean deletes = form.select("button, a, input[type=submit]").stream()
                 .anyMatch(b -> DELETE.matcher(b.text() + " " + b.className() + " " + b.val()).find());
         return new Sighting(entity, 0.15, new Observation(obsKey, page.path(), "form", entity, fieldNames, "The page " + page.path() + " has a form ("
-                + (edits ? "editing" : "creating") + " " + entity + ") with the inputs " + String.join(", ", fieldNames) + "."),
+                + (edits ? "editing" : "creating") + " " + entity + ") with the inputs " + listed(fieldNames) + "."),
                 fields, selects, hasMany, !edits, false, edits, deletes);
     }
 
@@ -255,7 +255,7 @@ final class PageEntities {
         }
         boolean deletes = table.select("button, a").stream().anyMatch(b -> DELETE.matcher(b.text() + " " + b.className()).find());
         return new Sighting(entity, 0.1, new Observation(obsKey, page.path(), "table", entity, fieldNames, "The page " + page.path() + " lists "
-                + entity + " in a table with the columns " + String.join(", ", fieldNames) + "."), fields, Set.of(), List.of(),
+                + entity + " in a table with the columns " + listed(fieldNames) + "."), fields, Set.of(), List.of(),
                 false, true, false, deletes);
     }
 
@@ -356,7 +356,7 @@ final class PageEntities {
         boolean deletes = cards.stream().anyMatch(c -> c.select("button, a").stream().anyMatch(b -> DELETE.matcher(b.text() + " " + b.className()).find()));
         return new Sighting(entity, 0.05, new Observation(obsKey, page.path(), "cards", entity, fieldNames, "The page " + page.path() + " shows "
                 + cards.size() + " " + first.classNames().stream().filter(c -> c.matches("(?i).*(card|item|tile).*")).findFirst().orElse("card")
-                + " elements, read as a list of " + entity + (fieldNames.isEmpty() ? "." : " with " + String.join(", ", fieldNames) + ".")),
+                + " elements, read as a list of " + entity + (fieldNames.isEmpty() ? "." : " with " + listed(fieldNames) + ".")),
                 fields, Set.of(), hasMany, false, true, false, deletes);
     }
 
@@ -365,5 +365,13 @@ final class PageEntities {
         String s = snake(cls);
         int i = s.lastIndexOf('_');
         return EntityInference.fieldName(i > 0 && i < s.length() - 1 ? s.substring(i + 1) : s);
+    }
+
+    /** Field names for an observation's sentence: the first {@link EntityInference#MAX_FIELDS}, then how many more, so that a huge form makes no huge thought. */
+    static String listed(List<String> names) {
+        if (names.size() <= EntityInference.MAX_FIELDS) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, EntityInference.MAX_FIELDS)) + " and " + (names.size() - EntityInference.MAX_FIELDS) + " more";
     }
 }

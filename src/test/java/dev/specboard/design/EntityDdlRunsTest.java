@@ -44,7 +44,8 @@ class EntityDdlRunsTest {
         String company = (String) EntityResourceTest.entity(inferred, "Company").get("id");
         assertEquals(List.of("Company"), targets(EntityResourceTest.entity(inferred, "Contact")));
 
-        fx.api(t.member()).body(Map.of("entityName", "Organisation")).put(api + "/entities/" + company).then().statusCode(200);
+        fx.api(t.member()).body(Map.of("entityName", "Organisation")).put(api + "/entities/" + company).then().statusCode(200)
+                .body("pluralName", org.hamcrest.Matchers.equalTo("organisations"));
         List<Map<String, Object>> renamed = fx.api(t.viewer()).get(api + "/entities").then().statusCode(200).extract().path("");
         assertEquals(List.of("Organisation"), targets(EntityResourceTest.entity(renamed, "Contact")), "the relationship follows the rename");
         List<Map<String, Object>> again = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
@@ -67,6 +68,73 @@ class EntityDdlRunsTest {
         assertTrue(ddl.contains("desk_id uuid,") || ddl.contains("desk_id uuid\n"), "no Desk entity, no reference to a table never made: " + ddl);
         assertFalse(ddl.contains("desks"), ddl);
         runs(ddl);
+    }
+
+    /** Each of these inputs made a script PostgreSQL refused: a reserved word, a generated column's name, text checks on other types, varchar(0). */
+    @Test
+    void aFormOfAwkwardInputsGivesAScriptThatRuns() throws SQLException {
+        TestData.Team t = data.team();
+        PageResourceTest.createPage(t, "Message", "/message", null, "<main><form data-entity=\"message\">"
+                + "<input name=\"to\" type=\"email\" required><input name=\"when\" type=\"datetime-local\"><input name=\"created_at\" type=\"date\">"
+                + "<input name=\"quantity\" type=\"number\" pattern=\"[0-9]*\"><input name=\"born_on\" type=\"date\" pattern=\"\\d{4}-\\d{2}-\\d{2}\">"
+                + "<input name=\"code\" maxlength=\"0\"><input name=\"agree\" type=\"checkbox\" minlength=\"1\"><input name=\"user\" pattern=\"[a-z]+\" minlength=\"2\">"
+                + "<button>Send</button></form></main>", "");
+        String api = "/api/v1/projects/" + t.slug();
+        fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
+        String ddl = fx.api(t.viewer()).get(api + "/entities/ddl").then().statusCode(200).extract().path("ddl");
+        assertTrue(ddl.contains("\"to\" varchar(320) NOT NULL"), ddl);
+        assertTrue(ddl.contains("\"when\" timestamptz"), ddl);
+        assertTrue(ddl.contains("created_at_2 date"), "the form's created_at beside the generated one: " + ddl);
+        assertFalse(ddl.contains("varchar(0)"), ddl);
+        assertFalse(ddl.contains("quantity ~") || ddl.contains("born_on ~") || ddl.contains("length(agree)"), "text checks on text only: " + ddl);
+        assertTrue(ddl.contains("length(\"user\") >= 2") && ddl.contains("\"user\" ~ "), "a text column keeps its checks: " + ddl);
+        runs(ddl);
+    }
+
+    @Test
+    void tableAndColumnNamesAreUniqueOnceNormalisedAndCutTo63() throws SQLException {
+        String longName = "A" + "very_long_name_".repeat(6);
+        InferredEntity orderItem = entity("OrderItem", Map.of());
+        InferredEntity orderItem2 = entity("Order_Item", Map.of("order_item", "OrderItem"));
+        InferredEntity long1 = entity(longName + "One", Map.of());
+        InferredEntity long2 = entity(longName + "Two", Map.of("parent", longName + "One"));
+        Map<String, EntityModel.Field> fields = new java.util.LinkedHashMap<>(long2.fieldMap());
+        EntityModel.Field text = new EntityModel.Field("string", false, false, false, 50, null, List.of(), Map.of(), List.of(), 0.5);
+        fields.put("column_" + "x".repeat(70) + "_a", text);
+        fields.put("column_" + "x".repeat(70) + "_b", text);
+        fields.put("Updated At", text);
+        long2.fields = DesignJson.write(fields);
+        String ddl = EntityDdl.ddl(List.of(orderItem, orderItem2, long1, long2));
+        assertTrue(ddl.contains("CREATE TABLE order_items (") && ddl.contains("CREATE TABLE order_items_2 ("), ddl);
+        assertTrue(ddl.contains("updated_at_2 varchar(50)"), ddl);
+        for (String line : ddl.split("\n")) {
+            if (line.startsWith("--")) {
+                continue;
+            }
+            for (String word : line.replaceAll("'[^']*'", "").split("[^A-Za-z0-9_]+")) {
+                assertTrue(word.length() <= EntityDdl.MAX_IDENT, word);
+            }
+        }
+        runs(ddl);
+    }
+
+    /** Every word this PostgreSQL reserves, as a column: the export quotes each one it must. */
+    @Test
+    void everyReservedWordOfThisPostgresqlIsQuoted() throws SQLException {
+        List<String> words = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT word FROM pg_get_keywords() WHERE catcode IN ('R', 'T') ORDER BY word")) {
+            while (r.next()) {
+                words.add(r.getString(1));
+            }
+        }
+        assertTrue(words.contains("to") && words.contains("when"), words.toString());
+        assertTrue(EntityDdl.RESERVED.containsAll(words), "not quoted: " + words.stream().filter(w -> !EntityDdl.RESERVED.contains(w)).toList());
+        InferredEntity all = entity("Reserved", Map.of());
+        Map<String, EntityModel.Field> fields = new java.util.LinkedHashMap<>();
+        words.forEach(w -> fields.put(w, new EntityModel.Field("string", false, false, false, 10, null, List.of(), Map.of("min_length", 1), List.of(), 0.5)));
+        all.fields = DesignJson.write(fields);
+        runs(EntityDdl.ddl(List.of(all)));
     }
 
     private static InferredEntity entity(String name, Map<String, String> references) {

@@ -134,4 +134,26 @@ class EntityInferenceTest {
         }
         assertTrue(entity(m, "Guest").fields().containsKey("long_field_".repeat(6).substring(0, EntityInference.MAX_FIELD)), entity(m, "Guest").fields().keySet().toString());
     }
+
+    /** Two forms named in Russian became one entity named "" with the plural "s". */
+    @Test
+    void nonLatinNamesAreTransliteratedAndNeverEmptyNorMerged() {
+        String html = "<main><form data-entity=\"Контакт\"><input name=\"имя\"><button>Save</button></form>"
+                + "<form data-entity=\"Событие\"><input name=\"дата\" type=\"date\"><button>Save</button></form>"
+                + "<form data-entity=\"联系人\"><input name=\"a\"><button>Save</button></form>"
+                + "<form data-entity=\"事件\"><input name=\"b\"><button>Save</button></form>"
+                + "<form data-entity=\"!!!\" id=\"invoice-form\"><input name=\"total\"><button>Save</button></form></main>";
+        EntityInference.Model m = EntityInference.infer(List.of(new EntityInference.PageInput("/x", "X", html)));
+        List<String> names = m.entities().stream().map(EntityInference.Result::name).toList();
+        assertEquals(5, names.size(), names.toString());
+        assertEquals("Kontakt", names.get(0));
+        assertEquals("Sobytie", names.get(1));
+        assertEquals("Invoice", names.get(4), "a data-entity naming nothing leaves the form's other names");
+        assertTrue(entity(m, "Kontakt").fields().containsKey("imia"), entity(m, "Kontakt").fields().keySet().toString());
+        assertEquals("kontakts", entity(m, "Kontakt").plural());
+        for (EntityInference.Result r : m.entities()) {
+            assertFalse(r.name().isEmpty() || r.plural().equals("s"), r.name() + " / " + r.plural());
+            assertTrue(r.name().matches("[A-Za-z][A-Za-z0-9_]*"), r.name());
+        }
+    }
 }

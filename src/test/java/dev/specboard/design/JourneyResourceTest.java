@@ -55,7 +55,11 @@ class JourneyResourceTest {
         Element svg = d.selectFirst("#flow-picture svg");
         assertNotNull(svg);
         assertNotNull(svg.selectFirst("a#svg-node-ok polygon"), "a decision is a diamond");
-        assertNotNull(svg.selectFirst("a#svg-node-login foreignObject iframe[sandbox=allow-scripts]"), "a screen shows its mockup");
+        Element thumb = svg.selectFirst("a#svg-node-login foreignObject iframe[sandbox]");
+        assertNotNull(thumb, "a screen shows its mockup");
+        assertEquals("", thumb.attr("sandbox"), "with its scripts off");
+        assertTrue(thumb.attr("src").endsWith("/frame?thumbnail=true"), thumb.attr("src"));
+        assertTrue(svg.select("iframe[sandbox~=allow-scripts]").isEmpty(), "no thumbnail runs the mockup's scripts");
         assertTrue(svg.select(".flow-edge-label text").eachText().contains("Yes"), "branches are labelled");
         assertEquals(List.of("screen", "decision", "action", "database", "annotation", "end"), d.select("#flow-picture + ul.flow-legend li").eachText(),
                 "the key is a list under the picture, outside its scrolling box");

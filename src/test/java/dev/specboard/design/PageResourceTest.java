@@ -56,8 +56,11 @@ class PageResourceTest {
         assertEquals(2, tree.select("#page-tree > ul.page-siblings > li").size(), "two top-level pages");
         assertNotNull(tree.selectFirst("#node-" + home + " ul.page-siblings #node-" + lessons), "Lessons sits under Home");
         String thumb = tree.selectFirst("#node-" + lessons + " .thumb iframe").attr("src");
-        assertEquals("/projects/" + t.slug() + "/pages/" + lessons + "/mockups/1/frame", thumb);
-        assertEquals("allow-scripts", tree.selectFirst("#node-" + lessons + " .thumb iframe").attr("sandbox"));
+        assertEquals("/projects/" + t.slug() + "/pages/" + lessons + "/mockups/1/frame?thumbnail=true", thumb);
+        // A thumbnail runs no script: one mockup's endless loop froze the whole tree.
+        assertTrue(tree.selectFirst("#node-" + lessons + " .thumb iframe").hasAttr("sandbox"));
+        assertEquals("", tree.selectFirst("#node-" + lessons + " .thumb iframe").attr("sandbox"));
+        assertTrue(tree.select("iframe[sandbox~=allow-scripts]").isEmpty(), "no thumbnail may run scripts");
         assertEquals("lazy", tree.selectFirst("#node-" + lessons + " .thumb iframe").attr("loading"));
         assertTrue(tree.select(".move-up").isEmpty(), "a viewer cannot reorder");
         Document own = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/design").then().statusCode(200).extract().response());
@@ -197,6 +200,11 @@ class PageResourceTest {
         assertEquals("nosniff", frame.getHeader("X-Content-Type-Options"));
         assertEquals("no-store", frame.getHeader("Cache-Control"), "a project's mockup stays out of the browser's cache, as its pages do");
         assertTrue(frame.getContentType().startsWith("text/html"));
+        Response thumbnail = Web.as(t.viewer()).get("/projects/" + t.slug() + "/pages/" + id + "/mockups/1/frame?thumbnail=true");
+        String thumbCsp = thumbnail.then().statusCode(200).extract().header("Content-Security-Policy");
+        assertTrue(thumbCsp.startsWith("sandbox;"), "a thumbnail's own policy does not allow scripts: " + thumbCsp);
+        assertFalse(thumbCsp.contains("allow-scripts") || thumbCsp.contains("script-src"), thumbCsp);
+        assertFalse(thumbnail.asString().contains("document.title"), "nor does it carry the mockup's script");
         Document doc = Web.html(frame);
         assertEquals("h1 { color: red }", doc.selectFirst("head style").data());
         assertEquals(404, Web.as(t.outsider()).get("/projects/" + t.slug() + "/pages/" + id + "/mockups/1/frame").statusCode());
