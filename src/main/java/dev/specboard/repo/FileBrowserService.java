@@ -27,6 +27,8 @@ public class FileBrowserService {
     private static final int KEPT_FOLDER_ROWS = 50_000;
 
     /** One folder of one manifest. */
+    private static final String MIRROR_LOST = "The mirror no longer has this file; sync the repository again.";
+
     private record Folder(UUID manifestId, String path) {
     }
 
@@ -147,8 +149,7 @@ public class FileBrowserService {
     }
 
     private FileView file(Repo repo, ManifestFiles.Head m, String path, boolean latest) {
-        ManifestEntry entry = manifests.files(m).get(path)
-                .orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
+        ManifestEntry entry = entry(repo, m, path);
         List<TreeView.CrumbRef> crumbs = crumbs(path);
         if (entry.binary()) {
             return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, null,
@@ -161,7 +162,7 @@ public class FileBrowserService {
                             + "); the limit is " + humanSize(maxViewBytes) + " or " + maxViewLines + " lines.");
         }
         FileContent content = new FileContent(() -> mirror.readBlob(repo, entry.blobSha())
-                .orElseThrow(() -> ApiException.notFound("The mirror no longer has this file; sync the repository again.")),
+                .orElseThrow(() -> ApiException.notFound(MIRROR_LOST)),
                 entry.lines());
         return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, content, null);
     }
@@ -170,12 +171,15 @@ public class FileBrowserService {
     public RawFile raw(Repo repo, String rawPath, Integer version) {
         String path = cleanPath(rawPath);
         ManifestFiles.Head m = manifest(repo, version);
-        ManifestEntry entry = manifests.files(m).get(path)
-                .orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
+        ManifestEntry entry = entry(repo, m, path);
         if (!mirror.hasBlob(repo, entry.blobSha())) {
-            throw ApiException.notFound("The mirror no longer has this file; sync the repository again.");
+            throw ApiException.notFound(MIRROR_LOST);
         }
         return new RawFile(entry, m.version(), out -> mirror.copyBlob(repo, entry.blobSha(), out));
+    }
+
+    private ManifestEntry entry(Repo repo, ManifestFiles.Head m, String path) {
+        return manifests.files(m).get(path).orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
     }
 
     private boolean isLatest(Repo repo, ManifestFiles.Head m, Integer requested) {

@@ -128,13 +128,9 @@ public class ErrorMapper {
             return refuse(422, unknown.getOriginalMessage(), new LinkedHashMap<>(unknown.fields()), uri, headers, request);
         }
         String field = fieldPath(e);
-        if (e instanceof StrictJson.NulInText) {
-            return refuse(422, "The field " + field + " contains a NUL character, which cannot be stored.",
-                    Map.of(field, "must not contain the NUL character"), uri, headers, request);
-        }
-        if (e instanceof StrictJson.LoneSurrogate) {
-            return refuse(422, "The field " + field + " contains half of a surrogate pair (such as \\ud800 alone), which is no character"
-                    + " and cannot be stored.", Map.of(field, "must not contain an unpaired surrogate"), uri, headers, request);
+        if (e instanceof StrictJson.UnstorableText text) {
+            return refuse(422, "The field " + field + " contains " + text.holds() + ".",
+                    Map.of(field, text.rule()), uri, headers, request);
         }
         if (e instanceof PropertyBindingException) {
             return refuse(422, "Unknown field: " + field, Map.of(field, "unknown field"), uri, headers, request);

@@ -82,20 +82,38 @@ public class StrictJson implements ObjectMapperCustomizer {
         return joinPath(parts);
     }
 
-    /** A text value holding the NUL character; its path names the field. */
-    public static final class NulInText extends MismatchedInputException {
-        NulInText(JsonParser p) {
-            super(p, "Text must not contain the NUL character (\\u0000)", String.class);
-        }
-    }
-
     /**
-     * A text value holding half of a UTF-16 surrogate pair ({@code "\ud800"} alone): valid JSON, but no character, so the
-     * database stored a {@code ?} in its place while the answer echoed the text as sent.
+     * A text value that the database cannot store as sent: one holding the NUL character, or half of a UTF-16 surrogate
+     * pair ({@code "\ud800"} alone), valid JSON but no character, which the database stored as {@code ?} while the answer
+     * echoed the text as sent. Its path names the field.
      */
-    public static final class LoneSurrogate extends MismatchedInputException {
-        LoneSurrogate(JsonParser p) {
-            super(p, "Text must not contain an unpaired surrogate", String.class);
+    public static final class UnstorableText extends MismatchedInputException {
+        private final String holds;
+        private final String rule;
+
+        private UnstorableText(JsonParser p, String holds, String rule) {
+            super(p, "Text " + rule, String.class);
+            this.holds = holds;
+            this.rule = rule;
+        }
+
+        static UnstorableText nul(JsonParser p) {
+            return new UnstorableText(p, "a NUL character, which cannot be stored", "must not contain the NUL character");
+        }
+
+        static UnstorableText loneSurrogate(JsonParser p) {
+            return new UnstorableText(p, "half of a surrogate pair (such as \\ud800 alone), which is no character and cannot be stored",
+                    "must not contain an unpaired surrogate");
+        }
+
+        /** What the text holds and why that cannot be stored, as a phrase ("a NUL character, which cannot be stored"). */
+        public String holds() {
+            return holds;
+        }
+
+        /** The rule it breaks, as a field message ("must not contain the NUL character"). */
+        public String rule() {
+            return rule;
         }
     }
 
@@ -215,10 +233,10 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\0') >= 0) {
-                throw new NulInText(p);
+                throw UnstorableText.nul(p);
             }
             if (value != null && inOurBody(ctxt) && hasLoneSurrogate(value)) {
-                throw new LoneSurrogate(p);
+                throw UnstorableText.loneSurrogate(p);
             }
             return value;
         }
