@@ -27,6 +27,8 @@ final class EntityNames {
     private static final Set<String> USER_WORDS = Set.of("signup", "sign", "register", "registration", "login", "signin", "account", "profile",
             "user", "users", "join", "member", "settings");
 
+    private static final int HEADING_LOOKBACK = 32;
+
     private EntityNames() {
     }
 
@@ -133,9 +135,15 @@ final class EntityNames {
         return h != null ? h.text() : precedingHeading(form);
     }
 
+    /**
+     * The nearest heading before the element, looking back at most {@link #HEADING_LOOKBACK} elements: a heading
+     * farther away is not the form's, and an unbounded walk made each of thousands of sibling forms search all the
+     * others before it.
+     */
     private static String precedingHeading(Element e) {
-        for (Element at = e; at != null; at = at.parent()) {
-            for (Element sib = at.previousElementSibling(); sib != null; sib = sib.previousElementSibling()) {
+        int budget = HEADING_LOOKBACK;
+        for (Element at = e; at != null && budget > 0; at = at.parent()) {
+            for (Element sib = at.previousElementSibling(); sib != null && budget > 0; sib = sib.previousElementSibling(), budget--) {
                 if (sib.normalName().matches("h[1-6]")) {
                     return sib.text();
                 }

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ final class PageEntities {
     private static final Set<String> NOT_FIELDS = Set.of("submit", "button", "reset", "image", "hidden", "search");
     private static final Pattern DELETE = Pattern.compile("(?i)\\b(delete|remove|destroy|trash)\\b");
     private static final Pattern EDIT = Pattern.compile("(?i)(^|[^a-z])(edit|update|settings|profile)([^a-z]|$)");
+    private static final Pattern BRACKETED = Pattern.compile("\\[([^\\]]+)]");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$|^\\d{1,2}/\\d{1,2}/\\d{2,4}$");
     private static final Pattern NUMBER = Pattern.compile("^[-+]?[$€£]?\\d[\\d,]*(\\.\\d+)?%?$");
@@ -51,10 +53,11 @@ final class PageEntities {
             return out;
         }
         Document doc = Jsoup.parse(page.html());
+        Map<String, Element> labels = labelsByFor(doc);
         int n = 0;
         for (Element form : doc.select("form")) {
             n++;
-            add(out, form(page, doc, form, "form-" + n));
+            add(out, form(page, doc, labels, form, "form-" + n));
         }
         n = 0;
         for (Element table : doc.select("table")) {
@@ -77,7 +80,7 @@ final class PageEntities {
 
     // ---- forms
 
-    private static Sighting form(PageInput page, Document doc, Element form, String key) {
+    private static Sighting form(PageInput page, Document doc, Map<String, Element> labels, Element form, String key) {
         List<Element> inputs = form.select("input, select, textarea").stream()
                 .filter(e -> !(e.normalName().equals("input") && NOT_FIELDS.contains(e.attr("type").toLowerCase(Locale.ROOT))))
                 .filter(e -> !e.attr("name").equalsIgnoreCase("q"))
@@ -92,8 +95,9 @@ final class PageEntities {
         List<String> hasMany = new ArrayList<>();
         List<String> fieldNames = new ArrayList<>();
         boolean prefilled = false;
+        Map<String, List<String>> radios = radioOptions(form);
         for (Element in : inputs) {
-            String name = fieldName(in, form);
+            String name = fieldName(in, labels);
             if (name.isEmpty() || name.equals("id") || name.equals("csrf") || name.startsWith("_")) {
                 continue;
             }
@@ -101,7 +105,7 @@ final class PageEntities {
                 prefilled = true;
             }
             fieldNames.add(name);
-            fields.add(new SightedField(name, fieldFromInput(in, form), in.hasAttr("name") ? 0.6 : 0.5));
+            fields.add(new SightedField(name, fieldFromInput(in, labels, radios), in.hasAttr("name") ? 0.6 : 0.5));
             if (in.normalName().equals("select")) {
                 selects.add(name);
             }
@@ -123,7 +127,7 @@ final class PageEntities {
                 fields, selects, hasMany, !edits, false, edits, deletes);
     }
 
-    private static EntityModel.Field fieldFromInput(Element in, Element form) {
+    private static EntityModel.Field fieldFromInput(Element in, Map<String, Element> labels, Map<String, List<String>> radios) {
         String tag = in.normalName();
         String t = in.attr("type").toLowerCase(Locale.ROOT);
         String type;
@@ -152,9 +156,7 @@ final class PageEntities {
                 default -> "string";
             };
             if (t.equals("radio")) {
-                String name = in.attr("name");
-                options = form.select("input[type=radio]").stream().filter(r -> r.attr("name").equals(name)).map(r -> r.val()).filter(v -> !v.isBlank())
-                        .distinct().toList();
+                options = radios.getOrDefault(in.attr("name"), List.of());
             }
             if (type.equals("string") && in.hasAttr("pattern")) {
                 String p = in.attr("pattern");
@@ -174,7 +176,7 @@ final class PageEntities {
         }
         Integer maxLength = in.hasAttr("maxlength") && in.attr("maxlength").matches("\\d{1,6}") ? Integer.valueOf(in.attr("maxlength")) : null;
         return new EntityModel.Field(type, in.hasAttr("required") || "true".equals(in.attr("aria-required")), null, null, maxLength,
-                label(in, form), options, validation, List.of(), null);
+                label(in, labels), options, validation, List.of(), null);
     }
 
     private static Object number(String s) {
@@ -186,10 +188,10 @@ final class PageEntities {
     }
 
     /** The field's name: its {@code name} (without an {@code entity[...]} wrapper), else its id, else its label. */
-    static String fieldName(Element in, Element form) {
+    static String fieldName(Element in, Map<String, Element> labels) {
         String raw = in.attr("name");
         if (!raw.isBlank()) {
-            java.util.regex.Matcher m = Pattern.compile("\\[([^\\]]+)]").matcher(raw);
+            java.util.regex.Matcher m = BRACKETED.matcher(raw);
             String last = null;
             while (m.find()) {
                 last = m.group(1);
@@ -198,14 +200,39 @@ final class PageEntities {
         } else if (!in.id().isBlank()) {
             raw = in.id().replaceFirst("^(f|field|input)-", "");
         } else {
-            raw = label(in, form);
+            raw = label(in, labels);
         }
         return EntityInference.fieldName(snake(raw == null ? "" : raw));
     }
 
-    static String label(Element in, Element scope) {
+    /** The distinct non-blank values of the form's radio buttons by their name, gathered once per form. */
+    private static Map<String, List<String>> radioOptions(Element form) {
+        Map<String, Set<String>> values = new HashMap<>();
+        for (Element r : form.select("input[type=radio]")) {
+            if (!r.val().isBlank()) {
+                values.computeIfAbsent(r.attr("name"), k -> new LinkedHashSet<>()).add(r.val());
+            }
+        }
+        Map<String, List<String>> options = new HashMap<>();
+        values.forEach((name, v) -> options.put(name, List.copyOf(v)));
+        return options;
+    }
+
+    /**
+     * Each {@code label[for]} of the document by the id it names (the first when several do), looked up once per mockup:
+     * a search of the document per input made a form of thousands of inputs take seconds.
+     */
+    private static Map<String, Element> labelsByFor(Document doc) {
+        Map<String, Element> labels = new HashMap<>();
+        for (Element l : doc.select("label[for]")) {
+            labels.putIfAbsent(l.attr("for"), l);
+        }
+        return labels;
+    }
+
+    static String label(Element in, Map<String, Element> labels) {
         if (!in.id().isBlank()) {
-            Element l = scope.ownerDocument() == null ? null : scope.ownerDocument().selectFirst("label[for=" + cssEscape(in.id()) + "]");
+            Element l = labels.get(in.id());
             if (l != null) {
                 return l.ownText().isBlank() ? l.text().strip() : l.ownText().strip();
             }
@@ -218,10 +245,6 @@ final class PageEntities {
             return in.attr("aria-label").strip();
         }
         return in.attr("placeholder").strip();
-    }
-
-    private static String cssEscape(String id) {
-        return id.replaceAll("([^a-zA-Z0-9_-])", "\\\\$1");
     }
 
     // ---- tables

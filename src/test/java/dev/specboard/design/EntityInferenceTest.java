@@ -156,4 +156,29 @@ class EntityInferenceTest {
             assertTrue(r.name().matches("[A-Za-z][A-Za-z0-9_]*"), r.name());
         }
     }
+
+    @Test
+    void aFormsHeadingIsLookedForOnlyNearIt() {
+        String near = "<h2>New invoice</h2>" + "<p>x</p>".repeat(30) + "<form><input name=\"total\"></form>";
+        assertEquals("Invoice", EntityInference.infer(List.of(new EntityInference.PageInput("/x", "Orders", near))).entities().get(0).name());
+        // Looking back without a bound made each of thousands of sibling forms search all the ones before it.
+        String far = "<h2>New invoice</h2>" + "<p>x</p>".repeat(40) + "<form><input name=\"total\"></form>";
+        assertEquals("Order", EntityInference.infer(List.of(new EntityInference.PageInput("/x", "Orders", far))).entities().get(0).name(),
+                "a heading 40 elements back is not the form's: the page names it");
+    }
+
+    @Test
+    void labelsAndRadioOptionsOfManyInputsAreEachTheirOwn() {
+        StringBuilder html = new StringBuilder("<form data-entity=\"survey\">");
+        for (int i = 0; i < 150; i++) {
+            html.append("<label for=\"q").append(i).append("\">Question ").append(i).append("</label><input id=\"q").append(i)
+                    .append("\" name=\"q").append(i).append("\" type=\"radio\" value=\"yes\"><input name=\"q").append(i)
+                    .append("\" type=\"radio\" value=\"no\">");
+        }
+        Map<String, EntityInference.FieldResult> f = EntityInference.infer(List.of(new EntityInference.PageInput("/s", "S", html.append("</form>")
+                .toString()))).entities().get(0).fields();
+        assertEquals("Question 149", f.get("q149").field().label());
+        assertEquals(List.of("yes", "no"), f.get("q7").field().options());
+        assertEquals("enum", f.get("q100").field().type());
+    }
 }
