@@ -9,7 +9,7 @@ import jakarta.ws.rs.FormParam;
 public record ProfileForm(
         @FormParam("email") @NotBlank(message = "Enter your email address") @Email(message = "Enter a valid email address")
         @Size(max = 255, message = "At most 255 characters") String email,
-        @FormParam("name") @Size(max = 255, message = "At most 255 characters") String name,
+        @FormParam("name") @Size(max = 255, message = "At most 255 characters") @PlainName String name,
         @FormParam("password") String password) {
 
     /** The profile as it is, to edit; the password field is always shown empty. */

@@ -13,7 +13,7 @@ public record SignupForm(
         @FormParam("username") @NotBlank(message = "Choose a username")
         @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9_-]{1,38}$", message = "A username is 2 to 39 letters, digits, - or _, starting with a letter or digit")
         String username,
-        @FormParam("name") @Size(max = 255, message = "A name has at most 255 characters") String name,
+        @FormParam("name") @Size(max = 255, message = "A name has at most 255 characters") @PlainName String name,
         @FormParam("password") @NotBlank(message = "Choose a password")
         @Size(min = 8, message = "A password has at least 8 characters") @PasswordBytes String password) {
 
