@@ -1,6 +1,7 @@
 package dev.specboard.api;
 
 import dev.specboard.project.RoleFirst;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.kernel.Role;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,31 @@ public class PlanApi {
     /** {@code version}: the artifact's version this edit started from (see {@link ArtifactAnswer}); absent, no check. */
     @RegisterForReflection
     public record ArtifactBody(String artifactType, JsonNode content, Integer version) {
+
+        /**
+         * The document's JSON text: the JSON value as sent, or a text holding it. A text that is not JSON is refused here,
+         * naming {@code content}: the schema check's "not valid JSON" read as if the request body itself were broken.
+         */
+        String contentText() {
+            if (content == null || content.isNull()) {
+                return "";
+            }
+            if (!content.isTextual()) {
+                return content.toString();
+            }
+            String text = content.asText();
+            if (!text.isBlank()) {
+                try {
+                    JSON.readTree(text);
+                } catch (IOException e) {
+                    String why = String.valueOf(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
+                    throw ValidationException.of("content", "This is not valid JSON: content is a text, so it is read as the document's "
+                            + "JSON text, which does not parse (" + why.lines().findFirst().orElse("") + "). Send the document itself "
+                            + "as a JSON object, such as {\"steps\": [...]}.");
+                }
+            }
+            return text;
+        }
     }
 
     /** {@code version}: how many artifacts of its type this plan version has saved, this one the last; send it back to edit it. */
@@ -239,7 +266,7 @@ public class PlanApi {
     public Response addPlanArtifact(@PathParam("slug") String slug, @PathParam("id") UUID id, ArtifactBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ArtifactBody b = body == null ? new ArtifactBody(null, null, null) : body;
-        String content = b.content() == null || b.content().isNull() ? "" : b.content().isTextual() ? b.content().asText() : b.content().toString();
+        String content = b.contentText();
         // With the version it started from, an edit saved over someone else's newer one is 409 with both (as on the plan page).
         // A problem of the whole document is at the JSON pointer "" (the plan page says "The document"); a details key ""
         // names nothing a client sees, so it is named by the body's field, as the size and emptiness refusals are.

@@ -126,6 +126,24 @@ class PlanEdgeInputTest {
         }
     }
 
+    @Test
+    void aTextContentThatIsNotJsonSaysContentIsReadAsJsonText() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            String token = fx.token(t.lead());
+            String api = "/api/v1/projects/" + t.slug();
+            String plan = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("name", "Text", "targetBranch", "main")).post(api + "/repos/shop/plans").then().statusCode(201).extract().path("id");
+            Response r = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                    .body("{\"artifactType\":\"feature_plan\",\"content\":\"str\"}").post(api + "/plans/" + plan + "/artifacts");
+            assertEquals(422, r.statusCode(), r.asString());
+            String message = r.jsonPath().getString("details.content");
+            // The request body is valid JSON: the message says it is content's text that was read as JSON, and how to send it.
+            assertTrue(message.contains("content is a text") && message.contains("'str'") && message.contains("as a JSON object"), message);
+        }
+    }
+
     private static void record(List<String> failures, String what, Response r) {
         if (r.statusCode() >= 500 || r.asString().contains("went wrong")) {
             failures.add(what + " → " + r.statusCode() + " " + r.asString().substring(0, Math.min(300, r.asString().length())));
