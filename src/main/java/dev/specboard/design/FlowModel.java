@@ -69,6 +69,21 @@ public final class FlowModel {
         public static boolean onCanvas(double v) {
             return Double.isFinite(v) && v >= 0 && v <= 100000;
         }
+
+        /** The place at {@code x}, {@code y}, rounded to whole pixels; 422 naming each coordinate off the canvas. */
+        static Position checked(double x, double y) {
+            dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
+            if (!onCanvas(x)) {
+                errors.add("x", RANGE);
+            }
+            if (!onCanvas(y)) {
+                errors.add("y", RANGE);
+            }
+            if (errors.any()) {
+                throw new dev.specboard.web.ValidationException(errors);
+            }
+            return new Position(Math.round(x), Math.round(y));
+        }
     }
 
     public static Data data(String json) {

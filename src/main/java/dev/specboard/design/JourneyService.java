@@ -113,24 +113,32 @@ public class JourneyService {
         JourneyFlow f = lock(access, flowId);
         f.requireVersion(form);
         String named = f.name;
+        List<Object> before = java.util.Arrays.asList(f.name, f.flowType, f.description, f.primary);
         describe(f, form);
+        // An update that changes nothing (a client sending back what it read) is no new version: a concurrent editor's stays valid.
+        boolean changed = !before.equals(java.util.Arrays.asList(f.name, f.flowType, f.description, f.primary));
+        boolean redrawn = false;
         if (nodes != null) {
             Map<String, FlowNode> existing = new LinkedHashMap<>();
             nodes(f.id).forEach(n -> existing.put(n.nodeKey, n));
-            graph(access, f, nodes, connections, existing, locks);
-        } else if (!f.name.equals(named)) {
+            redrawn = graph(access, f, nodes, connections, existing, locks);
+        }
+        if (!redrawn && !f.name.equals(named)) {
             // The open branch questions name their journey: renamed, they would still ask about "Signup".
             askAboutBranches(f);
         }
-        f.version++;
+        if (changed || redrawn) {
+            f.version++;
+        }
         return f;
     }
 
     /**
      * Checks a whole set of nodes and connections and makes them the journey's: the {@code existing} nodes given again take
-     * the new data (no connections left from before), the others go; 422 names each unknown node key or type.
+     * the new data (no connections left from before), the others go; 422 names each unknown node key or type. Answers
+     * whether anything changed: the same nodes and connections again are left as they are.
      */
-    private void graph(Access access, JourneyFlow f, List<NodeForm> nodes, List<ConnectionInput> connections, Map<String, FlowNode> existing,
+    private boolean graph(Access access, JourneyFlow f, List<NodeForm> nodes, List<ConnectionInput> connections, Map<String, FlowNode> existing,
                        Map<String, Boolean> locks) {
         Map<String, FlowNode> byKey = new LinkedHashMap<>();
         // Every well-formed key, also of a node refused for its type: a connection to it names no unknown node.
@@ -181,6 +189,9 @@ public class JourneyService {
             throw ApiException.conflict((held.size() == 1 ? "The node " + held.get(0) + " is locked" : "The nodes " + String.join(", ", held) + " are locked")
                     + ": give it again as it is, or unlock it (locked: false) to change or remove it", Map.of("locked", held));
         }
+        if (!existing.isEmpty() && JourneyGraph.unchanged(existing, byKey, locks, connections)) {
+            return false;
+        }
         Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
         existing.forEach((key, old) -> {
             if (!byKey.containsKey(key)) {
@@ -208,6 +219,7 @@ public class JourneyService {
             byKey.get(c.from()).connect(byKey.get(c.to()), c.label(), c.trigger(), c.element());
         }
         askAboutBranches(f);
+        return true;
     }
 
     /** Adds a node (a key is made up when none is given). */
@@ -316,18 +328,8 @@ public class JourneyService {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
         FlowNode n = node(f.id, key);
-        FormErrors errors = FormErrors.none();
-        if (!FlowModel.Position.onCanvas(x)) {
-            errors.add("x", FlowModel.Position.RANGE);
-        }
-        if (!FlowModel.Position.onCanvas(y)) {
-            errors.add("y", FlowModel.Position.RANGE);
-        }
-        if (errors.any()) {
-            throw new ValidationException(errors);
-        }
+        FlowModel.Position p = FlowModel.Position.checked(x, y);
         n.requireUnlocked("move");
-        FlowModel.Position p = new FlowModel.Position(Math.round(x), Math.round(y));
         n.position = DesignJson.write(p);
         f.canvasState = DesignJson.write(FlowModel.canvas(f.canvasState).with(key, p));
     }
