@@ -160,7 +160,8 @@ public class JourneyService {
             keys.add(n.key());
             try {
                 // Checked on a new node: a kept one changes only once all are valid (no half-edited row flushed meanwhile).
-                byKey.put(n.key(), node(access, f, new FlowNode(), n));
+                FlowNode old = existing.get(n.key());
+                byKey.put(n.key(), node(access, f, new FlowNode(), n, old == null ? null : FlowModel.data(old.data).pageId()));
             } catch (ValidationException e) {
                 int at = i;
                 e.errors().asMap().forEach((k, v) -> errors.add("nodes[" + at + "]." + k, v));
@@ -236,7 +237,7 @@ public class JourneyService {
         if (existing.stream().anyMatch(n -> n.nodeKey.equalsIgnoreCase(key))) {
             throw ValidationException.of("key", "The key " + key + " is taken in this journey");
         }
-        FlowNode n = node(access, f, new FlowNode(), form);
+        FlowNode n = node(access, f, new FlowNode(), form, null);
         n.nodeKey = key;
         n.persist();
         f.version++;
@@ -256,7 +257,7 @@ public class JourneyService {
         n.requireUnlocked("edit");
         f.requireVersion(version, n, form);
         node(access, f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
-                form.text(), form.end(), form.start(), form.newPage()));
+                form.text(), form.end(), form.start(), form.newPage()), FlowModel.data(n.data).pageId());
         f.version++;
         askAboutBranches(f);
         return n;
@@ -363,9 +364,10 @@ public class JourneyService {
     }
     /**
      * Checks a node form (its limits here, its content on the node) and copies it onto the node; a screen given a new
-     * page's path instead of a page shows the page there, made a placeholder when there is none.
+     * page's path instead of a page shows the page there, made a placeholder when there is none; {@code shown}: the page
+     * the node shows now, which it may keep naming though it was deleted (see {@link FlowNode#take}).
      */
-    private FlowNode node(Access access, JourneyFlow f, FlowNode n, NodeForm form) {
+    private FlowNode node(Access access, JourneyFlow f, FlowNode n, NodeForm form, UUID shown) {
         FormErrors errors = validation.check(form);
         NodeForm taken = form;
         if (form.wantsNewPage() && form.page() != null && !form.page().isBlank()) {
@@ -375,7 +377,7 @@ public class JourneyService {
             taken = new NodeForm(form.key(), form.nodeType(), form.label(), p.id.toString(), form.question(), form.branches(), form.operation(),
                     form.entity(), form.text(), form.end(), form.start(), "");
         }
-        return n.take(f.id, taken, access.project().id, errors);
+        return n.take(f.id, taken, access.project().id, errors, shown);
     }
 
     private FlowNode node(UUID flowId, String key) {
