@@ -1,12 +1,15 @@
 package dev.specboard.design;
 
+import dev.specboard.web.FormErrors;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** What a whole-journey update compares: its nodes and connections as given against the journey's. */
+/** What a whole-journey update compares: its nodes and connections as given against the journey's, and connections given twice. */
 final class JourneyGraph {
 
     private JourneyGraph() {
@@ -48,6 +51,28 @@ final class JourneyGraph {
             asked.computeIfAbsent(c.from(), k -> new ArrayList<>()).add(Link.of(c.from(), c.to(), c.trigger(), c.element(), c.label()));
         }
         return now.equals(asked);
+    }
+
+    /**
+     * Names in {@code errors} each connection that repeats one before it (same nodes, trigger, element and label): drawn
+     * twice, it would be one arrow over another, and its branch would count twice in the flow check.
+     */
+    static void refuseRepeats(List<JourneyService.ConnectionInput> connections, FormErrors errors) {
+        Map<Link, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < connections.size(); i++) {
+            JourneyService.ConnectionInput c = connections.get(i);
+            Integer first = seen.putIfAbsent(Link.of(c.from(), c.to(), c.trigger(), c.element(), c.label()), i);
+            if (first != null) {
+                errors.add("connections[" + i + "]", "The same connection as connections[" + first + "] (" + c.from() + " to " + c.to() + ")");
+            }
+        }
+    }
+
+    /** Whether the node already has a connection to the same node with the same trigger, element and label. */
+    static boolean repeats(FlowNode from, FlowNode to, String trigger, String element, String label) {
+        Link wanted = Link.of(from.nodeKey, to.nodeKey, trigger, element, label);
+        return FlowModel.connections(from.connections).stream().anyMatch(c -> Objects.equals(c.targetNodeId(), to.id)
+                && wanted.equals(Link.of(from.nodeKey, to.nodeKey, c.trigger(), c.element(), c.label())));
     }
 
     private static String text(String s) {

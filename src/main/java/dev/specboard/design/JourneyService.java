@@ -180,6 +180,7 @@ public class JourneyService {
             validation.check(new ConnectionForm(c.from(), c.to(), c.label(), c.trigger(), c.element())).asMap()
                     .forEach((k, v) -> errors.add("connections[" + at + "]." + k, v));
         }
+        JourneyGraph.refuseRepeats(connections, errors);
         if (errors.any()) {
             throw new ValidationException(errors);
         }
@@ -299,8 +300,9 @@ public class JourneyService {
         if (to == null) {
             errors.add("to", "There is no node " + form.to());
         }
-        if (errors.any()) {
-            throw new ValidationException(errors);
+        if (errors.any() || JourneyGraph.repeats(from, to, form.trigger(), form.element(), form.label())) {
+            throw errors.any() ? new ValidationException(errors) : ValidationException.of("to", form.from() + " already leads to " + form.to()
+                    + " this way: the same connection twice would be one arrow over another");
         }
         from.connect(to, form.label(), form.trigger(), form.element());
         f.version++;
