@@ -61,7 +61,10 @@ public final class FlowModel {
         }
     }
 
-    /** Where a node was put on the canvas, in whole pixels. */
+    /**
+     * Where a node was put on the canvas, in pixels as given: kept in JSON, a place between pixels (1.5, from a zoomed drag
+     * or an agent's layout) costs nothing to keep, and rounding it made a PUT of 1.5 read back as 2.0.
+     */
     public record Position(double x, double y) {
         public static final String RANGE = "A position is two numbers between 0 and 100000";
 
@@ -70,7 +73,7 @@ public final class FlowModel {
             return Double.isFinite(v) && v >= 0 && v <= 100000;
         }
 
-        /** The place at {@code x}, {@code y}, rounded to whole pixels; 422 naming each coordinate off the canvas. */
+        /** The place at {@code x}, {@code y}, exactly; 422 naming each coordinate off the canvas. */
         static Position checked(double x, double y) {
             dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
             if (!onCanvas(x)) {
@@ -82,7 +85,7 @@ public final class FlowModel {
             if (errors.any()) {
                 throw new dev.specboard.web.ValidationException(errors);
             }
-            return new Position(Math.round(x), Math.round(y));
+            return new Position(x, y);
         }
     }
 
