@@ -242,8 +242,9 @@ public class DesignTools {
         });
     }
 
-    @Tool(name = "draft_story_from_feature", description = "Drafts a user story from a feature (title, description, EARS criteria from its rules and data operations) and links it.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    @Tool(name = "draft_story_from_feature", description = "Drafts a user story from a feature (title, description, EARS criteria from its rules and data operations) and links it; "
+            + "a feature drafts one: called again, answers with the story drafted before (draftedBefore true).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public FeatureApi.DraftedStoryAnswer draftStoryFromFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId) {
         return entity(FeatureApi.DraftedStoryAnswer.class, () -> featureApi.draftStory(project, featureId));
     }

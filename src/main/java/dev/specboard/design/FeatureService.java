@@ -227,12 +227,21 @@ public class FeatureService {
     /**
      * Drafts a user story from the feature in one action: its name as the title, its description and pages
      * as the description, one EARS requirement per business rule and data operation; the story realises the feature.
+     * Once: drafting again answers with the story drafted before.
      */
     @Transactional
-    public Story draftStory(Access access, UUID id) {
+    public Drafted draftStory(Access access, UUID id) {
         access.requireWrite(Role.MEMBER);
         Feature f = get(access.project().id, id);
         RowLock.forUpdate(em, f, "No such feature in this project");
+        // A second click or an agent's retry made an identical story, and reviews and specs then split between the two; as a
+        // document's "create" in Linear or Figma is not repeated by clicking twice, the one drafted before is opened again
+        // (the feature's row lock makes two drafts at once take turns). A story drafted from it is changed on the story.
+        Story before = em.createQuery("select s from FeatureStory fs, Story s where s.id = fs.id.storyId and fs.id.featureId = :f and fs.drafted = true "
+                + "order by s.number", Story.class).setParameter("f", f.id).setMaxResults(1).getResultStream().findFirst().orElse(null);
+        if (before != null) {
+            return new Drafted(before, false);
+        }
         List<PageRow> shown = pages.rows(f.projectId).stream().filter(p -> f.affectedPages.contains(p.id())).toList();
         Story s = stories.create(access, new StoryForm(f.name, FeatureStoryDraft.description(f, shown, FeatureLooks.of(f.projectId, shown)),
                 String.join("\n", FeatureStoryDraft.criteria(f)), null));
@@ -240,7 +249,11 @@ public class FeatureService {
         em.flush();
         f.status = Feature.statusFrom(storyStatuses(f.id), f.status);
         f.version++;
-        return s;
+        return new Drafted(s, true);
+    }
+
+    /** The story drafted from a feature; {@code created} false when it had been drafted before and is answered again. */
+    public record Drafted(Story story, boolean created) {
     }
 
     /**
