@@ -238,7 +238,7 @@ public class FeatureService {
         // document's "create" in Linear or Figma is not repeated by clicking twice, the one drafted before is opened again
         // (the feature's row lock makes two drafts at once take turns). A story drafted from it is changed on the story.
         Story before = em.createQuery("select s from FeatureStory fs, Story s where s.id = fs.id.storyId and fs.id.featureId = :f and fs.drafted = true "
-                + "order by s.number", Story.class).setParameter("f", f.id).setMaxResults(1).getResultStream().findFirst().orElse(null);
+                + "order by s.number", Story.class).setParameter("f", f.id).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
         if (before != null) {
             return new Drafted(before, false);
         }
