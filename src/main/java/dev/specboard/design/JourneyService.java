@@ -191,7 +191,7 @@ public class JourneyService {
             throw ApiException.conflict((held.size() == 1 ? "The node " + held.get(0) + " is locked" : "The nodes " + String.join(", ", held) + " are locked")
                     + ": give it again as it is, or unlock it (locked: false) to change or remove it", Map.of("locked", held));
         }
-        if (!existing.isEmpty() && JourneyGraph.unchanged(existing, byKey, locks, connections)) {
+        if (JourneyGraph.unchanged(existing, byKey, locks, connections)) {
             return false;
         }
         Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
