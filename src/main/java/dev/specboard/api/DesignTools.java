@@ -54,17 +54,20 @@ public class DesignTools {
         return call(() -> designApi.getPage(project, pageId, null));
     }
 
-    @Tool(name = "create_page", description = "Creates a page at a URL path (lowercase, digits, hyphens, slashes), optionally under a parent path and with its first mockup's HTML and CSS.",
+    @Tool(name = "create_page", description = "Creates a page at a URL path (lowercase, digits, hyphens, slashes), optionally under a parent path, "
+            + "for a primary device, with its key elements and its first mockup's HTML and CSS, as POST .../pages does.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public DesignApi.PageAnswer createPage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page name") String name,
                              @ToolArg(description = "URL path, like /dashboard/settings") String path,
                              @ToolArg(description = "parent page path", required = false) String parentPath,
                              @ToolArg(description = "page, layout, component or modal", required = false) String type,
                              @ToolArg(description = "what the page is for", required = false) String purpose,
+                             @ToolArg(description = "responsive (when left out), mobile, tablet or desktop", required = false) String primaryDevice,
+                             @ToolArg(description = "key elements, like header or lesson-grid", required = false) List<String> keyElements,
                              @ToolArg(description = "first mockup HTML", required = false) String html,
                              @ToolArg(description = "first mockup CSS", required = false) String css) {
         return entity(DesignApi.PageAnswer.class, () -> designApi.createPage(project,
-                new DesignApi.PageBody(name, path, parentPath, type, purpose, null, null, null, html, css, null)));
+                new DesignApi.PageBody(name, path, parentPath, type, purpose, primaryDevice, keyElements, null, html, css, null)));
     }
 
     @Tool(name = "update_page", description = "Changes a page's name, path, parent, type, purpose, device or key elements, as PUT .../pages/{id} does: only "
@@ -242,8 +245,9 @@ public class DesignTools {
         });
     }
 
-    @Tool(name = "draft_story_from_feature", description = "Drafts a user story from a feature (title, description, EARS criteria from its rules and data operations) and links it.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    @Tool(name = "draft_story_from_feature", description = "Drafts a user story from a feature (title, description, EARS criteria from its rules and data operations) and links it; "
+            + "a feature drafts one: called again, answers with the story drafted before (draftedBefore true).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public FeatureApi.DraftedStoryAnswer draftStoryFromFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId) {
         return entity(FeatureApi.DraftedStoryAnswer.class, () -> featureApi.draftStory(project, featureId));
     }

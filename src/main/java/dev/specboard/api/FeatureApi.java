@@ -76,9 +76,10 @@ public class FeatureApi {
     public record DetectionAnswer(List<FeatureAnswer> detected, List<String> passedOver) {
     }
 
+    /** {@code draftedBefore}: the story had been drafted from the feature before and is answered again (a feature drafts one). */
     @RegisterForReflection
     public record DraftedStoryAnswer(String key, int number, String title, String description, String acceptanceCriteria, String status,
-                                     UUID featureId) {
+                                     UUID featureId, boolean draftedBefore) {
     }
 
     @Inject
@@ -162,16 +163,22 @@ public class FeatureApi {
         return Response.noContent().build();
     }
 
-    /** Drafts a story from the feature (title, description, EARS criteria from its rules and data operations). */
+    /**
+     * Drafts a story from the feature (title, description, EARS criteria from its rules and data operations), once: asked
+     * again, answers 200 with the story drafted before ({@code draftedBefore} true) instead of making an identical one.
+     */
     @RoleFirst.Member
     @POST
     @Path("/features/{id}/stories")
     @APIResponse(responseCode = "201", description = "The drafted story, linked to the feature", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftedStoryAnswer.class)))
+    @APIResponse(responseCode = "200", description = "The story drafted from the feature before", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftedStoryAnswer.class)))
     public Response draftStory(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = DesignApi.uuid(id);
-        Story s = features.draftStory(access, fid);
-        return Response.status(201).entity(new DraftedStoryAnswer(s.key(), s.number, s.title, s.description, s.acceptanceCriteria, s.status, fid)).build();
+        FeatureService.Drafted d = features.draftStory(access, fid);
+        Story s = d.story();
+        return Response.status(d.created() ? 201 : 200).entity(new DraftedStoryAnswer(s.key(), s.number, s.title, s.description, s.acceptanceCriteria,
+                s.status, fid, !d.created())).build();
     }
 
     /** A refusal names the fields as this API's body does (the form's {@code pages} is {@code affectedPages} here). */

@@ -291,7 +291,7 @@ public class JourneyApi {
     }
 
     /**
-     * Places a node where the picture should draw it ({@code x} and {@code y} between 0 and 100000, rounded), as a drag on the
+     * Places a node where the picture should draw it ({@code x} and {@code y} between 0 and 100000, kept as given), as a drag on the
      * journey page does; the other nodes stay where the layout puts them. A locked node stays where it is (409).
      */
     @RoleFirst.Member

@@ -132,15 +132,17 @@ public class FeatureResource {
         return Flash.redirect(headers, "/projects/" + access.slug() + "/features", "Feature " + name + " deleted.");
     }
 
-    /** Drafts a story from the feature (title, description, EARS criteria from its rules) and opens it. */
+    /** Drafts a story from the feature (title, description, EARS criteria from its rules) and opens it; drafted before, opens that one. */
     @RoleFirst.Member
     @POST
     @Path("/{id}/stories")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response draftStory(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Story s = features.draftStory(access, uuid(id));
-        return Flash.redirect(headers, "/projects/" + access.slug() + "/stories/" + s.number, s.key() + " drafted from the feature.");
+        FeatureService.Drafted d = features.draftStory(access, uuid(id));
+        Story s = d.story();
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/stories/" + s.number,
+                d.created() ? s.key() + " drafted from the feature." : s.key() + " was drafted from the feature before: here it is (edit it to change the draft).");
     }
 
     static String link(Access access, UUID id) {

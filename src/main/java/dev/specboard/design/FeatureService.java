@@ -19,7 +19,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,29 +103,11 @@ public class FeatureService {
             query.setParameter("f", featureIds);
         }
         List<Object[]> rows = query.getResultList();
-        Map<Integer, List<FeatureView.SpecRef>> specs = specsByStory(projectId, rows.stream().map(r -> (Integer) r[1]).distinct().toList());
+        Map<Integer, List<FeatureView.SpecRef>> specs = FeatureStory.specsByStory(projectId, rows.stream().map(r -> (Integer) r[1]).distinct().toList());
         Map<UUID, List<FeatureView.StoryLink>> out = new LinkedHashMap<>();
         for (Object[] r : rows) {
             out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new FeatureView.StoryLink((Integer) r[1], (String) r[2], (String) r[3],
                     (Boolean) r[4], specs.getOrDefault((Integer) r[1], List.of())));
-        }
-        return out;
-    }
-
-    /** The specs written for these stories with their tasks done and total, in one query. */
-    Map<Integer, List<FeatureView.SpecRef>> specsByStory(UUID projectId, List<Integer> numbers) {
-        if (numbers.isEmpty()) {
-            return Map.of();
-        }
-        Map<Integer, List<FeatureView.SpecRef>> out = new HashMap<>();
-        for (Object[] r : em.createQuery("select s.storyNumber, s.specNumber, s.title, s.status, count(t), "
-                        + "sum(case when t.status in :done then 1 else 0 end) "
-                        + "from TechnicalSpec s left join ImplementationTask t on t.spec = s where s.project.id = :p and s.storyNumber in :n "
-                        + "group by s.storyNumber, s.specNumber, s.title, s.status order by s.specNumber", Object[].class)
-                .setParameter("p", projectId).setParameter("n", numbers)
-                .setParameter("done", List.of(dev.specboard.spec.TaskStatus.COMPLETED, dev.specboard.spec.TaskStatus.MERGED)).getResultList()) {
-            out.computeIfAbsent((Integer) r[0], k -> new ArrayList<>()).add(new FeatureView.SpecRef("SPEC-" + r[1], (String) r[2], (String) r[3],
-                    ((Number) r[4]).intValue(), r[5] == null ? 0 : ((Number) r[5]).intValue()));
         }
         return out;
     }
@@ -160,15 +141,7 @@ public class FeatureService {
     /** Describes a new feature and links the stories named (422 naming each unknown page, journey or story). */
     @Transactional
     public Feature create(Access access, FeatureForm form) {
-        access.requireWrite(Role.MEMBER);
-        lockNames(access.project().id);
-        Feature f = new Feature();
-        f.projectId = access.project().id;
-        List<Story> linked = apply(f, form);
-        f.persist();
-        link(f, linked);
-        operations.infer(f, null, java.util.Set.of(), null);
-        return f;
+        return created(access, form, false, null, java.util.Set.of(), null);
     }
 
     /**
@@ -177,15 +150,19 @@ public class FeatureService {
      */
     @Transactional
     public Feature createFromWizard(Access access, FeatureForm form, UUID wizardRunId, java.util.Set<String> declined) {
+        return created(access, form, true, wizardRunId, declined, access.accountId());
+    }
+
+    private Feature created(Access access, FeatureForm form, boolean wizard, UUID runId, java.util.Set<String> declined, UUID by) {
         access.requireWrite(Role.MEMBER);
         lockNames(access.project().id);
         Feature f = new Feature();
         f.projectId = access.project().id;
-        f.wizardGenerated = true;
+        f.wizardGenerated = wizard;
         List<Story> linked = apply(f, form);
         f.persist();
         link(f, linked);
-        operations.infer(f, wizardRunId, declined, access.accountId());
+        operations.infer(f, runId, declined, by);
         return f;
     }
 
@@ -205,7 +182,15 @@ public class FeatureService {
                     StaleVersionException.texts("name", form.name(), "userDescription", form.userDescription(), "businessRules", form.businessRules()),
                     null);
         }
+        Map<UUID, Boolean> links = FeatureStory.links(f.id);
+        List<String> statuses = storyStatuses(f.id);
+        FeatureContent before = FeatureContent.of(f, statuses, FeatureStory.handLinked(links, links.keySet()));
         List<Story> linked = apply(f, form);
+        if (before.equals(FeatureContent.of(f, statuses, FeatureStory.handLinked(links, linked.stream().map(s -> s.id).toList())))) {
+            // The form's values, perhaps written differently (JSON), are what is stored: no new version, no new updated_at.
+            em.refresh(f);
+            return f;
+        }
         FeatureStory.delete("id.featureId = ?1 and drafted = false", f.id);
         link(f, linked);
         operations.infer(f, null, java.util.Set.of(), null);
@@ -242,12 +227,21 @@ public class FeatureService {
     /**
      * Drafts a user story from the feature in one action: its name as the title, its description and pages
      * as the description, one EARS requirement per business rule and data operation; the story realises the feature.
+     * Once: drafting again answers with the story drafted before.
      */
     @Transactional
-    public Story draftStory(Access access, UUID id) {
+    public Drafted draftStory(Access access, UUID id) {
         access.requireWrite(Role.MEMBER);
         Feature f = get(access.project().id, id);
         RowLock.forUpdate(em, f, "No such feature in this project");
+        // A second click or an agent's retry made an identical story, and reviews and specs then split between the two; as a
+        // document's "create" in Linear or Figma is not repeated by clicking twice, the one drafted before is opened again
+        // (the feature's row lock makes two drafts at once take turns). A story drafted from it is changed on the story.
+        Story before = em.createQuery("select s from FeatureStory fs, Story s where s.id = fs.id.storyId and fs.id.featureId = :f and fs.drafted = true "
+                + "order by s.number", Story.class).setParameter("f", f.id).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+        if (before != null) {
+            return new Drafted(before, false);
+        }
         List<PageRow> shown = pages.rows(f.projectId).stream().filter(p -> f.affectedPages.contains(p.id())).toList();
         Story s = stories.create(access, new StoryForm(f.name, FeatureStoryDraft.description(f, shown, FeatureLooks.of(f.projectId, shown)),
                 String.join("\n", FeatureStoryDraft.criteria(f)), null));
@@ -255,7 +249,11 @@ public class FeatureService {
         em.flush();
         f.status = Feature.statusFrom(storyStatuses(f.id), f.status);
         f.version++;
-        return s;
+        return new Drafted(s, true);
+    }
+
+    /** The story drafted from a feature; {@code created} false when it had been drafted before and is answered again. */
+    public record Drafted(Story story, boolean created) {
     }
 
     /**

@@ -67,7 +67,8 @@ public final class FlowCheck {
                 }
             }
             if (n.type().equals("screen") && !n.hasMockup()) {
-                out.add(new Problem("no-mockup", n.key(), n.pageName() == null ? "The screen " + name + " names no page."
+                out.add(new Problem("no-mockup", n.key(), n.pageName() == null ? "The screen " + name + " names no page"
+                        + (n.data().pageId() == null ? "." : ": the page it showed was deleted. Choose another page or remove the screen.")
                         : "The screen " + name + " shows the page " + n.pageName() + ", which has no mockup yet."));
             }
             if (!n.type().equals("annotation") && n.connections().isEmpty() && !n.data().ends()) {

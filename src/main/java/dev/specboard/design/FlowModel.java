@@ -61,13 +61,31 @@ public final class FlowModel {
         }
     }
 
-    /** Where a node was put on the canvas, in whole pixels. */
+    /**
+     * Where a node was put on the canvas, in pixels as given: kept in JSON, a place between pixels (1.5, from a zoomed drag
+     * or an agent's layout) costs nothing to keep, and rounding it made a PUT of 1.5 read back as 2.0.
+     */
     public record Position(double x, double y) {
         public static final String RANGE = "A position is two numbers between 0 and 100000";
 
         /** Whether a coordinate lies on the canvas (a number from 0 to 100000). */
         public static boolean onCanvas(double v) {
             return Double.isFinite(v) && v >= 0 && v <= 100000;
+        }
+
+        /** The place at {@code x}, {@code y}, exactly; 422 naming each coordinate off the canvas. */
+        static Position checked(double x, double y) {
+            dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
+            if (!onCanvas(x)) {
+                errors.add("x", RANGE);
+            }
+            if (!onCanvas(y)) {
+                errors.add("y", RANGE);
+            }
+            if (errors.any()) {
+                throw new dev.specboard.web.ValidationException(errors);
+            }
+            return new Position(x, y);
         }
     }
 

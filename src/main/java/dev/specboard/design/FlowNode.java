@@ -127,8 +127,12 @@ public class FlowNode extends TimestampedEntity {
     /**
      * Takes what a node form says once it makes sense for its type (a screen's page exists in the project, a decision asks
      * a question, ...), adding each problem to {@code errors} (the form's own limits, already checked) and refusing with all.
+     * A screen may keep naming the page it {@code shown} though that page was deleted: deleting a page leaves the journeys
+     * showing it as they were (a locked node's data too) and their check flags those screens, as Figma leaves a prototype's
+     * connection to a deleted frame in place, marked broken; so a journey sent back as read is taken, not refused with 422
+     * for a page nobody named anew, and a locked node stays savable without unlocking it.
      */
-    FlowNode take(UUID flow, NodeForm form, UUID projectId, FormErrors errors) {
+    FlowNode take(UUID flow, NodeForm form, UUID projectId, FormErrors errors, UUID shown) {
         String type = form.nodeType() == null ? "" : form.nodeType().strip().toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
             errors.add("nodeType", "Choose one of " + String.join(", ", TYPES));
@@ -141,7 +145,9 @@ public class FlowNode extends TimestampedEntity {
             } else {
                 UUID pid = Ids.parseOrNull(form.page());
                 java.util.Optional<Page> p = pid != null ? Page.inProject(projectId, pid) : Page.byPath(projectId, PageService.normalise(form.page()));
-                if (p.isEmpty()) {
+                if (p.isEmpty() && pid != null && pid.equals(shown)) {
+                    pageId = pid;
+                } else if (p.isEmpty()) {
                     errors.add("page", "There is no page " + form.page() + " in this project");
                 } else {
                     pageId = p.get().id;

@@ -113,24 +113,32 @@ public class JourneyService {
         JourneyFlow f = lock(access, flowId);
         f.requireVersion(form);
         String named = f.name;
+        List<Object> before = java.util.Arrays.asList(f.name, f.flowType, f.description, f.primary);
         describe(f, form);
+        // An update that changes nothing (a client sending back what it read) is no new version: a concurrent editor's stays valid.
+        boolean changed = !before.equals(java.util.Arrays.asList(f.name, f.flowType, f.description, f.primary));
+        boolean redrawn = false;
         if (nodes != null) {
             Map<String, FlowNode> existing = new LinkedHashMap<>();
             nodes(f.id).forEach(n -> existing.put(n.nodeKey, n));
-            graph(access, f, nodes, connections, existing, locks);
-        } else if (!f.name.equals(named)) {
+            redrawn = graph(access, f, nodes, connections, existing, locks);
+        }
+        if (!redrawn && !f.name.equals(named)) {
             // The open branch questions name their journey: renamed, they would still ask about "Signup".
             askAboutBranches(f);
         }
-        f.version++;
+        if (changed || redrawn) {
+            f.version++;
+        }
         return f;
     }
 
     /**
      * Checks a whole set of nodes and connections and makes them the journey's: the {@code existing} nodes given again take
-     * the new data (no connections left from before), the others go; 422 names each unknown node key or type.
+     * the new data (no connections left from before), the others go; 422 names each unknown node key or type. Answers
+     * whether anything changed: the same nodes and connections again are left as they are.
      */
-    private void graph(Access access, JourneyFlow f, List<NodeForm> nodes, List<ConnectionInput> connections, Map<String, FlowNode> existing,
+    private boolean graph(Access access, JourneyFlow f, List<NodeForm> nodes, List<ConnectionInput> connections, Map<String, FlowNode> existing,
                        Map<String, Boolean> locks) {
         Map<String, FlowNode> byKey = new LinkedHashMap<>();
         // Every well-formed key, also of a node refused for its type: a connection to it names no unknown node.
@@ -152,7 +160,8 @@ public class JourneyService {
             keys.add(n.key());
             try {
                 // Checked on a new node: a kept one changes only once all are valid (no half-edited row flushed meanwhile).
-                byKey.put(n.key(), node(access, f, new FlowNode(), n));
+                FlowNode old = existing.get(n.key());
+                byKey.put(n.key(), node(access, f, new FlowNode(), n, old == null ? null : FlowModel.data(old.data).pageId()));
             } catch (ValidationException e) {
                 int at = i;
                 e.errors().asMap().forEach((k, v) -> errors.add("nodes[" + at + "]." + k, v));
@@ -171,6 +180,7 @@ public class JourneyService {
             validation.check(new ConnectionForm(c.from(), c.to(), c.label(), c.trigger(), c.element())).asMap()
                     .forEach((k, v) -> errors.add("connections[" + at + "]." + k, v));
         }
+        JourneyGraph.refuseRepeats(connections, errors);
         if (errors.any()) {
             throw new ValidationException(errors);
         }
@@ -180,6 +190,9 @@ public class JourneyService {
         if (!held.isEmpty()) {
             throw ApiException.conflict((held.size() == 1 ? "The node " + held.get(0) + " is locked" : "The nodes " + String.join(", ", held) + " are locked")
                     + ": give it again as it is, or unlock it (locked: false) to change or remove it", Map.of("locked", held));
+        }
+        if (JourneyGraph.unchanged(existing, byKey, locks, connections)) {
+            return false;
         }
         Map<String, FlowModel.Position> positions = new LinkedHashMap<>(FlowModel.canvas(f.canvasState).positions());
         existing.forEach((key, old) -> {
@@ -208,6 +221,7 @@ public class JourneyService {
             byKey.get(c.from()).connect(byKey.get(c.to()), c.label(), c.trigger(), c.element());
         }
         askAboutBranches(f);
+        return true;
     }
 
     /** Adds a node (a key is made up when none is given). */
@@ -224,7 +238,7 @@ public class JourneyService {
         if (existing.stream().anyMatch(n -> n.nodeKey.equalsIgnoreCase(key))) {
             throw ValidationException.of("key", "The key " + key + " is taken in this journey");
         }
-        FlowNode n = node(access, f, new FlowNode(), form);
+        FlowNode n = node(access, f, new FlowNode(), form, null);
         n.nodeKey = key;
         n.persist();
         f.version++;
@@ -244,7 +258,7 @@ public class JourneyService {
         n.requireUnlocked("edit");
         f.requireVersion(version, n, form);
         node(access, f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
-                form.text(), form.end(), form.start(), form.newPage()));
+                form.text(), form.end(), form.start(), form.newPage()), FlowModel.data(n.data).pageId());
         f.version++;
         askAboutBranches(f);
         return n;
@@ -286,8 +300,9 @@ public class JourneyService {
         if (to == null) {
             errors.add("to", "There is no node " + form.to());
         }
-        if (errors.any()) {
-            throw new ValidationException(errors);
+        if (errors.any() || JourneyGraph.repeats(from, to, form.trigger(), form.element(), form.label())) {
+            throw errors.any() ? new ValidationException(errors) : ValidationException.of("to", form.from() + " already leads to " + form.to()
+                    + " this way: the same connection twice would be one arrow over another");
         }
         from.connect(to, form.label(), form.trigger(), form.element());
         f.version++;
@@ -316,18 +331,8 @@ public class JourneyService {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
         FlowNode n = node(f.id, key);
-        FormErrors errors = FormErrors.none();
-        if (!FlowModel.Position.onCanvas(x)) {
-            errors.add("x", FlowModel.Position.RANGE);
-        }
-        if (!FlowModel.Position.onCanvas(y)) {
-            errors.add("y", FlowModel.Position.RANGE);
-        }
-        if (errors.any()) {
-            throw new ValidationException(errors);
-        }
+        FlowModel.Position p = FlowModel.Position.checked(x, y);
         n.requireUnlocked("move");
-        FlowModel.Position p = new FlowModel.Position(Math.round(x), Math.round(y));
         n.position = DesignJson.write(p);
         f.canvasState = DesignJson.write(FlowModel.canvas(f.canvasState).with(key, p));
     }
@@ -361,9 +366,10 @@ public class JourneyService {
     }
     /**
      * Checks a node form (its limits here, its content on the node) and copies it onto the node; a screen given a new
-     * page's path instead of a page shows the page there, made a placeholder when there is none.
+     * page's path instead of a page shows the page there, made a placeholder when there is none; {@code shown}: the page
+     * the node shows now, which it may keep naming though it was deleted (see {@link FlowNode#take}).
      */
-    private FlowNode node(Access access, JourneyFlow f, FlowNode n, NodeForm form) {
+    private FlowNode node(Access access, JourneyFlow f, FlowNode n, NodeForm form, UUID shown) {
         FormErrors errors = validation.check(form);
         NodeForm taken = form;
         if (form.wantsNewPage() && form.page() != null && !form.page().isBlank()) {
@@ -373,7 +379,7 @@ public class JourneyService {
             taken = new NodeForm(form.key(), form.nodeType(), form.label(), p.id.toString(), form.question(), form.branches(), form.operation(),
                     form.entity(), form.text(), form.end(), form.start(), "");
         }
-        return n.take(f.id, taken, access.project().id, errors);
+        return n.take(f.id, taken, access.project().id, errors, shown);
     }
 
     private FlowNode node(UUID flowId, String key) {

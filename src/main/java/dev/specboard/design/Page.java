@@ -159,6 +159,11 @@ public class Page extends TimestampedEntity {
         version++;
     }
 
+    /** What an edit of the page's fields changes, as read back: an edit after which it is the same is no new version. */
+    List<Object> content() {
+        return java.util.Arrays.asList(name, slug, path, parentId, type, primaryDevice, purpose, keyElementList());
+    }
+
     public static boolean validPath(String path) {
         return path != null && path.length() <= 500 && PATH.matcher(path).matches();
     }

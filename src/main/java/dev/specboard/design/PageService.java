@@ -203,7 +203,13 @@ public class PageService {
             throw new ValidationException(errors);
         }
         UUID oldParent = p.parentId;
+        List<Object> before = p.content();
         apply(p, form, path, parent);
+        if (before.equals(p.content())) {
+            // The form's values, perhaps written differently (JSON), are what is stored: no new version, no new updated_at.
+            em.refresh(p);
+            return p;
+        }
         if (!Objects.equals(oldParent, p.parentId)) {
             p.sortOrder = nextSortOrder(p.projectId, p.parentId);
         }

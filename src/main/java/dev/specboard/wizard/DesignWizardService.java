@@ -200,7 +200,7 @@ public class DesignWizardService {
         run.outputs = outputs;
         String message = "Feature " + feature.name + " created";
         if (f.draftsStory()) {
-            Story s = features.draftStory(access, feature.id);
+            Story s = features.draftStory(access, feature.id).story();
             run.output("stories", "story:" + s.key(), s.id);
             message += " with the draft story " + s.key();
         }

@@ -53,6 +53,10 @@ class DesignToolsTest {
         String memberSession = Mcp.initialize(member);
         String drafted = answer(member, memberSession, "draft_story_from_feature", false, "project", t.slug(), "featureId", feature);
         assertTrue(drafted.contains("\"key\":\"US-1\"") && drafted.contains("\"status\":\"draft\"") && drafted.contains(feature), drafted);
+        assertTrue(drafted.contains("\"draftedBefore\":false"), drafted);
+        String again = answer(member, memberSession, "draft_story_from_feature", false, "project", t.slug(), "featureId", feature);
+        assertTrue(again.contains("\"key\":\"US-1\"") && again.contains("\"draftedBefore\":true"), "a feature drafts one story: " + again);
+        assertFalse(answer(member, memberSession, "list_stories", false, "project", t.slug()).contains("\"number\":2"), "no second story");
         assertTrue(answer(member, memberSession, "list_stories", false, "project", t.slug()).contains("\"number\":1"));
     }
 

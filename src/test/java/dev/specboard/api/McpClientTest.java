@@ -514,6 +514,24 @@ class McpClientTest {
     }
 
     @Test
+    void anAgentCreatesAPageForADeviceWithItsKeyElementsAsThePageApiDoes() {
+        TestData.Team t = data.team();
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        try (McpSyncClient mcp = client(agent)) {
+            JsonNode created = structured(call(mcp, "create_page", Map.of("project", t.slug(), "name", "Checkout", "path", "/checkout",
+                    "primaryDevice", "mobile", "keyElements", List.of("cart", "pay button"))));
+            assertEquals("mobile", created.get("primaryDevice").asText());
+            assertEquals("[\"cart\",\"pay button\"]", created.get("keyElements").toString());
+            assertEquals("responsive", structured(call(mcp, "create_page", Map.of("project", t.slug(), "name", "Home", "path", "/")))
+                    .get("primaryDevice").asText(), "left out, responsive as over the API");
+            JsonNode refused = text(call(mcp, "create_page", Map.of("project", t.slug(), "name", "Watch", "path", "/watch", "primaryDevice", "watch")));
+            assertEquals("Choose one of " + String.join(", ", dev.specboard.design.Page.DEVICES), refused.get("details").get("primaryDevice").asText(),
+                    refused.toString());
+            assertEquals(2, structured(call(mcp, "list_pages", Map.of("project", t.slug()))).size(), "nothing of the refused page was kept");
+        }
+    }
+
+    @Test
     void anAgentMakesAnEarlierMockupCurrentAndMovesThePagesStatusAsItsRoleAllows() {
         TestData.Team t = data.team();
         String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();

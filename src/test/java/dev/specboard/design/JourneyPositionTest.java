@@ -66,11 +66,11 @@ class JourneyPositionTest {
 
         Response placed = fx.api(t.member()).body(Map.of("x", 600.4, "y", 30)).put(url + "/nodes/save/position");
         assertEquals(200, placed.statusCode(), placed.asString());
-        assertEquals(600.0f, (Float) placed.path("nodes[1].position.x"), "rounded to whole pixels");
+        assertEquals(600.4f, (Float) placed.path("nodes[1].position.x"), "kept as given, not rounded");
         assertEquals(30.0f, (Float) placed.path("nodes[1].position.y"));
         assertNull(placed.path("nodes[0].position"), "the other node stays the layout's");
-        assertEquals(600.0f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.x"));
-        assertEquals("600", Web.html(Web.as(t.viewer()).get(page)).selectFirst("a#svg-node-save").attr("data-x"), "the picture draws it there");
+        assertEquals(600.4f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.x"));
+        assertEquals("600.4", Web.html(Web.as(t.viewer()).get(page)).selectFirst("a#svg-node-save").attr("data-x"), "the picture draws it there");
 
         Response missing = fx.api(t.member()).body(Map.of()).put(url + "/nodes/save/position");
         assertEquals(422, missing.statusCode(), missing.asString());
@@ -86,7 +86,7 @@ class JourneyPositionTest {
         assertEquals(404, fx.api(t.member()).body(Map.of("x", 10, "y", 20)).put(url + "/nodes/nope/position").statusCode());
         assertEquals(403, fx.api(t.viewer()).body(Map.of("x", 10, "y", 20)).put(url + "/nodes/save/position").statusCode());
         assertEquals(404, fx.api(t.outsider()).body(Map.of("x", 10, "y", 20)).put(url + "/nodes/save/position").statusCode());
-        assertEquals(600.0f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.x"), "nothing refused was kept");
+        assertEquals(600.4f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.x"), "nothing refused was kept");
 
         fx.api(t.member()).put(url + "/nodes/form/lock").then().statusCode(200);
         Response locked = fx.api(t.member()).body(Map.of("x", 10, "y", 20)).put(url + "/nodes/form/position");
@@ -100,6 +100,31 @@ class JourneyPositionTest {
         assertNull(back.path("nodes[1].position"));
         assertEquals(laidOutX, Web.html(Web.as(t.viewer()).get(page)).selectFirst("a#svg-node-save").attr("data-x"), "the layout places it again");
         assertEquals(200, fx.api(t.member()).delete(url + "/nodes/save/position").statusCode(), "giving back a node no one moved changes nothing");
+    }
+
+    @Test
+    void aPlaceBetweenPixelsReadsBackAsGivenOverTheApiThePageAndMcp() throws Exception {
+        TestData.Team t = data.team();
+        String id = journey(t);
+        String url = "/api/v1/projects/" + t.slug() + "/journeys/" + id;
+        Response placed = fx.api(t.member()).body(Map.of("x", 1.5, "y", 2.25)).put(url + "/nodes/save/position");
+        assertEquals(200, placed.statusCode(), placed.asString());
+        assertEquals(1.5f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.x"), "1.5 reads back as 1.5, not 2.0");
+        assertEquals(2.25f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.y"));
+
+        Web.as(t.member()).formParam("x", "10.5").formParam("y", "0.5").post("/projects/" + t.slug() + "/journeys/" + id + "/nodes/save/position")
+                .then().statusCode(303);
+        assertEquals(10.5f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.x"), "a drag on the page too");
+        assertEquals(0.5f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.y"));
+
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        try (McpSyncClient mcp = Mcp.client(base, agent)) {
+            McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest("place_journey_node",
+                    Map.of("project", t.slug(), "journeyId", id, "key", "form", "x", 3.5, "y", 4.75)));
+            assertFalse(r.isError(), r.toString());
+        }
+        assertEquals(3.5f, (Float) fx.api(t.viewer()).get(url).path("nodes[0].position.x"), "and through MCP");
+        assertEquals(4.75f, (Float) fx.api(t.viewer()).get(url).path("nodes[0].position.y"));
     }
 
     @Test
