@@ -57,12 +57,14 @@ import java.util.Set;
  * the repository declares the symbol as, never a local that merely shares the name.
  *
  * <p>No types are resolved (JavaParser's symbol solver would need the classpath and runtime reflection), so the
- * limits are those of names: every method named like the symbol is renamed with its calls, whatever class declares or
- * receives them (overloads, other classes' methods of that name, and calls to a library's method of that name included);
+ * limits are those of names: every type, method and field of the repository named like the symbol is renamed together
+ * (overloads, other classes' methods and fields of that name), and so is every call of a method of that name, whatever
+ * receives it (a library's method of that name included);
  * a field's bare name is taken for the field unless a local or parameter of that name is in scope at that point
  * (pattern variables count from where they appear in their method, whatever their flow scope); {@code x.name}
  * is renamed whenever a field {@code name} is declared, whatever {@code x} is; a package segment named like a type in
- * an import or a qualified type is renamed with it. An explicit canonical record constructor keeps its parameter names.
+ * an import or a qualified type is renamed with it; a local declared in an earlier case of an old-style switch is not
+ * seen as shadowing. An explicit canonical record constructor keeps its parameter names.
  */
 final class JavaReferences {
 
@@ -125,11 +127,12 @@ final class JavaReferences {
     }
 
     static List<JavaCode.Spot> sorted(List<JavaCode.Spot> spots) {
-        return spots.stream().distinct().sorted(Comparator.comparingInt(JavaCode.Spot::line).thenComparingInt(JavaCode.Spot::column)).toList();
+        return spots.stream().distinct()
+                .sorted(Comparator.comparingInt(JavaCode.Spot::line).thenComparingInt(JavaCode.Spot::column)).toList();
     }
 
     private static boolean matches(Set<Kind> meanings, Set<Kind> kinds) {
-        return meanings.stream().anyMatch(k -> k != Kind.LOCAL && kinds.contains(k)) || kinds.contains(Kind.LOCAL) && meanings.contains(Kind.LOCAL);
+        return meanings.stream().anyMatch(kinds::contains);
     }
 
     private static void spot(Node n, String symbol, List<JavaCode.Spot> spots) {
@@ -152,7 +155,8 @@ final class JavaReferences {
         }
         if (p instanceof Parameter param) {
             // A record's component is its field and its accessor method at once.
-            return param.getParentNode().orElse(null) instanceof RecordDeclaration ? EnumSet.of(Kind.FIELD, Kind.METHOD) : EnumSet.of(Kind.LOCAL);
+            return param.getParentNode().orElse(null) instanceof RecordDeclaration
+                    ? EnumSet.of(Kind.FIELD, Kind.METHOD) : EnumSet.of(Kind.LOCAL);
         }
         if (p instanceof EnumConstantDeclaration) {
             return EnumSet.of(Kind.FIELD);

@@ -102,7 +102,8 @@ public class Renamer implements JobRunner {
             errors.add("symbol", "A symbol is a name: letters, digits, _ or $, not starting with a digit");
         }
         if (n.codePointCount(0, n.length()) > MAX_NAME) {
-            errors.add("newName", "The new name has at most " + MAX_NAME + " characters (this one has " + n.codePointCount(0, n.length()) + ")");
+            errors.add("newName", "The new name has at most " + MAX_NAME + " characters (this one has "
+                    + n.codePointCount(0, n.length()) + ")");
         } else if (!isName(n)) {
             errors.add("newName", "The new name must be a name: letters, digits, _ or $, not starting with a digit");
         } else if (KEYWORDS.contains(n)) {
@@ -240,7 +241,8 @@ public class Renamer implements JobRunner {
             if (!spots.isEmpty()) {
                 files.add(new ProposedFile(e.path(), e.blobSha(), !parser ? "whole words"
                         : req.includeStringsAndComments() ? "JavaParser references, strings and comments" : "JavaParser references", null,
-                        occurrences(text.get(), spots), spots.size(), movedTo(e, req, snapshot)));
+                        occurrences(text.get(), spots), spots.size(),
+                        java.targets().contains(JavaReferences.Kind.TYPE) ? movedTo(e, req, snapshot) : null));
             }
         }
         if (files.isEmpty()) {
