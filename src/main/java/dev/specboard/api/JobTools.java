@@ -84,7 +84,7 @@ public class JobTools {
         return entity(JobApi.JobStarted.class, () -> jobApi.retry(project, id(job)));
     }
 
-    @Tool(name = "create_refactor", description = "Queues a rename of a symbol across a repository (or a folder or file): the proposal lists per file the unified diff and the occurrences. In Java only real references change, never strings or comments unless asked.",
+    @Tool(name = "create_refactor", description = "Queues a rename of a symbol across a repository (or a folder or file): the proposal lists per file the unified diff and the occurrences. In Java only the references of a type, method or field the repository declares change (never a local of that name, nor strings or comments unless asked); a name it does not declare, like String, is refused.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public JobApi.JobStarted createRefactor(@ToolArg(description = "project slug") String project, @ToolArg(description = "repository name") String repository,
                                  @ToolArg(description = "the symbol to rename") String symbol, @ToolArg(description = "its new name") String newName,

@@ -24,10 +24,8 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.nodeTypes.NodeWithJavadoc;
 import com.github.javaparser.ast.nodeTypes.NodeWithModifiers;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -39,7 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Java source read with JavaParser: outlines, calls, what a line range declares and uses, and the references of a name. */
+/** Java source read with JavaParser: outlines, calls, what a line range declares and uses. */
 final class JavaCode {
 
     private JavaCode() {
@@ -268,25 +266,5 @@ final class JavaCode {
             }
         }
         return new ArrayList<>(out.values());
-    }
-
-    /**
-     * Every place the name stands in the code as a name (declarations, references, types, imports,
-     * annotations), never inside a string or a comment: where a rename must change it.
-     */
-    static List<Spot> references(CompilationUnit unit, String symbol) {
-        List<Spot> spots = new ArrayList<>();
-        for (SimpleName n : unit.findAll(SimpleName.class, n -> n.getIdentifier().equals(symbol))) {
-            n.getEnd().ifPresent(p -> spots.add(new Spot(p.line, p.column - symbol.length() + 1)));
-        }
-        // A qualified name's range covers its qualifier: the identifier ends where the node ends.
-        for (Name n : unit.findAll(Name.class, n -> n.getIdentifier().equals(symbol))) {
-            n.getEnd().ifPresent(p -> spots.add(new Spot(p.line, p.column - symbol.length() + 1)));
-        }
-        // A method reference names its method with a plain identifier, at the end of the expression.
-        for (MethodReferenceExpr n : unit.findAll(MethodReferenceExpr.class, n -> n.getIdentifier().equals(symbol))) {
-            n.getEnd().ifPresent(p -> spots.add(new Spot(p.line, p.column - symbol.length() + 1)));
-        }
-        return spots.stream().distinct().sorted(java.util.Comparator.comparingInt(Spot::line).thenComparingInt(Spot::column)).toList();
     }
 }

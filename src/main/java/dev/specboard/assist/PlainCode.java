@@ -116,7 +116,7 @@ final class PlainCode {
 
     /** Where the word stands in the text as a whole word (not part of a longer name): 1-based line and column. */
     static List<JavaCode.Spot> words(String text, String word) {
-        Pattern p = Pattern.compile("(?<![\\w$])" + Pattern.quote(word) + "(?![\\w$])");
+        Pattern p = Pattern.compile("(?<!\\p{javaJavaIdentifierPart})" + Pattern.quote(word) + "(?!\\p{javaJavaIdentifierPart})");
         List<JavaCode.Spot> spots = new ArrayList<>();
         List<String> lines = FileBrowserService.splitLines(text);
         for (int i = 0; i < lines.size(); i++) {

@@ -86,7 +86,10 @@ public class RefactorService {
             throw ValidationException.of("symbol", "Nothing to rename yet: " + repo.name
                     + " has not been synced. Sync it under Code, then rename the symbol.");
         }
-        Renamer.Request req = Renamer.check(form.symbol(), form.newName(), form.path(), form.include(), scopes.snapshot(repo));
+        ScopeFiles.Snapshot snapshot = scopes.snapshot(repo);
+        Renamer.Request req = Renamer.check(form.symbol(), form.newName(), form.path(), form.include(), snapshot);
+        // The same refusal for the form, the API and MCP (all come here): a name the Java files use but do not declare.
+        renamer.javaScan(req, snapshot, false);
         RefactorJob job = new RefactorJob();
         job.projectId = access.project().id;
         job.repositoryId = repo.id;

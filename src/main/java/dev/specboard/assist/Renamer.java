@@ -16,29 +16,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A refactor job: renames a symbol across a scope (the whole repository or a folder or file) and
- * proposes the change, per file the unified diff and the occurrences. In Java only real references
- * are renamed (JavaParser's names: declarations, uses, types, imports), never strings or comments
- * unless asked; elsewhere whole words, and prose files only when asked.
+ * proposes the change, per file the unified diff and the occurrences. In Java only the references of what the
+ * repository declares by that name are renamed (its types, methods and fields, see {@link JavaReferences}; never a
+ * local that shares the name), plus strings and comments when asked; a name the Java files use but the repository does
+ * not declare is refused. Elsewhere whole words, and prose files only when asked.
  */
 @ApplicationScoped
 public class Renamer implements JobRunner {
 
     static final List<String> STEPS = List.of("Reading the scope", "Finding references", "Writing the diffs");
-    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,99}");
+    static final int MAX_NAME = 100;
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case", "catch", "char",
             "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for",
             "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
             "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw",
-            "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "var", "record", "yield");
+            "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "var", "record", "yield", "_");
     private static final Set<String> PROSE = Set.of("markdown", "plaintext");
 
     @Inject
@@ -94,10 +96,15 @@ public class Renamer implements JobRunner {
         FormErrors errors = FormErrors.none();
         String s = symbol == null ? "" : symbol.trim();
         String n = newName == null ? "" : newName.trim();
-        if (!IDENTIFIER.matcher(s).matches()) {
+        if (s.codePointCount(0, s.length()) > MAX_NAME) {
+            errors.add("symbol", "A symbol has at most " + MAX_NAME + " characters");
+        } else if (!isName(s)) {
             errors.add("symbol", "A symbol is a name: letters, digits, _ or $, not starting with a digit");
         }
-        if (!IDENTIFIER.matcher(n).matches()) {
+        if (n.codePointCount(0, n.length()) > MAX_NAME) {
+            errors.add("newName", "The new name has at most " + MAX_NAME + " characters (this one has "
+                    + n.codePointCount(0, n.length()) + ")");
+        } else if (!isName(n)) {
             errors.add("newName", "The new name must be a name: letters, digits, _ or $, not starting with a digit");
         } else if (KEYWORDS.contains(n)) {
             errors.add("newName", "'" + n + "' is a Java keyword");
@@ -121,11 +128,80 @@ public class Renamer implements JobRunner {
         return new Request(s, n, p, include);
     }
 
+    /**
+     * A Java name as the compiler reads it: letters and digits of any script (Welcomér, Grüße), _ or $, not starting
+     * with a digit; the characters Java ignores inside names (controls) are refused, they would hide in the code.
+     */
+    static boolean isName(String s) {
+        if (s.isEmpty() || !Character.isJavaIdentifierStart(s.codePointAt(0))) {
+            return false;
+        }
+        return s.codePoints().allMatch(c -> Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
+    }
+
+    /** What the repository's Java files declare the symbol as, and those JavaParser could not read. */
+    record JavaScan(Set<JavaReferences.Kind> declared, List<String> unreadable) {
+
+        Set<JavaReferences.Kind> targets() {
+            Set<JavaReferences.Kind> t = EnumSet.copyOf(JavaReferences.TARGETS);
+            t.retainAll(declared);
+            return t;
+        }
+    }
+
+    /**
+     * Reads the declarations of the symbol in the Java files of the whole repository (a rename in a folder still renames
+     * what is declared elsewhere), and refuses (422 on {@code symbol}) a rename whose Java files in scope use the name
+     * when the repository declares no type, method or field by it: java.lang.String is not the repository's to rename,
+     * and a local variable is renamed in an editor. {@code complete} reads every file, else it stops at the first target.
+     */
+    JavaScan javaScan(Request req, ScopeFiles.Snapshot snapshot, boolean complete) {
+        Set<JavaReferences.Kind> declared = EnumSet.noneOf(JavaReferences.Kind.class);
+        List<String> unreadable = new ArrayList<>();
+        Set<String> inScope = new HashSet<>(snapshot.under(req.path()).stream().map(ManifestEntry::path).toList());
+        boolean used = false;
+        for (ManifestEntry e : snapshot.files()) {
+            if (!"java".equals(e.language()) || e.binary()) {
+                continue;
+            }
+            Optional<String> text = scopes.text(snapshot.repo(), e);
+            if (text.isEmpty() || !text.get().contains(req.symbol())) {
+                continue;
+            }
+            JavaCode.Parsed parsed = JavaCode.parse(text.get());
+            if (parsed.unit() == null) {
+                unreadable.add(e.path());
+                continue;
+            }
+            declared.addAll(JavaReferences.declared(parsed.unit(), req.symbol()));
+            used |= inScope.contains(e.path())
+                    && !JavaReferences.references(parsed.unit(), req.symbol(), EnumSet.allOf(JavaReferences.Kind.class)).isEmpty();
+            if (!complete && declared.stream().anyMatch(JavaReferences.TARGETS::contains)) {
+                break;
+            }
+        }
+        JavaScan scan = new JavaScan(declared, unreadable);
+        if (used && scan.targets().isEmpty()) {
+            String unread = unreadable.isEmpty() ? "" : " (" + unreadable.size() + (unreadable.size() == 1 ? " file" : " files")
+                    + " JavaParser could not read left out: " + String.join(", ", unreadable.stream().limit(3).toList())
+                    + (unreadable.size() > 3 ? ", …" : "") + ")";
+            throw ValidationException.of("symbol", declared.contains(JavaReferences.Kind.LOCAL)
+                    ? "'" + req.symbol() + "' is declared in " + snapshot.repo().name + "'s Java files only as local variables or "
+                    + "parameters, which this tool does not rename (it renames classes, interfaces, enums, records, methods and "
+                    + "fields); rename a local in your editor" + unread
+                    : "No class, interface, enum, record, method or field named '" + req.symbol() + "' is declared in "
+                    + snapshot.repo().name + "'s Java files, so it is not this repository's to rename (it comes from the JDK or "
+                    + "a library)" + unread);
+        }
+        return scan;
+    }
+
     @Override
     public Outcome run(JobContext job) {
         job.step(1);
         ScopeFiles.Snapshot snapshot = QuarkusTransaction.requiringNew().call(() -> scopes.snapshot(Repo.findById(job.repositoryId)));
         Request req = check(job.param("symbol"), job.param("newName"), job.param("path"), job.flag("includeStringsAndComments"), snapshot);
+        JavaScan java = javaScan(req, snapshot, true);
         List<ManifestEntry> entries = snapshot.under(req.path()).stream()
                 .filter(f -> !f.binary() && f.language() != null && (!PROSE.contains(f.language()) || req.includeStringsAndComments()))
                 .toList();
@@ -145,7 +221,7 @@ public class Renamer implements JobRunner {
             if (!text.get().contains(req.symbol())) {
                 continue;
             }
-            boolean parser = "java".equals(e.language()) && !req.includeStringsAndComments();
+            boolean parser = "java".equals(e.language());
             List<JavaCode.Spot> spots;
             if (parser) {
                 JavaCode.Parsed parsed = JavaCode.parse(text.get());
@@ -153,13 +229,20 @@ public class Renamer implements JobRunner {
                     skipped.add(e.path() + ": JavaParser could not read it (" + parsed.problem() + ")");
                     continue;
                 }
-                spots = JavaCode.references(parsed.unit(), req.symbol());
+                spots = JavaReferences.references(parsed.unit(), req.symbol(), java.targets());
+                if (req.includeStringsAndComments()) {
+                    List<JavaCode.Spot> all = new ArrayList<>(spots);
+                    all.addAll(JavaReferences.inStringsAndComments(parsed.unit(), text.get(), req.symbol()));
+                    spots = JavaReferences.sorted(all);
+                }
             } else {
                 spots = PlainCode.words(text.get(), req.symbol());
             }
             if (!spots.isEmpty()) {
-                files.add(new ProposedFile(e.path(), e.blobSha(), parser ? "JavaParser references" : "whole words", null,
-                        occurrences(text.get(), spots), spots.size(), movedTo(e, req, snapshot)));
+                files.add(new ProposedFile(e.path(), e.blobSha(), !parser ? "whole words"
+                        : req.includeStringsAndComments() ? "JavaParser references, strings and comments" : "JavaParser references", null,
+                        occurrences(text.get(), spots), spots.size(),
+                        java.targets().contains(JavaReferences.Kind.TYPE) ? movedTo(e, req, snapshot) : null));
             }
         }
         if (files.isEmpty()) {
