@@ -68,11 +68,11 @@ final class Kinds {
                     FROM technical_specs t, params WHERE t.project_id = params.project AND t.search @@ params.q
                     UNION ALL
                     SELECT i.task_id, i.task_id || ': ' || i.scope, '/projects/' || params.slug || '/tasks/' || i.task_id,
-                           ts_rank(to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
+                           ts_rank(to_tsvector('specboard_text', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
                                || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')), params.q),
                            i.scope || ' — ' || coalesce(i.scope_description, '') || ' — files: ' || %s
                     FROM implementation_tasks i, params WHERE i.project_id = params.project
-                      AND to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
+                      AND to_tsvector('specboard_text', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
                           || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')) @@ params.q"""
                     .formatted(SearchableKind.markdownAsText("spec_search_text(t.spec_type, left(t.content, 60000))"), JSON_TEXT.formatted("i.assigned_files::text"));
         }
@@ -168,10 +168,10 @@ final class Kinds {
                     SELECT DISTINCT ON (t.id) r.name || ':' || t.file_path || '#L' || t.line_start,
                            t.file_path || ', lines ' || t.line_start || '–' || t.line_end || ' (' || t.state || ')',
                            '/projects/' || params.slug || '/repos/' || r.name || '/threads?path=' || t.file_path || '#thread-' || t.id,
-                           ts_rank(to_tsvector('english', c.body), params.q), %s
+                           ts_rank(to_tsvector('specboard_text', c.body), params.q), %s
                     FROM comments c JOIN comment_threads t ON t.id = c.thread_id JOIN repositories r ON r.id = t.repository_id, params
-                    WHERE t.project_id = params.project AND to_tsvector('english', c.body) @@ params.q
-                    ORDER BY t.id, ts_rank(to_tsvector('english', c.body), params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
+                    WHERE t.project_id = params.project AND to_tsvector('specboard_text', c.body) @@ params.q
+                    ORDER BY t.id, ts_rank(to_tsvector('specboard_text', c.body), params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * One full-text search over a project (PostgreSQL {@code websearch_to_tsquery}, GIN indexes,
  * {@code ts_rank}, {@code ts_headline} snippets) across every {@link SearchableKind}, in one statement
- * whatever the number of kinds, with every kind's rows limited to that project.
+ * whatever the number of kinds, with every kind's rows limited to that project. Query, vectors and snippets
+ * share the {@code specboard_text} configuration, which folds accents.
  */
 @ApplicationScoped
 public class SearchService {
@@ -125,14 +126,14 @@ public class SearchService {
 
     /** The parameters every kind's SQL reads: the query, the project and its slug. */
     private static final String PARAMS = """
-            WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ?1) AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)
+            WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('specboard_text', ?1) AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)
             """;
 
     /** The one statement: every kind ranked and limited on its own, then the snippets of what is left. */
     static String sql(List<SearchableKind> kinds) {
         StringBuilder sql = new StringBuilder(PARAMS + """
                 SELECT h.kind, h.key, h.title, h.url, h.rank,
-                       ts_headline('english', h.body, params.q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+                       ts_headline('specboard_text', h.body, params.q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3)
                            || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "')
                 FROM (""");
         for (int i = 0; i < kinds.size(); i++) {
