@@ -95,8 +95,9 @@ public class SearchService {
             return 0;
         }
         String sql = PARAMS + "SELECT count(*) FROM (SELECT 1 FROM (" + k.sql() + ") AS x (key, title, url, rank, body) LIMIT ?4 OFFSET ?5) AS c";
-        return ((Number) em.createNativeQuery(sql).setParameter(1, q).setParameter(2, projectId).setParameter(3, slug)
-                .setParameter(4, MAX_RESULTS).setParameter(5, 0).getSingleResult()).longValue();
+        QueryWords words = QueryWords.of(q);
+        return ((Number) em.createNativeQuery(sql).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
+                .setParameter(4, MAX_RESULTS).setParameter(5, 0).setParameter(6, words.prefix()).getSingleResult()).longValue();
     }
 
     private static String query(String query) {
@@ -120,14 +121,14 @@ public class SearchService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> run(List<SearchableKind> kinds, String q, UUID projectId, String slug, int limit, int offset) {
-        return em.createNativeQuery(sql(kinds)).setParameter(1, q).setParameter(2, projectId).setParameter(3, slug)
-                .setParameter(4, limit).setParameter(5, offset).getResultList();
+        QueryWords words = QueryWords.of(q);
+        return em.createNativeQuery(sql(kinds)).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
+                .setParameter(4, limit).setParameter(5, offset).setParameter(6, words.prefix()).getResultList();
     }
 
-    /** The parameters every kind's SQL reads: the query, the project and its slug. */
-    private static final String PARAMS = """
-            WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('specboard_text', ?1) AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)
-            """;
+    /** The parameters every kind's SQL reads: the query ({@link QueryWords}), the project and its slug. */
+    private static final String PARAMS = "WITH params AS NOT MATERIALIZED (SELECT " + QueryWords.TSQUERY
+            + " AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)\n";
 
     /** The one statement: every kind ranked and limited on its own, then the snippets of what is left. */
     static String sql(List<SearchableKind> kinds) {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** How the search reads the words typed: accents do not matter. */
+/** How the search reads the words typed: accents do not matter, the last plain word may be unfinished, no text is a 500. */
 @QuarkusTest
 class SearchWordsTest {
 
@@ -54,5 +54,46 @@ class SearchWordsTest {
         Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=cafe&kind=story"));
         assertEquals("Café", d.selectFirst(".search-hit[data-key=US-1] mark").text(), "the snippet marks the word as written");
         assertEquals("Cafe", d.selectFirst(".search-hit[data-key=US-2] mark").text());
+    }
+
+    /** Searching as one types: "authen" found nothing of "authentication" until the word was whole. */
+    @Test
+    void theLastPlainWordIsAPrefixAndWebsearchSyntaxStillWorks() {
+        TestData.Team t = data.team();
+        story(t, "Login with authentication", "Checks the password");
+        story(t, "Login page", "Shows the form");
+        story(t, "Author list", "Everyone who wrote");
+
+        assertEquals(List.of("US-1"), keys(t, "authen", "story"));
+        assertEquals(List.of("US-1", "US-3"), keys(t, "aut", "story").stream().sorted().toList());
+        assertEquals(List.of("US-1"), keys(t, "login authen", "story"), "the other words must all match");
+        assertEquals(List.of(), keys(t, "logi authentication", "story"), "only the last word is a prefix");
+        assertEquals(List.of("US-2"), keys(t, "\"login page\"", "story"), "a phrase");
+        assertEquals(List.of("US-2"), keys(t, "login -authentication", "story"), "an excluded word");
+        assertEquals(List.of("US-2", "US-3"), keys(t, "author or page", "story").stream().sorted().toList(), "or");
+
+        Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=authen"));
+        assertEquals("authentication", d.selectFirst(".search-hit[data-key=US-1] mark").text(), "the snippet marks the whole word");
+    }
+
+    /** Text that is tsquery syntax, or no word at all, is searched as words (or finds nothing), never a 500. */
+    @Test
+    void anyTextIsSearchedSafely() {
+        TestData.Team t = data.team();
+        story(t, "Login with authentication", "Checks the password");
+        String token = fx.token(t.viewer());
+        for (String q : List.of("a:*", "auth:*", "&|!()", "'", "\\", "..,;!", "auth'", "it's", "x\\'y", "!auth", "auth!", "(auth", "auth)",
+                "a & | b", "<->", "auth<->", "-", "--", "or", "OR auth", "auth or", "\"", "\"auth", "日本語", "١٢٣", "%00",
+                "auth:A", "auth:*B", "x".repeat(SearchService.MAX_QUERY), "é".repeat(SearchService.MAX_QUERY), "auth ".repeat(100))) {
+            RestAssured.given().auth().oauth2(token).queryParam("q", q).get("/api/v1/projects/" + t.slug() + "/search")
+                    .then().statusCode(200);
+            assertEquals(200, Web.as(t.viewer()).queryParam("q", q).get("/projects/" + t.slug() + "/search").statusCode(), q);
+            assertEquals(200, Web.as(t.viewer()).queryParam("q", q).queryParam("kind", "story").queryParam("page", "2")
+                    .get("/projects/" + t.slug() + "/search").statusCode(), q);
+        }
+        assertEquals(List.of("US-1"), keys(t, "(auth", "story"));
+        assertEquals(List.of("US-1"), keys(t, "auth:*", "story"));
+        RestAssured.given().auth().oauth2(token).queryParam("q", "x".repeat(SearchService.MAX_QUERY + 1))
+                .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(422);
     }
 }
