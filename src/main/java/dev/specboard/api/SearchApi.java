@@ -35,7 +35,8 @@ public class SearchApi {
     public List<Result> search(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("kind") String kind,
                                @QueryParam("limit") Integer limit) {
         Access access = projectAccess.read(slug);
-        int n = limit == null ? SearchService.PAGE_SIZE : Math.max(1, Math.min(limit, 100));
+        // The limit was checked to be 1 to 100 when it was read (web.QueryValues); a value outside used to be taken silently.
+        int n = limit == null ? SearchService.PAGE_SIZE : limit;
         // An unknown kind is 400 naming the kinds, as the other lists refuse a filter value: never a search of everything.
         String chosen = QueryParams.oneOf("kind", kind, search.kindNames());
         return search.ranked(access.project().id, access.slug(), q, chosen, n).stream()
