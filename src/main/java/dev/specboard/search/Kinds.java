@@ -34,14 +34,15 @@ final class Kinds {
         }
 
         public String sql() {
-            // As for files: the best stories first, then their text; a word in every story ranks the first RANKED.
+            // As for files: the best stories first, then their text; a word in every story ranks the first RANKED. Ties
+            // go by key, as the search orders them: a story cut here is never one a page shows.
             return """
                     SELECT 'US-' || s.number, s.title, '/projects/' || params.slug || '/stories/' || s.number,
                            b.rank, %s
                     FROM (SELECT m.id, ts_rank(m.search, params.q) AS rank
-                          FROM (SELECT c.id, c.search FROM stories c, params
+                          FROM (SELECT c.id, c.number, c.search FROM stories c, params
                                 WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m, params
-                          ORDER BY rank DESC, m.id LIMIT ?4 + ?5) b
+                          ORDER BY rank DESC, 'US-' || m.number LIMIT ?4 + ?5) b
                     JOIN stories s ON s.id = b.id, params""".formatted(
                     SearchableKind.markdownAsText("s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')"), RANKED);
         }
@@ -127,15 +128,17 @@ final class Kinds {
         public String sql() {
             // The best files first, then their text: a common word matches thousands of files, and cutting the
             // text of each before ranking read every matching file's content. Ranking itself reads each match's
-            // vector, so a word found in nearly all of 20,000 files ranks the first RANKED of them (38 ms → a few).
+            // vector, so a word found in nearly all of 20,000 files ranks the first RANKED of them (38 ms → a few). Ties go
+            // by key (repository:path), as the search orders them, so a file cut here is never one a page shows.
             return """
                     SELECT r.name || ':' || f.path, r.name || ' / ' || f.path,
                            '/projects/' || params.slug || '/repos/' || r.name || '/blob/' || f.path,
                            f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 20000)
                     FROM (SELECT m.repository_id, m.path, ts_rank(m.search, params.q) AS rank
                           FROM (SELECT c.repository_id, c.path, c.search FROM file_texts c, params
-                                WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m, params
-                          ORDER BY rank DESC, m.path LIMIT ?4 + ?5) f
+                                WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m
+                          JOIN repositories n ON n.id = m.repository_id, params
+                          ORDER BY rank DESC, n.name || ':' || m.path LIMIT ?4 + ?5) f
                     JOIN file_texts t ON t.repository_id = f.repository_id AND t.path = f.path
                     JOIN repositories r ON r.id = f.repository_id, params""".formatted(RANKED);
         }
