@@ -22,15 +22,19 @@ public class PlanTools {
     SearchApi searchApi;
 
     @Tool(name = "search", description = "Full-text search over a project's stories, bounded contexts, components, specs and tasks, plans and their "
-            + "artifacts, design pages, features, files of the synced repositories and review threads; ranked results with a matching passage and a link.",
+            + "artifacts, design pages, features, files of the synced repositories and review threads; ranked results with a matching passage and a link, "
+            + "20 a page (argument page for the next ones).",
             outputSchema = @Tool.OutputSchema(from = SearchApi.Result.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "what to find: words, \"a phrase\", -excluded") String query,
-                                         @ToolArg(description = "only one kind: story, context, component, spec, plan, page, feature, file or thread", required = false) String kind) {
+                                         @ToolArg(description = "only one kind: story, context, component, spec, plan, page, feature, file or thread", required = false) String kind,
+                                         @ToolArg(description = "page number, from 1 (the default), 20 results a page; a page past the end is empty",
+                                                 required = false) Integer page) {
         // The API's query parameter is q; a refusal names the argument the agent sent.
-        return McpTools.call(() -> dev.specboard.web.ValidationException.renaming("q", "query", () -> searchApi.search(project, query, kind, null)));
+        return McpTools.call(() -> dev.specboard.web.ValidationException.renaming("q", "query",
+                () -> searchApi.search(project, query, kind, null, QueryValues.page(page))));
     }
 
     @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each, most recently changed first, 50 a page) "

@@ -31,15 +31,20 @@ public class SearchApi {
     @Inject
     SearchService search;
 
+    /**
+     * The ranking {@code limit} results a page (20 unless asked), {@code ?page=2} the next, past the last an empty list, as
+     * the API's other lists page: a client asks for pages until one comes back shorter than its limit.
+     */
     @GET
     public List<Result> search(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("kind") String kind,
-                               @QueryParam("limit") Integer limit) {
+                               @QueryParam("limit") Integer limit, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        int n = limit == null ? SearchService.PAGE_SIZE : Math.max(1, Math.min(limit, 100));
+        // The limit was checked to be 1 to 100 when it was read (web.QueryValues); a value outside used to be taken silently.
+        int n = limit == null ? SearchService.PAGE_SIZE : limit;
         // An unknown kind is 400 naming the kinds, as the other lists refuse a filter value: never a search of everything.
         String chosen = QueryParams.oneOf("kind", kind, search.kindNames());
-        return search.ranked(access.project().id, access.slug(), q, chosen, n).stream()
-                .limit(n).map(SearchApi::result).toList();
+        long offset = (long) (page == null ? 0 : page - 1) * n;
+        return search.ranked(access.project().id, access.slug(), q, chosen, n, offset).stream().map(SearchApi::result).toList();
     }
 
     static Result result(SearchHit h) {

@@ -27,10 +27,10 @@ public class FeatureSearch implements SearchableKind {
         // The expression matches idx_features_search exactly, so the search stays index-driven.
         return """
                 SELECT f.name, f.name, '/projects/' || params.slug || '/features/' || f.id,
-                       ts_rank(to_tsvector('english', f.name || ' ' || COALESCE(f.user_description, '')), params.q),
+                       ts_rank(to_tsvector('specboard_text', f.name || ' ' || COALESCE(f.user_description, '')), params.q),
                        %s
                 FROM features f, params WHERE f.project_id = params.project
-                  AND to_tsvector('english', f.name || ' ' || COALESCE(f.user_description, '')) @@ params.q"""
+                  AND to_tsvector('specboard_text', f.name || ' ' || COALESCE(f.user_description, '')) @@ params.q"""
                 .formatted(SearchableKind.markdownAsText("f.name || ' — ' || COALESCE(f.user_description, '')"));
     }
 }

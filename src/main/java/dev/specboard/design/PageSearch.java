@@ -27,9 +27,9 @@ public class PageSearch implements SearchableKind {
         // The expression matches idx_pages_search exactly, so the search stays index-driven.
         return """
                 SELECT p.path, p.name, '/projects/' || params.slug || '/pages/' || p.id,
-                       ts_rank(to_tsvector('english', p.name || ' ' || COALESCE(p.purpose, '')), params.q),
+                       ts_rank(to_tsvector('specboard_text', p.name || ' ' || COALESCE(p.purpose, '')), params.q),
                        p.name || ' — ' || COALESCE(p.purpose, '')
                 FROM pages p, params WHERE p.project_id = params.project
-                  AND to_tsvector('english', p.name || ' ' || COALESCE(p.purpose, '')) @@ params.q""";
+                  AND to_tsvector('specboard_text', p.name || ' ' || COALESCE(p.purpose, '')) @@ params.q""";
     }
 }

@@ -4,18 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The architecture's searchable kinds: bounded contexts by name, purpose and description, components by name, file
- * path and description. Each expression is its index's own (migration V0993), so the search reads the index.
+ * path and description. Each expression is its index's own (migrations V0993, V0996), so the search reads the index.
  */
 final class ArchitectureKinds {
 
     private ArchitectureKinds() {
     }
 
-    static final String CONTEXT_VECTOR = "to_tsvector('english', c.name || ' ' || c.purpose || ' ' || COALESCE(c.description, ''))";
+    static final String CONTEXT_VECTOR = "to_tsvector('specboard_text', c.name || ' ' || c.purpose || ' ' || COALESCE(c.description, ''))";
 
     // The path's slashes, dots, dashes and underscores become spaces, so that "checkout" finds lib/shop/checkout_basket.ex.
     static final String COMPONENT_VECTOR =
-            "to_tsvector('english', c.name || ' ' || translate(c.file_path, '/._-', '    ') || ' ' || COALESCE(c.description, ''))";
+            "to_tsvector('specboard_text', c.name || ' ' || translate(c.file_path, '/._-', '    ') || ' ' || COALESCE(c.description, ''))";
 
     @ApplicationScoped
     static class Contexts implements SearchableKind {

@@ -34,14 +34,15 @@ final class Kinds {
         }
 
         public String sql() {
-            // As for files: the best stories first, then their text; a word in every story ranks the first RANKED.
+            // As for files: the best stories first, then their text; a word in every story ranks the first RANKED. Ties
+            // go by key, as the search orders them: a story cut here is never one a page shows.
             return """
                     SELECT 'US-' || s.number, s.title, '/projects/' || params.slug || '/stories/' || s.number,
                            b.rank, %s
                     FROM (SELECT m.id, ts_rank(m.search, params.q) AS rank
-                          FROM (SELECT c.id, c.search FROM stories c, params
+                          FROM (SELECT c.id, c.number, c.search FROM stories c, params
                                 WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m, params
-                          ORDER BY rank DESC, m.id LIMIT ?4 + ?5) b
+                          ORDER BY rank DESC, 'US-' || m.number LIMIT ?4 + ?5) b
                     JOIN stories s ON s.id = b.id, params""".formatted(
                     SearchableKind.markdownAsText("s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')"), RANKED);
         }
@@ -68,11 +69,11 @@ final class Kinds {
                     FROM technical_specs t, params WHERE t.project_id = params.project AND t.search @@ params.q
                     UNION ALL
                     SELECT i.task_id, i.task_id || ': ' || i.scope, '/projects/' || params.slug || '/tasks/' || i.task_id,
-                           ts_rank(to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
+                           ts_rank(to_tsvector('specboard_text', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
                                || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')), params.q),
                            i.scope || ' — ' || coalesce(i.scope_description, '') || ' — files: ' || %s
                     FROM implementation_tasks i, params WHERE i.project_id = params.project
-                      AND to_tsvector('english', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
+                      AND to_tsvector('specboard_text', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
                           || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')) @@ params.q"""
                     .formatted(SearchableKind.markdownAsText("spec_search_text(t.spec_type, left(t.content, 60000))"), JSON_TEXT.formatted("i.assigned_files::text"));
         }
@@ -127,15 +128,17 @@ final class Kinds {
         public String sql() {
             // The best files first, then their text: a common word matches thousands of files, and cutting the
             // text of each before ranking read every matching file's content. Ranking itself reads each match's
-            // vector, so a word found in nearly all of 20,000 files ranks the first RANKED of them (38 ms → a few).
+            // vector, so a word found in nearly all of 20,000 files ranks the first RANKED of them (38 ms → a few). Ties go
+            // by key (repository:path), as the search orders them, so a file cut here is never one a page shows.
             return """
                     SELECT r.name || ':' || f.path, r.name || ' / ' || f.path,
                            '/projects/' || params.slug || '/repos/' || r.name || '/blob/' || f.path,
                            f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 20000)
                     FROM (SELECT m.repository_id, m.path, ts_rank(m.search, params.q) AS rank
                           FROM (SELECT c.repository_id, c.path, c.search FROM file_texts c, params
-                                WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m, params
-                          ORDER BY rank DESC, m.path LIMIT ?4 + ?5) f
+                                WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m
+                          JOIN repositories n ON n.id = m.repository_id, params
+                          ORDER BY rank DESC, n.name || ':' || m.path LIMIT ?4 + ?5) f
                     JOIN file_texts t ON t.repository_id = f.repository_id AND t.path = f.path
                     JOIN repositories r ON r.id = f.repository_id, params""".formatted(RANKED);
         }
@@ -168,10 +171,10 @@ final class Kinds {
                     SELECT DISTINCT ON (t.id) r.name || ':' || t.file_path || '#L' || t.line_start,
                            t.file_path || ', lines ' || t.line_start || '–' || t.line_end || ' (' || t.state || ')',
                            '/projects/' || params.slug || '/repos/' || r.name || '/threads?path=' || t.file_path || '#thread-' || t.id,
-                           ts_rank(to_tsvector('english', c.body), params.q), %s
+                           ts_rank(to_tsvector('specboard_text', c.body), params.q), %s
                     FROM comments c JOIN comment_threads t ON t.id = c.thread_id JOIN repositories r ON r.id = t.repository_id, params
-                    WHERE t.project_id = params.project AND to_tsvector('english', c.body) @@ params.q
-                    ORDER BY t.id, ts_rank(to_tsvector('english', c.body), params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
+                    WHERE t.project_id = params.project AND to_tsvector('specboard_text', c.body) @@ params.q
+                    ORDER BY t.id, ts_rank(to_tsvector('specboard_text', c.body), params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * One full-text search over a project (PostgreSQL {@code websearch_to_tsquery}, GIN indexes,
  * {@code ts_rank}, {@code ts_headline} snippets) across every {@link SearchableKind}, in one statement
- * whatever the number of kinds, with every kind's rows limited to that project.
+ * whatever the number of kinds, with every kind's rows limited to that project. Query, vectors and snippets
+ * share the {@code specboard_text} configuration, which folds accents.
  */
 @ApplicationScoped
 public class SearchService {
@@ -71,8 +72,7 @@ public class SearchService {
         });
         if (!q.isEmpty()) {
             for (Object[] row : run(kinds, q, projectId, slug, limit + 1, offset)) {
-                found.get((String) row[0]).add(new SearchHit((String) row[0], (String) row[1], (String) row[2],
-                        byName.get((String) row[0]).url((String) row[3]), ((Number) row[4]).doubleValue(), SearchHit.pieces((String) row[5])));
+                found.get((String) row[0]).add(hit(byName, row));
             }
         }
         List<SearchView.Group> groups = new ArrayList<>();
@@ -94,8 +94,9 @@ public class SearchService {
             return 0;
         }
         String sql = PARAMS + "SELECT count(*) FROM (SELECT 1 FROM (" + k.sql() + ") AS x (key, title, url, rank, body) LIMIT ?4 OFFSET ?5) AS c";
-        return ((Number) em.createNativeQuery(sql).setParameter(1, q).setParameter(2, projectId).setParameter(3, slug)
-                .setParameter(4, MAX_RESULTS).setParameter(5, 0).getSingleResult()).longValue();
+        QueryWords words = QueryWords.of(q);
+        return ((Number) em.createNativeQuery(sql).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
+                .setParameter(4, MAX_RESULTS).setParameter(5, 0).setParameter(6, words.prefix()).getSingleResult()).longValue();
     }
 
     private static String query(String query) {
@@ -111,38 +112,81 @@ public class SearchService {
                 + String.join(", ", kinds().stream().map(SearchableKind::kind).toList())));
     }
 
-    /** The same results as one list, best first (the API and the assistant). */
+    /** The first {@code limit} results as one list, best first (the assistant). */
     public List<SearchHit> ranked(UUID projectId, String slug, String query, String kind, int limit) {
-        return search(projectId, slug, query, kind, limit, 0).stream().flatMap(g -> g.hits().stream())
-                .sorted(Comparator.comparingDouble(SearchHit::rank).reversed()).toList();
+        return ranked(projectId, slug, query, kind, limit, 0);
+    }
+
+    /**
+     * The results as one list, best first, ties in the kinds' order and then by key, from {@code offset} on (the API's
+     * and MCP's pages): each kind ranks its first {@code offset + limit} and only the rows of the page get a snippet, in
+     * one statement. The ranking reaches {@link #MAX_RESULTS} rows; past them, as past the last match, nothing.
+     */
+    @Transactional
+    public List<SearchHit> ranked(UUID projectId, String slug, String query, String kind, int limit, long offset) {
+        String q = query(query);
+        List<SearchableKind> kinds = kind == null ? kinds() : List.of(known(kind));
+        long rows = Math.min(limit, MAX_RESULTS - offset);
+        if (q.isEmpty() || rows <= 0) {
+            return List.of();
+        }
+        Map<String, SearchableKind> byName = new LinkedHashMap<>();
+        kinds.forEach(k -> byName.put(k.kind(), k));
+        QueryWords words = QueryWords.of(q);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery(rankedSql(kinds)).setParameter(1, words.text()).setParameter(2, projectId)
+                .setParameter(3, slug).setParameter(4, (int) rows).setParameter(5, (int) offset).setParameter(6, words.prefix()).getResultList();
+        return found.stream().map(row -> hit(byName, row)).toList();
+    }
+
+    private static SearchHit hit(Map<String, SearchableKind> byName, Object[] row) {
+        return new SearchHit((String) row[0], (String) row[1], (String) row[2], byName.get((String) row[0]).url((String) row[3]),
+                ((Number) row[4]).doubleValue(), SearchHit.pieces((String) row[5]));
     }
 
     @SuppressWarnings("unchecked")
     private List<Object[]> run(List<SearchableKind> kinds, String q, UUID projectId, String slug, int limit, int offset) {
-        return em.createNativeQuery(sql(kinds)).setParameter(1, q).setParameter(2, projectId).setParameter(3, slug)
-                .setParameter(4, limit).setParameter(5, offset).getResultList();
+        QueryWords words = QueryWords.of(q);
+        return em.createNativeQuery(sql(kinds)).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
+                .setParameter(4, limit).setParameter(5, offset).setParameter(6, words.prefix()).getResultList();
     }
 
-    /** The parameters every kind's SQL reads: the query, the project and its slug. */
-    private static final String PARAMS = """
-            WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ?1) AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)
-            """;
+    /** The parameters every kind's SQL reads: the query ({@link QueryWords}), the project and its slug. */
+    private static final String PARAMS = "WITH params AS NOT MATERIALIZED (SELECT " + QueryWords.TSQUERY
+            + " AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)\n";
 
-    /** The one statement: every kind ranked and limited on its own, then the snippets of what is left. */
+    /** The snippet of a row {@code h}: its matches between the markers {@link SearchHit} cuts at. */
+    private static final String HEADLINE = """
+            ts_headline('specboard_text', h.body, params.q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+                || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "')""";
+
+    /**
+     * One kind's rows ranked, best first: ties by key and link, so that every page of a kind, and of the whole list,
+     * orders them the same way (a row is never on two pages, none is skipped).
+     */
+    private static String ranking(SearchableKind k, int order, String limit) {
+        return "(SELECT CAST('" + k.kind().replace("'", "") + "' AS text) AS kind, " + order + " AS ord, x.key, x.title, x.url, x.rank, x.body FROM ("
+                + k.sql() + ") AS x (key, title, url, rank, body) ORDER BY x.rank DESC, x.key, x.url " + limit + ")";
+    }
+
+    /** The one statement of the grouped search: every kind ranked and limited on its own, then the snippets of what is left. */
     static String sql(List<SearchableKind> kinds) {
-        StringBuilder sql = new StringBuilder(PARAMS + """
-                SELECT h.kind, h.key, h.title, h.url, h.rank,
-                       ts_headline('english', h.body, params.q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3)
-                           || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "')
-                FROM (""");
+        StringBuilder sql = new StringBuilder(PARAMS + "SELECT h.kind, h.key, h.title, h.url, h.rank, " + HEADLINE + " FROM (");
         for (int i = 0; i < kinds.size(); i++) {
-            SearchableKind k = kinds.get(i);
-            sql.append(i == 0 ? "" : " UNION ALL ")
-                    .append("(SELECT CAST('").append(k.kind().replace("'", "")).append("' AS text) AS kind, x.key, x.title, x.url, x.rank, x.body FROM (")
-                    .append(k.sql())
-                    .append(") AS x (key, title, url, rank, body) ORDER BY x.rank DESC, x.key LIMIT ?4 OFFSET ?5)");
+            sql.append(i == 0 ? "" : " UNION ALL ").append(ranking(kinds.get(i), i, "LIMIT ?4 OFFSET ?5"));
         }
-        sql.append(") h, params ORDER BY h.rank DESC");
+        sql.append(") h, params ORDER BY h.rank DESC, h.ord, h.key, h.url");
+        return sql.toString();
+    }
+
+    /** The one statement of the ranked list: each kind's best offset + limit, one page of their merge, the snippets of that page. */
+    static String rankedSql(List<SearchableKind> kinds) {
+        StringBuilder sql = new StringBuilder(PARAMS + "SELECT h.kind, h.key, h.title, h.url, h.rank, " + HEADLINE
+                + " FROM (SELECT u.kind, u.ord, u.key, u.title, u.url, u.rank, u.body FROM (");
+        for (int i = 0; i < kinds.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append(ranking(kinds.get(i), i, "LIMIT ?4 + ?5"));
+        }
+        sql.append(") u ORDER BY u.rank DESC, u.ord, u.key, u.url LIMIT ?4 OFFSET ?5) h, params ORDER BY h.rank DESC, h.ord, h.key, h.url");
         return sql.toString();
     }
 }

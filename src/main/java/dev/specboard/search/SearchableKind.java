@@ -13,7 +13,8 @@ package dev.specboard.search;
  * {@code params.project} (the project's uuid: every row it returns must belong to that project)
  * and {@code params.slug} (for URLs). Match with {@code @@ params.q} against a GIN-indexed
  * {@code tsvector} (a stored column or the exact expression of an expression index), so the search
- * stays index-driven; rank with {@code ts_rank}. The search orders by rank and limits each kind itself; a fragment orders only when it needs to ({@code DISTINCT ON}).
+ * stays index-driven; rank with {@code ts_rank}. Vectors use the {@code specboard_text} configuration
+ * (english stems, accents folded: migration V0996), as the query does, or "cafe" would miss "Café". The search orders by rank and limits each kind itself; a fragment orders only when it needs to ({@code DISTINCT ON}).
  */
 public interface SearchableKind {
 

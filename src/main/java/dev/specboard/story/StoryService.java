@@ -352,7 +352,7 @@ public class StoryService {
                 where.append(" and s.number = :n");
                 params.put("n", Integer.parseInt(m.group(1)));
             } else {
-                where.append(" and (s.search @@ websearch_to_tsquery('english', :q) or s.title ilike :like)");
+                where.append(" and (s.search @@ websearch_to_tsquery('specboard_text', :q) or s.title ilike :like)");
                 params.put("q", filter.q());
                 params.put("like", "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }

@@ -16,7 +16,8 @@ import java.util.UUID;
  * alike. JAX-RS answers a query value that does not convert with 404, as if the path were unknown; a malformed value
  * is the client's mistake, so it is refused with 400 naming the parameter ({@link Malformed}, which the error mapper
  * renders as the error page or the API's JSON error). A parameter named {@code page} is a list's page number: a
- * whole number from 1 (one past the last page shows the last page, see {@link PageNumbers}).
+ * whole number from 1 (one past the last page shows the last page, see {@link PageNumbers}); one named {@code limit} is
+ * how many rows a page of an API list holds, a whole number from 1 to {@link #MAX_LIMIT}.
  */
 @Provider
 public class QueryValues implements ParamConverterProvider {
@@ -24,6 +25,10 @@ public class QueryValues implements ParamConverterProvider {
     public static final String PAGE = "page";
     static final String WHOLE_NUMBER = "must be a whole number";
     static final String PAGE_NUMBER = "must be a whole number from 1";
+    public static final String LIMIT = "limit";
+    /** The most rows a page of an API list holds. */
+    public static final int MAX_LIMIT = 100;
+    static final String LIMIT_RANGE = "must be a whole number from 1 to " + MAX_LIMIT;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -33,7 +38,7 @@ public class QueryValues implements ParamConverterProvider {
             return formField(rawType, annotations);
         }
         if (rawType == Integer.class) {
-            return (ParamConverter<T>) new Read<>(raw -> name.equals(PAGE) ? page(raw) : wholeNumber(name, raw));
+            return (ParamConverter<T>) new Read<>(raw -> name.equals(PAGE) ? page(raw) : name.equals(LIMIT) ? limit(raw) : wholeNumber(name, raw));
         }
         if (rawType == Long.class) {
             return (ParamConverter<T>) new Read<>(raw -> longNumber(name, raw));
@@ -117,6 +122,26 @@ public class QueryValues implements ParamConverterProvider {
             throw new Malformed(PAGE, PAGE_NUMBER);
         }
         return page;
+    }
+
+    /**
+     * A page size, or null when absent or blank; anything but a whole number from 1 to {@link #MAX_LIMIT} is malformed,
+     * naming the range (99999999999 was "must be a whole number", as if it were not one).
+     */
+    public static Integer limit(String raw) {
+        try {
+            return limit(wholeNumber(LIMIT, raw));
+        } catch (Malformed e) {
+            throw new Malformed(LIMIT, LIMIT_RANGE);
+        }
+    }
+
+    /** The page size given, or null; one outside 1 to {@link #MAX_LIMIT} is malformed. */
+    public static Integer limit(Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw new Malformed(LIMIT, LIMIT_RANGE);
+        }
+        return limit;
     }
 
     /** An id, or null when absent or blank. */

@@ -77,8 +77,14 @@ class ApiContractTest {
                 "/api/v1/notifications?before=abc", "before", "/api/v1/notifications?unread=maybe", "unread");
         malformed.forEach((url, name) -> Api.as(t.member()).get(url).then().statusCode(400)
                 .body("error", startsWith("The query parameter " + name + " must be")).body("details." + name, notNullValue()));
-        // A page past the last, or a limit in or out of range, is answered.
-        for (String url : List.of(p + "/search?q=cart&limit=0", p + "/search?q=cart&limit=-3", p + "/search?q=cart&limit=100000",
+        // A limit outside its range says the range, also one past the integers (it said "must be a whole number").
+        for (String limit : List.of("0", "-3", "101", "100000", "99999999999", "abc")) {
+            Api.as(t.member()).get(p + "/search?q=cart&limit=" + limit).then().statusCode(400)
+                    .body("error", equalTo("The query parameter limit must be a whole number from 1 to 100"))
+                    .body("details.limit", equalTo("must be a whole number from 1 to 100"));
+        }
+        // A page past the last, or a limit in range, is answered.
+        for (String url : List.of(p + "/search?q=cart&limit=1", p + "/search?q=cart&limit=100",
                 p + "/jobs?page=100000", "/api/v1/notifications?unread=true")) {
             Api.as(t.member()).get(url).then().statusCode(200).body("size()", equalTo(0));
         }

@@ -127,7 +127,7 @@ class ArchitectureSearchTest {
             }
             String expression = definition.substring(definition.indexOf("USING gin (") + "USING gin (".length(), definition.length() - 1);
             StringBuilder plan = new StringBuilder();
-            try (PreparedStatement ps = c.prepareStatement("EXPLAIN WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('english', ?) AS q, "
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN WITH params AS NOT MATERIALIZED (SELECT websearch_to_tsquery('specboard_text', ?) AS q, "
                     + "CAST(? AS uuid) AS project, CAST(? AS text) AS slug) " + kind.sql())) {
                 ps.setString(1, "basket");
                 ps.setString(2, t.project().id.toString());

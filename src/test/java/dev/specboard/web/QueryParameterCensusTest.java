@@ -63,7 +63,7 @@ class QueryParameterCensusTest {
                 "GET /preview/{token} [page]", "GET /api/v1/projects/{slug}/jobs [page]", "GET /api/v1/projects/{slug}/plans [page]",
                 "GET /api/v1/projects/{slug}/features [page]", "GET /api/v1/projects/{slug}/context-items [page]",
                 "GET /api/v1/projects/{slug}/pages/{id} [page]",
-                "GET /api/v1/projects/{slug}/search [limit]", "GET /api/v1/notifications [unread, before]", "GET /projects/{slug}/stories/{number}/diff [from, to]")) {
+                "GET /api/v1/projects/{slug}/search [limit, page]", "GET /api/v1/notifications [unread, before]", "GET /projects/{slug}/stories/{number}/diff [from, to]")) {
             assertTrue(found.contains(expected), "scan missed " + expected + " in\n" + String.join("\n", found));
         }
     }
