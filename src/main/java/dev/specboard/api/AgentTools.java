@@ -43,6 +43,13 @@ public class AgentTools {
         return call(() -> taskApi.retryTask(project, task));
     }
 
+    @Tool(name = "reopen_task", description = "Moves a completed task back to in progress, to finish what it lacks (its claimer or a lead).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public TaskApi.TaskAnswer reopenTask(@ToolArg(description = "project slug") String project,
+                                         @ToolArg(description = "task key") String task) {
+        return call(() -> taskApi.reopenTask(project, task));
+    }
+
     @Tool(name = "record_task_worktree", description = "Records where you work on a task you hold (the path of your git worktree), shown with the task "
             + "until the claim ends; without a path it clears it. Only the task's claimer may, while holding it.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))

@@ -150,7 +150,8 @@ public class SpecTools {
         return call(() -> taskApi.taskContext(project, task));
     }
 
-    @Tool(name = "claim_task", description = "Claims one task; refused when someone else has it or its spec's dependencies are not complete.",
+    @Tool(name = "claim_task", description = "Claims one task; refused when someone else has it, a task someone holds shares one of its "
+            + "assigned files (the refusal names the files, that task and its claimer), or its spec's dependencies are not complete.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer claimTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                         @ToolArg(description = PAST_WIP_LIMIT, required = false) Boolean overWipLimit,

@@ -226,6 +226,14 @@ public class TaskApi {
 
     @RoleFirst.Member
     @POST
+    @Path("{key}/reopen")
+    public TaskAnswer reopenTask(@PathParam("slug") String slug, @PathParam("key") String key) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return answer(access, tasks.reopen(access, key, actor(access)));
+    }
+
+    @RoleFirst.Member
+    @POST
     @Path("{key}/worktree")
     @Consumes(MediaType.APPLICATION_JSON)
     public TaskAnswer recordWorktree(@PathParam("slug") String slug, @PathParam("key") String key, WorktreeBody body) {

@@ -10,11 +10,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The content of a hierarchical spec, exactly the seed's JSON: overview, architecture, technology
@@ -75,9 +77,27 @@ public record SpecContent(
 
         Phase numbered(int n) {
             return new Phase(n, name == null ? null : name.trim(), description, hours, content,
-                    assignedFiles == null ? List.of() : assignedFiles.stream().map(String::trim).filter(f -> !f.isEmpty()).toList(),
+                    assignedFiles == null ? List.of() : assignedFiles.stream().map(SpecContent::normalizePath).toList(),
                     branchName == null || branchName.isBlank() ? null : branchName.strip());
         }
+    }
+
+    /**
+     * A file path as overlap checks compare it: {@code ./f.txt}, {@code /f.txt}, {@code f.txt/} and {@code f.txt} are one
+     * file, so empty and {@code .} segments go (an entry left empty is refused by {@link #validate}, a {@code ..} segment too).
+     */
+    static String normalizePath(String path) {
+        if (path == null) {
+            return "";
+        }
+        return Arrays.stream(path.trim().split("/")).filter(s -> !s.isEmpty() && !s.equals(".")).collect(Collectors.joining("/"));
+    }
+
+    /** The same content with each phase's files once, in their first place (after {@link #validate}, which names entries by index). */
+    public SpecContent withDistinctFiles() {
+        return new SpecContent(overview, architecture, technologyStack, phaseList().stream().map(p -> new Phase(p.number(), p.name(),
+                p.description(), p.hours(), p.content(), p.assignedFiles() == null ? null : p.assignedFiles().stream().distinct().toList(),
+                p.branchName())).toList());
     }
 
     public List<Phase> phaseList() {
@@ -104,7 +124,7 @@ public record SpecContent(
 
     /**
      * Checks the phases: at least one, names present, unique and slug-like, hours between 0 and
-     * 9999, branch names git takes and no two alike. Errors are named {@code phases[i].field} so the form can show each one at its input.
+     * 9999, file paths present and inside the repository, branch names git takes and no two alike. Errors are named {@code phases[i].field} so the form can show each one at its input.
      */
     public FormErrors validate() {
         FormErrors errors = FormErrors.none();
@@ -135,9 +155,17 @@ public record SpecContent(
             if (p.description() != null && p.description().length() > 2000) {
                 errors.add(at + "description", "At most 2000 characters");
             }
-            for (String f : p.files()) {
-                if (f.length() > 500 || f.contains("..")) {
-                    errors.add(at + "assignedFiles", "File paths are relative to the repository, without ..");
+            List<String> files = p.files();
+            for (int j = 0; j < files.size(); j++) {
+                String f = normalizePath(files.get(j));
+                String problem = f.isEmpty() ? "An empty file path: give a path relative to the repository, like src/Main.java"
+                        : f.length() > 500 ? "A file path of at most 500 characters"
+                        : Arrays.asList(f.split("/")).contains("..") ? f + ": a path relative to the repository, without .. in it"
+                        : null;
+                if (problem != null) {
+                    // The item for API clients; the list itself for the form, whose text area holds the whole list.
+                    errors.add(at + "assignedFiles[" + j + "]", problem);
+                    errors.add(at + "assignedFiles", "File " + (j + 1) + ": " + problem);
                 }
             }
             String branch = p.branchName() == null ? null : p.branchName().strip();

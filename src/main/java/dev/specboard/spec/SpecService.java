@@ -258,7 +258,7 @@ public class SpecService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        return content;
+        return content == null ? null : content.withDistinctFiles();
     }
 
     private void apply(TechnicalSpec spec, SpecInput input, SpecContent content) {

@@ -2,6 +2,7 @@ package dev.specboard.spec;
 
 import dev.specboard.project.RoleFirst;
 import dev.specboard.account.CsrfField;
+import dev.specboard.account.CurrentUser;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
@@ -50,12 +51,15 @@ public class TaskBoardResource {
 
         static native TemplateInstance task(Access access, String slug, TaskRow task, TaskQueries.TaskContextView context,
                                             String overviewHtml, String phaseHtml, List<TaskQueries.EventRow> history,
-                                            FormErrors errors, String message, boolean canAct, List<TaskNoteRow> notes,
+                                            FormErrors errors, String message, boolean canAct, boolean mayMove, List<TaskNoteRow> notes,
                                             List<TaskPriority> priorities, String note, String wipAction, TaskActionForm sent);
     }
 
     @Inject
     ProjectAccess projectAccess;
+
+    @Inject
+    CurrentUser currentUser;
 
     @Inject
     TaskQueries taskQueries;
@@ -183,7 +187,10 @@ public class TaskBoardResource {
                                       String wipAction, TaskActionForm sent) {
         TaskQueries.TaskContextView c = taskQueries.context(access.project(), key);
         return Templates.task(access, slug, c.task(), c, markdown.render(c.overview()), markdown.render(c.phaseContent()),
-                taskQueries.history(access.project(), key), errors, message, access.isMember(), taskNotes.notes(access.project(), key),
+                taskQueries.history(access.project(), key), errors, message, access.isMember(),
+                // Only its claimer or a lead may move a claimed task on: the others are not offered what would be refused.
+                c.task().claimedBy() == null || access.isLead() || c.task().claimedBy().equals(currentUser.getUsername()),
+                taskNotes.notes(access.project(), key),
                 TaskPriority.all(), note == null ? "" : note, wipAction, sent);
     }
 

@@ -266,6 +266,7 @@ public class TaskBoardService {
             case "fail" -> tasks.fail(access, key, form.reason(), actor);
             case "release" -> tasks.release(access, key, actor);
             case "retry" -> tasks.retry(access, key, actor);
+            case "reopen" -> tasks.reopen(access, key, actor);
             case "notes" -> {
                 notes.addNote(access, key, form.body(), actor);
                 yield ImplementationTask.byKey(access.project(), key);

@@ -80,7 +80,8 @@ public class TaskClaims {
     }
 
     /**
-     * Claims a pending task atomically for the actor: exactly one of concurrent claimers wins, the others get 409.
+     * Claims a pending task atomically for the actor: exactly one of concurrent claimers wins, the others get 409, and
+     * so does a claim of a task sharing a file with held work (once the claims holding it committed).
      * The row lock decides who wins (the others wait, then no longer find it pending); the move itself is the task's own.
      */
     @Transactional
@@ -107,6 +108,7 @@ public class TaskClaims {
             leases.endLapsed(task, now);
         }
         lockFiles(access.project(), task.assignedFiles(), true);
+        refuseSharedFiles(access.project(), task, actor.accountId());
         afterClaim(access, task, actor);
         return task;
     }
@@ -210,6 +212,40 @@ public class TaskClaims {
         }
         ROLLBACK_TO_SAVEPOINT.update(em);
         return false;
+    }
+
+    /**
+     * A claim by key holds the task's file locks: a new statement sees every claim committed meanwhile, and refuses (409)
+     * when held work shares a file, naming the files, the tasks holding them and their claimers (claim-next passes such a task over).
+     */
+    private void refuseSharedFiles(Project project, ImplementationTask task, UUID accountId) {
+        if (task.assignedFiles().isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT h.task_id, h.claimed_by, a.username, string_agg(f, E'\n' ORDER BY f)
+                        FROM implementation_tasks h LEFT JOIN accounts a ON a.id = h.claimed_by
+                             CROSS JOIN jsonb_array_elements_text(CAST(?2 AS jsonb)) f
+                        WHERE h.project_id = ?1 AND h.status IN ('claimed', 'in_progress') AND h.id <> ?3 AND h.assigned_files @> jsonb_build_array(f)
+                        """ + " AND " + ImplementationTask.notLapsedSql("h", "now()")
+                        + " GROUP BY h.task_id, h.claimed_by, a.username ORDER BY h.task_id")
+                .setParameter(1, project.id).setParameter(2, task.assignedFilesJson).setParameter(3, task.id).getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> held = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        List<Map<String, Object>> holders = new ArrayList<>();
+        for (Object[] r : rows) {
+            String who = accountId.equals(r[1]) ? "you" : String.valueOf(r[2]);
+            List<String> shared = List.of(((String) r[3]).split("\n"));
+            held.add(String.join(", ", shared) + " with " + r[0] + ", claimed by " + who);
+            shared.stream().filter(f -> !files.contains(f)).forEach(files::add);
+            holders.add(Map.of("task", r[0], "claimedBy", String.valueOf(r[2]), "files", shared));
+        }
+        throw ApiException.conflict(task.taskKey + " shares " + String.join("; ", held)
+                + ": it can be claimed once that work is completed or released.", Map.of("files", files, "heldBy", holders));
     }
 
     /**

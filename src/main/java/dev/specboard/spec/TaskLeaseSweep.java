@@ -1,6 +1,7 @@
 package dev.specboard.spec;
 
 import dev.specboard.web.DatabaseOutage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,9 @@ public class TaskLeaseSweep {
         try {
             int n;
             do {
-                n = leases.expireLeases(BATCH);
+                // Each batch in a transaction of its own: a caller's transaction may have ended already (an after-commit
+                // observer runs while the committed one is still bound to its thread, and joining that one fails).
+                n = QuarkusTransaction.requiringNew().call(() -> leases.expireLeases(BATCH));
                 if (n > 0) {
                     LOG.infof("%d task lease(s) expired: the tasks are pending again", n);
                 }

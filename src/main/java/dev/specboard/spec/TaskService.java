@@ -307,6 +307,21 @@ public class TaskService {
         return task;
     }
 
+    /**
+     * A completed task goes back to in progress, for its claimer or a lead (as every move of a claimed task): the web's
+     * Reopen, the API's and MCP's reopen. Any other status is refused (409), never claimed or started on the way.
+     */
+    @Transactional
+    public ImplementationTask reopen(Access access, String key, Actor actor) {
+        access.requireWrite(Role.MEMBER);
+        ImplementationTask task = ImplementationTask.byKey(access.project(), ImplementationTask.requireKey(key));
+        if (task.status != TaskStatus.COMPLETED) {
+            throw ApiException.conflict(task.taskKey + " is " + task.status.label().toLowerCase() + ": only a completed task can be reopened.",
+                    Map.of("status", task.status.value()));
+        }
+        return transition(access, task.taskKey, TaskStatus.IN_PROGRESS, actor, null, null, null);
+    }
+
     /** A failed task goes back to pending for another try; its failure stays in the history. */
     @Transactional
     public ImplementationTask retry(Access access, String key, Actor actor) {

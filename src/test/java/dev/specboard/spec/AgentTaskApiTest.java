@@ -282,6 +282,19 @@ class AgentTaskApiTest {
         fx.api(t.member()).post(base(t) + "/tasks/claim-next").then().statusCode(200).body("task.key", equalTo("TASK-1-1"));
         fx.api(t.member()).post(base(t) + "/tasks/claim-next").then().statusCode(200).body("task.key", equalTo("TASK-1-3"));
         fx.api(t.member()).post(base(t) + "/tasks/claim-next").then().statusCode(204).header("Specboard-Reason", "overlapping");
+        // Claimed by key, the task claim-next passed over is refused too, naming the file, the task holding it and its claimer:
+        // by the API, on the task page and on the board.
+        String refusal = "TASK-1-2 shares shared.java with TASK-1-1, claimed by " + t.member().username
+                + ": it can be claimed once that work is completed or released.";
+        fx.api(t.lead()).post(base(t) + "/tasks/TASK-1-2/claim").then().statusCode(409).body("error", equalTo(refusal))
+                .body("details.files", contains("shared.java")).body("details.heldBy.task", contains("TASK-1-1"))
+                .body("details.heldBy.claimedBy", contains(t.member().username));
+        Web.htmx(Web.as(t.lead()).contentType("application/x-www-form-urlencoded")).formParam("x", "")
+                .post("/projects/" + t.slug() + "/tasks/TASK-1-2/claim").then().statusCode(409).body(containsString("shares shared.java with TASK-1-1"));
+        Web.htmx(Web.as(t.lead()).contentType("application/x-www-form-urlencoded")).formParam("task", "TASK-1-2")
+                .formParam("to", "claimed").post("/projects/" + t.slug() + "/board/move").then().statusCode(409)
+                .body(containsString("shares shared.java with TASK-1-1"));
+        fx.api(t.viewer()).get(base(t) + "/tasks/TASK-1-2").then().body("task.status", equalTo("pending"));
         fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/release").then().statusCode(200);
         fx.api(t.member()).post(base(t) + "/tasks/claim-next").then().statusCode(200).body("task.key", equalTo("TASK-1-1"));
     }

@@ -1,14 +1,21 @@
 package dev.specboard.spec;
 
 import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Someone removed from a project holds none of its tasks: their claimed and started tasks go back to pending at once,
@@ -22,6 +29,9 @@ class ClaimsOfLeaversTest {
 
     @Inject
     SpecApiFixtures fx;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void theTasksOfSomeoneRemovedGoBackToPendingAtOnce() {
@@ -43,5 +53,37 @@ class ClaimsOfLeaversTest {
         fx.api(t.viewer()).get(base + "/tasks/TASK-1-3").then().body("task.status", equalTo("claimed"))
                 .body("task.claimedBy", equalTo(t.lead().username));
         fx.api(t.lead()).post(base + "/tasks/TASK-1-1/claim").then().statusCode(200).body("status", equalTo("claimed"));
+    }
+
+    /**
+     * The removal's sweep runs after the removal committed, in a transaction of its own: it joined the finished one and
+     * failed ("The transaction is not active"), so a lease that had lapsed meanwhile went back without its claimer being told.
+     */
+    @Test
+    void aRemovalSweepsLapsedLeasesOfOthersAndTellsTheirClaimer() {
+        TestData.Team t = data.team();
+        String base = "/api/v1/projects/" + t.slug();
+        fx.api(t.member()).body(SpecApiFixtures.hierarchical(null, "Checkout", List.of(), "cart", "pay")).post(base + "/specs")
+                .then().statusCode(201);
+        fx.api(t.lead()).post(base + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        fx.api(t.member()).post(base + "/tasks/TASK-1-2/claim").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE implementation_tasks SET lease_expires_at = ?1 WHERE project_id = ?2 AND task_id = 'TASK-1-1'")
+                .setParameter(1, Instant.now().minusSeconds(1)).setParameter(2, t.project().id).executeUpdate());
+
+        fx.api(t.owner()).delete(base + "/members/" + t.member().username).then().statusCode(204);
+
+        fx.api(t.lead()).get("/api/v1/notifications").then().statusCode(200)
+                .body("findAll { it.type == 'task_lease_expired' }.payload.message", hasItem(startsWith("TASK-1-1 went back to pending")));
+        // The rows themselves, not only how they read: both are pending and unclaimed, and each return is logged.
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<?> rows = em.createNativeQuery("""
+                            SELECT t.task_id, t.status, CAST(t.claimed_by AS text),
+                                   (SELECT count(*) FROM task_events e WHERE e.task_id = t.id AND e.via = 'system' AND e.from_status = 'claimed' AND e.to_status = 'pending')
+                            FROM implementation_tasks t WHERE t.project_id = ?1 ORDER BY t.task_id""")
+                    .setParameter(1, t.project().id).getResultList();
+            assertEquals("[[TASK-1-1, pending, null, 1], [TASK-1-2, pending, null, 1]]",
+                    rows.stream().map(r -> Arrays.toString((Object[]) r)).toList().toString());
+        });
     }
 }

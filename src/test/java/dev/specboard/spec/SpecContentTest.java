@@ -55,6 +55,23 @@ class SpecContentTest {
     }
 
     @Test
+    void filePathsTakeOneFormAndOnlyAWholeDotDotSegmentIsRefused() {
+        SpecContent c = new SpecContent(null, null, null, List.of(new SpecContent.Phase(null, "a", null, null, null,
+                List.of("./f.txt", "/f.txt", " f.txt/ ", "src//x/./a..b.txt", "f.txt", "..x", "x..")))).normalized();
+        assertFalse(c.validate().any(), c.validate().asMap().toString());
+        assertEquals(List.of("f.txt", "f.txt", "f.txt", "src/x/a..b.txt", "f.txt", "..x", "x.."), c.phaseList().get(0).files());
+        assertEquals(List.of("f.txt", "src/x/a..b.txt", "..x", "x.."), c.withDistinctFiles().phaseList().get(0).files());
+        SpecContent bad = new SpecContent(null, null, null, List.of(new SpecContent.Phase(null, "a", null, null, null,
+                java.util.Arrays.asList("ok.txt", "", "a/../b", "./", null)))).normalized();
+        FormErrors e = bad.validate();
+        assertFalse(e.has("phases[0].assignedFiles[0]"));
+        assertTrue(e.get("phases[0].assignedFiles[1]").startsWith("An empty file path"));
+        assertTrue(e.get("phases[0].assignedFiles[2]").contains("without .."));
+        assertTrue(e.has("phases[0].assignedFiles[3]") && e.has("phases[0].assignedFiles[4]"));
+        assertTrue(e.get("phases[0].assignedFiles").startsWith("File 2: "), "the form's text area hears of the first: " + e.asMap());
+    }
+
+    @Test
     void theSeedsJsonRoundTripsWithItsFieldNames() {
         String seed = """
                 {"overview": "High-level", "phases": [

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -197,7 +198,7 @@ class TaskClaimsTest {
     }
 
     @Test
-    void aClaimByKeyWaitsForTheFilesOfAClaimNextThatHasNotCommittedYet() throws Exception {
+    void aClaimByKeyWaitsForTheFilesOfAClaimNextThatHasNotCommittedYetThenIsRefused() throws Exception {
         TestData.Team t = data.team();
         specs.create(lead(t), spec("S", List.of(phase("started", "started.java"), phase("a", "shared.java"),
                 phase("b", "shared.java", "b.java"))));
@@ -212,14 +213,20 @@ class TaskClaimsTest {
             return key;
         }));
         assertTrue(claimed.await(60, TimeUnit.SECONDS));
-        Future<String> byKey = pool.submit(() -> claims.claim(member(t), "TASK-1-3", actor(t)).taskKey);
+        Future<String> byKey = pool.submit(() -> claims.claim(lead(t), "TASK-1-3", new TaskService.Actor(t.lead().id, TaskEvent.VIA_TOKEN)).taskKey);
         try {
             assertThrows(TimeoutException.class, () -> byKey.get(700, TimeUnit.MILLISECONDS), "the claim by key waits for shared.java");
         } finally {
             commit.countDown();
         }
         assertEquals("TASK-1-2", next.get(60, TimeUnit.SECONDS));
-        assertEquals("TASK-1-3", byKey.get(60, TimeUnit.SECONDS)); // a claim by name may overlap, but only after the other committed
+        // Once the other claim committed, the claim by key sees shared.java held and is refused, naming who holds it.
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> byKey.get(60, TimeUnit.SECONDS));
+        ApiException e = (ApiException) refused.getCause();
+        assertEquals(409, e.status());
+        assertEquals("TASK-1-3 shares shared.java with TASK-1-2, claimed by " + t.member().username
+                + ": it can be claimed once that work is completed or released.", e.getMessage());
+        assertEquals(Set.of("TASK-1-1", "TASK-1-2"), tasks(t, "claimed").keySet());
         pool.shutdown();
     }
 
