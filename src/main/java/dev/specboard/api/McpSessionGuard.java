@@ -46,6 +46,10 @@ public class McpSessionGuard {
     static final String SESSION_HEADER = "Mcp-Session-Id";
 
     /** Reads any message that is JSON but for a NUL, raw or escaped; the application's reader refuses both. */
+    /** The tools' number arguments that count from 1; pages are refused by {@code QueryValues.page} as the API's are. */
+    private static final java.util.Set<String> COUNTED_FROM_ONE = java.util.Set.of("number", "storyNumber", "version", "basedOnVersion",
+            "lineStart", "lineEnd");
+
     private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
     @ConfigProperty(name = "quarkus.mcp.server.http.root-path")
@@ -112,6 +116,7 @@ public class McpSessionGuard {
             // then a required one left out.
             if ("tools/call".equals(method) && message.has("id") && (refused(ctx, message, "Unknown argument", unknownArguments(call))
                     || refused(ctx, message, "Invalid argument", mistypedArguments(call))
+                    || refused(ctx, message, "Invalid argument", belowOne(call))
                     || refused(ctx, message, "Missing required argument", missingArguments(call)))) {
                 return;
             }
@@ -212,6 +217,26 @@ public class McpSessionGuard {
             }
         }
         return mistyped;
+    }
+
+    /**
+     * The arguments counted from 1 (a story's number, a version, a line) given as 0 or less: looked up as they were,
+     * -1 was "No story US--1" and a version "stale", where the mistake is the number's.
+     */
+    private Map<String, Object> belowOne(JsonNode params) {
+        JsonNode arguments = params.path("arguments");
+        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
+        if (tool == null || !arguments.isObject()) {
+            return Map.of();
+        }
+        Map<String, Object> below = new java.util.LinkedHashMap<>();
+        for (ToolManager.ToolArgument argument : tool.arguments()) {
+            JsonNode value = arguments.get(argument.name());
+            if (COUNTED_FROM_ONE.contains(argument.name()) && value != null && value.isNumber() && value.decimalValue().signum() <= 0) {
+                below.put(argument.name(), "must be 1 or more");
+            }
+        }
+        return below;
     }
 
     /** Whether a value is of the JSON kind an argument of a plain type takes (text for text, a number for a number); other types are converted. */
