@@ -37,8 +37,15 @@ public class McpSessionOwners {
     }
 
     private void screen(RoutingContext ctx) {
-        // A refused or missing token passes on: the path's permission answers it 401 further on.
-        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> screen(ctx, owner(identity)), failure -> ctx.next());
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> screen(ctx, owner(identity)), failure -> refused(ctx, failure));
+    }
+
+    private static void refused(RoutingContext ctx, Throwable failure) {
+        // A refused token has been answered 401 by the time this runs (or is, by the guard's failure handler): going on
+        // to the library made it write a second answer, logged as an error with a stack trace each time.
+        if (!ctx.failed() && !ctx.response().headWritten()) {
+            ctx.fail(failure);
+        }
     }
 
     private void screen(RoutingContext ctx, Object owner) {
