@@ -372,8 +372,19 @@ public class McpSessionGuard {
         }
     }
 
+    /** The JSON error for a session id that names no open session, or one another token opened: the two look the same. */
+    static void noSuchSession(RoutingContext ctx) {
+        JsonObject error = new JsonObject().put("error", "No such MCP session: send initialize to open one").put("details", new JsonObject());
+        ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json").end(error.encode());
+    }
+
     private static void refuseToken(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (failure == null && ctx.statusCode() == 404 && !ctx.response().headWritten()) {
+            // The library's answer to a session it does not know, which had no body.
+            noSuchSession(ctx);
+            return;
+        }
         if (!(failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) || ctx.response().ended()) {
             ctx.next();
             return;

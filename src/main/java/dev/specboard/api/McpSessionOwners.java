@@ -64,7 +64,7 @@ public class McpSessionOwners {
         }
         Object opener = owners.get(session);
         if (opener != null && owner != null && !opener.equals(owner)) {
-            ctx.response().setStatusCode(404).end();
+            McpSessionGuard.noSuchSession(ctx);
             return;
         }
         ctx.next();

@@ -58,4 +58,22 @@ class McpTransportTest {
             assertTrue(errors.isEmpty(), "a refused token must log no error:\n" + String.join("\n", errors));
         }
     }
+
+    @Test
+    void anotherTokensSessionIsAnsweredAsAnUnknownOne() {
+        TestData.Team t = data.team();
+        String opener = tokens.create(t.member().id, "opener", null, null).value();
+        String other = tokens.create(t.lead().id, "other", null, null).value();
+        String session = Mcp.initialize(opener);
+        Mcp.initialize(other);
+
+        Response foreign = Mcp.callTool(other, session, "list_projects", "{}");
+        Response unknown = Mcp.callTool(other, java.util.UUID.randomUUID().toString(), "list_projects", "{}");
+        foreign.then().statusCode(404).contentType(containsString("application/json")).body("error", containsString("No such MCP session"));
+        unknown.then().statusCode(404).contentType(containsString("application/json"));
+        assertEquals(unknown.asString(), foreign.asString());
+        Response deleted = RestAssured.given().auth().oauth2(other).header("Mcp-Session-Id", session).delete("/api/mcp");
+        deleted.then().statusCode(404);
+        assertEquals(unknown.asString(), deleted.asString());
+    }
 }
