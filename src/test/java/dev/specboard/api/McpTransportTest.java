@@ -45,6 +45,26 @@ class McpTransportTest {
     ApiTokenService tokens;
 
     @Test
+    void theSseTransportIsNotServed() throws Exception {
+        TestData.Team t = data.team();
+        String ada = tokens.create(t.member().id, "ada", null, null).value();
+        String cat = tokens.create(t.lead().id, "cat", null, null).value();
+        // Read as a stream: were the transport served, its answer would never end.
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/mcp/sse"))
+                .header("Authorization", "Bearer " + ada).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = stream.body()) {
+            assertEquals(404, stream.statusCode());
+            String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.contains("\"error\""), text);
+        }
+        RestAssured.given().auth().oauth2(cat).contentType("application/json").body(LIST_PROJECTS)
+                .post("/api/mcp/messages/" + java.util.UUID.randomUUID()).then().statusCode(404).body("error", containsString("streamable HTTP"));
+        // The documented endpoint still works.
+        Mcp.callTool(ada, Mcp.initialize(ada), "list_projects", "{}").then().statusCode(200).body(containsString(t.slug()));
+    }
+
+    @Test
     void aRefusedTokenIsOne401AndNoErrorInTheLog() throws Exception {
         try (LogCapture logs = LogCapture.everything()) {
             for (int i = 0; i < 3; i++) {
