@@ -46,6 +46,10 @@ public class McpSessionGuard {
     static final String SESSION_HEADER = "Mcp-Session-Id";
 
     /** Reads any message that is JSON but for a NUL, raw or escaped; the application's reader refuses both. */
+    /** The tools' number arguments that count from 1; pages are refused by {@code QueryValues.page} as the API's are. */
+    private static final java.util.Set<String> COUNTED_FROM_ONE = java.util.Set.of("number", "storyNumber", "version", "basedOnVersion",
+            "lineStart", "lineEnd");
+
     private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
     @ConfigProperty(name = "quarkus.mcp.server.http.root-path")
@@ -112,6 +116,7 @@ public class McpSessionGuard {
             // then a required one left out.
             if ("tools/call".equals(method) && message.has("id") && (refused(ctx, message, "Unknown argument", unknownArguments(call))
                     || refused(ctx, message, "Invalid argument", mistypedArguments(call))
+                    || refused(ctx, message, "Invalid argument", belowOne(call))
                     || refused(ctx, message, "Missing required argument", missingArguments(call)))) {
                 return;
             }
@@ -212,6 +217,26 @@ public class McpSessionGuard {
             }
         }
         return mistyped;
+    }
+
+    /**
+     * The arguments counted from 1 (a story's number, a version, a line) given as 0 or less: looked up as they were,
+     * -1 was "No story US--1" and a version "stale", where the mistake is the number's.
+     */
+    private Map<String, Object> belowOne(JsonNode params) {
+        JsonNode arguments = params.path("arguments");
+        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
+        if (tool == null || !arguments.isObject()) {
+            return Map.of();
+        }
+        Map<String, Object> below = new java.util.LinkedHashMap<>();
+        for (ToolManager.ToolArgument argument : tool.arguments()) {
+            JsonNode value = arguments.get(argument.name());
+            if (COUNTED_FROM_ONE.contains(argument.name()) && value != null && value.isNumber() && value.decimalValue().signum() <= 0) {
+                below.put(argument.name(), "must be 1 or more");
+            }
+        }
+        return below;
     }
 
     /** Whether a value is of the JSON kind an argument of a plain type takes (text for text, a number for a number); other types are converted. */
@@ -347,8 +372,19 @@ public class McpSessionGuard {
         }
     }
 
+    /** The JSON error for a session id that names no open session, or one another token opened: the two look the same. */
+    static void noSuchSession(RoutingContext ctx) {
+        JsonObject error = new JsonObject().put("error", "No such MCP session: send initialize to open one").put("details", new JsonObject());
+        ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json").end(error.encode());
+    }
+
     private static void refuseToken(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (failure == null && ctx.statusCode() == 404 && !ctx.response().headWritten()) {
+            // The library's answer to a session it does not know, which had no body.
+            noSuchSession(ctx);
+            return;
+        }
         if (!(failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) || ctx.response().ended()) {
             ctx.next();
             return;

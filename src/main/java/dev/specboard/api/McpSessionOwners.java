@@ -5,6 +5,7 @@ import dev.specboard.account.TokenIdentityProvider;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +35,35 @@ public class McpSessionOwners {
     void install(@Observes Router router) {
         // Before the session guard and the library.
         router.route(endpoint).order(-101).handler(this::screen);
+        // The library also serves the older SSE transport (a stream at /sse, messages posted to /messages/<id>), which
+        // nothing here documents and whose message URL carried out any token's calls on its opener's stream: it is closed.
+        router.route(endpoint + "/sse").order(-101).handler(this::noSseTransport);
+        router.route(endpoint + "/messages/*").order(-101).handler(this::noSseTransport);
     }
 
     private void screen(RoutingContext ctx) {
-        // A refused or missing token passes on: the path's permission answers it 401 further on.
-        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> screen(ctx, owner(identity)), failure -> ctx.next());
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> screen(ctx, owner(identity)), failure -> refused(ctx, failure));
+    }
+
+    /** A refused token: 401 as anywhere under the endpoint; a missing one passes on, the path's permission answers it 401. */
+    private void noSseTransport(RoutingContext ctx) {
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
+            if (owner(identity) == null) {
+                ctx.next();
+                return;
+            }
+            JsonObject error = new JsonObject().put("error", "Not found: MCP is served over streamable HTTP at " + endpoint + ", not over SSE")
+                    .put("details", new JsonObject());
+            ctx.response().setStatusCode(404).putHeader("Content-Type", "application/json").end(error.encode());
+        }, failure -> refused(ctx, failure));
+    }
+
+    private static void refused(RoutingContext ctx, Throwable failure) {
+        // A refused token has been answered 401 by the time this runs (or is, by the guard's failure handler): going on
+        // to the library made it write a second answer, logged as an error with a stack trace each time.
+        if (!ctx.failed() && !ctx.response().headWritten()) {
+            ctx.fail(failure);
+        }
     }
 
     private void screen(RoutingContext ctx, Object owner) {
@@ -57,7 +82,7 @@ public class McpSessionOwners {
         }
         Object opener = owners.get(session);
         if (opener != null && owner != null && !opener.equals(owner)) {
-            ctx.response().setStatusCode(404).end();
+            McpSessionGuard.noSuchSession(ctx);
             return;
         }
         ctx.next();

@@ -57,13 +57,8 @@ public class McpTools {
     public List<NotificationApi.NotificationAnswer> listNotifications(
             @ToolArg(description = "only unread notifications", required = false) Boolean unread,
             @ToolArg(description = "a notification id: list the ones older than it", required = false) String before) {
-        return call(() -> {
-            boolean paged = before != null && !before.isBlank();
-            if (paged && id(before) == null) {
-                throw ApiException.notFound("No such notification to list older ones from");
-            }
-            return notificationApi.list(Boolean.TRUE.equals(unread), paged ? id(before) : null);
-        });
+        // A malformed id is refused as the API refuses ?before=nope, not looked up as one that does not exist.
+        return call(() -> notificationApi.list(Boolean.TRUE.equals(unread), QueryValues.id("before", before)));
     }
 
     @Tool(name = "mark_notification_read", description = "Marks one of your notifications as read.",

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the route's shape, an unknown field or none where one is required, stays 422 or 400: it is malformed wherever it goes.)
  * A viewer, who may change nothing, gets 403 whatever the body, as does a member below the route's role, and a change to an
  * archived project 409. Every POST, PUT, PATCH and DELETE route of a project is
- * asked.
+ * asked; and every change of the API, a project's or not, answers a missing or bad token 401 before anything else.
  */
 @QuarkusTest
 class ApiAccessOrderTest {
@@ -30,6 +30,40 @@ class ApiAccessOrderTest {
 
     @Inject
     TestData data;
+
+    /**
+     * Without a token, or with one that does not exist, every change of the API is 401 whatever the body: the routes
+     * outside a project ({@code POST /api/v1/projects}, {@code /tokens}, {@code /notifications/read-all}, the
+     * notification settings) judged the body first, 422 for an unknown field, 400 for no JSON or none.
+     */
+    @Test
+    void withoutAValidTokenEveryChangeIs401WhateverTheBody() {
+        TestData.Team t = data.team();
+        List<String> wrong = new ArrayList<>();
+        int accountLevel = 0;
+        List<Routes.Route> changes = Routes.all().stream().filter(r -> r.api() && !r.template().startsWith("/api/mcp")
+                && WRITES.contains(r.method()) && !r.consumes().contains("multipart")).toList();
+        for (Routes.Route route : changes) {
+            String url = Routes.fill(route, t.slug());
+            accountLevel += route.projectScoped() ? 0 : 1;
+            for (String token : java.util.Arrays.asList(null, "sbt_nope")) {
+                for (String body : List.of("{}", "{\"bogus\":1}", "garbage", "")) {
+                    io.restassured.specification.RequestSpecification as = io.restassured.RestAssured.given()
+                            .contentType(io.restassured.http.ContentType.JSON);
+                    if (token != null) {
+                        as = as.header("Authorization", "Bearer " + token);
+                    }
+                    Response r = send(as, route, url, body);
+                    if (r.statusCode() != 401 || r.path("error") == null) {
+                        wrong.add(route.describe() + (token == null ? " without a token" : " with a bad token") + " and '" + body + "': "
+                                + r.statusCode() + " " + r.body().asString());
+                    }
+                }
+            }
+        }
+        assertTrue(accountLevel >= 4, "the walk reached the routes outside a project: " + accountLevel);
+        assertTrue(wrong.isEmpty(), "a missing or bad token must get 401 before the body is judged:\n" + String.join("\n", wrong));
+    }
 
     @Test
     void anOutsiderGets404WhateverTheBody() {
