@@ -49,7 +49,7 @@ public class PreviewApi {
 
     @RegisterForReflection
     public record PreviewAnswer(UUID id, String status, String url, String page, int pageCount, Instant createdAt, Instant expiresAt,
-                                Instant revokedAt, boolean open, List<Event> events) {
+                                Instant revokedAt, boolean open, List<Event> events, String closedReason) {
     }
 
     @RegisterForReflection
@@ -125,7 +125,8 @@ public class PreviewApi {
     /** The link is shown to leads (who may share it); other members see the preview's state only. */
     private static PreviewAnswer answer(PreviewRow r, URI base, Access access) {
         return new PreviewAnswer(r.id(), r.status(), r.open() && access.has(Role.LEAD) && r.token() != null ? url(base, r.token()) : null, r.pageName(), r.pageCount(),
-                r.createdAt(), r.expiresAt(), r.revokedAt(), r.open(), r.events().stream().map(e -> new Event(e.stage(), e.createdAt())).toList());
+                r.createdAt(), r.expiresAt(), r.revokedAt(), r.open(), r.events().stream().map(e -> new Event(e.stage(), e.createdAt())).toList(),
+                r.closedReason());
     }
 
     private static String url(URI base, String token) {

@@ -108,21 +108,39 @@ public class BuiltInAssistant implements Assistant {
             return passages(q, q.text());
         }
         String like = "%" + subject.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace(' ', '%') + "%";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = tasks(q, like, "t.scope ILIKE ?2 OR t.scope_description ILIKE ?2 "
+                + "OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(t.assigned_files) f WHERE f ILIKE ?2)");
+        if (!rows.isEmpty()) {
+            return tasksList(q, new StringBuilder(rows.size() == 1 ? "One task touches " : rows.size() + " tasks touch ")
+                    .append("“").append(subject).append("”:\n"), rows);
+        }
+        // A spec named after the subject ("Checkout") says its tasks are about it even when their files and scopes do
+        // not name it: answering "no task" while SPEC-1 "Checkout" had three read as wrong. Files and scopes still come
+        // first, so a spec's task on other code (its receipt mails) is not listed when some task names the subject.
+        List<Object[]> bySpec = tasks(q, like, "s.title ILIKE ?2");
+        if (!bySpec.isEmpty()) {
+            return tasksList(q, new StringBuilder("No task of this project is assigned files, or has a scope, matching “").append(subject)
+                    .append("”; ").append(bySpec.size() == 1 ? "this task belongs" : "these " + bySpec.size() + " tasks belong")
+                    .append(" to a spec whose title matches it:\n"), bySpec);
+        }
+        Answer found = passages(q, subject);
+        return new Answer("No task of this project is assigned files, has a scope, or belongs to a spec titled, matching “" + subject + "”.\n\n"
+                + found.text(), found.sources());
+    }
+
+    /** The project's tasks meeting {@code condition} (on {@code t}, the task, and {@code s}, its spec; {@code ?2} the pattern). */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> tasks(Question q, String like, String condition) {
+        return em.createNativeQuery("""
                 SELECT t.task_id, t.scope, t.status, a.username,
                        (SELECT string_agg(f, ', ') FROM jsonb_array_elements_text(t.assigned_files) f), s.spec_number, s.title
                 FROM implementation_tasks t JOIN technical_specs s ON s.id = t.spec_id LEFT JOIN accounts a ON a.id = t.claimed_by
-                WHERE t.project_id = ?1 AND (t.scope ILIKE ?2 OR t.scope_description ILIKE ?2
-                   OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(t.assigned_files) f WHERE f ILIKE ?2))
+                WHERE t.project_id = ?1 AND (""" + condition + """
+                )
                 ORDER BY s.spec_number, t.task_number LIMIT 50""").setParameter(1, q.projectId()).setParameter(2, like).getResultList();
-        if (rows.isEmpty()) {
-            Answer found = passages(q, subject);
-            return new Answer("No task of this project is assigned files, or has a scope, matching “" + subject + "”.\n\n" + found.text(),
-                    found.sources());
-        }
-        StringBuilder b = new StringBuilder(rows.size() == 1 ? "One task touches " : rows.size() + " tasks touch ")
-                .append("“").append(subject).append("”:\n");
+    }
+
+    private Answer tasksList(Question q, StringBuilder b, List<Object[]> rows) {
         List<Source> sources = new ArrayList<>();
         for (Object[] r : rows) {
             String key = (String) r[0];

@@ -15,6 +15,17 @@ public record PreviewRow(UUID id, String token, String status, String pageName, 
     public record Stage(String stage, Instant createdAt) {
     }
 
+    /**
+     * Why the preview no longer opens when its status does not say it, in the words the list shows in brackets and the API
+     * answers as {@code closedReason}: revoked, or closed by the revocation of the API token it was made with; else null.
+     */
+    public String closedReason() {
+        if (revokedAt != null) {
+            return "revoked";
+        }
+        return tokenRevoked ? "closed: the API token it was made with was revoked" : null;
+    }
+
     /** The link's path, or null when it cannot be shown again. */
     public String url() {
         return token == null ? null : "/preview/" + token;

@@ -121,7 +121,9 @@ public class PreviewService {
         return QuarkusTransaction.requiringNew().call(() -> {
             PreviewSession s = PreviewSession.findById(id);
             s.bundlePath = bundle.toString();
-            s.status = PreviewSession.READY;
+            if (PreviewSession.PENDING.equals(s.status)) { // revoked while its files were written: it stays ended
+                s.status = PreviewSession.READY;
+            }
             return s;
         });
     }
@@ -154,7 +156,10 @@ public class PreviewService {
         return new ApiException(503, "The preview's files could not be written on the server; try again later.");
     }
 
-    /** Ends a preview before its time (a lead); its link answers 404 from now on. */
+    /**
+     * Ends a preview before its time (a lead); its link answers 404 from now on. Every revoke (page, API, MCP tool) comes
+     * here, so each records its EXPIRED stage at once: a revoked preview read EXPIRED with no stage until the cleanup ran.
+     */
     @Transactional
     public PreviewSession revoke(Access access, UUID id) {
         access.requireWrite(Role.LEAD);
@@ -166,6 +171,10 @@ public class PreviewService {
             throw ApiException.notFound("No such preview in this project");
         }
         s.revoke(access.accountId(), Instant.now());
+        em.flush();
+        // As the cleanup records its stages (PreviewCleanup.event): a row it may have written already is kept.
+        QuerySpaces.touching(em.createNativeQuery("insert into preview_cleanup_events (preview_session_id, stage) values (?1, ?2) "
+                + "on conflict do nothing"), "preview_cleanup_events").setParameter(1, s.id).setParameter(2, PreviewSession.EXPIRED).executeUpdate();
         return s;
     }
 

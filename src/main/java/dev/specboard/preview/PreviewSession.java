@@ -86,7 +86,10 @@ public class PreviewSession extends TimestampedEntity {
         return live && expiresAt != null && !expiresAt.isAfter(now) ? EXPIRED : status;
     }
 
-    /** Ends the preview now: the link answers 404 at once; the cleanup records the stages later. */
+    /**
+     * Ends the preview now: the link answers 404 at once and it is EXPIRED from this moment (the caller records that stage,
+     * see {@code PreviewService.revoke}); the cleanup moves it through the later stages.
+     */
     public void revoke(UUID by, Instant now) {
         if (!open(now) && !PENDING.equals(status)) {
             // Until the cleanup runs, an ended preview is still READY: say how it ended, not its status.
@@ -96,5 +99,7 @@ public class PreviewSession extends TimestampedEntity {
         revokedAt = now;
         revokedBy = by;
         expiresAt = now;
+        status = EXPIRED;
+        expiredAt = now;
     }
 }

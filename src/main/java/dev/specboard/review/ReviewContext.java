@@ -31,6 +31,16 @@ public record ReviewContext(String slug, String repoName, boolean canComment, UU
         return URI.create(anchor == null ? url : url + "#" + anchor);
     }
 
+    /**
+     * Where a thread's title leads: an open thread's lines in the latest version; an outdated or resolved one's in the
+     * version it was last anchored in ({@code ?v=}), since the latest may have other lines there or no such file at all
+     * (deleted in a later sync: the title answered 404).
+     */
+    public String threadFileUrl(ThreadView t) {
+        String url = repoUrl() + "/blob/" + PathExtensions.pathEncoded(t.filePath());
+        return (t.isOpen() ? url : url + "?v=" + t.manifestVersion()) + "#" + t.anchor();
+    }
+
     public String threadUrl(ThreadView t) {
         return "/projects/" + slug + "/threads/" + t.id();
     }

@@ -48,6 +48,27 @@ final class Kinds {
         }
     }
 
+    /**
+     * The text a spec's snippet is cut from: a hierarchical spec's parts labelled and in order ("Phase db — Models — …
+     * — files: src/Main.java"), as the spec page reads; its bare words (spec_search_text) ran together as "ov db d phase1
+     * content src/Main.java". Nested CASEs, since AND does not promise to test the JSON before casting it; JSON that does
+     * not parse keeps the bare words.
+     */
+    private static final String SPEC_SNIPPET_TEXT = """
+            left(CASE WHEN t.spec_type = 'hierarchical' AND pg_input_is_valid(t.content, 'jsonb')
+                 THEN CASE WHEN jsonb_typeof(t.content::jsonb) = 'object'
+                      THEN (SELECT concat_ws('. ', nullif(btrim(j.doc ->> 'overview'), ''), nullif(btrim(j.doc ->> 'architecture'), ''),
+                                nullif(btrim(j.doc ->> 'technology_stack'), ''),
+                                (SELECT string_agg(concat_ws(' — ', 'Phase ' || (p ->> 'name'), nullif(btrim(p ->> 'description'), ''),
+                                            nullif(btrim(p ->> 'content'), ''),
+                                            'files: ' || (SELECT string_agg(f, ', ') FROM jsonb_array_elements_text(CASE
+                                                WHEN jsonb_typeof(p -> 'assigned_files') = 'array' THEN p -> 'assigned_files' ELSE '[]'::jsonb END) f)), '. ')
+                                 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(j.doc -> 'phases') = 'array'
+                                     THEN j.doc -> 'phases' ELSE '[]'::jsonb END) p))
+                            FROM (SELECT t.content::jsonb AS doc) j)
+                      ELSE spec_search_text(t.spec_type, left(t.content, 60000)) END
+                 ELSE spec_search_text(t.spec_type, left(t.content, 60000)) END, 60000)""";
+
     @ApplicationScoped
     static class Specs implements SearchableKind {
         public String kind() {
@@ -75,7 +96,7 @@ final class Kinds {
                     FROM implementation_tasks i, params WHERE i.project_id = params.project
                       AND to_tsvector('specboard_text', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
                           || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')) @@ params.q"""
-                    .formatted(SearchableKind.markdownAsText("spec_search_text(t.spec_type, left(t.content, 60000))"), JSON_TEXT.formatted("i.assigned_files::text"));
+                    .formatted(SearchableKind.markdownAsText(SPEC_SNIPPET_TEXT), JSON_TEXT.formatted("i.assigned_files::text"));
         }
     }
 

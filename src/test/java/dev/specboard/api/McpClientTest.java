@@ -384,6 +384,10 @@ class McpClientTest {
             assertFalse(revoked.get("open").asBoolean());
             assertFalse(revoked.get("revokedAt").isNull());
             assertTrue(revoked.get("url").isNull(), "a revoked link is no link");
+            assertEquals("EXPIRED", revoked.get("status").asText());
+            assertEquals("revoked", revoked.get("closedReason").asText());
+            assertEquals(1, revoked.get("events").size(), "the tool records the stage as the page and the API do: " + revoked);
+            assertEquals("EXPIRED", revoked.get("events").get(0).get("stage").asText());
             assertEquals("Not found in this project", refusal(call(mcp, "revoke_preview", Map.of("project", t.slug(), "previewId", "nope"))));
         }
         RestAssured.given().get("/preview/" + token).then().statusCode(404);

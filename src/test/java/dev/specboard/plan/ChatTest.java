@@ -158,6 +158,40 @@ class ChatTest {
     @Inject
     PlanService planService;
 
+    /**
+     * Tasks whose files and scopes do not name the subject are found through their spec's title: the answer was "No task
+     * ... matching" while SPEC-1 "Checkout spec" had three tasks.
+     */
+    @Test
+    void tasksAreFoundThroughTheirSpecsTitleWhenNoFileOrScopeNamesTheSubject() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            plans.shop(t.project(), t.owner(), git);
+            Plan plan = plans.plan(new Access(t.project(), Role.LEAD, t.lead().id), "shop", "Next");
+            String token = tokens.create(t.lead().id, "chat", null, null).value();
+            RestAssured.given().auth().oauth2(token).contentType("application/json").body("""
+                    {"title": "Checkout spec", "specType": "hierarchical", "overview": "ov",
+                     "phases": [{"name": "db", "description": "d", "hours": 1, "content": "phase1 content", "assignedFiles": ["src/Main.java"]},
+                                {"name": "ui", "description": "u", "hours": 1, "content": "phase2 content", "assignedFiles": ["src/View.java"]}]}""")
+                    .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(201);
+            String api = "/api/v1/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+
+            String answer = ask(token, api, "Which tasks touch the checkout code?");
+            assertTrue(answer.contains("these 2 tasks belong to a spec whose title matches it"), answer);
+            assertTrue(answer.contains("[TASK-1-1](/projects/" + t.slug() + "/tasks/TASK-1-1)"), answer);
+            assertTrue(answer.contains("[TASK-1-2](/projects/" + t.slug() + "/tasks/TASK-1-2)"), answer);
+            assertTrue(answer.contains("(SPEC-1 Checkout spec)"), answer);
+
+            String none = ask(token, api, "Which tasks touch the billing code?");
+            assertTrue(none.startsWith("No task of this project is assigned files, has a scope, or belongs to a spec titled, matching “billing”"), none);
+
+            // A hierarchical spec's snippet reads as its parts, labelled, not as its bare words run together.
+            String passages = ask(token, api, "What does the checkout spec say?");
+            assertTrue(passages.contains("Phase db"), passages);
+            assertFalse(passages.contains("ov db d phase1"), passages);
+        }
+    }
+
     private static String ask(String token, String api, String question) {
         JsonPath chat = RestAssured.given().auth().oauth2(token).contentType("application/json").body(Map.of("content", question)).post(api)
                 .then().statusCode(201).extract().jsonPath();

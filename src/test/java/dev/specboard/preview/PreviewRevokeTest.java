@@ -44,4 +44,20 @@ class PreviewRevokeTest {
         fx.api(t.lead()).contentType("application/json").post("/api/v1/projects/" + t.slug() + "/previews/" + id + "/revoke").then()
                 .statusCode(409).body("error", equalTo("This preview was already revoked; its link no longer opens."));
     }
+
+    /** A revoke over the API records the EXPIRED stage at once and says why the preview is closed, as the page does. */
+    @Test
+    void aRevokeOverTheApiRecordsItsStageAndSaysWhy() {
+        TestData.Team t = data.team();
+        PreviewLifecycleTest.page(t, "Home", "/home", "<h1>Hi</h1>", "");
+        String id = PreviewLifecycleTest.createPreview(t, "", 2);
+        String open = PreviewLifecycleTest.createPreview(t, "", 2);
+        fx.api(t.lead()).contentType("application/json").post("/api/v1/projects/" + t.slug() + "/previews/" + id + "/revoke").then()
+                .statusCode(200).body("status", equalTo("EXPIRED")).body("closedReason", equalTo("revoked"))
+                .body("events.stage", equalTo(java.util.List.of("EXPIRED")));
+        fx.api(t.lead()).get("/api/v1/projects/" + t.slug() + "/previews/" + open).then().statusCode(200)
+                .body("closedReason", org.hamcrest.Matchers.nullValue()).body("events", org.hamcrest.Matchers.empty());
+        String status = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("status-" + id).text();
+        assertEquals("Expired (revoked)", status);
+    }
 }

@@ -58,6 +58,7 @@ class PreviewTokenRevokedTest {
         JsonPath shown = RestAssured.given().header("Authorization", "Bearer " + lead).get("/api/v1/projects/" + t.slug() + "/previews/" + id)
                 .then().statusCode(200).body("open", equalTo(false)).extract().jsonPath();
         assertNull(shown.getString("url"), "a closed link is not offered to share");
+        assertEquals("closed: the API token it was made with was revoked", shown.getString("closedReason"), "the API says why, as the page does");
         String status = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("status-" + id).text();
         assertTrue(status.contains("API token it was made with was revoked"), status);
         assertEquals(null, Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("link-" + id));

@@ -338,6 +338,18 @@ class ReviewResourceTest {
 
             Document list = Web.html(Web.as(s.team().viewer()).get(s.base() + "/threads?state=outdated"));
             assertEquals(2, list.select("#threads article.thread").size());
+            // The file of an outdated thread may be gone from the latest version: its title leads to the version it is in.
+            String goneTitle = list.getElementById("thread-" + gone).selectFirst(".thread-title a").attr("href");
+            assertEquals(s.base() + "/blob/src/Gone.java?v=1#L2", goneTitle);
+            Web.as(s.team().viewer()).get(s.base() + "/blob/src/Gone.java").then().statusCode(404);
+            Document goneFile = Web.html(Web.as(s.team().viewer()).get(goneTitle.substring(0, goneTitle.indexOf('#'))));
+            assertEquals("src/Gone.java", goneFile.getElementById("code").attr("data-path"));
+            assertNotNull(goneFile.getElementById("L2"));
+            assertEquals(s.base() + "/blob/src/App.java?v=1#L5",
+                    list.getElementById("thread-" + edited).selectFirst(".thread-title a").attr("href"), "lines changed since: where they were");
+            Document open = Web.html(Web.as(s.team().viewer()).get(s.base() + "/threads?state=open"));
+            assertEquals(s.base() + "/blob/src/App.java#L13-L15",
+                    open.getElementById("thread-" + moved).selectFirst(".thread-title a").attr("href"), "an open thread: the latest version");
             Document byPath = Web.html(Web.as(s.team().viewer()).get(s.base() + "/threads?path=src/New.java"));
             assertEquals(1, byPath.select("#threads article.thread").size());
             Document byAuthor = Web.html(Web.as(s.team().viewer()).get(s.base() + "/threads?author=" + s.team().owner().username));
