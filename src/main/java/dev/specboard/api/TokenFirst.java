@@ -4,6 +4,7 @@ import dev.specboard.account.CurrentUser;
 import dev.specboard.project.ProjectFirst;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
@@ -11,11 +12,15 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * Refuses an API change without a valid token (401) before its body is judged: JAX-RS reads the body before the
  * resource method asks who calls, so on the routes outside a project ({@code POST /api/v1/projects}, {@code /tokens},
  * {@code /notifications/read-all}, the notification settings) a bad token with a malformed body got 400 or 422, where
- * a project's routes, asked by {@link ProjectFirst}, answered 401. Every API route is for tokens only.
+ * a project's routes, asked by {@link ProjectFirst}, answered 401. Every API change is for tokens only, but the two
+ * a caller makes before having one: signing up, and a token asked for with a password (HTTP Basic), which
+ * {@code AccountApi.createToken} checks itself, under the login limits.
  */
 public class TokenFirst {
 
     private static final String API = "/api/v1/";
+    private static final String SIGNUP = API + "accounts";
+    private static final String TOKENS = API + "tokens";
 
     @Inject
     CurrentUser currentUser;
@@ -23,8 +28,18 @@ public class TokenFirst {
     /** After authentication and before the project policy ({@link ProjectFirst}), the body checks and the body itself. */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 10)
     public void tokenFirst(ResteasyReactiveContainerRequestContext request) {
-        if (ProjectFirst.CHANGES.contains(request.getMethod()) && request.getUriInfo().getPath().startsWith(API)) {
+        String path = request.getUriInfo().getPath();
+        if (ProjectFirst.CHANGES.contains(request.getMethod()) && path.startsWith(API)
+                && !beforeAToken(request.getMethod(), path, request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             currentUser.requireAccountId();
         }
+    }
+
+    /** Signing up, or asking for a token with a password: the changes made without a token. */
+    static boolean beforeAToken(String method, String path, String authorization) {
+        if (!"POST".equals(method)) {
+            return false;
+        }
+        return path.equals(SIGNUP) || (path.equals(TOKENS) && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6));
     }
 }
