@@ -45,11 +45,11 @@ public class McpSessionGuard {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
 
-    /** Reads any message that is JSON but for a NUL, raw or escaped; the application's reader refuses both. */
     /** The tools' number arguments that count from 1; pages are refused by {@code QueryValues.page} as the API's are. */
     private static final java.util.Set<String> COUNTED_FROM_ONE = java.util.Set.of("number", "storyNumber", "version", "basedOnVersion",
             "lineStart", "lineEnd");
 
+    /** Reads any message that is JSON but for a NUL, raw or escaped; the application's reader refuses both. */
     private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
     @ConfigProperty(name = "quarkus.mcp.server.http.root-path")

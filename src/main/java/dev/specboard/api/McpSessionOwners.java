@@ -32,6 +32,9 @@ public class McpSessionOwners {
     @Inject
     ConnectionManager connections;
 
+    @Inject
+    McpStreams streams;
+
     void install(@Observes Router router) {
         // Before the session guard and the library.
         router.route(endpoint).order(-101).handler(this::screen);
@@ -42,7 +45,7 @@ public class McpSessionOwners {
     }
 
     private void screen(RoutingContext ctx) {
-        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> screen(ctx, owner(identity)), failure -> refused(ctx, failure));
+        QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> screen(ctx, identity), failure -> refused(ctx, failure));
     }
 
     /** A refused token: 401 as anywhere under the endpoint; a missing one passes on, the path's permission answers it 401. */
@@ -66,7 +69,8 @@ public class McpSessionOwners {
         }
     }
 
-    private void screen(RoutingContext ctx, Object owner) {
+    private void screen(RoutingContext ctx, SecurityIdentity identity) {
+        Object owner = owner(identity);
         String session = ctx.request().getHeader(McpSessionGuard.SESSION_HEADER);
         if (session == null) {
             // Only initialize opens a session; the library names it in the answer's header.
@@ -85,6 +89,7 @@ public class McpSessionOwners {
             McpSessionGuard.noSuchSession(ctx);
             return;
         }
+        streams.opening(ctx, identity);
         ctx.next();
     }
 

@@ -96,4 +96,38 @@ class McpTransportTest {
         deleted.then().statusCode(404);
         assertEquals(unknown.asString(), deleted.asString());
     }
+
+    @Test
+    void aSessionsEventStreamEndsWhenItsTokenIsRevoked() throws Exception {
+        TestData.Team t = data.team();
+        ApiTokenService.Created revoked = tokens.create(t.member().id, "streaming", null, null);
+        String kept = tokens.create(t.lead().id, "kept", null, null).value();
+        HttpResponse<InputStream> gone = eventStream(revoked.value(), Mcp.initialize(revoked.value()));
+        HttpResponse<InputStream> lives = eventStream(kept, Mcp.initialize(kept));
+        assertEquals(200, gone.statusCode());
+        assertEquals(200, lives.statusCode());
+        java.util.concurrent.CompletableFuture<String> goneText = readToEnd(gone);
+        java.util.concurrent.CompletableFuture<String> livesText = readToEnd(lives);
+
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> tokens.revoke(t.member().id, revoked.token().id));
+        // Before, the library kept the stream open for as long as the client read it, revoked token or not.
+        goneText.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(!livesText.isDone(), "another token's stream lives on");
+        lives.body().close();
+    }
+
+    private HttpResponse<InputStream> eventStream(String token, String session) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/mcp")).header("Authorization", "Bearer " + token)
+                .header("Mcp-Session-Id", session).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private static java.util.concurrent.CompletableFuture<String> readToEnd(HttpResponse<InputStream> stream) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (InputStream body = stream.body()) {
+                return new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return "closed: " + e.getMessage();
+            }
+        });
+    }
 }
