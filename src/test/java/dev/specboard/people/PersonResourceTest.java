@@ -38,7 +38,8 @@ class PersonResourceTest {
     private void memberHoldsATask(TestData.Team t, int spec, int phases) {
         String[] names = new String[phases];
         for (int i = 0; i < phases; i++) {
-            names[i] = "phase" + i;
+            // A phase's file is named after it: specs of one project share no file, or a claim by key of the next would be refused.
+            names[i] = "spec" + spec + "phase" + i;
         }
         fx.api(t.lead()).body(SpecApiFixtures.hierarchical(null, "Spec " + spec, List.of(), names))
                 .post(api(t) + "/specs").then().statusCode(201);
