@@ -23,8 +23,9 @@ import java.util.Map;
  * place its kind of input passes:
  * <ul>
  * <li>the request line and headers of every request, static files included: a Vert.x filter that runs before routing
- * and login ({@link #checkRequest}) refuses a NUL (raw or {@code %00}) in the path or the query, and a Content-Type
- * header that is empty or not a media type: 400;</li>
+ * and login ({@link #checkRequest}) refuses a NUL (raw or {@code %00}) in the path or the query, a {@code .} or
+ * {@code ..} segment in the path (raw or escaped as {@code %2e}), and a Content-Type header that is empty or not a
+ * media type: 400;</li>
  * <li>form bodies, once RESTEasy has parsed them and before any resource binds them ({@link #checkForm}): a NUL in a
  * field's name or value answers 422 naming the field;</li>
  * <li>JSON bodies: every JSON text goes through the string deserializer of {@link StrictJson}, which refuses NUL
@@ -108,7 +109,40 @@ public class InputGuard {
                 return "The address contains a NUL character (%00).";
             }
         }
+        if (hasDotSegment(uri)) {
+            return "The address contains a \".\" or \"..\" segment (maybe escaped as %2e): ask for the page itself.";
+        }
         return null;
+    }
+
+    /**
+     * Whether the path holds a {@code .} or {@code ..} segment, raw or escaped. Vert.x removes dot segments before
+     * routing (RFC 3986), after decoding {@code %2e}: {@code DELETE .../components/{id}/dependencies/%2e%2e} reached
+     * the route that deletes the component itself. No page or file of ours is named so (git refuses such names).
+     */
+    static boolean hasDotSegment(String uri) {
+        int end = uri.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = uri.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        int start = 0;
+        int scheme = uri.indexOf("://");
+        if (scheme >= 0 && scheme < end) {
+            start = uri.indexOf('/', scheme + 3);
+            if (start < 0) {
+                return false;
+            }
+        }
+        for (String segment : uri.substring(start, end).split("/", -1)) {
+            String s = segment.replace("%2e", ".").replace("%2E", ".");
+            if (s.equals(".") || s.equals("..")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why this Content-Type header cannot be read; null when it is absent or a media type. */

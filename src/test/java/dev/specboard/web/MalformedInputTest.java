@@ -139,6 +139,31 @@ class MalformedInputTest {
     }
 
     @Test
+    void aDotSegmentInThePathIs400AndNeverReachesTheRouteAbove() {
+        TestData.Team t = data.team();
+        String token = token(t.owner());
+        UUID c = components.create(new Access(t.project(), Role.OWNER, t.owner().id),
+                new ComponentForm("Ledger", "schema", "lib/ledger.ex", "", "", null)).id;
+        String component = "/api/v1/projects/" + t.slug() + "/components/" + c;
+        // Vert.x removes dot segments before routing: this DELETE reached the route deleting the component itself.
+        for (String segment : List.of("%2e%2e", "%2E%2e", ".%2e", "..", "%2e", ".")) {
+            RawHttp.Answer a = RawHttp.send("DELETE " + component + "/dependencies/" + segment + " HTTP/1.1\r\nAuthorization: Bearer " + token,
+                    (String) null);
+            assertEquals(400, a.status(), segment);
+            assertTrue(a.header("content-type").startsWith("application/json"), segment);
+            assertTrue(JsonPath.from(a.body()).getString("error").contains("segment"), a.body());
+        }
+        api(t.owner()).get(component).then().statusCode(200);
+        RawHttp.Answer page = RawHttp.send("GET " + stories(t) + "/1/%2e%2e?q=x HTTP/1.1\r\n" + cookies(t.member()), (String) null);
+        assertEquals(400, page.status());
+        assertTrue(Jsoup.parse(page.body()).getElementById("error-message").text().contains("segment"), page.body());
+        // Names that only start or end with dots are names, and a dot in the query is no segment.
+        assertEquals(404, RawHttp.send("GET " + stories(t) + "/...%2e HTTP/1.1\r\n" + cookies(t.member()), (String) null).status());
+        assertEquals(200, RawHttp.send("GET " + stories(t) + "?q=.. HTTP/1.1\r\n" + cookies(t.member()), (String) null).status());
+        assertOneWarnPerRefusal(7);
+    }
+
+    @Test
     void nulInAJsonTextIs422NamingTheFieldAndStoresNothing() {
         TestData.Team t = data.team();
         JsonPath story = api(t.member()).body("{\"title\":\"a\\u0000b\",\"description\":\"x\"}").post(apiStories(t))
