@@ -216,6 +216,7 @@ public class ProjectService {
         if (lease != null) {
             p.taskLeaseMinutes = lease;
         }
+        flushSlug();
         return p;
     }
 
