@@ -2,15 +2,36 @@ package dev.specboard.design;
 
 import dev.specboard.project.Access;
 import dev.specboard.web.FormErrors;
+import dev.specboard.web.PageNumbers;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The entity model: every entity with its fields and the thoughts behind them, the picture with its key and the DDL. */
-public record EntityListView(Access access, List<InferredEntity> entities, Map<String, Thought> thoughts, String svg, String key,
-                             String ddl,
-                             Failure failure, FormErrors errors) {
+/**
+ * The entity model: a page of its entities ({@link #PAGE_SIZE} at a time, as the other lists) with their fields and the
+ * thoughts behind them, and the picture with its key and the DDL of them all.
+ */
+public record EntityListView(Access access, List<InferredEntity> entities, PageNumbers at, Map<String, Thought> thoughts, String svg,
+                             String key, String ddl, Failure failure, FormErrors errors) {
+
+    /** Entities a page shows: a hundred, each with a table of its fields and their forms, made a page of several megabytes. */
+    public static final int PAGE_SIZE = 50;
+
+    /** The page (from 1) that shows the entity {@code id} among {@code all}, in their order; the first when it is not there. */
+    public static int pageOf(List<InferredEntity> all, UUID id) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id.equals(id)) {
+                return i / PAGE_SIZE + 1;
+            }
+        }
+        return 1;
+    }
+
+    /** The entities of this page. */
+    public List<InferredEntity> shown() {
+        return entities.subList(Math.min(at.offset(), entities.size()), Math.min(at.offset() + at.size(), entities.size()));
+    }
 
     /**
      * The form that was refused: the entity's, or one of its fields' when {@code field} is set, with what was typed in

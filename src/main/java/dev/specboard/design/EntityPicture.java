@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.web.PageNumbers;
 import dev.specboard.web.diagram.Diagram;
 
 import java.util.HashMap;
@@ -35,6 +36,14 @@ public final class EntityPicture {
     }
 
     public static Drawn draw(List<InferredEntity> entities, String slug) {
+        return draw(entities, slug, PageNumbers.of(1, entities.size(), Math.max(1, entities.size())));
+    }
+
+    /**
+     * The picture of the whole model on the page {@code at} of the entities page: a node of an entity shown on that page
+     * leads to it below, one of another page to it there.
+     */
+    public static Drawn draw(List<InferredEntity> entities, String slug, PageNumbers at) {
         if (entities.isEmpty()) {
             return new Drawn("", "");
         }
@@ -42,9 +51,11 @@ public final class EntityPicture {
                 .edgeColour("#59616b");
         Map<String, String> keyByName = new HashMap<>();
         entities.forEach(e -> keyByName.put(e.entityName, e.id.toString()));
-        for (InferredEntity e : entities) {
+        for (int i = 0; i < entities.size(); i++) {
+            InferredEntity e = entities.get(i);
             int fields = e.fieldMap().size();
-            d.node(e.id.toString(), "#entity-" + e.id).cssClass("entity-node").size(WIDTH, HEADER + ROW * Math.max(1, fields) + 8)
+            int page = i / at.size() + 1;
+            d.node(e.id.toString(), (page == at.page() ? "" : "/projects/" + slug + "/entities?page=" + page) + "#entity-" + e.id).cssClass("entity-node").size(WIDTH, HEADER + ROW * Math.max(1, fields) + 8)
                     .colours(e.userConfirmed ? "#e3f3e6" : "#f0f2f4", e.userConfirmed ? "#1e7a3c" : "#59616b", 1.5, false)
                     .text(Diagram.Text.TOP_LEFT, 20, e.entityName)
                     .detail(fields + (fields == 1 ? " field, " : " fields, ") + (e.userConfirmed ? "confirmed" : e.confidencePercent() + "% confident"))

@@ -19,6 +19,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -45,9 +46,9 @@ public class EntityResource {
     EntityService entities;
 
     @GET
-    public Response list(@PathParam("slug") String slug) {
+    public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return Htmx.page(Templates.entities(entities.page(access, null, FormErrors.none())));
+        return Htmx.page(Templates.entities(entities.page(access, page, null, FormErrors.none())));
     }
 
     /** The model as SQL, for a developer to start from. */
@@ -78,7 +79,7 @@ public class EntityResource {
     public Response confirm(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         InferredEntity e = entities.confirm(access, uuid(id));
-        return Flash.redirect(headers, base(access) + "#entity-" + e.id, e.entityName + " confirmed: later inferences leave it as it is.");
+        return Flash.redirect(headers, at(access, e.id), e.entityName + " confirmed: later inferences leave it as it is.");
     }
 
     @RoleFirst.Member
@@ -90,15 +91,15 @@ public class EntityResource {
         UUID eid = uuid(id);
         try {
             InferredEntity e = entities.rename(access, eid, name);
-            return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Renamed to " + e.entityName + ".");
+            return Flash.redirect(headers, at(access, e.id), "Renamed to " + e.entityName + ".");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.entities(entities.page(access, new EntityListView.Failure(eid, null, name),
+            return Htmx.invalid(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, null, name),
                     FormErrors.none().add("name", e.errors().get("name")))));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
             }
-            return Htmx.page(Templates.entities(entities.page(access, new EntityListView.Failure(eid, null, name),
+            return Htmx.page(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, null, name),
                     FormErrors.none().add("name", e.getMessage()))), 409);
         }
     }
@@ -123,7 +124,7 @@ public class EntityResource {
                                 @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         InferredEntity e = entities.removeField(access, uuid(id), field);
-        return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " removed from " + e.entityName + ".");
+        return Flash.redirect(headers, at(access, e.id), "Field " + field + " removed from " + e.entityName + ".");
     }
 
     @RoleFirst.Member
@@ -136,15 +137,15 @@ public class EntityResource {
         UUID eid = uuid(id);
         try {
             InferredEntity e = entities.renameField(access, eid, field, to);
-            return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " renamed to " + to.strip() + ".");
+            return Flash.redirect(headers, at(access, e.id), "Field " + field + " renamed to " + to.strip() + ".");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.entities(entities.page(access, new EntityListView.Failure(eid, field, to),
+            return Htmx.invalid(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, to),
                     FormErrors.none().add("to", e.errors().get("to")))));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
             }
-            return Htmx.page(Templates.entities(entities.page(access, new EntityListView.Failure(eid, field, to),
+            return Htmx.page(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, to),
                     FormErrors.none().add("to", e.getMessage()))), 409);
         }
     }
@@ -161,10 +162,16 @@ public class EntityResource {
         try {
             InferredEntity e = entities.updateField(access, eid, field,
                     new EntityService.FieldChange(null, type == null ? "" : type, required != null && !required.isBlank()));
-            return Flash.redirect(headers, base(access) + "#entity-" + e.id, "Field " + field + " saved.");
+            return Flash.redirect(headers, at(access, e.id), "Field " + field + " saved.");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.entities(entities.page(access, new EntityListView.Failure(eid, field, null), e.errors())));
+            return Htmx.invalid(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, null), e.errors())));
         }
+    }
+
+    /** Where the page shows the entity: its page of the list (the first needs no number), at its card. */
+    private String at(Access access, UUID id) {
+        int page = EntityListView.pageOf(entities.list(access.project().id), id);
+        return base(access) + (page > 1 ? "?page=" + page : "") + "#entity-" + id;
     }
 
     static String base(Access access) {

@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
+import dev.specboard.web.PageNumbers;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,11 +51,16 @@ public class EntityService {
         return InferredEntity.<InferredEntity>find("projectId = ?1 order by confidenceScore desc, entityName", projectId).list();
     }
 
-    /** The entities page: every entity with the thought behind each, the picture and the DDL; a fixed number of queries. */
-    public EntityListView page(Access access, EntityListView.Failure failed, FormErrors errors) {
+    /**
+     * One page of the entities page ({@code page} null: the first; a refused form's entity: its page), with the thought
+     * behind each entity and the picture and DDL of the whole model; a fixed number of queries.
+     */
+    public EntityListView page(Access access, Integer page, EntityListView.Failure failed, FormErrors errors) {
         List<InferredEntity> all = list(access.project().id);
-        EntityPicture.Drawn picture = EntityPicture.draw(all, access.slug());
-        return new EntityListView(access, all, thoughtsBySubject(access.project().id), picture.svg(), picture.key(),
+        PageNumbers at = PageNumbers.of(failed == null ? page : Integer.valueOf(EntityListView.pageOf(all, failed.entity())), all.size(),
+                EntityListView.PAGE_SIZE);
+        EntityPicture.Drawn picture = EntityPicture.draw(all, access.slug(), at);
+        return new EntityListView(access, all, at, thoughtsBySubject(access.project().id), picture.svg(), picture.key(),
                 EntityDdl.ddl(all), failed, errors);
     }
 

@@ -237,7 +237,7 @@ public class PreviewService {
         for (Object[] r : sessions) {
             PreviewSession s = (PreviewSession) r[0];
             boolean liveToken = s.tokenId == null || (r[3] != null && r[4] == null);
-            out.add(new PreviewRow(s.id, link(s), s.statusAt(now), (String) r[2], s.pageId != null && r[2] == null, shown.getOrDefault(s.id, 0),
+            out.add(new PreviewRow(s.id, link(s), s.statusAt(now, liveToken), (String) r[2], s.pageId != null && r[2] == null, shown.getOrDefault(s.id, 0),
                     s.createdAt, s.expiresAt, s.revokedAt, (String) r[1], s.open(now) && liveToken, !liveToken, events.getOrDefault(s.id, List.of())));
         }
         return out;

@@ -87,6 +87,16 @@ public class PreviewSession extends TimestampedEntity {
     }
 
     /**
+     * The status as of {@code now} as the list and the API show it: as {@link #statusAt(Instant)}, and a live preview whose
+     * API token was revoked ({@code tokenLive} false) is EXPIRED at once too, its link closed with the token, rather than
+     * READY until the cleanup's next pass records the stage.
+     */
+    public String statusAt(Instant now, boolean tokenLive) {
+        String at = statusAt(now);
+        return !tokenLive && (PENDING.equals(at) || READY.equals(at)) ? EXPIRED : at;
+    }
+
+    /**
      * Ends the preview now: the link answers 404 at once and it is EXPIRED from this moment (the caller records that stage,
      * see {@code PreviewService.revoke}); the cleanup moves it through the later stages.
      */

@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.account.Account;
 import dev.specboard.web.FormErrors;
+import dev.specboard.web.ParallelChange;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,8 @@ public class ProjectService {
     @Inject
     FormerSlugs formerSlugs;
 
+    static final String SLUG_TAKEN = "Another project already uses this slug";
+
     /** Checks a project's basics, including that its slug is free. */
     public FormErrors check(ProjectForm form, UUID exceptProject) {
         FormErrors errors = validation.check(form);
@@ -45,7 +48,7 @@ public class ProjectService {
         }
         if (!errors.has("slug")) {
             Project.findBySlug(slug).filter(p -> !p.id.equals(exceptProject))
-                    .ifPresent(p -> errors.add("slug", "Another project already uses this slug"));
+                    .ifPresent(p -> errors.add("slug", SLUG_TAKEN));
         }
         return errors;
     }
@@ -61,6 +64,7 @@ public class ProjectService {
         p.owner = Account.findById(accountId);
         apply(p, form);
         p.persist();
+        flushSlug();
         Membership m = new Membership();
         m.project = p;
         m.account = p.owner;
@@ -78,7 +82,23 @@ public class ProjectService {
             throw new ValidationException(errors);
         }
         apply(p, form);
+        flushSlug();
         return p;
+    }
+
+    /**
+     * Writes the project now, so that a parallel create or rename that took the slug between {@link #check} and this
+     * write is answered as if it had come first (422 on {@code slug}, the same message), not as a 409 from the unique constraint.
+     */
+    private static void flushSlug() {
+        try {
+            Project.getEntityManager().flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (ParallelChange.isDuplicate(e)) {
+                throw ValidationException.of("slug", SLUG_TAKEN);
+            }
+            throw e;
+        }
     }
 
     public FormErrors checkVision(VisionForm form) {
@@ -196,6 +216,7 @@ public class ProjectService {
         if (lease != null) {
             p.taskLeaseMinutes = lease;
         }
+        flushSlug();
         return p;
     }
 

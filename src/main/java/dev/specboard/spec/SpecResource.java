@@ -38,7 +38,7 @@ public class SpecResource {
 
     @CheckedTemplate(basePath = "spec")
     static class Templates {
-        static native TemplateInstance list(Access access, SpecQueries.SpecListView list);
+        static native TemplateInstance list(Access access, SpecQueries.SpecListView list, String story);
 
         static native TemplateInstance show(Access access, SpecDocumentView page);
 
@@ -69,9 +69,9 @@ public class SpecResource {
         Access access = projectAccess.read(slug);
         FilterChoices choices = new FilterChoices();
         String chosen = choices.oneOf("status", "spec status", status, TechnicalSpec.STATUSES);
-        var filter = new SpecQueries.SpecFilter(TaskBoardService.BoardFilter.storyNumber(story), chosen.isEmpty() ? null : chosen);
+        var filter = new SpecQueries.SpecFilter(TaskBoardService.BoardFilter.storyNumber(story, choices), chosen.isEmpty() ? null : chosen);
         return choices.answer(Templates.list(access, choices.refused()
-                ? SpecQueries.SpecListView.refused(filter, choices.errors()) : specQueries.page(access.project(), page, filter)));
+                ? SpecQueries.SpecListView.refused(filter, choices.errors()) : specQueries.page(access.project(), page, filter), story));
     }
 
     @GET

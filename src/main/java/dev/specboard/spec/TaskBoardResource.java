@@ -7,6 +7,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -40,7 +41,9 @@ public class TaskBoardResource {
     @CheckedTemplate(basePath = "spec")
     static class Templates {
         static native TemplateInstance board(Access access, String slug, TaskBoardService.BoardView board, boolean canMove, String message,
-                                             TaskBoardService.MoveView confirm, RawString columns, WipLimitsForm wip);
+                                             TaskBoardService.MoveView confirm, RawString columns, WipLimitsForm wip, BoardFilterForm given);
+
+        static native TemplateInstance board$refused(FormErrors errors);
 
         static native TemplateInstance board$columns(String slug, TaskBoardService.BoardView board, boolean canMove, String csrfToken);
 
@@ -79,24 +82,40 @@ public class TaskBoardResource {
     @Inject
     CsrfField csrfField;
 
+    /**
+     * The board; a filter value that names no spec or story is said at its field with the value kept, and the board lists
+     * nothing in its place (422, as a refused filter of any list: showing every task would read as the answer to the typo).
+     */
     @GET
     @Path("board")
     public Response board(@PathParam("slug") String slug, @QueryParam("spec") String spec, @QueryParam("story") String story,
                           @QueryParam("claimant") String claimant, @QueryParam("q") String q, @Context HttpHeaders headers) {
         Access access = projectAccess.read(slug);
-        BoardColumns.Board board = board(access, filter(spec, story, claimant, q), access.isMember());
+        FilterChoices choices = new FilterChoices();
+        BoardColumns.Board board = board(access, TaskBoardService.BoardFilter.read(spec, story, claimant, q, choices), access.isMember());
+        if (choices.refused()) {
+            TemplateInstance refused = Templates.board$refused(choices.errors());
+            BoardFilterForm given = new BoardFilterForm(spec, story, choices.errors());
+            return Htmx.invalid(Htmx.isFragment(headers) ? refused : Templates.board(access, slug, board.view(), access.isMember(), null, null,
+                    new RawString(refused.render()), WipLimitsForm.none(), given));
+        }
         return Htmx.pageOrFragment(headers, () -> Templates.board(access, slug, board.view(), access.isMember(), null, null, board.columns(),
-                        WipLimitsForm.none()),
+                        WipLimitsForm.none(), BoardFilterForm.none()),
                 () -> Templates.board$kept(board.columns()));
     }
 
-    /** The columns alone, for polling. */
+    /** The columns alone, for polling; a refused filter answers its message in their place (422). */
     @GET
     @Path("board/columns")
     public Response columns(@PathParam("slug") String slug, @QueryParam("spec") String spec, @QueryParam("story") String story,
                             @QueryParam("claimant") String claimant, @QueryParam("q") String q) {
         Access access = projectAccess.read(slug);
-        return Response.ok(Templates.board$kept(board(access, filter(spec, story, claimant, q), access.isMember()).columns())).build();
+        FilterChoices choices = new FilterChoices();
+        TaskBoardService.BoardFilter filter = TaskBoardService.BoardFilter.read(spec, story, claimant, q, choices);
+        if (choices.refused()) {
+            return Htmx.invalid(Templates.board$refused(choices.errors()));
+        }
+        return Response.ok(Templates.board$kept(board(access, filter, access.isMember()).columns())).build();
     }
 
     /**
@@ -116,7 +135,7 @@ public class TaskBoardResource {
         BoardColumns.Board board = board(access, form.filter(), true);
         if (!Htmx.isHtmx(headers)) {
             return Htmx.page(Templates.board(access, slug, board.view(), true, result.message(), result.confirm(), board.columns(),
-                            WipLimitsForm.none()),
+                            WipLimitsForm.none(), BoardFilterForm.none()),
                     result.status());
         }
         return Htmx.fragments(result.status(), Templates.board$kept(board.columns()),
@@ -134,7 +153,8 @@ public class TaskBoardResource {
             boards.setWipLimits(access, TaskBoardService.parseWipLimits(form));
         } catch (ValidationException e) {
             BoardColumns.Board board = board(access, TaskBoardService.BoardFilter.none(), true);
-            return Htmx.page(Templates.board(access, slug, board.view(), true, null, null, board.columns(), new WipLimitsForm(form, e.errors())),
+            return Htmx.page(Templates.board(access, slug, board.view(), true, null, null, board.columns(), new WipLimitsForm(form, e.errors()),
+                    BoardFilterForm.none()),
                     e.status());
         }
         return Flash.redirect(headers, "/projects/" + slug + "/board", "Column limits saved");
@@ -200,7 +220,4 @@ public class TaskBoardResource {
                 (board, token) -> Templates.board$columns(access.slug(), board, canMove, token));
     }
 
-    static TaskBoardService.BoardFilter filter(String spec, String story, String claimant, String q) {
-        return TaskBoardService.BoardFilter.of(spec, story, claimant, q);
-    }
 }

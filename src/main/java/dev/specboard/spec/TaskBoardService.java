@@ -4,6 +4,7 @@ import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
+import dev.specboard.web.FilterChoices;
 import dev.specboard.web.QueryValues;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.ValidationException;
@@ -55,9 +56,33 @@ public class TaskBoardService {
             return new BoardFilter(null, null, null, null);
         }
 
-        /** The filters as the URL or a form gives them; a story that is no story number is refused (400 naming it). */
+        /** The filters as a form's hidden fields give them back; a story that is no story number was tampered with (400 naming it). */
         public static BoardFilter of(String spec, String story, String claimant, String q) {
             return new BoardFilter(TechnicalSpec.filterKey(spec), storyNumber(story), blank(claimant), blank(q));
+        }
+
+        /**
+         * The filters as the board's URL gives them: a spec that is no spec key or a story that is no story number is
+         * recorded in {@code choices} (the page says so at its field, the value kept) and read as no filter, where it was
+         * a bare 400 page without the board.
+         */
+        public static BoardFilter read(String spec, String story, String claimant, String q, FilterChoices choices) {
+            String key = blank(spec);
+            if (key != null && TechnicalSpec.parseKey(key).isEmpty()) {
+                choices.refuse("spec", "spec", key, "a spec from the list (a key such as SPEC-3)");
+                key = null;
+            }
+            return new BoardFilter(key, storyNumber(story, choices), blank(claimant), blank(q));
+        }
+
+        /** A story number as a list's filter gives it ("12" or "US-12"), null for none; anything else is recorded in {@code choices}. */
+        public static Integer storyNumber(String story, FilterChoices choices) {
+            try {
+                return storyNumber(story);
+            } catch (QueryValues.Malformed e) {
+                choices.refuse("story", "story", story, "a story by its number, such as 12 or US-12");
+                return null;
+            }
         }
 
         /**

@@ -83,6 +83,48 @@ class ProjectApiTest {
                 .then().statusCode(422).body("details.slug", equalTo("Another project already uses this slug"));
     }
 
+    /**
+     * Creates racing for one slug (real threads, the real database): one is 201 and the others the same 422 on slug as a
+     * create that comes later, where the unique constraint answered the one that lost the race with a 409.
+     */
+    @Test
+    void createsRacingForOneSlugAnswer201Or422NeverA409() throws Exception {
+        int racers = 4;
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            tokens.add(token(data.account("prace")));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String slug = TestData.unique("race");
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+                for (String t : tokens) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return RestAssured.given().auth().oauth2(t).contentType(ContentType.JSON)
+                                .body(Map.of("name", "Race", "slug", slug, "type", "api")).post("/api/v1/projects");
+                    }));
+                }
+                go.countDown();
+                int created = 0;
+                for (var f : answers) {
+                    io.restassured.response.Response r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    if (r.statusCode() == 201) {
+                        created++;
+                    } else {
+                        org.junit.jupiter.api.Assertions.assertEquals(422, r.statusCode(), r.asString());
+                        org.junit.jupiter.api.Assertions.assertEquals("Another project already uses this slug", r.jsonPath().getString("details.slug"));
+                    }
+                }
+                org.junit.jupiter.api.Assertions.assertEquals(1, created, "one create wins " + slug);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void nonMemberGets404() {
         var team = data.team();

@@ -54,7 +54,7 @@ class DesignListQueriesTest {
         TestData.Team few = seeded(3);
         TestData.Team many = seeded(30);
         assertEquals(30, Web.html(Web.as(many.viewer()).get("/projects/" + many.slug() + "/journeys")).select("li[id^=journey-]").size());
-        for (String page : List.of("/journeys", "/features", "/entities", "/context", "/design", "/design?pattern=card", "/design/wizards",
+        for (String page : List.of("/journeys", "/features", "/entities", "/entities?page=2", "/context", "/design", "/design?pattern=card", "/design/wizards",
                 "/entities/ddl")) {
             assertEquals(count(few, page), count(many, page), page);
         }

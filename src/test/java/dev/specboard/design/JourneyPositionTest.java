@@ -127,6 +127,23 @@ class JourneyPositionTest {
         assertEquals(4.75f, (Float) fx.api(t.viewer()).get(url).path("nodes[0].position.y"));
     }
 
+    /** The picture draws a moved node exactly where the API says it is: 1.25 drew at 1.3, as coordinates were rounded to one decimal. */
+    @Test
+    void thePictureDrawsAPlaceExactlyAsTheApiAnswersIt() {
+        TestData.Team t = data.team();
+        String id = journey(t);
+        String url = "/api/v1/projects/" + t.slug() + "/journeys/" + id;
+        fx.api(t.member()).body(Map.of("x", 1.25, "y", 640.125)).put(url + "/nodes/save/position").then().statusCode(200);
+        assertEquals(1.25f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.x"));
+        assertEquals(640.125f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.y"));
+        org.jsoup.nodes.Element drawn = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/journeys/" + id)).selectFirst("a#svg-node-save");
+        assertEquals("1.25", drawn.attr("data-x"));
+        assertEquals("640.125", drawn.attr("data-y"));
+        org.jsoup.nodes.Element box = drawn.selectFirst("rect, polygon");
+        assertEquals("1.25", box.attr("x"), "the node's shape is drawn there too");
+        assertEquals("640.125", box.attr("y"));
+    }
+
     @Test
     void thePageOffersToGiveAMovedNodeBackToTheLayout() {
         TestData.Team t = data.team();

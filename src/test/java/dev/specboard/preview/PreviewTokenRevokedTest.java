@@ -38,6 +38,9 @@ class PreviewTokenRevokedTest {
     @Inject
     ApiTokenService tokens;
 
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
     @Test
     void aLinkMadeThroughATokenStopsOpeningOnceTheTokenIsRevoked() {
         TestData.Team t = data.team();
@@ -62,6 +65,39 @@ class PreviewTokenRevokedTest {
         String status = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("status-" + id).text();
         assertTrue(status.contains("API token it was made with was revoked"), status);
         assertEquals(null, Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("link-" + id));
+    }
+
+    /**
+     * A link closed by its token's revocation shows EXPIRED at once on the list and in the API, as a revoked one does, where
+     * it showed READY (with its closedReason) until the cleanup's next pass (paused here, so that only the shown status can say it).
+     */
+    @Test
+    void aLinkClosedByItsTokenShowsExpiredAtOnce() {
+        TestData.Team t = data.team();
+        PreviewLifecycleTest.page(t, "Home", "/home", "<h1>Hi</h1>", "");
+        ApiTokenService.Created agent = tokens.create(t.lead().id, "agent", null, null);
+        String id = madeThrough(t, agent, 2).getString("id");
+        String browserMade = PreviewLifecycleTest.createPreview(t, "", 2);
+        String lead = tokens.create(t.lead().id, "other", null, null).value();
+        String api = "/api/v1/projects/" + t.slug() + "/previews";
+        String cleanup = scheduler.getScheduledJobs().stream().filter(j -> j.getMethodDescription().contains("PreviewCleanup"))
+                .findFirst().orElseThrow().getId();
+        scheduler.pause(cleanup);
+        try {
+            tokens.revoke(t.lead().id, agent.token().id);
+
+            RestAssured.given().header("Authorization", "Bearer " + lead).get(api + "/" + id).then().statusCode(200)
+                    .body("status", equalTo(PreviewSession.EXPIRED)).body("open", equalTo(false))
+                    .body("closedReason", equalTo("closed: the API token it was made with was revoked"));
+            RestAssured.given().header("Authorization", "Bearer " + lead).get(api).then().statusCode(200)
+                    .body("find { it.id == '" + id + "' }.status", equalTo(PreviewSession.EXPIRED))
+                    .body("find { it.id == '" + browserMade + "' }.status", equalTo(PreviewSession.READY));
+            String status = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("status-" + id).text();
+            assertTrue(status.startsWith("Expired (closed: the API token"), status);
+            assertEquals(PreviewSession.READY, session(id).status, "the cleanup has not recorded the stage yet");
+        } finally {
+            scheduler.resume(cleanup);
+        }
     }
 
     /** The same for a link an agent made with the MCP tool create_preview. */

@@ -505,13 +505,42 @@ class SpecPagesTest {
         assertEquals(list, filtered.getElementById("clear-filters").attr("href"));
         Document none = Web.html(Web.as(t.member()).get(list + "?story=" + (story + 1)));
         assertTrue(none.getElementById("no-specs").text().startsWith("No spec implements US-" + (story + 1) + " yet."), none.getElementById("no-specs").text());
+        // A story that is no number is refused at its field, the list shown with its filters and the value kept (it was a bare 400 page).
         io.restassured.response.Response notANumber = Web.as(t.member()).get(list + "?story=abc");
-        assertEquals(400, notANumber.statusCode(), "a story that is no number is refused, not shown as an empty list");
-        assertTrue(Web.html(notANumber).text().contains("The query parameter story must be a story number, such as 12 or US-12"),
-                Web.html(notANumber).text());
-        for (String board : List.of("/board?story=abc", "/board/columns?story=1.5", "/board?story=99999999999", "/board?spec=auth", "/board?spec=SPEC-99999999999")) {
-            assertEquals(400, Web.as(t.member()).get("/projects/" + t.slug() + board).statusCode(), board);
+        assertEquals(422, notANumber.statusCode(), "a story that is no number is refused, not shown as an empty list");
+        Document refusedList = Web.html(notANumber);
+        assertEquals("abc", refusedList.getElementById("filter-story").val());
+        assertEquals("true", refusedList.getElementById("filter-story").attr("aria-invalid"));
+        assertEquals("There is no story \u201cabc\u201d: choose a story by its number, such as 12 or US-12",
+                refusedList.getElementById("e-filter-story").text());
+        assertTrue(refusedList.select("#spec-list tbody tr").isEmpty(), "nothing is listed for a refused filter");
+        assertEquals("Technical specs", refusedList.selectFirst("h1").text());
+
+        String board = "/projects/" + t.slug() + "/board";
+        io.restassured.response.Response badStory = Web.as(t.member()).get(board + "?story=abc&q=sign");
+        assertEquals(422, badStory.statusCode());
+        Document refusedBoard = Web.html(badStory);
+        assertEquals("Task board", refusedBoard.selectFirst("h1").text(), "the board page itself, not the error page");
+        assertEquals("abc", refusedBoard.getElementById("filter-story").val());
+        assertEquals("sign", refusedBoard.getElementById("filter-q").val(), "the other filters are kept too");
+        assertEquals("e-filter-story", refusedBoard.getElementById("filter-story").attr("aria-describedby"));
+        assertEquals("There is no story \u201cabc\u201d: choose a story by its number, such as 12 or US-12",
+                refusedBoard.getElementById("e-filter-story").text());
+        assertTrue(refusedBoard.getElementById("board-columns").getElementById("filter-errors").text().contains("There is no story \u201cabc\u201d"));
+        assertTrue(refusedBoard.select(".board-card").isEmpty(), "nothing listed, as every refused filter");
+        assertNull(refusedBoard.getElementById("board-empty"), "a refused filter is not an empty board");
+        Document badSpec = Web.html(Web.as(t.member()).get(board + "?spec=auth"));
+        assertEquals("auth", badSpec.select("#filter-spec option[selected]").val());
+        assertTrue(badSpec.getElementById("e-filter-spec").text().startsWith("There is no spec \u201cauth\u201d: choose a spec from the list"),
+                badSpec.getElementById("e-filter-spec").text());
+        for (String bad : List.of("/board?story=abc", "/board/columns?story=1.5", "/board?story=99999999999", "/board?spec=auth", "/board?spec=SPEC-99999999999")) {
+            io.restassured.response.Response r = Web.as(t.member()).get("/projects/" + t.slug() + bad);
+            assertEquals(422, r.statusCode(), bad);
+            assertNotNull(Web.html(r).getElementById("filter-errors"), bad);
         }
+        Document fragment = Web.html(Web.htmx(Web.as(t.member())).get(board + "?story=abc"));
+        assertEquals("board-columns", fragment.selectFirst("body > *").id(), "the filter form's htmx swap gets the message in the columns' place");
+        assertNotNull(fragment.getElementById("filter-errors"));
 
         fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs?story=" + story).then().statusCode(200)
                 .body("key", org.hamcrest.Matchers.contains(key));

@@ -59,7 +59,7 @@ class QueryParameterCensusTest {
     void scanFindsThePaginatedLists() {
         List<String> found = typed().entrySet().stream().map(e -> e.getKey().method() + " " + e.getKey().template() + " " + e.getValue()).toList();
         for (String expected : List.of("GET /projects/{slug}/stories [page]", "GET /projects/{slug}/specs [page]",
-                "GET /projects/{slug}/plans [page]", "GET /projects/{slug}/features [page]", "GET /projects/{slug}/context [page]", "GET /projects/{slug}/search [page]", "GET /projects/{slug}/jobs [page]",
+                "GET /projects/{slug}/plans [page]", "GET /projects/{slug}/features [page]", "GET /projects/{slug}/entities [page]", "GET /projects/{slug}/context [page]", "GET /projects/{slug}/search [page]", "GET /projects/{slug}/jobs [page]",
                 "GET /preview/{token} [page]", "GET /api/v1/projects/{slug}/jobs [page]", "GET /api/v1/projects/{slug}/plans [page]",
                 "GET /api/v1/projects/{slug}/features [page]", "GET /api/v1/projects/{slug}/context-items [page]",
                 "GET /api/v1/projects/{slug}/pages/{id} [page]",

@@ -1,7 +1,5 @@
 package dev.specboard.web.diagram;
 
-import java.util.Locale;
-
 /** Small helpers for writing SVG text: escaping, short numbers, shortened labels. */
 public final class Svg {
 
@@ -16,9 +14,15 @@ public final class Svg {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
-    /** A coordinate without needless decimals: 12 rather than 12.0, 12.5 kept. */
+    /**
+     * A coordinate exactly, without needless decimals: 12 rather than 12.0, 12.5 and 1.25 kept. It was rounded to one decimal,
+     * so a node placed at 1.25 (as the API keeps and answers it) was drawn at 1.3.
+     */
     public static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.1f", d);
+        if (!Double.isFinite(d)) {
+            return String.valueOf(d);
+        }
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /** The text cut to {@code max} characters with an ellipsis when longer. */
