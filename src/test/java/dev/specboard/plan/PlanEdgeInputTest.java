@@ -141,6 +141,15 @@ class PlanEdgeInputTest {
             String message = r.jsonPath().getString("details.content");
             // The request body is valid JSON: the message says it is content's text that was read as JSON, and how to send it.
             assertTrue(message.contains("content is a text") && message.contains("'str'") && message.contains("as a JSON object"), message);
+
+            // The schema check's reading is the one that refuses the text, so a text it refuses past a readable start is
+            // explained the same way (another parser's reading stopped at the first value and let it through).
+            Response trailing = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                    .body("{\"artifactType\":\"feature_plan\",\"content\":\"{\\\"summary\\\": \\\"x\\\"} and more\"}")
+                    .post(api + "/plans/" + plan + "/artifacts");
+            assertEquals(422, trailing.statusCode(), trailing.asString());
+            String more = trailing.jsonPath().getString("details.content");
+            assertTrue(more.contains("content is a text") && more.contains("'and'") && more.contains("as a JSON object"), more);
         }
     }
 
