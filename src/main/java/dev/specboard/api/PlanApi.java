@@ -1,7 +1,6 @@
 package dev.specboard.api;
 
 import dev.specboard.project.RoleFirst;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.kernel.Role;
@@ -36,7 +35,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,29 +63,17 @@ public class PlanApi {
     @RegisterForReflection
     public record ArtifactBody(String artifactType, JsonNode content, Integer version) {
 
-        /**
-         * The document's JSON text: the JSON value as sent, or a text holding it. A text that is not JSON is refused here,
-         * naming {@code content}: the schema check's "not valid JSON" read as if the request body itself were broken.
-         */
+        /** The document's JSON text: the JSON value as sent, or a text holding it (read by the schema check, once). */
         String contentText() {
             if (content == null || content.isNull()) {
                 return "";
             }
-            if (!content.isTextual()) {
-                return content.toString();
-            }
-            String text = content.asText();
-            if (!text.isBlank()) {
-                try {
-                    JSON.readTree(text);
-                } catch (IOException e) {
-                    String why = String.valueOf(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
-                    throw ValidationException.of("content", "This is not valid JSON: content is a text, so it is read as the document's "
-                            + "JSON text, which does not parse (" + why.lines().findFirst().orElse("") + "). Send the document itself "
-                            + "as a JSON object, such as {\"steps\": [...]}.");
-                }
-            }
-            return text;
+            return content.isTextual() ? content.asText() : content.toString();
+        }
+
+        /** Whether the document came as a JSON string holding its text, not as the document itself. */
+        boolean contentSentAsText() {
+            return content != null && content.isTextual();
         }
     }
 
@@ -271,7 +257,8 @@ public class PlanApi {
         // A problem of the whole document is at the JSON pointer "" (the plan page says "The document"); a details key ""
         // names nothing a client sees, so it is named by the body's field, as the size and emptiness refusals are.
         PlanArtifact a = ValidationException.renaming("", "content",
-                () -> plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content, b.version() == null ? null : b.version().toString())));
+                () -> plans.addArtifact(access, id, new ArtifactForm(b.artifactType(), content, b.version() == null ? null : b.version().toString()),
+                        b.contentSentAsText()));
         return Response.status(201).entity(artifact(a)).build();
     }
 

@@ -1,6 +1,6 @@
 package dev.specboard.assist;
 
-import dev.specboard.repo.FileBrowserService;
+import dev.specboard.repo.RepoPath;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.ManifestEntry;
 import dev.specboard.repo.ProjectManifest;
@@ -84,7 +84,7 @@ public class ScopeFiles {
      */
     static String clean(String path) {
         try {
-            return FileBrowserService.cleanPath(path);
+            return RepoPath.of(path).addressed();
         } catch (ApiException e) {
             throw dev.specboard.web.ValidationException.of("path", "Not a path inside the repository");
         }

@@ -51,12 +51,24 @@ public class ArtifactSchemas {
      * the whole document is {@code ""}); none when it is valid. Unparseable JSON is one problem at {@code ""}.
      */
     public FormErrors check(ArtifactType type, String json) {
+        return check(type, json, false);
+    }
+
+    /**
+     * As {@link #check(ArtifactType, String)}; {@code sentAsText} when an API client sent the document as a JSON string
+     * holding its text instead of the document itself: unparseable, it is refused saying that the string is read as the
+     * document's JSON text and to send the object (a bare "not valid JSON" read as if the request body were broken).
+     */
+    public FormErrors check(ArtifactType type, String json, boolean sentAsText) {
         FormErrors errors = FormErrors.none();
         List<Error> problems;
         try {
+            // The schema's reading of the text is the one parse that finds it unreadable.
             problems = schemas.get(type).validate(json, InputFormat.JSON);
         } catch (RuntimeException e) {
-            return errors.add("", "This is not valid JSON: " + firstLine(e.getMessage()));
+            return errors.add("", sentAsText ? "This is not valid JSON: content is a text, so it is read as the document's JSON text, "
+                    + "which does not parse (" + firstLine(e.getMessage()) + "). Send the document itself as a JSON object, such as "
+                    + "{\"steps\": [...]}." : "This is not valid JSON: " + firstLine(e.getMessage()));
         }
         for (Error p : problems) {
             String pointer = pointer(p.getInstanceLocation());
@@ -72,29 +84,23 @@ public class ArtifactSchemas {
         }
         if (!errors.any()) {
             // An escaped NUL character is valid JSON but PostgreSQL's jsonb cannot hold it: the save failed at the commit, as a 500.
-            String nul = nulAt(json);
+            JsonNode document;
+            try {
+                document = JSON.readTree(json);
+            } catch (IOException e) {
+                return errors.add("", "This is not valid JSON: " + firstLine(e.getMessage()));
+            }
+            String nul = nulAt(document, "");
             if (nul != null) {
                 errors.add(nul, "Text must not contain the NUL character (\\u0000): it cannot be stored");
             } else {
-                try {
-                    ArtifactRules.check(type, JSON.readTree(json), errors);
-                } catch (IOException e) {
-                    errors.add("", "This is not valid JSON: " + firstLine(e.getMessage()));
-                }
+                ArtifactRules.check(type, document, errors);
             }
         }
         return errors;
     }
 
     /** The JSON pointer of the first name or text of the document holding the NUL character, or null when none does. */
-    static String nulAt(String json) {
-        try {
-            return nulAt(JSON.readTree(json), "");
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private static String nulAt(JsonNode node, String at) {
         if (node.isTextual()) {
             return node.textValue().indexOf('\0') >= 0 ? at : null;

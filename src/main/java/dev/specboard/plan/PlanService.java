@@ -98,6 +98,15 @@ public class PlanService {
      */
     @Transactional
     public PlanArtifact addArtifact(Access access, UUID planId, ArtifactForm form) {
+        return addArtifact(access, planId, form, false);
+    }
+
+    /**
+     * As {@link #addArtifact(Access, UUID, ArtifactForm)}; {@code sentAsText} when an API client sent the document as a JSON
+     * string holding its text (see {@link ArtifactSchemas#check(ArtifactType, String, boolean)}).
+     */
+    @Transactional
+    public PlanArtifact addArtifact(Access access, UUID planId, ArtifactForm form, boolean sentAsText) {
         access.requireWrite(Role.MEMBER);
         Plan plan = locked(require(access, planId));
         plan.requireOpen();
@@ -112,7 +121,7 @@ public class PlanService {
             throw ValidationException.of("content", "An artifact may be at most " + maxArtifactBytes / 1024 + " KB; this one is "
                     + bytes / 1024 + " KB");
         }
-        FormErrors problems = schemas.check(type, json);
+        FormErrors problems = schemas.check(type, json, sentAsText);
         if (problems.any()) {
             throw new ValidationException(problems);
         }

@@ -58,38 +58,9 @@ public class FileBrowserService {
                         : "The repository " + repo.name + " has no manifest version " + version + "."));
     }
 
-    /**
-     * A repository-relative path as given in a URL, or 404 when it tries to leave the tree
-     * ({@code ..}, {@code .}, empty segments, backslashes, control characters).
-     */
-    public static String cleanPath(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String p = raw;
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        if (p.isEmpty()) {
-            return "";
-        }
-        if (p.length() > 4096 || p.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
-            throw ApiException.notFound("No such path");
-        }
-        for (String segment : p.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw ApiException.notFound("No such path");
-            }
-        }
-        return p;
-    }
-
     /** The folder at the path: sub-folders first (with their file counts and sizes), then files, by name. */
     public TreeView tree(Repo repo, String rawPath, Integer version) {
-        String path = cleanPath(rawPath);
+        String path = RepoPath.of(rawPath).addressed();
         ManifestFiles.Head m = manifest(repo, version);
         // A manifest never changes, so neither does a folder of it: the root of a 20,000-file repository walked every
         // file on each view. An empty result throws (404) and so is not kept.
@@ -125,7 +96,7 @@ public class FileBrowserService {
 
     /** The file at the path with its lines, or a notice when it is binary or too large to show. */
     public FileView file(Repo repo, String rawPath, Integer version) {
-        String path = cleanPath(rawPath);
+        String path = RepoPath.of(rawPath).addressed();
         ManifestFiles.Head m = manifest(repo, version);
         return file(repo, m, path, isLatest(repo, m, version));
     }
@@ -135,7 +106,7 @@ public class FileBrowserService {
      * its latest manifest come in one statement (a file page's most common request).
      */
     public FileView latestFile(UUID projectId, String repoName, String rawPath) {
-        String path = cleanPath(rawPath);
+        String path = RepoPath.of(rawPath).addressed();
         Object[] row = em.createQuery("select r, m.id, m.version, m.commitSha from Repo r left join ProjectManifest m"
                         + " on m.repositoryId = r.id and m.version = (select max(x.version) from ProjectManifest x where x.repositoryId = r.id)"
                         + " where r.projectId = :project and r.name = :name", Object[].class)
@@ -169,7 +140,7 @@ public class FileBrowserService {
 
     /** A file of the manifest version (the latest when null) with its bytes exactly as committed, for download. */
     public RawFile raw(Repo repo, String rawPath, Integer version) {
-        String path = cleanPath(rawPath);
+        String path = RepoPath.of(rawPath).addressed();
         ManifestFiles.Head m = manifest(repo, version);
         ManifestEntry entry = entry(repo, m, path);
         if (!mirror.hasBlob(repo, entry.blobSha())) {

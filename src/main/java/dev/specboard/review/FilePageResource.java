@@ -6,6 +6,7 @@ import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileView;
 import dev.specboard.repo.ManifestFiles;
 import dev.specboard.repo.Repo;
+import dev.specboard.repo.RepoPath;
 import dev.specboard.repo.RepoService;
 import dev.specboard.web.Htmx;
 import io.quarkus.qute.CheckedTemplate;
@@ -92,7 +93,7 @@ public class FilePageResource {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
         int latest = manifests.latest(repo.id).map(ManifestFiles.Head::version).orElse(0);
-        return Htmx.page(Templates.newer(ReviewContext.of(access, repo.name), FileBrowserService.cleanPath(path),
+        return Htmx.page(Templates.newer(ReviewContext.of(access, repo.name), RepoPath.of(path).addressed(),
                 version == null ? latest : version, latest));
     }
 }

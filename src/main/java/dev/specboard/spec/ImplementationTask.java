@@ -31,7 +31,7 @@ public class ImplementationTask extends TimestampedEntity {
 
     public static final String BRANCH_PREFIX = "roadmap-implementation_task-";
     static final Pattern SHA = Pattern.compile("^[0-9a-f]{40}$");
-    private static final Pattern KEY = Pattern.compile("^(?i:TASK-)?([0-9]{1,9})-([0-9]{1,9})$");
+    private static final Pattern KEY = Pattern.compile("^(?i:TASK-)?" + TechnicalSpec.KEY_NUMBER + "-" + TechnicalSpec.KEY_NUMBER + "$");
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "project_id")

@@ -5,18 +5,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.repo.RepoPath;
 import dev.specboard.web.FormErrors;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The content of a hierarchical spec, exactly the seed's JSON: overview, architecture, technology
@@ -77,20 +76,9 @@ public record SpecContent(
 
         Phase numbered(int n) {
             return new Phase(n, name == null ? null : name.trim(), description, hours, content,
-                    assignedFiles == null ? List.of() : assignedFiles.stream().map(SpecContent::normalizePath).toList(),
+                    assignedFiles == null ? List.of() : assignedFiles.stream().map(f -> RepoPath.of(f).normalised()).toList(),
                     branchName == null || branchName.isBlank() ? null : branchName.strip());
         }
-    }
-
-    /**
-     * A file path as overlap checks compare it: {@code ./f.txt}, {@code /f.txt}, {@code f.txt/} and {@code f.txt} are one
-     * file, so empty and {@code .} segments go (an entry left empty is refused by {@link #validate}, a {@code ..} segment too).
-     */
-    static String normalizePath(String path) {
-        if (path == null) {
-            return "";
-        }
-        return Arrays.stream(path.trim().split("/")).filter(s -> !s.isEmpty() && !s.equals(".")).collect(Collectors.joining("/"));
     }
 
     /** The same content with each phase's files once, in their first place (after {@link #validate}, which names entries by index). */
@@ -157,10 +145,12 @@ public record SpecContent(
             }
             List<String> files = p.files();
             for (int j = 0; j < files.size(); j++) {
-                String f = normalizePath(files.get(j));
+                // As overlap checks compare it (an entry left empty or climbing out of the tree is refused here).
+                RepoPath path = RepoPath.of(files.get(j));
+                String f = path.normalised();
                 String problem = f.isEmpty() ? "An empty file path: give a path relative to the repository, like src/Main.java"
                         : f.length() > 500 ? "A file path of at most 500 characters"
-                        : Arrays.asList(f.split("/")).contains("..") ? f + ": a path relative to the repository, without .. in it"
+                        : path.climbs() ? f + ": a path relative to the repository, without .. in it"
                         : null;
                 if (problem != null) {
                     // The item for API clients; the list itself for the form, whose text area holds the whole list.

@@ -63,6 +63,16 @@ public class SpecDependencies {
         }
     }
 
+    /** The numbers of the specs this spec depends on now. */
+    java.util.Set<Integer> numbersOf(TechnicalSpec spec) {
+        java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        for (Object n : em.createNativeQuery("SELECT d.spec_number FROM spec_dependencies x JOIN technical_specs d ON d.id = x.depends_on_id"
+                + " WHERE x.spec_id = ?1").setParameter(1, spec.id).getResultList()) {
+            numbers.add(((Number) n).intValue());
+        }
+        return numbers;
+    }
+
     /** Adds the edge without a cycle check: for a spec just created, which nothing depends on yet. */
     void insert(TechnicalSpec spec, TechnicalSpec target) {
         em.flush();

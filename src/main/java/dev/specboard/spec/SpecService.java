@@ -82,7 +82,7 @@ public class SpecService {
 
     /**
      * Saves a new version of a spec when {@code baseVersion} is current (409 with both versions
-     * otherwise): keeps a revision, adds tasks for new phases, updates pending ones, removes pending
+     * otherwise) and the save changes what the spec says (else it stays as it is): keeps a revision, adds tasks for new phases, updates pending ones, removes pending
      * tasks of dropped phases and refuses to drop a phase whose task has started.
      */
     @Transactional
@@ -106,6 +106,11 @@ public class SpecService {
             throw ValidationException.of("specType", "The type of a spec cannot change after it is created");
         }
         SpecContent content = check(access.project(), input, spec, formProblems);
+        if (SpecAsRead.stored(spec, dependencies.numbersOf(spec)).equals(SpecAsRead.saved(input, content))) {
+            // The save says what is stored, perhaps written differently: no new version, revision or task rewrite, so a
+            // concurrent editor's save based on this version stays valid.
+            return spec;
+        }
         Account actor = em.getReference(Account.class, access.accountId());
         PhaseTasks.follow(spec, phasesOf(spec, input, content), actor);
         Integer storyBefore = spec.storyNumber;

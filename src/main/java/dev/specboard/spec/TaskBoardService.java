@@ -52,6 +52,9 @@ public class TaskBoardService {
     /** Board filters, as they appear in the URL. */
     public record BoardFilter(String spec, Integer story, String claimant, String q) {
 
+        /** A story as a filter names it, its number written as in a spec key (US-0 is no story). */
+        private static final java.util.regex.Pattern STORY = java.util.regex.Pattern.compile("^(?i:US-)?" + TechnicalSpec.KEY_NUMBER + "$");
+
         public static BoardFilter none() {
             return new BoardFilter(null, null, null, null);
         }
@@ -93,11 +96,11 @@ public class TaskBoardService {
             if (story == null || story.isBlank()) {
                 return null;
             }
-            try {
-                return Integer.valueOf(story.trim().replaceFirst("(?i)^US-", ""));
-            } catch (NumberFormatException e) {
+            java.util.regex.Matcher m = STORY.matcher(story.trim());
+            if (!m.matches()) {
                 throw new QueryValues.Malformed("story", "must be a story number, such as 12 or US-12");
             }
+            return Integer.valueOf(m.group(1));
         }
 
         private static String blank(String s) {

@@ -41,7 +41,12 @@ public class TechnicalSpec extends TimestampedEntity {
     /** The highest number a key names (nine digits: a key always parses as an int). */
     static final int MAX_NUMBER = 999_999_999;
 
-    private static final Pattern KEY = Pattern.compile("^(?i:SPEC-)?([0-9]{1,9})$");
+    /**
+     * A number in a spec, task or story key as people write it: counted from 1 and without leading zeros, so SPEC-0 and
+     * SPEC-01 are no keys (refused like SPEC-abc), and each key has one spelling; nine digits at most, so it parses as an int.
+     */
+    static final String KEY_NUMBER = "([1-9][0-9]{0,8})";
+    private static final Pattern KEY = Pattern.compile("^(?i:SPEC-)?" + KEY_NUMBER + "$");
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "project_id")

@@ -74,6 +74,16 @@ class SchemaIndexesTest {
         assertEquals(List.of(), unindexed);
     }
 
+    @Test
+    void specTextIsIndexedOnceForSearch() {
+        // Search matches the stored vector (V0521); an index over another expression of the same text is never read.
+        @SuppressWarnings("unchecked")
+        List<String> fullText = em.createNativeQuery("""
+                SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'technical_specs'
+                  AND indexdef LIKE '%USING gin%' ORDER BY indexname""").getResultList();
+        assertEquals(List.of("technical_specs_search_idx"), fullText);
+    }
+
     private static Set<Integer> leadingSet(int[] keys, int count) {
         return keys.length < count ? Set.of() : Arrays.stream(keys, 0, count).boxed().collect(Collectors.toSet());
     }

@@ -1,7 +1,6 @@
 package dev.specboard.plan;
 
 import dev.specboard.repo.GitFixture;
-import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -28,19 +27,15 @@ class PlanEdgeInputTest {
     @Inject
     PlanFixtures fixtures;
 
-    @Inject
-    SpecApiFixtures fx;
-
     @Test
     void edgeInputsAreRefusedOrAnsweredNeverFailed() {
         TestData.Team t = data.team();
         List<String> failures = new ArrayList<>();
         try (GitFixture git = GitFixture.create()) {
-            fixtures.shop(t.project(), t.owner(), git);
-            String token = fx.token(t.lead());
-            String api = "/api/v1/projects/" + t.slug();
-            String plan = RestAssured.given().auth().oauth2(token).contentType("application/json")
-                    .body(Map.of("name", "Edges", "targetBranch", "main")).post(api + "/repos/shop/plans").then().statusCode(201).extract().path("id");
+            PlanFixtures.ApiPlan made = fixtures.apiPlan(t, git, "Edges", "main");
+            String token = made.token();
+            String api = made.api();
+            String plan = made.id();
             String page = "/projects/" + t.slug() + "/plans/" + plan;
 
             String deep = "[".repeat(1500) + "]".repeat(1500);
@@ -100,12 +95,10 @@ class PlanEdgeInputTest {
     void aTargetBranchGitWouldRefuseIsRefusedOnTheApiAndThePage() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            fixtures.shop(t.project(), t.owner(), git);
-            String token = fx.token(t.lead());
-            String api = "/api/v1/projects/" + t.slug();
-            String plan = RestAssured.given().auth().oauth2(token).contentType("application/json")
-                    .body(Map.of("name", "Branches", "targetBranch", "release/2.0")).post(api + "/repos/shop/plans").then().statusCode(201)
-                    .extract().path("id");
+            PlanFixtures.ApiPlan made = fixtures.apiPlan(t, git, "Branches", "release/2.0");
+            String token = made.token();
+            String api = made.api();
+            String plan = made.id();
             for (String branch : List.of("..", ".", "-main", "main.lock", "/main", "a//b", "main/", "a..b", "x/.hidden")) {
                 Response created = RestAssured.given().auth().oauth2(token).contentType("application/json")
                         .body(Map.of("name", "Bad " + branch, "targetBranch", branch)).post(api + "/repos/shop/plans");
@@ -130,17 +123,25 @@ class PlanEdgeInputTest {
     void aTextContentThatIsNotJsonSaysContentIsReadAsJsonText() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            fixtures.shop(t.project(), t.owner(), git);
-            String token = fx.token(t.lead());
-            String api = "/api/v1/projects/" + t.slug();
-            String plan = RestAssured.given().auth().oauth2(token).contentType("application/json")
-                    .body(Map.of("name", "Text", "targetBranch", "main")).post(api + "/repos/shop/plans").then().statusCode(201).extract().path("id");
+            PlanFixtures.ApiPlan made = fixtures.apiPlan(t, git, "Text", "main");
+            String token = made.token();
+            String api = made.api();
+            String plan = made.id();
             Response r = RestAssured.given().auth().oauth2(token).contentType("application/json")
                     .body("{\"artifactType\":\"feature_plan\",\"content\":\"str\"}").post(api + "/plans/" + plan + "/artifacts");
             assertEquals(422, r.statusCode(), r.asString());
             String message = r.jsonPath().getString("details.content");
             // The request body is valid JSON: the message says it is content's text that was read as JSON, and how to send it.
             assertTrue(message.contains("content is a text") && message.contains("'str'") && message.contains("as a JSON object"), message);
+
+            // The schema check's reading is the one that refuses the text, so a text it refuses past a readable start is
+            // explained the same way (another parser's reading stopped at the first value and let it through).
+            Response trailing = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                    .body("{\"artifactType\":\"feature_plan\",\"content\":\"{\\\"summary\\\": \\\"x\\\"} and more\"}")
+                    .post(api + "/plans/" + plan + "/artifacts");
+            assertEquals(422, trailing.statusCode(), trailing.asString());
+            String more = trailing.jsonPath().getString("details.content");
+            assertTrue(more.contains("content is a text") && more.contains("'and'") && more.contains("as a JSON object"), more);
         }
     }
 

@@ -9,7 +9,10 @@ import dev.specboard.repo.ManifestEntry;
 import dev.specboard.repo.ProjectManifest;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.RestAssured;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,12 +45,29 @@ public class PlanFixtures {
     @Inject
     PlanService plans;
 
+    @Inject
+    SpecApiFixtures fx;
+
+    /** A plan made over the API by a team's lead: the lead's token, the project's API root and the plan's id. */
+    public record ApiPlan(String token, String api, String id) {
+    }
+
     /** A repository "shop" with the checkout code, synced. */
     public Repo shop(Project project, Account by, GitFixture git) {
         git.commit("checkout", Map.of("src/checkout/Cart.java", CART_V1, "README.md", "# Shop\n"));
         Repo repo = repos.add(project, by, "shop", git.url());
         repos.awaitLatest(repo);
         return repo;
+    }
+
+    /** The team's synced "shop" repository (see {@link #shop}) and a plan on it made over the API by the team's lead. */
+    public ApiPlan apiPlan(TestData.Team t, GitFixture git, String name, String targetBranch) {
+        shop(t.project(), t.owner(), git);
+        String token = fx.token(t.lead());
+        String api = SpecApiFixtures.root(t);
+        String id = RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", name, "targetBranch", targetBranch)).post(api + "/repos/shop/plans").then().statusCode(201).extract().path("id");
+        return new ApiPlan(token, api, id);
     }
 
     public String blobOf(Repo repo, String path) {

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import static dev.specboard.spec.SpecApiFixtures.SHA;
+import static dev.specboard.spec.SpecApiFixtures.root;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An agent walks its task through the MCP tools and meets the same checks, with the same messages, as through the JSON API. */
 @QuarkusTest
 class AgentToolsParityTest {
-
-    static final String SHA = "0123456789abcdef0123456789abcdef01234567";
 
     @Inject
     TestData data;
@@ -33,14 +33,10 @@ class AgentToolsParityTest {
     @TestHTTPResource("/")
     URI base;
 
-    private static String base(TestData.Team t) {
-        return "/api/v1/projects/" + t.slug();
-    }
-
     private void spec(TestData.Team t) {
         fx.api(t.member()).body(Map.of("title", "S", "specType", "hierarchical", "overview", "Overview", "phases", List.of(
                         Map.of("name", "one", "description", "Build one", "hours", 1, "content", "Do one", "assignedFiles", List.of("a.java")))))
-                .post(base(t) + "/specs").then().statusCode(201);
+                .post(root(t) + "/specs").then().statusCode(201);
     }
 
     private static String text(McpSchema.CallToolResult r) {
@@ -52,9 +48,8 @@ class AgentToolsParityTest {
         TestData.Team t = data.team();
         spec(t);
         String token = fx.token(t.member());
-        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(200);
-        fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/start").then().statusCode(200);
-        fx.api(t.member()).body("{\"commitSha\":\"" + SHA + "\",\"actualHours\":1e400}").post(base(t) + "/tasks/TASK-1-1/complete")
+        fx.started(t.member(), t, "TASK-1-1");
+        fx.api(t.member()).body("{\"commitSha\":\"" + SHA + "\",\"actualHours\":1e400}").post(root(t) + "/tasks/TASK-1-1/complete")
                 .then().statusCode(422).body("details.actualHours", equalTo("Hours between 0 and 9999"));
         // A JSON number too large for a double was read as infinite, and refused with BigDecimal's own words.
         String session = Mcp.initialize(token);
@@ -87,7 +82,7 @@ class AgentToolsParityTest {
             McpSchema.CallToolResult recorded = mcp.callTool(new McpSchema.CallToolRequest("record_task_worktree",
                     Map.of("project", t.slug(), "task", "TASK-1-1", "worktreePath", "/home/agent/wt/one")));
             assertTrue(!Boolean.TRUE.equals(recorded.isError()) && text(recorded).contains("\"worktreePath\":\"/home/agent/wt/one\""), text(recorded));
-            fx.api(t.viewer()).get(base(t) + "/tasks/TASK-1-1").then().body("task.worktreePath", equalTo("/home/agent/wt/one"));
+            fx.api(t.viewer()).get(root(t) + "/tasks/TASK-1-1").then().body("task.worktreePath", equalTo("/home/agent/wt/one"));
             // the same checks and words as POST .../worktree
             McpSchema.CallToolResult bad = mcp.callTool(new McpSchema.CallToolRequest("record_task_worktree",
                     Map.of("project", t.slug(), "task", "TASK-1-1", "worktreePath", "/w/a\nb")));
@@ -95,7 +90,7 @@ class AgentToolsParityTest {
                     text(bad));
             McpSchema.CallToolResult notTheirs = lead.callTool(new McpSchema.CallToolRequest("record_task_worktree",
                     Map.of("project", t.slug(), "task", "TASK-1-1", "worktreePath", "/elsewhere")));
-            String apiRefusal = fx.api(t.lead()).body(Map.of("worktreePath", "/elsewhere")).post(base(t) + "/tasks/TASK-1-1/worktree")
+            String apiRefusal = fx.api(t.lead()).body(Map.of("worktreePath", "/elsewhere")).post(root(t) + "/tasks/TASK-1-1/worktree")
                     .then().statusCode(409).extract().asString();
             assertTrue(Boolean.TRUE.equals(notTheirs.isError()), text(notTheirs));
             assertEquals(apiRefusal, text(notTheirs));
@@ -109,11 +104,11 @@ class AgentToolsParityTest {
     void aMalformedSpecFilterIsRefusedNotAnsweredWithAnEmptyList() {
         TestData.Team t = data.team();
         spec(t);
-        fx.api(t.viewer()).get(base(t) + "/tasks?spec=SPEC-1").then().statusCode(200).body("key", org.hamcrest.Matchers.contains("TASK-1-1"));
-        fx.api(t.viewer()).get(base(t) + "/tasks?spec=1").then().statusCode(200).body("key", org.hamcrest.Matchers.contains("TASK-1-1"));
-        fx.api(t.viewer()).get(base(t) + "/tasks?spec=SPEC-9").then().statusCode(200).body("key", org.hamcrest.Matchers.empty());
-        fx.api(t.viewer()).get(base(t) + "/tasks?spec=").then().statusCode(200).body("key", org.hamcrest.Matchers.contains("TASK-1-1"));
-        fx.api(t.viewer()).get(base(t) + "/tasks?spec=SEPC-1").then().statusCode(400)
+        fx.api(t.viewer()).get(root(t) + "/tasks?spec=SPEC-1").then().statusCode(200).body("key", org.hamcrest.Matchers.contains("TASK-1-1"));
+        fx.api(t.viewer()).get(root(t) + "/tasks?spec=1").then().statusCode(200).body("key", org.hamcrest.Matchers.contains("TASK-1-1"));
+        fx.api(t.viewer()).get(root(t) + "/tasks?spec=SPEC-9").then().statusCode(200).body("key", org.hamcrest.Matchers.empty());
+        fx.api(t.viewer()).get(root(t) + "/tasks?spec=").then().statusCode(200).body("key", org.hamcrest.Matchers.contains("TASK-1-1"));
+        fx.api(t.viewer()).get(root(t) + "/tasks?spec=SEPC-1").then().statusCode(400)
                 .body("details.spec", equalTo("must be a spec key such as SPEC-3"));
         try (McpSyncClient mcp = Mcp.client(base, fx.token(t.viewer()))) {
             McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest("list_tasks", Map.of("project", t.slug(), "spec", "auth")));

@@ -3,6 +3,7 @@ package dev.specboard.spec;
 import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.project.Project;
+import dev.specboard.support.TestData;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -18,6 +19,9 @@ import java.util.Map;
 /** API tokens and spec bodies for the spec and task tests, plus a record of the events they raise. */
 @ApplicationScoped
 public class SpecApiFixtures {
+
+    /** A commit sha the tests' tasks are completed with. */
+    public static final String SHA = "0123456789abcdef0123456789abcdef01234567";
 
     private final List<SpecCompleted> completed = Collections.synchronizedList(new ArrayList<>());
     private final List<TaskTransitioned> transitions = Collections.synchronizedList(new ArrayList<>());
@@ -49,6 +53,17 @@ public class SpecApiFixtures {
 
     public String token(Account account) {
         return tokens.create(account.id, "test", null, null).value();
+    }
+
+    /** The team's project in API v1: {@code /api/v1/projects/<slug>}. */
+    public static String root(TestData.Team t) {
+        return "/api/v1/projects/" + t.slug();
+    }
+
+    /** The account claims the task and starts it over the API, as an agent begins its work. */
+    public void started(Account account, TestData.Team t, String task) {
+        api(account).post(root(t) + "/tasks/" + task + "/claim").then().statusCode(200);
+        api(account).post(root(t) + "/tasks/" + task + "/start").then().statusCode(200);
     }
 
     public static Map<String, Object> phase(String name, double hours) {
