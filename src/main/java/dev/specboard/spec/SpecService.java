@@ -99,8 +99,10 @@ public class SpecService {
         TechnicalSpec spec = lockedSpec(access.project(), key);
         StaleVersionException.requireSaved(spec.key(), baseVersion, spec.version);
         if (spec.version != baseVersion) {
-            throw StaleVersionException.withMessage(spec.key() + " was changed by someone else: you edited version " + baseVersion
-                    + ", the current version is " + spec.version + ". Your text is kept below; compare and save again.", baseVersion, spec.version);
+            String yours = input.structured() != null ? input.structured().toJson() : input.markdown();
+            throw stale(spec, spec.key() + " was changed by someone else: you edited version " + baseVersion + ", the current version is "
+                    + spec.version + ". Your text is kept below; compare and save again.", baseVersion,
+                    StaleVersionException.texts("title", input.title(), "content", yours));
         }
         if (!spec.specType.equals(input.specType())) {
             throw ValidationException.of("specType", "The type of a spec cannot change after it is created");
@@ -115,6 +117,7 @@ public class SpecService {
         PhaseTasks.follow(spec, phasesOf(spec, input, content), actor);
         Integer storyBefore = spec.storyNumber;
         apply(spec, input, content);
+        spec.textChanged();
         spec.updatedById = access.accountId();
         spec.version = spec.version + 1;
         spec.updatedAt = Instant.now();
@@ -136,12 +139,20 @@ public class SpecService {
         }
     }
 
-    /** A lead approves a draft spec, the version they read ({@code version}; null means the current one; 409 when it changed since). */
+    /**
+     * A lead approves a draft spec, the version they read ({@code version}; null means the current one; 409 with both
+     * versions' texts when it changed since).
+     */
     @Transactional
     public TechnicalSpec approve(Access access, String key, Integer version) {
         access.requireWrite(Role.LEAD);
         TechnicalSpec spec = lockedSpec(access.project(), key);
-        StaleVersionException.requireApprovedAsRead(spec.key(), version, spec.version);
+        if (version != null && version != spec.version) {
+            StaleVersionException.requireSaved(spec.key(), version, spec.version);
+            throw stale(spec, spec.key() + " changed after you opened it: you read version " + version + ", it is now version " + spec.version
+                    + ". Nothing was approved: read version " + spec.version + " and approve that one.", version,
+                    SpecRevision.find(spec, version).map(r -> StaleVersionException.texts("title", r.title, "content", r.content)).orElse(null));
+        }
         try {
             spec.approve();
         } catch (IllegalStateException e) {
@@ -290,6 +301,17 @@ public class SpecService {
         }
         // A monolithic spec is one piece of work: one task covering the whole document.
         return List.of(new SpecContent.Phase(1, MONOLITHIC_SCOPE, spec.title, BigDecimal.ZERO, null, List.of()));
+    }
+
+    /**
+     * 409 for a save or a decision based on {@code yourVersion}: the current title and text, {@code yours} (as typed, or
+     * as the version read said), and who saved the current version, as every document's refusal gives them.
+     */
+    private static StaleVersionException stale(TechnicalSpec spec, String message, int yourVersion, java.util.Map<String, String> yours) {
+        String by = SpecRevision.find(spec, spec.version).map(r -> r.authorId).map(id -> Account.<Account>findById(id))
+                .map(a -> a.username).orElse(null);
+        return StaleVersionException.withMessage(message, yourVersion, spec.version,
+                StaleVersionException.texts("title", spec.title, "content", spec.content), yours, by);
     }
 
     private void revision(TechnicalSpec spec, UUID authorId) {

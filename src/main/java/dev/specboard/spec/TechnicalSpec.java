@@ -196,6 +196,18 @@ public class TechnicalSpec extends TimestampedEntity {
         dirty = false;
     }
 
+    /**
+     * What the spec says changed: an approved spec whose work has not started goes back to draft, so that the approval
+     * always covers what the lead read (it stayed approved on a text no lead had seen). Once work started it stays as
+     * it is; its revisions show what changed.
+     */
+    public void textChanged() {
+        if (STATUS_APPROVED.equals(status)) {
+            status = STATUS_DRAFT;
+            approvedAt = null;
+        }
+    }
+
     /** A lead has checked the spec against its changed story. */
     public void markReviewed() {
         dirty = false;

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Spec, task and story keys count from 1 and are written without leading zeros: SPEC-0, SPEC-01, TASK-01-1, TASK-1-0 and
@@ -61,8 +62,10 @@ class KeyNumbersTest {
         }
         for (String board : List.of("/board?spec=auth", "/board?spec=SPEC-0", "/board?spec=SPEC-01", "/board?story=US-0", "/board?story=0",
                 "/specs?story=US-0")) {
+            // A filter naming no spec or story is refused at its field, the page shown (422, as any refused filter).
             Response r = Web.as(t.viewer()).get(project + board);
-            assertEquals(400, r.statusCode(), board);
+            assertEquals(422, r.statusCode(), board);
+            assertTrue(Web.html(r).select("[aria-invalid=true]").size() == 1, board);
         }
         assertEquals(200, Web.as(t.viewer()).get(project + "/board?spec=SPEC-1&story=US-1").statusCode());
     }
