@@ -32,6 +32,8 @@ import java.util.function.Consumer;
  */
 public class ModelAssistant implements Assistant {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModelAssistant.class);
+
     private static final int MAX_HISTORY = 20;
 
     private final BuiltInAssistant builtIn;
@@ -118,7 +120,13 @@ public class ModelAssistant implements Assistant {
                 public void onCompleteResponse(ChatResponse response) {
                     String full = response != null && response.aiMessage() != null && response.aiMessage().text() != null
                             ? response.aiMessage().text() : text.toString();
-                    done.complete(full);
+                    if (full.isBlank() && (response == null || response.finishReason() == null)) {
+                        // A model that answers nothing still ends its stream with a finish reason; a stream of chunks
+                        // without choices, or whose lines the client skipped as unreadable, ends without one.
+                        done.completeExceptionally(new UnreadableAnswer("the stream ended without text nor a finish reason"));
+                    } else {
+                        done.complete(full);
+                    }
                 }
 
                 @Override
@@ -141,6 +149,11 @@ public class ModelAssistant implements Assistant {
         } catch (ExecutionException e) {
             if (isTimeout(e.getCause())) {
                 throw timedOut();
+            }
+            if (e.getCause() instanceof UnreadableAnswer || (!text.isEmpty() && isJson(e.getCause()))) {
+                // The detail (the parser's words, never the key) is for the operator; the reader learns what happened.
+                LOG.warnf("The model's answer could not be read: %s", detail(e.getCause()));
+                throw new AssistantUnavailableException("The model's answer could not be read.", null);
             }
             throw new AssistantUnavailableException("The model failed: " + clean(e.getCause()), null);
         } catch (RuntimeException e) {
@@ -172,6 +185,32 @@ public class ModelAssistant implements Assistant {
             }
         }
         return false;
+    }
+
+    /** A stream that ended without anything to read in it. */
+    private static final class UnreadableAnswer extends RuntimeException {
+        UnreadableAnswer(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static boolean isJson(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof com.fasterxml.jackson.core.JacksonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure's messages down its causes, for the log: redacted like a reader's message, but whole up to 500 characters. */
+    private String detail(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = e; c != null && b.length() < 500; c = c.getCause()) {
+            b.append(b.length() == 0 ? "" : "; ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+        }
+        String m = redact(b.toString(), apiKey);
+        return m.length() > 500 ? m.substring(0, 500) + "…" : m;
     }
 
     /** A failure's message without the API key (some clients echo request details) nor Java class names, kept short. */
