@@ -48,8 +48,9 @@ public class JobViews {
                 .setParameter(1, job.userId).setMaxResults(1).getResultList().stream().findFirst().orElse("a former member");
         DocsOutline.Result d = job.type == AiJobType.DOCS && job.result != null ? docs.read(job.result) : null;
         Explanation.Result x = job.type == AiJobType.EXPLANATION && job.result != null ? explanation.read(job.result) : null;
-        String draft = d != null && d.draft() != null ? markdown.render(d.draft()) : null;
-        String answer = x != null && x.markdown() != null ? markdown.render(x.markdown()) : null;
-        return new JobView(access, job, requester, d, x, draft, answer);
+        List<String> html = dev.specboard.project.Membership.mentionLinksOfMembersOnly(access.project(), java.util.Arrays.asList(
+                d != null && d.draft() != null ? markdown.render(d.draft()) : null,
+                x != null && x.markdown() != null ? markdown.render(x.markdown()) : null));
+        return new JobView(access, job, requester, d, x, html.get(0), html.get(1));
     }
 }

@@ -312,7 +312,9 @@ public class JobWorker {
             return e.getMessage();
         }
         if (e instanceof AssistantUnavailableException) {
-            return "The model did not answer (" + e.getMessage() + "); retry the job.";
+            // Its message says what happened (a timeout, an error, an answer that could not be read): "did not answer"
+            // before it was wrong for a model that answered something unreadable.
+            return e.getMessage() + " Retry the job.";
         }
         DatabaseOutage.warn(LOG, "a job", e);
         Throwable root = e;

@@ -6,6 +6,9 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.specboard.kernel.UrlCredentials;
@@ -18,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +32,8 @@ import java.util.function.Consumer;
  */
 public class ModelAssistant implements Assistant {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModelAssistant.class);
+
     private static final int MAX_HISTORY = 20;
 
     private final BuiltInAssistant builtIn;
@@ -36,10 +42,11 @@ public class ModelAssistant implements Assistant {
     private final Duration timeout;
 
     public ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout) {
-        // The wait in answer() is the timeout; the HTTP client's own, a little longer, only backs it up. With the two
-        // equal, whichever fired first on a busy machine decided what the reader was told.
+        // The timeout bounds the whole wait of a reader: the HTTP client's own is the same (it was 5 s longer, and a model
+        // that hung kept its connection open that long after the reader was told), and either one firing tells the
+        // reader the same thing (stream()).
         this(builtIn, OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(modelName)
-                .timeout(timeout.plusSeconds(5)).logRequests(false).logResponses(false).build(), apiKey, timeout);
+                .timeout(timeout).logRequests(false).logResponses(false).build(), apiKey, timeout);
     }
 
     ModelAssistant(BuiltInAssistant builtIn, StreamingChatModel model, String apiKey, Duration timeout) {
@@ -90,15 +97,22 @@ public class ModelAssistant implements Assistant {
     }
 
     private String stream(List<ChatMessage> messages, Consumer<String> tokens) {
+        // The deadline starts before the request: a client that connects or sends inside chat() spends the reader's time too.
+        long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<String> done = new CompletableFuture<>();
+        AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         StringBuilder text = new StringBuilder();
         try {
             model.chat(messages, new StreamingChatResponseHandler() {
                 @Override
-                public void onPartialResponse(String partial) {
-                    if (partial != null && !partial.isEmpty() && !done.isDone()) {
-                        text.append(partial);
-                        tokens.accept(partial);
+                public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                    handle.set(context.streamingHandle());
+                    if (done.isDone()) {
+                        // Too late: the reader was told; stop the stream rather than read it to its end.
+                        cancel(context.streamingHandle());
+                    } else if (partial != null && partial.text() != null && !partial.text().isEmpty()) {
+                        text.append(partial.text());
+                        tokens.accept(partial.text());
                     }
                 }
 
@@ -106,7 +120,13 @@ public class ModelAssistant implements Assistant {
                 public void onCompleteResponse(ChatResponse response) {
                     String full = response != null && response.aiMessage() != null && response.aiMessage().text() != null
                             ? response.aiMessage().text() : text.toString();
-                    done.complete(full);
+                    if (full.isBlank() && (response == null || response.finishReason() == null)) {
+                        // A model that answers nothing still ends its stream with a finish reason; a stream of chunks
+                        // without choices, or whose lines the client skipped as unreadable, ends without one.
+                        done.completeExceptionally(new UnreadableAnswer("the stream ended without text nor a finish reason"));
+                    } else {
+                        done.complete(full);
+                    }
                 }
 
                 @Override
@@ -114,22 +134,83 @@ public class ModelAssistant implements Assistant {
                     done.completeExceptionally(error);
                 }
             });
-            String answer = done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String answer = done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (answer == null || answer.isBlank()) {
                 throw new AssistantUnavailableException("The model sent an empty answer.", null);
             }
             return answer;
         } catch (TimeoutException e) {
             done.cancel(true);
-            throw new AssistantUnavailableException("The model did not answer within " + timeout.toSeconds() + " s.", null);
+            cancel(handle.get());
+            throw timedOut();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssistantUnavailableException("The answer was interrupted.", null);
         } catch (ExecutionException e) {
+            if (isTimeout(e.getCause())) {
+                throw timedOut();
+            }
+            if (e.getCause() instanceof UnreadableAnswer || (!text.isEmpty() && isJson(e.getCause()))) {
+                // The detail (the parser's words, never the key) is for the operator; the reader learns what happened.
+                LOG.warnf("The model's answer could not be read: %s", detail(e.getCause()));
+                throw new AssistantUnavailableException("The model's answer could not be read.", null);
+            }
             throw new AssistantUnavailableException("The model failed: " + clean(e.getCause()), null);
         } catch (RuntimeException e) {
             throw e instanceof AssistantUnavailableException a ? a : new AssistantUnavailableException("The model failed: " + clean(e), null);
         }
+    }
+
+    /** Stops a stream the reader no longer waits for, where the client can (some cannot, and say so by throwing). */
+    private static void cancel(StreamingHandle handle) {
+        try {
+            if (handle != null && !handle.isCancelled()) {
+                handle.cancel();
+            }
+        } catch (RuntimeException e) {
+            // The connection then ends with the HTTP client's own timeout, the same as ours.
+        }
+    }
+
+    private AssistantUnavailableException timedOut() {
+        return new AssistantUnavailableException("The model did not answer within " + timeout.toSeconds() + " s.", null);
+    }
+
+    /** Whether the HTTP client gave up waiting (its timeout is ours): each client names its timeout exception its own way. */
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof TimeoutException || c instanceof java.net.SocketTimeoutException
+                    || c.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A stream that ended without anything to read in it. */
+    private static final class UnreadableAnswer extends RuntimeException {
+        UnreadableAnswer(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static boolean isJson(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof com.fasterxml.jackson.core.JacksonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure's messages down its causes, for the log: redacted like a reader's message, but whole up to 500 characters. */
+    private String detail(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = e; c != null && b.length() < 500; c = c.getCause()) {
+            b.append(b.length() == 0 ? "" : "; ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+        }
+        String m = redact(b.toString(), apiKey);
+        return m.length() > 500 ? m.substring(0, 500) + "…" : m;
     }
 
     /** A failure's message without the API key (some clients echo request details) nor Java class names, kept short. */

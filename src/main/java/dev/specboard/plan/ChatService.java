@@ -55,8 +55,11 @@ public class ChatService {
     public ChatView view(Access access, UUID planId, String draft, String error) {
         Plan plan = plans.require(access, planId);
         Optional<ChatSession> session = ChatSession.forPlan(plan.id);
-        List<ChatView.Message> messages = session.map(s -> ChatMessage.read(s.messages)).orElse(List.of()).stream()
-                .map(m -> new ChatView.Message(m, m.pending() || m.failed() ? "" : markdown.render(m.content()))).toList();
+        List<ChatMessage> stored = session.map(s -> ChatMessage.read(s.messages)).orElse(List.of());
+        List<String> html = dev.specboard.project.Membership.mentionLinksOfMembersOnly(access.project(),
+                stored.stream().map(m -> m.pending() || m.failed() ? "" : markdown.render(m.content())).toList());
+        List<ChatView.Message> messages = java.util.stream.IntStream.range(0, stored.size())
+                .mapToObj(i -> new ChatView.Message(stored.get(i), html.get(i))).toList();
         return new ChatView(plan, open(plan, session), assistant.usesModel(), messages, draft, error, maxChars);
     }
 

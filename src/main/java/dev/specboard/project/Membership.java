@@ -86,4 +86,21 @@ public class Membership extends TimestampedEntity {
         List<Role> roles = java.util.Arrays.stream(Role.values()).filter(r -> r.atLeast(min)).toList();
         return find("from Membership m join fetch m.account where m.project = ?1 and m.role in ?2", project, roles).list();
     }
+
+    /**
+     * Rendered markdown texts (nulls kept) whose {@code @mentions} link only the project's members: anyone else is plain
+     * {@code @name}, since their page is a 404 to the project's readers (an assistant's answer names whoever the model
+     * wrote). One query, and only when a text mentions someone.
+     */
+    public static List<String> mentionLinksOfMembersOnly(Project project, List<String> htmls) {
+        java.util.Set<String> mentioned = new java.util.HashSet<>();
+        htmls.forEach(h -> mentioned.addAll(dev.specboard.web.Markdown.mentionedIn(h)));
+        if (mentioned.isEmpty()) {
+            return htmls;
+        }
+        java.util.Set<String> members = new java.util.HashSet<>(getEntityManager().createQuery(
+                        "select lower(m.account.username) from Membership m where m.project = ?1 and lower(m.account.username) in ?2", String.class)
+                .setParameter(1, project).setParameter(2, mentioned).getResultList());
+        return htmls.stream().map(h -> dev.specboard.web.Markdown.unlinkMentions(h, members)).toList();
+    }
 }

@@ -30,12 +30,39 @@ record QueryWords(String text, String prefix) {
     }
 
     /**
+     * The endings the english stemmer cuts from a word, whole or begun: a prefix that runs past a word's stored stem
+     * ("authenticati" of "authentication", stored as "authent") is that stem followed by the start of one of them.
+     * Letters and bars only, as it stands in the SQL.
+     */
+    static final String ENDINGS = "|ing|ingly|ings|ed|edly|es|ies|ied|s|ly|ness|nesses|ment|ments|ement|ements|ation|ations|ational"
+            + "|ationally|ization|izations|isation|isations|ize|izes|ized|izing|izer|izers|ise|ises|ised|ising|iser|ate|ates|ated|ating"
+            + "|ator|ators|ative|atives|ance|ances|ence|ences|ency|encies|ancy|ancies|er|ers|est|ic|ics|ical|ically|icate|icates|icity"
+            + "|ication|ications|ibility|ibilities|ability|abilities|able|ably|ible|ibly|ant|ants|ent|ents|ently|ism|isms|ist|ists|ity"
+            + "|ities|ive|ives|ively|iveness|ivity|ivities|ous|ously|ousness|al|als|ally|alism|ality|alities|alize|alization|ional"
+            + "|ionals|ionally|ionalism|ionalist|ionalize|ionalization|ful|fully|fulness|less|lessly|lessness|ion|ions|y|";
+
+    /** The prefix's stemmed last lexeme marked {@code :*} (a tsquery's text form always ends its last lexeme with a quote). */
+    private static final String STEMMED = """
+            CAST(regexp_replace(CAST(websearch_to_tsquery('specboard_text', ?6) AS text), '''$', ''':*') AS tsquery)""";
+
+    /**
      * The tsquery of {@code ?1} (the text) and {@code ?6} (the prefix): websearch's reading of both, the prefix's last
-     * lexeme marked {@code :*} (a tsquery's text form always ends its last lexeme with a quote). An empty part matches
-     * with the other alone.
+     * lexeme marked {@code :*}. An empty part matches with the other alone.
+     * <p>
+     * The stemmed prefix alone missed many prefixes of a word: "authenticati" stems to itself, no prefix of the stored
+     * "authent". So a prefix of plain letters (3 or more, accents folded) also matches, in the same statement, as typed
+     * ({@code authenticati:*}, for prefixes shorter than the stem; not for a stopword, "the" is more likely whole) and as each
+     * of its leading parts that is followed by the start of one of the stemmer's {@link #ENDINGS} (a doubled consonant
+     * before -ing, -ed, -er, -est counts too: "runni"), as a whole lexeme and with the e the stemmer keeps ("hopi" finds
+     * "hope"). A leading part followed by anything else is no candidate: "checkout" does not find "check".
      */
     static final String TSQUERY = """
             CASE WHEN CAST(?6 AS text) = '' THEN websearch_to_tsquery('specboard_text', ?1)
-                 ELSE websearch_to_tsquery('specboard_text', ?1) && CAST(regexp_replace(
-                     CAST(websearch_to_tsquery('specboard_text', ?6) AS text), '''$', ''':*') AS tsquery) END""";
+                 ELSE websearch_to_tsquery('specboard_text', ?1) && COALESCE(%1$s || (
+                     SELECT to_tsquery('simple', string_agg(c.lexemes, ' | ')) FROM (SELECT lower(unaccent(CAST(?6 AS text))) AS w) AS p
+                     CROSS JOIN LATERAL (SELECT p.w || ':*' UNION ALL SELECT left(p.w, k) || ' | ' || left(p.w, k) || 'e'
+                         FROM generate_series(3, length(p.w) - 1) AS k WHERE position('|' || substr(p.w, k + 1) IN '%2$s') > 0
+                             OR (substr(p.w, k + 1, 1) = substr(p.w, k, 1) AND position('|' || substr(p.w, k + 2) IN '|ing|ed|er|est|') > 0)
+                     ) AS c (lexemes)
+                     WHERE p.w ~ '^[a-z]{3,}$' AND numnode(websearch_to_tsquery('specboard_text', ?6)) > 0), %1$s) END""".formatted(STEMMED, ENDINGS);
 }

@@ -116,6 +116,43 @@ public class Markdown {
     }
 
     private static final String PEOPLE = "/people/";
+    /**
+     * A link in rendered HTML whose whole text is an {@code @name} (the sanitizer writes the @ as {@code &#64;}): a mention
+     * when its class and address say so.
+     */
+    private static final Pattern RENDERED_MENTION = Pattern.compile("<a\\s[^>]*>(?:@|&#64;)([A-Za-z0-9_.-]+)</a>");
+
+    private static boolean mentionTag(java.util.regex.MatchResult m) {
+        String tag = m.group();
+        return tag.contains("class=\"mention\"") && tag.contains("href=\"" + PEOPLE + m.group(1) + "\"");
+    }
+
+    /** The usernames that rendered HTML links as mentions, lowercased. */
+    public static java.util.Set<String> mentionedIn(String html) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        if (html != null && html.contains("class=\"mention\"")) {
+            Matcher m = RENDERED_MENTION.matcher(html);
+            while (m.find()) {
+                if (mentionTag(m)) {
+                    names.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Rendered HTML with the mentions of anyone not in {@code linked} (lowercased usernames) as plain {@code @name}: a
+     * person who is not in the project has no page its readers may open, and the link led to a 404 (an assistant's
+     * answer names whoever the model wrote). The rendering stays cached by text alone; this runs on its result.
+     */
+    public static String unlinkMentions(String html, java.util.Set<String> linked) {
+        if (html == null || !html.contains("class=\"mention\"")) {
+            return html;
+        }
+        return RENDERED_MENTION.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
+                mentionTag(m) && !linked.contains(m.group(1).toLowerCase(java.util.Locale.ROOT)) ? "&#64;" + m.group(1) : m.group()));
+    }
 
     /** A link made from an {@code @name} mention (or written just like one), rendered with the class {@code mention}. */
     private static Link mentionLink(String username) {

@@ -290,6 +290,26 @@ class ModelAssistantTest {
         }
     }
 
+    /** A stream whose chunks carry no choices was told to the reader as "The model sent an empty answer". */
+    @Test
+    void aModelAnswerThatCannotBeReadIsToldAsSuchInTheChatAndInAJob() {
+        ModelDouble.MODE.set("malformed");
+        try (GitFixture git = GitFixture.create()) {
+            JsonPath failed = ask(setup(git), "Which tasks touch the checkout code?");
+            assertEquals("failed", failed.getString("messages[1].status"));
+            assertEquals("The model's answer could not be read.", failed.getString("messages[1].error"));
+        }
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String id = fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", JobTestSupport.DIR)))
+                    .post("/api/v1/projects/" + t.slug() + "/jobs").then().statusCode(202).extract().path("id");
+            AiJob job = jobs.await(UUID.fromString(id));
+            assertEquals(JobStatus.FAILED, job.status);
+            assertEquals("The model's answer could not be read. Retry the job.", job.error);
+        }
+    }
+
     @Test
     void aModelThatDoesNotAnswerInTimeLeavesTheAnswerFailedAndRetryable() throws InterruptedException {
         try (GitFixture git = GitFixture.create()) {

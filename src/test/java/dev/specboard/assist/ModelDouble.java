@@ -26,7 +26,10 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
     public static final String KEY = "sk-test-do-not-leak-4f9c2a";
     public static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     public static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
-    /** "ok", "500", "html" (a web page where the API should be), "slow" or "gated": how the next requests are answered. */
+    /**
+     * "ok", "500", "html" (a web page where the API should be), "malformed" (a stream whose chunks carry no choices), "slow"
+     * or "gated": how the next requests are answered.
+     */
     public static final AtomicReference<String> MODE = new AtomicReference<>("ok");
     /** In "gated" mode a request counts this down when it arrives ... */
     public static volatile CountDownLatch arrived = new CountDownLatch(1);
@@ -66,6 +69,8 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
                             .body("{\"error\":{\"message\":\"The double is down\",\"type\":\"server_error\"}}").build();
                     case "html" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
                             .body("<!doctype html><html><body>Welcome to nginx!</body></html>").build();
+                    case "malformed" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body("data: {\"id\":\"chatcmpl-double\",\"object\":\"chat.completion.chunk\"}\n\ndata: [DONE]\n\n").build();
                     case "slow" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .headersDelay(45, TimeUnit.SECONDS).body(stream(List.of("Too late."))).build();
                     default -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")

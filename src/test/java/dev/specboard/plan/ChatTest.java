@@ -192,6 +192,33 @@ class ChatTest {
         }
     }
 
+    /**
+     * An @mention of someone outside the project (the assistant names whoever wrote a spec, and people leave) linked to
+     * their page, a 404 to the project's readers: it reads as plain text, and a member's mention stays a link.
+     */
+    @Test
+    void aMentionOfSomeoneOutsideTheProjectIsPlainTextAndAMembersStaysALink() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Plan plan = checkout(t, git);
+            String token = tokens.create(t.member().id, "chat", null, null).value();
+            String api = "/api/v1/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+            String owner = ask(token, api, "Who owns SPEC-1?");
+            assertTrue(owner.contains("@" + t.lead().username + " wrote SPEC-1"), owner);
+            ask(token, api, "Thanks, I will ask @" + t.reviewer().username + " too");
+            String chat = "/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+            String lead = "a[href=/people/" + t.lead().username + "]";
+            assertNotNull(Web.html(Web.as(t.viewer()).get(chat)).getElementById("chat-log").selectFirst(lead + ".mention"), "a member");
+
+            RestAssured.given().auth().oauth2(tokens.create(t.owner().id, "members", null, null).value())
+                    .delete("/api/v1/projects/" + t.slug() + "/members/" + t.lead().username).then().statusCode(204);
+            Element log = Web.html(Web.as(t.viewer()).get(chat)).getElementById("chat-log");
+            assertTrue(log.select(lead).isEmpty(), "no link to an outsider's page: " + log.html());
+            assertTrue(log.text().contains("@" + t.lead().username + " wrote SPEC-1"), log.text());
+            assertNotNull(log.selectFirst("a.mention[href=/people/" + t.reviewer().username + "]"), "a member's mention stays a link");
+        }
+    }
+
     private static String ask(String token, String api, String question) {
         JsonPath chat = RestAssured.given().auth().oauth2(token).contentType("application/json").body(Map.of("content", question)).post(api)
                 .then().statusCode(201).extract().jsonPath();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the search reads the words typed: accents do not matter, the last plain word may be unfinished, no text is a 500. */
 @QuarkusTest
@@ -74,6 +75,34 @@ class SearchWordsTest {
 
         Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=authen"));
         assertEquals("authentication", d.selectFirst(".search-hit[data-key=US-1] mark").text(), "the snippet marks the whole word");
+    }
+
+    /**
+     * Every prefix of 3 letters or more finds the word while it is typed: the prefix was stemmed like a whole word, so
+     * "authenticati" (its own stem) was no prefix of the stored "authent" and found nothing until the word was whole.
+     */
+    @Test
+    void everyPrefixOfAWordFindsIt() {
+        TestData.Team t = data.team();
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        words.put("authentication", "US-1");
+        words.put("authorization", "US-2");
+        words.put("organisation", "US-3");
+        words.put("running", "US-4");
+        words.put("stories", "US-5");
+        words.forEach((word, key) -> story(t, "Plain title " + key, "The " + word + " of the day"));
+        story(t, "Check the cart", "Before paying");
+        for (Map.Entry<String, String> w : words.entrySet()) {
+            for (int n = 3; n <= w.getKey().length(); n++) {
+                String prefix = w.getKey().substring(0, n);
+                assertTrue(keys(t, prefix, "story").contains(w.getValue()), prefix + " finds " + w.getKey());
+                assertTrue(keys(t, "day " + prefix.toUpperCase(), "story").contains(w.getValue()), prefix + " after a whole word");
+            }
+        }
+        assertEquals(List.of("US-1"), keys(t, "authenticati", "story"), "no other word");
+        assertEquals(List.of("US-4"), keys(t, "runni", "story"));
+        assertEquals(List.of(), keys(t, "checkout", "story"), "a whole word is no prefix of a shorter one");
+        assertEquals(List.of("US-6"), keys(t, "checki", "story"), "but a word's ending begun is");
     }
 
     /** Text that is tsquery syntax, or no word at all, is searched as words (or finds nothing), never a 500. */
