@@ -22,6 +22,16 @@ public class StaleVersionException extends ApiException {
         requireSaved("version", what, given, current);
     }
 
+    /**
+     * Refuses an edit that does not say which version it started from (422 on {@code field}), as stories do: saved without
+     * a check, it would silently replace whatever someone else saved meanwhile.
+     */
+    public static void requireGiven(String field, Object given) {
+        if (given == null) {
+            throw ValidationException.of(field, "Say which version you edited");
+        }
+    }
+
     /** The same, for a document whose version field has another name (a mockup's {@code basedOn}). */
     public static void requireSaved(String field, String what, Integer given, int current) {
         if (given != null && (given > current || given < 0)) {

@@ -132,10 +132,14 @@ public class PlanService {
      * saves come one at a time): 409 with theirs and yours, so that nothing is lost.
      */
     private static void refuseStale(Plan plan, ArtifactType type, Integer base, String yours) {
+        List<PlanArtifact> ofType = PlanArtifact.list("planId = ?1 and artifactType = ?2 order by createdAt desc, id desc", plan.id, type.value());
+        if (!ofType.isEmpty()) {
+            // The first artifact of its type replaces nothing; any later one replaces the current one.
+            StaleVersionException.requireGiven("version", base);
+        }
         if (base == null) {
             return;
         }
-        List<PlanArtifact> ofType = PlanArtifact.list("planId = ?1 and artifactType = ?2 order by createdAt desc, id desc", plan.id, type.value());
         if (ofType.size() == base) {
             return;
         }
