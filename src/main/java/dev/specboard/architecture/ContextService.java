@@ -123,7 +123,10 @@ public class ContextService implements StoryContexts {
     public BoundedContext approve(Access access, UUID id, Integer version) {
         access.requireWrite(Role.LEAD);
         BoundedContext c = get(access.project().id, id);
-        StaleVersionException.requireApprovedAsRead("The context " + c.name, version, c.version);
+        // A context keeps no earlier versions: the 409 carries its current text only.
+        StaleVersionException.requireApprovedAsRead("The context " + c.name, version, c.version,
+                () -> StaleVersionException.texts("name", c.name, "type", c.type, "purpose", c.purpose, "description", c.description),
+                v -> null, () -> null);
         if (c.approved && !c.dirty) {
             throw ApiException.conflict("The context " + c.name + " is already approved.");
         }
