@@ -78,6 +78,9 @@ public class PlanService {
                 errors.add("repository", "This project has no repository named " + form.repository().trim());
             }
         }
+        if (repo != null && !errors.has("name")) {
+            dev.specboard.kernel.NameLock.take(em, "plans", repo.id, form.name());
+        }
         if (repo != null && !errors.has("name")
                 && Plan.count("repositoryId = ?1 and name = ?2", repo.id, form.name().trim()) > 0) {
             errors.add("name", "This repository already has a plan with this name: open it and make a new version instead");
