@@ -499,7 +499,7 @@ class McpClientTest {
             JsonNode created = structured(call(mcp, "create_journey", Map.of("project", t.slug(), "name", "Sigh in", "flowType", "user",
                     "nodes", List.of(Map.of("key", "note", "nodeType", "annotation", "data", Map.of("text", "Start"))))));
             assertFalse(created.get("primary").asBoolean());
-            JsonNode edited = structured(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(),
+            JsonNode edited = structured(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "version", 1,
                     "name", "Sign in", "primary", true)));
             assertEquals("Sign in", edited.get("name").asText());
             assertEquals("user", edited.get("flowType").asText(), "what was not given is kept");
@@ -508,7 +508,7 @@ class McpClientTest {
             assertEquals(2, edited.get("version").asInt());
             assertTrue(refusal(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "version", 1,
                     "name", "Late"))).contains("changed"), "a stale version is refused");
-            assertTrue(text(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "flowType", "pirate")))
+            assertTrue(text(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "version", 2, "flowType", "pirate")))
                     .get("details").has("flowType"));
             JsonNode deleted = structured(call(mcp, "delete_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText())));
             assertEquals("journey", deleted.get("kind").asText());
