@@ -71,10 +71,10 @@ public class DesignTools {
     }
 
     @Tool(name = "update_page", description = "Changes a page's name, path, parent, type, purpose, device or key elements, as PUT .../pages/{id} does: only "
-            + "the arguments given change (parentPath \"\" moves it to the top). With version, refused when someone changed the page since that version.",
+            + "the arguments given change (parentPath \"\" moves it to the top). Needs the version read: refused when someone changed the page since that version.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public DesignApi.PageAnswer updatePage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
-                                           @ToolArg(description = "the version read (from list_pages)", required = false) Integer version,
+                                           @ToolArg(description = "the version read (from list_pages)") Integer version,
                                            @ToolArg(description = "page name", required = false) String name,
                                            @ToolArg(description = "URL path, like /dashboard/settings", required = false) String path,
                                            @ToolArg(description = "parent page path; empty for the top level", required = false) String parentPath,
@@ -127,13 +127,13 @@ public class DesignTools {
     }
 
     @Tool(name = "save_mockup", description = "Saves a new version of a page's mockup (HTML, CSS, JS) as the assistant, with your notes on it, and returns "
-            + "the patterns parsed from it. Give basedOnVersion to be refused when someone saved another version meanwhile.",
+            + "the patterns parsed from it. Give basedOnVersion, the version this edit is based on (needed once the page has a mockup): refused when someone saved another version meanwhile.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public DesignApi.MockupAnswer saveMockup(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                              @ToolArg(description = "HTML") String html, @ToolArg(description = "CSS", required = false) String css,
                              @ToolArg(description = "JavaScript", required = false) String js,
                              @ToolArg(description = "what changed", required = false) String changeDescription,
-                             @ToolArg(description = "the version this edit is based on", required = false) Integer basedOnVersion,
+                             @ToolArg(description = "the version this edit is based on; none only for the page's first mockup", required = false) Integer basedOnVersion,
                              @ToolArg(description = "your notes on this version: assumptions made, questions left open (at most 20)", required = false)
                              List<String> aiNotes) {
         return entity(DesignApi.MockupAnswer.class, () -> designApi.saveMockup(project, pageId,
@@ -215,10 +215,10 @@ public class DesignTools {
     }
 
     @Tool(name = "update_feature", description = "Changes a feature: only the arguments given change, the rest is kept (lists given replace the old ones). "
-            + "With version, refused when someone changed the feature since that version.",
+            + "Needs the version read: refused when someone changed the feature since that version.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public FeatureApi.FeatureAnswer updateFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId,
-                                @ToolArg(description = "the version read (from list_features)", required = false) Integer version,
+                                @ToolArg(description = "the version read (from list_features)") Integer version,
                                 @ToolArg(description = "feature name", required = false) String name,
                                 @ToolArg(description = "what users can do, in their words", required = false) String userDescription,
                                 @ToolArg(description = "category: auth, content, social, admin, payment or other", required = false) String category,

@@ -61,9 +61,10 @@ public class JobApi {
     }
 
     @RegisterForReflection
+    /** {@code cancelRequested}: a cancel was asked for while it ran; its worker stops at its next step. */
     public record JobAnswer(UUID id, String type, String status, ProgressAnswer progress, Map<String, Object> params,
                             Map<String, Object> result, String error, int attempts, Instant createdAt, Instant startedAt,
-                            Instant finishedAt) {
+                            Instant finishedAt, boolean cancelRequested) {
     }
 
     @RegisterForReflection
@@ -74,7 +75,7 @@ public class JobApi {
     @RegisterForReflection
     public record RefactorAnswer(UUID id, String status, ProgressAnswer progress, Map<String, Object> params,
                                  Map<String, Object> proposal, Map<String, Object> appliedChanges, String error, Instant createdAt,
-                                 Instant finishedAt) {
+                                 Instant finishedAt, boolean cancelRequested) {
     }
 
     @RegisterForReflection
@@ -230,11 +231,11 @@ public class JobApi {
 
     static JobAnswer answer(AiJob job) {
         return new JobAnswer(job.id, job.type.name(), job.status.name(), progress(job), job.params, job.result, job.error, job.attempts,
-                job.createdAt, job.startedAt, job.finishedAt);
+                job.createdAt, job.startedAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING);
     }
 
     static RefactorAnswer refactor(RefactorJob job) {
         return new RefactorAnswer(job.id, job.status.name(), progress(job), job.params, job.proposal, job.appliedChanges, job.error,
-                job.createdAt, job.finishedAt);
+                job.createdAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING);
     }
 }

@@ -41,15 +41,15 @@ public class JourneyTools {
 
     @Tool(name = "update_journey", description = "Renames a journey, changes its type or description, or makes it the project's primary flow "
             + "(replacing the last one); only the arguments given change. Nodes given replace all its nodes and connections (checked as in "
-            + "create_journey; a node keeping its key keeps its place), otherwise they stay. With version, refused when someone "
-            + "changed the journey since that version.",
+            + "create_journey; a node keeping its key keeps its place), otherwise they stay. Needs the version read: refused when "
+            + "someone changed the journey since that version.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public JourneyApi.JourneyAnswer updateJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId,
                                 @ToolArg(description = "journey name", required = false) String name,
                                 @ToolArg(description = "user, admin, system or error", required = false) String flowType,
                                 @ToolArg(description = "what the journey is for", required = false) String description,
                                 @ToolArg(description = "true to make it the primary flow", required = false) Boolean primary,
-                                @ToolArg(description = "the version read (from get_journey)", required = false) Integer version,
+                                @ToolArg(description = "the version read (from get_journey)") Integer version,
                                 @ToolArg(description = "all the nodes, replacing the journey's", required = false) List<JourneyApi.NodeBody> nodes,
                                 @ToolArg(description = "the connections between those nodes (with nodes only)", required = false)
                                 List<JourneyApi.ConnectionBody> connections) {

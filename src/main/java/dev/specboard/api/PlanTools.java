@@ -72,8 +72,8 @@ public class PlanTools {
                                   @ToolArg(description = "feature_plan, implementation_steps or code_changes") String artifactType,
                                   @ToolArg(description = "the JSON document, as a JSON object such as {\"steps\": [...]} "
                                           + "(a string holding the document's JSON text is read too)") JsonNode content,
-                                  @ToolArg(description = "when editing the current artifact of this type: its version (from get_plan); "
-                                          + "refused with both documents if another was saved since", required = false) Integer version) {
+                                  @ToolArg(description = "the version of the current artifact of this type (from get_plan), needed once the "
+                                          + "plan version has one: refused with both documents if another was saved since", required = false) Integer version) {
         return McpTools.entity(PlanApi.ArtifactAnswer.class, () -> planApi.addPlanArtifact(project, McpTools.id(planId),
                 new PlanApi.ArtifactBody(artifactType, content, version)));
     }

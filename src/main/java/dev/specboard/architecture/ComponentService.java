@@ -282,6 +282,7 @@ public class ComponentService {
             }
         }
         if (!errors.has("name") && form.name() != null) {
+            dev.specboard.kernel.NameLock.take(em, "components", projectId, form.name());
             long same = em.createQuery("select count(c) from Component c where c.projectId = :p and lower(c.name) = lower(:n) "
                             + "and c.id <> :self", Long.class)
                     .setParameter("p", projectId).setParameter("n", form.name().trim())

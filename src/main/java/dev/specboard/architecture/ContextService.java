@@ -123,7 +123,10 @@ public class ContextService implements StoryContexts {
     public BoundedContext approve(Access access, UUID id, Integer version) {
         access.requireWrite(Role.LEAD);
         BoundedContext c = get(access.project().id, id);
-        StaleVersionException.requireApprovedAsRead("The context " + c.name, version, c.version);
+        // A context keeps no earlier versions: the 409 carries its current text only.
+        StaleVersionException.requireApprovedAsRead("The context " + c.name, version, c.version,
+                () -> StaleVersionException.texts("name", c.name, "type", c.type, "purpose", c.purpose, "description", c.description),
+                v -> null, () -> null);
         if (c.approved && !c.dirty) {
             throw ApiException.conflict("The context " + c.name + " is already approved.");
         }
@@ -287,6 +290,7 @@ public class ContextService implements StoryContexts {
     private void check(UUID projectId, ContextForm form, UUID except) {
         FormErrors errors = validation.check(form);
         if (!errors.has("name") && form.name() != null) {
+            dev.specboard.kernel.NameLock.take(em, "contexts", projectId, form.name());
             long same = BoundedContext.count("projectId = ?1 and lower(name) = lower(?2) and id <> ?3", projectId, form.name().trim(),
                     except == null ? new UUID(0, 0) : except);
             if (same > 0) {

@@ -77,7 +77,8 @@ public class DesignDocResource {
         String content = form.content() == null ? "" : form.content();
         int based = form.version() == null ? 0 : form.version();
         try {
-            DesignDoc d = designDocs.save(access, c.id(), new DesignDocForm(content, based));
+            // Without a version the save is unchecked, as over the API (DESIGN.md makes it optional there).
+            DesignDoc d = designDocs.save(access, c.id(), new DesignDocForm(content, form.version()));
             return Flash.redirect(headers, ComponentViews.link(access, c.id()) + "#design-doc", "Design doc saved as version " + d.version + ".");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.designDocEdit(access, c, content, based, based + 1, e.errors(), null, null, List.of()));

@@ -92,7 +92,10 @@ public class DesignDocService {
         em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
         DesignDoc doc = DesignDoc.forComponent(c.id)
                 .orElseThrow(() -> ApiException.conflict("The component " + c.name + " has no design doc to approve yet."));
-        StaleVersionException.requireApprovedAsRead("The design doc of " + c.name, version, doc.version);
+        StaleVersionException.requireApprovedAsRead("The design doc of " + c.name, version, doc.version,
+                () -> StaleVersionException.texts("content", doc.content),
+                v -> DesignDocRevision.find(doc.id, v).map(r -> StaleVersionException.texts("content", r.content)).orElse(null),
+                () -> DesignDocRevision.find(doc.id, doc.version).map(r -> username(r.authorId)).orElse(null));
         if (doc.approved && !c.dirty) {
             throw ApiException.conflict("Version " + doc.version + " of the design doc of " + c.name + " is already approved.");
         }

@@ -120,12 +120,20 @@ public class MirrorGit {
         }
     }
 
+    /** A branch made by {@link #commitBranch}: its name (the one asked for or a numbered one) and its commit. */
+    public record NewBranch(String name, String sha) {
+    }
+
+    /** How many numbered names ({@code -2}, {@code -3}, ...) a commit tries when the name it asked for is taken. */
+    static final int BRANCH_NAME_TRIES = 50;
+
     /**
      * Commits new contents of some files on top of {@code baseSha} as a new branch of the mirror
      * (without a work tree: the tree is built in memory), each file of {@code moves} under its new path;
-     * answers the commit's SHA.
+     * answers the branch and the commit's SHA. The branch is {@code branch}, or {@code branch-2}, {@code branch-3}, ...
+     * when that is taken, also when it is taken by a commit made at the same moment.
      */
-    public String commitBranch(Repo repo, String baseSha, String branch, Map<String, byte[]> contents, Map<String, String> moves,
+    public NewBranch commitBranch(Repo repo, String baseSha, String branch, Map<String, byte[]> contents, Map<String, String> moves,
                                String message, PersonIdent author) {
         try (Repository r = open(repo); RevWalk walk = new RevWalk(r); ObjectInserter inserter = r.newObjectInserter()) {
             RevCommit base = walk.parseCommit(ObjectId.fromString(baseSha));
@@ -152,15 +160,27 @@ public class MirrorGit {
             commit.setMessage(message);
             ObjectId id = inserter.insert(commit);
             inserter.flush();
-            RefUpdate update = r.updateRef(Constants.R_HEADS + branch);
-            update.setExpectedOldObjectId(ObjectId.zeroId());
-            update.setNewObjectId(id);
-            update.setRefLogMessage("refactor: " + message.lines().findFirst().orElse(""), false);
-            RefUpdate.Result result = update.update(walk);
-            if (result != RefUpdate.Result.NEW) {
-                throw new GitProblem("Could not create the branch " + branch + " (" + result + ").");
+            for (int n = 1; n <= BRANCH_NAME_TRIES; n++) {
+                String name = n == 1 ? branch : branch + "-" + n;
+                if (r.exactRef(Constants.R_HEADS + name) != null) {
+                    continue;
+                }
+                // Created only where no branch is: a commit made at the same moment under this name makes this one
+                // fail (LOCK_FAILURE), and it takes the next number instead.
+                RefUpdate update = r.updateRef(Constants.R_HEADS + name);
+                update.setExpectedOldObjectId(ObjectId.zeroId());
+                update.setNewObjectId(id);
+                update.setRefLogMessage("refactor: " + message.lines().findFirst().orElse(""), false);
+                RefUpdate.Result result = update.update(walk);
+                if (result == RefUpdate.Result.NEW) {
+                    return new NewBranch(name, id.name());
+                }
+                if (result != RefUpdate.Result.LOCK_FAILURE && result != RefUpdate.Result.REJECTED) {
+                    throw new GitProblem("Could not create the branch " + name + " (" + result + ").");
+                }
             }
-            return id.name();
+            throw new GitProblem("Could not create the branch " + branch + ": it and the next " + (BRANCH_NAME_TRIES - 1)
+                    + " numbered names are taken.");
         } catch (IOException e) {
             throw new GitProblem("Could not commit to the mirror of " + repo.name + ": " + e.getMessage(), e);
         }

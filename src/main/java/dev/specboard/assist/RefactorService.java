@@ -202,16 +202,20 @@ public class RefactorService {
                 moves.put(f.path(), f.movedTo());
             }
         }
-        String branch = Renamer.branchName(p.symbol(), p.newName());
-        for (int n = 2; git.branchExists(repo, branch); n++) {
-            branch = Renamer.branchName(p.symbol(), p.newName()) + "-" + n;
-        }
         Account by = Account.findById(access.accountId());
         String message = "Rename " + p.symbol() + " to " + p.newName() + (p.path().isEmpty() ? "" : " in " + p.path()) + "\n\n"
                 + p.count() + " occurrences in " + p.files().size() + " files, proposed by Specboard refactor " + job.id
                 + " and applied by " + by.username + ".\n";
-        String sha = git.commitBranch(repo, staleness.head(), branch, contents, moves, message,
-                new PersonIdent(by.displayName(), by.email));
+        MirrorGit.NewBranch made;
+        try {
+            made = git.commitBranch(repo, staleness.head(), Renamer.branchName(p.symbol(), p.newName()), contents, moves, message,
+                    new PersonIdent(by.displayName(), by.email));
+        } catch (GitProblem e) {
+            throw new ApiException(502, "Could not make the refactor's branch in Specboard's mirror: " + e.getMessage()
+                    + " Nothing was applied; try again.");
+        }
+        String branch = made.name();
+        String sha = made.sha();
         Map<String, Object> applied = new LinkedHashMap<>();
         applied.put("branch", branch);
         applied.put("commitSha", sha);

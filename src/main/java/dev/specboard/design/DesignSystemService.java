@@ -116,6 +116,22 @@ public class DesignSystemService {
         }
         colors.put(hex, new DesignTokens.ColorConfirmation(n, old != null && old.confirmed(), username(access), Instant.now().toString()));
         save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
+        ds.tokens = renamed(ds.tokens, hex, n);
+    }
+
+    /**
+     * The stored tokens with the colour under its new name at once, as the recompute will store them: the answer to the
+     * naming showed the names as they were until then. Left for the recompute when another colour has that name now.
+     */
+    private static String renamed(String tokens, String hex, String name) {
+        DesignTokens.Tokens t = DesignJson.read(tokens, DesignTokens.Tokens.class, null);
+        if (t == null || t.colors() == null || t.colors().values().stream().noneMatch(v -> hex.equals(v.value()))
+                || (t.colors().containsKey(name) && !hex.equals(t.colors().get(name).value()))) {
+            return tokens;
+        }
+        Map<String, DesignTokens.ColorToken> colors = new LinkedHashMap<>();
+        t.colors().forEach((key, v) -> colors.put(hex.equals(v.value()) ? name : key, v));
+        return DesignJson.write(new DesignTokens.Tokens(colors, t.spacing(), t.typography(), t.flags()));
     }
 
     /** A member confirms a colour token as part of the design system. */

@@ -174,6 +174,7 @@ public class FeatureService {
         lockNames(access.project().id);
         Feature f = get(access.project().id, id);
         RowLock.forUpdate(em, f, "No such feature in this project");
+        StaleVersionException.requireGiven("version", form.version());
         StaleVersionException.requireSaved("The feature " + f.name, form.version(), f.version);
         if (form.version() != null && form.version() != f.version) {
             throw new StaleVersionException("The feature " + f.name, form.version(), f.version,

@@ -66,6 +66,7 @@ public class JourneyFlow extends TimestampedEntity {
      * for an older one (someone changed the journey meanwhile, its details or its nodes). No version given: no check.
      */
     void requireVersion(JourneyForm form) {
+        StaleVersionException.requireGiven("version", form.version());
         requireVersion(form.version(), () -> StaleVersionException.texts("name", name, "flowType", flowType, "description", description),
                 () -> StaleVersionException.texts("name", form.name(), "flowType", form.flowType(), "description", form.description()));
     }

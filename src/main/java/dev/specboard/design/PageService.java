@@ -187,6 +187,7 @@ public class PageService {
         lockProject(access.project().id);
         Page p = get(access.project().id, id);
         RowLock.forUpdate(em, p, "No such page in this project");
+        StaleVersionException.requireGiven("version", form.version());
         StaleVersionException.requireSaved("The page " + p.name, form.version(), p.version);
         if (form.version() != null && form.version() != p.version) {
             throw new StaleVersionException("The page " + p.name, form.version(), p.version,

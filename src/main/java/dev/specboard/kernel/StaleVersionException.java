@@ -22,6 +22,16 @@ public class StaleVersionException extends ApiException {
         requireSaved("version", what, given, current);
     }
 
+    /**
+     * Refuses an edit that does not say which version it started from (422 on {@code field}), as stories do: saved without
+     * a check, it would silently replace whatever someone else saved meanwhile.
+     */
+    public static void requireGiven(String field, Object given) {
+        if (given == null) {
+            throw ValidationException.of(field, "Say which version you edited");
+        }
+    }
+
     /** The same, for a document whose version field has another name (a mockup's {@code basedOn}). */
     public static void requireSaved(String field, String what, Integer given, int current) {
         if (given != null && (given > current || given < 0)) {
@@ -34,12 +44,23 @@ public class StaleVersionException extends ApiException {
      * saved, 409 when {@code what} changed since, so that no one approves a text they have not read.
      */
     public static void requireApprovedAsRead(String what, Integer seen, int current) {
+        requireApprovedAsRead(what, seen, current, () -> null, v -> null, () -> null);
+    }
+
+    /**
+     * The same, the 409 carrying the current text and the text of the version read (null when it is not kept) and who
+     * saved the current one, as a story's approval does, so that the approver sees what changed; read only when refused.
+     */
+    public static void requireApprovedAsRead(String what, Integer seen, int current, java.util.function.Supplier<Map<String, String>> currentText,
+                                             java.util.function.IntFunction<Map<String, String>> readText,
+                                             java.util.function.Supplier<String> changedBy) {
         if (seen == null || seen == current) {
             return;
         }
         requireSaved(what, seen, current);
         throw withMessage(what + " changed after you opened it: you read version " + seen + ", it is now version " + current
-                + ". Nothing was approved: read version " + current + " and approve that one.", seen, current);
+                + ". Nothing was approved: read version " + current + " and approve that one.", seen, current,
+                currentText.get(), readText.apply(seen), changedBy.get());
     }
 
     public StaleVersionException(String what, int yourVersion, int currentVersion, Map<String, String> current,

@@ -78,6 +78,9 @@ public class PlanService {
                 errors.add("repository", "This project has no repository named " + form.repository().trim());
             }
         }
+        if (repo != null && !errors.has("name")) {
+            dev.specboard.kernel.NameLock.take(em, "plans", repo.id, form.name());
+        }
         if (repo != null && !errors.has("name")
                 && Plan.count("repositoryId = ?1 and name = ?2", repo.id, form.name().trim()) > 0) {
             errors.add("name", "This repository already has a plan with this name: open it and make a new version instead");
@@ -141,10 +144,14 @@ public class PlanService {
      * saves come one at a time): 409 with theirs and yours, so that nothing is lost.
      */
     private static void refuseStale(Plan plan, ArtifactType type, Integer base, String yours) {
+        List<PlanArtifact> ofType = PlanArtifact.list("planId = ?1 and artifactType = ?2 order by createdAt desc, id desc", plan.id, type.value());
+        if (!ofType.isEmpty()) {
+            // The first artifact of its type replaces nothing; any later one replaces the current one.
+            StaleVersionException.requireGiven("version", base);
+        }
         if (base == null) {
             return;
         }
-        List<PlanArtifact> ofType = PlanArtifact.list("planId = ?1 and artifactType = ?2 order by createdAt desc, id desc", plan.id, type.value());
         if (ofType.size() == base) {
             return;
         }

@@ -140,8 +140,13 @@ public class SpecResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         TechnicalSpec current = TechnicalSpec.byKey(access.project(), key);
         String specKey = current.key();
+        if (form.version() == null) {
+            // As for stories: an edit that does not say which version it started from could replace someone else's unseen.
+            return Htmx.invalid(Templates.form(access, slug, form, FormErrors.none().add("version", "Say which version you edited"), specKey,
+                    views.otherSpecs(access, specKey), "Nothing was saved: say which version you edited (reload the spec and edit it again).", null));
+        }
         try {
-            specs.update(access, specKey, form.toInput(), form.version() == null ? -1 : form.version(), form.problems());
+            specs.update(access, specKey, form.toInput(), form.version(), form.problems());
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + specKey, specKey + " saved");
         } catch (StaleVersionException c) {
             // The editor's text stays; saving again is based on the current version, on purpose.

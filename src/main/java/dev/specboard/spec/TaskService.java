@@ -195,15 +195,17 @@ public class TaskService {
         if (from == TaskStatus.PENDING && to.isHeld()) {
             throw ApiException.conflict(taskKey + " is not claimed yet: claim it first.", Map.of("from", from.value(), "to", to.value()));
         }
+        // Who holds it comes first: told "cannot move from claimed to completed", someone else's claimer (or an agent whose
+        // lease lapsed and was claimed by another since) looked for a mistake in their move instead of the holder.
+        if (task.claimedBy != null && !task.claimedBy.id.equals(actor.accountId()) && !access.isLead()) {
+            throw ApiException.conflict(taskKey + " is claimed by " + task.claimedBy.username
+                    + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));
+        }
         Optional<String> refusal = from.refusal(to);
         if (refusal.isPresent()) {
             throw ApiException.conflict(refusal.get(), Map.of("from", from.value(), "to", to.value()));
         }
         wipLimits.hold(access.project(), to, taskKey, actor.pastWipLimit());
-        if (task.claimedBy != null && !task.claimedBy.id.equals(actor.accountId()) && !access.isLead()) {
-            throw ApiException.conflict(taskKey + " is claimed by " + task.claimedBy.username
-                    + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));
-        }
         if (to == TaskStatus.COMPLETED) {
             String sha = reportedSha(commitSha);
             // The hours are checked before the commit is looked up: the lookup opens the repository mirrors.

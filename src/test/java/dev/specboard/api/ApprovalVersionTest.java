@@ -48,6 +48,7 @@ class ApprovalVersionTest {
         assertEquals(409, staleApi.statusCode(), staleApi.asString());
         assertEquals(1, (int) staleApi.path("details.yourVersion"));
         assertEquals(2, (int) staleApi.path("details.currentVersion"));
+        assertEquals("Takes and ships orders", staleApi.path("details.current.purpose"), "the approver sees the text as it is now");
         assertEquals(422, Api.as(t.lead()).body(Map.of("version", 7)).post(api + "/" + id + "/approve").statusCode(), "a version never saved");
         assertEquals(false, Api.as(t.viewer()).get(api + "/" + id).path("approved"), "nothing was approved");
 
@@ -68,6 +69,8 @@ class ApprovalVersionTest {
         Response stale = Api.as(t.lead()).body(Map.of("version", 1)).post(doc + "/approve");
         assertEquals(409, stale.statusCode(), stale.asString());
         assertTrue(stale.asString().contains("The design doc of Orders changed after you opened it"), stale.asString());
+        assertEquals("# Orders\nSecond.", stale.path("details.current.content"), "the text as it is now");
+        assertEquals("# Orders\nFirst.", stale.path("details.yours.content"), "the text of the version read");
         assertEquals(409, Web.as(t.lead()).formParam("version", "1").post("/projects/" + t.slug() + "/components/" + id + "/design-doc/approve")
                 .statusCode());
         assertEquals(false, Api.as(t.viewer()).get(doc).path("approved"));

@@ -96,7 +96,7 @@ class DesignApiTest {
         Api.as(t.viewer()).get(base + "/2").then().statusCode(200).body("changedBy", equalTo("ai")).body("current", equalTo(true));
         Api.as(t.viewer()).body(Map.of("html", "<p>x</p>")).post(base).then().statusCode(403);
         Api.as(t.member()).body(Map.of("html", "<main class='card'><button class='btn'>Go</button></main>", "css", ".btn { color: hsl(0, 100%, 50%); }",
-                        "js", "document.querySelector('.btn').addEventListener('click', () => { location.href = '/lessons'; });"))
+                        "js", "document.querySelector('.btn').addEventListener('click', () => { location.href = '/lessons'; });", "basedOnVersion", 2))
                 .post(base).then().statusCode(422).body("details.html", startsWith("Nothing changed: this is version 2 already"));
     }
 

@@ -470,14 +470,14 @@ class McpClientTest {
             assertEquals(2, edited.get("version").asInt());
             String journey = structured(call(mcp, "create_journey", Map.of("project", t.slug(), "name", "Share a lesson", "nodes",
                     List.of(Map.of("key", "s", "nodeType", "annotation", "data", Map.of("text", "x"))), "connections", List.of()))).get("id").asText();
-            JsonNode required = structured(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "requiredJourneys", List.of("Share a lesson"))));
+            JsonNode required = structured(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "version", 2, "requiredJourneys", List.of("Share a lesson"))));
             assertEquals("[\"" + journey + "\"]", required.get("requiredJourneys").toString(), "a journey named by its name");
             assertEquals("Share a lesson", required.at("/journeys/0/name").asText());
-            assertEquals("Share a lesson", structured(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "name", "Share")))
+            assertEquals("Share a lesson", structured(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "version", 3, "name", "Share")))
                     .at("/journeys/0/name").asText(), "kept when not given");
             assertTrue(refusal(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "version", 1, "name", "Late")))
                     .contains("changed"), "a stale version is refused");
-            assertTrue(refusal(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "category", "gamification")))
+            assertTrue(refusal(call(mcp, "update_feature", Map.of("project", t.slug(), "featureId", id, "version", 4, "category", "gamification")))
                     .contains("Validation"));
         }
         try (McpSyncClient mcp = client(tokens.create(t.viewer().id, "viewer", null, null).value())) {
@@ -499,7 +499,7 @@ class McpClientTest {
             JsonNode created = structured(call(mcp, "create_journey", Map.of("project", t.slug(), "name", "Sigh in", "flowType", "user",
                     "nodes", List.of(Map.of("key", "note", "nodeType", "annotation", "data", Map.of("text", "Start"))))));
             assertFalse(created.get("primary").asBoolean());
-            JsonNode edited = structured(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(),
+            JsonNode edited = structured(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "version", 1,
                     "name", "Sign in", "primary", true)));
             assertEquals("Sign in", edited.get("name").asText());
             assertEquals("user", edited.get("flowType").asText(), "what was not given is kept");
@@ -508,7 +508,7 @@ class McpClientTest {
             assertEquals(2, edited.get("version").asInt());
             assertTrue(refusal(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "version", 1,
                     "name", "Late"))).contains("changed"), "a stale version is refused");
-            assertTrue(text(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "flowType", "pirate")))
+            assertTrue(text(call(mcp, "update_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText(), "version", 2, "flowType", "pirate")))
                     .get("details").has("flowType"));
             JsonNode deleted = structured(call(mcp, "delete_journey", Map.of("project", t.slug(), "journeyId", created.get("id").asText())));
             assertEquals("journey", deleted.get("kind").asText());
@@ -547,7 +547,7 @@ class McpClientTest {
                     "html", "<main><h1>Pricing</h1></main>")));
             page = created.get("id").asText();
             assertEquals("designed", created.get("status").asText());
-            JsonNode second = structured(call(mcp, "save_mockup", Map.of("project", t.slug(), "pageId", page, "html", "<main><h1>Plans</h1></main>",
+            JsonNode second = structured(call(mcp, "save_mockup", Map.of("project", t.slug(), "pageId", page, "html", "<main><h1>Plans</h1></main>", "basedOnVersion", 1,
                     "aiNotes", List.of("Assumed monthly prices"))));
             assertEquals("[\"Assumed monthly prices\"]", second.get("aiNotes").toString(), "the assistant's notes are kept with the version");
             JsonNode current = structured(call(mcp, "make_mockup_current", Map.of("project", t.slug(), "pageId", page, "version", 1)));

@@ -112,8 +112,16 @@ class JobWorkerTest {
 
             // Running: held by a worker that has not reported its first step yet.
             UUID running = jobs.docsJobClaimedBy(t, "slow-worker", 60);
-            fx.api(t.member()).post(base + running + "/cancel").then().statusCode(200).body("status", equalTo("RUNNING"));
+            fx.api(t.member()).post(base + running + "/cancel").then().statusCode(200).body("status", equalTo("RUNNING"))
+                    .body("cancelRequested", equalTo(true));
             assertTrue(QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(running).cancelRequested));
+            // The answer and the page show the cancel was taken, not just "running".
+            fx.api(t.member()).get(base + running).then().body("cancelRequested", equalTo(true));
+            org.jsoup.nodes.Document page = dev.specboard.support.Web.html(dev.specboard.support.Web.as(t.member())
+                    .get("/projects/" + t.slug() + "/jobs/" + running));
+            assertTrue(page.getElementById("job-cancelling") != null && page.getElementById("job-cancelling").text().startsWith("Cancelling"),
+                    page.select("#job-panel").text());
+            assertEquals(null, page.getElementById("job-cancel"), "no second cancel button");
             worker.run(JobKind.AI, running, "slow-worker");
             AiJob cancelled = jobs.await(running);
             assertEquals(JobStatus.CANCELLED, cancelled.status);

@@ -273,6 +273,31 @@ class RefactorJobTest {
         }
     }
 
+    /**
+     * Two refactors of the same rename applied at the same moment: both are applied, each on its own branch (the one
+     * that lost the race for the name takes the next number), where the loser answered 500 before.
+     */
+    @Test
+    void twoRefactorsOfTheSameRenameAppliedAtOnceEachGetTheirOwnBranch() throws Exception {
+        TestData.Team t = data.team();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String first = propose(t, Map.of("symbol", "greet", "newName", "salute"));
+            String second = propose(t, Map.of("symbol", "greet", "newName", "salute"));
+            java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+            List<Integer> applies = all(pool, 2, () -> fx.api(t.member())
+                    .post(refactors(t) + "/" + (turn.getAndIncrement() == 0 ? first : second) + "/apply").statusCode());
+            assertEquals(List.of(200, 200), applies, "both applies succeed");
+            String a = fx.api(t.member()).get(refactors(t) + "/" + first).then().extract().path("appliedChanges.branch");
+            String b = fx.api(t.member()).get(refactors(t) + "/" + second).then().extract().path("appliedChanges.branch");
+            assertEquals(List.of("refactor/greet-to-salute", "refactor/greet-to-salute-2"), java.util.stream.Stream.of(a, b).sorted().toList());
+            assertEquals(List.of("refactor/greet-to-salute", "refactor/greet-to-salute-2"), refactorBranches(git));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static List<Integer> all(ExecutorService pool, int n, java.util.concurrent.Callable<Integer> call) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> calls = new java.util.ArrayList<>();

@@ -56,7 +56,7 @@ class ChainUpkeepTest {
         assertEquals(List.of(entity), guess.get("dependsOn"));
         fx.api(t.member()).post(api + "/thinking/" + confirmed.get("id") + "/confirm").then().statusCode(200);
 
-        Web.as(t.member()).formParam("html", "<main><p>No form now</p></main>").post("/projects/" + t.slug() + "/pages/" + page + "/mockups")
+        Web.as(t.member()).formParam("html", "<main><p>No form now</p></main>").formParam("basedOn", "1").post("/projects/" + t.slug() + "/pages/" + page + "/mockups")
                 .then().statusCode(303);
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
 
@@ -81,7 +81,7 @@ class ChainUpkeepTest {
         assertNotNull(review.selectFirst("#review-" + stays.get("id")), "the page lists it among the thoughts to review");
 
         int version = fx.api(t.viewer()).get(api + "/features/" + guessed).then().statusCode(200).extract().path("version");
-        Web.as(t.member()).formParam("html", FORM).post("/projects/" + t.slug() + "/pages/" + page + "/mockups").then().statusCode(303);
+        Web.as(t.member()).formParam("html", FORM).formParam("basedOn", "2").post("/projects/" + t.slug() + "/pages/" + page + "/mockups").then().statusCode(303);
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
         Map<String, Object> back = fx.api(t.viewer()).get(api + "/features/" + guessed).then().statusCode(200).extract().path("");
         assertEquals(List.of("Contact"), ((Map<String, Object>) back.get("dataOperations")).get("creates"), "the operation comes back with its form");

@@ -36,7 +36,7 @@ class DesignListQueriesTest {
         for (int i = 0; i < n; i++) {
             String page = PageResourceTest.createPage(t, "Page " + i, "/p" + i, parent, "<main><h1>P" + i + "</h1></main>", "h1 { color: red }");
             parent = parent == null ? page : parent;
-            Web.as(t.member()).formParam("html", "<main>v2 " + i + "</main>").post("/projects/" + t.slug() + "/pages/" + page + "/mockups").then().statusCode(303);
+            Web.as(t.member()).formParam("html", "<main>v2 " + i + "</main>").formParam("basedOn", "1").post("/projects/" + t.slug() + "/pages/" + page + "/mockups").then().statusCode(303);
             fx.api(t.member()).body(Map.of("itemType", "text", "text", "Item " + i, "tags", List.of("t" + i, "shared")))
                     .post(api + "/context-items").then().statusCode(201);
             fx.api(t.member()).body(Map.of("name", "Feature " + i, "storyNumbers", List.of(1, 2, 3))).post(api + "/features").then().statusCode(201);

@@ -18,6 +18,9 @@ class DesignSystemNamingTest {
     @Inject
     TestData data;
 
+    @Inject
+    dev.specboard.spec.SpecApiFixtures fx;
+
     @Test
     void aRefusedNameStaysInThatColoursFieldMarkedInvalid() {
         TestData.Team t = data.team();
@@ -69,5 +72,17 @@ class DesignSystemNamingTest {
         assertTrue(d.getElementById("ds-error").text().contains("No mockup uses #123456"), d.getElementById("ds-error").text());
         assertEquals(422, Web.as(t.member()).formParam("color", "#123456").post("/projects/" + t.slug() + "/design-system/colors/confirm").statusCode());
         assertTrue(DesignSystemResourceTest.settled(t).select("[id^=color-] .token-name").eachText().stream().noneMatch("brand"::equals));
+    }
+
+    /** The answer to naming a colour shows the new name (it showed the names as they were until the recompute). */
+    @Test
+    void namingAColourAnswersTheNamesAfterTheChange() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        io.restassured.path.json.JsonPath named = fx.api(t.member())
+                .body(java.util.Map.of("color", "#1e293b", "name", "navy"))
+                .post("/api/v1/projects/" + t.slug() + "/design-system/colors/name").then().statusCode(200).extract().jsonPath();
+        assertEquals("#1e293b", named.getString("tokens.colors.navy.value"), "the answer has the new name: " + named.getMap("tokens.colors").keySet());
     }
 }

@@ -157,7 +157,7 @@ public class DesignSystemResourceTest {
         Web.as(small.member()).multiPart("itemType", "text").multiPart("text", "Item").post("/projects/" + small.slug() + "/context")
                 .then().statusCode(303);
         for (int v = 2; v <= 10; v++) {
-            Web.as(big.member()).formParam("html", "<p>v" + v + "</p>").post("/projects/" + big.slug() + "/pages/" + bigPage + "/mockups").then().statusCode(303);
+            Web.as(big.member()).formParam("html", "<p>v" + v + "</p>").formParam("basedOn", String.valueOf(v - 1)).post("/projects/" + big.slug() + "/pages/" + bigPage + "/mockups").then().statusCode(303);
         }
         settled(small);
         settled(big);

@@ -61,7 +61,7 @@ class FeatureNameTest {
         Response created = fx.api(t.member()).body(Map.of("name", " wish LIST")).post(api + "/features");
         assertEquals(422, created.statusCode(), created.asString());
         assertEquals("There is already a feature named wish LIST", created.path("details.name"), created.asString());
-        Response updated = fx.api(t.member()).body(Map.of("name", "Wish List")).put(api + "/features/" + other);
+        Response updated = fx.api(t.member()).body(Map.of("name", "Wish List", "version", 1)).put(api + "/features/" + other);
         assertEquals(422, updated.statusCode(), updated.asString());
         assertEquals("There is already a feature named Wish List", updated.path("details.name"), updated.asString());
 
@@ -69,9 +69,9 @@ class FeatureNameTest {
         String session = Mcp.initialize(member);
         assertTrue(Mcp.answer(member, session, "create_feature", true, "project", t.slug(), "name", "WISH list")
                 .contains("There is already a feature named WISH list"));
-        assertTrue(Mcp.answer(member, session, "update_feature", true, "project", t.slug(), "featureId", other, "name", "wish list")
+        assertTrue(Mcp.answer(member, session, "update_feature", true, "project", t.slug(), "featureId", other, "version", 1, "name", "wish list")
                 .contains("There is already a feature named wish list"));
-        assertTrue(Mcp.answer(member, session, "update_feature", false, "project", t.slug(), "featureId", other, "name", "cart ")
+        assertTrue(Mcp.answer(member, session, "update_feature", false, "project", t.slug(), "featureId", other, "version", 1, "name", "cart ")
                 .contains("\"name\":\"cart\""), "its own name in another case is taken");
     }
 

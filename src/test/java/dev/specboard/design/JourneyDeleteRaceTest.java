@@ -59,7 +59,7 @@ class JourneyDeleteRaceTest {
         // The edit found the journey, then waited for its row lock: the row is gone when the lock is granted.
         Response edited = LockWaits.assertWaitsFor(
                 () -> journeys.delete(new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id), UUID.fromString(journey)),
-                () -> fx.api(t.member()).body(Map.of("name", "Sign-up")).put(api + "/journeys/" + journey)
+                () -> fx.api(t.member()).body(Map.of("name", "Sign-up", "version", 1)).put(api + "/journeys/" + journey)
                         .then().extract().response(), "editing the journey being deleted");
         assertEquals(404, edited.statusCode(), edited.asString());
         assertTrue(edited.asString().contains("deleted"), edited.asString());

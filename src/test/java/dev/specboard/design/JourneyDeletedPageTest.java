@@ -66,7 +66,7 @@ class JourneyDeletedPageTest {
         List<Map<String, Object>> nodes = new ArrayList<>((List<Map<String, Object>>) echo.get("nodes"));
         nodes.set(0, Map.of("key", "about", "nodeType", "screen", "data", Map.of("page", "/contact")));
         echo.put("nodes", nodes);
-        echo.remove("version");
+        echo.put("version", 2);
         Response relocated = fx.api(t.member()).body(echo).put(url);
         assertEquals(409, relocated.statusCode(), "a locked node still cannot change: " + relocated.asString());
         assertEquals(List.of("about"), relocated.path("details.locked"));

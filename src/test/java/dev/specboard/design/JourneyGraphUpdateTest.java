@@ -73,7 +73,7 @@ class JourneyGraphUpdateTest {
         assertEquals(List.of("a", "pay"), renamed.path("nodes.key"), "without nodes they stay");
         assertEquals(2, (int) renamed.path("connections.size()"));
 
-        Response alone = fx.api(t.member()).body(Map.of("name", "Pay", "connections", List.of(Map.of("from", "a", "to", "pay")))).put(url);
+        Response alone = fx.api(t.member()).body(Map.of("name", "Pay", "version", 3, "connections", List.of(Map.of("from", "a", "to", "pay")))).put(url);
         assertEquals(422, alone.statusCode(), alone.asString());
         assertTrue(alone.path("details").toString().contains("connections"), alone.asString());
     }
@@ -88,7 +88,7 @@ class JourneyGraphUpdateTest {
                 "nodes", List.of(node("only", "annotation", Map.of("text", "All there is"))));
         assertTrue(answer.contains("\"key\":\"only\"") && !answer.contains("\"key\":\"a\""), answer);
         assertTrue(answer.contains("\"name\":\"Checkout\""), "what was not given is kept: " + answer);
-        String refused = Mcp.answer(token, session, "update_journey", true, "project", t.slug(), "journeyId", id,
+        String refused = Mcp.answer(token, session, "update_journey", true, "project", t.slug(), "journeyId", id, "version", 2,
                 "nodes", List.of(node("x", "pirate", Map.of())));
         assertTrue(refused.contains("nodes[0].nodeType"), refused);
     }
@@ -140,6 +140,6 @@ class JourneyGraphUpdateTest {
         List<Map<String, Object>> got = fx.api(t.member()).get(url).then().statusCode(200).extract().jsonPath().getList("nodes");
         List<Map<String, Object>> again = got.stream().map(n -> node((String) n.get("key"), (String) n.get("nodeType"),
                 (Map<String, Object>) n.get("data"))).toList();
-        fx.api(t.member()).body(Map.of("nodes", again)).put(url).then().statusCode(200);
+        fx.api(t.member()).body(Map.of("nodes", again, "version", 1)).put(url).then().statusCode(200);
     }
 }

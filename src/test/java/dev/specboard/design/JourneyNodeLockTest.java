@@ -111,22 +111,22 @@ class JourneyNodeLockTest {
         assertEquals(404, unknown.statusCode(), unknown.asString());
         assertEquals("No node nope in this journey", unknown.path("error"));
 
-        Response changed = fx.api(t.member()).body(Map.of("name", "Sign up", "nodes", List.of(
+        Response changed = fx.api(t.member()).body(Map.of("name", "Sign up", "version", 2, "nodes", List.of(
                 node("ok", "decision", Map.of("question", "Email typed?", "branches", List.of("Yes", "No"))), NODES.get(1)))).put(url);
         assertEquals(409, changed.statusCode(), changed.asString());
         assertEquals(List.of("ok"), changed.path("details.locked"));
-        Response removed = fx.api(t.member()).body(Map.of("name", "Sign up", "nodes", List.of(NODES.get(1)))).put(url);
+        Response removed = fx.api(t.member()).body(Map.of("name", "Sign up", "version", 2, "nodes", List.of(NODES.get(1)))).put(url);
         assertEquals(409, removed.statusCode(), removed.asString());
         assertEquals(List.of("ok"), removed.path("details.locked"));
         assertEquals("Email valid?", fx.api(t.viewer()).get(url).path("nodes[0].data.question"), "nothing changed");
 
-        Response same = fx.api(t.member()).body(Map.of("name", "Sign up", "nodes", NODES,
+        Response same = fx.api(t.member()).body(Map.of("name", "Sign up", "version", 2, "nodes", NODES,
                 "connections", List.of(Map.of("from", "ok", "to", "note", "label", "No")))).put(url);
         assertEquals(200, same.statusCode(), same.asString());
         assertEquals(List.of(true, false), same.path("nodes.locked"), "a node given again as it is keeps its lock");
         assertEquals(List.of("ok"), same.path("connections.from"), "its connections changed");
 
-        Response unlocking = fx.api(t.member()).body(Map.of("name", "Sign up", "nodes", List.of(
+        Response unlocking = fx.api(t.member()).body(Map.of("name", "Sign up", "version", 3, "nodes", List.of(
                 Map.of("key", "ok", "nodeType", "decision", "data", Map.of("question", "Email typed?", "branches", List.of("Yes", "No")), "locked", false),
                 Map.of("key", "note", "nodeType", "annotation", "data", Map.of("text", "Remember GDPR"), "locked", true)))).put(url);
         assertEquals(200, unlocking.statusCode(), unlocking.asString());
@@ -160,7 +160,7 @@ class JourneyNodeLockTest {
             JsonNode answer = json(new ObjectMapper().writeValueAsString(r.structuredContent()));
             assertTrue(answer.at("/nodes/1/locked").asBoolean(), answer.toString());
             McpSchema.CallToolResult refused = mcp.callTool(new McpSchema.CallToolRequest("update_journey",
-                    Map.of("project", t.slug(), "journeyId", id, "nodes", List.of(NODES.get(0)))));
+                    Map.of("project", t.slug(), "journeyId", id, "version", 2, "nodes", List.of(NODES.get(0)))));
             assertTrue(refused.isError(), refused.toString());
             assertTrue(refused.content().toString().contains("The node note is locked"), refused.content().toString());
         }

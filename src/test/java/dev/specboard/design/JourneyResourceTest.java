@@ -136,7 +136,8 @@ class JourneyResourceTest {
         assertNotNull(before.selectFirst("#journey-primary"));
         assertEquals("Sign in", before.selectFirst("#edit-journey #f-name").val(), "the edit form holds the journey as it is");
 
-        Response refused = Web.as(t.member()).formParam("name", "").formParam("flowType", "pirate").formParam("description", "kept words").post(base);
+        Response refused = Web.as(t.member()).formParam("name", "").formParam("flowType", "pirate").formParam("description", "kept words")
+                .formParam("version", before.selectFirst("#edit-journey input[name=version]").val()).post(base);
         assertEquals(422, refused.statusCode());
         Document r = Web.html(refused);
         assertNotNull(r.selectFirst("#edit-journey[open] #e-name"));
@@ -144,7 +145,7 @@ class JourneyResourceTest {
         assertEquals("kept words", r.selectFirst("#edit-journey #f-description").text());
 
         Web.as(t.member()).formParam("name", "Audit trail").formParam("flowType", "system").formParam("description", "What admins check")
-                .formParam("primary", "true").post(otherBase).then().statusCode(303);
+                .formParam("primary", "true").formParam("version", "1").post(otherBase).then().statusCode(303);
         Document after = Web.html(Web.as(t.viewer()).get(otherBase));
         assertTrue(after.selectFirst("#journey-title").text().startsWith("Audit trail system primary"), after.selectFirst("#journey-title").text());
         assertEquals("What admins check", after.selectFirst("#journey-description").text());
@@ -155,12 +156,14 @@ class JourneyResourceTest {
         assertEquals(403, Web.as(t.viewer()).formParam("name", "Mine").post(base).statusCode());
 
         String api = "/api/v1/projects/" + t.slug() + "/journeys/" + base.substring(base.lastIndexOf('/') + 1);
-        Map<String, Object> edited = fx.api(t.member()).body(Map.of("name", "Log in", "flowType", "user", "primary", true)).put(api)
+        Map<String, Object> edited = fx.api(t.member()).body(Map.of("name", "Log in", "flowType", "user", "primary", true,
+                        "version", fx.api(t.viewer()).get(api).then().extract().path("version"))).put(api)
                 .then().statusCode(200).extract().path("");
         assertEquals("Log in", edited.get("name"));
         assertEquals(true, edited.get("primary"));
         assertEquals(1, ((List<?>) edited.get("nodes")).size(), "the nodes stay");
-        fx.api(t.member()).body(Map.of("name", "", "flowType", "pirate")).put(api).then().statusCode(422);
+        fx.api(t.member()).body(Map.of("name", "", "flowType", "pirate", "version", edited.get("version"))).put(api).then().statusCode(422)
+                .body("details.flowType", org.hamcrest.Matchers.notNullValue());
         assertEquals(List.of(true, false), ((List<Map<String, Object>>) fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/journeys")
                 .then().statusCode(200).extract().path("")).stream().map(j -> j.get("primary")).toList());
     }
@@ -216,7 +219,7 @@ class JourneyResourceTest {
         assertEquals(List.of("The journey ends there.", "It goes on to \u201cCart\u201d.", "It goes on to \u201cPayment\u201d."), no.get("alternatives"));
         assertTrue(String.valueOf(no.get("reasoning")).contains("in the journey Checkout has"), String.valueOf(no.get("reasoning")));
 
-        fx.api(t.member()).body(Map.of("name", "Checkout flow")).put(api + "/" + id).then().statusCode(200);
+        fx.api(t.member()).body(Map.of("name", "Checkout flow", "version", 1)).put(api + "/" + id).then().statusCode(200);
         List<Map<String, Object>> after = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/thinking").then().statusCode(200).extract().path("");
         Map<String, Object> renamed = after.stream().filter(q -> ("branch:" + id + ".q.No").equals(q.get("subject"))).findFirst().orElseThrow();
         assertTrue(String.valueOf(renamed.get("reasoning")).contains("in the journey Checkout flow has"), "the open question names the journey as it is now: "

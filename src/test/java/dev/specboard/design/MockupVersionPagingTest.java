@@ -36,7 +36,7 @@ class MockupVersionPagingTest {
         String page = fx.api(t.member()).body(Map.of("name", "Home", "path", "/", "html", "<main>v1</main>")).post(api).then().statusCode(201)
                 .extract().path("id");
         for (int i = 2; i <= n; i++) {
-            fx.api(t.member()).body(Map.of("html", "<main>v" + i + "</main>", "changeDescription", "Change " + i))
+            fx.api(t.member()).body(Map.of("html", "<main>v" + i + "</main>", "changeDescription", "Change " + i, "basedOnVersion", i - 1))
                     .post(api + "/" + page + "/mockups").then().statusCode(201);
         }
         return page;

@@ -95,7 +95,7 @@ class PageRelatedPatternsTest {
         assertTrue(unknown.asString().contains("pattern"), unknown.asString());
 
         // A new version without the card takes it out; making the first version current again brings it back.
-        fx.api(t.member()).body(Map.of("html", "<main><nav><a href=\"/\">Home</a></nav><p>Nothing yet</p></main>"))
+        fx.api(t.member()).body(Map.of("html", "<main><nav><a href=\"/\">Home</a></nav><p>Nothing yet</p></main>", "basedOnVersion", 1))
                 .post(api + "/pages/" + catalogue + "/mockups").then().statusCode(201);
         assertEquals(List.of(), listed(t, "card"));
         assertEquals(List.of("/catalogue"), listed(t, "nav"));

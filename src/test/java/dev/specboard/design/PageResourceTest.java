@@ -137,7 +137,7 @@ class PageResourceTest {
         Access member = new Access(t.project(), Role.MEMBER, t.member().id);
         Page edited = LockWaits.assertWaitsFor(
                 () -> em.createNativeQuery("select 1 from projects where id = ?1 for no key update").setParameter(1, t.project().id).getSingleResult(),
-                () -> pages.update(member, id, new PageForm("Start", "/start", "", "page", "", "responsive", "", null, null, null, null)),
+                () -> pages.update(member, id, new PageForm("Start", "/start", "", "page", "", "responsive", "", 1, null, null, null)),
                 "the edit");
         assertEquals("/start", edited.path);
     }

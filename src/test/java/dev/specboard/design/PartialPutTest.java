@@ -43,7 +43,7 @@ class PartialPutTest {
         assertEquals(List.of("form"), renamed.getList("keyElements"));
         assertEquals("/contacts/new", renamed.getString("path"));
 
-        JsonPath top = fx.api(t.member()).body(Map.of("parentPath", "", "purpose", "")).put(api + "/pages/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath top = fx.api(t.member()).body(Map.of("parentPath", "", "purpose", "", "version", 2)).put(api + "/pages/" + id).then().statusCode(200).extract().jsonPath();
         assertEquals(null, top.getString("parentPath"), "an empty parentPath still moves the page to the top");
         assertEquals("desktop", top.getString("primaryDevice"));
     }
@@ -66,7 +66,7 @@ class PartialPutTest {
         assertEquals(List.of("/checkout"), renamed.getList("affectedPages"));
         assertEquals(List.of("Order"), renamed.getList("dataOperations.creates"));
 
-        JsonPath cleared = fx.api(t.member()).body(Map.of("businessRules", List.of())).put(api + "/features/" + id).then().statusCode(200)
+        JsonPath cleared = fx.api(t.member()).body(Map.of("businessRules", List.of(), "version", 2)).put(api + "/features/" + id).then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of(), cleared.getList("businessRules"), "a list given replaces the old one, an empty one clears it");
         assertEquals(List.of("/checkout"), cleared.getList("affectedPages"));
@@ -88,7 +88,7 @@ class PartialPutTest {
         assertEquals(true, renamed.getBoolean("primary"));
         assertEquals(List.of("a"), renamed.getList("nodes.key"));
 
-        JsonPath demoted = fx.api(t.member()).body(Map.of("primary", false, "description", "")).put(api + "/journeys/" + id).then().statusCode(200)
+        JsonPath demoted = fx.api(t.member()).body(Map.of("primary", false, "description", "", "version", 2)).put(api + "/journeys/" + id).then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(false, demoted.getBoolean("primary"));
         assertEquals("user", demoted.getString("flowType"));

@@ -98,7 +98,10 @@ public class PlanFixtures {
         return plans.newVersion(access, planId, dev.specboard.plan.PlanChanges.NONE).id;
     }
 
+    /** Adds an artifact, saying which version of its type it replaces (as a client must once there is one). */
     public void artifact(Access access, UUID planId, ArtifactType type, String json) {
-        plans.addArtifact(access, planId, new ArtifactForm(type.value(), json, null));
+        long saved = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> PlanArtifact.count("planId = ?1 and artifactType = ?2", planId, type.value()));
+        plans.addArtifact(access, planId, new ArtifactForm(type.value(), json, saved == 0 ? null : Long.toString(saved)));
     }
 }
