@@ -15,6 +15,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -75,6 +76,19 @@ public class ContextItemResource {
             }
             return Htmx.page(Templates.context(page(access, null, input, FormErrors.none().add("file", e.getMessage()))), 413);
         }
+    }
+
+    /**
+     * A POST that is not multipart (a urlencoded form, say). Without this method JAX-RS found no method taking its type and
+     * answered 415 before any filter ran, so the project policy ({@code ProjectFirst}) never did: a non-member got 415
+     * where every other route answers 404. Here the policy runs first, and a member who may add items gets the 415.
+     */
+    @RoleFirst.Member
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response addNotMultipart(@PathParam("slug") String slug) {
+        projectAccess.write(slug, Role.MEMBER);
+        throw new NotSupportedException("Add a context item with a multipart/form-data form");
     }
 
     @RoleFirst.Member

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * A native statement run in plain JDBC on the session's own connection (so in its transaction, and seen by Hibernate's
  * statement inspector like any other), without Hibernate's query machinery: no auto-flush, no result mapping. Its SQL
- * numbers its parameters ({@code ?1}, {@code ?2}, each usable many times), bound from an array by number.
+ * numbers its parameters ({@code ?1}, {@code ?2}, each usable many times), bound from an array by number. Outside a
+ * transaction the connection goes back to the pool after each statement, as after any of Hibernate's own queries.
  */
 public final class JdbcStatement {
 
@@ -105,15 +106,27 @@ public final class JdbcStatement {
     private <T> T execute(EntityManager em, Object[] params, Execution<T> execution) {
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
-        PreparedStatement ps = jdbc.getStatementPreparer().prepareStatement(sql);
+        boolean success = false;
         try {
-            bind(ps, params);
-            return execution.on(jdbc, ps);
-        } catch (SQLException e) {
-            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not run a native statement", sql);
+            PreparedStatement ps = jdbc.getStatementPreparer().prepareStatement(sql);
+            try {
+                bind(ps, params);
+                T result = execution.on(jdbc, ps);
+                success = true;
+                return result;
+            } catch (SQLException e) {
+                throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "Could not run a native statement", sql);
+            } finally {
+                jdbc.getLogicalConnection().getResourceRegistry().release(ps);
+                jdbc.afterStatementExecution();
+            }
         } finally {
-            jdbc.getLogicalConnection().getResourceRegistry().release(ps);
-            jdbc.afterStatementExecution();
+            // What Hibernate does after each of its own queries: outside a transaction the session gives its connection
+            // back to the pool now. Without it the connection stayed with the session until a later Hibernate query or
+            // the session's close; an MCP tool call refused right after this statement (an unknown project, a
+            // non-member) had neither, for the MCP library does not close the tool call's session, so it kept the
+            // connection for good: some forty such calls left the pool empty for every user.
+            session.afterOperation(success);
         }
     }
 }

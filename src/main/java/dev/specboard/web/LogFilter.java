@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * The console's one log filter: it leaves out a database outage's repeated warnings (see {@link DatabaseOutageLogFilter})
- * and rewrites every other record so that no link secret (see {@link LoggedPath}) reaches the log, whoever wrote it: the
- * framework logs failures before our code runs (Quarkus' error handler, Vert.x) with the request's raw URI.
+ * and a live-event stream's client going away ({@link #sseClientGone}), and rewrites every other record so that no link
+ * secret (see {@link LoggedPath}) reaches the log, whoever wrote it: the framework logs failures before our code runs
+ * (Quarkus' error handler, Vert.x) with the request's raw URI.
  */
 @LoggingFilter(name = "specboard")
 public final class LogFilter implements Filter {
@@ -21,11 +22,25 @@ public final class LogFilter implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        if (!outage.isLoggable(record)) {
+        if (!outage.isLoggable(record) || sseClientGone(record)) {
             return false;
         }
         redact(record);
         return true;
+    }
+
+    /** The logger that reports a live-event stream (SSE) whose write failed after its head was sent. */
+    static final String SSE_HANDLER = "org.jboss.resteasy.reactive.server.handlers.PublisherResponseHandler";
+
+    /**
+     * A live-event stream whose browser or agent went away: the stream ends (the library cancels it when the connection
+     * closes), but an event or heartbeat written in the moment the connection closed, or to a connection that went away
+     * without a word (noticed only by writing to it), fails, and the library logs that as an ERROR "impossible to send it
+     * to client". A client leaving is normal and there is nobody to answer, so that record is left out; any other
+     * failure of a stream is still logged.
+     */
+    static boolean sseClientGone(LogRecord record) {
+        return SSE_HANDLER.equals(record.getLoggerName()) && record.getThrown() != null && ClientGone.isCause(record.getThrown());
     }
 
     /**

@@ -89,6 +89,22 @@ class ContextItemResourceTest {
         assertEquals(0, Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/context")).select(".context-item").size());
     }
 
+    /**
+     * The add form takes multipart only; a urlencoded POST was answered 415 before the project policy ran, so a
+     * non-member got 415 where every other route answers 404. The policy comes first now, as everywhere.
+     */
+    @Test
+    void aFormThatIsNotMultipartMeetsTheProjectPolicyFirst() {
+        TestData.Team t = data.team();
+        String path = "/projects/" + t.slug() + "/context";
+        Web.as(t.outsider()).formParam("itemType", "text").formParam("text", "x").post(path).then().statusCode(404);
+        Web.as(t.outsider()).formParam("itemType", "text").post("/projects/no-such-project-" + System.nanoTime() + "/context")
+                .then().statusCode(404);
+        Web.as(t.viewer()).formParam("itemType", "text").formParam("text", "x").post(path).then().statusCode(403);
+        Web.as(t.member()).formParam("itemType", "text").formParam("text", "x").post(path).then().statusCode(415);
+        assertEquals(0, Web.html(Web.as(t.viewer()).get(path)).select(".context-item").size());
+    }
+
     @Test
     void aFileNamedInAnyLettersDownloadsUnderItsName() {
         TestData.Team t = data.team();
