@@ -55,7 +55,7 @@ class PlanPagesTest {
 
     /** A plan created under the same name at the same time as another passed the free-name check: 409, not 500. */
     @Test
-    void aPlanCreatedUnderTheSameNameAtTheSameTimeIs409() throws Exception {
+    void aPlanCreatedUnderTheSameNameAtTheSameTimeIsRefusedAsIfItCameSecond() throws Exception {
         TestData.Team t = data.team();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (GitFixture git = GitFixture.create()) {
@@ -72,8 +72,9 @@ class PlanPagesTest {
                 QuarkusTransaction.commit();
             }
             Response r = second.get(60, TimeUnit.SECONDS);
-            assertEquals(409, r.statusCode(), r.asString());
-            assertTrue(Web.html(r).text().contains("someone created one with the same name at the same time"), r.asString());
+            // The second waits for the first's name lock (kernel.NameLock), then finds its row: the same 422 as one after the other.
+            assertEquals(422, r.statusCode(), r.asString());
+            assertTrue(Web.html(r).text().contains("This repository already has a plan with this name"), r.asString());
             assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Plan.count("repositoryId = ?1 and name = ?2", repo.id, "Checkout")));
         } finally {
             pool.shutdownNow();
