@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import dev.specboard.kernel.NameLock;
 
 /**
  * Components and their dependency graph: writing components, setting completion flags, adding
@@ -282,7 +283,7 @@ public class ComponentService {
             }
         }
         if (!errors.has("name") && form.name() != null) {
-            dev.specboard.kernel.NameLock.take(em, "components", projectId, form.name());
+            NameLock.take(em, "components", projectId, form.name());
             long same = em.createQuery("select count(c) from Component c where c.projectId = :p and lower(c.name) = lower(:n) "
                             + "and c.id <> :self", Long.class)
                     .setParameter("p", projectId).setParameter("n", form.name().trim())

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import dev.specboard.kernel.NameLock;
 
 /**
  * Bounded contexts: writing and approving them, assigning stories, and keeping the project's
@@ -290,7 +291,7 @@ public class ContextService implements StoryContexts {
     private void check(UUID projectId, ContextForm form, UUID except) {
         FormErrors errors = validation.check(form);
         if (!errors.has("name") && form.name() != null) {
-            dev.specboard.kernel.NameLock.take(em, "contexts", projectId, form.name());
+            NameLock.take(em, "contexts", projectId, form.name());
             long same = BoundedContext.count("projectId = ?1 and lower(name) = lower(?2) and id <> ?3", projectId, form.name().trim(),
                     except == null ? new UUID(0, 0) : except);
             if (same > 0) {

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
+import dev.specboard.project.Membership;
+import java.util.Arrays;
 
 /** Builds what the job pages show: the list with its filter and the DOCS form, and one job with its rendered result. */
 @ApplicationScoped
@@ -48,7 +50,7 @@ public class JobViews {
                 .setParameter(1, job.userId).setMaxResults(1).getResultList().stream().findFirst().orElse("a former member");
         DocsOutline.Result d = job.type == AiJobType.DOCS && job.result != null ? docs.read(job.result) : null;
         Explanation.Result x = job.type == AiJobType.EXPLANATION && job.result != null ? explanation.read(job.result) : null;
-        List<String> html = dev.specboard.project.Membership.mentionLinksOfMembersOnly(access.project(), java.util.Arrays.asList(
+        List<String> html = Membership.mentionLinksOfMembersOnly(access.project(), Arrays.asList(
                 d != null && d.draft() != null ? markdown.render(d.draft()) : null,
                 x != null && x.markdown() != null ? markdown.render(x.markdown()) : null));
         return new JobView(access, job, requester, d, x, html.get(0), html.get(1));

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.core.JacksonException;
+import java.net.SocketTimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * The assistant backed by an OpenAI-compatible chat model (langchain4j's streaming OpenAI client):
@@ -32,7 +35,7 @@ import java.util.function.Consumer;
  */
 public class ModelAssistant implements Assistant {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModelAssistant.class);
+    private static final Logger LOG = Logger.getLogger(ModelAssistant.class);
 
     private static final int MAX_HISTORY = 20;
 
@@ -179,7 +182,7 @@ public class ModelAssistant implements Assistant {
     /** Whether the HTTP client gave up waiting (its timeout is ours): each client names its timeout exception its own way. */
     private static boolean isTimeout(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof TimeoutException || c instanceof java.net.SocketTimeoutException
+            if (c instanceof TimeoutException || c instanceof SocketTimeoutException
                     || c.getClass().getSimpleName().contains("Timeout")) {
                 return true;
             }
@@ -196,7 +199,7 @@ public class ModelAssistant implements Assistant {
 
     private static boolean isJson(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof com.fasterxml.jackson.core.JacksonException) {
+            if (c instanceof JacksonException) {
                 return true;
             }
         }
@@ -220,7 +223,7 @@ public class ModelAssistant implements Assistant {
                 // The reader sees this on the chat; "connection refused" with the client's class name told them nothing to do.
                 return "its server refused the connection; check that it runs at the configured base URL (SPECBOARD_ASSISTANT_BASE_URL).";
             }
-            if (c instanceof com.fasterxml.jackson.core.JacksonException) {
+            if (c instanceof JacksonException) {
                 // The parser's own words ("Unexpected character ('<' ... INCLUDE_SOURCE_IN_LOCATION disabled") say nothing to a reader.
                 return "its answer was not the JSON of an OpenAI-compatible API (a web page, say); check that the configured base URL "
                         + "(SPECBOARD_ASSISTANT_BASE_URL) is the API's, usually ending in /v1.";

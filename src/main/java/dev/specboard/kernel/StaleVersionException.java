@@ -5,6 +5,8 @@ import dev.specboard.web.ValidationException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /** A save based on an older version: 409 with both versions' texts, so nothing typed is lost. */
 public class StaleVersionException extends ApiException {
@@ -51,9 +53,9 @@ public class StaleVersionException extends ApiException {
      * The same, the 409 carrying the current text and the text of the version read (null when it is not kept) and who
      * saved the current one, as a story's approval does, so that the approver sees what changed; read only when refused.
      */
-    public static void requireApprovedAsRead(String what, Integer seen, int current, java.util.function.Supplier<Map<String, String>> currentText,
-                                             java.util.function.IntFunction<Map<String, String>> readText,
-                                             java.util.function.Supplier<String> changedBy) {
+    public static void requireApprovedAsRead(String what, Integer seen, int current, Supplier<Map<String, String>> currentText,
+                                             IntFunction<Map<String, String>> readText,
+                                             Supplier<String> changedBy) {
         if (seen == null || seen == current) {
             return;
         }

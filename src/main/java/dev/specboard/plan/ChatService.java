@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import dev.specboard.project.Membership;
+import java.util.stream.IntStream;
 
 /** A plan's chat: people post messages, each question queues the assistant's answer (written by {@link ChatWorker}); failed answers are retried. */
 @ApplicationScoped
@@ -56,9 +58,9 @@ public class ChatService {
         Plan plan = plans.require(access, planId);
         Optional<ChatSession> session = ChatSession.forPlan(plan.id);
         List<ChatMessage> stored = session.map(s -> ChatMessage.read(s.messages)).orElse(List.of());
-        List<String> html = dev.specboard.project.Membership.mentionLinksOfMembersOnly(access.project(),
+        List<String> html = Membership.mentionLinksOfMembersOnly(access.project(),
                 stored.stream().map(m -> m.pending() || m.failed() ? "" : markdown.render(m.content())).toList());
-        List<ChatView.Message> messages = java.util.stream.IntStream.range(0, stored.size())
+        List<ChatView.Message> messages = IntStream.range(0, stored.size())
                 .mapToObj(i -> new ChatView.Message(stored.get(i), html.get(i))).toList();
         return new ChatView(plan, open(plan, session), assistant.usesModel(), messages, draft, error, maxChars);
     }

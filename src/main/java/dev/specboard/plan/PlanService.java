@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import dev.specboard.kernel.NameLock;
 
 /** Creates plans, adds their schema-checked artifacts, makes new versions, moves their status and turns them into specs. */
 @ApplicationScoped
@@ -79,7 +80,7 @@ public class PlanService {
             }
         }
         if (repo != null && !errors.has("name")) {
-            dev.specboard.kernel.NameLock.take(em, "plans", repo.id, form.name());
+            NameLock.take(em, "plans", repo.id, form.name());
         }
         if (repo != null && !errors.has("name")
                 && Plan.count("repositoryId = ?1 and name = ?2", repo.id, form.name().trim()) > 0) {

@@ -15,6 +15,9 @@ import jakarta.persistence.Table;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import dev.specboard.web.Markdown;
+import java.util.HashSet;
+import java.util.Set;
 
 /** An account's role in a project. */
 @Entity
@@ -93,14 +96,14 @@ public class Membership extends TimestampedEntity {
      * wrote). One query, and only when a text mentions someone.
      */
     public static List<String> mentionLinksOfMembersOnly(Project project, List<String> htmls) {
-        java.util.Set<String> mentioned = new java.util.HashSet<>();
-        htmls.forEach(h -> mentioned.addAll(dev.specboard.web.Markdown.mentionedIn(h)));
+        Set<String> mentioned = new HashSet<>();
+        htmls.forEach(h -> mentioned.addAll(Markdown.mentionedIn(h)));
         if (mentioned.isEmpty()) {
             return htmls;
         }
-        java.util.Set<String> members = new java.util.HashSet<>(getEntityManager().createQuery(
+        Set<String> members = new HashSet<>(getEntityManager().createQuery(
                         "select lower(m.account.username) from Membership m where m.project = ?1 and lower(m.account.username) in ?2", String.class)
                 .setParameter(1, project).setParameter(2, mentioned).getResultList());
-        return htmls.stream().map(h -> dev.specboard.web.Markdown.unlinkMentions(h, members)).toList();
+        return htmls.stream().map(h -> Markdown.unlinkMentions(h, members)).toList();
     }
 }

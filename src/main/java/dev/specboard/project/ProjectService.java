@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jakarta.persistence.PersistenceException;
 
 /** Creates, edits, archives and lists projects; holds the rules of a project's own fields. */
 @ApplicationScoped
@@ -93,7 +94,7 @@ public class ProjectService {
     private static void flushSlug() {
         try {
             Project.getEntityManager().flush();
-        } catch (jakarta.persistence.PersistenceException e) {
+        } catch (PersistenceException e) {
             if (ParallelChange.isDuplicate(e)) {
                 throw ValidationException.of("slug", SLUG_TAKEN);
             }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Adds, replaces and removes the "depends on" edges between a project's specs, refusing any edge that closes a cycle. */
 @ApplicationScoped
@@ -64,8 +66,8 @@ public class SpecDependencies {
     }
 
     /** The numbers of the specs this spec depends on now. */
-    java.util.Set<Integer> numbersOf(TechnicalSpec spec) {
-        java.util.Set<Integer> numbers = new java.util.HashSet<>();
+    Set<Integer> numbersOf(TechnicalSpec spec) {
+        Set<Integer> numbers = new HashSet<>();
         for (Object n : em.createNativeQuery("SELECT d.spec_number FROM spec_dependencies x JOIN technical_specs d ON d.id = x.depends_on_id"
                 + " WHERE x.spec_id = ?1").setParameter(1, spec.id).getResultList()) {
             numbers.add(((Number) n).intValue());

@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Map;
 
 
 /** Creates, edits and approves technical specs, creating their implementation tasks in the same transaction. */
@@ -307,7 +308,7 @@ public class SpecService {
      * 409 for a save or a decision based on {@code yourVersion}: the current title and text, {@code yours} (as typed, or
      * as the version read said), and who saved the current version, as every document's refusal gives them.
      */
-    private static StaleVersionException stale(TechnicalSpec spec, String message, int yourVersion, java.util.Map<String, String> yours) {
+    private static StaleVersionException stale(TechnicalSpec spec, String message, int yourVersion, Map<String, String> yours) {
         String by = SpecRevision.find(spec, spec.version).map(r -> r.authorId).map(id -> Account.<Account>findById(id))
                 .map(a -> a.username).orElse(null);
         return StaleVersionException.withMessage(message, yourVersion, spec.version,

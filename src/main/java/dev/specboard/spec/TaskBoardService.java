@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The task board: columns of cards per status with filters and WIP limits, read in a fixed number of queries. */
 @ApplicationScoped
@@ -53,7 +55,7 @@ public class TaskBoardService {
     public record BoardFilter(String spec, Integer story, String claimant, String q) {
 
         /** A story as a filter names it, its number written as in a spec key (US-0 is no story). */
-        private static final java.util.regex.Pattern STORY = java.util.regex.Pattern.compile("^(?i:US-)?" + TechnicalSpec.KEY_NUMBER + "$");
+        private static final Pattern STORY = Pattern.compile("^(?i:US-)?" + TechnicalSpec.KEY_NUMBER + "$");
 
         public static BoardFilter none() {
             return new BoardFilter(null, null, null, null);
@@ -96,7 +98,7 @@ public class TaskBoardService {
             if (story == null || story.isBlank()) {
                 return null;
             }
-            java.util.regex.Matcher m = STORY.matcher(story.trim());
+            Matcher m = STORY.matcher(story.trim());
             if (!m.matches()) {
                 throw new QueryValues.Malformed("story", "must be a story number, such as 12 or US-12");
             }

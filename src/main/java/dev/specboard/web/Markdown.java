@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.MatchResult;
 
 /**
  * Renders user markdown to HTML that is safe to put in a page: commonmark, then the OWASP sanitizer.
@@ -122,19 +126,19 @@ public class Markdown {
      */
     private static final Pattern RENDERED_MENTION = Pattern.compile("<a\\s[^>]*>(?:@|&#64;)([A-Za-z0-9_.-]+)</a>");
 
-    private static boolean mentionTag(java.util.regex.MatchResult m) {
+    private static boolean mentionTag(MatchResult m) {
         String tag = m.group();
         return tag.contains("class=\"mention\"") && tag.contains("href=\"" + PEOPLE + m.group(1) + "\"");
     }
 
     /** The usernames that rendered HTML links as mentions, lowercased. */
-    public static java.util.Set<String> mentionedIn(String html) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    public static Set<String> mentionedIn(String html) {
+        Set<String> names = new LinkedHashSet<>();
         if (html != null && html.contains("class=\"mention\"")) {
             Matcher m = RENDERED_MENTION.matcher(html);
             while (m.find()) {
                 if (mentionTag(m)) {
-                    names.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                    names.add(m.group(1).toLowerCase(Locale.ROOT));
                 }
             }
         }
@@ -146,12 +150,12 @@ public class Markdown {
      * person who is not in the project has no page its readers may open, and the link led to a 404 (an assistant's
      * answer names whoever the model wrote). The rendering stays cached by text alone; this runs on its result.
      */
-    public static String unlinkMentions(String html, java.util.Set<String> linked) {
+    public static String unlinkMentions(String html, Set<String> linked) {
         if (html == null || !html.contains("class=\"mention\"")) {
             return html;
         }
         return RENDERED_MENTION.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
-                mentionTag(m) && !linked.contains(m.group(1).toLowerCase(java.util.Locale.ROOT)) ? "&#64;" + m.group(1) : m.group()));
+                mentionTag(m) && !linked.contains(m.group(1).toLowerCase(Locale.ROOT)) ? "&#64;" + m.group(1) : m.group()));
     }
 
     /** A link made from an {@code @name} mention (or written just like one), rendered with the class {@code mention}. */

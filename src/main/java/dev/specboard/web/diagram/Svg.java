@@ -1,4 +1,5 @@
 package dev.specboard.web.diagram;
+import java.math.BigDecimal;
 
 /** Small helpers for writing SVG text: escaping, short numbers, shortened labels. */
 public final class Svg {
@@ -22,7 +23,7 @@ public final class Svg {
         if (!Double.isFinite(d)) {
             return String.valueOf(d);
         }
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /** The text cut to {@code max} characters with an ellipsis when longer. */
