@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,7 +29,8 @@ public final class DatabaseOutage {
      * Whether the failure, one of its causes or an exception suppressed on the way (a commit that
      * failed shows as a rollback with the connection error suppressed in it) is a lost or refused
      * connection: Hibernate's connection exception, a JDBC connection exception, SQLState class 08
-     * (connection) or 57P (server shut down, starting up), or the pool's acquisition timeout.
+     * (connection) or 57P (server shut down, starting up), or the pool's acquisition timeout (Agroal says it two ways:
+     * "Acquisition timeout while waiting for new connection" and, with every connection in use, "Sorry, acquisition timeout!").
      */
     public static boolean isCause(Throwable failure) {
         return Causes.any(failure, DatabaseOutage::isOutage);
@@ -42,7 +44,7 @@ public final class DatabaseOutage {
         if (t instanceof SQLException s) {
             String state = s.getSQLState();
             return state != null && (state.startsWith("08") || state.startsWith("57P"))
-                    || s.getMessage() != null && s.getMessage().startsWith("Acquisition timeout");
+                    || s.getMessage() != null && s.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
         }
         return false;
     }

@@ -26,6 +26,9 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.isCause(new SQLException("terminating connection due to administrator command", "57P01")));
         assertTrue(DatabaseOutage.isCause(new SQLException("Acquisition timeout while waiting for new connection", null,
                 new TimeoutException())));
+        // The pool's words when every connection is in use (Hibernate wraps them in "Unable to acquire JDBC Connection").
+        assertTrue(DatabaseOutage.isCause(new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!", null, new TimeoutException()))));
         assertTrue(DatabaseOutage.isCause(new org.hibernate.exception.JDBCConnectionException("down", new SQLException("x"))));
         // A commit that failed on a dead connection: the error hides among the rollback's suppressed exceptions.
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
