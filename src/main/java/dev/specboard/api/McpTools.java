@@ -9,6 +9,10 @@ import dev.specboard.web.DatabaseOutage;
 import dev.specboard.web.ParallelChange;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.Tool;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ContextNotActiveException;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
 import io.quarkiverse.mcp.server.ToolCallException;
@@ -74,8 +78,35 @@ public class McpTools {
         return call(notificationApi::readAll);
     }
 
-    /** Runs a tool's API call; a refusal becomes a tool error whose text is the API's JSON error. */
+    /**
+     * Runs a tool's API call; a refusal becomes a tool error whose text is the API's JSON error. Whatever the outcome,
+     * the call's database connection goes back to the pool ({@link #releaseConnection}).
+     */
     static <T> T call(Supplier<T> action) {
+        try {
+            return answer(action);
+        } finally {
+            releaseConnection();
+        }
+    }
+
+    /**
+     * Gives back the connection that the tool call's Hibernate session may still hold outside a transaction. JAX-RS
+     * closes a request's session when the request ends; the MCP library never closes a tool call's, so a call that left
+     * its connection with the session (refused after a statement outside a transaction, such as {@code move_page} with
+     * a bad direction) kept it for good: 48 refused calls left 24 of the pool's 40 connections taken.
+     */
+    private static void releaseConnection() {
+        try {
+            if (!QuarkusTransaction.isActive()) {
+                Panache.getEntityManager().unwrap(SharedSessionContractImplementor.class).afterOperation(true);
+            }
+        } catch (ContextNotActiveException e) {
+            // No request context, so no request-scoped session either: nothing is held.
+        }
+    }
+
+    private static <T> T answer(Supplier<T> action) {
         try {
             return action.get();
         } catch (ApiException e) {

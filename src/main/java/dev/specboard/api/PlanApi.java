@@ -59,7 +59,10 @@ public class PlanApi {
     public record PlanSummary(UUID id, String name, String repository, String targetBranch, int version, String status, String specKey) {
     }
 
-    /** {@code version}: the artifact's version this edit started from (see {@link ArtifactAnswer}); absent, no check. */
+    /**
+     * {@code version}: the artifact's version this edit started from (see {@link ArtifactAnswer}); needed once the plan
+     * version has an artifact of the type (422 without), none for the first.
+     */
     @RegisterForReflection
     public record ArtifactBody(String artifactType, JsonNode content, Integer version) {
 

@@ -4,7 +4,7 @@ import jakarta.ws.rs.FormParam;
 
 /**
  * An artifact as the plan page's form sends it: its type, its JSON document and, when it edits the current one, how many
- * of that type the plan version had (blank: a new one, no check), so that a save over someone else's is caught.
+ * of that type the plan version had (blank only for the first of its type), so that a save over someone else's is caught.
  */
 public record ArtifactForm(@FormParam("artifactType") String artifactType, @FormParam("content") String content,
                            @FormParam("version") String version) {

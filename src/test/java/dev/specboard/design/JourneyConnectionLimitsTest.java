@@ -37,9 +37,10 @@ class JourneyConnectionLimitsTest {
         assertEquals("At most 200 characters", created.path("details.'connections[0].element'"));
         assertEquals(0, (int) fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("size()"), "nothing was stored");
 
-        String id = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", nodes, "connections", List.of(Map.of("from", "a", "to", "b", "label", "Next"))))
-                .post(api).then().statusCode(201).extract().path("id");
-        Response updated = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", nodes, "connections",
+        Response made = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", nodes, "connections", List.of(Map.of("from", "a", "to", "b", "label", "Next"))))
+                .post(api).then().statusCode(201).extract().response();
+        String id = made.path("id");
+        Response updated = fx.api(t.member()).body(Map.of("name", "Pay", "version", made.path("version"), "nodes", nodes, "connections",
                 List.of(Map.of("from", "a", "to", "b", "label", "x".repeat(101))))).put(api + "/" + id);
         assertEquals(422, updated.statusCode(), updated.asString());
         assertEquals("At most 100 characters", updated.path("details.'connections[0].label'"));

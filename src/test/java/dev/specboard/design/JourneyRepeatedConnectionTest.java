@@ -46,7 +46,7 @@ class JourneyRepeatedConnectionTest {
         String id = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", NODES, "connections", List.of(
                 Map.of("from", "ok", "to", "done", "label", "Yes"), Map.of("from", "ok", "to", "done", "label", "Yes", "trigger", "click"))))
                 .post(api).then().statusCode(201).extract().path("id");
-        Response updated = fx.api(t.member()).body(Map.of("nodes", NODES, "connections", List.of(Map.of("from", "done", "to", "ok"),
+        Response updated = fx.api(t.member()).body(Map.of("version", 1, "nodes", NODES, "connections", List.of(Map.of("from", "done", "to", "ok"),
                 Map.of("from", "done", "to", "ok", "trigger", "")))).put(api + "/" + id);
         assertEquals(422, updated.statusCode(), updated.asString());
         assertEquals("The same connection as connections[0] (done to ok)", updated.path("details.'connections[1]'"), "a blank trigger is none");

@@ -37,7 +37,7 @@ class MockupNotesTest {
                 .post(mockups).then().statusCode(422).body("details.aiNotes", org.hamcrest.Matchers.containsString("At most 20"));
         fx.api(t.member()).body(Map.of("html", "<main><h1>Plans</h1></main>", "aiNotes", List.of("x".repeat(1001))))
                 .post(mockups).then().statusCode(422).body("details.aiNotes", org.hamcrest.Matchers.containsString("1000 characters"));
-        List<String> saved = fx.api(t.member()).body(Map.of("html", "<main><h1>Plans</h1></main>", "changedBy", "ai",
+        List<String> saved = fx.api(t.member()).body(Map.of("html", "<main><h1>Plans</h1></main>", "changedBy", "ai", "basedOnVersion", 1,
                         "aiNotes", List.of("Assumed prices are monthly", " ", "Is there a free tier?")))
                 .post(mockups).then().statusCode(201).extract().path("aiNotes");
         assertEquals(List.of("Assumed prices are monthly", "Is there a free tier?"), saved, "blank notes are dropped");
