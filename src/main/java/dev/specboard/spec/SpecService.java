@@ -148,12 +148,9 @@ public class SpecService {
     public TechnicalSpec approve(Access access, String key, Integer version) {
         access.requireWrite(Role.LEAD);
         TechnicalSpec spec = lockedSpec(access.project(), key);
-        if (version != null && version != spec.version) {
-            StaleVersionException.requireSaved(spec.key(), version, spec.version);
-            throw stale(spec, spec.key() + " changed after you opened it: you read version " + version + ", it is now version " + spec.version
-                    + ". Nothing was approved: read version " + spec.version + " and approve that one.", version,
-                    SpecRevision.find(spec, version).map(r -> StaleVersionException.texts("title", r.title, "content", r.content)).orElse(null));
-        }
+        StaleVersionException.requireApprovedAsRead(spec.key(), version, spec.version, () -> currentTexts(spec),
+                read -> SpecRevision.find(spec, read).map(r -> StaleVersionException.texts("title", r.title, "content", r.content)).orElse(null),
+                () -> savedBy(spec));
         try {
             spec.approve();
         } catch (IllegalStateException e) {
@@ -305,14 +302,21 @@ public class SpecService {
     }
 
     /**
-     * 409 for a save or a decision based on {@code yourVersion}: the current title and text, {@code yours} (as typed, or
-     * as the version read said), and who saved the current version, as every document's refusal gives them.
+     * 409 for a save based on {@code yourVersion}: the current title and text, {@code yours} as typed, and who saved
+     * the current version, as every document's refusal gives them.
      */
     private static StaleVersionException stale(TechnicalSpec spec, String message, int yourVersion, Map<String, String> yours) {
-        String by = SpecRevision.find(spec, spec.version).map(r -> r.authorId).map(id -> Account.<Account>findById(id))
+        return StaleVersionException.withMessage(message, yourVersion, spec.version, currentTexts(spec), yours, savedBy(spec));
+    }
+
+    private static Map<String, String> currentTexts(TechnicalSpec spec) {
+        return StaleVersionException.texts("title", spec.title, "content", spec.content);
+    }
+
+    /** Who saved the spec's current version; null when its revision is not kept. */
+    private static String savedBy(TechnicalSpec spec) {
+        return SpecRevision.find(spec, spec.version).map(r -> r.authorId).map(id -> Account.<Account>findById(id))
                 .map(a -> a.username).orElse(null);
-        return StaleVersionException.withMessage(message, yourVersion, spec.version,
-                StaleVersionException.texts("title", spec.title, "content", spec.content), yours, by);
     }
 
     private void revision(TechnicalSpec spec, UUID authorId) {
