@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -87,6 +88,15 @@ public class ErrorMapper {
         }
         if (status == 400 || status == 413 || status == 415) {
             return refuse(status, messageFor(status, e.getMessage()), Map.of(), uri, headers, request);
+        }
+        if (status == 404 || status == 405) {
+            Set<String> allowed = AllowedMethods.otherThan(request.getMethod(), uri.getPath());
+            if (!allowed.isEmpty()) {
+                // A known address asked with a method it does not answer to (HEAD or PATCH on a form's POST route).
+                return Response.fromResponse(respond(405, "This address does not answer to " + request.getMethod()
+                        + "; it answers to " + String.join(", ", allowed) + ".", Map.of(), uri, headers))
+                        .header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
+            }
         }
         if (status == 405 || status == 406) {
             return respond(status, e.getMessage(), Map.of(), uri, headers);
@@ -320,6 +330,7 @@ public class ErrorMapper {
             case 401 -> "Please log in";
             case 403 -> "Not allowed";
             case 404 -> "Not found";
+            case 405 -> "Method not allowed";
             case 409 -> "Conflict";
             case 410 -> "Gone";
             case 413 -> "Too large";
