@@ -9,6 +9,7 @@ import dev.specboard.kernel.Approval;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
+import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
@@ -123,6 +124,7 @@ public class ContextResource {
     }
 
     @RoleFirst.Member
+    @DeletedMeanwhile.Editor
     @POST
     @Path("/contexts/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

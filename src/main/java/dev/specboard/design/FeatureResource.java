@@ -7,6 +7,7 @@ import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.story.Story;
+import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -99,6 +100,7 @@ public class FeatureResource {
     }
 
     @RoleFirst.Member
+    @DeletedMeanwhile.Editor
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -5,6 +5,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
@@ -62,6 +63,7 @@ public class MockupResource {
     PageViews pageViews;
 
     @RoleFirst.Member
+    @DeletedMeanwhile.Editor
     @POST
     @Path("mockups")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

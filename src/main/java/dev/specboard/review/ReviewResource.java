@@ -7,6 +7,7 @@ import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileView;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoService;
+import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.FilterChoices;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -156,6 +157,7 @@ public class ReviewResource {
         return answer(access, review.reopen(access, id), headers);
     }
 
+    @DeletedMeanwhile.Editor
     @POST
     @Path("/comments/{id}")
     public Response edit(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,

@@ -5,6 +5,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FilterChoices;
@@ -132,6 +133,7 @@ public class SpecResource {
     }
 
     @RoleFirst.Member
+    @DeletedMeanwhile.Editor
     @POST
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -6,6 +6,7 @@ import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
+import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.FilterChoices;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
@@ -131,6 +132,7 @@ public class StoryResource {
     }
 
     @RoleFirst.Member
+    @DeletedMeanwhile.Editor
     @POST
     @Path("/{number}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -232,6 +232,10 @@ public class ErrorMapper {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError(message, details)).build();
         }
+        Response deleted = DeletedMeanwhile.page(status, message, headers);
+        if (deleted != null) {
+            return deleted;
+        }
         String title = titleFor(status);
         if (status == 422 && "Validation failed".equals(message) && details != null && !details.isEmpty()
                 && details.values().stream().allMatch(String.class::isInstance)) {
