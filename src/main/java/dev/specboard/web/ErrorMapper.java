@@ -338,6 +338,7 @@ public class ErrorMapper {
             case 409 -> "Conflict";
             case 410 -> "Gone";
             case 413 -> "Too large";
+            case 414 -> "Address too long";
             case 415 -> "Unsupported content";
             case 422 -> "Invalid input";
             default -> status >= 500 ? "Server error" : "Error";

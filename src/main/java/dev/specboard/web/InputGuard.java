@@ -25,7 +25,7 @@ import java.util.Map;
  * <li>the request line and headers of every request, static files included: a Vert.x filter that runs before routing
  * and login ({@link #checkRequest}) refuses a NUL (raw or {@code %00}) in the path or the query, a {@code .} or
  * {@code ..} segment in the path (raw or escaped as {@code %2e}), and a Content-Type header that is empty or not a
- * media type: 400;</li>
+ * media type: 400; an address longer than 32 KiB: 414 ({@link #MAX_ADDRESS});</li>
  * <li>form bodies, once RESTEasy has parsed them and before any resource binds them ({@link #checkForm}): a NUL in a
  * field's name or value answers 422 naming the field;</li>
  * <li>JSON bodies: every JSON text goes through the string deserializer of {@link StrictJson}, which refuses NUL
@@ -50,6 +50,10 @@ public class InputGuard {
 
     void checkRequest(RoutingContext rc) {
         String uri = rc.request().uri();
+        if (uri.length() > MAX_ADDRESS) {
+            tooLong(rc);
+            return;
+        }
         String problem = uriProblem(uri);
         if (problem == null) {
             problem = contentTypeProblem(rc.request().getHeader("Content-Type"));
@@ -61,15 +65,35 @@ public class InputGuard {
         }
     }
 
+    /**
+     * The longest address (path and query) served: 32 KiB. The HTTP server reads request lines up to
+     * {@code quarkus.http.limits.max-initial-line-length} (256 KiB) and answers a longer one with a bare 414 before any
+     * of our code; between the two, this guard answers 414 with the error page or the API's JSON error.
+     */
+    static final int MAX_ADDRESS = 32 * 1024;
+
+    private static void tooLong(RoutingContext rc) {
+        String uri = rc.request().uri();
+        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        String problem = "The address is too long: at most 32 KiB (32,768 characters) of path and query; this one has "
+                + String.format("%,d", uri.length()) + ". Send long text in a form's body instead.";
+        LOG.warnf("Refused %s %s: address of %d characters", rc.request().method().name(),
+                LoggedPath.of(InputGuard.printable(path)), uri.length());
+        answer(rc, 414, path.startsWith("/api/"), problem);
+    }
+
     private static void refuse(RoutingContext rc, String problem) {
         String uri = rc.request().uri();
         String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
         refused(rc.request().method().name(), path, problem);
-        boolean api = path.startsWith("/api/");
+        answer(rc, 400, path.startsWith("/api/"), problem);
+    }
+
+    private static void answer(RoutingContext rc, int status, boolean api, String problem) {
         String body = api
                 ? new JsonObject().put("error", problem).put("details", new JsonObject()).encode()
-                : ErrorMapper.Templates.standalone(400, ErrorMapper.titleFor(400), problem).render();
-        rc.response().setStatusCode(400)
+                : ErrorMapper.Templates.standalone(status, ErrorMapper.titleFor(status), problem).render();
+        rc.response().setStatusCode(status)
                 .putHeader("Content-Type", api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML + ";charset=UTF-8")
                 .end(body);
     }
