@@ -193,6 +193,30 @@ class ApiAccessOrderTest {
         Api.as(t.member()).contentType("multipart/form-data").multiPart("itemType", "text").multiPart("text", "a\u0000b").post(url).then().statusCode(422);
     }
 
+    /**
+     * A body in a type the route does not take (a form, plain text) is 415 for a member, and for an outsider the 404 of
+     * an unknown project: RESTEasy judged the content type while routing, before the policy, and answered an outsider 415.
+     */
+    @Test
+    void anOutsiderGets404WhateverTheContentType() {
+        TestData.Team t = data.team();
+        String items = "/api/v1/projects/" + t.slug() + "/context-items";
+        for (String type : List.of("application/x-www-form-urlencoded", "text/plain", "application/xml")) {
+            Api.as(t.outsider()).contentType(type).body("text=a").post(items).then().statusCode(404);
+            Api.as(t.outsider()).contentType(type).body("text=a").post("/api/v1/projects/no-such-" + t.slug() + "/context-items")
+                    .then().statusCode(404);
+            Api.as(t.viewer()).contentType(type).body("text=a").post(items).then().statusCode(403);
+            Api.as(t.member()).contentType(type).body("text=a").post(items).then().statusCode(415)
+                    .contentType("application/json").body("error", org.hamcrest.Matchers.equalTo("This kind of content is not accepted here."));
+        }
+        Api.as(t.outsider()).contentType("text/plain").body("x").put("/api/v1/projects/" + t.slug() + "/pages/" + java.util.UUID.randomUUID())
+                .then().statusCode(404);
+        // JSON and multipart still reach their routes.
+        Api.as(t.member()).body("{\"itemType\":\"text\",\"text\":\"hello\"}").post(items).then().statusCode(201);
+        Api.as(t.member()).contentType("multipart/form-data").multiPart("itemType", "text").multiPart("text", "hi").post(items)
+                .then().statusCode(201);
+    }
+
     private static List<Routes.Route> writes() {
         return Routes.all().stream().filter(r -> r.api() && r.projectScoped() && WRITES.contains(r.method())
                 && !r.consumes().contains("multipart")).toList();
