@@ -113,6 +113,7 @@ public class JourneyResource {
     }
 
     @RoleFirst.Member
+    @DeletedMeanwhile.Editor
     @POST
     @Path("/{id}/nodes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

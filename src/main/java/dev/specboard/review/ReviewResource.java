@@ -127,6 +127,7 @@ public class ReviewResource {
         }
     }
 
+    @DeletedMeanwhile.Editor
     @POST
     @Path("/threads/{id}/comments")
     public Response reply(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,
