@@ -46,7 +46,8 @@ public class EntityApi {
 
     @RegisterForReflection
     public record EntityAnswer(UUID id, String entityName, String pluralName, Map<String, FieldAnswer> fields, List<RelationshipAnswer> relationships,
-                               EntityModel.CrudLocations crudLocations, double confidenceScore, boolean userConfirmed) {
+                               EntityModel.CrudLocations crudLocations, double confidenceScore, boolean userConfirmed,
+                               int version) {
     }
 
     @RegisterForReflection
@@ -55,12 +56,12 @@ public class EntityApi {
 
     /** A new name for an entity. */
     @RegisterForReflection
-    public record EntityNameBody(String entityName) {
+    public record EntityNameBody(String entityName, Integer version) {
     }
 
     /** What changes in a field; an absent part stays as it is. */
     @RegisterForReflection
-    public record FieldBody(String name, String type, Boolean required) {
+    public record FieldBody(String name, String type, Boolean required, Integer version) {
     }
 
     @Inject
@@ -103,7 +104,7 @@ public class EntityApi {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
-        return entity(ValidationException.renaming("name", "entityName", () -> entities.rename(access, entityId, body.entityName())));
+        return entity(ValidationException.renaming("name", "entityName", () -> entities.rename(access, entityId, body.entityName(), body.version())));
     }
 
     /** Removes an entity: its inference is rejected, so later inferences do not bring it back. */
@@ -128,7 +129,8 @@ public class EntityApi {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
-        return entity(entities.updateField(access, entityId, field, new EntityService.FieldChange(body.name(), body.type(), body.required())));
+        return entity(entities.updateField(access, entityId, field, new EntityService.FieldChange(body.name(), body.type(), body.required()),
+                body.version()));
     }
 
     /** Removes a field: its inference is rejected, so later inferences do not bring it back. */
@@ -153,6 +155,6 @@ public class EntityApi {
                 f.options(), f.validation())));
         return new EntityAnswer(e.id, e.entityName, e.pluralName, fields,
                 e.relationshipList().stream().map(r -> new RelationshipAnswer(r.type(), r.targetEntity(), r.foreignKey(), r.inverse())).toList(),
-                e.crud(), e.confidenceScore, e.userConfirmed);
+                e.crud(), e.confidenceScore, e.userConfirmed, e.version);
     }
 }

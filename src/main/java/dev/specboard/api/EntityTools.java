@@ -86,8 +86,9 @@ public class EntityTools {
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public EntityApi.EntityAnswer renameEntity(@ToolArg(description = "project slug") String project,
                                                @ToolArg(description = "entity id") String entityId,
-                                               @ToolArg(description = "the new name: letters, digits and underscores, starting with a letter") String entityName) {
-        return call(() -> entityApi.renameEntity(project, entityId, new EntityApi.EntityNameBody(entityName)));
+                                               @ToolArg(description = "the new name: letters, digits and underscores, starting with a letter") String entityName,
+                                               @ToolArg(description = "the entity's version you read (list_entities gives it); a stale one is refused") Integer version) {
+        return call(() -> entityApi.renameEntity(project, entityId, new EntityApi.EntityNameBody(entityName, version)));
     }
 
     @Tool(name = "update_entity_field", description = "Renames a field of an entity, changes its type or whether it is required, in one step; "
@@ -99,8 +100,9 @@ public class EntityTools {
                                                     @ToolArg(description = "a new name: lowercase letters, digits and underscores", required = false) String name,
                                                     @ToolArg(description = "a new type: string, text, email, url, tel, integer, number, boolean, date, "
                                                             + "datetime, time, enum, reference, uuid, color or file", required = false) String type,
-                                                    @ToolArg(description = "whether a value is required", required = false) Boolean required) {
-        return call(() -> entityApi.updateField(project, entityId, field, new EntityApi.FieldBody(name, type, required)));
+                                                    @ToolArg(description = "whether a value is required", required = false) Boolean required,
+                                                    @ToolArg(description = "the entity's version you read (list_entities gives it); a stale one is refused") Integer version) {
+        return call(() -> entityApi.updateField(project, entityId, field, new EntityApi.FieldBody(name, type, required, version)));
     }
 
     @Tool(name = "remove_entity_field", description = "Removes a field from an entity: its inference is rejected, so later inferences do not bring it "

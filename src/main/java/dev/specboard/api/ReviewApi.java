@@ -43,14 +43,16 @@ public class ReviewApi {
     public record ThreadBody(String path, Integer lineStart, Integer lineEnd, String body, String authorType) {
     }
 
-    public record EditBody(String body) {
+    /** A comment's new text and the version of the comment it changed (required: a stale one is refused, 409). */
+    public record EditBody(String body, Integer version) {
     }
 
     public record CommentBody(String body, String authorType) {
     }
 
     @RegisterForReflection
-    public record CommentAnswer(UUID id, String author, String authorType, String body, Instant createdAt, boolean edited) {
+    public record CommentAnswer(UUID id, String author, String authorType, String body, Instant createdAt, boolean edited,
+                                int version) {
     }
 
     @RegisterForReflection
@@ -96,7 +98,7 @@ public class ReviewApi {
     public Response comment(@PathParam("slug") String slug, @PathParam("id") UUID id, CommentBody body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         CommentBody b = body == null ? new CommentBody(null, null) : body;
-        return Response.status(201).entity(answer(review.reply(access, id, new CommentForm(b.body()), authorType(b.authorType())))).build();
+        return Response.status(201).entity(answer(review.reply(access, id, CommentForm.reply(b.body()), authorType(b.authorType())))).build();
     }
 
     @POST
@@ -118,7 +120,7 @@ public class ReviewApi {
     @Path("/comments/{id}")
     public ThreadAnswer editComment(@PathParam("slug") String slug, @PathParam("id") UUID id, EditBody body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
-        return answer(review.edit(access, id, new CommentForm(body == null ? null : body.body())));
+        return answer(review.edit(access, id, new CommentForm(body == null ? null : body.body(), body == null ? null : body.version())));
     }
 
     /** Deletes one's own comment: answers its thread, or 204 when it was the thread's last comment and the thread went too. */
@@ -152,6 +154,6 @@ public class ReviewApi {
     }
 
     private static CommentAnswer comment(CommentView c) {
-        return new CommentAnswer(c.id(), c.authorUsername(), c.authorType().name(), c.body(), c.createdAt(), c.edited());
+        return new CommentAnswer(c.id(), c.authorUsername(), c.authorType().name(), c.body(), c.createdAt(), c.edited(), c.version());
     }
 }

@@ -235,7 +235,7 @@ public class Explanation implements JobRunner {
         return new Outcome(stored, r -> {
             Access access = job.access();
             ThreadView thread = threadId != null
-                    ? review.reply(access, threadId, new CommentForm(body), Comment.AuthorType.AI)
+                    ? review.reply(access, threadId, CommentForm.reply(body), Comment.AuthorType.AI)
                     : review.open(access, Repo.findById(repo.id), new NewThreadForm(t.file().path(), String.valueOf(t.start()),
                     String.valueOf(t.end()), body), Comment.AuthorType.AI);
             r.put("threadId", thread.id().toString());

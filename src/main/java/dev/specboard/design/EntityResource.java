@@ -2,6 +2,7 @@ package dev.specboard.design;
 
 import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Ids;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
@@ -86,11 +87,12 @@ public class EntityResource {
     @POST
     @Path("/{id}/rename")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response rename(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("name") String name, @Context HttpHeaders headers) {
+    public Response rename(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("name") String name,
+                           @FormParam("version") Integer version, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID eid = uuid(id);
         try {
-            InferredEntity e = entities.rename(access, eid, name);
+            InferredEntity e = entities.rename(access, eid, name, version);
             return Flash.redirect(headers, at(access, e.id), "Renamed to " + e.entityName + ".");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, null, name),
@@ -132,11 +134,11 @@ public class EntityResource {
     @Path("/{id}/fields/{field}/rename")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response renameField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field,
-                                @FormParam("to") String to, @Context HttpHeaders headers) {
+                                @FormParam("to") String to, @FormParam("version") Integer version, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID eid = uuid(id);
         try {
-            InferredEntity e = entities.renameField(access, eid, field, to);
+            InferredEntity e = entities.renameField(access, eid, field, to, version);
             return Flash.redirect(headers, at(access, e.id), "Field " + field + " renamed to " + to.strip() + ".");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, to),
@@ -156,15 +158,20 @@ public class EntityResource {
     @Path("/{id}/fields/{field}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response editField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field,
-                              @FormParam("type") String type, @FormParam("required") String required, @Context HttpHeaders headers) {
+                              @FormParam("type") String type, @FormParam("required") String required,
+                              @FormParam("version") Integer version, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID eid = uuid(id);
         try {
             InferredEntity e = entities.updateField(access, eid, field,
-                    new EntityService.FieldChange(null, type == null ? "" : type, required != null && !required.isBlank()));
+                    new EntityService.FieldChange(null, type == null ? "" : type, required != null && !required.isBlank()), version);
             return Flash.redirect(headers, at(access, e.id), "Field " + field + " saved.");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, null), e.errors())));
+        } catch (StaleVersionException e) {
+            // The page shows the entity as it is now; the form's version is now that one, so saving again applies.
+            return Htmx.page(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, null),
+                    FormErrors.none().add("type", e.getMessage()))), 409);
         }
     }
 

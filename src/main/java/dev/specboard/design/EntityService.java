@@ -276,7 +276,7 @@ public class EntityService {
 
     /** Renames an entity (it stays the entity later inferences find, and counts as confirmed). */
     @Transactional
-    public InferredEntity rename(Access access, UUID id, String name) {
+    public InferredEntity rename(Access access, UUID id, String name, Integer version) {
         access.requireWrite(Role.MEMBER);
         // An unknown entity is 404 whatever the name sent.
         InferredEntity e = lock(access.project().id, id);
@@ -284,6 +284,7 @@ public class EntityService {
         if (!ENTITY_NAME.matcher(n).matches()) {
             throw ValidationException.of("name", "A name starts with a letter and has only letters, digits and underscores (at most 100)");
         }
+        e.requireVersion(version, Map.of("entityName", n));
         InferredEntity.<InferredEntity>find("projectId = ?1 and entityName = ?2", e.projectId, n).firstResultOptional()
                 .filter(o -> !o.id.equals(e.id)).ifPresent(o -> {
                     throw ApiException.conflict("There is already an entity named " + n + ".");
@@ -300,9 +301,9 @@ public class EntityService {
 
     /** Renames one field of an entity (the entity then counts as confirmed). */
     @Transactional
-    public InferredEntity renameField(Access access, UUID id, String field, String to) {
+    public InferredEntity renameField(Access access, UUID id, String field, String to, Integer version) {
         try {
-            return updateField(access, id, field, new FieldChange(to == null ? "" : to, null, null));
+            return updateField(access, id, field, new FieldChange(to == null ? "" : to, null, null), version);
         } catch (ValidationException e) {
             throw e.renamed("name", "to");
         }
@@ -319,7 +320,7 @@ public class EntityService {
      * refused naming "name" or "type", a name another field has is a conflict.
      */
     @Transactional
-    public InferredEntity updateField(Access access, UUID id, String field, FieldChange change) {
+    public InferredEntity updateField(Access access, UUID id, String field, FieldChange change, Integer version) {
         access.requireWrite(Role.MEMBER);
         // An unknown entity or field is 404 whatever the change sent.
         InferredEntity e = lock(access.project().id, id);
@@ -341,6 +342,8 @@ public class EntityService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
+        e.requireVersion(version, Map.of("field", field, "name", n == null ? field : n, "type", type == null ? f.typeOrString() : type,
+                "required", String.valueOf(change.required() == null ? f.mandatory() : change.required())));
         boolean renamed = n != null && !n.equals(field);
         if (renamed && fields.containsKey(n)) {
             throw ApiException.conflict(e.entityName + " already has a field " + n + ".");

@@ -1,9 +1,11 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -60,6 +62,10 @@ public class InferredEntity extends TimestampedEntity {
 
     @Column(name = "inferred_name", nullable = false, updatable = false)
     public String inferredName;
+
+    /** Moves on with every saved change (a user's or an inference's): a rename or field edit names the version it changed. */
+    @Version
+    public int version;
 
     /**
      * Takes the project's inference lock until the transaction ends: one inference per project at a time, and a user's
@@ -148,5 +154,19 @@ public class InferredEntity extends TimestampedEntity {
                 .toList();
         relationships = DesignJson.write(rels);
         userConfirmed = true;
+    }
+
+    /**
+     * A rename or field edit says which version of the entity it changed (422 without one): saved after another change
+     * (a user's, or an inference's on an unconfirmed entity) it would silently undo it, so it is refused (409) with the
+     * entity as it is now and what was sent.
+     */
+    void requireVersion(Integer version, Map<String, String> yours) {
+        StaleVersionException.requireGiven("version", version);
+        StaleVersionException.requireSaved("The entity " + entityName, version, this.version);
+        if (version != this.version) {
+            throw new StaleVersionException("The entity " + entityName, version, this.version,
+                    Map.of("entityName", entityName, "fields", fields), yours, null);
+        }
     }
 }

@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import dev.specboard.kernel.NameLock;
 
@@ -114,6 +115,7 @@ public class PlanService {
         access.requireWrite(Role.MEMBER);
         Plan plan = locked(require(access, planId));
         plan.requireOpen();
+        requireNewest(plan);
         ArtifactType type = ArtifactType.parse(form.artifactType())
                 .orElseThrow(() -> ValidationException.of("artifactType", "Choose feature_plan, implementation_steps or code_changes"));
         String json = form.content() == null ? "" : form.content().strip();
@@ -138,6 +140,21 @@ public class PlanService {
         a.persist();
         plan.updatedAt = Instant.now();
         return a;
+    }
+
+    /**
+     * Only a plan's newest version takes artifacts: an older one stays as it was when the next was made from it, so that
+     * comparing versions shows what changed between them (409 naming the newest). A new version locks the version it
+     * copies, so an artifact saved meanwhile is either copied or refused.
+     */
+    private void requireNewest(Plan plan) {
+        int newest = ((Number) em.createQuery("select max(p.version) from Plan p where p.repositoryId = ?1 and p.name = ?2")
+                .setParameter(1, plan.repositoryId).setParameter(2, plan.name).getSingleResult()).intValue();
+        if (newest > plan.version) {
+            throw ApiException.conflict(plan.name + " " + plan.versionLabel() + " is an older version: v" + newest
+                    + " is the newest. Older versions keep their artifacts as they were; edit v" + newest + " instead.",
+                    Map.of("newestVersion", newest));
+        }
     }
 
     /**
@@ -185,6 +202,9 @@ public class PlanService {
         // Versions of one plan are numbered one at a time, across app instances.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('plan:' || ?1 || ':' || ?2, 0))")
                 .setParameter(1, from.repositoryId.toString()).setParameter(2, from.name).getSingleResult();
+        // The copied version's row lock: an artifact being saved to it commits first (and is copied), a later one sees
+        // this version and is refused.
+        locked(from);
         int next = ((Number) em.createQuery("select max(p.version) from Plan p where p.repositoryId = ?1 and p.name = ?2")
                 .setParameter(1, from.repositoryId).setParameter(2, from.name).getSingleResult()).intValue() + 1;
         Plan plan = from.next(next, access.accountId());

@@ -30,6 +30,16 @@ public record PlanView(Plan plan, String repository, List<Version> versions, Lis
         return versions.isEmpty() || versions.get(versions.size() - 1).version() == plan.version;
     }
 
+    /** The plan's newest version (this one when there is no list). */
+    public Version newest() {
+        return versions.isEmpty() ? new Version(plan.id, plan.version, plan.status, plan.createdAt) : versions.get(versions.size() - 1);
+    }
+
+    /** Whether its artifacts may be edited here: an open version that is the plan's newest (older ones stay as they were). */
+    public boolean artifactsEditable() {
+        return plan.artifactsOpen() && latest();
+    }
+
     public boolean hasSteps() {
         return artifacts.stream().anyMatch(a -> a.type() == ArtifactType.IMPLEMENTATION_STEPS);
     }

@@ -1,8 +1,13 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.JdbcStatement;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
+import io.quarkus.arc.Arc;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -17,6 +22,14 @@ import java.util.UUID;
  * access (see {@link ProjectCounter}).
  */
 public record Access(Project project, Role role, UUID accountId, Map<String, Long> counters) {
+
+    /**
+     * The project's status under a key-share lock held to the end of the change's transaction: archiving locks the row
+     * for update, so a change either commits before the archive or waits for it and then reads it archived. Key share
+     * (not share) lets changes that bump the project's own counters run side by side as before.
+     */
+    private static final JdbcStatement LOCK_STATUS = JdbcStatement.numbered(
+            "SELECT status FROM projects WHERE id = ?1 FOR KEY SHARE");
 
     public static final String ARCHIVED_MESSAGE = "This project is archived: it can be read but not changed. "
             + "An owner can unarchive it in the settings.";
@@ -84,13 +97,40 @@ public record Access(Project project, Role role, UUID accountId, Map<String, Lon
         return this;
     }
 
-    /** Every change to project content passes here: 403 for a missing role, 409 for an archived project. */
+    /**
+     * Every change to project content passes here: 403 for a missing role, 409 for an archived project. The status is
+     * read again under a lock (one statement, only for changes) because the project in hand was read before the request's
+     * transaction: an archive answered meanwhile must refuse this change, not let it land after the archive.
+     */
     public Access requireWrite(Role needed) {
         requireRole(needed);
-        if (archived()) {
-            throw ApiException.conflict(ARCHIVED_MESSAGE, java.util.Map.of("archived", true));
+        if (archived() || archivedNow()) {
+            throw ApiException.conflict(ARCHIVED_MESSAGE, Map.of("archived", true));
         }
         return this;
+    }
+
+    /**
+     * Read once per transaction (the lock then holds until its end, so the status cannot change meanwhile), and only
+     * inside one: outside, the lock would end with the statement and protect nothing, and the change's own transaction
+     * reads it again.
+     */
+    private boolean archivedNow() {
+        TransactionSynchronizationRegistry tx = Arc.container() == null ? null
+                : Arc.container().instance(TransactionSynchronizationRegistry.class).get();
+        if (tx == null || tx.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return false;
+        }
+        String key = "project-status-locked:" + project.id;
+        if (tx.getResource(key) != null) {
+            return false;
+        }
+        List<String> status = LOCK_STATUS.list(Project.getEntityManager(), new Object[] {project.id}, rs -> rs.getString(1));
+        if (status.isEmpty()) {
+            throw ProjectAccess.notFound(); // deleted meanwhile
+        }
+        tx.putResource(key, Boolean.TRUE);
+        return Project.STATUS_ARCHIVED.equals(status.get(0));
     }
 
     public String slug() {

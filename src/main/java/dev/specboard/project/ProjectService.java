@@ -1,5 +1,6 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.JdbcStatement;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.account.Account;
@@ -27,6 +28,7 @@ public class ProjectService {
     /** Slugs that would collide with fixed URLs under /projects. */
     static final Set<String> RESERVED_SLUGS = Set.of("new", "api", "admin", "settings");
 
+    private static final JdbcStatement LOCK_FOR_ARCHIVE = JdbcStatement.numbered("SELECT 1 FROM projects WHERE id = ?1 FOR UPDATE");
     private static final Pattern BRANCH = Pattern.compile("^(?!-)(?!.*\\.\\.)(?!.*//)(?!.*@\\{)[A-Za-z0-9._/-]+(?<!\\.lock)(?<![/.])$");
 
     @Inject
@@ -243,10 +245,15 @@ public class ProjectService {
         return Project.findById(projectId);
     }
 
-    /** Archives the project: it stays readable, every change is refused until it is unarchived. */
+    /**
+     * Archives the project: it stays readable, every change is refused until it is unarchived. The row lock waits for
+     * the changes in flight (each holds a key share of the row, see {@link Access#requireWrite}) and holds back the
+     * ones that come after until the archive commits, so none lands after the archive answered.
+     */
     @Transactional
     public Project archive(Access access) {
         access.requireRole(Role.OWNER);
+        LOCK_FOR_ARCHIVE.list(Project.getEntityManager(), new Object[] {access.project().id}, rs -> rs.getInt(1));
         Project p = load(access.project().id);
         p.archive();
         return p;

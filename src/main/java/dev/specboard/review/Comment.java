@@ -30,4 +30,7 @@ public class Comment extends TimestampedEntity {
     public String body;
 
     public boolean edited;
+
+    /** 1 when written, one more per edit: an edit names the version it changed. */
+    public int version = 1;
 }

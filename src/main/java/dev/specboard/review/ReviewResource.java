@@ -3,6 +3,7 @@ package dev.specboard.review;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileView;
 import dev.specboard.repo.Repo;
@@ -54,10 +55,10 @@ public class ReviewResource {
         static native TemplateInstance replyRefused(Access access, ThreadView thread, ReviewContext ctx, String reply, FormErrors errors);
 
         static native TemplateInstance editRefused(Access access, ThreadView thread, ReviewContext ctx, UUID editing, String edit,
-                                                   FormErrors errors);
+                                                   FormErrors errors, Integer editVersion);
 
         static native TemplateInstance editRefused$thread(Access access, ThreadView thread, ReviewContext ctx, UUID editing, String edit,
-                                                          FormErrors errors);
+                                                          FormErrors errors, Integer editVersion);
 
         static native TemplateInstance replyRefused$thread(Access access, ThreadView thread, ReviewContext ctx, String reply,
                                                            FormErrors errors);
@@ -167,11 +168,19 @@ public class ReviewResource {
         try {
             return answer(access, review.edit(access, id, form), headers);
         } catch (ValidationException e) {
-            Shown s = shown(access, review.threadOfComment(access, id));
-            return Htmx.invalid(Htmx.isHtmx(headers)
-                    ? Templates.editRefused$thread(access, s.thread(), s.ctx(), id, form.body(), e.errors())
-                    : Templates.editRefused(access, s.thread(), s.ctx(), id, form.body(), e.errors()));
+            return editRefused(access, id, form.body(), e.errors(), form.version(), 422, headers);
+        } catch (StaleVersionException e) {
+            // The thread shows the text saved meanwhile; the form keeps yours, now based on that version.
+            return editRefused(access, id, form.body(), FormErrors.none().add("body", e.getMessage()), e.currentVersion(), 409, headers);
         }
+    }
+
+    private Response editRefused(Access access, UUID id, String body, FormErrors errors, Integer version, int status,
+                                 HttpHeaders headers) {
+        Shown s = shown(access, review.threadOfComment(access, id));
+        return Htmx.page(Htmx.isHtmx(headers)
+                ? Templates.editRefused$thread(access, s.thread(), s.ctx(), id, body, errors, version)
+                : Templates.editRefused(access, s.thread(), s.ctx(), id, body, errors, version), status);
     }
 
     /** A thread as a refused form shows it again, with what its page needs. */

@@ -1,6 +1,7 @@
 package dev.specboard.review;
 
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.notification.Mentions;
 import dev.specboard.project.Access;
 import dev.specboard.repo.FileBrowserService;
@@ -21,6 +22,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -113,7 +115,7 @@ public class ReviewService {
         for (Object[] row : rows) {
             Comment c = (Comment) row[0];
             byThread.computeIfAbsent(c.threadId, k -> new ArrayList<>()).add(new CommentView(c.id, c.authorId, (String) row[1],
-                    (String) row[2], c.authorType, c.body, markdown.render(c.body), c.createdAt, c.edited));
+                    (String) row[2], c.authorType, c.body, markdown.render(c.body), c.createdAt, c.edited, c.version));
         }
         return threads.stream().map(t -> new ThreadView(t.id, t.filePath, t.lineStart, t.lineEnd, t.state, t.snippet,
                 t.manifestVersion, t.originalFilePath, t.originalLineStart, t.originalLineEnd, t.originalManifestVersion,
@@ -199,7 +201,10 @@ public class ReviewService {
         return thread(t.id);
     }
 
-    /** Changes one's own comment and marks it edited. */
+    /**
+     * Changes one's own comment and marks it edited, if it is still at the version the edit started from: two tabs of
+     * its author saving in turn no longer lose the first save silently (409 with both texts).
+     */
     @Transactional
     public ThreadView edit(Access access, UUID commentId, CommentForm form) {
         Comment c = ownComment(access, commentId);
@@ -208,8 +213,16 @@ public class ReviewService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
+        StaleVersionException.requireGiven("version", form.version());
+        em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
+        StaleVersionException.requireSaved("The comment", form.version(), c.version);
+        if (form.version() != c.version) {
+            throw new StaleVersionException("The comment", form.version(), c.version, Map.of("body", c.body),
+                    Map.of("body", form.body()), "you in another tab or window");
+        }
         c.body = form.body().strip();
         c.edited = true;
+        c.version++;
         return thread(c.threadId);
     }
 

@@ -1,16 +1,37 @@
 package dev.specboard.spec;
 
 import dev.specboard.account.Account;
+import dev.specboard.kernel.JdbcStatement;
+import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Writes a task's history: each move logged with who made it, then announced to the spec's author and the board. */
 @ApplicationScoped
 class TaskHistory {
+
+    /**
+     * The first move back to pending after the account's last claim of the task (?1, ?2): its note and time. The log is
+     * all that remembers a former claimer, so this reads it, only when someone not holding the task acts on it.
+     */
+    private static final JdbcStatement AFTER_LAST_CLAIM = JdbcStatement.numbered("""
+            SELECT e.note, e.created_at FROM task_events e
+            WHERE e.task_id = ?1 AND e.to_status = 'pending' AND e.created_at > (
+                SELECT max(c.created_at) FROM task_events c WHERE c.task_id = ?1 AND c.actor_id = ?2 AND c.to_status = 'claimed')
+            ORDER BY e.created_at LIMIT 1""");
+
+    private static final String LAPSE_NOTE = "Lease expired: ";
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     EntityManager em;
@@ -49,5 +70,35 @@ class TaskHistory {
     UUID specAuthor(ImplementationTask task) {
         return (UUID) em.createNativeQuery("SELECT author_id FROM technical_specs WHERE id = ?1")
                 .setParameter(1, task.spec.id).getSingleResult();
+    }
+
+    /**
+     * 409 for an account acting on a task another now holds after the account's own claim of it lapsed: told only
+     * the holder, an agent could not tell that it had lost the task by missing its heartbeats. Nothing when the account
+     * never held it, gave it back, or holds it.
+     */
+    void refuseLapsedClaimer(ImplementationTask task, UUID accountId) {
+        if (accountId == null || task.claimedBy == null || task.claimedBy.id.equals(accountId) || !task.status.isHeld()) {
+            return;
+        }
+        List<Object[]> after = AFTER_LAST_CLAIM.list(em, new Object[] {task.id, accountId},
+                rs -> new Object[] {rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class)});
+        if (after.isEmpty() || after.get(0)[0] == null || !((String) after.get(0)[0]).startsWith(LAPSE_NOTE)) {
+            return;
+        }
+        Instant lapsedAt = lapsedAt((String) after.get(0)[0], ((java.time.OffsetDateTime) after.get(0)[1]).toInstant());
+        throw ApiException.conflict("Your claim of " + task.taskKey + " lapsed at " + MINUTE.format(lapsedAt)
+                        + "; it is now claimed by " + task.claimedBy.username + ".",
+                Map.of("claimedBy", task.claimedBy.username, "lapsedAt", lapsedAt.toString()));
+    }
+
+    /** When the lease ran out, as the lapse's note says ({@link TaskLeases#expiredNote}); else when the lapse was logged. */
+    private static Instant lapsedAt(String note, Instant logged) {
+        int at = note.lastIndexOf(" before ");
+        try {
+            return at < 0 ? logged : Instant.parse(note.substring(at + " before ".length()));
+        } catch (DateTimeParseException e) {
+            return logged;
+        }
     }
 }

@@ -50,6 +50,7 @@ public class TaskLeases {
     public ImplementationTask heartbeat(Access access, String key, TaskService.Actor actor) {
         access.requireWrite(Role.MEMBER);
         ImplementationTask task = ImplementationTask.locked(access.project(), key);
+        history.refuseLapsedClaimer(task, actor.accountId());
         try {
             task.renewLease(actor.accountId(), Instant.now(), length(access.project()));
         } catch (IllegalStateException | IllegalArgumentException e) {

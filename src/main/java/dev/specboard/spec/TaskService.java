@@ -198,6 +198,7 @@ public class TaskService {
         // Who holds it comes first: told "cannot move from claimed to completed", someone else's claimer (or an agent whose
         // lease lapsed and was claimed by another since) looked for a mistake in their move instead of the holder.
         if (task.claimedBy != null && !task.claimedBy.id.equals(actor.accountId()) && !access.isLead()) {
+            history.refuseLapsedClaimer(task, actor.accountId());
             throw ApiException.conflict(taskKey + " is claimed by " + task.claimedBy.username
                     + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));
         }
@@ -301,6 +302,7 @@ public class TaskService {
         access.requireWrite(Role.MEMBER);
         String path = ImplementationTask.worktreePath(worktreePath);
         ImplementationTask task = ImplementationTask.locked(access.project(), ImplementationTask.requireKey(key));
+        history.refuseLapsedClaimer(task, actor.accountId());
         try {
             task.recordWorktree(actor.accountId(), path);
         } catch (IllegalStateException e) {

@@ -226,8 +226,8 @@ class ApiContractTest {
         expected.put("infer_entities", List.of("project"));
         expected.put("list_entities", List.of("project"));
         expected.put("confirm_entity", List.of("project", "entityId"));
-        expected.put("rename_entity", List.of("project", "entityId", "entityName"));
-        expected.put("update_entity_field", List.of("project", "entityId", "field", "name", "type", "required"));
+        expected.put("rename_entity", List.of("project", "entityId", "entityName", "version"));
+        expected.put("update_entity_field", List.of("project", "entityId", "field", "name", "type", "required", "version"));
         expected.put("remove_entity_field", List.of("project", "entityId", "field"));
         expected.put("remove_entity", List.of("project", "entityId"));
         expected.put("list_thinking", List.of("project", "status"));

@@ -257,19 +257,28 @@ class McpClientTest {
             JsonNode inferred = structured(call(mcp, "infer_entities", project));
             String contact = entityNamed(inferred, "Contact").get("id").asText();
             String company = entityNamed(inferred, "Company").get("id").asText();
+            int version = entityNamed(inferred, "Contact").get("version").asInt();
+            McpSchema.CallToolResult madeUp = call(mcp, "update_entity_field", Map.of("project", t.slug(), "entityId", contact, "field", "birthday",
+                    "name", "born_on", "version", version + 1));
+            refusal(madeUp);
+            assertTrue(text(madeUp).get("details").get("version").asText().contains("has no version"), "a version never saved: " + text(madeUp));
             JsonNode edited = structured(call(mcp, "update_entity_field", Map.of("project", t.slug(), "entityId", contact, "field", "birthday",
-                    "name", "born_on", "required", true)));
+                    "name", "born_on", "required", true, "version", version)));
             assertEquals("date", edited.get("fields").get("born_on").get("type").asText(), "what is not given stays: " + edited);
             assertTrue(edited.get("fields").get("born_on").get("required").asBoolean());
             assertTrue(edited.get("userConfirmed").asBoolean());
             McpSchema.CallToolResult badType = call(mcp, "update_entity_field", Map.of("project", t.slug(), "entityId", contact, "field", "born_on",
-                    "type", "blob"));
+                    "type", "blob", "version", edited.get("version").asInt()));
             refusal(badType);
             assertTrue(text(badType).get("details").has("type"), "names the type: " + text(badType));
             assertFalse(structured(call(mcp, "remove_entity_field", Map.of("project", t.slug(), "entityId", contact, "field", "notes")))
                     .get("fields").has("notes"));
-            assertEquals("Person", structured(call(mcp, "rename_entity", Map.of("project", t.slug(), "entityId", contact, "entityName", "Person")))
-                    .get("entityName").asText());
+            // Based on the version before the field edit: refused, naming both versions.
+            assertTrue(refusal(call(mcp, "rename_entity", Map.of("project", t.slug(), "entityId", contact, "entityName", "Person", "version", version)))
+                    .contains("you edited version " + version));
+            int now = entityNamed(structured(call(mcp, "list_entities", project)), "Contact").get("version").asInt();
+            assertEquals("Person", structured(call(mcp, "rename_entity", Map.of("project", t.slug(), "entityId", contact, "entityName", "Person",
+                    "version", now))).get("entityName").asText());
             assertEquals("entity", structured(call(mcp, "remove_entity", Map.of("project", t.slug(), "entityId", company))).get("kind").asText());
             JsonNode left = structured(call(mcp, "list_entities", project));
             assertEquals(1, left.size(), "Company is gone: " + left);
@@ -278,7 +287,8 @@ class McpClientTest {
         String viewer = tokens.create(t.viewer().id, "viewer", null, null).value();
         try (McpSyncClient mcp = client(viewer)) {
             String person = entityNamed(structured(call(mcp, "list_entities", Map.of("project", t.slug()))), "Person").get("id").asText();
-            assertTrue(refusal(call(mcp, "update_entity_field", Map.of("project", t.slug(), "entityId", person, "field", "email", "type", "text")))
+            assertTrue(refusal(call(mcp, "update_entity_field", Map.of("project", t.slug(), "entityId", person, "field", "email", "type", "text",
+                    "version", 1)))
                     .contains("member role"));
             assertTrue(refusal(call(mcp, "remove_entity", Map.of("project", t.slug(), "entityId", person))).contains("member role"));
         }

@@ -143,6 +143,10 @@ class PlanApiTest {
             assertEquals(List.of("feature_plan", "implementation_steps", "code_changes"), plan.getList("artifacts.artifactType"));
             assertEquals("Pay by card", plan.getString("artifacts[0].content.goals[0]"));
             assertEquals(List.of(1, 2), plan.getList("versions.version"));
+            // v1 stays as v2 was made from it: no artifact is added to or replaced in it any more.
+            addArtifact(t, id, "feature_plan", PlanFixtures.FEATURE_PLAN).then().statusCode(409)
+                    .body("error", equalTo("Checkout v1 is an older version: v2 is the newest. Older versions keep their artifacts "
+                            + "as they were; edit v2 instead.")).body("details.newestVersion", equalTo(2));
             assertEquals("shop", plan.getString("repository"));
 
             Api.as(t.member()).body(Map.of("status", "completed")).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")

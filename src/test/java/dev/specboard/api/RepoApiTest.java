@@ -103,8 +103,19 @@ class RepoApiTest {
                     .body("details.body", equalTo("Write a comment"));
             as(team.member()).body(Map.of("body", "Second thought", "authorType", "AI")).put(api + "/comments/" + mine).then()
                     .statusCode(422).body("details.authorType", equalTo("unknown field"));
-            as(team.member()).body(Map.of("body", "Second thought")).put(api + "/comments/" + mine).then().statusCode(200)
-                    .body("comments[2].body", equalTo("Second thought")).body("comments[2].edited", equalTo(true));
+            // An edit says which version of the comment it changed: one from another tab, based on an older one, is refused
+            // with both texts, as every other document's stale save is.
+            as(team.member()).body(Map.of("body", "Second thought")).put(api + "/comments/" + mine).then().statusCode(422)
+                    .body("details.version", equalTo("Say which version you edited"));
+            as(team.member()).body(Map.of("body", "Second thought", "version", 1)).put(api + "/comments/" + mine).then().statusCode(200)
+                    .body("comments[2].body", equalTo("Second thought")).body("comments[2].edited", equalTo(true))
+                    .body("comments[2].version", equalTo(2));
+            as(team.member()).body(Map.of("body", "Other tab", "version", 1)).put(api + "/comments/" + mine).then().statusCode(409)
+                    .body("details.current.body", equalTo("Second thought")).body("details.yours.body", equalTo("Other tab"));
+            as(team.member()).body(Map.of("body", "Made up", "version", 7)).put(api + "/comments/" + mine).then().statusCode(422)
+                    .body("details.version", equalTo("The comment has no version 7: it is at version 2"));
+            as(team.viewer()).get(api + "/repos/app/threads?path=src/App.java").then().statusCode(200)
+                    .body("[0].comments[2].body", equalTo("Second thought"));
             as(team.reviewer()).delete(api + "/comments/" + mine).then().statusCode(403);
             as(team.member()).delete(api + "/comments/" + mine).then().statusCode(200).body("comments", hasSize(2));
             as(team.member()).delete(api + "/comments/" + mine).then().statusCode(404);

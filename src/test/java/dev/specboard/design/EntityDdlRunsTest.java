@@ -44,7 +44,8 @@ class EntityDdlRunsTest {
         String company = (String) EntityResourceTest.entity(inferred, "Company").get("id");
         assertEquals(List.of("Company"), targets(EntityResourceTest.entity(inferred, "Contact")));
 
-        fx.api(t.member()).body(Map.of("entityName", "Organisation")).put(api + "/entities/" + company).then().statusCode(200)
+        fx.api(t.member()).body(Map.of("entityName", "Organisation", "version", EntityResourceTest.entity(inferred, "Company").get("version")))
+                .put(api + "/entities/" + company).then().statusCode(200)
                 .body("pluralName", org.hamcrest.Matchers.equalTo("organisations"));
         List<Map<String, Object>> renamed = fx.api(t.viewer()).get(api + "/entities").then().statusCode(200).extract().path("");
         assertEquals(List.of("Organisation"), targets(EntityResourceTest.entity(renamed, "Contact")), "the relationship follows the rename");

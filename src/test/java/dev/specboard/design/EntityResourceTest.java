@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -57,6 +58,12 @@ class EntityResourceTest {
     }
 
     @SuppressWarnings("unchecked")
+    /** The entity's version as the API lists it now: what a rename or field edit names. */
+    private String version(TestData.Team t, String id) {
+        List<Map<String, Object>> all = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/entities").then().statusCode(200).extract().path("");
+        return String.valueOf(all.stream().filter(e -> id.equals(e.get("id"))).findFirst().orElseThrow().get("version"));
+    }
+
     static Map<String, Object> thought(List<Map<String, Object>> all, String subject) {
         return all.stream().filter(e -> subject.equals(e.get("subject"))).findFirst().orElseThrow(() -> new AssertionError(subject + " in " + all));
     }
@@ -179,12 +186,15 @@ class EntityResourceTest {
         assertEquals("Full Name", Web.html(badField).getElementById("to-" + contact + "-name").val(), "what was typed is kept");
         assertEquals("email", Web.html(badField).getElementById("to-" + contact + "-email").val(), "other fields show their names");
         assertEquals("e-to", Web.html(badField).getElementById("to-" + contact + "-name").attr("aria-describedby"));
-        Response taken = Web.as(t.member()).formParam("to", "email").post(base + contact + "/fields/name/rename");
+        Response taken = Web.as(t.member()).formParam("to", "email").formParam("version", version(t, contact))
+                .post(base + contact + "/fields/name/rename");
         assertEquals(409, taken.statusCode());
         assertEquals("email", Web.html(taken).getElementById("to-" + contact + "-name").val());
-        Web.as(t.member()).formParam("name", "Person").post(base + contact + "/rename").then().statusCode(303);
+        assertEquals(version(t, contact), Web.html(taken).selectFirst("#rename-" + contact + " input[name=version]").val());
+        Web.as(t.member()).formParam("name", "Person").formParam("version", version(t, contact)).post(base + contact + "/rename").then().statusCode(303);
         Web.as(t.member()).formParam("x", "").post(base + contact + "/fields/notes/remove").then().statusCode(303);
-        Web.as(t.member()).formParam("to", "full_name").post(base + contact + "/fields/name/rename").then().statusCode(303);
+        Web.as(t.member()).formParam("to", "full_name").formParam("version", version(t, contact))
+                .post(base + contact + "/fields/name/rename").then().statusCode(303);
         Web.as(t.member()).formParam("x", "").post(base + company + "/remove").then().statusCode(303);
 
         List<Map<String, Object>> again = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
@@ -224,7 +234,14 @@ class EntityResourceTest {
         // The page: a field's type and requiredness.
         Document page = Web.html(Web.as(t.member()).get(base));
         assertEquals("tel", page.select("#type-" + contact + "-phone option[selected]").text());
-        Web.as(t.member()).formParam("type", "string").formParam("required", "true").post(base + contact + "/fields/phone/edit").then().statusCode(303);
+        String before = version(t, contact);
+        Web.as(t.member()).formParam("type", "string").formParam("required", "true").formParam("version", before)
+                .post(base + contact + "/fields/phone/edit").then().statusCode(303);
+        // A second tab still showing the version before: refused, the entity shown as it is now.
+        Response stale = Web.as(t.member()).formParam("type", "text").formParam("version", before).post(base + contact + "/fields/phone/edit");
+        assertEquals(409, stale.statusCode());
+        assertTrue(Web.html(stale).getElementById("e-type").text().contains("you edited version " + before), Web.html(stale).getElementById("e-type").text());
+        assertEquals("string", Web.html(stale).select("#type-" + contact + "-phone option[selected]").text());
         Response bad = Web.as(t.member()).formParam("type", "blob").post(base + contact + "/fields/phone/edit");
         assertEquals(422, bad.statusCode());
         assertTrue(Web.html(bad).getElementById("e-type").text().startsWith("A field type is one of string, text"), Web.html(bad).getElementById("e-type").text());
@@ -235,13 +252,22 @@ class EntityResourceTest {
         assertNotNull(edited.selectFirst("#field-" + contact + "-phone input[name=required][checked]"));
 
         // The API: rename, retype and make optional in one step; a taken name, a bad type or an unknown key is refused.
-        Map<String, Object> retyped = fx.api(t.member()).body(Map.of("name", "status", "type", "string", "required", false))
+        fx.api(t.member()).body(Map.of("name", "status", "type", "string", "required", false))
+                .put(api + "/entities/" + contact + "/fields/stage").then().statusCode(422).body("details.version", equalTo("Say which version you edited"));
+        Map<String, Object> retyped = fx.api(t.member()).body(Map.of("name", "status", "type", "string", "required", false,
+                        "version", Integer.parseInt(version(t, contact))))
                 .put(api + "/entities/" + contact + "/fields/stage").then().statusCode(200).extract().path("");
         Map<String, Object> fields = (Map<String, Object>) retyped.get("fields");
         assertFalse(fields.containsKey("stage"));
         assertEquals("string", ((Map<String, Object>) fields.get("status")).get("type"));
         assertEquals(List.of(), ((Map<String, Object>) fields.get("status")).get("options"), "choices go with the enum type");
-        fx.api(t.member()).body(Map.of("name", "email")).put(api + "/entities/" + contact + "/fields/status").then().statusCode(409);
+        fx.api(t.member()).body(Map.of("name", "email", "version", retyped.get("version"))).put(api + "/entities/" + contact + "/fields/status")
+                .then().statusCode(409).body("error", equalTo("Contact already has a field email."));
+        // An edit based on the version before the retype: refused with the entity as it is now and what was sent.
+        fx.api(t.member()).body(Map.of("type", "text", "version", (Integer) retyped.get("version") - 1))
+                .put(api + "/entities/" + contact + "/fields/status").then().statusCode(409)
+                .body("details.current.entityName", equalTo("Contact")).body("details.yours.type", equalTo("text"))
+                .body("details.current.fields", org.hamcrest.Matchers.containsString("\"status\""));
         fx.api(t.member()).body(Map.of("type", "blob")).put(api + "/entities/" + contact + "/fields/status").then().statusCode(422)
                 .body("details.type", org.hamcrest.Matchers.startsWith("A field type is one of"));
         fx.api(t.member()).body(Map.of("name", "Not OK")).put(api + "/entities/" + contact + "/fields/status").then().statusCode(422)
@@ -254,9 +280,10 @@ class EntityResourceTest {
 
         fx.api(t.member()).body(Map.of("entityName", "Not OK")).put(api + "/entities/" + contact).then().statusCode(422)
                 .body("details.entityName", org.hamcrest.Matchers.startsWith("A name starts with a letter"));
-        assertEquals("Person", fx.api(t.member()).body(Map.of("entityName", "Person")).put(api + "/entities/" + contact).then().statusCode(200)
-                .extract().path("entityName"));
-        fx.api(t.member()).body(Map.of("entityName", "Person")).put(api + "/entities/" + company).then().statusCode(409);
+        assertEquals("Person", fx.api(t.member()).body(Map.of("entityName", "Person", "version", Integer.parseInt(version(t, contact))))
+                .put(api + "/entities/" + contact).then().statusCode(200).extract().path("entityName"));
+        fx.api(t.member()).body(Map.of("entityName", "Person", "version", Integer.parseInt(version(t, company))))
+                .put(api + "/entities/" + company).then().statusCode(409).body("error", equalTo("There is already an entity named Person."));
         fx.api(t.viewer()).delete(api + "/entities/" + company).then().statusCode(403);
         fx.api(t.member()).delete(api + "/entities/" + company).then().statusCode(204);
         fx.api(t.member()).delete(api + "/entities/" + company).then().statusCode(404);

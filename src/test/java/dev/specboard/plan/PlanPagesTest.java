@@ -168,6 +168,14 @@ class PlanPagesTest {
             Document shownV1 = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/plans/" + v2Id + "?version=1"));
             assertEquals("Checkout v1", shownV1.getElementById("plan-title").text());
             assertTrue(shownV1.select("#step-payment-api").text().contains("Payment API"));
+            // An older version is read-only: no Edit or add form for a member, a pointer to the newest instead.
+            Document memberV1 = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/plans/" + v2Id + "?version=1"));
+            assertNull(memberV1.getElementById("add-artifact"));
+            assertNull(memberV1.getElementById("edit-feature_plan"));
+            assertTrue(memberV1.getElementById("older-version").text().contains("v2 is the newest"), memberV1.getElementById("older-version").text());
+            Document memberV2 = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/plans/" + v2Id));
+            assertNotNull(memberV2.getElementById("add-artifact"));
+            assertNull(memberV2.getElementById("older-version"));
 
             Document cmp = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/plans/" + v2Id + "/compare?from=1&to=2"));
             assertEquals("Checkout: v1 → v2", cmp.getElementById("compare-title").text());

@@ -64,8 +64,8 @@ class RepoListQueriesTest {
                 String line = String.valueOf(i + 1);
                 ThreadView t = review.open(reviewer, repo, new NewThreadForm("src/File" + i + ".java", line, line, "Comment " + i),
                         i % 2 == 0 ? Comment.AuthorType.USER : Comment.AuthorType.AI);
-                review.reply(member, t.id(), new CommentForm("Reply to " + i), Comment.AuthorType.USER);
-                review.reply(reviewer, t.id(), new CommentForm("Again " + i), Comment.AuthorType.AI);
+                review.reply(member, t.id(), CommentForm.reply("Reply to " + i), Comment.AuthorType.USER);
+                review.reply(reviewer, t.id(), CommentForm.reply("Again " + i), Comment.AuthorType.AI);
                 if (i % 3 == 0) {
                     review.resolve(reviewer, t.id());
                 }

@@ -158,11 +158,22 @@ class ReviewResourceTest {
             String comment = "/projects/" + s.team().slug() + "/comments/" + commentId;
             Web.as(s.team().reviewer()).contentType("application/x-www-form-urlencoded").formParam("body", "hijack").post(comment)
                     .then().statusCode(403);
+            assertEquals("1", d.getElementById("comment-" + commentId).selectFirst("form input[name=version]").val());
             Response edited = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded")
-                    .formParam("body", "Because it is faster.").post(comment);
+                    .formParam("body", "Because it is faster.").formParam("version", "1").post(comment);
             Element c = Web.html(edited).getElementById("comment-" + commentId);
             assertTrue(c.text().contains("edited"));
             assertTrue(c.text().contains("Because it is faster."));
+            assertEquals("2", c.selectFirst("form input[name=version]").val());
+            // A save from another tab that still shows version 1: refused, the saved text shown, the form keeping its own.
+            Response stale = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded")
+                    .formParam("body", "Because I said so.").formParam("version", "1").post(comment);
+            assertEquals(409, stale.statusCode());
+            Element kept = Web.html(stale).getElementById("comment-" + commentId);
+            assertEquals("Because it is faster.", kept.selectFirst(".comment-body").text());
+            assertEquals("Because I said so.", kept.getElementById("edit-" + commentId).text());
+            assertTrue(kept.selectFirst("#error-summary").text().contains("you edited version 1, it is now version 2"), kept.text());
+            assertEquals("2", kept.selectFirst("form input[name=version]").val());
             Response deleted = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded").post(comment + "/delete");
             assertEquals(1, Web.html(deleted).select("li.comment").size());
         }

@@ -162,10 +162,10 @@ class TaskApiTest {
         List<String> sql = dev.specboard.support.SqlCounter.statements(() -> io.restassured.RestAssured.given()
                 .header("Authorization", "Bearer " + token).post(base(t) + "/tasks/claim-next").then().statusCode(200)
                 .body("task.key", equalTo("TASK-1-2")).body("phase.name", equalTo("two")));
-        // project access, the candidate (row-locked, not moved: it has files), its file locks (a savepoint, the locks, no
-        // held task has them), then one statement that moves and logs it, starts the spec and reads the answer's facts;
-        // no reload of the task or spec, no notes
-        assertEquals(6, sql.size(), String.join("\n", sql));
+        // project access, the project's status under a key-share lock (an archive waits for the claim), the candidate
+        // (row-locked, not moved: it has files), its file locks (a savepoint, the locks, no held task has them), then one
+        // statement that moves and logs it, starts the spec and reads the answer's facts; no reload of the task or spec, no notes
+        assertEquals(7, sql.size(), String.join("\n", sql));
         assertTrue(sql.stream().noneMatch(q -> q.contains("task_notes t") || q.toLowerCase().contains("select content")), String.join("\n", sql));
     }
 
@@ -182,8 +182,9 @@ class TaskApiTest {
                 .header("Authorization", "Bearer " + token).post(base(t) + "/tasks/claim-next").then().statusCode(200)
                 .body("task.key", equalTo("TASK-2-1")).body("task.status", equalTo("claimed"))
                 .body("task.claimedBy", equalTo(t.member().username)).body("phase.content", equalTo("# Second thing")));
-        // project access, then the claim: pick, move, log, spec start and the answer's facts in one statement
-        assertEquals(2, sql.size(), String.join("\n", sql));
+        // project access, the project's status under a key-share lock (an archive waits for the claim), then the claim:
+        // pick, move, log, spec start and the answer's facts in one statement
+        assertEquals(3, sql.size(), String.join("\n", sql));
         // What that one statement wrote is what every other reader sees: the move in the history (through a token),
         // the spec started, the lease, and the row version moved on (a board move that read it before gets a conflict).
         fx.api(t.viewer()).get(base(t) + "/tasks/TASK-2-1").then().statusCode(200)

@@ -226,4 +226,36 @@ class TaskLeaseLapseTest {
             assertTrue(Boolean.TRUE.equals(done.isError()), text(done));
         }
     }
+
+    @Test
+    void anAgentWhoseLapsedClaimAnotherTookSinceIsToldItsClaimLapsedAndWhenOverTheApiMcpAndTheBoard() throws Exception {
+        TestData.Team t = data.team();
+        spec(t, List.of(phase("one", "a.java")));
+        String one = base(t) + "/tasks/TASK-1-1";
+        fx.api(t.member()).post(one + "/claim").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE implementation_tasks SET lease_expires_at = ?1 WHERE project_id = ?2 AND task_id = 'TASK-1-1'")
+                .setParameter(1, Instant.parse("2026-01-02T03:04:05Z")).setParameter(2, t.project().id).executeUpdate());
+        fx.api(t.owner()).post(one + "/claim").then().statusCode(200);
+        String told = "Your claim of TASK-1-1 lapsed at 2026-01-02 03:04 UTC; it is now claimed by " + t.owner().username + ".";
+        fx.api(t.member()).post(one + "/heartbeat").then().statusCode(409).body("error", equalTo(told))
+                .body("details.lapsedAt", equalTo("2026-01-02T03:04:05Z")).body("details.claimedBy", equalTo(t.owner().username));
+        fx.api(t.member()).post(one + "/start").then().statusCode(409).body("error", equalTo(told));
+        fx.api(t.member()).body(Map.of("commitSha", SHA)).post(one + "/complete").then().statusCode(409).body("error", equalTo(told));
+        fx.api(t.member()).post(one + "/release").then().statusCode(409).body("error", equalTo(told));
+        fx.api(t.member()).body(Map.of("worktreePath", "/wt/one")).post(one + "/worktree").then().statusCode(409).body("error", equalTo(told));
+        io.restassured.response.Response moved = Web.htmx(Web.as(t.member()).contentType("application/x-www-form-urlencoded"))
+                .formParam("task", "TASK-1-1").formParam("to", "in_progress").post("/projects/" + t.slug() + "/board/move");
+        assertEquals(409, moved.statusCode());
+        assertTrue(Web.html(moved).text().contains(told), Web.html(moved).text());
+        try (McpSyncClient agent = Mcp.client(base, fx.token(t.member()))) {
+            McpSchema.CallToolResult done = agent.callTool(new McpSchema.CallToolRequest("complete_task",
+                    Map.of("project", t.slug(), "task", "TASK-1-1", "commitSha", SHA)));
+            assertTrue(Boolean.TRUE.equals(done.isError()) && text(done).contains(told), text(done));
+        }
+        // Someone who never held the task is told only who holds it; the holder goes on.
+        fx.api(t.lead()).post(one + "/heartbeat").then().statusCode(409)
+                .body("error", equalTo("TASK-1-1 is claimed by " + t.owner().username + "; only its claimer can extend the lease."));
+        fx.api(t.owner()).post(one + "/heartbeat").then().statusCode(200);
+    }
 }
