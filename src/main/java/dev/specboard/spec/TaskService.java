@@ -201,7 +201,11 @@ public class TaskService {
             throw ApiException.conflict(taskKey + " is claimed by " + task.claimedBy.username
                     + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));
         }
-        Optional<String> refusal = from.refusal(to);
+        Optional<String> refusal = from.refusal(to).map(r -> from == TaskStatus.CLAIMED && to == TaskStatus.COMPLETED
+                && TaskEvent.VIA_TOKEN.equals(actor.via())
+                // An agent is told the call that starts it, as the board's card offers Start.
+                ? r.substring(0, r.length() - 1) + " (POST /api/v1/projects/" + access.project().slug + "/tasks/" + taskKey
+                + "/start, MCP start_task), then complete it." : r);
         if (refusal.isPresent()) {
             throw refused(task, refusal.get(), from, to, actor);
         }

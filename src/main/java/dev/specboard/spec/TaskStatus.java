@@ -86,6 +86,9 @@ public enum TaskStatus {
         if (this == MERGED) {
             return Optional.of("A merged task is finished and cannot move.");
         }
+        if (this == CLAIMED && to == COMPLETED) {
+            return Optional.of("A task cannot move from claimed to completed: start it first.");
+        }
         if (to == FAILED && this == PENDING) {
             return Optional.of("Only a claimed or started task can fail.");
         }

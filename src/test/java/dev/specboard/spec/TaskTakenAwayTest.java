@@ -85,4 +85,14 @@ class TaskTakenAwayTest {
         fx.api(t.member()).body(Map.of("reason", "Stuck")).post(root(t) + "/tasks/TASK-1-2/fail").then().statusCode(200);
         fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200).body("findAll { it.type == 'task_failed' }", hasSize(1));
     }
+
+    @Test
+    void completingAClaimedTaskThatWasNotStartedSaysToStartItFirst() {
+        TestData.Team t = held();
+        fx.api(t.member()).post(root(t) + "/tasks/TASK-1-3/claim").then().statusCode(200);
+        fx.api(t.member()).body(Map.of("commitSha", SHA)).post(root(t) + "/tasks/TASK-1-3/complete").then().statusCode(409)
+                .body("error", equalTo("A task cannot move from claimed to completed: start it first (POST /api/v1/projects/" + t.slug()
+                        + "/tasks/TASK-1-3/start, MCP start_task), then complete it."))
+                .body("details.from", equalTo("claimed")).body("details.to", equalTo("completed"));
+    }
 }
