@@ -59,6 +59,14 @@ public enum TaskStatus {
         return this == CLAIMED || this == IN_PROGRESS;
     }
 
+    /**
+     * Whether a lead may set a WIP limit on this column: not on merged, where finished work ends and which a sync fills
+     * whatever it holds (a completion merged at once went past it), so a limit there could not hold.
+     */
+    public boolean takesWipLimit() {
+        return this != MERGED;
+    }
+
     public boolean canMoveTo(TaskStatus to) {
         return MOVES.get(this).contains(to);
     }
