@@ -166,4 +166,18 @@ public class ArchitectureTools {
                                                         @ToolArg(description = "why it failed") String reason) {
         return call(() -> workSessionApi.fail(project, sessionId, new WorkSessionApi.FailBody(reason)));
     }
+
+    @Tool(name = "release_work_session", description = "Gives a work session in progress back: it is pending again, for anyone (its claimer or a lead).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public WorkSessionApi.SessionAnswer releaseWorkSession(@ToolArg(description = "project slug") String project,
+                                                           @ToolArg(description = "work session id") String sessionId) {
+        return call(() -> workSessionApi.release(project, sessionId));
+    }
+
+    @Tool(name = "retry_work_session", description = "Returns a failed work session to pending for another try (a lead).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public WorkSessionApi.SessionAnswer retryWorkSession(@ToolArg(description = "project slug") String project,
+                                                         @ToolArg(description = "work session id") String sessionId) {
+        return call(() -> workSessionApi.retry(project, sessionId));
+    }
 }

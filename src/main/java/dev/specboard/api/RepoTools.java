@@ -70,7 +70,7 @@ public class RepoTools {
         return call(() -> reviewApi.list(project, repository, path, state, null));
     }
 
-    @Tool(name = "open_review_thread", description = "Opens a review thread on lines of a file of the latest manifest, with a first markdown comment as the assistant.",
+    @Tool(name = "open_review_thread", description = "Opens a review thread on lines of a file of the latest manifest, with a first markdown comment as your account.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public ReviewApi.ThreadAnswer openReviewThread(@ToolArg(description = "project slug") String project,
                                                    @ToolArg(description = "repository name") String repository,
@@ -79,15 +79,15 @@ public class RepoTools {
                                                    @ToolArg(description = "last line") int lineEnd,
                                                    @ToolArg(description = "markdown comment") String body) {
         return entity(ReviewApi.ThreadAnswer.class, () -> reviewApi.open(project, repository,
-                new ReviewApi.ThreadBody(path, lineStart, lineEnd, body, "AI")));
+                new ReviewApi.ThreadBody(path, lineStart, lineEnd, body, null)));
     }
 
-    @Tool(name = "comment_on_thread", description = "Adds a markdown comment to a review thread as the assistant and returns the thread.",
+    @Tool(name = "comment_on_thread", description = "Adds a markdown comment to a review thread as your account (as the API does) and returns the thread.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public ReviewApi.ThreadAnswer commentOnThread(@ToolArg(description = "project slug") String project,
                                                   @ToolArg(description = "thread id") String thread,
                                                   @ToolArg(description = "markdown body") String body) {
-        return entity(ReviewApi.ThreadAnswer.class, () -> reviewApi.comment(project, id(thread), new ReviewApi.CommentBody(body, "AI")));
+        return entity(ReviewApi.ThreadAnswer.class, () -> reviewApi.comment(project, id(thread), new ReviewApi.CommentBody(body, null)));
     }
 
     @Tool(name = "resolve_thread", description = "Resolves a review thread.",

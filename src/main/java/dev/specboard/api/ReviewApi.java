@@ -137,10 +137,13 @@ public class ReviewApi {
         if (value == null || value.isBlank() || value.equalsIgnoreCase("USER")) {
             return Comment.AuthorType.USER;
         }
+        // AI is the assistant's alone (DESIGN.md): its answers come from an EXPLANATION job. A token comments as its own
+        // account, person or agent, over the API as over MCP; letting it choose AI labelled one account's comments two ways.
         if (value.equalsIgnoreCase("AI")) {
-            return Comment.AuthorType.AI;
+            throw new ApiException(422, "Validation failed", java.util.Map.of("authorType",
+                    "AI is the assistant's, whose answers an EXPLANATION job writes; a token comments as its account: USER or leave it out"));
         }
-        throw new ApiException(422, "Validation failed", java.util.Map.of("authorType", "USER or AI"));
+        throw new ApiException(422, "Validation failed", java.util.Map.of("authorType", "USER, or leave it out"));
     }
 
     private static String str(Integer i) {

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** API v1 for work sessions: list, start, claim the next one atomically, complete or fail. */
+/** API v1 for work sessions: list, start, claim the next one atomically, complete or fail, release, retry. */
 @Path("/api/v1/projects/{slug}/work-sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -126,6 +126,24 @@ public class WorkSessionApi {
             throw ValidationException.of("reason", "Say why it failed");
         }
         sessions.fail(access, uuid(id), body.reason());
+        return answer(access, uuid(id));
+    }
+
+    @RoleFirst.Member
+    @POST
+    @Path("/{id}/release")
+    public SessionAnswer release(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        sessions.release(access, uuid(id));
+        return answer(access, uuid(id));
+    }
+
+    @RoleFirst.Lead
+    @POST
+    @Path("/{id}/retry")
+    public SessionAnswer retry(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.write(slug, Role.LEAD);
+        sessions.retry(access, uuid(id));
         return answer(access, uuid(id));
     }
 

@@ -77,6 +77,28 @@ public class WorkSession extends TimestampedEntity {
         completedAt = at;
     }
 
+    /** {@code in_progress → pending}: the claim ends (its claimer gave up or died), for anyone to claim again. */
+    public void release() {
+        if (!IN_PROGRESS.equals(status)) {
+            throw ApiException.conflict("Only a session in progress can be released; this one is " + label(status) + ".");
+        }
+        status = PENDING;
+        claimedBy = null;
+        claimedAt = null;
+    }
+
+    /** {@code failed → pending} for another try; the failure's reason stays in the note until it is finished again. */
+    public void retry() {
+        if (!FAILED.equals(status)) {
+            throw ApiException.conflict("Only a failed session can be retried; this one is " + label(status) + ".");
+        }
+        status = PENDING;
+        claimedBy = null;
+        claimedAt = null;
+        completedAt = null;
+        resultNote = resultNote == null ? null : "Failed before: " + resultNote;
+    }
+
     public static String label(String status) {
         return status == null ? "" : status.replace('_', ' ');
     }

@@ -29,7 +29,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
 
-/** The project's work sessions: the filtered list, starting one on a target, claiming, completing and failing. */
+/** The project's work sessions: the filtered list, starting one on a target, claiming, completing, failing, releasing, retrying. */
 @Path("/projects/{slug}/work-sessions")
 @Produces(MediaType.TEXT_HTML)
 public class WorkSessionResource {
@@ -112,6 +112,28 @@ public class WorkSessionResource {
             return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
                     WorkSessionForm.empty(), e.errors())));
         }
+    }
+
+    @RoleFirst.Member
+    @POST
+    @Path("/{id}/release")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response release(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("back") String back,
+                            @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        WorkSession w = sessions.release(access, uuid(id));
+        return Flash.redirect(headers, back(access, back, w.targetId), "The " + w.sessionType + " session is pending again, for anyone to claim.");
+    }
+
+    @RoleFirst.Lead
+    @POST
+    @Path("/{id}/retry")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retry(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("back") String back,
+                          @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.LEAD);
+        WorkSession w = sessions.retry(access, uuid(id));
+        return Flash.redirect(headers, back(access, back, w.targetId), "The " + w.sessionType + " session is pending again for another try.");
     }
 
     private WorkSessionListView page(Access access, WorkSessionFilter filter, FilterChoices choices, WorkSessionForm form, FormErrors errors) {

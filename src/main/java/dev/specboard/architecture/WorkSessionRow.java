@@ -19,6 +19,10 @@ public record WorkSessionRow(UUID id, String sessionType, String targetType, UUI
         return WorkSession.IN_PROGRESS.equals(status);
     }
 
+    public boolean failed() {
+        return WorkSession.FAILED.equals(status);
+    }
+
     public String badge() {
         return switch (status) {
             case WorkSession.COMPLETE -> "ok";

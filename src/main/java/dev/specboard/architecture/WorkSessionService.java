@@ -21,8 +21,8 @@ import java.util.UUID;
 
 /**
  * Work sessions: starting them on a component, context or the project, claiming them (the next
- * pending one atomically, so two agents never get the same), and completing or failing them; a
- * completed design session can save a new version of its component's design doc.
+ * pending one atomically, so two agents never get the same), completing or failing them, releasing a claimed one
+ * and retrying a failed one; a completed design session can save a new version of its component's design doc.
  */
 @ApplicationScoped
 public class WorkSessionService {
@@ -160,11 +160,35 @@ public class WorkSessionService {
         return w;
     }
 
+    /** Gives a session in progress back ({@code in_progress → pending}), for its claimer or a lead: a dead agent held it for good. */
+    @Transactional
+    public WorkSession release(Access access, UUID id) {
+        access.requireWrite(Role.MEMBER);
+        WorkSession w = lockHeld(access, id, "release");
+        w.release();
+        return w;
+    }
+
+    /** A lead returns a failed session to pending for another try. */
+    @Transactional
+    public WorkSession retry(Access access, UUID id) {
+        access.requireWrite(Role.LEAD);
+        WorkSession w = get(access.project().id, id);
+        em.refresh(w, LockModeType.PESSIMISTIC_WRITE);
+        w.retry();
+        return w;
+    }
+
     private WorkSession lockForFinish(Access access, UUID id) {
+        return lockHeld(access, id, "finish");
+    }
+
+    /** The session locked; 409 (claimed by another, as for a task) unless the caller claimed it or leads. */
+    private WorkSession lockHeld(Access access, UUID id, String verb) {
         WorkSession w = get(access.project().id, id);
         em.refresh(w, LockModeType.PESSIMISTIC_WRITE);
         if (WorkSession.IN_PROGRESS.equals(w.status) && w.claimedBy != null && !w.claimedBy.equals(access.accountId()) && !access.isLead()) {
-            throw ApiException.forbidden("This session was claimed by someone else; only they or a lead can finish it.");
+            throw ApiException.conflict("This session was claimed by someone else; only they or a lead can " + verb + " it.");
         }
         return w;
     }

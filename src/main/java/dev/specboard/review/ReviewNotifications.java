@@ -36,12 +36,13 @@ public class ReviewNotifications {
 
     void onComment(@Observes ThreadCommented e) {
         String link = link(e.projectId(), e.threadId());
-        String author = author(e.authorId());
+        // The assistant's answer (an EXPLANATION job's) is not its asker's reply: "ag1 replied" sent people to look for ag1's words.
+        String author = e.byAssistant() ? "The assistant" : author(e.authorId());
         Set<UUID> mentioned = mentions.notifyMembers(e.projectId(), e.authorId(), e.mentionedUsernames(),
                 author + " mentioned you in a review thread", link);
         for (UUID id : e.participantIds()) {
             if (!mentioned.contains(id) && !id.equals(e.authorId())) {
-                notifications.notify(id, e.projectId(), "thread_reply", Map.of("message", author + " replied in a thread you took part in", "link", link));
+                notifications.notify(id, e.projectId(), "thread_reply", Map.of("message", author + (e.byAssistant() ? " answered" : " replied") + " in a thread you took part in", "link", link));
             }
         }
         live.publish(LiveEvent.forProject("thread", e.projectId()));

@@ -175,7 +175,8 @@ public class ReviewService {
         t.createdBy = access.accountId();
         t.persist();
         Comment c = addComment(t, access.accountId(), authorType, form.body());
-        commented.fire(new ThreadCommented(t.projectId, t.id, c.id, access.accountId(), Set.of(), Mentions.parse(c.body)));
+        commented.fire(new ThreadCommented(t.projectId, t.id, c.id, access.accountId(), Set.of(), Mentions.parse(c.body),
+                c.authorType == Comment.AuthorType.AI));
         return thread(t.id);
     }
 
@@ -197,7 +198,8 @@ public class ReviewService {
         em.createQuery("update CommentThread set updatedAt = :now where id = :id").setParameter("now", Instant.now())
                 .setParameter("id", t.id).executeUpdate();
         em.refresh(t);
-        commented.fire(new ThreadCommented(t.projectId, t.id, c.id, access.accountId(), participants, Mentions.parse(c.body)));
+        commented.fire(new ThreadCommented(t.projectId, t.id, c.id, access.accountId(), participants, Mentions.parse(c.body),
+                c.authorType == Comment.AuthorType.AI));
         return thread(t.id);
     }
 

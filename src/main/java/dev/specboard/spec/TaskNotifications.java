@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * After a task moves: open boards of the project refresh themselves, and the spec's author hears
- * about claims, completions, failures and merges made by someone else.
+ * After a task moves: open boards of the project refresh themselves, the spec's author hears
+ * about claims, completions, failures and merges made by someone else, and a claimer hears when someone else released
+ * its task or marked it failed.
  */
 @ApplicationScoped
 public class TaskNotifications {
@@ -74,7 +75,11 @@ public class TaskNotifications {
 
     void onTransition(@Observes TaskTransitioned t) {
         live.publishSoon(LiveEvent.forProject("board", t.projectId()));
-        if (t.specAuthorId() == null || !TOLD.contains(t.to()) || Objects.equals(t.specAuthorId(), t.actorAccountId())) {
+        boolean holder = t.takenFromHolder();
+        boolean author = t.specAuthorId() != null && TOLD.contains(t.to()) && !Objects.equals(t.specAuthorId(), t.actorAccountId())
+                // The holder who is also the spec's author hears it once, as its holder.
+                && !(holder && t.specAuthorId().equals(t.holderId()));
+        if (!holder && !author) {
             return;
         }
         // The project's slug and who moved the task (none for a merge, which a sync finds), in one statement.
@@ -82,6 +87,17 @@ public class TaskNotifications {
                         Object[].class)
                 .setParameter("id", t.projectId()).setParameter("actor", t.actorAccountId()).getSingleResult();
         String actor = (String) row[1];
+        if (holder) {
+            // The claimer's next call would otherwise be refused with no word of why: it is told who took the task away.
+            boolean failed = t.to() == TaskStatus.FAILED;
+            notifications.notify(t.holderId(), t.projectId(), failed ? "task_failed" : "task_released", Map.of(
+                    "message", t.taskKey() + (failed ? " was marked failed by " + actor + " while you held it"
+                            : " was released by " + actor + ": it is pending again and no longer yours"),
+                    "link", "/projects/" + row[0] + "/tasks/" + t.taskKey(), "actor", actor));
+        }
+        if (!author) {
+            return;
+        }
         String verb = switch (t.to()) {
             case CLAIMED -> "was claimed";
             case COMPLETED -> "was completed";

@@ -193,7 +193,7 @@ public class TaskService {
         // Every claim goes through TaskClaims (dependencies, file locks, WIP turn). A board move that read the task
         // as claimed before a release committed finds it pending here, and must not claim it past those checks.
         if (from == TaskStatus.PENDING && to.isHeld()) {
-            throw ApiException.conflict(taskKey + " is not claimed yet: claim it first.", Map.of("from", from.value(), "to", to.value()));
+            throw refused(task, taskKey + " is not claimed yet: claim it first.", from, to, actor);
         }
         // Who holds it comes first: told "cannot move from claimed to completed", someone else's claimer (or an agent whose
         // lease lapsed and was claimed by another since) looked for a mistake in their move instead of the holder.
@@ -202,9 +202,13 @@ public class TaskService {
             throw ApiException.conflict(taskKey + " is claimed by " + task.claimedBy.username
                     + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));
         }
-        Optional<String> refusal = from.refusal(to);
+        Optional<String> refusal = from.refusal(to).map(r -> from == TaskStatus.CLAIMED && to == TaskStatus.COMPLETED
+                && TaskEvent.VIA_TOKEN.equals(actor.via())
+                // An agent is told the call that starts it, as the board's card offers Start.
+                ? r.substring(0, r.length() - 1) + " (POST /api/v1/projects/" + access.project().slug + "/tasks/" + taskKey
+                + "/start, MCP start_task), then complete it." : r);
         if (refusal.isPresent()) {
-            throw ApiException.conflict(refusal.get(), Map.of("from", from.value(), "to", to.value()));
+            throw refused(task, refusal.get(), from, to, actor);
         }
         wipLimits.hold(access.project(), to, taskKey, actor.pastWipLimit());
         if (to == TaskStatus.COMPLETED) {
@@ -230,6 +234,7 @@ public class TaskService {
         if (to == TaskStatus.PENDING && from == TaskStatus.FAILED) {
             task.failureReason = null;
         }
+        UUID holder = task.claimedBy == null ? null : task.claimedBy.id;
         Instant now = Instant.now();
         task.moveTo(to, em.getReference(Account.class, actor.accountId()), now);
         if (to.isHeld()) {
@@ -241,11 +246,28 @@ public class TaskService {
         history.log(task, from, to, actor, note);
         em.flush();
         specs.rollUp(task.spec.id).ifPresent(specCompleted::fire);
-        history.announce(task, from, to, actor);
+        history.announce(task, from, to, actor, history.specAuthor(task), holder);
         if (to == TaskStatus.COMPLETED) {
             markMerged(task.project.id, repos.onDefaultBranch(task.project.id, Set.of(task.commitSha)), Instant.now());
         }
         return new Moved(task, commitChecked);
+    }
+
+    /**
+     * A refused move (409): when a lead took the task from the caller since they claimed it, the answer says who and
+     * when first, as the caller is not told by the move's own wording ("cannot move from pending to completed").
+     */
+    private ApiException refused(ImplementationTask task, String refusal, TaskStatus from, TaskStatus to, Actor actor) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>(Map.of("from", from.value(), "to", to.value()));
+        // A failed task keeps its claimer: only one the caller still holds is surely not taken from them.
+        boolean holds = from.isHeld() && task.claimedBy != null && task.claimedBy.id.equals(actor.accountId());
+        Optional<TaskHistory.TakenAway> taken = holds ? Optional.empty() : history.takenFrom(task, actor.accountId());
+        if (taken.isEmpty()) {
+            return ApiException.conflict(refusal, details);
+        }
+        details.put(taken.get().to() == TaskStatus.FAILED ? "failedBy" : "releasedBy", taken.get().by());
+        details.put(taken.get().to() == TaskStatus.FAILED ? "failedAt" : "releasedAt", taken.get().at().toString());
+        return ApiException.conflict(taken.get().sentence(task.taskKey) + " " + refusal, details);
     }
 
     /**

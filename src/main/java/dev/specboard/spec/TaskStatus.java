@@ -59,6 +59,14 @@ public enum TaskStatus {
         return this == CLAIMED || this == IN_PROGRESS;
     }
 
+    /**
+     * Whether a lead may set a WIP limit on this column: not on merged, where finished work ends and which a sync fills
+     * whatever it holds (a completion merged at once went past it), so a limit there could not hold.
+     */
+    public boolean takesWipLimit() {
+        return this != MERGED;
+    }
+
     public boolean canMoveTo(TaskStatus to) {
         return MOVES.get(this).contains(to);
     }
@@ -85,6 +93,9 @@ public enum TaskStatus {
         }
         if (this == MERGED) {
             return Optional.of("A merged task is finished and cannot move.");
+        }
+        if (this == CLAIMED && to == COMPLETED) {
+            return Optional.of("A task cannot move from claimed to completed: start it first.");
         }
         if (to == FAILED && this == PENDING) {
             return Optional.of("Only a claimed or started task can fail.");

@@ -216,6 +216,8 @@ class ApiContractTest {
         expected.put("claim_next_work_session", List.of("project", "type"));
         expected.put("complete_work_session", List.of("project", "sessionId"));
         expected.put("fail_work_session", List.of("project", "sessionId", "reason"));
+        expected.put("release_work_session", List.of("project", "sessionId"));
+        expected.put("retry_work_session", List.of("project", "sessionId"));
         expected.put("open_review_thread", List.of("project", "repository", "path", "lineStart", "lineEnd", "body"));
         expected.put("list_review_threads", List.of("project", "repository", "path", "state"));
         expected.put("comment_on_thread", List.of("project", "thread", "body"));

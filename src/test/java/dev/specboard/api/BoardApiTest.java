@@ -30,6 +30,9 @@ class BoardApiTest {
     @Inject
     SpecApiFixtures fx;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void aLeadSetsLimitsOverTheApiAndTheBoardShowsThem() {
         TestData.Team t = data.team();
@@ -80,5 +83,36 @@ class BoardApiTest {
         Document saved = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/board"));
         assertEquals("4", saved.getElementById("wip-claimed").val());
         assertTrue(!saved.getElementById("wip-limits").hasAttr("open"));
+    }
+
+    @Test
+    void theMergedColumnTakesNoLimitAsASyncFillsIt() throws java.sql.SQLException {
+        TestData.Team t = data.team();
+        String limits = "/api/v1/projects/" + t.slug() + "/board/limits";
+        // It held 3 with a limit of 2 once a completion merged at once; now the limit is refused, naming the column.
+        fx.api(t.lead()).body(Map.of("merged", 2, "in_progress", 4)).put(limits).then().statusCode(422)
+                .body("details.merged", containsString("takes no limit"));
+        fx.api(t.viewer()).get(limits).then().statusCode(200).body("merged", nullValue()).body("in_progress", nullValue());
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("merged", null);
+        fx.api(t.lead()).body(clear).put(limits).then().statusCode(200).body("merged", nullValue());
+        // The board offers no field for it, and refuses one posted, showing why at the field.
+        Document board = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/board"));
+        assertTrue(board.getElementById("wip-merged") == null, "no merged field");
+        assertTrue(board.getElementById("wip-completed") != null);
+        Response bad = Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("wip-merged", "2")
+                .post("/projects/" + t.slug() + "/board/limits");
+        assertEquals(422, bad.statusCode());
+        assertTrue(Web.html(bad).getElementById("e-wip-merged").text().contains("takes no limit"));
+        // A limit saved before is not enforced nor shown (the API, MCP).
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO board_wip_limits (project_id, status, wip_limit) VALUES (?, 'merged', 2)")) {
+            s.setObject(1, t.project().id);
+            assertEquals(1, s.executeUpdate());
+        }
+        fx.api(t.viewer()).get(limits).then().statusCode(200).body("merged", nullValue());
+        String agent = fx.token(t.member());
+        String seen = Mcp.answer(agent, Mcp.initialize(agent), "get_board_limits", false, "project", t.slug()).replaceAll("\\s", "");
+        assertTrue(seen.contains("{\"column\":\"merged\",\"wipLimit\":null}"), seen);
     }
 }

@@ -156,7 +156,8 @@ class McpClientTest {
                 JsonNode answered = structured(call(mcp, "comment_on_thread", Map.of("project", slug, "thread", thread,
                         "body", "It keeps the lines apart.")));
                 assertEquals(2, answered.get("comments").size());
-                assertEquals("AI", answered.at("/comments/1/authorType").asText());
+                // The token's account comments, as over the API: AI is the assistant's (its EXPLANATION answers).
+                assertEquals("USER", answered.at("/comments/1/authorType").asText());
 
                 McpSchema.CallToolResult outside = call(mcp, "get_story", Map.of("project", "no-such-project", "number", 1));
                 assertTrue(outside.isError());

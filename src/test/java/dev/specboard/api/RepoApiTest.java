@@ -81,9 +81,13 @@ class RepoApiTest {
                     .post(api + "/repos/app/threads").then().statusCode(201)
                     .body("state", equalTo("open")).body("lineStart", equalTo(2)).body("lineEnd", equalTo(3))
                     .body("path", equalTo("src/App.java")).extract().path("id");
+            // AI is the assistant's: a token comments as its account, as over MCP.
             as(team.member()).body(Map.of("body", "Suggested fix", "authorType", "AI"))
+                    .post(api + "/threads/" + threadId + "/comments").then().statusCode(422)
+                    .body("details.authorType", org.hamcrest.Matchers.startsWith("AI is the assistant's"));
+            as(team.member()).body(Map.of("body", "Suggested fix"))
                     .post(api + "/threads/" + threadId + "/comments").then().statusCode(201)
-                    .body("comments", hasSize(2)).body("comments[1].authorType", equalTo("AI"));
+                    .body("comments", hasSize(2)).body("comments[1].authorType", equalTo("USER"));
             as(team.member()).body(Map.of("body", "")).post(api + "/threads/" + threadId + "/comments")
                     .then().statusCode(422).body("details.body", equalTo("Write a comment"));
             as(team.member()).post(api + "/threads/" + threadId + "/resolve").then().statusCode(200).body("state", equalTo("resolved"));

@@ -49,7 +49,7 @@ class WorkSessionApiTest {
                 .body("claimedAt", notNullValue());
         Api.as(t.lead()).post(base(t) + "/claim-next").then().statusCode(204);
         Api.as(t.member()).post(base(t) + "/" + id + "/claim").then().statusCode(409);
-        Api.as(t.member()).body(Map.of("note", "not mine")).post(base(t) + "/" + id + "/complete").then().statusCode(403);
+        Api.as(t.member()).body(Map.of("note", "not mine")).post(base(t) + "/" + id + "/complete").then().statusCode(409);
         Api.as(t.lead()).body(Map.of("note", "12 tests pass")).post(base(t) + "/" + id + "/complete").then().statusCode(200)
                 .body("status", equalTo("complete")).body("resultNote", equalTo("12 tests pass")).body("completedAt", notNullValue());
         Api.as(t.lead()).body(Map.of("reason", "late")).post(base(t) + "/" + id + "/fail").then().statusCode(409);

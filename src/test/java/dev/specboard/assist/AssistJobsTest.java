@@ -107,6 +107,7 @@ class AssistJobsTest {
             fx.api(t.member()).body(Map.of("commitSha", sha)).post(base(t) + "/tasks/TASK-1-1/complete").then().statusCode(200);
             String thread = fx.api(t.reviewer()).body(Map.of("path", JobTestSupport.DIR + "/App.java", "lineStart", 9, "lineEnd", 11,
                     "body", "What does this loop do?")).post(base(t) + "/repos/app/threads").then().statusCode(201).extract().path("id");
+            fx.api(t.member()).body(Map.of("body", "I wonder too")).post(base(t) + "/threads/" + thread + "/comments").then().statusCode(201);
 
             String id = fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("threadId", thread)))
                     .post(base(t) + "/jobs").then().statusCode(202).extract().path("id");
@@ -126,9 +127,13 @@ class AssistJobsTest {
 
             List<Comment> comments = QuarkusTransaction.requiringNew().call(() ->
                     Comment.<Comment>list("threadId = ?1 order by createdAt", UUID.fromString(thread)));
-            assertEquals(2, comments.size());
-            Comment answer = comments.get(1);
+            assertEquals(3, comments.size());
+            Comment answer = comments.get(2);
             assertEquals(Comment.AuthorType.AI, answer.authorType);
+            // The member who took part hears that the assistant answered, not that the reviewer replied.
+            fx.api(t.member()).get("/api/v1/notifications").then().statusCode(200)
+                    .body("findAll { it.type == 'thread_reply' }.payload.message", org.hamcrest.Matchers.contains(
+                            "The assistant answered in a thread you took part in"));
             assertEquals(t.reviewer().id, answer.authorId, "the assistant answers for the person who asked");
             assertTrue(answer.body.startsWith("**Assistant** · explanation of `" + JobTestSupport.DIR + "/App.java` lines 9–11"), answer.body);
             assertTrue(answer.body.contains("[" + JobTestSupport.DIR + "/Greeter.java:14](/projects/" + t.slug() + "/repos/app/blob/"

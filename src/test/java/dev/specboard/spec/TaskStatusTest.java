@@ -46,6 +46,7 @@ class TaskStatusTest {
     void refusalsExplainTheMove() {
         assertEquals("A task cannot move from pending to completed.", TaskStatus.PENDING.refusal(TaskStatus.COMPLETED).orElseThrow());
         assertEquals("The task is already claimed.", TaskStatus.CLAIMED.refusal(TaskStatus.CLAIMED).orElseThrow());
+        assertEquals("A task cannot move from claimed to completed: start it first.", TaskStatus.CLAIMED.refusal(TaskStatus.COMPLETED).orElseThrow());
         assertTrue(TaskStatus.CLAIMED.refusal(TaskStatus.IN_PROGRESS).isEmpty());
     }
 
