@@ -34,7 +34,7 @@ public class ArchitectureTools {
 
     @Tool(name = "list_contexts", description = "Lists a project's bounded contexts with their purpose, approval and the story numbers mapped to them.",
             outputSchema = @Tool.OutputSchema(from = ContextApi.ContextAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ContextApi.ContextAnswer> listContexts(@ToolArg(description = "project slug") String project) {
         return call(() -> contextApi.list(project));
@@ -70,14 +70,14 @@ public class ArchitectureTools {
 
     @Tool(name = "list_components", description = "Lists a project's components with their context, file path, completion flags and the ids they depend on.",
             outputSchema = @Tool.OutputSchema(from = ComponentApi.ComponentAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ComponentApi.ComponentAnswer> listComponents(@ToolArg(description = "project slug") String project) {
         return call(() -> componentApi.list(project));
     }
 
     @Tool(name = "get_component", description = "Returns one component with its dependents and its transitive dependencies.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public ComponentApi.ComponentGraphAnswer getComponent(@ToolArg(description = "project slug") String project,
                                                           @ToolArg(description = "component id") String componentId) {
         return call(() -> componentApi.get(project, componentId));
@@ -105,7 +105,7 @@ public class ArchitectureTools {
     }
 
     @Tool(name = "get_design_doc", description = "Returns a component's design doc: current version, content and approval.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public ComponentApi.DesignDocAnswer getDesignDoc(@ToolArg(description = "project slug") String project,
                                                      @ToolArg(description = "component id") String componentId) {
         return call(() -> componentApi.designDoc(project, componentId));
@@ -122,7 +122,7 @@ public class ArchitectureTools {
 
     @Tool(name = "list_work_sessions", description = "Lists a project's work sessions, optionally by status (pending, claimed, completed, failed) and type.",
             outputSchema = @Tool.OutputSchema(from = WorkSessionApi.SessionAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<WorkSessionApi.SessionAnswer> listWorkSessions(@ToolArg(description = "project slug") String project,
                                                                @ToolArg(description = "status filter", required = false) String status,
@@ -160,7 +160,7 @@ public class ArchitectureTools {
     }
 
     @Tool(name = "fail_work_session", description = "Marks a work session you claimed as failed, with the reason.",
-            structuredContent = true, annotations = @Tool.Annotations(openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public WorkSessionApi.SessionAnswer failWorkSession(@ToolArg(description = "project slug") String project,
                                                         @ToolArg(description = "work session id") String sessionId,
                                                         @ToolArg(description = "why it failed") String reason) {

@@ -47,7 +47,7 @@ public class McpTools {
 
     @Tool(name = "list_projects", description = "Lists the projects you belong to, with your role in each (viewer, reviewer, member, lead, owner).",
             outputSchema = @Tool.OutputSchema(from = ProjectApi.ProjectRowAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ProjectApi.ProjectRowAnswer> listProjects() {
         return call(() -> projectApi.list());
@@ -56,7 +56,7 @@ public class McpTools {
     @Tool(name = "list_notifications", description = "Lists your notifications (replies, mentions, approvals, task moves), newest first; "
             + "unread=true for the unread ones only; 200 at a time, before=<the last one's id> for older ones.",
             outputSchema = @Tool.OutputSchema(from = NotificationApi.NotificationAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<NotificationApi.NotificationAnswer> listNotifications(
             @ToolArg(description = "only unread notifications", required = false) Boolean unread,

@@ -50,7 +50,7 @@ public class SpecTools {
     @Tool(name = "list_specs", description = "Lists a project's technical specs (SPEC-n), or one story's, or those in one status, with their type, "
             + "status, task counts, hours and current phase.",
             outputSchema = @Tool.OutputSchema(from = SpecApi.SpecRowAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<SpecApi.SpecRowAnswer> listSpecs(@ToolArg(description = "project slug") String project,
                                                  @ToolArg(description = "only the specs of this story (12 for US-12)", required = false)
@@ -63,14 +63,14 @@ public class SpecTools {
     @Tool(name = "get_board_limits", description = "Returns each column of the task board with its WIP limit (null for none), as a lead set "
             + "them: a claim, start or completion into a column that already holds its limit is refused unless overWipLimit is true.",
             outputSchema = @Tool.OutputSchema(from = ColumnLimit.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ColumnLimit> getBoardLimits(@ToolArg(description = "project slug") String project) {
         return call(() -> boardApi.limits(project).entrySet().stream().map(e -> new ColumnLimit(e.getKey(), e.getValue())).toList());
     }
 
     @Tool(name = "get_spec", description = "Returns one spec with its content or phases, dependencies, tasks and revisions.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public SpecApi.SpecAnswer getSpec(@ToolArg(description = "project slug") String project,
                                       @ToolArg(description = "spec key, e.g. SPEC-3") String spec) {
         return call(() -> specApi.getSpec(project, spec));
@@ -96,7 +96,7 @@ public class SpecTools {
     @Tool(name = "update_spec", description = "Saves a new version of a spec, based on the version you read (a stale version is refused). "
             + "Send every phase: a new phase adds its task (this is how to add a phase), a changed one updates its pending task, "
             + "a dropped one removes its pending task.",
-            structuredContent = true, annotations = @Tool.Annotations(openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public SpecApi.SpecAnswer updateSpec(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "spec key, e.g. SPEC-3") String spec,
                                          @ToolArg(description = "the version your edit is based on") int version,
@@ -113,7 +113,7 @@ public class SpecTools {
     @Tool(name = "list_tasks", description = "Lists a project's implementation tasks by spec and task number, optionally by status (pending, claimed, "
             + "in_progress, completed, merged, failed) and spec key (SPEC-3): all of them, or 50 a page when a page is given.",
             outputSchema = @Tool.OutputSchema(from = TaskApi.TaskAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<TaskApi.TaskAnswer> listTasks(@ToolArg(description = "project slug") String project,
                                               @ToolArg(description = "status filter", required = false) String status,
@@ -124,7 +124,7 @@ public class SpecTools {
     }
 
     @Tool(name = "get_task", description = "Returns a task with its history (every status change, who, why) and its progress notes.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public TaskApi.TaskHistoryAnswer getTask(@ToolArg(description = "project slug") String project,
                                              @ToolArg(description = "task key, e.g. TASK-3-1") String task) {
         return call(() -> taskApi.getTask(project, task));
@@ -144,7 +144,7 @@ public class SpecTools {
     }
 
     @Tool(name = "get_task_context", description = "Returns a task with its spec's overview and its own phase content (progressive disclosure).",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public TaskApi.ContextAnswer getTaskContext(@ToolArg(description = "project slug") String project,
                                                 @ToolArg(description = "task key, e.g. TASK-3-1") String task) {
         return call(() -> taskApi.taskContext(project, task));
@@ -215,7 +215,7 @@ public class SpecTools {
     }
 
     @Tool(name = "fail_task", description = "Marks a task failed with the reason.",
-            structuredContent = true, annotations = @Tool.Annotations(openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer failTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                        @ToolArg(description = "why it failed") String reason) {
         return call(() -> taskApi.failTask(project, task, new TaskApi.FailBody(reason)));

@@ -20,7 +20,7 @@ public class StoryTools {
     @Tool(name = "list_stories", description = "Lists a project's user stories (US-n) by number, optionally by status (draft, review, changes, ready, "
             + "implemented): all of them, or 50 a page when a page is given.",
             outputSchema = @Tool.OutputSchema(from = StoryApi.StoryRowAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<StoryApi.StoryRowAnswer> listStories(@ToolArg(description = "project slug") String project,
                                                      @ToolArg(description = "status filter", required = false) String status,
@@ -30,7 +30,7 @@ public class StoryTools {
     }
 
     @Tool(name = "get_story", description = "Returns one story with its acceptance criteria, EARS requirements, contexts and revisions.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public StoryApi.StoryAnswer getStory(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "story number (12 for US-12)") int number) {
         return call(() -> storyApi.get(project, number));
@@ -46,7 +46,7 @@ public class StoryTools {
     }
 
     @Tool(name = "update_story", description = "Saves a new version of a story, based on the version you read (a stale version is refused with both versions).",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public StoryApi.StoryAnswer updateStory(@ToolArg(description = "project slug") String project,
                                             @ToolArg(description = "story number") int number,
                                             @ToolArg(description = "title") String title,
