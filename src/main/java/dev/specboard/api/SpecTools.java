@@ -95,16 +95,17 @@ public class SpecTools {
 
     @Tool(name = "update_spec", description = "Saves a new version of a spec, based on the version you read (a stale version is refused). "
             + "Send every phase: a new phase adds its task (this is how to add a phase), a changed one updates its pending task, "
-            + "a dropped one removes its pending task.",
+            + "a dropped one removes its pending task. Arguments left out keep their value (story, title, content, phases, dependencies).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public SpecApi.SpecAnswer updateSpec(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "spec key, e.g. SPEC-3") String spec,
                                          @ToolArg(description = "the version your edit is based on") int version,
-                                         @ToolArg(description = "title") String title,
-                                         @ToolArg(description = "monolithic or hierarchical") String specType,
+                                         @ToolArg(description = "title (none: kept)", required = false) String title,
+                                         @ToolArg(description = "monolithic or hierarchical (none: kept; it cannot change)", required = false)
+                                         String specType,
                                          @ToolArg(description = "markdown content of a monolithic spec", required = false) String content,
                                          @ToolArg(description = "overview of a hierarchical spec", required = false) String overview,
-                                         @ToolArg(description = "all phases of a hierarchical spec", required = false) List<SpecApi.PhaseBody> phases,
+                                         @ToolArg(description = "all phases of a hierarchical spec (none: kept)", required = false) List<SpecApi.PhaseBody> phases,
                                          @ToolArg(description = "keys of specs this one depends on", required = false) List<String> dependsOn) {
         return call(() -> specApi.updateSpec(project, spec,
                 new SpecApi.SpecBody(null, title, specType, content, overview, null, null, phases, dependsOn, version)));

@@ -45,13 +45,14 @@ public class StoryTools {
         return entity(StoryApi.StoryRowAnswer.class, () -> storyApi.create(project, new StoryApi.StoryBody(title, description, acceptanceCriteria, null)));
     }
 
-    @Tool(name = "update_story", description = "Saves a new version of a story, based on the version you read (a stale version is refused with both versions).",
+    @Tool(name = "update_story", description = "Saves a new version of a story, based on the version you read (a stale version is refused with both versions); "
+            + "only the arguments given change, as PUT .../stories/{n} does.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public StoryApi.StoryAnswer updateStory(@ToolArg(description = "project slug") String project,
                                             @ToolArg(description = "story number") int number,
-                                            @ToolArg(description = "title") String title,
-                                            @ToolArg(description = "description (markdown)") String description,
-                                            @ToolArg(description = "acceptance criteria, one per line", required = false) String acceptanceCriteria,
+                                            @ToolArg(description = "title (none: kept)", required = false) String title,
+                                            @ToolArg(description = "description in markdown (none: kept)", required = false) String description,
+                                            @ToolArg(description = "acceptance criteria, one per line (none: kept)", required = false) String acceptanceCriteria,
                                             @ToolArg(description = "the version your edit is based on") int version) {
         return call(() -> storyApi.update(project, number, new StoryApi.StoryBody(title, description, acceptanceCriteria, version)));
     }
