@@ -50,6 +50,15 @@ public class ArchitectureTools {
         return entity(ContextApi.ContextAnswer.class, () -> contextApi.create(project, new ContextApi.ContextBody(name, type, purpose, description, null)));
     }
 
+    @Tool(name = "approve_context", description = "Approves a bounded context (lead role). Pass the version you read: if it was changed "
+            + "since, nothing is approved.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ContextApi.ContextAnswer approveContext(@ToolArg(description = "project slug") String project,
+                                                   @ToolArg(description = "context id") String contextId,
+                                                   @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version) {
+        return call(() -> contextApi.approve(project, contextId, new ApproveBody(version)));
+    }
+
     @Tool(name = "delete_context", description = "Deletes a bounded context made by mistake: its stories stay, no longer mapped to it, "
             + "its components stay without a context, and the context mapping is decided anew.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
@@ -109,6 +118,15 @@ public class ArchitectureTools {
     public ComponentApi.DesignDocAnswer getDesignDoc(@ToolArg(description = "project slug") String project,
                                                      @ToolArg(description = "component id") String componentId) {
         return call(() -> componentApi.designDoc(project, componentId));
+    }
+
+    @Tool(name = "approve_design_doc", description = "Approves a component's design doc (lead role). Pass the version you read: if it was "
+            + "saved again since, nothing is approved.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ComponentApi.VersionAnswer approveDesignDoc(@ToolArg(description = "project slug") String project,
+                                                       @ToolArg(description = "component id") String componentId,
+                                                       @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version) {
+        return call(() -> componentApi.approveDesignDoc(project, componentId, new ApproveBody(version)));
     }
 
     @Tool(name = "save_design_doc", description = "Saves the next version of a component's design doc (markdown); give the version you read to be refused when someone saved meanwhile.",

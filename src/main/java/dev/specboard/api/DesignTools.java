@@ -206,12 +206,17 @@ public class DesignTools {
     public FeatureApi.FeatureAnswer createFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature name") String name,
                                 @ToolArg(description = "what users can do, in their words", required = false) String userDescription,
                                 @ToolArg(description = "entities it creates", required = false) List<String> creates,
+                                @ToolArg(description = "category: auth, content, social, admin, payment or other", required = false) String category,
                                 @ToolArg(description = "entities it reads", required = false) List<String> reads,
+                                @ToolArg(description = "entities it updates", required = false) List<String> updates,
+                                @ToolArg(description = "entities it deletes", required = false) List<String> deletes,
                                 @ToolArg(description = "business rules", required = false) List<String> businessRules,
                                 @ToolArg(description = "affected page paths", required = false) List<String> affectedPages,
-                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys) {
-        return entity(FeatureApi.FeatureAnswer.class, () -> featureApi.createFeature(project, new FeatureApi.FeatureBody(name, userDescription, null, null,
-                new FeatureApi.DataOperationsBody(creates, reads, null, null), null, businessRules, null, affectedPages, requiredJourneys, null, null)));
+                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys,
+                                @ToolArg(description = "numbers of the stories that realise it (12 for US-12)", required = false) List<Integer> storyNumbers) {
+        return entity(FeatureApi.FeatureAnswer.class, () -> featureApi.createFeature(project, new FeatureApi.FeatureBody(name, userDescription, category, null,
+                new FeatureApi.DataOperationsBody(creates, reads, updates, deletes), null, businessRules, null, affectedPages, requiredJourneys,
+                storyNumbers, null)));
     }
 
     @Tool(name = "update_feature", description = "Changes a feature: only the arguments given change, the rest is kept (lists given replace the old ones). "
@@ -229,11 +234,12 @@ public class DesignTools {
                                 @ToolArg(description = "entities it deletes", required = false) List<String> deletes,
                                 @ToolArg(description = "business rules", required = false) List<String> businessRules,
                                 @ToolArg(description = "affected page paths", required = false) List<String> affectedPages,
-                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys) {
+                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys,
+                                @ToolArg(description = "numbers of the stories that realise it (12 for US-12)", required = false) List<Integer> storyNumbers) {
         // The API keeps what is not given, as this tool says.
         return call(() -> featureApi.updateFeature(project, featureId, new FeatureApi.FeatureBody(name, userDescription, category, status,
                 new FeatureApi.DataOperationsBody(creates, reads, updates, deletes), null, businessRules, null, affectedPages, requiredJourneys,
-                null, version)));
+                storyNumbers, version)));
     }
 
     @Tool(name = "delete_feature", description = "Deletes a feature; the stories that realised it stay, no longer linked to it.",

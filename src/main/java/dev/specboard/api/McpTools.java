@@ -45,12 +45,41 @@ public class McpTools {
     @Inject
     NotificationApi notificationApi;
 
+    @Inject
+    MemberApi memberApi;
+
+    @Inject
+    ExecutiveSummaryApi executiveSummaryApi;
+
     @Tool(name = "list_projects", description = "Lists the projects you belong to, with your role in each (viewer, reviewer, member, lead, owner).",
             outputSchema = @Tool.OutputSchema(from = ProjectApi.ProjectRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ProjectApi.ProjectRowAnswer> listProjects() {
         return call(() -> projectApi.list());
+    }
+
+    @Tool(name = "get_project", description = "Returns one project as GET /api/v1/projects/{slug} does: your role, vision, executive summary "
+            + "and whether it is approved (with its version), whether the context mapping is approved and setup complete, the task lease in minutes.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ProjectApi.ProjectAnswer getProject(@ToolArg(description = "project slug") String project) {
+        return call(() -> projectApi.get(project));
+    }
+
+    @Tool(name = "list_members", description = "Lists a project's members: username (to @mention), name and role.",
+            outputSchema = @Tool.OutputSchema(from = MemberApi.MemberAnswer.class, generator = ItemsSchema.class),
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
+    public List<MemberApi.MemberAnswer> listMembers(@ToolArg(description = "project slug") String project) {
+        return call(() -> memberApi.list(project));
+    }
+
+    @Tool(name = "approve_executive_summary", description = "Approves the project's executive summary (lead role). Pass the version you read "
+            + "(executiveSummaryVersion of get_project): if it was edited since, nothing is approved.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ExecutiveSummaryApi.SummaryAnswer approveExecutiveSummary(@ToolArg(description = "project slug") String project,
+            @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version) {
+        return call(() -> executiveSummaryApi.approve(project, new ApproveBody(version)));
     }
 
     @Tool(name = "list_notifications", description = "Lists your notifications (replies, mentions, approvals, task moves), newest first; "

@@ -11,7 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -69,6 +71,24 @@ public class SpecTools {
         return call(() -> boardApi.limits(project).entrySet().stream().map(e -> new ColumnLimit(e.getKey(), e.getValue())).toList());
     }
 
+    @Tool(name = "set_wip_limits", description = "Sets the WIP limits of the board's columns named (lead role), as PUT .../board/limits does: "
+            + "a number from 1 to 10000, or null for none; the columns not named keep theirs. Answers every column with its limit.",
+            outputSchema = @Tool.OutputSchema(from = ColumnLimit.class, generator = ItemsSchema.class),
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
+    public List<ColumnLimit> setWipLimits(@ToolArg(description = "project slug") String project,
+                                          @ToolArg(description = "the columns to set, e.g. [{\"column\": \"in_progress\", \"wipLimit\": 3}]")
+                                          List<ColumnLimit> limits) {
+        return call(() -> {
+            // A HashMap, as the API's body is: a null limit (none) is a value here.
+            Map<String, Integer> body = limits == null ? null : new LinkedHashMap<>();
+            if (limits != null) {
+                limits.forEach(l -> body.put(l == null ? null : l.column(), l == null ? null : l.wipLimit()));
+            }
+            return boardApi.setLimits(project, body).entrySet().stream().map(e -> new ColumnLimit(e.getKey(), e.getValue())).toList();
+        });
+    }
+
     @Tool(name = "get_spec", description = "Returns one spec with its content or phases, dependencies, tasks and revisions.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public SpecApi.SpecAnswer getSpec(@ToolArg(description = "project slug") String project,
@@ -109,6 +129,14 @@ public class SpecTools {
                                          @ToolArg(description = "keys of specs this one depends on", required = false) List<String> dependsOn) {
         return call(() -> specApi.updateSpec(project, spec,
                 new SpecApi.SpecBody(null, title, specType, content, overview, null, null, phases, dependsOn, version)));
+    }
+
+    @Tool(name = "approve_spec", description = "Approves a spec (lead role). Pass the version you read: if the spec was edited since, nothing is approved.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public SpecApi.SpecAnswer approveSpec(@ToolArg(description = "project slug") String project,
+                                          @ToolArg(description = "spec key, e.g. SPEC-3") String spec,
+                                          @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version) {
+        return call(() -> specApi.approveSpec(project, spec, new ApproveBody(version)));
     }
 
     @Tool(name = "list_tasks", description = "Lists a project's implementation tasks by spec and task number, optionally by status (pending, claimed, "
