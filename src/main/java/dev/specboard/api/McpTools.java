@@ -139,9 +139,10 @@ public class McpTools {
         try {
             return action.get();
         } catch (ApiException e) {
-            throw error(e.getMessage(), e.details());
+            throw error(asArgument(e.getMessage()), e.details());
         } catch (QueryValues.Malformed e) {
-            throw error(e.getMessage(), Map.of(e.name(), e.expected()));
+            // The API's twin read the value as a query parameter; an agent sent it as a tool argument of that name.
+            throw error(ARGUMENT + e.name() + " " + e.expected(), Map.of(e.name(), e.expected()));
         } catch (ConstraintViolationException e) {
             Map<String, Object> details = new LinkedHashMap<>();
             e.getConstraintViolations().forEach(v -> {
@@ -167,6 +168,15 @@ public class McpTools {
             LOG.error("Unexpected error in an MCP tool", dev.specboard.web.LoggedPath.thrown(e));
             throw error("Something went wrong on our side. It has been logged; please try again.", Map.of());
         }
+    }
+
+    private static final String QUERY_PARAMETER = "The query parameter ";
+
+    private static final String ARGUMENT = "The argument ";
+
+    /** A refusal's message in the words of a tool call: what the API calls a query parameter is an argument here. */
+    private static String asArgument(String message) {
+        return message != null && message.startsWith(QUERY_PARAMETER) ? ARGUMENT + message.substring(QUERY_PARAMETER.length()) : message;
     }
 
     /** The entity of an API answer that is a {@link Response} (201, 202), as the type the tool declares. */
