@@ -87,8 +87,16 @@ class AgentApiTest {
         bearer(viewerToken).get("/api/v1/projects/" + t.slug() + "/tasks").then().statusCode(200);
         bearer(viewerToken).post("/api/v1/projects/" + t.slug() + "/tasks/claim-next").then().statusCode(403);
         bearer(viewerToken).get("/api/v1/projects/" + other.slug() + "/tasks").then().statusCode(404);
-        // ...nor may it mint an unlimited token or a stronger one.
-        bearer(viewerToken).body(Map.of("name", "escape")).post("/api/v1/tokens").then().statusCode(403);
+        // ...nor may it mint an unlimited token or a stronger one: naming no project, its token is limited to its own project
+        // with its role (it was refused, 403, as if it had named another project).
+        String escape = bearer(viewerToken).body(Map.of("name", "escape")).post("/api/v1/tokens").then().statusCode(201)
+                .body("project", equalTo(t.slug())).body("role", equalTo("viewer")).extract().path("token");
+        bearer(escape).get("/api/v1/projects/" + other.slug() + "/tasks").then().statusCode(404);
+        bearer(escape).post("/api/v1/projects/" + t.slug() + "/tasks/claim-next").then().statusCode(403);
+        bearer(viewerToken).body(Map.of("name", "escape up", "role", "member")).post("/api/v1/tokens")
+                .then().statusCode(422).body("details.role", containsString("viewer"));
+        // An unlimited token naming no project still makes an unlimited one.
+        bearer(member).body(Map.of("name", "free")).post("/api/v1/tokens").then().statusCode(201).body("project", nullValue());
         bearer(viewerToken).body(Map.of("name", "up", "project", t.slug(), "role", "member")).post("/api/v1/tokens")
                 .then().statusCode(422).body("details.role", containsString("viewer"));
         // ...nor one for another project of the account, nor, when it names no role, one with the account's role.
