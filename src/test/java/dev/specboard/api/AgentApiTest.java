@@ -159,6 +159,9 @@ class AgentApiTest {
             }
         });
         awaitLine(lines, "event:ready");
+        // The ready event's data is JSON of the others' shape, as X-SSE-Content-Type says (it was the bare word ready).
+        List<String> ready = awaitLine(lines, "data:");
+        assertEquals("data:{\"kind\":\"ready\",\"project\":\"" + t.slug() + "\"}", ready.get(ready.size() - 1).replace(" ", ""));
         bearer(agent).post("/api/v1/projects/" + t.slug() + "/tasks/TASK-1-1/claim").then().statusCode(200);
         List<String> seen = awaitLine(lines, "event:board");
         assertTrue(String.join("\n", awaitLine(lines, "data:")).contains("\"project\":\"" + t.slug() + "\""), "data names the project: " + seen);
@@ -167,6 +170,10 @@ class AgentApiTest {
         RestAssured.given().header("Authorization", "Bearer " + agent).get("/api/v1/projects/" + data.team().slug() + "/events")
                 .then().statusCode(404);
         RestAssured.given().get("/api/v1/projects/" + t.slug() + "/events").then().statusCode(401);
+        // Asked for JSON, it says what to ask for in the API's error shape, not the framework's words about @Produces.
+        RestAssured.given().header("Authorization", "Bearer " + agent).accept("application/json")
+                .get("/api/v1/projects/" + t.slug() + "/events").then().statusCode(406)
+                .body("error", equalTo("This address sends text/event-stream; ask with Accept: text/event-stream."));
     }
 
     private static List<String> awaitLine(LinkedBlockingQueue<String> lines, String prefix) throws InterruptedException {
