@@ -133,6 +133,20 @@ public class ProfileService {
     }
 
     /**
+     * The token form as a caller limited to one project means it: naming no project, the new token is limited to the
+     * caller's project too (a limited token can make no other kind), not refused.
+     */
+    public TokenForm withCallersProject(UUID accountId, TokenForm form, Optional<UUID> callerProject) {
+        if (callerProject.isEmpty() || form.project() != null && !form.project().isBlank()) {
+            return form;
+        }
+        String slug = memberships.of(accountId).stream().filter(m -> m.projectId().equals(callerProject.get()))
+                .map(ProjectMemberships.MembershipRow::slug).findFirst()
+                .orElseThrow(() -> ApiException.forbidden(LIMITED_TO_ONE_PROJECT));
+        return new TokenForm(form.tokenName(), slug, form.role());
+    }
+
+    /**
      * Creates a token; a project-limited one gets at most the account's role there (its own role when
      * none is given). A caller using a project-limited token may only create tokens for that project,
      * at most with that token's role. A role without a project is refused (422), never ignored.

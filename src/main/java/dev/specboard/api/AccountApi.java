@@ -114,8 +114,8 @@ public class AccountApi {
                 throw new ApiException(401, e.getMessage());
             }
         }
-        TokenForm form = new TokenForm(body == null ? null : body.name(), body == null ? null : body.project(),
-                body == null ? null : body.role());
+        TokenForm form = profiles.withCallersProject(accountId, new TokenForm(body == null ? null : body.name(),
+                body == null ? null : body.project(), body == null ? null : body.role()), currentUser.tokenProjectId());
         ApiTokenService.Created created = ValidationException.renaming("tokenName", "name",
                 () -> profiles.createToken(accountId, form, currentUser.tokenProjectId(), currentUser.tokenRole()));
         ApiToken t = created.token();

@@ -27,7 +27,7 @@ final class Addressed {
     }
 
     static void story(Access access, int number) {
-        exists(Story.count("projectId = ?1 and number = ?2", access.project().id, number), "No story " + Story.key(number) + " in this project");
+        exists(Story.count("projectId = ?1 and number = ?2", access.project().id, number), "No story " + Story.named(number) + " in this project");
     }
 
     static void spec(Access access, String key) {

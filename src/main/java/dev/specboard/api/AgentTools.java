@@ -77,7 +77,7 @@ public class AgentTools {
 
     @Tool(name = "list_api_tokens", description = "Lists your API tokens (never their secret): name, prefix, project and role they are limited to, last use, revocation.",
             outputSchema = @Tool.OutputSchema(from = AccountApi.TokenRowAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<AccountApi.TokenRowAnswer> listApiTokens() {
         return call(() -> accountApi.listTokens());

@@ -34,7 +34,7 @@ public class ArchitectureTools {
 
     @Tool(name = "list_contexts", description = "Lists a project's bounded contexts with their purpose, approval and the story numbers mapped to them.",
             outputSchema = @Tool.OutputSchema(from = ContextApi.ContextAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ContextApi.ContextAnswer> listContexts(@ToolArg(description = "project slug") String project) {
         return call(() -> contextApi.list(project));
@@ -48,6 +48,15 @@ public class ArchitectureTools {
                                                   @ToolArg(description = "purpose, one sentence") String purpose,
                                                   @ToolArg(description = "description (markdown)", required = false) String description) {
         return entity(ContextApi.ContextAnswer.class, () -> contextApi.create(project, new ContextApi.ContextBody(name, type, purpose, description, null)));
+    }
+
+    @Tool(name = "approve_context", description = "Approves a bounded context (lead role). Pass the version you read: if it was changed "
+            + "since, nothing is approved.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ContextApi.ContextAnswer approveContext(@ToolArg(description = "project slug") String project,
+                                                   @ToolArg(description = "context id") String contextId,
+                                                   @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version) {
+        return call(() -> contextApi.approve(project, contextId, new ApproveBody(version)));
     }
 
     @Tool(name = "delete_context", description = "Deletes a bounded context made by mistake: its stories stay, no longer mapped to it, "
@@ -70,14 +79,14 @@ public class ArchitectureTools {
 
     @Tool(name = "list_components", description = "Lists a project's components with their context, file path, completion flags and the ids they depend on.",
             outputSchema = @Tool.OutputSchema(from = ComponentApi.ComponentAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ComponentApi.ComponentAnswer> listComponents(@ToolArg(description = "project slug") String project) {
         return call(() -> componentApi.list(project));
     }
 
     @Tool(name = "get_component", description = "Returns one component with its dependents and its transitive dependencies.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public ComponentApi.ComponentGraphAnswer getComponent(@ToolArg(description = "project slug") String project,
                                                           @ToolArg(description = "component id") String componentId) {
         return call(() -> componentApi.get(project, componentId));
@@ -105,10 +114,19 @@ public class ArchitectureTools {
     }
 
     @Tool(name = "get_design_doc", description = "Returns a component's design doc: current version, content and approval.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public ComponentApi.DesignDocAnswer getDesignDoc(@ToolArg(description = "project slug") String project,
                                                      @ToolArg(description = "component id") String componentId) {
         return call(() -> componentApi.designDoc(project, componentId));
+    }
+
+    @Tool(name = "approve_design_doc", description = "Approves a component's design doc (lead role). Pass the version you read: if it was "
+            + "saved again since, nothing is approved.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ComponentApi.VersionAnswer approveDesignDoc(@ToolArg(description = "project slug") String project,
+                                                       @ToolArg(description = "component id") String componentId,
+                                                       @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version) {
+        return call(() -> componentApi.approveDesignDoc(project, componentId, new ApproveBody(version)));
     }
 
     @Tool(name = "save_design_doc", description = "Saves the next version of a component's design doc (markdown); give the version you read to be refused when someone saved meanwhile.",
@@ -122,7 +140,7 @@ public class ArchitectureTools {
 
     @Tool(name = "list_work_sessions", description = "Lists a project's work sessions, optionally by status (pending, claimed, completed, failed) and type.",
             outputSchema = @Tool.OutputSchema(from = WorkSessionApi.SessionAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<WorkSessionApi.SessionAnswer> listWorkSessions(@ToolArg(description = "project slug") String project,
                                                                @ToolArg(description = "status filter", required = false) String status,
@@ -160,7 +178,7 @@ public class ArchitectureTools {
     }
 
     @Tool(name = "fail_work_session", description = "Marks a work session you claimed as failed, with the reason.",
-            structuredContent = true, annotations = @Tool.Annotations(openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public WorkSessionApi.SessionAnswer failWorkSession(@ToolArg(description = "project slug") String project,
                                                         @ToolArg(description = "work session id") String sessionId,
                                                         @ToolArg(description = "why it failed") String reason) {

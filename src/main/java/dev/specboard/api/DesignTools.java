@@ -39,7 +39,7 @@ public class DesignTools {
     @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version, "
             + "the component patterns its mockup uses); with pattern, only the pages using it.",
             outputSchema = @Tool.OutputSchema(from = DesignApi.PageAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.PageAnswer> listPages(@ToolArg(description = "project slug") String project,
                                                 @ToolArg(description = "a component pattern: button, link, input, form, card, nav, table, list or modal",
@@ -49,7 +49,7 @@ public class DesignTools {
 
     @Tool(name = "get_page", description = "Returns one page: its fields, status, current mockup version and design patterns (relatedPatterns), "
             + "its newest mockup versions (50) and the journey screens that show it.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public DesignApi.PageDetail getPage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id (from list_pages)") String pageId) {
         return call(() -> designApi.getPage(project, pageId, null));
     }
@@ -72,7 +72,7 @@ public class DesignTools {
 
     @Tool(name = "update_page", description = "Changes a page's name, path, parent, type, purpose, device or key elements, as PUT .../pages/{id} does: only "
             + "the arguments given change (parentPath \"\" moves it to the top). Needs the version read: refused when someone changed the page since that version.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public DesignApi.PageAnswer updatePage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                                            @ToolArg(description = "the version read (from list_pages)") Integer version,
                                            @ToolArg(description = "page name", required = false) String name,
@@ -141,7 +141,7 @@ public class DesignTools {
     }
 
     @Tool(name = "get_mockup", description = "Returns one version of a page's mockup with its source and extracted patterns.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public DesignApi.MockupAnswer getMockup(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                                             @ToolArg(description = "version number") int version) {
         return call(() -> designApi.getMockup(project, pageId, version));
@@ -150,7 +150,7 @@ public class DesignTools {
     @Tool(name = "list_mockup_versions", description = "Lists the versions of a page's mockup, newest first, 50 a page: number, change, author, "
             + "when, and which one is current (get_mockup returns one with its source).",
             outputSchema = @Tool.OutputSchema(from = DesignApi.VersionAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.VersionAnswer> listMockupVersions(@ToolArg(description = "project slug") String project,
                                                             @ToolArg(description = "page id") String pageId,
@@ -177,7 +177,7 @@ public class DesignTools {
     }
 
     @Tool(name = "get_design_system", description = "Returns the project's design system as it emerged from the current mockups: colour tokens with usage, spacing, typography, component patterns.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public DesignApi.DesignSystemAnswer getDesignSystem(@ToolArg(description = "project slug") String project) {
         return call(() -> designApi.designSystem(project));
     }
@@ -185,7 +185,7 @@ public class DesignTools {
     @Tool(name = "list_features", description = "Lists the project's features by name, 50 a page, with their status (following their stories), "
             + "data operations, rules and stories.",
             outputSchema = @Tool.OutputSchema(from = FeatureApi.FeatureAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<FeatureApi.FeatureAnswer> listFeatures(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
@@ -195,7 +195,7 @@ public class DesignTools {
 
     @Tool(name = "get_feature", description = "Returns one feature: its description, status, data operations, rules, pages, journeys, "
             + "stories with their specs, and what its pages look like (visualSpecification: components and colour tokens to reuse).",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public FeatureApi.FeatureAnswer getFeature(@ToolArg(description = "project slug") String project,
                                                @ToolArg(description = "feature id (from list_features)") String featureId) {
         return call(() -> featureApi.getFeature(project, featureId));
@@ -206,17 +206,22 @@ public class DesignTools {
     public FeatureApi.FeatureAnswer createFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature name") String name,
                                 @ToolArg(description = "what users can do, in their words", required = false) String userDescription,
                                 @ToolArg(description = "entities it creates", required = false) List<String> creates,
+                                @ToolArg(description = "category: auth, content, social, admin, payment or other", required = false) String category,
                                 @ToolArg(description = "entities it reads", required = false) List<String> reads,
+                                @ToolArg(description = "entities it updates", required = false) List<String> updates,
+                                @ToolArg(description = "entities it deletes", required = false) List<String> deletes,
                                 @ToolArg(description = "business rules", required = false) List<String> businessRules,
                                 @ToolArg(description = "affected page paths", required = false) List<String> affectedPages,
-                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys) {
-        return entity(FeatureApi.FeatureAnswer.class, () -> featureApi.createFeature(project, new FeatureApi.FeatureBody(name, userDescription, null, null,
-                new FeatureApi.DataOperationsBody(creates, reads, null, null), null, businessRules, null, affectedPages, requiredJourneys, null, null)));
+                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys,
+                                @ToolArg(description = "numbers of the stories that realise it (12 for US-12)", required = false) List<Integer> storyNumbers) {
+        return entity(FeatureApi.FeatureAnswer.class, () -> featureApi.createFeature(project, new FeatureApi.FeatureBody(name, userDescription, category, null,
+                new FeatureApi.DataOperationsBody(creates, reads, updates, deletes), null, businessRules, null, affectedPages, requiredJourneys,
+                storyNumbers, null)));
     }
 
     @Tool(name = "update_feature", description = "Changes a feature: only the arguments given change, the rest is kept (lists given replace the old ones). "
             + "Needs the version read: refused when someone changed the feature since that version.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public FeatureApi.FeatureAnswer updateFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature id") String featureId,
                                 @ToolArg(description = "the version read (from list_features)") Integer version,
                                 @ToolArg(description = "feature name", required = false) String name,
@@ -229,11 +234,12 @@ public class DesignTools {
                                 @ToolArg(description = "entities it deletes", required = false) List<String> deletes,
                                 @ToolArg(description = "business rules", required = false) List<String> businessRules,
                                 @ToolArg(description = "affected page paths", required = false) List<String> affectedPages,
-                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys) {
+                                @ToolArg(description = "required journeys, by name or id", required = false) List<String> requiredJourneys,
+                                @ToolArg(description = "numbers of the stories that realise it (12 for US-12)", required = false) List<Integer> storyNumbers) {
         // The API keeps what is not given, as this tool says.
         return call(() -> featureApi.updateFeature(project, featureId, new FeatureApi.FeatureBody(name, userDescription, category, status,
                 new FeatureApi.DataOperationsBody(creates, reads, updates, deletes), null, businessRules, null, affectedPages, requiredJourneys,
-                null, version)));
+                storyNumbers, version)));
     }
 
     @Tool(name = "delete_feature", description = "Deletes a feature; the stories that realised it stay, no longer linked to it.",
@@ -255,7 +261,7 @@ public class DesignTools {
     @Tool(name = "list_context_items", description = "Lists the context items collected for the design (text, URLs, files, screenshots), newest "
             + "first, 50 a page, with their analysis.",
             outputSchema = @Tool.OutputSchema(from = ContextItemApi.ContextItemAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ContextItemApi.ContextItemAnswer> listContextItems(@ToolArg(description = "project slug") String project,
                                                               @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
@@ -265,7 +271,7 @@ public class DesignTools {
 
     @Tool(name = "add_context_item", description = "Adds a text or URL context item for the design and returns its analysis. Files and screenshots "
             + "are not taken here: upload them over HTTP as multipart/form-data to POST /api/v1/projects/{slug}/context-items.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = true))
     public ContextItemApi.ContextItemAnswer addContextItem(@ToolArg(description = "project slug") String project,
                                                       @ToolArg(description = "text or url") String itemType,
                                                       @ToolArg(description = "the text, for itemType text", required = false) String text,

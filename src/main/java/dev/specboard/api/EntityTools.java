@@ -33,7 +33,7 @@ public class EntityTools {
 
     @Tool(name = "list_entities", description = "Lists the entities inferred from the mockups.",
             outputSchema = @Tool.OutputSchema(from = EntityApi.EntityAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<EntityApi.EntityAnswer> listEntities(@ToolArg(description = "project slug") String project) {
         return call(() -> entityApi.listEntities(project));
@@ -42,7 +42,7 @@ public class EntityTools {
     @Tool(name = "list_thinking", description = "Lists the thinking chain, oldest first: each inference with its reasoning, confidence, status and the "
             + "thoughts it depends on; all of it, or 50 a page when a page is given.",
             outputSchema = @Tool.OutputSchema(from = ThinkingApi.ThoughtAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ThinkingApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status,

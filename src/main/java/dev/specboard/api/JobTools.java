@@ -54,7 +54,7 @@ public class JobTools {
     }
 
     @Tool(name = "get_job", description = "Returns an assistant job: status (QUEUED, RUNNING, SUCCESS, FAILED, CANCELLED), progress, result and error.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public JobApi.JobAnswer getJob(@ToolArg(description = "project slug") String project, @ToolArg(description = "job id") String job) {
         return call(() -> jobApi.get(project, id(job)));
     }
@@ -62,7 +62,7 @@ public class JobTools {
     @Tool(name = "list_jobs", description = "Lists the project's assistant jobs and refactors, newest first, 25 a page: kind (AI or REFACTOR), "
             + "type (DOCS, EXPLANATION, RENAME), status, subject, who asked, repository and error.",
             outputSchema = @Tool.OutputSchema(from = JobApi.JobListItem.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<JobApi.JobListItem> listJobs(@ToolArg(description = "project slug") String project,
                                              @ToolArg(description = "only this status: QUEUED, RUNNING, SUCCESS, FAILED or CANCELLED", required = false)
@@ -96,7 +96,7 @@ public class JobTools {
     }
 
     @Tool(name = "get_refactor", description = "Returns a refactor: status, progress, the proposal (files with diff and occurrences) and, once applied, the branch and commit.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public JobApi.RefactorAnswer getRefactor(@ToolArg(description = "project slug") String project,
                                              @ToolArg(description = "repository name") String repository,
                                              @ToolArg(description = "refactor id") String refactor) {

@@ -20,7 +20,7 @@ public class JourneyTools {
     @Tool(name = "list_journeys", description = "Lists the project's journey flows, the primary first and then by name, 50 a page, "
             + "with their type and number of nodes; get_journey gives one with its nodes and connections.",
             outputSchema = @Tool.OutputSchema(from = JourneyApi.JourneyRowAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<JourneyApi.JourneyRowAnswer> listJourneys(@ToolArg(description = "project slug") String project,
                                                           @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
@@ -76,7 +76,7 @@ public class JourneyTools {
     }
 
     @Tool(name = "get_journey", description = "Returns a journey with its nodes, connections and the problems its check finds.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public JourneyApi.JourneyAnswer getJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId) {
         return call(() -> journeyApi.getJourney(project, journeyId));
     }

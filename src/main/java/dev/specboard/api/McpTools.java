@@ -45,18 +45,47 @@ public class McpTools {
     @Inject
     NotificationApi notificationApi;
 
+    @Inject
+    MemberApi memberApi;
+
+    @Inject
+    ExecutiveSummaryApi executiveSummaryApi;
+
     @Tool(name = "list_projects", description = "Lists the projects you belong to, with your role in each (viewer, reviewer, member, lead, owner).",
             outputSchema = @Tool.OutputSchema(from = ProjectApi.ProjectRowAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ProjectApi.ProjectRowAnswer> listProjects() {
         return call(() -> projectApi.list());
     }
 
+    @Tool(name = "get_project", description = "Returns one project as GET /api/v1/projects/{slug} does: your role, vision, executive summary "
+            + "and whether it is approved (with its version), whether the context mapping is approved and setup complete, the task lease in minutes.",
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ProjectApi.ProjectAnswer getProject(@ToolArg(description = "project slug") String project) {
+        return call(() -> projectApi.get(project));
+    }
+
+    @Tool(name = "list_members", description = "Lists a project's members: username (to @mention), name and role.",
+            outputSchema = @Tool.OutputSchema(from = MemberApi.MemberAnswer.class, generator = ItemsSchema.class),
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
+    public List<MemberApi.MemberAnswer> listMembers(@ToolArg(description = "project slug") String project) {
+        return call(() -> memberApi.list(project));
+    }
+
+    @Tool(name = "approve_executive_summary", description = "Approves the project's executive summary (lead role). Pass the version you read "
+            + "(executiveSummaryVersion of get_project): if it was edited since, nothing is approved.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ExecutiveSummaryApi.SummaryAnswer approveExecutiveSummary(@ToolArg(description = "project slug") String project,
+            @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version) {
+        return call(() -> executiveSummaryApi.approve(project, new ApproveBody(version)));
+    }
+
     @Tool(name = "list_notifications", description = "Lists your notifications (replies, mentions, approvals, task moves), newest first; "
             + "unread=true for the unread ones only; 200 at a time, before=<the last one's id> for older ones.",
             outputSchema = @Tool.OutputSchema(from = NotificationApi.NotificationAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<NotificationApi.NotificationAnswer> listNotifications(
             @ToolArg(description = "only unread notifications", required = false) Boolean unread,
@@ -110,9 +139,10 @@ public class McpTools {
         try {
             return action.get();
         } catch (ApiException e) {
-            throw error(e.getMessage(), e.details());
+            throw error(asArgument(e.getMessage()), e.details());
         } catch (QueryValues.Malformed e) {
-            throw error(e.getMessage(), Map.of(e.name(), e.expected()));
+            // The API's twin read the value as a query parameter; an agent sent it as a tool argument of that name.
+            throw error(ARGUMENT + e.name() + " " + e.expected(), Map.of(e.name(), e.expected()));
         } catch (ConstraintViolationException e) {
             Map<String, Object> details = new LinkedHashMap<>();
             e.getConstraintViolations().forEach(v -> {
@@ -138,6 +168,15 @@ public class McpTools {
             LOG.error("Unexpected error in an MCP tool", dev.specboard.web.LoggedPath.thrown(e));
             throw error("Something went wrong on our side. It has been logged; please try again.", Map.of());
         }
+    }
+
+    private static final String QUERY_PARAMETER = "The query parameter ";
+
+    private static final String ARGUMENT = "The argument ";
+
+    /** A refusal's message in the words of a tool call: what the API calls a query parameter is an argument here. */
+    private static String asArgument(String message) {
+        return message != null && message.startsWith(QUERY_PARAMETER) ? ARGUMENT + message.substring(QUERY_PARAMETER.length()) : message;
     }
 
     /** The entity of an API answer that is a {@link Response} (201, 202), as the type the tool declares. */

@@ -25,7 +25,7 @@ public class PlanTools {
             + "artifacts, design pages, features, files of the synced repositories and review threads; ranked results with a matching passage and a link, "
             + "20 a page (argument page for the next ones).",
             outputSchema = @Tool.OutputSchema(from = SearchApi.Result.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "what to find: words, \"a phrase\", -excluded") String query,
@@ -40,7 +40,7 @@ public class PlanTools {
     @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each, most recently changed first, 50 a page) "
             + "with repository, target branch, status and spec; optionally only one repository's or one status's.",
             outputSchema = @Tool.OutputSchema(from = PlanApi.PlanSummary.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<PlanApi.PlanSummary> listPlans(@ToolArg(description = "project slug") String project,
                                                @ToolArg(description = "only this repository's plans (its name)", required = false) String repository,
@@ -52,7 +52,7 @@ public class PlanTools {
     }
 
     @Tool(name = "get_plan", description = "Returns one plan version with its artifacts (JSON documents) and the list of its versions.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public PlanApi.PlanAnswer getPlan(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
         return McpTools.call(() -> planApi.getPlan(project, McpTools.id(planId)));
     }
@@ -102,7 +102,7 @@ public class PlanTools {
     }
 
     @Tool(name = "get_plan_chat", description = "Returns the chat of a plan version: its messages, the assistant's with the sources it used.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public PlanApi.ChatAnswer getPlanChat(@ToolArg(description = "project slug") String project, @ToolArg(description = "plan id") String planId) {
         return McpTools.call(() -> planApi.getPlanChat(project, McpTools.id(planId)));
     }

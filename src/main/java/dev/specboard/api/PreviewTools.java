@@ -40,7 +40,7 @@ public class PreviewTools {
 
     @Tool(name = "list_previews", description = "Lists the project's preview links, newest first, 25 a page, with their status, expiry and cleanup stages (the link itself is shown to leads only).",
             outputSchema = @Tool.OutputSchema(from = PreviewApi.PreviewAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<PreviewApi.PreviewAnswer> listPreviews(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "page number, from 1 (the default); past the last an empty list",
@@ -49,7 +49,7 @@ public class PreviewTools {
     }
 
     @Tool(name = "get_preview", description = "Returns one preview link's status, expiry and cleanup stages (events), the link itself to leads only.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public PreviewApi.PreviewAnswer getPreview(@ToolArg(description = "project slug") String project,
                                                @ToolArg(description = "preview id") String previewId) {
         return call(() -> previewApi.get(project, previewId, base()));

@@ -22,28 +22,28 @@ public class RepoTools {
 
     @Tool(name = "list_repositories", description = "Lists a project's git repositories with their default branch and last sync.",
             outputSchema = @Tool.OutputSchema(from = RepoApi.RepoAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<RepoApi.RepoAnswer> listRepositories(@ToolArg(description = "project slug") String project) {
         return call(() -> repoApi.list(project));
     }
 
     @Tool(name = "sync_repository", description = "Queues a sync of one of the project's repositories and returns the sync id; poll get_sync for its outcome.",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = true))
     public RepoApi.SyncStarted syncRepository(@ToolArg(description = "project slug") String project,
                                               @ToolArg(description = "repository name") String repository) {
         return entity(RepoApi.SyncStarted.class, () -> repoApi.sync(project, repository));
     }
 
     @Tool(name = "get_sync", description = "Returns a repository sync: status (PENDING, RUNNING, SUCCESS, FAILED), error, manifest version and commit.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public RepoApi.SyncAnswer getSync(@ToolArg(description = "project slug") String project, @ToolArg(description = "sync id") String syncId) {
         return call(() -> repoApi.syncStatus(project, id(syncId)));
     }
 
     @Tool(name = "get_tree", description = "Lists the files and folders of a repository's latest manifest, optionally under a folder: path, type, size, lines, language, blob SHA.",
             outputSchema = @Tool.OutputSchema(from = RepoApi.TreeRowAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<RepoApi.TreeRowAnswer> getTree(@ToolArg(description = "project slug") String project,
                                                @ToolArg(description = "repository name") String repository,
@@ -52,7 +52,7 @@ public class RepoTools {
     }
 
     @Tool(name = "get_file", description = "Returns one file of a repository's latest manifest with its content, blob SHA and manifest version.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public RepoApi.FileAnswer getFile(@ToolArg(description = "project slug") String project,
                                       @ToolArg(description = "repository name") String repository,
                                       @ToolArg(description = "file path, like src/main/App.java") String path) {
@@ -61,7 +61,7 @@ public class RepoTools {
 
     @Tool(name = "list_review_threads", description = "Lists review threads of a repository with their comments and current lines, optionally for one file and state (open, resolved, outdated).",
             outputSchema = @Tool.OutputSchema(from = ReviewApi.ThreadAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ReviewApi.ThreadAnswer> listReviewThreads(@ToolArg(description = "project slug") String project,
                                                           @ToolArg(description = "repository name") String repository,

@@ -16,6 +16,7 @@ import dev.specboard.spec.SpecService;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -146,8 +147,25 @@ public class SpecApi {
         if (body == null || body.version() == null) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("version", "Send the version your edit is based on"));
         }
-        specs.update(access, key, body.toInput(), body.version());
+        // A field left out keeps its value, as a story's PUT does: an edit of the title alone unlinked the story, dropped
+        // the dependencies and was refused for want of the type. The service compares the version under its lock. The
+        // values are read in a transaction of their own, so the spec read stays out of the request's persistence context
+        // (the answer read after the change would show it as it was).
+        SpecBody complete = QuarkusTransaction.requiringNew().call(() -> kept(body, specQueries.detail(access.project(), key)));
+        specs.update(access, key, complete.toInput(), body.version());
         return answer(specQueries.detail(access.project(), key));
+    }
+
+    private static SpecBody kept(SpecBody b, SpecQueries.SpecView now) {
+        TechnicalSpec s = now.spec();
+        SpecContent c = now.content();
+        List<PhaseBody> phases = c == null ? null : c.phaseList().stream().map(p -> new PhaseBody(p.number(), p.name(), p.description(),
+                p.hours(), p.content(), p.assignedFiles(), p.branchName())).toList();
+        return new SpecBody(FeatureApi.or(b.storyNumber(), s.storyNumber), FeatureApi.or(b.title(), s.title), FeatureApi.or(b.specType(), s.specType),
+                FeatureApi.or(b.content(), c == null ? s.content : null), FeatureApi.or(b.overview(), c == null ? null : c.overview()),
+                FeatureApi.or(b.architecture(), c == null ? null : c.architecture()),
+                FeatureApi.or(b.technologyStack(), c == null ? null : c.technologyStack()), FeatureApi.or(b.phases(), phases),
+                FeatureApi.or(b.dependsOn(), now.dependsOn().stream().map(SpecRef::key).toList()), b.version());
     }
 
     @RoleFirst.Lead

@@ -11,7 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -50,7 +52,7 @@ public class SpecTools {
     @Tool(name = "list_specs", description = "Lists a project's technical specs (SPEC-n), or one story's, or those in one status, with their type, "
             + "status, task counts, hours and current phase.",
             outputSchema = @Tool.OutputSchema(from = SpecApi.SpecRowAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<SpecApi.SpecRowAnswer> listSpecs(@ToolArg(description = "project slug") String project,
                                                  @ToolArg(description = "only the specs of this story (12 for US-12)", required = false)
@@ -63,14 +65,32 @@ public class SpecTools {
     @Tool(name = "get_board_limits", description = "Returns each column of the task board with its WIP limit (null for none; merged takes none), as a lead set "
             + "them: a claim, start or completion into a column that already holds its limit is refused unless overWipLimit is true.",
             outputSchema = @Tool.OutputSchema(from = ColumnLimit.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ColumnLimit> getBoardLimits(@ToolArg(description = "project slug") String project) {
         return call(() -> boardApi.limits(project).entrySet().stream().map(e -> new ColumnLimit(e.getKey(), e.getValue())).toList());
     }
 
+    @Tool(name = "set_wip_limits", description = "Sets the WIP limits of the board's columns named (lead role), as PUT .../board/limits does: "
+            + "a number from 1 to 10000, or null for none; the columns not named keep theirs. Answers every column with its limit.",
+            outputSchema = @Tool.OutputSchema(from = ColumnLimit.class, generator = ItemsSchema.class),
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    @ToolGuardrails(output = ItemsContent.class)
+    public List<ColumnLimit> setWipLimits(@ToolArg(description = "project slug") String project,
+                                          @ToolArg(description = "the columns to set, e.g. [{\"column\": \"in_progress\", \"wipLimit\": 3}]")
+                                          List<ColumnLimit> limits) {
+        return call(() -> {
+            // A HashMap, as the API's body is: a null limit (none) is a value here.
+            Map<String, Integer> body = limits == null ? null : new LinkedHashMap<>();
+            if (limits != null) {
+                limits.forEach(l -> body.put(l == null ? null : l.column(), l == null ? null : l.wipLimit()));
+            }
+            return boardApi.setLimits(project, body).entrySet().stream().map(e -> new ColumnLimit(e.getKey(), e.getValue())).toList();
+        });
+    }
+
     @Tool(name = "get_spec", description = "Returns one spec with its content or phases, dependencies, tasks and revisions.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public SpecApi.SpecAnswer getSpec(@ToolArg(description = "project slug") String project,
                                       @ToolArg(description = "spec key, e.g. SPEC-3") String spec) {
         return call(() -> specApi.getSpec(project, spec));
@@ -95,25 +115,34 @@ public class SpecTools {
 
     @Tool(name = "update_spec", description = "Saves a new version of a spec, based on the version you read (a stale version is refused). "
             + "Send every phase: a new phase adds its task (this is how to add a phase), a changed one updates its pending task, "
-            + "a dropped one removes its pending task.",
-            structuredContent = true, annotations = @Tool.Annotations(openWorldHint = false))
+            + "a dropped one removes its pending task. Arguments left out keep their value (story, title, content, phases, dependencies).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public SpecApi.SpecAnswer updateSpec(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "spec key, e.g. SPEC-3") String spec,
                                          @ToolArg(description = "the version your edit is based on") int version,
-                                         @ToolArg(description = "title") String title,
-                                         @ToolArg(description = "monolithic or hierarchical") String specType,
+                                         @ToolArg(description = "title (none: kept)", required = false) String title,
+                                         @ToolArg(description = "monolithic or hierarchical (none: kept; it cannot change)", required = false)
+                                         String specType,
                                          @ToolArg(description = "markdown content of a monolithic spec", required = false) String content,
                                          @ToolArg(description = "overview of a hierarchical spec", required = false) String overview,
-                                         @ToolArg(description = "all phases of a hierarchical spec", required = false) List<SpecApi.PhaseBody> phases,
+                                         @ToolArg(description = "all phases of a hierarchical spec (none: kept)", required = false) List<SpecApi.PhaseBody> phases,
                                          @ToolArg(description = "keys of specs this one depends on", required = false) List<String> dependsOn) {
         return call(() -> specApi.updateSpec(project, spec,
                 new SpecApi.SpecBody(null, title, specType, content, overview, null, null, phases, dependsOn, version)));
     }
 
+    @Tool(name = "approve_spec", description = "Approves a spec (lead role). Pass the version you read: if the spec was edited since, nothing is approved.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public SpecApi.SpecAnswer approveSpec(@ToolArg(description = "project slug") String project,
+                                          @ToolArg(description = "spec key, e.g. SPEC-3") String spec,
+                                          @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version) {
+        return call(() -> specApi.approveSpec(project, spec, new ApproveBody(version)));
+    }
+
     @Tool(name = "list_tasks", description = "Lists a project's implementation tasks by spec and task number, optionally by status (pending, claimed, "
             + "in_progress, completed, merged, failed) and spec key (SPEC-3): all of them, or 50 a page when a page is given.",
             outputSchema = @Tool.OutputSchema(from = TaskApi.TaskAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<TaskApi.TaskAnswer> listTasks(@ToolArg(description = "project slug") String project,
                                               @ToolArg(description = "status filter", required = false) String status,
@@ -124,7 +153,7 @@ public class SpecTools {
     }
 
     @Tool(name = "get_task", description = "Returns a task with its history (every status change, who, why) and its progress notes.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public TaskApi.TaskHistoryAnswer getTask(@ToolArg(description = "project slug") String project,
                                              @ToolArg(description = "task key, e.g. TASK-3-1") String task) {
         return call(() -> taskApi.getTask(project, task));
@@ -144,7 +173,7 @@ public class SpecTools {
     }
 
     @Tool(name = "get_task_context", description = "Returns a task with its spec's overview and its own phase content (progressive disclosure).",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public TaskApi.ContextAnswer getTaskContext(@ToolArg(description = "project slug") String project,
                                                 @ToolArg(description = "task key, e.g. TASK-3-1") String task) {
         return call(() -> taskApi.taskContext(project, task));
@@ -215,7 +244,7 @@ public class SpecTools {
     }
 
     @Tool(name = "fail_task", description = "Marks a task failed with the reason.",
-            structuredContent = true, annotations = @Tool.Annotations(openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.TaskAnswer failTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                        @ToolArg(description = "why it failed") String reason) {
         return call(() -> taskApi.failTask(project, task, new TaskApi.FailBody(reason)));

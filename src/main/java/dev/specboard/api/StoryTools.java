@@ -20,7 +20,7 @@ public class StoryTools {
     @Tool(name = "list_stories", description = "Lists a project's user stories (US-n) by number, optionally by status (draft, review, changes, ready, "
             + "implemented): all of them, or 50 a page when a page is given.",
             outputSchema = @Tool.OutputSchema(from = StoryApi.StoryRowAnswer.class, generator = ItemsSchema.class),
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<StoryApi.StoryRowAnswer> listStories(@ToolArg(description = "project slug") String project,
                                                      @ToolArg(description = "status filter", required = false) String status,
@@ -30,7 +30,7 @@ public class StoryTools {
     }
 
     @Tool(name = "get_story", description = "Returns one story with its acceptance criteria, EARS requirements, contexts and revisions.",
-            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
+            structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public StoryApi.StoryAnswer getStory(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "story number (12 for US-12)") int number) {
         return call(() -> storyApi.get(project, number));
@@ -45,13 +45,14 @@ public class StoryTools {
         return entity(StoryApi.StoryRowAnswer.class, () -> storyApi.create(project, new StoryApi.StoryBody(title, description, acceptanceCriteria, null)));
     }
 
-    @Tool(name = "update_story", description = "Saves a new version of a story, based on the version you read (a stale version is refused with both versions).",
-            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    @Tool(name = "update_story", description = "Saves a new version of a story, based on the version you read (a stale version is refused with both versions); "
+            + "only the arguments given change, as PUT .../stories/{n} does.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public StoryApi.StoryAnswer updateStory(@ToolArg(description = "project slug") String project,
                                             @ToolArg(description = "story number") int number,
-                                            @ToolArg(description = "title") String title,
-                                            @ToolArg(description = "description (markdown)") String description,
-                                            @ToolArg(description = "acceptance criteria, one per line", required = false) String acceptanceCriteria,
+                                            @ToolArg(description = "title (none: kept)", required = false) String title,
+                                            @ToolArg(description = "description in markdown (none: kept)", required = false) String description,
+                                            @ToolArg(description = "acceptance criteria, one per line (none: kept)", required = false) String acceptanceCriteria,
                                             @ToolArg(description = "the version your edit is based on") int version) {
         return call(() -> storyApi.update(project, number, new StoryApi.StoryBody(title, description, acceptanceCriteria, version)));
     }

@@ -159,7 +159,7 @@ public class ContextService implements StoryContexts {
         }
         BoundedContext c = get(access.project().id, contextId);
         Story s = Story.<Story>find("projectId = ?1 and number = ?2", c.projectId, storyNumber).firstResultOptional()
-                .orElseThrow(() -> ValidationException.of("storyNumber", "No story " + Story.key(storyNumber) + " in this project"));
+                .orElseThrow(() -> ValidationException.of("storyNumber", "No story " + Story.named(storyNumber) + " in this project"));
         if (ContextStory.count("contextId = ?1 and storyId = ?2", c.id, s.id) == 0) {
             ContextStory cs = new ContextStory();
             cs.contextId = c.id;

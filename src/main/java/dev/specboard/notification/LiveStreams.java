@@ -25,6 +25,8 @@ public class LiveStreams {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(25);
 
+    private static final String READY = "ready";
+
     @Inject
     LiveUpdates live;
 
@@ -33,7 +35,9 @@ public class LiveStreams {
 
     /** The live events the grant's holder may see, as {@code kind} events with {@code data}. */
     public Multi<OutboundSseEvent> stream(Sse sse, StreamGrant grant, Predicate<LiveEvent> visible, Function<LiveEvent, String> data) {
-        return guarded(sse, grant, live.stream().filter(e -> !StreamGrant.isAboutAccess(e) && visible.test(e)).map(e -> sse.newEventBuilder().name(e.kind()).data(data.apply(e)).build()));
+        // The ready event's data has the shape of the others' (the API's JSON {"kind":"ready","project":...}, the pages' kind).
+        String ready = data.apply(new LiveEvent(READY, grant.accountId(), grant.projectId()));
+        return guarded(sse, grant, ready, live.stream().filter(e -> !StreamGrant.isAboutAccess(e) && visible.test(e)).map(e -> sse.newEventBuilder().name(e.kind()).data(data.apply(e)).build()));
     }
 
     /**
@@ -42,13 +46,17 @@ public class LiveStreams {
      * revoked token, a removed member: on any instance), so a stream never outlives its access by more than a moment.
      */
     public Multi<OutboundSseEvent> guarded(Sse sse, StreamGrant grant, Multi<OutboundSseEvent> events) {
+        return guarded(sse, grant, READY, events);
+    }
+
+    private Multi<OutboundSseEvent> guarded(Sse sse, StreamGrant grant, String ready, Multi<OutboundSseEvent> events) {
         OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
         Multi<OutboundSseEvent> checks = Multi.createBy().merging().streams(
                         Multi.createFrom().ticks().every(HEARTBEAT).map(t -> grant),
                         live.stream().filter(grant::shakenBy).map(e -> grant))
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // the check reads the database
                 .map(g -> grants.holds(g) ? sse.newEventBuilder().comment("keep-alive").build() : end);
-        return Multi.createBy().merging().streams(Multi.createFrom().item(sse.newEventBuilder().name("ready").data("ready").build()),
+        return Multi.createBy().merging().streams(Multi.createFrom().item(sse.newEventBuilder().name(READY).data(ready).build()),
                         events, checks)
                 .select().first(e -> e != end);
     }

@@ -245,7 +245,7 @@ public class SpecService {
         } else if (input.storyNumber() != null && (existing == null || !input.storyNumber().equals(existing.storyNumber))
                 && Story.count("projectId = ?1 and number = ?2", project.id, input.storyNumber()) == 0) {
             // Only a new or changed link is checked, so a spec whose link came in some other way stays editable.
-            errors.add("storyNumber", "There is no story US-" + input.storyNumber() + " in this project");
+            errors.add("storyNumber", "There is no story " + Story.named(input.storyNumber()) + " in this project");
         }
         SpecContent content = null;
         if (input.hierarchical()) {

@@ -50,6 +50,11 @@ public class Story extends TimestampedEntity {
         return "US-" + number;
     }
 
+    /** A story as a refusal names it: {@code US-12}; a number below 1, which no story has, as itself (not {@code US--1}). */
+    public static String named(int number) {
+        return number > 0 ? key(number) : "number " + number;
+    }
+
     public StoryStage stage() {
         return StoryStage.of(status, review);
     }

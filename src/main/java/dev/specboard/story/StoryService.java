@@ -63,13 +63,13 @@ public class StoryService {
     /** The story, or 404. */
     public Story get(UUID projectId, int number) {
         return Story.<Story>find("projectId = ?1 and number = ?2", projectId, number).firstResultOptional()
-                .orElseThrow(() -> ApiException.notFound("No story " + Story.key(number) + " in this project"));
+                .orElseThrow(() -> ApiException.notFound("No story " + Story.named(number) + " in this project"));
     }
 
     Story lock(UUID projectId, int number) {
         return Story.<Story>find("projectId = ?1 and number = ?2", projectId, number)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .orElseThrow(() -> ApiException.notFound("No story " + Story.key(number) + " in this project"));
+                .orElseThrow(() -> ApiException.notFound("No story " + Story.named(number) + " in this project"));
     }
 
     /** Writes a new draft story with the next number of the project, as version 1. */

@@ -87,8 +87,16 @@ class AgentApiTest {
         bearer(viewerToken).get("/api/v1/projects/" + t.slug() + "/tasks").then().statusCode(200);
         bearer(viewerToken).post("/api/v1/projects/" + t.slug() + "/tasks/claim-next").then().statusCode(403);
         bearer(viewerToken).get("/api/v1/projects/" + other.slug() + "/tasks").then().statusCode(404);
-        // ...nor may it mint an unlimited token or a stronger one.
-        bearer(viewerToken).body(Map.of("name", "escape")).post("/api/v1/tokens").then().statusCode(403);
+        // ...nor may it mint an unlimited token or a stronger one: naming no project, its token is limited to its own project
+        // with its role (it was refused, 403, as if it had named another project).
+        String escape = bearer(viewerToken).body(Map.of("name", "escape")).post("/api/v1/tokens").then().statusCode(201)
+                .body("project", equalTo(t.slug())).body("role", equalTo("viewer")).extract().path("token");
+        bearer(escape).get("/api/v1/projects/" + other.slug() + "/tasks").then().statusCode(404);
+        bearer(escape).post("/api/v1/projects/" + t.slug() + "/tasks/claim-next").then().statusCode(403);
+        bearer(viewerToken).body(Map.of("name", "escape up", "role", "member")).post("/api/v1/tokens")
+                .then().statusCode(422).body("details.role", containsString("viewer"));
+        // An unlimited token naming no project still makes an unlimited one.
+        bearer(member).body(Map.of("name", "free")).post("/api/v1/tokens").then().statusCode(201).body("project", nullValue());
         bearer(viewerToken).body(Map.of("name", "up", "project", t.slug(), "role", "member")).post("/api/v1/tokens")
                 .then().statusCode(422).body("details.role", containsString("viewer"));
         // ...nor one for another project of the account, nor, when it names no role, one with the account's role.
@@ -151,6 +159,9 @@ class AgentApiTest {
             }
         });
         awaitLine(lines, "event:ready");
+        // The ready event's data is JSON of the others' shape, as X-SSE-Content-Type says (it was the bare word ready).
+        List<String> ready = awaitLine(lines, "data:");
+        assertEquals("data:{\"kind\":\"ready\",\"project\":\"" + t.slug() + "\"}", ready.get(ready.size() - 1).replace(" ", ""));
         bearer(agent).post("/api/v1/projects/" + t.slug() + "/tasks/TASK-1-1/claim").then().statusCode(200);
         List<String> seen = awaitLine(lines, "event:board");
         assertTrue(String.join("\n", awaitLine(lines, "data:")).contains("\"project\":\"" + t.slug() + "\""), "data names the project: " + seen);
@@ -159,6 +170,10 @@ class AgentApiTest {
         RestAssured.given().header("Authorization", "Bearer " + agent).get("/api/v1/projects/" + data.team().slug() + "/events")
                 .then().statusCode(404);
         RestAssured.given().get("/api/v1/projects/" + t.slug() + "/events").then().statusCode(401);
+        // Asked for JSON, it says what to ask for in the API's error shape, not the framework's words about @Produces.
+        RestAssured.given().header("Authorization", "Bearer " + agent).accept("application/json")
+                .get("/api/v1/projects/" + t.slug() + "/events").then().statusCode(406)
+                .body("error", equalTo("This address sends text/event-stream; ask with Accept: text/event-stream."));
     }
 
     private static List<String> awaitLine(LinkedBlockingQueue<String> lines, String prefix) throws InterruptedException {

@@ -671,6 +671,24 @@ class McpClientTest {
                 if (tool.name().startsWith("delete_") && tool.annotations() != null && !Boolean.TRUE.equals(tool.annotations().destructiveHint())) {
                     problems.add(tool.name() + " deletes but does not say it is destructive");
                 }
+                if (tool.annotations() != null && Boolean.TRUE.equals(tool.annotations().readOnlyHint())) {
+                    // The library's defaults (destructive, not idempotent) contradict a read: hosts then ask before every read.
+                    if (!Boolean.FALSE.equals(tool.annotations().destructiveHint())) {
+                        problems.add(tool.name() + " only reads but says it is destructive");
+                    }
+                    if (!Boolean.TRUE.equals(tool.annotations().idempotentHint())) {
+                        problems.add(tool.name() + " only reads but does not say it is idempotent");
+                    }
+                }
+                if (tool.name().startsWith("update_") && tool.annotations() != null
+                        && !(Boolean.FALSE.equals(tool.annotations().destructiveHint()) && Boolean.TRUE.equals(tool.annotations().idempotentHint()))) {
+                    problems.add(tool.name() + " saves the version read, so it is idempotent and not destructive");
+                }
+                // Pushing to or fetching from the origin, and fetching a URL, reach beyond Specboard.
+                if (List.of("apply_refactor", "sync_repository", "add_context_item").contains(tool.name()) && tool.annotations() != null
+                        && !Boolean.TRUE.equals(tool.annotations().openWorldHint())) {
+                    problems.add(tool.name() + " reaches outside Specboard but says openWorldHint=" + tool.annotations().openWorldHint());
+                }
                 if (tool.outputSchema() == null || tool.outputSchema().get("type") == null) {
                     problems.add(tool.name() + " has no output schema");
                 } else if (!"object".equals(tool.outputSchema().get("type"))) {

@@ -274,6 +274,11 @@ class StoryApiTest {
     void unknownStoryIs404() {
         TestData.Team t = data.team();
         Api.as(t.member()).get(base(t) + "/999").then().statusCode(404).body("error", equalTo("No story US-999 in this project"));
+        // No story has a number below 1: it is named as the number it is, not as "US--1".
+        Api.as(t.member()).get(base(t) + "/-1").then().statusCode(404).body("error", equalTo("No story number -1 in this project"));
+        Api.as(t.member()).get(base(t) + "/0").then().statusCode(404).body("error", equalTo("No story number 0 in this project"));
+        Api.as(t.member()).body(Map.of("version", 1, "title", "x")).put(base(t) + "/-3").then().statusCode(404)
+                .body("error", equalTo("No story number -3 in this project"));
     }
 
     static long count(Account a, String type) {

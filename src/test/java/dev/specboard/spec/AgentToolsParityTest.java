@@ -113,7 +113,7 @@ class AgentToolsParityTest {
         try (McpSyncClient mcp = Mcp.client(base, fx.token(t.viewer()))) {
             McpSchema.CallToolResult r = mcp.callTool(new McpSchema.CallToolRequest("list_tasks", Map.of("project", t.slug(), "spec", "auth")));
             assertTrue(Boolean.TRUE.equals(r.isError()), text(r));
-            assertEquals("{\"error\":\"The query parameter spec must be a spec key such as SPEC-3\",\"details\":{\"spec\":\"must be a spec key such as SPEC-3\"}}",
+            assertEquals("{\"error\":\"The argument spec must be a spec key such as SPEC-3\",\"details\":{\"spec\":\"must be a spec key such as SPEC-3\"}}",
                     text(r));
         }
     }
