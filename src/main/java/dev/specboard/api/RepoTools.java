@@ -41,7 +41,8 @@ public class RepoTools {
         return call(() -> repoApi.syncStatus(project, id(syncId)));
     }
 
-    @Tool(name = "get_tree", description = "Lists the files and folders of a repository's latest manifest, optionally under a folder: path, type, size, lines, language, blob SHA.",
+    @Tool(name = "get_tree", description = "Lists the files and folders of a repository's latest manifest, optionally under a folder: path, "
+            + "type (dir, file or submodule), size, lines, language, blob SHA (a submodule's: the commit it pins).",
             outputSchema = @Tool.OutputSchema(from = RepoApi.TreeRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)

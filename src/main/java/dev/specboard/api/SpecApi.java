@@ -13,6 +13,7 @@ import dev.specboard.spec.SpecRow;
 import dev.specboard.spec.SpecQueries;
 import dev.specboard.spec.SpecDependencies;
 import dev.specboard.spec.SpecService;
+import dev.specboard.spec.TaskBoardService;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -108,11 +109,17 @@ public class SpecApi {
     @Inject
     SpecQueries specQueries;
 
+    /**
+     * The specs, of one story ({@code 12} or {@code US-12}, as the page's filter reads it) or status. A story filter that
+     * names no story ({@code 0}, {@code -1}, {@code US-0}) is refused naming {@code story}, as an unknown status is: it
+     * listed nothing, as if the story had no specs.
+     */
     @GET
-    public List<SpecRowAnswer> listSpecs(@PathParam("slug") String slug, @QueryParam("story") Integer story,
+    public List<SpecRowAnswer> listSpecs(@PathParam("slug") String slug, @QueryParam("story") String story,
                                          @QueryParam("status") String status) {
         Access access = projectAccess.read(slug);
-        var filter = new SpecQueries.SpecFilter(story, QueryParams.oneOf("status", status, TechnicalSpec.STATUSES));
+        var filter = new SpecQueries.SpecFilter(TaskBoardService.BoardFilter.storyNumber(story),
+                QueryParams.oneOf("status", status, TechnicalSpec.STATUSES));
         return specQueries.list(access.project(), filter).stream().map(SpecApi::item).toList();
     }
 

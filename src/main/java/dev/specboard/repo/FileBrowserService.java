@@ -70,8 +70,10 @@ public class FileBrowserService {
 
     private List<TreeRow> items(Repo repo, ManifestFiles.Head m, String path) {
         String prefix = path.isEmpty() ? "" : path + "/";
-        List<ManifestEntry> files = manifests.files(m).under(prefix);
-        if (files.isEmpty() && !path.isEmpty()) {
+        ManifestFiles.Files all = manifests.files(m);
+        List<ManifestEntry> files = all.under(prefix);
+        List<Submodule> submodules = all.submodulesUnder(prefix);
+        if (files.isEmpty() && submodules.isEmpty() && !path.isEmpty()) {
             throw ApiException.notFound("No folder " + path + " in " + repo.name);
         }
         Map<String, long[]> dirs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -85,6 +87,17 @@ public class FileBrowserService {
                 long[] agg = dirs.computeIfAbsent(rest.substring(0, slash), k -> new long[2]);
                 agg[0] += f.size();
                 agg[1]++;
+            }
+        }
+        // A submodule is a row of its own (its commit, no link: its files are in another repository); one deeper down
+        // makes its folder a place, which a folder of nothing but a submodule would not otherwise be.
+        for (Submodule sub : submodules) {
+            String rest = sub.path().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash < 0) {
+                fileItems.add(TreeRow.submodule(rest, sub.path(), sub.commitSha()));
+            } else {
+                dirs.computeIfAbsent(rest.substring(0, slash), k -> new long[2]);
             }
         }
         List<TreeRow> items = new ArrayList<>();

@@ -127,12 +127,15 @@ public class GitMirror {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
             List<String> paths = new ArrayList<>();
             List<ObjectId> blobs = new ArrayList<>();
+            List<Submodule> submodules = new ArrayList<>();
             try (TreeWalk tree = new TreeWalk(r)) {
                 tree.addTree(commit.getTree());
                 tree.setRecursive(true);
                 while (tree.next()) {
                     if ((tree.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK) == org.eclipse.jgit.lib.FileMode.TYPE_GITLINK) {
-                        continue; // submodules have no blob here
+                        // A submodule has no blob here, only the commit of its own repository that it pins.
+                        submodules.add(new Submodule(tree.getPathString(), tree.getObjectId(0).name()));
+                        continue;
                     }
                     paths.add(tree.getPathString());
                     blobs.add(tree.getObjectId(0));
@@ -155,14 +158,15 @@ public class GitMirror {
                 }
             }
             files.sort(Comparator.comparing(ManifestEntry::path));
-            return new Listing(files, read);
+            submodules.sort(Comparator.comparing(Submodule::path));
+            return new Listing(files, read, submodules);
         } catch (IOException e) {
             throw new GitProblem("Could not read commit " + commitSha + ": " + rootMessage(e), e);
         }
     }
 
-    /** A commit's files in path order, and how many blobs had to be read to describe them. */
-    public record Listing(List<ManifestEntry> files, int blobsRead) {
+    /** A commit's files in path order, how many blobs had to be read to describe them, and its submodules in path order. */
+    public record Listing(List<ManifestEntry> files, int blobsRead, List<Submodule> submodules) {
     }
 
     private static ManifestEntry describe(ObjectReader reader, String path, ObjectId blob) throws IOException {

@@ -34,8 +34,17 @@ public class ManifestFiles {
     public record Head(UUID id, int version, String commitSha) {
     }
 
-    /** A manifest's files in path order, and the same files by path. */
-    public record Files(List<ManifestEntry> sorted, Map<String, ManifestEntry> byPath) {
+    /** A manifest's files in path order, the same files by path, and its submodules in path order. */
+    public record Files(List<ManifestEntry> sorted, Map<String, ManifestEntry> byPath, List<Submodule> submodules) {
+
+        public Files(List<ManifestEntry> sorted, Map<String, ManifestEntry> byPath) {
+            this(sorted, byPath, List.of());
+        }
+
+        /** The submodules whose path starts with {@code prefix} (a repository has few, so they are looked through). */
+        public List<Submodule> submodulesUnder(String prefix) {
+            return submodules.stream().filter(s -> s.path().startsWith(prefix)).toList();
+        }
 
         public Optional<ManifestEntry> get(String path) {
             return Optional.ofNullable(byPath.get(path));
@@ -137,7 +146,8 @@ public class ManifestFiles {
             // files() checks the integrity hash: a manifest is trusted once, when first read after a start.
             // Written in path order (GitMirror); sorted again here, once, because under() relies on it.
             List<ManifestEntry> sorted = m.files().stream().sorted(Comparator.comparing(ManifestEntry::path)).toList();
-            Files files = new Files(sorted, sorted.stream().collect(Collectors.toUnmodifiableMap(ManifestEntry::path, Function.identity(), (a, b) -> a)));
+            Files files = new Files(sorted, sorted.stream().collect(Collectors.toUnmodifiableMap(ManifestEntry::path, Function.identity(), (a, b) -> a)),
+                    List.copyOf(m.submodules()));
             parsed.put(head.id(), files);
             return files;
         }

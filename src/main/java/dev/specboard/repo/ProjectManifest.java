@@ -59,11 +59,15 @@ public class ProjectManifest extends PanacheEntityBase {
         return find("repositoryId = ?1 and version = ?2", repositoryId, version).firstResultOptional();
     }
 
-    static Map<String, Object> dataOf(String commitSha, String branch, List<ManifestEntry> files) {
+    static Map<String, Object> dataOf(String commitSha, String branch, List<ManifestEntry> files, List<Submodule> submodules) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("commitSha", commitSha);
         data.put("branch", branch);
         data.put("files", files.stream().map(ManifestEntry::toJson).toList());
+        // Only when there are any, so a manifest without submodules is written (and hashed) as before.
+        if (!submodules.isEmpty()) {
+            data.put("submodules", submodules.stream().map(Submodule::toJson).toList());
+        }
         return data;
     }
 
@@ -85,6 +89,20 @@ public class ProjectManifest extends PanacheEntityBase {
         if (files instanceof List<?> list) {
             for (Object o : list) {
                 out.add(ManifestEntry.fromJson((Map<?, ?>) o));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The submodules of this manifest (none in one written before they were kept); read after {@link #files}, whose
+     * integrity check covers them too, so a large manifest is not hashed twice.
+     */
+    List<Submodule> submodules() {
+        List<Submodule> out = new ArrayList<>();
+        if (data.get("submodules") instanceof List<?> list) {
+            for (Object o : list) {
+                out.add(Submodule.fromJson((Map<?, ?>) o));
             }
         }
         return out;

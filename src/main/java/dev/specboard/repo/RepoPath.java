@@ -40,7 +40,9 @@ public record RepoPath(String given) {
 
     /**
      * As a URL addresses it: slashes at either end trimmed (empty: the root), or 404 when it is no place in the tree (a
-     * segment naming no step or leaving its folder, a backslash, a control character, more than 4096 characters).
+     * segment naming no step or leaving its folder, a backslash, a NUL, more than 4096 characters). Other control
+     * characters stay: git allows every byte but NUL and {@code /} in a name, so a file whose name holds a newline or a
+     * tab is reachable by its link, which escapes them ({@code %0A}).
      */
     public String addressed() {
         String p = given;
@@ -53,7 +55,7 @@ public record RepoPath(String given) {
         if (p.isEmpty()) {
             return "";
         }
-        if (p.length() > MAX_ADDRESS || p.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+        if (p.length() > MAX_ADDRESS || p.chars().anyMatch(c -> c == 0 || c == '\\')) {
             throw ApiException.notFound("No such path");
         }
         for (String segment : p.split("/", -1)) {

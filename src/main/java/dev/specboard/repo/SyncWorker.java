@@ -171,7 +171,8 @@ public class SyncWorker {
                 });
                 return;
             }
-            List<ManifestEntry> files = mirror.listFiles(job.repo(), commit, job.knownBlobs(), progress).files();
+            GitMirror.Listing listing = mirror.listFiles(job.repo(), commit, job.knownBlobs(), progress);
+            List<ManifestEntry> files = listing.files();
             progress.flush();
             finish(syncId, workerId, job, commit, s -> {
                 int version = ((Number) em.createQuery("select coalesce(max(m.version), 0) from ProjectManifest m where m.repositoryId = ?1")
@@ -181,7 +182,7 @@ public class SyncWorker {
                 m.repositoryId = job.repo().id;
                 m.version = version;
                 m.commitSha = commit;
-                m.data = ProjectManifest.dataOf(commit, job.repo().defaultBranch, files);
+                m.data = ProjectManifest.dataOf(commit, job.repo().defaultBranch, files, listing.submodules());
                 m.hash = ManifestHash.of(m.data);
                 m.persist();
                 s.manifestVersion = version;

@@ -1,14 +1,30 @@
 package dev.specboard.repo;
 
-/** One row of a folder listing: a sub-folder (with its file count and total size) or a file. */
+/**
+ * One row of a folder listing: a sub-folder (with its file count and total size), a file, or a submodule (the commit it
+ * pins in {@code blobSha}).
+ */
 public record TreeRow(String name, String path, boolean dir, long size, String language, Integer lines, String blobSha,
-                       int fileCount) {
+                       int fileCount, boolean submodule) {
+
+    public TreeRow(String name, String path, boolean dir, long size, String language, Integer lines, String blobSha, int fileCount) {
+        this(name, path, dir, size, language, lines, blobSha, fileCount, false);
+    }
+
+    static TreeRow submodule(String name, String path, String commitSha) {
+        return new TreeRow(name, path, false, 0, null, null, commitSha, 0, true);
+    }
 
     public String type() {
-        return dir ? "dir" : "file";
+        return dir ? "dir" : submodule ? "submodule" : "file";
     }
 
     public String sizeLabel() {
-        return FileBrowserService.humanSize(size);
+        return submodule ? "" : FileBrowserService.humanSize(size);
+    }
+
+    /** The pinned commit as a listing shows it. */
+    public String shortCommit() {
+        return blobSha == null ? "" : blobSha.substring(0, Math.min(10, blobSha.length()));
     }
 }

@@ -51,18 +51,23 @@ record QueryWords(String text, String prefix) {
      * <p>
      * The stemmed prefix alone missed many prefixes of a word: "authenticati" stems to itself, no prefix of the stored
      * "authent". So a prefix of plain letters (3 or more, accents folded) also matches, in the same statement, as typed
-     * ({@code authenticati:*}, for prefixes shorter than the stem; not for a stopword, "the" is more likely whole) and as each
-     * of its leading parts that is followed by the start of one of the stemmer's {@link #ENDINGS} (a doubled consonant
-     * before -ing, -ed, -er, -est counts too: "runni"), as a whole lexeme and with the e the stemmer keeps ("hopi" finds
-     * "hope"). A leading part followed by anything else is no candidate: "checkout" does not find "check".
+     * ({@code authenticati:*}, for prefixes shorter than the stem; not for a stopword, "the" is more likely whole) and as
+     * the stems of the words it begins that end in one of the stemmer's {@link #ENDINGS}: a leading part of it followed by
+     * an ending that starts with the rest ("authenticati" + "on", "runn" + "ing", "hop" + "ing" stem to "authent", "run",
+     * "hope"). The stemmer itself says what such a word is stored as, so a shorter word that no word of the prefix stems to
+     * is not found: "checkout" does not find "check". A stem must keep the leading part it was made of (but a doubled
+     * consonant, "runn" of "running"): the stemmer also cuts made-up words, "authe" + "ness" to "auth", and "authen" found
+     * "auth" that way. A stem that begins with the prefix is left out, as the prefix as typed finds it already.
      */
     static final String TSQUERY = """
             CASE WHEN CAST(?6 AS text) = '' THEN websearch_to_tsquery('specboard_text', ?1)
                  ELSE websearch_to_tsquery('specboard_text', ?1) && COALESCE(%1$s || (
                      SELECT to_tsquery('simple', string_agg(c.lexemes, ' | ')) FROM (SELECT lower(unaccent(CAST(?6 AS text))) AS w) AS p
-                     CROSS JOIN LATERAL (SELECT p.w || ':*' UNION ALL SELECT left(p.w, k) || ' | ' || left(p.w, k) || 'e'
-                         FROM generate_series(3, length(p.w) - 1) AS k WHERE position('|' || substr(p.w, k + 1) IN '%2$s') > 0
-                             OR (substr(p.w, k + 1, 1) = substr(p.w, k, 1) AND position('|' || substr(p.w, k + 2) IN '|ing|ed|er|est|') > 0)
+                     CROSS JOIN LATERAL (SELECT p.w || ':*' UNION SELECT v.lexeme
+                         FROM generate_series(3, length(p.w)) AS k CROSS JOIN unnest(string_to_array('%2$s', '|')) AS e (ending)
+                         CROSS JOIN LATERAL unnest(to_tsvector('specboard_text', left(p.w, k) || e.ending)) AS v (lexeme, positions, weights)
+                         WHERE e.ending <> '' AND starts_with(e.ending, substr(p.w, k + 1)) AND NOT starts_with(v.lexeme, p.w)
+                             AND (length(v.lexeme) >= k OR (v.lexeme = left(p.w, k - 1) AND substr(p.w, k, 1) = substr(p.w, k - 1, 1)))
                      ) AS c (lexemes)
                      WHERE p.w ~ '^[a-z]{3,}$' AND numnode(websearch_to_tsquery('specboard_text', ?6)) > 0), %1$s) END""".formatted(STEMMED, ENDINGS);
 }

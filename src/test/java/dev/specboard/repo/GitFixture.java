@@ -2,6 +2,11 @@ package dev.specboard.repo;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 
 import java.io.IOException;
@@ -89,6 +94,35 @@ public final class GitFixture implements AutoCloseable {
     public void resetHard(String commit) {
         try {
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(commit).call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Commits a submodule at the path: a gitlink entry pinning {@code commitSha} of another repository, as {@code git
+     * submodule add} records it (without the {@code .gitmodules} file, which the tree does not need). Answers the commit.
+     */
+    public String commitSubmodule(String message, String path, String commitSha) {
+        try {
+            DirCache index = git.getRepository().lockDirCache();
+            try {
+                DirCacheEditor editor = index.editor();
+                editor.add(new DirCacheEditor.PathEdit(path) {
+                    @Override
+                    public void apply(DirCacheEntry entry) {
+                        entry.setFileMode(FileMode.GITLINK);
+                        entry.setObjectId(ObjectId.fromString(commitSha));
+                    }
+                });
+                editor.commit();
+            } finally {
+                index.unlock();
+            }
+            PersonIdent who = new PersonIdent("Test", "test@example.test");
+            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).call().name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }

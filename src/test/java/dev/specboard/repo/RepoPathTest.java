@@ -31,9 +31,12 @@ class RepoPathTest {
         assertEquals("", RepoPath.of("//").addressed());
         assertEquals("src/Main.java", RepoPath.of("/src/Main.java/").addressed());
         assertEquals(" a b ", RepoPath.of(" a b ").addressed(), "blanks are part of a name here");
-        for (String none : List.of("src/../x", "..", "./x", "src//x", "a\\b", "a\u0000b", "a\u007fb", "x".repeat(4097))) {
+        for (String none : List.of("src/../x", "..", "./x", "src//x", "a\\b", "a\u0000b", "x".repeat(4097))) {
             assertThrows(ApiException.class, () -> RepoPath.of(none).addressed(), none);
         }
         assertEquals(4096, RepoPath.of("x".repeat(4096)).addressed().length());
+        // Git allows control characters in names (all but NUL): a file named so is a place in the tree.
+        assertEquals("docs/line\nbreak.md", RepoPath.of("docs/line\nbreak.md").addressed());
+        assertEquals("tab\there\u007f", RepoPath.of("tab\there\u007f").addressed());
     }
 }

@@ -105,6 +105,22 @@ class SearchWordsTest {
         assertEquals(List.of("US-6"), keys(t, "checki", "story"), "but a word's ending begun is");
     }
 
+    /**
+     * A prefix finds the words it begins, not a shorter word that no word it begins is stored as: "authen" found a story
+     * about "auth" alone (a leading part, "auth", followed by the start of an ending, "en" of "-ence", was matched whole).
+     */
+    @Test
+    void aPrefixDoesNotFindAShorterWordItCannotBegin() {
+        TestData.Team t = data.team();
+        story(t, "Auth tokens", "Rotate them");
+        story(t, "Login with authentication", "Checks the password");
+        story(t, "Hope", "Kept");
+        assertEquals(List.of("US-2"), keys(t, "authen", "story"));
+        assertEquals(List.of("US-2"), keys(t, "authent", "story"));
+        assertEquals(List.of("US-1", "US-2"), keys(t, "auth", "story").stream().sorted().toList(), "a prefix of both finds both");
+        assertEquals(List.of("US-3"), keys(t, "hopi", "story"), "hoping is stored as hope");
+    }
+
     /** Text that is tsquery syntax, or no word at all, is searched as words (or finds nothing), never a 500. */
     @Test
     void anyTextIsSearchedSafely() {

@@ -122,4 +122,24 @@ class SpecListFilterTest {
         assertTrue(answer(token, session, "list_specs", true, "project", t.slug(), "status", "shipped").contains("status"),
                 "an unknown status is an error naming the argument");
     }
+
+    /**
+     * A story filter naming no story was read as a story number and listed nothing, as if the story had no specs: the API
+     * refuses it naming {@code story}, as it refuses an unknown status, and reads {@code US-1} as the page does.
+     */
+    @Test
+    void theApiRefusesAStoryFilterNamingNoStory() {
+        TestData.Team t = threeSpecs();
+        assertEquals(List.of("SPEC-2"), apiKeys(t, "?story=US-1&status=draft"));
+        assertEquals(apiKeys(t, "?story=1"), apiKeys(t, "?story=us-1"));
+        for (String story : List.of("0", "-1", "US-0", "007", "XX-1", "1.5")) {
+            Response bad = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs?story=" + story);
+            assertEquals(400, bad.statusCode(), story + " " + bad.asString());
+            assertEquals("must be a story number, such as 12 or US-12", bad.jsonPath().getString("details.story"), story);
+        }
+        String token = fx.token(t.viewer());
+        String session = Mcp.initialize(token);
+        assertTrue(answer(token, session, "list_specs", true, "project", t.slug(), "storyNumber", 0).contains("story"),
+                "a story number of 0 is an error naming the argument");
+    }
 }
