@@ -70,7 +70,7 @@ public final class LogFilter implements Filter {
     }
 
     /** The text the record shows (printf or MessageFormat parameters filled in); its parameters appended if that fails. */
-    private static String formatted(LogRecord record) {
+    static String formatted(LogRecord record) {
         try {
             return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : PLAIN.formatMessage(record);
         } catch (RuntimeException badFormat) {
