@@ -2,6 +2,7 @@ package dev.specboard.account;
 
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
+import dev.specboard.web.LoggedText;
 import dev.specboard.web.Validation;
 import dev.specboard.web.ValidationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -100,7 +101,7 @@ public class AccountService {
         LoginFailure.Count fromAddress = QuarkusTransaction.requiringNew().call(() -> LoginAddressFailure.reserve(address, windowMinutes));
         if (fromAddress.failures() > maxAddressFailures) {
             if (fromAddress.failures() == maxAddressFailures + 1) {
-                LOG.warnf("Logins from %s refused for %d minutes after %d failures", address, windowMinutes, maxAddressFailures);
+                LOG.warnf("Logins from %s refused for %d minutes after %d failures", LoggedText.of(address), windowMinutes, maxAddressFailures);
             }
             throw tooMany("Too many failed logins from your address.", fromAddress);
         }
@@ -109,7 +110,7 @@ public class AccountService {
         LoginFailure.Count count = QuarkusTransaction.requiringNew().call(() -> LoginFailure.reserve(key, address, windowMinutes));
         if (count.failures() > maxFailures) {
             if (count.failures() == maxFailures + 1) {
-                LOG.warnf("Login for %s from %s refused for %d minutes after %d failures", key, address, windowMinutes, maxFailures);
+                LOG.warnf("Login for %s from %s refused for %d minutes after %d failures", LoggedText.of(key), LoggedText.of(address), windowMinutes, maxFailures);
             }
             throw tooMany("Too many failed logins for this account.", count);
         }
@@ -148,7 +149,7 @@ public class AccountService {
         LoginFailure.Count count = QuarkusTransaction.requiringNew().call(() -> LoginFailure.reserve(key, "any", windowMinutes));
         if (count.failures() > maxFailures) {
             if (count.failures() == maxFailures + 1) {
-                LOG.warnf("Password checks of %s refused for %d minutes after %d failures", account.username, windowMinutes, maxFailures);
+                LOG.warnf("Password checks of %s refused for %d minutes after %d failures", LoggedText.of(account.username), windowMinutes, maxFailures);
             }
             ApiException refused = tooMany("Too many wrong passwords: checking your current password is paused.", count);
             throw new TooManyPasswordChecks(FormErrors.none().add(field, refused.getMessage()), refused.retryAfterSeconds());

@@ -96,8 +96,17 @@ public class NotificationService {
         return Optional.of(n);
     }
 
+    /**
+     * The notification {@code n} is about no project or one the account {@code :account} can still read (a member, or a
+     * site admin, who sees every project): a removed member's notifications showed the project's current name and paths.
+     * Part of the same query, so a list costs no statement per row.
+     */
+    static final String READABLE = "(n.projectId is null or exists (select 1 from Membership m where m.project.id = n.projectId "
+            + "and m.account.id = :account) or exists (select 1 from Account a where a.id = :account and a.role = 'admin'))";
+
     public long unreadCount(UUID accountId) {
-        return Notification.count("userId = ?1 and readAt is null", accountId);
+        return Notification.count("from Notification n where n.userId = :account and n.readAt is null and " + READABLE,
+                Map.of("account", accountId));
     }
 
     /** The newest notifications of an account, unread ones only if asked. */
@@ -117,13 +126,13 @@ public class NotificationService {
     public NotificationPage page(UUID accountId, UUID projectId, boolean unreadOnly, UUID before, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("account", accountId);
-        StringBuilder q = new StringBuilder("userId = :account");
+        StringBuilder q = new StringBuilder("from Notification n where n.userId = :account and " + READABLE);
         if (projectId != null) {
-            q.append(" and projectId = :project");
+            q.append(" and n.projectId = :project");
             params.put("project", projectId);
         }
         if (unreadOnly) {
-            q.append(" and readAt is null");
+            q.append(" and n.readAt is null");
         }
         if (before != null) {
             Notification last = Notification.findById(before);
@@ -132,11 +141,11 @@ public class NotificationService {
             }
             // Keyset paging on (createdAt, id): a page stays the same when new notifications arrive meanwhile, and two
             // made in the same microsecond are neither skipped nor shown twice.
-            q.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            q.append(" and (n.createdAt < :at or (n.createdAt = :at and n.id < :id))");
             params.put("at", last.createdAt);
             params.put("id", last.id);
         }
-        q.append(" order by createdAt desc, id desc");
+        q.append(" order by n.createdAt desc, n.id desc");
         List<Notification> found = Notification.<Notification>find(q.toString(), params).page(0, limit + 1).list();
         boolean more = found.size() > limit;
         List<Notification> shown = more ? found.subList(0, limit) : found;

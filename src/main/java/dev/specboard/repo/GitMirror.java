@@ -2,6 +2,7 @@ package dev.specboard.repo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.specboard.web.LoggedText;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.eclipse.jgit.api.Git;
@@ -247,7 +248,7 @@ public class GitMirror {
         try (Repository r = open(repo)) {
             return Reachability.has(r, sha);
         } catch (IOException | RuntimeException e) {
-            LOG.debugf("Commit %s in %s not known: %s", sha, repo.name, e.getMessage());
+            LOG.debugf("Commit %s in %s not known: %s", LoggedText.of(sha), repo.name, e.getMessage());
             return false;
         }
     }
@@ -262,7 +263,7 @@ public class GitMirror {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debugf("Commits starting with %s in %s not known: %s", abbreviated, repo.name, e.getMessage());
+            LOG.debugf("Commits starting with %s in %s not known: %s", LoggedText.of(abbreviated), repo.name, e.getMessage());
         }
         return found;
     }

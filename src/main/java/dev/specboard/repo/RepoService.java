@@ -37,6 +37,9 @@ public class RepoService {
     GitMirror mirror;
 
     @Inject
+    LocalRepoSharing sharing;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -105,6 +108,9 @@ public class RepoService {
     @Transactional
     public Repo create(UUID projectId, RepoForm form, UUID requestedBy) {
         FormErrors errors = check(projectId, form, null);
+        if (!errors.has("url")) {
+            sharing.problem(projectId, form.url(), requestedBy).ifPresent(p -> errors.add("url", p));
+        }
         if (errors.any()) {
             throw new ValidationException(errors);
         }
@@ -168,6 +174,9 @@ public class RepoService {
             form = new RepoForm(form.name(), repo.gitUrl, form.defaultBranch(), form.syncIntervalMinutes());
         }
         FormErrors errors = check(access.project().id, form, repo.id);
+        if (!errors.has("url") && form.url() != null && !form.url().trim().equals(repo.gitUrl)) {
+            sharing.problem(access.project().id, form.url(), access.accountId()).ifPresent(p -> errors.add("url", p));
+        }
         if (errors.any()) {
             throw new ValidationException(errors);
         }

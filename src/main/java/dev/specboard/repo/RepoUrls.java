@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,10 +108,33 @@ public class RepoUrls {
         if (real.startsWith(data)) {
             return Optional.of("The server's own data directory cannot be used as a repository");
         }
-        if (allowAnyLocal || roots().stream().anyMatch(real::startsWith)) {
-            return Optional.empty();
+        if (!allowAnyLocal && roots().stream().noneMatch(real::startsWith)) {
+            return Optional.of("Local paths are only allowed below the configured roots; use an https://, ssh:// or git@ URL");
         }
-        return Optional.of("Local paths are only allowed below the configured roots; use an https://, ssh:// or git@ URL");
+        // A .git file, commondir or alternates make JGit read elsewhere: each place it would read must be allowed too.
+        List<Path> roots = roots();
+        for (Path location : LocalRepoLocations.of(real).all()) {
+            if (location.startsWith(data)) {
+                return Optional.of("This repository leads (through its .git file, commondir or alternates) into the server's own "
+                        + "data directory, which cannot be used as a repository");
+            }
+            if (!allowAnyLocal && roots.stream().noneMatch(location::startsWith)) {
+                return Optional.of("This repository leads (through its .git file, commondir, alternates or a symbolic link) outside "
+                        + "the configured roots; local paths are only allowed below the configured roots");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The git and object directories of a local repository URL (resolved as JGit reads them), or none for a remote URL. */
+    Set<Path> localStores(String url) {
+        String u = url == null ? "" : url.trim();
+        return localPath(u).map(p -> {
+            Path real = realPath(p);
+            Set<Path> stores = new java.util.LinkedHashSet<>(LocalRepoLocations.of(real).stores());
+            stores.add(real);
+            return stores;
+        }).orElse(Set.of());
     }
 
     /**

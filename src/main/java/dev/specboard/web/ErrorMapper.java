@@ -222,7 +222,7 @@ public class ErrorMapper {
 
     /** An exception's message as a log line may carry it: link secrets replaced, control characters escaped. */
     private static String loggedMessage(Throwable e) {
-        return InputGuard.printable(String.valueOf(LoggedPath.text(e.getMessage())));
+        return LoggedText.of(LoggedPath.text(e.getMessage()));
     }
 
     /** A refusal of bad input: one WARN line, then the usual answer. */

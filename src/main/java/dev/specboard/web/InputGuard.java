@@ -187,7 +187,7 @@ public class InputGuard {
 
     /** The one log line of a refused request. */
     public static void refused(String method, String path, String reason) {
-        LOG.warnf("Refused %s %s: %s", method, LoggedPath.of(path), LoggedPath.text(reason));
+        LOG.warnf("Refused %s %s: %s", LoggedText.of(method), LoggedPath.of(path), LoggedText.of(LoggedPath.text(reason)));
     }
 
     /** Input as it may appear in a log line or a message: control characters escaped, at most 200 characters. */

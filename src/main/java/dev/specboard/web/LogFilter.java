@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The console's one log filter: it leaves out a database outage's repeated warnings (see {@link DatabaseOutageLogFilter})
- * and a live-event stream's client going away ({@link #sseClientGone}), and rewrites every other record so that no link
+ * and a live-event stream's client going away ({@link #sseClientGone}), shortens an MCP body that is not JSON to one
+ * line ({@link #shortenMcpParseError}), and rewrites every other record so that no link
  * secret (see {@link LoggedPath}) reaches the log, whoever wrote it: the framework logs failures before our code runs
  * (Quarkus' error handler, Vert.x) with the request's raw URI.
  */
@@ -25,8 +26,33 @@ public final class LogFilter implements Filter {
         if (!outage.isLoggable(record) || sseClientGone(record)) {
             return false;
         }
+        shortenMcpParseError(record);
         redact(record);
         return true;
+    }
+
+    /** The logger that reports an MCP message whose body is not JSON. */
+    static final String MCP_HANDLER = "io.quarkiverse.mcp.server.http.runtime.StreamableHttpMcpMessageHandler";
+
+    /**
+     * An MCP request whose body is not JSON: the library answers the protocol's parse error and logs a WARN with the
+     * parser's whole stack trace, so anyone could fill the log with a few bytes. It becomes one short line without the
+     * trace (the parser's first message line, escaped and cut); any other record of the library is left as it is.
+     */
+    static void shortenMcpParseError(LogRecord record) {
+        if (!MCP_HANDLER.equals(record.getLoggerName()) || record.getThrown() == null
+                || !String.valueOf(record.getMessage()).startsWith("Unable to parse the JSON message")) {
+            return;
+        }
+        String why = String.valueOf(record.getThrown().getMessage()).lines().findFirst().orElse("");
+        String line = "Unable to parse the JSON message of an MCP request: " + InputGuard.printable(why);
+        if (record instanceof ExtLogRecord ext) {
+            ext.setMessage(line, ExtLogRecord.FormatStyle.NO_FORMAT);
+        } else {
+            record.setMessage(line);
+        }
+        record.setParameters(null);
+        record.setThrown(null);
     }
 
     /** The logger that reports a live-event stream (SSE) whose write failed after its head was sent. */
@@ -70,7 +96,7 @@ public final class LogFilter implements Filter {
     }
 
     /** The text the record shows (printf or MessageFormat parameters filled in); its parameters appended if that fails. */
-    private static String formatted(LogRecord record) {
+    static String formatted(LogRecord record) {
         try {
             return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : PLAIN.formatMessage(record);
         } catch (RuntimeException badFormat) {

@@ -39,7 +39,7 @@ public class OutgoingMail {
         try {
             mailer.send(Mail.withText(to, subject, text));
         } catch (RuntimeException e) {
-            LOG.warnf("Could not mail %s to %s: %s", what, to, e.getClass().getSimpleName());
+            LOG.warnf("Could not mail %s to %s: %s", what, LoggedText.of(to), e.getClass().getSimpleName());
         }
     }
 
@@ -53,6 +53,6 @@ public class OutgoingMail {
         }
         reactiveMailer.send(Mail.withText(to, subject, text)).subscribe().with(
                 sent -> { },
-                failure -> LOG.warnf("Could not mail %s to %s: %s", what, to, failure.getClass().getSimpleName()));
+                failure -> LOG.warnf("Could not mail %s to %s: %s", what, LoggedText.of(to), failure.getClass().getSimpleName()));
     }
 }

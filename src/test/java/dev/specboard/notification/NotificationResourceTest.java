@@ -2,11 +2,13 @@ package dev.specboard.notification;
 
 import dev.specboard.account.Account;
 import dev.specboard.kernel.Role;
+import dev.specboard.project.Membership;
 import dev.specboard.project.Project;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import dev.specboard.account.ApiTokenService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -70,6 +72,33 @@ class NotificationResourceTest {
         assertEquals("", Web.html(Web.as(a).get("/notifications/count")).select("#unread-count").text());
         assertEquals(0, notifications.unreadCount(a.id));
         assertEquals(1, notifications.unreadCount(other.id));
+    }
+
+    @Test
+    void aRemovedMembersNotificationsOfThatProjectAreHiddenEverywhereAndNotCounted() {
+        TestData.Team t = data.team();
+        Account member = t.member();
+        Notification about = notifications.notify(member.id, t.project().id, "story_approved",
+                Map.of("message", "US-1 was approved", "link", "/projects/" + t.slug() + "/stories/1")).orElseThrow();
+        Notification general = notifications.notify(member.id, "welcome", Map.of("message", "Welcome"));
+        assertEquals(2, notifications.unreadCount(member.id));
+
+        QuarkusTransaction.requiringNew().run(() ->
+                Membership.delete("project.id = ?1 and account.id = ?2", t.project().id, member.id));
+
+        assertEquals(1, notifications.unreadCount(member.id));
+        String token = tokens.create(member.id, "bell", null, null).value();
+        List<String> ids = RestAssured.given().auth().oauth2(token).get("/api/v1/notifications").then().statusCode(200)
+                .extract().jsonPath().getList("id", String.class);
+        assertEquals(List.of(general.id.toString()), ids);
+        Document d = Web.html(Web.as(member).get("/notifications").then().statusCode(200).extract().response());
+        assertEquals(1, d.select("#notification-list > li").size());
+        assertNull(d.getElementById("notification-" + about.id));
+        assertEquals("1", Web.html(Web.as(member).get("/notifications/count")).select("#unread-count .badge").text());
+
+        // Still a member elsewhere, or back in the project: shown again.
+        data.addMember(t.project(), member, Role.VIEWER);
+        assertEquals(2, notifications.unreadCount(member.id));
     }
 
     @Test

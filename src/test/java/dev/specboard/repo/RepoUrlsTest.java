@@ -134,6 +134,60 @@ class RepoUrlsTest {
     }
 
     @Test
+    void aGitFileCommondirOrAlternatesThatLeadOutsideTheRootsOrIntoTheDataDirectoryAreRefused() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("roots"));
+        Path outside = tmp.resolve("outside/secret.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(outside.toFile()).call().close();
+        Path mirror = tmp.resolve("data/repos/other/r.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(mirror.toFile()).call().close();
+        urls.localRoots = Optional.of(root.toString());
+
+        Path fine = root.resolve("fine.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(fine.toFile()).call().close();
+        assertEquals(Optional.empty(), urls.problem(fine.toString()));
+        Path work = root.resolve("work");
+        org.eclipse.jgit.api.Git.init().setDirectory(work.toFile()).call().close();
+        assertEquals(Optional.empty(), urls.problem(work.toString()), "a work tree with its .git folder");
+
+        Path gd = Files.createDirectories(root.resolve("gd"));
+        Files.writeString(gd.resolve(".git"), "gitdir: " + outside + "\n");
+        assertTrue(urls.problem(gd.toString()).orElse("").contains("outside the configured roots"), urls.problem(gd.toString()).toString());
+        assertThrows(GitProblem.class, () -> urls.requireFetchable(gd.toString()), "checked again before each fetch");
+        Files.writeString(gd.resolve(".git"), "gitdir: ../../data/repos/other/r.git\n");
+        assertTrue(urls.problem("file://" + gd).orElse("").contains("data directory"), urls.problem(gd.toString()).toString());
+
+        Path common = Files.createDirectories(root.resolve("wt/.git"));
+        Files.writeString(common.resolve("HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(common.resolve("commondir"), outside + "\n");
+        assertTrue(urls.problem(root.resolve("wt").toString()).isPresent(), "commondir outside");
+
+        Path alt = root.resolve("alt.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(alt.toFile()).call().close();
+        Files.writeString(alt.resolve("objects/info/alternates"), mirror.resolve("objects") + "\n");
+        assertTrue(urls.problem(alt.toString()).orElse("").contains("data directory"), "the bare repository's own alternates");
+
+        // An alternate inside the roots whose own alternates lead outside.
+        Path chained = root.resolve("chained.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(chained.toFile()).call().close();
+        Files.writeString(chained.resolve("objects/info/alternates"), "../../fine.git/objects\n");
+        assertEquals(Optional.empty(), urls.problem(chained.toString()), "alternates inside the roots are fine");
+        Files.writeString(fine.resolve("objects/info/alternates"), outside.resolve("objects") + "\n");
+        assertTrue(urls.problem(chained.toString()).isPresent(), "alternates of alternates");
+
+        Path linked = root.resolve("linked.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(linked.toFile()).call().close();
+        GitMirror.deleteQuietly(linked.resolve("objects"));
+        Files.createSymbolicLink(linked.resolve("objects"), mirror.resolve("objects"));
+        assertTrue(urls.problem(linked.toString()).isPresent(), "objects linked into the data directory");
+
+        urls.allowAnyLocal = true;
+        Files.writeString(gd.resolve(".git"), "gitdir: " + mirror + "\n");
+        assertTrue(urls.problem(gd.toString()).orElse("").contains("data directory"), "never the data directory, even when any path is");
+        Files.writeString(gd.resolve(".git"), "gitdir: " + outside + "\n");
+        assertEquals(Optional.empty(), urls.problem(gd.toString()));
+    }
+
+    @Test
     void passwordsAreRedactedFromAnyText() {
         assertEquals("https://user:***@host/x", UrlCredentials.redact("https://user:secret@host/x"));
         assertEquals("Could not fetch https://user:***@host/x: not authorized",
