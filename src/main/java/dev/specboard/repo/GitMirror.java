@@ -135,10 +135,10 @@ public class GitMirror {
                 while (tree.next()) {
                     if ((tree.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK) == org.eclipse.jgit.lib.FileMode.TYPE_GITLINK) {
                         // A submodule has no blob here, only the commit of its own repository that it pins.
-                        submodules.add(new Submodule(tree.getPathString(), tree.getObjectId(0).name()));
+                        submodules.add(new Submodule(GitNames.pathOf(tree.getRawPath()), tree.getObjectId(0).name()));
                         continue;
                     }
-                    paths.add(tree.getPathString());
+                    paths.add(GitNames.pathOf(tree.getRawPath()));
                     blobs.add(tree.getObjectId(0));
                 }
             }

@@ -40,9 +40,9 @@ public record RepoPath(String given) {
 
     /**
      * As a URL addresses it: slashes at either end trimmed (empty: the root), or 404 when it is no place in the tree (a
-     * segment naming no step or leaving its folder, a backslash, a NUL, more than 4096 characters). Other control
-     * characters stay: git allows every byte but NUL and {@code /} in a name, so a file whose name holds a newline or a
-     * tab is reachable by its link, which escapes them ({@code %0A}).
+     * segment naming no step or leaving its folder, a NUL, more than 4096 characters). Control characters and the
+     * backslash stay: git allows every byte but NUL and {@code /} in a name, so a file whose name holds a newline, a tab
+     * or a backslash (as {@link GitNames} writes a byte that is no UTF-8) is reachable by its link, which escapes them.
      */
     public String addressed() {
         String p = given;
@@ -55,7 +55,7 @@ public record RepoPath(String given) {
         if (p.isEmpty()) {
             return "";
         }
-        if (p.length() > MAX_ADDRESS || p.chars().anyMatch(c -> c == 0 || c == '\\')) {
+        if (p.length() > MAX_ADDRESS || p.indexOf(0) >= 0) {
             throw ApiException.notFound("No such path");
         }
         for (String segment : p.split("/", -1)) {

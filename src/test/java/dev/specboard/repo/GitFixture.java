@@ -3,10 +3,13 @@ package dev.specboard.repo;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 
 import java.io.IOException;
@@ -116,6 +119,37 @@ public final class GitFixture implements AutoCloseable {
                     }
                 });
                 editor.commit();
+            } finally {
+                index.unlock();
+            }
+            PersonIdent who = new PersonIdent("Test", "test@example.test");
+            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).call().name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Commits files named by their raw bytes (a name in Latin-1, say, which no file system call here would write as is):
+     * the commit's tree holds exactly these files. Answers the commit.
+     */
+    public String commitRawNames(String message, Map<byte[], String> files) {
+        try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
+            DirCache index = git.getRepository().lockDirCache();
+            try {
+                DirCacheBuilder builder = index.builder();
+                for (Map.Entry<byte[], String> f : files.entrySet()) {
+                    DirCacheEntry entry = new DirCacheEntry(f.getKey());
+                    entry.setFileMode(FileMode.REGULAR_FILE);
+                    entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8)));
+                    builder.add(entry);
+                }
+                builder.finish();
+                inserter.flush();
+                index.write();
+                index.commit();
             } finally {
                 index.unlock();
             }

@@ -31,12 +31,13 @@ class RepoPathTest {
         assertEquals("", RepoPath.of("//").addressed());
         assertEquals("src/Main.java", RepoPath.of("/src/Main.java/").addressed());
         assertEquals(" a b ", RepoPath.of(" a b ").addressed(), "blanks are part of a name here");
-        for (String none : List.of("src/../x", "..", "./x", "src//x", "a\\b", "a\u0000b", "x".repeat(4097))) {
+        for (String none : List.of("src/../x", "..", "./x", "src//x", "a\u0000b", "x".repeat(4097))) {
             assertThrows(ApiException.class, () -> RepoPath.of(none).addressed(), none);
         }
         assertEquals(4096, RepoPath.of("x".repeat(4096)).addressed().length());
         // Git allows control characters in names (all but NUL): a file named so is a place in the tree.
         assertEquals("docs/line\nbreak.md", RepoPath.of("docs/line\nbreak.md").addressed());
         assertEquals("tab\there\u007f", RepoPath.of("tab\there\u007f").addressed());
+        assertEquals("caf\\351.txt", RepoPath.of("caf\\351.txt").addressed(), "a byte that is no UTF-8, as git quotes it");
     }
 }

@@ -11,8 +11,10 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +90,29 @@ class TreeOddEntriesTest {
             Document tab = follow(s, root.selectFirst("#file-list tbody tr.file a").attr("href"));
             assertEquals("tab\there.txt", tab.getElementById("code").attr("data-path"));
             assertNotNull(tab.getElementById("L1"));
+        }
+    }
+
+    /**
+     * Names that decode to the same text collided: JGit reads a name that is no UTF-8 as Latin-1, so {@code caf\351.txt}
+     * written in Latin-1 was listed as "café.txt", the UTF-8 name of another file, and both rows opened one of them. A
+     * name composed and one decomposed (NFC, NFD) are different names and stay two files.
+     */
+    @Test
+    void namesThatDecodeAlikeStayDifferentFiles() {
+        Map<byte[], String> files = new java.util.LinkedHashMap<>();
+        files.put("caf\u00e9.txt".getBytes(StandardCharsets.ISO_8859_1), "latin\n");
+        files.put("caf\u00e9.txt".getBytes(StandardCharsets.UTF_8), "composed\n");
+        files.put("cafe\u0301.txt".getBytes(StandardCharsets.UTF_8), "decomposed\n");
+        try (GitFixture git = GitFixture.create()) {
+            git.commitRawNames("first", files);
+            Synced s = synced(git);
+            Map<String, String> shown = new TreeMap<>();
+            for (Element a : follow(s, s.base()).select("#file-list tbody tr.file a")) {
+                Document file = follow(s, a.attr("href"));
+                shown.put(file.getElementById("code").attr("data-path"), file.getElementById("L1").selectFirst("td + td").wholeText());
+            }
+            assertEquals(Map.of("caf\\351.txt", "latin", "caf\u00e9.txt", "composed", "cafe\u0301.txt", "decomposed"), shown);
         }
     }
 
