@@ -74,6 +74,11 @@ class ReviewNotificationsTest {
         fx.api(team.owner()).delete("/api/v1/projects/" + slug + "/members/" + team.reviewer().username).then().statusCode(204);
         fx.api(team.member()).body(Map.of("body", "And one more thing, @" + team.reviewer().username)).post(comments).then().statusCode(201);
         fx.api(team.member()).post("/api/v1/projects/" + slug + "/threads/" + id + "/resolve").then().statusCode(200);
+        // A former member sees none of the project's notifications; back in the project, they see that nothing new was
+        // sent to them while they were out.
+        assertEquals(0, count(team.reviewer(), "thread_reply"), "a former member is shown no notification of the project");
+        fx.api(team.owner()).body(Map.of("username", team.reviewer().username, "role", "reviewer"))
+                .post("/api/v1/projects/" + slug + "/members").then().statusCode(201);
         assertEquals(1, count(team.reviewer(), "thread_reply"), "no reply reaches a former member");
         assertEquals(0, count(team.reviewer(), "thread_resolved"));
         assertEquals(0, count(team.reviewer(), "mention"));
