@@ -181,7 +181,10 @@ public class NotificationService {
     public Notification markRead(UUID accountId, UUID projectId, UUID id) {
         // An id that is not a UUID (from the MCP tool) arrives as null: findById(null) answered "Identifier may not be null".
         Notification n = id == null ? null : Notification.findById(id);
-        if (n == null || !n.userId.equals(accountId) || (projectId != null && !projectId.equals(n.projectId))) {
+        if (n == null || !n.userId.equals(accountId) || (projectId != null && !projectId.equals(n.projectId))
+                || n.projectId != null && Notification.count("from Notification n where n.id = :id and " + READABLE,
+                        Map.of("id", n.id, "account", accountId)) == 0) {
+            // A hidden notification (of a project the account left) is not shown by marking it read either.
             throw ApiException.notFound("No such notification");
         }
         if (n.readAt == null) {

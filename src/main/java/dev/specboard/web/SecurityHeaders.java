@@ -32,7 +32,9 @@ import java.util.Locale;
  * own URL) sends its own sandbox policy, e.g. {@code Content-Security-Policy: sandbox allow-scripts;
  * default-src 'none'; style-src 'unsafe-inline'; img-src data:}, and this filter leaves it alone; the same
  * holds for {@code Cache-Control} and the other headers. Quarkus's developer tools ({@code /q/dev-ui},
- * {@code /q/swagger-ui}, dev mode only) run inline scripts and get no policy.
+ * {@code /q/swagger-ui}, dev mode only) run inline scripts and get no policy, except on an error answer. A request
+ * target HTTP does not allow ({@code /q/swagger-ui/<script>}) is refused by the HTTP decoder before any route, with an
+ * empty 400 that no filter sees.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -55,7 +57,9 @@ public class SecurityHeaders {
         boolean secure = rc.request().isSSL();
         rc.addHeadersEndHandler(v -> {
             MultiMap headers = rc.response().headers();
-            if (DEV_TOOLS.stream().noneMatch(path::startsWith)) {
+            // The developer tools run inline scripts; an error answer under their paths (outside dev mode they are absent
+            // and /q/dev-ui answers our "Not found" page) is one of our pages and gets the policy.
+            if (rc.response().getStatusCode() >= 400 || DEV_TOOLS.stream().noneMatch(path::startsWith)) {
                 setIfAbsent(headers, "Content-Security-Policy", POLICY);
             }
             setIfAbsent(headers, "X-Content-Type-Options", "nosniff");

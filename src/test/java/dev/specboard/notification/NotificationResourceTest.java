@@ -95,6 +95,7 @@ class NotificationResourceTest {
         assertEquals(1, d.select("#notification-list > li").size());
         assertNull(d.getElementById("notification-" + about.id));
         assertEquals("1", Web.html(Web.as(member).get("/notifications/count")).select("#unread-count .badge").text());
+        RestAssured.given().auth().oauth2(token).post("/api/v1/notifications/" + about.id + "/read").then().statusCode(404);
 
         // Still a member elsewhere, or back in the project: shown again.
         data.addMember(t.project(), member, Role.VIEWER);

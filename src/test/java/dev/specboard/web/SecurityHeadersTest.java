@@ -4,6 +4,7 @@ import dev.specboard.account.Account;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.account.CsrfTokens;
 import dev.specboard.account.SessionCookie;
+import dev.specboard.support.RawHttp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -107,6 +108,18 @@ class SecurityHeadersTest {
 
         Response health = RestAssured.given().get("/q/health");
         assertHardened(health, 200, "/q/health");
+    }
+
+    @Test
+    void errorAnswersUnderTheDevToolsPathsAreHardenedToo() {
+        // Outside dev mode the developer tools are absent: their paths answer our own "Not found" page.
+        assertHardened(RestAssured.given().get("/q/dev-ui"), 404, "/q/dev-ui");
+        assertHardened(RestAssured.given().get("/q/dev-ui/no-such-tool"), 404, "/q/dev-ui/no-such-tool");
+        // A request target with a character HTTP does not allow there ('<') is refused by the HTTP decoder (Netty, under
+        // Vert.x) with an empty 400 that closes the connection, before any route or filter: it carries no page to harden.
+        RawHttp.Answer bad = RawHttp.send("GET /q/swagger-ui/<script> HTTP/1.1", (String) null);
+        assertEquals(400, bad.status());
+        assertEquals("", bad.body());
     }
 
     @Test
