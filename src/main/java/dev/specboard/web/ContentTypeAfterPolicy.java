@@ -5,8 +5,10 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,16 +42,29 @@ public class ContentTypeAfterPolicy {
             return; // InputGuard refused it already; nothing unreadable gets here.
         }
         if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(type) && !MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type)) {
-            request.setProperty(MARK, contentType);
+            request.setProperty(MARK, type);
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
     }
 
-    /** After the project policy and the route's role, before the body is read: the 415 routing would have answered. */
+    /**
+     * After the project policy and the route's role, before the body is read: the 415 routing would have answered. A
+     * route that consumes nothing (a body-less change such as a delete, a start or a resolve) takes any type, as it did
+     * before: {@code curl -d ''} sends a urlencoded empty body.
+     */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 26)
     public void refuseAfterPolicy(ResteasyReactiveContainerRequestContext request) {
-        if (request.getProperty(MARK) != null) {
+        if (request.getProperty(MARK) instanceof MediaType sent && refuses(request, sent)) {
             throw new NotSupportedException("The content-type header value did not match the value in @Consumes");
         }
+    }
+
+    /** Whether the matched route consumes types, none of them the one sent (a route that consumes none takes any). */
+    private static boolean refuses(ResteasyReactiveContainerRequestContext request, MediaType sent) {
+        if (!(request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context) || context.getTarget() == null) {
+            return true;
+        }
+        List<MediaType> consumes = context.getTarget().getConsumes();
+        return !consumes.isEmpty() && consumes.stream().noneMatch(sent::isCompatible);
     }
 }

@@ -211,6 +211,10 @@ class ApiAccessOrderTest {
         }
         Api.as(t.outsider()).contentType("text/plain").body("x").put("/api/v1/projects/" + t.slug() + "/pages/" + java.util.UUID.randomUUID())
                 .then().statusCode(404);
+        // A change whose route consumes nothing (a start: no body) takes any type, as before (curl -d '{}' sends it
+        // urlencoded): the unknown task is 404, not 415.
+        Api.as(t.member()).contentType("application/x-www-form-urlencoded").body("{}")
+                .post("/api/v1/projects/" + t.slug() + "/tasks/TASK-99-1/start").then().statusCode(404);
         // JSON and multipart still reach their routes.
         Api.as(t.member()).body("{\"itemType\":\"text\",\"text\":\"hello\"}").post(items).then().statusCode(201);
         Api.as(t.member()).contentType("multipart/form-data").multiPart("itemType", "text").multiPart("text", "hi").post(items)
