@@ -1,6 +1,7 @@
 package dev.specboard.assist;
 
 import dev.specboard.repo.GitMirror;
+import dev.specboard.repo.GitNames;
 import dev.specboard.repo.GitProblem;
 import dev.specboard.repo.Repo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +31,12 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,19 @@ public class MirrorGit {
                 try (TreeWalk tw = TreeWalk.forPath(r, path, commit.getTree())) {
                     if (tw != null) {
                         out.put(path, tw.getObjectId(0).name());
+                    }
+                }
+            }
+            // A name that is no UTF-8 is written with escapes (GitNames), which a lookup by name cannot find: one walk does.
+            if (paths.stream().anyMatch(p -> p.indexOf('\\') >= 0 && !out.containsKey(p))) {
+                try (TreeWalk tw = new TreeWalk(r)) {
+                    tw.addTree(commit.getTree());
+                    tw.setRecursive(true);
+                    while (tw.next()) {
+                        String path = GitNames.pathOf(tw.getRawPath());
+                        if (paths.contains(path)) {
+                            out.putIfAbsent(path, tw.getObjectId(0).name());
+                        }
                     }
                 }
             }
@@ -143,9 +159,14 @@ public class MirrorGit {
                 tw.addTree(base.getTree());
                 tw.setRecursive(true);
                 while (tw.next()) {
-                    DirCacheEntry e = new DirCacheEntry(moves.getOrDefault(tw.getPathString(), tw.getPathString()));
+                    // Git names a file by bytes, which need not be UTF-8: an entry is keyed by its name as the manifest
+                    // writes it, and keeps its raw name, or a commit that did not touch a Latin-1 name renamed it.
+                    byte[] raw = tw.getRawPath();
+                    String path = GitNames.pathOf(raw);
+                    String movedTo = moves.get(path);
+                    DirCacheEntry e = new DirCacheEntry(movedTo == null ? raw : movedPath(raw, path, movedTo));
                     e.setFileMode(tw.getFileMode(0));
-                    byte[] changed = contents.get(tw.getPathString());
+                    byte[] changed = contents.get(path);
                     e.setObjectId(changed == null ? tw.getObjectId(0) : inserter.insert(Constants.OBJ_BLOB, changed));
                     builder.add(e);
                 }
@@ -184,6 +205,26 @@ public class MirrorGit {
         } catch (IOException e) {
             throw new GitProblem("Could not commit to the mirror of " + repo.name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The raw name of a file moved from {@code path} (raw name {@code raw}) to {@code target}: a move within its folder
+     * (a renamed type's file) keeps the folder's raw bytes, which need not be UTF-8; only the new file name is written.
+     */
+    static byte[] movedPath(byte[] raw, String path, String target) {
+        // '/' is one byte in the raw name and one character in the manifest's name: the last of each ends the same folder
+        String folder = path.substring(0, path.lastIndexOf('/') + 1);
+        if (!target.startsWith(folder) || target.indexOf('/', folder.length()) >= 0) {
+            return target.getBytes(StandardCharsets.UTF_8);
+        }
+        int end = raw.length;
+        while (end > 0 && raw[end - 1] != '/') {
+            end--;
+        }
+        byte[] name = target.substring(folder.length()).getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(raw, end + name.length);
+        System.arraycopy(name, 0, out, end, name.length);
+        return out;
     }
 
     /**

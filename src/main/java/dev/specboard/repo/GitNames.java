@@ -10,12 +10,13 @@ import java.nio.charset.StandardCharsets;
  * {@code café.txt} of another file, and the two collided: both rows opened the same one. Here each byte that is no part of
  * UTF-8 is written as git itself quotes it ({@code caf\351.txt}), so two different names stay two.
  */
-final class GitNames {
+public final class GitNames {
 
     private GitNames() {
     }
 
-    static String pathOf(byte[] raw) {
+    /** The name of the path's raw bytes, as manifests, threads and refactors key a file. */
+    public static String pathOf(byte[] raw) {
         String whole = utf8(raw, 0, raw.length);
         if (whole != null) {
             return whole;
