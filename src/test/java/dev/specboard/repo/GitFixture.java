@@ -62,13 +62,12 @@ public final class GitFixture implements AutoCloseable {
                     git.add().addFilepattern(f.getKey()).call();
                 }
             }
-            PersonIdent who = new PersonIdent("Test", "test@example.test");
-            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setAllowEmpty(true).call().name();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
+        return commitStaged(message);
     }
 
     public String commit(String message, String path, String content) {
@@ -107,28 +106,17 @@ public final class GitFixture implements AutoCloseable {
      * submodule add} records it (without the {@code .gitmodules} file, which the tree does not need). Answers the commit.
      */
     public String commitSubmodule(String message, String path, String commitSha) {
-        try {
-            DirCache index = git.getRepository().lockDirCache();
-            try {
-                DirCacheEditor editor = index.editor();
-                editor.add(new DirCacheEditor.PathEdit(path) {
-                    @Override
-                    public void apply(DirCacheEntry entry) {
-                        entry.setFileMode(FileMode.GITLINK);
-                        entry.setObjectId(ObjectId.fromString(commitSha));
-                    }
-                });
-                editor.commit();
-            } finally {
-                index.unlock();
-            }
-            PersonIdent who = new PersonIdent("Test", "test@example.test");
-            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).call().name();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GitAPIException e) {
-            throw new IllegalStateException(e);
-        }
+        return commitIndex(message, (index, inserter) -> {
+            DirCacheEditor editor = index.editor();
+            editor.add(new DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.GITLINK);
+                    entry.setObjectId(ObjectId.fromString(commitSha));
+                }
+            });
+            editor.finish();
+        });
     }
 
     /**
@@ -136,27 +124,50 @@ public final class GitFixture implements AutoCloseable {
      * the commit's tree holds exactly these files. Answers the commit.
      */
     public String commitRawNames(String message, Map<byte[], String> files) {
+        return commitIndex(message, (index, inserter) -> {
+            DirCacheBuilder builder = index.builder();
+            for (Map.Entry<byte[], String> f : files.entrySet()) {
+                DirCacheEntry entry = new DirCacheEntry(f.getKey());
+                entry.setFileMode(FileMode.REGULAR_FILE);
+                entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8)));
+                builder.add(entry);
+            }
+            builder.finish();
+        });
+    }
+
+    /** A change made to the locked index, blobs written with the inserter; it finishes its builder or editor. */
+    @FunctionalInterface
+    private interface IndexChange {
+        void apply(DirCache index, ObjectInserter inserter) throws IOException;
+    }
+
+    /**
+     * Changes the index directly (for entries no file on disk can stand for), writes it, and commits it; answers the
+     * commit. The work tree is left as it was.
+     */
+    private String commitIndex(String message, IndexChange change) {
         try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
             DirCache index = git.getRepository().lockDirCache();
             try {
-                DirCacheBuilder builder = index.builder();
-                for (Map.Entry<byte[], String> f : files.entrySet()) {
-                    DirCacheEntry entry = new DirCacheEntry(f.getKey());
-                    entry.setFileMode(FileMode.REGULAR_FILE);
-                    entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, f.getValue().getBytes(StandardCharsets.UTF_8)));
-                    builder.add(entry);
-                }
-                builder.finish();
+                change.apply(index, inserter);
                 inserter.flush();
                 index.write();
                 index.commit();
             } finally {
                 index.unlock();
             }
-            PersonIdent who = new PersonIdent("Test", "test@example.test");
-            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).call().name();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return commitStaged(message);
+    }
+
+    /** Commits what the index holds, by the fixture's one author; answers the commit. */
+    private String commitStaged(String message) {
+        try {
+            PersonIdent who = new PersonIdent("Test", "test@example.test");
+            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setAllowEmpty(true).call().name();
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
