@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -52,44 +53,72 @@ class RefactorRawNamesTest {
     void aRenameKeepsTheRawNamesOfFilesItDidNotTouchAndTheFolderOfTheFileItMoves() throws IOException {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            Map<byte[], String> files = new LinkedHashMap<>();
-            files.put(latin1(LATIN_FOLDER + "/Greeter.java"), JobTestSupport.GREETER);
-            files.put(utf8(JobTestSupport.DIR + "/App.java"), JobTestSupport.APP);
-            files.put(utf8(JobTestSupport.DIR + "/Registry.java"), JobTestSupport.REGISTRY);
-            files.put(latin1("notes/caf\u00e9.txt"), "latin");
-            files.put(utf8("notes/caf\u00e9.txt"), "composed");
+            Map<byte[], String> files = app();
             git.commitRawNames("app", files);
             Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
-            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+            String id = proposed(t, repo);
 
-            String refactors = "/api/v1/projects/" + t.slug() + "/repos/app/refactors";
-            String id = fx.api(t.member()).body(Map.of("symbol", "Greeter", "newName", "Salutation")).post(refactors).then()
-                    .statusCode(202).extract().path("id");
-            RefactorJob job = jobs.awaitRefactor(UUID.fromString(id));
-            assertEquals(JobStatus.SUCCESS, job.status, job.error);
-
-            // The default branch moves on with an unrelated file: the proposal is still fresh, its files unchanged
-            // (a lookup of the Latin-1 path by its escaped name found nothing, and every such proposal read as stale).
-            files.put(utf8("notes/more.txt"), "more");
-            git.commitRawNames("more", files);
-            assertEquals(SyncStatus.SUCCESS, repos.sync(repo).status);
-
-            String sha = fx.api(t.member()).post(refactors + "/" + id + "/apply").then().statusCode(200)
+            String sha = fx.api(t.member()).post(refactors(t) + "/" + id + "/apply").then().statusCode(200)
                     .body("branch", equalTo("refactor/Greeter-to-Salutation")).extract().path("commitSha");
             Map<String, String> tree = tree(git, sha);
-            assertEquals(java.util.Set.of(
+            assertEquals(Set.of(
                     iso(latin1(LATIN_FOLDER + "/Salutation.java")),
                     iso(utf8(JobTestSupport.DIR + "/App.java")),
                     iso(utf8(JobTestSupport.DIR + "/Registry.java")),
                     iso(latin1("notes/caf\u00e9.txt")),
-                    iso(utf8("notes/caf\u00e9.txt")),
-                    iso(utf8("notes/more.txt"))), tree.keySet(), "names as raw bytes (read as ISO-8859-1): " + tree.keySet());
+                    iso(utf8("notes/caf\u00e9.txt"))), tree.keySet(), "names as raw bytes (read as ISO-8859-1): " + tree.keySet());
             assertEquals("latin", tree.get(iso(latin1("notes/caf\u00e9.txt"))));
             assertEquals("composed", tree.get(iso(utf8("notes/caf\u00e9.txt"))));
             assertTrue(tree.get(iso(latin1(LATIN_FOLDER + "/Salutation.java"))).contains("public class Salutation {"),
                     "the moved file has the refactor's content");
             assertTrue(tree.get(iso(utf8(JobTestSupport.DIR + "/App.java"))).contains("Salutation"));
         }
+    }
+
+    /** A lookup of the Latin-1 path by its escaped name found nothing, and every such proposal read as stale. */
+    @Test
+    void aProposalThatChangesAFileInALatin1FolderIsStillFreshAfterAnUnrelatedCommit() throws IOException {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Map<byte[], String> files = app();
+            git.commitRawNames("app", files);
+            Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
+            String id = proposed(t, repo);
+            files.put(utf8("notes/more.txt"), "more");
+            String head = git.commitRawNames("more", files);
+            assertEquals(SyncStatus.SUCCESS, repos.sync(repo).status);
+
+            String sha = fx.api(t.member()).post(refactors(t) + "/" + id + "/apply").then().statusCode(200).extract().path("commitSha");
+            try (Git origin = Git.open(git.dir.toFile()); RevWalk walk = new RevWalk(origin.getRepository())) {
+                assertEquals(head, walk.parseCommit(ObjectId.fromString(sha)).getParent(0).name(), "applied on the new head");
+            }
+            assertTrue(tree(git, sha).containsKey(iso(latin1(LATIN_FOLDER + "/Salutation.java"))));
+        }
+    }
+
+    /** Greeter in a folder named in Latin-1, App and Registry, and two notes whose names decode alike. */
+    private static Map<byte[], String> app() {
+        Map<byte[], String> files = new LinkedHashMap<>();
+        files.put(latin1(LATIN_FOLDER + "/Greeter.java"), JobTestSupport.GREETER);
+        files.put(utf8(JobTestSupport.DIR + "/App.java"), JobTestSupport.APP);
+        files.put(utf8(JobTestSupport.DIR + "/Registry.java"), JobTestSupport.REGISTRY);
+        files.put(latin1("notes/caf\u00e9.txt"), "latin");
+        files.put(utf8("notes/caf\u00e9.txt"), "composed");
+        return files;
+    }
+
+    /** Waits for the first sync of the app and proposes renaming the class Greeter to Salutation; answers the refactor. */
+    private String proposed(TestData.Team t, Repo repo) {
+        assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+        String id = fx.api(t.member()).body(Map.of("symbol", "Greeter", "newName", "Salutation")).post(refactors(t)).then()
+                .statusCode(202).extract().path("id");
+        RefactorJob job = jobs.awaitRefactor(UUID.fromString(id));
+        assertEquals(JobStatus.SUCCESS, job.status, job.error);
+        return id;
+    }
+
+    private static String refactors(TestData.Team t) {
+        return "/api/v1/projects/" + t.slug() + "/repos/app/refactors";
     }
 
     /** Each file of the commit's tree by its raw name read as ISO-8859-1 (one character a byte), with its content. */
