@@ -3,6 +3,7 @@ package dev.specboard.design;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
@@ -61,7 +62,7 @@ class EntityResourceTest {
     @SuppressWarnings("unchecked")
     /** The entity's version as the API lists it now: what a rename or field edit names. */
     private String version(TestData.Team t, String id) {
-        List<Map<String, Object>> all = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/entities").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> all = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/entities")).then().statusCode(200).extract().path("");
         return String.valueOf(all.stream().filter(e -> id.equals(e.get("id"))).findFirst().orElseThrow().get("version"));
     }
 
@@ -74,7 +75,7 @@ class EntityResourceTest {
     void entitiesAreInferredAndARejectedFieldIsGoneWithItsDependentsFlagged() {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         Map<String, Object> contact = entity(inferred, "Contact");
         Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) contact.get("fields");
@@ -125,7 +126,7 @@ class EntityResourceTest {
         String longName = "very_long_field_".repeat(30) + "end";
         PageResourceTest.createPage(t, "Guest book", "/guests", null, "<main><form data-entity=\"guest\"><label>Nickname <input name=\""
                 + longName + "\" required></label><label>Email <input type=\"email\" name=\"email\"></label><button>Sign</button></form></main>", "");
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         Map<String, Object> guest = entity(inferred, "Guest");
         Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) guest.get("fields");
@@ -148,7 +149,7 @@ class EntityResourceTest {
     void decisionsWaitForARunningInferenceOfTheProject() throws Exception {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         UUID contact = UUID.fromString((String) entity(inferred, "Contact").get("id"));
         List<Map<String, Object>> all = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
@@ -172,7 +173,7 @@ class EntityResourceTest {
     void confirmedRenamedAndRemovedEntitiesSurviveLaterInferences() {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         String contact = (String) entity(inferred, "Contact").get("id");
         String company = (String) entity(inferred, "Company").get("id");
@@ -225,7 +226,7 @@ class EntityResourceTest {
     void fieldsAndEntitiesAreEditedOnThePageAndOverTheApiAndEditsSurviveLaterInferences() {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         String contact = (String) entity(inferred, "Contact").get("id");
         String company = (String) entity(inferred, "Company").get("id");
@@ -332,7 +333,7 @@ class EntityResourceTest {
     void questionsAreAnsweredAndThoughtsConfirmedOrRevised() {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
         List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking?status=active").then().statusCode(200).extract().path("");
         String question = (String) thought(thoughts, "question:Company").get("id");
@@ -370,7 +371,7 @@ class EntityResourceTest {
     void savingAMockupInfersEntitiesInTheBackground() throws InterruptedException {
         TestData.Team t = data.team();
         PageResourceTest.createPage(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
-        String api = "/api/v1/projects/" + t.slug() + "/entities";
+        String api = ApiPaths.project(t.slug(), "/entities");
         // Waits up to a minute for the job: a hundred tries of 100 ms gave it about ten seconds, which a loaded machine
         // (the recompute runs after the save or on the next 5 s poll) could spend before the inference ran.
         List<?> found = List.of();
