@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.project.Access;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.PageNumbers;
@@ -34,10 +35,15 @@ public record EntityListView(Access access, List<InferredEntity> entities, PageN
     }
 
     /**
-     * The form that was refused: the entity's, or one of its fields' when {@code field} is set, with what was typed in
-     * it, so the page shows it again.
+     * The form that was refused: the entity's, or one of its fields' when {@code field} is set, with what was typed or
+     * chosen in it, so the page shows it again; after a stale save (409), {@code conflict} shows the entity's version
+     * saved meanwhile beside it.
      */
-    public record Failure(UUID entity, String field, String typed) {
+    public record Failure(UUID entity, String field, String typed, String type, Boolean required, ConflictView conflict) {
+
+        public Failure(UUID entity, String field, String typed) {
+            this(entity, field, typed, null, null, null);
+        }
     }
 
     /** The entity's name as its rename form shows it: what was typed when that form was refused. */
@@ -48,6 +54,16 @@ public record EntityListView(Access access, List<InferredEntity> entities, PageN
     /** A field's name as its rename form shows it: what was typed when that form was refused. */
     public String fieldInput(InferredEntity e, String field) {
         return failed(e) && field.equals(failure.field()) && failure.typed() != null ? failure.typed() : field;
+    }
+
+    /** A field's type as its edit form shows it: the one chosen when a stale save of that form was refused. */
+    public String typeInput(InferredEntity e, String field, String saved) {
+        return failed(e) && field.equals(failure.field()) && failure.type() != null ? failure.type() : saved;
+    }
+
+    /** Whether a field's edit form shows it required: as chosen when a stale save of that form was refused. */
+    public boolean requiredInput(InferredEntity e, String field, boolean saved) {
+        return failed(e) && field.equals(failure.field()) && failure.required() != null ? failure.required() : saved;
     }
 
     /** The thought behind a field, an entity or a relationship, or null. */

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.project.RoleFirst;
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.Role;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The inferred entity model: the picture, each entity with its fields and confidences, the DDL; confirm, rename and remove. */
@@ -97,6 +99,8 @@ public class EntityResource {
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, null, name),
                     FormErrors.none().add("name", e.errors().get("name")))));
+        } catch (StaleVersionException e) {
+            return stale(access, new EntityListView.Failure(eid, null, name, null, null, ConflictView.of(e, Map.of("entityName", "Name"))));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
@@ -143,6 +147,8 @@ public class EntityResource {
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, to),
                     FormErrors.none().add("to", e.errors().get("to")))));
+        } catch (StaleVersionException e) {
+            return stale(access, new EntityListView.Failure(eid, field, to, null, null, ConflictView.of(e, FIELD_LABELS)));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
@@ -169,10 +175,21 @@ public class EntityResource {
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, null), e.errors())));
         } catch (StaleVersionException e) {
-            // The page shows the entity as it is now; the form's version is now that one, so saving again applies.
-            return Htmx.page(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, null),
-                    FormErrors.none().add("type", e.getMessage()))), 409);
+            return stale(access, new EntityListView.Failure(eid, field, null, type, required != null && !required.isBlank(),
+                    ConflictView.of(e, FIELD_LABELS)));
         }
+    }
+
+    /** What a field's stale edit shows of the field, saved meanwhile and sent, in this order. */
+    private static final Map<String, String> FIELD_LABELS = StaleVersionException.texts("name", "Field name", "type", "Type",
+            "required", "Required");
+
+    /**
+     * A stale save, as every document's: the entity as it is now, the version saved meanwhile beside what was sent, and
+     * the form keeping it, now based on that version, so that saving again applies it knowingly.
+     */
+    private Response stale(Access access, EntityListView.Failure failure) {
+        return Htmx.page(Templates.entities(entities.page(access, null, failure, FormErrors.none())), 409);
     }
 
     /** Where the page shows the entity: its page of the list (the first needs no number), at its card. */

@@ -284,7 +284,7 @@ public class EntityService {
         if (!ENTITY_NAME.matcher(n).matches()) {
             throw ValidationException.of("name", "A name starts with a letter and has only letters, digits and underscores (at most 100)");
         }
-        e.requireVersion(version, Map.of("entityName", n));
+        e.requireVersion(version, Map.of(), Map.of("entityName", n));
         InferredEntity.<InferredEntity>find("projectId = ?1 and entityName = ?2", e.projectId, n).firstResultOptional()
                 .filter(o -> !o.id.equals(e.id)).ifPresent(o -> {
                     throw ApiException.conflict("There is already an entity named " + n + ".");
@@ -309,9 +309,7 @@ public class EntityService {
         }
     }
 
-    /**
-     * What a user changes in a field: its name, type or whether it is required; null leaves that part as it is.
-     */
+    /** What a user changes in a field: its name, type or whether it is required; null leaves that part as it is. */
     public record FieldChange(String name, String type, Boolean required) {
     }
 
@@ -327,6 +325,10 @@ public class EntityService {
         Map<String, EntityModel.Field> fields = e.fieldMap();
         EntityModel.Field f = fields.get(field);
         if (f == null) {
+            // Renamed or removed since the version the edit started from: a stale edit (409), not an unknown field.
+            if (version != null) {
+                e.requireFieldVersion(version, field, change.name(), change.type(), change.required());
+            }
             throw ApiException.notFound("No field " + field + " in " + e.entityName);
         }
         String n = change.name() == null ? null : change.name().strip();
@@ -342,8 +344,7 @@ public class EntityService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        e.requireVersion(version, Map.of("field", field, "name", n == null ? field : n, "type", type == null ? f.typeOrString() : type,
-                "required", String.valueOf(change.required() == null ? f.mandatory() : change.required())));
+        e.requireFieldVersion(version, field, n, type, change.required());
         boolean renamed = n != null && !n.equals(field);
         if (renamed && fields.containsKey(n)) {
             throw ApiException.conflict(e.entityName + " already has a field " + n + ".");

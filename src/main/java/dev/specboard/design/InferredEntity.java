@@ -10,6 +10,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,14 +160,30 @@ public class InferredEntity extends TimestampedEntity {
     /**
      * A rename or field edit says which version of the entity it changed (422 without one): saved after another change
      * (a user's, or an inference's on an unconfirmed entity) it would silently undo it, so it is refused (409) with the
-     * entity as it is now and what was sent.
+     * entity as it is now ({@code entityName}, {@code fields}, and {@code theirs}: what the edit changes, as it is now)
+     * and what was sent.
      */
-    void requireVersion(Integer version, Map<String, String> yours) {
+    void requireVersion(Integer version, Map<String, String> theirs, Map<String, String> yours) {
         StaleVersionException.requireGiven("version", version);
         StaleVersionException.requireSaved("The entity " + entityName, version, this.version);
         if (version != this.version) {
-            throw new StaleVersionException("The entity " + entityName, version, this.version,
-                    Map.of("entityName", entityName, "fields", fields), yours, null);
+            Map<String, String> current = new LinkedHashMap<>(theirs);
+            current.put("entityName", entityName);
+            current.put("fields", fields);
+            throw new StaleVersionException("The entity " + entityName, version, this.version, current, yours, null);
         }
+    }
+
+    /**
+     * The same for an edit of one field: the 409 shows its name, type and requiredness as they are now (none when it was
+     * renamed or removed since) beside the ones sent (null: as the field has them), so that nothing chosen is lost.
+     */
+    void requireFieldVersion(Integer version, String field, String name, String type, Boolean required) {
+        EntityModel.Field f = fieldMap().get(field);
+        Map<String, String> theirs = f == null ? Map.of()
+                : StaleVersionException.texts("name", field, "type", f.typeOrString(), "required", String.valueOf(f.mandatory()));
+        requireVersion(version, theirs, StaleVersionException.texts("field", field, "name", name == null ? field : name,
+                "type", type != null ? type : f == null ? "" : f.typeOrString(),
+                "required", String.valueOf(required != null ? required : f != null && f.mandatory())));
     }
 }

@@ -14,6 +14,11 @@ public record ConflictView(int currentVersion, String changedBy, List<FieldView>
     public record FieldView(String label, String theirs, List<TextDiff.Segment> diff) {
     }
 
+    /** The fields of {@code labels}, in their order, with the text the refused save sent as yours. */
+    public static ConflictView of(StaleVersionException e, Map<String, String> labels) {
+        return of(e, labels, e.yours());
+    }
+
     public static ConflictView of(StaleVersionException e, Map<String, String> labels, Map<String, String> yours) {
         List<FieldView> fields = labels.entrySet().stream()
                 .map(l -> new FieldView(l.getValue(), e.current().getOrDefault(l.getKey(), ""),

@@ -14,6 +14,7 @@ public class StaleVersionException extends ApiException {
     private final int yourVersion;
     private final int currentVersion;
     private final transient Map<String, String> current;
+    private final transient Map<String, String> yours;
     private final String changedBy;
 
     /**
@@ -78,6 +79,7 @@ public class StaleVersionException extends ApiException {
         this.yourVersion = yourVersion;
         this.currentVersion = currentVersion;
         this.current = current == null ? Map.of() : current;
+        this.yours = yours == null ? Map.of() : yours;
         this.changedBy = changedBy;
     }
 
@@ -115,6 +117,11 @@ public class StaleVersionException extends ApiException {
 
     public Map<String, String> current() {
         return current;
+    }
+
+    /** What the refused save sent, under the names of {@link #current()}. */
+    public Map<String, String> yours() {
+        return yours;
     }
 
     public String changedBy() {

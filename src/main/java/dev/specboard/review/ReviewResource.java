@@ -2,6 +2,7 @@ package dev.specboard.review;
 
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.repo.FileBrowserService;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Review threads: the repository's review page, opening a thread on lines, replying, resolving, editing. */
@@ -55,10 +57,10 @@ public class ReviewResource {
         static native TemplateInstance replyRefused(Access access, ThreadView thread, ReviewContext ctx, String reply, FormErrors errors);
 
         static native TemplateInstance editRefused(Access access, ThreadView thread, ReviewContext ctx, UUID editing, String edit,
-                                                   FormErrors errors, Integer editVersion);
+                                                   FormErrors errors, Integer editVersion, ConflictView conflict);
 
         static native TemplateInstance editRefused$thread(Access access, ThreadView thread, ReviewContext ctx, UUID editing, String edit,
-                                                          FormErrors errors, Integer editVersion);
+                                                          FormErrors errors, Integer editVersion, ConflictView conflict);
 
         static native TemplateInstance replyRefused$thread(Access access, ThreadView thread, ReviewContext ctx, String reply,
                                                            FormErrors errors);
@@ -168,19 +170,21 @@ public class ReviewResource {
         try {
             return answer(access, review.edit(access, id, form), headers);
         } catch (ValidationException e) {
-            return editRefused(access, id, form.body(), e.errors(), form.version(), 422, headers);
+            return editRefused(access, id, form.body(), e.errors(), form.version(), null, headers);
         } catch (StaleVersionException e) {
-            // The thread shows the text saved meanwhile; the form keeps yours, now based on that version.
-            return editRefused(access, id, form.body(), FormErrors.none().add("body", e.getMessage()), e.currentVersion(), 409, headers);
+            // As every document's stale save: the text saved meanwhile beside yours, which the form keeps, now based on
+            // that version, so that saving again replaces it knowingly.
+            ConflictView conflict = ConflictView.of(e, Map.of("body", "Comment"), Map.of("body", form.body() == null ? "" : form.body()));
+            return editRefused(access, id, form.body(), FormErrors.none(), e.currentVersion(), conflict, headers);
         }
     }
 
-    private Response editRefused(Access access, UUID id, String body, FormErrors errors, Integer version, int status,
+    private Response editRefused(Access access, UUID id, String body, FormErrors errors, Integer version, ConflictView conflict,
                                  HttpHeaders headers) {
         Shown s = shown(access, review.threadOfComment(access, id));
         return Htmx.page(Htmx.isHtmx(headers)
-                ? Templates.editRefused$thread(access, s.thread(), s.ctx(), id, body, errors, version)
-                : Templates.editRefused(access, s.thread(), s.ctx(), id, body, errors, version), status);
+                ? Templates.editRefused$thread(access, s.thread(), s.ctx(), id, body, errors, version, conflict)
+                : Templates.editRefused(access, s.thread(), s.ctx(), id, body, errors, version, conflict), conflict == null ? 422 : 409);
     }
 
     /** A thread as a refused form shows it again, with what its page needs. */

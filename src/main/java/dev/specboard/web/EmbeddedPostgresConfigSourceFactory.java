@@ -52,8 +52,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     /** Servers of this application still starting (or whose start nobody has waited for yet), by key. */
     private static final Map<String, Starting> STARTING = new ConcurrentHashMap<>();
 
-    /** A server coming up in the background: its URL is known before it accepts connections. */
-    private record Starting(String jdbcUrl, CompletableFuture<Void> ready) {
+    /** A server coming up in the background: its URL and password are known before it accepts connections. */
+    private record Starting(String jdbcUrl, String password, CompletableFuture<Void> ready) {
     }
 
     @Override
@@ -78,17 +78,22 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         LaunchMode mode = LaunchMode.current();
         String key = key(context, mode);
         String jdbcUrl = System.getProperty(key);
+        String password;
         if (jdbcUrl == null) {
-            jdbcUrl = STARTING.computeIfAbsent(key, k -> startInBackground(mode, dataDir(context), k)).jdbcUrl();
+            Starting starting = STARTING.computeIfAbsent(key, k -> startInBackground(mode, dataDir(context), k));
+            jdbcUrl = starting.jdbcUrl();
+            password = starting.password();
             // Flyway migrates at start and is the first to connect, so it waits; without it, wait here.
             if (!Boolean.parseBoolean(configured(context, "quarkus.flyway.migrate-at-start", "false"))) {
                 awaitStarted();
             }
+        } else {
+            password = EmbeddedPostgresPassword.prepare(Path.of(System.getProperty(key + DATA_SUFFIX)));
         }
         return List.of(new MapBackedConfigSource("specboard-embedded-postgres", Map.of(
                 URL_PROPERTY, jdbcUrl,
                 "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres"), 275) {
+                "quarkus.datasource.password", password), 275) {
         });
     }
 
@@ -144,14 +149,24 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }
     }
 
-    /** Picks the port first, so the URL is known at once, then starts the server on a thread of its own. */
-    private static Starting startInBackground(LaunchMode mode, String dataDir, String key) {
+    /** Beside the started server's URL, JVM-wide: its data directory, where a reload finds its password again. */
+    private static final String DATA_SUFFIX = ".data";
+
+    /**
+     * Picks the port and the password first, so the URL and the password are known at once, then starts the server on a
+     * thread of its own.
+     */
+    private static Starting startInBackground(LaunchMode mode, String configuredDataDir, String key) {
         int port = freePort();
+        Path dataDir = dataDirectory(mode, configuredDataDir);
+        String password = EmbeddedPostgresPassword.prepare(dataDir);
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
                 // Remembered JVM-wide only once it runs: a dev reload after a failed start tries again.
-                System.setProperty(key, start(mode, dataDir, port));
+                String url = start(mode, dataDir, port, password);
+                System.setProperty(key + DATA_SUFFIX, dataDir.toString());
+                System.setProperty(key, url);
                 ready.complete(null);
             } catch (RuntimeException | Error e) {
                 ready.completeExceptionally(e);
@@ -159,21 +174,31 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         }, "specboard-postgres-start");
         thread.setDaemon(true);
         thread.start();
-        return new Starting(jdbcUrl(port), ready);
+        return new Starting(jdbcUrl(port), password, ready);
     }
 
-    private static String start(LaunchMode mode, String configuredDataDir, int port) {
+    /** A test's server gets a temporary folder of its own (its data and password beside it), thrown away when it stops. */
+    private static Path dataDirectory(LaunchMode mode, String configuredDataDir) {
+        try {
+            return mode == LaunchMode.TEST
+                    ? Files.createTempDirectory("specboard-test-pg").resolve("postgres")
+                    : Path.of(configuredDataDir).toAbsolutePath().resolve("postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make a folder for the embedded PostgreSQL", e);
+        }
+    }
+
+    private static String start(LaunchMode mode, Path dataDir, int port, String password) {
         try {
             boolean test = mode == LaunchMode.TEST;
-            Path dataDir = test
-                    ? Files.createTempDirectory("specboard-test-pg")
-                    : Path.of(configuredDataDir).toAbsolutePath().resolve("postgres");
             Files.createDirectories(dataDir);
             if (!test) {
                 claim(dataDir);
             }
             stopOrphan(dataDir);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres pg = EmbeddedPostgresPassword.initdbOptions(EmbeddedPostgres.builder(), dataDir)
+                    // zonky's own check that the server is up logs in too
+                    .setConnectConfig("password", password)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(test)
                     .setRegisterShutdownHook(false)
@@ -185,6 +210,10 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                     .setServerConfig("max_connections", "100")
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .start();
+            if (EmbeddedPostgresPassword.requireIfTrusting(pg, dataDir, password)) {
+                LOG.infof("The embedded PostgreSQL in %s let every local connection in; it now requires the password kept in %s",
+                        dataDir, EmbeddedPostgresPassword.file(dataDir));
+            }
             EmbeddedPostgresSupervisor supervisor = EmbeddedPostgresSupervisor.watch(dataDir);
             // A test run's server is thrown away with its data: it does not wait for the application (which the test
             // framework may still hold when the JVM exits).
@@ -194,6 +223,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                         supervisor.stop();
                         try {
                             pg.close();
+                            if (test) {
+                                // its data went with it: its password and its folder go too
+                                Files.deleteIfExists(EmbeddedPostgresPassword.file(dataDir));
+                                Files.deleteIfExists(dataDir.getParent());
+                            }
                         } catch (IOException e) {
                             // the JVM is going away; the next start cleans up an orphan
                         }
@@ -202,8 +236,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             if (test) {
                 LOG.infof("Embedded PostgreSQL 17 for tests at %s (temporary data directory)", jdbcUrl);
             } else {
-                LOG.infof("No database URL configured: started embedded PostgreSQL 17 with data in %s. "
-                        + "Set SPECBOARD_DB_URL, SPECBOARD_DB_USER and SPECBOARD_DB_PASSWORD to use an external server.", dataDir);
+                LOG.infof("No database URL configured: started embedded PostgreSQL 17 at %s with data in %s (its password in %s). "
+                        + "Set SPECBOARD_DB_URL, SPECBOARD_DB_USER and SPECBOARD_DB_PASSWORD to use an external server.", jdbcUrl, dataDir,
+                        EmbeddedPostgresPassword.file(dataDir));
             }
             return jdbcUrl;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +41,7 @@ class ChainUpkeepTest {
     @SuppressWarnings("unchecked")
     void whatWasBuiltOnAVanishedEntityGoesWithItOrIsFlaggedForReview() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String page = PageResourceTest.createPage(t, "Contacts", "/contacts", null, FORM, "");
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
         String guessed = fx.api(t.member()).body(Map.of("name", "Add contacts", "affectedPages", List.of("/contacts")))

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,7 +113,7 @@ class ContextItemResourceTest {
         Response created = RestAssured.given().header("Authorization", "Bearer " + tokens.create(t.member().id, "upload", null, null).value())
                 .contentType("application/json; charset=UTF-8")
                 .body(Map.of("itemType", "file", "fileName", "日本語 plan.txt", "contentBase64", Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8))))
-                .post("/api/v1/projects/" + t.slug() + "/context-items");
+                .post(ApiPaths.project(t.slug(), "/context-items"));
         assertEquals(201, created.statusCode(), created.asString());
         Response file = Web.as(t.viewer()).get("/projects/" + t.slug() + "/context/" + created.jsonPath().getString("id") + "/file");
         assertEquals(200, file.statusCode());
@@ -181,7 +182,7 @@ class ContextItemResourceTest {
         Web.as(t.member()).formParam("x", "1").post("/projects/" + t.slug() + "/pages/" + about + "/delete").then().statusCode(303);
         assertTrue(item(t, itemId).text().contains("referenced 1 time"), "the deleted page's two uses no longer count: " + item(t, itemId).text());
         String token = tokens.create(t.member().id, "ctx", null, null).value();
-        String api = "/api/v1/projects/" + t.slug() + "/context-items";
+        String api = ApiPaths.project(t.slug(), "/context-items");
         String mine = "find { it.id == '" + itemId + "' }.";
         assertEquals(1, (int) RestAssured.given().header("Authorization", "Bearer " + token).get(api).then().statusCode(200).extract().path(mine + "timesReferenced"));
 
@@ -195,7 +196,7 @@ class ContextItemResourceTest {
     void aReferenceNamesTheItemFirstAndThenThePageItNeeds() {
         TestData.Team t = data.team();
         String token = tokens.create(t.member().id, "ctx", null, null).value();
-        String api = "/api/v1/projects/" + t.slug() + "/context-items/";
+        String api = ApiPaths.project(t.slug(), "/context-items/");
         String page = PageResourceTest.createPage(t, "Home", "/", null, null, null);
         String itemId = item(t, Web.as(t.member()).multiPart("itemType", "text").multiPart("text", "Calm").post("/projects/" + t.slug() + "/context"))
                 .id().substring("item-".length());
@@ -227,7 +228,7 @@ class ContextItemResourceTest {
         String token = tokens.create(t.member().id, "ctx", null, null).value();
         Map<String, Object> answer = RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")
                 .body(Map.of("itemType", "text", "text", "Accent #DC2626."))
-                .post("/api/v1/projects/" + t.slug() + "/context-items").then().statusCode(201).extract().path("aiAnalysis");
+                .post(ApiPaths.project(t.slug(), "/context-items")).then().statusCode(201).extract().path("aiAnalysis");
         assertEquals(java.util.List.of("#dc2626"), answer.get("colorPalette"));
         assertEquals(java.util.List.of("requirements", "design"), answer.get("relevantTo"));
     }
@@ -261,7 +262,7 @@ class ContextItemResourceTest {
         assertFalse(Files.exists(stored), "the uploaded file left the store");
 
         String token = tokens.create(t.member().id, "ctx", null, null).value();
-        String api = "/api/v1/projects/" + t.slug() + "/context-items";
+        String api = ApiPaths.project(t.slug(), "/context-items");
         String second = RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")
                 .body(Map.of("itemType", "text", "text", "Keep it short.")).post(api).then().statusCode(201).extract().path("id");
         RestAssured.given().header("Authorization", "Bearer " + tokens.create(t.viewer().id, "ctx", null, null).value()).delete(api + "/" + second)

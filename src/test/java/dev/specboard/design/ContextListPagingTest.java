@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,7 @@ class ContextListPagingTest {
         assertEquals(400, Web.as(t.viewer()).get(list + "?page=abc").statusCode());
 
         // The API and MCP lists are paged the same way, except that past the last page the list is empty (as plans and jobs).
-        String api = "/api/v1/projects/" + t.slug() + "/context-items";
+        String api = ApiPaths.project(t.slug(), "/context-items");
         java.util.List<String> texts = fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("contentText");
         assertEquals(50, texts.size());
         assertEquals("Note 55", texts.get(0));

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Browser;
 import dev.specboard.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -98,7 +99,7 @@ class DesignBrowserTest {
 
             // A feature shows what its pages look like: their components and colour swatches.
             String feature = fx.api(t.member()).body(java.util.Map.of("name", "Study lessons", "affectedPages", List.of("/lessons")))
-                    .post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201).extract().path("id");
+                    .post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201).extract().path("id");
             b.go("/projects/" + t.slug() + "/features/" + feature);
             b.waitFor("#looks-colours");
             b.assertAccessible();

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -28,7 +29,7 @@ class DesignListQueriesTest {
 
     private TestData.Team seeded(int n) {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         for (int i = 0; i < 3; i++) {
             fx.api(t.member()).body(Map.of("title", "Story " + i, "description", "d")).post(api + "/stories").then().statusCode(201);
         }
@@ -76,7 +77,7 @@ class DesignListQueriesTest {
     }
 
     private String featureWithStories(TestData.Team t, int n) {
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Integer> numbers = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             numbers.add(fx.api(t.member()).body(Map.of("title", "Story " + i, "description", "d")).post(api + "/stories").then().statusCode(201)
@@ -92,6 +93,6 @@ class DesignListQueriesTest {
 
     private long countApi(TestData.Team t, String path) {
         var api = fx.api(t.viewer());
-        return SqlCounter.count(() -> api.get("/api/v1/projects/" + t.slug() + path).then().statusCode(200));
+        return SqlCounter.count(() -> api.get(ApiPaths.project(t.slug()) + path).then().statusCode(200));
     }
 }

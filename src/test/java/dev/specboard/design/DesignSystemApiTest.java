@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +33,7 @@ class DesignSystemApiTest {
         TestData.Team t = data.team();
         DesignSystemResourceTest.threePages(t);
         DesignSystemResourceTest.settled(t);
-        String colors = "/api/v1/projects/" + t.slug() + "/design-system/colors";
+        String colors = ApiPaths.project(t.slug(), "/design-system/colors");
 
         fx.api(t.viewer()).body(Map.of("color", "#1e293b", "name", "night")).post(colors + "/name").then().statusCode(403);
         fx.api(t.member()).body(Map.of("color", "#1e293b", "name", "Not A Name!")).post(colors + "/name").then().statusCode(422)
@@ -67,11 +68,11 @@ class DesignSystemApiTest {
     @Test
     void aColourNoMockupUsesIsRefusedByNameAndReservesNothing() {
         TestData.Team t = data.team();
-        String colors = "/api/v1/projects/" + t.slug() + "/design-system/colors";
+        String colors = ApiPaths.project(t.slug(), "/design-system/colors");
         fx.api(t.member()).body(Map.of("color", "#123456", "name", "brand")).post(colors + "/name").then().statusCode(422)
                 .body("details.color", equalTo("No mockup uses #123456: choose a colour of the design system"));
         fx.api(t.member()).body(Map.of("color", "#123456")).post(colors + "/confirm").then().statusCode(422).body("details.color", notNullValue());
-        fx.api(t.member()).get("/api/v1/projects/" + t.slug() + "/design-system").then().statusCode(200)
+        fx.api(t.member()).get(ApiPaths.project(t.slug(), "/design-system")).then().statusCode(200)
                 .body("generationMethod", equalTo("emergent")).body("userConfirmations.colors", anEmptyMap());
 
         DesignSystemResourceTest.threePages(t);

@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,7 +83,7 @@ class DesignSystemNamingTest {
         DesignSystemResourceTest.settled(t);
         io.restassured.path.json.JsonPath named = fx.api(t.member())
                 .body(java.util.Map.of("color", "#1e293b", "name", "navy"))
-                .post("/api/v1/projects/" + t.slug() + "/design-system/colors/name").then().statusCode(200).extract().jsonPath();
+                .post(ApiPaths.project(t.slug(), "/design-system/colors/name")).then().statusCode(200).extract().jsonPath();
         assertEquals("#1e293b", named.getString("tokens.colors.navy.value"), "the answer has the new name: " + named.getMap("tokens.colors").keySet());
     }
 }

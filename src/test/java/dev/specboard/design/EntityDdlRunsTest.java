@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ class EntityDdlRunsTest {
     void aRenamedEntityIsReferencedByItsNewNameAndTheExportRuns() throws SQLException {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         String company = (String) EntityResourceTest.entity(inferred, "Company").get("id");
         assertEquals(List.of("Company"), targets(EntityResourceTest.entity(inferred, "Contact")));
@@ -80,7 +81,7 @@ class EntityDdlRunsTest {
                 + "<input name=\"quantity\" type=\"number\" pattern=\"[0-9]*\"><input name=\"born_on\" type=\"date\" pattern=\"\\d{4}-\\d{2}-\\d{2}\">"
                 + "<input name=\"code\" maxlength=\"0\"><input name=\"agree\" type=\"checkbox\" minlength=\"1\"><input name=\"user\" pattern=\"[a-z]+\" minlength=\"2\">"
                 + "<button>Send</button></form></main>", "");
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
         String ddl = fx.api(t.viewer()).get(api + "/entities/ddl").then().statusCode(200).extract().path("ddl");
         assertTrue(ddl.contains("\"to\" varchar(320) NOT NULL"), ddl);

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,7 @@ class EntityInferenceCapTest {
             html.append("<label for=p").append(i).append(">P").append(i).append("</label><input id=p").append(i).append(" name=p").append(i).append(">");
         }
         PageResourceTest.createPage(t, "Survey", "/survey", null, html.append("<button>Save</button></form></main>").toString(), "");
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = (Map<String, Object>) EntityResourceTest.entity(inferred, "Survey").get("fields");

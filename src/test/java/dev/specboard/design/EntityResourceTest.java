@@ -3,6 +3,7 @@ package dev.specboard.design;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
@@ -13,6 +14,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -60,7 +62,7 @@ class EntityResourceTest {
     @SuppressWarnings("unchecked")
     /** The entity's version as the API lists it now: what a rename or field edit names. */
     private String version(TestData.Team t, String id) {
-        List<Map<String, Object>> all = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/entities").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> all = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/entities")).then().statusCode(200).extract().path("");
         return String.valueOf(all.stream().filter(e -> id.equals(e.get("id"))).findFirst().orElseThrow().get("version"));
     }
 
@@ -73,7 +75,7 @@ class EntityResourceTest {
     void entitiesAreInferredAndARejectedFieldIsGoneWithItsDependentsFlagged() {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         Map<String, Object> contact = entity(inferred, "Contact");
         Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) contact.get("fields");
@@ -124,7 +126,7 @@ class EntityResourceTest {
         String longName = "very_long_field_".repeat(30) + "end";
         PageResourceTest.createPage(t, "Guest book", "/guests", null, "<main><form data-entity=\"guest\"><label>Nickname <input name=\""
                 + longName + "\" required></label><label>Email <input type=\"email\" name=\"email\"></label><button>Sign</button></form></main>", "");
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         Map<String, Object> guest = entity(inferred, "Guest");
         Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) guest.get("fields");
@@ -147,7 +149,7 @@ class EntityResourceTest {
     void decisionsWaitForARunningInferenceOfTheProject() throws Exception {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         UUID contact = UUID.fromString((String) entity(inferred, "Contact").get("id"));
         List<Map<String, Object>> all = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
@@ -171,7 +173,7 @@ class EntityResourceTest {
     void confirmedRenamedAndRemovedEntitiesSurviveLaterInferences() {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         String contact = (String) entity(inferred, "Contact").get("id");
         String company = (String) entity(inferred, "Company").get("id");
@@ -224,7 +226,7 @@ class EntityResourceTest {
     void fieldsAndEntitiesAreEditedOnThePageAndOverTheApiAndEditsSurviveLaterInferences() {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         String contact = (String) entity(inferred, "Contact").get("id");
         String company = (String) entity(inferred, "Company").get("id");
@@ -237,11 +239,30 @@ class EntityResourceTest {
         String before = version(t, contact);
         Web.as(t.member()).formParam("type", "string").formParam("required", "true").formParam("version", before)
                 .post(base + contact + "/fields/phone/edit").then().statusCode(303);
-        // A second tab still showing the version before: refused, the entity shown as it is now.
+        // A second tab still showing the version before: refused as every document's stale save is, the field as it is
+        // now beside what was chosen, which its form keeps, now based on the current version.
         Response stale = Web.as(t.member()).formParam("type", "text").formParam("version", before).post(base + contact + "/fields/phone/edit");
         assertEquals(409, stale.statusCode());
-        assertTrue(Web.html(stale).getElementById("e-type").text().contains("you edited version " + before), Web.html(stale).getElementById("e-type").text());
-        assertEquals("string", Web.html(stale).select("#type-" + contact + "-phone option[selected]").text());
+        Document conflict = Web.html(stale);
+        String current = version(t, contact);
+        Element shown = conflict.getElementById("entity-" + contact).getElementById("conflict");
+        assertTrue(shown.text().contains("Someone else saved version " + current), shown.text());
+        assertEquals(List.of("phone", "string", "true"), List.of(shown.getElementById("theirs-0").text(), shown.getElementById("theirs-1").text(),
+                shown.getElementById("theirs-2").text()));
+        assertEquals("text", shown.select(".diff").get(1).select("ins").text(), shown.html());
+        assertEquals("false", shown.select(".diff").get(2).select("ins").text(), shown.html());
+        assertEquals("text", conflict.select("#type-" + contact + "-phone option[selected]").text(), "the choice is kept");
+        assertNull(conflict.selectFirst("#field-" + contact + "-phone input[name=required][checked]"), "the choice is kept");
+        assertEquals(current, conflict.selectFirst("#field-" + contact + "-phone form.edit-field input[name=version]").val());
+        // A stale rename of the entity: the name saved meanwhile beside the one typed, which its form keeps.
+        Document renamed = Web.html(Web.as(t.member()).formParam("name", "Client").formParam("version", before).post(base + contact + "/rename")
+                .then().statusCode(409).extract().response());
+        assertEquals("Contact", renamed.getElementById("entity-" + contact).getElementById("theirs-0").text());
+        assertEquals("Client", renamed.getElementById("name-" + contact).val());
+        assertEquals(current, renamed.selectFirst("#rename-" + contact + " input[name=version]").val());
+        // Saving the kept choice again applies it knowingly.
+        Web.as(t.member()).formParam("type", "string").formParam("required", "true").formParam("version", current)
+                .post(base + contact + "/fields/phone/edit").then().statusCode(303);
         Response bad = Web.as(t.member()).formParam("type", "blob").post(base + contact + "/fields/phone/edit");
         assertEquals(422, bad.statusCode());
         assertTrue(Web.html(bad).getElementById("e-type").text().startsWith("A field type is one of string, text"), Web.html(bad).getElementById("e-type").text());
@@ -266,7 +287,14 @@ class EntityResourceTest {
         // An edit based on the version before the retype: refused with the entity as it is now and what was sent.
         fx.api(t.member()).body(Map.of("type", "text", "version", (Integer) retyped.get("version") - 1))
                 .put(api + "/entities/" + contact + "/fields/status").then().statusCode(409)
+                .body("details.currentVersion", equalTo(retyped.get("version"))).body("details.yourVersion", equalTo((Integer) retyped.get("version") - 1))
                 .body("details.current.entityName", equalTo("Contact")).body("details.yours.type", equalTo("text"))
+                .body("details.current.type", equalTo("string")).body("details.current.required", equalTo("false"))
+                .body("details.current.fields", org.hamcrest.Matchers.containsString("\"status\""));
+        // One based on a version before the field was renamed is stale too (409 with the entity as it is now), not an unknown field.
+        fx.api(t.member()).body(Map.of("type", "text", "version", (Integer) retyped.get("version") - 1))
+                .put(api + "/entities/" + contact + "/fields/stage").then().statusCode(409)
+                .body("details.currentVersion", equalTo(retyped.get("version"))).body("details.yours.field", equalTo("stage"))
                 .body("details.current.fields", org.hamcrest.Matchers.containsString("\"status\""));
         fx.api(t.member()).body(Map.of("type", "blob")).put(api + "/entities/" + contact + "/fields/status").then().statusCode(422)
                 .body("details.type", org.hamcrest.Matchers.startsWith("A field type is one of"));
@@ -305,7 +333,7 @@ class EntityResourceTest {
     void questionsAreAnsweredAndThoughtsConfirmedOrRevised() {
         TestData.Team t = data.team();
         contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
         List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking?status=active").then().statusCode(200).extract().path("");
         String question = (String) thought(thoughts, "question:Company").get("id");
@@ -343,7 +371,7 @@ class EntityResourceTest {
     void savingAMockupInfersEntitiesInTheBackground() throws InterruptedException {
         TestData.Team t = data.team();
         PageResourceTest.createPage(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
-        String api = "/api/v1/projects/" + t.slug() + "/entities";
+        String api = ApiPaths.project(t.slug(), "/entities");
         // Waits up to a minute for the job: a hundred tries of 100 ms gave it about ten seconds, which a loaded machine
         // (the recompute runs after the save or on the next 5 s poll) could spend before the inference ran.
         List<?> found = List.of();

@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -46,7 +47,7 @@ class FeatureDeleteTest {
     @Test
     void aMemberDeletesAFeatureAndItsStoriesStay() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         EntityResourceTest.contactPages(t);
         String feature = fx.api(t.member()).body(Map.of("name", "Address book", "userDescription", "Members keep addresses",
                 "affectedPages", List.of("/contacts-new", "/contacts"), "businessRules", List.of("Members can edit contacts")))
@@ -105,7 +106,7 @@ class FeatureDeleteTest {
     @Test
     void aFeatureSavedWhileItIsDeletedWaitsAndIsToldItIsGone() throws Exception {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String feature = fx.api(t.member()).body(Map.of("name", "Ordering")).post(api + "/features").then().statusCode(201).extract().path("id");
         CompletableFuture<Integer> held = new CompletableFuture<>();
         CompletableFuture<Void> commit = new CompletableFuture<>();
@@ -130,7 +131,7 @@ class FeatureDeleteTest {
     }
 
     private List<Map<String, Object>> thoughtsAbout(TestData.Team t, String feature) {
-        List<Map<String, Object>> all = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/thinking").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> all = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/thinking")).then().statusCode(200).extract().path("");
         return all.stream().filter(q -> String.valueOf(q.get("subject")).startsWith("operation:" + feature + ".")).toList();
     }
 }

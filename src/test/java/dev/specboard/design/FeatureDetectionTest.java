@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.kernel.Role;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -86,7 +87,7 @@ class FeatureDetectionTest {
     void theApiDetectsAndRejectingTheInferenceTakesTheFeatureOutForGood() {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).body(Map.of("name", "browse companies")).post(api + "/features").then().statusCode(201);
 
         Response detected = fx.api(t.member()).post(api + "/features/detect");
@@ -119,7 +120,7 @@ class FeatureDetectionTest {
     void aDetectionBuildsOnTheEntitysInferenceBothWays() {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
         String id = fx.api(t.member()).post(api + "/features/detect").then().statusCode(200).extract().path("detected[0].id");
         List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
@@ -143,7 +144,7 @@ class FeatureDetectionTest {
     void deletingADetectedFeatureRejectsItsInferenceSoDetectingAgainLeavesItOut() {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String id = fx.api(t.member()).post(api + "/features/detect").then().statusCode(200).extract().path("detected[0].id");
         fx.api(t.member()).delete(api + "/features/" + id).then().statusCode(204);
         List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");

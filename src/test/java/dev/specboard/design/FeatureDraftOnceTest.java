@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +33,7 @@ class FeatureDraftOnceTest {
     @Test
     void draftingTwiceOverTheApiAnswersTheStoryDraftedBefore() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String id = fx.api(t.member()).body(Map.of("name", "Wish list", "userDescription", "Shoppers keep products for later"))
                 .post(api + "/features").then().statusCode(201).extract().path("id");
 
@@ -52,7 +53,7 @@ class FeatureDraftOnceTest {
     @Test
     void draftingTwiceOnThePageOpensTheStoryDraftedBefore() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String id = fx.api(t.member()).body(Map.of("name", "Wish list", "userDescription", "Shoppers keep products for later"))
                 .post(api + "/features").then().statusCode(201).extract().path("id");
         String base = "/projects/" + t.slug() + "/features/" + id;

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ class FeatureListPagingTest {
     void fiftyFivefeaturesMakeTwoPagesAndAPagePastTheLastShowsTheLast() {
         TestData.Team t = data.team();
         for (int i = 1; i <= 55; i++) {
-            fx.api(t.member()).body(Map.of("name", String.format("Feature %02d", i))).post("/api/v1/projects/" + t.slug() + "/features")
+            fx.api(t.member()).body(Map.of("name", String.format("Feature %02d", i))).post(ApiPaths.project(t.slug(), "/features"))
                     .then().statusCode(201);
         }
         String list = "/projects/" + t.slug() + "/features";
@@ -52,7 +53,7 @@ class FeatureListPagingTest {
         assertEquals(400, Web.as(t.viewer()).get(list + "?page=0").statusCode());
 
         // The API and MCP lists are paged the same way, except that past the last page the list is empty (as plans and jobs).
-        String api = "/api/v1/projects/" + t.slug() + "/features";
+        String api = ApiPaths.project(t.slug(), "/features");
         java.util.List<String> names = fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("name");
         assertEquals(50, names.size());
         assertEquals("Feature 01", names.get(0));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.kernel.Role;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -52,7 +53,7 @@ class FeatureLooksTest {
         TestData.Team t = data.team();
         DesignSystemResourceTest.threePages(t);
         DesignSystemResourceTest.settled(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         Response created = fx.api(t.member()).body(Map.of("name", "Study lessons", "affectedPages", List.of("/lessons"))).post(api + "/features");
         assertEquals(201, created.statusCode(), created.asString());
         String id = created.path("id");
@@ -106,7 +107,7 @@ class FeatureLooksTest {
     @Test
     void aFeatureWithoutPagesSaysWhereItsLooksComeFrom() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String id = fx.api(t.member()).body(Map.of("name", "Export")).post(api + "/features").then().statusCode(201).extract().path("id");
         Map<String, Object> looks = fx.api(t.viewer()).get(api + "/features/" + id).then().statusCode(200).extract().path("visualSpecification");
         assertEquals(Map.of("components", List.of(), "colors", List.of()), looks);

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -54,7 +55,7 @@ class FeatureNameTest {
     @Test
     void theApiAndMcpRefuseANameAnotherFeatureHas() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).body(Map.of("name", "Wish list")).post(api + "/features").then().statusCode(201);
         String other = fx.api(t.member()).body(Map.of("name", "Cart")).post(api + "/features").then().statusCode(201).extract().path("id");
 
@@ -79,7 +80,7 @@ class FeatureNameTest {
     @Test
     void aDuplicateFromBeforeTheRuleDoesNotBlockEditingEitherFeature() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/features/";
+        String api = ApiPaths.project(t.slug(), "/features/");
         String first = fx.api(t.member()).body(Map.of("name", "Cart")).post(api).then().statusCode(201).extract().path("id");
         String second = fx.api(t.member()).body(Map.of("name", "Basket")).post(api).then().statusCode(201).extract().path("id");
         fx.api(t.member()).body(Map.of("name", "Wish list")).post(api).then().statusCode(201);

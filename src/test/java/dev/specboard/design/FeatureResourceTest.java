@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -52,7 +53,7 @@ class FeatureResourceTest {
     @Test
     void requiredJourneysAreNamedAndCanBeGivenByName() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String signIn = journey(t, "Sign in");
         String browse = journey(t, "Browse");
         journey(t, "Twice");
@@ -78,7 +79,7 @@ class FeatureResourceTest {
 
     private String journey(TestData.Team t, String name) {
         return fx.api(t.member()).body(Map.of("name", name, "nodes", List.of(Map.of("key", "s", "nodeType", "annotation", "data", Map.of("text", "x"))),
-                "connections", List.of())).post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+                "connections", List.of())).post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -107,7 +108,7 @@ class FeatureResourceTest {
         Response drafted = Web.as(t.member()).formParam("x", "").post(base + "/stories");
         assertEquals(303, drafted.statusCode());
         assertTrue(drafted.getHeader("Location").endsWith("/stories/1"));
-        Map<String, Object> story = fx.api(t.member()).get("/api/v1/projects/" + t.slug() + "/stories/1").then().statusCode(200).extract().path("");
+        Map<String, Object> story = fx.api(t.member()).get(ApiPaths.project(t.slug(), "/stories/1")).then().statusCode(200).extract().path("");
         assertEquals("Share lessons", story.get("title"));
         String criteria = (String) story.get("acceptanceCriteria");
         assertTrue(criteria.contains("THE SYSTEM SHALL only verified teachers may share"), criteria);
@@ -118,17 +119,17 @@ class FeatureResourceTest {
         assertTrue(((String) story.get("description")).contains("Pages: /lessons"));
 
         fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "Sharing", List.of(), "api", "ui"))
-                .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(201);
+                .post(ApiPaths.project(t.slug(), "/specs")).then().statusCode(201);
         Document after = Web.html(Web.as(t.viewer()).get(base).then().statusCode(200).extract().response());
         assertNotNull(after.selectFirst("#story-1 a[href=/projects/" + t.slug() + "/stories/1]"));
         assertEquals("SPEC-1 Sharing", after.selectFirst("#story-1 .specs a").text());
         assertEquals("0 of 2 tasks done", after.selectFirst("#story-1 .specs .muted").text());
         assertEquals("planned", after.selectFirst("#feature-status").text(), "a draft story leaves the feature planned");
 
-        fx.api(t.member()).post("/api/v1/projects/" + t.slug() + "/stories/1/submit").then().statusCode(200);
-        fx.api(t.lead()).post("/api/v1/projects/" + t.slug() + "/stories/1/approve").then().statusCode(200);
+        fx.api(t.member()).post(ApiPaths.project(t.slug(), "/stories/1/submit")).then().statusCode(200);
+        fx.api(t.lead()).post(ApiPaths.project(t.slug(), "/stories/1/approve")).then().statusCode(200);
         assertEquals("in-progress", Web.html(Web.as(t.viewer()).get(base)).selectFirst("#feature-status").text());
-        Map<String, Object> api = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/features/" + id).then().statusCode(200).extract().path("");
+        Map<String, Object> api = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/features/") + id).then().statusCode(200).extract().path("");
         assertEquals("in-progress", api.get("status"));
         assertEquals(List.of("/lessons"), api.get("affectedPages"));
         assertEquals(List.of("SPEC-1"), ((List<Map<String, Object>>) api.get("stories")).get(0).get("specs"));
@@ -154,15 +155,15 @@ class FeatureResourceTest {
     @Test
     void staleEditIsRefusedWithBothVersionsAndApiLinksStories() {
         TestData.Team t = data.team();
-        fx.api(t.member()).body(Map.of("title", "Existing", "description", "d")).post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+        fx.api(t.member()).body(Map.of("title", "Existing", "description", "d")).post(ApiPaths.project(t.slug(), "/stories")).then().statusCode(201);
         Map<String, Object> created = fx.api(t.member()).body(Map.of("name", "Billing", "userDescription", "Pay invoices",
                         "dataOperations", Map.of("creates", List.of("Invoice")), "businessRules", List.of("limit 10 per day"), "storyNumbers", List.of(1)))
-                .post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201).extract().path("");
+                .post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201).extract().path("");
         String id = (String) created.get("id");
         assertEquals("1", String.valueOf(((List<Map<String, Object>>) created.get("stories")).get(0).get("number")));
         assertEquals(List.of("Invoice"), ((Map<String, Object>) created.get("dataOperations")).get("creates"));
-        fx.api(t.member()).body(Map.of("name", "x", "bogus", 1)).post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(422);
-        fx.api(t.member()).body(Map.of("name", "x", "affectedPages", List.of("/none"))).post("/api/v1/projects/" + t.slug() + "/features")
+        fx.api(t.member()).body(Map.of("name", "x", "bogus", 1)).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(422);
+        fx.api(t.member()).body(Map.of("name", "x", "affectedPages", List.of("/none"))).post(ApiPaths.project(t.slug(), "/features"))
                 .then().statusCode(422);
 
         String base = "/projects/" + t.slug() + "/features/" + id;
@@ -178,13 +179,13 @@ class FeatureResourceTest {
     @Test
     void featureListQueriesStayConstantAsFeaturesGrow() {
         TestData.Team t = data.team();
-        fx.api(t.member()).body(Map.of("title", "S", "description", "d")).post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+        fx.api(t.member()).body(Map.of("title", "S", "description", "d")).post(ApiPaths.project(t.slug(), "/stories")).then().statusCode(201);
         for (int i = 0; i < 2; i++) {
-            fx.api(t.member()).body(Map.of("name", "F" + i, "storyNumbers", List.of(1))).post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201);
+            fx.api(t.member()).body(Map.of("name", "F" + i, "storyNumbers", List.of(1))).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201);
         }
         long few = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/features").then().statusCode(200));
         for (int i = 2; i < 20; i++) {
-            fx.api(t.member()).body(Map.of("name", "F" + i, "storyNumbers", List.of(1))).post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201);
+            fx.api(t.member()).body(Map.of("name", "F" + i, "storyNumbers", List.of(1))).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201);
         }
         long many = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/features").then().statusCode(200));
         assertEquals(few, many);
@@ -196,7 +197,7 @@ class FeatureResourceTest {
     @Test
     void anAgentEditsAFeatureThroughTheApiAsThePageDoes() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/features";
+        String api = ApiPaths.project(t.slug(), "/features");
         String id = fx.api(t.member()).body(Map.of("name", "Billing", "userDescription", "Pay invoices", "category", "payment"))
                 .post(api).then().statusCode(201).extract().path("id");
         Map<String, Object> edited = fx.api(t.member()).body(Map.of("name", "Invoicing", "userDescription", "Pay and send invoices", "category", "payment",
@@ -219,7 +220,7 @@ class FeatureResourceTest {
     @Test
     void aCategoryOutsideTheListIsRefusedAndOneStoredBeforeSurvivesAnEdit() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/features";
+        String api = ApiPaths.project(t.slug(), "/features");
         Map<String, Object> refused = fx.api(t.member()).body(Map.of("name", "Quizzes", "category", "gamification")).post(api)
                 .then().statusCode(422).extract().path("details");
         assertTrue(String.valueOf(refused.get("category")).contains("auth, content, social, admin, payment, other"), refused.toString());

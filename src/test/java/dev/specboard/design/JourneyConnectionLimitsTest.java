@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +26,7 @@ class JourneyConnectionLimitsTest {
     @Test
     void aConnectionLabelTriggerOrElementTooLongIsRefusedOnCreateAndUpdate() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String api = ApiPaths.project(t.slug(), "/journeys");
         List<Map<String, Object>> nodes = List.of(Map.of("key", "a", "nodeType", "action", "data", Map.of("label", "Pay")),
                 Map.of("key", "b", "nodeType", "action", "data", Map.of("label", "Done")));
         String longText = "🙂".repeat(50_000);

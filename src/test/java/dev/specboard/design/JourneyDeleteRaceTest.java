@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class JourneyDeleteRaceTest {
     @Test
     void aFeatureSavedWhileItsJourneyIsDeletedWaitsAndIsToldTheJourneyIsGone() throws Exception {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String journey = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(Map.of("key", "pay", "nodeType", "action",
                 "data", Map.of("label", "Pay"))), "connections", List.of())).post(api + "/journeys").then().statusCode(201).extract().path("id");
         String feature = fx.api(t.member()).body(Map.of("name", "Orders")).post(api + "/features").then().statusCode(201).extract().path("id");
@@ -52,7 +53,7 @@ class JourneyDeleteRaceTest {
     @Test
     void aJourneyEditedWhileItIsDeletedWaitsAndIsToldItIsGone() throws Exception {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String journey = fx.api(t.member()).body(Map.of("name", "Signup", "nodes", List.of(), "connections", List.of()))
                 .post(api + "/journeys").then().statusCode(201).extract().path("id");
 

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -33,7 +34,7 @@ class JourneyDeletedPageTest {
     @SuppressWarnings("unchecked")
     void aJourneyWhoseLockedScreensPageWasDeletedIsSavedBackAsRead() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String about = fx.api(t.member()).body(Map.of("name", "About", "path", "/about")).post(api + "/pages").then().statusCode(201).extract().path("id");
         String url = api + "/journeys/" + fx.api(t.member()).body(Map.of("name", "Visit", "nodes", List.of(
                 Map.of("key", "about", "nodeType", "screen", "data", Map.of("page", "/about"), "locked", true),

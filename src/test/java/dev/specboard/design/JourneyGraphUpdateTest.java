@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,13 +35,13 @@ class JourneyGraphUpdateTest {
     private String journey(TestData.Team t) {
         return fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(node("a", "action", Map.of("label", "Start")),
                         node("b", "action", Map.of("label", "End"))), "connections", List.of(Map.of("from", "a", "to", "b"))))
-                .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
     }
 
     @Test
     void putReplacesNodesAndConnectionsWithTheChecksOfPostAndTheVersionCheck() {
         TestData.Team t = data.team();
-        String url = "/api/v1/projects/" + t.slug() + "/journeys/" + journey(t);
+        String url = ApiPaths.project(t.slug(), "/journeys/") + journey(t);
 
         Response edited = fx.api(t.member()).body(Map.of("name", "Checkout", "version", 1, "nodes", List.of(
                         node("a", "action", Map.of("label", "Begin")),
@@ -96,7 +97,7 @@ class JourneyGraphUpdateTest {
     @Test
     void nodeDataOfTheWrongTypeIs400NamingTheFieldWhereTheBodyHasIt() {
         TestData.Team t = data.team();
-        String journeys = "/api/v1/projects/" + t.slug() + "/journeys";
+        String journeys = ApiPaths.project(t.slug(), "/journeys");
         for (Object question : List.of(List.of(1, 2), Map.of(), 5, true)) {
             Response r = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", List.of(node("d", "decision", Map.of("question", question)))))
                     .post(journeys);
@@ -129,7 +130,7 @@ class JourneyGraphUpdateTest {
     @SuppressWarnings("unchecked")
     void aNameNodeDataDoesNotTakeIsRefusedNotDroppedAndAJourneysOwnDataGoesBackAsItIs() {
         TestData.Team t = data.team();
-        String journeys = "/api/v1/projects/" + t.slug() + "/journeys";
+        String journeys = ApiPaths.project(t.slug(), "/journeys");
         Response r = fx.api(t.member()).body(Map.of("name", "Bad", "nodes", List.of(node("a", "action", Map.of("label", "x", "evil", "x")),
                 node("b", "action", Map.of("label", "y", "colour", "red"))))).post(journeys);
         assertEquals(422, r.statusCode(), r.asString());

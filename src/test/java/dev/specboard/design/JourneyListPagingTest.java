@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -39,7 +40,7 @@ class JourneyListPagingTest {
         TestData.Team t = data.team();
         for (int i = 1; i <= 53; i++) {
             fx.api(t.member()).body(Map.of("name", String.format("Journey %02d", i), "nodes", List.of(), "connections", List.of()))
-                    .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201);
+                    .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201);
         }
         String list = "/projects/" + t.slug() + "/journeys";
         Document first = Web.html(Web.as(t.viewer()).get(list).then().statusCode(200).extract().response());
@@ -58,7 +59,7 @@ class JourneyListPagingTest {
         assertEquals(400, Web.as(t.viewer()).get(list + "?page=0").statusCode());
 
         // The API and MCP page the same way, past the last page an empty list so that a reader knows it has them all.
-        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String api = ApiPaths.project(t.slug(), "/journeys");
         fx.api(t.viewer()).get(api).then().statusCode(200).body("size()", equalTo(50)).body("[0].name", equalTo("Journey 01"));
         fx.api(t.viewer()).get(api + "?page=2").then().statusCode(200).body("name", equalTo(List.of("Journey 51", "Journey 52", "Journey 53")));
         fx.api(t.viewer()).get(api + "?page=3").then().statusCode(200).body("size()", equalTo(0));

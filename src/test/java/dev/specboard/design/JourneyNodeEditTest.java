@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,7 @@ class JourneyNodeEditTest {
         String id = fx.api(t.member()).body(Map.of("name", "Sign up", "nodes", List.of(
                         Map.of("key", "ok", "nodeType", "decision", "data", Map.of("question", "Email valid?", "branches", List.of("Yes", "No"))),
                         Map.of("key", "note", "nodeType", "annotation", "data", Map.of("text", "Remember GDPR"))), "connections", List.of()))
-                .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
         return "/projects/" + t.slug() + "/journeys/" + id;
     }
 
@@ -106,7 +107,7 @@ class JourneyNodeEditTest {
             assertEquals(key, d.getElementById("new-key").val(), "the typed key is kept");
             assertTrue(d.getElementById("e-key").text().contains(key), d.getElementById("e-key").text());
         }
-        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String api = ApiPaths.project(t.slug(), "/journeys");
         fx.api(t.member()).body(Map.of("name", "Cased", "nodes", List.of(Map.of("key", "a", "nodeType", "screen", "data", Map.of()),
                         Map.of("key", "A", "nodeType", "screen", "data", Map.of()), Map.of("key", "new", "nodeType", "screen", "data", Map.of())),
                         "connections", List.of()))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.kernel.Role;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -56,7 +57,7 @@ class JourneyNodeLockTest {
 
     private String journey(TestData.Team t) {
         return fx.api(t.member()).body(Map.of("name", "Sign up", "nodes", NODES, "connections", List.of()))
-                .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -99,7 +100,7 @@ class JourneyNodeLockTest {
     @Test
     void theApiLocksAndUnlocksAndAWholeJourneyUpdateMustGiveALockedNodeAgainAsItIs() {
         TestData.Team t = data.team();
-        String url = "/api/v1/projects/" + t.slug() + "/journeys/" + journey(t);
+        String url = ApiPaths.project(t.slug(), "/journeys/") + journey(t);
 
         Response locked = fx.api(t.member()).put(url + "/nodes/ok/lock");
         assertEquals(200, locked.statusCode(), locked.asString());
@@ -138,12 +139,12 @@ class JourneyNodeLockTest {
         assertEquals(List.of(false, false), free.path("nodes.locked"));
         Response created = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", List.of(
                 Map.of("key", "done", "nodeType", "action", "data", Map.of("label", "Paid"), "locked", true))))
-                .post("/api/v1/projects/" + t.slug() + "/journeys");
+                .post(ApiPaths.project(t.slug(), "/journeys"));
         assertEquals(201, created.statusCode(), created.asString());
         assertEquals(List.of(true), created.path("nodes.locked"));
         Response typo = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", List.of(
                 Map.of("key", "done", "nodeType", "action", "data", Map.of("label", "Paid"), "locked", "yes"))))
-                .post("/api/v1/projects/" + t.slug() + "/journeys");
+                .post(ApiPaths.project(t.slug(), "/journeys"));
         assertEquals(400, typo.statusCode(), typo.asString());
         assertTrue(typo.asString().contains("locked"), "the refusal names the field: " + typo.asString());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.kernel.Role;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -52,14 +53,14 @@ class JourneyPositionTest {
                         Map.of("key", "form", "nodeType", "action", "data", Map.of("label", "Fill in the form")),
                         Map.of("key", "save", "nodeType", "database", "data", Map.of("operation", "CREATE", "entity", "Account", "end", true))),
                         "connections", List.of(Map.of("from", "form", "to", "save"))))
-                .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
     }
 
     @Test
     void theApiPlacesANodeAndGivesItBackToTheLayout() {
         TestData.Team t = data.team();
         String id = journey(t);
-        String url = "/api/v1/projects/" + t.slug() + "/journeys/" + id;
+        String url = ApiPaths.project(t.slug(), "/journeys/") + id;
         String page = "/projects/" + t.slug() + "/journeys/" + id;
         assertNull(fx.api(t.viewer()).get(url).path("nodes[1].position"), "a node no one moved is the layout's to place");
         String laidOutX = Web.html(Web.as(t.viewer()).get(page)).selectFirst("a#svg-node-save").attr("data-x");
@@ -106,7 +107,7 @@ class JourneyPositionTest {
     void aPlaceBetweenPixelsReadsBackAsGivenOverTheApiThePageAndMcp() throws Exception {
         TestData.Team t = data.team();
         String id = journey(t);
-        String url = "/api/v1/projects/" + t.slug() + "/journeys/" + id;
+        String url = ApiPaths.project(t.slug(), "/journeys/") + id;
         Response placed = fx.api(t.member()).body(Map.of("x", 1.5, "y", 2.25)).put(url + "/nodes/save/position");
         assertEquals(200, placed.statusCode(), placed.asString());
         assertEquals(1.5f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.x"), "1.5 reads back as 1.5, not 2.0");
@@ -132,7 +133,7 @@ class JourneyPositionTest {
     void thePictureDrawsAPlaceExactlyAsTheApiAnswersIt() {
         TestData.Team t = data.team();
         String id = journey(t);
-        String url = "/api/v1/projects/" + t.slug() + "/journeys/" + id;
+        String url = ApiPaths.project(t.slug(), "/journeys/") + id;
         fx.api(t.member()).body(Map.of("x", 1.25, "y", 640.125)).put(url + "/nodes/save/position").then().statusCode(200);
         assertEquals(1.25f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.x"));
         assertEquals(640.125f, (Float) fx.api(t.viewer()).get(url).path("nodes[1].position.y"));
@@ -191,6 +192,6 @@ class JourneyPositionTest {
             JsonNode after = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(back.structuredContent()));
             assertTrue(after.at("/nodes/0/position").isNull() || after.at("/nodes/0/position").isMissingNode(), after.toString());
         }
-        assertNull(fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/journeys/" + id).path("nodes[0].position"));
+        assertNull(fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/journeys/") + id).path("nodes[0].position"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ class JourneyRepeatedConnectionTest {
     @Test
     void theApiRefusesTheSameConnectionTwiceNamingIt() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String api = ApiPaths.project(t.slug(), "/journeys");
         Response created = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", NODES, "connections", List.of(
                 Map.of("from", "ok", "to", "done", "label", "Yes"), Map.of("from", "ok", "to", "done", "label", "No"),
                 Map.of("from", "ok", "to", "done", "label", " Yes ")))).post(api);
@@ -57,7 +58,7 @@ class JourneyRepeatedConnectionTest {
     void theConnectionFormRefusesAConnectionTheJourneyHas() {
         TestData.Team t = data.team();
         String id = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", NODES, "connections", List.of(Map.of("from", "ok", "to", "done", "label", "Yes"))))
-                .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
         String page = "/projects/" + t.slug() + "/journeys/" + id;
 
         Response again = Web.as(t.member()).formParam("from", "ok").formParam("to", "done").formParam("label", "Yes").post(page + "/connections");

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -100,7 +101,7 @@ class JourneyResourceTest {
     void theApiBuildsAJourneyAndNamesUnknownKeysAndTypes() {
         TestData.Team t = data.team();
         PageResourceTest.createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
-        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String api = ApiPaths.project(t.slug(), "/journeys");
         Map<String, Object> created = fx.api(t.member()).body(Map.of("name", "Browse", "flowType", "user",
                         "nodes", List.of(Map.of("key", "home", "nodeType", "screen", "data", Map.of("page", "/")),
                                 Map.of("key", "q", "nodeType", "decision", "data", Map.of("question", "Signed in?", "branches", List.of("Yes", "No"))),
@@ -155,7 +156,7 @@ class JourneyResourceTest {
                 "the primary flow is listed first");
         assertEquals(403, Web.as(t.viewer()).formParam("name", "Mine").post(base).statusCode());
 
-        String api = "/api/v1/projects/" + t.slug() + "/journeys/" + base.substring(base.lastIndexOf('/') + 1);
+        String api = ApiPaths.project(t.slug(), "/journeys/") + base.substring(base.lastIndexOf('/') + 1);
         Map<String, Object> edited = fx.api(t.member()).body(Map.of("name", "Log in", "flowType", "user", "primary", true,
                         "version", fx.api(t.viewer()).get(api).then().extract().path("version"))).put(api)
                 .then().statusCode(200).extract().path("");
@@ -164,14 +165,14 @@ class JourneyResourceTest {
         assertEquals(1, ((List<?>) edited.get("nodes")).size(), "the nodes stay");
         fx.api(t.member()).body(Map.of("name", "", "flowType", "pirate", "version", edited.get("version"))).put(api).then().statusCode(422)
                 .body("details.flowType", org.hamcrest.Matchers.notNullValue());
-        assertEquals(List.of(true, false), ((List<Map<String, Object>>) fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/journeys")
+        assertEquals(List.of(true, false), ((List<Map<String, Object>>) fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/journeys"))
                 .then().statusCode(200).extract().path("")).stream().map(j -> j.get("primary")).toList());
     }
 
     @Test
     void theApiNamesANullNodeOrConnectionWith422() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String api = ApiPaths.project(t.slug(), "/journeys");
         Map<String, Object> nodes = fx.api(t.member()).body("{\"name\":\"J\",\"nodes\":[null]}").post(api).then().statusCode(422).extract().path("details");
         assertTrue(nodes.containsKey("nodes[0]"), nodes.toString());
         Map<String, Object> connections = fx.api(t.member()).body("{\"name\":\"J\",\"nodes\":[{\"key\":\"a\",\"nodeType\":\"action\"}],"
@@ -185,7 +186,7 @@ class JourneyResourceTest {
     @SuppressWarnings("unchecked")
     void aDecisionWithALongBranchLabelCanBeEditedAgainAndAsksOnce() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String api = ApiPaths.project(t.slug(), "/journeys");
         String longLabel = "When the customer has ".repeat(12).strip();
         String id = fx.api(t.member()).body(Map.of("name", "Long", "nodes", List.of(Map.of("key", "q", "nodeType", "decision",
                         "data", Map.of("question", "Which way?", "branches", List.of(longLabel, "No"))))))
@@ -194,7 +195,7 @@ class JourneyResourceTest {
         Web.as(t.member()).formParam("nodeType", "action").formParam("key", "next").formParam("label", "Next").post(base + "/nodes").then().statusCode(303);
         Web.as(t.member()).formParam("nodeType", "action").formParam("key", "again").formParam("label", "Again").post(base + "/nodes").then().statusCode(303);
 
-        List<Map<String, Object>> questions = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/thinking").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> questions = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/thinking")).then().statusCode(200).extract().path("");
         List<String> subjects = questions.stream().map(q -> (String) q.get("subject")).filter(s -> s.startsWith("branch:" + id + ".")).sorted().toList();
         assertEquals(2, subjects.size(), subjects.toString());
         assertTrue(subjects.stream().allMatch(s -> s.length() <= 300), subjects.toString());
@@ -203,7 +204,7 @@ class JourneyResourceTest {
     @Test
     void anOpenBranchOffersToEndTheJourneyOrGoOnToOneOfItsScreens() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String api = ApiPaths.project(t.slug(), "/journeys");
         String cart = PageResourceTest.createPage(t, "Basket", "/cart", null, null, null);
         String pay = PageResourceTest.createPage(t, "Payment", "/pay", null, null, null);
         String id = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(
@@ -213,14 +214,14 @@ class JourneyResourceTest {
                         Map.of("key", "log", "nodeType", "action", "data", Map.of("label", "Log it"))),
                 "connections", List.of(Map.of("from", "q", "to", "pay", "label", "Yes"))))
                 .post(api).then().statusCode(201).extract().path("id");
-        List<Map<String, Object>> thoughts = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/thinking").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/thinking")).then().statusCode(200).extract().path("");
         Map<String, Object> no = thoughts.stream().filter(q -> ("branch:" + id + ".q.No").equals(q.get("subject"))).findFirst()
                 .orElseThrow(() -> new AssertionError(thoughts.toString()));
         assertEquals(List.of("The journey ends there.", "It goes on to \u201cCart\u201d.", "It goes on to \u201cPayment\u201d."), no.get("alternatives"));
         assertTrue(String.valueOf(no.get("reasoning")).contains("in the journey Checkout has"), String.valueOf(no.get("reasoning")));
 
         fx.api(t.member()).body(Map.of("name", "Checkout flow", "version", 1)).put(api + "/" + id).then().statusCode(200);
-        List<Map<String, Object>> after = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/thinking").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> after = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/thinking")).then().statusCode(200).extract().path("");
         Map<String, Object> renamed = after.stream().filter(q -> ("branch:" + id + ".q.No").equals(q.get("subject"))).findFirst().orElseThrow();
         assertTrue(String.valueOf(renamed.get("reasoning")).contains("in the journey Checkout flow has"), "the open question names the journey as it is now: "
                 + renamed.get("reasoning"));
@@ -229,7 +230,7 @@ class JourneyResourceTest {
     @Test
     void journeyPagesQueryAConstantNumberOfTimes() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/journeys";
+        String api = ApiPaths.project(t.slug(), "/journeys");
         String id = fx.api(t.member()).body(Map.of("name", "Few", "nodes", nodes(2), "connections", List.of())).post(api).then().statusCode(201).extract().path("id");
         String many = fx.api(t.member()).body(Map.of("name", "Many", "nodes", nodes(20), "connections", List.of())).post(api).then().statusCode(201).extract().path("id");
         long few = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/journeys/" + id).then().statusCode(200));
@@ -245,7 +246,7 @@ class JourneyResourceTest {
     @SuppressWarnings("unchecked")
     void aJourneyIsDeletedFromItsPageAndTheApiAndFeaturesNoLongerRequireIt() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String gone = fx.api(t.member()).body(Map.of("name", "Sign in", "nodes", List.of(Map.of("key", "q", "nodeType", "decision",
                 "data", Map.of("question", "Password right?", "branches", List.of("Yes", "No")))), "connections", List.of()))
                 .post(api + "/journeys").then().statusCode(201).extract().path("id");
@@ -304,9 +305,9 @@ class JourneyResourceTest {
     @Test
     void aStaleJourneyEditIs409WithBothVersions() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug() + "/journeys/";
+        String api = ApiPaths.project(t.slug(), "/journeys/");
         String id = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", nodes(1), "connections", List.of()))
-                .post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201).extract().path("id");
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
         assertEquals(1, (int) fx.api(t.viewer()).get(api + id).then().statusCode(200).extract().path("version"));
         fx.api(t.member()).body(Map.of("name", "Check out", "version", 1)).put(api + id).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
         Response stale = fx.api(t.member()).body(Map.of("name", "Pay", "description", "Mine", "version", 1)).put(api + id);

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,7 @@ class MockupNotesTest {
     @Test
     void theAssistantsNotesOnAVersionAreKeptAnsweredAndShown() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String page = createPage(t, "Pricing", "/pricing", null, DesignFixtures.HOME_HTML, null);
         String mockups = api + "/pages/" + page + "/mockups";
         fx.api(t.member()).body(Map.of("html", "<main><h1>Plans</h1></main>", "aiNotes", Collections.nCopies(21, "a note")))

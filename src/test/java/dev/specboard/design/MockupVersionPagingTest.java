@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
@@ -32,7 +33,7 @@ class MockupVersionPagingTest {
     SpecApiFixtures fx;
 
     private String pageWithVersions(TestData.Team t, int n) {
-        String api = "/api/v1/projects/" + t.slug() + "/pages";
+        String api = ApiPaths.project(t.slug(), "/pages");
         String page = fx.api(t.member()).body(Map.of("name", "Home", "path", "/", "html", "<main>v1</main>")).post(api).then().statusCode(201)
                 .extract().path("id");
         for (int i = 2; i <= n; i++) {
@@ -65,7 +66,7 @@ class MockupVersionPagingTest {
         assertTrue(asMember.selectFirst("#delete-form").attr("data-confirm").contains("55 mockup versions"),
                 "the delete warning counts every version, not the page shown");
 
-        String api = "/api/v1/projects/" + t.slug() + "/pages/" + id;
+        String api = ApiPaths.project(t.slug(), "/pages/") + id;
         List<Integer> versions = fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("versions.version");
         assertEquals(50, versions.size());
         assertEquals(55, versions.get(0));
@@ -87,8 +88,8 @@ class MockupVersionPagingTest {
         String small = pageWithVersions(few, 3);
         String big = pageWithVersions(many, 30);
         assertEquals(count(few, "/projects/" + few.slug() + "/pages/" + small), count(many, "/projects/" + many.slug() + "/pages/" + big), "page screen");
-        assertEquals(countApi(few, "/api/v1/projects/" + few.slug() + "/pages/" + small),
-                countApi(many, "/api/v1/projects/" + many.slug() + "/pages/" + big), "API page");
+        assertEquals(countApi(few, ApiPaths.project(few.slug(), "/pages/") + small),
+                countApi(many, ApiPaths.project(many.slug(), "/pages/") + big), "API page");
     }
 
     private static long count(TestData.Team t, String path) {

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class NoOpEditTest {
     @Test
     void aFeatureEditChangingNothingKeepsItsVersion() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).body(Map.of("name", "Checkout", "path", "/checkout")).post(api + "/pages").then().statusCode(201);
         fx.api(t.member()).body(Map.of("title", "Pay", "description", "Shoppers pay")).post(api + "/stories").then().statusCode(201);
         String id = fx.api(t.member()).body(Map.of("name", "Pay", "userDescription", "Shoppers pay", "category", "payment",
@@ -58,7 +59,7 @@ class NoOpEditTest {
     @Test
     void aPageEditChangingNothingKeepsItsVersion() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).body(Map.of("name", "Contacts", "path", "/contacts")).post(api + "/pages").then().statusCode(201);
         String id = fx.api(t.member()).body(Map.of("name", "New contact", "path", "/contacts/new", "parentPath", "/contacts", "primaryDevice", "desktop",
                 "purpose", "Add someone", "keyElements", List.of("form", "save button"))).post(api + "/pages").then().statusCode(201).extract().path("id");
@@ -76,7 +77,7 @@ class NoOpEditTest {
     @Test
     void aJourneyEditChangingNothingKeepsItsVersionAlsoWhenItsNodesComeBackAsRead() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).body(Map.of("name", "Sign up", "path", "/signup")).post(api + "/pages").then().statusCode(201);
         String id = fx.api(t.member()).body(Map.of("name", "Join", "flowType", "user", "description", "New people join", "nodes", List.of(
                 Map.of("key", "form", "nodeType", "screen", "data", Map.of("page", "/signup", "start", true)),

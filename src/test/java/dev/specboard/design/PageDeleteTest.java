@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -48,7 +49,7 @@ class PageDeleteTest {
     @SuppressWarnings("unchecked")
     void aMemberDeletesAPageWithItsMockupsAndFeaturesAndJourneysLetGoOfIt() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String home = createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
         String lessons = createPage(t, "Lessons", "/lessons", home, DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
         String about = createPage(t, "About us", "/about", null, DesignFixtures.HOME_HTML, null);
@@ -121,7 +122,7 @@ class PageDeleteTest {
     @Test
     void aFeatureSavedWhileItsPageIsDeletedWaitsAndIsToldThePageIsGone() throws Exception {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String page = createPage(t, "Orders", "/orders", null, DesignFixtures.HOME_HTML, null);
         String feature = fx.api(t.member()).body(Map.of("name", "Ordering")).post(api + "/features").then().statusCode(201).extract().path("id");
 
@@ -154,7 +155,7 @@ class PageDeleteTest {
     @Test
     void aMockupSavedWhileItsPageIsDeletedWaitsAndIsToldThePageIsGone() throws Exception {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String page = createPage(t, "Cart", "/cart", null, DesignFixtures.HOME_HTML, null);
         CompletableFuture<Integer> held = new CompletableFuture<>();
         CompletableFuture<Void> commit = new CompletableFuture<>();

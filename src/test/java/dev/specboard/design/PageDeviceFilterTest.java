@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ class PageDeviceFilterTest {
     void unknownDeviceIsRefusedOnThePageAndTheMockupVersion() {
         TestData.Team t = data.team();
         String id = fx.api(t.member()).body(Map.of("name", "Home", "path", "/", "html", "<main>v1</main>"))
-                .post("/api/v1/projects/" + t.slug() + "/pages").then().statusCode(201).extract().path("id");
+                .post(ApiPaths.project(t.slug(), "/pages")).then().statusCode(201).extract().path("id");
         for (String screen : new String[] {"/projects/" + t.slug() + "/pages/" + id, "/projects/" + t.slug() + "/pages/" + id + "/mockups/1"}) {
             Document refused = Web.html(Web.as(t.viewer()).get(screen + "?device=zzz").then().statusCode(422).extract().response());
             assertEquals("There is no device \u201czzz\u201d: choose all, mobile, tablet or desktop.", refused.selectFirst("#filter-errors").text(), screen);

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -32,11 +33,11 @@ class PageJourneysTest {
             nodes.add(Map.of("key", s, "nodeType", "screen", "data", Map.of("pagePath", "/contacts")));
         }
         nodes.add(Map.of("key", "note", "nodeType", "annotation", "data", Map.of("text", "About /contacts")));
-        fx.api(t.member()).body(Map.of("name", name, "nodes", nodes)).post("/api/v1/projects/" + t.slug() + "/journeys").then().statusCode(201);
+        fx.api(t.member()).body(Map.of("name", name, "nodes", nodes)).post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201);
     }
 
     private static String pageId(TestData.Team t, SpecApiFixtures fx) {
-        return fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/pages").then().extract().path("find { it.path == '/contacts' }.id");
+        return fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/pages")).then().extract().path("find { it.path == '/contacts' }.id");
     }
 
     @Test
@@ -53,7 +54,7 @@ class PageJourneysTest {
         assertEquals(List.of("Add a contact screen back", "Add a contact screen start", "Sign up screen list"), d.select("#journeys li").eachText(),
                 "by journey, then by key");
         assertEquals("#node-back", d.selectFirst("#journeys li a").attr("href").replaceAll("^.*(#.*)$", "$1"));
-        Response api = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/pages/" + id);
+        Response api = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/pages/") + id);
         assertEquals(List.of("Add a contact", "Add a contact", "Sign up"), api.path("journeys.name"));
         assertEquals(List.of("back", "start", "list"), api.path("journeys.nodeKey"));
     }

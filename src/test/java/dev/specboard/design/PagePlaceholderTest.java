@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class PagePlaceholderTest {
 
     @SuppressWarnings("unchecked")
     private String companyQuestion(TestData.Team t) {
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
         List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
         Map<String, Object> question = EntityResourceTest.thought(thoughts, "question:Company");
@@ -63,7 +64,7 @@ class PagePlaceholderTest {
         assertNull(tree.selectFirst(".page-node:has(> .page-card code.page-path:containsOwn(/contacts)) > .page-card .badge.placeholder"),
                 "a designed page is no placeholder");
 
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         List<Map<String, Object>> pages = fx.api(t.viewer()).get(api + "/pages").then().statusCode(200).extract().path("");
         Map<String, Object> page = pages.stream().filter(p -> "/companies/new".equals(p.get("path"))).findFirst().orElseThrow();
         assertEquals(true, page.get("placeholder"));
@@ -84,7 +85,7 @@ class PagePlaceholderTest {
         EntityResourceTest.contactPages(t);
         PageResourceTest.createPage(t, "Company form", "/companies/new", null, "<main><p>Soon</p></main>", "");
         String id = companyQuestion(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         int before = fx.api(t.viewer()).get(api + "/pages").then().extract().path("size()");
 
         fx.api(t.member()).body(Map.of("feedback", "Its records are imported or seeded: nobody enters them in the app."))
@@ -104,7 +105,7 @@ class PagePlaceholderTest {
     void aJourneyScreenNamesAPageStillToDesignAndGetsAPlaceholder() {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String id = fx.api(t.member()).body(Map.of("name", "Buy")).post(api + "/journeys").then().statusCode(201).extract().path("id");
         String base = "/projects/" + t.slug() + "/journeys/" + id;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.kernel.Role;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -63,13 +64,13 @@ class PageRelatedPatternsTest {
     URI base;
 
     private String page(TestData.Team t, String name, String path, String html) {
-        Response r = fx.api(t.member()).body(Map.of("name", name, "path", path, "html", html)).post("/api/v1/projects/" + t.slug() + "/pages");
+        Response r = fx.api(t.member()).body(Map.of("name", name, "path", path, "html", html)).post(ApiPaths.project(t.slug(), "/pages"));
         assertEquals(201, r.statusCode(), r.asString());
         return r.path("id");
     }
 
     private List<String> listed(TestData.Team t, String pattern) {
-        return fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/pages?pattern=" + pattern).then().statusCode(200).extract().path("path");
+        return fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/pages?pattern=") + pattern).then().statusCode(200).extract().path("path");
     }
 
     @Test
@@ -78,7 +79,7 @@ class PageRelatedPatternsTest {
         TestData.Team t = data.team();
         String catalogue = page(t, "Catalogue", "/catalogue", CATALOGUE);
         page(t, "Settings", "/settings", SETTINGS);
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
 
         List<String> patterns = fx.api(t.viewer()).get(api + "/pages/" + catalogue).then().statusCode(200).extract().path("page.relatedPatterns");
         assertTrue(patterns.containsAll(List.of("nav", "card", "button")), patterns.toString());

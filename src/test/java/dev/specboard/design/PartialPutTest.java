@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -28,7 +29,7 @@ class PartialPutTest {
     @Test
     void aPageRenamedKeepsItsDeviceParentAndPurpose() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).body(Map.of("name", "Contacts", "path", "/contacts")).post(api + "/pages").then().statusCode(201);
         String id = fx.api(t.member()).body(Map.of("name", "New contact", "path", "/contacts/new", "parentPath", "/contacts",
                 "primaryDevice", "desktop", "purpose", "Add someone", "keyElements", List.of("form"))).post(api + "/pages").then().statusCode(201)
@@ -51,7 +52,7 @@ class PartialPutTest {
     @Test
     void aFeatureRenamedKeepsItsRulesPagesAndCategory() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.member()).body(Map.of("name", "Checkout", "path", "/checkout")).post(api + "/pages").then().statusCode(201);
         String id = fx.api(t.member()).body(Map.of("name", "Pay", "userDescription", "Shoppers pay", "category", "payment",
                 "businessRules", List.of("A paid order cannot be changed"), "uiRequirements", List.of("One page"), "affectedPages", List.of("/checkout"),
@@ -75,7 +76,7 @@ class PartialPutTest {
     @Test
     void aJourneyRenamedKeepsItsTypeDescriptionPrimacyAndNodes() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String id = fx.api(t.member()).body(Map.of("name", "Checkout", "flowType", "user", "description", "Buy things", "primary", true,
                 "nodes", List.of(Map.of("key", "a", "nodeType", "action", "data", Map.of("label", "pay"))))).post(api + "/journeys")
                 .then().statusCode(201).extract().path("id");

@@ -3,6 +3,7 @@ package dev.specboard.design;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.OtherInstance;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
@@ -113,7 +114,7 @@ class ThoughtSourcesTest {
         TestData.Team t = data.team();
         String newContact = PageResourceTest.createPage(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
         String companies = PageResourceTest.createPage(t, "Companies", "/companies", null, EntityFixtures.COMPANIES, "");
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         String base = "/projects/" + t.slug();
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
         DesignSystemResourceTest.settled(t);
@@ -157,14 +158,14 @@ class ThoughtSourcesTest {
         UUID page = UUID.fromString(PageResourceTest.createPage(t, "Home", "/", null, "<main><h1>Hi</h1></main>", ""));
         UUID mockup = QuarkusTransaction.requiringNew().call(() -> Page.<Page>findById(page).currentMockupId);
         UUID feature = UUID.fromString(fx.api(t.member()).body(Map.of("name", "Greeting", "userDescription", "Say hi"))
-                .post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201).extract().path("id"));
+                .post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201).extract().path("id"));
         UUID journey = decisionJourney(t);
         List<ThoughtSource> kinds = List.of(ThoughtSource.of("page", page, "Home"), ThoughtSource.of("mockup", mockup, "Home v1"),
                 ThoughtSource.of("feature", feature, "Greeting"), ThoughtSource.of("journey", journey, "Sign in"),
                 new ThoughtSource("page", List.of(page, UUID.randomUUID()), List.of("Home", "Deleted")));
         seedSourced(t, kinds, 0, 5);
         String html = "/projects/" + t.slug() + "/thinking";
-        String json = "/api/v1/projects/" + t.slug() + "/thinking";
+        String json = ApiPaths.project(t.slug(), "/thinking");
         Web.as(t.viewer()).get(html).then().statusCode(200);
         long pageFew = SqlCounter.count(() -> Web.as(t.viewer()).get(html).then().statusCode(200));
         long apiFew = SqlCounter.count(() -> fx.api(t.viewer()).get(json).then().statusCode(200));
@@ -206,7 +207,7 @@ class ThoughtSourcesTest {
         String lessons = PageResourceTest.createPage(t, "Lessons", "/lessons", null, "<main><h1>Lessons</h1></main>", "");
         UUID journey = decisionJourney(t);
         UUID feature = UUID.fromString(fx.api(t.member()).body(Map.of("name", "Greeting", "userDescription", "Say hi"))
-                .post("/api/v1/projects/" + t.slug() + "/features").then().statusCode(201).extract().path("id"));
+                .post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201).extract().path("id"));
         UUID mockup = QuarkusTransaction.requiringNew().call(() -> Page.<Page>findById(UUID.fromString(lessons)).currentMockupId);
         Map<String, String> old = new java.util.LinkedHashMap<>();
         old.put("token:#old", "pages Home, Lessons");
@@ -337,7 +338,7 @@ class ThoughtSourcesTest {
     void aPageShowsItsFeaturesStoriesSpecsAndTasksAndAStoryShowsWhereItCameFrom() {
         TestData.Team t = data.team();
         String page = PageResourceTest.createPage(t, "Checkout", "/checkout", null, "<main><h1>Pay</h1></main>", "");
-        String project = "/api/v1/projects/" + t.slug();
+        String project = ApiPaths.project(t.slug());
         int story = fx.api(t.member()).body(Map.of("title", "Pay by card", "description", "d")).post(project + "/stories")
                 .then().statusCode(201).extract().path("number");
         fx.api(t.lead()).body(SpecApiFixtures.hierarchical(story, "Card payments", List.of(), "api", "ui")).post(project + "/specs").then().statusCode(201);
@@ -366,7 +367,7 @@ class ThoughtSourcesTest {
     void aKeptStoryPageShowsNewOriginsAndTheirRenamesAtOnce() throws Exception {
         TestData.Team t = data.team();
         String page = PageResourceTest.createPage(t, "Checkout", "/checkout", null, "<main><h1>Pay</h1></main>", "");
-        String project = "/api/v1/projects/" + t.slug();
+        String project = ApiPaths.project(t.slug());
         int story = fx.api(t.member()).body(Map.of("title", "Pay by card", "description", "d")).post(project + "/stories")
                 .then().statusCode(201).extract().path("number");
         String url = "/projects/" + t.slug() + "/stories/" + story;
@@ -396,7 +397,7 @@ class ThoughtSourcesTest {
 
     private String tracedPage(TestData.Team t, int features) {
         String page = PageResourceTest.createPage(t, "Traced", "/traced", null, "<main><h1>T</h1></main>", "");
-        String project = "/api/v1/projects/" + t.slug();
+        String project = ApiPaths.project(t.slug());
         for (int i = 0; i < features; i++) {
             int story = fx.api(t.member()).body(Map.of("title", "Story " + i, "description", "d")).post(project + "/stories")
                     .then().statusCode(201).extract().path("number");

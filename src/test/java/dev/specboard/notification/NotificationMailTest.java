@@ -4,6 +4,7 @@ import dev.specboard.account.Account;
 import dev.specboard.account.AccountDirectory;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mails;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
@@ -65,7 +66,7 @@ class NotificationMailTest {
         turnOn(t.member(), true);
         assertTrue(ticked(t.member()));
 
-        String stories = "/api/v1/projects/" + t.slug() + "/stories";
+        String stories = ApiPaths.project(t.slug(), "/stories");
         int n = fx.api(t.member()).body(Map.of("title", "Pay by card", "description", "Pay for the cart")).post(stories).then().statusCode(201)
                 .extract().path("number");
         fx.api(t.member()).post(stories + "/" + n + "/submit").then().statusCode(200);

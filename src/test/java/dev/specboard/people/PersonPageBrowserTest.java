@@ -1,6 +1,7 @@
 package dev.specboard.people;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Browser;
 import dev.specboard.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -30,7 +31,7 @@ class PersonPageBrowserTest {
     @Test
     void aMentionOpensThePersonPageWhichPassesAxeOnADesktopAndAPhone() {
         TestData.Team t = data.team();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         fx.api(t.lead()).body(SpecApiFixtures.hierarchical(null, "Exports", List.of(), "database")).post(api + "/specs").then().statusCode(201);
         fx.api(t.member()).post(api + "/tasks/TASK-1-1/claim").then().statusCode(200);
         fx.api(t.member()).body(Map.of("title", "Export invoices", "description", "As a user I want a CSV")).post(api + "/stories").then().statusCode(201);

@@ -2,6 +2,7 @@ package dev.specboard.people;
 
 import dev.specboard.account.Account;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -31,7 +32,7 @@ class PersonResourceTest {
     SpecApiFixtures fx;
 
     private String api(TestData.Team t) {
-        return "/api/v1/projects/" + t.slug();
+        return ApiPaths.project(t.slug());
     }
 
     /** A spec of {@code phases} tasks; the member claims the first and starts it. */

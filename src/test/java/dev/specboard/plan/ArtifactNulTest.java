@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -42,7 +43,7 @@ class ArtifactNulTest {
         try (GitFixture git = GitFixture.create()) {
             plans.shop(t.project(), t.owner(), git);
             Plan plan = plans.plan(new Access(t.project(), Role.LEAD, t.lead().id), "shop", "Checkout");
-            String api = "/api/v1/projects/" + t.slug() + "/plans/" + plan.id + "/artifacts";
+            String api = ApiPaths.project(t.slug(), "/plans/") + plan.id + "/artifacts";
 
             fx.api(t.lead()).contentType("application/json").body("{\"artifactType\":\"feature_plan\",\"content\":" + WITH_NUL + "}")
                     .post(api).then().statusCode(422).body("details.'/summary'", containsString("NUL"));

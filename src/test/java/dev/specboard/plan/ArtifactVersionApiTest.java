@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +40,7 @@ class ArtifactVersionApiTest {
         try (GitFixture git = GitFixture.create()) {
             plans.shop(t.project(), t.owner(), git);
             Plan plan = plans.plan(new Access(t.project(), Role.LEAD, t.lead().id), "shop", "Checkout");
-            String base = "/api/v1/projects/" + t.slug() + "/plans/" + plan.id;
+            String base = ApiPaths.project(t.slug(), "/plans/") + plan.id;
             fx.api(t.lead()).contentType("application/json").body("{\"artifactType\":\"feature_plan\",\"content\":" + PlanFixtures.FEATURE_PLAN + "}")
                     .post(base + "/artifacts").then().statusCode(201).body("version", equalTo(1));
             fx.api(t.member()).get(base).then().statusCode(200).body("artifacts[0].version", equalTo(1));

@@ -5,6 +5,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.search.SearchFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,7 +87,7 @@ class ChatTest {
         try (GitFixture git = GitFixture.create()) {
             Plan plan = checkout(t, git);
             String token = tokens.create(t.member().id, "chat", null, null).value();
-            String api = "/api/v1/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+            String api = ApiPaths.project(t.slug(), "/plans/") + plan.id + "/chat";
             JsonPath chat = RestAssured.given().auth().oauth2(token).contentType("application/json")
                     .body(Map.of("content", "which tasks touch the checkout code?")).post(api)
                     .then().statusCode(201).extract().jsonPath();
@@ -173,8 +174,8 @@ class ChatTest {
                     {"title": "Checkout spec", "specType": "hierarchical", "overview": "ov",
                      "phases": [{"name": "db", "description": "d", "hours": 1, "content": "phase1 content", "assignedFiles": ["src/Main.java"]},
                                 {"name": "ui", "description": "u", "hours": 1, "content": "phase2 content", "assignedFiles": ["src/View.java"]}]}""")
-                    .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(201);
-            String api = "/api/v1/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+                    .post(ApiPaths.project(t.slug(), "/specs")).then().statusCode(201);
+            String api = ApiPaths.project(t.slug(), "/plans/") + plan.id + "/chat";
 
             String answer = ask(token, api, "Which tasks touch the checkout code?");
             assertTrue(answer.contains("these 2 tasks belong to a spec whose title matches it"), answer);
@@ -202,7 +203,7 @@ class ChatTest {
         try (GitFixture git = GitFixture.create()) {
             Plan plan = checkout(t, git);
             String token = tokens.create(t.member().id, "chat", null, null).value();
-            String api = "/api/v1/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+            String api = ApiPaths.project(t.slug(), "/plans/") + plan.id + "/chat";
             String owner = ask(token, api, "Who owns SPEC-1?");
             assertTrue(owner.contains("@" + t.lead().username + " wrote SPEC-1"), owner);
             ask(token, api, "Thanks, I will ask @" + t.reviewer().username + " too");
@@ -211,7 +212,7 @@ class ChatTest {
             assertNotNull(Web.html(Web.as(t.viewer()).get(chat)).getElementById("chat-log").selectFirst(lead + ".mention"), "a member");
 
             RestAssured.given().auth().oauth2(tokens.create(t.owner().id, "members", null, null).value())
-                    .delete("/api/v1/projects/" + t.slug() + "/members/" + t.lead().username).then().statusCode(204);
+                    .delete(ApiPaths.project(t.slug(), "/members/") + t.lead().username).then().statusCode(204);
             Element log = Web.html(Web.as(t.viewer()).get(chat)).getElementById("chat-log");
             assertTrue(log.select(lead).isEmpty(), "no link to an outsider's page: " + log.html());
             assertTrue(log.text().contains("@" + t.lead().username + " wrote SPEC-1"), log.text());

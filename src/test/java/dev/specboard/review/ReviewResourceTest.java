@@ -165,15 +165,27 @@ class ReviewResourceTest {
             assertTrue(c.text().contains("edited"));
             assertTrue(c.text().contains("Because it is faster."));
             assertEquals("2", c.selectFirst("form input[name=version]").val());
-            // A save from another tab that still shows version 1: refused, the saved text shown, the form keeping its own.
-            Response stale = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded")
-                    .formParam("body", "Because I said so.").formParam("version", "1").post(comment);
-            assertEquals(409, stale.statusCode());
-            Element kept = Web.html(stale).getElementById("comment-" + commentId);
-            assertEquals("Because it is faster.", kept.selectFirst(".comment-body").text());
-            assertEquals("Because I said so.", kept.getElementById("edit-" + commentId).text());
-            assertTrue(kept.selectFirst("#error-summary").text().contains("you edited version 1, it is now version 2"), kept.text());
-            assertEquals("2", kept.selectFirst("form input[name=version]").val());
+            // A save from another tab that still shows version 1: refused as every document's stale save is, the saved
+            // text beside the differences from it, the form keeping its own text, now based on version 2.
+            for (boolean htmx : new boolean[] {true, false}) {
+                Response stale = (htmx ? Web.htmx(Web.as(s.team().member())) : Web.as(s.team().member()))
+                        .contentType("application/x-www-form-urlencoded").formParam("body", "Because I said so.").formParam("version", "1")
+                        .post(comment);
+                assertEquals(409, stale.statusCode());
+                Element kept = Web.html(stale).getElementById("comment-" + commentId);
+                assertEquals("Because it is faster.", kept.selectFirst(".comment-body").text());
+                Element conflict = kept.getElementById("conflict");
+                assertTrue(conflict.text().contains("saved version 2"), conflict.text());
+                assertEquals("Because it is faster.", conflict.getElementById("theirs-0").text());
+                assertTrue(conflict.select(".diff ins").text().contains("said"), conflict.html());
+                assertEquals("Because I said so.", kept.getElementById("edit-" + commentId).text());
+                assertEquals("2", kept.selectFirst("form input[name=version]").val());
+                assertNotNull(kept.selectFirst("details.comment-edit[open]"), "the edit stays open");
+            }
+            // Saving again knowingly replaces the text saved meanwhile.
+            Element saved = Web.html(Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded")
+                    .formParam("body", "Because I said so.").formParam("version", "2").post(comment)).getElementById("comment-" + commentId);
+            assertEquals("Because I said so.", saved.selectFirst(".comment-body").text());
             Response deleted = Web.htmx(Web.as(s.team().member())).contentType("application/x-www-form-urlencoded").post(comment + "/delete");
             assertEquals(1, Web.html(deleted).select("li.comment").size());
         }

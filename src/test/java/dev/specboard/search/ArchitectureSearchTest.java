@@ -3,6 +3,7 @@ package dev.specboard.search;
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.kernel.Role;
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -52,7 +53,7 @@ class ArchitectureSearchTest {
     }
 
     private Made architecture(TestData.Team t, String purpose) {
-        String p = "/api/v1/projects/" + t.slug();
+        String p = ApiPaths.project(t.slug());
         String context = fx.api(t.member()).body(Map.of("name", "Ordering", "type", "domain", "purpose", purpose,
                 "description", "Owns the **basket** until payment")).post(p + "/contexts").then().statusCode(201).extract().path("id");
         String component = fx.api(t.member()).body(Map.of("name", "Orders.Basket", "type", "schema", "filePath", "lib/shop/checkout_basket.ex",
@@ -92,12 +93,12 @@ class ArchitectureSearchTest {
         Made made = architecture(t, "Takes orders");
         String token = tokens.create(t.viewer().id, "reader", t.project().id, Role.VIEWER).value();
 
-        JsonPath api = RestAssured.given().auth().oauth2(token).get("/api/v1/projects/" + t.slug() + "/search?q=basket&kind=context")
+        JsonPath api = RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=basket&kind=context"))
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("context"), api.getList("kind"));
         assertEquals("Ordering", api.getString("[0].key"));
         assertEquals("/projects/" + t.slug() + "/contexts/" + made.context(), api.getString("[0].url"));
-        String refused = RestAssured.given().auth().oauth2(token).get("/api/v1/projects/" + t.slug() + "/search?q=basket&kind=components")
+        String refused = RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=basket&kind=components"))
                 .then().statusCode(400).extract().jsonPath().getString("details.kind");
         assertTrue(refused.contains("context") && refused.contains("component"), refused);
 

@@ -8,6 +8,7 @@ import dev.specboard.plan.PlanFixtures;
 import dev.specboard.project.Access;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.repo.Repo;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
@@ -38,7 +39,7 @@ public class SearchFixtures {
     /** Fills the team's project; answers the synced repository. */
     public Repo checkoutProject(TestData.Team t, GitFixture git, String storyDescription) {
         String token = tokens.create(t.lead().id, "fixture", null, null).value();
-        String api = "/api/v1/projects/" + t.slug();
+        String api = ApiPaths.project(t.slug());
         RestAssured.given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("title", "Checkout flow", "description", storyDescription))
                 .post(api + "/stories").then().statusCode(201);

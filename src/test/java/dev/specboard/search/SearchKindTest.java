@@ -1,6 +1,7 @@
 package dev.specboard.search;
 
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ class SearchKindTest {
         TestData.Team t = data.team();
         String token = tokens.create(t.lead().id, "kinds", null, null).value();
         RestAssured.given().auth().oauth2(token).contentType("application/json").body(Map.of("title", "Ledger export", "description", "Ledger"))
-                .post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+                .post(ApiPaths.project(t.slug(), "/stories")).then().statusCode(201);
         String page = "/projects/" + t.slug() + "/search?q=ledger";
 
         Response refused = Web.as(t.viewer()).get(page + "&kind=stories");
@@ -55,11 +56,11 @@ class SearchKindTest {
         assertEquals(1, Web.html(Web.as(t.viewer()).get(page + "&kind=Story")).select(".search-hit").size(), "a kind in another case is the kind");
         assertEquals(200, Web.as(t.viewer()).get(page + "&kind=").statusCode());
 
-        Response api = RestAssured.given().auth().oauth2(token).get("/api/v1/projects/" + t.slug() + "/search?q=ledger&kind=stories");
+        Response api = RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=ledger&kind=stories"));
         assertEquals(400, api.statusCode());
         assertTrue(api.jsonPath().getString("error").contains("kind"), api.asString());
         assertTrue(api.jsonPath().getString("details.kind").contains("story, spec, plan"), api.asString());
-        assertEquals(1, RestAssured.given().auth().oauth2(token).get("/api/v1/projects/" + t.slug() + "/search?q=ledger&kind=STORY")
+        assertEquals(1, RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=ledger&kind=STORY"))
                 .then().statusCode(200).extract().jsonPath().getList("$").size());
     }
 }

@@ -1,6 +1,7 @@
 package dev.specboard.search;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -33,7 +34,7 @@ class SearchPagingTest {
     SpecApiFixtures fx;
 
     private List<String> page(String token, TestData.Team t, String query) {
-        JsonPath found = RestAssured.given().auth().oauth2(token).get("/api/v1/projects/" + t.slug() + "/search?q=ledger" + query)
+        JsonPath found = RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=ledger") + query)
                 .then().statusCode(200).extract().jsonPath();
         List<String> hits = new ArrayList<>();
         for (int i = 0; i < found.getList("$").size(); i++) {
@@ -46,7 +47,7 @@ class SearchPagingTest {
     @Test
     void pagesOfTheApiAndMcpJoinIntoTheWholeRanking() {
         TestData.Team t = data.team();
-        String p = "/api/v1/projects/" + t.slug();
+        String p = ApiPaths.project(t.slug());
         for (int i = 0; i < 25; i++) {
             // The same words in each: their ranks tie, and only their order by key keeps each on one page.
             fx.api(t.lead()).body(Map.of("title", "Ledger step " + i, "description", "Ledger entry")).post(p + "/stories").then().statusCode(201);

@@ -4,6 +4,7 @@ import dev.specboard.account.ApiTokenService;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoTestSupport;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
@@ -74,15 +75,15 @@ class SearchTest {
             assertEquals("everything", files.select("#filter-kind option[value=]").text());
             String token = tokens.create(t.viewer().id, "search", null, null).value();
             JsonPath api = RestAssured.given().auth().oauth2(token).queryParam("q", "checkout").queryParam("kind", "file")
-                    .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(200).extract().jsonPath();
+                    .get(ApiPaths.project(t.slug(), "/search")).then().statusCode(200).extract().jsonPath();
             assertTrue(api.getList("kind").stream().allMatch("file"::equals));
             assertTrue(api.getList("key").contains("shop:src/checkout/Cart.java"), api.prettify());
             assertFalse(api.getString("snippet[0]").contains("\u0002"));
             RestAssured.given().auth().oauth2(token).queryParam("q", "checkout").queryParam("kind", "galaxy")
-                    .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(400);
+                    .get(ApiPaths.project(t.slug(), "/search")).then().statusCode(400);
             String outsiderToken = tokens.create(t.outsider().id, "search", null, null).value();
             RestAssured.given().auth().oauth2(outsiderToken).queryParam("q", "checkout")
-                    .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(404);
+                    .get(ApiPaths.project(t.slug(), "/search")).then().statusCode(404);
 
             // The MCP tool is the same search.
             String session = Mcp.initialize(token);
@@ -99,7 +100,7 @@ class SearchTest {
         RestAssured.given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("title", "Export totals", "description",
                         "## Why\nWe lose **52 minutes** a day on `ledger_totals`, see [the report](https://example.com/r).\n> quoted ledger note"))
-                .post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+                .post(ApiPaths.project(t.slug(), "/stories")).then().statusCode(201);
 
         Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=ledger"));
         String snippet = d.selectFirst("#group-story .search-snippet").text();
@@ -116,8 +117,8 @@ class SearchTest {
         String token = tokens.create(t.member().id, "search", null, null).value();
         RestAssured.given().auth().oauth2(token).contentType("application/json")
                 .body(dev.specboard.spec.SpecApiFixtures.hierarchical(null, "Ledger export", List.of(), "ledger-writer"))
-                .post("/api/v1/projects/" + t.slug() + "/specs").then().statusCode(201);
-        String api = "/api/v1/projects/" + t.slug() + "/search?kind=spec&q=";
+                .post(ApiPaths.project(t.slug(), "/specs")).then().statusCode(201);
+        String api = ApiPaths.project(t.slug(), "/search?kind=spec&q=");
         for (String key : List.of("assigned_files", "architecture", "description", "hours", "technology_stack", "null")) {
             assertEquals(List.of(), RestAssured.given().auth().oauth2(token).get(api + key).then().statusCode(200).extract().path("key"), key);
         }
@@ -175,7 +176,7 @@ class SearchTest {
             for (int i = 0; i < 10; i++) {
                 RestAssured.given().auth().oauth2(token).contentType("application/json")
                         .body(Map.of("title", "Checkout step " + i, "description", "More checkout"))
-                        .post("/api/v1/projects/" + big.slug() + "/stories").then().statusCode(201);
+                        .post(ApiPaths.project(big.slug(), "/stories")).then().statusCode(201);
             }
             long x = SqlCounter.count(() -> assertEquals(200, Web.as(small.viewer()).get("/projects/" + small.slug() + "/search?q=checkout").statusCode()));
             long y = SqlCounter.count(() -> assertEquals(200, Web.as(big.viewer()).get("/projects/" + big.slug() + "/search?q=checkout").statusCode()));
@@ -190,7 +191,7 @@ class SearchTest {
         for (int i = 0; i < SearchService.PAGE_SIZE + 3; i++) {
             RestAssured.given().auth().oauth2(token).contentType("application/json")
                     .body(Map.of("title", "Ledger step " + i, "description", "Ledger entry"))
-                    .post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+                    .post(ApiPaths.project(t.slug(), "/stories")).then().statusCode(201);
         }
         String search = "/projects/" + t.slug() + "/search?q=ledger&kind=story&page=";
         for (String page : List.of("2", "3", "999")) {

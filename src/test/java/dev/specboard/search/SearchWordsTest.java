@@ -1,6 +1,7 @@
 package dev.specboard.search;
 
 import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,12 +28,12 @@ class SearchWordsTest {
 
     private void story(TestData.Team t, String title, String description) {
         fx.api(t.lead()).body(Map.of("title", title, "description", description))
-                .post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(201);
+                .post(ApiPaths.project(t.slug(), "/stories")).then().statusCode(201);
     }
 
     private List<String> keys(TestData.Team t, String q, String kind) {
         return RestAssured.given().auth().oauth2(fx.token(t.viewer())).queryParam("q", q).queryParam("kind", kind)
-                .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(200).extract().jsonPath().getList("key");
+                .get(ApiPaths.project(t.slug(), "/search")).then().statusCode(200).extract().jsonPath().getList("key");
     }
 
     /** "cafe" found nothing of "Café", nor "café" anything of "Cafe": stored vectors and expression indexes fold accents alike. */
@@ -43,7 +44,7 @@ class SearchWordsTest {
         story(t, "Cafe menu", "Prices of the drinks");
         story(t, "Tea room", "Nothing else");
         fx.api(t.member()).body(Map.of("name", "Crème", "type", "domain", "purpose", "Desserts of the naïve kitchen"))
-                .post("/api/v1/projects/" + t.slug() + "/contexts").then().statusCode(201);
+                .post(ApiPaths.project(t.slug(), "/contexts")).then().statusCode(201);
 
         for (String q : List.of("cafe", "café", "CAFÉ", "Cafe")) {
             assertEquals(List.of("US-1", "US-2"), keys(t, q, "story").stream().sorted().toList(), q);
@@ -130,7 +131,7 @@ class SearchWordsTest {
         for (String q : List.of("a:*", "auth:*", "&|!()", "'", "\\", "..,;!", "auth'", "it's", "x\\'y", "!auth", "auth!", "(auth", "auth)",
                 "a & | b", "<->", "auth<->", "-", "--", "or", "OR auth", "auth or", "\"", "\"auth", "日本語", "١٢٣", "%00",
                 "auth:A", "auth:*B", "x".repeat(SearchService.MAX_QUERY), "é".repeat(SearchService.MAX_QUERY), "auth ".repeat(100))) {
-            RestAssured.given().auth().oauth2(token).queryParam("q", q).get("/api/v1/projects/" + t.slug() + "/search")
+            RestAssured.given().auth().oauth2(token).queryParam("q", q).get(ApiPaths.project(t.slug(), "/search"))
                     .then().statusCode(200);
             assertEquals(200, Web.as(t.viewer()).queryParam("q", q).get("/projects/" + t.slug() + "/search").statusCode(), q);
             assertEquals(200, Web.as(t.viewer()).queryParam("q", q).queryParam("kind", "story").queryParam("page", "2")
@@ -139,6 +140,6 @@ class SearchWordsTest {
         assertEquals(List.of("US-1"), keys(t, "(auth", "story"));
         assertEquals(List.of("US-1"), keys(t, "auth:*", "story"));
         RestAssured.given().auth().oauth2(token).queryParam("q", "x".repeat(SearchService.MAX_QUERY + 1))
-                .get("/api/v1/projects/" + t.slug() + "/search").then().statusCode(422);
+                .get(ApiPaths.project(t.slug(), "/search")).then().statusCode(422);
     }
 }

@@ -80,11 +80,12 @@ class EmbeddedPostgresConfigSourceFactoryTest {
         Map<String, String> config = Map.of("specboard.data-dir", dataDir.toString(),
                 "specboard.embedded-postgres.instance", instance, "quarkus.flyway.migrate-at-start", "true");
 
-        String url = url(factory.getConfigSources(context(config)));
+        Iterable<ConfigSource> sources = factory.getConfigSources(context(config));
+        String url = url(sources);
         assertTrue(url.startsWith("jdbc:postgresql://localhost:"), url);
 
         new EmbeddedPostgresGate().customize(null);
-        assertEquals(1, selectOne(url));
+        assertEquals(1, selectOne(sources));
         // The server is remembered JVM-wide (dev reloads, test restarts): a second call starts no other one.
         assertEquals(url, url(factory.getConfigSources(context(config))));
     }
@@ -94,7 +95,7 @@ class EmbeddedPostgresConfigSourceFactoryTest {
         Map<String, String> config = Map.of("specboard.data-dir", dataDir.toString(),
                 "specboard.embedded-postgres.instance", "factory-" + UUID.randomUUID());
 
-        assertEquals(1, selectOne(url(factory.getConfigSources(context(config)))));
+        assertEquals(1, selectOne(factory.getConfigSources(context(config))));
     }
 
     @Test
@@ -112,14 +113,78 @@ class EmbeddedPostgresConfigSourceFactoryTest {
             assertNotNull(started, "the server started from the static-init call");
 
             ExecutionModeManager.runtimeInit();
-            String url = url(factory.getConfigSources(context(config)));
-            assertEquals(started, url);
-            assertEquals(1, selectOne(url));
+            Iterable<ConfigSource> sources = factory.getConfigSources(context(config));
+            assertEquals(started, url(sources));
+            assertEquals(1, selectOne(sources));
             // A packaged app's data is flushed at each commit (zonky's own default turns fsync off).
-            assertEquals("on", setting(url, "fsync"));
-            assertEquals("on", setting(url, "synchronous_commit"));
+            assertEquals("on", setting(sources, "fsync"));
+            assertEquals("on", setting(sources, "synchronous_commit"));
         } finally {
             LaunchMode.set(mode);
+        }
+    }
+
+    /**
+     * zonky's servers trust every local connection as the well-known postgres: any account of the machine could read and
+     * change the data. The server requires a random password, kept beside its data in a file only its owner reads.
+     */
+    @Test
+    void theServerRequiresItsRandomPasswordKeptInAFileOnlyItsOwnerReads() throws Exception {
+        Map<String, String> config = Map.of("specboard.data-dir", dataDir.toString(),
+                "specboard.embedded-postgres.instance", "factory-" + UUID.randomUUID());
+        LaunchMode mode = LaunchMode.current();
+        LaunchMode.set(LaunchMode.NORMAL);
+        try {
+            Iterable<ConfigSource> sources = factory.getConfigSources(context(config));
+            assertEquals(1, selectOne(sources));
+            assertRequiresOnly(password(sources), url(sources), dataDir.resolve("postgres"));
+            assertTrue(password(sources).length() >= 32, "a random password, not a well-known one");
+        } finally {
+            LaunchMode.set(mode);
+        }
+    }
+
+    /** A data directory made before (trust for every connection) is upgraded on its next start, its data kept. */
+    @Test
+    void aDataDirectoryThatTrustedEveryConnectionRequiresThePasswordFromItsNextStartWithItsDataKept() throws Exception {
+        Path postgres = dataDir.resolve("postgres");
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres before = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                .setDataDirectory(postgres).setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+             Connection c = DriverManager.getConnection(before.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (words text); INSERT INTO kept VALUES ('still here')");
+        }
+        assertTrue(EmbeddedPostgresPassword.trusts(postgres), "zonky's initdb trusts every connection");
+
+        Map<String, String> config = Map.of("specboard.data-dir", dataDir.toString(),
+                "specboard.embedded-postgres.instance", "factory-" + UUID.randomUUID());
+        LaunchMode mode = LaunchMode.current();
+        LaunchMode.set(LaunchMode.NORMAL);
+        try {
+            Iterable<ConfigSource> sources = factory.getConfigSources(context(config));
+            try (Connection c = connect(sources); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT words FROM kept")) {
+                assertTrue(rs.next());
+                assertEquals("still here", rs.getString(1));
+            }
+            assertRequiresOnly(password(sources), url(sources), postgres);
+        } finally {
+            LaunchMode.set(mode);
+        }
+    }
+
+    private static void assertRequiresOnly(String password, String url, Path postgres) throws Exception {
+        Path file = postgres.resolveSibling("postgres.password");
+        assertEquals(password, Files.readString(file).strip());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertFalse(EmbeddedPostgresPassword.trusts(postgres), Files.readString(postgres.resolve("pg_hba.conf")));
+        assertTrue(Files.readString(postgres.resolve("pg_hba.conf")).lines().filter(l -> l.startsWith("local") || l.startsWith("host"))
+                .allMatch(l -> l.endsWith("scram-sha-256")), Files.readString(postgres.resolve("pg_hba.conf")));
+        String bare = url.replace("?user=postgres", "");
+        assertThrows(java.sql.SQLException.class, () -> DriverManager.getConnection(bare, "postgres", null).close(), "no password");
+        assertThrows(java.sql.SQLException.class, () -> DriverManager.getConnection(bare, "postgres", "postgres").close(), "the well-known one");
+        assertThrows(java.sql.SQLException.class, () -> DriverManager.getConnection(bare, "postgres", "").close(), "an empty one");
+        try (Connection c = DriverManager.getConnection(bare, "postgres", password)) {
+            assertTrue(c.isValid(5));
         }
     }
 
@@ -248,8 +313,17 @@ class EmbeddedPostgresConfigSourceFactoryTest {
         return list.get(0).getValue("quarkus.datasource.jdbc.url");
     }
 
-    private static int selectOne(String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+    private static String password(Iterable<ConfigSource> sources) {
+        return sources.iterator().next().getValue("quarkus.datasource.password");
+    }
+
+    /** Logs in as the application does: the URL and the password the factory gives. */
+    private static Connection connect(Iterable<ConfigSource> sources) throws Exception {
+        return DriverManager.getConnection(url(sources), "postgres", password(sources));
+    }
+
+    private static int selectOne(Iterable<ConfigSource> sources) throws Exception {
+        try (Connection c = connect(sources);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT 1")) {
             assertTrue(rs.next());
@@ -257,8 +331,8 @@ class EmbeddedPostgresConfigSourceFactoryTest {
         }
     }
 
-    private static String setting(String url, String name) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+    private static String setting(Iterable<ConfigSource> sources, String name) throws Exception {
+        try (Connection c = connect(sources);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
             assertTrue(rs.next());
