@@ -59,7 +59,8 @@ public class SpecTools {
                                                  Integer storyNumber,
                                                  @ToolArg(description = "only the specs in this status: draft, approved, in_progress or complete",
                                                          required = false) String status) {
-        return call(() -> specApi.listSpecs(project, storyNumber == null ? null : storyNumber.toString(), status));
+        // The API's query parameter is story; a refusal names the argument the agent sent.
+        return call("story", "storyNumber", () -> specApi.listSpecs(project, storyNumber == null ? null : storyNumber.toString(), status));
     }
 
     @Tool(name = "get_board_limits", description = "Returns each column of the task board with its WIP limit (null for none; merged takes none), as a lead set "
