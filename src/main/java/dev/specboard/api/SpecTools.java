@@ -63,7 +63,7 @@ public class SpecTools {
         return call("story", "storyNumber", () -> specApi.listSpecs(project, storyNumber == null ? null : storyNumber.toString(), status));
     }
 
-    @Tool(name = "get_board_limits", description = "Returns each column of the task board with its WIP limit (null for none; merged takes none), as a lead set "
+    @Tool(name = "get_board_limits", description = "Returns each column of the task board with its WIP limit (null for none; merged and failed take none), as a lead set "
             + "them: a claim, start or completion into a column that already holds its limit is refused unless overWipLimit is true.",
             outputSchema = @Tool.OutputSchema(from = ColumnLimit.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
