@@ -8,6 +8,7 @@ import dev.specboard.web.ApiException;
 import dev.specboard.web.DatabaseOutage;
 import dev.specboard.web.ParallelChange;
 import dev.specboard.web.QueryValues;
+import dev.specboard.web.ValidationException;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
@@ -138,6 +139,32 @@ public class McpTools {
             requests.terminate();
             requests.activate(library);
         }
+    }
+
+    /**
+     * {@link #call}, for a tool whose argument {@code argument} is the API's query parameter {@code parameter}: a refusal
+     * names the argument the caller sent ({@code list_plans}' {@code repository} is the API's {@code ?repo=}), never the
+     * API's name for it, which the tool does not take.
+     */
+    static <T> T call(String parameter, String argument, Supplier<T> action) {
+        return call(() -> {
+            try {
+                return action.get();
+            } catch (ValidationException e) {
+                throw e.renamed(parameter, argument);
+            } catch (ApiException e) {
+                String message = e.getMessage();
+                if (!e.details().containsKey(parameter) && (message == null || !message.startsWith(QUERY_PARAMETER + parameter + " "))) {
+                    throw e;
+                }
+                Map<String, Object> details = new LinkedHashMap<>();
+                e.details().forEach((name, value) -> details.put(parameter.equals(name) ? argument : name, value));
+                throw new ApiException(e.status(), message == null ? null
+                        : message.replace(QUERY_PARAMETER + parameter + " ", QUERY_PARAMETER + argument + " "), details);
+            } catch (QueryValues.Malformed e) {
+                throw parameter.equals(e.name()) ? new QueryValues.Malformed(argument, e.expected()) : e;
+            }
+        });
     }
 
     private static <T> T answer(Supplier<T> action) {

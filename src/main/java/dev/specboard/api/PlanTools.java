@@ -33,8 +33,7 @@ public class PlanTools {
                                          @ToolArg(description = "page number, from 1 (the default), 20 results a page; a page past the end is empty",
                                                  required = false) Integer page) {
         // The API's query parameter is q; a refusal names the argument the agent sent.
-        return McpTools.call(() -> dev.specboard.web.ValidationException.renaming("q", "query",
-                () -> searchApi.search(project, query, kind, null, QueryValues.page(page))));
+        return McpTools.call("q", "query", () -> searchApi.search(project, query, kind, null, QueryValues.page(page)));
     }
 
     @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each, most recently changed first, 50 a page) "
@@ -48,7 +47,8 @@ public class PlanTools {
                                                        required = false) String status,
                                                @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
                                                        required = false) Integer page) {
-        return McpTools.call(() -> planApi.listPlans(project, repository, status, QueryValues.page(page)));
+        // The API's query parameter is repo; a refusal names the argument the agent sent.
+        return McpTools.call("repo", "repository", () -> planApi.listPlans(project, repository, status, QueryValues.page(page)));
     }
 
     @Tool(name = "get_plan", description = "Returns one plan version with its artifacts (JSON documents) and the list of its versions.",

@@ -16,6 +16,10 @@ import dev.specboard.spec.SpecService;
 import dev.specboard.spec.TaskBoardService;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -30,9 +34,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,9 +55,13 @@ public class SpecApi {
                             List<String> assignedFiles, String branchName) {
     }
 
-    /** The body of create and edit; {@code version} is required for edits. */
+    /**
+     * The body of create and edit; {@code version} is required for edits. An edit keeps the story when
+     * {@code storyNumber} is left out (null here) and unlinks it when it is sent as null ({@code Optional.empty()}).
+     */
     @RegisterForReflection
-    public record SpecBody(Integer storyNumber, String title, String specType, String content, String overview,
+    public record SpecBody(@JsonDeserialize(using = NullClears.class) @Schema(implementation = Integer.class, nullable = true)
+                           Optional<Integer> storyNumber, String title, String specType, String content, String overview,
                            String architecture, String technologyStack, List<PhaseBody> phases, List<String> dependsOn,
                            Integer version) {
 
@@ -63,7 +73,30 @@ public class SpecApi {
                         : phases.stream().map(p -> new SpecContent.Phase(p.number(), p.name(), p.description(), p.hours(),
                         p.content(), p.assignedFiles(), p.branchName())).toList());
             }
-            return new SpecInput(storyNumber, title, type, content, structured, dependsOn);
+            return new SpecInput(storyNumber == null ? null : storyNumber.orElse(null), title, type, content, structured, dependsOn);
+        }
+    }
+
+    /**
+     * Reads a number that an edit may leave out or send as null: left out is null (the field keeps its value), null is
+     * empty (the value is cleared). Jackson's own reading of an Optional gives empty for both.
+     */
+    @RegisterForReflection
+    public static final class NullClears extends JsonDeserializer<Optional<Integer>> {
+
+        @Override
+        public Optional<Integer> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Optional.of(ctxt.readValue(p, Integer.class));
+        }
+
+        @Override
+        public Optional<Integer> getNullValue(DeserializationContext ctxt) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return null;
         }
     }
 
@@ -154,8 +187,8 @@ public class SpecApi {
         if (body == null || body.version() == null) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("version", "Send the version your edit is based on"));
         }
-        // A field left out keeps its value, as a story's PUT does: an edit of the title alone unlinked the story, dropped
-        // the dependencies and was refused for want of the type. The service compares the version under its lock. The
+        // A field left out keeps its value (but "storyNumber": null unlinks the story), as a story's PUT does: an edit of
+        // the title alone unlinked the story, dropped the dependencies and was refused for want of the type. The service compares the version under its lock. The
         // values are read in a transaction of their own, so the spec read stays out of the request's persistence context
         // (the answer read after the change would show it as it was).
         SpecBody complete = QuarkusTransaction.requiringNew().call(() -> kept(body, specQueries.detail(access.project(), key)));
@@ -168,8 +201,9 @@ public class SpecApi {
         SpecContent c = now.content();
         List<PhaseBody> phases = c == null ? null : c.phaseList().stream().map(p -> new PhaseBody(p.number(), p.name(), p.description(),
                 p.hours(), p.content(), p.assignedFiles(), p.branchName())).toList();
-        return new SpecBody(FeatureApi.or(b.storyNumber(), s.storyNumber), FeatureApi.or(b.title(), s.title), FeatureApi.or(b.specType(), s.specType),
-                FeatureApi.or(b.content(), c == null ? s.content : null), FeatureApi.or(b.overview(), c == null ? null : c.overview()),
+        // A story left out is kept; one sent as null unlinks the spec.
+        return new SpecBody(b.storyNumber() == null ? Optional.ofNullable(s.storyNumber) : b.storyNumber(), FeatureApi.or(b.title(), s.title), FeatureApi.or(b.specType(), s.specType),
+                FeatureApi.or(b.content(), s.isHierarchical() ? null : s.content), FeatureApi.or(b.overview(), c == null ? null : c.overview()),
                 FeatureApi.or(b.architecture(), c == null ? null : c.architecture()),
                 FeatureApi.or(b.technologyStack(), c == null ? null : c.technologyStack()), FeatureApi.or(b.phases(), phases),
                 FeatureApi.or(b.dependsOn(), now.dependsOn().stream().map(SpecRef::key).toList()), b.version());

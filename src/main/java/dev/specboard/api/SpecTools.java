@@ -1,6 +1,7 @@
 package dev.specboard.api;
 
 import dev.specboard.web.QueryValues;
+import io.quarkiverse.mcp.server.RawMessage;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -59,10 +60,11 @@ public class SpecTools {
                                                  Integer storyNumber,
                                                  @ToolArg(description = "only the specs in this status: draft, approved, in_progress or complete",
                                                          required = false) String status) {
-        return call(() -> specApi.listSpecs(project, storyNumber == null ? null : storyNumber.toString(), status));
+        // The API's query parameter is story; a refusal names the argument the agent sent.
+        return call("story", "storyNumber", () -> specApi.listSpecs(project, storyNumber == null ? null : storyNumber.toString(), status));
     }
 
-    @Tool(name = "get_board_limits", description = "Returns each column of the task board with its WIP limit (null for none; merged takes none), as a lead set "
+    @Tool(name = "get_board_limits", description = "Returns each column of the task board with its WIP limit (null for none; merged and failed take none), as a lead set "
             + "them: a claim, start or completion into a column that already holds its limit is refused unless overWipLimit is true.",
             outputSchema = @Tool.OutputSchema(from = ColumnLimit.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
@@ -110,25 +112,32 @@ public class SpecTools {
                                           @ToolArg(description = "keys of specs this one depends on, e.g. [\"SPEC-2\"]", required = false)
                                           List<String> dependsOn) {
         return entity(SpecApi.SpecCreated.class, () -> specApi.createSpec(project,
-                new SpecApi.SpecBody(storyNumber, title, specType, content, overview, null, null, phases, dependsOn, null)));
+                new SpecApi.SpecBody(java.util.Optional.ofNullable(storyNumber), title, specType, content, overview, null, null, phases, dependsOn, null)));
     }
 
     @Tool(name = "update_spec", description = "Saves a new version of a spec, based on the version you read (a stale version is refused). "
             + "Send every phase: a new phase adds its task (this is how to add a phase), a changed one updates its pending task, "
-            + "a dropped one removes its pending task. Arguments left out keep their value (story, title, content, phases, dependencies).",
+            + "a dropped one removes its pending task. Arguments left out keep their value (story, title, content, phases, dependencies); "
+            + "storyNumber sent as null unlinks the spec from its story.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public SpecApi.SpecAnswer updateSpec(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "spec key, e.g. SPEC-3") String spec,
                                          @ToolArg(description = "the version your edit is based on") int version,
+                                         @ToolArg(description = "number of the story it implements (12 for US-12); left out: kept; "
+                                                 + "null (\"storyNumber\": null) unlinks the spec from its story", required = false) Integer storyNumber,
                                          @ToolArg(description = "title (none: kept)", required = false) String title,
                                          @ToolArg(description = "monolithic or hierarchical (none: kept; it cannot change)", required = false)
                                          String specType,
                                          @ToolArg(description = "markdown content of a monolithic spec", required = false) String content,
                                          @ToolArg(description = "overview of a hierarchical spec", required = false) String overview,
                                          @ToolArg(description = "all phases of a hierarchical spec (none: kept)", required = false) List<SpecApi.PhaseBody> phases,
-                                         @ToolArg(description = "keys of specs this one depends on", required = false) List<String> dependsOn) {
+                                         @ToolArg(description = "keys of specs this one depends on", required = false) List<String> dependsOn,
+                                         RawMessage message) {
+        // The library gives null for an argument left out and for one sent as null: only the message tells them apart.
+        java.util.Optional<Integer> story = storyNumber != null ? java.util.Optional.of(storyNumber)
+                : sentAsNull(message, "storyNumber") ? java.util.Optional.empty() : null;
         return call(() -> specApi.updateSpec(project, spec,
-                new SpecApi.SpecBody(null, title, specType, content, overview, null, null, phases, dependsOn, version)));
+                new SpecApi.SpecBody(story, title, specType, content, overview, null, null, phases, dependsOn, version)));
     }
 
     @Tool(name = "approve_spec", description = "Approves a spec (lead role). Pass the version you read: if the spec was edited since, nothing is approved.",
@@ -248,6 +257,16 @@ public class SpecTools {
     public TaskApi.TaskAnswer failTask(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                                        @ToolArg(description = "why it failed") String reason) {
         return call(() -> taskApi.failTask(project, task, new TaskApi.FailBody(reason)));
+    }
+
+    /**
+     * Whether the tool call sent this argument as JSON null: the library gives a tool null for it, as for one left out,
+     * where an edit keeps what is left out and clears what is sent as null.
+     */
+    private static boolean sentAsNull(RawMessage message, String argument) {
+        io.vertx.core.json.JsonObject params = message == null ? null : message.asJsonObject().getJsonObject("params");
+        io.vertx.core.json.JsonObject arguments = params == null ? null : params.getJsonObject("arguments");
+        return arguments != null && arguments.containsKey(argument) && arguments.getValue(argument) == null;
     }
 
     /** A tool's optional flag as the API's query text (the API reads its text so that a malformed value is a 400). */

@@ -95,8 +95,7 @@ public class WorkSessionService {
     @Transactional
     public WorkSession claim(Access access, UUID id) {
         access.requireWrite(Role.MEMBER);
-        WorkSession w = get(access.project().id, id);
-        em.refresh(w, LockModeType.PESSIMISTIC_WRITE);
+        WorkSession w = locked(access.project().id, id);
         w.claim(access.accountId(), Instant.now());
         return w;
     }
@@ -131,7 +130,7 @@ public class WorkSessionService {
     public WorkSession complete(Access access, UUID id, WorkSessionFinishForm form) {
         access.requireWrite(Role.MEMBER);
         validation.require(form);
-        WorkSession w = lockForFinish(access, id);
+        WorkSession w = lockHeld(access, id, "finish");
         String note = blankToNull(form.note());
         if (form.designDoc() != null && !form.designDoc().isBlank()) {
             if (!"design".equals(w.sessionType) || !"component".equals(w.targetType)) {
@@ -155,7 +154,7 @@ public class WorkSessionService {
         if (reason.length() > 20000) {
             throw ValidationException.of("note", "At most 20000 characters");
         }
-        WorkSession w = lockForFinish(access, id);
+        WorkSession w = lockHeld(access, id, "finish");
         w.finish(false, reason.strip(), Instant.now());
         return w;
     }
@@ -173,20 +172,21 @@ public class WorkSessionService {
     @Transactional
     public WorkSession retry(Access access, UUID id) {
         access.requireWrite(Role.LEAD);
-        WorkSession w = get(access.project().id, id);
-        em.refresh(w, LockModeType.PESSIMISTIC_WRITE);
+        WorkSession w = locked(access.project().id, id);
         w.retry();
         return w;
     }
 
-    private WorkSession lockForFinish(Access access, UUID id) {
-        return lockHeld(access, id, "finish");
+    /** The session (or 404), re-read under a row lock so concurrent changes to it run one after the other. */
+    private WorkSession locked(UUID projectId, UUID id) {
+        WorkSession w = get(projectId, id);
+        em.refresh(w, LockModeType.PESSIMISTIC_WRITE);
+        return w;
     }
 
     /** The session locked; 409 (claimed by another, as for a task) unless the caller claimed it or leads. */
     private WorkSession lockHeld(Access access, UUID id, String verb) {
-        WorkSession w = get(access.project().id, id);
-        em.refresh(w, LockModeType.PESSIMISTIC_WRITE);
+        WorkSession w = locked(access.project().id, id);
         if (WorkSession.IN_PROGRESS.equals(w.status) && w.claimedBy != null && !w.claimedBy.equals(access.accountId()) && !access.isLead()) {
             throw ApiException.conflict("This session was claimed by someone else; only they or a lead can " + verb + " it.");
         }

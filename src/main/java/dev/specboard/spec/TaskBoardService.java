@@ -340,8 +340,7 @@ public class TaskBoardService {
         access.requireWrite(Role.LEAD);
         for (Map.Entry<TaskStatus, Integer> e : limits.entrySet()) {
             if (e.getValue() != null && !e.getKey().takesWipLimit()) {
-                throw ValidationException.of(WipLimitsForm.field(e.getKey()), "The " + e.getKey().label().toLowerCase()
-                        + " column takes no limit: finished work ends there, and the repository sync moves tasks in whatever it holds");
+                throw ValidationException.of(WipLimitsForm.field(e.getKey()), e.getKey().noWipLimitReason());
             }
             if (e.getValue() != null && (e.getValue() < 1 || e.getValue() > 10_000)) {
                 throw ValidationException.of(WipLimitsForm.field(e.getKey()), "A limit is a number from 1 to 10000, or empty for none");

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,14 +22,19 @@ import java.util.UUID;
 class TaskHistory {
 
     /**
-     * The first move back to pending after the account's last claim of the task (?1, ?2): its note and time. The log is
-     * all that remembers a former claimer, so this reads it, only when someone not holding the task acts on it.
+     * How the account's (?2) last claim of the task (?1) ended: the first move out of claimed or in progress after it, by
+     * whom, with its note and time, and whether anyone claimed the task since. The log is all that remembers a former
+     * claimer, so this reads it, only when someone not holding the task acts on it.
      */
-    private static final JdbcStatement AFTER_LAST_CLAIM = JdbcStatement.numbered("""
-            SELECT e.note, e.created_at FROM task_events e
-            WHERE e.task_id = ?1 AND e.to_status = 'pending' AND e.created_at > (
-                SELECT max(c.created_at) FROM task_events c WHERE c.task_id = ?1 AND c.actor_id = ?2 AND c.to_status = 'claimed')
-            ORDER BY e.created_at LIMIT 1""");
+    private static final JdbcStatement LAST_CLAIM_END = JdbcStatement.numbered("""
+            SELECT e.to_status, e.actor_id, a.username, e.note, e.created_at, EXISTS (
+                       SELECT 1 FROM task_events n WHERE n.task_id = ?1 AND n.from_status = 'pending'
+                       AND n.to_status IN ('claimed', 'in_progress') AND n.created_at > e.created_at) AS claimed_since
+            FROM task_events e LEFT JOIN accounts a ON a.id = e.actor_id
+            WHERE e.task_id = ?1 AND e.from_status IN ('claimed', 'in_progress') AND e.to_status IN ('pending', 'failed')
+              AND e.created_at > (SELECT max(c.created_at) FROM task_events c WHERE c.task_id = ?1 AND c.actor_id = ?2
+                                  AND c.from_status = 'pending' AND c.to_status IN ('claimed', 'in_progress'))
+            ORDER BY e.created_at, e.id LIMIT 1""");
 
     private static final String LAPSE_NOTE = "Lease expired: ";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -69,30 +73,24 @@ class TaskHistory {
      * pending to completed". Read only on that refusal path. A lapsed lease (no actor) is not told here.
      */
     Optional<TakenAway> takenFrom(ImplementationTask task, UUID accountId) {
+        return lastClaimEnd(task, accountId)
+                .filter(end -> !end.claimedSince() && end.byId() != null && !end.byId().equals(accountId))
+                .map(end -> new TakenAway(end.to(), end.by(), end.at()));
+    }
+
+    /** How an account's last claim of a task ended, as {@link #LAST_CLAIM_END} reads it. */
+    private record ClaimEnd(TaskStatus to, UUID byId, String by, String note, Instant at, boolean claimedSince) {
+    }
+
+    /** How the account's last claim of the task ended; empty when it never claimed it or its last claim goes on. */
+    private Optional<ClaimEnd> lastClaimEnd(ImplementationTask task, UUID accountId) {
         if (accountId == null) {
             return Optional.empty();
         }
-        List<Object[]> rows = em.createQuery("""
-                        select e.fromStatus, e.toStatus, a.id, a.username, e.createdAt from TaskEvent e left join e.actor a
-                        where e.task.id = :task and ((e.fromStatus = :pending and e.toStatus in :held)
-                          or (e.fromStatus in :held and e.toStatus in :away))
-                        order by e.createdAt desc, e.id desc""", Object[].class)
-                .setParameter("task", task.id).setParameter("pending", TaskStatus.PENDING)
-                .setParameter("held", List.of(TaskStatus.CLAIMED, TaskStatus.IN_PROGRESS))
-                .setParameter("away", List.of(TaskStatus.PENDING, TaskStatus.FAILED))
-                .setMaxResults(2).getResultList();
-        if (rows.size() < 2) {
-            return Optional.empty();
-        }
-        Object[] away = rows.get(0);
-        Object[] claim = rows.get(1);
-        boolean claimedByMe = claim[0] == TaskStatus.PENDING && accountId.equals(claim[2]);
-        boolean takenByOther = away[1] != TaskStatus.IN_PROGRESS && away[1] != TaskStatus.CLAIMED && away[2] != null
-                && !accountId.equals(away[2]);
-        if (!claimedByMe || !takenByOther) {
-            return Optional.empty();
-        }
-        return Optional.of(new TakenAway((TaskStatus) away[1], (String) away[3], (Instant) away[4]));
+        return LAST_CLAIM_END.list(em, new Object[] {task.id, accountId}, rs -> new ClaimEnd(
+                        TaskStatus.parse(rs.getString(1)).orElseThrow(), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getBoolean(6)))
+                .stream().findFirst();
     }
 
     /** A task taken from its claimer: where it went (pending or failed), by whom, when. */
@@ -130,12 +128,12 @@ class TaskHistory {
         if (accountId == null || task.claimedBy == null || task.claimedBy.id.equals(accountId) || !task.status.isHeld()) {
             return;
         }
-        List<Object[]> after = AFTER_LAST_CLAIM.list(em, new Object[] {task.id, accountId},
-                rs -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)});
-        if (after.isEmpty() || after.get(0)[0] == null || !((String) after.get(0)[0]).startsWith(LAPSE_NOTE)) {
+        Optional<ClaimEnd> lapse = lastClaimEnd(task, accountId)
+                .filter(end -> end.to() == TaskStatus.PENDING && end.note() != null && end.note().startsWith(LAPSE_NOTE));
+        if (lapse.isEmpty()) {
             return;
         }
-        Instant lapsedAt = lapsedAt((String) after.get(0)[0], ((OffsetDateTime) after.get(0)[1]).toInstant());
+        Instant lapsedAt = lapsedAt(lapse.get().note(), lapse.get().at());
         throw ApiException.conflict("Your claim of " + task.taskKey + " lapsed at " + MINUTE.format(lapsedAt)
                         + "; it is now claimed by " + task.claimedBy.username + ".",
                 Map.of("claimedBy", task.claimedBy.username, "lapsedAt", lapsedAt.toString()));

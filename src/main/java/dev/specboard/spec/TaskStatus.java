@@ -61,10 +61,17 @@ public enum TaskStatus {
 
     /**
      * Whether a lead may set a WIP limit on this column: not on merged, where finished work ends and which a sync fills
-     * whatever it holds (a completion merged at once went past it), so a limit there could not hold.
+     * whatever it holds (a completion merged at once went past it), so a limit there could not hold; nor on failed, as
+     * an agent reporting a failure must never be refused (a full failed column held its failed task as if in progress).
      */
     public boolean takesWipLimit() {
-        return this != MERGED;
+        return this != MERGED && this != FAILED;
+    }
+
+    /** Why this column takes no WIP limit ({@link #takesWipLimit}), for the lead who tried to set one. */
+    public String noWipLimitReason() {
+        return this == FAILED ? "The failed column takes no limit: reporting a failure is never refused"
+                : "The " + label().toLowerCase() + " column takes no limit: finished work ends there, and the repository sync moves tasks in whatever it holds";
     }
 
     public boolean canMoveTo(TaskStatus to) {

@@ -26,7 +26,7 @@ public class WipLimits {
         List<Object[]> rows = em.createNativeQuery("SELECT status, wip_limit FROM board_wip_limits WHERE project_id = ?1")
                 .setParameter(1, project.id).getResultList();
         Map<TaskStatus, Integer> out = new EnumMap<>(TaskStatus.class);
-        // A merged limit saved before merged stopped taking one is ignored: it could not hold.
+        // A merged or failed limit saved before those columns stopped taking one is ignored: neither may hold a move.
         rows.forEach(r -> TaskStatus.parse((String) r[0]).filter(TaskStatus::takesWipLimit).ifPresent(s -> out.put(s, ((Number) r[1]).intValue())));
         return out;
     }

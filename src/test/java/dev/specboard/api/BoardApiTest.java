@@ -115,4 +115,46 @@ class BoardApiTest {
         String seen = Mcp.answer(agent, Mcp.initialize(agent), "get_board_limits", false, "project", t.slug()).replaceAll("\\s", "");
         assertTrue(seen.contains("{\"column\":\"merged\",\"wipLimit\":null}"), seen);
     }
+
+    @Test
+    void theFailedColumnTakesNoLimitSoReportingAFailureIsNeverRefused() throws java.sql.SQLException {
+        TestData.Team t = data.team();
+        data.stories(t, 1);
+        String root = SpecApiFixtures.root(t);
+        String limits = root + "/board/limits";
+        // A full failed column refused an agent's failure report; now the limit is refused, naming the column, as merged's is.
+        fx.api(t.lead()).body(Map.of("failed", 1, "in_progress", 4)).put(limits).then().statusCode(422)
+                .body("details.failed", containsString("takes no limit")).body("details.failed", containsString("failure"));
+        fx.api(t.viewer()).get(limits).then().statusCode(200).body("failed", nullValue()).body("in_progress", nullValue());
+        String lead = fx.token(t.lead());
+        String refused = Mcp.answer(lead, Mcp.initialize(lead), "set_wip_limits", true, "project", t.slug(),
+                "limits", java.util.List.of(Map.of("column", "failed", "wipLimit", 1)));
+        assertTrue(refused.contains("\"failed\":\"The failed column takes no limit"), refused);
+        Document board = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/board"));
+        assertTrue(board.getElementById("wip-failed") == null, "no failed field");
+        Response bad = Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("wip-failed", "1")
+                .post("/projects/" + t.slug() + "/board/limits");
+        assertEquals(422, bad.statusCode());
+        assertTrue(Web.html(bad).getElementById("e-wip-failed").text().contains("takes no limit"));
+        fx.api(t.viewer()).get(limits).then().statusCode(200).body("failed", nullValue());
+
+        // A limit saved before holds no failure report back, over the API or MCP.
+        fx.api(t.member()).body(SpecApiFixtures.hierarchical(1, "S", java.util.List.of(), "one", "two", "three")).post(root + "/specs")
+                .then().statusCode(201);
+        fx.started(t.member(), t, "TASK-1-1");
+        fx.api(t.member()).body(Map.of("reason", "broke")).post(root + "/tasks/TASK-1-1/fail").then().statusCode(200);
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO board_wip_limits (project_id, status, wip_limit) VALUES (?, 'failed', 1)")) {
+            s.setObject(1, t.project().id);
+            assertEquals(1, s.executeUpdate());
+        }
+        fx.started(t.member(), t, "TASK-1-2");
+        fx.api(t.member()).body(Map.of("reason", "broke too")).post(root + "/tasks/TASK-1-2/fail").then().statusCode(200)
+                .body("status", equalTo("failed"));
+        fx.started(t.member(), t, "TASK-1-3");
+        String agent = fx.token(t.member());
+        Mcp.answer(agent, Mcp.initialize(agent), "fail_task", false, "project", t.slug(), "task", "TASK-1-3", "reason", "broke again");
+        fx.api(t.viewer()).get(limits).then().statusCode(200).body("failed", nullValue());
+        fx.api(t.viewer()).get(root + "/tasks?status=failed").then().statusCode(200).body("size()", equalTo(3));
+    }
 }
