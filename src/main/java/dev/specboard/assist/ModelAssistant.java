@@ -61,7 +61,7 @@ public class ModelAssistant implements Assistant {
 
     @Override
     public Answer answer(Question question, Consumer<String> tokens) {
-        Answer facts = builtIn.answer(question, t -> { });
+        Answer facts = builtIn.facts(question);
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(system(question, facts)));
         List<Turn> history = question.history() == null ? List.of() : question.history();

@@ -128,6 +128,20 @@ class ModelAssistantTest {
         }
     }
 
+    /** The built-in assistant's words to a reader ("no model is configured, so try other words") were pasted into the model's prompt. */
+    @Test
+    void whenTheSearchFindsNothingThePromptSaysSoWithoutClaimingNoModelIsConfigured() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            JsonPath chat = ask(s, "Zyxwv quorbl?");
+            assertEquals("complete", chat.getString("messages[1].status"), chat.getString("messages[1].error"));
+            String request = ModelDouble.REQUESTS.get(ModelDouble.REQUESTS.size() - 1);
+            assertTrue(request.contains("found nothing about “Zyxwv quorbl?”"), request);
+            assertFalse(request.contains("no model is configured"), request);
+            assertFalse(request.contains("try other words"), request);
+        }
+    }
+
     @Test
     void theApiWaitsForTheModelAndAnswersOnceItsAnswerIsWritten() throws Exception {
         try (GitFixture git = GitFixture.create()) {
