@@ -357,7 +357,7 @@ class ModelAssistantTest {
         try (GitFixture git = GitFixture.create()) {
             JsonPath failed = ask(setup(git), "Which tasks touch the checkout code?");
             assertEquals("failed", failed.getString("messages[1].status"));
-            assertEquals("The model's answer could not be read.", failed.getString("messages[1].error"));
+            assertEquals("The model's answer was empty or could not be read: its stream ended without any text.", failed.getString("messages[1].error"));
         }
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
@@ -366,7 +366,7 @@ class ModelAssistantTest {
                     .post("/api/v1/projects/" + t.slug() + "/jobs").then().statusCode(202).extract().path("id");
             AiJob job = jobs.await(UUID.fromString(id));
             assertEquals(JobStatus.FAILED, job.status);
-            assertEquals("The model's answer could not be read. Retry the job.", job.error);
+            assertEquals("The model's answer was empty or could not be read: its stream ended without any text. Retry the job.", job.error);
         }
     }
 
