@@ -117,7 +117,7 @@ public class PreviewApi {
     }
 
     PreviewAnswer revoke(String slug, String id, URI base) {
-        Access access = projectAccess.write(slug, Role.LEAD);
+        Access access = projectAccess.closeAccess(slug, Role.LEAD);
         previews.revoke(access, DesignApi.uuid(id));
         return get(slug, id, base);
     }

@@ -55,9 +55,18 @@ public class BuiltInAssistant implements Assistant {
 
     @Override
     public Answer answer(Question question, Consumer<String> tokens) {
-        Answer a = QuarkusTransaction.requiringNew().call(() -> compose(question));
+        Answer a = QuarkusTransaction.requiringNew().call(() -> compose(question, false));
         tokens.accept(a.text());
         return a;
+    }
+
+    /**
+     * What the project's data says about the question, for a configured model to answer from: the same findings, but
+     * worded for the model when the search finds nothing (the reader's wording, "no model is configured, try other
+     * words", was pasted into the model's own prompt).
+     */
+    Answer facts(Question question) {
+        return QuarkusTransaction.requiringNew().call(() -> compose(question, true));
     }
 
     @Override
@@ -70,7 +79,7 @@ public class BuiltInAssistant implements Assistant {
         return false;
     }
 
-    private Answer compose(Question q) {
+    private Answer compose(Question q, boolean forModel) {
         String text = q.text() == null ? "" : q.text().strip();
         String lower = text.toLowerCase(Locale.ROOT).replaceAll("[?!.]+$", "").strip();
         Matcher m;
@@ -79,15 +88,15 @@ public class BuiltInAssistant implements Assistant {
             return m.group(1).equals("spec") ? specChanges(q, n) : storyChanges(q, n);
         }
         if ((m = TOUCH.matcher(lower)).find()) {
-            return tasksTouching(q, subject(m.group(1)));
+            return tasksTouching(q, subject(m.group(1)), forModel);
         }
         if ((m = OWNS.matcher(lower)).find()) {
-            return owner(q, subject(m.group(1)));
+            return owner(q, subject(m.group(1)), forModel);
         }
         if (BLOCKED.matcher(lower).find() && lower.contains("task")) {
             return blocked(q);
         }
-        return passages(q, text);
+        return passages(q, text, forModel);
     }
 
     /** "the checkout code" → "checkout". */
@@ -103,9 +112,9 @@ public class BuiltInAssistant implements Assistant {
 
     // --- intents
 
-    private Answer tasksTouching(Question q, String subject) {
+    private Answer tasksTouching(Question q, String subject, boolean forModel) {
         if (subject.isBlank()) {
-            return passages(q, q.text());
+            return passages(q, q.text(), forModel);
         }
         String like = "%" + subject.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace(' ', '%') + "%";
         List<Object[]> rows = tasks(q, like, "t.scope ILIKE ?2 OR t.scope_description ILIKE ?2 "
@@ -123,7 +132,7 @@ public class BuiltInAssistant implements Assistant {
                     .append("”; ").append(bySpec.size() == 1 ? "this task belongs" : "these " + bySpec.size() + " tasks belong")
                     .append(" to a spec whose title matches it:\n"), bySpec);
         }
-        Answer found = passages(q, subject);
+        Answer found = passages(q, subject, forModel);
         return new Answer("No task of this project is assigned files, has a scope, or belongs to a spec titled, matching “" + subject + "”.\n\n"
                 + found.text(), found.sources());
     }
@@ -182,7 +191,7 @@ public class BuiltInAssistant implements Assistant {
         return new Answer(b.toString(), sources);
     }
 
-    private Answer owner(Question q, String subject) {
+    private Answer owner(Question q, String subject, boolean forModel) {
         String s = subject.replace(' ', '-');
         if (KEY.matcher(s).matches()) {
             String key = s.toUpperCase(Locale.ROOT);
@@ -216,7 +225,7 @@ public class BuiltInAssistant implements Assistant {
             }
             return new Answer("There is no " + key + " in this project.", List.of());
         }
-        Answer touching = tasksTouching(q, subject);
+        Answer touching = tasksTouching(q, subject, forModel);
         return new Answer("Specboard records who claimed a task, not who owns code; the tasks about “" + subject
                 + "” and who claimed them:\n\n" + touching.text(), touching.sources());
     }
@@ -310,8 +319,12 @@ public class BuiltInAssistant implements Assistant {
 
     // --- search
 
-    private Answer passages(Question q, String text) {
+    private Answer passages(Question q, String text, boolean forModel) {
         List<SearchHit> hits = search.ranked(q.projectId(), q.projectSlug(), anyOf(text), null, 5).stream().limit(5).toList();
+        if (hits.isEmpty() && forModel) {
+            return new Answer("The search of this project's stories, specs, plans, files and review threads found nothing about “"
+                    + text.strip() + "”.", List.of());
+        }
         if (hits.isEmpty()) {
             return new Answer("I found nothing about “" + text.strip() + "” in this project's stories, specs, plans, files or review threads. "
                     + "I answer only from what the project contains (no model is configured), so try other words, or ask "

@@ -192,8 +192,10 @@ public class JobWorker {
             }
             String message = failure(e);
             end(ctx, job -> {
-                job.status = JobStatus.FAILED;
-                job.error = message.length() > 4000 ? message.substring(0, 4000) : message;
+                // A cancel asked for while the run waited (on a model, say) wins over the failure that ended the wait: the
+                // user said to stop, and a failed job would offer a retry of work they no longer want.
+                job.status = job.cancelRequested ? JobStatus.CANCELLED : JobStatus.FAILED;
+                job.error = job.cancelRequested ? null : message.length() > 4000 ? message.substring(0, 4000) : message;
                 job.finishedAt = Instant.now();
             });
         } finally {

@@ -43,6 +43,8 @@ public class ModelAssistant implements Assistant {
     private final StreamingChatModel model;
     private final String apiKey;
     private final Duration timeout;
+    /** The model server's base URL, to find the wait it asked for with a 429 ({@link ModelRetryAfter}); null when unknown. */
+    private String baseUrl;
 
     public ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout) {
         // The timeout bounds the whole wait of a reader: the HTTP client's own is the same (it was 5 s longer, and a model
@@ -50,6 +52,7 @@ public class ModelAssistant implements Assistant {
         // reader the same thing (stream()).
         this(builtIn, OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(modelName)
                 .timeout(timeout).logRequests(false).logResponses(false).build(), apiKey, timeout);
+        this.baseUrl = baseUrl;
     }
 
     ModelAssistant(BuiltInAssistant builtIn, StreamingChatModel model, String apiKey, Duration timeout) {
@@ -61,7 +64,7 @@ public class ModelAssistant implements Assistant {
 
     @Override
     public Answer answer(Question question, Consumer<String> tokens) {
-        Answer facts = builtIn.answer(question, t -> { });
+        Answer facts = builtIn.facts(question);
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(system(question, facts)));
         List<Turn> history = question.history() == null ? List.of() : question.history();
@@ -126,7 +129,8 @@ public class ModelAssistant implements Assistant {
                     if (full.isBlank() && (response == null || response.finishReason() == null)) {
                         // A model that answers nothing still ends its stream with a finish reason; a stream of chunks
                         // without choices, or whose lines the client skipped as unreadable, ends without one.
-                        done.completeExceptionally(new UnreadableAnswer("the stream ended without text nor a finish reason"));
+                        done.completeExceptionally(new UnreadableAnswer("the stream ended without text nor a finish reason (a chunk "
+                                + "the client could not read, such as invalid UTF-8 or no chat completion, is left out of it)"));
                     } else {
                         done.complete(full);
                     }
@@ -153,15 +157,38 @@ public class ModelAssistant implements Assistant {
             if (isTimeout(e.getCause())) {
                 throw timedOut();
             }
-            if (e.getCause() instanceof UnreadableAnswer || (!text.isEmpty() && isJson(e.getCause()))) {
-                // The detail (the parser's words, never the key) is for the operator; the reader learns what happened.
-                LOG.warnf("The model's answer could not be read: %s", detail(e.getCause()));
-                throw new AssistantUnavailableException("The model's answer could not be read.", null);
-            }
-            throw new AssistantUnavailableException("The model failed: " + clean(e.getCause()), null);
+            throw failed(e.getCause(), !text.isEmpty());
         } catch (RuntimeException e) {
             throw e instanceof AssistantUnavailableException a ? a : new AssistantUnavailableException("The model failed: " + clean(e), null);
         }
+    }
+
+    /**
+     * What the reader is told of a failure the client reported, and the one WARN line (no stack trace) the operator gets
+     * with the detail: an error status is named, its body only logged, short and redacted (it was echoed to the reader).
+     */
+    private AssistantUnavailableException failed(Throwable cause, boolean someText) {
+        java.util.Optional<Integer> status = ModelFailure.status(cause);
+        if (status.isPresent()) {
+            LOG.warnf("The model's server answered HTTP %d: %s", status.get(), detail(cause));
+            return new AssistantUnavailableException(ModelFailure.forStatus(status.get(),
+                    baseUrl == null ? java.util.Optional.empty() : ModelRetryAfter.of(baseUrl)), null);
+        }
+        if (ModelFailure.noCompletion(cause)) {
+            LOG.warnf("The model gave no answer: %s", detail(cause));
+            return new AssistantUnavailableException("The model gave no answer: its reply held no chat completion.", null);
+        }
+        if (cause instanceof UnreadableAnswer) {
+            LOG.warnf("The model's answer was empty or could not be read: %s", detail(cause));
+            return new AssistantUnavailableException("The model's answer was empty or could not be read: its stream ended without any text.", null);
+        }
+        if (someText && isJson(cause)) {
+            // The detail (the parser's words, never the key) is for the operator; the reader learns what happened.
+            LOG.warnf("The model's answer could not be read: %s", detail(cause));
+            return new AssistantUnavailableException("The model's answer could not be read.", null);
+        }
+        LOG.warnf("The model failed: %s", detail(cause));
+        return new AssistantUnavailableException("The model failed: " + clean(cause), null);
     }
 
     /** Stops a stream the reader no longer waits for, where the client can (some cannot, and say so by throwing). */
@@ -206,13 +233,16 @@ public class ModelAssistant implements Assistant {
         return false;
     }
 
-    /** The failure's messages down its causes, for the log: redacted like a reader's message, but whole up to 500 characters. */
+    /**
+     * The failure's messages down its causes, for the log: redacted like a reader's message, on one line (a server's body
+     * may hold anything), up to 500 characters.
+     */
     private String detail(Throwable e) {
         StringBuilder b = new StringBuilder();
         for (Throwable c = e; c != null && b.length() < 500; c = c.getCause()) {
             b.append(b.length() == 0 ? "" : "; ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
         }
-        String m = redact(b.toString(), apiKey);
+        String m = redact(b.toString(), apiKey).replaceAll("[\\p{Cntrl}\\s]+", " ");
         return m.length() > 500 ? m.substring(0, 500) + "…" : m;
     }
 

@@ -46,6 +46,9 @@ public class ChatService {
     @Inject
     ChatAnswerWaits waits;
 
+    /** An older version's chat stays readable as it was: a new message (or a retried answer) goes to the newest's. */
+    private static final String CHAT_KEPT = "keep their chat as it was; ask in the chat of %s instead";
+
     @ConfigProperty(name = "specboard.chat.max-message-chars", defaultValue = "8000")
     int maxChars;
 
@@ -62,7 +65,7 @@ public class ChatService {
                 stored.stream().map(m -> m.pending() || m.failed() ? "" : markdown.render(m.content())).toList());
         List<ChatView.Message> messages = IntStream.range(0, stored.size())
                 .mapToObj(i -> new ChatView.Message(stored.get(i), html.get(i))).toList();
-        return new ChatView(plan, open(plan, session), assistant.usesModel(), messages, draft, error, maxChars);
+        return new ChatView(plan, open(plan, session), assistant.usesModel(), messages, draft, error, maxChars, plans.newer(plan).orElse(null));
     }
 
     /** The chat's status and messages as stored. */
@@ -94,6 +97,7 @@ public class ChatService {
     public UUID ask(Access access, UUID planId, String content) {
         access.requireWrite(Role.MEMBER);
         Plan plan = plans.require(access, planId);
+        plans.requireNewest(plan, CHAT_KEPT);
         String text = content == null ? "" : content.strip();
         if (text.isEmpty()) {
             throw ValidationException.of("content", "Write a message first");
@@ -127,6 +131,7 @@ public class ChatService {
     public UUID retry(Access access, UUID planId, UUID messageId) {
         access.requireWrite(Role.MEMBER);
         Plan plan = plans.require(access, planId);
+        plans.requireNewest(plan, CHAT_KEPT);
         ChatSession session = lockedSession(plan);
         List<ChatMessage> messages = ChatMessage.read(session.messages);
         int at = indexOf(messages, messageId);

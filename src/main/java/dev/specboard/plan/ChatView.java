@@ -4,8 +4,17 @@ import dev.specboard.web.FormErrors;
 
 import java.util.List;
 
-/** The chat page of a plan version: its messages, whether it takes new ones, the longest message it takes, and the form's state. */
-public record ChatView(Plan plan, boolean open, boolean usesModel, List<Message> messages, String draft, String error, int maxChars) {
+/**
+ * The chat page of a plan version: its messages, whether it takes new ones, the longest message it takes, the form's state,
+ * and the plan's newest version when this one is older ({@code newer}; null otherwise): an older version's chat is read-only.
+ */
+public record ChatView(Plan plan, boolean open, boolean usesModel, List<Message> messages, String draft, String error, int maxChars,
+                       Plan newer) {
+
+    /** Whether new messages (and retried answers) are taken here: an open chat of the plan's newest version. */
+    public boolean takesMessages() {
+        return open && newer == null;
+    }
 
     /** A message ready to show: its markdown rendered (sanitised). */
     public record Message(ChatMessage message, String html) {

@@ -208,6 +208,9 @@ public class PlanResource {
         } catch (ValidationException e) {
             return Htmx.invalid(page(access, queries.page(access, id, null), ArtifactForm.empty(), e.errors(),
                     "No spec was made: fix the implementation steps first.", null));
+        } catch (ApiException e) {
+            // An older version, or one made into a spec from another tab: the plan page as it is now says why.
+            return refused(access, id, ArtifactForm.empty(), e);
         }
     }
 

@@ -148,13 +148,35 @@ public class PlanService {
      * copies, so an artifact saved meanwhile is either copied or refused.
      */
     private void requireNewest(Plan plan) {
-        int newest = ((Number) em.createQuery("select max(p.version) from Plan p where p.repositoryId = ?1 and p.name = ?2")
-                .setParameter(1, plan.repositoryId).setParameter(2, plan.name).getSingleResult()).intValue();
+        requireNewest(plan, "keep their artifacts as they were; edit %s instead");
+    }
+
+    /**
+     * The same for every other change of a version (its status, its spec, a chat message): an older version is read-only
+     * as a whole, else an old version could be made active beside a newer draft, or turned into a spec the newer one
+     * does not match. {@code what} says what older versions keep and what to do instead, {@code %s} standing for the newest.
+     */
+    void requireNewest(Plan plan, String what) {
+        int newest = newestVersion(plan);
         if (newest > plan.version) {
             throw ApiException.conflict(plan.name + " " + plan.versionLabel() + " is an older version: v" + newest
-                    + " is the newest. Older versions keep their artifacts as they were; edit v" + newest + " instead.",
+                    + " is the newest. Older versions " + what.replace("%s", "v" + newest) + ".",
                     Map.of("newestVersion", newest));
         }
+    }
+
+    /** The number of the plan's newest version. */
+    int newestVersion(Plan plan) {
+        return ((Number) em.createQuery("select max(p.version) from Plan p where p.repositoryId = ?1 and p.name = ?2")
+                .setParameter(1, plan.repositoryId).setParameter(2, plan.name).getSingleResult()).intValue();
+    }
+
+    /** The plan's newest version when {@code plan} is an older one, else empty. */
+    public java.util.Optional<Plan> newer(Plan plan) {
+        int newest = newestVersion(plan);
+        return newest > plan.version
+                ? Plan.<Plan>find("repositoryId = ?1 and name = ?2 and version = ?3", plan.repositoryId, plan.name, newest).firstResultOptional()
+                : java.util.Optional.empty();
     }
 
     /**
@@ -231,6 +253,7 @@ public class PlanService {
     public Plan changeStatus(Access access, UUID planId, String status) {
         access.requireWrite(Role.MEMBER);
         Plan plan = locked(require(access, planId));
+        requireNewest(plan, "keep the status they had; change the status of %s instead");
         PlanStatus next = PlanStatus.parse(status).orElseThrow(() -> ValidationException.of("status", status == null || status.isBlank()
                 ? "Name the new status: draft, active, completed or archived"
                 : "There is no plan status \u201c" + status.strip() + "\u201d: choose draft, active, completed or archived"));
@@ -253,6 +276,7 @@ public class PlanService {
     public TechnicalSpec toSpec(Access access, UUID planId) {
         access.requireWrite(Role.MEMBER);
         Plan plan = locked(require(access, planId));
+        requireNewest(plan, "stay as they were; turn the steps of %s into a spec instead");
         if (plan.specId != null) {
             TechnicalSpec existing = TechnicalSpec.findById(plan.specId);
             throw ApiException.conflict(plan.name + " " + plan.versionLabel() + " was already turned into "

@@ -90,7 +90,7 @@ public class PreviewResource {
     @POST
     @Path("/{id}/revoke")
     public Response revoke(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
-        Access access = projectAccess.write(slug, Role.LEAD);
+        Access access = projectAccess.closeAccess(slug, Role.LEAD);
         try {
             previews.revoke(access, PreviewService.uuid(id));
         } catch (ApiException e) {

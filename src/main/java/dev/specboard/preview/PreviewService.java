@@ -162,7 +162,8 @@ public class PreviewService {
      */
     @Transactional
     public PreviewSession revoke(Access access, UUID id) {
-        access.requireWrite(Role.LEAD);
+        // Archived or not: archiving freezes the project's content, not the links it gave out.
+        access.requireCloseAccess(Role.LEAD);
         // Locked before reading: two revokes at once both read it open and both answered 200; the second now waits for
         // the first to commit and reads it revoked (409).
         PreviewSession s = id == null ? null : PreviewSession.<PreviewSession>find("projectId = ?1 and id = ?2", access.project().id, id)

@@ -88,6 +88,14 @@ public record Access(Project project, Role role, UUID accountId, Map<String, Lon
         return may(Role.REVIEWER);
     }
 
+    /**
+     * The lead's role, archived or not: a lead still closes access to an archived project (revokes its preview links, see
+     * {@link #requireCloseAccess}), so the page keeps the revoke buttons that every other write button loses.
+     */
+    public boolean isLeadRole() {
+        return has(Role.LEAD);
+    }
+
     /** 403 when the caller's role is below {@code needed}; for pages that need a role but change nothing. */
     public Access requireRole(Role needed) {
         if (!has(needed)) {
@@ -108,6 +116,15 @@ public record Access(Project project, Role role, UUID accountId, Map<String, Lon
             throw ApiException.conflict(ARCHIVED_MESSAGE, Map.of("archived", true));
         }
         return this;
+    }
+
+    /**
+     * The one change an archived project accepts from its members: closing access it gave out (revoking a preview link,
+     * which stays public until revoked or expired). Archiving freezes the content, not the links to it, so this checks the
+     * role alone; every other change still goes through {@link #requireWrite}.
+     */
+    public Access requireCloseAccess(Role needed) {
+        return requireRole(needed);
     }
 
     /**

@@ -51,6 +51,15 @@ public class ProjectAccess {
     }
 
     /**
+     * Closing access the project gave out (revoking a preview link): the role alone, allowed in an archived project too
+     * (see {@link Access#requireCloseAccess}). Carries no counters, as {@link #write}.
+     */
+    public Access closeAccess(String slug, Role needed) {
+        cached = resolve(slug).requireCloseAccess(needed).withoutCounters();
+        return cached;
+    }
+
+    /**
      * The project, the caller's role and the project's counters, one row per counter (or one without any): the
      * project's version comes along, so that the project itself can come from the second-level cache when this
      * instance has it at that version (a project's every change moves its version, see migration V0007).

@@ -24,6 +24,11 @@ public class ProjectFirst {
     public static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final List<String> PROJECTS = List.of("/api/v1/projects/", "/projects/");
     private static final Set<String> ARCHIVING = Set.of("/archive", "/unarchive", "/settings/archive", "/settings/unarchive");
+    /**
+     * The routes that close access the project gave out (revoking a preview link), the one other change an archived
+     * project takes: a public link must not stay open because the project was archived (see {@link Access#requireCloseAccess}).
+     */
+    private static final java.util.regex.Pattern CLOSING_ACCESS = java.util.regex.Pattern.compile("/previews/[^/]+/revoke");
 
     @Inject
     ProjectAccess projectAccess;
@@ -45,9 +50,9 @@ public class ProjectFirst {
                 throw ApiException.forbidden("A viewer changes nothing in " + access.project().name + ": reviewers review and leave"
                         + " feedback, members and above make changes; yours is the " + access.role().value() + " role.");
             }
-            // An archived project takes no change but being archived or unarchived: 409 whatever the body, too.
+            // An archived project takes no change but being archived or unarchived, or closing access: 409 whatever the body, too.
             String rest = path.substring(Math.min(path.length(), prefix.length() + slug.length()));
-            if (!ARCHIVING.contains(rest)) {
+            if (!ARCHIVING.contains(rest) && !CLOSING_ACCESS.matcher(rest).matches()) {
                 access.requireWrite(Role.REVIEWER);
             }
         }

@@ -10,8 +10,8 @@ import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 
 /**
- * The console's one log filter: it leaves out a database outage's repeated warnings (see {@link DatabaseOutageLogFilter})
- * and a live-event stream's client going away ({@link #sseClientGone}), shortens an MCP body that is not JSON to one
+ * The console's one log filter: it leaves out a database outage's repeated warnings (see {@link DatabaseOutageLogFilter}),
+ * a live-event stream's client going away ({@link #sseClientGone}) and a model's unreadable stream chunk ({@link #modelStreamUnreadable}), shortens an MCP body that is not JSON to one
  * line ({@link #shortenMcpParseError}), and rewrites every other record so that no link
  * secret (see {@link LoggedPath}) reaches the log, whoever wrote it: the framework logs failures before our code runs
  * (Quarkus' error handler, Vert.x) with the request's raw URI.
@@ -23,7 +23,7 @@ public final class LogFilter implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        if (!outage.isLoggable(record) || sseClientGone(record)) {
+        if (!outage.isLoggable(record) || sseClientGone(record) || modelStreamUnreadable(record)) {
             return false;
         }
         shortenMcpParseError(record);
@@ -53,6 +53,27 @@ public final class LogFilter implements Filter {
         }
         record.setParameters(null);
         record.setThrown(null);
+    }
+
+    /** The logger of an exception that escaped to Vert.x. */
+    static final String VERTX_UNCAUGHT = "io.quarkus.vertx.core.runtime.VertxCoreRecorder";
+
+    /**
+     * A model's streamed answer (SSE) with a chunk the REST client cannot read (invalid UTF-8, a chunk that is no chat
+     * completion): the client's SSE parser throws on the event loop, where nothing of ours can catch it, and Vert.x logged
+     * an ERROR with the whole trace for each, while the stream went on to its end. There the assistant tells the reader
+     * and logs its one WARN line ({@code ModelAssistant}), so this record is left out. Only the model's client reads SSE.
+     */
+    static boolean modelStreamUnreadable(LogRecord record) {
+        if (!VERTX_UNCAUGHT.equals(record.getLoggerName()) || record.getThrown() == null) {
+            return false;
+        }
+        for (StackTraceElement e : record.getThrown().getStackTrace()) {
+            if (e.getClassName().startsWith("org.jboss.resteasy.reactive.client.impl.Sse")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The logger that reports a live-event stream (SSE) whose write failed after its head was sent. */

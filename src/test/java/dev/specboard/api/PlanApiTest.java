@@ -148,6 +148,20 @@ class PlanApiTest {
                     .body("error", equalTo("Checkout v1 is an older version: v2 is the newest. Older versions keep their artifacts "
                             + "as they were; edit v2 instead.")).body("details.newestVersion", equalTo(2));
             assertEquals("shop", plan.getString("repository"));
+            // Nor does its status move, nor is it turned into a spec, nor does its chat take messages (each was accepted).
+            String v1 = "/api/v1/projects/" + t.slug() + "/plans/" + id;
+            Api.as(t.member()).body(Map.of("status", "active")).post(v1 + "/status").then().statusCode(409)
+                    .body("error", equalTo("Checkout v1 is an older version: v2 is the newest. Older versions keep the status they had; "
+                            + "change the status of v2 instead.")).body("details.newestVersion", equalTo(2));
+            Api.as(t.member()).post(v1 + "/spec").then().statusCode(409)
+                    .body("error", equalTo("Checkout v1 is an older version: v2 is the newest. Older versions stay as they were; "
+                            + "turn the steps of v2 into a spec instead.")).body("details.newestVersion", equalTo(2));
+            Api.as(t.member()).body(Map.of("content", "Still there?")).post(v1 + "/chat").then().statusCode(409)
+                    .body("error", equalTo("Checkout v1 is an older version: v2 is the newest. Older versions keep their chat as it was; "
+                            + "ask in the chat of v2 instead.")).body("details.newestVersion", equalTo(2));
+            Api.as(t.viewer()).get(v1 + "/chat").then().statusCode(200);
+            Api.as(t.viewer()).get(v1).then().statusCode(200).body("status", equalTo("draft")).body("specKey", org.hamcrest.Matchers.nullValue());
+            id = v2.getString("id");
 
             Api.as(t.member()).body(Map.of("status", "completed")).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/status")
                     .then().statusCode(409);

@@ -128,6 +128,20 @@ class ModelAssistantTest {
         }
     }
 
+    /** The built-in assistant's words to a reader ("no model is configured, so try other words") were pasted into the model's prompt. */
+    @Test
+    void whenTheSearchFindsNothingThePromptSaysSoWithoutClaimingNoModelIsConfigured() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            JsonPath chat = ask(s, "Zyxwv quorbl?");
+            assertEquals("complete", chat.getString("messages[1].status"), chat.getString("messages[1].error"));
+            String request = ModelDouble.REQUESTS.get(ModelDouble.REQUESTS.size() - 1);
+            assertTrue(request.contains("found nothing about “Zyxwv quorbl?”"), request);
+            assertFalse(request.contains("no model is configured"), request);
+            assertFalse(request.contains("try other words"), request);
+        }
+    }
+
     @Test
     void theApiWaitsForTheModelAndAnswersOnceItsAnswerIsWritten() throws Exception {
         try (GitFixture git = GitFixture.create()) {
@@ -237,6 +251,52 @@ class ModelAssistantTest {
         }
     }
 
+    /**
+     * A cancel asked for while the model answers wins over the model's failure: the job ended FAILED ("did not answer
+     * within 5 s. Retry the job.") with the cancel forgotten. An explanation posts nothing, a docs job keeps no result.
+     */
+    @Test
+    void aJobCancelledWhileTheModelAnswersEndsCancelledEvenWhenTheModelThenFails() throws InterruptedException {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String base = "/api/v1/projects/" + t.slug();
+            String thread = fx.api(t.reviewer()).body(Map.of("path", JobTestSupport.DIR + "/App.java", "lineStart", 9, "lineEnd", 11,
+                    "body", "What does this loop do?")).post(base + "/repos/app/threads").then().statusCode(201).extract().path("id");
+            AiJob explained = cancelledWhileTheModelAnswers(t, t.reviewer(), Map.of("type", "EXPLANATION", "params", Map.of("threadId", thread)), "500");
+            assertEquals(JobStatus.CANCELLED, explained.status, explained.error);
+            assertEquals(null, explained.error);
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Comment.count("threadId", UUID.fromString(thread))), "only the question");
+            fx.api(t.viewer()).get(base + "/jobs/" + explained.id).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("CANCELLED")).body("error", org.hamcrest.Matchers.nullValue());
+
+            AiJob docs = cancelledWhileTheModelAnswers(t, t.member(), Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", JobTestSupport.DIR)), "500");
+            assertEquals(JobStatus.CANCELLED, docs.status, docs.error);
+            assertEquals(null, docs.result);
+            // A late answer loses to the cancel too: nothing is posted.
+            AiJob late = cancelledWhileTheModelAnswers(t, t.reviewer(), Map.of("type", "EXPLANATION", "params", Map.of("threadId", thread)), "ok");
+            assertEquals(JobStatus.CANCELLED, late.status, late.error);
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Comment.count("threadId", UUID.fromString(thread))), "only the question");
+        }
+    }
+
+    /** Queues a job, cancels it while the model holds its answer, then lets the model answer in {@code mode}; waits for the end. */
+    private AiJob cancelledWhileTheModelAnswers(TestData.Team t, dev.specboard.account.Account requester, Map<String, Object> body, String mode)
+            throws InterruptedException {
+        String base = "/api/v1/projects/" + t.slug();
+        CountDownLatch arrived = ModelDouble.gate();
+        String id = fx.api(requester).body(body).post(base + "/jobs").then().statusCode(202).extract().path("id");
+        try {
+            assertTrue(arrived.await(30, TimeUnit.SECONDS), "the job asked the model");
+            fx.api(requester).post(base + "/jobs/" + id + "/cancel").then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("RUNNING")).body("cancelRequested", org.hamcrest.Matchers.equalTo(true));
+            ModelDouble.MODE.set(mode); // read by the held request once released
+        } finally {
+            ModelDouble.release.countDown();
+        }
+        return jobs.await(UUID.fromString(id));
+    }
+
     /** Queues a job as {@code requester}, removes them from the project while the model answers, and waits for the job to end. */
     private AiJob removedWhileTheModelAnswers(TestData.Team t, dev.specboard.account.Account requester, Map<String, Object> body)
             throws InterruptedException {
@@ -297,7 +357,7 @@ class ModelAssistantTest {
         try (GitFixture git = GitFixture.create()) {
             JsonPath failed = ask(setup(git), "Which tasks touch the checkout code?");
             assertEquals("failed", failed.getString("messages[1].status"));
-            assertEquals("The model's answer could not be read.", failed.getString("messages[1].error"));
+            assertEquals("The model's answer was empty or could not be read: its stream ended without any text.", failed.getString("messages[1].error"));
         }
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
@@ -306,7 +366,7 @@ class ModelAssistantTest {
                     .post("/api/v1/projects/" + t.slug() + "/jobs").then().statusCode(202).extract().path("id");
             AiJob job = jobs.await(UUID.fromString(id));
             assertEquals(JobStatus.FAILED, job.status);
-            assertEquals("The model's answer could not be read. Retry the job.", job.error);
+            assertEquals("The model's answer was empty or could not be read: its stream ended without any text. Retry the job.", job.error);
         }
     }
 

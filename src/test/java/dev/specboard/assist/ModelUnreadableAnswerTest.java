@@ -50,7 +50,7 @@ class ModelUnreadableAnswerTest {
         List<String> log = new java.util.ArrayList<>();
         String message = told(chunk("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}")
                 + chunk("this is {not json") + "data: [DONE]\n\n", log);
-        assertEquals("The model's answer could not be read.", message);
+        assertEquals("The model's answer was empty or could not be read: its stream ended without any text.", message);
         assertFalse(message.contains("not json") || message.contains("Exception"), message);
         assertTrue(log.stream().anyMatch(l -> l.contains(ModelAssistant.class.getName())), "logged at WARN: " + log);
     }
@@ -60,7 +60,7 @@ class ModelUnreadableAnswerTest {
         List<String> log = new java.util.ArrayList<>();
         String message = told(chunk("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"some-model\"}")
                 + chunk("{\"unexpected\":true}") + "data: [DONE]\n\n", log);
-        assertEquals("The model's answer could not be read.", message);
+        assertEquals("The model's answer was empty or could not be read: its stream ended without any text.", message);
         assertTrue(log.stream().anyMatch(l -> l.contains(ModelAssistant.class.getName())), "logged at WARN: " + log);
     }
 

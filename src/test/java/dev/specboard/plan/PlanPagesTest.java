@@ -176,6 +176,27 @@ class PlanPagesTest {
             Document memberV2 = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/plans/" + v2Id));
             assertNotNull(memberV2.getElementById("add-artifact"));
             assertNull(memberV2.getElementById("older-version"));
+            // Its status and spec stay too: no buttons for them (v1 could be made active beside the v2 draft), a form post is 409.
+            assertNull(memberV1.getElementById("status-active"));
+            assertNull(memberV1.getElementById("make-spec"));
+            assertNotNull(memberV2.getElementById("status-active"));
+            assertNotNull(memberV2.getElementById("make-spec"));
+            String v1Path = "/projects/" + t.slug() + "/plans/" + v1.id;
+            Response status = form(t.member()).formParam("status", "active").post(v1Path + "/status");
+            assertEquals(409, status.statusCode());
+            assertTrue(Web.html(status).select("#plan-errors p").text().contains("v2 is the newest"), status.asString());
+            assertEquals(409, form(t.member()).formParam("x", "1").post(v1Path + "/spec").statusCode());
+            // Its chat stays readable; instead of the form, a note links the newest version's chat, and a post is 409.
+            Document chatV1 = Web.html(Web.as(t.member()).get(v1Path + "/chat"));
+            assertNull(chatV1.getElementById("chat-form"));
+            assertEquals("/projects/" + t.slug() + "/plans/" + v2Id + "/chat", chatV1.getElementById("chat-newest-link").attr("href"));
+            assertNotNull(Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/plans/" + v2Id + "/chat")).getElementById("chat-form"));
+            Response asked = form(t.member()).formParam("content", "Still there?").post(v1Path + "/chat");
+            assertEquals(409, asked.statusCode());
+            Document refused = Web.html(asked);
+            assertNotNull(refused.getElementById("chat-older-version"));
+            assertEquals("Still there?", refused.getElementById("chat-unsent-text").text());
+            assertEquals("draft", Web.html(Web.as(t.member()).get(v1Path)).getElementById("plan-status").text());
 
             Document cmp = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/plans/" + v2Id + "/compare?from=1&to=2"));
             assertEquals("Checkout: v1 → v2", cmp.getElementById("compare-title").text());

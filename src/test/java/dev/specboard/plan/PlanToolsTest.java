@@ -75,6 +75,12 @@ class PlanToolsTest {
             assertTrue(answer(lead, session, "get_plan", false, "project", slug, "planId", id(next)).contains("implementation_steps"),
                     "the new version copies the artifacts");
             assertTrue(answer(lead, session, "get_plan_chat", false, "project", slug, "planId", plan).contains("\"messages\""));
+            // v1 is an older version now: its chat is read, its status stays (both were accepted), the newest is named.
+            String older = answer(lead, session, "ask_plan_chat", true, "project", slug, "planId", plan, "content", "Still there?");
+            assertTrue(older.contains("Checkout v1 is an older version: v2 is the newest."), older);
+            String status = answer(lead, session, "set_plan_status", true, "project", slug, "planId", plan, "status", "completed");
+            assertTrue(status.contains("change the status of v2 instead"), status);
+            plan = id(next);
             String chat = answer(lead, session, "ask_plan_chat", false, "project", slug, "planId", plan, "content", "Which steps does Checkout have?");
             assertTrue(chat.contains("\"role\":\"user\"") && chat.contains("Which steps does Checkout have?"), chat);
             assertTrue(chat.contains("\"role\":\"assistant\""), "the answer comes back with the chat: " + chat);
