@@ -207,8 +207,8 @@ public class DesignApi {
     }
 
     /**
-     * Saves a new mockup version; {@code basedOnVersion} (needed once the page has a mockup, 422 without) makes a stale
-     * save a 409 with both versions, and a version never saved a 422 naming {@code basedOnVersion}.
+     * Saves a new mockup version; {@code basedOnVersion} is optional (left out: the newest version on top of the current one,
+     * unchecked); given, a stale one is 409 with both versions, and a version never saved a 422 naming {@code basedOnVersion}.
      */
     @RoleFirst.Member
     @POST

@@ -127,13 +127,14 @@ public class DesignTools {
     }
 
     @Tool(name = "save_mockup", description = "Saves a new version of a page's mockup (HTML, CSS, JS) as the assistant, with your notes on it, and returns "
-            + "the patterns parsed from it. Give basedOnVersion, the version this edit is based on (needed once the page has a mockup): refused when someone saved another version meanwhile.",
+            + "the patterns parsed from it. Give basedOnVersion, the version this edit is based on, to be refused when someone saved another version meanwhile; "
+            + "left out, the mockup is saved as the newest version on top of whatever is current, unchecked.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public DesignApi.MockupAnswer saveMockup(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                              @ToolArg(description = "HTML") String html, @ToolArg(description = "CSS", required = false) String css,
                              @ToolArg(description = "JavaScript", required = false) String js,
                              @ToolArg(description = "what changed", required = false) String changeDescription,
-                             @ToolArg(description = "the version this edit is based on; none only for the page's first mockup", required = false) Integer basedOnVersion,
+                             @ToolArg(description = "the version this edit is based on; left out: saved on top of the current version without a check", required = false) Integer basedOnVersion,
                              @ToolArg(description = "your notes on this version: assumptions made, questions left open (at most 20)", required = false)
                              List<String> aiNotes) {
         return entity(DesignApi.MockupAnswer.class, () -> designApi.saveMockup(project, pageId,
