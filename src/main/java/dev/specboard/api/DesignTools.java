@@ -37,14 +37,16 @@ public class DesignTools {
     ProjectAccess projectAccess;
 
     @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version, "
-            + "the component patterns its mockup uses); with pattern, only the pages using it.",
+            + "the component patterns its mockup uses) in tree order, 50 a page; with pattern, only the pages using it.",
             outputSchema = @Tool.OutputSchema(from = DesignApi.PageAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.PageAnswer> listPages(@ToolArg(description = "project slug") String project,
                                                 @ToolArg(description = "a component pattern: button, link, input, form, card, nav, table, list or modal",
-                                                        required = false) String pattern) {
-        return call(() -> designApi.listPages(project, pattern));
+                                                        required = false) String pattern,
+                                                @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
+                                                        required = false) Integer page) {
+        return call(() -> designApi.listPages(project, pattern, QueryValues.page(page)));
     }
 
     @Tool(name = "get_page", description = "Returns one page: its fields, status, current mockup version and design patterns (relatedPatterns), "
