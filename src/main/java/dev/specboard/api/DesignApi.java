@@ -131,14 +131,19 @@ public class DesignApi {
     @Inject
     JourneyQueries journeyQueries;
 
-    /** Every page in tree order; {@code ?pattern=card} only those whose current mockup uses that component pattern. */
+    /**
+     * The pages in tree order (each under its parent, which the row names), 50 a page as the other lists; past the last page
+     * an empty list. The tree is paged as the flat list it is read as: a page's children may begin the next page.
+     * {@code ?pattern=card} only those whose current mockup uses that component pattern.
+     */
     @GET
     @Path("/pages")
-    public List<PageAnswer> listPages(@PathParam("slug") String slug, @QueryParam("pattern") String pattern) {
+    public List<PageAnswer> listPages(@PathParam("slug") String slug, @QueryParam("pattern") String pattern, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         String only = QueryParams.oneOf("pattern", pattern, MockupAnalyzer.COMPONENT_KINDS);
         List<PageRow> rows = pages.inTreeOrder(access.project().id);
-        return rows.stream().filter(r -> only == null || r.relatedPatterns().contains(only)).map(r -> answer(r, rows)).toList();
+        return QueryParams.page(rows.stream().filter(r -> only == null || r.relatedPatterns().contains(only)).toList(), page).stream()
+                .map(r -> answer(r, rows)).toList();
     }
 
     /** Creates a page; with {@code html} its first mockup too, in one transaction. */
@@ -207,8 +212,8 @@ public class DesignApi {
     }
 
     /**
-     * Saves a new mockup version; {@code basedOnVersion} (needed once the page has a mockup, 422 without) makes a stale
-     * save a 409 with both versions, and a version never saved a 422 naming {@code basedOnVersion}.
+     * Saves a new mockup version; {@code basedOnVersion} is optional (left out: the newest version on top of the current one,
+     * unchecked); given, a stale one is 409 with both versions, and a version never saved a 422 naming {@code basedOnVersion}.
      */
     @RoleFirst.Member
     @POST

@@ -37,14 +37,16 @@ public class DesignTools {
     ProjectAccess projectAccess;
 
     @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version, "
-            + "the component patterns its mockup uses); with pattern, only the pages using it.",
+            + "the component patterns its mockup uses) in tree order, 50 a page; with pattern, only the pages using it.",
             outputSchema = @Tool.OutputSchema(from = DesignApi.PageAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.PageAnswer> listPages(@ToolArg(description = "project slug") String project,
                                                 @ToolArg(description = "a component pattern: button, link, input, form, card, nav, table, list or modal",
-                                                        required = false) String pattern) {
-        return call(() -> designApi.listPages(project, pattern));
+                                                        required = false) String pattern,
+                                                @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
+                                                        required = false) Integer page) {
+        return call(() -> designApi.listPages(project, pattern, QueryValues.page(page)));
     }
 
     @Tool(name = "get_page", description = "Returns one page: its fields, status, current mockup version and design patterns (relatedPatterns), "
@@ -127,13 +129,14 @@ public class DesignTools {
     }
 
     @Tool(name = "save_mockup", description = "Saves a new version of a page's mockup (HTML, CSS, JS) as the assistant, with your notes on it, and returns "
-            + "the patterns parsed from it. Give basedOnVersion, the version this edit is based on (needed once the page has a mockup): refused when someone saved another version meanwhile.",
+            + "the patterns parsed from it. Give basedOnVersion, the version this edit is based on, to be refused when someone saved another version meanwhile; "
+            + "left out, the mockup is saved as the newest version on top of whatever is current, unchecked.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public DesignApi.MockupAnswer saveMockup(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                              @ToolArg(description = "HTML") String html, @ToolArg(description = "CSS", required = false) String css,
                              @ToolArg(description = "JavaScript", required = false) String js,
                              @ToolArg(description = "what changed", required = false) String changeDescription,
-                             @ToolArg(description = "the version this edit is based on; none only for the page's first mockup", required = false) Integer basedOnVersion,
+                             @ToolArg(description = "the version this edit is based on; left out: saved on top of the current version without a check", required = false) Integer basedOnVersion,
                              @ToolArg(description = "your notes on this version: assumptions made, questions left open (at most 20)", required = false)
                              List<String> aiNotes) {
         return entity(DesignApi.MockupAnswer.class, () -> designApi.saveMockup(project, pageId,

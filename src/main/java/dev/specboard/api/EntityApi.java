@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,9 +73,9 @@ public class EntityApi {
 
     @GET
     @Path("/entities")
-    public List<EntityAnswer> listEntities(@PathParam("slug") String slug) {
+    public List<EntityAnswer> listEntities(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return entities.list(access.project().id).stream().map(EntityApi::entity).toList();
+        return QueryParams.page(entities.list(access.project().id), page).stream().map(EntityApi::entity).toList();
     }
 
     /** Reads the current mockups again now and answers the entities. */

@@ -31,12 +31,14 @@ public class EntityTools {
         return call(() -> entityApi.inferEntities(project));
     }
 
-    @Tool(name = "list_entities", description = "Lists the entities inferred from the mockups.",
+    @Tool(name = "list_entities", description = "Lists the entities inferred from the mockups, the surest first, 50 a page.",
             outputSchema = @Tool.OutputSchema(from = EntityApi.EntityAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
-    public List<EntityApi.EntityAnswer> listEntities(@ToolArg(description = "project slug") String project) {
-        return call(() -> entityApi.listEntities(project));
+    public List<EntityApi.EntityAnswer> listEntities(@ToolArg(description = "project slug") String project,
+                                                     @ToolArg(description = "page number, from 1 (the default); a page past the end is empty",
+                                                             required = false) Integer page) {
+        return call(() -> entityApi.listEntities(project, dev.specboard.web.QueryValues.page(page)));
     }
 
     @Tool(name = "list_thinking", description = "Lists the thinking chain, oldest first: each inference with its reasoning, confidence, status and the "

@@ -103,7 +103,10 @@ public class JourneyApi {
         return journeyQueries.apiPage(access.project().id, page).stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.primary(), r.nodes())).toList();
     }
 
-    /** Creates a journey with its nodes and connections; 422 names an unknown node key or node type. */
+    /**
+     * Creates a journey with its nodes and connections; 422 names an unknown node key or node type. A decision branch's
+     * {@code targetNode} is the connection labelled with the branch (given or made here).
+     */
     @RoleFirst.Member
     @POST
     @Path("/journeys")
@@ -114,7 +117,7 @@ public class JourneyApi {
         requireNoNulls(b.nodes(), b.connections());
         requireDataTypes(b.nodes());
         JourneyFlow f = named(b.nodes(), () -> journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(),
-                Boolean.TRUE.equals(b.primary()), null), nodes(b.nodes()), connections(b.connections()), locks(b.nodes())));
+                Boolean.TRUE.equals(b.primary()), null), nodes(b.nodes()), BranchTargets.connections(b.nodes(), connections(b.connections())), locks(b.nodes())));
         return Response.status(201).entity(journey(access, journeys.get(access.project().id, f.id))).build();
     }
 
@@ -159,6 +162,7 @@ public class JourneyApi {
                     unknown.put("nodes[" + i + "].data." + name, "unknown field");
                 }
             }
+            BranchTargets.unknownFields("nodes[" + i + "].data.", d.get("branches"), unknown);
         }
         if (!unknown.isEmpty()) {
             throw new ApiException(422, "Unknown fields: " + String.join(", ", unknown.keySet()), unknown);
@@ -179,8 +183,9 @@ public class JourneyApi {
             }
             if (d.get("branches") != null && !(d.get("branches") instanceof List<?> list
                     && list.stream().allMatch(x -> x instanceof String || x instanceof Map<?, ?> m && m.get("label") instanceof String))) {
-                errors.put(at + "branches", "must be a list of branch labels: texts, or objects with a label text");
+                errors.put(at + "branches", "must be a list of branch labels: texts, or objects with a label text and optionally a targetNode");
             }
+            BranchTargets.types(at, d.get("branches"), errors);
         }
         if (!errors.isEmpty()) {
             Map.Entry<String, Object> first = errors.entrySet().iterator().next();
@@ -252,7 +257,7 @@ public class JourneyApi {
         JourneyForm form = new JourneyForm(FeatureApi.or(b.name(), now.name()), FeatureApi.or(b.flowType(), now.flowType()),
                 FeatureApi.or(b.description(), now.description()), FeatureApi.or(b.primary(), now.primary()), b.version());
         return journey(access, named(b.nodes(), () -> journeys.update(access, DesignApi.uuid(id), form, b.nodes() == null ? null : nodes(b.nodes()),
-                connections(b.connections()), locks(b.nodes()))));
+                BranchTargets.connections(b.nodes(), connections(b.connections())), locks(b.nodes()))));
     }
 
     /** Deletes a journey with its nodes; features that required it no longer do. */

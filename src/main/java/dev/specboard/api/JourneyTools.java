@@ -29,7 +29,8 @@ public class JourneyTools {
     }
 
     @Tool(name = "create_journey", description = "Creates a journey flow: nodes (key, nodeType screen|decision|action|database|annotation, data such as "
-            + "pagePath, or newPage for a page still to design (made a placeholder), question and branches, operation and entity, end; locked) "
+            + "pagePath, or newPage for a page still to design (made a placeholder), question and branches (labels, or {label, targetNode} "
+            + "naming the node a branch leads to), operation and entity, end; locked) "
             + "and connections between node keys (label = a decision's branch).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public JourneyApi.JourneyAnswer createJourney(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey name") String name,

@@ -32,6 +32,19 @@ final class QueryParams {
         return value == null ? null : java.util.Arrays.stream(values).filter(v -> spelling.apply(v).equals(value)).findFirst().orElseThrow();
     }
 
+    /** How many rows a page of an API list holds when the list does not say otherwise (features, journeys, jobs, plans). */
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * Page {@code page} (null: the first) of a list the service gives whole, {@link #PAGE_SIZE} rows a page as the lists
+     * paged in the database are; past the last page an empty list, so a client asking for the next page until one comes
+     * back short stops.
+     */
+    static <T> java.util.List<T> page(java.util.List<T> all, Integer page) {
+        long from = ((page == null ? 1L : Math.max(1L, page)) - 1) * PAGE_SIZE;
+        return from >= all.size() ? java.util.List.of() : all.subList((int) from, (int) Math.min(all.size(), from + PAGE_SIZE));
+    }
+
     private static QueryValues.Malformed malformed(String name, String expected) {
         return new QueryValues.Malformed(name, expected);
     }

@@ -370,11 +370,12 @@ public class FeatureService {
                 linked.add(s);
             }
         }
-        // A name kept as it was is not checked: two features may share one from before names were unique, and either
-        // stays editable; only a new or changed name must be free.
-        boolean kept = f.name != null && form.name() != null && f.name.strip().equalsIgnoreCase(form.name().strip());
-        if (form.name() != null && !form.name().isBlank() && !kept) {
-            String name = form.name().strip();
+        // A name kept as it was is not checked (two features may share one from before names were unique); a new one must be free.
+        String name = dev.specboard.web.SingleLine.clean(form.name());
+        boolean kept = f.name != null && name != null && f.name.strip().equalsIgnoreCase(name);
+        if (name != null && name.isEmpty() && !form.name().isBlank()) {
+            errors.add("name", "Give the feature a name");
+        } else if (name != null && !name.isEmpty() && !kept) {
             boolean taken = Feature.count("projectId = ?1 and lower(trim(name)) = ?2 and id <> ?3", projectId, name.toLowerCase(Locale.ROOT),
                     f.id == null ? new UUID(0, 0) : f.id) > 0;
             if (taken) {
@@ -384,7 +385,7 @@ public class FeatureService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        f.name = form.name().strip();
+        f.name = name;
         f.userDescription = form.userDescription() == null || form.userDescription().isBlank() ? null : form.userDescription().strip();
         f.category = category;
         f.status = status;

@@ -78,10 +78,7 @@ public class MockupService {
         }
         Mockup current = page.currentMockupId == null ? null : Mockup.findById(page.currentMockupId);
         int currentVersion = current == null ? 0 : current.version;
-        if (current != null) {
-            // The first version of a page's mockup edits nothing; any later one replaces the current version.
-            StaleVersionException.requireGiven("basedOn", form.basedOn());
-        }
+        // No basedOn (the API contract's body has none) saves on top of the current version unchecked; the form always sends it.
         StaleVersionException.requireSaved("basedOn", "The mockup of " + page.name, form.basedOn(), currentVersion);
         if (form.basedOn() != null && form.basedOn() != currentVersion) {
             throw new StaleVersionException("The mockup of " + page.name, form.basedOn(), currentVersion,

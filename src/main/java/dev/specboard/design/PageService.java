@@ -312,7 +312,7 @@ public class PageService {
     }
 
     private void apply(Page p, PageForm form, String path, Page parent) {
-        p.name = form.name().strip();
+        p.name = dev.specboard.web.SingleLine.required("name", form.name(), "Give the page a name");
         String slug = DesignSystemBuilder.slug(p.name);
         p.slug = slug.isEmpty() ? "page" : slug.length() > 255 ? slug.substring(0, 255) : slug;
         p.path = path;

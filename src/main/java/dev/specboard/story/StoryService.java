@@ -304,7 +304,7 @@ public class StoryService {
     }
 
     private static void apply(Story s, StoryForm form) {
-        s.title = form.title().trim();
+        s.title = dev.specboard.web.SingleLine.required("title", form.title(), "Give the story a title");
         s.description = form.description() == null ? "" : form.description().strip();
         s.acceptanceCriteria = form.acceptanceCriteria() == null || form.acceptanceCriteria().isBlank() ? null : form.acceptanceCriteria().strip();
     }

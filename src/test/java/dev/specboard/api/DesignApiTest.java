@@ -170,6 +170,10 @@ class DesignApiTest {
                 + "\",\"html\":\"<nav>x</nav>\",\"basedOnVersion\":1}").then().statusCode(200).extract().asString();
         assertTrue(saved.contains("nav"), saved);
         Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/pages/" + pageId + "/mockups/2").then().body("changedBy", equalTo("ai"));
+        // Without basedOnVersion the mockup goes on top of the current one, as the tool's description says.
+        Mcp.callTool(token, session, "save_mockup", "{\"project\":\"" + t.slug() + "\",\"pageId\":\"" + pageId
+                + "\",\"html\":\"<nav>y</nav>\"}").then().statusCode(200).body("result.isError", equalTo(false));
+        Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/pages/" + pageId + "/mockups/3").then().statusCode(200).body("changedBy", equalTo("ai"));
         String listed = Mcp.callTool(token, session, "list_pages", "{\"project\":\"" + t.slug() + "\"}").then().statusCode(200).extract().asString();
         assertTrue(listed.contains("Home"), listed);
         String ds = Mcp.callTool(token, session, "get_design_system", "{\"project\":\"" + t.slug() + "\"}").then().statusCode(200).extract().asString();

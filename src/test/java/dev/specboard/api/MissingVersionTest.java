@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * An edit of a feature, page, journey, mockup or plan artifact that does not say which version it started from is 422 on
  * that field, as for stories: saved unchecked, it silently replaced what someone else saved meanwhile. The first mockup of a
- * page and the first artifact of a type edit nothing, and need none.
+ * page and the first artifact of a type edit nothing, and need none. A mockup's basedOnVersion is optional as the API contract
+ * has it: left out, the mockup goes on top of the current version; given and stale, 409.
  */
 @QuarkusTest
 class MissingVersionTest {
@@ -69,16 +70,21 @@ class MissingVersionTest {
     }
 
     @Test
-    void aMockupAfterTheFirstNeedsItsBasedOnVersion() {
+    void aMockupWithoutBasedOnVersionGoesOnTopAndAStaleOneIsRefused() {
         TestData.Team t = data.team();
         String api = "/api/v1/projects/" + t.slug();
         String page = fx.api(t.member()).body(Map.of("name", "Home", "path", "/home")).post(api + "/pages").then().statusCode(201).extract().path("id");
         fx.api(t.member()).body(Map.of("html", "<main>v1</main>")).post(api + "/pages/" + page + "/mockups").then().statusCode(201)
                 .body("version", equalTo(1));
-        fx.api(t.member()).body(Map.of("html", "<main>v2</main>")).post(api + "/pages/" + page + "/mockups").then().statusCode(422)
-                .body("details.basedOnVersion", equalTo(SAY));
-        fx.api(t.member()).body(Map.of("html", "<main>v2</main>", "basedOnVersion", 1)).post(api + "/pages/" + page + "/mockups")
-                .then().statusCode(201).body("version", equalTo(2));
+        fx.api(t.member()).body(Map.of("html", "<main>v2</main>")).post(api + "/pages/" + page + "/mockups").then().statusCode(201)
+                .body("version", equalTo(2));
+        fx.api(t.member()).get(api + "/pages/" + page).then().body("page.currentVersion", equalTo(2));
+        Response stale = fx.api(t.member()).body(Map.of("html", "<main>v3</main>", "basedOnVersion", 1)).post(api + "/pages/" + page + "/mockups");
+        assertEquals(409, stale.statusCode(), stale.asString());
+        assertEquals(1, (int) stale.path("details.yourVersion"));
+        assertEquals(2, (int) stale.path("details.currentVersion"));
+        fx.api(t.member()).body(Map.of("html", "<main>v3</main>", "basedOnVersion", 2)).post(api + "/pages/" + page + "/mockups")
+                .then().statusCode(201).body("version", equalTo(3));
     }
 
     @Test

@@ -58,6 +58,11 @@ class RepoUrlSafetyTest {
                         .then().statusCode(422).body("details.url", containsString("private"));
             }
         }
+        // A zoned IPv6 address and a loopback written as one hex number did not resolve, so entry took them (201).
+        api(team.lead()).body(Map.of("name", "zoned", "url", "https://[fe80::1%25eth0]/x")).post("/api/v1/projects/" + team.slug() + "/repos")
+                .then().statusCode(422).body("details.url", containsString("IPv6 address with a zone"));
+        api(team.lead()).body(Map.of("name", "hex", "url", "https://0x7f000001/x")).post("/api/v1/projects/" + team.slug() + "/repos")
+                .then().statusCode(422).body("details.url", containsString("four decimal numbers"));
         Response page = Web.as(team.lead()).contentType("application/x-www-form-urlencoded").formParam("name", "meta")
                 .formParam("url", "https://169.254.169.254/latest").formParam("defaultBranch", "main").formParam("syncIntervalMinutes", "")
                 .post("/projects/" + team.slug() + "/repos");

@@ -62,6 +62,29 @@ class RepoUrlsTest {
     }
 
     @Test
+    void zonedIpv6AndNumbersInOtherFormsThanFourDecimalsAreRefusedAsWritten() {
+        // Neither resolves here (so each was accepted at entry and refused only at the fetch); each may lead to this server.
+        for (String url : List.of("https://[fe80::1%25eth0]/x", "ssh://git@[fe80::1%25lo]/x.git", "https://[::1%251]/x")) {
+            Optional<String> problem = urls.problem(url);
+            assertTrue(problem.isPresent(), url + " was accepted");
+            assertTrue(problem.get().contains("IPv6 address with a zone"), url + ": " + problem.get());
+        }
+        for (String url : List.of("https://0x7f000001/x", "https://0X7F000001/x", "https://2130706433/x", "https://0177.0.0.1/x",
+                "https://017700000001/x", "git@0x7f000001:team/x.git", "https://1.2.3.04/x", "https://3232235777./x")) {
+            Optional<String> problem = urls.problem(url);
+            assertTrue(problem.isPresent(), url + " was accepted");
+            assertTrue(problem.get().contains("not an IPv4 address written as four decimal numbers")
+                    && problem.get().contains("loopback, private, link-local or multicast"), url + ": " + problem.get());
+        }
+        // Forms Java's URI parser reads as no host at all were refused already.
+        for (String url : List.of("https://0x7f.0.0.1/x", "https://127.1/x", "https://256.1.1.1/x")) {
+            assertEquals(Optional.of("This URL names no host"), urls.problem(url), url);
+        }
+        assertEquals(Optional.empty(), urls.problem("https://93.184.216.34/team/x.git"), "four decimals are read as ever");
+        assertEquals(Optional.empty(), urls.problem("https://123.example.invalid/x.git"), "a name with numbers is a name");
+    }
+
+    @Test
     void publicAddressesAndNamesThatDoNotResolveYetAreAccepted() {
         assertEquals(Optional.empty(), urls.problem("https://93.184.216.34/team/x.git"));
         assertEquals(Optional.empty(), urls.problem("https://[2606:4700::1111]/team/x.git"));

@@ -1,0 +1,74 @@
+package dev.specboard.web;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers a request whose body is over {@code quarkus.http.limits.max-body-size} with 413 saying the limit: the API's JSON
+ * error, or the error page with the security headers. Quarkus refuses such a body itself with a bare 413 and no word
+ * (its upload-limit route, order -2); this filter runs before it (order -{@link #PRIORITY}) and after the security
+ * headers filter (priority 1000), so the page gets the content security policy like every other page.
+ */
+@Singleton
+public class BodyLimit {
+
+    static final int PRIORITY = 500;
+
+    private final long limit;
+
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+        this.limit = limit.asLongValue();
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::check, PRIORITY);
+    }
+
+    void check(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        long declared;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            // Not ours to judge: the HTTP server refuses a malformed length before any route.
+            declared = -1;
+        }
+        if (declared <= limit) {
+            rc.next();
+            return;
+        }
+        tooLarge(rc, declared);
+    }
+
+    /** The message naming the limit, as the API and the page say it. */
+    String message(long declared) {
+        return "The request body is too large: at most " + megabytes(limit) + " (" + String.format("%,d", limit) + " bytes) is accepted"
+                + (declared > 0 ? ", this one has " + String.format("%,d", declared) + " bytes" : "") + ".";
+    }
+
+    private void tooLarge(RoutingContext rc, long declared) {
+        String uri = rc.request().uri();
+        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        String problem = message(declared);
+        InputGuard.refused(rc.request().method().name(), InputGuard.printable(path), "body of " + declared + " bytes over the limit");
+        boolean api = path.startsWith("/api/");
+        String body = api
+                ? new JsonObject().put("error", problem).put("details", new JsonObject().put("body", "at most " + limit + " bytes")).encode()
+                : ErrorMapper.Templates.standalone(413, ErrorMapper.titleFor(413), problem).render();
+        // The body is not read: the connection closes once the answer is out, as Quarkus's own refusal does.
+        rc.response().setStatusCode(413).putHeader("Connection", "close")
+                .putHeader("Content-Type", api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML + ";charset=UTF-8")
+                .endHandler(v -> rc.request().connection().close())
+                .end(body);
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : String.format("%,d", bytes) + " bytes";
+    }
+}
