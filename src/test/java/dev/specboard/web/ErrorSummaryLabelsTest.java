@@ -95,6 +95,12 @@ class ErrorSummaryLabelsTest {
         Web.as(t.member()).contentType("application/x-www-form-urlencoded").post(p + "/tasks/TASK-1-1/start").then().statusCode(303);
         Document task = refused(Web.as(t.member()).formParam("commitSha", "nope").formParam("actualHours", "lots").post(p + "/tasks/TASK-1-1/complete"));
         check("task completion", task, failures);
+        assertEquals(List.of("commitSha", "actualHours"), task.select("[data-error-summary] a[data-field]").eachAttr("data-field"),
+                "both problems are named on the first submit");
+        Document negative = refused(Web.as(t.member()).formParam("commitSha", "zzzz").formParam("actualHours", "-5").post(p + "/tasks/TASK-1-1/complete"));
+        assertEquals(List.of("commitSha", "actualHours"), negative.select("[data-error-summary] a[data-field]").eachAttr("data-field"),
+                "a malformed SHA and negative hours are both named: " + negative.select("#error-summary").text());
+
         assertTrue(failures.isEmpty(), "summary links that do not name or lead to their field:\n" + String.join("\n", failures));
     }
 
