@@ -101,6 +101,12 @@ class ErrorSummaryLabelsTest {
         assertEquals(List.of("commitSha", "actualHours"), negative.select("[data-error-summary] a[data-field]").eachAttr("data-field"),
                 "a malformed SHA and negative hours are both named: " + negative.select("#error-summary").text());
 
+        // The design side's forms: their only message sat at the field, far below the fold.
+        check("new page", refused(Web.as(t.member()).formParam("name", "").formParam("path", "").post(p + "/pages")), failures);
+        check("new journey", refused(Web.as(t.member()).formParam("name", "").formParam("flowType", "user").post(p + "/journeys")), failures);
+        Document context = refused(Web.as(t.member()).multiPart("itemType", "url").multiPart("url", "ftp://x").post(p + "/context"));
+        assertEquals("#f-url", context.selectFirst("#context-form #error-summary a").attr("href"), context.select("#error-summary").text());
+        check("context item", context, failures);
         assertTrue(failures.isEmpty(), "summary links that do not name or lead to their field:\n" + String.join("\n", failures));
     }
 
