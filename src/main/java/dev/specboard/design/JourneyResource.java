@@ -9,6 +9,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -110,6 +111,14 @@ public class JourneyResource {
         String name = journeys.get(access.project().id, fid).name;
         journeys.delete(access, fid);
         return Flash.redirect(headers, "/projects/" + access.slug() + "/journeys", "Journey " + name + " deleted.");
+    }
+
+    /** The node and connection forms live on the journey page: a reload of a refused answer opens that page. */
+    @GET
+    @Path("/{id}/{form: nodes|connections}")
+    public Response nodeForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/journeys/{id}", slug, id);
     }
 
     @RoleFirst.Member

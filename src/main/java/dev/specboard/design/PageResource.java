@@ -9,6 +9,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -69,6 +70,14 @@ public class PageResource {
     }
 
     /** Creates a page (and its first mockup when HTML is given) and opens it. */
+    /** The new-page form lives on the design page: a reload of its refused answer opens that page. */
+    @GET
+    @Path("pages")
+    public Response pagesForm(@PathParam("slug") String slug) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/design", slug);
+    }
+
     @RoleFirst.Member
     @POST
     @Path("pages")

@@ -11,6 +11,7 @@ import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FilterChoices;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -114,6 +115,14 @@ public class PlanResource {
     public Response artifact(@PathParam("slug") String slug, @PathParam("id") UUID id, @PathParam("artifactId") UUID artifactId) {
         Access access = projectAccess.read(slug);
         return Htmx.page(Templates.artifact(access, queries.revision(access, id, artifactId)));
+    }
+
+    /** The plan's forms live on the plan page: a reload of a refused answer (an artifact that breaks its schema) opens that page. */
+    @GET
+    @Path("{id}/{form: artifacts|versions|status|spec}")
+    public Response planForms(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/plans/{id}", slug, id);
     }
 
     /** Adds an artifact; a document that breaks its schema re-renders the page (422) with each problem at its JSON pointer. */

@@ -9,6 +9,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FilterChoices;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
@@ -165,6 +166,14 @@ public class TaskBoardResource {
     public Response task(@PathParam("slug") String slug, @PathParam("key") String key) {
         Access access = projectAccess.read(slug);
         return Htmx.page(taskPage(access, slug, key, FormErrors.none(), null));
+    }
+
+    /** The task's forms live on the task page: a reload of a refused answer (Complete with a bad SHA) opens that page. */
+    @GET
+    @Path("tasks/{key}/{action: claim|start|complete|fail|release|retry|reopen|notes|priority}")
+    public Response actionForm(@PathParam("slug") String slug, @PathParam("key") String key) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/tasks/{key}", slug, key);
     }
 
     @RoleFirst.Member

@@ -292,7 +292,15 @@ public class TaskBoardService {
         return switch (action) {
             case "claim" -> claims.claim(access, key, actor);
             case "start" -> tasks.start(access, key, actor);
-            case "complete" -> tasks.complete(access, key, form.commitSha(), form.hours(), actor).task();
+            case "complete" -> {
+                java.math.BigDecimal hours;
+                try {
+                    hours = form.hours();
+                } catch (ValidationException e) {
+                    throw TaskService.withShaProblem(form.commitSha(), e);
+                }
+                yield tasks.complete(access, key, form.commitSha(), hours, actor).task();
+            }
             case "fail" -> tasks.fail(access, key, form.reason(), actor);
             case "release" -> tasks.release(access, key, actor);
             case "retry" -> tasks.retry(access, key, actor);

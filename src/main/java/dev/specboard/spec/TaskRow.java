@@ -23,8 +23,8 @@ public record TaskRow(String key, int specNumber, String specTitle, Integer stor
         return commitSha == null ? "" : commitSha.substring(0, 8);
     }
 
-    /** How long the task has been in its column, for the card: "5m", "3h", "2d". */
-    public String age() {
+    /** When the task came into its column: the card shows the date behind its age. */
+    public Instant inColumnSince() {
         Instant since = switch (status) {
             case PENDING -> createdAt;
             case CLAIMED -> claimedAt;
@@ -33,10 +33,12 @@ public record TaskRow(String key, int specNumber, String specTitle, Integer stor
             case MERGED -> mergedAt;
             case FAILED -> updatedAt;
         };
-        if (since == null) {
-            since = updatedAt;
-        }
-        Duration d = Duration.between(since, Instant.now());
+        return since == null ? updatedAt : since;
+    }
+
+    /** How long the task has been in its column, for the card: "5m", "3h", "2d". */
+    public String age() {
+        Duration d = Duration.between(inColumnSince(), Instant.now());
         if (d.toMinutes() < 1) {
             return "now";
         }

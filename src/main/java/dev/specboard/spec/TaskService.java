@@ -7,6 +7,7 @@ import dev.specboard.repo.RepoService;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
+import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -138,13 +139,21 @@ public class TaskService {
     private record Commit(String sha, boolean checked) {
     }
 
-    /** A reported commit SHA, trimmed and in lower case, refused unless it has 40 hex digits or git's short form of them. */
-    private static String reportedSha(String commitSha) {
+    /** A reported commit SHA, trimmed and in lower case; a problem noted unless it has 40 hex digits or git's short form of them. */
+    private static String reportedSha(String commitSha, FormErrors errors) {
         String sha = commitSha == null ? "" : commitSha.trim().toLowerCase(java.util.Locale.ROOT);
         if (!ImplementationTask.isValidSha(sha) && !SHORT_SHA.matcher(sha).matches()) {
-            throw ValidationException.of("commitSha", "Give the commit SHA: 40 hexadecimal characters, or at least the first 4 of them");
+            errors.add("commitSha", "Give the commit SHA: 40 hexadecimal characters, or at least the first 4 of them");
         }
         return sha;
+    }
+
+    /** Hours that could not be read, refused together with a malformed SHA: a form names every problem at once. */
+    static ValidationException withShaProblem(String commitSha, ValidationException unreadableHours) {
+        FormErrors errors = FormErrors.none();
+        reportedSha(commitSha, errors);
+        unreadableHours.errors().asMap().forEach(errors::add);
+        return new ValidationException(errors);
     }
 
     /**
@@ -212,14 +221,18 @@ public class TaskService {
         }
         wipLimits.hold(access.project(), to, taskKey, actor.pastWipLimit());
         if (to == TaskStatus.COMPLETED) {
-            String sha = reportedSha(commitSha);
-            // The hours are checked before the commit is looked up: the lookup opens the repository mirrors.
+            // Every problem of the input is named at once; the hours are checked before the commit is looked up, which
+            // opens the repository mirrors.
+            FormErrors errors = FormErrors.none();
+            String sha = reportedSha(commitSha, errors);
             if (actualHours != null && (actualHours.signum() < 0 || actualHours.compareTo(SpecContent.MAX_HOURS) > 0)) {
-                throw ValidationException.of("actualHours", "Hours between 0 and 9999");
+                errors.add("actualHours", "Hours between 0 and 9999");
+            } else if (actualHours != null && !SpecContent.hasAtMostTwoDecimals(actualHours)) {
+                // The column keeps 2 decimals: 1.234 was stored as 1.23 without a word.
+                errors.add("actualHours", "Give the hours with at most 2 decimals, like 1.25");
             }
-            // The column keeps 2 decimals: 1.234 was stored as 1.23 without a word.
-            if (actualHours != null && !SpecContent.hasAtMostTwoDecimals(actualHours)) {
-                throw ValidationException.of("actualHours", "Give the hours with at most 2 decimals, like 1.25");
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
             }
             Commit commit = commit(access.project().id, sha);
             commitChecked = commit.checked();

@@ -6,6 +6,7 @@ import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -13,6 +14,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +40,14 @@ public class StoryApprovalResource {
 
     @Context
     HttpHeaders headers;
+
+    /** The approval forms live on the story page: a reload of a refused answer (changes asked without a comment) opens that page. */
+    @GET
+    @Path("/{number}/{action: submit|approve|request-changes}")
+    public Response approvalForms(@PathParam("slug") String slug, @PathParam("number") int number) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/stories/{number}", slug, number);
+    }
 
     @RoleFirst.Member
     @POST

@@ -22,4 +22,19 @@ public final class WordExtensions {
         String words = code.strip().replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
+
+    /**
+     * The text cut to at most {@code max} characters, an ellipsis ending what was cut: a page title that echoes what
+     * someone typed (a search of 3000 characters) stays a title, in the tab and in the history.
+     */
+    public static String clipped(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip();
+        if (t.codePointCount(0, t.length()) <= max) {
+            return t;
+        }
+        return t.substring(0, t.offsetByCodePoints(0, max)).stripTrailing() + "\u2026";
+    }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +89,15 @@ public class SetupWizardResource {
             run = wizard.visit(me, asked.get());
         }
         return Htmx.page(render(run, SetupStep.of(run), null, FormErrors.none(), ""));
+    }
+
+    /** Each step's form posts to its own address: a reload of a refused answer opens that step of the wizard. */
+    @GET
+    @Path("{step: basics|vision|repository|summary|skip}")
+    public Response stepForm(@PathParam("step") String step) {
+        currentUser.requireAccountId();
+        UriBuilder wizardPage = UriBuilder.fromPath("/projects/new");
+        return Response.seeOther(("skip".equals(step) ? wizardPage : wizardPage.queryParam("step", step)).build()).build();
     }
 
     @POST

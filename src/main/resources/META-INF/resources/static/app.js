@@ -40,6 +40,19 @@
   });
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', remember); } else { remember(); }
 
+  // A flash tells what the last action did. An in-place answer to a newer action (a refused form, a panel redrawn) that
+  // brings no message of its own makes the old one stale: "US-1 was submitted for approval." above "There is a problem"
+  // read as if the refused request had worked. A live refresh (GET) is not an action and leaves the message be.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var verb = e.detail.requestConfig && e.detail.requestConfig.verb;
+    var flash = document.getElementById('flash');
+    var answer = e.detail.xhr && e.detail.xhr.responseText;
+    if (!flash || !verb || verb.toLowerCase() === 'get' || typeof answer !== 'string' || /\bid="flash"/.test(answer)) {
+      return;
+    }
+    flash.replaceChildren();
+  });
+
   // The project's navigation is two rows (the groups, the current group's sections) that scroll sideways on a narrow
   // screen: bring the current link of each into view, or on a phone a later one (Code, Team) opens out of sight.
   function showCurrentSection() {

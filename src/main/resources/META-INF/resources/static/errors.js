@@ -47,6 +47,12 @@
     inFormOrder(summary);
     summary.focus();
     summary.scrollIntoView({ block: 'start' });
+    // A refused form answered at the address of its own page (POST /context) counts as a return to that page: the
+    // browser put back the old scroll position once the page had loaded, and the summary left the screen.
+    if ('scrollRestoration' in window.history) { window.history.scrollRestoration = 'manual'; }
+    window.addEventListener('load', function () {
+      if (document.activeElement === summary) { summary.scrollIntoView({ block: 'start' }); }
+    }, { once: true });
   }
   document.addEventListener('click', function (e) {
     var link = e.target.closest && e.target.closest('[data-error-summary] a[data-field]');

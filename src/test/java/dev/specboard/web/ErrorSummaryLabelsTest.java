@@ -95,6 +95,18 @@ class ErrorSummaryLabelsTest {
         Web.as(t.member()).contentType("application/x-www-form-urlencoded").post(p + "/tasks/TASK-1-1/start").then().statusCode(303);
         Document task = refused(Web.as(t.member()).formParam("commitSha", "nope").formParam("actualHours", "lots").post(p + "/tasks/TASK-1-1/complete"));
         check("task completion", task, failures);
+        assertEquals(List.of("commitSha", "actualHours"), task.select("[data-error-summary] a[data-field]").eachAttr("data-field"),
+                "both problems are named on the first submit");
+        Document negative = refused(Web.as(t.member()).formParam("commitSha", "zzzz").formParam("actualHours", "-5").post(p + "/tasks/TASK-1-1/complete"));
+        assertEquals(List.of("commitSha", "actualHours"), negative.select("[data-error-summary] a[data-field]").eachAttr("data-field"),
+                "a malformed SHA and negative hours are both named: " + negative.select("#error-summary").text());
+
+        // The design side's forms: their only message sat at the field, far below the fold.
+        check("new page", refused(Web.as(t.member()).formParam("name", "").formParam("path", "").post(p + "/pages")), failures);
+        check("new journey", refused(Web.as(t.member()).formParam("name", "").formParam("flowType", "user").post(p + "/journeys")), failures);
+        Document context = refused(Web.as(t.member()).multiPart("itemType", "url").multiPart("url", "ftp://x").post(p + "/context"));
+        assertEquals("#f-url", context.selectFirst("#context-form #error-summary a").attr("href"), context.select("#error-summary").text());
+        check("context item", context, failures);
         assertTrue(failures.isEmpty(), "summary links that do not name or lead to their field:\n" + String.join("\n", failures));
     }
 

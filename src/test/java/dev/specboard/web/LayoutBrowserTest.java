@@ -255,7 +255,7 @@ class LayoutBrowserTest {
                     assertEquals(Boolean.TRUE, b.js("return document.activeElement === document.querySelector(arguments[0])"
                             + " && document.activeElement.matches(':focus-visible');", css), width + " px: " + css + " has the keyboard's focus");
                     assertEquals("", b.js("""
-                            var e = document.activeElement, s = getComputedStyle(e), row = e.closest('ul').getBoundingClientRect();
+                            var e = document.activeElement, s = getComputedStyle(e), row = (e.closest('.nav-search') || e.closest('ul')).getBoundingClientRect();
                             var out = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset), r = e.getBoundingClientRect();
                             if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2) { return 'no outline'; }
                             return r.top - out >= row.top - 0.5 && r.bottom + out <= row.bottom + 0.5 ? ''

@@ -203,6 +203,8 @@ class DesignWizardResourceTest {
         Document step = Web.html(Web.as(t.member()).get(base));
         assertEquals(colours.size(), step.select("fieldset.candidate").size());
         assertEquals(colours.size(), step.select("input[name=keep][checked]").size(), "every candidate starts kept");
+        String once = step.select("fieldset.candidate:has(input[name=color][value='#b91c1c']) legend").text();
+        assertTrue(once.startsWith("#b91c1c used 1 time on "), "one use is \"1 time\": " + once);
 
         List<String> hexes = step.select("input[name=color]").eachAttr("value");
         var bad = Web.as(t.member());
