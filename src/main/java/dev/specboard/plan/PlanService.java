@@ -80,17 +80,22 @@ public class PlanService {
                 errors.add("repository", "This project has no repository named " + form.repository().trim());
             }
         }
+        // the one rule for single-line names (no control or direction characters), as pages, features and stories
+        String name = errors.has("name") ? null : dev.specboard.web.SingleLine.clean(form.name());
+        if (name != null && name.isEmpty()) {
+            errors.add("name", "Give the plan a name");
+        }
         if (repo != null && !errors.has("name")) {
-            NameLock.take(em, "plans", repo.id, form.name());
+            NameLock.take(em, "plans", repo.id, name);
         }
         if (repo != null && !errors.has("name")
-                && Plan.count("repositoryId = ?1 and name = ?2", repo.id, form.name().trim()) > 0) {
+                && Plan.count("repositoryId = ?1 and name = ?2", repo.id, name) > 0) {
             errors.add("name", "This repository already has a plan with this name: open it and make a new version instead");
         }
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        Plan plan = Plan.draft(access.project().id, repo.id, form.name().trim(),
+        Plan plan = Plan.draft(access.project().id, repo.id, name,
                 form.description() == null || form.description().isBlank() ? null : form.description().strip(),
                 form.targetBranch().trim(), 1, access.accountId());
         plan.persist();

@@ -122,6 +122,22 @@ class PlanApiTest {
         }
     }
 
+    /** A plan's name drops control and direction characters, as every single-line name does; only its ends were trimmed. */
+    @Test
+    void aPlanNameDropsControlCharactersAndIsRefusedWhenNothingElseIsLeft() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            String plans = "/api/v1/projects/" + t.slug() + "/repos/shop/plans";
+            String id = createPlan(t, "Pay\u0007ments\u202e");
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(200).body("name", equalTo("Payments"));
+            Api.as(t.lead()).body(Map.of("name", "Payments\u0085", "targetBranch", "main")).post(plans).then().statusCode(422)
+                    .body("details.name", equalTo("This repository already has a plan with this name: open it and make a new version instead"));
+            Api.as(t.lead()).body(Map.of("name", "\u0007\u2066", "targetBranch", "main")).post(plans).then().statusCode(422)
+                    .body("details.name", equalTo("Give the plan a name"));
+        }
+    }
+
     @Test
     void leadCreatesAPlanAddsArtifactsMakesV2AndReadsBoth() {
         TestData.Team t = data.team();
