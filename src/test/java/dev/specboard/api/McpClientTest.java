@@ -633,7 +633,6 @@ class McpClientTest {
                     Map.of("reject_thought", Map.of("project", t.slug(), "thoughtId", thought)),
                     Map.of("confirm_entity", Map.of("project", t.slug(), "entityId", entity)),
                     Map.of("create_preview", Map.of("project", t.slug(), "hours", 2)),
-                    Map.of("revoke_preview", Map.of("project", t.slug(), "previewId", UUID.randomUUID().toString())),
                     Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "text", "text", "Late")),
                     Map.of("add_context_item", Map.of("project", t.slug(), "itemType", "screenshot")),
                     Map.of("delete_page", Map.of("project", t.slug(), "pageId", UUID.randomUUID().toString())),
@@ -646,6 +645,9 @@ class McpClientTest {
                 McpSchema.CallToolResult r = call(mcp, w.getKey(), (Map<String, Object>) w.getValue());
                 assertTrue(refusal(r).contains("archived"), w + " answered " + r.content());
             }
+            // Closing access is the one change an archived project takes (PreviewArchivedRevokeTest): it looks for the link.
+            assertEquals("No such preview in this project", refusal(call(mcp, "revoke_preview",
+                    Map.of("project", t.slug(), "previewId", UUID.randomUUID().toString()))));
             assertEquals("active", thought(structured(call(mcp, "list_thinking", Map.of("project", t.slug()))), "entity:Contact").get("status").asText());
             assertFalse(entityNamed(structured(call(mcp, "list_entities", Map.of("project", t.slug()))), "Contact").get("userConfirmed").asBoolean());
             assertTrue(structured(call(mcp, "list_previews", Map.of("project", t.slug()))).isEmpty());

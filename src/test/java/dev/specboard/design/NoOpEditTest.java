@@ -75,6 +75,7 @@ class NoOpEditTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aJourneyEditChangingNothingKeepsItsVersionAlsoWhenItsNodesComeBackAsRead() {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug());
@@ -94,6 +95,9 @@ class NoOpEditTest {
 
         Map<String, Object> reordered = echo(fx.api(t.member()).get(url));
         reordered.put("connections", List.of(Map.of("from", "form", "to", "ok", "trigger", "submit"), Map.of("from", "ok", "to", "save", "label", "Yes")));
+        // The branch "No" still names its target as read, which makes the connection again: the body says where it leads.
+        assertUnchanged(fx.api(t.member()).body(reordered).put(url), 1, "a connection left out that its branch's targetNode still names");
+        reordered.put("nodes", withoutTarget((List<Map<String, Object>>) reordered.get("nodes"), "ok", "No"));
         Response dropped = fx.api(t.member()).body(reordered).put(url);
         assertEquals(200, dropped.statusCode(), dropped.asString());
         assertEquals(2, (int) dropped.path("version"), "a connection removed is a change");
@@ -102,6 +106,22 @@ class NoOpEditTest {
         String empty = fx.api(t.member()).body(Map.of("name", "Leave")).post(api + "/journeys").then().statusCode(201).extract().path("id");
         assertUnchanged(fx.api(t.member()).body(Map.of("nodes", List.of(), "connections", List.of(), "version", 1)).put(api + "/journeys/" + empty), 1,
                 "no nodes given to a journey without nodes");
+    }
+
+    /** The nodes with the decision {@code key}'s branch {@code label} naming no target. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> withoutTarget(List<Map<String, Object>> nodes, String key, String label) {
+        return nodes.stream().map(n -> {
+            if (!key.equals(n.get("key"))) {
+                return n;
+            }
+            Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) n.get("data"));
+            data.put("branches", ((List<Map<String, Object>>) data.get("branches")).stream()
+                    .map(b -> label.equals(b.get("label")) ? Map.<String, Object>of("label", label) : b).toList());
+            Map<String, Object> node = new LinkedHashMap<>(n);
+            node.put("data", data);
+            return node;
+        }).toList();
     }
 
     /** The journey as a GET answered it, as the body of a PUT: its details, version, nodes and connections. */
