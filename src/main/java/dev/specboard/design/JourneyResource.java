@@ -117,7 +117,8 @@ public class JourneyResource {
     @GET
     @Path("/{id}/{form: nodes|connections}")
     public Response nodeForms(@PathParam("slug") String slug, @PathParam("id") String id) {
-        projectAccess.read(slug);
+        // another project's journey is 404 under this slug, as on every route, not a redirect to a page that 404s
+        journeys.get(projectAccess.read(slug).project().id, uuid(id));
         return FormAddress.holder("/projects/{slug}/journeys/{id}", slug, id);
     }
 

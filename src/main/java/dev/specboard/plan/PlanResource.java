@@ -121,7 +121,8 @@ public class PlanResource {
     @GET
     @Path("{id}/{form: artifacts|versions|status|spec}")
     public Response planForms(@PathParam("slug") String slug, @PathParam("id") UUID id) {
-        projectAccess.read(slug);
+        // another project's plan is 404 under this slug, as on every route, not a redirect to a page that 404s
+        plans.require(projectAccess.read(slug), id);
         return FormAddress.holder("/projects/{slug}/plans/{id}", slug, id);
     }
 

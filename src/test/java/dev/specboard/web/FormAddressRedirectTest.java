@@ -27,12 +27,26 @@ class FormAddressRedirectTest {
     @Inject
     TestData data;
 
+    @Inject
+    dev.specboard.plan.PlanFixtures plans;
+
+    @Inject
+    dev.specboard.spec.SpecApiFixtures fx;
+
     @Test
     void aGetOfAFormsPostAddressOpensThePageThatHoldsTheForm() {
         TestData.Team t = data.team();
         String p = "/projects/" + t.slug();
-        UUID plan = UUID.randomUUID();
-        UUID journey = UUID.randomUUID();
+        // a plan's and a journey's forms redirect only for one of this project (another's is 404, CrossProjectIdsTest)
+        UUID plan;
+        try (dev.specboard.repo.GitFixture git = dev.specboard.repo.GitFixture.create()) {
+            plans.shop(t.project(), t.owner(), git);
+            plan = plans.plan(dev.specboard.plan.PlanFixtures.access(t.project(), t.lead(), dev.specboard.kernel.Role.LEAD), "shop", "Checkout").id;
+        }
+        String journey = fx.api(t.member()).body(Map.of("name", "Join")).post("/api/v1/projects/" + t.slug() + "/journeys")
+                .then().statusCode(201).extract().path("id");
+        assertEquals(404, Web.as(t.member()).get(p + "/plans/" + UUID.randomUUID() + "/artifacts").statusCode(), "no such plan");
+        assertEquals(404, Web.as(t.member()).get(p + "/journeys/" + UUID.randomUUID() + "/nodes").statusCode(), "no such journey");
         Map<String, String> holders = new LinkedHashMap<>();
         holders.put(p + "/pages", p + "/design");
         holders.put(p + "/tasks/TASK-1-1/complete", p + "/tasks/TASK-1-1");
