@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -53,19 +52,11 @@ public class BodyLimit {
     }
 
     private void tooLarge(RoutingContext rc, long declared) {
-        String uri = rc.request().uri();
-        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
-        String problem = message(declared);
+        String path = InputGuard.pathOf(rc);
         InputGuard.refused(rc.request().method().name(), InputGuard.printable(path), "body of " + declared + " bytes over the limit");
-        boolean api = path.startsWith("/api/");
-        String body = api
-                ? new JsonObject().put("error", problem).put("details", new JsonObject().put("body", "at most " + limit + " bytes")).encode()
-                : ErrorMapper.Templates.standalone(413, ErrorMapper.titleFor(413), problem).render();
         // The body is not read: the connection closes once the answer is out, as Quarkus's own refusal does.
-        rc.response().setStatusCode(413).putHeader("Connection", "close")
-                .putHeader("Content-Type", api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML + ";charset=UTF-8")
-                .endHandler(v -> rc.request().connection().close())
-                .end(body);
+        rc.response().putHeader("Connection", "close").endHandler(v -> rc.request().connection().close());
+        InputGuard.answer(rc, 413, path.startsWith("/api/"), message(declared), new JsonObject().put("body", "at most " + limit + " bytes"));
     }
 
     private static String megabytes(long bytes) {

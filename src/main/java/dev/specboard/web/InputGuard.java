@@ -74,24 +74,33 @@ public class InputGuard {
 
     private static void tooLong(RoutingContext rc) {
         String uri = rc.request().uri();
-        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        String path = pathOf(rc);
         String problem = "The address is too long: at most 32 KiB (32,768 characters) of path and query; this one has "
                 + String.format("%,d", uri.length()) + ". Send long text in a form's body instead.";
         LOG.warnf("Refused %s %s: address of %d characters", rc.request().method().name(),
                 LoggedPath.of(InputGuard.printable(path)), uri.length());
-        answer(rc, 414, path.startsWith("/api/"), problem);
+        answer(rc, 414, path.startsWith("/api/"), problem, new JsonObject());
     }
 
     private static void refuse(RoutingContext rc, String problem) {
-        String uri = rc.request().uri();
-        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        String path = pathOf(rc);
         refused(rc.request().method().name(), path, problem);
-        answer(rc, 400, path.startsWith("/api/"), problem);
+        answer(rc, 400, path.startsWith("/api/"), problem, new JsonObject());
     }
 
-    private static void answer(RoutingContext rc, int status, boolean api, String problem) {
+    /** The request's path, without its query. */
+    static String pathOf(RoutingContext rc) {
+        String uri = rc.request().uri();
+        return uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+    }
+
+    /**
+     * Answers before any resource runs: the API's JSON error with {@code details}, or the error page, which the security
+     * headers filter has already given its headers.
+     */
+    static void answer(RoutingContext rc, int status, boolean api, String problem, JsonObject details) {
         String body = api
-                ? new JsonObject().put("error", problem).put("details", new JsonObject()).encode()
+                ? new JsonObject().put("error", problem).put("details", details).encode()
                 : ErrorMapper.Templates.standalone(status, ErrorMapper.titleFor(status), problem).render();
         rc.response().setStatusCode(status)
                 .putHeader("Content-Type", api ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML + ";charset=UTF-8")
