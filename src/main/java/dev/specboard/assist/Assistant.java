@@ -28,6 +28,14 @@ public interface Assistant {
      */
     Optional<String> write(String instruction, String facts, Consumer<String> tokens);
 
+    /**
+     * {@link #write(String, String, Consumer)} for a job: when {@code cancel} fires, the wait for the model ends at once with
+     * a {@link java.util.concurrent.CancellationException} (and its stream is stopped where the client can).
+     */
+    default Optional<String> write(String instruction, String facts, Consumer<String> tokens, CancelSignal cancel) {
+        return write(instruction, facts, tokens);
+    }
+
     /** True when answers come from a configured model rather than the built-in assistant. */
     boolean usesModel();
 

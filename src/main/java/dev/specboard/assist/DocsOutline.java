@@ -165,7 +165,7 @@ public class DocsOutline implements JobRunner {
         job.step(5);
         String subject = draftless.owner().map(c -> "the component " + c.name()).orElse(scope.path().isEmpty() ? "the repository" : scope.path());
         String draft = drafts.write("Write a design document draft in markdown for " + subject + ". Explain its purpose, its public "
-                + "API and how its parts call each other, using only what the outline below states; name open questions.", markdown)
+                + "API and how its parts call each other, using only what the outline below states; name open questions.", markdown, job.cancelSignal())
                 .orElse(null);
         Result result = new Result(draftless.repo(), draftless.path(), draftless.scopeKind(), draftless.manifestVersion(),
                 draftless.commitSha(), kept.files(), kept.calls(), components, tasks, kept.skipped(), kept.omitted(), markdown, draft);

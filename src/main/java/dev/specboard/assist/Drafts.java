@@ -17,12 +17,13 @@ class Drafts {
     @Inject
     Instance<Assistant> assistants;
 
-    Optional<String> write(String instruction, String facts) {
+    /** The model's prose, given up at once when the job's cancel fires while the model writes. */
+    Optional<String> write(String instruction, String facts, CancelSignal cancel) {
         if (!usesModel()) {
             return Optional.empty();
         }
         return assistants.get().write(instruction, facts, token -> {
-        }).filter(s -> !s.isBlank()).map(String::strip);
+        }, cancel).filter(s -> !s.isBlank()).map(String::strip);
     }
 
     boolean usesModel() {

@@ -224,7 +224,8 @@ public class Explanation implements JobRunner {
         String draft = drafts.write("Explain to a code reviewer what lines " + t.start() + "-" + t.end() + " of " + t.file().path()
                         + " do and why, in a few short paragraphs of markdown. Ground every statement in the code and the facts "
                         + "below; cite definitions by path and line; say what you cannot tell.",
-                factsMarkdown + "\n\n## The lines\n\n```" + (t.file().language() == null ? "" : t.file().language()) + "\n" + code + "\n```")
+                factsMarkdown + "\n\n## The lines\n\n```" + (t.file().language() == null ? "" : t.file().language()) + "\n" + code + "\n```",
+                        job.cancelSignal())
                 .orElse(null);
         String body = answer(facts, draft, factsMarkdown, drafts.usesModel());
         Result result = new Result(facts.repo(), facts.path(), facts.lineStart(), facts.lineEnd(), facts.manifestVersion(),

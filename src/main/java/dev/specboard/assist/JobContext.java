@@ -34,6 +34,7 @@ public final class JobContext {
     private List<String> labels = List.of();
     private int step;
     private Instant lastDetail = Instant.EPOCH;
+    private final CancelSignal cancel = new CancelSignal();
 
     JobContext(JobWorker worker, JobKind kind, UUID jobId, String workerId, UUID projectId, UUID userId, UUID repositoryId,
                AiJobType type, Map<String, Object> params, Role actingRole, UUID tokenId) {
@@ -53,6 +54,11 @@ public final class JobContext {
     /** The role the job's work needs: what its request needed when it was queued. */
     Role needed() {
         return kind == JobKind.REFACTOR ? Role.MEMBER : JobService.roleFor(type);
+    }
+
+    /** Fired as soon as the worker learns this run's job was cancelled: what the run waits on gives up at once. */
+    CancelSignal cancelSignal() {
+        return cancel;
     }
 
     void labels(List<String> labels) {

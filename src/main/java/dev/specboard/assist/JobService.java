@@ -45,6 +45,9 @@ public class JobService {
     Event<JobQueued> queued;
 
     @Inject
+    Event<JobCancelAsked> cancelAsked;
+
+    @Inject
     LiveUpdates live;
 
     @Inject
@@ -147,12 +150,17 @@ public class JobService {
         return job;
     }
 
-    /** Cancels a queued job at once, or asks the worker of a running one to stop at its next step. */
+    /**
+     * Cancels a queued job at once, or asks the worker of a running one to stop: told after the commit (on this instance at
+     * once, on another through the job event), it stops even while it waits on a model.
+     */
     @Transactional
     public LeasedJob cancel(Access access, JobKind kind, UUID id) {
         LeasedJob job = locked(access, kind, id);
         access.requireWrite(job instanceof AiJob a ? roleFor(a.type) : Role.MEMBER);
-        job.cancel();
+        if (!job.cancel()) {
+            cancelAsked.fire(new JobCancelAsked(kind, id));
+        }
         live.publish(LiveEvent.forProject(JobWorker.LIVE_KIND, job.projectId));
         return job;
     }

@@ -71,6 +71,9 @@ public class JobWorker {
     @Inject
     Renamer renamer;
 
+    @Inject
+    RunningJobs running;
+
     private final String instanceId = "jobs-" + UUID.randomUUID().toString().substring(0, 8);
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "specboard-job-heartbeat");
@@ -171,6 +174,7 @@ public class JobWorker {
         JobRunner runner = runner(ctx);
         ctx.labels(runner.steps());
         long period = Math.max(1, leaseSeconds / 3);
+        running.add(ctx);
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(() -> renew(ctx), period, period, TimeUnit.SECONDS);
         try {
             // The requester may still do what the job does, with no more than the role they queued it with.
@@ -185,6 +189,14 @@ public class JobWorker {
         } catch (LostLease e) {
             LOG.warnf("Job %s was taken over by another worker; dropping this run", id);
         } catch (RuntimeException e) {
+            if (ctx.cancelSignal().fired()) {
+                // The cancel ended the wait (on a model): what the run threw then is the cancel, not a failure to log.
+                end(ctx, job -> {
+                    job.status = JobStatus.CANCELLED;
+                    job.finishedAt = Instant.now();
+                });
+                return;
+            }
             if (Stopping.now()) {
                 // Not the job's failure: it stays running until its lease runs out, then runs again (settleAbandoned).
                 LOG.debugf("Job %s was cut short by the stop: %s", id, e.getMessage());
@@ -200,6 +212,7 @@ public class JobWorker {
             });
         } finally {
             beat.cancel(false);
+            running.remove(ctx);
         }
     }
 
@@ -276,11 +289,16 @@ public class JobWorker {
         }
     }
 
+    /** Renews the lease; a cancel found here (its event lost on the way) stops the run's wait too. */
     private void renew(JobContext ctx) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> QuerySpaces.touching(em.createNativeQuery("UPDATE " + ctx.kind.table()
-                            + " SET lease_until = now() + make_interval(secs => ?1) WHERE id = ?2 AND worker_id = ?3 AND status = 'RUNNING'"), ctx.kind.table())
-                    .setParameter(1, leaseSeconds).setParameter(2, ctx.jobId).setParameter(3, ctx.workerId).executeUpdate());
+            List<?> cancelled = QuarkusTransaction.requiringNew().call(() -> QuerySpaces.touching(em.createNativeQuery("UPDATE " + ctx.kind.table()
+                            + " SET lease_until = now() + make_interval(secs => ?1) WHERE id = ?2 AND worker_id = ?3 AND status = 'RUNNING' "
+                            + "RETURNING cancel_requested"), ctx.kind.table())
+                    .setParameter(1, leaseSeconds).setParameter(2, ctx.jobId).setParameter(3, ctx.workerId).getResultList());
+            if (cancelled.size() == 1 && Boolean.TRUE.equals(cancelled.get(0))) {
+                ctx.cancelSignal().fire();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not renew the lease of job " + ctx.jobId + ": " + e.getMessage());
         }

@@ -72,16 +72,21 @@ public class ModelAssistant implements Assistant {
             messages.add("assistant".equals(t.role()) ? AiMessage.from(t.content()) : UserMessage.from(t.content()));
         }
         messages.add(UserMessage.from(question.text()));
-        return new Answer(stream(messages, tokens), facts.sources());
+        return new Answer(stream(messages, tokens, CancelSignal.NONE), facts.sources());
     }
 
     @Override
     public Optional<String> write(String instruction, String facts, Consumer<String> tokens) {
+        return write(instruction, facts, tokens, CancelSignal.NONE);
+    }
+
+    @Override
+    public Optional<String> write(String instruction, String facts, Consumer<String> tokens, CancelSignal cancel) {
         List<ChatMessage> messages = List.of(
                 SystemMessage.from("You write for a software team in Specboard. Use only the facts given; say what they do not cover. "
                         + "Answer in markdown."),
                 UserMessage.from(instruction + "\n\nFacts:\n" + (facts == null ? "" : facts)));
-        return Optional.of(stream(messages, tokens));
+        return Optional.of(stream(messages, tokens, cancel));
     }
 
     @Override
@@ -102,13 +107,21 @@ public class ModelAssistant implements Assistant {
         return b.toString();
     }
 
-    private String stream(List<ChatMessage> messages, Consumer<String> tokens) {
+    private String stream(List<ChatMessage> messages, Consumer<String> tokens, CancelSignal jobCancel) {
+        if (jobCancel.fired()) {
+            throw new java.util.concurrent.CancellationException("the job was cancelled");
+        }
         // The deadline starts before the request: a client that connects or sends inside chat() spends the reader's time too.
         long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<String> done = new CompletableFuture<>();
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         StringBuilder text = new StringBuilder();
-        try {
+        // A cancelled job stops waiting at once: the wait ends, and the stream is stopped now if it has begun, or at its first
+        // chunk (onPartialResponse); a request whose answer has not begun ends with the HTTP client's timeout.
+        try (CancelSignal.Registration waiting = jobCancel.whileWaiting(() -> {
+            done.cancel(false);
+            cancel(handle.get());
+        })) {
             model.chat(messages, new StreamingChatResponseHandler() {
                 @Override
                 public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
@@ -150,6 +163,9 @@ public class ModelAssistant implements Assistant {
             done.cancel(true);
             cancel(handle.get());
             throw timedOut();
+        } catch (java.util.concurrent.CancellationException e) {
+            // The job was cancelled: no failure of the model, nothing to log; the worker ends the job as cancelled.
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssistantUnavailableException("The answer was interrupted.", null);

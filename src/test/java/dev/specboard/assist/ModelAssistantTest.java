@@ -280,6 +280,93 @@ class ModelAssistantTest {
         }
     }
 
+    /**
+     * A cancel reaches a job waiting on the model at once: it showed CANCELLED only once the model's answer came, up to its
+     * timeout (20 s here). The model holds its answer until the test releases it; the job ends cancelled while it still
+     * holds it, with its lease released and no failure logged, and a retry then runs to a result.
+     */
+    @Test
+    void aCancelEndsAJobWaitingOnTheModelAtOnceAndARetryThenSucceeds() throws InterruptedException {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String base = "/api/v1/projects/" + t.slug();
+            UUID id = cancelledWhileTheModelHolds(t, base, () -> fx.api(t.member()).post(base + "/jobs/{id}/cancel", held.get())
+                    .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("RUNNING")));
+            String retried = fx.api(t.member()).post(base + "/jobs/" + id + "/retry").then().statusCode(202).extract().path("status");
+            assertEquals("QUEUED", retried);
+            AiJob job = jobs.await(id);
+            assertEquals(JobStatus.SUCCESS, job.status, job.error);
+            assertEquals("From the model: these tasks touch the checkout code.", job.result.get("draft"));
+        }
+    }
+
+    /**
+     * A cancel asked on another instance reaches this one's run through the project's job event (LISTEN/NOTIFY): the
+     * cancel is written and its event sent as that instance does, without this instance's own signal.
+     */
+    @Test
+    void aCancelAskedOnAnotherInstanceEndsTheWaitThroughTheJobEvent() throws InterruptedException {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            String base = "/api/v1/projects/" + t.slug();
+            cancelledWhileTheModelHolds(t, base, () -> QuarkusTransaction.requiringNew().run(() -> {
+                AiJob job = em.find(AiJob.class, held.get(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                job.cancelRequested = true;
+                live.publish(dev.specboard.web.LiveEvent.forProject(JobWorker.LIVE_KIND, job.projectId));
+            }));
+        }
+    }
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
+    dev.specboard.web.LiveUpdates live;
+
+    /** The job the model holds the answer of, for the cancel of {@link #cancelledWhileTheModelHolds}. */
+    private final java.util.concurrent.atomic.AtomicReference<UUID> held = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Queues the member's DOCS job, runs {@code cancel} once the model holds its answer, and asserts that the job ends
+     * CANCELLED while the model still holds it: well before the model's 20 s timeout, the only other way its wait ended.
+     * Answers the job, once the model is let go (answering "ok" from then on).
+     */
+    private UUID cancelledWhileTheModelHolds(TestData.Team t, String base, Runnable cancel) throws InterruptedException {
+        CountDownLatch arrived = ModelDouble.gate();
+        CountDownLatch release = ModelDouble.release;
+        UUID id = UUID.fromString(fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", JobTestSupport.DIR)))
+                .post(base + "/jobs").then().statusCode(202).extract().path("id"));
+        held.set(id);
+        try (LogCapture failures = LogCapture.of(JobWorker.class, ModelAssistant.class)) {
+            assertTrue(arrived.await(30, TimeUnit.SECONDS), "the job asked the model");
+            cancel.run();
+            AiJob job = null;
+            // A generous bound, half the model's timeout: the cancel itself takes well under a second.
+            long until = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < until) {
+                job = QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(id));
+                if (job.status.isFinished()) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertEquals(JobStatus.CANCELLED, job.status, "the job ended while the model still held its answer: " + job.error);
+            assertEquals(1, release.getCount(), "the model had not answered");
+            assertEquals(null, job.error);
+            assertEquals(null, job.leaseUntil, "the lease is released");
+            assertEquals(null, job.result);
+            assertEquals(List.of(), failures.records().stream()
+                    .filter(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()).map(java.util.logging.LogRecord::getMessage).toList(),
+                    "a cancel is no failure to log");
+        } finally {
+            ModelDouble.MODE.set("ok");
+            release.countDown();
+        }
+        return id;
+    }
+
     /** Queues a job, cancels it while the model holds its answer, then lets the model answer in {@code mode}; waits for the end. */
     private AiJob cancelledWhileTheModelAnswers(TestData.Team t, dev.specboard.account.Account requester, Map<String, Object> body, String mode)
             throws InterruptedException {
