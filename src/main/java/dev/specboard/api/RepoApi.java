@@ -84,12 +84,12 @@ public class RepoApi {
         return repos.list(access.project().id).stream().map(RepoApi::answer).toList();
     }
 
-    @RoleFirst.Lead
+    @RoleFirst.Owner
     @POST
     @Path("/repos")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepoAnswer.class)))
     public Response create(@PathParam("slug") String slug, RepoBody body) {
-        Access access = projectAccess.write(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.OWNER);
         Repo repo = repos.create(access, form(body));
         UUID syncId = RepoSync.latest(repo.id).map(s -> s.id).orElse(null);
         return Response.status(201).entity(new RepoAnswer(repo.name, repo.displayUrl(), repo.defaultBranch, repo.syncIntervalMinutes,
@@ -100,23 +100,23 @@ public class RepoApi {
      * Replaces a repository's settings (name, url, defaultBranch, syncIntervalMinutes, as on create); a new address or
      * branch queues a sync at once. The url it was answered with (without a password) keeps the one stored.
      */
-    @RoleFirst.Lead
+    @RoleFirst.Owner
     @PUT
     @Path("/repos/{name}")
     public RepoAnswer update(@PathParam("slug") String slug, @PathParam("name") String name, RepoBody body) {
-        Access access = projectAccess.write(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.OWNER);
         Repo repo = repos.update(access, name, form(body));
         return repos.list(access.project().id).stream().filter(r -> r.name().equals(repo.name)).findFirst().map(RepoApi::answer)
                 .orElseThrow(() -> ApiException.notFound("No such repository"));
     }
 
     /** Removes a repository with its syncs, manifests and review threads. */
-    @RoleFirst.Lead
+    @RoleFirst.Owner
     @DELETE
     @Path("/repos/{name}")
     @APIResponse(responseCode = "204", description = "The repository is removed")
     public Response delete(@PathParam("slug") String slug, @PathParam("name") String name) {
-        Access access = projectAccess.write(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.OWNER);
         repos.delete(access, name);
         return Response.noContent().build();
     }

@@ -19,8 +19,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class LocalRepoSharing {
 
-    /** The role that adds and edits a project's repositories. */
-    static final Role LINKS_REPOS = Role.LEAD;
+    /** The role that adds and edits a project's repositories: they are project settings, an owner's (DESIGN's roles). */
+    static final Role LINKS_REPOS = Role.OWNER;
 
     @Inject
     RepoUrls urls;
@@ -44,8 +44,8 @@ public class LocalRepoSharing {
                     : Membership.<Membership>find("project.id = ?1 and account.id = ?2", other.projectId, caller.id)
                     .firstResultOptional().map(m -> m.role);
             if (role.isEmpty() || !role.get().atLeast(LINKS_REPOS)) {
-                return Optional.of("This local repository already belongs to another project in which you are not a "
-                        + LINKS_REPOS.value() + "; an administrator or a " + LINKS_REPOS.value() + " of that project can link it");
+                return Optional.of("This local repository already belongs to another project in which you are not an "
+                        + LINKS_REPOS.value() + "; an administrator or an " + LINKS_REPOS.value() + " of that project can link it");
             }
         }
         return Optional.empty();

@@ -62,10 +62,10 @@ public class RepoResource {
         return Htmx.page(Templates.list(access, repos.list(access.project().id), RepoForm.empty(), FormErrors.none()));
     }
 
-    @RoleFirst.Lead
+    @RoleFirst.Owner
     @POST
     public Response create(@PathParam("slug") String slug, @BeanParam RepoForm form, @Context HttpHeaders headers) {
-        Access access = projectAccess.write(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.OWNER);
         try {
             Repo repo = repos.create(access, form);
             return Flash.redirect(headers, base(access) + "/" + repo.name, "Repository added; the first sync has started.");
@@ -96,12 +96,12 @@ public class RepoResource {
         return Templates.show(access, repo, RepoSync.latest(repo.id), view, listing, treeError, form, errors);
     }
 
-    @RoleFirst.Lead
+    @RoleFirst.Owner
     @POST
     @Path("/{name}")
     public Response update(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam RepoForm form,
                            @Context HttpHeaders headers) {
-        Access access = projectAccess.write(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.OWNER);
         try {
             Repo repo = repos.update(access, name, form);
             return Flash.redirect(headers, base(access) + "/" + repo.name, "Repository settings saved.");
@@ -110,11 +110,11 @@ public class RepoResource {
         }
     }
 
-    @RoleFirst.Lead
+    @RoleFirst.Owner
     @POST
     @Path("/{name}/delete")
     public Response delete(@PathParam("slug") String slug, @PathParam("name") String name, @Context HttpHeaders headers) {
-        Access access = projectAccess.write(slug, Role.LEAD);
+        Access access = projectAccess.write(slug, Role.OWNER);
         repos.delete(access, name);
         return Flash.redirect(headers, base(access), "Repository " + name + " removed.");
     }

@@ -97,10 +97,10 @@ public class RepoService {
         return u;
     }
 
-    /** Adds a repository (a lead's decision) and queues its first sync. */
+    /** Adds a repository (project settings: an owner's decision, as in DESIGN's roles) and queues its first sync. */
     @Transactional
     public Repo create(Access access, RepoForm form) {
-        access.requireWrite(Role.LEAD);
+        access.requireWrite(Role.OWNER);
         return create(access.project().id, form, access.accountId());
     }
 
@@ -167,7 +167,7 @@ public class RepoService {
     /** Changes a repository's settings; a new URL or branch queues a sync at once. */
     @Transactional
     public Repo update(Access access, String name, RepoForm form) {
-        access.requireWrite(Role.LEAD);
+        access.requireWrite(Role.OWNER);
         Repo repo = require(access, name);
         if (form.url() != null && form.url().trim().equals(repo.displayUrl()) && !repo.displayUrl().equals(repo.gitUrl)) {
             // The form shows the URL without its password: sent back unchanged, it means "keep the URL".
@@ -192,7 +192,7 @@ public class RepoService {
     /** Removes a repository with its syncs, manifests and threads, then its mirror on disk. */
     @Transactional
     public void delete(Access access, String name) {
-        access.requireWrite(Role.LEAD);
+        access.requireWrite(Role.OWNER);
         Repo repo = require(access, name);
         // The repository's syncs first, then the repository: the order a finishing sync takes them (its sync row, then
         // the repository's key through the manifest it inserts). Deleting the repository first deadlocked against a

@@ -98,7 +98,9 @@ class McpClientTest {
                 .post("/api/v1/projects/" + slug + "/specs").then().statusCode(201);
         try (GitFixture git = GitFixture.create()) {
             String sha = git.commit("first", Map.of("src/App.java", GitFixture.lines(12)));
-            String syncId = RestAssured.given().auth().oauth2(lead).contentType("application/json")
+            // Adding a repository is project settings, an owner's.
+            String owner = tokens.create(team.owner().id, "owner", null, null).value();
+            String syncId = RestAssured.given().auth().oauth2(owner).contentType("application/json")
                     .body(Map.of("name", "app", "url", git.url())).post("/api/v1/projects/" + slug + "/repos")
                     .then().statusCode(201).extract().path("syncId");
             repos.await(UUID.fromString(syncId));

@@ -46,17 +46,21 @@ class RepoApiTest {
         try (GitFixture git = GitFixture.create()) {
             String sha = git.commit("first", Map.of("src/App.java", GitFixture.lines(12), "README.md", "hi\n"));
             as(team.member()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos").then().statusCode(403);
-            as(team.lead()).body(Map.of("name", "app", "url", "ftp://nope")).post(api + "/repos")
+            // Repositories are project settings, an owner's (DESIGN's roles): a lead is refused too, whatever the body.
+            as(team.lead()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos").then().statusCode(403);
+            as(team.lead()).body(Map.of("name", "app", "url", "ftp://nope")).post(api + "/repos").then().statusCode(403);
+            as(team.viewer()).get(api + "/repos").then().statusCode(200).body("", hasSize(0));
+            as(team.owner()).body(Map.of("name", "app", "url", "ftp://nope")).post(api + "/repos")
                     .then().statusCode(422).body("details.url", org.hamcrest.Matchers.notNullValue());
-            String syncId = as(team.lead()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos")
+            String syncId = as(team.owner()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos")
                     .then().statusCode(201).body("name", equalTo("app")).extract().path("syncId");
             support.await(UUID.fromString(syncId));
             // The same repository again (with a trailing slash or .git), or a name that differs only in case, is refused.
             for (String url : java.util.List.of(git.url(), git.url() + "/", git.url() + ".git")) {
-                as(team.lead()).body(Map.of("name", "app-again", "url", url)).post(api + "/repos").then().statusCode(422)
+                as(team.owner()).body(Map.of("name", "app-again", "url", url)).post(api + "/repos").then().statusCode(422)
                         .body("details.url", equalTo("This project has this repository already, as app"));
             }
-            as(team.lead()).body(Map.of("name", "App", "url", "https://example.com/other.git")).post(api + "/repos").then().statusCode(422)
+            as(team.owner()).body(Map.of("name", "App", "url", "https://example.com/other.git")).post(api + "/repos").then().statusCode(422)
                     .body("details.name", org.hamcrest.Matchers.containsString("named app"));
             as(team.viewer()).get(api + "/syncs/" + syncId).then().statusCode(200)
                     .body("status", equalTo("SUCCESS")).body("manifestVersion", equalTo(1)).body("commitSha", equalTo(sha));
@@ -132,22 +136,23 @@ class RepoApiTest {
     }
 
     @Test
-    void aLeadChangesARepositorysSettingsAndRemovesIt() {
+    void anOwnerChangesARepositorysSettingsAndRemovesItALeadMayNot() {
         TestData.Team team = data.team();
         String api = "/api/v1/projects/" + team.slug();
         try (GitFixture git = GitFixture.create()) {
             git.commit("first", Map.of("README.md", "hi\n"));
             git.branch("release");
-            String first = as(team.lead()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos")
+            String first = as(team.owner()).body(Map.of("name", "app", "url", git.url())).post(api + "/repos")
                     .then().statusCode(201).extract().path("syncId");
             support.await(UUID.fromString(first));
 
             Map<String, Object> settings = Map.of("name", "web", "url", git.url(), "defaultBranch", "release", "syncIntervalMinutes", 30);
             as(team.member()).body(settings).put(api + "/repos/app").then().statusCode(403);
-            as(team.lead()).body(Map.of("name", "web")).put(api + "/repos/app").then().statusCode(422)
+            as(team.lead()).body(settings).put(api + "/repos/app").then().statusCode(403);
+            as(team.owner()).body(Map.of("name", "web")).put(api + "/repos/app").then().statusCode(422)
                     .body("details.url", org.hamcrest.Matchers.notNullValue());
-            as(team.lead()).body(settings).put(api + "/repos/nothing").then().statusCode(404);
-            as(team.lead()).body(settings).put(api + "/repos/app").then().statusCode(200)
+            as(team.owner()).body(settings).put(api + "/repos/nothing").then().statusCode(404);
+            as(team.owner()).body(settings).put(api + "/repos/app").then().statusCode(200)
                     .body("name", equalTo("web")).body("defaultBranch", equalTo("release")).body("syncIntervalMinutes", equalTo(30));
             // A new branch is synced at once: the latest sync is the one the change queued.
             as(team.viewer()).get(api + "/repos").then().statusCode(200).body("[0].name", equalTo("web"));
@@ -156,9 +161,10 @@ class RepoApiTest {
             as(team.viewer()).get(api + "/repos/web/tree").then().statusCode(200).body("[0].path", equalTo("README.md"));
 
             as(team.member()).delete(api + "/repos/web").then().statusCode(403);
-            as(team.lead()).delete(api + "/repos/web").then().statusCode(204);
+            as(team.lead()).delete(api + "/repos/web").then().statusCode(403);
+            as(team.owner()).delete(api + "/repos/web").then().statusCode(204);
             as(team.viewer()).get(api + "/repos").then().statusCode(200).body("", hasSize(0));
-            as(team.lead()).delete(api + "/repos/web").then().statusCode(404);
+            as(team.owner()).delete(api + "/repos/web").then().statusCode(404);
         }
     }
 }

@@ -35,6 +35,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -64,11 +65,11 @@ class FileBrowserResourceTest {
     }
 
     @Test
-    void leadAddsRepositoryAndIsRedirectedToIt() {
+    void ownerAddsRepositoryAndIsRedirectedToIt() {
         TestData.Team team = data.team();
         try (GitFixture git = GitFixture.create()) {
             git.commit("first", "a.txt", "a\n");
-            Response r = Web.as(team.lead()).contentType("application/x-www-form-urlencoded")
+            Response r = Web.as(team.owner()).contentType("application/x-www-form-urlencoded")
                     .formParam("name", "web").formParam("url", git.url()).formParam("defaultBranch", "main")
                     .formParam("syncIntervalMinutes", "").post("/projects/" + team.slug() + "/repos");
             assertEquals(303, r.statusCode());
@@ -81,13 +82,13 @@ class FileBrowserResourceTest {
     @Test
     void theAddressHintNamesLocalPathsAsTheWizardDoes() {
         TestData.Team team = data.team();
-        Document page = Web.html(Web.as(team.lead()).get("/projects/" + team.slug() + "/repos"));
+        Document page = Web.html(Web.as(team.owner()).get("/projects/" + team.slug() + "/repos"));
         // The field is labelled "Git URL or local path"; its hint listed only remote forms, so a path looked refused.
         assertEquals("https://, ssh://, git@host:team/app.git, file:// or /srv/git/app", page.getElementById("h-url").text());
     }
 
     /**
-     * Two leads add a repository of the same name at once: the second passed the "name is free" check before the
+     * Two owners add a repository of the same name at once: the second passed the "name is free" check before the
      * first committed, so the unique constraint refuses its row; that is a 409 with the reason, not a 500.
      */
     @Test
@@ -100,7 +101,7 @@ class FileBrowserResourceTest {
             QuarkusTransaction.begin();
             try {
                 support.add(team.project(), team.owner(), "web", git.url()); // its row is written, not committed yet
-                second = pool.submit(() -> Web.as(team.lead()).contentType("application/x-www-form-urlencoded")
+                second = pool.submit(() -> Web.as(team.owner()).contentType("application/x-www-form-urlencoded")
                         .formParam("name", "web").formParam("url", git.url()).formParam("defaultBranch", "main")
                         .formParam("syncIntervalMinutes", "").post("/projects/" + team.slug() + "/repos"));
                 LockWaits.awaitOne();
@@ -119,7 +120,7 @@ class FileBrowserResourceTest {
     @Test
     void invalidRepositoryIs422WithValuesKept() {
         TestData.Team team = data.team();
-        Response r = Web.as(team.lead()).contentType("application/x-www-form-urlencoded")
+        Response r = Web.as(team.owner()).contentType("application/x-www-form-urlencoded")
                 .formParam("name", "bad name").formParam("url", "ftp://example.com/x.git").formParam("defaultBranch", "main")
                 .formParam("syncIntervalMinutes", "1").post("/projects/" + team.slug() + "/repos");
         assertEquals(422, r.statusCode());
@@ -137,6 +138,38 @@ class FileBrowserResourceTest {
         Web.as(team.member()).contentType("application/x-www-form-urlencoded").formParam("name", "x").formParam("url", "https://example.com/x.git")
                 .post("/projects/" + team.slug() + "/repos").then().statusCode(403);
         Web.as(team.outsider()).get("/projects/" + team.slug() + "/repos").then().statusCode(404);
+    }
+
+    /**
+     * Repositories are project settings, an owner's (DESIGN's roles): a lead added, changed and removed them. The lead gets
+     * 403 from the forms, whatever they hold, and the pages show them no add, settings or remove form.
+     */
+    @Test
+    void aLeadCannotAddChangeOrRemoveARepositoryAndSeesNoFormsForIt() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", "a.txt", "a\n");
+            Synced s = synced(git);
+            TestData.Team team = s.team();
+            String repos = "/projects/" + team.slug() + "/repos";
+            for (String name : List.of("web", "bad name")) {
+                Web.as(team.lead()).contentType("application/x-www-form-urlencoded").formParam("name", name).formParam("url", git.url())
+                        .formParam("defaultBranch", "main").formParam("syncIntervalMinutes", "").post(repos).then().statusCode(403);
+            }
+            Web.as(team.lead()).contentType("application/x-www-form-urlencoded").formParam("name", "renamed").formParam("url", git.url())
+                    .formParam("defaultBranch", "main").formParam("syncIntervalMinutes", "").post(s.base()).then().statusCode(403);
+            Web.as(team.lead()).contentType("application/x-www-form-urlencoded").formParam("x", "1").post(s.base() + "/delete").then().statusCode(403);
+            assertEquals(List.of("app"), QuarkusTransaction.requiringNew().call(() ->
+                    Repo.<Repo>list("projectId", team.project().id).stream().map(r -> r.name).toList()));
+
+            Document list = Web.html(Web.as(team.lead()).get(repos));
+            assertNull(list.getElementById("add-repo"), "no add form for a lead");
+            Document show = Web.html(Web.as(team.lead()).get(s.base()));
+            assertNull(show.getElementById("repo-settings"), "no settings form for a lead");
+            assertNull(show.getElementById("repo-delete"), "no remove button for a lead");
+            assertNotNull(show.getElementById("sync-panel"), "the sync stays theirs");
+            assertNotNull(Web.html(Web.as(team.owner()).get(repos)).getElementById("add-repo"), "the owner has the add form");
+            assertNotNull(Web.html(Web.as(team.owner()).get(s.base())).getElementById("repo-delete"), "and the remove button");
+        }
     }
 
     @Test

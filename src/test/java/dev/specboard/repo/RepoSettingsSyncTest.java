@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** A lead who corrects a repository's branch under Code sees that branch at once, not after the next scheduled sync, also while a sync runs. */
+/** An owner who corrects a repository's branch under Code sees that branch at once, not after the next scheduled sync, also while a sync runs. */
 @QuarkusTest
 class RepoSettingsSyncTest {
 
@@ -96,7 +96,7 @@ class RepoSettingsSyncTest {
                             "INSERT INTO repo_syncs (project_id, repository_id, status, locked_by, lease_until, attempts) "
                                     + "VALUES (?1, ?2, 'RUNNING', 'test-worker', now() + interval '1 hour', 1) RETURNING id")
                     .setParameter(1, t.project().id).setParameter(2, repo.id).getSingleResult());
-            // Its end waits on its row, held here, until the lead has changed the branch: it read main before.
+            // Its end waits on its row, held here, until the owner has changed the branch: it read main before.
             CompletableFuture<Integer> held = new CompletableFuture<>();
             CompletableFuture<Void> release = new CompletableFuture<>();
             CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {

@@ -54,16 +54,16 @@ class RepoUrlSafetyTest {
             for (String url : List.of("https://127.0.0.1:" + open.getLocalPort() + "/x.git", "https://10.0.0.8/x.git", "https://[::1]/x.git",
                     "https://169.254.169.254/latest/meta-data", "https://localhost/x.git", "git@192.168.0.3:team/x.git",
                     "ssh://git@172.16.5.4/team/x.git")) {
-                api(team.lead()).body(Map.of("name", "internal", "url", url)).post("/api/v1/projects/" + team.slug() + "/repos")
+                api(team.owner()).body(Map.of("name", "internal", "url", url)).post("/api/v1/projects/" + team.slug() + "/repos")
                         .then().statusCode(422).body("details.url", containsString("private"));
             }
         }
         // A zoned IPv6 address and a loopback written as one hex number did not resolve, so entry took them (201).
-        api(team.lead()).body(Map.of("name", "zoned", "url", "https://[fe80::1%25eth0]/x")).post("/api/v1/projects/" + team.slug() + "/repos")
+        api(team.owner()).body(Map.of("name", "zoned", "url", "https://[fe80::1%25eth0]/x")).post("/api/v1/projects/" + team.slug() + "/repos")
                 .then().statusCode(422).body("details.url", containsString("IPv6 address with a zone"));
-        api(team.lead()).body(Map.of("name", "hex", "url", "https://0x7f000001/x")).post("/api/v1/projects/" + team.slug() + "/repos")
+        api(team.owner()).body(Map.of("name", "hex", "url", "https://0x7f000001/x")).post("/api/v1/projects/" + team.slug() + "/repos")
                 .then().statusCode(422).body("details.url", containsString("four decimal numbers"));
-        Response page = Web.as(team.lead()).contentType("application/x-www-form-urlencoded").formParam("name", "meta")
+        Response page = Web.as(team.owner()).contentType("application/x-www-form-urlencoded").formParam("name", "meta")
                 .formParam("url", "https://169.254.169.254/latest").formParam("defaultBranch", "main").formParam("syncIntervalMinutes", "")
                 .post("/projects/" + team.slug() + "/repos");
         assertEquals(422, page.statusCode());
@@ -114,9 +114,9 @@ class RepoUrlSafetyTest {
         TestData.Team team = data.team();
         Repo repo = support.add(team.project(), team.owner(), "app", "https://bot:tok3n@git.example.invalid/team/app.git");
         support.awaitLatest(repo);
-        String shown = Web.html(Web.as(team.lead()).get("/projects/" + team.slug() + "/repos/app")).getElementById("f-url").val();
+        String shown = Web.html(Web.as(team.owner()).get("/projects/" + team.slug() + "/repos/app")).getElementById("f-url").val();
         assertEquals("https://bot:***@git.example.invalid/team/app.git", shown);
-        Web.as(team.lead()).contentType("application/x-www-form-urlencoded").formParam("name", "app").formParam("url", shown)
+        Web.as(team.owner()).contentType("application/x-www-form-urlencoded").formParam("name", "app").formParam("url", shown)
                 .formParam("defaultBranch", "trunk").formParam("syncIntervalMinutes", "")
                 .post("/projects/" + team.slug() + "/repos/app").then().statusCode(303);
         Repo saved = QuarkusTransaction.requiringNew().call(() -> Repo.<Repo>findById(repo.id));

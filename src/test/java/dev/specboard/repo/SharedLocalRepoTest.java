@@ -47,7 +47,7 @@ class SharedLocalRepoTest {
         TestData.Team alpha = data.team();
         GitFixture app = GitFixture.create();
         app.commit("first", "README.md", "secret plans");
-        api(alpha.lead()).body(body("app", app.url())).post("/api/v1/projects/" + alpha.slug() + "/repos").then().statusCode(201);
+        api(alpha.owner()).body(body("app", app.url())).post("/api/v1/projects/" + alpha.slug() + "/repos").then().statusCode(201);
 
         Account outsider = data.account("outsider");
         Project beta = data.project(outsider);
@@ -69,22 +69,25 @@ class SharedLocalRepoTest {
     }
 
     @Test
-    void aLeadOfBothProjectsAndAnAdministratorMayLinkIt() throws Exception {
+    void anOwnerOfBothProjectsAndAnAdministratorMayLinkIt() throws Exception {
         TestData.Team alpha = data.team();
         GitFixture app = GitFixture.create();
         app.commit("first", "README.md", "shared");
-        api(alpha.lead()).body(body("app", app.url())).post("/api/v1/projects/" + alpha.slug() + "/repos").then().statusCode(201);
+        api(alpha.owner()).body(body("app", app.url())).post("/api/v1/projects/" + alpha.slug() + "/repos").then().statusCode(201);
 
-        Project leads = data.project(alpha.lead());
-        api(alpha.lead()).body(body("app", app.url() + "/")).post("/api/v1/projects/" + leads.slug + "/repos").then().statusCode(201);
+        Project owners = data.project(alpha.owner());
+        api(alpha.owner()).body(body("app", app.url() + "/")).post("/api/v1/projects/" + owners.slug + "/repos").then().statusCode(201);
 
         Account admin = data.admin("admin");
         Project admins = data.project(admin);
         api(admin).body(body("app", app.url())).post("/api/v1/projects/" + admins.slug + "/repos").then().statusCode(201);
 
-        // A member of alpha is not one who links repositories there.
-        Project members = data.project(alpha.member());
-        api(alpha.member()).body(body("app", app.url())).post("/api/v1/projects/" + members.slug + "/repos").then().statusCode(422)
-                .body("details.url", containsString("another project"));
+        // Neither a lead nor a member of alpha is one who links repositories there: repositories are project settings,
+        // an owner's (DESIGN's roles).
+        for (Account notOwner : java.util.List.of(alpha.lead(), alpha.member())) {
+            Project own = data.project(notOwner);
+            api(notOwner).body(body("app", app.url())).post("/api/v1/projects/" + own.slug + "/repos").then().statusCode(422)
+                    .body("details.url", containsString("another project in which you are not an owner"));
+        }
     }
 }

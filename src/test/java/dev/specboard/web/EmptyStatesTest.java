@@ -41,8 +41,10 @@ class EmptyStatesTest {
     void plansWithoutARepositoryLinkToAddingOne() {
         TestData.Team t = data.team();
         String plans = "/projects/" + t.slug() + "/plans";
-        assertEquals("/projects/" + t.slug() + "/repos#add-repo", nextStep(t.lead(), plans, "no-repos"));
-        assertEquals("/projects/" + t.slug() + "/repos", nextStep(t.viewer(), plans, "no-repos"), "only a lead sees the add form");
+        assertEquals("/projects/" + t.slug() + "/repos#add-repo", nextStep(t.owner(), plans, "no-repos"));
+        // Repositories are project settings: only an owner sees the add form (DESIGN's roles).
+        assertEquals("/projects/" + t.slug() + "/repos", nextStep(t.lead(), plans, "no-repos"), "a lead has no add form to go to");
+        assertEquals("/projects/" + t.slug() + "/repos", nextStep(t.viewer(), plans, "no-repos"), "only an owner sees the add form");
     }
 
     @Test
@@ -58,7 +60,8 @@ class EmptyStatesTest {
     @Test
     void assistantJobsWithoutARepositoryLinkToAddingOne() {
         TestData.Team t = data.team();
-        assertEquals("/projects/" + t.slug() + "/repos#add-repo", nextStep(t.lead(), "/projects/" + t.slug() + "/jobs", "docs-no-repos"));
+        assertEquals("/projects/" + t.slug() + "/repos#add-repo", nextStep(t.owner(), "/projects/" + t.slug() + "/jobs", "docs-no-repos"));
+        assertEquals("/projects/" + t.slug() + "/repos", nextStep(t.lead(), "/projects/" + t.slug() + "/jobs", "docs-no-repos"));
     }
 
     @Test

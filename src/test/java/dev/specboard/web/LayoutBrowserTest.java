@@ -275,7 +275,7 @@ class LayoutBrowserTest {
             assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(r).status);
             for (int width : new int[] {1280, 360}) {
                 try (Browser b = Browser.open(base.toString(), width)) {
-                    b.login(t.lead().username, TestData.PASSWORD);
+                    b.login(t.owner().username, TestData.PASSWORD); // the settings and remove forms are an owner's
                     b.go("/projects/" + t.slug() + "/repos/app");
                     assertEquals("", b.js("""
                             var files = document.getElementById('file-list').getBoundingClientRect(), main = document.getElementById('files').getBoundingClientRect();
