@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
  * The output schema of a tool that answers a list: MCP requires structured content to be a JSON object (the TypeScript
  * SDK, which most agent hosts use, refuses a whole {@code tools/list} when one tool's schema is of another type), so a
  * list is given as {@code {"items": [...]}} ({@link ItemsContent}), each item described by the tool's
- * {@code outputSchema.from} class as the library describes a single answer.
+ * {@code outputSchema.from} class as the library describes a single answer. Each is built once ({@link ToolSchemaCache}).
  */
 @Singleton
 public class ItemsSchema implements OutputSchemaGenerator {
@@ -18,8 +18,15 @@ public class ItemsSchema implements OutputSchemaGenerator {
     @Inject
     GlobalOutputSchemaGenerator items;
 
+    @Inject
+    ToolSchemaCache cache;
+
     @Override
     public Object generate(Class<?> itemClass) {
+        return cache.schema(java.util.List.of(ItemsSchema.class, itemClass), () -> listOf(itemClass));
+    }
+
+    private JsonObject listOf(Class<?> itemClass) {
         JsonObject item = new JsonObject(String.valueOf(items.generate(itemClass)));
         item.remove("$schema");
         JsonObject schema = new JsonObject().put("type", "object")

@@ -46,7 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class JobApi {
 
-    public record NewJob(String type, Map<String, Object> params) {
+    public record NewJob(String type,
+                         @Schema(description = "DOCS: repo, path, componentId; EXPLANATION: repo, path, lineStart, lineEnd, threadId. "
+                                 + "repository is taken for repo (the MCP tools' name for it); not both.") Map<String, Object> params) {
     }
 
     public record NewRefactor(String symbol, String newName, String path, Boolean includeStringsAndComments) {

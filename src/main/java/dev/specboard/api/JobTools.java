@@ -33,7 +33,7 @@ public class JobTools {
         params.put("repo", repository);
         params.put("path", path);
         params.put("componentId", componentId);
-        return entity(JobApi.JobStarted.class, () -> jobApi.create(project, new JobApi.NewJob("DOCS", params)));
+        return created(() -> jobApi.create(project, new JobApi.NewJob("DOCS", params)));
     }
 
     @Tool(name = "create_explanation_job", description = "Queues an EXPLANATION of lines of a file: what they declare and use, where used names are defined, blame, threads and tasks. The answer is posted as the assistant on the given review thread, or on a new thread on those lines.",
@@ -50,7 +50,12 @@ public class JobTools {
         params.put("lineStart", lineStart);
         params.put("lineEnd", lineEnd);
         params.put("threadId", threadId);
-        return entity(JobApi.JobStarted.class, () -> jobApi.create(project, new JobApi.NewJob("EXPLANATION", params)));
+        return created(() -> jobApi.create(project, new JobApi.NewJob("EXPLANATION", params)));
+    }
+
+    /** A queued job; a refusal names the repository {@code repository}, as this tool's argument is called. */
+    private static JobApi.JobStarted created(java.util.function.Supplier<jakarta.ws.rs.core.Response> create) {
+        return call("repo", "repository", () -> (JobApi.JobStarted) create.get().getEntity());
     }
 
     @Tool(name = "get_job", description = "Returns an assistant job: status (QUEUED, RUNNING, SUCCESS, FAILED, CANCELLED), progress, result and error.",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specboard.web.ApiError;
 import dev.specboard.web.InputGuard;
@@ -39,6 +40,8 @@ import java.util.Map;
  * message is read leniently first and answered with its id: a tool call whose arguments hold a NUL gets
  * the tool error naming the argument, anything else an invalid-params error naming where the NUL is. And a tool call
  * naming an argument the tool does not take gets the tool error naming it, as the JSON API refuses unknown fields.
+ * And a body that is JSON but no object (text, a number, null, true, an array: MCP has no batches since 2025-06-18)
+ * gets 400 with the protocol's invalid-request error and no id; the library cast it unchecked, into a 500.
  */
 @ApplicationScoped
 public class McpSessionGuard {
@@ -77,8 +80,17 @@ public class McpSessionGuard {
     private void screen(RoutingContext ctx) {
         JsonNode message = read(ctx);
         if (message == null) {
-            // Not a JSON object (a batch, or not JSON at all): the library answers it as the protocol says.
+            // Not JSON at all: the library answers the protocol's parse error.
             ctx.next();
+            return;
+        }
+        if (!message.isObject()) {
+            // The library casts the message to an object or an array of objects without a check: "garbage", 123, null, [] or [1]
+            // were a 500 with a stack trace logged. MCP has had no batches since 2025-06-18, the version clients speak.
+            String problem = message.isArray() ? "Invalid Request: batches (JSON arrays) are not supported; send one JSON-RPC request object per POST"
+                    : "Invalid Request: an MCP message must be a JSON-RPC request object, not " + message.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            InputGuard.refused("POST", endpoint, problem);
+            answer(ctx, 400, error(NullNode.getInstance(), -32600, problem));
             return;
         }
         String session = ctx.request().getHeader(SESSION_HEADER);
@@ -109,7 +121,7 @@ public class McpSessionGuard {
             }
             return;
         }
-        List<String> nul = nulAt(message, new ArrayList<>());
+        List<String> nul = StrictJson.nulAt(message, new ArrayList<>());
         if (nul == null) {
             JsonNode call = message.path("params");
             // One refusal at a time, the names first: an argument the tool does not take, then one of the wrong kind,
@@ -298,49 +310,17 @@ public class McpSessionGuard {
         return "an object as the tool's input schema describes it";
     }
 
-    /** The message as a JSON object, or null when it is not one. */
+    /** The message as a JSON value, or null when it is not JSON. */
     private static JsonNode read(RoutingContext ctx) {
         if (ctx.body() == null || ctx.body().buffer() == null) {
             return null;
         }
         try {
             JsonNode node = LENIENT.readTree(ctx.body().buffer().getBytes());
-            return node != null && node.isObject() ? node : null;
+            return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
             return null;
         }
-    }
-
-    /** Where the first NUL of a JSON value is (in a name or a text), as path parts; null when it holds none. */
-    static List<String> nulAt(JsonNode node, List<String> path) {
-        if (node.isTextual()) {
-            return node.textValue().indexOf('\0') >= 0 ? path : null;
-        }
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                List<String> inner = new ArrayList<>(path);
-                inner.add(InputGuard.printable(field.getKey()));
-                if (field.getKey().indexOf('\0') >= 0) {
-                    return inner;
-                }
-                List<String> found = nulAt(field.getValue(), inner);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                List<String> inner = new ArrayList<>(path);
-                inner.add("[" + i + "]");
-                List<String> found = nulAt(node.get(i), inner);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static ObjectNode error(JsonNode id, int code, String text) {

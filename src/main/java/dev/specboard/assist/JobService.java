@@ -75,7 +75,7 @@ public class JobService {
     @Transactional
     public AiJob create(Access access, AiJobType type, Map<String, Object> params) {
         access.requireWrite(roleFor(type));
-        Map<String, Object> p = params == null ? Map.of() : params;
+        Map<String, Object> p = params == null ? Map.of() : repositoryAsRepo(params);
         refuseUnknown(type, p);
         UUID projectId = access.project().id;
         Map<String, Object> clean = new LinkedHashMap<>();
@@ -106,6 +106,22 @@ public class JobService {
         job.persist();
         queued(JobKind.AI, job.id, projectId);
         return job;
+    }
+
+    /**
+     * {@code repository} is taken for {@code repo}: the MCP tools and the rest of the API name a repository so, and an
+     * agent sending it was refused. {@code repo} stays for the clients that use it; both at once is refused.
+     */
+    private static Map<String, Object> repositoryAsRepo(Map<String, Object> params) {
+        if (!params.containsKey("repository")) {
+            return params;
+        }
+        if (params.containsKey("repo")) {
+            throw dev.specboard.web.ValidationException.of("params.repository", "Give repo or repository, not both: they name the same thing");
+        }
+        Map<String, Object> p = new LinkedHashMap<>(params);
+        p.put("repo", p.remove("repository"));
+        return p;
     }
 
     /** What each type of job reads from its parameters. */

@@ -88,12 +88,14 @@ public class PlanService {
         if (repo != null && !errors.has("name")) {
             NameLock.take(em, "plans", repo.id, name);
         }
-        if (repo != null && !errors.has("name")
-                && Plan.count("repositoryId = ?1 and name = ?2", repo.id, name) > 0) {
+        Plan same = repo == null || errors.has("name") ? null
+                : Plan.<Plan>find("repositoryId = ?1 and name = ?2 order by version desc", repo.id, name).firstResult();
+        if (same != null) {
             errors.add("name", "This repository already has a plan with this name: open it and make a new version instead");
         }
         if (errors.any()) {
-            throw new ValidationException(errors);
+            // The API's answer names the plan to open (its newest version), so that an agent need not search for it.
+            throw same == null ? new ValidationException(errors) : new ValidationException(errors).with("existingPlanId", same.id);
         }
         Plan plan = Plan.draft(access.project().id, repo.id, name,
                 form.description() == null || form.description().isBlank() ? null : form.description().strip(),
@@ -204,8 +206,12 @@ public class PlanService {
         PlanArtifact theirs = ofType.get(0);
         String by = theirs.createdBy == null ? null
                 : dev.specboard.account.Account.<dev.specboard.account.Account>findByIdOptional(theirs.createdBy).map(x -> x.username).orElse(null);
-        throw new StaleVersionException("The " + type.label().toLowerCase(java.util.Locale.ROOT) + " artifact", base, ofType.size(),
-                java.util.Map.of("content", pretty(theirs.content)), java.util.Map.of("content", yours), by);
+        StaleVersionException stale = new StaleVersionException("The " + type.label().toLowerCase(java.util.Locale.ROOT) + " artifact", base,
+                ofType.size(), java.util.Map.of("content", pretty(theirs.content)), java.util.Map.of("content", yours), by);
+        // The form compares both as texts; the API gives an artifact's content as a JSON document everywhere, so here too.
+        stale.details().put("current", java.util.Map.of("content", read(theirs.content)));
+        stale.details().put("yours", java.util.Map.of("content", read(normalized(yours))));
+        throw stale;
     }
 
     /** A stored document indented for editing. */
@@ -285,7 +291,8 @@ public class PlanService {
         if (plan.specId != null) {
             TechnicalSpec existing = TechnicalSpec.findById(plan.specId);
             throw ApiException.conflict(plan.name + " " + plan.versionLabel() + " was already turned into "
-                    + (existing == null ? "a spec" : existing.key()) + ".");
+                    + (existing == null ? "a spec" : existing.key()) + ".",
+                    existing == null ? Map.of() : Map.of("specKey", existing.key()));
         }
         List<PlanArtifact> current = PlanArtifact.current(plan.id);
         PlanArtifact steps = current.stream().filter(a -> a.type() == ArtifactType.IMPLEMENTATION_STEPS).findFirst()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -330,5 +332,37 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             return out.toString();
         }
+    }
+
+    /** Where the first NUL of a JSON value is (in a name or a text), as path parts; null when it holds none. */
+    public static List<String> nulAt(JsonNode node, List<String> path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                List<String> inner = new ArrayList<>(path);
+                inner.add(InputGuard.printable(field.getKey()));
+                if (field.getKey().indexOf('\0') >= 0) {
+                    return inner;
+                }
+                List<String> found = nulAt(field.getValue(), inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                List<String> inner = new ArrayList<>(path);
+                inner.add("[" + i + "]");
+                List<String> found = nulAt(node.get(i), inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -16,6 +16,15 @@ public class ValidationException extends ApiException {
         return new ValidationException(FormErrors.none().add(field, message));
     }
 
+    /**
+     * The same refusal, its API answer's {@code details} also carrying a fact that is no field's error (the id of the
+     * thing the input clashes with); a form shows only the errors.
+     */
+    public ValidationException with(String key, Object value) {
+        details().put(key, value);
+        return this;
+    }
+
     public FormErrors errors() {
         return errors;
     }
@@ -33,6 +42,13 @@ public class ValidationException extends ApiException {
     public ValidationException renamed(String field, String as) {
         FormErrors named = FormErrors.none();
         errors.asMap().forEach((f, message) -> named.add(field.equals(f) ? as : f, message));
-        return new ValidationException(named);
+        ValidationException renamed = new ValidationException(named);
+        // What is no field's error (see with) goes along.
+        details().forEach((key, value) -> {
+            if (!errors.has(key)) {
+                renamed.details().putIfAbsent(key, value);
+            }
+        });
+        return renamed;
     }
 }

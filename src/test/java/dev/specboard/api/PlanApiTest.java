@@ -132,7 +132,9 @@ class PlanApiTest {
             String id = createPlan(t, "Pay\u0007ments\u202e");
             Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(200).body("name", equalTo("Payments"));
             Api.as(t.lead()).body(Map.of("name", "Payments\u0085", "targetBranch", "main")).post(plans).then().statusCode(422)
-                    .body("details.name", equalTo("This repository already has a plan with this name: open it and make a new version instead"));
+                    .body("details.name", equalTo("This repository already has a plan with this name: open it and make a new version instead"))
+                    // the plan to open instead, so that an agent need not search for it
+                    .body("details.existingPlanId", equalTo(id));
             Api.as(t.lead()).body(Map.of("name", "\u0007\u2066", "targetBranch", "main")).post(plans).then().statusCode(422)
                     .body("details.name", equalTo("Give the plan a name"));
         }
@@ -295,7 +297,8 @@ class PlanApiTest {
                     "SELECT plan_id FROM technical_specs WHERE project_id = ?1 AND spec_number = ?2")
                     .setParameter(1, t.project().id).setParameter(2, Integer.parseInt(key.substring(5))).getSingleResult());
             assertEquals(UUID.fromString(id), back, "the spec links back to its plan");
-            Api.as(t.lead()).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/spec").then().statusCode(409);
+            Api.as(t.lead()).post("/api/v1/projects/" + t.slug() + "/plans/" + id + "/spec").then().statusCode(409)
+                    .body("details.specKey", equalTo(key));
             // The spec follows the artifacts as they were: they no longer change, and the page offers no way to.
             addArtifact(t, id, "implementation_steps", PlanFixtures.STEPS).then().statusCode(409)
                     .body("error", org.hamcrest.Matchers.containsString("was turned into a spec"));

@@ -61,6 +61,12 @@ class JobParamsTest {
                     "lineEnd", 3))).post(url).then().statusCode(202);
             fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", FILE, "lineStart", "2",
                     "lineEnd", " 3 "))).post(url).then().statusCode(202);
+            // repository, the name the MCP tools use, is taken for repo; both at once say nothing clear and are refused.
+            String id = fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repository", "app", "path", JobTestSupport.DIR)))
+                    .post(url).then().statusCode(202).extract().path("id");
+            fx.api(t.viewer()).get(url + "/" + id).then().statusCode(200).body("params.repo", equalTo("app"));
+            fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repository", "app", "repo", "app"))).post(url).then().statusCode(422)
+                    .body("details.'params.repository'", containsString("not both"));
             String token = fx.token(t.member());
             String session = Mcp.initialize(token);
             assertTrue(Mcp.answer(token, session, "create_docs_job", false, "project", t.slug(), "repository", "app", "path", JobTestSupport.DIR)

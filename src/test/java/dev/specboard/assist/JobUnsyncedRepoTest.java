@@ -60,7 +60,11 @@ class JobUnsyncedRepoTest {
                     .post(url).then().statusCode(422).body("details.repo", equalTo(NOT_SYNCED));
             String token = fx.token(t.member());
             String session = Mcp.initialize(token);
-            assertTrue(Mcp.answer(token, session, "create_docs_job", true, "project", t.slug(), "repository", "app").contains(NOT_SYNCED));
+            // The API takes repository for repo too, and the tool's refusal names its own argument, repository.
+            fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repository", "app")))
+                    .post(url).then().statusCode(422).body("details.repo", equalTo(NOT_SYNCED));
+            String tool = Mcp.answer(token, session, "create_docs_job", true, "project", t.slug(), "repository", "app");
+            assertTrue(tool.contains("\"repository\":\"" + NOT_SYNCED) && !tool.contains("\"repo\""), tool);
             assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> AiJob.count("projectId", t.project().id)));
         }
     }

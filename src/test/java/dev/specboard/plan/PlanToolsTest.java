@@ -40,6 +40,8 @@ class PlanToolsTest {
             assertTrue(created.contains("\"status\":\"draft\"") && created.contains("\"version\":1"), created);
             String plan = id(created);
             answer(lead, session, "create_plan", false, "project", slug, "repository", "shop", "name", "Refunds", "targetBranch", "main");
+            String again = answer(lead, session, "create_plan", true, "project", slug, "repository", "shop", "name", "Checkout", "targetBranch", "main");
+            assertTrue(again.contains("\"existingPlanId\":\"" + plan + "\"") && again.contains("already has a plan"), "the plan to open is named: " + again);
             assertTrue(answer(lead, session, "create_plan", true, "project", slug, "repository", "nope", "name", "X", "targetBranch", "main")
                     .contains("nope"), "a repository the project lacks is named");
 
@@ -68,7 +70,9 @@ class PlanToolsTest {
 
             String spec = answer(lead, session, "plan_to_spec", false, "project", slug, "planId", plan);
             assertTrue(spec.matches("(?s).*\"key\":\"SPEC-\\d+\".*") && spec.contains("cart-total"), spec);
-            assertTrue(answer(lead, session, "plan_to_spec", true, "project", slug, "planId", plan).length() > 0, "a second spec is refused");
+            String specKey = spec.replaceAll("(?s).*\"key\":\"(SPEC-\\d+)\".*", "$1");
+            String twice = answer(lead, session, "plan_to_spec", true, "project", slug, "planId", plan);
+            assertTrue(twice.contains("\"specKey\":\"" + specKey + "\""), "a second spec is refused, naming the first: " + twice);
 
             String next = answer(lead, session, "new_plan_version", false, "project", slug, "planId", plan);
             assertTrue(next.contains("\"version\":2"), next);
