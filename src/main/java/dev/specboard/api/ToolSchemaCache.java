@@ -6,21 +6,25 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Keeps the MCP tools' JSON Schemas, each built once: the library builds every input and output schema again for each
  * {@code tools/list} (victools, about 0.7 s for our tools, on the event loop, where it stalled every other request). The
  * tools are all declared with {@code @Tool}, so a tool's schema never changes while the application runs; all of them
- * are built at start, off the event loop.
+ * are built just after start on a worker thread, off the event loop and without delaying readiness (a listing that comes
+ * before that builds what it needs itself).
  */
 @Singleton
 public class ToolSchemaCache {
 
     private final Map<Object, Object> schemas = new ConcurrentHashMap<>();
     private final AtomicInteger builds = new AtomicInteger();
+    private volatile CompletableFuture<Void> described = CompletableFuture.completedFuture(null);
 
     /** The schema kept under this key, built (once) when there is none yet. */
     @SuppressWarnings("unchecked")
@@ -41,10 +45,17 @@ public class ToolSchemaCache {
         return builds.get();
     }
 
-    /** Describes every tool once at start, so that no request waits for it. */
-    void buildAtStart(@Observes StartupEvent start, ToolManager tools) {
-        for (ToolManager.ToolInfo tool : tools) {
-            tool.asJson();
-        }
+    /** Describes every tool once after start, on a worker thread, so that no request waits for it. */
+    void buildAtStart(@Observes StartupEvent start, ToolManager tools, ManagedExecutor executor) {
+        described = executor.runAsync(() -> {
+            for (ToolManager.ToolInfo tool : tools) {
+                tool.asJson();
+            }
+        });
+    }
+
+    /** Completes once every tool has been described after start. */
+    public CompletableFuture<Void> described() {
+        return described;
     }
 }

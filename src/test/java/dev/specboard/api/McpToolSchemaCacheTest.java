@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The tools' schemas are built once, at start, and {@code tools/list} only reads them: the library built every input
+ * The tools' schemas are built once, just after start, and {@code tools/list} only reads them: the library built every input
  * and output schema again per listing (0.6 to 0.8 s each time, on the event loop, stalling every other request).
  */
 @QuarkusTest
@@ -39,6 +39,7 @@ class McpToolSchemaCacheTest {
     void listingToolsBuildsNoSchema() {
         TestData.Team t = data.team();
         String token = tokens.create(t.member().id, "schemas", null, null).value();
+        cache.described().join();
         int atStart = cache.builds();
         List<McpSchema.Tool> first;
         try (McpSyncClient mcp = Mcp.client(base, token)) {
