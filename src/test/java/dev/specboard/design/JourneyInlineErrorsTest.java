@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every field a journey form's error summary lists carries its own inline error and aria-invalid: the new journey's
- * description, a node's label and branches, and a connection's label, trigger and element were only in the summary.
+ * description, a node's branches, and a connection's label, trigger and element were only in the summary, and a new
+ * node's taken key hid its over-long label.
  */
 @QuarkusTest
 class JourneyInlineErrorsTest {
@@ -78,6 +79,13 @@ class JourneyInlineErrorsTest {
         Document d = Web.html(node);
         everyListedFieldIsMarked(d, "#node-form", List.of("label", "branches"));
         assertEquals("At most 255 characters", d.selectFirst("#node-form #e-label").text());
+
+        Response taken = Web.as(t.member()).formParam("key", "ask").formParam("nodeType", "action").formParam("label", "l".repeat(256))
+                .post(base + "/nodes");
+        assertEquals(422, taken.statusCode(), taken.asString());
+        Document both = Web.html(taken);
+        everyListedFieldIsMarked(both, "#node-form", List.of("key", "label"));
+        assertEquals("The key ask is taken in this journey", both.selectFirst("#node-form #e-key").text());
 
         Response edit = Web.as(t.member()).formParam("label", "l".repeat(256)).formParam("question", "Card?").formParam("branches", "Yes")
                 .post(base + "/nodes/ask");
