@@ -161,7 +161,7 @@ public class JourneyService {
             try {
                 // Checked on a new node: a kept one changes only once all are valid (no half-edited row flushed meanwhile).
                 FlowNode old = existing.get(n.key());
-                byKey.put(n.key(), node(access, f, new FlowNode(), n, old == null ? null : FlowModel.data(old.data).pageId()));
+                byKey.put(n.key(), node(access, f, new FlowNode(), n, old == null ? null : FlowModel.data(old.data).pageId(), null));
             } catch (ValidationException e) {
                 int at = i;
                 e.errors().asMap().forEach((k, v) -> errors.add("nodes[" + at + "]." + k, v));
@@ -232,13 +232,11 @@ public class JourneyService {
         List<FlowNode> existing = nodes(f.id);
         String key = form.key() == null || form.key().isBlank() ? FlowNode.freeKey(form.nodeType(), existing) : form.key().strip();
         String problem = FlowNode.keyProblem(key);
-        if (problem != null) {
-            throw ValidationException.of("key", problem);
+        if (problem == null && existing.stream().anyMatch(n -> n.nodeKey.equalsIgnoreCase(key))) {
+            problem = "The key " + key + " is taken in this journey";
         }
-        if (existing.stream().anyMatch(n -> n.nodeKey.equalsIgnoreCase(key))) {
-            throw ValidationException.of("key", "The key " + key + " is taken in this journey");
-        }
-        FlowNode n = node(access, f, new FlowNode(), form, null);
+        // Told with the other fields' problems: a taken key hid an over-long label until the key was fixed.
+        FlowNode n = node(access, f, new FlowNode(), form, null, problem);
         n.nodeKey = key;
         n.persist();
         f.version++;
@@ -258,7 +256,7 @@ public class JourneyService {
         n.requireUnlocked("edit");
         f.requireVersion(version, n, form);
         node(access, f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
-                form.text(), form.end(), form.start(), form.newPage()), FlowModel.data(n.data).pageId());
+                form.text(), form.end(), form.start(), form.newPage()), FlowModel.data(n.data).pageId(), null);
         f.version++;
         askAboutBranches(f);
         return n;
@@ -369,8 +367,8 @@ public class JourneyService {
      * page's path instead of a page shows the page there, made a placeholder when there is none; {@code shown}: the page
      * the node shows now, which it may keep naming though it was deleted (see {@link FlowNode#take}).
      */
-    private FlowNode node(Access access, JourneyFlow f, FlowNode n, NodeForm form, UUID shown) {
-        FormErrors errors = validation.check(form);
+    private FlowNode node(Access access, JourneyFlow f, FlowNode n, NodeForm form, UUID shown, String keyProblem) {
+        FormErrors errors = keyProblem == null ? validation.check(form) : validation.check(form).add("key", keyProblem);
         NodeForm taken = form;
         if (form.wantsNewPage() && form.page() != null && !form.page().isBlank()) {
             errors.add("newPage", "Choose a page or give a new one's path, not both");

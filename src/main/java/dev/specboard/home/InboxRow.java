@@ -19,6 +19,14 @@ public record InboxRow(String kind, String projectSlug, String projectName, Stri
         return base + "/diff?from=" + sinceVersion + "&to=" + version;
     }
 
+    /**
+     * What the item is called wherever it is listed (the inbox and the start page): a story by its key and title, anything
+     * else by its title alone, since its key is an id no one reads.
+     */
+    public String heading() {
+        return kind.equals("story") || kind.equals("sent-back") ? key + " " + title : title;
+    }
+
     public String label() {
         return switch (kind) {
             case "story" -> "Story to approve";

@@ -26,6 +26,11 @@ public record PreviewRow(UUID id, String token, String status, String pageName, 
         return tokenRevoked ? "closed: the API token it was made with was revoked" : null;
     }
 
+    /** Its time ran out (a revoked one says when it was revoked instead): the list words the time in the past. */
+    public boolean expired() {
+        return revokedAt == null && !expiresAt.isAfter(Instant.now());
+    }
+
     /** The link's path, or null when it cannot be shown again. */
     public String url() {
         return token == null ? null : "/preview/" + token;

@@ -31,6 +31,10 @@ public class ExecutiveSummaryService {
         if (content != null && content.length() > 50000) {
             throw ValidationException.of("content", "At most 50000 characters");
         }
+        // A blank text would only become an empty version hiding the last real one.
+        if (content == null || content.isBlank()) {
+            throw ValidationException.of("content", "Write the executive summary");
+        }
         if (baseVersion == null) {
             throw ValidationException.of("version", "Say which version you edited");
         }
@@ -42,7 +46,7 @@ public class ExecutiveSummaryService {
             throw new StaleVersionException("The executive summary", baseVersion, p.executiveSummaryVersion,
                     StaleVersionException.texts("content", p.executiveSummary), StaleVersionException.texts("content", content), null);
         }
-        String text = content == null || content.isBlank() ? null : content.strip();
+        String text = content.strip();
         if (Objects.equals(text, p.executiveSummary)) {
             return p;
         }
@@ -52,7 +56,7 @@ public class ExecutiveSummaryService {
         ExecutiveSummaryRevision r = new ExecutiveSummaryRevision();
         r.projectId = p.id;
         r.version = p.executiveSummaryVersion;
-        r.content = text == null ? "" : text;
+        r.content = text;
         r.authorId = access.accountId();
         r.persist();
         return p;

@@ -177,6 +177,49 @@ public class SetupWizardService {
         return Optional.empty();
     }
 
+    /**
+     * Continues the setup of a project made elsewhere (over the API, or left by an abandoned run): the owner's run for
+     * it resumes where it stood, or a new one starts at the vision step with what the project already has as its
+     * answers. Another unfinished setup of the owner is left as {@link #abandon} leaves it, its project unfinished.
+     */
+    @Transactional
+    public WizardRun continueSetup(Access access) {
+        access.requireWrite(Role.OWNER);
+        Project p = access.project();
+        if (p.setupComplete) {
+            throw ApiException.conflict("The setup of " + p.name + " is already complete.");
+        }
+        WizardRun run = current(access.accountId()).orElse(null);
+        if (run != null && p.id.equals(run.projectId)) {
+            return run;
+        }
+        if (run != null) {
+            run.abandon();
+        }
+        run = WizardRun.start(access.accountId(), WizardRun.PROJECT_SETUP, SetupStep.BASICS);
+        run.projectId = p.id;
+        Map<String, Object> basics = new LinkedHashMap<>();
+        basics.put("name", p.name);
+        basics.put("slug", p.slug);
+        basics.put("type", p.type);
+        basics.put("framework", n(p.framework));
+        basics.put("description", n(p.description));
+        run.record(SetupStep.BASICS, basics);
+        Map<String, Object> vision = new LinkedHashMap<>();
+        vision.put("visionStatement", n(p.visionStatement));
+        vision.put("targetFeeling", n(p.targetFeeling));
+        vision.put("referenceApps", p.referenceApps == null ? List.of() : List.copyOf(p.referenceApps));
+        vision.put("icon", n(p.icon));
+        vision.put("color", n(p.color));
+        run.record(SetupStep.VISION, vision);
+        if (p.executiveSummary != null) {
+            run.record(SetupStep.SUMMARY, Map.of("executiveSummary", p.executiveSummary));
+        }
+        run.enter(SetupStep.VISION);
+        run.persist();
+        return run;
+    }
+
     /** Leaves the unfinished run (its project stays, with its setup unfinished) so a new project can be started. */
     @Transactional
     public void abandon(UUID accountId) {

@@ -184,6 +184,21 @@ class ComponentApiTest {
                 .body("version", equalTo(3)).body("approved", equalTo(false));
     }
 
+    @Test
+    void anEmptyOrBlankDesignDocIsRefusedAndSavesNoVersion() {
+        TestData.Team t = data.team();
+        String id = create(t.member(), t, "Refunds");
+        String doc = base(t) + "/" + id + "/design-doc";
+        for (String blank : List.of("", "  \n\t ")) {
+            Api.as(t.member()).body(Map.of("content", blank)).put(doc).then().statusCode(422)
+                    .body("details.content", equalTo("Write the design doc"));
+        }
+        Api.as(t.viewer()).get(doc).then().statusCode(404);
+        Api.as(t.member()).body(Map.of("content", "# Refunds", "version", 0)).put(doc).then().statusCode(200).body("version", equalTo(1));
+        Api.as(t.member()).body(Map.of("content", "", "version", 1)).put(doc).then().statusCode(422);
+        Api.as(t.viewer()).get(doc).then().statusCode(200).body("version", equalTo(1)).body("content", equalTo("# Refunds"));
+    }
+
     static UUID designDocId(String componentId) {
         return dev.specboard.architecture.DesignDoc.forComponent(UUID.fromString(componentId)).orElseThrow().id;
     }

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.contains;
@@ -63,6 +64,18 @@ class ContextApiTest {
         Api.as(t.member()).body(Map.of("content", "We sell e-books", "version", 1)).put(p + "/executive-summary").then().statusCode(200)
                 .body("version", equalTo(2)).body("approved", equalTo(false));
         Api.as(t.viewer()).get(p).then().body("executiveSummaryApproved", equalTo(false)).body("executiveSummaryVersion", equalTo(2));
+    }
+
+    @Test
+    void aBlankSummaryIsRefusedNamingTheField() {
+        TestData.Team t = data.team();
+        String p = "/api/v1/projects/" + t.slug();
+        Api.as(t.member()).body(Map.of("content", "We sell books", "version", 0)).put(p + "/executive-summary").then().statusCode(200);
+        for (String blank : List.of("", " \n ")) {
+            Api.as(t.member()).body(Map.of("content", blank, "version", 1)).put(p + "/executive-summary").then().statusCode(422)
+                    .body("details.content", equalTo("Write the executive summary"));
+        }
+        Api.as(t.viewer()).get(p).then().body("executiveSummaryVersion", equalTo(1));
     }
 
     @Test

@@ -119,4 +119,16 @@ class McpAgentToolsTest {
         assertEquals("US-1", updated.get("stories").get(0).get("key").asText(), updated.toString());
         assertEquals(1, updated.get("stories").size(), updated.toString());
     }
+
+    @Test
+    void aBlankDesignDocIsRefusedNamingTheField() throws Exception {
+        TestData.Team t = data.team();
+        String component = Api.as(t.lead()).body(Map.of("name", "Ledger", "filePath", "src/ledger"))
+                .post("/api/v1/projects/" + t.slug() + "/components").then().statusCode(201).extract().path("id");
+        String member = tokens.create(t.member().id, "doc agent", null, null).value();
+        String session = Mcp.initialize(member);
+        String refused = Mcp.answer(member, session, "save_design_doc", true, "project", t.slug(), "componentId", component, "content", " \n ");
+        assertTrue(refused.contains("Write the design doc"), refused);
+        assertTrue(dev.specboard.architecture.DesignDoc.forComponent(java.util.UUID.fromString(component)).isEmpty(), "no version was saved");
+    }
 }

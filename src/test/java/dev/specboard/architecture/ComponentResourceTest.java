@@ -224,6 +224,21 @@ class ComponentResourceTest {
     }
 
     @Test
+    void anEmptyDesignDocIsRefusedWithTheTextKept() {
+        TestData.Team t = data.team();
+        UUID id = make(access(t), "Ledger");
+        String doc = base(t) + "/components/" + id + "/design-doc";
+        Response refused = Web.as(t.member()).contentType(FORM).formParam("content", "  \n ").formParam("version", "0").post(doc);
+        assertEquals(422, refused.statusCode());
+        Document page = Web.html(refused);
+        assertEquals("Write the design doc", page.getElementById("e-content").text());
+        assertEquals("true", page.getElementById("f-content").attr("aria-invalid"));
+        assertEquals("  \n ", page.getElementById("f-content").wholeText(), "what was typed is kept");
+        Web.as(t.member()).contentType(FORM).formParam("content", "").formParam("version", "0").post(doc).then().statusCode(422);
+        assertEquals("0", Web.html(Web.as(t.member()).get(doc + "/edit")).select("input[name=version]").val(), "no version was saved");
+    }
+
+    @Test
     void workSessionStartedFromTheComponentPageIsClaimedAndCompleted() {
         TestData.Team t = data.team();
         UUID id = make(access(t), "Search");

@@ -315,4 +315,32 @@ class JobResourceTest {
         assertEquals(200, r.statusCode(), href);
         return Web.html(r).getElementById("code").attr("data-path");
     }
+
+    /** After Retry the job runs again: the finished time of the run before is no longer shown as if it had just finished. */
+    @Test
+    void aRetriedJobNoLongerSaysItFinished() {
+        TestData.Team t = data.team();
+        UUID id = QuarkusTransaction.requiringNew().call(() -> UUID.fromString(String.valueOf(em.createNativeQuery(
+                        "INSERT INTO ai_jobs (project_id, user_id, status, type, params, progress, error, finished_at) "
+                                + "VALUES (?1, ?2, 'FAILED', 'EXPLANATION', jsonb_build_object('repo', 'none', 'path', 'x.java', 'lineStart', 1, "
+                                + "'lineEnd', 2), '{}', 'The model did not answer', now()) RETURNING id")
+                .setParameter(1, t.project().id).setParameter(2, t.member().id).getSingleResult())));
+        String job = "/projects/" + t.slug() + "/jobs/" + id;
+        assertTrue(Web.html(Web.as(t.member()).get(job)).getElementById("job-meta").text().contains("finished"), "a failed job says when");
+
+        // Even a running job that still carries a finished time (a row older than the retry's reset) does not show it.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE ai_jobs SET status = 'RUNNING', finished_at = now(), "
+                + "lease_until = now() + interval '1 hour' WHERE id = ?1").setParameter(1, id).executeUpdate());
+        Document running = Web.html(Web.as(t.member()).get(job));
+        assertEquals("Running", running.getElementById("job-badge").text());
+        assertFalse(running.getElementById("job-meta").text().contains("finished"), running.getElementById("job-meta").text());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE ai_jobs SET status = 'FAILED', lease_until = NULL WHERE id = ?1")
+                .setParameter(1, id).executeUpdate());
+
+        Document retried = Web.html(Web.htmx(Web.as(t.member())).post(job + "/retry"));
+        assertNotNull(retried.selectFirst("#job-panel #job-meta"), "the swapped panel brings the job's times with it");
+        if (List.of("Queued", "Running").contains(retried.selectFirst("#job-badge").text())) {
+            assertFalse(retried.selectFirst("#job-meta").text().contains("finished"), retried.selectFirst("#job-meta").text());
+        }
+    }
 }

@@ -20,6 +20,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,9 +133,33 @@ class InboxResourceTest {
             Story s = stories.create(as(large, Role.MEMBER), new StoryForm("L" + i, "d", null, null));
             stories.submit(as(large, Role.MEMBER), s.number);
         }
-        Web.as(small.lead()).get("/inbox").then().statusCode(200);
-        long few = SqlCounter.count(() -> Web.as(small.lead()).get("/inbox").then().statusCode(200));
-        long many = SqlCounter.count(() -> Web.as(large.lead()).get("/inbox").then().statusCode(200));
-        assertEquals(few, many);
+        for (String page : java.util.List.of("/inbox", "/")) {
+            Web.as(small.lead()).get(page).then().statusCode(200);
+            long few = SqlCounter.count(() -> Web.as(small.lead()).get(page).then().statusCode(200));
+            long many = SqlCounter.count(() -> Web.as(large.lead()).get(page).then().statusCode(200));
+            assertEquals(few, many, page);
+        }
+    }
+
+    /** The start page names what waits as the inbox does: a context or design doc by its name and version, not by its id. */
+    @Test
+    void theStartPageNamesWhatWaitsAsTheInboxDoes() {
+        TestData.Team t = data.team();
+        java.util.UUID ctx = contexts.create(as(t, Role.MEMBER), new ContextForm("Accounts", "domain", "p", "", null)).id;
+        Story s = stories.create(as(t, Role.MEMBER), new StoryForm("Review me", "d", null, null));
+        stories.submit(as(t, Role.MEMBER), s.number);
+        Document inbox = Web.html(Web.as(t.lead()).get("/inbox"));
+        Document home = Web.html(Web.as(t.lead()).get("/"));
+
+        org.jsoup.nodes.Element context = home.getElementById("waiting-context-" + t.slug() + "-" + ctx);
+        assertNotNull(context, home.select("#waiting").html());
+        assertEquals("Context to approve", context.selectFirst(".badge").text());
+        assertEquals("Accounts", context.selectFirst("a").text());
+        assertFalse(context.text().contains(ctx.toString()), context.text());
+        assertEquals(inbox.getElementById("inbox-context-" + t.slug() + "-" + ctx).selectFirst("p + p a").text(), context.selectFirst("a").text(),
+                "the same words on both pages");
+        assertTrue(context.text().contains("version 1"), context.text());
+        org.jsoup.nodes.Element story = home.getElementById("waiting-story-" + t.slug() + "-US-" + s.number);
+        assertEquals("US-" + s.number + " Review me", story.selectFirst("a").text());
     }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A preview whose expiry has passed reads EXPIRED at once, on the previews page and over the API, though the cleanup has
@@ -63,7 +64,10 @@ class PreviewExpiredStatusTest {
                     }
                 }
             }
-            assertEquals("Expired", Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/previews")).selectFirst("#status-" + id).text());
+            org.jsoup.nodes.Document list = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/previews"));
+            assertEquals("Expired", list.selectFirst("#status-" + id).text());
+            String when = list.getElementById("preview-" + id).selectFirst("p").text();
+            assertTrue(when.contains("expired just now") && !when.contains("expires"), when);
             fx.api(t.lead()).get("/api/v1/projects/" + t.slug() + "/previews/" + id).then().statusCode(200).body("status", equalTo("EXPIRED"));
             fx.api(t.lead()).get("/api/v1/projects/" + t.slug() + "/previews").then().statusCode(200).body("find { it.id == '" + id + "' }.status", equalTo("EXPIRED"));
             c.rollback();

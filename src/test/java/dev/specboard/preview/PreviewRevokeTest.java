@@ -57,7 +57,12 @@ class PreviewRevokeTest {
                 .body("events.stage", equalTo(java.util.List.of("EXPIRED")));
         fx.api(t.lead()).get("/api/v1/projects/" + t.slug() + "/previews/" + open).then().statusCode(200)
                 .body("closedReason", org.hamcrest.Matchers.nullValue()).body("events", org.hamcrest.Matchers.empty());
-        String status = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("status-" + id).text();
-        assertEquals("Expired (revoked)", status);
+        org.jsoup.nodes.Document list = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews"));
+        assertEquals("Expired (revoked)", list.getElementById("status-" + id).text());
+        // An ended preview says when it ended, in the past; the open one when it will.
+        String revoked = list.getElementById("preview-" + id).selectFirst("p").text();
+        assertTrue(revoked.contains("revoked just now") && !revoked.contains("expires"), revoked);
+        String stillOpen = list.getElementById("preview-" + open).selectFirst("p").text();
+        assertTrue(stillOpen.contains("expires in "), stillOpen);
     }
 }

@@ -53,4 +53,19 @@ class ExecutiveSummaryResourceTest {
         // static/markdown.js gives every textarea marked data-markdown its Write and Preview tabs (MarkdownPreviewBrowserTest).
         assertTrue(page.getElementById("f-content").hasAttr("data-markdown"), "the summary is markdown");
     }
+
+    @Test
+    void aBlankSummaryIsRefusedWithTheFieldNamedAndSavesNoVersion() {
+        TestData.Team t = data.team();
+        String url = "/projects/" + t.slug() + "/executive-summary";
+        summaries.edit(new Access(t.project(), Role.MEMBER, t.member().id), "We sell books", 0);
+        Response refused = Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("content", " \n ")
+                .formParam("version", "1").post(url);
+        assertEquals(422, refused.statusCode());
+        Document page = Web.html(refused);
+        assertEquals("Write the executive summary", page.getElementById("e-content").text());
+        assertEquals("true", page.getElementById("f-content").attr("aria-invalid"));
+        assertEquals("Approve version 1", Web.html(Web.as(t.lead()).get(url)).getElementById("approve-summary").text(),
+                "no empty version was saved");
+    }
 }

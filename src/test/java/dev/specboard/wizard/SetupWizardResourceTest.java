@@ -283,4 +283,39 @@ class SetupWizardResourceTest {
         assertTrue(overview.title().contains(name), "the project keeps its name: " + overview.title());
         assertFalse(overview.title().contains("Renamed while archived"));
     }
+
+    @Test
+    void theOverviewContinuesThisProjectsSetupForItsOwnerOnly() {
+        TestData.Team t = data.team();
+        String overview = "/projects/" + t.slug();
+        Element go = page(t.owner(), overview).selectFirst("#continue-setup-form");
+        assertNotNull(go, "the owner of an unfinished project is offered the wizard");
+        assertEquals(overview + "/setup", go.attr("action"), "it continues this project, not a new one");
+        for (Account other : java.util.List.of(t.lead(), t.member(), t.viewer())) {
+            assertNull(page(other, overview).getElementById("continue-setup"), "setup is the owner's");
+        }
+        form(t.viewer()).post(overview + "/setup").then().statusCode(403);
+
+        form(t.owner()).post(overview + "/setup").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/projects/new?step=vision"));
+        Document wizard = page(t.owner(), "/projects/new");
+        assertEquals("vision", current(wizard), "the basics are what the project already has");
+        assertNull(wizard.getElementById("f-name"));
+        assertTrue(wizard.text().contains(t.project().name), "the wizard sets up this project");
+        form(t.owner()).post("/projects/new/skip?step=vision").then().statusCode(303);
+        form(t.owner()).post("/projects/new/skip?step=repository").then().statusCode(303);
+        form(t.owner()).post("/projects/new/skip?step=summary").then().statusCode(303);
+        form(t.owner()).post("/projects/new/skip?step=invite").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith(overview));
+        assertNull(page(t.owner(), overview).getElementById("continue-setup"), "the setup of this project is complete");
+    }
+
+    @Test
+    void anArchivedProjectOffersNoSetup() {
+        TestData.Team t = data.team();
+        String overview = "/projects/" + t.slug();
+        form(t.owner()).formParam("x", "1").post(overview + "/settings/archive").then().statusCode(303);
+        assertNull(page(t.owner(), overview).getElementById("continue-setup"));
+        form(t.owner()).post(overview + "/setup").then().statusCode(409);
+    }
 }
