@@ -3,6 +3,7 @@ package dev.specboard.architecture;
 import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.DeletedMeanwhile;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A component's design doc: the edit form (with the 409 page that keeps both texts), approval and the diff of two versions. */
@@ -40,7 +42,7 @@ public class DesignDocResource {
     @CheckedTemplate(basePath = "architecture")
     static class Templates {
         static native TemplateInstance designDocEdit(Access access, ComponentRow c, String content, int version, int next, FormErrors errors,
-                                                     String conflict, String current, List<TextDiff.Segment> diff);
+                                                     ConflictView conflict);
 
         static native TemplateInstance designDocDiff(Access access, ComponentRow c, int from, int to, List<TextDiff.Segment> segments,
                                                      List<DesignDocRevisionRow> revisions);
@@ -65,8 +67,7 @@ public class DesignDocResource {
         ComponentRow c = views.row(access, ComponentViews.uuid(id));
         DesignDoc doc = designDocs.find(c.id()).orElse(null);
         int version = doc == null ? 0 : doc.version;
-        return Htmx.page(Templates.designDocEdit(access, c, doc == null ? "" : doc.content, version, version + 1, FormErrors.none(),
-                null, null, List.of()));
+        return Htmx.page(Templates.designDocEdit(access, c, doc == null ? "" : doc.content, version, version + 1, FormErrors.none(), null));
     }
 
     @RoleFirst.Member
@@ -83,11 +84,10 @@ public class DesignDocResource {
             DesignDoc d = designDocs.save(access, c.id(), new DesignDocForm(content, form.version()));
             return Flash.redirect(headers, ComponentViews.link(access, c.id()) + "#design-doc", "Design doc saved as version " + d.version + ".");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.designDocEdit(access, c, content, based, based + 1, e.errors(), null, null, List.of()));
+            return Htmx.invalid(Templates.designDocEdit(access, c, content, based, based + 1, e.errors(), null));
         } catch (StaleVersionException e) {
-            String current = e.current().getOrDefault("content", "");
             return Htmx.page(Templates.designDocEdit(access, c, content, e.currentVersion(), e.currentVersion() + 1, FormErrors.none(),
-                    e.getMessage(), current, TextDiff.diff(current, content)), 409);
+                    ConflictView.of(e, Map.of("content", "Markdown"), Map.of("content", content))), 409);
         }
     }
 

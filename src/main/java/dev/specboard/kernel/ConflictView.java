@@ -20,9 +20,17 @@ public record ConflictView(int currentVersion, String changedBy, List<FieldView>
     }
 
     public static ConflictView of(StaleVersionException e, Map<String, String> labels, Map<String, String> yours) {
+        return of(e, labels, e.current(), yours);
+    }
+
+    /**
+     * The same with their text given as well, for a document whose stored text is not what people read (a hierarchical
+     * spec's JSON, shown as its readable document).
+     */
+    public static ConflictView of(StaleVersionException e, Map<String, String> labels, Map<String, String> theirs, Map<String, String> yours) {
         List<FieldView> fields = labels.entrySet().stream()
-                .map(l -> new FieldView(l.getValue(), e.current().getOrDefault(l.getKey(), ""),
-                        TextDiff.diff(e.current().getOrDefault(l.getKey(), ""), yours.getOrDefault(l.getKey(), ""))))
+                .map(l -> new FieldView(l.getValue(), theirs.getOrDefault(l.getKey(), ""),
+                        TextDiff.diff(theirs.getOrDefault(l.getKey(), ""), yours.getOrDefault(l.getKey(), ""))))
                 .toList();
         return new ConflictView(e.currentVersion(), e.changedBy(), fields);
     }

@@ -4,6 +4,7 @@ import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.ApiException;
@@ -47,7 +48,7 @@ public class SpecResource {
                                             List<TextDiff.Segment> titleDiff, List<TextDiff.Segment> contentDiff);
 
         static native TemplateInstance form(Access access, String slug, SpecForm form, FormErrors errors, String specKey,
-                                            List<SpecRef> specRefs, String message, SpecConflictView conflict);
+                                            List<SpecRef> specRefs, String message, ConflictView conflict);
 
         static native TemplateInstance form$phases(String slug, SpecForm form, FormErrors errors);
     }
@@ -153,7 +154,7 @@ public class SpecResource {
         } catch (StaleVersionException c) {
             // The editor's text stays; saving again is based on the current version, on purpose.
             return Htmx.page(Templates.form(access, slug, form.withVersion(c.currentVersion()), FormErrors.none(), specKey,
-                    views.otherSpecs(access, specKey), c.getMessage(), views.conflict(access, specKey, c)), 409);
+                    views.otherSpecs(access, specKey), null, views.conflict(access, specKey, c, form)), 409);
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.form(access, slug, form, e.errors(), specKey, views.otherSpecs(access, specKey),
                     "Nothing was saved: please correct the fields marked below.", null));

@@ -1,5 +1,6 @@
 package dev.specboard.spec;
 
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.TextDiff;
 import dev.specboard.project.Access;
@@ -8,6 +9,7 @@ import dev.specboard.web.Markdown;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,6 +19,8 @@ import java.util.stream.IntStream;
 /** Builds the read models of the spec pages from {@link SpecQueries}, so that the resource only picks templates. */
 @ApplicationScoped
 public class SpecViews {
+
+    private static final Map<String, String> CONFLICT_LABELS = orderedLabels();
 
     @Inject
     SpecQueries specQueries;
@@ -29,10 +33,18 @@ public class SpecViews {
         return page(specQueries.detail(access.project(), key));
     }
 
-    /** The current version beside the editor's text after a stale save. */
-    public SpecConflictView conflict(Access access, String key, StaleVersionException c) {
-        SpecQueries.SpecView d = specQueries.detail(access.project(), key);
-        return new SpecConflictView(c.yourVersion(), c.currentVersion(), d.spec().title, render(page(d)));
+    /**
+     * A stale save, shown by the shared conflict markup: the current title and document beside what the form sent, a
+     * hierarchical spec's parts as its readable document rather than their stored JSON.
+     */
+    public ConflictView conflict(Access access, String key, StaleVersionException c, SpecForm form) {
+        TechnicalSpec spec = TechnicalSpec.byKey(access.project(), key);
+        SpecInput input = form.toInput();
+        String theirs = c.current().getOrDefault("content", "");
+        String yours = input.structured() != null ? input.structured().readable() : input.markdown();
+        return ConflictView.of(c, CONFLICT_LABELS,
+                Map.of("title", c.current().getOrDefault("title", ""), "content", spec.isHierarchical() ? SpecContent.parse(theirs).readable() : theirs),
+                Map.of("title", form.title() == null ? "" : form.title(), "content", yours == null ? "" : yours));
     }
 
     /** Versions {@code from} and {@code to} (default: the last change) as a word diff of the readable document. */
@@ -61,22 +73,10 @@ public class SpecViews {
                 d.spec().isHierarchical() ? "" : markdown.render(d.spec().content), phases);
     }
 
-    /** A plain-text summary of the current version, for the conflict box (rendered markdown of its parts). */
-    private String render(SpecDocumentView p) {
-        StringBuilder b = new StringBuilder();
-        if (!p.contentHtml().isEmpty()) {
-            b.append(p.contentHtml());
-        }
-        if (!p.overviewHtml().isEmpty()) {
-            b.append("<h3>Overview</h3>").append(p.overviewHtml());
-        }
-        for (SpecDocumentView.PhaseView ph : p.phases()) {
-            b.append("<h3>Phase ").append(ph.number()).append(": ").append(escape(ph.name())).append("</h3>").append(ph.html());
-        }
-        return b.toString();
-    }
-
-    private static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static Map<String, String> orderedLabels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("title", "Title");
+        m.put("content", "Document");
+        return m;
     }
 }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -205,10 +206,14 @@ class ComponentResourceTest {
                 .post(doc);
         assertEquals(409, stale.statusCode());
         Document conflict = Web.html(stale);
-        assertEquals("# Payments\nCards and wires.", conflict.getElementById("current-text").wholeText());
+        // Theirs through the shared conflict markup (as for stories), yours kept in the form.
+        assertEquals("# Payments\nCards and wires.", conflict.getElementById("theirs-0").wholeText());
+        assertTrue(conflict.getElementById("conflict").text().contains(t.lead().username + " saved version 2"),
+                conflict.getElementById("conflict").text());
         assertEquals("# Payments\nCards and cash.", conflict.getElementById("f-content").wholeText());
         assertEquals("2", conflict.select("input[name=version]").val());
-        assertFalse(conflict.select("#stale-error ins").isEmpty());
+        assertFalse(conflict.select("#conflict ins").isEmpty());
+        assertNull(conflict.getElementById("stale-error"), "no markup of its own");
 
         Document component = Web.html(Web.as(t.viewer()).get(base(t) + "/components/" + id));
         assertEquals("Version 2 awaiting approval", component.getElementById("doc-state").text());

@@ -169,6 +169,13 @@ class SpecPagesTest {
         assertEquals("mine", d.getElementById("phase-0-content").text());
         assertTrue(d.getElementById("conflict").text().contains("Lead's title"));
         assertEquals("2", d.select("input[name=version]").val());
+        // Theirs is shown by the shared conflict markup, as for stories: the title, and the document as people read it (not JSON).
+        assertTrue(d.getElementById("conflict").text().contains(t.lead().username + " saved version 2"), d.getElementById("conflict").text());
+        assertEquals("Lead's title", d.getElementById("theirs-0").text());
+        String theirs = d.getElementById("theirs-1").wholeText();
+        assertTrue(theirs.contains("Content 1") && !theirs.startsWith("{"), theirs);
+        assertTrue(d.select("#conflict ins").eachText().stream().anyMatch(i -> i.contains("mine")), d.select("#conflict ins").outerHtml());
+        assertNull(d.getElementById("form-message"), "the conflict markup says it once");
     }
 
     @Test
