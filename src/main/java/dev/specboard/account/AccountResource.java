@@ -1,6 +1,7 @@
 package dev.specboard.account;
 
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.OutgoingMail;
@@ -58,6 +59,19 @@ public class AccountResource {
     @GET
     public Response show() {
         return Htmx.page(Templates.account(page(null, FormErrors.none(), null, FormErrors.none(), TokenForm.empty(), FormErrors.none(), "")));
+    }
+
+    /** Every form of the account page posts to an address of its own: a GET of one (a refused form, reloaded) opens the page. */
+    @GET
+    @Path("{form: profile|notifications|password|logout-everywhere|tokens}")
+    public Response forms() {
+        return FormAddress.holder("/account");
+    }
+
+    @GET
+    @Path("tokens/{id}/revoke")
+    public Response revokeForm() {
+        return forms();
     }
 
     @POST

@@ -6,12 +6,14 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -68,6 +70,21 @@ public class ComponentDependencyResource {
                              HttpHeaders headers) {
         ComponentView page = views.page(access, cid, form, errors, message, cycle);
         return Htmx.page(Htmx.isHtmx(headers) ? ComponentResource.Templates.component$dependencies(page) : ComponentResource.Templates.component(page), status);
+    }
+
+    /** The dependency forms live on the component's page: a GET of their address (a refused one, reloaded) opens it. */
+    @GET
+    public Response addForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        // another project's component is 404 under this slug, as on every route, not a redirect to a page that 404s
+        components.get(projectAccess.read(slug).project().id, ComponentViews.uuid(id));
+        return FormAddress.holder("/projects/{slug}/components/{id}", slug, id);
+    }
+
+    @GET
+    @Path("/{dependsOn}/remove")
+    public Response removeForm(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("dependsOn") String dependsOn) {
+        components.get(projectAccess.read(slug).project().id, ComponentViews.uuid(dependsOn));
+        return addForm(slug, id);
     }
 
     @RoleFirst.Member

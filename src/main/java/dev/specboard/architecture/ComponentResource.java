@@ -7,6 +7,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -129,6 +130,15 @@ public class ComponentResource {
 
     private Response editPage(Access access, UUID cid, ComponentForm form, FormErrors errors, Map<String, String> current, int status) {
         return Htmx.page(Templates.componentEdit(access, views.row(access, cid), form, errors, contexts.refs(access.project().id), current), status);
+    }
+
+    /** The delete and completion forms live on the component's page: a GET of their address opens it. */
+    @GET
+    @Path("/{id}/{form: delete|completion}")
+    public Response componentForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        // another project's component is 404 under this slug, as on every route, not a redirect to a page that 404s
+        components.get(projectAccess.read(slug).project().id, uuid(id));
+        return FormAddress.holder("/projects/{slug}/components/{id}", slug, id);
     }
 
     @RoleFirst.Member

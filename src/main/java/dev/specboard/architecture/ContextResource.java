@@ -12,6 +12,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
@@ -139,6 +140,21 @@ public class ContextResource {
         } catch (StaleVersionException e) {
             return Htmx.page(Templates.contextForm(access, form.withVersion(e.currentVersion()), FormErrors.none(), cid, form.conflict(e)), 409);
         }
+    }
+
+    /** The approve, delete and story forms live on the context's page: a GET of their address opens it. */
+    @GET
+    @Path("/contexts/{id}/{form: approve|delete|stories}")
+    public Response contextForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        // another project's context is 404 under this slug, as on every route, not a redirect to a page that 404s
+        contexts.row(projectAccess.read(slug).project().id, uuid(id));
+        return FormAddress.holder("/projects/{slug}/contexts/{id}", slug, id);
+    }
+
+    @GET
+    @Path("/contexts/{id}/stories/{number}/remove")
+    public Response storyRemoveForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return contextForms(slug, id);
     }
 
     @RoleFirst.Lead

@@ -9,6 +9,7 @@ import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.kernel.TextDiff;
@@ -89,6 +90,24 @@ public class DesignDocResource {
             return Htmx.page(Templates.designDocEdit(access, c, content, e.currentVersion(), e.currentVersion() + 1, FormErrors.none(),
                     ConflictView.of(e, Map.of("content", "Markdown"), Map.of("content", content))), 409);
         }
+    }
+
+    /**
+     * A GET of the save's address (a refused save, reloaded) opens the edit page that holds its form; of the approval's,
+     * the component's page that holds the approve button.
+     */
+    @GET
+    public Response saveForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        // another project's component is 404 under this slug, as on every route, not a redirect to a page that 404s
+        views.row(projectAccess.read(slug), ComponentViews.uuid(id));
+        return FormAddress.holder("/projects/{slug}/components/{id}/design-doc/edit", slug, id);
+    }
+
+    @GET
+    @Path("/approve")
+    public Response approveForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        views.row(projectAccess.read(slug), ComponentViews.uuid(id));
+        return FormAddress.holder("/projects/{slug}/components/{id}", slug, id);
     }
 
     @RoleFirst.Lead

@@ -8,6 +8,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -110,6 +111,16 @@ public class JobResource {
         return Htmx.page(Templates.status(views.job(access, jobs.require(access, id))));
     }
 
+    /** The cancel, retry and save-as-design-doc forms live on the job's page: a GET of their address opens it. */
+    @GET
+    @Path("/jobs/{id}/{form: cancel|retry|design-doc}")
+    public Response jobForms(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        // another project's job is 404 under this slug, as on every route, not a redirect to a page that 404s
+        Access access = projectAccess.read(slug);
+        jobs.require(access, id);
+        return FormAddress.holder("/projects/{slug}/jobs/{id}", slug, id);
+    }
+
     @POST
     @Path("/jobs/{id}/cancel")
     public Response cancel(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
@@ -167,6 +178,14 @@ public class JobResource {
         DesignDoc doc = jobs.saveDesignDoc(access, id, component);
         return Flash.redirect(headers, "/projects/" + slug + "/components/" + doc.componentId,
                 "The outline is now version " + doc.version + " of the design doc; edit it from here.");
+    }
+
+    /** The explain form opens from the repository's files: a GET of its address (a refused one, reloaded) opens the repository. */
+    @GET
+    @Path("/repos/{name}/explain")
+    public Response explainForm(@PathParam("slug") String slug, @PathParam("name") String name) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/repos/{name}", slug, name);
     }
 
     /**

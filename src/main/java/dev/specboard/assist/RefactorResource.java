@@ -8,6 +8,7 @@ import dev.specboard.repo.GitProblem;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -118,6 +119,15 @@ public class RefactorResource {
             }
         }
         return new RefactorView(access, job, name, requester, proposal, RefactorView.files(proposal), staleness, split, problem);
+    }
+
+    /** The apply, cancel and rerun forms live on the rename's page: a GET of their address opens it. */
+    @GET
+    @Path("/{id}/{form: apply|cancel|rerun}")
+    public Response refactorForms(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id) {
+        // another project's rename is 404 under this slug, as on every route, not a redirect to a page that 404s
+        refactors.require(projectAccess.read(slug), name, id);
+        return FormAddress.holder("/projects/{slug}/repos/{name}/refactors/{id}", slug, name, id);
     }
 
     @RoleFirst.Member

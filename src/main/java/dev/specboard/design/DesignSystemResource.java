@@ -6,6 +6,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -50,6 +51,14 @@ public class DesignSystemResource {
         Access access = projectAccess.read(slug);
         DesignSystemPage page = new DesignSystemPage(access, designSystems.view(access.project().id), FormErrors.none());
         return Htmx.pageOrFragment(headers, () -> Templates.designSystem(page), () -> Templates.designSystem$body(page));
+    }
+
+    /** The colour forms live on the design system's page: a GET of their address (a refused one, reloaded) opens it. */
+    @GET
+    @Path("/colors/{form: name|confirm|merge|unmerge}")
+    public Response colorForms(@PathParam("slug") String slug) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/design-system", slug);
     }
 
     @GET

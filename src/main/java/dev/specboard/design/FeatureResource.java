@@ -9,6 +9,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.story.Story;
 import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -119,6 +120,23 @@ public class FeatureResource {
             return Htmx.page(Templates.feature(features.view(access, features.get(access.project().id, fid), rebased,
                     FormErrors.none().add("version", e.getMessage()))), 409);
         }
+    }
+
+    /** The detect button lives on the list: a GET of its address opens the list. */
+    @GET
+    @Path("/detect")
+    public Response detectForm(@PathParam("slug") String slug) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/features", slug);
+    }
+
+    /** The delete and draft-a-story forms live on the feature's page: a GET of their address opens it. */
+    @GET
+    @Path("/{id}/{form: delete|stories}")
+    public Response featureForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        // another project's feature is 404 under this slug, as on every route, not a redirect to a page that 404s
+        features.get(projectAccess.read(slug).project().id, uuid(id));
+        return FormAddress.holder("/projects/{slug}/features/{id}", slug, id);
     }
 
     /** Deletes the feature (confirmed first in the browser) and goes back to the list. */

@@ -115,11 +115,36 @@ public class JourneyResource {
 
     /** The node and connection forms live on the journey page: a reload of a refused answer opens that page. */
     @GET
-    @Path("/{id}/{form: nodes|connections}")
+    @Path("/{id}/{form: nodes|connections|delete}")
     public Response nodeForms(@PathParam("slug") String slug, @PathParam("id") String id) {
         // another project's journey is 404 under this slug, as on every route, not a redirect to a page that 404s
         journeys.get(projectAccess.read(slug).project().id, uuid(id));
         return FormAddress.holder("/projects/{slug}/journeys/{id}", slug, id);
+    }
+
+    /** A node's own forms (edit, lock, pin, remove) sit on the journey page too. */
+    @GET
+    @Path("/{id}/nodes/{key}")
+    public Response nodeEditForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return nodeForms(slug, id);
+    }
+
+    @GET
+    @Path("/{id}/nodes/{key}/{form: lock|position|remove}")
+    public Response nodeActionForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return nodeForms(slug, id);
+    }
+
+    @GET
+    @Path("/{id}/nodes/{key}/position/remove")
+    public Response unpinForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return nodeForms(slug, id);
+    }
+
+    @GET
+    @Path("/{id}/nodes/{key}/connections/{index}/remove")
+    public Response disconnectForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return nodeForms(slug, id);
     }
 
     @RoleFirst.Member

@@ -8,6 +8,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.DeletedMeanwhile;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FilterChoices;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -152,6 +153,24 @@ public class MockupResource {
         UUID pid = PageResource.uuid(id);
         Mockup m = mockups.makeCurrent(access, pid, version);
         return Flash.redirect(headers, PageResource.link(access, pid) + "#mockup", "Version " + m.version + " is the current mockup again.");
+    }
+
+    /** The new-version form lives on the page: a GET of its address (a refused save, reloaded) opens the page. */
+    @GET
+    @Path("mockups")
+    public Response mockupForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        // another project's page is 404 under this slug, as on every route, not a redirect to a page that 404s
+        pages.get(projectAccess.read(slug).project().id, PageResource.uuid(id));
+        return FormAddress.holder("/projects/{slug}/pages/{id}", slug, id);
+    }
+
+    /** The feedback and make-current forms live on the version's page: a GET of their address opens it. */
+    @GET
+    @Path("mockups/{version}/{form: current|feedback}")
+    public Response versionForms(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("version") int version) {
+        Page p = pages.get(projectAccess.read(slug).project().id, PageResource.uuid(id));
+        mockups.get(p.id, version);
+        return FormAddress.holder("/projects/{slug}/pages/{id}/mockups/{version}", slug, id, version);
     }
 
     @GET

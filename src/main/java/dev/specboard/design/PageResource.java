@@ -130,6 +130,15 @@ public class PageResource {
         }
     }
 
+    /** The status, references, move and delete forms live on the page: a GET of their address opens it. */
+    @GET
+    @Path("pages/{id}/{form: status|references|move|delete}")
+    public Response pageForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        // another project's page is 404 under this slug, as on every route, not a redirect to a page that 404s
+        pages.get(projectAccess.read(slug).project().id, uuid(id));
+        return FormAddress.holder("/projects/{slug}/pages/{id}", slug, id);
+    }
+
     /** Moves the page along draft → designed → approved → built (a lead approves). */
     @RoleFirst.Member
     @POST

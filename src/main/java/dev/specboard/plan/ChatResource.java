@@ -9,6 +9,7 @@ import dev.specboard.notification.LiveStreams;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.project.StreamGrants;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -103,6 +104,15 @@ public class ChatResource {
             return Htmx.page(Htmx.isHtmx(headers) ? Templates.chat$conversation(access, view) : Templates.chat(access, view), 409);
         }
         return answer(access, id, headers);
+    }
+
+    /** The retry button lives in the chat: a GET of its address opens the chat. */
+    @GET
+    @Path("messages/{messageId}/retry")
+    public Response retryForm(@PathParam("slug") String slug, @PathParam("id") UUID id) {
+        // another project's plan is 404 under this slug, as on every route, not a redirect to a page that 404s
+        plans.require(projectAccess.read(slug), id);
+        return FormAddress.holder("/projects/{slug}/plans/{id}/chat", slug, id);
     }
 
     @RoleFirst.Member

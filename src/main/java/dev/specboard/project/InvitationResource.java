@@ -6,6 +6,7 @@ import dev.specboard.account.SessionService;
 import dev.specboard.account.SignupForm;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -55,6 +56,13 @@ public class InvitationResource {
         InvitationService.InvitationView v = invitations.view(token);
         SignupForm form = new SignupForm(v.email(), "", "", "");
         return Htmx.page(Templates.invitation(v, username(), form, FormErrors.none()), v.refusal() == null ? 200 : 410);
+    }
+
+    /** The accept and sign-up forms live on the invitation's page: a GET of their address (a refused sign-up, reloaded) opens it. */
+    @GET
+    @Path("{form: accept|signup}")
+    public Response forms(@PathParam("token") String token) {
+        return FormAddress.holder("/invitations/{token}", token);
     }
 
     @POST

@@ -3,6 +3,7 @@ package dev.specboard.project;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -59,6 +60,14 @@ public class SettingsResource {
         } catch (OptimisticLockException e) {
             return conflict(access, form, "Someone else saved this project at the same moment.");
         }
+    }
+
+    /** The archive buttons live on the settings page: a GET of their address opens it, for whoever may see it. */
+    @GET
+    @Path("{form: archive|unarchive}")
+    public Response archiveForms(@PathParam("slug") String slug) {
+        projectAccess.readAs(slug, Role.OWNER);
+        return FormAddress.holder("/projects/{slug}/settings", slug);
     }
 
     @RoleFirst.Owner

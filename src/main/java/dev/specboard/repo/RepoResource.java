@@ -5,6 +5,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ReadyHtml;
@@ -108,6 +109,14 @@ public class RepoResource {
         } catch (ValidationException e) {
             return Htmx.invalid(show(access, repos.require(access, name), form, e.errors()));
         }
+    }
+
+    /** The delete and sync forms live on the repository's page: a GET of their address opens it. */
+    @GET
+    @Path("/{name}/{form: delete|sync}")
+    public Response repoForms(@PathParam("slug") String slug, @PathParam("name") String name) {
+        repos.require(projectAccess.read(slug), name);
+        return FormAddress.holder("/projects/{slug}/repos/{name}", slug, name);
     }
 
     @RoleFirst.Owner

@@ -5,6 +5,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.Htmx;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
@@ -32,6 +33,14 @@ public class SpecReviewResource {
 
     @Inject
     SpecViews views;
+
+    /** The approve and reviewed forms live on the spec's page: a GET of their address opens it (a key is per project by nature). */
+    @GET
+    @Path("{key}/{form: approve|reviewed}")
+    public Response reviewForms(@PathParam("slug") String slug, @PathParam("key") String key) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/specs/{key}", slug, key);
+    }
 
     @RoleFirst.Lead
     @POST

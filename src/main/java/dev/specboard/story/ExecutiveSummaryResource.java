@@ -8,6 +8,7 @@ import dev.specboard.project.Project;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.Markdown;
@@ -91,6 +92,14 @@ public class ExecutiveSummaryResource {
             ConflictView conflict = ConflictView.of(e, Map.of("content", "Executive summary"), Map.of("content", content == null ? "" : content));
             return Htmx.page(page(access, content, e.currentVersion(), FormErrors.none(), null, null, conflict), 409);
         }
+    }
+
+    /** The approve button lives on the summary's page: a GET of its address (a refused approval, reloaded) opens it. */
+    @GET
+    @Path("/approve")
+    public Response approveForm(@PathParam("slug") String slug) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/executive-summary", slug);
     }
 
     @RoleFirst.Lead

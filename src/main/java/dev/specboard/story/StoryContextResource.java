@@ -5,10 +5,12 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.Htmx;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,6 +39,24 @@ public class StoryContextResource {
 
     @Context
     HttpHeaders headers;
+
+    /** The context forms live on the story page: a GET of their address opens it (a story number is per project by nature). */
+    @GET
+    public Response addForm(@PathParam("slug") String slug, @PathParam("number") int number) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/stories/{number}", slug, number);
+    }
+
+    @GET
+    @Path("/{contextId}/remove")
+    public Response removeForm(@PathParam("slug") String slug, @PathParam("number") int number, @PathParam("contextId") String contextId) {
+        UUID id = StoryFilter.uuid(contextId);
+        // another project's context is 404 under this slug, as on every route, not a redirect
+        if (id == null || contexts.refs(projectAccess.read(slug).project().id).stream().noneMatch(c -> c.id().equals(id))) {
+            throw ApiException.notFound("No such context in this project");
+        }
+        return addForm(slug, number);
+    }
 
     @RoleFirst.Member
     @POST

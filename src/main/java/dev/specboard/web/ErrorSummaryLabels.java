@@ -52,6 +52,10 @@ public final class ErrorSummaryLabels {
     /** The field a link names, found as errors.js finds it: by name in the link's form, else by its usual id. */
     private static Element fieldOf(Element link, Document page) {
         String name = link.attr("data-field");
+        Element group = page.getElementById("f-" + name);
+        if (group != null && group.nameIs("fieldset")) {
+            return group; // a group of checkboxes is named by its legend, not by its first box's label
+        }
         Element form = link.closest("form");
         if (form != null) {
             for (Element named : form.getElementsByAttributeValue("name", name)) {
@@ -66,8 +70,8 @@ public final class ErrorSummaryLabels {
 
     /** The text of the field's label without its hint, error or required mark; null when it has none. */
     private static String labelOf(Element field, Document page) {
-        Element label = null;
-        if (!field.id().isEmpty()) {
+        Element label = field.nameIs("fieldset") ? field.selectFirst("> legend") : null;
+        if (label == null && !field.id().isEmpty()) {
             label = page.getElementsByAttributeValue("for", field.id()).stream().filter(e -> e.nameIs("label")).findFirst().orElse(null);
         }
         if (label == null) {

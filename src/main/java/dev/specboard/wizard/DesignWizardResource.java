@@ -82,6 +82,19 @@ public class DesignWizardResource {
         return Htmx.page(Templates.designWizard(wizards.view(access, wizard, at, r, null, FormErrors.none())));
     }
 
+    /**
+     * A GET of a step's address (a refused step, reloaded) opens that step, as the setup wizard's does; "abandon" is no
+     * step, so its address opens the wizard where it stands.
+     */
+    @GET
+    @Path("{type}/{step}")
+    public Response stepForm(@PathParam("slug") String slug, @PathParam("type") String type, @PathParam("step") String step) {
+        projectAccess.read(slug);
+        wizard(type);
+        return Response.seeOther(jakarta.ws.rs.core.UriBuilder.fromPath("/projects/{slug}/design/wizards/{type}").queryParam("step", "{step}")
+                .build(slug, type, step)).build();
+    }
+
     @RoleFirst.Member
     @POST
     @Path("{type}/abandon")

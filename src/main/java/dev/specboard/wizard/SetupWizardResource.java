@@ -93,11 +93,12 @@ public class SetupWizardResource {
 
     /** Each step's form posts to its own address: a reload of a refused answer opens that step of the wizard. */
     @GET
-    @Path("{step: basics|vision|repository|summary|skip}")
+    @Path("{step: basics|vision|repository|summary|invite|skip|abandon}")
     public Response stepForm(@PathParam("step") String step) {
         currentUser.requireAccountId();
         UriBuilder wizardPage = UriBuilder.fromPath("/projects/new");
-        return Response.seeOther(("skip".equals(step) ? wizardPage : wizardPage.queryParam("step", step)).build()).build();
+        boolean noStep = "skip".equals(step) || "abandon".equals(step);
+        return Response.seeOther((noStep ? wizardPage : wizardPage.queryParam("step", step)).build()).build();
     }
 
     @POST

@@ -4,6 +4,9 @@
   // A form swapped into a page full of others (a reply under each thread) names its field by name, not by a page-wide id.
   function fieldOf(link) {
     var name = link.getAttribute('data-field');
+    // a group of checkboxes is named by its legend, not by its first box's label
+    var group = document.getElementById('f-' + name);
+    if (group && group.tagName === 'FIELDSET') { return group; }
     var form = link.closest('form');
     var named = form && form.querySelector('[name="' + CSS.escape(name) + '"]:not([type="hidden"])');
     // A field of a repeated part is keyed by its place (phases[0].hours) and has the id of its part (phase-0-hours).
@@ -26,7 +29,7 @@
   function nameFields(summary) {
     Array.prototype.forEach.call(summary.querySelectorAll('a[data-field]'), function (link) {
       var field = fieldOf(link);
-      var label = field && field.labels && field.labels[0];
+      var label = field && (field.tagName === 'FIELDSET' ? field.querySelector(':scope > legend') : field.labels && field.labels[0]);
       var shown = link.querySelector('[data-error-label]');
       if (!label || !shown) { return; }
       var copy = label.cloneNode(true);

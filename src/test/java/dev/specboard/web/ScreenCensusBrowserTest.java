@@ -328,6 +328,13 @@ class ScreenCensusBrowserTest {
         keys.put("new/step", "basics");
         keys.put("action", "complete");
         keys.put("form", "nodes");
+        keys.put("step", "page");
+        keys.put("tokens/id", java.util.UUID.randomUUID().toString());
+        keys.put("nodes/key", "home");
+        keys.put("connections/index", "0");
+        keys.put("dependencies/dependsOn", first);
+        keys.put("contexts/contextId", context);
+        keys.put("messages/messageId", java.util.UUID.randomUUID().toString());
         return keys;
     }
 }
