@@ -4,8 +4,10 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.project.RoleFirst;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.Htmx;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,13 @@ public class SetupContinueResource {
 
     @Inject
     SetupWizardService wizard;
+
+    /** The button lives on the project's overview: a GET of its address opens it. */
+    @GET
+    public Response overview(@PathParam("slug") String slug) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}", slug);
+    }
 
     @RoleFirst.Owner
     @POST
