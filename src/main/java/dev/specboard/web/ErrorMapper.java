@@ -39,6 +39,9 @@ public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
+    /** How an API 415 begins: it names the types the call takes. */
+    static final String SEND_AS = "Send the body as ";
+
     /** Ahead of quarkus-rest-jackson's own mapper, which answers a bare 400. */
     private static final int BEFORE_BUILT_IN = Priorities.USER - 100;
 
@@ -85,6 +88,11 @@ public class ErrorMapper {
         }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             return refuse(400, "The request body is not valid JSON: " + json.getOriginalMessage(), Map.of(), uri, headers, request);
+        }
+        if (status == 415 && uri.getPath().startsWith("/api/")) {
+            // An API caller is told what to send; the framework's words named its @Consumes, ours named nothing.
+            String message = e.getMessage() != null && e.getMessage().startsWith(SEND_AS) ? e.getMessage() : SEND_AS + "application/json.";
+            return refuse(415, message, Map.of(), uri, headers, request);
         }
         if (status == 400 || status == 413 || status == 415) {
             return refuse(status, messageFor(status, e.getMessage()), Map.of(), uri, headers, request);

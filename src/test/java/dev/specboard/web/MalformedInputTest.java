@@ -254,6 +254,23 @@ class MalformedInputTest {
         assertOneWarnPerRefusal(2);
     }
 
+    /** A 415 of the API names what the call takes; a form's keeps the words of the error page. */
+    @Test
+    void anApi415SaysWhatToSend() {
+        TestData.Team t = data.team();
+        api(t.member()).contentType("text/plain").body("title=x").post(apiStories(t)).then().statusCode(415)
+                .body("error", equalTo("Send the body as application/json.")).body("details", equalTo(Map.of()));
+        // Outside a project, RESTEasy refuses while routing: the same words.
+        api(t.member()).contentType("application/x-www-form-urlencoded").body("name=x").post("/api/v1/tokens").then().statusCode(415)
+                .body("error", equalTo("Send the body as application/json."));
+        RawHttp.Answer page = RawHttp.send("POST " + stories(t) + " HTTP/1.1\r\nContent-Type: multipart/form-data\r\nX-CSRF-TOKEN: "
+                + csrfToken(t.member()) + "\r\n" + cookies(t.member()), "title=x");
+        assertEquals(415, page.status());
+        assertEquals("This kind of content is not accepted here.", Jsoup.parse(page.body()).selectFirst("#error-message p").text(), page.body());
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(3);
+    }
+
     @Test
     void emptyOrMalformedContentTypeIs400() {
         TestData.Team t = data.team();
