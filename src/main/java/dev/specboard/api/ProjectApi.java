@@ -50,7 +50,8 @@ public class ProjectApi {
     /** The settings page's fields; {@code version} is the one read (a stale one is 409 with both versions). */
     @RegisterForReflection
     public record SettingsBody(String name, String slug, String type, String framework, String description, String visionStatement,
-                               String targetFeeling, List<String> referenceApps, String icon, String color, Integer taskLeaseMinutes,
+                               String targetFeeling, List<String> referenceApps, String icon, String color,
+                               @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(Project.MAX_TASK_LEASE_MINUTES) Integer taskLeaseMinutes,
                                Integer version) {
     }
 

@@ -79,10 +79,8 @@ public class ErrorMapper {
             String field = e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty() ? fieldPath(m)
                     : number.getProcessor() == null ? "" : StrictJson.pathAt(number.getProcessor().getParsingContext());
             if (!field.isEmpty()) {
-                Class<?> type = number.getTargetType();
-                String expected = type == int.class || type == Integer.class ? "must be a whole number from -2147483648 to 2147483647"
-                        : type == long.class || type == Long.class ? "must be a whole number from -9223372036854775808 to 9223372036854775807"
-                        : expectation(type) + " of a smaller size";
+                // Its declared range, or plainly "is too large": Java's int range is no rule of ours.
+                String expected = JsonProblems.outOfRange(e.getCause() instanceof JsonMappingException m ? m : null, number);
                 return refuse(400, "The field " + field + " " + expected, Map.of(field, expected), uri, headers, request);
             }
         }

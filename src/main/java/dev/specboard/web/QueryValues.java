@@ -112,7 +112,8 @@ public class QueryValues implements ParamConverterProvider {
         try {
             return page(wholeNumber(PAGE, raw));
         } catch (Malformed e) {
-            throw new Malformed(PAGE, PAGE_NUMBER);
+            // 2147483648 is a whole number from 1: say what is wrong with it.
+            throw new Malformed(PAGE, raw != null && raw.strip().matches("\\+?[0-9]+") ? PAGE_NUMBER + " (this one is too large)" : PAGE_NUMBER);
         }
     }
 

@@ -430,6 +430,22 @@ class MalformedInputTest {
         assertOneWarnPerRefusal(4);
     }
 
+    /** A number past its Java type gives the field's declared range, or says plainly that it is too large. */
+    @Test
+    void aNumberTooLargeForItsFieldSaysSoInPlainWords() {
+        TestData.Team t = data.team();
+        for (String version : List.of("2147483648", "1e400")) {
+            api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"version\":" + version + "}").put(apiStories(t) + "/1")
+                    .then().statusCode(400).body("error", equalTo("The field version is too large")).body("details.version", equalTo("is too large"));
+        }
+        api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"version\":-1e400}").put(apiStories(t) + "/1")
+                .then().statusCode(400).body("details.version", equalTo("is too small"));
+        // A field with a declared range (@Min, @Max) names it.
+        api(t.owner()).body("{\"taskLeaseMinutes\":99999999999,\"version\":1}").put("/api/v1/projects/" + t.slug())
+                .then().statusCode(400).body("details.taskLeaseMinutes", equalTo("must be a whole number from 1 to 1440"));
+        assertOneWarnPerRefusal(4);
+    }
+
     @Test
     void unknownJsonFieldsAre422NamingEachAndStoreNothing() {
         TestData.Team t = data.team();

@@ -1,0 +1,59 @@
+package dev.specboard.web;
+
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.lang.reflect.Field;
+import java.util.List;
+
+/**
+ * Plain words for what Jackson refuses in a JSON body, for {@link ErrorMapper}: Jackson's own told an API caller about Java's int
+ * range where the field takes 1 to 720.
+ */
+final class JsonProblems {
+
+    private JsonProblems() {
+    }
+
+    /**
+     * What a number too large (or too small) for its field must be: the range the field declares (Bean Validation's
+     * {@code @Min} and {@code @Max} on our body records), or plainly that it is too large.
+     */
+    static String outOfRange(JsonMappingException path, InputCoercionException number) {
+        Field field = declared(path);
+        Min min = field == null ? null : field.getAnnotation(Min.class);
+        Max max = field == null ? null : field.getAnnotation(Max.class);
+        if (min != null && max != null) {
+            return "must be a whole number from " + min.value() + " to " + max.value();
+        }
+        boolean negative = String.valueOf(number.getOriginalMessage()).startsWith("Numeric value (-");
+        if (negative) {
+            return min != null ? "must be a whole number from " + min.value() : "is too small";
+        }
+        return max != null ? "must be a whole number up to " + max.value() : "is too large";
+    }
+
+    /** The field of our record that the error's path ends at; null when it is not known. */
+    private static Field declared(JsonMappingException path) {
+        if (path == null) {
+            return null;
+        }
+        List<JsonMappingException.Reference> refs = path.getPath();
+        if (refs.isEmpty()) {
+            return null;
+        }
+        JsonMappingException.Reference last = refs.get(refs.size() - 1);
+        Object from = last.getFrom();
+        Class<?> type = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+        if (type == null || last.getFieldName() == null || !type.getName().startsWith("dev.specboard.")) {
+            return null;
+        }
+        try {
+            return type.getDeclaredField(last.getFieldName());
+        } catch (NoSuchFieldException | SecurityException e) {
+            return null;
+        }
+    }
+}
