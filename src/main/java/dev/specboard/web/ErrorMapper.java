@@ -85,7 +85,7 @@ public class ErrorMapper {
             }
         }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
-            return refuse(400, "The request body is not valid JSON: " + json.getOriginalMessage(), Map.of(), uri, headers, request);
+            return refuse(400, JsonProblems.unreadable("The request body is not valid JSON: ", json), Map.of(), uri, headers, request);
         }
         if (status == 415 && uri.getPath().startsWith("/api/")) {
             // An API caller is told what to send; the framework's words named its @Consumes, ours named nothing.
@@ -138,7 +138,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers, Request request) {
-        return refuse(400, "The request body is not valid JSON for this call: " + e.getOriginalMessage(), Map.of(), uri, headers, request);
+        return refuse(400, JsonProblems.unreadable("The request body is not valid JSON for this call: ", e), Map.of(), uri, headers, request);
     }
 
     /** A JSON value that does not fit its field ({@code "lineStart":"abc"}): 400 naming the field and what it must be. */

@@ -1,5 +1,6 @@
 package dev.specboard.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.constraints.Max;
@@ -9,12 +10,30 @@ import java.lang.reflect.Field;
 import java.util.List;
 
 /**
- * Plain words for what Jackson refuses in a JSON body, for {@link ErrorMapper}: Jackson's own told an API caller about Java's int
+ * Plain words for what Jackson refuses in a JSON body, for {@link ErrorMapper}: Jackson's own told an API caller about
+ * its internals ("Invalid UTF-8 middle byte") or about Java's int
  * range where the field takes 1 to 720.
  */
 final class JsonProblems {
 
     private JsonProblems() {
+    }
+
+    /**
+     * Why a body could not be read as JSON, as one sentence beginning with {@code prefix} ("The request body is not valid
+     * JSON: "), or on its own for a body not in UTF-8.
+     */
+    static String unreadable(String prefix, JsonProcessingException e) {
+        if (e instanceof JsonMappingException m && m.getCause() instanceof JsonProcessingException inner) {
+            return unreadable(prefix, inner);
+        }
+        String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Invalid UTF-8")) {
+            // The parser's offset is past the byte it refused: that byte's place, counting from 1.
+            long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+            return "The body is not valid UTF-8" + (at >= 0 ? " (byte " + at + ")" : "") + ": send JSON in UTF-8.";
+        }
+        return prefix + original;
     }
 
     /**

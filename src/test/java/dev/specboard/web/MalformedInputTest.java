@@ -446,6 +446,32 @@ class MalformedInputTest {
         assertOneWarnPerRefusal(4);
     }
 
+    /**
+     * JSON is UTF-8 (RFC 8259) and is read so: a body declared in another charset is 415 saying what to send, and bytes that
+     * are not UTF-8 are 400 in plain words, not the parser's "Invalid UTF-8 middle byte 0x22".
+     */
+    @Test
+    void aJsonBodyInAnotherCharsetIs415AndOneThatIsNotUtf8Is400() {
+        TestData.Team t = data.team();
+        byte[] latin1 = "{\"title\":\"caf\u00e9\",\"description\":\"x\"}".getBytes(StandardCharsets.ISO_8859_1);
+        String head = "POST " + apiStories(t) + " HTTP/1.1\r\nAuthorization: Bearer " + token(t.member()) + "\r\nContent-Type: ";
+        for (String charset : List.of("ISO-8859-1", "\"latin1\"", "utf-16", "no-such-charset")) {
+            RawHttp.Answer a = RawHttp.send(head + "application/json; charset=" + charset, latin1);
+            assertEquals(415, a.status(), charset + ": " + a.body());
+            assertEquals("Send the body as application/json in UTF-8 (charset=utf-8, or no charset): JSON is UTF-8, and this one declares charset="
+                    + charset.replace("\"", "") + ".", JsonPath.from(a.body()).getString("error"), a.body());
+        }
+        RawHttp.Answer plain = RawHttp.send(head + "application/json", latin1);
+        assertEquals(400, plain.status(), plain.body());
+        assertEquals("The body is not valid UTF-8 (byte 15): send JSON in UTF-8.", JsonPath.from(plain.body()).getString("error"));
+        // UTF-8 declared, in any spelling, is read.
+        byte[] utf8 = "{\"title\":\"caf\u00e9\",\"description\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(201, RawHttp.send(head + "application/json; charset=UTF-8", utf8).status());
+        assertEquals(201, RawHttp.send(head + "application/json;charset=utf8", utf8).status());
+        assertEquals(2, storyCount(t));
+        assertOneWarnPerRefusal(5);
+    }
+
     @Test
     void unknownJsonFieldsAre422NamingEachAndStoreNothing() {
         TestData.Team t = data.team();
