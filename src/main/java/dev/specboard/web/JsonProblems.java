@@ -1,7 +1,9 @@
 package dev.specboard.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +13,7 @@ import java.util.List;
 
 /**
  * Plain words for what Jackson refuses in a JSON body, for {@link ErrorMapper}: Jackson's own told an API caller about
- * its internals ("Invalid UTF-8 middle byte") or about Java's int
+ * its internals ({@code StreamReadConstraints.getMaxNestingDepth()}, "Invalid UTF-8 middle byte") or about Java's int
  * range where the field takes 1 to 720.
  */
 final class JsonProblems {
@@ -21,19 +23,25 @@ final class JsonProblems {
 
     /**
      * Why a body could not be read as JSON, as one sentence beginning with {@code prefix} ("The request body is not valid
-     * JSON: "), or on its own for a body not in UTF-8.
+     * JSON: "), or on its own for a body too deeply nested or not in UTF-8.
      */
     static String unreadable(String prefix, JsonProcessingException e) {
         if (e instanceof JsonMappingException m && m.getCause() instanceof JsonProcessingException inner) {
             return unreadable(prefix, inner);
         }
         String original = String.valueOf(e.getOriginalMessage());
+        if (e instanceof StreamConstraintsException && original.contains("nesting depth")) {
+            java.util.regex.Matcher allowed = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)").matcher(original);
+            return "The JSON is nested too deeply (more than " + (allowed.find() ? allowed.group(1)
+                    : String.valueOf(StreamReadConstraints.defaults().getMaxNestingDepth())) + " levels).";
+        }
         if (original.startsWith("Invalid UTF-8")) {
             // The parser's offset is past the byte it refused: that byte's place, counting from 1.
             long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
             return "The body is not valid UTF-8" + (at >= 0 ? " (byte " + at + ")" : "") + ": send JSON in UTF-8.";
         }
-        return prefix + original;
+        // Other limits (a number or a text too long) say which, without the setting of the library that holds them.
+        return prefix + original.replaceAll(",? from `[^`]*`", "").replace("(, ", "(");
     }
 
     /**

@@ -473,6 +473,17 @@ class MalformedInputTest {
     }
 
     @Test
+    void jsonNestedTooDeeplySaysSoWithoutTheParsersSettingName() {
+        TestData.Team t = data.team();
+        String deep = "[".repeat(1_001) + "]".repeat(1_001);
+        JsonPath r = api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"extra\":" + deep + "}").post(apiStories(t))
+                .then().statusCode(400).extract().jsonPath();
+        assertEquals("The JSON is nested too deeply (more than 1000 levels).", r.getString("error"));
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(1);
+    }
+
+    @Test
     void unknownJsonFieldsAre422NamingEachAndStoreNothing() {
         TestData.Team t = data.team();
         api(t.member()).body(Map.of("title", "First", "description", "x")).post(apiStories(t)).then().statusCode(201);
