@@ -113,7 +113,9 @@ public class QueryValues implements ParamConverterProvider {
             return page(wholeNumber(PAGE, raw));
         } catch (Malformed e) {
             // 2147483648 is a whole number from 1: say what is wrong with it.
-            throw new Malformed(PAGE, raw != null && raw.strip().matches("\\+?[0-9]+") ? PAGE_NUMBER + " (this one is too large)" : PAGE_NUMBER);
+            boolean tooLarge = raw != null && raw.strip().matches("\\+?[0-9]+")
+                    && new java.math.BigInteger(raw.strip()).compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0;
+            throw new Malformed(PAGE, tooLarge ? PAGE_NUMBER + " (this one is too large)" : PAGE_NUMBER);
         }
     }
 
