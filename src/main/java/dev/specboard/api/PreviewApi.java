@@ -40,7 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PreviewApi {
 
-    public record PreviewBody(String pagePath, Integer hours) {
+    /** {@code hours}' range is the default of {@code specboard.previews.max-hours}, named by a 400 for a number too large for it. */
+    @RegisterForReflection
+    public record PreviewBody(String pagePath, @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(720) Integer hours) {
     }
 
     @RegisterForReflection

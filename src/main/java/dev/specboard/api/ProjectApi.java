@@ -40,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectApi {
 
+    /** The API's words for a change without the version it is based on. */
+    static final String VERSION_REQUIRED = "version is required: send the version you read (GET this project)";
+
     @RegisterForReflection
     public record ProjectBody(String name, String slug, String type, String framework, String description) {
     }
@@ -47,7 +50,8 @@ public class ProjectApi {
     /** The settings page's fields; {@code version} is the one read (a stale one is 409 with both versions). */
     @RegisterForReflection
     public record SettingsBody(String name, String slug, String type, String framework, String description, String visionStatement,
-                               String targetFeeling, List<String> referenceApps, String icon, String color, Integer taskLeaseMinutes,
+                               String targetFeeling, List<String> referenceApps, String icon, String color,
+                               @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(Project.MAX_TASK_LEASE_MINUTES) Integer taskLeaseMinutes,
                                Integer version) {
     }
 
@@ -130,6 +134,10 @@ public class ProjectApi {
         SettingsBody b = merged(access.project(), body == null ? new SettingsBody(null, null, null, null, null, null, null, null, null, null, null, null) : body);
         if (b.referenceApps().stream().anyMatch(a -> a == null || a.contains(","))) {
             throw ValidationException.of("referenceApps", "Name each reference app without commas");
+        }
+        if (b.version() == null) {
+            // The settings page's words ("reload the page") tell a browser user what to do, not an API caller.
+            throw ValidationException.of("version", VERSION_REQUIRED);
         }
         try {
             Project p = projects.updateSettings(access, new SettingsForm(b.name(), b.slug(), b.type(), b.framework(), b.description(),

@@ -17,6 +17,7 @@ public record PageForm(
         @FormParam("path") @NotBlank(message = "Give the page's URL path, like /dashboard/settings")
         @Size(max = 500, message = "At most 500 characters")
         @Pattern(regexp = "^/[a-z0-9-/]*$", message = "A path starts with / and has only lowercase letters, digits, hyphens and slashes, like /dashboard/settings")
+        @Pattern(regexp = "^(?!.*//).*$", message = "A path has no empty part (//): write /dashboard/settings, not /dashboard//settings")
         String path,
         @FormParam("parent") String parent,
         @FormParam("type") String type,

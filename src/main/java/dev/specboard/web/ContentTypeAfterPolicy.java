@@ -55,8 +55,16 @@ public class ContentTypeAfterPolicy {
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 26)
     public void refuseAfterPolicy(ResteasyReactiveContainerRequestContext request) {
         if (request.getProperty(MARK) instanceof MediaType sent && refuses(request, sent)) {
-            throw new NotSupportedException("The content-type header value did not match the value in @Consumes");
+            throw new NotSupportedException(accepted(request));
         }
+    }
+
+    /** What the route takes, as the 415 says it: "Send the body as application/json." (its types, without parameters). */
+    private static String accepted(ResteasyReactiveContainerRequestContext request) {
+        List<MediaType> consumes = request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context
+                && context.getTarget() != null ? context.getTarget().getConsumes() : List.of();
+        List<String> types = consumes.stream().map(t -> t.getType() + "/" + t.getSubtype()).distinct().toList();
+        return ErrorMapper.SEND_AS + (types.isEmpty() ? MediaType.APPLICATION_JSON : String.join(" or ", types)) + ".";
     }
 
     /** Whether the matched route consumes types, none of them the one sent (a route that consumes none takes any). */

@@ -39,6 +39,9 @@ public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
+    /** How an API 415 begins: it names the types the call takes. */
+    static final String SEND_AS = "Send the body as ";
+
     /** Ahead of quarkus-rest-jackson's own mapper, which answers a bare 400. */
     private static final int BEFORE_BUILT_IN = Priorities.USER - 100;
 
@@ -76,15 +79,18 @@ public class ErrorMapper {
             String field = e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty() ? fieldPath(m)
                     : number.getProcessor() == null ? "" : StrictJson.pathAt(number.getProcessor().getParsingContext());
             if (!field.isEmpty()) {
-                Class<?> type = number.getTargetType();
-                String expected = type == int.class || type == Integer.class ? "must be a whole number from -2147483648 to 2147483647"
-                        : type == long.class || type == Long.class ? "must be a whole number from -9223372036854775808 to 9223372036854775807"
-                        : expectation(type) + " of a smaller size";
+                // Its declared range, or plainly "is too large": Java's int range is no rule of ours.
+                String expected = JsonProblems.outOfRange(e.getCause() instanceof JsonMappingException m ? m : null, number);
                 return refuse(400, "The field " + field + " " + expected, Map.of(field, expected), uri, headers, request);
             }
         }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
-            return refuse(400, "The request body is not valid JSON: " + json.getOriginalMessage(), Map.of(), uri, headers, request);
+            return refuse(400, JsonProblems.unreadable("The request body is not valid JSON: ", json), Map.of(), uri, headers, request);
+        }
+        if (status == 415 && uri.getPath().startsWith("/api/")) {
+            // An API caller is told what to send; the framework's words named its @Consumes, ours named nothing.
+            String message = e.getMessage() != null && e.getMessage().startsWith(SEND_AS) ? e.getMessage() : SEND_AS + "application/json.";
+            return refuse(415, message, Map.of(), uri, headers, request);
         }
         if (status == 400 || status == 413 || status == 415) {
             return refuse(status, messageFor(status, e.getMessage()), Map.of(), uri, headers, request);
@@ -132,7 +138,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers, Request request) {
-        return refuse(400, "The request body is not valid JSON for this call: " + e.getOriginalMessage(), Map.of(), uri, headers, request);
+        return refuse(400, JsonProblems.unreadable("The request body is not valid JSON for this call: ", e), Map.of(), uri, headers, request);
     }
 
     /** A JSON value that does not fit its field ({@code "lineStart":"abc"}): 400 naming the field and what it must be. */

@@ -25,7 +25,8 @@ import java.util.Map;
  * <li>the request line and headers of every request, static files included: a Vert.x filter that runs before routing
  * and login ({@link #checkRequest}) refuses a NUL (raw or {@code %00}) in the path or the query, a {@code .} or
  * {@code ..} segment in the path (raw or escaped as {@code %2e}), and a Content-Type header that is empty or not a
- * media type: 400; an address longer than 32 KiB: 414 ({@link #MAX_ADDRESS});</li>
+ * media type: 400; a JSON body declared in another charset than UTF-8: 415 ({@link #charsetProblem}); an address longer
+ * than 32 KiB: 414 ({@link #MAX_ADDRESS});</li>
  * <li>form bodies, once RESTEasy has parsed them and before any resource binds them ({@link #checkForm}): a NUL in a
  * field's name or value answers 422 naming the field;</li>
  * <li>JSON bodies: every JSON text goes through the string deserializer of {@link StrictJson}, which refuses NUL
@@ -58,10 +59,48 @@ public class InputGuard {
         if (problem == null) {
             problem = contentTypeProblem(rc.request().getHeader("Content-Type"));
         }
-        if (problem == null) {
+        String charset = problem == null ? charsetProblem(rc.request().getHeader("Content-Type")) : null;
+        if (charset != null) {
+            String path = pathOf(rc);
+            refused(rc.request().method().name(), path, charset);
+            answer(rc, 415, path.startsWith("/api/"), charset, new JsonObject());
+        } else if (problem == null) {
             rc.next();
         } else {
             refuse(rc, problem);
+        }
+    }
+
+    /**
+     * Why a JSON body's declared charset cannot be read (415), null when it is UTF-8 or not declared: JSON is UTF-8
+     * (RFC 8259) and is read so whatever the header says, so a Latin-1 body was refused for an "Invalid UTF-8 middle
+     * byte", or its text stored garbled.
+     */
+    static String charsetProblem(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        boolean json = "application".equalsIgnoreCase(type.getType())
+                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+        if (!json || charset == null || isUtf8(charset)) {
+            return null;
+        }
+        return "Send the body as application/json in UTF-8 (charset=utf-8, or no charset): JSON is UTF-8, and this one declares charset="
+                + printable(charset) + ".";
+    }
+
+    private static boolean isUtf8(String charset) {
+        try {
+            return java.nio.charset.Charset.forName(charset.strip().replace("\"", "")).equals(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

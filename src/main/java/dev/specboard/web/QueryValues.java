@@ -112,7 +112,10 @@ public class QueryValues implements ParamConverterProvider {
         try {
             return page(wholeNumber(PAGE, raw));
         } catch (Malformed e) {
-            throw new Malformed(PAGE, PAGE_NUMBER);
+            // 2147483648 is a whole number from 1: say what is wrong with it.
+            boolean tooLarge = raw != null && raw.strip().matches("\\+?[0-9]+")
+                    && new java.math.BigInteger(raw.strip()).compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0;
+            throw new Malformed(PAGE, tooLarge ? PAGE_NUMBER + " (this one is too large)" : PAGE_NUMBER);
         }
     }
 

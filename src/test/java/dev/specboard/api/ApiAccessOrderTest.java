@@ -213,7 +213,7 @@ class ApiAccessOrderTest {
                     .then().statusCode(404);
             Api.as(t.viewer()).contentType(type).body("text=a").post(items).then().statusCode(403);
             Api.as(t.member()).contentType(type).body("text=a").post(items).then().statusCode(415)
-                    .contentType("application/json").body("error", org.hamcrest.Matchers.equalTo("This kind of content is not accepted here."));
+                    .contentType("application/json").body("error", org.hamcrest.Matchers.equalTo("Send the body as application/json."));
         }
         Api.as(t.outsider()).contentType("text/plain").body("x").put("/api/v1/projects/" + t.slug() + "/pages/" + java.util.UUID.randomUUID())
                 .then().statusCode(404);

@@ -106,6 +106,10 @@ class DesignApiTest {
         String url = "/api/v1/projects/" + t.slug() + "/pages";
         Api.as(t.member()).body(Map.of("name", "Bad", "path", "/Not Valid")).post(url).then().statusCode(422).body("details.path", containsString("lowercase"));
         Api.as(t.member()).body(Map.of("name", "", "path", "/x")).post(url).then().statusCode(422).body("details.name", containsString("name"));
+        for (String gap : List.of("/a//b", "//", "/a//")) {
+            Api.as(t.member()).body(Map.of("name", "Gap", "path", gap)).post(url).then().statusCode(422)
+                    .body("details.path", equalTo("A path has no empty part (//): write /dashboard/settings, not /dashboard//settings"));
+        }
         Api.as(t.member()).body(Map.of("name", "A", "path", "/a")).post(url).then().statusCode(201).body("status", equalTo("draft"));
         Api.as(t.member()).body(Map.of("name", "B", "path", "/a")).post(url).then().statusCode(409).body("error", containsString("already"));
         Api.as(t.member()).body(Map.of("name", "C", "path", "/c", "parentPath", "/nowhere")).post(url).then().statusCode(422)

@@ -52,6 +52,10 @@ class ProjectSettingsApiTest {
                 "visionStatement", "Ship weekly", "referenceApps", List.of("Linear", "GitHub"), "taskLeaseMinutes", 45, "version", version));
 
         fx.api(team.lead()).body(settings).put(project).then().statusCode(403);
+        // Without the version read: the API's words, not the settings page's "reload the page".
+        fx.api(team.owner()).body(Map.of("name", "No version")).put(project).then().statusCode(422)
+                .body("error", equalTo("Validation failed"))
+                .body("details.version", equalTo("version is required: send the version you read (GET this project)"));
         fx.api(team.owner()).body(Map.of("name", "", "type", "web-app", "version", version)).put(project).then().statusCode(422)
                 .body("details.name", notNullValue());
         fx.api(team.owner()).body(Map.of("name", "X", "type", "web-app", "referenceApps", List.of("A, B"), "version", version))

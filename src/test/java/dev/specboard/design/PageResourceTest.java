@@ -103,6 +103,12 @@ class PageResourceTest {
         assertTrue(d.selectFirst("#e-path").text().contains("lowercase"));
         assertEquals("Bad", d.selectFirst("#f-name").val(), "typed values are kept");
         assertEquals("<p>keep me</p>", d.selectFirst("#f-html").text());
+        // An empty part (//) made a page with no parent; it is refused naming the field, with what was typed kept.
+        Response empty = Web.as(t.member()).formParam("name", "Gap").formParam("path", "/a//b").post("/projects/" + t.slug() + "/pages");
+        assertEquals(422, empty.statusCode());
+        assertEquals("A path has no empty part (//): write /dashboard/settings, not /dashboard//settings",
+                Web.html(empty).selectFirst("#e-path").text());
+        assertEquals("/a//b", Web.html(empty).selectFirst("#f-path").val());
         Response taken = Web.as(t.member()).formParam("name", "Again").formParam("path", "/").post("/projects/" + t.slug() + "/pages");
         assertEquals(409, taken.statusCode());
         assertTrue(Web.html(taken).selectFirst("#e-path").text().contains("already the page Home"));

@@ -254,6 +254,23 @@ class MalformedInputTest {
         assertOneWarnPerRefusal(2);
     }
 
+    /** A 415 of the API names what the call takes; a form's keeps the words of the error page. */
+    @Test
+    void anApi415SaysWhatToSend() {
+        TestData.Team t = data.team();
+        api(t.member()).contentType("text/plain").body("title=x").post(apiStories(t)).then().statusCode(415)
+                .body("error", equalTo("Send the body as application/json.")).body("details", equalTo(Map.of()));
+        // Outside a project, RESTEasy refuses while routing: the same words.
+        api(t.member()).contentType("application/x-www-form-urlencoded").body("name=x").post("/api/v1/tokens").then().statusCode(415)
+                .body("error", equalTo("Send the body as application/json."));
+        RawHttp.Answer page = RawHttp.send("POST " + stories(t) + " HTTP/1.1\r\nContent-Type: multipart/form-data\r\nX-CSRF-TOKEN: "
+                + csrfToken(t.member()) + "\r\n" + cookies(t.member()), "title=x");
+        assertEquals(415, page.status());
+        assertEquals("This kind of content is not accepted here.", Jsoup.parse(page.body()).selectFirst("#error-message p").text(), page.body());
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(3);
+    }
+
     @Test
     void emptyOrMalformedContentTypeIs400() {
         TestData.Team t = data.team();
@@ -411,6 +428,59 @@ class MalformedInputTest {
         assertTrue(broken.getString("error").startsWith("The request body is not valid JSON"));
         assertEquals(0, storyCount(t));
         assertOneWarnPerRefusal(4);
+    }
+
+    /** A number past its Java type gives the field's declared range, or says plainly that it is too large. */
+    @Test
+    void aNumberTooLargeForItsFieldSaysSoInPlainWords() {
+        TestData.Team t = data.team();
+        for (String version : List.of("2147483648", "1e400")) {
+            api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"version\":" + version + "}").put(apiStories(t) + "/1")
+                    .then().statusCode(400).body("error", equalTo("The field version is too large")).body("details.version", equalTo("is too large"));
+        }
+        api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"version\":-1e400}").put(apiStories(t) + "/1")
+                .then().statusCode(400).body("details.version", equalTo("is too small"));
+        // A field with a declared range (@Min, @Max) names it.
+        api(t.owner()).body("{\"taskLeaseMinutes\":99999999999,\"version\":1}").put("/api/v1/projects/" + t.slug())
+                .then().statusCode(400).body("details.taskLeaseMinutes", equalTo("must be a whole number from 1 to 1440"));
+        assertOneWarnPerRefusal(4);
+    }
+
+    /**
+     * JSON is UTF-8 (RFC 8259) and is read so: a body declared in another charset is 415 saying what to send, and bytes that
+     * are not UTF-8 are 400 in plain words, not the parser's "Invalid UTF-8 middle byte 0x22".
+     */
+    @Test
+    void aJsonBodyInAnotherCharsetIs415AndOneThatIsNotUtf8Is400() {
+        TestData.Team t = data.team();
+        byte[] latin1 = "{\"title\":\"caf\u00e9\",\"description\":\"x\"}".getBytes(StandardCharsets.ISO_8859_1);
+        String head = "POST " + apiStories(t) + " HTTP/1.1\r\nAuthorization: Bearer " + token(t.member()) + "\r\nContent-Type: ";
+        for (String charset : List.of("ISO-8859-1", "\"latin1\"", "utf-16", "no-such-charset")) {
+            RawHttp.Answer a = RawHttp.send(head + "application/json; charset=" + charset, latin1);
+            assertEquals(415, a.status(), charset + ": " + a.body());
+            assertEquals("Send the body as application/json in UTF-8 (charset=utf-8, or no charset): JSON is UTF-8, and this one declares charset="
+                    + charset.replace("\"", "") + ".", JsonPath.from(a.body()).getString("error"), a.body());
+        }
+        RawHttp.Answer plain = RawHttp.send(head + "application/json", latin1);
+        assertEquals(400, plain.status(), plain.body());
+        assertEquals("The body is not valid UTF-8 (byte 15): send JSON in UTF-8.", JsonPath.from(plain.body()).getString("error"));
+        // UTF-8 declared, in any spelling, is read.
+        byte[] utf8 = "{\"title\":\"caf\u00e9\",\"description\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(201, RawHttp.send(head + "application/json; charset=UTF-8", utf8).status());
+        assertEquals(201, RawHttp.send(head + "application/json;charset=utf8", utf8).status());
+        assertEquals(2, storyCount(t));
+        assertOneWarnPerRefusal(5);
+    }
+
+    @Test
+    void jsonNestedTooDeeplySaysSoWithoutTheParsersSettingName() {
+        TestData.Team t = data.team();
+        String deep = "[".repeat(1_001) + "]".repeat(1_001);
+        JsonPath r = api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"extra\":" + deep + "}").post(apiStories(t))
+                .then().statusCode(400).extract().jsonPath();
+        assertEquals("The JSON is nested too deeply (more than 1000 levels).", r.getString("error"));
+        assertEquals(0, storyCount(t));
+        assertOneWarnPerRefusal(1);
     }
 
     @Test

@@ -111,6 +111,9 @@ class QueryParameterCensusTest {
         assertEquals(400, api.statusCode());
         assertEquals("The query parameter page must be a whole number from 1", api.jsonPath().getString("error"));
         assertEquals("must be a whole number from 1", api.jsonPath().getString("details.page"));
+        Response large = RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/projects/" + team.slug() + "/jobs?page=2147483648");
+        assertEquals(400, large.statusCode());
+        assertEquals("must be a whole number from 1 (this one is too large)", large.jsonPath().getString("details.page"));
         // A flag on a POST is read by the same rules: "maybe" is neither true nor false.
         Response flag = RestAssured.given().header("Authorization", "Bearer " + token)
                 .post("/api/v1/projects/" + team.slug() + "/tasks/claim-next?overWipLimit=maybe");
