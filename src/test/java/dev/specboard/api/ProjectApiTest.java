@@ -58,9 +58,9 @@ class ProjectApiTest {
         TestData.Team team = data.team();
         try (GitFixture git = GitFixture.create()) {
             git.commit("first", Map.of("README.md", "hi\n"));
-            // The wizard was told a branch that does not exist; the lead then adds the repository with the right one.
+            // The wizard was told a branch that does not exist; the owner then adds the repository with the right one.
             projects.updateRepository(team.project().id, new RepoForm(git.url(), "mainmain"));
-            RestAssured.given().auth().oauth2(token(team.lead())).contentType(ContentType.JSON)
+            RestAssured.given().auth().oauth2(token(team.owner())).contentType(ContentType.JSON)
                     .body(Map.of("name", "app", "url", git.url(), "defaultBranch", "main"))
                     .post("/api/v1/projects/" + team.slug() + "/repos").then().statusCode(201);
             RestAssured.given().auth().oauth2(token(team.viewer())).get("/api/v1/projects/" + team.slug())
