@@ -33,7 +33,7 @@ class LogInjectionTest {
         String body = "{\"name\":\"x\",\"url\":\"https://example.com/x.git\",\"evil\\r\\n" + FORGED + "\":1}";
         List<String> lines;
         try (LogCapture logs = LogCapture.of(InputGuard.class, ErrorMapper.class)) {
-            int status = RestAssured.given().header("Authorization", "Bearer " + tokens.create(team.lead().id, "t", null, null).value())
+            int status = RestAssured.given().header("Authorization", "Bearer " + tokens.create(team.owner().id, "t", null, null).value())
                     .contentType(ContentType.JSON).body(body).post("/api/v1/projects/" + team.slug() + "/repos").statusCode();
             assertEquals(422, status);
             lines = logs.records().stream().map(r -> LogFilter.formatted(r)).toList();

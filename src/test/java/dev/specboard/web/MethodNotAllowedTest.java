@@ -32,7 +32,8 @@ class MethodNotAllowedTest {
     @Test
     void aFormsPostRouteAnswersOtherMethods405WithAllow() {
         TestData.Team t = data.team();
-        String delete = "/projects/" + t.slug() + "/components/" + UUID.randomUUID() + "/delete";
+        // A POST-only address (a row's form on a list page; FormAddressRedirectTest keeps the list of them).
+        String delete = "/projects/" + t.slug() + "/previews/" + UUID.randomUUID() + "/revoke";
         for (String method : new String[] {"HEAD", "PATCH", "GET", "PUT"}) {
             Response r = Web.as(t.owner()).request(method, delete);
             assertEquals(405, r.statusCode(), method + " " + delete + ": " + r.body().asString());
@@ -44,10 +45,10 @@ class MethodNotAllowedTest {
         }
         // The route shape exists whatever the project: an outsider, and a slug nobody has, get the same answer.
         Response outsider = Web.as(t.outsider()).request("PATCH", delete);
-        Response unknown = Web.as(t.outsider()).request("PATCH", "/projects/no-such-" + UUID.randomUUID() + "/components/x/delete");
+        Response unknown = Web.as(t.outsider()).request("PATCH", "/projects/no-such-" + UUID.randomUUID() + "/previews/x/revoke");
         assertEquals(unknown.statusCode(), outsider.statusCode());
         assertEquals(unknown.header("Allow"), outsider.header("Allow"));
-        // The page route itself still answers its own method: a missing component stays 404, without Allow.
+        // The page route itself still answers its own method: a missing preview stays 404, without Allow.
         Response missing = Web.as(t.owner()).post(delete);
         assertTrue(missing.statusCode() == 404 || missing.statusCode() == 403 || missing.statusCode() == 422,
                 "POST reached its route: " + missing.statusCode());

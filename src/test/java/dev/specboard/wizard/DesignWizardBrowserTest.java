@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 import java.net.URL;
 import java.util.List;
@@ -136,8 +137,9 @@ class DesignWizardBrowserTest {
             assertEquals("done", String.valueOf(b.js("return document.activeElement.getAttribute('data-key');")), "an arrow key moves to the next node");
             b.driver.switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
             assertEquals("start", String.valueOf(b.js("return document.activeElement.getAttribute('data-key');")));
-            b.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_DOWN));
-            b.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_DOWN));
+            // Keys go to whatever has focus, not to an element found first: the first move saves and redraws the picture,
+            // so a node found before the second key press may already have been replaced (a stale element).
+            new Actions(b.driver).keyDown(Keys.SHIFT).sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ARROW_DOWN).keyUp(Keys.SHIFT).perform();
             b.waitUntil(d -> QuarkusTransaction.requiringNew().call(() -> JourneyFlow.<JourneyFlow>findById(flow).canvasState).contains("start"));
             b.waitFor("#svg-node-start");
             b.waitUntil(d -> "start".equals(String.valueOf(b.js("return document.activeElement && document.activeElement.getAttribute('data-key');"))));
