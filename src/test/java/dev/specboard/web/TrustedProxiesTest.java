@@ -79,4 +79,34 @@ class TrustedProxiesTest {
                     "nginx sets or clears " + header + ":\n" + nginx);
         }
     }
+
+    /**
+     * An MCP session lives in one instance's memory: with plain round-robin every other request of an agent met the
+     * other instance and got 404 for its session. The MCP address goes to an upstream pinned by the bearer token.
+     */
+    @Test
+    void theComposeNginxSendsEachMcpAgentToOneInstance() throws Exception {
+        String nginx = Files.readString(Path.of("docker/nginx.conf"));
+        Matcher location = Pattern.compile("location /api/mcp \\{\\s*proxy_pass http://(\\w+);").matcher(nginx);
+        assertTrue(location.find(), nginx);
+        Matcher upstream = Pattern.compile("upstream " + location.group(1) + " \\{([^}]*)}").matcher(nginx);
+        assertTrue(upstream.find(), nginx);
+        assertTrue(upstream.group(1).contains("hash $http_authorization consistent;"), upstream.group(1));
+    }
+
+    /**
+     * nginx gives a location the server's proxy_set_header lines only when the location sets none of its own: one
+     * such line in a location would silently drop the forwarded-header rules above for it.
+     */
+    @Test
+    void theComposeNginxSetsItsProxyHeadersOnceForEveryLocation() throws Exception {
+        String nginx = Files.readString(Path.of("docker/nginx.conf"));
+        Matcher location = Pattern.compile("location [^{]+\\{([^}]*)}").matcher(nginx);
+        int locations = 0;
+        while (location.find()) {
+            locations++;
+            assertFalse(location.group(1).contains("proxy_set_header"), location.group());
+        }
+        assertEquals(2, locations, nginx);
+    }
 }
