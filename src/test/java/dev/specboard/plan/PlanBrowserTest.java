@@ -123,12 +123,14 @@ class PlanBrowserTest {
             // one call can be gone by the next (a stale element).
             b.waitUntil(d -> String.valueOf(b.js("var l = document.querySelectorAll('#chat-log li.from-user');"
                     + " return l.length === 2 ? l[1].textContent : '';")).contains("Which tasks are blocked?"));
-            assertEquals("", b.find("#chat-content").getAttribute("value"));
+            assertEquals("", String.valueOf(b.js("return document.querySelector('#chat-content').value;")));
             assertEquals("chat-content", b.js("return document.activeElement.id;"));
 
-            // "/" focuses the search box in the navigation, except while typing in a field.
-            b.find("#chat-content").sendKeys("a/b");
-            assertEquals("a/b", b.find("#chat-content").getAttribute("value"));
+            // "/" focuses the search box in the navigation, except while typing in a field. The keys go to the focused
+            // box, not to one found first: the answer still arriving redraws the chat, which may replace a found element.
+            b.waitForHtmx();
+            new org.openqa.selenium.interactions.Actions(b.driver).sendKeys("a/b").perform();
+            assertEquals("a/b", String.valueOf(b.js("return document.querySelector('#chat-content').value;")));
             b.find("#chat-title").click();
             new org.openqa.selenium.interactions.Actions(b.driver).sendKeys("/").perform();
             assertEquals("project-search", b.js("return document.activeElement.id;"));
