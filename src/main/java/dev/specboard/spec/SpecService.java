@@ -260,6 +260,8 @@ public class SpecService {
         } else if (TechnicalSpec.TYPE_MONOLITHIC.equals(input.specType())
                 && (input.markdown() == null || input.markdown().isBlank())) {
             errors.add("content", "Write the spec's content");
+        } else if (input.markdown() != null && input.markdown().length() > 200_000) {
+            errors.add("content", "At most 200000 characters");
         }
         for (String dep : input.dependsOnOrEmpty()) {
             Optional<TechnicalSpec> target = TechnicalSpec.findByKey(project, dep);
