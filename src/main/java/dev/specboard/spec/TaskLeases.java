@@ -51,6 +51,7 @@ public class TaskLeases {
         access.requireWrite(Role.MEMBER);
         ImplementationTask task = ImplementationTask.locked(access.project(), key);
         history.refuseLapsedClaimer(task, actor.accountId());
+        history.refuseLapsedPending(task, actor.accountId());
         try {
             task.renewLease(actor.accountId(), Instant.now(), length(access.project()));
         } catch (IllegalStateException | IllegalArgumentException e) {

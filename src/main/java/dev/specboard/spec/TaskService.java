@@ -203,6 +203,9 @@ public class TaskService {
         } catch (IllegalStateException e) {
             throw ApiException.conflict(e.getMessage(), Map.of("status", TaskStatus.PENDING.value(), "leaseExpiresAt", task.leaseExpiresAt.toString()));
         }
+        if (to != TaskStatus.PENDING) {
+            history.refuseLapsedPending(task, actor.accountId());
+        }
         // Every claim goes through TaskClaims (dependencies, file locks, WIP turn). A board move that read the task
         // as claimed before a release committed finds it pending here, and must not claim it past those checks.
         if (from == TaskStatus.PENDING && to.isHeld()) {
@@ -342,6 +345,7 @@ public class TaskService {
         String path = ImplementationTask.worktreePath(worktreePath);
         ImplementationTask task = ImplementationTask.locked(access.project(), ImplementationTask.requireKey(key));
         history.refuseLapsedClaimer(task, actor.accountId());
+        history.refuseLapsedPending(task, actor.accountId());
         try {
             task.recordWorktree(actor.accountId(), path);
         } catch (IllegalStateException e) {
