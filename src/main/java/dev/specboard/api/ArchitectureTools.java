@@ -138,13 +138,13 @@ public class ArchitectureTools {
         return call(() -> componentApi.saveDesignDoc(project, componentId, new ComponentApi.DesignDocBody(content, version)));
     }
 
-    @Tool(name = "list_work_sessions", description = "Lists a project's work sessions, optionally by status (pending, claimed, completed, failed) and type.",
+    @Tool(name = "list_work_sessions", description = "Lists a project's work sessions, optionally by status (pending, in_progress, complete, failed) and type (design, test, implementation, setup).",
             outputSchema = @Tool.OutputSchema(from = WorkSessionApi.SessionAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<WorkSessionApi.SessionAnswer> listWorkSessions(@ToolArg(description = "project slug") String project,
-                                                               @ToolArg(description = "status filter", required = false) String status,
-                                                               @ToolArg(description = "session type filter", required = false) String type) {
+                                                               @ToolArg(description = "only this status: pending, in_progress, complete or failed", required = false) String status,
+                                                               @ToolArg(description = "only this type: design, test, implementation or setup", required = false) String type) {
         return call(() -> workSessionApi.list(project, status, type, null));
     }
 

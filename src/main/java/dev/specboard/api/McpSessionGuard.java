@@ -41,7 +41,8 @@ import java.util.Map;
  * the tool error naming the argument, anything else an invalid-params error naming where the NUL is. And a tool call
  * naming an argument the tool does not take gets the tool error naming it, as the JSON API refuses unknown fields.
  * And a body that is JSON but no object (text, a number, null, true, an array: MCP has no batches since 2025-06-18)
- * gets 400 with the protocol's invalid-request error and no id; the library cast it unchecked, into a 500.
+ * gets 400 with the protocol's invalid-request error and no id; the library cast it unchecked, into a 500. And a POST
+ * whose Accept header lacks application/json or text/event-stream gets 400 naming the header (the library's had no body).
  */
 @ApplicationScoped
 public class McpSessionGuard {
@@ -79,6 +80,14 @@ public class McpSessionGuard {
 
     private void screen(RoutingContext ctx) {
         JsonNode message = read(ctx);
+        java.util.List<String> accept = ctx.request().headers().getAll("Accept");
+        // The library's test, first as there: it refused with a bare 400, so a client could not tell what it lacked.
+        if (accept.stream().noneMatch(a -> a.contains("application/json")) || accept.stream().noneMatch(a -> a.contains("text/event-stream"))) {
+            answer(ctx, 400, error(message != null && message.isObject() && message.has("id") ? message.get("id") : NullNode.getInstance(),
+                    -32600, "Invalid Request: send the header Accept: application/json, text/event-stream (MCP's streamable HTTP"
+                            + " transport may answer in either)"));
+            return;
+        }
         if (message == null) {
             // Not JSON at all: the library answers the protocol's parse error.
             ctx.next();

@@ -15,6 +15,7 @@ import dev.specboard.spec.SpecDependencies;
 import dev.specboard.spec.SpecService;
 import dev.specboard.spec.TaskBoardService;
 import dev.specboard.spec.TechnicalSpec;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -37,7 +38,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -192,8 +195,44 @@ public class SpecApi {
         // values are read in a transaction of their own, so the spec read stays out of the request's persistence context
         // (the answer read after the change would show it as it was).
         SpecBody complete = QuarkusTransaction.requiringNew().call(() -> kept(body, specQueries.detail(access.project(), key)));
-        specs.update(access, key, complete.toInput(), body.version());
+        try {
+            specs.update(access, key, complete.toInput(), body.version());
+        } catch (StaleVersionException e) {
+            throw stale(e);
+        }
         return answer(specQueries.detail(access.project(), key));
+    }
+
+    /** A hierarchical spec's content as the API gives and takes it (the GET's fields), not as it is stored. */
+    @RegisterForReflection
+    public record SpecContentAnswer(String overview, String architecture, String technologyStack, List<PhaseBody> phases) {
+    }
+
+    /**
+     * A stale save's 409 with each version's content as the spec's GET shows it: a hierarchical spec's came as a string of
+     * its stored JSON, in the storage's snake_case names, which a client had to parse and rename before comparing.
+     */
+    private static ApiException stale(StaleVersionException e) {
+        Map<String, Object> details = new LinkedHashMap<>(e.details());
+        details.computeIfPresent("current", (k, v) -> structured(e.current()));
+        details.computeIfPresent("yours", (k, v) -> structured(e.yours()));
+        return new ApiException(e.status(), e.getMessage(), details);
+    }
+
+    private static Map<String, Object> structured(Map<String, String> texts) {
+        Map<String, Object> m = new LinkedHashMap<>(texts);
+        String content = texts.get("content");
+        if (content != null && content.startsWith("{")) {
+            try {
+                SpecContent c = SpecContent.parse(content);
+                m.put("content", new SpecContentAnswer(c.overview(), c.architecture(), c.technologyStack(), c.phaseList().stream()
+                        .map(p -> new PhaseBody(p.number(), p.name(), p.description(), p.hoursOrZero(), p.content(), p.files(),
+                                p.branchName())).toList()));
+            } catch (IllegalArgumentException notJson) {
+                // A monolithic spec's markdown that starts with a brace: it stays text.
+            }
+        }
+        return m;
     }
 
     private static SpecBody kept(SpecBody b, SpecQueries.SpecView now) {

@@ -125,7 +125,8 @@ public class WorkSessionApi {
         if (body == null || body.reason() == null || body.reason().isBlank()) {
             throw ValidationException.of("reason", "Say why it failed");
         }
-        sessions.fail(access, uuid(id), body.reason());
+        // The web form's field is the note; the API's (and fail_work_session's) is the reason.
+        ValidationException.renaming("note", "reason", () -> sessions.fail(access, uuid(id), body.reason()));
         return answer(access, uuid(id));
     }
 

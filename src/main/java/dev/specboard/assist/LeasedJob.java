@@ -101,7 +101,9 @@ public abstract class LeasedJob extends TimestampedEntity {
     /** A failed or cancelled job goes back to the queue with fresh attempts. */
     public void retry() {
         if (status != JobStatus.FAILED && status != JobStatus.CANCELLED) {
-            throw ApiException.conflict("Only a failed or cancelled job can be retried; this one is " + status.label().toLowerCase() + ".");
+            // "this one is success." read as a slip: a finished job is said to have succeeded.
+            throw ApiException.conflict("Only a failed or cancelled job can be retried; this one "
+                    + (status == JobStatus.SUCCESS ? "succeeded" : "is " + status.label().toLowerCase()) + ".");
         }
         requeue();
     }

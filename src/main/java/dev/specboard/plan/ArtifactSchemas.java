@@ -77,7 +77,9 @@ public class ArtifactSchemas {
                 errors.add(pointer + "/content", "A delete takes no content: leave content out");
                 continue;
             }
-            if ("required".equals(p.getKeyword()) && p.getProperty() != null) {
+            // A property left out or not allowed is named by its own pointer; its object's pointer ("" for the document,
+            // which the API names content) did not say which one.
+            if (("required".equals(p.getKeyword()) || "additionalProperties".equals(p.getKeyword())) && p.getProperty() != null) {
                 pointer = pointer + "/" + escape(p.getProperty());
             }
             errors.add(pointer, readable(p));

@@ -21,7 +21,12 @@ import java.util.UUID;
  * therefore hidden in an archived project. {@link #counter} answers the project's counters as they were read with the
  * access (see {@link ProjectCounter}).
  */
-public record Access(Project project, Role role, UUID accountId, Map<String, Long> counters) {
+public record Access(Project project, Role role, UUID accountId, Map<String, Long> counters, boolean tokenLimited) {
+
+    /** An answer whose role is the caller's own ({@code tokenLimited}: an API token capped it below that). */
+    public Access(Project project, Role role, UUID accountId, Map<String, Long> counters) {
+        this(project, role, accountId, counters, false);
+    }
 
     /**
      * The project's status under a key-share lock held to the end of the change's transaction: archiving locks the row
@@ -50,7 +55,7 @@ public record Access(Project project, Role role, UUID accountId, Map<String, Lon
 
     /** This answer without the project's counters, for a request that changes the project. */
     public Access withoutCounters() {
-        return counters == null ? this : new Access(project, role, accountId, null);
+        return counters == null ? this : new Access(project, role, accountId, null, tokenLimited);
     }
 
     /** The caller's role is at least {@code needed} (reading needs nothing more). */
@@ -96,11 +101,19 @@ public record Access(Project project, Role role, UUID accountId, Map<String, Lon
         return has(Role.LEAD);
     }
 
+    /**
+     * The caller's role in a refusal: "yours is viewer", or, when the token used capped a higher role, "this token is
+     * limited to viewer" (a lead told "yours is viewer" looked for a change of their membership).
+     */
+    public String whoseRole() {
+        return (tokenLimited ? "this token is limited to " : "yours is ") + role.value();
+    }
+
     /** 403 when the caller's role is below {@code needed}; for pages that need a role but change nothing. */
     public Access requireRole(Role needed) {
         if (!has(needed)) {
             throw ApiException.forbidden("This needs the " + needed.value() + " role in " + project.name
-                    + "; yours is " + role.value() + ".");
+                    + "; " + whoseRole() + ".");
         }
         return this;
     }

@@ -93,6 +93,7 @@ public class ProjectAccess {
         if (role == null) {
             throw notFound();
         }
+        Role own = role;
         if (currentUser.tokenProjectId().isPresent()) {
             if (!currentUser.tokenProjectId().get().equals(first.project())) {
                 throw notFound();
@@ -105,7 +106,7 @@ public class ProjectAccess {
                 counters.put(row.counter(), row.value());
             }
         }
-        cached = new Access(project(em, first.project(), first.version()), role, accountId, counters);
+        cached = new Access(project(em, first.project(), first.version()), role, accountId, counters, role != own);
         return cached;
     }
 

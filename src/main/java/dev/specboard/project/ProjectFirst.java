@@ -48,7 +48,7 @@ public class ProjectFirst {
             // body could be answered 422 ahead of the 403 its role gets in any case.
             if (!access.has(Role.REVIEWER)) {
                 throw ApiException.forbidden("A viewer changes nothing in " + access.project().name + ": reviewers review and leave"
-                        + " feedback, members and above make changes; yours is the " + access.role().value() + " role.");
+                        + " feedback, members and above make changes; " + access.whoseRole() + ".");
             }
             // An archived project takes no change but being archived or unarchived, or closing access: 409 whatever the body, too.
             String rest = path.substring(Math.min(path.length(), prefix.length() + slug.length()));

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * Ends the claims of someone removed from a project: their tasks go back to pending at once, logged and announced as
- * lapsed leases are. They could no longer heartbeat, start or release them, so the tasks sat held until their leases ran out.
+ * Ends the claims of someone removed from a project: their tasks go back to pending at once, logged as ended by the
+ * removal and announced as lapsed leases are. They could no longer heartbeat, start or release them, so the tasks sat held until their leases ran out.
  */
 @ApplicationScoped
 public class ClaimsOfLeavers {
@@ -21,12 +21,19 @@ public class ClaimsOfLeavers {
     @Inject
     TaskLeaseSweep sweep;
 
-    /** In the removal's transaction: the leases end now, so no later heartbeat of theirs is taken. */
+    @Inject
+    TaskLeases leases;
+
+    /**
+     * In the removal's transaction: the leases end now (this waits for a heartbeat of theirs in flight, and holds the rows),
+     * so no later heartbeat is taken; then the tasks go back, logged as the removal's doing.
+     */
     void onRemoved(@Observes MemberRemoved removed) {
         QuerySpaces.touching(em.createNativeQuery("""
                 UPDATE implementation_tasks SET lease_expires_at = now() - interval '1 millisecond'
                 WHERE project_id = ?1 AND claimed_by = ?2 AND status IN ('claimed', 'in_progress')"""), "implementation_tasks")
                 .setParameter(1, removed.projectId()).setParameter(2, removed.accountId()).executeUpdate();
+        leases.endClaimsOfRemoved(removed.projectId(), removed.accountId());
     }
 
     /** Once the removal is committed, the sweep's own round returns them to pending, instead of waiting for its next one. */

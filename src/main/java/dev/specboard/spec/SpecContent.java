@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,6 +33,8 @@ public record SpecContent(
 
     static final Pattern PHASE_NAME = Pattern.compile("^[a-z0-9][a-z0-9-]{0,99}$");
     static final BigDecimal MAX_HOURS = new BigDecimal("9999");
+    /** The most characters of the overview, architecture and technology stack, as of other free text (notes, descriptions). */
+    static final int MAX_TEXT = TaskNote.MAX_LENGTH;
     /** A phase file as {@link Phase#file} writes it: the phase's number, then its name. */
     static final Pattern PHASE_FILE = Pattern.compile("phase(\\d{1,6})-(.+)");
 
@@ -120,6 +123,16 @@ public record SpecContent(
         if (list.isEmpty()) {
             errors.add("phases", "A hierarchical spec needs at least one phase");
         }
+        // Free text as long as a story's description at most: the spec is read whole with each of its tasks' context.
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("overview", overview);
+        texts.put("architecture", architecture);
+        texts.put("technologyStack", technologyStack);
+        texts.forEach((field, text) -> {
+            if (text != null && text.length() > MAX_TEXT) {
+                errors.add(field, "At most " + MAX_TEXT + " characters");
+            }
+        });
         Set<String> seen = new HashSet<>();
         Set<String> branches = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {

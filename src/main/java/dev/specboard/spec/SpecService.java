@@ -101,9 +101,9 @@ public class SpecService {
         StaleVersionException.requireSaved(spec.key(), baseVersion, spec.version);
         if (spec.version != baseVersion) {
             String yours = input.structured() != null ? input.structured().toJson() : input.markdown();
-            throw stale(spec, spec.key() + " was changed by someone else: you edited version " + baseVersion + ", the current version is "
-                    + spec.version + ". Your text is kept below; compare and save again.", baseVersion,
-                    StaleVersionException.texts("title", input.title(), "content", yours));
+            // Named as a story's or design doc's editor is, even when it is the caller (another tab, another agent of theirs).
+            throw new StaleVersionException(spec.key(), baseVersion, spec.version, currentTexts(spec),
+                    StaleVersionException.texts("title", input.title(), "content", yours), savedBy(spec));
         }
         if (!spec.specType.equals(input.specType())) {
             throw ValidationException.of("specType", "The type of a spec cannot change after it is created");
@@ -260,6 +260,8 @@ public class SpecService {
         } else if (TechnicalSpec.TYPE_MONOLITHIC.equals(input.specType())
                 && (input.markdown() == null || input.markdown().isBlank())) {
             errors.add("content", "Write the spec's content");
+        } else if (input.markdown() != null && input.markdown().length() > 200_000) {
+            errors.add("content", "At most 200000 characters");
         }
         for (String dep : input.dependsOnOrEmpty()) {
             Optional<TechnicalSpec> target = TechnicalSpec.findByKey(project, dep);
@@ -299,14 +301,6 @@ public class SpecService {
         }
         // A monolithic spec is one piece of work: one task covering the whole document.
         return List.of(new SpecContent.Phase(1, MONOLITHIC_SCOPE, spec.title, BigDecimal.ZERO, null, List.of()));
-    }
-
-    /**
-     * 409 for a save based on {@code yourVersion}: the current title and text, {@code yours} as typed, and who saved
-     * the current version, as every document's refusal gives them.
-     */
-    private static StaleVersionException stale(TechnicalSpec spec, String message, int yourVersion, Map<String, String> yours) {
-        return StaleVersionException.withMessage(message, yourVersion, spec.version, currentTexts(spec), yours, savedBy(spec));
     }
 
     private static Map<String, String> currentTexts(TechnicalSpec spec) {

@@ -139,6 +139,25 @@ class TaskHistory {
                 Map.of("claimedBy", task.claimedBy.username, "lapsedAt", lapsedAt.toString()));
     }
 
+    /**
+     * 409 for an account acting on a task that went back to pending when the account's own claim of it lapsed, and that
+     * nobody claimed since: "is pending: only a claimed or started task has a lease" or "cannot move from pending to
+     * completed" did not tell an agent that it had lost the task by missing its heartbeats. Nothing otherwise.
+     */
+    void refuseLapsedPending(ImplementationTask task, UUID accountId) {
+        if (task.status != TaskStatus.PENDING) {
+            return;
+        }
+        Optional<ClaimEnd> lapse = lastClaimEnd(task, accountId).filter(end -> !end.claimedSince() && end.to() == TaskStatus.PENDING
+                && end.byId() == null && end.note() != null && end.note().startsWith(LAPSE_NOTE));
+        if (lapse.isEmpty()) {
+            return;
+        }
+        Instant lapsedAt = lapsedAt(lapse.get().note(), lapse.get().at());
+        throw ApiException.conflict("Your claim of " + task.taskKey + " lapsed at " + MINUTE.format(lapsedAt) + "; claim it again.",
+                Map.of("status", TaskStatus.PENDING.value(), "lapsedAt", lapsedAt.toString()));
+    }
+
     /** When the lease ran out, as the lapse's note says ({@link TaskLeases#expiredNote}); else when the lapse was logged. */
     private static Instant lapsedAt(String note, Instant logged) {
         int at = note.lastIndexOf(" before ");

@@ -51,6 +51,7 @@ public class TaskLeases {
         access.requireWrite(Role.MEMBER);
         ImplementationTask task = ImplementationTask.locked(access.project(), key);
         history.refuseLapsedClaimer(task, actor.accountId());
+        history.refuseLapsedPending(task, actor.accountId());
         try {
             task.renewLease(actor.accountId(), Instant.now(), length(access.project()));
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -112,13 +113,32 @@ public class TaskLeases {
      */
     @Transactional
     public int expireLeases(int limit) {
+        return end(ImplementationTask.lapsedSql("t", "now()") + " ORDER BY t.lease_expires_at LIMIT ?1", List.of(limit), false);
+    }
+
+    /**
+     * Returns the tasks someone removed from a project held there to pending, in the removal's transaction: logged as
+     * ended by the removal, not as a lease without heartbeat ("Lease expired: dave sent no heartbeat before …" sent the
+     * reader looking for a dead agent), and without telling the one removed, who no longer sees the project.
+     */
+    @Transactional
+    public int endClaimsOfRemoved(UUID projectId, UUID accountId) {
+        return end("t.project_id = ?1 AND t.claimed_by = ?2 AND t.status IN ('claimed', 'in_progress') ORDER BY t.lease_expires_at",
+                List.of(projectId, accountId), true);
+    }
+
+    /** What the log says of a claim ended because its claimer was removed from the project. */
+    static String removedNote(String claimer) {
+        return (claimer == null ? "The claimer" : claimer) + " was removed from the project";
+    }
+
+    /** Moves the tasks {@code where} picks (its parameters numbered from 1) back to pending, and logs and announces each. */
+    private int end(String where, List<Object> parameters, boolean removed) {
         // Picks and moves in one statement, which answers the claimer and lease from before the move for the log.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        jakarta.persistence.Query query = em.createNativeQuery("""
                         WITH expired AS MATERIALIZED (
                             SELECT t.id, t.status, t.claimed_by, t.lease_expires_at FROM implementation_tasks t
                             WHERE %s
-                            ORDER BY t.lease_expires_at LIMIT ?1
                             FOR UPDATE SKIP LOCKED),
                         moved AS (
                             UPDATE implementation_tasks t SET status = 'pending', claimed_by = NULL, claimed_at = NULL, started_at = NULL,
@@ -129,8 +149,12 @@ public class TaskLeases {
                                m.id, e.lease_expires_at, a.username
                         FROM moved m JOIN expired e ON e.id = m.id JOIN projects p ON p.id = m.project_id
                              JOIN technical_specs s ON s.id = m.spec_id LEFT JOIN accounts a ON a.id = e.claimed_by
-                        ORDER BY e.lease_expires_at, m.task_id""".formatted(ImplementationTask.lapsedSql("t", "now()")))
-                .setParameter(1, limit).getResultList();
+                        ORDER BY e.lease_expires_at, m.task_id""".formatted(where));
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         if (rows.isEmpty()) {
             return 0;
         }
@@ -141,7 +165,7 @@ public class TaskLeases {
             Object[] r = rows.get(i);
             tasks[i] = r[7].toString();
             statuses[i] = (String) r[5];
-            notes[i] = expiredNote((String) r[9], (Instant) r[8]);
+            notes[i] = removed ? removedNote((String) r[9]) : expiredNote((String) r[9], (Instant) r[8]);
         }
         LOG_EXPIRED.update(em, tasks, statuses, notes, TaskEvent.VIA_SYSTEM);
         Set<UUID> specIds = new LinkedHashSet<>();
@@ -151,7 +175,7 @@ public class TaskLeases {
         Map<List<UUID>, List<Object[]>> byClaimer = new LinkedHashMap<>();
         for (Object[] r : rows) {
             history.announce((UUID) r[0], (String) r[4], TaskStatus.parse((String) r[5]).orElseThrow(), TaskStatus.PENDING, system, (UUID) r[3]);
-            if (r[6] != null) {
+            if (r[6] != null && !removed) {
                 byClaimer.computeIfAbsent(List.of((UUID) r[6], (UUID) r[0]), k -> new ArrayList<>()).add(r);
             }
         }

@@ -104,6 +104,10 @@ public class TaskService {
         if (reason == null || reason.isBlank()) {
             throw ValidationException.of("reason", "Say why the task failed");
         }
+        if (reason.length() > TaskNote.MAX_LENGTH) {
+            // Kept as the task's failure reason and in its history, both read with every task list.
+            throw ValidationException.of("reason", "At most " + TaskNote.MAX_LENGTH + " characters");
+        }
         return transition(access, key, TaskStatus.FAILED, actor, null, null, reason.strip());
     }
 
@@ -198,6 +202,9 @@ public class TaskService {
             task.checkLease(Instant.now(), to);
         } catch (IllegalStateException e) {
             throw ApiException.conflict(e.getMessage(), Map.of("status", TaskStatus.PENDING.value(), "leaseExpiresAt", task.leaseExpiresAt.toString()));
+        }
+        if (to != TaskStatus.PENDING) {
+            history.refuseLapsedPending(task, actor.accountId());
         }
         // Every claim goes through TaskClaims (dependencies, file locks, WIP turn). A board move that read the task
         // as claimed before a release committed finds it pending here, and must not claim it past those checks.
@@ -338,6 +345,7 @@ public class TaskService {
         String path = ImplementationTask.worktreePath(worktreePath);
         ImplementationTask task = ImplementationTask.locked(access.project(), ImplementationTask.requireKey(key));
         history.refuseLapsedClaimer(task, actor.accountId());
+        history.refuseLapsedPending(task, actor.accountId());
         try {
             task.recordWorktree(actor.accountId(), path);
         } catch (IllegalStateException e) {

@@ -44,4 +44,15 @@ class ArtifactSchemasTest {
         assertTrue(e.has("/changes/0/content"), e.asMap().toString());
         assertEquals(1, e.asMap().size(), e.asMap().toString());
     }
+
+    /** A property the schema does not allow is named by its own pointer, as one left out is: it was keyed by its object's. */
+    @Test
+    void anUnknownPropertyIsNamedByItsOwnPointer() {
+        FormErrors e = schemas.check(ArtifactType.IMPLEMENTATION_STEPS,
+                "{\"steps\":[{\"name\":\"ok\",\"title\":\"A\",\"colour\":\"red\"}],\"extra\":1}");
+        assertTrue(e.has("/extra"), e.asMap().toString());
+        assertTrue(e.has("/steps/0/colour"), e.asMap().toString());
+        assertFalse(e.has(""), e.asMap().toString());
+        assertFalse(e.has("/steps/0"), e.asMap().toString());
+    }
 }

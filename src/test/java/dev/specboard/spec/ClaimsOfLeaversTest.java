@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,8 +48,12 @@ class ClaimsOfLeaversTest {
         fx.api(t.owner()).delete(base + "/members/" + t.member().username).then().statusCode(204);
 
         for (String key : List.of("TASK-1-1", "TASK-1-2")) {
+            // The history says why the claim ended: it read "Lease expired: … sent no heartbeat before …".
             fx.api(t.viewer()).get(base + "/tasks/" + key).then().statusCode(200)
-                    .body("task.status", equalTo("pending")).body("task.claimedBy", nullValue());
+                    .body("task.status", equalTo("pending")).body("task.claimedBy", nullValue())
+                    .body("events[-1].to", equalTo("pending")).body("events[-1].via", equalTo("system"))
+                    .body("events[-1].note", equalTo(t.member().username + " was removed from the project"))
+                    .body("events.note", not(hasItem(startsWith("Lease expired"))));
         }
         fx.api(t.viewer()).get(base + "/tasks/TASK-1-3").then().body("task.status", equalTo("claimed"))
                 .body("task.claimedBy", equalTo(t.lead().username));

@@ -46,7 +46,7 @@ class TaskLeaseLapseTest {
      * pending task; before the lapse counted at once, the call was answered 200.
      */
     static final org.hamcrest.Matcher<String> LAPSED = anyOf(allOf(startsWith("The lease on TASK-1-1 lapsed at "),
-            containsString("claim it again")), containsString("is pending"), containsString("is not claimed yet"),
+            containsString("claim it again")), startsWith("Your claim of TASK-1-1 lapsed at "), containsString("is pending"), containsString("is not claimed yet"),
             containsString("from pending to"), containsString("Only a claimed or started task can fail"));
 
     @Inject
@@ -60,6 +60,9 @@ class TaskLeaseLapseTest {
 
     @Inject
     TaskBoardService boards;
+
+    @Inject
+    TaskLeases leases;
 
     @TestHTTPResource("/")
     URI base;
@@ -257,5 +260,42 @@ class TaskLeaseLapseTest {
         fx.api(t.lead()).post(one + "/heartbeat").then().statusCode(409)
                 .body("error", equalTo("TASK-1-1 is claimed by " + t.owner().username + "; only its claimer can extend the lease."));
         fx.api(t.owner()).post(one + "/heartbeat").then().statusCode(200);
+    }
+
+    /**
+     * Once the sweep has moved a lapsed task back to pending, its old claimer was told "TASK-1-1 is pending: only a claimed
+     * or started task has a lease" or "cannot move from pending to completed", as if it had never held the task.
+     */
+    @Test
+    void theOldClaimerOfATaskTheSweepReturnedIsToldItsClaimLapsedAndWhenOverTheApiAndMcp() throws Exception {
+        TestData.Team t = data.team();
+        spec(t, List.of(phase("one", "a.java")));
+        String one = base(t) + "/tasks/TASK-1-1";
+        fx.api(t.member()).post(one + "/claim").then().statusCode(200);
+        fx.api(t.member()).post(one + "/start").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE implementation_tasks SET lease_expires_at = ?1 WHERE project_id = ?2 AND task_id = 'TASK-1-1'")
+                .setParameter(1, Instant.parse("2026-01-02T03:04:05Z")).setParameter(2, t.project().id).executeUpdate());
+        leases.expireLeases(1000);
+        fx.api(t.viewer()).get(one).then().statusCode(200).body("task.status", equalTo("pending"));
+
+        String told = "Your claim of TASK-1-1 lapsed at 2026-01-02 03:04 UTC; claim it again.";
+        fx.api(t.member()).post(one + "/heartbeat").then().statusCode(409).body("error", equalTo(told))
+                .body("details.lapsedAt", equalTo("2026-01-02T03:04:05Z")).body("details.status", equalTo("pending"));
+        fx.api(t.member()).post(one + "/start").then().statusCode(409).body("error", equalTo(told));
+        fx.api(t.member()).body(Map.of("commitSha", SHA)).post(one + "/complete").then().statusCode(409).body("error", equalTo(told));
+        fx.api(t.member()).body(Map.of("reason", "gave up")).post(one + "/fail").then().statusCode(409).body("error", equalTo(told));
+        fx.api(t.member()).body(Map.of("worktreePath", "/wt/one")).post(one + "/worktree").then().statusCode(409).body("error", equalTo(told));
+        try (McpSyncClient agent = Mcp.client(base, fx.token(t.member()))) {
+            McpSchema.CallToolResult beat = agent.callTool(new McpSchema.CallToolRequest("heartbeat_task", Map.of("project", t.slug(), "task", "TASK-1-1")));
+            assertTrue(Boolean.TRUE.equals(beat.isError()) && text(beat).contains(told), text(beat));
+            McpSchema.CallToolResult done = agent.callTool(new McpSchema.CallToolRequest("complete_task",
+                    Map.of("project", t.slug(), "task", "TASK-1-1", "commitSha", SHA)));
+            assertTrue(Boolean.TRUE.equals(done.isError()) && text(done).contains(told), text(done));
+        }
+        // Someone who never held it is told what the task is; the old claimer claims it again and goes on.
+        fx.api(t.lead()).post(one + "/heartbeat").then().statusCode(409).body("error", containsString("is pending"));
+        fx.api(t.member()).post(one + "/claim").then().statusCode(200);
+        fx.api(t.member()).post(one + "/heartbeat").then().statusCode(200);
     }
 }
