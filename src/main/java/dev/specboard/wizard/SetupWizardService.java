@@ -50,6 +50,9 @@ public class SetupWizardService {
     @Inject
     ProjectRepositories repositories;
 
+    /** A skipped step's mark in the run's decisions: the step list says "skipped" until the step's data exists. */
+    static final String SKIPPED = "skipped";
+
     /** The account's unfinished setup run, if any. */
     public Optional<WizardRun> current(UUID accountId) {
         return WizardRun.findUnfinished(accountId, WizardRun.PROJECT_SETUP);
@@ -175,6 +178,7 @@ public class SetupWizardService {
             throw ValidationException.of("step", "The " + step.label().toLowerCase() + " step cannot be skipped");
         }
         WizardRun run = requireProject(accountId);
+        run.decide(step, SKIPPED, null);
         if (step.isLast()) {
             return Optional.of(finish(accountId, List.of(), "").project());
         }
@@ -229,7 +233,15 @@ public class SetupWizardService {
         return run;
     }
 
-    /** The steps whose data the project has: the basics once it exists, its vision statement, a repository, its summary. */
+    /**
+     * The steps whose data the run's project has (the basics once it exists, its vision statement, a repository, its
+     * executive summary): only these are done, whatever the run recorded, since a step may be passed without filling it.
+     */
+    public Set<SetupStep> filled(WizardRun run) {
+        Project p = run == null ? null : project(run).orElse(null);
+        return p == null ? Set.of() : filled(p, !repositories.list(p.id).isEmpty());
+    }
+
     private static Set<SetupStep> filled(Project p, boolean hasRepository) {
         Set<SetupStep> filled = java.util.EnumSet.of(SetupStep.BASICS);
         if (p.hasVision()) {

@@ -25,6 +25,9 @@ class SetupWizardResourceTest {
     @Inject
     TestData data;
 
+    @Inject
+    dev.specboard.spec.SpecApiFixtures fx;
+
     private static RequestSpecification form(Account a) {
         return Web.as(a).contentType("application/x-www-form-urlencoded");
     }
@@ -335,6 +338,7 @@ class SetupWizardResourceTest {
         Document wizard = page(a, "/projects/new");
         assertEquals("vision", current(wizard), "the first thing missing");
         assertTrue(wizard.text().contains(name), "the wizard sets up this project");
+        assertFalse(wizard.getElementById("step-vision").hasClass("done"));
 
         form(a).formParam("visionStatement", "Now with a vision").post("/projects/new/vision").then().statusCode(303);
         form(a).formParam("repoUrl", "git@example.com:team/" + slug + ".git").formParam("defaultBranch", "main")
@@ -367,6 +371,28 @@ class SetupWizardResourceTest {
         assertTrue(wizard.getElementById("step-vision").hasClass("done"), "the vision exists");
         assertTrue(wizard.getElementById("step-summary").hasClass("done"), "the summary exists");
         assertFalse(wizard.getElementById("step-repository").hasClass("done"));
+    }
+
+    @Test
+    void aStepIsDoneOnlyWhenItsDataExistsAndSaysWhenItWasSkipped() {
+        Account a = data.account("gamma");
+        String slug = TestData.unique("gamma");
+        fx.api(a).body(java.util.Map.of("name", "Gamma " + slug, "slug", slug, "type", "api")).post("/api/v1/projects")
+                .then().statusCode(201);
+        form(a).post("/projects/" + slug + "/setup").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/projects/new?step=vision"));
+        Document vision = page(a, "/projects/new?step=vision");
+        Element step = vision.getElementById("step-vision");
+        assertEquals("step", step.attr("aria-current"), "the current step is marked as such");
+        assertFalse(step.hasClass("done"), "the vision was never filled");
+        assertFalse(step.text().contains("(done)"), step.text());
+        assertTrue(vision.getElementById("step-basics").hasClass("done"), "the project exists");
+
+        form(a).post("/projects/new/skip?step=vision").then().statusCode(303);
+        Element skipped = page(a, "/projects/new").getElementById("step-vision");
+        assertTrue(skipped.text().contains("(skipped)"), skipped.text());
+        assertFalse(skipped.text().contains("(done)"), skipped.text());
+        assertFalse(skipped.hasAttr("aria-current"));
     }
 
     @Test
