@@ -110,13 +110,13 @@ public class Project extends TimestampedEntity {
      */
     public List<String> missingSetup(boolean hasRepository) {
         List<String> missing = new ArrayList<>();
-        if (visionStatement == null || visionStatement.isBlank()) {
+        if (!hasVision()) {
             missing.add("a vision statement");
         }
         if (!hasRepository) {
             missing.add("a repository");
         }
-        if (executiveSummary == null || executiveSummary.isBlank()) {
+        if (!hasSummary()) {
             missing.add("an executive summary");
         } else if (!executiveSummaryApproved) {
             missing.add("a lead's approval of the executive summary");
@@ -125,5 +125,21 @@ public class Project extends TimestampedEntity {
             missing.add("an approved context mapping");
         }
         return missing;
+    }
+
+    public boolean hasVision() {
+        return visionStatement != null && !visionStatement.isBlank();
+    }
+
+    public boolean hasSummary() {
+        return executiveSummary != null && !executiveSummary.isBlank();
+    }
+
+    /**
+     * Whether the owner is offered the setup wizard: until it has run to its end, and after that while something it asks
+     * for (a vision statement, a repository, an executive summary) is still missing, since every step may be skipped.
+     */
+    public boolean setupToContinue(boolean hasRepository) {
+        return !setupComplete || !hasVision() || !hasRepository || !hasSummary();
     }
 }

@@ -22,7 +22,7 @@ public class ProjectResource {
     @CheckedTemplate(basePath = "project")
     static class Templates {
         static native TemplateInstance overview(Access access, Project project, List<String> missing, String summaryHtml,
-                                                List<ProjectRepositories.RepoRef> repos);
+                                                List<ProjectRepositories.RepoRef> repos, boolean setupToContinue);
     }
 
     @Inject
@@ -39,6 +39,7 @@ public class ProjectResource {
         Access access = projectAccess.read(slug);
         Project p = access.project();
         List<ProjectRepositories.RepoRef> repos = repositories.list(p.id);
-        return Htmx.page(Templates.overview(access, p, p.missingSetup(!repos.isEmpty()), markdown.render(p.executiveSummary), repos));
+        return Htmx.page(Templates.overview(access, p, p.missingSetup(!repos.isEmpty()), markdown.render(p.executiveSummary), repos,
+                p.setupToContinue(!repos.isEmpty())));
     }
 }

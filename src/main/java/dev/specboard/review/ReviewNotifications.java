@@ -67,10 +67,14 @@ public class ReviewNotifications {
         return a == null ? "Someone" : a.username;
     }
 
+    /** The thread's lines on the file page, the whole range ({@code #L3-L5}, one line {@code #L3}) as the page selects it. */
     private String link(UUID projectId, UUID threadId) {
-        Object[] row = em.createQuery("select p.slug, r.name, t.filePath, t.lineStart from CommentThread t, Repo r, Project p "
+        Object[] row = em.createQuery("select p.slug, r.name, t.filePath, t.lineStart, t.lineEnd from CommentThread t, Repo r, Project p "
                         + "where t.id = :t and r.id = t.repositoryId and p.id = :p", Object[].class)
                 .setParameter("t", threadId).setParameter("p", projectId).getSingleResult();
-        return "/projects/" + row[0] + "/repos/" + row[1] + "/blob/" + PathExtensions.pathEncoded((String) row[2]) + "#L" + row[3];
+        int start = (Integer) row[3];
+        int end = (Integer) row[4];
+        return "/projects/" + row[0] + "/repos/" + row[1] + "/blob/" + PathExtensions.pathEncoded((String) row[2])
+                + "#L" + start + (end > start ? "-L" + end : "");
     }
 }

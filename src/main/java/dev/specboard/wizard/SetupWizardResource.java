@@ -203,7 +203,7 @@ public class SetupWizardResource {
     private TemplateInstance render(WizardRun run, SetupStep step, Object submitted, FormErrors errors, String previewHtml) {
         SetupForms f = SetupForms.of(run, submitted);
         String preview = step == SetupStep.SUMMARY && previewHtml.isEmpty() ? markdown.render(f.summary().executiveSummary()) : previewHtml;
-        return Templates.wizard(WizardView.of(run, step, run == null ? null : wizard.project(run).orElse(null)),
+        return Templates.wizard(WizardView.of(run, step, run == null ? null : wizard.project(run).orElse(null), wizard.filled(run)),
                 f.basics(), f.vision(), f.repo(), f.summary(), f.rows(), errors, preview);
     }
 

@@ -5,6 +5,7 @@ import dev.specboard.project.InviteRow;
 import dev.specboard.project.MemberService;
 import dev.specboard.project.Project;
 import dev.specboard.project.ProjectForm;
+import dev.specboard.project.ProjectRepositories;
 import dev.specboard.project.ProjectService;
 import dev.specboard.project.RepoForm;
 import dev.specboard.project.SummaryForm;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,6 +46,12 @@ public class SetupWizardService {
 
     @Inject
     MemberService members;
+
+    @Inject
+    ProjectRepositories repositories;
+
+    /** A skipped step's mark in the run's decisions: the step list says "skipped" until the step's data exists. */
+    static final String SKIPPED = "skipped";
 
     /** The account's unfinished setup run, if any. */
     public Optional<WizardRun> current(UUID accountId) {
@@ -170,6 +178,7 @@ public class SetupWizardService {
             throw ValidationException.of("step", "The " + step.label().toLowerCase() + " step cannot be skipped");
         }
         WizardRun run = requireProject(accountId);
+        run.decide(step, SKIPPED, null);
         if (step.isLast()) {
             return Optional.of(finish(accountId, List.of(), "").project());
         }
@@ -178,15 +187,17 @@ public class SetupWizardService {
     }
 
     /**
-     * Continues the setup of a project made elsewhere (over the API, or left by an abandoned run): the owner's run for
-     * it resumes where it stood, or a new one starts at the vision step with what the project already has as its
-     * answers. Another unfinished setup of the owner is left as {@link #abandon} leaves it, its project unfinished.
+     * Continues the setup of a project made elsewhere (over the API, or left by an abandoned run), or of one whose wizard
+     * ended with steps skipped: the owner's run for it resumes where it stood, or a new one starts at the first step whose
+     * data the project lacks, with what the project already has as its answers. Another unfinished setup of the owner is
+     * left as {@link #abandon} leaves it, its project unfinished.
      */
     @Transactional
     public WizardRun continueSetup(Access access) {
         access.requireWrite(Role.OWNER);
         Project p = access.project();
-        if (p.setupComplete) {
+        boolean hasRepository = !repositories.list(p.id).isEmpty();
+        if (!p.setupToContinue(hasRepository)) {
             throw ApiException.conflict("The setup of " + p.name + " is already complete.");
         }
         WizardRun run = current(access.accountId()).orElse(null);
@@ -212,12 +223,37 @@ public class SetupWizardService {
         vision.put("icon", n(p.icon));
         vision.put("color", n(p.color));
         run.record(SetupStep.VISION, vision);
-        if (p.executiveSummary != null) {
+        if (p.hasSummary()) {
             run.record(SetupStep.SUMMARY, Map.of("executiveSummary", p.executiveSummary));
         }
-        run.enter(SetupStep.VISION);
+        Set<SetupStep> filled = filled(p, hasRepository);
+        run.enter(java.util.stream.Stream.of(SetupStep.VISION, SetupStep.REPOSITORY, SetupStep.SUMMARY)
+                .filter(s -> !filled.contains(s)).findFirst().orElse(SetupStep.INVITE));
         run.persist();
         return run;
+    }
+
+    /**
+     * The steps whose data the run's project has (the basics once it exists, its vision statement, a repository, its
+     * executive summary): only these are done, whatever the run recorded, since a step may be passed without filling it.
+     */
+    public Set<SetupStep> filled(WizardRun run) {
+        Project p = run == null ? null : project(run).orElse(null);
+        return p == null ? Set.of() : filled(p, !repositories.list(p.id).isEmpty());
+    }
+
+    private static Set<SetupStep> filled(Project p, boolean hasRepository) {
+        Set<SetupStep> filled = java.util.EnumSet.of(SetupStep.BASICS);
+        if (p.hasVision()) {
+            filled.add(SetupStep.VISION);
+        }
+        if (hasRepository) {
+            filled.add(SetupStep.REPOSITORY);
+        }
+        if (p.hasSummary()) {
+            filled.add(SetupStep.SUMMARY);
+        }
+        return filled;
     }
 
     /** Leaves the unfinished run (its project stays, with its setup unfinished) so a new project can be started. */

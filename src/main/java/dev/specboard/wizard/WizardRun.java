@@ -138,6 +138,11 @@ public class WizardRun extends PanacheEntityBase {
         decisionsMade = decisions;
     }
 
+    /** Whether this decision was noted on the step. */
+    public boolean decided(WizardPhase step, String decision) {
+        return decisionsMade.stream().anyMatch(d -> step.key().equals(d.get("phase")) && decision.equals(d.get("decision")));
+    }
+
     /** Records what the run created under {@code kind} (a list per kind) and in {@code created}. */
     @SuppressWarnings("unchecked")
     public void output(String kind, String created, Object id) {

@@ -3,17 +3,20 @@ package dev.specboard.wizard;
 import dev.specboard.project.Project;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** What the wizard page shows around the current step's form: the step indicator and the run's project. */
 public record WizardView(SetupStep step, List<StepView> steps, String projectName, boolean started) {
 
-    /** One entry of the step indicator. */
-    public record StepView(SetupStep step, boolean current, boolean done, boolean reachable) {
+    /** One entry of the step indicator: done when its data exists, skipped when passed over without it. */
+    public record StepView(SetupStep step, boolean current, boolean done, boolean skipped, boolean reachable) {
     }
 
-    static WizardView of(WizardRun run, SetupStep step, Project project) {
+    /** {@code filled}: the steps whose data the run's project has (see {@link SetupWizardService#filled}). */
+    static WizardView of(WizardRun run, SetupStep step, Project project, Set<SetupStep> filled) {
         List<StepView> steps = Arrays.stream(SetupStep.values())
-                .map(s -> new StepView(s, s == step, run != null && run.answered(s),
+                .map(s -> new StepView(s, s == step, filled.contains(s),
+                        run != null && run.decided(s, SetupWizardService.SKIPPED),
                         s == SetupStep.BASICS || (run != null && run.projectId != null)))
                 .toList();
         return new WizardView(step, steps, project == null ? "" : project.name, run != null);

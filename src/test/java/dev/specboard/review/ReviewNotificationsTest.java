@@ -55,6 +55,37 @@ class ReviewNotificationsTest {
         fx.api(team.member()).get("/api/v1/notifications").then().body("type", not(hasItem("thread_resolved")));
     }
 
+    /** A notification about a thread leads to all of its lines, as the file page's line-range anchor names them. */
+    @Test
+    void threadNotificationsLinkToTheThreadsWholeLineRange() throws Exception {
+        TestData.Team team = data.team();
+        String slug = team.slug();
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("init", "src/Hello.java", GitFixture.lines(30));
+            Repo repo = repos.add(team.project(), team.lead(), "app1", git.url());
+            repos.awaitLatest(repo);
+        }
+        String threads = "/api/v1/projects/" + slug + "/repos/app1/threads";
+        String file = "/projects/" + slug + "/repos/app1/blob/src/Hello.java";
+        String id = fx.api(team.reviewer()).body(Map.of("path", "src/Hello.java", "lineStart", 3, "lineEnd", 5,
+                "body", "Look, @" + team.lead().username)).post(threads).then().statusCode(201).extract().path("id");
+        assertEquals(List.of(file + "#L3-L5"), links(team.lead(), "mention"));
+        fx.api(team.lead()).body(Map.of("body", "Seen.")).post("/api/v1/projects/" + slug + "/threads/" + id + "/comments")
+                .then().statusCode(201);
+        assertEquals(List.of(file + "#L3-L5"), links(team.reviewer(), "thread_reply"));
+        fx.api(team.lead()).post("/api/v1/projects/" + slug + "/threads/" + id + "/resolve").then().statusCode(200);
+        assertEquals(List.of(file + "#L3-L5"), links(team.reviewer(), "thread_resolved"));
+
+        fx.api(team.reviewer()).body(Map.of("path", "src/Hello.java", "lineStart", 7, "lineEnd", 7,
+                "body", "And this, @" + team.member().username)).post(threads).then().statusCode(201);
+        assertEquals(List.of(file + "#L7"), links(team.member(), "mention"), "one line is one line's anchor");
+    }
+
+    private List<String> links(dev.specboard.account.Account a, String type) {
+        return fx.api(a).get("/api/v1/notifications").then().statusCode(200).extract()
+                .path("findAll { it.type == '" + type + "' }.payload.link");
+    }
+
     /** Someone removed from the project can no longer read its threads, so they hear nothing more of them. */
     @Test
     void aParticipantRemovedFromTheProjectHearsNoMoreOfTheThread() throws Exception {

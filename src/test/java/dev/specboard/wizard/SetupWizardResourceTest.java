@@ -25,6 +25,9 @@ class SetupWizardResourceTest {
     @Inject
     TestData data;
 
+    @Inject
+    dev.specboard.spec.SpecApiFixtures fx;
+
     private static RequestSpecification form(Account a) {
         return Web.as(a).contentType("application/x-www-form-urlencoded");
     }
@@ -307,7 +310,89 @@ class SetupWizardResourceTest {
         form(t.owner()).post("/projects/new/skip?step=summary").then().statusCode(303);
         form(t.owner()).post("/projects/new/skip?step=invite").then().statusCode(303)
                 .header("Location", org.hamcrest.Matchers.endsWith(overview));
-        assertNull(page(t.owner(), overview).getElementById("continue-setup"), "the setup of this project is complete");
+        assertNotNull(page(t.owner(), overview).getElementById("continue-setup"), "everything was skipped: the wizard has more to ask");
+        for (Account other : java.util.List.of(t.lead(), t.member(), t.viewer())) {
+            assertNull(page(other, overview).getElementById("continue-setup"), "setup stays the owner's");
+        }
+    }
+
+    @Test
+    void aWizardEndedBySkippingEveryStepSaysWhatIsMissingAndOffersTheWizardAgain() {
+        Account a = data.account("skipall");
+        String name = TestData.unique("SkipAll");
+        basics(a, name);
+        for (String step : java.util.List.of("vision", "repository", "summary", "invite")) {
+            form(a).post("/projects/new/skip?step=" + step).then().statusCode(303);
+        }
+        String slug = name.toLowerCase();
+        Document overview = page(a, "/projects/" + slug);
+        String badge = overview.getElementById("setup-badge").text();
+        assertFalse(badge.contains("complete"), "no \"Setup complete\" above a list of what is missing: " + badge);
+        assertTrue(badge.contains("4 things still missing"), badge);
+        assertFalse(overview.getElementById("setup-badge").hasClass("ok"));
+        assertEquals(4, overview.select("#missing li").size());
+        assertNotNull(overview.getElementById("continue-setup"), "the owner can go back into the wizard");
+
+        form(a).post("/projects/" + slug + "/setup").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/projects/new?step=vision"));
+        Document wizard = page(a, "/projects/new");
+        assertEquals("vision", current(wizard), "the first thing missing");
+        assertTrue(wizard.text().contains(name), "the wizard sets up this project");
+        assertFalse(wizard.getElementById("step-vision").hasClass("done"));
+
+        form(a).formParam("visionStatement", "Now with a vision").post("/projects/new/vision").then().statusCode(303);
+        form(a).formParam("repoUrl", "git@example.com:team/" + slug + ".git").formParam("defaultBranch", "main")
+                .post("/projects/new/repository").then().statusCode(303);
+        form(a).formParam("executiveSummary", "We do it.").post("/projects/new/summary").then().statusCode(303);
+        form(a).post("/projects/new/skip?step=invite").then().statusCode(303);
+        Document after = page(a, "/projects/" + slug);
+        assertNull(after.getElementById("continue-setup"), "nothing the wizard asks for is missing");
+        // An approved context mapping (and a lead's approval of the summary) are not the wizard's to give.
+        int left = after.select("#missing li").size();
+        assertTrue(left > 0 && after.getElementById("setup-badge").text().contains(left + (left == 1 ? " thing" : " things") + " still missing"),
+                after.getElementById("setup-badge").text());
+        form(a).post("/projects/" + slug + "/setup").then().statusCode(409);
+    }
+
+    @Test
+    void theWizardContinuesAtTheFirstStepWhoseDataIsMissing() {
+        TestData.Team t = data.team();
+        String overview = "/projects/" + t.slug();
+        form(t.owner()).post(overview + "/setup").then().statusCode(303);
+        form(t.owner()).formParam("visionStatement", "A vision").post("/projects/new/vision").then().statusCode(303);
+        form(t.owner()).post("/projects/new/skip?step=repository").then().statusCode(303);
+        form(t.owner()).formParam("executiveSummary", "A summary").post("/projects/new/summary").then().statusCode(303);
+        form(t.owner()).post("/projects/new/skip?step=invite").then().statusCode(303);
+
+        form(t.owner()).post(overview + "/setup").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/projects/new?step=repository"));
+        Document wizard = page(t.owner(), "/projects/new");
+        assertEquals("repository", current(wizard));
+        assertTrue(wizard.getElementById("step-vision").hasClass("done"), "the vision exists");
+        assertTrue(wizard.getElementById("step-summary").hasClass("done"), "the summary exists");
+        assertFalse(wizard.getElementById("step-repository").hasClass("done"));
+    }
+
+    @Test
+    void aStepIsDoneOnlyWhenItsDataExistsAndSaysWhenItWasSkipped() {
+        Account a = data.account("gamma");
+        String slug = TestData.unique("gamma");
+        fx.api(a).body(java.util.Map.of("name", "Gamma " + slug, "slug", slug, "type", "api")).post("/api/v1/projects")
+                .then().statusCode(201);
+        form(a).post("/projects/" + slug + "/setup").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/projects/new?step=vision"));
+        Document vision = page(a, "/projects/new?step=vision");
+        Element step = vision.getElementById("step-vision");
+        assertEquals("step", step.attr("aria-current"), "the current step is marked as such");
+        assertFalse(step.hasClass("done"), "the vision was never filled");
+        assertFalse(step.text().contains("(done)"), step.text());
+        assertTrue(vision.getElementById("step-basics").hasClass("done"), "the project exists");
+
+        form(a).post("/projects/new/skip?step=vision").then().statusCode(303);
+        Element skipped = page(a, "/projects/new").getElementById("step-vision");
+        assertTrue(skipped.text().contains("(skipped)"), skipped.text());
+        assertFalse(skipped.text().contains("(done)"), skipped.text());
+        assertFalse(skipped.hasAttr("aria-current"));
     }
 
     @Test
