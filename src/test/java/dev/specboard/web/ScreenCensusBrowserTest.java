@@ -335,6 +335,12 @@ class ScreenCensusBrowserTest {
         keys.put("dependencies/dependsOn", first);
         keys.put("contexts/contextId", context);
         keys.put("messages/messageId", java.util.UUID.randomUUID().toString());
+        // the members' and previews' row forms redirect to their list page, only for a row of this project
+        keys.put("members/memberId", QuarkusTransaction.requiringNew().call(() ->
+                dev.specboard.project.Membership.<dev.specboard.project.Membership>find("project = ?1 and account = ?2", team.project(), team.member())
+                        .firstResult().id.toString()));
+        keys.put("previews/id", QuarkusTransaction.requiringNew().call(() ->
+                dev.specboard.preview.PreviewSession.<dev.specboard.preview.PreviewSession>find("projectId", team.project().id).firstResult().id.toString()));
         return keys;
     }
 }
