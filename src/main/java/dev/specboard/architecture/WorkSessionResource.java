@@ -108,9 +108,11 @@ public class WorkSessionResource {
             WorkSession w = sessions.fail(access, sid, note);
             return Flash.redirect(headers, back(access, back, w.targetId), "Session marked as failed.");
         } catch (ValidationException e) {
-            // The session stays in progress: show the list with what is missing.
-            return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
-                    WorkSessionForm.empty(), e.errors())));
+            // The session stays in progress: show the list with what is missing, the note typed kept in its row's form.
+            WorkSessionListView page = page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
+                    WorkSessionForm.empty(), e.errors());
+            return Htmx.invalid(Templates.workSessions(new WorkSessionListView(page.access(), page.rows(), page.filter(), page.contexts(),
+                    page.components(), page.form(), page.errors(), page.filterErrors(), sid, note)));
         }
     }
 

@@ -25,6 +25,14 @@ public record DesignSystemPage(Access access, DesignSystemService.View ds, FormE
         return failedColor != null && errors.any() && c.token().value().equalsIgnoreCase(failedColor.strip());
     }
 
+    /**
+     * The refused colour's row (its hex value without the {@code #}), whose name field ({@code name-<row>}) the error summary
+     * atop the page links to; null when no shown colour's form was refused (a merge, an unknown colour).
+     */
+    public String errorRow() {
+        return shownColors().stream().filter(this::failed).findFirst().map(ColorEntry::id).orElse(null);
+    }
+
     /** The name in a colour's field: what was typed when naming it was refused, otherwise its name. */
     public String nameFieldOf(ColorEntry c) {
         return failed(c) && typedName != null ? typedName : c.name();

@@ -97,6 +97,17 @@ public record EntityListView(Access access, List<InferredEntity> entities, PageN
         return EntityModel.FIELD_TYPES;
     }
 
+    /**
+     * The refused row form's part of its fields' ids, for the error summary atop the page: the entity's id for its rename
+     * form ({@code name-<id>}), with the field's key for a field's forms ({@code to-<id>-<key>}); null when none was refused.
+     */
+    public String errorRow() {
+        if (failure == null || failure.entity() == null) {
+            return null;
+        }
+        return failure.field() == null ? failure.entity().toString() : failure.entity() + "-" + failure.field();
+    }
+
     public boolean failed(InferredEntity e) {
         return failure != null && e.id.equals(failure.entity());
     }

@@ -46,6 +46,11 @@ public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thou
         return ThoughtService.label(sources(t));
     }
 
+    /** The refused thought's id, whose feedback field ({@code feedback-<id>}) the error summary atop the page links to; null when none was. */
+    public String errorRow() {
+        return failed != null && errors.any() && thoughts.stream().anyMatch(this::failed) ? failed.toString() : null;
+    }
+
     public boolean failed(Thought t) {
         return t.id.equals(failed);
     }

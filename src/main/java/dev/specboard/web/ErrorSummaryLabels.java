@@ -49,7 +49,7 @@ public final class ErrorSummaryLabels {
         return i == links.size() ? out.toString() : html;
     }
 
-    /** The field a link names, found as errors.js finds it: by name in the link's form, else by its usual id. */
+    /** The field a link names, found as errors.js finds it: by name in the link's form, else by the id it links to or its usual one. */
     private static Element fieldOf(Element link, Document page) {
         String name = link.attr("data-field");
         Element group = page.getElementById("f-" + name);
@@ -64,8 +64,21 @@ public final class ErrorSummaryLabels {
                 }
             }
         }
+        Element own = rowField(link, name, page);
+        if (own != null) {
+            return own;
+        }
         Element byId = page.getElementById("f-" + name);
         return byId != null ? byId : page.getElementById("e-" + name);
+    }
+
+    /**
+     * The field of a row form a summary at the top of the page names by its own id ({@code name-<row>}): a page of rows
+     * has one such form per row, none with the usual id, and the message id {@code e-<name>} would lead past it.
+     */
+    private static Element rowField(Element link, String name, Document page) {
+        String href = link.attr("href");
+        return href.length() > 1 && !href.equals("#f-" + name) ? page.getElementById(href.substring(1)) : null;
     }
 
     /** The text of the field's label without its hint, error or required mark; null when it has none. */

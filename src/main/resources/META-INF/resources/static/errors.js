@@ -12,7 +12,10 @@
     // A field of a repeated part is keyed by its place (phases[0].hours) and has the id of its part (phase-0-hours).
     var part = /^([a-z]+?)s\[(\d+)\]\.(\w+)$/i.exec(name);
     var inPart = part && document.getElementById(part[1] + '-' + part[2] + '-' + part[3]);
-    return named || document.getElementById('f-' + name) || inPart || document.getElementById('e-' + name);
+    // A summary at the top of a page of row forms links to the refused row's field by that field's own id (name-<row>).
+    var href = link.getAttribute('href') || '';
+    var own = href.length > 1 && href !== '#f-' + name ? document.getElementById(href.slice(1)) : null;
+    return named || own || document.getElementById('f-' + name) || inPart || document.getElementById('e-' + name);
   }
   // The server lists the problems in the order it found them; people read them in the form's order.
   function inFormOrder(summary) {

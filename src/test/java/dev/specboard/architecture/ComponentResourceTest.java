@@ -276,6 +276,12 @@ class ComponentResourceTest {
         Response noReason = Web.as(t.member()).contentType(FORM).formParam("note", " ").post(base(t) + "/work-sessions/" + setupId + "/fail");
         assertEquals(422, noReason.statusCode());
         assertTrue(Web.html(noReason).getElementById("finish-error").text().contains("Say why it failed"));
+        // The refused row form is far down the list: the summary atop the page names the problem and leads to its note field.
+        Document refusedFail = Web.html(noReason);
+        assertEquals(List.of("#note-" + setupId), refusedFail.select("main > #error-summary a").eachAttr("href"), refusedFail.select("main").html());
+        assertEquals("Result note", refusedFail.selectFirst("#error-summary [data-error-label]").text());
+        assertEquals("true", refusedFail.getElementById("note-" + setupId).attr("aria-invalid"));
+        assertTrue(refusedFail.selectFirst("#session-" + setupId + " details.finish").hasAttr("open"), "the refused form is shown");
         Web.as(t.member()).contentType(FORM).formParam("note", "No repository").post(base(t) + "/work-sessions/" + setupId + "/fail")
                 .then().statusCode(303);
     }

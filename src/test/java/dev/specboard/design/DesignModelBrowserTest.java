@@ -126,4 +126,42 @@ class DesignModelBrowserTest {
             b.assertAccessible();
         }
     }
+
+    /**
+     * A row form refused far down the entity page or the thinking chain: the focus went nowhere and the page stayed at its
+     * top. The summary atop the page takes the focus, and its link takes it on to the row's field.
+     */
+    @Test
+    void aRefusedRowFormPutsTheFocusOnASummaryThatLeadsToTheRowsField() {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/entities");
+            b.click("#infer");
+            b.waitFor("#entity-picture svg");
+            b.type("[id^=rename-] input[name=name]", " ");
+            b.click("[id^=rename-] button[type=submit]");
+            assertSummaryLeadsTo(b, "name-");
+
+            b.go("/projects/" + t.slug() + "/thinking");
+            b.click("details.revise summary");
+            b.click("details.revise button[type=submit]");
+            assertSummaryLeadsTo(b, "feedback-");
+            b.assertAccessible();
+        }
+    }
+
+    /** The summary has the focus and is in view; its link moves the focus to the field whose id starts with {@code field}. */
+    private static void assertSummaryLeadsTo(Browser b, String field) {
+        b.waitFor("#error-summary");
+        b.waitUntil(d -> "error-summary".equals(b.js("return document.activeElement.id;")));
+        assertTrue(b.text("#error-summary").startsWith("There is a problem"), b.text("#error-summary"));
+        assertEquals(Boolean.TRUE, b.js("var r = document.getElementById('error-summary').getBoundingClientRect();"
+                + " return r.top >= -1 && r.top < window.innerHeight;"), "the summary is in view");
+        b.click("#error-summary a");
+        String focused = String.valueOf(b.js("return document.activeElement.id;"));
+        assertTrue(focused.startsWith(field), "the link leads to the row's field, not to " + focused);
+        assertEquals("true", b.js("return document.activeElement.getAttribute('aria-invalid');"));
+    }
 }
