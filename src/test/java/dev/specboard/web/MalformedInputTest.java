@@ -430,6 +430,18 @@ class MalformedInputTest {
         assertOneWarnPerRefusal(4);
     }
 
+    /** A truncated body was told Jackson's "(start marker at [Source: REDACTED (`StreamReadFeature...` disabled); ...])". */
+    @Test
+    void aTruncatedBodyIsToldWhatIsLeftOpenInPlainWords() {
+        TestData.Team t = data.team();
+        String error = api(t.member()).body("{").post(apiStories(t)).then().statusCode(400).extract().path("error");
+        assertTrue(error.startsWith("The request body is not valid JSON") && error.endsWith(
+                ": it ends before the object is closed (the object opens at line 1, column 1)") && !error.contains("Source"), error);
+        String word = api(t.member()).body("{\"title\": nope}").post(apiStories(t)).then().statusCode(400).extract().path("error");
+        assertTrue(word.contains("unknown word 'nope'") && word.contains("(line 1, column ") && !word.contains("JSON String"), word);
+        assertEquals(0, storyCount(t));
+    }
+
     /** A number past its Java type gives the field's declared range, or says plainly that it is too large. */
     @Test
     void aNumberTooLargeForItsFieldSaysSoInPlainWords() {
