@@ -154,6 +154,24 @@ public final class JsonProblems {
         return max != null ? "must be a whole number up to " + max.value() : "is too large";
     }
 
+    /**
+     * "must be a whole number from 1 to 1440" for a field of our records declaring both {@code @Min} and {@code @Max}; null
+     * for any other field.
+     */
+    static String range(Class<?> type, String name) {
+        if (type == null || name == null || !type.getName().startsWith("dev.specboard.")) {
+            return null;
+        }
+        try {
+            Field field = type.getDeclaredField(name);
+            Min min = field.getAnnotation(Min.class);
+            Max max = field.getAnnotation(Max.class);
+            return min != null && max != null ? "must be a whole number from " + min.value() + " to " + max.value() : null;
+        } catch (NoSuchFieldException | SecurityException e) {
+            return null;
+        }
+    }
+
     /** The field of our record that the error's path ends at; null when it is not known. */
     private static Field declared(JsonMappingException path) {
         if (path == null) {

@@ -442,20 +442,27 @@ class MalformedInputTest {
         assertEquals(0, storyCount(t));
     }
 
-    /** A number past its Java type gives the field's declared range, or says plainly that it is too large. */
+    /** A number past its Java type gives the field's declared range, or says plainly that it is too large: 422, the field's problem. */
     @Test
     void aNumberTooLargeForItsFieldSaysSoInPlainWords() {
         TestData.Team t = data.team();
         for (String version : List.of("2147483648", "1e400")) {
             api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"version\":" + version + "}").put(apiStories(t) + "/1")
-                    .then().statusCode(400).body("error", equalTo("The field version is too large")).body("details.version", equalTo("is too large"));
+                    .then().statusCode(422).body("error", equalTo("The field version is too large")).body("details.version", equalTo("is too large"));
         }
         api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"version\":-1e400}").put(apiStories(t) + "/1")
-                .then().statusCode(400).body("details.version", equalTo("is too small"));
+                .then().statusCode(422).body("details.version", equalTo("is too small"));
         // A field with a declared range (@Min, @Max) names it.
         api(t.owner()).body("{\"taskLeaseMinutes\":99999999999,\"version\":1}").put("/api/v1/projects/" + t.slug())
-                .then().statusCode(400).body("details.taskLeaseMinutes", equalTo("must be a whole number from 1 to 1440"));
+                .then().statusCode(422).body("details.taskLeaseMinutes", equalTo("must be a whole number from 1 to 1440"));
         assertOneWarnPerRefusal(4);
+        // Inside Java's range but outside the field's: the same code and the same words (it was 422 "Validation failed" here,
+        // 400 above).
+        api(t.owner()).body("{\"taskLeaseMinutes\":0,\"version\":1}").put("/api/v1/projects/" + t.slug()).then().statusCode(422)
+                .body("error", equalTo("The field taskLeaseMinutes must be a whole number from 1 to 1440"))
+                .body("details.taskLeaseMinutes", equalTo("must be a whole number from 1 to 1440"));
+        api(t.owner()).body("{\"taskLeaseMinutes\":99999999999,\"version\":1}").put("/api/v1/projects/" + t.slug()).then()
+                .statusCode(422).body("error", equalTo("The field taskLeaseMinutes must be a whole number from 1 to 1440"));
     }
 
     /**
