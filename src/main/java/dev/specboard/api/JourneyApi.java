@@ -7,6 +7,7 @@ import dev.specboard.design.ConnectionForm;
 import dev.specboard.design.JourneyFlow;
 import dev.specboard.design.JourneyForm;
 import dev.specboard.design.JourneyQueries;
+import dev.specboard.design.JourneyNodeService;
 import dev.specboard.design.JourneyService;
 import dev.specboard.design.JourneyViews;
 import dev.specboard.design.JourneyView;
@@ -88,6 +89,9 @@ public class JourneyApi {
 
     @Inject
     JourneyService journeys;
+
+    @Inject
+    JourneyNodeService journeyNodes;
 
     @Inject
     JourneyViews journeyViews;
@@ -291,7 +295,7 @@ public class JourneyApi {
     public JourneyAnswer setLocked(String slug, String id, String key, boolean locked) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = DesignApi.uuid(id);
-        journeys.setLocked(access, fid, key, locked);
+        journeyNodes.setLocked(access, fid, key, locked);
         return journey(access, journeys.get(access.project().id, fid));
     }
 
@@ -307,7 +311,7 @@ public class JourneyApi {
         UUID fid = DesignApi.uuid(id);
         PositionBody b = ComponentApi.body(body);
         // A missing number is refused like one off the canvas, after the journey and node are found (404 first).
-        journeys.move(access, fid, key, b.x() == null ? Double.NaN : b.x(), b.y() == null ? Double.NaN : b.y());
+        journeyNodes.move(access, fid, key, b.x() == null ? Double.NaN : b.x(), b.y() == null ? Double.NaN : b.y());
         return journey(access, journeys.get(access.project().id, fid));
     }
 
@@ -318,7 +322,7 @@ public class JourneyApi {
     public JourneyAnswer unpinNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = DesignApi.uuid(id);
-        journeys.unpin(access, fid, key);
+        journeyNodes.unpin(access, fid, key);
         return journey(access, journeys.get(access.project().id, fid));
     }
 

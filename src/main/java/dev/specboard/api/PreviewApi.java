@@ -40,9 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PreviewApi {
 
-    /** {@code hours}' range is the default of {@code specboard.previews.max-hours}, named by a 400 for a number too large for it. */
+    /** {@code hours}' largest value is the setting {@code specboard.previews.max-hours}, named by a 400 for a number too large for it. */
     @RegisterForReflection
-    public record PreviewBody(String pagePath, @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(720) Integer hours) {
+    public record PreviewBody(String pagePath, @jakarta.validation.constraints.Min(1)
+            @dev.specboard.web.ConfiguredMax(property = "specboard.previews.max-hours", fallback = 720) Integer hours) {
     }
 
     @RegisterForReflection

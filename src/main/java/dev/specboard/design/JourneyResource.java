@@ -51,6 +51,9 @@ public class JourneyResource {
     JourneyService journeys;
 
     @Inject
+    JourneyNodeService journeyNodes;
+
+    @Inject
     JourneyViews views;
 
     @GET
@@ -156,7 +159,7 @@ public class JourneyResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
         try {
-            FlowNode n = journeys.addNode(access, fid, form);
+            FlowNode n = journeyNodes.addNode(access, fid, form);
             return Flash.redirect(headers, link(access, fid) + "#node-" + n.nodeKey, "Node " + n.nodeKey + " added.");
         } catch (ValidationException e) {
             return invalid(access, fid, form, ConnectionForm.empty(), "new", e.errors());
@@ -173,7 +176,7 @@ public class JourneyResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
         try {
-            journeys.updateNode(access, fid, key, form, version);
+            journeyNodes.updateNode(access, fid, key, form, version);
             return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + " saved.");
         } catch (ValidationException e) {
             return invalid(access, fid, form, ConnectionForm.empty(), key, e.errors());
@@ -192,7 +195,7 @@ public class JourneyResource {
     public Response removeNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
-        journeys.removeNode(access, fid, key);
+        journeyNodes.removeNode(access, fid, key);
         return Flash.redirect(headers, link(access, fid), "Node " + key + " removed with its connections.");
     }
 
@@ -206,7 +209,7 @@ public class JourneyResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
         boolean lock = "true".equals(locked);
-        journeys.setLocked(access, fid, key, lock);
+        journeyNodes.setLocked(access, fid, key, lock);
         return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + (lock ? " locked: it stays as it is until it is unlocked." : " unlocked."));
     }
 
@@ -219,7 +222,7 @@ public class JourneyResource {
                              @FormParam("y") String y, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
-        journeys.move(access, fid, key, number(x), number(y));
+        journeyNodes.move(access, fid, key, number(x), number(y));
         if (Htmx.isHtmx(headers)) {
             return Response.noContent().build();
         }
@@ -234,7 +237,7 @@ public class JourneyResource {
     public Response unpin(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
-        journeys.unpin(access, fid, key);
+        journeyNodes.unpin(access, fid, key);
         return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + " is placed by the layout again.");
     }
 
@@ -246,7 +249,7 @@ public class JourneyResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
         try {
-            journeys.connect(access, fid, form);
+            journeyNodes.connect(access, fid, form);
             return Flash.redirect(headers, link(access, fid) + "#node-" + form.from(), form.from() + " now leads to " + form.to() + ".");
         } catch (ValidationException e) {
             return invalid(access, fid, NodeForm.empty(), form, "connect", e.errors());
@@ -267,7 +270,7 @@ public class JourneyResource {
         } catch (NumberFormatException e) {
             throw ApiException.notFound("No such connection");
         }
-        journeys.disconnect(access, fid, key, i);
+        journeyNodes.disconnect(access, fid, key, i);
         return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Connection removed.");
     }
 

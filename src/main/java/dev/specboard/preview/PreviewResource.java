@@ -8,6 +8,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.PageNumbers;
@@ -107,5 +108,13 @@ public class PreviewResource {
         PreviewService.Listing shown = previews.page(access.project().id, page);
         return new PreviewsPage(access, shown.rows(), shown.at(), pages.rows(access.project().id).stream().filter(PageRow::hasMockup).toList(),
                 form, errors, publicAddress.base(uri));
+    }
+
+    /** The revoke form lives on the previews page; another project's preview is 404 like a POST there. */
+    @GET
+    @Path("/{id}/revoke")
+    public Response revokeForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        previews.get(projectAccess.read(slug).project().id, PreviewService.uuid(id));
+        return FormAddress.holder("/projects/{slug}/previews", slug);
     }
 }

@@ -3,6 +3,7 @@ package dev.specboard.project;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.PublicAddress;
@@ -145,5 +146,21 @@ public class MemberResource {
             return Flash.redirect(headers, "/", "You left " + access.project().name + ".");
         }
         return Flash.redirect(headers, "/projects/" + slug + "/members", m.username() + " was removed from " + access.project().name + ".");
+    }
+
+    /** The invitation forms live on the members page: a GET of their address (a refused one, reloaded) opens it. */
+    @GET
+    @Path("invitations/{form: renew|revoke}")
+    public Response invitationForms(@PathParam("slug") String slug) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/members", slug);
+    }
+
+    /** A member's row forms live on the members page; another project's member is 404 like a POST there. */
+    @GET
+    @Path("{memberId}/{form: role|remove}")
+    public Response memberForms(@PathParam("slug") String slug, @PathParam("memberId") UUID memberId) {
+        memberService.view(projectAccess.read(slug), memberId);
+        return FormAddress.holder("/projects/{slug}/members", slug);
     }
 }

@@ -143,15 +143,26 @@ public final class JsonProblems {
     static String outOfRange(JsonMappingException path, InputCoercionException number) {
         Field field = declared(path);
         Min min = field == null ? null : field.getAnnotation(Min.class);
-        Max max = field == null ? null : field.getAnnotation(Max.class);
+        Long max = field == null ? null : largest(field);
         if (min != null && max != null) {
-            return "must be a whole number from " + min.value() + " to " + max.value();
+            return "must be a whole number from " + min.value() + " to " + max;
         }
         boolean negative = String.valueOf(number.getOriginalMessage()).startsWith("Numeric value (-");
         if (negative) {
             return min != null ? "must be a whole number from " + min.value() : "is too small";
         }
-        return max != null ? "must be a whole number up to " + max.value() : "is too large";
+        return max != null ? "must be a whole number up to " + max : "is too large";
+    }
+
+    /** The field's largest value: its configured limit ({@link ConfiguredMax}) or its {@code @Max}; null when it declares none. */
+    private static Long largest(Field field) {
+        ConfiguredMax configured = field.getAnnotation(ConfiguredMax.class);
+        if (configured != null) {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(configured.property(), Long.class)
+                    .orElse(configured.fallback());
+        }
+        Max max = field.getAnnotation(Max.class);
+        return max == null ? null : max.value();
     }
 
     /**

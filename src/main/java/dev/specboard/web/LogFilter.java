@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The console's one log filter: it leaves out a database outage's repeated warnings (see {@link DatabaseOutageLogFilter}),
- * a live-event stream's client going away ({@link #sseClientGone}) and a model's unreadable stream chunk ({@link #modelStreamUnreadable}), shortens an MCP body that is not JSON to one
- * line ({@link #shortenMcpParseError}), and rewrites every other record so that no link
+ * a live-event stream's client going away ({@link #sseClientGone}), shortens a model's unreadable stream chunk
+ * ({@link #modelStreamUnreadable}) and an MCP body that is not JSON to one line ({@link #shortenMcpParseError}), and rewrites every other record so that no link
  * secret (see {@link LoggedPath}) reaches the log, whoever wrote it: the framework logs failures before our code runs
  * (Quarkus' error handler, Vert.x) with the request's raw URI.
  */
@@ -23,8 +23,11 @@ public final class LogFilter implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        if (!outage.isLoggable(record) || sseClientGone(record) || modelStreamUnreadable(record)) {
+        if (!outage.isLoggable(record) || sseClientGone(record)) {
             return false;
+        }
+        if (modelStreamUnreadable(record)) {
+            shortenModelStreamError(record);
         }
         shortenMcpParseError(record);
         redact(record);
@@ -60,9 +63,11 @@ public final class LogFilter implements Filter {
 
     /**
      * A model's streamed answer (SSE) with a chunk the REST client cannot read (invalid UTF-8, a chunk that is no chat
-     * completion): the client's SSE parser throws on the event loop, where nothing of ours can catch it, and Vert.x logged
-     * an ERROR with the whole trace for each, while the stream went on to its end. There the assistant tells the reader
-     * and logs its one WARN line ({@code ModelAssistant}), so this record is left out. Only the model's client reads SSE.
+     * completion): the client's SSE parser throws on the event loop, where nothing of ours can catch it, and Vert.x logs an
+     * ERROR with the whole trace. The stream then ends where the chunk was: with no text before it the assistant tells the
+     * reader and logs its own line ({@code ModelAssistant}), but with text before it the reader gets that text as the whole
+     * answer, cut short, and this record is the only sign of it. So it is kept, as one WARN line without the trace (the
+     * exception's first line, escaped and cut: the chunk is the model's text, never our key). Only the model's client reads SSE.
      */
     static boolean modelStreamUnreadable(LogRecord record) {
         if (!VERTX_UNCAUGHT.equals(record.getLoggerName()) || record.getThrown() == null) {
@@ -74,6 +79,21 @@ public final class LogFilter implements Filter {
             }
         }
         return false;
+    }
+
+    /** Makes a model stream's unreadable chunk (see {@link #modelStreamUnreadable}) one WARN line without its trace. */
+    static void shortenModelStreamError(LogRecord record) {
+        Throwable thrown = record.getThrown();
+        String why = thrown.getClass().getSimpleName() + ": " + String.valueOf(thrown.getMessage()).lines().findFirst().orElse("");
+        String line = "The model's streamed answer had a chunk the client could not read; the answer ends before it: " + InputGuard.printable(why);
+        if (record instanceof ExtLogRecord ext) {
+            ext.setMessage(line, ExtLogRecord.FormatStyle.NO_FORMAT);
+        } else {
+            record.setMessage(line);
+        }
+        record.setLevel(org.jboss.logmanager.Level.WARN);
+        record.setParameters(null);
+        record.setThrown(null);
     }
 
     /** The logger that reports a live-event stream (SSE) whose write failed after its head was sent. */

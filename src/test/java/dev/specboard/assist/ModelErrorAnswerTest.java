@@ -55,10 +55,13 @@ class ModelErrorAnswerTest {
             dev.specboard.web.LogFilter console = new dev.specboard.web.LogFilter();
             List<LogRecord> loud = logs.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
                     .filter(console::isLoggable).toList();
-            assertEquals(1, loud.size(), "one line: " + log);
-            assertEquals(Level.WARNING, loud.get(0).getLevel(), log.toString());
-            assertEquals(ModelAssistant.class.getName(), loud.get(0).getLoggerName(), log.toString());
-            assertEquals(null, loud.get(0).getThrown(), "no stack trace: " + log);
+            // The assistant's one line; a chunk the client could not read adds its own line, also without a trace.
+            assertEquals(1, loud.stream().filter(r -> ModelAssistant.class.getName().equals(r.getLoggerName())).count(), "one line: " + log);
+            assertTrue(loud.size() <= 2, log.toString());
+            for (LogRecord r : loud) {
+                assertEquals(Level.WARNING.intValue(), r.getLevel().intValue(), log.toString());
+                assertEquals(null, r.getThrown(), "no stack trace: " + log);
+            }
             return new Told(e.getMessage(), log);
         }
     }
@@ -93,5 +96,33 @@ class ModelErrorAnswerTest {
                 .writeUtf8(" text\"}}]}\n\ndata: [DONE]\n\n");
         Told t = told(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(b).build());
         assertTrue(t.message().startsWith("The model's answer"), t.message());
+    }
+
+    @Test
+    void aChunkTheClientCannotReadCutsTheAnswerAndSaysSo() throws IOException {
+        Buffer b = new Buffer().writeUtf8("data: CHUNK1\n\n".replace("CHUNK1", "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello \"},\"finish_reason\":null}]}"))
+                .writeUtf8("data: {\"choices\":[{\"delta\":{\"content\":\"bad ").write(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, '('})
+                .writeUtf8(" text\"}}]}\n\n")
+                .writeUtf8("data: CHUNK2\n\ndata: [DONE]\n\n".replace("CHUNK2", "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"world\"},\"finish_reason\":\"stop\"}]}"));
+        try (MockWebServer server = new MockWebServer(); LogCapture logs = LogCapture.everything()) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(b).build());
+            server.start(0);
+            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), KEY, "some-model", Duration.ofSeconds(10));
+            assertEquals("Hello ", assistant.write("Say hello", "", t -> { }).orElseThrow());
+            try {
+                Thread.sleep(500); // the client's line comes from the event loop
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            }
+            dev.specboard.web.LogFilter console = new dev.specboard.web.LogFilter();
+            List<LogRecord> loud = logs.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                    .filter(console::isLoggable).toList();
+            // Before, the console was silent: the reader got a cut answer and the operator no word of it.
+            assertEquals(1, loud.size(), loud.toString());
+            assertEquals(Level.WARNING.intValue(), loud.get(0).getLevel().intValue());
+            assertEquals(null, loud.get(0).getThrown(), "no stack trace");
+            assertTrue(loud.get(0).getMessage().startsWith("The model's streamed answer had a chunk the client could not read"), loud.get(0).getMessage());
+            assertTrue(loud.get(0).getMessage().contains("Illegal UTF8 input"), loud.get(0).getMessage());
+        }
     }
 }

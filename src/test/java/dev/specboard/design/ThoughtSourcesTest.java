@@ -44,6 +44,9 @@ class ThoughtSourcesTest {
     JourneyService journeys;
 
     @Inject
+    JourneyNodeService journeyNodes;
+
+    @Inject
     DesignSystemService designSystems;
 
     static Access as(TestData.Team t, Role r) {
@@ -312,7 +315,7 @@ class ThoughtSourcesTest {
         assertEquals("Ask for the email again", answered.userFeedback);
         assertNull(Web.html(Web.as(t.member()).get("/inbox")).getElementById("inbox-question-" + t.slug() + "-" + no.id), "answered: gone");
 
-        journeys.connect(as(t, Role.MEMBER), flow, new ConnectionForm("ask", "later", "Maybe", null, null));
+        journeyNodes.connect(as(t, Role.MEMBER), flow, new ConnectionForm("ask", "later", "Maybe", null, null));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Thought.bySubject(t.project().id, "branch:" + flow + ".ask.Maybe")).isEmpty(),
                 "connecting the branch answers the question it raised");
         assertNotNull(maybe.id);

@@ -132,7 +132,8 @@ class PreviewLifecycleTest {
             assertEquals(422, r.statusCode(), r.asString());
             Document d = Web.html(r);
             assertEquals(typed, d.getElementById("f-hours").val());
-            assertEquals("Enter a whole number of hours, between 1 and 720", d.getElementById("e-hours").text());
+            assertEquals("Enter a whole number of hours, between 1 and " + org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("specboard.previews.max-hours", Integer.class), d.getElementById("e-hours").text());
             assertEquals(lessons, d.select("#f-page option[selected]").val(), "the chosen page is kept");
         }
         assertNotNull(Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/previews")).getElementById("no-previews"));

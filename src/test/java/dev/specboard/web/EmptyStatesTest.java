@@ -13,7 +13,10 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An empty list says what to do next and links to the page where one does it. */
 @QuarkusTest
@@ -45,6 +48,26 @@ class EmptyStatesTest {
         // Repositories are project settings: only an owner sees the add form (DESIGN's roles).
         assertEquals("/projects/" + t.slug() + "/repos", nextStep(t.lead(), plans, "no-repos"), "a lead has no add form to go to");
         assertEquals("/projects/" + t.slug() + "/repos", nextStep(t.viewer(), plans, "no-repos"), "only an owner sees the add form");
+    }
+
+    /** Repositories are an owner's to add: the empty list offers the owner the form and tells anyone else who adds them. */
+    @Test
+    void noRepositoryTellsANonOwnerThatAnOwnerAddsThem() {
+        TestData.Team t = data.team();
+        String list = "/projects/" + t.slug() + "/repos";
+        Document owner = Web.html(Web.as(t.owner()).get(list).then().statusCode(200).extract().response());
+        assertNotNull(owner.getElementById("repo-form"), "the owner sees the add form");
+        assertFalse(owner.getElementById("no-repos").text().contains("An owner of this project adds"), owner.getElementById("no-repos").text());
+        Document member = Web.html(Web.as(t.member()).get(list).then().statusCode(200).extract().response());
+        assertNull(member.getElementById("repo-form"), "a member has no add form");
+        assertTrue(member.getElementById("no-repos").text().contains("An owner of this project adds repositories."), member.getElementById("no-repos").text());
+        for (String page : new String[] {"/plans", "/jobs"}) {
+            Document d = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + page).then().statusCode(200).extract().response());
+            String empty = d.select("#no-repos, #docs-no-repos").text();
+            assertTrue(empty.contains("an owner of this project adds repositories"), page + ": " + empty);
+            Document o = Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + page).then().statusCode(200).extract().response());
+            assertTrue(o.select("#no-repos, #docs-no-repos").text().contains("add a repository under Code"), page);
+        }
     }
 
     @Test
