@@ -176,8 +176,8 @@ public final class JsonProblems {
         try {
             Field field = type.getDeclaredField(name);
             Min min = field.getAnnotation(Min.class);
-            Max max = field.getAnnotation(Max.class);
-            return min != null && max != null ? "must be a whole number from " + min.value() + " to " + max.value() : null;
+            Long max = largest(field);
+            return min != null && max != null ? "must be a whole number from " + min.value() + " to " + max : null;
         } catch (NoSuchFieldException | SecurityException e) {
             return null;
         }
