@@ -229,6 +229,12 @@ public class ErrorMapper {
         if (unreadable != null) {
             return refuse(400, unreadable, Map.of(), uri, headers, request);
         }
+        if (Causes.any(e, ErrorMapper::fromHttpDecoder)) {
+            // A body whose HTTP framing is broken (a chunk size "ZZZZ"): the client's mistake, one WARN line rather than an
+            // ERROR with its stack; the server closes such a connection, so the answer reaches the client only when it can.
+            return refuse(400, "The request body could not be read: its chunked transfer encoding is malformed (a chunk size must "
+                    + "be hexadecimal).", Map.of(), uri, headers, request);
+        }
         if (ClientGone.isCause(e)) {
             LOG.debugf("The client of %s %s went away before the answer was written", request.getMethod(), LoggedPath.of(uri.getPath()));
             return Response.noContent().build();
@@ -301,6 +307,11 @@ public class ErrorMapper {
             return "The form is not properly encoded: % must be followed by two hexadecimal digits.";
         }
         return "The form could not be read: " + InputGuard.printable(message);
+    }
+
+    /** Whether Netty's HTTP decoder refused the request's bytes (an invalid chunk size): thrown by the decoder itself. */
+    private static boolean fromHttpDecoder(Throwable t) {
+        return Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().equals("io.netty.handler.codec.http.HttpObjectDecoder"));
     }
 
     /** The JSON path of the field a Jackson error is about: {@code phases[0].hours}; empty for the body itself. */

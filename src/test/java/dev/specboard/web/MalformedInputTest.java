@@ -442,6 +442,42 @@ class MalformedInputTest {
         assertEquals(0, storyCount(t));
     }
 
+    /**
+     * A chunk size that is no hexadecimal number ("ZZZZ") after a valid 70 KB chunk: it was logged as an ERROR with some 90
+     * lines of stack ("Unexpected error ... NumberFormatException: Invalid character in chunk size"). It is the client's
+     * mistake: one WARN line, and 400 when the connection can still carry it (the server closes a connection whose framing broke).
+     */
+    @Test
+    void aGarbledChunkSizeIsOneWarnLineNotAnError() throws InterruptedException {
+        TestData.Team t = data.team();
+        byte[] chunk = ("{\"title\":\"x\",\"description\":\"" + "a".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + apiStories(t) + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port + "\r\nAuthorization: Bearer "
+                + token(t.member()) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(chunk.length) + "\r\n";
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(15_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(chunk);
+            out.write("\r\nZZZZ\r\n\"}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException closed) {
+            answer = "";
+        }
+        assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 400"), answer);
+        // The server logs once the connection is gone: wait for its line.
+        for (int i = 0; i < 100 && logs.records().stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        assertOneWarnPerRefusal(1);
+        assertTrue(logs.records().stream().anyMatch(r -> formatted(r).contains("chunked transfer encoding is malformed")),
+                logs.records().stream().map(MalformedInputTest::formatted).toList().toString());
+        assertEquals(0, storyCount(t));
+    }
+
     /** A number past its Java type gives the field's declared range, or says plainly that it is too large: 422, the field's problem. */
     @Test
     void aNumberTooLargeForItsFieldSaysSoInPlainWords() {
