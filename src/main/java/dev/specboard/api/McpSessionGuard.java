@@ -234,7 +234,9 @@ public class McpSessionGuard {
             try {
                 mapper.convertValue(value, mapper.getTypeFactory().constructType(argument.type()));
             } catch (IllegalArgumentException e) {
-                mistyped.put(argument.name(), "must be " + kind(argument.type()));
+                // A whole number past its type (page 99999999999) is one: what is wrong is its size, so the range is named.
+                mistyped.put(argument.name(), value.isNumber() ? "must be " + kind(argument.type()) + range(argument.name(), argument.type())
+                        : "must be " + kind(argument.type()));
             }
         }
         return mistyped;
@@ -295,6 +297,20 @@ public class McpSessionGuard {
             }
         }
         return missing;
+    }
+
+    /** " from 1 to 2147483647": the range a whole-number argument takes (counted from 1, or its type's); empty for others. */
+    private static String range(String name, java.lang.reflect.Type type) {
+        boolean wide = type == Long.class || type == long.class;
+        if (!wide && type != Integer.class && type != int.class) {
+            return "";
+        }
+        if ("limit".equals(name)) {
+            return " from 1 to " + dev.specboard.web.QueryValues.MAX_LIMIT;
+        }
+        String from = COUNTED_FROM_ONE.contains(name) || "page".equals(name) ? "1" : wide ? String.valueOf(Long.MIN_VALUE)
+                : String.valueOf(Integer.MIN_VALUE);
+        return " from " + from + " to " + (wide ? Long.MAX_VALUE : Integer.MAX_VALUE);
     }
 
     /** What a value of an argument's type is, in words. */

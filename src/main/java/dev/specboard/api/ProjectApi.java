@@ -132,6 +132,12 @@ public class ProjectApi {
     public ProjectAnswer update(@PathParam("slug") String slug, SettingsBody body) {
         Access access = projectAccess.write(slug, Role.OWNER);
         SettingsBody b = merged(access.project(), body == null ? new SettingsBody(null, null, null, null, null, null, null, null, null, null, null, null) : body);
+        Integer lease = b.taskLeaseMinutes();
+        if (lease != null && (lease < 1 || lease > Project.MAX_TASK_LEASE_MINUTES)) {
+            // The same words as a number past Java's range in this field (ErrorMapper): it was "Validation failed" for 0.
+            String range = "must be a whole number from 1 to " + Project.MAX_TASK_LEASE_MINUTES;
+            throw new ApiException(422, "The field taskLeaseMinutes " + range, Map.of("taskLeaseMinutes", range));
+        }
         if (b.referenceApps().stream().anyMatch(a -> a == null || a.contains(","))) {
             throw ValidationException.of("referenceApps", "Name each reference app without commas");
         }

@@ -30,6 +30,9 @@ public class AssistantProducer {
     @ConfigProperty(name = "specboard.assistant.timeout-seconds", defaultValue = "60")
     int timeoutSeconds;
 
+    @ConfigProperty(name = "specboard.assistant.max-answer-chars", defaultValue = "" + ModelAssistant.DEFAULT_MAX_ANSWER_CHARS)
+    int maxAnswerChars;
+
     @Produces
     @ApplicationScoped
     Assistant assistant(BuiltInAssistant builtIn) {
@@ -39,7 +42,7 @@ public class AssistantProducer {
                     UrlCredentials.redact(baseUrl.get()), timeoutSeconds,
                     set(apiKey) ? "" : ", no API key");
             return new ModelAssistant(builtIn, baseUrl.get().strip(), set(apiKey) ? apiKey.get().strip() : null, model.get().strip(),
-                    Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+                    Duration.ofSeconds(Math.max(1, timeoutSeconds)), maxAnswerChars);
         }
         if (set(baseUrl) || set(apiKey) || set(model)) {
             LOG.warn("The assistant model is partly configured (its base URL and model name are both needed); using the built-in assistant");

@@ -39,27 +39,41 @@ public class ModelAssistant implements Assistant {
 
     private static final int MAX_HISTORY = 20;
 
+    /** How many characters of a model's answer are kept when {@code specboard.assistant.max-answer-chars} is not set. */
+    public static final int DEFAULT_MAX_ANSWER_CHARS = 100_000;
+
     private final BuiltInAssistant builtIn;
     private final StreamingChatModel model;
     private final String apiKey;
     private final Duration timeout;
+    /**
+     * The most of an answer that is kept (and streamed): a model that went on for megabytes made every later read of the
+     * chat, job or thread carry them all.
+     */
+    private final int maxAnswerChars;
     /** The model server's base URL, to find the wait it asked for with a 429 ({@link ModelRetryAfter}); null when unknown. */
     private String baseUrl;
 
     public ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout) {
+        this(builtIn, baseUrl, apiKey, modelName, timeout, DEFAULT_MAX_ANSWER_CHARS);
+    }
+
+    public ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout,
+            int maxAnswerChars) {
         // The timeout bounds the whole wait of a reader: the HTTP client's own is the same (it was 5 s longer, and a model
         // that hung kept its connection open that long after the reader was told), and either one firing tells the
         // reader the same thing (stream()).
         this(builtIn, OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(modelName)
-                .timeout(timeout).logRequests(false).logResponses(false).build(), apiKey, timeout);
+                .timeout(timeout).logRequests(false).logResponses(false).build(), apiKey, timeout, maxAnswerChars);
         this.baseUrl = baseUrl;
     }
 
-    ModelAssistant(BuiltInAssistant builtIn, StreamingChatModel model, String apiKey, Duration timeout) {
+    ModelAssistant(BuiltInAssistant builtIn, StreamingChatModel model, String apiKey, Duration timeout, int maxAnswerChars) {
         this.builtIn = builtIn;
         this.model = model;
         this.apiKey = apiKey;
         this.timeout = timeout;
+        this.maxAnswerChars = Math.max(1, maxAnswerChars);
     }
 
     @Override
@@ -130,8 +144,18 @@ public class ModelAssistant implements Assistant {
                         // Too late: the reader was told; stop the stream rather than read it to its end.
                         cancel(context.streamingHandle());
                     } else if (partial != null && partial.text() != null && !partial.text().isEmpty()) {
-                        text.append(partial.text());
-                        tokens.accept(partial.text());
+                        String piece = partial.text();
+                        int room = maxAnswerChars - text.length();
+                        if (piece.length() < room) {
+                            text.append(piece);
+                            tokens.accept(piece);
+                        } else {
+                            // The cap is reached: keep what fits, tell the reader it was cut, and stop reading the stream.
+                            text.append(piece, 0, room);
+                            tokens.accept(piece.substring(0, room) + cutNote());
+                            done.complete(text + cutNote());
+                            cancel(context.streamingHandle());
+                        }
                     }
                 }
 
@@ -139,6 +163,9 @@ public class ModelAssistant implements Assistant {
                 public void onCompleteResponse(ChatResponse response) {
                     String full = response != null && response.aiMessage() != null && response.aiMessage().text() != null
                             ? response.aiMessage().text() : text.toString();
+                    if (full.length() > maxAnswerChars) {
+                        full = full.substring(0, maxAnswerChars) + cutNote();
+                    }
                     if (full.isBlank() && (response == null || response.finishReason() == null)) {
                         // A model that answers nothing still ends its stream with a finish reason; a stream of chunks
                         // without choices, or whose lines the client skipped as unreadable, ends without one.
@@ -205,6 +232,11 @@ public class ModelAssistant implements Assistant {
         }
         LOG.warnf("The model failed: %s", detail(cause));
         return new AssistantUnavailableException("The model failed: " + clean(cause), null);
+    }
+
+    /** The visible note after an answer cut at the cap, so that no reader takes the kept part for the whole answer. */
+    private String cutNote() {
+        return "\n\n*(The model's answer was cut here: it was longer than the " + maxAnswerChars + " characters kept.)*";
     }
 
     /** Stops a stream the reader no longer waits for, where the client can (some cannot, and say so by throwing). */

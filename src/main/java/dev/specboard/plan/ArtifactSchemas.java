@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.specboard.web.FormErrors;
+import dev.specboard.web.JsonProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -67,8 +68,8 @@ public class ArtifactSchemas {
             problems = schemas.get(type).validate(json, InputFormat.JSON);
         } catch (RuntimeException e) {
             return errors.add("", sentAsText ? "This is not valid JSON: content is a text, so it is read as the document's JSON text, "
-                    + "which does not parse (" + firstLine(e.getMessage()) + "). Send the document itself as a JSON object, such as "
-                    + "{\"steps\": [...]}." : "This is not valid JSON: " + firstLine(e.getMessage()));
+                    + "which does not parse (" + JsonProblems.describe(e) + "). Send the document itself as a JSON object, such as "
+                    + "{\"steps\": [...]}." : "This is not valid JSON: " + JsonProblems.describe(e));
         }
         for (Error p : problems) {
             String pointer = pointer(p.getInstanceLocation());
@@ -90,7 +91,7 @@ public class ArtifactSchemas {
             try {
                 document = JSON.readTree(json);
             } catch (IOException e) {
-                return errors.add("", "This is not valid JSON: " + firstLine(e.getMessage()));
+                return errors.add("", "This is not valid JSON: " + JsonProblems.describe(e));
             }
             String nul = nulAt(document, "");
             if (nul != null) {
@@ -150,14 +151,6 @@ public class ArtifactSchemas {
 
     private static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static String resource(String name) {

@@ -385,7 +385,7 @@ public class PlanService {
         try {
             return JSON.writeValueAsString(JSON.readTree(json));
         } catch (java.io.IOException e) {
-            throw ValidationException.of("", "This is not valid JSON: " + e.getMessage());
+            throw ValidationException.of("", "This is not valid JSON: " + dev.specboard.web.JsonProblems.describe(e));
         }
     }
 }

@@ -79,9 +79,10 @@ public class ErrorMapper {
             String field = e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty() ? fieldPath(m)
                     : number.getProcessor() == null ? "" : StrictJson.pathAt(number.getProcessor().getParsingContext());
             if (!field.isEmpty()) {
-                // Its declared range, or plainly "is too large": Java's int range is no rule of ours.
+                // Its declared range, or plainly "is too large": Java's int range is no rule of ours. A value out of range is
+                // the field's problem (422), as one inside Java's range but outside the field's is (constraintViolation).
                 String expected = JsonProblems.outOfRange(e.getCause() instanceof JsonMappingException m ? m : null, number);
-                return refuse(400, "The field " + field + " " + expected, Map.of(field, expected), uri, headers, request);
+                return refuse(422, "The field " + field + " " + expected, Map.of(field, expected), uri, headers, request);
             }
         }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
@@ -123,11 +124,21 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, String> ranges = new LinkedHashMap<>();
         e.getConstraintViolations().forEach(v -> {
             String path = v.getPropertyPath().toString();
             String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-            details.putIfAbsent(field, v.getMessage());
+            // A number outside @Min/@Max is told the field's whole range, as one past Java's int range is (webException).
+            String range = v.getLeafBean() == null ? null : JsonProblems.range(v.getLeafBean().getClass(), field);
+            if (range != null) {
+                ranges.putIfAbsent(field, range);
+            }
+            details.putIfAbsent(field, range != null ? range : v.getMessage());
         });
+        if (details.size() == 1 && ranges.size() == 1) {
+            Map.Entry<String, String> only = ranges.entrySet().iterator().next();
+            return respond(422, "The field " + only.getKey() + " " + only.getValue(), details, uri, headers);
+        }
         return respond(422, "Validation failed", details, uri, headers);
     }
 
@@ -218,6 +229,12 @@ public class ErrorMapper {
         if (unreadable != null) {
             return refuse(400, unreadable, Map.of(), uri, headers, request);
         }
+        if (Causes.any(e, ErrorMapper::fromHttpDecoder)) {
+            // A body whose HTTP framing is broken (a chunk size "ZZZZ"): the client's mistake, one WARN line rather than an
+            // ERROR with its stack; the server closes such a connection, so the answer reaches the client only when it can.
+            return refuse(400, "The request body could not be read: its chunked transfer encoding is malformed (a chunk size must "
+                    + "be hexadecimal).", Map.of(), uri, headers, request);
+        }
         if (ClientGone.isCause(e)) {
             LOG.debugf("The client of %s %s went away before the answer was written", request.getMethod(), LoggedPath.of(uri.getPath()));
             return Response.noContent().build();
@@ -290,6 +307,11 @@ public class ErrorMapper {
             return "The form is not properly encoded: % must be followed by two hexadecimal digits.";
         }
         return "The form could not be read: " + InputGuard.printable(message);
+    }
+
+    /** Whether Netty's HTTP decoder refused the request's bytes (an invalid chunk size): thrown by the decoder itself. */
+    private static boolean fromHttpDecoder(Throwable t) {
+        return Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().equals("io.netty.handler.codec.http.HttpObjectDecoder"));
     }
 
     /** The JSON path of the field a Jackson error is about: {@code phases[0].hours}; empty for the body itself. */

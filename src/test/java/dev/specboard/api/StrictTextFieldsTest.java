@@ -108,6 +108,9 @@ class StrictTextFieldsTest {
         assertTrue(text.contains("\"title\":\"must be text\""), text);
         String number = Mcp.answer(token, session, "get_story", true, "project", t.slug(), "number", "1");
         assertTrue(number.contains("\"number\":\"must be a whole number\""), number);
+        // A whole number too large for its argument is one: its range is named (it said "must be a whole number").
+        String page = Mcp.answer(token, session, "list_jobs", true, "project", t.slug(), "page", 99999999999L);
+        assertTrue(page.contains("\"page\":\"must be a whole number from 1 to 2147483647\""), page);
         String missing = Mcp.answer(token, session, "get_story", true, "project", t.slug());
         assertEquals("{\"error\":\"Missing required argument: number\",\"details\":{\"number\":\"is required\"}}", missing);
         String nulled = Mcp.answer(token, session, "create_story", true, "project", t.slug(), "title", null, "description", "Pay");

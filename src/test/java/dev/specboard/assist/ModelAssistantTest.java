@@ -128,6 +128,45 @@ class ModelAssistantTest {
         }
     }
 
+    /** A model that answered megabytes had them all stored, and every read of the chat carried them. */
+    @Test
+    void aHugeAnswerIsCutAtTheCapWithAVisibleNote() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            ModelDouble.MODE.set("huge");
+            JsonPath chat = ask(s, "again");
+            String answer = chat.getString("messages[1].content");
+            assertEquals("complete", chat.getString("messages[1].status"), chat.getString("messages[1].error"));
+            assertTrue(answer.startsWith("y".repeat(ModelAssistant.DEFAULT_MAX_ANSWER_CHARS)), "the kept part is the answer's start");
+            assertTrue(answer.length() < ModelAssistant.DEFAULT_MAX_ANSWER_CHARS + 200, "length " + answer.length());
+            assertTrue(answer.endsWith("*(The model's answer was cut here: it was longer than the 100000 characters kept.)*"),
+                    answer.substring(answer.length() - 200));
+            String read = RestAssured.given().auth().oauth2(s.token()).get(s.api()).then().statusCode(200).extract().path("messages[1].content");
+            assertEquals(answer, read, "the chat keeps the cut answer");
+        } finally {
+            ModelDouble.MODE.set("ok");
+        }
+    }
+
+    /** A job's draft is the model's text too: it is cut the same way. */
+    @Test
+    void aHugeDraftOfADocsJobIsCutAtTheCap() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            ModelDouble.MODE.set("huge");
+            String base = "/api/v1/projects/" + t.slug();
+            String id = fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", JobTestSupport.DIR)))
+                    .post(base + "/jobs").then().statusCode(202).extract().path("id");
+            assertEquals(JobStatus.SUCCESS, jobs.await(UUID.fromString(id)).status);
+            String draft = fx.api(t.viewer()).get(base + "/jobs/" + id).then().statusCode(200).extract().path("result.draft");
+            assertTrue(draft.length() < ModelAssistant.DEFAULT_MAX_ANSWER_CHARS + 200, "length " + draft.length());
+            assertTrue(draft.endsWith("characters kept.)*"), draft.substring(draft.length() - 200));
+        } finally {
+            ModelDouble.MODE.set("ok");
+        }
+    }
+
     /** The built-in assistant's words to a reader ("no model is configured, so try other words") were pasted into the model's prompt. */
     @Test
     void whenTheSearchFindsNothingThePromptSaysSoWithoutClaimingNoModelIsConfigured() {

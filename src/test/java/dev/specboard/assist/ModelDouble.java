@@ -28,8 +28,10 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
     public static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     /**
      * "ok", "500", "html" (a web page where the API should be), "malformed" (a stream whose chunks carry no choices), "slow"
-     * or "gated": how the next requests are answered.
+     * "huge" (an answer of {@link #HUGE_CHARS} characters) or "gated": how the next requests are answered.
      */
+    /** How long the "huge" answer is: far past the characters the assistant keeps. */
+    public static final int HUGE_CHARS = 2_000_000;
     public static final AtomicReference<String> MODE = new AtomicReference<>("ok");
     /** In "gated" mode a request counts this down when it arrives ... */
     public static volatile CountDownLatch arrived = new CountDownLatch(1);
@@ -71,6 +73,8 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
                             .body("<!doctype html><html><body>Welcome to nginx!</body></html>").build();
                     case "malformed" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .body("data: {\"id\":\"chatcmpl-double\",\"object\":\"chat.completion.chunk\"}\n\ndata: [DONE]\n\n").build();
+                    case "huge" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body(stream(java.util.Collections.nCopies(HUGE_CHARS / 10_000, "y".repeat(10_000)))).build();
                     case "slow" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .headersDelay(45, TimeUnit.SECONDS).body(stream(List.of("Too late."))).build();
                     default -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")

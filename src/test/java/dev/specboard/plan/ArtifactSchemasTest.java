@@ -34,6 +34,10 @@ class ArtifactSchemasTest {
         FormErrors e = schemas.check(ArtifactType.FEATURE_PLAN, "{\"summary\": ");
         assertEquals(1, e.asMap().size());
         assertTrue(e.get("").startsWith("This is not valid JSON"), e.asMap().toString());
+        // In plain words with its place, without the parser's "[Source: REDACTED (`StreamReadFeature...` disabled)".
+        FormErrors open = schemas.check(ArtifactType.FEATURE_PLAN, "{\"summary\": \"x\", \"steps\": [");
+        assertTrue(open.get("").startsWith("This is not valid JSON: it ends before the array is closed") && !open.get("").contains("Source")
+                && !open.get("").contains("Feature"), open.asMap().toString());
     }
 
     @Test

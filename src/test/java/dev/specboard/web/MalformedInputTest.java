@@ -430,20 +430,78 @@ class MalformedInputTest {
         assertOneWarnPerRefusal(4);
     }
 
-    /** A number past its Java type gives the field's declared range, or says plainly that it is too large. */
+    /** A truncated body was told Jackson's "(start marker at [Source: REDACTED (`StreamReadFeature...` disabled); ...])". */
+    @Test
+    void aTruncatedBodyIsToldWhatIsLeftOpenInPlainWords() {
+        TestData.Team t = data.team();
+        String error = api(t.member()).body("{").post(apiStories(t)).then().statusCode(400).extract().path("error");
+        assertTrue(error.startsWith("The request body is not valid JSON") && error.endsWith(
+                ": it ends before the object is closed (the object opens at line 1, column 1)") && !error.contains("Source"), error);
+        String word = api(t.member()).body("{\"title\": nope}").post(apiStories(t)).then().statusCode(400).extract().path("error");
+        assertTrue(word.contains("unknown word 'nope'") && word.contains("(line 1, column ") && !word.contains("JSON String"), word);
+        assertEquals(0, storyCount(t));
+    }
+
+    /**
+     * A chunk size that is no hexadecimal number ("ZZZZ") after a valid 70 KB chunk: it was logged as an ERROR with some 90
+     * lines of stack ("Unexpected error ... NumberFormatException: Invalid character in chunk size"). It is the client's
+     * mistake: one WARN line, and 400 when the connection can still carry it (the server closes a connection whose framing broke).
+     */
+    @Test
+    void aGarbledChunkSizeIsOneWarnLineNotAnError() throws InterruptedException {
+        TestData.Team t = data.team();
+        byte[] chunk = ("{\"title\":\"x\",\"description\":\"" + "a".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + apiStories(t) + " HTTP/1.1\r\nHost: localhost:" + RestAssured.port + "\r\nAuthorization: Bearer "
+                + token(t.member()) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(chunk.length) + "\r\n";
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(15_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(chunk);
+            out.flush();
+            // The server is reading the body when the broken size comes (sent at once, it may be refused before any reader).
+            Thread.sleep(1_000);
+            out.write("\r\nZZZZ\r\n\"}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException closed) {
+            answer = "";
+        }
+        assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 400"), answer);
+        // The server logs once the connection is gone: wait for its line.
+        for (int i = 0; i < 100 && logs.records().stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        assertOneWarnPerRefusal(1);
+        assertTrue(logs.records().stream().anyMatch(r -> formatted(r).contains("chunked transfer encoding is malformed")),
+                logs.records().stream().map(MalformedInputTest::formatted).toList().toString());
+        assertEquals(0, storyCount(t));
+    }
+
+    /** A number past its Java type gives the field's declared range, or says plainly that it is too large: 422, the field's problem. */
     @Test
     void aNumberTooLargeForItsFieldSaysSoInPlainWords() {
         TestData.Team t = data.team();
         for (String version : List.of("2147483648", "1e400")) {
             api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"version\":" + version + "}").put(apiStories(t) + "/1")
-                    .then().statusCode(400).body("error", equalTo("The field version is too large")).body("details.version", equalTo("is too large"));
+                    .then().statusCode(422).body("error", equalTo("The field version is too large")).body("details.version", equalTo("is too large"));
         }
         api(t.member()).body("{\"title\":\"x\",\"description\":\"y\",\"version\":-1e400}").put(apiStories(t) + "/1")
-                .then().statusCode(400).body("details.version", equalTo("is too small"));
+                .then().statusCode(422).body("details.version", equalTo("is too small"));
         // A field with a declared range (@Min, @Max) names it.
         api(t.owner()).body("{\"taskLeaseMinutes\":99999999999,\"version\":1}").put("/api/v1/projects/" + t.slug())
-                .then().statusCode(400).body("details.taskLeaseMinutes", equalTo("must be a whole number from 1 to 1440"));
+                .then().statusCode(422).body("details.taskLeaseMinutes", equalTo("must be a whole number from 1 to 1440"));
         assertOneWarnPerRefusal(4);
+        // Inside Java's range but outside the field's: the same code and the same words (it was 422 "Validation failed" here,
+        // 400 above).
+        api(t.owner()).body("{\"taskLeaseMinutes\":0,\"version\":1}").put("/api/v1/projects/" + t.slug()).then().statusCode(422)
+                .body("error", equalTo("The field taskLeaseMinutes must be a whole number from 1 to 1440"))
+                .body("details.taskLeaseMinutes", equalTo("must be a whole number from 1 to 1440"));
+        api(t.owner()).body("{\"taskLeaseMinutes\":99999999999,\"version\":1}").put("/api/v1/projects/" + t.slug()).then()
+                .statusCode(422).body("error", equalTo("The field taskLeaseMinutes must be a whole number from 1 to 1440"));
     }
 
     /**
