@@ -84,8 +84,7 @@ public class McpSessionGuard {
         // The library's test, first as there: it refused with a bare 400, so a client could not tell what it lacked.
         if (accept.stream().noneMatch(a -> a.contains("application/json")) || accept.stream().noneMatch(a -> a.contains("text/event-stream"))) {
             answer(ctx, 400, error(message != null && message.isObject() && message.has("id") ? message.get("id") : NullNode.getInstance(),
-                    -32600, "Invalid Request: send the header Accept: application/json, text/event-stream (MCP's streamable HTTP"
-                            + " transport may answer in either)"));
+                    -32600, "Invalid Request: send the header Accept: application/json, text/event-stream (MCP may answer in either)"));
             return;
         }
         if (message == null) {
