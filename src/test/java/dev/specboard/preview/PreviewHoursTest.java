@@ -33,12 +33,12 @@ class PreviewHoursTest {
 
         fx.api(t.lead()).contentType("application/json").body("{\"hours\":1.5}").post(url).then().statusCode(400)
                 .body("details.hours", equalTo("must be a whole number"));
-        // A number past Java's int range is answered with the field's own range, not Java's: the configured limit (the
-        // tests set one other than the default 720 a fixed @Max named), the same one an ordinary value too large is told.
+        // A number past Java's int range is the field's problem (422), answered with the field's own range, not Java's:
+        // the configured limit (the tests set one other than the default 720 a fixed @Max named), as for a value too large.
         int max = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("specboard.previews.max-hours", Integer.class);
         assertTrue(max != 720, "the tests configure a limit other than the default");
         for (String hours : java.util.List.of("99999999999", "1e400", "-1e400")) {
-            fx.api(t.lead()).contentType("application/json").body("{\"hours\":" + hours + "}").post(url).then().statusCode(400)
+            fx.api(t.lead()).contentType("application/json").body("{\"hours\":" + hours + "}").post(url).then().statusCode(422)
                     .body("error", equalTo("The field hours must be a whole number from 1 to " + max))
                     .body("details.hours", equalTo("must be a whole number from 1 to " + max));
         }
