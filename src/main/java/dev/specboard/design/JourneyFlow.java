@@ -91,4 +91,10 @@ public class JourneyFlow extends TimestampedEntity {
     public static Optional<JourneyFlow> inProject(UUID projectId, UUID id) {
         return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
     }
+
+    /** The project's journeys by name, for naming the ones a feature requires. */
+    public static List<FeatureView.JourneyRef> refs(UUID projectId) {
+        return getEntityManager().createQuery("select new dev.specboard.design.FeatureView$JourneyRef(j.id, j.name) from JourneyFlow j "
+                + "where j.projectId = :p order by lower(j.name)", FeatureView.JourneyRef.class).setParameter("p", projectId).getResultList();
+    }
 }
