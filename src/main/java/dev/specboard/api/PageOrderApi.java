@@ -2,6 +2,7 @@ package dev.specboard.api;
 
 import dev.specboard.project.RoleFirst;
 import dev.specboard.design.PageRow;
+import dev.specboard.design.PageOrderService;
 import dev.specboard.design.PageService;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
@@ -47,6 +48,9 @@ public class PageOrderApi {
     @Inject
     PageService pages;
 
+    @Inject
+    PageOrderService pageOrder;
+
     /** Moves the page one place {@code up} or {@code down} among its siblings; 409 when it is already the first or last. */
     @RoleFirst.Member
     @POST
@@ -55,7 +59,7 @@ public class PageOrderApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID page = DesignApi.uuid(id);
         Addressed.page(access, page); // an unknown page is 404 whatever the body
-        pages.move(access, page, ComponentApi.body(body).direction());
+        pageOrder.move(access, page, ComponentApi.body(body).direction());
         List<PageRow> rows = pages.rows(access.project().id);
         UUID parent = rows.stream().filter(r -> r.id().equals(page)).findFirst().map(PageRow::parentId).orElse(null);
         return level(rows, parent);
@@ -97,7 +101,7 @@ public class PageOrderApi {
             }
             order.add(id);
         }
-        pages.reorder(access, parent, order);
+        pageOrder.reorder(access, parent, order);
         return level(pages.rows(access.project().id), parent);
     }
 

@@ -14,14 +14,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The pages of the app being designed: the tree, creating a page (with its first mockup), editing, ordering and its status. */
+/** The pages of the app being designed: the tree, creating a page (with its first mockup), editing, deleting and its status. */
 @ApplicationScoped
 public class PageService {
 
@@ -51,45 +49,13 @@ public class PageService {
 
     /** The page tree: roots and their children, each list in sort order. */
     public List<PageNode> tree(UUID projectId) {
-        return tree(rows(projectId));
+        return PageNode.tree(rows(projectId));
     }
 
     /** Every page of the project depth first, as the tree shows them: each page, then its children, siblings in sort order. */
     public List<PageRow> inTreeOrder(UUID projectId) {
         List<PageRow> out = new ArrayList<>();
-        flatten(tree(rows(projectId)), out);
-        return out;
-    }
-
-    private static void flatten(List<PageNode> nodes, List<PageRow> out) {
-        for (PageNode n : nodes) {
-            out.add(n.page());
-            flatten(n.children(), out);
-        }
-    }
-
-    static List<PageNode> tree(List<PageRow> rows) {
-        Map<UUID, List<PageRow>> byParent = new HashMap<>();
-        java.util.Set<UUID> ids = new java.util.HashSet<>();
-        rows.forEach(r -> ids.add(r.id()));
-        for (PageRow r : rows) {
-            UUID parent = r.parentId() != null && ids.contains(r.parentId()) ? r.parentId() : null;
-            byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(r);
-        }
-        return nodes(byParent, null, 0, new java.util.HashSet<>());
-    }
-
-    private static List<PageNode> nodes(Map<UUID, List<PageRow>> byParent, UUID parent, int depth, java.util.Set<UUID> seen) {
-        List<PageRow> siblings = new ArrayList<>(byParent.getOrDefault(parent, List.of()));
-        siblings.sort(Comparator.comparingInt(PageRow::sortOrder).thenComparing(PageRow::path));
-        List<PageNode> out = new ArrayList<>();
-        for (int i = 0; i < siblings.size(); i++) {
-            PageRow r = siblings.get(i);
-            if (!seen.add(r.id())) {
-                continue;
-            }
-            out.add(new PageNode(r, nodes(byParent, r.id(), depth + 1, seen), i == 0, i == siblings.size() - 1, depth));
-        }
+        PageNode.flatten(PageNode.tree(rows(projectId)), out);
         return out;
     }
 
@@ -218,44 +184,6 @@ public class PageService {
         return p;
     }
 
-    /** Moves a page one place up or down among its siblings (the keyboard way of ordering the tree). */
-    @Transactional
-    public void move(Access access, UUID id, String direction) {
-        access.requireWrite(Role.MEMBER);
-        Page p = get(access.project().id, id);
-        lockProject(p.projectId);
-        List<Page> siblings = siblings(p.projectId, p.parentId);
-        int i = indexOf(siblings, p.id);
-        int j = "up".equals(direction) ? i - 1 : "down".equals(direction) ? i + 1 : -1;
-        if (!"up".equals(direction) && !"down".equals(direction)) {
-            throw ValidationException.of("direction", "Move a page up or down");
-        }
-        if (j < 0 || j >= siblings.size()) {
-            throw ApiException.conflict("The page " + p.name + " is already the " + ("up".equals(direction) ? "first" : "last") + " of its level.");
-        }
-        siblings.add(j, siblings.remove(i));
-        renumber(siblings);
-    }
-
-    /** Puts the pages of one level in the given order (after a drag); every sibling must be named once. */
-    @Transactional
-    public void reorder(Access access, UUID parentId, List<UUID> order) {
-        access.requireWrite(Role.MEMBER);
-        UUID projectId = access.project().id;
-        lockProject(projectId);
-        if (parentId != null) {
-            get(projectId, parentId);
-        }
-        List<Page> siblings = siblings(projectId, parentId);
-        List<UUID> current = siblings.stream().map(s -> s.id).toList();
-        if (order.size() != current.size() || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(current))) {
-            throw ApiException.conflict("The pages of this level changed meanwhile; reload the page tree and move the page again.");
-        }
-        Map<UUID, Page> byId = new HashMap<>();
-        siblings.forEach(s -> byId.put(s.id, s));
-        renumber(order.stream().map(byId::get).toList());
-    }
-
     /** Moves a page along {@code draft → designed → approved → built}; approving needs a lead. */
     @Transactional
     public Page setStatus(Access access, UUID id, PageStatus target) {
@@ -363,7 +291,8 @@ public class PageService {
         return false;
     }
 
-    private List<Page> siblings(UUID projectId, UUID parentId) {
+    /** The pages directly under {@code parentId} (the roots for {@code null}), in sort order. */
+    List<Page> siblings(UUID projectId, UUID parentId) {
         return parentId == null
                 ? Page.<Page>find("projectId = ?1 and parentId is null order by sortOrder, path", projectId).list()
                 : Page.<Page>find("projectId = ?1 and parentId = ?2 order by sortOrder, path", projectId, parentId).list();
@@ -374,23 +303,8 @@ public class PageService {
         return siblings.isEmpty() ? 0 : siblings.get(siblings.size() - 1).sortOrder + 1;
     }
 
-    private static int indexOf(List<Page> pages, UUID id) {
-        for (int i = 0; i < pages.size(); i++) {
-            if (pages.get(i).id.equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static void renumber(List<Page> ordered) {
-        for (int i = 0; i < ordered.size(); i++) {
-            ordered.get(i).sortOrder = i;
-        }
-    }
-
     /** Serialises structural changes of one project's pages (paths, order) between concurrent requests. */
-    private void lockProject(UUID projectId) {
+    void lockProject(UUID projectId) {
         // NO KEY UPDATE, not UPDATE: page changes take turns, but rows that merely reference the project (the
         // design-system worker's thoughts, whose foreign key check takes KEY SHARE) are not blocked. FOR UPDATE
         // deadlocked a page created with a mockup (project lock, then the design system's row) against the

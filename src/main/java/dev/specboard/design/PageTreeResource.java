@@ -37,6 +37,9 @@ public class PageTreeResource {
     PageService pages;
 
     @Inject
+    PageOrderService pageOrder;
+
+    @Inject
     PageViews views;
 
     /** Puts one level of the tree in the order a drag left it: {@code parent} (empty for the top level) and every sibling's id. */
@@ -56,7 +59,7 @@ public class PageTreeResource {
             order.add(u);
         }
         UUID parentId = parent == null || parent.isBlank() ? null : PageResource.uuid(parent);
-        pages.reorder(access, parentId, order);
+        pageOrder.reorder(access, parentId, order);
         return treeAnswer(access, Ids.parseOrNull(moved), "Page order saved.", headers);
     }
 
@@ -70,7 +73,7 @@ public class PageTreeResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID pid = PageResource.uuid(id);
         Page p = pages.get(access.project().id, pid);
-        pages.move(access, pid, direction);
+        pageOrder.move(access, pid, direction);
         return treeAnswer(access, pid, p.name + " moved " + ("up".equals(direction) ? "up" : "down") + ".", headers);
     }
 

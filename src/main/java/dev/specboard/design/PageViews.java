@@ -30,7 +30,7 @@ public class PageViews {
     /** The page tree with the new-page form; {@code moved} marks the page that just moved. */
     public TreePage tree(Access access, PageForm form, FormErrors errors, UUID moved) {
         List<PageRow> rows = pages.rows(access.project().id);
-        return new TreePage(access, PageService.tree(rows), rows, form, errors, moved, "", FormErrors.none());
+        return new TreePage(access, PageNode.tree(rows), rows, form, errors, moved, "", FormErrors.none());
     }
 
     /** The page tree, or with {@code ?pattern=} the pages using that component pattern; an unknown pattern is named as a problem. */
@@ -38,7 +38,7 @@ public class PageViews {
         FilterChoices choices = new FilterChoices();
         String chosen = choices.oneOf("pattern", "component pattern", pattern, MockupAnalyzer.COMPONENT_KINDS);
         List<PageRow> rows = pages.rows(access.project().id);
-        return new TreePage(access, PageService.tree(rows), rows, PageForm.empty(), FormErrors.none(), null, chosen, choices.errors());
+        return new TreePage(access, PageNode.tree(rows), rows, PageForm.empty(), FormErrors.none(), null, chosen, choices.errors());
     }
 
     /** A page with its own data in both forms, and one page of its mockup versions ({@code null}: the newest). */
