@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specboard.web.ApiError;
 import dev.specboard.web.InputGuard;
 import dev.specboard.web.StrictJson;
-import io.quarkiverse.mcp.server.ToolManager;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
@@ -26,7 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -49,10 +47,6 @@ public class McpSessionGuard {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
 
-    /** The tools' number arguments that count from 1; pages are refused by {@code QueryValues.page} as the API's are. */
-    private static final java.util.Set<String> COUNTED_FROM_ONE = java.util.Set.of("number", "storyNumber", "version", "basedOnVersion",
-            "lineStart", "lineEnd");
-
     /** Reads any message that is JSON but for a NUL, raw or escaped; the application's reader refuses both. */
     private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
@@ -66,11 +60,7 @@ public class McpSessionGuard {
     ConnectionManager connections;
 
     @Inject
-    ToolManager tools;
-
-    /** The application's JSON mapper, the one the library converts tool arguments with. */
-    @Inject
-    ObjectMapper mapper;
+    McpToolArguments arguments;
 
     void install(@Observes Router router) {
         router.post(endpoint).order(-100).handler(BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()));
@@ -134,10 +124,10 @@ public class McpSessionGuard {
             JsonNode call = message.path("params");
             // One refusal at a time, the names first: an argument the tool does not take, then one of the wrong kind,
             // then a required one left out.
-            if ("tools/call".equals(method) && message.has("id") && (refused(ctx, message, "Unknown argument", unknownArguments(call))
-                    || refused(ctx, message, "Invalid argument", mistypedArguments(call))
-                    || refused(ctx, message, "Invalid argument", belowOne(call))
-                    || refused(ctx, message, "Missing required argument", missingArguments(call)))) {
+            if ("tools/call".equals(method) && message.has("id") && (refused(ctx, message, "Unknown argument", arguments.unknownArguments(call))
+                    || refused(ctx, message, "Invalid argument", arguments.mistypedArguments(call))
+                    || refused(ctx, message, "Invalid argument", arguments.belowOne(call))
+                    || refused(ctx, message, "Missing required argument", arguments.missingArguments(call)))) {
                 return;
             }
             ctx.next();
@@ -183,155 +173,6 @@ public class McpSessionGuard {
             return "Invalid params: arguments must be a JSON object of the tool's arguments by name";
         }
         return null;
-    }
-
-    /**
-     * The arguments of a tool call that the tool does not take, each with the names it does take: the library drops
-     * them, so a misspelt optional one ({@code pagepath}, {@code threadID}) was done as if it were absent.
-     */
-    private Map<String, Object> unknownArguments(JsonNode params) {
-        JsonNode arguments = params.path("arguments");
-        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
-        if (tool == null || !arguments.isObject()) {
-            // An unknown tool or arguments that are not an object: the library answers those.
-            return Map.of();
-        }
-        List<String> known = tool.arguments().stream().map(ToolManager.ToolArgument::name).toList();
-        Map<String, Object> unknown = new java.util.LinkedHashMap<>();
-        for (Iterator<String> names = arguments.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                unknown.put(InputGuard.printable(name), known.isEmpty() ? "unknown argument: this tool takes none"
-                        : "unknown argument; this tool takes " + String.join(", ", known));
-            }
-        }
-        return unknown;
-    }
-
-    /**
-     * The arguments of a tool call whose value is not of the kind the tool takes (an object for a text, text for a list),
-     * each with the kind it must be: the library refused them with "unable to convert value", naming no kind. They are
-     * converted as the library converts them, with the application's JSON mapper, so what it takes is taken here too.
-     */
-    private Map<String, Object> mistypedArguments(JsonNode params) {
-        JsonNode arguments = params.path("arguments");
-        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
-        if (tool == null || !arguments.isObject()) {
-            return Map.of();
-        }
-        Map<String, Object> mistyped = new java.util.LinkedHashMap<>();
-        for (ToolManager.ToolArgument argument : tool.arguments()) {
-            JsonNode value = arguments.get(argument.name());
-            if (value == null || value.isNull()) {
-                continue; // absent: missingArguments names the required ones
-            }
-            if (!asWritten(value, argument.type())) {
-                // Converted, a number or true would be taken for a text and "2" for a number, which the API refuses.
-                mistyped.put(argument.name(), "must be " + kind(argument.type()));
-                continue;
-            }
-            try {
-                mapper.convertValue(value, mapper.getTypeFactory().constructType(argument.type()));
-            } catch (IllegalArgumentException e) {
-                // A whole number past its type (page 99999999999) is one: what is wrong is its size, so the range is named.
-                mistyped.put(argument.name(), value.isNumber() ? "must be " + kind(argument.type()) + range(argument.name(), argument.type())
-                        : "must be " + kind(argument.type()));
-            }
-        }
-        return mistyped;
-    }
-
-    /**
-     * The arguments counted from 1 (a story's number, a version, a line) given as 0 or less: looked up as they were,
-     * -1 was "No story US--1" and a version "stale", where the mistake is the number's.
-     */
-    private Map<String, Object> belowOne(JsonNode params) {
-        JsonNode arguments = params.path("arguments");
-        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
-        if (tool == null || !arguments.isObject()) {
-            return Map.of();
-        }
-        Map<String, Object> below = new java.util.LinkedHashMap<>();
-        for (ToolManager.ToolArgument argument : tool.arguments()) {
-            JsonNode value = arguments.get(argument.name());
-            if (COUNTED_FROM_ONE.contains(argument.name()) && value != null && value.isNumber() && value.decimalValue().signum() <= 0) {
-                below.put(argument.name(), "must be 1 or more");
-            }
-        }
-        return below;
-    }
-
-    /** Whether a value is of the JSON kind an argument of a plain type takes (text for text, a number for a number); other types are converted. */
-    private static boolean asWritten(JsonNode value, java.lang.reflect.Type type) {
-        if (type == String.class) {
-            return value.isTextual();
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return value.isIntegralNumber() || value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0;
-        }
-        if (type == Double.class || type == double.class) {
-            return value.isNumber();
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return value.isBoolean();
-        }
-        return true;
-    }
-
-    /**
-     * The required arguments a tool call leaves out or gives as null, each as "is required": the library said so in a
-     * plain sentence, where every other refusal is the API's JSON error naming its fields.
-     */
-    private Map<String, Object> missingArguments(JsonNode params) {
-        JsonNode arguments = params.path("arguments");
-        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
-        if (tool == null) {
-            return Map.of();
-        }
-        Map<String, Object> missing = new java.util.LinkedHashMap<>();
-        for (ToolManager.ToolArgument argument : tool.arguments()) {
-            JsonNode value = arguments.get(argument.name());
-            if (argument.required() && (value == null || value.isNull())) {
-                missing.put(argument.name(), "is required");
-            }
-        }
-        return missing;
-    }
-
-    /** " from 1 to 2147483647": the range a whole-number argument takes (counted from 1, or its type's); empty for others. */
-    private static String range(String name, java.lang.reflect.Type type) {
-        boolean wide = type == Long.class || type == long.class;
-        if (!wide && type != Integer.class && type != int.class) {
-            return "";
-        }
-        if ("limit".equals(name)) {
-            return " from 1 to " + dev.specboard.web.QueryValues.MAX_LIMIT;
-        }
-        String from = COUNTED_FROM_ONE.contains(name) || "page".equals(name) ? "1" : wide ? String.valueOf(Long.MIN_VALUE)
-                : String.valueOf(Integer.MIN_VALUE);
-        return " from " + from + " to " + (wide ? Long.MAX_VALUE : Integer.MAX_VALUE);
-    }
-
-    /** What a value of an argument's type is, in words. */
-    private static String kind(java.lang.reflect.Type type) {
-        Class<?> raw = type instanceof Class<?> c ? c : type instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
-        if (raw == String.class) {
-            return "text";
-        }
-        if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
-            return "a whole number";
-        }
-        if (raw == Boolean.class || raw == boolean.class) {
-            return "true or false";
-        }
-        if (java.util.Collection.class.isAssignableFrom(raw)) {
-            return "a list" + (type instanceof java.lang.reflect.ParameterizedType p && p.getActualTypeArguments()[0] == String.class
-                    ? " of texts" : " of objects as the tool's input schema describes them");
-        }
-        if (raw == Double.class || raw == double.class) {
-            return "a number";
-        }
-        return "an object as the tool's input schema describes it";
     }
 
     /** The message as a JSON value, or null when it is not JSON. */
