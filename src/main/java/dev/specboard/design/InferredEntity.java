@@ -78,6 +78,11 @@ public class InferredEntity extends TimestampedEntity {
                 .setParameter(1, projectId).getSingleResult();
     }
 
+    /** The project's entities, most certain first. */
+    public static List<InferredEntity> listByProject(UUID projectId) {
+        return find("projectId = ?1 order by confidenceScore desc, entityName", projectId).list();
+    }
+
     public static Optional<InferredEntity> inProject(UUID projectId, UUID id) {
         return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
     }

@@ -199,7 +199,7 @@ public class Thought extends PanacheEntityBase {
     /** A user decides: confirm, revise (with feedback) or reject; a rejected thought stays rejected. */
     /** Whether this is an entity's "where do its records come from" question answered "a page ... is still to be designed". */
     public boolean answeredWithAPageToDesign() {
-        return "question".equals(subjectKind()) && EntityService.toDesign(subjectName()).equals(userFeedback);
+        return "question".equals(subjectKind()) && EntityInferenceRun.toDesign(subjectName()).equals(userFeedback);
     }
 
     public void decide(String to, String feedback, UUID by) {
@@ -219,5 +219,14 @@ public class Thought extends PanacheEntityBase {
         needsReview = false;
         decidedBy = by;
         decidedAt = Instant.now();
+    }
+
+    /** The project's thoughts about a subject, by subject key: what an inference updates in place or finds rejected. */
+    static java.util.Map<String, Thought> bySubjectKey(UUID projectId) {
+        java.util.Map<String, Thought> bySubject = new java.util.HashMap<>();
+        for (Thought t : Thought.<Thought>list("projectId = ?1 and subjectKey is not null", projectId)) {
+            bySubject.put(t.subjectKey, t);
+        }
+        return bySubject;
     }
 }
