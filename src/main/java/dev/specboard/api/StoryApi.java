@@ -10,6 +10,7 @@ import dev.specboard.story.RevisionRow;
 import dev.specboard.story.Story;
 import dev.specboard.story.StoryFilter;
 import dev.specboard.story.StoryForm;
+import dev.specboard.story.StoryQueries;
 import dev.specboard.story.StoryService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -68,12 +69,15 @@ public class StoryApi {
     StoryService stories;
 
     @Inject
+    StoryQueries queries;
+
+    @Inject
     ContextService contexts;
 
     @GET
     public List<StoryRowAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return stories.all(access.project().id, QueryParams.oneOf("status", status, StoryFilter.STATUSES), page).stream().map(StoryApi::summary).toList();
+        return queries.all(access.project().id, QueryParams.oneOf("status", status, StoryFilter.STATUSES), page).stream().map(StoryApi::summary).toList();
     }
 
     @RoleFirst.Member
@@ -142,7 +146,7 @@ public class StoryApi {
     }
 
     private StoryAnswer detail(Story s) {
-        List<StoryRevisionAnswer> revisions = stories.revisions(s.id).stream().map(StoryApi::revision).toList();
+        List<StoryRevisionAnswer> revisions = queries.revisions(s.id).stream().map(StoryApi::revision).toList();
         List<String> contextNames = contexts.forStory(s.id).stream().map(c -> c.name()).toList();
         return new StoryAnswer(s.key(), s.number, s.title, s.description, s.acceptanceCriteria, s.status, s.stage().name().toLowerCase(),
                 s.approved, s.version, s.approvedVersion, s.dirty, s.reviewComment, revisions, Ears.recognise(s.acceptanceCriteria), contextNames);

@@ -32,7 +32,7 @@ public class StoryListResults {
     private final KeptByCounter<Void, List<ContextRef>> contextChoices = KeptByCounter.upTo(COUNTER, 1_000);
 
     @Inject
-    StoryService stories;
+    StoryQueries stories;
 
     @Inject
     StoryContexts contexts;

@@ -39,6 +39,9 @@ public class StoryViews {
     StoryService stories;
 
     @Inject
+    StoryQueries queries;
+
+    @Inject
     StoryContexts contexts;
 
     @Inject
@@ -70,7 +73,7 @@ public class StoryViews {
     private Content read(Access access, int number) {
         Story s = stories.get(access.project().id, number);
         return new Content(s, stories.username(s.authorId), markdown.render(s.description), markdown.renderLines(s.acceptanceCriteria),
-                Ears.recognise(s.acceptanceCriteria), stories.revisions(s.id), Approval.history(Approval.STORY, s.id),
+                Ears.recognise(s.acceptanceCriteria), queries.revisions(s.id), Approval.history(Approval.STORY, s.id),
                 contexts.forStory(s.id), origins.forStory(access, s.id), specs.forStory(s.projectId, s.number),
                 stories.leadCount(s.projectId));
     }
@@ -92,7 +95,7 @@ public class StoryViews {
     /** Versions {@code from} and {@code to} compared (by default the approved or previous version against the current one). */
     public StoryDiffView diff(Access access, int number, Integer from, Integer to) {
         Story s = stories.get(access.project().id, number);
-        List<RevisionRow> revisions = stories.revisions(s.id);
+        List<RevisionRow> revisions = queries.revisions(s.id);
         int toVersion = to == null ? s.version : to;
         int fromVersion = from == null ? (s.approvedVersion != null && s.approvedVersion < toVersion ? s.approvedVersion : Math.max(1, toVersion - 1)) : from;
         RevisionRow a = find(revisions, fromVersion, s);
