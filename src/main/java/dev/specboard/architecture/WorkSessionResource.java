@@ -7,6 +7,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FilterChoices;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -72,6 +73,17 @@ public class WorkSessionResource {
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(null, null, null), new FilterChoices(), f, e.errors())));
         }
+    }
+
+    /**
+     * A session's forms live on its row of the list: a GET of their address, a reload of a refused failure note say,
+     * opens the list. Another project's session is 404 under this slug, not a redirect to a page.
+     */
+    @GET
+    @Path("/{id}/{form: claim|complete|fail|release|retry}")
+    public Response sessionForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        sessions.get(projectAccess.read(slug).project().id, uuid(id));
+        return FormAddress.holder("/projects/{slug}/work-sessions", slug);
     }
 
     @RoleFirst.Member

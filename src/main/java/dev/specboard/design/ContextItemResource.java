@@ -7,6 +7,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -89,6 +90,14 @@ public class ContextItemResource {
     public Response addNotMultipart(@PathParam("slug") String slug) {
         projectAccess.write(slug, Role.MEMBER);
         throw new NotSupportedException("Add a context item with a multipart/form-data form");
+    }
+
+    /** An item's delete form lives on its card in the list: a GET of its address opens the list (another project's item is 404). */
+    @GET
+    @Path("/{id}/delete")
+    public Response deleteForm(@PathParam("slug") String slug, @PathParam("id") String id) {
+        items.get(projectAccess.read(slug).project().id, uuid(id));
+        return FormAddress.holder("/projects/{slug}/context", slug);
     }
 
     @RoleFirst.Member

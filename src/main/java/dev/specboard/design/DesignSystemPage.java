@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The design-system screen: swatches, the spacing scale, type specimens, component patterns, flags, confidence and exports. */
-public record DesignSystemPage(Access access, DesignSystemService.View ds, FormErrors errors, String failedColor, String typedName) {
+public record DesignSystemPage(Access access, DesignSystemService.View ds, FormErrors errors, String failedColor, String typedName,
+                               String mergeFrom, String mergeInto) {
 
     /** The most colour rows the page shows. */
     static final int COLOR_ROWS = 200;
@@ -17,7 +18,20 @@ public record DesignSystemPage(Access access, DesignSystemService.View ds, FormE
     static final int MERGE_CHOICES = 1000;
 
     public DesignSystemPage(Access access, DesignSystemService.View ds, FormErrors errors) {
-        this(access, ds, errors, null, null);
+        this(access, ds, errors, null, null, null, null);
+    }
+
+    /**
+     * Whether the merge form's first list selects this colour: the one a refused merge sent, so that a merge made on a
+     * stale page comes back with the member's choice beside the merge saved meanwhile; otherwise the least used.
+     */
+    public boolean mergeFromSelected(ColorEntry c, boolean hasNext) {
+        return mergeFrom == null ? !hasNext : c.token().value().equalsIgnoreCase(mergeFrom.strip());
+    }
+
+    /** Whether the merge form's second list selects this colour: the one a refused merge sent, otherwise the most used. */
+    public boolean mergeIntoSelected(ColorEntry c, int index) {
+        return mergeInto == null ? index == 0 : c.token().value().equalsIgnoreCase(mergeInto.strip());
     }
 
     /** Whether naming this colour was just refused (its field shows what was typed, marked invalid). */

@@ -88,7 +88,8 @@ public class DesignSystemResource {
     public Response name(@PathParam("slug") String slug, @FormParam("color") String color, @FormParam("name") String name,
                          @FormParam("was") String was, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return act(access, headers, () -> designSystems.name(access, color, name, was), "Named " + color + " “" + name + "”.", color, name);
+        return act(access, headers, () -> designSystems.name(access, color, name, was), "Named " + color + " “" + name + "”.",
+                new Sent(color, name, null, null));
     }
 
     @RoleFirst.Member
@@ -107,7 +108,8 @@ public class DesignSystemResource {
     public Response merge(@PathParam("slug") String slug, @FormParam("color") String color, @FormParam("into") String into,
                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return act(access, headers, () -> designSystems.merge(access, color, into), "Merged " + color + " into " + into + ".");
+        return act(access, headers, () -> designSystems.merge(access, color, into), "Merged " + color + " into " + into + ".",
+                new Sent(null, null, color, into));
     }
 
     @RoleFirst.Member
@@ -121,24 +123,29 @@ public class DesignSystemResource {
     }
 
     private Response act(Access access, HttpHeaders headers, Runnable action, String message) {
-        return act(access, headers, action, message, null, null);
+        return act(access, headers, action, message, new Sent(null, null, null, null));
+    }
+
+    /** What a refused form sent, kept in its fields: the name typed for a colour, the two colours of a merge. */
+    private record Sent(String color, String name, String mergeFrom, String mergeInto) {
     }
 
     /**
-     * Runs a member's decision; a refused one re-renders the page with the reason (422 or 409), and the name typed for
-     * {@code color} stays in that colour's field.
+     * Runs a member's decision; a refused one re-renders the page with the reason (422 or 409) and what was sent kept in
+     * its form (the name typed in that colour's field, the merge's two colours chosen), beside the design system as it is now.
      */
-    private Response act(Access access, HttpHeaders headers, Runnable action, String message, String color, String typed) {
+    private Response act(Access access, HttpHeaders headers, Runnable action, String message, Sent sent) {
         try {
             action.run();
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.designSystem(new DesignSystemPage(access, designSystems.view(access.project().id), e.errors(), color, typed)));
+            return Htmx.invalid(Templates.designSystem(new DesignSystemPage(access, designSystems.view(access.project().id), e.errors(),
+                    sent.color(), sent.name(), sent.mergeFrom(), sent.mergeInto())));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
             }
             return Htmx.page(Templates.designSystem(new DesignSystemPage(access, designSystems.view(access.project().id),
-                    FormErrors.none().add("color", e.getMessage()), color, typed)), 409);
+                    FormErrors.none().add("color", e.getMessage()), sent.color(), sent.name(), sent.mergeFrom(), sent.mergeInto())), 409);
         }
         return Flash.redirect(headers, "/projects/" + access.slug() + "/design-system", message + " The design system is being recomputed.");
     }

@@ -11,6 +11,7 @@ import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.ValidationException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -62,6 +63,31 @@ public class EntityResource {
         Access access = projectAccess.read(slug);
         return Response.ok(EntityDdl.ddl(entities.list(access.project().id)), "application/sql; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-entities.sql\"").build();
+    }
+
+    /**
+     * The model's forms (infer, and each entity's and field's) live on the list: a GET of their address, a reload of a
+     * refused rename say, opens it. Another project's entity is 404 under this slug, not a redirect to a page.
+     */
+    @GET
+    @Path("/infer")
+    public Response inferForm(@PathParam("slug") String slug) {
+        projectAccess.read(slug);
+        return FormAddress.holder("/projects/{slug}/entities", slug);
+    }
+
+    @GET
+    @Path("/{id}/{form: confirm|remove|rename}")
+    public Response entityForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        entities.get(projectAccess.read(slug).project().id, uuid(id));
+        return FormAddress.holder("/projects/{slug}/entities", slug);
+    }
+
+    @GET
+    @Path("/{id}/fields/{field}/{form: edit|remove|rename}")
+    public Response fieldForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        entities.get(projectAccess.read(slug).project().id, uuid(id));
+        return FormAddress.holder("/projects/{slug}/entities", slug);
     }
 
     /** Reads the current mockups again now (it also happens by itself after every mockup change). */

@@ -7,6 +7,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.FilterChoices;
 import dev.specboard.web.Flash;
+import dev.specboard.web.FormAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
 import dev.specboard.web.ValidationException;
@@ -50,6 +51,17 @@ public class ThinkingResource {
         FilterChoices choices = new FilterChoices();
         String filter = choices.oneOf("status", "thought status", status, ThinkingView.FILTERS);
         return choices.answer(Templates.thinking(thoughts.chain(access, filter, choices, page, null, FormErrors.none(), "")));
+    }
+
+    /**
+     * A thought's forms live on its card in the chain: a GET of their address, a reload of a refused revision say, opens
+     * the chain. Another project's thought is 404 under this slug, not a redirect to a page.
+     */
+    @GET
+    @Path("/{id}/{form: confirm|reject|revise}")
+    public Response thoughtForms(@PathParam("slug") String slug, @PathParam("id") String id) {
+        thoughts.get(projectAccess.read(slug).project().id, uuid(id));
+        return FormAddress.holder("/projects/{slug}/thinking", slug);
     }
 
     @RoleFirst.Member

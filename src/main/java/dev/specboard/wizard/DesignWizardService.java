@@ -23,11 +23,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -88,12 +90,14 @@ public class DesignWizardService {
     public DesignWizardView view(Access access, DesignWizard wizard, DesignStep step, WizardRun run, DesignWizardForm submitted, FormErrors errors) {
         DesignWizardForm saved = DesignWizardForm.of(run);
         DesignWizardForm form = submitted == null ? saved : submitted.over(saved, step);
-        List<DesignWizardView.StepView> steps = wizard.steps().stream()
-                .map(s -> new DesignWizardView.StepView(s, s == step, run != null && run.answered(s), run != null && reachable(run, s) || s == wizard.first()))
-                .toList();
         UUID projectId = access.project().id;
         List<PageRow> pageChoices = wizard == DesignWizard.FEATURE_BUILDER ? pages.rows(projectId) : List.of();
         List<DesignWizardView.CandidateRow> candidates = wizard == DesignWizard.DESIGN_SYSTEM ? stepChecks.candidates(projectId) : List.of();
+        Set<DesignStep> filled = filled(run, pageChoices, candidates);
+        List<DesignWizardView.StepView> steps = wizard.steps().stream()
+                .map(s -> new DesignWizardView.StepView(s, s == step, filled.contains(s), run != null && run.answered(s) && givenNothing(run, s),
+                        run != null && reachable(run, s) || s == wizard.first()))
+                .toList();
         List<InferredOperation> suggestions = run == null ? List.of() : DesignWizardSteps.suggestions(run);
         if (step == DesignStep.DATA && submitted == null && !run.answered(DesignStep.DATA)) {
             form = prefilled(form, suggestions);
@@ -105,6 +109,47 @@ public class DesignWizardService {
                     candidates.stream().map(DesignWizardView.CandidateRow::hex).toList(), form.draftStory());
         }
         return new DesignWizardView(access, wizard, step, steps, run != null, form, errors, PageLayout.all(), pageChoices, candidates, suggestions);
+    }
+
+    /**
+     * The steps whose data exists: the page's name and path, a known layout, the feature's name, a chosen page still in
+     * the project or a rule, an operation, a kept colour the mockups still use, what the last step created. Only these
+     * are done, as on the setup wizard: a step answered with nothing, or whose pages or colours went meanwhile, is not.
+     */
+    static Set<DesignStep> filled(WizardRun run, List<PageRow> pageChoices, List<DesignWizardView.CandidateRow> candidates) {
+        Set<DesignStep> out = EnumSet.noneOf(DesignStep.class);
+        if (run == null) {
+            return out;
+        }
+        for (DesignStep s : DesignStep.values()) {
+            boolean has = run.answered(s) && switch (s) {
+                case PAGE -> !run.answer(s, "name").isBlank() && !run.answer(s, "path").isBlank();
+                case LAYOUT -> PageLayout.of(run.answer(s, "layout")).isPresent();
+                case DESCRIBE -> !run.answer(s, "name").isBlank();
+                case PAGES -> !run.answer(s, "businessRules").isBlank()
+                        || pageChoices.stream().anyMatch(p -> answerList(run, s, "pages").contains(p.id().toString()));
+                case DATA -> Feature.OPERATIONS.stream().anyMatch(op -> !run.answer(s, op).isBlank());
+                case COLOURS -> candidates.stream().anyMatch(c -> answerList(run, s, "keep").contains(c.hex()));
+                case PAGE_REVIEW, FEATURE_REVIEW, SYSTEM_REVIEW -> run.outputs.get("created") instanceof List<?> l && !l.isEmpty();
+            };
+            if (has) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the step was passed with nothing in it (no page nor rule; no operation): the step list says "skipped". */
+    static boolean givenNothing(WizardRun run, DesignStep s) {
+        return switch (s) {
+            case PAGES -> answerList(run, s, "pages").isEmpty() && run.answer(s, "businessRules").isBlank();
+            case DATA -> Feature.OPERATIONS.stream().allMatch(op -> run.answer(s, op).isBlank());
+            default -> false;
+        };
+    }
+
+    private static List<String> answerList(WizardRun run, DesignStep s, String field) {
+        return run.answersFor(s).get(field) instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static DesignWizardForm prefilled(DesignWizardForm f, List<InferredOperation> suggestions) {

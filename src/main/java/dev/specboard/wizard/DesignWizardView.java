@@ -15,8 +15,8 @@ public record DesignWizardView(Access access, DesignWizard wizard, DesignStep st
                                DesignWizardForm form, FormErrors errors, List<PageLayout> layouts, List<PageRow> pageChoices,
                                List<CandidateRow> candidates, List<InferredOperation> suggestions) {
 
-    /** One entry of the step indicator. */
-    public record StepView(DesignStep step, boolean current, boolean done, boolean reachable) {
+    /** One entry of the step indicator: done when the data it produces exists, skipped when passed with nothing in it. */
+    public record StepView(DesignStep step, boolean current, boolean done, boolean skipped, boolean reachable) {
     }
 
     /** A colour the mockups use, offered as a token: its hex, its name so far, where it is used. */

@@ -129,6 +129,10 @@ public class DesignSystemResourceTest {
         assertEquals(409, stale.statusCode());
         assertTrue(Web.html(stale).text().contains("#dc2727 was merged into #dc2626 since you loaded the page, so it was not merged into #1e293b"),
                 Web.html(stale).text());
+        // nothing the member chose is lost: the merge form keeps the colour they meant to merge into, beside the merge saved meanwhile
+        assertEquals("#1e293b", Web.html(stale).selectFirst("#merge-into option[selected]").val(), "the merge form keeps the member's choice");
+        assertEquals(1, Web.html(stale).select("#merge-into option[selected]").size());
+        assertTrue(Web.html(stale).selectFirst("#merges li").text().startsWith("#dc2727 counts as #dc2626"), "and the merge saved meanwhile is shown");
         Web.as(t.member()).formParam("color", "#dc2727").formParam("into", "#dc2626").post(base + "merge").then().statusCode(303);
         io.restassured.response.Response staleUndo = Web.as(t.lead()).formParam("color", "#dc2727").formParam("into", "#ffffff").post(base + "unmerge");
         assertEquals(409, staleUndo.statusCode());

@@ -53,14 +53,6 @@ class FormAddressRedirectTest {
             // rows of a list page, acted on in place
             "/admin/accounts/{username}/access", "/admin/accounts/{username}/password-reset", "/admin/accounts/{username}/role",
             "/notifications/read-all", "/notifications/{id}/read",
-            "/projects/{slug}/context/{id}/delete",
-            "/projects/{slug}/entities/infer", "/projects/{slug}/entities/{id}/confirm", "/projects/{slug}/entities/{id}/remove",
-            "/projects/{slug}/entities/{id}/rename", "/projects/{slug}/entities/{id}/fields/{field}/edit",
-            "/projects/{slug}/entities/{id}/fields/{field}/remove", "/projects/{slug}/entities/{id}/fields/{field}/rename",
-            "/projects/{slug}/thinking/{id}/confirm", "/projects/{slug}/thinking/{id}/reject", "/projects/{slug}/thinking/{id}/revise",
-            "/projects/{slug}/work-sessions/{id}/claim", "/projects/{slug}/work-sessions/{id}/complete",
-            "/projects/{slug}/work-sessions/{id}/fail", "/projects/{slug}/work-sessions/{id}/release",
-            "/projects/{slug}/work-sessions/{id}/retry",
             // review threads and their comments live among others on the code pages
             "/projects/{slug}/comments/{id}", "/projects/{slug}/comments/{id}/delete", "/projects/{slug}/threads/{id}/comments",
             "/projects/{slug}/threads/{id}/reopen", "/projects/{slug}/threads/{id}/resolve",
@@ -82,6 +74,11 @@ class FormAddressRedirectTest {
                 .then().statusCode(201).extract().path("id");
         assertEquals(404, Web.as(t.member()).get(p + "/plans/" + UUID.randomUUID() + "/artifacts").statusCode(), "no such plan");
         assertEquals(404, Web.as(t.member()).get(p + "/journeys/" + UUID.randomUUID() + "/nodes").statusCode(), "no such journey");
+        for (String row : List.of("/entities/", "/thinking/", "/work-sessions/", "/context/")) {
+            String form = row.equals("/context/") ? "/delete" : row.equals("/work-sessions/") ? "/claim" : "/confirm";
+            assertEquals(404, Web.as(t.member()).get(p + row + UUID.randomUUID() + form).statusCode(), "no such row of " + row);
+            assertEquals(404, Web.as(t.member()).get(p + row + "not-an-id" + form).statusCode(), "no row has that id on " + row);
+        }
         Map<String, String> holders = new LinkedHashMap<>();
         holders.put(p + "/pages", p + "/design");
         holders.put(p + "/tasks/TASK-1-1/complete", p + "/tasks/TASK-1-1");
@@ -93,6 +90,18 @@ class FormAddressRedirectTest {
         holders.put(p + "/stories/1/submit", p + "/stories/1");
         holders.put(p + "/members/invitations/renew", p + "/members");
         holders.put(p + "/members/invitations/revoke", p + "/members");
+        // the rows of a project's list pages (an entity and its field, a thought, a work session, a context item) open their list
+        Rows rows = rows(t);
+        holders.put(p + "/entities/infer", p + "/entities");
+        for (String form : List.of("confirm", "remove", "rename")) {
+            holders.put(p + "/entities/" + rows.entity() + "/" + form, p + "/entities");
+            holders.put(p + "/entities/" + rows.entity() + "/fields/email/" + form.replace("confirm", "edit"), p + "/entities");
+            holders.put(p + "/thinking/" + rows.thought() + "/" + form.replace("remove", "reject").replace("rename", "revise"), p + "/thinking");
+        }
+        for (String form : List.of("claim", "complete", "fail", "release", "retry")) {
+            holders.put(p + "/work-sessions/" + rows.session() + "/" + form, p + "/work-sessions");
+        }
+        holders.put(p + "/context/" + rows.item() + "/delete", p + "/context");
         List<String> wrong = new ArrayList<>();
         holders.forEach((address, page) -> {
             Response r = Web.as(t.member()).get(address);
@@ -178,6 +187,29 @@ class FormAddressRedirectTest {
         }));
         assertTrue(walk.size() > 40, "the census found too few web POST addresses: " + walk.size());
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** The ids of one row of each list page whose row forms redirect there. */
+    record Rows(String entity, String thought, String session, String item) {
+    }
+
+    /** A page with a form (an entity with fields, thoughts about them), a component's work session and a context item. */
+    private Rows rows(TestData.Team t) {
+        String api = "/api/v1/projects/" + t.slug();
+        String page = fx.api(t.member()).body(Map.of("name", "New contact", "path", "/contacts-new")).post(api + "/pages")
+                .then().statusCode(201).extract().path("id");
+        fx.api(t.member()).body(Map.of("html", dev.specboard.design.EntityFixtures.NEW_CONTACT, "css", "")).post(api + "/pages/" + page + "/mockups")
+                .then().statusCode(201);
+        List<Map<String, Object>> entities = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
+        List<Map<String, Object>> chain = fx.api(t.member()).get(api + "/thinking").then().statusCode(200).extract().path("");
+        String component = fx.api(t.member()).body(Map.of("name", "Contacts.Web", "type", "controller", "filePath", "src/Web.java"))
+                .post(api + "/components").then().statusCode(201).extract().path("id");
+        String session = fx.api(t.member()).body(Map.of("sessionType", "design", "targetType", "component", "targetId", component))
+                .post(api + "/work-sessions").then().statusCode(201).extract().path("id");
+        String item = fx.api(t.member()).body(Map.of("itemType", "text", "text", "Our users are busy parents."))
+                .post(api + "/context-items").then().statusCode(201).extract().path("id");
+        return new Rows(entities.stream().filter(e -> "Contact".equals(e.get("entityName"))).findFirst().orElseThrow().get("id").toString(),
+                chain.stream().filter(c -> "entity:Contact".equals(c.get("subject"))).findFirst().orElseThrow().get("id").toString(), session, item);
     }
 
     /** The template once per word of each {@code {x: a|b|c}} parameter; other parameters stay as they are. */

@@ -32,8 +32,8 @@ class MethodNotAllowedTest {
     @Test
     void aFormsPostRouteAnswersOtherMethods405WithAllow() {
         TestData.Team t = data.team();
-        // A POST-only address (a row's form on a list page; FormAddressRedirectTest keeps the list of them).
-        String delete = "/projects/" + t.slug() + "/work-sessions/" + UUID.randomUUID() + "/claim";
+        // A POST-only address (a review thread's form among others; FormAddressRedirectTest keeps the list of them).
+        String delete = "/projects/" + t.slug() + "/threads/" + UUID.randomUUID() + "/resolve";
         for (String method : new String[] {"HEAD", "PATCH", "GET", "PUT"}) {
             Response r = Web.as(t.owner()).request(method, delete);
             assertEquals(405, r.statusCode(), method + " " + delete + ": " + r.body().asString());
@@ -45,10 +45,10 @@ class MethodNotAllowedTest {
         }
         // The route shape exists whatever the project: an outsider, and a slug nobody has, get the same answer.
         Response outsider = Web.as(t.outsider()).request("PATCH", delete);
-        Response unknown = Web.as(t.outsider()).request("PATCH", "/projects/no-such-" + UUID.randomUUID() + "/work-sessions/x/claim");
+        Response unknown = Web.as(t.outsider()).request("PATCH", "/projects/no-such-" + UUID.randomUUID() + "/threads/x/resolve");
         assertEquals(unknown.statusCode(), outsider.statusCode());
         assertEquals(unknown.header("Allow"), outsider.header("Allow"));
-        // The page route itself still answers its own method: a missing work session stays 404, without Allow.
+        // The page route itself still answers its own method: a missing thread stays 404, without Allow.
         Response missing = Web.as(t.owner()).post(delete);
         assertTrue(missing.statusCode() == 404 || missing.statusCode() == 403 || missing.statusCode() == 422,
                 "POST reached its route: " + missing.statusCode());

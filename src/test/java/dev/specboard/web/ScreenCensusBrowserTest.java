@@ -236,8 +236,8 @@ class ScreenCensusBrowserTest {
         api.get().body(Map.of("content", "# Web\nSecond version.", "version", 1)).put(project + "/components/" + first + "/design-doc")
                 .then().log().ifValidationFails().statusCode(200);
         lead.get().post(project + "/components/" + first + "/design-doc/approve").then().log().ifValidationFails().statusCode(200);
-        api.get().body(Map.of("sessionType", "design", "targetType", "component", "targetId", first))
-                .post(project + "/work-sessions").then().log().ifValidationFails().statusCode(201);
+        String session = api.get().body(Map.of("sessionType", "design", "targetType", "component", "targetId", first))
+                .post(project + "/work-sessions").then().log().ifValidationFails().statusCode(201).extract().path("id");
 
         // Long unbreakable values, as real projects have them: paths, branches, commit SHAs.
         Map<String, Object> spec = SpecApiFixtures.hierarchical(1, n.name("Password reset"), List.of(), "database", "api");
@@ -282,6 +282,15 @@ class ScreenCensusBrowserTest {
                 .post(project + "/pages").then().log().ifValidationFails().statusCode(201).extract().path("id");
         api.get().body(Map.of("html", "<main><h1>Home</h1><button class='btn'>Go</button></main>", "css", ".btn { color: #336699 }"))
                 .post(project + "/pages/" + page + "/mockups").then().log().ifValidationFails().statusCode(201);
+        // a page with a form, so that the entity model has an entity with fields and the thinking chain thoughts about them
+        String form = api.get().body(Map.of("name", n.name("New contact"), "path", "/contacts-new", "purpose", "Add a contact"))
+                .post(project + "/pages").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        api.get().body(Map.of("html", dev.specboard.design.EntityFixtures.NEW_CONTACT, "css", ""))
+                .post(project + "/pages/" + form + "/mockups").then().log().ifValidationFails().statusCode(201);
+        List<Map<String, Object>> inferred = api.get().post(project + "/entities/infer").then().log().ifValidationFails().statusCode(200).extract().path("");
+        String entity = inferred.stream().filter(e -> "Contact".equals(e.get("entityName"))).findFirst().orElseThrow().get("id").toString();
+        List<Map<String, Object>> chain = api.get().get(project + "/thinking").then().log().ifValidationFails().statusCode(200).extract().path("");
+        String thought = chain.stream().filter(t -> "entity:Contact".equals(t.get("subject"))).findFirst().orElseThrow().get("id").toString();
         String item = api.get().body(Map.of("itemType", "text", "text", "Our users are busy parents."))
                 .post(project + "/context-items").then().log().ifValidationFails().statusCode(201).extract().path("id");
         String previewToken = api.get().body(Map.of("pagePath", "/", "hours", 2))
@@ -315,6 +324,10 @@ class ScreenCensusBrowserTest {
         keys.put("pages/id", page);
         keys.put("mockups/version", "1");
         keys.put("context/id", item);
+        keys.put("entities/id", entity);
+        keys.put("fields/field", "email");
+        keys.put("thinking/id", thought);
+        keys.put("work-sessions/id", session);
         keys.put("preview/token", previewToken);
         keys.put("pages/index", "0");
         keys.put("jobs/id", job);

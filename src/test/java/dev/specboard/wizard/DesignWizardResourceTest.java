@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -233,5 +234,55 @@ class DesignWizardResourceTest {
         WizardRun run = lastRun(t, "design-system");
         assertEquals(WizardRun.COMPLETED, run.status);
         assertTrue(((List<?>) run.outputs.get("created")).contains("token:brand=#dc2626"));
+    }
+
+    /**
+     * A step is done only when the data it produces exists, as on the setup wizard: a step answered with nothing (no
+     * page nor rule, no operation) said "(done)" and now says "(skipped)"; a chosen page or a kept colour gone
+     * meanwhile takes the step's data with it. A step that is not done can still be opened again to fill it.
+     */
+    @Test
+    void aDesignWizardStepIsDoneOnlyWhenItsDataExists() {
+        TestData.Team t = data.team();
+        String contacts = pageVia(t, null, "Contacts", "/contacts", EntityFixtures.CONTACTS, "");
+        String base = base(t, "feature-builder");
+        Web.as(t.member()).formParam("name", "Contact book").post(base + "/describe").then().statusCode(303);
+        Web.as(t.member()).formParam("businessRules", "").post(base + "/pages").then().statusCode(303);
+        Document atData = Web.html(Web.as(t.member()).get(base));
+        assertEquals("data", atData.getElementById("wizard").attr("data-step"));
+        assertTrue(atData.getElementById("step-describe").hasClass("done"), "the feature has its name");
+        Element pages = atData.getElementById("step-pages");
+        assertFalse(pages.hasClass("done"), "no page and no rule: " + pages.text());
+        assertFalse(pages.text().contains("(done)"), pages.text());
+        assertTrue(pages.text().contains("(skipped)"), pages.text());
+        assertEquals(base + "?step=pages", pages.selectFirst("a").attr("href"), "it can be opened again to fill it");
+
+        Web.as(t.member()).formParam("creates", "").formParam("reads", "").formParam("updates", "").formParam("deletes", "")
+                .post(base + "/data").then().statusCode(303);
+        Element operations = Web.html(Web.as(t.member()).get(base)).getElementById("step-data");
+        assertFalse(operations.hasClass("done"), "no operation: " + operations.text());
+        assertTrue(operations.text().contains("(skipped)"), operations.text());
+
+        Web.as(t.member()).formParam("pages", contacts).post(base + "/pages").then().statusCode(303);
+        Element chosen = Web.html(Web.as(t.member()).get(base + "?step=pages")).getElementById("step-pages");
+        assertTrue(chosen.hasClass("done"), chosen.text());
+        Web.as(t.member()).formParam("x", "").post("/projects/" + t.slug() + "/pages/" + contacts + "/delete").then().statusCode(303);
+        Element gone = Web.html(Web.as(t.member()).get(base + "?step=pages")).getElementById("step-pages");
+        assertFalse(gone.hasClass("done"), "the only page chosen was deleted: " + gone.text());
+        assertFalse(gone.text().contains("(skipped)"), "it was not passed with nothing: " + gone.text());
+
+        String system = base(t, "design-system");
+        String home = pageVia(t, null, "Home", "/", DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
+        settled(t);
+        var keep = Web.as(t.member());
+        for (String hex : Web.html(Web.as(t.member()).get(system)).select("input[name=color]").eachAttr("value")) {
+            keep = keep.formParam("color", hex).formParam("colorName", "c" + hex.substring(1)).formParam("keep", hex);
+        }
+        keep.post(system + "/colours").then().statusCode(303);
+        assertTrue(Web.html(Web.as(t.member()).get(system)).getElementById("step-colours").hasClass("done"));
+        Web.as(t.member()).formParam("x", "").post("/projects/" + t.slug() + "/pages/" + home + "/delete").then().statusCode(303);
+        settled(t);
+        Element colours = Web.html(Web.as(t.member()).get(system)).getElementById("step-colours");
+        assertFalse(colours.hasClass("done"), "the mockups no longer use the colours kept: " + colours.text());
     }
 }
