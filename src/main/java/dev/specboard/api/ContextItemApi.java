@@ -95,7 +95,7 @@ public class ContextItemApi {
                 throw new ApiException(422, "Validation failed", Map.of("contentBase64", "Not valid base64"));
             }
         }
-        ContextItem item = contextItems.add(access, new ContextItemInput(b.itemType() == null ? "text" : b.itemType(), b.text(), b.url(),
+        ContextItem item = contextItems.add(access, new ContextItemInput(ContextItemInput.typeOrDefault(b.itemType(), content != null), b.text(), b.url(),
                 b.categories(), commas(b.tags()), b.submittedContext(), b.fileName(), content,
                 content == null ? 0 : content.length));
         return Response.status(201).entity(item(access, item.id)).build();
@@ -114,6 +114,8 @@ public class ContextItemApi {
                                       @RestForm("file") FileUpload file) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         dev.specboard.web.FormFields.requireOnly(UPLOAD_PARTS);
+        dev.specboard.web.FormFields.requireUtf8();
+        dev.specboard.web.FormFields.requireOnce(ContextItemInput.SINGLE_PARTS);
         ContextItem item = contextItems.add(access, ContextItemInput.of(itemType, text, url, categories,
                 commas(tags), submittedContext, file, contextItems.maxUploadBytes()));
         return Response.status(201).entity(item(access, item.id)).build();

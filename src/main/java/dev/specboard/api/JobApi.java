@@ -100,6 +100,7 @@ public class JobApi {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         NewJob b = body == null ? new NewJob(null, null) : body;
         AiJobType type = AiJobType.parse(b.type()).orElseThrow(() -> ValidationException.of("type", "DOCS or EXPLANATION"));
+        JobService.refuseUnknownParams(access, type, b.params());
         refuseMistyped(b.params());
         AiJob job = jobs.create(access, type, b.params());
         return Response.status(202).entity(new JobStarted(job.id, job.status.name())).build();
@@ -126,15 +127,16 @@ public class JobApi {
                 boolean whole = value instanceof Number n ? n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())
                         : value instanceof String s && s.strip().matches("-?\\d{1,18}");
                 if (!whole) {
-                    wrong.put("params." + name, "must be a whole number");
+                    wrong.put(name, "must be a whole number");
                 }
             } else if (!(value instanceof String)) {
-                wrong.put("params." + name, "must be a text");
+                wrong.put(name, "must be a text");
             }
         });
         if (!wrong.isEmpty()) {
             Map.Entry<String, Object> first = wrong.entrySet().iterator().next();
-            throw new ApiException(400, "The field " + first.getKey() + " " + first.getValue(), wrong);
+            // Keyed by the parameter's name, as the job's 422s are ("lineEnd"); the sentence gives the body's path.
+            throw new ApiException(400, "The field params." + first.getKey() + " " + first.getValue(), wrong);
         }
     }
 

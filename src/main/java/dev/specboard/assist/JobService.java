@@ -117,7 +117,7 @@ public class JobService {
             return params;
         }
         if (params.containsKey("repo")) {
-            throw dev.specboard.web.ValidationException.of("params.repository", "Give repo or repository, not both: they name the same thing");
+            throw dev.specboard.web.ValidationException.of("repository", "Give repo or repository, not both: they name the same thing");
         }
         Map<String, Object> p = new LinkedHashMap<>(params);
         p.put("repo", p.remove("repository"));
@@ -138,11 +138,24 @@ public class JobService {
         dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
         for (String name : params.keySet()) {
             if (!known.contains(name)) {
-                errors.add("params." + name, "A " + type.name() + " job has no parameter " + name + "; it takes " + String.join(", ", known));
+                // Keyed by the parameter's name, as the job's other refusals are ("repo", "lineEnd").
+                errors.add(name, "A " + type.name() + " job has no parameter " + name + "; it takes " + String.join(", ", known));
             }
         }
         if (errors.any()) {
             throw new dev.specboard.web.ValidationException(errors);
+        }
+    }
+
+    /**
+     * Refuses (422) the parameters a job of this type does not read, before their values are judged: {@code "evil": 1}
+     * was 400 "must be a text" while {@code "evil": "x"} was 422, two answers for one mistake. The role the type needs
+     * is checked first (403 before any word about the input).
+     */
+    public static void refuseUnknownParams(Access access, AiJobType type, Map<String, Object> params) {
+        access.requireWrite(roleFor(type));
+        if (params != null) {
+            refuseUnknown(type, repositoryAsRepo(params));
         }
     }
 

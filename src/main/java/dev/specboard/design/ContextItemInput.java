@@ -14,6 +14,9 @@ import java.util.List;
 public record ContextItemInput(String itemType, String text, String url, List<String> categories, String tags, String submittedContext,
                                String fileName, byte[] content, long size) {
 
+    /** The parts of a form or multipart call an item has one of at most: one file per item (categories and tags may repeat). */
+    public static final java.util.Set<String> SINGLE_PARTS = java.util.Set.of("itemType", "text", "url", "submittedContext", "file");
+
     public static ContextItemInput empty() {
         return new ContextItemInput("text", "", "", List.of(), "", "", null, null, 0);
     }
@@ -33,8 +36,16 @@ public record ContextItemInput(String itemType, String text, String url, List<St
                 throw new UncheckedIOException(e);
             }
         }
-        return new ContextItemInput(itemType == null ? "text" : itemType, text, url, categories == null ? List.of() : categories, tags,
+        return new ContextItemInput(typeOrDefault(itemType, content != null), text, url, categories == null ? List.of() : categories, tags,
                 submittedContext, name, content, size);
+    }
+
+    /**
+     * An item without a type is text, unless a file came with it: then the type (file or screenshot) is missing, and
+     * is named, where the file was ignored and the item refused for its missing text.
+     */
+    public static String typeOrDefault(String itemType, boolean withFile) {
+        return itemType != null ? itemType : withFile ? null : "text";
     }
 
     public boolean hasCategory(String c) {

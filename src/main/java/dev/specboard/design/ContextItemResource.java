@@ -67,6 +67,7 @@ public class ContextItemResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ContextItemInput input = ContextItemInput.of(itemType, text, url, categories, tags, submittedContext, file, sources.maxUploadBytes());
         try {
+            dev.specboard.web.FormFields.requireOnce(ContextItemInput.SINGLE_PARTS);
             ContextItem item = items.add(access, input);
             return Flash.redirect(headers, "/projects/" + slug + "/context#item-" + item.id, "Context item added.");
         } catch (ValidationException e) {

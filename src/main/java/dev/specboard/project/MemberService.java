@@ -34,6 +34,9 @@ public class MemberService {
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<MemberRemoved> removed;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<MemberDemoted> demoted;
+
     /** The members with their accounts, owners first, in one query. */
     public List<MemberView> list(Access access) {
         return Membership.listWithAccounts(access.project()).stream().map(m -> MemberView.of(m, access.accountId())).toList();
@@ -138,7 +141,7 @@ public class MemberService {
         return emails;
     }
 
-    /** Changes a member's role; demoting the last owner is refused with 409. */
+    /** Changes a member's role (below member, their task claims end); demoting the last owner is refused with 409. */
     @Transactional
     public MemberView changeRole(Access access, UUID membershipId, Role role) {
         access.requireWrite(Role.OWNER);
@@ -147,9 +150,14 @@ public class MemberService {
         if (role == null) {
             throw ValidationException.of("role", ROLE_CHOICES);
         }
+        Role before = m.role;
         m.changeRole(role, () -> Membership.countOwners(p));
         if (role != Role.OWNER) {
             withdrawInvitationsOf(p, m.account.id);
+        }
+        if (before.atLeast(Role.MEMBER) && !role.atLeast(Role.MEMBER)) {
+            // They may no longer heartbeat, start or release the tasks they hold, so their claims end now, as a removal's do.
+            demoted.fire(new MemberDemoted(p.id, m.account.id, role));
         }
         return MemberView.of(m, access.accountId());
     }

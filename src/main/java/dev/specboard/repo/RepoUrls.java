@@ -88,7 +88,7 @@ public class RepoUrls {
             try {
                 URI uri = URI.create(u);
                 if (uri.getHost() == null || uri.getHost().isBlank()) {
-                    return Optional.of("This URL names no host");
+                    return unparsedHostProblem(uri.getRawAuthority(), atFetch);
                 }
                 return hostProblem(uri.getHost(), atFetch);
             } catch (IllegalArgumentException e) {
@@ -124,6 +124,20 @@ public class RepoUrls {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a URL whose host Java's parser does not read ({@code 127.1}, {@code 127.0.0.1.}, {@code 0x7f.0.0.1}) is refused:
+     * for the host as written, the internal-address message the other forms of such a host get; "names no host" sent
+     * the reader looking for a missing host instead.
+     */
+    private Optional<String> unparsedHostProblem(String authority, boolean atFetch) {
+        String host = authority == null ? "" : authority.substring(authority.lastIndexOf('@') + 1);
+        host = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":[0-9]*$", "");
+        if (host.isBlank()) {
+            return Optional.of("This URL names no host");
+        }
+        return Optional.of(hostProblem(host, atFetch).orElse("This URL's host " + host + " is not a valid host name"));
     }
 
     /** The git and object directories of a local repository URL (resolved as JGit reads them), or none for a remote URL. */

@@ -113,7 +113,7 @@ public class TaskLeases {
      */
     @Transactional
     public int expireLeases(int limit) {
-        return end(ImplementationTask.lapsedSql("t", "now()") + " ORDER BY t.lease_expires_at LIMIT ?1", List.of(limit), false);
+        return end(ImplementationTask.lapsedSql("t", "now()") + " ORDER BY t.lease_expires_at LIMIT ?1", List.of(limit), null);
     }
 
     /**
@@ -123,17 +123,26 @@ public class TaskLeases {
      */
     @Transactional
     public int endClaimsOfRemoved(UUID projectId, UUID accountId) {
+        return endClaimsOf(projectId, accountId, claimer -> claimer + " was removed from the project");
+    }
+
+    /** As {@link #endClaimsOfRemoved}, for someone whose new role ({@code role}) may no longer work tasks. */
+    @Transactional
+    public int endClaimsOfDemoted(UUID projectId, UUID accountId, Role role) {
+        // Only viewer and reviewer are below member: "bob became a viewer".
+        return endClaimsOf(projectId, accountId, claimer -> claimer + " became a " + role.value());
+    }
+
+    private int endClaimsOf(UUID projectId, UUID accountId, java.util.function.UnaryOperator<String> note) {
         return end("t.project_id = ?1 AND t.claimed_by = ?2 AND t.status IN ('claimed', 'in_progress') ORDER BY t.lease_expires_at",
-                List.of(projectId, accountId), true);
+                List.of(projectId, accountId), claimer -> note.apply(claimer == null ? "The claimer" : claimer));
     }
 
-    /** What the log says of a claim ended because its claimer was removed from the project. */
-    static String removedNote(String claimer) {
-        return (claimer == null ? "The claimer" : claimer) + " was removed from the project";
-    }
-
-    /** Moves the tasks {@code where} picks (its parameters numbered from 1) back to pending, and logs and announces each. */
-    private int end(String where, List<Object> parameters, boolean removed) {
+    /**
+     * Moves the tasks {@code where} picks (its parameters numbered from 1) back to pending, and logs and announces each;
+     * {@code endedBy} writes the note of claims a membership change ended (null: their lease ran out, and the claimer is told).
+     */
+    private int end(String where, List<Object> parameters, java.util.function.UnaryOperator<String> endedBy) {
         // Picks and moves in one statement, which answers the claimer and lease from before the move for the log.
         jakarta.persistence.Query query = em.createNativeQuery("""
                         WITH expired AS MATERIALIZED (
@@ -165,7 +174,7 @@ public class TaskLeases {
             Object[] r = rows.get(i);
             tasks[i] = r[7].toString();
             statuses[i] = (String) r[5];
-            notes[i] = removed ? removedNote((String) r[9]) : expiredNote((String) r[9], (Instant) r[8]);
+            notes[i] = endedBy != null ? endedBy.apply((String) r[9]) : expiredNote((String) r[9], (Instant) r[8]);
         }
         LOG_EXPIRED.update(em, tasks, statuses, notes, TaskEvent.VIA_SYSTEM);
         Set<UUID> specIds = new LinkedHashSet<>();
@@ -175,7 +184,7 @@ public class TaskLeases {
         Map<List<UUID>, List<Object[]>> byClaimer = new LinkedHashMap<>();
         for (Object[] r : rows) {
             history.announce((UUID) r[0], (String) r[4], TaskStatus.parse((String) r[5]).orElseThrow(), TaskStatus.PENDING, system, (UUID) r[3]);
-            if (r[6] != null && !removed) {
+            if (r[6] != null && endedBy == null) {
                 byClaimer.computeIfAbsent(List.of((UUID) r[6], (UUID) r[0]), k -> new ArrayList<>()).add(r);
             }
         }

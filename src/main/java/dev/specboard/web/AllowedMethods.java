@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class AllowedMethods {
 
-    private record Route(Pattern path, String method) {
+    private record Route(Pattern path, String method, List<String> produces) {
     }
 
     private static volatile List<Route> routes;
@@ -55,6 +55,26 @@ final class AllowedMethods {
         return allowed;
     }
 
+    /** The media types the routes of this path and method can send (as their {@code @Produces} names them); empty when unknown. */
+    static Set<String> produces(String method, String path) {
+        String asked = "HEAD".equals(method) ? "GET" : method;
+        Set<String> types = new java.util.LinkedHashSet<>();
+        for (Route r : table()) {
+            if (r.method().equals(asked) && r.path().matcher(path).matches()) {
+                types.addAll(r.produces());
+            }
+        }
+        return types;
+    }
+
+    private static List<String> produces(RuntimeResource resource) {
+        if (resource.getProduces() == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(resource.getProduces().getSortedOriginalMediaTypes())
+                .map(t -> t.getType() + "/" + t.getSubtype()).toList();
+    }
+
     private static List<Route> table() {
         List<Route> table = routes;
         if (table == null) {
@@ -81,7 +101,7 @@ final class AllowedMethods {
                     }
                     for (RequestMapper.RequestPath<RuntimeResource> method : byMethod.getValue().getTemplates()) {
                         String regex = Pattern.quote(prefix) + regex(type.template) + regex(method.template);
-                        table.add(new Route(Pattern.compile(regex + "/?"), byMethod.getKey()));
+                        table.add(new Route(Pattern.compile(regex + "/?"), byMethod.getKey(), produces(method.value)));
                     }
                 }
             }

@@ -105,11 +105,11 @@ public class ErrorMapper {
                         .header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
             }
         }
-        if (status == 406 && uri.getPath().endsWith("/events")) {
-            // The live streams send only server-sent events; the framework's words named its @Produces, not what to ask for.
-            return respond(406, "This address sends text/event-stream; ask with Accept: text/event-stream.", Map.of(), uri, headers);
+        if (status == 406) {
+            // The framework's words named its @Produces: the caller is told what the address sends instead.
+            return respond(406, NotAcceptable.message(request.getMethod(), uri.getPath(), headers), Map.of(), uri, headers);
         }
-        if (status == 405 || status == 406) {
+        if (status == 405) {
             return respond(status, e.getMessage(), Map.of(), uri, headers);
         }
         return respond(status, messageFor(status, e.getMessage()), Map.of(), uri, headers);

@@ -25,7 +25,7 @@ import java.util.Map;
  * <li>the request line and headers of every request, static files included: a Vert.x filter that runs before routing
  * and login ({@link #checkRequest}) refuses a NUL (raw or {@code %00}) in the path or the query, a {@code .} or
  * {@code ..} segment in the path (raw or escaped as {@code %2e}), and a Content-Type header that is empty or not a
- * media type: 400; a JSON body declared in another charset than UTF-8: 415 ({@link #charsetProblem}); an address longer
+ * media type, or more than one Authorization header: 400; a JSON body declared in another charset than UTF-8: 415 ({@link #charsetProblem}); an address longer
  * than 32 KiB: 414 ({@link #MAX_ADDRESS});</li>
  * <li>form bodies, once RESTEasy has parsed them and before any resource binds them ({@link #checkForm}): a NUL in a
  * field's name or value answers 422 naming the field;</li>
@@ -58,6 +58,10 @@ public class InputGuard {
         String problem = uriProblem(uri);
         if (problem == null) {
             problem = contentTypeProblem(rc.request().getHeader("Content-Type"));
+        }
+        if (problem == null && rc.request().headers().getAll("Authorization").size() > 1) {
+            // Two bearer tokens were served as the first: which account acts must not depend on header order.
+            problem = "Send one Authorization header; this request has " + rc.request().headers().getAll("Authorization").size() + ".";
         }
         String charset = problem == null ? charsetProblem(rc.request().getHeader("Content-Type")) : null;
         if (charset != null) {

@@ -76,10 +76,20 @@ class RepoUrlsTest {
             assertTrue(problem.get().contains("not an IPv4 address written as four decimal numbers")
                     && problem.get().contains("loopback, private, link-local or multicast"), url + ": " + problem.get());
         }
-        // Forms Java's URI parser reads as no host at all were refused already.
-        for (String url : List.of("https://0x7f.0.0.1/x", "https://127.1/x", "https://256.1.1.1/x")) {
-            assertEquals(Optional.of("This URL names no host"), urls.problem(url), url);
+        // Forms Java's URI parser reads as no host at all were refused already, but as "This URL names no host".
+        for (String url : List.of("https://0x7f.0.0.1/x", "https://127.1/x", "https://256.1.1.1/x", "https://u@127.1:8443/x")) {
+            Optional<String> problem = urls.problem(url);
+            assertTrue(problem.isPresent(), url + " was accepted");
+            assertTrue(problem.get().contains("not an IPv4 address written as four decimal numbers")
+                    && problem.get().contains("loopback, private, link-local or multicast"), url + ": " + problem.get());
         }
+        for (String url : List.of("https://127.0.0.1./x", "https://10.0.0.1./x", "ssh://git@127.0.0.1.:22/x.git")) {
+            Optional<String> problem = urls.problem(url);
+            assertTrue(problem.isPresent(), url + " was accepted");
+            assertTrue(problem.get().contains("is a loopback, private, link-local or multicast address"), url + ": " + problem.get());
+        }
+        assertEquals(Optional.of("This URL names no host"), urls.problem("https:///x"));
+        assertEquals(Optional.of("This URL's host exa_mple.invalid is not a valid host name"), urls.problem("https://exa_mple.invalid/x"));
         assertEquals(Optional.empty(), urls.problem("https://93.184.216.34/team/x.git"), "four decimals are read as ever");
         assertEquals(Optional.empty(), urls.problem("https://123.example.invalid/x.git"), "a name with numbers is a name");
     }

@@ -1,6 +1,8 @@
 package dev.specboard.spec;
 
+import dev.specboard.project.Membership;
 import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -58,6 +62,52 @@ class ClaimsOfLeaversTest {
         fx.api(t.viewer()).get(base + "/tasks/TASK-1-3").then().body("task.status", equalTo("claimed"))
                 .body("task.claimedBy", equalTo(t.lead().username));
         fx.api(t.lead()).post(base + "/tasks/TASK-1-1/claim").then().statusCode(200).body("status", equalTo("claimed"));
+    }
+
+    /**
+     * Someone demoted below member may no longer heartbeat, start or release what they hold: their tasks sat claimed
+     * until the lease ran out, and nobody else could claim them. A demotion now ends them as a removal does, by the API
+     * and by the members page alike; a demotion that keeps the role working tasks (lead to member) ends nothing.
+     */
+    @Test
+    void theTasksOfSomeoneDemotedBelowMemberGoBackToPendingAtOnce() {
+        TestData.Team t = data.team();
+        String base = "/api/v1/projects/" + t.slug();
+        fx.api(t.member()).body(SpecApiFixtures.hierarchical(null, "Checkout", List.of(), "cart", "pay", "ship")).post(base + "/specs")
+                .then().statusCode(201);
+        fx.api(t.member()).post(base + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        fx.api(t.member()).post(base + "/tasks/TASK-1-1/start").then().statusCode(200);
+        fx.api(t.lead()).post(base + "/tasks/TASK-1-2/claim").then().statusCode(200);
+        fx.api(t.owner()).post(base + "/tasks/TASK-1-3/claim").then().statusCode(200);
+
+        fx.api(t.owner()).body(Map.of("role", "viewer")).put(base + "/members/" + t.member().username).then().statusCode(200);
+        UUID lead = QuarkusTransaction.requiringNew().call(() -> Membership.<Membership>find("project.id = ?1 and account.id = ?2",
+                t.project().id, t.lead().id).firstResult().id);
+        Web.as(t.owner()).formParam("role", "reviewer").post("/projects/" + t.slug() + "/members/" + lead + "/role").then().statusCode(303);
+
+        fx.api(t.viewer()).get(base + "/tasks/TASK-1-1").then().statusCode(200)
+                .body("task.status", equalTo("pending")).body("task.claimedBy", nullValue())
+                .body("events[-1].from", equalTo("in_progress")).body("events[-1].via", equalTo("system"))
+                .body("events[-1].note", equalTo(t.member().username + " became a viewer"));
+        fx.api(t.viewer()).get(base + "/tasks/TASK-1-2").then().statusCode(200)
+                .body("task.status", equalTo("pending")).body("events[-1].note", equalTo(t.lead().username + " became a reviewer"));
+        fx.api(t.viewer()).get(base + "/tasks/TASK-1-3").then().body("task.status", equalTo("claimed"))
+                .body("task.claimedBy", equalTo(t.owner().username));
+        fx.api(t.owner()).post(base + "/tasks/TASK-1-1/claim").then().statusCode(200).body("status", equalTo("claimed"));
+    }
+
+    /** Lead to member keeps the right to work tasks: their claim stays. */
+    @Test
+    void aDemotionThatStillWorksTasksKeepsTheClaims() {
+        TestData.Team t = data.team();
+        String base = "/api/v1/projects/" + t.slug();
+        fx.api(t.member()).body(SpecApiFixtures.hierarchical(null, "Checkout", List.of(), "cart")).post(base + "/specs")
+                .then().statusCode(201);
+        fx.api(t.lead()).post(base + "/tasks/TASK-1-1/claim").then().statusCode(200);
+        fx.api(t.owner()).body(Map.of("role", "member")).put(base + "/members/" + t.lead().username).then().statusCode(200);
+        fx.api(t.lead()).post(base + "/tasks/TASK-1-1/heartbeat").then().statusCode(200);
+        fx.api(t.viewer()).get(base + "/tasks/TASK-1-1").then().body("task.status", equalTo("claimed"))
+                .body("task.claimedBy", equalTo(t.lead().username));
     }
 
     /**
