@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specboard.web.ApiError;
 import dev.specboard.web.InputGuard;
+import dev.specboard.web.JsonProblems;
 import dev.specboard.web.StrictJson;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -78,8 +79,11 @@ public class McpSessionGuard {
             return;
         }
         if (message == null) {
-            // Not JSON at all: the library answers the protocol's parse error.
-            ctx.next();
+            // Not JSON at all: the protocol's parse error, on a 400 as the other messages refused here. The library answered
+            // it on a 200, as if the request had been taken, and logged the parser's stack trace.
+            String problem = "Parse error: " + unreadable(ctx);
+            InputGuard.refused("POST", endpoint, problem);
+            answer(ctx, 400, error(NullNode.getInstance(), -32700, problem));
             return;
         }
         if (!message.isObject()) {
@@ -185,6 +189,19 @@ public class McpSessionGuard {
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** Why the body is no JSON message, in the plain words the JSON API uses. */
+    private static String unreadable(RoutingContext ctx) {
+        if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
+            return "the body is empty; send one JSON-RPC request object";
+        }
+        try {
+            LENIENT.readTree(ctx.body().buffer().getBytes());
+            return "the body holds no JSON value; send one JSON-RPC request object";
+        } catch (IOException e) {
+            return "the body is not valid JSON: " + JsonProblems.describe(e);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * The console's one log filter: it leaves out a database outage's repeated warnings (see {@link DatabaseOutageLogFilter}),
  * a live-event stream's client going away ({@link #sseClientGone}), shortens a model's unreadable stream chunk
- * ({@link #modelStreamUnreadable}) and an MCP body that is not JSON to one line ({@link #shortenMcpParseError}), and rewrites every other record so that no link
+ * ({@link #modelStreamUnreadable}) to one line, and rewrites every other record so that no link
  * secret (see {@link LoggedPath}) reaches the log, whoever wrote it: the framework logs failures before our code runs
  * (Quarkus' error handler, Vert.x) with the request's raw URI.
  */
@@ -29,33 +29,8 @@ public final class LogFilter implements Filter {
         if (modelStreamUnreadable(record)) {
             shortenModelStreamError(record);
         }
-        shortenMcpParseError(record);
         redact(record);
         return true;
-    }
-
-    /** The logger that reports an MCP message whose body is not JSON. */
-    static final String MCP_HANDLER = "io.quarkiverse.mcp.server.http.runtime.StreamableHttpMcpMessageHandler";
-
-    /**
-     * An MCP request whose body is not JSON: the library answers the protocol's parse error and logs a WARN with the
-     * parser's whole stack trace, so anyone could fill the log with a few bytes. It becomes one short line without the
-     * trace (the parser's first message line, escaped and cut); any other record of the library is left as it is.
-     */
-    static void shortenMcpParseError(LogRecord record) {
-        if (!MCP_HANDLER.equals(record.getLoggerName()) || record.getThrown() == null
-                || !String.valueOf(record.getMessage()).startsWith("Unable to parse the JSON message")) {
-            return;
-        }
-        String why = String.valueOf(record.getThrown().getMessage()).lines().findFirst().orElse("");
-        String line = "Unable to parse the JSON message of an MCP request: " + InputGuard.printable(why);
-        if (record instanceof ExtLogRecord ext) {
-            ext.setMessage(line, ExtLogRecord.FormatStyle.NO_FORMAT);
-        } else {
-            record.setMessage(line);
-        }
-        record.setParameters(null);
-        record.setThrown(null);
     }
 
     /** The logger of an exception that escaped to Vert.x. */

@@ -62,7 +62,7 @@ class McpMessageShapeTest {
                 .body("error.code", equalTo(-32600)).body("error.message", startsWith("Invalid Request: batches (JSON arrays) are not supported"));
         // The session still works, and an object or JSON that is no JSON is answered as before.
         post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}").then().statusCode(200).body("id", equalTo(2));
-        post(token, session, "{bad json").then().body("error.code", equalTo(-32700));
+        post(token, session, "{bad json").then().statusCode(400).body("error.code", equalTo(-32700));
         assertEquals(200, post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}").statusCode());
     }
 

@@ -139,7 +139,7 @@ class McpNulInputTest {
                 .getBytes(StandardCharsets.UTF_8)).then().statusCode(200).body("id", equalTo(9)).body("error.code", equalTo(-32602))
                 .body("error.message", containsString("params.name contains a NUL character"));
         // JSON that cannot be read at all has no id to echo: the protocol's parse error.
-        post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":10,".getBytes(StandardCharsets.UTF_8)).then().body("id", nullValue())
+        post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":10,".getBytes(StandardCharsets.UTF_8)).then().statusCode(400).body("id", nullValue())
                 .body("error.code", equalTo(-32700));
         Api.as(t.member()).get("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(200).body("size()", equalTo(0));
     }
