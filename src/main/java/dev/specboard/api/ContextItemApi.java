@@ -43,6 +43,8 @@ import static dev.specboard.api.DesignApi.uuid;
 @Path("/api/v1/projects/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+// Two methods take POST .../context-items (JSON and multipart): the 415 reads both @Consumes (web.ContentTypeAfterPolicy).
+@RegisterForReflection(methods = true)
 public class ContextItemApi {
 
     /** A context item: text or a URL, or a file or screenshot as base64 with its name. */

@@ -54,11 +54,7 @@ public class ModelAssistant implements Assistant {
     /** The model server's base URL, to find the wait it asked for with a 429 ({@link ModelRetryAfter}); null when unknown. */
     private String baseUrl;
 
-    public ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout) {
-        this(builtIn, baseUrl, apiKey, modelName, timeout, DEFAULT_MAX_ANSWER_CHARS);
-    }
-
-    public ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout,
+    ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout,
             int maxAnswerChars) {
         // The timeout bounds the whole wait of a reader: the HTTP client's own is the same (it was 5 s longer, and a model
         // that hung kept its connection open that long after the reader was told), and either one firing tells the

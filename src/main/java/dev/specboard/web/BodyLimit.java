@@ -1,8 +1,17 @@
 package dev.specboard.web;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -12,12 +21,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Answers a request whose body is over {@code quarkus.http.limits.max-body-size} with 413 saying the limit: the API's JSON
  * error, or the error page with the security headers. Quarkus refuses such a body itself with a bare 413 and no word
  * (its upload-limit route, order -2); this filter runs before it (order -{@link #PRIORITY}) and after the security
- * headers filter (priority 1000), so the page gets the content security policy like every other page.
+ * headers filter (priority 1000), so the page gets the content security policy like every other page. A body of unknown
+ * length ({@code Transfer-Encoding: chunked}, no Content-Length) is counted as it arrives ({@link Counter}) and gets the
+ * same answer once it passes the limit; Quarkus would read it whole (a JSON body got Jackson's 400 for a long string).
  */
 @Singleton
 public class BodyLimit {
 
     static final int PRIORITY = 500;
+
+    /** Marks a request whose streamed body this filter refused while a route was reading it. */
+    private static final String STREAMED_REFUSAL = BodyLimit.class.getName() + ".streamed";
 
     private final long limit;
 
@@ -29,8 +43,28 @@ public class BodyLimit {
         filters.register(this::check, PRIORITY);
     }
 
+    /** Ahead of every other failure handler (the MCP endpoint's, Quarkus's error page that logs an ERROR). */
+    void register(@Observes Router router) {
+        router.route().order(-PRIORITY).failureHandler(this::afterRefusal);
+    }
+
+    /**
+     * The route that was reading a streamed body when it passed the limit fails once the 413 is out (its connection
+     * closed, or its own answer cannot be written): nothing is left to answer, and it is no error to log.
+     */
+    void afterRefusal(RoutingContext rc) {
+        if (rc.get(STREAMED_REFUSAL) == null || !rc.response().ended()) {
+            rc.next();
+        }
+    }
+
     void check(RoutingContext rc) {
         String length = rc.request().getHeader("Content-Length");
+        if (length == null) {
+            countStreamed(rc);
+            rc.next();
+            return;
+        }
         long declared;
         try {
             declared = length == null ? -1 : Long.parseLong(length.strip());
@@ -51,9 +85,80 @@ public class BodyLimit {
                 + (declared > 0 ? ", this one has " + String.format("%,d", declared) + " bytes" : "") + ".";
     }
 
+    /**
+     * Counts a streamed HTTP/1.1 body on its connection, before Vert.x hands it to whoever reads it (RESTEasy's JSON or
+     * form reader, a multipart upload, a resource's input stream): no reader needs to know the limit, and none gets a byte
+     * past it. A body already wholly received when this runs was small enough to be buffered on its way, so it is let be.
+     */
+    private void countStreamed(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        if (request.version() == HttpVersion.HTTP_2 || request.getHeader("Transfer-Encoding") == null || request.isEnded()
+                || !(request.connection() instanceof ConnectionBase connection)) {
+            return;
+        }
+        ChannelHandlerContext vertx = connection.channelHandlerContext();
+        if (vertx.pipeline().get(Counter.NAME) != null) {
+            vertx.pipeline().remove(Counter.NAME);
+        }
+        vertx.pipeline().addBefore(vertx.name(), Counter.NAME, new Counter(limit, () -> tooLarge(rc, -1)));
+    }
+
+    /**
+     * Counts the body bytes of one request as the connection decodes them and, past the limit, drops the rest and runs
+     * {@code over} once. It leaves the connection at the body's end or at the next request's head (a body that ended
+     * before it was installed), so it never counts another request.
+     */
+    static final class Counter extends ChannelInboundHandlerAdapter {
+
+        static final String NAME = "specboard-body-limit";
+
+        private final long limit;
+        private final Runnable over;
+        private long count;
+        private boolean refused;
+
+        Counter(long limit, Runnable over) {
+            this.limit = limit;
+            this.over = over;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest) {
+                ctx.pipeline().remove(this);
+            } else if (msg instanceof HttpContent content) {
+                if (!refused) {
+                    count += content.content().readableBytes();
+                    refused = count > limit;
+                    if (refused) {
+                        over.run();
+                    }
+                }
+                if (refused) {
+                    // Nobody reads past the limit; the connection closes once the answer is out.
+                    content.release();
+                    return;
+                }
+                if (msg instanceof LastHttpContent) {
+                    ctx.pipeline().remove(this);
+                }
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
     private void tooLarge(RoutingContext rc, long declared) {
+        if (rc.response().headWritten()) {
+            // A route answered already (a refusal that did not need the body): only the reading stops.
+            rc.request().connection().close();
+            return;
+        }
+        if (declared < 0) {
+            rc.put(STREAMED_REFUSAL, Boolean.TRUE);
+        }
         String path = InputGuard.pathOf(rc);
-        InputGuard.refused(rc.request().method().name(), InputGuard.printable(path), "body of " + declared + " bytes over the limit");
+        InputGuard.refused(rc.request().method().name(), InputGuard.printable(path),
+                declared > 0 ? "body of " + declared + " bytes over the limit" : "streamed body over the limit of " + limit + " bytes");
         // The body is not read: the connection closes once the answer is out, as Quarkus's own refusal does.
         rc.response().putHeader("Connection", "close").endHandler(v -> rc.request().connection().close());
         InputGuard.answer(rc, 413, path.startsWith("/api/"), message(declared), new JsonObject().put("body", "at most " + limit + " bytes"));

@@ -1,13 +1,20 @@
 package dev.specboard.web;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.mapping.RuntimeResource;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -59,12 +66,67 @@ public class ContentTypeAfterPolicy {
         }
     }
 
-    /** What the route takes, as the 415 says it: "Send the body as application/json." (its types, without parameters). */
+    /**
+     * What the route takes, as the 415 says it: "Send the body as application/json." (its types, without parameters). A
+     * change routed as JSON matched the JSON method, but the address may take other types by other methods (a context item
+     * as JSON or as a multipart upload): every one is named, or a caller is sent away from the one it meant to use.
+     */
     private static String accepted(ResteasyReactiveContainerRequestContext request) {
         List<MediaType> consumes = request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context
-                && context.getTarget() != null ? context.getTarget().getConsumes() : List.of();
+                && context.getTarget() != null ? consumesAt(context) : List.of();
         List<String> types = consumes.stream().map(t -> t.getType() + "/" + t.getSubtype()).distinct().toList();
         return ErrorMapper.SEND_AS + (types.isEmpty() ? MediaType.APPLICATION_JSON : String.join(" or ", types)) + ".";
+    }
+
+    /**
+     * The types every method at the matched route's address and HTTP method consumes, the matched one's first. RESTEasy
+     * routes such twin methods through one entry that keeps them out of reach, so they are read from the resource class's
+     * annotations; a class with twins is registered for reflection ({@code ContextItemApi}), so a native image reads them too.
+     */
+    private static List<MediaType> consumesAt(ResteasyReactiveRequestContext context) {
+        RuntimeResource target = context.getTarget();
+        List<MediaType> all = new ArrayList<>(target.getConsumes());
+        Class<?> resource = target.getResourceClass();
+        if (resource == null) {
+            return all;
+        }
+        String path = trimmed(target.getPath() == null ? "" : target.getPath().template);
+        String classPath = trimmed(resource.getAnnotation(Path.class) == null ? "" : resource.getAnnotation(Path.class).value());
+        for (Method method : resource.getMethods()) {
+            String methodPath = trimmed(method.getAnnotation(Path.class) == null ? "" : method.getAnnotation(Path.class).value());
+            String fullPath = trimmed(classPath + "/" + methodPath);
+            if (!takes(method, target.getHttpMethod()) || !(methodPath.equals(path) || fullPath.equals(path))) {
+                continue;
+            }
+            Consumes consumes = method.getAnnotation(Consumes.class) != null ? method.getAnnotation(Consumes.class) : resource.getAnnotation(Consumes.class);
+            for (String value : consumes == null ? new String[0] : consumes.value()) {
+                for (String type : value.split(",")) {
+                    all.add(MediaType.valueOf(type.strip()));
+                }
+            }
+        }
+        return all;
+    }
+
+    private static boolean takes(Method method, String httpMethod) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod designator = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (designator != null && designator.value().equals(httpMethod)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String trimmed(String path) {
+        String p = path.strip();
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
     }
 
     /** Whether the matched route consumes types, none of them the one sent (a route that consumes none takes any). */

@@ -213,7 +213,8 @@ class ApiAccessOrderTest {
                     .then().statusCode(404);
             Api.as(t.viewer()).contentType(type).body("text=a").post(items).then().statusCode(403);
             Api.as(t.member()).contentType(type).body("text=a").post(items).then().statusCode(415)
-                    .contentType("application/json").body("error", org.hamcrest.Matchers.equalTo("Send the body as application/json."));
+                    .contentType("application/json")
+                    .body("error", org.hamcrest.Matchers.equalTo("Send the body as application/json or multipart/form-data."));
         }
         Api.as(t.outsider()).contentType("text/plain").body("x").put("/api/v1/projects/" + t.slug() + "/pages/" + java.util.UUID.randomUUID())
                 .then().statusCode(404);

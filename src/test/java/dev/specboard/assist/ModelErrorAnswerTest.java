@@ -37,7 +37,7 @@ class ModelErrorAnswerTest {
         try (MockWebServer server = new MockWebServer(); LogCapture logs = LogCapture.everything()) {
             server.enqueue(response);
             server.start(0);
-            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), KEY, "some-model", Duration.ofSeconds(10));
+            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), KEY, "some-model", Duration.ofSeconds(10), ModelAssistant.DEFAULT_MAX_ANSWER_CHARS);
             AssistantUnavailableException e = assertThrows(AssistantUnavailableException.class, () -> assistant.write("Say hello", "", t -> { }));
             try {
                 Thread.sleep(500); // a late log line from another thread
@@ -107,7 +107,7 @@ class ModelErrorAnswerTest {
         try (MockWebServer server = new MockWebServer(); LogCapture logs = LogCapture.everything()) {
             server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(b).build());
             server.start(0);
-            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), KEY, "some-model", Duration.ofSeconds(10));
+            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), KEY, "some-model", Duration.ofSeconds(10), ModelAssistant.DEFAULT_MAX_ANSWER_CHARS);
             assertEquals("Hello ", assistant.write("Say hello", "", t -> { }).orElseThrow());
             try {
                 Thread.sleep(500); // the client's line comes from the event loop

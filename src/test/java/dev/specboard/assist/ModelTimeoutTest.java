@@ -31,7 +31,7 @@ class ModelTimeoutTest {
         try (MockWebServer server = new MockWebServer()) {
             server.enqueue(response);
             server.start(0);
-            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), "sk-timeout", "some-model", Duration.ofSeconds(1));
+            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), "sk-timeout", "some-model", Duration.ofSeconds(1), ModelAssistant.DEFAULT_MAX_ANSWER_CHARS);
             long start = System.nanoTime();
             AssistantUnavailableException e = assertThrows(AssistantUnavailableException.class,
                     () -> assistant.write("Say hello", "", t -> { }));
@@ -83,7 +83,7 @@ class ModelTimeoutTest {
                 return System.nanoTime();
             });
             ModelAssistant assistant = new ModelAssistant(null, "http://127.0.0.1:" + server.getLocalPort() + "/v1", "sk-timeout",
-                    "some-model", Duration.ofSeconds(1));
+                    "some-model", Duration.ofSeconds(1), ModelAssistant.DEFAULT_MAX_ANSWER_CHARS);
             AssistantUnavailableException e = assertThrows(AssistantUnavailableException.class,
                     () -> assistant.write("Say hello", "", t -> { }));
             long told = System.nanoTime();

@@ -31,7 +31,7 @@ class ModelUnreadableAnswerTest {
         try (MockWebServer server = new MockWebServer(); LogCapture logs = LogCapture.everything()) {
             server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(body).build());
             server.start(0);
-            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), KEY, "some-model", Duration.ofSeconds(10));
+            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), KEY, "some-model", Duration.ofSeconds(10), ModelAssistant.DEFAULT_MAX_ANSWER_CHARS);
             AssistantUnavailableException e = assertThrows(AssistantUnavailableException.class,
                     () -> assistant.write("Say hello", "", t -> { }));
             logs.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())

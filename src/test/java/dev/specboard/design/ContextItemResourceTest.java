@@ -49,6 +49,21 @@ class ContextItemResourceTest {
         return d.selectFirst("#item-" + id);
     }
 
+    /** The API takes a context item as JSON or as a multipart upload: a 415 named only JSON, sending uploaders away. */
+    @Test
+    void aContextItemInAnotherTypeIsToldBothTypesTheApiTakes() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "test", null, null).value();
+        RestAssured.given().header("Authorization", "Bearer " + token).contentType("text/plain").body("a note")
+                .post("/api/v1/projects/" + t.slug() + "/context-items")
+                .then().statusCode(415).contentType("application/json")
+                .body("error", org.hamcrest.Matchers.equalTo("Send the body as application/json or multipart/form-data."));
+        // A route that takes JSON alone still names JSON alone.
+        RestAssured.given().header("Authorization", "Bearer " + token).contentType("text/plain").body("a note")
+                .post("/api/v1/projects/" + t.slug() + "/stories")
+                .then().statusCode(415).body("error", org.hamcrest.Matchers.equalTo("Send the body as application/json."));
+    }
+
     @Test
     void aScreenshotShowsItsSizeAndPaletteAndDownloadsAsAnAttachment() {
         TestData.Team t = data.team();

@@ -54,6 +54,84 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code head} with {@code Transfer-Encoding: chunked} (no Content-Length) and a body streamed in 64 KiB chunks:
+     * {@code start}, then {@code chunk} again and again (the last one cut) up to {@code total} bytes, then {@code end}, as a client streaming an upload of
+     * unknown length does. A writer thread sends while the answer is read, so a server that answers before the body is
+     * all sent (and closes the connection) is seen answering; the writer stops quietly when the server stops reading.
+     * Answers the answer and how many body bytes the writer got out before it ended or was cut off.
+     */
+    public static Streamed sendChunked(String head, byte[] start, byte[] chunk, byte[] end, long total) {
+        String request = head + "\r\nHost: localhost:" + RestAssured.port + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            Thread writer = new Thread(() -> {
+                try {
+                    writeChunk(out, start);
+                    sent.addAndGet(start.length);
+                    long fill = total - start.length - end.length;
+                    while (fill > 0) {
+                        int n = (int) Math.min(chunk.length, fill);
+                        writeChunk(out, n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
+                        sent.addAndGet(n);
+                        fill -= n;
+                    }
+                    writeChunk(out, end);
+                    sent.addAndGet(end.length);
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                } catch (IOException e) {
+                    // The server answered and closed the connection before the whole body was out: what a limit does.
+                }
+            }, "chunked-body-writer");
+            writer.setDaemon(true);
+            writer.start();
+            Answer answer = parse(new java.io.ByteArrayInputStream(readUntilClosed(socket.getInputStream())));
+            writer.join(60_000);
+            return new Streamed(answer, sent.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer to a streamed body, and how many body bytes the client got out. */
+    public record Streamed(Answer answer, long sent) {
+    }
+
+    /**
+     * What the server sent until it closed the connection. A server that closes with body bytes still unread makes the
+     * connection reset, which may come after its answer: what arrived before counts.
+     */
+    private static byte[] readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                all.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException e) {
+            if (all.size() == 0) {
+                throw e;
+            }
+        }
+        return all.toByteArray();
+    }
+
+    private static void writeChunk(OutputStream out, byte[] data) throws IOException {
+        if (data.length == 0) {
+            return;
+        }
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     public static Answer send(String head, String body) {
         return send(head, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
