@@ -157,7 +157,7 @@ public class EntityResource {
             return stale(access, new EntityListView.Failure(eid, field, to, null, null, ConflictView.of(e, FIELD_LABELS)));
         } catch (ApiException e) {
             if (e.status() != 409) {
-                return fieldGone(access, eid, field, e);
+                throw e;
             }
             return Htmx.page(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, field, to),
                     FormErrors.none().add("to", e.getMessage()))), 409);
@@ -183,14 +183,13 @@ public class EntityResource {
         } catch (StaleVersionException e) {
             return stale(access, new EntityListView.Failure(eid, field, null, type, required != null && !required.isBlank(),
                     ConflictView.of(e, FIELD_LABELS)));
-        } catch (ApiException e) {
-            return fieldGone(access, eid, field, e);
         }
     }
 
     /**
-     * A field's form sent from a page opened before another tab renamed or removed the field: the entities page as it is
-     * now, saying so at the entity (409), instead of a bare "not found" page. Any other refusal (an unknown entity) as it is.
+     * A field's Remove sent from a page opened before another tab renamed or removed the field: the entities page as it is
+     * now, saying so at the entity (409), instead of a bare "not found" page; any other refusal (an unknown entity) as it
+     * is. A rename or edit names the version it started from, so the same case is their stale save (409 with both versions).
      */
     private Response fieldGone(Access access, UUID eid, String field, ApiException refused) {
         InferredEntity now = refused.status() == 404 ? InferredEntity.inProject(access.project().id, eid).orElse(null) : null;
