@@ -67,7 +67,7 @@ public class PageOrderApi {
 
     /**
      * Puts one level in the given order: {@code parentId} (null or absent for the top level) and the id of every page on
-     * that level, each once; 409 when the level's pages changed meanwhile.
+     * that level, each once; 422 for an id that is no page of this project, 409 when the level's pages changed meanwhile.
      */
     @RoleFirst.Member
     @PUT
@@ -98,6 +98,10 @@ public class PageOrderApi {
             if (order.contains(id)) {
                 // A mistake in the request, not a change by someone else (which is what 409 would say).
                 throw ValidationException.of("ids", "Name each page once: " + raw + " comes twice");
+            }
+            if (rows.stream().noneMatch(r -> r.id().equals(id))) {
+                // Not a page of this project at all: a wrong id in the request, not a level someone changed (409).
+                throw ValidationException.of("ids", "No page of this project has the id " + raw);
             }
             order.add(id);
         }

@@ -1,6 +1,7 @@
 package dev.specboard.api;
 
 import dev.specboard.project.RoleFirst;
+import dev.specboard.design.InferredEntity;
 import dev.specboard.design.SourceRef;
 import dev.specboard.design.Thought;
 import dev.specboard.design.ThoughtService;
@@ -30,12 +31,14 @@ public class ThinkingApi {
 
     /**
      * A thought: {@code sourceDescription} says where it came from in words; {@code source} is the first thing it came
-     * from (null when unknown) and {@code sources} all of them, each with its page's {@code url} (null once deleted).
+     * from (null when unknown) and {@code sources} all of them, each with its page's {@code url} (null once deleted);
+     * {@code note} says what a rejection left standing (an entity a member confirmed), else null.
      */
     @RegisterForReflection
     public record ThoughtAnswer(UUID id, String thoughtType, String reasoning, double confidence, String status, List<UUID> dependsOn,
                                 List<UUID> leadsTo, String sourceDescription, String subject, boolean needsReview, boolean needsAnswer,
-                                String userFeedback, SourceAnswer source, List<SourceAnswer> sources, List<String> alternatives) {
+                                String userFeedback, SourceAnswer source, List<SourceAnswer> sources, List<String> alternatives,
+                                String note) {
     }
 
     /** One thing a thought came from: {@code kind} page, mockup, feature or journey. */
@@ -87,7 +90,8 @@ public class ThinkingApi {
     @Path("/thinking/{id}/reject")
     public ThoughtAnswer rejectThought(@PathParam("slug") String slug, @PathParam("id") String id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return thought(access, thoughts.reject(access, DesignApi.uuid(id)));
+        Thought t = thoughts.reject(access, DesignApi.uuid(id));
+        return thought(t, thoughts.sources(access, List.of(t)).get(t.id), InferredEntity.keptNote(t));
     }
 
     private ThoughtAnswer thought(Access access, Thought t) {
@@ -95,9 +99,13 @@ public class ThinkingApi {
     }
 
     private static ThoughtAnswer thought(Thought t, List<SourceRef> refs) {
+        return thought(t, refs, null);
+    }
+
+    private static ThoughtAnswer thought(Thought t, List<SourceRef> refs, String note) {
         List<SourceAnswer> sources = refs == null ? List.of() : refs.stream().map(r -> new SourceAnswer(r.kind(), r.id(), r.name(), r.url())).toList();
         return new ThoughtAnswer(t.id, t.thoughtType, t.reasoning, t.confidence, t.status, t.dependsOn, t.leadsTo, ThoughtService.describe(t, refs),
                 t.subjectKey, t.needsReview, t.needsAnswer, t.userFeedback, sources.isEmpty() ? null : sources.get(0), sources,
-                t.alternativeList());
+                t.alternativeList(), note);
     }
 }

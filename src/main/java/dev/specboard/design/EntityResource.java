@@ -155,7 +155,13 @@ public class EntityResource {
     public Response removeField(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("field") String field,
                                 @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        InferredEntity e = entities.removeField(access, uuid(id), field);
+        UUID eid = uuid(id);
+        InferredEntity e;
+        try {
+            e = entities.removeField(access, eid, field);
+        } catch (ApiException x) {
+            return fieldGone(access, eid, field, x);
+        }
         return Flash.redirect(headers, at(access, e.id), "Field " + field + " removed from " + e.entityName + ".");
     }
 
@@ -204,6 +210,22 @@ public class EntityResource {
             return stale(access, new EntityListView.Failure(eid, field, null, type, required != null && !required.isBlank(),
                     ConflictView.of(e, FIELD_LABELS)));
         }
+    }
+
+    /**
+     * A field's Remove sent from a page opened before another tab renamed or removed the field: the entities page as it is
+     * now, saying so at the entity (409), instead of a bare "not found" page; any other refusal (an unknown entity) as it
+     * is. A rename or edit names the version it started from, so the same case is their stale save (409 with both versions).
+     */
+    private Response fieldGone(Access access, UUID eid, String field, ApiException refused) {
+        InferredEntity now = refused.status() == 404 ? InferredEntity.inProject(access.project().id, eid).orElse(null) : null;
+        if (now == null || now.fieldMap().containsKey(field)) {
+            throw refused;
+        }
+        String message = "The field " + field + " of " + now.entityName + " was renamed or removed meanwhile; the page now shows "
+                + now.entityName + " as it is: reload it before changing its fields again.";
+        return Htmx.page(Templates.entities(entities.page(access, null, new EntityListView.Failure(eid, null, null),
+                FormErrors.none().add("field", message))), 409);
     }
 
     /** What a field's stale edit shows of the field, saved meanwhile and sent, in this order. */

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.project.RoleFirst;
+import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.StaleVersionException;
@@ -118,7 +119,8 @@ public class FeatureResource {
                     form.creates(), form.reads(), form.updates(), form.deletes(), form.uiRequirements(), form.businessRules(), form.technicalNeeds(),
                     form.storyNumbers(), e.currentVersion());
             return Htmx.page(Templates.feature(features.view(access, features.get(access.project().id, fid), rebased,
-                    FormErrors.none().add("version", e.getMessage()))), 409);
+                    FormErrors.none().add("version", e.getMessage()), ConflictView.of(e, StaleVersionException.texts("name", "Name",
+                            "userDescription", "What users can do", "businessRules", "Business rules")))), 409);
         }
     }
 

@@ -109,6 +109,11 @@ public class FeatureService {
 
     /** One feature's page: its pages and journeys, its stories with their specs. */
     public FeatureView view(Access access, Feature f, FeatureForm form, FormErrors errors) {
+        return view(access, f, form, errors, null);
+    }
+
+    /** The same after a stale save: {@code conflict} shows the version saved meanwhile beside the form keeping what was typed. */
+    public FeatureView view(Access access, Feature f, FeatureForm form, FormErrors errors, dev.specboard.kernel.ConflictView conflict) {
         UUID projectId = access.project().id;
         List<PageRow> all = pages.rows(projectId);
         List<FeatureView.JourneyRef> journeys = journeyRefs(projectId);
@@ -117,7 +122,7 @@ public class FeatureService {
         List<PageRow> shown = all.stream().filter(p -> f.affectedPages.contains(p.id())).toList();
         return new FeatureView(access, f, status, shown, FeatureLooks.of(projectId, shown),
                 journeys.stream().filter(j -> f.requiredJourneys.contains(j.id())).toList(), links, all, journeys,
-                form == null ? FeatureForm.of(f, links.stream().map(FeatureView.StoryLink::number).toList()) : form, errors);
+                form == null ? FeatureForm.of(f, links.stream().map(FeatureView.StoryLink::number).toList()) : form, errors, conflict);
     }
 
     /** The list page: a page of the features and the new-feature form. */

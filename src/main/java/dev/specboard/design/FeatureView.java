@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * One feature: its description, data operations and rules, the pages and journeys it touches, what its pages look like, and the thread
- * to code (its stories with their specs and tasks), with the edit form (kept with its errors).
+ * to code (its stories with their specs and tasks), with the edit form (kept with its errors; after a stale save, {@code conflict}
+ * shows the version saved meanwhile beside it).
  */
 public record FeatureView(Access access, Feature feature, String status, List<PageRow> pages, FeatureLooks looks, List<JourneyRef> journeys,
                           List<StoryLink> stories, List<PageRow> allPages, List<JourneyRef> allJourneys, FeatureForm form,
-                          FormErrors errors) {
+                          FormErrors errors, dev.specboard.kernel.ConflictView conflict) {
 
     /** A story realising a feature, with the specs written for it and their tasks' progress. */
     public record StoryLink(int number, String title, String status, boolean drafted, List<SpecRef> specs) {

@@ -87,6 +87,27 @@ public class InferredEntity extends TimestampedEntity {
         return id == null ? Optional.empty() : find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional();
     }
 
+    /**
+     * The entity a thought about it leaves standing when a user rejects the thought: one a member confirmed, renamed or
+     * edited ("confirmed entities are never overwritten"); removing it on the entities page still withdraws it.
+     */
+    public static Optional<InferredEntity> keptOnReject(Thought t) {
+        return "entity".equals(t.subjectKind()) ? find("projectId = ?1 and inferredName = ?2 and userConfirmed = true", t.projectId,
+                t.subjectName()).firstResultOptional() : Optional.empty();
+    }
+
+    /** What rejecting the thought leaves standing, in words ("The entity Invoice stays because a member confirmed it…"); null when nothing. */
+    public static String keptNote(Thought t) {
+        return keptOnReject(t).map(e -> "The entity " + e.entityName + " stays because a member confirmed it; remove it on the entities page if it should go.")
+                .orElse(null);
+    }
+
+    /** The inferred names of the project's entities a member confirmed, renamed or edited: rejecting their thoughts leaves them standing. */
+    static java.util.Set<String> confirmedNames(UUID projectId) {
+        return new java.util.HashSet<>(getEntityManager().createQuery("select e.inferredName from InferredEntity e where e.projectId = ?1 and e.userConfirmed = true",
+                String.class).setParameter(1, projectId).getResultList());
+    }
+
     public int confidencePercent() {
         return (int) Math.round(confidenceScore * 100);
     }

@@ -100,7 +100,8 @@ public class JourneyResource {
             // What was typed stays, now based on the current version: saving again replaces the other change knowingly.
             JourneyForm rebased = new JourneyForm(form.name(), form.flowType(), form.description(), form.primary(), e.currentVersion());
             return Htmx.page(Templates.journey(views.refusedEdit(access, journeys.get(access.project().id, fid), rebased,
-                    FormErrors.none().add("version", e.getMessage()))), 409);
+                    FormErrors.none().add("version", e.getMessage()), dev.specboard.kernel.ConflictView.of(e,
+                            StaleVersionException.texts("name", "Name", "flowType", "Type", "description", "Description")))), 409);
         }
     }
 

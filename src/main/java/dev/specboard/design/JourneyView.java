@@ -6,9 +6,13 @@ import dev.specboard.web.FormErrors;
 import java.util.List;
 import java.util.UUID;
 
-/** One journey: the picture, its text outline, the check's problems, and the forms to edit it and to add, connect and edit nodes. */
+/**
+ * One journey: the picture, its text outline, the check's problems, and the forms to edit it and to add, connect and edit nodes;
+ * after a stale edit of its name, type or description, {@code conflict} shows the version saved meanwhile beside the form.
+ */
 public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, String svg, List<FlowCheck.Problem> problems, List<PageRow> pages,
-                          JourneyForm journeyForm, NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
+                          JourneyForm journeyForm, NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors,
+                          dev.specboard.kernel.ConflictView conflict) {
 
     /** The key to the picture's shapes, shown under it. */
     public String legend() {

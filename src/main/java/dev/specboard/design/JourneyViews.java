@@ -32,16 +32,21 @@ public class JourneyViews {
 
     /** One journey's page: nodes, picture, problems; a constant number of queries. */
     public JourneyView view(Access access, JourneyFlow flow, NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
-        return view(access, flow, JourneyForm.of(flow), nodeForm, connectionForm, failedKey, errors);
+        return view(access, flow, JourneyForm.of(flow), nodeForm, connectionForm, failedKey, errors, null);
     }
 
     /** The page after a refused edit of the journey's name, type or description: the edit form open with what was typed. */
     public JourneyView refusedEdit(Access access, JourneyFlow flow, JourneyForm form, FormErrors errors) {
-        return view(access, flow, form, NodeForm.empty(), ConnectionForm.empty(), "journey", errors);
+        return refusedEdit(access, flow, form, errors, null);
+    }
+
+    /** The same after a stale save, with the version saved meanwhile ({@code conflict}) beside what was typed. */
+    public JourneyView refusedEdit(Access access, JourneyFlow flow, JourneyForm form, FormErrors errors, dev.specboard.kernel.ConflictView conflict) {
+        return view(access, flow, form, NodeForm.empty(), ConnectionForm.empty(), "journey", errors, conflict);
     }
 
     private JourneyView view(Access access, JourneyFlow flow, JourneyForm journeyForm, NodeForm nodeForm, ConnectionForm connectionForm,
-                             String failedKey, FormErrors errors) {
+                             String failedKey, FormErrors errors, dev.specboard.kernel.ConflictView conflict) {
         List<PageRow> all = pages.rows(access.project().id);
         Map<UUID, PageRow> pageById = new HashMap<>();
         all.forEach(p -> pageById.put(p.id(), p));
@@ -74,6 +79,6 @@ public class JourneyViews {
                     n.locked, canvas.positions().get(n.nodeKey)));
         }
         String svg = FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, canvas);
-        return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, journeyForm, nodeForm, connectionForm, failedKey, errors);
+        return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, journeyForm, nodeForm, connectionForm, failedKey, errors, conflict);
     }
 }

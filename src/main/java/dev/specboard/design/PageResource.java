@@ -121,7 +121,8 @@ public class PageResource {
             return Htmx.invalid(Templates.page(views.page(access, pid, form, e.errors())));
         } catch (StaleVersionException e) {
             return Htmx.page(Templates.page(views.page(access, pid, form.withVersion(e.currentVersion()),
-                    FormErrors.none().add("version", e.getMessage()))), 409);
+                    FormErrors.none().add("version", e.getMessage()), dev.specboard.kernel.ConflictView.of(e,
+                            StaleVersionException.texts("name", "Name", "path", "Path", "purpose", "Purpose")))), 409);
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;

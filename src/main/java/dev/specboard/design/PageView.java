@@ -8,13 +8,15 @@ import java.util.Map;
 
 /**
  * One page: its fields and status, its current mockup in device frames with the patterns parsed from it,
- * the version history, and the forms (edit, new mockup version) with their errors or a version conflict.
+ * the version history, and the forms (edit, new mockup version) with their errors or a version conflict ({@code conflict} and
+ * {@code theirs} for a mockup's, {@code detailsConflict} for the page details' version saved meanwhile).
  */
 public record PageView(Access access, Page page, PageRow parent, List<PageRow> children, List<PageRow> pages, Mockup current,
                        MockupAnalysis analysis, List<MockupRow> versions, List<PageStatus> nextStatuses, String device,
                        PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors, String conflict,
                        Map<String, String> theirs, List<ContextItemRow> references, List<ContextItemRow> contextItems,
-                       dev.specboard.web.PageNumbers versionsAt, FormErrors deviceErrors, List<JourneyQueries.Use> journeys) {
+                       dev.specboard.web.PageNumbers versionsAt, FormErrors deviceErrors, List<JourneyQueries.Use> journeys,
+                       dev.specboard.kernel.ConflictView detailsConflict) {
 
     public int currentVersion() {
         return current == null ? 0 : current.version;

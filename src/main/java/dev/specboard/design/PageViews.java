@@ -46,22 +46,29 @@ public class PageViews {
         FilterChoices choices = new FilterChoices();
         String shown = device(device, choices);
         return page(access, pages.get(access.project().id, id), shown, null, FormErrors.none(), null, FormErrors.none(), null, Map.of(), versionPage,
-                choices.errors());
+                choices.errors(), null);
     }
 
     /** A page whose edit form came back with problems. */
     public PageView page(Access access, UUID id, PageForm form, FormErrors errors) {
-        return page(access, pages.get(access.project().id, id), null, form, errors, null, FormErrors.none(), null, Map.of());
+        return page(access, id, form, errors, null);
+    }
+
+    /** The same after a stale save of the details, with the version saved meanwhile ({@code conflict}) beside what was typed. */
+    public PageView page(Access access, UUID id, PageForm form, FormErrors errors, dev.specboard.kernel.ConflictView conflict) {
+        return page(access, pages.get(access.project().id, id), null, form, errors, null, FormErrors.none(), null, Map.of(), null, FormErrors.none(),
+                conflict);
     }
 
     /** A page with its mockup, its newest versions, next statuses and context items, and the state of its two forms. */
     public PageView page(Access access, Page p, String device, PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors,
                   String conflict, Map<String, String> theirs) {
-        return page(access, p, device, form, errors, mockupForm, mockupErrors, conflict, theirs, null, FormErrors.none());
+        return page(access, p, device, form, errors, mockupForm, mockupErrors, conflict, theirs, null, FormErrors.none(), null);
     }
 
     private PageView page(Access access, Page p, String device, PageForm form, FormErrors errors, MockupForm mockupForm, FormErrors mockupErrors,
-                  String conflict, Map<String, String> theirs, Integer versionPage, FormErrors deviceErrors) {
+                  String conflict, Map<String, String> theirs, Integer versionPage, FormErrors deviceErrors,
+                  dev.specboard.kernel.ConflictView detailsConflict) {
         MockupService.Versions versions = mockups.versions(p.id, p.currentMockupId, versionPage);
         List<PageRow> rows = pages.rows(access.project().id);
         PageRow parent = rows.stream().filter(r -> r.id().equals(p.parentId)).findFirst().orElse(null);
@@ -72,7 +79,7 @@ public class PageViews {
                 device(device), form == null ? PageForm.of(p, p.parentId == null ? "" : p.parentId.toString()) : form, errors,
                 mockupForm == null ? MockupForm.from(current) : mockupForm, mockupErrors, conflict, theirs,
                 contextItems.referencedBy(access.project().id, "page", p.id), contextItems.rows(access.project().id), versions.at(), deviceErrors,
-                journeys.showing(access.project().id, p.id));
+                journeys.showing(access.project().id, p.id), detailsConflict);
     }
 
     /** The device a mockup is shown on: one the analyzer knows, or all of them. */

@@ -99,7 +99,9 @@ public class ThinkingResource {
     public Response reject(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Thought t = thoughts.reject(access, uuid(id));
-        return Flash.redirect(headers, at(access, t), "Thought rejected: what it created is withdrawn and the thoughts built on it are flagged.");
+        String kept = InferredEntity.keptNote(t);
+        return Flash.redirect(headers, at(access, t), kept != null ? "Thought rejected. " + kept
+                : "Thought rejected: what it created is withdrawn and the thoughts built on it are flagged.");
     }
 
     /** The thought's card on the page of the chain that shows it. */

@@ -10,12 +10,18 @@ import java.util.UUID;
 /**
  * The thinking chain: a page ({@code at}) of the thoughts (filtered by status; none when the filter is refused,
  * {@code filterErrors} saying why), with every thought of the project by id in the chain's order (for the thoughts each one
- * depends on and leads to) with the page of the unfiltered chain that shows each, and links to what each came from by thought id.
+ * depends on and leads to) with the page of the unfiltered chain that shows each, and links to what each came from by thought id;
+ * {@code confirmedEntities}: the inferred names of the entities a member confirmed, which a rejection leaves standing.
  */
 public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thought> byId, Map<UUID, Integer> pageById,
                            Map<UUID, List<SourceRef>> sourcesById,
                            String filter, long waiting, PageNumbers at, UUID failed, dev.specboard.web.FormErrors errors, String feedback,
-                           dev.specboard.web.FormErrors filterErrors) {
+                           dev.specboard.web.FormErrors filterErrors, java.util.Set<String> confirmedEntities) {
+
+    /** Whether rejecting the thought leaves its entity standing: a member confirmed, renamed or edited it. */
+    public boolean keepsEntity(Thought t) {
+        return "entity".equals(t.subjectKind()) && confirmedEntities.contains(t.subjectName());
+    }
 
     /**
      * Where a related thought is: its card on this page, or else on the page of the unfiltered chain that shows it (a

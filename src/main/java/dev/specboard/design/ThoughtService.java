@@ -98,7 +98,7 @@ public class ThoughtService {
         List<Thought> shown = kept.subList(Math.min(at.offset(), kept.size()), Math.min(at.offset() + PAGE_SIZE, kept.size()));
         long waiting = all.stream().filter(t -> t.needsReview || t.needsAnswer && "active".equals(t.status)).count();
         return new ThinkingView(access, shown, byId, pageById, sources(access, shown), filter, waiting, at, failed, errors, feedback,
-                choices.errors());
+                choices.errors(), InferredEntity.confirmedNames(projectId));
     }
 
     /** The page of the unfiltered chain that shows the thought (the first if it has none), for a redirect to it. */
@@ -211,12 +211,19 @@ public class ThoughtService {
         return t;
     }
 
-    /** A user rejects a thought: what it created is withdrawn and the thoughts depending on it are flagged for review. */
+    /**
+     * A user rejects a thought: what it created is withdrawn and the thoughts depending on it are flagged for review; an
+     * entity a member confirmed, renamed or edited stays (as an edited field does), nothing built on it changing.
+     */
     @Transactional
     public Thought reject(Access access, UUID id) {
         access.requireWrite(Role.MEMBER);
         Thought t = lock(access.project().id, id);
-        rejectLocked(access, t);
+        if (InferredEntity.keptOnReject(t).isPresent()) {
+            t.decide("rejected", null, access.accountId());
+        } else {
+            rejectLocked(access, t);
+        }
         return t;
     }
 

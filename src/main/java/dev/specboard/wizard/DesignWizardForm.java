@@ -113,11 +113,13 @@ public record DesignWizardForm(
         return draftStory != null && !draftStory.isBlank();
     }
 
-    /** The name a colour was given in this form (its place in {@code color}), or the default. */
+    /**
+     * The name a colour was given in this form (its place in {@code color}), even an empty one (a refused form shows what
+     * was typed, not the default again); the default for a colour the form does not carry yet.
+     */
     public String nameOf(String hex, String fallback) {
         int i = colors().indexOf(hex);
-        String n = i < 0 ? "" : names().get(i);
-        return n.isEmpty() ? fallback : n;
+        return i < 0 ? fallback : names().get(i);
     }
 
     private static List<String> clean(List<String> values) {

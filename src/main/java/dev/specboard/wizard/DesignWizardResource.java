@@ -124,6 +124,10 @@ public class DesignWizardResource {
             return Htmx.redirect(headers, base(access, wizard) + "?step=" + done.run().currentPhase);
         } catch (ValidationException e) {
             WizardRun run = wizards.current(access, wizard).orElse(null);
+            if (step == DesignStep.FEATURE_REVIEW && e.errors().has("pages")) {
+                // A chosen page was deleted meanwhile: the pages step, where they are chosen, says which.
+                return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, DesignStep.PAGES, run, null, e.errors())));
+            }
             return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, step, run, form, e.errors())));
         } catch (ApiException e) {
             if (e.status() != 409 || e.details().isEmpty()) {

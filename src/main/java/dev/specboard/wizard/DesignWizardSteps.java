@@ -50,7 +50,7 @@ class DesignWizardSteps {
             case PAGES -> pagesStep(access, run, form, errors);
             case DATA -> dataStep(run, form, errors);
             case COLOURS -> coloursStep(access, run, form, errors);
-            case FEATURE_REVIEW -> Map.of("draftStory", form.draftsStory() ? "on" : "");
+            case FEATURE_REVIEW -> featureReviewStep(access, run, form, errors);
             default -> Map.of();
         };
     }
@@ -158,8 +158,29 @@ class DesignWizardSteps {
         Map<String, Object> answers = new LinkedHashMap<>(run.answers);
         answers.remove(DesignStep.DATA.key());
         run.answers = answers;
-        return Map.of("pages", chosen.stream().map(UUID::toString).toList(), "businessRules", rules,
+        // Their names too: a page deleted before the last step is named by them, not by its id.
+        Map<String, String> names = new LinkedHashMap<>();
+        all.stream().filter(p -> chosen.contains(p.id())).forEach(p -> names.put(p.id().toString(), p.name()));
+        return Map.of("pages", chosen.stream().map(UUID::toString).toList(), "pageNames", names, "businessRules", rules,
                 "suggested", guesses.stream().map(g -> Map.of("op", g.op(), "entity", g.entity(), "reason", g.reason(), "source", g.source())).toList());
+    }
+
+    /**
+     * The last step: a page chosen at the pages step may have been deleted since (in another tab); the feature would be
+     * refused naming its id, on a step without the pages to choose from. The pages step names the page instead.
+     */
+    private Map<String, Object> featureReviewStep(Access access, WizardRun run, DesignWizardForm form, FormErrors errors) {
+        Set<String> now = new HashSet<>();
+        pages.rows(access.project().id).forEach(p -> now.add(p.id().toString()));
+        Object saved = run.answersFor(DesignStep.PAGES).get("pageNames");
+        Map<?, ?> names = saved instanceof Map<?, ?> m ? m : Map.of();
+        List<String> gone = DesignWizardForm.of(run).pageList().stream().filter(id -> !now.contains(id))
+                .map(id -> names.get(id) != null ? String.valueOf(names.get(id)) : "chosen here").toList();
+        if (!gone.isEmpty()) {
+            errors.add("pages", (gone.size() == 1 ? "The page " : "The pages ") + String.join(", ", gone)
+                    + (gone.size() == 1 ? " was" : " were") + " deleted meanwhile: choose the feature's pages again");
+        }
+        return Map.of("draftStory", form.draftsStory() ? "on" : "");
     }
 
     private Map<String, Object> dataStep(WizardRun run, DesignWizardForm form, FormErrors errors) {

@@ -110,4 +110,29 @@ class PageOrderApiTest {
         assertTrue(answer(token, session, "move_page", true, "project", t.slug(), "pageId", a, "direction", "up").contains("already the first"));
         assertTrue(answer(token, session, "order_pages", true, "project", t.slug(), "pageIds", List.of(a)).contains("changed meanwhile"));
     }
+
+    /** An id that is no page of this project was answered 409 "changed meanwhile"; it is a wrong id, named like a wrong parentId. */
+    @Test
+    void anIdOfAnotherProjectOrNoPageIsRefusedByName() {
+        TestData.Team t = data.team();
+        TestData.Team other = data.team();
+        String api = "/api/v1/projects/" + t.slug();
+        String a = page(t, "A", "/a", null);
+        String child = page(t, "One", "/a/one", "/a");
+        String theirs = page(other, "Theirs", "/theirs", null);
+        String unknown = "00000000-0000-0000-0000-00000000abcd";
+
+        fx.api(t.member()).body(Map.of("ids", List.of(a, theirs))).put(api + "/page-order")
+                .then().statusCode(422).body("details.ids", equalTo("No page of this project has the id " + theirs));
+        fx.api(t.member()).body(Map.of("ids", List.of(a, unknown))).put(api + "/page-order")
+                .then().statusCode(422).body("details.ids", equalTo("No page of this project has the id " + unknown));
+        // A page of this project on another level is still a level that changed meanwhile.
+        fx.api(t.member()).body(Map.of("ids", List.of(a, child))).put(api + "/page-order")
+                .then().statusCode(409).body("error", containsString("changed meanwhile"));
+
+        String token = fx.token(t.member());
+        String session = Mcp.initialize(token);
+        String refused = answer(token, session, "order_pages", true, "project", t.slug(), "pageIds", List.of(a, theirs));
+        assertTrue(refused.contains("No page of this project has the id " + theirs), refused);
+    }
 }

@@ -210,17 +210,25 @@ class DesignWizardResourceTest {
         List<String> hexes = step.select("input[name=color]").eachAttr("value");
         var bad = Web.as(t.member());
         var good = Web.as(t.member());
+        var cleared = Web.as(t.member());
         for (String hex : hexes) {
             bad = bad.formParam("color", hex).formParam("colorName", "Bad Name");
             good = good.formParam("color", hex).formParam("colorName", hex.equals("#dc2626") ? "brand" : "c" + hex.substring(1));
+            cleared = cleared.formParam("color", hex).formParam("colorName", hex.equals(hexes.get(0)) ? "" : "c" + hex.substring(1));
             if (!hex.equals("#b91c1c")) {
                 bad = bad.formParam("keep", hex);
                 good = good.formParam("keep", hex);
             }
+            cleared = cleared.formParam("keep", hex);
         }
         Response invalid = bad.post(base + "/colours");
         assertEquals(422, invalid.statusCode());
         assertNotNull(Web.html(invalid).getElementById("e-colorName-0"));
+        // A cleared name is refused and stays cleared: the default name came back and hid what was wrong.
+        Response blank = cleared.post(base + "/colours");
+        assertEquals(422, blank.statusCode());
+        assertNotNull(Web.html(blank).getElementById("e-colorName-0"));
+        assertEquals("", Web.html(blank).getElementById("f-colorName-0").val(), "the cleared name is kept");
         good.post(base + "/colours").then().statusCode(303);
         Document review = Web.html(Web.as(t.member()).get(base));
         assertTrue(review.getElementById("kept").text().contains("brand: #dc2626"), review.getElementById("kept").text());

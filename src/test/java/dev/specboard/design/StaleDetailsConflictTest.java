@@ -1,0 +1,71 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A stale save of a page's details, a feature or a journey's details said only "compare both texts and save again", with
+ * no text to compare; it now shows their version and the differences from it, as stories, documents and entities do.
+ */
+@QuarkusTest
+class StaleDetailsConflictTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    /** The 409 page shows "Their version N" with their text and a diff from theirs to yours, keeping what was typed. */
+    private static void assertConflictShown(Response stale, int version, String theirs, String field, String typed) {
+        assertEquals(409, stale.statusCode());
+        Document d = Web.html(stale);
+        assertNotNull(d.getElementById("conflict"), "the version saved meanwhile is shown: " + d.select(".error-box").text());
+        assertTrue(d.getElementById("conflict").text().contains("Their version " + version), d.getElementById("conflict").text());
+        assertTrue(d.getElementById("conflict").text().contains("From theirs to yours"));
+        assertTrue(d.select("#conflict pre.theirs").eachText().contains(theirs), d.select("#conflict pre.theirs").eachText().toString());
+        assertEquals(typed, d.getElementById(field).val(), "what was typed stays in the form");
+    }
+
+    @Test
+    void pageDetailsFeaturesAndJourneysShowTheirVersionBesideYours() {
+        TestData.Team t = data.team();
+        String page = PageResourceTest.createPage(t, "Home", "/", null, null, null);
+        String base = "/projects/" + t.slug() + "/pages/" + page;
+        Web.as(t.member()).formParam("name", "Start").formParam("path", "/").formParam("parent", "").formParam("type", "page")
+                .formParam("primaryDevice", "responsive").formParam("purpose", "Theirs").formParam("keyElements", "").formParam("version", "1")
+                .post(base).then().statusCode(303);
+        assertConflictShown(Web.as(t.lead()).formParam("name", "Landing").formParam("path", "/").formParam("parent", "").formParam("type", "page")
+                .formParam("primaryDevice", "responsive").formParam("purpose", "Mine").formParam("keyElements", "").formParam("version", "1")
+                .post(base), 2, "Start", "f-name", "Landing");
+
+        String feature = fx.api(t.member()).body(Map.of("name", "Billing")).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201)
+                .extract().path("id");
+        String fbase = "/projects/" + t.slug() + "/features/" + feature;
+        Web.as(t.member()).formParam("name", "Billing 2").formParam("version", "1").post(fbase).then().statusCode(303);
+        assertConflictShown(Web.as(t.lead()).formParam("name", "My billing").formParam("version", "1").post(fbase), 2, "Billing 2", "f-name",
+                "My billing");
+
+        String journey = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(Map.of("key", "q", "nodeType", "decision",
+                "data", Map.of("question", "Paid?", "branches", List.of("Yes", "No")))), "connections", List.of()))
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
+        String jbase = "/projects/" + t.slug() + "/journeys/" + journey;
+        fx.api(t.member()).body(Map.of("name", "Check out", "version", 1)).put(ApiPaths.project(t.slug(), "/journeys/") + journey).then().statusCode(200);
+        assertConflictShown(Web.as(t.member()).formParam("name", "Basket").formParam("flowType", "user").formParam("description", "typed")
+                .formParam("version", "1").post(jbase), 2, "Check out", "f-name", "Basket");
+    }
+}
