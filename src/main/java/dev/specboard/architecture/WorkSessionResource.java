@@ -68,7 +68,7 @@ public class WorkSessionResource {
         WorkSessionForm f = form.toForm();
         try {
             WorkSession w = sessions.create(access, f);
-            return Flash.redirect(headers, back(access, form.back(), w.targetId), "The " + w.sessionType + " session was started: it waits to be claimed.");
+            return Flash.redirect(headers, back(access, form.back(), w), "The " + w.sessionType + " session was started: it waits to be claimed.");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(null, null, null), new FilterChoices(), f, e.errors())));
         }
@@ -82,7 +82,7 @@ public class WorkSessionResource {
                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         WorkSession w = sessions.claim(access, uuid(id));
-        return Flash.redirect(headers, back(access, back, w.targetId), "You claimed the " + w.sessionType + " session.");
+        return Flash.redirect(headers, back(access, back, w), "You claimed the " + w.sessionType + " session.");
     }
 
     @RoleFirst.Member
@@ -93,7 +93,7 @@ public class WorkSessionResource {
                              @FormParam("back") String back, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         WorkSession w = sessions.complete(access, uuid(id), form);
-        return Flash.redirect(headers, back(access, back, w.targetId), "Session completed.");
+        return Flash.redirect(headers, back(access, back, w), "Session completed.");
     }
 
     @RoleFirst.Member
@@ -106,7 +106,7 @@ public class WorkSessionResource {
         UUID sid = uuid(id);
         try {
             WorkSession w = sessions.fail(access, sid, note);
-            return Flash.redirect(headers, back(access, back, w.targetId), "Session marked as failed.");
+            return Flash.redirect(headers, back(access, back, w), "Session marked as failed.");
         } catch (ValidationException e) {
             // The session stays in progress: show the list with what is missing, the note typed kept in its row's form.
             WorkSessionListView page = page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
@@ -124,7 +124,7 @@ public class WorkSessionResource {
                             @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         WorkSession w = sessions.release(access, uuid(id));
-        return Flash.redirect(headers, back(access, back, w.targetId), "The " + w.sessionType + " session is pending again, for anyone to claim.");
+        return Flash.redirect(headers, back(access, back, w), "The " + w.sessionType + " session is pending again, for anyone to claim.");
     }
 
     @RoleFirst.Lead
@@ -135,7 +135,7 @@ public class WorkSessionResource {
                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.LEAD);
         WorkSession w = sessions.retry(access, uuid(id));
-        return Flash.redirect(headers, back(access, back, w.targetId), "The " + w.sessionType + " session is pending again for another try.");
+        return Flash.redirect(headers, back(access, back, w), "The " + w.sessionType + " session is pending again for another try.");
     }
 
     private WorkSessionListView page(Access access, WorkSessionFilter filter, FilterChoices choices, WorkSessionForm form, FormErrors errors) {
@@ -143,10 +143,13 @@ public class WorkSessionResource {
                 components.all(access.project()).rows().stream().map(ComponentRow::ref).toList(), form, errors, choices.errors());
     }
 
-    /** Back to the component page when the action started there, else to the list (never to another site). */
-    private static String back(Access access, String back, UUID targetId) {
-        if (back != null && !back.isBlank() && targetId != null) {
-            return ComponentViews.link(access, targetId) + "#sessions";
+    /**
+     * Back to the component page when the action started there and the session is on a component, else to the list: a
+     * project or context session has no component page. The address is built from the session, never from the value sent.
+     */
+    private static String back(Access access, String back, WorkSession w) {
+        if (back != null && !back.isBlank() && "component".equals(w.targetType)) {
+            return ComponentViews.link(access, w.targetId) + "#sessions";
         }
         return "/projects/" + access.slug() + "/work-sessions";
     }
