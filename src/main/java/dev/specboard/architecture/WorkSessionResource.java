@@ -81,8 +81,16 @@ public class WorkSessionResource {
     public Response claim(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("back") String back,
                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        WorkSession w = sessions.claim(access, uuid(id));
-        return Flash.redirect(headers, back(access, back, w), "You claimed the " + w.sessionType + " session.");
+        try {
+            WorkSession w = sessions.claim(access, uuid(id));
+            return Flash.redirect(headers, back(access, back, w), "You claimed the " + w.sessionType + " session.");
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // Someone was faster (the page was stale): back to the page with why, as the board says "Not moved".
+            return Flash.redirect(headers, back(access, back, sessions.get(access.project().id, uuid(id))), "Not claimed: " + e.getMessage());
+        }
     }
 
     @RoleFirst.Member
@@ -92,8 +100,18 @@ public class WorkSessionResource {
     public Response complete(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam WorkSessionFinishForm form,
                              @FormParam("back") String back, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        WorkSession w = sessions.complete(access, uuid(id), form);
-        return Flash.redirect(headers, back(access, back, w), "Session completed.");
+        UUID sid = uuid(id);
+        try {
+            WorkSession w = sessions.complete(access, sid, form);
+            return Flash.redirect(headers, back(access, back, w), "Session completed.");
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // Refused on a race (claimed by someone else, finished meanwhile): the list says why and keeps the note typed.
+            WorkSessionListView page = page(access, WorkSessionFilter.of(null, null, null), new FilterChoices(), WorkSessionForm.empty(), FormErrors.none());
+            return Htmx.page(Templates.workSessions(page.refused(sid, "Not completed: " + e.getMessage(), form.note())), 409);
+        }
     }
 
     @RoleFirst.Member
@@ -111,8 +129,7 @@ public class WorkSessionResource {
             // The session stays in progress: show the list with what is missing, the note typed kept in its row's form.
             WorkSessionListView page = page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
                     WorkSessionForm.empty(), e.errors());
-            return Htmx.invalid(Templates.workSessions(new WorkSessionListView(page.access(), page.rows(), page.filter(), page.contexts(),
-                    page.components(), page.form(), page.errors(), page.filterErrors(), sid, note)));
+            return Htmx.invalid(Templates.workSessions(page.refused(sid, null, note)));
         }
     }
 

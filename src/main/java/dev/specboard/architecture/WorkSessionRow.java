@@ -19,6 +19,11 @@ public record WorkSessionRow(UUID id, String sessionType, String targetType, UUI
         return WorkSession.IN_PROGRESS.equals(status);
     }
 
+    /** Whether the viewer is offered Finish and Release: {@link WorkSession#mayFinish}, the rule the service applies. */
+    public boolean mayFinish(UUID me, boolean lead) {
+        return WorkSession.mayFinish(claimedById, me, lead);
+    }
+
     public boolean failed() {
         return WorkSession.FAILED.equals(status);
     }

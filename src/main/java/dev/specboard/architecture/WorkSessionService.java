@@ -96,6 +96,11 @@ public class WorkSessionService {
     public WorkSession claim(Access access, UUID id) {
         access.requireWrite(Role.MEMBER);
         WorkSession w = locked(access.project().id, id);
+        if (WorkSession.IN_PROGRESS.equals(w.status) && w.claimedBy != null) {
+            // Say who holds it, as the board does for a task, so the caller knows whom to ask.
+            dev.specboard.account.Account holder = dev.specboard.account.Account.findById(w.claimedBy);
+            throw ApiException.conflict("This session is already claimed by " + (holder == null ? "someone else" : holder.username) + ".");
+        }
         w.claim(access.accountId(), Instant.now());
         return w;
     }
@@ -187,7 +192,7 @@ public class WorkSessionService {
     /** The session locked; 409 (claimed by another, as for a task) unless the caller claimed it or leads. */
     private WorkSession lockHeld(Access access, UUID id, String verb) {
         WorkSession w = locked(access.project().id, id);
-        if (WorkSession.IN_PROGRESS.equals(w.status) && w.claimedBy != null && !w.claimedBy.equals(access.accountId()) && !access.isLead()) {
+        if (WorkSession.IN_PROGRESS.equals(w.status) && !WorkSession.mayFinish(w.claimedBy, access.accountId(), access.isLead())) {
             throw ApiException.conflict("This session was claimed by someone else; only they or a lead can " + verb + " it.");
         }
         return w;

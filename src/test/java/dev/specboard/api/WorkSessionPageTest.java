@@ -7,12 +7,15 @@ import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The work sessions page as a person uses it: where its row actions lead back to, who is offered what, and refusals that keep what was typed. */
@@ -64,5 +67,42 @@ class WorkSessionPageTest {
         assertTrue(fromComponent.header("Location").endsWith("/projects/" + t.slug() + "/components/" + c + "#sessions"),
                 fromComponent.header("Location"));
         Web.as(t.member()).get(fromComponent.header("Location").replaceFirst("#.*", "")).then().statusCode(200);
+    }
+
+    /**
+     * A member who had not claimed a session was offered Finish; Complete then answered a bare 409 page and the note was
+     * lost. Now only the claimer and leads are offered it, and a refusal on a stale page keeps the note and says who holds it.
+     */
+    @Test
+    void onlyTheClaimerOrALeadIsOfferedFinishAndARefusalKeepsTheNote() {
+        TestData.Team t = data.team();
+        String id = started(t, "setup", "project", null);
+        Api.as(t.member()).post(api(t) + "/" + id + "/claim").then().statusCode(200);
+        dev.specboard.account.Account dan = data.account("dan");
+        data.addMember(t.project(), dan, dev.specboard.kernel.Role.MEMBER);
+        String complete = "form[action=\"" + page(t) + "/" + id + "/complete\"]";
+        assertNotNull(Web.html(Web.as(t.member()).get(page(t))).selectFirst(complete), "the claimer is offered Finish");
+        assertNotNull(Web.html(Web.as(t.lead()).get(page(t))).selectFirst(complete), "a lead is offered Finish");
+        assertNull(Web.html(Web.as(dan).get(page(t))).selectFirst(complete), "another member would be refused");
+        assertNull(Web.html(Web.as(dan).get(page(t))).selectFirst("#session-" + id + " details.finish"));
+
+        // The page was stale: dan's Complete is refused with why, his note kept.
+        Response refused = Web.as(dan).contentType(FORM).formParam("note", "All done by dan").formParam("back", "")
+                .post(page(t) + "/" + id + "/complete");
+        assertEquals(409, refused.statusCode());
+        Document list = Web.html(refused);
+        assertEquals("Not completed: This session was claimed by someone else; only they or a lead can finish it.",
+                list.selectFirst("#finish-error p").text());
+        assertEquals("All done by dan", list.getElementById("kept-note").wholeText());
+        assertNotNull(list.getElementById("session-" + id), "the list is shown");
+
+        // Claiming it says who holds it, over the web (the flash on the list) and the API.
+        Response claim = Web.as(dan).contentType(FORM).formParam("back", "").post(page(t) + "/" + id + "/claim");
+        assertEquals(303, claim.statusCode());
+        assertTrue(claim.header("Location").endsWith(page(t)), claim.header("Location"));
+        assertEquals("Not claimed: This session is already claimed by " + t.member().username + ".",
+                java.net.URLDecoder.decode(claim.getCookie("sb_flash"), java.nio.charset.StandardCharsets.UTF_8));
+        Api.as(dan).post(api(t) + "/" + id + "/claim").then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.equalTo("This session is already claimed by " + t.member().username + "."));
     }
 }
