@@ -4,6 +4,7 @@ import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FilterChoices;
@@ -110,7 +111,9 @@ public class WorkSessionResource {
             }
             // Refused on a race (claimed by someone else, finished meanwhile): the list says why and keeps the note typed.
             WorkSessionListView page = page(access, WorkSessionFilter.of(null, null, null), new FilterChoices(), WorkSessionForm.empty(), FormErrors.none());
-            return Htmx.page(Templates.workSessions(page.refused(sid, "Not completed: " + e.getMessage(), form.note())), 409);
+            String saved = e instanceof StaleVersionException stale ? stale.current().get("content") : null;
+            return Htmx.page(Templates.workSessions(page.refused(sid, "Not completed: " + e.getMessage(), form.note())
+                    .keeping(form.designDoc(), saved)), 409);
         }
     }
 

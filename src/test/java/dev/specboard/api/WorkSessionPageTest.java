@@ -105,4 +105,42 @@ class WorkSessionPageTest {
         Api.as(dan).post(api(t) + "/" + id + "/claim").then().statusCode(409)
                 .body("error", org.hamcrest.Matchers.equalTo("This session is already claimed by " + t.member().username + "."));
     }
+
+    /**
+     * Completing a design session with a new design doc text saved it over whatever was saved meanwhile, with no check: now
+     * the form carries the version it showed and a stale one is 409 with both texts, the note and the new text kept.
+     */
+    @Test
+    void aDesignDocSavedMeanwhileIsNotOverwrittenByACompletion() {
+        TestData.Team t = data.team();
+        UUID c = components.create(new dev.specboard.project.Access(t.project(), dev.specboard.kernel.Role.OWNER, t.owner().id),
+                new ComponentForm("Cart", "schema", "lib/app/cart.ex", "", "", null)).id;
+        String doc = "/api/v1/projects/" + t.slug() + "/components/" + c + "/design-doc";
+        String id = started(t, "design", "component", c.toString());
+        Api.as(t.member()).post(api(t) + "/" + id + "/claim").then().statusCode(200);
+        Document shown = Web.html(Web.as(t.member()).get(page(t)));
+        assertEquals("0", shown.select("#session-" + id + " input[name=designDocVersion]").val(), "the form says which version it showed");
+        Api.as(t.lead()).body(Map.of("content", "The lead's design")).put(doc).then().statusCode(200);
+
+        Response stale = Web.as(t.member()).contentType(FORM).formParam("note", "Designed the cart").formParam("designDoc", "My design")
+                .formParam("designDocVersion", "0").formParam("back", "").post(page(t) + "/" + id + "/complete");
+        assertEquals(409, stale.statusCode());
+        Document refused = Web.html(stale);
+        assertTrue(refused.selectFirst("#finish-error p").text().startsWith("Not completed: The design doc of Cart was changed by "),
+                refused.selectFirst("#finish-error").text());
+        assertEquals("The lead's design", refused.getElementById("saved-doc").wholeText(), "the version saved meanwhile is shown");
+        assertEquals("My design", refused.getElementById("doc-" + id).wholeText(), "the new text is kept");
+        assertEquals("Designed the cart", refused.getElementById("note-" + id).wholeText(), "the note is kept");
+        assertEquals("1", refused.select("#session-" + id + " input[name=designDocVersion]").val());
+        Api.as(t.viewer()).get(doc).then().body("content", org.hamcrest.Matchers.equalTo("The lead's design"));
+        Api.as(t.viewer()).get(api(t) + "/" + id).then().body("status", org.hamcrest.Matchers.equalTo("in_progress"));
+
+        // The API and its tool take the version too (optional, as before): stale is 409 with both versions.
+        Api.as(t.member()).body(Map.of("note", "n", "designDoc", "Mine", "designDocVersion", 0)).post(api(t) + "/" + id + "/complete")
+                .then().statusCode(409).body("details.currentVersion", org.hamcrest.Matchers.equalTo(1))
+                .body("details.yourVersion", org.hamcrest.Matchers.equalTo(0));
+        Web.as(t.member()).contentType(FORM).formParam("note", "Designed the cart").formParam("designDoc", "My design")
+                .formParam("designDocVersion", "1").formParam("back", "").post(page(t) + "/" + id + "/complete").then().statusCode(303);
+        Api.as(t.viewer()).get(doc).then().body("content", org.hamcrest.Matchers.equalTo("My design"));
+    }
 }
