@@ -173,8 +173,11 @@ public class ArchitectureTools {
     public WorkSessionApi.SessionAnswer completeWorkSession(@ToolArg(description = "project slug") String project,
                                                             @ToolArg(description = "work session id") String sessionId,
                                                             @ToolArg(description = "what was done", required = false) String note,
-                                                            @ToolArg(description = "new design doc text", required = false) String designDoc) {
-        return call(() -> workSessionApi.complete(project, sessionId, new WorkSessionApi.CompleteBody(note, designDoc)));
+                                                            @ToolArg(description = "new design doc text", required = false) String designDoc,
+                                                            @ToolArg(description = "the design doc version your text is based on (0 before the first); "
+                                                                    + "when another was saved since, nothing is saved and both texts come back", required = false)
+                                                            Integer designDocVersion) {
+        return call(() -> workSessionApi.complete(project, sessionId, new WorkSessionApi.CompleteBody(note, designDoc, designDocVersion)));
     }
 
     @Tool(name = "fail_work_session", description = "Marks a work session you claimed as failed, with the reason.",

@@ -124,16 +124,16 @@ public class McpSessionGuard {
             return;
         }
         List<String> nul = StrictJson.nulAt(message, new ArrayList<>());
+        JsonNode call = message.path("params");
+        // One refusal at a time, the names first (a misnamed argument is that, whatever its value holds): an argument the
+        // tool does not take, then a NUL in a value, one of the wrong kind, then a required one left out.
+        if ("tools/call".equals(method) && message.has("id") && (refused(ctx, message, "Unknown argument", arguments.unknownArguments(call))
+                || nul == null && (refused(ctx, message, "Invalid argument", arguments.mistypedArguments(call))
+                || refused(ctx, message, "Invalid argument", arguments.belowOne(call))
+                || refused(ctx, message, "Missing required argument", arguments.missingArguments(call))))) {
+            return;
+        }
         if (nul == null) {
-            JsonNode call = message.path("params");
-            // One refusal at a time, the names first: an argument the tool does not take, then one of the wrong kind,
-            // then a required one left out.
-            if ("tools/call".equals(method) && message.has("id") && (refused(ctx, message, "Unknown argument", arguments.unknownArguments(call))
-                    || refused(ctx, message, "Invalid argument", arguments.mistypedArguments(call))
-                    || refused(ctx, message, "Invalid argument", arguments.belowOne(call))
-                    || refused(ctx, message, "Missing required argument", arguments.missingArguments(call)))) {
-                return;
-            }
             ctx.next();
             return;
         }

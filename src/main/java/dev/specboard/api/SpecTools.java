@@ -43,6 +43,9 @@ public class SpecTools {
     EntityManager em;
 
     @Inject
+    dev.specboard.project.ProjectAccess projectAccess;
+
+    @Inject
     BoardApi boardApi;
 
     /** One column of the task board and its WIP limit, null for none. */
@@ -214,6 +217,8 @@ public class SpecTools {
      */
     private <T> T holding(String project, String worktreePath, Supplier<T> hold, Function<T, TaskApi.TaskAnswer> heldTask,
                           BiFunction<T, TaskApi.TaskAnswer, T> withRecorded) {
+        // The project's policy first, as the API answers (non-member 404, role 403, archived 409), then the path.
+        projectAccess.write(project, dev.specboard.kernel.Role.MEMBER);
         ImplementationTask.worktreePath(worktreePath);
         T answer = hold.get();
         TaskApi.TaskAnswer held = heldTask.apply(answer);

@@ -45,8 +45,11 @@ public class WorkSessionApi {
     public record SessionBody(String sessionType, String targetType, String targetId) {
     }
 
-    /** {@code designDoc}: for a design session on a component, a new design doc text saved as the next version. */
-    public record CompleteBody(String note, String designDoc) {
+    /**
+     * {@code designDoc}: for a design session on a component, a new design doc text saved as the next version;
+     * {@code designDocVersion} (optional): the version it is based on, 409 with both texts when another was saved since.
+     */
+    public record CompleteBody(String note, String designDoc, Integer designDocVersion) {
     }
 
     public record FailBody(String reason) {
@@ -111,8 +114,8 @@ public class WorkSessionApi {
     @Path("/{id}/complete")
     public SessionAnswer complete(@PathParam("slug") String slug, @PathParam("id") String id, CompleteBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        CompleteBody b = body == null ? new CompleteBody(null, null) : body;
-        sessions.complete(access, uuid(id), new WorkSessionFinishForm(b.note(), b.designDoc()));
+        CompleteBody b = body == null ? new CompleteBody(null, null, null) : body;
+        sessions.complete(access, uuid(id), new WorkSessionFinishForm(b.note(), b.designDoc(), b.designDocVersion()));
         return answer(access, uuid(id));
     }
 

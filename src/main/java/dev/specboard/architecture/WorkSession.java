@@ -99,6 +99,14 @@ public class WorkSession extends TimestampedEntity {
         resultNote = resultNote == null ? null : "Failed before: " + resultNote;
     }
 
+    /**
+     * Whether an account may finish or release a session that {@code claimedBy} holds: its claimer or a lead (anyone when
+     * nobody holds it). The service refuses the others and the page offers them neither Finish nor Release.
+     */
+    public static boolean mayFinish(UUID claimedBy, UUID account, boolean lead) {
+        return claimedBy == null || claimedBy.equals(account) || lead;
+    }
+
     public static String label(String status) {
         return status == null ? "" : status.replace('_', ' ');
     }

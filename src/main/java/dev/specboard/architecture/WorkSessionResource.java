@@ -4,6 +4,7 @@ import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FilterChoices;
@@ -69,7 +70,7 @@ public class WorkSessionResource {
         WorkSessionForm f = form.toForm();
         try {
             WorkSession w = sessions.create(access, f);
-            return Flash.redirect(headers, back(access, form.back(), w.targetId), "The " + w.sessionType + " session was started: it waits to be claimed.");
+            return Flash.redirect(headers, back(access, form.back(), w), "The " + w.sessionType + " session was started: it waits to be claimed.");
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.workSessions(page(access, WorkSessionFilter.of(null, null, null), new FilterChoices(), f, e.errors())));
         }
@@ -93,8 +94,16 @@ public class WorkSessionResource {
     public Response claim(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("back") String back,
                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        WorkSession w = sessions.claim(access, uuid(id));
-        return Flash.redirect(headers, back(access, back, w.targetId), "You claimed the " + w.sessionType + " session.");
+        try {
+            WorkSession w = sessions.claim(access, uuid(id));
+            return Flash.redirect(headers, back(access, back, w), "You claimed the " + w.sessionType + " session.");
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // Someone was faster (the page was stale): back to the page with why, as the board says "Not moved".
+            return Flash.redirect(headers, back(access, back, sessions.get(access.project().id, uuid(id))), "Not claimed: " + e.getMessage());
+        }
     }
 
     @RoleFirst.Member
@@ -104,8 +113,20 @@ public class WorkSessionResource {
     public Response complete(@PathParam("slug") String slug, @PathParam("id") String id, @BeanParam WorkSessionFinishForm form,
                              @FormParam("back") String back, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        WorkSession w = sessions.complete(access, uuid(id), form);
-        return Flash.redirect(headers, back(access, back, w.targetId), "Session completed.");
+        UUID sid = uuid(id);
+        try {
+            WorkSession w = sessions.complete(access, sid, form);
+            return Flash.redirect(headers, back(access, back, w), "Session completed.");
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // Refused on a race (claimed by someone else, finished meanwhile): the list says why and keeps the note typed.
+            WorkSessionListView page = page(access, WorkSessionFilter.of(null, null, null), new FilterChoices(), WorkSessionForm.empty(), FormErrors.none());
+            String saved = e instanceof StaleVersionException stale ? stale.current().get("content") : null;
+            return Htmx.page(Templates.workSessions(page.refused(sid, "Not completed: " + e.getMessage(), form.note())
+                    .keeping(form.designDoc(), saved)), 409);
+        }
     }
 
     @RoleFirst.Member
@@ -118,13 +139,12 @@ public class WorkSessionResource {
         UUID sid = uuid(id);
         try {
             WorkSession w = sessions.fail(access, sid, note);
-            return Flash.redirect(headers, back(access, back, w.targetId), "Session marked as failed.");
+            return Flash.redirect(headers, back(access, back, w), "Session marked as failed.");
         } catch (ValidationException e) {
             // The session stays in progress: show the list with what is missing, the note typed kept in its row's form.
             WorkSessionListView page = page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
                     WorkSessionForm.empty(), e.errors());
-            return Htmx.invalid(Templates.workSessions(new WorkSessionListView(page.access(), page.rows(), page.filter(), page.contexts(),
-                    page.components(), page.form(), page.errors(), page.filterErrors(), sid, note)));
+            return Htmx.invalid(Templates.workSessions(page.refused(sid, null, note)));
         }
     }
 
@@ -136,7 +156,7 @@ public class WorkSessionResource {
                             @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         WorkSession w = sessions.release(access, uuid(id));
-        return Flash.redirect(headers, back(access, back, w.targetId), "The " + w.sessionType + " session is pending again, for anyone to claim.");
+        return Flash.redirect(headers, back(access, back, w), "The " + w.sessionType + " session is pending again, for anyone to claim.");
     }
 
     @RoleFirst.Lead
@@ -147,7 +167,7 @@ public class WorkSessionResource {
                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.LEAD);
         WorkSession w = sessions.retry(access, uuid(id));
-        return Flash.redirect(headers, back(access, back, w.targetId), "The " + w.sessionType + " session is pending again for another try.");
+        return Flash.redirect(headers, back(access, back, w), "The " + w.sessionType + " session is pending again for another try.");
     }
 
     private WorkSessionListView page(Access access, WorkSessionFilter filter, FilterChoices choices, WorkSessionForm form, FormErrors errors) {
@@ -155,10 +175,13 @@ public class WorkSessionResource {
                 components.all(access.project()).rows().stream().map(ComponentRow::ref).toList(), form, errors, choices.errors());
     }
 
-    /** Back to the component page when the action started there, else to the list (never to another site). */
-    private static String back(Access access, String back, UUID targetId) {
-        if (back != null && !back.isBlank() && targetId != null) {
-            return ComponentViews.link(access, targetId) + "#sessions";
+    /**
+     * Back to the component page when the action started there and the session is on a component, else to the list: a
+     * project or context session has no component page. The address is built from the session, never from the value sent.
+     */
+    private static String back(Access access, String back, WorkSession w) {
+        if (back != null && !back.isBlank() && "component".equals(w.targetType)) {
+            return ComponentViews.link(access, w.targetId) + "#sessions";
         }
         return "/projects/" + access.slug() + "/work-sessions";
     }

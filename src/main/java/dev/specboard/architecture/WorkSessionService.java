@@ -96,6 +96,11 @@ public class WorkSessionService {
     public WorkSession claim(Access access, UUID id) {
         access.requireWrite(Role.MEMBER);
         WorkSession w = locked(access.project().id, id);
+        if (WorkSession.IN_PROGRESS.equals(w.status) && w.claimedBy != null) {
+            // Say who holds it, as the board does for a task, so the caller knows whom to ask.
+            dev.specboard.account.Account holder = dev.specboard.account.Account.findById(w.claimedBy);
+            throw ApiException.conflict("This session is already claimed by " + (holder == null ? "someone else" : holder.username) + ".");
+        }
         w.claim(access.accountId(), Instant.now());
         return w;
     }
@@ -136,7 +141,9 @@ public class WorkSessionService {
             if (!"design".equals(w.sessionType) || !"component".equals(w.targetType)) {
                 throw ValidationException.of("designDoc", "Only a design session on a component can attach a design doc");
             }
-            DesignDoc doc = designDocs.save(access, w.targetId, new DesignDocForm(form.designDoc(), null));
+            // Based on an older version: 409 with both texts, as the design doc editor answers.
+            DesignDoc doc = ValidationException.renaming("version", "designDocVersion",
+                    () -> designDocs.save(access, w.targetId, new DesignDocForm(form.designDoc(), form.designDocVersion())));
             String attached = "Design doc version " + doc.version + " attached.";
             note = note == null ? attached : note + "\n\n" + attached;
         }
@@ -187,7 +194,7 @@ public class WorkSessionService {
     /** The session locked; 409 (claimed by another, as for a task) unless the caller claimed it or leads. */
     private WorkSession lockHeld(Access access, UUID id, String verb) {
         WorkSession w = locked(access.project().id, id);
-        if (WorkSession.IN_PROGRESS.equals(w.status) && w.claimedBy != null && !w.claimedBy.equals(access.accountId()) && !access.isLead()) {
+        if (WorkSession.IN_PROGRESS.equals(w.status) && !WorkSession.mayFinish(w.claimedBy, access.accountId(), access.isLead())) {
             throw ApiException.conflict("This session was claimed by someone else; only they or a lead can " + verb + " it.");
         }
         return w;
@@ -196,10 +203,11 @@ public class WorkSessionService {
     /** The project's sessions matching the filter, newest first, with target names and claimers, in one query. */
     public List<WorkSessionRow> list(UUID projectId, WorkSessionFilter filter) {
         StringBuilder q = new StringBuilder("select new dev.specboard.architecture.WorkSessionRow(w.id, w.sessionType, w.targetType, w.targetId, "
-                + "coalesce(c.name, x.name, p.name), w.status, w.resultNote, a.username, w.claimedBy, w.claimedAt, w.completedAt, w.createdAt) "
+                + "coalesce(c.name, x.name, p.name), w.status, w.resultNote, a.username, w.claimedBy, w.claimedAt, w.completedAt, w.createdAt, d.version) "
                 + "from WorkSession w left join Component c on c.id = w.targetId and w.targetType = 'component' "
                 + "left join BoundedContext x on x.id = w.targetId and w.targetType = 'context' "
                 + "left join Project p on p.id = w.targetId and w.targetType = 'project' "
+                + "left join DesignDoc d on d.componentId = w.targetId and w.targetType = 'component' "
                 + "left join Account a on a.id = w.claimedBy where w.projectId = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", projectId);
@@ -228,10 +236,11 @@ public class WorkSessionService {
     /** One session as a row. */
     public WorkSessionRow row(UUID projectId, UUID id) {
         return em.createQuery("select new dev.specboard.architecture.WorkSessionRow(w.id, w.sessionType, w.targetType, w.targetId, "
-                        + "coalesce(c.name, x.name, p.name), w.status, w.resultNote, a.username, w.claimedBy, w.claimedAt, w.completedAt, w.createdAt) "
+                        + "coalesce(c.name, x.name, p.name), w.status, w.resultNote, a.username, w.claimedBy, w.claimedAt, w.completedAt, w.createdAt, d.version) "
                         + "from WorkSession w left join Component c on c.id = w.targetId and w.targetType = 'component' "
                         + "left join BoundedContext x on x.id = w.targetId and w.targetType = 'context' "
                         + "left join Project p on p.id = w.targetId and w.targetType = 'project' "
+                        + "left join DesignDoc d on d.componentId = w.targetId and w.targetType = 'component' "
                         + "left join Account a on a.id = w.claimedBy where w.projectId = :p and w.id = :id", WorkSessionRow.class)
                 .setParameter("p", projectId).setParameter("id", id).setMaxResults(1).getResultList().stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("No such work session in this project"));

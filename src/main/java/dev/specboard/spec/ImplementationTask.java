@@ -152,7 +152,7 @@ public class ImplementationTask extends TimestampedEntity {
         return task;
     }
 
-    /** A worktree path as its claimer reports it: trimmed, null when blank; 422 when it is not one line of at most 1,000 characters. */
+    /** A worktree path as its claimer reports it: trimmed, null when blank; 422 when it is not one absolute path on one line of at most 1,000 characters. */
     public static String worktreePath(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
@@ -163,6 +163,10 @@ public class ImplementationTask extends TimestampedEntity {
         }
         if (path.chars().anyMatch(Character::isISOControl)) {
             throw ValidationException.of("worktreePath", "A path on one line, without control characters");
+        }
+        // A relative path says nothing to whoever reads it with the task: relative to which directory, on which machine?
+        if (!path.startsWith("/") && !path.startsWith("\\\\") && !path.matches("[A-Za-z]:[\\\\/].*")) {
+            throw ValidationException.of("worktreePath", "An absolute path (starting with / or a drive such as C:\\), not a relative one");
         }
         return path;
     }

@@ -164,6 +164,13 @@ public class BodyLimit {
         InputGuard.answer(rc, 413, path.startsWith("/api/"), message(declared), new JsonObject().put("body", "at most " + limit + " bytes"));
     }
 
+    /** The configured body limit in words ("20 MB"), for an error page that does not come from this filter. */
+    static String configured() {
+        String limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", String.class).orElse("10240K");
+        return megabytes(new io.quarkus.runtime.configuration.MemorySizeConverter().convert(limit).asLongValue());
+    }
+
     private static String megabytes(long bytes) {
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : String.format("%,d", bytes) + " bytes";
     }

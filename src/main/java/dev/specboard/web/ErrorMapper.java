@@ -382,7 +382,7 @@ public class ErrorMapper {
             case 404 -> "There is nothing here, or you do not have access to it.";
             case 403 -> message != null && !message.startsWith("HTTP ") ? message : "Your role does not allow this.";
             case 401 -> "Please log in.";
-            case 413 -> "This request is larger than the server accepts.";
+            case 413 -> "This request is larger than the server accepts: at most " + BodyLimit.configured() + ".";
             case 415 -> "This kind of content is not accepted here.";
             default -> message == null || message.startsWith("HTTP ") ? titleFor(status) : message;
         };
