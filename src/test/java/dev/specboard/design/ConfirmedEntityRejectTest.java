@@ -38,7 +38,7 @@ class ConfirmedEntityRejectTest {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
         String api = ApiPaths.project(t.slug());
-        quiet(t, api);
+        EntityResourceTest.quiet(fx, t);
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         String contact = (String) EntityResourceTest.entity(inferred, "Contact").get("id");
         Map<String, Object> confirmed = fx.api(t.member()).post(api + "/entities/" + contact + "/confirm").then().statusCode(200).extract().path("");
@@ -66,11 +66,11 @@ class ConfirmedEntityRejectTest {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
         String api = ApiPaths.project(t.slug());
-        quiet(t, api);
+        EntityResourceTest.quiet(fx, t);
         List<Map<String, Object>> inferred = fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200).extract().path("");
         Map<String, Object> contact = EntityResourceTest.entity(inferred, "Contact");
         String base = "/projects/" + t.slug() + "/entities/";
-        Web.as(t.member()).formParam("to", "full_name").formParam("version", String.valueOf(listed(t, api, "Contact").get("version")))
+        Web.as(t.member()).formParam("to", "full_name").formParam("version", String.valueOf(EntityResourceTest.listed(fx, t, "Contact").get("version")))
                 .post(base + contact.get("id") + "/fields/name/rename").then().statusCode(303);
         List<Map<String, Object>> thoughts = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
         Object thought = EntityResourceTest.thought(thoughts, "entity:Contact").get("id");
@@ -88,34 +88,5 @@ class ConfirmedEntityRejectTest {
         assertNull(gone.get("note"));
         List<Map<String, Object>> after = fx.api(t.viewer()).get(api + "/entities").then().statusCode(200).extract().path("");
         assertEquals(List.of("Contact"), after.stream().map(e -> e.get("entityName")).toList());
-    }
-
-    /**
-     * Waits until the inference that creating the pages started in the background (the design system worker infers the
-     * entities again after each change of mockups) has ended: one that ran after this test read a version made its
-     * rename a stale save (409).
-     */
-    private void quiet(TestData.Team t, String api) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-        Object before = null;
-        while (true) {
-            DesignSystemResourceTest.settled(t);
-            Object now = fx.api(t.viewer()).get(api + "/entities").then().statusCode(200).extract().path("version");
-            if (now != null && now.equals(before) && !((List<?>) now).isEmpty()) {
-                return;
-            }
-            assertTrue(java.time.Instant.now().isBefore(deadline), "the background inference did not end in time");
-            before = now;
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private Map<String, Object> listed(TestData.Team t, String api, String name) {
-        List<Map<String, Object>> all = fx.api(t.viewer()).get(api + "/entities").then().statusCode(200).extract().path("");
-        return EntityResourceTest.entity(all, name);
     }
 }
