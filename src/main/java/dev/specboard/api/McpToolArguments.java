@@ -35,7 +35,7 @@ public class McpToolArguments {
      */
     Map<String, Object> unknownArguments(JsonNode params) {
         JsonNode arguments = params.path("arguments");
-        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
+        ToolManager.ToolInfo tool = toolOf(params);
         if (tool == null || !arguments.isObject()) {
             // An unknown tool or arguments that are not an object: the library answers those.
             return Map.of();
@@ -59,7 +59,7 @@ public class McpToolArguments {
      */
     Map<String, Object> mistypedArguments(JsonNode params) {
         JsonNode arguments = params.path("arguments");
-        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
+        ToolManager.ToolInfo tool = toolOf(params);
         if (tool == null || !arguments.isObject()) {
             return Map.of();
         }
@@ -91,7 +91,7 @@ public class McpToolArguments {
      */
     Map<String, Object> belowOne(JsonNode params) {
         JsonNode arguments = params.path("arguments");
-        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
+        ToolManager.ToolInfo tool = toolOf(params);
         if (tool == null || !arguments.isObject()) {
             return Map.of();
         }
@@ -103,6 +103,11 @@ public class McpToolArguments {
             }
         }
         return below;
+    }
+
+    /** The tool a call names; null for a name that is no tool's or no text. */
+    private ToolManager.ToolInfo toolOf(JsonNode params) {
+        return params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
     }
 
     /** Whether a value is of the JSON kind an argument of a plain type takes (text for text, a number for a number); other types are converted. */
@@ -128,7 +133,7 @@ public class McpToolArguments {
      */
     Map<String, Object> missingArguments(JsonNode params) {
         JsonNode arguments = params.path("arguments");
-        ToolManager.ToolInfo tool = params.path("name").isTextual() ? tools.getTool(params.get("name").textValue()) : null;
+        ToolManager.ToolInfo tool = toolOf(params);
         if (tool == null) {
             return Map.of();
         }
