@@ -117,6 +117,8 @@ public class DesignSystemService {
         colors.put(hex, new DesignTokens.ColorConfirmation(n, old != null && old.confirmed(), username(access), Instant.now().toString()));
         save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
         ds.tokens = renamed(ds.tokens, hex, n);
+        // The design system is locked first, as the worker does before it writes token thoughts.
+        ThoughtService.tokenRenamed(access.project().id, hex, n);
     }
 
     /**

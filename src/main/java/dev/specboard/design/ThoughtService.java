@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The thinking chain: what the assistant inferred, and a user's verdict on each thought. Rejecting withdraws
@@ -31,6 +33,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ThoughtService {
+
+    /** How a token thought names its colour; renaming the colour rewrites it. */
+    private static final Pattern NAMED = Pattern.compile("\\(named [^)]*\\)");
 
     @Inject
     EntityManager em;
@@ -309,6 +314,15 @@ public class ThoughtService {
             out.put(t.subjectKey, t);
         }
         return out;
+    }
+
+    /**
+     * A member renamed a colour: its token thought reads the new name, decided or not, as the design system does (a
+     * recompute rewrites only undecided thoughts, so a confirmed one kept the name suggested first).
+     */
+    static void tokenRenamed(UUID projectId, String hex, String name) {
+        Thought.bySubject(projectId, "token:" + hex).filter(t -> t.reasoning != null)
+                .ifPresent(t -> t.reasoning = NAMED.matcher(t.reasoning).replaceFirst(Matcher.quoteReplacement("(named " + name + ")")));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.specboard.design;
 import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -85,5 +86,28 @@ class DesignSystemNamingTest {
                 .body(java.util.Map.of("color", "#1e293b", "name", "navy"))
                 .post(ApiPaths.project(t.slug(), "/design-system/colors/name")).then().statusCode(200).extract().jsonPath();
         assertEquals("#1e293b", named.getString("tokens.colors.navy.value"), "the answer has the new name: " + named.getMap("tokens.colors").keySet());
+    }
+
+    /** A confirmed token thought keeps no stale name: the recompute leaves decided thoughts alone, so the renaming rewrites it. */
+    @Test
+    void renamingAConfirmedColourRenamesItInTheThinkingChain() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        Thought token = tokenThought(t);
+        assertTrue(token.reasoning.contains("(named ") && !token.reasoning.contains("(named navy)"), token.reasoning);
+        fx.api(t.member()).post(ApiPaths.project(t.slug(), "/thinking/" + token.id + "/confirm")).then().statusCode(200);
+
+        fx.api(t.member()).body(java.util.Map.of("color", "#1e293b", "name", "navy"))
+                .post(ApiPaths.project(t.slug(), "/design-system/colors/name")).then().statusCode(200);
+        DesignSystemResourceTest.settled(t);
+        Thought after = tokenThought(t);
+        assertEquals("confirmed", after.status);
+        assertTrue(after.reasoning.contains("(named navy)"), after.reasoning);
+    }
+
+    private static Thought tokenThought(TestData.Team t) {
+        return QuarkusTransaction.requiringNew().call(() -> Thought.bySubject(t.project().id, "token:#1e293b")
+                .orElseThrow(() -> new AssertionError("no thought about #1e293b")));
     }
 }
