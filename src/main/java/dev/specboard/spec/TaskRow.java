@@ -36,11 +36,11 @@ public record TaskRow(String key, int specNumber, String specTitle, Integer stor
         return since == null ? updatedAt : since;
     }
 
-    /** How long the task has been in its column, for the card: "5m", "3h", "2d". */
+    /** How long the task has been in its column, for the card: "&lt;1m", "5m", "3h", "2d" (the card adds "in column"). */
     public String age() {
         Duration d = Duration.between(inColumnSince(), Instant.now());
         if (d.toMinutes() < 1) {
-            return "now";
+            return "<1m";
         }
         if (d.toHours() < 1) {
             return d.toMinutes() + "m";
