@@ -107,6 +107,13 @@ class ErrorSummaryLabelsTest {
         Document context = refused(Web.as(t.member()).multiPart("itemType", "url").multiPart("url", "ftp://x").post(p + "/context"));
         assertEquals("#f-url", context.selectFirst("#context-form #error-summary a").attr("href"), context.select("#error-summary").text());
         check("context item", context, failures);
+        // The repository form showed its problems at the fields only, with no summary to move focus to.
+        Document repo = refused(Web.as(t.owner()).formParam("name", "Bad Name").formParam("url", "").formParam("defaultBranch", "main")
+                .formParam("syncIntervalMinutes", "abc").post(p + "/repos"));
+        assertEquals(List.of("name", "url", "syncIntervalMinutes"), repo.select("#repo-form [data-error-summary] a[data-field]").eachAttr("data-field"),
+                repo.select("#error-summary").text());
+        assertEquals("Bad Name", repo.getElementById("f-name").val());
+        check("repository", repo, failures);
         assertTrue(failures.isEmpty(), "summary links that do not name or lead to their field:\n" + String.join("\n", failures));
     }
 
