@@ -74,8 +74,9 @@ public class GitMirror {
     }
 
     /**
-     * Clones the repository on first use, fetches otherwise; answers the default branch's commit. The
-     * URL is checked again first: its host may resolve to an internal address by now.
+     * Clones the repository on first use, fetches otherwise; answers the default branch's commit, or null when the
+     * repository has no branch at all (nothing pushed yet). The URL is checked again first: its host may resolve to an
+     * internal address by now.
      */
     public String fetch(Repo repo, Progress progress) {
         urls.requireFetchable(repo.gitUrl);
@@ -106,6 +107,9 @@ public class GitMirror {
             }
             try (Repository r = open(repo)) {
                 ObjectId head = r.resolve(Constants.R_HEADS + repo.defaultBranch + "^{commit}");
+                if (head == null && r.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).isEmpty()) {
+                    return null;
+                }
                 if (head == null) {
                     throw new GitProblem("The branch '" + repo.defaultBranch + "' does not exist in " + repo.gitUrl + ".");
                 }

@@ -164,6 +164,15 @@ public class SyncWorker {
         ProgressWriter progress = new ProgressWriter(syncId, workerId);
         try {
             String commit = mirror.fetch(job.repo(), progress);
+            if (commit == null && job.latestVersion() != null) {
+                throw new GitProblem(job.repo().gitUrl + " has no branch any more; the files shown are those of manifest v" + job.latestVersion() + ".");
+            }
+            if (commit == null) {
+                // Nothing pushed yet: a sync that worked, with no manifest to make; the page says the repository is empty.
+                finish(syncId, workerId, job, null, s -> {
+                });
+                return;
+            }
             if (commit.equals(job.latestCommit())) {
                 finish(syncId, workerId, job, commit, s -> {
                     s.manifestVersion = job.latestVersion();
@@ -234,7 +243,9 @@ public class SyncWorker {
             s.finishedAt = Instant.now();
             s.leaseUntil = null;
             s.errorMessage = null;
-            repoSynced.fire(new RepoSynced(job.repo().projectId, job.repo().id, commit));
+            if (commit != null) { // an empty repository holds no commit for the observers to check
+                repoSynced.fire(new RepoSynced(job.repo().projectId, job.repo().id, commit));
+            }
             followSourceChange(job);
         });
     }

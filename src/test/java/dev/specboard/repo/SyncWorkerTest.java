@@ -78,6 +78,30 @@ class SyncWorkerTest {
         }
     }
 
+    /** A repository nothing was pushed to yet is empty, not failed: its sync said the branch did not exist. */
+    @Test
+    void anEmptyRepositorySyncsAsEmptyAndItsFirstCommitMakesManifestOne() {
+        Account owner = data.account("sync");
+        Project p = data.project(owner);
+        try (GitFixture git = GitFixture.create()) {
+            Repo repo = support.add(p, owner, "empty", git.url());
+            RepoSync sync = support.awaitLatest(repo);
+            assertEquals(SyncStatus.SUCCESS, sync.status, sync.errorMessage);
+            assertNull(sync.manifestVersion);
+            assertNull(sync.commitSha);
+            org.jsoup.nodes.Document page = dev.specboard.support.Web.html(dev.specboard.support.Web.as(owner)
+                    .get("/projects/" + p.slug + "/repos/empty").then().statusCode(200).extract().response());
+            assertTrue(page.getElementById("repo-empty").text().contains("no commits yet"), page.select("#files").text());
+            assertTrue(page.getElementById("sync-status").text().contains("no commits yet"), page.getElementById("sync-status").text());
+
+            String sha = git.commit("first", "README.md", "# Hi");
+            RepoSync next = support.sync(repo);
+            assertEquals(SyncStatus.SUCCESS, next.status, next.errorMessage);
+            assertEquals(1, next.manifestVersion);
+            assertEquals(sha, next.commitSha);
+        }
+    }
+
     @Test
     void aListingAfterAOneFileCommitReadsOnlyTheChangedBlob() {
         Account owner = data.account("sync");
