@@ -1,5 +1,7 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.TextAscii;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

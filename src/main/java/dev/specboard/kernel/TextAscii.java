@@ -1,14 +1,14 @@
-package dev.specboard.design;
+package dev.specboard.kernel;
 
 import java.text.Normalizer;
 import java.util.Map;
 
 /**
- * Names from mockups in ASCII, for entity, field, table and column names: accents dropped, Cyrillic and Greek
- * transliterated, any other letter or digit as {@code u} and its code point. Without it, {@code Контакт} and
- * {@code Событие} both became the entity "" (and one entity).
+ * Names in ASCII, for entity, field, table and column names from mockups and for project slugs: accents dropped,
+ * Cyrillic and Greek transliterated, any other letter or digit as {@code u} and its code point. Without it,
+ * {@code Контакт} and {@code Событие} both became the entity "" (and one entity), and "Demo Ünï" the slug "demo-n".
  */
-final class TextAscii {
+public final class TextAscii {
 
     private static final Map<Character, String> LETTERS = Map.ofEntries(
             Map.entry('а', "a"), Map.entry('б', "b"), Map.entry('в', "v"), Map.entry('г', "g"), Map.entry('д', "d"), Map.entry('е', "e"),
@@ -29,7 +29,7 @@ final class TextAscii {
     }
 
     /** The text in ASCII; a capital stays a capital, so that camel case still splits into words. */
-    static String of(String text) {
+    public static String of(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); ) {

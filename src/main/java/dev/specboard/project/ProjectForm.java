@@ -1,9 +1,12 @@
 package dev.specboard.project;
 
+import dev.specboard.kernel.TextAscii;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
+
+import java.util.Locale;
 
 /** A project's basics: the wizard's first step and the body of {@code POST /api/v1/projects}. */
 public record ProjectForm(
@@ -23,7 +26,7 @@ public record ProjectForm(
         if (slug != null && !slug.isBlank()) {
             return slug.trim();
         }
-        String s = name == null ? "" : name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String s = name == null ? "" : TextAscii.of(name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > 63) {
             s = s.substring(0, 63).replaceAll("-+$", "");
         }

@@ -52,6 +52,15 @@ class SetupWizardServiceTest {
         assertEquals(WizardRun.PROJECT_SETUP, run.wizardType);
     }
 
+    /** Accented letters are kept as their plain letters in the slug: "Demo Ünï" made "demo-n". */
+    @Test
+    void aSlugMadeFromANameKeepsItsAccentedLettersAsPlainOnes() {
+        Account me = data.account("wiz");
+        String tail = TestData.unique("x").toLowerCase(java.util.Locale.ROOT);
+        WizardRun run = wizard.submitBasics(me.id, basics("Démo Ünï Straße " + tail));
+        assertEquals("demo-uni-strasse-" + tail, project(run.projectId).slug);
+    }
+
     @Test
     void aLaterSessionResumesAtTheSameStepWithTheSameAnswers() {
         Account me = data.account("resume");
