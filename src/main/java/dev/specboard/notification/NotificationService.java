@@ -2,6 +2,7 @@ package dev.specboard.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.OutgoingMail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -193,6 +194,19 @@ public class NotificationService {
             n.readAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         }
         return n;
+    }
+
+    /**
+     * Marks read, for everyone told, the unread requests of {@code type} in the project whose payload has {@code key} =
+     * {@code value}: once one of them acted, the request asks nothing more of the others (an approved story's "waits
+     * for your approval" stayed unread, asking for what was done). Answers how many.
+     */
+    @Transactional
+    public int resolve(UUID projectId, String type, String key, Object value) {
+        return QuerySpaces.touching(Notification.getEntityManager().createNativeQuery("UPDATE notifications SET read_at = ?1 "
+                        + "WHERE project_id = ?2 AND type = ?3 AND read_at IS NULL AND payload ->> ?4 = ?5"), "notifications")
+                .setParameter(1, Instant.now().truncatedTo(ChronoUnit.MICROS)).setParameter(2, projectId).setParameter(3, type)
+                .setParameter(4, key).setParameter(5, String.valueOf(value)).executeUpdate();
     }
 
     @Transactional

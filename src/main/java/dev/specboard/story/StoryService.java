@@ -195,6 +195,7 @@ public class StoryService {
         s.dirty = false;
         Approval.record(s.projectId, Approval.STORY, s.id, s.version, Approval.APPROVED, null, access.accountId());
         notifyAuthor(access, s, "story_approved", s.key() + " was approved by " + username(access.accountId()), null);
+        notifications.resolve(s.projectId, "story_submitted", "storyNumber", s.number);
         storyApproved.fire(new StoryApproved(s.projectId, s.id, s.number));
         return s;
     }
@@ -220,6 +221,7 @@ public class StoryService {
         Approval.record(s.projectId, Approval.STORY, s.id, s.version, Approval.CHANGES_REQUESTED, s.reviewComment, access.accountId());
         notifyAuthor(access, s, "story_changes_requested",
                 username(access.accountId()) + " asked for changes to " + s.key(), s.reviewComment);
+        notifications.resolve(s.projectId, "story_submitted", "storyNumber", s.number);
         return s;
     }
 

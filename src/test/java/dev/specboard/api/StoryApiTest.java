@@ -243,13 +243,18 @@ class StoryApiTest {
         assertEquals(0, count(t.member(), "story_submitted"));
         assertEquals(0, count(t.reviewer(), "story_submitted"));
         Api.as(t.lead()).body(Map.of("comment", "More detail")).post(s + "/request-changes").then().statusCode(200);
+        assertEquals(0, unread(t.owner(), "story_submitted"), "the lead decided: the request asks the owner nothing more");
+        assertEquals(1, count(t.owner(), "story_submitted"), "it stays in the list, read");
         assertEquals(1, count(t.member(), "story_changes_requested"));
         assertEquals(0, count(t.owner(), "story_changes_requested"));
         Api.as(t.member()).get("/api/v1/notifications?unread=true").then().statusCode(200)
                 .body("find { it.type == 'story_changes_requested' }.payload.comment", equalTo("More detail"))
                 .body("find { it.type == 'story_changes_requested' }.payload.link", equalTo("/projects/" + t.slug() + "/stories/" + n));
         Api.as(t.member()).post(s + "/submit").then().statusCode(200);
+        assertEquals(1, unread(t.lead(), "story_submitted"), "submitted again: asked again");
         Api.as(t.lead()).post(s + "/approve").then().statusCode(200);
+        assertEquals(0, unread(t.lead(), "story_submitted"), "approved: nothing waits for the lead any more");
+        assertEquals(0, unread(t.owner(), "story_submitted"));
         assertEquals(1, count(t.member(), "story_approved"));
         assertEquals(0, count(t.lead(), "story_approved"));
     }
@@ -279,6 +284,11 @@ class StoryApiTest {
         Api.as(t.member()).get(base(t) + "/0").then().statusCode(404).body("error", equalTo("No story number 0 in this project"));
         Api.as(t.member()).body(Map.of("version", 1, "title", "x")).put(base(t) + "/-3").then().statusCode(404)
                 .body("error", equalTo("No story number -3 in this project"));
+    }
+
+    static long unread(Account a, String type) {
+        return Api.as(a).get("/api/v1/notifications?unread=true").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.type == '" + type + "' }").size();
     }
 
     static long count(Account a, String type) {
