@@ -60,7 +60,7 @@ public class ChainUpkeep {
                     continue;
                 }
                 if ("operation".equals(t.subjectKind()) && !t.decided() && "page".equals(t.sourceKind)) {
-                    operations.withdraw(t.projectId, t.subjectName());
+                    operations.withdraw(t.projectId, t.subjectName(), null);
                     gone.add(t.id);
                     t.delete();
                     more = true;

@@ -132,6 +132,7 @@ public class EntityInferenceRun {
                 }
                 produced.add(q.subjectKey);
             }
+            List<Object> before = e == null ? List.of() : e.content();
             if (e == null) {
                 e = new InferredEntity();
                 e.projectId = projectId;
@@ -145,6 +146,8 @@ public class EntityInferenceRun {
             e.crudLocations = DesignJson.write(r.crud());
             e.confidenceScore = r.confidence();
             e.description = "Inferred from " + String.join(", ", r.pages()) + "." + EntityInference.omissions(r);
+            // Written in the background: a member's stale rename then names the assistant, not whoever changed a mockup.
+            e.savedBy(before, null);
             if (!e.isPersistent()) {
                 e.persist();
             }

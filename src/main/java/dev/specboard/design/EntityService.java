@@ -78,7 +78,7 @@ public class EntityService {
     public InferredEntity confirm(Access access, UUID id) {
         access.requireWrite(Role.MEMBER);
         InferredEntity e = lock(access.project().id, id);
-        e.userConfirmed = true;
+        e.change(access.accountId(), () -> e.userConfirmed = true);
         Thought.bySubject(e.projectId, "entity:" + e.inferredName).filter(t -> !t.decided()).ifPresent(t -> t.decide("confirmed", null, access.accountId()));
         return e;
     }
@@ -93,7 +93,8 @@ public class EntityService {
         if (!ENTITY_NAME.matcher(n).matches()) {
             throw ValidationException.of("name", "A name starts with a letter and has only letters, digits and underscores (at most 100)");
         }
-        e.requireVersion(version, Map.of(), Map.of("entityName", n));
+        e.requireVersion(version, Map.of(), Map.of("entityName", n), access.accountId());
+        List<Object> before = e.content();
         InferredEntity.<InferredEntity>find("projectId = ?1 and entityName = ?2", e.projectId, n).firstResultOptional()
                 .filter(o -> !o.id.equals(e.id)).ifPresent(o -> {
                     throw ApiException.conflict("There is already an entity named " + n + ".");
@@ -104,7 +105,8 @@ public class EntityService {
         e.pluralName = EntityInference.pluralName(n);
         e.userConfirmed = true;
         // The others' relationships name it: left as they were, the SQL export referenced a table it no longer makes.
-        list(e.projectId).forEach(o -> o.retarget(was, n));
+        list(e.projectId).forEach(o -> o.change(access.accountId(), () -> o.retarget(was, n)));
+        e.savedBy(before, access.accountId());
         return e;
     }
 
@@ -136,7 +138,7 @@ public class EntityService {
         if (f == null) {
             // Renamed or removed since the version the edit started from: a stale edit (409), not an unknown field.
             if (version != null) {
-                e.requireFieldVersion(version, field, change.name(), change.type(), change.required());
+                e.requireFieldVersion(version, field, change.name(), change.type(), change.required(), access.accountId());
             }
             throw ApiException.notFound("No field " + field + " in " + e.entityName);
         }
@@ -153,7 +155,8 @@ public class EntityService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
-        e.requireFieldVersion(version, field, n, type, change.required());
+        e.requireFieldVersion(version, field, n, type, change.required(), access.accountId());
+        List<Object> before = e.content();
         boolean renamed = n != null && !n.equals(field);
         if (renamed && fields.containsKey(n)) {
             throw ApiException.conflict(e.entityName + " already has a field " + n + ".");
@@ -165,6 +168,7 @@ public class EntityService {
         if (renamed) {
             e.renameField(field, n);
         }
+        e.savedBy(before, access.accountId());
         return e;
     }
 
@@ -180,7 +184,7 @@ public class EntityService {
         if (t != null) {
             thoughts.rejectLocked(access, t);
         } else {
-            e.removeField(field);
+            e.change(access.accountId(), () -> e.removeField(field));
         }
         return e;
     }

@@ -1,7 +1,6 @@
 package dev.specboard.design;
 
 import dev.specboard.kernel.QuerySpaces;
-import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -21,7 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "features")
-public class Feature extends TimestampedEntity {
+public class Feature extends EditedEntity {
 
     public static final List<String> STATUSES = List.of("planned", "in-progress", "completed");
     public static final List<String> CATEGORIES = List.of("auth", "content", "social", "admin", "payment", "other");
@@ -148,9 +147,10 @@ public class Feature extends TimestampedEntity {
      * The features are locked before the journey ({@code lockJourney}), the order a feature's save takes them: its own
      * row, then the journeys it names with a share lock. A save naming the journey then either commits first and is
      * cleaned here, or waits and finds the journey gone; the opposite order let a save keep a deleted journey's id.
+     * Each feature changed is a new version saved {@code by} the member deleting the journey.
      */
-    public static void dropJourney(UUID projectId, UUID journeyId, Runnable lockJourney) {
-        drop("required_journeys", projectId, journeyId, lockJourney);
+    public static void dropJourney(UUID projectId, UUID journeyId, Runnable lockJourney, UUID by) {
+        drop("required_journeys", projectId, journeyId, lockJourney, by);
     }
 
     /**
@@ -158,18 +158,18 @@ public class Feature extends TimestampedEntity {
      * {@link #dropJourney}: the features first, then the page ({@code lockPage}); a feature's save takes a share lock
      * on the pages it names after its own row.
      */
-    public static void dropPage(UUID projectId, UUID pageId, Runnable lockPage) {
-        drop("affected_pages", projectId, pageId, lockPage);
+    public static void dropPage(UUID projectId, UUID pageId, Runnable lockPage, UUID by) {
+        drop("affected_pages", projectId, pageId, lockPage, by);
     }
 
-    private static void drop(String column, UUID projectId, UUID id, Runnable lockTarget) {
+    private static void drop(String column, UUID projectId, UUID id, Runnable lockTarget, UUID by) {
         jakarta.persistence.EntityManager em = getEntityManager();
         QuerySpaces.touching(em.createNativeQuery("SELECT id FROM features WHERE project_id = ?2 AND ?1 = ANY (" + column + ") FOR UPDATE"),
                 "features").setParameter(1, id).setParameter(2, projectId).getResultList();
         lockTarget.run();
         QuerySpaces.touching(em.createNativeQuery("UPDATE features SET " + column + " = array_remove(" + column + ", ?1), version = version + 1, "
-                + "updated_at = now() WHERE project_id = ?2 AND ?1 = ANY (" + column + ")"), "features")
-                .setParameter(1, id).setParameter(2, projectId).executeUpdate();
+                + "updated_by = ?3, updated_by_assistant = false, updated_at = now() WHERE project_id = ?2 AND ?1 = ANY (" + column + ")"), "features")
+                .setParameter(1, id).setParameter(2, projectId).setParameter(3, by).executeUpdate();
     }
 
     public DataOperations operations() {

@@ -76,6 +76,7 @@ public class FeatureOperations {
                 em.refresh(f, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 record(f, fresh, known, entityThoughts, null, java.util.Set.of(), null);
                 f.version++;
+                f.savedBy(null);
             }
         }
     }
@@ -111,14 +112,18 @@ public class FeatureOperations {
         return recorded;
     }
 
-    /** Takes an inferred data operation ({@code featureId.op.Entity}, a thought's subject) out of its feature, in the caller's transaction. */
-    void withdraw(UUID projectId, String name) {
+    /**
+     * Takes an inferred data operation ({@code featureId.op.Entity}, a thought's subject) out of its feature, in the caller's
+     * transaction: a new version saved {@code by} the member who rejected it, or by the assistant (null) when an inference did.
+     */
+    void withdraw(UUID projectId, String name, UUID by) {
         String[] parts = name.split("\\.", 3);
         UUID featureId = parts.length == 3 ? dev.specboard.kernel.Ids.parseOrNull(parts[0]) : null;
         Feature.inProject(projectId, featureId).ifPresent(f -> {
             em.refresh(f, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             f.dataOperations = DesignJson.write(f.operations().without(parts[1], parts[2]));
             f.version++;
+            f.savedBy(by);
         });
     }
 

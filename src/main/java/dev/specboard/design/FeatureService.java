@@ -159,6 +159,7 @@ public class FeatureService {
         f.projectId = access.project().id;
         f.wizardGenerated = wizard;
         List<Story> linked = check.apply(f, form);
+        f.savedBy(access.accountId());
         f.persist();
         link(f, linked);
         operations.infer(f, runId, declined, by);
@@ -180,7 +181,7 @@ public class FeatureService {
                     StaleVersionException.texts("name", f.name, "userDescription", f.userDescription, "businessRules",
                             String.join("\n", f.businessRuleList())),
                     StaleVersionException.texts("name", form.name(), "userDescription", form.userDescription(), "businessRules", form.businessRules()),
-                    null);
+                    f.savedByAsSeenBy(access.accountId()));
         }
         Map<UUID, Boolean> links = FeatureStory.links(f.id);
         List<String> statuses = storyStatuses(f.id);
@@ -195,6 +196,7 @@ public class FeatureService {
         link(f, linked);
         operations.infer(f, null, java.util.Set.of(), null);
         f.version++;
+        f.savedBy(access.accountId());
         return f;
     }
 
@@ -249,6 +251,7 @@ public class FeatureService {
         em.flush();
         f.status = Feature.statusFrom(storyStatuses(f.id), f.status);
         f.version++;
+        f.savedBy(access.accountId());
         return new Drafted(s, true);
     }
 

@@ -1,7 +1,6 @@
 package dev.specboard.design;
 
 import dev.specboard.kernel.StaleVersionException;
-import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -23,7 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "inferred_entities")
-public class InferredEntity extends TimestampedEntity {
+public class InferredEntity extends EditedEntity {
 
     @Column(name = "project_id", nullable = false, updatable = false)
     public UUID projectId;
@@ -108,6 +107,29 @@ public class InferredEntity extends TimestampedEntity {
                 String.class).setParameter(1, projectId).getResultList());
     }
 
+    /** What a version holds: a change to any of it is a new version (counted by Hibernate), saved by whoever made it. */
+    List<Object> content() {
+        return java.util.Arrays.asList(entityName, pluralName, description, fields, relationships, crudLocations, validationRules,
+                businessRules, confidenceScore, userConfirmed);
+    }
+
+    /**
+     * Records {@code by} (null: the assistant, for a background inference) as who saved the new version when the entity
+     * changed since {@code before} (its {@link #content()}); left alone, an unchanged entity stays at its version.
+     */
+    void savedBy(List<Object> before, UUID by) {
+        if (!before.equals(content())) {
+            savedBy(by);
+        }
+    }
+
+    /** Makes {@code change} and records {@code by} as who saved it, if it changed anything. */
+    void change(UUID by, Runnable change) {
+        List<Object> before = content();
+        change.run();
+        savedBy(before, by);
+    }
+
     public int confidencePercent() {
         return (int) Math.round(confidenceScore * 100);
     }
@@ -189,14 +211,14 @@ public class InferredEntity extends TimestampedEntity {
      * entity as it is now ({@code entityName}, {@code fields}, and {@code theirs}: what the edit changes, as it is now)
      * and what was sent.
      */
-    void requireVersion(Integer version, Map<String, String> theirs, Map<String, String> yours) {
+    void requireVersion(Integer version, Map<String, String> theirs, Map<String, String> yours, UUID caller) {
         StaleVersionException.requireGiven("version", version);
         StaleVersionException.requireSaved("The entity " + entityName, version, this.version);
         if (version != this.version) {
             Map<String, String> current = new LinkedHashMap<>(theirs);
             current.put("entityName", entityName);
             current.put("fields", fields);
-            throw new StaleVersionException("The entity " + entityName, version, this.version, current, yours, null);
+            throw new StaleVersionException("The entity " + entityName, version, this.version, current, yours, savedByAsSeenBy(caller));
         }
     }
 
@@ -204,12 +226,12 @@ public class InferredEntity extends TimestampedEntity {
      * The same for an edit of one field: the 409 shows its name, type and requiredness as they are now (none when it was
      * renamed or removed since) beside the ones sent (null: as the field has them), so that nothing chosen is lost.
      */
-    void requireFieldVersion(Integer version, String field, String name, String type, Boolean required) {
+    void requireFieldVersion(Integer version, String field, String name, String type, Boolean required, UUID caller) {
         EntityModel.Field f = fieldMap().get(field);
         Map<String, String> theirs = f == null ? Map.of()
                 : StaleVersionException.texts("name", field, "type", f.typeOrString(), "required", String.valueOf(f.mandatory()));
         requireVersion(version, theirs, StaleVersionException.texts("field", field, "name", name == null ? field : name,
                 "type", type != null ? type : f == null ? "" : f.typeOrString(),
-                "required", String.valueOf(required != null ? required : f != null && f.mandatory())));
+                "required", String.valueOf(required != null ? required : f != null && f.mandatory())), caller);
     }
 }

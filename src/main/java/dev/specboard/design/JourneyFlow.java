@@ -1,7 +1,6 @@
 package dev.specboard.design;
 
 import dev.specboard.kernel.StaleVersionException;
-import dev.specboard.kernel.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -15,7 +14,7 @@ import java.util.UUID;
 /** A user journey: a flow of screens, decisions, actions, database steps and notes (seed 004's journey_flows). */
 @Entity
 @Table(name = "journey_flows")
-public class JourneyFlow extends TimestampedEntity {
+public class JourneyFlow extends EditedEntity {
 
     public static final List<String> TYPES = List.of("user", "admin", "system", "error");
 
@@ -63,28 +62,30 @@ public class JourneyFlow extends TimestampedEntity {
 
     /**
      * Refuses an edit of the journey's details based on another version: 422 for one never saved, 409 with both texts
-     * for an older one (someone changed the journey meanwhile, its details or its nodes). No version given: no check.
+     * for an older one (someone changed the journey meanwhile, its details or its nodes), naming who did as {@code caller}
+     * sees them. No version given: no check.
      */
-    void requireVersion(JourneyForm form) {
+    void requireVersion(JourneyForm form, UUID caller) {
         StaleVersionException.requireGiven("version", form.version());
         requireVersion(form.version(), () -> StaleVersionException.texts("name", name, "flowType", flowType, "description", description),
-                () -> StaleVersionException.texts("name", form.name(), "flowType", form.flowType(), "description", form.description()));
+                () -> StaleVersionException.texts("name", form.name(), "flowType", form.flowType(), "description", form.description()), caller);
     }
 
     /** The same for an edit of one of its nodes: both texts are the node's. */
-    void requireVersion(Integer given, FlowNode node, NodeForm typed) {
+    void requireVersion(Integer given, FlowNode node, NodeForm typed, UUID caller) {
         requireVersion(given, () -> {
             FlowModel.Data d = FlowModel.data(node.data);
             return StaleVersionException.texts("label", d.label(), "question", d.question(), "text", d.text(), "entity", d.entity());
-        }, () -> StaleVersionException.texts("label", typed.label(), "question", typed.question(), "text", typed.text(), "entity", typed.entity()));
+        }, () -> StaleVersionException.texts("label", typed.label(), "question", typed.question(), "text", typed.text(), "entity", typed.entity()),
+                caller);
     }
 
     /** The check both edits share, with the texts the 409 shows side by side, read only when it is raised. */
     private void requireVersion(Integer given, java.util.function.Supplier<java.util.Map<String, String>> theirs,
-                                java.util.function.Supplier<java.util.Map<String, String>> yours) {
+                                java.util.function.Supplier<java.util.Map<String, String>> yours, UUID caller) {
         StaleVersionException.requireSaved("The journey " + name, given, version);
         if (given != null && given != version) {
-            throw new StaleVersionException("The journey " + name, given, version, theirs.get(), yours.get(), null);
+            throw new StaleVersionException("The journey " + name, given, version, theirs.get(), yours.get(), savedByAsSeenBy(caller));
         }
     }
 

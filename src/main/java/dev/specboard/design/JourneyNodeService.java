@@ -39,6 +39,7 @@ public class JourneyNodeService {
         n.nodeKey = key;
         n.persist();
         f.version++;
+        f.savedBy(access.accountId());
         journeys.askAboutBranches(f);
         return n;
     }
@@ -53,10 +54,11 @@ public class JourneyNodeService {
         JourneyFlow f = journeys.lock(access, flowId);
         FlowNode n = journeys.node(f.id, key);
         n.requireUnlocked("edit");
-        f.requireVersion(version, n, form);
+        f.requireVersion(version, n, form, access.accountId());
         journeys.node(access, f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
                 form.text(), form.end(), form.start(), form.newPage()), FlowModel.data(n.data).pageId(), null);
         f.version++;
+        f.savedBy(access.accountId());
         journeys.askAboutBranches(f);
         return n;
     }
@@ -77,6 +79,7 @@ public class JourneyNodeService {
         f.canvasState = DesignJson.write(FlowModel.canvas(f.canvasState).without(key));
         gone.delete();
         f.version++;
+        f.savedBy(access.accountId());
         journeys.askAboutBranches(f);
     }
 
@@ -103,6 +106,7 @@ public class JourneyNodeService {
         }
         from.connect(to, form.label(), form.trigger(), form.element());
         f.version++;
+        f.savedBy(access.accountId());
         journeys.askAboutBranches(f);
     }
 
@@ -119,6 +123,7 @@ public class JourneyNodeService {
         cs.remove(index);
         n.connections = DesignJson.write(cs);
         f.version++;
+        f.savedBy(access.accountId());
         journeys.askAboutBranches(f);
     }
 
@@ -154,6 +159,7 @@ public class JourneyNodeService {
         if (n.locked != locked) {
             n.locked = locked;
             f.version++;
+            f.savedBy(access.accountId());
         }
         return n;
     }

@@ -49,6 +49,7 @@ public class JourneyService {
         JourneyFlow f = new JourneyFlow();
         f.projectId = access.project().id;
         describe(f, form);
+        f.savedBy(access.accountId());
         f.persist();
         return f;
     }
@@ -64,7 +65,7 @@ public class JourneyService {
     public void delete(Access access, UUID flowId) {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = get(access.project().id, flowId);
-        Feature.dropJourney(f.projectId, f.id, () -> em.refresh(f, LockModeType.PESSIMISTIC_WRITE));
+        Feature.dropJourney(f.projectId, f.id, () -> em.refresh(f, LockModeType.PESSIMISTIC_WRITE), access.accountId());
         // A decided question stays in the chain, its source shown by name; an open one would ask about nothing.
         ThoughtService.bySubjectPrefix(f.projectId, "branch:" + f.id + ".").values().stream().filter(t -> !t.decided()).forEach(Thought::delete);
         f.delete();
@@ -111,7 +112,7 @@ public class JourneyService {
                               Map<String, Boolean> locks) {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = lock(access, flowId);
-        f.requireVersion(form);
+        f.requireVersion(form, access.accountId());
         String named = f.name;
         List<Object> before = java.util.Arrays.asList(f.name, f.flowType, f.description, f.primary);
         describe(f, form);
@@ -129,6 +130,7 @@ public class JourneyService {
         }
         if (changed || redrawn) {
             f.version++;
+            f.savedBy(access.accountId());
         }
         return f;
     }

@@ -1,7 +1,6 @@
 package dev.specboard.design;
 
 import dev.specboard.kernel.Role;
-import dev.specboard.kernel.TimestampedEntity;
 import dev.specboard.web.ApiException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
 /** A page (screen, layout, component or modal) of the app being designed: nested, at a URL path, with its current mockup. */
 @Entity
 @Table(name = "pages")
-public class Page extends TimestampedEntity {
+public class Page extends EditedEntity {
 
     public static final List<String> TYPES = List.of("page", "layout", "component", "modal");
     public static final List<String> DEVICES = List.of("responsive", "mobile", "tablet", "desktop");
@@ -151,12 +150,13 @@ public class Page extends TimestampedEntity {
         return List.of(DesignJson.read(relatedPatterns, String[].class, new String[0]));
     }
 
-    /** Shows a mockup as the current one: the page is redesigned and uses that mockup's patterns now. */
-    void show(Mockup m) {
+    /** Shows a mockup as the current one, chosen by {@code by}: the page is redesigned and uses that mockup's patterns now. */
+    void show(Mockup m, UUID by) {
         currentMockupId = m.id;
         relatedPatterns = DesignJson.write(m.analysis().componentsDetected());
         redesigned();
         version++;
+        savedBy(by);
     }
 
     /** What an edit of the page's fields changes, as read back: an edit after which it is the same is no new version. */

@@ -88,6 +88,7 @@ public class PageService {
         p.projectId = projectId;
         apply(p, form, path, parent);
         p.sortOrder = nextSortOrder(projectId, p.parentId);
+        p.savedBy(access.accountId());
         p.persist();
         if (form.hasMockup()) {
             mockups.addVersion(access, p, form.mockup());
@@ -158,7 +159,7 @@ public class PageService {
         if (form.version() != null && form.version() != p.version) {
             throw new StaleVersionException("The page " + p.name, form.version(), p.version,
                     StaleVersionException.texts("name", p.name, "path", p.path, "purpose", p.purpose),
-                    StaleVersionException.texts("name", form.name(), "path", form.path(), "purpose", form.purpose()), null);
+                    StaleVersionException.texts("name", form.name(), "path", form.path(), "purpose", form.purpose()), p.savedByAsSeenBy(access.accountId()));
         }
         String path = normalise(form.path());
         requireFreePath(p.projectId, path, p.id);
@@ -181,6 +182,7 @@ public class PageService {
             p.sortOrder = nextSortOrder(p.projectId, p.parentId);
         }
         p.version++;
+        p.savedBy(access.accountId());
         return p;
     }
 
@@ -192,6 +194,7 @@ public class PageService {
         RowLock.forUpdate(em, p, "No such page in this project");
         p.moveTo(target, access.role(), access.accountId());
         p.version++;
+        p.savedBy(access.accountId());
         return p;
     }
 
@@ -214,7 +217,7 @@ public class PageService {
             throw ApiException.conflict("The page " + p.name + " has pages under it (" + String.join(", ", children.stream().map(c -> c.name + " " + c.path).toList())
                     + "): move or delete them first.", Map.of("children", children.stream().map(c -> c.path).toList()));
         }
-        Feature.dropPage(projectId, p.id, () -> RowLock.forUpdate(em, p, "No such page in this project"));
+        Feature.dropPage(projectId, p.id, () -> RowLock.forUpdate(em, p, "No such page in this project"), access.accountId());
         boolean hadMockups = p.currentMockupId != null || Mockup.count("pageId", p.id) > 0;
         // The mockups go with their page; the page lets go of its current one first, so no foreign key points into what is deleted.
         p.currentMockupId = null;

@@ -189,7 +189,7 @@ public class ThoughtService {
         }
         if (t.subjectKind().equals("entity")) {
             InferredEntity.<InferredEntity>find("projectId = ?1 and inferredName = ?2", t.projectId, t.subjectName()).firstResultOptional()
-                    .ifPresent(e -> e.userConfirmed = true);
+                    .ifPresent(e -> e.change(access.accountId(), () -> e.userConfirmed = true));
         }
         return t;
     }
@@ -235,11 +235,12 @@ public class ThoughtService {
     /** Rejects a thought inside the caller's transaction; answers how many thoughts were flagged for review. */
     int rejectLocked(Access access, Thought t) {
         t.decide("rejected", null, access.accountId());
-        withdraw(t);
+        withdraw(t, access.accountId());
         return flagDependents(t);
     }
 
-    private void withdraw(Thought t) {
+    /** Takes out what the thought made, as a new version of its entity or feature saved {@code by} the member rejecting it. */
+    private void withdraw(Thought t, UUID by) {
         String name = t.subjectName();
         switch (t.subjectKind()) {
             case "entity" -> InferredEntity.delete("projectId = ?1 and inferredName = ?2", t.projectId, name);
@@ -249,18 +250,18 @@ public class ThoughtService {
                     String entity = name.substring(0, dot);
                     String field = name.substring(dot + 1);
                     InferredEntity.<InferredEntity>find("projectId = ?1 and inferredName = ?2", t.projectId, entity)
-                            .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().ifPresent(e -> {
+                            .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().ifPresent(e -> e.change(by, () -> {
                                 if (t.subjectKind().equals("field")) {
                                     e.removeField(field);
                                 } else {
                                     e.removeRelationshipOf(field);
                                     removeHasMany(e, field);
                                 }
-                            });
+                            }));
                 }
             }
             case "token" -> designSystems.withdrawColor(t.projectId, name);
-            case "operation" -> operations.withdraw(t.projectId, name);
+            case "operation" -> operations.withdraw(t.projectId, name, by);
             case "feature" -> withdrawFeature(t.projectId, name);
             default -> {
                 // Observations, questions and assumptions created nothing to withdraw.

@@ -14,6 +14,18 @@ public record ConflictView(int currentVersion, String changedBy, List<FieldView>
     public record FieldView(String label, String theirs, List<TextDiff.Segment> diff) {
     }
 
+    /**
+     * Who saved the version shown, to start a sentence: "You in another tab or window", "The assistant", the member's
+     * name, or "Someone else" when it is not known.
+     */
+    public String savedBy() {
+        if (changedBy == null) {
+            return "Someone else";
+        }
+        boolean phrase = changedBy.equals(StaleVersionException.BY_YOU) || changedBy.equals(StaleVersionException.BY_ASSISTANT);
+        return phrase ? Character.toUpperCase(changedBy.charAt(0)) + changedBy.substring(1) : changedBy;
+    }
+
     /** The fields of {@code labels}, in their order, with the text the refused save sent as yours. */
     public static ConflictView of(StaleVersionException e, Map<String, String> labels) {
         return of(e, labels, e.yours());

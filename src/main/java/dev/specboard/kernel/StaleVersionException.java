@@ -11,6 +11,12 @@ import java.util.function.Supplier;
 /** A save based on an older version: 409 with both versions' texts, so nothing typed is lost. */
 public class StaleVersionException extends ApiException {
 
+    /** Who saved the newer version when it was the caller: their own save from another tab (or another agent of theirs). */
+    public static final String BY_YOU = "you in another tab or window";
+
+    /** Who saved the newer version when no person did: a background inference or recompute. */
+    public static final String BY_ASSISTANT = "the assistant";
+
     private final int yourVersion;
     private final int currentVersion;
     private final transient Map<String, String> current;

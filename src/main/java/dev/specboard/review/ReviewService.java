@@ -220,7 +220,7 @@ public class ReviewService {
         StaleVersionException.requireSaved("The comment", form.version(), c.version);
         if (form.version() != c.version) {
             throw new StaleVersionException("The comment", form.version(), c.version, Map.of("body", c.body),
-                    Map.of("body", form.body()), "you in another tab or window");
+                    Map.of("body", form.body()), StaleVersionException.BY_YOU);
         }
         c.body = form.body().strip();
         c.edited = true;

@@ -276,7 +276,8 @@ class EntityResourceTest {
         Document conflict = Web.html(stale);
         String current = version(t, contact);
         Element shown = conflict.getElementById("entity-" + contact).getElementById("conflict");
-        assertTrue(shown.text().contains("Someone else saved version " + current), shown.text());
+        // The same member saved it, in another tab: said so, not "someone else".
+        assertTrue(shown.text().contains("You in another tab or window saved version " + current), shown.text());
         assertEquals(List.of("phone", "string", "true"), List.of(shown.getElementById("theirs-0").text(), shown.getElementById("theirs-1").text(),
                 shown.getElementById("theirs-2").text()));
         assertEquals("text", shown.select(".diff").get(1).select("ins").text(), shown.html());
@@ -284,6 +285,14 @@ class EntityResourceTest {
         assertEquals("text", conflict.select("#type-" + contact + "-phone option[selected]").text(), "the choice is kept");
         assertNull(conflict.selectFirst("#field-" + contact + "-phone input[name=required][checked]"), "the choice is kept");
         assertEquals(current, conflict.selectFirst("#field-" + contact + "-phone form.edit-field input[name=version]").val());
+        // Another member's stale edit names the member who saved the newer version, on the page and over the API.
+        Element named = Web.html(Web.as(t.lead()).formParam("type", "text").formParam("version", before).post(base + contact + "/fields/phone/edit")
+                .then().statusCode(409).extract().response()).getElementById("entity-" + contact).getElementById("conflict");
+        assertTrue(named.text().contains(t.member().username + " saved version " + current), named.text());
+        fx.api(t.lead()).body(Map.of("type", "text", "version", Integer.parseInt(before))).put(api + "/entities/" + contact + "/fields/phone")
+                .then().statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The entity Contact was changed by " + t.member().username + " while"));
+        fx.api(t.member()).body(Map.of("type", "text", "version", Integer.parseInt(before))).put(api + "/entities/" + contact + "/fields/phone")
+                .then().statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The entity Contact was changed by you in another tab or window while"));
         // A stale rename of the entity: the name saved meanwhile beside the one typed, which its form keeps.
         Document renamed = Web.html(Web.as(t.member()).formParam("name", "Client").formParam("version", before).post(base + contact + "/rename")
                 .then().statusCode(409).extract().response());
@@ -356,6 +365,34 @@ class EntityResourceTest {
         assertFalse(kept.containsKey("notes"));
         String ddl = fx.api(t.viewer()).get(api + "/entities/ddl").then().statusCode(200).extract().path("ddl");
         assertTrue(ddl.contains("phone varchar(255) NOT NULL"), ddl);
+    }
+
+    /**
+     * An entity the inference saved again after a member read it: the member's stale rename names the assistant, not the
+     * member whose request started that inference, on the page and over the API.
+     */
+    @Test
+    void aStaleRenameAfterAnInferenceNamesTheAssistant() {
+        TestData.Team t = data.team();
+        contactPages(t);
+        quiet(fx, t);
+        String api = ApiPaths.project(t.slug());
+        Map<String, Object> company = listed(fx, t, "Company");
+        UUID id = UUID.fromString((String) company.get("id"));
+        int read = (Integer) company.get("version");
+        // What the inference will write back: the next inference changes the entity, as it does after a mockup changed.
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("update InferredEntity set description = 'As read' where id = :id")
+                .setParameter("id", id).executeUpdate());
+        fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
+        int now = (Integer) listed(fx, t, "Company").get("version");
+        assertTrue(now > read, "the inference saved Company again: version " + now);
+
+        Element shown = Web.html(Web.as(t.member()).formParam("name", "Firm").formParam("version", String.valueOf(read))
+                .post("/projects/" + t.slug() + "/entities/" + id + "/rename").then().statusCode(409).extract().response())
+                .getElementById("entity-" + id).getElementById("conflict");
+        assertTrue(shown.text().contains("The assistant saved version " + now), shown.text());
+        fx.api(t.member()).body(Map.of("entityName", "Firm", "version", read)).put(api + "/entities/" + id).then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.startsWith("The entity Company was changed by the assistant while you edited it"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.ApiPaths;
+import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,5 +69,80 @@ class StaleDetailsConflictTest {
         fx.api(t.member()).body(Map.of("name", "Check out", "version", 1)).put(ApiPaths.project(t.slug(), "/journeys/") + journey).then().statusCode(200);
         assertConflictShown(Web.as(t.member()).formParam("name", "Basket").formParam("flowType", "user").formParam("description", "typed")
                 .formParam("version", "1").post(jbase), 2, "Check out", "f-name", "Basket");
+    }
+
+    /** The 409 page says who saved the version shown ("You in another tab or window", a member's name), with "saved version N". */
+    private static void assertSavedBy(Response stale, String who, int version) {
+        assertEquals(409, stale.statusCode());
+        String said = Web.html(stale).getElementById("conflict").selectFirst(".error-box").text();
+        assertTrue(said.startsWith(who + " saved version " + version + "."), said);
+    }
+
+    /**
+     * A stale save of a page's details, a feature or a journey said "Someone else saved version 2" even when the one who
+     * saved it was the same person in another tab: it now says so, and names the member otherwise, on the 409 page, in the
+     * API's error and in the MCP tool's answer, as comments and stories do.
+     */
+    @Test
+    void aStaleSaveSaysWhoSavedTheNewerVersion() {
+        TestData.Team t = data.team();
+        String member = t.member().username;
+        String you = "you in another tab or window";
+        String api = ApiPaths.project(t.slug());
+        String memberToken = fx.token(t.member());
+        String memberSession = Mcp.initialize(memberToken);
+        String leadToken = fx.token(t.lead());
+        String leadSession = Mcp.initialize(leadToken);
+
+        String page = PageResourceTest.createPage(t, "Home", "/", null, null, null);
+        String base = "/projects/" + t.slug() + "/pages/" + page;
+        Web.as(t.member()).formParam("name", "Start").formParam("path", "/").formParam("parent", "").formParam("type", "page")
+                .formParam("primaryDevice", "responsive").formParam("purpose", "Theirs").formParam("keyElements", "").formParam("version", "1")
+                .post(base).then().statusCode(303);
+        for (var who : Map.of(t.member(), "You in another tab or window", t.lead(), member).entrySet()) {
+            assertSavedBy(Web.as(who.getKey()).formParam("name", "Landing").formParam("path", "/").formParam("parent", "").formParam("type", "page")
+                    .formParam("primaryDevice", "responsive").formParam("purpose", "Mine").formParam("keyElements", "").formParam("version", "1")
+                    .post(base), who.getValue(), 2);
+        }
+        fx.api(t.member()).body(Map.of("name", "Landing", "version", 1)).put(api + "/pages/" + page).then().statusCode(409)
+                .body("error", containsString("The page Start was changed by " + you + " while you edited it"));
+        fx.api(t.lead()).body(Map.of("name", "Landing", "version", 1)).put(api + "/pages/" + page).then().statusCode(409)
+                .body("error", containsString("The page Start was changed by " + member + " while you edited it"));
+        String mcp = Mcp.answer(memberToken, memberSession, "update_page", true, "project", t.slug(), "pageId", page, "version", 1, "name", "Landing");
+        assertTrue(mcp.contains("changed by " + you + " while"), mcp);
+        mcp = Mcp.answer(leadToken, leadSession, "update_page", true, "project", t.slug(), "pageId", page, "version", 1, "name", "Landing");
+        assertTrue(mcp.contains("changed by " + member + " while"), mcp);
+
+        String feature = fx.api(t.member()).body(Map.of("name", "Billing")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String fbase = "/projects/" + t.slug() + "/features/" + feature;
+        Web.as(t.member()).formParam("name", "Billing 2").formParam("version", "1").post(fbase).then().statusCode(303);
+        assertSavedBy(Web.as(t.member()).formParam("name", "My billing").formParam("version", "1").post(fbase), "You in another tab or window", 2);
+        assertSavedBy(Web.as(t.lead()).formParam("name", "My billing").formParam("version", "1").post(fbase), member, 2);
+        fx.api(t.member()).body(Map.of("name", "Mine", "version", 1)).put(api + "/features/" + feature).then().statusCode(409)
+                .body("error", containsString("The feature Billing 2 was changed by " + you + " while you edited it"));
+        fx.api(t.lead()).body(Map.of("name", "Mine", "version", 1)).put(api + "/features/" + feature).then().statusCode(409)
+                .body("error", containsString("The feature Billing 2 was changed by " + member + " while you edited it"));
+        mcp = Mcp.answer(memberToken, memberSession, "update_feature", true, "project", t.slug(), "featureId", feature, "version", 1, "name", "Mine");
+        assertTrue(mcp.contains("changed by " + you + " while"), mcp);
+        mcp = Mcp.answer(leadToken, leadSession, "update_feature", true, "project", t.slug(), "featureId", feature, "version", 1, "name", "Mine");
+        assertTrue(mcp.contains("changed by " + member + " while"), mcp);
+
+        String journey = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(Map.of("key", "q", "nodeType", "decision",
+                "data", Map.of("question", "Paid?", "branches", List.of("Yes", "No")))), "connections", List.of()))
+                .post(api + "/journeys").then().statusCode(201).extract().path("id");
+        String jbase = "/projects/" + t.slug() + "/journeys/" + journey;
+        fx.api(t.member()).body(Map.of("name", "Check out", "version", 1)).put(api + "/journeys/" + journey).then().statusCode(200);
+        for (var who : Map.of(t.member(), "You in another tab or window", t.lead(), member).entrySet()) {
+            assertSavedBy(Web.as(who.getKey()).formParam("name", "Basket").formParam("flowType", "user").formParam("description", "typed")
+                    .formParam("version", "1").post(jbase), who.getValue(), 2);
+        }
+        fx.api(t.member()).body(Map.of("name", "Pay", "version", 1)).put(api + "/journeys/" + journey).then().statusCode(409)
+                .body("error", containsString("The journey Check out was changed by " + you + " while you edited it"));
+        fx.api(t.lead()).body(Map.of("name", "Pay", "version", 1)).put(api + "/journeys/" + journey).then().statusCode(409)
+                .body("error", containsString("The journey Check out was changed by " + member + " while you edited it"));
+        mcp = Mcp.answer(memberToken, memberSession, "update_journey", true, "project", t.slug(), "journeyId", journey, "version", 1, "name", "Pay");
+        assertTrue(mcp.contains("changed by " + you + " while"), mcp);
+        mcp = Mcp.answer(leadToken, leadSession, "update_journey", true, "project", t.slug(), "journeyId", journey, "version", 1, "name", "Pay");
+        assertTrue(mcp.contains("changed by " + member + " while"), mcp);
     }
 }
