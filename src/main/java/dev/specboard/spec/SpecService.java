@@ -101,9 +101,8 @@ public class SpecService {
         StaleVersionException.requireSaved(spec.key(), baseVersion, spec.version);
         if (spec.version != baseVersion) {
             String yours = input.structured() != null ? input.structured().toJson() : input.markdown();
-            // Named as a story's or design doc's editor is, even when it is the caller (another tab, another agent of theirs).
             throw new StaleVersionException(spec.key(), baseVersion, spec.version, currentTexts(spec),
-                    StaleVersionException.texts("title", input.title(), "content", yours), savedBy(spec));
+                    StaleVersionException.texts("title", input.title(), "content", yours), savedBy(spec, access.accountId()));
         }
         if (!spec.specType.equals(input.specType())) {
             throw ValidationException.of("specType", "The type of a spec cannot change after it is created");
@@ -150,7 +149,7 @@ public class SpecService {
         TechnicalSpec spec = lockedSpec(access.project(), key);
         StaleVersionException.requireApprovedAsRead(spec.key(), version, spec.version, () -> currentTexts(spec),
                 read -> SpecRevision.find(spec, read).map(r -> StaleVersionException.texts("title", r.title, "content", r.content)).orElse(null),
-                () -> savedBy(spec));
+                () -> savedBy(spec, access.accountId()));
         try {
             spec.approve();
         } catch (IllegalStateException e) {
@@ -307,10 +306,13 @@ public class SpecService {
         return StaleVersionException.texts("title", spec.title, "content", spec.content);
     }
 
-    /** Who saved the spec's current version; null when its revision is not kept. */
-    private static String savedBy(TechnicalSpec spec) {
-        return SpecRevision.find(spec, spec.version).map(r -> r.authorId).map(id -> Account.<Account>findById(id))
-                .map(a -> a.username).orElse(null);
+    /** Who saved the spec's current version as {@code caller} is told: themselves in another tab, or by name; null when not kept. */
+    private static String savedBy(TechnicalSpec spec, UUID caller) {
+        Optional<UUID> author = SpecRevision.find(spec, spec.version).map(r -> r.authorId);
+        if (author.isPresent() && author.get().equals(caller)) {
+            return StaleVersionException.BY_YOU;
+        }
+        return author.map(id -> Account.<Account>findById(id)).map(a -> a.username).orElse(null);
     }
 
     private void revision(TechnicalSpec spec, UUID authorId) {

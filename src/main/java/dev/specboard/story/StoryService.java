@@ -110,7 +110,7 @@ public class StoryService {
         }
         requireKnownVersion(s, form.version());
         if (form.version() != s.version) {
-            throw stale(s, form);
+            throw stale(s, form, access.accountId());
         }
         if (!textChanged(s, form)) {
             return s;
@@ -131,8 +131,8 @@ public class StoryService {
         return s;
     }
 
-    private StaleVersionException stale(Story s, StoryForm yours) {
-        String by = StoryRevision.find(s.id, s.version).map(r -> username(r.authorId)).orElse(null);
+    private StaleVersionException stale(Story s, StoryForm yours, UUID caller) {
+        String by = savedBy(s, caller);
         return new StaleVersionException(s.key(), yours.version(), s.version,
                 StaleVersionException.texts("title", s.title, "description", s.description, "acceptanceCriteria", s.acceptanceCriteria),
                 StaleVersionException.texts("title", yours.title(), "description", yours.description(), "acceptanceCriteria", yours.acceptanceCriteria()),
@@ -153,12 +153,12 @@ public class StoryService {
      * Refuses a lead's decision on a version the author has replaced since ({@code seen}; null means the current one):
      * it would decide on text the lead has not read. {@code refused} says what was not done and what to do instead.
      */
-    private void requireReadVersion(Story s, Integer seen, String refused) {
+    private void requireReadVersion(Story s, Integer seen, String refused, UUID caller) {
         if (seen == null || seen == s.version) {
             return;
         }
         requireKnownVersion(s, seen);
-        String by = StoryRevision.find(s.id, s.version).map(r -> username(r.authorId)).orElse(null);
+        String by = savedBy(s, caller);
         Map<String, String> yours = StoryRevision.find(s.id, seen)
                 .map(r -> StaleVersionException.texts("title", r.title, "description", r.description, "acceptanceCriteria", r.acceptanceCriteria))
                 .orElse(null);
@@ -189,7 +189,7 @@ public class StoryService {
         approvalRefusal(access, s).ifPresent(reason -> {
             throw ApiException.forbidden(reason);
         });
-        requireReadVersion(s, version, "Nothing was approved: read version " + s.version + " and approve that one.");
+        requireReadVersion(s, version, "Nothing was approved: read version " + s.version + " and approve that one.", access.accountId());
         s.moveTo(s.stage().after(StoryStage.Action.APPROVE, s.key()));
         s.approvedVersion = s.version;
         s.dirty = false;
@@ -209,7 +209,7 @@ public class StoryService {
         access.requireWrite(Role.LEAD);
         Story s = lock(access.project().id, number);
         // Before the comment's checks: a form answered 422 comes back naming the current version, which must be the one read.
-        requireReadVersion(s, version, "Nothing was sent back: read version " + s.version + " and decide on that one.");
+        requireReadVersion(s, version, "Nothing was sent back: read version " + s.version + " and decide on that one.", access.accountId());
         if (comment == null || comment.isBlank()) {
             throw ValidationException.of("comment", "Say what should change");
         }
@@ -301,6 +301,12 @@ public class StoryService {
         s.title = dev.specboard.web.SingleLine.required("title", form.title(), "Give the story a title");
         s.description = form.description() == null ? "" : form.description().strip();
         s.acceptanceCriteria = form.acceptanceCriteria() == null || form.acceptanceCriteria().isBlank() ? null : form.acceptanceCriteria().strip();
+    }
+
+    /** Who saved the story's current version, as {@code caller} is told of it: themselves in another tab, or by name. */
+    private String savedBy(Story s, UUID caller) {
+        return StoryRevision.find(s.id, s.version)
+                .map(r -> r.authorId != null && r.authorId.equals(caller) ? StaleVersionException.BY_YOU : username(r.authorId)).orElse(null);
     }
 
     String username(UUID accountId) {

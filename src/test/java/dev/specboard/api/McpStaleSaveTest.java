@@ -3,6 +3,7 @@ package dev.specboard.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.design.EntityFixtures;
+import dev.specboard.design.EntityResourceTest;
 import dev.specboard.kernel.Role;
 import dev.specboard.plan.PlanFixtures;
 import dev.specboard.repo.GitFixture;
@@ -112,6 +113,8 @@ class McpStaleSaveTest {
         TestData.Team t = data.team();
         DesignApiTest.page(t, "New contact", "/contacts-new", null, EntityFixtures.NEW_CONTACT, "");
         DesignApiTest.page(t, "Contacts", "/contacts", null, EntityFixtures.CONTACTS, "");
+        // The pages start an inference in the background; one ending after the versions below are read makes them stale.
+        EntityResourceTest.quiet(fx, t);
         try (GitFixture git = GitFixture.create(); McpSyncClient mcp = Mcp.client(base, fx.token(t.lead()))) {
             JsonNode inferred = ok(call(mcp, "infer_entities", Map.of("project", t.slug())));
             JsonNode contact = null;

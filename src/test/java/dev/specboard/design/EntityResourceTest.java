@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class EntityResourceTest {
+public class EntityResourceTest {
 
     @Inject
     TestData data;
@@ -59,7 +59,7 @@ class EntityResourceTest {
      * entities again after each change of mockups) has ended: one that ends after a test read an entity's version makes
      * the test's rename a stale save (409).
      */
-    static void quiet(SpecApiFixtures fx, TestData.Team t) {
+    public static void quiet(SpecApiFixtures fx, TestData.Team t) {
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
         Object before = null;
         while (true) {

@@ -137,6 +137,14 @@ class StoryResourceTest {
         Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("title", "My title")
                 .formParam("description", "my words").formParam("version", 2).post(url).then().statusCode(303);
         assertEquals("US-" + s.number + " · My title", Web.html(Web.as(t.viewer()).get(url)).getElementById("story-title").text());
+        assertTrue(d.select("#conflict .error-box").text().startsWith(t.lead().username + " saved version 2"), d.select("#conflict .error-box").text());
+
+        // The same person from another tab is told it was them, not named as if someone else (as comments say it).
+        Response mine = Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("title", "Other tab")
+                .formParam("description", "older words").formParam("version", 2).post(url);
+        assertEquals(409, mine.statusCode());
+        String said = Web.html(mine).select("#conflict .error-box").text();
+        assertTrue(said.startsWith("You in another tab or window saved version 3"), said);
     }
 
     @Test
