@@ -117,6 +117,12 @@ public class WorkSessionResource {
         try {
             WorkSession w = sessions.complete(access, sid, form);
             return Flash.redirect(headers, back(access, back, w), "Session completed.");
+        } catch (ValidationException e) {
+            // An input error (a note too long, a design doc on a session that takes none): as for Fail, the list with the
+            // problem next to its field and what was typed kept, not the error page.
+            WorkSessionListView page = page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
+                    WorkSessionForm.empty(), e.errors());
+            return Htmx.invalid(Templates.workSessions(page.refused(sid, "Not completed", null, form.note()).keeping(form.designDoc(), null)));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
@@ -124,7 +130,7 @@ public class WorkSessionResource {
             // Refused on a race (claimed by someone else, finished meanwhile): the list says why and keeps the note typed.
             WorkSessionListView page = page(access, WorkSessionFilter.of(null, null, null), new FilterChoices(), WorkSessionForm.empty(), FormErrors.none());
             String saved = e instanceof StaleVersionException stale ? stale.current().get("content") : null;
-            return Htmx.page(Templates.workSessions(page.refused(sid, "Not completed: " + e.getMessage(), form.note())
+            return Htmx.page(Templates.workSessions(page.refused(sid, "Not completed", "Not completed: " + e.getMessage(), form.note())
                     .keeping(form.designDoc(), saved)), 409);
         }
     }
@@ -144,7 +150,7 @@ public class WorkSessionResource {
             // The session stays in progress: show the list with what is missing, the note typed kept in its row's form.
             WorkSessionListView page = page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
                     WorkSessionForm.empty(), e.errors());
-            return Htmx.invalid(Templates.workSessions(page.refused(sid, null, note)));
+            return Htmx.invalid(Templates.workSessions(page.refused(sid, "Not marked as failed", null, note)));
         }
     }
 

@@ -138,7 +138,7 @@ public class WorkSessionService {
         WorkSession w = lockHeld(access, id, "finish");
         String note = blankToNull(form.note());
         if (form.designDoc() != null && !form.designDoc().isBlank()) {
-            if (!"design".equals(w.sessionType) || !"component".equals(w.targetType)) {
+            if (!WorkSession.takesDesignDoc(w.sessionType, w.targetType)) {
                 throw ValidationException.of("designDoc", "Only a design session on a component can attach a design doc");
             }
             // Based on an older version: 409 with both texts, as the design doc editor answers.
