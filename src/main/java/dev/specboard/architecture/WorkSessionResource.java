@@ -77,14 +77,16 @@ public class WorkSessionResource {
     }
 
     /**
-     * A session's forms live on its row of the list: a GET of their address, a reload of a refused failure note say,
-     * opens the list. Another project's session is 404 under this slug, not a redirect to a page.
+     * A session's forms live on its row of the list and, for a session on a component, on that component's page too: a GET
+     * of their address, a reload of a refused failure note say, opens the component's page for such a session (while the
+     * component exists), else the list. Another project's session is 404 under this slug, not a redirect to a page.
      */
     @GET
     @Path("/{id}/{form: claim|complete|fail|release|retry}")
     public Response sessionForms(@PathParam("slug") String slug, @PathParam("id") String id) {
-        sessions.get(projectAccess.read(slug).project().id, uuid(id));
-        return FormAddress.holder("/projects/{slug}/work-sessions", slug);
+        WorkSession w = sessions.get(projectAccess.read(slug).project().id, uuid(id));
+        return sessions.component(w).map(c -> FormAddress.holder("/projects/{slug}/components/{id}", slug, c))
+                .orElseGet(() -> FormAddress.holder("/projects/{slug}/work-sessions", slug));
     }
 
     @RoleFirst.Member

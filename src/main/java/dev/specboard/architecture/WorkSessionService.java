@@ -48,6 +48,15 @@ public class WorkSessionService {
         return w;
     }
 
+    /** The component whose page shows the session with its forms: its target, while that component exists; empty for a project or context session. */
+    public Optional<UUID> component(WorkSession w) {
+        if (!"component".equals(w.targetType)) {
+            return Optional.empty();
+        }
+        Component c = Component.findById(w.targetId);
+        return c != null && c.projectId.equals(w.projectId) ? Optional.of(c.id) : Optional.empty();
+    }
+
     /** Creates a pending session on an existing target of the project. */
     @Transactional
     public WorkSession create(Access access, WorkSessionForm form) {
