@@ -107,6 +107,11 @@ public class WorkSession extends TimestampedEntity {
         return claimedBy == null || claimedBy.equals(account) || lead;
     }
 
+    /** Whether completing a session of this type on this target may save a new design doc version: a design session on a component. */
+    public static boolean takesDesignDoc(String sessionType, String targetType) {
+        return "design".equals(sessionType) && "component".equals(targetType);
+    }
+
     public static String label(String status) {
         return status == null ? "" : status.replace('_', ' ');
     }

@@ -77,14 +77,16 @@ public class WorkSessionResource {
     }
 
     /**
-     * A session's forms live on its row of the list: a GET of their address, a reload of a refused failure note say,
-     * opens the list. Another project's session is 404 under this slug, not a redirect to a page.
+     * A session's forms live on its row of the list and, for a session on a component, on that component's page too: a GET
+     * of their address, a reload of a refused failure note say, opens the component's page for such a session (while the
+     * component exists), else the list. Another project's session is 404 under this slug, not a redirect to a page.
      */
     @GET
     @Path("/{id}/{form: claim|complete|fail|release|retry}")
     public Response sessionForms(@PathParam("slug") String slug, @PathParam("id") String id) {
-        sessions.get(projectAccess.read(slug).project().id, uuid(id));
-        return FormAddress.holder("/projects/{slug}/work-sessions", slug);
+        WorkSession w = sessions.get(projectAccess.read(slug).project().id, uuid(id));
+        return sessions.component(w).map(c -> FormAddress.holder("/projects/{slug}/components/{id}", slug, c))
+                .orElseGet(() -> FormAddress.holder("/projects/{slug}/work-sessions", slug));
     }
 
     @RoleFirst.Member
@@ -117,6 +119,12 @@ public class WorkSessionResource {
         try {
             WorkSession w = sessions.complete(access, sid, form);
             return Flash.redirect(headers, back(access, back, w), "Session completed.");
+        } catch (ValidationException e) {
+            // An input error (a note too long, a design doc on a session that takes none): as for Fail, the list with the
+            // problem next to its field and what was typed kept, not the error page.
+            WorkSessionListView page = page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
+                    WorkSessionForm.empty(), e.errors());
+            return Htmx.invalid(Templates.workSessions(page.refused(sid, "Not completed", null, form.note()).keeping(form.designDoc(), null)));
         } catch (ApiException e) {
             if (e.status() != 409) {
                 throw e;
@@ -124,7 +132,7 @@ public class WorkSessionResource {
             // Refused on a race (claimed by someone else, finished meanwhile): the list says why and keeps the note typed.
             WorkSessionListView page = page(access, WorkSessionFilter.of(null, null, null), new FilterChoices(), WorkSessionForm.empty(), FormErrors.none());
             String saved = e instanceof StaleVersionException stale ? stale.current().get("content") : null;
-            return Htmx.page(Templates.workSessions(page.refused(sid, "Not completed: " + e.getMessage(), form.note())
+            return Htmx.page(Templates.workSessions(page.refused(sid, "Not completed", "Not completed: " + e.getMessage(), form.note())
                     .keeping(form.designDoc(), saved)), 409);
         }
     }
@@ -144,7 +152,7 @@ public class WorkSessionResource {
             // The session stays in progress: show the list with what is missing, the note typed kept in its row's form.
             WorkSessionListView page = page(access, WorkSessionFilter.of(WorkSession.IN_PROGRESS, null, null), new FilterChoices(),
                     WorkSessionForm.empty(), e.errors());
-            return Htmx.invalid(Templates.workSessions(page.refused(sid, null, note)));
+            return Htmx.invalid(Templates.workSessions(page.refused(sid, "Not marked as failed", null, note)));
         }
     }
 

@@ -13,6 +13,11 @@ public record WorkSessionRow(UUID id, String sessionType, String targetType, UUI
         return designDocVersion == null ? 0 : designDocVersion;
     }
 
+    /** Whether a completion may bring a new design doc version: a design session on a component. */
+    public boolean takesDesignDoc() {
+        return WorkSession.takesDesignDoc(sessionType, targetType);
+    }
+
     public String statusLabel() {
         return WorkSession.label(status);
     }

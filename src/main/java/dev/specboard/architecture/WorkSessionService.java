@@ -48,6 +48,15 @@ public class WorkSessionService {
         return w;
     }
 
+    /** The component whose page shows the session with its forms: its target, while that component exists; empty for a project or context session. */
+    public Optional<UUID> component(WorkSession w) {
+        if (!"component".equals(w.targetType)) {
+            return Optional.empty();
+        }
+        Component c = Component.findById(w.targetId);
+        return c != null && c.projectId.equals(w.projectId) ? Optional.of(c.id) : Optional.empty();
+    }
+
     /** Creates a pending session on an existing target of the project. */
     @Transactional
     public WorkSession create(Access access, WorkSessionForm form) {
@@ -138,7 +147,7 @@ public class WorkSessionService {
         WorkSession w = lockHeld(access, id, "finish");
         String note = blankToNull(form.note());
         if (form.designDoc() != null && !form.designDoc().isBlank()) {
-            if (!"design".equals(w.sessionType) || !"component".equals(w.targetType)) {
+            if (!WorkSession.takesDesignDoc(w.sessionType, w.targetType)) {
                 throw ValidationException.of("designDoc", "Only a design session on a component can attach a design doc");
             }
             // Based on an older version: 409 with both texts, as the design doc editor answers.

@@ -4,13 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingHandle;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.specboard.kernel.UrlCredentials;
 
 import java.time.Duration;
@@ -21,14 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JacksonException;
 import java.net.SocketTimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The assistant backed by an OpenAI-compatible chat model (langchain4j's streaming OpenAI client):
+ * The assistant backed by an OpenAI-compatible chat model (langchain4j's OpenAI client, through {@link ModelStream}):
  * it is given the passages and facts the built-in assistant finds for the question, and streams its
  * answer token by token. A model that fails or does not finish within the timeout raises
  * {@link AssistantUnavailableException}; the API key is never put in a message or a log.
@@ -43,7 +36,7 @@ public class ModelAssistant implements Assistant {
     public static final int DEFAULT_MAX_ANSWER_CHARS = 100_000;
 
     private final BuiltInAssistant builtIn;
-    private final StreamingChatModel model;
+    private final ModelStream model;
     private final String apiKey;
     private final Duration timeout;
     /**
@@ -52,24 +45,19 @@ public class ModelAssistant implements Assistant {
      */
     private final int maxAnswerChars;
     /** The model server's base URL, to find the wait it asked for with a 429 ({@link ModelRetryAfter}); null when unknown. */
-    private String baseUrl;
+    private final String baseUrl;
 
     ModelAssistant(BuiltInAssistant builtIn, String baseUrl, String apiKey, String modelName, Duration timeout,
             int maxAnswerChars) {
         // The timeout bounds the whole wait of a reader: the HTTP client's own is the same (it was 5 s longer, and a model
         // that hung kept its connection open that long after the reader was told), and either one firing tells the
         // reader the same thing (stream()).
-        this(builtIn, OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey(apiKey).modelName(modelName)
-                .timeout(timeout).logRequests(false).logResponses(false).build(), apiKey, timeout, maxAnswerChars);
-        this.baseUrl = baseUrl;
-    }
-
-    ModelAssistant(BuiltInAssistant builtIn, StreamingChatModel model, String apiKey, Duration timeout, int maxAnswerChars) {
         this.builtIn = builtIn;
-        this.model = model;
+        this.model = new ModelStream(baseUrl, apiKey, modelName, timeout);
         this.apiKey = apiKey;
         this.timeout = timeout;
         this.maxAnswerChars = Math.max(1, maxAnswerChars);
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -124,39 +112,37 @@ public class ModelAssistant implements Assistant {
         // The deadline starts before the request: a client that connects or sends inside chat() spends the reader's time too.
         long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<String> done = new CompletableFuture<>();
-        AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+        Stop stop = new Stop();
         StringBuilder text = new StringBuilder();
-        // A cancelled job stops waiting at once: the wait ends, and the stream is stopped now if it has begun, or at its first
-        // chunk (onPartialResponse); a request whose answer has not begun ends with the HTTP client's timeout.
+        // A cancelled job stops waiting at once: the wait ends, and the request is ended whether or not its answer has
+        // begun (a cancel before the first chunk left the connection open until the HTTP client's timeout).
         try (CancelSignal.Registration waiting = jobCancel.whileWaiting(() -> {
             done.cancel(false);
-            cancel(handle.get());
+            stop.now();
         })) {
-            model.chat(messages, new StreamingChatResponseHandler() {
+            stop.set(model.start(messages, new ModelStream.Listener() {
                 @Override
-                public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                    handle.set(context.streamingHandle());
+                public void onText(String piece) {
                     if (done.isDone()) {
                         // Too late: the reader was told; stop the stream rather than read it to its end.
-                        cancel(context.streamingHandle());
-                    } else if (partial != null && partial.text() != null && !partial.text().isEmpty()) {
-                        String piece = partial.text();
-                        int room = maxAnswerChars - text.length();
-                        if (piece.length() < room) {
-                            text.append(piece);
-                            tokens.accept(piece);
-                        } else {
-                            // The cap is reached: keep what fits, tell the reader it was cut, and stop reading the stream.
-                            text.append(piece, 0, room);
-                            tokens.accept(piece.substring(0, room) + cutNote());
-                            done.complete(text + cutNote());
-                            cancel(context.streamingHandle());
-                        }
+                        stop.now();
+                        return;
+                    }
+                    int room = maxAnswerChars - text.length();
+                    if (piece.length() < room) {
+                        text.append(piece);
+                        tokens.accept(piece);
+                    } else {
+                        // The cap is reached: keep what fits, tell the reader it was cut, and stop reading the stream.
+                        text.append(piece, 0, room);
+                        tokens.accept(piece.substring(0, room) + cutNote());
+                        done.complete(text + cutNote());
+                        stop.now();
                     }
                 }
 
                 @Override
-                public void onCompleteResponse(ChatResponse response) {
+                public void onComplete(ChatResponse response) {
                     String full = response != null && response.aiMessage() != null && response.aiMessage().text() != null
                             ? response.aiMessage().text() : text.toString();
                     if (full.length() > maxAnswerChars) {
@@ -176,7 +162,7 @@ public class ModelAssistant implements Assistant {
                 public void onError(Throwable error) {
                     done.completeExceptionally(error);
                 }
-            });
+            }));
             String answer = done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (answer == null || answer.isBlank()) {
                 throw new AssistantUnavailableException("The model sent an empty answer.", null);
@@ -184,7 +170,7 @@ public class ModelAssistant implements Assistant {
             return answer;
         } catch (TimeoutException e) {
             done.cancel(true);
-            cancel(handle.get());
+            stop.now();
             throw timedOut();
         } catch (java.util.concurrent.CancellationException e) {
             // The job was cancelled: no failure of the model, nothing to log; the worker ends the job as cancelled.
@@ -235,14 +221,34 @@ public class ModelAssistant implements Assistant {
         return "\n\n*(The model's answer was cut here: it was longer than the " + maxAnswerChars + " characters kept.)*";
     }
 
-    /** Stops a stream the reader no longer waits for, where the client can (some cannot, and say so by throwing). */
-    private static void cancel(StreamingHandle handle) {
-        try {
-            if (handle != null && !handle.isCancelled()) {
-                handle.cancel();
+    /**
+     * How to end the request once the reader no longer waits for it: asked for before the request has started (a cancel
+     * racing the send), it ends the request as soon as it has.
+     */
+    private static final class Stop {
+        private Runnable end;
+        private boolean wanted;
+
+        synchronized void set(Runnable end) {
+            this.end = end;
+            if (wanted) {
+                run(end);
             }
-        } catch (RuntimeException e) {
-            // The connection then ends with the HTTP client's own timeout, the same as ours.
+        }
+
+        synchronized void now() {
+            wanted = true;
+            if (end != null) {
+                run(end);
+            }
+        }
+
+        private static void run(Runnable end) {
+            try {
+                end.run();
+            } catch (RuntimeException e) {
+                // The connection then ends with the HTTP client's own timeout, the same as ours.
+            }
         }
     }
 

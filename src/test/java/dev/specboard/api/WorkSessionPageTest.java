@@ -129,7 +129,7 @@ class WorkSessionPageTest {
         assertTrue(refused.selectFirst("#finish-error p").text().startsWith("Not completed: The design doc of Cart was changed by "),
                 refused.selectFirst("#finish-error").text());
         assertEquals("The lead's design", refused.getElementById("saved-doc").wholeText(), "the version saved meanwhile is shown");
-        assertEquals("My design", refused.getElementById("doc-" + id).wholeText(), "the new text is kept");
+        assertEquals("My design", refused.getElementById("designDoc-" + id).wholeText(), "the new text is kept");
         assertEquals("Designed the cart", refused.getElementById("note-" + id).wholeText(), "the note is kept");
         assertEquals("1", refused.select("#session-" + id + " input[name=designDocVersion]").val());
         Api.as(t.viewer()).get(doc).then().body("content", org.hamcrest.Matchers.equalTo("The lead's design"));

@@ -90,8 +90,17 @@ class FormAddressRedirectTest {
         holders.put(p + "/stories/1/submit", p + "/stories/1");
         holders.put(p + "/members/invitations/renew", p + "/members");
         holders.put(p + "/members/invitations/revoke", p + "/members");
-        // the rows of a project's list pages (an entity and its field, a thought, a work session, a context item) open their list
+        // the rows of a project's list pages (an entity and its field, a thought, a work session, a context item) open their list;
+        // a component's work session has its forms on the component's page too, which opens instead (the list once it is deleted)
         Rows rows = rows(t);
+        String api = "/api/v1/projects/" + t.slug();
+        String projectSession = fx.api(t.member()).body(Map.of("sessionType", "setup", "targetType", "project"))
+                .post(api + "/work-sessions").then().statusCode(201).extract().path("id");
+        String gone = fx.api(t.member()).body(Map.of("name", "Gone.Web", "type", "controller", "filePath", "src/Gone.java"))
+                .post(api + "/components").then().statusCode(201).extract().path("id");
+        String orphan = fx.api(t.member()).body(Map.of("sessionType", "test", "targetType", "component", "targetId", gone))
+                .post(api + "/work-sessions").then().statusCode(201).extract().path("id");
+        fx.api(t.member()).delete(api + "/components/" + gone).then().statusCode(204);
         holders.put(p + "/entities/infer", p + "/entities");
         for (String form : List.of("confirm", "remove", "rename")) {
             holders.put(p + "/entities/" + rows.entity() + "/" + form, p + "/entities");
@@ -99,7 +108,9 @@ class FormAddressRedirectTest {
             holders.put(p + "/thinking/" + rows.thought() + "/" + form.replace("remove", "reject").replace("rename", "revise"), p + "/thinking");
         }
         for (String form : List.of("claim", "complete", "fail", "release", "retry")) {
-            holders.put(p + "/work-sessions/" + rows.session() + "/" + form, p + "/work-sessions");
+            holders.put(p + "/work-sessions/" + rows.session() + "/" + form, p + "/components/" + rows.component());
+            holders.put(p + "/work-sessions/" + projectSession + "/" + form, p + "/work-sessions");
+            holders.put(p + "/work-sessions/" + orphan + "/" + form, p + "/work-sessions");
         }
         holders.put(p + "/context/" + rows.item() + "/delete", p + "/context");
         List<String> wrong = new ArrayList<>();
@@ -190,10 +201,10 @@ class FormAddressRedirectTest {
     }
 
     /** The ids of one row of each list page whose row forms redirect there. */
-    record Rows(String entity, String thought, String session, String item) {
+    record Rows(String entity, String thought, String component, String session, String item) {
     }
 
-    /** A page with a form (an entity with fields, thoughts about them), a component's work session and a context item. */
+    /** A page with a form (an entity with fields, thoughts about them), a component with its work session and a context item. */
     private Rows rows(TestData.Team t) {
         String api = "/api/v1/projects/" + t.slug();
         String page = fx.api(t.member()).body(Map.of("name", "New contact", "path", "/contacts-new")).post(api + "/pages")
@@ -209,7 +220,8 @@ class FormAddressRedirectTest {
         String item = fx.api(t.member()).body(Map.of("itemType", "text", "text", "Our users are busy parents."))
                 .post(api + "/context-items").then().statusCode(201).extract().path("id");
         return new Rows(entities.stream().filter(e -> "Contact".equals(e.get("entityName"))).findFirst().orElseThrow().get("id").toString(),
-                chain.stream().filter(c -> "entity:Contact".equals(c.get("subject"))).findFirst().orElseThrow().get("id").toString(), session, item);
+                chain.stream().filter(c -> "entity:Contact".equals(c.get("subject"))).findFirst().orElseThrow().get("id").toString(), component,
+                session, item);
     }
 
     /** The template once per word of each {@code {x: a|b|c}} parameter; other parameters stay as they are. */
