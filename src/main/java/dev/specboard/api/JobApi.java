@@ -62,11 +62,14 @@ public class JobApi {
     public record ProgressAnswer(int step, int steps, String label, List<String> labels, String detail, int percent) {
     }
 
+    /**
+     * {@code status} is CANCELLED as soon as a cancel is taken; {@code cancelRequested} says a running job's worker is still
+     * stopping (then {@code finishedAt} is empty); {@code cancelledBy} the username of who cancelled.
+     */
     @RegisterForReflection
-    /** {@code cancelRequested}: a cancel was asked for while it ran; its worker stops at its next step. */
     public record JobAnswer(UUID id, String type, String status, ProgressAnswer progress, Map<String, Object> params,
                             Map<String, Object> result, String error, int attempts, Instant createdAt, Instant startedAt,
-                            Instant finishedAt, boolean cancelRequested) {
+                            Instant finishedAt, boolean cancelRequested, String cancelledBy) {
     }
 
     @RegisterForReflection
@@ -77,7 +80,7 @@ public class JobApi {
     @RegisterForReflection
     public record RefactorAnswer(UUID id, String status, ProgressAnswer progress, Map<String, Object> params,
                                  Map<String, Object> proposal, Map<String, Object> appliedChanges, String error, Instant createdAt,
-                                 Instant finishedAt, boolean cancelRequested) {
+                                 Instant finishedAt, boolean cancelRequested, String cancelledBy) {
     }
 
     @RegisterForReflection
@@ -233,13 +236,15 @@ public class JobApi {
         return new ProgressAnswer(p.step(), p.steps(), p.label(), p.labels(), p.detail(), p.percent());
     }
 
-    static JobAnswer answer(AiJob job) {
-        return new JobAnswer(job.id, job.type.name(), job.status.name(), progress(job), job.params, job.result, job.error, job.attempts,
-                job.createdAt, job.startedAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING);
+    JobAnswer answer(AiJob job) {
+        return new JobAnswer(job.id, job.type.name(), job.shownStatus().name(), progress(job), job.params, job.result, job.error,
+                job.attempts, job.createdAt, job.startedAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING,
+                jobs.username(job.cancelledBy));
     }
 
-    static RefactorAnswer refactor(RefactorJob job) {
-        return new RefactorAnswer(job.id, job.status.name(), progress(job), job.params, job.proposal, job.appliedChanges, job.error,
-                job.createdAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING);
+    RefactorAnswer refactor(RefactorJob job) {
+        return new RefactorAnswer(job.id, job.shownStatus().name(), progress(job), job.params, job.proposal, job.appliedChanges,
+                job.error, job.createdAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING,
+                jobs.username(job.cancelledBy));
     }
 }
