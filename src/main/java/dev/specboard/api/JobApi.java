@@ -115,22 +115,24 @@ public class JobApi {
     /**
      * A parameter of the wrong JSON type is 400 naming it ({@code params.lineStart}), as a typed field of any other body
      * is: {@code "params"} is a map, so Jackson cannot judge its values (1.5 was 422 as if it were a line past the end).
+     * A line number sent as a text ({@code "1"}) is refused as the thread's {@code lineStart} and the MCP tools' are (it was
+     * queued here alone); a whole number past Java's range is 422 "is too large", as for any other body's number field.
      */
     private static void refuseMistyped(Map<String, Object> params) {
         if (params == null) {
             return;
         }
         Map<String, Object> wrong = new java.util.LinkedHashMap<>();
+        Map<String, Object> outOfRange = new java.util.LinkedHashMap<>();
         params.forEach((name, value) -> {
             if (value == null) {
                 return;
             }
             if (WHOLE_NUMBERS.contains(name)) {
-                // "3" is 3, as Jackson reads a quoted number into any whole-number field
-                boolean whole = value instanceof Number n ? n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())
-                        : value instanceof String s && s.strip().matches("-?\\d{1,18}");
-                if (!whole) {
+                if (!(value instanceof Number n) || !whole(n)) {
                     wrong.put(name, "must be a whole number");
+                } else if (n.doubleValue() > Integer.MAX_VALUE || n.doubleValue() < Integer.MIN_VALUE) {
+                    outOfRange.put(name, n.doubleValue() > 0 ? "is too large" : "is too small");
                 }
             } else if (!(value instanceof String)) {
                 wrong.put(name, "must be a text");
@@ -141,6 +143,19 @@ public class JobApi {
             // Keyed by the parameter's name, as the job's 422s are ("lineEnd"); the sentence gives the body's path.
             throw new ApiException(400, "The field params." + first.getKey() + " " + first.getValue(), wrong);
         }
+        if (!outOfRange.isEmpty()) {
+            Map.Entry<String, Object> first = outOfRange.entrySet().iterator().next();
+            throw new ApiException(422, "The field params." + first.getKey() + " " + first.getValue(), outOfRange);
+        }
+    }
+
+    /** 3 and 3.0 are whole; 1.5 is not; 1e999 (read as infinity) is a whole number too large for any line. */
+    private static boolean whole(Number n) {
+        if (n instanceof java.math.BigDecimal d) {
+            return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+        }
+        double d = n.doubleValue();
+        return Double.isInfinite(d) || d == Math.rint(d);
     }
 
     @GET
