@@ -62,11 +62,14 @@ public class JobApi {
     public record ProgressAnswer(int step, int steps, String label, List<String> labels, String detail, int percent) {
     }
 
+    /**
+     * {@code status} is CANCELLED as soon as a cancel is taken; {@code cancelRequested} says a running job's worker is still
+     * stopping (then {@code finishedAt} is empty); {@code cancelledBy} the username of who cancelled.
+     */
     @RegisterForReflection
-    /** {@code cancelRequested}: a cancel was asked for while it ran; its worker stops at its next step. */
     public record JobAnswer(UUID id, String type, String status, ProgressAnswer progress, Map<String, Object> params,
                             Map<String, Object> result, String error, int attempts, Instant createdAt, Instant startedAt,
-                            Instant finishedAt, boolean cancelRequested) {
+                            Instant finishedAt, boolean cancelRequested, String cancelledBy) {
     }
 
     @RegisterForReflection
@@ -77,7 +80,7 @@ public class JobApi {
     @RegisterForReflection
     public record RefactorAnswer(UUID id, String status, ProgressAnswer progress, Map<String, Object> params,
                                  Map<String, Object> proposal, Map<String, Object> appliedChanges, String error, Instant createdAt,
-                                 Instant finishedAt, boolean cancelRequested) {
+                                 Instant finishedAt, boolean cancelRequested, String cancelledBy) {
     }
 
     @RegisterForReflection
@@ -112,22 +115,24 @@ public class JobApi {
     /**
      * A parameter of the wrong JSON type is 400 naming it ({@code params.lineStart}), as a typed field of any other body
      * is: {@code "params"} is a map, so Jackson cannot judge its values (1.5 was 422 as if it were a line past the end).
+     * A line number sent as a text ({@code "1"}) is refused as the thread's {@code lineStart} and the MCP tools' are (it was
+     * queued here alone); a whole number past Java's range is 422 "is too large", as for any other body's number field.
      */
     private static void refuseMistyped(Map<String, Object> params) {
         if (params == null) {
             return;
         }
         Map<String, Object> wrong = new java.util.LinkedHashMap<>();
+        Map<String, Object> outOfRange = new java.util.LinkedHashMap<>();
         params.forEach((name, value) -> {
             if (value == null) {
                 return;
             }
             if (WHOLE_NUMBERS.contains(name)) {
-                // "3" is 3, as Jackson reads a quoted number into any whole-number field
-                boolean whole = value instanceof Number n ? n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())
-                        : value instanceof String s && s.strip().matches("-?\\d{1,18}");
-                if (!whole) {
+                if (!(value instanceof Number n) || !whole(n)) {
                     wrong.put(name, "must be a whole number");
+                } else if (n.doubleValue() > Integer.MAX_VALUE || n.doubleValue() < Integer.MIN_VALUE) {
+                    outOfRange.put(name, n.doubleValue() > 0 ? "is too large" : "is too small");
                 }
             } else if (!(value instanceof String)) {
                 wrong.put(name, "must be a text");
@@ -138,6 +143,19 @@ public class JobApi {
             // Keyed by the parameter's name, as the job's 422s are ("lineEnd"); the sentence gives the body's path.
             throw new ApiException(400, "The field params." + first.getKey() + " " + first.getValue(), wrong);
         }
+        if (!outOfRange.isEmpty()) {
+            Map.Entry<String, Object> first = outOfRange.entrySet().iterator().next();
+            throw new ApiException(422, "The field params." + first.getKey() + " " + first.getValue(), outOfRange);
+        }
+    }
+
+    /** 3 and 3.0 are whole; 1.5 is not; 1e999 (read as infinity) is a whole number too large for any line. */
+    private static boolean whole(Number n) {
+        if (n instanceof java.math.BigDecimal d) {
+            return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+        }
+        double d = n.doubleValue();
+        return Double.isInfinite(d) || d == Math.rint(d);
     }
 
     @GET
@@ -233,13 +251,15 @@ public class JobApi {
         return new ProgressAnswer(p.step(), p.steps(), p.label(), p.labels(), p.detail(), p.percent());
     }
 
-    static JobAnswer answer(AiJob job) {
-        return new JobAnswer(job.id, job.type.name(), job.status.name(), progress(job), job.params, job.result, job.error, job.attempts,
-                job.createdAt, job.startedAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING);
+    JobAnswer answer(AiJob job) {
+        return new JobAnswer(job.id, job.type.name(), job.shownStatus().name(), progress(job), job.params, job.result, job.error,
+                job.attempts, job.createdAt, job.startedAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING,
+                jobs.username(job.cancelledBy));
     }
 
-    static RefactorAnswer refactor(RefactorJob job) {
-        return new RefactorAnswer(job.id, job.status.name(), progress(job), job.params, job.proposal, job.appliedChanges, job.error,
-                job.createdAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING);
+    RefactorAnswer refactor(RefactorJob job) {
+        return new RefactorAnswer(job.id, job.shownStatus().name(), progress(job), job.params, job.proposal, job.appliedChanges,
+                job.error, job.createdAt, job.finishedAt, job.cancelRequested && job.status == JobStatus.RUNNING,
+                jobs.username(job.cancelledBy));
     }
 }

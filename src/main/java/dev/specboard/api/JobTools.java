@@ -77,13 +77,13 @@ public class JobTools {
         return call(() -> jobApi.list(project, blankToNull(status), blankToNull(type), QueryValues.page(page)));
     }
 
-    @Tool(name = "cancel_job", description = "Cancels an assistant job: a queued one at once, a running one at its next step. Refused once it has ended.",
+    @Tool(name = "cancel_job", description = "Cancels an assistant job: a queued one at once, a running one at its next step (its status is CANCELLED at once, cancelRequested true until its worker stopped). Only who started it, or a lead, may. Refused once it has ended.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
     public JobApi.JobAnswer cancelJob(@ToolArg(description = "project slug") String project, @ToolArg(description = "job id") String job) {
         return call(() -> jobApi.cancel(project, id(job)));
     }
 
-    @Tool(name = "retry_job", description = "Queues a failed or cancelled assistant job again with the same parameters; poll get_job for the result.",
+    @Tool(name = "retry_job", description = "Queues a failed or cancelled assistant job again with the same parameters (only who started it, or a lead, may); poll get_job for the result.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public JobApi.JobStarted retryJob(@ToolArg(description = "project slug") String project, @ToolArg(description = "job id") String job) {
         return entity(JobApi.JobStarted.class, () -> jobApi.retry(project, id(job)));
@@ -116,7 +116,7 @@ public class JobTools {
         return call(() -> jobApi.apply(project, repository, id(refactor)));
     }
 
-    @Tool(name = "rerun_refactor", description = "Runs a refactor again on the current default branch: for a stale proposal, or one that failed or was cancelled.",
+    @Tool(name = "rerun_refactor", description = "Runs a refactor again on the current default branch: for a stale proposal, or one that failed or was cancelled. Only who started it, or a lead, may.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public JobApi.JobStarted rerunRefactor(@ToolArg(description = "project slug") String project,
                                            @ToolArg(description = "repository name") String repository,
@@ -124,7 +124,7 @@ public class JobTools {
         return entity(JobApi.JobStarted.class, () -> jobApi.rerun(project, repository, id(refactor)));
     }
 
-    @Tool(name = "cancel_refactor", description = "Cancels a refactor: a queued one at once, a running one at its next step. Refused once it has ended.",
+    @Tool(name = "cancel_refactor", description = "Cancels a refactor: a queued one at once, a running one at its next step (its status is CANCELLED at once). Only who started it, or a lead, may. Refused once it has ended.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
     public JobApi.RefactorAnswer cancelRefactor(@ToolArg(description = "project slug") String project,
                                                 @ToolArg(description = "repository name") String repository,

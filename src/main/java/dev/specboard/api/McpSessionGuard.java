@@ -48,8 +48,13 @@ public class McpSessionGuard {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
 
-    /** Reads any message that is JSON but for a NUL, raw or escaped; the application's reader refuses both. */
-    private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
+    /**
+     * Reads any message that is JSON but for a NUL, raw or escaped; the application's reader refuses both. A key given twice
+     * is refused here as the application's reader does: passed on, the library answered it "Unable to parse the JSON
+     * message" on a 200, where every other parse error is a 400 saying what is wrong.
+     */
+    private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     @ConfigProperty(name = "quarkus.mcp.server.http.root-path")
     String endpoint;

@@ -187,7 +187,8 @@ public class JobService {
     public LeasedJob cancel(Access access, JobKind kind, UUID id) {
         LeasedJob job = locked(access, kind, id);
         access.requireWrite(job instanceof AiJob a ? roleFor(a.type) : Role.MEMBER);
-        if (!job.cancel()) {
+        job.requireStarterOrLead(access, username(job.userId), "cancel");
+        if (!job.cancel(access.accountId())) {
             cancelAsked.fire(new JobCancelAsked(kind, id));
         }
         live.publish(LiveEvent.forProject(JobWorker.LIVE_KIND, job.projectId));
@@ -199,10 +200,17 @@ public class JobService {
     public AiJob retry(Access access, UUID id) {
         AiJob job = (AiJob) locked(access, JobKind.AI, id);
         access.requireWrite(roleFor(job.type));
+        job.requireStarterOrLead(access, username(job.userId), "retry");
         job.retry();
         job.actingFor(access.accountId(), access.role(), callerToken());
         queued(JobKind.AI, job.id, job.projectId);
         return job;
+    }
+
+    /** An account's username, or "a former member" once the account is gone. */
+    public String username(UUID accountId) {
+        return accountId == null ? null : em.createQuery("select a.username from Account a where a.id = ?1", String.class)
+                .setParameter(1, accountId).setMaxResults(1).getResultList().stream().findFirst().orElse("a former member");
     }
 
     LeasedJob locked(Access access, JobKind kind, UUID id) {

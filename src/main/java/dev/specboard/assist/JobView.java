@@ -6,7 +6,7 @@ import dev.specboard.web.PathExtensions;
 import java.util.UUID;
 
 /** A job page (or its live panel): the job, its progress, and its result read back as an outline or an explanation. */
-public record JobView(Access access, AiJob job, String requester, DocsOutline.Result docs, Explanation.Result explanation,
+public record JobView(Access access, AiJob job, String requester, String cancelledBy, DocsOutline.Result docs, Explanation.Result explanation,
                       String draftHtml, String answerHtml) {
 
     public JobProgress progress() {
@@ -48,7 +48,8 @@ public record JobView(Access access, AiJob job, String requester, DocsOutline.Re
                 : lines(explanation.repo(), explanation.path(), explanation.lineStart(), explanation.lineEnd());
     }
 
+    /** Cancel and Retry are offered to its starter or a lead, as the service allows (with the role the job's type needs). */
     public boolean canChange() {
-        return access.may(JobService.roleFor(job.type));
+        return access.may(JobService.roleFor(job.type)) && job.mayChange(access);
     }
 }

@@ -53,6 +53,6 @@ public class JobViews {
         List<String> html = Membership.mentionLinksOfMembersOnly(access.project(), Arrays.asList(
                 d != null && d.draft() != null ? markdown.render(d.draft()) : null,
                 x != null && x.markdown() != null ? markdown.render(x.markdown()) : null));
-        return new JobView(access, job, requester, d, x, html.get(0), html.get(1));
+        return new JobView(access, job, requester, jobs.username(job.cancelledBy), d, x, html.get(0), html.get(1));
     }
 }

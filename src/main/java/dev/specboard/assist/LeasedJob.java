@@ -52,6 +52,10 @@ public abstract class LeasedJob extends TimestampedEntity {
     @Column(name = "cancel_requested")
     public boolean cancelRequested;
 
+    /** Who cancelled the job (its starter or a lead), until it is queued again. */
+    @Column(name = "cancelled_by")
+    public UUID cancelledBy;
+
     @Column(name = "lease_until")
     public Instant leaseUntil;
 
@@ -68,20 +72,55 @@ public abstract class LeasedJob extends TimestampedEntity {
 
     /**
      * A queued job is cancelled at once; a running one is flagged and its worker stops at its next
-     * step. Answers true when the job is cancelled now.
+     * step. Answers true when the job is cancelled now. Who cancelled is kept, for the job's page and answer.
      */
-    public boolean cancel() {
+    public boolean cancel(UUID by) {
         if (status == JobStatus.QUEUED) {
             status = JobStatus.CANCELLED;
             finishedAt = Instant.now();
+            cancelledBy = by;
             return true;
         }
-        if (status == JobStatus.RUNNING) {
+        if (status == JobStatus.RUNNING && !cancelRequested) {
             cancelRequested = true;
+            cancelledBy = by;
+            return false;
+        }
+        if (status == JobStatus.RUNNING) {
+            // Asked twice: the first cancel stands (and its author), the run is already stopping.
             return false;
         }
         throw ApiException.conflict("This job has already " + (status == JobStatus.SUCCESS ? "succeeded" : "ended")
                 + "; only a queued or running job can be cancelled.");
+    }
+
+    /**
+     * The status the job's answer shows: a running job asked to cancel is CANCELLED already, since no run ends it otherwise
+     * (its worker stops at its next step, a result it finishes meanwhile is dropped, an abandoned one is settled as
+     * cancelled); {@code cancelRequested} says its worker is still stopping. "RUNNING" read as a cancel that did not take.
+     */
+    public JobStatus shownStatus() {
+        return status == JobStatus.RUNNING && cancelRequested ? JobStatus.CANCELLED : status;
+    }
+
+    /**
+     * Only who started the job, or a lead, may cancel it or queue it again: as a claimed task, only its claimer or a lead
+     * moves it. A member stopped someone else's job, and the job page did not say who.
+     */
+    public void requireStarterOrLead(dev.specboard.project.Access access, String starter, String action) {
+        if (!mayChange(access)) {
+            throw ApiException.forbidden("This " + noun() + " was started by " + starter + "; only they or a lead can " + action + " it.");
+        }
+    }
+
+    /** What the job is called in a refusal. */
+    protected String noun() {
+        return "job";
+    }
+
+    /** Whether the caller may cancel or retry this job (pages offer the buttons only then). */
+    public boolean mayChange(dev.specboard.project.Access access) {
+        return userId.equals(access.accountId()) || access.isLead();
     }
 
     /**
@@ -100,6 +139,7 @@ public abstract class LeasedJob extends TimestampedEntity {
 
     /** A failed or cancelled job goes back to the queue with fresh attempts. */
     public void retry() {
+        refuseWhileStopping();
         if (status != JobStatus.FAILED && status != JobStatus.CANCELLED) {
             // "this one is success." read as a slip: a finished job is said to have succeeded.
             throw ApiException.conflict("Only a failed or cancelled job can be retried; this one "
@@ -108,10 +148,18 @@ public abstract class LeasedJob extends TimestampedEntity {
         requeue();
     }
 
+    /** A cancelled job whose worker has not stopped yet is not queued again: two runs of it would overlap. */
+    void refuseWhileStopping() {
+        if (status == JobStatus.RUNNING && cancelRequested) {
+            throw ApiException.conflict("This job was cancelled and its worker is still stopping; retry it in a moment.");
+        }
+    }
+
     void requeue() {
         status = JobStatus.QUEUED;
         error = null;
         cancelRequested = false;
+        cancelledBy = null;
         attempts = 0;
         workerId = null;
         leaseUntil = null;

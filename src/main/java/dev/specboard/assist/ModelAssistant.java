@@ -147,6 +147,9 @@ public class ModelAssistant implements Assistant {
                             ? response.aiMessage().text() : text.toString();
                     if (full.length() > maxAnswerChars) {
                         full = full.substring(0, maxAnswerChars) + cutNote();
+                    } else if (response != null && response.finishReason() == dev.langchain4j.model.output.FinishReason.LENGTH && !full.isBlank()) {
+                        // The model stopped at its own length limit: marked as a cut at the cap is, so no reader takes it whole.
+                        full = full + "\n\n*(The model's answer was cut here: it reached the model's length limit.)*";
                     }
                     if (full.isBlank() && (response == null || response.finishReason() == null)) {
                         // A model that answers nothing still ends its stream with a finish reason; a stream of chunks

@@ -28,6 +28,11 @@ public class RefactorJob extends LeasedJob {
     @Column(name = "applied_changes")
     public Map<String, Object> appliedChanges;
 
+    @Override
+    protected String noun() {
+        return "refactor";
+    }
+
     public boolean applied() {
         return appliedChanges != null;
     }
@@ -38,6 +43,7 @@ public class RefactorJob extends LeasedJob {
             throw dev.specboard.web.ApiException.conflict("This refactor was applied on branch " + appliedChanges.get("branch")
                     + "; start a new one instead.");
         }
+        refuseWhileStopping();
         if (status.isActive()) {
             throw dev.specboard.web.ApiException.conflict("This refactor is still " + status.label().toLowerCase() + ".");
         }

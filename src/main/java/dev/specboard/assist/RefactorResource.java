@@ -62,6 +62,9 @@ public class RefactorResource {
     @Inject
     EntityManager em;
 
+    @Inject
+    JobService jobs;
+
     @GET
     @Path("/new")
     public Response form(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("symbol") String symbol,
@@ -118,7 +121,8 @@ public class RefactorResource {
                 problem = problem == null ? e.getMessage() : problem;
             }
         }
-        return new RefactorView(access, job, name, requester, proposal, RefactorView.files(proposal), staleness, split, problem);
+        return new RefactorView(access, job, name, requester, jobs.username(job.cancelledBy), proposal, RefactorView.files(proposal),
+                staleness, split, problem);
     }
 
     /** The apply, cancel and rerun forms live on the rename's page: a GET of their address opens it. */

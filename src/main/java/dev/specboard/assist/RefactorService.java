@@ -141,6 +141,7 @@ public class RefactorService {
     public RefactorJob rerun(Access access, String repoName, UUID id) {
         access.requireWrite(Role.MEMBER);
         RefactorJob job = locked(access, requireRepo(access, repoName), id);
+        job.requireStarterOrLead(access, jobs.username(job.userId), "run again");
         job.rerun();
         job.actingFor(access.accountId(), access.role(), jobs.callerToken());
         jobs.queued(JobKind.REFACTOR, job.id, job.projectId);

@@ -10,7 +10,7 @@ import java.util.Map;
  * A refactor's page (or its live panel): the status, and once proposed, each file's diff (unified or
  * side by side) with its occurrence count, whether the proposal is stale, and what applying made.
  */
-public record RefactorView(Access access, RefactorJob job, String repo, String requester, Renamer.Proposal proposal,
+public record RefactorView(Access access, RefactorJob job, String repo, String requester, String cancelledBy, Renamer.Proposal proposal,
                            List<FileDiff> files, RefactorService.Staleness staleness, boolean split, String problem) {
 
     /** One line of a unified diff: its kind (context, del, add, hunk), its old and new line numbers, its text. */
@@ -54,7 +54,12 @@ public record RefactorView(Access access, RefactorJob job, String repo, String r
     }
 
     public boolean canRerun() {
-        return access.isMember() && !job.applied() && job.status.isFinished();
+        return access.isMember() && job.mayChange(access) && !job.applied() && job.status.isFinished();
+    }
+
+    /** Cancel is offered to its starter or a lead, as the service allows, while it is queued or running. */
+    public boolean canCancel() {
+        return access.isMember() && job.mayChange(access) && job.status.isActive() && !job.cancelRequested;
     }
 
     public String param(String name) {

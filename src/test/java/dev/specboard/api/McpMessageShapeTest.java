@@ -66,6 +66,23 @@ class McpMessageShapeTest {
         assertEquals(200, post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}").statusCode());
     }
 
+    /**
+     * A key given twice is a parse error like any other: 400, -32700 and the key named. It was a 200 saying only "Unable to
+     * parse the JSON message", while the JSON API says "Duplicate field 'path'".
+     */
+    @Test
+    void aKeyGivenTwiceIsAParseErrorNamingIt() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "twice", null, null).value();
+        String session = Mcp.initialize(token);
+        post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_projects\","
+                + "\"arguments\":{\"path\":\"a\",\"path\":\"b\"}}}").then().statusCode(400).body("error.code", equalTo(-32700))
+                .body("error.message", org.hamcrest.Matchers.containsString("Duplicate field 'path'"));
+        post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"id\":3,\"method\":\"ping\"}").then().statusCode(400)
+                .body("error.code", equalTo(-32700)).body("error.message", startsWith("Parse error: the body is not valid JSON: Duplicate field 'id'"));
+        post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}").then().statusCode(200).body("id", equalTo(4));
+    }
+
     private static Response post(String token, String session, String body) {
         var spec = RestAssured.given().contentType("application/json").header("Accept", "application/json, text/event-stream")
                 .auth().oauth2(token);

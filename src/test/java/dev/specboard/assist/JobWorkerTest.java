@@ -112,8 +112,12 @@ class JobWorkerTest {
 
             // Running: held by a worker that has not reported its first step yet.
             UUID running = jobs.docsJobClaimedBy(t, "slow-worker", 60);
-            fx.api(t.member()).post(base + running + "/cancel").then().statusCode(200).body("status", equalTo("RUNNING"))
-                    .body("cancelRequested", equalTo(true));
+            // The answer shows what the cancel made (CANCELLED: no run ends it otherwise), and that its worker still stops.
+            fx.api(t.member()).post(base + running + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"))
+                    .body("cancelRequested", equalTo(true)).body("cancelledBy", equalTo(t.member().username));
+            fx.api(t.member()).get(base + running).then().body("status", equalTo("CANCELLED"));
+            // Not queued again while its worker still runs it: two runs of one job would overlap.
+            fx.api(t.member()).post(base + running + "/retry").then().statusCode(409).body("error", org.hamcrest.Matchers.containsString("still stopping"));
             assertTrue(QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(running).cancelRequested));
             // The answer and the page show the cancel was taken, not just "running".
             fx.api(t.member()).get(base + running).then().body("cancelRequested", equalTo(true));
