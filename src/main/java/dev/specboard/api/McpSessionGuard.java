@@ -42,6 +42,7 @@ import java.util.Map;
  * And a body that is JSON but no object (text, a number, null, true, an array: MCP has no batches since 2025-06-18)
  * gets 400 with the protocol's invalid-request error and no id; the library cast it unchecked, into a 500. And a POST
  * whose Accept header lacks application/json or text/event-stream gets 400 naming the header (the library's had no body).
+ * And an initialize beyond the sessions one token may hold open gets 429 saying how to free one ({@link McpSessionOwners#admit}).
  */
 @ApplicationScoped
 public class McpSessionGuard {
@@ -67,6 +68,9 @@ public class McpSessionGuard {
 
     @Inject
     McpToolArguments arguments;
+
+    @Inject
+    McpSessionOwners owners;
 
     void install(@Observes Router router) {
         router.post(endpoint).order(-100).handler(BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()));
@@ -106,6 +110,15 @@ public class McpSessionGuard {
             answer(ctx, 400, error(message.get("id"), -32600,
                     "Send initialize first: only an initialize request may come without an Mcp-Session-Id header"));
             return;
+        }
+        if (session == null) {
+            String full = owners.admit(ctx);
+            if (full != null) {
+                // 429 as for too many requests; the JSON-RPC error says what to do, which a client shows with the status.
+                InputGuard.refused("POST", endpoint, full);
+                answer(ctx, 429, error(message.get("id"), -32000, full));
+                return;
+            }
         }
         if (session != null && !connections.has(session)) {
             // A session the library answers 404 for.

@@ -13,18 +13,35 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Binds each MCP session to the API token that opened it. A session id is a bearer value too: one that leaked (a log,
  * a proxy) must not let another token carry on its conversation, so another token naming it is answered as for a
- * session that does not exist (404), which also tells it nothing about whether the id is in use.
+ * session that does not exist (404), which also tells it nothing about whether the id is in use. And it caps the
+ * sessions one token holds open at once ({@link #admit}).
  */
 @ApplicationScoped
 public class McpSessionOwners {
 
+    private static final String OWNER = "specboard.mcp.owner";
+
+    private static final String ADMITTED = "specboard.mcp.admitted";
+
     private final Map<String, Object> owners = new ConcurrentHashMap<>();
+
+    /** Per owner, the initialize requests admitted whose session the library has not named yet; guarded by this. */
+    private final Map<Object, Integer> opening = new HashMap<>();
+
+    @ConfigProperty(name = "specboard.mcp.max-sessions-per-token", defaultValue = "20")
+    int maxSessions;
+
+    @ConfigProperty(name = "quarkus.mcp.server.connection-idle-timeout", defaultValue = "30M")
+    Duration idleTimeout;
 
     @ConfigProperty(name = "quarkus.mcp.server.http.root-path")
     String endpoint;
@@ -73,14 +90,23 @@ public class McpSessionOwners {
         Object owner = owner(identity);
         String session = ctx.request().getHeader(McpSessionGuard.SESSION_HEADER);
         if (session == null) {
+            if (owner != null) {
+                ctx.put(OWNER, owner);
+            }
             // Only initialize opens a session; the library names it in the answer's header.
             ctx.addHeadersEndHandler(v -> {
                 String opened = ctx.response().headers().get(McpSessionGuard.SESSION_HEADER);
-                if (opened != null && owner != null) {
-                    forgetClosed();
-                    owners.put(opened, owner);
+                synchronized (this) {
+                    if (opened != null && owner != null) {
+                        forgetClosed();
+                        owners.put(opened, owner);
+                    }
+                    // Counted as open from here on: the place admit kept for it is given back in the same step.
+                    release(ctx);
                 }
             });
+            // An initialize that ends without an answer (the connection dropped, a failure) gives its place back too.
+            ctx.addEndHandler(v -> release(ctx));
             ctx.next();
             return;
         }
@@ -91,6 +117,47 @@ public class McpSessionOwners {
         }
         streams.opening(ctx, identity);
         ctx.next();
+    }
+
+    /**
+     * Admits an {@code initialize} of this request's token, keeping it a place until the library has named its session;
+     * null when admitted, else the refusal's words. A token may hold {@code specboard.mcp.max-sessions-per-token}
+     * sessions open at once: the library's idle timeout bounds how long a session lives, not how many one token opens,
+     * and each holds memory on this instance. Sessions closed (DELETE) or expired stop counting, as the library forgets them.
+     */
+    String admit(RoutingContext ctx) {
+        Object owner = ctx.get(OWNER);
+        if (owner == null) {
+            return null;
+        }
+        synchronized (this) {
+            long open = owners.entrySet().stream().filter(e -> owner.equals(e.getValue()) && connections.has(e.getKey())).count();
+            if (open + opening.getOrDefault(owner, 0) >= maxSessions) {
+                return "Too many open MCP sessions for this token: at most " + maxSessions + " at once. Close one you no longer use"
+                        + " (DELETE " + endpoint + " with its Mcp-Session-Id header, as an MCP client does when it disconnects),"
+                        + " or wait until an idle one expires (" + idle() + " after its last request); then send initialize again.";
+            }
+            opening.merge(owner, 1, Integer::sum);
+        }
+        ctx.put(ADMITTED, new AtomicBoolean(true));
+        return null;
+    }
+
+    /** Gives back the place {@link #admit} kept for this request, once. */
+    private void release(RoutingContext ctx) {
+        AtomicBoolean admitted = ctx.get(ADMITTED);
+        Object owner = ctx.get(OWNER);
+        if (admitted != null && owner != null && admitted.compareAndSet(true, false)) {
+            synchronized (this) {
+                opening.computeIfPresent(owner, (o, n) -> n > 1 ? n - 1 : null);
+            }
+        }
+    }
+
+    /** The library's idle timeout in words. */
+    private String idle() {
+        long minutes = idleTimeout.toMinutes();
+        return minutes >= 1 ? minutes + (minutes == 1 ? " minute" : " minutes") : idleTimeout.toSeconds() + " seconds";
     }
 
     /** Sessions the library has closed or let expire are forgotten when the next one opens, so the map stays as large as the open ones. */

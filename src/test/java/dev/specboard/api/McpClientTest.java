@@ -689,7 +689,7 @@ class McpClientTest {
                     problems.add(tool.name() + " saves the version read, so it is idempotent and not destructive");
                 }
                 // Pushing to or fetching from the origin, and fetching a URL, reach beyond Specboard.
-                if (List.of("apply_refactor", "sync_repository", "add_context_item").contains(tool.name()) && tool.annotations() != null
+                if (List.of("apply_refactor", "sync_repository", "add_context_item", "link_repository").contains(tool.name()) && tool.annotations() != null
                         && !Boolean.TRUE.equals(tool.annotations().openWorldHint())) {
                     problems.add(tool.name() + " reaches outside Specboard but says openWorldHint=" + tool.annotations().openWorldHint());
                 }
@@ -704,7 +704,8 @@ class McpClientTest {
             for (String name : List.of("create_story", "update_story", "submit_story", "list_contexts", "create_context", "list_components",
                     "add_component_dependency", "save_design_doc", "create_work_session", "claim_next_work_session", "complete_work_session",
                     "fail_work_session", "create_spec", "get_spec", "update_spec", "get_sync", "get_tree", "get_file", "open_review_thread",
-                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey", "delete_context_item", "delete_page", "delete_feature", "set_page_status", "make_mockup_current")) {
+                    "resolve_thread", "reopen_thread", "list_notifications", "search", "delete_journey", "delete_context_item", "delete_page", "delete_feature", "set_page_status", "make_mockup_current",
+                    "create_project", "link_repository", "add_member", "set_member_role", "remove_member")) {
                 assertTrue(tools.stream().anyMatch(t -> t.name().equals(name)), name + " is offered");
             }
         }
