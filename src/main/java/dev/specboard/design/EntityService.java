@@ -104,9 +104,10 @@ public class EntityService {
         // The plural names the table of the SQL export: left as it was, Letter kept the table "messages".
         e.pluralName = EntityInference.pluralName(n);
         e.userConfirmed = true;
+        // Before the query below flushes the rename: recorded after it, the saver made a second version of one rename.
+        e.savedBy(before, access.accountId());
         // The others' relationships name it: left as they were, the SQL export referenced a table it no longer makes.
         list(e.projectId).forEach(o -> o.change(access.accountId(), () -> o.retarget(was, n)));
-        e.savedBy(before, access.accountId());
         return e;
     }
 
