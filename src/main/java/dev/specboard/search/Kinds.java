@@ -150,14 +150,15 @@ final class Kinds {
             // The best files first, then their text: a common word matches thousands of files, and cutting the
             // text of each before ranking read every matching file's content. Ranking itself reads each match's
             // vector, so a word found in nearly all of 20,000 files ranks the first RANKED of them (38 ms → a few). Ties go
-            // by key (repository:path), as the search orders them, so a file cut here is never one a page shows.
+            // by key (repository:path), as the search orders them, so a file cut here is never one a page shows. A name or
+            // path typed as one word (q.sql, src/UserService.java) also matches as the path is indexed (params.path_q).
             return """
                     SELECT r.name || ':' || f.path, r.name || ' / ' || f.path,
                            '/projects/' || params.slug || '/repos/' || r.name || '/blob/' || f.path,
                            f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 20000)
-                    FROM (SELECT m.repository_id, m.path, ts_rank(m.search, params.q) AS rank
+                    FROM (SELECT m.repository_id, m.path, greatest(ts_rank(m.search, params.q), coalesce(ts_rank(m.search, params.path_q), 0)) AS rank
                           FROM (SELECT c.repository_id, c.path, c.search FROM file_texts c, params
-                                WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m
+                                WHERE c.project_id = params.project AND (c.search @@ params.q OR c.search @@ params.path_q) LIMIT %d) m
                           JOIN repositories n ON n.id = m.repository_id, params
                           ORDER BY rank DESC, n.name || ':' || m.path LIMIT ?4 + ?5) f
                     JOIN file_texts t ON t.repository_id = f.repository_id AND t.path = f.path

@@ -151,9 +151,12 @@ public class SearchService {
                 .setParameter(4, limit).setParameter(5, offset).setParameter(6, words.prefix()).getResultList();
     }
 
-    /** The parameters every kind's SQL reads: the query ({@link QueryWords}), the project and its slug. */
+    /**
+     * The parameters every kind's SQL reads: the query ({@link QueryWords}), the same query read as a file's name or path
+     * ({@code path_q}, null unless it is one), the project and its slug.
+     */
     private static final String PARAMS = "WITH params AS NOT MATERIALIZED (SELECT " + QueryWords.TSQUERY
-            + " AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)\n";
+            + " AS q, " + QueryWords.PATH_TSQUERY + " AS path_q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)\n";
 
     /** The snippet of a row {@code h}: its matches between the markers {@link SearchHit} cuts at. */
     private static final String HEADLINE = """
