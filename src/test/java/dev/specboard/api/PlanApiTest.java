@@ -293,6 +293,17 @@ class PlanApiTest {
             addArtifact(t, id, "code_changes", "{\"changes\":[{\"path\":\"lib/a.ex\",\"action\":\"delete\",\"content\":\"x\"}]}")
                     .then().statusCode(422).body("details.'/changes/0/content'", equalTo("A delete takes no content: leave content out"))
                     .body("details", org.hamcrest.Matchers.aMapWithSize(1));
+            // Every problem at once, the schema's and those beyond it: the rules were checked only once the schema passed,
+            // so a document breaking both was refused once for each.
+            addArtifact(t, id, "implementation_steps", "{\"steps\":[{\"title\":\"s1\"},{\"name\":\"db\",\"title\":\"\",\"hours\":1.234},"
+                    + "{\"name\":\"db\",\"title\":\"C\",\"files\":[\"../x\"]},{\"name\":7,\"title\":\"D\"},{\"name\":\"ui\",\"title\":\"E\",\"files\":\"x\"}]}")
+                    .then().statusCode(422)
+                    .body("details", hasKey("/steps/0/name"))
+                    .body("details", hasKey("/steps/1/title"))
+                    .body("details.'/steps/1/hours'", equalTo("Give the hours with at most 2 decimals, like 1.25"))
+                    .body("details.'/steps/2/name'", equalTo("Step names are unique in the plan: db is step 2 already"))
+                    .body("details", hasKey("/steps/2/files/0")).body("details", hasKey("/steps/3/name")).body("details", hasKey("/steps/4/files"))
+                    .body("details", org.hamcrest.Matchers.aMapWithSize(7));
             Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(200)
                     .body("artifacts", org.hamcrest.Matchers.empty());
             addArtifact(t, id, "implementation_steps", PlanFixtures.STEPS).then().statusCode(201);
