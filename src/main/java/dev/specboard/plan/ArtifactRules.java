@@ -16,11 +16,14 @@ final class ArtifactRules {
     private ArtifactRules() {
     }
 
-    /** Adds to {@code errors}, keyed by JSON pointer, what a document valid against its schema still breaks. */
+    /**
+     * Adds to {@code errors}, keyed by JSON pointer, what a document still breaks beyond its schema. The document may
+     * break its schema too (both are reported at once): a part of the wrong shape is left to the schema's problems.
+     */
     static void check(ArtifactType type, JsonNode doc, FormErrors errors) {
         switch (type) {
             case IMPLEMENTATION_STEPS -> {
-                JsonNode steps = doc.path("steps");
+                JsonNode steps = items(doc.path("steps"));
                 for (int i = 0; i < steps.size(); i++) {
                     // What turning the plan into a spec requires of a phase, checked here: an artifact saved without it
                     // left the plan unable to become a spec until another artifact replaced it.
@@ -28,10 +31,10 @@ final class ArtifactRules {
                     if (hours.isNumber() && hours.decimalValue().stripTrailingZeros().scale() > 2) {
                         errors.add("/steps/" + i + "/hours", "Give the hours with at most 2 decimals, like 1.25");
                     }
-                    JsonNode files = steps.get(i).path("files");
+                    JsonNode files = items(steps.get(i).path("files"));
                     for (int f = 0; f < files.size(); f++) {
-                        String path = files.get(f).asText();
-                        if (!insideRepository(path) || path.contains("..")) {
+                        String path = files.get(f).isTextual() ? files.get(f).textValue() : null;
+                        if (path != null && (!insideRepository(path) || path.contains(".."))) {
                             errors.add("/steps/" + i + "/files/" + f, "A path inside the repository, like src/App.java: no . or .. parts, no empty parts");
                         }
                     }
@@ -40,10 +43,10 @@ final class ArtifactRules {
                         (name, first) -> "Step names are unique in the plan: " + name + " is step " + (first + 1) + " already");
             }
             case CODE_CHANGES -> {
-                JsonNode changes = doc.path("changes");
+                JsonNode changes = items(doc.path("changes"));
                 for (int i = 0; i < changes.size(); i++) {
-                    String path = changes.get(i).path("path").asText();
-                    if (!insideRepository(path)) {
+                    JsonNode path = changes.get(i).path("path");
+                    if (path.isTextual() && !insideRepository(path.textValue())) {
                         errors.add("/changes/" + i + "/path", "A path inside the repository, like src/App.java: no . or .. parts, no empty parts");
                     }
                 }
@@ -62,12 +65,21 @@ final class ArtifactRules {
     private static void unique(JsonNode items, String field, String array, FormErrors errors, Message message) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            String value = items.get(i).path(field).asText();
+            JsonNode named = items.get(i).path(field);
+            if (!named.isTextual()) {
+                continue;
+            }
+            String value = named.textValue();
             Integer first = seen.putIfAbsent(value, i);
             if (first != null) {
                 errors.add("/" + array + "/" + i + "/" + field, message.of(value, first));
             }
         }
+    }
+
+    /** The array {@code node} is, or an empty one when it is something else (which its schema refuses). */
+    private static JsonNode items(JsonNode node) {
+        return node.isArray() ? node : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     }
 
     /** A relative path whose every part names something: the schema already refuses a leading / or \. */

@@ -85,20 +85,20 @@ public class ArtifactSchemas {
             }
             errors.add(pointer, readable(p));
         }
-        if (!errors.any()) {
-            // An escaped NUL character is valid JSON but PostgreSQL's jsonb cannot hold it: the save failed at the commit, as a 500.
-            JsonNode document;
-            try {
-                document = JSON.readTree(json);
-            } catch (IOException e) {
-                return errors.add("", "This is not valid JSON: " + JsonProblems.describe(e));
-            }
-            String nul = nulAt(document, "");
-            if (nul != null) {
-                errors.add(nul, "Text must not contain the NUL character (\\u0000): it cannot be stored");
-            } else {
-                ArtifactRules.check(type, document, errors);
-            }
+        // The rules beyond the schema are checked beside its problems, not after them: a document breaking both was
+        // refused once for each, one round at a time. A pointer the schema already names keeps the schema's problem.
+        // An escaped NUL character is valid JSON but PostgreSQL's jsonb cannot hold it: the save failed at the commit, as a 500.
+        JsonNode document;
+        try {
+            document = JSON.readTree(json);
+        } catch (IOException e) {
+            return errors.add("", "This is not valid JSON: " + JsonProblems.describe(e));
+        }
+        String nul = nulAt(document, "");
+        if (nul != null) {
+            errors.add(nul, "Text must not contain the NUL character (\\u0000): it cannot be stored");
+        } else {
+            ArtifactRules.check(type, document, errors);
         }
         return errors;
     }

@@ -176,6 +176,9 @@ public class PlanResource {
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.show(access, queries.page(access, id, null), ArtifactForm.empty(), e.errors(),
                     "No new version was made: fix the problems below.", null, changes));
+        } catch (ApiException e) {
+            // Made from an older version (in a tab left open): the plan page says which version is the newest.
+            return refused(access, id, ArtifactForm.empty(), e);
         }
     }
 

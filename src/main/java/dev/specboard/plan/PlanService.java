@@ -224,8 +224,9 @@ public class PlanService {
     }
 
     /**
-     * Makes the next version of a plan (draft) from one of its versions, copying that version's current artifacts, with
-     * the description or target branch {@code changes} gives (422 naming a field it refuses).
+     * Makes the next version of a plan (draft) from its newest version, copying that version's current artifacts, with
+     * the description or target branch {@code changes} gives (422 naming a field it refuses; 409 naming the newest when
+     * {@code planId} is an older version, whose copy would silently drop what the newer versions added).
      */
     @Transactional
     public Plan newVersion(Access access, UUID planId, PlanChanges changes) {
@@ -238,6 +239,7 @@ public class PlanService {
         // The copied version's row lock: an artifact being saved to it commits first (and is copied), a later one sees
         // this version and is refused.
         locked(from);
+        requireNewest(from, "are not copied into a new version, which would drop what %s added; make the next version from %s instead");
         int next = ((Number) em.createQuery("select max(p.version) from Plan p where p.repositoryId = ?1 and p.name = ?2")
                 .setParameter(1, from.repositoryId).setParameter(2, from.name).getSingleResult()).intValue() + 1;
         Plan plan = from.next(next, access.accountId());

@@ -35,16 +35,18 @@ final class Kinds {
 
         public String sql() {
             // As for files: the best stories first, then their text; a word in every story ranks the first RANKED. Ties
-            // go by key, as the search orders them: a story cut here is never one a page shows.
+            // go by number, and the story the query names exactly first, as the search orders them: a story cut here is
+            // never one a page shows. A story is found by its key too (US-3).
             return """
                     SELECT 'US-' || s.number, s.title, '/projects/' || params.slug || '/stories/' || s.number,
                            b.rank, %s
                     FROM (SELECT m.id, ts_rank(m.search, params.q) AS rank
-                          FROM (SELECT c.id, c.number, c.search FROM stories c, params
-                                WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m, params
-                          ORDER BY rank DESC, 'US-' || m.number LIMIT ?4 + ?5) b
+                          FROM (SELECT c.id, c.number, c.title, c.search FROM stories c, params
+                                WHERE c.project_id = params.project AND (c.search @@ params.q OR c.number = %s) LIMIT %d) m, params
+                          ORDER BY ts_rank(m.search, params.q) + %s DESC, m.number LIMIT ?4 + ?5) b
                     JOIN stories s ON s.id = b.id, params""".formatted(
-                    SearchableKind.markdownAsText("s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')"), RANKED);
+                    SearchableKind.markdownAsText("s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')"),
+                    SearchableKind.keyNumber("US-"), RANKED, SearchableKind.exactBonus("m.title", "'US-' || m.number"));
         }
     }
 
@@ -87,18 +89,26 @@ final class Kinds {
             return """
                     SELECT 'SPEC-' || t.spec_number, t.title, '/projects/' || params.slug || '/specs/SPEC-' || t.spec_number,
                            ts_rank(t.search, params.q), t.title || ' — ' || %s
-                    FROM technical_specs t, params WHERE t.project_id = params.project AND t.search @@ params.q
+                    FROM technical_specs t, params WHERE t.project_id = params.project AND (t.search @@ params.q OR t.spec_number = %s)
                     UNION ALL
                     SELECT i.task_id, i.task_id || ': ' || i.scope, '/projects/' || params.slug || '/tasks/' || i.task_id,
                            ts_rank(to_tsvector('specboard_text', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
                                || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')), params.q),
                            i.scope || ' — ' || coalesce(i.scope_description, '') || ' — files: ' || %s
                     FROM implementation_tasks i, params WHERE i.project_id = params.project
-                      AND to_tsvector('specboard_text', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
-                          || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')) @@ params.q"""
-                    .formatted(SearchableKind.markdownAsText(SPEC_SNIPPET_TEXT), JSON_TEXT.formatted("i.assigned_files::text"));
+                      AND (to_tsvector('specboard_text', i.scope || ' ' || coalesce(i.scope_description, '') || ' '
+                          || regexp_replace(i.assigned_files::text, '[^[:alnum:]]+', ' ', 'g')) @@ params.q OR i.task_id = upper(params.typed))"""
+                    .formatted(SearchableKind.markdownAsText(SPEC_SNIPPET_TEXT), SearchableKind.keyNumber("SPEC-"),
+                            JSON_TEXT.formatted("i.assigned_files::text"));
         }
     }
+
+    /**
+     * Only a plan's newest version is found, with its artifacts: the older ones are read-only history, and a search (the
+     * chat's sources among them) linked "Plan A v1" while v3 was the plan.
+     */
+    private static final String NEWEST_PLAN =
+            "p.version = (SELECT max(o.version) FROM plans o WHERE o.repository_id = p.repository_id AND o.name = p.name)";
 
     @ApplicationScoped
     static class Plans implements SearchableKind {
@@ -117,8 +127,8 @@ final class Kinds {
         public String sql() {
             return """
                     SELECT p.name || ' v' || p.version, p.name || ' v' || p.version, '/projects/' || params.slug || '/plans/' || p.id,
-                           ts_rank(p.search, params.q), %s
-                    FROM plans p, params WHERE p.project_id = params.project AND p.search @@ params.q
+                           ts_rank(p.search, params.q), %1$s
+                    FROM plans p, params WHERE p.project_id = params.project AND p.search @@ params.q AND %2$s
                     UNION ALL
                     SELECT p.name || ' v' || p.version || ' ' || a.artifact_type,
                            p.name || ' v' || p.version || ' · ' || initcap(replace(a.artifact_type, '_', ' ')),
@@ -126,9 +136,9 @@ final class Kinds {
                            ts_rank(a.search, params.q),
                            (SELECT string_agg(v #>> '{}', ' · ') FROM jsonb_path_query(a.content, 'strict $.**') v WHERE jsonb_typeof(v) = 'string')
                     FROM plan_artifacts a JOIN plans p ON p.id = a.plan_id, params
-                    WHERE p.project_id = params.project AND a.search @@ params.q
+                    WHERE p.project_id = params.project AND a.search @@ params.q AND %2$s
                       AND a.created_at = (SELECT max(b.created_at) FROM plan_artifacts b WHERE b.plan_id = a.plan_id AND b.artifact_type = a.artifact_type)"""
-                    .formatted(SearchableKind.markdownAsText("p.name || ' — ' || coalesce(p.description, '')"));
+                    .formatted(SearchableKind.markdownAsText("p.name || ' — ' || coalesce(p.description, '')"), NEWEST_PLAN);
         }
     }
 
@@ -150,18 +160,22 @@ final class Kinds {
             // The best files first, then their text: a common word matches thousands of files, and cutting the
             // text of each before ranking read every matching file's content. Ranking itself reads each match's
             // vector, so a word found in nearly all of 20,000 files ranks the first RANKED of them (38 ms → a few). Ties go
-            // by key (repository:path), as the search orders them, so a file cut here is never one a page shows.
+            // by key (repository:path, numbers as numbers), and a file named exactly first, as the search orders them, so a
+            // file cut here is never one a page shows. A name or
+            // path typed as one word (q.sql, src/UserService.java) also matches as the path is indexed (params.path_q).
             return """
                     SELECT r.name || ':' || f.path, r.name || ' / ' || f.path,
                            '/projects/' || params.slug || '/repos/' || r.name || '/blob/' || f.path,
                            f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 20000)
-                    FROM (SELECT m.repository_id, m.path, ts_rank(m.search, params.q) AS rank
+                    FROM (SELECT m.repository_id, m.path, greatest(ts_rank(m.search, params.q), coalesce(ts_rank(m.search, params.path_q), 0)) AS rank
                           FROM (SELECT c.repository_id, c.path, c.search FROM file_texts c, params
-                                WHERE c.project_id = params.project AND c.search @@ params.q LIMIT %d) m
+                                WHERE c.project_id = params.project AND (c.search @@ params.q OR c.search @@ params.path_q) LIMIT %d) m
                           JOIN repositories n ON n.id = m.repository_id, params
-                          ORDER BY rank DESC, n.name || ':' || m.path LIMIT ?4 + ?5) f
+                          ORDER BY greatest(ts_rank(m.search, params.q), coalesce(ts_rank(m.search, params.path_q), 0)) + %s DESC,
+                                   %s, n.name || ':' || m.path LIMIT ?4 + ?5) f
                     JOIN file_texts t ON t.repository_id = f.repository_id AND t.path = f.path
-                    JOIN repositories r ON r.id = f.repository_id, params""".formatted(RANKED);
+                    JOIN repositories r ON r.id = f.repository_id, params""".formatted(RANKED,
+                    SearchableKind.exactBonus("n.name || ' / ' || m.path", "n.name || ':' || m.path"), SearchableKind.sortKey("n.name || ':' || m.path"));
         }
 
         /** The file's path percent-encoded after {@code /blob/} (slugs and repository names need no encoding and hold no {@code /blob/}). */

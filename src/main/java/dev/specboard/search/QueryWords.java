@@ -45,6 +45,22 @@ record QueryWords(String text, String prefix) {
     private static final String STEMMED = """
             CAST(regexp_replace(CAST(websearch_to_tsquery('specboard_text', ?6) AS text), '''$', ''':*') AS tsquery)""";
 
+    /** The query as typed: the words websearch reads and the prefix, joined again. */
+    private static final String TYPED = "(CAST(?1 AS text) || CAST(?6 AS text))";
+
+    /**
+     * The tsquery of a file name or path typed as one word ({@code q.sql}, {@code UserService.java},
+     * {@code src/UserService.java}), read as {@code file_texts} indexes a path (migration V0996): camel case split, every
+     * run of other characters a space, its parts in that order, the last one begun. The text parser reads {@code q.sql}
+     * as one host or file token, which no path's vector holds, so such a search found only the files whose text named
+     * it, not the file itself. Null for any other query (words, a phrase, an excluded {@code -word}).
+     */
+    static final String PATH_TSQUERY = """
+            CASE WHEN %1$s ~ '^[^[:space:]"-][^[:space:]"]*$' AND %1$s ~ '[^[:alnum:]]|[a-z0-9][A-Z]'
+                 THEN CAST(NULLIF(regexp_replace(CAST(phraseto_tsquery('specboard_text', regexp_replace(regexp_replace(%1$s,
+                     '([a-z0-9])([A-Z])', '\\1 \\2', 'g'), '[^[:alnum:]]+', ' ', 'g')) AS text), '''$', ''':*'), '') AS tsquery) END"""
+            .formatted(TYPED);
+
     /**
      * The tsquery of {@code ?1} (the text) and {@code ?6} (the prefix): websearch's reading of both, the prefix's last
      * lexeme marked {@code :*}. An empty part matches with the other alone.

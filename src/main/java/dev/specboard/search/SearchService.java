@@ -151,9 +151,14 @@ public class SearchService {
                 .setParameter(4, limit).setParameter(5, offset).setParameter(6, words.prefix()).getResultList();
     }
 
-    /** The parameters every kind's SQL reads: the query ({@link QueryWords}), the project and its slug. */
+    /**
+     * The parameters every kind's SQL reads: the query ({@link QueryWords}), the same query read as a file's name or path
+     * ({@code path_q}, null unless it is one), the query as typed in lower case ({@code typed}: a whole title or a key),
+     * the project and its slug.
+     */
     private static final String PARAMS = "WITH params AS NOT MATERIALIZED (SELECT " + QueryWords.TSQUERY
-            + " AS q, CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)\n";
+            + " AS q, " + QueryWords.PATH_TSQUERY + " AS path_q, lower(CAST(?1 AS text) || CAST(?6 AS text)) AS typed,"
+            + " CAST(?2 AS uuid) AS project, CAST(?3 AS text) AS slug)\n";
 
     /** The snippet of a row {@code h}: its matches between the markers {@link SearchHit} cuts at. */
     private static final String HEADLINE = """
@@ -161,12 +166,14 @@ public class SearchService {
                 || ', MaxFragments=2, MaxWords=20, MinWords=8, FragmentDelimiter=" … "')""";
 
     /**
-     * One kind's rows ranked, best first: ties by key and link, so that every page of a kind, and of the whole list,
-     * orders them the same way (a row is never on two pages, none is skipped).
+     * One kind's rows ranked, best first, a row named exactly by the query (its title or key) before all others: ties by
+     * key, numbers in it as numbers, and link, so that every page of a kind, and of the whole list, orders them the same
+     * way (a row is never on two pages, none is skipped).
      */
     private static String ranking(SearchableKind k, int order, String limit) {
-        return "(SELECT CAST('" + k.kind().replace("'", "") + "' AS text) AS kind, " + order + " AS ord, x.key, x.title, x.url, x.rank, x.body FROM ("
-                + k.sql() + ") AS x (key, title, url, rank, body) ORDER BY x.rank DESC, x.key, x.url " + limit + ")";
+        return "(SELECT CAST('" + k.kind().replace("'", "") + "' AS text) AS kind, " + order + " AS ord, x.key, x.title, x.url, x.rank + "
+                + SearchableKind.exactBonus("x.title", "x.key") + " AS rank, x.body, " + SearchableKind.sortKey("x.key") + " AS sort_key FROM ("
+                + k.sql() + ") AS x (key, title, url, rank, body), params ORDER BY rank DESC, sort_key, x.key, x.url " + limit + ")";
     }
 
     /** The one statement of the grouped search: every kind ranked and limited on its own, then the snippets of what is left. */
@@ -175,18 +182,18 @@ public class SearchService {
         for (int i = 0; i < kinds.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append(ranking(kinds.get(i), i, "LIMIT ?4 OFFSET ?5"));
         }
-        sql.append(") h, params ORDER BY h.rank DESC, h.ord, h.key, h.url");
+        sql.append(") h, params ORDER BY h.rank DESC, h.ord, h.sort_key, h.key, h.url");
         return sql.toString();
     }
 
     /** The one statement of the ranked list: each kind's best offset + limit, one page of their merge, the snippets of that page. */
     static String rankedSql(List<SearchableKind> kinds) {
         StringBuilder sql = new StringBuilder(PARAMS + "SELECT h.kind, h.key, h.title, h.url, h.rank, " + HEADLINE
-                + " FROM (SELECT u.kind, u.ord, u.key, u.title, u.url, u.rank, u.body FROM (");
+                + " FROM (SELECT u.kind, u.ord, u.key, u.title, u.url, u.rank, u.body, u.sort_key FROM (");
         for (int i = 0; i < kinds.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append(ranking(kinds.get(i), i, "LIMIT ?4 + ?5"));
         }
-        sql.append(") u ORDER BY u.rank DESC, u.ord, u.key, u.url LIMIT ?4 OFFSET ?5) h, params ORDER BY h.rank DESC, h.ord, h.key, h.url");
+        sql.append(") u ORDER BY u.rank DESC, u.ord, u.sort_key, u.key, u.url LIMIT ?4 OFFSET ?5) h, params ORDER BY h.rank DESC, h.ord, h.sort_key, h.key, h.url");
         return sql.toString();
     }
 }

@@ -45,4 +45,30 @@ public interface SearchableKind {
     default String url(String selected) {
         return selected;
     }
+
+    /**
+     * What a row's rank gains when the query is its whole title or its key ({@code Zebra filler 2}, {@code US-3}), so that
+     * the thing named exactly comes first: ranked by its words alone, "Zebra filler 20" to "25" came before it.
+     * {@code params.typed} is the query in lower case. A kind that cuts its rows before the search ranks them adds
+     * it to the order it cuts in, or it could cut the row the search puts first.
+     */
+    static String exactBonus(String title, String key) {
+        return "CASE WHEN lower(" + title + ") = params.typed OR lower(" + key + ") = params.typed THEN 10 ELSE 0 END";
+    }
+
+    /**
+     * A row's key with each run of digits padded to 20 places, so that ties order by the thing's number (US-1, US-2,
+     * ..., US-10), not as text (US-1, US-10, US-11, US-2). The key itself follows it, for the rare run longer than that.
+     */
+    static String sortKey(String key) {
+        return "regexp_replace(regexp_replace(" + key + ", '([0-9]+)', '00000000000000000000\\1', 'g'), '[0-9]*([0-9]{20})', '\\1', 'g')";
+    }
+
+    /**
+     * The number a query typed as a key with this prefix names ({@code US-12} with {@code US-} gives 12; any case), or
+     * null: a key is not a word the text vectors hold, so {@code US-3} found nothing.
+     */
+    static String keyNumber(String prefix) {
+        return "CAST(substring(params.typed, '^" + prefix.toLowerCase(java.util.Locale.ROOT) + "([0-9]{1,9})$') AS int)";
+    }
 }

@@ -198,6 +198,36 @@ class PlanApiTest {
         }
     }
 
+    /**
+     * A new version is made from the newest one only: made from an older one it copied that version's artifacts and
+     * silently dropped what the newer versions added. The API and MCP both answer 409 naming the newest.
+     */
+    @Test
+    void aNewVersionFromAnOlderVersionIsRefusedNamingTheNewest() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.shop(t.project(), t.owner(), git);
+            String v1 = createPlan(t, "Checkout");
+            String versions = "/api/v1/projects/" + t.slug() + "/plans/";
+            String v2 = Api.as(t.member()).post(versions + v1 + "/versions").then().statusCode(201).extract().path("id");
+            addArtifact(t, v2, "feature_plan", PlanFixtures.FEATURE_PLAN).then().statusCode(201);
+
+            Api.as(t.member()).post(versions + v1 + "/versions").then().statusCode(409)
+                    .body("error", equalTo("Checkout v1 is an older version: v2 is the newest. Older versions are not copied into a new "
+                            + "version, which would drop what v2 added; make the next version from v2 instead."))
+                    .body("details.newestVersion", equalTo(2));
+            String token = CDI.current().select(dev.specboard.account.ApiTokenService.class).get().create(t.member().id, "mcp", null, null).value();
+            String session = dev.specboard.support.Mcp.initialize(token);
+            String mcp = dev.specboard.support.Mcp.answer(token, session, "new_plan_version", true, "project", t.slug(), "planId", v1);
+            assertTrue(mcp.contains("v2 is the newest"), mcp);
+            Api.as(t.viewer()).get(versions + v2).then().statusCode(200).body("versions.version", equalTo(List.of(1, 2)));
+
+            // From the newest the feature plan added to v2 is carried over.
+            String v3 = Api.as(t.member()).post(versions + v2 + "/versions").then().statusCode(201).body("version", equalTo(3)).extract().path("id");
+            Api.as(t.viewer()).get(versions + v3).then().statusCode(200).body("artifacts.artifactType", equalTo(List.of("feature_plan")));
+        }
+    }
+
     /** A new version may change the description and the target branch; anything else in its body is refused, not dropped. */
     @Test
     void aNewVersionTakesANewDescriptionOrBranchAndRefusesAnyOtherField() {
@@ -218,17 +248,17 @@ class PlanApiTest {
             Api.as(t.member()).body(Map.of("targetBranch", " ")).post(versions).then().statusCode(422).body("details", hasKey("targetBranch"));
             // Without a body (no content type either) the version is made as before, the same as the one it comes from.
             String token = CDI.current().select(dev.specboard.account.ApiTokenService.class).get().create(t.member().id, "bare", null, null).value();
-            io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).post("/api/v1/projects/" + t.slug() + "/plans/" + v2 + "/versions")
-                    .then().statusCode(201).body("version", equalTo(3));
+            String v3 = io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).post("/api/v1/projects/" + t.slug() + "/plans/" + v2 + "/versions")
+                    .then().statusCode(201).body("version", equalTo(3)).extract().path("id");
             // As curl -X POST sends it: no Content-Type and no body at all (415 before), and a story approved the same way.
-            dev.specboard.support.RawHttp.Answer bare = dev.specboard.support.RawHttp.send("POST /api/v1/projects/" + t.slug() + "/plans/" + v2
+            dev.specboard.support.RawHttp.Answer bare = dev.specboard.support.RawHttp.send("POST /api/v1/projects/" + t.slug() + "/plans/" + v3
                     + "/versions HTTP/1.1\r\nAuthorization: Bearer " + token, (String) null);
             assertEquals(201, bare.status(), bare.body());
             assertTrue(bare.body().contains("\"version\":4"), bare.body());
 
             String session = dev.specboard.support.Mcp.initialize(token);
-            String mcp = dev.specboard.support.Mcp.answer(token, session, "new_plan_version", false, "project", t.slug(), "planId", id,
-                    "targetBranch", "develop");
+            String mcp = dev.specboard.support.Mcp.answer(token, session, "new_plan_version", false, "project", t.slug(),
+                    "planId", JsonPath.from(bare.body()).getString("id"), "targetBranch", "develop");
             assertTrue(mcp.contains("\"version\":5"), mcp);
             Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/repos/shop/plans").then().statusCode(200)
                     .body("targetBranch", equalTo(List.of("develop")));
@@ -263,6 +293,17 @@ class PlanApiTest {
             addArtifact(t, id, "code_changes", "{\"changes\":[{\"path\":\"lib/a.ex\",\"action\":\"delete\",\"content\":\"x\"}]}")
                     .then().statusCode(422).body("details.'/changes/0/content'", equalTo("A delete takes no content: leave content out"))
                     .body("details", org.hamcrest.Matchers.aMapWithSize(1));
+            // Every problem at once, the schema's and those beyond it: the rules were checked only once the schema passed,
+            // so a document breaking both was refused once for each.
+            addArtifact(t, id, "implementation_steps", "{\"steps\":[{\"title\":\"s1\"},{\"name\":\"db\",\"title\":\"\",\"hours\":1.234},"
+                    + "{\"name\":\"db\",\"title\":\"C\",\"files\":[\"../x\"]},{\"name\":7,\"title\":\"D\"},{\"name\":\"ui\",\"title\":\"E\",\"files\":\"x\"}]}")
+                    .then().statusCode(422)
+                    .body("details", hasKey("/steps/0/name"))
+                    .body("details", hasKey("/steps/1/title"))
+                    .body("details.'/steps/1/hours'", equalTo("Give the hours with at most 2 decimals, like 1.25"))
+                    .body("details.'/steps/2/name'", equalTo("Step names are unique in the plan: db is step 2 already"))
+                    .body("details", hasKey("/steps/2/files/0")).body("details", hasKey("/steps/3/name")).body("details", hasKey("/steps/4/files"))
+                    .body("details", org.hamcrest.Matchers.aMapWithSize(7));
             Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(200)
                     .body("artifacts", org.hamcrest.Matchers.empty());
             addArtifact(t, id, "implementation_steps", PlanFixtures.STEPS).then().statusCode(201);

@@ -186,6 +186,12 @@ class PlanPagesTest {
             assertEquals(409, status.statusCode());
             assertTrue(Web.html(status).select("#plan-errors p").text().contains("v2 is the newest"), status.asString());
             assertEquals(409, form(t.member()).formParam("x", "1").post(v1Path + "/spec").statusCode());
+            // Nor is a new version made from it (it dropped v2's artifacts): no form for it, and a post says which is the newest.
+            assertNull(memberV1.getElementById("new-version-form"));
+            assertNotNull(memberV2.getElementById("new-version-form"));
+            Response fromOld = form(t.member()).formParam("x", "1").post(v1Path + "/versions");
+            assertEquals(409, fromOld.statusCode());
+            assertTrue(Web.html(fromOld).select("#plan-errors p").text().contains("v2 is the newest"), fromOld.asString());
             // Its chat stays readable; instead of the form, a note links the newest version's chat, and a post is 409.
             Document chatV1 = Web.html(Web.as(t.member()).get(v1Path + "/chat"));
             assertNull(chatV1.getElementById("chat-form"));
