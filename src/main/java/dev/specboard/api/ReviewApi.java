@@ -76,9 +76,13 @@ public class ReviewApi {
     public Response open(@PathParam("slug") String slug, @PathParam("name") String name, ThreadBody body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
-        ThreadBody b = body == null ? new ThreadBody(null, null, null, null, null) : body;
-        ThreadView t = review.open(access, repo, new NewThreadForm(b.path(), str(b.lineStart()), str(b.lineEnd()), b.body()),
-                authorType(b.authorType()));
+        if (body == null) {
+            // No body (or JSON null) is the client's mistake, as on every create: it was read as "path missing" and
+            // answered 404 "No file  in app", as if the file were gone.
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        ThreadView t = review.open(access, repo, new NewThreadForm(body.path(), str(body.lineStart()), str(body.lineEnd()), body.body()),
+                authorType(body.authorType()));
         return Response.status(201).entity(answer(t)).build();
     }
 

@@ -142,6 +142,13 @@ public class ReviewService {
     public ThreadView open(Access access, Repo repo, NewThreadForm form, Comment.AuthorType authorType) {
         access.requireWrite(Role.REVIEWER);
         FormErrors errors = FormErrors.none();
+        if (form.path() == null || form.path().isBlank()) {
+            // Checked before the file is looked for: {} was answered 404 "No file  in app", as if a file were gone.
+            errors.add("path", "Name the file, like src/App.java");
+            parseLine(form.lineStart(), "lineStart", errors);
+            checkBody(form.body(), errors);
+            throw new ValidationException(errors);
+        }
         FileView file = files.file(repo, form.path(), null);
         if (!file.shown()) {
             throw ValidationException.of("path", "This file cannot be commented line by line: " + file.notice());
