@@ -71,16 +71,19 @@ public class RepoTools {
         return call(() -> reviewApi.list(project, repository, path, state, null));
     }
 
-    @Tool(name = "open_review_thread", description = "Opens a review thread on lines of a file of the latest manifest, with a first markdown comment as your account.",
+    @Tool(name = "open_review_thread", description = "Opens a review thread on lines of a file of the latest manifest, with a first markdown comment as your account. "
+            + "Give the manifestVersion you read the file at: lines that moved since are carried, changed ones refused.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public ReviewApi.ThreadAnswer openReviewThread(@ToolArg(description = "project slug") String project,
                                                    @ToolArg(description = "repository name") String repository,
                                                    @ToolArg(description = "file path") String path,
                                                    @ToolArg(description = "first line (1-based)") int lineStart,
                                                    @ToolArg(description = "last line") int lineEnd,
-                                                   @ToolArg(description = "markdown comment") String body) {
+                                                   @ToolArg(description = "markdown comment") String body,
+                                                   @ToolArg(description = "manifest version the lines were read at", required = false)
+                                                   Integer manifestVersion) {
         return entity(ReviewApi.ThreadAnswer.class, () -> reviewApi.open(project, repository,
-                new ReviewApi.ThreadBody(path, lineStart, lineEnd, body, null)));
+                new ReviewApi.ThreadBody(path, lineStart, lineEnd, body, null, manifestVersion)));
     }
 
     @Tool(name = "comment_on_thread", description = "Adds a markdown comment to a review thread as your account (as the API does) and returns the thread.",

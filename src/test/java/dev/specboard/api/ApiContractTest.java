@@ -218,7 +218,7 @@ class ApiContractTest {
         expected.put("fail_work_session", List.of("project", "sessionId", "reason"));
         expected.put("release_work_session", List.of("project", "sessionId"));
         expected.put("retry_work_session", List.of("project", "sessionId"));
-        expected.put("open_review_thread", List.of("project", "repository", "path", "lineStart", "lineEnd", "body"));
+        expected.put("open_review_thread", List.of("project", "repository", "path", "lineStart", "lineEnd", "body", "manifestVersion"));
         expected.put("list_review_threads", List.of("project", "repository", "path", "state"));
         expected.put("comment_on_thread", List.of("project", "thread", "body"));
         expected.put("resolve_thread", List.of("project", "thread"));

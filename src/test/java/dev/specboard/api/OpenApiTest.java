@@ -99,6 +99,11 @@ class OpenApiTest {
             String ref = doc.getString("paths.'" + required.getKey() + "'." + method + ".requestBody.content.'application/json'.schema.$ref");
             assertEquals(required.getValue(), doc.getList("components.schemas." + ref.substring(ref.lastIndexOf('/') + 1) + ".required"), ref);
         }
+        // A thread says the version its lines were read from (optional).
+        String threadBody = doc.getString("paths.'/api/v1/projects/{slug}/repos/{name}/threads'.post.requestBody.content.'application/json'.schema.$ref");
+        String threadSchema = "components.schemas." + threadBody.substring(threadBody.lastIndexOf('/') + 1);
+        assertTrue(doc.getString(threadSchema + ".properties.manifestVersion.description").contains("read from"), threadSchema);
+        assertEquals(List.of("path", "lineStart", "lineEnd", "body"), doc.getList(threadSchema + ".required"));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/invitations'.post.responses").containsKey("201"));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/invitations/{id}'.delete.responses").containsKey("204"));
         String json = RestAssured.given().get("/q/openapi?format=json").asString();
