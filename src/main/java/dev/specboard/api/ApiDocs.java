@@ -136,7 +136,9 @@ public class ApiDocs implements OASFilter {
         if (write) {
             error(responses, "409");
         }
-        if (operation.getRequestBody() != null || write) {
+        // A read at a ref (a branch or commit) refuses one that is neither with 422 naming it.
+        boolean readsRef = operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "ref".equals(p.getName()));
+        if (operation.getRequestBody() != null || write || readsRef) {
             error(responses, "422");
         }
     }

@@ -6,6 +6,7 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileView;
+import dev.specboard.repo.RefFiles;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoForm;
 import dev.specboard.repo.RepoRow;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -40,6 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RepoApi {
+
+    private static final String REF = "A branch name or commit SHA to read at, as of the repository's last sync (default: the latest "
+            + "manifest of the default branch)";
 
     public record RepoBody(String name, String url, String defaultBranch, Integer syncIntervalMinutes) {
     }
@@ -63,8 +68,9 @@ public class RepoApi {
     public record TreeRowAnswer(String path, String type, long size, Integer lines, String language, String blobSha) {
     }
 
+    /** A file; {@code manifestVersion} is null when it was read at a branch or commit that no manifest holds. */
     @RegisterForReflection
-    public record FileAnswer(String path, String content, String blobSha, int manifestVersion, String commitSha, String language,
+    public record FileAnswer(String path, String content, String blobSha, Integer manifestVersion, String commitSha, String language,
                              Integer lines, boolean binary, String notice) {
     }
 
@@ -76,6 +82,9 @@ public class RepoApi {
 
     @Inject
     FileBrowserService files;
+
+    @Inject
+    RefFiles refs;
 
     @GET
     @Path("/repos")
@@ -145,22 +154,27 @@ public class RepoApi {
                 s.objectsTotal, s.filesProcessed, s.filesTotal, s.percent(), s.startedAt, s.finishedAt);
     }
 
+    /** A folder of the latest manifest, or with {@code ref} of a branch or commit as of the last sync (an agent's task branch). */
     @GET
     @Path("/repos/{name}/tree")
-    public List<TreeRowAnswer> tree(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path) {
+    public List<TreeRowAnswer> tree(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path,
+                                    @Parameter(description = REF) @QueryParam("ref") String ref) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        return files.tree(repo, path, null).items().stream().map(RepoApi::entry).toList();
+        return refs.tree(repo, path, ref).items().stream().map(RepoApi::entry).toList();
     }
 
+    /** A file of the latest manifest, or with {@code ref} of a branch or commit as of the last sync (an agent's task branch). */
     @GET
     @Path("/repos/{name}/files/{path:.+}")
-    public FileAnswer file(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path) {
+    public FileAnswer file(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
+                           @Parameter(description = REF) @QueryParam("ref") String ref) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        FileView f = files.file(repo, path, null);
+        FileView f = refs.file(repo, path, ref);
         return new FileAnswer(f.entry().path(), f.shown() ? f.text() + (f.lines().isEmpty() ? "" : "\n") : null, f.entry().blobSha(),
-                f.manifestVersion(), f.commitSha(), f.entry().language(), f.entry().lines(), f.entry().binary(), f.notice());
+                f.manifestVersion() == 0 ? null : f.manifestVersion(), f.commitSha(), f.entry().language(), f.entry().lines(),
+                f.entry().binary(), f.notice());
     }
 
     /** The file's bytes exactly as committed ({@code content} above is decoded text), for an agent that patches against its blob. */

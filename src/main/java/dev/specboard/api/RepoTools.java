@@ -14,6 +14,9 @@ import static dev.specboard.api.McpTools.id;
 /** Repositories (sync, tree, files) and review threads on line ranges as MCP tools; each calls its JSON API twin ({@link RepoApi}, {@link ReviewApi}). */
 public class RepoTools {
 
+    /** Where get_tree and get_file read: your pushed task branch, once synced. */
+    private static final String REF = "branch or commit SHA to read (synced; default: latest manifest)";
+
     @Inject
     RepoApi repoApi;
 
@@ -41,23 +44,25 @@ public class RepoTools {
         return call(() -> repoApi.syncStatus(project, id(syncId)));
     }
 
-    @Tool(name = "get_tree", description = "Lists the files and folders of a repository's latest manifest, optionally under a folder: path, "
+    @Tool(name = "get_tree", description = "Lists the files and folders of a repository's latest manifest (or a branch or commit), optionally under a folder: path, "
             + "type (dir, file or submodule), size, lines, language, blob SHA (a submodule's: the commit it pins).",
             outputSchema = @Tool.OutputSchema(from = RepoApi.TreeRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<RepoApi.TreeRowAnswer> getTree(@ToolArg(description = "project slug") String project,
                                                @ToolArg(description = "repository name") String repository,
-                                               @ToolArg(description = "folder path", required = false) String path) {
-        return call(() -> repoApi.tree(project, repository, path));
+                                               @ToolArg(description = "folder path", required = false) String path,
+                                               @ToolArg(description = REF, required = false) String ref) {
+        return call(() -> repoApi.tree(project, repository, path, ref));
     }
 
-    @Tool(name = "get_file", description = "Returns one file of a repository's latest manifest with its content, blob SHA and manifest version.",
+    @Tool(name = "get_file", description = "Returns one file of a repository's latest manifest (or a branch or commit) with its content, blob SHA and manifest version.",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public RepoApi.FileAnswer getFile(@ToolArg(description = "project slug") String project,
                                       @ToolArg(description = "repository name") String repository,
-                                      @ToolArg(description = "file path, like src/main/App.java") String path) {
-        return call(() -> repoApi.file(project, repository, path));
+                                      @ToolArg(description = "file path, like src/main/App.java") String path,
+                                      @ToolArg(description = REF, required = false) String ref) {
+        return call(() -> repoApi.file(project, repository, path, ref));
     }
 
     @Tool(name = "list_review_threads", description = "Lists review threads of a repository with their comments and current lines, optionally for one file and state (open, resolved, outdated).",
@@ -71,16 +76,19 @@ public class RepoTools {
         return call(() -> reviewApi.list(project, repository, path, state, null));
     }
 
-    @Tool(name = "open_review_thread", description = "Opens a review thread on lines of a file of the latest manifest, with a first markdown comment as your account.",
+    @Tool(name = "open_review_thread", description = "Opens a review thread on lines of a file of the latest manifest, with a first markdown comment as your account. "
+            + "Give the manifestVersion you read the file at: lines that moved since are carried, changed ones refused.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public ReviewApi.ThreadAnswer openReviewThread(@ToolArg(description = "project slug") String project,
                                                    @ToolArg(description = "repository name") String repository,
                                                    @ToolArg(description = "file path") String path,
                                                    @ToolArg(description = "first line (1-based)") int lineStart,
                                                    @ToolArg(description = "last line") int lineEnd,
-                                                   @ToolArg(description = "markdown comment") String body) {
+                                                   @ToolArg(description = "markdown comment") String body,
+                                                   @ToolArg(description = "manifest version the lines were read at", required = false)
+                                                   Integer manifestVersion) {
         return entity(ReviewApi.ThreadAnswer.class, () -> reviewApi.open(project, repository,
-                new ReviewApi.ThreadBody(path, lineStart, lineEnd, body, null)));
+                new ReviewApi.ThreadBody(path, lineStart, lineEnd, body, null, manifestVersion)));
     }
 
     @Tool(name = "comment_on_thread", description = "Adds a markdown comment to a review thread as your account (as the API does) and returns the thread.",

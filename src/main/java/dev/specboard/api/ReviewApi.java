@@ -40,7 +40,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReviewApi {
 
-    public record ThreadBody(String path, Integer lineStart, Integer lineEnd, String body, String authorType) {
+    /**
+     * A new thread; {@code manifestVersion} is the version of the file the lines were read from (as get_file answered):
+     * older lines are carried to the latest version, or refused (409) when they changed. Without it, the latest version.
+     */
+    public record ThreadBody(String path, Integer lineStart, Integer lineEnd, String body, String authorType,
+                             @Schema(description = "The manifest version the lines were read from (the file's manifestVersion); "
+                                     + "lines of an older version are moved to the latest, or refused with 409 when they changed")
+                             Integer manifestVersion) {
     }
 
     /** A comment's new text and the version of the comment it changed (required: a stale one is refused, 409). */
@@ -76,9 +83,14 @@ public class ReviewApi {
     public Response open(@PathParam("slug") String slug, @PathParam("name") String name, ThreadBody body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
-        ThreadBody b = body == null ? new ThreadBody(null, null, null, null, null) : body;
-        ThreadView t = review.open(access, repo, new NewThreadForm(b.path(), str(b.lineStart()), str(b.lineEnd()), b.body()),
-                authorType(b.authorType()));
+        if (body == null) {
+            // No body (or JSON null) is the client's mistake, as on every create: it was read as "path missing" and
+            // answered 404 "No file  in app", as if the file were gone.
+            throw ApiException.badRequest("A JSON body is required");
+        }
+        ThreadView t = review.open(access, repo, new NewThreadForm(body.path(), str(body.lineStart()), str(body.lineEnd()), body.body(),
+                str(body.manifestVersion())),
+                authorType(body.authorType()));
         return Response.status(201).entity(answer(t)).build();
     }
 

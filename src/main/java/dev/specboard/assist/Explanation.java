@@ -238,7 +238,7 @@ public class Explanation implements JobRunner {
             ThreadView thread = threadId != null
                     ? review.reply(access, threadId, CommentForm.reply(body), Comment.AuthorType.AI)
                     : review.open(access, Repo.findById(repo.id), new NewThreadForm(t.file().path(), String.valueOf(t.start()),
-                    String.valueOf(t.end()), body), Comment.AuthorType.AI);
+                    String.valueOf(t.end()), body, null), Comment.AuthorType.AI);
             r.put("threadId", thread.id().toString());
             r.put("commentId", thread.comments().get(thread.comments().size() - 1).id().toString());
         });

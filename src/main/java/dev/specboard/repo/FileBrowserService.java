@@ -64,13 +64,26 @@ public class FileBrowserService {
         ManifestFiles.Head m = manifest(repo, version);
         // A manifest never changes, so neither does a folder of it: the root of a 20,000-file repository walked every
         // file on each view. An empty result throws (404) and so is not kept.
-        List<TreeRow> items = folders.get(new Folder(m.id(), path), f -> items(repo, m, path));
+        List<TreeRow> items = folders.get(new Folder(m.id(), path), f -> items(repo, manifests.files(m), path));
         return new TreeView(m.id(), m.version(), m.commitSha(), isLatest(repo, m, version), path, crumbs(path), items);
     }
 
-    private List<TreeRow> items(Repo repo, ManifestFiles.Head m, String path) {
+    /**
+     * The folder at the path among the files of a commit that no manifest holds (read at a branch or commit, see
+     * {@link RefFiles}): no manifest id or version, not the latest.
+     */
+    TreeView treeAt(Repo repo, String rawPath, String commitSha, ManifestFiles.Files all) {
+        String path = RepoPath.of(rawPath).addressed();
+        return new TreeView(null, 0, commitSha, false, path, crumbs(path), items(repo, all, path));
+    }
+
+    /** A file among the files of a commit that no manifest holds, with the same limits as a manifest's ({@link RefFiles}). */
+    FileView fileAt(Repo repo, String rawPath, String commitSha, ManifestFiles.Files all) {
+        return file(repo, new ManifestFiles.Head(null, 0, commitSha), all, RepoPath.of(rawPath).addressed(), false);
+    }
+
+    private List<TreeRow> items(Repo repo, ManifestFiles.Files all, String path) {
         String prefix = path.isEmpty() ? "" : path + "/";
-        ManifestFiles.Files all = manifests.files(m);
         List<ManifestEntry> files = all.under(prefix);
         List<Submodule> submodules = all.submodulesUnder(prefix);
         if (files.isEmpty() && submodules.isEmpty() && !path.isEmpty()) {
@@ -111,7 +124,7 @@ public class FileBrowserService {
     public FileView file(Repo repo, String rawPath, Integer version) {
         String path = RepoPath.of(rawPath).addressed();
         ManifestFiles.Head m = manifest(repo, version);
-        return file(repo, m, path, isLatest(repo, m, version));
+        return file(repo, m, manifests.files(m), path, isLatest(repo, m, version));
     }
 
     /**
@@ -129,11 +142,12 @@ public class FileBrowserService {
         if (row[1] == null) {
             throw ApiException.notFound("The repository " + repo.name + " has not been synced yet.");
         }
-        return file(repo, new ManifestFiles.Head((UUID) row[1], (Integer) row[2], (String) row[3]), path, true);
+        ManifestFiles.Head head = new ManifestFiles.Head((UUID) row[1], (Integer) row[2], (String) row[3]);
+        return file(repo, head, manifests.files(head), path, true);
     }
 
-    private FileView file(Repo repo, ManifestFiles.Head m, String path, boolean latest) {
-        ManifestEntry entry = entry(repo, m, path);
+    private FileView file(Repo repo, ManifestFiles.Head m, ManifestFiles.Files all, String path, boolean latest) {
+        ManifestEntry entry = entry(repo, all, path);
         List<TreeView.CrumbRef> crumbs = crumbs(path);
         if (entry.binary()) {
             return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, null,
@@ -155,15 +169,15 @@ public class FileBrowserService {
     public RawFile raw(Repo repo, String rawPath, Integer version) {
         String path = RepoPath.of(rawPath).addressed();
         ManifestFiles.Head m = manifest(repo, version);
-        ManifestEntry entry = entry(repo, m, path);
+        ManifestEntry entry = entry(repo, manifests.files(m), path);
         if (!mirror.hasBlob(repo, entry.blobSha())) {
             throw ApiException.notFound(MIRROR_LOST);
         }
         return new RawFile(entry, m.version(), out -> mirror.copyBlob(repo, entry.blobSha(), out));
     }
 
-    private ManifestEntry entry(Repo repo, ManifestFiles.Head m, String path) {
-        return manifests.files(m).get(path).orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
+    private ManifestEntry entry(Repo repo, ManifestFiles.Files all, String path) {
+        return all.get(path).orElseThrow(() -> ApiException.notFound("No file " + path + " in " + repo.name));
     }
 
     private boolean isLatest(Repo repo, ManifestFiles.Head m, Integer requested) {

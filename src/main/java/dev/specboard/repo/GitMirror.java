@@ -273,6 +273,33 @@ public class GitMirror {
     }
 
     /**
+     * The commit a ref names in the mirror: a branch first (as of the last sync, which fetches every branch), else a
+     * commit by its SHA (abbreviated from 4 hex digits); empty when neither. Only names {@link RefName} took come here,
+     * so no revision expression ({@code main~1}, {@code @{-1}}) is ever evaluated.
+     */
+    public java.util.Optional<String> commitOf(Repo repo, String ref) {
+        try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+            org.eclipse.jgit.lib.Ref branch = r.exactRef(Constants.R_HEADS + ref);
+            if (branch != null) {
+                return java.util.Optional.of(walk.parseCommit(branch.getObjectId()).name());
+            }
+        } catch (MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new GitProblem("Could not read the mirror of " + repo.name + ": " + rootMessage(e), e);
+        }
+        if (!RefName.isSha(ref)) {
+            return java.util.Optional.empty();
+        }
+        Set<String> found = commitsStartingWith(repo, ref.toLowerCase(java.util.Locale.ROOT));
+        if (found.size() > 1) {
+            throw new dev.specboard.web.ApiException(422, "The ref " + ref + " names " + found.size() + " commits of " + repo.name,
+                    Map.of("ref", "starts " + found.size() + " commits' SHAs: give more of its digits"));
+        }
+        return found.stream().findFirst();
+    }
+
+    /**
      * What happened to each of the given paths between two commits: a histogram line diff, with
      * renames detected ({@link CommitDiff}); paths that did not change are left out.
      */

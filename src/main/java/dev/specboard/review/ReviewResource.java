@@ -97,13 +97,16 @@ public class ReviewResource {
     @Path("/repos/{name}/threads/new")
     public Response newThread(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path,
                               @QueryParam("lineStart") Integer lineStart, @QueryParam("lineEnd") Integer lineEnd,
-                              @Context HttpHeaders headers) {
+                              @QueryParam("manifestVersion") Integer manifestVersion, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
-        FileView file = files.file(repo, path, null);
+        // The version of the file page the lines were chosen on, whose lines the form shows (the latest without it).
+        FileView file = files.file(repo, path, manifestVersion);
         // Whole numbers, as every numeric query value is (?lineStart=abc is 400 naming it, not copied into the form).
         String start = lineStart == null ? null : lineStart.toString();
-        NewThreadForm form = new NewThreadForm(file.entry().path(), start, lineEnd == null ? start : lineEnd.toString(), "");
+        // The version the form shows: a sync before it is sent moves the lines with the code, or refuses changed ones.
+        NewThreadForm form = new NewThreadForm(file.entry().path(), start, lineEnd == null ? start : lineEnd.toString(), "",
+                String.valueOf(file.manifestVersion()));
         ReviewContext ctx = ReviewContext.of(access, repo.name);
         return Htmx.pageOrFragment(headers, () -> Templates.newThread(access, repo, file, form, FormErrors.none(), ctx),
                 () -> Templates.newThread$row(access, repo, file, form, FormErrors.none(), ctx));
@@ -127,6 +130,16 @@ public class ReviewResource {
             return Htmx.invalid(Htmx.isHtmx(headers)
                     ? Templates.newThread$row(access, repo, file, form, e.errors(), ctx)
                     : Templates.newThread(access, repo, file, form, e.errors(), ctx));
+        } catch (LinesRead.Changed e) {
+            // The lines changed in a sync since the form was shown: the form again, on the latest version, comment kept.
+            FileView file = files.file(repo, form.path(), null);
+            NewThreadForm again = new NewThreadForm(form.path(), form.lineStart(), form.lineEnd(), form.body(),
+                    String.valueOf(file.manifestVersion()));
+            FormErrors errors = FormErrors.none();
+            errors.add("lineStart", e.getMessage());
+            return Htmx.invalid(Htmx.isHtmx(headers)
+                    ? Templates.newThread$row(access, repo, file, again, errors, ctx)
+                    : Templates.newThread(access, repo, file, again, errors, ctx));
         }
     }
 

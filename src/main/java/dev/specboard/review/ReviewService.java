@@ -42,7 +42,6 @@ public class ReviewService {
 
     private static final Logger LOG = Logger.getLogger(ReviewService.class);
     static final int MAX_BODY = 65536;
-    static final int MAX_SNIPPET_LINES = 50;
 
     @Inject
     FileBrowserService files;
@@ -55,6 +54,9 @@ public class ReviewService {
 
     @Inject
     Markdown markdown;
+
+    @Inject
+    LinesRead linesRead;
 
     @Inject
     EntityManager em;
@@ -137,12 +139,24 @@ public class ReviewService {
         return ReviewContext.of(access, repo.name);
     }
 
-    /** Opens a thread on lines of the latest version of a file with its first comment; notifies mentioned people. */
+    /**
+     * Opens a thread on lines of the latest version of a file with its first comment; notifies mentioned people. Lines
+     * read in an older manifest version ({@code manifestVersion}) are carried to the latest one, or refused (409) when
+     * they changed.
+     */
     @Transactional
     public ThreadView open(Access access, Repo repo, NewThreadForm form, Comment.AuthorType authorType) {
         access.requireWrite(Role.REVIEWER);
         FormErrors errors = FormErrors.none();
-        FileView file = files.file(repo, form.path(), null);
+        if (form.path() == null || form.path().isBlank()) {
+            // Checked before the file is looked for: {} was answered 404 "No file  in app", as if a file were gone.
+            errors.add("path", "Name the file, like src/App.java");
+            parseLine(form.lineStart(), "lineStart", errors);
+            checkBody(form.body(), errors);
+            throw new ValidationException(errors);
+        }
+        Integer read = linesRead.version(repo, form.manifestVersion());
+        FileView file = files.file(repo, form.path(), read);
         if (!file.shown()) {
             throw ValidationException.of("path", "This file cannot be commented line by line: " + file.notice());
         }
@@ -159,6 +173,15 @@ public class ReviewService {
         if (errors.any()) {
             throw new ValidationException(errors);
         }
+        FileView readFile = file;
+        int readStart = start;
+        int readEnd = end;
+        if (!file.latest()) {
+            LinesRead.Landed landed = linesRead.carry(repo, file, start, end);
+            file = landed.file();
+            start = landed.lineStart();
+            end = landed.lineEnd();
+        }
         CommentThread t = new CommentThread();
         t.projectId = access.project().id;
         t.repositoryId = repo.id;
@@ -167,11 +190,12 @@ public class ReviewService {
         t.lineEnd = end;
         t.manifestVersion = file.manifestVersion();
         t.blobSha = file.entry().blobSha();
-        t.snippet = snippet(file.lines(), start, end);
-        t.originalFilePath = t.filePath;
-        t.originalLineStart = start;
-        t.originalLineEnd = end;
-        t.originalManifestVersion = t.manifestVersion;
+        t.snippet = LinesRead.snippet(file.lines(), start, end);
+        // Where its author read the lines: a thread carried from an older version shows where it was written.
+        t.originalFilePath = readFile.entry().path();
+        t.originalLineStart = readStart;
+        t.originalLineEnd = readEnd;
+        t.originalManifestVersion = readFile.manifestVersion();
         t.createdBy = access.accountId();
         t.persist();
         Comment c = addComment(t, access.accountId(), authorType, form.body());
@@ -367,11 +391,5 @@ public class ReviewService {
         } else if (body.length() > MAX_BODY) {
             errors.add("body", "At most " + MAX_BODY + " characters");
         }
-    }
-
-    static String snippet(List<String> lines, int start, int end) {
-        int last = Math.min(end, start + MAX_SNIPPET_LINES - 1);
-        String s = String.join("\n", lines.subList(start - 1, last));
-        return s.length() > 10_000 ? s.substring(0, 10_000) : s;
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * <ul>
  * <li>the request line and headers of every request, static files included: a Vert.x filter that runs before routing
  * and login ({@link #checkRequest}) refuses a NUL (raw or {@code %00}) in the path or the query, a {@code .} or
- * {@code ..} segment in the path (raw or escaped as {@code %2e}), and a Content-Type header that is empty or not a
+ * {@code ..} segment in the path (raw or escaped as {@code %2e}), percent-escapes that are no UTF-8 ({@link Utf8Escapes}), and a Content-Type header that is empty or not a
  * media type, or more than one Authorization header: 400; a JSON body declared in another charset than UTF-8: 415 ({@link #charsetProblem}); an address longer
  * than 32 KiB: 414 ({@link #MAX_ADDRESS});</li>
  * <li>form bodies, once RESTEasy has parsed them and before any resource binds them ({@link #checkForm}): a NUL in a
@@ -188,7 +188,7 @@ public class InputGuard {
         if (hasDotSegment(uri)) {
             return "The address contains a \".\" or \"..\" segment (maybe escaped as %2e): ask for the page itself.";
         }
-        return null;
+        return Utf8Escapes.problem(uri);
     }
 
     /**

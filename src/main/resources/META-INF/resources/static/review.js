@@ -75,7 +75,8 @@
     tr.innerHTML = '<td colspan="2">Loading…</td>';
     after.parentNode.insertBefore(tr, after.nextSibling);
     htmx.ajax('GET', url + '?path=' + encodeURIComponent(table.getAttribute('data-path')) +
-      '&lineStart=' + selection.start + '&lineEnd=' + selection.end, { target: '#new-thread-row', swap: 'outerHTML' });
+      '&lineStart=' + selection.start + '&lineEnd=' + selection.end +
+      '&manifestVersion=' + encodeURIComponent(table.getAttribute('data-manifest-version') || ''), { target: '#new-thread-row', swap: 'outerHTML' });
   }
 
   function fromHash() {

@@ -218,7 +218,9 @@ class ApiContractTest {
         expected.put("fail_work_session", List.of("project", "sessionId", "reason"));
         expected.put("release_work_session", List.of("project", "sessionId"));
         expected.put("retry_work_session", List.of("project", "sessionId"));
-        expected.put("open_review_thread", List.of("project", "repository", "path", "lineStart", "lineEnd", "body"));
+        expected.put("open_review_thread", List.of("project", "repository", "path", "lineStart", "lineEnd", "body", "manifestVersion"));
+        expected.put("get_tree", List.of("project", "repository", "path", "ref"));
+        expected.put("get_file", List.of("project", "repository", "path", "ref"));
         expected.put("list_review_threads", List.of("project", "repository", "path", "state"));
         expected.put("comment_on_thread", List.of("project", "thread", "body"));
         expected.put("resolve_thread", List.of("project", "thread"));

@@ -99,6 +99,18 @@ class OpenApiTest {
             String ref = doc.getString("paths.'" + required.getKey() + "'." + method + ".requestBody.content.'application/json'.schema.$ref");
             assertEquals(required.getValue(), doc.getList("components.schemas." + ref.substring(ref.lastIndexOf('/') + 1) + ".required"), ref);
         }
+        // A thread says the version its lines were read from (optional); files and folders are read at a branch or commit.
+        String threadBody = doc.getString("paths.'/api/v1/projects/{slug}/repos/{name}/threads'.post.requestBody.content.'application/json'.schema.$ref");
+        String threadSchema = "components.schemas." + threadBody.substring(threadBody.lastIndexOf('/') + 1);
+        assertTrue(doc.getString(threadSchema + ".properties.manifestVersion.description").contains("read from"), threadSchema);
+        assertEquals(List.of("path", "lineStart", "lineEnd", "body"), doc.getList(threadSchema + ".required"));
+        for (String read : List.of("/api/v1/projects/{slug}/repos/{name}/tree", "/api/v1/projects/{slug}/repos/{name}/files/{path}")) {
+            List<Map<String, Object>> parameters = doc.getList("paths.'" + read + "'.get.parameters");
+            assertTrue(parameters.stream().anyMatch(p -> "ref".equals(p.get("name")) && "query".equals(p.get("in"))
+                    && String.valueOf(p.get("description")).contains("branch")), read + ": " + parameters);
+            assertTrue(doc.getMap("paths.'" + read + "'.get.responses").keySet().containsAll(Set.of("200", "404", "422")), read);
+            assertTrue(doc.getMap("paths.'" + read + "'.get.responses.'200'.content").containsKey("application/json"), read);
+        }
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/invitations'.post.responses").containsKey("201"));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/invitations/{id}'.delete.responses").containsKey("204"));
         String json = RestAssured.given().get("/q/openapi?format=json").asString();

@@ -299,7 +299,7 @@ class FileBrowserResourceTest {
     private void addThreads(Access access, Repo repo, int from, int to) {
         for (int i = from; i < to; i++) {
             int line = i + 1;
-            review.open(access, repo, new NewThreadForm("src/App.java", String.valueOf(line), String.valueOf(line), "Comment " + i + " by @someone"),
+            review.open(access, repo, new NewThreadForm("src/App.java", String.valueOf(line), String.valueOf(line), "Comment " + i + " by @someone", null),
                     i % 2 == 0 ? Comment.AuthorType.USER : Comment.AuthorType.AI);
         }
         QuarkusTransaction.requiringNew().run(() -> {
@@ -362,7 +362,7 @@ class FileBrowserResourceTest {
             git.commit("first", files);
             Synced s = synced(git);
             review.open(new Access(s.team().project(), Role.REVIEWER, s.team().reviewer().id), s.repo(),
-                    new NewThreadForm("dir #1/100% sure?.txt", "1", "1", "Sure, @" + s.team().member().username + "?"), Comment.AuthorType.USER);
+                    new NewThreadForm("dir #1/100% sure?.txt", "1", "1", "Sure, @" + s.team().member().username + "?", null), Comment.AuthorType.USER);
 
             Map<String, String> shown = new TreeMap<>();
             Deque<String> folders = new ArrayDeque<>(List.of(s.base()));

@@ -62,7 +62,7 @@ class RepoListQueriesTest {
             Access member = new Access(team.project(), Role.MEMBER, team.member().id);
             for (int i = 0; i < n; i++) {
                 String line = String.valueOf(i + 1);
-                ThreadView t = review.open(reviewer, repo, new NewThreadForm("src/File" + i + ".java", line, line, "Comment " + i),
+                ThreadView t = review.open(reviewer, repo, new NewThreadForm("src/File" + i + ".java", line, line, "Comment " + i, null),
                         i % 2 == 0 ? Comment.AuthorType.USER : Comment.AuthorType.AI);
                 review.reply(member, t.id(), CommentForm.reply("Reply to " + i), Comment.AuthorType.USER);
                 review.reply(reviewer, t.id(), CommentForm.reply("Again " + i), Comment.AuthorType.AI);

@@ -1,0 +1,84 @@
+package dev.specboard.repo;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.specboard.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads folders and files at a branch or commit of a repository's mirror, as of its last sync: an agent that pushed to
+ * its task branch reads back what it pushed, where manifests hold only the default branch. Files are described as a
+ * sync describes them (size, lines, binary) and shown with the same limits; a ref naming the latest manifest's commit
+ * reads that manifest.
+ */
+@ApplicationScoped
+public class RefFiles {
+
+    /** Files kept described, all commits together (as many as the manifests' cache keeps). */
+    private static final int KEPT_ENTRIES = 60_000;
+
+    private record Commit(UUID repoId, String sha) {
+    }
+
+    /** A commit never changes, so neither do its files: kept by commit, not by the branch that names it now. */
+    private final Cache<Commit, ManifestFiles.Files> commits = Caffeine.newBuilder()
+            .maximumWeight(KEPT_ENTRIES).weigher((Commit c, ManifestFiles.Files f) -> f.sorted().size() + 1).build();
+
+    @Inject
+    GitMirror mirror;
+
+    @Inject
+    ManifestFiles manifests;
+
+    @Inject
+    FileBrowserService files;
+
+    /** The folder at the path at the ref (a branch or commit SHA); the latest manifest's when no ref is given. */
+    public TreeView tree(Repo repo, String path, String ref) {
+        String r = RefName.check(ref);
+        if (r == null) {
+            return files.tree(repo, path, null);
+        }
+        String commit = commit(repo, r);
+        return latestIs(repo, commit) ? files.tree(repo, path, null) : files.treeAt(repo, path, commit, filesOf(repo, commit));
+    }
+
+    /** The file at the path at the ref (a branch or commit SHA); the latest manifest's when no ref is given. */
+    public FileView file(Repo repo, String path, String ref) {
+        String r = RefName.check(ref);
+        if (r == null) {
+            return files.file(repo, path, null);
+        }
+        String commit = commit(repo, r);
+        return latestIs(repo, commit) ? files.file(repo, path, null) : files.fileAt(repo, path, commit, filesOf(repo, commit));
+    }
+
+    private String commit(Repo repo, String ref) {
+        return mirror.commitOf(repo, ref).orElseThrow(() -> ApiException.notFound("No branch or commit " + ref + " in " + repo.name
+                + " as of its last sync: push it, then sync the repository (a sync fetches every branch)"));
+    }
+
+    private boolean latestIs(Repo repo, String commit) {
+        return manifests.latest(repo.id).map(m -> m.commitSha().equals(commit)).orElse(false);
+    }
+
+    /** The commit's files; blobs the latest manifest describes are not read again, so a task branch costs what it changed. */
+    private ManifestFiles.Files filesOf(Repo repo, String commit) {
+        return commits.get(new Commit(repo.id, commit), c -> {
+            Map<String, ManifestEntry> known = new HashMap<>();
+            manifests.latest(repo.id).ifPresent(m -> manifests.files(m).sorted().forEach(e -> known.putIfAbsent(e.blobSha(), e)));
+            GitMirror.Listing listing = mirror.listFiles(repo, commit, known, GitMirror.Progress.NONE);
+            List<ManifestEntry> sorted = listing.files();
+            return new ManifestFiles.Files(sorted, sorted.stream().collect(Collectors.toUnmodifiableMap(ManifestEntry::path,
+                    Function.identity(), (a, b) -> a)), List.copyOf(listing.submodules()));
+        });
+    }
+}
