@@ -2,6 +2,7 @@ package dev.specboard.api;
 
 import dev.specboard.account.AuthMechanism;
 import dev.specboard.account.TokenIdentityProvider;
+import dev.specboard.web.OriginGuard;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Binds each MCP session to the API token that opened it. A session id is a bearer value too: one that leaked (a log,
  * a proxy) must not let another token carry on its conversation, so another token naming it is answered as for a
  * session that does not exist (404), which also tells it nothing about whether the id is in use. And it caps the
- * sessions one token holds open at once ({@link #admit}).
+ * sessions one token, and one account across its tokens, holds open at once ({@link #admit}).
  */
 @ApplicationScoped
 public class McpSessionOwners {
@@ -32,13 +33,17 @@ public class McpSessionOwners {
 
     private static final String ADMITTED = "specboard.mcp.admitted";
 
-    private final Map<String, Object> owners = new ConcurrentHashMap<>();
+    private final Map<String, Holder> owners = new ConcurrentHashMap<>();
 
-    /** Per owner, the initialize requests admitted whose session the library has not named yet; guarded by this. */
-    private final Map<Object, Integer> opening = new HashMap<>();
+    /** Per holder, the initialize requests admitted whose session the library has not named yet; guarded by this. */
+    private final Map<Holder, Integer> opening = new HashMap<>();
 
     @ConfigProperty(name = "specboard.mcp.max-sessions-per-token", defaultValue = "20")
     int maxSessions;
+
+    /** The cap across an account's tokens: tokens cost nothing to make, so a cap per token alone would bound nothing. */
+    @ConfigProperty(name = "specboard.mcp.max-sessions-per-account", defaultValue = "50")
+    int maxAccountSessions;
 
     @ConfigProperty(name = "quarkus.mcp.server.connection-idle-timeout", defaultValue = "30M")
     Duration idleTimeout;
@@ -62,6 +67,14 @@ public class McpSessionOwners {
     }
 
     private void screen(RoutingContext ctx) {
+        if (OriginGuard.fromAnotherSite(ctx.request()::getHeader, ctx.request().scheme())) {
+            // The MCP transport asks servers to check Origin: a page of another site that a browser runs (DNS rebinding
+            // onto a local Specboard) must not reach the tools. Agents send no Origin; Specboard's own pages send its own.
+            JsonObject error = new JsonObject().put("error", "Forbidden: this MCP request comes from a web page of another site (its Origin header)")
+                    .put("details", new JsonObject());
+            ctx.response().setStatusCode(403).putHeader("Content-Type", "application/json").end(error.encode());
+            return;
+        }
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> screen(ctx, identity), failure -> refused(ctx, failure));
     }
 
@@ -90,16 +103,17 @@ public class McpSessionOwners {
         Object owner = owner(identity);
         String session = ctx.request().getHeader(McpSessionGuard.SESSION_HEADER);
         if (session == null) {
-            if (owner != null) {
-                ctx.put(OWNER, owner);
+            Holder holder = owner == null ? null : new Holder(owner, identity.getAttribute(AuthMechanism.ACCOUNT_ID));
+            if (holder != null) {
+                ctx.put(OWNER, holder);
             }
             // Only initialize opens a session; the library names it in the answer's header.
             ctx.addHeadersEndHandler(v -> {
                 String opened = ctx.response().headers().get(McpSessionGuard.SESSION_HEADER);
                 synchronized (this) {
-                    if (opened != null && owner != null) {
+                    if (opened != null && holder != null) {
                         forgetClosed();
-                        owners.put(opened, owner);
+                        owners.put(opened, holder);
                     }
                     // Counted as open from here on: the place admit kept for it is given back in the same step.
                     release(ctx);
@@ -110,8 +124,8 @@ public class McpSessionOwners {
             ctx.next();
             return;
         }
-        Object opener = owners.get(session);
-        if (opener != null && owner != null && !opener.equals(owner)) {
+        Holder opener = owners.get(session);
+        if (opener != null && owner != null && !opener.owner().equals(owner)) {
             McpSessionGuard.noSuchSession(ctx);
             return;
         }
@@ -122,22 +136,37 @@ public class McpSessionOwners {
     /**
      * Admits an {@code initialize} of this request's token, keeping it a place until the library has named its session;
      * null when admitted, else the refusal's words. A token may hold {@code specboard.mcp.max-sessions-per-token}
-     * sessions open at once: the library's idle timeout bounds how long a session lives, not how many one token opens,
+     * sessions open at once, and an account {@code specboard.mcp.max-sessions-per-account} across its tokens: the library's idle timeout bounds how long a session lives, not how many one token opens,
      * and each holds memory on this instance. Sessions closed (DELETE) or expired stop counting, as the library forgets them.
      */
     String admit(RoutingContext ctx) {
-        Object owner = ctx.get(OWNER);
-        if (owner == null) {
+        Holder holder = ctx.get(OWNER);
+        if (holder == null) {
             return null;
         }
         synchronized (this) {
-            long open = owners.entrySet().stream().filter(e -> owner.equals(e.getValue()) && connections.has(e.getKey())).count();
-            if (open + opening.getOrDefault(owner, 0) >= maxSessions) {
-                return "Too many open MCP sessions for this token: at most " + maxSessions + " at once. Close one you no longer use"
-                        + " (DELETE " + endpoint + " with its Mcp-Session-Id header, as an MCP client does when it disconnects),"
-                        + " or wait until an idle one expires (" + idle() + " after its last request); then send initialize again.";
+            // Open sessions and those admitted but not yet named, of this token and of its account.
+            long open = 0;
+            long account = 0;
+            for (Map.Entry<String, Holder> e : owners.entrySet()) {
+                if (connections.has(e.getKey())) {
+                    open += holder.sameOwner(e.getValue()) ? 1 : 0;
+                    account += holder.sameAccount(e.getValue()) ? 1 : 0;
+                }
             }
-            opening.merge(owner, 1, Integer::sum);
+            for (Map.Entry<Holder, Integer> e : opening.entrySet()) {
+                open += holder.sameOwner(e.getKey()) ? e.getValue() : 0;
+                account += holder.sameAccount(e.getKey()) ? e.getValue() : 0;
+            }
+            String free = " Close one you no longer use (DELETE " + endpoint + " with its Mcp-Session-Id header, as an MCP client does"
+                    + " when it disconnects), or wait until an idle one expires (" + idle() + " after its last request); then send initialize again.";
+            if (open >= maxSessions) {
+                return "Too many open MCP sessions for this token: at most " + maxSessions + " at once." + free;
+            }
+            if (account >= maxAccountSessions) {
+                return "Too many open MCP sessions for this account: at most " + maxAccountSessions + " at once across its tokens." + free;
+            }
+            opening.merge(holder, 1, Integer::sum);
         }
         ctx.put(ADMITTED, new AtomicBoolean(true));
         return null;
@@ -146,11 +175,23 @@ public class McpSessionOwners {
     /** Gives back the place {@link #admit} kept for this request, once. */
     private void release(RoutingContext ctx) {
         AtomicBoolean admitted = ctx.get(ADMITTED);
-        Object owner = ctx.get(OWNER);
+        Holder owner = ctx.get(OWNER);
         if (admitted != null && owner != null && admitted.compareAndSet(true, false)) {
             synchronized (this) {
                 opening.computeIfPresent(owner, (o, n) -> n > 1 ? n - 1 : null);
             }
+        }
+    }
+
+    /** What a session belongs to ({@link #owner}) and the account behind it, whose tokens share a cap of their own. */
+    private record Holder(Object owner, Object account) {
+
+        boolean sameOwner(Holder other) {
+            return owner.equals(other.owner);
+        }
+
+        boolean sameAccount(Holder other) {
+            return account != null && account.equals(other.account);
         }
     }
 

@@ -16,6 +16,8 @@ import dev.specboard.spec.SpecService;
 import dev.specboard.spec.TaskBoardService;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.web.FormErrors;
+import dev.specboard.web.ValidationException;
 import dev.specboard.web.ApiException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -69,6 +71,7 @@ public class SpecApi {
                            Integer version) {
 
         SpecInput toInput() {
+            requireNoNullPhases(phases);
             String type = specType == null || specType.isBlank() ? TechnicalSpec.TYPE_MONOLITHIC : specType.trim();
             SpecContent structured = null;
             if (TechnicalSpec.TYPE_HIERARCHICAL.equals(type)) {
@@ -77,6 +80,19 @@ public class SpecApi {
                         p.content(), p.assignedFiles(), p.branchName())).toList());
             }
             return new SpecInput(storyNumber == null ? null : storyNumber.orElse(null), title, type, content, structured, dependsOn);
+        }
+    }
+
+    /** A null among the phases is a mistake in the request (422 naming it), not a server error. */
+    private static void requireNoNullPhases(List<PhaseBody> phases) {
+        FormErrors errors = FormErrors.none();
+        for (int i = 0; phases != null && i < phases.size(); i++) {
+            if (phases.get(i) == null) {
+                errors.add("phases[" + i + "]", "A phase is an object with a name and its fields, not null");
+            }
+        }
+        if (errors.any()) {
+            throw new ValidationException(errors);
         }
     }
 

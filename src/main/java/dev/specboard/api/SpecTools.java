@@ -1,5 +1,7 @@
 package dev.specboard.api;
 
+import dev.specboard.web.ValidationException;
+import dev.specboard.web.FormErrors;
 import dev.specboard.web.QueryValues;
 import io.quarkiverse.mcp.server.RawMessage;
 import io.quarkiverse.mcp.server.Tool;
@@ -85,10 +87,21 @@ public class SpecTools {
                                           @ToolArg(description = "the columns to set, e.g. [{\"column\": \"in_progress\", \"wipLimit\": 3}]")
                                           List<ColumnLimit> limits) {
         return call(() -> {
-            // A HashMap, as the API's body is: a null limit (none) is a value here.
+            // A LinkedHashMap, as the API's body is: a null limit (none) is a value here.
             Map<String, Integer> body = limits == null ? null : new LinkedHashMap<>();
-            if (limits != null) {
-                limits.forEach(l -> body.put(l == null ? null : l.column(), l == null ? null : l.wipLimit()));
+            FormErrors errors = FormErrors.none();
+            for (int i = 0; limits != null && i < limits.size(); i++) {
+                ColumnLimit l = limits.get(i);
+                if (l == null) {
+                    errors.add("limits[" + i + "]", "A limit is an object with a column and a wipLimit, not null");
+                } else if (l.column() == null || l.column().isBlank()) {
+                    errors.add("limits[" + i + "].column", "Required: the column whose limit this is, e.g. in_progress");
+                } else {
+                    body.put(l.column(), l.wipLimit());
+                }
+            }
+            if (errors.any()) {
+                throw new ValidationException(errors);
             }
             return boardApi.setLimits(project, body).entrySet().stream().map(e -> new ColumnLimit(e.getKey(), e.getValue())).toList();
         });

@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Refuses state changes that the browser says come from another site: a {@code Sec-Fetch-Site:
@@ -23,13 +24,21 @@ public class OriginGuard {
         if (SAFE.contains(request.getMethod()) || request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
-        if ("cross-site".equalsIgnoreCase(request.getHeaderString("Sec-Fetch-Site"))) {
+        if (fromAnotherSite(request::getHeaderString, request.getUriInfo().getRequestUri().getScheme())) {
             throw refused();
         }
-        String origin = request.getHeaderString("Origin");
-        if (origin != null && (originOf(origin).isEmpty() || !originOf(origin).equals(site(request)))) {
-            throw refused();
+    }
+
+    /**
+     * Whether the browser says this request comes from another site: {@code Sec-Fetch-Site: cross-site}, or an
+     * {@code Origin} other than this site's; {@code header} reads the request's headers, {@code scheme} is the one it came in on.
+     */
+    public static boolean fromAnotherSite(Function<String, String> header, String scheme) {
+        if ("cross-site".equalsIgnoreCase(header.apply("Sec-Fetch-Site"))) {
+            return true;
         }
+        String origin = header.apply("Origin");
+        return origin != null && (originOf(origin).isEmpty() || !originOf(origin).equals(site(header, scheme)));
     }
 
     private static ApiException refused() {
@@ -38,14 +47,14 @@ public class OriginGuard {
     }
 
     /** This site's origin as the browser sees it, e.g. {@code https://specboard.example.com}. */
-    static String site(ContainerRequestContext request) {
-        String host = first(request.getHeaderString("X-Forwarded-Host"));
+    static String site(Function<String, String> header, String requestScheme) {
+        String host = first(header.apply("X-Forwarded-Host"));
         if (host == null) {
-            host = request.getHeaderString("Host");
+            host = header.apply("Host");
         }
-        String scheme = first(request.getHeaderString("X-Forwarded-Proto"));
+        String scheme = first(header.apply("X-Forwarded-Proto"));
         if (scheme == null) {
-            scheme = request.getUriInfo().getRequestUri().getScheme();
+            scheme = requestScheme;
         }
         return normalized(scheme, host);
     }

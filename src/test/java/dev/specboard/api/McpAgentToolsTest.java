@@ -100,6 +100,16 @@ class McpAgentToolsTest {
         assertTrue(Mcp.answer(member, memberSession, "set_wip_limits", true, "project", t.slug(),
                 "limits", List.of(Map.of("column", "in_progress", "wipLimit", 9))).contains("lead"));
         Api.as(t.viewer()).get(api + "/board/limits").then().statusCode(200).body("in_progress", equalTo(3));
+
+        // A limit without its column, or a null one, is named (it was a NullPointerException: "Something went wrong").
+        List<Object> broken = new java.util.ArrayList<>();
+        broken.add(Map.of());
+        broken.add(Map.of("wipLimit", 3));
+        broken.add(null);
+        String refused = Mcp.answer(lead, session, "set_wip_limits", true, "project", t.slug(), "limits", broken);
+        assertTrue(refused.contains("limits[0].column") && refused.contains("limits[1].column") && refused.contains("limits[2]")
+                && !refused.contains("went wrong"), refused);
+        Api.as(t.viewer()).get(api + "/board/limits").then().statusCode(200).body("in_progress", equalTo(3));
     }
 
     @Test

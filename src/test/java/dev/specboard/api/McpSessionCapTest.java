@@ -107,6 +107,32 @@ class McpSessionCapTest {
     }
 
     @Test
+    void anAccountHoldsAtMostFiftySessionsAcrossItsTokens() {
+        TestData.Team t = data.team();
+        List<String> held = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            String token = tokens.create(t.lead().id, "agent " + n, null, null).value();
+            for (int i = 0; i < CAP; i++) {
+                held.add(Mcp.initialize(token));
+            }
+        }
+        // A third token is under its own cap, but the account's 50 are reached after ten more.
+        String third = tokens.create(t.lead().id, "agent 2", null, null).value();
+        for (int i = 0; i < 10; i++) {
+            held.add(Mcp.initialize(third));
+        }
+        initialize(third).then().statusCode(429).body("error.message", containsString("for this account: at most 50"));
+        String fourth = tokens.create(t.lead().id, "agent 3", null, null).value();
+        initialize(fourth).then().statusCode(429).body("error.message", containsString("across its tokens"));
+        // Another account is not touched by this one's sessions.
+        Mcp.initialize(tokens.create(t.member().id, "member's", null, null).value());
+
+        RestAssured.given().auth().oauth2(third).header("Mcp-Session-Id", held.get(held.size() - 1)).delete("/api/mcp").then().statusCode(200);
+        Mcp.initialize(fourth);
+        initialize(fourth).then().statusCode(429);
+    }
+
+    @Test
     void initializeRequestsAtTheSameMomentGetNoMoreThanTheCap() throws Exception {
         TestData.Team t = data.team();
         String token = tokens.create(t.member().id, "parallel", null, null).value();

@@ -65,6 +65,29 @@ class McpTransportTest {
     }
 
     @Test
+    void aRequestFromAWebPageOfAnotherSiteIsRefused() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "origin", null, null).value();
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
+        for (String origin : List.of("http://evil.example", "null", "http://127.0.0.1.nip.io:" + base.getPort())) {
+            Response r = RestAssured.given().auth().oauth2(token).contentType("application/json").header("Origin", origin)
+                    .header("Accept", "application/json, text/event-stream").body(initialize).post("/api/mcp");
+            r.then().statusCode(403).body("error", containsString("another site"));
+            assertEquals(null, r.getHeader("Mcp-Session-Id"), origin);
+        }
+        // A session opened without Origin (as agents do) is refused too when a page of another site names it.
+        String session = Mcp.initialize(token);
+        RestAssured.given().auth().oauth2(token).contentType("application/json").header("Origin", "https://evil.example")
+                .header("Mcp-Session-Id", session).header("Accept", "application/json, text/event-stream").body(LIST_PROJECTS)
+                .post("/api/mcp").then().statusCode(403);
+        // This site's own origin is fine.
+        RestAssured.given().auth().oauth2(token).contentType("application/json").header("Origin", "http://localhost:" + base.getPort())
+                .header("Accept", "application/json, text/event-stream").body(initialize).post("/api/mcp")
+                .then().statusCode(200).header("Mcp-Session-Id", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void aRefusedTokenIsOne401AndNoErrorInTheLog() throws Exception {
         try (LogCapture logs = LogCapture.everything()) {
             for (int i = 0; i < 3; i++) {

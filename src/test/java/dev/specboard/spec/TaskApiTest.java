@@ -97,6 +97,21 @@ class TaskApiTest {
     }
 
     @Test
+    void aNullPhaseIs422NamingItOnCreateAndEdit() {
+        TestData.Team t = data.team();
+        Map<String, Object> body = new java.util.HashMap<>(hierarchical(null, "Nulls", null, "one"));
+        List<Object> phases = new java.util.ArrayList<>((List<?>) body.get("phases"));
+        phases.add(null);
+        body.put("phases", phases);
+        fx.api(t.member()).body(body).post(base(t) + "/specs").then().statusCode(422)
+                .body("details.'phases[1]'", containsString("not null"));
+        fx.api(t.member()).body(hierarchical(null, "Fine", null, "one")).post(base(t) + "/specs").then().statusCode(201);
+        body.put("version", 1);
+        fx.api(t.member()).body(body).put(base(t) + "/specs/SPEC-1").then().statusCode(422)
+                .body("details.'phases[1]'", containsString("not null"));
+    }
+
+    @Test
     void secondClaimOfTheSameTaskGets409() {
         TestData.Team t = data.team();
         data.stories(t, 1);
