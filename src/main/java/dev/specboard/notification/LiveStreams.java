@@ -6,6 +6,8 @@ import dev.specboard.web.LiveEvent;
 import dev.specboard.web.LiveUpdates;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -56,8 +58,14 @@ public class LiveStreams {
                         live.stream().filter(grant::shakenBy).map(e -> grant))
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // the check reads the database
                 .map(g -> grants.holds(g) ? sse.newEventBuilder().comment("keep-alive").build() : end);
-        return Multi.createBy().merging().streams(Multi.createFrom().item(sse.newEventBuilder().name(READY).data(ready).build()),
+        Multi<OutboundSseEvent> stream = Multi.createBy().merging().streams(Multi.createFrom().item(sse.newEventBuilder().name(READY).data(ready).build()),
                         events, checks)
                 .select().first(e -> e != end);
+        Context connection = Vertx.currentContext();
+        // Each event is written on its connection's event loop, where the connection closes: the library looks whether it
+        // is closed before writing, and only there is that answer still true at the write. Written from another thread
+        // (the bus's listener, a worker), an event could reach a connection that closed meanwhile, and Netty logged a
+        // WARN with a stack trace (IllegalReferenceCountException) for each; the closing cancels the stream there too.
+        return connection == null ? stream : stream.emitOn(task -> connection.runOnContext(v -> task.run()));
     }
 }

@@ -5,7 +5,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -56,6 +58,19 @@ public class BodyLimit {
         if (rc.get(STREAMED_REFUSAL) == null || !rc.response().ended()) {
             rc.next();
         }
+    }
+
+    /**
+     * Whether the body of the request being answered was refused by this filter as it arrived: its reader (JSON, form,
+     * upload) then fails on the cut-off body or the closing connection after the 413 is out. The refusal was logged once,
+     * so that failure is no news for the log; it is not answered either (the answer is out).
+     */
+    static boolean refusedWhileRead() {
+        if (!Arc.container().requestContext().isActive()) {
+            return false;
+        }
+        RoutingContext rc = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        return rc != null && rc.get(STREAMED_REFUSAL) != null;
     }
 
     void check(RoutingContext rc) {

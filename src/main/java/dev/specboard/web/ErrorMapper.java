@@ -248,9 +248,11 @@ public class ErrorMapper {
         return LoggedText.of(LoggedPath.text(e.getMessage()));
     }
 
-    /** A refusal of bad input: one WARN line, then the usual answer. */
+    /** A refusal of bad input: one WARN line (none for a reader cut off by the body limit, which logged it), then the usual answer. */
     private static Response refuse(int status, String message, Map<String, Object> details, UriInfo uri, HttpHeaders headers, Request request) {
-        InputGuard.refused(request.getMethod(), uri.getPath(), message);
+        if (!BodyLimit.refusedWhileRead()) {
+            InputGuard.refused(request.getMethod(), uri.getPath(), message);
+        }
         return respond(status, message, details, uri, headers);
     }
 

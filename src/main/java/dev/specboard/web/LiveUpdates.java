@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Carries live events between app instances through PostgreSQL LISTEN/NOTIFY and hands them to
@@ -65,6 +66,7 @@ public class LiveUpdates {
     Optional<String> password;
 
     private final BroadcastProcessor<LiveEvent> events = BroadcastProcessor.create();
+    private final AtomicInteger subscribers = new AtomicInteger();
     private volatile boolean running;
     private Thread listener;
 
@@ -130,8 +132,18 @@ public class LiveUpdates {
         }
     }
 
+    /** The events of every instance, from the moment of subscribing; counted while subscribed (see {@link #subscribers}). */
     public Multi<LiveEvent> stream() {
-        return events;
+        return events.onSubscription().invoke(s -> subscribers.incrementAndGet())
+                .onTermination().invoke(subscribers::decrementAndGet);
+    }
+
+    /**
+     * How many subscriptions to the events are open: the instance's own listeners, and a few for each open stream of a page
+     * or agent. A stream whose client went away gives its own back, or the count would only grow.
+     */
+    public int subscribers() {
+        return subscribers.get();
     }
 
     void start(@Observes StartupEvent ev) {
