@@ -65,7 +65,7 @@ public class JobTools {
     }
 
     @Tool(name = "list_jobs", description = "Lists the project's assistant jobs and refactors, newest first, 25 a page: kind (AI or REFACTOR), "
-            + "type (DOCS, EXPLANATION, RENAME), status, subject, who asked, repository and error.",
+            + "type (DOCS, EXPLANATION, RENAME), status, subject, who asked, repository, error, cancelRequested and cancelledBy.",
             outputSchema = @Tool.OutputSchema(from = JobApi.JobListItem.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
