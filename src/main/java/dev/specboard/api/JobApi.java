@@ -72,9 +72,10 @@ public class JobApi {
                             Instant finishedAt, boolean cancelRequested, String cancelledBy) {
     }
 
+    /** As {@link JobAnswer}: {@code status} CANCELLED once a cancel is taken, {@code cancelRequested} while its worker stops. */
     @RegisterForReflection
     public record JobListItem(UUID id, String kind, String type, String status, String subject, String requester, String repo,
-                              Instant createdAt, String error) {
+                              Instant createdAt, String error, boolean cancelRequested, String cancelledBy) {
     }
 
     @RegisterForReflection
@@ -172,8 +173,8 @@ public class JobApi {
             return List.of();
         }
         return found.rows().stream()
-                .map(r -> new JobListItem(r.id(), r.kind().name(), r.type(), r.status().name(), r.subject(), r.requester(), r.repo(),
-                        r.createdAt(), r.error())).toList();
+                .map(r -> new JobListItem(r.id(), r.kind().name(), r.type(), r.shownStatus().name(), r.subject(), r.requester(), r.repo(),
+                        r.createdAt(), r.error(), r.cancelRequested(), r.cancelledBy())).toList();
     }
 
     @GET

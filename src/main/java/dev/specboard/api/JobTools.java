@@ -65,7 +65,7 @@ public class JobTools {
     }
 
     @Tool(name = "list_jobs", description = "Lists the project's assistant jobs and refactors, newest first, 25 a page: kind (AI or REFACTOR), "
-            + "type (DOCS, EXPLANATION, RENAME), status, subject, who asked, repository and error.",
+            + "type (DOCS, EXPLANATION, RENAME), status, subject, who asked, repository, error, cancelRequested and cancelledBy.",
             outputSchema = @Tool.OutputSchema(from = JobApi.JobListItem.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
@@ -108,7 +108,7 @@ public class JobTools {
         return call(() -> jobApi.getRefactor(project, repository, id(refactor)));
     }
 
-    @Tool(name = "apply_refactor", description = "Applies a refactor's proposal as a commit on a new branch refactor/<symbol>-to-<newName> of the synced default branch (pushed to the origin when Specboard may write there). Refused as stale when the default branch changed the files since.",
+    @Tool(name = "apply_refactor", description = "Applies a refactor's proposal as a commit on a new branch refactor/<symbol>-to-<newName> of the synced default branch (pushed to the origin when Specboard may write there). Only who started it, or a lead, may. Refused as stale when the default branch changed the files since.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = true))
     public JobApi.AppliedAnswer applyRefactor(@ToolArg(description = "project slug") String project,
                                               @ToolArg(description = "repository name") String repository,

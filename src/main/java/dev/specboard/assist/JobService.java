@@ -250,15 +250,21 @@ public class JobService {
         return designDocs.save(access, target, new DesignDocForm(content, null));
     }
 
-    /** A page of the project's jobs of both kinds matching the filter, newest first, in two queries whatever their number. */
+    /**
+     * A page of the project's jobs of both kinds matching the filter, newest first, in two queries whatever their number. A
+     * running job asked to cancel counts as CANCELLED for the status filter, as its answer says; its row says it is stopping.
+     */
     @SuppressWarnings("unchecked")
     public Page list(UUID projectId, JobFilter filter) {
         String union = "SELECT j.id, 'AI' AS kind, j.type AS type, j.status, j.params::text AS params, j.progress::text AS progress, "
-                + "j.error, j.created_at, a.username, j.params->>'repo' AS repo FROM ai_jobs j LEFT JOIN accounts a ON a.id = j.user_id WHERE j.project_id = ?1 "
+                + "j.error, j.created_at, a.username, j.params->>'repo' AS repo, j.status = 'RUNNING' AND j.cancel_requested AS stopping, "
+                + "c.username AS cancelled_by FROM ai_jobs j LEFT JOIN accounts a ON a.id = j.user_id "
+                + "LEFT JOIN accounts c ON c.id = j.cancelled_by WHERE j.project_id = ?1 "
                 + "UNION ALL SELECT r.id, 'REFACTOR', 'RENAME', r.status, r.params::text, r.progress::text, r.error, r.created_at, a.username, "
-                + "g.name FROM refactor_jobs r JOIN repositories g ON g.id = r.repository_id LEFT JOIN accounts a ON a.id = r.user_id "
-                + "WHERE r.project_id = ?1";
-        String where = " WHERE (?2 = '' OR x.status = ?2) AND (?3 = '' OR x.type = ?3)";
+                + "g.name, r.status = 'RUNNING' AND r.cancel_requested, c.username FROM refactor_jobs r "
+                + "JOIN repositories g ON g.id = r.repository_id LEFT JOIN accounts a ON a.id = r.user_id "
+                + "LEFT JOIN accounts c ON c.id = r.cancelled_by WHERE r.project_id = ?1";
+        String where = " WHERE (?2 = '' OR CASE WHEN x.stopping THEN 'CANCELLED' ELSE x.status END = ?2) AND (?3 = '' OR x.type = ?3)";
         long total = ((Number) em.createNativeQuery("SELECT count(*) FROM (" + union + ") x" + where)
                 .setParameter(1, projectId).setParameter(2, filter.statusOrEmpty()).setParameter(3, filter.typeOrEmpty())
                 .getSingleResult()).longValue();
@@ -273,7 +279,8 @@ public class JobService {
             JobStatus status = JobStatus.valueOf((String) r[3]);
             Map<String, Object> params = map((String) r[4]);
             out.add(new JobRow((UUID) r[0], kind, (String) r[2], status, subject((String) r[2], params), (String) r[8], (String) r[9],
-                    SqlValues.instant(r[7]), JobProgress.of(status, map((String) r[5])), (String) r[6]));
+                    SqlValues.instant(r[7]), JobProgress.of(status, map((String) r[5])), (String) r[6], Boolean.TRUE.equals(r[10]),
+                    (String) r[11]));
         }
         return new Page(out, total, at.page(), at.pages());
     }

@@ -103,6 +103,20 @@ public abstract class LeasedJob extends TimestampedEntity {
         return status == JobStatus.RUNNING && cancelRequested ? JobStatus.CANCELLED : status;
     }
 
+    /** Whether the job was asked to cancel and its worker is still stopping it. */
+    public boolean stopping() {
+        return status.stopping(cancelRequested);
+    }
+
+    /** The status word its pages show ("Cancelling…" while it stops). */
+    public String stateLabel() {
+        return status.label(cancelRequested);
+    }
+
+    public String stateTone() {
+        return status.tone(cancelRequested);
+    }
+
     /**
      * Only who started the job, or a lead, may cancel it or queue it again: as a claimed task, only its claimer or a lead
      * moves it. A member stopped someone else's job, and the job page did not say who.

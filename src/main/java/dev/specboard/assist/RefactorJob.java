@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * A rename of a symbol across a scope of a repository (seed 003 {@code refactor_jobs}): the worker
- * writes a {@code proposal} (per file a unified diff and the occurrences), a member applies it as a
+ * writes a {@code proposal} (per file a unified diff and the occurrences), its starter or a lead applies it as a
  * commit on a new branch, recorded in {@code applied_changes}.
  */
 @Entity

@@ -173,13 +173,17 @@ public class RefactorService {
     /**
      * Commits the proposal with JGit on a new branch {@code refactor/<symbol>-to-<newName>} on top of
      * the synced default branch, pushes it to the origin when that is a local path or an https remote on
-     * a host given push credentials, and records {@code applied_changes}. A stale proposal is refused (409).
+     * a host given push credentials, and records {@code applied_changes}. Only its starter or a lead may (403); a stale
+     * proposal is refused (409).
      */
     @Transactional
     public Applied apply(Access access, String repoName, UUID id) {
         access.requireWrite(Role.MEMBER);
         Repo repo = requireRepo(access, repoName);
         RefactorJob job = locked(access, repo, id);
+        // It commits and pushes a branch in the job's name: as for cancelling or running it again, its starter or a lead
+        // decides (any member applied another's rename).
+        job.requireStarterOrLead(access, jobs.username(job.userId), "apply");
         if (job.applied()) {
             throw ApiException.conflict("This refactor was already applied on branch " + job.appliedChanges.get("branch") + ".");
         }

@@ -49,7 +49,17 @@ public record RefactorView(Access access, RefactorJob job, String repo, String r
         return staleness != null && staleness.stale();
     }
 
+    /** Apply is offered to its starter or a lead, as the service allows, once a fresh proposal waits. */
     public boolean canApply() {
+        return applicable() && job.mayChange(access);
+    }
+
+    /** A fresh proposal another member started: the page says who may apply it rather than offer a button that is refused. */
+    public boolean applyIsNotYours() {
+        return applicable() && !job.mayChange(access);
+    }
+
+    private boolean applicable() {
         return access.isMember() && proposal != null && !job.applied() && job.status == JobStatus.SUCCESS && !stale();
     }
 

@@ -88,6 +88,9 @@ public class FeatureDetection {
             f.dataOperations = DesignJson.write(ops);
             f.affectedPages = new ArrayList<>(paths.stream().map(p -> byPath.get(p).id()).toList());
             f.detectedFromMockups = true;
+            // The assistant wrote it, as it writes inferred entities and operations: a member's stale save of it names
+            // "the assistant", not the member who clicked (a feature keeps no requester; the thinking chain tells the detection).
+            f.savedBy(null);
             Thought entity = entityThoughts.get(Thought.key("entity:" + r.name()));
             Thought t = ThoughtService.upsert(projectId, known, prefix + f.id, "inference", "The mockups of " + String.join(", ", paths) + " "
                     + String.join(" and ", verbs(ops)) + " " + plural(r.name()) + ": a feature " + name + ".", r.confidence(),

@@ -123,4 +123,36 @@ class JobStarterRightsTest {
             assertEquals(JobStatus.SUCCESS, jobs.awaitRefactor(running).status);
         }
     }
+
+    @Test
+    void onlyItsStarterOrALeadAppliesARefactorAnotherMemberIsRefusedEverywhere() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            Account other = data.account("other");
+            data.addMember(t.project(), other, Role.MEMBER);
+            String base = "/api/v1/projects/" + t.slug() + "/repos/app/refactors/";
+            String page = "/projects/" + t.slug() + "/repos/app/refactors/";
+            String id = fx.api(t.member()).body(java.util.Map.of("symbol", "greet", "newName", "hello")).post(base).then().statusCode(202)
+                    .extract().path("id");
+            assertEquals(JobStatus.SUCCESS, jobs.awaitRefactor(UUID.fromString(id)).status);
+
+            Document theirs = Web.html(Web.as(other).get(page + id).then().statusCode(200).extract().response());
+            assertNull(theirs.getElementById("apply"), "another member is not offered what would be refused");
+            assertEquals("Started by " + t.member().username + ": only they or a lead can apply it.", theirs.getElementById("apply-not-yours").text());
+            assertNotNull(Web.html(Web.as(t.member()).get(page + id).then().extract().response()).getElementById("apply"), "its starter is");
+            assertNotNull(Web.html(Web.as(t.lead()).get(page + id).then().extract().response()).getElementById("apply"), "a lead is");
+
+            fx.api(other).post(base + id + "/apply").then().statusCode(403)
+                    .body("error", equalTo("This refactor was started by " + t.member().username + "; only they or a lead can apply it."));
+            assertEquals(403, Web.as(other).post(page + id + "/apply").statusCode());
+            String token = fx.token(other);
+            Mcp.callTool(token, Mcp.initialize(token), "apply_refactor", "{\"project\":\"" + t.slug() + "\",\"repository\":\"app\",\"refactor\":\"" + id + "\"}")
+                    .then().body("result.isError", equalTo(true)).body("result.content[0].text", containsString("only they or a lead can apply it"));
+            fx.api(t.viewer()).post(base + id + "/apply").then().statusCode(403);
+            assertNull(QuarkusTransaction.requiringNew().call(() -> RefactorJob.<RefactorJob>findById(UUID.fromString(id)).appliedChanges),
+                    "nothing was applied");
+
+            fx.api(t.lead()).post(base + id + "/apply").then().statusCode(200).body("branch", equalTo("refactor/greet-to-hello"));
+        }
+    }
 }

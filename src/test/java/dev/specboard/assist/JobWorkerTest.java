@@ -123,7 +123,7 @@ class JobWorkerTest {
             fx.api(t.member()).get(base + running).then().body("cancelRequested", equalTo(true));
             org.jsoup.nodes.Document page = dev.specboard.support.Web.html(dev.specboard.support.Web.as(t.member())
                     .get("/projects/" + t.slug() + "/jobs/" + running));
-            assertTrue(page.getElementById("job-cancelling") != null && page.getElementById("job-cancelling").text().startsWith("Cancelling"),
+            assertTrue(page.getElementById("job-cancelling") != null && page.getElementById("job-cancelling").text().startsWith("Cancel asked by " + t.member().username),
                     page.select("#job-panel").text());
             assertEquals(null, page.getElementById("job-cancel"), "no second cancel button");
             worker.run(JobKind.AI, running, "slow-worker");

@@ -116,6 +116,27 @@ class FeatureDetectionTest {
         assertTrue(after.path("passedOver").toString().contains("Contact: detected before"), after.asString());
     }
 
+    /** The assistant wrote a detected feature, not the member who asked for the detection: a stale save of it says so. */
+    @Test
+    void aDetectedFeatureIsSavedByTheAssistantNotByWhoClicked() {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        String api = ApiPaths.project(t.slug());
+        String id = fx.api(t.member()).post(api + "/features/detect").then().statusCode(200).extract().path("detected[0].id");
+        Feature f = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(java.util.UUID.fromString(id)));
+        assertTrue(f.updatedByAssistant);
+        assertNull(f.updatedBy);
+        fx.api(t.member()).body(Map.of("name", "Manage all contacts", "version", 0)).put(api + "/features/" + id).then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.startsWith("The feature Manage contacts was changed by the assistant while you edited it"));
+
+        // A member's own feature stays theirs.
+        String own = fx.api(t.member()).body(Map.of("name", "Export contacts", "userDescription", "CSV")).post(api + "/features").then()
+                .statusCode(201).extract().path("id");
+        Feature mine = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(java.util.UUID.fromString(own)));
+        assertEquals(t.member().id, mine.updatedBy);
+        assertFalse(mine.updatedByAssistant);
+    }
+
     @Test
     void aDetectionBuildsOnTheEntitysInferenceBothWays() {
         TestData.Team t = data.team();

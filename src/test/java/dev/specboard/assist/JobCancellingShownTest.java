@@ -1,0 +1,123 @@
+package dev.specboard.assist;
+
+import dev.specboard.kernel.Role;
+import dev.specboard.project.Access;
+import dev.specboard.project.Project;
+import dev.specboard.repo.GitFixture;
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A running job asked to cancel reads "Cancelling…" with who asked, on the jobs list, its page and the API and MCP list,
+ * while its worker is still stopping (it read "Running" there, as if the cancel had not been taken).
+ */
+@QuarkusTest
+class JobCancellingShownTest {
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    JobTestSupport jobs;
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    RefactorService refactors;
+
+    @Test
+    void aCancelledJobWhoseWorkerStillRunsShowsCancellingAndWhoAskedEverywhere() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            String list = "/projects/" + t.slug() + "/jobs";
+            String api = "/api/v1/projects/" + t.slug() + "/jobs";
+            UUID running = jobs.docsJobClaimedBy(t, "slow-worker", 60);
+            assertEquals("Running", row(t, running).selectFirst(".badge").text());
+
+            fx.api(t.lead()).post(api + "/" + running + "/cancel").then().statusCode(200);
+            assertEquals(JobStatus.RUNNING, QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(running).status),
+                    "its worker has not stopped yet");
+
+            Element r = row(t, running);
+            assertEquals("Cancelling…", r.selectFirst(".badge").text());
+            assertEquals("asked by " + t.lead().username, r.selectFirst(".job-cancelled-by").text());
+            Document page = Web.html(Web.as(t.viewer()).get(list + "/" + running));
+            assertEquals("Cancelling…", page.getElementById("job-badge").text());
+            assertEquals("Cancel asked by " + t.lead().username + "; the job stops at its next step.", page.getElementById("job-cancelling").text());
+            assertNull(page.getElementById("job-cancelled-by"), "not cancelled yet");
+
+            Map<String, Object> item = item(fx.api(t.viewer()).get(api).then().statusCode(200).extract().path(""), running);
+            assertEquals("CANCELLED", item.get("status"), "as the job's own answer says");
+            assertEquals(true, item.get("cancelRequested"));
+            assertEquals(t.lead().username, item.get("cancelledBy"));
+            assertEquals(List.of(running.toString()), fx.api(t.viewer()).get(api + "?status=CANCELLED").then().extract().path("id"));
+            assertEquals(List.of(), fx.api(t.viewer()).get(api + "?status=RUNNING").then().extract().path("id"));
+            String token = fx.token(t.viewer());
+            String listed = Mcp.answer(token, Mcp.initialize(token), "list_jobs", false, "project", t.slug());
+            assertTrue(listed.contains("\"cancelRequested\":true") && listed.contains("\"cancelledBy\":\"" + t.lead().username + "\""), listed);
+
+            worker.run(JobKind.AI, running, "slow-worker");
+            assertEquals(JobStatus.CANCELLED, jobs.await(running).status);
+            Element ended = row(t, running);
+            assertEquals("Cancelled", ended.selectFirst(".badge").text());
+            assertEquals("by " + t.lead().username, ended.selectFirst(".job-cancelled-by").text());
+            Map<String, Object> after = item(fx.api(t.viewer()).get(api).then().extract().path(""), running);
+            assertEquals(false, after.get("cancelRequested"));
+            assertEquals(t.lead().username, after.get("cancelledBy"));
+        }
+    }
+
+    @Test
+    void aCancelledRefactorWhoseWorkerStillRunsShowsCancelling() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            UUID running = QuarkusTransaction.requiringNew().call(() -> {
+                Access access = new Access(Project.findById(t.project().id), Role.MEMBER, t.member().id);
+                RefactorJob job = refactors.create(access, "app", new RenameForm("greet", "hello", null, "false"));
+                assertEquals(Optional.of(job.id), worker.claimWithin(JobKind.REFACTOR, "slow-refactor", 60, job.id));
+                return job.id;
+            });
+            fx.api(t.member()).post("/api/v1/projects/" + t.slug() + "/repos/app/refactors/" + running + "/cancel").then().statusCode(200);
+
+            assertEquals("Cancelling…", row(t, running).selectFirst(".badge").text());
+            Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/repos/app/refactors/" + running));
+            assertEquals("Cancelling…", page.getElementById("refactor-badge").text());
+            assertEquals("Cancel asked by " + t.member().username + "; the refactor stops at its next step.",
+                    page.getElementById("refactor-cancelling").text());
+            worker.run(JobKind.REFACTOR, running, "slow-refactor");
+            assertEquals(JobStatus.CANCELLED, jobs.awaitRefactor(running).status);
+            assertEquals("Cancelled", row(t, running).selectFirst(".badge").text());
+        }
+    }
+
+    /** The job's row on the jobs list, as a viewer sees it. */
+    private static Element row(TestData.Team t, UUID id) {
+        Element row = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/jobs")).getElementById("job-" + id);
+        assertTrue(row != null, "listed");
+        return row;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> item(List<Map<String, Object>> items, UUID id) {
+        return items.stream().filter(i -> id.toString().equals(i.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("not listed: " + items));
+    }
+}
