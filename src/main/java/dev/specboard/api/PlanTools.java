@@ -29,7 +29,7 @@ public class PlanTools {
     @ToolGuardrails(output = ItemsContent.class)
     public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
                                          @ToolArg(description = "what to find: words, \"a phrase\", -excluded") String query,
-                                         @ToolArg(description = "only one kind: story, context, component, spec (specs and their tasks), plan, page, feature, file or thread", required = false) String kind,
+                                         @ToolArg(description = "only one kind: story, context, component, spec, task, plan, page, feature, file or thread", required = false) String kind,
                                          @ToolArg(description = "page number, from 1 (the default), 20 results a page; a page past the end is empty",
                                                  required = false) Integer page) {
         // The API's query parameter is q; a refusal names the argument the agent sent.

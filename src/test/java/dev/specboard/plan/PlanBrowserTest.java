@@ -137,7 +137,8 @@ class PlanBrowserTest {
             b.find("#project-search").sendKeys("checkout" + Keys.ENTER);
             b.waitFor("#group-file");
             assertTrue(b.url().contains("/projects/" + t.slug() + "/search?q=checkout"), b.url());
-            assertTrue(b.all("#group-spec .search-hit").size() >= 2);
+            assertEquals(1, b.all("#group-spec .search-hit").size());
+            assertTrue(b.all("#group-task .search-hit").size() >= 2, "tasks under their own heading");
             assertEquals("checkout", b.find("#group-story mark").getText().toLowerCase());
             b.assertAccessible();
         }

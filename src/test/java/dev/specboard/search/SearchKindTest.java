@@ -59,7 +59,7 @@ class SearchKindTest {
         Response api = RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=ledger&kind=stories"));
         assertEquals(400, api.statusCode());
         assertTrue(api.jsonPath().getString("error").contains("kind"), api.asString());
-        assertTrue(api.jsonPath().getString("details.kind").contains("story, spec, plan"), api.asString());
+        assertTrue(api.jsonPath().getString("details.kind").contains("story, spec, task, plan"), api.asString());
         assertEquals(1, RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=ledger&kind=STORY"))
                 .then().statusCode(200).extract().jsonPath().getList("$").size());
     }

@@ -74,7 +74,8 @@ class SearchRankingTest {
             String token = tokens.create(t.viewer().id, "ranking", null, null).value();
             assertEquals("SPEC-1", keys(token, t, "SPEC-1", null).get(0));
             assertEquals(List.of("TASK-1-1"), keys(token, t, "TASK-1-1", null));
-            assertTrue(keys(token, t, "receipts", "spec").contains("TASK-1-3"), "a task is found by its words");
+            assertEquals(List.of("TASK-1-3"), keys(token, t, "receipts", "task"), "a task is found by its words");
+            assertEquals(List.of("SPEC-1"), keys(token, t, "receipts", "spec"), "the spec kind is specs alone");
 
             var lead = PlanFixtures.access(t.project(), t.lead(), Role.LEAD);
             java.util.UUID v1 = QuarkusTransaction.requiringNew().call(() -> Plan.<Plan>find("projectId = ?1 and name = ?2", t.project().id,

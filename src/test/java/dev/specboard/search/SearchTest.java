@@ -50,17 +50,17 @@ class SearchTest {
             fixtures.checkoutProject(other, otherGit, "Secret checkout of the other project.");
 
             Document d = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=checkout"));
-            for (String kind : List.of("story", "spec", "plan", "file", "thread")) {
+            for (String kind : List.of("story", "spec", "task", "plan", "file", "thread")) {
                 assertNotNull(d.getElementById("group-" + kind), "a group of " + kind + " results: " + d.select("#search-results").text());
             }
-            assertEquals(List.of("story", "spec", "plan", "file", "thread"),
+            assertEquals(List.of("story", "spec", "task", "plan", "file", "thread"),
                     d.select(".search-group").eachAttr("id").stream().map(id -> id.substring(6)).toList(), "groups in their order");
             Element story = d.selectFirst("#group-story .search-hit");
             assertEquals("US-1", story.attr("data-key"));
             assertEquals("checkout", story.selectFirst("mark").text().toLowerCase());
             assertTrue(story.selectFirst(".search-snippet").text().contains("Tom & Jerry"), story.selectFirst(".search-snippet").text());
             assertTrue(d.select("#search-results script, #search-results b").isEmpty(), "indexed text never becomes HTML");
-            assertTrue(d.select("#group-spec .search-hit").eachAttr("data-key").contains("TASK-1-1"), "tasks are found by their files");
+            assertTrue(d.select("#group-task .search-hit").eachAttr("data-key").contains("TASK-1-1"), "tasks are found by their files");
             assertTrue(d.select("#group-file .search-hit").eachAttr("data-key").contains("shop:src/checkout/Payment.java"));
             assertEquals("/projects/" + t.slug() + "/repos/shop/blob/src/checkout/Payment.java",
                     d.selectFirst("#group-file .search-hit[data-key=shop:src/checkout/Payment.java] a").attr("href"));

@@ -1,0 +1,58 @@
+package dev.specboard.search;
+
+import dev.specboard.repo.GitFixture;
+import dev.specboard.support.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the one search statement computes for each matching row, as PostgreSQL plans it (never how long it takes): a task's
+ * vector was computed from its columns twice, to match and to rank, and a plan's "newest version" was a max() subquery run
+ * for each matching plan and artifact. Now the task's stored vector is read, and "no newer version" is an anti join.
+ */
+@QuarkusTest
+class SearchPlanShapeTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SearchFixtures fixtures;
+
+    @Inject
+    SearchService search;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void tasksReadTheirStoredVectorAndPlansTheirNewestVersionByAnAntiJoin() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            fixtures.checkoutProject(t, git, "We pay at checkout.");
+        }
+        QueryWords words = QueryWords.of("checkout");
+        String plan = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> lines = em.createNativeQuery("EXPLAIN (VERBOSE, COSTS OFF) " + SearchService.sql(search.kinds()))
+                    .setParameter(1, words.text()).setParameter(2, t.project().id).setParameter(3, t.slug()).setParameter(4, 6)
+                    .setParameter(5, 0).setParameter(6, words.prefix()).getResultList();
+            return String.join("\n", lines);
+        });
+
+        assertFalse(Pattern.compile("to_tsvector\\([^\\n]*\\bi(_\\d+)?\\.scope").matcher(plan).find(), "no task vector computed:\n" + plan);
+        assertTrue(Pattern.compile("ts_rank\\(i(_\\d+)?\\.search,").matcher(plan).find(), "tasks rank by the stored vector:\n" + plan);
+        assertTrue(Pattern.compile("Anti Join").matcher(plan).results().count() >= 2, "plans and their artifacts, newest only:\n" + plan);
+        assertFalse(plan.contains("max(b.created_at)") || plan.contains("Index Only Scan Backward using plans_repository_name_version_key"),
+                "no max() per row:\n" + plan);
+    }
+}
