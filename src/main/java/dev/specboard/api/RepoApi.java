@@ -4,7 +4,6 @@ import dev.specboard.project.RoleFirst;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
-import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileView;
 import dev.specboard.repo.RefFiles;
 import dev.specboard.repo.Repo;
@@ -79,9 +78,6 @@ public class RepoApi {
 
     @Inject
     RepoService repos;
-
-    @Inject
-    FileBrowserService files;
 
     @Inject
     RefFiles refs;
@@ -177,17 +173,21 @@ public class RepoApi {
                 f.entry().binary(), f.notice());
     }
 
-    /** The file's bytes exactly as committed ({@code content} above is decoded text), for an agent that patches against its blob. */
+    /**
+     * The file's bytes exactly as committed ({@code content} above is decoded text), for an agent that patches against its
+     * blob; with {@code ref} at a branch or commit as of the last sync.
+     */
     @GET
     @Path("/repos/{name}/raw/{path:.+}")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
-    @APIResponse(responseCode = "200", description = "The file's bytes; its blob SHA is the ETag",
+    @APIResponse(responseCode = "200", description = "The file's bytes; its blob SHA is the ETag, X-Commit-Sha names the commit read "
+            + "and X-Manifest-Version its manifest (absent when read at a ref that no manifest holds)",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     public Response raw(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
-                        @Context Request request) {
+                        @Parameter(description = REF) @QueryParam("ref") String ref, @Context Request request) {
         Access access = projectAccess.read(slug);
-        return files.raw(repos.require(access, name), path, null).response(request);
+        return refs.raw(repos.require(access, name), path, null, ref).response(request);
     }
 
     private static TreeRowAnswer entry(TreeRow i) {

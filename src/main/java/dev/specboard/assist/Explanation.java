@@ -233,12 +233,15 @@ public class Explanation implements JobRunner {
         Map<String, Object> stored = json.convertValue(result, new TypeReference<Map<String, Object>>() {
         });
         UUID threadId = t.threadId();
+        // The thread opens on the lines as the job read them: a sync while it ran carries moved lines to the latest
+        // manifest and refuses changed ones (409, the job fails saying so), as for a person's thread on an older version.
+        String readVersion = String.valueOf(t.snapshot().manifestVersion());
         return new Outcome(stored, r -> {
             Access access = job.access();
             ThreadView thread = threadId != null
                     ? review.reply(access, threadId, CommentForm.reply(body), Comment.AuthorType.AI)
                     : review.open(access, Repo.findById(repo.id), new NewThreadForm(t.file().path(), String.valueOf(t.start()),
-                    String.valueOf(t.end()), body, null), Comment.AuthorType.AI);
+                    String.valueOf(t.end()), body, readVersion), Comment.AuthorType.AI);
             r.put("threadId", thread.id().toString());
             r.put("commentId", thread.comments().get(thread.comments().size() - 1).id().toString());
         });

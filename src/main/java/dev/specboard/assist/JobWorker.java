@@ -328,6 +328,10 @@ public class JobWorker {
             return v.getMessage() + ": " + String.join("; ", v.errors().asMap().entrySet().stream()
                     .map(x -> x.getKey() + " — " + x.getValue()).toList());
         }
+        if (e instanceof dev.specboard.review.LinesRead.Changed) {
+            // A sync while the job ran changed the lines it read: a run now reads them as they are.
+            return e.getMessage().replace(" Read the file again and comment on its current lines.", " Retry the job to explain them as they are now.");
+        }
         if (e instanceof ApiException || e instanceof GitProblem || e instanceof JobProblem) {
             return e.getMessage();
         }

@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * The file browser's folders of the latest (or a given) manifest version; its file pages, which show
- * review threads, are review's {@code FilePageResource}.
+ * The file browser's folders of the latest (or a given) manifest version, or of a branch or commit ({@code ?ref=}, as of
+ * the last sync); its file pages, which show review threads, are review's {@code FilePageResource}.
  */
 @Path("/projects/{slug}/repos/{name}")
 @Produces(MediaType.TEXT_HTML)
@@ -30,7 +30,7 @@ public class FileBrowserResource {
 
     @CheckedTemplate(basePath = "repo")
     static class Templates {
-        static native TemplateInstance tree(Access access, Repo repo, TreeView view, Integer requestedVersion, ReadyHtml listing);
+        static native TemplateInstance tree(Access access, Repo repo, TreeView view, String query, RefView at, ReadyHtml listing);
     }
 
     @Inject
@@ -45,15 +45,21 @@ public class FileBrowserResource {
     @Inject
     TreeListings listings;
 
+    @Inject
+    RefFiles refs;
+
     @GET
     @Path("/tree/{path:.*}")
     public Response tree(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
-                         @QueryParam("v") Integer version, RoutingContext request) {
+                         @QueryParam("v") Integer version, @QueryParam("ref") String ref, RoutingContext request) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        TreeView view = files.tree(repo, path, version);
-        ReadyHtml listing = listings.of(view, "/projects/" + access.project().slug + "/repos/" + repo.name, version == null ? "" : "?v=" + version);
-        return Htmx.readyPage(Templates.tree(access, repo, view, version, listing), List.of(listing), request);
+        RefView at = refs.at(repo, ref, version, path);
+        TreeView view = at == null ? files.tree(repo, path, version) : refs.treeAt(repo, path, at);
+        // Links between folders and files stay on the version or ref the page shows.
+        String query = at != null ? at.query() : version == null ? "" : "?v=" + version;
+        ReadyHtml listing = listings.of(view, "/projects/" + access.project().slug + "/repos/" + repo.name, query);
+        return Htmx.readyPage(Templates.tree(access, repo, view, query, at, listing), List.of(listing), request);
     }
 
     /** A file's bytes exactly as committed, as a download: a binary file has no other way out of the browser. */
@@ -61,8 +67,8 @@ public class FileBrowserResource {
     @Path("/raw/{path:.+}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public Response raw(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
-                        @QueryParam("v") Integer version, @Context Request request) {
+                        @QueryParam("v") Integer version, @QueryParam("ref") String ref, @Context Request request) {
         Access access = projectAccess.read(slug);
-        return files.raw(repos.require(access, name), path, version).response(request);
+        return refs.raw(repos.require(access, name), path, version, ref).response(request);
     }
 }

@@ -169,11 +169,20 @@ public class FileBrowserService {
     public RawFile raw(Repo repo, String rawPath, Integer version) {
         String path = RepoPath.of(rawPath).addressed();
         ManifestFiles.Head m = manifest(repo, version);
-        ManifestEntry entry = entry(repo, manifests.files(m), path);
+        return raw(repo, m, manifests.files(m), path);
+    }
+
+    /** A file's bytes among the files of a commit that no manifest holds ({@link RefFiles}). */
+    RawFile rawAt(Repo repo, String rawPath, String commitSha, ManifestFiles.Files all) {
+        return raw(repo, new ManifestFiles.Head(null, 0, commitSha), all, RepoPath.of(rawPath).addressed());
+    }
+
+    private RawFile raw(Repo repo, ManifestFiles.Head m, ManifestFiles.Files all, String path) {
+        ManifestEntry entry = entry(repo, all, path);
         if (!mirror.hasBlob(repo, entry.blobSha())) {
             throw ApiException.notFound(MIRROR_LOST);
         }
-        return new RawFile(entry, m.version(), out -> mirror.copyBlob(repo, entry.blobSha(), out));
+        return new RawFile(entry, m.version(), m.commitSha(), out -> mirror.copyBlob(repo, entry.blobSha(), out));
     }
 
     private ManifestEntry entry(Repo repo, ManifestFiles.Files all, String path) {

@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A file's bytes exactly as committed (the file page and the API's {@code content} show decoded text, with line ends
- * made uniform), so an agent can patch against its blob and a person can download a binary file.
+ * made uniform), so an agent can patch against its blob and a person can download a binary file. The version is 0 for a
+ * file read at a branch or commit that no manifest holds.
  */
-public record RawFile(ManifestEntry entry, int manifestVersion, StreamingOutput body) {
+public record RawFile(ManifestEntry entry, int manifestVersion, String commitSha, StreamingOutput body) {
 
     /**
      * The download: always an attachment of unknown type, so a browser never renders committed HTML or SVG on our
@@ -24,8 +25,9 @@ public record RawFile(ManifestEntry entry, int manifestVersion, StreamingOutput 
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         Response.ResponseBuilder answer = unchanged != null ? unchanged : Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Disposition", disposition(entry.path().substring(entry.path().lastIndexOf('/') + 1)));
-        return answer.tag(tag).header("X-Content-Type-Options", "nosniff").header("X-Blob-Sha", entry.blobSha())
-                .header("X-Manifest-Version", manifestVersion).build();
+        answer.tag(tag).header("X-Content-Type-Options", "nosniff").header("X-Blob-Sha", entry.blobSha()).header("X-Commit-Sha", commitSha);
+        // Read at a branch or commit that no manifest holds (version 0): there is no version to name.
+        return (manifestVersion > 0 ? answer.header("X-Manifest-Version", manifestVersion) : answer).build();
     }
 
     /** RFC 6266: a plain ASCII name for old clients and the exact name, percent-encoded, for the rest. */

@@ -3,11 +3,13 @@ package dev.specboard.repo;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,7 +19,7 @@ import java.util.stream.Collectors;
  * Reads folders and files at a branch or commit of a repository's mirror, as of its last sync: an agent that pushed to
  * its task branch reads back what it pushed, where manifests hold only the default branch. Files are described as a
  * sync describes them (size, lines, binary) and shown with the same limits; a ref naming the latest manifest's commit
- * reads that manifest.
+ * reads that manifest. The API, the MCP tools and the file browser's pages and downloads all read a ref here.
  */
 @ApplicationScoped
 public class RefFiles {
@@ -44,21 +46,67 @@ public class RefFiles {
     /** The folder at the path at the ref (a branch or commit SHA); the latest manifest's when no ref is given. */
     public TreeView tree(Repo repo, String path, String ref) {
         String r = RefName.check(ref);
-        if (r == null) {
-            return files.tree(repo, path, null);
-        }
-        String commit = commit(repo, r);
-        return latestIs(repo, commit) ? files.tree(repo, path, null) : files.treeAt(repo, path, commit, filesOf(repo, commit));
+        return r == null ? files.tree(repo, path, null) : treeOf(repo, path, commit(repo, r));
     }
 
     /** The file at the path at the ref (a branch or commit SHA); the latest manifest's when no ref is given. */
     public FileView file(Repo repo, String path, String ref) {
         String r = RefName.check(ref);
+        return r == null ? files.file(repo, path, null) : fileOf(repo, path, commit(repo, r));
+    }
+
+    /**
+     * A file's bytes at the ref, or of the manifest version (the latest when both are null); a ref with a version is
+     * 422, as the two name different things.
+     */
+    public RawFile raw(Repo repo, String path, Integer version, String ref) {
+        String r = RefName.check(ref);
         if (r == null) {
-            return files.file(repo, path, null);
+            return files.raw(repo, path, version);
         }
+        refuseWith(version);
         String commit = commit(repo, r);
+        return latestIs(repo, commit) ? files.raw(repo, path, null) : files.rawAt(repo, path, commit, filesOf(repo, commit));
+    }
+
+    /**
+     * What a file browser page at the ref shows it is (see {@link #treeAt}); null when no ref is
+     * given. Malformed, or given with a manifest version: 422 naming {@code ref}; unknown: 404 saying to push and sync.
+     */
+    public RefView at(Repo repo, String ref, Integer version, String path) {
+        String r = RefName.check(ref);
+        if (r == null) {
+            return null;
+        }
+        refuseWith(version);
+        String commit = commit(repo, r);
+        // The mirror looks for a branch first: a ref that starts its own commit's SHA names that commit.
+        boolean branch = !(RefName.isSha(r) && commit.startsWith(r.toLowerCase(Locale.ROOT)));
+        return new RefView(r, commit, branch, onDefault(repo, RepoPath.of(path).addressed()));
+    }
+
+    /** The folder at the ref a page resolved ({@link #at}). */
+    public TreeView treeAt(Repo repo, String path, RefView at) {
+        return treeOf(repo, path, at.commitSha());
+    }
+
+    /** The file at the ref a page resolved ({@link #at}). */
+    public FileView fileAt(Repo repo, String path, RefView at) {
+        return fileOf(repo, path, at.commitSha());
+    }
+
+    private TreeView treeOf(Repo repo, String path, String commit) {
+        return latestIs(repo, commit) ? files.tree(repo, path, null) : files.treeAt(repo, path, commit, filesOf(repo, commit));
+    }
+
+    private FileView fileOf(Repo repo, String path, String commit) {
         return latestIs(repo, commit) ? files.file(repo, path, null) : files.fileAt(repo, path, commit, filesOf(repo, commit));
+    }
+
+    private static void refuseWith(Integer version) {
+        if (version != null) {
+            throw ValidationException.of("ref", "Give a branch or commit (ref) or a manifest version (v), not both");
+        }
     }
 
     private String commit(Repo repo, String ref) {
@@ -68,6 +116,15 @@ public class RefFiles {
 
     private boolean latestIs(Repo repo, String commit) {
         return manifests.latest(repo.id).map(m -> m.commitSha().equals(commit)).orElse(false);
+    }
+
+    /** Whether the file or folder is in the latest manifest too (the root always is). */
+    private boolean onDefault(Repo repo, String path) {
+        if (path.isEmpty()) {
+            return true;
+        }
+        return manifests.latest(repo.id).map(manifests::files).map(f -> f.get(path).isPresent() || !f.under(path + "/").isEmpty()
+                || !f.submodulesUnder(path + "/").isEmpty()).orElse(false);
     }
 
     /** The commit's files; blobs the latest manifest describes are not read again, so a task branch costs what it changed. */

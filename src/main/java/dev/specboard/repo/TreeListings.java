@@ -25,16 +25,20 @@ public class TreeListings {
         static native TemplateInstance listing(TreeView view, String base, String versionQuery);
     }
 
-    /** A folder's listing as its links are written: the links carry the project's slug, the repository's name, the version asked for. */
-    private record Listing(UUID manifestId, String path, String base, String versionQuery) {
+    /**
+     * A folder's listing as its links are written: the links carry the project's slug, the repository's name, the version
+     * or ref asked for. A folder read at a commit that no manifest holds has no manifest id: its commit tells it apart
+     * (a branch's next commit is another listing).
+     */
+    private record Listing(UUID manifestId, String commitSha, String path, String base, String versionQuery) {
     }
 
     private final Cache<Listing, KeptHtml> rendered = Caffeine.newBuilder()
             .maximumWeight(KEPT_BYTES).weigher((Listing l, KeptHtml html) -> html.size()).build();
 
-    /** The folder's rows with links under {@code base}, each followed by {@code versionQuery}. */
+    /** The folder's rows with links under {@code base}, each followed by {@code versionQuery} ({@code ?v=} or {@code ?ref=}). */
     public ReadyHtml of(TreeView view, String base, String versionQuery) {
-        return rendered.get(new Listing(view.manifestId(), view.path(), base, versionQuery),
+        return rendered.get(new Listing(view.manifestId(), view.commitSha(), view.path(), base, versionQuery),
                 l -> new KeptHtml(Templates.listing(view, base, versionQuery).render())).ready();
     }
 }

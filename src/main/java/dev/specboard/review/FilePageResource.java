@@ -5,6 +5,8 @@ import dev.specboard.project.ProjectAccess;
 import dev.specboard.repo.FileBrowserService;
 import dev.specboard.repo.FileView;
 import dev.specboard.repo.ManifestFiles;
+import dev.specboard.repo.RefFiles;
+import dev.specboard.repo.RefView;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoPath;
 import dev.specboard.repo.RepoService;
@@ -25,7 +27,9 @@ import java.util.List;
 
 /**
  * A file page of the file browser: the file with line numbers and permalinks, and the review threads
- * inline at their lines. It lives in review because it shows threads; the browser's folders stay in repo.
+ * inline at their lines. It lives in review because it shows threads; the browser's folders stay in repo. Read at a
+ * branch or commit ({@code ?ref=}) that no manifest holds, it shows the threads above the code as an older version does
+ * and offers none: threads anchor to the lines of the synced manifest.
  */
 @Path("/projects/{slug}/repos/{name}")
 @Produces(MediaType.TEXT_HTML)
@@ -34,7 +38,7 @@ public class FilePageResource {
     @CheckedTemplate(basePath = "review")
     static class Templates {
         static native TemplateInstance blob(Access access, Repo repo, FileView file, FileThreadsView threads,
-                                            List<CodeRows.Segment> segments, ReviewContext ctx, Integer requestedVersion);
+                                            List<CodeRows.Segment> segments, ReviewContext ctx, RefView at);
 
         static native TemplateInstance newer(ReviewContext ctx, String path, int shown, int latest);
     }
@@ -52,6 +56,9 @@ public class FilePageResource {
     FileBrowserService files;
 
     @Inject
+    RefFiles refs;
+
+    @Inject
     ReviewService review;
 
     @Inject
@@ -66,17 +73,25 @@ public class FilePageResource {
     @GET
     @Path("blob/{path:.*}")
     public Response blob(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
-                         @QueryParam("v") Integer version, RoutingContext request) {
+                         @QueryParam("v") Integer version, @QueryParam("ref") String ref, RoutingContext request) {
         Access access = projectAccess.read(slug);
-        // The latest version (the usual link) reads its repository and manifest head in one statement.
-        FileView file = version == null ? files.latestFile(access.project().id, name, path)
-                : files.file(repos.require(access, name), path, version);
+        RefView at = null;
+        FileView file;
+        if (ref == null || ref.isBlank()) {
+            // The latest version (the usual link) reads its repository and manifest head in one statement.
+            file = version == null ? files.latestFile(access.project().id, name, path)
+                    : files.file(repos.require(access, name), path, version);
+        } else {
+            Repo asked = repos.require(access, name);
+            at = refs.at(asked, ref, version, path);
+            file = refs.fileAt(asked, path, at);
+        }
         Repo repo = file.repo();
         budget.take(file.lineCount(), request);
         FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
                 file.latest() ? file.lineCount() : 0);
         List<CodeRows.Segment> segments = codeRows.segments(file, threads);
-        TemplateInstance page = Templates.blob(access, repo, file, threads, segments, ReviewContext.of(access, repo.name), version);
+        TemplateInstance page = Templates.blob(access, repo, file, threads, segments, ReviewContext.of(access, repo.name), at);
         // Streaming saves a large page's copies (8 MB for 10,000 lines) but its many small writes cost a quarter of a
         // 2,000-line page's throughput: only large files stream. Smaller ones join their kept rows as bytes.
         if (file.lineCount() > STREAM_FROM_LINES) {

@@ -104,12 +104,14 @@ class OpenApiTest {
         String threadSchema = "components.schemas." + threadBody.substring(threadBody.lastIndexOf('/') + 1);
         assertTrue(doc.getString(threadSchema + ".properties.manifestVersion.description").contains("read from"), threadSchema);
         assertEquals(List.of("path", "lineStart", "lineEnd", "body"), doc.getList(threadSchema + ".required"));
-        for (String read : List.of("/api/v1/projects/{slug}/repos/{name}/tree", "/api/v1/projects/{slug}/repos/{name}/files/{path}")) {
+        for (String read : List.of("/api/v1/projects/{slug}/repos/{name}/tree", "/api/v1/projects/{slug}/repos/{name}/files/{path}",
+                "/api/v1/projects/{slug}/repos/{name}/raw/{path}")) {
             List<Map<String, Object>> parameters = doc.getList("paths.'" + read + "'.get.parameters");
             assertTrue(parameters.stream().anyMatch(p -> "ref".equals(p.get("name")) && "query".equals(p.get("in"))
                     && String.valueOf(p.get("description")).contains("branch")), read + ": " + parameters);
             assertTrue(doc.getMap("paths.'" + read + "'.get.responses").keySet().containsAll(Set.of("200", "404", "422")), read);
-            assertTrue(doc.getMap("paths.'" + read + "'.get.responses.'200'.content").containsKey("application/json"), read);
+            assertTrue(doc.getMap("paths.'" + read + "'.get.responses.'200'.content")
+                    .containsKey(read.contains("/raw/") ? "application/octet-stream" : "application/json"), read);
         }
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/invitations'.post.responses").containsKey("201"));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/invitations/{id}'.delete.responses").containsKey("204"));
