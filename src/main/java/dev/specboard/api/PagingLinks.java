@@ -33,8 +33,10 @@ public class PagingLinks {
 
     @ServerResponseFilter
     public void link(ContainerRequestContext request, ContainerResponseContext response) {
-        // Only an API answer can have recorded a page; other requests never create the request's paging.
-        if (response.getStatus() != 200 || !request.getUriInfo().getPath().startsWith("/api/v1/") || paging.page() == 0) {
+        // Only an API read answers a list (a change that reads a page back, as a page's update does, answers no list);
+        // other requests never create the request's paging.
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (response.getStatus() != 200 || !read || !request.getUriInfo().getPath().startsWith("/api/v1/") || paging.page() == 0) {
             return;
         }
         int page = paging.page();
