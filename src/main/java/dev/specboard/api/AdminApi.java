@@ -54,6 +54,9 @@ public class AdminApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -70,6 +73,7 @@ public class AdminApi {
     public List<AdminAccountAnswer> list(@QueryParam("q") String query, @QueryParam("page") Integer page) {
         currentUser.requireSiteAdmin();
         AccountDirectory.Listing listing = directory.list(query, page);
+        paging.counted(page, listing.at().total(), listing.at().size());
         if (page != null && page > listing.at().pages()) {
             return List.of();
         }

@@ -141,6 +141,19 @@ public class ApiDocs implements OASFilter {
         if (operation.getRequestBody() != null || write || readsRef) {
             error(responses, "422");
         }
+        boolean paged = operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "page".equals(p.getName()));
+        if (!write && paged && responses.getAPIResponse("200") != null) {
+            pagingHeaders(responses.getAPIResponse("200"));
+        }
+    }
+
+    /** The headers of a paged list's answer ({@link PagingLinks}): its body stays the bare array. */
+    private static void pagingHeaders(org.eclipse.microprofile.openapi.models.responses.APIResponse ok) {
+        ok.addHeader("Link", OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .description("RFC 8288 links to the other pages, the request's URL with only page changed: rel=\"next\" while "
+                        + "a further page exists, rel=\"prev\" and rel=\"first\" past the first page; absent on a list of one page"));
+        ok.addHeader(PagingLinks.TOTAL_HEADER, OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                .description("how many rows the whole list has, on the lists that know it without counting again"));
     }
 
     private static void error(APIResponses responses, String code) {

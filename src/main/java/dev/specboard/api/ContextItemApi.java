@@ -6,6 +6,7 @@ import dev.specboard.design.ContextItem;
 import dev.specboard.design.ContextItemInput;
 import dev.specboard.design.ContextItemRow;
 import dev.specboard.design.ContextItemService;
+import dev.specboard.design.ContextPage;
 import dev.specboard.design.Page;
 import dev.specboard.design.PageService;
 import dev.specboard.kernel.Role;
@@ -62,6 +63,9 @@ public class ContextItemApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -75,7 +79,9 @@ public class ContextItemApi {
     @Path("/context-items")
     public List<ContextItemAnswer> listContextItems(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return contextItems.apiPage(access.project().id, page).stream().map(ContextItemApi::item).toList();
+        ContextPage.Items found = contextItems.apiPage(access.project().id, page);
+        paging.counted(page, found.at().total(), found.at().size());
+        return found.rows().stream().map(ContextItemApi::item).toList();
     }
 
     /**

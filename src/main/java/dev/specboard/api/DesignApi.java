@@ -117,6 +117,9 @@ public class DesignApi {
 
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -142,7 +145,7 @@ public class DesignApi {
         Access access = projectAccess.read(slug);
         String only = QueryParams.oneOf("pattern", pattern, MockupAnalyzer.COMPONENT_KINDS);
         List<PageRow> rows = pages.inTreeOrder(access.project().id);
-        return QueryParams.page(rows.stream().filter(r -> only == null || r.relatedPatterns().contains(only)).toList(), page).stream()
+        return paging.of(rows.stream().filter(r -> only == null || r.relatedPatterns().contains(only)).toList(), page).stream()
                 .map(r -> answer(r, rows)).toList();
     }
 
@@ -165,6 +168,7 @@ public class DesignApi {
         Access access = projectAccess.read(slug);
         Page p = pages.get(access.project().id, uuid(id));
         MockupService.Versions versions = mockups.versions(p.id, p.currentMockupId, page);
+        paging.counted(page, versions.at().total(), versions.at().size());
         return new PageDetail(page(access, p.id), page != null && page > versions.at().pages() ? List.of()
                 : versions.rows().stream().map(DesignApi::version).toList(),
                 journeyQueries.showing(access.project().id, p.id).stream().map(u -> new JourneyUse(u.journeyId(), u.journey(), u.nodeKey())).toList());

@@ -38,7 +38,7 @@ public class DesignTools {
 
     @Tool(name = "list_pages", description = "Lists the pages of the app being designed (path, type, status, current mockup version, "
             + "the component patterns its mockup uses) in tree order, 50 a page; with pattern, only the pages using it.",
-            outputSchema = @Tool.OutputSchema(from = DesignApi.PageAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = DesignApi.PageAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.PageAnswer> listPages(@ToolArg(description = "project slug") String project,
@@ -152,7 +152,7 @@ public class DesignTools {
 
     @Tool(name = "list_mockup_versions", description = "Lists the versions of a page's mockup, newest first, 50 a page: number, change, author, "
             + "when, and which one is current (get_mockup returns one with its source).",
-            outputSchema = @Tool.OutputSchema(from = DesignApi.VersionAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = DesignApi.VersionAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.VersionAnswer> listMockupVersions(@ToolArg(description = "project slug") String project,
@@ -187,7 +187,7 @@ public class DesignTools {
 
     @Tool(name = "list_features", description = "Lists the project's features by name, 50 a page, with their status (following their stories), "
             + "data operations, rules and stories.",
-            outputSchema = @Tool.OutputSchema(from = FeatureApi.FeatureAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = FeatureApi.FeatureAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<FeatureApi.FeatureAnswer> listFeatures(@ToolArg(description = "project slug") String project,
@@ -263,7 +263,7 @@ public class DesignTools {
 
     @Tool(name = "list_context_items", description = "Lists the context items collected for the design (text, URLs, files, screenshots), newest "
             + "first, 50 a page, with their analysis.",
-            outputSchema = @Tool.OutputSchema(from = ContextItemApi.ContextItemAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = ContextItemApi.ContextItemAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ContextItemApi.ContextItemAnswer> listContextItems(@ToolArg(description = "project slug") String project,

@@ -66,6 +66,9 @@ public class EntityApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -75,7 +78,7 @@ public class EntityApi {
     @Path("/entities")
     public List<EntityAnswer> listEntities(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return QueryParams.page(entities.list(access.project().id), page).stream().map(EntityApi::entity).toList();
+        return paging.of(entities.list(access.project().id), page).stream().map(EntityApi::entity).toList();
     }
 
     /** Reads the current mockups again now and answers the entities. */

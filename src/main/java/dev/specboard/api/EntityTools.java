@@ -32,7 +32,7 @@ public class EntityTools {
     }
 
     @Tool(name = "list_entities", description = "Lists the entities inferred from the mockups, the surest first, 50 a page.",
-            outputSchema = @Tool.OutputSchema(from = EntityApi.EntityAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = EntityApi.EntityAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<EntityApi.EntityAnswer> listEntities(@ToolArg(description = "project slug") String project,
@@ -43,7 +43,7 @@ public class EntityTools {
 
     @Tool(name = "list_thinking", description = "Lists the thinking chain, oldest first: each inference with its reasoning, confidence, status and the "
             + "thoughts it depends on; all of it, or 50 a page when a page is given.",
-            outputSchema = @Tool.OutputSchema(from = ThinkingApi.ThoughtAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = ThinkingApi.ThoughtAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ThinkingApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,

@@ -83,6 +83,9 @@ public class FeatureApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -99,7 +102,9 @@ public class FeatureApi {
     @Path("/features")
     public List<FeatureAnswer> listFeatures(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return answers(access, features.apiPage(access.project().id, page));
+        FeatureService.ApiPage found = features.apiPage(access.project().id, page);
+        paging.counted(page, found.total(), found.size());
+        return answers(access, found.rows());
     }
 
     /**

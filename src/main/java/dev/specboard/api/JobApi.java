@@ -89,6 +89,9 @@ public class JobApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -167,6 +170,7 @@ public class JobApi {
         JobStatus s = QueryParams.oneOf("status", status, JobStatus.values(), Enum::name);
         JobService.Page found = jobs.list(access.project().id, new JobFilter(s == null ? null : s.name(),
                 QueryParams.oneOf("type", type, JobFilter.TYPES), page));
+        paging.counted(page, found.total(), JobFilter.PAGE_SIZE);
         if (page != null && page > found.pages()) {
             // Past the end an empty list, as the plans answer: the jobs page shows the last page instead, and a script
             // asking for the next page until one comes back short got the last one again and again.

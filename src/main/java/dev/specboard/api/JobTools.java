@@ -66,7 +66,7 @@ public class JobTools {
 
     @Tool(name = "list_jobs", description = "Lists the project's assistant jobs and refactors, newest first, 25 a page: kind (AI or REFACTOR), "
             + "type (DOCS, EXPLANATION, RENAME), status, subject, who asked, repository, error, cancelRequested and cancelledBy.",
-            outputSchema = @Tool.OutputSchema(from = JobApi.JobListItem.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = JobApi.JobListItem.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<JobApi.JobListItem> listJobs(@ToolArg(description = "project slug") String project,

@@ -85,6 +85,9 @@ public class JourneyApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -104,7 +107,7 @@ public class JourneyApi {
     @Path("/journeys")
     public List<JourneyRowAnswer> listJourneys(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return journeyQueries.apiPage(access.project().id, page).stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.primary(), r.nodes())).toList();
+        return paging.probed(journeyQueries.apiPage(access.project().id, page), page, QueryParams.PAGE_SIZE).stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.primary(), r.nodes())).toList();
     }
 
     /**

@@ -19,7 +19,7 @@ public class JourneyTools {
 
     @Tool(name = "list_journeys", description = "Lists the project's journey flows, the primary first and then by name, 50 a page, "
             + "with their type and number of nodes; get_journey gives one with its nodes and connections.",
-            outputSchema = @Tool.OutputSchema(from = JourneyApi.JourneyRowAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = JourneyApi.JourneyRowAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<JourneyApi.JourneyRowAnswer> listJourneys(@ToolArg(description = "project slug") String project,

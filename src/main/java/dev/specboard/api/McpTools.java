@@ -169,7 +169,7 @@ public class McpTools {
 
     private static <T> T answer(Supplier<T> action) {
         try {
-            return action.get();
+            return PagedRows.of(action.get());
         } catch (ApiException e) {
             throw error(asArgument(e.getMessage()), e.details());
         } catch (QueryValues.Malformed e) {

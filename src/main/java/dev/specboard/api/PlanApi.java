@@ -107,6 +107,9 @@ public class PlanApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -189,7 +192,7 @@ public class PlanApi {
             repositoryId = Repo.findByName(access.project().id, repo.strip()).orElseThrow(() -> new ApiException(400,
                     "The query parameter repo names no repository of this project", Map.of("repo", "no repository named " + repo.strip()))).id;
         }
-        return queries.apiPage(access, repositoryId, s, page).stream().map(PlanApi::summary).toList();
+        return paging.probed(queries.apiPage(access, repositoryId, s, page), page, PlanQueries.PAGE_SIZE).stream().map(PlanApi::summary).toList();
     }
 
     @GET
@@ -201,7 +204,7 @@ public class PlanApi {
         PlanStatus s = QueryParams.oneOf("status", status, PlanStatus.values(), PlanStatus::value);
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        return queries.apiPage(access, repo.id, s, page).stream().map(PlanApi::summary).toList();
+        return paging.probed(queries.apiPage(access, repo.id, s, page), page, PlanQueries.PAGE_SIZE).stream().map(PlanApi::summary).toList();
     }
 
     @RoleFirst.Member

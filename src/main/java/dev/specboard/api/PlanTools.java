@@ -24,7 +24,7 @@ public class PlanTools {
     @Tool(name = "search", description = "Full-text search over a project's stories, bounded contexts, components, specs and tasks, plans and their "
             + "artifacts, design pages, features, files of the synced repositories and review threads; ranked results with a matching passage and a link, "
             + "20 a page (argument page for the next ones).",
-            outputSchema = @Tool.OutputSchema(from = SearchApi.Result.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = SearchApi.Result.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<SearchApi.Result> search(@ToolArg(description = "project slug") String project,
@@ -38,7 +38,7 @@ public class PlanTools {
 
     @Tool(name = "list_plans", description = "Lists a project's plans (latest version of each, most recently changed first, 50 a page) "
             + "with repository, target branch, status and spec; optionally only one repository's or one status's.",
-            outputSchema = @Tool.OutputSchema(from = PlanApi.PlanSummary.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = PlanApi.PlanSummary.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<PlanApi.PlanSummary> listPlans(@ToolArg(description = "project slug") String project,

@@ -60,6 +60,9 @@ public class PreviewApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -95,6 +98,7 @@ public class PreviewApi {
     List<PreviewAnswer> list(String slug, Integer page, URI base) {
         Access access = projectAccess.read(slug);
         PreviewService.Listing found = previews.page(access.project().id, page);
+        paging.counted(page, found.at().total(), found.at().size());
         if (page != null && page > found.at().pages()) {
             return List.of();
         }

@@ -39,7 +39,7 @@ public class PreviewTools {
     }
 
     @Tool(name = "list_previews", description = "Lists the project's preview links, newest first, 25 a page, with their status, expiry and cleanup stages (the link itself is shown to leads only).",
-            outputSchema = @Tool.OutputSchema(from = PreviewApi.PreviewAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = PreviewApi.PreviewAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<PreviewApi.PreviewAnswer> listPreviews(@ToolArg(description = "project slug") String project,

@@ -26,6 +26,9 @@ public class SearchApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -44,7 +47,9 @@ public class SearchApi {
         // An unknown kind is 400 naming the kinds, as the other lists refuse a filter value: never a search of everything.
         String chosen = QueryParams.oneOf("kind", kind, search.kindNames());
         long offset = (long) (page == null ? 0 : page - 1) * n;
-        return search.ranked(access.project().id, access.slug(), q, chosen, n, offset).stream().map(SearchApi::result).toList();
+        // One result more than the page: it is not shown, it only says that another page follows.
+        return paging.probed(search.ranked(access.project().id, access.slug(), q, chosen, n + 1, offset), page, n).stream()
+                .map(SearchApi::result).toList();
     }
 
     static Result result(SearchHit h) {

@@ -166,7 +166,7 @@ public class SpecTools {
 
     @Tool(name = "list_tasks", description = "Lists a project's implementation tasks by spec and task number, optionally by status (pending, claimed, "
             + "in_progress, completed, merged, failed) and spec key (SPEC-3): all of them, or 50 a page when a page is given.",
-            outputSchema = @Tool.OutputSchema(from = TaskApi.TaskAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = TaskApi.TaskAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<TaskApi.TaskAnswer> listTasks(@ToolArg(description = "project slug") String project,

@@ -63,6 +63,9 @@ public class StoryApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -77,7 +80,8 @@ public class StoryApi {
     @GET
     public List<StoryRowAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return queries.all(access.project().id, QueryParams.oneOf("status", status, StoryFilter.STATUSES), page).stream().map(StoryApi::summary).toList();
+        List<Story> rows = queries.all(access.project().id, QueryParams.oneOf("status", status, StoryFilter.STATUSES), page);
+        return (page == null ? rows : paging.probed(rows, page, StoryFilter.PAGE_SIZE)).stream().map(StoryApi::summary).toList();
     }
 
     @RoleFirst.Member

@@ -19,7 +19,7 @@ public class StoryTools {
 
     @Tool(name = "list_stories", description = "Lists a project's user stories (US-n) by number, optionally by status (draft, review, changes, ready, "
             + "implemented): all of them, or 50 a page when a page is given.",
-            outputSchema = @Tool.OutputSchema(from = StoryApi.StoryRowAnswer.class, generator = ItemsSchema.class),
+            outputSchema = @Tool.OutputSchema(from = StoryApi.StoryRowAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<StoryApi.StoryRowAnswer> listStories(@ToolArg(description = "project slug") String project,

@@ -91,6 +91,9 @@ public class TaskApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -116,7 +119,8 @@ public class TaskApi {
                                       @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         TaskStatus s = QueryParams.oneOf("status", status, TaskStatus.values(), v -> v.name().toLowerCase(java.util.Locale.ROOT));
-        return taskQueries.list(access.project(), s, TechnicalSpec.filterKey(spec), page).stream().map(TaskApi::answer).toList();
+        List<TaskRow> rows = taskQueries.list(access.project(), s, TechnicalSpec.filterKey(spec), page);
+        return (page == null ? rows : paging.probed(rows, page, TaskQueries.PAGE_SIZE)).stream().map(TaskApi::answer).toList();
     }
 
     @RoleFirst.Member

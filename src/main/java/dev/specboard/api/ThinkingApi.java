@@ -50,6 +50,9 @@ public class ThinkingApi {
     }
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectAccess projectAccess;
 
     @Inject
@@ -62,7 +65,9 @@ public class ThinkingApi {
     @Path("/thinking")
     public List<ThoughtAnswer> listThinking(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        List<Thought> list = thoughts.apiPage(access.project().id, QueryParams.oneOf("status", status, STATUS_FILTERS), page);
+        // The chain is read whole; with a page asked for, that page's 50 (none past the last).
+        List<Thought> all = thoughts.list(access.project().id, QueryParams.oneOf("status", status, STATUS_FILTERS));
+        List<Thought> list = page == null ? all : paging.of(all, page);
         Map<UUID, List<SourceRef>> sources = thoughts.sources(access, list);
         return list.stream().map(t -> thought(t, sources.get(t.id))).toList();
     }

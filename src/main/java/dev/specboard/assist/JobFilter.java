@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record JobFilter(@QueryParam("status") String status, @QueryParam("type") String type, @QueryParam("page") Integer page) {
 
-    static final int PAGE_SIZE = 25;
+    public static final int PAGE_SIZE = 25;
     public static final List<String> TYPES = List.of("DOCS", "EXPLANATION", "RENAME");
 
     public String statusOrEmpty() {

@@ -79,9 +79,9 @@ public class ContextItemService {
      * A page of the project's items for the API, newest first, as many as on the list page; past the last page none, so a
      * script reading pages until one comes back short stops (the list page shows the last page instead).
      */
-    public List<ContextItemRow> apiPage(UUID projectId, Integer page) {
+    public ContextPage.Items apiPage(UUID projectId, Integer page) {
         ContextPage.Items found = page(projectId, page);
-        return page != null && page > found.at().pages() ? List.of() : found.rows();
+        return page != null && page > found.at().pages() ? new ContextPage.Items(List.of(), found.at()) : found;
     }
 
     private List<ContextItemRow> rows(UUID projectId, int offset, int limit) {

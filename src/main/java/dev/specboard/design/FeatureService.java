@@ -59,15 +59,20 @@ public class FeatureService {
     }
 
     /**
-     * A page of the project's features for the API, by name, as many as on the list page; past the last page none, so a
-     * script reading pages until one comes back short stops (the list page shows the last page instead).
+     * A page of the project's features for the API, by name, as many as on the list page, with how many there are; past
+     * the last page none, so a script reading pages until one comes back short stops (the list page shows the last page instead).
      */
-    public List<Feature> apiPage(UUID projectId, Integer page) {
+    public ApiPage apiPage(UUID projectId, Integer page) {
         PageNumbers at = PageNumbers.of(page, Feature.count("projectId", projectId), PAGE_SIZE);
         if (page != null && page > at.pages()) {
-            return List.of();
+            return new ApiPage(List.of(), at.total(), PAGE_SIZE);
         }
-        return Feature.<Feature>find("projectId = ?1 order by lower(name), id", projectId).range(at.offset(), at.offset() + PAGE_SIZE - 1).list();
+        return new ApiPage(Feature.<Feature>find("projectId = ?1 order by lower(name), id", projectId).range(at.offset(), at.offset() + PAGE_SIZE - 1).list(),
+                at.total(), PAGE_SIZE);
+    }
+
+    /** A page of features for the API, the number of the project's features and how many a page holds. */
+    public record ApiPage(List<Feature> rows, long total, int size) {
     }
 
     /** These features of the project as rows with their stories (and their specs), in a constant number of queries. */

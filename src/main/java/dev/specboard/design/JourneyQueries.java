@@ -38,18 +38,23 @@ public class JourneyQueries {
     }
 
     /**
-     * A page of the project's journeys for the API, as many as on the list page; past the last page none, so that a script
-     * reading pages until one comes back short stops (the list page shows the last page instead). One query.
+     * A page of the project's journeys for the API, as many as on the list page, and the first journey of the next page
+     * when there is one (so the API can say that another page follows without counting); past the last page none, so
+     * that a script reading pages until one comes back short stops (the list page shows the last page instead). One query.
      */
     public List<JourneyRow> apiPage(UUID projectId, Integer page) {
         long offset = ((page == null ? 1L : Math.max(1L, page)) - 1) * PAGE_SIZE;
-        return offset > Integer.MAX_VALUE ? List.of() : rows(projectId, (int) offset);
+        return offset > Integer.MAX_VALUE ? List.of() : rows(projectId, (int) offset, PAGE_SIZE + 1);
     }
 
     private List<JourneyRow> rows(UUID projectId, int offset) {
+        return rows(projectId, offset, PAGE_SIZE);
+    }
+
+    private List<JourneyRow> rows(UUID projectId, int offset, int limit) {
         return em.createQuery("select new dev.specboard.design.JourneyRow(j.id, j.name, j.flowType, j.description, j.primary, "
                         + "(select count(n) from FlowNode n where n.flowId = j.id)) from JourneyFlow j where j.projectId = :p"
                         + " order by j.primary desc, lower(j.name), j.id", JourneyRow.class)
-                .setParameter("p", projectId).setFirstResult(offset).setMaxResults(PAGE_SIZE).getResultList();
+                .setParameter("p", projectId).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 }

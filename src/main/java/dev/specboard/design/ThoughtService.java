@@ -67,16 +67,6 @@ public class ThoughtService {
         return Thought.<Thought>find("projectId = ?1 and status = ?2 order by createdAt, subjectKey, id", projectId, status).list();
     }
 
-    /** The chain for the API, oldest first: all of it, or with {@code page} the {@link #PAGE_SIZE} thoughts of that page (none past the last). */
-    public List<Thought> apiPage(UUID projectId, String status, Integer page) {
-        List<Thought> all = list(projectId, status);
-        if (page == null) {
-            return all;
-        }
-        long from = (long) (page - 1) * PAGE_SIZE;
-        return from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + PAGE_SIZE));
-    }
-
     /** The thinking chain page shows this many thoughts at a time. */
     static final int PAGE_SIZE = 50;
 

@@ -63,11 +63,12 @@ public class PlanQueries {
     /**
      * One page of the project's plans, or of one repository's (null: all), whose latest version has the given status (null:
      * any), as the API lists them, in one statement: page 1 (also for none or less) is the most recently changed
-     * {@link #PAGE_SIZE}; a page past the end is empty, as the API's job list pages.
+     * {@link #PAGE_SIZE}, and the first plan of the next page when there is one (so the API can say that another page
+     * follows without counting); a page past the end is empty, as the API's job list pages.
      */
     public List<PlanRow> apiPage(Access access, UUID repositoryId, PlanStatus status, Integer page) {
         int at = page == null || page < 1 ? 1 : Math.min(page, 100_000);
-        return rows(access, repositoryId, status, PAGE_SIZE, (at - 1) * PAGE_SIZE);
+        return rows(access, repositoryId, status, PAGE_SIZE + 1, (at - 1) * PAGE_SIZE);
     }
 
     /**

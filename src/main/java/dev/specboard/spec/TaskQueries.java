@@ -78,7 +78,8 @@ public class TaskQueries {
 
     /**
      * Tasks for the API list by spec and task number, optionally by status and spec: all of them, or with {@code page}
-     * the {@link #PAGE_SIZE} of that page (none past the last).
+     * the {@link #PAGE_SIZE} of that page (none past the last) and the first task of the next page when there is one (so
+     * the API can say that another page follows without counting).
      */
     public List<TaskRow> list(Project project, TaskStatus status, String specKey, Integer page) {
         StringBuilder q = new StringBuilder("from ImplementationTask t join t.spec s where t.project = :p");
@@ -107,7 +108,7 @@ public class TaskQueries {
         var query = em.createQuery(q.toString(), ImplementationTask.class);
         params.forEach(query::setParameter);
         if (page != null) {
-            query.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE);
+            query.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1);
         }
         // A lease that lapses between the query and the rows shows its task as pending: a held filter leaves it out.
         return rows(em, withSpecs(em, query.getResultList()), blockedSpecs(project)).stream()

@@ -81,12 +81,17 @@ public class StoryQueries {
         return new StoryListView(rows, at, filter);
     }
 
-    /** The project's stories by number for the API (optionally of one status): all, or the page's {@link StoryFilter#PAGE_SIZE}. */
+    /**
+     * The project's stories by number for the API (optionally of one status): all, or the page's {@link StoryFilter#PAGE_SIZE}
+     * and the first story of the next page when there is one (so the API can say that another page follows without counting).
+     */
     public List<Story> all(UUID projectId, String status, Integer page) {
         PanacheQuery<Story> q = status == null || status.isBlank()
                 ? Story.find("projectId = ?1 order by number", projectId)
                 : Story.find("projectId = ?1 and status = ?2 order by number", projectId, status);
-        return page == null ? q.list() : q.page(page - 1, StoryFilter.PAGE_SIZE).list();
+        long from = (long) (page == null ? 0 : Math.max(0, page - 1)) * StoryFilter.PAGE_SIZE;
+        return page == null ? q.list() : from > Integer.MAX_VALUE - StoryFilter.PAGE_SIZE ? List.of()
+                : q.range((int) from, (int) from + StoryFilter.PAGE_SIZE).list();
     }
 
     /** Every version of a story, newest first, with authors, in one query. */

@@ -90,6 +90,12 @@ class OpenApiTest {
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/features/{id}'.delete.responses").containsKey("204"));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/tasks/claim-next'.post.responses").keySet().containsAll(Set.of("200", "204", "409")));
         assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/stories/{number}'.put.responses").keySet().containsAll(Set.of("200", "409", "422")));
+        // A paged list's answer names the headers that point at its other pages (its body is the bare array).
+        for (String list : List.of("features", "pages", "journeys", "entities", "context-items", "jobs", "plans")) {
+            assertTrue(doc.getMap("paths.'/api/v1/projects/{slug}/" + list + "'.get.responses.'200'.headers").keySet()
+                    .containsAll(Set.of("Link", "X-Total-Count")), list);
+        }
+        assertEquals(null, doc.getMap("paths.'/api/v1/projects/{slug}/members'.get.responses.'200'.headers"), "an unpaged list has none");
         String storyBody = doc.getString("paths.'/api/v1/projects/{slug}/stories'.post.requestBody.content.'application/json'.schema.$ref");
         assertEquals(List.of("title", "description"),
                 doc.getList("components.schemas." + storyBody.substring(storyBody.lastIndexOf('/') + 1) + ".required"));

@@ -1,0 +1,65 @@
+package dev.specboard.api;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.List;
+
+/**
+ * Where the page of an API list this request answers stands: whether another page follows and, when the list knew it
+ * anyway, how many rows there are in all. {@link PagingLinks} turns it into the {@code Link} and {@code X-Total-Count}
+ * headers, {@link McpTools#call} into a list tool's {@code nextPage}; the answer's JSON stays the bare array.
+ */
+@RequestScoped
+public class ListPaging {
+
+    private int page;
+
+    private boolean next;
+
+    private Long total;
+
+    /** Page {@code page} (null: the first) of a list the service gives whole, {@link QueryParams#PAGE_SIZE} rows a page. */
+    public <T> List<T> of(List<T> all, Integer page) {
+        counted(page, all.size(), QueryParams.PAGE_SIZE);
+        return QueryParams.page(all, page);
+    }
+
+    /**
+     * The rows of page {@code page} from {@code read}, which holds up to one row more than a page of {@code size}: that
+     * row is not shown, it only says that another page follows (cheaper than counting the list).
+     */
+    public <T> List<T> probed(List<T> read, Integer page, int size) {
+        record(page, read.size() > size, null);
+        return read.size() > size ? read.subList(0, size) : read;
+    }
+
+    /** Page {@code page} of a list of {@code total} rows (which its service counted anyway), {@code size} a page. */
+    public void counted(Integer page, long total, int size) {
+        record(page, (long) first(page) * size < total, total);
+    }
+
+    private void record(Integer page, boolean next, Long total) {
+        this.page = first(page);
+        this.next = next;
+        this.total = total;
+    }
+
+    private static int first(Integer page) {
+        return page == null ? 1 : Math.max(1, page);
+    }
+
+    /** Whether this request answered a page of a list (0 when it did not). */
+    int page() {
+        return page;
+    }
+
+    /** The page after this one, or null when this is the last (or the request answered no list). */
+    Integer nextPage() {
+        return page > 0 && next ? page + 1 : null;
+    }
+
+    /** The rows of the whole list, or null when the list did not count them. */
+    Long total() {
+        return total;
+    }
+}

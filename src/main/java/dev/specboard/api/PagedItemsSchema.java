@@ -1,0 +1,30 @@
+package dev.specboard.api;
+
+import io.quarkiverse.mcp.server.OutputSchemaGenerator;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * The output schema of a list tool that pages: {@link ItemsSchema}'s {@code {"items": [...]}} and, when another page
+ * follows, {@code nextPage} ({@link ItemsContent}). Each is built once ({@link ToolSchemaCache}).
+ */
+@Singleton
+public class PagedItemsSchema implements OutputSchemaGenerator {
+
+    @Inject
+    ItemsSchema items;
+
+    @Inject
+    ToolSchemaCache cache;
+
+    @Override
+    public Object generate(Class<?> itemClass) {
+        return cache.schema(java.util.List.of(PagedItemsSchema.class, itemClass), () -> {
+            JsonObject schema = ((JsonObject) items.generate(itemClass)).copy();
+            schema.getJsonObject("properties").put("nextPage", new JsonObject().put("type", "integer")
+                    .put("description", "present when more rows exist: call again with this page"));
+            return schema;
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package dev.specboard.api;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
+import dev.specboard.support.Mcp;
+import dev.specboard.support.TestData;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A paged API list tells its client that other pages exist: a {@code Link} header (rel next, prev, first) with the
+ * request's URL and its other query parameters, {@code X-Total-Count} where the list knows its size, and a list tool's
+ * answer says to call again. Before, the first 50 rows came with no sign that more existed.
+ */
+@QuarkusTest
+class ApiListLinksTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    private static String url(String path) {
+        return RestAssured.baseURI + ":" + RestAssured.port + path;
+    }
+
+    @Test
+    void aLongListLinksItsNextPageAndTheNextLinksBackAShortOneHasNoLinks() {
+        TestData.Team t = data.team();
+        String api = ApiPaths.project(t.slug(), "/features");
+        for (int i = 1; i <= 51; i++) {
+            fx.api(t.member()).body(Map.of("name", String.format("Feature %02d", i))).post(api).then().statusCode(201);
+        }
+        Response first = fx.api(t.viewer()).get(api).then().statusCode(200).extract().response();
+        assertEquals(50, first.jsonPath().getList("id").size(), "the body stays the bare array");
+        assertEquals("<" + url(api) + "?page=2>; rel=\"next\"", first.header("Link"));
+        assertEquals("51", first.header("X-Total-Count"));
+
+        Response second = fx.api(t.viewer()).get(api + "?page=2").then().statusCode(200).extract().response();
+        assertEquals(List.of("Feature 51"), second.jsonPath().getList("name"));
+        assertEquals("<" + url(api) + "?page=1>; rel=\"prev\", <" + url(api) + "?page=1>; rel=\"first\"", second.header("Link"));
+        assertEquals("51", second.header("X-Total-Count"));
+
+        String journeys = ApiPaths.project(t.slug(), "/journeys");
+        Response none = fx.api(t.viewer()).get(journeys).then().statusCode(200).extract().response();
+        assertNull(none.header("Link"), "one page: nothing to link to");
+        assertNull(none.header("X-Total-Count"), "the journeys are not counted: one statement reads one row past the page");
+        Response pages = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/pages")).then().statusCode(200).extract().response();
+        assertNull(pages.header("Link"));
+        assertEquals("0", pages.header("X-Total-Count"), "an in-memory list knows its size");
+        assertNull(fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/members")).then().statusCode(200).extract().header("Link"));
+
+        String token = fx.token(t.viewer());
+        String session = Mcp.initialize(token);
+        Response tool = Mcp.callTool(token, session, "list_features", "{\"project\":\"" + t.slug() + "\"}");
+        assertEquals(50, tool.jsonPath().getList("result.structuredContent.items").size(), tool.asString());
+        assertEquals(2, (Integer) tool.path("result.structuredContent.nextPage"), tool.asString());
+        assertTrue(((String) tool.path("result.content[0].text")).startsWith("["), "the first text block stays the JSON array");
+        assertEquals("More rows: call again with page 2.", tool.path("result.content[1].text"));
+        Response last = Mcp.callTool(token, session, "list_features", "{\"project\":\"" + t.slug() + "\",\"page\":2}");
+        assertNull(last.path("result.structuredContent.nextPage"), last.asString());
+        assertEquals(1, last.jsonPath().getList("result.content").size(), last.asString());
+    }
+
+    @Test
+    void aListPagedInTheDatabaseKeepsItsFiltersInTheLinks() {
+        TestData.Team t = data.team();
+        String api = ApiPaths.project(t.slug(), "/stories");
+        for (int i = 1; i <= 51; i++) {
+            fx.api(t.member()).body(Map.of("title", "Story " + i, "description", "As a user I want " + i)).post(api).then().statusCode(201);
+        }
+        Response first = fx.api(t.viewer()).get(api + "?status=draft&page=1").then().statusCode(200).extract().response();
+        assertEquals(50, first.jsonPath().getList("number").size(), "the row read past the page is not shown");
+        assertEquals("<" + url(api) + "?status=draft&page=2>; rel=\"next\"", first.header("Link"));
+        assertNull(first.header("X-Total-Count"), "the stories are not counted for it");
+        Response second = fx.api(t.viewer()).get(api + "?page=2&status=draft").then().statusCode(200).extract().response();
+        assertEquals(List.of(51), second.jsonPath().getList("number"));
+        assertEquals("<" + url(api) + "?status=draft&page=1>; rel=\"prev\", <" + url(api) + "?status=draft&page=1>; rel=\"first\"",
+                second.header("Link"));
+        assertNull(fx.api(t.viewer()).get(api).then().statusCode(200).extract().header("Link"), "without a page every story comes");
+    }
+}
