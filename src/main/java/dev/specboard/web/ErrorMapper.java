@@ -125,7 +125,7 @@ public class ErrorMapper {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, String> ranges = new LinkedHashMap<>();
-        e.getConstraintViolations().forEach(v -> {
+        ViolationOrder.of(e.getConstraintViolations()).forEach(v -> {
             String path = v.getPropertyPath().toString();
             String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
             // A number outside @Min/@Max is told the field's whole range, as one past Java's int range is (webException).
