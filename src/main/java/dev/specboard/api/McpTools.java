@@ -177,7 +177,7 @@ public class McpTools {
             throw error(ARGUMENT + e.name() + " " + e.expected(), Map.of(e.name(), e.expected()));
         } catch (ConstraintViolationException e) {
             Map<String, Object> details = new LinkedHashMap<>();
-            e.getConstraintViolations().forEach(v -> {
+            dev.specboard.web.ViolationOrder.of(e.getConstraintViolations()).forEach(v -> {
                 String path = v.getPropertyPath().toString();
                 details.putIfAbsent(path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path, v.getMessage());
             });

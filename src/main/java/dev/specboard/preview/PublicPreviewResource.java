@@ -1,6 +1,7 @@
 package dev.specboard.preview;
 
 import dev.specboard.design.MockupDocument;
+import dev.specboard.web.ApiException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -18,7 +19,8 @@ import java.net.URI;
 /**
  * What anyone with a preview link sees, without logging in: a normal page listing the bundle's pages
  * and framing the chosen one, which is served from the bundle under the same sandbox as mockups.
- * Unknown, revoked and expired links answer 404; a page deleted since the preview was made, 410.
+ * Unknown, revoked and expired links answer 404, as does a page number the preview does not have; a page deleted since the
+ * preview was made, 410.
  */
 @Path("/preview/{token}")
 public class PublicPreviewResource {
@@ -43,10 +45,13 @@ public class PublicPreviewResource {
     public Response show(@PathParam("token") String token, @QueryParam("page") Integer page) {
         PreviewSession s = previews.open(token);
         PreviewManifest m = previews.manifest(s);
+        PreviewManifest.Entry shown = m.pages().get(0);
         if (page != null) {
             previews.requireNotDeleted(s, page);
+            // A page the preview does not have is not its first page: showing that one answered a wrong link as if it were right.
+            shown = m.pages().stream().filter(e -> e.index() == page).findFirst().orElseThrow(() -> ApiException.notFound(
+                    "This preview has no page " + page + "; open the link without ?page=" + page + " to see its first page."));
         }
-        PreviewManifest.Entry shown = m.pages().stream().filter(e -> page != null && e.index() == page).findFirst().orElse(m.pages().get(0));
         return Response.ok(Templates.show(new PreviewView(token, m, shown, s.expiresAt))).header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store").build();
     }

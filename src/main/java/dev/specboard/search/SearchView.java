@@ -48,6 +48,20 @@ public record SearchView(String q, String kind, int page, List<Group> groups, Li
         return labels;
     }
 
+    /**
+     * What the search finds, from the kinds it searches ("Stories, specs and tasks, plans, ... and review threads."), so
+     * that the hint under the box names every kind the filter offers and a new kind joins both.
+     */
+    public String kindsHint() {
+        List<String> words = kinds.stream().map(k -> k.label().toLowerCase(java.util.Locale.ROOT)).toList();
+        if (words.isEmpty()) {
+            return "";
+        }
+        String all = words.size() == 1 ? words.get(0)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+        return Character.toUpperCase(all.charAt(0)) + all.substring(1) + ".";
+    }
+
     public boolean hasNext() {
         return filtered() && groups.stream().anyMatch(Group::more);
     }

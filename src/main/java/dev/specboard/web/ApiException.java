@@ -57,7 +57,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(FormErrors errors) {
-        return new ApiException(422, "Validation failed", Map.copyOf(errors.asMap()));
+        return new ApiException(422, "Validation failed", new java.util.LinkedHashMap<>(errors.asMap()));
     }
 
     public int status() {

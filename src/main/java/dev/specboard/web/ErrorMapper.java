@@ -47,9 +47,9 @@ public class ErrorMapper {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance error(int status, String title, String message);
+        static native TemplateInstance error(int status, String title, String message, boolean anonymous);
 
-        static native TemplateInstance error$body(int status, String title, String message);
+        static native TemplateInstance error$body(int status, String title, String message, boolean anonymous);
 
         /** The error page without the layout, whose login lookup may not run on the IO thread. */
         static native TemplateInstance standalone(int status, String title, String message);
@@ -125,7 +125,7 @@ public class ErrorMapper {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         Map<String, Object> details = new LinkedHashMap<>();
         Map<String, String> ranges = new LinkedHashMap<>();
-        e.getConstraintViolations().forEach(v -> {
+        ViolationOrder.of(e.getConstraintViolations()).forEach(v -> {
             String path = v.getPropertyPath().toString();
             String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
             // A number outside @Min/@Max is told the field's whole range, as one past Java's int range is (webException).
@@ -274,9 +274,9 @@ public class ErrorMapper {
         }
         TemplateInstance body;
         if (Htmx.isFragment(headers)) {
-            body = Templates.error$body(status, title, message);
+            body = Templates.error$body(status, title, message, AnonymousVisitor.known());
         } else if (BlockingOperationControl.isBlockingAllowed()) {
-            body = Templates.error(status, title, message);
+            body = Templates.error(status, title, message, AnonymousVisitor.known());
         } else {
             // Answered on the IO thread (an unknown path, e.g. /static/nope.js, matched no resource).
             body = Templates.standalone(status, title, message);

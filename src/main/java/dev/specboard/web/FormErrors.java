@@ -2,9 +2,7 @@ package dev.specboard.web;
 
 import jakarta.validation.ConstraintViolation;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,28 +22,11 @@ public final class FormErrors {
      * a hash set whose order changes from run to run, so a summary listed them in a different order each time.
      */
     public static <T> FormErrors of(Set<ConstraintViolation<T>> violations) {
-        List<ConstraintViolation<T>> ordered = new ArrayList<>(violations);
-        ordered.sort(Comparator.<ConstraintViolation<T>>comparingInt(FormErrors::declaredAt)
-                .thenComparing(v -> v.getPropertyPath().toString()));
         FormErrors e = new FormErrors();
-        for (ConstraintViolation<T> v : ordered) {
+        for (ConstraintViolation<?> v : ViolationOrder.of(violations)) {
             e.add(v.getPropertyPath().toString(), v.getMessage());
         }
         return e;
-    }
-
-    /** Where the violated field is declared in the validated class (its first path node); unknown ones after all others. */
-    private static int declaredAt(ConstraintViolation<?> v) {
-        var nodes = v.getPropertyPath().iterator();
-        String name = nodes.hasNext() ? nodes.next().getName() : null;
-        int i = 0;
-        for (Field field : v.getRootBeanClass().getDeclaredFields()) {
-            if (field.getName().equals(name)) {
-                return i;
-            }
-            i++;
-        }
-        return Integer.MAX_VALUE;
     }
 
     /** Keeps the first message per field: the most basic problem is the one to fix first. */
@@ -89,7 +70,8 @@ public final class FormErrors {
         return errors.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList();
     }
 
+    /** The messages by field, in the order they were found (a copy of them would list them in no order from run to run). */
     public Map<String, String> asMap() {
-        return Map.copyOf(errors);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 }
