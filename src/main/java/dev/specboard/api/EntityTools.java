@@ -71,7 +71,7 @@ public class EntityTools {
 
     @Tool(name = "reject_thought", description = "Rejects an inference: what it created (an entity, field, relationship or data operation) is withdrawn "
             + "and does not come back with later inferences, and the thoughts built on it are flagged for review; an entity a member confirmed "
-            + "or edited stays (the answer's note says so).",
+            + "or edited stays, its dependents flagged all the same (the answer's note says so).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
     public ThinkingApi.ThoughtAnswer rejectThought(@ToolArg(description = "project slug") String project,
                                                    @ToolArg(description = "thought id") String thoughtId) {

@@ -22,7 +22,7 @@ import java.util.Set;
         DesignTokens.Flags.class, DesignTokens.NearDuplicate.class, DesignTokens.SizeToken.class,
         DesignTokens.Spacing.class, DesignTokens.SpacingValue.class, DesignTokens.Tokens.class,
         DesignTokens.Typography.class, EntityModel.CrudLocations.class, EntityModel.Field.class,
-        EntityModel.FieldMap.class, EntityModel.Relationship.class, Feature.DataOperations.class,
+        EntityModel.FieldMap.class, EntityModel.Relationship.class, Feature.AssistantChange.class, Feature.DataOperations.class,
         Feature.TechnicalRequirements.class, FlowModel.Branch.class, FlowModel.Canvas.class,
         FlowModel.Connection.class, FlowModel.Data.class, FlowModel.Position.class, MockupAnalysis.class,
         MockupAnalysis.Breakpoint.class, MockupAnalysis.ColorUse.class, MockupAnalysis.ComponentUse.class,

@@ -71,6 +71,56 @@ public class Feature extends EditedEntity {
 
     public int version = 1;
 
+    /**
+     * What the assistant changed in the background since a person last saved the feature ({@link AssistantChange}s): an
+     * edit begun before them is merged with them, not refused as stale, for no person changed what it was based on.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "assistant_changes")
+    public String assistantChanges = "[]";
+
+    /** One data operation the assistant added ({@code added}) or took out, and the version that made it. */
+    public record AssistantChange(int version, String op, String entity, boolean added) {
+    }
+
+    /**
+     * Saves the feature's operations changed by the assistant from {@code before} as a new version, noting each change
+     * so that an edit begun before it still saves (see {@link #mergeAssistantChanges}).
+     */
+    void savedByAssistant(DataOperations before) {
+        DataOperations now = operations();
+        version++;
+        savedBy(null);
+        List<AssistantChange> changes = new ArrayList<>(List.of(DesignJson.read(assistantChanges, AssistantChange[].class, new AssistantChange[0])));
+        for (String op : OPERATIONS) {
+            now.of(op).stream().filter(e -> !before.of(op).contains(e)).forEach(e -> changes.add(new AssistantChange(version, op, e, true)));
+            before.of(op).stream().filter(e -> !now.of(op).contains(e)).forEach(e -> changes.add(new AssistantChange(version, op, e, false)));
+        }
+        assistantChanges = DesignJson.write(changes.toArray(new AssistantChange[0]));
+    }
+
+    /**
+     * The operations of an edit based on version {@code base} with what the assistant changed since: empty when a person
+     * (or anything but the assistant's operations) made one of the versions after {@code base}, a real conflict.
+     */
+    Optional<DataOperations> mergeAssistantChanges(int base, DataOperations edited) {
+        List<AssistantChange> changes = List.of(DesignJson.read(assistantChanges, AssistantChange[].class, new AssistantChange[0]));
+        java.util.Set<Integer> byAssistant = new java.util.HashSet<>();
+        changes.forEach(c -> byAssistant.add(c.version()));
+        for (int v = base + 1; v <= version; v++) {
+            if (!byAssistant.contains(v)) {
+                return Optional.empty();
+            }
+        }
+        DataOperations out = edited;
+        for (AssistantChange c : changes) {
+            if (c.version() > base) {
+                out = c.added() ? out.with(c.op(), c.entity()) : out.without(c.op(), c.entity());
+            }
+        }
+        return Optional.of(out);
+    }
+
     /** The seed's {@code data_operations}: the entities a feature creates, reads, updates and deletes. */
     public record DataOperations(List<String> creates, List<String> reads, List<String> updates, List<String> deletes) {
         public static DataOperations empty() {

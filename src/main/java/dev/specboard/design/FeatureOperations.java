@@ -74,9 +74,9 @@ public class FeatureOperations {
             if (!fresh.isEmpty()) {
                 // A person may be saving the feature right now: take its row, and tell their stale form by the version.
                 em.refresh(f, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                Feature.DataOperations before = f.operations();
                 record(f, fresh, known, entityThoughts, null, java.util.Set.of(), null);
-                f.version++;
-                f.savedBy(null);
+                f.savedByAssistant(before);
             }
         }
     }
@@ -121,9 +121,14 @@ public class FeatureOperations {
         UUID featureId = parts.length == 3 ? dev.specboard.kernel.Ids.parseOrNull(parts[0]) : null;
         Feature.inProject(projectId, featureId).ifPresent(f -> {
             em.refresh(f, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            f.dataOperations = DesignJson.write(f.operations().without(parts[1], parts[2]));
-            f.version++;
-            f.savedBy(by);
+            Feature.DataOperations before = f.operations();
+            f.dataOperations = DesignJson.write(before.without(parts[1], parts[2]));
+            if (by == null) {
+                f.savedByAssistant(before);
+            } else {
+                f.version++;
+                f.savedBy(by);
+            }
         });
     }
 

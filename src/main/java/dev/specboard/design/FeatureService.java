@@ -182,12 +182,29 @@ public class FeatureService {
         StaleVersionException.requireGiven("version", form.version());
         StaleVersionException.requireSaved("The feature " + f.name, form.version(), f.version);
         if (form.version() != null && form.version() != f.version) {
+            // Only the assistant changed it since (operations inferred again after a mockup was saved): the edit keeps them.
+            Feature.DataOperations merged = f.mergeAssistantChanges(form.version(), form.operations()).orElse(null);
+            if (merged != null) {
+                return update(access, f, withOperations(form, merged, f.version));
+            }
             throw new StaleVersionException("The feature " + f.name, form.version(), f.version,
                     StaleVersionException.texts("name", f.name, "userDescription", f.userDescription, "businessRules",
                             String.join("\n", f.businessRuleList())),
                     StaleVersionException.texts("name", form.name(), "userDescription", form.userDescription(), "businessRules", form.businessRules()),
                     f.savedByAsSeenBy(access.accountId()));
         }
+        return update(access, f, form);
+    }
+
+    /** The form with these operations, based on {@code version}. */
+    private static FeatureForm withOperations(FeatureForm f, Feature.DataOperations ops, int version) {
+        return new FeatureForm(f.name(), f.userDescription(), f.category(), f.status(), f.pages(), f.journeys(), String.join(", ", ops.creates()),
+                String.join(", ", ops.reads()), String.join(", ", ops.updates()), String.join(", ", ops.deletes()), f.uiRequirements(),
+                f.businessRules(), f.technicalNeeds(), f.storyNumbers(), version);
+    }
+
+    /** Saves a form based on the feature's current version, its row locked. */
+    private Feature update(Access access, Feature f, FeatureForm form) {
         Map<UUID, Boolean> links = FeatureStory.links(f.id);
         List<String> statuses = storyStatuses(f.id);
         FeatureContent before = FeatureContent.of(f, statuses, FeatureStory.handLinked(links, links.keySet()));
@@ -202,6 +219,8 @@ public class FeatureService {
         operations.infer(f, null, java.util.Set.of(), null);
         f.version++;
         f.savedBy(access.accountId());
+        // A person saved it: an edit begun before this version is stale whatever the assistant did before.
+        f.assistantChanges = "[]";
         return f;
     }
 

@@ -95,9 +95,10 @@ public class InferredEntity extends EditedEntity {
                 t.subjectName()).firstResultOptional() : Optional.empty();
     }
 
-    /** What rejecting the thought leaves standing, in words ("The entity Invoice stays because a member confirmed it…"); null when nothing. */
+    /** What rejecting the thought leaves standing, in words ("The entity Invoice stays because a member confirmed it…"); null when nothing kept. */
     public static String keptNote(Thought t) {
-        return keptOnReject(t).map(e -> "The entity " + e.entityName + " stays because a member confirmed it; remove it on the entities page if it should go.")
+        return keptOnReject(t).map(e -> "The entity " + e.entityName + " stays because a member confirmed it, and the thoughts built on it are "
+                        + "flagged for review; remove it on the entities page if it should go.")
                 .orElse(null);
     }
 

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * The thinking chain: what the assistant inferred, and a user's verdict on each thought. Rejecting withdraws
- * what the thought created (an entity, a field, a relationship) and flags every thought built on it for review.
+ * what the thought created (an entity, a field, a relationship; not an entity a member confirmed) and flags every
+ * thought built on it for review.
  */
 @ApplicationScoped
 public class ThoughtService {
@@ -207,8 +208,10 @@ public class ThoughtService {
     }
 
     /**
-     * A user rejects a thought: what it created is withdrawn and the thoughts depending on it are flagged for review; an
-     * entity a member confirmed, renamed or edited stays (as an edited field does), nothing built on it changing.
+     * A user rejects a thought: what it created is withdrawn and the thoughts depending on it are flagged for review. An
+     * entity a member confirmed, renamed or edited stays (a person decided on it; removing it on the entities page still
+     * withdraws it), but the thoughts built on the rejected one are flagged all the same: they rest on an inference a
+     * person now says is wrong, whatever the entity is called since.
      */
     @Transactional
     public Thought reject(Access access, UUID id) {
@@ -216,6 +219,7 @@ public class ThoughtService {
         Thought t = lock(access.project().id, id);
         if (InferredEntity.keptOnReject(t).isPresent()) {
             t.decide("rejected", null, access.accountId());
+            flagDependents(t);
         } else {
             rejectLocked(access, t);
         }

@@ -123,21 +123,23 @@ public class DesignWizardResource {
             }
             return Htmx.redirect(headers, base(access, wizard) + "?step=" + done.run().currentPhase);
         } catch (ValidationException e) {
-            WizardRun run = wizards.current(access, wizard).orElse(null);
             if (step == DesignStep.FEATURE_REVIEW && e.errors().has("pages")) {
-                // A chosen page was deleted meanwhile: the pages step, where they are chosen, says which.
-                return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, DesignStep.PAGES, run, null, e.errors())));
+                // A chosen page was deleted meanwhile: the run goes back to the pages step, where they are chosen, saying which.
+                WizardRun back = wizards.sendBack(access, wizard, DesignStep.PAGES, e.errors()).orElse(null);
+                return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, DesignStep.PAGES, back, null, e.errors())));
             }
+            WizardRun run = wizards.current(access, wizard).orElse(null);
             return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, step, run, form, e.errors())));
         } catch (ApiException e) {
             if (e.status() != 409 || e.details().isEmpty()) {
                 throw e;
             }
             // Someone took the path (or name) meanwhile: the first step, which holds both, comes back with the problem at
-            // its field, not an error page with no way back into the wizard.
-            WizardRun run = wizards.current(access, wizard).orElse(null);
+            // its field, not an error page with no way back into the wizard. The run goes back there too: left at the last
+            // step, reopening the wizard offered Create again, refused the same way.
             FormErrors errors = FormErrors.none();
             e.details().keySet().forEach(field -> errors.add(field, e.getMessage()));
+            WizardRun run = wizards.sendBack(access, wizard, wizard.first(), errors).orElse(null);
             return Htmx.page(Templates.designWizard(wizards.view(access, wizard, wizard.first(), run, null, errors)), 409);
         }
     }

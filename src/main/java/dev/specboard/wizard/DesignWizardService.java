@@ -86,8 +86,16 @@ public class DesignWizardService {
         return step.wizard().steps().stream().takeWhile(s -> s != step).allMatch(run::answered);
     }
 
-    /** The step indicator, the form and what the step offers, for the page. */
-    public DesignWizardView view(Access access, DesignWizard wizard, DesignStep step, WizardRun run, DesignWizardForm submitted, FormErrors errors) {
+    /**
+     * The step indicator, the form and what the step offers, for the page; a step the last step sent the run back to
+     * shows the problems found with it when no others are given.
+     */
+    public DesignWizardView view(Access access, DesignWizard wizard, DesignStep step, WizardRun run, DesignWizardForm submitted, FormErrors given) {
+        FormErrors errors = given;
+        if (run != null && !given.any() && !run.refused(step).isEmpty()) {
+            errors = FormErrors.none();
+            run.refused(step).forEach(errors::add);
+        }
         DesignWizardForm saved = DesignWizardForm.of(run);
         DesignWizardForm form = submitted == null ? saved : submitted.over(saved, step);
         UUID projectId = access.project().id;
@@ -95,7 +103,7 @@ public class DesignWizardService {
         List<DesignWizardView.CandidateRow> candidates = wizard == DesignWizard.DESIGN_SYSTEM ? stepChecks.candidates(projectId) : List.of();
         Set<DesignStep> filled = filled(run, pageChoices, candidates);
         List<DesignWizardView.StepView> steps = wizard.steps().stream()
-                .map(s -> new DesignWizardView.StepView(s, s == step, filled.contains(s), run != null && run.answered(s) && givenNothing(run, s),
+                .map(s -> new DesignWizardView.StepView(s, s == step, filled.contains(s), run != null && reachable(run, s) && run.answered(s) && givenNothing(run, s),
                         run != null && reachable(run, s) || s == wizard.first()))
                 .toList();
         List<InferredOperation> suggestions = run == null ? List.of() : DesignWizardSteps.suggestions(run);
@@ -122,7 +130,8 @@ public class DesignWizardService {
             return out;
         }
         for (DesignStep s : DesignStep.values()) {
-            boolean has = run.answered(s) && switch (s) {
+            // A step after one sent back is not done, though its answers are kept for when the person gets there again.
+            boolean has = reachable(run, s) && run.answered(s) && switch (s) {
                 case PAGE -> !run.answer(s, "name").isBlank() && !run.answer(s, "path").isBlank();
                 case LAYOUT -> PageLayout.of(run.answer(s, "layout")).isPresent();
                 case DESCRIBE -> !run.answer(s, "name").isBlank();
@@ -201,6 +210,18 @@ public class DesignWizardService {
         };
         run.complete();
         return done;
+    }
+
+    /**
+     * The last step was refused for an answer of an earlier {@code step} (a path or name taken meanwhile): the run goes back
+     * to that step with the problems, in a transaction of its own (the refused one was rolled back).
+     */
+    @Transactional
+    public Optional<WizardRun> sendBack(Access access, DesignWizard wizard, DesignStep step, FormErrors problems) {
+        access.requireWrite(Role.MEMBER);
+        Optional<WizardRun> run = current(access, wizard);
+        run.ifPresent(r -> r.sendBack(step, problems.asMap()));
+        return run;
     }
 
     /** Leaves the unfinished run of a wizard (what it created so far stays). */

@@ -185,8 +185,37 @@ public class WizardRun extends PanacheEntityBase {
         return v == null ? "" : v.toString();
     }
 
+    /** Whether the step was answered, and its answers were not sent back by the last step ({@link #sendBack}). */
     public boolean answered(WizardPhase step) {
-        return answers.containsKey(step.key());
+        return answers.containsKey(step.key()) && refused(step).isEmpty();
+    }
+
+    /** Where a step's answers keep the problems the last step found with them. */
+    private static final String REFUSED = "refused";
+
+    /**
+     * Sends the run back to a step whose answers the last step refused (a path someone took meanwhile): the step opens
+     * again naming the problems by field, its answers kept as its form's values, and it counts as unanswered (so no step
+     * after it is done or reachable) until it is answered again. Reopened, the wizard lands there, not on a Create that
+     * would be refused again.
+     */
+    public void sendBack(WizardPhase step, Map<String, String> problems) {
+        requireInProgress();
+        Map<String, Object> stepAnswers = new LinkedHashMap<>(answersFor(step));
+        stepAnswers.put(REFUSED, new LinkedHashMap<>(problems));
+        Map<String, Object> copy = new LinkedHashMap<>(answers);
+        copy.put(step.key(), stepAnswers);
+        answers = copy;
+        enter(step);
+    }
+
+    /** The problems the last step found with the step's answers, by field; none unless the run was sent back to it. */
+    public Map<String, String> refused(WizardPhase step) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (answersFor(step).get(REFUSED) instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
     }
 
     public void record(WizardPhase step, Map<String, Object> values) {

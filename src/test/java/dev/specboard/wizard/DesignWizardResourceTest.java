@@ -130,6 +130,18 @@ class DesignWizardResourceTest {
         assertEquals("Wiz", again.getElementById("f-name").val());
         assertTrue(again.getElementById("e-path").text().contains("already the page Sneaky"), again.getElementById("e-path").text());
         assertEquals("#f-path", again.selectFirst("#error-summary a").attr("href"));
+        // The run went back to the first step: no step is marked done (the list marked the page and layout steps done,
+        // and reopening the wizard landed on Review, whose Create was refused again until Back).
+        assertTrue(again.select("#wizard-steps li.done").isEmpty(), again.getElementById("wizard-steps").outerHtml());
+        for (String reopen : List.of(base, base + "?step=review", base + "?step=layout")) {
+            Document reopened = Web.html(Web.as(t.member()).get(reopen).then().statusCode(200).extract().response());
+            assertEquals("page", reopened.getElementById("wizard").attr("data-step"), reopen);
+            assertEquals("/wiz", reopened.getElementById("f-path").val());
+            assertTrue(reopened.getElementById("e-path").text().contains("already the page Sneaky"), reopen);
+            assertTrue(reopened.select("#wizard-steps li.done").isEmpty(), reopen);
+            assertTrue(reopened.select("#wizard-steps a[href$=step=review]").isEmpty(), "Review is out of reach: " + reopen);
+        }
+        assertEquals(409, Web.as(t.member()).formParam("x", "").post(base + "/review").statusCode(), "Create is refused until the path is fixed");
 
         Web.as(t.member()).formParam("name", "Wiz").formParam("path", "/wiz-two").formParam("purpose", "").formParam("primaryDevice", "desktop")
                 .post(base + "/page").then().statusCode(303);

@@ -51,6 +51,12 @@ class FeatureWizardDeletedPageTest {
         assertNotNull(page.selectFirst("input[name=pages]#page-" + contacts), "the field the summary links to is on the page: " + link);
         assertFalse(page.select("input[name=pages]").stream().anyMatch(i -> i.val().equals(clash)));
 
+        // The run went back there: reopening the wizard shows the pages step with the problem, not Review again.
+        Document reopened = Web.html(Web.as(t.member()).get(base).then().statusCode(200).extract().response());
+        assertEquals("pages", reopened.getElementById("wizard").attr("data-step"));
+        assertTrue(reopened.getElementById("error-summary").text().contains("The page Clash was deleted meanwhile"));
+        assertTrue(reopened.select("#step-data.done, #step-review.done").isEmpty(), reopened.getElementById("wizard-steps").outerHtml());
+
         // Choosing again and creating works.
         Web.as(t.member()).formParam("pages", contacts).formParam("businessRules", "").post(base + "/pages").then().statusCode(303);
         Web.as(t.member()).formParam("creates", "Contact").formParam("reads", "").formParam("updates", "").formParam("deletes", "")
