@@ -95,6 +95,7 @@ public class ContextItemApi {
     public Response addContextItem(@PathParam("slug") String slug, ContextBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         ContextBody b = ComponentApi.body(body);
+        BodyLists.check().list("categories", b.categories()).list("tags", b.tags()).refuse();
         byte[] content = null;
         if (b.contentBase64() != null && !b.contentBase64().isBlank()) {
             try {

@@ -157,6 +157,7 @@ public class DesignApi {
     public Response createPage(@PathParam("slug") String slug, PageBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         PageBody b = ComponentApi.body(body);
+        BodyLists.check().list("keyElements", b.keyElements()).refuse();
         Page p = ValidationException.renaming("parent", "parentPath", () -> pages.create(access, form(b, b.parentPath())));
         return Response.status(201).entity(page(access, p.id)).build();
     }
@@ -182,6 +183,7 @@ public class DesignApi {
         Addressed.page(access, uuid(id));
         // A field left out stays as the page has it (parentPath "" moves it to the top): a rename keeps its device and place.
         PageBody given = ComponentApi.body(body);
+        BodyLists.check().list("keyElements", given.keyElements()).refuse();
         PageAnswer now = FeatureApi.current(() -> getPage(slug, id, null).page());
         PageBody b = new PageBody(FeatureApi.or(given.name(), now.name()), FeatureApi.or(given.path(), now.path()),
                 FeatureApi.or(given.parentPath(), now.parentPath() == null ? "" : now.parentPath()), FeatureApi.or(given.type(), now.type()),
@@ -226,6 +228,7 @@ public class DesignApi {
     public Response saveMockup(@PathParam("slug") String slug, @PathParam("id") String id, MockupBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         MockupBody b = ComponentApi.body(body);
+        BodyLists.check().list("aiNotes", b.aiNotes()).refuse();
         Mockup m = ValidationException.renaming("basedOn", "basedOnVersion", () -> mockups.save(access, uuid(id),
                 new MockupForm(b.html(), b.css(), b.js(), b.changeDescription(), b.basedOnVersion(), b.changedBy()), b.aiNotes()));
         return Response.status(201).entity(mockup(m, true, List.of())).build();

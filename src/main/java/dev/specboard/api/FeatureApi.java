@@ -53,6 +53,19 @@ public class FeatureApi {
     public record FeatureBody(String name, String userDescription, String category, String status, DataOperationsBody dataOperations,
                               List<String> uiRequirements, List<String> businessRules, TechnicalBody technicalRequirements,
                               List<String> affectedPages, List<String> requiredJourneys, List<Integer> storyNumbers, Integer version) {
+
+        /** Each list at most {@link BodyLists#MAX_ENTRIES} entries and none null, refused before any is looked up. */
+        FeatureBody checked() {
+            BodyLists lists = BodyLists.check();
+            if (dataOperations != null) {
+                lists.list("dataOperations.creates", dataOperations.creates()).list("dataOperations.reads", dataOperations.reads())
+                        .list("dataOperations.updates", dataOperations.updates()).list("dataOperations.deletes", dataOperations.deletes());
+            }
+            lists.list("uiRequirements", uiRequirements).list("businessRules", businessRules)
+                    .list("technicalRequirements.needs", technicalRequirements == null ? null : technicalRequirements.needs())
+                    .list("affectedPages", affectedPages).list("requiredJourneys", requiredJourneys).list("storyNumbers", storyNumbers).refuse();
+            return this;
+        }
     }
 
     @RegisterForReflection
@@ -117,7 +130,8 @@ public class FeatureApi {
     @APIResponse(responseCode = "201", description = "The feature", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeatureAnswer.class)))
     public Response createFeature(@PathParam("slug") String slug, FeatureBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Feature f = named(() -> features.create(access, form(ComponentApi.body(body))));
+        FeatureBody b = ComponentApi.body(body).checked();
+        Feature f = named(() -> features.create(access, form(b)));
         return Response.status(201).entity(feature(access, f.id)).build();
     }
 
@@ -150,7 +164,8 @@ public class FeatureApi {
     @Path("/features/{id}")
     public FeatureAnswer updateFeature(@PathParam("slug") String slug, @PathParam("id") String id, FeatureBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        FeatureBody b = kept(current(() -> getFeature(slug, id)), ComponentApi.body(body));
+        FeatureBody given = ComponentApi.body(body).checked();
+        FeatureBody b = kept(current(() -> getFeature(slug, id)), given);
         Feature f = named(() -> features.update(access, DesignApi.uuid(id), form(b)));
         // The saved feature itself, not a new read: outside the transaction a read can come from the request's session,
         // which still holds the feature as a caller (the MCP tool) read it before the edit.

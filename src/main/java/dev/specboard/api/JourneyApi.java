@@ -121,8 +121,10 @@ public class JourneyApi {
     public Response createJourney(@PathParam("slug") String slug, JourneyBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyBody b = ComponentApi.body(body);
+        JourneyBodyChecks.requireSizes(b.nodes(), b.connections());
         requireNoNulls(b.nodes(), b.connections());
         requireDataTypes(b.nodes());
+        JourneyBodyChecks.requireGiven(b.nodes(), b.connections());
         JourneyFlow f = named(b.nodes(), () -> journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(),
                 Boolean.TRUE.equals(b.primary()), null), nodes(b.nodes()), BranchTargets.connections(b.nodes(), connections(b.connections())), locks(b.nodes())));
         return Response.status(201).entity(journey(access, journeys.get(access.project().id, f.id))).build();
@@ -161,18 +163,20 @@ public class JourneyApi {
      */
     private static void requireDataTypes(List<NodeBody> nodes) {
         // A name the data does not take is refused, as an unknown field of any body is: it was dropped without a word.
-        Map<String, Object> unknown = new java.util.LinkedHashMap<>();
+        Map<String, Object> found = new java.util.LinkedHashMap<>();
         for (int i = 0; nodes != null && i < nodes.size(); i++) {
             Map<String, Object> d = nodes.get(i) == null || nodes.get(i).data() == null ? Map.of() : nodes.get(i).data();
             for (String name : d.keySet()) {
                 if (!DATA_NAMES.contains(name)) {
-                    unknown.put("nodes[" + i + "].data." + name, "unknown field");
+                    found.put("nodes[" + i + "].data." + name, "unknown field");
                 }
             }
-            BranchTargets.unknownFields("nodes[" + i + "].data.", d.get("branches"), unknown);
+            BranchTargets.unknownFields("nodes[" + i + "].data.", d.get("branches"), found);
         }
-        if (!unknown.isEmpty()) {
-            throw new ApiException(422, "Unknown fields: " + String.join(", ", unknown.keySet()), unknown);
+        if (!found.isEmpty()) {
+            dev.specboard.web.UnknownNames unknown = new dev.specboard.web.UnknownNames();
+            found.forEach((name, hint) -> unknown.add(name, () -> hint));
+            throw new ApiException(422, unknown.message("Unknown fields"), unknown.details());
         }
         Map<String, Object> errors = new java.util.LinkedHashMap<>();
         for (int i = 0; nodes != null && i < nodes.size(); i++) {
@@ -205,15 +209,7 @@ public class JourneyApi {
         try {
             return save.get();
         } catch (dev.specboard.web.ValidationException e) {
-            dev.specboard.web.ValidationException named = e;
-            for (int i = 0; nodes != null && i < nodes.size(); i++) {
-                Map<String, Object> d = nodes.get(i).data() == null ? Map.of() : nodes.get(i).data();
-                String page = java.util.stream.Stream.of("page", "pagePath", "pageId", "page_id").filter(d::containsKey).findFirst().orElse("pagePath");
-                for (String field : List.of("label", "page", "newPage", "question", "branches", "operation", "entity", "text")) {
-                    named = named.renamed("nodes[" + i + "]." + field, "nodes[" + i + "].data." + (field.equals("page") ? page : field));
-                }
-            }
-            throw named;
+            throw e.renamed(JourneyBodyChecks.apiNames(nodes));
         }
     }
 
@@ -253,6 +249,7 @@ public class JourneyApi {
     public JourneyAnswer updateJourney(@PathParam("slug") String slug, @PathParam("id") String id, JourneyDetailsBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyDetailsBody b = ComponentApi.body(body);
+        JourneyBodyChecks.requireSizes(b.nodes(), b.connections());
         requireNoNulls(b.nodes(), b.connections());
         requireDataTypes(b.nodes());
         if (b.nodes() == null && b.connections() != null) {

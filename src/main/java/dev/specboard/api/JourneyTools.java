@@ -37,7 +37,9 @@ public class JourneyTools {
                                 @ToolArg(description = "user, admin, system or error", required = false) String flowType,
                                 @ToolArg(description = "nodes") List<JourneyApi.NodeBody> nodes,
                                 @ToolArg(description = "connections", required = false) List<JourneyApi.ConnectionBody> connections) {
-        return entity(JourneyApi.JourneyAnswer.class, () -> journeyApi.createJourney(project, new JourneyApi.JourneyBody(name, flowType, null, null, nodes, connections)));
+        return entity(JourneyApi.JourneyAnswer.class, () -> journeyApi.createJourney(project, new JourneyApi.JourneyBody(name, flowType, null, null, nodes,
+                // This tool takes connections as optional, where the API's body requires them.
+                connections == null ? List.of() : connections)));
     }
 
     @Tool(name = "update_journey", description = "Renames a journey, changes its type or description, or makes it the project's primary flow "

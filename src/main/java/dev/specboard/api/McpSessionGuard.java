@@ -176,6 +176,7 @@ public class McpSessionGuard {
         if (arguments.isEmpty()) {
             return false;
         }
+        // The names are capped where they are collected ("and N more" being one key, see StrictJson.UnknownNames).
         String text = what + (arguments.size() == 1 ? ": " : "s: ") + String.join(", ", arguments.keySet());
         InputGuard.refused("POST", endpoint, text);
         answer(ctx, 200, toolError(message.get("id"), text, arguments));

@@ -41,15 +41,16 @@ public class McpToolArguments {
             return Map.of();
         }
         List<String> known = tool.arguments().stream().map(ToolManager.ToolArgument::name).toList();
-        Map<String, Object> unknown = new java.util.LinkedHashMap<>();
+        String hint = known.isEmpty() ? "unknown argument: this tool takes none" : "unknown argument; this tool takes " + String.join(", ", known);
+        // The first few named, the rest counted, as an API body's unknown fields are.
+        dev.specboard.web.UnknownNames unknown = new dev.specboard.web.UnknownNames();
         for (Iterator<String> names = arguments.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                unknown.put(InputGuard.printable(name), known.isEmpty() ? "unknown argument: this tool takes none"
-                        : "unknown argument; this tool takes " + String.join(", ", known));
+                unknown.add(InputGuard.printable(name), () -> hint);
             }
         }
-        return unknown;
+        return unknown.details();
     }
 
     /**

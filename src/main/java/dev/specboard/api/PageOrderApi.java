@@ -75,6 +75,7 @@ public class PageOrderApi {
     public List<DesignApi.PageAnswer> order(@PathParam("slug") String slug, OrderBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         OrderBody b = ComponentApi.body(body);
+        BodyLists.check().list("ids", b.ids(), BodyLists.MAX_ORDERED).refuse();
         List<PageRow> rows = pages.rows(access.project().id);
         UUID parent = null;
         if (b.parentId() != null) {

@@ -18,6 +18,27 @@ public class JourneyFlow extends EditedEntity {
 
     public static final List<String> TYPES = List.of("user", "admin", "system", "error");
 
+    /**
+     * The most nodes a journey holds: the journey page draws every node on one canvas and checks the whole flow on each
+     * change, which stays readable and quick up to a few hundred.
+     */
+    public static final int MAX_NODES = 500;
+
+    /** The most connections a journey holds: four per node on average at the most nodes. */
+    public static final int MAX_CONNECTIONS = 2000;
+
+    /** What is too many in a journey of this many nodes and connections, by field ({@code nodes}, {@code connections}); empty when neither is. */
+    public static java.util.Map<String, String> sizeProblems(int nodes, int connections) {
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (nodes > MAX_NODES) {
+            problems.put("nodes", "A journey has at most " + MAX_NODES + " nodes; this one has " + nodes);
+        }
+        if (connections > MAX_CONNECTIONS) {
+            problems.put("connections", "A journey has at most " + MAX_CONNECTIONS + " connections; this one has " + connections);
+        }
+        return problems;
+    }
+
     @Column(name = "project_id", nullable = false, updatable = false)
     public UUID projectId;
 

@@ -31,6 +31,9 @@ public class JourneyNodeService {
         List<FlowNode> existing = journeys.nodes(f.id);
         String key = form.key() == null || form.key().isBlank() ? FlowNode.freeKey(form.nodeType(), existing) : form.key().strip();
         String problem = FlowNode.keyProblem(key);
+        if (existing.size() >= JourneyFlow.MAX_NODES) {
+            problem = "A journey has at most " + JourneyFlow.MAX_NODES + " nodes; remove one before adding another";
+        }
         if (problem == null && existing.stream().anyMatch(n -> n.nodeKey.equalsIgnoreCase(key))) {
             problem = "The key " + key + " is taken in this journey";
         }

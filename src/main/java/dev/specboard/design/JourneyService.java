@@ -142,6 +142,12 @@ public class JourneyService {
      */
     private boolean graph(Access access, JourneyFlow f, List<NodeForm> nodes, List<ConnectionInput> connections, Map<String, FlowNode> existing,
                        Map<String, Boolean> locks) {
+        Map<String, String> tooMany = JourneyFlow.sizeProblems(nodes.size(), connections == null ? 0 : connections.size());
+        if (!tooMany.isEmpty()) {
+            FormErrors sizes = FormErrors.none();
+            tooMany.forEach(sizes::add);
+            throw new ValidationException(sizes);
+        }
         Map<String, FlowNode> byKey = new LinkedHashMap<>();
         // Every well-formed key, also of a node refused for its type: a connection to it names no unknown node.
         java.util.Set<String> keys = new java.util.HashSet<>();

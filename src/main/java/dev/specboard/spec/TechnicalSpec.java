@@ -40,6 +40,10 @@ public class TechnicalSpec extends TimestampedEntity {
     public static final List<String> STATUSES = List.of(STATUS_DRAFT, STATUS_APPROVED, STATUS_IN_PROGRESS, STATUS_COMPLETE);
     /** The highest number a key names (nine digits: a key always parses as an int). */
     static final int MAX_NUMBER = 999_999_999;
+    /** The most phases a spec has: each is a task on the board, and a plan's steps are a few dozen at most. */
+    public static final int MAX_PHASES = 100;
+    /** The most specs one spec depends on. */
+    public static final int MAX_DEPENDS_ON = 100;
 
     /**
      * A number in a spec, task or story key as people write it: counted from 1 and without leading zeros, so SPEC-0 and

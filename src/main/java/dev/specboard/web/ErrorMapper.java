@@ -156,7 +156,7 @@ public class ErrorMapper {
     @ServerExceptionMapper(priority = BEFORE_BUILT_IN)
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers, Request request) {
         if (e instanceof StrictJson.UnknownFields unknown) {
-            return refuse(422, unknown.getOriginalMessage(), new LinkedHashMap<>(unknown.fields()), uri, headers, request);
+            return refuse(422, unknown.getOriginalMessage(), unknown.fields(), uri, headers, request);
         }
         String field = fieldPath(e);
         if (e instanceof StrictJson.UnstorableText text) {

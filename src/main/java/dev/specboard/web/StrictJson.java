@@ -133,14 +133,14 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     /** The fields of a body that its record does not have, by path ({@code phases[0].assigned_files}), with a hint each. */
     public static final class UnknownFields extends MismatchedInputException {
-        private final transient Map<String, String> fields;
+        private final transient Map<String, Object> fields;
 
-        UnknownFields(JsonParser p, Map<String, String> fields) {
-            super(p, "Unknown fields: " + String.join(", ", fields.keySet()));
-            this.fields = Map.copyOf(fields);
+        UnknownFields(JsonParser p, UnknownNames names) {
+            super(p, names.message("Unknown fields"));
+            this.fields = names.details();
         }
 
-        public Map<String, String> fields() {
+        public Map<String, Object> fields() {
             return fields;
         }
     }
@@ -274,7 +274,7 @@ public class StrictJson implements ObjectMapperCustomizer {
             } finally {
                 beans.pop();
             }
-            Map<String, String> unknown = (Map<String, String>) ctxt.getAttribute(UNKNOWN);
+            UnknownNames unknown = (UnknownNames) ctxt.getAttribute(UNKNOWN);
             if (beans.isEmpty() && unknown != null && !unknown.isEmpty()) {
                 throw new UnknownFields(p, unknown);
             }
@@ -301,14 +301,14 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (beans == null || beans.isEmpty()) {
                 return false;
             }
-            Map<String, String> unknown = (Map<String, String>) ctxt.getAttribute(UNKNOWN);
+            UnknownNames unknown = (UnknownNames) ctxt.getAttribute(UNKNOWN);
             if (unknown == null) {
-                unknown = new LinkedHashMap<>();
+                unknown = new UnknownNames();
                 ctxt.setAttribute(UNKNOWN, unknown);
             }
             List<String> path = new ArrayList<>(beans.peek());
             path.add(propertyName);
-            unknown.put(joinPath(path), hint(propertyName, deserializer));
+            unknown.add(joinPath(path), () -> hint(propertyName, deserializer));
             p.skipChildren();
             return true;
         }

@@ -40,8 +40,16 @@ public class ValidationException extends ApiException {
 
     /** The same errors with one field named as the caller knows it (a form's {@code page} is the API's {@code pagePath}). */
     public ValidationException renamed(String field, String as) {
+        return renamed(java.util.Map.of(field, as));
+    }
+
+    /**
+     * The same errors with each field {@code names} has named as the caller knows it, in one pass: renaming field by field
+     * copied every error once per name, so a journey of 2000 nodes took half a minute to be refused.
+     */
+    public ValidationException renamed(java.util.Map<String, String> names) {
         FormErrors named = FormErrors.none();
-        errors.asMap().forEach((f, message) -> named.add(field.equals(f) ? as : f, message));
+        errors.list().forEach(e -> named.add(names.getOrDefault(e.field(), e.field()), e.message()));
         ValidationException renamed = new ValidationException(named);
         // What is no field's error (see with) goes along.
         details().forEach((key, value) -> {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -53,7 +54,7 @@ class MissingVersionTest {
                 .body("details.version", equalTo(SAY));
         fx.api(t.member()).get(api + "/pages/" + page).then().body("page.name", equalTo("Cart"));
 
-        String journey = fx.api(t.member()).body(Map.of("name", "Checkout")).post(api + "/journeys").then().statusCode(201).extract().path("id");
+        String journey = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(), "connections", List.of())).post(api + "/journeys").then().statusCode(201).extract().path("id");
         fx.api(t.member()).body(Map.of("name", "Pay")).put(api + "/journeys/" + journey).then().statusCode(422)
                 .body("details.version", equalTo(SAY));
         fx.api(t.member()).get(api + "/journeys/" + journey).then().body("name", equalTo("Checkout"));

@@ -114,7 +114,7 @@ class JourneyGraphUpdateTest {
         assertEquals(java.util.Set.of("nodes[1].data.label", "nodes[1].data.end", "nodes[1].data.start", "nodes[2].data.branches",
                 "nodes[3].data.pagePath", "nodes[4].data.operation", "nodes[4].data.entity"), several.path("details.keySet()"), several.asString());
         Response blank = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", List.of(node("d", "decision", Map.of("question", " ")),
-                node("s", "screen", Map.of("pagePath", "/nowhere"))))).post(journeys);
+                node("s", "screen", Map.of("pagePath", "/nowhere"))), "connections", List.of())).post(journeys);
         assertEquals(422, blank.statusCode(), blank.asString());
         assertEquals(java.util.Set.of("nodes[0].data.question", "nodes[1].data.pagePath"), blank.path("details.keySet()"),
                 "the journey form's rules are named where the body has the field too: " + blank.asString());

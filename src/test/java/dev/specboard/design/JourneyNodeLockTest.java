@@ -138,7 +138,7 @@ class JourneyNodeLockTest {
         assertEquals(200, free.statusCode(), free.asString());
         assertEquals(List.of(false, false), free.path("nodes.locked"));
         Response created = fx.api(t.member()).body(Map.of("name", "Pay", "nodes", List.of(
-                Map.of("key", "done", "nodeType", "action", "data", Map.of("label", "Paid"), "locked", true))))
+                Map.of("key", "done", "nodeType", "action", "data", Map.of("label", "Paid"), "locked", true)), "connections", List.of()))
                 .post(ApiPaths.project(t.slug(), "/journeys"));
         assertEquals(201, created.statusCode(), created.asString());
         assertEquals(List.of(true), created.path("nodes.locked"));

@@ -173,7 +173,7 @@ class JourneyResourceTest {
     void theApiNamesANullNodeOrConnectionWith422() {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug(), "/journeys");
-        Map<String, Object> nodes = fx.api(t.member()).body("{\"name\":\"J\",\"nodes\":[null]}").post(api).then().statusCode(422).extract().path("details");
+        Map<String, Object> nodes = fx.api(t.member()).body("{\"name\":\"J\",\"nodes\":[null],\"connections\":[]}").post(api).then().statusCode(422).extract().path("details");
         assertTrue(nodes.containsKey("nodes[0]"), nodes.toString());
         Map<String, Object> connections = fx.api(t.member()).body("{\"name\":\"J\",\"nodes\":[{\"key\":\"a\",\"nodeType\":\"action\"}],"
                 + "\"connections\":[{\"from\":\"a\",\"to\":\"a\"},null]}").post(api).then().statusCode(422).extract().path("details");
@@ -189,7 +189,7 @@ class JourneyResourceTest {
         String api = ApiPaths.project(t.slug(), "/journeys");
         String longLabel = "When the customer has ".repeat(12).strip();
         String id = fx.api(t.member()).body(Map.of("name", "Long", "nodes", List.of(Map.of("key", "q", "nodeType", "decision",
-                        "data", Map.of("question", "Which way?", "branches", List.of(longLabel, "No"))))))
+                        "data", Map.of("question", "Which way?", "branches", List.of(longLabel, "No")))), "connections", List.of()))
                 .post(api).then().statusCode(201).extract().path("id");
         String base = "/projects/" + t.slug() + "/journeys/" + id;
         Web.as(t.member()).formParam("nodeType", "action").formParam("key", "next").formParam("label", "Next").post(base + "/nodes").then().statusCode(303);

@@ -103,7 +103,7 @@ class NoOpEditTest {
         assertEquals(2, (int) dropped.path("version"), "a connection removed is a change");
         assertChangedThenStale(url, t, Map.of("description", "People join", "version", 2), Map.of("description", "Anyone joins", "version", 2));
 
-        String empty = fx.api(t.member()).body(Map.of("name", "Leave")).post(api + "/journeys").then().statusCode(201).extract().path("id");
+        String empty = fx.api(t.member()).body(Map.of("name", "Leave", "nodes", List.of(), "connections", List.of())).post(api + "/journeys").then().statusCode(201).extract().path("id");
         assertUnchanged(fx.api(t.member()).body(Map.of("nodes", List.of(), "connections", List.of(), "version", 1)).put(api + "/journeys/" + empty), 1,
                 "no nodes given to a journey without nodes");
     }

@@ -33,7 +33,7 @@ class PageJourneysTest {
             nodes.add(Map.of("key", s, "nodeType", "screen", "data", Map.of("pagePath", "/contacts")));
         }
         nodes.add(Map.of("key", "note", "nodeType", "annotation", "data", Map.of("text", "About /contacts")));
-        fx.api(t.member()).body(Map.of("name", name, "nodes", nodes)).post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201);
+        fx.api(t.member()).body(Map.of("name", name, "nodes", nodes, "connections", List.of())).post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201);
     }
 
     private static String pageId(TestData.Team t, SpecApiFixtures fx) {

@@ -106,7 +106,7 @@ class PagePlaceholderTest {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
         String api = ApiPaths.project(t.slug());
-        String id = fx.api(t.member()).body(Map.of("name", "Buy")).post(api + "/journeys").then().statusCode(201).extract().path("id");
+        String id = fx.api(t.member()).body(Map.of("name", "Buy", "nodes", List.of(), "connections", List.of())).post(api + "/journeys").then().statusCode(201).extract().path("id");
         String base = "/projects/" + t.slug() + "/journeys/" + id;
 
         Response added = Web.as(t.member()).formParam("nodeType", "screen").formParam("label", "Pay").formParam("page", "")
@@ -132,14 +132,14 @@ class PagePlaceholderTest {
 
         Response created = fx.api(t.member()).body(Map.of("name", "Browse", "nodes", List.of(
                 Map.of("key", "list", "nodeType", "screen", "data", Map.of("newPage", "/contacts")),
-                Map.of("key", "pay", "nodeType", "screen", "data", Map.of("newPage", "/orders/pay"))))).post(api + "/journeys");
+                Map.of("key", "pay", "nodeType", "screen", "data", Map.of("newPage", "/orders/pay"))), "connections", List.of())).post(api + "/journeys");
         assertEquals(201, created.statusCode(), created.asString());
         assertEquals(List.of("/contacts", "/orders/pay"), created.path("nodes.data.pagePath"), "a path with a page shows that page");
         List<Map<String, Object>> after = fx.api(t.viewer()).get(api + "/pages").then().extract().path("");
         assertEquals(pages.size() + 1, after.size());
         assertEquals(false, after.stream().filter(p -> "/contacts".equals(p.get("path"))).findFirst().orElseThrow().get("placeholder"));
         Response refused = fx.api(t.member()).body(Map.of("name", "Bad", "nodes", List.of(
-                Map.of("key", "s", "nodeType", "screen", "data", Map.of("newPage", "no path"))))).post(api + "/journeys");
+                Map.of("key", "s", "nodeType", "screen", "data", Map.of("newPage", "no path"))), "connections", List.of())).post(api + "/journeys");
         assertEquals(422, refused.statusCode(), refused.asString());
         assertTrue(refused.path("details").toString().contains("nodes[0].data.newPage"), refused.asString());
     }

@@ -78,7 +78,7 @@ class PartialPutTest {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug());
         String id = fx.api(t.member()).body(Map.of("name", "Checkout", "flowType", "user", "description", "Buy things", "primary", true,
-                "nodes", List.of(Map.of("key", "a", "nodeType", "action", "data", Map.of("label", "pay"))))).post(api + "/journeys")
+                "nodes", List.of(Map.of("key", "a", "nodeType", "action", "data", Map.of("label", "pay"))), "connections", List.of())).post(api + "/journeys")
                 .then().statusCode(201).extract().path("id");
 
         JsonPath renamed = fx.api(t.member()).body(Map.of("name", "Checkout v2", "version", 1)).put(api + "/journeys/" + id)

@@ -70,7 +70,7 @@ class FormAddressRedirectTest {
             plans.shop(t.project(), t.owner(), git);
             plan = plans.plan(dev.specboard.plan.PlanFixtures.access(t.project(), t.lead(), dev.specboard.kernel.Role.LEAD), "shop", "Checkout").id;
         }
-        String journey = fx.api(t.member()).body(Map.of("name", "Join")).post("/api/v1/projects/" + t.slug() + "/journeys")
+        String journey = fx.api(t.member()).body(Map.of("name", "Join", "nodes", List.of(), "connections", List.of())).post("/api/v1/projects/" + t.slug() + "/journeys")
                 .then().statusCode(201).extract().path("id");
         assertEquals(404, Web.as(t.member()).get(p + "/plans/" + UUID.randomUUID() + "/artifacts").statusCode(), "no such plan");
         assertEquals(404, Web.as(t.member()).get(p + "/journeys/" + UUID.randomUUID() + "/nodes").statusCode(), "no such journey");
