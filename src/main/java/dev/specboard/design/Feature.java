@@ -96,8 +96,16 @@ public class Feature extends EditedEntity {
             now.of(op).stream().filter(e -> !before.of(op).contains(e)).forEach(e -> changes.add(new AssistantChange(version, op, e, true)));
             before.of(op).stream().filter(e -> !now.of(op).contains(e)).forEach(e -> changes.add(new AssistantChange(version, op, e, false)));
         }
+        if (changes.size() > MAX_ASSISTANT_CHANGES) {
+            // Keep whole versions: an edit based on a version whose changes were dropped is a conflict, as it should be.
+            int oldestKept = changes.get(changes.size() - MAX_ASSISTANT_CHANGES).version();
+            changes.removeIf(c -> c.version() <= oldestKept);
+        }
         assistantChanges = DesignJson.write(changes.toArray(new AssistantChange[0]));
     }
+
+    /** How many of the assistant's changes a feature keeps for merging: edits begun longer ago than that are conflicts. */
+    static final int MAX_ASSISTANT_CHANGES = 200;
 
     /**
      * The operations of an edit based on version {@code base} with what the assistant changed since: empty when a person
