@@ -40,8 +40,11 @@ public class TechnicalSpec extends TimestampedEntity {
     public static final List<String> STATUSES = List.of(STATUS_DRAFT, STATUS_APPROVED, STATUS_IN_PROGRESS, STATUS_COMPLETE);
     /** The highest number a key names (nine digits: a key always parses as an int). */
     static final int MAX_NUMBER = 999_999_999;
-    /** The most phases a spec has: each is a task on the board, and a plan's steps are a few dozen at most. */
-    public static final int MAX_PHASES = 100;
+    /**
+     * The most phases a spec has, each a task on the board: the size the board is benchmarked at (src/bench seeds a spec
+     * of 2,000 tasks), which keeps a body of thousands more from being worked through.
+     */
+    public static final int MAX_PHASES = 2000;
     /** The most specs one spec depends on. */
     public static final int MAX_DEPENDS_ON = 100;
 

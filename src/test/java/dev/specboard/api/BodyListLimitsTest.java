@@ -91,7 +91,7 @@ class BodyListLimitsTest {
                 "description", "d", "hours", 1, "content", "c")).toList();
         Response many = fx.api(t.member()).body(Map.of("title", "Big", "specType", "hierarchical", "overview", "o", "phases", phases)).post(api);
         assertEquals(422, many.statusCode(), many.asString());
-        assertEquals("At most 100 phases; this spec has 101", many.path("details.phases"));
+        assertEquals("At most 2000 phases; this spec has 2001", many.path("details.phases"));
 
         List<String> deps = IntStream.range(0, TechnicalSpec.MAX_DEPENDS_ON + 1).mapToObj(i -> "SPEC-" + (i + 1)).toList();
         Response depending = fx.api(t.member()).body(Map.of("title", "Deps", "specType", "monolithic", "content", "x", "dependsOn", deps)).post(api);
