@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,9 +35,9 @@ public final class ViolationOrder {
             .thenComparingInt(Step::declared)
             .thenComparing(Step::name, Comparator.nullsFirst(ViolationOrder::naturally));
 
-    private static final Comparator<ConstraintViolation<?>> ORDER = Comparator.<ConstraintViolation<?>, List<Step>>comparing(
-                    ViolationOrder::steps, ViolationOrder::compareSteps)
-            .thenComparing(v -> v.getPropertyPath().toString(), ViolationOrder::naturally)
+    /** Violations whose steps compare equal: by their whole path, then by message. */
+    private static final Comparator<ConstraintViolation<?>> TIES = Comparator.<ConstraintViolation<?>, String>comparing(
+                    v -> v.getPropertyPath().toString(), ViolationOrder::naturally)
             .thenComparing(v -> String.valueOf(v.getMessage()));
 
     /**
@@ -44,8 +46,11 @@ public final class ViolationOrder {
      * with numbers as numbers; so the same violations come out in the same order every time.
      */
     public static List<ConstraintViolation<?>> of(Collection<? extends ConstraintViolation<?>> violations) {
+        // Each violation's steps are read once, not at every comparison: reading them looks up declared fields.
+        Map<ConstraintViolation<?>, List<Step>> steps = new IdentityHashMap<>();
+        violations.forEach(v -> steps.put(v, steps(v)));
         List<ConstraintViolation<?>> ordered = new ArrayList<>(violations);
-        ordered.sort(ORDER);
+        ordered.sort(Comparator.<ConstraintViolation<?>, List<Step>>comparing(steps::get, ViolationOrder::compareSteps).thenComparing(TIES));
         return ordered;
     }
 
@@ -78,10 +83,16 @@ public final class ViolationOrder {
         if (owner == null || name == null) {
             return Integer.MAX_VALUE;
         }
-        List<String> names = owner.isRecord() ? Arrays.stream(owner.getRecordComponents()).map(RecordComponent::getName).toList()
-                : Arrays.stream(owner.getDeclaredFields()).map(Field::getName).toList();
-        int at = names.indexOf(name);
-        return at < 0 ? Integer.MAX_VALUE : at;
+        try {
+            List<String> names = owner.isRecord() ? Arrays.stream(owner.getRecordComponents()).map(RecordComponent::getName).toList()
+                    : Arrays.stream(owner.getDeclaredFields()).map(Field::getName).toList();
+            int at = names.indexOf(name);
+            return at < 0 ? Integer.MAX_VALUE : at;
+        } catch (RuntimeException | LinkageError unreadable) {
+            // A class whose members cannot be read (a native image without its reflection data): ordered by name instead,
+            // since an ordering must never turn a refusal of bad input into an error of ours.
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** Compares two names as text, except that runs of digits compare as numbers. */
