@@ -54,7 +54,8 @@ public class McpSessionGuard {
      * is refused here as the application's reader does: passed on, the library answered it "Unable to parse the JSON
      * message" on a 200, where every other parse error is a 400 saying what is wrong.
      */
-    private static final ObjectMapper LENIENT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+    private static final ObjectMapper LENIENT = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(StrictJson.LIMITS).build()).enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     @ConfigProperty(name = "quarkus.mcp.server.http.root-path")
@@ -100,6 +101,14 @@ public class McpSessionGuard {
             // were a 500 with a stack trace logged. MCP has had no batches since 2025-06-18, the version clients speak.
             String problem = message.isArray() ? "Invalid Request: batches (JSON arrays) are not supported; send one JSON-RPC request object per POST"
                     : "Invalid Request: an MCP message must be a JSON-RPC request object, not " + message.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            InputGuard.refused("POST", endpoint, problem);
+            answer(ctx, 400, error(NullNode.getInstance(), -32600, problem));
+            return;
+        }
+        JsonNode id = message.get("id");
+        if (id != null && !id.isTextual() && !id.isIntegralNumber()) {
+            // MCP takes a string or a whole number as a request's id, never null; the library echoed an object back.
+            String problem = "Invalid Request: id must be a text or a whole number, not " + id.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
             InputGuard.refused("POST", endpoint, problem);
             answer(ctx, 400, error(NullNode.getInstance(), -32600, problem));
             return;

@@ -33,6 +33,9 @@ public final class JsonProblems {
             return unreadable(prefix, inner);
         }
         String original = String.valueOf(e.getOriginalMessage());
+        if (e instanceof StreamConstraintsException && original.startsWith("Token count")) {
+            return tooManyValues();
+        }
         if (e instanceof StreamConstraintsException && original.contains("nesting depth")) {
             java.util.regex.Matcher allowed = java.util.regex.Pattern.compile("maximum allowed \\((\\d+)").matcher(original);
             return "The JSON is nested too deeply (more than " + (allowed.find() ? allowed.group(1)
@@ -52,6 +55,9 @@ public final class JsonProblems {
      */
     public static String describe(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof StreamConstraintsException tooMany && String.valueOf(tooMany.getOriginalMessage()).startsWith("Token count")) {
+                return tooManyValues();
+            }
             if (c instanceof JsonProcessingException json) {
                 return plainly(String.valueOf(json.getOriginalMessage()), json.getLocation());
             }
@@ -60,6 +66,11 @@ public final class JsonProblems {
         int nl = message.indexOf('\n');
         message = (nl < 0 ? message : message.substring(0, nl)).replaceFirst("^(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): ", "");
         return plainly(message, null);
+    }
+
+    private static String tooManyValues() {
+        return String.format(java.util.Locale.ROOT, "The JSON holds more than %,d names and values, more than any one request takes: send less at a time.",
+                StrictJson.MAX_TOKENS);
     }
 
     private static final Pattern OPENED = Pattern.compile("(?:start marker at|starting at) \\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
