@@ -36,9 +36,11 @@ public class BodyLimit {
     private static final String STREAMED_REFUSAL = BodyLimit.class.getName() + ".streamed";
 
     private final long limit;
+    private final BodyBudget budget;
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, BodyBudget budget) {
         this.limit = limit.asLongValue();
+        this.budget = budget;
     }
 
     void register(@Observes Filters filters) {
@@ -87,11 +89,17 @@ public class BodyLimit {
             // Not ours to judge: the HTTP server refuses a malformed length before any route.
             declared = -1;
         }
-        if (declared <= limit) {
+        if (declared > limit) {
+            tooLarge(rc, declared);
+        } else if (declared <= BodyBudget.SMALL) {
             rc.next();
-            return;
+        } else if (budget.take(declared)) {
+            long taken = declared;
+            rc.addEndHandler(v -> budget.giveBack(taken));
+            rc.next();
+        } else {
+            busy(rc);
         }
-        tooLarge(rc, declared);
     }
 
     /** The message naming the limit, as the API and the page say it. */
@@ -115,26 +123,35 @@ public class BodyLimit {
         if (vertx.pipeline().get(Counter.NAME) != null) {
             vertx.pipeline().remove(Counter.NAME);
         }
-        vertx.pipeline().addBefore(vertx.name(), Counter.NAME, new Counter(limit, () -> tooLarge(rc, -1)));
+        Counter counter = new Counter(limit, budget, () -> tooLarge(rc, -1), () -> busy(rc));
+        rc.addEndHandler(v -> budget.giveBack(counter.taken));
+        vertx.pipeline().addBefore(vertx.name(), Counter.NAME, counter);
     }
 
     /**
      * Counts the body bytes of one request as the connection decodes them and, past the limit, drops the rest and runs
-     * {@code over} once. It leaves the connection at the body's end or at the next request's head (a body that ended
-     * before it was installed), so it never counts another request.
+     * {@code over} once; past {@link BodyBudget#SMALL}, it takes each further byte from the budget and runs {@code busy}
+     * once when the budget has none left. It leaves the connection at the body's end or at the next request's head (a body
+     * that ended before it was installed), so it never counts another request.
      */
     static final class Counter extends ChannelInboundHandlerAdapter {
 
         static final String NAME = "specboard-body-limit";
 
         private final long limit;
+        private final BodyBudget budget;
         private final Runnable over;
+        private final Runnable busy;
         private long count;
+        /** What this body took from the budget, given back when the request ends (read on the same event loop). */
+        volatile long taken;
         private boolean refused;
 
-        Counter(long limit, Runnable over) {
+        Counter(long limit, BodyBudget budget, Runnable over, Runnable busy) {
             this.limit = limit;
+            this.budget = budget;
             this.over = over;
+            this.busy = busy;
         }
 
         @Override
@@ -147,6 +164,15 @@ public class BodyLimit {
                     refused = count > limit;
                     if (refused) {
                         over.run();
+                    } else if (count > BodyBudget.SMALL) {
+                        // The first large chunk takes all the bytes counted so far, every later one its own.
+                        long more = taken == 0 ? count : content.content().readableBytes();
+                        refused = !budget.take(more);
+                        if (refused) {
+                            busy.run();
+                        } else {
+                            taken += more;
+                        }
                     }
                 }
                 if (refused) {
@@ -175,8 +201,24 @@ public class BodyLimit {
         InputGuard.refused(rc.request().method().name(), InputGuard.printable(path),
                 declared > 0 ? "body of " + declared + " bytes over the limit" : "streamed body over the limit of " + limit + " bytes");
         // The body is not read: the connection closes once the answer is out, as Quarkus's own refusal does.
-        rc.response().putHeader("Connection", "close").endHandler(v -> rc.request().connection().close());
+        // Added, not set: the response's own end handler runs the context's end handlers, which give back the body budget.
+        rc.response().putHeader("Connection", "close");
+        rc.addEndHandler(v -> rc.request().connection().close());
         InputGuard.answer(rc, 413, path.startsWith("/api/"), message(declared), new JsonObject().put("body", "at most " + limit + " bytes"));
+    }
+
+    private void busy(RoutingContext rc) {
+        if (rc.response().headWritten()) {
+            rc.request().connection().close();
+            return;
+        }
+        // A streamed body's reader fails on the rest it no longer gets: no news for the log, as for one over the limit.
+        rc.put(STREAMED_REFUSAL, Boolean.TRUE);
+        String path = InputGuard.pathOf(rc);
+        InputGuard.refused(rc.request().method().name(), InputGuard.printable(path), "large body while the body budget is spent");
+        rc.response().putHeader("Connection", "close").putHeader("Retry-After", "5");
+        rc.addEndHandler(v -> rc.request().connection().close());
+        InputGuard.answer(rc, 503, path.startsWith("/api/"), BodyBudget.busy(), new JsonObject());
     }
 
     /** The configured body limit in words ("20 MB"), for an error page that does not come from this filter. */

@@ -375,6 +375,7 @@ public class ErrorMapper {
             case 414 -> "Address too long";
             case 415 -> "Unsupported content";
             case 422 -> "Invalid input";
+            case 503 -> "Busy";
             default -> status >= 500 ? "Server error" : "Error";
         };
     }
