@@ -73,7 +73,8 @@ public class DesignTools {
     }
 
     @Tool(name = "update_page", description = "Changes a page's name, path, parent, type, purpose, device or key elements, as PUT .../pages/{id} does: only "
-            + "the arguments given change (parentPath \"\" moves it to the top). Needs the version read: refused when someone changed the page since that version.",
+            + "the arguments given change (parentPath \"\" moves it to the top). Needs the version read: refused when someone changed these fields since "
+            + "(a new mockup or status does not count).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public DesignApi.PageAnswer updatePage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                                            @ToolArg(description = "the version read (from list_pages)") Integer version,
