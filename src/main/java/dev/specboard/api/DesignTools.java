@@ -124,6 +124,8 @@ public class DesignTools {
         // The tool's first name for the list, kept for the agents written against it; refusals name it as they sent it.
         return call(() -> ValidationException.renaming("ids", "pageIds", () -> {
             if (ids != null) {
+                // The policy first, as the API's: an outsider learns nothing, an archived project says so.
+                projectAccess.write(project, Role.MEMBER);
                 throw ValidationException.of("pageIds", "Give the page ids once, as ids (pageIds is its older name)");
             }
             return pageOrderApi.order(project, new PageOrderApi.OrderBody(parentId, pageIds));
