@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.web.QueryValues;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ValidationException;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
@@ -73,7 +74,8 @@ public class DesignTools {
     }
 
     @Tool(name = "update_page", description = "Changes a page's name, path, parent, type, purpose, device or key elements, as PUT .../pages/{id} does: only "
-            + "the arguments given change (parentPath \"\" moves it to the top). Needs the version read: refused when someone changed the page since that version.",
+            + "the arguments given change (parentPath \"\" moves it to the top). Needs the version read: refused when someone changed these fields since "
+            + "(a new mockup or status does not count).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public DesignApi.PageAnswer updatePage(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                                            @ToolArg(description = "the version read (from list_pages)") Integer version,
@@ -107,15 +109,27 @@ public class DesignTools {
         return call(() -> pageOrderApi.move(project, pageId, new PageOrderApi.MoveBody(direction)));
     }
 
-    @Tool(name = "order_pages", description = "Puts one level of the page tree in a new order: every page id of that level, each once, and the "
-            + "parent page's id (none for the top level); returns the level's pages in their new order.",
+    @Tool(name = "order_pages", description = "Puts one level of the page tree in a new order, as PUT .../page-order does: ids, every page id of "
+            + "that level, each once, and the parent page's id (none for the top level); returns the level's pages in their new order.",
             outputSchema = @Tool.OutputSchema(from = DesignApi.PageAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<DesignApi.PageAnswer> orderPages(@ToolArg(description = "project slug") String project,
-                                                 @ToolArg(description = "the id of every page of the level, in the new order") List<String> pageIds,
-                                                 @ToolArg(description = "the parent page's id; none for the top level", required = false) String parentId) {
-        return call(() -> pageOrderApi.order(project, new PageOrderApi.OrderBody(parentId, pageIds)));
+                                                 @ToolArg(description = "the id of every page of the level, in the new order", required = false) List<String> ids,
+                                                 @ToolArg(description = "the parent page's id; none for the top level", required = false) String parentId,
+                                                 @ToolArg(description = "the older name of ids", required = false) List<String> pageIds) {
+        if (pageIds == null) {
+            return call(() -> pageOrderApi.order(project, new PageOrderApi.OrderBody(parentId, ids)));
+        }
+        // The tool's first name for the list, kept for the agents written against it; refusals name it as they sent it.
+        return call(() -> ValidationException.renaming("ids", "pageIds", () -> {
+            if (ids != null) {
+                // The policy first, as the API's: an outsider learns nothing, an archived project says so.
+                projectAccess.write(project, Role.MEMBER);
+                throw ValidationException.of("pageIds", "Give the page ids once, as ids (pageIds is its older name)");
+            }
+            return pageOrderApi.order(project, new PageOrderApi.OrderBody(parentId, pageIds));
+        }));
     }
 
     @Tool(name = "delete_page", description = "Deletes a page with all its mockup versions; features no longer affect it. Refused while pages sit under it "

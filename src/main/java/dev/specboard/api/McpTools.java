@@ -153,7 +153,7 @@ public class McpTools {
             } catch (ValidationException e) {
                 throw e.renamed(parameter, argument);
             } catch (ApiException e) {
-                String message = e.getMessage();
+                String message = e.apiMessage();
                 if (!e.details().containsKey(parameter) && (message == null || !message.startsWith(QUERY_PARAMETER + parameter + " "))) {
                     throw e;
                 }
@@ -171,7 +171,7 @@ public class McpTools {
         try {
             return PagedRows.of(action.get());
         } catch (ApiException e) {
-            throw error(asArgument(e.getMessage()), e.details());
+            throw error(asArgument(e.apiMessage()), e.details());
         } catch (QueryValues.Malformed e) {
             // The API's twin read the value as a query parameter; an agent sent it as a tool argument of that name.
             throw error(ARGUMENT + e.name() + " " + e.expected(), Map.of(e.name(), e.expected()));

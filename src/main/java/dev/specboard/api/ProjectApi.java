@@ -158,7 +158,7 @@ public class ProjectApi {
             details.put("current", merged(access.project(), new SettingsBody(null, null, null, null, null, null, null, null, null, null, null,
                     e.currentVersion())));
             details.put("yours", b);
-            throw ApiException.conflict(e.getMessage(), details);
+            throw ApiException.conflict(e.apiMessage(), details);
         }
     }
 

@@ -232,7 +232,7 @@ public class SpecApi {
         Map<String, Object> details = new LinkedHashMap<>(e.details());
         details.computeIfPresent("current", (k, v) -> structured(e.current()));
         details.computeIfPresent("yours", (k, v) -> structured(e.yours()));
-        return new ApiException(e.status(), e.getMessage(), details);
+        return new ApiException(e.status(), e.apiMessage(), details);
     }
 
     private static Map<String, Object> structured(Map<String, String> texts) {

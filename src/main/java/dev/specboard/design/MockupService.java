@@ -112,7 +112,7 @@ public class MockupService {
         m.aiNotes = notes.isEmpty() ? "{}" : DesignJson.write(new Mockup.AiNotes(notes));
         m.persist();
         em.flush();
-        page.show(m, access.accountId());
+        page.show(m);
         designSystems.requestRecompute(page.projectId);
         return m;
     }
@@ -133,7 +133,7 @@ public class MockupService {
         if (m.id.equals(page.currentMockupId)) {
             throw ApiException.conflict("Version " + version + " is already the current mockup of " + page.name + ".");
         }
-        page.show(m, access.accountId());
+        page.show(m);
         designSystems.requestRecompute(page.projectId);
         return m;
     }

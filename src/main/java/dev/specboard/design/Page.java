@@ -84,6 +84,11 @@ public class Page extends EditedEntity {
     @Column(name = "approved_at")
     public Instant approvedAt;
 
+    /**
+     * The version of the page's details, the fields a page edit writes ({@link #content}): a new mockup, an older one made
+     * current or a status move leaves it, so an edit of the details begun before them still saves (it changes none of
+     * what they changed); only another edit of the details makes it stale.
+     */
     public int version = 1;
 
     public static Optional<Page> inProject(UUID projectId, UUID id) {
@@ -150,13 +155,14 @@ public class Page extends EditedEntity {
         return List.of(DesignJson.read(relatedPatterns, String[].class, new String[0]));
     }
 
-    /** Shows a mockup as the current one, chosen by {@code by}: the page is redesigned and uses that mockup's patterns now. */
-    void show(Mockup m, UUID by) {
+    /**
+     * Shows a mockup as the current one: the page is redesigned and uses that mockup's patterns now. Its details are not
+     * touched, so their {@link #version} and who saved it stay (the mockup names its own author).
+     */
+    void show(Mockup m) {
         currentMockupId = m.id;
         relatedPatterns = DesignJson.write(m.analysis().componentsDetected());
         redesigned();
-        version++;
-        savedBy(by);
     }
 
     /** What an edit of the page's fields changes, as read back: an edit after which it is the same is no new version. */

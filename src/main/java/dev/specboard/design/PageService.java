@@ -140,7 +140,10 @@ public class PageService {
         return p;
     }
 
-    /** Saves a page's fields when the edit is based on its current version (409 with both otherwise). */
+    /**
+     * Saves a page's fields when the edit is based on the current version of them (409 with both otherwise); mockups and
+     * status moves saved since do not make it stale, for they change none of these fields.
+     */
     @Transactional
     public Page update(Access access, UUID id, PageForm form) {
         access.requireWrite(Role.MEMBER);
@@ -186,15 +189,16 @@ public class PageService {
         return p;
     }
 
-    /** Moves a page along {@code draft → designed → approved → built}; approving needs a lead. */
+    /**
+     * Moves a page along {@code draft → designed → approved → built}; approving needs a lead. The details' version stays:
+     * an edit of them begun before the move changes nothing the move did.
+     */
     @Transactional
     public Page setStatus(Access access, UUID id, PageStatus target) {
         access.requireWrite(Role.MEMBER);
         Page p = get(access.project().id, id);
         RowLock.forUpdate(em, p, "No such page in this project");
         p.moveTo(target, access.role(), access.accountId());
-        p.version++;
-        p.savedBy(access.accountId());
         return p;
     }
 

@@ -14,6 +14,9 @@ public class StaleVersionException extends ApiException {
     /** Who saved the newer version when it was the caller: their own save from another tab (or another agent of theirs). */
     public static final String BY_YOU = "you in another tab or window";
 
+    /** {@link #BY_YOU} as an API or MCP caller is told it: it has requests, not tabs. */
+    public static final String BY_YOU_IN_API = "you in another request";
+
     /** Who saved the newer version when no person did: a background inference or recompute. */
     public static final String BY_ASSISTANT = "the assistant";
 
@@ -111,6 +114,13 @@ public class StaleVersionException extends ApiException {
     public static StaleVersionException withMessage(String message, int yourVersion, int currentVersion, Map<String, String> current,
                                                     Map<String, String> yours, String changedBy) {
         return new StaleVersionException(yourVersion, currentVersion, message, current, yours, changedBy);
+    }
+
+    /** The message with the caller's own newer save as an earlier request of theirs, not another tab or window. */
+    @Override
+    public String apiMessage() {
+        String message = getMessage();
+        return message == null ? null : message.replace(BY_YOU, BY_YOU_IN_API);
     }
 
     public int yourVersion() {

@@ -64,6 +64,11 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    /** The message as an API or MCP caller reads it; the same as a page's unless a subclass speaks of the browser. */
+    public String apiMessage() {
+        return getMessage();
+    }
+
     public Map<String, Object> details() {
         return details;
     }

@@ -62,7 +62,7 @@ public class ErrorMapper {
             return Response.status(301).location(java.net.URI.create(moved.relocated(uri.getRequestUri().getRawPath())
                     + (query == null ? "" : "?" + query))).build();
         }
-        Response r = respond(e.status(), e.getMessage(), e.details(), uri, headers);
+        Response r = respond(e.status(), uri.getPath().startsWith("/api/") ? e.apiMessage() : e.getMessage(), e.details(), uri, headers);
         if (e.retryAfterSeconds() > 0) {
             r.getHeaders().add("Retry-After", e.retryAfterSeconds());
         }

@@ -1,5 +1,7 @@
 package dev.specboard.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
@@ -134,5 +136,38 @@ class PageOrderApiTest {
         String session = Mcp.initialize(token);
         String refused = answer(token, session, "order_pages", true, "project", t.slug(), "pageIds", List.of(a, theirs));
         assertTrue(refused.contains("No page of this project has the id " + theirs), refused);
+    }
+
+    /**
+     * {@code order_pages} took {@code pageIds} where {@code PUT .../page-order} (and the tree's form) take {@code ids}, and
+     * refused a wrong id naming {@code ids}, an argument it did not take. It takes {@code ids} now, keeps {@code pageIds}
+     * for the agents written against it, and a refusal names the argument the caller sent.
+     */
+    @Test
+    void orderPagesTakesTheApisIdsAndARefusalNamesTheArgumentSent() throws Exception {
+        TestData.Team t = data.team();
+        String a = page(t, "A", "/a", null);
+        String b = page(t, "B", "/b", null);
+        String token = fx.token(t.member());
+        String session = Mcp.initialize(token);
+
+        String ordered = answer(token, session, "order_pages", false, "project", t.slug(), "ids", List.of(b, a));
+        assertTrue(ordered.indexOf(b) < ordered.indexOf(a), ordered);
+        assertEquals(List.of(b, a), tree(t, "#page-tree > ul > li"));
+        answer(token, session, "order_pages", false, "project", t.slug(), "pageIds", List.of(a, b));
+        assertEquals(List.of(a, b), tree(t, "#page-tree > ul > li"));
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode viaIds = json.readTree(answer(token, session, "order_pages", true, "project", t.slug(), "ids", List.of(a, "nope")));
+        assertEquals("Not a page id: nope", viaIds.at("/details/ids").asText(), viaIds.toString());
+        for (List<String> sent : List.of(List.of(a, "nope"), List.of(a, a, b))) {
+            JsonNode viaPageIds = json.readTree(answer(token, session, "order_pages", true, "project", t.slug(), "pageIds", sent));
+            assertTrue(viaPageIds.at("/details/pageIds").isTextual(), viaPageIds.toString());
+            assertTrue(viaPageIds.at("/details/ids").isMissingNode(), viaPageIds.toString());
+        }
+        JsonNode both = json.readTree(answer(token, session, "order_pages", true, "project", t.slug(), "ids", List.of(b, a),
+                "pageIds", List.of(b, a)));
+        assertTrue(both.at("/details/pageIds").asText().contains("ids"), both.toString());
+        assertEquals(List.of(a, b), tree(t, "#page-tree > ul > li"), "nothing was reordered by the refusals");
     }
 }

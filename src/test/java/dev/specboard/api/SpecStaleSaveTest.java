@@ -33,7 +33,7 @@ class SpecStaleSaveTest {
                 .post(SpecApiFixtures.root(t) + "/specs").then().statusCode(201);
         fx.api(t.member()).body(Map.of("title", "Their hand-off", "version", 1)).put(spec).then().statusCode(200);
         fx.api(t.member()).body(Map.of("title", "My hand-off", "overview", "Mine", "version", 1)).put(spec).then().statusCode(409)
-                .body("error", equalTo("SPEC-1 was changed by you in another tab or window while you edited it (you edited version 1,"
+                .body("error", equalTo("SPEC-1 was changed by you in another request while you edited it (you edited version 1,"
                         + " it is now version 2). Nothing is lost: compare both texts and save again."))
                 .body("details.yourVersion", equalTo(1)).body("details.currentVersion", equalTo(2))
                 .body("details.current.title", equalTo("Their hand-off"))

@@ -292,7 +292,7 @@ public class EntityResourceTest {
         fx.api(t.lead()).body(Map.of("type", "text", "version", Integer.parseInt(before))).put(api + "/entities/" + contact + "/fields/phone")
                 .then().statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The entity Contact was changed by " + t.member().username + " while"));
         fx.api(t.member()).body(Map.of("type", "text", "version", Integer.parseInt(before))).put(api + "/entities/" + contact + "/fields/phone")
-                .then().statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The entity Contact was changed by you in another tab or window while"));
+                .then().statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The entity Contact was changed by you in another request while"));
         // A stale rename of the entity: the name saved meanwhile beside the one typed, which its form keeps.
         Document renamed = Web.html(Web.as(t.member()).formParam("name", "Client").formParam("version", before).post(base + contact + "/rename")
                 .then().statusCode(409).extract().response());

@@ -81,13 +81,14 @@ class StaleDetailsConflictTest {
     /**
      * A stale save of a page's details, a feature or a journey said "Someone else saved version 2" even when the one who
      * saved it was the same person in another tab: it now says so, and names the member otherwise, on the 409 page, in the
-     * API's error and in the MCP tool's answer, as comments and stories do.
+     * API's error and in the MCP tool's answer, as comments and stories do. An API or MCP caller has no tabs: it is told
+     * "you in another request" (it was told "another tab or window" too).
      */
     @Test
     void aStaleSaveSaysWhoSavedTheNewerVersion() {
         TestData.Team t = data.team();
         String member = t.member().username;
-        String you = "you in another tab or window";
+        String you = "you in another request";
         String api = ApiPaths.project(t.slug());
         String memberToken = fx.token(t.member());
         String memberSession = Mcp.initialize(memberToken);
