@@ -147,13 +147,21 @@ public class ApiDocs implements OASFilter {
         }
     }
 
-    /** The headers of a paged list's answer ({@link PagingLinks}): its body stays the bare array. */
+    /**
+     * The headers of a paged list's answer ({@link PagingLinks}): its body stays the bare array. An object answer that
+     * pages a list it nests (a design page with its mockup versions) sends them for that list, and says so.
+     */
     private static void pagingHeaders(org.eclipse.microprofile.openapi.models.responses.APIResponse ok) {
+        boolean list = Optional.ofNullable(ok.getContent()).map(c -> c.getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON))
+                .map(MediaType::getSchema).map(schema -> schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY))
+                .orElse(true);
+        String of = list ? "" : " of the array this object nests (a design page's mockup versions)";
         ok.addHeader("Link", OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
-                .description("RFC 8288 links to the other pages, the request's URL with only page changed: rel=\"next\" while "
-                        + "a further page exists, rel=\"prev\" and rel=\"first\" past the first page; absent on a list of one page"));
+                .description("RFC 8288 links to the other pages" + of + ", the request's URL with only page changed: rel=\"next\" "
+                        + "while a further page exists, rel=\"prev\" and rel=\"first\" past the first page, rel=\"last\" before the "
+                        + "last page where X-Total-Count is sent; absent on a list of one page"));
         ok.addHeader(PagingLinks.TOTAL_HEADER, OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .description("how many rows the whole list has, on the lists that know it without counting again"));
+                .description("how many rows the whole list" + of + " has, on the lists that know it without counting again"));
     }
 
     private static void error(APIResponses responses, String code) {

@@ -18,6 +18,8 @@ public class ListPaging {
 
     private Long total;
 
+    private int size;
+
     /** Page {@code page} (null: the first) of a list the service gives whole, {@link QueryParams#PAGE_SIZE} rows a page. */
     public <T> List<T> of(List<T> all, Integer page) {
         counted(page, all.size(), QueryParams.PAGE_SIZE);
@@ -29,19 +31,20 @@ public class ListPaging {
      * row is not shown, it only says that another page follows (cheaper than counting the list).
      */
     public <T> List<T> probed(List<T> read, Integer page, int size) {
-        record(page, read.size() > size, null);
+        record(page, read.size() > size, null, size);
         return read.size() > size ? read.subList(0, size) : read;
     }
 
     /** Page {@code page} of a list of {@code total} rows (which its service counted anyway), {@code size} a page. */
     public void counted(Integer page, long total, int size) {
-        record(page, (long) first(page) * size < total, total);
+        record(page, (long) first(page) * size < total, total, size);
     }
 
-    private void record(Integer page, boolean next, Long total) {
+    private void record(Integer page, boolean next, Long total, int size) {
         this.page = first(page);
         this.next = next;
         this.total = total;
+        this.size = size;
     }
 
     private static int first(Integer page) {
@@ -56,6 +59,11 @@ public class ListPaging {
     /** The page after this one, or null when this is the last (or the request answered no list). */
     Integer nextPage() {
         return page > 0 && next ? page + 1 : null;
+    }
+
+    /** The list's last page (1 for an empty list), or null when the list did not count its rows. */
+    Integer lastPage() {
+        return page == 0 || total == null || size <= 0 ? null : (int) Math.max(1, (total + size - 1) / size);
     }
 
     /** The rows of the whole list, or null when the list did not count them. */

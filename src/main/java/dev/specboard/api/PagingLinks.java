@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * Tells a client of a paged API list that other pages exist, as GitHub does: a {@code Link} header (RFC 8288) with
- * {@code rel="next"} while a further page exists, {@code rel="prev"} and {@code rel="first"} past the first page (the
- * request's URL with its other query parameters, only {@code page} changed), and {@code X-Total-Count} when the list
- * knew its size. The body stays the bare array the contract fixes; before these, a client reading the first 50 rows
+ * {@code rel="next"} while a further page exists, {@code rel="prev"} and {@code rel="first"} past the first page,
+ * {@code rel="last"} before the last page of a list that knew its size (the request's URL with its other query
+ * parameters, only {@code page} changed), and {@code X-Total-Count} when the list knew its size. An object answer that
+ * pages a list it nests (a design page's mockup versions) sends the same headers for that list. The body stays the bare array the contract fixes; before these, a client reading the first 50 rows
  * had no sign that more existed.
  */
 public class PagingLinks {
@@ -47,6 +48,11 @@ public class PagingLinks {
         if (page > 1) {
             links.add(link(request.getUriInfo(), page - 1, "prev"));
             links.add(link(request.getUriInfo(), 1, "first"));
+        }
+        Integer last = paging.lastPage();
+        // As GitHub's: the last page is named where the list counted its rows and this page is before it.
+        if (last != null && page < last) {
+            links.add(link(request.getUriInfo(), last, "last"));
         }
         if (!links.isEmpty()) {
             response.getHeaders().putSingle("Link", String.join(", ", links));

@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * A job's progress as its worker commits it: step {@code step} of {@code steps} (1-based, 0 before
- * the first), the labels of all steps, and a detail of the current one ("12 of 40 files").
+ * the first), the labels of all steps, and a detail of the current one ("12 of 40 files"). {@code stopping}: the job was
+ * asked to cancel and its worker has not stopped yet, so the line says it is stopping, not working on.
  */
-public record JobProgress(JobStatus status, int step, int steps, List<String> labels, String detail) {
+public record JobProgress(JobStatus status, int step, int steps, List<String> labels, String detail, boolean stopping) {
 
     /** One step as the bar's list shows it: done, current or still to come. */
     public record Step(int number, String label, boolean done, boolean current) {
@@ -27,9 +28,10 @@ public record JobProgress(JobStatus status, int step, int steps, List<String> la
         return m;
     }
 
-    static JobProgress of(JobStatus status, Map<String, Object> m) {
+    static JobProgress of(JobStatus status, boolean cancelRequested, Map<String, Object> m) {
+        boolean stopping = status.stopping(cancelRequested);
         if (m == null || m.isEmpty()) {
-            return new JobProgress(status, 0, 0, List.of(), null);
+            return new JobProgress(status, 0, 0, List.of(), null, stopping);
         }
         List<String> labels = new ArrayList<>();
         if (m.get("labels") instanceof List<?> list) {
@@ -38,7 +40,7 @@ public record JobProgress(JobStatus status, int step, int steps, List<String> la
         int step = m.get("step") instanceof Number n ? n.intValue() : 0;
         int steps = m.get("steps") instanceof Number n ? n.intValue() : labels.size();
         Object detail = m.get("detail");
-        return new JobProgress(status, step, steps, labels, detail == null ? null : String.valueOf(detail));
+        return new JobProgress(status, step, steps, labels, detail == null ? null : String.valueOf(detail), stopping);
     }
 
     /** Steps finished: all of them after success, the ones before the current step otherwise. */
@@ -62,8 +64,15 @@ public record JobProgress(JobStatus status, int step, int steps, List<String> la
         return step >= 1 && step <= labels.size() ? labels.get(step - 1) : "";
     }
 
-    /** "Step 2 of 5: Reading files (12 of 40)", or what the job is waiting for. */
+    /**
+     * "Step 2 of 5: Reading files (12 of 40)", or what the job is waiting for; "Stopping at step 2 of 5 (Reading files)"
+     * once it was asked to cancel, since the worker only stops at its next step.
+     */
     public String summary() {
+        if (stopping) {
+            String at = step > 0 ? " at step " + step + " of " + steps + (label().isEmpty() ? "" : " (" + label() + ")") : " before its first step";
+            return "Stopping" + at + ": cancel asked";
+        }
         return switch (status) {
             case QUEUED -> "Waiting for a worker";
             case SUCCESS -> "Done" + (steps > 0 ? ": " + steps + " of " + steps + " steps" : "");

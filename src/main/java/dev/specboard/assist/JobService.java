@@ -279,7 +279,7 @@ public class JobService {
             JobStatus status = JobStatus.valueOf((String) r[3]);
             Map<String, Object> params = map((String) r[4]);
             out.add(new JobRow((UUID) r[0], kind, (String) r[2], status, subject((String) r[2], params), (String) r[8], (String) r[9],
-                    SqlValues.instant(r[7]), JobProgress.of(status, map((String) r[5])), (String) r[6], Boolean.TRUE.equals(r[10]),
+                    SqlValues.instant(r[7]), JobProgress.of(status, Boolean.TRUE.equals(r[10]), map((String) r[5])), (String) r[6], Boolean.TRUE.equals(r[10]),
                     (String) r[11]));
         }
         return new Page(out, total, at.page(), at.pages());

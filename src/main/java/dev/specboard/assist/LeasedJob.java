@@ -183,7 +183,7 @@ public abstract class LeasedJob extends TimestampedEntity {
     }
 
     public JobProgress progressView() {
-        return JobProgress.of(status, progress);
+        return JobProgress.of(status, cancelRequested, progress);
     }
 
     public String param(String name) {

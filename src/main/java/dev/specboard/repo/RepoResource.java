@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -37,7 +38,7 @@ public class RepoResource {
         static native TemplateInstance list(Access access, List<RepoRow> repos, RepoForm form, FormErrors errors);
 
         static native TemplateInstance show(Access access, Repo repo, Optional<RepoSync> sync, Optional<TreeView> view,
-                                            Optional<ReadyHtml> listing, String treeError, RepoForm form, FormErrors errors);
+                                            Optional<ReadyHtml> listing, String treeError, RefView at, RepoForm form, FormErrors errors);
 
         static native TemplateInstance show$sync(Access access, Repo repo, Optional<RepoSync> sync);
     }
@@ -57,6 +58,9 @@ public class RepoResource {
     @Inject
     TreeListings listings;
 
+    @Inject
+    RefFiles refs;
+
     @GET
     public Response list(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
@@ -75,26 +79,31 @@ public class RepoResource {
         }
     }
 
+    /** The repository's page, its files those of the latest manifest or, with {@code ?ref=}, of a branch or commit as of the last sync. */
     @GET
     @Path("/{name}")
-    public Response show(@PathParam("slug") String slug, @PathParam("name") String name) {
+    public Response show(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("ref") String ref) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        return Htmx.page(show(access, repo, RepoForm.of(repo), FormErrors.none()));
+        // As the file pages: malformed 422 naming ref, unknown 404 saying to push and sync.
+        RefView at = refs.at(repo, ref, null, "");
+        return Htmx.page(show(access, repo, at, RepoForm.of(repo), FormErrors.none()));
     }
 
-    private TemplateInstance show(Access access, Repo repo, RepoForm form, FormErrors errors) {
+    private TemplateInstance show(Access access, Repo repo, RefView at, RepoForm form, FormErrors errors) {
         Optional<TreeView> view = Optional.empty();
         String treeError = null;
-        if (manifests.latest(repo.id).isPresent()) {
+        if (at != null || manifests.latest(repo.id).isPresent()) {
             try {
-                view = Optional.of(files.tree(repo, "", null));
+                view = Optional.of(at == null ? files.tree(repo, "", null) : refs.treeAt(repo, "", at));
             } catch (dev.specboard.web.ApiException e) {
                 treeError = e.getMessage();
             }
         }
-        Optional<ReadyHtml> listing = view.map(v -> listings.of(v, "/projects/" + access.project().slug + "/repos/" + repo.name, ""));
-        return Templates.show(access, repo, RepoSync.latest(repo.id), view, listing, treeError, form, errors);
+        // Links to folders and files stay on the ref the page shows.
+        String query = at == null ? "" : at.query();
+        Optional<ReadyHtml> listing = view.map(v -> listings.of(v, "/projects/" + access.project().slug + "/repos/" + repo.name, query));
+        return Templates.show(access, repo, RepoSync.latest(repo.id), view, listing, treeError, at, form, errors);
     }
 
     @RoleFirst.Owner
@@ -107,7 +116,7 @@ public class RepoResource {
             Repo repo = repos.update(access, name, form);
             return Flash.redirect(headers, base(access) + "/" + repo.name, "Repository settings saved.");
         } catch (ValidationException e) {
-            return Htmx.invalid(show(access, repos.require(access, name), form, e.errors()));
+            return Htmx.invalid(show(access, repos.require(access, name), null, form, e.errors()));
         }
     }
 

@@ -91,7 +91,9 @@ public class FilePageResource {
         FileThreadsView threads = FileThreadsView.arrange(review.threadsForFile(repo, file.entry().path()),
                 file.latest() ? file.lineCount() : 0);
         List<CodeRows.Segment> segments = codeRows.segments(file, threads);
-        TemplateInstance page = Templates.blob(access, repo, file, threads, segments, ReviewContext.of(access, repo.name), at);
+        // Thread titles stay on the ref where their lines are the ref's (it reads the latest manifest).
+        ReviewContext ctx = ReviewContext.of(access, repo.name).at(at, file.manifestVersion());
+        TemplateInstance page = Templates.blob(access, repo, file, threads, segments, ctx, at);
         // Streaming saves a large page's copies (8 MB for 10,000 lines) but its many small writes cost a quarter of a
         // 2,000-line page's throughput: only large files stream. Smaller ones join their kept rows as bytes.
         if (file.lineCount() > STREAM_FROM_LINES) {

@@ -1,16 +1,26 @@
 package dev.specboard.review;
 
 import dev.specboard.project.Access;
+import dev.specboard.repo.RefView;
 import dev.specboard.web.PathExtensions;
 
 import java.net.URI;
 import java.util.UUID;
 
-/** What a thread's markup needs to know about the page it is on and the person looking at it. */
-public record ReviewContext(String slug, String repoName, boolean canComment, UUID accountId) {
+/**
+ * What a thread's markup needs to know about the page it is on and the person looking at it. On a file page read at a
+ * branch or commit ({@code ?ref=}), {@code refQuery} is the query that keeps a link on it and {@code refManifestVersion}
+ * the manifest the ref reads (the latest one's version when the ref names its commit, else 0: no manifest holds it).
+ */
+public record ReviewContext(String slug, String repoName, boolean canComment, UUID accountId, String refQuery, int refManifestVersion) {
 
     public static ReviewContext of(Access access, String repoName) {
-        return new ReviewContext(access.slug(), repoName, access.isReviewer(), access.accountId());
+        return new ReviewContext(access.slug(), repoName, access.isReviewer(), access.accountId(), null, 0);
+    }
+
+    /** The context of a page read at the ref ({@code at}, null for none), whose file is of that manifest version (0: none). */
+    public ReviewContext at(RefView at, int manifestVersion) {
+        return at == null ? this : new ReviewContext(slug, repoName, canComment, accountId, at.query(), manifestVersion);
     }
 
     public boolean owns(CommentView c) {
@@ -34,10 +44,17 @@ public record ReviewContext(String slug, String repoName, boolean canComment, UU
     /**
      * Where a thread's title leads: an open thread's lines in the latest version; an outdated or resolved one's in the
      * version it was last anchored in ({@code ?v=}), since the latest may have other lines there or no such file at all
-     * (deleted in a later sync: the title answered 404).
+     * (deleted in a later sync: the title answered 404). On a page read at a ref, a thread whose lines are in the manifest
+     * that ref reads stays on the ref; any other thread's lines are not at the ref (its lines there may be others), so its
+     * title leads to the version they are in.
      */
     public String threadFileUrl(ThreadView t) {
         String url = repoUrl() + "/blob/" + PathExtensions.pathEncoded(t.filePath());
+        // Only the latest manifest is read at a ref (refManifestVersion > 0), and an open thread's lines are in it.
+        boolean onRef = refQuery != null && refManifestVersion > 0 && (t.isOpen() || t.manifestVersion() == refManifestVersion);
+        if (onRef) {
+            return url + refQuery + "#" + t.anchor();
+        }
         return (t.isOpen() ? url : url + "?v=" + t.manifestVersion()) + "#" + t.anchor();
     }
 

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A paged API list tells its client that other pages exist: a {@code Link} header (rel next, prev, first) with the
+ * A paged API list tells its client that other pages exist: a {@code Link} header (rel next, prev, first, and last where
+ * it counts its rows) with the
  * request's URL and its other query parameters, {@code X-Total-Count} where the list knows its size, and a list tool's
  * answer says to call again. Before, the first 50 rows came with no sign that more existed.
  */
@@ -44,12 +45,14 @@ class ApiListLinksTest {
         }
         Response first = fx.api(t.viewer()).get(api).then().statusCode(200).extract().response();
         assertEquals(50, first.jsonPath().getList("id").size(), "the body stays the bare array");
-        assertEquals("<" + url(api) + "?page=2>; rel=\"next\"", first.header("Link"));
+        assertEquals("<" + url(api) + "?page=2>; rel=\"next\", <" + url(api) + "?page=2>; rel=\"last\"", first.header("Link"),
+                "a counted list names its last page");
         assertEquals("51", first.header("X-Total-Count"));
 
         Response second = fx.api(t.viewer()).get(api + "?page=2").then().statusCode(200).extract().response();
         assertEquals(List.of("Feature 51"), second.jsonPath().getList("name"));
-        assertEquals("<" + url(api) + "?page=1>; rel=\"prev\", <" + url(api) + "?page=1>; rel=\"first\"", second.header("Link"));
+        assertEquals("<" + url(api) + "?page=1>; rel=\"prev\", <" + url(api) + "?page=1>; rel=\"first\"", second.header("Link"),
+                "on the last page no last");
         assertEquals("51", second.header("X-Total-Count"));
 
         String journeys = ApiPaths.project(t.slug(), "/journeys");
@@ -82,7 +85,7 @@ class ApiListLinksTest {
         }
         Response first = fx.api(t.viewer()).get(api + "?status=draft&page=1").then().statusCode(200).extract().response();
         assertEquals(50, first.jsonPath().getList("number").size(), "the row read past the page is not shown");
-        assertEquals("<" + url(api) + "?status=draft&page=2>; rel=\"next\"", first.header("Link"));
+        assertEquals("<" + url(api) + "?status=draft&page=2>; rel=\"next\"", first.header("Link"), "an uncounted list knows no last page");
         assertNull(first.header("X-Total-Count"), "the stories are not counted for it");
         Response second = fx.api(t.viewer()).get(api + "?page=2&status=draft").then().statusCode(200).extract().response();
         assertEquals(List.of(51), second.jsonPath().getList("number"));

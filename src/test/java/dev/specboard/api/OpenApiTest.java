@@ -96,6 +96,15 @@ class OpenApiTest {
                     .containsAll(Set.of("Link", "X-Total-Count")), list);
         }
         assertEquals(null, doc.getMap("paths.'/api/v1/projects/{slug}/members'.get.responses.'200'.headers"), "an unpaged list has none");
+        assertTrue(doc.getString("paths.'/api/v1/projects/{slug}/features'.get.responses.'200'.headers.Link.description")
+                .contains("rel=\"last\""), "the last page is documented");
+        // A page's answer is an object that pages its mockup versions: its headers say they are the versions'.
+        String pageLink = doc.getString("paths.'/api/v1/projects/{slug}/pages/{id}'.get.responses.'200'.headers.Link.description");
+        assertTrue(pageLink.contains("this object nests (a design page's mockup versions)"), pageLink);
+        assertTrue(doc.getString("paths.'/api/v1/projects/{slug}/pages/{id}'.get.responses.'200'.headers.X-Total-Count.description")
+                .contains("mockup versions"));
+        assertTrue(!doc.getString("paths.'/api/v1/projects/{slug}/features'.get.responses.'200'.headers.Link.description")
+                .contains("nests"), "a list's own headers are the list's");
         String storyBody = doc.getString("paths.'/api/v1/projects/{slug}/stories'.post.requestBody.content.'application/json'.schema.$ref");
         assertEquals(List.of("title", "description"),
                 doc.getList("components.schemas." + storyBody.substring(storyBody.lastIndexOf('/') + 1) + ".required"));

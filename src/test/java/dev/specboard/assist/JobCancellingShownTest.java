@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A running job asked to cancel reads "Cancelling…" with who asked, on the jobs list, its page and the API and MCP list,
- * while its worker is still stopping (it read "Running" there, as if the cancel had not been taken).
+ * while its worker is still stopping (it read "Running" there, as if the cancel had not been taken), and its progress line
+ * says it is stopping at its step (it read "Step 2 of 3: Reading files" as a running job's).
  */
 @QuarkusTest
 class JobCancellingShownTest {
@@ -50,7 +51,9 @@ class JobCancellingShownTest {
             String list = "/projects/" + t.slug() + "/jobs";
             String api = "/api/v1/projects/" + t.slug() + "/jobs";
             UUID running = jobs.docsJobClaimedBy(t, "slow-worker", 60);
+            atStepTwo(AiJob.class, running);
             assertEquals("Running", row(t, running).selectFirst(".badge").text());
+            assertEquals("Step 2 of 3: Reading files (12 of 40 files)", progressLine(row(t, running)));
 
             fx.api(t.lead()).post(api + "/" + running + "/cancel").then().statusCode(200);
             assertEquals(JobStatus.RUNNING, QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(running).status),
@@ -63,6 +66,12 @@ class JobCancellingShownTest {
             assertEquals("Cancelling…", page.getElementById("job-badge").text());
             assertEquals("Cancel asked by " + t.lead().username + "; the job stops at its next step.", page.getElementById("job-cancelling").text());
             assertNull(page.getElementById("job-cancelled-by"), "not cancelled yet");
+            // The progress line says the job is stopping, not that it works on (it read "Step 2 of 3: Reading files").
+            assertEquals(STOPPING, progressLine(r));
+            assertEquals(STOPPING, page.getElementById("job-progress-label").text());
+            assertEquals("Stopping at: Reading files", page.selectFirst("#job-progress-steps li[aria-current=step]").text());
+            Document panel = Web.html(Web.as(t.viewer()).header("HX-Request", "true").get(list + "/" + running));
+            assertEquals(STOPPING, panel.getElementById("job-progress-label").text(), "the live panel too");
 
             Map<String, Object> item = item(fx.api(t.viewer()).get(api).then().statusCode(200).extract().path(""), running);
             assertEquals("CANCELLED", item.get("status"), "as the job's own answer says");
@@ -78,6 +87,7 @@ class JobCancellingShownTest {
             assertEquals(JobStatus.CANCELLED, jobs.await(running).status);
             Element ended = row(t, running);
             assertEquals("Cancelled", ended.selectFirst(".badge").text());
+            assertTrue(progressLine(ended).startsWith("Cancelled"), progressLine(ended));
             assertEquals("by " + t.lead().username, ended.selectFirst(".job-cancelled-by").text());
             Map<String, Object> after = item(fx.api(t.viewer()).get(api).then().extract().path(""), running);
             assertEquals(false, after.get("cancelRequested"));
@@ -95,17 +105,35 @@ class JobCancellingShownTest {
                 assertEquals(Optional.of(job.id), worker.claimWithin(JobKind.REFACTOR, "slow-refactor", 60, job.id));
                 return job.id;
             });
+            atStepTwo(RefactorJob.class, running);
             fx.api(t.member()).post("/api/v1/projects/" + t.slug() + "/repos/app/refactors/" + running + "/cancel").then().statusCode(200);
 
             assertEquals("Cancelling…", row(t, running).selectFirst(".badge").text());
+            assertEquals(STOPPING, progressLine(row(t, running)));
             Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/repos/app/refactors/" + running));
             assertEquals("Cancelling…", page.getElementById("refactor-badge").text());
             assertEquals("Cancel asked by " + t.member().username + "; the refactor stops at its next step.",
                     page.getElementById("refactor-cancelling").text());
+            assertEquals(STOPPING, page.getElementById("refactor-progress-label").text());
             worker.run(JobKind.REFACTOR, running, "slow-refactor");
             assertEquals(JobStatus.CANCELLED, jobs.awaitRefactor(running).status);
             assertEquals("Cancelled", row(t, running).selectFirst(".badge").text());
         }
+    }
+
+    private static final String STOPPING = "Stopping at step 2 of 3 (Reading files): cancel asked";
+
+    /** The job's worker has reported step 2 of 3, as a worker commits its progress. */
+    private static void atStepTwo(Class<? extends LeasedJob> type, UUID id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            LeasedJob job = io.quarkus.hibernate.orm.panache.Panache.getEntityManager().find(type, id);
+            job.progress = JobProgress.json(2, List.of("Listing files", "Reading files", "Writing"), "12 of 40 files");
+        });
+    }
+
+    /** The words beside the job's progress bar on the jobs list. */
+    private static String progressLine(Element row) {
+        return row.selectFirst("progress.row-progress").nextElementSibling().text();
     }
 
     /** The job's row on the jobs list, as a viewer sees it. */

@@ -67,9 +67,16 @@ class MockupVersionPagingTest {
                 "the delete warning counts every version, not the page shown");
 
         String api = ApiPaths.project(t.slug(), "/pages/") + id;
-        List<Integer> versions = fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("versions.version");
+        io.restassured.response.Response detail = fx.api(t.viewer()).get(api).then().statusCode(200).extract().response();
+        List<Integer> versions = detail.path("versions.version");
         assertEquals(50, versions.size());
         assertEquals(55, versions.get(0));
+        // The object answer pages the versions it nests: its Link and X-Total-Count are theirs, as a list's are.
+        String self = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + api;
+        assertEquals("<" + self + "?page=2>; rel=\"next\", <" + self + "?page=2>; rel=\"last\"", detail.header("Link"));
+        assertEquals("55", detail.header("X-Total-Count"));
+        assertEquals("<" + self + "?page=1>; rel=\"prev\", <" + self + "?page=1>; rel=\"first\"",
+                fx.api(t.viewer()).get(api + "?page=2").then().statusCode(200).extract().header("Link"));
         assertEquals(List.of(5, 4, 3, 2, 1), fx.api(t.viewer()).get(api + "?page=2").then().statusCode(200).extract().path("versions.version"));
         assertEquals(List.of(), fx.api(t.viewer()).get(api + "?page=3").then().statusCode(200).extract().path("versions"));
         fx.api(t.viewer()).get(api + "?page=0").then().statusCode(400).body("details.page", equalTo("must be a whole number from 1"));

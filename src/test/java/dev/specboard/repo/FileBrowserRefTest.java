@@ -64,7 +64,7 @@ class FileBrowserRefTest {
             assertEquals(List.of("task/", "App.java"), src.select("#file-list tbody td:first-child a").eachText());
             assertEquals(List.of(base + "/tree/src/task" + REF, base + "/blob/src/App.java" + REF),
                     src.select("#file-list tbody td:first-child a").eachAttr("href"), "links stay on the ref");
-            assertEquals(base + "/tree/" + REF, src.selectFirst(".breadcrumb a").attr("href"));
+            assertEquals(base + REF, src.selectFirst(".breadcrumb a").attr("href"), "the repository's page at the ref");
             String shown = src.getElementById("ref-view").text();
             assertTrue(shown.startsWith("Viewing branch agent/task-1 at commit " + pushed.substring(0, 10)), shown);
             assertEquals(base + "/tree/src", src.getElementById("ref-back").attr("href"), "src is on the default branch too");
@@ -135,6 +135,64 @@ class FileBrowserRefTest {
             Response unknown = RestAssured.given().auth().oauth2(token).get(api + "?ref=agent/task-2");
             assertEquals(404, unknown.statusCode());
             assertTrue(unknown.<String>path("error").contains("push it, then sync"), unknown.asString());
+        }
+    }
+
+    @Test
+    void theRepositoryPageShowsABranchOrCommitAndThreadTitlesStayOnTheRefWhereTheirLinesAre() {
+        TestData.Team t = data.team();
+        String base = "/projects/" + t.slug() + "/repos/app";
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("src/App.java", GitFixture.lines(10), "README.md", "# R\n"));
+            Repo repo = support.add(t.project(), t.owner(), "app", git.url());
+            support.sync(repo);
+            String thread = review.open(new Access(t.project(), Role.REVIEWER, t.reviewer().id), repo,
+                    new NewThreadForm("src/App.java", "3", "3", "Why line 3?", null), Comment.AuthorType.USER).id().toString();
+            git.branch("agent/task-1");
+            String pushed = git.commit("task", Map.of("docs/Only.md", "branch only\n"));
+            git.checkout("main");
+            assertEquals(SyncStatus.SUCCESS, support.sync(repo).status);
+
+            // The repository's page at the branch: its files, links that stay on it, and the way back.
+            Document page = Web.html(Web.as(t.viewer()).get(base + REF).then().statusCode(200).extract().response());
+            assertEquals(List.of("docs/", "src/", "README.md"), page.select("#file-list tbody td:first-child a").eachText());
+            assertEquals(List.of(base + "/tree/docs" + REF, base + "/tree/src" + REF, base + "/blob/README.md" + REF),
+                    page.select("#file-list tbody td:first-child a").eachAttr("href"));
+            String shown = page.getElementById("ref-view").text();
+            assertTrue(shown.startsWith("Viewing branch agent/task-1 at commit " + pushed.substring(0, 10) + ", as of the last sync"), shown);
+            assertEquals(base, page.getElementById("ref-back").attr("href"));
+            assertTrue(page.getElementById("files").text().indexOf("Manifest v") < 0, "no manifest holds the branch's commit");
+            assertNotNull(page.getElementById("sync-panel"), "the rest of the page is the repository's");
+            Document commit = Web.html(Web.as(t.viewer()).get(base + "?ref=" + pushed).then().statusCode(200).extract().response());
+            assertTrue(commit.getElementById("ref-view").text().startsWith("Viewing commit " + pushed.substring(0, 10)));
+            Document main = Web.html(Web.as(t.viewer()).get(base + "?ref=main").then().statusCode(200).extract().response());
+            assertTrue(main.getElementById("ref-view").text().contains("branch main at commit"), main.getElementById("ref-view").text());
+            assertTrue(main.getElementById("ref-view").text().contains("(manifest v1)"), main.getElementById("ref-view").text());
+            assertEquals(List.of("src/", "README.md"), main.select("#file-list tbody td:first-child a").eachText());
+
+            Response bad = Web.as(t.viewer()).queryParam("ref", "main~1").get(base);
+            assertEquals(422, bad.statusCode());
+            assertTrue(Web.html(bad).getElementById("error-message").text().contains("ref: "));
+            Response unknown = Web.as(t.viewer()).get(base + "?ref=agent/nope");
+            assertEquals(404, unknown.statusCode());
+            assertTrue(Web.html(unknown).getElementById("error-message").text().contains("push it, then sync"));
+            assertEquals(404, Web.as(t.outsider()).get(base + "?ref=main").statusCode());
+            Document plain = Web.html(Web.as(t.viewer()).get(base).then().statusCode(200).extract().response());
+            assertNull(plain.getElementById("ref-view"), "without ref nothing changes");
+            assertEquals(base + "/tree/src", plain.selectFirst("#file-list tbody td:first-child a").attr("href"));
+            assertTrue(plain.getElementById("files").text().contains("Manifest v1"));
+            assertNull(Web.html(Web.as(t.viewer()).get(base + "?ref=")).getElementById("ref-view"), "an empty ref is none");
+
+            // A thread's title stays on the ref that reads the manifest its lines are in...
+            Document onMain = Web.html(Web.as(t.reviewer()).get(base + "/blob/src/App.java?ref=main").then().statusCode(200).extract().response());
+            assertEquals(base + "/blob/src/App.java?ref=main#L3", onMain.selectFirst("#thread-" + thread + "-title a").attr("href"));
+            assertEquals(base + "?ref=main", onMain.selectFirst(".breadcrumb a").attr("href"));
+            // ...and leads to the synced lines from a ref no manifest holds (line 3 there may be another line).
+            Document onBranch = Web.html(Web.as(t.reviewer()).get(base + "/blob/src/App.java" + REF).then().statusCode(200).extract().response());
+            assertEquals(base + "/blob/src/App.java#L3", onBranch.selectFirst("#thread-" + thread + "-title a").attr("href"));
+            Document latest = Web.html(Web.as(t.reviewer()).get(base + "/blob/src/App.java").then().statusCode(200).extract().response());
+            assertEquals(base + "/blob/src/App.java#L3", latest.selectFirst("#thread-" + thread + "-title a").attr("href"),
+                    "without ref nothing changes");
         }
     }
 
