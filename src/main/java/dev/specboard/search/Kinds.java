@@ -86,18 +86,25 @@ final class Kinds {
         }
 
         public String sql() {
+            // The best specs first, then their text: the snippet's text (the spec's JSON read part by part) was built for
+            // every matching spec, and all but a page of them were dropped. The order is the search's (the spec the query
+            // names exactly first, ties by number), so a spec cut here is never one a page shows.
             return """
                     SELECT 'SPEC-' || t.spec_number, t.title, '/projects/' || params.slug || '/specs/SPEC-' || t.spec_number,
-                           ts_rank(t.search, params.q), t.title || ' — ' || %s
-                    FROM technical_specs t, params WHERE t.project_id = params.project AND (t.search @@ params.q OR t.spec_number = %s)"""
-                    .formatted(SearchableKind.markdownAsText(SPEC_SNIPPET_TEXT), SearchableKind.keyNumber("SPEC-"));
+                           b.rank, t.title || ' — ' || %s
+                    FROM (SELECT sm.id, ts_rank(sm.search, params.q) AS rank FROM technical_specs sm, params
+                          WHERE sm.project_id = params.project AND (sm.search @@ params.q OR sm.spec_number = %s)
+                          ORDER BY ts_rank(sm.search, params.q) + %s DESC, sm.spec_number LIMIT ?4 + ?5) b
+                    JOIN technical_specs t ON t.id = b.id, params"""
+                    .formatted(SearchableKind.markdownAsText(SPEC_SNIPPET_TEXT), SearchableKind.keyNumber("SPEC-"),
+                            SearchableKind.exactBonus("sm.title", "'SPEC-' || sm.spec_number"));
         }
     }
 
     /**
      * A spec's tasks, a kind of their own so that a search can ask for tasks alone (they were in the spec kind). Matching and
-     * ranking read the task's stored vector (V1003): its expression was computed twice for every matching task, to match and
-     * to rank.
+     * ranking read the task's stored vector (V1003, kept by a trigger since V1005): its expression was computed twice for every
+     * matching task, to match and to rank.
      */
     @ApplicationScoped
     static class Tasks implements SearchableKind {
@@ -114,13 +121,16 @@ final class Kinds {
         }
 
         public String sql() {
+            // As for specs: the best tasks first, in the search's order (ties by key, numbers as numbers), then their text.
             return """
                     SELECT i.task_id, i.task_id || ': ' || i.scope, '/projects/' || params.slug || '/tasks/' || i.task_id,
-                           ts_rank(i.search, params.q),
-                           i.scope || ' — ' || coalesce(i.scope_description, '') || ' — files: ' || %s
-                    FROM implementation_tasks i, params
-                    WHERE i.project_id = params.project AND (i.search @@ params.q OR i.task_id = upper(params.typed))"""
-                    .formatted(JSON_TEXT.formatted("i.assigned_files::text"));
+                           b.rank, i.scope || ' — ' || coalesce(i.scope_description, '') || ' — files: ' || %s
+                    FROM (SELECT tm.id, ts_rank(tm.search, params.q) AS rank FROM implementation_tasks tm, params
+                          WHERE tm.project_id = params.project AND (tm.search @@ params.q OR tm.task_id = upper(params.typed))
+                          ORDER BY ts_rank(tm.search, params.q) + %s DESC, %s, tm.task_id LIMIT ?4 + ?5) b
+                    JOIN implementation_tasks i ON i.id = b.id, params"""
+                    .formatted(JSON_TEXT.formatted("i.assigned_files::text"),
+                            SearchableKind.exactBonus("tm.task_id || ': ' || tm.scope", "tm.task_id"), SearchableKind.sortKey("tm.task_id"));
         }
     }
 
@@ -232,10 +242,10 @@ final class Kinds {
                     SELECT DISTINCT ON (t.id) r.name || ':' || t.file_path || '#L' || t.line_start,
                            t.file_path || ', lines ' || t.line_start || '–' || t.line_end || ' (' || t.state || ')',
                            '/projects/' || params.slug || '/repos/' || r.name || '/threads?path=' || t.file_path || '#thread-' || t.id,
-                           ts_rank(to_tsvector('specboard_text', c.body), params.q), %s
+                           ts_rank(c.search, params.q), %s
                     FROM comments c JOIN comment_threads t ON t.id = c.thread_id JOIN repositories r ON r.id = t.repository_id, params
-                    WHERE t.project_id = params.project AND to_tsvector('specboard_text', c.body) @@ params.q
-                    ORDER BY t.id, ts_rank(to_tsvector('specboard_text', c.body), params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
+                    WHERE t.project_id = params.project AND c.search @@ params.q
+                    ORDER BY t.id, ts_rank(c.search, params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
         }
     }
 }
