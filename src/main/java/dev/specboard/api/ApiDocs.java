@@ -143,17 +143,22 @@ public class ApiDocs implements OASFilter {
         }
         boolean paged = operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "page".equals(p.getName()));
         if (!write && paged && responses.getAPIResponse("200") != null) {
-            pagingHeaders(responses.getAPIResponse("200"));
+            pagingHeaders(responses.getAPIResponse("200"), path.endsWith("/search"));
         }
     }
 
-    /** The headers of a paged list's answer ({@link PagingLinks}): its body stays the bare array. */
-    private static void pagingHeaders(org.eclipse.microprofile.openapi.models.responses.APIResponse ok) {
+    /** The headers of a paged list's answer ({@link PagingLinks}), a ranked one's too: its body stays the bare array. */
+    private static void pagingHeaders(org.eclipse.microprofile.openapi.models.responses.APIResponse ok, boolean ranked) {
         ok.addHeader("Link", OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .description("RFC 8288 links to the other pages, the request's URL with only page changed: rel=\"next\" while "
                         + "a further page exists, rel=\"prev\" and rel=\"first\" past the first page; absent on a list of one page"));
         ok.addHeader(PagingLinks.TOTAL_HEADER, OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .description("how many rows the whole list has, on the lists that know it without counting again"));
+        if (ranked) {
+            ok.addHeader(PagingLinks.PARTIAL_HEADER, OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN))
+                    .description("true when so many matched that a kind ranked only the first 2,000 it found: the list is the best "
+                            + "of those, not of all its matches, so add words to narrow the search; absent otherwise"));
+        }
     }
 
     private static void error(APIResponses responses, String code) {

@@ -18,6 +18,8 @@ public class ListPaging {
 
     private Long total;
 
+    private boolean partial;
+
     /** Page {@code page} (null: the first) of a list the service gives whole, {@link QueryParams#PAGE_SIZE} rows a page. */
     public <T> List<T> of(List<T> all, Integer page) {
         counted(page, all.size(), QueryParams.PAGE_SIZE);
@@ -31,6 +33,14 @@ public class ListPaging {
     public <T> List<T> probed(List<T> read, Integer page, int size) {
         record(page, read.size() > size, null);
         return read.size() > size ? read.subList(0, size) : read;
+    }
+
+    /**
+     * Marks the list as ranked from only part of its matches (a search where more matched than it ranks): the client
+     * learns that refining the query may find better rows, not only that more pages follow.
+     */
+    public void partial(boolean partial) {
+        this.partial = partial;
     }
 
     /** Page {@code page} of a list of {@code total} rows (which its service counted anyway), {@code size} a page. */
@@ -56,6 +66,11 @@ public class ListPaging {
     /** The page after this one, or null when this is the last (or the request answered no list). */
     Integer nextPage() {
         return page > 0 && next ? page + 1 : null;
+    }
+
+    /** Whether the list was ranked from only part of its matches. */
+    boolean partial() {
+        return partial;
     }
 
     /** The rows of the whole list, or null when the list did not count them. */

@@ -17,13 +17,16 @@ import java.util.List;
  * Tells a client of a paged API list that other pages exist, as GitHub does: a {@code Link} header (RFC 8288) with
  * {@code rel="next"} while a further page exists, {@code rel="prev"} and {@code rel="first"} past the first page (the
  * request's URL with its other query parameters, only {@code page} changed), and {@code X-Total-Count} when the list
- * knew its size. The body stays the bare array the contract fixes; before these, a client reading the first 50 rows
+ * knew its size, {@code X-Results-Partial: true} when a ranked list left matches unranked. The body stays the bare array the contract fixes; before these, a client reading the first 50 rows
  * had no sign that more existed.
  */
 public class PagingLinks {
 
     /** The header giving how many rows the whole list has. */
     public static final String TOTAL_HEADER = "X-Total-Count";
+
+    /** The header saying that a ranked list is the best of only part of its matches ({@link ListPaging#partial}). */
+    public static final String PARTIAL_HEADER = "X-Results-Partial";
 
     @Inject
     ListPaging paging;
@@ -53,6 +56,9 @@ public class PagingLinks {
         }
         if (paging.total() != null) {
             response.getHeaders().putSingle(TOTAL_HEADER, String.valueOf(paging.total()));
+        }
+        if (paging.partial()) {
+            response.getHeaders().putSingle(PARTIAL_HEADER, "true");
         }
     }
 
