@@ -3,6 +3,7 @@ package dev.specboard.search;
 import dev.specboard.api.PagingLinks;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.ApiPaths;
+import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A kind that ranks only the first 2,000 matches it finds (stories, files) says so when more matched: the page in words
  * under the kind's results, the API in the {@code X-Results-Partial} header, also on a page holding none of that kind's
- * rows. Before, the others were left out without a word, and a "best" result could be one of the first 2,000 only.
+ * rows, the MCP search tool as {@code "partial": true} and in words. Before, the others were left out without a word, and a "best" result could be one of the first 2,000 only.
  */
 @QuarkusTest
 class SearchPartialRankingTest {
@@ -76,5 +77,13 @@ class SearchPartialRankingTest {
                 .header(PagingLinks.PARTIAL_HEADER));
         assertTrue(RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=narwhal&kind=story&page=100"))
                 .jsonPath().getList("key").size() == 20, "the 2,000th match is reached");
+
+        String session = Mcp.initialize(token);
+        Response mcp = Mcp.callTool(token, session, "search", "{\"project\": \"" + t.slug() + "\", \"query\": \"walrus\"}");
+        assertEquals(Boolean.TRUE, mcp.path("result.structuredContent.partial"), mcp.asString());
+        assertTrue(mcp.asString().contains("only the first 2,000 of a kind were ranked"), mcp.asString());
+        Response whole = Mcp.callTool(token, session, "search", "{\"project\": \"" + t.slug() + "\", \"query\": \"walrus\", \"kind\": \"context\"}");
+        assertNull(whole.path("result.structuredContent.partial"), whole.asString());
+        assertEquals(1, whole.<List<Object>>path("result.structuredContent.items").size(), whole.asString());
     }
 }
