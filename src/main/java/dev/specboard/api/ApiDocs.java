@@ -143,15 +143,16 @@ public class ApiDocs implements OASFilter {
         }
         boolean paged = operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "page".equals(p.getName()));
         if (!write && paged && responses.getAPIResponse("200") != null) {
-            pagingHeaders(responses.getAPIResponse("200"));
+            pagingHeaders(responses.getAPIResponse("200"), path.endsWith("/search"));
         }
     }
 
     /**
      * The headers of a paged list's answer ({@link PagingLinks}): its body stays the bare array. An object answer that
-     * pages a list it nests (a design page with its mockup versions) sends them for that list, and says so.
+     * pages a list it nests (a design page with its mockup versions) sends them for that list, and says so; a ranked list
+     * (search) also says when it ranked only part of its matches.
      */
-    private static void pagingHeaders(org.eclipse.microprofile.openapi.models.responses.APIResponse ok) {
+    private static void pagingHeaders(org.eclipse.microprofile.openapi.models.responses.APIResponse ok, boolean ranked) {
         boolean list = Optional.ofNullable(ok.getContent()).map(c -> c.getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON))
                 .map(MediaType::getSchema).map(schema -> schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY))
                 .orElse(true);
@@ -162,6 +163,11 @@ public class ApiDocs implements OASFilter {
                         + "last page where X-Total-Count is sent; absent on a list of one page"));
         ok.addHeader(PagingLinks.TOTAL_HEADER, OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .description("how many rows the whole list" + of + " has, on the lists that know it without counting again"));
+        if (ranked) {
+            ok.addHeader(PagingLinks.PARTIAL_HEADER, OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN))
+                    .description("true when so many matched that a kind ranked only the first 2,000 it found: the list is the best "
+                            + "of those, not of all its matches, so add words to narrow the search; absent otherwise"));
+        }
     }
 
     private static void error(APIResponses responses, String code) {

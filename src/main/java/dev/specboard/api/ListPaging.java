@@ -19,6 +19,7 @@ public class ListPaging {
     private Long total;
 
     private int size;
+    private boolean partial;
 
     /** Page {@code page} (null: the first) of a list the service gives whole, {@link QueryParams#PAGE_SIZE} rows a page. */
     public <T> List<T> of(List<T> all, Integer page) {
@@ -33,6 +34,14 @@ public class ListPaging {
     public <T> List<T> probed(List<T> read, Integer page, int size) {
         record(page, read.size() > size, null, size);
         return read.size() > size ? read.subList(0, size) : read;
+    }
+
+    /**
+     * Marks the list as ranked from only part of its matches (a search where more matched than it ranks): the client
+     * learns that refining the query may find better rows, not only that more pages follow.
+     */
+    public void partial(boolean partial) {
+        this.partial = partial;
     }
 
     /** Page {@code page} of a list of {@code total} rows (which its service counted anyway), {@code size} a page. */
@@ -64,6 +73,11 @@ public class ListPaging {
     /** The list's last page (1 for an empty list), or null when the list did not count its rows. */
     Integer lastPage() {
         return page == 0 || total == null || size <= 0 ? null : (int) Math.max(1, (total + size - 1) / size);
+    }
+
+    /** Whether the list was ranked from only part of its matches. */
+    boolean partial() {
+        return partial;
     }
 
     /** The rows of the whole list, or null when the list did not count them. */

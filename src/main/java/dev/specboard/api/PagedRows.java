@@ -6,20 +6,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A list tool's rows when another page follows ({@link ListPaging}): still the JSON array of its rows, carrying the
- * page to ask for next, which {@link ItemsContent} gives as {@code nextPage} and in words.
+ * A list tool's rows when another page follows or the list was ranked from only part of its matches ({@link ListPaging}):
+ * still the JSON array of its rows, carrying the page to ask for next and that partial ranking, which {@link ItemsContent}
+ * gives as {@code nextPage} and {@code partial} and in words.
  */
 final class PagedRows<T> extends ArrayList<T> {
 
-    private final int nextPage;
+    private final Integer nextPage;
 
-    private PagedRows(List<T> rows, int nextPage) {
+    private final boolean partial;
+
+    private PagedRows(List<T> rows, Integer nextPage, boolean partial) {
         super(rows);
         this.nextPage = nextPage;
+        this.partial = partial;
     }
 
-    int nextPage() {
+    /** The page to ask for next, or null on the last page. */
+    Integer nextPage() {
         return nextPage;
+    }
+
+    boolean partial() {
+        return partial;
     }
 
     /** A tool's answer as it is, or, when it is a page of a list that goes on, as {@link PagedRows}. */
@@ -28,7 +37,8 @@ final class PagedRows<T> extends ArrayList<T> {
         if (!(answer instanceof List<?> rows) || !Arc.container().requestContext().isActive()) {
             return answer;
         }
-        Integer next = Arc.container().instance(ListPaging.class).get().nextPage();
-        return next == null ? answer : (T) new PagedRows(rows, next);
+        ListPaging paging = Arc.container().instance(ListPaging.class).get();
+        Integer next = paging.nextPage();
+        return next == null && !paging.partial() ? answer : (T) new PagedRows(rows, next, paging.partial());
     }
 }

@@ -18,13 +18,17 @@ import java.util.List;
  * {@code rel="next"} while a further page exists, {@code rel="prev"} and {@code rel="first"} past the first page,
  * {@code rel="last"} before the last page of a list that knew its size (the request's URL with its other query
  * parameters, only {@code page} changed), and {@code X-Total-Count} when the list knew its size. An object answer that
- * pages a list it nests (a design page's mockup versions) sends the same headers for that list. The body stays the bare array the contract fixes; before these, a client reading the first 50 rows
+ * pages a list it nests (a design page's mockup versions) sends the same headers for that list, and a ranked list
+ * {@code X-Results-Partial: true} when it left matches unranked. The body stays the bare array the contract fixes; before these, a client reading the first 50 rows
  * had no sign that more existed.
  */
 public class PagingLinks {
 
     /** The header giving how many rows the whole list has. */
     public static final String TOTAL_HEADER = "X-Total-Count";
+
+    /** The header saying that a ranked list is the best of only part of its matches ({@link ListPaging#partial}). */
+    public static final String PARTIAL_HEADER = "X-Results-Partial";
 
     @Inject
     ListPaging paging;
@@ -59,6 +63,9 @@ public class PagingLinks {
         }
         if (paging.total() != null) {
             response.getHeaders().putSingle(TOTAL_HEADER, String.valueOf(paging.total()));
+        }
+        if (paging.partial()) {
+            response.getHeaders().putSingle(PARTIAL_HEADER, "true");
         }
     }
 

@@ -4,18 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The architecture's searchable kinds: bounded contexts by name, purpose and description, components by name, file
- * path and description. Each expression is its index's own (migrations V0993, V0996), so the search reads the index.
+ * path and description. Matching and ranking read each row's stored vector (migration V1005, indexed): its expression was
+ * computed for every match to match it, then again to rank it.
  */
 final class ArchitectureKinds {
 
     private ArchitectureKinds() {
     }
-
-    static final String CONTEXT_VECTOR = "to_tsvector('specboard_text', c.name || ' ' || c.purpose || ' ' || COALESCE(c.description, ''))";
-
-    // The path's slashes, dots, dashes and underscores become spaces, so that "checkout" finds lib/shop/checkout_basket.ex.
-    static final String COMPONENT_VECTOR =
-            "to_tsvector('specboard_text', c.name || ' ' || translate(c.file_path, '/._-', '    ') || ' ' || COALESCE(c.description, ''))";
 
     @ApplicationScoped
     static class Contexts implements SearchableKind {
@@ -33,9 +28,9 @@ final class ArchitectureKinds {
 
         public String sql() {
             return """
-                    SELECT c.name, c.name, '/projects/' || params.slug || '/contexts/' || c.id, ts_rank(%1$s, params.q), %2$s
-                    FROM contexts c, params WHERE c.project_id = params.project AND %1$s @@ params.q"""
-                    .formatted(CONTEXT_VECTOR, SearchableKind.markdownAsText("c.name || ' — ' || c.purpose || ' ' || COALESCE(c.description, '')"));
+                    SELECT c.name, c.name, '/projects/' || params.slug || '/contexts/' || c.id, ts_rank(c.search, params.q), %s
+                    FROM contexts c, params WHERE c.project_id = params.project AND c.search @@ params.q"""
+                    .formatted(SearchableKind.markdownAsText("c.name || ' — ' || c.purpose || ' ' || COALESCE(c.description, '')"));
         }
     }
 
@@ -55,9 +50,9 @@ final class ArchitectureKinds {
 
         public String sql() {
             return """
-                    SELECT c.name, c.name, '/projects/' || params.slug || '/components/' || c.id, ts_rank(%1$s, params.q), %2$s
-                    FROM components c, params WHERE c.project_id = params.project AND %1$s @@ params.q"""
-                    .formatted(COMPONENT_VECTOR, SearchableKind.markdownAsText(
+                    SELECT c.name, c.name, '/projects/' || params.slug || '/components/' || c.id, ts_rank(c.search, params.q), %s
+                    FROM components c, params WHERE c.project_id = params.project AND c.search @@ params.q"""
+                    .formatted(SearchableKind.markdownAsText(
                             "c.name || ' — ' || COALESCE(NULLIF(c.file_path, '') || ' — ', '') || COALESCE(c.description, '')"));
         }
     }

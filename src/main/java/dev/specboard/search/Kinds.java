@@ -16,6 +16,16 @@ final class Kinds {
     /** How many matches of one kind are ranked at most: ranking reads each match's vector. */
     static final int RANKED = 2000;
 
+    /**
+     * The first {@link #RANKED} + 1 rows {@code matches} finds, numbered ({@code n}) and each flagged {@code partial} when
+     * there were more than {@link #RANKED}: the kind ranks those with {@code n <= RANKED} and says that it left some out.
+     * Before, the matches past the cut were dropped without a word, and a page of the best results was not.
+     */
+    private static String firstFound(String matches) {
+        return "(SELECT f.*, row_number() OVER () AS n, count(*) OVER () > " + RANKED + " AS partial FROM (" + matches
+                + " LIMIT " + (RANKED + 1) + ") f)";
+    }
+
     /** JSON punctuation out of the text a snippet is cut from (a task's assigned files are a JSON list). */
     private static final String JSON_TEXT = "regexp_replace(%s, '[\"{}\\[\\],:]+|\\\\n', ' ', 'g')";
 
@@ -34,19 +44,28 @@ final class Kinds {
         }
 
         public String sql() {
-            // As for files: the best stories first, then their text; a word in every story ranks the first RANKED. Ties
-            // go by number, and the story the query names exactly first, as the search orders them: a story cut here is
-            // never one a page shows. A story is found by its key too (US-3).
+            // As for files: the best stories first, then their text; a word in every story ranks the first RANKED found
+            // and says that it left the others out (firstFound). Ties go by number, and the story the query names exactly
+            // first, as the search orders them: a story cut here is never one a page shows. A story is found by its key
+            // too (US-3).
             return """
                     SELECT 'US-' || s.number, s.title, '/projects/' || params.slug || '/stories/' || s.number,
-                           b.rank, %s
-                    FROM (SELECT m.id, ts_rank(m.search, params.q) AS rank
-                          FROM (SELECT c.id, c.number, c.title, c.search FROM stories c, params
-                                WHERE c.project_id = params.project AND (c.search @@ params.q OR c.number = %s) LIMIT %d) m, params
+                           b.rank, %s, b.partial
+                    FROM (SELECT m.id, ts_rank(m.search, params.q) AS rank, m.partial
+                          FROM %s m, params WHERE m.n <= %d
                           ORDER BY ts_rank(m.search, params.q) + %s DESC, m.number LIMIT ?4 + ?5) b
                     JOIN stories s ON s.id = b.id, params""".formatted(
                     SearchableKind.markdownAsText("s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')"),
-                    SearchableKind.keyNumber("US-"), RANKED, SearchableKind.exactBonus("m.title", "'US-' || m.number"));
+                    firstFound("""
+                            SELECT c.id, c.number, c.title, c.search FROM stories c, params
+                            WHERE c.project_id = params.project AND (c.search @@ params.q OR c.number = %s)"""
+                            .formatted(SearchableKind.keyNumber("US-"))),
+                    RANKED, SearchableKind.exactBonus("m.title", "'US-' || m.number"));
+        }
+
+        @Override
+        public boolean ranksSome() {
+            return true;
         }
     }
 
@@ -86,18 +105,25 @@ final class Kinds {
         }
 
         public String sql() {
+            // The best specs first, then their text: the snippet's text (the spec's JSON read part by part) was built for
+            // every matching spec, and all but a page of them were dropped. The order is the search's (the spec the query
+            // names exactly first, ties by number), so a spec cut here is never one a page shows.
             return """
                     SELECT 'SPEC-' || t.spec_number, t.title, '/projects/' || params.slug || '/specs/SPEC-' || t.spec_number,
-                           ts_rank(t.search, params.q), t.title || ' — ' || %s
-                    FROM technical_specs t, params WHERE t.project_id = params.project AND (t.search @@ params.q OR t.spec_number = %s)"""
-                    .formatted(SearchableKind.markdownAsText(SPEC_SNIPPET_TEXT), SearchableKind.keyNumber("SPEC-"));
+                           b.rank, t.title || ' — ' || %s
+                    FROM (SELECT sm.id, ts_rank(sm.search, params.q) AS rank FROM technical_specs sm, params
+                          WHERE sm.project_id = params.project AND (sm.search @@ params.q OR sm.spec_number = %s)
+                          ORDER BY ts_rank(sm.search, params.q) + %s DESC, sm.spec_number LIMIT ?4 + ?5) b
+                    JOIN technical_specs t ON t.id = b.id, params"""
+                    .formatted(SearchableKind.markdownAsText(SPEC_SNIPPET_TEXT), SearchableKind.keyNumber("SPEC-"),
+                            SearchableKind.exactBonus("sm.title", "'SPEC-' || sm.spec_number"));
         }
     }
 
     /**
      * A spec's tasks, a kind of their own so that a search can ask for tasks alone (they were in the spec kind). Matching and
-     * ranking read the task's stored vector (V1003): its expression was computed twice for every matching task, to match and
-     * to rank.
+     * ranking read the task's stored vector (V1003, kept by a trigger since V1005): its expression was computed twice for every
+     * matching task, to match and to rank.
      */
     @ApplicationScoped
     static class Tasks implements SearchableKind {
@@ -114,13 +140,16 @@ final class Kinds {
         }
 
         public String sql() {
+            // As for specs: the best tasks first, in the search's order (ties by key, numbers as numbers), then their text.
             return """
                     SELECT i.task_id, i.task_id || ': ' || i.scope, '/projects/' || params.slug || '/tasks/' || i.task_id,
-                           ts_rank(i.search, params.q),
-                           i.scope || ' — ' || coalesce(i.scope_description, '') || ' — files: ' || %s
-                    FROM implementation_tasks i, params
-                    WHERE i.project_id = params.project AND (i.search @@ params.q OR i.task_id = upper(params.typed))"""
-                    .formatted(JSON_TEXT.formatted("i.assigned_files::text"));
+                           b.rank, i.scope || ' — ' || coalesce(i.scope_description, '') || ' — files: ' || %s
+                    FROM (SELECT tm.id, ts_rank(tm.search, params.q) AS rank FROM implementation_tasks tm, params
+                          WHERE tm.project_id = params.project AND (tm.search @@ params.q OR tm.task_id = upper(params.typed))
+                          ORDER BY ts_rank(tm.search, params.q) + %s DESC, %s, tm.task_id LIMIT ?4 + ?5) b
+                    JOIN implementation_tasks i ON i.id = b.id, params"""
+                    .formatted(JSON_TEXT.formatted("i.assigned_files::text"),
+                            SearchableKind.exactBonus("tm.task_id || ': ' || tm.scope", "tm.task_id"), SearchableKind.sortKey("tm.task_id"));
         }
     }
 
@@ -185,23 +214,31 @@ final class Kinds {
         public String sql() {
             // The best files first, then their text: a common word matches thousands of files, and cutting the
             // text of each before ranking read every matching file's content. Ranking itself reads each match's
-            // vector, so a word found in nearly all of 20,000 files ranks the first RANKED of them (38 ms → a few). Ties go
-            // by key (repository:path, numbers as numbers), and a file named exactly first, as the search orders them, so a
-            // file cut here is never one a page shows. A name or
+            // vector, so a word found in nearly all of 20,000 files ranks the first RANKED of them (38 ms → a few) and
+            // says that it left the others out (firstFound). Ties go by key (repository:path, numbers as numbers), and a
+            // file named exactly first, as the search orders them, so a file cut here is never one a page shows. A name or
             // path typed as one word (q.sql, src/UserService.java) also matches as the path is indexed (params.path_q).
             return """
                     SELECT r.name || ':' || f.path, r.name || ' / ' || f.path,
                            '/projects/' || params.slug || '/repos/' || r.name || '/blob/' || f.path,
-                           f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 20000)
-                    FROM (SELECT m.repository_id, m.path, greatest(ts_rank(m.search, params.q), coalesce(ts_rank(m.search, params.path_q), 0)) AS rank
-                          FROM (SELECT c.repository_id, c.path, c.search FROM file_texts c, params
-                                WHERE c.project_id = params.project AND (c.search @@ params.q OR c.search @@ params.path_q) LIMIT %d) m
+                           f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 20000), f.partial
+                    FROM (SELECT m.repository_id, m.path, greatest(ts_rank(m.search, params.q), coalesce(ts_rank(m.search, params.path_q), 0)) AS rank,
+                                 m.partial
+                          FROM %s m
                           JOIN repositories n ON n.id = m.repository_id, params
+                          WHERE m.n <= %d
                           ORDER BY greatest(ts_rank(m.search, params.q), coalesce(ts_rank(m.search, params.path_q), 0)) + %s DESC,
                                    %s, n.name || ':' || m.path LIMIT ?4 + ?5) f
                     JOIN file_texts t ON t.repository_id = f.repository_id AND t.path = f.path
-                    JOIN repositories r ON r.id = f.repository_id, params""".formatted(RANKED,
+                    JOIN repositories r ON r.id = f.repository_id, params""".formatted(firstFound("""
+                            SELECT c.repository_id, c.path, c.search FROM file_texts c, params
+                            WHERE c.project_id = params.project AND (c.search @@ params.q OR c.search @@ params.path_q)"""), RANKED,
                     SearchableKind.exactBonus("n.name || ' / ' || m.path", "n.name || ':' || m.path"), SearchableKind.sortKey("n.name || ':' || m.path"));
+        }
+
+        @Override
+        public boolean ranksSome() {
+            return true;
         }
 
         /** The file's path percent-encoded after {@code /blob/} (slugs and repository names need no encoding and hold no {@code /blob/}). */
@@ -213,6 +250,10 @@ final class Kinds {
 
     }
 
+    /**
+     * A review thread by its best matching comment. Matching and ranking read the comment's stored vector (V1005): its
+     * expression was computed for every matching comment to match it, then again to rank it.
+     */
     @ApplicationScoped
     static class Threads implements SearchableKind {
         public String kind() {
@@ -232,10 +273,10 @@ final class Kinds {
                     SELECT DISTINCT ON (t.id) r.name || ':' || t.file_path || '#L' || t.line_start,
                            t.file_path || ', lines ' || t.line_start || '–' || t.line_end || ' (' || t.state || ')',
                            '/projects/' || params.slug || '/repos/' || r.name || '/threads?path=' || t.file_path || '#thread-' || t.id,
-                           ts_rank(to_tsvector('specboard_text', c.body), params.q), %s
+                           ts_rank(c.search, params.q), %s
                     FROM comments c JOIN comment_threads t ON t.id = c.thread_id JOIN repositories r ON r.id = t.repository_id, params
-                    WHERE t.project_id = params.project AND to_tsvector('specboard_text', c.body) @@ params.q
-                    ORDER BY t.id, ts_rank(to_tsvector('specboard_text', c.body), params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
+                    WHERE t.project_id = params.project AND c.search @@ params.q
+                    ORDER BY t.id, ts_rank(c.search, params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
         }
     }
 }

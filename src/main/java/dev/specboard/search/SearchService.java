@@ -66,6 +66,7 @@ public class SearchService {
         List<SearchableKind> kinds = kind == null ? kinds() : List.of(known(kind));
         Map<String, List<SearchHit>> found = new LinkedHashMap<>();
         Map<String, SearchableKind> byName = new LinkedHashMap<>();
+        java.util.Set<String> partly = new java.util.HashSet<>();
         kinds.forEach(k -> {
             found.put(k.kind(), new ArrayList<>());
             byName.put(k.kind(), k);
@@ -73,6 +74,9 @@ public class SearchService {
         if (!q.isEmpty()) {
             for (Object[] row : run(kinds, q, projectId, slug, limit + 1, offset)) {
                 found.get((String) row[0]).add(hit(byName, row));
+                if (Boolean.TRUE.equals(row[6])) {
+                    partly.add((String) row[0]);
+                }
             }
         }
         List<SearchView.Group> groups = new ArrayList<>();
@@ -80,7 +84,7 @@ public class SearchService {
             List<SearchHit> hits = found.get(k.kind());
             hits.sort(Comparator.comparingDouble(SearchHit::rank).reversed());
             boolean more = hits.size() > limit;
-            groups.add(new SearchView.Group(k.kind(), k.label(), more ? hits.subList(0, limit) : hits, more));
+            groups.add(new SearchView.Group(k.kind(), k.label(), more ? hits.subList(0, limit) : hits, more, partly.contains(k.kind())));
         }
         return groups;
     }
@@ -93,7 +97,7 @@ public class SearchService {
         if (q.isEmpty()) {
             return 0;
         }
-        String sql = PARAMS + "SELECT count(*) FROM (SELECT 1 FROM (" + k.sql() + ") AS x (key, title, url, rank, body) LIMIT ?4 OFFSET ?5) AS c";
+        String sql = PARAMS + "SELECT count(*) FROM (SELECT 1 FROM (" + k.sql() + ") AS " + columns(k) + " LIMIT ?4 OFFSET ?5) AS c";
         QueryWords words = QueryWords.of(q);
         return ((Number) em.createNativeQuery(sql).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
                 .setParameter(4, MAX_RESULTS).setParameter(5, 0).setParameter(6, words.prefix()).getSingleResult()).longValue();
@@ -114,7 +118,14 @@ public class SearchService {
 
     /** The first {@code limit} results as one list, best first (the assistant). */
     public List<SearchHit> ranked(UUID projectId, String slug, String query, String kind, int limit) {
-        return ranked(projectId, slug, query, kind, limit, 0);
+        return ranked(projectId, slug, query, kind, limit, 0).hits();
+    }
+
+    /**
+     * A page of the ranked list; {@code partial} when a kind searched ranked only its first matches found (there were
+     * more than it ranks), whether or not any of its rows made the page: refining the search may find better ones.
+     */
+    public record Ranked(List<SearchHit> hits, boolean partial) {
     }
 
     /**
@@ -123,12 +134,12 @@ public class SearchService {
      * one statement. The ranking reaches {@link #MAX_RESULTS} rows; past them, as past the last match, nothing.
      */
     @Transactional
-    public List<SearchHit> ranked(UUID projectId, String slug, String query, String kind, int limit, long offset) {
+    public Ranked ranked(UUID projectId, String slug, String query, String kind, int limit, long offset) {
         String q = query(query);
         List<SearchableKind> kinds = kind == null ? kinds() : List.of(known(kind));
         long rows = Math.min(limit, MAX_RESULTS - offset);
         if (q.isEmpty() || rows <= 0) {
-            return List.of();
+            return new Ranked(List.of(), false);
         }
         Map<String, SearchableKind> byName = new LinkedHashMap<>();
         kinds.forEach(k -> byName.put(k.kind(), k));
@@ -136,7 +147,7 @@ public class SearchService {
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery(rankedSql(kinds)).setParameter(1, words.text()).setParameter(2, projectId)
                 .setParameter(3, slug).setParameter(4, (int) rows).setParameter(5, (int) offset).setParameter(6, words.prefix()).getResultList();
-        return found.stream().map(row -> hit(byName, row)).toList();
+        return new Ranked(found.stream().map(row -> hit(byName, row)).toList(), found.stream().anyMatch(row -> Boolean.TRUE.equals(row[6])));
     }
 
     private static SearchHit hit(Map<String, SearchableKind> byName, Object[] row) {
@@ -172,13 +183,19 @@ public class SearchService {
      */
     private static String ranking(SearchableKind k, int order, String limit) {
         return "(SELECT CAST('" + k.kind().replace("'", "") + "' AS text) AS kind, " + order + " AS ord, x.key, x.title, x.url, x.rank + "
-                + SearchableKind.exactBonus("x.title", "x.key") + " AS rank, x.body, " + SearchableKind.sortKey("x.key") + " AS sort_key FROM ("
-                + k.sql() + ") AS x (key, title, url, rank, body), params ORDER BY rank DESC, sort_key, x.key, x.url " + limit + ")";
+                + SearchableKind.exactBonus("x.title", "x.key") + " AS rank, x.body, " + SearchableKind.sortKey("x.key") + " AS sort_key, "
+                + (k.ranksSome() ? "x.partial" : "false") + " AS partial FROM (" + k.sql() + ") AS " + columns(k)
+                + ", params ORDER BY rank DESC, sort_key, x.key, x.url " + limit + ")";
+    }
+
+    /** A kind's rows named as {@link SearchableKind} lists its columns. */
+    private static String columns(SearchableKind k) {
+        return "x (key, title, url, rank, body" + (k.ranksSome() ? ", partial)" : ")");
     }
 
     /** The one statement of the grouped search: every kind ranked and limited on its own, then the snippets of what is left. */
     static String sql(List<SearchableKind> kinds) {
-        StringBuilder sql = new StringBuilder(PARAMS + "SELECT h.kind, h.key, h.title, h.url, h.rank, " + HEADLINE + " FROM (");
+        StringBuilder sql = new StringBuilder(PARAMS + "SELECT h.kind, h.key, h.title, h.url, h.rank, " + HEADLINE + ", h.partial FROM (");
         for (int i = 0; i < kinds.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append(ranking(kinds.get(i), i, "LIMIT ?4 OFFSET ?5"));
         }
@@ -186,10 +203,13 @@ public class SearchService {
         return sql.toString();
     }
 
-    /** The one statement of the ranked list: each kind's best offset + limit, one page of their merge, the snippets of that page. */
+    /**
+     * The one statement of the ranked list: each kind's best offset + limit, one page of their merge, the snippets of that
+     * page. Each row says whether any kind ranked only part of its matches, as the page's rows may all be of other kinds.
+     */
     static String rankedSql(List<SearchableKind> kinds) {
         StringBuilder sql = new StringBuilder(PARAMS + "SELECT h.kind, h.key, h.title, h.url, h.rank, " + HEADLINE
-                + " FROM (SELECT u.kind, u.ord, u.key, u.title, u.url, u.rank, u.body, u.sort_key FROM (");
+                + ", h.partial FROM (SELECT u.kind, u.ord, u.key, u.title, u.url, u.rank, u.body, u.sort_key, bool_or(u.partial) OVER () AS partial FROM (");
         for (int i = 0; i < kinds.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append(ranking(kinds.get(i), i, "LIMIT ?4 + ?5"));
         }

@@ -6,8 +6,16 @@ import java.util.List;
 public record SearchView(String q, String kind, int page, List<Group> groups, List<KindRef> kinds, String notice,
                          dev.specboard.web.FormErrors filterErrors) {
 
-    /** The results of one kind; {@code more} when there are more than shown. */
-    public record Group(String kind, String label, List<SearchHit> hits, boolean more) {
+    /**
+     * The results of one kind; {@code more} when there are more than shown, {@code partial} when so many matched that the
+     * kind ranked only the first it found ({@link SearchableKind#ranksSome()}): the best of those, not of all.
+     */
+    public record Group(String kind, String label, List<SearchHit> hits, boolean more, boolean partial) {
+
+        /** How many matches a kind ranks at most, as a page writes it ("2,000"). */
+        public String rankedAtMost() {
+            return String.format(java.util.Locale.ROOT, "%,d", Kinds.RANKED);
+        }
     }
 
     /** A kind the results can be narrowed to. */

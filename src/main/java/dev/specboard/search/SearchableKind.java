@@ -41,6 +41,15 @@ public interface SearchableKind {
                 + ", '!?\\[([^]\n]*)\\]\\([^)\\s]*\\)', '\\1', 'g'), '(^|\\s)#+[ \t]+|(^|\n)[ \t]*>[ \t]?', ' ', 'g'), '\\*\\*+|__|`+', '', 'g')";
     }
 
+    /**
+     * Whether {@link #sql()} ranks only the first matches it finds when very many match (reading every match's vector to
+     * rank it costs too much): it then returns a sixth column, {@code partial boolean}, true on each of its rows when more
+     * matched than it ranked, and the search says so (the page in words, the API in a header).
+     */
+    default boolean ranksSome() {
+        return false;
+    }
+
     /** A hit's link from its {@code url} column; a kind whose URL holds text that SQL cannot encode (a file path) finishes it here. */
     default String url(String selected) {
         return selected;

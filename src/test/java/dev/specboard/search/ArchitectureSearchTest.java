@@ -116,8 +116,8 @@ class ArchitectureSearchTest {
     }
 
     /**
-     * The planner can use an expression index only for that very expression: the kind's plan must match with the index's
-     * expression, as PostgreSQL prints both (whether it picks the index on a table this small is its choice).
+     * The planner can use an index only for its very expression: the kind's plan must match with the index's expression
+     * (the stored vector since V1005), as PostgreSQL prints both (whether it picks the index on a table this small is its choice).
      */
     private void assertIndexed(SearchableKind kind, TestData.Team t, String index) throws Exception {
         try (Connection c = dataSource.getConnection()) {

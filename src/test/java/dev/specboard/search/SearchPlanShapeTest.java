@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What the one search statement computes for each matching row, as PostgreSQL plans it (never how long it takes): a task's
  * vector was computed from its columns twice, to match and to rank, and a plan's "newest version" was a max() subquery run
- * for each matching plan and artifact. Now the task's stored vector is read, and "no newer version" is an anti join.
+ * for each matching plan and artifact. Now the task's stored vector is read, and "no newer version" is an anti join. A
+ * review comment's, bounded context's and component's vector was computed twice too; now each reads its stored one.
  */
 @QuarkusTest
 class SearchPlanShapeTest {
@@ -50,7 +51,12 @@ class SearchPlanShapeTest {
         });
 
         assertFalse(Pattern.compile("to_tsvector\\([^\\n]*\\bi(_\\d+)?\\.scope").matcher(plan).find(), "no task vector computed:\n" + plan);
-        assertTrue(Pattern.compile("ts_rank\\(i(_\\d+)?\\.search,").matcher(plan).find(), "tasks rank by the stored vector:\n" + plan);
+        assertTrue(Pattern.compile("ts_rank\\(tm(_\\d+)?\\.search,").matcher(plan).find(), "tasks rank by the stored vector:\n" + plan);
+        // Review comments, bounded contexts and components (alias c) too: their vectors were computed to match, then to rank.
+        assertFalse(Pattern.compile("to_tsvector\\([^\\n]*\\bc(_\\d+)?\\.(body|name|purpose|file_path)").matcher(plan).find(),
+                "no comment, context or component vector computed:\n" + plan);
+        assertTrue(Pattern.compile("ts_rank\\(c(_\\d+)?\\.search,").matcher(plan).results().count() >= 3,
+                "comments, contexts and components rank by their stored vectors:\n" + plan);
         assertTrue(Pattern.compile("Anti Join").matcher(plan).results().count() >= 2, "plans and their artifacts, newest only:\n" + plan);
         assertFalse(plan.contains("max(b.created_at)") || plan.contains("Index Only Scan Backward using plans_repository_name_version_key"),
                 "no max() per row:\n" + plan);
