@@ -24,8 +24,14 @@ final class BodyLists {
         return new BodyLists();
     }
 
-    /** A list of at most {@code max} entries, none null; left out (null) is fine. */
-    BodyLists list(String field, List<?> values, int max) {
+    /** What a null entry of a list of words or numbers is told. */
+    static final String NULL_ENTRY = "An entry is a value, not null: leave it out instead";
+
+    /**
+     * A list of at most {@code max} entries, none null, each null named {@code field[i]} with {@code nullEntry} (a list of
+     * objects says what the object is); left out (null) is fine. Too long, its entries are not looked at.
+     */
+    BodyLists list(String field, List<?> values, int max, String nullEntry) {
         if (values == null) {
             return this;
         }
@@ -35,13 +41,18 @@ final class BodyLists {
         }
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i) == null) {
-                errors.add(field + "[" + i + "]", "An entry is a value, not null: leave it out instead");
+                errors.add(field + "[" + i + "]", nullEntry);
             }
         }
         return this;
     }
 
-    /** A list of at most {@link #MAX_ENTRIES}, none null. */
+    /** A list of words or numbers of at most {@code max} entries, none null. */
+    BodyLists list(String field, List<?> values, int max) {
+        return list(field, values, max, NULL_ENTRY);
+    }
+
+    /** A list of words or numbers of at most {@link #MAX_ENTRIES}, none null. */
     BodyLists list(String field, List<?> values) {
         return list(field, values, MAX_ENTRIES);
     }

@@ -121,8 +121,7 @@ public class JourneyApi {
     public Response createJourney(@PathParam("slug") String slug, JourneyBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyBody b = ComponentApi.body(body);
-        JourneyBodyChecks.requireSizes(b.nodes(), b.connections());
-        requireNoNulls(b.nodes(), b.connections());
+        JourneyBodyChecks.requireLists(b.nodes(), b.connections());
         requireDataTypes(b.nodes());
         JourneyBodyChecks.requireGiven(b.nodes(), b.connections());
         JourneyFlow f = named(b.nodes(), () -> journeys.create(access, new JourneyForm(b.name(), b.flowType(), b.description(),
@@ -213,24 +212,6 @@ public class JourneyApi {
         }
     }
 
-    /** A null among the nodes or connections is a mistake in the request (422 naming it), not a server error. */
-    private static void requireNoNulls(List<NodeBody> nodes, List<ConnectionBody> connections) {
-        dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
-        for (int i = 0; nodes != null && i < nodes.size(); i++) {
-            if (nodes.get(i) == null) {
-                errors.add("nodes[" + i + "]", "A node is an object with a key, a nodeType and data, not null");
-            }
-        }
-        for (int i = 0; connections != null && i < connections.size(); i++) {
-            if (connections.get(i) == null) {
-                errors.add("connections[" + i + "]", "A connection is an object with from and to, not null");
-            }
-        }
-        if (errors.any()) {
-            throw new dev.specboard.web.ValidationException(errors);
-        }
-    }
-
     @GET
     @Path("/journeys/{id}")
     public JourneyAnswer getJourney(@PathParam("slug") String slug, @PathParam("id") String id) {
@@ -249,8 +230,7 @@ public class JourneyApi {
     public JourneyAnswer updateJourney(@PathParam("slug") String slug, @PathParam("id") String id, JourneyDetailsBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyDetailsBody b = ComponentApi.body(body);
-        JourneyBodyChecks.requireSizes(b.nodes(), b.connections());
-        requireNoNulls(b.nodes(), b.connections());
+        JourneyBodyChecks.requireLists(b.nodes(), b.connections());
         requireDataTypes(b.nodes());
         if (b.nodes() == null && b.connections() != null) {
             // Connections run between the nodes given with them: alone they would silently be dropped or join unknown keys.

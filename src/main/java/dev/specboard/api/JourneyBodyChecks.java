@@ -26,13 +26,19 @@ final class JourneyBodyChecks {
 
     private static final List<String> NODE_FIELDS = List.of("label", "page", "newPage", "question", "branches", "operation", "entity", "text");
 
-    /** At most {@link JourneyFlow#MAX_NODES} nodes and {@link JourneyFlow#MAX_CONNECTIONS} connections, refused before any node is looked at. */
-    static void requireSizes(List<JourneyApi.NodeBody> nodes, List<JourneyApi.ConnectionBody> connections) {
+    /**
+     * At most {@link JourneyFlow#MAX_NODES} nodes and {@link JourneyFlow#MAX_CONNECTIONS} connections (in the journey's own
+     * words, as its form tells them), refused before any node is looked at; then no null among them, a mistake in the
+     * request (422 naming it), not a server error.
+     */
+    static void requireLists(List<JourneyApi.NodeBody> nodes, List<JourneyApi.ConnectionBody> connections) {
         dev.specboard.web.FormErrors errors = dev.specboard.web.FormErrors.none();
         JourneyFlow.sizeProblems(nodes == null ? 0 : nodes.size(), connections == null ? 0 : connections.size()).forEach(errors::add);
         if (errors.any()) {
             throw new dev.specboard.web.ValidationException(errors);
         }
+        BodyLists.check().list("nodes", nodes, JourneyFlow.MAX_NODES, "A node is an object with a key, a nodeType and data, not null")
+                .list("connections", connections, JourneyFlow.MAX_CONNECTIONS, "A connection is an object with from and to, not null").refuse();
     }
 
     /**

@@ -138,7 +138,9 @@ public class ProjectApi {
             String range = "must be a whole number from 1 to " + Project.MAX_TASK_LEASE_MINUTES;
             throw new ApiException(422, "The field taskLeaseMinutes " + range, Map.of("taskLeaseMinutes", range));
         }
-        if (b.referenceApps().stream().anyMatch(a -> a == null || a.contains(","))) {
+        // A null entry was told to lose its commas, and a list of thousands was joined to be refused for its characters.
+        BodyLists.check().list("referenceApps", b.referenceApps(), Project.MAX_REFERENCE_APPS).refuse();
+        if (b.referenceApps().stream().anyMatch(a -> a.contains(","))) {
             throw ValidationException.of("referenceApps", "Name each reference app without commas");
         }
         if (b.version() == null) {

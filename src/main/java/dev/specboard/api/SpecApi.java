@@ -16,8 +16,6 @@ import dev.specboard.spec.SpecService;
 import dev.specboard.spec.TaskBoardService;
 import dev.specboard.spec.TechnicalSpec;
 import dev.specboard.kernel.StaleVersionException;
-import dev.specboard.web.FormErrors;
-import dev.specboard.web.ValidationException;
 import dev.specboard.web.ApiException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -71,7 +69,9 @@ public class SpecApi {
                            Integer version) {
 
         SpecInput toInput() {
-            requireNoNullPhases(phases);
+            // A null among the phases is a mistake in the request (422 naming it), not a server error; how many phases a
+            // spec may have is the service's rule, told in the same words as on the form.
+            BodyLists.check().list("phases", phases, Integer.MAX_VALUE, "A phase is an object with a name and its fields, not null").refuse();
             String type = specType == null || specType.isBlank() ? TechnicalSpec.TYPE_MONOLITHIC : specType.trim();
             SpecContent structured = null;
             if (TechnicalSpec.TYPE_HIERARCHICAL.equals(type)) {
@@ -80,19 +80,6 @@ public class SpecApi {
                         p.content(), p.assignedFiles(), p.branchName())).toList());
             }
             return new SpecInput(storyNumber == null ? null : storyNumber.orElse(null), title, type, content, structured, dependsOn);
-        }
-    }
-
-    /** A null among the phases is a mistake in the request (422 naming it), not a server error. */
-    private static void requireNoNullPhases(List<PhaseBody> phases) {
-        FormErrors errors = FormErrors.none();
-        for (int i = 0; phases != null && i < phases.size(); i++) {
-            if (phases.get(i) == null) {
-                errors.add("phases[" + i + "]", "A phase is an object with a name and its fields, not null");
-            }
-        }
-        if (errors.any()) {
-            throw new ValidationException(errors);
         }
     }
 

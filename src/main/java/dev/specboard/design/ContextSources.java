@@ -1,5 +1,6 @@
 package dev.specboard.design;
 
+import dev.specboard.repo.HostGuard;
 import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,9 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Where a context item's content comes from and is kept: URLs fetched from allow-listed hosts only, uploaded files under the data directory. */
+/**
+ * Where a context item's content comes from and is kept: URLs fetched from allow-listed hosts and ports only (and never
+ * from an internal address unless an administrator allows it, as for repositories), uploaded files under the data directory.
+ */
 @ApplicationScoped
 class ContextSources {
 
@@ -30,8 +35,13 @@ class ContextSources {
     @ConfigProperty(name = "specboard.context.max-upload-bytes", defaultValue = "5242880")
     long maxUploadBytes;
 
+    /** {@code host} (the scheme's default port only) or {@code host:port}, an IPv6 address in brackets ({@code [2001:db8::1]:8080}). */
     @ConfigProperty(name = "specboard.context.url-fetch-hosts")
     Optional<List<String>> fetchHosts;
+
+    /** Host names, addresses or CIDR blocks that a fetch host may be or resolve to although internal, as {@code specboard.repos.allowed-hosts}. */
+    @ConfigProperty(name = "specboard.context.url-fetch-internal-hosts")
+    Optional<String> internalHosts;
 
     @ConfigProperty(name = "specboard.context.store")
     Optional<String> store;
@@ -43,9 +53,31 @@ class ContextSources {
         return maxUploadBytes;
     }
 
-    /** Whether Specboard may fetch from this address's host. */
+    /** Whether Specboard may fetch from this address's host and port: an entry naming no port allows the scheme's default one only. */
     boolean fetchable(URI uri) {
-        return fetchHosts.orElse(List.of()).stream().anyMatch(h -> h.strip().equalsIgnoreCase(uri.getHost()));
+        return fetchHosts.orElse(List.of()).stream().anyMatch(entry -> names(entry, uri));
+    }
+
+    /** Whether an allow-list entry, {@code host} or {@code host:port}, names the address's host and port. */
+    static boolean names(String entry, URI uri) {
+        String e = entry.strip().toLowerCase(Locale.ROOT);
+        int close = e.startsWith("[") ? e.indexOf(']') : -1;
+        // A colon after the host starts the port; an IPv6 address outside brackets (several colons) has none.
+        int colon = close >= 0 ? e.indexOf(':', close) : e.indexOf(':') == e.lastIndexOf(':') ? e.indexOf(':') : -1;
+        String host = colon < 0 ? e : e.substring(0, colon);
+        int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        int port;
+        try {
+            port = colon < 0 ? defaultPort : Integer.parseInt(e.substring(colon + 1));
+        } catch (NumberFormatException notAPort) {
+            return false;
+        }
+        return bare(host).equals(bare(uri.getHost())) && port == (uri.getPort() < 0 ? defaultPort : uri.getPort());
+    }
+
+    /** A host as compared: lower case, without the brackets of an IPv6 address or a trailing dot. */
+    private static String bare(String host) {
+        return host == null ? "" : host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "").replaceAll("\\.$", "");
     }
 
     /** An uploaded file's bytes as stored. */
@@ -62,6 +94,13 @@ class ContextSources {
 
     /** Fetches the address, keeps its text on the item and answers what the HTML analysis finds (or a note saying why not). */
     ContextAnalysis fetch(URI uri, ContextItem item) {
+        // The connection guard of repository URLs: a listed host that is, or now resolves to, an internal address is not
+        // fetched unless allowed as such (Java caches the lookup for 30 s, so the connection below goes where was checked).
+        Optional<String> internal = HostGuard.of(internalHosts, "context items", "specboard.context.url-fetch-internal-hosts")
+                .problem(uri.getHost(), true);
+        if (internal.isPresent()) {
+            return ContextAnalysis.note("Could not fetch it: " + internal.get() + ".");
+        }
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),

@@ -39,6 +39,20 @@ public class JourneyFlow extends EditedEntity {
         return problems;
     }
 
+    /** Why one more node does not fit in a journey of {@code nodes} nodes (the page's add-node form), or null when it does. */
+    public static String noRoomForNode(int nodes) {
+        return nodes >= MAX_NODES ? "A journey has at most " + MAX_NODES + " nodes; remove one before adding another" : null;
+    }
+
+    /**
+     * Why one more connection does not fit in a journey of {@code connections} connections (the page's connect form), or
+     * null when it does: the page added connections past the cap the API refuses a whole journey for.
+     */
+    public static String noRoomForConnection(int connections) {
+        return connections >= MAX_CONNECTIONS
+                ? "A journey has at most " + MAX_CONNECTIONS + " connections; remove one before adding another" : null;
+    }
+
     @Column(name = "project_id", nullable = false, updatable = false)
     public UUID projectId;
 

@@ -30,10 +30,8 @@ public class JourneyNodeService {
         JourneyFlow f = journeys.lock(access, flowId);
         List<FlowNode> existing = journeys.nodes(f.id);
         String key = form.key() == null || form.key().isBlank() ? FlowNode.freeKey(form.nodeType(), existing) : form.key().strip();
-        String problem = FlowNode.keyProblem(key);
-        if (existing.size() >= JourneyFlow.MAX_NODES) {
-            problem = "A journey has at most " + JourneyFlow.MAX_NODES + " nodes; remove one before adding another";
-        }
+        String full = JourneyFlow.noRoomForNode(existing.size());
+        String problem = full != null ? full : FlowNode.keyProblem(key);
         if (problem == null && existing.stream().anyMatch(n -> n.nodeKey.equalsIgnoreCase(key))) {
             problem = "The key " + key + " is taken in this journey";
         }
@@ -106,6 +104,10 @@ public class JourneyNodeService {
         if (errors.any() || JourneyGraph.repeats(from, to, form.trigger(), form.element(), form.label())) {
             throw errors.any() ? new ValidationException(errors) : ValidationException.of("to", form.from() + " already leads to " + form.to()
                     + " this way: the same connection twice would be one arrow over another");
+        }
+        String full = JourneyFlow.noRoomForConnection(journeys.nodes(f.id).stream().mapToInt(n -> FlowModel.connections(n.connections).size()).sum());
+        if (full != null) {
+            throw ValidationException.of("from", full);
         }
         from.connect(to, form.label(), form.trigger(), form.element());
         f.version++;

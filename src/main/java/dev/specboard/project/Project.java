@@ -31,6 +31,10 @@ public class Project extends TimestampedEntity {
     public static final int DEFAULT_TASK_LEASE_MINUTES = 30;
     public static final int MAX_TASK_LEASE_MINUTES = 1440;
 
+    /** The most reference apps a vision names, each a product's name (Notion, Linear) of at most {@link #MAX_REFERENCE_APP_LENGTH} characters. */
+    public static final int MAX_REFERENCE_APPS = 20;
+    public static final int MAX_REFERENCE_APP_LENGTH = 100;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "owner_id")
     public Account owner;

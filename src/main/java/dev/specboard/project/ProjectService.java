@@ -107,10 +107,10 @@ public class ProjectService {
     public FormErrors checkVision(VisionForm form) {
         FormErrors errors = validation.check(form);
         List<String> apps = form.referenceAppList();
-        if (apps.size() > 20) {
-            errors.add("referenceApps", "At most 20 reference apps");
-        } else if (apps.stream().anyMatch(a -> a.length() > 100)) {
-            errors.add("referenceApps", "Each reference app at most 100 characters");
+        if (apps.size() > Project.MAX_REFERENCE_APPS) {
+            errors.add("referenceApps", "At most " + Project.MAX_REFERENCE_APPS + " reference apps");
+        } else if (apps.stream().anyMatch(a -> a.length() > Project.MAX_REFERENCE_APP_LENGTH)) {
+            errors.add("referenceApps", "Each reference app at most " + Project.MAX_REFERENCE_APP_LENGTH + " characters");
         }
         return errors;
     }

@@ -11,14 +11,11 @@ import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -156,62 +153,7 @@ public class RepoUrls {
      * allow-list does not name. A host that does not resolve passes unless {@code mustResolve}.
      */
     Optional<String> hostProblem(String host, boolean mustResolve) {
-        String h = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "").replaceAll("\\.$", "");
-        Optional<String> literal = literalProblem(h);
-        if (literal.isPresent()) {
-            return literal;
-        }
-        List<Cidr> allowedBlocks = new ArrayList<>();
-        for (String entry : allowList()) {
-            if (entry.equals(h)) {
-                return Optional.empty();
-            }
-            Cidr.parse(entry).ifPresent(allowedBlocks::add);
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(h);
-        } catch (UnknownHostException e) {
-            return mustResolve ? Optional.of("the host " + h + " could not be resolved") : Optional.empty();
-        }
-        for (InetAddress a : addresses) {
-            if (Cidr.isInternal(a) && allowedBlocks.stream().noneMatch(b -> b.contains(a))) {
-                return Optional.of("the host " + h + " is a loopback, private, link-local or multicast address, which repositories "
-                        + "may not use (an administrator can allow it with specboard.repos.allowed-hosts)");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A host of numbers only: decimal, octal (leading 0) or hex (0x) parts between dots. */
-    private static final Pattern NUMERIC_HOST = Pattern.compile("^(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+))*$");
-
-    /** An IPv4 address as four decimal numbers without leading zeros, which every resolver reads the same way. */
-    private static final Pattern DOTTED_QUAD = Pattern.compile("^(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}$");
-
-    /**
-     * Why a host is refused as written, before any lookup: an IPv6 address with a zone ({@code fe80::1%eth0}) names a network
-     * interface of this server; a number written in any other form than four decimals (0x7f000001, 2130706433, 0177.0.0.1)
-     * is read as an address differently by different resolvers (the same text may be 127.0.0.1 to one and public to the
-     * other, or a name to look up), so it may be a loopback address the checks below do not see. The resolved-address
-     * check right before each fetch stays the guard for names.
-     */
-    static Optional<String> literalProblem(String h) {
-        if (h.indexOf('%') >= 0) {
-            return Optional.of("the host " + h + " is an IPv6 address with a zone (after %), which names a network interface of this server: "
-                    + "repositories may not use it");
-        }
-        if (NUMERIC_HOST.matcher(h).matches() && !(DOTTED_QUAD.matcher(h).matches()
-                && Arrays.stream(h.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255))) {
-            return Optional.of("the host " + h + " is a number but not an IPv4 address written as four decimal numbers from 0 to 255 (like "
-                    + "192.0.2.1); in hex, in octal or as one number it may denote a loopback, private, link-local or multicast address, which repositories may not use");
-        }
-        return Optional.empty();
-    }
-
-    private List<String> allowList() {
-        return allowedHosts.stream().flatMap(s -> Arrays.stream(s.split(",")))
-                .map(s -> s.trim().toLowerCase(Locale.ROOT).replaceAll("\\.$", "")).filter(s -> !s.isEmpty()).toList();
+        return HostGuard.of(allowedHosts, "repositories", "specboard.repos.allowed-hosts").problem(host, mustResolve);
     }
 
     private static boolean isSsh(String u) {

@@ -35,6 +35,11 @@ public record SpecContent(
     static final BigDecimal MAX_HOURS = new BigDecimal("9999");
     /** The most characters of the overview, architecture and technology stack, as of other free text (notes, descriptions). */
     static final int MAX_TEXT = TaskNote.MAX_LENGTH;
+    /**
+     * The most files one phase (so one task) is assigned: a claim compares each with the files of every task held, and
+     * a task touching more than a couple of hundred files is a phase to split.
+     */
+    public static final int MAX_FILES = 200;
     /** A phase file as {@link Phase#file} writes it: the phase's number, then its name. */
     static final Pattern PHASE_FILE = Pattern.compile("phase(\\d{1,6})-(.+)");
 

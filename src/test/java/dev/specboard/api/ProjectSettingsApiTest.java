@@ -92,4 +92,19 @@ class ProjectSettingsApiTest {
         fx.api(team.owner()).body(Map.of("visionStatement", "", "referenceApps", List.of(), "version", version + 2)).put(project)
                 .then().statusCode(200).body("referenceApps", equalTo(List.of())).body("slug", equalTo(team.slug()));
     }
+
+    /** A null reference app was told to lose its commas; a list past the cap was joined and refused for its characters. */
+    @Test
+    void referenceAppsAreAtMost20NamedWithoutNull() {
+        TestData.Team team = data.team();
+        String project = "/api/v1/projects/" + team.slug();
+        int version = fx.api(team.owner()).get(project).then().statusCode(200).extract().path("version");
+        fx.api(team.owner()).body("{\"referenceApps\":[\"Linear\",null],\"version\":" + version + "}").put(project).then().statusCode(422)
+                .body("details.'referenceApps[1]'", equalTo("An entry is a value, not null: leave it out instead"));
+        fx.api(team.owner()).body(Map.of("referenceApps", java.util.stream.IntStream.range(0, 500).mapToObj(i -> "App" + i).toList(), "version", version))
+                .put(project).then().statusCode(422).body("details.referenceApps", equalTo("At most 20 entries; this list has 500"));
+        fx.api(team.owner()).body(Map.of("referenceApps", List.of("x".repeat(101)), "version", version)).put(project).then().statusCode(422)
+                .body("details.referenceApps", equalTo("Each reference app at most 100 characters"));
+        fx.api(team.owner()).get(project).then().statusCode(200).body("referenceApps", equalTo(List.of())).body("version", equalTo(version));
+    }
 }

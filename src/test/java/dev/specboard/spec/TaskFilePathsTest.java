@@ -1,6 +1,7 @@
 package dev.specboard.spec;
 
 import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,6 +75,29 @@ class TaskFilePathsTest {
         assertTrue(String.valueOf(details.get("phases[1].assignedFiles[0]")).contains("without .."), details.toString());
         assertTrue(String.valueOf(details.get("phases[1].assignedFiles[1]")).startsWith("An empty file path"), details.toString());
         assertFalse(details.containsKey("phases[0].assignedFiles[0]"), details.toString());
+    }
+
+    /** A phase's files had no cap: each claim compares them with every held task's, and a body of any number was kept. */
+    @Test
+    void aPhaseHasAtMost200FilesOnTheApiAndTheForm() {
+        TestData.Team t = data.team();
+        String api = "/api/v1/projects/" + t.slug() + "/specs";
+        String[] many = IntStream.range(0, SpecContent.MAX_FILES + 1).mapToObj(i -> "src/f" + i + ".txt").toArray(String[]::new);
+        Response refused = fx.api(t.member()).body(spec("Many", List.of(phase("one", "a.txt"), phase("two", many)))).post(api);
+        assertEquals(422, refused.statusCode(), refused.asString());
+        assertEquals("A phase has at most 200 files; this one has 201", refused.path("details.'phases[1].assignedFiles'"));
+        assertEquals(1, (int) refused.path("details.size()"), "no file was looked at: " + refused.asString());
+        fx.api(t.member()).body(spec("Enough", List.of(phase("two", java.util.Arrays.copyOf(many, SpecContent.MAX_FILES))))).post(api)
+                .then().statusCode(201);
+
+        Response form = Web.as(t.member()).formParam("title", "Many").formParam("specType", "hierarchical").formParam("phaseName", "one")
+                .formParam("phaseDescription", "").formParam("phaseHours", "1").formParam("phaseContent", "")
+                .formParam("phaseFiles", String.join("\n", many)).formParam("phaseBranch", "").post("/projects/" + t.slug() + "/specs");
+        assertEquals(422, form.statusCode());
+        org.jsoup.nodes.Document d = Web.html(form);
+        assertEquals("A phase has at most 200 files; this one has 201", d.selectFirst("#phases .field.has-error p.error").text());
+        assertEquals(String.join("\n", many), d.getElementById("phase-0-files").val().strip(), "the typed files are kept");
+        assertEquals(1, (int) fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("size()"), "only the spec of 200 files was kept");
     }
 
     /** Tasks saved before paths were normalised get the same form from the migration, which runs again here on such a row. */
