@@ -3,7 +3,6 @@ package dev.specboard.api;
 import dev.specboard.project.RoleFirst;
 import dev.specboard.design.FlowCheck;
 import dev.specboard.design.FlowModel;
-import dev.specboard.design.ConnectionForm;
 import dev.specboard.design.JourneyFlow;
 import dev.specboard.design.JourneyForm;
 import dev.specboard.design.JourneyQueries;
@@ -307,7 +306,7 @@ public class JourneyApi {
     }
 
     private JourneyAnswer journey(Access access, JourneyFlow f) {
-        JourneyView v = journeyViews.view(access, f, NodeForm.empty(), ConnectionForm.empty(), null, dev.specboard.web.FormErrors.none());
+        JourneyView v = journeyViews.undrawn(access, f);
         List<ConnectionAnswer> connections = new java.util.ArrayList<>();
         List<NodeAnswer> nodes = v.nodes().stream().map(n -> {
             n.connections().forEach(c -> connections.add(new ConnectionAnswer(n.key(), c.to(), c.trigger(), c.element(), c.label())));

@@ -93,32 +93,68 @@ public class FlowNode extends TimestampedEntity {
         return typed(nodeType, FlowModel.data(data)).equals(typed(fresh.nodeType, FlowModel.data(fresh.data)));
     }
 
+    /** A short fingerprint of what the node's edit form shows (its type and typed values), carried by the form to tell whether the node changed since. */
+    String seen() {
+        return seen(nodeType, FlowModel.data(data));
+    }
+
+    static String seen(String type, FlowModel.Data d) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(typed(type, d).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<Object> typed(String type, FlowModel.Data d) {
         return java.util.Arrays.asList(type, d.label(), d.pageId(), d.question(), d.branches().stream().map(FlowModel.Branch::label).toList(),
                 d.operation(), d.entity(), d.text(), d.ends(), d.starts());
     }
 
+    /** A connection to add: the node it leads to, its label (a decision's branch), trigger and element. */
+    record Outgoing(FlowNode to, String label, String trigger, String element) {
+    }
+
     /** Adds a connection to {@code to}; a decision's connection labelled with a branch is that branch (a new one if unknown). */
     void connect(FlowNode to, String label, String trigger, String element) {
+        connect(List.of(new Outgoing(to, label, trigger, element)));
+    }
+
+    /**
+     * Adds connections in order, each as {@link #connect(FlowNode, String, String, String)} does, reading and writing the
+     * node's JSON once: a whole journey's connections added one by one rewrote a node's JSON (and its row) for each.
+     */
+    void connect(List<Outgoing> outgoing) {
+        if (outgoing.isEmpty()) {
+            return;
+        }
         List<FlowModel.Connection> cs = FlowModel.connections(connections);
-        cs.add(new FlowModel.Connection(to.id, blank(trigger) ? null : trigger.strip(), blank(element) ? null : element.strip(),
-                blank(label) ? null : label.strip()));
+        FlowModel.Data d = null;
+        List<FlowModel.Branch> branches = null;
+        for (Outgoing o : outgoing) {
+            cs.add(new FlowModel.Connection(o.to().id, blank(o.trigger()) ? null : o.trigger().strip(), blank(o.element()) ? null : o.element().strip(),
+                    blank(o.label()) ? null : o.label().strip()));
+            if (!nodeType.equals("decision") || blank(o.label())) {
+                continue;
+            }
+            if (d == null) {
+                d = FlowModel.data(data);
+                branches = new ArrayList<>(d.branches());
+            }
+            String label = o.label().strip();
+            int at = 0;
+            while (at < branches.size() && !branches.get(at).label().equals(label)) {
+                at++;
+            }
+            if (at < branches.size()) {
+                branches.set(at, new FlowModel.Branch(label, o.to().nodeKey, branches.get(at).condition()));
+            } else {
+                branches.add(new FlowModel.Branch(label, o.to().nodeKey, null));
+            }
+        }
         connections = DesignJson.write(cs);
-        if (nodeType.equals("decision") && !blank(label)) {
-            FlowModel.Data d = FlowModel.data(data);
-            List<FlowModel.Branch> branches = new ArrayList<>();
-            boolean known = false;
-            for (FlowModel.Branch b : d.branches()) {
-                if (b.label().equals(label.strip())) {
-                    branches.add(new FlowModel.Branch(b.label(), to.nodeKey, b.condition()));
-                    known = true;
-                } else {
-                    branches.add(b);
-                }
-            }
-            if (!known) {
-                branches.add(new FlowModel.Branch(label.strip(), to.nodeKey, null));
-            }
+        if (d != null) {
             data = DesignJson.write(new FlowModel.Data(d.label(), d.pageId(), d.mockupId(), d.question(), branches, d.operation(), d.entity(),
                     d.fields(), d.text(), d.end(), d.start()));
         }

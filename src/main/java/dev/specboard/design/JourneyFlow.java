@@ -106,13 +106,24 @@ public class JourneyFlow extends EditedEntity {
                 () -> StaleVersionException.texts("name", form.name(), "flowType", form.flowType(), "description", form.description()), caller);
     }
 
-    /** The same for an edit of one of its nodes: both texts are the node's. */
-    void requireVersion(Integer given, FlowNode node, NodeForm typed, UUID caller) {
-        requireVersion(given, () -> {
-            FlowModel.Data d = FlowModel.data(node.data);
-            return StaleVersionException.texts("label", d.label(), "question", d.question(), "text", d.text(), "entity", d.entity());
-        }, () -> StaleVersionException.texts("label", typed.label(), "question", typed.question(), "text", typed.text(), "entity", typed.entity()),
-                caller);
+    /**
+     * The same for an edit of one of its nodes, checked on the node alone: based on an older version of the journey, it is
+     * saved when the node still says what its form showed ({@code seen}, {@link FlowNode#seen}; another node added or
+     * edited meanwhile is no conflict), else 409 with the node's saved texts and the typed ones. No {@code seen}: any change is.
+     */
+    void requireVersion(Integer given, FlowNode node, NodeForm typed, String seen, UUID caller) {
+        StaleVersionException.requireSaved("The journey " + name, given, version);
+        if (given == null || given == version || node.seen().equals(seen)) {
+            return;
+        }
+        FlowModel.Data d = FlowModel.data(node.data);
+        // The page shows the node's saved data in its outline entry and what was typed in its form below: no second form to compare.
+        throw StaleVersionException.withMessage("The node " + node.nodeKey + " was changed while you edited it (you opened version " + given
+                        + " of the journey " + name + ", it is now version " + version + "). What you typed is kept in the form; the node's saved text "
+                        + "is shown above it. Save again to replace that text.", given, version,
+                StaleVersionException.texts("label", d.label(), "question", d.question(), "text", d.text(), "entity", d.entity()),
+                StaleVersionException.texts("label", typed.label(), "question", typed.question(), "text", typed.text(), "entity", typed.entity()),
+                savedByAsSeenBy(caller));
     }
 
     /** The check both edits share, with the texts the 409 shows side by side, read only when it is raised. */

@@ -46,16 +46,16 @@ public class JourneyNodeService {
     }
 
     /**
-     * Changes a node's data (its type and key stay); based on another version of the journey, 409 with the node's current
-     * data and what was typed, as the journey's details are refused (no version given: no check).
+     * Changes a node's data (its type and key stay); based on another version of the journey in which this node changed
+     * since its form showed it ({@code seen}), 409 with the node's current data and what was typed (no version given: no check).
      */
     @Transactional
-    public FlowNode updateNode(Access access, UUID flowId, String key, NodeForm form, Integer version) {
+    public FlowNode updateNode(Access access, UUID flowId, String key, NodeForm form, Integer version, String seen) {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = journeys.lock(access, flowId);
         FlowNode n = journeys.node(f.id, key);
         n.requireUnlocked("edit");
-        f.requireVersion(version, n, form, access.accountId());
+        f.requireVersion(version, n, form, seen, access.accountId());
         journeys.node(access, f, n, new NodeForm(key, n.nodeType, form.label(), form.page(), form.question(), form.branches(), form.operation(), form.entity(),
                 form.text(), form.end(), form.start(), form.newPage()), FlowModel.data(n.data).pageId(), null);
         f.version++;

@@ -42,6 +42,8 @@ public class JourneyResource {
         static native TemplateInstance journeys(JourneyListView view);
 
         static native TemplateInstance journey(JourneyView view);
+
+        static native TemplateInstance nodeEditor(JourneyView view, JourneyView.NodeRow n);
     }
 
     @Inject
@@ -133,6 +135,23 @@ public class JourneyResource {
         return nodeForms(slug, id);
     }
 
+    /**
+     * A node's forms, which its entry on the journey page loads (htmx) when opened; without htmx (the entry's link) the
+     * journey page with that node's forms open.
+     */
+    @GET
+    @Path("/{id}/nodes/{key}/edit")
+    public Response nodeEditor(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @Context HttpHeaders headers) {
+        Access access = projectAccess.read(slug);
+        JourneyFlow f = journeys.get(access.project().id, uuid(id));
+        journeys.node(f.id, key);
+        if (!Htmx.isFragment(headers)) {
+            return Htmx.page(Templates.journey(views.view(access, f, null, ConnectionForm.empty(), key, FormErrors.none())));
+        }
+        JourneyView v = views.editor(access, f, key);
+        return Htmx.page(Templates.nodeEditor(v, v.nodes().get(0)));
+    }
+
     @GET
     @Path("/{id}/nodes/{key}/{form: lock|position|remove}")
     public Response nodeActionForms(@PathParam("slug") String slug, @PathParam("id") String id) {
@@ -173,11 +192,11 @@ public class JourneyResource {
     @Path("/{id}/nodes/{key}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @BeanParam NodeForm form,
-                               @FormParam("version") Integer version, @Context HttpHeaders headers) {
+                               @FormParam("version") Integer version, @FormParam("seen") String seen, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
         try {
-            journeyNodes.updateNode(access, fid, key, form, version);
+            journeyNodes.updateNode(access, fid, key, form, version, seen);
             return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + " saved.");
         } catch (ValidationException e) {
             return invalid(access, fid, form, ConnectionForm.empty(), key, e.errors());

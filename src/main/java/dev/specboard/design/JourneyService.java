@@ -224,10 +224,16 @@ public class JourneyService {
         if (!existing.isEmpty()) {
             f.canvasState = DesignJson.write(new FlowModel.Canvas(positions));
         }
-        em.flush();
+        // Each node's connections are set before its row is written, in one go: one insert (or update) a node, not one a connection.
+        Map<String, List<FlowNode.Outgoing>> outgoing = new LinkedHashMap<>();
         for (ConnectionInput c : connections) {
-            byKey.get(c.from()).connect(byKey.get(c.to()), c.label(), c.trigger(), c.element());
+            outgoing.computeIfAbsent(c.from(), k -> new java.util.ArrayList<>()).add(new FlowNode.Outgoing(byKey.get(c.to()), c.label(), c.trigger(),
+                    c.element()));
         }
+        outgoing.forEach((key, out) -> byKey.get(key).connect(out));
+        // Rows written in batches: a journey of 500 nodes was 500 round trips to the database.
+        em.unwrap(org.hibernate.Session.class).setJdbcBatchSize(100);
+        em.flush();
         askAboutBranches(f);
         return true;
     }

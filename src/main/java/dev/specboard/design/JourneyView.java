@@ -26,6 +26,11 @@ public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, 
     public record NodeRow(UUID id, String key, String type, String label, FlowModel.Data data, List<ConnectionRow> connections, String pagePath,
                           boolean hasMockup, boolean locked, FlowModel.Position position) {
 
+        /** What the edit form saw of the node, sent back with it: an edit is a conflict only when the node changed since. */
+        public String seen() {
+            return FlowNode.seen(type, data);
+        }
+
         /** The node's data as its edit form shows it. */
         public NodeForm form() {
             return new NodeForm(key, type, data.label(), data.pageId() == null ? "" : data.pageId().toString(), data.question(),
@@ -53,14 +58,14 @@ public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, 
         return problems.stream().filter(p -> p.nodeKey().equals(key)).toList();
     }
 
-    /** A node's edit form: what was typed when its save was refused, otherwise its saved data. */
+    /** A node's edit form: what was typed when its save was refused, otherwise (also when it was only opened) its saved data. */
     public NodeForm formOf(NodeRow n) {
-        return failed(n.key()) ? nodeForm : n.form();
+        return failed(n.key()) && nodeForm != null ? nodeForm : n.form();
     }
 
     /** The new-node form: what was typed when adding a node was refused, otherwise empty. */
     public NodeForm newNodeForm() {
-        return failed("new") ? nodeForm : NodeForm.empty();
+        return failed("new") && nodeForm != null ? nodeForm : NodeForm.empty();
     }
 
     public FormErrors errorsFor(String key) {

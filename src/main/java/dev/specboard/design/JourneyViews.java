@@ -32,7 +32,23 @@ public class JourneyViews {
 
     /** One journey's page: nodes, picture, problems; a constant number of queries. */
     public JourneyView view(Access access, JourneyFlow flow, NodeForm nodeForm, ConnectionForm connectionForm, String failedKey, FormErrors errors) {
-        return view(access, flow, JourneyForm.of(flow), nodeForm, connectionForm, failedKey, errors, null);
+        return view(access, flow, JourneyForm.of(flow), nodeForm, connectionForm, failedKey, errors, null, null, true);
+    }
+
+    /**
+     * The journey's nodes, connections and problems without its picture, for the API's answer: laying out a new journey
+     * of 500 nodes and 2,000 connections took most of the seconds its creation took, for a picture the API never shows.
+     */
+    public JourneyView undrawn(Access access, JourneyFlow flow) {
+        return view(access, flow, JourneyForm.of(flow), NodeForm.empty(), ConnectionForm.empty(), null, FormErrors.none(), null, null, false);
+    }
+
+    /**
+     * One node's forms as its entry on the journey page loads them when opened: the node (with its saved data in its
+     * form) and the pages to choose from; nothing drawn or checked, so that opening a node of a large journey is quick.
+     */
+    public JourneyView editor(Access access, JourneyFlow flow, String key) {
+        return view(access, flow, JourneyForm.of(flow), null, ConnectionForm.empty(), key, FormErrors.none(), null, key, false);
     }
 
     /** The page after a refused edit of the journey's name, type or description: the edit form open with what was typed. */
@@ -42,11 +58,12 @@ public class JourneyViews {
 
     /** The same after a stale save, with the version saved meanwhile ({@code conflict}) beside what was typed. */
     public JourneyView refusedEdit(Access access, JourneyFlow flow, JourneyForm form, FormErrors errors, dev.specboard.kernel.ConflictView conflict) {
-        return view(access, flow, form, NodeForm.empty(), ConnectionForm.empty(), "journey", errors, conflict);
+        return view(access, flow, form, NodeForm.empty(), ConnectionForm.empty(), "journey", errors, conflict, null, true);
     }
 
     private JourneyView view(Access access, JourneyFlow flow, JourneyForm journeyForm, NodeForm nodeForm, ConnectionForm connectionForm,
-                             String failedKey, FormErrors errors, dev.specboard.kernel.ConflictView conflict) {
+                             String failedKey, FormErrors errors, dev.specboard.kernel.ConflictView conflict, String only,
+                             boolean drawn) {
         List<PageRow> all = pages.rows(access.project().id);
         Map<UUID, PageRow> pageById = new HashMap<>();
         all.forEach(p -> pageById.put(p.id(), p));
@@ -75,10 +92,16 @@ public class JourneyViews {
                         : FlowCheck.label(new FlowCheck.Node(target.id, target.nodeKey, target.nodeType, FlowModel.data(target.data), List.of(), false,
                         null)), c.label(), c.trigger(), c.element()));
             }
+            if (only != null && !only.equals(n.nodeKey)) {
+                continue;
+            }
             rows.add(new JourneyView.NodeRow(n.id, n.nodeKey, n.nodeType, label, d, crs, page == null ? null : page.path(), page != null && page.hasMockup(),
                     n.locked, canvas.positions().get(n.nodeKey)));
         }
-        String svg = FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, canvas);
+        if (only != null) {
+            return new JourneyView(access, flow, rows, "", List.of(), all, journeyForm, nodeForm, connectionForm, failedKey, errors, conflict);
+        }
+        String svg = drawn ? FlowPicture.svg("Journey " + flow.name + ": " + nodes.size() + " nodes", pictureNodes, canvas) : "";
         return new JourneyView(access, flow, rows, svg, FlowCheck.check(checkNodes), all, journeyForm, nodeForm, connectionForm, failedKey, errors, conflict);
     }
 }

@@ -96,6 +96,10 @@ class DesignModelBrowserTest {
             b.waitUntil(d -> b.url().contains("#node-"));
             // Locked, the node stays where it is: Shift with an arrow key leaves it, and its entry offers to unlock it.
             b.click("#node-screen-1 .edit-node summary");
+            // The node's forms load as it opens (the page holds none), and the focus stays on what was pressed.
+            b.waitFor("#screen-1-label");
+            assertEquals("SUMMARY", String.valueOf(b.js("return document.activeElement.tagName;")));
+            b.assertAccessible();
             b.click("#lock-screen-1");
             b.waitFor("#unlock-screen-1");
             b.assertAccessible();

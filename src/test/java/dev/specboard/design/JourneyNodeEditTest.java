@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +50,8 @@ class JourneyNodeEditTest {
         assertEquals("Typed label", d.getElementById("ok-label").val(), "the typed label is kept");
         assertEquals("Maybe, Never", d.getElementById("ok-branches").val(), "the typed branches are kept");
         assertEquals("", d.getElementById("new-label").val(), "the new-node form stays empty");
-        assertEquals("Remember GDPR", d.getElementById("note-text").text(), "other nodes show their own data");
+        assertEquals("Remember GDPR", JourneyPositionTest.editor(t.member(), base, "note").getElementById("note-text").text(),
+                "other nodes show their own data");
     }
 
     /** A branch not yet connected has no target node: keeping it while editing the question once answered 500. */
@@ -66,18 +69,19 @@ class JourneyNodeEditTest {
     void aNodeEditBasedOnAnOlderJourneyIs409WithTheCurrentNodeAndWhatWasTyped() {
         TestData.Team t = data.team();
         String base = journey(t);
-        Document page = Web.html(Web.as(t.member()).get(base));
-        String version = page.selectFirst("#node-ok form[action$=/nodes/ok] input[name=version]").val();
+        Document page = JourneyPositionTest.editor(t.member(), base, "ok");
+        String version = page.selectFirst("form[action$=/nodes/ok] input[name=version]").val();
         assertEquals("1", version);
 
         Web.as(t.lead()).formParam("question", "Email and name valid?").formParam("branches", "Yes, No").formParam("version", version)
                 .post(base + "/nodes/ok").then().statusCode(303);
         Response stale = Web.as(t.member()).formParam("question", "Address valid?").formParam("branches", "Yes, No").formParam("version", version)
-                .post(base + "/nodes/ok");
+                .formParam("seen", page.selectFirst("input[name=seen]").val()).post(base + "/nodes/ok");
         assertEquals(409, stale.statusCode(), stale.asString());
         Document d = Web.html(stale);
         assertTrue(d.selectFirst("#node-ok details.edit-node").hasAttr("open"));
-        assertTrue(d.getElementById("e-version").text().contains("while you edited it"), d.getElementById("e-version").text());
+        assertTrue(d.getElementById("e-version").text().contains("The node ok was changed while you edited it"), d.getElementById("e-version").text());
+        assertFalse(d.getElementById("e-version").text().contains("compare both texts"), "the page shows one form, beside the node's saved text");
         assertEquals("#e-version", d.selectFirst("#node-ok #error-summary a").attr("href"), "the summary leads to the message, not a hidden field");
         assertEquals("Address valid?", d.getElementById("ok-question").val(), "what was typed is kept");
         assertTrue(d.getElementById("node-ok").text().contains("Email and name valid?"), "the current question is shown beside it");
@@ -114,5 +118,56 @@ class JourneyNodeEditTest {
                 .post(api).then().statusCode(422)
                 .body("details.'nodes[1].key'", org.hamcrest.Matchers.containsString("used twice"))
                 .body("details.'nodes[2].key'", org.hamcrest.Matchers.containsString("own forms"));
+    }
+
+    /**
+     * A node's edit is checked on that node: with the journey open in a second tab, adding a node or editing another in the
+     * first left every node's form stale (409, "compare both texts"); it now saves unless the node itself changed.
+     */
+    @Test
+    void aNodeEditSavesWhenOnlyOtherNodesChangedMeanwhile() {
+        TestData.Team t = data.team();
+        String base = journey(t);
+        Document opened = JourneyPositionTest.editor(t.member(), base, "ok");
+        String version = opened.selectFirst("input[name=version]").val();
+        String seen = opened.selectFirst("input[name=seen]").val();
+
+        Web.as(t.member()).formParam("nodeType", "action").formParam("key", "n6").formParam("label", "Pay").post(base + "/nodes").then().statusCode(303);
+        Web.as(t.lead()).formParam("text", "Remember the GDPR").formParam("version", "2").post(base + "/nodes/note").then().statusCode(303);
+        Response saved = Web.as(t.member()).formParam("question", "Address valid?").formParam("branches", "Yes, No").formParam("version", version)
+                .formParam("seen", seen).post(base + "/nodes/ok");
+        assertEquals(303, saved.statusCode(), saved.asString());
+        assertEquals("Address valid?", fx.api(t.viewer()).get("/api/v1" + base).then().statusCode(200).extract().path("nodes[0].data.question"));
+        assertEquals("Remember the GDPR", fx.api(t.viewer()).get("/api/v1" + base).then().extract().path("nodes[1].data.text"), "the other edit stays");
+
+        Response again = Web.as(t.member()).formParam("question", "Name valid?").formParam("branches", "Yes, No").formParam("version", version)
+                .formParam("seen", seen).post(base + "/nodes/ok");
+        assertEquals(409, again.statusCode(), "the node itself changed since that form showed it");
+        assertEquals("Address valid?", fx.api(t.viewer()).get("/api/v1" + base).then().extract().path("nodes[0].data.question"));
+    }
+
+    /** The journey page holds each node's forms only once the node is opened: 500 nodes with their forms were 3 MB. */
+    @Test
+    void aNodesFormsLoadWhenItIsOpened() {
+        TestData.Team t = data.team();
+        String base = journey(t);
+        Document page = Web.html(Web.as(t.member()).get(base));
+        assertNull(page.selectFirst("form[action$=/nodes/ok]"), "no node's form is on the page");
+        assertNull(page.getElementById("ok-question"));
+        org.jsoup.nodes.Element loader = page.selectFirst("#node-ok details.edit-node [hx-get]");
+        assertEquals(base + "/nodes/ok/edit", loader.attr("hx-get"));
+        assertEquals("toggle once from:closest details", loader.attr("hx-trigger"));
+        assertEquals(base + "/nodes/ok/edit#node-ok", loader.selectFirst("a").attr("href"), "without script, a link opens them");
+
+        Document fragment = JourneyPositionTest.editor(t.member(), base, "ok");
+        assertNull(fragment.selectFirst("details, #outline"), "only the node's forms");
+        assertEquals("Email valid?", fragment.getElementById("ok-question").val());
+        assertNotNull(fragment.selectFirst("form[action$=/nodes/ok/remove]"));
+
+        Document linked = Web.html(Web.as(t.member()).get(base + "/nodes/ok/edit"));
+        assertTrue(linked.selectFirst("#node-ok details.edit-node").hasAttr("open"), "the link opens the journey with that node's forms");
+        assertEquals("Email valid?", linked.getElementById("ok-question").val());
+        assertNull(linked.getElementById("note-text"));
+        assertEquals(404, Web.as(t.member()).get(base + "/nodes/nope/edit").statusCode());
     }
 }

@@ -70,7 +70,8 @@ class JourneyNodeLockTest {
         assertEquals("locked", d.getElementById("locked-ok").text());
         assertNull(d.selectFirst("#node-ok details.edit-node"), "a locked node has no editor");
         assertNotNull(d.getElementById("unlock-ok"));
-        assertNotNull(d.selectFirst("#node-note details.edit-node #lock-note"), "an unlocked node can be locked from its editor");
+        assertNotNull(d.selectFirst("#node-note details.edit-node"));
+        assertNotNull(JourneyPositionTest.editor(t.member(), base, "note").selectFirst("#lock-note"), "an unlocked node can be locked from its editor");
         assertEquals("true", d.selectFirst("#svg-node-ok").attr("data-locked"), "the picture tells the drag script to leave it");
         assertNull(Web.html(Web.as(t.viewer()).get(base)).getElementById("unlock-ok"), "a viewer sees the lock, not the button");
 

@@ -149,21 +149,21 @@ class JourneyPositionTest {
     void thePageOffersToGiveAMovedNodeBackToTheLayout() {
         TestData.Team t = data.team();
         String page = "/projects/" + t.slug() + "/journeys/" + journey(t);
-        assertNull(Web.html(Web.as(t.member()).get(page)).getElementById("unpin-save"), "nothing to give back before a move");
+        assertNull(editor(t.member(), page, "save").getElementById("unpin-save"), "nothing to give back before a move");
         String laidOutX = Web.html(Web.as(t.member()).get(page)).selectFirst("a#svg-node-save").attr("data-x");
 
         Web.as(t.member()).formParam("x", "640").formParam("y", "20").post(page + "/nodes/save/position").then().statusCode(303);
-        Document moved = Web.html(Web.as(t.member()).get(page));
+        Document moved = editor(t.member(), page, "save");
         assertNotNull(moved.selectFirst("form[action$=/nodes/save/position/remove] button#unpin-save"), "a moved node offers its way back");
-        assertNull(moved.getElementById("unpin-form"), "only the moved node does");
-        assertNull(Web.html(Web.as(t.viewer()).get(page)).getElementById("unpin-save"), "a viewer has no editor");
+        assertNull(editor(t.member(), page, "form").getElementById("unpin-form"), "only the moved node does");
+        assertNull(editor(t.viewer(), page, "save").getElementById("unpin-save"), "a viewer has no editor");
         assertEquals(403, Web.as(t.viewer()).post(page + "/nodes/save/position/remove").statusCode());
 
         Response done = Web.as(t.member()).post(page + "/nodes/save/position/remove");
         assertEquals(303, done.statusCode(), done.asString());
         assertTrue(done.getHeader("Location").endsWith("#node-save"), done.getHeader("Location"));
         Document after = Web.html(Web.as(t.member()).get(page));
-        assertNull(after.getElementById("unpin-save"));
+        assertNull(editor(t.member(), page, "save").getElementById("unpin-save"));
         assertEquals(laidOutX, after.selectFirst("a#svg-node-save").attr("data-x"));
         assertNotEquals("640", laidOutX);
     }
@@ -193,5 +193,10 @@ class JourneyPositionTest {
             assertTrue(after.at("/nodes/0/position").isNull() || after.at("/nodes/0/position").isMissingNode(), after.toString());
         }
         assertNull(fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/journeys/") + id).path("nodes[0].position"));
+    }
+
+    /** A node's forms, as its entry on the journey page loads them when opened. */
+    static Document editor(dev.specboard.account.Account who, String journey, String key) {
+        return Web.html(Web.as(who).header("HX-Request", "true").get(journey + "/nodes/" + key + "/edit"));
     }
 }

@@ -161,8 +161,10 @@ final class DiagramSvg {
                     attrs = "font-size=\"12\" text-anchor=\"middle\" fill=\"#1f2933\"";
                 }
             }
+            // A line but the last ends in a space (not drawn): assistive checks read the lines' texts run together
+            // ("Step 0no mockup"), which the link's name ("Step 0 no mockup, screen") would then not contain.
             s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" ").append(attrs)
-                    .append('>').append(esc(shown)).append("</text>");
+                    .append('>').append(esc(shown)).append(i < lines.size() - 1 ? " " : "").append("</text>");
         }
     }
 
