@@ -126,11 +126,15 @@ public class JobResource {
     public Response cancel(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         try {
-            boolean now = jobs.cancel(access, JobKind.AI, id).status == JobStatus.CANCELLED;
-            return answer(access, id, headers, now ? "Job cancelled." : "The job stops at its next step.");
+            jobs.cancel(access, JobKind.AI, id);
         } catch (ApiException e) {
             return refused(access, id, headers, e);
         }
+        // Said from the job as it is now, not as the cancel left it: a worker told at once (one waiting on a model) has
+        // often stopped already, and the panel said "Cancelled" under a flash saying it would stop at its next step.
+        // The panel shows the job read for the flash, so the two agree.
+        AiJob job = jobs.require(access, id);
+        return answer(access, job, headers, job.stopping() ? "The job stops at its next step." : "Job cancelled.");
     }
 
     @POST
@@ -161,10 +165,14 @@ public class JobResource {
     }
 
     private Response answer(Access access, UUID id, HttpHeaders headers, String message) {
+        return answer(access, jobs.require(access, id), headers, message);
+    }
+
+    private Response answer(Access access, AiJob job, HttpHeaders headers, String message) {
         if (Htmx.isHtmx(headers)) {
-            return Htmx.withFlash(Templates.job$panel(views.job(access, jobs.require(access, id))), message);
+            return Htmx.withFlash(Templates.job$panel(views.job(access, job)), message);
         }
-        return Flash.redirect(headers, "/projects/" + access.slug() + "/jobs/" + id, message);
+        return Flash.redirect(headers, "/projects/" + access.slug() + "/jobs/" + job.id, message);
     }
 
     /** Saves the outline as the next version of the component's design doc and goes there. */

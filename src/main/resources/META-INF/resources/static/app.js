@@ -189,8 +189,10 @@
     window.setTimeout(function () {
       var active = document.activeElement;
       if (active && active !== document.body && active.isConnected) { return; }
+      // The same element again: a part focused after an earlier swap (the job's panel after "Cancel") comes back from the
+      // server without the tabindex this script gave it, and focus() on it did nothing when the live update replaced it.
       var same = was.id && document.getElementById(was.id);
-      if (same) { same.focus(); return; }
+      if (same) { focusPart(same); return; }
       var scopes = [was.holder && document.getElementById(was.holder), was.region && document.getElementById(was.region)];
       for (var i = 0; i < scopes.length; i++) {
         if (!scopes[i]) { continue; }

@@ -118,4 +118,30 @@ class JobBrowserTest {
             b.assertAccessible();
         }
     }
+
+    /**
+     * Cancel from the keyboard: the focus stays on the job's panel when the answer replaces the panel, and again when the
+     * live update replaces it once the worker stopped (it fell to the page's body there, back at the top).
+     */
+    @Test
+    void theFocusStaysOnTheJobsPanelAfterCancelAndItsLiveUpdate() {
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            TestData.Team t = jobs.syncedTeam(git);
+            UUID id = jobs.docsJobClaimedBy(t, "browser-worker", 60);
+            b.login(t.lead().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/jobs/" + id);
+            b.waitUntil(d -> "ready".equals(b.js("return document.body.getAttribute('data-live')")));
+            b.js("document.getElementById('job-cancel').focus();");
+            new Actions(b.driver).sendKeys(Keys.ENTER).perform();
+            b.waitUntil(d -> "Cancelling…".equals(b.js("var e = document.getElementById('job-badge'); return e ? e.textContent.trim() : '';")));
+            b.waitForHtmx();
+            b.waitUntil(d -> "job-panel".equals(b.js("return document.activeElement.id;")));
+
+            worker.run(JobKind.AI, id, "browser-worker");
+            b.waitUntil(d -> "Cancelled".equals(b.js("var e = document.getElementById('job-badge'); return e ? e.textContent.trim() : '';")));
+            b.waitForHtmx();
+            b.waitUntil(d -> "job-panel".equals(b.js("return document.activeElement.id;")));
+            b.assertAccessible();
+        }
+    }
 }

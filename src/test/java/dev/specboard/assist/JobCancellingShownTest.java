@@ -44,6 +44,29 @@ class JobCancellingShownTest {
     @Inject
     RefactorService refactors;
 
+    /**
+     * The cancel's flash says what happened: a worker told at once (one waiting on a model) has often stopped before the
+     * answer is written, and the panel said "Cancelled" under "The job stops at its next step."
+     */
+    @Test
+    void theCancelsFlashSaysCancelledWhenTheWorkerStoppedAtOnceAndStopsAtItsNextStepOtherwise() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            String list = "/projects/" + t.slug() + "/jobs/";
+            UUID stopped = jobs.docsJobClaimedBy(t, "quick-worker", 60);
+            StopsAtOnce.JOBS.add(stopped);
+            Document d = Web.html(Web.htmx(Web.as(t.lead())).post(list + stopped + "/cancel").then().statusCode(200).extract().response());
+            assertEquals("Cancelled", d.getElementById("job-badge").text());
+            assertEquals("Job cancelled.", d.getElementById("flash").text());
+            assertEquals(JobStatus.CANCELLED, QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(stopped).status));
+
+            UUID stopping = jobs.docsJobClaimedBy(t, "slow-worker", 60);
+            d = Web.html(Web.htmx(Web.as(t.lead())).post(list + stopping + "/cancel").then().statusCode(200).extract().response());
+            assertEquals("Cancelling…", d.getElementById("job-badge").text());
+            assertEquals("The job stops at its next step.", d.getElementById("flash").text());
+        }
+    }
+
     @Test
     void aCancelledJobWhoseWorkerStillRunsShowsCancellingAndWhoAskedEverywhere() {
         try (GitFixture git = GitFixture.create()) {

@@ -143,4 +143,27 @@ class PlanBrowserTest {
             b.assertAccessible();
         }
     }
+
+    /**
+     * An answer written with a {@code ##} heading and an image, as a model's may be: the heading sits under the page's
+     * Conversation h2 (it came right after the h1, which axe's heading-order refuses), and the image is a link, so a
+     * member's {@code <img src=x>} no longer asks every viewer's browser for {@code /plans/{id}/x} (a 404 on each view).
+     */
+    @Test
+    void anAnswerWithHeadingsAndAnImageKeepsTheOutlineAndLoadsNothing() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            fixtures.shop(t.project(), t.owner(), git);
+            Plan plan = fixtures.plan(new Access(t.project(), Role.LEAD, t.lead().id), "shop", "Checkout");
+            fixtures.answered(plan.id, t.lead(), "Summarise the plan <img src=x>",
+                    "## Summary\n\nThe cart pays.\n\n### Steps\n\n1. Pay\n\n![the flow](flow.png) <img src=x>");
+            b.login(t.viewer().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/plans/" + plan.id + "/chat");
+            b.waitFor("#chat-log li.from-assistant .chat-body h3");
+            b.assertAccessible("heading-order");
+            assertEquals(0L, b.js("return document.querySelectorAll('#chat-log img').length;"));
+            assertEquals("the flow", b.find("#chat-log li.from-assistant .chat-body a[href='flow.png']").getText());
+            b.assertNoProblems();
+        }
+    }
 }

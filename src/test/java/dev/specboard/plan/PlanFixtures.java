@@ -104,4 +104,18 @@ public class PlanFixtures {
                 .call(() -> PlanArtifact.count("planId = ?1 and artifactType = ?2", planId, type.value()));
         plans.addArtifact(access, planId, new ArtifactForm(type.value(), json, saved == 0 ? null : Long.toString(saved)));
     }
+
+    /** Starts the plan's chat with a question and the assistant's complete answer, written as given (markdown). */
+    public void answered(UUID planId, Account by, String question, String answer) {
+        java.time.Instant now = java.time.Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ChatSession session = new ChatSession();
+            session.planId = planId;
+            session.messages = ChatMessage.write(java.util.List.of(
+                    new ChatMessage(UUID.randomUUID(), ChatMessage.USER, question, by.username, by.id, now, ChatMessage.COMPLETE, null, null),
+                    new ChatMessage(UUID.randomUUID(), ChatMessage.ASSISTANT, answer, "assistant", null, now.plusMillis(1),
+                            ChatMessage.COMPLETE, null, java.util.List.of())));
+            session.persist();
+        });
+    }
 }

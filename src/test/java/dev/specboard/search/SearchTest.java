@@ -222,6 +222,7 @@ class SearchTest {
         assertTrue(page.getElementById("search-notice").text().contains("at most " + SearchService.MAX_QUERY + " characters"),
                 page.getElementById("search-notice").text());
         assertTrue(page.select(".search-hit").isEmpty());
+        assertNull(page.getElementById("search-nothing"), "no search ran, so nothing 'matches' either: only the notice says why");
 
         // The MCP tool names its own argument, not the API's query parameter.
         String token = tokens.create(t.viewer().id, "search", null, null).value();

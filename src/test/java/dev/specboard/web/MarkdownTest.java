@@ -40,13 +40,23 @@ class MarkdownTest {
         assertFalse(again.contains("href=\"javascript:"), again);
     }
 
+    /**
+     * An image loads for every reader without a click: a member's {@code <img src=x>} made each viewer's browser ask for
+     * a page-relative address. Each image is a link to it instead, named by its alt text (else its address).
+     */
     @Test
-    void anImageWithoutAltTextIsMarkedDecorativeAndOneWithItKeepsIt() {
+    void anImageIsALinkToItNamedByItsAltTextSoNothingLoadsWithoutAClick() {
         String html = markdown.render("<img src=\"https://x.test/a.png\" title=\"alt\"> ![A chart](https://x.test/b.png) "
-                + "<img src=\"https://x.test/c.png\" alt=\"Logo\"> " + System.nanoTime());
+                + "<img src=\"https://x.test/c.png\" alt=\"Logo\"> <img src=x onerror=alert(1)> <img src=\"javascript:alert(3)\" alt=\"Bad\"> "
+                + "[![Badge](https://x.test/d.png)](https://x.test/ci) " + System.nanoTime());
         Document doc = org.jsoup.Jsoup.parseBodyFragment(html);
-        assertEquals(java.util.List.of("", "A chart", "Logo"), doc.select("img").eachAttr("alt"), html);
-        assertEquals(3, doc.select("img[alt]").size(), html);
+        assertTrue(doc.select("img").isEmpty(), html);
+        assertFalse(html.contains("onerror") || html.contains("javascript:"), html);
+        assertEquals(java.util.List.of("https://x.test/a.png", "https://x.test/b.png", "https://x.test/c.png", "x", "https://x.test/ci"),
+                doc.select("a").eachAttr("href"), html);
+        assertEquals(java.util.List.of("https://x.test/a.png", "A chart", "Logo", "x", "Badge"), doc.select("a").eachText(), html);
+        assertTrue(doc.text().contains("Bad"), "an image whose address is refused keeps its words: " + html);
+        assertTrue(markdown.renderLines("![A chart](https://x.test/b.png) " + System.nanoTime()).contains("<a href=\"https://x.test/b.png\""));
     }
 
     @Test
