@@ -122,6 +122,11 @@ public record DesignSystemPage(Access access, DesignSystemService.View ds, FormE
         return all.size() > MERGE_CHOICES ? all.subList(0, MERGE_CHOICES) : all;
     }
 
+    /** The colours left out of the design system (in the wizard, or by rejecting their token thought), each of which can be added back. */
+    public List<String> leftOut() {
+        return ds.confirmations().rejected();
+    }
+
     public Map<String, String> merges() {
         return ds.confirmations().merges() == null ? Map.of() : ds.confirmations().merges();
     }

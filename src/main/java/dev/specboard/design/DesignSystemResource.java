@@ -55,7 +55,7 @@ public class DesignSystemResource {
 
     /** The colour forms live on the design system's page: a GET of their address (a refused one, reloaded) opens it. */
     @GET
-    @Path("/colors/{form: name|confirm|merge|unmerge}")
+    @Path("/colors/{form: name|confirm|merge|unmerge|restore}")
     public Response colorForms(@PathParam("slug") String slug) {
         projectAccess.read(slug);
         return FormAddress.holder("/projects/{slug}/design-system", slug);
@@ -122,6 +122,16 @@ public class DesignSystemResource {
         return act(access, headers, () -> designSystems.unmerge(access, color, into), "Unmerged " + color + ".");
     }
 
+    /** A colour left out comes back: the mockups' uses of it count again from the next recompute on. */
+    @RoleFirst.Member
+    @POST
+    @Path("/colors/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response restore(@PathParam("slug") String slug, @FormParam("color") String color, @Context HttpHeaders headers) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        return act(access, headers, () -> designSystems.restore(access, color), "Added " + color + " back.");
+    }
+
     private Response act(Access access, HttpHeaders headers, Runnable action, String message) {
         return act(access, headers, action, message, new Sent(null, null, null, null));
     }
@@ -144,8 +154,10 @@ public class DesignSystemResource {
             if (e.status() != 409) {
                 throw e;
             }
+            // A rename made meanwhile is about the name typed: the summary leads to that field, not to the colour's row.
+            String field = sent.name() != null ? "name" : "color";
             return Htmx.page(Templates.designSystem(new DesignSystemPage(access, designSystems.view(access.project().id),
-                    FormErrors.none().add("color", e.getMessage()), sent.color(), sent.name(), sent.mergeFrom(), sent.mergeInto())), 409);
+                    FormErrors.none().add(field, e.getMessage()), sent.color(), sent.name(), sent.mergeFrom(), sent.mergeInto())), 409);
         }
         return Flash.redirect(headers, "/projects/" + access.slug() + "/design-system", message + " The design system is being recomputed.");
     }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * A project's design system: asking for a recompute (the job itself is {@link DesignSystemWorker}),
- * reading what the last recompute stored, and members' names, merges and confirmations of colour tokens.
+ * reading what the last recompute stored, and members' names, merges and confirmations of colour tokens (and colours
+ * left out, added back).
  */
 @ApplicationScoped
 public class DesignSystemService {
@@ -87,7 +88,7 @@ public class DesignSystemService {
     }
 
     /**
-     * A member names a colour token (kept across recomputes); {@code was}, the name the member saw (none: no check), answers
+     * A member names a colour token (kept across recomputes; a name another colour has is 422); {@code was}, the name the member saw (none: no check), answers
      * 409 with both names when someone renamed the colour meanwhile, so neither name is lost.
      */
     @Transactional
@@ -102,9 +103,10 @@ public class DesignSystemService {
         DesignTokens.Confirmations c = ds.confirmations();
         requireToken(ds, c, hex, "color");
         Map<String, DesignTokens.ColorConfirmation> colors = new LinkedHashMap<>(c.colors() == null ? Map.of() : c.colors());
+        // A name another colour has is a wrong answer, not a change made meanwhile: 422 at the name, so the field takes the focus.
         colors.forEach((other, conf) -> {
             if (!other.equals(hex) && n.equals(conf.name())) {
-                throw ApiException.conflict("The name " + n + " already belongs to " + other + ".", Map.of("name", n));
+                throw ValidationException.of("name", "The name " + n + " already belongs to " + other + ": choose another name");
             }
         });
         DesignTokens.ColorConfirmation old = colors.get(hex);
@@ -203,6 +205,24 @@ public class DesignSystemService {
                     Map.<String, Object>of("current", current, "yours", seen));
         }
         save(ds, new DesignTokens.Confirmations(c.colors(), merges, c.rejected()));
+    }
+
+    /**
+     * Adds back a colour left out (in the wizard, or by rejecting its token thought): from the next recompute on it is a
+     * token again if a mockup uses it, and a later wizard run offers it. One no longer left out answers 409 (added back meanwhile).
+     */
+    @Transactional
+    public void restore(Access access, String color) {
+        access.requireWrite(Role.MEMBER);
+        String hex = hex(color);
+        DesignSystem ds = locked(access);
+        DesignTokens.Confirmations c = ds.confirmations();
+        if (!c.rejected().contains(hex)) {
+            throw ApiException.conflict(hex + " is not left out of the design system (any more).");
+        }
+        java.util.List<String> rejected = new java.util.ArrayList<>(c.rejected());
+        rejected.remove(hex);
+        save(ds, new DesignTokens.Confirmations(c.colors(), c.merges(), rejected));
     }
 
     /**

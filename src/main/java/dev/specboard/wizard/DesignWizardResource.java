@@ -128,6 +128,11 @@ public class DesignWizardResource {
                 WizardRun back = wizards.sendBack(access, wizard, DesignStep.PAGES, e.errors()).orElse(null);
                 return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, DesignStep.PAGES, back, null, e.errors())));
             }
+            if (step == DesignStep.SYSTEM_REVIEW) {
+                // The colours kept no longer do (none used any more, a name taken): the colours step, where they are chosen, says so.
+                WizardRun back = wizards.sendBack(access, wizard, DesignStep.COLOURS, e.errors()).orElse(null);
+                return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, DesignStep.COLOURS, back, null, e.errors())));
+            }
             WizardRun run = wizards.current(access, wizard).orElse(null);
             return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, step, run, form, e.errors())));
         } catch (ApiException e) {

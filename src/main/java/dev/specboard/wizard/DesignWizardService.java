@@ -1,6 +1,7 @@
 package dev.specboard.wizard;
 
 import dev.specboard.design.DesignSystemService;
+import dev.specboard.design.DesignTokens;
 import dev.specboard.design.Feature;
 import dev.specboard.design.FeatureForm;
 import dev.specboard.design.FeatureService;
@@ -110,13 +111,16 @@ public class DesignWizardService {
         if (step == DesignStep.DATA && submitted == null && !run.answered(DesignStep.DATA)) {
             form = prefilled(form, suggestions);
         }
-        if (step == DesignStep.COLOURS && (run == null || !run.answered(DesignStep.COLOURS)) && submitted == null) {
+        // Only a step never answered starts with every colour kept: one sent back keeps the names and choices made.
+        if (step == DesignStep.COLOURS && (run == null || run.answersFor(DesignStep.COLOURS).isEmpty()) && submitted == null) {
             form = new DesignWizardForm(form.name(), form.path(), form.purpose(), form.primaryDevice(), form.layout(), form.userDescription(),
                     form.category(), form.pages(), form.businessRules(), form.creates(), form.reads(), form.updates(), form.deletes(),
                     candidates.stream().map(DesignWizardView.CandidateRow::hex).toList(), candidates.stream().map(DesignWizardView.CandidateRow::name).toList(),
                     candidates.stream().map(DesignWizardView.CandidateRow::hex).toList(), form.draftStory());
         }
-        return new DesignWizardView(access, wizard, step, steps, run != null, form, errors, PageLayout.all(), pageChoices, candidates, suggestions);
+        List<String> leftBefore = wizard == DesignWizard.DESIGN_SYSTEM ? designSystems.view(projectId).confirmations().rejected() : List.of();
+        return new DesignWizardView(access, wizard, step, steps, run != null, form, errors, PageLayout.all(), pageChoices, candidates, suggestions,
+                leftBefore);
     }
 
     /**
@@ -273,21 +277,54 @@ public class DesignWizardService {
         return new Outcome(run, "/projects/" + access.slug() + "/features/" + feature.id, message + ".");
     }
 
+    /**
+     * Adopts the colours kept. A kept colour no mockup uses any more (a mockup saved since the colours step) is not kept,
+     * and the message says which: it was refused with only the first one named, on a review step that no longer showed it.
+     * With none left to keep, or a name another colour has, the colours step is refused (the resource goes back there).
+     */
     private Outcome adoptColours(Access access, WizardRun run) {
         DesignWizardForm f = DesignWizardForm.of(run);
+        List<DesignWizardView.CandidateRow> candidates = stepChecks.candidates(access.project().id);
+        Map<String, Integer> used = new LinkedHashMap<>();
+        candidates.forEach(c -> used.put(c.hex(), c.index()));
         Map<String, String> kept = new LinkedHashMap<>();
         List<String> left = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
         List<String> colors = f.colors();
         for (int i = 0; i < colors.size(); i++) {
-            if (f.keeps(colors.get(i))) {
-                kept.put(colors.get(i), f.names().get(i));
+            String hex = colors.get(i);
+            if (!f.keeps(hex)) {
+                left.add(hex);
+            } else if (used.containsKey(hex)) {
+                kept.put(hex, f.names().get(i));
             } else {
-                left.add(colors.get(i));
+                gone.add(hex);
             }
         }
-        designSystems.adopt(access, kept, left, run.id);
+        if (kept.isEmpty()) {
+            throw ValidationException.of("keep", "No mockup uses " + DesignWizardView.either(gone) + " any more: keep a colour the mockups use");
+        }
+        FormErrors taken = FormErrors.none();
+        Map<String, DesignTokens.ColorConfirmation> named = designSystems.view(access.project().id).confirmations().colors();
+        kept.forEach((hex, name) -> (named == null ? Map.<String, DesignTokens.ColorConfirmation>of() : named).forEach((other, c) -> {
+            if (!kept.containsKey(other) && name.equals(c.name())) {
+                taken.add("colorName-" + used.get(hex), "The name " + name + " already belongs to " + other + ": choose another name");
+            }
+        }));
+        if (taken.any()) {
+            throw new ValidationException(taken);
+        }
+        try {
+            designSystems.adopt(access, kept, left, run.id);
+        } catch (ValidationException e) {
+            // About a colour decided on meanwhile: the colours step, where the person can choose again, says so.
+            throw ValidationException.of("keep", String.join("; ", e.errors().asMap().values()));
+        }
         kept.forEach((hex, name) -> run.output("tokens", "token:" + name + "=" + hex, hex));
-        return new Outcome(run, "/projects/" + access.slug() + "/design-system", "Design system adopted: " + kept.size() + " colours kept, "
-                + left.size() + " left out.");
+        String message = "Design system adopted: " + DesignWizardView.count(kept.size(), "colour") + " kept, " + left.size() + " left out.";
+        if (!gone.isEmpty()) {
+            message += " No mockup uses " + DesignWizardView.both(gone) + " any more, so " + (gone.size() == 1 ? "it was" : "they were") + " not kept.";
+        }
+        return new Outcome(run, "/projects/" + access.slug() + "/design-system", message);
     }
 }

@@ -62,6 +62,50 @@ class DesignSystemNamingTest {
         assertEquals("slate", DesignSystemResourceTest.settled(t).selectFirst("#color-1e293b .token-name").text());
     }
 
+    /**
+     * A name another colour already has is a wrong answer, not a concurrent change: it was 409, and the summary linked to
+     * the colour's table row instead of the name field. Now 422 everywhere (page, API, MCP), the summary at the field.
+     */
+    @Test
+    void aNameAnotherColourHasIs422WithTheSummaryAtTheNameField() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        String base = "/projects/" + t.slug() + "/design-system/colors/name";
+        Web.as(t.member()).formParam("color", "#dc2626").formParam("name", "brand").post(base).then().statusCode(303);
+        DesignSystemResourceTest.settled(t);
+
+        Response taken = Web.as(t.member()).formParam("color", "#1e293b").formParam("name", "brand").post(base);
+        assertEquals(422, taken.statusCode(), taken.asString());
+        Document d = Web.html(taken);
+        assertEquals(java.util.List.of("#name-1e293b"), d.select("#error-summary a").eachAttr("href"));
+        assertTrue(d.getElementById("error-summary").text().contains("already belongs to #dc2626"), d.getElementById("error-summary").text());
+        assertEquals("brand", d.getElementById("name-1e293b").val(), "the typed name is kept");
+        assertEquals("true", d.getElementById("name-1e293b").attr("aria-invalid"));
+
+        fx.api(t.member()).body(java.util.Map.of("color", "#1e293b", "name", "brand")).post(ApiPaths.project(t.slug(), "/design-system/colors/name"))
+                .then().statusCode(422).body("details.name", org.hamcrest.Matchers.containsString("already belongs to #dc2626"));
+        String token = fx.token(t.member());
+        String session = dev.specboard.support.Mcp.initialize(token);
+        String refused = dev.specboard.support.Mcp.answer(token, session, "name_color_token", true, "project", t.slug(), "color", "#1e293b",
+                "name", "brand");
+        assertTrue(refused.contains("already belongs to #dc2626"), refused);
+    }
+
+    /** A rename refused because someone renamed the colour meanwhile links from the summary to the name typed. */
+    @Test
+    void aStaleRenameLinksItsSummaryToTheNameField() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        String base = "/projects/" + t.slug() + "/design-system/colors/name";
+        String seen = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/design-system")).selectFirst("#color-1e293b input[name=was]").val();
+        Web.as(t.lead()).formParam("color", "#1e293b").formParam("name", "night").formParam("was", seen).post(base).then().statusCode(303);
+        Response stale = Web.as(t.member()).formParam("color", "#1e293b").formParam("name", "slate").formParam("was", seen).post(base);
+        assertEquals(409, stale.statusCode());
+        assertEquals(java.util.List.of("#name-1e293b"), Web.html(stale).select("#error-summary a").eachAttr("href"));
+    }
+
     @Test
     void aColourNoMockupUsesIs422OnThePage() {
         TestData.Team t = data.team();

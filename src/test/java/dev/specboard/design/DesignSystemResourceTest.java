@@ -106,7 +106,7 @@ public class DesignSystemResourceTest {
         Web.as(t.member()).formParam("color", "#dc2626").post(base + "confirm").then().statusCode(303);
         assertEquals(422, Web.as(t.member()).formParam("color", "#1e293b").formParam("name", "Not A Name!").post(base + "name").statusCode());
         assertEquals(422, Web.as(t.member()).formParam("color", "red").formParam("name", "x").post(base + "name").statusCode());
-        assertEquals(409, Web.as(t.member()).formParam("color", "#ffffff").formParam("name", "ink").post(base + "name").statusCode(), "a name is unique");
+        assertEquals(422, Web.as(t.member()).formParam("color", "#ffffff").formParam("name", "ink").post(base + "name").statusCode(), "a name is unique");
         assertEquals(403, Web.as(t.viewer()).formParam("color", "#dc2626").post(base + "confirm").statusCode());
         Document d = settled(t);
         assertEquals("ink", d.selectFirst("#color-1e293b .token-name").text());
