@@ -46,6 +46,11 @@ public class BodyBudget {
         held.addAndGet(-bytes);
     }
 
+    /** The bytes held now (for a status view or a test that must know a body was counted). */
+    long held() {
+        return held.get();
+    }
+
     /** The answer to a body that does not fit now: it may fit in a moment, when other large bodies are done. */
     static String busy() {
         return "The server is reading other large requests just now: send this one again in a few seconds.";

@@ -123,8 +123,10 @@ public class BodyLimit {
         if (vertx.pipeline().get(Counter.NAME) != null) {
             vertx.pipeline().remove(Counter.NAME);
         }
+        // The budget's share is given back when the request ends; the end is watched only once the body grows large, so
+        // small streamed bodies (most of them) are read as they were before.
         Counter counter = new Counter(limit, budget, () -> tooLarge(rc, -1), () -> busy(rc));
-        rc.addEndHandler(v -> budget.giveBack(counter.taken));
+        counter.onFirstTake = () -> rc.addEndHandler(v -> budget.giveBack(counter.taken));
         vertx.pipeline().addBefore(vertx.name(), Counter.NAME, counter);
     }
 
@@ -145,6 +147,8 @@ public class BodyLimit {
         private long count;
         /** What this body took from the budget, given back when the request ends (read on the same event loop). */
         volatile long taken;
+        /** Runs once, when this body first takes from the budget (on the connection's event loop, as the rest). */
+        Runnable onFirstTake = () -> { };
         private boolean refused;
 
         Counter(long limit, BodyBudget budget, Runnable over, Runnable busy) {
@@ -171,6 +175,9 @@ public class BodyLimit {
                         if (refused) {
                             busy.run();
                         } else {
+                            if (taken == 0) {
+                                onFirstTake.run();
+                            }
                             taken += more;
                         }
                     }
