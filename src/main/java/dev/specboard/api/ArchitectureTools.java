@@ -37,7 +37,7 @@ public class ArchitectureTools {
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ContextApi.ContextAnswer> listContexts(@ToolArg(description = "project slug") String project) {
-        return call(() -> contextApi.list(project));
+        return call(() -> contextApi.list(project, null));
     }
 
     @Tool(name = "create_context", description = "Creates a bounded context (type domain or coordination).",

@@ -8,6 +8,7 @@ import dev.specboard.spec.TaskBoardService;
 import dev.specboard.spec.TaskStatus;
 import dev.specboard.web.ApiException;
 import dev.specboard.web.FormErrors;
+import dev.specboard.web.UnknownNames;
 import dev.specboard.web.ValidationException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -56,19 +57,21 @@ public class BoardApi {
         if (body == null) {
             throw ApiException.badRequest("A JSON body is required");
         }
-        FormErrors errors = FormErrors.none();
+        // A column not on the board is named, the first few only: a body of 200,000 made-up columns was answered with
+        // every one of them (21 MB after 8 seconds).
+        UnknownNames unknown = new UnknownNames();
         Map<TaskStatus, Integer> limits = new EnumMap<>(TaskStatus.class);
         body.forEach((column, limit) -> {
             Optional<TaskStatus> status = TaskStatus.parse(column).filter(TaskStatus.columns()::contains);
             if (status.isEmpty()) {
-                errors.add(column, "Not a column of the board: one of " + TaskStatus.columns().stream().map(TaskStatus::value)
+                unknown.add(column, () -> "Not a column of the board: one of " + TaskStatus.columns().stream().map(TaskStatus::value)
                         .collect(Collectors.joining(", ")));
             } else {
                 limits.put(status.get(), limit);
             }
         });
-        if (errors.any()) {
-            throw new ValidationException(errors);
+        if (!unknown.isEmpty()) {
+            throw new ApiException(422, unknown.message("Not columns of the board"), unknown.details());
         }
         try {
             boards.setWipLimits(access, limits);

@@ -18,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -53,10 +54,15 @@ public class ContextApi {
     @Inject
     ContextService contexts;
 
+    @Inject
+    ListPaging paging;
+
+    /** Every context, as the stories come without {@code page}; with it, that page of 50 and the paging headers (it was ignored). */
     @GET
-    public List<ContextAnswer> list(@PathParam("slug") String slug) {
+    public List<ContextAnswer> list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return contexts.list(access.project().id).stream().map(ContextApi::answer).toList();
+        List<ContextAnswer> all = contexts.list(access.project().id).stream().map(ContextApi::answer).toList();
+        return page == null ? all : paging.of(all, page);
     }
 
     @RoleFirst.Member

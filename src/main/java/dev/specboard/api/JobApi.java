@@ -104,6 +104,34 @@ public class JobApi {
     @Path("/jobs")
     @APIResponse(responseCode = "202", description = "Accepted: the work runs in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobStarted.class)))
     public Response create(@PathParam("slug") String slug, NewJob body) {
+        try {
+            return queue(slug, body);
+        } catch (ValidationException e) {
+            throw e.renamed(paramPaths(e.details()));
+        } catch (ApiException e) {
+            if (e.status() != 400 && e.status() != 422) {
+                throw e;
+            }
+            Map<String, String> paths = paramPaths(e.details());
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            e.details().forEach((name, value) -> details.put(paths.getOrDefault(name, name), value));
+            throw new ApiException(e.status(), e.getMessage(), details);
+        }
+    }
+
+    /**
+     * Each refused parameter by its path in the body ({@code params.lineEnd}), as the message names it and as any other
+     * body's nested field is keyed; {@code type} and a count of names left unnamed ("and 3 more") stay as they are.
+     */
+    private static Map<String, String> paramPaths(Map<String, Object> details) {
+        Map<String, String> paths = new java.util.HashMap<>();
+        details.keySet().stream().filter(name -> !"type".equals(name) && !name.contains(" "))
+                .forEach(name -> paths.put(name, "params." + name));
+        return paths;
+    }
+
+    /** Queues the job; a refusal names each parameter by its own name ({@code lineEnd}), as the MCP tools' arguments are called. */
+    Response queue(String slug, NewJob body) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         NewJob b = body == null ? new NewJob(null, null) : body;
         AiJobType type = AiJobType.parse(b.type()).orElseThrow(() -> ValidationException.of("type", "DOCS or EXPLANATION"));
@@ -144,7 +172,7 @@ public class JobApi {
         });
         if (!wrong.isEmpty()) {
             Map.Entry<String, Object> first = wrong.entrySet().iterator().next();
-            // Keyed by the parameter's name, as the job's 422s are ("lineEnd"); the sentence gives the body's path.
+            // Keyed by the parameter's name, as the job's 422s are ("lineEnd"); the API's answer keys it by its path.
             throw new ApiException(400, "The field params." + first.getKey() + " " + first.getValue(), wrong);
         }
         if (!outOfRange.isEmpty()) {

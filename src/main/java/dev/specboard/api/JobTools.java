@@ -33,7 +33,7 @@ public class JobTools {
         params.put("repo", repository);
         params.put("path", path);
         params.put("componentId", componentId);
-        return created(() -> jobApi.create(project, new JobApi.NewJob("DOCS", params)));
+        return created(() -> jobApi.queue(project, new JobApi.NewJob("DOCS", params)));
     }
 
     @Tool(name = "create_explanation_job", description = "Queues an EXPLANATION of lines of a file: what they declare and use, where used names are defined, blame, threads and tasks. The answer is posted as the assistant on the given review thread, or on a new thread on those lines.",
@@ -50,7 +50,7 @@ public class JobTools {
         params.put("lineStart", lineStart);
         params.put("lineEnd", lineEnd);
         params.put("threadId", threadId);
-        return created(() -> jobApi.create(project, new JobApi.NewJob("EXPLANATION", params)));
+        return created(() -> jobApi.queue(project, new JobApi.NewJob("EXPLANATION", params)));
     }
 
     /** A queued job; a refusal names the repository {@code repository}, as this tool's argument is called. */

@@ -60,7 +60,7 @@ public class McpTools {
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ProjectApi.ProjectRowAnswer> listProjects() {
-        return call(() -> projectApi.list());
+        return call(() -> projectApi.list(null));
     }
 
     @Tool(name = "get_project", description = "Returns one project as GET /api/v1/projects/{slug} does: your role, vision, executive summary "

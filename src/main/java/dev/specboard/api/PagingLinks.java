@@ -79,7 +79,7 @@ public class PagingLinks {
         if (raw != null) {
             for (String part : raw.split("&")) {
                 String name = part.contains("=") ? part.substring(0, part.indexOf('=')) : part;
-                if (!part.isEmpty() && !"page".equals(decoded(name))) {
+                if (!part.isEmpty() && !"page".equalsIgnoreCase(decoded(name))) {
                     query.append(part).append('&');
                 }
             }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -83,6 +84,9 @@ public class ProjectApi {
     CurrentUser currentUser;
 
     @Inject
+    ListPaging paging;
+
+    @Inject
     ProjectService projects;
 
     @Inject
@@ -91,13 +95,15 @@ public class ProjectApi {
     @Inject
     ProjectRepositories repositories;
 
+    /** Every project of the caller, as the stories come without {@code page}; with it, that page of 50 and the paging headers. */
     @GET
-    public List<ProjectRowAnswer> list() {
+    public List<ProjectRowAnswer> list(@QueryParam("page") Integer page) {
         List<ProjectRow> rows = projects.listFor(currentUser.requireAccountId(), currentUser.isAdmin());
-        return rows.stream()
+        List<ProjectRowAnswer> all = rows.stream()
                 .filter(r -> currentUser.tokenProjectId().map(r.id()::equals).orElse(true))
                 .map(r -> new ProjectRowAnswer(r.slug(), r.name(), effectiveRole(r.role()).value()))
                 .toList();
+        return page == null ? all : paging.of(all, page);
     }
 
     @POST

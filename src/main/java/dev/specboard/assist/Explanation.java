@@ -14,7 +14,6 @@ import dev.specboard.review.CommentThread;
 import dev.specboard.review.NewThreadForm;
 import dev.specboard.review.ReviewService;
 import dev.specboard.review.ThreadView;
-import dev.specboard.web.ApiException;
 import dev.specboard.web.PathExtensions;
 import dev.specboard.web.ValidationException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -130,7 +129,8 @@ public class Explanation implements JobRunner {
             }
             CommentThread t = CommentThread.findById(thread);
             if (t == null || !t.projectId.equals(projectId)) {
-                throw ApiException.notFound("No such thread");
+                // A bad reference inside a body is that field's mistake (422), as a work session's targetId is.
+                throw ValidationException.of("threadId", "No review thread " + threadId.strip() + " in this project");
             }
             repo = Repo.findById(t.repositoryId);
             ThreadAnchor.refuseOthers(t, repo, repoName, path, start, end);

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * project with a WIP limit on the claimed column makes its claims take turns, so that counting the column is exact.
  *
  * <p>Why this cannot deadlock: every claim takes its locks in one order: the project's turn (only with a WIP limit),
- * the task row, its file locks in ascending key order, then the spec row (the first claim of a spec only).
+ * the task row, the project's file key (shared, or alone for a task of many files), its file locks in ascending key
+ * order, then the spec row (the first claim of a spec only).
  * claim-next never waits for a row (SKIP LOCKED) nor for a file ({@code pg_try_advisory_xact_lock}: a file taken by a
  * parallel claim makes it pass the task over); only a claim by key waits, for its row and then its files in ascending
  * order, so two claims cannot hold files in opposite orders. A claim holding file locks waits for nothing but a spec
@@ -50,6 +51,12 @@ public class TaskClaims {
 
     /** The first key of the advisory locks on assigned files (the second is a hash of project and path). */
     private static final int FILE_LOCK = 0x5b7b;
+
+    /** The first key of the advisory lock on a project's files as a whole (the second is a hash of the project). */
+    private static final int PROJECT_FILE_LOCK = 0x5b7c;
+
+    /** A task with more assigned files than this locks the project's files as a whole instead of each file. */
+    static final int FINE_FILES = 32;
 
     public static final String NOTHING_PENDING = "none-pending";
     public static final String ALL_BLOCKED = "blocked";
@@ -234,36 +241,78 @@ public class TaskClaims {
         if (rows.isEmpty()) {
             return;
         }
+        // The first few files and holders named, the rest counted: 12,000 shared files were each named (a 627 KB answer).
         List<String> held = new ArrayList<>();
         List<String> files = new ArrayList<>();
         List<Map<String, Object>> holders = new ArrayList<>();
+        int sharedFiles = 0;
         for (Object[] r : rows) {
             String who = accountId.equals(r[1]) ? "you" : String.valueOf(r[2]);
             List<String> shared = List.of(((String) r[3]).split("\n"));
-            held.add(String.join(", ", shared) + " with " + r[0] + ", claimed by " + who);
-            shared.stream().filter(f -> !files.contains(f)).forEach(files::add);
-            holders.add(Map.of("task", r[0], "claimedBy", String.valueOf(r[2]), "files", shared));
+            sharedFiles += shared.size();
+            if (holders.size() < NAMED) {
+                held.add(named(shared, NAMED_FILES) + " with " + r[0] + ", claimed by " + who);
+                holders.add(Map.of("task", r[0], "claimedBy", String.valueOf(r[2]), "files", shared.subList(0, Math.min(shared.size(), NAMED)),
+                        "fileCount", shared.size()));
+            }
+            shared.stream().filter(f -> files.size() < NAMED && !files.contains(f)).forEach(files::add);
         }
-        throw ApiException.conflict(task.taskKey + " shares " + String.join("; ", held)
-                + ": it can be claimed once that work is completed or released.", Map.of("files", files, "heldBy", holders));
+        String others = rows.size() > NAMED ? " and " + (rows.size() - NAMED) + " more tasks" : "";
+        throw ApiException.conflict(task.taskKey + " shares " + String.join("; ", held) + others
+                + ": it can be claimed once that work is completed or released.",
+                Map.of("files", files, "heldBy", holders, "sharedFiles", sharedFiles, "heldByCount", rows.size()));
+    }
+
+    /** How many files, and holding tasks, a refusal for shared files lists; how many files its sentence names per task. */
+    private static final int NAMED = 20;
+    private static final int NAMED_FILES = 5;
+
+    /** {@code a, b, c and 9 more}. */
+    private static String named(List<String> files, int max) {
+        return files.size() <= max ? String.join(", ", files)
+                : String.join(", ", files.subList(0, max)) + " and " + (files.size() - max) + " more";
     }
 
     /**
-     * Locks the files for this transaction, in ascending key order: waiting for each ({@code wait}), or trying
-     * each once and answering whether all were free.
+     * Locks the files for this transaction: waiting ({@code wait}), or trying once and answering whether all were free.
+     * Every claim first takes the project's file-lock key, shared when the task has at most {@link #FINE_FILES} files
+     * (it then locks each file's key in ascending order), alone when it has more: one task of 12,000 files took a lock
+     * each and ran PostgreSQL out of lock slots, every claim of the project then failing. Two tasks sharing a file still
+     * exclude each other: both hold that file's key, or one holds the project's key alone. Running out anyway is 503.
      */
     private boolean lockFiles(Project project, List<String> files, boolean wait) {
         if (files.isEmpty()) {
             return true;
         }
-        String keys = files.stream().map(f -> (project.id + "\n" + f).hashCode()).distinct().sorted()
+        boolean wide = files.size() > FINE_FILES;
+        String keys = wide ? "" : files.stream().map(f -> (project.id + "\n" + f).hashCode()).distinct().sorted()
                 .map(String::valueOf).collect(Collectors.joining(","));
+        String mode = wide ? "" : "_shared";
+        String whole = wait ? "pg_advisory_xact_lock" + mode + "(?3, ?4) IS NOT NULL" : "pg_try_advisory_xact_lock" + mode + "(?3, ?4)";
         String lock = wait ? "pg_advisory_xact_lock(?1, k) IS NOT NULL" : "pg_try_advisory_xact_lock(?1, k)";
-        // unnest yields the keys in array order, and each is locked as its row comes.
-        Object all = em.createNativeQuery("SELECT bool_and(ok) FROM (SELECT " + lock
-                        + " AS ok FROM unnest(CAST(string_to_array(?2, ',') AS int[])) k) l")
-                .setParameter(1, FILE_LOCK).setParameter(2, keys).getSingleResult();
-        return Boolean.TRUE.equals(all);
+        try {
+            // The project's key first, then unnest yields the keys in array order, each locked as its row comes.
+            Object all = em.createNativeQuery("SELECT CASE WHEN " + whole + " THEN (SELECT coalesce(bool_and(ok), true) FROM (SELECT " + lock
+                            + " AS ok FROM unnest(CAST(string_to_array(?2, ',') AS int[])) k) l) ELSE false END")
+                    .setParameter(1, FILE_LOCK).setParameter(2, keys).setParameter(3, PROJECT_FILE_LOCK)
+                    .setParameter(4, project.id.hashCode()).getSingleResult();
+            return Boolean.TRUE.equals(all);
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (outOfLocks(e)) {
+                throw new ApiException(503, "Too many claims are taking their file locks at once; nothing was claimed. Try again in a moment.");
+            }
+            throw e;
+        }
+    }
+
+    /** PostgreSQL's "out of shared memory" (53200): its lock table is full, which a later try may find otherwise. */
+    private static boolean outOfLocks(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException q && "53200".equals(q.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The claimer holds the task's row lock: the task moves itself to claimed, by its own transition rule. */

@@ -44,7 +44,8 @@ public class ExecutiveSummaryService {
         StaleVersionException.requireSaved("The executive summary", baseVersion, p.executiveSummaryVersion);
         if (baseVersion != p.executiveSummaryVersion) {
             throw new StaleVersionException("The executive summary", baseVersion, p.executiveSummaryVersion,
-                    StaleVersionException.texts("content", p.executiveSummary), StaleVersionException.texts("content", content), null);
+                    StaleVersionException.texts("content", p.executiveSummary), StaleVersionException.texts("content", content),
+                    savedBy(p, access.accountId()));
         }
         String text = content.strip();
         if (Objects.equals(text, p.executiveSummary)) {
@@ -79,14 +80,33 @@ public class ExecutiveSummaryService {
             // Approving the newer text unread would put an approval on words the lead has not seen.
             String seen = ExecutiveSummaryRevision.<ExecutiveSummaryRevision>find("projectId = ?1 and version = ?2", p.id, version)
                     .firstResultOptional().map(r -> r.content).orElse(null);
-            throw StaleVersionException.withMessage("The executive summary was changed after you opened it: you read version " + version
+            String by = savedBy(p, access.accountId());
+            throw StaleVersionException.withMessage("The executive summary was changed by " + (by == null ? "someone else" : by)
+                            + " after you opened it: you read version " + version
                             + ", it is now version " + p.executiveSummaryVersion + ". Nothing was approved: read version "
                             + p.executiveSummaryVersion + " and approve that one.", version, p.executiveSummaryVersion,
-                    StaleVersionException.texts("content", p.executiveSummary), seen == null ? null : StaleVersionException.texts("content", seen), null);
+                    StaleVersionException.texts("content", p.executiveSummary), seen == null ? null : StaleVersionException.texts("content", seen), by);
         }
         p.executiveSummaryApproved = true;
         Approval.record(p.id, Approval.EXECUTIVE_SUMMARY, p.id, p.executiveSummaryVersion, Approval.APPROVED, null, access.accountId());
         return p;
+    }
+
+    /**
+     * Who saved the current version, as a stale save by {@code caller} names them (as a story's does): "you in another tab
+     * or window", the member's name, or null when not known (a summary the setup wizard wrote before versioning).
+     */
+    private static String savedBy(Project p, UUID caller) {
+        UUID author = ExecutiveSummaryRevision.<ExecutiveSummaryRevision>find("projectId = ?1 and version = ?2", p.id, p.executiveSummaryVersion)
+                .firstResultOptional().map(r -> r.authorId).orElse(null);
+        if (author == null) {
+            return null;
+        }
+        if (author.equals(caller)) {
+            return StaleVersionException.BY_YOU;
+        }
+        dev.specboard.account.Account a = dev.specboard.account.Account.findById(author);
+        return a == null ? null : a.username;
     }
 
     /** A summary written before versioning (by the setup wizard) becomes a first revision. */

@@ -92,5 +92,28 @@ class ApiListLinksTest {
         assertEquals("<" + url(api) + "?status=draft&page=1>; rel=\"prev\", <" + url(api) + "?status=draft&page=1>; rel=\"first\"",
                 second.header("Link"));
         assertNull(fx.api(t.viewer()).get(api).then().statusCode(200).extract().header("Link"), "without a page every story comes");
+        // The server reads PAGE as page; its links replace it instead of adding page beside it (which looped on page 2).
+        Response shouted = fx.api(t.viewer()).get(api + "?status=draft&PAGE=2").then().statusCode(200).extract().response();
+        assertEquals(List.of(51), shouted.jsonPath().getList("number"));
+        assertEquals("<" + url(api) + "?status=draft&page=1>; rel=\"prev\", <" + url(api) + "?status=draft&page=1>; rel=\"first\"",
+                shouted.header("Link"));
+    }
+
+    @Test
+    void theContextsAndProjectsHonourAPageTheyUsedToIgnore() {
+        TestData.Team t = data.team();
+        String api = ApiPaths.project(t.slug(), "/contexts");
+        fx.api(t.member()).body(Map.of("name", "Ordering", "type", "domain", "purpose", "Takes orders")).post(api).then().statusCode(201);
+        assertEquals(1, fx.api(t.viewer()).get(api).then().statusCode(200).extract().jsonPath().getList("id").size(), "without a page, all");
+        Response first = fx.api(t.viewer()).get(api + "?page=1").then().statusCode(200).extract().response();
+        assertEquals(1, first.jsonPath().getList("id").size());
+        assertEquals("1", first.header("X-Total-Count"));
+        Response past = fx.api(t.viewer()).get(api + "?page=2").then().statusCode(200).extract().response();
+        assertEquals(List.of(), past.jsonPath().getList("id"), "past the last page an empty list, as the other lists answer");
+        assertEquals("<" + url(api) + "?page=1>; rel=\"prev\", <" + url(api) + "?page=1>; rel=\"first\"", past.header("Link"));
+
+        String projects = "/api/v1/projects";
+        assertEquals(List.of(t.slug()), fx.api(t.viewer()).get(projects + "?page=1").then().statusCode(200).extract().jsonPath().getList("slug"));
+        assertEquals(List.of(), fx.api(t.viewer()).get(projects + "?page=2").then().statusCode(200).extract().jsonPath().getList("slug"));
     }
 }

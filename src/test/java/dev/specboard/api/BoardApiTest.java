@@ -57,6 +57,15 @@ class BoardApiTest {
                 .body("details.done", containsString("in_progress")).body("details.in_progress", nullValue());
         fx.api(t.lead()).body(Map.of("in_progress", 0)).put(limits).then().statusCode(422)
                 .body("details.in_progress", containsString("1 to 10000"));
+        // Made-up columns by the thousand are refused in a short answer: the first 20 named, the rest counted.
+        Map<String, Object> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5000; i++) {
+            many.put("col" + i, 1);
+        }
+        String refused = fx.api(t.lead()).body(many).put(limits).then().statusCode(422)
+                .body("details.col0", containsString("in_progress")).body("details.size()", equalTo(21))
+                .body("error", containsString("and 4980 more")).extract().asString();
+        assertTrue(refused.length() < 5000, refused);
         fx.api(t.lead()).body("{\"in_progress\": \"many\"}").put(limits).then().statusCode(400).body("error", notNullValue());
         fx.api(t.lead()).body("[3]").put(limits).then().statusCode(400);
         fx.api(t.member()).body(Map.of("in_progress", 9)).put(limits).then().statusCode(403).body("error", containsString("lead"));

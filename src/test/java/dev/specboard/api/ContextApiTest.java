@@ -85,7 +85,7 @@ class ContextApiTest {
         Api.as(t.member()).body(Map.of("content", "We sell books", "version", 0)).put(p + "/executive-summary").then().statusCode(200);
         Api.as(t.member()).body(Map.of("content", "We sell e-books", "version", 1)).put(p + "/executive-summary").then().statusCode(200);
         Api.as(t.lead()).body(Map.of("version", 1)).post(p + "/executive-summary/approve").then().statusCode(409)
-                .body("error", startsWith("The executive summary was changed after you opened it: you read version 1, it is now version 2."))
+                .body("error", startsWith("The executive summary was changed by " + t.member().username + " after you opened it: you read version 1, it is now version 2."))
                 .body("details.current.content", equalTo("We sell e-books")).body("details.yours.content", equalTo("We sell books"));
         Api.as(t.viewer()).get(p).then().body("executiveSummaryApproved", equalTo(false));
         Api.as(t.lead()).body(Map.of("version", 2)).post(p + "/executive-summary/approve").then().statusCode(200)

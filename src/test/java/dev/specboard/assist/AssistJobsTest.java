@@ -170,18 +170,18 @@ class AssistJobsTest {
             fx.api(t.member()).body(Map.of("type", "POEM", "params", Map.of())).post(base(t) + "/jobs").then().statusCode(422)
                     .body("details.type", equalTo("DOCS or EXPLANATION"));
             fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", "nope"))).post(base(t) + "/jobs")
-                    .then().statusCode(422).body("details.path", equalTo("No file or folder nope in app"));
+                    .then().statusCode(422).body("details.'params.path'", equalTo("No file or folder nope in app"));
             for (String outside : List.of("../x", "a/../../etc", "./README.md")) {
                 // A path that leaves the tree is a parameter the job cannot use, as an unknown one is: 422, not a bare 404.
                 fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", outside))).post(base(t) + "/jobs")
-                        .then().statusCode(422).body("details.path", equalTo("Not a path inside the repository"));
+                        .then().statusCode(422).body("details.'params.path'", equalTo("Not a path inside the repository"));
                 fx.api(t.member()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", outside, "lineStart", 1)))
-                        .post(base(t) + "/jobs").then().statusCode(422).body("details.path", equalTo("Not a path inside the repository"));
+                        .post(base(t) + "/jobs").then().statusCode(422).body("details.'params.path'", equalTo("Not a path inside the repository"));
             }
             fx.api(t.member()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", "README.md", "lineStart", 9)))
-                    .post(base(t) + "/jobs").then().statusCode(422).body("details.lineStart", equalTo("Choose a line between 1 and 3"));
+                    .post(base(t) + "/jobs").then().statusCode(422).body("details.'params.lineStart'", equalTo("Choose a line between 1 and 3"));
             fx.api(t.member()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", "README.md", "lineStart", "x")))
-                    .post(base(t) + "/jobs").then().statusCode(400).body("details.lineStart", equalTo("must be a whole number"));
+                    .post(base(t) + "/jobs").then().statusCode(400).body("details.'params.lineStart'", equalTo("must be a whole number"));
             fx.api(t.viewer()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app"))).post(base(t) + "/jobs").then().statusCode(403);
             fx.api(t.reviewer()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app"))).post(base(t) + "/jobs").then().statusCode(403);
             fx.api(t.member()).get(base(t) + "/jobs/" + UUID.randomUUID()).then().statusCode(404);

@@ -40,15 +40,23 @@ class ExplanationThreadAnchorTest {
 
             fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", "README.md", "lineStart", 1,
                             "lineEnd", 1, "threadId", thread))).post(base + "/jobs").then().statusCode(422)
-                    .body("details.path", equalTo("The thread is on " + path + "; leave path out or give " + path))
-                    .body("details.lineStart", equalTo("The thread starts at line 9; leave lineStart out or give 9"))
-                    .body("details.lineEnd", equalTo("The thread ends at line 11; leave lineEnd out or give 11"))
-                    .body("details.threadId", startsWith("The thread is on " + path + " lines 9–11 in app"))
-                    .body("details.repo", nullValue());
+                    .body("details.'params.path'", equalTo("The thread is on " + path + "; leave path out or give " + path))
+                    .body("details.'params.lineStart'", equalTo("The thread starts at line 9; leave lineStart out or give 9"))
+                    .body("details.'params.lineEnd'", equalTo("The thread ends at line 11; leave lineEnd out or give 11"))
+                    .body("details.'params.threadId'", startsWith("The thread is on " + path + " lines 9–11 in app"))
+                    .body("details.'params.repo'", nullValue());
             fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("path", path, "lineStart", 9, "lineEnd", 10,
                     "threadId", thread))).post(base + "/jobs").then().statusCode(422)
-                    .body("details.lineEnd", equalTo("The thread ends at line 11; leave lineEnd out or give 11"))
-                    .body("details.path", nullValue()).body("details.lineStart", nullValue());
+                    .body("details.'params.lineEnd'", equalTo("The thread ends at line 11; leave lineEnd out or give 11"))
+                    .body("details.'params.path'", nullValue()).body("details.'params.lineStart'", nullValue());
+            // A thread of another project is a mistake in the body, named by its path as any other (it was 404 "No such thread").
+            try (GitFixture otherGit = GitFixture.create()) {
+                TestData.Team other = jobs.syncedTeam(otherGit);
+                String elsewhere = fx.api(other.reviewer()).body(Map.of("path", path, "lineStart", 9, "lineEnd", 11, "body", "Elsewhere"))
+                        .post("/api/v1/projects/" + other.slug() + "/repos/app/threads").then().statusCode(201).extract().path("id");
+                fx.api(t.reviewer()).body(Map.of("type", "EXPLANATION", "params", Map.of("threadId", elsewhere))).post(base + "/jobs")
+                        .then().statusCode(422).body("details.'params.threadId'", startsWith("No review thread " + elsewhere));
+            }
 
             String token = fx.token(t.reviewer());
             String session = Mcp.initialize(token);

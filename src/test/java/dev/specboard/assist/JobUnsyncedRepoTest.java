@@ -55,14 +55,14 @@ class JobUnsyncedRepoTest {
 
             String url = "/api/v1/projects/" + t.slug() + "/jobs";
             fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app")))
-                    .post(url).then().statusCode(422).body("details.repo", equalTo(NOT_SYNCED));
+                    .post(url).then().statusCode(422).body("details.'params.repo'", equalTo(NOT_SYNCED));
             fx.api(t.member()).body(Map.of("type", "EXPLANATION", "params", Map.of("repo", "app", "path", "A.java", "lineStart", 1, "lineEnd", 2)))
-                    .post(url).then().statusCode(422).body("details.repo", equalTo(NOT_SYNCED));
+                    .post(url).then().statusCode(422).body("details.'params.repo'", equalTo(NOT_SYNCED));
             String token = fx.token(t.member());
             String session = Mcp.initialize(token);
             // The API takes repository for repo too, and the tool's refusal names its own argument, repository.
             fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repository", "app")))
-                    .post(url).then().statusCode(422).body("details.repo", equalTo(NOT_SYNCED));
+                    .post(url).then().statusCode(422).body("details.'params.repo'", equalTo(NOT_SYNCED));
             String tool = Mcp.answer(token, session, "create_docs_job", true, "project", t.slug(), "repository", "app");
             assertTrue(tool.contains("\"repository\":\"" + NOT_SYNCED) && !tool.contains("\"repo\""), tool);
             assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> AiJob.count("projectId", t.project().id)));

@@ -62,6 +62,9 @@ class TaskClaimsTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     private static SpecContent.Phase phase(String name, String... files) {
         return new SpecContent.Phase(null, name, "Build " + name, BigDecimal.ONE, "Do " + name, List.of(files));
     }
@@ -162,6 +165,36 @@ class TaskClaimsTest {
         tasks(t, "pending").forEach((key, files) -> assertTrue(held.values().stream().anyMatch(h -> share(h, files)),
                 key + " was claimable but left pending"));
         assertEquals(TaskClaims.ALL_OVERLAPPING, claims.whyNothingReady(t.project()));
+    }
+
+    /**
+     * A task of 12,000 files took an advisory lock per file, ran PostgreSQL out of lock slots and failed with 500; its
+     * refusal named all 12,000. Now it takes one lock for the project's files and names a few of those it shares.
+     */
+    @Test
+    void aTaskOfManyFilesIsClaimedOrRefusedWithAFewLocksAndItsRefusalNamesAFewFiles() throws Exception {
+        TestData.Team t = data.team();
+        String[] few = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "f" + i + ".java").toArray(String[]::new);
+        specs.create(lead(t), spec("S", List.of(phase("few", few), phase("many", "x.java"), phase("other", "z.java"), phase("last", "x.java"))));
+        String many = java.util.stream.IntStream.range(0, 12_000).mapToObj(i -> "\"f" + i + ".java\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement u = c.prepareStatement(
+                "UPDATE implementation_tasks SET assigned_files = CAST(? AS jsonb) WHERE project_id = ? AND task_id IN ('TASK-1-2', 'TASK-1-4')")) {
+            u.setString(1, many);
+            u.setObject(2, t.project().id);
+            assertEquals(2, u.executeUpdate());
+        }
+        startSpec(t, "TASK-1-1");
+        ApiException refused = assertThrows(ApiException.class, () -> claims.claim(member(t), "TASK-1-2", actor(t)));
+        assertEquals(409, refused.status());
+        assertTrue(refused.getMessage().startsWith("TASK-1-2 shares ") && refused.getMessage().contains(" and 25 more with TASK-1-1, claimed by you"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().length() < 300, refused.getMessage());
+        assertEquals(20, ((List<?>) refused.details().get("files")).size());
+        assertEquals(30, refused.details().get("sharedFiles"));
+        // Other claims of the project go on; claim-next passes the two large tasks over, as it does any task sharing a file.
+        assertEquals(Optional.of("TASK-1-3"), claimNext(t));
+        assertEquals(Optional.empty(), claimNext(t));
     }
 
     @Test

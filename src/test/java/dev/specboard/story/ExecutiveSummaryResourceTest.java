@@ -23,6 +23,9 @@ class ExecutiveSummaryResourceTest {
     @Inject
     ExecutiveSummaryService summaries;
 
+    @Inject
+    dev.specboard.spec.SpecApiFixtures fx;
+
     @Test
     void approveFormOfAVersionReplacedSinceAnswers409AndApprovesNothing() {
         TestData.Team t = data.team();
@@ -37,11 +40,19 @@ class ExecutiveSummaryResourceTest {
         assertEquals(409, stale.statusCode());
         Document page = Web.html(stale);
         assertTrue(page.getElementById("stale-approval").text()
-                .startsWith("The executive summary was changed after you opened it: you read version 1, it is now version 2."));
+                .startsWith("The executive summary was changed by " + t.member().username
+                        + " after you opened it: you read version 1, it is now version 2."));
         assertEquals("Approve version 2", page.getElementById("approve-summary").text());
         assertNotNull(page.getElementById("summary-diff"), "what changed since the version read is shown");
         assertNotNull(Web.html(Web.as(t.viewer()).get(url)).getElementById("summary-unapproved"), "nothing was approved");
 
+        // A stale edit names who saved the newer version too, as a story's does (it said "someone else").
+        String api = "/api/v1/projects/" + t.slug() + "/executive-summary";
+        fx.api(t.lead()).body(java.util.Map.of("content", "We sell audiobooks", "version", 1)).put(api).then()
+                .statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The executive summary was changed by " + t.member().username
+                        + " while you edited it"));
+        fx.api(t.member()).body(java.util.Map.of("content", "We sell audiobooks", "version", 1)).put(api).then()
+                .statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The executive summary was changed by you in another tab or window"));
         Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", "2").post(url + "/approve").then().statusCode(303);
         assertEquals("Approved (version 2)", Web.html(Web.as(t.viewer()).get(url)).getElementById("summary-approved").text());
     }
