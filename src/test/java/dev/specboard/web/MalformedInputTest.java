@@ -475,9 +475,16 @@ class MalformedInputTest {
             Thread.sleep(100);
         }
         Thread.sleep(300);
-        assertOneWarnPerRefusal(1);
-        assertTrue(logs.records().stream().anyMatch(r -> formatted(r).contains("chunked transfer encoding is malformed")),
-                logs.records().stream().map(MalformedInputTest::formatted).toList().toString());
+        // Netty closes the connection on the broken size. Whether the reader learns of the broken framing or only of
+        // the closed connection is a race between the event loop and the worker: when it learns of the closing first,
+        // no answer is written and there is nothing to log (a client gone is no news). Either way no ERROR, no 500, no story.
+        boolean told = logs.records().stream().anyMatch(r -> formatted(r).contains("chunked transfer encoding is malformed"));
+        if (told || answer.startsWith("HTTP/1.1 400")) {
+            assertOneWarnPerRefusal(1);
+            assertTrue(told, logs.records().stream().map(MalformedInputTest::formatted).toList().toString());
+        } else {
+            assertOneWarnPerRefusal(0);
+        }
         assertEquals(0, storyCount(t));
     }
 
