@@ -52,7 +52,7 @@ class ExecutiveSummaryResourceTest {
                 .statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The executive summary was changed by " + t.member().username
                         + " while you edited it"));
         fx.api(t.member()).body(java.util.Map.of("content", "We sell audiobooks", "version", 1)).put(api).then()
-                .statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The executive summary was changed by you in another tab or window"));
+                .statusCode(409).body("error", org.hamcrest.Matchers.startsWith("The executive summary was changed by you in another request"));
         Web.as(t.lead()).contentType("application/x-www-form-urlencoded").formParam("version", "2").post(url + "/approve").then().statusCode(303);
         assertEquals("Approved (version 2)", Web.html(Web.as(t.viewer()).get(url)).getElementById("summary-approved").text());
     }
