@@ -19,6 +19,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.function.Consumer;
+
 /**
  * Answers a request whose body is over {@code quarkus.http.limits.max-body-size} with 413 saying the limit: the API's JSON
  * error, or the error page with the security headers. Quarkus refuses such a body itself with a bare 413 and no word
@@ -84,7 +86,7 @@ public class BodyLimit {
         }
         long declared;
         try {
-            declared = length == null ? -1 : Long.parseLong(length.strip());
+            declared = Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
             // Not ours to judge: the HTTP server refuses a malformed length before any route.
             declared = -1;
@@ -125,8 +127,8 @@ public class BodyLimit {
         }
         // The budget's share is given back when the request ends; the end is watched only once the body grows large, so
         // small streamed bodies (most of them) are read as they were before.
-        Counter counter = new Counter(limit, budget, () -> tooLarge(rc, -1), () -> busy(rc));
-        counter.onFirstTake = () -> rc.addEndHandler(v -> budget.giveBack(counter.taken));
+        Counter counter = new Counter(limit, budget, () -> tooLarge(rc, -1), () -> busy(rc),
+                taking -> rc.addEndHandler(v -> budget.giveBack(taking.taken)));
         vertx.pipeline().addBefore(vertx.name(), Counter.NAME, counter);
     }
 
@@ -148,14 +150,15 @@ public class BodyLimit {
         /** What this body took from the budget, given back when the request ends (read on the same event loop). */
         volatile long taken;
         /** Runs once, when this body first takes from the budget (on the connection's event loop, as the rest). */
-        Runnable onFirstTake = () -> { };
+        private final Consumer<Counter> firstTake;
         private boolean refused;
 
-        Counter(long limit, BodyBudget budget, Runnable over, Runnable busy) {
+        Counter(long limit, BodyBudget budget, Runnable over, Runnable busy, Consumer<Counter> firstTake) {
             this.limit = limit;
             this.budget = budget;
             this.over = over;
             this.busy = busy;
+            this.firstTake = firstTake;
         }
 
         @Override
@@ -176,7 +179,7 @@ public class BodyLimit {
                             busy.run();
                         } else {
                             if (taken == 0) {
-                                onFirstTake.run();
+                                firstTake.accept(this);
                             }
                             taken += more;
                         }
