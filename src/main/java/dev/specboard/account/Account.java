@@ -1,5 +1,6 @@
 package dev.specboard.account;
 
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.kernel.TimestampedEntity;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.jpa.Password;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A person (or the owner of an agent's token); {@code role} is the site role: user or admin. */
 @Entity
@@ -55,6 +57,21 @@ public class Account extends TimestampedEntity {
 
     public static Optional<Account> findByEmail(String email) {
         return find("lower(email) = lower(?1)", email.trim()).firstResultOptional();
+    }
+
+    /**
+     * Who saved a document's newer version, as a stale save by {@code caller} names them: "you in another tab or window"
+     * when it was the caller (their own earlier save), else the author's username; null when the author is not known.
+     */
+    public static String savedByAsSeenBy(UUID author, UUID caller) {
+        if (author == null) {
+            return null;
+        }
+        if (author.equals(caller)) {
+            return StaleVersionException.BY_YOU;
+        }
+        Account a = findById(author);
+        return a == null ? null : a.username;
     }
 
     /** People log in with either their username or their email. */

@@ -35,13 +35,6 @@ public abstract class EditedEntity extends TimestampedEntity {
         if (updatedByAssistant) {
             return StaleVersionException.BY_ASSISTANT;
         }
-        if (updatedBy == null) {
-            return null;
-        }
-        if (updatedBy.equals(caller)) {
-            return StaleVersionException.BY_YOU;
-        }
-        Account a = Account.findById(updatedBy);
-        return a == null ? null : a.username;
+        return Account.savedByAsSeenBy(updatedBy, caller);
     }
 }

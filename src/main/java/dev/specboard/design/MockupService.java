@@ -85,7 +85,7 @@ public class MockupService {
                     current == null ? StaleVersionException.texts("html", "", "css", "", "js", "")
                             : StaleVersionException.texts("html", current.htmlContent, "css", current.cssContent, "js", current.javascriptContent),
                     StaleVersionException.texts("html", form.html(), "css", form.css(), "js", form.js()),
-                    current == null ? null : author(current.authorId));
+                    current == null ? null : dev.specboard.account.Account.savedByAsSeenBy(current.authorId, access.accountId()));
         }
         if (current != null && form.html().equals(current.htmlContent) && Objects.equals(blankToNull(form.css()), current.cssContent)
                 && Objects.equals(blankToNull(form.js()), current.javascriptContent)) {
@@ -221,14 +221,6 @@ public class MockupService {
             q.setParameter("page", pageId);
         }
         return q.getResultList();
-    }
-
-    String author(UUID accountId) {
-        if (accountId == null) {
-            return null;
-        }
-        dev.specboard.account.Account a = dev.specboard.account.Account.findById(accountId);
-        return a == null ? null : a.username;
     }
 
     private static String blankToNull(String s) {

@@ -309,11 +309,7 @@ public class SpecService {
 
     /** Who saved the spec's current version as {@code caller} is told: themselves in another tab, or by name; null when not kept. */
     private static String savedBy(TechnicalSpec spec, UUID caller) {
-        Optional<UUID> author = SpecRevision.find(spec, spec.version).map(r -> r.authorId);
-        if (author.isPresent() && author.get().equals(caller)) {
-            return StaleVersionException.BY_YOU;
-        }
-        return author.map(id -> Account.<Account>findById(id)).map(a -> a.username).orElse(null);
+        return SpecRevision.find(spec, spec.version).map(r -> Account.savedByAsSeenBy(r.authorId, caller)).orElse(null);
     }
 
     private void revision(TechnicalSpec spec, UUID authorId) {

@@ -99,14 +99,7 @@ public class ExecutiveSummaryService {
     private static String savedBy(Project p, UUID caller) {
         UUID author = ExecutiveSummaryRevision.<ExecutiveSummaryRevision>find("projectId = ?1 and version = ?2", p.id, p.executiveSummaryVersion)
                 .firstResultOptional().map(r -> r.authorId).orElse(null);
-        if (author == null) {
-            return null;
-        }
-        if (author.equals(caller)) {
-            return StaleVersionException.BY_YOU;
-        }
-        dev.specboard.account.Account a = dev.specboard.account.Account.findById(author);
-        return a == null ? null : a.username;
+        return dev.specboard.account.Account.savedByAsSeenBy(author, caller);
     }
 
     /** A summary written before versioning (by the setup wizard) becomes a first revision. */

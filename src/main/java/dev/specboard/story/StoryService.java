@@ -305,8 +305,7 @@ public class StoryService {
 
     /** Who saved the story's current version, as {@code caller} is told of it: themselves in another tab, or by name. */
     private String savedBy(Story s, UUID caller) {
-        return StoryRevision.find(s.id, s.version)
-                .map(r -> r.authorId != null && r.authorId.equals(caller) ? StaleVersionException.BY_YOU : username(r.authorId)).orElse(null);
+        return StoryRevision.find(s.id, s.version).map(r -> Account.savedByAsSeenBy(r.authorId, caller)).orElse(null);
     }
 
     String username(UUID accountId) {

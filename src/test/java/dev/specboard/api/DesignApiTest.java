@@ -18,6 +18,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,7 +91,11 @@ class DesignApiTest {
                 .body("extractedPatterns.colorsUsed", equalTo(List.of("#ff0000")))
                 .body("extractedPatterns.componentsDetected", hasItems("card", "button"));
         Api.as(t.lead()).body(Map.of("html", "<p>mine</p>", "basedOnVersion", 1)).post(base).then().statusCode(409)
-                .body("error", containsString("version 2")).body("details.current.html", containsString("btn")).body("details.yours.html", equalTo("<p>mine</p>"));
+                .body("error", containsString("version 2")).body("error", containsString(t.member().username))
+                .body("details.current.html", containsString("btn")).body("details.yours.html", equalTo("<p>mine</p>"));
+        // The author's own stale save is told it came from another request of theirs, not by their own name.
+        Api.as(t.member()).body(Map.of("html", "<p>again</p>", "basedOnVersion", 1)).post(base).then().statusCode(409)
+                .body("error", containsString("you in another request")).body("error", not(containsString(t.member().username)));
         Api.as(t.viewer()).get(base + "/1").then().statusCode(200).body("current", equalTo(false)).body("html", containsString("Welcome back"))
                 .body("extractedPatterns.spacing.baseUnit", equalTo(8));
         Api.as(t.viewer()).get(base + "/2").then().statusCode(200).body("changedBy", equalTo("ai")).body("current", equalTo(true));

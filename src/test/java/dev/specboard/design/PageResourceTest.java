@@ -163,6 +163,14 @@ class PageResourceTest {
         assertEquals("<p>my own take</p>", conflict.selectFirst("#f-html").text(), "the typed source is kept");
         assertEquals("2", conflict.selectFirst("#mockup-form input[name=basedOn]").val(), "now based on the current version");
         assertFalse(conflict.select("#mockup-conflict tr.removed").isEmpty(), "the current version's lines are shown");
+        String byOther = conflict.selectFirst("#mockup-conflict p").text();
+        assertTrue(byOther.contains(t.member().username), "names who saved version 2: " + byOther);
+        // The author's own stale save (a second tab of theirs) is told so, not by their own name as if someone else.
+        Response own = Web.as(t.member()).formParam("html", "<p>second thoughts</p>").formParam("css", "").formParam("basedOn", "1")
+                .post(base + "/mockups");
+        assertEquals(409, own.statusCode());
+        String byYou = Web.html(own).selectFirst("#mockup-conflict p").text();
+        assertTrue(byYou.contains("ou in another tab or window") && !byYou.contains(t.member().username), byYou);
 
         // The form starts with the current source: saved untouched, it is refused instead of adding a copy.
         Response same = Web.as(t.member()).formParam("html", DesignFixtures.HOME_HTML.replace("Welcome back", "Hello again"))
