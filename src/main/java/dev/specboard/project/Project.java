@@ -34,6 +34,8 @@ public class Project extends TimestampedEntity {
     /** The most reference apps a vision names, each a product's name (Notion, Linear) of at most {@link #MAX_REFERENCE_APP_LENGTH} characters. */
     public static final int MAX_REFERENCE_APPS = 20;
     public static final int MAX_REFERENCE_APP_LENGTH = 100;
+    /** The form's comma-separated field holds the most reference apps at their longest, with ", " between them. */
+    public static final int MAX_REFERENCE_APPS_TEXT = MAX_REFERENCE_APPS * (MAX_REFERENCE_APP_LENGTH + 2);
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "owner_id")

@@ -12,7 +12,7 @@ public record VisionForm(
         @FormParam("visionStatement") @Size(max = 5000, message = "At most 5000 characters") String visionStatement,
         @FormParam("targetFeeling") @Pattern(regexp = "^$|^(professional|playful|minimal|bold)$",
                 message = "Choose one of professional, playful, minimal, bold") String targetFeeling,
-        @FormParam("referenceApps") @Size(max = 1000, message = "At most 1000 characters") String referenceApps,
+        @FormParam("referenceApps") @Size(max = Project.MAX_REFERENCE_APPS_TEXT, message = "At most 2040 characters") String referenceApps,
         @FormParam("icon") @Size(max = 50, message = "At most 50 characters") String icon,
         @FormParam("color") @Pattern(regexp = "^$|^#[0-9a-fA-F]{6}$", message = "A colour as #RRGGBB, for example #1f5fbf") String color) {
 

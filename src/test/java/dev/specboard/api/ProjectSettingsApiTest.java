@@ -106,5 +106,9 @@ class ProjectSettingsApiTest {
         fx.api(team.owner()).body(Map.of("referenceApps", List.of("x".repeat(101)), "version", version)).put(project).then().statusCode(422)
                 .body("details.referenceApps", equalTo("Each reference app at most 100 characters"));
         fx.api(team.owner()).get(project).then().statusCode(200).body("referenceApps", equalTo(List.of())).body("version", equalTo(version));
+        // The most apps at their longest fit: the API joins them into the settings form's field, once refused past 1,000 characters.
+        List<String> most = java.util.stream.IntStream.range(0, 20).mapToObj(i -> (char) ('a' + i) + "x".repeat(99)).toList();
+        fx.api(team.owner()).body(Map.of("referenceApps", most, "version", version)).put(project).then().statusCode(200)
+                .body("referenceApps", equalTo(most));
     }
 }
