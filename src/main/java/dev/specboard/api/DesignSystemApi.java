@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * A member's decisions on the design system's colour tokens, as on its page: name a colour, confirm it, merge it into
- * another or undo that. Each answers the design system as {@code GET .../design-system} does; the decisions are kept
+ * another or undo that, add back a colour left out. Each answers the design system as {@code GET .../design-system} does; the decisions are kept
  * across recomputes, and a change made meanwhile by someone else is 409 naming both.
  */
 @Path("/api/v1/projects/{slug}/design-system/colors")
@@ -83,6 +83,16 @@ public class DesignSystemApi {
         Access access = projectAccess.write(slug, Role.MEMBER);
         MergeBody b = body == null ? new MergeBody(null, null) : body;
         designSystems.unmerge(access, b.color(), b.into());
+        return designApi.designSystem(slug);
+    }
+
+    /** A colour left out (rejected, or left out in the wizard) comes back; one not left out (any more) is 409. */
+    @RoleFirst.Member
+    @POST
+    @Path("/restore")
+    public DesignApi.DesignSystemAnswer restore(@PathParam("slug") String slug, ColorBody body) {
+        Access access = projectAccess.write(slug, Role.MEMBER);
+        designSystems.restore(access, body == null ? null : body.color());
         return designApi.designSystem(slug);
     }
 }

@@ -48,4 +48,12 @@ public class DesignSystemTools {
                                                           @ToolArg(description = "the colour you saw it merged into", required = false) String into) {
         return call(() -> designSystemApi.unmerge(project, new DesignSystemApi.MergeBody(color, into)));
     }
+
+    @Tool(name = "restore_color_token", description = "Adds back a colour left out of the design system (its token thought rejected, or "
+            + "left out in the wizard): a token again from the next recompute on; its thought is undecided again.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = false, openWorldHint = false))
+    public DesignApi.DesignSystemAnswer restoreColorToken(@ToolArg(description = "project slug") String project,
+                                                          @ToolArg(description = COLOR) String color) {
+        return call(() -> designSystemApi.restore(project, new DesignSystemApi.ColorBody(color)));
+    }
 }

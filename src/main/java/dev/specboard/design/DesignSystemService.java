@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -95,47 +96,20 @@ public class DesignSystemService {
     public void name(Access access, String color, String name, String was) {
         access.requireWrite(Role.MEMBER);
         String hex = hex(color);
-        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        if (!NAME.matcher(n).matches()) {
-            throw ValidationException.of("name", "A token name starts with a letter and has at most 40 lowercase letters, digits and hyphens, like primary or surface-2");
-        }
-        DesignSystem ds = locked(access);
-        DesignTokens.Confirmations c = ds.confirmations();
-        requireToken(ds, c, hex, "color");
-        Map<String, DesignTokens.ColorConfirmation> colors = new LinkedHashMap<>(c.colors() == null ? Map.of() : c.colors());
-        // A name another colour has is a wrong answer, not a change made meanwhile: 422 at the name, so the field takes the focus.
-        colors.forEach((other, conf) -> {
-            if (!other.equals(hex) && n.equals(conf.name())) {
-                throw ValidationException.of("name", "The name " + n + " already belongs to " + other + ": choose another name");
+        String n = tokenName(name);
+        withConfirmations(access.project().id, d -> {
+            requireToken(d, hex, "color");
+            // A name another colour has is a wrong answer, not a change made meanwhile: 422 at the name, so the field takes the focus.
+            requireFree(d, Map.of(hex, n));
+            DesignTokens.ColorConfirmation old = d.colors().get(hex);
+            String current = old != null && old.name() != null ? old.name() : tokenName(d.ds(), hex);
+            if (was != null && current != null && !was.strip().equals(current)) {
+                String by = old == null || old.by() == null ? "someone else" : old.by();
+                throw ApiException.conflict(hex + " was renamed " + current + " by " + by + " while you named it " + n + " (you saw " + was.strip()
+                        + "). Nothing is lost: your name stays in the field; save it again to replace " + current + ".", Map.<String, Object>of("current", current, "yours", n));
             }
+            applyNames(access, d, Map.of(hex, n));
         });
-        DesignTokens.ColorConfirmation old = colors.get(hex);
-        String current = old != null && old.name() != null ? old.name() : tokenName(ds, hex);
-        if (was != null && current != null && !was.strip().equals(current)) {
-            String by = old == null || old.by() == null ? "someone else" : old.by();
-            throw ApiException.conflict(hex + " was renamed " + current + " by " + by + " while you named it " + n + " (you saw " + was.strip()
-                    + "). Nothing is lost: your name stays in the field; save it again to replace " + current + ".", Map.<String, Object>of("current", current, "yours", n));
-        }
-        colors.put(hex, new DesignTokens.ColorConfirmation(n, old != null && old.confirmed(), username(access), Instant.now().toString()));
-        save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
-        ds.tokens = renamed(ds.tokens, hex, n);
-        // The design system is locked first, as the worker does before it writes token thoughts.
-        ThoughtService.tokenRenamed(access.project().id, hex, n);
-    }
-
-    /**
-     * The stored tokens with the colour under its new name at once, as the recompute will store them: the answer to the
-     * naming showed the names as they were until then. Left for the recompute when another colour has that name now.
-     */
-    private static String renamed(String tokens, String hex, String name) {
-        DesignTokens.Tokens t = DesignJson.read(tokens, DesignTokens.Tokens.class, null);
-        if (t == null || t.colors() == null || t.colors().values().stream().noneMatch(v -> hex.equals(v.value()))
-                || (t.colors().containsKey(name) && !hex.equals(t.colors().get(name).value()))) {
-            return tokens;
-        }
-        Map<String, DesignTokens.ColorToken> colors = new LinkedHashMap<>();
-        t.colors().forEach((key, v) -> colors.put(hex.equals(v.value()) ? name : key, v));
-        return DesignJson.write(new DesignTokens.Tokens(colors, t.spacing(), t.typography(), t.flags()));
     }
 
     /** A member confirms a colour token as part of the design system. */
@@ -143,14 +117,11 @@ public class DesignSystemService {
     public void confirm(Access access, String color) {
         access.requireWrite(Role.MEMBER);
         String hex = hex(color);
-        DesignSystem ds = locked(access);
-        DesignTokens.Confirmations c = ds.confirmations();
-        requireToken(ds, c, hex, "color");
-        Map<String, DesignTokens.ColorConfirmation> colors = new LinkedHashMap<>(c.colors() == null ? Map.of() : c.colors());
-        DesignTokens.ColorConfirmation old = colors.get(hex);
-        String currentName = old != null ? old.name() : tokenName(ds, hex);
-        colors.put(hex, new DesignTokens.ColorConfirmation(currentName, true, username(access), Instant.now().toString()));
-        save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
+        String by = username(access);
+        withConfirmations(access.project().id, d -> {
+            requireToken(d, hex, "color");
+            confirmIn(d, hex, by);
+        });
     }
 
     /**
@@ -165,23 +136,21 @@ public class DesignSystemService {
         if (a.equals(b)) {
             throw ValidationException.of("into", "Choose another colour to merge " + a + " into");
         }
-        DesignSystem ds = locked(access);
-        DesignTokens.Confirmations c = ds.confirmations();
-        Map<String, String> merges = new LinkedHashMap<>(c.merges() == null ? Map.of() : c.merges());
-        if (a.equals(DesignSystemBuilder.resolve(b, merges))) {
-            throw ApiException.conflict(b + " is already merged into " + a + ".");
-        }
-        String current = merges.get(a);
-        if (current == null) {
-            requireToken(ds, c, a, "color");
-        }
-        requireToken(ds, c, b, "into");
-        if (current != null && !current.equals(b)) {
-            throw ApiException.conflict(a + " was merged into " + current + " since you loaded the page, so it was not merged into " + b
-                    + ". Undo that merge first to merge it into " + b + ".", Map.<String, Object>of("current", current, "yours", b));
-        }
-        merges.put(a, b);
-        save(ds, new DesignTokens.Confirmations(c.colors(), merges, c.rejected()));
+        withConfirmations(access.project().id, d -> {
+            if (a.equals(DesignSystemBuilder.resolve(b, d.merges()))) {
+                throw ApiException.conflict(b + " is already merged into " + a + ".");
+            }
+            String current = d.merges().get(a);
+            if (current == null) {
+                requireToken(d, a, "color");
+            }
+            requireToken(d, b, "into");
+            if (current != null && !current.equals(b)) {
+                throw ApiException.conflict(a + " was merged into " + current + " since you loaded the page, so it was not merged into " + b
+                        + ". Undo that merge first to merge it into " + b + ".", Map.<String, Object>of("current", current, "yours", b));
+            }
+            d.merges().put(a, b);
+        });
     }
 
     /**
@@ -193,41 +162,43 @@ public class DesignSystemService {
         access.requireWrite(Role.MEMBER);
         String a = hex(from);
         String seen = seenInto == null || seenInto.isBlank() ? null : hex(seenInto);
-        DesignSystem ds = locked(access);
-        DesignTokens.Confirmations c = ds.confirmations();
-        Map<String, String> merges = new LinkedHashMap<>(c.merges() == null ? Map.of() : c.merges());
-        String current = merges.remove(a);
-        if (current == null) {
-            throw ApiException.conflict(a + " is not merged into another colour (any more).");
-        }
-        if (seen != null && !seen.equals(current)) {
-            throw ApiException.conflict(a + " is merged into " + current + " now, not into " + seen + " as you saw it: nothing was undone.",
-                    Map.<String, Object>of("current", current, "yours", seen));
-        }
-        save(ds, new DesignTokens.Confirmations(c.colors(), merges, c.rejected()));
+        withConfirmations(access.project().id, d -> {
+            String current = d.merges().remove(a);
+            if (current == null) {
+                throw ApiException.conflict(a + " is not merged into another colour (any more).");
+            }
+            if (seen != null && !seen.equals(current)) {
+                throw ApiException.conflict(a + " is merged into " + current + " now, not into " + seen + " as you saw it: nothing was undone.",
+                        Map.<String, Object>of("current", current, "yours", seen));
+            }
+        });
     }
 
     /**
      * Adds back a colour left out (in the wizard, or by rejecting its token thought): from the next recompute on it is a
-     * token again if a mockup uses it, and a later wizard run offers it. One no longer left out answers 409 (added back meanwhile).
+     * token again if a mockup uses it, and a later wizard run offers it; its token thought, rejected, is undecided again.
+     * One no longer left out answers 409 (added back meanwhile).
      */
     @Transactional
     public void restore(Access access, String color) {
         access.requireWrite(Role.MEMBER);
         String hex = hex(color);
-        DesignSystem ds = locked(access);
-        DesignTokens.Confirmations c = ds.confirmations();
-        if (!c.rejected().contains(hex)) {
-            throw ApiException.conflict(hex + " is not left out of the design system (any more).");
-        }
-        java.util.List<String> rejected = new java.util.ArrayList<>(c.rejected());
-        rejected.remove(hex);
-        save(ds, new DesignTokens.Confirmations(c.colors(), c.merges(), rejected));
+        UUID projectId = access.project().id;
+        // It reopens a thought, which a running inference writes back whole: the lock of the other decisions on thoughts, taken first.
+        InferredEntity.lockInference(projectId);
+        withConfirmations(projectId, d -> {
+            if (!d.rejected().remove(hex)) {
+                throw ApiException.conflict(hex + " is not left out of the design system (any more).");
+            }
+        });
+        // The thought still said rejected, and no recompute rewrites a decided thought: the chain disagreed with the design system.
+        Thought.bySubject(projectId, "token:" + hex).filter(t -> "rejected".equals(t.status)).ifPresent(Thought::reopen);
     }
 
     /**
-     * The design-system wizard's last step: names and confirms the colours kept (confirming their token thoughts) and
-     * rejects the token thoughts of the others, so they leave the design system; all in one transaction.
+     * The design-system wizard's last step: names and confirms the colours kept in one save (so two of them may swap
+     * names; confirming their token thoughts) and rejects the token thoughts of the others, so they leave the design
+     * system; all in one transaction.
      */
     @Transactional
     public void adopt(Access access, Map<String, String> kept, java.util.List<String> leftOut, UUID wizardRunId) {
@@ -235,14 +206,19 @@ public class DesignSystemService {
         UUID projectId = access.project().id;
         // It decides thoughts, which a running inference writes back whole: the same lock as the other decisions.
         InferredEntity.lockInference(projectId);
-        kept.forEach((color, name) -> {
-            name(access, color, name, null);
-            confirm(access, color);
-            Thought.bySubject(projectId, "token:" + hex(color)).filter(t -> !t.decided()).ifPresent(t -> {
-                t.decide("confirmed", "Kept in the design-system wizard", access.accountId());
-                t.wizardRunId = wizardRunId;
-            });
+        Map<String, String> names = new LinkedHashMap<>();
+        kept.forEach((color, name) -> names.put(hex(color), tokenName(name)));
+        String by = username(access);
+        withConfirmations(projectId, d -> {
+            names.keySet().forEach(hex -> requireToken(d, hex, "color"));
+            requireFree(d, names);
+            applyNames(access, d, names);
+            names.keySet().forEach(hex -> confirmIn(d, hex, by));
         });
+        names.keySet().forEach(hex -> Thought.bySubject(projectId, "token:" + hex).filter(t -> !t.decided()).ifPresent(t -> {
+            t.decide("confirmed", "Kept in the design-system wizard", access.accountId());
+            t.wizardRunId = wizardRunId;
+        }));
         for (String color : leftOut) {
             String h = hex(color);
             Thought t = Thought.bySubject(projectId, "token:" + h).filter(x -> !"rejected".equals(x.status)).orElse(null);
@@ -257,33 +233,101 @@ public class DesignSystemService {
 
     /** A rejected token inference: the colour leaves the design system at the next recompute (inside the caller's transaction). */
     void withdrawColor(UUID projectId, String hex) {
-        DesignSystem ds = locked(projectId);
-        DesignTokens.Confirmations c = ds.confirmations();
-        if (!c.rejected().contains(hex)) {
-            java.util.List<String> rejected = new java.util.ArrayList<>(c.rejected());
-            rejected.add(hex);
-            save(ds, new DesignTokens.Confirmations(c.colors(), c.merges(), rejected));
-        }
+        withConfirmations(projectId, d -> {
+            if (!d.rejected().contains(hex)) {
+                d.rejected().add(hex);
+            }
+        });
     }
 
     /** A confirmed token inference confirms the colour token (inside the caller's transaction). */
     void confirmColor(UUID projectId, String hex, String by) {
+        withConfirmations(projectId, d -> confirmIn(d, hex, by));
+    }
+
+    /** Members' colour decisions while one change edits them: copies of the stored ones, beside the locked design system. */
+    record Decisions(DesignSystem ds, Map<String, DesignTokens.ColorConfirmation> colors, Map<String, String> merges, java.util.List<String> rejected) {
+        DesignTokens.Confirmations confirmations() {
+            return new DesignTokens.Confirmations(colors, merges, rejected);
+        }
+    }
+
+    /**
+     * Every change of the members' colour decisions goes through here: the design system is locked, the change edits
+     * copies of its decisions (refusing by throwing, which saves nothing), and what it changed is saved with a recompute asked for.
+     */
+    private void withConfirmations(UUID projectId, Consumer<Decisions> change) {
         DesignSystem ds = locked(projectId);
-        DesignTokens.Confirmations c = ds.confirmations();
-        Map<String, DesignTokens.ColorConfirmation> colors = new LinkedHashMap<>(c.colors() == null ? Map.of() : c.colors());
-        DesignTokens.ColorConfirmation old = colors.get(hex);
-        colors.put(hex, new DesignTokens.ColorConfirmation(old != null ? old.name() : tokenName(ds, hex), true, by, Instant.now().toString()));
-        save(ds, new DesignTokens.Confirmations(colors, c.merges(), c.rejected()));
+        DesignTokens.Confirmations stored = ds.confirmations();
+        Decisions d = new Decisions(ds, new LinkedHashMap<>(stored.colors() == null ? Map.of() : stored.colors()),
+                new LinkedHashMap<>(stored.merges() == null ? Map.of() : stored.merges()), new java.util.ArrayList<>(stored.rejected()));
+        DesignTokens.Confirmations before = new DesignTokens.Confirmations(new LinkedHashMap<>(d.colors()), new LinkedHashMap<>(d.merges()),
+                java.util.List.copyOf(d.rejected()));
+        change.accept(d);
+        if (!d.confirmations().equals(before)) {
+            save(ds, d.confirmations());
+        }
+    }
+
+    /**
+     * A name another colour keeps is 422 at the name; the colours named in the same save give up theirs, so two colours
+     * can swap names in one save (one at a time, each name still belonged to the other colour).
+     */
+    private static void requireFree(Decisions d, Map<String, String> names) {
+        Map<String, String> holders = new java.util.HashMap<>();
+        d.colors().forEach((hex, c) -> {
+            if (!names.containsKey(hex) && c.name() != null) {
+                holders.put(c.name(), hex);
+            }
+        });
+        names.forEach((hex, n) -> {
+            String other = holders.putIfAbsent(n, hex);
+            if (other != null && !other.equals(hex)) {
+                throw ValidationException.of("name", "The name " + n + " already belongs to " + other + ": choose another name");
+            }
+        });
+    }
+
+    /** Stores the names (keeping each colour's confirmation), in the stored tokens at once and in the colours' token thoughts. */
+    private static void applyNames(Access access, Decisions d, Map<String, String> names) {
+        String by = username(access);
+        String at = Instant.now().toString();
+        names.forEach((hex, n) -> {
+            DesignTokens.ColorConfirmation old = d.colors().get(hex);
+            d.colors().put(hex, new DesignTokens.ColorConfirmation(n, old != null && old.confirmed(), by, at));
+        });
+        d.ds().tokens = renamed(d.ds().tokens, names);
+        // The design system is locked first, as the worker does before it writes token thoughts.
+        names.forEach((hex, n) -> ThoughtService.tokenRenamed(access.project().id, hex, n));
+    }
+
+    private static void confirmIn(Decisions d, String hex, String by) {
+        DesignTokens.ColorConfirmation old = d.colors().get(hex);
+        d.colors().put(hex, new DesignTokens.ColorConfirmation(old != null ? old.name() : tokenName(d.ds(), hex), true, by, Instant.now().toString()));
+    }
+
+    /**
+     * The stored tokens with the colours under their new names at once, as the recompute will store them: the answer to the
+     * naming showed the names as they were until then. Left for the recompute when another colour keeps one of the names.
+     */
+    private static String renamed(String tokens, Map<String, String> names) {
+        DesignTokens.Tokens t = DesignJson.read(tokens, DesignTokens.Tokens.class, null);
+        if (t == null || t.colors() == null || t.colors().values().stream().noneMatch(v -> names.containsKey(v.value()))) {
+            return tokens;
+        }
+        Map<String, DesignTokens.ColorToken> colors = new LinkedHashMap<>();
+        for (Map.Entry<String, DesignTokens.ColorToken> e : t.colors().entrySet()) {
+            if (colors.putIfAbsent(names.getOrDefault(e.getValue().value(), e.getKey()), e.getValue()) != null) {
+                return tokens;
+            }
+        }
+        return DesignJson.write(new DesignTokens.Tokens(colors, t.spacing(), t.typography(), t.flags()));
     }
 
     private void save(DesignSystem ds, DesignTokens.Confirmations confirmations) {
         ds.userConfirmations = DesignJson.write(confirmations);
         ds.recomputeRequestedAt = Instant.now();
         requested.fire(new DesignSystemRequested(ds.projectId));
-    }
-
-    private DesignSystem locked(Access access) {
-        return locked(access.project().id);
     }
 
     /**
@@ -305,15 +349,15 @@ public class DesignSystemService {
      * A decision is about a colour the design system shows: one no mockup uses (a typo, a guess) was stored all the same,
      * reserving its name invisibly (a real colour named so later was 409 against it) and turning the design system hybrid.
      */
-    private static void requireToken(DesignSystem ds, DesignTokens.Confirmations c, String hex, String field) {
-        DesignTokens.Tokens t = DesignJson.read(ds.tokens, DesignTokens.Tokens.class, DesignTokens.Tokens.none());
+    private static void requireToken(Decisions d, String hex, String field) {
+        DesignTokens.Tokens t = DesignJson.read(d.ds().tokens, DesignTokens.Tokens.class, DesignTokens.Tokens.none());
         if (t.colors().values().stream().anyMatch(token -> token.value().equals(hex))) {
             return;
         }
-        String into = c.merges() == null ? null : c.merges().get(hex);
+        String into = d.merges().get(hex);
         throw ValidationException.of(field, into != null
-                ? hex + " is merged into " + DesignSystemBuilder.resolve(hex, c.merges()) + ": decide on that colour, or undo the merge first"
-                : c.rejected().contains(hex) ? hex + " was left out of the design system"
+                ? hex + " is merged into " + DesignSystemBuilder.resolve(hex, d.merges()) + ": decide on that colour, or undo the merge first"
+                : d.rejected().contains(hex) ? hex + " was left out of the design system"
                 : "No mockup uses " + hex + ": choose a colour of the design system");
     }
 
@@ -328,6 +372,15 @@ public class DesignSystemService {
             throw ValidationException.of("color", "Name a colour by its hex value, like #dc2626");
         }
         return c;
+    }
+
+    /** A token name as stored (trimmed, lower case), or 422 at the name. */
+    private static String tokenName(String name) {
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        if (!NAME.matcher(n).matches()) {
+            throw ValidationException.of("name", "A token name starts with a letter and has at most 40 lowercase letters, digits and hyphens, like primary or surface-2");
+        }
+        return n;
     }
 
     private static String username(Access access) {

@@ -221,6 +221,20 @@ public class Thought extends PanacheEntityBase {
         decidedAt = Instant.now();
     }
 
+    /**
+     * What a rejected thought was about is back (a colour added back to the design system): the thought is undecided
+     * again, as before the rejection, so the next reading refreshes it and a person can decide on it anew.
+     */
+    void reopen() {
+        if (!"rejected".equals(status)) {
+            throw new IllegalStateException("Only a rejected thought is reopened, not a " + status + " one");
+        }
+        status = "active";
+        needsReview = false;
+        decidedBy = null;
+        decidedAt = null;
+    }
+
     /** The project's thoughts about a subject, by subject key: what an inference updates in place or finds rejected. */
     static java.util.Map<String, Thought> bySubjectKey(UUID projectId) {
         java.util.Map<String, Thought> bySubject = new java.util.HashMap<>();

@@ -47,10 +47,15 @@ class DesignSystemWizardColoursTest {
 
     /** Submits the colours step keeping the colours given, each named after its hex value. */
     private static Response colours(TestData.Team t, List<String> keep) {
+        return colours(t, keep, java.util.Map.of());
+    }
+
+    /** Submits the colours step keeping the colours given, named as {@code names} says (else after their hex value). */
+    private static Response colours(TestData.Team t, List<String> keep, java.util.Map<String, String> names) {
         String base = DesignWizardResourceTest.base(t, "design-system");
         RequestSpecification r = Web.as(t.member());
         for (String hex : Web.html(Web.as(t.member()).get(base + "?step=colours")).select("input[name=color]").eachAttr("value")) {
-            r = r.formParam("color", hex).formParam("colorName", "c" + hex.substring(1));
+            r = r.formParam("color", hex).formParam("colorName", names.getOrDefault(hex, "c" + hex.substring(1)));
             if (keep.contains(hex)) {
                 r = r.formParam("keep", hex);
             }
@@ -154,7 +159,9 @@ class DesignSystemWizardColoursTest {
         assertTrue(note.text().contains("#222222"), note.text());
         assertEquals("/projects/" + t.slug() + "/design-system#left-out-colors", note.selectFirst("a").attr("href"));
 
+        assertEquals("rejected", tokenThought(t, "#222222").status, "left out by the wizard");
         Web.as(t.member()).formParam("color", "#222222").post("/projects/" + t.slug() + "/design-system/colors/restore").then().statusCode(303);
+        assertEquals("active", tokenThought(t, "#222222").status, "added back, its thought is undecided again, not still rejected");
         assertEquals(409, Web.as(t.member()).formParam("color", "#222222").post("/projects/" + t.slug() + "/design-system/colors/restore").statusCode(),
                 "added back already");
         assertEquals(403, Web.as(t.viewer()).formParam("color", "#222222").post("/projects/" + t.slug() + "/design-system/colors/restore").statusCode());
@@ -164,5 +171,39 @@ class DesignSystemWizardColoursTest {
         Document offered = Web.html(Web.as(t.member()).get(base));
         assertTrue(offered.select("input[name=color]").eachAttr("value").contains("#222222"));
         assertNull(offered.getElementById("left-before"));
+    }
+
+    /**
+     * Two kept colours swapping names in one run was refused as a clash, each name still belonging to the other colour
+     * until its own rename; the swap is one save now. A name a colour outside the save holds is still refused.
+     */
+    @Test
+    void twoColoursSwapTheirNamesInOneRunAndARealClashIsStillRefused() {
+        TestData.Team t = data.team();
+        page(t);
+        String base = DesignWizardResourceTest.base(t, "design-system");
+        colours(t, List.of("#111111", "#222222", "#00ff00")).then().statusCode(303);
+        Web.as(t.member()).formParam("x", "").post(base + "/review").then().statusCode(303);
+        DesignSystemResourceTest.settled(t);
+
+        colours(t, List.of("#111111", "#222222", "#00ff00"), java.util.Map.of("#111111", "c222222", "#222222", "c111111")).then().statusCode(303);
+        Response swapped = Web.as(t.member()).formParam("x", "").post(base + "/review");
+        assertEquals(303, swapped.statusCode(), swapped.asString());
+        Document ds = DesignSystemResourceTest.settled(t);
+        assertEquals("c222222", ds.selectFirst("#color-111111 .token-name").text());
+        assertEquals("c111111", ds.selectFirst("#color-222222 .token-name").text());
+
+        colours(t, List.of("#111111", "#222222"), java.util.Map.of("#111111", "c00ff00", "#222222", "c111111")).then().statusCode(303);
+        Response clash = Web.as(t.member()).formParam("x", "").post(base + "/review");
+        assertEquals(422, clash.statusCode(), clash.asString());
+        assertTrue(Web.html(clash).getElementById("error-summary").text().contains("already belongs to #00ff00"),
+                Web.html(clash).getElementById("error-summary").text());
+        Document unchanged = DesignSystemResourceTest.settled(t);
+        assertEquals("c222222", unchanged.selectFirst("#color-111111 .token-name").text(), "nothing of a refused save is kept");
+    }
+
+    private static dev.specboard.design.Thought tokenThought(TestData.Team t, String hex) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> dev.specboard.design.Thought.bySubject(t.project().id, "token:" + hex)
+                .orElseThrow(() -> new AssertionError("no thought about " + hex)));
     }
 }
