@@ -1,5 +1,7 @@
 package dev.specboard.spec;
 
+import dev.specboard.account.ApiTokenService;
+import dev.specboard.support.Mcp;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,6 +38,9 @@ class TaskFilePathsTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ApiTokenService tokens;
 
     private static Map<String, Object> phase(String name, String... files) {
         return Map.of("name", name, "description", "Build " + name, "hours", 1, "content", "Do " + name, "assignedFiles", List.of(files));
@@ -98,6 +103,13 @@ class TaskFilePathsTest {
         assertEquals("A phase has at most 200 files; this one has 201", d.selectFirst("#phases .field.has-error p.error").text());
         assertEquals(String.join("\n", many), d.getElementById("phase-0-files").val().strip(), "the typed files are kept");
         assertEquals(1, (int) fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("size()"), "only the spec of 200 files was kept");
+
+        // An agent's create_spec is refused in the same words, and keeps nothing either.
+        String token = tokens.create(t.member().id, "files", null, null).value();
+        String text = Mcp.answer(token, Mcp.initialize(token), "create_spec", true, "project", t.slug(), "title", "Many", "specType", "hierarchical",
+                "overview", "Overview", "phases", List.of(phase("two", many)));
+        assertTrue(text.contains("A phase has at most 200 files; this one has 201"), text);
+        assertEquals(1, (int) fx.api(t.viewer()).get(api).then().statusCode(200).extract().path("size()"), "nothing kept from MCP");
     }
 
     /** Tasks saved before paths were normalised get the same form from the migration, which runs again here on such a row. */
