@@ -137,7 +137,8 @@ public class McpSessionGuard {
         JsonNode params = message.get("params");
         String shape = params != null && !params.isNull() && !params.isObject()
                 ? "Invalid params: params must be a JSON object (MCP names every parameter)"
-                : "tools/call".equals(method) ? misshapenCall(message.path("params")) : null;
+                : "tools/call".equals(method) ? McpMessageShape.ofCall(message.path("params"))
+                : "initialize".equals(method) ? McpMessageShape.ofInitialize(params) : null;
         if (shape != null) {
             // The library casts these without a check: its ClassCastException was logged with a stack trace and the
             // caller got "internal error" for a mistake of its own, or, thrown on the event loop, no answer at all.
@@ -190,21 +191,6 @@ public class McpSessionGuard {
         InputGuard.refused("POST", endpoint, text);
         answer(ctx, 200, toolError(message.get("id"), text, arguments));
         return true;
-    }
-
-    /** What is wrong with a tool call's params (no object, a name that is not text, arguments that are not an object), or null. */
-    static String misshapenCall(JsonNode params) {
-        if (!params.isObject()) {
-            return "Invalid params: a tool call's params must be a JSON object with the tool's name and its arguments";
-        }
-        if (!params.path("name").isTextual()) {
-            return "Invalid params: name must be the tool's name as text";
-        }
-        JsonNode arguments = params.get("arguments");
-        if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
-            return "Invalid params: arguments must be a JSON object of the tool's arguments by name";
-        }
-        return null;
     }
 
     /** The message as a JSON value, or null when it is not JSON. */

@@ -94,4 +94,35 @@ class McpUnknownArgumentTest {
         Mcp.callTool(token, session, "list_projects", "null").then().statusCode(200)
                 .body("result.content[0].text", org.hamcrest.Matchers.containsString(t.slug()));
     }
+
+    /** The library read an initialize's clientInfo and capabilities without a check: each of these was a 500 with a stack trace. */
+    @Test
+    void anInitializeOfTheWrongShapeIsInvalidParamsNotA500() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "initialize", null, null).value();
+        String client = "\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}";
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("{}", "protocolVersion must be");
+        refusals.put("{\"protocolVersion\":\"2025-06-18\"}", "capabilities must be");
+        refusals.put("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}", "clientInfo must be");
+        refusals.put("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":\"x\"," + client + "}", "capabilities must be");
+        refusals.put("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":\"x\"}", "clientInfo must be");
+        refusals.put("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{}}", "clientInfo.name must be text");
+        refusals.put("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":null,\"version\":\"1\"}}",
+                "clientInfo.name must be text");
+        refusals.put("{\"protocolVersion\":7,\"capabilities\":{}," + client + "}", "protocolVersion must be");
+        refusals.put("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\","
+                + "\"icons\":[{\"src\":\"https://example.test/i.png\",\"theme\":\"pink\"}]}}", "clientInfo.icons[0].theme must be light or dark");
+        for (Map.Entry<String, String> e : refusals.entrySet()) {
+            io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json")
+                    .header("Accept", "application/json, text/event-stream")
+                    .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":" + e.getKey() + "}").post("/api/mcp")
+                    .then().statusCode(200).body("id", equalTo(1)).body("error.code", equalTo(-32602))
+                    .body("error.message", org.hamcrest.Matchers.startsWith("Invalid params: " + e.getValue()));
+        }
+        // None of them kept a place among the token's sessions: a proper initialize still opens one, and it works.
+        String session = Mcp.initialize(token);
+        Mcp.callTool(token, session, "list_projects", "{}").then().statusCode(200)
+                .body("result.content[0].text", org.hamcrest.Matchers.containsString(t.slug()));
+    }
 }
