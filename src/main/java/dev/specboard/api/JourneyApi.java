@@ -254,27 +254,32 @@ public class JourneyApi {
         return Response.noContent().build();
     }
 
-    /** Locks a node: its data and place stay as they are and it cannot be removed until it is unlocked; connections may still change. */
+    /**
+     * Locks a node: its data and place stay as they are and it cannot be removed until it is unlocked; connections may still change.
+     * With {@code ?version=}, 409 with both versions when someone changed the journey since.
+     */
     @RoleFirst.Member
     @PUT
     @Path("/journeys/{id}/nodes/{key}/lock")
-    public JourneyAnswer lockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key) {
-        return setLocked(slug, id, key, true);
+    public JourneyAnswer lockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key,
+                                  @QueryParam("version") Integer version) {
+        return setLocked(slug, id, key, true, version);
     }
 
-    /** Unlocks a node, so that it can be edited, moved and removed again. */
+    /** Unlocks a node, so that it can be edited, moved and removed again; {@code ?version=} as on locking. */
     @RoleFirst.Member
     @DELETE
     @Path("/journeys/{id}/nodes/{key}/lock")
-    public JourneyAnswer unlockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key) {
-        return setLocked(slug, id, key, false);
+    public JourneyAnswer unlockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key,
+                                    @QueryParam("version") Integer version) {
+        return setLocked(slug, id, key, false, version);
     }
 
-    /** Locks or unlocks a node and answers with the whole journey (its version moves on). */
-    public JourneyAnswer setLocked(String slug, String id, String key, boolean locked) {
+    /** Locks or unlocks a node and answers with the whole journey (its version moves on); with a version, 409 when it is stale. */
+    public JourneyAnswer setLocked(String slug, String id, String key, boolean locked, Integer version) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = DesignApi.uuid(id);
-        journeyNodes.setLocked(access, fid, key, locked);
+        journeyNodes.setLocked(access, fid, key, locked, version, null);
         return journey(access, journeys.get(access.project().id, fid));
     }
 

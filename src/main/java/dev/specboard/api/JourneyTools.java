@@ -71,11 +71,13 @@ public class JourneyTools {
     }
 
     @Tool(name = "lock_journey_node", description = "Locks (locked true) or unlocks (false) a journey node: a locked node keeps its data and "
-            + "its place and cannot be removed until it is unlocked; connections to and from it may still change.",
+            + "its place and cannot be removed until it is unlocked; connections to and from it may still change. With the version read, "
+            + "refused when someone changed the journey since that version.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public JourneyApi.JourneyAnswer lockJourneyNode(@ToolArg(description = "project slug") String project, @ToolArg(description = "journey id") String journeyId,
-                                                    @ToolArg(description = "the node's key") String key, @ToolArg(description = "true to lock, false to unlock") boolean locked) {
-        return call(() -> journeyApi.setLocked(project, journeyId, key, locked));
+                                                    @ToolArg(description = "the node's key") String key, @ToolArg(description = "true to lock, false to unlock") boolean locked,
+                                                    @ToolArg(description = "the version read (from get_journey)", required = false) Integer version) {
+        return call(() -> journeyApi.setLocked(project, journeyId, key, locked, version));
     }
 
     @Tool(name = "get_journey", description = "Returns a journey with its nodes, connections and the problems its check finds.",

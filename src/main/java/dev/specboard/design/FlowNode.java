@@ -99,8 +99,17 @@ public class FlowNode extends TimestampedEntity {
     }
 
     static String seen(String type, FlowModel.Data d) {
+        return fingerprint(typed(type, d));
+    }
+
+    /** The same for one outgoing connection (where it leads, its trigger, element and label), carried by its remove form. */
+    static String seen(FlowModel.Connection c) {
+        return fingerprint(java.util.Arrays.asList(c.targetNodeId(), c.trigger(), c.element(), c.label()));
+    }
+
+    private static String fingerprint(List<Object> values) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(typed(type, d).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(values.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(hash, 0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -126,6 +126,25 @@ public class JourneyFlow extends EditedEntity {
                 savedByAsSeenBy(caller));
     }
 
+    /**
+     * The same for a change that types nothing (removing, locking or unlocking a node, removing one of its connections;
+     * {@code refused} says what was not done): based on an older version of the journey, it goes ahead when what it acts on
+     * is still as the page showed it ({@code seen} equals {@code now}), else 409 naming both versions, with the node's saved
+     * texts. No version given: no check; a version without {@code seen} (the API's) is stale after any change.
+     */
+    void requireAsSeen(Integer given, String seen, String now, FlowNode node, String refused, UUID caller) {
+        StaleVersionException.requireSaved("The journey " + name, given, version);
+        if (given == null || given == version || now.equals(seen)) {
+            return;
+        }
+        FlowModel.Data d = FlowModel.data(node.data);
+        String by = savedByAsSeenBy(caller);
+        throw StaleVersionException.withMessage("The node " + node.nodeKey + " was changed by " + (by == null ? "someone else" : by)
+                        + " since you opened version " + given + " of the journey " + name + " (it is now version " + version + "), so "
+                        + refused + ". The node is shown as it is now: do it again if you still mean to.", given, version,
+                StaleVersionException.texts("label", d.label(), "question", d.question(), "text", d.text(), "entity", d.entity()), null, by);
+    }
+
     /** The check both edits share, with the texts the 409 shows side by side, read only when it is raised. */
     private void requireVersion(Integer given, java.util.function.Supplier<java.util.Map<String, String>> theirs,
                                 java.util.function.Supplier<java.util.Map<String, String>> yours, UUID caller) {

@@ -64,12 +64,16 @@ public class JourneyNodeService {
         return n;
     }
 
-    /** Removes a node and every connection that led to it. */
+    /**
+     * Removes a node and every connection that led to it; based on an older version of the journey in which this node
+     * changed since its form showed it ({@code seen}), 409 (see {@link JourneyFlow#requireAsSeen}).
+     */
     @Transactional
-    public void removeNode(Access access, UUID flowId, String key) {
+    public void removeNode(Access access, UUID flowId, String key, Integer version, String seen) {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = journeys.lock(access, flowId);
         FlowNode gone = journeys.node(f.id, key);
+        f.requireAsSeen(version, seen, gone.seen(), gone, "it was not removed", access.accountId());
         gone.requireUnlocked("remove");
         for (FlowNode n : journeys.nodes(f.id)) {
             List<FlowModel.Connection> cs = FlowModel.connections(n.connections);
@@ -115,14 +119,19 @@ public class JourneyNodeService {
         journeys.askAboutBranches(f);
     }
 
-    /** Removes one outgoing connection of a node (by its place in the node's list). */
+    /**
+     * Removes one outgoing connection of a node (by its place in the node's list); based on an older version of the
+     * journey, 409 unless that place still holds the connection its form showed ({@code seen}): another may be there now.
+     */
     @Transactional
-    public void disconnect(Access access, UUID flowId, String key, int index) {
+    public void disconnect(Access access, UUID flowId, String key, int index, Integer version, String seen) {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = journeys.lock(access, flowId);
         FlowNode n = journeys.node(f.id, key);
         List<FlowModel.Connection> cs = FlowModel.connections(n.connections);
-        if (index < 0 || index >= cs.size()) {
+        boolean there = index >= 0 && index < cs.size();
+        f.requireAsSeen(version, seen, there ? FlowNode.seen(cs.get(index)) : "", n, "its connection was not removed", access.accountId());
+        if (!there) {
             throw ApiException.notFound("No such connection");
         }
         cs.remove(index);
@@ -155,12 +164,16 @@ public class JourneyNodeService {
         f.canvasState = DesignJson.write(FlowModel.canvas(f.canvasState).without(key));
     }
 
-    /** Locks a node (its data and place stay, and it cannot be removed) or unlocks it; a new version of the journey either way. */
+    /**
+     * Locks a node (its data and place stay, and it cannot be removed) or unlocks it; a new version of the journey either way.
+     * Based on an older version of the journey in which this node changed since the page showed it ({@code seen}), 409.
+     */
     @Transactional
-    public FlowNode setLocked(Access access, UUID flowId, String key, boolean locked) {
+    public FlowNode setLocked(Access access, UUID flowId, String key, boolean locked, Integer version, String seen) {
         access.requireWrite(Role.MEMBER);
         JourneyFlow f = journeys.lock(access, flowId);
         FlowNode n = journeys.node(f.id, key);
+        f.requireAsSeen(version, seen, n.seen(), n, locked ? "it was not locked" : "it was not unlocked", access.accountId());
         if (n.locked != locked) {
             n.locked = locked;
             f.version++;

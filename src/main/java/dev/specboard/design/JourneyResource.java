@@ -142,7 +142,8 @@ public class JourneyResource {
     @GET
     @Path("/{id}/nodes/{key}/edit")
     public Response nodeEditor(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @Context HttpHeaders headers) {
-        Access access = projectAccess.read(slug);
+        // The forms are a member's, as every edit form is: a viewer is 403 here, not an empty fragment or a page without them.
+        Access access = projectAccess.write(slug, Role.MEMBER);
         JourneyFlow f = journeys.get(access.project().id, uuid(id));
         journeys.node(f.id, key);
         if (!Htmx.isFragment(headers)) {
@@ -212,10 +213,15 @@ public class JourneyResource {
     @POST
     @Path("/{id}/nodes/{key}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response removeNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @Context HttpHeaders headers) {
+    public Response removeNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key,
+                               @FormParam("version") Integer version, @FormParam("seen") String seen, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
-        journeyNodes.removeNode(access, fid, key);
+        try {
+            journeyNodes.removeNode(access, fid, key, version, seen);
+        } catch (StaleVersionException e) {
+            return stale(access, fid, key, e);
+        }
         return Flash.redirect(headers, link(access, fid), "Node " + key + " removed with its connections.");
     }
 
@@ -225,11 +231,15 @@ public class JourneyResource {
     @Path("/{id}/nodes/{key}/lock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response lockNode(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @FormParam("locked") String locked,
-                             @Context HttpHeaders headers) {
+                             @FormParam("version") Integer version, @FormParam("seen") String seen, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
         boolean lock = "true".equals(locked);
-        journeyNodes.setLocked(access, fid, key, lock);
+        try {
+            journeyNodes.setLocked(access, fid, key, lock, version, seen);
+        } catch (StaleVersionException e) {
+            return stale(access, fid, key, e);
+        }
         return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Node " + key + (lock ? " locked: it stays as it is until it is unlocked." : " unlocked."));
     }
 
@@ -281,7 +291,7 @@ public class JourneyResource {
     @Path("/{id}/nodes/{key}/connections/{index}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response disconnect(@PathParam("slug") String slug, @PathParam("id") String id, @PathParam("key") String key, @PathParam("index") String index,
-                               @Context HttpHeaders headers) {
+                               @FormParam("version") Integer version, @FormParam("seen") String seen, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
         int i;
@@ -290,8 +300,19 @@ public class JourneyResource {
         } catch (NumberFormatException e) {
             throw ApiException.notFound("No such connection");
         }
-        journeyNodes.disconnect(access, fid, key, i);
+        try {
+            journeyNodes.disconnect(access, fid, key, i, version, seen);
+        } catch (StaleVersionException e) {
+            return stale(access, fid, key, e);
+        }
         return Flash.redirect(headers, link(access, fid) + "#node-" + key, "Connection removed.");
+    }
+
+    /** A stale removal, lock or unlock: the journey as it is now, the node's entry open with the message naming both versions. */
+    private Response stale(Access access, UUID fid, String key, StaleVersionException e) {
+        JourneyFlow f = journeys.get(access.project().id, fid);
+        return Htmx.page(Templates.journey(views.view(access, f, null, ConnectionForm.empty(), key,
+                FormErrors.none().add("version", e.getMessage()))), 409);
     }
 
     private Response invalid(Access access, UUID fid, NodeForm node, ConnectionForm connection, String failed, FormErrors errors) {

@@ -39,7 +39,8 @@ public record JourneyView(Access access, JourneyFlow flow, List<NodeRow> nodes, 
         }
     }
 
-    public record ConnectionRow(int index, String to, String toLabel, String label, String trigger, String element) {
+    /** An outgoing connection at its place in the node's list; {@code seen} tells its remove form whether another is there now. */
+    public record ConnectionRow(int index, String to, String toLabel, String label, String trigger, String element, String seen) {
     }
 
     public List<String> types() {

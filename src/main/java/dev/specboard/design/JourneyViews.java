@@ -90,7 +90,7 @@ public class JourneyViews {
                 FlowNode target = byId.get(c.targetNodeId());
                 crs.add(new JourneyView.ConnectionRow(i, target == null ? "?" : target.nodeKey, target == null ? "a removed node"
                         : FlowCheck.label(new FlowCheck.Node(target.id, target.nodeKey, target.nodeType, FlowModel.data(target.data), List.of(), false,
-                        null)), c.label(), c.trigger(), c.element()));
+                        null)), c.label(), c.trigger(), c.element(), FlowNode.seen(c)));
             }
             if (only != null && !only.equals(n.nodeKey)) {
                 continue;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -93,6 +94,18 @@ public class RefFiles {
     /** The file at the ref a page resolved ({@link #at}). */
     public FileView fileAt(Repo repo, String path, RefView at) {
         return fileOf(repo, path, at.commitSha());
+    }
+
+    /** The version of the manifest the ref a page resolved reads: the latest one's when it names that commit, else 0 (none holds it). */
+    public int manifestVersion(Repo repo, RefView at) {
+        return manifests.latest(repo.id).filter(m -> m.commitSha().equals(at.commitSha())).map(ManifestFiles.Head::version).orElse(0);
+    }
+
+    /** Whether the ref a page resolved has a file at the path (a link to it there is not a 404). */
+    public boolean holds(Repo repo, RefView at, String path) {
+        String p = RepoPath.of(path).addressed();
+        Optional<ManifestFiles.Head> latest = manifests.latest(repo.id).filter(m -> m.commitSha().equals(at.commitSha()));
+        return (latest.isPresent() ? manifests.files(latest.get()) : filesOf(repo, at.commitSha())).get(p).isPresent();
     }
 
     private TreeView treeOf(Repo repo, String path, String commit) {

@@ -20,6 +20,11 @@ public record RefView(String name, String commitSha, boolean branch, boolean onD
 
     /** The query a link to another file or folder at the same ref carries ({@code ?ref=agent/task-12}: a slash reads as it is). */
     public String query() {
-        return "?ref=" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("%2F", "/");
+        return "?" + param();
+    }
+
+    /** The same as a parameter after others ({@code ref=agent/task-12}, joined with {@code &}). */
+    public String param() {
+        return "ref=" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 }

@@ -78,17 +78,22 @@ public class ReviewResource {
     @Inject
     ReviewService review;
 
+    @Inject
+    ThreadRefs threadRefs;
+
     @GET
     @Path("/repos/{name}/threads")
     public Response list(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("state") String state,
-                         @QueryParam("path") String path, @QueryParam("author") String author) {
+                         @QueryParam("path") String path, @QueryParam("author") String author, @QueryParam("ref") String ref) {
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
+        // Read from the repository's page at a branch or commit, the list stays on it (malformed 422, unknown 404, as there).
+        ReviewContext ctx = threadRefs.page(ReviewContext.of(access, repo.name), repo, ref);
         FilterChoices choices = new FilterChoices();
         ThreadState s = ThreadState.parse(choices.oneOf("state", "thread state", state,
                 java.util.Arrays.stream(ThreadState.values()).map(ThreadState::value).toList())).orElse(null);
         List<ThreadView> threads = choices.listed(() -> review.threads(repo, new ReviewService.Filter(s, path, author)));
-        return choices.answer(Templates.list(access, repo, threads, ReviewContext.of(access, repo.name),
+        return choices.answer(Templates.list(access, repo, threads, ctx,
                 s == null ? "" : s.value(), path == null ? "" : path, author == null ? "" : author, choices.errors()));
     }
 
@@ -97,7 +102,8 @@ public class ReviewResource {
     @Path("/repos/{name}/threads/new")
     public Response newThread(@PathParam("slug") String slug, @PathParam("name") String name, @QueryParam("path") String path,
                               @QueryParam("lineStart") Integer lineStart, @QueryParam("lineEnd") Integer lineEnd,
-                              @QueryParam("manifestVersion") Integer manifestVersion, @Context HttpHeaders headers) {
+                              @QueryParam("manifestVersion") Integer manifestVersion, @QueryParam("ref") String ref,
+                              @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
         // The version of the file page the lines were chosen on, whose lines the form shows (the latest without it).
@@ -107,7 +113,7 @@ public class ReviewResource {
         // The version the form shows: a sync before it is sent moves the lines with the code, or refuses changed ones.
         NewThreadForm form = new NewThreadForm(file.entry().path(), start, lineEnd == null ? start : lineEnd.toString(), "",
                 String.valueOf(file.manifestVersion()));
-        ReviewContext ctx = ReviewContext.of(access, repo.name);
+        ReviewContext ctx = threadRefs.answer(ReviewContext.of(access, repo.name), repo, ref, file.entry().path());
         return Htmx.pageOrFragment(headers, () -> Templates.newThread(access, repo, file, form, FormErrors.none(), ctx),
                 () -> Templates.newThread$row(access, repo, file, form, FormErrors.none(), ctx));
     }
@@ -115,10 +121,10 @@ public class ReviewResource {
     @POST
     @Path("/repos/{name}/threads")
     public Response open(@PathParam("slug") String slug, @PathParam("name") String name, @BeanParam NewThreadForm form,
-                         @Context HttpHeaders headers) {
+                         @QueryParam("ref") String ref, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         Repo repo = repos.require(access, name);
-        ReviewContext ctx = ReviewContext.of(access, repo.name);
+        ReviewContext ctx = threadRefs.answer(ReviewContext.of(access, repo.name), repo, ref, form.path());
         try {
             ThreadView t = review.open(access, repo, form, Comment.AuthorType.USER);
             if (Htmx.isHtmx(headers)) {
@@ -147,13 +153,13 @@ public class ReviewResource {
     @POST
     @Path("/threads/{id}/comments")
     public Response reply(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,
-                          @Context HttpHeaders headers) {
+                          @QueryParam("ref") String ref, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         try {
-            return answer(access, review.reply(access, id, form, Comment.AuthorType.USER), headers);
+            return answer(access, review.reply(access, id, form, Comment.AuthorType.USER), ref, headers);
         } catch (ValidationException e) {
             // the thread comes back with the reply in its form and its message, as every refused form does
-            Shown s = shown(access, review.require(access, id));
+            Shown s = shown(access, review.require(access, id), ref);
             return Htmx.invalid(Htmx.isHtmx(headers)
                     ? Templates.replyRefused$thread(access, s.thread(), s.ctx(), form.body(), e.errors())
                     : Templates.replyRefused(access, s.thread(), s.ctx(), form.body(), e.errors()));
@@ -162,39 +168,41 @@ public class ReviewResource {
 
     @POST
     @Path("/threads/{id}/resolve")
-    public Response resolve(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+    public Response resolve(@PathParam("slug") String slug, @PathParam("id") UUID id, @QueryParam("ref") String ref,
+                            @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
-        return answer(access, review.resolve(access, id), headers);
+        return answer(access, review.resolve(access, id), ref, headers);
     }
 
     @POST
     @Path("/threads/{id}/reopen")
-    public Response reopen(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+    public Response reopen(@PathParam("slug") String slug, @PathParam("id") UUID id, @QueryParam("ref") String ref,
+                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
-        return answer(access, review.reopen(access, id), headers);
+        return answer(access, review.reopen(access, id), ref, headers);
     }
 
     @DeletedMeanwhile.Editor
     @POST
     @Path("/comments/{id}")
     public Response edit(@PathParam("slug") String slug, @PathParam("id") UUID id, @BeanParam CommentForm form,
-                         @Context HttpHeaders headers) {
+                         @QueryParam("ref") String ref, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         try {
-            return answer(access, review.edit(access, id, form), headers);
+            return answer(access, review.edit(access, id, form), ref, headers);
         } catch (ValidationException e) {
-            return editRefused(access, id, form.body(), e.errors(), form.version(), null, headers);
+            return editRefused(access, id, ref, form.body(), e.errors(), form.version(), null, headers);
         } catch (StaleVersionException e) {
             // As every document's stale save: the text saved meanwhile beside yours, which the form keeps, now based on
             // that version, so that saving again replaces it knowingly.
             ConflictView conflict = ConflictView.of(e, Map.of("body", "Comment"), Map.of("body", form.body() == null ? "" : form.body()));
-            return editRefused(access, id, form.body(), FormErrors.none(), e.currentVersion(), conflict, headers);
+            return editRefused(access, id, ref, form.body(), FormErrors.none(), e.currentVersion(), conflict, headers);
         }
     }
 
-    private Response editRefused(Access access, UUID id, String body, FormErrors errors, Integer version, ConflictView conflict,
-                                 HttpHeaders headers) {
-        Shown s = shown(access, review.threadOfComment(access, id));
+    private Response editRefused(Access access, UUID id, String ref, String body, FormErrors errors, Integer version,
+                                 ConflictView conflict, HttpHeaders headers) {
+        Shown s = shown(access, review.threadOfComment(access, id), ref);
         return Htmx.page(Htmx.isHtmx(headers)
                 ? Templates.editRefused$thread(access, s.thread(), s.ctx(), id, body, errors, version, conflict)
                 : Templates.editRefused(access, s.thread(), s.ctx(), id, body, errors, version, conflict), conflict == null ? 422 : 409);
@@ -204,26 +212,27 @@ public class ReviewResource {
     private record Shown(ThreadView thread, ReviewContext ctx) {
     }
 
-    private Shown shown(Access access, CommentThread thread) {
-        return new Shown(review.thread(thread.id), review.context(access, thread));
+    private Shown shown(Access access, CommentThread thread, String ref) {
+        return new Shown(review.thread(thread.id), threadRefs.of(access, thread, ref));
     }
 
     @POST
     @Path("/comments/{id}/delete")
-    public Response delete(@PathParam("slug") String slug, @PathParam("id") UUID id, @Context HttpHeaders headers) {
+    public Response delete(@PathParam("slug") String slug, @PathParam("id") UUID id, @QueryParam("ref") String ref,
+                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.REVIEWER);
         CommentThread thread = review.threadOfComment(access, id);
-        URI file = review.context(access, thread).fileLocation(thread.filePath, null);
+        URI file = threadRefs.of(access, thread, ref).fileLocation(thread.filePath, null);
         ThreadView t = review.deleteComment(access, id);
         if (t == null) {
             return Htmx.isHtmx(headers) ? Response.ok("").build() : Response.seeOther(file).build();
         }
-        return answer(access, t, headers);
+        return answer(access, t, ref, headers);
     }
 
-    /** htmx gets the updated thread; a plain form goes back to the thread on its file page. */
-    private Response answer(Access access, ThreadView t, HttpHeaders headers) {
-        ReviewContext ctx = review.context(access, review.require(access, t.id()));
+    /** htmx gets the updated thread; a plain form goes back to the thread on its file page (on the page's ref, if any). */
+    private Response answer(Access access, ThreadView t, String ref, HttpHeaders headers) {
+        ReviewContext ctx = threadRefs.of(access, review.require(access, t.id()), ref);
         if (Htmx.isHtmx(headers)) {
             return Response.ok(Templates.thread(t, ctx)).build();
         }

@@ -133,12 +133,6 @@ public class ReviewService {
         return t;
     }
 
-    /** Where a thread of the project is shown: its repository's file pages. */
-    public ReviewContext context(Access access, CommentThread thread) {
-        Repo repo = Repo.findById(thread.repositoryId);
-        return ReviewContext.of(access, repo.name);
-    }
-
     /**
      * Opens a thread on lines of the latest version of a file with its first comment; notifies mentioned people. Lines
      * read in an older manifest version ({@code manifestVersion}) are carried to the latest one, or refused (409) when

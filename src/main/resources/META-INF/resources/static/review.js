@@ -76,7 +76,9 @@
     after.parentNode.insertBefore(tr, after.nextSibling);
     htmx.ajax('GET', url + '?path=' + encodeURIComponent(table.getAttribute('data-path')) +
       '&lineStart=' + selection.start + '&lineEnd=' + selection.end +
-      '&manifestVersion=' + encodeURIComponent(table.getAttribute('data-manifest-version') || ''), { target: '#new-thread-row', swap: 'outerHTML' });
+      '&manifestVersion=' + encodeURIComponent(table.getAttribute('data-manifest-version') || '') +
+      // On a page read at a branch or commit, the form and the thread it opens stay on it.
+      (table.getAttribute('data-ref') ? '&ref=' + encodeURIComponent(table.getAttribute('data-ref')) : ''), { target: '#new-thread-row', swap: 'outerHTML' });
   }
 
   function fromHash() {

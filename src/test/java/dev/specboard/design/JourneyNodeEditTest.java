@@ -170,4 +170,16 @@ class JourneyNodeEditTest {
         assertNull(linked.getElementById("note-text"));
         assertEquals(404, Web.as(t.member()).get(base + "/nodes/nope/edit").statusCode());
     }
+
+    /** A node's forms are a member's: a viewer who opens their address is 403, as on every edit form, not an empty fragment. */
+    @Test
+    void aViewerOpeningANodesFormsIs403() {
+        TestData.Team t = data.team();
+        String base = journey(t);
+        Response fragment = Web.as(t.viewer()).header("HX-Request", "true").get(base + "/nodes/ok/edit");
+        assertEquals(403, fragment.statusCode(), fragment.asString());
+        assertEquals(403, Web.as(t.viewer()).get(base + "/nodes/ok/edit").statusCode());
+        assertEquals(403, Web.as(t.reviewer()).header("HX-Request", "true").get(base + "/nodes/ok/edit").statusCode());
+        assertEquals(200, Web.as(t.viewer()).get(base).statusCode(), "the journey page itself is theirs to read");
+    }
 }

@@ -92,6 +92,33 @@ class ReviewBrowserTest {
         }
     }
 
+    /** On a file read at a branch, the thread opened by selecting lines and the thread swapped in after a resolve stay on it. */
+    @Test
+    void aThreadOpenedAndResolvedOnAFileReadAtABranchStaysOnTheBranch() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            git.commit("first", "src/App.java", GitFixture.lines(30));
+            Repo repo = support.add(team.project(), team.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, support.awaitLatest(repo).status);
+            String file = "/projects/" + team.slug() + "/repos/app/blob/src/App.java";
+
+            b.login(team.reviewer().username, TestData.PASSWORD);
+            b.go(file + "?ref=main");
+            b.find("#L5 a").click();
+            b.click("#comment-selection");
+            b.waitFor("#new-thread-body");
+            assertTrue(b.find("#new-thread-form").getAttribute("action").endsWith("/threads?ref=main"), "the form the script loaded asks on the ref");
+            b.type("#new-thread-body", "Why five?");
+            b.click("#new-thread-submit");
+            WebElement thread = b.waitFor("tr.thread-row article.thread");
+            assertTrue(thread.findElement(By.cssSelector(".thread-title a")).getAttribute("href").endsWith(file + "?ref=main#L5"));
+            b.click("tr.thread-row form.thread-state-form button");
+            b.waitForText("tr.thread-row form.thread-state-form button", "Reopen");
+            assertTrue(b.find("tr.thread-row form.thread-state-form").getAttribute("action").endsWith("/reopen?ref=main"),
+                    b.find("tr.thread-row form.thread-state-form").getAttribute("action"));
+        }
+    }
+
     @Test
     void twoRefusedRepliesOnOnePageLeaveOneErrorSummaryIdAndFocusTheNewest() {
         TestData.Team team = data.team();
