@@ -62,7 +62,7 @@ public class ContextApi {
     public List<ContextAnswer> list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         List<ContextAnswer> all = contexts.list(access.project().id).stream().map(ContextApi::answer).toList();
-        return page == null ? all : paging.of(all, page);
+        return page == null ? paging.whole(all) : paging.of(all, page);
     }
 
     @RoleFirst.Member

@@ -37,6 +37,15 @@ public class ListPaging {
     }
 
     /**
+     * A list answered whole, every row at once (no {@code page} asked of a list the contract gives whole): its size is its
+     * total, as on its pages, and no other page exists. Answers {@code all}.
+     */
+    public <T> List<T> whole(List<T> all) {
+        record(1, false, (long) all.size(), Math.max(1, all.size()));
+        return all;
+    }
+
+    /**
      * Marks the list as ranked from only part of its matches (a search where more matched than it ranks): the client
      * learns that refining the query may find better rows, not only that more pages follow.
      */

@@ -103,7 +103,7 @@ public class ProjectApi {
                 .filter(r -> currentUser.tokenProjectId().map(r.id()::equals).orElse(true))
                 .map(r -> new ProjectRowAnswer(r.slug(), r.name(), effectiveRole(r.role()).value()))
                 .toList();
-        return page == null ? all : paging.of(all, page);
+        return page == null ? paging.whole(all) : paging.of(all, page);
     }
 
     @POST

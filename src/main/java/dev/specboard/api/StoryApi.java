@@ -77,11 +77,22 @@ public class StoryApi {
     @Inject
     ContextService contexts;
 
+    /**
+     * Every story, as the contract has it, or with {@code page} that page of 50; either way {@code X-Total-Count} gives how
+     * many there are (counted in one indexed statement, as the features are), and a page names the last one.
+     */
     @GET
     public List<StoryRowAnswer> list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        List<Story> rows = queries.all(access.project().id, QueryParams.oneOf("status", status, StoryFilter.STATUSES), page);
-        return (page == null ? rows : paging.probed(rows, page, StoryFilter.PAGE_SIZE)).stream().map(StoryApi::summary).toList();
+        String only = QueryParams.oneOf("status", status, StoryFilter.STATUSES);
+        List<Story> rows = queries.all(access.project().id, only, page);
+        if (page == null) {
+            return paging.whole(rows).stream().map(StoryApi::summary).toList();
+        }
+        // The page was read with the first row of the next one; the count decides whether another page follows.
+        List<Story> shown = rows.size() > StoryFilter.PAGE_SIZE ? rows.subList(0, StoryFilter.PAGE_SIZE) : rows;
+        paging.counted(page, queries.count(access.project().id, only), StoryFilter.PAGE_SIZE);
+        return shown.stream().map(StoryApi::summary).toList();
     }
 
     @RoleFirst.Member

@@ -120,7 +120,7 @@ public class TaskApi {
         Access access = projectAccess.read(slug);
         TaskStatus s = QueryParams.oneOf("status", status, TaskStatus.values(), v -> v.name().toLowerCase(java.util.Locale.ROOT));
         List<TaskRow> rows = taskQueries.list(access.project(), s, TechnicalSpec.filterKey(spec), page);
-        return (page == null ? rows : paging.probed(rows, page, TaskQueries.PAGE_SIZE)).stream().map(TaskApi::answer).toList();
+        return (page == null ? paging.whole(rows) : paging.probed(rows, page, TaskQueries.PAGE_SIZE)).stream().map(TaskApi::answer).toList();
     }
 
     @RoleFirst.Member

@@ -67,7 +67,7 @@ public class ThinkingApi {
         Access access = projectAccess.read(slug);
         // The chain is read whole; with a page asked for, that page's 50 (none past the last).
         List<Thought> all = thoughts.list(access.project().id, QueryParams.oneOf("status", status, STATUS_FILTERS));
-        List<Thought> list = page == null ? all : paging.of(all, page);
+        List<Thought> list = page == null ? paging.whole(all) : paging.of(all, page);
         Map<UUID, List<SourceRef>> sources = thoughts.sources(access, list);
         return list.stream().map(t -> thought(t, sources.get(t.id))).toList();
     }

@@ -30,4 +30,8 @@ public class BoundedContext extends TimestampedEntity {
 
     @Column(name = "created_by")
     public UUID createdBy;
+
+    /** The account that saved the current version (named by a stale save); null when not known (saved before V1006). */
+    @Column(name = "updated_by")
+    public UUID updatedBy;
 }

@@ -56,4 +56,8 @@ public class Component extends TimestampedEntity {
 
     /** Bumped on every edit; an edit based on an older version is refused. */
     public int version = 1;
+
+    /** The account that saved the current version (named by a stale save); null when not known (saved before V1006). */
+    @Column(name = "updated_by")
+    public UUID updatedBy;
 }

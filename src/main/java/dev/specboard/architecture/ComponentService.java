@@ -68,6 +68,7 @@ public class ComponentService {
         Component c = new Component();
         c.projectId = access.project().id;
         apply(c, form, contextId);
+        c.updatedBy = access.accountId();
         c.persist();
         changed(c.projectId);
         return c;
@@ -86,7 +87,8 @@ public class ComponentService {
         StaleVersionException.requireSaved("The component " + c.name, form.version(), c.version);
         if (form.version() != c.version) {
             throw new StaleVersionException("The component " + c.name, form.version(), c.version,
-                    texts(c.name, c.type, c.filePath, c.description), texts(form.name(), form.type(), form.filePath(), form.description()), null);
+                    texts(c.name, c.type, c.filePath, c.description), texts(form.name(), form.type(), form.filePath(), form.description()),
+                    LastSaver.asSeenBy(c.updatedBy, access.accountId()));
         }
         Component probe = new Component();
         apply(probe, form, contextId);
@@ -95,6 +97,7 @@ public class ComponentService {
         if (changed) {
             apply(c, form, contextId);
             c.version++;
+            c.updatedBy = access.accountId();
         }
         return c;
     }

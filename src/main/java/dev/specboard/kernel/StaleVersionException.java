@@ -61,7 +61,8 @@ public class StaleVersionException extends ApiException {
 
     /**
      * The same, the 409 carrying the current text and the text of the version read (null when it is not kept) and who
-     * saved the current one, as a story's approval does, so that the approver sees what changed; read only when refused.
+     * saved the current one (named in the message when known), as a story's approval does, so that the approver sees
+     * what changed; read only when refused.
      */
     public static void requireApprovedAsRead(String what, Integer seen, int current, Supplier<Map<String, String>> currentText,
                                              IntFunction<Map<String, String>> readText,
@@ -70,9 +71,11 @@ public class StaleVersionException extends ApiException {
             return;
         }
         requireSaved(what, seen, current);
-        throw withMessage(what + " changed after you opened it: you read version " + seen + ", it is now version " + current
-                + ". Nothing was approved: read version " + current + " and approve that one.", seen, current,
-                currentText.get(), readText.apply(seen), changedBy.get());
+        // Named as a stale edit names them (and as stories and the executive summary word it), where the saver is known.
+        String by = changedBy.get();
+        throw withMessage(what + (by == null ? " changed" : " was changed by " + by) + " after you opened it: you read version " + seen
+                + ", it is now version " + current + ". Nothing was approved: read version " + current + " and approve that one.", seen, current,
+                currentText.get(), readText.apply(seen), by);
     }
 
     public StaleVersionException(String what, int yourVersion, int currentVersion, Map<String, String> current,

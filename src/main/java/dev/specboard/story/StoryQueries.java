@@ -94,6 +94,12 @@ public class StoryQueries {
                 : q.range((int) from, (int) from + StoryFilter.PAGE_SIZE).list();
     }
 
+    /** How many stories the project has (of one status, when given): the total of the API's pages. */
+    public long count(UUID projectId, String status) {
+        return status == null || status.isBlank() ? Story.count("projectId", projectId)
+                : Story.count("projectId = ?1 and status = ?2", projectId, status);
+    }
+
     /** Every version of a story, newest first, with authors, in one query. */
     public List<RevisionRow> revisions(UUID storyId) {
         return em.createQuery("select new dev.specboard.story.RevisionRow(r.version, r.title, r.description, r.acceptanceCriteria, r.createdAt, a.username) "

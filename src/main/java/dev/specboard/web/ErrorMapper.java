@@ -158,6 +158,9 @@ public class ErrorMapper {
         if (e instanceof StrictJson.UnknownFields unknown) {
             return refuse(422, unknown.getOriginalMessage(), unknown.fields(), uri, headers, request);
         }
+        if (e instanceof WrongTypes wrong) {
+            return refuse(400, wrong.describe(), wrong.details(), uri, headers, request);
+        }
         String field = fieldPath(e);
         if (e instanceof StrictJson.UnstorableText text) {
             return refuse(422, "The field " + field + " contains " + text.holds() + ".",

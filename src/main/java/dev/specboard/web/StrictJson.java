@@ -187,7 +187,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
                 java.math.BigDecimal value = p.getDecimalValue();
                 if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
-                    throw MismatchedInputException.from(p, Integer.class, "A whole number was expected, not " + p.getText());
+                    return WrongTypes.note(p, ctxt, MismatchedInputException.from(p, Integer.class, "A whole number was expected, not "
+                            + p.getText()), standard.getNullValue(ctxt));
                 }
             }
             return standard.deserialize(p, ctxt);
@@ -225,7 +226,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (inOurBody(ctxt) && (token == JsonToken.VALUE_STRING
                     || truth && (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT)
                     || !truth && (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE))) {
-                throw MismatchedInputException.from(p, handledType(), (truth ? "true or false" : "A number") + " was expected, not " + p.getText());
+                return WrongTypes.note(p, ctxt, MismatchedInputException.from(p, handledType(), (truth ? "true or false" : "A number")
+                        + " was expected, not " + p.getText()), standard.getNullValue(ctxt));
             }
             return standard.deserialize(p, ctxt);
         }
@@ -244,7 +246,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                     || token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)) {
                 // In our bodies a text field takes text only: Jackson turned {"name": 5} into "5" and true into "true",
                 // so a mistaken value was saved as if meant (a plan named 5). Arrays and objects Jackson refuses already.
-                throw MismatchedInputException.from(p, String.class, "A text was expected, not " + p.getText());
+                return WrongTypes.note(p, ctxt, MismatchedInputException.from(p, String.class, "A text was expected, not " + p.getText()), null);
             }
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\0') >= 0) {
@@ -284,8 +286,16 @@ public class StrictJson implements ObjectMapperCustomizer {
             Object value;
             try {
                 value = super.deserialize(p, ctxt);
+            } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+                // A mismatch after values of the wrong type were noted (or one their stand-ins caused) is named with them.
+                WrongTypes wrong = beans.size() == 1 ? WrongTypes.of(p, ctxt, e) : null;
+                throw wrong == null ? e : wrong;
             } finally {
                 beans.pop();
+            }
+            WrongTypes wrong = beans.isEmpty() ? WrongTypes.of(p, ctxt, null) : null;
+            if (wrong != null) {
+                throw wrong;
             }
             UnknownNames unknown = (UnknownNames) ctxt.getAttribute(UNKNOWN);
             if (beans.isEmpty() && unknown != null && !unknown.isEmpty()) {

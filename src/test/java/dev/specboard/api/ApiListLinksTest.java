@@ -85,13 +85,17 @@ class ApiListLinksTest {
         }
         Response first = fx.api(t.viewer()).get(api + "?status=draft&page=1").then().statusCode(200).extract().response();
         assertEquals(50, first.jsonPath().getList("number").size(), "the row read past the page is not shown");
-        assertEquals("<" + url(api) + "?status=draft&page=2>; rel=\"next\"", first.header("Link"), "an uncounted list knows no last page");
-        assertNull(first.header("X-Total-Count"), "the stories are not counted for it");
+        assertEquals("<" + url(api) + "?status=draft&page=2>; rel=\"next\", <" + url(api) + "?status=draft&page=2>; rel=\"last\"",
+                first.header("Link"), "the stories are counted, so the last page is named");
+        assertEquals("51", first.header("X-Total-Count"), "the stories of the filter, as the other lists count theirs");
         Response second = fx.api(t.viewer()).get(api + "?page=2&status=draft").then().statusCode(200).extract().response();
         assertEquals(List.of(51), second.jsonPath().getList("number"));
         assertEquals("<" + url(api) + "?status=draft&page=1>; rel=\"prev\", <" + url(api) + "?status=draft&page=1>; rel=\"first\"",
                 second.header("Link"));
-        assertNull(fx.api(t.viewer()).get(api).then().statusCode(200).extract().header("Link"), "without a page every story comes");
+        Response whole = fx.api(t.viewer()).get(api).then().statusCode(200).extract().response();
+        assertNull(whole.header("Link"), "without a page every story comes");
+        assertEquals("51", whole.header("X-Total-Count"), "and how many they are");
+        assertEquals("0", fx.api(t.viewer()).get(api + "?status=ready&page=1").then().statusCode(200).extract().header("X-Total-Count"));
         // The server reads PAGE as page; its links replace it instead of adding page beside it (which looped on page 2).
         Response shouted = fx.api(t.viewer()).get(api + "?status=draft&PAGE=2").then().statusCode(200).extract().response();
         assertEquals(List.of(51), shouted.jsonPath().getList("number"));

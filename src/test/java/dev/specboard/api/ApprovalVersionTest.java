@@ -42,7 +42,8 @@ class ApprovalVersionTest {
                 .put(api + "/" + id).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(2));
         Response stale = Web.as(t.lead()).formParam("version", "1").post(page + "/approve");
         assertEquals(409, stale.statusCode(), stale.asString());
-        assertTrue(Web.html(stale).text().contains("The context Ordering changed after you opened it: you read version 1, it is now version 2"),
+        assertTrue(Web.html(stale).text().contains("The context Ordering was changed by " + t.member().username
+                        + " after you opened it: you read version 1, it is now version 2"),
                 Web.html(stale).text());
         Response staleApi = Api.as(t.lead()).body(Map.of("version", 1)).post(api + "/" + id + "/approve");
         assertEquals(409, staleApi.statusCode(), staleApi.asString());
@@ -68,7 +69,7 @@ class ApprovalVersionTest {
         Api.as(t.member()).body(Map.of("content", "# Orders\nSecond.", "version", 1)).put(doc).then().statusCode(200);
         Response stale = Api.as(t.lead()).body(Map.of("version", 1)).post(doc + "/approve");
         assertEquals(409, stale.statusCode(), stale.asString());
-        assertTrue(stale.asString().contains("The design doc of Orders changed after you opened it"), stale.asString());
+        assertTrue(stale.asString().contains("The design doc of Orders was changed by " + t.member().username + " after you opened it"), stale.asString());
         assertEquals("# Orders\nSecond.", stale.path("details.current.content"), "the text as it is now");
         assertEquals("# Orders\nFirst.", stale.path("details.yours.content"), "the text of the version read");
         assertEquals(409, Web.as(t.lead()).formParam("version", "1").post("/projects/" + t.slug() + "/components/" + id + "/design-doc/approve")
@@ -92,7 +93,7 @@ class ApprovalVersionTest {
         fx.api(t.lead()).body(changed).put(api + "/" + key).then().statusCode(200);
         Response stale = fx.api(t.lead()).body(Map.of("version", 1)).post(api + "/" + key + "/approve");
         assertEquals(409, stale.statusCode(), stale.asString());
-        assertTrue(stale.asString().contains(key + " changed after you opened it"), stale.asString());
+        assertTrue(stale.asString().contains(key + " was changed by you in another request after you opened it"), stale.asString());
         assertEquals(409, Web.as(t.lead()).formParam("version", "1").post("/projects/" + t.slug() + "/specs/" + key + "/approve").statusCode());
         fx.api(t.lead()).body(Map.of("version", 2)).post(api + "/" + key + "/approve").then().statusCode(200);
         fx.api(t.lead()).post(api + "/" + key + "/approve").then().statusCode(409);

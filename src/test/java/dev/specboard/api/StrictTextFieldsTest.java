@@ -56,6 +56,30 @@ class StrictTextFieldsTest {
     }
 
     @Test
+    void everyValueOfTheWrongTypeIsNamedAtOnce() {
+        TestData.Team t = data.team();
+        String specs = "/api/v1/projects/" + t.slug() + "/specs";
+        // Sent in this order (a Map.of would send its fields in any), so that the message names them in it.
+        String body = "{\"title\": true, \"specType\": \"hierarchical\", \"overview\": \"o\", \"phases\": ["
+                + "{\"name\": 7, \"description\": \"d\", \"hours\": \"two\", \"content\": \"c\"},"
+                + "{\"name\": \"ok\", \"description\": \"d\", \"hours\": 1.5, \"content\": \"c\"}]}";
+        Response r = Api.as(t.member()).body(body).post(specs);
+        assertEquals(400, r.statusCode(), r.asString());
+        assertEquals(Map.of("title", "must be a text", "phases[0].name", "must be a text", "phases[0].hours", "must be a number"),
+                r.path("details"), r.asString());
+        assertEquals("The fields title (must be a text), phases[0].name (must be a text), phases[0].hours (must be a number) have values "
+                + "of the wrong type", r.path("error"), r.asString());
+        // A mismatch Jackson finds itself after them (an object for a list) is named with them.
+        Response mixed = Api.as(t.member()).body("{\"title\": 5, \"specType\": \"hierarchical\", \"phases\": {\"a\": 1}}").post(specs);
+        assertEquals(400, mixed.statusCode(), mixed.asString());
+        assertEquals(List.of("title", "phases"), List.copyOf(mixed.<Map<String, Object>>path("details").keySet()), mixed.asString());
+        // One is worded as before.
+        Response one = Api.as(t.member()).body(Map.of("title", 5, "specType", "monolithic", "content", "c")).post(specs);
+        assertEquals("The field title must be a text", one.path("error"), one.asString());
+        assertEquals(0, (int) Api.as(t.viewer()).get(specs).then().statusCode(200).extract().path("size()"), "no spec was made");
+    }
+
+    @Test
     void anMcpToolArgumentOfOurBodiesIsCheckedTheSameWay() {
         TestData.Team t = data.team();
         String token = fx.token(t.member());
