@@ -98,6 +98,8 @@ public class DesignSystemService {
         String n = ColorNames.tokenName(name);
         String by = username(access);
         UUID projectId = access.project().id;
+        // It rewrites the colour's token thought, which a running inference writes back whole: the lock of the other decisions on thoughts, taken first.
+        InferredEntity.lockInference(projectId);
         withConfirmations(projectId, d -> {
             requireToken(d, hex, "color");
             // A name another colour has is a wrong answer, not a change made meanwhile: 422 at the name, so the field takes the focus.
