@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 public class DesignSystemService {
 
     private static final Pattern HEX = Pattern.compile("^#[0-9a-f]{6}([0-9a-f]{2})?$");
-    private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
 
     @Inject
     EntityManager em;
@@ -96,19 +95,17 @@ public class DesignSystemService {
     public void name(Access access, String color, String name, String was) {
         access.requireWrite(Role.MEMBER);
         String hex = hex(color);
-        String n = tokenName(name);
-        withConfirmations(access.project().id, d -> {
+        String n = ColorNames.tokenName(name);
+        String by = username(access);
+        UUID projectId = access.project().id;
+        // It rewrites the colour's token thought, which a running inference writes back whole: the lock of the other decisions on thoughts, taken first.
+        InferredEntity.lockInference(projectId);
+        withConfirmations(projectId, d -> {
             requireToken(d, hex, "color");
             // A name another colour has is a wrong answer, not a change made meanwhile: 422 at the name, so the field takes the focus.
-            requireFree(d, Map.of(hex, n));
-            DesignTokens.ColorConfirmation old = d.colors().get(hex);
-            String current = old != null && old.name() != null ? old.name() : tokenName(d.ds(), hex);
-            if (was != null && current != null && !was.strip().equals(current)) {
-                String by = old == null || old.by() == null ? "someone else" : old.by();
-                throw ApiException.conflict(hex + " was renamed " + current + " by " + by + " while you named it " + n + " (you saw " + was.strip()
-                        + "). Nothing is lost: your name stays in the field; save it again to replace " + current + ".", Map.<String, Object>of("current", current, "yours", n));
-            }
-            applyNames(access, d, Map.of(hex, n));
+            ColorNames.requireFree(d, Map.of(hex, n));
+            ColorNames.requireUnchanged(d, hex, n, was);
+            ColorNames.applyNames(projectId, d, Map.of(hex, n), by);
         });
     }
 
@@ -207,12 +204,12 @@ public class DesignSystemService {
         // It decides thoughts, which a running inference writes back whole: the same lock as the other decisions.
         InferredEntity.lockInference(projectId);
         Map<String, String> names = new LinkedHashMap<>();
-        kept.forEach((color, name) -> names.put(hex(color), tokenName(name)));
+        kept.forEach((color, name) -> names.put(hex(color), ColorNames.tokenName(name)));
         String by = username(access);
         withConfirmations(projectId, d -> {
             names.keySet().forEach(hex -> requireToken(d, hex, "color"));
-            requireFree(d, names);
-            applyNames(access, d, names);
+            ColorNames.requireFree(d, names);
+            ColorNames.applyNames(projectId, d, names, by);
             names.keySet().forEach(hex -> confirmIn(d, hex, by));
         });
         names.keySet().forEach(hex -> Thought.bySubject(projectId, "token:" + hex).filter(t -> !t.decided()).ifPresent(t -> {
@@ -269,59 +266,9 @@ public class DesignSystemService {
         }
     }
 
-    /**
-     * A name another colour keeps is 422 at the name; the colours named in the same save give up theirs, so two colours
-     * can swap names in one save (one at a time, each name still belonged to the other colour).
-     */
-    private static void requireFree(Decisions d, Map<String, String> names) {
-        Map<String, String> holders = new java.util.HashMap<>();
-        d.colors().forEach((hex, c) -> {
-            if (!names.containsKey(hex) && c.name() != null) {
-                holders.put(c.name(), hex);
-            }
-        });
-        names.forEach((hex, n) -> {
-            String other = holders.putIfAbsent(n, hex);
-            if (other != null && !other.equals(hex)) {
-                throw ValidationException.of("name", "The name " + n + " already belongs to " + other + ": choose another name");
-            }
-        });
-    }
-
-    /** Stores the names (keeping each colour's confirmation), in the stored tokens at once and in the colours' token thoughts. */
-    private static void applyNames(Access access, Decisions d, Map<String, String> names) {
-        String by = username(access);
-        String at = Instant.now().toString();
-        names.forEach((hex, n) -> {
-            DesignTokens.ColorConfirmation old = d.colors().get(hex);
-            d.colors().put(hex, new DesignTokens.ColorConfirmation(n, old != null && old.confirmed(), by, at));
-        });
-        d.ds().tokens = renamed(d.ds().tokens, names);
-        // The design system is locked first, as the worker does before it writes token thoughts.
-        names.forEach((hex, n) -> ThoughtService.tokenRenamed(access.project().id, hex, n));
-    }
-
     private static void confirmIn(Decisions d, String hex, String by) {
         DesignTokens.ColorConfirmation old = d.colors().get(hex);
-        d.colors().put(hex, new DesignTokens.ColorConfirmation(old != null ? old.name() : tokenName(d.ds(), hex), true, by, Instant.now().toString()));
-    }
-
-    /**
-     * The stored tokens with the colours under their new names at once, as the recompute will store them: the answer to the
-     * naming showed the names as they were until then. Left for the recompute when another colour keeps one of the names.
-     */
-    private static String renamed(String tokens, Map<String, String> names) {
-        DesignTokens.Tokens t = DesignJson.read(tokens, DesignTokens.Tokens.class, null);
-        if (t == null || t.colors() == null || t.colors().values().stream().noneMatch(v -> names.containsKey(v.value()))) {
-            return tokens;
-        }
-        Map<String, DesignTokens.ColorToken> colors = new LinkedHashMap<>();
-        for (Map.Entry<String, DesignTokens.ColorToken> e : t.colors().entrySet()) {
-            if (colors.putIfAbsent(names.getOrDefault(e.getValue().value(), e.getKey()), e.getValue()) != null) {
-                return tokens;
-            }
-        }
-        return DesignJson.write(new DesignTokens.Tokens(colors, t.spacing(), t.typography(), t.flags()));
+        d.colors().put(hex, new DesignTokens.ColorConfirmation(old != null ? old.name() : ColorNames.tokenName(d.ds(), hex), true, by, Instant.now().toString()));
     }
 
     private void save(DesignSystem ds, DesignTokens.Confirmations confirmations) {
@@ -361,26 +308,12 @@ public class DesignSystemService {
                 : "No mockup uses " + hex + ": choose a colour of the design system");
     }
 
-    private static String tokenName(DesignSystem ds, String hex) {
-        DesignTokens.Tokens t = DesignJson.read(ds.tokens, DesignTokens.Tokens.class, DesignTokens.Tokens.none());
-        return t.colors().entrySet().stream().filter(e -> e.getValue().value().equals(hex)).map(Map.Entry::getKey).findFirst().orElse(null);
-    }
-
     private static String hex(String color) {
         String c = color == null ? "" : color.strip().toLowerCase(Locale.ROOT);
         if (!HEX.matcher(c).matches()) {
             throw ValidationException.of("color", "Name a colour by its hex value, like #dc2626");
         }
         return c;
-    }
-
-    /** A token name as stored (trimmed, lower case), or 422 at the name. */
-    private static String tokenName(String name) {
-        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        if (!NAME.matcher(n).matches()) {
-            throw ValidationException.of("name", "A token name starts with a letter and has at most 40 lowercase letters, digits and hyphens, like primary or surface-2");
-        }
-        return n;
     }
 
     private static String username(Access access) {
