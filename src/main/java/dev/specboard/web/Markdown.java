@@ -33,7 +33,7 @@ import java.util.regex.MatchResult;
  * Headings are shifted to nest under the card heading (h2) that shows the text: the text's top heading level becomes
  * h3 and the others keep their distance (at most h6), and the sanitizer turns any h1 or h2 written as raw HTML into h3,
  * so user text never outranks the page's own headings. The shift depends on the text alone, so the cache stays keyed
- * by it. An image becomes a link to it ({@link #imagesAsLinks}): nothing in a member's text loads without a click.
+ * by it. An image becomes a link to it ({@link MarkdownImages}): nothing in a member's text loads without a click.
  */
 @ApplicationScoped
 @jakarta.inject.Named("markdown")
@@ -59,9 +59,9 @@ public class Markdown {
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)
             .and(Sanitizers.TABLES)
-            // kept here so that an image's address passes the link rules; imagesAsLinks then makes it a link
-            .and(Sanitizers.IMAGES)
+            // no img is allowed: MarkdownImages.RAW has made each raw one a link before these rules judge it
             .and(new HtmlPolicyBuilder()
+                    .withPreprocessor(MarkdownImages.RAW)
                     .allowElements("pre", "code", "hr", "del", "span")
                     .allowAttributes("class").matching(Pattern.compile("language-[a-zA-Z0-9_+-]+")).onElements("code")
                     .allowAttributes("start").onElements("ol")
@@ -71,58 +71,14 @@ public class Markdown {
             .and(new HtmlPolicyBuilder()
                     .allowElements((name, attributes) -> "h1".equals(name) || "h2".equals(name) ? "h" + TOP_HEADING : name, "h1", "h2")
                     .toFactory());
-    /**
-     * An image as the sanitizer writes it (its attributes quoted and escaped, so their values can be copied as they are),
-     * or a link's start or end.
-     */
-    private static final Pattern IMAGE = Pattern.compile("<img\\s([^>]*?)\\s*/?>|<a\\s[^>]*>|</a>");
-    private static final Pattern ATTRIBUTE = Pattern.compile("([a-z]+)=\"([^\"]*)\"");
-
     private final Cache<String, String> rendered = cache();
     private final Cache<String, String> renderedLines = cache();
-
-    /**
-     * Every image as a link to it, named by its alt text (else its address): an image loads for each reader of the page
-     * without a click, so a member's {@code <img src=x>} made every viewer's browser ask for a page-relative address (a
-     * 404 each time, and any same-origin GET could be sent that way); the page's CSP blocks images from other hosts
-     * anyway. A link is followed only by who clicks it, as the text's other links are.
-     */
-    static String imagesAsLinks(String html) {
-        if (!html.contains("<img")) {
-            return html;
-        }
-        Matcher m = IMAGE.matcher(html);
-        StringBuilder out = new StringBuilder(html.length());
-        boolean inLink = false;
-        while (m.find()) {
-            if (m.group(1) == null) {
-                inLink = m.group().startsWith("<a");
-                continue;
-            }
-            String src = null;
-            String alt = null;
-            Matcher a = ATTRIBUTE.matcher(m.group(1));
-            while (a.find()) {
-                if ("src".equals(a.group(1))) {
-                    src = a.group(2);
-                } else if ("alt".equals(a.group(1))) {
-                    alt = a.group(2);
-                }
-            }
-            String text = alt == null || alt.isBlank() ? (src == null ? "" : src) : alt;
-            // inside a link the image's words join the link's (a link in a link is not HTML)
-            m.appendReplacement(out, Matcher.quoteReplacement(inLink || src == null || src.isBlank() ? text
-                    : "<a href=\"" + src + "\" rel=\"nofollow\">" + text + "</a>"));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
 
     public String render(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        return rendered.get(markdown, text -> imagesAsLinks(policy.sanitize(renderer.render(parser.parse(text)))));
+        return rendered.get(markdown, text -> policy.sanitize(renderer.render(parser.parse(text))));
     }
 
     /** Like {@link #render}, but a single line break stays a line break (as GitHub shows comments). */
@@ -130,11 +86,11 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        return renderedLines.get(markdown, text -> imagesAsLinks(policy.sanitize(lineRenderer.render(parser.parse(text)))));
+        return renderedLines.get(markdown, text -> policy.sanitize(lineRenderer.render(parser.parse(text))));
     }
 
     private static HtmlRenderer.Builder renderer() {
-        return HtmlRenderer.builder().extensions(EXTENSIONS)
+        return HtmlRenderer.builder().extensions(EXTENSIONS).nodeRendererFactory(MarkdownImages.Renderer::new)
                 .attributeProviderFactory(context -> (node, tag, attributes) -> {
                     if (isMention(node)) {
                         attributes.put("class", "mention");
