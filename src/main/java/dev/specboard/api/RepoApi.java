@@ -5,6 +5,7 @@ import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.kernel.Role;
 import dev.specboard.repo.FileView;
+import dev.specboard.repo.RawDownloads;
 import dev.specboard.repo.RefFiles;
 import dev.specboard.repo.Repo;
 import dev.specboard.repo.RepoForm;
@@ -81,6 +82,9 @@ public class RepoApi {
 
     @Inject
     RefFiles refs;
+
+    @Inject
+    RawDownloads downloads;
 
     @GET
     @Path("/repos")
@@ -187,7 +191,7 @@ public class RepoApi {
     public Response raw(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
                         @Parameter(description = REF) @QueryParam("ref") String ref, @Context Request request) {
         Access access = projectAccess.read(slug);
-        return refs.raw(repos.require(access, name), path, null, ref).response(request);
+        return downloads.answer(refs.raw(repos.require(access, name), path, null, ref), request);
     }
 
     private static TreeRowAnswer entry(TreeRow i) {

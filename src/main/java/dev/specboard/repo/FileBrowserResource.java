@@ -48,6 +48,9 @@ public class FileBrowserResource {
     @Inject
     RefFiles refs;
 
+    @Inject
+    RawDownloads downloads;
+
     @GET
     @Path("/tree/{path:.*}")
     public Response tree(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
@@ -69,6 +72,6 @@ public class FileBrowserResource {
     public Response raw(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("path") String path,
                         @QueryParam("v") Integer version, @QueryParam("ref") String ref, @Context Request request) {
         Access access = projectAccess.read(slug);
-        return refs.raw(repos.require(access, name), path, version, ref).response(request);
+        return downloads.answer(refs.raw(repos.require(access, name), path, version, ref), request);
     }
 }

@@ -41,12 +41,17 @@ import java.util.Set;
 @ApplicationScoped
 public class GitMirror {
 
-    /** Files larger than this are listed but their lines are not counted. */
-    static final long COUNT_LINES_LIMIT = 20L * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(GitMirror.class);
 
     @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
     String dataDir;
+
+    /**
+     * Blobs larger than this are read in pieces (JGit's own threshold, 50 MiB, read a 21 MB file whole for each download,
+     * and eight downloads at once ran a 160 MB heap out); see {@link RawDownloads}.
+     */
+    @ConfigProperty(name = "specboard.repos.stream-blobs-above", defaultValue = "256K")
+    io.quarkus.runtime.configuration.MemorySize streamAbove;
 
     @Inject
     RepoUrls urls;
@@ -128,7 +133,7 @@ public class GitMirror {
      * sync after a small commit reads only what changed.
      */
     public Listing listFiles(Repo repo, String commitSha, Map<String, ManifestEntry> known, Progress progress) {
-        try (Repository r = open(repo); RevWalk walk = new RevWalk(r); ObjectReader reader = r.newObjectReader()) {
+        try (Repository r = open(repo); RevWalk walk = new RevWalk(r); ObjectReader reader = streaming(r)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
             List<String> paths = new ArrayList<>();
             List<ObjectId> blobs = new ArrayList<>();
@@ -155,7 +160,7 @@ public class GitMirror {
                     files.add(new ManifestEntry(paths.get(i), same.blobSha(), same.size(),
                             same.binary() ? null : Languages.of(paths.get(i)), same.lines(), same.binary()));
                 } else {
-                    files.add(describe(reader, paths.get(i), blobs.get(i)));
+                    files.add(BlobFacts.describe(reader, paths.get(i), blobs.get(i)));
                     read++;
                 }
                 if (i % 50 == 0 || i == paths.size() - 1) {
@@ -172,38 +177,6 @@ public class GitMirror {
 
     /** A commit's files in path order, how many blobs had to be read to describe them, and its submodules in path order. */
     public record Listing(List<ManifestEntry> files, int blobsRead, List<Submodule> submodules) {
-    }
-
-    private static ManifestEntry describe(ObjectReader reader, String path, ObjectId blob) throws IOException {
-        ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
-        long size = loader.getSize();
-        boolean binary;
-        Integer lines = null;
-        if (size <= COUNT_LINES_LIMIT) {
-            byte[] bytes = loader.getCachedBytes(Integer.MAX_VALUE);
-            binary = RawText.isBinary(bytes);
-            if (!binary) {
-                lines = countLines(bytes);
-            }
-        } else {
-            try (InputStream in = loader.openStream()) {
-                binary = RawText.isBinary(in);
-            }
-        }
-        return new ManifestEntry(path, blob.name(), size, binary ? null : Languages.of(path), lines, binary);
-    }
-
-    static int countLines(byte[] bytes) {
-        if (bytes.length == 0) {
-            return 0;
-        }
-        int n = 0;
-        for (byte b : bytes) {
-            if (b == '\n') {
-                n++;
-            }
-        }
-        return bytes[bytes.length - 1] == '\n' ? n : n + 1;
     }
 
     /** The bytes of a blob, or empty when the mirror does not have it. */
@@ -226,11 +199,26 @@ public class GitMirror {
         }
     }
 
-    /** Writes a blob's bytes as stored, streamed: JGit reads a large blob in pieces instead of holding it whole. */
+    /**
+     * Writes a blob's bytes as stored: one above {@code specboard.repos.stream-blobs-above} goes in pieces of 8 KB, each
+     * written (and waited for by a slow reader) before the next is read, so a download holds at most that much.
+     */
     public void copyBlob(Repo repo, String blobSha, java.io.OutputStream out) throws IOException {
-        try (Repository r = open(repo)) {
-            r.open(ObjectId.fromString(blobSha), Constants.OBJ_BLOB).copyTo(out);
+        try (Repository r = open(repo); ObjectReader reader = streaming(r)) {
+            reader.open(ObjectId.fromString(blobSha), Constants.OBJ_BLOB).copyTo(out);
         }
+    }
+
+    /** The most bytes of one blob read whole; larger blobs are read in pieces. */
+    long streamAbove() {
+        return streamAbove.asLongValue();
+    }
+
+    /** A reader that reads blobs above {@link #streamAbove()} in pieces (JGit's threshold for all readers is 50 MiB). */
+    private ObjectReader streaming(Repository r) {
+        ObjectReader reader = r.newObjectReader();
+        reader.setStreamFileThreshold((int) Math.min(Integer.MAX_VALUE, streamAbove.asLongValue()));
+        return reader;
     }
 
     /**

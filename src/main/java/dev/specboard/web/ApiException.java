@@ -56,6 +56,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(429, message, Map.of(), retryAfterSeconds);
     }
 
+    /** 503: the server has no room for this now; the answer's {@code Retry-After} header names the seconds to wait. */
+    public static ApiException busy(String message, long retryAfterSeconds) {
+        return new ApiException(503, message, Map.of(), retryAfterSeconds);
+    }
+
     public static ApiException invalid(FormErrors errors) {
         return new ApiException(422, "Validation failed", new java.util.LinkedHashMap<>(errors.asMap()));
     }
