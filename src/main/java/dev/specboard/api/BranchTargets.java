@@ -67,6 +67,10 @@ final class BranchTargets {
                     errors.add(field, "There is no node " + target.strip() + " in this journey");
                     return;
                 }
+                if (target.strip().equals(n.key())) {
+                    errors.add(field, "A branch cannot lead back to its own decision " + n.key() + ": choose another node");
+                    return;
+                }
                 JourneyService.ConnectionInput given = all.stream()
                         .filter(c -> Objects.equals(c.from(), n.key()) && c.label() != null && c.label().strip().equals(label)).findFirst().orElse(null);
                 if (given == null) {

@@ -25,6 +25,9 @@ public final class FlowCheck {
                        String pageName) {
     }
 
+    /** The most characters of a note's text that name it (its outline heading, its node in the picture). */
+    static final int NOTE_LABEL = 40;
+
     private FlowCheck() {
     }
 
@@ -71,7 +74,8 @@ public final class FlowCheck {
                         + (n.data().pageId() == null ? "." : ": the page it showed was deleted. Choose another page or remove the screen.")
                         : "The screen " + name + " shows the page " + n.pageName() + ", which has no mockup yet."));
             }
-            if (!n.type().equals("annotation") && n.connections().isEmpty() && !n.data().ends()) {
+            // A connection back to the node itself (refused since, still in older journeys) leads nowhere else.
+            if (!n.type().equals("annotation") && n.connections().stream().allMatch(c -> n.id().equals(c.targetNodeId())) && !n.data().ends()) {
                 out.add(new Problem("dead-end", n.key(), name + " leads nowhere and is not marked as an end."));
             }
         }
@@ -88,6 +92,14 @@ public final class FlowCheck {
         }
         if (n.type().equals("screen") && n.pageName() != null) {
             return n.pageName();
+        }
+        if (n.type().equals("database") && d.entity() != null && !d.entity().isBlank()) {
+            return ((d.operation() == null ? "" : d.operation() + " ") + d.entity()).strip();
+        }
+        if (n.type().equals("annotation") && d.text() != null && !d.text().isBlank()) {
+            String t = d.text().strip().replaceAll("\\s+", " ");
+            // A note can be long: its first words name it, as a heading and a picture node have room for.
+            return t.length() <= NOTE_LABEL ? t : t.substring(0, NOTE_LABEL - 1).strip() + "\u2026";
         }
         return n.key();
     }

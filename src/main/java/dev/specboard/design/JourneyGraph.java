@@ -75,6 +75,14 @@ final class JourneyGraph {
                 && wanted.equals(Link.of(from.nodeKey, to.nodeKey, c.trigger(), c.element(), c.label())));
     }
 
+    /**
+     * Why a connection from the node {@code key} to itself is refused: it drew an arrow back into the node and hid that the
+     * node leads nowhere from the flow check; a step tried again is a decision with a branch back to an earlier node.
+     */
+    static String selfLoop(String key) {
+        return "A node cannot lead to itself: choose another node for " + key + " to lead to";
+    }
+
     private static String text(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

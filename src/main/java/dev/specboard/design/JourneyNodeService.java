@@ -93,6 +93,9 @@ public class JourneyNodeService {
     public void connect(Access access, UUID flowId, ConnectionForm form) {
         access.requireWrite(Role.MEMBER);
         FormErrors errors = validation.check(form);
+        if (!errors.any() && form.from().equals(form.to())) {
+            errors.add("to", JourneyGraph.selfLoop(form.from()));
+        }
         if (errors.any()) {
             throw new ValidationException(errors);
         }

@@ -182,6 +182,8 @@ public class JourneyService {
             }
             if (!keys.contains(c.to())) {
                 errors.add("connections[" + i + "].to", "There is no node " + c.to());
+            } else if (c.to().equals(c.from())) {
+                errors.add("connections[" + i + "].to", JourneyGraph.selfLoop(c.from()));
             }
             // The same limits as the page's connection form: a label, trigger or element of any length was stored before.
             int at = i;
