@@ -189,7 +189,7 @@ public class PlanApi {
         UUID repositoryId = null;
         if (repo != null && !repo.isBlank()) {
             // A repository named in the query that the project lacks is a mistake in the query, not an empty list.
-            repositoryId = Repo.findByName(access.project().id, repo.strip()).orElseThrow(() -> new ApiException(400,
+            repositoryId = Repo.findByName(access.project().id, repo.strip()).orElseThrow(() -> new ApiException(422,
                     "The query parameter repo names no repository of this project", Map.of("repo", "no repository named " + repo.strip()))).id;
         }
         return paging.probed(queries.apiPage(access, repositoryId, s, page), page, PlanQueries.PAGE_SIZE).stream().map(PlanApi::summary).toList();

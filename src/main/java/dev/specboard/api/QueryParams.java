@@ -4,7 +4,8 @@ import dev.specboard.web.QueryValues;
 
 /**
  * Reads the API's query parameters that name one of a fixed set of values ({@code ?status=open}). An unknown value is
- * refused with 400 naming the parameter, as {@link QueryValues} refuses a malformed number, id or flag on every route.
+ * refused with 422 naming the parameter in {@code details}, as the pages answer 422 to the same filter; 400 stays for a
+ * value {@link QueryValues} cannot read at all (a malformed number, id or flag).
  */
 final class QueryParams {
 
@@ -13,7 +14,7 @@ final class QueryParams {
 
     /**
      * One of the allowed values (as spelled there; case, surrounding space and a dash for an underscore do not matter), or
-     * null when absent or blank. An unknown value is malformed, never read as "no filter": a typo would list everything.
+     * null when absent or blank. An unknown value is refused (422 naming the parameter), never read as "no filter": a typo would list everything.
      */
     static String oneOf(String name, String raw, java.util.List<String> allowed) {
         if (raw == null || raw.isBlank()) {
@@ -23,7 +24,7 @@ final class QueryParams {
         if (value.isPresent()) {
             return value.get();
         }
-        throw malformed(name, "must be one of " + String.join(", ", allowed));
+        throw QueryValues.unknownChoice(name, "must be one of " + String.join(", ", allowed));
     }
 
     /** {@link #oneOf(String, String, java.util.List)} for an enum whose values the API spells as {@code spelling} gives them. */
@@ -43,9 +44,5 @@ final class QueryParams {
     static <T> java.util.List<T> page(java.util.List<T> all, Integer page) {
         long from = ((page == null ? 1L : Math.max(1L, page)) - 1) * PAGE_SIZE;
         return from >= all.size() ? java.util.List.of() : all.subList((int) from, (int) Math.min(all.size(), from + PAGE_SIZE));
-    }
-
-    private static QueryValues.Malformed malformed(String name, String expected) {
-        return new QueryValues.Malformed(name, expected);
     }
 }

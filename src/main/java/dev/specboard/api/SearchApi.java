@@ -45,7 +45,7 @@ public class SearchApi {
         Access access = projectAccess.read(slug);
         // The limit was checked to be 1 to 100 when it was read (web.QueryValues); a value outside used to be taken silently.
         int n = limit == null ? SearchService.PAGE_SIZE : limit;
-        // An unknown kind is 400 naming the kinds, as the other lists refuse a filter value: never a search of everything.
+        // An unknown kind is 422 naming the kinds, as the other lists refuse a filter value: never a search of everything.
         String chosen = QueryParams.oneOf("kind", kind, search.kindNames());
         long offset = (long) (page == null ? 0 : page - 1) * n;
         // One result more than the page: it is not shown, it only says that another page follows. A ranking that read only

@@ -190,7 +190,7 @@ public class MockupResource {
         // The comparison shows one device (mobile unless asked); a device it does not know is refused, not shown as mobile.
         String d = device == null || device.isBlank() ? "mobile" : device.strip().toLowerCase(java.util.Locale.ROOT);
         if (!MockupAnalyzer.DEVICES.containsKey(d)) {
-            throw new dev.specboard.web.QueryValues.Malformed("device", "must be " + FilterChoices.choices(List.copyOf(MockupAnalyzer.DEVICES.keySet())));
+            throw dev.specboard.web.QueryValues.unknownChoice("device", "must be " + FilterChoices.choices(List.copyOf(MockupAnalyzer.DEVICES.keySet())));
         }
         return Htmx.page(Templates.compare(new CompareView(access, p, f, t, sections, versions, d)));
     }

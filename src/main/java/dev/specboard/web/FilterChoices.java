@@ -7,7 +7,7 @@ import java.util.Optional;
  * Reads a list page's filters that name one of a fixed set of values ({@code ?status=open}). An unknown value is never
  * read as "any", which would list everything as if it were the answer to a typo: it is named as a problem of its filter,
  * and the page answers 422 with nothing listed ({@link #listed}), like a refused form re-rendered. The API refuses the same
- * values with 400 ({@code api.QueryParams}), both matching them by {@link #match}.
+ * values with 422 ({@code api.QueryParams}), both matching them by {@link #match}.
  */
 public final class FilterChoices {
 

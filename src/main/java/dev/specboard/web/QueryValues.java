@@ -207,6 +207,16 @@ public class QueryValues implements ParamConverterProvider {
         }
     }
 
+    /**
+     * A list filter whose value is well formed but names none of the values it may take ({@code ?kind=bogus}): a
+     * validation failure, 422 naming the parameter in {@code details} as a refused field is named (400 is for a value
+     * that cannot be read at all, such as {@code ?page=abc}).
+     */
+    public static dev.specboard.web.ApiException unknownChoice(String name, String expected) {
+        return new dev.specboard.web.ApiException(422, "The query parameter " + name + " " + expected,
+                new java.util.LinkedHashMap<>(java.util.Map.of(name, expected)));
+    }
+
     /** A query parameter or form field whose value cannot be read: 400, naming it and what its value must be. */
     public static final class Malformed extends BadRequestException {
 

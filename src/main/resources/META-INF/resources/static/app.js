@@ -170,10 +170,12 @@
       tag: active.tagName, name: active.getAttribute('name'), text: (active.textContent || '').trim()
     };
   });
+  // Only a control the person can see: a comment's "Save" comes back inside its closed "Edit", where focus() does nothing.
   function sameControl(scope, was) {
     var found = null;
     Array.prototype.some.call(scope.querySelectorAll(was.tag), function (el) {
-      if (el.getAttribute('name') === was.name && (el.textContent || '').trim() === was.text) { found = el; }
+      if (el.getAttribute('name') === was.name && (el.textContent || '').trim() === was.text
+          && (el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0)) { found = el; }
       return found;
     });
     return found;
@@ -185,10 +187,10 @@
   document.addEventListener('htmx:afterSettle', function () {
     var was = held;
     held = null;
-    if (!was) { return; }
     window.setTimeout(function () {
       var active = document.activeElement;
       if (active && active !== document.body && active.isConnected) { return; }
+      if (!was) { focusFlash(); return; }
       // The same element again: a part focused after an earlier swap (the job's panel after "Cancel") comes back from the
       // server without the tabindex this script gave it, and focus() on it did nothing when the live update replaced it.
       var same = was.id && document.getElementById(was.id);
@@ -197,12 +199,29 @@
       for (var i = 0; i < scopes.length; i++) {
         if (!scopes[i]) { continue; }
         var control = sameControl(scopes[i], was);
-        if (control) { control.focus(); return; }
-        focusPart(scopes[i]);
+        if (control) { control.focus(); }
+        if (document.activeElement !== control) { focusPart(scopes[i]); }
         return;
       }
     }, 0);
   });
+  // A page reached after an action (a redirect, or htmx's HX-Location) says what happened in its flash: the focus goes
+  // there, as it goes to the error summary after a refusal, so a screen reader reads it and Tab goes on from it, instead
+  // of starting again at the top of the page. Each message takes the focus once (a live refresh does not bring it back),
+  // and only when nothing else holds it (a field with autofocus, the error summary) and no #anchor names the place.
+  function focusFlash() {
+    var message = document.querySelector('#flash .flash:not([data-focused])');
+    if (!message) { return; }
+    message.setAttribute('data-focused', '');
+    var active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) { return; }
+    if (window.location.hash.length > 1 && document.getElementById(decodeURIComponent(window.location.hash.substring(1)))) { return; }
+    message.setAttribute('tabindex', '-1');
+    message.focus({ preventScroll: true });
+  }
+  // After the other scripts' own load handlers (errors.js focuses a summary when the page loads).
+  function focusFlashSoon() { window.setTimeout(focusFlash, 0); }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', focusFlashSoon); } else { focusFlashSoon(); }
   function openItem(item) {
     var link = item && item.querySelector('[data-nav-open], a[href]');
     if (link) { link.click(); }

@@ -107,11 +107,13 @@ class ApiContractTest {
     }
 
     /**
-     * Every list's filter answers an unknown value the same way, 400 naming the parameter and its values: tasks answered 400,
-     * thinking 422, and stories, work sessions and jobs ignored it and listed everything (a typo looked like an empty filter).
+     * Every list's filter answers an unknown value the same way, 422 naming the parameter and its values in details (a
+     * validation failure, as the pages answer it; 400 is for input that cannot be read): tasks answered 400, thinking 422,
+     * and stories, work sessions and jobs ignored it and listed everything (a typo looked like an empty filter); then all
+     * answered 400 with details, and the search's kind too.
      */
     @Test
-    void anUnknownFilterValueIs400NamingTheParameterAndItsValues() {
+    void anUnknownFilterValueIs422NamingTheParameterAndItsValues() {
         TestData.Team t = data.team();
         String p = "/api/v1/projects/" + t.slug();
         Map<String, String> refused = new LinkedHashMap<>();
@@ -123,7 +125,11 @@ class ApiContractTest {
         refused.put(p + "/work-sessions?target=bogus", "target must be one of component, context, project");
         refused.put(p + "/jobs?status=bogus", "status must be one of QUEUED, RUNNING, SUCCESS, FAILED, CANCELLED");
         refused.put(p + "/jobs?type=bogus", "type must be one of DOCS, EXPLANATION, RENAME");
-        refused.forEach((url, message) -> Api.as(t.member()).get(url).then().statusCode(400)
+        refused.put(p + "/plans?status=bogus", "status must be one of draft, active, completed, archived");
+        Api.as(t.member()).get(p + "/search?q=greet&kind=bogus").then().statusCode(422)
+                .body("error", org.hamcrest.Matchers.startsWith("The query parameter kind must be one of "))
+                .body("details.kind", org.hamcrest.Matchers.startsWith("must be one of "));
+        refused.forEach((url, message) -> Api.as(t.member()).get(url).then().statusCode(422)
                 .body("error", equalTo("The query parameter " + message))
                 .body("details." + message.substring(0, message.indexOf(' ')), equalTo(message.substring(message.indexOf(' ') + 1))));
         // A known value in any case, or with a dash for an underscore, filters as before.

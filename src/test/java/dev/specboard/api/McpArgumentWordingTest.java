@@ -34,7 +34,7 @@ class McpArgumentWordingTest {
         assertFalse(status.contains("query parameter"), status);
         String before = Mcp.answer(token, session, "list_notifications", true, "before", "nope");
         assertTrue(before.contains("\"error\":\"The argument before must be a UUID\""), before);
-        Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/stories?status=bogus").then().statusCode(400)
+        Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/stories?status=bogus").then().statusCode(422)
                 .body("error", org.hamcrest.Matchers.startsWith("The query parameter status must be one of "))
                 .body("details.status", org.hamcrest.Matchers.startsWith("must be one of "));
         Api.as(t.viewer()).get("/api/v1/notifications?before=nope").then().statusCode(400)

@@ -97,7 +97,7 @@ class McpListArgumentNamesTest {
             assertEquals(List.of("spec"), names(task.get("details")), task.toString());
         }
         // The API names its query parameters.
-        Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans?repo=nope").then().statusCode(400)
+        Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans?repo=nope").then().statusCode(422)
                 .body("error", equalTo("The query parameter repo names no repository of this project"))
                 .body("details.repo", equalTo("no repository named nope"));
         Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs?story=1234567890").then().statusCode(400)

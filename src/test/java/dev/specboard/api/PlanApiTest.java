@@ -114,11 +114,11 @@ class PlanApiTest {
             Api.as(t.viewer()).get(all + "?repo=shop&status=DRAFT").then().statusCode(200).body("name", equalTo(List.of("Draft one")));
             Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/repos/shop/plans?status=active").then().statusCode(200)
                     .body("name", equalTo(List.of("Active one")));
-            Api.as(t.viewer()).get(all + "?status=finished").then().statusCode(400)
+            Api.as(t.viewer()).get(all + "?status=finished").then().statusCode(422)
                     .body("details.status", equalTo("must be one of draft, active, completed, archived"));
-            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/repos/shop/plans?status=finished").then().statusCode(400)
+            Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/repos/shop/plans?status=finished").then().statusCode(422)
                     .body("details", hasKey("status"));
-            Api.as(t.viewer()).get(all + "?repo=nope").then().statusCode(400).body("details.repo", equalTo("no repository named nope"));
+            Api.as(t.viewer()).get(all + "?repo=nope").then().statusCode(422).body("details.repo", equalTo("no repository named nope"));
         }
     }
 

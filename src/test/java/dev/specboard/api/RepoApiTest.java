@@ -99,7 +99,7 @@ class RepoApiTest {
             as(team.member()).post(api + "/threads/" + threadId + "/reopen").then().statusCode(200).body("state", equalTo("open"));
             as(team.viewer()).get(api + "/repos/app/threads?path=src/App.java&state=open").then().statusCode(200)
                     .body("[0].comments[0].body", equalTo("Why?"));
-            as(team.viewer()).get(api + "/repos/app/threads?state=bogus").then().statusCode(400)
+            as(team.viewer()).get(api + "/repos/app/threads?state=bogus").then().statusCode(422)
                     .body("error", equalTo("The query parameter state must be one of open, resolved, outdated"))
                     .body("details.state", equalTo("must be one of open, resolved, outdated"));
 

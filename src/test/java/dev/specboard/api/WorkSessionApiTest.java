@@ -105,7 +105,7 @@ class WorkSessionApiTest {
                 .body("details.sessionType", containsString("Choose one of")).body("details.targetId", equalTo("No such component in this project"));
         Api.as(t.member()).body(Map.of("sessionType", "design", "targetType", "context", "targetId", UUID.randomUUID().toString()))
                 .post(base(t)).then().statusCode(422).body("details.targetId", equalTo("No such context in this project"));
-        Api.as(t.member()).post(base(t) + "/claim-next?type=party").then().statusCode(400)
+        Api.as(t.member()).post(base(t) + "/claim-next?type=party").then().statusCode(422)
                 .body("details.type", org.hamcrest.Matchers.startsWith("must be one of design"));
     }
 

@@ -46,7 +46,7 @@ class PageDeviceFilterTest {
         }
         String compare = "/projects/" + t.slug() + "/pages/" + id + "/compare?from=1&to=1&device=";
         io.restassured.response.Response refused = Web.as(t.viewer()).get(compare + "zzz");
-        assertEquals(400, refused.statusCode(), "the comparison showed an unknown device as mobile");
+        assertEquals(422, refused.statusCode(), "the comparison showed an unknown device as mobile (then answered 400, where the pages answer 422)");
         assertTrue(refused.asString().contains("The query parameter device must be mobile, tablet or desktop"), refused.asString());
         Web.as(t.viewer()).get(compare + "Tablet").then().statusCode(200);
         Web.as(t.viewer()).get(compare).then().statusCode(200);

@@ -92,7 +92,7 @@ class PageRelatedPatternsTest {
         assertEquals(2, fx.api(t.viewer()).get(api + "/pages").then().statusCode(200).extract().<Integer>path("size()"), "no pattern: every page");
 
         Response unknown = fx.api(t.viewer()).get(api + "/pages?pattern=carousel");
-        assertEquals(400, unknown.statusCode(), unknown.asString());
+        assertEquals(422, unknown.statusCode(), unknown.asString());
         assertTrue(unknown.asString().contains("pattern"), unknown.asString());
 
         // A new version without the card takes it out; making the first version current again brings it back.

@@ -103,6 +103,23 @@ class ProjectBrowserTest {
         }
     }
 
+    /** Archiving (htmx, then a full redirect) left the focus on <body>: the page's flash now takes it, as flashes do. */
+    @Test
+    void afterArchivingTheFlashHasTheFocus() {
+        TestData.Team t = data.team();
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.owner().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/settings");
+            b.js("window.confirm = function () { return true; };");
+            b.click("#archive-form button[type=submit]");
+            b.waitFor("#unarchive-form");
+            b.waitForText("#flash .flash", "Project archived");
+            b.waitUntil(d -> Boolean.TRUE.equals(b.js("return document.activeElement === document.querySelector('#flash .flash');")));
+            assertEquals(Boolean.TRUE, b.js("return document.activeElement.matches('#flash .flash');"));
+            b.assertAccessible();
+        }
+    }
+
     @Test
     void wizardIsUsableAt360px() {
         Account a = data.account("narrow");

@@ -147,6 +147,30 @@ class ReviewBrowserTest {
         }
     }
 
+    /** After "Save" on an edited comment the thread comes back with its "Edit" closed: the focus stayed on <body>. */
+    @Test
+    void savingAnEditedCommentKeepsTheFocusOnThatComment() {
+        TestData.Team team = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            git.commit("first", "src/App.java", GitFixture.lines(20));
+            Repo repo = support.add(team.project(), team.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, support.awaitLatest(repo).status);
+            String id = fx.api(team.reviewer()).body(java.util.Map.of("path", "src/App.java", "lineStart", 4, "lineEnd", 4, "body", "Why four?"))
+                    .post("/api/v1/projects/" + team.slug() + "/repos/app/threads").then().statusCode(201).extract().path("id");
+            b.login(team.reviewer().username, TestData.PASSWORD);
+            b.go("/projects/" + team.slug() + "/repos/app/blob/src/App.java");
+            String thread = "#thread-" + id;
+            b.click(thread + " details.comment-edit summary");
+            b.type(thread + " details.comment-edit textarea", "Why line four?");
+            b.click(thread + " details.comment-edit button[type=submit]");
+            b.waitForText(thread + " .comment-body", "Why line four?");
+            b.waitUntil(d -> !Boolean.TRUE.equals(b.js("return document.activeElement === document.body;")));
+            assertEquals(Boolean.TRUE, b.js("return document.activeElement.closest('li.comment') !== null"
+                    + " && document.activeElement.closest('" + thread + "') !== null;"),
+                    "the edited comment has the focus, not " + b.js("return document.activeElement.outerHTML.substring(0, 120);"));
+        }
+    }
+
     @Test
     void aReplyRaisesTheUnreadCountOfTheFirstReviewerWithoutAReload() {
         TestData.Team team = data.team();

@@ -99,7 +99,7 @@ class ArchitectureSearchTest {
         assertEquals("Ordering", api.getString("[0].key"));
         assertEquals("/projects/" + t.slug() + "/contexts/" + made.context(), api.getString("[0].url"));
         String refused = RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=basket&kind=components"))
-                .then().statusCode(400).extract().jsonPath().getString("details.kind");
+                .then().statusCode(422).extract().jsonPath().getString("details.kind");
         assertTrue(refused.contains("context") && refused.contains("component"), refused);
 
         String session = Mcp.initialize(token);

@@ -80,7 +80,7 @@ class SearchTest {
             assertTrue(api.getList("key").contains("shop:src/checkout/Cart.java"), api.prettify());
             assertFalse(api.getString("snippet[0]").contains("\u0002"));
             RestAssured.given().auth().oauth2(token).queryParam("q", "checkout").queryParam("kind", "galaxy")
-                    .get(ApiPaths.project(t.slug(), "/search")).then().statusCode(400);
+                    .get(ApiPaths.project(t.slug(), "/search")).then().statusCode(422).body("details.kind", org.hamcrest.Matchers.startsWith("must be one of "));
             String outsiderToken = tokens.create(t.outsider().id, "search", null, null).value();
             RestAssured.given().auth().oauth2(outsiderToken).queryParam("q", "checkout")
                     .get(ApiPaths.project(t.slug(), "/search")).then().statusCode(404);

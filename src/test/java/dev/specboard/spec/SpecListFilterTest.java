@@ -109,7 +109,7 @@ class SpecListFilterTest {
         assertEquals(List.of("SPEC-2"), apiKeys(t, "?story=1&status=draft"));
         assertEquals(List.of("SPEC-1", "SPEC-2", "SPEC-3"), apiKeys(t, ""));
         Response bad = fx.api(t.viewer()).get("/api/v1/projects/" + t.slug() + "/specs?status=shipped");
-        assertEquals(400, bad.statusCode(), bad.asString());
+        assertEquals(422, bad.statusCode(), bad.asString());
         assertTrue(bad.jsonPath().getString("error").contains("status"), bad.asString());
 
         String token = fx.token(t.viewer());

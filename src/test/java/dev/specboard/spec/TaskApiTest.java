@@ -316,7 +316,7 @@ class TaskApiTest {
                 .then().statusCode(200).body("status", equalTo("completed")).body("commitSha", equalTo(SHA)).body("actualHours", equalTo(3.5f));
         fx.api(t.member()).post(base(t) + "/tasks/TASK-1-1/claim").then().statusCode(409)
                 .body("error", containsString("completed, not pending"));
-        fx.api(t.member()).get(base(t) + "/tasks?status=bogus").then().statusCode(400);
+        fx.api(t.member()).get(base(t) + "/tasks?status=bogus").then().statusCode(422);
     }
 
     @Test

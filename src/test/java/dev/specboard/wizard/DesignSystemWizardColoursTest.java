@@ -33,7 +33,7 @@ class DesignSystemWizardColoursTest {
     @Inject
     TestData data;
 
-    private static String page(TestData.Team t) {
+    static String page(TestData.Team t) {
         String id = DesignWizardResourceTest.pageVia(t, null, "Home", "/", "<main><p class=\"a\">Hi</p><p class=\"b\">There</p></main>", ALL);
         DesignSystemResourceTest.settled(t);
         return id;
@@ -46,7 +46,7 @@ class DesignSystemWizardColoursTest {
     }
 
     /** Submits the colours step keeping the colours given, each named after its hex value. */
-    private static Response colours(TestData.Team t, List<String> keep) {
+    static Response colours(TestData.Team t, List<String> keep) {
         return colours(t, keep, java.util.Map.of());
     }
 

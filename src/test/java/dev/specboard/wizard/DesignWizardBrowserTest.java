@@ -174,6 +174,26 @@ class DesignWizardBrowserTest {
         }
     }
 
+    /** "Add back" is a plain POST answered by a redirect: the flash on the page it leads to takes the focus, not <body>. */
+    @Test
+    void addingBackALeftOutColourGivesTheFocusToTheFlash() {
+        TestData.Team t = data.team();
+        DesignSystemWizardColoursTest.page(t);
+        String wizard = DesignWizardResourceTest.base(t, "design-system");
+        DesignSystemWizardColoursTest.colours(t, List.of("#111111", "#00ff00", "#123456")).then().statusCode(303);
+        dev.specboard.support.Web.as(t.member()).formParam("x", "").post(wizard + "/review").then().statusCode(303);
+        dev.specboard.design.DesignSystemResourceTest.settled(t);
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/design-system");
+            b.click("#restore-222222");
+            b.waitForText("#flash", "#222222");
+            b.waitUntil(d -> Boolean.TRUE.equals(b.js("return document.activeElement === document.querySelector('#flash .flash');")));
+            assertTrue(b.text("#flash").contains("#222222"), b.text("#flash"));
+            b.assertAccessible();
+        }
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(300);
