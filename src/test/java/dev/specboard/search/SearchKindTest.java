@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A search whose {@code ?kind=} names no kind searched everything on the page, as if the typo were the answer: the page
- * answers 422 naming the kinds there are, with the words kept, and the API 400 with its JSON error, as the other lists
+ * answers 422 naming the kinds there are, with the words kept, and the API 422 with its JSON error, as the other lists
  * refuse an unknown filter value.
  */
 @QuarkusTest
@@ -57,7 +57,7 @@ class SearchKindTest {
         assertEquals(200, Web.as(t.viewer()).get(page + "&kind=").statusCode());
 
         Response api = RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=ledger&kind=stories"));
-        assertEquals(400, api.statusCode());
+        assertEquals(422, api.statusCode());
         assertTrue(api.jsonPath().getString("error").contains("kind"), api.asString());
         assertTrue(api.jsonPath().getString("details.kind").contains("story, spec, task, plan"), api.asString());
         assertEquals(1, RestAssured.given().auth().oauth2(token).get(ApiPaths.project(t.slug(), "/search?q=ledger&kind=STORY"))
