@@ -88,7 +88,7 @@ public class ComponentService {
         if (form.version() != c.version) {
             throw new StaleVersionException("The component " + c.name, form.version(), c.version,
                     texts(c.name, c.type, c.filePath, c.description), texts(form.name(), form.type(), form.filePath(), form.description()),
-                    LastSaver.asSeenBy(c.updatedBy, access.accountId()));
+                    dev.specboard.account.Account.savedByAsSeenBy(c.updatedBy, access.accountId()));
         }
         Component probe = new Component();
         apply(probe, form, contextId);

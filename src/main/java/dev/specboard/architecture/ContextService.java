@@ -88,7 +88,7 @@ public class ContextService implements StoryContexts {
             throw new StaleVersionException("The context " + c.name, form.version(), c.version,
                     StaleVersionException.texts("name", c.name, "type", c.type, "purpose", c.purpose, "description", c.description),
                     StaleVersionException.texts("name", form.name(), "type", form.type(), "purpose", form.purpose(), "description", form.description()),
-                    LastSaver.asSeenBy(c.updatedBy, access.accountId()));
+                    dev.specboard.account.Account.savedByAsSeenBy(c.updatedBy, access.accountId()));
         }
         BoundedContext probe = new BoundedContext();
         apply(probe, form);
@@ -129,7 +129,7 @@ public class ContextService implements StoryContexts {
         // A context keeps no earlier versions: the 409 carries its current text only.
         StaleVersionException.requireApprovedAsRead("The context " + c.name, version, c.version,
                 () -> StaleVersionException.texts("name", c.name, "type", c.type, "purpose", c.purpose, "description", c.description),
-                v -> null, () -> LastSaver.asSeenBy(c.updatedBy, access.accountId()));
+                v -> null, () -> dev.specboard.account.Account.savedByAsSeenBy(c.updatedBy, access.accountId()));
         if (c.approved && !c.dirty) {
             throw ApiException.conflict("The context " + c.name + " is already approved.");
         }
