@@ -340,7 +340,11 @@ public class BuiltInAssistant implements Assistant {
         return new Answer(b.toString(), sources);
     }
 
-    /** A question as a search for any of its meaningful words, so that a full sentence still finds passages. */
+    /**
+     * A question as a search for any of its meaningful words, so that a full sentence still finds passages. It stays
+     * within the search's own limit ({@link SearchService#MAX_QUERY}): a long question searches for its first words
+     * that fit, as a question of a few paragraphs was refused by the search and its answer failed, Retry after Retry.
+     */
     static String anyOf(String text) {
         Set<String> words = new LinkedHashSet<>();
         for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_-]+")) {
@@ -348,7 +352,19 @@ public class BuiltInAssistant implements Assistant {
                 words.add(w);
             }
         }
-        return words.isEmpty() ? text : String.join(" or ", words);
+        if (words.isEmpty()) {
+            String plain = text.strip();
+            return plain.length() <= SearchService.MAX_QUERY ? plain : plain.substring(0, SearchService.MAX_QUERY).strip();
+        }
+        StringBuilder query = new StringBuilder();
+        for (String w : words) {
+            int length = query.length() + (query.length() == 0 ? 0 : " or ".length()) + w.length();
+            if (length > SearchService.MAX_QUERY) {
+                continue;
+            }
+            query.append(query.length() == 0 ? "" : " or ").append(w);
+        }
+        return query.toString();
     }
 
     private static final Set<String> QUESTION_WORDS = Set.of("what", "which", "who", "whom", "whose", "where", "when", "why", "how",

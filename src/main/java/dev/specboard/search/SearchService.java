@@ -24,7 +24,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class SearchService {
 
-    static final int MAX_QUERY = 500;
+    /** The longest search accepted, in characters. */
+    public static final int MAX_QUERY = 500;
     /** Results per kind when all kinds are shown. */
     public static final int PER_KIND = 5;
     /** Results per page when one kind is shown. */

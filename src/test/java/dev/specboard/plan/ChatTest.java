@@ -109,6 +109,13 @@ class ChatTest {
                     .contains("“which tasks touch the checkout code”"), "the suggested question reads whole on the chat page");
             String passages = ask(token, api, "What about discounts?");
             assertTrue(passages.contains("ignores discounts"), passages);
+            // A question of a few paragraphs: more distinct words than one search takes (it failed, Retry after Retry).
+            StringBuilder paragraphs = new StringBuilder("What about discounts? Also");
+            for (int i = 0; i < 300; i++) {
+                paragraphs.append(" concern").append(i);
+            }
+            String long_ = ask(token, api, paragraphs.toString());
+            assertTrue(long_.contains("ignores discounts"), long_);
 
             RestAssured.given().auth().oauth2(token).contentType("application/json").body(Map.of("content", " ")).post(api)
                     .then().statusCode(422).body("details.content", org.hamcrest.Matchers.equalTo("Write a message first"));
