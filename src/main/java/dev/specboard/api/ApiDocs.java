@@ -160,10 +160,10 @@ public class ApiDocs implements OASFilter {
         ok.addHeader("Link", OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .description("RFC 8288 links to the other pages" + of + ", the request's URL with only page changed: rel=\"next\" "
                         + "while a further page exists, rel=\"prev\" and rel=\"first\" past the first page, rel=\"last\" before the "
-                        + "last page where X-Total-Count is sent; absent on a list of one page"));
+                        + "last page; absent on a list of one page"));
         ok.addHeader(PagingLinks.TOTAL_HEADER, OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .description("how many rows the whole list" + of + " has, also when it answered every row (no page asked); absent "
-                        + "on the lists that read one row past a page instead of counting (tasks' pages, journeys, plans, search)"));
+                .description("how many rows the whole list" + of + " has under the request's filters, also when it answered every "
+                        + "row (no page asked); a search counts its ranking, at most 20,000"));
         if (ranked) {
             ok.addHeader(PagingLinks.PARTIAL_HEADER, OASFactory.createHeader().schema(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN))
                     .description("true when so many matched that a kind ranked only the first 2,000 it found: the list is the best "

@@ -106,7 +106,9 @@ public class JourneyApi {
     @Path("/journeys")
     public List<JourneyRowAnswer> listJourneys(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        return paging.probed(journeyQueries.apiPage(access.project().id, page), page, QueryParams.PAGE_SIZE).stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.primary(), r.nodes())).toList();
+        JourneyQueries.ApiPage found = journeyQueries.apiPage(access.project().id, page);
+        paging.counted(page, found.total(), found.size());
+        return found.rows().stream().map(r -> new JourneyRowAnswer(r.id(), r.name(), r.flowType(), r.primary(), r.nodes())).toList();
     }
 
     /**

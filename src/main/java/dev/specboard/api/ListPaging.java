@@ -5,8 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
 
 /**
- * Where the page of an API list this request answers stands: whether another page follows and, when the list knew it
- * anyway, how many rows there are in all. {@link PagingLinks} turns it into the {@code Link} and {@code X-Total-Count}
+ * Where the page of an API list this request answers stands: whether another page follows and how many rows there are
+ * in all (every paged list counts them, in one statement at most, under the filters of its page). {@link PagingLinks} turns it into the {@code Link} and {@code X-Total-Count}
  * headers, {@link McpTools#call} into a list tool's {@code nextPage}; the answer's JSON stays the bare array.
  */
 @RequestScoped
@@ -25,15 +25,6 @@ public class ListPaging {
     public <T> List<T> of(List<T> all, Integer page) {
         counted(page, all.size(), QueryParams.PAGE_SIZE);
         return QueryParams.page(all, page);
-    }
-
-    /**
-     * The rows of page {@code page} from {@code read}, which holds up to one row more than a page of {@code size}: that
-     * row is not shown, it only says that another page follows (cheaper than counting the list).
-     */
-    public <T> List<T> probed(List<T> read, Integer page, int size) {
-        record(page, read.size() > size, null, size);
-        return read.size() > size ? read.subList(0, size) : read;
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Tells a client of a paged API list that other pages exist, as GitHub does: a {@code Link} header (RFC 8288) with
  * {@code rel="next"} while a further page exists, {@code rel="prev"} and {@code rel="first"} past the first page,
- * {@code rel="last"} before the last page of a list that knew its size (the request's URL with its other query
- * parameters, only {@code page} changed), and {@code X-Total-Count} when the list knew its size. An object answer that
+ * {@code rel="last"} before the last page (the request's URL with its other query parameters, only {@code page}
+ * changed), and {@code X-Total-Count}: every paged list counts its rows. An object answer that
  * pages a list it nests (a design page's mockup versions) sends the same headers for that list, and a ranked list
  * {@code X-Results-Partial: true} when it left matches unranked. The body stays the bare array the contract fixes; before these, a client reading the first 50 rows
  * had no sign that more existed.
@@ -54,7 +54,7 @@ public class PagingLinks {
             links.add(link(request.getUriInfo(), 1, "first"));
         }
         Integer last = paging.lastPage();
-        // As GitHub's: the last page is named where the list counted its rows and this page is before it.
+        // As GitHub's: the last page is named while this page is before it.
         if (last != null && page < last) {
             links.add(link(request.getUriInfo(), last, "last"));
         }

@@ -192,7 +192,7 @@ public class PlanApi {
             repositoryId = Repo.findByName(access.project().id, repo.strip()).orElseThrow(() -> new ApiException(422,
                     "The query parameter repo names no repository of this project", Map.of("repo", "no repository named " + repo.strip()))).id;
         }
-        return paging.probed(queries.apiPage(access, repositoryId, s, page), page, PlanQueries.PAGE_SIZE).stream().map(PlanApi::summary).toList();
+        return counted(queries.apiPage(access, repositoryId, s, page), page);
     }
 
     @GET
@@ -204,7 +204,13 @@ public class PlanApi {
         PlanStatus s = QueryParams.oneOf("status", status, PlanStatus.values(), PlanStatus::value);
         Access access = projectAccess.read(slug);
         Repo repo = repos.require(access, name);
-        return paging.probed(queries.apiPage(access, repo.id, s, page), page, PlanQueries.PAGE_SIZE).stream().map(PlanApi::summary).toList();
+        return counted(queries.apiPage(access, repo.id, s, page), page);
+    }
+
+    /** The page's rows; X-Total-Count and the Link's last page from the count its filter made. */
+    private List<PlanSummary> counted(PlanQueries.ApiPage found, Integer page) {
+        paging.counted(page, found.total(), found.size());
+        return found.rows().stream().map(PlanApi::summary).toList();
     }
 
     @RoleFirst.Member

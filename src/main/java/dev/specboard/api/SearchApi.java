@@ -36,8 +36,9 @@ public class SearchApi {
 
     /**
      * The ranking {@code limit} results a page (20 unless asked), {@code ?page=2} the next, past the last an empty list, as
-     * the API's other lists page: a client asks for pages until one comes back shorter than its limit. When so many match
-     * that stories or files ranked only the first 2,000 found, {@code X-Results-Partial: true} says so.
+     * the API's other lists page; {@code X-Total-Count} says how many the ranking holds (counted with the same query, at
+     * most 20,000) and the {@code Link} names the last page. When so many match that stories or files ranked only the
+     * first 2,000 found, {@code X-Results-Partial: true} says so.
      */
     @GET
     public List<Result> search(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("kind") String kind,
@@ -48,11 +49,11 @@ public class SearchApi {
         // An unknown kind is 422 naming the kinds, as the other lists refuse a filter value: never a search of everything.
         String chosen = QueryParams.oneOf("kind", kind, search.kindNames());
         long offset = (long) (page == null ? 0 : page - 1) * n;
-        // One result more than the page: it is not shown, it only says that another page follows. A ranking that read only
-        // a kind's first matches found says so in a header (PagingLinks), as the page says it in words.
-        SearchService.Ranked ranked = search.ranked(access.project().id, access.slug(), q, chosen, n + 1, offset);
+        // A ranking that read only a kind's first matches found says so in a header (PagingLinks), as the page says it in words.
+        SearchService.Ranked ranked = search.ranked(access.project().id, access.slug(), q, chosen, n, offset);
         paging.partial(ranked.partial());
-        return paging.probed(ranked.hits(), page, n).stream().map(SearchApi::result).toList();
+        paging.counted(page, search.total(access.project().id, access.slug(), q, chosen), n);
+        return ranked.hits().stream().map(SearchApi::result).toList();
     }
 
     static Result result(SearchHit h) {

@@ -119,8 +119,14 @@ public class TaskApi {
                                       @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         TaskStatus s = QueryParams.oneOf("status", status, TaskStatus.values(), v -> v.name().toLowerCase(java.util.Locale.ROOT));
-        List<TaskRow> rows = taskQueries.list(access.project(), s, TechnicalSpec.filterKey(spec), page);
-        return (page == null ? paging.whole(rows) : paging.probed(rows, page, TaskQueries.PAGE_SIZE)).stream().map(TaskApi::answer).toList();
+        String specKey = TechnicalSpec.filterKey(spec);
+        List<TaskRow> rows = taskQueries.list(access.project(), s, specKey, page);
+        if (page != null) {
+            // One count under the same filter: X-Total-Count and the last page, as the stories give them.
+            paging.counted(page, taskQueries.count(access.project(), s, specKey), TaskQueries.PAGE_SIZE);
+            return rows.stream().map(TaskApi::answer).toList();
+        }
+        return paging.whole(rows).stream().map(TaskApi::answer).toList();
     }
 
     @RoleFirst.Member

@@ -38,13 +38,18 @@ public class JourneyQueries {
     }
 
     /**
-     * A page of the project's journeys for the API, as many as on the list page, and the first journey of the next page
-     * when there is one (so the API can say that another page follows without counting); past the last page none, so
-     * that a script reading pages until one comes back short stops (the list page shows the last page instead). One query.
+     * A page of the project's journeys for the API, as many as on the list page, with how many there are (one count);
+     * past the last page none, so that a script reading pages until one comes back short stops (the list page shows the
+     * last page instead). Two queries.
      */
-    public List<JourneyRow> apiPage(UUID projectId, Integer page) {
+    public ApiPage apiPage(UUID projectId, Integer page) {
         long offset = ((page == null ? 1L : Math.max(1L, page)) - 1) * PAGE_SIZE;
-        return offset > Integer.MAX_VALUE ? List.of() : rows(projectId, (int) offset, PAGE_SIZE + 1);
+        long total = JourneyFlow.count("projectId", projectId);
+        return new ApiPage(offset >= total ? List.of() : rows(projectId, (int) offset, PAGE_SIZE), total, PAGE_SIZE);
+    }
+
+    /** A page of journeys for the API, the number of the project's journeys and how many a page holds. */
+    public record ApiPage(List<JourneyRow> rows, long total, int size) {
     }
 
     private List<JourneyRow> rows(UUID projectId, int offset) {

@@ -62,13 +62,18 @@ public class PlanQueries {
 
     /**
      * One page of the project's plans, or of one repository's (null: all), whose latest version has the given status (null:
-     * any), as the API lists them, in one statement: page 1 (also for none or less) is the most recently changed
-     * {@link #PAGE_SIZE}, and the first plan of the next page when there is one (so the API can say that another page
-     * follows without counting); a page past the end is empty, as the API's job list pages.
+     * any), as the API lists them, with how many the filter finds (one count, as the list page's): page 1 (also for none or
+     * less) is the most recently changed {@link #PAGE_SIZE}; a page past the end is empty, as the API's job list pages.
      */
-    public List<PlanRow> apiPage(Access access, UUID repositoryId, PlanStatus status, Integer page) {
+    public ApiPage apiPage(Access access, UUID repositoryId, PlanStatus status, Integer page) {
         int at = page == null || page < 1 ? 1 : Math.min(page, 100_000);
-        return rows(access, repositoryId, status, PAGE_SIZE + 1, (at - 1) * PAGE_SIZE);
+        long total = count(access, repositoryId, status);
+        long offset = (long) (at - 1) * PAGE_SIZE;
+        return new ApiPage(offset >= total ? List.of() : rows(access, repositoryId, status, PAGE_SIZE, (int) offset), total, PAGE_SIZE);
+    }
+
+    /** A page of plans for the API, how many plans its filter finds and how many a page holds. */
+    public record ApiPage(List<PlanRow> rows, long total, int size) {
     }
 
     /**
@@ -78,12 +83,16 @@ public class PlanQueries {
     public PlanListView page(Access access, PlanFilter filter, Integer page) {
         PlanStatus status = filter.planStatus().orElse(null);
         UUID repositoryId = filter.repositoryId();
+        PageNumbers at = PageNumbers.of(page, count(access, repositoryId, status), PAGE_SIZE);
+        return new PlanListView(rows(access, repositoryId, status, PAGE_SIZE, at.offset()), at);
+    }
+
+    /** How many plans (their latest versions) of the project, or of one repository, have the status (null: any); one statement. */
+    private long count(Access access, UUID repositoryId, PlanStatus status) {
         jakarta.persistence.Query count = em.createNativeQuery("SELECT count(*) FROM (" + latest(repositoryId) + ") p"
                 + (status == null ? "" : " WHERE p.status = :status")).setParameter("project", access.project().id);
         bind(count, repositoryId, status);
-        long total = ((Number) count.getSingleResult()).longValue();
-        PageNumbers at = PageNumbers.of(page, total, PAGE_SIZE);
-        return new PlanListView(rows(access, repositoryId, status, PAGE_SIZE, at.offset()), at);
+        return ((Number) count.getSingleResult()).longValue();
     }
 
     /**

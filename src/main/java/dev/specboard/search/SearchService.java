@@ -104,6 +104,29 @@ public class SearchService {
                 .setParameter(4, MAX_RESULTS).setParameter(5, 0).setParameter(6, words.prefix()).getSingleResult()).longValue();
     }
 
+    /**
+     * How many rows the ranked list ({@link #ranked}) of these kinds (null: every kind) holds for the query, at most
+     * {@link #MAX_RESULTS}: each kind's rows matched as its page matches them (the same tsquery, through its GIN index),
+     * neither ranked nor cut into snippets, in one statement. No statement for an empty query, which finds nothing.
+     */
+    @Transactional
+    public long total(UUID projectId, String slug, String query, String kind) {
+        String q = query(query);
+        List<SearchableKind> kinds = kind == null ? kinds() : List.of(known(kind));
+        if (q.isEmpty()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder(PARAMS + "SELECT count(*) FROM (");
+        for (int i = 0; i < kinds.size(); i++) {
+            SearchableKind k = kinds.get(i);
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT 1 FROM (").append(k.sql()).append(") AS ").append(columns(k)).append(")");
+        }
+        sql.append(" LIMIT ?4 OFFSET ?5) AS c");
+        QueryWords words = QueryWords.of(q);
+        return ((Number) em.createNativeQuery(sql.toString()).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
+                .setParameter(4, MAX_RESULTS).setParameter(5, 0).setParameter(6, words.prefix()).getSingleResult()).longValue();
+    }
+
     private static String query(String query) {
         String q = query == null ? "" : query.strip();
         if (q.length() > MAX_QUERY) {

@@ -78,11 +78,35 @@ public class TaskQueries {
 
     /**
      * Tasks for the API list by spec and task number, optionally by status and spec: all of them, or with {@code page}
-     * the {@link #PAGE_SIZE} of that page (none past the last) and the first task of the next page when there is one (so
-     * the API can say that another page follows without counting).
+     * the {@link #PAGE_SIZE} of that page (none past the last); {@link #count} counts the same tasks.
      */
     public List<TaskRow> list(Project project, TaskStatus status, String specKey, Integer page) {
-        StringBuilder q = new StringBuilder("from ImplementationTask t join t.spec s where t.project = :p");
+        Filter filter = filter(project, status, specKey);
+        var query = em.createQuery("from ImplementationTask t join t.spec s" + filter.where() + " order by s.specNumber, t.taskNumber",
+                ImplementationTask.class);
+        filter.params().forEach(query::setParameter);
+        if (page != null) {
+            query.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE);
+        }
+        // A lease that lapses between the query and the rows shows its task as pending: a held filter leaves it out.
+        return rows(em, withSpecs(em, query.getResultList()), blockedSpecs(project)).stream()
+                .filter(r -> status == null || r.status() == status).toList();
+    }
+
+    /** How many tasks {@link #list} finds under the same filter, in one statement (the API's {@code X-Total-Count}). */
+    public long count(Project project, TaskStatus status, String specKey) {
+        Filter filter = filter(project, status, specKey);
+        var query = em.createQuery("select count(t) from ImplementationTask t join t.spec s" + filter.where(), Long.class);
+        filter.params().forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /** The condition of the API's task list and its parameters, written once for its page and its count. */
+    private record Filter(String where, Map<String, Object> params) {
+    }
+
+    private static Filter filter(Project project, TaskStatus status, String specKey) {
+        StringBuilder q = new StringBuilder(" where t.project = :p");
         Map<String, Object> params = new HashMap<>();
         params.put("p", project);
         Instant now = Instant.now();
@@ -104,15 +128,7 @@ public class TaskQueries {
             q.append(" and s.specNumber = :n");
             params.put("n", TechnicalSpec.parseKey(specKey).orElse(-1));
         }
-        q.append(" order by s.specNumber, t.taskNumber");
-        var query = em.createQuery(q.toString(), ImplementationTask.class);
-        params.forEach(query::setParameter);
-        if (page != null) {
-            query.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1);
-        }
-        // A lease that lapses between the query and the rows shows its task as pending: a held filter leaves it out.
-        return rows(em, withSpecs(em, query.getResultList()), blockedSpecs(project)).stream()
-                .filter(r -> status == null || r.status() == status).toList();
+        return new Filter(q.toString(), params);
     }
 
     /** Numbers of the project's specs that wait for an incomplete dependency. */

@@ -1,5 +1,7 @@
 package dev.specboard.api;
 
+import dev.specboard.plan.PlanFixtures;
+import dev.specboard.repo.GitFixture;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
@@ -32,6 +34,9 @@ class ApiListLinksTest {
     @Inject
     SpecApiFixtures fx;
 
+    @Inject
+    PlanFixtures plans;
+
     private static String url(String path) {
         return RestAssured.baseURI + ":" + RestAssured.port + path;
     }
@@ -58,7 +63,7 @@ class ApiListLinksTest {
         String journeys = ApiPaths.project(t.slug(), "/journeys");
         Response none = fx.api(t.viewer()).get(journeys).then().statusCode(200).extract().response();
         assertNull(none.header("Link"), "one page: nothing to link to");
-        assertNull(none.header("X-Total-Count"), "the journeys are not counted: one statement reads one row past the page");
+        assertEquals("0", none.header("X-Total-Count"), "the journeys are counted, as every paged list is");
         Response pages = fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/pages")).then().statusCode(200).extract().response();
         assertNull(pages.header("Link"));
         assertEquals("0", pages.header("X-Total-Count"), "an in-memory list knows its size");
@@ -101,6 +106,76 @@ class ApiListLinksTest {
         assertEquals(List.of(51), shouted.jsonPath().getList("number"));
         assertEquals("<" + url(api) + "?status=draft&page=1>; rel=\"prev\", <" + url(api) + "?status=draft&page=1>; rel=\"first\"",
                 shouted.header("Link"));
+    }
+
+    /**
+     * The tasks', journeys', plans' and search's pages read one row past the page: a client learnt that another page
+     * followed, never how many rows or which page was the last. They count them now, under the request's filters.
+     */
+    @Test
+    void theTasksJourneysPlansAndSearchCountTheirRowsAndNameTheirLastPage() {
+        TestData.Team t = data.team();
+        String api = ApiPaths.project(t.slug());
+        List<Map<String, Object>> phases = new java.util.ArrayList<>();
+        for (int i = 1; i <= 55; i++) {
+            phases.add(Map.of("name", "phase-" + i, "description", "Build " + i, "hours", 1, "content", "Do " + i));
+        }
+        fx.api(t.member()).body(Map.of("title", "Big", "specType", "hierarchical", "overview", "Overview", "phases", phases))
+                .post(api + "/specs").then().statusCode(201);
+        Response tasks = fx.api(t.viewer()).get(api + "/tasks?status=pending&page=1").then().statusCode(200).extract().response();
+        assertEquals(50, tasks.jsonPath().getList("key").size());
+        assertEquals("55", tasks.header("X-Total-Count"), "the pending tasks, counted under the filter");
+        assertEquals("<" + url(api) + "/tasks?status=pending&page=2>; rel=\"next\", <" + url(api) + "/tasks?status=pending&page=2>; rel=\"last\"",
+                tasks.header("Link"));
+        Response lastTasks = fx.api(t.viewer()).get(api + "/tasks?status=pending&page=2").then().statusCode(200).extract().response();
+        assertEquals(5, lastTasks.jsonPath().getList("key").size());
+        assertEquals("55", lastTasks.header("X-Total-Count"));
+        assertEquals("0", fx.api(t.viewer()).get(api + "/tasks?status=completed&page=1").then().statusCode(200).extract().header("X-Total-Count"));
+        assertEquals("0", fx.api(t.viewer()).get(api + "/tasks?spec=SPEC-9&page=1").then().statusCode(200).extract().header("X-Total-Count"));
+
+        for (int i = 1; i <= 51; i++) {
+            fx.api(t.member()).body(Map.of("name", String.format("Journey %02d", i), "nodes", List.of(
+                    Map.of("key", "a", "nodeType", "action", "data", Map.of("label", "Start"))), "connections", List.of()))
+                    .post(api + "/journeys").then().statusCode(201);
+        }
+        Response journeys = fx.api(t.viewer()).get(api + "/journeys").then().statusCode(200).extract().response();
+        assertEquals(50, journeys.jsonPath().getList("id").size());
+        assertEquals("51", journeys.header("X-Total-Count"));
+        assertEquals("<" + url(api) + "/journeys?page=2>; rel=\"next\", <" + url(api) + "/journeys?page=2>; rel=\"last\"", journeys.header("Link"));
+        Response lastJourneys = fx.api(t.viewer()).get(api + "/journeys?page=2").then().statusCode(200).extract().response();
+        assertEquals(List.of("Journey 51"), lastJourneys.jsonPath().getList("name"));
+        assertEquals("51", lastJourneys.header("X-Total-Count"));
+        assertEquals(List.of(), fx.api(t.viewer()).get(api + "/journeys?page=3").then().statusCode(200).extract().jsonPath().getList("id"));
+
+        for (int i = 1; i <= 5; i++) {
+            fx.api(t.member()).body(Map.of("title", "Census " + i, "description", "Counted")).post(api + "/stories").then().statusCode(201);
+        }
+        Response found = fx.api(t.viewer()).get(api + "/search?q=census&limit=2").then().statusCode(200).extract().response();
+        assertEquals(2, found.jsonPath().getList("key").size());
+        assertEquals("5", found.header("X-Total-Count"), "counted with the same query");
+        assertEquals("<" + url(api) + "/search?q=census&limit=2&page=2>; rel=\"next\", <" + url(api) + "/search?q=census&limit=2&page=3>; rel=\"last\"",
+                found.header("Link"));
+        Response lastFound = fx.api(t.viewer()).get(api + "/search?q=census&limit=2&page=3").then().statusCode(200).extract().response();
+        assertEquals(1, lastFound.jsonPath().getList("key").size());
+        assertEquals("<" + url(api) + "/search?q=census&limit=2&page=2>; rel=\"prev\", <" + url(api) + "/search?q=census&limit=2&page=1>; rel=\"first\"",
+                lastFound.header("Link"));
+        assertEquals("0", fx.api(t.viewer()).get(api + "/search?q=census&kind=context").then().statusCode(200).extract().header("X-Total-Count"));
+        assertEquals("0", fx.api(t.viewer()).get(api + "/search?q=").then().statusCode(200).extract().header("X-Total-Count"));
+
+        try (GitFixture git = GitFixture.create()) {
+            plans.shop(t.project(), t.owner(), git);
+            dev.specboard.project.Access lead = PlanFixtures.access(t.project(), t.lead(), dev.specboard.kernel.Role.LEAD);
+            for (int i = 1; i <= 51; i++) {
+                plans.plan(lead, "shop", "Plan " + i);
+            }
+            for (String list : List.of(api + "/plans?status=draft", api + "/repos/shop/plans?status=draft")) {
+                Response first = fx.api(t.viewer()).get(list).then().statusCode(200).extract().response();
+                assertEquals(50, first.jsonPath().getList("id").size());
+                assertEquals("51", first.header("X-Total-Count"), list);
+                assertEquals("<" + url(list) + "&page=2>; rel=\"next\", <" + url(list) + "&page=2>; rel=\"last\"", first.header("Link"), list);
+                assertEquals("0", fx.api(t.viewer()).get(list.replace("draft", "archived")).then().statusCode(200).extract().header("X-Total-Count"));
+            }
+        }
     }
 
     @Test
