@@ -30,6 +30,24 @@ public record PageView(Access access, Page page, PageRow parent, List<PageRow> c
         return versionsAt.total() + 1;
     }
 
+    /**
+     * The pages this one may move under: every page but itself and those below it, which the save refuses (a page cannot
+     * sit under its own children), so the choice is not offered.
+     */
+    public List<PageRow> parentChoices() {
+        java.util.Set<java.util.UUID> below = new java.util.HashSet<>(java.util.Set.of(page.id));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (PageRow r : pages) {
+                if (r.parentId() != null && below.contains(r.parentId()) && below.add(r.id())) {
+                    grew = true;
+                }
+            }
+        }
+        return pages.stream().filter(r -> !below.contains(r.id())).toList();
+    }
+
     public List<String> types() {
         return Page.TYPES;
     }

@@ -43,6 +43,23 @@ class PageResourceTest {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** The parent choice on a page's details offers neither the page nor any page below it, which the save refuses. */
+    @Test
+    void aPageIsNotOfferedItsOwnChildrenAsItsParent() {
+        TestData.Team t = data.team();
+        String home = createPage(t, "Home", "/", null, null, null);
+        String sub = createPage(t, "Sub", "/sub", home, null, null);
+        createPage(t, "Deeper", "/sub/deeper", sub, null, null);
+        createPage(t, "About", "/about", null, null, null);
+        Document d = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/pages/" + home));
+        List<String> offered = d.select("#f-parent option").eachText();
+        assertTrue(offered.contains("About (/about)"), offered.toString());
+        assertFalse(offered.stream().anyMatch(o -> o.startsWith("Sub ") || o.startsWith("Deeper ") || o.startsWith("Home ")), offered.toString());
+        List<String> fromSub = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/pages/" + sub)).select("#f-parent option").eachText();
+        assertTrue(fromSub.contains("Home (/)") && fromSub.contains("About (/about)"), fromSub.toString());
+        assertFalse(fromSub.stream().anyMatch(o -> o.startsWith("Deeper ")), fromSub.toString());
+    }
+
     @Test
     void memberCreatesAPageTreeWithFirstMockupsAndSeesThumbnails() {
         TestData.Team t = data.team();
