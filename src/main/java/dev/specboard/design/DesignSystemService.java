@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public class DesignSystemService {
 
     private static final Pattern HEX = Pattern.compile("^#[0-9a-f]{6}([0-9a-f]{2})?$");
+    private static final Pattern SHORT_HEX = Pattern.compile("^#[0-9a-f]{3,4}$");
 
     @Inject
     EntityManager em;
@@ -310,6 +311,12 @@ public class DesignSystemService {
 
     private static String hex(String color) {
         String c = color == null ? "" : color.strip().toLowerCase(Locale.ROOT);
+        if (SHORT_HEX.matcher(c).matches()) {
+            // #fff as CSS reads it, #ffffff: the form the design system stores every colour in.
+            StringBuilder whole = new StringBuilder("#");
+            c.chars().skip(1).forEach(ch -> whole.append((char) ch).append((char) ch));
+            c = whole.toString();
+        }
         if (!HEX.matcher(c).matches()) {
             throw ValidationException.of("color", "Name a colour by its hex value, like #dc2626");
         }

@@ -89,6 +89,8 @@ class DesignSystemApiTest {
         fx.api(t.member()).body(Map.of("color", "navy")).post(restore).then().statusCode(422).body("details.color", notNullValue());
         fx.api(t.member()).body(Map.of("color", "#1e293b", "by", "me")).post(restore).then().statusCode(422)
                 .body("details.by", equalTo("unknown field"));
+        String shortHex = fx.api(t.member()).body(Map.of("color", "#FFF")).post(restore).then().extract().asString();
+        assertTrue(shortHex.contains("#ffffff") && !shortHex.contains("Name a colour by its hex"), "#fff is read as CSS reads it: " + shortHex);
         fx.api(t.member()).body(Map.of("color", "#1E293B")).post(restore).then().statusCode(200)
                 .body("userConfirmations.rejected", not(hasItem("#1e293b")));
         assertEquals("active", tokenThought(t, "#1e293b").status, "the rejection is undone in the thinking chain too");
