@@ -48,10 +48,14 @@ public class RawDownloads {
 
     /** The download (or 304 when the caller has these bytes), or 503 with Retry-After while the budget is spent. */
     public Response answer(RawFile file, Request request) {
-        Response answer = file.response(request);
+        // The caller's copy is checked before the budget: a 304 sends no bytes, so it is never refused.
+        Response unchanged = file.unchanged(request);
+        if (unchanged != null) {
+            return unchanged;
+        }
         long share = share(file.entry().size());
-        if (answer.getStatus() != 200 || share == 0) {
-            return answer;
+        if (share == 0) {
+            return file.download(file.body());
         }
         if (!budget.take(share)) {
             throw ApiException.busy("The server is sending other large files just now: download this one again in a few seconds.",
@@ -75,11 +79,10 @@ public class RawDownloads {
             giveBack.run();
         }
         if (!(rc.request().connection() instanceof ConnectionBase connection)) {
-            return answer;
+            return file.download(file.body());
         }
         EventExecutor loop = connection.channelHandlerContext().executor();
-        RawFile paced = new RawFile(file.entry(), file.manifestVersion(), file.commitSha(), out -> file.body().write(new Paced(out, loop)));
-        return paced.response(request);
+        return file.download(out -> file.body().write(new Paced(out, loop)));
     }
 
     /**

@@ -17,15 +17,26 @@ import java.nio.charset.StandardCharsets;
 public record RawFile(ManifestEntry entry, int manifestVersion, String commitSha, StreamingOutput body) {
 
     /**
-     * The download: always an attachment of unknown type, so a browser never renders committed HTML or SVG on our
-     * origin. The blob's SHA is its ETag, since the same SHA is always the same bytes.
+     * The answer when the caller already has these bytes (304, or 412 for a failed If-Match), or null when it needs the
+     * download. The blob's SHA is its ETag, since the same SHA is always the same bytes.
      */
-    public Response response(Request request) {
-        EntityTag tag = new EntityTag(entry.blobSha());
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder answer = unchanged != null ? unchanged : Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Disposition", disposition(entry.path().substring(entry.path().lastIndexOf('/') + 1)));
-        answer.tag(tag).header("X-Content-Type-Options", "nosniff").header("X-Blob-Sha", entry.blobSha()).header("X-Commit-Sha", commitSha);
+    public Response unchanged(Request request) {
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(new EntityTag(entry.blobSha()));
+        return unchanged == null ? null : headers(unchanged);
+    }
+
+    /**
+     * The download writing {@code bytes} (this file's {@link #body}, or a wrapper of it): always an attachment of unknown
+     * type, so a browser never renders committed HTML or SVG on our origin.
+     */
+    public Response download(StreamingOutput bytes) {
+        return headers(Response.ok(bytes, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Disposition", disposition(entry.path().substring(entry.path().lastIndexOf('/') + 1))));
+    }
+
+    private Response headers(Response.ResponseBuilder answer) {
+        answer.tag(new EntityTag(entry.blobSha())).header("X-Content-Type-Options", "nosniff").header("X-Blob-Sha", entry.blobSha())
+                .header("X-Commit-Sha", commitSha);
         // Read at a branch or commit that no manifest holds (version 0): there is no version to name.
         return (manifestVersion > 0 ? answer.header("X-Manifest-Version", manifestVersion) : answer).build();
     }

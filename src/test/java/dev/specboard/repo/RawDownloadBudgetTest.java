@@ -89,6 +89,10 @@ class RawDownloadBudgetTest {
             Response whole = RestAssured.given().auth().oauth2(token).get(api + "/raw/big.txt");
             assertEquals(200, whole.statusCode());
             assertArrayEquals(bytes, whole.asByteArray());
+            // The paced download carries the same headers as a small one.
+            assertEquals(blob, whole.header("X-Blob-Sha"));
+            assertEquals("nosniff", whole.header("X-Content-Type-Options"));
+            assertTrue(whole.header("Content-Disposition").startsWith("attachment; filename=\"big.txt\""), whole.header("Content-Disposition"));
             awaitHeld(0);
 
             // A slow reader holds its share (the part read whole and its connection's queue), not the file.
@@ -115,6 +119,9 @@ class RawDownloadBudgetTest {
                 Response page503 = Web.as(t.viewer()).get(web + "/raw/big.txt");
                 assertEquals(503, page503.statusCode());
                 assertEquals("5", page503.header("Retry-After"));
+                // A caller that has the bytes is told so: a 304 sends nothing, so it takes nothing from the budget.
+                RestAssured.given().auth().oauth2(token).header("If-None-Match", whole.header("ETag")).get(api + "/raw/big.txt")
+                        .then().statusCode(304).header("X-Blob-Sha", blob);
                 // A small file takes nothing from the budget and is still sent.
                 git.commit("small", Map.of("small.txt", "small\n"));
                 support.sync(repo);
