@@ -40,6 +40,33 @@
   });
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', remember); } else { remember(); }
 
+  // A live refresh (a part's own GET, every few seconds or on a server event) leaves a part alone while an action inside
+  // it is on its way: the job's panel while its "Cancel" is sent (the cancel itself sends the job event). Replacing the
+  // part took the action's form out of the page, and htmx looks the answer's out-of-band parts up from that form: the
+  // flash found no #flash (htmx:oobErrorNoTarget) and the answer, the part as the action left it, was dropped. The
+  // action's answer brings the part as it is now; the next refresh follows it.
+  var acting = [];
+  document.addEventListener('htmx:beforeSend', function (e) {
+    var verb = e.detail.requestConfig && e.detail.requestConfig.verb;
+    var elt = e.detail.elt;
+    var xhr = e.detail.xhr;
+    if (!verb || verb.toLowerCase() === 'get' || !elt || !xhr) { return; }
+    acting.push(elt);
+    // loadend comes after the load handler, in which htmx swapped the answer
+    xhr.addEventListener('loadend', function () {
+      var i = acting.indexOf(elt);
+      if (i >= 0) { acting.splice(i, 1); }
+    });
+  });
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var verb = e.detail.requestConfig && e.detail.requestConfig.verb;
+    var target = e.detail.target;
+    if (!verb || verb.toLowerCase() !== 'get' || !target || !target.contains) { return; }
+    if (acting.some(function (elt) { return target.contains(elt); })) {
+      e.detail.shouldSwap = false;
+    }
+  });
+
   // A flash tells what the last action did. An in-place answer to a newer action (a refused form, a panel redrawn) that
   // brings no message of its own makes the old one stale: "US-1 was submitted for approval." above "There is a problem"
   // read as if the refused request had worked. A live refresh (GET) is not an action and leaves the message be.

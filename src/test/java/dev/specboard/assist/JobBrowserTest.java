@@ -144,4 +144,54 @@ class JobBrowserTest {
             b.assertAccessible();
         }
     }
+
+    /**
+     * Holds a form's request in the browser until {@code window.__release()}, and counts the job panel's live updates
+     * that came back meanwhile: the order a slow answer to "Cancel" and a quicker live update take by chance.
+     */
+    private static final String HOLD_THE_ACTION = """
+            window.__release = null; window.__refreshed = 0;
+            document.addEventListener('htmx:beforeSend', function (e) {
+              var xhr = e.detail.xhr;
+              if (e.detail.requestConfig.verb.toLowerCase() === 'get') {
+                if (window.__release && e.detail.elt.id === 'job-panel') {
+                  xhr.addEventListener('loadend', function () { window.__refreshed++; });
+                }
+                return;
+              }
+              xhr.send = function () {
+                var args = arguments;
+                window.__release = function () { XMLHttpRequest.prototype.send.apply(xhr, args); };
+              };
+            });
+            """;
+
+    /**
+     * A live update of the job's panel that comes back while its "Cancel" is on its way leaves the panel to the cancel's
+     * answer: it replaced the panel, taking the cancel's form out of the page, and htmx looks an answer's out-of-band
+     * parts up from its form, so the flash found no #flash (htmx:oobErrorNoTarget) and the answer was dropped.
+     */
+    @Test
+    void aLiveUpdateComingBackWhileCancelIsOnItsWayLeavesThePanelAndTheFlashToTheCancel() {
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            TestData.Team t = jobs.syncedTeam(git);
+            UUID id = jobs.docsJobClaimedBy(t, "browser-worker", 60);
+            b.login(t.lead().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/jobs/" + id);
+            b.waitUntil(d -> "ready".equals(b.js("return document.body.getAttribute('data-live')")));
+            b.js(HOLD_THE_ACTION);
+            b.js("document.getElementById('job-cancel').focus();");
+            new Actions(b.driver).sendKeys(Keys.ENTER).perform();
+            b.waitUntil(d -> Boolean.TRUE.equals(b.js("return typeof window.__release === 'function';")));
+            b.js("htmx.trigger(document.body, 'sb:job');");
+            b.waitUntil(d -> ((Number) b.js("return window.__refreshed;")).intValue() >= 1);
+
+            b.js("window.__release();");
+            b.waitUntil(d -> "Cancelling…".equals(b.js("var e = document.getElementById('job-badge'); return e ? e.textContent.trim() : '';")));
+            b.waitForHtmx();
+            assertEquals("The job stops at its next step.", b.js("return document.getElementById('flash').textContent.trim();"));
+            assertEquals("job-panel", b.js("return document.activeElement.id;"));
+            b.assertNoProblems();
+        }
+    }
 }

@@ -413,7 +413,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Runs axe-core on the current page and fails on any violation. {@code extraRules} turns on rules axe-core 4.6
+     * Runs axe-core on the current page and fails on any violation. {@code extraRules} turns on rules axe-core 4.11
      * leaves off (experimental ones, such as {@code label-content-name-mismatch}: a control's label contains its
      * visible text), and fails when one of them found no element to check.
      */
@@ -464,9 +464,9 @@ public final class Browser implements AutoCloseable {
 
     private static synchronized String axe() {
         if (axeSource == null) {
-            try (InputStream in = Browser.class.getClassLoader().getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            try (InputStream in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
                 if (in == null) {
-                    throw new IllegalStateException("axe-core webjar not on the test classpath");
+                    throw new IllegalStateException("axe-core (com.deque.html.axe-core:selenium) not on the test classpath");
                 }
                 axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
