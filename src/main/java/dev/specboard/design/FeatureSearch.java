@@ -24,13 +24,13 @@ public class FeatureSearch implements SearchableKind {
 
     @Override
     public String sql() {
-        // The expression matches idx_features_search exactly, so the search stays index-driven.
+        // The stored vector (V1008, the words of idx_features_search) matches and ranks: nothing is computed per row.
         return """
                 SELECT f.name, f.name, '/projects/' || params.slug || '/features/' || f.id,
-                       ts_rank(to_tsvector('specboard_text', f.name || ' ' || COALESCE(f.user_description, '')), params.q),
+                       ts_rank(f.search, params.q),
                        %s
                 FROM features f, params WHERE f.project_id = params.project
-                  AND to_tsvector('specboard_text', f.name || ' ' || COALESCE(f.user_description, '')) @@ params.q"""
+                  AND f.search @@ params.q"""
                 .formatted(SearchableKind.markdownAsText("f.name || ' — ' || COALESCE(f.user_description, '')"));
     }
 }

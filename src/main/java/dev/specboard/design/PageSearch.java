@@ -24,12 +24,12 @@ public class PageSearch implements SearchableKind {
 
     @Override
     public String sql() {
-        // The expression matches idx_pages_search exactly, so the search stays index-driven.
+        // The stored vector (V1008, the words of idx_pages_search) matches and ranks: nothing is computed per row.
         return """
                 SELECT p.path, p.name, '/projects/' || params.slug || '/pages/' || p.id,
-                       ts_rank(to_tsvector('specboard_text', p.name || ' ' || COALESCE(p.purpose, '')), params.q),
+                       ts_rank(p.search, params.q),
                        p.name || ' — ' || COALESCE(p.purpose, '')
                 FROM pages p, params WHERE p.project_id = params.project
-                  AND to_tsvector('specboard_text', p.name || ' ' || COALESCE(p.purpose, '')) @@ params.q""";
+                  AND p.search @@ params.q""";
     }
 }

@@ -57,6 +57,10 @@ class SearchPlanShapeTest {
                 "no comment, context or component vector computed:\n" + plan);
         assertTrue(Pattern.compile("ts_rank\\(c(_\\d+)?\\.search,").matcher(plan).results().count() >= 3,
                 "comments, contexts and components rank by their stored vectors:\n" + plan);
+        // Design pages and features (aliases p and f): the same.
+        assertFalse(Pattern.compile("to_tsvector\\([^\\n]*\\b(p|f)(_\\d+)?\\.(purpose|user_description)").matcher(plan).find(),
+                "no page or feature vector computed:\n" + plan);
+        assertTrue(Pattern.compile("ts_rank\\(f(_\\d+)?\\.search,").matcher(plan).find(), "features rank by their stored vector:\n" + plan);
         assertTrue(Pattern.compile("Anti Join").matcher(plan).results().count() >= 2, "plans and their artifacts, newest only:\n" + plan);
         assertFalse(plan.contains("max(b.created_at)") || plan.contains("Index Only Scan Backward using plans_repository_name_version_key"),
                 "no max() per row:\n" + plan);
