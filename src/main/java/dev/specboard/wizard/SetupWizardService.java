@@ -66,6 +66,20 @@ public class SetupWizardService {
         return run;
     }
 
+    /**
+     * Leaves a step by Back or a step of the step list: what was typed there is kept as the step's draft and the chosen step
+     * opens. The draft is kept as typed, unchecked, and changes nothing in the project: leaving is moving about, as in a
+     * GitHub or Linear draft, so a half-written summary or a colour not yet valid neither blocks the move with a 422 nor
+     * reaches the project (or connects a repository, or sends invitations); the step shows it again and its Next checks it.
+     */
+    @Transactional
+    public WizardRun leave(UUID accountId, SetupStep from, Map<String, Object> draft, SetupStep to) {
+        WizardRun run = require(accountId);
+        run.keepDraft(from, draft);
+        run.enter(run.projectId == null ? SetupStep.BASICS : to);
+        return run;
+    }
+
     /** The first step: creates the project (creator becomes owner) and the run, or changes the basics of the run's project. */
     @Transactional
     public WizardRun submitBasics(UUID accountId, ProjectForm form) {
