@@ -122,17 +122,6 @@ class ProjectBrowserTest {
         }
     }
 
-    /** Presses {@code tab} (Tab or Shift+Tab) from the focused element until {@code css} has the focus (at most 40 presses); it must show it. */
-    private static void tabTo(Browser b, CharSequence tab, String css) {
-        for (int i = 0; i < 40 && !Boolean.TRUE.equals(b.js("return document.activeElement.matches(arguments[0]);", css)); i++) {
-            new Actions(b.driver).sendKeys(tab).perform();
-        }
-        assertEquals(Boolean.TRUE, b.js("return document.activeElement.matches(arguments[0]) && document.activeElement.matches(':focus-visible');", css),
-                css + " is reached by Tab");
-        assertEquals("", b.js("var s = getComputedStyle(document.activeElement);"
-                + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? '' : 'no focus outline on ' + arguments[0];", css));
-    }
-
     /**
      * Back and the steps of the step list were links: what was typed on the step was lost when one of them left it. They are
      * buttons of the step's form now, reached and pressed by keyboard, at 360 px; Enter in a field still means Next.
@@ -157,14 +146,14 @@ class ProjectBrowserTest {
             b.assertFitsWidth();
             b.assertAccessible();
             b.type("#f-executiveSummary", "Typed, then left by Back");
-            tabTo(b, Keys.TAB, "#wizard-back");
+            b.tabTo(Keys.TAB, "#wizard-back");
             new Actions(b.driver).sendKeys(Keys.ENTER).perform();
             b.waitFor("#f-repoUrl");
             assertEquals("step-repository", currentStep(b), "Back opened the step before");
 
             // To the summary again by its step in the list, from the keyboard.
             b.find("#f-repoUrl").click();
-            tabTo(b, Keys.chord(Keys.SHIFT, Keys.TAB), "#step-summary button");
+            b.tabTo(Keys.chord(Keys.SHIFT, Keys.TAB), "#step-summary button");
             new Actions(b.driver).sendKeys(Keys.ENTER).perform();
             b.waitFor("#f-executiveSummary");
             assertEquals("step-summary", currentStep(b));
