@@ -68,7 +68,10 @@ public record SetupForms(ProjectForm basics, VisionForm vision, RepoForm repo, S
         return new SetupForms(basics, vision, repo, summary, rows);
     }
 
-    /** A step's form as typed, to keep as the step's draft ({@link WizardRun#keepDraft}); its fields as {@link #of} reads them back. */
+    /**
+     * A step's form as typed, to keep as the step's draft ({@link WizardRun#keepDraft}), its fields as {@link #of} reads them
+     * back; null when the request carried none of them (a page's form always carries them all).
+     */
     static Map<String, Object> draftOf(Object form) {
         Map<String, Object> d = new LinkedHashMap<>();
         if (form instanceof ProjectForm f) {
@@ -91,6 +94,9 @@ public record SetupForms(ProjectForm basics, VisionForm vision, RepoForm repo, S
         } else if (form instanceof InviteForm f) {
             d.put("who", f.rows().stream().map(InviteRow::who).toList());
             d.put("role", f.rows().stream().map(InviteRow::role).toList());
+        }
+        if (d.values().stream().allMatch(java.util.Objects::isNull)) {
+            return null;
         }
         d.replaceAll((k, v) -> v == null ? "" : v);
         return d;

@@ -177,10 +177,18 @@ public class SetupWizardResource {
     @POST
     @Path("skip")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response skip(@QueryParam("step") String stepKey, @Context HttpHeaders headers) {
+    public Response skip(@QueryParam("step") String stepKey, @BeanParam VisionForm vision, @BeanParam RepoForm repo,
+                         @BeanParam SummaryForm summary, @Context HttpHeaders headers) {
         UUID me = currentUser.requireAccountId();
         SetupStep step = SetupStep.parse(stepKey).orElseThrow(() -> ValidationException.of("step", "Unknown step"));
-        Optional<Project> finished = wizard.skip(me, step);
+        // Skip is a button of the step's form: what was typed there stays as the step's draft, for when it is opened again.
+        Object typed = switch (step) {
+            case VISION -> vision;
+            case REPOSITORY -> repo;
+            case SUMMARY -> summary;
+            default -> null;
+        };
+        Optional<Project> finished = wizard.skip(me, step, typed == null ? null : SetupForms.draftOf(typed));
         if (finished.isPresent()) {
             Project p = finished.get();
             return Flash.redirect(headers, "/projects/" + p.slug, "Project " + p.name + " is set up.");

@@ -75,7 +75,9 @@ public class SetupWizardService {
     @Transactional
     public WizardRun leave(UUID accountId, SetupStep from, Map<String, Object> draft, SetupStep to) {
         WizardRun run = require(accountId);
-        run.keepDraft(from, draft);
+        if (draft != null) {
+            run.keepDraft(from, draft);
+        }
         run.enter(run.projectId == null ? SetupStep.BASICS : to);
         return run;
     }
@@ -188,10 +190,19 @@ public class SetupWizardService {
     /** Skips an optional step; skipping the last one finishes the wizard (then the project is returned). */
     @Transactional
     public Optional<Project> skip(UUID accountId, SetupStep step) {
+        return skip(accountId, step, null);
+    }
+
+    /** Skips an optional step, keeping what was typed on it (if anything) as its draft, as leaving it by Back does ({@link #leave}). */
+    @Transactional
+    public Optional<Project> skip(UUID accountId, SetupStep step, Map<String, Object> draft) {
         if (!step.optional()) {
             throw ValidationException.of("step", "The " + step.label().toLowerCase() + " step cannot be skipped");
         }
         WizardRun run = requireProject(accountId);
+        if (draft != null && !step.isLast()) {
+            run.keepDraft(step, draft);
+        }
         run.decide(step, SKIPPED, null);
         if (step.isLast()) {
             return Optional.of(finish(accountId, List.of(), "").project());

@@ -124,8 +124,13 @@ class SetupWizardDraftTest {
         Project p = project(name);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> dev.specboard.repo.Repo.listByProject(p.id)).isEmpty());
 
+        // Skip keeps what was typed too, for when the step is opened again.
+        form(a).formParam("executiveSummary", "Maybe later").post("/projects/new/skip?step=summary").then().statusCode(303)
+                .header("Location", endsWith("?step=invite"));
+        assertEquals("Maybe later", page(a, "/projects/new?step=summary").getElementById("f-executiveSummary").text());
+        assertFalse(project(name).hasSummary());
+
         // Invite: the rows are kept, and nobody is invited.
-        form(a).post("/projects/new/skip?step=summary").then().statusCode(303);
         form(a).formParam("who", "someone@example.test").formParam("role", "lead").formParam("who", "").formParam("role", "member")
                 .formParam("goto", "summary").post("/projects/new/invite").then().statusCode(303).header("Location", endsWith("?step=summary"));
         Document invite = page(a, "/projects/new?step=invite");
