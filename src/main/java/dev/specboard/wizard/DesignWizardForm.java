@@ -41,8 +41,9 @@ public record DesignWizardForm(
             return empty();
         }
         Map<String, Object> all = new java.util.LinkedHashMap<>();
-        run.answers.values().forEach(v -> {
-            if (v instanceof Map<?, ?> m) {
+        run.answers.forEach((k, v) -> {
+            // A draft is no answer: what the last step creates is made of the answers alone.
+            if (v instanceof Map<?, ?> m && !WizardRun.DRAFTS.equals(k)) {
                 all.putAll((Map<String, Object>) m);
             }
         });
@@ -51,6 +52,40 @@ public record DesignWizardForm(
                 s(all, "layout", ""), s(all, "userDescription", ""), s(all, "category", ""), l(all, "pages"), s(all, "businessRules", ""),
                 s(all, "creates", ""), s(all, "reads", ""), s(all, "updates", ""), s(all, "deletes", ""), l(all, "color"), l(all, "colorName"),
                 l(all, "keep"), s(all, "draftStory", "on"));
+    }
+
+    /** Every field as typed (none missing: an unticked box is an empty one), to keep as a step's draft ({@link WizardRun#keepDraft}). */
+    Map<String, Object> draft() {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("name", n(name));
+        d.put("path", n(path));
+        d.put("purpose", n(purpose));
+        d.put("primaryDevice", n(primaryDevice));
+        d.put("layout", n(layout));
+        d.put("userDescription", n(userDescription));
+        d.put("category", n(category));
+        d.put("pages", pageList());
+        d.put("businessRules", n(businessRules));
+        d.put("creates", n(creates));
+        d.put("reads", n(reads));
+        d.put("updates", n(updates));
+        d.put("deletes", n(deletes));
+        d.put("color", colors());
+        d.put("colorName", names());
+        d.put("keep", kept());
+        d.put("draftStory", n(draftStory));
+        return d;
+    }
+
+    /** A step's draft as the form it was typed in. */
+    static DesignWizardForm ofDraft(Map<String, Object> d) {
+        return new DesignWizardForm(s(d, "name", ""), s(d, "path", ""), s(d, "purpose", ""), s(d, "primaryDevice", ""), s(d, "layout", ""),
+                s(d, "userDescription", ""), s(d, "category", ""), l(d, "pages"), s(d, "businessRules", ""), s(d, "creates", ""), s(d, "reads", ""),
+                s(d, "updates", ""), s(d, "deletes", ""), l(d, "color"), l(d, "colorName"), l(d, "keep"), s(d, "draftStory", ""));
+    }
+
+    private static String n(String v) {
+        return v == null ? "" : v;
     }
 
     /** This form with the fields another form (as submitted) fills in; the rest kept. */

@@ -14,6 +14,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -112,10 +113,15 @@ public class DesignWizardResource {
     @Path("{type}/{step}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("slug") String slug, @PathParam("type") String type, @PathParam("step") String stepKey,
-                           @BeanParam DesignWizardForm form, @Context HttpHeaders headers) {
+                           @BeanParam DesignWizardForm form, @FormParam("goto") String goTo, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         DesignWizard wizard = wizard(type);
         DesignStep step = wizard.step(stepKey).orElseThrow(() -> ApiException.notFound("No such step"));
+        if (goTo != null) {
+            // Back or a step of the step list (buttons of the step's form): what was typed is kept, and that step opens.
+            return Htmx.redirect(headers, base(access, wizard) + wizards.leave(access, wizard, step, form, goTo)
+                    .map(r -> "?step=" + r.currentPhase).orElse(""));
+        }
         try {
             DesignWizardService.Outcome done = wizards.submit(access, wizard, step, form);
             if (done.url() != null) {

@@ -98,7 +98,9 @@ public class DesignWizardService {
             run.refused(step).forEach(errors::add);
         }
         DesignWizardForm saved = DesignWizardForm.of(run);
-        DesignWizardForm form = submitted == null ? saved : submitted.over(saved, step);
+        // As submitted, or else as typed when the step was last left by Back or the step list, over the answers.
+        DesignWizardForm typed = submitted != null || run == null ? submitted : run.draft(step).map(DesignWizardForm::ofDraft).orElse(null);
+        DesignWizardForm form = typed == null ? saved : typed.over(saved, step);
         UUID projectId = access.project().id;
         List<PageRow> pageChoices = wizard == DesignWizard.FEATURE_BUILDER ? pages.rows(projectId) : List.of();
         List<DesignWizardView.CandidateRow> candidates = wizard == DesignWizard.DESIGN_SYSTEM ? stepChecks.candidates(projectId) : List.of();
@@ -108,11 +110,11 @@ public class DesignWizardService {
                         run != null && reachable(run, s) || s == wizard.first()))
                 .toList();
         List<InferredOperation> suggestions = run == null ? List.of() : DesignWizardSteps.suggestions(run);
-        if (step == DesignStep.DATA && submitted == null && !run.answered(DesignStep.DATA)) {
+        if (step == DesignStep.DATA && typed == null && !run.answered(DesignStep.DATA)) {
             form = prefilled(form, suggestions);
         }
         // Only a step never answered starts with every colour kept: one sent back keeps the names and choices made.
-        if (step == DesignStep.COLOURS && (run == null || run.answersFor(DesignStep.COLOURS).isEmpty()) && submitted == null) {
+        if (step == DesignStep.COLOURS && (run == null || run.answersFor(DesignStep.COLOURS).isEmpty()) && typed == null) {
             form = new DesignWizardForm(form.name(), form.path(), form.purpose(), form.primaryDevice(), form.layout(), form.userDescription(),
                     form.category(), form.pages(), form.businessRules(), form.creates(), form.reads(), form.updates(), form.deletes(),
                     candidates.stream().map(DesignWizardView.CandidateRow::hex).toList(), candidates.stream().map(DesignWizardView.CandidateRow::name).toList(),
@@ -214,6 +216,23 @@ public class DesignWizardService {
         };
         run.complete();
         return done;
+    }
+
+    /**
+     * Leaves a step by Back or a step of the step list: what was typed is kept as the step's draft, unchecked, and the
+     * chosen step opens when it is reachable (else the step left). Leaving is moving about, as in the setup wizard
+     * ({@link SetupWizardService#leave}): no 422 stops it, and only the step's Next checks and records what was typed.
+     */
+    @Transactional
+    public Optional<WizardRun> leave(Access access, DesignWizard wizard, DesignStep from, DesignWizardForm form, String goTo) {
+        access.requireWrite(Role.MEMBER);
+        Optional<WizardRun> run = current(access, wizard);
+        run.ifPresent(r -> {
+            r.keepDraft(from, form.draft());
+            // A step out of reach (or none): the step left opens again, with its draft.
+            wizard.step(goTo).filter(to -> reachable(r, to)).or(() -> Optional.of(from).filter(to -> reachable(r, to))).ifPresent(r::enter);
+        });
+        return run;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.specboard.project.SummaryForm;
 import dev.specboard.project.VisionForm;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,16 @@ public record SetupForms(ProjectForm basics, VisionForm vision, RepoForm repo, S
                 rows.add(new InviteRow(rows.size(), String.valueOf(m.get("who")), String.valueOf(m.get("role"))));
             }
         }
+        if (run != null) {
+            // What was typed on a step left by Back or the step list, over what its Next recorded.
+            basics = run.draft(SetupStep.BASICS).map(d -> new ProjectForm(s(d, "name"), s(d, "slug"), s(d, "type"), s(d, "framework"),
+                    s(d, "description"))).orElse(basics);
+            vision = run.draft(SetupStep.VISION).map(d -> new VisionForm(s(d, "visionStatement"), s(d, "targetFeeling"),
+                    s(d, "referenceApps"), s(d, "icon"), s(d, "color"))).orElse(vision);
+            repo = run.draft(SetupStep.REPOSITORY).map(d -> new RepoForm(s(d, "repoUrl"), s(d, "defaultBranch"))).orElse(repo);
+            summary = run.draft(SetupStep.SUMMARY).map(d -> new SummaryForm(s(d, "executiveSummary"), "")).orElse(summary);
+            rows = run.draft(SetupStep.INVITE).map(d -> new InviteForm(l(d, "who"), l(d, "role"), "").rows()).orElse(rows);
+        }
         if (submitted instanceof ProjectForm f) {
             basics = f;
         } else if (submitted instanceof VisionForm f) {
@@ -55,5 +66,49 @@ public record SetupForms(ProjectForm basics, VisionForm vision, RepoForm repo, S
             rows = List.of(new InviteRow(0, "", Role.MEMBER.value()));
         }
         return new SetupForms(basics, vision, repo, summary, rows);
+    }
+
+    /**
+     * A step's form as typed, to keep as the step's draft ({@link WizardRun#keepDraft}), its fields as {@link #of} reads them
+     * back; null when the request carried none of them (a page's form always carries them all).
+     */
+    static Map<String, Object> draftOf(Object form) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (form instanceof ProjectForm f) {
+            d.put("name", f.name());
+            d.put("slug", f.slug());
+            d.put("type", f.type());
+            d.put("framework", f.framework());
+            d.put("description", f.description());
+        } else if (form instanceof VisionForm f) {
+            d.put("visionStatement", f.visionStatement());
+            d.put("targetFeeling", f.targetFeeling());
+            d.put("referenceApps", f.referenceApps());
+            d.put("icon", f.icon());
+            d.put("color", f.color());
+        } else if (form instanceof RepoForm f) {
+            d.put("repoUrl", f.repoUrl());
+            d.put("defaultBranch", f.defaultBranch());
+        } else if (form instanceof SummaryForm f) {
+            d.put("executiveSummary", f.executiveSummary());
+        } else if (form instanceof InviteForm f) {
+            d.put("who", f.rows().stream().map(InviteRow::who).toList());
+            d.put("role", f.rows().stream().map(InviteRow::role).toList());
+        }
+        if (d.values().stream().allMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        d.replaceAll((k, v) -> v == null ? "" : v);
+        return d;
+    }
+
+    private static String s(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        return v == null ? "" : v.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> l(Map<String, Object> m, String k) {
+        return m.get(k) instanceof List<?> l ? (List<String>) l : List.of();
     }
 }

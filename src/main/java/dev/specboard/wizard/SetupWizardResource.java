@@ -104,33 +104,33 @@ public class SetupWizardResource {
     @POST
     @Path("basics")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response basics(@BeanParam ProjectForm form, @Context HttpHeaders headers) {
-        return submit(headers, SetupStep.BASICS, form, me -> wizard.submitBasics(me, form));
+    public Response basics(@BeanParam ProjectForm form, @FormParam("goto") String goTo, @Context HttpHeaders headers) {
+        return submit(headers, goTo, SetupStep.BASICS, form, me -> wizard.submitBasics(me, form));
     }
 
     @POST
     @Path("vision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response vision(@BeanParam VisionForm form, @Context HttpHeaders headers) {
-        return submit(headers, SetupStep.VISION, form, me -> wizard.submitVision(me, form));
+    public Response vision(@BeanParam VisionForm form, @FormParam("goto") String goTo, @Context HttpHeaders headers) {
+        return submit(headers, goTo, SetupStep.VISION, form, me -> wizard.submitVision(me, form));
     }
 
     @POST
     @Path("repository")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response repository(@BeanParam RepoForm form, @Context HttpHeaders headers) {
-        return submit(headers, SetupStep.REPOSITORY, form, me -> wizard.submitRepository(me, form));
+    public Response repository(@BeanParam RepoForm form, @FormParam("goto") String goTo, @Context HttpHeaders headers) {
+        return submit(headers, goTo, SetupStep.REPOSITORY, form, me -> wizard.submitRepository(me, form));
     }
 
     @POST
     @Path("summary")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response summary(@BeanParam SummaryForm form, @Context HttpHeaders headers) {
+    public Response summary(@BeanParam SummaryForm form, @FormParam("goto") String goTo, @Context HttpHeaders headers) {
         UUID me = currentUser.requireAccountId();
         if (form.wantsPreview()) {
             return Htmx.page(render(runOf(me), SetupStep.SUMMARY, form, FormErrors.none(), markdown.render(form.executiveSummary())));
         }
-        return submit(headers, SetupStep.SUMMARY, form, who -> wizard.submitSummary(who, form));
+        return submit(headers, goTo, SetupStep.SUMMARY, form, who -> wizard.submitSummary(who, form));
     }
 
     /** The live preview of the executive summary, rendered through the sanitizing markdown renderer. */
@@ -152,8 +152,12 @@ public class SetupWizardResource {
     @POST
     @Path("invite")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response finish(@BeanParam InviteForm form, @Context HttpHeaders headers, @Context jakarta.ws.rs.core.UriInfo uri) {
+    public Response finish(@BeanParam InviteForm form, @FormParam("goto") String goTo, @Context HttpHeaders headers,
+                           @Context jakarta.ws.rs.core.UriInfo uri) {
         UUID me = currentUser.requireAccountId();
+        if (goTo != null) {
+            return leave(headers, me, SetupStep.INVITE, form, goTo);
+        }
         List<InviteRow> rows = new ArrayList<>(form.rows());
         if (form.wantsRow()) {
             rows.add(new InviteRow(rows.size(), "", Role.MEMBER.value(), true));
@@ -173,10 +177,18 @@ public class SetupWizardResource {
     @POST
     @Path("skip")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response skip(@QueryParam("step") String stepKey, @Context HttpHeaders headers) {
+    public Response skip(@QueryParam("step") String stepKey, @BeanParam VisionForm vision, @BeanParam RepoForm repo,
+                         @BeanParam SummaryForm summary, @Context HttpHeaders headers) {
         UUID me = currentUser.requireAccountId();
         SetupStep step = SetupStep.parse(stepKey).orElseThrow(() -> ValidationException.of("step", "Unknown step"));
-        Optional<Project> finished = wizard.skip(me, step);
+        // Skip is a button of the step's form: what was typed there stays as the step's draft, for when it is opened again.
+        Object typed = switch (step) {
+            case VISION -> vision;
+            case REPOSITORY -> repo;
+            case SUMMARY -> summary;
+            default -> null;
+        };
+        Optional<Project> finished = wizard.skip(me, step, typed == null ? null : SetupForms.draftOf(typed));
         if (finished.isPresent()) {
             Project p = finished.get();
             return Flash.redirect(headers, "/projects/" + p.slug, "Project " + p.name + " is set up.");
@@ -189,6 +201,18 @@ public class SetupWizardResource {
     public Response abandon(@Context HttpHeaders headers) {
         wizard.abandon(currentUser.requireAccountId());
         return Flash.redirect(headers, BASE, "Started a new project. The one you were setting up stays in your project list.");
+    }
+
+    /**
+     * Leaves a step for the one {@code goTo} names (an unknown one: the same step), what was typed kept as its draft (see
+     * {@link SetupWizardService#leave}); before the basics made a run there is nothing to keep nor any other step to open.
+     */
+    private Response leave(HttpHeaders headers, UUID me, SetupStep from, Object form, String goTo) {
+        SetupStep to = SetupStep.parse(goTo).orElse(from);
+        if (wizard.current(me).isEmpty()) {
+            return Htmx.redirect(headers, BASE);
+        }
+        return next(headers, SetupStep.of(wizard.leave(me, from, SetupForms.draftOf(form), to)));
     }
 
     private WizardRun runOf(UUID me) {
@@ -207,9 +231,15 @@ public class SetupWizardResource {
                 f.basics(), f.vision(), f.repo(), f.summary(), f.rows(), errors, preview);
     }
 
-    /** One step's POST: the service records it and the wizard moves on, or the step shows again with its problems. */
-    private Response submit(HttpHeaders headers, SetupStep step, Object form, java.util.function.Consumer<UUID> record) {
+    /**
+     * One step's POST: the service records it and the wizard moves on, or the step shows again with its problems; with
+     * {@code goto} (Back, or a step of the step list, which are buttons of the step's form) the step is left for that one.
+     */
+    private Response submit(HttpHeaders headers, String goTo, SetupStep step, Object form, java.util.function.Consumer<UUID> record) {
         UUID me = currentUser.requireAccountId();
+        if (goTo != null) {
+            return leave(headers, me, step, form, goTo);
+        }
         try {
             record.accept(me);
             return next(headers, step.next().orElseThrow());

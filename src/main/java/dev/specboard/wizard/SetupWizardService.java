@@ -66,6 +66,22 @@ public class SetupWizardService {
         return run;
     }
 
+    /**
+     * Leaves a step by Back or a step of the step list: what was typed there is kept as the step's draft and the chosen step
+     * opens. The draft is kept as typed, unchecked, and changes nothing in the project: leaving is moving about, as in a
+     * GitHub or Linear draft, so a half-written summary or a colour not yet valid neither blocks the move with a 422 nor
+     * reaches the project (or connects a repository, or sends invitations); the step shows it again and its Next checks it.
+     */
+    @Transactional
+    public WizardRun leave(UUID accountId, SetupStep from, Map<String, Object> draft, SetupStep to) {
+        WizardRun run = require(accountId);
+        if (draft != null) {
+            run.keepDraft(from, draft);
+        }
+        run.enter(run.projectId == null ? SetupStep.BASICS : to);
+        return run;
+    }
+
     /** The first step: creates the project (creator becomes owner) and the run, or changes the basics of the run's project. */
     @Transactional
     public WizardRun submitBasics(UUID accountId, ProjectForm form) {
@@ -174,10 +190,19 @@ public class SetupWizardService {
     /** Skips an optional step; skipping the last one finishes the wizard (then the project is returned). */
     @Transactional
     public Optional<Project> skip(UUID accountId, SetupStep step) {
+        return skip(accountId, step, null);
+    }
+
+    /** Skips an optional step, keeping what was typed on it (if anything) as its draft, as leaving it by Back does ({@link #leave}). */
+    @Transactional
+    public Optional<Project> skip(UUID accountId, SetupStep step, Map<String, Object> draft) {
         if (!step.optional()) {
             throw ValidationException.of("step", "The " + step.label().toLowerCase() + " step cannot be skipped");
         }
         WizardRun run = requireProject(accountId);
+        if (draft != null && !step.isLast()) {
+            run.keepDraft(step, draft);
+        }
         run.decide(step, SKIPPED, null);
         if (step.isLast()) {
             return Optional.of(finish(accountId, List.of(), "").project());

@@ -218,11 +218,49 @@ public class WizardRun extends PanacheEntityBase {
         return out;
     }
 
+    /** Records a step's answers; they replace its draft ({@link #keepDraft}). */
     public void record(WizardPhase step, Map<String, Object> values) {
         requireInProgress();
         Map<String, Object> copy = new LinkedHashMap<>(answers);
         copy.put(step.key(), new LinkedHashMap<>(values));
         answers = copy;
+        keepDraft(step, null);
+    }
+
+    /** Where the answers keep each step's draft, by step: never a step's key, so a draft answers no step. */
+    public static final String DRAFTS = "drafts";
+
+    /**
+     * Keeps what was typed on a step that was left without its Next (by Back or a step of the list), as typed, unchecked: the
+     * step shows it again when it opens, and only its Next checks and records it. {@code null} forgets the draft.
+     */
+    public void keepDraft(WizardPhase step, Map<String, Object> values) {
+        requireInProgress();
+        Map<String, Object> drafts = new LinkedHashMap<>(answers.get(DRAFTS) instanceof Map<?, ?> m ? castMap(m) : Map.of());
+        if (values == null && drafts.remove(step.key()) == null) {
+            return;
+        }
+        if (values != null) {
+            drafts.put(step.key(), new LinkedHashMap<>(values));
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(answers);
+        if (drafts.isEmpty()) {
+            copy.remove(DRAFTS);
+        } else {
+            copy.put(DRAFTS, drafts);
+        }
+        answers = copy;
+    }
+
+    /** The step's draft, if it was left with one (see {@link #keepDraft}). */
+    public Optional<Map<String, Object>> draft(WizardPhase step) {
+        return answers.get(DRAFTS) instanceof Map<?, ?> m && m.get(step.key()) instanceof Map<?, ?> d
+                ? Optional.of(castMap(d)) : Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
     }
 
     public void complete() {

@@ -7,6 +7,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.URL;
@@ -117,6 +119,55 @@ class ProjectBrowserTest {
             b.waitUntil(d -> Boolean.TRUE.equals(b.js("return document.activeElement === document.querySelector('#flash .flash');")));
             assertEquals(Boolean.TRUE, b.js("return document.activeElement.matches('#flash .flash');"));
             b.assertAccessible();
+        }
+    }
+
+    /**
+     * Back and the steps of the step list were links: what was typed on the step was lost when one of them left it. They are
+     * buttons of the step's form now, reached and pressed by keyboard, at 360 px; Enter in a field still means Next.
+     */
+    @Test
+    void leavingAStepByKeyboardKeepsWhatWasTyped() {
+        Account a = data.account("keys");
+        try (Browser b = Browser.open(base.toString(), 360)) {
+            b.login(a.username, TestData.PASSWORD);
+            b.go("/projects/new");
+            b.type("#f-name", TestData.unique("Keys"));
+            b.find("#f-framework").sendKeys("Quarkus", Keys.ENTER);
+            b.waitFor("#f-visionStatement");
+            assertEquals("step-vision", currentStep(b), "Enter in a field is Next");
+            b.type("#f-referenceApps", "Notion, Linear");
+            b.find("#f-referenceApps").sendKeys(Keys.ENTER);
+            b.waitFor("#f-repoUrl");
+            b.click("#wizard-skip");
+
+            b.waitFor("#f-executiveSummary");
+            assertEquals("step-summary", currentStep(b));
+            b.assertFitsWidth();
+            b.assertAccessible();
+            b.type("#f-executiveSummary", "Typed, then left by Back");
+            b.tabTo(Keys.TAB, "#wizard-back");
+            new Actions(b.driver).sendKeys(Keys.ENTER).perform();
+            b.waitFor("#f-repoUrl");
+            assertEquals("step-repository", currentStep(b), "Back opened the step before");
+
+            // To the summary again by its step in the list, from the keyboard.
+            b.find("#f-repoUrl").click();
+            b.tabTo(Keys.chord(Keys.SHIFT, Keys.TAB), "#step-summary button");
+            new Actions(b.driver).sendKeys(Keys.ENTER).perform();
+            b.waitFor("#f-executiveSummary");
+            assertEquals("step-summary", currentStep(b));
+            assertEquals("Typed, then left by Back", b.find("#f-executiveSummary").getAttribute("value"));
+
+            b.type("#f-executiveSummary", "Typed, then left by a step");
+            b.click("#step-vision button");
+            b.waitFor("#f-visionStatement");
+            assertEquals("Notion, Linear", b.find("#f-referenceApps").getAttribute("value"));
+            b.assertFitsWidth();
+            b.assertAccessible();
+            b.click("#step-summary button");
+            b.waitFor("#f-executiveSummary");
+            assertEquals("Typed, then left by a step", b.find("#f-executiveSummary").getAttribute("value"));
         }
     }
 

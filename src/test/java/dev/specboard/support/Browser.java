@@ -374,6 +374,22 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /**
+     * Presses {@code key} (Tab, or Shift+Tab as {@code Keys.chord(Keys.SHIFT, Keys.TAB)}) from the focused element until
+     * {@code css} has the focus, at most 40 times, as a keyboard user would; fails unless it got there and shows it
+     * (:focus-visible, an outline of 2 px or more).
+     */
+    public Browser tabTo(CharSequence key, String css) {
+        for (int i = 0; i < 40 && !Boolean.TRUE.equals(js("return document.activeElement.matches(arguments[0]);", css)); i++) {
+            new Actions(driver).sendKeys(key).perform();
+        }
+        Assertions.assertEquals(Boolean.TRUE, js("return document.activeElement.matches(arguments[0])"
+                + " && document.activeElement.matches(':focus-visible');", css), css + " is reached from the keyboard");
+        Assertions.assertEquals("", js("var s = getComputedStyle(document.activeElement);"
+                + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? '' : 'no focus outline on ' + arguments[0];", css));
+        return this;
+    }
+
     // --- checks
 
     /**

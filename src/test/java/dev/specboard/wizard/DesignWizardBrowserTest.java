@@ -84,6 +84,17 @@ class DesignWizardBrowserTest {
             check(b);
             b.click("#page-" + contacts);
             b.type("#f-businessRules", "Members can edit contacts");
+            // Back and the step list's steps, pressed from the keyboard, keep what was typed (they were links that lost it).
+            b.tabTo(Keys.TAB, "#wizard-back");
+            new Actions(b.driver).sendKeys(Keys.ENTER).perform();
+            b.waitFor("#wizard[data-step=describe]");
+            b.find("#f-name").click();
+            b.tabTo(Keys.chord(Keys.SHIFT, Keys.TAB), "#step-pages button");
+            new Actions(b.driver).sendKeys(Keys.ENTER).perform();
+            b.waitFor("#wizard[data-step=pages]");
+            check(b);
+            assertEquals("Members can edit contacts", b.value("#f-businessRules"));
+            assertTrue(b.find("#page-" + contacts).isSelected(), "the page chosen is kept");
             b.click("#wizard-next");
             b.waitFor("#suggestions");
             check(b);
