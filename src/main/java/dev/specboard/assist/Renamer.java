@@ -49,6 +49,9 @@ public class Renamer implements JobRunner {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RefactorLimits limits;
+
     /** The proposal as stored in {@code refactor_jobs.proposal}. */
     @RegisterForReflection
     public record Proposal(String repo, String symbol, String newName, String path, boolean includeStringsAndComments,
@@ -199,6 +202,13 @@ public class Renamer implements JobRunner {
     @Override
     public Outcome run(JobContext job) {
         job.step(1);
+        // A proposal is held whole while it is made: a few at once, the others wait their turn (see RefactorLimits).
+        try (RefactorLimits.Turn turn = limits.turn(job)) {
+            return propose(job);
+        }
+    }
+
+    private Outcome propose(JobContext job) {
         ScopeFiles.Snapshot snapshot = QuarkusTransaction.requiringNew().call(() -> scopes.snapshot(Repo.findById(job.repositoryId)));
         Request req = check(job.param("symbol"), job.param("newName"), job.param("path"), job.flag("includeStringsAndComments"), snapshot);
         JavaScan java = javaScan(req, snapshot, true);
@@ -208,6 +218,9 @@ public class Renamer implements JobRunner {
 
         job.step(2);
         Repo repo = snapshot.repo();
+        // Each file's diff is made while its text is in hand and the text dropped after; the tally fails the job as soon
+        // as the proposal passes a limit, before it holds more (the whole proposal is one stored value).
+        RefactorLimits.Tally tally = limits.tally(req);
         List<ProposedFile> files = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         int i = 0;
@@ -239,10 +252,8 @@ public class Renamer implements JobRunner {
                 spots = PlainCode.words(text.get(), req.symbol());
             }
             if (!spots.isEmpty()) {
-                files.add(new ProposedFile(e.path(), e.blobSha(), !parser ? "whole words"
-                        : req.includeStringsAndComments() ? "JavaParser references, strings and comments" : "JavaParser references", null,
-                        occurrences(text.get(), spots), spots.size(),
-                        java.targets().contains(JavaReferences.Kind.TYPE) ? movedTo(e, req, snapshot) : null));
+                tally.file(e.path(), spots.size());
+                files.add(proposed(e, text.get(), spots, parser, req, java, snapshot, tally));
             }
         }
         if (files.isEmpty()) {
@@ -252,17 +263,23 @@ public class Renamer implements JobRunner {
         }
 
         job.step(3);
-        List<ProposedFile> withDiffs = new ArrayList<>();
-        for (ProposedFile f : files) {
-            String before = scopes.text(repo, snapshot.file(f.path()).orElseThrow()).orElseThrow();
-            String after = rewrite(before, f.occurrences(), req.symbol(), req.newName());
-            withDiffs.add(new ProposedFile(f.path(), f.blobSha(), f.method(), diff(f.path(), f.pathAfter(), before, after), f.occurrences(),
-                    f.count(), f.movedTo()));
-        }
         Proposal proposal = new Proposal(repo.name, req.symbol(), req.newName(), req.path(), req.includeStringsAndComments(),
-                snapshot.commitSha(), snapshot.manifestVersion(), withDiffs, skipped);
+                snapshot.commitSha(), snapshot.manifestVersion(), files, skipped);
         return Outcome.of(json.convertValue(proposal, new TypeReference<Map<String, Object>>() {
         }));
+    }
+
+    /** One file's proposed change, counted against the proposal's limits. */
+    private static ProposedFile proposed(ManifestEntry e, String text, List<JavaCode.Spot> spots, boolean parser, Request req,
+                                         JavaScan java, ScopeFiles.Snapshot snapshot, RefactorLimits.Tally tally) {
+        List<Occurrence> occurrences = occurrences(text, spots);
+        String movedTo = java.targets().contains(JavaReferences.Kind.TYPE) ? movedTo(e, req, snapshot) : null;
+        String diff = diff(e.path(), movedTo == null ? e.path() : movedTo, text, rewrite(text, occurrences, req.symbol(), req.newName()));
+        // as stored: the diff, and each occurrence's line with its JSON keys
+        tally.bytes(e.path(), diff.length() + occurrences.stream().mapToLong(o -> o.text().length() + 40L).sum());
+        return new ProposedFile(e.path(), e.blobSha(), !parser ? "whole words"
+                : req.includeStringsAndComments() ? "JavaParser references, strings and comments" : "JavaParser references", diff,
+                occurrences, spots.size(), movedTo);
     }
 
     Proposal read(Map<String, Object> stored) {
