@@ -1,5 +1,6 @@
 package dev.specboard.assist;
 
+import dev.specboard.kernel.LeaseLapses;
 import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.web.DatabaseOutage;
 import dev.specboard.web.Stopping;
@@ -44,7 +45,6 @@ import java.util.concurrent.TimeUnit;
 public class JobWorker {
 
     private static final Logger LOG = Logger.getLogger(JobWorker.class);
-    static final int MAX_ATTEMPTS = 3;
     static final String LIVE_KIND = "job";
 
     @ConfigProperty(name = "specboard.jobs.lease-seconds", defaultValue = "120")
@@ -119,8 +119,9 @@ public class JobWorker {
 
     /**
      * Inside the caller's transaction, takes the oldest queued job (or the given one), or a running one
-     * whose worker let its lease expire, in one statement: {@code SKIP LOCKED} makes concurrent
-     * claimers pass over a row another is taking.
+     * whose worker let its lease expire (each claim counts an attempt, so a running one has lapsed as often as it was
+     * claimed: one that lapsed {@link LeaseLapses#MAX} times is failed instead), in one statement: {@code SKIP LOCKED}
+     * makes concurrent claimers pass over a row another is taking.
      */
     @SuppressWarnings("unchecked")
     public Optional<UUID> claimWithin(JobKind kind, String workerId, int lease, UUID only) {
@@ -130,7 +131,7 @@ public class JobWorker {
                         + "WHERE id = (SELECT id FROM " + kind.table() + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < now())) "
                         + "AND attempts < ?3 AND NOT cancel_requested" + (only == null ? "" : " AND id = ?4")
                         + " ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING id, project_id")
-                .setParameter(1, workerId).setParameter(2, lease).setParameter(3, MAX_ATTEMPTS);
+                .setParameter(1, workerId).setParameter(2, lease).setParameter(3, LeaseLapses.MAX);
         if (only != null) {
             query.setParameter(4, only);
         }
@@ -142,16 +143,16 @@ public class JobWorker {
         return Optional.of((UUID) rows.get(0)[0]);
     }
 
-    /** Jobs whose worker died too often fail; cancelled ones whose worker died end as cancelled. */
-    private void settleAbandoned() {
+    /** Jobs whose lease lapsed too often fail (the next claim would likely stop the server again); cancelled ones end as cancelled. */
+    void settleAbandoned() {
         for (JobKind kind : JobKind.values()) {
             QuarkusTransaction.requiringNew().run(() -> {
                 QuerySpaces.touching(em.createNativeQuery("UPDATE " + kind.table() + " SET status = 'CANCELLED', finished_at = now(), updated_at = now(), "
                         + "lease_until = NULL WHERE status = 'RUNNING' AND lease_until < now() AND cancel_requested"), kind.table()).executeUpdate();
                 QuerySpaces.touching(em.createNativeQuery("UPDATE " + kind.table() + " SET status = 'FAILED', finished_at = now(), updated_at = now(), "
-                                + "lease_until = NULL, error = 'The job was interrupted ' || attempts || ' times (its worker stopped); retry it.' "
-                                + "WHERE status = 'RUNNING' AND lease_until < now() AND attempts >= ?1"), kind.table())
-                        .setParameter(1, MAX_ATTEMPTS).executeUpdate();
+                                + "lease_until = NULL, error = ?2 WHERE status = 'RUNNING' AND lease_until < now() AND attempts >= ?1"),
+                                kind.table())
+                        .setParameter(1, LeaseLapses.MAX).setParameter(2, LeaseLapses.REASON).executeUpdate();
             });
         }
     }

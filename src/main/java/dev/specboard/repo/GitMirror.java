@@ -53,6 +53,15 @@ public class GitMirror {
     @ConfigProperty(name = "specboard.repos.stream-blobs-above", defaultValue = "256K")
     io.quarkus.runtime.configuration.MemorySize streamAbove;
 
+    /**
+     * The most files (and submodules) one commit's listing may hold. A sync holds, per file, its entry, the manifest's map,
+     * JSON text and bytes, and Hibernate's copy of the map: about 1.8 KB measured at once (2 KB and more with the builders'
+     * spare room), so 100,000 files ran the 160 MB heap of docker/jvm.options out and the server stopped. 25,000 files take
+     * some 50 MB, which the heap holds beside the 55 MB that stay live, with room left for requests (20,000 synced fine).
+     */
+    @ConfigProperty(name = "specboard.repos.max-files", defaultValue = "25000")
+    int maxFiles;
+
     @Inject
     RepoUrls urls;
 
@@ -127,12 +136,23 @@ public class GitMirror {
         }
     }
 
+    /** The most files a listing may hold ({@code specboard.repos.max-files}). */
+    public int maxFiles() {
+        return maxFiles;
+    }
+
+    /** {@link #listFiles(Repo, String, Map, int, Progress)} with at most {@code specboard.repos.max-files} files. */
+    public Listing listFiles(Repo repo, String commitSha, Map<String, ManifestEntry> known, Progress progress) {
+        return listFiles(repo, commitSha, known, maxFiles, progress);
+    }
+
     /**
      * Every file of the commit's tree, with its blob, size, language, line count and binary flag. Blobs
      * already described in {@code known} (by blob SHA, from the previous manifest) are not read again, so a
-     * sync after a small commit reads only what changed.
+     * sync after a small commit reads only what changed. A tree of more than {@code maxFiles} files (submodules
+     * counted) is refused with {@link TooManyFiles} as soon as the walk meets one more, before any of it is described.
      */
-    public Listing listFiles(Repo repo, String commitSha, Map<String, ManifestEntry> known, Progress progress) {
+    public Listing listFiles(Repo repo, String commitSha, Map<String, ManifestEntry> known, int maxFiles, Progress progress) {
         try (Repository r = open(repo); RevWalk walk = new RevWalk(r); ObjectReader reader = streaming(r)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(commitSha));
             List<String> paths = new ArrayList<>();
@@ -142,6 +162,9 @@ public class GitMirror {
                 tree.addTree(commit.getTree());
                 tree.setRecursive(true);
                 while (tree.next()) {
+                    if (paths.size() + submodules.size() >= maxFiles) {
+                        throw new TooManyFiles(maxFiles);
+                    }
                     if ((tree.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK) == org.eclipse.jgit.lib.FileMode.TYPE_GITLINK) {
                         // A submodule has no blob here, only the commit of its own repository that it pins.
                         submodules.add(new Submodule(GitNames.pathOf(tree.getRawPath()), tree.getObjectId(0).name()));

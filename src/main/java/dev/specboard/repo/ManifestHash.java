@@ -16,10 +16,16 @@ public final class ManifestHash {
     private ManifestHash() {
     }
 
+    /**
+     * The hash, with the JSON fed to the digest in pieces of about 8 KB: the whole JSON of a 30,000-file manifest as one
+     * string (and its bytes, and the builder's spare room) took some 15 MB at once.
+     */
     public static String of(Object data) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson(data).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            Out out = new Out(MessageDigest.getInstance("SHA-256"));
+            write(data, out);
+            out.flush();
+            return HexFormat.of().formatHex(out.digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -27,12 +33,51 @@ public final class ManifestHash {
 
     /** JSON with object keys sorted by code point and no insignificant whitespace. */
     public static String canonicalJson(Object value) {
-        StringBuilder out = new StringBuilder();
+        Out out = new Out(null);
         write(value, out);
         return out.toString();
     }
 
-    private static void write(Object value, StringBuilder out) {
+    /** The JSON written so far, handed to the digest (when hashing) between whole values once it passes 8 KB. */
+    private static final class Out {
+        private final StringBuilder text = new StringBuilder();
+        private final MessageDigest digest;
+
+        Out(MessageDigest digest) {
+            this.digest = digest;
+        }
+
+        Out append(Object o) {
+            text.append(o);
+            return this;
+        }
+
+        Out append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        /** Called between values only, so a character's UTF-8 bytes are never split. */
+        void flushIfFull() {
+            if (digest != null && text.length() >= 8192) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (digest != null) {
+                digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+                text.setLength(0);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    private static void write(Object value, Out out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
@@ -65,6 +110,7 @@ public final class ManifestHash {
                 }
                 first = false;
                 write(item, out);
+                out.flushIfFull();
             }
             out.append(']');
         } else {
@@ -72,7 +118,7 @@ public final class ManifestHash {
         }
     }
 
-    private static void number(Number n, StringBuilder out) {
+    private static void number(Number n, Out out) {
         // A number read back from JSONB may come as Integer, Long or BigDecimal: the same value prints the same way.
         if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte || n instanceof BigInteger) {
             out.append(n);
@@ -83,7 +129,7 @@ public final class ManifestHash {
         out.append(d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString());
     }
 
-    private static void string(String s, StringBuilder out) {
+    private static void string(String s, Out out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -145,7 +145,13 @@ public class RefFiles {
         return commits.get(new Commit(repo.id, commit), c -> {
             Map<String, ManifestEntry> known = new HashMap<>();
             manifests.latest(repo.id).ifPresent(m -> manifests.files(m).sorted().forEach(e -> known.putIfAbsent(e.blobSha(), e)));
-            GitMirror.Listing listing = mirror.listFiles(repo, commit, known, GitMirror.Progress.NONE);
+            GitMirror.Listing listing;
+            try {
+                listing = mirror.listFiles(repo, commit, known, GitMirror.Progress.NONE);
+            } catch (TooManyFiles e) {
+                // The heap would not hold this commit's files either: refused as its sync would be, not a 500.
+                throw ApiException.conflict(e.getMessage());
+            }
             List<ManifestEntry> sorted = listing.files();
             return new ManifestFiles.Files(sorted, sorted.stream().collect(Collectors.toUnmodifiableMap(ManifestEntry::path,
                     Function.identity(), (a, b) -> a)), List.copyOf(listing.submodules()));

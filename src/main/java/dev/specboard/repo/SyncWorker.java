@@ -1,5 +1,6 @@
 package dev.specboard.repo;
 
+import dev.specboard.kernel.LeaseLapses;
 import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.UrlCredentials;
 import dev.specboard.web.DatabaseOutage;
@@ -35,7 +36,6 @@ import java.util.UUID;
 public class SyncWorker {
 
     private static final Logger LOG = Logger.getLogger(SyncWorker.class);
-    static final int MAX_ATTEMPTS = 3;
 
     @ConfigProperty(name = "specboard.sync.lease-seconds", defaultValue = "300")
     int leaseSeconds;
@@ -122,8 +122,9 @@ public class SyncWorker {
     }
 
     /**
-     * Takes the oldest waiting sync, or a running one whose worker let its lease expire, in one
-     * statement: {@code SKIP LOCKED} makes concurrent claimers pass over a row another is taking.
+     * Takes the oldest waiting sync, or a running one whose worker let its lease expire (each claim counts an attempt, so a
+     * running one has lapsed as often as it was claimed: one that lapsed {@link LeaseLapses#MAX} times is failed instead),
+     * in one statement: {@code SKIP LOCKED} makes concurrent claimers pass over a row another is taking.
      */
     public Optional<UUID> claim(String workerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -133,25 +134,33 @@ public class SyncWorker {
                                     + "attempts = attempts + 1, started_at = now(), updated_at = now() "
                                     + "WHERE id = (SELECT id FROM repo_syncs WHERE (status = 'PENDING' OR (status = 'RUNNING' AND lease_until < now())) "
                                     + "AND attempts < ?3 ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING id")
-                    .setParameter(1, workerId).setParameter(2, leaseSeconds).setParameter(3, MAX_ATTEMPTS)
+                    .setParameter(1, workerId).setParameter(2, leaseSeconds).setParameter(3, LeaseLapses.MAX)
                     .getResultList();
             return ids.stream().findFirst().map(o -> (UUID) o);
         });
     }
 
-    private void giveUpOnAbandoned() {
+    /** Fails the syncs whose lease lapsed too often: the next claim would likely stop the server again. */
+    void giveUpOnAbandoned() {
         QuarkusTransaction.requiringNew().run(() -> QuerySpaces.touching(em.createNativeQuery(
                         "UPDATE repo_syncs SET status = 'FAILED', finished_at = now(), updated_at = now(), lease_until = NULL, "
-                                + "error_message = 'The sync was interrupted ' || attempts || ' times (its server stopped); giving up.' "
-                                + "WHERE status = 'RUNNING' AND lease_until < now() AND attempts >= ?1"), "repo_syncs")
-                .setParameter(1, MAX_ATTEMPTS).executeUpdate());
+                                + "error_message = ?2 WHERE status = 'RUNNING' AND lease_until < now() AND attempts >= ?1"), "repo_syncs")
+                .setParameter(1, LeaseLapses.MAX).setParameter(2, LeaseLapses.REASON).executeUpdate());
     }
 
     private record Job(Repo repo, Integer latestVersion, String latestCommit, Map<String, ManifestEntry> knownBlobs) {
     }
 
-    /** Runs a sync this worker has claimed: a new manifest, or the failure recorded (not when the stop cut it short). */
+    /** Runs a sync this worker has claimed, of at most {@code specboard.repos.max-files} files. */
     void run(UUID syncId, String workerId) {
+        run(syncId, workerId, mirror.maxFiles());
+    }
+
+    /**
+     * Runs a sync this worker has claimed: a new manifest, or the failure recorded (not when the stop cut it short); a
+     * commit of more than {@code maxFiles} files fails it, saying so, before the heap has to hold them.
+     */
+    void run(UUID syncId, String workerId, int maxFiles) {
         Job job = QuarkusTransaction.requiringNew().call(() -> {
             RepoSync sync = RepoSync.findById(syncId);
             Repo repo = Repo.findById(sync.repositoryId);
@@ -180,7 +189,7 @@ public class SyncWorker {
                 });
                 return;
             }
-            GitMirror.Listing listing = mirror.listFiles(job.repo(), commit, job.knownBlobs(), progress);
+            GitMirror.Listing listing = mirror.listFiles(job.repo(), commit, job.knownBlobs(), maxFiles, progress);
             List<ManifestEntry> files = listing.files();
             progress.flush();
             finish(syncId, workerId, job, commit, s -> {

@@ -71,6 +71,30 @@ class JobWorkerTest {
     }
 
     @Test
+    void aJobWhoseLeaseLapsedTwiceFailsSayingSoInsteadOfBeingClaimedAgain() {
+        try (GitFixture git = GitFixture.create()) {
+            TestData.Team t = jobs.syncedTeam(git);
+            UUID id = jobs.docsJobClaimedBy(t, "dead-worker", 600);
+            // Its lease lapses and it is claimed again in one transaction, so the background worker cannot finish it first.
+            assertEquals(Optional.of(id), QuarkusTransaction.requiringNew().call(() -> {
+                AiJob.update("leaseUntil = ?1 where id = ?2", java.time.Instant.now().minusSeconds(1), id);
+                return worker.claimWithin(JobKind.AI, "died-too", 600, id);
+            }), "a job whose lease lapsed once is taken up again");
+            assertEquals(Optional.empty(), QuarkusTransaction.requiringNew().call(() -> {
+                AiJob.update("leaseUntil = ?1 where id = ?2", java.time.Instant.now().minusSeconds(1), id);
+                return worker.claimWithin(JobKind.AI, "eager", 600, id);
+            }), "a job whose lease lapsed twice was claimed a third time");
+            worker.drain("rescuer");
+            AiJob failed = QuarkusTransaction.requiringNew().call(() -> AiJob.<AiJob>findById(id));
+            assertEquals(JobStatus.FAILED, failed.status);
+            assertEquals("It stopped twice before finishing (the server restarted or ran out of memory); "
+                    + "start it again once the cause is fixed.", failed.error);
+            assertEquals(2, failed.attempts);
+            assertEquals("died-too", failed.workerId);
+        }
+    }
+
+    @Test
     void aJobCutShortByTheStopIsNotFailedButLeftToItsLease() {
         try (GitFixture git = GitFixture.create()) {
             TestData.Team t = jobs.syncedTeam(git);
