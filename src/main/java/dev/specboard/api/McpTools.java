@@ -187,8 +187,8 @@ public class McpTools {
         } catch (ToolCallException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isCause(e)) {
-                throw error("The database is not reachable at the moment; please try again in a few seconds.", Map.of());
+            if (DatabaseOutage.isCause(e) || DatabaseOutage.isBusy(e)) {
+                throw error(DatabaseOutage.message(e), Map.of());
             }
             // The races the API answers with 409 or 404 (ErrorMapper) are the same refusals for a tool, not our failure.
             if (ParallelChange.isGone(e)) {

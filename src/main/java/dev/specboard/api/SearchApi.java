@@ -52,7 +52,7 @@ public class SearchApi {
         // A ranking that read only a kind's first matches found says so in a header (PagingLinks), as the page says it in words.
         SearchService.Ranked ranked = search.ranked(access.project().id, access.slug(), q, chosen, n, offset);
         paging.partial(ranked.partial());
-        paging.counted(page, search.total(access.project().id, access.slug(), q, chosen), n);
+        paging.counted(page, search.total(access.project().id, access.slug(), q, chosen, ranked, n, offset), n);
         return ranked.hits().stream().map(SearchApi::result).toList();
     }
 

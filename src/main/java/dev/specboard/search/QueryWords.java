@@ -41,6 +41,9 @@ record QueryWords(String text, String prefix) {
             + "|ities|ive|ives|ively|iveness|ivity|ivities|ous|ously|ousness|al|als|ally|alism|ality|alities|alize|alization|ional"
             + "|ionals|ionally|ionalism|ionalist|ionalize|ionalization|ful|fully|fulness|less|lessly|lessness|ion|ions|y|";
 
+    /** The longest last word expanded to the words it may begin ({@link #TSQUERY}): "internationalization" has 20 letters. */
+    static final int LONGEST_EXPANDED = 40;
+
     /** The prefix's stemmed last lexeme marked {@code :*} (a tsquery's text form always ends its last lexeme with a quote). */
     private static final String STEMMED = """
             CAST(regexp_replace(CAST(websearch_to_tsquery('specboard_text', ?6) AS text), '''$', ''':*') AS tsquery)""";
@@ -74,6 +77,10 @@ record QueryWords(String text, String prefix) {
      * is not found: "checkout" does not find "check". A stem must keep the leading part it was made of (but a doubled
      * consonant, "runn" of "running"): the stemmer also cuts made-up words, "authe" + "ness" to "auth", and "authen" found
      * "auth" that way. A stem that begins with the prefix is left out, as the prefix as typed finds it already.
+     * <p>
+     * Only a prefix of at most {@link #LONGEST_EXPANDED} letters is expanded: the work is every leading part times every
+     * ending, each stemmed, and a 500-letter word took seconds, for every kind, holding a connection all the while. No
+     * word is that long; a longer one is matched by its stem alone (the stemmed prefix).
      */
     static final String TSQUERY = """
             CASE WHEN CAST(?6 AS text) = '' THEN websearch_to_tsquery('specboard_text', ?1)
@@ -85,5 +92,5 @@ record QueryWords(String text, String prefix) {
                          WHERE e.ending <> '' AND starts_with(e.ending, substr(p.w, k + 1)) AND NOT starts_with(v.lexeme, p.w)
                              AND (length(v.lexeme) >= k OR (v.lexeme = left(p.w, k - 1) AND substr(p.w, k, 1) = substr(p.w, k - 1, 1)))
                      ) AS c (lexemes)
-                     WHERE p.w ~ '^[a-z]{3,}$' AND numnode(websearch_to_tsquery('specboard_text', ?6)) > 0), %1$s) END""".formatted(STEMMED, ENDINGS);
+                     WHERE p.w ~ '^[a-z]{3,%3$d}$' AND numnode(websearch_to_tsquery('specboard_text', ?6)) > 0), %1$s) END""".formatted(STEMMED, ENDINGS, LONGEST_EXPANDED);
 }

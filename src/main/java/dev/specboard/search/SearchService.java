@@ -116,15 +116,29 @@ public class SearchService {
         if (q.isEmpty()) {
             return 0;
         }
+        QueryWords words = QueryWords.of(q);
+        return ((Number) em.createNativeQuery(totalSql(kinds)).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
+                .setParameter(4, MAX_RESULTS).setParameter(5, 0).setParameter(6, words.prefix()).getSingleResult()).longValue();
+    }
+
+    /**
+     * What {@link #total} counts, known from the page of {@code limit} rows from {@code offset} the ranking answered
+     * when that page is neither full nor past the end: then it holds the ranking's last rows, and counting them again
+     * would run the whole search a second time for a number already known.
+     */
+    public long total(UUID projectId, String slug, String query, String kind, Ranked page, int limit, long offset) {
+        int size = page.hits().size();
+        return size > 0 && size < limit || size == 0 && offset == 0 ? offset + size : total(projectId, slug, query, kind);
+    }
+
+    /** The one statement of {@link #total}: each kind's rows as its ranking matches them, counted up to {@code ?4}. */
+    static String totalSql(List<SearchableKind> kinds) {
         StringBuilder sql = new StringBuilder(PARAMS + "SELECT count(*) FROM (");
         for (int i = 0; i < kinds.size(); i++) {
             SearchableKind k = kinds.get(i);
             sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT 1 FROM (").append(k.sql()).append(") AS ").append(columns(k)).append(")");
         }
-        sql.append(" LIMIT ?4 OFFSET ?5) AS c");
-        QueryWords words = QueryWords.of(q);
-        return ((Number) em.createNativeQuery(sql.toString()).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
-                .setParameter(4, MAX_RESULTS).setParameter(5, 0).setParameter(6, words.prefix()).getSingleResult()).longValue();
+        return sql.append(" LIMIT ?4 OFFSET ?5) AS c").toString();
     }
 
     private static String query(String query) {

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Failures that mean "the database cannot be reached right now" (stopped, restarting, network gone,
  * no connection to be had from the pool): requests answer 503 with {@code Retry-After}, background
- * work waits for its next round, and each is logged as one line, a few seconds apart at most.
+ * work waits for its next round, and each is logged as one line, a few seconds apart at most. A busy server (every
+ * connection in use, a transaction past its timeout) answers the same 503 in its own words ({@link #isBusy}).
  */
 public final class DatabaseOutage {
 
@@ -34,6 +35,26 @@ public final class DatabaseOutage {
      */
     public static boolean isCause(Throwable failure) {
         return Causes.any(failure, DatabaseOutage::isOutage);
+    }
+
+    /**
+     * Whether the failure means "too much at once" rather than "gone": the pool waited its acquisition timeout while every
+     * connection was in use (Agroal's "Sorry, acquisition timeout!"; one that could not be opened in time says "while
+     * waiting for new connection" and may well be an outage), or the transaction ran past its timeout and was rolled
+     * back under the request (Narayana's "ARJUNA016102: The transaction is not active" when it is committed).
+     */
+    public static boolean isBusy(Throwable failure) {
+        return Causes.any(failure, t -> t instanceof SQLException && "Sorry, acquisition timeout!".equals(t.getMessage())
+                || t instanceof jakarta.transaction.RollbackException && t.getMessage() != null && t.getMessage().startsWith("ARJUNA016102"));
+    }
+
+    /**
+     * The words of the 503 for a failure {@link #isCause} or {@link #isBusy} accepts: a busy server is not called
+     * unreachable, which sent people looking at a database that was fine.
+     */
+    public static String message(Throwable failure) {
+        return isBusy(failure) ? "Specboard is busy; try again in a few seconds."
+                : "The database is not reachable at the moment; please try again in a few seconds.";
     }
 
     private static boolean isOutage(Throwable t) {
@@ -59,7 +80,7 @@ public final class DatabaseOutage {
             return;
         }
         long more = SUPPRESSED.getAndSet(0);
-        log.warnf("Database unavailable during %s: %s%s", during, rootMessage(failure),
+        log.warnf("%s during %s: %s%s", isBusy(failure) ? "Busy" : "Database unavailable", during, rootMessage(failure),
                 more > 0 ? " (and " + more + " more failures or library warnings about it since the last report)" : "");
     }
 

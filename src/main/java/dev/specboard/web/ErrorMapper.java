@@ -180,7 +180,7 @@ public class ErrorMapper {
         return refuse(400, "The field " + field + " " + expected, Map.of(field, expected), uri, headers, request);
     }
 
-    /** The database cannot be reached right now: 503 with Retry-After, logged as one line (not a stack trace). */
+    /** The database cannot be reached right now, or the server is busy: 503 with Retry-After, logged as one line (not a stack trace). */
     @ServerExceptionMapper
     public Response databaseUnavailable(org.hibernate.exception.JDBCConnectionException e, UriInfo uri, HttpHeaders headers) {
         return unavailable(e, uri, headers);
@@ -188,13 +188,13 @@ public class ErrorMapper {
 
     private static Response unavailable(Throwable e, UriInfo uri, HttpHeaders headers) {
         DatabaseOutage.log(LOG, LoggedPath.of(uri.getPath()), e);
-        return Response.fromResponse(respond(503, "The database is not reachable at the moment; please try again in a few seconds.",
-                Map.of(), uri, headers)).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        return Response.fromResponse(respond(503, DatabaseOutage.message(e), Map.of(), uri, headers))
+                .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers, Request request) {
-        if (DatabaseOutage.isCause(e)) {
+        if (DatabaseOutage.isCause(e) || DatabaseOutage.isBusy(e)) {
             return unavailable(e, uri, headers);
         }
         if (e instanceof ApiException api) {

@@ -49,6 +49,28 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.isCause(loop));
     }
 
+    /**
+     * Every connection in use (40 slow searches at once) answered "The database is not reachable", which sent people to a
+     * database that was fine; a transaction past its timeout answered 500. Both are a busy server.
+     */
+    @Test
+    void aPoolWithEveryConnectionInUseAndATransactionPastItsTimeoutAreBusyNotUnreachable() {
+        Exception exhausted = new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!", null, new TimeoutException()));
+        assertTrue(DatabaseOutage.isBusy(exhausted));
+        assertEquals("Specboard is busy; try again in a few seconds.", DatabaseOutage.message(exhausted));
+        RollbackException timedOut = new RollbackException("ARJUNA016102: The transaction is not active! Uid is 0:ffff7f000001:a1");
+        assertTrue(DatabaseOutage.isBusy(new IllegalStateException("Error invoking subclass method", timedOut)));
+        assertFalse(DatabaseOutage.isCause(timedOut), "not an outage: its background work need not wait");
+
+        // Opening a new connection that took too long may well be a database that is gone.
+        Exception opening = new SQLException("Acquisition timeout while waiting for new connection", null, new TimeoutException());
+        assertFalse(DatabaseOutage.isBusy(opening));
+        assertEquals("The database is not reachable at the moment; please try again in a few seconds.", DatabaseOutage.message(opening));
+        assertFalse(DatabaseOutage.isBusy(new RollbackException("ARJUNA016053: Could not commit transaction.")));
+        assertFalse(DatabaseOutage.isBusy(new PersistenceException(new SQLException("refused", "08001"))));
+    }
+
     @Test
     void theLibrariesWarningsAboutAnOutageAreLeftOutButErrorsAndOtherLinesPass() {
         DatabaseOutageLogFilter filter = new DatabaseOutageLogFilter();
