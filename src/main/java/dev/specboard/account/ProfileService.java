@@ -115,8 +115,6 @@ public class ProfileService {
      * Creates a token from the account page, which asks for the current password too (checked like the other forms'):
      * a token outlives the login, so a stolen login alone must not be able to make one.
      */
-    private static final String LIMITED_TO_ONE_PROJECT = "A token limited to one project can only create tokens for that project";
-
     @Transactional
     public ApiTokenService.Created createToken(UUID accountId, TokenForm form, String password) {
         FormErrors errors = FormErrors.none();
@@ -129,45 +127,26 @@ public class ProfileService {
             validation.check(form).asMap().forEach(errors::add);
             throw new ValidationException(errors);
         }
-        return createToken(accountId, form, Optional.empty(), Optional.empty());
+        return createToken(accountId, form);
     }
 
     /**
-     * The token form as a caller limited to one project means it: naming no project, the new token is limited to the
-     * caller's project too (a limited token can make no other kind), not refused.
-     */
-    public TokenForm withCallersProject(UUID accountId, TokenForm form, Optional<UUID> callerProject) {
-        if (callerProject.isEmpty() || form.project() != null && !form.project().isBlank()) {
-            return form;
-        }
-        String slug = memberships.of(accountId).stream().filter(m -> m.projectId().equals(callerProject.get()))
-                .map(ProjectMemberships.MembershipRow::slug).findFirst()
-                .orElseThrow(() -> ApiException.forbidden(LIMITED_TO_ONE_PROJECT));
-        return new TokenForm(form.tokenName(), slug, form.role());
-    }
-
-    /**
-     * Creates a token; a project-limited one gets at most the account's role there (its own role when
-     * none is given). A caller using a project-limited token may only create tokens for that project,
-     * at most with that token's role. A role without a project is refused (422), never ignored.
+     * Creates a token for a caller who proved their password; a project-limited one gets at most the account's role
+     * there (its own role when none is given). A role without a project is refused (422), never ignored.
      */
     @Transactional
-    public ApiTokenService.Created createToken(UUID accountId, TokenForm form, Optional<UUID> callerProject, Optional<Role> callerRole) {
+    public ApiTokenService.Created createToken(UUID accountId, TokenForm form) {
         FormErrors errors = validation.check(form);
         UUID projectId = null;
         Role role = null;
         if (form.project() != null && !form.project().isBlank()) {
             Optional<ProjectMemberships.MembershipRow> membership = memberships.of(accountId).stream()
                     .filter(m -> m.slug().equals(form.project().trim())).findFirst();
-            // Whether the account is in the project named or not, a limited token hears the same: it learns no other project.
-            if (callerProject.isPresent() && !membership.map(m -> m.projectId().equals(callerProject.get())).orElse(false)) {
-                throw ApiException.forbidden(LIMITED_TO_ONE_PROJECT);
-            }
             if (membership.isEmpty()) {
                 errors.add("project", "You are not a member of this project");
             } else {
                 projectId = membership.get().projectId();
-                Role own = callerRole.map(r -> Role.lower(r, membership.get().role())).orElse(membership.get().role());
+                Role own = membership.get().role();
                 role = form.role() == null || form.role().isBlank() ? own : Role.parse(form.role()).orElse(null);
                 if (role == null) {
                     errors.add("role", "Choose a role for the token: owner, lead, member, reviewer or viewer");
@@ -175,8 +154,6 @@ public class ProfileService {
                     errors.add("role", "You cannot give a token a role above your own (" + own.value() + ")");
                 }
             }
-        } else if (callerProject.isPresent()) {
-            throw ApiException.forbidden(LIMITED_TO_ONE_PROJECT);
         } else if (form.role() != null && !form.role().isBlank()) {
             // Without a project the role would be dropped and the token left unlimited, the opposite of what was asked.
             errors.add("role", "A role limit needs a project");

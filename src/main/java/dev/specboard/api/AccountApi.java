@@ -90,34 +90,29 @@ public class AccountApi {
     }
 
     /**
-     * A new token, optionally limited to one project and a role there (never above the caller's).
-     * Authenticated with HTTP Basic (username or email + password), so a script can bootstrap its
-     * first token, or with a bearer token (a project-limited one creates tokens for its project only).
+     * A new token, optionally limited to one project and a role there (never above the caller's). Authenticated with
+     * HTTP Basic (username or email + password) only, so that every token goes back to the password: a bearer token is
+     * refused before this ({@link TokenFirst}), since a token it made would outlive its revocation.
      */
     @POST
     @Path("tokens")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenAnswer.class)))
     public Response createToken(@HeaderParam("Authorization") String authorization, TokenBody body, @Context HttpServerRequest request) {
+        String[] credentials = basic(authorization);
         UUID accountId;
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            accountId = currentUser.requireAccountId();
-        } else {
-            String[] credentials = basic(authorization);
-            try {
-                // The client's address, as the trusted proxies report it: failures count per address, as on the login page.
-                accountId = accounts.login(credentials[0], credentials[1],
-                        request.remoteAddress() == null ? null : request.remoteAddress().host()).id;
-            } catch (ApiException e) {
-                if (e.status() == 429) {
-                    throw e;
-                }
-                throw new ApiException(401, e.getMessage());
+        try {
+            // The client's address, as the trusted proxies report it: failures count per address, as on the login page.
+            accountId = accounts.login(credentials[0], credentials[1],
+                    request.remoteAddress() == null ? null : request.remoteAddress().host()).id;
+        } catch (ApiException e) {
+            if (e.status() == 429) {
+                throw e;
             }
+            throw new ApiException(401, e.getMessage());
         }
-        TokenForm form = profiles.withCallersProject(accountId, new TokenForm(body == null ? null : body.name(),
-                body == null ? null : body.project(), body == null ? null : body.role()), currentUser.tokenProjectId());
-        ApiTokenService.Created created = ValidationException.renaming("tokenName", "name",
-                () -> profiles.createToken(accountId, form, currentUser.tokenProjectId(), currentUser.tokenRole()));
+        TokenForm form = new TokenForm(body == null ? null : body.name(), body == null ? null : body.project(),
+                body == null ? null : body.role());
+        ApiTokenService.Created created = ValidationException.renaming("tokenName", "name", () -> profiles.createToken(accountId, form));
         ApiToken t = created.token();
         return Response.status(201).entity(new TokenAnswer(created.value(), t.id, t.name,
                 t.projectId == null ? null : form.project().trim(), t.role == null ? null : t.role.value())).build();

@@ -153,6 +153,13 @@ public class McpSessionGuard {
         }
         List<String> nul = StrictJson.nulAt(message, new ArrayList<>());
         JsonNode call = message.path("params");
+        String noTool = "tools/call".equals(method) && message.has("id") && nul == null ? arguments.unknownTool(call) : null;
+        if (noTool != null) {
+            // The library's answer, but with the name cut: it repeated a name of any length whole.
+            InputGuard.refused("POST", endpoint, noTool);
+            answer(ctx, 200, error(message.get("id"), -32602, noTool));
+            return;
+        }
         // One refusal at a time, the names first (a misnamed argument is that, whatever its value holds): an argument the
         // tool does not take, then a NUL in a value, one of the wrong kind, then a required one left out.
         if ("tools/call".equals(method) && message.has("id") && (refused(ctx, message, "Unknown argument", arguments.unknownArguments(call))

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Checks a tool call's arguments against the tool, for {@link McpSessionGuard}: the names it does not take, values of
- * the wrong kind, numbers counted from 1 given below it, and required ones left out, each named as the JSON API names fields.
+ * the wrong kind, numbers counted from 1 given below it, and required ones left out, each named as the JSON API names fields;
+ * and a call naming no tool at all.
  */
 @ApplicationScoped
 public class McpToolArguments {
@@ -104,6 +105,22 @@ public class McpToolArguments {
             }
         }
         return below;
+    }
+
+    /** How much of a name that is no tool's the refusal repeats. */
+    static final int ECHOED_NAME = 100;
+
+    /**
+     * The refusal of a call naming no tool, in the library's words but with at most the first {@value #ECHOED_NAME} characters
+     * of the name (printable): the library repeated the name whole, 100,000 characters of it if so sent. Null for a tool's name.
+     */
+    String unknownTool(JsonNode params) {
+        if (!params.path("name").isTextual() || toolOf(params) != null) {
+            return null;
+        }
+        String name = params.get("name").textValue();
+        boolean cut = name.codePointCount(0, name.length()) > ECHOED_NAME;
+        return "Invalid tool name: " + InputGuard.printable(cut ? name.substring(0, name.offsetByCodePoints(0, ECHOED_NAME)) : name) + (cut ? "…" : "");
     }
 
     /** The tool a call names; null for a name that is no tool's or no text. */

@@ -2,6 +2,7 @@ package dev.specboard.api;
 
 import dev.specboard.account.CurrentUser;
 import dev.specboard.project.ProjectFirst;
+import dev.specboard.web.ApiException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,13 +15,16 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * {@code /notifications/read-all}, the notification settings) a bad token with a malformed body got 400 or 422, where
  * a project's routes, asked by {@link ProjectFirst}, answered 401. Every API change is for tokens only, but the two
  * a caller makes before having one: signing up, and a token asked for with a password (HTTP Basic), which
- * {@code AccountApi.createToken} checks itself, under the login limits.
+ * {@code AccountApi.createToken} checks itself, under the login limits. A token asked for with a token is refused (403)
+ * here too: a token made so outlived the revocation of the one that made it, so a leaked token could keep itself alive.
  */
 public class TokenFirst {
 
     private static final String API = "/api/v1/";
     private static final String SIGNUP = API + "accounts";
     private static final String TOKENS = API + "tokens";
+    static final String NO_TOKEN_FROM_A_TOKEN =
+            "Create a token with your password (HTTP Basic) or on your settings page; a token cannot create another.";
 
     @Inject
     CurrentUser currentUser;
@@ -32,6 +36,9 @@ public class TokenFirst {
         if (ProjectFirst.CHANGES.contains(request.getMethod()) && path.startsWith(API)
                 && !beforeAToken(request.getMethod(), path, request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             currentUser.requireAccountId();
+            if ("POST".equals(request.getMethod()) && path.equals(TOKENS)) {
+                throw ApiException.forbidden(NO_TOKEN_FROM_A_TOKEN);
+            }
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 /**
  * One server-sent-event stream over the live bus, for browsers and agents alike: a {@code ready}
  * event first, then the events a caller may see, and a comment every 25 s so proxies keep it open. A stream ends
- * when the login or token that opened it ends or its account leaves the project it reads.
+ * when the login or token that opened it ends or its account leaves the project it reads. An account holds at most
+ * {@code specboard.live.max-streams-per-account} streams open at once ({@link LiveStreamSlots}).
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -34,6 +35,9 @@ public class LiveStreams {
 
     @Inject
     StreamGrants grants;
+
+    @Inject
+    LiveStreamSlots slots;
 
     /** The live events the grant's holder may see, as {@code kind} events with {@code data}. */
     public Multi<OutboundSseEvent> stream(Sse sse, StreamGrant grant, Predicate<LiveEvent> visible, Function<LiveEvent, String> data) {
@@ -61,6 +65,9 @@ public class LiveStreams {
         Multi<OutboundSseEvent> stream = Multi.createBy().merging().streams(Multi.createFrom().item(sse.newEventBuilder().name(READY).data(ready).build()),
                         events, checks)
                 .select().first(e -> e != end);
+        // Taken last, once nothing can fail before the stream is handed over: whatever ends the stream gives it back.
+        Runnable release = slots.take(grant.accountId(), HEARTBEAT.toSeconds());
+        stream = stream.onTermination().invoke(release);
         Context connection = Vertx.currentContext();
         // Each event is written on its connection's event loop, where the connection closes: the library looks whether it
         // is closed before writing, and only there is that answer still true at the write. Written from another thread

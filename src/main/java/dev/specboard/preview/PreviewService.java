@@ -66,9 +66,13 @@ public class PreviewService {
     @ConfigProperty(name = "specboard.previews.max-hours", defaultValue = "720")
     int maxHours;
 
+    @ConfigProperty(name = "specboard.previews.max-open", defaultValue = "20")
+    int maxOpen;
+
     /**
      * Creates a preview: the row as PENDING, the bundle rendered to files, then READY. 422 for hours out of
-     * range, an unknown page or nothing to show.
+     * range, an unknown page, nothing to show, or a project that already has its most open links (each copies the mockups
+     * to disk, so without a cap one lead could fill it).
      */
     public PreviewSession create(Access access, PreviewForm form) {
         access.requireWrite(Role.LEAD);
@@ -92,6 +96,12 @@ public class PreviewService {
         String seed = token();
         UUID tokenId = io.quarkus.arc.Arc.container().requestContext().isActive() ? currentUser.tokenId().orElse(null) : null;
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
+            PreviewSession.lockProject(projectId);
+            if (PreviewSession.countOpen(projectId, Instant.now()) >= maxOpen) {
+                // On the page field, as "nothing to preview" is: what stands in the way of the link, on every door's form.
+                throw ValidationException.of("page", "This project already has " + maxOpen + " open preview links, the most it may have: "
+                        + "revoke one to create another.");
+            }
             PreviewSession s = new PreviewSession();
             s.projectId = projectId;
             s.pageId = pageId;

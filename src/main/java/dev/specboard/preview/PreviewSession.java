@@ -72,6 +72,26 @@ public class PreviewSession extends TimestampedEntity {
     @Column(name = "purged_at")
     public Instant purgedAt;
 
+    /**
+     * Makes the project's preview creations take turns until the transaction ends (across app instances), so that two at once
+     * cannot both count the open links under the cap and both make one.
+     */
+    public static void lockProject(UUID projectId) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('preview_sessions:' || cast(?1 as text)))")
+                .setParameter(1, projectId).getSingleResult();
+    }
+
+    /**
+     * The project's links still open at {@code now} (pending or ready, not revoked, not expired, not made through an API token
+     * revoked since): what the cap on open links counts, as the list shows them open.
+     */
+    public static long countOpen(UUID projectId, Instant now) {
+        return getEntityManager().createQuery("select count(s) from PreviewSession s where s.projectId = :p and s.status in (:live) "
+                        + "and s.revokedAt is null and s.expiresAt > :now and (s.tokenId is null "
+                        + "or exists (select 1 from ApiToken t where t.id = s.tokenId and t.revokedAt is null))", Long.class)
+                .setParameter("p", projectId).setParameter("live", List.of(PENDING, READY)).setParameter("now", now).getSingleResult();
+    }
+
     /** Anyone with the link may see it: ready, not revoked, not expired. */
     public boolean open(Instant now) {
         return READY.equals(status) && revokedAt == null && expiresAt.isAfter(now);

@@ -83,6 +83,30 @@ class McpMessageShapeTest {
         post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}").then().statusCode(200).body("id", equalTo(4));
     }
 
+    /**
+     * A call naming no tool is refused in the library's words, but repeats at most the first 100 characters of the name: a
+     * name of 100,000 characters came back whole in "Invalid tool name: …".
+     */
+    @Test
+    void aToolNameThatIsNoToolIsEchoedCut() {
+        TestData.Team t = data.team();
+        String token = tokens.create(t.member().id, "names", null, null).value();
+        String session = Mcp.initialize(token);
+        String huge = "x".repeat(100_000);
+        Response r = post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"" + huge
+                + "\",\"arguments\":{}}}");
+        assertEquals(200, r.statusCode());
+        assertEquals(-32602, (Integer) r.path("error.code"));
+        assertEquals(7, (Integer) r.path("id"));
+        assertEquals("Invalid tool name: " + "x".repeat(100) + "…", r.path("error.message"));
+        assertTrue(r.asString().length() < 1_000, "the answer is short: " + r.asString().length());
+        // A short name is repeated whole, as before; a tool's name still calls it.
+        post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}")
+                .then().statusCode(200).body("error.code", equalTo(-32602)).body("error.message", equalTo("Invalid tool name: no_such_tool"));
+        post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"list_projects\",\"arguments\":{}}}")
+                .then().statusCode(200).body("result.isError", equalTo(false));
+    }
+
     private static Response post(String token, String session, String body) {
         var spec = RestAssured.given().contentType("application/json").header("Accept", "application/json, text/event-stream")
                 .auth().oauth2(token);

@@ -155,10 +155,15 @@ class LiveUpdatesTest {
         Project mine = data.project(me);
         HttpClient client = HttpClient.newHttpClient();
         List<java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>>> open = new ArrayList<>();
-        // More streams than the connection pool has connections (quarkus.datasource.jdbc.max-size=40).
+        // More streams than the connection pool has connections (quarkus.datasource.jdbc.max-size=40), from three members:
+        // one account holds at most specboard.live.max-streams-per-account (LiveStreamCapTest).
+        List<Account> members = List.of(me, data.account("tabs"), data.account("tabs"));
+        for (Account other : members.subList(1, 3)) {
+            data.addMember(mine, other, dev.specboard.kernel.Role.VIEWER);
+        }
         for (int i = 0; i < 45; i++) {
             open.add(client.sendAsync(HttpRequest.newBuilder(URI.create(events + "?project=" + mine.slug))
-                    .header("Cookie", SessionCookie.NAME + "=" + Web.sessionCookie(me)).build(),
+                    .header("Cookie", SessionCookie.NAME + "=" + Web.sessionCookie(members.get(i % 3))).build(),
                     HttpResponse.BodyHandlers.ofInputStream()));
         }
         for (var f : open) {
