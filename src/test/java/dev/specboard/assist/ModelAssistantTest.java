@@ -446,12 +446,13 @@ class ModelAssistantTest {
             JsonPath failed = ask(s, "Which tasks touch the checkout code?");
             assertEquals("Which tasks touch the checkout code?", failed.getString("messages[0].content"));
             assertEquals("failed", failed.getString("messages[1].status"));
-            assertTrue(failed.getString("messages[1].error").startsWith("The model failed"), failed.getString("messages[1].error"));
+            assertEquals("The model's server answered with an error, status 500.", failed.getString("messages[1].error"));
             assertFalse(failed.getString("messages[1].error").contains(ModelDouble.KEY));
 
             String chatPage = "/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat";
             String id = failed.getString("messages[1].id");
-            assertTrue(Web.html(Web.as(s.team().member()).get(chatPage)).getElementById("failure-" + id).text().contains("The model failed"));
+            assertTrue(Web.html(Web.as(s.team().member()).get(chatPage)).getElementById("failure-" + id).text()
+                    .equals("The answer failed: The model's server answered with an error, status 500."), "\"failed\" is said once");
             ModelDouble.MODE.set("ok");
             JsonPath retried = RestAssured.given().auth().oauth2(s.token()).contentType("application/json").post(s.api() + "/messages/" + id + "/retry")
                     .then().statusCode(200).extract().jsonPath();

@@ -75,7 +75,7 @@ class ModelErrorAnswerTest {
     @Test
     void aServerErrorIsNamedByItsStatusWithoutItsBody() throws IOException {
         Told t = told(new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json").body("{\"error\":\"boom\"}").build());
-        assertEquals("The model failed: its server failed with status 500.", t.message());
+        assertEquals("The model's server answered with an error, status 500.", t.message());
     }
 
     @Test
