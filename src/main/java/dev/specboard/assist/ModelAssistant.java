@@ -35,6 +35,9 @@ public class ModelAssistant implements Assistant {
     /** How many characters of a model's answer are kept when {@code specboard.assistant.max-answer-chars} is not set. */
     public static final int DEFAULT_MAX_ANSWER_CHARS = 100_000;
 
+    /** What a reader is told of an answer whose stream stopped before the model finished it. */
+    static final String CUT_OFF = "The model's answer was cut off: its stream stopped before the model had finished.";
+
     private final BuiltInAssistant builtIn;
     private final ModelStream model;
     private final String apiKey;
@@ -151,11 +154,18 @@ public class ModelAssistant implements Assistant {
                         // The model stopped at its own length limit: marked as a cut at the cap is, so no reader takes it whole.
                         full = full + "\n\n*(The model's answer was cut here: it reached the model's length limit.)*";
                     }
-                    if (full.isBlank() && (response == null || response.finishReason() == null)) {
+                    boolean finished = response != null && response.finishReason() != null;
+                    if (full.isBlank() && !finished) {
                         // A model that answers nothing still ends its stream with a finish reason; a stream of chunks
                         // without choices, or whose lines the client skipped as unreadable, ends without one.
                         done.completeExceptionally(new UnreadableAnswer("the stream ended without text nor a finish reason (a chunk "
                                 + "the client could not read, such as invalid UTF-8 or no chat completion, is left out of it)"));
+                    } else if (!finished) {
+                        // The model ends every answer with a finish reason (the client drops the [DONE] after it): text
+                        // without one is a stream that stopped midway (a closed connection, a chunk the client could not
+                        // read ends it there), and was saved as a whole answer ending mid-word.
+                        done.completeExceptionally(new CutOffAnswer("the stream ended after " + full.length()
+                                + " characters without a finish reason"));
                     } else {
                         done.complete(full);
                     }
@@ -209,6 +219,10 @@ public class ModelAssistant implements Assistant {
         if (cause instanceof UnreadableAnswer) {
             LOG.warnf("The model's answer was empty or could not be read: %s", detail(cause));
             return new AssistantUnavailableException("The model's answer was empty or could not be read: its stream ended without any text.", null);
+        }
+        if (cause instanceof CutOffAnswer) {
+            LOG.warnf("The model's answer was cut off: %s", detail(cause));
+            return new AssistantUnavailableException(CUT_OFF, null);
         }
         if (someText && isJson(cause)) {
             // The detail (the parser's words, never the key) is for the operator; the reader learns what happened.
@@ -268,6 +282,13 @@ public class ModelAssistant implements Assistant {
             }
         }
         return false;
+    }
+
+    /** A stream that ended midway: text, but no finish reason. */
+    private static final class CutOffAnswer extends RuntimeException {
+        CutOffAnswer(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** A stream that ended without anything to read in it. */

@@ -57,7 +57,8 @@ final class ModelFailure {
                     + "and SPECBOARD_ASSISTANT_BASE_URL.";
         }
         if (status >= 500) {
-            return "The model failed: its server failed with status " + status + ".";
+            // Said once: the chat puts "The answer failed:" before it, and "The model failed: its server failed" made three.
+            return "The model's server answered with an error, status " + status + ".";
         }
         return "The model failed: its server refused the request with status " + status + ".";
     }

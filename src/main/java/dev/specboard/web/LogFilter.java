@@ -39,9 +39,9 @@ public final class LogFilter implements Filter {
     /**
      * A model's streamed answer (SSE) with a chunk the REST client cannot read (invalid UTF-8, a chunk that is no chat
      * completion): the client's SSE parser throws on the event loop, where nothing of ours can catch it, and Vert.x logs an
-     * ERROR with the whole trace. The stream then ends where the chunk was: with no text before it the assistant tells the
-     * reader and logs its own line ({@code ModelAssistant}), but with text before it the reader gets that text as the whole
-     * answer, cut short, and this record is the only sign of it. So it is kept, as one WARN line without the trace (the
+     * ERROR with the whole trace. The stream then ends where the chunk was, before the model's finish reason: the assistant
+     * tells the reader the answer was empty or cut off and logs its own line ({@code ModelAssistant}), and this record says
+     * why the stream ended. So it is kept, as one WARN line without the trace (the
      * exception's first line, escaped and cut: the chunk is the model's text, never our key). Only the model's client reads SSE.
      */
     static boolean modelStreamUnreadable(LogRecord record) {

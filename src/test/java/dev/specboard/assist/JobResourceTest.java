@@ -343,4 +343,33 @@ class JobResourceTest {
             assertFalse(retried.selectFirst("#job-meta").text().contains("finished"), retried.selectFirst("#job-meta").text());
         }
     }
+
+    /**
+     * The jobs list listens for the project's job event even when none of its rows is active, so that a job started from
+     * a file page or the API shows up without a reload; it polls every 5 s only while a row is active. It listened only
+     * while a row was active, so an idle list (empty, or all finished) never showed a new job.
+     */
+    @Test
+    void anIdleJobsListStillListensForNewJobsAndPollsOnlyWhileOneIsActive() {
+        TestData.Team t = data.team();
+        String url = "/projects/" + t.slug() + "/jobs";
+        org.jsoup.nodes.Element empty = Web.html(Web.as(t.viewer()).get(url)).getElementById("job-list");
+        assertEquals("sb:job from:body", empty.attr("hx-trigger"), "an empty list listens");
+        assertEquals(url + "?page=1", empty.attr("hx-get"));
+        assertEquals("outerHTML", empty.attr("hx-swap"));
+
+        try (GitFixture git = GitFixture.create()) {
+            finishedJobs(t, jobs.synced(t, git), 1, 1);
+            org.jsoup.nodes.Element finished = Web.html(Web.as(t.viewer()).get(url)).getElementById("job-list");
+            assertEquals("sb:job from:body", finished.attr("hx-trigger"), "a list of finished jobs listens without polling");
+            // The same list, asked for by htmx once the event came, keeps listening.
+            org.jsoup.nodes.Element swapped = Web.html(Web.htmx(Web.as(t.viewer())).get(url)).getElementById("job-list");
+            assertEquals("sb:job from:body", swapped.attr("hx-trigger"));
+
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE ai_jobs SET status = 'RUNNING', "
+                    + "lease_until = now() + interval '1 hour' WHERE project_id = ?1").setParameter(1, t.project().id).executeUpdate());
+            org.jsoup.nodes.Element active = Web.html(Web.as(t.viewer()).get(url)).getElementById("job-list");
+            assertEquals("sb:job from:body, every 5s", active.attr("hx-trigger"), "an active row polls as well");
+        }
+    }
 }

@@ -446,12 +446,13 @@ class ModelAssistantTest {
             JsonPath failed = ask(s, "Which tasks touch the checkout code?");
             assertEquals("Which tasks touch the checkout code?", failed.getString("messages[0].content"));
             assertEquals("failed", failed.getString("messages[1].status"));
-            assertTrue(failed.getString("messages[1].error").startsWith("The model failed"), failed.getString("messages[1].error"));
+            assertEquals("The model's server answered with an error, status 500.", failed.getString("messages[1].error"));
             assertFalse(failed.getString("messages[1].error").contains(ModelDouble.KEY));
 
             String chatPage = "/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat";
             String id = failed.getString("messages[1].id");
-            assertTrue(Web.html(Web.as(s.team().member()).get(chatPage)).getElementById("failure-" + id).text().contains("The model failed"));
+            assertTrue(Web.html(Web.as(s.team().member()).get(chatPage)).getElementById("failure-" + id).text()
+                    .equals("The answer failed: The model's server answered with an error, status 500."), "\"failed\" is said once");
             ModelDouble.MODE.set("ok");
             JsonPath retried = RestAssured.given().auth().oauth2(s.token()).contentType("application/json").post(s.api() + "/messages/" + id + "/retry")
                     .then().statusCode(200).extract().jsonPath();
@@ -493,6 +494,46 @@ class ModelAssistantTest {
             AiJob job = jobs.await(UUID.fromString(id));
             assertEquals(JobStatus.FAILED, job.status);
             assertEquals("The model's answer was empty or could not be read: its stream ended without any text. Retry the job.", job.error);
+        }
+    }
+
+    /**
+     * A model that stops midway (the stream ends without a finish reason, or at a line that is not JSON): the chat's answer
+     * was saved complete, ending mid-word, and a docs job ended SUCCESS with that draft. Both fail now, with a Retry.
+     */
+    @Test
+    void anAnswerCutOffMidwayFailsInTheChatAndInAJob() {
+        String cutOff = "The model's answer was cut off: its stream stopped before the model had finished.";
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            for (String mode : List.of("cut", "garbled")) {
+                ModelDouble.MODE.set(mode);
+                JsonPath chat = ask(s, "Which tasks touch the checkout code?");
+                int last = chat.getList("messages").size() - 1;
+                assertEquals("failed", chat.getString("messages[" + last + "].status"), mode + ": " + chat.getString("messages[" + last + "].content"));
+                assertEquals(cutOff, chat.getString("messages[" + last + "].error"), mode);
+                String id = chat.getString("messages[" + last + "].id");
+                org.jsoup.nodes.Document page = Web.html(Web.as(s.team().member()).get("/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat"));
+                assertEquals("The answer failed: " + cutOff, page.getElementById("failure-" + id).text(), mode);
+                assertTrue(page.getElementById("retry-" + id) != null, mode + ": a Retry is offered");
+            }
+        } finally {
+            ModelDouble.MODE.set("ok");
+        }
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            jobs.synced(t, git);
+            for (String mode : List.of("cut", "garbled")) {
+                ModelDouble.MODE.set(mode);
+                String id = fx.api(t.member()).body(Map.of("type", "DOCS", "params", Map.of("repo", "app", "path", JobTestSupport.DIR)))
+                        .post("/api/v1/projects/" + t.slug() + "/jobs").then().statusCode(202).extract().path("id");
+                AiJob job = jobs.await(UUID.fromString(id));
+                assertEquals(JobStatus.FAILED, job.status, mode + ": " + job.result);
+                assertEquals(cutOff + " Retry the job.", job.error, mode);
+                assertEquals(null, job.result, mode);
+            }
+        } finally {
+            ModelDouble.MODE.set("ok");
         }
     }
 

@@ -26,12 +26,14 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
     public static final String KEY = "sk-test-do-not-leak-4f9c2a";
     public static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     public static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
-    /**
-     * "ok", "500", "html" (a web page where the API should be), "malformed" (a stream whose chunks carry no choices), "slow"
-     * "huge" (an answer of {@link #HUGE_CHARS} characters) or "gated": how the next requests are answered.
-     */
     /** How long the "huge" answer is: far past the characters the assistant keeps. */
     public static final int HUGE_CHARS = 2_000_000;
+    /**
+     * "ok", "500", "html" (a web page where the API should be), "malformed" (a stream whose chunks carry no choices), "slow"
+     * "huge" (an answer of {@link #HUGE_CHARS} characters), "cut" (some text, then the stream ends without a finish reason
+     * nor [DONE]), "garbled" (some text, then a line that is not JSON, then the rest) or "gated": how the next requests are
+     * answered.
+     */
     public static final AtomicReference<String> MODE = new AtomicReference<>("ok");
     /** In "gated" mode a request counts this down when it arrives ... */
     public static volatile CountDownLatch arrived = new CountDownLatch(1);
@@ -75,6 +77,10 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
                             .body("data: {\"id\":\"chatcmpl-double\",\"object\":\"chat.completion.chunk\"}\n\ndata: [DONE]\n\n").build();
                     case "huge" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .body(stream(java.util.Collections.nCopies(HUGE_CHARS / 10_000, "y".repeat(10_000)))).build();
+                    case "cut" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body(CUT_OFF_STREAM).build();
+                    case "garbled" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body(CUT_OFF_STREAM + "data: {not json\n\n" + stream(List.of("code."))).build();
                     case "slow" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .headersDelay(45, TimeUnit.SECONDS).body(stream(List.of("Too late."))).build();
                     default -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
@@ -110,6 +116,10 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
         pieces.add(".");
         return pieces;
     }
+
+    /** The start of an answer, ending mid-word without a finish reason nor [DONE]: what a model cut off midway sends. */
+    static final String CUT_OFF_STREAM = chunk("{\"role\":\"assistant\",\"content\":\"\"}", null)
+            + chunk("{\"content\":\"From the model: \"}", null) + chunk("{\"content\":\"these tasks touch the chec\"}", null);
 
     static String stream(List<String> pieces) {
         StringBuilder b = new StringBuilder();

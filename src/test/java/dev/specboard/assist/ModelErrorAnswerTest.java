@@ -75,7 +75,7 @@ class ModelErrorAnswerTest {
     @Test
     void aServerErrorIsNamedByItsStatusWithoutItsBody() throws IOException {
         Told t = told(new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json").body("{\"error\":\"boom\"}").build());
-        assertEquals("The model failed: its server failed with status 500.", t.message());
+        assertEquals("The model's server answered with an error, status 500.", t.message());
     }
 
     @Test
@@ -99,7 +99,7 @@ class ModelErrorAnswerTest {
     }
 
     @Test
-    void aChunkTheClientCannotReadCutsTheAnswerAndSaysSo() throws IOException {
+    void aChunkTheClientCannotReadCutsTheAnswerOffAndSaysSo() throws IOException {
         Buffer b = new Buffer().writeUtf8("data: CHUNK1\n\n".replace("CHUNK1", "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello \"},\"finish_reason\":null}]}"))
                 .writeUtf8("data: {\"choices\":[{\"delta\":{\"content\":\"bad ").write(new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, '('})
                 .writeUtf8(" text\"}}]}\n\n")
@@ -108,7 +108,9 @@ class ModelErrorAnswerTest {
             server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(b).build());
             server.start(0);
             ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), KEY, "some-model", Duration.ofSeconds(10), ModelAssistant.DEFAULT_MAX_ANSWER_CHARS);
-            assertEquals("Hello ", assistant.write("Say hello", "", t -> { }).orElseThrow());
+            // The answer was "Hello ", taken whole: the stream ends at the chunk, before the model's finish reason.
+            AssistantUnavailableException e = assertThrows(AssistantUnavailableException.class, () -> assistant.write("Say hello", "", t -> { }));
+            assertEquals("The model's answer was cut off: its stream stopped before the model had finished.", e.getMessage());
             try {
                 Thread.sleep(500); // the client's line comes from the event loop
             } catch (InterruptedException x) {
@@ -117,12 +119,15 @@ class ModelErrorAnswerTest {
             dev.specboard.web.LogFilter console = new dev.specboard.web.LogFilter();
             List<LogRecord> loud = logs.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
                     .filter(console::isLoggable).toList();
-            // Before, the console was silent: the reader got a cut answer and the operator no word of it.
-            assertEquals(1, loud.size(), loud.toString());
-            assertEquals(Level.WARNING.intValue(), loud.get(0).getLevel().intValue());
-            assertEquals(null, loud.get(0).getThrown(), "no stack trace");
-            assertTrue(loud.get(0).getMessage().startsWith("The model's streamed answer had a chunk the client could not read"), loud.get(0).getMessage());
-            assertTrue(loud.get(0).getMessage().contains("Illegal UTF8 input"), loud.get(0).getMessage());
+            // The client's line says why the stream ended; the assistant's, that the answer was cut off.
+            assertEquals(2, loud.size(), loud.toString());
+            for (LogRecord r : loud) {
+                assertEquals(Level.WARNING.intValue(), r.getLevel().intValue());
+                assertEquals(null, r.getThrown(), "no stack trace");
+            }
+            LogRecord client = loud.stream().filter(r -> !ModelAssistant.class.getName().equals(r.getLoggerName())).findFirst().orElseThrow();
+            assertTrue(client.getMessage().startsWith("The model's streamed answer had a chunk the client could not read"), client.getMessage());
+            assertTrue(client.getMessage().contains("Illegal UTF8 input"), client.getMessage());
         }
     }
 }

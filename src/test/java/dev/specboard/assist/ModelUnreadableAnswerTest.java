@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A model whose stream cannot be read (a {@code data:} line that is not JSON, or JSON without choices) is reported as
  * such, not as an empty answer; the detail goes to the log at WARN, never the key. A model that really answers nothing
- * is still told apart. A QuarkusTest, since Quarkus runs the model client.
+ * is still told apart, and so is one that stops midway (text, then no finish reason). A QuarkusTest, since Quarkus runs the model client.
  */
 @QuarkusTest
 class ModelUnreadableAnswerTest {
@@ -62,6 +62,22 @@ class ModelUnreadableAnswerTest {
                 + chunk("{\"unexpected\":true}") + "data: [DONE]\n\n", log);
         assertEquals("The model's answer was empty or could not be read: its stream ended without any text.", message);
         assertTrue(log.stream().anyMatch(l -> l.contains(ModelAssistant.class.getName())), "logged at WARN: " + log);
+    }
+
+    /** A stream that stops after some text, without a finish reason nor [DONE], was saved as the whole answer, ending mid-word. */
+    @Test
+    void textThenAStreamThatStopsIsCutOff() throws IOException {
+        List<String> log = new java.util.ArrayList<>();
+        String message = told(ModelDouble.CUT_OFF_STREAM, log);
+        assertEquals("The model's answer was cut off: its stream stopped before the model had finished.", message);
+        assertTrue(log.stream().anyMatch(l -> l.contains(ModelAssistant.class.getName()) && l.contains("cut off")), "logged at WARN: " + log);
+    }
+
+    /** A line that is not JSON after some text ends the stream there: the text before it was saved as the whole answer. */
+    @Test
+    void textThenALineThatIsNotJsonIsCutOff() throws IOException {
+        String message = told(ModelDouble.CUT_OFF_STREAM + chunk("{not json") + ModelDouble.stream(List.of("code.")), new java.util.ArrayList<>());
+        assertEquals("The model's answer was cut off: its stream stopped before the model had finished.", message);
     }
 
     @Test

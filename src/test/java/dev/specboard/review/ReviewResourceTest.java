@@ -201,6 +201,10 @@ class ReviewResourceTest {
             assertEquals("5", form.getElementById("f-lineStart").val());
             // The page shows the lines the thread will be about, as the file page does beside its form.
             assertEquals(java.util.List.of("5 line 5", "6 line 6"), form.select("#thread-lines tr").eachText());
+            // Wider than a phone, the lines scroll sideways: a keyboard reaches them only when their wrapper takes focus.
+            org.jsoup.nodes.Element wrap = form.selectFirst("#thread-lines").parent();
+            assertEquals(java.util.List.of("0", "region", "thread-lines-h"),
+                    java.util.List.of(wrap.attr("tabindex"), wrap.attr("role"), wrap.attr("aria-labelledby")), wrap.outerHtml().lines().findFirst().orElse(""));
             Document outside = Web.html(Web.as(s.team().reviewer()).get(s.base() + "/threads/new?path=src/App.java&lineStart=19&lineEnd=40")
                     .then().statusCode(200).extract().response());
             assertTrue(outside.select("#thread-lines").isEmpty(), "a range past the end shows no lines; the form names the problem on submit");

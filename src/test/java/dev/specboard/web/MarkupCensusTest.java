@@ -52,6 +52,13 @@ class MarkupCensusTest {
                                 + wrap.outerHtml().lines().findFirst().orElse(""));
                     }
                 }
+                for (Element wrap : page.select(".code-wrap")) {
+                    // Code wider than a phone scrolls the same way; the wrapper or a block in it must take focus.
+                    if (!focusableRegion(wrap) && wrap.select("[tabindex=0]").isEmpty()) {
+                        failures.add(path + ": a .code-wrap that a keyboard cannot scroll (tabindex=\"0\", role=\"region\" and a label): "
+                                + wrap.outerHtml().lines().findFirst().orElse(""));
+                    }
+                }
             }
             for (String path : ScreenCensusBrowserTest.pages(() -> RestAssured.given().redirects().follow(false), keys)) {
                 visited.add("anonymous " + path);
@@ -60,6 +67,12 @@ class MarkupCensusTest {
         }
         assertTrue(visited.size() >= 30, "the census found too few screens: " + visited);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** Whether the element takes focus as a region with a name, as axe's scrollable-region-focusable asks of what scrolls. */
+    static boolean focusableRegion(Element e) {
+        return "0".equals(e.attr("tabindex")) && "region".equals(e.attr("role"))
+                && (!e.attr("aria-label").isBlank() || !e.attr("aria-labelledby").isBlank());
     }
 
     /**
