@@ -91,17 +91,8 @@ public class SearchService {
     }
 
     /** How many of the project's things of one kind match the query (at most {@link #MAX_RESULTS}): what its pages hold. */
-    @Transactional
     public long count(UUID projectId, String slug, String query, String kind) {
-        String q = query(query);
-        SearchableKind k = known(kind);
-        if (q.isEmpty()) {
-            return 0;
-        }
-        String sql = PARAMS + "SELECT count(*) FROM (SELECT 1 FROM (" + k.sql() + ") AS " + columns(k) + " LIMIT ?4 OFFSET ?5) AS c";
-        QueryWords words = QueryWords.of(q);
-        return ((Number) em.createNativeQuery(sql).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
-                .setParameter(4, MAX_RESULTS).setParameter(5, 0).setParameter(6, words.prefix()).getSingleResult()).longValue();
+        return total(projectId, slug, query, known(kind).kind());
     }
 
     /**
