@@ -1,11 +1,14 @@
 package dev.specboard.search;
 
+import dev.specboard.kernel.StatementTimeout;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +41,13 @@ public class SearchService {
 
     @Inject
     Instance<SearchableKind> registered;
+
+    /**
+     * How long one search statement may run: typed searches answer in milliseconds, and one that runs for seconds is
+     * better stopped (503, try again) than left holding a connection until the transaction's timeout and beyond.
+     */
+    @ConfigProperty(name = "specboard.search.timeout-seconds")
+    int timeoutSeconds;
 
     /** The searchable kinds, in their display order. */
     public List<SearchableKind> kinds() {
@@ -108,7 +118,7 @@ public class SearchService {
             return 0;
         }
         QueryWords words = QueryWords.of(q);
-        return ((Number) em.createNativeQuery(totalSql(kinds)).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
+        return ((Number) timed(totalSql(kinds)).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
                 .setParameter(4, MAX_RESULTS).setParameter(5, 0).setParameter(6, words.prefix()).getSingleResult()).longValue();
     }
 
@@ -174,9 +184,13 @@ public class SearchService {
         kinds.forEach(k -> byName.put(k.kind(), k));
         QueryWords words = QueryWords.of(q);
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery(rankedSql(kinds)).setParameter(1, words.text()).setParameter(2, projectId)
+        List<Object[]> found = timed(rankedSql(kinds)).setParameter(1, words.text()).setParameter(2, projectId)
                 .setParameter(3, slug).setParameter(4, (int) rows).setParameter(5, (int) offset).setParameter(6, words.prefix()).getResultList();
         return new Ranked(found.stream().map(row -> hit(byName, row)).toList(), found.stream().anyMatch(row -> Boolean.TRUE.equals(row[6])));
+    }
+
+    private Query timed(String sql) {
+        return StatementTimeout.within(em.createNativeQuery(sql), timeoutSeconds);
     }
 
     private static SearchHit hit(Map<String, SearchableKind> byName, Object[] row) {
@@ -187,7 +201,7 @@ public class SearchService {
     @SuppressWarnings("unchecked")
     private List<Object[]> run(List<SearchableKind> kinds, String q, UUID projectId, String slug, int limit, int offset) {
         QueryWords words = QueryWords.of(q);
-        return em.createNativeQuery(sql(kinds)).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
+        return timed(sql(kinds)).setParameter(1, words.text()).setParameter(2, projectId).setParameter(3, slug)
                 .setParameter(4, limit).setParameter(5, offset).setParameter(6, words.prefix()).getResultList();
     }
 

@@ -41,10 +41,12 @@ public final class DatabaseOutage {
      * Whether the failure means "too much at once" rather than "gone": the pool waited its acquisition timeout while every
      * connection was in use (Agroal's "Sorry, acquisition timeout!"; one that could not be opened in time says "while
      * waiting for new connection" and may well be an outage), or the transaction ran past its timeout and was rolled
-     * back under the request (Narayana's "ARJUNA016102: The transaction is not active" when it is committed).
+     * back under the request (Narayana's "ARJUNA016102: The transaction is not active" when it is committed), or a
+     * statement ran past its own bound and was cancelled (SQLState 57014, {@link dev.specboard.kernel.StatementTimeout}).
      */
     public static boolean isBusy(Throwable failure) {
         return Causes.any(failure, t -> t instanceof SQLException && "Sorry, acquisition timeout!".equals(t.getMessage())
+                || t instanceof SQLException s && "57014".equals(s.getSQLState())
                 || t instanceof jakarta.transaction.RollbackException && t.getMessage() != null && t.getMessage().startsWith("ARJUNA016102"));
     }
 
