@@ -98,18 +98,7 @@ public class AccountApi {
     @Path("tokens")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenAnswer.class)))
     public Response createToken(@HeaderParam("Authorization") String authorization, TokenBody body, @Context HttpServerRequest request) {
-        String[] credentials = basic(authorization);
-        UUID accountId;
-        try {
-            // The client's address, as the trusted proxies report it: failures count per address, as on the login page.
-            accountId = accounts.login(credentials[0], credentials[1],
-                    request.remoteAddress() == null ? null : request.remoteAddress().host()).id;
-        } catch (ApiException e) {
-            if (e.status() == 429) {
-                throw e;
-            }
-            throw new ApiException(401, e.getMessage());
-        }
+        UUID accountId = passwordHolder(authorization, request);
         TokenForm form = new TokenForm(body == null ? null : body.name(), body == null ? null : body.project(),
                 body == null ? null : body.role());
         ApiTokenService.Created created = ValidationException.renaming("tokenName", "name", () -> profiles.createToken(accountId, form));
@@ -118,12 +107,22 @@ public class AccountApi {
                 t.projectId == null ? null : form.project().trim(), t.role == null ? null : t.role.value())).build();
     }
 
-    /** The caller's tokens, newest first, never their secret (a project-limited caller sees that project's only). */
+    /**
+     * The caller's tokens, newest first, never their secret (a project-limited caller sees that project's only). With
+     * HTTP Basic too, as {@link #revokeToken}: someone whose only token leaked finds it here without a second one.
+     */
     @GET
     @Path("tokens")
+    public List<TokenRowAnswer> listTokens(@HeaderParam("Authorization") String authorization, @Context HttpServerRequest request) {
+        return isBasic(authorization) ? tokensOf(passwordHolder(authorization, request), Optional.empty()) : listTokens();
+    }
+
+    /** The calling token's account's tokens, as {@link #listTokens(String, HttpServerRequest)} (the MCP tool's). */
     public List<TokenRowAnswer> listTokens() {
-        UUID accountId = currentUser.requireAccountId();
-        Optional<UUID> limit = currentUser.tokenProjectId();
+        return tokensOf(currentUser.requireAccountId(), currentUser.tokenProjectId());
+    }
+
+    private List<TokenRowAnswer> tokensOf(UUID accountId, Optional<UUID> limit) {
         return profiles.tokens(accountId).stream()
                 .filter(r -> limit.isEmpty() || limit.get().equals(r.projectId()))
                 .map(r -> new TokenRowAnswer(r.id(), r.name(), r.prefix(), r.projectSlug(), r.role() == null ? null : r.role().value(),
@@ -131,13 +130,19 @@ public class AccountApi {
                 .toList();
     }
 
+    /**
+     * Revokes one of the caller's tokens. With a token or with HTTP Basic: a password revokes a leaked token without first
+     * making another one.
+     */
     @DELETE
     @Path("tokens/{id}")
     @APIResponse(responseCode = "204", description = "The token is revoked")
-    public Response revokeToken(@PathParam("id") String id) {
-        UUID accountId = currentUser.requireAccountId();
+    public Response revokeToken(@PathParam("id") String id, @HeaderParam("Authorization") String authorization,
+                                @Context HttpServerRequest request) {
+        boolean password = isBasic(authorization);
+        UUID accountId = password ? passwordHolder(authorization, request) : currentUser.requireAccountId();
         UUID tokenId = Ids.parseOr404(id, "No such token");
-        profiles.revokeToken(accountId, tokenId, currentUser.tokenProjectId());
+        profiles.revokeToken(accountId, tokenId, password ? Optional.empty() : currentUser.tokenProjectId());
         return Response.noContent().build();
     }
 
@@ -165,8 +170,26 @@ public class AccountApi {
         return new NotificationSettings(profiles.setEmailNotifications(accountId, body.email()));
     }
 
+    static boolean isBasic(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+
+    /** The account whose username (or email) and password the HTTP Basic credentials give, under the login limits. */
+    private UUID passwordHolder(String authorization, HttpServerRequest request) {
+        String[] credentials = basic(authorization);
+        try {
+            // The client's address, as the trusted proxies report it: failures count per address, as on the login page.
+            return accounts.login(credentials[0], credentials[1], request.remoteAddress() == null ? null : request.remoteAddress().host()).id;
+        } catch (ApiException e) {
+            if (e.status() == 429) {
+                throw e;
+            }
+            throw new ApiException(401, e.getMessage());
+        }
+    }
+
     private static String[] basic(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (!isBasic(authorization)) {
             throw ApiException.unauthorized("Use HTTP Basic authentication with your username and password");
         }
         try {

@@ -14,8 +14,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * resource method asks who calls, so on the routes outside a project ({@code POST /api/v1/projects}, {@code /tokens},
  * {@code /notifications/read-all}, the notification settings) a bad token with a malformed body got 400 or 422, where
  * a project's routes, asked by {@link ProjectFirst}, answered 401. Every API change is for tokens only, but the two
- * a caller makes before having one: signing up, and a token asked for with a password (HTTP Basic), which
- * {@code AccountApi.createToken} checks itself, under the login limits. A token asked for with a token is refused (403)
+ * a caller makes before having one: signing up, and a token asked for or revoked with a password (HTTP Basic), which
+ * {@code AccountApi} checks itself, under the login limits. A token asked for with a token is refused (403)
  * here too: a token made so outlived the revocation of the one that made it, so a leaked token could keep itself alive.
  */
 public class TokenFirst {
@@ -42,11 +42,15 @@ public class TokenFirst {
         }
     }
 
-    /** Signing up, or asking for a token with a password: the changes made without a token. */
+    /**
+     * Signing up, asking for a token with a password, or revoking one with a password (a leaked token is revoked without
+     * making another first): the changes made without a token.
+     */
     static boolean beforeAToken(String method, String path, String authorization) {
-        if (!"POST".equals(method)) {
-            return false;
+        if ("POST".equals(method) && path.equals(SIGNUP)) {
+            return true;
         }
-        return path.equals(SIGNUP) || (path.equals(TOKENS) && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6));
+        boolean password = AccountApi.isBasic(authorization);
+        return password && ("POST".equals(method) && path.equals(TOKENS) || "DELETE".equals(method) && path.startsWith(TOKENS + "/"));
     }
 }

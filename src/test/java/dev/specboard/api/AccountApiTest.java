@@ -67,6 +67,27 @@ class AccountApiTest {
         RestAssured.given().auth().oauth2(token).get("/api/v1/projects").then().statusCode(200);
     }
 
+    /** Someone whose only token leaked lists and revokes it with their password, without making a second token first. */
+    @Test
+    void aPasswordListsAndRevokesALeakedToken() {
+        Account a = data.account("leak");
+        String leaked = RestAssured.given().auth().preemptive().basic(a.username, TestData.PASSWORD)
+                .contentType(ContentType.JSON).body(Map.of("name", "leaked"))
+                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+        String id = RestAssured.given().auth().preemptive().basic(a.username, TestData.PASSWORD)
+                .get("/api/v1/tokens").then().statusCode(200).body("size()", equalTo(1)).body("[0].name", equalTo("leaked"))
+                .extract().path("[0].id");
+
+        RestAssured.given().auth().preemptive().basic(a.username, "wrong").delete("/api/v1/tokens/" + id)
+                .then().statusCode(401).body("error", notNullValue());
+        RestAssured.given().auth().oauth2(leaked).get("/api/v1/projects").then().statusCode(200);
+        RestAssured.given().auth().preemptive().basic(a.username, TestData.PASSWORD).delete("/api/v1/tokens/" + id)
+                .then().statusCode(204);
+        RestAssured.given().auth().oauth2(leaked).get("/api/v1/projects").then().statusCode(401);
+        RestAssured.given().auth().preemptive().basic(a.username, TestData.PASSWORD)
+                .get("/api/v1/tokens").then().statusCode(200).body("[0].active", equalTo(false));
+    }
+
     @Test
     void wrongBasicPasswordAnswers401() {
         Account a = data.account("badbasic");
