@@ -107,7 +107,7 @@ public class DesignWizardService {
         Set<DesignStep> filled = filled(run, pageChoices, candidates);
         List<DesignWizardView.StepView> steps = wizard.steps().stream()
                 .map(s -> new DesignWizardView.StepView(s, s == step, filled.contains(s), run != null && reachable(run, s) && run.answered(s) && givenNothing(run, s),
-                        run != null && reachable(run, s) || s == wizard.first()))
+                        run != null && reachable(run, s) || s == wizard.first(), run != null && run.draft(s).isPresent()))
                 .toList();
         List<InferredOperation> suggestions = run == null ? List.of() : DesignWizardSteps.suggestions(run);
         if (step == DesignStep.DATA && typed == null && !run.answered(DesignStep.DATA)) {
@@ -228,7 +228,9 @@ public class DesignWizardService {
         access.requireWrite(Role.MEMBER);
         Optional<WizardRun> run = current(access, wizard);
         run.ifPresent(r -> {
-            r.keepDraft(from, form.draft());
+            // Only what differs from the step's answers is a draft: the step list marks it as not saved.
+            DesignWizardForm saved = DesignWizardForm.of(r);
+            r.keepDraft(from, form.over(saved, from).draft().equals(saved.draft()) ? null : form.draft());
             // A step out of reach (or none): the step left opens again, with its draft.
             wizard.step(goTo).filter(to -> reachable(r, to)).or(() -> Optional.of(from).filter(to -> reachable(r, to))).ifPresent(r::enter);
         });

@@ -16,8 +16,11 @@ public record DesignWizardView(Access access, DesignWizard wizard, DesignStep st
                                DesignWizardForm form, FormErrors errors, List<PageLayout> layouts, List<PageRow> pageChoices,
                                List<CandidateRow> candidates, List<InferredOperation> suggestions, List<String> leftBefore) {
 
-    /** One entry of the step indicator: done when the data it produces exists, skipped when passed with nothing in it. */
-    public record StepView(DesignStep step, boolean current, boolean done, boolean skipped, boolean reachable) {
+    /**
+     * One entry of the step indicator: done when the data it produces exists, skipped when passed with nothing in it, draft
+     * when it was left (Back, the step list) with what was typed kept but not yet checked and saved by its Next.
+     */
+    public record StepView(DesignStep step, boolean current, boolean done, boolean skipped, boolean reachable, boolean draft) {
     }
 
     /** A colour the mockups use, offered as a token: its hex, its name so far, where it is used. */

@@ -15,8 +15,13 @@ import java.util.Map;
 /** Every form of the setup wizard, prefilled from the run's answers, with the one just submitted (as typed) in its place. */
 public record SetupForms(ProjectForm basics, VisionForm vision, RepoForm repo, SummaryForm summary, List<InviteRow> rows) {
 
-    @SuppressWarnings("unchecked")
     static SetupForms of(WizardRun run, Object submitted) {
+        return of(run, submitted, true);
+    }
+
+    /** {@code drafts}: whether what was typed on a step left without its Next stands over what its Next recorded. */
+    @SuppressWarnings("unchecked")
+    private static SetupForms of(WizardRun run, Object submitted, boolean drafts) {
         ProjectForm basics = run != null && run.answered(SetupStep.BASICS)
                 ? new ProjectForm(run.answer(SetupStep.BASICS, "name"), run.answer(SetupStep.BASICS, "slug"),
                 run.answer(SetupStep.BASICS, "type"), run.answer(SetupStep.BASICS, "framework"), run.answer(SetupStep.BASICS, "description"))
@@ -41,7 +46,7 @@ public record SetupForms(ProjectForm basics, VisionForm vision, RepoForm repo, S
                 rows.add(new InviteRow(rows.size(), String.valueOf(m.get("who")), String.valueOf(m.get("role"))));
             }
         }
-        if (run != null) {
+        if (run != null && drafts) {
             // What was typed on a step left by Back or the step list, over what its Next recorded.
             basics = run.draft(SetupStep.BASICS).map(d -> new ProjectForm(s(d, "name"), s(d, "slug"), s(d, "type"), s(d, "framework"),
                     s(d, "description"))).orElse(basics);
@@ -100,6 +105,33 @@ public record SetupForms(ProjectForm basics, VisionForm vision, RepoForm repo, S
         }
         d.replaceAll((k, v) -> v == null ? "" : v);
         return d;
+    }
+
+    /**
+     * Whether {@code draft} (as {@link #draftOf} made it) differs from what the step shows without a draft: only such a draft
+     * is kept, so that the step list's "draft" mark means unsaved changes, not a step merely passed through by Back.
+     */
+    static boolean changes(WizardRun run, SetupStep step, Map<String, Object> draft) {
+        if (draft == null) {
+            return false;
+        }
+        Map<String, Object> saved = draftOf(shown(of(run, null, false), step));
+        if (saved == null) {
+            return !draft.values().stream().allMatch(v -> v instanceof List<?> l ? l.stream().allMatch(x -> String.valueOf(x).isBlank())
+                    : String.valueOf(v).isBlank());
+        }
+        return !saved.equals(draft);
+    }
+
+    /** The form the step shows, as {@link #draftOf} takes it. */
+    private static Object shown(SetupForms f, SetupStep step) {
+        return switch (step) {
+            case BASICS -> f.basics();
+            case VISION -> f.vision();
+            case REPOSITORY -> f.repo();
+            case SUMMARY -> f.summary();
+            case INVITE -> new InviteForm(f.rows().stream().map(InviteRow::who).toList(), f.rows().stream().map(InviteRow::role).toList(), "");
+        };
     }
 
     private static String s(Map<String, Object> m, String k) {

@@ -76,7 +76,7 @@ public class SetupWizardService {
     public WizardRun leave(UUID accountId, SetupStep from, Map<String, Object> draft, SetupStep to) {
         WizardRun run = require(accountId);
         if (draft != null) {
-            run.keepDraft(from, draft);
+            run.keepDraft(from, SetupForms.changes(run, from, draft) ? draft : null);
         }
         run.enter(run.projectId == null ? SetupStep.BASICS : to);
         return run;
@@ -201,7 +201,7 @@ public class SetupWizardService {
         }
         WizardRun run = requireProject(accountId);
         if (draft != null && !step.isLast()) {
-            run.keepDraft(step, draft);
+            run.keepDraft(step, SetupForms.changes(run, step, draft) ? draft : null);
         }
         run.decide(step, SKIPPED, null);
         if (step.isLast()) {

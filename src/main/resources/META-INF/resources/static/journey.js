@@ -1,7 +1,8 @@
 // Journey picture: a member drags a node (pointer) and its new place is saved; the server redraws the flow.
 // Keyboard: every node is a link (Tab reaches each); the arrow keys move focus to the next or previous node,
 // and Shift with an arrow key moves the focused node a step that way, saved like a drag; after the redraw
-// the same node has the focus again. A locked node (data-locked) stays where it is.
+// the same node has the focus again. A locked node (data-locked) stays where it is. A keyboard move is told in the
+// page's polite live region (#picture-status): the picture changing says nothing to a screen reader.
 (function () {
   var box = document.getElementById('flow-picture');
   if (!box) {
@@ -13,12 +14,39 @@
   }
   var STEP = 20;
   var FOCUS_KEY = 'sb-journey-focus';
+  var SAID_KEY = 'sb-journey-said';
+  var status = document.getElementById('picture-status');
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  // The node as the outline names it (its label), else its accessible name in the picture.
+  function labelOf(node) {
+    var entry = document.getElementById('node-' + node.dataset.key);
+    var strong = entry && entry.querySelector('strong');
+    return strong ? strong.textContent : node.getAttribute('aria-label');
+  }
+
+  function worded(dx, dy) {
+    var parts = [];
+    if (dx) {
+      parts.push(Math.abs(dx) + (dx > 0 ? ' right' : ' left'));
+    }
+    if (dy) {
+      parts.push(Math.abs(dy) + (dy > 0 ? ' down' : ' up'));
+    }
+    return parts.join(' and ');
+  }
 
   function nodes() {
     return Array.prototype.slice.call(svg.querySelectorAll('a.flow-node'));
   }
 
-  function save(node, x, y) {
+  // said: what the live region tells once the move is saved (a keyboard move), or nothing (a drag).
+  function save(node, x, y, said) {
     var body = new URLSearchParams();
     body.set('x', Math.max(0, Math.round(x)));
     body.set('y', Math.max(0, Math.round(y)));
@@ -28,21 +56,44 @@
       { method: 'POST', headers: headers, body: body, credentials: 'same-origin' })
       .then(function (r) {
         if (r.ok) {
-          try { window.sessionStorage.setItem(FOCUS_KEY, node.dataset.key); } catch (e) { /* storage off: focus is lost, nothing else */ }
+          try {
+            window.sessionStorage.setItem(FOCUS_KEY, node.dataset.key);
+            if (said) {
+              window.sessionStorage.setItem(SAID_KEY, said);
+            }
+          } catch (e) { /* storage off: focus is lost, nothing else */ }
           window.location.reload();
+        } else {
+          node.removeAttribute('transform');
+          if (said) {
+            say(labelOf(node) + ' was not moved: the journey could not be saved. Reload the page and try again.');
+          }
         }
       });
   }
 
-  // After a keyboard move the page reloads: give the moved node its focus back.
+  // After a keyboard move the page reloads: give the moved node its focus back, once loaded (the browser's own scroll to
+  // the address's #node-… entry, there after Enter on a node, would otherwise take the focus to that entry).
+  function focusAgain(key) {
+    var back = nodes().filter(function (n) { return n.dataset.key === key; })[0];
+    if (back) {
+      back.focus();
+    }
+  }
   try {
     var again = window.sessionStorage.getItem(FOCUS_KEY);
     if (again) {
       window.sessionStorage.removeItem(FOCUS_KEY);
-      var back = nodes().filter(function (n) { return n.dataset.key === again; })[0];
-      if (back) {
-        back.focus();
+      focusAgain(again);
+      if (document.readyState !== 'complete') {
+        window.addEventListener('load', function () { setTimeout(function () { focusAgain(again); }, 0); });
       }
+    }
+    var said = window.sessionStorage.getItem(SAID_KEY);
+    if (said) {
+      window.sessionStorage.removeItem(SAID_KEY);
+      // A moment after load, so that the region is there empty first and its change is announced.
+      setTimeout(function () { say(said); }, 150);
     }
   } catch (e) { /* storage off */ }
 
@@ -82,7 +133,10 @@
     var p = pending;
     p.timer = setTimeout(function () {
       pending = null;
-      save(p.node, parseFloat(p.node.dataset.x) + p.dx, parseFloat(p.node.dataset.y) + p.dy);
+      var x = Math.max(0, Math.round(parseFloat(p.node.dataset.x) + p.dx));
+      var y = Math.max(0, Math.round(parseFloat(p.node.dataset.y) + p.dy));
+      var how = worded(p.dx, p.dy);
+      save(p.node, x, y, 'Moved ' + labelOf(p.node) + (how ? ' ' + how : '') + ', to x ' + x + ', y ' + y + '.');
     }, 400);
   });
 

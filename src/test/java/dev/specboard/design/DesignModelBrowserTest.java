@@ -110,6 +110,17 @@ class DesignModelBrowserTest {
                     "a locked node is not moved");
             b.click("#unlock-screen-1");
             b.waitFor("#node-screen-1 .edit-node");
+            // Unlocked, Shift with an arrow key moves it, and the page's polite live region says where it went.
+            assertEquals("", said(b), "nothing is said before a move");
+            assertEquals("polite", b.js("return document.getElementById('picture-status').getAttribute('aria-live');"));
+            String label = String.valueOf(b.js("return document.querySelector('#node-screen-1 > strong').textContent;"));
+            Object x = b.js("return Math.round(parseFloat(document.querySelector('#flow-picture a.flow-node').dataset.x));");
+            b.js("document.querySelector('#flow-picture a.flow-node').focus();");
+            b.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+            b.waitUntil(d -> !said(b).isEmpty());
+            String said = said(b);
+            assertTrue(said.startsWith("Moved " + label + " 20 right, to x " + (((Number) x).intValue() + 20) + ", y "), said);
+            assertEquals("svg-node-screen-1", String.valueOf(b.js("return document.activeElement.id;")), "the moved node has the focus again");
             b.assertNoProblems();
         }
     }
@@ -128,6 +139,37 @@ class DesignModelBrowserTest {
                     "Download SQL, Thinking chain and Infer from mockups now share one row, ending at the right edge");
             assertEquals(0L, ((Number) b.js("return document.querySelectorAll('main p:empty').length;")).longValue(), "no stray empty paragraph");
             b.assertAccessible();
+        }
+    }
+
+    /**
+     * "Reject" brings the chain back at the rejected thought, which has no control left: the focus fell to the page's body.
+     * It goes on to the next thought's first control, and the flash is put back in its live region to be read.
+     */
+    @Test
+    void afterRejectingAThoughtTheFocusGoesToTheNextThoughtsFirstControl() {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/entities");
+            b.click("#infer");
+            b.waitFor("#entity-picture svg");
+            b.go("/projects/" + t.slug() + "/thinking");
+            assertTrue(b.count("#thoughts > li .reject") >= 2, "two thoughts to reject or not");
+            String rejected = String.valueOf(b.js("return document.querySelector('#thoughts > li .reject').closest('li').id;"));
+            b.js("window.confirm = function () { return true; };");
+            b.click("#" + rejected + " .reject");
+            b.waitUntil(d -> b.url().endsWith("#" + rejected));
+            b.waitFor("#" + rejected + ".status-rejected");
+            assertTrue(b.text("#flash").startsWith("Thought rejected"), b.text("#flash"));
+            b.waitUntil(d -> !"BODY".equals(b.js("return document.activeElement.tagName;")));
+            assertEquals(Boolean.TRUE, b.js("""
+                    var active = document.activeElement, li = document.getElementById(arguments[0]).nextElementSibling;
+                    while (li && !li.querySelector('.actions button, .actions summary')) { li = li.nextElementSibling; }
+                    return !!li && li.querySelector('.actions button, .actions summary') === active;""", rejected),
+                    "the focus is on the next thought's first control, not on " + b.js("return document.activeElement.outerHTML;"));
+            b.assertNoProblems();
         }
     }
 
@@ -154,6 +196,11 @@ class DesignModelBrowserTest {
             assertSummaryLeadsTo(b, "feedback-");
             b.assertAccessible();
         }
+    }
+
+    /** The live region's text (it is hidden from sight, so read from the page rather than as shown). */
+    private static String said(Browser b) {
+        return String.valueOf(b.js("var s = document.getElementById('picture-status'); return s ? s.textContent : '';"));
     }
 
     /** The summary has the focus and is in view; its link moves the focus to the field whose id starts with {@code field}. */

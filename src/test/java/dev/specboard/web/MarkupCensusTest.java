@@ -39,6 +39,7 @@ class MarkupCensusTest {
         TestData.Team team = data.team();
         List<String> failures = new ArrayList<>();
         List<String> visited = new ArrayList<>();
+        List<String> graphs = new ArrayList<>();
         try (GitFixture git = GitFixture.create()) {
             Map<String, String> keys = ScreenCensusBrowserTest.fillProject(fx, repos, team, git, ScreenCensusBrowserTest.Names.SHORT);
             for (String path : ScreenCensusBrowserTest.pages(() -> Web.as(team.owner()), keys)) {
@@ -49,6 +50,14 @@ class MarkupCensusTest {
                     // A table wider than a phone scrolls in its wrapper: a keyboard reaches it only when it can take focus.
                     if (!"0".equals(wrap.attr("tabindex")) || !"region".equals(wrap.attr("role")) || wrap.attr("aria-label").isBlank()) {
                         failures.add(path + ": a .table-wrap without tabindex=\"0\", role=\"region\" and an aria-label: "
+                                + wrap.outerHtml().lines().findFirst().orElse(""));
+                    }
+                }
+                for (Element wrap : page.select(".graph-scroll")) {
+                    // A picture (the dependency graph, a journey, the entities) wider than a phone scrolls the same way.
+                    graphs.add(path);
+                    if (!focusableRegion(wrap)) {
+                        failures.add(path + ": a .graph-scroll that a keyboard cannot scroll (tabindex=\"0\", role=\"region\" and a label): "
                                 + wrap.outerHtml().lines().findFirst().orElse(""));
                     }
                 }
@@ -66,6 +75,7 @@ class MarkupCensusTest {
             }
         }
         assertTrue(visited.size() >= 30, "the census found too few screens: " + visited);
+        assertTrue(graphs.size() >= 2, "the census saw a scrolling picture on too few screens: " + graphs);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 

@@ -80,6 +80,28 @@ class DesignWizardDraftTest {
         assertEquals("Members can edit contacts", page(t, base + "?step=pages").getElementById("f-businessRules").text());
     }
 
+    /** A step holding a draft says so in the step list, in words (not a colour); one left unchanged holds none. */
+    @Test
+    void theStepListMarksAStepThatHoldsADraft() {
+        TestData.Team t = data.team();
+        String base = DesignWizardResourceTest.base(t, "page-creator");
+        Web.as(t.member()).formParam("name", "Contacts").formParam("path", "/contacts").formParam("purpose", "Find people")
+                .formParam("primaryDevice", "mobile").post(base + "/page").then().statusCode(303);
+        Web.as(t.member()).formParam("layout", "list").post(base + "/layout").then().statusCode(303);
+        assertTrue(page(t, base).select("#wizard-steps .step-draft").isEmpty(), "no draft yet");
+
+        Web.as(t.member()).formParam("name", "People").formParam("path", "/contacts").formParam("purpose", "Find people")
+                .formParam("primaryDevice", "mobile").formParam("goto", "review").post(base + "/page").then().statusCode(303);
+        Document review = page(t, base);
+        assertEquals("(draft, not saved)", review.select("#step-page #draft-page").text(), review.getElementById("wizard-steps").outerHtml());
+        assertEquals(1, review.select("#wizard-steps .step-draft").size());
+
+        // Typed back as it was saved, the step holds no draft any more.
+        Web.as(t.member()).formParam("name", "Contacts").formParam("path", "/contacts").formParam("purpose", "Find people")
+                .formParam("primaryDevice", "mobile").formParam("goto", "review").post(base + "/page").then().statusCode(303);
+        assertTrue(page(t, base).select("#wizard-steps .step-draft").isEmpty(), page(t, base).getElementById("wizard-steps").outerHtml());
+    }
+
     private static WizardRun lastRun(TestData.Team t) {
         return QuarkusTransaction.requiringNew().call(() -> WizardRun.<WizardRun>find("projectId = ?1 order by startedAt desc", t.project().id).firstResult());
     }

@@ -149,6 +149,30 @@ class SetupWizardDraftTest {
         assertEquals(name, project(name).name);
     }
 
+    /** A step holding a draft says so in the step list, in words (not a colour), on every step's page, until its Next. */
+    @Test
+    void theStepListMarksAStepThatHoldsADraft() {
+        Account a = data.account("draftmark");
+        toSummary(a);
+        assertTrue(page(a, "/projects/new").select("#wizard-steps .step-draft").isEmpty(), "no draft yet");
+        form(a).formParam("executiveSummary", "Half a thought").formParam("goto", "repository")
+                .post("/projects/new/summary").then().statusCode(303);
+        Document repo = page(a, "/projects/new?step=repository");
+        assertEquals("(draft, not saved)", repo.select("#step-summary #draft-summary").text());
+        assertEquals(1, repo.select("#wizard-steps .step-draft").size(), repo.getElementById("wizard-steps").outerHtml());
+        assertEquals("(draft, not saved)", page(a, "/projects/new?step=summary").select("#draft-summary").text(), "the step open shows it too");
+
+        // Passing through a step by Back without changing anything keeps no draft: the mark means unsaved changes.
+        form(a).formParam("who", "").formParam("role", "member").formParam("goto", "summary").post("/projects/new/invite").then().statusCode(303);
+        form(a).formParam("repoUrl", "").formParam("defaultBranch", "main").formParam("goto", "vision").post("/projects/new/repository").then().statusCode(303);
+        Document vision = page(a, "/projects/new?step=vision");
+        assertTrue(vision.select("#draft-invite, #draft-repository").isEmpty(), vision.getElementById("wizard-steps").outerHtml());
+
+        // Next records the step: its mark goes.
+        form(a).formParam("executiveSummary", "A whole thought").post("/projects/new/summary").then().statusCode(303);
+        assertTrue(page(a, "/projects/new?step=summary").select("#wizard-steps .step-draft").isEmpty());
+    }
+
     @Test
     void anUnknownStepStaysAndNoRunHasNothingToKeep() {
         Account fresh = data.account("draftnone");
