@@ -269,7 +269,9 @@ public class ModelAssistant implements Assistant {
         }
     }
 
+    /** The reader's message for a model that did not answer in time, and the one line the operator gets of it. */
     private AssistantUnavailableException timedOut() {
+        LOG.warnf("The model did not answer within %d s: its request was ended and the reader told so", timeout.toSeconds());
         return new AssistantUnavailableException("The model did not answer within " + timeout.toSeconds() + " s.", null);
     }
 

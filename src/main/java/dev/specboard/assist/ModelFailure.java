@@ -60,6 +60,7 @@ final class ModelFailure {
             // Said once: the chat puts "The answer failed:" before it, and "The model failed: its server failed" made three.
             return "The model's server answered with an error, status " + status + ".";
         }
-        return "The model failed: its server refused the request with status " + status + ".";
+        // Said once, as a 5xx is: the chat puts "The answer failed:" before it, and a job "failed" beside it.
+        return "The model's server refused the request, status " + status + ".";
     }
 }

@@ -1,5 +1,6 @@
 package dev.specboard.plan;
 
+import dev.specboard.kernel.LeaseLapses;
 import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.web.DatabaseOutage;
 import dev.specboard.assist.Assistant;
@@ -29,13 +30,13 @@ import java.util.UUID;
  * {@code FOR UPDATE SKIP LOCKED} and a lease, asks the {@link Assistant} (streaming its tokens to the
  * chat pages), then stores the answer, or the failure (a model timeout or error) as a retryable
  * message, and wakes the requests of this instance that wait for it. Any number of app instances run it
- * side by side; an answer whose worker died is taken again after its lease, at most three times.
+ * side by side; an answer whose worker died is taken again after its lease, until it lapsed
+ * {@link LeaseLapses#MAX} times (as syncs and jobs are): then it fails saying so.
  */
 @ApplicationScoped
 public class ChatWorker {
 
     private static final Logger LOG = Logger.getLogger(ChatWorker.class);
-    static final int MAX_ATTEMPTS = 3;
 
     @Inject
     EntityManager em;
@@ -90,6 +91,11 @@ public class ChatWorker {
     record Job(UUID answerId, UUID sessionId, UUID projectId, UUID askedBy, UUID planId) {
     }
 
+    /**
+     * Takes the oldest queued answer, or a running one whose worker let its lease expire (each claim counts an attempt, so
+     * a running one has lapsed as often as it was claimed: one that lapsed {@link LeaseLapses#MAX} times is failed
+     * instead), in one statement: {@code SKIP LOCKED} makes concurrent claimers pass over a row another is taking.
+     */
     Optional<Job> claim() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
@@ -99,7 +105,7 @@ public class ChatWorker {
                             WHERE id = (SELECT id FROM chat_answers WHERE (status = 'pending' OR (status = 'running' AND lease_until < now()))
                                         AND attempts < ?3 ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
                             RETURNING id, session_id, project_id, asked_by, (SELECT s.plan_id FROM chat_sessions s WHERE s.id = session_id)""")
-                    .setParameter(1, instanceId).setParameter(2, leaseSeconds()).setParameter(3, MAX_ATTEMPTS).getResultList();
+                    .setParameter(1, instanceId).setParameter(2, leaseSeconds()).setParameter(3, LeaseLapses.MAX).getResultList();
             return rows.stream().findFirst().map(r -> new Job((UUID) r[0], (UUID) r[1], (UUID) r[2], (UUID) r[3], (UUID) r[4]));
         });
     }
@@ -108,15 +114,15 @@ public class ChatWorker {
         return timeoutSeconds * 2 + 30;
     }
 
+    /** Fails the answers whose lease lapsed too often: the next claim would likely stop the server again. */
     private void giveUpOnAbandoned() {
         @SuppressWarnings("unchecked")
         List<Object[]> dead = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                         SELECT a.id, a.session_id, a.project_id, s.plan_id FROM chat_answers a JOIN chat_sessions s ON s.id = a.session_id
                         WHERE a.status = 'running' AND a.lease_until < now() AND a.attempts >= ?1""")
-                .setParameter(1, MAX_ATTEMPTS).getResultList());
+                .setParameter(1, LeaseLapses.MAX).getResultList());
         for (Object[] d : dead) {
-            finish(new Job((UUID) d[0], (UUID) d[1], (UUID) d[2], null, (UUID) d[3]), null,
-                    "The answer was interrupted " + MAX_ATTEMPTS + " times (its server stopped); retry it.");
+            finish(new Job((UUID) d[0], (UUID) d[1], (UUID) d[2], null, (UUID) d[3]), null, LeaseLapses.REASON);
         }
     }
 

@@ -80,6 +80,26 @@
     flash.replaceChildren();
   });
 
+  // A flash that says what an action did to a part ("Job queued again.") speaks of the state the action left it in (a part
+  // says its state in data-state): once a live refresh brings the part in another state (the job ran, and finished), the
+  // message is stale and goes. It stayed over the finished job until the page was left.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var verb = e.detail.requestConfig && e.detail.requestConfig.verb;
+    var target = e.detail.target;
+    var flash = document.getElementById('flash');
+    var answer = e.detail.xhr && e.detail.xhr.responseText;
+    if (!e.detail.shouldSwap || !flash || !verb || verb.toLowerCase() !== 'get' || !target || !target.id
+        || !target.hasAttribute || !target.hasAttribute('data-state') || typeof answer !== 'string') {
+      return;
+    }
+    var parsed = document.createElement('template');
+    parsed.innerHTML = answer;
+    var next = parsed.content.getElementById(target.id);
+    if (next && next.getAttribute('data-state') !== target.getAttribute('data-state')) {
+      flash.replaceChildren();
+    }
+  });
+
   // The project's navigation is two rows (the groups, the current group's sections) that scroll sideways on a narrow
   // screen: bring the current link of each into view, or on a phone a later one (Code, Team) opens out of sight.
   function showCurrentSection() {

@@ -137,11 +137,42 @@ class JobBrowserTest {
             b.waitForHtmx();
             b.waitUntil(d -> "job-panel".equals(b.js("return document.activeElement.id;")));
 
+            assertEquals("The job stops at its next step.", b.js("return document.getElementById('flash').textContent.trim();"));
+
             worker.run(JobKind.AI, id, "browser-worker");
             b.waitUntil(d -> "Cancelled".equals(b.js("var e = document.getElementById('job-badge'); return e ? e.textContent.trim() : '';")));
             b.waitForHtmx();
             b.waitUntil(d -> "job-panel".equals(b.js("return document.activeElement.id;")));
+            assertEquals("", b.js("return document.getElementById('flash').textContent.trim();"), "the job has stopped: the flash saying it will is gone");
             b.assertAccessible();
+        }
+    }
+
+    /**
+     * "Job queued again." says what the retry left: once the live update shows the job in another state (running, then
+     * finished), the flash goes. It stayed over the finished job until the page was left.
+     */
+    @Test
+    void theRetrysFlashGoesOnceTheLiveUpdateShowsTheJobInAnotherState() {
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString())) {
+            TestData.Team t = jobs.syncedTeam(git);
+            UUID id = jobs.docsJobClaimedBy(t, "browser-worker", 60);
+            QuarkusTransaction.requiringNew().run(() -> AiJob.update("status = ?1, leaseUntil = null, finishedAt = ?2, error = ?3 where id = ?4",
+                    JobStatus.FAILED, java.time.Instant.now(), "The model failed.", id));
+            b.login(t.lead().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/jobs/" + id);
+            b.find("#job-retry");
+            b.js("window.__refreshed = 0; document.addEventListener('htmx:afterSwap', function (e) {"
+                    + " if (e.detail.requestConfig && e.detail.requestConfig.verb.toLowerCase() === 'get') { window.__refreshed++; } });");
+            b.click("#job-retry");
+            b.waitUntil(d -> "Success".equals(b.js("var e = document.getElementById('job-badge'); return e ? e.textContent.trim() : '';")));
+            b.waitForHtmx();
+            // The background worker may finish the job before the retry's answer reads it: that answer then shows it done,
+            // beside its flash, with no live update to follow (nothing to check then).
+            if (((Number) b.js("return window.__refreshed;")).intValue() > 0) {
+                assertEquals("", b.js("return document.getElementById('flash').textContent.trim();"));
+            }
+            b.assertNoProblems();
         }
     }
 

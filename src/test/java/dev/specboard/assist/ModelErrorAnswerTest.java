@@ -79,6 +79,12 @@ class ModelErrorAnswerTest {
     }
 
     @Test
+    void aRefusedRequestIsNamedByItsStatusWithoutSayingFailedTwice() throws IOException {
+        Told t = told(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json").body("{\"error\":\"bad request\"}").build());
+        assertEquals("The model's server refused the request, status 400.", t.message());
+    }
+
+    @Test
     void aReplyWithoutChoicesIsNoAnswer() throws IOException {
         Told t = told(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body("{\"choices\":[]}").build());
         assertEquals("The model gave no answer: its reply held no chat completion.", t.message());

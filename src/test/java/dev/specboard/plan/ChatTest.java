@@ -1,6 +1,7 @@
 package dev.specboard.plan;
 
 import dev.specboard.account.ApiTokenService;
+import dev.specboard.kernel.LeaseLapses;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.repo.GitFixture;
@@ -8,11 +9,13 @@ import dev.specboard.search.SearchFixtures;
 import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,6 +47,12 @@ class ChatTest {
 
     @Inject
     ApiTokenService tokens;
+
+    @Inject
+    ChatService chats;
+
+    @Inject
+    EntityManager em;
 
     private Plan checkout(TestData.Team t, GitFixture git) {
         search.checkoutProject(t, git, "Shoppers pay at checkout.");
@@ -225,6 +235,50 @@ class ChatTest {
             assertTrue(log.text().contains("@" + t.lead().username + " wrote SPEC-1"), log.text());
             assertNotNull(log.selectFirst("a.mention[href=/people/" + t.reviewer().username + "]"), "a member's mention stays a link");
         }
+    }
+
+    /**
+     * A chat answer whose worker died is taken up again after its lease, and fails saying so once it lapsed as often as
+     * a sync or a job may ({@link LeaseLapses}): it was taken up three times before, with a wording of its own.
+     */
+    @Test
+    void anAnswerWhoseLeaseLapsedTwiceFailsWithTheSharedReasonAndOnceIsAnsweredAgain() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Plan plan = checkout(t, git);
+            Access member = new Access(t.project(), Role.MEMBER, t.member().id);
+
+            UUID once = askedAndAbandoned(member, plan, "Which tasks touch the checkout code?", LeaseLapses.MAX - 1);
+            ChatMessage answered = answer(chats.transcriptOnceAnswered(member, plan.id, once), once);
+            assertEquals(ChatMessage.COMPLETE, answered.status(), "an answer whose lease lapsed once is taken up again: " + answered.error());
+            assertEquals(LeaseLapses.MAX, attempts(once));
+
+            UUID twice = askedAndAbandoned(member, plan, "Which tasks are blocked?", LeaseLapses.MAX);
+            ChatMessage failed = answer(chats.transcriptOnceAnswered(member, plan.id, twice), twice);
+            assertEquals(ChatMessage.FAILED, failed.status());
+            assertEquals(LeaseLapses.REASON, failed.error());
+            assertEquals(LeaseLapses.MAX, attempts(twice), "not claimed once more");
+        }
+    }
+
+    /** Asks, and in the same transaction leaves the answer to a worker that claimed it so often and died (its lease lapsed). */
+    private UUID askedAndAbandoned(Access access, Plan plan, String question, int attempts) {
+        // One transaction: the worker woken by the question sees the answer only as abandoned, never as queued.
+        return QuarkusTransaction.requiringNew().call(() -> {
+            UUID id = chats.ask(access, plan.id, question);
+            em.createNativeQuery("UPDATE chat_answers SET status = 'running', locked_by = 'dead-worker', attempts = ?2, "
+                    + "lease_until = now() - interval '1 second' WHERE id = ?1").setParameter(1, id).setParameter(2, attempts).executeUpdate();
+            return id;
+        });
+    }
+
+    private int attempts(UUID answerId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("SELECT attempts FROM chat_answers WHERE id = ?1")
+                .setParameter(1, answerId).getSingleResult()).intValue());
+    }
+
+    private static ChatMessage answer(ChatService.Transcript transcript, UUID id) {
+        return transcript.messages().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static String ask(String token, String api, String question) {
