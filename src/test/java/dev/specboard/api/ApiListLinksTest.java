@@ -46,7 +46,7 @@ class ApiListLinksTest {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug(), "/features");
         for (int i = 1; i <= 51; i++) {
-            fx.api(t.member()).body(Map.of("name", String.format("Feature %02d", i))).post(api).then().statusCode(201);
+            fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", String.format("Feature %02d", i))).post(api).then().statusCode(201);
         }
         Response first = fx.api(t.viewer()).get(api).then().statusCode(200).extract().response();
         assertEquals(50, first.jsonPath().getList("id").size(), "the body stays the bare array");
