@@ -60,6 +60,15 @@ class ApiListLinksTest {
                 "on the last page no last");
         assertEquals("51", second.header("X-Total-Count"));
 
+        // The features take no page size: limit=10 was ignored (50 rows came) yet carried on into the Link header.
+        for (String limit : List.of("10", "abc", "0")) {
+            Response sized = fx.api(t.viewer()).get(api + "?limit=" + limit);
+            assertEquals(400, sized.statusCode(), sized.asString());
+            assertNull(sized.header("Link"), "no link carries a page size the list ignores");
+            assertTrue(sized.jsonPath().getString("details.limit").startsWith("is not taken here: only the search takes limit"), sized.asString());
+            assertEquals("The query parameter limit " + sized.jsonPath().getString("details.limit"), sized.jsonPath().getString("error"));
+        }
+
         String journeys = ApiPaths.project(t.slug(), "/journeys");
         Response none = fx.api(t.viewer()).get(journeys).then().statusCode(200).extract().response();
         assertNull(none.header("Link"), "one page: nothing to link to");
