@@ -222,7 +222,7 @@ class FeatureResourceTest {
     void aNewFeatureWithoutWhatUsersCanDoIsRefusedNamingTheField() {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug(), "/features");
-        Response missing = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Quizzes")).post(api);
+        Response missing = fx.api(t.member()).body(Map.of("name", "Quizzes")).post(api);
         assertEquals(422, missing.statusCode(), missing.asString());
         assertEquals("Say what users can do with the feature", missing.path("details.userDescription"), missing.asString());
         assertNotNull(missing.path("error"), missing.asString());
