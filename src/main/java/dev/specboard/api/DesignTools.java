@@ -221,7 +221,7 @@ public class DesignTools {
     @Tool(name = "create_feature", description = "Describes a feature: name, what users can do, the entities it creates, reads, updates and deletes, business rules, affected page paths, required journeys.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public FeatureApi.FeatureAnswer createFeature(@ToolArg(description = "project slug") String project, @ToolArg(description = "feature name") String name,
-                                @ToolArg(description = "what users can do, in their words", required = false) String userDescription,
+                                @ToolArg(description = "what users can do, in their words") String userDescription,
                                 @ToolArg(description = "entities it creates", required = false) List<String> creates,
                                 @ToolArg(description = "category: auth, content, social, admin, payment or other", required = false) String category,
                                 @ToolArg(description = "entities it reads", required = false) List<String> reads,

@@ -30,9 +30,15 @@ public class FeatureFormCheck {
     @Inject
     PageService pages;
 
-    /** Checks the form (422 naming each field at fault) and copies it onto the feature; answers the stories to link. */
-    List<Story> apply(Feature f, FeatureForm form) {
+    /**
+     * Checks the form (422 naming each field at fault) and copies it onto the feature; answers the stories to link. A new
+     * feature ({@code described}) must say what users can do: the API contract and the features page ask for it.
+     */
+    List<Story> apply(Feature f, FeatureForm form, boolean described) {
         FormErrors errors = validation.check(form);
+        if (described && (form.userDescription() == null || form.userDescription().isBlank())) {
+            errors.add("userDescription", "Say what users can do with the feature");
+        }
         UUID projectId = f.projectId;
         String status = form.status() == null || form.status().isBlank() ? "planned" : form.status().strip();
         if (!Feature.STATUSES.contains(status)) {

@@ -142,7 +142,7 @@ public class FeatureService {
         return JourneyFlow.refs(projectId);
     }
 
-    /** Describes a new feature and links the stories named (422 naming each unknown page, journey or story). */
+    /** Describes a new feature and links the stories named (422 naming each unknown page, journey or story, or no description). */
     @Transactional
     public Feature create(Access access, FeatureForm form) {
         return created(access, form, false, null, java.util.Set.of(), null);
@@ -163,7 +163,8 @@ public class FeatureService {
         Feature f = new Feature();
         f.projectId = access.project().id;
         f.wizardGenerated = wizard;
-        List<Story> linked = check.apply(f, form);
+        // The feature builder lets its description step be skipped; every other way in asks what users can do.
+        List<Story> linked = check.apply(f, form, !wizard);
         f.savedBy(access.accountId());
         f.persist();
         link(f, linked);
@@ -208,7 +209,7 @@ public class FeatureService {
         Map<UUID, Boolean> links = FeatureStory.links(f.id);
         List<String> statuses = storyStatuses(f.id);
         FeatureContent before = FeatureContent.of(f, statuses, FeatureStory.handLinked(links, links.keySet()));
-        List<Story> linked = check.apply(f, form);
+        List<Story> linked = check.apply(f, form, false);
         if (before.equals(FeatureContent.of(f, statuses, FeatureStory.handLinked(links, linked.stream().map(s -> s.id).toList())))) {
             // The form's values, perhaps written differently (JSON), are what is stored: no new version, no new updated_at.
             em.refresh(f);

@@ -25,7 +25,8 @@ import java.util.Map;
  * <li>the request line and headers of every request, static files included: a Vert.x filter that runs before routing
  * and login ({@link #checkRequest}) refuses a NUL (raw or {@code %00}) in the path or the query, a {@code .} or
  * {@code ..} segment in the path (raw or escaped as {@code %2e}), percent-escapes that are no UTF-8 ({@link Utf8Escapes}), and a Content-Type header that is empty or not a
- * media type, or more than one Authorization header: 400; a JSON body declared in another charset than UTF-8: 415 ({@link #charsetProblem}); an address longer
+ * media type, or more than one Authorization header: 400; a JSON body declared in another charset than UTF-8, or a body
+ * in a content coding ({@code Content-Encoding: gzip}): 415 ({@link #charsetProblem}, {@link #codingProblem}); an address longer
  * than 32 KiB: 414 ({@link #MAX_ADDRESS});</li>
  * <li>form bodies, once RESTEasy has parsed them and before any resource binds them ({@link #checkForm}): a NUL in a
  * field's name or value answers 422 naming the field;</li>
@@ -64,10 +65,17 @@ public class InputGuard {
             problem = "Send one Authorization header; this request has " + rc.request().headers().getAll("Authorization").size() + ".";
         }
         String charset = problem == null ? charsetProblem(rc.request().getHeader("Content-Type")) : null;
+        String coding = problem == null && charset == null ? codingProblem(rc.request().getHeader("Content-Encoding")) : null;
         if (charset != null) {
             String path = pathOf(rc);
             refused(rc.request().method().name(), path, charset);
             answer(rc, 415, path.startsWith("/api/"), charset, new JsonObject());
+        } else if (coding != null) {
+            String path = pathOf(rc);
+            refused(rc.request().method().name(), path, coding);
+            // RFC 7694: a 415 for a content coding names the codings taken.
+            rc.response().putHeader("Accept-Encoding", "identity");
+            answer(rc, 415, path.startsWith("/api/"), coding, new JsonObject().put("Content-Encoding", "not accepted: send the body uncompressed"));
         } else if (problem == null) {
             rc.next();
         } else {
@@ -98,6 +106,24 @@ public class InputGuard {
         }
         return "Send the body as application/json in UTF-8 (charset=utf-8, or no charset): JSON is UTF-8, and this one declares charset="
                 + printable(charset) + ".";
+    }
+
+    /**
+     * Why a body's content coding cannot be taken (415), null when there is none or it is {@code identity}. The server
+     * does not decompress request bodies (a gzip of a few KiB can unpack to gigabytes past every size limit), so a
+     * gzipped body was read as it came and refused as garbled JSON or stored as garbled form text.
+     */
+    static String codingProblem(String contentEncoding) {
+        if (contentEncoding == null || contentEncoding.isBlank()) {
+            return null;
+        }
+        for (String coding : contentEncoding.split(",")) {
+            if (!coding.isBlank() && !"identity".equalsIgnoreCase(coding.strip())) {
+                return "Content codings are not accepted (this body is sent with Content-Encoding: " + printable(contentEncoding.strip())
+                        + "): send the body uncompressed, without a Content-Encoding header.";
+            }
+        }
+        return null;
     }
 
     private static boolean isUtf8(String charset) {

@@ -68,9 +68,23 @@ public final class JsonProblems {
         return plainly(message, null);
     }
 
-    private static String tooManyValues() {
-        return String.format(java.util.Locale.ROOT, "The JSON holds more than %,d names and values, more than any one request takes: send less at a time.",
-                StrictJson.MAX_TOKENS);
+    static String tooManyValues() {
+        return "The JSON holds more than " + limitOfValues() + " names and values, more than any one request takes: send less at a time.";
+    }
+
+    /** {@code 200,000}: the most names and values a body is read to. */
+    static String limitOfValues() {
+        return String.format(java.util.Locale.ROOT, "%,d", StrictJson.MAX_TOKENS);
+    }
+
+    /** Whether {@code e} (or a cause of it) stopped a reading at {@link StrictJson#MAX_TOKENS}. */
+    static boolean tooManyValues(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof StreamConstraintsException tooMany && String.valueOf(tooMany.getOriginalMessage()).startsWith("Token count")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern OPENED = Pattern.compile("(?:start marker at|starting at) \\[Source: .*?; line: (\\d+), column: (\\d+)\\]");

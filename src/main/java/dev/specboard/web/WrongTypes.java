@@ -18,6 +18,9 @@ public final class WrongTypes extends MismatchedInputException {
 
     private static final Object NOTED = new Object();
 
+    /** What the values noted are, in the count of those not named. */
+    private static final String WHAT = "values of the wrong type";
+
     private final transient UnknownNames fields;
 
     private WrongTypes(JsonParser p, UnknownNames fields) {
@@ -49,13 +52,17 @@ public final class WrongTypes extends MismatchedInputException {
         if (ended instanceof MismatchedInputException m && !(ended instanceof StrictJson.UnknownFields)) {
             noted.add(ErrorMapper.fieldPath(m), () -> ErrorMapper.expectation(m.getTargetType()));
         }
+        if (JsonProblems.tooManyValues(ended)) {
+            // Reading stopped at the limit: more wrong values may follow, and the count so far is not all of them.
+            noted.cut("the body was read no further than its first " + JsonProblems.limitOfValues() + " names and values");
+        }
         return new WrongTypes(p, noted);
     }
 
     private static UnknownNames noted(DeserializationContext ctxt, boolean create) {
         UnknownNames noted = (UnknownNames) ctxt.getAttribute(NOTED);
         if (noted == null && create) {
-            noted = new UnknownNames();
+            noted = new UnknownNames(WHAT);
             ctxt.setAttribute(NOTED, noted);
         }
         return noted;
@@ -66,14 +73,18 @@ public final class WrongTypes extends MismatchedInputException {
         return fields.details();
     }
 
-    /** {@code The field hours must be a number}, or for several {@code The fields hours (must be a number), name (must be a text)}. */
+    /**
+     * {@code The field hours must be a number}, or for several {@code The fields hours (must be a number), name (must be a
+     * text) have values of the wrong type}; a body too large to read to its end also says so, with the limit.
+     */
     public String describe() {
         Map<String, Object> named = fields.details();
-        if (fields.size() == 1) {
+        if (fields.size() == 1 && !fields.wasCut()) {
             Map.Entry<String, Object> only = named.entrySet().iterator().next();
             return "The field " + only.getKey() + " " + only.getValue();
         }
-        return "The fields " + named.entrySet().stream().map(e -> e.getKey().startsWith("and ") ? e.getKey()
-                : e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")) + " have values of the wrong type";
+        String said = "The fields " + named.entrySet().stream().filter(e -> !e.getKey().startsWith("and "))
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")) + fields.rest() + " have " + WHAT;
+        return fields.wasCut() ? said + ". " + JsonProblems.tooManyValues() : said;
     }
 }

@@ -185,7 +185,7 @@ class ApiListCensusTest {
         for (int i = 1; i <= n; i++) {
             fx.api(t.member()).body(Map.of("title", "Census " + i, "description", "Counted")).post(api + "/stories").then().statusCode(201);
             fx.api(t.member()).body(Map.of("name", "Ctx" + i, "type", "domain", "purpose", "p" + i)).post(api + "/contexts").then().statusCode(201);
-            fx.api(t.member()).body(Map.of("name", "Feature " + i)).post(api + "/features").then().statusCode(201);
+            fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Feature " + i)).post(api + "/features").then().statusCode(201);
             fx.api(t.member()).body(Map.of("name", "Journey " + i, "nodes", List.of(
                     Map.of("key", "a", "nodeType", "action", "data", Map.of("label", "Start")),
                     Map.of("key", "b", "nodeType", "action", "data", Map.of("label", "End"))),

@@ -46,7 +46,7 @@ class ApiListLinksTest {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug(), "/features");
         for (int i = 1; i <= 51; i++) {
-            fx.api(t.member()).body(Map.of("name", String.format("Feature %02d", i))).post(api).then().statusCode(201);
+            fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", String.format("Feature %02d", i))).post(api).then().statusCode(201);
         }
         Response first = fx.api(t.viewer()).get(api).then().statusCode(200).extract().response();
         assertEquals(50, first.jsonPath().getList("id").size(), "the body stays the bare array");
@@ -59,6 +59,15 @@ class ApiListLinksTest {
         assertEquals("<" + url(api) + "?page=1>; rel=\"prev\", <" + url(api) + "?page=1>; rel=\"first\"", second.header("Link"),
                 "on the last page no last");
         assertEquals("51", second.header("X-Total-Count"));
+
+        // The features take no page size: limit=10 was ignored (50 rows came) yet carried on into the Link header.
+        for (String limit : List.of("10", "abc", "0")) {
+            Response sized = fx.api(t.viewer()).get(api + "?limit=" + limit);
+            assertEquals(400, sized.statusCode(), sized.asString());
+            assertNull(sized.header("Link"), "no link carries a page size the list ignores");
+            assertTrue(sized.jsonPath().getString("details.limit").startsWith("is not taken here: only the search takes limit"), sized.asString());
+            assertEquals("The query parameter limit " + sized.jsonPath().getString("details.limit"), sized.jsonPath().getString("error"));
+        }
 
         String journeys = ApiPaths.project(t.slug(), "/journeys");
         Response none = fx.api(t.viewer()).get(journeys).then().statusCode(200).extract().response();

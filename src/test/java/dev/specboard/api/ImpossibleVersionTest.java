@@ -57,7 +57,7 @@ class ImpossibleVersionTest {
         fx.api(t.member()).body(Map.of("content", "We sell shoes", "version", 6)).put(api + "/executive-summary").then().statusCode(422)
                 .body("details.version", org.hamcrest.Matchers.startsWith("The executive summary has no version 6"));
 
-        String feature = fx.api(t.member()).body(Map.of("name", "Wish list")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Wish list")).post(api + "/features").then().statusCode(201).extract().path("id");
         fx.api(t.member()).body(Map.of("name", "Wishes", "version", 4)).put(api + "/features/" + feature).then().statusCode(422)
                 .body("details.version", equalTo("The feature Wish list has no version 4: it is at version 1"));
         // An earlier version is still someone else's change.

@@ -9,9 +9,13 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A JSON body of more names and values than any request takes is refused while it is read: one of 1.3 million names
@@ -53,6 +57,42 @@ class JsonTokenLimitTest {
                 .post("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(400)
                 .body("error", containsString("more than 200,000 names and values"));
         Api.as(t.member()).get("/api/v1/projects/" + t.slug() + "/stories").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /**
+     * 300,000 numbers where texts go: refused as values of the wrong type at their field, and as cut at the limit. The
+     * answer called them "unknown names" and counted "and 199979 more" as if the reading had reached the body's end.
+     */
+    @Test
+    void aHugeListOfWrongTypesIsToldAsSuchAndCutAtTheLimit() {
+        TestData.Team t = data.team();
+        String features = "/api/v1/projects/" + t.slug() + "/features";
+        io.restassured.response.Response many = Api.as(t.member()).contentType("application/json").body(rules(300_000)).post(features);
+        assertEquals(400, many.statusCode(), many.asString());
+        String error = many.path("error");
+        assertTrue(error.startsWith("The fields businessRules[0] (must be a text), businessRules[1] (must be a text)"), error);
+        assertTrue(error.endsWith("businessRules[19] (must be a text) and more have values of the wrong type. "
+                + "The JSON holds more than 200,000 names and values, more than any one request takes: send less at a time."), error);
+        Map<String, Object> details = many.path("details");
+        assertEquals(21, details.size(), details.toString());
+        assertEquals("must be a text", details.get("businessRules[0]"));
+        assertEquals("not named here: only the first 20 values of the wrong type are, and the body was read no further than its first "
+                + "200,000 names and values", details.get("and more"), details.toString());
+
+        io.restassured.response.Response few = Api.as(t.member()).contentType("application/json").body(rules(25)).post(features);
+        assertEquals(400, few.statusCode(), few.asString());
+        assertTrue(few.<String>path("error").endsWith("businessRules[19] (must be a text) and 5 more have values of the wrong type"), few.asString());
+        assertEquals("not named here: only the first 20 values of the wrong type are", few.path("details.'and 5 more'"), few.asString());
+        Api.as(t.member()).get(features).then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /** A feature whose business rules are {@code n} numbers. */
+    private static String rules(int n) {
+        StringBuilder body = new StringBuilder("{\"name\":\"Quizzes\",\"userDescription\":\"Pupils answer\",\"businessRules\":[");
+        for (int i = 0; i < n; i++) {
+            body.append(i == 0 ? "" : ",").append(i);
+        }
+        return body.append("]}").toString();
     }
 
     @Test

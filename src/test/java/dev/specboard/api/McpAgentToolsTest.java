@@ -118,7 +118,7 @@ class McpAgentToolsTest {
         data.stories(t, 2);
         String token = tokens.create(t.member().id, "feature agent", null, null).value();
         String session = Mcp.initialize(token);
-        JsonNode feature = json(Mcp.answer(token, session, "create_feature", false, "project", t.slug(), "name", "Wish list",
+        JsonNode feature = json(Mcp.answer(token, session, "create_feature", false, "project", t.slug(), "name", "Wish list", "userDescription", "Shoppers keep products",
                 "category", "social", "creates", List.of("Wish"), "updates", List.of("Wish"), "deletes", List.of("Wish"), "storyNumbers", List.of(2)));
         assertEquals("social", feature.get("category").asText());
         assertEquals("[\"Wish\"]", feature.get("dataOperations").get("updates").toString());

@@ -44,7 +44,7 @@ class MissingVersionTest {
     void featurePageAndJourneyEditsWithoutTheirVersionAreRefusedAndNothingChanges() {
         TestData.Team t = data.team();
         String api = "/api/v1/projects/" + t.slug();
-        String feature = fx.api(t.member()).body(Map.of("name", "Wish list")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Wish list")).post(api + "/features").then().statusCode(201).extract().path("id");
         fx.api(t.member()).body(Map.of("name", "Wishes")).put(api + "/features/" + feature).then().statusCode(422)
                 .body("details.version", equalTo(SAY));
         fx.api(t.member()).get(api + "/features/" + feature).then().body("name", equalTo("Wish list")).body("version", equalTo(1));

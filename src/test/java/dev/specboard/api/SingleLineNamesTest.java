@@ -37,7 +37,7 @@ class SingleLineNamesTest {
                 .then().statusCode(201).body("name", equalTo("Feature")).body("userDescription", equalTo("line one\n\tline two"));
         fx.api(t.member()).body(Map.of("name", "\u0007\u202e", "path", "/bell")).post(api + "/pages").then().statusCode(422)
                 .body("details.name", equalTo("Give the page a name"));
-        fx.api(t.member()).body(Map.of("name", "\u0007")).post(api + "/features").then().statusCode(422)
+        fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "\u0007")).post(api + "/features").then().statusCode(422)
                 .body("details.name", equalTo("Give the feature a name"));
 
         fx.api(t.member()).body(Map.of("title", "S\u0007\u202e", "description", "As a user\n\tI want it", "acceptanceCriteria",

@@ -44,9 +44,9 @@ class ChainUpkeepTest {
         String api = ApiPaths.project(t.slug());
         String page = PageResourceTest.createPage(t, "Contacts", "/contacts", null, FORM, "");
         fx.api(t.member()).post(api + "/entities/infer").then().statusCode(200);
-        String guessed = fx.api(t.member()).body(Map.of("name", "Add contacts", "affectedPages", List.of("/contacts")))
+        String guessed = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Add contacts", "affectedPages", List.of("/contacts")))
                 .post(api + "/features").then().statusCode(201).extract().path("id");
-        String kept = fx.api(t.member()).body(Map.of("name", "Import contacts", "affectedPages", List.of("/contacts")))
+        String kept = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Import contacts", "affectedPages", List.of("/contacts")))
                 .post(api + "/features").then().statusCode(201).extract().path("id");
         assertEquals(List.of("Contact"), fx.api(t.viewer()).get(api + "/features/" + guessed).then().statusCode(200)
                 .extract().path("dataOperations.creates"));

@@ -98,7 +98,7 @@ class DesignBrowserTest {
             b.assertAccessible();
 
             // A feature shows what its pages look like: their components and colour swatches.
-            String feature = fx.api(t.member()).body(java.util.Map.of("name", "Study lessons", "affectedPages", List.of("/lessons")))
+            String feature = fx.api(t.member()).body(java.util.Map.of("userDescription", "Members use it", "name", "Study lessons", "affectedPages", List.of("/lessons")))
                     .post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201).extract().path("id");
             b.go("/projects/" + t.slug() + "/features/" + feature);
             b.waitFor("#looks-colours");

@@ -40,7 +40,7 @@ class DesignListQueriesTest {
             Web.as(t.member()).formParam("html", "<main>v2 " + i + "</main>").formParam("basedOn", "1").post("/projects/" + t.slug() + "/pages/" + page + "/mockups").then().statusCode(303);
             fx.api(t.member()).body(Map.of("itemType", "text", "text", "Item " + i, "tags", List.of("t" + i, "shared")))
                     .post(api + "/context-items").then().statusCode(201);
-            fx.api(t.member()).body(Map.of("name", "Feature " + i, "storyNumbers", List.of(1, 2, 3))).post(api + "/features").then().statusCode(201);
+            fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Feature " + i, "storyNumbers", List.of(1, 2, 3))).post(api + "/features").then().statusCode(201);
             fx.api(t.member()).body(Map.of("name", "Journey " + i, "nodes", List.of(
                     Map.of("key", "a", "nodeType", "action", "data", Map.of("label", "Start")),
                     Map.of("key", "b", "nodeType", "action", "data", Map.of("label", "End"))),
@@ -83,7 +83,7 @@ class DesignListQueriesTest {
             numbers.add(fx.api(t.member()).body(Map.of("title", "Story " + i, "description", "d")).post(api + "/stories").then().statusCode(201)
                     .extract().path("number"));
         }
-        return fx.api(t.member()).body(Map.of("name", "Checkout", "storyNumbers", numbers)).post(api + "/features").then().statusCode(201)
+        return fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Checkout", "storyNumbers", numbers)).post(api + "/features").then().statusCode(201)
                 .extract().path("id");
     }
 

@@ -44,7 +44,7 @@ class DesignModelBrowserTest {
             b.assertAccessible();
             fits(b);
             b.click("#new-feature summary");
-            b.type("#f-name", "Manage contacts").type("#f-creates", "Contact").type("#f-businessRules", "only members may add contacts");
+            b.type("#f-name", "Manage contacts").type("#f-userDescription", "Members keep their contacts").type("#f-creates", "Contact").type("#f-businessRules", "only members may add contacts");
             b.click("#create-feature");
             b.waitFor("#feature-title");
             b.assertAccessible();

@@ -38,7 +38,7 @@ class FeatureAssistantMergeTest {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug());
         String page = PageResourceTest.createPage(t, "Contacts", "/contacts", null, "<main><p>Nothing yet</p></main>", "");
-        String id = fx.api(t.member()).body(Map.of("name", "Add contacts", "affectedPages", List.of("/contacts")))
+        String id = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Add contacts", "affectedPages", List.of("/contacts")))
                 .post(api + "/features").then().statusCode(201).extract().path("id");
         int opened = fx.api(t.viewer()).get(api + "/features/" + id).then().statusCode(200).extract().path("version");
 

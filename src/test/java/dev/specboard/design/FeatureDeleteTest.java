@@ -86,7 +86,7 @@ class FeatureDeleteTest {
         Document search = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=address&kind=feature").then().statusCode(200).extract().response());
         assertTrue(search.select("a[href$=" + feature + "]").isEmpty(), "search no longer finds it");
 
-        String other = fx.api(t.member()).body(Map.of("name", "Calendar")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String other = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Calendar")).post(api + "/features").then().statusCode(201).extract().path("id");
         String otherApi = api + "/features/" + other;
         fx.api(t.viewer()).delete(otherApi).then().statusCode(403);
         fx.api(t.outsider()).delete(otherApi).then().statusCode(404);
@@ -95,7 +95,7 @@ class FeatureDeleteTest {
         fx.api(t.member()).delete(otherApi).then().statusCode(404);
         assertEquals(List.of(), fx.api(t.viewer()).get(api + "/features").then().statusCode(200).extract().path(""));
 
-        String last = fx.api(t.member()).body(Map.of("name", "Kept")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String last = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Kept")).post(api + "/features").then().statusCode(201).extract().path("id");
         Web.as(t.owner()).formParam("x", "1").post("/projects/" + t.slug() + "/settings/archive").then().statusCode(303);
         assertEquals(409, Web.as(t.member()).formParam("x", "1").post("/projects/" + t.slug() + "/features/" + last + "/delete").statusCode());
         fx.api(t.member()).delete(api + "/features/" + last).then().statusCode(409);
@@ -107,7 +107,7 @@ class FeatureDeleteTest {
     void aFeatureSavedWhileItIsDeletedWaitsAndIsToldItIsGone() throws Exception {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug());
-        String feature = fx.api(t.member()).body(Map.of("name", "Ordering")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Ordering")).post(api + "/features").then().statusCode(201).extract().path("id");
         CompletableFuture<Integer> held = new CompletableFuture<>();
         CompletableFuture<Void> commit = new CompletableFuture<>();
         CompletableFuture<Void> deletion = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {

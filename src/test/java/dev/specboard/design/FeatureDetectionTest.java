@@ -88,7 +88,7 @@ class FeatureDetectionTest {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
         String api = ApiPaths.project(t.slug());
-        fx.api(t.member()).body(Map.of("name", "browse companies")).post(api + "/features").then().statusCode(201);
+        fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "browse companies")).post(api + "/features").then().statusCode(201);
 
         Response detected = fx.api(t.member()).post(api + "/features/detect");
         assertEquals(200, detected.statusCode(), detected.asString());

@@ -29,7 +29,7 @@ class FeatureListPagingTest {
     void fiftyFivefeaturesMakeTwoPagesAndAPagePastTheLastShowsTheLast() {
         TestData.Team t = data.team();
         for (int i = 1; i <= 55; i++) {
-            fx.api(t.member()).body(Map.of("name", String.format("Feature %02d", i))).post(ApiPaths.project(t.slug(), "/features"))
+            fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", String.format("Feature %02d", i))).post(ApiPaths.project(t.slug(), "/features"))
                     .then().statusCode(201);
         }
         String list = "/projects/" + t.slug() + "/features";

@@ -54,7 +54,7 @@ class FeatureLooksTest {
         DesignSystemResourceTest.threePages(t);
         DesignSystemResourceTest.settled(t);
         String api = ApiPaths.project(t.slug());
-        Response created = fx.api(t.member()).body(Map.of("name", "Study lessons", "affectedPages", List.of("/lessons"))).post(api + "/features");
+        Response created = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Study lessons", "affectedPages", List.of("/lessons"))).post(api + "/features");
         assertEquals(201, created.statusCode(), created.asString());
         String id = created.path("id");
 
@@ -108,7 +108,7 @@ class FeatureLooksTest {
     void aFeatureWithoutPagesSaysWhereItsLooksComeFrom() {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug());
-        String id = fx.api(t.member()).body(Map.of("name", "Export")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String id = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Export")).post(api + "/features").then().statusCode(201).extract().path("id");
         Map<String, Object> looks = fx.api(t.viewer()).get(api + "/features/" + id).then().statusCode(200).extract().path("visualSpecification");
         assertEquals(Map.of("components", List.of(), "colors", List.of()), looks);
         Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/features/" + id));

@@ -56,10 +56,10 @@ class FeatureNameTest {
     void theApiAndMcpRefuseANameAnotherFeatureHas() {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug());
-        fx.api(t.member()).body(Map.of("name", "Wish list")).post(api + "/features").then().statusCode(201);
-        String other = fx.api(t.member()).body(Map.of("name", "Cart")).post(api + "/features").then().statusCode(201).extract().path("id");
+        fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Wish list")).post(api + "/features").then().statusCode(201);
+        String other = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Cart")).post(api + "/features").then().statusCode(201).extract().path("id");
 
-        Response created = fx.api(t.member()).body(Map.of("name", " wish LIST")).post(api + "/features");
+        Response created = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", " wish LIST")).post(api + "/features");
         assertEquals(422, created.statusCode(), created.asString());
         assertEquals("There is already a feature named wish LIST", created.path("details.name"), created.asString());
         Response updated = fx.api(t.member()).body(Map.of("name", "Wish List", "version", 1)).put(api + "/features/" + other);
@@ -68,7 +68,7 @@ class FeatureNameTest {
 
         String member = fx.token(t.member());
         String session = Mcp.initialize(member);
-        assertTrue(Mcp.answer(member, session, "create_feature", true, "project", t.slug(), "name", "WISH list")
+        assertTrue(Mcp.answer(member, session, "create_feature", true, "project", t.slug(), "name", "WISH list", "userDescription", "Shoppers keep products")
                 .contains("There is already a feature named WISH list"));
         assertTrue(Mcp.answer(member, session, "update_feature", true, "project", t.slug(), "featureId", other, "version", 1, "name", "wish list")
                 .contains("There is already a feature named wish list"));
@@ -81,9 +81,9 @@ class FeatureNameTest {
     void aDuplicateFromBeforeTheRuleDoesNotBlockEditingEitherFeature() {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug(), "/features/");
-        String first = fx.api(t.member()).body(Map.of("name", "Cart")).post(api).then().statusCode(201).extract().path("id");
-        String second = fx.api(t.member()).body(Map.of("name", "Basket")).post(api).then().statusCode(201).extract().path("id");
-        fx.api(t.member()).body(Map.of("name", "Wish list")).post(api).then().statusCode(201);
+        String first = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Cart")).post(api).then().statusCode(201).extract().path("id");
+        String second = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Basket")).post(api).then().statusCode(201).extract().path("id");
+        fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Wish list")).post(api).then().statusCode(201);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE features SET name = ' cart' WHERE id = ?1")
                 .setParameter(1, java.util.UUID.fromString(second)).executeUpdate());
 

@@ -58,7 +58,7 @@ class FeatureResourceTest {
         String browse = journey(t, "Browse");
         journey(t, "Twice");
         journey(t, "twice");
-        Map<String, Object> f = fx.api(t.member()).body(Map.of("name", "Accounts", "requiredJourneys", List.of("sign in", browse)))
+        Map<String, Object> f = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Accounts", "requiredJourneys", List.of("sign in", browse)))
                 .post(api + "/features").then().statusCode(201).extract().path("");
         assertEquals(List.of(signIn, browse), f.get("requiredJourneys"), "the ids stay as they were");
         assertEquals(List.of(Map.of("id", signIn, "name", "Sign in"), Map.of("id", browse, "name", "Browse")), f.get("journeys"));
@@ -67,13 +67,13 @@ class FeatureResourceTest {
         assertTrue(Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/features/" + id)).selectFirst("#feature-journeys").text()
                 .contains("Sign in"), "the feature's page names them");
 
-        Response unknown = fx.api(t.member()).body(Map.of("name", "Other", "requiredJourneys", List.of("Checkout"))).post(api + "/features");
+        Response unknown = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Other", "requiredJourneys", List.of("Checkout"))).post(api + "/features");
         assertEquals(422, unknown.statusCode(), unknown.asString());
         assertEquals("There is no journey Checkout in this project", unknown.path("details.requiredJourneys"), unknown.asString());
-        Response ambiguous = fx.api(t.member()).body(Map.of("name", "Other", "requiredJourneys", List.of("TWICE"))).post(api + "/features");
+        Response ambiguous = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Other", "requiredJourneys", List.of("TWICE"))).post(api + "/features");
         assertEquals(422, ambiguous.statusCode(), ambiguous.asString());
         assertTrue(ambiguous.asString().contains("Several journeys are named TWICE"), ambiguous.asString());
-        Response page = fx.api(t.member()).body(Map.of("name", "Other", "affectedPages", List.of("/nowhere"))).post(api + "/features");
+        Response page = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Other", "affectedPages", List.of("/nowhere"))).post(api + "/features");
         assertEquals("There is no page /nowhere in this project", page.path("details.affectedPages"), "named as the body names it: " + page.asString());
     }
 
@@ -162,8 +162,8 @@ class FeatureResourceTest {
         String id = (String) created.get("id");
         assertEquals("1", String.valueOf(((List<Map<String, Object>>) created.get("stories")).get(0).get("number")));
         assertEquals(List.of("Invoice"), ((Map<String, Object>) created.get("dataOperations")).get("creates"));
-        fx.api(t.member()).body(Map.of("name", "x", "bogus", 1)).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(422);
-        fx.api(t.member()).body(Map.of("name", "x", "affectedPages", List.of("/none"))).post(ApiPaths.project(t.slug(), "/features"))
+        fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "x", "bogus", 1)).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(422);
+        fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "x", "affectedPages", List.of("/none"))).post(ApiPaths.project(t.slug(), "/features"))
                 .then().statusCode(422);
 
         String base = "/projects/" + t.slug() + "/features/" + id;
@@ -181,11 +181,11 @@ class FeatureResourceTest {
         TestData.Team t = data.team();
         fx.api(t.member()).body(Map.of("title", "S", "description", "d")).post(ApiPaths.project(t.slug(), "/stories")).then().statusCode(201);
         for (int i = 0; i < 2; i++) {
-            fx.api(t.member()).body(Map.of("name", "F" + i, "storyNumbers", List.of(1))).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201);
+            fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "F" + i, "storyNumbers", List.of(1))).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201);
         }
         long few = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/features").then().statusCode(200));
         for (int i = 2; i < 20; i++) {
-            fx.api(t.member()).body(Map.of("name", "F" + i, "storyNumbers", List.of(1))).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201);
+            fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "F" + i, "storyNumbers", List.of(1))).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201);
         }
         long many = SqlCounter.count(() -> Web.as(t.viewer()).get("/projects/" + t.slug() + "/features").then().statusCode(200));
         assertEquals(few, many);
@@ -217,11 +217,40 @@ class FeatureResourceTest {
         fx.api(t.member()).body(Map.of("name", "x")).put(api + "/" + java.util.UUID.randomUUID()).then().statusCode(404);
     }
 
+    /** DESIGN.md's API body has {@code userDescription} without "?": a new feature says what users can do, whichever way it comes. */
+    @Test
+    void aNewFeatureWithoutWhatUsersCanDoIsRefusedNamingTheField() {
+        TestData.Team t = data.team();
+        String api = ApiPaths.project(t.slug(), "/features");
+        Response missing = fx.api(t.member()).body(Map.of("name", "Quizzes")).post(api);
+        assertEquals(422, missing.statusCode(), missing.asString());
+        assertEquals("Say what users can do with the feature", missing.path("details.userDescription"), missing.asString());
+        assertNotNull(missing.path("error"), missing.asString());
+        Response both = fx.api(t.member()).body(Map.of("name", " ", "userDescription", "  ")).post(api);
+        assertEquals(422, both.statusCode(), both.asString());
+        assertEquals("Say what users can do with the feature", both.path("details.userDescription"), both.asString());
+        assertNotNull(both.path("details.name"), "each missing field is named at once: " + both.asString());
+
+        String token = fx.token(t.member());
+        String session = dev.specboard.support.Mcp.initialize(token);
+        assertTrue(dev.specboard.support.Mcp.answer(token, session, "create_feature", true, "project", t.slug(), "name", "Quizzes")
+                .contains("userDescription"));
+        assertTrue(dev.specboard.support.Mcp.answer(token, session, "create_feature", true, "project", t.slug(), "name", "Quizzes",
+                "userDescription", "").contains("Say what users can do with the feature"));
+
+        String page = "/projects/" + t.slug() + "/features";
+        assertTrue(Web.html(Web.as(t.member()).get(page)).selectFirst("#f-userDescription").hasAttr("required"));
+        Response form = Web.as(t.member()).formParam("name", "Quizzes").formParam("userDescription", "").post(page);
+        assertEquals(422, form.statusCode());
+        assertEquals("Say what users can do with the feature", Web.html(form).selectFirst("#e-userDescription").text());
+        assertEquals(0, fx.api(t.member()).get(api).then().statusCode(200).extract().<List<Object>>path("").size(), "nothing was created");
+    }
+
     @Test
     void aCategoryOutsideTheListIsRefusedAndOneStoredBeforeSurvivesAnEdit() {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug(), "/features");
-        Map<String, Object> refused = fx.api(t.member()).body(Map.of("name", "Quizzes", "category", "gamification")).post(api)
+        Map<String, Object> refused = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Quizzes", "category", "gamification")).post(api)
                 .then().statusCode(422).extract().path("details");
         assertTrue(String.valueOf(refused.get("category")).contains("auth, content, social, admin, payment, other"), refused.toString());
         Response form = Web.as(t.member()).formParam("name", "Quizzes").formParam("category", "gamification").post("/projects/" + t.slug() + "/features");

@@ -38,7 +38,7 @@ class JourneyDeleteRaceTest {
         String api = ApiPaths.project(t.slug());
         String journey = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(Map.of("key", "pay", "nodeType", "action",
                 "data", Map.of("label", "Pay"))), "connections", List.of())).post(api + "/journeys").then().statusCode(201).extract().path("id");
-        String feature = fx.api(t.member()).body(Map.of("name", "Orders")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Orders")).post(api + "/features").then().statusCode(201).extract().path("id");
 
         // The save reads the journey as still there (the deletion has not committed): it must wait for the deletion.
         Response saved = LockWaits.assertWaitsFor(

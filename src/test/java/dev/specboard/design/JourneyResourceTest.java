@@ -252,7 +252,7 @@ class JourneyResourceTest {
                 .post(api + "/journeys").then().statusCode(201).extract().path("id");
         String kept = fx.api(t.member()).body(Map.of("name", "Browse", "nodes", nodes(1), "connections", List.of()))
                 .post(api + "/journeys").then().statusCode(201).extract().path("id");
-        String feature = fx.api(t.member()).body(Map.of("name", "Accounts", "requiredJourneys", List.of(gone, kept)))
+        String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Accounts", "requiredJourneys", List.of(gone, kept)))
                 .post(api + "/features").then().statusCode(201).extract().path("id");
         List<Map<String, Object>> asked = fx.api(t.viewer()).get(api + "/thinking").then().statusCode(200).extract().path("");
         String answered = asked.stream().filter(q -> ("branch:" + gone + ".q.Yes").equals(q.get("subject"))).findFirst().orElseThrow().get("id").toString();

@@ -53,7 +53,7 @@ class PageDeleteTest {
         String home = createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
         String lessons = createPage(t, "Lessons", "/lessons", home, DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
         String about = createPage(t, "About us", "/about", null, DesignFixtures.HOME_HTML, null);
-        String feature = fx.api(t.member()).body(Map.of("name", "Learning", "affectedPages", List.of("/about", "/lessons")))
+        String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Learning", "affectedPages", List.of("/about", "/lessons")))
                 .post(api + "/features").then().statusCode(201).extract().path("id");
         String journey = fx.api(t.member()).body(Map.of("name", "Visit", "nodes", List.of(Map.of("key", "about", "nodeType", "screen",
                 "data", Map.of("page", "/about"))), "connections", List.of())).post(api + "/journeys").then().statusCode(201).extract().path("id");
@@ -124,7 +124,7 @@ class PageDeleteTest {
         TestData.Team t = data.team();
         String api = ApiPaths.project(t.slug());
         String page = createPage(t, "Orders", "/orders", null, DesignFixtures.HOME_HTML, null);
-        String feature = fx.api(t.member()).body(Map.of("name", "Ordering")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Ordering")).post(api + "/features").then().statusCode(201).extract().path("id");
 
         CompletableFuture<Integer> held = new CompletableFuture<>();
         CompletableFuture<Void> commit = new CompletableFuture<>();

@@ -55,7 +55,7 @@ class StaleDetailsConflictTest {
                 .formParam("primaryDevice", "responsive").formParam("purpose", "Mine").formParam("keyElements", "").formParam("version", "1")
                 .post(base), 2, "Start", "f-name", "Landing");
 
-        String feature = fx.api(t.member()).body(Map.of("name", "Billing")).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201)
+        String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Billing")).post(ApiPaths.project(t.slug(), "/features")).then().statusCode(201)
                 .extract().path("id");
         String fbase = "/projects/" + t.slug() + "/features/" + feature;
         Web.as(t.member()).formParam("name", "Billing 2").formParam("version", "1").post(fbase).then().statusCode(303);
@@ -114,7 +114,7 @@ class StaleDetailsConflictTest {
         mcp = Mcp.answer(leadToken, leadSession, "update_page", true, "project", t.slug(), "pageId", page, "version", 1, "name", "Landing");
         assertTrue(mcp.contains("changed by " + member + " while"), mcp);
 
-        String feature = fx.api(t.member()).body(Map.of("name", "Billing")).post(api + "/features").then().statusCode(201).extract().path("id");
+        String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Billing")).post(api + "/features").then().statusCode(201).extract().path("id");
         String fbase = "/projects/" + t.slug() + "/features/" + feature;
         Web.as(t.member()).formParam("name", "Billing 2").formParam("version", "1").post(fbase).then().statusCode(303);
         assertSavedBy(Web.as(t.member()).formParam("name", "My billing").formParam("version", "1").post(fbase), "You in another tab or window", 2);

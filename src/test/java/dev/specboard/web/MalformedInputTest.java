@@ -537,6 +537,39 @@ class MalformedInputTest {
         assertOneWarnPerRefusal(5);
     }
 
+    /**
+     * The server does not unpack request bodies (a small gzip can unpack past every size limit): a body in a content
+     * coding is 415 saying so, on the API and on the pages, where it used to be read as it came and refused as garbled JSON.
+     */
+    @Test
+    void aBodyInAContentCodingIs415SayingCodingsAreNotAccepted() throws java.io.IOException {
+        TestData.Team t = data.team();
+        byte[] json = "{\"title\":\"Zipped\",\"description\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write(json);
+        }
+        String head = "POST " + apiStories(t) + " HTTP/1.1\r\nAuthorization: Bearer " + token(t.member())
+                + "\r\nContent-Type: application/json\r\nContent-Encoding: ";
+        for (String coding : List.of("gzip", "GZIP", "br", "deflate, identity")) {
+            RawHttp.Answer a = RawHttp.send(head + coding, zipped.toByteArray());
+            assertEquals(415, a.status(), coding + ": " + a.body());
+            assertTrue(a.header("Content-Type").startsWith("application/json"), a.header("Content-Type"));
+            assertEquals("Content codings are not accepted (this body is sent with Content-Encoding: " + coding
+                    + "): send the body uncompressed, without a Content-Encoding header.", JsonPath.from(a.body()).getString("error"), a.body());
+            assertEquals("not accepted: send the body uncompressed", JsonPath.from(a.body()).getString("details.Content-Encoding"), a.body());
+            assertEquals("identity", a.header("Accept-Encoding"), "RFC 7694: the 415 names the coding taken");
+        }
+        RawHttp.Answer page = RawHttp.send("POST /projects/" + t.slug() + "/stories HTTP/1.1\r\nContent-Type: " + FORM
+                + "\r\nContent-Encoding: gzip", zipped.toByteArray());
+        assertEquals(415, page.status(), page.body());
+        assertTrue(Jsoup.parse(page.body()).getElementById("error-message").text().contains("Content codings are not accepted"), page.body());
+        assertEquals(0, storyCount(t));
+        assertEquals(201, RawHttp.send(head + "identity", json).status(), "identity is the body as it is");
+        assertEquals(1, storyCount(t));
+        assertOneWarnPerRefusal(5);
+    }
+
     @Test
     void jsonNestedTooDeeplySaysSoWithoutTheParsersSettingName() {
         TestData.Team t = data.team();

@@ -121,6 +121,43 @@ class QueryParameterCensusTest {
         assertEquals("must be true or false", flag.jsonPath().getString("details.overWipLimit"));
     }
 
+    /**
+     * DESIGN.md gives no list a page size; the search alone takes {@code limit}. Every other API GET route refuses one
+     * (400 naming it), where {@code limit=10} was ignored and yet carried on into the {@code Link} header as if honoured.
+     */
+    @Test
+    void aPageSizeIs400NamingItOnEveryApiRouteThatTakesNone() {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Route route : Routes.all()) {
+            if (!route.method().equals("GET") || route.eventStream() || !route.api() || typed().getOrDefault(route, List.of()).contains("limit")) {
+                continue;
+            }
+            int plain = send(route, "").statusCode();
+            if (plain == 401 || plain == 403) {
+                continue; // a route the owner may not call (an admin's) answers that first, whatever the query
+            }
+            checked++;
+            for (String query : List.of("limit=10", "limit=abc", "per_page=10")) {
+                String name = query.substring(0, query.indexOf('='));
+                Response r = send(route, "?" + query);
+                String said = r.contentType().startsWith("application/json") ? r.jsonPath().getString("details." + name) : null;
+                if (r.statusCode() != 400 || said == null || !said.contains("only the search takes limit")) {
+                    failures.add(route.describe() + " ?" + query + " answered " + r.statusCode() + ": " + said);
+                }
+            }
+        }
+        assertTrue(checked > 20, "the census found only " + checked + " API routes");
+        assertTrue(failures.isEmpty(), "a page size on a route that takes none must be 400 naming it:\n" + String.join("\n", failures));
+        Response search = RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/projects/" + team.slug() + "/search?q=x&limit=5");
+        assertEquals(200, search.statusCode(), "the search still takes its limit: " + search.asString());
+        for (String limit : List.of("0", "101", "abc")) {
+            Response refused = RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/projects/" + team.slug() + "/search?q=x&limit=" + limit);
+            assertEquals(400, refused.statusCode(), limit);
+            assertEquals("must be a whole number from 1 to 100", refused.jsonPath().getString("details.limit"), limit);
+        }
+    }
+
     private void check(Route route, String name, String value, String expected, List<String> failures) {
         Response r = send(route, "?" + name + "=" + value);
         String said;

@@ -265,7 +265,7 @@ class ScreenCensusBrowserTest {
         api.get().body(Map.of("body", "Half of the endpoints answer; `" + n.path() + "` is next.")).post(project + "/tasks/TASK-1-2/notes")
                 .then().log().ifValidationFails().statusCode(201);
 
-        String feature = api.get().body(Map.of("name", n.name("Reset passwords"), "storyNumbers", List.of(1), "businessRules", List.of("links expire")))
+        String feature = api.get().body(Map.of("userDescription", "Members use it", "name", n.name("Reset passwords"), "storyNumbers", List.of(1), "businessRules", List.of("links expire")))
                 .post(project + "/features").then().log().ifValidationFails().statusCode(201).extract().path("id");
         String journey = api.get().body(Map.of("name", n.name("Reset"), "nodes", List.of(Map.of("key", "ask", "nodeType", "decision",
                         "data", Map.of("question", "Known email?", "branches", List.of("Yes", "No"))), Map.of("key", "done", "nodeType", "action",
