@@ -68,10 +68,13 @@ public class RepoApi {
     public record TreeRowAnswer(String path, String type, long size, Integer lines, String language, String blobSha) {
     }
 
-    /** A file; {@code manifestVersion} is null when it was read at a branch or commit that no manifest holds. */
+    /**
+     * A file; {@code manifestVersion} is null when it was read at a branch or commit that no manifest holds. A symbolic link
+     * ({@code type} "symlink", as in the tree) has no content but its {@code target}.
+     */
     @RegisterForReflection
     public record FileAnswer(String path, String content, String blobSha, Integer manifestVersion, String commitSha, String language,
-                             Integer lines, boolean binary, String notice) {
+                             Integer lines, boolean binary, String notice, String type, String target) {
     }
 
     @Inject
@@ -174,7 +177,7 @@ public class RepoApi {
         FileView f = refs.file(repo, path, ref);
         return new FileAnswer(f.entry().path(), f.shown() ? f.text() + (f.lines().isEmpty() ? "" : "\n") : null, f.entry().blobSha(),
                 f.manifestVersion() == 0 ? null : f.manifestVersion(), f.commitSha(), f.entry().language(), f.entry().lines(),
-                f.entry().binary(), f.notice());
+                f.entry().binary(), f.notice(), f.entry().symlink() ? "symlink" : "file", f.entry().linkTarget());
     }
 
     /**

@@ -150,6 +150,9 @@ public class Explanation implements JobRunner {
         if (file.binary() || file.lines() == null) {
             throw ValidationException.of("path", "The file " + p + " is not a text file");
         }
+        if (file.lines() == 0) {
+            throw ValidationException.of("lineStart", "The file " + p + " is empty: it has no lines to explain");
+        }
         if (start == null || start < 1 || start > file.lines()) {
             throw ValidationException.of("lineStart", "Choose a line between 1 and " + file.lines());
         }

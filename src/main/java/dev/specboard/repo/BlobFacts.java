@@ -43,6 +43,17 @@ final class BlobFacts {
         return new ManifestEntry(path, blob.name(), size, binary ? null : Languages.of(path), lines, binary);
     }
 
+    /** A symbolic link: its blob holds the target path, which git reads as bytes like any name; no lines, no language. */
+    static ManifestEntry link(ObjectReader reader, String path, ObjectId blob) throws IOException {
+        ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
+        byte[] target;
+        try (InputStream in = loader.openStream()) {
+            // A target is a path (at most 4096 bytes on Linux); anything longer is not read whole.
+            target = in.readNBytes(4096);
+        }
+        return new ManifestEntry(path, blob.name(), loader.getSize(), null, null, false, GitNames.pathOf(target));
+    }
+
     /** As {@link #countLines(byte[])}, read in pieces. */
     static int countLines(InputStream in) throws IOException {
         byte[] buffer = new byte[8192];

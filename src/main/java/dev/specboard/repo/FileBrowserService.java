@@ -95,7 +95,7 @@ public class FileBrowserService {
             String rest = f.path().substring(prefix.length());
             int slash = rest.indexOf('/');
             if (slash < 0) {
-                fileItems.add(new TreeRow(rest, f.path(), false, f.size(), f.language(), f.lines(), f.blobSha(), 0));
+                fileItems.add(TreeRow.file(rest, f));
             } else {
                 long[] agg = dirs.computeIfAbsent(rest.substring(0, slash), k -> new long[2]);
                 agg[0] += f.size();
@@ -149,20 +149,25 @@ public class FileBrowserService {
     private FileView file(Repo repo, ManifestFiles.Head m, ManifestFiles.Files all, String path, boolean latest) {
         ManifestEntry entry = entry(repo, all, path);
         List<TreeView.CrumbRef> crumbs = crumbs(path);
+        if (entry.symlink()) {
+            // Its blob is the target's path, not lines: shown as code, it read as a one-line file one could comment on.
+            return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, null,
+                    "This is a symbolic link to " + GitNames.readable(entry.linkTarget()) + ".", FileView.Link.of(all, path, entry.linkTarget()));
+        }
         if (entry.binary()) {
             return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, null,
-                    "This is a binary file (" + humanSize(entry.size()) + "); it is not shown.");
+                    "This is a binary file (" + humanSize(entry.size()) + "); it is not shown.", null);
         }
         if (entry.size() > maxViewBytes || (entry.lines() != null && entry.lines() > maxViewLines)) {
             return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, null,
                     "This file is too large to show here (" + humanSize(entry.size())
                             + (entry.lines() == null ? "" : ", " + entry.lines() + " lines")
-                            + "); the limit is " + humanSize(maxViewBytes) + " or " + maxViewLines + " lines.");
+                            + "); the limit is " + humanSize(maxViewBytes) + " or " + maxViewLines + " lines.", null);
         }
         FileContent content = new FileContent(() -> mirror.readBlob(repo, entry.blobSha())
                 .orElseThrow(() -> ApiException.notFound(MIRROR_LOST)),
                 entry.lines());
-        return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, content, null);
+        return new FileView(repo, m.version(), m.commitSha(), latest, entry, crumbs, content, null, null);
     }
 
     /** A file of the manifest version (the latest when null) with its bytes exactly as committed, for download. */

@@ -4,13 +4,59 @@ import java.util.List;
 
 /**
  * A file of a repository's manifest version ready to show: its lines (read when first asked for), or a notice saying why they are
- * not shown (binary, too large).
+ * not shown (binary, too large, a symbolic link: then {@code link} says where it leads).
  */
 public record FileView(Repo repo, int manifestVersion, String commitSha, boolean latest, ManifestEntry entry,
-                          List<TreeView.CrumbRef> crumbs, FileContent content, String notice) {
+                          List<TreeView.CrumbRef> crumbs, FileContent content, String notice, Link link) {
+
+    /**
+     * Where a symbolic link leads: its target as written, and the file or folder of the same tree it names ({@code path},
+     * relative to the link's folder), or null when it leads out of the repository or to nothing in it.
+     */
+    public record Link(String target, String path, boolean dir) {
+
+        static Link of(ManifestFiles.Files all, String linkPath, String target) {
+            java.util.Deque<String> steps = new java.util.ArrayDeque<>();
+            int slash = linkPath.lastIndexOf('/');
+            if (slash > 0) {
+                steps.addAll(List.of(linkPath.substring(0, slash).split("/")));
+            }
+            for (String step : target.split("/", -1)) {
+                if (step.equals("..")) {
+                    if (steps.pollLast() == null) {
+                        return new Link(target, null, false);
+                    }
+                } else if (!step.isEmpty() && !step.equals(".")) {
+                    steps.addLast(step);
+                }
+            }
+            String path = String.join("/", steps);
+            if (target.startsWith("/") || target.isEmpty()) {
+                return new Link(target, null, false);
+            }
+            if (path.isEmpty()) {
+                return new Link(target, path, true);
+            }
+            if (all.get(path).isPresent()) {
+                return new Link(target, path, false);
+            }
+            boolean folder = !all.under(path + "/").isEmpty() || !all.submodulesUnder(path + "/").isEmpty();
+            return new Link(target, folder ? path : null, folder);
+        }
+
+        /** Whether the target is a file or folder of the same tree (the root's path is empty). */
+        public boolean inside() {
+            return path != null;
+        }
+    }
 
     public boolean shown() {
         return notice == null;
+    }
+
+    /** A shown file without a byte: no line to show or to comment on. */
+    public boolean empty() {
+        return notice == null && entry.size() == 0;
     }
 
     public String shortSha() {

@@ -158,6 +158,7 @@ public class GitMirror {
             List<String> paths = new ArrayList<>();
             List<ObjectId> blobs = new ArrayList<>();
             List<Submodule> submodules = new ArrayList<>();
+            java.util.BitSet links = new java.util.BitSet();
             try (TreeWalk tree = new TreeWalk(r)) {
                 tree.addTree(commit.getTree());
                 tree.setRecursive(true);
@@ -170,6 +171,9 @@ public class GitMirror {
                         submodules.add(new Submodule(GitNames.pathOf(tree.getRawPath()), tree.getObjectId(0).name()));
                         continue;
                     }
+                    if ((tree.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK) == org.eclipse.jgit.lib.FileMode.TYPE_SYMLINK) {
+                        links.set(paths.size());
+                    }
                     paths.add(GitNames.pathOf(tree.getRawPath()));
                     blobs.add(tree.getObjectId(0));
                 }
@@ -178,7 +182,11 @@ public class GitMirror {
             int read = 0;
             for (int i = 0; i < paths.size(); i++) {
                 ManifestEntry same = known.get(blobs.get(i).name());
-                if (same != null) {
+                if (links.get(i)) {
+                    // A link's blob may be a file's elsewhere: its target is read anew, never taken from that file.
+                    files.add(BlobFacts.link(reader, paths.get(i), blobs.get(i)));
+                    read++;
+                } else if (same != null && !same.symlink()) {
                     // Same content: only the path (and so the language) can differ.
                     files.add(new ManifestEntry(paths.get(i), same.blobSha(), same.size(),
                             same.binary() ? null : Languages.of(paths.get(i)), same.lines(), same.binary()));

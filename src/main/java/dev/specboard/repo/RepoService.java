@@ -52,12 +52,6 @@ public class RepoService {
 
     public FormErrors check(UUID projectId, RepoForm form, UUID exceptRepo) {
         FormErrors errors = validation.check(form);
-        if (!errors.has("url")) {
-            urls.problem(form.url()).ifPresent(p -> errors.add("url", p));
-        }
-        if (!errors.has("syncIntervalMinutes") && form.interval() != null && (form.interval() < 5 || form.interval() > 10080)) {
-            errors.add("syncIntervalMinutes", "Between 5 minutes and one week (10080), or empty for no schedule");
-        }
         if (!errors.has("name") && form.name() != null || !errors.has("url") && form.url() != null) {
             // Names differing only in case would read as one in every link; one repository added twice would sync twice.
             for (Repo other : Repo.<Repo>list("projectId", projectId)) {
@@ -72,6 +66,14 @@ public class RepoService {
                     errors.add("url", "This project has this repository already, as " + other.name);
                 }
             }
+        }
+        // After the duplicates: the repository added already, spelt as a path that does not exist (app.git for app), is
+        // named as the one added, not as a missing folder.
+        if (!errors.has("url")) {
+            urls.problem(form.url()).ifPresent(p -> errors.add("url", p));
+        }
+        if (!errors.has("syncIntervalMinutes") && form.interval() != null && (form.interval() < 5 || form.interval() > 10080)) {
+            errors.add("syncIntervalMinutes", "Between 5 minutes and one week (10080), or empty for no schedule");
         }
         return errors;
     }

@@ -3,11 +3,13 @@ package dev.specboard.repo;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.transport.HttpTransport;
 import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.http.HttpConnection;
 import org.eclipse.jgit.transport.http.HttpConnectionFactory2;
 import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -29,7 +31,8 @@ import java.util.regex.Pattern;
  * resolves to a loopback, private, link-local or multicast address is refused unless
  * {@code specboard.repos.allowed-hosts} names it, when a URL is entered, again right before each
  * fetch and on every HTTP request of a fetch (redirects included). Local paths are allowed in dev
- * and test or below the configured roots (symbolic links resolved), never inside the data directory.
+ * and test or below the configured roots (symbolic links resolved), never inside the data directory, and must hold a git
+ * repository there (a remote one is not contacted when entered).
  */
 @ApplicationScoped
 public class RepoUrls {
@@ -120,7 +123,35 @@ public class RepoUrls {
                         + "the configured roots; local paths are only allowed below the configured roots");
             }
         }
-        return Optional.empty();
+        return repositoryProblem(u, real);
+    }
+
+    /**
+     * Why JGit cannot clone the local path: its local transport opens what {@link RepositoryCache.FileKey#resolve} finds
+     * there (the folder itself when bare, its {@code .git} folder or file, a sibling {@code name.git}) or reads a file as
+     * a bundle. A plain folder was accepted and its first sync failed with JGit's bare "not found".
+     */
+    private static Optional<String> repositoryProblem(String given, Path real) {
+        if (Files.isRegularFile(real)) {
+            return isBundle(real) ? Optional.empty() : Optional.of(given + " is a file, not a git repository");
+        }
+        if (RepositoryCache.FileKey.resolve(real.toFile(), FS.DETECTED) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(Files.exists(real) ? given + " is not a git repository: it has no .git folder and is not a bare repository"
+                : given + " does not exist on the server");
+    }
+
+    /** Whether the file starts as a git bundle does ({@code # v2 git bundle}), which JGit clones from like a repository. */
+    private static boolean isBundle(Path file) {
+        byte[] head = new byte[16];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            String start = new String(head, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+            return start.startsWith("# v2 git bundle") || start.startsWith("# v3 git bundle");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -154,6 +154,12 @@ public class ReviewService {
         if (!file.shown()) {
             throw ValidationException.of("path", "This file cannot be commented line by line: " + file.notice());
         }
+        if (file.empty()) {
+            // "Choose a line between 1 and 0" asked for what cannot be given.
+            errors.add("lineStart", "This file is empty: it has no lines to comment on");
+            checkBody(form.body(), errors);
+            throw new ValidationException(errors);
+        }
         int start = parseLine(form.lineStart(), "lineStart", errors);
         int end = form.lineEnd() == null || form.lineEnd().isBlank() ? start : parseLine(form.lineEnd(), "lineEnd", errors);
         int count = file.lineCount();

@@ -41,7 +41,7 @@ class JobUnsyncedRepoTest {
     void aJobOnARepositoryThatNeverSyncedIs422NamingTheRepository() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
-            Repo repo = support.add(t.project(), t.owner(), "app", git.url() + "-missing");
+            Repo repo = support.addVanished(t.project(), t.owner(), "app", git.url() + "-missing");
             RepoSync first = support.awaitLatest(repo);
             assertEquals(SyncStatus.FAILED, first.status);
 

@@ -41,7 +41,7 @@ class RenameUnsyncedTest {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
             String repos = "/projects/" + t.slug() + "/repos";
-            Repo repo = support.add(t.project(), t.owner(), "app", git.url() + "-missing");
+            Repo repo = support.addVanished(t.project(), t.owner(), "app", git.url() + "-missing");
             RepoSync first = support.awaitLatest(repo);
             assertEquals(SyncStatus.FAILED, first.status);
 

@@ -423,7 +423,7 @@ class FileBrowserResourceTest {
     void syncPanelShowsFailureMessage() {
         Account owner = data.account("o");
         Project p = data.project(owner);
-        Repo repo = support.add(p, owner, "broken", "/no/such/repository/here");
+        Repo repo = support.addVanished(p, owner, "broken", "/no/such/repository/here");
         support.awaitLatest(repo);
         Document d = Web.html(Web.htmx(Web.as(owner)).get("/projects/" + p.slug + "/repos/broken/sync-status"));
         assertTrue(d.getElementById("sync-error").text().contains("Could not fetch"));

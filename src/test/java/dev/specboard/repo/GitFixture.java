@@ -119,6 +119,22 @@ public final class GitFixture implements AutoCloseable {
         });
     }
 
+    /** Commits a symbolic link at the path leading to {@code target}, as git stores one (mode 120000, the target as blob). */
+    public String commitSymlink(String message, String path, String target) {
+        return commitIndex(message, (index, inserter) -> {
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, target.getBytes(StandardCharsets.UTF_8));
+            DirCacheEditor editor = index.editor();
+            editor.add(new DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.SYMLINK);
+                    entry.setObjectId(blob);
+                }
+            });
+            editor.finish();
+        });
+    }
+
     /**
      * Commits files named by their raw bytes (a name in Latin-1, say, which no file system call here would write as is):
      * the commit's tree holds exactly these files. Answers the commit.

@@ -34,6 +34,24 @@ public class RepoTestSupport {
         return repos.create(project.id, new RepoForm(name, url, branch, ""), by.id);
     }
 
+    /**
+     * A repository whose folder at {@code url} is gone since it was added (adding one refuses a path that holds no git
+     * repository), with its first sync queued, as a folder removed on the server leaves it.
+     */
+    public Repo addVanished(Project project, Account by, String name, String url) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Repo repo = new Repo();
+            repo.id = UUID.randomUUID();
+            repo.projectId = project.id;
+            repo.path = Repo.mirrorPath(project.id, repo.id);
+            repo.name = name;
+            repo.gitUrl = url;
+            repo.persist();
+            repos.requestSync(repo, by.id);
+            return repo;
+        });
+    }
+
     /** Queues a sync and waits until it has finished. */
     public RepoSync sync(Repo repo) {
         UUID id = QuarkusTransaction.requiringNew().call(() -> repos.requestSync(Repo.<Repo>findById(repo.id), null).id);

@@ -129,16 +129,17 @@ class RepoUrlsTest {
     }
 
     @Test
-    void aSymlinkUnderAnAllowedRootThatLeadsOutsideIsRefused() throws IOException {
+    void aSymlinkUnderAnAllowedRootThatLeadsOutsideIsRefused() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("git"));
         Path outside = Files.createDirectories(tmp.resolve("elsewhere/secret.git"));
-        Files.createDirectories(root.resolve("team/app.git"));
+        bare(root.resolve("team/app.git"));
         Files.createSymbolicLink(root.resolve("escape"), outside.getParent());
         urls.localRoots = Optional.of(root.toString());
 
         assertEquals(Optional.empty(), urls.problem(root.resolve("team/app.git").toString()));
         assertEquals(Optional.empty(), urls.problem("file://" + root.resolve("team/app.git")));
-        assertEquals(Optional.empty(), urls.problem(root.resolve("team/not-yet.git").toString()));
+        assertEquals(Optional.of(root.resolve("team/not-yet.git") + " does not exist on the server"),
+                urls.problem(root.resolve("team/not-yet.git").toString()), "below the roots, but nothing to clone yet");
         assertTrue(urls.problem(root.resolve("escape/secret.git").toString()).isPresent());
         assertTrue(urls.problem("file://" + root.resolve("escape/secret.git")).isPresent());
         assertTrue(urls.problem(root + "/team/../../elsewhere/secret.git").isPresent());
@@ -146,8 +147,8 @@ class RepoUrlsTest {
     }
 
     @Test
-    void aRootThatIsItselfASymlinkStillAllowsItsRepositories() throws IOException {
-        Path real = Files.createDirectories(tmp.resolve("real-git/app.git"));
+    void aRootThatIsItselfASymlinkStillAllowsItsRepositories() throws Exception {
+        Path real = bare(tmp.resolve("real-git/app.git"));
         Path link = Files.createSymbolicLink(tmp.resolve("git-link"), real.getParent());
         urls.localRoots = Optional.of(link.toString());
         assertEquals(Optional.empty(), urls.problem(link.resolve("app.git").toString()));
@@ -155,7 +156,7 @@ class RepoUrlsTest {
     }
 
     @Test
-    void theDataDirectoryIsNeverAllowedEvenWhenAnyLocalPathIs() throws IOException {
+    void theDataDirectoryIsNeverAllowedEvenWhenAnyLocalPathIs() throws Exception {
         urls.allowAnyLocal = true;
         urls.localRoots = Optional.of(tmp.toString());
         Path data = tmp.resolve("data");
@@ -163,7 +164,7 @@ class RepoUrlsTest {
         assertTrue(urls.problem(data.resolve("repos/p/r.git").toString()).isPresent());
         Path link = Files.createSymbolicLink(tmp.resolve("innocent"), data.resolve("repos"));
         assertTrue(urls.problem(link.toString()).isPresent());
-        assertEquals(Optional.empty(), urls.problem(tmp.resolve("other.git").toString()));
+        assertEquals(Optional.empty(), urls.problem(bare(tmp.resolve("other.git")).toString()));
     }
 
     @Test
@@ -218,6 +219,44 @@ class RepoUrlsTest {
         assertTrue(urls.problem(gd.toString()).orElse("").contains("data directory"), "never the data directory, even when any path is");
         Files.writeString(gd.resolve(".git"), "gitdir: " + outside + "\n");
         assertEquals(Optional.empty(), urls.problem(gd.toString()));
+    }
+
+    /**
+     * A folder below the roots that holds no git repository was accepted, and its first sync failed with JGit's "not found":
+     * the path must be a repository as JGit's clone reads one (bare, a work tree, a {@code .git} file, a sibling
+     * {@code name.git}), checked when it is entered and again before each fetch.
+     */
+    @Test
+    void aLocalPathMustHoldAGitRepository() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("srv"));
+        urls.localRoots = Optional.of(root.toString());
+        Path plain = Files.createDirectories(root.resolve("plain"));
+        Files.writeString(plain.resolve("README.md"), "not a repository\n");
+        assertEquals(Optional.of(plain + " is not a git repository: it has no .git folder and is not a bare repository"),
+                urls.problem(plain.toString()));
+        assertEquals(Optional.of("file://" + plain + " is not a git repository: it has no .git folder and is not a bare repository"),
+                urls.problem("file://" + plain));
+        GitProblem atFetch = assertThrows(GitProblem.class, () -> urls.requireFetchable(plain.toString()));
+        assertTrue(atFetch.getMessage().endsWith(plain + " is not a git repository: it has no .git folder and is not a bare repository"),
+                atFetch.getMessage());
+        assertEquals(Optional.of(plain.resolve("README.md") + " is a file, not a git repository"),
+                urls.problem(plain.resolve("README.md").toString()));
+
+        assertEquals(Optional.empty(), urls.problem(bare(root.resolve("app.git")).toString()), "bare");
+        assertEquals(Optional.empty(), urls.problem(root.resolve("app").toString()), "the sibling app.git, as git clone finds it");
+        Path work = root.resolve("work");
+        org.eclipse.jgit.api.Git.init().setDirectory(work.toFile()).call().close();
+        assertEquals(Optional.empty(), urls.problem(work.toString()), "a work tree");
+        assertEquals(Optional.empty(), urls.problem("file://" + work + "/.git"), "its .git folder");
+        Path linked = Files.createDirectories(root.resolve("linked"));
+        Files.writeString(linked.resolve(".git"), "gitdir: ../app.git\n");
+        assertEquals(Optional.empty(), urls.problem(linked.toString()), "a .git file");
+        assertEquals(Optional.empty(), urls.problem("https://git.example.invalid/team/plain.git"), "a remote URL is not contacted");
+    }
+
+    private static Path bare(Path dir) throws Exception {
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(dir.toFile()).call().close();
+        return dir;
     }
 
     @Test

@@ -187,10 +187,11 @@ class SyncWorkerTest {
     void badUrlFailsWithAMessage() {
         Account owner = data.account("sync");
         Project p = data.project(owner);
-        Repo repo = support.add(p, owner, "nothing", "/does/not/exist/" + UUID.randomUUID());
+        Repo repo = support.addVanished(p, owner, "nothing", "/does/not/exist/" + UUID.randomUUID());
         RepoSync sync = support.awaitLatest(repo);
         assertEquals(SyncStatus.FAILED, sync.status);
         assertTrue(sync.errorMessage.startsWith("Could not fetch /does/not/exist/"), sync.errorMessage);
+        assertTrue(sync.errorMessage.endsWith(" does not exist on the server"), "named, not JGit's bare \"not found\": " + sync.errorMessage);
         assertTrue(sync.finishedAt != null);
     }
 
@@ -198,7 +199,7 @@ class SyncWorkerTest {
     void aSyncCutShortByTheStopIsNotFailedButLeftToItsLease() {
         Account owner = data.account("sync");
         Project p = data.project(owner);
-        Repo repo = support.add(p, owner, "gone", "/does/not/exist/" + UUID.randomUUID());
+        Repo repo = support.addVanished(p, owner, "gone", "/does/not/exist/" + UUID.randomUUID());
         assertEquals(SyncStatus.FAILED, support.awaitLatest(repo).status, "while running, the failure is the sync's own");
         UUID syncId = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("INSERT INTO repo_syncs (project_id, repository_id, status, locked_by, lease_until, attempts) "

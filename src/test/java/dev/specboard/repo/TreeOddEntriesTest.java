@@ -86,6 +86,7 @@ class TreeOddEntriesTest {
             Document file = follow(s, link.attr("href"));
             assertEquals("docs/line\nbreak.md", file.getElementById("code").attr("data-path"));
             assertEquals("newline", file.getElementById("L1").selectFirst("td + td").wholeText());
+            assertNull(file.getElementById("file-name-note"), "a name that is UTF-8 needs no word on its bytes");
 
             Document tab = follow(s, root.selectFirst("#file-list tbody tr.file a").attr("href"));
             assertEquals("tab\there.txt", tab.getElementById("code").attr("data-path"));
@@ -113,6 +114,86 @@ class TreeOddEntriesTest {
                 shown.put(file.getElementById("code").attr("data-path"), file.getElementById("L1").selectFirst("td + td").wholeText());
             }
             assertEquals(Map.of("caf\\351.txt", "latin", "caf\u00e9.txt", "composed", "cafe\u0301.txt", "decomposed"), shown);
+        }
+    }
+
+    /**
+     * A name whose bytes are no UTF-8 was listed in git's quoted form ({@code bad\377name.txt}): it reads with U+FFFD for
+     * the stray byte, in the tree, the breadcrumb and the file page (which says why), and its link still opens the file.
+     */
+    @Test
+    void aNameThatIsNoUtf8ReadsDecodedAndItsLinkStillOpensTheFile() {
+        Map<byte[], String> files = new java.util.LinkedHashMap<>();
+        files.put(new byte[] {'b', 'a', 'd', (byte) 0xff, 'n', 'a', 'm', 'e', '.', 't', 'x', 't'}, "bytes\n");
+        files.put(new byte[] {'d', (byte) 0xfe, '/', 'i', 'n', '.', 't', 'x', 't'}, "inside\n");
+        try (GitFixture git = GitFixture.create()) {
+            git.commitRawNames("first", files);
+            Synced s = synced(git);
+            Document root = follow(s, s.base());
+            Element file = root.selectFirst("#file-list tbody tr.file a");
+            assertEquals("bad\uFFFDname.txt", file.text());
+            assertEquals("bad\\377name.txt", file.attr("title"), "two such names stay told apart");
+            assertTrue(file.attr("href").endsWith("/blob/bad%5C377name.txt"), file.attr("href"));
+            Element dir = root.selectFirst("#file-list tbody tr.dir a");
+            assertEquals("d\uFFFD/", dir.text());
+
+            Document page = follow(s, file.attr("href"));
+            assertEquals("bad\uFFFDname.txt", page.getElementById("file-title").text());
+            assertTrue(page.title().startsWith("bad\uFFFDname.txt"), page.title());
+            assertTrue(page.getElementById("file-name-note").text().contains("not valid UTF-8"), page.getElementById("file-name-note").text());
+            assertEquals("bad\\377name.txt", page.getElementById("code").attr("data-path"), "threads key the file by its path");
+            assertEquals("bytes", page.getElementById("L1").selectFirst("td + td").wholeText());
+
+            Document folder = follow(s, dir.attr("href"));
+            assertEquals("d\uFFFD", folder.getElementById("tree-title").text());
+            Document inner = follow(s, folder.selectFirst("#file-list tbody tr.file a").attr("href"));
+            assertEquals(List.of(s.base().substring(s.base().lastIndexOf('/') + 1), "d\uFFFD", "in.txt"),
+                    inner.select("nav.breadcrumb li").eachText());
+            assertTrue(inner.getElementById("file-name-note").text().endsWith("Git writes it d\\376/in.txt."),
+                    inner.getElementById("file-name-note").text());
+        }
+    }
+
+    /**
+     * A symbolic link was listed and shown as a plain file whose one line was its target, open to line comments: it is
+     * marked a link in the tree ("→ target"), its page says where it leads (a link when that is in the repository), no
+     * line can be commented, and the API types it.
+     */
+    @Test
+    void aSymbolicLinkIsShownAsALinkToItsTarget() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("docs/guide.md", "# Guide\n", "README.md", "hi\n"));
+            git.commitSymlink("links", "guide.md", "docs/guide.md");
+            git.commitSymlink("links", "docs/up", "..");
+            git.commitSymlink("links", "outside", "/etc/passwd");
+            Synced s = synced(git);
+            Document root = follow(s, s.base());
+            Element link = root.select("#file-list tbody tr").stream().filter(tr -> tr.text().startsWith("guide.md")).findFirst().orElseThrow();
+            assertEquals("symlink", link.className());
+            assertEquals("\u2192 docs/guide.md", link.selectFirst(".link-target").text());
+
+            Document page = follow(s, link.selectFirst("a").attr("href"));
+            assertEquals("This is a symbolic link to docs/guide.md.", page.getElementById("file-link").text());
+            assertTrue(page.getElementById("file-link-target").attr("href").endsWith("/repos/app/blob/docs/guide.md"));
+            assertNull(page.getElementById("code"), "its target is not shown as a line of code");
+            assertNull(page.getElementById("line-range-form"));
+            Document up = follow(s, s.base() + "/blob/docs/up");
+            assertTrue(up.getElementById("file-link-target").attr("href").endsWith("/repos/app"), "a folder: the root");
+            Document out = follow(s, s.base() + "/blob/outside");
+            assertEquals("This is a symbolic link to /etc/passwd, which is outside this repository or missing.",
+                    out.getElementById("file-link").text());
+            assertEquals("code", out.getElementById("file-link-target").tagName(), "nothing to open here");
+
+            String api = "/api/v1/projects/" + s.team().slug() + "/repos/app";
+            fx.api(s.team().viewer()).get(api + "/tree").then().statusCode(200)
+                    .body("find { it.path == 'guide.md' }.type", equalTo("symlink"))
+                    .body("find { it.path == 'README.md' }.type", equalTo("file"));
+            fx.api(s.team().viewer()).get(api + "/files/guide.md").then().statusCode(200)
+                    .body("type", equalTo("symlink")).body("target", equalTo("docs/guide.md")).body("content", equalTo(null));
+            fx.api(s.team().viewer()).get(api + "/files/README.md").then().statusCode(200)
+                    .body("type", equalTo("file")).body("target", equalTo(null)).body("content", equalTo("hi\n"));
+            Web.as(s.team().owner()).contentType("application/x-www-form-urlencoded").formParam("path", "guide.md")
+                    .formParam("lineStart", "1").formParam("body", "on a link").post(s.base() + "/threads").then().statusCode(422);
         }
     }
 

@@ -51,6 +51,37 @@ class SetupWizardResourceTest {
                 .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/projects/new?step=vision"));
     }
 
+    /**
+     * A local folder that holds no git repository was taken by the repository step, and the first sync failed with "not
+     * found": the step refuses it (422, the URL kept), and takes a real repository.
+     */
+    @Test
+    void theRepositoryStepRefusesAFolderThatIsNoGitRepository() throws Exception {
+        Account a = data.account("plainwiz");
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("wizard-plain");
+        try {
+            java.nio.file.Path plain = java.nio.file.Files.createDirectories(tmp.resolve("plain"));
+            basics(a, TestData.unique("PlainWiz"));
+            form(a).formParam("visionStatement", "Calm").formParam("targetFeeling", "minimal").formParam("referenceApps", "")
+                    .formParam("icon", "").formParam("color", "").post("/projects/new/vision").then().statusCode(303);
+            Response refused = form(a).formParam("repoUrl", plain.toString()).formParam("defaultBranch", "trunk")
+                    .post("/projects/new/repository");
+            assertEquals(422, refused.statusCode());
+            Document d = Web.html(refused);
+            assertEquals(plain + " is not a git repository: it has no .git folder and is not a bare repository",
+                    d.getElementById("e-repoUrl").text());
+            assertEquals(plain.toString(), d.getElementById("f-repoUrl").val());
+            assertEquals("trunk", d.getElementById("f-defaultBranch").val());
+            assertEquals("repository", current(page(a, "/projects/new")), "the step is still to be answered");
+
+            org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(plain.resolve("app.git").toFile()).call().close();
+            form(a).formParam("repoUrl", plain.resolve("app.git").toString()).formParam("defaultBranch", "main")
+                    .post("/projects/new/repository").then().statusCode(303);
+        } finally {
+            org.eclipse.jgit.util.FileUtils.delete(tmp.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.IGNORE_ERRORS);
+        }
+    }
+
     @Test
     void newWizardStartsWithTheBasics() {
         Account a = data.account("fresh");

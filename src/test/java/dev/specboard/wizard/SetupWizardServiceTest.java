@@ -117,17 +117,25 @@ class SetupWizardServiceTest {
     }
 
     @Test
-    void acceptedRepositoryLocations() {
+    void acceptedRepositoryLocations() throws Exception {
         Account me = data.account("repo");
         wizard.submitBasics(me.id, basics(TestData.unique("Repo")));
-        for (String url : List.of("https://example.com/team/app.git", "ssh://git@example.com/team/app.git",
-                "git@example.com:team/app.git", "file:///srv/git/app", "/srv/git/app")) {
-            wizard.visit(me.id, SetupStep.REPOSITORY);
-            WizardRun run = wizard.submitRepository(me.id, new RepoForm(url, ""));
-            Project p = project(run.projectId);
-            assertEquals(url, p.repoUrl);
-            assertEquals("app", p.repoName);
-            assertEquals("main", p.repoDefaultBranch);
+        // A local path must hold a git repository (see RepoUrls); remote URLs are not contacted when entered.
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("wizard-local");
+        try {
+            java.nio.file.Path app = tmp.resolve("app");
+            org.eclipse.jgit.api.Git.init().setDirectory(app.toFile()).call().close();
+            for (String url : List.of("https://example.com/team/app.git", "ssh://git@example.com/team/app.git",
+                    "git@example.com:team/app.git", "file://" + app, app.toString())) {
+                wizard.visit(me.id, SetupStep.REPOSITORY);
+                WizardRun run = wizard.submitRepository(me.id, new RepoForm(url, ""));
+                Project p = project(run.projectId);
+                assertEquals(url, p.repoUrl);
+                assertEquals("app", p.repoName);
+                assertEquals("main", p.repoDefaultBranch);
+            }
+        } finally {
+            org.eclipse.jgit.util.FileUtils.delete(tmp.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.IGNORE_ERRORS);
         }
     }
 
