@@ -52,10 +52,11 @@ public class FeatureFormCheck {
         }
         List<PageRow> all = pages.rows(projectId);
         Map<String, UUID> pageRefs = new LinkedHashMap<>();
+        List<String> noPage = new ArrayList<>();
         for (String ref : form.pageList()) {
             UUID pid = Ids.parseOrNull(ref);
             all.stream().filter(p -> p.id().equals(pid) || p.path().equals(PageService.normalise(ref))).findFirst()
-                    .ifPresentOrElse(p -> pageRefs.put(ref, p.id()), () -> errors.add("pages", "There is no page " + ref + " in this project"));
+                    .ifPresentOrElse(p -> pageRefs.put(ref, p.id()), () -> noPage.add(ref));
         }
         // A share lock on the pages named: one being deleted right now is waited for and then found gone (see Feature.dropPage).
         List<UUID> pagesThere = pageRefs.isEmpty() ? List.of() : em.createQuery("select p from Page p where p.projectId = :p and p.id in :ids", Page.class)
@@ -66,12 +67,14 @@ public class FeatureFormCheck {
             if (pagesThere.contains(pid)) {
                 pageIds.add(pid);
             } else {
-                errors.add("pages", "There is no page " + ref + " in this project");
+                noPage.add(ref);
             }
         });
+        missing(errors, "pages", "page", noPage);
         // A journey is named by its id (the form's checkboxes) or by its name (API and MCP callers who know it by name).
         List<FeatureView.JourneyRef> journeyNames = form.journeyList().stream().anyMatch(r -> Ids.parseOrNull(r) == null) ? JourneyFlow.refs(projectId) : List.of();
         Map<String, UUID> journeyRefs = new LinkedHashMap<>();
+        List<String> noJourney = new ArrayList<>();
         for (String ref : form.journeyList()) {
             UUID jid = Ids.parseOrNull(ref);
             List<UUID> byName = jid != null ? List.of(jid)
@@ -79,8 +82,11 @@ public class FeatureFormCheck {
             if (byName.size() == 1) {
                 journeyRefs.put(ref, byName.get(0));
             } else {
-                errors.add("journeys", byName.isEmpty() ? "There is no journey " + ref + " in this project"
-                        : "Several journeys are named " + ref + ": name the one you mean by its id");
+                if (byName.isEmpty()) {
+                    noJourney.add(ref);
+                } else {
+                    errors.add("journeys", "Several journeys are named " + ref + ": name the one you mean by its id");
+                }
             }
         }
         List<UUID> named = journeyRefs.values().stream().distinct().toList();
@@ -91,7 +97,7 @@ public class FeatureFormCheck {
         List<UUID> journeyIds = new ArrayList<>();
         journeyRefs.forEach((ref, jid) -> {
             if (!existing.contains(jid)) {
-                errors.add("journeys", "There is no journey " + ref + " in this project");
+                noJourney.add(ref);
             } else if (!journeyIds.contains(jid)) {
                 journeyIds.add(jid);
             }
@@ -114,17 +120,20 @@ public class FeatureFormCheck {
         if (form.businessRuleList().stream().anyMatch(r -> r.length() > 1000)) {
             errors.add("businessRules", "Each rule has at most 1000 characters");
         }
+        missing(errors, "journeys", "journey", noJourney);
         List<Story> linked = new ArrayList<>();
+        List<String> noStory = new ArrayList<>();
         for (String n : FeatureForm.commas(form.storyNumbers())) {
             String digits = n.replaceFirst("(?i)^us-", "");
             Story s = digits.matches("\\d{1,9}")
                     ? Story.<Story>find("projectId = ?1 and number = ?2", projectId, Integer.parseInt(digits)).firstResult() : null;
             if (s == null) {
-                errors.add("storyNumbers", "There is no story " + n + " in this project");
+                noStory.add(n);
             } else {
                 linked.add(s);
             }
         }
+        missing(errors, "storyNumbers", "story", noStory);
         // A name kept as it was is not checked (two features may share one from before names were unique); a new one must be free.
         String name = dev.specboard.web.SingleLine.clean(form.name());
         boolean kept = f.name != null && name != null && f.name.strip().equalsIgnoreCase(name);
@@ -151,5 +160,18 @@ public class FeatureFormCheck {
         f.businessRules = DesignJson.write(form.businessRuleList());
         f.technicalRequirements = DesignJson.write(new Feature.TechnicalRequirements(form.technicalNeedList()));
         return linked;
+    }
+
+    /**
+     * One message naming every entry not found ("There is no story 99 or abc in this project"): a field keeps its first
+     * message only, so a message per entry named the first bad one and hid the others.
+     */
+    private static void missing(FormErrors errors, String field, String noun, List<String> refs) {
+        if (refs.isEmpty()) {
+            return;
+        }
+        String named = refs.size() == 1 ? refs.get(0)
+                : String.join(", ", refs.subList(0, refs.size() - 1)) + " or " + refs.get(refs.size() - 1);
+        errors.add(field, "There is no " + noun + " " + named + " in this project");
     }
 }

@@ -144,8 +144,9 @@ public class PlanResource {
                     409);
         } catch (ValidationException e) {
             return Htmx.invalid(page(access, queries.page(access, id, null), form, e.errors(),
-                    "The " + ArtifactType.parse(form.artifactType()).map(ArtifactType::label).orElse("artifact")
-                            + " was not saved: fix the problems listed below.", null));
+                    // "Not saved: <label>" reads for a plural label too ("The Implementation steps was not saved")
+                    "Not saved: " + ArtifactType.parse(form.artifactType()).map(ArtifactType::label).orElse("the artifact")
+                            + ". Fix the problems listed below.", null));
         } catch (ApiException e) {
             // The plan was completed or archived from another tab: the page says so and keeps the document typed (a bare 409
             // error page lost it).

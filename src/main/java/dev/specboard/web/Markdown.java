@@ -78,7 +78,7 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        return rendered.get(markdown, text -> policy.sanitize(renderer.render(parser.parse(text))));
+        return rendered.get(markdown, text -> scrollable(policy.sanitize(renderer.render(parser.parse(text)))));
     }
 
     /** Like {@link #render}, but a single line break stays a line break (as GitHub shows comments). */
@@ -86,7 +86,31 @@ public class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        return renderedLines.get(markdown, text -> policy.sanitize(lineRenderer.render(parser.parse(text))));
+        return renderedLines.get(markdown, text -> scrollable(policy.sanitize(lineRenderer.render(parser.parse(text)))));
+    }
+
+    private static final Pattern PRE = Pattern.compile("<pre(?=[\\s>])");
+    private static final Pattern TABLE_START = Pattern.compile("<table(?=[\\s>])");
+    /** The label of a code block's scroll region; app.js numbers the ones a page shows more than once. */
+    static final String CODE_LABEL = "Code";
+    /** The label of a table's scroll region, numbered the same way. */
+    static final String TABLE_LABEL = "Table";
+
+    /**
+     * Sanitized HTML whose code blocks and tables scroll sideways in a box a keyboard can reach (tabindex 0, a named
+     * region), as the app's own tables do: a long line or word scrolled only by mouse, and a wide table widened the
+     * whole page. Added after sanitizing, so the sanitizer still refuses these attributes (and any div) in a member's
+     * text; there every {@code <} of text and attribute values is escaped, so a tag found here is a real tag.
+     */
+    static String scrollable(String html) {
+        if (html.contains("<pre")) {
+            html = PRE.matcher(html).replaceAll("<pre tabindex=\"0\" role=\"region\" aria-label=\"" + CODE_LABEL + "\"");
+        }
+        if (html.contains("<table")) {
+            html = TABLE_START.matcher(html).replaceAll("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\""
+                    + TABLE_LABEL + "\"><table").replace("</table>", "</table></div>");
+        }
+        return html;
     }
 
     private static HtmlRenderer.Builder renderer() {

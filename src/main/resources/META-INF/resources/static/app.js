@@ -116,6 +116,28 @@
     });
   }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', showCurrentSection); } else { showCurrentSection(); }
+  // A link reached with Tab in a row that scrolls sideways is brought into view: on a phone the row showed only the
+  // current section's neighbours, and the focus moved on to links out of sight.
+  document.addEventListener('focusin', function (e) {
+    var link = e.target;
+    if (link.closest && link.closest('.projectnav ul') && link.scrollIntoView) {
+      link.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  });
+
+  // A member's code blocks and tables scroll in regions the server names "Code" and "Table" (web/Markdown). A page
+  // showing several (a story's comments, a chat's answers) numbers them, so each region's name tells them apart.
+  function numberMarkdownRegions() {
+    ['Code', 'Table'].forEach(function (label) {
+      var regions = document.querySelectorAll('[role=region][data-md-label="' + label + '"], [role=region][aria-label="' + label + '"]');
+      regions.forEach(function (region, i) {
+        region.setAttribute('data-md-label', label);
+        region.setAttribute('aria-label', regions.length > 1 ? label + ' ' + (i + 1) : label);
+      });
+    });
+  }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', numberMarkdownRegions); } else { numberMarkdownRegions(); }
+  document.addEventListener('htmx:afterSettle', numberMarkdownRegions);
 
   // data-open-dialog="id" on a button opens that <dialog> (the keyboard shortcuts, from the account menu).
   document.addEventListener('click', function (e) {

@@ -70,6 +70,8 @@ class FeatureResourceTest {
         Response unknown = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Other", "requiredJourneys", List.of("Checkout"))).post(api + "/features");
         assertEquals(422, unknown.statusCode(), unknown.asString());
         assertEquals("There is no journey Checkout in this project", unknown.path("details.requiredJourneys"), unknown.asString());
+        Response two = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Other", "requiredJourneys", List.of("Checkout", "Refund"))).post(api + "/features");
+        assertEquals("There is no journey Checkout or Refund in this project", two.path("details.requiredJourneys"), two.asString());
         Response ambiguous = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Other", "requiredJourneys", List.of("TWICE"))).post(api + "/features");
         assertEquals(422, ambiguous.statusCode(), ambiguous.asString());
         assertTrue(ambiguous.asString().contains("Several journeys are named TWICE"), ambiguous.asString());
@@ -139,14 +141,15 @@ class FeatureResourceTest {
     void invalidFeatureKeepsEveryValueAndNamesEachProblem() {
         TestData.Team t = data.team();
         Response r = Web.as(t.member()).formParam("name", "").formParam("userDescription", "kept text").formParam("status", "done")
-                .formParam("pages", "/nowhere").formParam("storyNumbers", "99").formParam("businessRules", "rule one")
+                .formParam("pages", "/nowhere").formParam("storyNumbers", "99, abc, US-98").formParam("businessRules", "rule one")
                 .post("/projects/" + t.slug() + "/features");
         assertEquals(422, r.statusCode());
         Document d = Web.html(r);
         assertNotNull(d.selectFirst("#e-name"));
         assertTrue(d.selectFirst("#e-status").text().contains("planned"));
         assertTrue(d.selectFirst("#e-pages").text().contains("/nowhere"));
-        assertTrue(d.selectFirst("#e-storyNumbers").text().contains("99"));
+        // every bad entry is named, not only the first ("abc" was named only when it was the sole entry)
+        assertEquals("There is no story 99, abc or US-98 in this project", d.selectFirst("#e-storyNumbers").text());
         assertEquals("kept text", d.selectFirst("#f-userDescription").text());
         assertEquals("rule one", d.selectFirst("#f-businessRules").text());
         assertEquals(403, Web.as(t.viewer()).formParam("name", "x").post("/projects/" + t.slug() + "/features").statusCode());

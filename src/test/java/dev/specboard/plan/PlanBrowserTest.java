@@ -166,4 +166,34 @@ class PlanBrowserTest {
             b.assertNoProblems();
         }
     }
+
+    /**
+     * On a phone an answer's code block and wide table scroll inside their own boxes, each a named region the keyboard
+     * reaches (axe's scrollable-region-focusable), and the page itself does not scroll sideways (a 150-letter word in a
+     * table made it 1,474 px wide). Several boxes get numbered names, so no two regions share one.
+     */
+    @Test
+    void anAnswersCodeAndTableScrollInTheirOwnBoxesOnAPhone() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create(); Browser b = Browser.open(base.toString(), 360)) {
+            fixtures.shop(t.project(), t.owner(), git);
+            Plan plan = fixtures.plan(new Access(t.project(), Role.LEAD, t.lead().id), "shop", "Checkout");
+            String answer = "Run this:\n\n```bash\n./mvnw -B -ntp verify -Dtest=CheckoutServiceTest -Dsurefire.failIfNoSpecifiedTests=false -DskipITs\n```\n\n"
+                    + "| Step | Where |\n|---|---|\n| pay | " + "p".repeat(150) + " |\n";
+            fixtures.answered(plan.id, t.lead(), "How do I test the checkout?", answer + "\nAnd again:\n\n" + answer);
+            b.login(t.viewer().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/plans/" + plan.id + "/chat");
+            b.waitFor("#chat-log li.from-assistant .chat-body pre");
+            b.assertFitsWidth();
+            b.assertAccessible();
+            assertEquals("Code 1, Table 1, Code 2, Table 2", String.valueOf(b.js("""
+                    return Array.prototype.map.call(document.querySelectorAll('#chat-log [role=region]'),
+                        function (e) { return e.getAttribute('aria-label'); }).join(', ');""")));
+            assertEquals(Boolean.TRUE, b.js("""
+                    return Array.prototype.every.call(document.querySelectorAll('#chat-log pre, #chat-log .table-wrap'),
+                        function (e) { return e.scrollWidth > e.clientWidth && e.tabIndex === 0; });"""), "each box scrolls and takes focus");
+            b.tabTo(Keys.TAB, "#chat-log pre");
+            b.assertNoProblems();
+        }
+    }
 }

@@ -145,6 +145,23 @@ class PlanEdgeInputTest {
         }
     }
 
+    /** "The Implementation steps was not saved" read wrong for a plural name: the message names the artifact after "Not saved". */
+    @Test
+    void aRefusedArtifactIsNamedGrammaticallyWhateverItsNumber() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            PlanFixtures.ApiPlan made = fixtures.apiPlan(t, git, "Words", "main");
+            String page = "/projects/" + t.slug() + "/plans/" + made.id();
+            for (String[] type : new String[][] {{"implementation_steps", "Implementation steps"}, {"feature_plan", "Feature plan"}}) {
+                Response r = Web.as(t.member()).contentType("application/x-www-form-urlencoded")
+                        .formParam("artifactType", type[0]).formParam("content", "{\"nothing\": 1}").post(page + "/artifacts");
+                assertEquals(422, r.statusCode(), r.asString());
+                assertEquals("Not saved: " + type[1] + ". Fix the problems listed below.",
+                        Web.html(r).selectFirst("#plan-errors > p").text());
+            }
+        }
+    }
+
     private static void record(List<String> failures, String what, Response r) {
         if (r.statusCode() >= 500 || r.asString().contains("went wrong")) {
             failures.add(what + " → " + r.statusCode() + " " + r.asString().substring(0, Math.min(300, r.asString().length())));

@@ -240,6 +240,33 @@ class LayoutBrowserTest {
         }
     }
 
+    /** Tabbing along a row that scrolls sideways on a phone keeps the focused link in view: it was scrolled on load only. */
+    @Test
+    void onAPhoneEachLinkTabbedToInTheProjectNavigationIsInView() {
+        TestData.Team t = project();
+        try (Browser phone = Browser.open(base.toString(), 360)) {
+            phone.login(t.owner().username, TestData.PASSWORD);
+            phone.go("/projects/" + t.slug() + "/design");
+            phone.js("document.querySelector('.projectnav .nav-groups a[aria-current]').focus();");
+            List<String> reached = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                new Actions(phone.driver).sendKeys(Keys.TAB).perform();
+                Object seen = phone.js("""
+                        var e = document.activeElement, row = e.closest('.projectnav ul');
+                        if (!e.closest('.projectnav')) { return null; }
+                        if (!row) { return 'in view: (the search box)'; }
+                        var r = e.getBoundingClientRect(), box = row.getBoundingClientRect();
+                        return (r.left >= box.left - 1 && r.right <= box.right + 1 ? 'in view: ' : 'out of view: ') + e.textContent.trim();""");
+                if (seen == null) {
+                    break;
+                }
+                reached.add(String.valueOf(seen));
+            }
+            assertTrue(reached.contains("in view: Previews"), "the sections' row was tabbed through to its end: " + reached);
+            assertTrue(reached.stream().allMatch(r -> r.startsWith("in view: ")), String.join(", ", reached));
+        }
+    }
+
     @Test
     void theKeyboardsFocusRingInTheProjectNavigationIsDrawnWholeNotCutOffByTheScrollingRows() {
         TestData.Team t = project();

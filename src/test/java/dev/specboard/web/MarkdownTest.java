@@ -133,4 +133,35 @@ class MarkdownTest {
         assertEquals("Web", page.select("#description h3").text());
         assertEquals("Details", page.select("#description h4").text());
     }
+
+    /**
+     * A fenced code block scrolls sideways on a phone, and a wide table scrolled the whole page: each scrolls in a box a
+     * keyboard reaches (axe's scrollable-region-focusable), named as a region. A member's own HTML gets the same box and
+     * never chooses these attributes, nor a div, itself.
+     */
+    @Test
+    void codeBlocksAndTablesScrollInRegionsAKeyboardReaches() {
+        String word = "w".repeat(150);
+        String html = markdown.render("```java\nint x = 1;\n```\n\n| A | B |\n|---|---|\n| " + word + " | b |\n\n"
+                + "<pre tabindex=\"-1\" role=\"button\" aria-label=\"Evil\" onclick=\"x()\">raw</pre>\n\n"
+                + "<div class=\"table-wrap\" tabindex=\"3\" role=\"region\" aria-label=\"Mine\">boxed</div>\n\n"
+                + "<table summary=\"a>b <pre>\"><tr><td>raw <table><tr><td>inner</td></tr></table></td></tr></table>\n\n"
+                + "`<pre>` and <code>&lt;table></code> " + System.nanoTime());
+        Document doc = org.jsoup.Jsoup.parseBodyFragment(html);
+        assertEquals(2, doc.select("pre").size(), html);
+        for (org.jsoup.nodes.Element pre : doc.select("pre")) {
+            assertEquals(java.util.Map.of("tabindex", "0", "role", "region", "aria-label", "Code"),
+                    pre.attributes().asList().stream().collect(java.util.stream.Collectors.toMap(a -> a.getKey(), a -> a.getValue())), html);
+        }
+        assertEquals(3, doc.select("table").size(), html);
+        for (org.jsoup.nodes.Element table : doc.select("table")) {
+            org.jsoup.nodes.Element wrap = table.parent();
+            assertEquals("table-wrap", wrap.className(), html);
+            assertTrue(MarkupCensusTest.focusableRegion(wrap) && "Table".equals(wrap.attr("aria-label")), html);
+        }
+        assertEquals(3, doc.select("div.table-wrap").size(), "the member's own div keeps none of the box's attributes: " + html);
+        assertTrue(doc.select("[onclick], [tabindex=-1], [tabindex=3], [aria-label=Evil], [aria-label=Mine], [role=button]").isEmpty(), html);
+        assertTrue(doc.text().contains("<pre> and <table>"), "code that names the tags keeps its text: " + html);
+        assertTrue(markdown.renderLines("```\nx\n```\n" + System.nanoTime()).contains("<pre tabindex=\"0\" role=\"region\" aria-label=\"Code\">"));
+    }
 }
