@@ -63,6 +63,7 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
     int declarationsRead;
     boolean partial;
     private boolean statesTaken;
+    private boolean readingAttributes;
     private Attribute attribute;
     final Map<String, LexicalUnit> customRaw = new LinkedHashMap<>();
     final Map<String, String> customColors = new LinkedHashMap<>();
@@ -135,7 +136,9 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
         }
         String sheet = attributeSheet.toString();
         attributeSheet.setLength(0);
+        readingAttributes = true;
         parse(null, p -> p.parseStyleSheet(new InputSource(new StringReader(sheet))));
+        readingAttributes = false;
         attributes.clear();
     }
 
@@ -159,7 +162,7 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
     @Override
     public void startSelector(SelectorList selectors, Locator locator) {
         statesTaken = false;
-        if (!attributes.isEmpty() && selectors.size() == 1 && selectors.get(0).getSimpleSelector() instanceof ElementSelector e
+        if (readingAttributes && selectors.size() == 1 && selectors.get(0).getSimpleSelector() instanceof ElementSelector e
                 && e.getConditions() != null && e.getConditions().size() == 1
                 && e.getConditions().get(0).getConditionType() == Condition.ConditionType.ID_CONDITION) {
             String id = e.getConditions().get(0).getValue();
