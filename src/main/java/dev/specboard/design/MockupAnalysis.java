@@ -9,7 +9,8 @@ import java.util.Map;
  * ({@code colors_used}, {@code components_detected}, {@code spacing_analysis}) plus the details the design
  * system aggregates (colour uses with their contexts, typography, component variants and states,
  * colours named by custom properties), the interactions declared and the responsive rules. Stored as
- * JSON with snake_case keys.
+ * JSON with snake_case keys. {@code partial}: the mockup had more styled elements, declarations or interactions than one
+ * analysis reads ({@link MockupAnalyzer#MAX_STYLED_ELEMENTS}...), and only the first ones were read.
  */
 public record MockupAnalysis(
         List<String> colorsUsed,
@@ -21,7 +22,8 @@ public record MockupAnalysis(
         Map<String, String> customProperties,
         List<Interaction> interactions,
         ResponsiveRules responsiveRules,
-        int parseErrors) {
+        int parseErrors,
+        boolean partial) {
 
     /** One colour, how many declarations use it and where (backgrounds, text, borders, buttons, links...). */
     public record ColorUse(String value, int count, List<String> contexts) {
@@ -78,6 +80,6 @@ public record MockupAnalysis(
 
     public static MockupAnalysis empty() {
         return new MockupAnalysis(List.of(), List.of(), List.of(), List.of(), new SpacingAnalysis(null, false, 0, List.of()),
-                new Typography(List.of(), List.of()), Map.of(), List.of(), new ResponsiveRules(List.of()), 0);
+                new Typography(List.of(), List.of()), Map.of(), List.of(), new ResponsiveRules(List.of()), 0, false);
     }
 }

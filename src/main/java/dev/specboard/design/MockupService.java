@@ -34,6 +34,9 @@ public class MockupService {
     @Inject
     DesignSystemService designSystems;
 
+    @Inject
+    MockupAnalyses analyses;
+
     /** The current mockup of every page (or of one), with its page, for previews and part-2 features; one query. */
     public record CurrentMockup(UUID pageId, String name, String path, int version, String html, String css, String js, UUID mockupId) {
     }
@@ -51,17 +54,24 @@ public class MockupService {
     @Transactional
     public Mockup save(Access access, UUID pageId, MockupForm form, List<String> aiNotes) {
         access.requireWrite(Role.MEMBER);
+        // Read before the first statement: a save waiting for its turn holds no connection and no lock on the page.
+        MockupAnalysis analysis = form.html() != null && !form.html().isBlank() && fits(form.html()) && fits(form.css()) && fits(form.js())
+                ? analyses.analyze(form) : null;
         Page page = Page.inProject(access.project().id, pageId).orElseThrow(() -> ApiException.notFound("No such page in this project"));
         RowLock.forUpdate(em, page, "No such page in this project");
-        return addVersion(access, page, form, aiNotes);
+        return addVersion(access, page, form, aiNotes, analysis);
+    }
+
+    private static boolean fits(String text) {
+        return text == null || text.length() <= MockupForm.MAX;
     }
 
     /** The next version of a locked page's mockup, inside the caller's transaction. */
     Mockup addVersion(Access access, Page page, MockupForm form) {
-        return addVersion(access, page, form, List.of());
+        return addVersion(access, page, form, List.of(), null);
     }
 
-    private Mockup addVersion(Access access, Page page, MockupForm form, List<String> aiNotes) {
+    private Mockup addVersion(Access access, Page page, MockupForm form, List<String> aiNotes, MockupAnalysis analysed) {
         FormErrors errors = validation.check(form);
         List<String> notes = aiNotes == null ? List.of() : aiNotes.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
         if (notes.size() > Mockup.AiNotes.MAX_NOTES) {
@@ -95,7 +105,7 @@ public class MockupService {
         }
         Number max = (Number) em.createQuery("select coalesce(max(m.version), 0) from Mockup m where m.pageId = :p")
                 .setParameter("p", page.id).getSingleResult();
-        MockupAnalysis analysis = MockupAnalyzer.analyze(form.html(), form.css(), form.js());
+        MockupAnalysis analysis = analysed != null ? analysed : analyses.analyze(form);
         Mockup m = new Mockup();
         m.pageId = page.id;
         m.version = max.intValue() + 1;

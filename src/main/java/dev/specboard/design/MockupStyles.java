@@ -14,8 +14,6 @@ import org.htmlunit.cssparser.parser.media.MediaQueryList;
 import org.htmlunit.cssparser.parser.selector.ElementSelector;
 import org.htmlunit.cssparser.parser.selector.Selector;
 import org.htmlunit.cssparser.parser.selector.SelectorList;
-import org.htmlunit.cssparser.parser.selector.SimpleSelector;
-import org.jsoup.nodes.Element;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -43,18 +41,36 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
             "padding", "padding-top", "padding-right", "padding-bottom", "padding-left", "padding-block", "padding-inline",
             "padding-block-start", "padding-block-end", "padding-inline-start", "padding-inline-end", "gap", "row-gap", "column-gap",
             "grid-gap", "grid-row-gap", "grid-column-gap");
-    private static final Set<String> GENERIC_FAMILIES = Set.of("serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui",
-            "ui-serif", "ui-sans-serif", "ui-monospace", "ui-rounded", "math", "emoji", "fangsong", "inherit", "initial", "unset");
 
-    final List<MockupAnalyzer.Declaration> declarations = new ArrayList<>();
+    /** Declarations read at most in one analysis (sheets, style and colour attributes); past it the analysis is partial. */
+    static final int MAX_DECLARATIONS = 10_000;
+
+    /** Only declarations with a {@code var()} wait for every custom property to be read; the rest are measured as they come. */
+    private record Pending(String property, LexicalUnit value, boolean identsAreColors, List<MockupAnalyzer.Subject> subjects) {
+    }
+
+    /** A style or colour attribute written into the one sheet of attributes as {@code #sN { ... }}. */
+    private record Attribute(MockupAnalyzer.Subject subject, boolean colour) {
+    }
+
+    // One parser for the whole analysis: a new one (and its 40 KB of buffers) per style attribute took 330 MB for 4,800 of them.
+    private final CSS3Parser parser = new CSS3Parser();
+    private final StringBuilder attributeSheet = new StringBuilder();
+    private final List<Attribute> attributes = new ArrayList<>();
+    private final List<Pending> pending = new ArrayList<>();
+    /** The pseudo-classes styled on selectors whose subject is each component kind ({@code .btn:hover}). */
+    final Map<String, Set<String>> styledStates = new HashMap<>();
+    int declarationsRead;
+    boolean partial;
+    private boolean statesTaken;
+    private boolean readingAttributes;
+    private Attribute attribute;
     final Map<String, LexicalUnit> customRaw = new LinkedHashMap<>();
     final Map<String, String> customColors = new LinkedHashMap<>();
     final Map<String, Integer> colorCounts = new LinkedHashMap<>();
     final Map<String, Set<String>> colorContexts = new HashMap<>();
     final Map<Double, Integer> spacing = new TreeMap<>();
-    final Map<Double, Integer> sizes = new TreeMap<>();
-    final Map<String, Integer> families = new LinkedHashMap<>();
-    final Map<String, String> stacks = new HashMap<>();
+    private final MockupFonts fonts = new MockupFonts();
     final List<MockupAnalysis.Breakpoint> breakpoints = new ArrayList<>();
     int errors;
     private List<MockupAnalyzer.Subject> current = List.of();
@@ -67,9 +83,63 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
         parse(null, parser -> parser.parseStyleSheet(new InputSource(new StringReader(css))));
     }
 
-    /** Reads an element's {@code style} attribute, whose declarations style that element. */
+    /**
+     * Reads an element's {@code style} attribute, whose declarations style that element: written into one sheet with the
+     * other attributes ({@link #readAttributes}), or read alone when it could reach past its own rule there.
+     */
     void parseInline(String style, MockupAnalyzer.Subject subject) {
-        parse(subject, parser -> parser.parseStyleDeclaration(new InputSource(new StringReader(style))));
+        if (closedWithin(style)) {
+            attributes.add(new Attribute(subject, false));
+            attributeSheet.append("#s").append(attributes.size() - 1).append('{').append(style).append("}\n");
+        } else {
+            parse(subject, p -> p.parseStyleDeclaration(new InputSource(new StringReader(style))));
+        }
+    }
+
+    /** A colour attribute ({@code fill}, {@code stroke}, {@code bgcolor}, a font's {@code color}) as the property it stands for. */
+    void parseAttributeColor(String property, String value, MockupAnalyzer.Subject subject) {
+        String text = property + ':' + value;
+        if (closedWithin(text)) {
+            attributes.add(new Attribute(subject, true));
+            attributeSheet.append("#s").append(attributes.size() - 1).append('{').append(text).append("}\n");
+        } else {
+            attribute = new Attribute(subject, true);
+            parse(subject, p -> p.parseStyleDeclaration(new InputSource(new StringReader(text))));
+            attribute = null;
+        }
+    }
+
+    /** Whether a text cannot end its rule in the sheet of attributes early (braces, comments, strings, escapes, at-rules). */
+    private static boolean closedWithin(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '{', '}', '/', '\\', '"', '\'', '@', '\n', '\r', '\f' -> {
+                    return false;
+                }
+                case '(' -> depth++;
+                case ')' -> depth--;
+                default -> {
+                }
+            }
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    /** Reads the style and colour attributes gathered so far, in one parse. */
+    void readAttributes() {
+        if (attributes.isEmpty()) {
+            return;
+        }
+        String sheet = attributeSheet.toString();
+        attributeSheet.setLength(0);
+        readingAttributes = true;
+        parse(null, p -> p.parseStyleSheet(new InputSource(new StringReader(sheet))));
+        readingAttributes = false;
+        attributes.clear();
     }
 
     private interface Parse {
@@ -77,7 +147,6 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
     }
 
     private void parse(MockupAnalyzer.Subject subject, Parse parse) {
-        CSS3Parser parser = new CSS3Parser();
         parser.setDocumentHandler(this);
         parser.setErrorHandler(this);
         inline = subject;
@@ -92,9 +161,21 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
 
     @Override
     public void startSelector(SelectorList selectors, Locator locator) {
+        statesTaken = false;
+        if (readingAttributes && selectors.size() == 1 && selectors.get(0).getSimpleSelector() instanceof ElementSelector e
+                && e.getConditions() != null && e.getConditions().size() == 1
+                && e.getConditions().get(0).getConditionType() == Condition.ConditionType.ID_CONDITION) {
+            String id = e.getConditions().get(0).getValue();
+            int n = id != null && id.matches("s[0-9]{1,7}") ? Integer.parseInt(id.substring(1)) : -1;
+            if (n >= 0 && n < attributes.size()) {
+                attribute = attributes.get(n);
+                current = List.of(attribute.subject());
+                return;
+            }
+        }
         List<MockupAnalyzer.Subject> subjects = new ArrayList<>();
         for (Selector s : selectors) {
-            subjects.add(subjectOf(s));
+            subjects.add(MockupAnalyzer.subjectOf(s));
         }
         current = subjects;
         if (media != null) {
@@ -105,6 +186,7 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
     @Override
     public void endSelector(SelectorList selectors) {
         current = List.of();
+        attribute = null;
     }
 
     @Override
@@ -145,11 +227,41 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
         if (value == null) {
             return;
         }
+        if (declarationsRead >= MAX_DECLARATIONS) {
+            partial = true;
+            return;
+        }
+        declarationsRead++;
         String property = name.toLowerCase(Locale.ROOT);
+        List<MockupAnalyzer.Subject> subjects = inline != null ? List.of(inline) : current;
+        if (!statesTaken) {
+            statesTaken = true;
+            for (MockupAnalyzer.Subject s : subjects) {
+                if (!s.pseudo().isEmpty()) {
+                    s.kinds().forEach(kind -> styledStates.computeIfAbsent(kind, k -> new LinkedHashSet<>()).addAll(s.pseudo()));
+                }
+            }
+        }
         if (property.startsWith("--")) {
             customRaw.put(name, value);
+            return;
         }
-        declarations.add(new MockupAnalyzer.Declaration(property, value, inline != null ? List.of(inline) : current));
+        boolean identsAreColors = attribute != null && attribute.colour() || CssColors.isColorProperty(property);
+        if (usesVar(value)) {
+            pending.add(new Pending(property, value, identsAreColors, subjects));
+        } else {
+            measure(property, value, identsAreColors, subjects);
+        }
+    }
+
+    private static boolean usesVar(LexicalUnit first) {
+        for (LexicalUnit u = first; u != null; u = u.getNextLexicalUnit()) {
+            if (u.getLexicalUnitType() == LexicalUnit.LexicalUnitType.FUNCTION && "var".equalsIgnoreCase(u.getFunctionName())
+                    || u.getParameters() != null && usesVar(u.getParameters())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -166,49 +278,37 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
         errors++;
     }
 
+    /** Once every sheet and attribute is read: the colours custom properties hold, and the declarations that use them. */
     void collectCustomProperties() {
         for (String name : customRaw.keySet()) {
             CssColors.ofCustomProperty(customRaw, name).ifPresent(hex -> customColors.put(name.substring(2), hex));
         }
+        for (Pending d : pending) {
+            measure(d.property(), d.value(), d.identsAreColors(), d.subjects());
+        }
+        pending.clear();
     }
 
-    void measure(MockupAnalyzer.Declaration d) {
-        String p = d.property();
-        if (!p.startsWith("--")) {
-            colors(d.value(), CssColors.isColorProperty(p), hex -> countColor(hex, contexts(p, d.subjects())));
-        }
+    /** The number of declarations waiting for the custom properties (at most {@link #MAX_DECLARATIONS}). */
+    int pending() {
+        return pending.size();
+    }
+
+    private void measure(String p, LexicalUnit value, boolean identsAreColors, List<MockupAnalyzer.Subject> subjects) {
+        colors(value, identsAreColors, hex -> countColor(hex, contexts(p, subjects)));
         if (SPACING.contains(p)) {
-            for (LexicalUnit u = d.value(); u != null; u = u.getNextLexicalUnit()) {
+            for (LexicalUnit u = value; u != null; u = u.getNextLexicalUnit()) {
                 Double px = CssLengths.px(u, false);
                 if (px != null && px > 0) {
                     spacing.merge(round(px), 1, Integer::sum);
                 }
             }
         } else if (p.equals("font-size")) {
-            Double px = CssLengths.px(d.value(), true);
-            if (px != null && px > 0) {
-                sizes.merge(round(px), 1, Integer::sum);
-            }
+            fonts.size(CssLengths.px(value, true));
         } else if (p.equals("font-family")) {
-            family(d.value());
+            fonts.family(value);
         } else if (p.equals("font")) {
-            fontShorthand(d.value());
-        }
-    }
-
-    void attributeColors(Element e) {
-        MockupAnalyzer.Subject s = MockupAnalyzer.subject(e);
-        for (String attr : List.of("fill", "stroke", "bgcolor", "color")) {
-            if (!e.hasAttr(attr) || attr.equals("color") && !e.normalName().equals("font")) {
-                continue;
-            }
-            try {
-                LexicalUnit u = new CSS3Parser().parsePropertyValue(new InputSource(new StringReader(e.attr(attr))));
-                String property = attr.equals("bgcolor") ? "background-color" : attr;
-                colors(u, true, hex -> countColor(hex, contexts(property, List.of(s))));
-            } catch (IOException | RuntimeException ex) {
-                errors++;
-            }
+            fonts.shorthand(value);
         }
     }
 
@@ -221,63 +321,6 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
         colorContexts.computeIfAbsent(hex, k -> new LinkedHashSet<>()).addAll(contexts);
     }
 
-    private void family(LexicalUnit first) {
-        List<String> stack = new ArrayList<>();
-        StringBuilder name = new StringBuilder();
-        for (LexicalUnit u = first; u != null; u = u.getNextLexicalUnit()) {
-            switch (u.getLexicalUnitType()) {
-                case OPERATOR_COMMA -> {
-                    if (!name.isEmpty()) {
-                        stack.add(name.toString());
-                    }
-                    name.setLength(0);
-                }
-                case IDENT, STRING_VALUE -> name.append(name.isEmpty() ? "" : " ").append(u.getStringValue());
-                default -> {
-                }
-            }
-        }
-        if (!name.isEmpty()) {
-            stack.add(name.toString());
-        }
-        if (stack.isEmpty() || Set.of("inherit", "initial", "unset", "revert").contains(stack.get(0).toLowerCase(Locale.ROOT))) {
-            return;
-        }
-        String primary = stack.get(0);
-        families.merge(primary, 1, Integer::sum);
-        stacks.putIfAbsent(primary, String.join(", ", stack.stream().map(MockupStyles::quoteFamily).toList()));
-    }
-
-    /** {@code font: [style] [weight] size[/line-height] family, ...}: the size, then everything after it is the family stack. */
-    private void fontShorthand(LexicalUnit first) {
-        for (LexicalUnit u = first; u != null; u = u.getNextLexicalUnit()) {
-            Double px = sizeUnit(u);
-            if (px != null) {
-                if (px > 0) {
-                    sizes.merge(round(px), 1, Integer::sum);
-                }
-                LexicalUnit rest = u.getNextLexicalUnit();
-                if (rest != null && rest.getLexicalUnitType() == LexicalUnit.LexicalUnitType.OPERATOR_SLASH) {
-                    rest = rest.getNextLexicalUnit() == null ? null : rest.getNextLexicalUnit().getNextLexicalUnit();
-                }
-                if (rest != null) {
-                    family(rest);
-                }
-                return;
-            }
-        }
-    }
-
-    private Double sizeUnit(LexicalUnit u) {
-        if (u.getLexicalUnitType() == LexicalUnit.LexicalUnitType.IDENT) {
-            return CssLengths.sizeWord(u.getStringValue());
-        }
-        if (u.getLexicalUnitType() == LexicalUnit.LexicalUnitType.INTEGER || u.getLexicalUnitType() == LexicalUnit.LexicalUnitType.REAL) {
-            return null; // a weight like 700, not a size
-        }
-        return CssLengths.px(u, true);
-    }
-
     /** The analysis: what the styles declared, with the components and interactions the HTML shows. */
     MockupAnalysis result(List<MockupAnalysis.ComponentUse> components, List<MockupAnalysis.Interaction> interactions) {
         List<MockupAnalysis.ColorUse> usage = new ArrayList<>();
@@ -285,45 +328,11 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
         usage.sort(Comparator.comparingInt(MockupAnalysis.ColorUse::count).reversed());
         SpacingScale scale = SpacingScale.of(spacing);
         List<MockupAnalysis.Measure> spacingValues = spacing.entrySet().stream().map(e -> new MockupAnalysis.Measure(e.getKey(), e.getValue())).toList();
-        List<MockupAnalysis.Family> fams = new ArrayList<>();
-        families.forEach((name, n) -> fams.add(new MockupAnalysis.Family(name, n, stacks.get(name))));
-        fams.sort(Comparator.comparingInt(MockupAnalysis.Family::count).reversed());
-        List<MockupAnalysis.Measure> sizeValues = sizes.entrySet().stream().map(e -> new MockupAnalysis.Measure(e.getKey(), e.getValue())).toList();
         return new MockupAnalysis(usage.stream().map(MockupAnalysis.ColorUse::value).toList(), usage,
                 components.stream().map(MockupAnalysis.ComponentUse::type).toList(), components,
                 new MockupAnalysis.SpacingAnalysis(scale.base(), scale.consistent(), scale.consistency(), spacingValues),
-                new MockupAnalysis.Typography(fams, sizeValues), Map.copyOf(customColors), interactions,
-                new MockupAnalysis.ResponsiveRules(breakpoints), errors);
-    }
-
-    private static MockupAnalyzer.Subject subjectOf(Selector selector) {
-        SimpleSelector simple = selector.getSimpleSelector();
-        String tag = "";
-        Set<String> classes = new LinkedHashSet<>();
-        Set<String> pseudo = new LinkedHashSet<>();
-        String type = "";
-        String role = "";
-        if (simple instanceof ElementSelector e) {
-            tag = e.getLocalNameLowerCase() == null ? "" : e.getLocalNameLowerCase();
-            if (e.getConditions() != null) {
-                for (Condition c : e.getConditions()) {
-                    switch (c.getConditionType()) {
-                        case CLASS_CONDITION -> classes.add(c.getValue());
-                        case PSEUDO_CLASS_CONDITION -> pseudo.add(c.getValue() == null ? "" : c.getValue().toLowerCase(Locale.ROOT));
-                        case ATTRIBUTE_CONDITION -> {
-                            if ("type".equalsIgnoreCase(c.getLocalName()) && c.getValue() != null) {
-                                type = c.getValue().toLowerCase(Locale.ROOT);
-                            } else if ("role".equalsIgnoreCase(c.getLocalName()) && c.getValue() != null) {
-                                role = c.getValue().toLowerCase(Locale.ROOT);
-                            }
-                        }
-                        default -> {
-                        }
-                    }
-                }
-            }
-        }
-        return new MockupAnalyzer.Subject(tag, classes, pseudo, type, role);
+                fonts.typography(), Map.copyOf(customColors), interactions,
+                new MockupAnalysis.ResponsiveRules(breakpoints), errors, partial);
     }
 
     /** Where a colour is used: its role (backgrounds, text, borders...) and the kinds of element it styles (buttons, links...). */
@@ -356,11 +365,7 @@ final class MockupStyles extends HandlerBase implements CSSErrorHandler {
         };
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 100) / 100d;
-    }
-
-    private static String quoteFamily(String name) {
-        return GENERIC_FAMILIES.contains(name.toLowerCase(Locale.ROOT)) || name.matches("[A-Za-z-]+") ? name : "\"" + name.replace("\"", "") + "\"";
     }
 }
