@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.specboard.assist.Assistant;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
@@ -67,6 +68,30 @@ public record ChatMessage(UUID id, String role, String content, String author, U
 
     ChatMessage retried() {
         return new ChatMessage(id, role, "", author, authorId, createdAt, PENDING, null, null);
+    }
+
+    /**
+     * The conversation the model is given before a question: each question with the answer written for it, in order. A
+     * question whose answer failed or is still pending is left out with that answer: the model was sent the failed
+     * question again and again, as user messages one after another; a retried question is sent once, as the question.
+     */
+    static List<Assistant.Turn> answeredTurns(List<ChatMessage> before) {
+        List<Assistant.Turn> turns = new ArrayList<>();
+        for (int i = 0; i + 1 < before.size(); i++) {
+            ChatMessage question = before.get(i);
+            ChatMessage answer = before.get(i + 1);
+            if (USER.equals(question.role()) && answer.fromAssistant() && COMPLETE.equals(answer.status())
+                    && !blank(question.content()) && !blank(answer.content())) {
+                turns.add(new Assistant.Turn(USER, question.content()));
+                turns.add(new Assistant.Turn(ASSISTANT, answer.content()));
+                i++;
+            }
+        }
+        return turns;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     static List<ChatMessage> read(String json) {

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -170,12 +169,7 @@ public class ChatWorker {
         if (q < 0) {
             return null;
         }
-        List<Assistant.Turn> history = new ArrayList<>();
-        for (ChatMessage m : messages.subList(0, q)) {
-            if (ChatMessage.COMPLETE.equals(m.status()) && m.content() != null && !m.content().isBlank()) {
-                history.add(new Assistant.Turn(m.role(), m.content()));
-            }
-        }
+        List<Assistant.Turn> history = ChatMessage.answeredTurns(messages.subList(0, q));
         String slug = (String) em.createNativeQuery("SELECT slug FROM projects WHERE id = ?1").setParameter(1, job.projectId()).getSingleResult();
         return new Asked(new Assistant.Question(job.projectId(), slug, job.askedBy(), messages.get(q).content(), history));
     }

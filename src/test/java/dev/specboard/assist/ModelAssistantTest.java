@@ -128,6 +128,34 @@ class ModelAssistantTest {
         }
     }
 
+    /**
+     * A question whose answer failed stayed in the conversation given to the model: later requests sent user messages one
+     * after another, the failed question among them. The model is given answered turns only, and a retried question once.
+     */
+    @Test
+    void theModelIsGivenOnlyAnsweredTurnsAndARetriedQuestionOnce() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            assertEquals("complete", ask(s, "What is in the cart?").getString("messages[1].status"));
+            ModelDouble.MODE.set("500");
+            JsonPath failed = ask(s, "Did the payment fail?");
+            assertEquals("failed", failed.getString("messages[3].status"));
+            ModelDouble.MODE.set("ok");
+            assertEquals("complete", ask(s, "Which tasks touch the checkout code?").getString("messages[5].status"));
+            JsonPath sent = JsonPath.from(ModelDouble.REQUESTS.get(ModelDouble.REQUESTS.size() - 1));
+            assertEquals(List.of("system", "user", "assistant", "user"), sent.getList("messages.role"));
+            assertEquals("What is in the cart?", sent.getString("messages[1].content"));
+            assertEquals("Which tasks touch the checkout code?", sent.getString("messages[3].content"));
+            assertFalse(sent.prettify().contains("Did the payment fail?"), "the failed question is left out");
+
+            RestAssured.given().auth().oauth2(s.token()).contentType("application/json")
+                    .post(s.api() + "/messages/" + failed.getString("messages[3].id") + "/retry").then().statusCode(200);
+            sent = JsonPath.from(ModelDouble.REQUESTS.get(ModelDouble.REQUESTS.size() - 1));
+            assertEquals(List.of("system", "user", "assistant", "user"), sent.getList("messages.role"), "the retried question is sent once");
+            assertEquals(List.of("What is in the cart?", "Did the payment fail?"), sent.getList("messages.findAll { it.role == 'user' }.content"));
+        }
+    }
+
     /** A model that answered megabytes had them all stored, and every read of the chat carried them. */
     @Test
     void aHugeAnswerIsCutAtTheCapWithAVisibleNote() {
