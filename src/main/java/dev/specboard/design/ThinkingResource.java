@@ -98,7 +98,8 @@ public class ThinkingResource {
             return stale(access, tid, e, feedback);
         }
         return Flash.redirect(headers, at(access, t), t.answeredWithAPageToDesign()
-                ? "Answered: a placeholder page for " + t.subjectName() + " is in the page tree, to be designed." : "Thought revised with your feedback.");
+                ? "Answered: a placeholder page for " + t.subjectName() + " is in the page tree, to be designed."
+                : BranchQuestions.goesOn(t) ? "Answered: the branch is connected in the journey as you said." : "Thought revised with your feedback.");
     }
 
     @RoleFirst.Member

@@ -53,6 +53,9 @@ public class ThoughtService {
     @Inject
     PageService pages;
 
+    @Inject
+    JourneyNodeService journeyNodes;
+
     /** The project's thoughts, oldest first (the order they were thought in, the id breaking ties so pages hold still), optionally of one status; one query. */
     public List<Thought> list(UUID projectId, String status) {
         if (status != null && !status.isBlank() && !status.equals("review") && !Thought.STATUSES.contains(status)) {
@@ -192,8 +195,8 @@ public class ThoughtService {
 
     /**
      * A user corrects a thought (or answers a question) with feedback; the thought is kept as revised. Answering an entity's
-     * question that its page is still to be designed puts a placeholder page for it in the page tree. {@code seen} as for
-     * {@link #confirm}.
+     * question that its page is still to be designed puts a placeholder page for it in the page tree; answering that a
+     * journey's branch goes on to a screen connects it there. {@code seen} as for {@link #confirm}.
      */
     @Transactional
     public Thought revise(Access access, UUID id, String feedback, Integer seen) {
@@ -206,7 +209,9 @@ public class ThoughtService {
         }
         Thought t = lock(access.project().id, id);
         t.requireSeen(seen, access.accountId(), "revised");
+        java.util.Optional<BranchQuestions.Answer> connection = BranchQuestions.answer(t, feedback.strip());
         t.decide("revised", feedback.strip(), access.accountId());
+        connection.ifPresent(a -> journeyNodes.connect(access, a.flowId(), a.connection()));
         if (t.answeredWithAPageToDesign()) {
             // The answer names a page nobody designed yet: it gets a placeholder in the page tree, to be designed.
             pages.placeholder(access, t.subjectName());
@@ -385,6 +390,7 @@ public class ThoughtService {
             // The design-system worker locks the design system, then writes its token thoughts: same order here.
             designSystems.lock(projectId);
         }
+        BranchQuestions.lockJourney(t, em); // an answer may connect the branch: the journey's edits lock it before its questions
         em.refresh(t, LockModeType.PESSIMISTIC_WRITE);
         return t;
     }
