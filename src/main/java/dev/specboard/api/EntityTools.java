@@ -17,6 +17,9 @@ import static dev.specboard.api.McpTools.call;
  */
 public class EntityTools {
 
+    /** A decision's version argument: a thought someone else decided on is refused without it. */
+    private static final String SEEN = "the thought's version you saw (from list_thinking); without it a thought someone else decided on is refused";
+
     @Inject
     EntityApi entityApi;
 
@@ -53,29 +56,35 @@ public class EntityTools {
         return call(() -> thinkingApi.listThinking(project, status, QueryValues.page(page)));
     }
 
-    @Tool(name = "confirm_thought", description = "Confirms an inference of the thinking chain; confirming an entity's inference confirms the entity, "
-            + "so later inferences leave it alone.",
+    @Tool(name = "confirm_thought", description = "Confirms an inference of the thinking chain (a question: no answer needed); confirming an entity's "
+            + "inference confirms the entity, so later inferences leave it alone. Pass the version you saw: if someone decided on the thought "
+            + "since, nothing is changed and the error says how it stands.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public ThinkingApi.ThoughtAnswer confirmThought(@ToolArg(description = "project slug") String project,
-                                                    @ToolArg(description = "thought id") String thoughtId) {
-        return call(() -> thinkingApi.confirmThought(project, thoughtId));
+                                                    @ToolArg(description = "thought id") String thoughtId,
+                                                    @ToolArg(description = SEEN, required = false) Integer version) {
+        return call(() -> thinkingApi.confirmThought(project, thoughtId, new ThinkingApi.DecisionBody(version)));
     }
 
-    @Tool(name = "revise_thought", description = "Corrects an inference, or answers the assistant's question, with feedback; the thought is kept as revised.",
+    @Tool(name = "revise_thought", description = "Corrects an inference, or answers the assistant's question, with feedback; the thought is kept as "
+            + "revised. Pass the version you saw: if someone decided on the thought since, nothing is changed and the error says how it stands.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public ThinkingApi.ThoughtAnswer reviseThought(@ToolArg(description = "project slug") String project,
                                                    @ToolArg(description = "thought id") String thoughtId,
-                                                   @ToolArg(description = "the correction or answer") String feedback) {
-        return call(() -> thinkingApi.reviseThought(project, thoughtId, new ThinkingApi.FeedbackBody(feedback)));
+                                                   @ToolArg(description = "the correction or answer") String feedback,
+                                                   @ToolArg(description = SEEN, required = false) Integer version) {
+        return call(() -> thinkingApi.reviseThought(project, thoughtId, new ThinkingApi.FeedbackBody(feedback, version)));
     }
 
     @Tool(name = "reject_thought", description = "Rejects an inference: what it created (an entity, field, relationship or data operation) is withdrawn "
             + "and does not come back with later inferences, and the thoughts built on it are flagged for review; an entity a member confirmed "
-            + "or edited stays, its dependents flagged all the same (the answer's note says so).",
+            + "or edited stays, its dependents flagged all the same (the answer's note says so). Pass the version you saw: if someone decided "
+            + "on the thought since (confirmed it, say), nothing is rejected and the error says how it stands.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
     public ThinkingApi.ThoughtAnswer rejectThought(@ToolArg(description = "project slug") String project,
-                                                   @ToolArg(description = "thought id") String thoughtId) {
-        return call(() -> thinkingApi.rejectThought(project, thoughtId));
+                                                   @ToolArg(description = "thought id") String thoughtId,
+                                                   @ToolArg(description = SEEN, required = false) Integer version) {
+        return call(() -> thinkingApi.rejectThought(project, thoughtId, new ThinkingApi.DecisionBody(version)));
     }
 
     @Tool(name = "confirm_entity", description = "Confirms an inferred entity as it is: later inferences leave it alone.",

@@ -32,13 +32,14 @@ public class ThinkingApi {
     /**
      * A thought: {@code sourceDescription} says where it came from in words; {@code source} is the first thing it came
      * from (null when unknown) and {@code sources} all of them, each with its page's {@code url} (null once deleted);
-     * {@code note} says what a rejection left standing (an entity a member confirmed), else null.
+     * {@code note} says what a rejection left standing (an entity a member confirmed), else null; {@code version} is what a
+     * decision on it sends as the version its caller saw.
      */
     @RegisterForReflection
     public record ThoughtAnswer(UUID id, String thoughtType, String reasoning, double confidence, String status, List<UUID> dependsOn,
                                 List<UUID> leadsTo, String sourceDescription, String subject, boolean needsReview, boolean needsAnswer,
                                 String userFeedback, SourceAnswer source, List<SourceAnswer> sources, List<String> alternatives,
-                                String note) {
+                                String note, int version) {
     }
 
     /** One thing a thought came from: {@code kind} page, mockup, feature or journey. */
@@ -46,7 +47,15 @@ public class ThinkingApi {
     public record SourceAnswer(String kind, UUID id, String name, String url) {
     }
 
-    public record FeedbackBody(String feedback) {
+    /** A revision: the correction or answer, and the version of the thought its caller saw (see {@link DecisionBody}). */
+    public record FeedbackBody(String feedback, Integer version) {
+    }
+
+    /**
+     * The optional body of a confirmation or rejection: the version of the thought its caller saw. A decision taken since
+     * that version refuses it with 409; without it, only a thought someone else decided on is refused.
+     */
+    public record DecisionBody(Integer version) {
     }
 
     @Inject
@@ -75,9 +84,9 @@ public class ThinkingApi {
     @RoleFirst.Member
     @POST
     @Path("/thinking/{id}/confirm")
-    public ThoughtAnswer confirmThought(@PathParam("slug") String slug, @PathParam("id") String id) {
+    public ThoughtAnswer confirmThought(@PathParam("slug") String slug, @PathParam("id") String id, DecisionBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        return thought(access, thoughts.confirm(access, DesignApi.uuid(id)));
+        return thought(access, thoughts.confirm(access, DesignApi.uuid(id), body == null ? null : body.version()));
     }
 
     @RoleFirst.Member
@@ -86,16 +95,17 @@ public class ThinkingApi {
     public ThoughtAnswer reviseThought(@PathParam("slug") String slug, @PathParam("id") String id, FeedbackBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         Addressed.thought(access, DesignApi.uuid(id));
-        return thought(access, thoughts.revise(access, DesignApi.uuid(id), ComponentApi.body(body).feedback()));
+        FeedbackBody b = ComponentApi.body(body);
+        return thought(access, thoughts.revise(access, DesignApi.uuid(id), b.feedback(), b.version()));
     }
 
     /** Rejects a thought: what it created is withdrawn and the thoughts depending on it are flagged for review. */
     @RoleFirst.Member
     @POST
     @Path("/thinking/{id}/reject")
-    public ThoughtAnswer rejectThought(@PathParam("slug") String slug, @PathParam("id") String id) {
+    public ThoughtAnswer rejectThought(@PathParam("slug") String slug, @PathParam("id") String id, DecisionBody body) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Thought t = thoughts.reject(access, DesignApi.uuid(id));
+        Thought t = thoughts.reject(access, DesignApi.uuid(id), body == null ? null : body.version());
         return thought(t, thoughts.sources(access, List.of(t)).get(t.id), InferredEntity.keptNote(t));
     }
 
@@ -111,6 +121,6 @@ public class ThinkingApi {
         List<SourceAnswer> sources = refs == null ? List.of() : refs.stream().map(r -> new SourceAnswer(r.kind(), r.id(), r.name(), r.url())).toList();
         return new ThoughtAnswer(t.id, t.thoughtType, t.reasoning, t.confidence, t.status, t.dependsOn, t.leadsTo, ThoughtService.describe(t, refs),
                 t.subjectKey, t.needsReview, t.needsAnswer, t.userFeedback, sources.isEmpty() ? null : sources.get(0), sources,
-                t.alternativeList(), note);
+                t.alternativeList(), note, t.version);
     }
 }

@@ -65,6 +65,51 @@ final class BranchQuestions {
         return choices;
     }
 
+    /** What answering a branch's question with "It goes on to “X”." adds: a connection of the journey {@code flowId}. */
+    record Answer(java.util.UUID flowId, ConnectionForm connection) {
+    }
+
+    private static final String GOES_ON = "It goes on to \u201c";
+
+    /** Whether the feedback is the answer that sends a branch on to a screen (an offered one, or written the same way). */
+    static boolean goesOn(Thought t) {
+        return "branch".equals(t.subjectKind()) && t.userFeedback != null && t.userFeedback.startsWith(GOES_ON);
+    }
+
+    /**
+     * The connection answering a branch's question with "It goes on to “X”." makes: from the decision, labelled with the
+     * branch, to the journey's screen named X as the answers name them; none for another answer, a journey or decision
+     * gone, or a branch connected meanwhile. 422 on {@code feedback} when no screen is named X any more.
+     */
+    static java.util.Optional<Answer> answer(Thought t, String feedback) {
+        String[] at = t.subjectName().split("\\.", 3); // flow id, decision key, branch label
+        if (!"branch".equals(t.subjectKind()) || at.length < 3 || !feedback.startsWith(GOES_ON) || !feedback.endsWith("\u201d.")) {
+            return java.util.Optional.empty();
+        }
+        String screen = feedback.substring(GOES_ON.length(), feedback.length() - 2);
+        JourneyFlow f = JourneyFlow.inProject(t.projectId, dev.specboard.kernel.Ids.parseOrNull(at[0])).orElse(null);
+        List<FlowNode> nodes = f == null ? List.of() : FlowNode.<FlowNode>list("flowId", f.id);
+        FlowNode decision = nodes.stream().filter(n -> n.nodeKey.equals(at[1]) && n.nodeType.equals("decision")).findFirst().orElse(null);
+        if (decision == null || FlowModel.connections(decision.connections).stream().anyMatch(c -> at[2].equals(c.label()))) {
+            return java.util.Optional.empty();
+        }
+        Map<java.util.UUID, String> pageNames = pageNames(nodes);
+        return java.util.Optional.of(nodes.stream().filter(n -> n != decision && n.nodeType.equals("screen")).filter(n -> {
+            FlowModel.Data d = FlowModel.data(n.data);
+            return screen.equals(blank(d.label()) ? pageNames.getOrDefault(d.pageId(), n.nodeKey) : d.label());
+        }).findFirst().map(n -> new Answer(f.id, new ConnectionForm(decision.nodeKey, n.nodeKey, at[2], "", ""))).orElseThrow(() -> dev.specboard.web.ValidationException
+                .of("feedback", "The journey " + f.name + " has no screen \u201c" + screen + "\u201d any more: choose another answer or write your own")));
+    }
+
+    /** Locks the journey a branch's question is about, as its edits do before they ask again: an answer may connect the branch. */
+    static void lockJourney(Thought t, jakarta.persistence.EntityManager em) {
+        String[] at = t.subjectName().split("\\.", 3);
+        if ("branch".equals(t.subjectKind())) {
+            JourneyFlow.inProject(t.projectId, dev.specboard.kernel.Ids.parseOrNull(at[0]))
+                    .ifPresent(f -> em.refresh(f, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        }
+    }
+
     /** The names of the pages the journey's screens show. */
     private static Map<java.util.UUID, String> pageNames(List<FlowNode> nodes) {
         List<java.util.UUID> ids = nodes.stream().filter(n -> n.nodeType.equals("screen")).map(n -> FlowModel.data(n.data).pageId())

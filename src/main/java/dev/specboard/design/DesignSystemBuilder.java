@@ -40,6 +40,13 @@ public final class DesignSystemBuilder {
         String stack;
     }
 
+    /** The custom property name most used for a colour and free, the alphabetically first on a tie; null when none is. */
+    private static String cssName(Map<String, Integer> names, Set<String> taken) {
+        return names == null ? null : names.entrySet().stream().filter(n -> !taken.contains(n.getKey()))
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
     public static DesignTokens.Result build(List<PageInput> inputs, DesignTokens.Confirmations confirmations) {
         DesignTokens.Confirmations conf = confirmations == null ? DesignTokens.Confirmations.none() : confirmations;
         Map<String, DesignTokens.ColorConfirmation> named = conf.colors() == null ? Map.of() : conf.colors();
@@ -47,6 +54,7 @@ public final class DesignSystemBuilder {
 
         Map<String, Acc> colors = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> propertyNames = new HashMap<>();
+        Map<String, Map<String, Integer>> mergedNames = new HashMap<>();
         Map<Double, Acc> spacing = new TreeMap<>();
         Map<String, Acc> families = new LinkedHashMap<>();
         Map<Double, Acc> sizes = new TreeMap<>();
@@ -70,8 +78,12 @@ public final class DesignSystemBuilder {
                     acc.mergedFrom.add(use.value());
                 }
             }
-            a.customProperties().forEach((name, hex) -> propertyNames.computeIfAbsent(resolve(hex, merges), k -> new HashMap<>())
-                    .merge(slug(name), 1, Integer::sum));
+            a.customProperties().forEach((name, hex) -> {
+                // A colour merged into another lends it its CSS names only when it has none of its own: "--ink" merged into
+                // "--line" must not rename the colour that stays (alphabetically first won a tie).
+                String into = resolve(hex, merges);
+                (into.equals(hex) ? propertyNames : mergedNames).computeIfAbsent(into, k -> new HashMap<>()).merge(slug(name), 1, Integer::sum);
+            });
             for (MockupAnalysis.Measure m : a.spacingAnalysis().values()) {
                 add(spacing.computeIfAbsent(m.px(), k -> new Acc()), m.count(), in.page());
             }
@@ -115,10 +127,8 @@ public final class DesignSystemBuilder {
                 name = c.name();
                 source = "member";
             } else {
-                String fromCss = propertyNames.getOrDefault(hex, Map.of()).entrySet().stream()
-                        .filter(n -> !taken.contains(n.getKey()))
-                        .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                        .map(Map.Entry::getKey).orElse(null);
+                String own = cssName(propertyNames.get(hex), taken);
+                String fromCss = own != null ? own : cssName(mergedNames.get(hex), taken);
                 if (fromCss != null) {
                     name = fromCss;
                     source = "custom-property";

@@ -73,7 +73,8 @@ public record FeatureLooks(List<String> components, List<Colour> colors) {
         return s.append(" of the design system.").toString();
     }
 
-    private static String words(List<String> items) {
+    /** Items as a sentence lists them: "a", "a and b", "a, b and c". */
+    static String words(List<String> items) {
         return items.size() == 1 ? items.get(0)
                 : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }

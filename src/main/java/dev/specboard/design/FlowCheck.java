@@ -65,8 +65,8 @@ public final class FlowCheck {
                     out.add(new Problem("missing-branch", n.key(), "The decision " + name + " needs at least two branches (it has "
                             + n.data().branches().size() + ")."));
                 } else if (!missing.isEmpty()) {
-                    out.add(new Problem("missing-branch", n.key(), "The decision " + name + " has no connection for the branch "
-                            + String.join(", ", missing) + "."));
+                    out.add(new Problem("missing-branch", n.key(), "The decision " + name + " has no connection for "
+                            + (missing.size() == 1 ? "the branch " : "the branches ") + FeatureLooks.words(missing) + "."));
                 }
             }
             if (n.type().equals("screen") && !n.hasMockup()) {

@@ -3,6 +3,7 @@ package dev.specboard.design;
 import dev.specboard.project.RoleFirst;
 import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
+import dev.specboard.kernel.StaleVersionException;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import dev.specboard.web.FilterChoices;
@@ -50,7 +51,7 @@ public class ThinkingResource {
         Access access = projectAccess.read(slug);
         FilterChoices choices = new FilterChoices();
         String filter = choices.oneOf("status", "thought status", status, ThinkingView.FILTERS);
-        return choices.answer(Templates.thinking(thoughts.chain(access, filter, choices, page, null, FormErrors.none(), "")));
+        return choices.answer(Templates.thinking(thoughts.chain(access, filter, choices, page, null, FormErrors.none(), "", null)));
     }
 
     /**
@@ -68,10 +69,16 @@ public class ThinkingResource {
     @POST
     @Path("/{id}/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response confirm(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+    public Response confirm(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("version") Integer version,
+                            @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Thought t = thoughts.confirm(access, uuid(id));
-        return Flash.redirect(headers, at(access, t), "Thought confirmed.");
+        Thought t;
+        try {
+            t = thoughts.confirm(access, uuid(id), version);
+        } catch (StaleVersionException e) {
+            return stale(access, uuid(id), e, null);
+        }
+        return Flash.redirect(headers, at(access, t), "question".equals(t.thoughtType) ? "Question closed: no answer needed." : "Thought confirmed.");
     }
 
     @RoleFirst.Member
@@ -79,29 +86,47 @@ public class ThinkingResource {
     @Path("/{id}/revise")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revise(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("feedback") String feedback,
-                           @Context HttpHeaders headers) {
+                           @FormParam("version") Integer version, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID tid = uuid(id);
         Thought t;
         try {
-            t = thoughts.revise(access, tid, feedback);
+            t = thoughts.revise(access, tid, feedback, version);
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, tid, e.errors(), feedback)));
+            return Htmx.invalid(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, tid, e.errors(), feedback, null)));
+        } catch (StaleVersionException e) {
+            return stale(access, tid, e, feedback);
         }
         return Flash.redirect(headers, at(access, t), t.answeredWithAPageToDesign()
-                ? "Answered: a placeholder page for " + t.subjectName() + " is in the page tree, to be designed." : "Thought revised with your feedback.");
+                ? "Answered: a placeholder page for " + t.subjectName() + " is in the page tree, to be designed."
+                : BranchQuestions.goesOn(t) ? "Answered: the branch is connected in the journey as you said." : "Thought revised with your feedback.");
     }
 
     @RoleFirst.Member
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reject(@PathParam("slug") String slug, @PathParam("id") String id, @Context HttpHeaders headers) {
+    public Response reject(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("version") Integer version,
+                           @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        Thought t = thoughts.reject(access, uuid(id));
+        Thought t;
+        try {
+            t = thoughts.reject(access, uuid(id), version);
+        } catch (StaleVersionException e) {
+            return stale(access, uuid(id), e, null);
+        }
         String kept = InferredEntity.keptNote(t);
         return Flash.redirect(headers, at(access, t), kept != null ? "Thought rejected. " + kept
                 : "Thought rejected: what it created is withdrawn and the thoughts built on it are flagged.");
+    }
+
+    /**
+     * A decision on a thought someone else decided on since the page was opened: 409 with the chain as it is now, the
+     * thought's card saying how it stands and by whom, its feedback typed kept in its form; nothing was changed.
+     */
+    private Response stale(Access access, UUID id, StaleVersionException e, String feedback) {
+        return Htmx.page(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, id, FormErrors.none(),
+                feedback == null ? "" : feedback, e.getMessage())), 409);
     }
 
     /** The thought's card on the page of the chain that shows it. */

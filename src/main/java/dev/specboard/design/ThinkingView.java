@@ -11,12 +11,13 @@ import java.util.UUID;
  * The thinking chain: a page ({@code at}) of the thoughts (filtered by status; none when the filter is refused,
  * {@code filterErrors} saying why), with every thought of the project by id in the chain's order (for the thoughts each one
  * depends on and leads to) with the page of the unfiltered chain that shows each, and links to what each came from by thought id;
- * {@code confirmedEntities}: the inferred names of the entities a member confirmed, which a rejection leaves standing.
+ * {@code confirmedEntities}: the inferred names of the entities a member confirmed, which a rejection leaves standing;
+ * {@code conflict}: why the decision on the {@code failed} thought was refused when someone decided on it meanwhile, else null.
  */
 public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thought> byId, Map<UUID, Integer> pageById,
                            Map<UUID, List<SourceRef>> sourcesById,
                            String filter, long waiting, PageNumbers at, UUID failed, dev.specboard.web.FormErrors errors, String feedback,
-                           dev.specboard.web.FormErrors filterErrors, java.util.Set<String> confirmedEntities) {
+                           String conflict, dev.specboard.web.FormErrors filterErrors, java.util.Set<String> confirmedEntities) {
 
     /** Whether rejecting the thought leaves its entity standing: a member confirmed, renamed or edited it. */
     public boolean keepsEntity(Thought t) {
@@ -55,6 +56,11 @@ public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thou
     /** The refused thought's id, whose feedback field ({@code feedback-<id>}) the error summary atop the page links to; null when none was. */
     public String errorRow() {
         return failed != null && errors.any() && thoughts.stream().anyMatch(this::failed) ? failed.toString() : null;
+    }
+
+    /** Why a decision on this thought was refused because someone decided on it meanwhile; null for any other thought. */
+    public String conflict(Thought t) {
+        return failed(t) ? conflict : null;
     }
 
     public boolean failed(Thought t) {

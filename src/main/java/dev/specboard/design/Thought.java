@@ -1,5 +1,8 @@
 package dev.specboard.design;
 
+import dev.specboard.account.Account;
+import dev.specboard.kernel.StaleVersionException;
+import dev.specboard.web.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -98,6 +102,9 @@ public class Thought extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public Instant decidedAt;
+
+    /** 1 as recorded, one more for each decision on it (and for being undecided again): what a decision says it saw. */
+    public int version = 1;
 
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -196,18 +203,18 @@ public class Thought extends PanacheEntityBase {
         hasAlternatives = !choices.isEmpty();
     }
 
-    /** A user decides: confirm, revise (with feedback) or reject; a rejected thought stays rejected. */
     /** Whether this is an entity's "where do its records come from" question answered "a page ... is still to be designed". */
     public boolean answeredWithAPageToDesign() {
         return "question".equals(subjectKind()) && EntityInferenceRun.toDesign(subjectName()).equals(userFeedback);
     }
 
+    /** A user decides: confirm, revise (with feedback) or reject; a rejected thought stays rejected. */
     public void decide(String to, String feedback, UUID by) {
         if ("rejected".equals(status)) {
-            throw dev.specboard.web.ApiException.conflict("This thought was rejected already.");
+            throw ApiException.conflict("This thought was rejected already.");
         }
         if ("confirmed".equals(to) && "confirmed".equals(status)) {
-            throw dev.specboard.web.ApiException.conflict("This thought is confirmed already.");
+            throw ApiException.conflict("This thought is confirmed already.");
         }
         status = to;
         if (feedback != null) {
@@ -219,6 +226,32 @@ public class Thought extends PanacheEntityBase {
         needsReview = false;
         decidedBy = by;
         decidedAt = Instant.now();
+        version++;
+    }
+
+    /**
+     * Refuses a decision ({@code action}: "confirmed", "revised", "rejected") taken on a state of the thought that is not
+     * its own any more, so that a page opened before a colleague's decision does not silently undo it: 422 for a version it
+     * never had; 409 showing how it stands now when it was decided since the version {@code seen}, or, with none given (an
+     * API caller), when someone other than the caller decided on it.
+     */
+    void requireSeen(Integer seen, UUID caller, String action) {
+        StaleVersionException.requireSaved("The thought", seen, version);
+        if (seen != null ? seen == version : !decided() || caller.equals(decidedBy)) {
+            return;
+        }
+        String by = Account.savedByAsSeenBy(decidedBy, caller);
+        String now = "active".equals(status) ? "undecided again" : status;
+        String message = "This thought was " + ("active".equals(status) ? "put back to undecided" : status) + " by "
+                + (by == null ? "someone else" : by) + (seen != null ? " after you opened it (you saw version " + seen + ", it is now version "
+                + version + ")" : " (version " + version + ")") + ": it is " + now
+                + ("revised".equals(status) && userFeedback != null ? " with the feedback \"" + userFeedback + "\"" : "")
+                + ". Nothing was " + action + (seen != null ? ": look at it again and decide anew." : ": to decide anyway, send the version you saw, " + version + ".");
+        Map<String, String> current = StaleVersionException.texts("status", status, "feedback", userFeedback);
+        if (seen != null) {
+            throw StaleVersionException.withMessage(message, seen, version, current, null, by);
+        }
+        throw ApiException.conflict(message, Map.of("currentVersion", version, "current", current));
     }
 
     /**
@@ -233,6 +266,7 @@ public class Thought extends PanacheEntityBase {
         needsReview = false;
         decidedBy = null;
         decidedAt = null;
+        version++;
     }
 
     /** The project's thoughts about a subject, by subject key: what an inference updates in place or finds rejected. */

@@ -53,6 +53,9 @@ public class ThoughtService {
     @Inject
     PageService pages;
 
+    @Inject
+    JourneyNodeService journeyNodes;
+
     /** The project's thoughts, oldest first (the order they were thought in, the id breaking ties so pages hold still), optionally of one status; one query. */
     public List<Thought> list(UUID projectId, String status) {
         if (status != null && !status.isBlank() && !status.equals("review") && !Thought.STATUSES.contains(status)) {
@@ -73,11 +76,12 @@ public class ThoughtService {
 
     /**
      * The thinking chain page: a page of the thoughts the filter keeps (none when it was refused; the page holding
-     * {@code failed} when a revision was refused, so its form shows with the feedback kept), with every thought of the
-     * project by id for the links between them, and their sources. A fixed number of queries whatever the thoughts' number.
+     * {@code failed} when a decision on it was refused, so its form shows with the feedback kept and the {@code conflict}
+     * saying why when it was decided meanwhile), with every thought of the project by id for the links between them, and
+     * their sources. A fixed number of queries whatever the thoughts' number.
      */
     public ThinkingView chain(Access access, String filter, FilterChoices choices, Integer page, UUID failed,
-                              FormErrors errors, String feedback) {
+                              FormErrors errors, String feedback, String conflict) {
         UUID projectId = access.project().id;
         List<Thought> all = list(projectId, null);
         Map<UUID, Thought> byId = new LinkedHashMap<>();
@@ -94,7 +98,7 @@ public class ThoughtService {
         List<Thought> shown = kept.subList(Math.min(at.offset(), kept.size()), Math.min(at.offset() + PAGE_SIZE, kept.size()));
         long waiting = all.stream().filter(t -> t.needsReview || t.needsAnswer && "active".equals(t.status)).count();
         return new ThinkingView(access, shown, byId, pageById, sources(access, shown), filter, waiting, at, failed, errors, feedback,
-                choices.errors(), InferredEntity.confirmedNames(projectId));
+                conflict, choices.errors(), InferredEntity.confirmedNames(projectId));
     }
 
     /** The page of the unfiltered chain that shows the thought (the first if it has none), for a redirect to it. */
@@ -169,11 +173,15 @@ public class ThoughtService {
         return Thought.inProject(projectId, id).orElseThrow(() -> ApiException.notFound("No such thought in this project"));
     }
 
-    /** A user agrees with a thought; confirming an entity's inference confirms the entity (later inferences leave it alone). */
+    /**
+     * A user agrees with a thought as they saw it ({@code seen}: its version; null from an API caller, refused only when
+     * someone else decided on it); confirming an entity's inference confirms the entity (later inferences leave it alone).
+     */
     @Transactional
-    public Thought confirm(Access access, UUID id) {
+    public Thought confirm(Access access, UUID id, Integer seen) {
         access.requireWrite(Role.MEMBER);
         Thought t = lock(access.project().id, id);
+        t.requireSeen(seen, access.accountId(), "confirmed");
         t.decide("confirmed", null, access.accountId());
         if (t.subjectKind().equals("token")) {
             designSystems.confirmColor(t.projectId, t.subjectName(), null);
@@ -187,10 +195,11 @@ public class ThoughtService {
 
     /**
      * A user corrects a thought (or answers a question) with feedback; the thought is kept as revised. Answering an entity's
-     * question that its page is still to be designed puts a placeholder page for it in the page tree.
+     * question that its page is still to be designed puts a placeholder page for it in the page tree; answering that a
+     * journey's branch goes on to a screen connects it there. {@code seen} as for {@link #confirm}.
      */
     @Transactional
-    public Thought revise(Access access, UUID id, String feedback) {
+    public Thought revise(Access access, UUID id, String feedback, Integer seen) {
         access.requireWrite(Role.MEMBER);
         if (feedback == null || feedback.isBlank()) {
             throw ValidationException.of("feedback", "Say what is wrong or what the answer is");
@@ -199,7 +208,10 @@ public class ThoughtService {
             throw ValidationException.of("feedback", "At most 5000 characters");
         }
         Thought t = lock(access.project().id, id);
+        t.requireSeen(seen, access.accountId(), "revised");
+        java.util.Optional<BranchQuestions.Answer> connection = BranchQuestions.answer(t, feedback.strip());
         t.decide("revised", feedback.strip(), access.accountId());
+        connection.ifPresent(a -> journeyNodes.connect(access, a.flowId(), a.connection()));
         if (t.answeredWithAPageToDesign()) {
             // The answer names a page nobody designed yet: it gets a placeholder in the page tree, to be designed.
             pages.placeholder(access, t.subjectName());
@@ -211,12 +223,14 @@ public class ThoughtService {
      * A user rejects a thought: what it created is withdrawn and the thoughts depending on it are flagged for review. An
      * entity a member confirmed, renamed or edited stays (a person decided on it; removing it on the entities page still
      * withdraws it), but the thoughts built on the rejected one are flagged all the same: they rest on an inference a
-     * person now says is wrong, whatever the entity is called since.
+     * person now says is wrong, whatever the entity is called since. {@code seen} as for {@link #confirm}: a Reject on a
+     * page opened before a colleague's Confirm does not undo it.
      */
     @Transactional
-    public Thought reject(Access access, UUID id) {
+    public Thought reject(Access access, UUID id, Integer seen) {
         access.requireWrite(Role.MEMBER);
         Thought t = lock(access.project().id, id);
+        t.requireSeen(seen, access.accountId(), "rejected");
         if (InferredEntity.keptOnReject(t).isPresent()) {
             t.decide("rejected", null, access.accountId());
             flagDependents(t);
@@ -376,6 +390,7 @@ public class ThoughtService {
             // The design-system worker locks the design system, then writes its token thoughts: same order here.
             designSystems.lock(projectId);
         }
+        BranchQuestions.lockJourney(t, em); // an answer may connect the branch: the journey's edits lock it before its questions
         em.refresh(t, LockModeType.PESSIMISTIC_WRITE);
         return t;
     }

@@ -28,10 +28,11 @@ public record DesignWizardForm(
         @FormParam("color") List<String> color,
         @FormParam("colorName") List<String> colorName,
         @FormParam("keep") List<String> keep,
-        @FormParam("draftStory") String draftStory) {
+        @FormParam("draftStory") String draftStory,
+        @FormParam("parent") String parent) {
 
     public static DesignWizardForm empty() {
-        return new DesignWizardForm("", "/", "", "responsive", "", "", "", List.of(), "", "", "", "", "", List.of(), List.of(), List.of(), "on");
+        return new DesignWizardForm("", "/", "", "responsive", "", "", "", List.of(), "", "", "", "", "", List.of(), List.of(), List.of(), "on", "");
     }
 
     /** The answers a run saved, step by step, as one form (what the person sees when they come back). */
@@ -51,7 +52,7 @@ public record DesignWizardForm(
         return new DesignWizardForm(s(all, "name", e.name), s(all, "path", e.path), s(all, "purpose", ""), s(all, "primaryDevice", e.primaryDevice),
                 s(all, "layout", ""), s(all, "userDescription", ""), s(all, "category", ""), l(all, "pages"), s(all, "businessRules", ""),
                 s(all, "creates", ""), s(all, "reads", ""), s(all, "updates", ""), s(all, "deletes", ""), l(all, "color"), l(all, "colorName"),
-                l(all, "keep"), s(all, "draftStory", "on"));
+                l(all, "keep"), s(all, "draftStory", "on"), s(all, "parent", ""));
     }
 
     /** Every field as typed (none missing: an unticked box is an empty one), to keep as a step's draft ({@link WizardRun#keepDraft}). */
@@ -74,6 +75,7 @@ public record DesignWizardForm(
         d.put("colorName", names());
         d.put("keep", kept());
         d.put("draftStory", n(draftStory));
+        d.put("parent", n(parent));
         return d;
     }
 
@@ -81,7 +83,8 @@ public record DesignWizardForm(
     static DesignWizardForm ofDraft(Map<String, Object> d) {
         return new DesignWizardForm(s(d, "name", ""), s(d, "path", ""), s(d, "purpose", ""), s(d, "primaryDevice", ""), s(d, "layout", ""),
                 s(d, "userDescription", ""), s(d, "category", ""), l(d, "pages"), s(d, "businessRules", ""), s(d, "creates", ""), s(d, "reads", ""),
-                s(d, "updates", ""), s(d, "deletes", ""), l(d, "color"), l(d, "colorName"), l(d, "keep"), s(d, "draftStory", ""));
+                s(d, "updates", ""), s(d, "deletes", ""), l(d, "color"), l(d, "colorName"), l(d, "keep"), s(d, "draftStory", ""),
+                s(d, "parent", ""));
     }
 
     private static String n(String v) {
@@ -92,19 +95,21 @@ public record DesignWizardForm(
     DesignWizardForm over(DesignWizardForm saved, DesignStep step) {
         return switch (step) {
             case PAGE -> new DesignWizardForm(name, path, purpose, primaryDevice, saved.layout, saved.userDescription, saved.category, saved.pages,
-                    saved.businessRules, saved.creates, saved.reads, saved.updates, saved.deletes, saved.color, saved.colorName, saved.keep, saved.draftStory);
+                    saved.businessRules, saved.creates, saved.reads, saved.updates, saved.deletes, saved.color, saved.colorName, saved.keep, saved.draftStory,
+                    parent);
             case LAYOUT -> saved.with("layout", layout);
             case DESCRIBE -> new DesignWizardForm(name, saved.path, saved.purpose, saved.primaryDevice, saved.layout, userDescription, category, saved.pages,
-                    saved.businessRules, saved.creates, saved.reads, saved.updates, saved.deletes, saved.color, saved.colorName, saved.keep, saved.draftStory);
+                    saved.businessRules, saved.creates, saved.reads, saved.updates, saved.deletes, saved.color, saved.colorName, saved.keep, saved.draftStory,
+                    saved.parent);
             case PAGES -> new DesignWizardForm(saved.name, saved.path, saved.purpose, saved.primaryDevice, saved.layout, saved.userDescription,
                     saved.category, pageList(), businessRules, saved.creates, saved.reads, saved.updates, saved.deletes, saved.color, saved.colorName,
-                    saved.keep, saved.draftStory);
+                    saved.keep, saved.draftStory, saved.parent);
             case DATA -> new DesignWizardForm(saved.name, saved.path, saved.purpose, saved.primaryDevice, saved.layout, saved.userDescription,
                     saved.category, saved.pages, saved.businessRules, creates, reads, updates, deletes, saved.color, saved.colorName, saved.keep,
-                    saved.draftStory);
+                    saved.draftStory, saved.parent);
             case COLOURS -> new DesignWizardForm(saved.name, saved.path, saved.purpose, saved.primaryDevice, saved.layout, saved.userDescription,
                     saved.category, saved.pages, saved.businessRules, saved.creates, saved.reads, saved.updates, saved.deletes, colors(), names(),
-                    kept(), saved.draftStory);
+                    kept(), saved.draftStory, saved.parent);
             case FEATURE_REVIEW -> saved.with("draftStory", draftStory == null ? "" : draftStory);
             default -> saved;
         };
@@ -112,7 +117,7 @@ public record DesignWizardForm(
 
     private DesignWizardForm with(String field, String value) {
         return new DesignWizardForm(name, path, purpose, primaryDevice, field.equals("layout") ? value : layout, userDescription, category, pages,
-                businessRules, creates, reads, updates, deletes, color, colorName, keep, field.equals("draftStory") ? value : draftStory);
+                businessRules, creates, reads, updates, deletes, color, colorName, keep, field.equals("draftStory") ? value : draftStory, parent);
     }
 
     public List<String> pageList() {

@@ -134,6 +134,11 @@ public class DesignWizardResource {
                 WizardRun back = wizards.sendBack(access, wizard, DesignStep.PAGES, e.errors()).orElse(null);
                 return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, DesignStep.PAGES, back, null, e.errors())));
             }
+            if (step == DesignStep.PAGE_REVIEW && e.errors().has("parent")) {
+                // The parent page was deleted meanwhile: the first step, where it is chosen, says so.
+                WizardRun back = wizards.sendBack(access, wizard, DesignStep.PAGE, e.errors()).orElse(null);
+                return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, DesignStep.PAGE, back, null, e.errors())));
+            }
             if (step == DesignStep.SYSTEM_REVIEW) {
                 // The colours kept no longer do (none used any more, a name taken): the colours step, where they are chosen, says so.
                 WizardRun back = wizards.sendBack(access, wizard, DesignStep.COLOURS, e.errors()).orElse(null);

@@ -102,7 +102,8 @@ public class DesignWizardService {
         DesignWizardForm typed = submitted != null || run == null ? submitted : run.draft(step).map(DesignWizardForm::ofDraft).orElse(null);
         DesignWizardForm form = typed == null ? saved : typed.over(saved, step);
         UUID projectId = access.project().id;
-        List<PageRow> pageChoices = wizard == DesignWizard.FEATURE_BUILDER ? pages.rows(projectId) : List.of();
+        // The feature builder's pages to choose from, the page creator's parents.
+        List<PageRow> pageChoices = wizard != DesignWizard.DESIGN_SYSTEM ? pages.rows(projectId) : List.of();
         List<DesignWizardView.CandidateRow> candidates = wizard == DesignWizard.DESIGN_SYSTEM ? stepChecks.candidates(projectId) : List.of();
         Set<DesignStep> filled = filled(run, pageChoices, candidates);
         List<DesignWizardView.StepView> steps = wizard.steps().stream()
@@ -118,7 +119,7 @@ public class DesignWizardService {
             form = new DesignWizardForm(form.name(), form.path(), form.purpose(), form.primaryDevice(), form.layout(), form.userDescription(),
                     form.category(), form.pages(), form.businessRules(), form.creates(), form.reads(), form.updates(), form.deletes(),
                     candidates.stream().map(DesignWizardView.CandidateRow::hex).toList(), candidates.stream().map(DesignWizardView.CandidateRow::name).toList(),
-                    candidates.stream().map(DesignWizardView.CandidateRow::hex).toList(), form.draftStory());
+                    candidates.stream().map(DesignWizardView.CandidateRow::hex).toList(), form.draftStory(), form.parent());
         }
         List<String> leftBefore = wizard == DesignWizard.DESIGN_SYSTEM ? designSystems.view(projectId).confirmations().rejected() : List.of();
         return new DesignWizardView(access, wizard, step, steps, run != null, form, errors, PageLayout.all(), pageChoices, candidates, suggestions,
@@ -173,7 +174,7 @@ public class DesignWizardService {
         suggestions.forEach(s -> byOp.get(s.op()).add(s.entity()));
         return new DesignWizardForm(f.name(), f.path(), f.purpose(), f.primaryDevice(), f.layout(), f.userDescription(), f.category(), f.pages(),
                 f.businessRules(), String.join(", ", byOp.get("creates")), String.join(", ", byOp.get("reads")), String.join(", ", byOp.get("updates")),
-                String.join(", ", byOp.get("deletes")), f.color(), f.colorName(), f.keep(), f.draftStory());
+                String.join(", ", byOp.get("deletes")), f.color(), f.colorName(), f.keep(), f.draftStory(), f.parent());
     }
 
     /**
@@ -270,7 +271,7 @@ public class DesignWizardService {
     private Outcome createPage(Access access, WizardRun run) {
         DesignWizardForm f = DesignWizardForm.of(run);
         PageLayout layout = PageLayout.of(f.layout()).orElseThrow(() -> ValidationException.of("layout", "Choose one of the layouts"));
-        Page p = pages.create(access, new PageForm(f.name(), f.path(), "", "page", f.purpose(), f.primaryDevice(), layout.keyElements(), null,
+        Page p = pages.create(access, new PageForm(f.name(), f.path(), f.parent(), "page", f.purpose(), f.primaryDevice(), layout.keyElements(), null,
                 "", "", ""));
         p.wizardGenerated = true;
         Mockup m = mockups.save(access, p.id, new MockupForm(layout.html(f.name()), layout.css(), "",

@@ -105,7 +105,12 @@ class DesignWizardSteps {
         if (trim(form.purpose()).length() > 5000) {
             errors.add("purpose", "At most 5000 characters");
         }
-        return Map.of("name", name, "path", path, "purpose", trim(form.purpose()), "primaryDevice", device);
+        // The parent is offered by id; one deleted since the step was shown is refused at its field.
+        String parent = trim(form.parent());
+        if (!parent.isEmpty() && Page.inProject(access.project().id, Ids.parseOrNull(parent)).isEmpty()) {
+            errors.add("parent", "There is no such page in this project any more: choose another parent or none");
+        }
+        return Map.of("name", name, "path", path, "purpose", trim(form.purpose()), "primaryDevice", device, "parent", parent);
     }
 
     private Map<String, Object> layoutStep(WizardRun run, DesignWizardForm form, FormErrors errors) {

@@ -52,6 +52,11 @@ public record DesignWizardView(Access access, DesignWizard wizard, DesignStep st
         return step.previous().map(DesignStep::key).orElse("");
     }
 
+    /** The page the new page goes under, among the pages offered; null for the top level (or one deleted since). */
+    public PageRow parentPage() {
+        return pageChoices.stream().filter(p -> p.id().toString().equals(form.parent())).findFirst().orElse(null);
+    }
+
     public List<String> devices() {
         return dev.specboard.design.Page.DEVICES;
     }

@@ -241,9 +241,9 @@ class ApiContractTest {
         expected.put("remove_entity_field", List.of("project", "entityId", "field"));
         expected.put("remove_entity", List.of("project", "entityId"));
         expected.put("list_thinking", List.of("project", "status"));
-        expected.put("confirm_thought", List.of("project", "thoughtId"));
-        expected.put("revise_thought", List.of("project", "thoughtId", "feedback"));
-        expected.put("reject_thought", List.of("project", "thoughtId"));
+        expected.put("confirm_thought", List.of("project", "thoughtId", "version"));
+        expected.put("revise_thought", List.of("project", "thoughtId", "feedback", "version"));
+        expected.put("reject_thought", List.of("project", "thoughtId", "version"));
         expected.put("list_context_items", List.of("project"));
         expected.put("add_context_item", List.of("project", "itemType", "text", "url", "categories", "tags", "submittedContext"));
         expected.put("list_journeys", List.of("project", "page"));

@@ -88,7 +88,7 @@ class DesignLockOrderTest {
         UUID projectId = t.project().id;
         Access member = new Access(t.project(), Role.MEMBER, t.member().id);
         UUID token = QuarkusTransaction.requiringNew().call(() -> Thought.bySubject(projectId, "token:#1e293b").orElseThrow().id);
-        thoughts.confirm(member, token);
+        thoughts.confirm(member, token, null);
         DesignSystemResourceTest.settled(t);
 
         CompletableFuture<Integer> inferencePid = new CompletableFuture<>();

@@ -92,6 +92,29 @@ class DesignSystemBuilderTest {
         assertEquals("hybrid", r.generationMethod());
     }
 
+    /**
+     * "--ink" (named brand-red by a member) merged into "--line": the colour that stays keeps its own name, line; the
+     * merged colour's CSS name won the tie, being first in the alphabet, and renamed it ink.
+     */
+    @Test
+    void aColourMergedIntoAnotherLeavesTheTargetsNameAlone() {
+        String css = ":root { --ink: #1f2937; --line: #d1d5db; } body { color: var(--ink); } hr { border-color: var(--line); }";
+        List<DesignSystemBuilder.PageInput> page = List.of(new DesignSystemBuilder.PageInput("Home", MockupAnalyzer.analyze("<p>Hi</p><hr>", css)));
+        DesignTokens.Confirmations conf = new DesignTokens.Confirmations(
+                Map.of("#1f2937", new DesignTokens.ColorConfirmation("brand-red", false, "ada", "2026-01-01T00:00:00Z")),
+                Map.of("#1f2937", "#d1d5db"), List.of());
+        Map<String, DesignTokens.ColorToken> colors = DesignSystemBuilder.build(page, conf).tokens().colors();
+        assertEquals("#d1d5db", colors.get("line").value(), colors.toString());
+        assertEquals(List.of("#1f2937"), colors.get("line").mergedFrom());
+        assertFalse(colors.containsKey("ink"), colors.toString());
+
+        // A target without a CSS name of its own still takes the merged colour's.
+        Map<String, DesignTokens.ColorToken> named = DesignSystemBuilder.build(List.of(new DesignSystemBuilder.PageInput("Home",
+                MockupAnalyzer.analyze("<p>Hi</p><hr>", ":root { --ink: #1f2937; } body { color: var(--ink); } hr { border-color: #d1d5db; }"))),
+                new DesignTokens.Confirmations(Map.of(), Map.of("#1f2937", "#d1d5db"), List.of())).tokens().colors();
+        assertEquals("#d1d5db", named.get("ink").value(), named.toString());
+    }
+
     @Test
     void exportsCssCustomPropertiesAndW3cDesignTokens() throws Exception {
         DesignTokens.Tokens t = DesignSystemBuilder.build(threePages(), DesignTokens.Confirmations.none()).tokens();

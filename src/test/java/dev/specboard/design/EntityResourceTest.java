@@ -188,7 +188,7 @@ public class EntityResourceTest {
 
         assertWaitsForTheInference(t.project().id, () -> entities.confirm(member, contact));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> InferredEntity.<InferredEntity>findById(contact).userConfirmed));
-        assertWaitsForTheInference(t.project().id, () -> thoughts.reject(member, notes));
+        assertWaitsForTheInference(t.project().id, () -> thoughts.reject(member, notes, null));
         assertEquals("rejected", QuarkusTransaction.requiringNew().call(() -> Thought.<Thought>findById(notes).status));
     }
 

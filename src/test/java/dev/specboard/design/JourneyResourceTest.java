@@ -5,6 +5,7 @@ import dev.specboard.support.ApiPaths;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -225,6 +227,48 @@ class JourneyResourceTest {
         Map<String, Object> renamed = after.stream().filter(q -> ("branch:" + id + ".q.No").equals(q.get("subject"))).findFirst().orElseThrow();
         assertTrue(String.valueOf(renamed.get("reasoning")).contains("in the journey Checkout flow has"), "the open question names the journey as it is now: "
                 + renamed.get("reasoning"));
+    }
+
+    /**
+     * Answering a branch's question "It goes on to “Cart”" on the thinking chain only recorded the words: the branch stayed
+     * unconnected and the journey's check still listed it. It connects the branch there now, as a new version of the journey.
+     */
+    @Test
+    void answeringThatABranchGoesOnToAScreenConnectsIt() {
+        TestData.Team t = data.team();
+        String cart = PageResourceTest.createPage(t, "Basket", "/cart", null, null, null);
+        String pay = PageResourceTest.createPage(t, "Payment", "/pay", null, null, null);
+        String id = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(
+                        Map.of("key", "cart", "nodeType", "screen", "data", Map.of("label", "Cart", "pageId", cart)),
+                        Map.of("key", "q", "nodeType", "decision", "data", Map.of("question", "Did payment pass?", "branches", List.of("yes", "no"))),
+                        Map.of("key", "pay", "nodeType", "screen", "data", Map.of("pageId", pay))),
+                "connections", List.of(Map.of("from", "cart", "to", "q"))))
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
+        String base = "/projects/" + t.slug() + "/journeys/" + id;
+        List<String> both = Web.html(Web.as(t.viewer()).get(base)).select("#problems li").eachText();
+        assertTrue(both.stream().anyMatch(p -> p.endsWith("has no connection for the branches yes and no.")), both.toString());
+        Web.as(t.member()).formParam("from", "q").formParam("to", "pay").formParam("label", "no").post(base + "/connections").then().statusCode(303);
+        List<String> one = Web.html(Web.as(t.viewer()).get(base)).select("#problems li").eachText();
+        assertTrue(one.stream().anyMatch(p -> p.endsWith("has no connection for the branch yes.")), one.toString());
+        String question = QuarkusTransaction.requiringNew().call(() -> Thought.bySubject(t.project().id, "branch:" + id + ".q.yes").orElseThrow().id.toString());
+        String api = ApiPaths.project(t.slug(), "/thinking/" + question);
+
+        fx.api(t.member()).body(Map.of("feedback", "It goes on to \u201cNowhere\u201d.")).post(api + "/revise").then().statusCode(422)
+                .body("details.feedback", org.hamcrest.Matchers.containsString("no screen"));
+        Element card = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/thinking")).getElementById("thought-" + question);
+        Element answer = card.select("form[action$=/revise]").stream().filter(f -> f.text().equals("It goes on to \u201cCart\u201d.")).findFirst().orElseThrow();
+        // As a browser sends the form: UTF-8 (RestAssured's default, ISO-8859-1, sends the quotes as "?").
+        Response answered = Web.as(t.member()).contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("feedback", answer.selectFirst("input[name=feedback]").val())
+                .formParam("version", answer.selectFirst("input[name=version]").val()).post("/projects/" + t.slug() + "/thinking/" + question + "/revise");
+        assertEquals(303, answered.statusCode());
+
+        Document journey = Web.html(Web.as(t.viewer()).get(base));
+        List<String> problems = journey.select("#problems li").eachText();
+        assertTrue(problems.stream().noneMatch(p -> p.contains("branch")), problems.toString());
+        FlowNode q = QuarkusTransaction.requiringNew().call(() -> FlowNode.<FlowNode>find("flowId = ?1 and nodeKey = 'q'", UUID.fromString(id)).firstResult());
+        assertTrue(q.connections.contains("\"yes\""), q.connections);
+        assertEquals(3, QuarkusTransaction.requiringNew().call(() -> JourneyFlow.<JourneyFlow>findById(UUID.fromString(id)).version), "a new version of the journey");
+        assertEquals("revised", fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/thinking")).then().extract().path("find { it.id == '" + question + "' }.status"));
     }
 
     @Test

@@ -77,7 +77,7 @@ class ThoughtSourcesTest {
         assertEquals(red.sourceNames.size(), red.sourceIds.size());
         assertTrue(colours(t).stream().anyMatch(c -> c.equals("#dc2626")));
 
-        thoughts.reject(as(t, Role.MEMBER), red.id);
+        thoughts.reject(as(t, Role.MEMBER), red.id, null);
         DesignSystemResourceTest.settled(t);
         assertFalse(colours(t).stream().anyMatch(c -> c.equals("#dc2626")),
                 "the rejected token left the design system");
@@ -102,7 +102,7 @@ class ThoughtSourcesTest {
         assertEquals(List.of(f.id), updated.sourceIds);
         assertEquals(List.of("Contact book"), updated.sourceNames);
 
-        thoughts.reject(as(t, Role.MEMBER), updated.id);
+        thoughts.reject(as(t, Role.MEMBER), updated.id, null);
         assertFalse(QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(f.id).operations()).updates().contains("Contact"),
                 "rejecting the inference takes the operation out");
         Feature again = QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(f.id));

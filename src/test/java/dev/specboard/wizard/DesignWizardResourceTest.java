@@ -113,6 +113,52 @@ class DesignWizardResourceTest {
         assertTrue(Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/design/wizards")).select("#wizard-runs").isEmpty());
     }
 
+    /**
+     * The first step had no parent: the page form and the API make sub-pages, the wizard only top-level ones. The parent
+     * chosen is kept when Back opens the step again, shown on the review, and the page is created under it; a parent
+     * deleted before Create brings the first step back with the parent named.
+     */
+    @Test
+    void pageCreatorMakesASubPageUnderTheParentChosen() {
+        TestData.Team t = data.team();
+        String settings = fx.api(t.lead()).body(Map.of("name", "Settings", "path", "/settings")).post("/api/v1/projects/" + t.slug() + "/pages")
+                .then().statusCode(201).extract().path("id");
+        String base = base(t, "page-creator");
+        Document first = Web.html(Web.as(t.member()).get(base).then().statusCode(200).extract().response());
+        assertNotNull(first.selectFirst("#f-parent option[value=" + settings + "]"), "the project's pages are offered as parents");
+        assertEquals(422, Web.as(t.member()).formParam("name", "Profile").formParam("path", "/settings/profile").formParam("parent", UUID.randomUUID().toString())
+                .formParam("primaryDevice", "desktop").post(base + "/page").statusCode());
+        Web.as(t.member()).formParam("name", "Profile").formParam("path", "/settings/profile").formParam("parent", settings)
+                .formParam("primaryDevice", "desktop").post(base + "/page").then().statusCode(303);
+        Document back = Web.html(Web.as(t.member()).get(base + "?step=page"));
+        assertEquals(settings, back.selectFirst("#f-parent option[selected]").val(), "Back shows the parent chosen");
+        Web.as(t.member()).formParam("name", "Profile").formParam("path", "/settings/profile").formParam("parent", "")
+                .formParam("primaryDevice", "desktop").formParam("goto", "layout").post(base + "/page").then().statusCode(303);
+        assertEquals(null, Web.html(Web.as(t.member()).get(base + "?step=page")).selectFirst("#f-parent option[selected]"),
+                "a draft keeps the parent as typed (none), the answer stays Settings");
+        Web.as(t.member()).formParam("layout", "form").post(base + "/layout").then().statusCode(303);
+        Document review = Web.html(Web.as(t.member()).get(base + "?step=review"));
+        assertTrue(review.getElementById("review-parent").text().contains("Settings"), review.getElementById("review").text());
+
+        Response done = Web.as(t.member()).formParam("x", "").post(base + "/review");
+        assertEquals(303, done.statusCode());
+        Page p = QuarkusTransaction.requiringNew().call(() -> Page.<Page>findById(UUID.fromString(done.getHeader("Location").replaceFirst(".*/pages/", ""))));
+        assertEquals(UUID.fromString(settings), p.parentId);
+
+        String help = fx.api(t.lead()).body(Map.of("name", "Help", "path", "/help")).post("/api/v1/projects/" + t.slug() + "/pages")
+                .then().statusCode(201).extract().path("id");
+        Web.as(t.member()).formParam("name", "FAQ").formParam("path", "/help/faq").formParam("parent", help)
+                .formParam("primaryDevice", "desktop").post(base + "/page").then().statusCode(303);
+        Web.as(t.member()).formParam("layout", "form").post(base + "/layout").then().statusCode(303);
+        fx.api(t.lead()).delete("/api/v1/projects/" + t.slug() + "/pages/" + help).then().statusCode(204);
+        Response gone = Web.as(t.member()).formParam("x", "").post(base + "/review");
+        assertEquals(422, gone.statusCode());
+        Document again = Web.html(gone);
+        assertEquals("page", again.getElementById("wizard").attr("data-step"), "the step that holds the parent");
+        assertNotNull(again.getElementById("e-parent"));
+        assertEquals("FAQ", again.getElementById("f-name").val());
+    }
+
     @Test
     void aPathTakenWhileTheWizardRanBringsBackItsFirstStepWithThePathNamed() {
         TestData.Team t = data.team();
