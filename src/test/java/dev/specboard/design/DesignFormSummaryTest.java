@@ -81,7 +81,7 @@ class DesignFormSummaryTest {
         assertEquals(List.of("#f-name", "#f-pages"), created.select("#feature-form #error-summary a").eachAttr("href"));
         assertEquals("kept text", created.getElementById("f-userDescription").text());
 
-        Response made = Web.as(t.member()).formParam("name", "Share lessons").formParam("status", "planned").post(features);
+        Response made = Web.as(t.member()).formParam("name", "Share lessons").formParam("userDescription", "Teachers share lessons").formParam("status", "planned").post(features);
         assertEquals(303, made.statusCode(), made.asString());
         String feature = made.getHeader("Location").replaceFirst("^https?://[^/]+", "");
         String version = Web.html(Web.as(t.member()).get(feature)).selectFirst("#feature-form input[name=version]").val();
