@@ -2,6 +2,7 @@ package dev.specboard.design;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.specboard.kernel.Role;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -49,6 +51,30 @@ public class DesignSystemResourceTest {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A viewer saw the colours without the forms to name, confirm or merge them, and no reason why; the note says which
+     * role they need, to a viewer and a reviewer, never to a member or a lead, and not while there is no colour to act on.
+     */
+    @Test
+    void colourFormsHiddenByRoleAreReplacedByANoteNamingTheRole() {
+        TestData.Team empty = data.team();
+        assertNull(settled(empty).getElementById("role-note"), "no colour, nothing hidden");
+        TestData.Team t = data.team();
+        threePages(t);
+        settled(t);
+        for (Role role : new Role[] {Role.LEAD, Role.MEMBER, Role.REVIEWER, Role.VIEWER}) {
+            Document d = Web.html(Web.as(t.as(role)).get("/projects/" + t.slug() + "/design-system").then().statusCode(200).extract().response());
+            if (role.atLeast(Role.MEMBER)) {
+                assertNotNull(d.getElementById("merge-form"), role.toString());
+                assertNull(d.getElementById("role-note"), role.toString());
+            } else {
+                assertNull(d.getElementById("merge-form"), role.toString());
+                assertEquals("Naming, confirming, merging or adding back colours needs the member role.", d.getElementById("role-note").text(),
+                        role.toString());
             }
         }
     }

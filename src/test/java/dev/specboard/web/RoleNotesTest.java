@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * A list page whose form a role may not use says why it is missing: a member on the previews page saw no form and no
- * reason, and a viewer on the design wizards saw descriptions and no way to start one. Whoever can use the form sees no
+ * reason, and a viewer on the design wizards saw descriptions and no way to start one (nor on the specs and entities
+ * pages a way to write a spec or infer entities; the design system's colours say so in DesignSystemResourceTest). Whoever can use the form sees no
  * note, and an archived project (where nobody changes anything, as its banner says) shows none either.
  */
 @QuarkusTest
@@ -31,7 +32,9 @@ class RoleNotesTest {
             "/design", new String[] {"#page-form", "Adding a page needs the member role.", "member"},
             "/journeys", new String[] {"#journey-form", "Adding a journey needs the member role.", "member"},
             "/features", new String[] {"#feature-form", "Adding or detecting features needs the member role.", "member"},
-            "/context", new String[] {"#context-form", "Adding context needs the member role.", "member"});
+            "/context", new String[] {"#context-form", "Adding context needs the member role.", "member"},
+            "/specs", new String[] {"#new-spec", "Writing a spec needs the member role.", "member"},
+            "/entities", new String[] {"#infer-form", "Inferring or editing entities needs the member role.", "member"});
 
     @Test
     void aFormHiddenByRoleIsReplacedByANoteNamingTheRoleItNeeds() {
