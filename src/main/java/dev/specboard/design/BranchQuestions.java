@@ -57,7 +57,7 @@ final class BranchQuestions {
      */
     static List<String> destinations(FlowNode decision, List<FlowNode> nodes, Map<java.util.UUID, String> pageNames) {
         List<String> choices = new ArrayList<>();
-        choices.add("The journey ends there.");
+        choices.add(ENDS);
         nodes.stream().filter(n -> n != decision && n.nodeType.equals("screen")).map(n -> {
             FlowModel.Data d = FlowModel.data(n.data);
             return blank(d.label()) ? pageNames.getOrDefault(d.pageId(), n.nodeKey) : d.label();
@@ -65,39 +65,63 @@ final class BranchQuestions {
         return choices;
     }
 
-    /** What answering a branch's question with "It goes on to “X”." adds: a connection of the journey {@code flowId}. */
-    record Answer(java.util.UUID flowId, ConnectionForm connection) {
+    /**
+     * What answering a branch's question adds to the journey {@code flowId}: the branch {@code branch} of the decision
+     * {@code decision} goes on to the node {@code screen} ("It goes on to “X”."), or, {@code screen} null, leads to the
+     * journey's end step ("The journey ends there.").
+     */
+    record Answer(java.util.UUID flowId, String decision, String branch, String screen) {
+
+        boolean ends() {
+            return screen == null;
+        }
+
+        ConnectionForm connection() {
+            return new ConnectionForm(decision, screen, branch, "", "");
+        }
     }
 
     private static final String GOES_ON = "It goes on to \u201c";
+
+    static final String ENDS = "The journey ends there.";
 
     /** Whether the feedback is the answer that sends a branch on to a screen (an offered one, or written the same way). */
     static boolean goesOn(Thought t) {
         return "branch".equals(t.subjectKind()) && t.userFeedback != null && t.userFeedback.startsWith(GOES_ON);
     }
 
+    /** Whether the feedback is the answer that ends the journey on a branch. */
+    static boolean endsThere(Thought t) {
+        return "branch".equals(t.subjectKind()) && ENDS.equals(t.userFeedback);
+    }
+
     /**
-     * The connection answering a branch's question with "It goes on to “X”." makes: from the decision, labelled with the
-     * branch, to the journey's screen named X as the answers name them; none for another answer, a journey or decision
-     * gone, or a branch connected meanwhile. 422 on {@code feedback} when no screen is named X any more.
+     * What answering a branch's question does to its journey: "It goes on to “X”." connects the decision, labelled with
+     * the branch, to the journey's screen named X as the answers name them; "The journey ends there." leads the branch to
+     * the journey's end step. None for another answer, a journey or decision gone, or a branch connected meanwhile. 422 on
+     * {@code feedback} when no screen is named X any more.
      */
     static java.util.Optional<Answer> answer(Thought t, String feedback) {
         String[] at = t.subjectName().split("\\.", 3); // flow id, decision key, branch label
-        if (!"branch".equals(t.subjectKind()) || at.length < 3 || !feedback.startsWith(GOES_ON) || !feedback.endsWith("\u201d.")) {
+        boolean ends = feedback.equals(ENDS);
+        if (!"branch".equals(t.subjectKind()) || at.length < 3 || !ends && (!feedback.startsWith(GOES_ON) || !feedback.endsWith("\u201d."))) {
             return java.util.Optional.empty();
         }
-        String screen = feedback.substring(GOES_ON.length(), feedback.length() - 2);
         JourneyFlow f = JourneyFlow.inProject(t.projectId, dev.specboard.kernel.Ids.parseOrNull(at[0])).orElse(null);
         List<FlowNode> nodes = f == null ? List.of() : FlowNode.<FlowNode>list("flowId", f.id);
         FlowNode decision = nodes.stream().filter(n -> n.nodeKey.equals(at[1]) && n.nodeType.equals("decision")).findFirst().orElse(null);
         if (decision == null || FlowModel.connections(decision.connections).stream().anyMatch(c -> at[2].equals(c.label()))) {
             return java.util.Optional.empty();
         }
+        if (ends) {
+            return java.util.Optional.of(new Answer(f.id, decision.nodeKey, at[2], null));
+        }
+        String screen = feedback.substring(GOES_ON.length(), feedback.length() - 2);
         Map<java.util.UUID, String> pageNames = pageNames(nodes);
         return java.util.Optional.of(nodes.stream().filter(n -> n != decision && n.nodeType.equals("screen")).filter(n -> {
             FlowModel.Data d = FlowModel.data(n.data);
             return screen.equals(blank(d.label()) ? pageNames.getOrDefault(d.pageId(), n.nodeKey) : d.label());
-        }).findFirst().map(n -> new Answer(f.id, new ConnectionForm(decision.nodeKey, n.nodeKey, at[2], "", ""))).orElseThrow(() -> dev.specboard.web.ValidationException
+        }).findFirst().map(n -> new Answer(f.id, decision.nodeKey, at[2], n.nodeKey)).orElseThrow(() -> dev.specboard.web.ValidationException
                 .of("feedback", "The journey " + f.name + " has no screen \u201c" + screen + "\u201d any more: choose another answer or write your own")));
     }
 

@@ -77,6 +77,28 @@ public class FlowNode extends TimestampedEntity {
         }
     }
 
+    /** What the step a branch answered "The journey ends there." leads to is called: an action marked as an end. */
+    static final String END_STEP = "End";
+
+    /** Whether this is a journey's end step: the action "End" marked as an end, that ended branches lead to. */
+    boolean isEndStep() {
+        FlowModel.Data d = FlowModel.data(data);
+        return nodeType.equals("action") && d.ends() && END_STEP.equals(d.label());
+    }
+
+    /** A new end step for the journey {@code flow}, keyed end (end-2, ... when one of {@code existing} has that key). */
+    static FlowNode endStep(UUID flow, List<FlowNode> existing) {
+        FlowNode n = new FlowNode();
+        n.flowId = flow;
+        n.nodeType = "action";
+        n.nodeKey = "end";
+        for (int i = 2; existing.stream().anyMatch(o -> o.nodeKey.equalsIgnoreCase(n.nodeKey)); i++) {
+            n.nodeKey = "end-" + i;
+        }
+        n.data = DesignJson.write(new FlowModel.Data(END_STEP, null, null, null, null, null, null, null, null, Boolean.TRUE, null));
+        return n;
+    }
+
     /** Refuses (409) to {@code change} this node while it is locked: the lock is what keeps a finished part of a journey as it is. */
     void requireUnlocked(String change) {
         if (locked) {

@@ -123,6 +123,38 @@ public class JourneyNodeService {
     }
 
     /**
+     * Does what an answer to a branch's question says (see {@link BranchQuestions#answer}): connects the branch to the
+     * screen it names, or leads it to the journey's end step, added the first time a branch ends; a new version either way.
+     */
+    @Transactional
+    public void answer(Access access, BranchQuestions.Answer a) {
+        if (!a.ends()) {
+            connect(access, a.flowId(), a.connection());
+            return;
+        }
+        access.requireWrite(Role.MEMBER);
+        JourneyFlow f = journeys.lock(access, a.flowId());
+        List<FlowNode> nodes = journeys.nodes(f.id);
+        FlowNode from = journeys.node(f.id, a.decision());
+        FlowNode end = nodes.stream().filter(FlowNode::isEndStep).findFirst().orElse(null);
+        String full = end == null ? JourneyFlow.noRoomForNode(nodes.size()) : null;
+        if (full == null) {
+            full = JourneyFlow.noRoomForConnection(nodes.stream().mapToInt(n -> FlowModel.connections(n.connections).size()).sum());
+        }
+        if (full != null) {
+            throw ValidationException.of("feedback", full);
+        }
+        if (end == null) {
+            end = FlowNode.endStep(f.id, nodes);
+            end.persist();
+        }
+        from.connect(end, a.branch(), null, null);
+        f.version++;
+        f.savedBy(access.accountId());
+        journeys.askAboutBranches(f);
+    }
+
+    /**
      * Removes one outgoing connection of a node (by its place in the node's list); based on an older version of the
      * journey, 409 unless that place still holds the connection its form showed ({@code seen}): another may be there now.
      */

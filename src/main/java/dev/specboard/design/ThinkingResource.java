@@ -99,7 +99,8 @@ public class ThinkingResource {
         }
         return Flash.redirect(headers, at(access, t), t.answeredWithAPageToDesign()
                 ? "Answered: a placeholder page for " + t.subjectName() + " is in the page tree, to be designed."
-                : BranchQuestions.goesOn(t) ? "Answered: the branch is connected in the journey as you said." : "Thought revised with your feedback.");
+                : BranchQuestions.goesOn(t) ? "Answered: the branch is connected in the journey as you said."
+                : BranchQuestions.endsThere(t) ? "Answered: the branch leads to the journey's end step." : "Thought revised with your feedback.");
     }
 
     @RoleFirst.Member

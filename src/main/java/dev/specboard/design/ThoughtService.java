@@ -196,7 +196,8 @@ public class ThoughtService {
     /**
      * A user corrects a thought (or answers a question) with feedback; the thought is kept as revised. Answering an entity's
      * question that its page is still to be designed puts a placeholder page for it in the page tree; answering that a
-     * journey's branch goes on to a screen connects it there. {@code seen} as for {@link #confirm}.
+     * journey's branch goes on to a screen connects it there, and that the journey ends there leads it to the journey's
+     * end step. {@code seen} as for {@link #confirm}.
      */
     @Transactional
     public Thought revise(Access access, UUID id, String feedback, Integer seen) {
@@ -211,7 +212,7 @@ public class ThoughtService {
         t.requireSeen(seen, access.accountId(), "revised");
         java.util.Optional<BranchQuestions.Answer> connection = BranchQuestions.answer(t, feedback.strip());
         t.decide("revised", feedback.strip(), access.accountId());
-        connection.ifPresent(a -> journeyNodes.connect(access, a.flowId(), a.connection()));
+        connection.ifPresent(a -> journeyNodes.answer(access, a));
         if (t.answeredWithAPageToDesign()) {
             // The answer names a page nobody designed yet: it gets a placeholder in the page tree, to be designed.
             pages.placeholder(access, t.subjectName());

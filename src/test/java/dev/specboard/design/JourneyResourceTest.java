@@ -271,6 +271,55 @@ class JourneyResourceTest {
         assertEquals("revised", fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/thinking")).then().extract().path("find { it.id == '" + question + "' }.status"));
     }
 
+    /**
+     * Answering a branch's question "The journey ends there." only recorded the words: the branch stayed open and the
+     * check still listed it. It leads the branch to the journey's end step now (an action "End" marked as an end, added
+     * once and shared by the branches that end), as a new version of the journey, and the journey page shows it.
+     */
+    @Test
+    void answeringThatTheJourneyEndsThereLeadsTheBranchToItsEndStep() {
+        TestData.Team t = data.team();
+        String pay = PageResourceTest.createPage(t, "Payment", "/pay", null, null, null);
+        String id = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(
+                        Map.of("key", "pay", "nodeType", "screen", "data", Map.of("pageId", pay, "start", true)),
+                        Map.of("key", "q", "nodeType", "decision", "data", Map.of("question", "Did payment pass?", "branches", List.of("yes", "no", "later")))),
+                "connections", List.of(Map.of("from", "pay", "to", "q"), Map.of("from", "q", "to", "pay", "label", "no"))))
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
+        String base = "/projects/" + t.slug() + "/journeys/" + id;
+        String question = QuarkusTransaction.requiringNew().call(() -> Thought.bySubject(t.project().id, "branch:" + id + ".q.yes").orElseThrow().id.toString());
+        Element card = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/thinking")).getElementById("thought-" + question);
+        Element answer = card.select("form[action$=/revise]").stream().filter(f -> f.text().equals("The journey ends there.")).findFirst().orElseThrow();
+        Response answered = Web.as(t.member()).contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("feedback", answer.selectFirst("input[name=feedback]").val())
+                .formParam("version", answer.selectFirst("input[name=version]").val()).post("/projects/" + t.slug() + "/thinking/" + question + "/revise");
+        assertEquals(303, answered.statusCode());
+
+        Document journey = Web.html(Web.as(t.viewer()).get(base));
+        List<String> problems = journey.select("#problems li").eachText();
+        assertTrue(problems.stream().anyMatch(p -> p.endsWith("has no connection for the branch later.")), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.contains("branch yes") || p.contains("leads nowhere")), problems.toString());
+        Element end = journey.getElementById("node-end");
+        assertNotNull(end, journey.select("#outline").outerHtml());
+        assertTrue(end.select(".badge").eachText().contains("end"), end.outerHtml());
+        assertEquals("End", end.selectFirst("strong").text());
+        assertTrue(journey.getElementById("node-q").select(".connections li").eachText().stream().anyMatch(c -> c.startsWith("\u2192 End \u201cyes\u201d")),
+                journey.getElementById("node-q").outerHtml());
+        assertNotNull(journey.selectFirst("#flow-picture a#svg-node-end"), "the end step is drawn");
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> JourneyFlow.<JourneyFlow>findById(UUID.fromString(id)).version), "a new version of the journey");
+        assertEquals("revised", fx.api(t.viewer()).get(ApiPaths.project(t.slug(), "/thinking")).then().extract().path("find { it.id == '" + question + "' }.status"));
+
+        String later = QuarkusTransaction.requiringNew().call(() -> Thought.bySubject(t.project().id, "branch:" + id + ".q.later").orElseThrow().id.toString());
+        fx.api(t.member()).body(Map.of("feedback", "The journey ends there.")).post(ApiPaths.project(t.slug(), "/thinking/" + later) + "/revise").then().statusCode(200);
+        List<FlowNode> nodes = QuarkusTransaction.requiringNew().call(() -> FlowNode.<FlowNode>list("flowId", UUID.fromString(id)));
+        assertEquals(List.of("end", "pay", "q"), nodes.stream().map(n -> n.nodeKey).sorted().toList(), "one end step for both branches");
+        FlowNode q = nodes.stream().filter(n -> n.nodeKey.equals("q")).findFirst().orElseThrow();
+        FlowNode endStep = nodes.stream().filter(n -> n.nodeKey.equals("end")).findFirst().orElseThrow();
+        assertEquals(List.of("no", "yes", "later"), FlowModel.connections(q.connections).stream().map(FlowModel.Connection::label).toList());
+        assertTrue(FlowModel.connections(q.connections).stream().filter(c -> !"no".equals(c.label())).allMatch(c -> endStep.id.equals(c.targetNodeId())), q.connections);
+        assertTrue(FlowModel.data(endStep.data).ends());
+        List<String> after = Web.html(Web.as(t.viewer()).get(base)).select("#problems li").eachText();
+        assertTrue(after.stream().noneMatch(p -> p.contains("branch") || p.contains("leads nowhere")), after.toString());
+    }
+
     @Test
     void journeyPagesQueryAConstantNumberOfTimes() {
         TestData.Team t = data.team();
