@@ -197,7 +197,7 @@ public class ModelAssistant implements Assistant {
             }
             throw failed(e.getCause(), !text.isEmpty());
         } catch (RuntimeException e) {
-            throw e instanceof AssistantUnavailableException a ? a : new AssistantUnavailableException("The model failed: " + clean(e), null);
+            throw e instanceof AssistantUnavailableException a ? a : new AssistantUnavailableException(told(e), null);
         }
     }
 
@@ -230,7 +230,7 @@ public class ModelAssistant implements Assistant {
             return new AssistantUnavailableException("The model's answer could not be read.", null);
         }
         LOG.warnf("The model failed: %s", detail(cause));
-        return new AssistantUnavailableException("The model failed: " + clean(cause), null);
+        return new AssistantUnavailableException(told(cause), null);
     }
 
     /** The visible note after an answer cut at the cap, so that no reader takes the kept part for the whole answer. */
@@ -322,23 +322,26 @@ public class ModelAssistant implements Assistant {
         return m.length() > 500 ? m.substring(0, 500) + "…" : m;
     }
 
-    /** A failure's message without the API key (some clients echo request details) nor Java class names, kept short. */
-    private String clean(Throwable e) {
+    /**
+     * The reader's one sentence for a failure without an error status: without the API key (some clients echo request
+     * details) nor Java class names, kept short, and without "failed" (the chat puts "The answer failed:" before it).
+     */
+    private String told(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof java.net.ConnectException) {
                 // The reader sees this on the chat; "connection refused" with the client's class name told them nothing to do.
-                return "its server refused the connection; check that it runs at the configured base URL (SPECBOARD_ASSISTANT_BASE_URL).";
+                return "The model's server refused the connection; check that it runs at the configured base URL (SPECBOARD_ASSISTANT_BASE_URL).";
             }
             if (c instanceof JacksonException) {
                 // The parser's own words ("Unexpected character ('<' ... INCLUDE_SOURCE_IN_LOCATION disabled") say nothing to a reader.
-                return "its answer was not the JSON of an OpenAI-compatible API (a web page, say); check that the configured base URL "
+                return "The model's answer was not the JSON of an OpenAI-compatible API (a web page, say); check that the configured base URL "
                         + "(SPECBOARD_ASSISTANT_BASE_URL) is the API's, usually ending in /v1.";
             }
         }
         String m = e == null || e.getMessage() == null ? (e == null ? "unknown error" : e.getClass().getSimpleName()) : e.getMessage();
         m = m.replaceFirst("^(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): ", "");
         m = redact(m, apiKey);
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+        return "The model's request ended with an error: " + (m.length() > 300 ? m.substring(0, 300) + "…" : m);
     }
 
     /**

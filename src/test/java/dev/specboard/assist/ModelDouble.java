@@ -29,7 +29,7 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
     /** How long the "huge" answer is: far past the characters the assistant keeps. */
     public static final int HUGE_CHARS = 2_000_000;
     /**
-     * "ok", "500", "html" (a web page where the API should be), "malformed" (a stream whose chunks carry no choices), "slow"
+     * "ok", "500", "401" (a key refused), "html" (a web page where the API should be), "malformed" (a stream whose chunks carry no choices), "slow"
      * "huge" (an answer of {@link #HUGE_CHARS} characters), "cut" (some text, then the stream ends without a finish reason
      * nor [DONE]), "garbled" (some text, then a line that is not JSON, then the rest) or "gated": how the next requests are
      * answered.
@@ -71,6 +71,8 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
                 return switch (MODE.get()) {
                     case "500" -> new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
                             .body("{\"error\":{\"message\":\"The double is down\",\"type\":\"server_error\"}}").build();
+                    case "401" -> new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                            .body("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}").build();
                     case "html" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
                             .body("<!doctype html><html><body>Welcome to nginx!</body></html>").build();
                     case "malformed" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
