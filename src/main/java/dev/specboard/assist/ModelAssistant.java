@@ -145,7 +145,7 @@ public class ModelAssistant implements Assistant {
                 }
 
                 @Override
-                public void onComplete(ChatResponse response) {
+                public void onComplete(ChatResponse response, boolean reachedEnd) {
                     String full = response != null && response.aiMessage() != null && response.aiMessage().text() != null
                             ? response.aiMessage().text() : text.toString();
                     if (full.length() > maxAnswerChars) {
@@ -154,16 +154,18 @@ public class ModelAssistant implements Assistant {
                         // The model stopped at its own length limit: marked as a cut at the cap is, so no reader takes it whole.
                         full = full + "\n\n*(The model's answer was cut here: it reached the model's length limit.)*";
                     }
-                    boolean finished = response != null && response.finishReason() != null;
+                    // Some OpenAI-compatible servers send no finish reason; the usage they send after the answer says it is whole.
+                    boolean finished = response != null && response.finishReason() != null || reachedEnd;
                     if (full.isBlank() && !finished) {
                         // A model that answers nothing still ends its stream with a finish reason; a stream of chunks
                         // without choices, or whose lines the client skipped as unreadable, ends without one.
                         done.completeExceptionally(new UnreadableAnswer("the stream ended without text nor a finish reason (a chunk "
                                 + "the client could not read, such as invalid UTF-8 or no chat completion, is left out of it)"));
                     } else if (!finished) {
-                        // The model ends every answer with a finish reason (the client drops the [DONE] after it): text
-                        // without one is a stream that stopped midway (a closed connection, a chunk the client could not
-                        // read ends it there), and was saved as a whole answer ending mid-word.
+                        // The model ends every answer with a finish reason or its usage (the client drops the [DONE] after
+                        // them, and ends a stream cut short the same way): text without either is a stream that stopped
+                        // midway (a closed connection, a chunk the client could not read ends it there), and was saved as
+                        // a whole answer ending mid-word.
                         done.completeExceptionally(new CutOffAnswer("the stream ended after " + full.length()
                                 + " characters without a finish reason"));
                     } else {

@@ -579,6 +579,18 @@ class ModelAssistantTest {
         }
     }
 
+    /** A server that sends no finish reason but ends with its usage and [DONE]: the chat's answer was marked cut off. */
+    @Test
+    void anAnswerWithoutAFinishReasonThatEndsWithItsUsageIsCompleteInTheChat() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            ModelDouble.MODE.set("no-finish");
+            JsonPath chat = ask(s, "Which tasks touch the checkout code?");
+            assertEquals("complete", chat.getString("messages[1].status"), chat.getString("messages[1].error"));
+            assertEquals("From the model: these tasks touch the checkout code.", chat.getString("messages[1].content"));
+        }
+    }
+
     @Test
     void aModelThatDoesNotAnswerInTimeLeavesTheAnswerFailedAndRetryable() throws InterruptedException {
         try (GitFixture git = GitFixture.create()) {
