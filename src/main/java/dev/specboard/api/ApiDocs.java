@@ -41,7 +41,8 @@ public class ApiDocs implements OASFilter {
 
     /**
      * The fields each request body must carry (the API answers 422 naming any that is missing). An edit's
-     * {@code version} is not listed: creating and editing share one body schema, and creating needs no version.
+     * {@code version} is not listed: creating and editing share one body schema, and creating needs no version (a feature's
+     * create body is its own, {@link #CREATE_BODIES}).
      */
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
             Map.entry("POST /api/v1/accounts", List.of("email", "username", "name", "password")),
@@ -75,7 +76,14 @@ public class ApiDocs implements OASFilter {
             Map.entry("POST /api/v1/projects/{slug}/pages/{id}/move", List.of("direction")),
             Map.entry("PUT /api/v1/projects/{slug}/journeys/{id}/nodes/{key}/position", List.of("x", "y")),
             Map.entry("PUT /api/v1/projects/{slug}/page-order", List.of("ids")),
-            Map.entry("POST /api/v1/projects/{slug}/pages/{id}/mockups", List.of("html")));
+            Map.entry("POST /api/v1/projects/{slug}/pages/{id}/mockups", List.of("html")),
+            Map.entry("POST /api/v1/projects/{slug}/features", List.of("name", "userDescription")));
+
+    /**
+     * Bodies a POST shares with a PUT that keeps each field the change leaves out: the POST gets a copy under this name, so
+     * that what creating requires is not read as required for every change too.
+     */
+    private static final Map<String, String> CREATE_BODIES = Map.of("POST /api/v1/projects/{slug}/features", "NewFeatureBody");
 
     static {
         ERRORS.put("400", "Malformed request: a body or parameter that cannot be read");
@@ -192,15 +200,17 @@ public class ApiDocs implements OASFilter {
             property(properties, "specType").ifPresent(p -> p.enumeration(List.of("monolithic", "hierarchical")));
             property(properties, "commitSha").ifPresent(p -> p.pattern("^[0-9a-fA-F]{40}$"));
         });
-        REQUIRED.forEach((operation, fields) -> {
-            String[] methodAndPath = operation.split(" ", 2);
-            Optional.ofNullable(openAPI.getPaths().getPathItem(methodAndPath[1]))
-                    .map(item -> item.getOperations().get(PathItem.HttpMethod.valueOf(methodAndPath[0])))
-                    .map(Operation::getRequestBody).map(b -> b.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON))
-                    .map(MediaType::getSchema).map(schema -> resolve(openAPI, schema))
-                    .ifPresent(schema -> fields.stream().filter(f -> schema.getRequired() == null || !schema.getRequired().contains(f))
-                            .forEach(schema::addRequired));
-        });
+        CREATE_BODIES.forEach((operation, name) -> bodyOf(openAPI, operation).filter(media -> resolve(openAPI, media.getSchema()) != null).ifPresent(media -> {
+            Schema shared = resolve(openAPI, media.getSchema());
+            Schema copy = OASFactory.createSchema();
+            copy.setAll(shared.getAll());
+            copy.setRequired(shared.getRequired() == null ? null : new java.util.ArrayList<>(shared.getRequired()));
+            components.addSchema(name, copy);
+            media.setSchema(ref(name));
+        }));
+        REQUIRED.forEach((operation, fields) -> bodyOf(openAPI, operation).map(MediaType::getSchema).map(schema -> resolve(openAPI, schema))
+                .ifPresent(schema -> fields.stream().filter(f -> schema.getRequired() == null || !schema.getRequired().contains(f))
+                        .forEach(schema::addRequired)));
         body(openAPI, "/api/v1/projects").flatMap(s -> property(s.getProperties(), "type"))
                 .ifPresent(p -> p.enumeration(List.copyOf(Project.TYPES)));
         body(openAPI, "/api/v1/projects/{slug}/specs").flatMap(s -> property(s.getProperties(), "phases"))
@@ -222,6 +232,14 @@ public class ApiDocs implements OASFilter {
 
     private static Optional<Schema> property(Map<String, Schema> properties, String name) {
         return Optional.ofNullable(properties).map(p -> p.get(name));
+    }
+
+    /** The JSON body of an operation named {@code "POST /path"}. */
+    private static Optional<MediaType> bodyOf(OpenAPI openAPI, String operation) {
+        String[] methodAndPath = operation.split(" ", 2);
+        return Optional.ofNullable(openAPI.getPaths().getPathItem(methodAndPath[1]))
+                .map(item -> item.getOperations().get(PathItem.HttpMethod.valueOf(methodAndPath[0])))
+                .map(Operation::getRequestBody).map(b -> b.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON));
     }
 
     /** The schema of the JSON body a POST to this path takes. */

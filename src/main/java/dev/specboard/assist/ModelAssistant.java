@@ -145,7 +145,7 @@ public class ModelAssistant implements Assistant {
                 }
 
                 @Override
-                public void onComplete(ChatResponse response) {
+                public void onComplete(ChatResponse response, boolean reachedEnd) {
                     String full = response != null && response.aiMessage() != null && response.aiMessage().text() != null
                             ? response.aiMessage().text() : text.toString();
                     if (full.length() > maxAnswerChars) {
@@ -154,16 +154,18 @@ public class ModelAssistant implements Assistant {
                         // The model stopped at its own length limit: marked as a cut at the cap is, so no reader takes it whole.
                         full = full + "\n\n*(The model's answer was cut here: it reached the model's length limit.)*";
                     }
-                    boolean finished = response != null && response.finishReason() != null;
+                    // Some OpenAI-compatible servers send no finish reason; the usage they send after the answer says it is whole.
+                    boolean finished = response != null && response.finishReason() != null || reachedEnd;
                     if (full.isBlank() && !finished) {
                         // A model that answers nothing still ends its stream with a finish reason; a stream of chunks
                         // without choices, or whose lines the client skipped as unreadable, ends without one.
                         done.completeExceptionally(new UnreadableAnswer("the stream ended without text nor a finish reason (a chunk "
                                 + "the client could not read, such as invalid UTF-8 or no chat completion, is left out of it)"));
                     } else if (!finished) {
-                        // The model ends every answer with a finish reason (the client drops the [DONE] after it): text
-                        // without one is a stream that stopped midway (a closed connection, a chunk the client could not
-                        // read ends it there), and was saved as a whole answer ending mid-word.
+                        // The model ends every answer with a finish reason or its usage (the client drops the [DONE] after
+                        // them, and ends a stream cut short the same way): text without either is a stream that stopped
+                        // midway (a closed connection, a chunk the client could not read ends it there), and was saved as
+                        // a whole answer ending mid-word.
                         done.completeExceptionally(new CutOffAnswer("the stream ended after " + full.length()
                                 + " characters without a finish reason"));
                     } else {
@@ -197,7 +199,7 @@ public class ModelAssistant implements Assistant {
             }
             throw failed(e.getCause(), !text.isEmpty());
         } catch (RuntimeException e) {
-            throw e instanceof AssistantUnavailableException a ? a : new AssistantUnavailableException("The model failed: " + clean(e), null);
+            throw e instanceof AssistantUnavailableException a ? a : new AssistantUnavailableException(told(e), null);
         }
     }
 
@@ -230,7 +232,7 @@ public class ModelAssistant implements Assistant {
             return new AssistantUnavailableException("The model's answer could not be read.", null);
         }
         LOG.warnf("The model failed: %s", detail(cause));
-        return new AssistantUnavailableException("The model failed: " + clean(cause), null);
+        return new AssistantUnavailableException(told(cause), null);
     }
 
     /** The visible note after an answer cut at the cap, so that no reader takes the kept part for the whole answer. */
@@ -322,23 +324,26 @@ public class ModelAssistant implements Assistant {
         return m.length() > 500 ? m.substring(0, 500) + "…" : m;
     }
 
-    /** A failure's message without the API key (some clients echo request details) nor Java class names, kept short. */
-    private String clean(Throwable e) {
+    /**
+     * The reader's one sentence for a failure without an error status: without the API key (some clients echo request
+     * details) nor Java class names, kept short, and without "failed" (the chat puts "The answer failed:" before it).
+     */
+    private String told(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof java.net.ConnectException) {
                 // The reader sees this on the chat; "connection refused" with the client's class name told them nothing to do.
-                return "its server refused the connection; check that it runs at the configured base URL (SPECBOARD_ASSISTANT_BASE_URL).";
+                return "The model's server refused the connection; check that it runs at the configured base URL (SPECBOARD_ASSISTANT_BASE_URL).";
             }
             if (c instanceof JacksonException) {
                 // The parser's own words ("Unexpected character ('<' ... INCLUDE_SOURCE_IN_LOCATION disabled") say nothing to a reader.
-                return "its answer was not the JSON of an OpenAI-compatible API (a web page, say); check that the configured base URL "
+                return "The model's answer was not the JSON of an OpenAI-compatible API (a web page, say); check that the configured base URL "
                         + "(SPECBOARD_ASSISTANT_BASE_URL) is the API's, usually ending in /v1.";
             }
         }
         String m = e == null || e.getMessage() == null ? (e == null ? "unknown error" : e.getClass().getSimpleName()) : e.getMessage();
         m = m.replaceFirst("^(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): ", "");
         m = redact(m, apiKey);
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+        return "The model's request ended with an error: " + (m.length() > 300 ? m.substring(0, 300) + "…" : m);
     }
 
     /**

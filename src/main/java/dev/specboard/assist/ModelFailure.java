@@ -49,18 +49,18 @@ final class ModelFailure {
             return "The model is busy: its server is rate-limiting requests (HTTP 429)"
                     + retryAfter.map(d -> " and asks to wait " + d.toSeconds() + " s before retrying.").orElse("; wait a little before retrying.");
         }
+        // Each said once, as one sentence: the chat puts "The answer failed:" before it ("The answer failed: The model failed:
+        // its server refused" said it twice), and a job "failed" beside it.
         if (status == 401 || status == 403) {
-            return "The model failed: its server refused the API key (HTTP " + status + "); check SPECBOARD_ASSISTANT_API_KEY.";
+            return "The model's server refused the API key (HTTP " + status + "); check SPECBOARD_ASSISTANT_API_KEY.";
         }
         if (status == 404) {
-            return "The model failed: its server does not know this model or address (HTTP 404); check SPECBOARD_ASSISTANT_MODEL "
+            return "The model's server does not know this model or address (HTTP 404); check SPECBOARD_ASSISTANT_MODEL "
                     + "and SPECBOARD_ASSISTANT_BASE_URL.";
         }
         if (status >= 500) {
-            // Said once: the chat puts "The answer failed:" before it, and "The model failed: its server failed" made three.
             return "The model's server answered with an error, status " + status + ".";
         }
-        // Said once, as a 5xx is: the chat puts "The answer failed:" before it, and a job "failed" beside it.
         return "The model's server refused the request, status " + status + ".";
     }
 }

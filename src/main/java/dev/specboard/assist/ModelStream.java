@@ -28,7 +28,12 @@ final class ModelStream {
     interface Listener {
         void onText(String piece);
 
-        void onComplete(ChatResponse response);
+        /**
+         * The stream ended without a transport failure; {@code reachedEnd} when its last chunk was the usage the request asks
+         * for, which the server sends only after the whole answer. The client drops the {@code [DONE]} line and ends a stream
+         * cut short in the same way, so this and the finish reason are what say that the answer is whole.
+         */
+        void onComplete(ChatResponse response, boolean reachedEnd);
 
         void onError(Throwable error);
     }
@@ -51,15 +56,17 @@ final class ModelStream {
             ChatCompletionRequest request = OpenAiUtils.toOpenAiChatRequest(chat, (OpenAiChatRequestParameters) chat.parameters(), false, false)
                     .stream(true).streamOptions(StreamOptions.builder().includeUsage(true).build()).build();
             OpenAiStreamingResponseBuilder answer = new OpenAiStreamingResponseBuilder();
+            java.util.concurrent.atomic.AtomicBoolean reachedEnd = new java.util.concurrent.atomic.AtomicBoolean();
             ResponseHandle handle = client.chatCompletion(request)
                     .onRawPartialResponse(chunk -> {
                         answer.append(chunk);
+                        reachedEnd.set(usageOnly(chunk.parsedResponse()));
                         String text = text(chunk.parsedResponse());
                         if (text != null && !text.isEmpty()) {
                             listener.onText(text);
                         }
                     })
-                    .onComplete(() -> listener.onComplete(answer.build()))
+                    .onComplete(() -> listener.onComplete(answer.build(), reachedEnd.get()))
                     .onError(error -> listener.onError(ExceptionMapper.DEFAULT.mapException(error)))
                     .execute();
             return handle::cancel;
@@ -68,6 +75,14 @@ final class ModelStream {
             return () -> {
             };
         }
+    }
+
+    /**
+     * Whether the chunk is the usage of the whole request, without choices: sent once, after the answer's last chunk and
+     * before {@code [DONE]} (a server that counts usage on every chunk sends it with their choices).
+     */
+    private static boolean usageOnly(ChatCompletionResponse chunk) {
+        return chunk != null && chunk.usage() != null && (chunk.choices() == null || chunk.choices().isEmpty());
     }
 
     /** A chunk's text; null for a chunk without a choice (usage only, or none the server could give). */

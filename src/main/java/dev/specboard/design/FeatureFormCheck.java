@@ -32,7 +32,7 @@ public class FeatureFormCheck {
 
     /**
      * Checks the form (422 naming each field at fault) and copies it onto the feature; answers the stories to link. A new
-     * feature ({@code described}) must say what users can do: the API contract and the features page ask for it.
+     * feature ({@code described}) must say what users can do: the API contract, the features page and the feature builder ask for it.
      */
     List<Story> apply(Feature f, FeatureForm form, boolean described) {
         FormErrors errors = validation.check(form);

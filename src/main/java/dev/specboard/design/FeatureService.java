@@ -163,8 +163,8 @@ public class FeatureService {
         Feature f = new Feature();
         f.projectId = access.project().id;
         f.wizardGenerated = wizard;
-        // The feature builder lets its description step be skipped; every other way in asks what users can do.
-        List<Story> linked = check.apply(f, form, !wizard);
+        // Every way in asks what users can do, the feature builder included (a run described before it asked is sent back).
+        List<Story> linked = check.apply(f, form, true);
         f.savedBy(access.accountId());
         f.persist();
         link(f, linked);

@@ -134,6 +134,11 @@ public class DesignWizardResource {
                 WizardRun back = wizards.sendBack(access, wizard, DesignStep.PAGES, e.errors()).orElse(null);
                 return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, DesignStep.PAGES, back, null, e.errors())));
             }
+            if (step == DesignStep.FEATURE_REVIEW && e.errors().has("userDescription")) {
+                // A run described before the builder asked what users can do: the describe step, where it is said, asks now.
+                WizardRun back = wizards.sendBack(access, wizard, DesignStep.DESCRIBE, e.errors()).orElse(null);
+                return Htmx.invalid(Templates.designWizard(wizards.view(access, wizard, DesignStep.DESCRIBE, back, null, e.errors())));
+            }
             if (step == DesignStep.PAGE_REVIEW && e.errors().has("parent")) {
                 // The parent page was deleted meanwhile: the first step, where it is chosen, says so.
                 WizardRun back = wizards.sendBack(access, wizard, DesignStep.PAGE, e.errors()).orElse(null);

@@ -130,7 +130,10 @@ class DesignWizardSteps {
         } else if (name.length() > 255) {
             errors.add("name", "At most 255 characters");
         }
-        if (trim(form.userDescription()).length() > 20000) {
+        // Asked here as the features page and the API ask it: the builder let a feature through without it.
+        if (trim(form.userDescription()).isEmpty()) {
+            errors.add("userDescription", "Say what users can do with the feature");
+        } else if (trim(form.userDescription()).length() > 20000) {
             errors.add("userDescription", "At most 20000 characters");
         }
         String category = trim(form.category());

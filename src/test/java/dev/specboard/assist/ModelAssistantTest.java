@@ -492,6 +492,20 @@ class ModelAssistantTest {
         }
     }
 
+    /** "The answer failed: The model failed: its server refused the API key": one sentence now, saying what to check. */
+    @Test
+    void aRefusedKeyIsSaidOnceInTheChat() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            ModelDouble.MODE.set("401");
+            JsonPath failed = ask(s, "Which tasks touch the checkout code?");
+            assertEquals("failed", failed.getString("messages[1].status"));
+            String chatPage = "/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat";
+            assertEquals("The answer failed: The model's server refused the API key (HTTP 401); check SPECBOARD_ASSISTANT_API_KEY.",
+                    Web.html(Web.as(s.team().member()).get(chatPage)).getElementById("failure-" + failed.getString("messages[1].id")).text());
+        }
+    }
+
     @Test
     void aBaseUrlThatAnswersAWebPageIsExplainedNotQuotedFromTheParser() {
         try (GitFixture git = GitFixture.create()) {
@@ -500,7 +514,7 @@ class ModelAssistantTest {
             JsonPath failed = ask(s, "Which tasks touch the checkout code?");
             assertEquals("failed", failed.getString("messages[1].status"));
             String error = failed.getString("messages[1].error");
-            assertTrue(error.startsWith("The model failed: its answer was not the JSON of an OpenAI-compatible API"), error);
+            assertTrue(error.startsWith("The model's answer was not the JSON of an OpenAI-compatible API"), error);
             assertFalse(error.contains("Unexpected character") || error.contains("StreamReadFeature"), error);
         }
     }
@@ -562,6 +576,18 @@ class ModelAssistantTest {
             }
         } finally {
             ModelDouble.MODE.set("ok");
+        }
+    }
+
+    /** A server that sends no finish reason but ends with its usage and [DONE]: the chat's answer was marked cut off. */
+    @Test
+    void anAnswerWithoutAFinishReasonThatEndsWithItsUsageIsCompleteInTheChat() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            ModelDouble.MODE.set("no-finish");
+            JsonPath chat = ask(s, "Which tasks touch the checkout code?");
+            assertEquals("complete", chat.getString("messages[1].status"), chat.getString("messages[1].error"));
+            assertEquals("From the model: these tasks touch the checkout code.", chat.getString("messages[1].content"));
         }
     }
 

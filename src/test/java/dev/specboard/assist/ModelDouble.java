@@ -29,9 +29,9 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
     /** How long the "huge" answer is: far past the characters the assistant keeps. */
     public static final int HUGE_CHARS = 2_000_000;
     /**
-     * "ok", "500", "html" (a web page where the API should be), "malformed" (a stream whose chunks carry no choices), "slow"
+     * "ok", "500", "401" (a key refused), "html" (a web page where the API should be), "malformed" (a stream whose chunks carry no choices), "slow"
      * "huge" (an answer of {@link #HUGE_CHARS} characters), "cut" (some text, then the stream ends without a finish reason
-     * nor [DONE]), "garbled" (some text, then a line that is not JSON, then the rest) or "gated": how the next requests are
+     * nor [DONE]), "no-finish" (a whole answer whose chunks carry no finish reason, then its usage and [DONE]), "garbled" (some text, then a line that is not JSON, then the rest) or "gated": how the next requests are
      * answered.
      */
     public static final AtomicReference<String> MODE = new AtomicReference<>("ok");
@@ -71,12 +71,16 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
                 return switch (MODE.get()) {
                     case "500" -> new MockResponse.Builder().code(500).addHeader("Content-Type", "application/json")
                             .body("{\"error\":{\"message\":\"The double is down\",\"type\":\"server_error\"}}").build();
+                    case "401" -> new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                            .body("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}").build();
                     case "html" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
                             .body("<!doctype html><html><body>Welcome to nginx!</body></html>").build();
                     case "malformed" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .body("data: {\"id\":\"chatcmpl-double\",\"object\":\"chat.completion.chunk\"}\n\ndata: [DONE]\n\n").build();
                     case "huge" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .body(stream(java.util.Collections.nCopies(HUGE_CHARS / 10_000, "y".repeat(10_000)))).build();
+                    case "no-finish" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body(NO_FINISH_REASON_STREAM).build();
                     case "cut" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .body(CUT_OFF_STREAM).build();
                     case "garbled" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
@@ -120,6 +124,14 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
     /** The start of an answer, ending mid-word without a finish reason nor [DONE]: what a model cut off midway sends. */
     static final String CUT_OFF_STREAM = chunk("{\"role\":\"assistant\",\"content\":\"\"}", null)
             + chunk("{\"content\":\"From the model: \"}", null) + chunk("{\"content\":\"these tasks touch the chec\"}", null);
+
+    /**
+     * A whole answer from a server that sends no finish reason: its chunks, then the usage the request asks for (no
+     * choices) and [DONE].
+     */
+    static final String NO_FINISH_REASON_STREAM = CUT_OFF_STREAM + chunk("{\"content\":\"kout code.\"}", null)
+            + "data: {\"id\":\"chatcmpl-double\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"double-model\","
+            + "\"choices\":[],\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":9,\"total_tokens\":129}}\n\ndata: [DONE]\n\n";
 
     static String stream(List<String> pieces) {
         StringBuilder b = new StringBuilder();

@@ -84,6 +84,18 @@ class ModelErrorAnswerTest {
         assertEquals("The model's server refused the request, status 400.", t.message());
     }
 
+    /** "The answer failed: The model failed: its server refused the API key" said it failed twice; each is one sentence now. */
+    @Test
+    void aRefusedKeyOrAnUnknownModelIsOneSentenceSayingWhatToCheck() throws IOException {
+        for (int status : new int[] {401, 403}) {
+            Told t = told(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body("{\"error\":\"no\"}").build());
+            assertEquals("The model's server refused the API key (HTTP " + status + "); check SPECBOARD_ASSISTANT_API_KEY.", t.message());
+        }
+        Told unknown = told(new MockResponse.Builder().code(404).addHeader("Content-Type", "application/json").body("{\"error\":\"no\"}").build());
+        assertEquals("The model's server does not know this model or address (HTTP 404); check SPECBOARD_ASSISTANT_MODEL and "
+                + "SPECBOARD_ASSISTANT_BASE_URL.", unknown.message());
+    }
+
     @Test
     void aReplyWithoutChoicesIsNoAnswer() throws IOException {
         Told t = told(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body("{\"choices\":[]}").build());

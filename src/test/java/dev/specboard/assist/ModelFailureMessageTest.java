@@ -22,7 +22,7 @@ class ModelFailureMessageTest {
         // A key with common letters in it: the message must stay readable around its redaction.
         ModelAssistant assistant = new ModelAssistant(null, "http://127.0.0.1:" + port + "/v1", "x", "some-model", Duration.ofSeconds(10), ModelAssistant.DEFAULT_MAX_ANSWER_CHARS);
         AssistantUnavailableException e = assertThrows(AssistantUnavailableException.class, () -> assistant.write("Say hello", "", t -> { }));
-        assertEquals("The model failed: its server refused the connection; check that it runs at the configured base URL "
+        assertEquals("The model's server refused the connection; check that it runs at the configured base URL "
                 + "(SPECBOARD_ASSISTANT_BASE_URL).", e.getMessage());
     }
 }

@@ -73,6 +73,29 @@ class ModelUnreadableAnswerTest {
         assertTrue(log.stream().anyMatch(l -> l.contains(ModelAssistant.class.getName()) && l.contains("cut off")), "logged at WARN: " + log);
     }
 
+    /**
+     * A server that sends no finish reason, but the usage the request asks for and then [DONE], was told its answer was
+     * cut off: the client drops [DONE] and ends a stream cut short the same way, but the usage comes only after the answer.
+     */
+    @Test
+    void aStreamWithoutAFinishReasonThatEndsWithItsUsageIsWhole() throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(ModelDouble.NO_FINISH_REASON_STREAM).build());
+            server.start(0);
+            ModelAssistant assistant = new ModelAssistant(null, server.url("/v1").toString(), KEY, "some-model", Duration.ofSeconds(10), ModelAssistant.DEFAULT_MAX_ANSWER_CHARS);
+            assertEquals("From the model: these tasks touch the checkout code.", assistant.write("Say hello", "", t -> { }).orElseThrow());
+        }
+    }
+
+    /** A server that counts usage on every chunk sends it with their text: a stream of those that stops is still cut off. */
+    @Test
+    void usageOnEveryChunkDoesNotMakeAStreamThatStopsWhole() throws IOException {
+        String body = ModelDouble.CUT_OFF_STREAM.replace("\"finish_reason\":null}]}", "\"finish_reason\":null}],\"usage\":{\"prompt_tokens\":1,"
+                + "\"completion_tokens\":1,\"total_tokens\":2}}");
+        assertTrue(body.contains("usage"), body);
+        assertEquals("The model's answer was cut off: its stream stopped before the model had finished.", told(body, new java.util.ArrayList<>()));
+    }
+
     /** A line that is not JSON after some text ends the stream there: the text before it was saved as the whole answer. */
     @Test
     void textThenALineThatIsNotJsonIsCutOff() throws IOException {

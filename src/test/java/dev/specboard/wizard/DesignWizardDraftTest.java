@@ -66,7 +66,7 @@ class DesignWizardDraftTest {
     void aStepNotYetAnsweredKeepsItsDraftWithoutOpeningTheStepsAfterIt() {
         TestData.Team t = data.team();
         String base = DesignWizardResourceTest.base(t, "feature-builder");
-        Web.as(t.member()).formParam("name", "Contact book").formParam("userDescription", "").formParam("category", "")
+        Web.as(t.member()).formParam("name", "Contact book").formParam("userDescription", "Keep everyone we know").formParam("category", "")
                 .post(base + "/describe").then().statusCode(303);
         Web.as(t.member()).formParam("businessRules", "Members can edit contacts").formParam("goto", "describe").post(base + "/pages")
                 .then().statusCode(303).header("Location", endsWith(base + "?step=describe"));

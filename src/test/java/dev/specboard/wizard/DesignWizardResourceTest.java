@@ -312,7 +312,8 @@ class DesignWizardResourceTest {
         TestData.Team t = data.team();
         String contacts = pageVia(t, null, "Contacts", "/contacts", EntityFixtures.CONTACTS, "");
         String base = base(t, "feature-builder");
-        Web.as(t.member()).formParam("name", "Contact book").post(base + "/describe").then().statusCode(303);
+        Web.as(t.member()).formParam("name", "Contact book").formParam("userDescription", "Keep everyone we know").post(base + "/describe")
+                .then().statusCode(303);
         Web.as(t.member()).formParam("businessRules", "").post(base + "/pages").then().statusCode(303);
         Document atData = Web.html(Web.as(t.member()).get(base));
         assertEquals("data", atData.getElementById("wizard").attr("data-step"));

@@ -31,7 +31,7 @@ class FeatureWizardDeletedPageTest {
         String clash = DesignWizardResourceTest.pageVia(t, null, "Clash", "/clash", EntityFixtures.NEW_CONTACT, "");
         String contacts = DesignWizardResourceTest.pageVia(t, null, "Contacts", "/contacts", EntityFixtures.CONTACTS, "");
         String base = DesignWizardResourceTest.base(t, "feature-builder");
-        Web.as(t.member()).formParam("name", "Contact book").formParam("userDescription", "").formParam("category", "")
+        Web.as(t.member()).formParam("name", "Contact book").formParam("userDescription", "Keep everyone we know").formParam("category", "")
                 .post(base + "/describe").then().statusCode(303);
         Web.as(t.member()).formParam("pages", clash).formParam("pages", contacts).formParam("businessRules", "")
                 .post(base + "/pages").then().statusCode(303);
