@@ -60,7 +60,8 @@ public class AgentTools {
         return call(() -> taskApi.recordWorktree(project, task, new TaskApi.WorktreeBody(worktreePath)));
     }
 
-    @Tool(name = "add_task_note", description = "Adds an entry (markdown) to a task's progress log, shown on the task page and returned with the task and its context.",
+    @Tool(name = "add_task_note", description = "Adds an entry (markdown) to a task's progress log, shown on the task page and returned with the task and its context;"
+            + " kind is progress when you hold the task, comment otherwise (it moves nothing and extends no lease).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public TaskApi.NoteAnswer addTaskNote(@ToolArg(description = "project slug") String project, @ToolArg(description = "task key") String task,
                               @ToolArg(description = "the note, markdown") String body) {

@@ -77,7 +77,7 @@ public class JobTools {
         return call(() -> jobApi.list(project, blankToNull(status), blankToNull(type), QueryValues.page(page)));
     }
 
-    @Tool(name = "cancel_job", description = "Cancels an assistant job: a queued one at once, a running one at its next step (its status is CANCELLED at once, cancelRequested true until its worker stopped). Only who started it, or a lead, may. Refused once it has ended.",
+    @Tool(name = "cancel_job", description = "Cancels an assistant job: a queued one at once, a running one at its next step (its status is CANCELLED at once, cancelRequested true until its worker stopped). Only who started it, or a lead, may. Refused once it has ended, or when cancelled already (the error names who cancelled it first).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
     public JobApi.JobAnswer cancelJob(@ToolArg(description = "project slug") String project, @ToolArg(description = "job id") String job) {
         return call(() -> jobApi.cancel(project, id(job)));
@@ -124,7 +124,7 @@ public class JobTools {
         return entity(JobApi.JobStarted.class, () -> jobApi.rerun(project, repository, id(refactor)));
     }
 
-    @Tool(name = "cancel_refactor", description = "Cancels a refactor: a queued one at once, a running one at its next step (its status is CANCELLED at once). Only who started it, or a lead, may. Refused once it has ended.",
+    @Tool(name = "cancel_refactor", description = "Cancels a refactor: a queued one at once, a running one at its next step (its status is CANCELLED at once). Only who started it, or a lead, may. Refused once it has ended, or when cancelled already (the error names who cancelled it first).",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
     public JobApi.RefactorAnswer cancelRefactor(@ToolArg(description = "project slug") String project,
                                                 @ToolArg(description = "repository name") String repository,

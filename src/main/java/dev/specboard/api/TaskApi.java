@@ -58,7 +58,10 @@ public class TaskApi {
     }
 
     @RegisterForReflection
-    public record NoteAnswer(UUID id, String author, String via, String body, String html, Instant createdAt) {
+    /** A progress-log entry; {@code kind} tells the claimer's own progress from a comment by anyone else. */
+    public record NoteAnswer(UUID id, String author, String via, String body, String html, Instant createdAt,
+                             @Schema(enumeration = {"progress", "comment"}, description = "progress: written by the task's claimer while"
+                                     + " holding it; comment: by anyone else (the task was free, or held by another)") String kind) {
     }
 
     @RegisterForReflection
@@ -291,7 +294,7 @@ public class TaskApi {
     }
 
     static NoteAnswer note(TaskNoteRow n) {
-        return new NoteAnswer(n.id(), n.author(), n.via(), n.body(), n.html(), n.createdAt());
+        return new NoteAnswer(n.id(), n.author(), n.via(), n.body(), n.html(), n.createdAt(), n.kind());
     }
 
     static TaskService.Actor actor(Access access) {

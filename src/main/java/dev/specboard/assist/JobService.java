@@ -189,7 +189,7 @@ public class JobService {
         LeasedJob job = locked(access, kind, id);
         access.requireWrite(job instanceof AiJob a ? roleFor(a.type) : Role.MEMBER);
         job.requireStarterOrLead(access, username(job.userId), "cancel");
-        if (!job.cancel(access.accountId())) {
+        if (!job.cancel(access.accountId(), this::username)) {
             cancelAsked.fire(new JobCancelAsked(kind, id));
         }
         live.publish(LiveEvent.forProject(JobWorker.LIVE_KIND, job.projectId));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What every job row has: who asked in which project, its parameters, its progress, and the lease
@@ -72,9 +73,11 @@ public abstract class LeasedJob extends TimestampedEntity {
 
     /**
      * A queued job is cancelled at once; a running one is flagged and its worker stops at its next
-     * step. Answers true when the job is cancelled now. Who cancelled is kept, for the job's page and answer.
+     * step. Answers true when the job is cancelled now. Who cancelled is kept, for the job's page and answer. A job
+     * cancelled already is refused (409) with who cancelled it first ({@code names} reads a name): simultaneous cancels
+     * take turns on the row lock, so exactly one changes the job and is credited, and the others learn who did.
      */
-    public boolean cancel(UUID by) {
+    public boolean cancel(UUID by, Function<UUID, String> names) {
         if (status == JobStatus.QUEUED) {
             status = JobStatus.CANCELLED;
             finishedAt = Instant.now();
@@ -86,9 +89,17 @@ public abstract class LeasedJob extends TimestampedEntity {
             cancelledBy = by;
             return false;
         }
-        if (status == JobStatus.RUNNING) {
-            // Asked twice: the first cancel stands (and its author), the run is already stopping.
-            return false;
+        if (status == JobStatus.RUNNING || status == JobStatus.CANCELLED) {
+            // Asked again (two clicks, two agents): the first cancel stands, and its author; a 200 to every caller named
+            // the last one as if its cancel had taken, as a second claim of a task is 409 and not another claimer.
+            String first = cancelledBy == null ? null : names.apply(cancelledBy);
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("status", shownStatus().name());
+            if (first != null) {
+                details.put("cancelledBy", first);
+            }
+            throw ApiException.conflict("This " + noun() + " was already cancelled" + (first == null ? "" : " by " + first)
+                    + (status == JobStatus.RUNNING ? "; it stops at its next step." : "."), details);
         }
         throw ApiException.conflict("This job has already " + (status == JobStatus.SUCCESS ? "succeeded" : "ended")
                 + "; only a queued or running job can be cancelled.");
