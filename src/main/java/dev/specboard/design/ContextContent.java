@@ -48,8 +48,25 @@ final class ContextContent {
         return List.copyOf(out);
     }
 
-    /** An HTML document through the mockup analyzer: its components and colours, plus the key terms of its text. */
-    static ContextAnalysis htmlAnalysis(String html) {
+    /**
+     * The HTML read of an item, as much as a mockup may have: an upload may be 5 MB, and a document parsed whole is about
+     * ten times its size in the heap.
+     */
+    static final int MAX_HTML = MockupForm.MAX;
+
+    /** At most the first {@link #MAX_HTML} characters of an HTML document. */
+    static String capped(String html) {
+        return html.length() > MAX_HTML ? html.substring(0, MAX_HTML) : html;
+    }
+
+    /**
+     * An HTML document through the mockup analyzer: its components and colours, plus the key terms of its text; of a
+     * longer document its first {@link #MAX_HTML} characters, and the note says so.
+     */
+    static ContextAnalysis htmlAnalysis(String document) {
+        String html = capped(document);
+        String note = html.length() < document.length() ? String.format(Locale.ROOT, "Analysed the first %,d characters of its %,d.",
+                html.length(), document.length()) : null;
         MockupAnalysis a = MockupAnalyzer.analyze(html, "");
         List<String> relevant = new ArrayList<>();
         if (!a.colorsUsed().isEmpty()) {
@@ -62,7 +79,7 @@ final class ContextContent {
             relevant.add("layout");
         }
         return new ContextAnalysis(a.componentsDetected(), a.colorsUsed().stream().limit(12).toList(), List.of(), layout(a.componentsDetected()),
-                relevant, null, null, "html", TextTerms.keyTerms(Jsoup.parse(html).text(), 10), null);
+                relevant, null, null, "html", TextTerms.keyTerms(Jsoup.parse(html).text(), 10), note);
     }
 
     static String layout(List<String> components) {

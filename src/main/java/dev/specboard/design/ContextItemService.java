@@ -42,6 +42,9 @@ public class ContextItemService {
     @Inject
     Event<ContextSources.Removed> removed;
 
+    @Inject
+    DesignWork work;
+
     /**
      * Where a page or another feature used an item, and how many times ({@code uses} is null in references recorded
      * before uses were counted per target: one use each).
@@ -177,7 +180,8 @@ public class ContextItemService {
                     } else {
                         analysis = ContextAnalysis.note("Stored, not fetched: " + uri.getHost() + " is not on the allow-list of hosts Specboard may fetch from.");
                     }
-                    metadata = new ContextMetadata(null, null, null, null, uri.getHost(), allowed && analysis.note() == null);
+                    // Fetched when its text was kept: a note may also say that a long page was read in part.
+                    metadata = new ContextMetadata(null, null, null, null, uri.getHost(), allowed && item.contentText != null);
                 }
             }
             case "file", "screenshot" -> {
@@ -198,12 +202,14 @@ public class ContextItemService {
                 }
                 String contentType;
                 if (image.isPresent()) {
-                    analysis = ImageAnalyzer.analyze(content, image.get());
+                    byte[] picture = content;
+                    // Decoded in its turn (a WebP screenshot is a raster of up to ~50 MB while it is read): 503 busy if none came.
+                    analysis = work.contextAnalyses().run(() -> ImageAnalyzer.analyze(picture, image.get()));
                     contentType = ImageAnalyzer.contentType(image.get());
                 } else {
                     String text = ContextContent.utf8(content);
                     if (text != null && ContextContent.looksLikeHtml(text, in.fileName())) {
-                        analysis = ContextContent.htmlAnalysis(text);
+                        analysis = work.contextAnalyses().run(() -> ContextContent.htmlAnalysis(text));
                         contentType = "text/html";
                     } else if (text != null) {
                         analysis = ContextContent.textAnalysis(text);

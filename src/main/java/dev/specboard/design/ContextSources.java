@@ -5,6 +5,7 @@ import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jsoup.Jsoup;
@@ -48,6 +49,9 @@ class ContextSources {
 
     @ConfigProperty(name = "specboard.data-dir", defaultValue = "data")
     String dataDir;
+
+    @Inject
+    DesignWork work;
 
     long maxUploadBytes() {
         return maxUploadBytes;
@@ -101,6 +105,7 @@ class ContextSources {
         if (internal.isPresent()) {
             return ContextAnalysis.note("Could not fetch it: " + internal.get() + ".");
         }
+        String fetched;
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
@@ -110,13 +115,7 @@ class ContextSources {
                 if (r.statusCode() != 200) {
                     return ContextAnalysis.note("Fetched, but the server answered " + r.statusCode() + ".");
                 }
-                String text = ContextContent.utf8(bytes);
-                if (text == null) {
-                    return ContextAnalysis.note("Fetched, but the answer is not text.");
-                }
-                String plain = Jsoup.parse(text).text();
-                item.contentText = plain.length() > 20_000 ? plain.substring(0, 20_000) : plain;
-                return ContextContent.htmlAnalysis(text);
+                fetched = ContextContent.utf8(bytes);
             }
         } catch (IOException e) {
             return ContextAnalysis.note("Could not fetch it: " + e.getMessage());
@@ -124,6 +123,16 @@ class ContextSources {
             Thread.currentThread().interrupt();
             return ContextAnalysis.note("Fetching was interrupted.");
         }
+        if (fetched == null) {
+            return ContextAnalysis.note("Fetched, but the answer is not text.");
+        }
+        String text = fetched;
+        // Parsed in its turn, once the connection is closed (no turn is held while the other server answers).
+        return work.contextAnalyses().run(() -> {
+            String plain = Jsoup.parse(ContextContent.capped(text)).text();
+            item.contentText = plain.length() > 20_000 ? plain.substring(0, 20_000) : plain;
+            return ContextContent.htmlAnalysis(text);
+        });
     }
 
     void write(String key, byte[] content) {

@@ -63,6 +63,9 @@ public class MockupResource {
     @Inject
     PageViews pageViews;
 
+    @Inject
+    DesignWork work;
+
     @RoleFirst.Member
     @DeletedMeanwhile.Editor
     @POST
@@ -141,7 +144,8 @@ public class MockupResource {
         if (!MockupDocument.framed(dest)) {
             return Response.seeOther(URI.create("/projects/" + access.project().slug + "/pages/" + p.id + "/mockups/" + m.version)).build();
         }
-        return thumbnail ? MockupDocument.thumbnail(m) : MockupDocument.response(MockupDocument.render(m));
+        // Built in its turn (the parsed HTML is the large part): 503 busy when the frames being built leave none.
+        return work.renders().run(() -> thumbnail ? MockupDocument.thumbnail(m) : MockupDocument.response(MockupDocument.render(m)));
     }
 
     @RoleFirst.Member
@@ -185,13 +189,14 @@ public class MockupResource {
         int f = from == null ? Math.max(1, t - 1) : from;
         Mockup a = mockups.get(p.id, f);
         Mockup b = mockups.get(p.id, t);
-        List<SourceDiff.Section> sections = List.of(SourceDiff.section("HTML", a.htmlContent, b.htmlContent),
-                SourceDiff.section("CSS", a.cssContent, b.cssContent), SourceDiff.section("JavaScript", a.javascriptContent, b.javascriptContent));
         // The comparison shows one device (mobile unless asked); a device it does not know is refused, not shown as mobile.
         String d = device == null || device.isBlank() ? "mobile" : device.strip().toLowerCase(java.util.Locale.ROOT);
         if (!MockupAnalyzer.DEVICES.containsKey(d)) {
             throw dev.specboard.web.QueryValues.unknownChoice("device", "must be " + FilterChoices.choices(List.copyOf(MockupAnalyzer.DEVICES.keySet())));
         }
+        // Diffed in its turn: 503 busy when the compares running leave none.
+        List<SourceDiff.Section> sections = work.compares().run(() -> List.of(SourceDiff.section("HTML", a.htmlContent, b.htmlContent),
+                SourceDiff.section("CSS", a.cssContent, b.cssContent), SourceDiff.section("JavaScript", a.javascriptContent, b.javascriptContent)));
         return Htmx.page(Templates.compare(new CompareView(access, p, f, t, sections, versions, d)));
     }
 }

@@ -35,7 +35,7 @@ public class MockupService {
     DesignSystemService designSystems;
 
     @Inject
-    MockupAnalyses analyses;
+    DesignWork work;
 
     /** The current mockup of every page (or of one), with its page, for previews and part-2 features; one query. */
     public record CurrentMockup(UUID pageId, String name, String path, int version, String html, String css, String js, UUID mockupId) {
@@ -56,10 +56,15 @@ public class MockupService {
         access.requireWrite(Role.MEMBER);
         // Read before the first statement: a save waiting for its turn holds no connection and no lock on the page.
         MockupAnalysis analysis = form.html() != null && !form.html().isBlank() && fits(form.html()) && fits(form.css()) && fits(form.js())
-                ? analyses.analyze(form) : null;
+                ? analyze(form) : null;
         Page page = Page.inProject(access.project().id, pageId).orElseThrow(() -> ApiException.notFound("No such page in this project"));
         RowLock.forUpdate(em, page, "No such page in this project");
         return addVersion(access, page, form, aiNotes, analysis);
+    }
+
+    /** The patterns of a mockup's HTML, CSS and JavaScript, read in its turn; 503 busy when no turn came in time. */
+    private MockupAnalysis analyze(MockupForm form) {
+        return work.analyses().run(() -> MockupAnalyzer.analyze(form.html(), form.css(), form.js()));
     }
 
     private static boolean fits(String text) {
@@ -105,7 +110,7 @@ public class MockupService {
         }
         Number max = (Number) em.createQuery("select coalesce(max(m.version), 0) from Mockup m where m.pageId = :p")
                 .setParameter("p", page.id).getSingleResult();
-        MockupAnalysis analysis = analysed != null ? analysed : analyses.analyze(form);
+        MockupAnalysis analysis = analysed != null ? analysed : analyze(form);
         Mockup m = new Mockup();
         m.pageId = page.id;
         m.version = max.intValue() + 1;

@@ -63,22 +63,19 @@ class MockupAnalysisBoundsTest {
     }
 
     @Test
-    void anAnalysisThatFindsNoTurnAnswersBusyNotDatabaseUnreachable() throws Exception {
-        MockupAnalyses analyses = new MockupAnalyses();
-        analyses.atOnce = 1;
-        analyses.waitSeconds = 0;
-        analyses.init();
-        MockupForm form = new MockupForm(largeMockup(2), "", "", "", null, "user");
-        assertTrue(analyses.analyze(form).partial(), "a turn is free");
-        analyses.turns.acquire();
-        try {
-            ApiException busy = assertThrows(ApiException.class, () -> analyses.analyze(form));
+    void anAnalysisThatFindsNoTurnAnswersBusyNotDatabaseUnreachableAndTheOtherKindsKeepTheirTurns() {
+        DesignWork work = new DesignWork();
+        work.analysesAtOnce = 1;
+        work.rendersAtOnce = 1;
+        work.waitSeconds = 0;
+        work.init();
+        try (dev.specboard.kernel.HeavyWork.Turn held = work.analyses().turn()) {
+            ApiException busy = assertThrows(ApiException.class, () -> work.analyses().run(() -> MockupAnalyzer.analyze(largeMockup(2), "")));
             assertEquals(503, busy.status());
             assertEquals(5, busy.retryAfterSeconds());
             assertEquals("Specboard is busy; try again in a few seconds.", busy.getMessage());
-        } finally {
-            analyses.turns.release();
+            assertTrue(work.renders().run(() -> MockupDocument.render(largeMockup(2), "", "")).contains("0a0b0c"), "frames have turns of their own");
         }
-        assertFalse(analyses.analyze(new MockupForm("<p>x</p>", "", "", "", null, "user")).partial(), "the turn given back is taken again");
+        assertFalse(work.analyses().run(() -> MockupAnalyzer.analyze("<p>x</p>", "")).partial(), "the turn given back is taken again");
     }
 }
