@@ -4,8 +4,8 @@ import dev.specboard.search.SearchableKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Makes the design side's pages findable by the project search, by name and purpose (the stored vector) and by the words
- * of their path, ranked below them.
+ * Makes the design side's pages findable by the project search, by name and purpose and, ranked below them, by the words of
+ * their path (the stored vector holds both).
  */
 @ApplicationScoped
 public class PageSearch implements SearchableKind {
@@ -25,23 +25,24 @@ public class PageSearch implements SearchableKind {
         return 35;
     }
 
+    /**
+     * What a word weighs in a page's rank (ts_rank's weights, D to A): name and purpose (A) as much as the vector's words
+     * weighed when it held them alone, unweighted (D, 0.1), and a path's words (D) a tenth of that.
+     */
+    private static final String WEIGHTS = "CAST('{0.01, 0, 0, 0.1}' AS real[])";
+
     @Override
     public String sql() {
-        // The stored vector (V1008, the words of idx_pages_search) matches and ranks name and purpose. It holds no path,
-        // so the path's words are read as a file's path is (every run of other characters a space), and also matched by
-        // a path typed as one word (params.path_q, /checkout/history): for the project's pages only, each a short path,
-        // once per page (OFFSET 0 keeps PostgreSQL from computing them again to rank). Holding them in the stored vector
-        // would need a migration of its trigger. A page found by its path alone ranks a tenth of what its path's words
-        // would: "checkout" found the pages named Checkout, and not "Order History" at /checkout/history; now it finds
-        // that one too, after them, its path leading its snippet.
+        // The stored vector (V1010, the words of idx_pages_search) holds name and purpose (weight A) and the path's words
+        // (D), so it matches and ranks alone: nothing is computed per row. A path typed as one word (params.path_q,
+        // /checkout/history) matches as files' paths do. A page found by its path alone ranks a tenth of what it would by
+        // its name, after the pages named so, and its path leads its snippet: only those words of the vector are read.
         return """
-                SELECT w.path, w.name, '/projects/' || params.slug || '/pages/' || w.id,
-                       CAST(CASE WHEN w.named THEN ts_rank(w.search, params.q)
-                            ELSE greatest(ts_rank(w.words, params.q), coalesce(ts_rank(w.words, params.path_q), 0)) / 10 END AS real),
-                       CASE WHEN w.named THEN '' ELSE w.path || ' — ' END || w.name || ' — ' || COALESCE(w.purpose, '')
-                FROM (SELECT pp.id, pp.path, pp.name, pp.purpose, pp.search, pp.search @@ params.q AS named,
-                             to_tsvector('specboard_text', regexp_replace(pp.path, '[^[:alnum:]]+', ' ', 'g')) AS words
-                      FROM pages pp, params WHERE pp.project_id = params.project OFFSET 0) w, params
-                WHERE w.named OR w.words @@ params.q OR w.words @@ params.path_q""";
+                SELECT p.path, p.name, '/projects/' || params.slug || '/pages/' || p.id,
+                       greatest(ts_rank(%1$s, p.search, params.q), coalesce(ts_rank(%1$s, p.search, params.path_q), 0)),
+                       CASE WHEN ts_filter(p.search, '{a}') @@ params.q THEN '' ELSE p.path || ' — ' END
+                           || p.name || ' — ' || COALESCE(p.purpose, '')
+                FROM pages p, params WHERE p.project_id = params.project
+                  AND (p.search @@ params.q OR p.search @@ params.path_q)""".formatted(WEIGHTS);
     }
 }

@@ -86,7 +86,7 @@ public class InboxService {
                         + "where " + OPEN_QUESTIONS + " order by t.createdAt, t.subjectKey", Object[].class)
                 .setParameter("me", me).setParameter("member", Role.MEMBER).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList()) {
             items.add(new InboxRow("question", (String) r[0], (String) r[1], r[2].toString(), (String) r[3],
-                    "/projects/" + r[0] + "/thinking?status=review#thought-" + r[2], null, null, null, (Instant) r[4]));
+                    "/projects/" + r[0] + "/thinking?status=review#answer-" + r[2], null, null, null, (Instant) r[4]));
         }
         return items;
     }

@@ -174,6 +174,48 @@ class DesignModelBrowserTest {
     }
 
     /**
+     * The inbox's "Answer" links to {@code #answer-<id>}: the thought's answer form opens with the cursor in it. "Confirm"
+     * brings the chain back at {@code #thought-<id>}, which opened that form and took the focus too, as if answering were
+     * the next step; now it only shows the card.
+     */
+    @Test
+    void onlyTheAnswerLinkOpensAThoughtsAnswerFormAfterAConfirmTheCardIsOnlyShown() {
+        TestData.Team t = data.team();
+        EntityResourceTest.contactPages(t);
+        try (Browser b = Browser.open(base.toString())) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/entities");
+            b.click("#infer");
+            b.waitFor("#entity-picture svg");
+            b.go("/projects/" + t.slug() + "/thinking");
+            assertTrue(b.count("#thoughts > li .confirm") >= 2, "two thoughts to confirm or answer");
+            String confirmed = String.valueOf(b.js("return document.querySelectorAll('#thoughts > li .confirm')[0].closest('li').id;"));
+            String answered = String.valueOf(b.js("return document.querySelectorAll('#thoughts > li .confirm')[1].closest('li').id;"));
+
+            b.click("#" + confirmed + " .confirm");
+            b.waitUntil(d -> b.url().endsWith("#" + confirmed));
+            b.waitFor("#" + confirmed + ".status-confirmed");
+            settle(b);
+            assertEquals(Boolean.FALSE, b.js("return document.querySelector('#" + confirmed + " details.revise').open;"),
+                    "the confirmed thought's revise form stays closed");
+            assertEquals("", String.valueOf(b.js("var a = document.activeElement; return a.tagName === 'TEXTAREA' ? a.id : '';")),
+                    "no answer form has the cursor");
+
+            b.go("/projects/" + t.slug() + "/thinking?page=1#answer-" + answered.substring("thought-".length()));
+            b.waitUntil(d -> Boolean.TRUE.equals(b.js("return document.querySelector('#" + answered + " details.revise').open;")));
+            b.waitUntil(d -> ("feedback-" + answered.substring("thought-".length())).equals(b.js("return document.activeElement.id;")));
+            b.assertNoProblems();
+        }
+    }
+
+    /** Waits until the page's load handlers have run (they put the focus off a timer). */
+    private static void settle(Browser b) {
+        b.waitUntil(d -> "complete".equals(b.js("return document.readyState;")));
+        b.js("window.__settled = false; setTimeout(function () { window.__settled = true; }, 100);");
+        b.waitUntil(d -> Boolean.TRUE.equals(b.js("return window.__settled;")));
+    }
+
+    /**
      * A row form refused far down the entity page or the thinking chain: the focus went nowhere and the page stayed at its
      * top. The summary atop the page takes the focus, and its link takes it on to the row's field.
      */

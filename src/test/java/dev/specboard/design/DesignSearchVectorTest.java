@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Pages and features keep their words as a stored vector (V1008), computed by a trigger when the row is made and again
  * when its words change: a search finds a page or feature by a word it was given afterwards, and no longer by its old one.
+ * A page's path's words are in it too (V1010), and a moved page's change with its path.
  */
 @QuarkusTest
 class DesignSearchVectorTest {
@@ -57,6 +58,19 @@ class DesignSearchVectorTest {
         assertEquals(List.of(), titles(project, t.slug(), "checkout", "page"), "the old words are gone");
         assertEquals(List.of("Loyalty points"), titles(project, t.slug(), "zebra", "feature"));
         assertEquals(List.of(), titles(project, t.slug(), "collect", "feature"));
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE pages SET path = '/wombat/till' WHERE id = ?1")
+                .setParameter(1, UUID.fromString(page)).executeUpdate());
+        assertEquals(List.of(true, false), QuarkusTransaction.requiringNew().call(() -> List.of(stored(page, "wombat"), stored(page, "pay"))),
+                "a moved page's stored vector holds its new path's words, and not its old ones");
+        assertEquals(List.of("Basket"), titles(project, t.slug(), "wombat", "page"));
+        assertEquals(List.of(), titles(project, t.slug(), "pay", "page"));
+    }
+
+    /** Whether the page's stored vector itself holds the word, as its path's words are in it (V1010). */
+    private boolean stored(String page, String word) {
+        return (Boolean) em.createNativeQuery("SELECT search @@ to_tsquery('specboard_text', ?2) FROM pages WHERE id = ?1")
+                .setParameter(1, UUID.fromString(page)).setParameter(2, word).getSingleResult();
     }
 
     private List<String> titles(UUID project, String slug, String q, String kind) {

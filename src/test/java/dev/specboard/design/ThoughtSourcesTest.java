@@ -302,7 +302,7 @@ class ThoughtSourcesTest {
 
         Document inbox = Web.html(Web.as(t.member()).get("/inbox").then().statusCode(200).extract().response());
         assertNotNull(inbox.getElementById("inbox-question-" + t.slug() + "-" + no.id), inbox.select("#inbox-items").outerHtml());
-        assertEquals("/projects/" + t.slug() + "/thinking?status=review#thought-" + no.id,
+        assertEquals("/projects/" + t.slug() + "/thinking?status=review#answer-" + no.id,
                 inbox.select("#inbox-question-" + t.slug() + "-" + no.id + " a.answer").attr("href"));
         assertNull(Web.html(Web.as(t.reviewer()).get("/inbox")).getElementById("inbox-question-" + t.slug() + "-" + no.id),
                 "a reviewer is not one of the project's designers");

@@ -4,9 +4,11 @@ import dev.specboard.account.ApiTokenService;
 import dev.specboard.repo.GitFixture;
 import dev.specboard.support.ApiPaths;
 import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import org.jsoup.nodes.Document;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,6 +61,13 @@ class SearchPagePathTest {
         assertEquals(List.of("/checkout/receipt"), search(token, t, "checkout/rec").getList("key"),
                 "a path typed as one word matches as files' paths do");
         assertEquals("/checkout/receipt", search(token, t, "/checkout/receipt").getString("[0].key"), "a path typed whole comes first");
+
+        JsonPath cart = search(token, t, "cart");
+        assertEquals(List.of("/cart"), cart.getList("key"));
+        assertFalse(cart.getString("[0].snippet").contains("/cart"), "a page its name finds shows no path: " + cart.getString("[0].snippet"));
+        Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/search?q=histor"));
+        assertEquals(List.of("/checkout/history"), page.select("#group-page .search-hit").eachAttr("data-key"),
+                "the search page finds it by its path too");
     }
 
     private static void page(String token, TestData.Team t, String name, String path, String purpose) {

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the one search statement computes for each matching row, as PostgreSQL plans it (never how long it takes): a task's
  * vector was computed from its columns twice, to match and to rank, and a plan's "newest version" was a max() subquery run
  * for each matching plan and artifact. Now the task's stored vector is read, and "no newer version" is an anti join. A
- * review comment's, bounded context's and component's vector was computed twice too; now each reads its stored one.
+ * review comment's, bounded context's and component's vector was computed twice too; now each reads its stored one. A
+ * design page's path's words were computed for every page of the project; now its stored vector holds them.
  */
 @QuarkusTest
 class SearchPlanShapeTest {
@@ -63,6 +64,10 @@ class SearchPlanShapeTest {
         assertFalse(Pattern.compile("to_tsvector\\([^\\n]*\\b(p|f)(_\\d+)?\\.(purpose|user_description)").matcher(plan).find(),
                 "no page or feature vector computed:\n" + plan);
         assertTrue(Pattern.compile("ts_rank\\(f(_\\d+)?\\.search,").matcher(plan).find(), "features rank by their stored vector:\n" + plan);
+        // A page's path too (V1010): its words were computed for every page of the project on every search.
+        assertFalse(Pattern.compile("to_tsvector\\([^\\n]*\\.path\\)").matcher(plan).find(), "no path's words computed:\n" + plan);
+        assertTrue(Pattern.compile("ts_rank\\('\\{[^}]*\\}'::real\\[\\], p(_\\d+)?\\.search,").matcher(plan).find(),
+                "pages rank by their stored vector, path words below name and purpose:\n" + plan);
         assertTrue(Pattern.compile("Anti Join").matcher(plan).results().count() >= 2, "plans and their artifacts, newest only:\n" + plan);
         assertFalse(plan.contains("max(b.created_at)") || plan.contains("Index Only Scan Backward using plans_repository_name_version_key"),
                 "no max() per row:\n" + plan);
