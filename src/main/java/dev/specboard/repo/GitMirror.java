@@ -344,7 +344,7 @@ public class GitMirror {
      * 20,000-file repository again on every file page. Closing it only releases this use; a fetch's new pack is
      * found by the shared instance when it first misses an object.
      */
-    private Repository open(Repo repo) throws IOException {
+    Repository open(Repo repo) throws IOException {
         Path dir = mirrorDir(repo);
         if (!Files.isDirectory(dir)) {
             throw new MirrorGone(repo.name);
