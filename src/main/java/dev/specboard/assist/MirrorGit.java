@@ -15,6 +15,7 @@ import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -167,6 +168,12 @@ public class MirrorGit {
                     DirCacheEntry e = new DirCacheEntry(movedTo == null ? raw : movedPath(raw, path, movedTo));
                     e.setFileMode(tw.getFileMode(0));
                     byte[] changed = contents.get(path);
+                    if (changed != null && !regular(tw.getRawMode(0))) {
+                        // A link's blob is the path it leads to (a submodule's, a commit): new content would repoint it.
+                        throw new GitProblem("Not committed: " + GitNames.readable(path) + " is not a regular file at commit "
+                                + baseSha.substring(0, Math.min(10, baseSha.length())) + " (a symbolic link or a submodule); "
+                                + "propose the rename again.");
+                    }
                     e.setObjectId(changed == null ? tw.getObjectId(0) : inserter.insert(Constants.OBJ_BLOB, changed));
                     builder.add(e);
                 }
@@ -205,6 +212,11 @@ public class MirrorGit {
         } catch (IOException e) {
             throw new GitProblem("Could not commit to the mirror of " + repo.name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a tree entry's mode is a file's, executable or not (not a link, a submodule or a folder). */
+    static boolean regular(int mode) {
+        return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
     }
 
     /**

@@ -164,7 +164,7 @@ public class Renamer implements JobRunner {
         Set<String> inScope = new HashSet<>(snapshot.under(req.path()).stream().map(ManifestEntry::path).toList());
         boolean used = false;
         for (ManifestEntry e : snapshot.files()) {
-            if (!"java".equals(e.language()) || e.binary()) {
+            if (!"java".equals(e.language()) || e.binary() || e.symlink()) {
                 continue;
             }
             Optional<String> text = scopes.text(snapshot.repo(), e);
@@ -213,7 +213,9 @@ public class Renamer implements JobRunner {
         Request req = check(job.param("symbol"), job.param("newName"), job.param("path"), job.flag("includeStringsAndComments"), snapshot);
         JavaScan java = javaScan(req, snapshot, true);
         List<ManifestEntry> entries = snapshot.under(req.path()).stream()
-                .filter(f -> !f.binary() && f.language() != null && (!PROSE.contains(f.language()) || req.includeStringsAndComments()))
+                // A symbolic link's blob is its target's path, not code: renamed, the link would lead elsewhere.
+                .filter(f -> !f.binary() && !f.symlink() && f.language() != null
+                        && (!PROSE.contains(f.language()) || req.includeStringsAndComments()))
                 .toList();
 
         job.step(2);

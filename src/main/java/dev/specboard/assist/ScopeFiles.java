@@ -3,7 +3,7 @@ package dev.specboard.assist;
 import dev.specboard.repo.RepoPath;
 import dev.specboard.repo.GitMirror;
 import dev.specboard.repo.ManifestEntry;
-import dev.specboard.repo.ProjectManifest;
+import dev.specboard.repo.ManifestFiles;
 import dev.specboard.repo.Repo;
 import dev.specboard.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +27,9 @@ public class ScopeFiles {
 
     @Inject
     GitMirror mirror;
+
+    @Inject
+    ManifestFiles manifests;
 
     @Inject
     EntityManager em;
@@ -70,12 +73,13 @@ public class ScopeFiles {
      * never synced (a 404 read as "no such repository" though it is there).
      */
     public Snapshot snapshot(Repo repo) {
-        ProjectManifest m = ProjectManifest.latest(repo.id)
+        ManifestFiles.Head m = manifests.latest(repo.id)
                 .orElseThrow(() -> dev.specboard.web.ValidationException.of("repo", "Nothing to read yet: " + repo.name
                         + " has not been synced. Sync it under Code first."));
-        List<ManifestEntry> files = m.files();
+        // Read as the file browser reads it: parsed once, and a manifest older than links marked has them marked.
+        List<ManifestEntry> files = manifests.files(m).sorted();
         em.detach(repo);
-        return new Snapshot(repo, m.version, m.commitSha, files);
+        return new Snapshot(repo, m.version(), m.commitSha(), files);
     }
 
     /**

@@ -62,6 +62,13 @@ public class GitMirror {
     @ConfigProperty(name = "specboard.repos.max-files", defaultValue = "25000")
     int maxFiles;
 
+    /**
+     * The most bytes one clone or fetch may receive (the pack as sent, compressed): a repository of many gigabytes filled
+     * the data disk; a sync that passes it stops and fails saying so ({@link ObjectProgress}).
+     */
+    @ConfigProperty(name = "specboard.repos.max-fetch-size", defaultValue = "2G")
+    io.quarkus.runtime.configuration.MemorySize maxFetch;
+
     @Inject
     RepoUrls urls;
 
@@ -93,9 +100,14 @@ public class GitMirror {
      * internal address by now.
      */
     public String fetch(Repo repo, Progress progress) {
+        return fetch(repo, progress, maxFetch.asLongValue());
+    }
+
+    /** {@link #fetch(Repo, Progress)}, stopped (the sync failing, saying so) once what it received passes {@code maxBytes}. */
+    String fetch(Repo repo, Progress progress, long maxBytes) {
         urls.requireFetchable(repo.gitUrl);
         Path dir = mirrorDir(repo);
-        ObjectProgress monitor = new ObjectProgress(progress);
+        ObjectProgress monitor = new ObjectProgress(progress, dir.resolve("objects"), maxBytes);
         try {
             if (!Files.isDirectory(dir.resolve("objects"))) {
                 forget(dir);
@@ -130,9 +142,12 @@ public class GitMirror {
                 return head.name();
             }
         } catch (GitAPIException e) {
-            throw new GitProblem("Could not fetch " + repo.gitUrl + ": " + rootMessage(e), e);
+            if (monitor.overCap()) {
+                throw new GitProblem(ObjectProgress.tooLarge(repo.gitUrl, maxBytes), e);
+            }
+            throw new GitProblem("Could not fetch " + repo.gitUrl + ": " + GitProblem.rootMessage(e), e);
         } catch (IOException e) {
-            throw new GitProblem("Could not read the mirror of " + repo.name + ": " + rootMessage(e), e);
+            throw new GitProblem("Could not read the mirror of " + repo.name + ": " + GitProblem.rootMessage(e), e);
         }
     }
 
@@ -202,7 +217,7 @@ public class GitMirror {
             submodules.sort(Comparator.comparing(Submodule::path));
             return new Listing(files, read, submodules);
         } catch (IOException e) {
-            throw new GitProblem("Could not read commit " + commitSha + ": " + rootMessage(e), e);
+            throw new GitProblem("Could not read commit " + commitSha + ": " + GitProblem.rootMessage(e), e);
         }
     }
 
@@ -305,7 +320,7 @@ public class GitMirror {
         } catch (MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
             return java.util.Optional.empty();
         } catch (IOException e) {
-            throw new GitProblem("Could not read the mirror of " + repo.name + ": " + rootMessage(e), e);
+            throw new GitProblem("Could not read the mirror of " + repo.name + ": " + GitProblem.rootMessage(e), e);
         }
         if (!RefName.isSha(ref)) {
             return java.util.Optional.empty();
@@ -329,7 +344,7 @@ public class GitMirror {
         try (Repository r = open(repo)) {
             return CommitDiff.changes(r, oldCommit, newCommit, paths);
         } catch (IOException e) {
-            throw new GitProblem("Could not diff " + oldCommit + " and " + newCommit + ": " + rootMessage(e), e);
+            throw new GitProblem("Could not diff " + oldCommit + " and " + newCommit + ": " + GitProblem.rootMessage(e), e);
         }
     }
 
@@ -344,7 +359,7 @@ public class GitMirror {
      * 20,000-file repository again on every file page. Closing it only releases this use; a fetch's new pack is
      * found by the shared instance when it first misses an object.
      */
-    private Repository open(Repo repo) throws IOException {
+    Repository open(Repo repo) throws IOException {
         Path dir = mirrorDir(repo);
         if (!Files.isDirectory(dir)) {
             throw new MirrorGone(repo.name);
@@ -382,15 +397,4 @@ public class GitMirror {
         }
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        String message = e.getMessage();
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-            if (t.getMessage() != null) {
-                message = t.getMessage();
-            }
-        }
-        return message == null ? e.getClass().getSimpleName() : message;
-    }
 }

@@ -15,4 +15,17 @@ public class GitProblem extends RuntimeException {
     public GitProblem(String message, Throwable cause) {
         super(UrlCredentials.redact(message), cause);
     }
+
+    /** The message of the failure's deepest cause that has one (JGit wraps the reason a fetch failed several times). */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        String message = e.getMessage();
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
 }

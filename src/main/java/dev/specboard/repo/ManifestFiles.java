@@ -82,6 +82,9 @@ public class ManifestFiles {
     @Inject
     EntityManager em;
 
+    @Inject
+    ManifestLinks links;
+
     /** Held while a manifest is read and parsed, so that it is parsed once however many requests want it. */
     private final Object loading = new Object();
 
@@ -135,7 +138,7 @@ public class ManifestFiles {
             }
             // Its columns, not the entity: no managed copy held until the request ends, and no second, deep-copied
             // snapshot of the JSON that Hibernate would keep for dirty checking.
-            Object[] row = em.createQuery("select m.data, m.hash from ProjectManifest m where m.id = :id", Object[].class)
+            Object[] row = em.createQuery("select m.data, m.hash, m.repositoryId from ProjectManifest m where m.id = :id", Object[].class)
                     .setParameter("id", head.id()).getSingleResult();
             ProjectManifest m = new ProjectManifest();
             m.version = head.version();
@@ -145,7 +148,12 @@ public class ManifestFiles {
             m.hash = (String) row[1];
             // files() checks the integrity hash: a manifest is trusted once, when first read after a start.
             // Written in path order (GitMirror); sorted again here, once, because under() relies on it.
-            List<ManifestEntry> sorted = m.files().stream().sorted(Comparator.comparing(ManifestEntry::path)).toList();
+            List<ManifestEntry> read = m.files();
+            if (!ManifestLinks.marked(data)) {
+                // Written before manifests kept links: marked once now, and stored so.
+                read = links.mark(head.id(), (UUID) row[2], head.commitSha(), data, m.hash, read);
+            }
+            List<ManifestEntry> sorted = read.stream().sorted(Comparator.comparing(ManifestEntry::path)).toList();
             Files files = new Files(sorted, sorted.stream().collect(Collectors.toUnmodifiableMap(ManifestEntry::path, Function.identity(), (a, b) -> a)),
                     List.copyOf(m.submodules()));
             parsed.put(head.id(), files);

@@ -68,6 +68,8 @@ public class ProjectManifest extends PanacheEntityBase {
         if (!submodules.isEmpty()) {
             data.put("submodules", submodules.stream().map(Submodule::toJson).toList());
         }
+        // Its entries say which files are symbolic links; a manifest written before does not (see ManifestLinks).
+        data.put(ManifestLinks.MARKED, true);
         return data;
     }
 

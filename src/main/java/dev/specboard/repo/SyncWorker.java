@@ -215,7 +215,7 @@ public class SyncWorker {
                 // Nothing can be recorded now; the sync keeps its lease and is claimed again once it expires.
                 throw e;
             }
-            String message = UrlCredentials.redact(e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitMirror.rootMessage(e));
+            String message = UrlCredentials.redact(e instanceof GitProblem ? e.getMessage() : "The sync failed: " + GitProblem.rootMessage(e));
             if (!(e instanceof GitProblem)) {
                 LOG.warn("Sync " + syncId + " failed", UrlCredentials.redacted(e));
             }

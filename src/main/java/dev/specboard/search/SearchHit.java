@@ -1,7 +1,10 @@
 package dev.specboard.search;
 
+import dev.specboard.repo.GitNames;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One thing found: its kind, human key, title, link and the highlighted passage. The passage is a
@@ -15,6 +18,22 @@ public record SearchHit(String kind, String key, String title, String url, doubl
     static final char STOP = '\u0003';
 
     public record Piece(String text, boolean mark) {
+    }
+
+    /** The kinds whose title and key hold a file's path, as the manifest writes it. */
+    private static final Set<String> PATHS = Set.of("file", "thread");
+
+    /**
+     * The title as a page shows it: a path's bytes that are no UTF-8 as U+FFFD, as the file browser shows them
+     * ({@link GitNames#readable}), not escaped as {@code \377}.
+     */
+    public String shownTitle() {
+        return PATHS.contains(kind) ? GitNames.readable(title) : title;
+    }
+
+    /** The key as a page shows it (see {@link #shownTitle}); the key itself stays as written, it names the file. */
+    public String shownKey() {
+        return PATHS.contains(kind) ? GitNames.readable(key) : key;
     }
 
     /** The passage as plain text, for the API and the assistant. */

@@ -6,6 +6,7 @@ import dev.specboard.repo.RepoTestSupport;
 import dev.specboard.repo.SyncStatus;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.jgit.api.Git;
@@ -13,11 +14,13 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,6 +28,7 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,6 +97,38 @@ class RefactorRawNamesTest {
                 assertEquals(head, walk.parseCommit(ObjectId.fromString(sha)).getParent(0).name(), "applied on the new head");
             }
             assertTrue(tree(git, sha).containsKey(iso(latin1(LATIN_FOLDER + "/Salutation.java"))));
+        }
+    }
+
+    /**
+     * The rename's page, and the jobs list, showed a path that is no UTF-8 with git's escape ({@code caf\351}) where the
+     * file browser shows it decoded: they read "café" with U+FFFD for the stray byte too.
+     */
+    @Test
+    void theRenamePageAndTheJobsListShowAPathThatIsNoUtf8Decoded() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            git.commitRawNames("app", app());
+            Repo repo = repos.add(t.project(), t.owner(), "app", git.url());
+            assertEquals(SyncStatus.SUCCESS, repos.awaitLatest(repo).status);
+            String escaped = "src/main/java/caf\\351";
+            String shown = "src/main/java/caf\uFFFD";
+            String id = fx.api(t.member()).body(Map.of("symbol", "Greeter", "newName", "Salutation", "path", escaped)).post(refactors(t))
+                    .then().statusCode(202).extract().path("id");
+            RefactorJob job = jobs.awaitRefactor(UUID.fromString(id));
+            assertEquals(JobStatus.SUCCESS, job.status, job.error);
+
+            Document page = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/repos/app/refactors/" + id)
+                    .then().statusCode(200).extract().response());
+            assertTrue(page.getElementById("refactor-meta").text().startsWith("In " + shown + " · asked by"),
+                    page.getElementById("refactor-meta").text());
+            assertEquals(List.of(shown + "/Greeter.java"), page.select("#file-counts a").eachText());
+            String title = page.selectFirst(".file-diff h3").text();
+            assertTrue(title.startsWith(shown + "/Greeter.java moves to " + shown + "/Salutation.java"), title);
+            assertFalse(page.body().text().contains("\\351"), "no escape is shown");
+
+            Document list = Web.html(Web.as(t.viewer()).get("/projects/" + t.slug() + "/jobs").then().statusCode(200).extract().response());
+            assertEquals("Greeter \u2192 Salutation in " + shown, list.selectFirst("#job-" + id + " td .muted").text());
         }
     }
 

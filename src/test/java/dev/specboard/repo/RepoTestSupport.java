@@ -83,4 +83,26 @@ public class RepoTestSupport {
     public ProjectManifest latestManifest(Repo repo) {
         return QuarkusTransaction.requiringNew().call(() -> ProjectManifest.latest(repo.id).orElseThrow());
     }
+
+    /**
+     * Writes the repository's latest manifest again as a new version, in the shape manifests had before they kept
+     * symbolic links: each link a one-line text file (its target), no mark that links were looked for. Answers its version.
+     */
+    public int writeUnmarkedCopy(Repo repo) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ProjectManifest latest = ProjectManifest.latest(repo.id).orElseThrow();
+            List<ManifestEntry> files = latest.files().stream().map(f -> f.symlink()
+                    ? new ManifestEntry(f.path(), f.blobSha(), f.size(), Languages.of(f.path()), 1, false) : f).toList();
+            ProjectManifest old = new ProjectManifest();
+            old.projectId = latest.projectId;
+            old.repositoryId = latest.repositoryId;
+            old.version = latest.version + 1;
+            old.commitSha = latest.commitSha;
+            old.data = ProjectManifest.dataOf(latest.commitSha, repo.defaultBranch, files, latest.submodules());
+            old.data.remove(ManifestLinks.MARKED);
+            old.hash = ManifestHash.of(old.data);
+            old.persist();
+            return old.version;
+        });
+    }
 }

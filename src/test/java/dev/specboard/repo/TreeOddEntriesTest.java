@@ -197,6 +197,47 @@ class TreeOddEntriesTest {
         }
     }
 
+    /**
+     * A manifest written before links were kept listed a link as a one-line file (open to line comments) until a new
+     * commit was synced: its links are read from the commit's tree modes when it is first read, and it is stored so
+     * (same version, its hash still checked), for the tree, the file page and the API alike.
+     */
+    @Test
+    void aLinkInAManifestWrittenBeforeLinksWereKeptIsShownAsALink() {
+        try (GitFixture git = GitFixture.create()) {
+            git.commit("first", Map.of("docs/guide.md", "# Guide\n", "README.md", "hi\n"));
+            git.commitSymlink("links", "guide.md", "docs/guide.md");
+            Synced s = synced(git);
+            Repo repo = repoOf(s);
+            int version = support.writeUnmarkedCopy(repo);
+
+            Document root = follow(s, s.base());
+            Element link = root.select("#file-list tbody tr").stream().filter(tr -> tr.text().startsWith("guide.md")).findFirst().orElseThrow();
+            assertEquals("symlink", link.className());
+            assertEquals("\u2192 docs/guide.md", link.selectFirst(".link-target").text());
+            Document page = follow(s, link.selectFirst("a").attr("href"));
+            assertEquals("This is a symbolic link to docs/guide.md.", page.getElementById("file-link").text());
+            assertNull(page.getElementById("code"));
+            String api = "/api/v1/projects/" + s.team().slug() + "/repos/app";
+            fx.api(s.team().viewer()).get(api + "/tree").then().statusCode(200)
+                    .body("find { it.path == 'guide.md' }.type", equalTo("symlink"))
+                    .body("find { it.path == 'guide.md' }.lines", equalTo(null))
+                    .body("find { it.path == 'README.md' }.type", equalTo("file"));
+            fx.api(s.team().viewer()).get(api + "/files/guide.md").then().statusCode(200)
+                    .body("type", equalTo("symlink")).body("target", equalTo("docs/guide.md")).body("manifestVersion", equalTo(version));
+
+            ProjectManifest stored = support.latestManifest(repo);
+            assertEquals(version, stored.version, "marked in place, not written as a new version");
+            assertEquals(Boolean.TRUE, stored.data.get(ManifestLinks.MARKED));
+            assertEquals("docs/guide.md", stored.files().stream().filter(f -> f.path().equals("guide.md")).findFirst().orElseThrow()
+                    .linkTarget(), "stored marked, and its hash still matches its data");
+        }
+    }
+
+    private static Repo repoOf(Synced s) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Repo.findByName(s.team().project().id, "app").orElseThrow());
+    }
+
     /** Opens a link as the page gives it (already encoded: sent as is) and answers the page. */
     private static Document follow(Synced s, String href) {
         URI uri = URI.create(href);

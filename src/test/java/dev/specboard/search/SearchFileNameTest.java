@@ -65,6 +65,32 @@ class SearchFileNameTest {
         }
     }
 
+    /**
+     * A file whose name is no UTF-8 was listed with git's escape ({@code caf\351.txt}) where the file browser shows it
+     * decoded: its hit reads "café" with U+FFFD for the stray byte, its key as the API gives it still names the file.
+     */
+    @Test
+    void aFileNamedInLatin1IsShownDecodedAsTheFileBrowserShowsIt() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Map<byte[], String> files = new java.util.LinkedHashMap<>();
+            files.put("notes/caf\u00e9.txt".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "zebrafish notes\n");
+            git.commitRawNames("first", files);
+            Repo repo = repos.add(t.project(), t.owner(), "shop", git.url());
+            repos.awaitLatest(repo);
+            fixtures.awaitIndexed(repo);
+            String token = tokens.create(t.viewer().id, "search", null, null).value();
+            assertEquals(List.of("shop:notes/caf\\351.txt"), keys(token, t, "zebrafish", "file"), "the API keys the file as the manifest does");
+
+            org.jsoup.nodes.Document page = dev.specboard.support.Web.html(dev.specboard.support.Web.as(t.viewer())
+                    .queryParam("q", "zebrafish").get("/projects/" + t.slug() + "/search").then().statusCode(200).extract().response());
+            org.jsoup.nodes.Element hit = page.selectFirst("#group-file .search-hit");
+            assertEquals("shop / notes/caf\uFFFD.txt", hit.selectFirst("a").text());
+            assertEquals("shop:notes/caf\uFFFD.txt", hit.selectFirst(".muted").text());
+            assertTrue(hit.selectFirst("a").attr("href").endsWith("/repos/shop/blob/notes/caf%5C351.txt"), hit.selectFirst("a").attr("href"));
+        }
+    }
+
     private static List<String> keys(String token, TestData.Team t, String q, String kind) {
         var request = RestAssured.given().auth().oauth2(token).queryParam("q", q);
         if (kind != null) {
