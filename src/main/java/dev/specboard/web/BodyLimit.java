@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -39,10 +40,13 @@ public class BodyLimit {
 
     private final long limit;
     private final BodyBudget budget;
+    private final List<RouteBodyLimit> routes;
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, BodyBudget budget) {
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, BodyBudget budget,
+              @io.quarkus.arc.All List<RouteBodyLimit> routes) {
         this.limit = limit.asLongValue();
         this.budget = budget;
+        this.routes = routes;
     }
 
     void register(@Observes Filters filters) {
@@ -91,10 +95,14 @@ public class BodyLimit {
             // Not ours to judge: the HTTP server refuses a malformed length before any route.
             declared = -1;
         }
+        RouteBodyLimit.Refusal refusal;
         if (declared > limit) {
             tooLarge(rc, declared);
         } else if (declared <= BodyBudget.SMALL) {
             rc.next();
+        } else if ((refusal = routeRefusal(rc, declared)) != null) {
+            // Judged before the budget: a body its route can never take gets its 413 now, not a 503 to send it again.
+            refuse(rc, "body of " + declared + " bytes over its route's limit", refusal.message(), new JsonObject(new java.util.LinkedHashMap<String, Object>(refusal.details())));
         } else if (budget.take(declared)) {
             long taken = declared;
             rc.addEndHandler(v -> budget.giveBack(taken));
@@ -102,6 +110,18 @@ public class BodyLimit {
         } else {
             busy(rc);
         }
+    }
+
+    /** The first route limit that refuses this body from its declared length; null when none does. */
+    private RouteBodyLimit.Refusal routeRefusal(RoutingContext rc, long declared) {
+        String path = InputGuard.pathOf(rc);
+        for (RouteBodyLimit route : routes) {
+            RouteBodyLimit.Refusal refusal = route.judge(rc.request().method().name(), path, rc.request().getHeader("Content-Type"), declared);
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     /** The message naming the limit, as the API and the page say it. */
@@ -207,14 +227,19 @@ public class BodyLimit {
         if (declared < 0) {
             rc.put(STREAMED_REFUSAL, Boolean.TRUE);
         }
+        refuse(rc, declared > 0 ? "body of " + declared + " bytes over the limit" : "streamed body over the limit of " + limit + " bytes",
+                message(declared), new JsonObject().put("body", "at most " + limit + " bytes"));
+    }
+
+    /** Answers 413 without reading the body, and closes the connection once the answer is out. */
+    private void refuse(RoutingContext rc, String why, String message, JsonObject details) {
         String path = InputGuard.pathOf(rc);
-        InputGuard.refused(rc.request().method().name(), InputGuard.printable(path),
-                declared > 0 ? "body of " + declared + " bytes over the limit" : "streamed body over the limit of " + limit + " bytes");
+        InputGuard.refused(rc.request().method().name(), InputGuard.printable(path), why);
         // The body is not read: the connection closes once the answer is out, as Quarkus's own refusal does.
         // Added, not set: the response's own end handler runs the context's end handlers, which give back the body budget.
         rc.response().putHeader("Connection", "close");
         rc.addEndHandler(v -> rc.request().connection().close());
-        InputGuard.answer(rc, 413, path.startsWith("/api/"), message(declared), new JsonObject().put("body", "at most " + limit + " bytes"));
+        InputGuard.answer(rc, 413, path.startsWith("/api/"), message, details);
     }
 
     private void busy(RoutingContext rc) {

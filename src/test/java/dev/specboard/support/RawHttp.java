@@ -100,6 +100,37 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code head} with Content-Length and {@code body} from a writer thread while the answer is read, so a server
+     * that answers before the body is all sent (and closes the connection) is seen answering, as with {@link #sendChunked}.
+     */
+    public static Answer sendWhileWriting(String head, byte[] body) {
+        String request = head + "\r\nHost: localhost:" + RestAssured.port + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(body);
+                    out.flush();
+                } catch (IOException e) {
+                    // The server answered and closed the connection before the whole body was out: what a limit does.
+                }
+            }, "body-writer");
+            writer.setDaemon(true);
+            writer.start();
+            Answer answer = parse(new java.io.ByteArrayInputStream(readUntilClosed(socket.getInputStream())));
+            writer.join(60_000);
+            return answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An answer to a streamed body, and how many body bytes the client got out. */
     public record Streamed(Answer answer, long sent) {
     }
