@@ -91,10 +91,16 @@ public class DesignApi {
     public record Spacing(Integer baseUnit, boolean consistent, double consistency, List<MockupAnalysis.Measure> values) {
     }
 
+    /**
+     * A version of a page's mockup. {@code analysisPartial}: the mockup was larger than one analysis reads, and its extracted
+     * patterns count only its first styled elements, declarations and interactions.
+     */
     @RegisterForReflection
     public record MockupAnswer(UUID id, UUID pageId, int version, boolean current, String html, String css, String js, String changeDescription,
-                               String changedBy, UUID parentMockupId, Instant createdAt, Patterns extractedPatterns, List<FeedbackAnswer> feedback,
-                               List<String> aiNotes) {
+                               String changedBy, UUID parentMockupId, Instant createdAt, Patterns extractedPatterns,
+                               @Schema(description = "True when the mockup was larger than one analysis reads: extractedPatterns count only its "
+                                       + "first 2,000 styled elements, 10,000 declarations and 500 interactions") boolean analysisPartial,
+                               List<FeedbackAnswer> feedback, List<String> aiNotes) {
     }
 
     /** One note of a version's feedback: its author's username (null once the account is gone), text and time. */
@@ -300,7 +306,7 @@ public class DesignApi {
                 new Spacing(a.spacingAnalysis().baseUnit(), a.spacingAnalysis().consistent(), a.spacingAnalysis().consistency(), a.spacingAnalysis().values()),
                 a.colorUsage(), a.components(), a.typography(), a.customProperties(), a.interactions(), a.responsiveRules());
         return new MockupAnswer(m.id, m.pageId, m.version, current, m.htmlContent, m.cssContent, m.javascriptContent, m.changeDescription, m.changedBy,
-                m.parentMockupId, m.createdAt, patterns, feedback.stream().map(f -> new FeedbackAnswer(f.author(), f.text(), f.at())).toList(),
+                m.parentMockupId, m.createdAt, patterns, a.partial(), feedback.stream().map(f -> new FeedbackAnswer(f.author(), f.text(), f.at())).toList(),
                 m.aiNoteList());
     }
 

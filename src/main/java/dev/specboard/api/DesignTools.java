@@ -157,7 +157,8 @@ public class DesignTools {
                 new DesignApi.MockupBody(html, css, js, changeDescription, "ai", basedOnVersion, aiNotes)));
     }
 
-    @Tool(name = "get_mockup", description = "Returns one version of a page's mockup with its source and extracted patterns.",
+    @Tool(name = "get_mockup", description = "Returns one version of a page's mockup with its source and extracted patterns "
+            + "(analysisPartial: true when the mockup was too large to read whole and the patterns count only its first part).",
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     public DesignApi.MockupAnswer getMockup(@ToolArg(description = "project slug") String project, @ToolArg(description = "page id") String pageId,
                                             @ToolArg(description = "version number") int version) {

@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The design system as it emerged from the mockups (read from what the last recompute stored, and
- * refreshed while a recompute is pending), members' names, merges and confirmations, and the exports.
+ * its state line polled while a recompute is pending), members' names, merges and confirmations, and the exports.
  */
 @Path("/projects/{slug}/design-system")
 @Produces(MediaType.TEXT_HTML)
@@ -37,7 +37,9 @@ public class DesignSystemResource {
     static class Templates {
         static native TemplateInstance designSystem(DesignSystemPage page);
 
-        static native TemplateInstance designSystem$body(DesignSystemPage page);
+        static native TemplateInstance designSystem$state(DesignSystemPage page);
+
+        static native TemplateInstance designSystem$recomputed(DesignSystemPage page);
     }
 
     @Inject
@@ -47,10 +49,22 @@ public class DesignSystemResource {
     DesignSystemService designSystems;
 
     @GET
-    public Response show(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+    public Response show(@PathParam("slug") String slug) {
         Access access = projectAccess.read(slug);
         DesignSystemPage page = new DesignSystemPage(access, designSystems.view(access.project().id), FormErrors.none());
-        return Htmx.pageOrFragment(headers, () -> Templates.designSystem(page), () -> Templates.designSystem$body(page));
+        return Htmx.page(Templates.designSystem(page));
+    }
+
+    /**
+     * The page's state line, polled while a recompute runs; once it has finished, the line offers the new results instead
+     * of swapping them in, so that a form the person is filling in (a merge's two colours) keeps what they chose.
+     */
+    @GET
+    @Path("/state")
+    public Response state(@PathParam("slug") String slug) {
+        Access access = projectAccess.read(slug);
+        DesignSystemPage page = new DesignSystemPage(access, designSystems.view(access.project().id), FormErrors.none());
+        return Htmx.page(page.ds().pending() ? Templates.designSystem$state(page) : Templates.designSystem$recomputed(page));
     }
 
     /** The colour forms live on the design system's page: a GET of their address (a refused one, reloaded) opens it. */

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One step of the assistant's thinking chain (seed 004's ai_thinking_chain): an observation, assumption,
@@ -171,8 +173,21 @@ public class Thought extends PanacheEntityBase {
             case "feature" -> "feature for " + (name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : name);
             case "operation" -> op.length == 3 ? op[1] + " " + op[2] : subjectKey;
             case "branch" -> op.length == 3 ? "branch " + op[2] + " of " + op[1] : subjectKey;
+            case "observation" -> observationLabel(name);
             default -> subjectKey;
         };
+    }
+
+    /** A sighting's key, {@code <page path>#<form|table|cards>-<n>} (see {@link PageEntities#read}). */
+    private static final Pattern SIGHTING = Pattern.compile("(/.*)#(form|table|cards)-(\\d+)");
+
+    /** An observation in words: "form 1 on /home" for {@code observation:/home#form-1}, as "Leads to" says "entity User". */
+    private static String observationLabel(String name) {
+        Matcher m = SIGHTING.matcher(name);
+        if (m.matches()) {
+            return ("cards".equals(m.group(2)) ? "card grid" : m.group(2)) + " " + m.group(3) + " on " + m.group(1);
+        }
+        return "observation " + (name.startsWith("/") ? "on " : "") + name;
     }
 
     public String subjectName() {
@@ -232,11 +247,11 @@ public class Thought extends PanacheEntityBase {
     /**
      * Refuses a decision ({@code action}: "confirmed", "revised", "rejected") taken on a state of the thought that is not
      * its own any more, so that a page opened before a colleague's decision does not silently undo it: 422 for a version it
-     * never had; 409 showing how it stands now when it was decided since the version {@code seen}, or, with none given (an
-     * API caller), when someone other than the caller decided on it.
+     * never had (below 1, its first, or past its current one); 409 showing how it stands now when it was decided since the
+     * version {@code seen}, or, with none given (an API caller), when someone other than the caller decided on it.
      */
     void requireSeen(Integer seen, UUID caller, String action) {
-        StaleVersionException.requireSaved("The thought", seen, version);
+        StaleVersionException.requireSaved("The thought", seen, 1, version);
         if (seen != null ? seen == version : !decided() || caller.equals(decidedBy)) {
             return;
         }

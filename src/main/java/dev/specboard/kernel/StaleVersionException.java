@@ -44,6 +44,17 @@ public class StaleVersionException extends ApiException {
         }
     }
 
+    /**
+     * The same, for a document whose versions start at {@code first} (a thought's at 1): a version below it was never saved
+     * either, and a 409 "put back by someone else" would name a change that never happened.
+     */
+    public static void requireSaved(String what, Integer given, int first, int current) {
+        if (given != null && given < first) {
+            throw ValidationException.of("version", what + " has no version " + given + ": it is at version " + current);
+        }
+        requireSaved(what, given, current);
+    }
+
     /** The same, for a document whose version field has another name (a mockup's {@code basedOn}). */
     public static void requireSaved(String field, String what, Integer given, int current) {
         if (given != null && (given > current || given < 0)) {

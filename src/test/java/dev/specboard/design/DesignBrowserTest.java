@@ -29,6 +29,9 @@ class DesignBrowserTest {
     @Inject
     TestData data;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     private static List<String> order(Browser b) {
         return b.all("#page-tree > ul.page-siblings > li").stream().map(e -> e.getAttribute("data-id")).toList();
     }
@@ -111,6 +114,49 @@ class DesignBrowserTest {
             b.assertAccessible();
             b.go("/projects/" + t.slug() + "/previews");
             b.assertAccessible();
+        }
+    }
+
+    /**
+     * A person chose "Merge #3366fe into #3366ff" while the design system recomputed and merged another colour: the
+     * page's body, polled every second, put the merge form back to its default. The choice stays through the polls and
+     * through the end of the recompute, which the state line offers to show.
+     */
+    @Test
+    void aMergeChosenWhileTheDesignSystemRecomputesKeepsItsColoursThroughThePolls() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        DesignSystemResourceTest.holdRecompute(em, t);
+        try (Browser b = Browser.open(base.toString(), 1280)) {
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go("/projects/" + t.slug() + "/design-system");
+            assertTrue(b.text("#ds-state").contains("Recomputing"), b.text("#ds-state"));
+            @SuppressWarnings("unchecked")
+            List<String> colours = (List<String>) b.js("return Array.from(document.querySelectorAll('#merge-color option')).map(o => o.value);");
+            assertTrue(colours.size() >= 3, colours.toString());
+            String from = colours.get(1);
+            String into = colours.get(2);
+            assertTrue(!from.equals(b.value("#merge-color")) && !into.equals(b.value("#merge-into")), "not the form's defaults");
+            b.select("#merge-color", from).select("#merge-into", into);
+            for (int poll = 0; poll < 2; poll++) {
+                // A line marked now and gone later was swapped by a poll: at least two polls ran (over a second apart).
+                b.js("document.getElementById('ds-state').dataset.seen = 'yes';");
+                b.waitUntil(d -> b.js("var s = document.getElementById('ds-state'); return s && !s.dataset.seen;").equals(Boolean.TRUE));
+            }
+            assertTrue(b.text("#ds-state").contains("Recomputing"), b.text("#ds-state"));
+            assertEquals(from, b.value("#merge-color"), "the polls kept the colour chosen to merge");
+            assertEquals(into, b.value("#merge-into"), "the polls kept the colour chosen to merge into");
+            b.assertAccessible();
+
+            DesignSystemResourceTest.releaseRecompute(em, t);
+            b.waitFor("#ds-show");
+            assertTrue(b.text("#ds-state").contains("still shows the results from before"), b.text("#ds-state"));
+            assertEquals(from, b.value("#merge-color"), "the recompute's end kept the choice too");
+            assertEquals(into, b.value("#merge-into"));
+            b.assertAccessible();
+            b.click("#merge-form button[type=submit]");
+            assertTrue(b.text("#flash").contains("Merged " + from + " into " + into + "."), b.text("#flash"));
         }
     }
 

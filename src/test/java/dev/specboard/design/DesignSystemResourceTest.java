@@ -31,6 +31,9 @@ public class DesignSystemResourceTest {
     @Inject
     DesignSystemWorker worker;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     static void threePages(TestData.Team t) {
         String home = PageResourceTest.createPage(t, "Home", "/", null, DesignFixtures.HOME_HTML, DesignFixtures.HOME_CSS);
         PageResourceTest.createPage(t, "Lessons", "/lessons", home, DesignFixtures.LESSONS_HTML, DesignFixtures.LESSONS_CSS);
@@ -53,6 +56,57 @@ public class DesignSystemResourceTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Keeps the project's design system recomputing (a worker holds it, its lease far from over) until {@link #releaseRecompute}. */
+    public static void holdRecompute(jakarta.persistence.EntityManager em, TestData.Team t) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE design_systems SET "
+                + "recompute_requested_at = clock_timestamp(), locked_by = 'held-by-a-test', lease_until = now() + interval '1 hour' "
+                + "WHERE project_id = ?1").setParameter(1, t.project().id).executeUpdate());
+    }
+
+    /** The held recompute's lease runs out: the next worker round takes it and finishes it. */
+    public static void releaseRecompute(jakarta.persistence.EntityManager em, TestData.Team t) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE design_systems SET "
+                + "lease_until = now() - interval '1 second' WHERE project_id = ?1").setParameter(1, t.project().id).executeUpdate());
+    }
+
+    /**
+     * The whole body was polled every second while a recompute ran, and each poll put the merge form back to its default
+     * colours: a person who chose two colours merged others. Only the state line is polled; once the recompute is done it
+     * offers the new results and leaves the forms alone.
+     */
+    @Test
+    void whileRecomputingOnlyTheStateLineIsPolledAndTheFormsAreNotReplaced() {
+        TestData.Team t = data.team();
+        threePages(t);
+        settled(t);
+        holdRecompute(em, t);
+        Document d = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/design-system").then().statusCode(200).extract().response());
+        Element state = d.getElementById("ds-state");
+        assertTrue(state.text().contains("Recomputing"), state.text());
+        assertEquals("/projects/" + t.slug() + "/design-system/state", state.attr("hx-get"));
+        assertTrue(state.select("form, input, select").isEmpty(), "the polled line holds no form");
+        for (Element polled : d.select("[hx-trigger*=every]")) {
+            assertTrue(polled.select("form, input, select, textarea").isEmpty(), "a polled element replaces the forms in it: " + polled.id());
+        }
+        assertNotNull(d.getElementById("merge-form"));
+        assertFalse(d.getElementById("design-system-body").hasAttr("hx-get"), "the body is not polled");
+
+        Document polledWhilePending = Web.html(Web.htmx(Web.as(t.member())).get("/projects/" + t.slug() + "/design-system/state")
+                .then().statusCode(200).extract().response());
+        assertTrue(polledWhilePending.getElementById("ds-state").text().contains("Recomputing"));
+        assertTrue(polledWhilePending.getElementById("ds-state").hasAttr("hx-trigger"), "still polled while it runs");
+
+        releaseRecompute(em, t);
+        settled(t);
+        Document done = Web.html(Web.htmx(Web.as(t.member())).get("/projects/" + t.slug() + "/design-system/state")
+                .then().statusCode(200).extract().response());
+        Element line = done.getElementById("ds-state");
+        assertFalse(line.hasAttr("hx-trigger"), "polling stops once the recompute is done");
+        assertTrue(line.text().startsWith("Recomputed from 3 current mockups"), line.text());
+        assertEquals("/projects/" + t.slug() + "/design-system", done.getElementById("ds-show").attr("href"));
+        assertNull(done.getElementById("merge-form"), "the poll's answer brings no form");
     }
 
     /**

@@ -100,6 +100,37 @@ class StaleThoughtDecisionTest {
         fx.api(t.member()).post(api + "/reject").then().statusCode(200).body("status", equalTo("rejected"));
     }
 
+    /**
+     * Version 0 of a thought at version 1 was answered 409 "put back to undecided by someone else after you opened it":
+     * nobody did anything. A version the thought never had (below 1, past its current one) is 422 on {@code version}.
+     */
+    @Test
+    void aVersionTheThoughtNeverHadIs422NotSomeoneElsesDecision() {
+        TestData.Team t = data.team();
+        DesignSystemResourceTest.threePages(t);
+        DesignSystemResourceTest.settled(t);
+        Thought token = thought(t, "#1e293b");
+        String api = ApiPaths.project(t.slug(), "/thinking/" + token.id);
+        int now = token.version;
+        assertEquals("active", token.status);
+        for (int never : new int[] {0, -2, now + 1}) {
+            fx.api(t.member()).body(Map.of("version", never)).post(api + "/confirm").then().statusCode(422)
+                    .body("details.version", equalTo("The thought has no version " + never + ": it is at version " + now));
+        }
+        fx.api(t.member()).body(Map.of("version", 0)).post(api + "/reject").then().statusCode(422).body("details.version", containsString("no version 0"));
+
+        String mcp = fx.token(t.member());
+        String session = Mcp.initialize(mcp);
+        // The tool's version argument starts at 1: 0 is refused as an argument; a version past the current one as never saved.
+        String zero = Mcp.answer(mcp, session, "confirm_thought", true, "project", t.slug(), "thoughtId", token.id.toString(), "version", 0);
+        assertTrue(zero.contains("\"version\"") && !zero.contains("someone else"), zero);
+        String past = Mcp.answer(mcp, session, "confirm_thought", true, "project", t.slug(), "thoughtId", token.id.toString(), "version", now + 1);
+        assertTrue(past.contains("The thought has no version " + (now + 1) + ": it is at version " + now), past);
+        assertEquals("active", thought(t, "#1e293b").status, "nothing was decided");
+
+        fx.api(t.member()).body(Map.of("version", now)).post(api + "/confirm").then().statusCode(200).body("status", equalTo("confirmed"));
+    }
+
     private static Element card(Response page, Thought t) {
         Element card = Web.html(page).getElementById("thought-" + t.id);
         assertNotNull(card, "the chain shows the thought");

@@ -48,7 +48,12 @@ class ThoughtKeyTest {
         labels.put("feature:Contact/" + id, "feature for Contact");
         labels.put("operation:" + id + ".creates.Contact", "creates Contact");
         labels.put("branch:" + id + ".pay.Card declined", "branch Card declined of pay");
-        labels.put("observation:/contacts", "observation:/contacts");
+        // "Builds on: observation:/home#form-1" beside "Leads to: entity User": an observation is named in words too.
+        labels.put("observation:/home#form-1", "form 1 on /home");
+        labels.put("observation:/lessons/all#table-2", "table 2 on /lessons/all");
+        labels.put("observation:/#cards-1", "card grid 1 on /");
+        labels.put("observation:/contacts", "observation on /contacts");
+        labels.put("observation:seeded-1", "observation seeded-1");
         labels.forEach((key, label) -> {
             Thought t = new Thought();
             t.subjectKey = key;
