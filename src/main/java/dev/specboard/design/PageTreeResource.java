@@ -59,7 +59,11 @@ public class PageTreeResource {
             order.add(u);
         }
         UUID parentId = parent == null || parent.isBlank() ? null : PageResource.uuid(parent);
-        pageOrder.reorder(access, parentId, order);
+        try {
+            pageOrder.reorder(access, parentId, order);
+        } catch (ApiException e) {
+            return stale(access, e, headers);
+        }
         return treeAnswer(access, Ids.parseOrNull(moved), "Page order saved.", headers);
     }
 
@@ -73,8 +77,24 @@ public class PageTreeResource {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID pid = PageResource.uuid(id);
         Page p = pages.get(access.project().id, pid);
-        pageOrder.move(access, pid, direction);
+        try {
+            pageOrder.move(access, pid, direction);
+        } catch (ApiException e) {
+            return stale(access, e, headers);
+        }
         return treeAnswer(access, pid, p.name + " moved " + ("up".equals(direction) ? "up" : "down") + ".", headers);
+    }
+
+    /**
+     * A move that met the tree in another order than the page showed (someone moved first): the tree as it is now and why
+     * nothing was done (409). Only the message came back before, so the stale order stayed on screen for the next try. A
+     * plain form post gets the error page, whose way back loads the tree afresh.
+     */
+    private Response stale(Access access, ApiException e, HttpHeaders headers) {
+        if (e.status() != 409 || access.archived() || !Htmx.isHtmx(headers)) {
+            throw e;
+        }
+        return Htmx.withFlash(409, PageResource.Templates.tree$tree(views.tree(access, PageForm.empty(), FormErrors.none(), null)), e.getMessage());
     }
 
     private Response treeAnswer(Access access, UUID moved, String message, HttpHeaders headers) {

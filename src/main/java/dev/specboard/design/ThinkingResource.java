@@ -70,8 +70,11 @@ public class ThinkingResource {
     @Path("/{id}/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("version") Integer version,
-                            @Context HttpHeaders headers) {
+                            @FormParam("subject") String subject, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
+        if (gone(access, uuid(id))) {
+            return gone(access, uuid(id), subject, null);
+        }
         Thought t;
         try {
             t = thoughts.confirm(access, uuid(id), version);
@@ -86,9 +89,12 @@ public class ThinkingResource {
     @Path("/{id}/revise")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revise(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("feedback") String feedback,
-                           @FormParam("version") Integer version, @Context HttpHeaders headers) {
+                           @FormParam("version") Integer version, @FormParam("subject") String subject, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID tid = uuid(id);
+        if (gone(access, tid)) {
+            return gone(access, tid, subject, feedback);
+        }
         Thought t;
         try {
             t = thoughts.revise(access, tid, feedback, version);
@@ -108,8 +114,11 @@ public class ThinkingResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reject(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("version") Integer version,
-                           @Context HttpHeaders headers) {
+                           @FormParam("subject") String subject, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
+        if (gone(access, uuid(id))) {
+            return gone(access, uuid(id), subject, null);
+        }
         Thought t;
         try {
             t = thoughts.reject(access, uuid(id), version);
@@ -128,6 +137,19 @@ public class ThinkingResource {
     private Response stale(Access access, UUID id, StaleVersionException e, String feedback) {
         return Htmx.page(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, id, FormErrors.none(),
                 feedback == null ? "" : feedback, e.getMessage())), 409);
+    }
+
+    private static boolean gone(Access access, UUID id) {
+        return Thought.inProject(access.project().id, id).isEmpty();
+    }
+
+    /**
+     * A decision on a thought that left the chain since the page was opened (a journey change took its branch question
+     * away): 409 with the chain as it is now, saying why atop it with the answer typed, instead of a bare 404 page that lost it.
+     */
+    private Response gone(Access access, UUID id, String subject, String feedback) {
+        return Htmx.page(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, id, FormErrors.none(),
+                feedback == null ? "" : feedback, GoneThoughts.why(access, subject))), 409);
     }
 
     /** The thought's card on the page of the chain that shows it. */

@@ -63,6 +63,11 @@ public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thou
         return failed(t) ? conflict : null;
     }
 
+    /** Why the decision was refused when its thought has left the chain meanwhile (no card to say it on); else null. */
+    public String gone() {
+        return failed != null && !byId.containsKey(failed) ? conflict : null;
+    }
+
     public boolean failed(Thought t) {
         return t.id.equals(failed);
     }

@@ -372,7 +372,9 @@ public class ErrorMapper {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
-            case 409 -> "Conflict";
+            // A 409 is a change that met the project in another state than the page showed (someone was first, the project
+            // was archived, a step is missing): the sentence below says which; "409 · Conflict" above it said nothing to people.
+            case 409 -> "This was not done";
             case 410 -> "Gone";
             case 413 -> "Too large";
             case 414 -> "Address too long";

@@ -272,6 +272,47 @@ class JourneyResourceTest {
     }
 
     /**
+     * A member answers a branch's question on a page opened before a lead removed its decision (which takes the question out
+     * of the chain): the answer met a bare 404 page and the typed text was lost. The chain comes back (409) saying who
+     * removed which decision, with the answer shown; the API says the thought is gone in JSON.
+     */
+    @Test
+    void answeringTheQuestionOfARemovedDecisionSaysWhoRemovedIt() {
+        TestData.Team t = data.team();
+        String pay = PageResourceTest.createPage(t, "Payment", "/pay", null, null, null);
+        String id = fx.api(t.member()).body(Map.of("name", "Checkout", "nodes", List.of(
+                        Map.of("key", "pay", "nodeType", "screen", "data", Map.of("pageId", pay, "start", true)),
+                        Map.of("key", "q", "nodeType", "decision", "data", Map.of("question", "Did payment pass?", "branches", List.of("yes", "no")))),
+                "connections", List.of(Map.of("from", "pay", "to", "q"))))
+                .post(ApiPaths.project(t.slug(), "/journeys")).then().statusCode(201).extract().path("id");
+        String question = QuarkusTransaction.requiringNew().call(() -> Thought.bySubject(t.project().id, "branch:" + id + ".q.yes").orElseThrow().id.toString());
+        Element card = Web.html(Web.as(t.member()).get("/projects/" + t.slug() + "/thinking?status=review")).getElementById("thought-" + question);
+        Element ends = card.select("form[action$=/revise]").stream().filter(f -> f.text().equals("The journey ends there.")).findFirst().orElseThrow();
+        Web.as(t.lead()).formParam("x", "1").post("/projects/" + t.slug() + "/journeys/" + id + "/nodes/q/remove").then().statusCode(303);
+
+        Response answered = Web.as(t.member()).contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("feedback", ends.selectFirst("input[name=feedback]").val())
+                .formParam("version", ends.selectFirst("input[name=version]").val()).formParam("subject", ends.selectFirst("input[name=subject]").val())
+                .post("/projects/" + t.slug() + "/thinking/" + question + "/revise");
+        assertEquals(409, answered.statusCode());
+        Document page = Web.html(answered);
+        assertEquals("This question no longer applies: " + t.lead().username + " removed the decision q from the journey Checkout. Nothing was saved.",
+                page.selectFirst("#thought-gone p").text());
+        assertEquals("The journey ends there.", page.getElementById("gone-feedback").text());
+        assertNull(page.getElementById("thought-" + question));
+
+        Element free = card.selectFirst("details.revise form");
+        Response typed = Web.as(t.member()).formParam("feedback", "Back to the cart").formParam("version", free.selectFirst("input[name=version]").val())
+                .formParam("subject", free.selectFirst("input[name=subject]").val()).post("/projects/" + t.slug() + "/thinking/" + question + "/revise");
+        assertEquals(409, typed.statusCode());
+        assertEquals("Back to the cart", Web.html(typed).getElementById("gone-feedback").text(), "what was typed is kept");
+        Web.as(t.member()).formParam("version", free.selectFirst("input[name=version]").val()).post("/projects/" + t.slug() + "/thinking/" + question + "/confirm")
+                .then().statusCode(409).body(org.hamcrest.Matchers.containsString("This question no longer applies: it left the thinking chain"));
+
+        fx.api(t.member()).body(Map.of("feedback", "The journey ends there.")).post(ApiPaths.project(t.slug(), "/thinking/" + question) + "/revise")
+                .then().statusCode(404).body("error", org.hamcrest.Matchers.equalTo("No such thought in this project"));
+    }
+
+    /**
      * Answering a branch's question "The journey ends there." only recorded the words: the branch stayed open and the
      * check still listed it. It leads the branch to the journey's end step now (an action "End" marked as an end, added
      * once and shared by the branches that end), as a new version of the journey, and the journey page shows it.

@@ -274,6 +274,28 @@ class PageResourceTest {
         assertEquals(409, Web.as(t.member()).formParam("direction", "up").post("/projects/" + t.slug() + "/pages/" + b + "/move").statusCode());
     }
 
+    /**
+     * A lead on a stale tree presses "Move down" on the page a member already moved last: the answer said why ("409 ·
+     * Conflict" above it) and left the old order on screen; now it brings the tree as it is, and the plain form's error page
+     * says in words that nothing was done.
+     */
+    @Test
+    void aStaleMoveRedrawsTheTreeInItsCurrentOrder() {
+        TestData.Team t = data.team();
+        String home = createPage(t, "Home", "/", null, null, null);
+        String about = createPage(t, "About", "/about", null, null, null);
+        Web.htmx(Web.as(t.member())).formParam("direction", "down").post("/projects/" + t.slug() + "/pages/" + home + "/move")
+                .then().statusCode(200);
+        Response stale = Web.htmx(Web.as(t.lead())).formParam("direction", "down").post("/projects/" + t.slug() + "/pages/" + home + "/move");
+        assertEquals(409, stale.statusCode());
+        Document d = Web.html(stale);
+        assertEquals(List.of(about, home), d.select("#page-tree > ul > li").eachAttr("data-id"), "the tree as it is now");
+        assertEquals("The page Home is already the last of its level.", d.selectFirst("#flash").text());
+        Response plain = Web.as(t.lead()).formParam("direction", "down").post("/projects/" + t.slug() + "/pages/" + home + "/move");
+        assertEquals(409, plain.statusCode());
+        assertEquals("This was not done", Web.html(plain).selectFirst("#error-message h1").text());
+    }
+
     @Test
     void leadApprovesADesignedPageAndAMemberCannot() {
         TestData.Team t = data.team();
