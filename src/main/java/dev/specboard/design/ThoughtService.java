@@ -4,9 +4,6 @@ import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
-import dev.specboard.web.FilterChoices;
-import dev.specboard.web.FormErrors;
-import dev.specboard.web.PageNumbers;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,56 +51,6 @@ public class ThoughtService {
 
     @Inject
     JourneyNodeService journeyNodes;
-
-    /** The project's thoughts, oldest first (the order they were thought in, the id breaking ties so pages hold still), optionally of one status; one query. */
-    public List<Thought> list(UUID projectId, String status) {
-        if (status != null && !status.isBlank() && !status.equals("review") && !Thought.STATUSES.contains(status)) {
-            throw ValidationException.of("status", "One of active, confirmed, revised, rejected, review");
-        }
-        if (status == null || status.isBlank()) {
-            return Thought.<Thought>find("projectId = ?1 order by createdAt, subjectKey, id", projectId).list();
-        }
-        if (status.equals("review")) {
-            return Thought.<Thought>find("projectId = ?1 and (needsReview = true or (needsAnswer = true and status = 'active')) order by createdAt, subjectKey, id",
-                    projectId).list();
-        }
-        return Thought.<Thought>find("projectId = ?1 and status = ?2 order by createdAt, subjectKey, id", projectId, status).list();
-    }
-
-    /** The thinking chain page shows this many thoughts at a time. */
-    static final int PAGE_SIZE = 50;
-
-    /**
-     * The thinking chain page: a page of the thoughts the filter keeps (none when it was refused; the page holding
-     * {@code failed} when a decision on it was refused, so its form shows with the feedback kept and the {@code conflict}
-     * saying why when it was decided meanwhile), with every thought of the project by id for the links between them, and
-     * their sources. A fixed number of queries whatever the thoughts' number.
-     */
-    public ThinkingView chain(Access access, String filter, FilterChoices choices, Integer page, UUID failed,
-                              FormErrors errors, String feedback, String conflict) {
-        UUID projectId = access.project().id;
-        List<Thought> all = list(projectId, null);
-        Map<UUID, Thought> byId = new LinkedHashMap<>();
-        Map<UUID, Integer> pageById = new HashMap<>();
-        for (Thought t : all) {
-            pageById.put(t.id, byId.size() / PAGE_SIZE + 1);
-            byId.put(t.id, t);
-        }
-        List<Thought> kept = choices.refused() ? List.of() : filter.isEmpty() ? all : all.stream().filter(t -> filter.equals("review")
-                ? t.needsReview || t.needsAnswer && "active".equals(t.status) : filter.equals(t.status)).toList();
-        int failedAt = failed == null ? -1 : kept.stream().map(t -> t.id).toList().indexOf(failed);
-        // Boxed on both sides: an absent page (null) must not be unboxed.
-        PageNumbers at = PageNumbers.of(failedAt < 0 ? page : Integer.valueOf(failedAt / PAGE_SIZE + 1), kept.size(), PAGE_SIZE);
-        List<Thought> shown = kept.subList(Math.min(at.offset(), kept.size()), Math.min(at.offset() + PAGE_SIZE, kept.size()));
-        long waiting = all.stream().filter(t -> t.needsReview || t.needsAnswer && "active".equals(t.status)).count();
-        return new ThinkingView(access, shown, byId, pageById, sources(access, shown), filter, waiting, at, failed, errors, feedback,
-                conflict, choices.errors(), InferredEntity.confirmedNames(projectId));
-    }
-
-    /** The page of the unfiltered chain that shows the thought (the first if it has none), for a redirect to it. */
-    public int pageOf(UUID projectId, UUID id) {
-        return Math.max(0, list(projectId, null).stream().map(t -> t.id).toList().indexOf(id)) / PAGE_SIZE + 1;
-    }
 
     /**
      * Links to what each thought came from, by thought id, with the names as they are now; a source deleted since keeps
