@@ -280,22 +280,54 @@ public class ThoughtService {
                 .ifPresent(t -> t.reasoning = NAMED.matcher(t.reasoning).replaceFirst(Matcher.quoteReplacement("(named " + name + ")")));
     }
 
+    /** The most colour tokens one recompute proposes as thoughts, the most used first; one more thought sums up the rest. */
+    static final int TOKEN_THOUGHTS = 200;
+
+    /** The thought summing up the colours a recompute did not propose one by one (see {@link #TOKEN_THOUGHTS}). */
+    static final String MORE_COLOURS = "colours:unproposed";
+
     /**
-     * After a recompute: one inference per colour token extracted from the mockups (rejecting it withdraws the token);
-     * undecided thoughts about colours the mockups no longer use go. Runs in the worker's transaction.
+     * After a recompute: one inference per colour token extracted from the mockups, up to {@link #TOKEN_THOUGHTS} of
+     * the most used (rejecting one withdraws the token), and one observation counting the colours beyond them, which stay
+     * tokens of the design system; undecided thoughts about colours the mockups no longer use, or not proposed, go. A
+     * mockup of thousands of colours made thousands of thoughts in one transaction, and the chain no one could review.
+     * Runs in the worker's transaction.
      */
     void recordTokens(UUID projectId, DesignTokens.Tokens tokens, Map<String, ThoughtSource.PageName> pagesByName) {
         Map<String, Thought> bySubject = bySubjectPrefix(projectId, "token:");
         Set<String> produced = new HashSet<>();
-        tokens.colors().forEach((name, c) -> {
+        Set<String> unproposedPages = new java.util.LinkedHashSet<>();
+        int unproposed = 0;
+        for (var e : tokens.colors().entrySet()) {
+            DesignTokens.ColorToken c = e.getValue();
             String subject = "token:" + c.value();
+            if (produced.size() >= TOKEN_THOUGHTS) {
+                // A colour a member decided on already keeps its thought; the others wait in the count.
+                Thought decided = bySubject.get(Thought.key(subject));
+                if (decided != null && decided.decided()) {
+                    continue;
+                }
+                unproposed++;
+                unproposedPages.addAll(c.pages());
+                continue;
+            }
             String where = c.contexts().isEmpty() ? "" : " for " + String.join(", ", c.contexts());
-            upsert(projectId, bySubject, subject, "inference", c.value() + " is a colour of the design system (named " + name + "): the mockups use it "
+            upsert(projectId, bySubject, subject, "inference", c.value() + " is a colour of the design system (named " + e.getKey() + "): the mockups use it "
                             + c.usageCount() + (c.usageCount() == 1 ? " time" : " times") + where + " on " + String.join(", ", c.pages()) + ".",
-                    Math.min(0.95, 0.4 + 0.15 * c.pages().size() + 0.02 * c.usageCount()), ThoughtSource.pages(c.pages(), pagesByName), List.of());
+                    Math.min(0.95, 0.4 + 0.15 * c.pages().size() + 0.02 * c.usageCount()), ThoughtSource.pages(List.copyOf(c.pages()), pagesByName), List.of());
             produced.add(Thought.key(subject));
-        });
+        }
         bySubject.values().stream().filter(t -> !produced.contains(t.subjectKey) && !t.decided()).forEach(Thought::delete);
+        Map<String, Thought> more = bySubjectPrefix(projectId, MORE_COLOURS);
+        if (unproposed > 0) {
+            List<String> pages = List.copyOf(unproposedPages);
+            upsert(projectId, more, MORE_COLOURS, "observation", "The mockups use " + unproposed + " more colours, each used no more than the "
+                            + TOKEN_THOUGHTS + " proposed one by one: they are tokens of the design system too, but too many to review one "
+                            + "by one; merging them into the proposed colours, or using fewer in the mockups, makes the palette reviewable.",
+                    0.9, ThoughtSource.pages(pages, pagesByName), List.of());
+        } else {
+            more.values().stream().filter(t -> !t.decided()).forEach(Thought::delete);
+        }
     }
 
     private static void removeHasMany(InferredEntity e, String target) {
