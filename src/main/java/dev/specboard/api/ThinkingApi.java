@@ -4,6 +4,7 @@ import dev.specboard.project.RoleFirst;
 import dev.specboard.design.InferredEntity;
 import dev.specboard.design.SourceRef;
 import dev.specboard.design.Thought;
+import dev.specboard.design.ThoughtChain;
 import dev.specboard.design.ThoughtService;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
@@ -67,6 +68,9 @@ public class ThinkingApi {
     @Inject
     ThoughtService thoughts;
 
+    @Inject
+    ThoughtChain chain;
+
     /** A thought's statuses, and "review" for the thoughts flagged for another look. */
     private static final List<String> STATUS_FILTERS = java.util.stream.Stream.concat(Thought.STATUSES.stream(), java.util.stream.Stream.of("review")).toList();
 
@@ -74,9 +78,16 @@ public class ThinkingApi {
     @Path("/thinking")
     public List<ThoughtAnswer> listThinking(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
-        // The chain is read whole; with a page asked for, that page's 50 (none past the last).
-        List<Thought> all = thoughts.list(access.project().id, QueryParams.oneOf("status", status, STATUS_FILTERS));
-        List<Thought> list = page == null ? paging.whole(all) : paging.of(all, page);
+        String only = QueryParams.oneOf("status", status, STATUS_FILTERS);
+        UUID projectId = access.project().id;
+        List<Thought> list;
+        if (page == null) {
+            list = paging.whole(chain.list(projectId, only));
+        } else {
+            // Only the page is read, and the filter's rows counted by the database: a chain of thousands stays out of memory.
+            list = chain.rows(projectId, only, (Math.max(1L, page) - 1) * QueryParams.PAGE_SIZE, QueryParams.PAGE_SIZE);
+            paging.counted(page, chain.count(projectId, only), QueryParams.PAGE_SIZE);
+        }
         Map<UUID, List<SourceRef>> sources = thoughts.sources(access, list);
         return list.stream().map(t -> thought(t, sources.get(t.id))).toList();
     }

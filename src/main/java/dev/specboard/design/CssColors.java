@@ -269,7 +269,8 @@ public final class CssColors {
         return String.format(Locale.ROOT, "#%02x%02x%02x", clamp(r), clamp(g), clamp(b));
     }
 
-    private static double[] lab(String hex) {
+    /** CIE Lab of a hex colour (alpha ignored), as {@link #distance} compares them. */
+    static double[] lab(String hex) {
         int[] rgb = rgbOf(hex);
         double[] lin = new double[3];
         for (int i = 0; i < 3; i++) {

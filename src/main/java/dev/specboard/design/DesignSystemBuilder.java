@@ -145,25 +145,10 @@ public final class DesignSystemBuilder {
                     c != null && c.confirmed(), List.copyOf(acc.mergedFrom), source));
         }
 
-        List<DesignTokens.NearDuplicate> near = new ArrayList<>();
         List<Map.Entry<String, DesignTokens.ColorToken>> tokenList = new ArrayList<>(colorTokens.entrySet());
         Set<String> involved = new HashSet<>();
-        for (int i = 0; i < tokenList.size(); i++) {
-            for (int j = i + 1; j < tokenList.size(); j++) {
-                DesignTokens.ColorToken a = tokenList.get(i).getValue();
-                DesignTokens.ColorToken b = tokenList.get(j).getValue();
-                double d = CssColors.distance(a.value(), b.value());
-                if (d < NEAR && alpha(a.value()).equals(alpha(b.value()))) {
-                    // Pairs grow with the square of the colours: the flags keep the first ones, the confidence counts them all.
-                    if (near.size() < NEAR_FLAGS) {
-                        near.add(new DesignTokens.NearDuplicate(tokenList.get(i).getKey(), a.value(), tokenList.get(j).getKey(), b.value(),
-                                Math.round(d * 100) / 100d, a.pages(), b.pages()));
-                    }
-                    involved.add(a.value());
-                    involved.add(b.value());
-                }
-            }
-        }
+        // Pairs grow with the square of the colours: the flags keep the first ones, the confidence counts them all.
+        List<DesignTokens.NearDuplicate> near = NearDuplicates.find(tokenList, NEAR, NEAR_FLAGS, involved);
 
         // Spacing: the scale of the base unit, named space-1, space-2... by multiples of the base.
         Map<Double, Integer> spacingCounts = new TreeMap<>();
@@ -237,10 +222,6 @@ public final class DesignSystemBuilder {
             h = merges.get(h);
         }
         return h;
-    }
-
-    private static String alpha(String hex) {
-        return hex.length() > 7 ? hex.substring(7) : "ff";
     }
 
     static String sizeName(int offset) {

@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
 import dev.specboard.web.DatabaseOutage;
+import dev.specboard.web.Stopping;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,17 +62,24 @@ public class DesignSystemWorker {
         executor.runAsync(this::drain);
     }
 
-    /** Recomputes every design system waiting for it; answers how many. */
+    /**
+     * Recomputes every design system waiting for it; answers how many. Once the instance is stopping (or the thread is
+     * interrupted) it claims no more, so a stop does not wait for a round of recomputes: what waits stays for the next start.
+     */
     public int drain() {
         int done = 0;
         try {
-            while (done < 50 && runOnce(instanceId)) {
+            while (done < 50 && !stopping() && runOnce(instanceId)) {
                 done++;
             }
         } catch (RuntimeException e) {
             DatabaseOutage.warn(LOG, "the design system worker", e);
         }
         return done;
+    }
+
+    private static boolean stopping() {
+        return Stopping.now() || Thread.currentThread().isInterrupted();
     }
 
     private record Claim(UUID id, UUID projectId, Instant requestedAt) {

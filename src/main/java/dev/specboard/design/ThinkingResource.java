@@ -46,12 +46,15 @@ public class ThinkingResource {
     @Inject
     ThoughtService thoughts;
 
+    @Inject
+    ThoughtChain chain;
+
     @GET
     public Response list(@PathParam("slug") String slug, @QueryParam("status") String status, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
         FilterChoices choices = new FilterChoices();
         String filter = choices.oneOf("status", "thought status", status, ThinkingView.FILTERS);
-        return choices.answer(Templates.thinking(thoughts.chain(access, filter, choices, page, null, FormErrors.none(), "", null)));
+        return choices.answer(Templates.thinking(chain.chain(access, filter, choices, page, null, FormErrors.none(), "", null)));
     }
 
     /**
@@ -99,7 +102,7 @@ public class ThinkingResource {
         try {
             t = thoughts.revise(access, tid, feedback, version);
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, tid, e.errors(), feedback, null)));
+            return Htmx.invalid(Templates.thinking(chain.chain(access, "", new FilterChoices(), null, tid, e.errors(), feedback, null)));
         } catch (StaleVersionException e) {
             return stale(access, tid, e, feedback);
         }
@@ -135,7 +138,7 @@ public class ThinkingResource {
      * thought's card saying how it stands and by whom, its feedback typed kept in its form; nothing was changed.
      */
     private Response stale(Access access, UUID id, StaleVersionException e, String feedback) {
-        return Htmx.page(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, id, FormErrors.none(),
+        return Htmx.page(Templates.thinking(chain.chain(access, "", new FilterChoices(), null, id, FormErrors.none(),
                 feedback == null ? "" : feedback, e.getMessage())), 409);
     }
 
@@ -154,7 +157,7 @@ public class ThinkingResource {
 
     /** The thought's card on the page of the chain that shows it. */
     private String at(Access access, Thought t) {
-        int page = thoughts.pageOf(access.project().id, t.id);
+        int page = chain.pageOf(access.project().id, t.id);
         return base(access) + (page > 1 ? "?page=" + page : "") + "#thought-" + t.id;
     }
 

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * The thinking chain: a page ({@code at}) of the thoughts (filtered by status; none when the filter is refused,
- * {@code filterErrors} saying why), with every thought of the project by id in the chain's order (for the thoughts each one
- * depends on and leads to) with the page of the unfiltered chain that shows each, and links to what each came from by thought id;
+ * {@code filterErrors} saying why), with the page's thoughts and those they depend on and lead to by id, the page of the
+ * unfiltered chain that shows each of the latter, and links to what each came from by thought id;
  * {@code confirmedEntities}: the inferred names of the entities a member confirmed, which a rejection leaves standing;
  * {@code conflict}: why the decision on the {@code failed} thought was refused when someone decided on it meanwhile, else null.
  */

@@ -4,9 +4,6 @@ import dev.specboard.kernel.Ids;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.web.ApiException;
-import dev.specboard.web.FilterChoices;
-import dev.specboard.web.FormErrors;
-import dev.specboard.web.PageNumbers;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,56 +51,6 @@ public class ThoughtService {
 
     @Inject
     JourneyNodeService journeyNodes;
-
-    /** The project's thoughts, oldest first (the order they were thought in, the id breaking ties so pages hold still), optionally of one status; one query. */
-    public List<Thought> list(UUID projectId, String status) {
-        if (status != null && !status.isBlank() && !status.equals("review") && !Thought.STATUSES.contains(status)) {
-            throw ValidationException.of("status", "One of active, confirmed, revised, rejected, review");
-        }
-        if (status == null || status.isBlank()) {
-            return Thought.<Thought>find("projectId = ?1 order by createdAt, subjectKey, id", projectId).list();
-        }
-        if (status.equals("review")) {
-            return Thought.<Thought>find("projectId = ?1 and (needsReview = true or (needsAnswer = true and status = 'active')) order by createdAt, subjectKey, id",
-                    projectId).list();
-        }
-        return Thought.<Thought>find("projectId = ?1 and status = ?2 order by createdAt, subjectKey, id", projectId, status).list();
-    }
-
-    /** The thinking chain page shows this many thoughts at a time. */
-    static final int PAGE_SIZE = 50;
-
-    /**
-     * The thinking chain page: a page of the thoughts the filter keeps (none when it was refused; the page holding
-     * {@code failed} when a decision on it was refused, so its form shows with the feedback kept and the {@code conflict}
-     * saying why when it was decided meanwhile), with every thought of the project by id for the links between them, and
-     * their sources. A fixed number of queries whatever the thoughts' number.
-     */
-    public ThinkingView chain(Access access, String filter, FilterChoices choices, Integer page, UUID failed,
-                              FormErrors errors, String feedback, String conflict) {
-        UUID projectId = access.project().id;
-        List<Thought> all = list(projectId, null);
-        Map<UUID, Thought> byId = new LinkedHashMap<>();
-        Map<UUID, Integer> pageById = new HashMap<>();
-        for (Thought t : all) {
-            pageById.put(t.id, byId.size() / PAGE_SIZE + 1);
-            byId.put(t.id, t);
-        }
-        List<Thought> kept = choices.refused() ? List.of() : filter.isEmpty() ? all : all.stream().filter(t -> filter.equals("review")
-                ? t.needsReview || t.needsAnswer && "active".equals(t.status) : filter.equals(t.status)).toList();
-        int failedAt = failed == null ? -1 : kept.stream().map(t -> t.id).toList().indexOf(failed);
-        // Boxed on both sides: an absent page (null) must not be unboxed.
-        PageNumbers at = PageNumbers.of(failedAt < 0 ? page : Integer.valueOf(failedAt / PAGE_SIZE + 1), kept.size(), PAGE_SIZE);
-        List<Thought> shown = kept.subList(Math.min(at.offset(), kept.size()), Math.min(at.offset() + PAGE_SIZE, kept.size()));
-        long waiting = all.stream().filter(t -> t.needsReview || t.needsAnswer && "active".equals(t.status)).count();
-        return new ThinkingView(access, shown, byId, pageById, sources(access, shown), filter, waiting, at, failed, errors, feedback,
-                conflict, choices.errors(), InferredEntity.confirmedNames(projectId));
-    }
-
-    /** The page of the unfiltered chain that shows the thought (the first if it has none), for a redirect to it. */
-    public int pageOf(UUID projectId, UUID id) {
-        return Math.max(0, list(projectId, null).stream().map(t -> t.id).toList().indexOf(id)) / PAGE_SIZE + 1;
-    }
 
     /**
      * Links to what each thought came from, by thought id, with the names as they are now; a source deleted since keeps
@@ -335,22 +281,54 @@ public class ThoughtService {
                 .ifPresent(t -> t.reasoning = NAMED.matcher(t.reasoning).replaceFirst(Matcher.quoteReplacement("(named " + name + ")")));
     }
 
+    /** The most colour tokens one recompute proposes as thoughts, the most used first; one more thought sums up the rest. */
+    static final int TOKEN_THOUGHTS = 200;
+
+    /** The thought summing up the colours a recompute did not propose one by one (see {@link #TOKEN_THOUGHTS}). */
+    static final String MORE_COLOURS = "colours:unproposed";
+
     /**
-     * After a recompute: one inference per colour token extracted from the mockups (rejecting it withdraws the token);
-     * undecided thoughts about colours the mockups no longer use go. Runs in the worker's transaction.
+     * After a recompute: one inference per colour token extracted from the mockups, up to {@link #TOKEN_THOUGHTS} of
+     * the most used (rejecting one withdraws the token), and one observation counting the colours beyond them, which stay
+     * tokens of the design system; undecided thoughts about colours the mockups no longer use, or not proposed, go. A
+     * mockup of thousands of colours made thousands of thoughts in one transaction, and the chain no one could review.
+     * Runs in the worker's transaction.
      */
     void recordTokens(UUID projectId, DesignTokens.Tokens tokens, Map<String, ThoughtSource.PageName> pagesByName) {
         Map<String, Thought> bySubject = bySubjectPrefix(projectId, "token:");
         Set<String> produced = new HashSet<>();
-        tokens.colors().forEach((name, c) -> {
+        Set<String> unproposedPages = new java.util.LinkedHashSet<>();
+        int unproposed = 0;
+        for (var e : tokens.colors().entrySet()) {
+            DesignTokens.ColorToken c = e.getValue();
             String subject = "token:" + c.value();
+            if (produced.size() >= TOKEN_THOUGHTS) {
+                // A colour a member decided on already keeps its thought; the others wait in the count.
+                Thought decided = bySubject.get(Thought.key(subject));
+                if (decided != null && decided.decided()) {
+                    continue;
+                }
+                unproposed++;
+                unproposedPages.addAll(c.pages());
+                continue;
+            }
             String where = c.contexts().isEmpty() ? "" : " for " + String.join(", ", c.contexts());
-            upsert(projectId, bySubject, subject, "inference", c.value() + " is a colour of the design system (named " + name + "): the mockups use it "
+            upsert(projectId, bySubject, subject, "inference", c.value() + " is a colour of the design system (named " + e.getKey() + "): the mockups use it "
                             + c.usageCount() + (c.usageCount() == 1 ? " time" : " times") + where + " on " + String.join(", ", c.pages()) + ".",
-                    Math.min(0.95, 0.4 + 0.15 * c.pages().size() + 0.02 * c.usageCount()), ThoughtSource.pages(c.pages(), pagesByName), List.of());
+                    Math.min(0.95, 0.4 + 0.15 * c.pages().size() + 0.02 * c.usageCount()), ThoughtSource.pages(List.copyOf(c.pages()), pagesByName), List.of());
             produced.add(Thought.key(subject));
-        });
+        }
         bySubject.values().stream().filter(t -> !produced.contains(t.subjectKey) && !t.decided()).forEach(Thought::delete);
+        Map<String, Thought> more = bySubjectPrefix(projectId, MORE_COLOURS);
+        if (unproposed > 0) {
+            List<String> pages = List.copyOf(unproposedPages);
+            upsert(projectId, more, MORE_COLOURS, "observation", "The mockups use " + unproposed + " more colours, each used no more than the "
+                            + TOKEN_THOUGHTS + " proposed one by one: they are tokens of the design system too, but too many to review one "
+                            + "by one; merging them into the proposed colours, or using fewer in the mockups, makes the palette reviewable.",
+                    0.9, ThoughtSource.pages(pages, pagesByName), List.of());
+        } else {
+            more.values().stream().filter(t -> !t.decided()).forEach(Thought::delete);
+        }
     }
 
     private static void removeHasMany(InferredEntity e, String target) {

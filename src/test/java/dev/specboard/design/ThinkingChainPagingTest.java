@@ -1,0 +1,110 @@
+package dev.specboard.design;
+
+import dev.specboard.spec.SpecApiFixtures;
+import dev.specboard.support.ApiPaths;
+import dev.specboard.support.SqlCounter;
+import dev.specboard.support.TestData;
+import dev.specboard.support.Web;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A page of a long thinking chain reads only that page: the API's and MCP's {@code ?page}, and the thinking page. Thirty
+ * viewers paging a chain of 5,000 thoughts at once used to read the whole chain each, and the JVM ran out of heap.
+ */
+@QuarkusTest
+class ThinkingChainPagingTest {
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SpecApiFixtures fx;
+
+    @Inject
+    ThoughtChain chain;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Test
+    void aPageOfAChainOfOver1000ThoughtsReadsOnlyThatPageInTheStatementsOfAShortChain() {
+        TestData.Team few = data.team();
+        List<UUID> fewIds = seed(few, 60);
+        TestData.Team many = data.team();
+        List<UUID> ids = seed(many, 1_200);
+        String json = ApiPaths.project(many.slug(), "/thinking");
+
+        long before = loads();
+        Response second = fx.api(many.viewer()).get(json + "?page=2").then().statusCode(200).extract().response();
+        assertTrue(loads() - before <= 50, "the API read " + (loads() - before) + " thoughts for a page of 50");
+        assertEquals(ids.subList(50, 100).stream().map(UUID::toString).toList(), second.jsonPath().getList("id"));
+        assertEquals("1200", second.header("X-Total-Count"));
+        assertTrue(second.header("Link").contains("page=24>; rel=\"last\""), second.header("Link"));
+        assertEquals(List.of(), fx.api(many.viewer()).get(json + "?page=25").then().statusCode(200).extract().path("id"));
+        assertEquals(ids.subList(1_150, 1_200).stream().map(UUID::toString).toList(),
+                fx.api(many.viewer()).get(json + "?page=24").then().statusCode(200).extract().path("id"));
+        assertEquals(List.of(ids.get(3).toString()), fx.api(many.viewer()).get(json + "?status=confirmed&page=1").then().statusCode(200)
+                .header("X-Total-Count", "1").extract().path("id"));
+
+        // The page: its 50 cards, a link to a thought depended on two pages back, and a redirect's page found by the database.
+        before = loads();
+        Document third = Web.html(Web.as(many.viewer()).get("/projects/" + many.slug() + "/thinking?page=3"));
+        assertTrue(loads() - before <= 51, "the page read " + (loads() - before) + " thoughts for a page of 50 and one linked");
+        assertEquals(50, third.select("[id^=thought-]").stream().filter(e -> e.id().matches("thought-[0-9a-f-]{36}")).count());
+        assertEquals(1, third.select("a[href=/projects/" + many.slug() + "/thinking?page=1#thought-" + ids.get(0) + "]").size(),
+                third.select("a[href*=#thought-" + ids.get(0) + "]").toString());
+        assertEquals(21, chain.pageOf(many.project().id, ids.get(1_000)));
+        assertEquals(1, chain.pageOf(many.project().id, UUID.randomUUID()));
+
+        String fewJson = ApiPaths.project(few.slug(), "/thinking");
+        assertEquals(SqlCounter.count(() -> fx.api(few.viewer()).get(fewJson + "?page=2").then().statusCode(200)),
+                SqlCounter.count(() -> fx.api(many.viewer()).get(json + "?page=2").then().statusCode(200)), "the API's page");
+        assertEquals(SqlCounter.count(() -> Web.as(few.viewer()).get("/projects/" + few.slug() + "/thinking?page=2").then().statusCode(200)),
+                SqlCounter.count(() -> Web.as(many.viewer()).get("/projects/" + many.slug() + "/thinking?page=2").then().statusCode(200)),
+                "the thinking page");
+        assertEquals(60, fewIds.size());
+    }
+
+    private long loads() {
+        return sessions.getStatistics().getEntityStatistics(Thought.class.getName()).getLoadCount();
+    }
+
+    /**
+     * {@code n} thoughts in the chain's order; the one on page 3 (and page 2 for the statement count) depends on the first,
+     * and the fourth is confirmed.
+     */
+    private static List<UUID> seed(TestData.Team t, int n) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Thought th = new Thought();
+                th.projectId = t.project().id;
+                th.thoughtType = "observation";
+                th.reasoning = "Seen " + i;
+                th.subjectKey = "observation:seeded-%05d".formatted(i);
+                if (i == 3) {
+                    th.status = "confirmed";
+                }
+                if (i == 55 || i == 105) {
+                    th.dependsOn = new ArrayList<>(List.of(ids.get(0)));
+                }
+                th.persist();
+                ids.add(th.id);
+            }
+            return ids;
+        });
+    }
+}
