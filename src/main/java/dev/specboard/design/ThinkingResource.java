@@ -151,7 +151,7 @@ public class ThinkingResource {
      * away): 409 with the chain as it is now, saying why atop it with the answer typed, instead of a bare 404 page that lost it.
      */
     private Response gone(Access access, UUID id, String subject, String feedback) {
-        return Htmx.page(Templates.thinking(thoughts.chain(access, "", new FilterChoices(), null, id, FormErrors.none(),
+        return Htmx.page(Templates.thinking(chain.chain(access, "", new FilterChoices(), null, id, FormErrors.none(),
                 feedback == null ? "" : feedback, GoneThoughts.why(access, subject))), 409);
     }
 
