@@ -217,7 +217,7 @@ public class JobService {
     LeasedJob locked(Access access, JobKind kind, UUID id) {
         LeasedJob job = lockedOrNull(access, kind, id);
         if (job == null) {
-            throw ApiException.notFound("No such job");
+            throw ApiException.notFound(kind == JobKind.REFACTOR ? "No such refactor" : "No such job");
         }
         return job;
     }

@@ -101,8 +101,8 @@ public abstract class LeasedJob extends TimestampedEntity {
             throw ApiException.conflict("This " + noun() + " was already cancelled" + (first == null ? "" : " by " + first)
                     + (status == JobStatus.RUNNING ? "; it stops at its next step." : "."), details);
         }
-        throw ApiException.conflict("This job has already " + (status == JobStatus.SUCCESS ? "succeeded" : "ended")
-                + "; only a queued or running job can be cancelled.");
+        throw ApiException.conflict("This " + noun() + " has already " + (status == JobStatus.SUCCESS ? "succeeded" : "ended")
+                + "; only a queued or running " + noun() + " can be cancelled.");
     }
 
     /**
@@ -167,7 +167,7 @@ public abstract class LeasedJob extends TimestampedEntity {
         refuseWhileStopping();
         if (status != JobStatus.FAILED && status != JobStatus.CANCELLED) {
             // "this one is success." read as a slip: a finished job is said to have succeeded.
-            throw ApiException.conflict("Only a failed or cancelled job can be retried; this one "
+            throw ApiException.conflict("Only a failed or cancelled " + noun() + " can be retried; this one "
                     + (status == JobStatus.SUCCESS ? "succeeded" : "is " + status.label().toLowerCase()) + ".");
         }
         requeue();
@@ -176,7 +176,7 @@ public abstract class LeasedJob extends TimestampedEntity {
     /** A cancelled job whose worker has not stopped yet is not queued again: two runs of it would overlap. */
     void refuseWhileStopping() {
         if (status == JobStatus.RUNNING && cancelRequested) {
-            throw ApiException.conflict("This job was cancelled and its worker is still stopping; retry it in a moment.");
+            throw ApiException.conflict("This " + noun() + " was cancelled and its worker is still stopping; retry it in a moment.");
         }
     }
 

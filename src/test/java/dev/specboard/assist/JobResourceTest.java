@@ -136,7 +136,7 @@ class JobResourceTest {
             assertEquals(303, cancel.statusCode(), cancel.asString());
             assertTrue(cancel.getHeader("Location").endsWith(refactor), cancel.getHeader("Location"));
             assertTrue(java.net.URLDecoder.decode(cancel.getCookie("sb_flash"), java.nio.charset.StandardCharsets.UTF_8)
-                    .contains("already ended"));
+                    .contains("This refactor has already ended; only a queued or running refactor can be cancelled."));
         }
     }
 

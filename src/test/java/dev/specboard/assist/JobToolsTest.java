@@ -123,8 +123,16 @@ class JobToolsTest {
             Mcp.callTool(token, session, "rerun_refactor", "{" + repo + ",\"refactor\":\"" + refactor + "\"}").then()
                     .body("result.isError", equalTo(false)).body("result.content[0].text", containsString("\"status\":\"QUEUED\""));
             assertEquals(JobStatus.FAILED, jobs.awaitRefactor(refactor).status, "nothing to rename still");
+            // An ended refactor is named as one, not as "this job", over MCP, the API and the page alike.
+            String ended = "This refactor has already ended; only a queued or running refactor can be cancelled.";
             Mcp.callTool(token, session, "cancel_refactor", "{" + repo + ",\"refactor\":\"" + refactor + "\"}").then()
-                    .body("result.isError", equalTo(true)).body("result.content[0].text", containsString("already ended"));
+                    .body("result.isError", equalTo(true)).body("result.content[0].text", containsString(ended));
+            fx.api(t.member()).post("/api/v1/projects/" + t.slug() + "/repos/app/refactors/" + refactor + "/cancel").then()
+                    .statusCode(409).body("error", equalTo(ended));
+            io.restassured.response.Response page = dev.specboard.support.Web.as(t.member())
+                    .post("/projects/" + t.slug() + "/repos/app/refactors/" + refactor + "/cancel");
+            assertEquals(303, page.statusCode(), page.asString());
+            assertEquals(ended, java.net.URLDecoder.decode(page.getCookie("sb_flash"), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }
