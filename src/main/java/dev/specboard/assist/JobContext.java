@@ -75,6 +75,11 @@ public final class JobContext {
         worker.report(this, JobProgress.json(n, labels, null));
     }
 
+    /** Commits the current step again (its detail cleared): stops the run when it was cancelled, deleted or taken over. */
+    void stillWanted() {
+        step(step);
+    }
+
     /** A detail of the current step ("12 of 40 files"), written at most twice a second. */
     public void detail(String detail) {
         if (Duration.between(lastDetail, Instant.now()).toMillis() < 500) {

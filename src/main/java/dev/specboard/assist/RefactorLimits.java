@@ -1,12 +1,10 @@
 package dev.specboard.assist;
 
+import dev.specboard.kernel.HeavyWork;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * How much one refactor may propose and how many proposals this instance builds at once: a proposal is held whole in
@@ -28,33 +26,27 @@ public class RefactorLimits {
     @ConfigProperty(name = "specboard.refactor.at-once", defaultValue = "2")
     int atOnce;
 
-    private Semaphore turns;
+    private HeavyWork proposals;
 
     @PostConstruct
     void init() {
-        turns = new Semaphore(Math.max(1, atOnce), true);
+        // No wait limit: a queued refactor has no reader to answer busy, it waits its turn as long as it is wanted.
+        proposals = new HeavyWork("refactor proposals", atOnce, 0);
     }
 
-    /** A turn to build a proposal, released when closed. */
-    interface Turn extends AutoCloseable {
-        @Override
-        void close();
+    /** The turns of proposals being built (a test reads them). */
+    HeavyWork proposals() {
+        return proposals;
     }
 
     /**
-     * Waits for a turn among the proposals being built, telling the job it waits (a cancel stops the wait, the lease
-     * stays renewed by the worker's heartbeat).
+     * Waits for a turn among the proposals being built, telling the job it waits; a cancel stops the wait (the lease
+     * stays renewed by the worker's heartbeat). A refactor cancelled or deleted while it waited does not run once its turn
+     * comes: the turn is handed back unused.
      */
-    Turn turn(JobContext job) {
-        try {
-            while (!turns.tryAcquire(1, TimeUnit.SECONDS)) {
-                job.detail("Waiting for another refactor to finish");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for another refactor to finish", e);
-        }
-        return turns::release;
+    HeavyWork.Turn turn(JobContext job) {
+        // The check once the turn comes also clears the waiting detail.
+        return proposals.turnWhileWanted(() -> job.detail("Waiting for another refactor to finish"), job::stillWanted);
     }
 
     Tally tally(Renamer.Request req) {

@@ -203,7 +203,7 @@ public class Renamer implements JobRunner {
     public Outcome run(JobContext job) {
         job.step(1);
         // A proposal is held whole while it is made: a few at once, the others wait their turn (see RefactorLimits).
-        try (RefactorLimits.Turn turn = limits.turn(job)) {
+        try (dev.specboard.kernel.HeavyWork.Turn turn = limits.turn(job)) {
             return propose(job);
         }
     }

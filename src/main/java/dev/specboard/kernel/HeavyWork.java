@@ -60,6 +60,42 @@ public final class HeavyWork {
             Thread.currentThread().interrupt();
             throw busy();
         }
+        return taken();
+    }
+
+    /**
+     * Waits for a turn as long as the work is still wanted, for background work that has no reader to answer busy:
+     * {@code waiting} runs after each second without a turn and {@code stillWanted} once a turn it had to wait for is
+     * given; either throws to give up (a cancelled or deleted job), and a turn given to work no longer wanted is handed
+     * back at once, unused.
+     */
+    public Turn turnWhileWanted(Runnable waiting, Runnable stillWanted) {
+        boolean waited = false;
+        try {
+            // A zero wait keeps the queue's order (a plain tryAcquire() would barge ahead of those waiting).
+            if (!turns.tryAcquire(0, TimeUnit.SECONDS)) {
+                waited = true;
+                while (!turns.tryAcquire(1, TimeUnit.SECONDS)) {
+                    waiting.run();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a turn of " + name, e);
+        }
+        Turn turn = taken();
+        if (waited) {
+            try {
+                stillWanted.run();
+            } catch (RuntimeException | Error e) {
+                turn.close();
+                throw e;
+            }
+        }
+        return turn;
+    }
+
+    private Turn taken() {
         given.incrementAndGet();
         peak.accumulateAndGet(running.incrementAndGet(), Math::max);
         AtomicBoolean closed = new AtomicBoolean();

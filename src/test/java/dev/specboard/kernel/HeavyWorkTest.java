@@ -107,4 +107,45 @@ class HeavyWorkTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * Background work waits as long as it is wanted: told each second it still waits, and once its turn comes after a wait
+     * it is asked again; work no longer wanted hands the turn back unused, to the next in line.
+     */
+    @Test
+    void backgroundWorkNoLongerWantedWhenItsTurnComesHandsTheTurnBack() throws Exception {
+        HeavyWork work = new HeavyWork("background", 1, 0);
+        HeavyWork.Turn held = work.turn();
+        java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicInteger waits = new AtomicInteger();
+        CountDownLatch waiting = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<HeavyWork.Turn> asked = thread.submit(() -> work.turnWhileWanted(() -> {
+                waits.incrementAndGet();
+                waiting.countDown();
+            }, () -> {
+                if (!wanted.get()) {
+                    throw new IllegalStateException("cancelled");
+                }
+            }));
+            assertTrue(waiting.await(30, TimeUnit.SECONDS), "it is told it waits");
+            wanted.set(false);
+            held.close();
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> asked.get(30, TimeUnit.SECONDS));
+            assertEquals("cancelled", e.getCause().getMessage());
+            assertTrue(waits.get() >= 1);
+            // The turn was handed back: the next one gets it at once, and a turn free at once is not asked about.
+            try (HeavyWork.Turn next = work.turnWhileWanted(() -> {
+                throw new AssertionError("no wait");
+            }, () -> {
+                throw new AssertionError("a turn given at once follows the caller's own check");
+            })) {
+                assertEquals(3, work.given());
+            }
+        } finally {
+            thread.shutdownNow();
+        }
+    }
 }
