@@ -171,7 +171,7 @@ public class McpTools {
         try {
             return PagedRows.of(action.get());
         } catch (ApiException e) {
-            throw error(asArgument(e.apiMessage()), e.details());
+            throw error(asArgument(e.apiMessage()), withRetryAfter(e));
         } catch (QueryValues.Malformed e) {
             // The API's twin read the value as a query parameter; an agent sent it as a tool argument of that name.
             throw error(ARGUMENT + e.name() + " " + e.expected(), Map.of(e.name(), e.expected()));
@@ -200,6 +200,19 @@ public class McpTools {
             LOG.error("Unexpected error in an MCP tool", dev.specboard.web.LoggedPath.thrown(e));
             throw error("Something went wrong on our side. It has been logged; please try again.", Map.of());
         }
+    }
+
+    /**
+     * A refusal's details, with the seconds to wait before trying again when it says (busy heavy work, a rate limit): the
+     * API says that in its {@code Retry-After} header, which a tool's answer has no place for.
+     */
+    private static Map<String, Object> withRetryAfter(ApiException e) {
+        if (e.retryAfterSeconds() <= 0) {
+            return e.details();
+        }
+        Map<String, Object> details = new LinkedHashMap<>(e.details());
+        details.put("retryAfterSeconds", e.retryAfterSeconds());
+        return details;
     }
 
     private static final String QUERY_PARAMETER = "The query parameter ";

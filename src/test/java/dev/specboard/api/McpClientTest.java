@@ -49,6 +49,9 @@ class McpClientTest {
     @Inject
     RepoTestSupport repos;
 
+    @Inject
+    dev.specboard.design.DesignWork design;
+
     @TestHTTPResource("/")
     URI base;
 
@@ -236,6 +239,34 @@ class McpClientTest {
     }
 
     /** The message of a tool error, after checking it is the API's {error, details} JSON. */
+    /**
+     * A tool whose work needs a turn of heavy work while every turn is taken (a mockup save's analysis): the agent gets a
+     * tool error saying Specboard is busy and how many seconds to wait (the API's Retry-After), not a failure; the turns
+     * given back, the same call saves.
+     */
+    @Test
+    void aToolWhoseHeavyWorkFindsNoTurnIsRefusedAsBusyWithTheWaitToRetryAfter() {
+        TestData.Team t = data.team();
+        String agent = tokens.create(t.member().id, "agent", t.project().id, Role.MEMBER).value();
+        try (McpSyncClient mcp = client(agent)) {
+            String page = structured(call(mcp, "create_page", Map.of("project", t.slug(), "name", "Shop", "path", "/shop"))).get("id").asText();
+            Map<String, Object> save = Map.of("project", t.slug(), "pageId", page, "html", "<main><h1>Shop</h1><button>Buy</button></main>");
+            List<dev.specboard.kernel.HeavyWork.Turn> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < design.analyses().atOnce(); i++) {
+                    held.add(design.analyses().turn());
+                }
+                McpSchema.CallToolResult busy = call(mcp, "save_mockup", save);
+                assertEquals(dev.specboard.kernel.HeavyWork.BUSY, refusal(busy));
+                assertEquals(dev.specboard.kernel.HeavyWork.RETRY_AFTER_SECONDS, text(busy).get("details").get("retryAfterSeconds").asLong(),
+                        "says when to retry: " + text(busy));
+            } finally {
+                held.forEach(dev.specboard.kernel.HeavyWork.Turn::close);
+            }
+            assertEquals(1, structured(call(mcp, "save_mockup", save)).get("version").asInt(), "saved once a turn is free");
+        }
+    }
+
     private static String refusal(McpSchema.CallToolResult r) {
         assertTrue(r.isError(), () -> "not refused: " + r.structuredContent());
         JsonNode error = text(r);
