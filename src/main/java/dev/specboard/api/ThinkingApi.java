@@ -80,14 +80,20 @@ public class ThinkingApi {
         Access access = projectAccess.read(slug);
         String only = QueryParams.oneOf("status", status, STATUS_FILTERS);
         UUID projectId = access.project().id;
-        List<Thought> list;
         if (page == null) {
-            list = paging.whole(chain.list(projectId, only));
-        } else {
-            // Only the page is read, and the filter's rows counted by the database: a chain of thousands stays out of memory.
-            list = chain.rows(projectId, only, (Math.max(1L, page) - 1) * QueryParams.PAGE_SIZE, QueryParams.PAGE_SIZE);
-            paging.counted(page, chain.count(projectId, only), QueryParams.PAGE_SIZE);
+            // Read and written a batch at a time as the JSON goes out: a chain of thousands stays out of memory.
+            long total = chain.count(projectId, only);
+            paging.whole(total);
+            return new StreamedRows<>(total, () -> chain.batches(projectId, only, ThoughtChain.READ_SIZE), batch -> answers(access, batch));
         }
+        // Only the page is read, and the filter's rows counted by the database: a chain of thousands stays out of memory.
+        List<Thought> list = chain.rows(projectId, only, (Math.max(1L, page) - 1) * QueryParams.PAGE_SIZE, QueryParams.PAGE_SIZE);
+        paging.counted(page, chain.count(projectId, only), QueryParams.PAGE_SIZE);
+        return answers(access, list);
+    }
+
+    /** The thoughts' answers, their sources read in one statement per kind of source. */
+    private List<ThoughtAnswer> answers(Access access, List<Thought> list) {
         Map<UUID, List<SourceRef>> sources = thoughts.sources(access, list);
         return list.stream().map(t -> thought(t, sources.get(t.id))).toList();
     }
