@@ -45,15 +45,18 @@ public class EntityTools {
     }
 
     @Tool(name = "list_thinking", description = "Lists the thinking chain, oldest first: each inference with its reasoning, confidence, status and the "
-            + "thoughts it depends on; all of it, or 50 a page when a page is given.",
+            + "thoughts it depends on; 50 a page, the first when no page is given, saying how many there are in all and, when more "
+            + "follow, to pass page=2 (and so on) for the next.",
             outputSchema = @Tool.OutputSchema(from = ThinkingApi.ThoughtAnswer.class, generator = PagedItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
     @ToolGuardrails(output = ItemsContent.class)
     public List<ThinkingApi.ThoughtAnswer> listThinking(@ToolArg(description = "project slug") String project,
                                                        @ToolArg(description = "active, confirmed, revised, rejected or review", required = false) String status,
-                                                       @ToolArg(description = "page number from 1, 50 thoughts a page (none: the whole chain); a page past the end is empty",
+                                                       @ToolArg(description = "page number from 1 (the default), 50 thoughts a page; a page past the end is empty",
                                                                required = false) Integer page) {
-        return call(() -> thinkingApi.listThinking(project, status, QueryValues.page(page)));
+        // A chain of thousands answered whole would flood the agent's context: the first page, with the count and the next page.
+        Integer asked = QueryValues.page(page);
+        return call(() -> thinkingApi.listThinking(project, status, asked == null ? Integer.valueOf(1) : asked));
     }
 
     @Tool(name = "confirm_thought", description = "Confirms an inference of the thinking chain (a question: no answer needed); confirming an entity's "

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Gives a list tool's structured content as the object {@code {"items": [...]}} its {@link ItemsSchema} describes. The
  * text block stays the bare JSON array, which is what a model reads. When another page follows ({@link PagedRows}),
- * the object says {@code "nextPage": n} ({@link PagedItemsSchema}) and a second text block says to call again with it:
+ * the object says {@code "nextPage": n} ({@link PagedItemsSchema}) and a second text block says how many rows there are
+ * in all (when the list counts them) and to call again with it:
  * an agent reading only the first page would otherwise miss the rest without knowing. A search ranked from only part of
  * its matches says {@code "partial": true} and so in words.
  */
@@ -30,7 +31,8 @@ public class ItemsContent implements ToolOutputGuardrail {
             Map<String, Object> structured = new java.util.LinkedHashMap<>();
             structured.put("items", new java.util.ArrayList<>(list));
             if (paged.nextPage() != null) {
-                content.add(new TextContent("More rows: call again with page " + paged.nextPage() + "."));
+                String all = paged.total() == null ? "" : " (" + paged.total() + " in all)";
+                content.add(new TextContent("More rows" + all + ": call again with page " + paged.nextPage() + "."));
                 structured.put("nextPage", paged.nextPage());
             }
             if (paged.partial()) {

@@ -32,8 +32,13 @@ public class ListPaging {
      * total, as on its pages, and no other page exists. Answers {@code all}.
      */
     public <T> List<T> whole(List<T> all) {
-        record(1, false, (long) all.size(), Math.max(1, all.size()));
+        whole(all.size());
         return all;
+    }
+
+    /** A list of {@code total} rows answered whole (see {@link #whole(List)}), written as it is read. */
+    public void whole(long total) {
+        record(1, false, total, (int) Math.max(1, Math.min(Integer.MAX_VALUE, total)));
     }
 
     /**

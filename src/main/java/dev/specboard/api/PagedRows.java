@@ -16,10 +16,18 @@ final class PagedRows<T> extends ArrayList<T> {
 
     private final boolean partial;
 
-    private PagedRows(List<T> rows, Integer nextPage, boolean partial) {
+    private final Long total;
+
+    private PagedRows(List<T> rows, Integer nextPage, boolean partial, Long total) {
         super(rows);
         this.nextPage = nextPage;
         this.partial = partial;
+        this.total = total;
+    }
+
+    /** The rows of the whole list, or null when the list did not count them. */
+    Long total() {
+        return total;
     }
 
     /** The page to ask for next, or null on the last page. */
@@ -39,6 +47,6 @@ final class PagedRows<T> extends ArrayList<T> {
         }
         ListPaging paging = Arc.container().instance(ListPaging.class).get();
         Integer next = paging.nextPage();
-        return next == null && !paging.partial() ? answer : (T) new PagedRows(rows, next, paging.partial());
+        return next == null && !paging.partial() ? answer : (T) new PagedRows(rows, next, paging.partial(), paging.total());
     }
 }

@@ -1,15 +1,18 @@
 package dev.specboard.api;
 
 import dev.specboard.project.RoleFirst;
+import dev.specboard.design.DesignWork;
 import dev.specboard.design.InferredEntity;
 import dev.specboard.design.SourceRef;
 import dev.specboard.design.Thought;
 import dev.specboard.design.ThoughtChain;
 import dev.specboard.design.ThoughtService;
+import dev.specboard.kernel.HeavyWork;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -71,6 +74,12 @@ public class ThinkingApi {
     @Inject
     ThoughtChain chain;
 
+    @Inject
+    DesignWork work;
+
+    @Inject
+    RoutingContext request;
+
     /** A thought's statuses, and "review" for the thoughts flagged for another look. */
     private static final List<String> STATUS_FILTERS = java.util.stream.Stream.concat(Thought.STATUSES.stream(), java.util.stream.Stream.of("review")).toList();
 
@@ -80,14 +89,38 @@ public class ThinkingApi {
         Access access = projectAccess.read(slug);
         String only = QueryParams.oneOf("status", status, STATUS_FILTERS);
         UUID projectId = access.project().id;
-        List<Thought> list;
         if (page == null) {
-            list = paging.whole(chain.list(projectId, only));
-        } else {
-            // Only the page is read, and the filter's rows counted by the database: a chain of thousands stays out of memory.
-            list = chain.rows(projectId, only, (Math.max(1L, page) - 1) * QueryParams.PAGE_SIZE, QueryParams.PAGE_SIZE);
-            paging.counted(page, chain.count(projectId, only), QueryParams.PAGE_SIZE);
+            // Read and written a batch at a time as the JSON goes out: a chain of thousands stays out of memory; a few
+            // such reads at a time, each holding its turn until its answer's last byte is sent.
+            wholeReadTurn();
+            long total = chain.count(projectId, only);
+            paging.whole(total);
+            return new StreamedRows<>(total, () -> chain.batches(projectId, only, ThoughtChain.READ_SIZE), batch -> answers(access, batch));
         }
+        // Only the page is read, and the filter's rows counted by the database: a chain of thousands stays out of memory.
+        List<Thought> list = chain.rows(projectId, only, (Math.max(1L, page) - 1) * QueryParams.PAGE_SIZE, QueryParams.PAGE_SIZE);
+        paging.counted(page, chain.count(projectId, only), QueryParams.PAGE_SIZE);
+        return answers(access, list);
+    }
+
+    /** Waits for a turn of {@link DesignWork#wholeChains} (503 busy when none came in time), given back when the answer ends. */
+    private void wholeReadTurn() {
+        HeavyWork.Turn turn = work.wholeChains().turn();
+        try {
+            request.addEndHandler(done -> turn.close());
+        } catch (RuntimeException e) {
+            turn.close();
+            throw e;
+        }
+        // An answer that ended before the handler was added never calls it.
+        if (request.response().ended() || request.response().closed()) {
+            turn.close();
+            throw HeavyWork.busy();
+        }
+    }
+
+    /** The thoughts' answers, their sources read in one statement per kind of source. */
+    private List<ThoughtAnswer> answers(Access access, List<Thought> list) {
         Map<UUID, List<SourceRef>> sources = thoughts.sources(access, list);
         return list.stream().map(t -> thought(t, sources.get(t.id))).toList();
     }

@@ -30,10 +30,17 @@ public class DesignWork {
     @ConfigProperty(name = "specboard.design.heavy-work-wait-seconds", defaultValue = "20")
     long waitSeconds;
 
+    @ConfigProperty(name = "specboard.thinking.whole-reads-at-once", defaultValue = "4")
+    int wholeChainsAtOnce;
+
+    @ConfigProperty(name = "specboard.thinking.whole-read-wait-seconds", defaultValue = "60")
+    long wholeChainWaitSeconds;
+
     private HeavyWork analyses;
     private HeavyWork renders;
     private HeavyWork compares;
     private HeavyWork contextAnalyses;
+    private HeavyWork wholeChains;
 
     @PostConstruct
     void init() {
@@ -41,6 +48,7 @@ public class DesignWork {
         renders = new HeavyWork("mockup frames", rendersAtOnce, waitSeconds);
         compares = new HeavyWork("mockup compares", comparesAtOnce, waitSeconds);
         contextAnalyses = new HeavyWork("context item analyses", contextAtOnce, waitSeconds);
+        wholeChains = new HeavyWork("whole thinking chains", wholeChainsAtOnce, wholeChainWaitSeconds);
     }
 
     /** A saved mockup's patterns: its HTML, CSS and JavaScript parsed. */
@@ -56,6 +64,14 @@ public class DesignWork {
     /** The line diff of two versions' sources. */
     public HeavyWork compares() {
         return compares;
+    }
+
+    /**
+     * A thinking chain read whole (the API without a page), from its first statement to its answer's last byte: each holds
+     * a database connection and a batch of thoughts while its JSON goes out, and thirty at once took every connection.
+     */
+    public HeavyWork wholeChains() {
+        return wholeChains;
     }
 
     /** An uploaded or fetched context item's HTML parsed, or its picture decoded. */

@@ -181,7 +181,8 @@ public class FeatureService {
         Feature f = get(access.project().id, id);
         RowLock.forUpdate(em, f, "No such feature in this project");
         StaleVersionException.requireGiven("version", form.version());
-        StaleVersionException.requireSaved("The feature " + f.name, form.version(), f.version);
+        // Versions start at 1, as a thought's: 0 was never saved either, and a 409 would name a change that never happened.
+        StaleVersionException.requireSaved("The feature " + f.name, form.version(), 1, f.version);
         if (form.version() != null && form.version() != f.version) {
             // Only the assistant changed it since (operations inferred again after a mockup was saved): the edit keeps them.
             Feature.DataOperations merged = f.mergeAssistantChanges(form.version(), form.operations()).orElse(null);

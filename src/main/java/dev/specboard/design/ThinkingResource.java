@@ -81,6 +81,8 @@ public class ThinkingResource {
         Thought t;
         try {
             t = thoughts.confirm(access, uuid(id), version);
+        } catch (ValidationException e) {
+            return neverSaved(access, uuid(id), version, e, null);
         } catch (StaleVersionException e) {
             return stale(access, uuid(id), e, null);
         }
@@ -102,6 +104,9 @@ public class ThinkingResource {
         try {
             t = thoughts.revise(access, tid, feedback, version);
         } catch (ValidationException e) {
+            if (e.errors().has("version")) {
+                return neverSaved(access, tid, version, e, feedback);
+            }
             return Htmx.invalid(Templates.thinking(chain.chain(access, "", new FilterChoices(), null, tid, e.errors(), feedback, null)));
         } catch (StaleVersionException e) {
             return stale(access, tid, e, feedback);
@@ -125,6 +130,8 @@ public class ThinkingResource {
         Thought t;
         try {
             t = thoughts.reject(access, uuid(id), version);
+        } catch (ValidationException e) {
+            return neverSaved(access, uuid(id), version, e, null);
         } catch (StaleVersionException e) {
             return stale(access, uuid(id), e, null);
         }
@@ -140,6 +147,20 @@ public class ThinkingResource {
     private Response stale(Access access, UUID id, StaleVersionException e, String feedback) {
         return Htmx.page(Templates.thinking(chain.chain(access, "", new FilterChoices(), null, id, FormErrors.none(),
                 feedback == null ? "" : feedback, e.getMessage())), 409);
+    }
+
+    /**
+     * A decision whose form carries a version of the thought that was never saved (0, below 0, past the current one: a
+     * hand-made or tampered form): 422 with the chain as it is, the thought's card saying so and to reload, its feedback
+     * typed kept; nothing was changed. Any other refusal goes on as it is.
+     */
+    private Response neverSaved(Access access, UUID id, Integer version, ValidationException e, String feedback) {
+        if (!e.errors().has("version")) {
+            throw e;
+        }
+        String now = Thought.inProject(access.project().id, id).map(t -> " (the thought is at version " + t.version + ")").orElse("");
+        return Htmx.invalid(Templates.thinking(chain.chain(access, "", new FilterChoices(), null, id, FormErrors.none(),
+                feedback == null ? "" : feedback, "This form's version " + version + " was never saved" + now + "; reload the page and decide again.")));
     }
 
     private static boolean gone(Access access, UUID id) {

@@ -11,12 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.jpa.HibernateHints;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,10 +40,43 @@ public class ThoughtChain {
     @Inject
     ThoughtService thoughts;
 
-    /** The project's thoughts in the chain's order, optionally of one status (or "review"), read-only; one query. */
-    public List<Thought> list(UUID projectId, String status) {
-        return Thought.<Thought>find(where(status) + ORDER, params(projectId, status))
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+    /** How many thoughts one statement of a whole read ({@link #batches}) reads. */
+    public static final int READ_SIZE = 250;
+
+    /**
+     * The whole chain the filter keeps, in its order, read {@code size} thoughts a statement as the caller goes on (a
+     * statement per batch, whatever the chain's length): each batch leaves the session once read, so a reader of a chain
+     * of thousands holds one batch at a time, not the chain.
+     */
+    public Iterator<List<Thought>> batches(UUID projectId, String status, int size) {
+        where(status); // a refused filter is refused now, before any answer starts
+        return new Iterator<>() {
+            private long offset;
+            private boolean done;
+            private List<Thought> next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    next = rows(projectId, status, offset, size);
+                    next.forEach(em::detach);
+                    offset += next.size();
+                    done = next.size() < size;
+                    next = next.isEmpty() ? null : next;
+                }
+                return next != null;
+            }
+
+            @Override
+            public List<Thought> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<Thought> batch = next;
+                next = null;
+                return batch;
+            }
+        };
     }
 
     /** {@code size} thoughts of the chain (filtered as {@link #list}) from the {@code offset}-th; one query. */
@@ -99,22 +133,16 @@ public class ThoughtChain {
         return n == null ? 1 : (int) ((n - 1) / PAGE_SIZE + 1);
     }
 
-    /** Where each of the thoughts stands in the chain the filter keeps, from 1 (absent: not kept); one query, counted by the database. */
+    /**
+     * Where each of the thoughts stands in the chain the filter keeps, from 1 (absent: not kept); one query, counted by the
+     * database, under the same filter as {@link #rows} (one definition of each filter).
+     */
     private Map<UUID, Long> positions(UUID projectId, String status, Set<UUID> ids) {
-        String filter = switch (status == null ? "" : status) {
-            case "" -> "";
-            case "review" -> " and (needs_review or (needs_answer and status = 'active'))";
-            default -> " and status = :s";
-        };
-        var query = em.createNativeQuery("select id, n from (select id, row_number() over (order by created_at, subject_key, id) n "
-                + "from ai_thinking_chain where project_id = :p" + filter + ") ranked where id in (:ids)")
-                .setParameter("p", projectId).setParameter("ids", new ArrayList<>(ids));
-        if (filter.contains(":s")) {
-            query.setParameter("s", status);
-        }
+        var query = em.createQuery("select r.id, r.n from (select id id, row_number() over (" + ORDER.substring(1)
+                + ") n from Thought where " + where(status) + ") r where r.id in :ids", Object[].class).setParameter("ids", ids);
+        params(projectId, status).map().forEach(query::setParameter);
         Map<UUID, Long> out = new HashMap<>();
-        for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
+        for (Object[] r : query.getResultList()) {
             out.put((UUID) r[0], ((Number) r[1]).longValue());
         }
         return out;

@@ -177,6 +177,15 @@ class FeatureResourceTest {
         assertNotNull(d.selectFirst("#e-version"));
         assertEquals("My billing", d.selectFirst("#f-name").val());
         assertEquals("2", d.selectFirst("#feature-form input[name=version]").val());
+
+        // Version 0 was never saved (versions start at 1): 422 naming the version, not a 409 naming someone else's change.
+        fx.api(t.member()).body(Map.of("name", "Wishes", "version", 0)).put(ApiPaths.project(t.slug(), "/features/" + id)).then().statusCode(422)
+                .body("details.version", org.hamcrest.Matchers.equalTo("The feature Billing 2 has no version 0: it is at version 2"));
+        Response never = Web.as(t.lead()).formParam("name", "My billing").formParam("version", "0").post(base);
+        assertEquals(422, never.statusCode());
+        Document n = Web.html(never);
+        assertEquals("The feature Billing 2 has no version 0: it is at version 2", n.selectFirst("#e-version").text());
+        assertEquals("My billing", n.selectFirst("#f-name").val(), "what was typed is kept");
     }
 
     @Test

@@ -128,6 +128,24 @@ class StaleThoughtDecisionTest {
         assertTrue(past.contains("The thought has no version " + (now + 1) + ": it is at version " + now), past);
         assertEquals("active", thought(t, "#1e293b").status, "nothing was decided");
 
+        // The page's forms: 422 with the chain, the thought's card naming the problem and saying to reload, the answer typed kept.
+        String chain = "/projects/" + t.slug() + "/thinking/" + token.id;
+        for (String form : new String[] {"confirm", "reject", "revise"}) {
+            for (int never : new int[] {0, -1, now + 1}) {
+                var request = Web.as(t.member()).formParam("version", never);
+                Response refused = (form.equals("revise") ? request.formParam("feedback", "The ink") : request).post(chain + "/" + form);
+                assertEquals(422, refused.statusCode(), form + " " + never);
+                Element conflict = Web.html(refused).getElementById("conflict-" + token.id);
+                assertNotNull(conflict, form + " " + never + ": " + refused.asString());
+                assertEquals("This form's version " + never + " was never saved (the thought is at version " + now
+                        + "); reload the page and decide again.", conflict.text());
+                if (form.equals("revise")) {
+                    assertEquals("The ink", card(refused, token).selectFirst("textarea[name=feedback]").val());
+                }
+            }
+        }
+        assertEquals("active", thought(t, "#1e293b").status, "nothing was decided");
+
         fx.api(t.member()).body(Map.of("version", now)).post(api + "/confirm").then().statusCode(200).body("status", equalTo("confirmed"));
     }
 

@@ -2,6 +2,7 @@ package dev.specboard.design;
 
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.ApiPaths;
+import dev.specboard.support.Mcp;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -76,6 +77,44 @@ class ThinkingChainPagingTest {
                 SqlCounter.count(() -> Web.as(many.viewer()).get("/projects/" + many.slug() + "/thinking?page=2").then().statusCode(200)),
                 "the thinking page");
         assertEquals(60, fewIds.size());
+    }
+
+    /**
+     * The whole chain (no {@code ?page}) is read and written a batch at a time: longer than a batch, it is the same JSON as
+     * its pages one after the other (ids, order, links), counted in {@code X-Total-Count}, in one statement more per batch
+     * whatever the batch holds; MCP's list_thinking without a page answers the first page, the total and the next page.
+     */
+    @Test
+    void theWholeChainIsItsPagesOneAfterTheOtherReadABatchAtATime() {
+        TestData.Team few = data.team();
+        seed(few, 60);
+        TestData.Team many = data.team();
+        int n = ThoughtChain.READ_SIZE * 2 + 120;
+        List<UUID> ids = seed(many, n);
+        String json = ApiPaths.project(many.slug(), "/thinking");
+
+        Response whole = fx.api(many.viewer()).get(json).then().statusCode(200).extract().response();
+        assertEquals(String.valueOf(n), whole.header("X-Total-Count"));
+        List<Object> paged = new ArrayList<>();
+        for (int page = 1; page <= (n + 49) / 50; page++) {
+            paged.addAll(fx.api(many.viewer()).get(json + "?page=" + page).then().statusCode(200).extract().jsonPath().getList("$"));
+        }
+        assertEquals(paged, whole.jsonPath().getList("$"), "the whole answer is its pages' JSON one after the other");
+        assertEquals(ids.stream().map(UUID::toString).toList(), whole.jsonPath().getList("id"));
+        assertEquals(List.of(ids.get(0).toString()), whole.jsonPath().getList("dependsOn[105]"));
+        assertEquals(List.of(ids.get(3).toString()), fx.api(many.viewer()).get(json + "?status=confirmed").then().statusCode(200)
+                .header("X-Total-Count", "1").extract().path("id"));
+
+        String fewJson = ApiPaths.project(few.slug(), "/thinking");
+        long batches = (n + ThoughtChain.READ_SIZE - 1) / ThoughtChain.READ_SIZE;
+        assertEquals(SqlCounter.count(() -> fx.api(few.viewer()).get(fewJson).then().statusCode(200)) + batches - 1,
+                SqlCounter.count(() -> fx.api(many.viewer()).get(json).then().statusCode(200)), "one statement more per batch");
+
+        String token = fx.token(many.viewer());
+        Response tool = Mcp.callTool(token, Mcp.initialize(token), "list_thinking", "{\"project\":\"" + many.slug() + "\"}");
+        assertEquals(ids.subList(0, 50).stream().map(UUID::toString).toList(), tool.jsonPath().getList("result.structuredContent.items.id"));
+        assertEquals(2, (Integer) tool.path("result.structuredContent.nextPage"), tool.asString());
+        assertEquals("More rows (" + n + " in all): call again with page 2.", tool.path("result.content[1].text"));
     }
 
     private long loads() {
