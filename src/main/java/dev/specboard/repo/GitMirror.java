@@ -62,12 +62,9 @@ public class GitMirror {
     @ConfigProperty(name = "specboard.repos.max-files", defaultValue = "25000")
     int maxFiles;
 
-    /**
-     * The most bytes one clone or fetch may receive (the pack as sent, compressed): a repository of many gigabytes filled
-     * the data disk; a sync that passes it stops and fails saying so ({@link ObjectProgress}).
-     */
-    @ConfigProperty(name = "specboard.repos.max-fetch-size", defaultValue = "2G")
-    io.quarkus.runtime.configuration.MemorySize maxFetch;
+    /** The most bytes and objects one clone or fetch may receive. */
+    @Inject
+    FetchCaps caps;
 
     @Inject
     RepoUrls urls;
@@ -100,14 +97,14 @@ public class GitMirror {
      * internal address by now.
      */
     public String fetch(Repo repo, Progress progress) {
-        return fetch(repo, progress, maxFetch.asLongValue());
+        return fetch(repo, progress, caps.maxBytes(), caps.maxObjects());
     }
 
-    /** {@link #fetch(Repo, Progress)}, stopped (the sync failing, saying so) once what it received passes {@code maxBytes}. */
-    String fetch(Repo repo, Progress progress, long maxBytes) {
+    /** {@link #fetch(Repo, Progress)}, stopped (the sync failing, saying so) once it received {@code maxBytes} or {@code maxObjects}. */
+    String fetch(Repo repo, Progress progress, long maxBytes, long maxObjects) {
         urls.requireFetchable(repo.gitUrl);
         Path dir = mirrorDir(repo);
-        ObjectProgress monitor = new ObjectProgress(progress, dir.resolve("objects"), maxBytes);
+        ObjectProgress monitor = new ObjectProgress(progress, dir.resolve("objects"), maxBytes, maxObjects);
         try {
             if (!Files.isDirectory(dir.resolve("objects"))) {
                 forget(dir);
@@ -143,7 +140,7 @@ public class GitMirror {
             }
         } catch (GitAPIException e) {
             if (monitor.overCap()) {
-                throw new GitProblem(ObjectProgress.tooLarge(repo.gitUrl, maxBytes), e);
+                throw new GitProblem(monitor.refusal(repo.gitUrl), e);
             }
             throw new GitProblem("Could not fetch " + repo.gitUrl + ": " + GitProblem.rootMessage(e), e);
         } catch (IOException e) {

@@ -47,7 +47,8 @@ final class Kinds {
             // As for files: the best stories first, then their text; a word in every story ranks the first RANKED found
             // and says that it left the others out (firstFound). Ties go by number, and the story the query names exactly
             // first, as the search orders them: a story cut here is never one a page shows. A story is found by its key
-            // too (US-3).
+            // too (US-3). The description is read as markdown on its own: the acceptance criteria joined to it would
+            // continue its last line, and a reference definition there ([g]: https://...) would not end its line.
             return """
                     SELECT 'US-' || s.number, s.title, '/projects/' || params.slug || '/stories/' || s.number,
                            b.rank, %s, b.partial
@@ -55,7 +56,7 @@ final class Kinds {
                           FROM %s m, params WHERE m.n <= %d
                           ORDER BY ts_rank(m.search, params.q) + %s DESC, m.number LIMIT ?4 + ?5) b
                     JOIN stories s ON s.id = b.id, params""".formatted(
-                    SearchableKind.markdownAsText("s.title || ' — ' || s.description || ' ' || coalesce(s.acceptance_criteria, '')"),
+                    SearchableKind.markdownAsText("s.title || ' — ' || markdown_text(s.description) || ' ' || coalesce(s.acceptance_criteria, '')"),
                     firstFound("""
                             SELECT c.id, c.number, c.title, c.search FROM stories c, params
                             WHERE c.project_id = params.project AND (c.search @@ params.q OR c.number = %s)"""
@@ -143,7 +144,7 @@ final class Kinds {
             // As for specs: the best tasks first, in the search's order (ties by key, numbers as numbers), then their text.
             return """
                     SELECT i.task_id, i.task_id || ': ' || i.scope, '/projects/' || params.slug || '/tasks/' || i.task_id,
-                           b.rank, i.scope || ' — ' || coalesce(i.scope_description, '') || ' — files: ' || %s
+                           b.rank, i.scope || ' — ' || markdown_text(coalesce(i.scope_description, '')) || ' — files: ' || %s
                     FROM (SELECT tm.id, ts_rank(tm.search, params.q) AS rank FROM implementation_tasks tm, params
                           WHERE tm.project_id = params.project AND (tm.search @@ params.q OR tm.task_id = upper(params.typed))
                           ORDER BY ts_rank(tm.search, params.q) + %s DESC, %s, tm.task_id LIMIT ?4 + ?5) b
@@ -190,7 +191,7 @@ final class Kinds {
                            p.name || ' v' || p.version || ' · ' || initcap(replace(a.artifact_type, '_', ' ')),
                            '/projects/' || params.slug || '/plans/' || p.id || '#artifact-' || a.artifact_type,
                            ts_rank(a.search, params.q),
-                           (SELECT string_agg(v #>> '{}', ' · ') FROM jsonb_path_query(a.content, 'strict $.**') v WHERE jsonb_typeof(v) = 'string')
+                           (SELECT string_agg(markdown_text(v #>> '{}'), ' · ') FROM jsonb_path_query(a.content, 'strict $.**') v WHERE jsonb_typeof(v) = 'string')
                     FROM plan_artifacts a JOIN plans p ON p.id = a.plan_id, params
                     WHERE p.project_id = params.project AND a.search @@ params.q AND %2$s AND %3$s"""
                     .formatted(SearchableKind.markdownAsText("p.name || ' — ' || coalesce(p.description, '')"), NEWEST_PLAN, NEWEST_ARTIFACT);
@@ -277,6 +278,18 @@ final class Kinds {
                     FROM comments c JOIN comment_threads t ON t.id = c.thread_id JOIN repositories r ON r.id = t.repository_id, params
                     WHERE t.project_id = params.project AND c.search @@ params.q
                     ORDER BY t.id, ts_rank(c.search, params.q) DESC""".formatted(SearchableKind.markdownAsText("c.body"));
+        }
+
+        /**
+         * The thread's file path percent-encoded in the {@code path} parameter, as files' links encode theirs: a path with a
+         * space, {@code #}, {@code ?}, {@code %} or letters beyond ASCII gave a broken link. The path runs from {@code ?path=}
+         * to the last {@code #thread-} (a path may hold {@code #thread-} itself).
+         */
+        @Override
+        public String url(String selected) {
+            int path = selected.indexOf("?path=") + "?path=".length();
+            int thread = selected.lastIndexOf("#thread-");
+            return selected.substring(0, path) + PathExtensions.pathEncoded(selected.substring(path, thread)) + selected.substring(thread);
         }
     }
 }

@@ -32,13 +32,13 @@ public interface SearchableKind {
 
     /**
      * A SQL expression that reads the markdown text of {@code expression} as prose for a snippet: link
-     * targets, heading and quote marks, bold and code markers go, so a passage reads "we lose 52 minutes"
-     * instead of "## Why we lose **52 minutes**". Only for the snippet's body: matching and ranking read
-     * the stored vector.
+     * targets and reference definitions (as the stored vectors drop them: {@code markdown_text}, V1011), heading and
+     * quote marks, bold and code markers go, so a passage reads "we lose 52 minutes" instead of
+     * "## Why we lose **52 minutes**". Only for the snippet's body: matching and ranking read the stored vector.
      */
     static String markdownAsText(String expression) {
-        return "regexp_replace(regexp_replace(regexp_replace(" + expression
-                + ", '!?\\[([^]\n]*)\\]\\([^)\\s]*\\)', '\\1', 'g'), '(^|\\s)#+[ \t]+|(^|\n)[ \t]*>[ \t]?', ' ', 'g'), '\\*\\*+|__|`+', '', 'g')";
+        return "regexp_replace(regexp_replace(markdown_text(" + expression
+                + "), '(^|\\s)#+[ \t]+|(^|\n)[ \t]*>[ \t]?', ' ', 'g'), '\\*\\*+|__|`+', '', 'g')";
     }
 
     /**
