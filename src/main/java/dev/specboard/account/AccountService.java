@@ -1,6 +1,7 @@
 package dev.specboard.account;
 
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ClientAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.LoggedText;
 import dev.specboard.web.Validation;

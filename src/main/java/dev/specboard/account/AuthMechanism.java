@@ -147,8 +147,12 @@ public class AuthMechanism implements HttpAuthenticationMechanism {
         return isSecure(ctx.request());
     }
 
+    /**
+     * Whether the browser reached us over HTTPS, so that cookies are marked Secure: Quarkus believes {@code
+     * X-Forwarded-Proto} only from a trusted proxy; read raw, any client could say https (or another peer's headers).
+     */
     public static boolean isSecure(HttpServerRequest request) {
-        return request.isSSL() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        return request.isSSL();
     }
 
     public static Cookie loginCookie(String value, boolean secure) {

@@ -1,6 +1,7 @@
 package dev.specboard.account;
 
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ClientAddress;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -65,7 +66,7 @@ public class AuthResource {
                           @FormParam("next") String next, @Context HttpHeaders headers,
                           @Context HttpServerRequest request, @Context HttpServerResponse response) {
         try {
-            Account a = accounts.login(login, password, request.remoteAddress() == null ? null : request.remoteAddress().host());
+            Account a = accounts.login(login, password, ClientAddress.of(request));
             response.addCookie(AuthMechanism.loginCookie(sessions.start(a), AuthMechanism.isSecure(request)));
             return Htmx.redirect(headers, safeNext(next));
         } catch (ApiException e) {

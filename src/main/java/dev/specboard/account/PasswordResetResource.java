@@ -1,6 +1,7 @@
 package dev.specboard.account;
 
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ClientAddress;
 import dev.specboard.web.Flash;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.Htmx;
@@ -54,7 +55,7 @@ public class PasswordResetResource {
             return Htmx.page(Templates.passwordReset(address, FormErrors.none(), false, null), 409);
         }
         try {
-            resets.request(address, request.remoteAddress() == null ? null : request.remoteAddress().host());
+            resets.request(address, ClientAddress.of(request));
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.passwordReset(address, e.errors(), true, null));
         } catch (ApiException e) {

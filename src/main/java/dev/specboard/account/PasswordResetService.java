@@ -3,6 +3,7 @@ package dev.specboard.account;
 import dev.specboard.kernel.QuerySpaces;
 import dev.specboard.kernel.Secrets;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ClientAddress;
 import dev.specboard.web.FormErrors;
 import dev.specboard.web.OutgoingMail;
 import dev.specboard.web.PublicAddress;

@@ -11,6 +11,7 @@ import dev.specboard.kernel.Ids;
 import dev.specboard.web.ValidationException;
 import dev.specboard.account.SignupForm;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.ClientAddress;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -179,7 +180,7 @@ public class AccountApi {
         String[] credentials = basic(authorization);
         try {
             // The client's address, as the trusted proxies report it: failures count per address, as on the login page.
-            return accounts.login(credentials[0], credentials[1], request.remoteAddress() == null ? null : request.remoteAddress().host()).id;
+            return accounts.login(credentials[0], credentials[1], ClientAddress.of(request)).id;
         } catch (ApiException e) {
             if (e.status() == 429) {
                 throw e;

@@ -67,7 +67,7 @@ public class McpSessionOwners {
     }
 
     private void screen(RoutingContext ctx) {
-        if (OriginGuard.fromAnotherSite(ctx.request()::getHeader, ctx.request().scheme())) {
+        if (OriginGuard.fromAnotherSite(ctx.request())) {
             // The MCP transport asks servers to check Origin: a page of another site that a browser runs (DNS rebinding
             // onto a local Specboard) must not reach the tools. Agents send no Origin; Specboard's own pages send its own.
             JsonObject error = new JsonObject().put("error", "Forbidden: this MCP request comes from a web page of another site (its Origin header)")

@@ -136,6 +136,17 @@ class CsrfTest {
                 .then().statusCode(403);
     }
 
+    /** X-Forwarded-Host and -Proto are believed from a trusted proxy only: a client naming the other site in them is still refused. */
+    @Test
+    void anUntrustedPeerCannotNameTheSiteItself() {
+        Account a = data.account("selfnamed");
+        Web.fromUntrustedPeer(Web.as(a)).header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https")
+                .header("Origin", "https://evil.example").contentType(FORM).post("/notifications/read-all")
+                .then().statusCode(403);
+        Web.fromUntrustedPeer(Web.as(a)).header("Origin", "http://127.0.0.1:" + RestAssured.port).contentType(FORM)
+                .post("/notifications/read-all").then().statusCode(303);
+    }
+
     @Test
     void htmxRefusalShowsInTheFlashArea() {
         Account a = data.account("htmxcsrf");

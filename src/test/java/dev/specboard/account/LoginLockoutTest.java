@@ -169,6 +169,50 @@ class LoginLockoutTest {
     }
 
     /**
+     * Behind a proxy that appends to X-Forwarded-For ($proxy_add_x_forwarded_for), a client writes the start of the
+     * header itself: a fresh first address on each guess must not be a fresh limit. The address counted is the last one
+     * a trusted proxy wrote (loopback, which the test client connects from, is one), and another client behind the same
+     * proxy keeps its own limit, whatever an attacker puts first.
+     */
+    @Test
+    void spoofedFirstAddressesBehindAnAppendingProxyShareTheRealAddressesLimit() {
+        Account a = data.account("spoofed");
+        String attacker = Web.clientAddress();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(422, login(Web.clientAddress() + ", " + attacker, a.username, "guess " + i).statusCode());
+        }
+        assertEquals(10, failuresOf(a, attacker), "every guess counted for the address the proxy saw");
+        assertEquals(429, login(Web.clientAddress() + ", " + attacker, a.username, TestData.PASSWORD).statusCode(), "a new first address is no new limit");
+        assertEquals(429, login(Web.clientAddress() + ", " + attacker + ", 127.0.0.1", a.username, TestData.PASSWORD).statusCode(),
+                "a trusted proxy further along the chain is passed over");
+        assertEquals(303, login(attacker + ", " + Web.clientAddress(), a.username, TestData.PASSWORD).statusCode(),
+                "the owner, from another address, gets in though its first address names the attacker's");
+
+        Account b = data.account("spoofedapi");
+        String script = Web.clientAddress();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, basicToken(Web.clientAddress() + "," + script, b.username, "guess " + i).statusCode());
+        }
+        assertEquals(429, basicToken(Web.clientAddress() + "," + script, b.username, TestData.PASSWORD).statusCode());
+        assertEquals(201, basicToken(script + "," + Web.clientAddress(), b.username, TestData.PASSWORD).statusCode());
+    }
+
+    /** A client that is no trusted proxy names no address: its X-Forwarded-For is ignored and its own address counted. */
+    @Test
+    void anUntrustedPeersForwardedForIsIgnored() {
+        Account a = data.account("direct");
+        for (int i = 0; i < 10; i++) {
+            Response r = Web.fromUntrustedPeer(Web.anonymous()).header("X-Forwarded-For", Web.clientAddress())
+                    .formParam("username", a.username).formParam("password", "guess " + i).post("/login");
+            assertEquals(422, r.statusCode());
+        }
+        assertEquals(10, failuresOf(a, "127.0.0.2"));
+        assertEquals(429, Web.fromUntrustedPeer(Web.anonymous()).header("X-Forwarded-For", Web.clientAddress())
+                .formParam("username", a.username).formParam("password", TestData.PASSWORD).post("/login").statusCode());
+        assertEquals(303, login(Web.clientAddress(), a.username, TestData.PASSWORD).statusCode(), "the owner, behind the proxy, gets in");
+    }
+
+    /**
      * One address trying name after name (each costs a password hash check, known name or not) is refused after the
      * address's limit, before anything about the next name is looked at or counted; other addresses are not affected.
      */

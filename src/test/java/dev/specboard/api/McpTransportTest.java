@@ -81,6 +81,20 @@ class McpTransportTest {
         RestAssured.given().auth().oauth2(token).contentType("application/json").header("Origin", "https://evil.example")
                 .header("Mcp-Session-Id", session).header("Accept", "application/json, text/event-stream").body(LIST_PROJECTS)
                 .post("/api/mcp").then().statusCode(403);
+        // Every method of the endpoint: the stream an agent opens with GET, and DELETE that closes a session.
+        RestAssured.given().auth().oauth2(token).header("Origin", "https://evil.example").header("Mcp-Session-Id", session)
+                .header("Accept", "text/event-stream").get("/api/mcp").then().statusCode(403).body("error", containsString("another site"));
+        RestAssured.given().auth().oauth2(token).header("Origin", "https://evil.example").header("Mcp-Session-Id", session)
+                .delete("/api/mcp").then().statusCode(403);
+        // A client that is no trusted proxy cannot name the other site as this one through X-Forwarded-Host.
+        dev.specboard.support.Web.fromUntrustedPeer(RestAssured.given()).auth().oauth2(token).contentType("application/json")
+                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https").header("Origin", "https://evil.example")
+                .header("Accept", "application/json, text/event-stream").body(initialize).post("/api/mcp").then().statusCode(403);
+        // Without a token too: refused for its Origin before any token is looked at, and no session opened.
+        Response tokenless = RestAssured.given().contentType("application/json").header("Origin", "https://evil.example").body(initialize)
+                .post("/api/mcp");
+        tokenless.then().statusCode(403).body("error", containsString("another site"));
+        assertEquals(null, tokenless.getHeader("Mcp-Session-Id"));
         // This site's own origin is fine.
         RestAssured.given().auth().oauth2(token).contentType("application/json").header("Origin", "http://localhost:" + base.getPort())
                 .header("Accept", "application/json, text/event-stream").body(initialize).post("/api/mcp")

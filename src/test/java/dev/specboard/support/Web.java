@@ -5,6 +5,7 @@ import dev.specboard.account.CsrfTokens;
 import dev.specboard.account.SessionCookie;
 import dev.specboard.account.SessionService;
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.inject.spi.CDI;
@@ -82,5 +83,20 @@ public final class Web {
     public static String clientAddress() {
         int n = ADDRESSES.incrementAndGet() & 0x1ffff;
         return "198." + (18 + (n >> 16)) + "." + (n >> 8 & 0xff) + "." + (n & 0xff);
+    }
+
+    /**
+     * This request sent from 127.0.0.2: a loopback address, so it reaches the test server, yet no trusted proxy (only
+     * 127.0.0.1 and [::1] are), so the app believes none of its {@code X-Forwarded-*} headers.
+     */
+    public static RequestSpecification fromUntrustedPeer(RequestSpecification spec) {
+        try {
+            // Apache HttpClient's parameter for the local address (ConnRoutePNames.LOCAL_ADDRESS, deprecated by name).
+            HttpClientConfig client = HttpClientConfig.httpClientConfig()
+                    .setParam("http.route.local-address", java.net.InetAddress.getByName("127.0.0.2"));
+            return spec.config(RestAssured.config().httpClient(client)).baseUri("http://127.0.0.1");
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

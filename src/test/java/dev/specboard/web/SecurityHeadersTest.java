@@ -153,6 +153,28 @@ class SecurityHeadersTest {
         assertTrue(setCookie(login, CsrfTokens.PRE_SESSION_COOKIE).contains("Secure"), setCookie(login, CsrfTokens.PRE_SESSION_COOKIE));
     }
 
+    /**
+     * Only a trusted proxy tells the app that the browser used HTTPS: a client that says so itself (X-Forwarded-Proto from
+     * an address that is no trusted proxy) gets its login cookie without Secure, and no HSTS, as over plain HTTP.
+     */
+    @Test
+    void onlyATrustedProxyMakesTheLoginCookieSecure() {
+        Account a = data.account("claimshttps");
+        Response claimed = Web.fromUntrustedPeer(Web.anonymous()).header("X-Forwarded-Proto", "https")
+                .formParam("username", a.username).formParam("password", TestData.PASSWORD).post("/login");
+        assertEquals(303, claimed.statusCode(), claimed.asString());
+        assertTrue(setCookie(claimed, SessionCookie.NAME).startsWith(SessionCookie.NAME + "="), setCookie(claimed, SessionCookie.NAME));
+        assertFalse(setCookie(claimed, SessionCookie.NAME).contains("Secure"), setCookie(claimed, SessionCookie.NAME));
+        assertNull(claimed.getHeader("Strict-Transport-Security"));
+
+        Response proxied = Web.anonymous().header("X-Forwarded-Proto", "https")
+                .formParam("username", a.username).formParam("password", TestData.PASSWORD).post("/login");
+        assertEquals(303, proxied.statusCode(), proxied.asString());
+        assertTrue(setCookie(proxied, SessionCookie.NAME).contains("Secure"), setCookie(proxied, SessionCookie.NAME));
+        Response plain = Web.anonymous().formParam("username", a.username).formParam("password", TestData.PASSWORD).post("/login");
+        assertFalse(setCookie(plain, SessionCookie.NAME).contains("Secure"), setCookie(plain, SessionCookie.NAME));
+    }
+
     @Test
     void httpsAnswersTellTheBrowserToStayOnHttps() {
         assertNull(RestAssured.given().redirects().follow(false).get("/login").getHeader("Strict-Transport-Security"),

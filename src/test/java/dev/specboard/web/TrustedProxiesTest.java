@@ -57,8 +57,9 @@ class TrustedProxiesTest {
     }
 
     /**
-     * Quarkus takes the first address of X-Forwarded-For for the client's: the nginx in front must set the header to
-     * the address it sees, never append to what the client sent (then a client could name any address it likes).
+     * Quarkus takes the first address of X-Forwarded-For for request.remoteAddress(): the nginx in front sets the header
+     * to the address it sees, so that it names the browser. (The login limits read the rightmost address that is no
+     * trusted proxy, ClientAddress, and would be safe behind an appending proxy too.)
      */
     @Test
     void theComposeNginxSetsTheForwardedForItSees() throws Exception {
