@@ -215,7 +215,7 @@ public class TaskService {
         // lease lapsed and was claimed by another since) looked for a mistake in their move instead of the holder.
         if (task.claimedBy != null && !task.claimedBy.id.equals(actor.accountId()) && !access.isLead()) {
             history.refuseLapsedClaimer(task, actor.accountId());
-            throw ApiException.conflict(holderOnly(task, to), Map.of("claimedBy", task.claimedBy.username));
+            throw ApiException.conflict(task.holderOnly(to), Map.of("claimedBy", task.claimedBy.username));
         }
         Optional<String> refusal = from.refusal(to).map(r -> from == TaskStatus.CLAIMED && to == TaskStatus.COMPLETED
                 && TaskEvent.VIA_TOKEN.equals(actor.via())
@@ -366,22 +366,6 @@ public class TaskService {
                     Map.of("status", task.status.value()));
         }
         return transition(access, task.taskKey, TaskStatus.IN_PROGRESS, actor, null, null, null);
-    }
-
-    /**
-     * Why only the task's holder (or a lead) may make this move: a failed or completed task keeps who held it, but is no longer
-     * claimed, so it says what became of it in their hands and what they may do ("TASK-1-1 is claimed by owner" read as a claim).
-     */
-    static String holderOnly(ImplementationTask task, TaskStatus to) {
-        String who = task.claimedBy.username;
-        if (task.status.isHeld()) {
-            return task.taskKey + " is claimed by " + who + "; only they or a lead can move it.";
-        }
-        return switch (task.status) {
-            case FAILED -> task.taskKey + " failed while " + who + " held it; only they or a lead can " + (to == TaskStatus.PENDING ? "retry" : "move") + " it.";
-            case COMPLETED -> task.taskKey + " was completed by " + who + "; only they or a lead can " + (to == TaskStatus.IN_PROGRESS ? "reopen" : "move") + " it.";
-            default -> task.taskKey + " is " + task.status.label().toLowerCase() + " and was held by " + who + "; only they or a lead can move it.";
-        };
     }
 
     /** A failed task goes back to pending for another try; its failure stays in the history. */
