@@ -89,7 +89,8 @@ public final class GraphSvg {
                 }
             }
         }
-        return d.attribute("data-nodes", String.valueOf(rows.size())).attribute("data-edges", String.valueOf(edges)).html();
+        String html = d.attribute("data-nodes", String.valueOf(rows.size())).attribute("data-edges", String.valueOf(edges)).html();
+        return !html.isEmpty() && d.simple() ? "<p class=\"notice\" id=\"" + idPrefix + "-simple\">This graph is large: shown in a simple layout.</p>" + html : html;
     }
 
     private static void node(Diagram d, String slug, ComponentRow r, Map<UUID, Colour> palette, boolean focus) {

@@ -82,8 +82,12 @@ public final class FlowPicture {
                 }
             }
         }
-        return d.svg();
+        String svg = d.svg();
+        return d.simple() ? SIMPLE + svg : svg;
     }
+
+    /** Said above the picture of a journey too large for the layered layout (see {@link Diagram#simple()}). */
+    static final String SIMPLE = "<p class=\"notice\" id=\"flow-simple\">This journey is large: shown in a simple layout.</p>";
 
     /** The key to the node shapes and colours, as a list the page shows under the picture (it wraps on a phone). */
     public static String legend() {

@@ -297,4 +297,20 @@ public class ImplementationTask extends TimestampedEntity {
         }
         leaseExpiresAt = now.plus(lease);
     }
+
+    /**
+     * Why only the task's holder (or a lead) may make this move: a failed or completed task keeps who held it, but is no longer
+     * claimed, so it says what became of it in their hands and what they may do ("TASK-1-1 is claimed by owner" read as a claim).
+     */
+    String holderOnly(TaskStatus to) {
+        String who = claimedBy.username;
+        if (status.isHeld()) {
+            return taskKey + " is claimed by " + who + "; only they or a lead can move it.";
+        }
+        return switch (status) {
+            case FAILED -> taskKey + " failed while " + who + " held it; only they or a lead can " + (to == TaskStatus.PENDING ? "retry" : "move") + " it.";
+            case COMPLETED -> taskKey + " was completed by " + who + "; only they or a lead can " + (to == TaskStatus.IN_PROGRESS ? "reopen" : "move") + " it.";
+            default -> taskKey + " is " + status.label().toLowerCase() + " and was held by " + who + "; only they or a lead can move it.";
+        };
+    }
 }

@@ -215,8 +215,7 @@ public class TaskService {
         // lease lapsed and was claimed by another since) looked for a mistake in their move instead of the holder.
         if (task.claimedBy != null && !task.claimedBy.id.equals(actor.accountId()) && !access.isLead()) {
             history.refuseLapsedClaimer(task, actor.accountId());
-            throw ApiException.conflict(taskKey + " is claimed by " + task.claimedBy.username
-                    + "; only they or a lead can move it.", Map.of("claimedBy", task.claimedBy.username));
+            throw ApiException.conflict(task.holderOnly(to), Map.of("claimedBy", task.claimedBy.username));
         }
         Optional<String> refusal = from.refusal(to).map(r -> from == TaskStatus.CLAIMED && to == TaskStatus.COMPLETED
                 && TaskEvent.VIA_TOKEN.equals(actor.via())

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one way pictures of graphs are drawn (journeys, the component graph, the entity model): the Eclipse Layout
@@ -65,6 +66,13 @@ public final class Diagram {
     @FunctionalInterface
     public interface Decoration {
         void draw(StringBuilder svg, Box box);
+    }
+
+    /** A turn of the application's heavy work, taken before a layout is computed and given back when closed. */
+    @FunctionalInterface
+    public interface Turn extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** An edge from one node's key to another's, with an optional label, its class and {@code data-*} attributes. */
@@ -270,6 +278,16 @@ public final class Diagram {
     public Diagram describedBy(String outlineId) {
         describedBy = outlineId;
         return this;
+    }
+
+    /** Where every layout computation takes its turn first (the application's pool); until given, layouts take none. */
+    public static void layoutTurns(Supplier<Turn> taker) {
+        DiagramLayout.turns(taker);
+    }
+
+    /** Whether the graph is too large for the layered layout within its budget and is shown in a simple one (columns, straight edges). */
+    public boolean simple() {
+        return DiagramLayout.layout(this).simple();
     }
 
     /** Lays the nodes out: each node's box by key. */

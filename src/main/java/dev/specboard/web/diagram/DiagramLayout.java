@@ -22,10 +22,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Runs the Eclipse Layout Kernel's layered algorithm (left to right) over a {@link Diagram}: node boxes and edge routes;
- * a node placed by hand keeps its place, and its edges become straight lines between the borders.
+ * a node placed by hand keeps its place, and its edges become straight lines between the borders. A graph above the
+ * {@link SimpleLayout#BUDGET} gets the {@link SimpleLayout} instead, in linear time.
  */
 final class DiagramLayout {
 
@@ -37,8 +42,8 @@ final class DiagramLayout {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
     }
 
-    /** Boxes by node key; routes by edge index (null for an edge whose ends are missing). */
-    record Result(Map<String, Diagram.Box> boxes, List<List<double[]>> routes) {
+    /** Boxes by node key; routes by edge index (null for an edge whose ends are missing); {@code simple} when {@link SimpleLayout} placed them. */
+    record Result(Map<String, Diagram.Box> boxes, List<List<double[]>> routes, boolean simple) {
     }
 
     private DiagramLayout() {
@@ -50,28 +55,54 @@ final class DiagramLayout {
 
     /** Layouts by their input (see {@link #inputOf}): a graph page lays out a large graph once, not on every request. */
     private static final int CACHED = 64;
-    private static final Map<String, Result> CACHE = new LinkedHashMap<>(CACHED, 0.75f, true) {
+    private static final Map<String, CompletableFuture<Result>> CACHE = new LinkedHashMap<>(CACHED, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Result>> eldest) {
             return size() > CACHED;
         }
     };
 
-    /** The layout of the diagram, computed once per distinct input (the boxes and routes depend on nothing else). */
+    /** Layouts computed so far (a test reads that one input is computed once, however many ask for it at once). */
+    static final AtomicLong COMPUTED = new AtomicLong();
+
+    /** Where a computation waits for its turn ({@link #turns}); none until the application gives its pool. */
+    private static volatile Supplier<Diagram.Turn> turns = () -> () -> { };
+
+    /** The turns that layouts take, so that only a few of them hold the heap at once. */
+    static void turns(Supplier<Diagram.Turn> taker) {
+        turns = taker;
+    }
+
+    /**
+     * The layout of the diagram, computed once per distinct input (the boxes and routes depend on nothing else): requests for a
+     * graph being laid out wait for that computation instead of starting their own, and a computation takes a turn first.
+     */
     static Result layout(Diagram d) {
         String input = inputOf(d);
+        CompletableFuture<Result> mine = new CompletableFuture<>();
+        CompletableFuture<Result> known;
         synchronized (CACHE) {
-            Result known = CACHE.get(input);
-            if (known != null) {
-                return known;
+            known = CACHE.putIfAbsent(input, mine);
+        }
+        if (known != null) {
+            try {
+                return known.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
-        // Laid out outside the lock: two requests for a new graph may both compute it, none waits for another graph.
-        Result laid = compute(d);
-        synchronized (CACHE) {
-            CACHE.put(input, laid);
+        try (Diagram.Turn ignored = turns.get()) {
+            Result laid = compute(d);
+            mine.complete(laid);
+            return laid;
+        } catch (RuntimeException | Error e) {
+            // Busy or failed: those waiting hear the same, and the next request tries again.
+            synchronized (CACHE) {
+                CACHE.remove(input, mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
         }
-        return laid;
     }
 
     /** Everything the layout reads, in one string: spacing, each node's key, size and fixed place, each edge's ends and label. */
@@ -93,6 +124,11 @@ final class DiagramLayout {
     }
 
     private static Result compute(Diagram d) {
+        COMPUTED.incrementAndGet();
+        return SimpleLayout.cost(d) > SimpleLayout.BUDGET ? SimpleLayout.layout(d) : layered(d);
+    }
+
+    private static Result layered(Diagram d) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, d.nodeSpacing);
@@ -145,7 +181,7 @@ final class DiagramLayout {
             boolean moved = byKey.get(edge.from()).fixed != null || byKey.get(edge.to()).fixed != null;
             routes.add(route(e, boxes.get(edge.from()), boxes.get(edge.to()), moved));
         }
-        return new Result(Map.copyOf(boxes), Collections.unmodifiableList(routes));
+        return new Result(Map.copyOf(boxes), Collections.unmodifiableList(routes), false);
     }
 
     /** ELK's route (start, bends, end), or a straight line between the borders when a node was moved by hand. */
