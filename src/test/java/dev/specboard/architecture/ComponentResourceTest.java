@@ -4,6 +4,7 @@ import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
+import dev.specboard.support.DiffMarks;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -213,6 +214,7 @@ class ComponentResourceTest {
         assertEquals("# Payments\nCards and cash.", conflict.getElementById("f-content").wholeText());
         assertEquals("2", conflict.select("input[name=version]").val());
         assertFalse(conflict.select("#conflict ins").isEmpty());
+        DiffMarks.assertLabelled(conflict.getElementById("conflict"));
         assertNull(conflict.getElementById("stale-error"), "no markup of its own");
 
         Document component = Web.html(Web.as(t.viewer()).get(base(t) + "/components/" + id));
