@@ -225,8 +225,9 @@ class ComponentResourceTest {
         assertEquals("Version 2 approved", component.getElementById("doc-state").text());
 
         Document diff = Web.html(Web.as(t.viewer()).get(doc + "/diff?from=1&to=2"));
-        assertEquals("only", diff.select("#doc-diff del").text());
-        assertEquals("and wires", diff.select("#doc-diff ins").text());
+        assertEquals("only", DiffMarks.shown(diff.select("#doc-diff del")));
+        assertEquals("and wires", DiffMarks.shown(diff.select("#doc-diff ins")));
+        DiffMarks.assertLabelled(diff.getElementById("doc-diff"));
         Web.as(t.viewer()).get(doc + "/diff?from=1&to=9").then().statusCode(404);
     }
 
