@@ -62,7 +62,8 @@ public class ChatService {
         Optional<ChatSession> session = ChatSession.forPlan(plan.id);
         List<ChatMessage> stored = session.map(s -> ChatMessage.read(s.messages)).orElse(List.of());
         List<String> html = Membership.mentionLinksOfMembersOnly(access.project(),
-                stored.stream().map(m -> m.pending() || m.failed() ? "" : markdown.render(m.content())).toList());
+                stored.stream().map(m -> m.pending() || m.failed() ? "" : m.fromAssistant() ? markdown.render(m.content())
+                        : markdown.renderAsTyped(m.content())).toList());
         List<ChatView.Message> messages = IntStream.range(0, stored.size())
                 .mapToObj(i -> new ChatView.Message(stored.get(i), html.get(i))).toList();
         return new ChatView(plan, open(plan, session), assistant.usesModel(), messages, draft, error, maxChars, plans.newer(plan).orElse(null));

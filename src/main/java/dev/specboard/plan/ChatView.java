@@ -16,7 +16,7 @@ public record ChatView(Plan plan, boolean open, boolean usesModel, List<Message>
         return open && newer == null;
     }
 
-    /** A message ready to show: its markdown rendered (sanitised). */
+    /** A message ready to show: its markdown rendered (sanitised; raw HTML a person typed shows as typed). */
     public record Message(ChatMessage message, String html) {
     }
 

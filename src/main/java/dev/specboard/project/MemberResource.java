@@ -120,7 +120,10 @@ public class MemberResource {
         return Templates.members(access, memberService.list(access), form, errors, access.isOwner() ? invitations.open(access) : List.of(), invited);
     }
 
-    /** Changes a role; htmx swaps the updated row, a plain form goes back to the list. */
+    /**
+     * Changes a role; htmx swaps the updated row, a plain form goes back to the list. A change to or from owner may make
+     * another row the last owner's (or no longer), so then htmx reloads the whole list too.
+     */
     @RoleFirst.Owner
     @POST
     @Path("{memberId}/role")
@@ -128,8 +131,9 @@ public class MemberResource {
     public Response changeRole(@PathParam("slug") String slug, @PathParam("memberId") UUID memberId,
                                @FormParam("role") String role, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.OWNER);
+        Role before = memberService.view(access, memberId).role();
         MemberView m = memberService.changeRole(access, memberId, MemberService.parseRole(role, "role"));
-        if (Htmx.isHtmx(headers)) {
+        if (Htmx.isHtmx(headers) && before != Role.OWNER && m.role() != Role.OWNER) {
             return Response.ok(Templates.members$row(access, m)).build();
         }
         return Flash.redirect(headers, "/projects/" + slug + "/members", m.username() + " is now a " + m.role().value() + ".");

@@ -39,7 +39,9 @@ public class MemberService {
 
     /** The members with their accounts, owners first, in one query. */
     public List<MemberView> list(Access access) {
-        return Membership.listWithAccounts(access.project()).stream().map(m -> MemberView.of(m, access.accountId())).toList();
+        List<Membership> all = Membership.listWithAccounts(access.project());
+        long owners = all.stream().filter(m -> m.role == Role.OWNER).count();
+        return all.stream().map(m -> MemberView.of(m, access.accountId(), owners)).toList();
     }
 
     /** A member offered while someone types {@code @na…} in a markdown field. */
@@ -159,7 +161,7 @@ public class MemberService {
             // They may no longer heartbeat, start or release the tasks they hold, so their claims end now, as a removal's do.
             demoted.fire(new MemberDemoted(p.id, m.account.id, role));
         }
-        return MemberView.of(m, access.accountId());
+        return MemberView.of(m, access.accountId(), m.role == Role.OWNER ? Membership.countOwners(p) : 0);
     }
 
     /** Removes a member; removing the last owner is refused with 409. */
@@ -190,7 +192,7 @@ public class MemberService {
     public MemberView view(Access access, UUID membershipId) {
         Membership m = Membership.<Membership>find("from Membership m join fetch m.account where m.id = ?1 and m.project = ?2",
                 membershipId, access.project()).firstResultOptional().orElseThrow(() -> ApiException.notFound("No such member"));
-        return MemberView.of(m, access.accountId());
+        return MemberView.of(m, access.accountId(), m.role == Role.OWNER ? Membership.countOwners(access.project()) : 0);
     }
 
     private static Account resolve(Project p, String who, String field, FormErrors errors) {

@@ -55,6 +55,8 @@ public class Markdown {
     private final HtmlRenderer renderer = renderer().build();
     /** Line breaks as written: a text of one item per line (acceptance criteria) reads as its lines, not one paragraph. */
     private final HtmlRenderer lineRenderer = renderer().softbreak("<br>\n").build();
+    /** Raw HTML shown as typed (escaped), for what a person says in a chat; the markdown around it still renders. */
+    private final HtmlRenderer asTypedRenderer = renderer().escapeHtml(true).build();
     private final PolicyFactory policy = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)
@@ -73,6 +75,7 @@ public class Markdown {
                     .toFactory());
     private final Cache<String, String> rendered = cache();
     private final Cache<String, String> renderedLines = cache();
+    private final Cache<String, String> renderedAsTyped = cache();
 
     public String render(String markdown) {
         if (markdown == null || markdown.isBlank()) {
@@ -87,6 +90,17 @@ public class Markdown {
             return "";
         }
         return renderedLines.get(markdown, text -> scrollable(policy.sanitize(lineRenderer.render(parser.parse(text)))));
+    }
+
+    /**
+     * Like {@link #render}, but raw HTML shows literally, as typed ({@code <img src=x>} reads as that text instead of
+     * vanishing in the sanitizer): for a person's chat message, which is talk rather than a document. Still sanitized.
+     */
+    public String renderAsTyped(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return renderedAsTyped.get(markdown, text -> scrollable(policy.sanitize(asTypedRenderer.render(parser.parse(text)))));
     }
 
     private static final Pattern PRE = Pattern.compile("<pre(?=[\\s>])");

@@ -1,11 +1,16 @@
 // Relative times stay true while a page stays open: every <time data-relative datetime="ISO"> (the {#time} tag) is
 // re-worded once a minute and after htmx swaps, with the server's wording (web.TimeExtensions.relative): "just now",
-// "3 minutes ago", "yesterday", "in 2 hours", then "on 3 Mar". Its title keeps the exact time.
+// "3 minutes ago", "yesterday", "in 2 hours", then "on 3 Mar". Its title keeps the exact time, which the server writes in
+// UTC and English ("7 Dec 2026, 20:34:22 UTC"): here it becomes the reader's own time zone and locale (Intl), on every
+// <time datetime> whose title ends with it (a title may say more: "In this column since …"); without script it stays UTC.
 // window.sbTimes.refresh(nowMs) re-words them all as of that moment (the current one when left out).
 (function () {
   var words = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   var DAY = 24 * 3600 * 1000;
+  // The server's exact time at the end of a title (web.TimeExtensions.exact).
+  var SERVER_EXACT = /\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d:\d\d UTC$/;
+  var exact = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
 
   function utcDay(ms) {
     return Math.floor(ms / DAY);
@@ -37,7 +42,19 @@
     return 'on ' + d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] + (sameYear ? '' : ' ' + d.getUTCFullYear());
   }
 
+  // The title in the reader's time zone and locale; once rewritten it no longer ends with the server's text.
+  function localTitles() {
+    document.querySelectorAll('time[datetime][title]').forEach(function (el) {
+      var title = el.getAttribute('title');
+      var time = Date.parse(el.getAttribute('datetime'));
+      if (!isNaN(time) && SERVER_EXACT.test(title)) {
+        el.setAttribute('title', title.replace(SERVER_EXACT, exact.format(new Date(time))));
+      }
+    });
+  }
+
   function refresh(nowMs) {
+    localTitles();
     var now = typeof nowMs === 'number' ? nowMs : Date.now();
     document.querySelectorAll('time[data-relative][datetime]').forEach(function (el) {
       var time = Date.parse(el.getAttribute('datetime'));
@@ -50,8 +67,9 @@
     });
   }
 
-  window.sbTimes = { refresh: refresh, relative: relative };
+  window.sbTimes = { refresh: refresh, relative: relative, exact: function (ms) { return exact.format(new Date(ms)); } };
   document.addEventListener('htmx:afterSettle', function () { refresh(); });
+  document.addEventListener('htmx:load', function () { localTitles(); });
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', function () { refresh(); }); } else { refresh(); }
   window.setInterval(refresh, 60 * 1000);
 })();

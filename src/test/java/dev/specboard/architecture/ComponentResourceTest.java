@@ -4,6 +4,7 @@ import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
+import dev.specboard.support.DiffMarks;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -213,6 +214,7 @@ class ComponentResourceTest {
         assertEquals("# Payments\nCards and cash.", conflict.getElementById("f-content").wholeText());
         assertEquals("2", conflict.select("input[name=version]").val());
         assertFalse(conflict.select("#conflict ins").isEmpty());
+        DiffMarks.assertLabelled(conflict.getElementById("conflict"));
         assertNull(conflict.getElementById("stale-error"), "no markup of its own");
 
         Document component = Web.html(Web.as(t.viewer()).get(base(t) + "/components/" + id));
@@ -223,8 +225,9 @@ class ComponentResourceTest {
         assertEquals("Version 2 approved", component.getElementById("doc-state").text());
 
         Document diff = Web.html(Web.as(t.viewer()).get(doc + "/diff?from=1&to=2"));
-        assertEquals("only", diff.select("#doc-diff del").text());
-        assertEquals("and wires", diff.select("#doc-diff ins").text());
+        assertEquals("only", DiffMarks.shown(diff.select("#doc-diff del")));
+        assertEquals("and wires", DiffMarks.shown(diff.select("#doc-diff ins")));
+        DiffMarks.assertLabelled(diff.getElementById("doc-diff"));
         Web.as(t.viewer()).get(doc + "/diff?from=1&to=9").then().statusCode(404);
     }
 

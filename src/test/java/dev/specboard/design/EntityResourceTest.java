@@ -4,6 +4,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.ApiPaths;
+import dev.specboard.support.DiffMarks;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.LockWaits;
 import dev.specboard.support.TestData;
@@ -284,8 +285,8 @@ public class EntityResourceTest {
         assertTrue(shown.text().contains("You in another tab or window saved version " + current), shown.text());
         assertEquals(List.of("phone", "string", "true"), List.of(shown.getElementById("theirs-0").text(), shown.getElementById("theirs-1").text(),
                 shown.getElementById("theirs-2").text()));
-        assertEquals("text", shown.select(".diff").get(1).select("ins").text(), shown.html());
-        assertEquals("false", shown.select(".diff").get(2).select("ins").text(), shown.html());
+        assertEquals("text", DiffMarks.shown(shown.select(".diff").get(1).select("ins")), shown.html());
+        assertEquals("false", DiffMarks.shown(shown.select(".diff").get(2).select("ins")), shown.html());
         assertEquals("text", conflict.select("#type-" + contact + "-phone option[selected]").text(), "the choice is kept");
         assertNull(conflict.selectFirst("#field-" + contact + "-phone input[name=required][checked]"), "the choice is kept");
         assertEquals(current, conflict.selectFirst("#field-" + contact + "-phone form.edit-field input[name=version]").val());

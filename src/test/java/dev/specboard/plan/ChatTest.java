@@ -91,6 +91,26 @@ class ChatTest {
         }
     }
 
+    /** A person's message shows as typed: raw HTML reads literally (the sanitizer used to drop it); answers stay markdown. */
+    @Test
+    void whatAPersonTypedShowsAsWrittenAndTheAnswerStaysRenderedMarkdown() {
+        TestData.Team t = data.team();
+        try (GitFixture git = GitFixture.create()) {
+            Plan plan = checkout(t, git);
+            String chat = "/projects/" + t.slug() + "/plans/" + plan.id + "/chat";
+            Web.as(t.lead()).contentType("application/x-www-form-urlencoded")
+                    .formParam("content", "Second question <img src=x onerror=alert(1)> about **checkout** <b>code</b>?").post(chat)
+                    .then().statusCode(303);
+            Document d = awaitAnswered(t, chat);
+            Element mine = d.selectFirst("#chat-log > li.from-user .chat-body");
+            assertEquals("Second question <img src=x onerror=alert(1)> about checkout <b>code</b>?", mine.text(), mine.html());
+            assertTrue(mine.select("img, b, [onerror]").isEmpty(), "shown, never made into markup: " + mine.html());
+            assertEquals("checkout", mine.select("strong").text(), "markdown still renders");
+            Element answer = d.selectFirst("#chat-log > li.from-assistant .chat-body");
+            assertFalse(answer.select("p, li, a").isEmpty(), "the answer is rendered markdown: " + answer.html());
+        }
+    }
+
     @Test
     void theApiAnswersWithTheAssistantsReplyAndIntentsAnswerFromTheProject() {
         TestData.Team t = data.team();

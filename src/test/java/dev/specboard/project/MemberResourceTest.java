@@ -46,7 +46,7 @@ class MemberResourceTest {
         assertTrue(viewer.select("#member-rows select").isEmpty());
         Document owner = Web.html(Web.as(t.owner()).get("/projects/" + t.slug() + "/members"));
         assertNotNull(owner.getElementById("invite-form"));
-        assertEquals(5, owner.select("#member-rows select").size());
+        assertEquals(4, owner.select("#member-rows select").size(), "every row but the last owner's, whose role cannot change");
     }
 
     @Test
@@ -140,6 +140,41 @@ class MemberResourceTest {
         assertEquals(409, htmx.statusCode());
         assertEquals("#flash", htmx.getHeader("HX-Retarget"));
         assertTrue(htmx.asString().contains("last owner"));
+    }
+
+    @Test
+    void theLastOwnerIsOfferedNeitherDemotionNorRemoval() {
+        TestData.Team t = data.team();
+        String members = "/projects/" + t.slug() + "/members";
+        Document page = Web.html(Web.as(t.owner()).get(members));
+        String owner = rowId(page, t.owner());
+        Element row = page.getElementById("member-" + owner);
+        assertNull(row.selectFirst("form"), "no Change role, no Remove: both would answer 409: " + row.html());
+        assertNull(page.getElementById("remove-" + owner));
+        assertNull(page.getElementById("change-" + owner));
+        assertEquals("Owner", page.getElementById("role-" + owner).text());
+        assertEquals("You are the last owner: make someone else owner first to change your role or remove yourself.",
+                page.getElementById("last-owner-" + owner).text());
+        assertNotNull(page.getElementById("remove-" + rowId(page, t.lead())), "the others keep their forms");
+
+        // With a second owner (promoted through htmx: the whole list reloads, since another row changes), both may go.
+        String lead = rowId(page, t.lead());
+        Response promoted = Web.htmx(form(t.owner())).formParam("role", "owner").post(members + "/" + lead + "/role");
+        assertEquals(200, promoted.statusCode());
+        assertEquals(members, promoted.getHeader("HX-Redirect"));
+        page = Web.html(Web.as(t.owner()).get(members));
+        assertNull(page.getElementById("last-owner-" + owner));
+        assertNotNull(page.getElementById("remove-" + owner));
+        assertNotNull(page.getElementById("change-" + lead));
+
+        // The lead demotes the first owner: now the lead is the last owner, seen from their side.
+        form(t.lead()).formParam("role", "member").post(members + "/" + owner + "/role").then().statusCode(303);
+        page = Web.html(Web.as(t.lead()).get(members));
+        assertEquals("You are the last owner: make someone else owner first to change your role or remove yourself.",
+                page.getElementById("last-owner-" + lead).text());
+        assertNotNull(page.getElementById("change-" + owner));
+        Document seenByNobody = Web.html(Web.as(t.viewer()).get(members));
+        assertNull(seenByNobody.getElementById("last-owner-" + lead), "only owners manage");
     }
 
     @Test

@@ -106,4 +106,32 @@ class SettingsResourceTest {
         Web.as(t.owner()).contentType("application/x-www-form-urlencoded").post(base + "/settings/unarchive").then().statusCode(303);
         assertNotNull(Web.html(Web.as(t.owner()).get(base + "/settings")).getElementById("settings-form"));
     }
+
+    /** Post/Redirect/Get: archiving and unarchiving answer 303 to the settings page, whose next GET shows the flash; a reload re-posts nothing. */
+    @Test
+    void archiveAndUnarchiveRedirectToSettingsWithAFlash() {
+        TestData.Team t = data.team();
+        String base = "/projects/" + t.slug();
+        String owner = Web.sessionCookie(t.owner());
+        Response archived = Web.as(owner).contentType("application/x-www-form-urlencoded").post(base + "/settings/archive");
+        assertEquals(303, archived.statusCode(), archived.asString());
+        assertTrue(archived.getHeader("Location").endsWith(base + "/settings"), archived.getHeader("Location"));
+        Document next = Web.html(Web.as(owner).cookie("sb_flash", archived.getCookie("sb_flash")).get(base + "/settings"));
+        assertEquals("Project archived: it is now read-only.", next.select("#flash .flash").text());
+        assertNotNull(next.getElementById("unarchive-form"));
+
+        Response unarchived = Web.as(owner).contentType("application/x-www-form-urlencoded").post(base + "/settings/unarchive");
+        assertEquals(303, unarchived.statusCode(), unarchived.asString());
+        assertTrue(unarchived.getHeader("Location").endsWith(base + "/settings"), unarchived.getHeader("Location"));
+        next = Web.html(Web.as(owner).cookie("sb_flash", unarchived.getCookie("sb_flash")).get(base + "/settings"));
+        assertEquals("Project unarchived: it can be changed again.", next.select("#flash .flash").text());
+        assertNotNull(next.getElementById("archive-form"));
+
+        // From htmx (the archive form's hx-post): the page moves with HX-Redirect, a GET, never a page answered to the POST.
+        Response fromHtmx = Web.htmx(Web.as(owner)).contentType("application/x-www-form-urlencoded").post(base + "/settings/archive");
+        assertEquals(base + "/settings", fromHtmx.getHeader("HX-Redirect"));
+        assertEquals("", fromHtmx.asString(), "no page in the answer to the POST");
+        assertEquals("Project archived: it is now read-only.",
+                Web.html(Web.as(owner).cookie("sb_flash", fromHtmx.getCookie("sb_flash")).get(base + "/settings")).select("#flash .flash").text());
+    }
 }

@@ -2,6 +2,7 @@ package dev.specboard.spec;
 
 import dev.specboard.project.Access;
 import dev.specboard.kernel.Role;
+import dev.specboard.support.DiffMarks;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
@@ -175,6 +176,7 @@ class SpecPagesTest {
         String theirs = d.getElementById("theirs-1").wholeText();
         assertTrue(theirs.contains("Content 1") && !theirs.startsWith("{"), theirs);
         assertTrue(d.select("#conflict ins").eachText().stream().anyMatch(i -> i.contains("mine")), d.select("#conflict ins").outerHtml());
+        DiffMarks.assertLabelled(d.getElementById("conflict"));
         assertNull(d.getElementById("form-message"), "the conflict markup says it once");
     }
 
@@ -189,8 +191,10 @@ class SpecPagesTest {
         Response r = Web.as(t.viewer()).get("/projects/" + t.slug() + "/specs/SPEC-1/diff?from=1&to=2");
         assertEquals(200, r.statusCode());
         Document d = Web.html(r);
-        assertEquals("Original", d.select("#diff-title-section del").text());
-        assertEquals("Renamed", d.select("#diff-title-section ins").text());
+        assertEquals("Original", DiffMarks.shown(d.select("#diff-title-section del")));
+        assertEquals("Renamed", DiffMarks.shown(d.select("#diff-title-section ins")));
+        assertEquals("removed: Original end removed.", d.select("#diff-title-section del").text(), "said to screen readers too");
+        DiffMarks.assertLabelled(d.getElementById("diff-title-section"));
         assertTrue(d.getElementById("diff-content").text().contains("Phase 1"));
         assertFalse(d.getElementById("diff-content").text().contains("\"phases\""));
         Web.as(t.outsider()).get("/projects/" + t.slug() + "/specs/SPEC-1/diff").then().statusCode(404);

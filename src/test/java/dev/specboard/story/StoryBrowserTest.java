@@ -93,6 +93,12 @@ class StoryBrowserTest {
             lead.waitFor("#diff-criteria");
             assertEquals(stories + "/1/diff", lead.path());
             assertTrue(lead.find("#diff-criteria ins").getText().contains("valid for one hour"));
+            // Screen readers, which skip <ins>/<del>, hear where each change starts and ends; the marks take no room on screen.
+            assertEquals("", lead.js("return [...document.querySelectorAll('.diff ins, .diff del')].filter(r => {"
+                    + " var marks = r.querySelectorAll(':scope > .visually-hidden');"
+                    + " return marks.length !== 2 || [...marks].some(m => m.getBoundingClientRect().width > 1 || m.getBoundingClientRect().height > 1);"
+                    + "}).map(r => r.outerHTML).join(' ');"));
+            assertTrue((Long) lead.js("return document.querySelectorAll('#diff-criteria ins').length;") > 0);
             lead.assertAccessible();
             lead.go(stories + "/1");
             lead.click("#approve-story");

@@ -7,6 +7,7 @@ import dev.specboard.account.Account;
 import dev.specboard.project.Access;
 import dev.specboard.project.Project;
 import dev.specboard.kernel.Role;
+import dev.specboard.support.DiffMarks;
 import dev.specboard.support.OtherInstance;
 import dev.specboard.support.SqlCounter;
 import dev.specboard.support.TestData;
@@ -133,6 +134,7 @@ class StoryResourceTest {
         assertEquals("Their title", d.getElementById("theirs-0").text());
         assertEquals("their words", d.getElementById("theirs-1").text());
         assertFalse(d.select("#conflict ins").isEmpty());
+        DiffMarks.assertLabelled(d.getElementById("conflict"));
         // Saving again knowingly replaces their version.
         Web.as(t.member()).contentType("application/x-www-form-urlencoded").formParam("title", "My title")
                 .formParam("description", "my words").formParam("version", 2).post(url).then().statusCode(303);
@@ -174,8 +176,10 @@ class StoryResourceTest {
                 .formParam("description", "As a user I want Diff me").formParam("acceptanceCriteria", "THE SYSTEM SHALL be fast")
                 .formParam("version", 1).post(url).then().statusCode(303);
         Document d = Web.html(Web.as(t.viewer()).get(url + "/diff?from=1&to=2").then().statusCode(200).extract().response());
-        assertEquals("quick", d.select("#diff-criteria del").text());
-        assertEquals("fast", d.select("#diff-criteria ins").text());
+        assertEquals("quick", DiffMarks.shown(d.select("#diff-criteria del")));
+        assertEquals("fast", DiffMarks.shown(d.select("#diff-criteria ins")));
+        assertEquals("added: fast end added.", d.select("#diff-criteria ins").text(), "said to screen readers, who skip <ins>");
+        DiffMarks.assertLabelled(d.getElementById("diff-criteria"));
         assertTrue(d.select("#diff-description ins, #diff-description del").isEmpty());
         Web.as(t.viewer()).get(url + "/diff?from=1&to=9").then().statusCode(404);
     }

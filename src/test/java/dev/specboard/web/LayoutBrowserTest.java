@@ -107,8 +107,8 @@ class LayoutBrowserTest {
             Instant read = Instant.now();
             String datetime = b.find("#revision-1 time").getAttribute("datetime");
             assertTrue(datetime.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*Z"), datetime);
-            assertTrue(b.find("#revision-1 time").getAttribute("title").matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d:\\d\\d UTC"),
-                    b.find("#revision-1 time").getAttribute("title"));
+            // The exact time on hover in the reader's zone and locale (static/times.js; the server writes UTC).
+            assertEquals(b.js("return window.sbTimes.exact(Date.parse(arguments[0]));", datetime), b.find("#revision-1 time").getAttribute("title"));
             // Worded as of a moment while the page was shown ("just now" unless starting the browser took over 45 s).
             Instant at = Instant.parse(datetime);
             assertTrue(List.of(TimeExtensions.relative(at, opened), TimeExtensions.relative(at, read)).contains(shown),
@@ -463,6 +463,33 @@ class LayoutBrowserTest {
         }
     }
 
+    /** The server writes the exact time in UTC and English; a reader in Berlin with a German browser reads theirs. */
+    @Test
+    void exactTimesOnHoverAreInTheReadersZoneAndLocale() {
+        TestData.Team t = project();
+        String story = "/projects/" + t.slug() + "/stories/1";
+        String served = dev.specboard.support.Web.html(dev.specboard.support.Web.as(t.member()).get(story)).selectFirst("#revisions time").attr("title");
+        assertTrue(served.matches("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d:\\d\\d UTC"), "without script: UTC, " + served);
+        try (Browser b = Browser.open(base.toString())) {
+            ChromeDriver chrome = (ChromeDriver) b.driver;
+            chrome.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Berlin"));
+            chrome.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "de-DE"));
+            b.login(t.member().username, TestData.PASSWORD);
+            b.go(story);
+            String time = "#revisions time[data-relative]";
+            Instant at = Instant.parse(b.find(time).getAttribute("datetime"));
+            String berlin = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm:ss").format(at.atZone(java.time.ZoneId.of("Europe/Berlin")));
+            String title = b.find(time).getAttribute("title");
+            assertTrue(title.startsWith(berlin) && !title.contains("UTC"), berlin + " in Berlin, in German: " + title);
+
+            // Swapped in by htmx later (a live update, a fragment): rewritten too; a title that says more keeps its words.
+            b.js("htmx.swap(document.querySelector('#revisions'), '<p id=\"swapped\"><time datetime=\"2026-12-07T20:34:22Z\"'"
+                    + " + ' title=\"In this column since 7 Dec 2026, 20:34:22 UTC\">x</time></p>', { swapStyle: 'beforeend' });");
+            b.waitUntil(d -> !b.find("#swapped time").getAttribute("title").contains("UTC"));
+            assertEquals("In this column since 07.12.2026, 21:34:22 MEZ", b.find("#swapped time").getAttribute("title"));
+        }
+    }
+
     @Test
     void relativeTimesReadAsTheServerWordsThemAndMoveOnWhileThePageStaysOpen() {
         TestData.Team t = project();
@@ -474,7 +501,7 @@ class LayoutBrowserTest {
             String shown = b.text(time);
             Instant read = Instant.now();
             String title = b.find(time).getAttribute("title");
-            assertTrue(title.endsWith("UTC"), title);
+            assertEquals(b.js("return window.sbTimes.exact(Date.parse(arguments[0]));", b.find(time).getAttribute("datetime")), title);
             Instant at = Instant.parse(b.find(time).getAttribute("datetime"));
             // As worded at some moment while the page was shown: "just now" only while the story is under 45 s old,
             // and a loaded machine could take longer than that to start the browser and log in.

@@ -40,6 +40,19 @@ class MarkdownTest {
         assertFalse(again.contains("href=\"javascript:"), again);
     }
 
+    /** Only a person's chat message shows raw HTML as typed; every other markdown field keeps sanitizing it away. */
+    @Test
+    void rawHtmlShowsAsTypedOnlyWhereAskedAndIsSanitisedElsewhere() {
+        String text = "Hi <img src=x onerror=alert(1)> <script>alert(2)</script> *there* " + System.nanoTime();
+        String typed = markdown.renderAsTyped(text);
+        assertTrue(typed.contains("&lt;img src&#61;x onerror&#61;alert(1)&gt;") || typed.contains("&lt;img src=x onerror=alert(1)&gt;"), typed);
+        assertFalse(typed.contains("<img") || typed.contains("<script"), typed);
+        assertTrue(typed.contains("<em>there</em>"), typed);
+        String rendered = markdown.render(text);
+        assertFalse(rendered.contains("img") || rendered.contains("script"), "other fields: dropped as before: " + rendered);
+        assertTrue(rendered.contains("<em>there</em>"), rendered);
+    }
+
     /**
      * An image loads for every reader without a click: a member's {@code <img src=x>} made each viewer's browser ask for
      * a page-relative address. Each image is a link to it instead, named by its alt text (else its address).
