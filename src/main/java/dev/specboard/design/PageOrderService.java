@@ -64,7 +64,7 @@ public class PageOrderService {
         List<Page> siblings = pages.siblings(projectId, parentId);
         List<UUID> current = siblings.stream().map(s -> s.id).toList();
         if (order.size() != current.size() || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(current))) {
-            throw ApiException.conflict("The pages of this level changed since this tree was shown (a page was added, moved or"
+            throw ApiException.conflict("The pages of this level changed meanwhile (a page was added, moved or"
                     + " deleted), so nothing moved. Their order now: " + String.join(", ", siblings.stream().map(s -> s.name).toList()) + ".");
         }
         Map<UUID, Page> byId = new HashMap<>();
