@@ -58,6 +58,9 @@ public class JourneyResource {
     @Inject
     JourneyViews views;
 
+    @Inject
+    Flash flash;
+
     @GET
     public Response list(@PathParam("slug") String slug, @QueryParam("page") Integer page) {
         Access access = projectAccess.read(slug);
@@ -252,7 +255,23 @@ public class JourneyResource {
                              @FormParam("y") String y, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID fid = uuid(id);
-        journeyNodes.move(access, fid, key, number(x), number(y));
+        JourneyFlow f = journeys.get(access.project().id, fid);
+        try {
+            journeyNodes.move(access, fid, key, number(x), number(y));
+        } catch (ApiException e) {
+            if (access.archived() || (e.status() != 409 && e.status() != 404)) {
+                throw e;
+            }
+            // Locked or removed since the picture was drawn (the page offers no drag of a locked node): the journey as it is now
+            // and what changed. The drag script reloads on 409, and the message shows there (a one-time flash).
+            String said = e.status() == 404 ? "The node " + key + " was removed meanwhile, so nothing moved: the journey is shown as it is now."
+                    : "The node " + key + " was locked meanwhile, so it stays where it is: unlock it to move it.";
+            if (Htmx.isHtmx(headers)) {
+                return Flash.with(Response.status(409).type(MediaType.TEXT_PLAIN_TYPE).entity(said), said).build();
+            }
+            flash.now(said);
+            return Htmx.page(Templates.journey(views.view(access, f, null, ConnectionForm.empty(), null, FormErrors.none())), 409);
+        }
         if (Htmx.isHtmx(headers)) {
             return Response.noContent().build();
         }

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A page in the tree with its children, and whether it can move up or down among its siblings. */
-public record PageNode(PageRow page, List<PageNode> children, boolean first, boolean last, int depth) {
+/**
+ * A page in the tree with its children, whether it can move up or down among its siblings, and the siblings it would change
+ * places with ({@code above}, {@code below}; null at either end): a move sends that one, so a move made on a stale tree is
+ * refused instead of moving the page somewhere its person did not see.
+ */
+public record PageNode(PageRow page, List<PageNode> children, boolean first, boolean last, int depth, UUID above, UUID below) {
 
     /** The tree of these pages: roots and their children, each list in sort order (a page whose parent is not among them is a root). */
     static List<PageNode> tree(List<PageRow> rows) {
@@ -31,7 +35,8 @@ public record PageNode(PageRow page, List<PageNode> children, boolean first, boo
             if (!seen.add(r.id())) {
                 continue;
             }
-            out.add(new PageNode(r, nodes(byParent, r.id(), depth + 1, seen), i == 0, i == siblings.size() - 1, depth));
+            out.add(new PageNode(r, nodes(byParent, r.id(), depth + 1, seen), i == 0, i == siblings.size() - 1, depth,
+                    i == 0 ? null : siblings.get(i - 1).id(), i == siblings.size() - 1 ? null : siblings.get(i + 1).id()));
         }
         return out;
     }

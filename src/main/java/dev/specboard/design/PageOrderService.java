@@ -23,6 +23,15 @@ public class PageOrderService {
     /** Moves a page one place up or down among its siblings (the keyboard way of ordering the tree). */
     @Transactional
     public void move(Access access, UUID id, String direction) {
+        move(access, id, direction, null);
+    }
+
+    /**
+     * Moves a page one place up or down past {@code past}, the sibling the tree showed there (null: whichever is there now);
+     * 409 naming the level's order as it is when another page is there now (someone moved, added or deleted one meanwhile).
+     */
+    @Transactional
+    public void move(Access access, UUID id, String direction, UUID past) {
         access.requireWrite(Role.MEMBER);
         Page p = pages.get(access.project().id, id);
         pages.lockProject(p.projectId);
@@ -31,6 +40,10 @@ public class PageOrderService {
         int j = "up".equals(direction) ? i - 1 : "down".equals(direction) ? i + 1 : -1;
         if (!"up".equals(direction) && !"down".equals(direction)) {
             throw ValidationException.of("direction", "Move a page up or down");
+        }
+        if (past != null && (j < 0 || j >= siblings.size() || !siblings.get(j).id.equals(past))) {
+            throw ApiException.conflict("The pages of this level were reordered since this tree was shown, so " + p.name
+                    + " was not moved. Their order now: " + String.join(", ", siblings.stream().map(s -> s.name).toList()) + ".");
         }
         if (j < 0 || j >= siblings.size()) {
             throw ApiException.conflict("The page " + p.name + " is already the " + ("up".equals(direction) ? "first" : "last") + " of its level.");
@@ -51,7 +64,8 @@ public class PageOrderService {
         List<Page> siblings = pages.siblings(projectId, parentId);
         List<UUID> current = siblings.stream().map(s -> s.id).toList();
         if (order.size() != current.size() || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(current))) {
-            throw ApiException.conflict("The pages of this level changed meanwhile; reload the page tree and move the page again.");
+            throw ApiException.conflict("The pages of this level changed meanwhile (a page was added, moved or"
+                    + " deleted), so nothing moved. Their order now: " + String.join(", ", siblings.stream().map(s -> s.name).toList()) + ".");
         }
         Map<UUID, Page> byId = new HashMap<>();
         siblings.forEach(s -> byId.put(s.id, s));

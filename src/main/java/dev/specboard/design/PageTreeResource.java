@@ -42,6 +42,9 @@ public class PageTreeResource {
     @Inject
     PageViews views;
 
+    @Inject
+    Flash flash;
+
     /** Puts one level of the tree in the order a drag left it: {@code parent} (empty for the top level) and every sibling's id. */
     @RoleFirst.Member
     @POST
@@ -62,7 +65,7 @@ public class PageTreeResource {
         try {
             pageOrder.reorder(access, parentId, order);
         } catch (ApiException e) {
-            return stale(access, e, headers);
+            return stale(access, e, Ids.parseOrNull(moved), headers);
         }
         return treeAnswer(access, Ids.parseOrNull(moved), "Page order saved.", headers);
     }
@@ -73,28 +76,33 @@ public class PageTreeResource {
     @Path("pages/{id}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@PathParam("slug") String slug, @PathParam("id") String id, @FormParam("direction") String direction,
-                         @Context HttpHeaders headers) {
+                         @FormParam("past") String past, @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
         UUID pid = PageResource.uuid(id);
         Page p = pages.get(access.project().id, pid);
         try {
-            pageOrder.move(access, pid, direction);
+            pageOrder.move(access, pid, direction, Ids.parseOrNull(past));
         } catch (ApiException e) {
-            return stale(access, e, headers);
+            return stale(access, e, pid, headers);
         }
         return treeAnswer(access, pid, p.name + " moved " + ("up".equals(direction) ? "up" : "down") + ".", headers);
     }
 
     /**
      * A move that met the tree in another order than the page showed (someone moved first): the tree as it is now and why
-     * nothing was done (409). Only the message came back before, so the stale order stayed on screen for the next try. A
-     * plain form post gets the error page, whose way back loads the tree afresh.
+     * nothing was done (409), the page tried kept as the one moved so that it keeps the focus. htmx gets the tree and the
+     * message in the flash; a plain form gets the whole page so (it got a bare error page, and its way back the old order).
      */
-    private Response stale(Access access, ApiException e, HttpHeaders headers) {
-        if (e.status() != 409 || access.archived() || !Htmx.isHtmx(headers)) {
+    private Response stale(Access access, ApiException e, UUID moved, HttpHeaders headers) {
+        if (e.status() != 409 || access.archived()) {
             throw e;
         }
-        return Htmx.withFlash(409, PageResource.Templates.tree$tree(views.tree(access, PageForm.empty(), FormErrors.none(), null)), e.getMessage());
+        TreePage tree = views.tree(access, PageForm.empty(), FormErrors.none(), moved);
+        if (Htmx.isHtmx(headers)) {
+            return Htmx.withFlash(409, PageResource.Templates.tree$tree(tree), e.getMessage());
+        }
+        flash.now(e.getMessage());
+        return Htmx.page(PageResource.Templates.tree(tree), 409);
     }
 
     private Response treeAnswer(Access access, UUID moved, String message, HttpHeaders headers) {

@@ -22,6 +22,8 @@ public class InboxResource {
     static class Templates {
         static native TemplateInstance inbox(List<InboxRow> items);
 
+        static native TemplateInstance inbox$list(List<InboxRow> items);
+
         static native TemplateInstance inboxCount(long count);
     }
 

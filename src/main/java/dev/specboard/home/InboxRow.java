@@ -4,10 +4,15 @@ import java.time.Instant;
 
 /**
  * One decision waiting for someone: a story, context or design doc to approve, an executive summary to approve,
- * a story sent back to its author, or a question the assistant asks the project's designers. {@code sinceVersion} is the last version a lead decided on.
+ * a story sent back to its author, or a question the assistant asks the project's designers (its version: the thought's, which closing it sends). {@code sinceVersion} is the last version a lead decided on.
  */
 public record InboxRow(String kind, String projectSlug, String projectName, String key, String title, String link,
                         Integer version, Integer sinceVersion, String comment, Instant updatedAt) {
+
+    /** Whether the version is one people read (a story's, a design doc's); a question's is only the one its close form sends. */
+    public boolean versionShown() {
+        return version != null && !kind.equals("question");
+    }
 
     public boolean hasChangesSince() {
         return sinceVersion != null && version != null && sinceVersion < version;

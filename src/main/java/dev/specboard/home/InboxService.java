@@ -82,11 +82,11 @@ public class InboxService {
             items.add(new InboxRow("sent-back", (String) r[0], (String) r[1], Story.key(n), (String) r[3],
                     "/projects/" + r[0] + "/stories/" + n, (Integer) r[4], null, (String) r[6], (Instant) r[5]));
         }
-        for (Object[] r : em.createQuery("select p.slug, p.name, t.id, t.reasoning, t.createdAt from Thought t join Project p on p.id = t.projectId "
+        for (Object[] r : em.createQuery("select p.slug, p.name, t.id, t.reasoning, t.createdAt, t.version from Thought t join Project p on p.id = t.projectId "
                         + "where " + OPEN_QUESTIONS + " order by t.createdAt, t.subjectKey", Object[].class)
                 .setParameter("me", me).setParameter("member", Role.MEMBER).setParameter("lead", Role.LEAD).setParameter("owner", Role.OWNER).getResultList()) {
             items.add(new InboxRow("question", (String) r[0], (String) r[1], r[2].toString(), (String) r[3],
-                    "/projects/" + r[0] + "/thinking?status=review#answer-" + r[2], null, null, null, (Instant) r[4]));
+                    "/projects/" + r[0] + "/thinking?status=review#answer-" + r[2], (Integer) r[5], null, null, (Instant) r[4]));
         }
         return items;
     }

@@ -38,6 +38,14 @@ public class Flash {
         return with(Response.fromResponse(Htmx.redirect(headers, location)), message).build();
     }
 
+    /**
+     * Shows the message on the page this request answers, in place of the next page's: a refusal answered with the page
+     * as it is now (a stale move on the page tree) says there what was not done.
+     */
+    public void now(String message) {
+        set(message);
+    }
+
     void set(String message) {
         this.message = message;
     }

@@ -127,7 +127,7 @@ public class DesignWizardService {
     }
 
     /**
-     * The steps whose data exists: the page's name and path, a known layout, the feature's name, a chosen page still in
+     * The steps whose data exists: the page's name and path, a known layout, the feature's name and what users can do with it, a chosen page still in
      * the project or a rule, an operation, a kept colour the mockups still use, what the last step created. Only these
      * are done, as on the setup wizard: a step answered with nothing, or whose pages or colours went meanwhile, is not.
      */
@@ -141,7 +141,9 @@ public class DesignWizardService {
             boolean has = reachable(run, s) && run.answered(s) && switch (s) {
                 case PAGE -> !run.answer(s, "name").isBlank() && !run.answer(s, "path").isBlank();
                 case LAYOUT -> PageLayout.of(run.answer(s, "layout")).isPresent();
-                case DESCRIBE -> !run.answer(s, "name").isBlank();
+                // A feature is described by what users can do with it, not by its name alone (a run described before the
+                // step asked for it has a name and no description: its step is not done, and Create sends it back there).
+                case DESCRIBE -> !run.answer(s, "name").isBlank() && !run.answer(s, "userDescription").isBlank();
                 case PAGES -> !run.answer(s, "businessRules").isBlank()
                         || pageChoices.stream().anyMatch(p -> answerList(run, s, "pages").contains(p.id().toString()));
                 case DATA -> Feature.OPERATIONS.stream().anyMatch(op -> !run.answer(s, op).isBlank());

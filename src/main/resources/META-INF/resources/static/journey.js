@@ -63,6 +63,9 @@
             }
           } catch (e) { /* storage off: focus is lost, nothing else */ }
           window.location.reload();
+        } else if (r.status === 409) {
+          // Locked or removed since the picture was drawn: the journey as it is now, its flash saying what changed.
+          window.location.reload();
         } else {
           node.removeAttribute('transform');
           if (said) {

@@ -170,4 +170,37 @@ class JourneyStaleActionsTest {
             assertFalse(done.isError(), done.toString());
         }
     }
+
+    /**
+     * A drag of a node someone locked or removed since the picture was drawn: 409, and the journey as it is now with what
+     * changed (the drag script reloads the page on 409, where the flash says it; a plain form gets that page at once).
+     */
+    @Test
+    void aDragOfANodeLockedOrRemovedMeanwhileAnswersWithTheJourneyAsItIs() {
+        TestData.Team t = data.team();
+        String base = "/projects/" + t.slug() + "/journeys/" + journey(t);
+        Web.as(t.lead()).formParam("locked", "true").formParam("version", "1").post(base + "/nodes/yes/lock").then().statusCode(303);
+
+        Response dragged = Web.htmx(Web.as(t.member())).formParam("x", "100").formParam("y", "40").post(base + "/nodes/yes/position");
+        assertEquals(409, dragged.statusCode(), dragged.asString());
+        String said = "The node yes was locked meanwhile, so it stays where it is: unlock it to move it.";
+        assertEquals(said, dragged.asString());
+        String cookie = dragged.getCookie("sb_flash");
+        assertTrue(cookie != null && java.net.URLDecoder.decode(cookie, java.nio.charset.StandardCharsets.UTF_8).equals(said),
+                "the reloaded page says it: " + cookie);
+
+        Response plain = Web.as(t.member()).formParam("x", "100").formParam("y", "40").post(base + "/nodes/yes/position");
+        assertEquals(409, plain.statusCode());
+        Document page = Web.html(plain);
+        assertEquals(said, page.selectFirst("#flash").text());
+        assertTrue(page.getElementById("flow-picture") != null, "the journey page itself, not an error page");
+
+        Web.as(t.lead()).formParam("locked", "false").formParam("version", "2").post(base + "/nodes/yes/lock").then().statusCode(303);
+        String seen = JourneyPositionTest.editor(t.member(), base, "no").selectFirst("form[action$=/nodes/no/remove] input[name=seen]").val();
+        Web.as(t.lead()).formParam("version", "3").formParam("seen", seen).post(base + "/nodes/no/remove").then().statusCode(303);
+        Response gone = Web.as(t.member()).formParam("x", "100").formParam("y", "40").post(base + "/nodes/no/position");
+        assertEquals(409, gone.statusCode());
+        assertEquals("The node no was removed meanwhile, so nothing moved: the journey is shown as it is now.",
+                Web.html(gone).selectFirst("#flash").text());
+    }
 }

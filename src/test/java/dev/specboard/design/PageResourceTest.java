@@ -291,9 +291,44 @@ class PageResourceTest {
         Document d = Web.html(stale);
         assertEquals(List.of(about, home), d.select("#page-tree > ul > li").eachAttr("data-id"), "the tree as it is now");
         assertEquals("The page Home is already the last of its level.", d.selectFirst("#flash").text());
+        // Without htmx the whole page comes back, the tree as it is with the message above it: no bare error page.
         Response plain = Web.as(t.lead()).formParam("direction", "down").post("/projects/" + t.slug() + "/pages/" + home + "/move");
         assertEquals(409, plain.statusCode());
-        assertEquals("This was not done", Web.html(plain).selectFirst("#error-message h1").text());
+        Document page = Web.html(plain);
+        assertEquals(List.of(about, home), page.select("#page-tree > ul > li").eachAttr("data-id"));
+        assertEquals("The page Home is already the last of its level.", page.selectFirst("#flash").text());
+        assertNotNull(page.getElementById("new-page"), "the whole design page");
+        assertEquals("true", page.getElementById("node-" + home).attr("data-moved"), "the page tried keeps the focus");
+        Response drag = Web.as(t.lead()).formParam("parent", "").formParam("ids", home).post("/projects/" + t.slug() + "/design/order");
+        assertEquals(409, drag.statusCode());
+        assertEquals(List.of(about, home), Web.html(drag).select("#page-tree > ul > li").eachAttr("data-id"));
+        assertTrue(Web.html(drag).selectFirst("#flash").text().endsWith("Their order now: About, Home."), drag.asString());
+    }
+
+    /**
+     * On a tree of three, "Move up" on the last page moved it past whichever page was above it by then, not the one the
+     * tree showed: each button sends the sibling it passes, and a move past another is refused with the level's order now.
+     */
+    @Test
+    void aStaleKeyboardMoveAmongThreeIsRefusedNamingTheOrderNow() {
+        TestData.Team t = data.team();
+        String a = createPage(t, "A", "/a", null, null, null);
+        String b = createPage(t, "B", "/b", null, null, null);
+        String c = createPage(t, "C", "/c", null, null, null);
+        Document shown = Web.html(Web.as(t.lead()).get("/projects/" + t.slug() + "/design"));
+        assertEquals(b, shown.getElementById("up-" + c).parent().selectFirst("input[name=past]").val(), "Move up names the page above");
+        assertEquals(List.of(c), shown.getElementById("down-" + b).parent().select("input[name=past]").eachAttr("value"));
+        Web.htmx(Web.as(t.member())).formParam("direction", "up").post("/projects/" + t.slug() + "/pages/" + b + "/move")
+                .then().statusCode(200);
+        Response stale = Web.htmx(Web.as(t.lead())).formParam("direction", "up").formParam("past", b)
+                .post("/projects/" + t.slug() + "/pages/" + c + "/move");
+        assertEquals(409, stale.statusCode());
+        Document d = Web.html(stale);
+        assertEquals(List.of(b, a, c), d.select("#page-tree > ul > li").eachAttr("data-id"), "nothing moved; the tree as it is");
+        assertEquals("The pages of this level were reordered since this tree was shown, so C was not moved. Their order now: B, A, C.",
+                d.selectFirst("#flash").text());
+        Web.htmx(Web.as(t.lead())).formParam("direction", "up").formParam("past", a).post("/projects/" + t.slug() + "/pages/" + c + "/move")
+                .then().statusCode(200);
     }
 
     @Test

@@ -327,6 +327,7 @@ class ScreenCensusBrowserTest {
         keys.put("entities/id", entity);
         keys.put("fields/field", "email");
         keys.put("thinking/id", thought);
+        keys.put("questions/id", thought);
         keys.put("work-sessions/id", session);
         keys.put("preview/token", previewToken);
         keys.put("pages/index", "0");

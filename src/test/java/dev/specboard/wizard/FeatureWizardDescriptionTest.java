@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,9 @@ class FeatureWizardDescriptionTest {
             answers.put(DesignStep.DESCRIBE.key(), describe);
             run.answers = answers;
         });
+        Document named = Web.html(Web.as(t.member()).get(base).then().statusCode(200).extract().response());
+        assertFalse(named.getElementById("step-describe").hasClass("done"), "a name alone does not describe a feature: "
+                + named.getElementById("step-describe").outerHtml());
         Web.as(t.member()).formParam("businessRules", "Members can edit contacts").post(base + "/pages").then().statusCode(303);
         Web.as(t.member()).formParam("creates", "Contact").formParam("reads", "").formParam("updates", "").formParam("deletes", "")
                 .post(base + "/data").then().statusCode(303);
@@ -78,5 +82,6 @@ class FeatureWizardDescriptionTest {
                 .post(base + "/describe").then().statusCode(303);
         Document reopened = Web.html(Web.as(t.member()).get(base).then().statusCode(200).extract().response());
         assertEquals("pages", reopened.getElementById("wizard").attr("data-step"), "the run goes on from there");
+        assertTrue(reopened.getElementById("step-describe").hasClass("done"), "described: the step is done");
     }
 }
