@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * The largest body a context item's upload can take: a file of at most {@code specboard.context.max-upload-bytes} and the
  * rest of the item (text, categories, tags, what the member said; their limits add up to well under {@link #FORM}). The
  * API's call refuses a larger body 413 from its declared length, before it waits for the body budget: eight uploads of
- * 8.6 MB sent at once got 503 "send again" for six of them, though none could ever be taken. A body streamed without a
- * length (the API's or the page form's) is refused as soon as it passes that size: it was read on to the server's 20 MB
- * limit first. A declared body to the page's form is left to the form's own 413, which re-renders it with the values kept.
+ * 8.6 MB sent at once got 503 "send again" for six of them, though none could ever be taken; one streamed without a
+ * length is refused as soon as it passes that size (it was read on to the server's 20 MB limit first). The page's form is
+ * left to its own 413, which re-renders the form with the values kept (clients such as RestAssured stream it chunked).
  */
 @Singleton
 class ContextUploadLimit implements RouteBodyLimit {
@@ -23,8 +23,6 @@ class ContextUploadLimit implements RouteBodyLimit {
 
     private static final Pattern API = Pattern.compile("/api/v1/projects/[^/?]+/context-items/?");
 
-    private static final Pattern PAGE = Pattern.compile("/projects/[^/?]+/context/?");
-
     private final ContextSources sources;
 
     ContextUploadLimit(ContextSources sources) {
@@ -33,7 +31,7 @@ class ContextUploadLimit implements RouteBodyLimit {
 
     @Override
     public long largest(String method, String path, String contentType, boolean streamed) {
-        if (!"POST".equals(method) || contentType == null || !(API.matcher(path).matches() || streamed && PAGE.matcher(path).matches())) {
+        if (!"POST".equals(method) || contentType == null || !API.matcher(path).matches()) {
             return -1;
         }
         long file = sources.maxUploadBytes();
