@@ -53,10 +53,14 @@ public class ContextItemApi {
                               String fileName, String contentBase64) {
     }
 
+    /**
+     * A context item; {@code analysisStatus} is {@code pending} while a file kept when every analysis turn was taken waits
+     * for its analysis ({@code aiAnalysis} then says so), {@code done} otherwise: the list shows it done a moment later.
+     */
     @RegisterForReflection
     public record ContextItemAnswer(UUID id, String itemType, String contentUrl, String contentText, List<String> categories, List<String> tags,
                                     ContextAnalysis aiAnalysis, int timesReferenced, Instant lastReferencedAt, Instant submittedAt,
-                                    String submittedContext, String submittedBy) {
+                                    String submittedContext, String submittedBy, String analysisStatus) {
     }
 
     public record ReferenceBody(UUID pageId) {
@@ -163,6 +167,6 @@ public class ContextItemApi {
 
     static ContextItemAnswer item(ContextItemRow r) {
         return new ContextItemAnswer(r.id(), r.itemType(), r.contentUrl(), r.contentText(), r.categories(), r.tags(), r.analysis(), r.timesReferenced(),
-                r.lastReferencedAt(), r.submittedAt(), r.submittedContext(), r.submittedBy());
+                r.lastReferencedAt(), r.submittedAt(), r.submittedContext(), r.submittedBy(), r.analysing() ? "pending" : "done");
     }
 }

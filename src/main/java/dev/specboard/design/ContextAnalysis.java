@@ -15,6 +15,11 @@ public record ContextAnalysis(List<String> detectedElements, List<String> colorP
         return new ContextAnalysis(List.of(), List.of(), List.of(), null, List.of(), null, null, null, List.of(), null);
     }
 
+    /** What a kept item's analysis says while it waits for its turn. */
+    public static ContextAnalysis pending() {
+        return note("Analysing\u2026 the item is kept; its analysis follows in a moment.");
+    }
+
     public static ContextAnalysis note(String note) {
         return new ContextAnalysis(List.of(), List.of(), List.of(), null, List.of(), null, null, null, List.of(), note);
     }

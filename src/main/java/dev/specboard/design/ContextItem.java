@@ -79,6 +79,13 @@ public class ContextItem extends PanacheEntityBase {
     @Column(name = "storage_key")
     public String storageKey;
 
+    /**
+     * Since when the item waits for its analysis (a screenshot or HTML file added while every analysis turn was taken:
+     * kept at once, analysed by {@link ContextAnalysisWorker}); null once analysed, or when there was nothing to wait for.
+     */
+    @Column(name = "analysis_pending_since")
+    public Instant analysisPendingSince;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

@@ -41,6 +41,8 @@ public class ContextItemResource {
     @CheckedTemplate(basePath = "design")
     static class Templates {
         static native TemplateInstance context(ContextPage page);
+
+        static native TemplateInstance contextAnalysis(String slug, ContextItemRow i);
     }
 
     @Inject
@@ -91,6 +93,17 @@ public class ContextItemResource {
     public Response addNotMultipart(@PathParam("slug") String slug) {
         projectAccess.write(slug, Role.MEMBER);
         throw new NotSupportedException("Add a context item with a multipart/form-data form");
+    }
+
+    /**
+     * An item's analysis, asked for again and again by its card while the analysis is pending (the item was kept while
+     * every analysis turn was taken); once recorded it no longer asks.
+     */
+    @GET
+    @Path("/{id}/analysis")
+    public Response analysis(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.read(slug);
+        return Htmx.page(Templates.contextAnalysis(access.slug(), items.row(access.project().id, uuid(id))));
     }
 
     /** An item's delete form lives on its card in the list: a GET of its address opens the list (another project's item is 404). */

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A context item in the list, with its analysis and usage. */
+/** A context item in the list, with its analysis (or that it is analysing) and usage. */
 public record ContextItemRow(UUID id, String itemType, String contentUrl, String contentText, List<String> categories, List<String> tags,
                              int timesReferenced, Instant lastReferencedAt, Instant submittedAt, String submittedContext, String submittedBy,
-                             ContextMetadata metadata, ContextAnalysis analysis) {
+                             ContextMetadata metadata, ContextAnalysis analysis, boolean analysing) {
 
     /** A short title: the file's name, the URL, or the start of the text. */
     public String title() {

@@ -28,7 +28,8 @@ import java.util.UUID;
 
 /**
  * Context items as records: adding text, a URL, a file or a screenshot (fields checked, type by content, size limited)
- * with what its analysis finds, listing them and counting where they are referenced.
+ * with what its analysis finds (or kept with its analysis pending while every turn is taken), listing them and counting
+ * where they are referenced.
  */
 @ApplicationScoped
 public class ContextItemService {
@@ -44,6 +45,9 @@ public class ContextItemService {
 
     @Inject
     DesignWork work;
+
+    @Inject
+    Event<ContextAnalysisWorker.Requested> requested;
 
     /**
      * Where a page or another feature used an item, and how many times ({@code uses} is null in references recorded
@@ -109,7 +113,7 @@ public class ContextItemService {
             references(i).stream().filter(r -> kind.equals(r.kind()) && id.equals(r.id())).findFirst().ifPresent(r -> {
                 ContextItemRow all = row(i, null);
                 out.add(new ContextItemRow(all.id(), all.itemType(), all.contentUrl(), all.contentText(), all.categories(), all.tags(), r.count(),
-                        Instant.parse(r.at()), all.submittedAt(), all.submittedContext(), null, all.metadata(), all.analysis()));
+                        Instant.parse(r.at()), all.submittedAt(), all.submittedContext(), null, all.metadata(), all.analysis(), all.analysing()));
             });
         }
         return out;
@@ -121,6 +125,11 @@ public class ContextItemService {
         }
         return ContextItem.<ContextItem>find("projectId = ?1 and id = ?2", projectId, id).firstResultOptional()
                 .orElseThrow(() -> ApiException.notFound("No such context item in this project"));
+    }
+
+    /** One of the project's items as its list shows it (without who added it). */
+    public ContextItemRow row(UUID projectId, UUID id) {
+        return row(get(projectId, id), null);
     }
 
     /**
@@ -202,15 +211,13 @@ public class ContextItemService {
                 }
                 String contentType;
                 if (image.isPresent()) {
-                    byte[] picture = content;
-                    // Decoded in its turn (a WebP screenshot is a raster of up to ~50 MB while it is read): 503 busy if none came.
-                    analysis = work.contextAnalyses().run(() -> ImageAnalyzer.analyze(picture, image.get()));
                     contentType = ImageAnalyzer.contentType(image.get());
+                    analysis = analysedNowOrKept(item, content, contentType);
                 } else {
                     String text = ContextContent.utf8(content);
                     if (text != null && ContextContent.looksLikeHtml(text, in.fileName())) {
-                        analysis = work.contextAnalyses().run(() -> ContextContent.htmlAnalysis(text));
                         contentType = "text/html";
+                        analysis = analysedNowOrKept(item, content, contentType);
                     } else if (text != null) {
                         analysis = ContextContent.textAnalysis(text);
                         contentType = "text/plain";
@@ -236,7 +243,26 @@ public class ContextItemService {
             item.contentUrl = "/projects/" + access.slug() + "/context/" + item.id + "/file";
             sources.write(item.storageKey, content);
         }
+        if (item.analysisPendingSince != null) {
+            requested.fire(new ContextAnalysisWorker.Requested(item.id));
+        }
         return item;
+    }
+
+    /**
+     * A picture decoded or an HTML file parsed in a turn of its own (a WebP screenshot is a raster of up to ~50 MB while it
+     * is read), if one is free now; when every turn is taken the item is kept all the same, its analysis pending for
+     * {@link ContextAnalysisWorker}: waiting here made the upload answer 503 busy, and the person lost the file they chose.
+     */
+    private ContextAnalysis analysedNowOrKept(ContextItem item, byte[] content, String contentType) {
+        Optional<dev.specboard.kernel.HeavyWork.Turn> turn = work.contextAnalyses().turnIfFree();
+        if (turn.isEmpty()) {
+            item.analysisPendingSince = Instant.now();
+            return ContextAnalysis.pending();
+        }
+        try (dev.specboard.kernel.HeavyWork.Turn ignored = turn.get()) {
+            return ContextAnalysisWorker.analyse(content, contentType);
+        }
     }
 
     /** Deletes an item; its uploaded file leaves the store once the deletion is committed. */
@@ -303,7 +329,7 @@ public class ContextItemService {
 
     private ContextItemRow row(ContextItem i, String by) {
         return new ContextItemRow(i.id, i.itemType, i.contentUrl, i.contentText, List.copyOf(i.categories), List.copyOf(i.tags), i.timesReferenced,
-                i.lastReferencedAt, i.submittedAt, i.submittedContext, by, i.metadata(), i.analysis());
+                i.lastReferencedAt, i.submittedAt, i.submittedContext, by, i.metadata(), i.analysis(), i.analysisPendingSince != null);
     }
 
     static List<String> tags(String tags) {

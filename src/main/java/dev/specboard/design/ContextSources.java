@@ -96,6 +96,15 @@ class ContextSources {
         }
     }
 
+    /** A stored file's bytes by its key; empty when the file is gone (its item deleted meanwhile). */
+    Optional<byte[]> stored(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(root().resolve(key)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Fetches the address, keeps its text on the item and answers what the HTML analysis finds (or a note saying why not). */
     ContextAnalysis fetch(URI uri, ContextItem item) {
         // The connection guard of repository URLs: a listed host that is, or now resolves to, an internal address is not

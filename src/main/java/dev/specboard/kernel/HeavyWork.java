@@ -95,6 +95,20 @@ public final class HeavyWork {
         return turn;
     }
 
+    /**
+     * A turn if one is free now, without waiting (none while others wait for theirs, first come first served): for work
+     * that can be kept and done later, by a worker, rather than make its request wait or answer busy.
+     */
+    public java.util.Optional<Turn> turnIfFree() {
+        // Timed, with no wait: the fair semaphore then gives no turn ahead of those waiting (the untimed tryAcquire barges).
+        try {
+            return turns.tryAcquire(0, TimeUnit.SECONDS) ? java.util.Optional.of(taken()) : java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     private Turn taken() {
         given.incrementAndGet();
         peak.accumulateAndGet(running.incrementAndGet(), Math::max);

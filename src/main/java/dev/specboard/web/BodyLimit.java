@@ -145,9 +145,23 @@ public class BodyLimit {
         if (vertx.pipeline().get(Counter.NAME) != null) {
             vertx.pipeline().remove(Counter.NAME);
         }
+        // A route that can take less than the server's limit refuses the body once it passes the route's own largest: read
+        // on to the server's limit, an oversize upload took memory and disk for nothing.
+        long cap = limit;
+        RouteBodyLimit capping = null;
+        for (RouteBodyLimit route : routes) {
+            long largest = route.largest(request.method().name(), InputGuard.pathOf(rc), request.getHeader("Content-Type"), true);
+            if (largest >= 0 && largest < cap) {
+                cap = largest;
+                capping = route;
+            }
+        }
+        RouteBodyLimit.Refusal refusal = capping == null ? null : capping.refusal(-1, cap);
+        long largest = cap;
+        Runnable over = refusal == null ? () -> tooLarge(rc, -1) : () -> streamedOverRoute(rc, largest, refusal);
         // The budget's share is given back when the request ends; the end is watched only once the body grows large, so
         // small streamed bodies (most of them) are read as they were before.
-        Counter counter = new Counter(limit, budget, () -> tooLarge(rc, -1), () -> busy(rc),
+        Counter counter = new Counter(cap, budget, over, () -> busy(rc),
                 taking -> rc.addEndHandler(v -> budget.giveBack(taking.taken)));
         vertx.pipeline().addBefore(vertx.name(), Counter.NAME, counter);
     }
@@ -229,6 +243,17 @@ public class BodyLimit {
         }
         refuse(rc, declared > 0 ? "body of " + declared + " bytes over the limit" : "streamed body over the limit of " + limit + " bytes",
                 message(declared), new JsonObject().put("body", "at most " + limit + " bytes"));
+    }
+
+    /** A streamed body past its route's largest: that route's 413, as a body declared that long gets it. */
+    private void streamedOverRoute(RoutingContext rc, long largest, RouteBodyLimit.Refusal refusal) {
+        if (rc.response().headWritten()) {
+            rc.request().connection().close();
+            return;
+        }
+        rc.put(STREAMED_REFUSAL, Boolean.TRUE);
+        refuse(rc, "streamed body over its route's limit of " + largest + " bytes", refusal.message(),
+                new JsonObject(new java.util.LinkedHashMap<String, Object>(refusal.details())));
     }
 
     /** Answers 413 without reading the body, and closes the connection once the answer is out. */

@@ -75,6 +75,7 @@ class ChunkedBodyTooLargeTest {
         assertOnlyTheRefusalLogged(logs);
     }
 
+    /** An upload's route takes less than the server's limit: it refuses the body once it passes its own largest (6 MB). */
     @Test
     void aStreamedUploadOverTheLimitGetsTheJsonErrorNamingIt() {
         TestData.Team t = data.team();
@@ -86,7 +87,7 @@ class ChunkedBodyTooLargeTest {
                         + "Content-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\nContent-Type: text/plain\r\n\r\n"),
                 letters(), bytes("\r\n--b--\r\n"), TWENTY_ONE_MB).answer();
         assertEquals(413, api.status(), api.body());
-        assertTrue(api.body().startsWith("{\"error\":\"The request body is too large: at most 20 MB"), api.body());
+        assertTrue(api.body().startsWith("{\"error\":\"The upload is larger than 6.0 MB; files may be at most 5.0 MB"), api.body());
         assertOnlyTheRefusalLogged(logs);
     }
 
