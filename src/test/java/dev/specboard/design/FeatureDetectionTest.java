@@ -7,6 +7,7 @@ import dev.specboard.kernel.Role;
 import dev.specboard.spec.SpecApiFixtures;
 import dev.specboard.support.ApiPaths;
 import dev.specboard.support.Mcp;
+import dev.specboard.support.OtherInstance;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -118,7 +119,7 @@ class FeatureDetectionTest {
 
     /** The assistant wrote a detected feature, not the member who asked for the detection: a stale save of it says so. */
     @Test
-    void aDetectedFeatureIsSavedByTheAssistantNotByWhoClicked() {
+    void aDetectedFeatureIsSavedByTheAssistantNotByWhoClicked() throws Exception {
         TestData.Team t = data.team();
         EntityResourceTest.contactPages(t);
         String api = ApiPaths.project(t.slug());
@@ -126,7 +127,9 @@ class FeatureDetectionTest {
         Feature f = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Feature.<Feature>findById(java.util.UUID.fromString(id)));
         assertTrue(f.updatedByAssistant);
         assertNull(f.updatedBy);
-        fx.api(t.member()).body(Map.of("name", "Manage all contacts", "version", 0)).put(api + "/features/" + id).then().statusCode(409)
+        // The assistant saved it again meanwhile (a version with no operation of its own to merge): an edit of version 1 is stale.
+        assertEquals(1, OtherInstance.update("update features set version = 2 where id = ?", java.util.UUID.fromString(id)));
+        fx.api(t.member()).body(Map.of("name", "Manage all contacts", "version", 1)).put(api + "/features/" + id).then().statusCode(409)
                 .body("error", org.hamcrest.Matchers.startsWith("The feature Manage contacts was changed by the assistant while you edited it"));
 
         // A member's own feature stays theirs.
