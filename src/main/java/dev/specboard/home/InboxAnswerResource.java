@@ -79,10 +79,15 @@ public class InboxAnswerResource {
         return Htmx.withFlash(status, InboxResource.Templates.inbox$list(inbox.forAccount(currentUser.requireAccountId())), said);
     }
 
-    /** The form lives in the inbox: a GET of its address (a reload after a refusal) opens the inbox. */
+    /**
+     * The form lives in the inbox: a GET of its address (a reload after a refusal) opens the inbox, for a question of this
+     * project only (the inbox's address holds no id, so another project's id would otherwise pass unrefused).
+     */
     @GET
-    public Response form(@PathParam("slug") String slug) {
-        projectAccess.read(slug);
+    public Response form(@PathParam("slug") String slug, @PathParam("id") String id) {
+        Access access = projectAccess.read(slug);
+        UUID tid = Ids.parseOr404(id, "No such thought in this project");
+        thoughts.get(access.project().id, tid);
         return FormAddress.holder("/inbox");
     }
 }
