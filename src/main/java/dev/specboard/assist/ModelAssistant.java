@@ -21,7 +21,7 @@ import java.net.SocketTimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The assistant backed by an OpenAI-compatible chat model (langchain4j's OpenAI client, through {@link ModelStream}):
+ * The assistant backed by an OpenAI-compatible chat model (its streamed chat completions, through {@link ModelStream}):
  * it is given the passages and facts the built-in assistant finds for the question, and streams its
  * answer token by token. A model that fails or does not finish within the timeout raises
  * {@link AssistantUnavailableException}; the API key is never put in a message or a log.
@@ -154,20 +154,20 @@ public class ModelAssistant implements Assistant {
                         // The model stopped at its own length limit: marked as a cut at the cap is, so no reader takes it whole.
                         full = full + "\n\n*(The model's answer was cut here: it reached the model's length limit.)*";
                     }
-                    // Some OpenAI-compatible servers send no finish reason; the usage they send after the answer says it is whole.
+                    // Some OpenAI-compatible servers send no finish reason; their [DONE], or the usage they send after the answer,
+                    // says it is whole.
                     boolean finished = response != null && response.finishReason() != null || reachedEnd;
                     if (full.isBlank() && !finished) {
                         // A model that answers nothing still ends its stream with a finish reason; a stream of chunks
-                        // without choices, or whose lines the client skipped as unreadable, ends without one.
+                        // without choices, or one that stopped at a line that could not be read, ends without one.
                         done.completeExceptionally(new UnreadableAnswer("the stream ended without text nor a finish reason (a chunk "
-                                + "the client could not read, such as invalid UTF-8 or no chat completion, is left out of it)"));
+                                + "that could not be read, such as invalid UTF-8 or no chat completion, ends it)"));
                     } else if (!finished) {
-                        // The model ends every answer with a finish reason or its usage (the client drops the [DONE] after
-                        // them, and ends a stream cut short the same way): text without either is a stream that stopped
-                        // midway (a closed connection, a chunk the client could not read ends it there), and was saved as
-                        // a whole answer ending mid-word.
+                        // The server ends every answer with a finish reason, its usage or [DONE]: text without any of them
+                        // is a stream that stopped midway (a closed connection, or a chunk that could not be read ends it
+                        // there), and was saved as a whole answer ending mid-word.
                         done.completeExceptionally(new CutOffAnswer("the stream ended after " + full.length()
-                                + " characters without a finish reason"));
+                                + " characters without a finish reason nor [DONE]"));
                     } else {
                         done.complete(full);
                     }

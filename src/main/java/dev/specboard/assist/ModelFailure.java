@@ -1,7 +1,6 @@
 package dev.specboard.assist;
 
 import dev.langchain4j.exception.HttpException;
-import io.quarkiverse.langchain4j.openai.common.OpenAiApiException;
 import jakarta.ws.rs.WebApplicationException;
 
 import java.time.Duration;
@@ -33,7 +32,7 @@ final class ModelFailure {
     /** Whether the model's server answered 200 with something other than a chat completion (no choices, no id). */
     static boolean noCompletion(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof OpenAiApiException) {
+            if (c instanceof ModelEvents.NoCompletion) {
                 return true;
             }
         }

@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * The console's one log filter: it leaves out a database outage's repeated warnings (see {@link DatabaseOutageLogFilter}),
- * a live-event stream's client going away ({@link #sseClientGone}), shortens a model's unreadable stream chunk
- * ({@link #modelStreamUnreadable}) to one line, and rewrites every other record so that no link
+ * a live-event stream's client going away ({@link #sseClientGone}), and rewrites every other record so that no link
  * secret (see {@link LoggedPath}) reaches the log, whoever wrote it: the framework logs failures before our code runs
  * (Quarkus' error handler, Vert.x) with the request's raw URI.
  */
@@ -26,49 +25,8 @@ public final class LogFilter implements Filter {
         if (!outage.isLoggable(record) || sseClientGone(record)) {
             return false;
         }
-        if (modelStreamUnreadable(record)) {
-            shortenModelStreamError(record);
-        }
         redact(record);
         return true;
-    }
-
-    /** The logger of an exception that escaped to Vert.x. */
-    static final String VERTX_UNCAUGHT = "io.quarkus.vertx.core.runtime.VertxCoreRecorder";
-
-    /**
-     * A model's streamed answer (SSE) with a chunk the REST client cannot read (invalid UTF-8, a chunk that is no chat
-     * completion): the client's SSE parser throws on the event loop, where nothing of ours can catch it, and Vert.x logs an
-     * ERROR with the whole trace. The stream then ends where the chunk was, before the model's finish reason: the assistant
-     * tells the reader the answer was empty or cut off and logs its own line ({@code ModelAssistant}), and this record says
-     * why the stream ended. So it is kept, as one WARN line without the trace (the
-     * exception's first line, escaped and cut: the chunk is the model's text, never our key). Only the model's client reads SSE.
-     */
-    static boolean modelStreamUnreadable(LogRecord record) {
-        if (!VERTX_UNCAUGHT.equals(record.getLoggerName()) || record.getThrown() == null) {
-            return false;
-        }
-        for (StackTraceElement e : record.getThrown().getStackTrace()) {
-            if (e.getClassName().startsWith("org.jboss.resteasy.reactive.client.impl.Sse")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Makes a model stream's unreadable chunk (see {@link #modelStreamUnreadable}) one WARN line without its trace. */
-    static void shortenModelStreamError(LogRecord record) {
-        Throwable thrown = record.getThrown();
-        String why = thrown.getClass().getSimpleName() + ": " + String.valueOf(thrown.getMessage()).lines().findFirst().orElse("");
-        String line = "The model's streamed answer had a chunk the client could not read; the answer ends before it: " + InputGuard.printable(why);
-        if (record instanceof ExtLogRecord ext) {
-            ext.setMessage(line, ExtLogRecord.FormatStyle.NO_FORMAT);
-        } else {
-            record.setMessage(line);
-        }
-        record.setLevel(org.jboss.logmanager.Level.WARN);
-        record.setParameters(null);
-        record.setThrown(null);
     }
 
     /** The logger that reports a live-event stream (SSE) whose write failed after its head was sent. */
