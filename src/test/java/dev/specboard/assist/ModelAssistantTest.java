@@ -591,6 +591,32 @@ class ModelAssistantTest {
         }
     }
 
+    /**
+     * A server that sends neither a finish reason nor its usage, only [DONE] after the answer: the client dropped [DONE], and
+     * the chat's answer was failed as cut off. [DONE] ends it whole now; the same stream without [DONE] is still cut off.
+     */
+    @Test
+    void anAnswerWhoseOnlyEndIsDoneIsWholeInTheChatAndWithoutItCutOff() {
+        try (GitFixture git = GitFixture.create()) {
+            Setup s = setup(git);
+            ModelDouble.MODE.set("done-only");
+            JsonPath chat = ask(s, "Which tasks touch the checkout code?");
+            assertEquals("complete", chat.getString("messages[1].status"), chat.getString("messages[1].error"));
+            assertEquals("From the model: these tasks touch the checkout code.", chat.getString("messages[1].content"));
+            String chatPage = "/projects/" + s.team().slug() + "/plans/" + s.plan().id + "/chat";
+            org.jsoup.nodes.Document page = Web.html(Web.as(s.team().member()).get(chatPage));
+            assertEquals(null, page.getElementById("failure-" + chat.getString("messages[1].id")), "no failure is shown");
+            assertFalse(page.text().contains("cut off") || page.text().contains("was cut here"), "no cut-off note");
+
+            ModelDouble.MODE.set("done-only-cut");
+            JsonPath cut = ask(s, "Which tasks touch the checkout code?");
+            assertEquals("failed", cut.getString("messages[3].status"), cut.getString("messages[3].content"));
+            assertEquals(ModelAssistant.CUT_OFF, cut.getString("messages[3].error"));
+        } finally {
+            ModelDouble.MODE.set("ok");
+        }
+    }
+
     @Test
     void aModelThatDoesNotAnswerInTimeLeavesTheAnswerFailedAndRetryable() throws InterruptedException {
         try (GitFixture git = GitFixture.create()) {

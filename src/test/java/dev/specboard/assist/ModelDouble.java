@@ -31,7 +31,9 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
     /**
      * "ok", "500", "401" (a key refused), "html" (a web page where the API should be), "malformed" (a stream whose chunks carry no choices), "slow"
      * "huge" (an answer of {@link #HUGE_CHARS} characters), "cut" (some text, then the stream ends without a finish reason
-     * nor [DONE]), "no-finish" (a whole answer whose chunks carry no finish reason, then its usage and [DONE]), "garbled" (some text, then a line that is not JSON, then the rest) or "gated": how the next requests are
+     * nor [DONE]), "no-finish" (a whole answer whose chunks carry no finish reason, then its usage and [DONE]), "done-only" (a
+     * whole answer whose chunks carry neither a finish reason nor usage, then [DONE]), "done-only-cut" (the same chunks
+     * without [DONE]: a stream that stopped just before its end), "garbled" (some text, then a line that is not JSON, then the rest) or "gated": how the next requests are
      * answered.
      */
     public static final AtomicReference<String> MODE = new AtomicReference<>("ok");
@@ -81,6 +83,10 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
                             .body(stream(java.util.Collections.nCopies(HUGE_CHARS / 10_000, "y".repeat(10_000)))).build();
                     case "no-finish" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .body(NO_FINISH_REASON_STREAM).build();
+                    case "done-only" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body(DONE_ONLY_STREAM).build();
+                    case "done-only-cut" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body(DONE_ONLY_STREAM.substring(0, DONE_ONLY_STREAM.lastIndexOf("data: [DONE]"))).build();
                     case "cut" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                             .body(CUT_OFF_STREAM).build();
                     case "garbled" -> new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
@@ -132,6 +138,12 @@ public class ModelDouble implements QuarkusTestResourceLifecycleManager {
     static final String NO_FINISH_REASON_STREAM = CUT_OFF_STREAM + chunk("{\"content\":\"kout code.\"}", null)
             + "data: {\"id\":\"chatcmpl-double\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"double-model\","
             + "\"choices\":[],\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":9,\"total_tokens\":129}}\n\ndata: [DONE]\n\n";
+
+    /**
+     * A whole answer from a server that sends neither a finish reason nor its usage: its chunks, then [DONE] alone says the
+     * answer is whole (what langchain4j's client dropped, so that it read as cut off).
+     */
+    static final String DONE_ONLY_STREAM = CUT_OFF_STREAM + chunk("{\"content\":\"kout code.\"}", null) + "data: [DONE]\n\n";
 
     static String stream(List<String> pieces) {
         StringBuilder b = new StringBuilder();
