@@ -11,6 +11,7 @@ import dev.specboard.kernel.HeavyWork;
 import dev.specboard.kernel.Role;
 import dev.specboard.project.Access;
 import dev.specboard.project.ProjectAccess;
+import dev.specboard.web.ResponseEnd;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -106,15 +107,7 @@ public class ThinkingApi {
     /** Waits for a turn of {@link DesignWork#wholeChains} (503 busy when none came in time), given back when the answer ends. */
     private void wholeReadTurn() {
         HeavyWork.Turn turn = work.wholeChains().turn();
-        try {
-            request.addEndHandler(done -> turn.close());
-        } catch (RuntimeException e) {
-            turn.close();
-            throw e;
-        }
-        // An answer that ended before the handler was added never calls it.
-        if (request.response().ended() || request.response().closed()) {
-            turn.close();
+        if (ResponseEnd.onEnd(request, turn::close)) {
             throw HeavyWork.busy();
         }
     }

@@ -23,15 +23,12 @@ public class RefactorLimits {
     @ConfigProperty(name = "specboard.refactor.max-diff-bytes", defaultValue = "2M")
     MemorySize maxDiffBytes;
 
-    @ConfigProperty(name = "specboard.refactor.at-once", defaultValue = "2")
-    int atOnce;
-
     private HeavyWork proposals;
 
     @PostConstruct
     void init() {
         // No wait limit: a queued refactor has no reader to answer busy, it waits its turn as long as it is wanted.
-        proposals = new HeavyWork("refactor proposals", atOnce, 0);
+        proposals = HeavyWork.configured("refactor proposals", "specboard.refactor.at-once", 2);
     }
 
     /** The turns of proposals being built (a test reads them). */

@@ -1,9 +1,8 @@
 package dev.specboard.design;
 
 import dev.specboard.kernel.HeavyWork;
+import dev.specboard.kernel.LeasedQueue;
 import dev.specboard.web.ApiException;
-import dev.specboard.web.DatabaseOutage;
-import dev.specboard.web.Stopping;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -17,7 +16,6 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,17 +74,11 @@ public class ContextAnalysisWorker {
         if (!draining.compareAndSet(false, true)) {
             return 0;
         }
-        int done = 0;
         try {
-            while (done < 50 && !Stopping.now() && !Thread.currentThread().isInterrupted() && runOnce(instanceId)) {
-                done++;
-            }
-        } catch (RuntimeException e) {
-            DatabaseOutage.warn(LOG, "the context analysis worker", e);
+            return LeasedQueue.drain(LOG, "the context analysis worker", () -> runOnce(instanceId));
         } finally {
             draining.set(false);
         }
-        return done;
     }
 
     private record Claim(UUID id, String storageKey, String contentType, int attempts) {
@@ -135,25 +127,14 @@ public class ContextAnalysisWorker {
                 .orElseGet(() -> ContextAnalysis.note("A binary file that is not a PNG, JPEG or WebP image: stored, not analysed."));
     }
 
-    /** Claims with plain JDBC, so that polling does not count in the Hibernate statement statistics of page requests. */
     private Optional<Claim> claim(String workerId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement(
-                         "UPDATE user_context_items SET analysis_locked_by = ?, analysis_lease_until = now() + make_interval(secs => ?), "
-                                 + "analysis_attempts = analysis_attempts + 1 "
-                                 + "WHERE id = (SELECT id FROM user_context_items WHERE analysis_pending_since IS NOT NULL "
-                                 + "AND (analysis_lease_until IS NULL OR analysis_lease_until < now()) ORDER BY analysis_pending_since "
-                                 + "FOR UPDATE SKIP LOCKED LIMIT 1) "
-                                 + "RETURNING id, storage_key, content_metadata ->> 'content_type', analysis_attempts")) {
-                ps.setString(1, workerId);
-                ps.setInt(2, leaseSeconds);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Claim(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4)))
-                            : Optional.<Claim>empty();
-                }
-            }
-        });
+        return LeasedQueue.claim(dataSource, "UPDATE user_context_items SET analysis_locked_by = ?, analysis_lease_until = now() + make_interval(secs => ?), "
+                        + "analysis_attempts = analysis_attempts + 1 "
+                        + "WHERE id = (SELECT id FROM user_context_items WHERE analysis_pending_since IS NOT NULL "
+                        + "AND (analysis_lease_until IS NULL OR analysis_lease_until < now()) ORDER BY analysis_pending_since "
+                        + "FOR UPDATE SKIP LOCKED LIMIT 1) "
+                        + "RETURNING id, storage_key, content_metadata ->> 'content_type', analysis_attempts", workerId, leaseSeconds,
+                rs -> new Claim(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4)));
     }
 
     /** Gives a claim back untried (no turn came): the next round claims it again, and the attempt does not count. */

@@ -1,7 +1,7 @@
 package dev.specboard.design;
 
+import dev.specboard.kernel.LeasedQueue;
 import dev.specboard.web.DatabaseOutage;
-import dev.specboard.web.Stopping;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,19 +67,7 @@ public class DesignSystemWorker {
      * interrupted) it claims no more, so a stop does not wait for a round of recomputes: what waits stays for the next start.
      */
     public int drain() {
-        int done = 0;
-        try {
-            while (done < 50 && !stopping() && runOnce(instanceId)) {
-                done++;
-            }
-        } catch (RuntimeException e) {
-            DatabaseOutage.warn(LOG, "the design system worker", e);
-        }
-        return done;
-    }
-
-    private static boolean stopping() {
-        return Stopping.now() || Thread.currentThread().isInterrupted();
+        return LeasedQueue.drain(LOG, "the design system worker", () -> runOnce(instanceId));
     }
 
     private record Claim(UUID id, UUID projectId, Instant requestedAt) {
@@ -92,26 +80,12 @@ public class DesignSystemWorker {
         return claim.isPresent();
     }
 
-    /** Claims with plain JDBC, so that polling does not count in the Hibernate statement statistics of page requests. */
     Optional<Claim> claim(String workerId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (java.sql.Connection c = dataSource.getConnection();
-                 java.sql.PreparedStatement ps = c.prepareStatement(
-                         "UPDATE design_systems SET locked_by = ?, lease_until = now() + make_interval(secs => ?) "
-                                 + "WHERE id = (SELECT id FROM design_systems WHERE recompute_requested_at IS NOT NULL "
-                                 + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY recompute_requested_at "
-                                 + "FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING id, project_id, recompute_requested_at")) {
-                ps.setString(1, workerId);
-                ps.setInt(2, leaseSeconds);
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Claim>empty();
-                    }
-                    return Optional.of(new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getObject(3, OffsetDateTime.class).toInstant()));
-                }
-            }
-        });
+        return LeasedQueue.claim(dataSource, "UPDATE design_systems SET locked_by = ?, lease_until = now() + make_interval(secs => ?) "
+                        + "WHERE id = (SELECT id FROM design_systems WHERE recompute_requested_at IS NOT NULL "
+                        + "AND (lease_until IS NULL OR lease_until < now()) ORDER BY recompute_requested_at "
+                        + "FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING id, project_id, recompute_requested_at", workerId, leaseSeconds,
+                rs -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, OffsetDateTime.class).toInstant()));
     }
 
     private void compute(Claim claim, String workerId) {
@@ -156,6 +130,4 @@ public class DesignSystemWorker {
             DatabaseOutage.warn(LOG, "inferring the entities of project " + claim.projectId(), e);
         }
     }
-
-
 }

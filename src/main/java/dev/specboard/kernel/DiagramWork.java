@@ -4,7 +4,6 @@ import dev.specboard.web.diagram.Diagram;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The turns of diagram layouts ({@link HeavyWork}): a layout of a large journey or component graph holds tens of MB while it
@@ -15,17 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DiagramWork {
 
-    @ConfigProperty(name = "specboard.diagrams.layouts-at-once", defaultValue = "2")
-    int atOnce;
-
-    @ConfigProperty(name = "specboard.diagrams.layout-wait-seconds", defaultValue = "20")
-    long waitSeconds;
-
     private HeavyWork layouts;
 
     @PostConstruct
     void init() {
-        layouts = new HeavyWork("diagram layouts", atOnce, waitSeconds);
+        layouts = HeavyWork.configured("diagram layouts", "specboard.diagrams.layouts-at-once", 2, "specboard.diagrams.layout-wait-seconds", 20);
         Diagram.layoutTurns(() -> layouts.turn()::close);
     }
 

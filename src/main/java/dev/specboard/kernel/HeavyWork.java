@@ -1,6 +1,8 @@
 package dev.specboard.kernel;
 
 import dev.specboard.web.ApiException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,24 @@ public final class HeavyWork {
         this.atOnce = Math.max(1, atOnce);
         this.waitSeconds = Math.max(0, waitSeconds);
         this.turns = new Semaphore(this.atOnce, true);
+    }
+
+    /**
+     * A kind of work sized by its config properties: {@code atOnceProperty} turns at once and {@code waitProperty} seconds
+     * of wait for one, each its default when the property is unset.
+     */
+    public static HeavyWork configured(String name, String atOnceProperty, int atOnce, String waitProperty, long waitSeconds) {
+        Config config = ConfigProvider.getConfig();
+        return new HeavyWork(name, config.getOptionalValue(atOnceProperty, Integer.class).orElse(atOnce),
+                config.getOptionalValue(waitProperty, Long.class).orElse(waitSeconds));
+    }
+
+    /**
+     * Background work sized by its config property ({@code atOnceProperty} turns at once, its default when unset), with no
+     * wait limit: it has no reader to answer busy and waits its turn as long as it is wanted ({@link #turnWhileWanted}).
+     */
+    public static HeavyWork configured(String name, String atOnceProperty, int atOnce) {
+        return new HeavyWork(name, ConfigProvider.getConfig().getOptionalValue(atOnceProperty, Integer.class).orElse(atOnce), 0);
     }
 
     /** The work's result, run in its turn; 503 busy when no turn came in time. */

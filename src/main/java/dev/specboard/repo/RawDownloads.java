@@ -2,6 +2,7 @@ package dev.specboard.repo;
 
 import dev.specboard.web.ApiException;
 import dev.specboard.web.BodyBudget;
+import dev.specboard.web.ResponseEnd;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -18,7 +19,6 @@ import java.io.OutputStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends committed files as downloads within the server's budget for large transfers held at once ({@link BodyBudget},
@@ -61,23 +61,9 @@ public class RawDownloads {
             throw ApiException.busy("The server is sending other large files just now: download this one again in a few seconds.",
                     RETRY_AFTER_SECONDS);
         }
-        AtomicBoolean given = new AtomicBoolean();
-        Runnable giveBack = () -> {
-            if (given.compareAndSet(false, true)) {
-                budget.giveBack(share);
-            }
-        };
         RoutingContext rc = current.getCurrent();
-        try {
-            rc.addEndHandler(done -> giveBack.run());
-        } catch (RuntimeException e) {
-            giveBack.run();
-            throw e;
-        }
-        // A connection that closed before the handler was added never calls it.
-        if (rc.response().ended() || rc.response().closed()) {
-            giveBack.run();
-        }
+        // Given back when the answer ends, or at once if its connection already closed (the download is answered all the same).
+        ResponseEnd.onEnd(rc, () -> budget.giveBack(share));
         if (!(rc.request().connection() instanceof ConnectionBase connection)) {
             return file.download(file.body());
         }

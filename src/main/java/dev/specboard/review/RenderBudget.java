@@ -1,5 +1,6 @@
 package dev.specboard.review;
 
+import dev.specboard.web.ResponseEnd;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -7,7 +8,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How many file lines this instance renders at once. A file page's memory grows with its file (a 10,000-line page
@@ -41,21 +41,8 @@ public class RenderBudget {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException(RETRY_AFTER_SECONDS);
         }
-        AtomicBoolean given = new AtomicBoolean();
-        Runnable giveBack = () -> {
-            if (given.compareAndSet(false, true)) {
-                permits.release(weight);
-            }
-        };
-        try {
-            request.addEndHandler(done -> giveBack.run());
-        } catch (RuntimeException e) {
-            giveBack.run();
-            throw e;
-        }
-        // An answer that ended before the handler was added never calls it.
-        if (request.response().ended() || request.response().closed()) {
-            giveBack.run();
+        // A page whose browser left before its lines were given is not rendered.
+        if (ResponseEnd.onEnd(request, () -> permits.release(weight))) {
             throw new ServiceUnavailableException(RETRY_AFTER_SECONDS);
         }
     }
