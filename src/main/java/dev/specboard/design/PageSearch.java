@@ -41,8 +41,8 @@ public class PageSearch implements SearchableKind {
                 SELECT p.path, p.name, '/projects/' || params.slug || '/pages/' || p.id,
                        greatest(ts_rank(%1$s, p.search, params.q), coalesce(ts_rank(%1$s, p.search, params.path_q), 0)),
                        CASE WHEN ts_filter(p.search, '{a}') @@ params.q THEN '' ELSE p.path || ' — ' END
-                           || p.name || ' — ' || COALESCE(p.purpose, '')
+                           || p.name || ' — ' || %2$s
                 FROM pages p, params WHERE p.project_id = params.project
-                  AND (p.search @@ params.q OR p.search @@ params.path_q)""".formatted(WEIGHTS);
+                  AND (p.search @@ params.q OR p.search @@ params.path_q)""".formatted(WEIGHTS, SearchableKind.markdownAsText("COALESCE(p.purpose, '')"));
     }
 }

@@ -218,11 +218,13 @@ final class Kinds {
             // vector, so a word found in nearly all of 20,000 files ranks the first RANKED of them (38 ms → a few) and
             // says that it left the others out (firstFound). Ties go by key (repository:path, numbers as numbers), and a
             // file named exactly first, as the search orders them, so a file cut here is never one a page shows. A name or
-            // path typed as one word (q.sql, src/UserService.java) also matches as the path is indexed (params.path_q).
+            // path typed as one word (q.sql, src/UserService.java) also matches as the path is indexed (params.path_q). A
+            // markdown file's vector reads its text as people read it, without link targets (V1013), and so does its snippet.
             return """
                     SELECT r.name || ':' || f.path, r.name || ' / ' || f.path,
                            '/projects/' || params.slug || '/repos/' || r.name || '/blob/' || f.path,
-                           f.rank, f.path || ' — ' || left(coalesce(t.content, ''), 20000), f.partial
+                           f.rank, f.path || ' — ' || CASE WHEN markdown_path(f.path) THEN %s
+                                                             ELSE left(coalesce(t.content, ''), 20000) END, f.partial
                     FROM (SELECT m.repository_id, m.path, greatest(ts_rank(m.search, params.q), coalesce(ts_rank(m.search, params.path_q), 0)) AS rank,
                                  m.partial
                           FROM %s m
@@ -231,7 +233,8 @@ final class Kinds {
                           ORDER BY greatest(ts_rank(m.search, params.q), coalesce(ts_rank(m.search, params.path_q), 0)) + %s DESC,
                                    %s, n.name || ':' || m.path LIMIT ?4 + ?5) f
                     JOIN file_texts t ON t.repository_id = f.repository_id AND t.path = f.path
-                    JOIN repositories r ON r.id = f.repository_id, params""".formatted(firstFound("""
+                    JOIN repositories r ON r.id = f.repository_id, params""".formatted(
+                    SearchableKind.markdownAsText("left(coalesce(t.content, ''), 20000)"), firstFound("""
                             SELECT c.repository_id, c.path, c.search FROM file_texts c, params
                             WHERE c.project_id = params.project AND (c.search @@ params.q OR c.search @@ params.path_q)"""), RANKED,
                     SearchableKind.exactBonus("n.name || ' / ' || m.path", "n.name || ':' || m.path"), SearchableKind.sortKey("n.name || ':' || m.path"));
