@@ -2,6 +2,7 @@ package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.RoleLowered;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -47,8 +48,13 @@ public class ProjectFirst {
             // The lowest role any change asks for is reviewer: a viewer is refused here, before a malformed
             // body could be answered 422 ahead of the 403 its role gets in any case.
             if (!access.has(Role.REVIEWER)) {
-                throw ApiException.forbidden("A viewer changes nothing in " + access.project().name + ": reviewers review and leave"
-                        + " feedback, members and above make changes; " + access.whoseRole() + ".");
+                ApiException refusal = ApiException.forbidden("A viewer changes nothing in " + access.project().name + ": reviewers"
+                        + " review and leave feedback, members and above make changes; " + access.whoseRole() + ".");
+                // An editor's form keeps its typed text: its 403 is answered once the form is read (RoleLowered).
+                if (RoleLowered.waits(request, refusal)) {
+                    return;
+                }
+                throw refusal;
             }
             // An archived project takes no change but being archived or unarchived, or closing access: 409 whatever the body, too.
             String rest = path.substring(Math.min(path.length(), prefix.length() + slug.length()));

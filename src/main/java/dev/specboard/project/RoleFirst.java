@@ -1,6 +1,8 @@
 package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
+import dev.specboard.web.ApiException;
+import dev.specboard.web.RoleLowered;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NameBinding;
 import jakarta.ws.rs.Priorities;
@@ -67,7 +69,15 @@ public class RoleFirst {
     private void require(ResteasyReactiveContainerRequestContext request, Role role) {
         String slug = request.getUriInfo().getPathParameters().getFirst("slug");
         if (slug != null) {
-            projectAccess.read(slug).requireRole(role);
+            Access access = projectAccess.read(slug);
+            try {
+                access.requireRole(role);
+            } catch (ApiException refusal) {
+                // An editor's form keeps its typed text: its 403 is answered once the form is read (RoleLowered).
+                if (!RoleLowered.waits(request, refusal)) {
+                    throw refusal;
+                }
+            }
         }
     }
 }

@@ -48,9 +48,11 @@ public class DeletedMeanwhile {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance deleted(String title, String message, List<Typed> fields);
+        /** {@code kept} says the text is below, {@code reason} the refusal's own words (or nothing). */
+        static native TemplateInstance deleted(int status, String title, String message, String kept, String reason, List<Typed> fields);
 
-        static native TemplateInstance deleted$body(String title, String message, List<Typed> fields);
+        static native TemplateInstance deleted$body(int status, String title, String message, String kept, String reason,
+                List<Typed> fields);
     }
 
     /** After {@code ProjectFirst} and {@code RoleFirst}: only a request the project policy let through is marked. */
@@ -66,21 +68,21 @@ public class DeletedMeanwhile {
         if (request == null || request.getProperty(MARK) == null || request.getFormData() == null) {
             return null;
         }
-        List<Typed> fields = typed(request.getFormData());
-        String said = "Someone else deleted this while you were editing it, so your changes were not saved."
-                + (message == null || message.isBlank() ? "" : " (" + message + ")");
-        TemplateInstance body = Htmx.isFragment(headers) ? Templates.deleted$body("Deleted meanwhile", said, fields)
-                : Templates.deleted("Deleted meanwhile", said, fields);
-        Response r = Htmx.page(body, 404);
-        if (Htmx.isHtmx(headers)) {
-            // As every error of an htmx action: shown in the flash area, the form stays as it was.
-            r.getHeaders().add("HX-Retarget", "#flash");
-            r.getHeaders().add("HX-Reswap", "innerHTML");
-        }
-        return r;
+        return kept(404, "Deleted meanwhile", "Someone else deleted this while you were editing it, so your changes were not saved.",
+                "Your text is below: copy what you want to keep.", message, typed(request.getFormData()), headers);
     }
 
-    private static List<Typed> typed(FormData form) {
+    /** The page (or, for htmx, the flash area's fragment) that shows the typed {@code fields} read-only under {@code message}. */
+    static Response kept(int status, String title, String message, String kept, String reason, List<Typed> fields, HttpHeaders headers) {
+        String why = reason == null ? "" : reason.strip();
+        TemplateInstance body = Htmx.isFragment(headers) ? Templates.deleted$body(status, title, message, kept, why, fields)
+                : Templates.deleted(status, title, message, kept, why, fields);
+        // As every error of an htmx action: shown in the flash area, the form stays as it was.
+        return ErrorPage.flashed(Htmx.page(body, status), headers);
+    }
+
+    /** The fields of a form the user typed, without the app's bookkeeping (CSRF token, versions) and empty fields. */
+    static List<Typed> typed(FormData form) {
         List<Typed> fields = new ArrayList<>();
         for (String name : form) {
             if (BOOKKEEPING.contains(name)) {

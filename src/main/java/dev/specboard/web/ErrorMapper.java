@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -264,33 +263,7 @@ public class ErrorMapper {
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ApiError(message, details)).build();
         }
-        Response deleted = DeletedMeanwhile.page(status, message, headers);
-        if (deleted != null) {
-            return deleted;
-        }
-        String title = titleFor(status);
-        if (status == 422 && "Validation failed".equals(message) && details != null && !details.isEmpty()
-                && details.values().stream().allMatch(String.class::isInstance)) {
-            // A form that could not be shown again with its errors (a crafted value, a drag): the page names each problem
-            // instead of the bare "Validation failed"; a refusal that says more itself keeps its sentence.
-            message = String.join("; ", details.entrySet().stream().map(d -> d.getKey() + ": " + d.getValue()).toList());
-        }
-        TemplateInstance body;
-        if (Htmx.isFragment(headers)) {
-            body = Templates.error$body(status, title, message, AnonymousVisitor.known());
-        } else if (BlockingOperationControl.isBlockingAllowed()) {
-            body = Templates.error(status, title, message, AnonymousVisitor.known());
-        } else {
-            // Answered on the IO thread (an unknown path, e.g. /static/nope.js, matched no resource).
-            body = Templates.standalone(status, title, message);
-        }
-        Response r = Htmx.page(body, status);
-        if (Htmx.isHtmx(headers) && status >= 400) {
-            // Errors of an htmx action show in the flash area instead of replacing the target.
-            r.getHeaders().add("HX-Retarget", "#flash");
-            r.getHeaders().add("HX-Reswap", "innerHTML");
-        }
-        return r;
+        return ErrorPage.of(status, message, details, headers);
     }
 
     /**
