@@ -116,26 +116,29 @@ class JourneyStaleActionsTest {
         TestData.Team t = data.team();
         String base = "/projects/" + t.slug() + "/journeys/" + journey(t);
         Document page = Web.html(Web.as(t.member()).get(base));
-        Element first = page.selectFirst("#node-ok form[action$=/nodes/ok/connections/0/remove]");
-        Element second = page.selectFirst("#node-ok form[action$=/nodes/ok/connections/1/remove]");
-        assertEquals("1", val(first, "version"));
-        assertFalse(val(first, "seen").equals(val(second, "seen")), "each connection is told apart");
+        // One form holds the version; each connection's remove button sends it to its own address with its own "seen".
+        String version = val(page.getElementById("connection-remove"), "version");
+        Element first = page.selectFirst("#node-ok button[form=connection-remove][formaction$=/nodes/ok/connections/0/remove]");
+        Element second = page.selectFirst("#node-ok button[form=connection-remove][formaction$=/nodes/ok/connections/1/remove]");
+        assertEquals("1", version);
+        assertEquals("seen", first.attr("name"));
+        assertFalse(first.val().equals(second.val()), "each connection is told apart");
 
-        Web.as(t.lead()).formParam("version", "1").formParam("seen", val(first, "seen")).post(base + "/nodes/ok/connections/0/remove")
-                .then().statusCode(303);
-        // The same form again: place 0 now holds ok -> no, which the member never chose to remove.
-        assertStale(Web.as(t.member()).formParam("version", "1").formParam("seen", val(first, "seen"))
+        Web.as(t.lead()).formParam("version", "1").formParam("seen", first.val()).post(first.attr("formaction")).then().statusCode(303);
+        // The same button again: place 0 now holds ok -> no, which the member never chose to remove.
+        assertStale(Web.as(t.member()).formParam("version", "1").formParam("seen", first.val())
                 .post(base + "/nodes/ok/connections/0/remove"), "its connection was not removed");
-        // Place 1 holds nothing now: the stale form is told so, not 404.
-        assertStale(Web.as(t.member()).formParam("version", "1").formParam("seen", val(second, "seen"))
-                .post(base + "/nodes/ok/connections/1/remove"), "its connection was not removed");
+        // Place 1 holds nothing now: the stale button is told so, not 404.
+        assertStale(Web.as(t.member()).formParam("version", "1").formParam("seen", second.val())
+                .post(second.attr("formaction")), "its connection was not removed");
         assertEquals(List.of("no"), fx.api(t.viewer()).get("/api/v1" + base).path("connections.to"), "ok -> no stays");
         // The connection at its place as the page showed it is removed, whatever else changed meanwhile.
         Web.as(t.lead()).formParam("text", "Hello").post(base + "/nodes/yes").then().statusCode(303);
-        Element now = Web.html(Web.as(t.member()).get(base)).selectFirst("#node-ok form[action$=/nodes/ok/connections/0/remove]");
+        Document now = Web.html(Web.as(t.member()).get(base));
+        Element button = now.selectFirst("#node-ok button[formaction$=/nodes/ok/connections/0/remove]");
         Web.as(t.lead()).formParam("text", "Hi").post(base + "/nodes/yes").then().statusCode(303);
-        Web.as(t.member()).formParam("version", val(now, "version")).formParam("seen", val(now, "seen")).post(base + "/nodes/ok/connections/0/remove")
-                .then().statusCode(303);
+        Web.as(t.member()).formParam("version", val(now.getElementById("connection-remove"), "version")).formParam("seen", button.val())
+                .post(button.attr("formaction")).then().statusCode(303);
         assertEquals(List.of(), fx.api(t.viewer()).get("/api/v1" + base).path("connections"));
     }
 

@@ -39,14 +39,24 @@ final class DiagramSvg {
         s.append("><title id=\"").append(esc(d.id)).append("-title\">").append(esc(d.title)).append("</title>")
                 .append("<defs><marker id=\"").append(esc(d.id)).append("-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" ")
                 .append("markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"").append(d.edgeColour)
-                .append("\"/></marker></defs><g class=\"edges\" aria-hidden=\"true\">");
+                .append("\"/></marker></defs>");
+        // The lines' look is said once on their group (presentation attributes, inherited), not on each of 2,000 paths;
+        // the labels follow in a group of their own, so that they inherit no marker and lie over every line.
+        s.append("<g class=\"edges\" aria-hidden=\"true\" fill=\"none\" stroke=\"").append(d.edgeColour)
+                .append("\" stroke-width=\"1.5\" marker-end=\"url(#").append(esc(d.id)).append("-arrow)\">");
+        StringBuilder labels = new StringBuilder();
         for (int i = 0; i < d.edges.size(); i++) {
             List<double[]> route = laid.routes().get(i);
             if (route != null) {
-                edge(s, d, d.edges.get(i), route);
+                edge(s, labels, d.edges.get(i), route);
             }
         }
-        s.append("</g><g class=\"nodes\">");
+        s.append("</g>");
+        if (!labels.isEmpty()) {
+            s.append("<g class=\"edge-labels\" aria-hidden=\"true\" fill=\"#ffffff\" stroke=\"").append(d.edgeColour)
+                    .append("\" font-size=\"11\" text-anchor=\"middle\">").append(labels).append("</g>");
+        }
+        s.append("<g class=\"nodes\">");
         for (Node n : d.nodes) {
             node(s, n, boxes.get(n.key));
         }
@@ -76,25 +86,24 @@ final class DiagramSvg {
         return s.append("</ul></details>").toString();
     }
 
-    private static void edge(StringBuilder s, Diagram d, Edge e, List<double[]> points) {
-        StringBuilder path = new StringBuilder();
-        for (double[] p : points) {
-            path.append(path.isEmpty() ? "M " : " L ").append(fmt(p[0])).append(' ').append(fmt(p[1]));
-        }
+    /** One line as a path (its look comes from the edges' group) and, when labelled, its label into {@code labels}. */
+    private static void edge(StringBuilder s, StringBuilder labels, Edge e, List<double[]> points) {
         s.append("<path class=\"").append(esc(e.cssClass())).append('"');
         e.data().forEach((k, v) -> s.append(" data-").append(esc(k)).append("=\"").append(esc(v)).append('"'));
-        s.append(" d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(d.edgeColour).append("\" stroke-width=\"1.5\" marker-end=\"url(#")
-                .append(esc(d.id)).append("-arrow)\"/>");
+        s.append(" d=\"");
+        for (int i = 0; i < points.size(); i++) {
+            s.append(i == 0 ? "M " : " L ").append(fmt(points.get(i)[0])).append(' ').append(fmt(points.get(i)[1]));
+        }
+        s.append("\"/>");
         if (e.label() != null && !e.label().isBlank()) {
             double[] mid = points.get(points.size() / 2 - (points.size() % 2 == 0 ? 1 : 0));
             double[] next = points.get(Math.min(points.size() - 1, points.size() / 2));
             double lx = (mid[0] + next[0]) / 2;
             double ly = (mid[1] + next[1]) / 2;
             double w = DiagramLayout.labelWidth(e.label());
-            s.append("<g class=\"").append(esc(e.cssClass())).append("-label\"><rect x=\"").append(fmt(lx - w / 2)).append("\" y=\"").append(fmt(ly - 9))
-                    .append("\" width=\"").append(fmt(w)).append("\" height=\"16\" rx=\"3\" fill=\"#ffffff\" stroke=\"").append(d.edgeColour)
-                    .append("\"/><text x=\"").append(fmt(lx)).append("\" y=\"").append(fmt(ly + 3))
-                    .append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1f2933\">").append(esc(e.label())).append("</text></g>");
+            labels.append("<g class=\"").append(esc(e.cssClass())).append("-label\"><rect x=\"").append(fmt(lx - w / 2)).append("\" y=\"")
+                    .append(fmt(ly - 9)).append("\" width=\"").append(fmt(w)).append("\" height=\"16\" rx=\"3\"/><text x=\"").append(fmt(lx))
+                    .append("\" y=\"").append(fmt(ly + 3)).append("\" fill=\"#1f2933\" stroke=\"none\">").append(esc(e.label())).append("</text></g>");
         }
     }
 

@@ -138,7 +138,9 @@ class DiagramTest {
         assertEquals("Two <things>", doc.getElementById("pic-title").text());
         assertEquals("pic-outline", doc.selectFirst("svg").attr("aria-describedby"));
         assertEquals("a", doc.selectFirst("path.flow-edge").attr("data-from"));
-        assertEquals("url(#pic-arrow)", doc.selectFirst("path.flow-edge").attr("marker-end"));
+        assertEquals("url(#pic-arrow)", doc.selectFirst("g.edges:has(path.flow-edge)").attr("marker-end"), "the lines' look is said on their group");
+        assertEquals("none", doc.selectFirst("g.edges").attr("fill"));
+        assertEquals("", doc.selectFirst("path.flow-edge").attr("stroke"), "not on each line");
         assertEquals("yes", doc.selectFirst(".flow-edge-label text").text());
         assertEquals("decision", doc.selectFirst("ul#pic-legend.legend > li").text(), "the legend is a list that wraps, after the picture");
         assertNotNull(doc.selectFirst("#pic-legend li svg.swatch polygon"), "with the shape of its entry");
