@@ -55,8 +55,11 @@ public class EntityTools {
                                                        @ToolArg(description = "page number from 1 (the default), 50 thoughts a page; a page past the end is empty",
                                                                required = false) Integer page) {
         // A chain of thousands answered whole would flood the agent's context: the first page, with the count and the next page.
-        Integer asked = QueryValues.page(page);
-        return call(() -> thinkingApi.listThinking(project, status, asked == null ? Integer.valueOf(1) : asked));
+        // The page is read inside the call: a page below 1 is the tool error naming it, as "abc" is (read before, it was -32603).
+        return call(() -> {
+            Integer asked = QueryValues.page(page);
+            return thinkingApi.listThinking(project, status, asked == null ? Integer.valueOf(1) : asked);
+        });
     }
 
     @Tool(name = "confirm_thought", description = "Confirms an inference of the thinking chain (a question: no answer needed); confirming an entity's "

@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specboard.web.ApiError;
 import dev.specboard.web.InputGuard;
-import dev.specboard.web.JsonProblems;
 import dev.specboard.web.StrictJson;
 import io.quarkiverse.mcp.server.runtime.ConnectionManager;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +22,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +58,6 @@ public class McpSessionGuard {
     @ConfigProperty(name = "quarkus.mcp.server.http.root-path")
     String endpoint;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-    MemorySize maxBody;
-
     @Inject
     ConnectionManager connections;
 
@@ -74,27 +68,37 @@ public class McpSessionGuard {
     McpSessionOwners owners;
 
     void install(@Observes Router router) {
-        router.post(endpoint).order(-100).handler(BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()));
+        router.post(endpoint).order(-100).handler(BodyHandler.create(false).setBodyLimit(McpBodyLimit.LARGEST));
         router.post(endpoint).order(-99).handler(this::screen);
         router.route(endpoint).order(-98).failureHandler(McpSessionGuard::refuseToken);
     }
 
     private void screen(RoutingContext ctx) {
-        JsonNode message = read(ctx);
+        // The message's tree is let go before the library reads the body again: two trees of a large message at once
+        // took the heap.
+        if (!answered(ctx)) {
+            ctx.next();
+        }
+    }
+
+    /** Whether the message was refused here (the answer sent); false passes it on to the library. */
+    private boolean answered(RoutingContext ctx) {
+        McpMessageReader.Message read = McpMessageReader.read(LENIENT, ctx.body() == null ? null : ctx.body().buffer());
+        JsonNode message = read.tree();
         java.util.List<String> accept = ctx.request().headers().getAll("Accept");
         // The library's test, first as there: it refused with a bare 400, so a client could not tell what it lacked.
         if (accept.stream().noneMatch(a -> a.contains("application/json")) || accept.stream().noneMatch(a -> a.contains("text/event-stream"))) {
             answer(ctx, 400, error(message != null && message.isObject() && message.has("id") ? message.get("id") : NullNode.getInstance(),
                     -32600, "Invalid Request: send the header Accept: application/json, text/event-stream (MCP may answer in either)"));
-            return;
+            return true;
         }
         if (message == null) {
             // Not JSON at all: the protocol's parse error, on a 400 as the other messages refused here. The library answered
             // it on a 200, as if the request had been taken, and logged the parser's stack trace.
-            String problem = "Parse error: " + unreadable(ctx);
+            String problem = "Parse error: " + read.problem();
             InputGuard.refused("POST", endpoint, problem);
             answer(ctx, 400, error(NullNode.getInstance(), -32700, problem));
-            return;
+            return true;
         }
         if (!message.isObject()) {
             // The library casts the message to an object or an array of objects without a check: "garbage", 123, null, [] or [1]
@@ -103,7 +107,7 @@ public class McpSessionGuard {
                     : "Invalid Request: an MCP message must be a JSON-RPC request object, not " + message.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
             InputGuard.refused("POST", endpoint, problem);
             answer(ctx, 400, error(NullNode.getInstance(), -32600, problem));
-            return;
+            return true;
         }
         JsonNode id = message.get("id");
         if (id != null && !id.isTextual() && !id.isIntegralNumber()) {
@@ -111,14 +115,17 @@ public class McpSessionGuard {
             String problem = "Invalid Request: id must be a text or a whole number, not " + id.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
             InputGuard.refused("POST", endpoint, problem);
             answer(ctx, 400, error(NullNode.getInstance(), -32600, problem));
-            return;
+            return true;
+        }
+        if (!read.tooLong().isEmpty()) {
+            return tooLong(ctx, message, read.tooLong());
         }
         String session = ctx.request().getHeader(SESSION_HEADER);
         String method = message.path("method").isTextual() ? message.get("method").textValue() : null;
         if (session == null && !"initialize".equals(method)) {
             answer(ctx, 400, error(message.get("id"), -32600,
                     "Send initialize first: only an initialize request may come without an Mcp-Session-Id header"));
-            return;
+            return true;
         }
         if (session == null) {
             String full = owners.admit(ctx);
@@ -126,13 +133,12 @@ public class McpSessionGuard {
                 // 429 as for too many requests; the JSON-RPC error says what to do, which a client shows with the status.
                 InputGuard.refused("POST", endpoint, full);
                 answer(ctx, 429, error(message.get("id"), -32000, full));
-                return;
+                return true;
             }
         }
         if (session != null && !connections.has(session)) {
             // A session the library answers 404 for.
-            ctx.next();
-            return;
+            return false;
         }
         JsonNode params = message.get("params");
         String shape = params != null && !params.isNull() && !params.isObject()
@@ -149,7 +155,7 @@ public class McpSessionGuard {
                 // A notification gets no answer, only the acknowledgement.
                 ctx.response().setStatusCode(202).end();
             }
-            return;
+            return true;
         }
         List<String> nul = StrictJson.nulAt(message, new ArrayList<>());
         JsonNode call = message.path("params");
@@ -158,7 +164,7 @@ public class McpSessionGuard {
             // The library's answer, but with the name cut: it repeated a name of any length whole.
             InputGuard.refused("POST", endpoint, noTool);
             answer(ctx, 200, error(message.get("id"), -32602, noTool));
-            return;
+            return true;
         }
         // One refusal at a time, the names first (a misnamed argument is that, whatever its value holds): an argument the
         // tool does not take, then a NUL in a value, one of the wrong kind, then a required one left out.
@@ -166,26 +172,52 @@ public class McpSessionGuard {
                 || nul == null && (refused(ctx, message, "Invalid argument", arguments.mistypedArguments(call))
                 || refused(ctx, message, "Invalid argument", arguments.belowOne(call))
                 || refused(ctx, message, "Missing required argument", arguments.missingArguments(call))))) {
-            return;
+            return true;
         }
         if (nul == null) {
-            ctx.next();
-            return;
+            return false;
         }
         InputGuard.refused("POST", endpoint, "NUL character in the MCP message at " + StrictJson.joinPath(nul));
         if (!message.has("id")) {
             // A notification gets no answer, only the acknowledgement.
             ctx.response().setStatusCode(202).end();
-            return;
+            return true;
         }
         if ("tools/call".equals(method) && nul.size() > 2 && nul.get(0).equals("params") && nul.get(1).equals("arguments")) {
             String argument = StrictJson.joinPath(nul.subList(2, nul.size()));
             answer(ctx, 200, toolError(message.get("id"), "The argument " + argument + " contains a NUL character, which cannot be stored."
                     + " Remove it and try again.", Map.of(argument, "must not contain the NUL character")));
-            return;
+            return true;
         }
         answer(ctx, 200, error(message.get("id"), -32602, "The message's " + StrictJson.joinPath(nul)
                 + " contains a NUL character, which cannot be stored"));
+        return true;
+    }
+
+    /**
+     * Refuses a message holding a text longer than any tool takes, before the library reads it: a tool call's arguments get
+     * the tool error naming them (as a text over a tool's own limit does), anything else invalid params naming where.
+     */
+    private boolean tooLong(RoutingContext ctx, JsonNode message, List<String> paths) {
+        String most = "At most " + McpMessageReader.LONGEST_TEXT + " characters";
+        InputGuard.refused("POST", endpoint, "text over " + McpMessageReader.LONGEST_TEXT + " characters in the MCP message at " + paths.get(0));
+        JsonNode id = paths.contains("id") ? NullNode.getInstance() : message.get("id");
+        if (id == null) {
+            // A notification gets no answer, only the acknowledgement.
+            ctx.response().setStatusCode(202).end();
+            return true;
+        }
+        String prefix = "params.arguments.";
+        if ("tools/call".equals(message.path("method").asText()) && paths.stream().allMatch(p -> p.startsWith(prefix))) {
+            Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+            paths.forEach(p -> arguments.put(p.substring(prefix.length()), most));
+            answer(ctx, 200, toolError(id, "Argument" + (arguments.size() == 1 ? "" : "s") + " too long (no tool takes a text of over "
+                    + McpMessageReader.LONGEST_TEXT + " characters): " + String.join(", ", arguments.keySet()), arguments));
+            return true;
+        }
+        answer(ctx, 200, error(id, -32602, "Invalid params: the message's " + paths.get(0) + " is longer than any MCP message may hold; "
+                + most.toLowerCase(java.util.Locale.ROOT)));
+        return true;
     }
 
     /** Refuses a tool call as a tool error naming these arguments (the API's JSON error); false when there are none. */
@@ -198,32 +230,6 @@ public class McpSessionGuard {
         InputGuard.refused("POST", endpoint, text);
         answer(ctx, 200, toolError(message.get("id"), text, arguments));
         return true;
-    }
-
-    /** The message as a JSON value, or null when it is not JSON. */
-    private static JsonNode read(RoutingContext ctx) {
-        if (ctx.body() == null || ctx.body().buffer() == null) {
-            return null;
-        }
-        try {
-            JsonNode node = LENIENT.readTree(ctx.body().buffer().getBytes());
-            return node == null || node.isMissingNode() ? null : node;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Why the body is no JSON message, in the plain words the JSON API uses. */
-    private static String unreadable(RoutingContext ctx) {
-        if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
-            return "the body is empty; send one JSON-RPC request object";
-        }
-        try {
-            LENIENT.readTree(ctx.body().buffer().getBytes());
-            return "the body holds no JSON value; send one JSON-RPC request object";
-        } catch (IOException e) {
-            return "the body is not valid JSON: " + JsonProblems.describe(e);
-        }
     }
 
     private static ObjectNode error(JsonNode id, int code, String text) {
