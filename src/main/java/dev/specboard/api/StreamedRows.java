@@ -1,9 +1,16 @@
 package dev.specboard.api;
 
+import dev.specboard.web.DatabaseOutage;
+import dev.specboard.web.LoggedPath;
+import dev.specboard.web.LoggedText;
+import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
+
 import java.util.AbstractList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -12,14 +19,26 @@ import java.util.function.Supplier;
  * {@link java.util.RandomAccess} through its iterator, so the answer never holds more than one batch of rows whatever the
  * list's length (a chain of 5,000 thoughts read whole by thirty viewers at once ran the heap out when built in memory).
  * Each iteration reads the rows again; {@code size} is the count the answer's {@code X-Total-Count} gives.
+ * <p>
+ * A read that fails once rows went out (the database lost mid-answer) cannot change the answer's status any more: it is
+ * logged here, saying what failed after how many rows, and the connection is closed without the answer's end, so the
+ * reader gets a cut answer (never a shorter but valid JSON array) and knows to read again. A read that fails before any
+ * row went out is thrown on, answered as any other failure.
  */
 final class StreamedRows<B, T> extends AbstractList<T> {
 
+    private static final Logger LOG = Logger.getLogger(StreamedRows.class);
+
+    private final String what;
+    private final RoutingContext request;
     private final long size;
     private final Supplier<Iterator<List<B>>> batches;
     private final Function<List<B>, List<T>> rows;
 
-    StreamedRows(long size, Supplier<Iterator<List<B>>> batches, Function<List<B>, List<T>> rows) {
+    /** {@code what}: the rows' name in the log ("the whole thinking chain's thoughts"); {@code request}: the answer cut on a failure. */
+    StreamedRows(String what, RoutingContext request, long size, Supplier<Iterator<List<B>>> batches, Function<List<B>, List<T>> rows) {
+        this.what = what;
+        this.request = request;
         this.size = size;
         this.batches = batches;
         this.rows = rows;
@@ -30,21 +49,50 @@ final class StreamedRows<B, T> extends AbstractList<T> {
         Iterator<List<B>> read = batches.get();
         return new Iterator<>() {
             private Iterator<T> batch = Collections.emptyIterator();
+            private long sent;
+            private boolean cut;
 
             @Override
             public boolean hasNext() {
-                while (!batch.hasNext() && read.hasNext()) {
-                    batch = rows.apply(read.next()).iterator();
+                if (cut) {
+                    return false;
+                }
+                try {
+                    while (!batch.hasNext() && read.hasNext()) {
+                        batch = rows.apply(read.next()).iterator();
+                    }
+                } catch (RuntimeException e) {
+                    if (sent == 0 && !request.response().headWritten()) {
+                        throw e;
+                    }
+                    cut = true;
+                    cut(e, sent);
+                    return false;
                 }
                 return batch.hasNext();
             }
 
             @Override
             public T next() {
-                hasNext();
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                sent++;
                 return batch.next();
             }
         };
+    }
+
+    /** Logs the read that failed after {@code sent} rows and closes the answer's connection before its end. */
+    private void cut(RuntimeException e, long sent) {
+        String message = "The stream of " + what + " to GET " + LoggedPath.of(request.request().path()) + " failed after " + sent
+                + " of " + size + "; its connection is closed so that the reader sees the answer cut";
+        if (DatabaseOutage.isCause(e) || DatabaseOutage.isBusy(e)) {
+            LOG.warnf("%s: %s", message, LoggedText.of(LoggedPath.text(String.valueOf(e.getMessage()))));
+        } else {
+            LOG.error(message, LoggedPath.thrown(e));
+        }
+        request.response().reset();
     }
 
     /** Rows are read in order only: reaching one by its index would read the list again up to it. */

@@ -95,7 +95,8 @@ public class ThinkingApi {
             wholeReadTurn();
             long total = chain.count(projectId, only);
             paging.whole(total);
-            return new StreamedRows<>(total, () -> chain.batches(projectId, only, ThoughtChain.READ_SIZE), batch -> answers(access, batch));
+            return new StreamedRows<>("the whole thinking chain's thoughts", request, total,
+                    () -> chain.batches(projectId, only, ThoughtChain.READ_SIZE), batch -> answers(access, batch));
         }
         // Only the page is read, and the filter's rows counted by the database: a chain of thousands stays out of memory.
         List<Thought> list = chain.rows(projectId, only, (Math.max(1L, page) - 1) * QueryParams.PAGE_SIZE, QueryParams.PAGE_SIZE);

@@ -188,7 +188,7 @@ public class JobWorker {
                 job.finishedAt = Instant.now();
             });
         } catch (LostLease e) {
-            LOG.warnf("Job %s was taken over by another worker; dropping this run", id);
+            dropped(kind, id);
         } catch (RuntimeException e) {
             if (ctx.cancelSignal().fired()) {
                 // The cancel ended the wait (on a model): what the run threw then is the cancel, not a failure to log.
@@ -302,6 +302,21 @@ public class JobWorker {
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not renew the lease of job " + ctx.jobId + ": " + e.getMessage());
+        }
+    }
+
+    /** Says why a run's job is no longer this worker's: deleted meanwhile (by itself or with its project), or taken over. */
+    private void dropped(JobKind kind, UUID id) {
+        boolean deleted = false;
+        try {
+            deleted = QuarkusTransaction.requiringNew().call(() -> find(kind, id) == null);
+        } catch (RuntimeException e) {
+            LOG.debugf("Job %s: whether it still exists could not be read: %s", id, e.getMessage());
+        }
+        if (deleted) {
+            LOG.infof("Job %s was deleted while it ran; dropping this run", id);
+        } else {
+            LOG.warnf("Job %s was taken over by another worker; dropping this run", id);
         }
     }
 
