@@ -371,7 +371,7 @@ public class JobWorker {
         }
     }
 
-    /** Another worker holds the job now (this one's lease expired): this run's result is dropped. */
+    /** The job is no longer this worker's (another holds it since this one's lease expired, or it was deleted): this run's result is dropped. */
     static final class LostLease extends RuntimeException {
         LostLease() {
             super("lease lost", null, false, false);
