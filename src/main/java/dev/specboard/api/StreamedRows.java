@@ -31,14 +31,21 @@ final class StreamedRows<B, T> extends AbstractList<T> {
 
     private final String what;
     private final RoutingContext request;
+    private final Runnable afterCut;
     private final long size;
     private final Supplier<Iterator<List<B>>> batches;
     private final Function<List<B>, List<T>> rows;
 
-    /** {@code what}: the rows' name in the log ("the whole thinking chain's thoughts"); {@code request}: the answer cut on a failure. */
-    StreamedRows(String what, RoutingContext request, long size, Supplier<Iterator<List<B>>> batches, Function<List<B>, List<T>> rows) {
+    /**
+     * {@code what}: the rows' name in the log ("the whole thinking chain's thoughts"); {@code request}: the answer cut on a
+     * failure; {@code afterCut}: what the answer's end handlers do (a turn given back), run once it is cut, since a
+     * response closed by the server calls none of them.
+     */
+    StreamedRows(String what, RoutingContext request, Runnable afterCut, long size, Supplier<Iterator<List<B>>> batches,
+                 Function<List<B>, List<T>> rows) {
         this.what = what;
         this.request = request;
+        this.afterCut = afterCut;
         this.size = size;
         this.batches = batches;
         this.rows = rows;
@@ -66,8 +73,7 @@ final class StreamedRows<B, T> extends AbstractList<T> {
                         throw e;
                     }
                     cut = true;
-                    cut(e, sent);
-                    return false;
+                    throw cut(e, sent);
                 }
                 return batch.hasNext();
             }
@@ -83,8 +89,12 @@ final class StreamedRows<B, T> extends AbstractList<T> {
         };
     }
 
-    /** Logs the read that failed after {@code sent} rows and closes the answer's connection before its end. */
-    private void cut(RuntimeException e, long sent) {
+    /**
+     * Logs the read that failed after {@code sent} rows, closes the answer's connection before its end, and throws on a
+     * closed channel: an I/O failure, which Jackson throws on as it is (it writes no array end after it, and the failure is
+     * not taken for unreadable JSON), and which the answer's failure handling takes for the connection gone that it is.
+     */
+    private RuntimeException cut(RuntimeException e, long sent) {
         String message = "The stream of " + what + " to GET " + LoggedPath.of(request.request().path()) + " failed after " + sent
                 + " of " + size + "; its connection is closed so that the reader sees the answer cut";
         if (DatabaseOutage.isCause(e) || DatabaseOutage.isBusy(e)) {
@@ -92,7 +102,19 @@ final class StreamedRows<B, T> extends AbstractList<T> {
         } else {
             LOG.error(message, LoggedPath.thrown(e));
         }
-        request.response().reset();
+        try {
+            request.response().reset();
+        } finally {
+            afterCut.run();
+        }
+        java.nio.channels.ClosedChannelException closed = new java.nio.channels.ClosedChannelException();
+        closed.initCause(e);
+        throw StreamedRows.<RuntimeException>unchecked(closed);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E unchecked(Throwable e) throws E {
+        throw (E) e;
     }
 
     /** Rows are read in order only: reaching one by its index would read the list again up to it. */
