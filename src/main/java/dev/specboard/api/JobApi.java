@@ -275,8 +275,7 @@ public class JobApi {
     @Path("/repos/{name}/refactors/{id}/cancel")
     public RefactorAnswer cancelRefactor(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        refactors.require(access, name, id);
-        return refactor((RefactorJob) jobs.cancel(access, JobKind.REFACTOR, id));
+        return refactor(refactors.cancel(access, name, id));
     }
 
     static ProgressAnswer progress(LeasedJob job) {

@@ -93,10 +93,11 @@ public class ThinkingApi {
         if (page == null) {
             // Read and written a batch at a time as the JSON goes out: a chain of thousands stays out of memory; a few
             // such reads at a time, each holding its turn until its answer's last byte is sent.
-            wholeReadTurn();
+            HeavyWork.Turn turn = wholeReadTurn();
             long total = chain.count(projectId, only);
             paging.whole(total);
-            return new StreamedRows<>(total, () -> chain.batches(projectId, only, ThoughtChain.READ_SIZE), batch -> answers(access, batch));
+            return new StreamedRows<>("the whole thinking chain's thoughts", request, turn::close, total,
+                    () -> chain.batches(projectId, only, ThoughtChain.READ_SIZE), batch -> answers(access, batch));
         }
         // Only the page is read, and the filter's rows counted by the database: a chain of thousands stays out of memory.
         List<Thought> list = chain.rows(projectId, only, (Math.max(1L, page) - 1) * QueryParams.PAGE_SIZE, QueryParams.PAGE_SIZE);
@@ -104,12 +105,16 @@ public class ThinkingApi {
         return answers(access, list);
     }
 
-    /** Waits for a turn of {@link DesignWork#wholeChains} (503 busy when none came in time), given back when the answer ends. */
-    private void wholeReadTurn() {
+    /**
+     * Waits for a turn of {@link DesignWork#wholeChains} (503 busy when none came in time), given back when the answer ends
+     * (or once it is cut: see {@link StreamedRows}).
+     */
+    private HeavyWork.Turn wholeReadTurn() {
         HeavyWork.Turn turn = work.wholeChains().turn();
         if (ResponseEnd.onEnd(request, turn::close)) {
             throw HeavyWork.busy();
         }
+        return turn;
     }
 
     /** The thoughts' answers, their sources read in one statement per kind of source. */

@@ -188,7 +188,7 @@ public class JobWorker {
                 job.finishedAt = Instant.now();
             });
         } catch (LostLease e) {
-            LOG.warnf("Job %s was taken over by another worker; dropping this run", id);
+            dropped(kind, id);
         } catch (RuntimeException e) {
             if (ctx.cancelSignal().fired()) {
                 // The cancel ended the wait (on a model): what the run threw then is the cancel, not a failure to log.
@@ -305,6 +305,21 @@ public class JobWorker {
         }
     }
 
+    /** Says why a run's job is no longer this worker's: deleted meanwhile (by itself or with its project), or taken over. */
+    private void dropped(JobKind kind, UUID id) {
+        boolean deleted = false;
+        try {
+            deleted = QuarkusTransaction.requiringNew().call(() -> find(kind, id) == null);
+        } catch (RuntimeException e) {
+            LOG.debugf("Job %s: whether it still exists could not be read: %s", id, e.getMessage());
+        }
+        if (deleted) {
+            LOG.infof("Job %s was deleted while it ran; dropping this run", id);
+        } else {
+            LOG.warnf("Job %s was taken over by another worker; dropping this run", id);
+        }
+    }
+
     private LeasedJob find(JobKind kind, UUID id) {
         return kind == JobKind.AI ? AiJob.findById(id) : RefactorJob.findById(id);
     }
@@ -356,7 +371,7 @@ public class JobWorker {
         }
     }
 
-    /** Another worker holds the job now (this one's lease expired): this run's result is dropped. */
+    /** The job is no longer this worker's (another holds it since this one's lease expired, or it was deleted): this run's result is dropped. */
     static final class LostLease extends RuntimeException {
         LostLease() {
             super("lease lost", null, false, false);

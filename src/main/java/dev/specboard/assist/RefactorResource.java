@@ -172,9 +172,8 @@ public class RefactorResource {
     public Response cancel(@PathParam("slug") String slug, @PathParam("name") String name, @PathParam("id") UUID id,
                            @Context HttpHeaders headers) {
         Access access = projectAccess.write(slug, Role.MEMBER);
-        refactors.require(access, name, id);
         try {
-            refactors.cancel(access, id);
+            refactors.cancel(access, name, id);
         } catch (ApiException e) {
             return refused(access, headers, url(slug, name, id), e);
         }

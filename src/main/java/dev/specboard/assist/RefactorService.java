@@ -148,10 +148,14 @@ public class RefactorService {
         return job;
     }
 
-    /** Cancels a queued rename at once, or a running one at its next step. */
+    /**
+     * Cancels a queued rename at once, or a running one at its next step: the rename is read under its row's lock first (404
+     * outside the repository), as {@link JobService#lockedOrNull} asks, never loaded before it.
+     */
     @Transactional
-    public LeasedJob cancel(Access access, UUID id) {
-        return jobs.cancel(access, JobKind.REFACTOR, id);
+    public RefactorJob cancel(Access access, String repoName, UUID id) {
+        locked(access, requireRepo(access, repoName), id);
+        return (RefactorJob) jobs.cancel(access, JobKind.REFACTOR, id);
     }
 
     /** Compares the proposal's base blobs with the mirror's default branch now. */

@@ -12,7 +12,9 @@ import java.util.UUID;
  * {@code filterErrors} saying why), with the page's thoughts and those they depend on and lead to by id, the page of the
  * unfiltered chain that shows each of the latter, and links to what each came from by thought id;
  * {@code confirmedEntities}: the inferred names of the entities a member confirmed, which a rejection leaves standing;
- * {@code conflict}: why the decision on the {@code failed} thought was refused when someone decided on it meanwhile, else null.
+ * {@code conflict}: why the decision on the {@code failed} thought was refused, else null: someone decided on it meanwhile
+ * (409), its form's version was never saved (422; a hand-made or tampered form), or it left the chain meanwhile (409, said
+ * atop the page by {@link #gone} since it has no card); a refusal for its feedback alone is in {@code errors} instead.
  */
 public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thought> byId, Map<UUID, Integer> pageById,
                            Map<UUID, List<SourceRef>> sourcesById,
@@ -58,7 +60,10 @@ public record ThinkingView(Access access, List<Thought> thoughts, Map<UUID, Thou
         return failed != null && errors.any() && thoughts.stream().anyMatch(this::failed) ? failed.toString() : null;
     }
 
-    /** Why a decision on this thought was refused because someone decided on it meanwhile; null for any other thought. */
+    /**
+     * Why a decision on this thought was refused (someone decided on it meanwhile, or its form's version was never saved),
+     * said on its card; null for any other thought.
+     */
     public String conflict(Thought t) {
         return failed(t) ? conflict : null;
     }

@@ -46,22 +46,23 @@ public class ThoughtChain {
     /**
      * The whole chain the filter keeps, in its order, read {@code size} thoughts a statement as the caller goes on (a
      * statement per batch, whatever the chain's length): each batch leaves the session once read, so a reader of a chain
-     * of thousands holds one batch at a time, not the chain.
+     * of thousands holds one batch at a time, not the chain. Each batch starts after the last thought of the one before in
+     * the chain's order (not at a count of rows), so a thought deleted or added meanwhile moves no other one out of the read.
      */
     public Iterator<List<Thought>> batches(UUID projectId, String status, int size) {
         where(status); // a refused filter is refused now, before any answer starts
         return new Iterator<>() {
-            private long offset;
+            private Thought last;
             private boolean done;
             private List<Thought> next;
 
             @Override
             public boolean hasNext() {
                 if (next == null && !done) {
-                    next = rows(projectId, status, offset, size);
+                    next = after(projectId, status, last, size);
                     next.forEach(em::detach);
-                    offset += next.size();
                     done = next.size() < size;
+                    last = next.isEmpty() ? last : next.get(next.size() - 1);
                     next = next.isEmpty() ? null : next;
                 }
                 return next != null;
@@ -77,6 +78,26 @@ public class ThoughtChain {
                 return batch;
             }
         };
+    }
+
+    /**
+     * {@code size} thoughts of the chain (filtered as {@link #count}) that come after {@code last} in its order (from the
+     * first when null); one query. The subject sorts after every subject when absent (PostgreSQL's ascending order).
+     */
+    private List<Thought> after(UUID projectId, String status, Thought last, int size) {
+        Parameters params = params(projectId, status);
+        String from = "";
+        if (last != null) {
+            params.and("afterAt", last.createdAt).and("afterId", last.id);
+            String sameAt = last.subjectKey == null ? "subjectKey is null and id > :afterId"
+                    : "subjectKey > :afterKey or subjectKey is null or subjectKey = :afterKey and id > :afterId";
+            if (last.subjectKey != null) {
+                params.and("afterKey", last.subjectKey);
+            }
+            from = " and (createdAt > :afterAt or createdAt = :afterAt and (" + sameAt + "))";
+        }
+        return Thought.<Thought>find(where(status) + from + ORDER, params)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, size - 1).list();
     }
 
     /** {@code size} thoughts of the chain (filtered as {@link #list}) from the {@code offset}-th; one query. */
@@ -96,7 +117,7 @@ public class ThoughtChain {
     /**
      * The thinking chain page: a page of the thoughts the filter keeps (none when it was refused; the page holding
      * {@code failed} when a decision on it was refused, so its form shows with the feedback kept and the {@code conflict}
-     * saying why when it was decided meanwhile), with the thoughts they depend on and lead to by id and the page of the
+     * saying why: decided meanwhile, a version never saved, or gone from the chain), with the thoughts they depend on and lead to by id and the page of the
      * unfiltered chain showing each of those, and their sources. A fixed number of queries whatever the thoughts' number.
      */
     public ThinkingView chain(Access access, String filter, FilterChoices choices, Integer page, UUID failed,

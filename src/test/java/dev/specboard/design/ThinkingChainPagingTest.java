@@ -10,11 +10,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.hibernate.SessionFactory;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +41,9 @@ class ThinkingChainPagingTest {
 
     @Inject
     SessionFactory sessions;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void aPageOfAChainOfOver1000ThoughtsReadsOnlyThatPageInTheStatementsOfAShortChain() {
@@ -115,6 +120,48 @@ class ThinkingChainPagingTest {
         assertEquals(ids.subList(0, 50).stream().map(UUID::toString).toList(), tool.jsonPath().getList("result.structuredContent.items.id"));
         assertEquals(2, (Integer) tool.path("result.structuredContent.nextPage"), tool.asString());
         assertEquals("More rows (" + n + " in all): call again with page 2.", tool.path("result.content[1].text"));
+    }
+
+    /**
+     * A whole read goes on after the last thought it read, not at a count of rows: a thought deleted between two batches
+     * moves no later one out of the read (at an offset, the one after the first batch was skipped), whatever the ties of
+     * the chain's order (one time for all, subjects absent and sorted last).
+     */
+    @Test
+    void aThoughtDeletedBetweenTwoBatchesOfAWholeReadSkipsNone() {
+        TestData.Team t = data.team();
+        List<UUID> seeded = seed(t, 12);
+        UUID projectId = t.project().id;
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update ai_thinking_chain set created_at = now() where project_id = ?1").setParameter(1, projectId)
+                    .executeUpdate();
+            em.createNativeQuery("update ai_thinking_chain set subject_key = null where id in (?1, ?2, ?3, ?4)")
+                    .setParameter(1, seeded.get(1)).setParameter(2, seeded.get(6)).setParameter(3, seeded.get(7))
+                    .setParameter(4, seeded.get(8)).executeUpdate();
+        });
+        List<UUID> order = QuarkusTransaction.requiringNew().call(() -> ids(chain.rows(projectId, null, 0, 100)));
+        assertEquals(12, order.size());
+        assertEquals(java.util.Set.of(seeded.get(1), seeded.get(6), seeded.get(7), seeded.get(8)), java.util.Set.copyOf(order.subList(8, 12)),
+                "the thoughts without a subject come last");
+
+        List<UUID> read = QuarkusTransaction.requiringNew().call(() -> {
+            Iterator<List<Thought>> batches = chain.batches(projectId, null, 3);
+            List<UUID> out = new ArrayList<>(ids(batches.next()));
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from ai_thinking_chain where id = ?1")
+                    .setParameter(1, out.get(0)).executeUpdate());
+            batches.forEachRemaining(b -> out.addAll(ids(b)));
+            return out;
+        });
+        assertEquals(order, read, "every thought read once, in the chain's order");
+        assertEquals(order.subList(1, 12), QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> out = new ArrayList<>();
+            chain.batches(projectId, null, 3).forEachRemaining(b -> out.addAll(ids(b)));
+            return out;
+        }));
+    }
+
+    private static List<UUID> ids(List<Thought> thoughts) {
+        return thoughts.stream().map(x -> x.id).toList();
     }
 
     private long loads() {
