@@ -55,11 +55,21 @@ public class AccountService {
 
     /**
      * Creates the account the form describes, whether or not sign-up is open: an invitation to a project
-     * lets its holder in either way.
+     * lets the invited address in either way.
      */
     @Transactional
     public Account create(SignupForm form) {
+        return create(form, FormErrors.none());
+    }
+
+    /**
+     * Creates the account unless the form has problems, counting those its caller found ({@code refused}, e.g. an
+     * invitation's address not being this one) for each field the form's own checks left without a problem.
+     */
+    @Transactional
+    public Account create(SignupForm form, FormErrors refused) {
         FormErrors errors = validation.check(form);
+        refused.list().stream().filter(e -> !errors.has(e.field())).forEach(e -> errors.add(e.field(), e.message()));
         if (!errors.has("email") && Account.findByEmail(form.email()).isPresent()) {
             errors.add("email", "An account with this email already exists");
         }

@@ -36,7 +36,7 @@ import java.util.UUID;
 /**
  * A project's invitations by email over the API, as on the members page: owners list the open ones, invite an
  * address, give an invitation a fresh link and withdraw it. A link is in the answer once and never again (only its
- * hash is kept).
+ * hash is kept); only the account with the invited address may take it (in the browser, at the link).
  */
 @Path("/api/v1/projects/{slug}/invitations")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An invitation to a project sent to an email address, with a role: usable once, by whoever holds its link, until it expires. */
+/**
+ * An invitation to a project sent to an email address, with a role: usable once, through its link, by the account with
+ * that address (or the one signing up with it), until it expires.
+ */
 @Entity
 @Table(name = "project_invitations")
 public class Invitation extends PanacheEntityBase {

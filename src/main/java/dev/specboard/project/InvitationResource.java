@@ -31,7 +31,10 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** An invitation link: a logged-in person accepts it, anyone else signs up through it; either way they join the project. */
+/**
+ * An invitation link: the invited address's account accepts it logged in, or signs up through it with that address;
+ * either way it joins the project. Another logged-in account is told the invitation is not for it and what to do.
+ */
 @Path("/invitations/{token}")
 @Produces(MediaType.TEXT_HTML)
 public class InvitationResource {
@@ -53,7 +56,7 @@ public class InvitationResource {
 
     @GET
     public Response show(@PathParam("token") String token) {
-        InvitationService.InvitationView v = invitations.view(token);
+        InvitationService.InvitationView v = view(token);
         SignupForm form = new SignupForm(v.email(), "", "", "");
         return Htmx.page(Templates.invitation(v, username(), form, FormErrors.none()), v.refusal() == null ? 200 : 410);
     }
@@ -73,7 +76,17 @@ public class InvitationResource {
             String next = UriBuilder.fromPath("/invitations/{token}").build(token).toString();
             return Flash.redirect(headers, "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), "Log in to accept the invitation.");
         }
-        Project p = invitations.accept(token, currentUser.requireAccountId());
+        Project p;
+        try {
+            p = invitations.accept(token, currentUser.requireAccountId());
+        } catch (ApiException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            // Another account than the invited address's: the page says whose it is and what to do; nothing changed.
+            InvitationService.InvitationView v = view(token);
+            return Htmx.page(Templates.invitation(v, username(), new SignupForm(v.email(), "", "", ""), FormErrors.none()), 403);
+        }
         return Flash.redirect(headers, "/projects/" + p.slug, "Welcome to " + p.name + "!");
     }
 
@@ -88,13 +101,17 @@ public class InvitationResource {
             return Flash.redirect(headers, "/projects/" + joined.project().slug, "Welcome to Specboard and to " + joined.project().name
                     + ", " + joined.account().displayName() + "!");
         } catch (ValidationException e) {
-            return Htmx.invalid(Templates.invitation(invitations.view(token), username(), form, e.errors()));
+            return Htmx.invalid(Templates.invitation(view(token), username(), form, e.errors()));
         } catch (ApiException e) {
             if (e.status() == 404) {
                 throw e;
             }
-            return Htmx.page(Templates.invitation(invitations.view(token), username(), form, FormErrors.none()), e.status());
+            return Htmx.page(Templates.invitation(view(token), username(), form, FormErrors.none()), e.status());
         }
+    }
+
+    private InvitationService.InvitationView view(String token) {
+        return invitations.view(token, currentUser.isLoggedIn() ? currentUser.requireAccountId() : null);
     }
 
     private String username() {

@@ -6,6 +6,7 @@ import dev.specboard.account.SignupForm;
 import dev.specboard.kernel.Role;
 import dev.specboard.kernel.Secrets;
 import dev.specboard.web.ApiException;
+import dev.specboard.web.FormErrors;
 import dev.specboard.web.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,11 +16,15 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Invites people by email: an expiring, single-use link that joins the project on sign-up or login. */
+/**
+ * Invites people by email: an expiring, single-use link that joins the project the account with the invited address,
+ * signing up or logged in.
+ */
 @ApplicationScoped
 public class InvitationService {
 
@@ -36,8 +41,11 @@ public class InvitationService {
     public record InvitationRow(UUID id, String email, Role role, Instant expiresAt) {
     }
 
-    /** What the invitation page shows: the project and role it offers, or why it cannot be used. */
-    public record InvitationView(String token, String projectName, String email, Role role, String refusal) {
+    /**
+     * What the invitation page shows: the project and role it offers, or why it cannot be used ({@code refusal}, for
+     * anyone) or cannot be used by the logged-in account ({@code otherAccount}: it is for another address).
+     */
+    public record InvitationView(String token, String projectName, String email, Role role, String refusal, String otherAccount) {
     }
 
     /** Stores the invitation, or refreshes the open one of the address (the unique index decides); answers which. */
@@ -56,9 +64,9 @@ public class InvitationService {
     Event<InvitationSent> sent;
 
     /**
-     * Invites the email address: an expiring, single-use link (mailed when a mail server is configured) that joins
-     * whoever holds it, signing up or logged in. Whether some account has this address plays no part (addresses are
-     * not verified: anyone may put any address on their profile), and the answer does not tell. An address with an
+     * Invites the email address: an expiring, single-use link (mailed when a mail server is configured) that joins the
+     * account with this address (compared trimmed, ignoring case), signing up with it or logged in. Whether some account
+     * has this address already plays no part here, and the answer does not tell. An address with an
      * open invitation already gets that one refreshed (a new link, role and expiry; the old link stops working), in
      * one statement, so that two owners inviting at once still leave one open invitation. 422 on {@code field} when it
      * is not an email address.
@@ -121,25 +129,34 @@ public class InvitationService {
         }
     }
 
-    /** What the link offers; an unknown link is 404, a used, withdrawn or expired one says so. */
-    public InvitationView view(String token) {
+    /**
+     * What the link offers to the logged-in account ({@code accountId}, null for a visitor); an unknown link is 404, a
+     * used, withdrawn or expired one says so, and so does one for another address than the account's.
+     */
+    public InvitationView view(String token, UUID accountId) {
         Invitation i = find(token, false);
         Project p = Project.findById(i.projectId);
-        return new InvitationView(token, p.name, i.email, i.role, i.refusal(Instant.now()).orElse(null));
+        String other = accountId == null ? null : otherAccount(i, p, Account.findById(accountId));
+        return new InvitationView(token, p.name, i.email, i.role, i.refusal(Instant.now()).orElse(null), other);
     }
 
     /**
-     * The logged-in account takes the invitation: it joins the project (keeping a higher role it already has). The
-     * link is what counts, not its address: it was sent there, and whoever received it may join with any account.
+     * The logged-in account takes the invitation: it joins the project (keeping a higher role it already has). Only the
+     * account whose email is the invited address may (trimmed, ignoring case): any other is refused (403) and nothing
+     * changes, the invitation staying usable by the right account.
      */
     @Transactional
     public Project accept(String token, UUID accountId) {
         Invitation i = usable(token);
         Project p = Project.findById(i.projectId);
+        Account a = Account.findById(accountId);
+        String other = otherAccount(i, p, a);
+        if (other != null) {
+            throw ApiException.forbidden(other);
+        }
         if (p.isArchived()) {
             throw ApiException.conflict(p.name + " is archived: it takes no new members.");
         }
-        Account a = Account.findById(accountId);
         Optional<Membership> existing = Membership.find(p, accountId);
         if (existing.isEmpty()) {
             MemberService.persist(p, a, i.role);
@@ -154,12 +171,35 @@ public class InvitationService {
     public record Joined(Account account, Project project) {
     }
 
-    /** Creates the invited person's account (even when sign-up is closed) and joins them to the project. */
+    /**
+     * Creates the invited person's account (even when sign-up is closed) with the invited address and joins them to
+     * the project; another email address is refused on the email field (422), with the form's other problems.
+     */
     @Transactional
     public Joined signUp(String token, SignupForm form) {
-        usable(token);
-        Account a = accounts.create(form);
+        Invitation i = usable(token);
+        FormErrors refused = FormErrors.none();
+        if (form.email() != null && !form.email().isBlank() && !sameAddress(form.email(), i.email)) {
+            refused.add("email", "This invitation is for " + i.email.trim() + ": sign up with that address, or ask an owner of the project to invite yours");
+        }
+        Account a = accounts.create(form, refused);
         return new Joined(a, accept(token, a.id));
+    }
+
+    /** Why this account may not take the invitation (it is for another address, and what to do), or null when it may. */
+    private static String otherAccount(Invitation i, Project p, Account a) {
+        if (a != null && sameAddress(a.email, i.email)) {
+            return null;
+        }
+        String invited = i.email.trim();
+        String who = a == null ? "another account" : a.username + (a.email == null ? "" : " (" + a.email.trim() + ")");
+        return "This invitation is for " + invited + ", but you are logged in as " + who + ". Log out, then log in or sign up with "
+                + invited + " to join " + p.name + "; or ask an owner of " + p.name + " to invite your own address.";
+    }
+
+    /** Whether two email addresses are the same: trimmed, ignoring case. */
+    static boolean sameAddress(String a, String b) {
+        return a != null && b != null && a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
     }
 
     /** The invitation behind the link, locked so that it is used once, or 404/410 saying why not. */

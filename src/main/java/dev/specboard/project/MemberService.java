@@ -81,7 +81,8 @@ public class MemberService {
 
     /**
      * What the members page does with "username or email": an email address gets an invitation link (answered), a
-     * username is added at once (empty answer). An email never adds the account that has it: addresses are not verified.
+     * username is added at once (empty answer). An email never adds the account that has it at once: that account joins
+     * by taking the invitation, which only the account with the invited address may.
      */
     @Transactional
     public java.util.Optional<InvitationService.Created> addOrInvite(Access access, String who, Role role, String baseUrl) {
@@ -100,7 +101,8 @@ public class MemberService {
     /**
      * Adds several people at once, all or nothing; errors are named per row ({@code who-0},
      * {@code role-0}) and the unknown usernames are listed together under {@code invites}. Usernames are added; an
-     * email address gets an invitation link (mailed when mail is configured), whoever has it; the answer names them.
+     * email address gets an invitation link (mailed when mail is configured) for the account with that address; the
+     * answer names them.
      */
     @Transactional
     public List<String> addAll(Access access, List<InviteRow> rows, String baseUrl) {

@@ -70,8 +70,8 @@ class MemberResourceTest {
     }
 
     /**
-     * An email is never taken as proof of who someone is (anyone may put any address on their profile): inviting the
-     * email of an account makes an invitation link like any other, and the answer does not tell whether it has an account.
+     * Inviting the email of an account makes an invitation link like any other (the answer does not tell whether it
+     * has an account) and adds nobody until that account takes the link; no other account may take it.
      */
     @Test
     void invitingTheEmailOfAnAccountMakesAnInvitationAndAddsNobody() {
@@ -95,14 +95,17 @@ class MemberResourceTest {
                 "the answer is the same whether or not an account has the address");
         assertFalse(a.text().toLowerCase().contains("no specboard account"), a.text());
 
-        // Whoever holds the link joins with it, logged in with any account.
+        // Only the account with the invited address joins with the link; another account holding it is refused.
         String link = a.getElementById("invite-link").val();
         link = link.substring(link.indexOf("/invitations/"));
         Account holder = data.account("holder");
-        assertNotNull(Web.html(Web.as(holder).get(link)).getElementById("accept-invitation"));
-        Web.as(holder).post(link + "/accept").then().statusCode(303);
+        assertNull(Web.html(Web.as(holder).get(link)).getElementById("accept-invitation"));
+        Web.as(holder).post(link + "/accept").then().statusCode(403);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Membership.find(Project.findById(t.project().id), holder.id).isEmpty()));
+        assertNotNull(Web.html(Web.as(claimer).get(link)).getElementById("accept-invitation"));
+        Web.as(claimer).post(link + "/accept").then().statusCode(303);
         assertEquals(Role.LEAD, QuarkusTransaction.requiringNew().call(() ->
-                Membership.find(Project.findById(t.project().id), holder.id).orElseThrow().role));
+                Membership.find(Project.findById(t.project().id), claimer.id).orElseThrow().role));
     }
 
     @Test

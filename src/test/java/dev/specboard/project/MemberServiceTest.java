@@ -92,7 +92,7 @@ class MemberServiceTest {
     }
 
     private String refusal(String token) {
-        return QuarkusTransaction.requiringNew().call(() -> invitations.view(token).refusal());
+        return QuarkusTransaction.requiringNew().call(() -> invitations.view(token, null).refusal());
     }
 
     @Test
