@@ -2,7 +2,6 @@ package dev.specboard.web;
 
 import dev.specboard.account.ApiTokenService;
 import dev.specboard.account.CsrfTokens;
-import dev.specboard.account.SessionCookie;
 import dev.specboard.design.PageForm;
 import dev.specboard.design.PageService;
 import dev.specboard.kernel.Role;
@@ -10,15 +9,14 @@ import dev.specboard.project.Access;
 import dev.specboard.story.StoryForm;
 import dev.specboard.story.StoryService;
 import dev.specboard.support.ApiPaths;
+import dev.specboard.support.EditForms;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -27,7 +25,6 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,10 +58,10 @@ class ArchivedKeepsTextTest {
         int n = stories.create(owner(t), new StoryForm("Sign in", "As a user I want to sign in", null, null)).number;
         String action = "/projects/" + t.slug() + "/stories/" + n;
         String login = Web.sessionCookie(t.member());
-        Map<String, String> form = formOf(Web.as(login).get(action + "/edit"), action);
+        Map<String, String> form = EditForms.formOf(Web.as(login).get(action + "/edit"), action);
         archive(t);
         form.put("description", TYPED);
-        assertKept(plain(login, form).post(action), "description", TYPED);
+        assertKept(EditForms.plain(login, form).post(action), "description", TYPED);
         Response htmx = Web.htmx(Web.as(login)).formParams(form).post(action);
         assertKept(htmx, "description", TYPED);
         assertEquals("#flash", htmx.header("HX-Retarget"), "shown in the flash area: the form stays as it was");
@@ -79,11 +76,11 @@ class ArchivedKeepsTextTest {
         UUID page = pages.create(owner(t), new PageForm("Home", "/home", "", "page", "", "responsive", "", null, "", "", "")).id;
         String base = "/projects/" + t.slug() + "/pages/" + page;
         String login = Web.sessionCookie(t.member());
-        Map<String, String> form = formOf(Web.as(login).get(base), base + "/mockups");
+        Map<String, String> form = EditForms.formOf(Web.as(login).get(base), base + "/mockups");
         archive(t);
         String html = "<main><h1>Welcome & hello</h1><script>alert(1)</script></main>";
         form.put("html", html);
-        Response r = plain(login, form).post(base + "/mockups");
+        Response r = EditForms.plain(login, form).post(base + "/mockups");
         assertKept(r, "html", html);
         assertFalse(r.asString().contains("<script>alert(1)"), "the typed HTML is escaped");
         Response htmx = Web.htmx(Web.as(login)).formParams(form).post(base + "/mockups");
@@ -97,7 +94,7 @@ class ArchivedKeepsTextTest {
         int n = stories.create(owner(t), new StoryForm("Sign in", "As a user I want to sign in", null, null)).number;
         String action = "/projects/" + t.slug() + "/stories/" + n;
         String login = Web.sessionCookie(t.member());
-        Map<String, String> form = formOf(Web.as(login).get(action + "/edit"), action);
+        Map<String, String> form = EditForms.formOf(Web.as(login).get(action + "/edit"), action);
         String token = tokens.create(t.member().id, "agent", null, null).value();
         archive(t);
         form.put("description", TYPED);
@@ -105,11 +102,11 @@ class ArchivedKeepsTextTest {
         // The CSRF token of another login: the archived project's 409 as before, never the text.
         Map<String, String> forged = new LinkedHashMap<>(form);
         forged.put(CsrfTokens.FIELD, Web.csrfToken(Web.sessionCookie(t.member())));
-        assertPlain(plain(login, forged).post(action), 409);
+        assertPlain(EditForms.plain(login, forged).post(action), 409);
         // A NUL character: the policy answers first (409), not the 422 of the NUL.
         Map<String, String> nul = new LinkedHashMap<>(form);
         nul.put("description", "a\u0000b " + TYPED);
-        assertPlain(plain(login, nul).post(action), 409);
+        assertPlain(EditForms.plain(login, nul).post(action), 409);
         // Someone outside the project: the 404 of a project that does not exist, without the text.
         Response outsider = Web.as(t.outsider()).formParams(form).post(action);
         assertPlain(outsider, 404);
@@ -125,48 +122,12 @@ class ArchivedKeepsTextTest {
     }
 
     private static void assertKept(Response r, String field, String typed) {
-        assertEquals(409, r.statusCode(), r.asString());
-        Document html = Web.html(r);
-        assertTrue(html.text().contains(SAID), html.text());
+        Document html = EditForms.assertKept(r, 409, SAID, field, typed);
         assertTrue(html.text().contains(Access.ARCHIVED_MESSAGE), "the policy's own words (how to unarchive) stay: " + html.text());
-        Element kept = html.selectFirst("textarea[name=typed-" + field + "]");
-        assertNotNull(kept, r.asString());
-        assertTrue(kept.hasAttr("readonly"));
-        assertEquals(typed, kept.wholeText().replace("\r\n", "\n"));
-        assertNotNull(html.selectFirst("label[for=" + kept.id() + "]"), "the textarea is labelled");
-        assertTrue(html.select("textarea[name=typed-csrf-token], textarea[name=typed-version]").isEmpty(), "bookkeeping is not typed text");
     }
 
     private static void assertPlain(Response r, int status) {
-        assertEquals(status, r.statusCode(), r.asString());
-        assertTrue(Web.html(r).select("textarea").isEmpty(), r.asString());
-        assertFalse(r.asString().contains("second line"), "no typed text");
-    }
-
-    /** A browser's plain form post: the login cookie, and the CSRF token in the form's own field. */
-    private static RequestSpecification plain(String login, Map<String, String> form) {
-        return RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, login).formParams(form);
-    }
-
-    /** The fields the page's form at {@code action} sends as it is. */
-    private static Map<String, String> formOf(Response page, String action) {
-        assertEquals(200, page.statusCode(), page.asString());
-        Element form = Web.html(page).selectFirst("form[method=post][action=" + action + "]");
-        assertNotNull(form, "the page has the form for " + action + ": " + page.asString());
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Element e : form.select("input[name], textarea[name], select[name]")) {
-            String type = e.attr("type");
-            if (type.equals("submit") || type.equals("button") || type.equals("file")
-                    || ((type.equals("checkbox") || type.equals("radio")) && !e.hasAttr("checked"))) {
-                continue;
-            }
-            Element option = e.tagName().equals("select") ? e.selectFirst("option[selected]") : null;
-            option = option == null && e.tagName().equals("select") ? e.selectFirst("option") : option;
-            String value = e.tagName().equals("textarea") ? e.wholeText() : option != null ? option.attr("value") : e.attr("value");
-            fields.putIfAbsent(e.attr("name"), value);
-        }
-        assertTrue(fields.containsKey(CsrfTokens.FIELD), "the form carries its CSRF token");
-        return fields;
+        EditForms.assertPlain(r, status, "second line");
     }
 
     /** The owner archives the project on its settings page, as they would while the member types. */
