@@ -2,7 +2,7 @@ package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
-import dev.specboard.web.RoleLowered;
+import dev.specboard.web.EditorRefusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -17,7 +17,9 @@ import java.util.Set;
  * resource method runs, so a body with an unknown field or a NUL character was refused with 422 before the method's own
  * access check: a non-member learnt that the route took a body there, and the policy answers a non-member 404
  * whatever the body, a viewer (who may change nothing) 403, and a change to an archived project 409. The answer is
- * kept for the request ({@link ProjectAccess} resolves once), so the resource's own check costs no second query.
+ * kept for the request ({@link ProjectAccess} resolves once), so the resource's own check costs no second query. On an
+ * editor's form the viewer's 403 and the archived project's 409 are still decided here, but answered once the form is
+ * read, with the typed text to copy ({@link EditorRefusal}).
  */
 public class ProjectFirst {
 
@@ -50,8 +52,8 @@ public class ProjectFirst {
             if (!access.has(Role.REVIEWER)) {
                 ApiException refusal = ApiException.forbidden("A viewer changes nothing in " + access.project().name + ": reviewers"
                         + " review and leave feedback, members and above make changes; " + access.whoseRole() + ".");
-                // An editor's form keeps its typed text: its 403 is answered once the form is read (RoleLowered).
-                if (RoleLowered.waits(request, refusal)) {
+                // An editor's form keeps its typed text: its 403 is answered once the form is read (EditorRefusal).
+                if (EditorRefusal.waits(request, refusal)) {
                     return;
                 }
                 throw refusal;
@@ -59,7 +61,14 @@ public class ProjectFirst {
             // An archived project takes no change but being archived or unarchived, or closing access: 409 whatever the body, too.
             String rest = path.substring(Math.min(path.length(), prefix.length() + slug.length()));
             if (!ARCHIVING.contains(rest) && !CLOSING_ACCESS.matcher(rest).matches()) {
-                access.requireWrite(Role.REVIEWER);
+                try {
+                    access.requireWrite(Role.REVIEWER);
+                } catch (ApiException refusal) {
+                    // An editor's form keeps its typed text: its 409 is answered once the form is read (EditorRefusal).
+                    if (!EditorRefusal.waits(request, refusal)) {
+                        throw refusal;
+                    }
+                }
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.specboard.project;
 
 import dev.specboard.kernel.Role;
 import dev.specboard.web.ApiException;
-import dev.specboard.web.RoleLowered;
+import dev.specboard.web.EditorRefusal;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NameBinding;
 import jakarta.ws.rs.Priorities;
@@ -73,8 +73,8 @@ public class RoleFirst {
             try {
                 access.requireRole(role);
             } catch (ApiException refusal) {
-                // An editor's form keeps its typed text: its 403 is answered once the form is read (RoleLowered).
-                if (!RoleLowered.waits(request, refusal)) {
+                // An editor's form keeps its typed text: its 403 is answered once the form is read (EditorRefusal).
+                if (!EditorRefusal.waits(request, refusal)) {
                     throw refusal;
                 }
             }

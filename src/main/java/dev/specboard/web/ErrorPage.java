@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The error page of a refused page request (the API answers its JSON error instead, see {@link ErrorMapper}): the
  * whole page, or its fragment for htmx, shown in the flash area. An editor's form that could not be saved keeps its
- * typed text on the page ({@link RoleLowered}, {@link DeletedMeanwhile}).
+ * typed text on the page ({@link EditorRefusal}, {@link DeletedMeanwhile}).
  */
 final class ErrorPage {
 
@@ -19,7 +19,7 @@ final class ErrorPage {
 
     /** The page for this status and message; {@code details} name a refused form's problems. */
     static Response of(int status, String message, Map<String, Object> details, HttpHeaders headers) {
-        Response kept = RoleLowered.page(headers);
+        Response kept = EditorRefusal.page(headers);
         if (kept != null) {
             return kept;
         }

@@ -1,7 +1,6 @@
 package dev.specboard.web;
 
 import dev.specboard.account.CsrfTokens;
-import dev.specboard.account.SessionCookie;
 import dev.specboard.architecture.ComponentForm;
 import dev.specboard.architecture.ComponentService;
 import dev.specboard.design.PageForm;
@@ -11,16 +10,13 @@ import dev.specboard.project.Access;
 import dev.specboard.project.Membership;
 import dev.specboard.story.StoryForm;
 import dev.specboard.story.StoryService;
+import dev.specboard.support.EditForms;
 import dev.specboard.support.TestData;
 import dev.specboard.support.Web;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -29,7 +25,6 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,10 +58,10 @@ class RoleLoweredTest {
         int n = stories.create(owner(t), new StoryForm("Sign in", "As a user I want to sign in", null, null)).number;
         String action = "/projects/" + t.slug() + "/stories/" + n;
         String login = Web.sessionCookie(t.member());
-        Map<String, String> form = formOf(Web.as(login).get(action + "/edit"), action);
+        Map<String, String> form = EditForms.formOf(Web.as(login).get(action + "/edit"), action);
         lower(t, Role.VIEWER);
         form.put("description", TYPED);
-        assertKept(plain(login, form).post(action), "description");
+        assertKept(EditForms.plain(login, form).post(action), "description");
     }
 
     @Test
@@ -75,10 +70,10 @@ class RoleLoweredTest {
         UUID c = components.create(owner(t), new ComponentForm("Ledger", "schema", "lib/ledger.ex", "", "", null)).id;
         String action = "/projects/" + t.slug() + "/components/" + c + "/design-doc";
         String login = Web.sessionCookie(t.member());
-        Map<String, String> form = formOf(Web.as(login).get(action + "/edit"), action);
+        Map<String, String> form = EditForms.formOf(Web.as(login).get(action + "/edit"), action);
         lower(t, Role.REVIEWER);
         form.put("content", TYPED);
-        assertKept(plain(login, form).post(action), "content");
+        assertKept(EditForms.plain(login, form).post(action), "content");
         Response htmx = Web.htmx(Web.as(login)).formParams(form).post(action);
         assertKept(htmx, "content");
         assertEquals("#flash", htmx.header("HX-Retarget"), "shown in the flash area: the form stays as it was");
@@ -92,10 +87,10 @@ class RoleLoweredTest {
         UUID page = pages.create(owner(t), new PageForm("Home", "/home", "", "page", "", "responsive", "", null, "", "", "")).id;
         String base = "/projects/" + t.slug() + "/pages/" + page;
         String login = Web.sessionCookie(t.member());
-        Map<String, String> form = formOf(Web.as(login).get(base), base + "/mockups");
+        Map<String, String> form = EditForms.formOf(Web.as(login).get(base), base + "/mockups");
         lower(t, Role.VIEWER);
         form.put("html", "<main><h1>Welcome & hello</h1><script>alert(1)</script></main>");
-        Response r = plain(login, form).post(base + "/mockups");
+        Response r = EditForms.plain(login, form).post(base + "/mockups");
         assertKept(r, "html", "<main><h1>Welcome & hello</h1><script>alert(1)</script></main>");
         assertFalse(r.asString().contains("<script>alert(1)"), "the typed HTML is escaped");
         Response htmx = Web.htmx(Web.as(login)).formParams(form).post(base + "/mockups");
@@ -109,23 +104,23 @@ class RoleLoweredTest {
         int n = stories.create(owner(t), new StoryForm("Sign in", "As a user I want to sign in", null, null)).number;
         String action = "/projects/" + t.slug() + "/stories/" + n;
         String login = Web.sessionCookie(t.member());
-        Map<String, String> form = formOf(Web.as(login).get(action + "/edit"), action);
+        Map<String, String> form = EditForms.formOf(Web.as(login).get(action + "/edit"), action);
         lower(t, Role.VIEWER);
         form.put("description", TYPED);
 
         // The CSRF token of another login: the policy's 403 as before, never the text.
         Map<String, String> forged = new LinkedHashMap<>(form);
         forged.put(CsrfTokens.FIELD, Web.csrfToken(Web.sessionCookie(t.member())));
-        assertPlain(plain(login, forged).post(action), 403);
+        assertPlain(EditForms.plain(login, forged).post(action), 403);
         // A NUL character: the policy answers first (403), not the 422 of the NUL.
         Map<String, String> nul = new LinkedHashMap<>(form);
         nul.put("description", "a\u0000b " + TYPED);
-        assertPlain(plain(login, nul).post(action), 403);
+        assertPlain(EditForms.plain(login, nul).post(action), 403);
         // Taken out of the project while typing: the 404 of a project that does not exist, without the text.
         Web.as(t.owner()).post("/projects/" + t.slug() + "/members/" + membership(t).id + "/remove").then().statusCode(303);
-        Response gone = plain(login, form).post(action);
+        Response gone = EditForms.plain(login, form).post(action);
         assertPlain(gone, 404);
-        Response unknown = plain(login, form).post("/projects/no-such-" + UUID.randomUUID() + "/stories/" + n);
+        Response unknown = EditForms.plain(login, form).post("/projects/no-such-" + UUID.randomUUID() + "/stories/" + n);
         assertEquals(Web.html(unknown).select("main").text(), Web.html(gone).select("main").text());
     }
 
@@ -134,52 +129,11 @@ class RoleLoweredTest {
     }
 
     private static void assertKept(Response r, String field, String typed) {
-        assertEquals(403, r.statusCode(), r.asString());
-        Document html = Web.html(r);
-        assertTrue(html.text().contains(SAID), html.text());
-        Element kept = html.selectFirst("textarea[name=typed-" + field + "]");
-        assertNotNull(kept, r.asString());
-        assertTrue(kept.hasAttr("readonly"));
-        assertEquals(typed, kept.wholeText().replace("\r\n", "\n"));
-        assertNotNull(html.selectFirst("label[for=" + kept.id() + "]"), "the textarea is labelled");
-        assertTrue(html.select("textarea[name=typed-csrf-token], textarea[name=typed-version]").isEmpty(), "bookkeeping is not typed text");
+        EditForms.assertKept(r, 403, SAID, field, typed);
     }
 
     private static void assertPlain(Response r, int status) {
-        assertEquals(status, r.statusCode(), r.asString());
-        assertTrue(Web.html(r).select("textarea").isEmpty(), r.asString());
-        assertFalse(r.asString().contains("second line"), "no typed text");
-    }
-
-    /** A browser's plain form post: the login cookie, and the CSRF token in the form's own field. */
-    private static RequestSpecification plain(String login, Map<String, String> form) {
-        return RestAssured.given().redirects().follow(false).cookie(SessionCookie.NAME, login).formParams(form);
-    }
-
-    /** The fields the page's form at {@code action} sends as it is. */
-    private static Map<String, String> formOf(Response page, String action) {
-        assertEquals(200, page.statusCode(), page.asString());
-        Element form = Web.html(page).selectFirst("form[method=post][action=" + action + "]");
-        assertNotNull(form, "the page has the form for " + action + ": " + page.asString());
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Element e : form.select("input[name], textarea[name], select[name]")) {
-            String type = e.attr("type");
-            if (type.equals("submit") || type.equals("button") || type.equals("file")
-                    || ((type.equals("checkbox") || type.equals("radio")) && !e.hasAttr("checked"))) {
-                continue;
-            }
-            String value = e.tagName().equals("textarea") ? e.wholeText()
-                    : e.tagName().equals("select") ? selected(e) : e.attr("value");
-            fields.putIfAbsent(e.attr("name"), value);
-        }
-        assertTrue(fields.containsKey(CsrfTokens.FIELD), "the form carries its CSRF token");
-        return fields;
-    }
-
-    private static String selected(Element select) {
-        Element option = select.selectFirst("option[selected]");
-        option = option == null ? select.selectFirst("option") : option;
-        return option == null ? "" : option.attr("value");
+        EditForms.assertPlain(r, status, "second line");
     }
 
     /** The owner lowers the member's role on the members page, as they would while the member types. */
