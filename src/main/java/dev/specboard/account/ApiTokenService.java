@@ -112,7 +112,7 @@ public class ApiTokenService {
         if (name == null || name.isBlank()) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("name", "Give the token a name"));
         }
-        if (name.length() > 100) {
+        if (dev.specboard.web.Chars.Check.over(name, 100)) {
             throw new ApiException(422, "Validation failed", java.util.Map.of("name", "At most 100 characters"));
         }
         ApiToken t = new ApiToken();

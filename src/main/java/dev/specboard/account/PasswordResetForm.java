@@ -1,7 +1,7 @@
 package dev.specboard.account;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import dev.specboard.web.Chars;
+import dev.specboard.web.Filled;
 import jakarta.ws.rs.FormParam;
 
 /**
@@ -9,7 +9,7 @@ import jakarta.ws.rs.FormParam;
  * when the mail's link filled the code in (the form then keeps it out of sight).
  */
 public record PasswordResetForm(
-        @FormParam("code") @NotBlank(message = "Enter the code from the mail") @Size(max = 200, message = "This is not a code from a reset mail")
+        @FormParam("code") @Filled(message = "Enter the code from the mail") @Chars(max = 200, message = "This is not a code from a reset mail")
         String code,
         @FormParam("newPassword") @NewPassword String newPassword,
         @FormParam("viaLink") String viaLink) {

@@ -1,10 +1,11 @@
 package dev.specboard.architecture;
 
+import dev.specboard.web.Chars;
+import dev.specboard.web.Filled;
+import dev.specboard.web.Upright;
 import dev.specboard.kernel.ConflictView;
 import dev.specboard.kernel.StaleVersionException;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
 import java.util.LinkedHashMap;
@@ -12,11 +13,11 @@ import java.util.Map;
 
 /** A bounded context's editable fields; {@code version} is the version the edit is based on. */
 public record ContextForm(
-        @FormParam("name") @NotBlank(message = "Give the context a name") @Size(max = 255, message = "At most 255 characters") String name,
-        @FormParam("type") @NotBlank(message = "Choose domain or coordination")
+        @FormParam("name") @Upright @Filled(message = "Give the context a name") @Chars(max = 255, message = "At most 255 characters") String name,
+        @FormParam("type") @Filled(message = "Choose domain or coordination")
         @Pattern(regexp = "^(domain|coordination)$", message = "Choose domain or coordination") String type,
-        @FormParam("purpose") @NotBlank(message = "Say what this context is for") @Size(max = 5000, message = "At most 5000 characters") String purpose,
-        @FormParam("description") @Size(max = 20000, message = "At most 20000 characters") String description,
+        @FormParam("purpose") @Filled(message = "Say what this context is for") @Chars(max = 5000, message = "At most 5000 characters") String purpose,
+        @FormParam("description") @Chars(max = 20000, message = "At most 20000 characters") String description,
         @FormParam("version") Integer version) {
 
     public static ContextForm empty() {

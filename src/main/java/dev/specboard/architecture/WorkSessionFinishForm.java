@@ -1,6 +1,6 @@
 package dev.specboard.architecture;
 
-import jakarta.validation.constraints.Size;
+import dev.specboard.web.Chars;
 import jakarta.ws.rs.FormParam;
 
 /**
@@ -8,7 +8,7 @@ import jakarta.ws.rs.FormParam;
  * with the design doc version it is based on (null: no check), so that it never silently replaces a version saved meanwhile.
  */
 public record WorkSessionFinishForm(
-        @FormParam("note") @Size(max = 20000, message = "At most 20000 characters") String note,
-        @FormParam("designDoc") @Size(max = 200000, message = "At most 200000 characters") String designDoc,
+        @FormParam("note") @Chars(max = 20000, message = "At most 20000 characters") String note,
+        @FormParam("designDoc") @Chars(max = 200000, message = "At most 200000 characters") String designDoc,
         @FormParam("designDocVersion") Integer designDocVersion) {
 }

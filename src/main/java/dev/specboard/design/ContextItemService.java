@@ -150,10 +150,10 @@ public class ContextItemService {
             errors.add("categories", "Categories are " + String.join(", ", ContextItem.CATEGORIES));
         }
         List<String> tags = tags(in.tags());
-        if (tags.size() > 20 || tags.stream().anyMatch(t -> t.length() > 50)) {
+        if (tags.size() > 20 || tags.stream().anyMatch(t -> dev.specboard.web.Chars.Check.over(t, 50))) {
             errors.add("tags", "At most 20 tags of at most 50 characters");
         }
-        if (in.submittedContext() != null && in.submittedContext().length() > 5000) {
+        if (in.submittedContext() != null && dev.specboard.web.Chars.Check.over(in.submittedContext(), 5000)) {
             errors.add("submittedContext", "At most 5000 characters");
         }
         ContextItem item = new ContextItem();
@@ -170,7 +170,7 @@ public class ContextItemService {
             case "text" -> {
                 if (in.text() == null || in.text().isBlank()) {
                     errors.add("text", "Write the text to keep");
-                } else if (in.text().length() > 100_000) {
+                } else if (dev.specboard.web.Chars.Check.over(in.text(), 100_000)) {
                     errors.add("text", "At most 100000 characters");
                 } else {
                     item.contentText = in.text().strip();

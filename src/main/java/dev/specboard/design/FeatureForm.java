@@ -1,7 +1,8 @@
 package dev.specboard.design;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import dev.specboard.web.Chars;
+import dev.specboard.web.Filled;
+import dev.specboard.web.Upright;
 import jakarta.ws.rs.FormParam;
 
 import java.util.Arrays;
@@ -13,20 +14,20 @@ import java.util.List;
  * needs and story numbers comma-separated; {@code version} is the version an edit is based on.
  */
 public record FeatureForm(
-        @FormParam("name") @NotBlank(message = "Give the feature a name") @Size(max = 255, message = "At most 255 characters") String name,
-        @FormParam("userDescription") @Size(max = 20000, message = "At most 20000 characters") String userDescription,
-        @FormParam("category") @Size(max = 100, message = "At most 100 characters") String category,
+        @FormParam("name") @Upright @Filled(message = "Give the feature a name") @Chars(max = 255, message = "At most 255 characters") String name,
+        @FormParam("userDescription") @Chars(max = 20000, message = "At most 20000 characters") String userDescription,
+        @FormParam("category") @Upright @Chars(max = 100, message = "At most 100 characters") String category,
         @FormParam("status") String status,
         @FormParam("pages") List<String> pages,
         @FormParam("journeys") List<String> journeys,
-        @FormParam("creates") @Size(max = 2000, message = "At most 2000 characters") String creates,
-        @FormParam("reads") @Size(max = 2000, message = "At most 2000 characters") String reads,
-        @FormParam("updates") @Size(max = 2000, message = "At most 2000 characters") String updates,
-        @FormParam("deletes") @Size(max = 2000, message = "At most 2000 characters") String deletes,
-        @FormParam("uiRequirements") @Size(max = 10000, message = "At most 10000 characters") String uiRequirements,
-        @FormParam("businessRules") @Size(max = 10000, message = "At most 10000 characters") String businessRules,
-        @FormParam("technicalNeeds") @Size(max = 2000, message = "At most 2000 characters") String technicalNeeds,
-        @FormParam("storyNumbers") @Size(max = 2000, message = "At most 2000 characters") String storyNumbers,
+        @FormParam("creates") @Chars(max = 2000, message = "At most 2000 characters") String creates,
+        @FormParam("reads") @Chars(max = 2000, message = "At most 2000 characters") String reads,
+        @FormParam("updates") @Chars(max = 2000, message = "At most 2000 characters") String updates,
+        @FormParam("deletes") @Chars(max = 2000, message = "At most 2000 characters") String deletes,
+        @FormParam("uiRequirements") @Chars(max = 10000, message = "At most 10000 characters") String uiRequirements,
+        @FormParam("businessRules") @Chars(max = 10000, message = "At most 10000 characters") String businessRules,
+        @FormParam("technicalNeeds") @Chars(max = 2000, message = "At most 2000 characters") String technicalNeeds,
+        @FormParam("storyNumbers") @Chars(max = 2000, message = "At most 2000 characters") String storyNumbers,
         @FormParam("version") Integer version) {
 
     public static FeatureForm empty() {

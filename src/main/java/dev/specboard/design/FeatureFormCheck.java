@@ -110,14 +110,14 @@ public class FeatureFormCheck {
                 case "updates" -> ops.updates();
                 default -> ops.deletes();
             };
-            if (names.stream().anyMatch(n -> n.length() > 100)) {
+            if (names.stream().anyMatch(n -> dev.specboard.web.Chars.Check.over(n, 100))) {
                 errors.add(op, "Each entity name has at most 100 characters");
             }
         }
-        if (form.uiRequirementList().stream().anyMatch(r -> r.length() > 500)) {
+        if (form.uiRequirementList().stream().anyMatch(r -> dev.specboard.web.Chars.Check.over(r, 500))) {
             errors.add("uiRequirements", "Each requirement has at most 500 characters");
         }
-        if (form.businessRuleList().stream().anyMatch(r -> r.length() > 1000)) {
+        if (form.businessRuleList().stream().anyMatch(r -> dev.specboard.web.Chars.Check.over(r, 1000))) {
             errors.add("businessRules", "Each rule has at most 1000 characters");
         }
         missing(errors, "journeys", "journey", noJourney);

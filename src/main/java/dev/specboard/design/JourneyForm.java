@@ -1,14 +1,15 @@
 package dev.specboard.design;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import dev.specboard.web.Chars;
+import dev.specboard.web.Filled;
+import dev.specboard.web.Upright;
 import jakarta.ws.rs.FormParam;
 
 /** A journey's name, type, description and whether it is the project's primary flow; {@code version}, the one edited (none: no check). */
 public record JourneyForm(
-        @FormParam("name") @NotBlank(message = "Give the journey a name") @Size(max = 255, message = "At most 255 characters") String name,
+        @FormParam("name") @Upright @Filled(message = "Give the journey a name") @Chars(max = 255, message = "At most 255 characters") String name,
         @FormParam("flowType") String flowType,
-        @FormParam("description") @Size(max = 5000, message = "At most 5000 characters") String description,
+        @FormParam("description") @Chars(max = 5000, message = "At most 5000 characters") String description,
         @FormParam("primary") boolean primary,
         @FormParam("version") Integer version) {
 

@@ -1,7 +1,7 @@
 package dev.specboard.design;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import dev.specboard.web.Chars;
+import dev.specboard.web.Filled;
 import jakarta.ws.rs.FormParam;
 
 /**
@@ -9,10 +9,10 @@ import jakarta.ws.rs.FormParam;
  * based on an older current version is refused with both versions).
  */
 public record MockupForm(
-        @FormParam("html") @NotBlank(message = "Paste the mockup's HTML") @Size(max = MAX, message = "At most 500000 characters") String html,
-        @FormParam("css") @Size(max = MAX, message = "At most 500000 characters") String css,
-        @FormParam("js") @Size(max = MAX, message = "At most 500000 characters") String js,
-        @FormParam("changeDescription") @Size(max = 2000, message = "At most 2000 characters") String changeDescription,
+        @FormParam("html") @Filled(message = "Paste the mockup's HTML") @Chars(max = MAX, message = "At most 500000 characters") String html,
+        @FormParam("css") @Chars(max = MAX, message = "At most 500000 characters") String css,
+        @FormParam("js") @Chars(max = MAX, message = "At most 500000 characters") String js,
+        @FormParam("changeDescription") @Chars(max = 2000, message = "At most 2000 characters") String changeDescription,
         @FormParam("basedOn") Integer basedOn,
         @FormParam("changedBy") String changedBy) {
 

@@ -81,7 +81,7 @@ public class MockupService {
         List<String> notes = aiNotes == null ? List.of() : aiNotes.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
         if (notes.size() > Mockup.AiNotes.MAX_NOTES) {
             errors.add("aiNotes", "At most " + Mockup.AiNotes.MAX_NOTES + " notes");
-        } else if (notes.stream().anyMatch(n -> n.length() > Mockup.AiNotes.MAX_CHARS)) {
+        } else if (notes.stream().anyMatch(n -> dev.specboard.web.Chars.Check.over(n, Mockup.AiNotes.MAX_CHARS))) {
             errors.add("aiNotes", "Each note has at most " + Mockup.AiNotes.MAX_CHARS + " characters");
         }
         String changedBy = form.changedBy() == null || form.changedBy().isBlank() ? "user" : form.changedBy().strip().toLowerCase();
@@ -163,7 +163,7 @@ public class MockupService {
         if (note.isEmpty()) {
             throw ValidationException.of("text", "Write your feedback");
         }
-        if (note.length() > MockupFeedback.MAX_CHARS) {
+        if (dev.specboard.web.Chars.Check.over(note, MockupFeedback.MAX_CHARS)) {
             throw ValidationException.of("text", "At most " + MockupFeedback.MAX_CHARS + " characters");
         }
         // One statement appends to what is stored at that moment: two notes written at once are both kept.

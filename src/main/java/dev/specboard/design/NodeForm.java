@@ -1,6 +1,7 @@
 package dev.specboard.design;
 
-import jakarta.validation.constraints.Size;
+import dev.specboard.web.Chars;
+import dev.specboard.web.Upright;
 import jakarta.ws.rs.FormParam;
 
 import java.util.Arrays;
@@ -12,18 +13,18 @@ import java.util.List;
  * comma-separated branches, a database step's operation and entity, a text); {@code end} marks an intended end, {@code start} the entry.
  */
 public record NodeForm(
-        @FormParam("key") @Size(max = 100, message = "At most 100 characters") String key,
+        @FormParam("key") @Upright @Chars(max = 100, message = "At most 100 characters") String key,
         @FormParam("nodeType") String nodeType,
-        @FormParam("label") @Size(max = 255, message = "At most 255 characters") String label,
+        @FormParam("label") @Upright @Chars(max = 255, message = "At most 255 characters") String label,
         @FormParam("page") String page,
-        @FormParam("question") @Size(max = 500, message = "At most 500 characters") String question,
-        @FormParam("branches") @Size(max = 1000, message = "At most 1000 characters") String branches,
+        @FormParam("question") @Chars(max = 500, message = "At most 500 characters") String question,
+        @FormParam("branches") @Chars(max = 1000, message = "At most 1000 characters") String branches,
         @FormParam("operation") String operation,
-        @FormParam("entity") @Size(max = 100, message = "At most 100 characters") String entity,
-        @FormParam("text") @Size(max = 2000, message = "At most 2000 characters") String text,
+        @FormParam("entity") @Chars(max = 100, message = "At most 100 characters") String entity,
+        @FormParam("text") @Chars(max = 2000, message = "At most 2000 characters") String text,
         @FormParam("end") String end,
         @FormParam("start") String start,
-        @FormParam("newPage") @Size(max = 500, message = "At most 500 characters") String newPage) {
+        @FormParam("newPage") @Chars(max = 500, message = "At most 500 characters") String newPage) {
 
     public static final List<String> OPERATIONS = List.of("CREATE", "READ", "UPDATE", "DELETE");
 

@@ -1,8 +1,9 @@
 package dev.specboard.design;
 
-import jakarta.validation.constraints.NotBlank;
+import dev.specboard.web.Chars;
+import dev.specboard.web.Filled;
+import dev.specboard.web.Upright;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
 import java.util.Arrays;
@@ -13,21 +14,21 @@ import java.util.List;
  * page in one transaction. {@code parent} is a page id or path; {@code keyElements} comma-separated.
  */
 public record PageForm(
-        @FormParam("name") @NotBlank(message = "Give the page a name") @Size(max = 255, message = "At most 255 characters") String name,
-        @FormParam("path") @NotBlank(message = "Give the page's URL path, like /dashboard/settings")
-        @Size(max = 500, message = "At most 500 characters")
+        @FormParam("name") @Upright @Filled(message = "Give the page a name") @Chars(max = 255, message = "At most 255 characters") String name,
+        @FormParam("path") @Filled(message = "Give the page's URL path, like /dashboard/settings")
+        @Chars(max = 500, message = "At most 500 characters")
         @Pattern(regexp = "^/[a-z0-9-/]*$", message = "A path starts with / and has only lowercase letters, digits, hyphens and slashes, like /dashboard/settings")
         @Pattern(regexp = "^(?!.*//).*$", message = "A path has no empty part (//): write /dashboard/settings, not /dashboard//settings")
         String path,
         @FormParam("parent") String parent,
         @FormParam("type") String type,
-        @FormParam("purpose") @Size(max = 5000, message = "At most 5000 characters") String purpose,
+        @FormParam("purpose") @Chars(max = 5000, message = "At most 5000 characters") String purpose,
         @FormParam("primaryDevice") String primaryDevice,
-        @FormParam("keyElements") @Size(max = 2000, message = "At most 2000 characters") String keyElements,
+        @FormParam("keyElements") @Chars(max = 2000, message = "At most 2000 characters") String keyElements,
         @FormParam("version") Integer version,
-        @FormParam("html") @Size(max = MockupForm.MAX, message = "At most 500000 characters") String html,
-        @FormParam("css") @Size(max = MockupForm.MAX, message = "At most 500000 characters") String css,
-        @FormParam("js") @Size(max = MockupForm.MAX, message = "At most 500000 characters") String js) {
+        @FormParam("html") @Chars(max = MockupForm.MAX, message = "At most 500000 characters") String html,
+        @FormParam("css") @Chars(max = MockupForm.MAX, message = "At most 500000 characters") String css,
+        @FormParam("js") @Chars(max = MockupForm.MAX, message = "At most 500000 characters") String js) {
 
     public static PageForm empty() {
         return new PageForm("", "/", "", "page", "", "responsive", "", null, "", "", "");

@@ -241,7 +241,7 @@ public class PageService {
         if (form.primaryDevice() != null && !form.primaryDevice().isBlank() && !Page.DEVICES.contains(form.primaryDevice())) {
             errors.add("primaryDevice", "Choose one of " + String.join(", ", Page.DEVICES));
         }
-        if (form.keyElementList().stream().anyMatch(k -> k.length() > 100)) {
+        if (form.keyElementList().stream().anyMatch(k -> dev.specboard.web.Chars.Check.over(k, 100))) {
             errors.add("keyElements", "Each key element has at most 100 characters");
         }
     }

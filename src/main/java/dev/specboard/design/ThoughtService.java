@@ -151,7 +151,7 @@ public class ThoughtService {
         if (feedback == null || feedback.isBlank()) {
             throw ValidationException.of("feedback", "Say what is wrong or what the answer is");
         }
-        if (feedback.length() > 5000) {
+        if (dev.specboard.web.Chars.Check.over(feedback, 5000)) {
             throw ValidationException.of("feedback", "At most 5000 characters");
         }
         Thought t = lock(access.project().id, id);

@@ -1,8 +1,8 @@
 package dev.specboard.plan;
 
+import dev.specboard.web.Chars;
 import dev.specboard.repo.BranchName;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * What the next version of a plan changes (the optional body of {@code POST .../plans/{id}/versions}): a field left out
@@ -10,9 +10,9 @@ import jakarta.validation.constraints.Size;
  * versions, so it does not change.
  */
 public record PlanChanges(
-        @Size(max = 20000, message = "At most 20000 characters")
+        @Chars(max = 20000, message = "At most 20000 characters")
         String description,
-        @Size(max = 100, message = "At most 100 characters")
+        @Chars(max = 100, message = "At most 100 characters")
         @Pattern(regexp = "^\\s*\\S.*$", message = "Name the branch the plan targets, like main")
         @BranchName
         String targetBranch) {

@@ -1,7 +1,7 @@
 package dev.specboard.project;
 
+import dev.specboard.web.Chars;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
 import java.util.Arrays;
@@ -9,11 +9,11 @@ import java.util.List;
 
 /** A project's vision: the wizard's second step and part of the settings. */
 public record VisionForm(
-        @FormParam("visionStatement") @Size(max = 5000, message = "At most 5000 characters") String visionStatement,
+        @FormParam("visionStatement") @Chars(max = 5000, message = "At most 5000 characters") String visionStatement,
         @FormParam("targetFeeling") @Pattern(regexp = "^$|^(professional|playful|minimal|bold)$",
                 message = "Choose one of professional, playful, minimal, bold") String targetFeeling,
-        @FormParam("referenceApps") @Size(max = Project.MAX_REFERENCE_APPS_TEXT, message = "At most 2040 characters") String referenceApps,
-        @FormParam("icon") @Size(max = 50, message = "At most 50 characters") String icon,
+        @FormParam("referenceApps") @Chars(max = Project.MAX_REFERENCE_APPS_TEXT, message = "At most 2040 characters") String referenceApps,
+        @FormParam("icon") @Chars(max = 50, message = "At most 50 characters") String icon,
         @FormParam("color") @Pattern(regexp = "^$|^#[0-9a-fA-F]{6}$", message = "A colour as #RRGGBB, for example #1f5fbf") String color) {
 
     public static final List<String> FEELINGS = List.of("professional", "playful", "minimal", "bold");

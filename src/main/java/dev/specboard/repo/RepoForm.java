@@ -1,18 +1,18 @@
 package dev.specboard.repo;
 
-import jakarta.validation.constraints.NotBlank;
+import dev.specboard.web.Chars;
+import dev.specboard.web.Filled;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.FormParam;
 
 /** A repository's settings as people enter them (also the body of {@code POST /api/v1/projects/{slug}/repos}). */
 public record RepoForm(
-        @FormParam("name") @NotBlank(message = "Give the repository a name")
+        @FormParam("name") @Filled(message = "Give the repository a name")
         @Pattern(regexp = "^$|^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", message = "Letters, digits, '.', '_' or '-', starting with a letter or digit (at most 100)")
         String name,
-        @FormParam("url") @NotBlank(message = "Enter the git URL or a local path") @Size(max = 2000, message = "At most 2000 characters")
+        @FormParam("url") @Filled(message = "Enter the git URL or a local path") @Chars(max = 2000, message = "At most 2000 characters")
         String url,
-        @FormParam("defaultBranch") @Size(max = 100, message = "At most 100 characters")
+        @FormParam("defaultBranch") @Chars(max = 100, message = "At most 100 characters")
         @Pattern(regexp = "^$|^[A-Za-z0-9._/-]+$", message = "Letters, digits, '.', '_', '/' or '-'")
         String defaultBranch,
         @FormParam("syncIntervalMinutes") @Pattern(regexp = "^\\s*\\d{0,5}\\s*$", message = "A number of minutes, or empty for no schedule")

@@ -388,7 +388,7 @@ public class ReviewService {
     private static void checkBody(String body, FormErrors errors) {
         if (body == null || body.isBlank()) {
             errors.add("body", "Write a comment");
-        } else if (body.length() > MAX_BODY) {
+        } else if (dev.specboard.web.Chars.Check.over(body, MAX_BODY)) {
             errors.add("body", "At most " + MAX_BODY + " characters");
         }
     }

@@ -144,7 +144,7 @@ public class SearchService {
 
     private static String query(String query) {
         String q = query == null ? "" : query.strip();
-        if (q.length() > MAX_QUERY) {
+        if (dev.specboard.web.Chars.Check.over(q, MAX_QUERY)) {
             throw ValidationException.of("q", "A search is at most " + MAX_QUERY + " characters");
         }
         return q;

@@ -158,7 +158,7 @@ public class ImplementationTask extends TimestampedEntity {
             return null;
         }
         String path = raw.strip();
-        if (path.length() > 1000) {
+        if (dev.specboard.web.Chars.Check.over(path, 1000)) {
             throw ValidationException.of("worktreePath", "At most 1,000 characters");
         }
         if (path.chars().anyMatch(Character::isISOControl)) {

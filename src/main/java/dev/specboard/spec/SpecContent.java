@@ -134,7 +134,7 @@ public record SpecContent(
         texts.put("architecture", architecture);
         texts.put("technologyStack", technologyStack);
         texts.forEach((field, text) -> {
-            if (text != null && text.length() > MAX_TEXT) {
+            if (text != null && dev.specboard.web.Chars.Check.over(text, MAX_TEXT)) {
                 errors.add(field, "At most " + MAX_TEXT + " characters");
             }
         });
@@ -158,7 +158,7 @@ public record SpecContent(
             } else if (p.hours() != null && !hasAtMostTwoDecimals(p.hours())) {
                 errors.add(at + "hours", "Give the hours with at most 2 decimals, like 1.25");
             }
-            if (p.description() != null && p.description().length() > 2000) {
+            if (p.description() != null && dev.specboard.web.Chars.Check.over(p.description(), 2000)) {
                 errors.add(at + "description", "At most 2000 characters");
             }
             List<String> files = p.files();

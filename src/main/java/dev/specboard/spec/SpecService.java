@@ -232,10 +232,12 @@ public class SpecService {
         FormErrors errors = FormErrors.none();
         formProblems.asMap().forEach(errors::add);
         String title = input.title() == null ? "" : input.title().trim();
-        if (title.isEmpty()) {
+        if (!dev.specboard.web.Filled.Check.shows(title)) {
             errors.add("title", "Give the spec a title");
-        } else if (title.length() > 255) {
+        } else if (dev.specboard.web.Chars.Check.over(title, 255)) {
             errors.add("title", "At most 255 characters");
+        } else if (dev.specboard.web.Upright.Check.problem(title) != null) {
+            errors.add("title", dev.specboard.web.Upright.Check.problem(title));
         }
         if (!TechnicalSpec.TYPE_MONOLITHIC.equals(input.specType()) && !TechnicalSpec.TYPE_HIERARCHICAL.equals(input.specType())) {
             errors.add("specType", "Choose monolithic or hierarchical");
@@ -253,14 +255,14 @@ public class SpecService {
             FormErrors phaseErrors = content.validate();
             phaseErrors.asMap().forEach(errors::add);
             for (SpecContent.Phase p : content.phaseList()) {
-                if (p.content() != null && p.content().length() > 200_000) {
+                if (p.content() != null && dev.specboard.web.Chars.Check.over(p.content(), 200_000)) {
                     errors.add("phases[" + (p.number() - 1) + "].content", "At most 200000 characters");
                 }
             }
         } else if (TechnicalSpec.TYPE_MONOLITHIC.equals(input.specType())
                 && (input.markdown() == null || input.markdown().isBlank())) {
             errors.add("content", "Write the spec's content");
-        } else if (input.markdown() != null && input.markdown().length() > 200_000) {
+        } else if (input.markdown() != null && dev.specboard.web.Chars.Check.over(input.markdown(), 200_000)) {
             errors.add("content", "At most 200000 characters");
         }
         for (String dep : input.dependsOnOrEmpty()) {

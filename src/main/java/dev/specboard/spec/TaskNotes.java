@@ -64,7 +64,7 @@ public class TaskNotes {
         if (body == null || body.isBlank()) {
             throw ValidationException.of("body", "Write the note");
         }
-        if (body.length() > TaskNote.MAX_LENGTH) {
+        if (dev.specboard.web.Chars.Check.over(body, TaskNote.MAX_LENGTH)) {
             throw ValidationException.of("body", "At most " + TaskNote.MAX_LENGTH + " characters");
         }
         ImplementationTask task = ImplementationTask.byKey(access.project(), key);

@@ -104,7 +104,7 @@ public class TaskService {
         if (reason == null || reason.isBlank()) {
             throw ValidationException.of("reason", "Say why the task failed");
         }
-        if (reason.length() > TaskNote.MAX_LENGTH) {
+        if (dev.specboard.web.Chars.Check.over(reason, TaskNote.MAX_LENGTH)) {
             // Kept as the task's failure reason and in its history, both read with every task list.
             throw ValidationException.of("reason", "At most " + TaskNote.MAX_LENGTH + " characters");
         }

@@ -28,7 +28,7 @@ public class ExecutiveSummaryService {
     @Transactional
     public Project edit(Access access, String content, Integer baseVersion) {
         access.requireWrite(Role.MEMBER);
-        if (content != null && content.length() > 50000) {
+        if (content != null && dev.specboard.web.Chars.Check.over(content, 50000)) {
             throw ValidationException.of("content", "At most 50000 characters");
         }
         // A blank text would only become an empty version hiding the last real one.

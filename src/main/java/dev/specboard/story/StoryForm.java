@@ -1,14 +1,15 @@
 package dev.specboard.story;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import dev.specboard.web.Chars;
+import dev.specboard.web.Filled;
+import dev.specboard.web.Upright;
 import jakarta.ws.rs.FormParam;
 
 /** A story's editable text, from the form or the API; {@code version} is the version the edit is based on. */
 public record StoryForm(
-        @FormParam("title") @NotBlank(message = "Give the story a title") @Size(max = 255, message = "At most 255 characters") String title,
-        @FormParam("description") @Size(max = 20000, message = "At most 20000 characters") String description,
-        @FormParam("acceptanceCriteria") @Size(max = 20000, message = "At most 20000 characters") String acceptanceCriteria,
+        @FormParam("title") @Upright @Filled(message = "Give the story a title") @Chars(max = 255, message = "At most 255 characters") String title,
+        @FormParam("description") @Chars(max = 20000, message = "At most 20000 characters") String description,
+        @FormParam("acceptanceCriteria") @Chars(max = 20000, message = "At most 20000 characters") String acceptanceCriteria,
         @FormParam("version") Integer version) {
 
     public static StoryForm empty() {

@@ -213,7 +213,7 @@ public class StoryService {
         if (comment == null || comment.isBlank()) {
             throw ValidationException.of("comment", "Say what should change");
         }
-        if (comment.length() > 5000) {
+        if (dev.specboard.web.Chars.Check.over(comment, 5000)) {
             throw ValidationException.of("comment", "At most 5000 characters");
         }
         s.moveTo(s.stage().after(StoryStage.Action.REQUEST_CHANGES, s.key()));

@@ -6,7 +6,8 @@ package dev.specboard.web;
  * (U+202A to U+202E, U+2066 to U+2069, which a person's name may not hold either, see PlainName) are dropped wherever
  * they are and the blanks around the text go. They cannot be seen, so a name holding a bell character looked like
  * another name yet differed from it, a line break broke the lists showing it, and a right-to-left override reversed
- * the text after it. Multi-line texts (descriptions, bodies) keep their line breaks and tabs and are not read through this.
+ * the text after it. The forms refuse a direction character first, naming it (see Upright); one still arriving here is dropped.
+ * Multi-line texts (descriptions, bodies) keep their line breaks and tabs and are not read through this.
  */
 public final class SingleLine {
 

@@ -88,10 +88,12 @@ class DesignWizardSteps {
     private Map<String, Object> pageStep(Access access, DesignWizardForm form, FormErrors errors) {
         String name = trim(form.name());
         String path = trim(form.path());
-        if (name.isEmpty()) {
+        if (!dev.specboard.web.Filled.Check.shows(name)) {
             errors.add("name", "Give the page a name");
-        } else if (name.length() > 255) {
+        } else if (dev.specboard.web.Chars.Check.over(name, 255)) {
             errors.add("name", "At most 255 characters");
+        } else if (dev.specboard.web.Upright.Check.problem(name) != null) {
+            errors.add("name", dev.specboard.web.Upright.Check.problem(name));
         }
         if (!PATH.matcher(path).matches() || path.length() > 500) {
             errors.add("path", "A path starts with / and has only lowercase letters, digits, hyphens and slashes, like /dashboard/settings");
@@ -102,7 +104,7 @@ class DesignWizardSteps {
         if (!Page.DEVICES.contains(device)) {
             errors.add("primaryDevice", "Choose one of " + String.join(", ", Page.DEVICES));
         }
-        if (trim(form.purpose()).length() > 5000) {
+        if (dev.specboard.web.Chars.Check.over(trim(form.purpose()), 5000)) {
             errors.add("purpose", "At most 5000 characters");
         }
         // The parent is offered by id; one deleted since the step was shown is refused at its field.
@@ -125,15 +127,17 @@ class DesignWizardSteps {
 
     private Map<String, Object> describeStep(DesignWizardForm form, FormErrors errors) {
         String name = trim(form.name());
-        if (name.isEmpty()) {
+        if (!dev.specboard.web.Filled.Check.shows(name)) {
             errors.add("name", "Give the feature a name");
-        } else if (name.length() > 255) {
+        } else if (dev.specboard.web.Chars.Check.over(name, 255)) {
             errors.add("name", "At most 255 characters");
+        } else if (dev.specboard.web.Upright.Check.problem(name) != null) {
+            errors.add("name", dev.specboard.web.Upright.Check.problem(name));
         }
         // Asked here as the features page and the API ask it: the builder let a feature through without it.
         if (trim(form.userDescription()).isEmpty()) {
             errors.add("userDescription", "Say what users can do with the feature");
-        } else if (trim(form.userDescription()).length() > 20000) {
+        } else if (dev.specboard.web.Chars.Check.over(trim(form.userDescription()), 20000)) {
             errors.add("userDescription", "At most 20000 characters");
         }
         String category = trim(form.category());
@@ -152,7 +156,7 @@ class DesignWizardSteps {
                     .ifPresentOrElse(p -> chosen.add(p.id()), () -> errors.add("pages", "There is no page " + ref + " in this project"));
         }
         String rules = trim(form.businessRules());
-        if (rules.length() > 10000) {
+        if (dev.specboard.web.Chars.Check.over(rules, 10000)) {
             errors.add("businessRules", "At most 10000 characters");
         }
         if (errors.any()) {
@@ -197,7 +201,7 @@ class DesignWizardSteps {
                 "deletes", trim(form.deletes()));
         for (String op : Feature.OPERATIONS) {
             String v = values.get(op);
-            if (v.length() > 2000) {
+            if (dev.specboard.web.Chars.Check.over(v, 2000)) {
                 errors.add(op, "At most 2000 characters");
             } else if (FeatureForm.commas(v).stream().anyMatch(n -> n.length() > 100)) {
                 errors.add(op, "Each entity name has at most 100 characters");

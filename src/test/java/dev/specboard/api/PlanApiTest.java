@@ -122,14 +122,19 @@ class PlanApiTest {
         }
     }
 
-    /** A plan's name drops control and direction characters, as every single-line name does; only its ends were trimmed. */
+    /**
+     * A plan's name drops control characters, as every single-line name does; only its ends were trimmed. A character
+     * changing the text's direction is refused, named.
+     */
     @Test
     void aPlanNameDropsControlCharactersAndIsRefusedWhenNothingElseIsLeft() {
         TestData.Team t = data.team();
         try (GitFixture git = GitFixture.create()) {
             fixtures.shop(t.project(), t.owner(), git);
             String plans = "/api/v1/projects/" + t.slug() + "/repos/shop/plans";
-            String id = createPlan(t, "Pay\u0007ments\u202e");
+            Api.as(t.lead()).body(Map.of("name", "Pay\u202ements", "targetBranch", "main")).post(plans).then().statusCode(422)
+                    .body("details.name", equalTo("Remove the invisible direction-changing character (U+202E)"));
+            String id = createPlan(t, "Pay\u0007ments");
             Api.as(t.viewer()).get("/api/v1/projects/" + t.slug() + "/plans/" + id).then().statusCode(200).body("name", equalTo("Payments"));
             Api.as(t.lead()).body(Map.of("name", "Payments\u0085", "targetBranch", "main")).post(plans).then().statusCode(422)
                     .body("details.name", equalTo("This repository already has a plan with this name: open it and make a new version instead"))
