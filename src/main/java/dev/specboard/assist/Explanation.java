@@ -157,7 +157,10 @@ public class Explanation implements JobRunner {
             throw ValidationException.of("lineStart", "Choose a line between 1 and " + file.lines());
         }
         int last = end == null ? start : end;
-        if (last < start || last > file.lines()) {
+        if (last < start) {
+            throw ValidationException.of("lineEnd", "The first line must come before the last: choose a line between " + start + " and " + file.lines());
+        }
+        if (last > file.lines()) {
             throw ValidationException.of("lineEnd", "Choose a line between " + start + " and " + file.lines());
         }
         return new Target(snapshot, slug, file, start, last, thread);
