@@ -157,11 +157,8 @@ public class Explanation implements JobRunner {
             throw ValidationException.of("lineStart", "Choose a line between 1 and " + file.lines());
         }
         int last = end == null ? start : end;
-        if (last < start) {
-            throw ValidationException.of("lineEnd", "The first line must come before the last: choose a line between " + start + " and " + file.lines());
-        }
-        if (last > file.lines()) {
-            throw ValidationException.of("lineEnd", "Choose a line between " + start + " and " + file.lines());
+        if (last < start || last > file.lines()) {
+            throw ValidationException.of("lineEnd", (last < start ? "The first line must come before the last: choose" : "Choose") + " a line between " + start + " and " + file.lines());
         }
         return new Target(snapshot, slug, file, start, last, thread);
     }
