@@ -158,7 +158,7 @@ public class Explanation implements JobRunner {
         }
         int last = end == null ? start : end;
         if (last < start || last > file.lines()) {
-            throw ValidationException.of("lineEnd", "Choose a line between " + start + " and " + file.lines());
+            throw ValidationException.of("lineEnd", (last < start ? "The first line must come before the last: choose" : "Choose") + " a line between " + start + " and " + file.lines());
         }
         return new Target(snapshot, slug, file, start, last, thread);
     }

@@ -12,8 +12,16 @@ import java.util.Map;
  */
 public record JobProgress(JobStatus status, int step, int steps, List<String> labels, String detail, boolean stopping) {
 
-    /** One step as the bar's list shows it: done, current or still to come. */
-    public record Step(int number, String label, boolean done, boolean current) {
+    /**
+     * One step as the bar's list shows it: done, current or still to come, or, once the job failed or was cancelled, the
+     * step it ended at and the ones it never reached; {@code mark} words that for screen readers ("Not run: ").
+     */
+    public record Step(int number, String label, boolean done, boolean current, String mark) {
+
+        /** The list item's class: done, current, todo, or ended (where it failed or stopped) and not-run after an end. */
+        public String state() {
+            return done ? "done" : current ? "current" : mark.startsWith("Not run") ? "not-run" : mark.startsWith("Next") ? "todo" : "ended";
+        }
     }
 
     static Map<String, Object> json(int step, List<String> labels, String detail) {
@@ -83,12 +91,31 @@ public record JobProgress(JobStatus status, int step, int steps, List<String> la
         };
     }
 
+    /** A step's words before its label: a failed or cancelled job's steps after the one it ended at were not run, not "next". */
+    private String mark(int n, boolean done, boolean current) {
+        if (done) {
+            return "Done: ";
+        }
+        if (current) {
+            return stopping ? "Stopping at: " : "Now: ";
+        }
+        boolean ended = status == JobStatus.FAILED || status == JobStatus.CANCELLED;
+        if (!ended) {
+            return "Next: ";
+        }
+        if (n == step) {
+            return status == JobStatus.FAILED ? "Failed at: " : "Stopped at: ";
+        }
+        return "Not run: ";
+    }
+
     public List<Step> list() {
         List<Step> out = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             int n = i + 1;
             boolean done = status == JobStatus.SUCCESS || n < step;
-            out.add(new Step(n, labels.get(i), done, !done && n == step && status == JobStatus.RUNNING));
+            boolean current = !done && n == step && status == JobStatus.RUNNING;
+            out.add(new Step(n, labels.get(i), done, current, mark(n, done, current)));
         }
         return out;
     }

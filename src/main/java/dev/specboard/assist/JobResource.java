@@ -212,7 +212,9 @@ public class JobResource {
             }
             return Response.seeOther(java.net.URI.create("/projects/" + slug + "/jobs/" + job.id)).build();
         } catch (ValidationException e) {
-            return Htmx.invalid(Htmx.isHtmx(headers) ? Templates.problem("These lines cannot be explained.", e.errors())
+            // Said in the one sentence the status area shows, as a review thread's refused lines are ("Choose a line between 1 and 42").
+            String why = e.errors().list().stream().map(FormErrors.FieldError::message).collect(java.util.stream.Collectors.joining("; "));
+            return Htmx.invalid(Htmx.isHtmx(headers) ? Templates.problem("These lines cannot be explained. " + why + ".", FormErrors.none())
                     : Templates.explain(access, name, form, e.errors()));
         }
     }

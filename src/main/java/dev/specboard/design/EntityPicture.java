@@ -47,7 +47,7 @@ public final class EntityPicture {
         if (entities.isEmpty()) {
             return new Drawn("", "");
         }
-        Diagram d = Diagram.of("entity-svg", "entity-picture", "Entity model of " + slug + ": " + entities.size() + " entities")
+        Diagram d = Diagram.of("entity-svg", "entity-picture", "Entity model of " + slug + ": " + dev.specboard.web.PluralExtensions.plural(entities.size(), "entity"))
                 .edgeColour("#59616b");
         Map<String, String> keyByName = new HashMap<>();
         entities.forEach(e -> keyByName.put(e.entityName, e.id.toString()));

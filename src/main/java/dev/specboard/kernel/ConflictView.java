@@ -15,15 +15,23 @@ public record ConflictView(int currentVersion, String changedBy, List<FieldView>
     }
 
     /**
-     * Who saved the version shown, to start a sentence: "You in another tab or window", "The assistant", the member's
+     * Who saved the version shown, to start a sentence: "You, in another tab or window,", "The assistant", the member's
      * name, or "Someone else" when it is not known.
      */
     public String savedBy() {
         if (changedBy == null) {
             return "Someone else";
         }
+        if (changedBy.equals(StaleVersionException.BY_YOU)) {
+            return "You, in another tab or window,";
+        }
         boolean phrase = changedBy.equals(StaleVersionException.BY_YOU) || changedBy.equals(StaleVersionException.BY_ASSISTANT);
         return phrase ? Character.toUpperCase(changedBy.charAt(0)) + changedBy.substring(1) : changedBy;
+    }
+
+    /** The sentence that says who saved which version: "Ann saved version 3.". */
+    public String notice() {
+        return savedBy() + " saved version " + currentVersion + ".";
     }
 
     /** The fields of {@code labels}, in their order, with the text the refused save sent as yours. */

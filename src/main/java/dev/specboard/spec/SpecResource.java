@@ -93,8 +93,9 @@ public class SpecResource {
             return Flash.redirect(headers, "/projects/" + slug + "/specs/" + spec.key(),
                     spec.key() + " created" + (spec.isHierarchical() ? " with " + spec.totalPhases + " tasks" : ""));
         } catch (ValidationException e) {
+            // The form's error summary ("There is a problem", as on every form) says it: no second heading above it.
             return Htmx.invalid(Templates.form(access, slug, form, e.errors(), null, specQueries.refs(access.project()),
-                    "Nothing was saved: please correct the fields marked below.", null));
+                    null, null));
         } catch (ApiException e) {
             return Htmx.page(Templates.form(access, slug, form, FormErrors.none(), null, specQueries.refs(access.project()),
                     e.getMessage(), null), e.status());
@@ -157,7 +158,7 @@ public class SpecResource {
                     views.otherSpecs(access, specKey), null, views.conflict(access, specKey, c, form)), 409);
         } catch (ValidationException e) {
             return Htmx.invalid(Templates.form(access, slug, form, e.errors(), specKey, views.otherSpecs(access, specKey),
-                    "Nothing was saved: please correct the fields marked below.", null));
+                    null, null));
         }
     }
 }

@@ -209,7 +209,13 @@ class JobResourceTest {
             Response invalid = Web.htmx(Web.as(t.reviewer())).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "99")
                     .post(explain);
             assertEquals(422, invalid.statusCode());
-            assertTrue(Web.html(invalid).text().contains("Choose a line between 1 and 15"));
+            assertEquals("These lines cannot be explained. Choose a line between 1 and 15.", Web.html(invalid).selectFirst(".job-problem").text());
+            // "From 50 to 2" said only that the lines cannot be explained: it now says why, as a review thread does.
+            Response backwards = Web.htmx(Web.as(t.reviewer())).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "9")
+                    .formParam("lineEnd", "2").post(explain);
+            assertEquals(422, backwards.statusCode());
+            assertEquals("These lines cannot be explained. The first line must come before the last: choose a line between 9 and 15.",
+                    Web.html(backwards).selectFirst(".job-problem").text());
             // Without JavaScript the refusal is a page with the form again, its values kept and the problem named.
             Response plain = Web.as(t.reviewer()).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "9")
                     .formParam("lineEnd", "4").post(explain);
@@ -219,7 +225,7 @@ class JobResourceTest {
             assertEquals(JobTestSupport.DIR + "/App.java", page.selectFirst("#explain-page-form #f-path").val());
             assertEquals("9", page.selectFirst("#f-lineStart").val());
             assertEquals("4", page.selectFirst("#f-lineEnd").val());
-            assertEquals("Choose a line between 9 and 15", page.selectFirst("#e-lineEnd").text());
+            assertEquals("The first line must come before the last: choose a line between 9 and 15", page.selectFirst("#e-lineEnd").text());
             assertEquals("lineEnd", page.selectFirst("#explain-page-form #error-summary a").attr("data-field"));
             assertEquals(303, Web.as(t.reviewer()).formParam("path", JobTestSupport.DIR + "/App.java").formParam("lineStart", "3")
                     .post(explain).statusCode());

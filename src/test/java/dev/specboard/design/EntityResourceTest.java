@@ -282,7 +282,7 @@ public class EntityResourceTest {
         String current = version(t, contact);
         Element shown = conflict.getElementById("entity-" + contact).getElementById("conflict");
         // The same member saved it, in another tab: said so, not "someone else".
-        assertTrue(shown.text().contains("You in another tab or window saved version " + current), shown.text());
+        assertTrue(shown.text().contains("You, in another tab or window, saved version " + current), shown.text());
         assertEquals(List.of("phone", "string", "true"), List.of(shown.getElementById("theirs-0").text(), shown.getElementById("theirs-1").text(),
                 shown.getElementById("theirs-2").text()));
         assertEquals("text", DiffMarks.shown(shown.select(".diff").get(1).select("ins")), shown.html());

@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -177,6 +178,13 @@ class PageResourceTest {
         assertEquals(409, stale.statusCode());
         Document conflict = Web.html(stale);
         assertTrue(conflict.selectFirst("#mockup-conflict").text().contains("version 2"));
+        // The form sits far down a long page: a summary at the top (focused by errors.js) says so and links to the notice.
+        Element summary = conflict.getElementById("conflict-summary");
+        assertTrue(summary.hasAttr("data-error-summary") && summary.elementSiblingIndex() < conflict.getElementById("mockup").elementSiblingIndex(),
+                conflict.html());
+        assertEquals("#mockup-conflict", summary.selectFirst("a").attr("href"));
+        assertTrue(summary.text().contains("Someone saved this mockup while you were editing") && summary.text().contains("version 2"), summary.text());
+        assertEquals("-1", conflict.getElementById("mockup-conflict").attr("tabindex"), "the link's target takes the focus");
         assertEquals("<p>my own take</p>", conflict.selectFirst("#f-html").text(), "the typed source is kept");
         assertEquals("2", conflict.selectFirst("#mockup-form input[name=basedOn]").val(), "now based on the current version");
         assertFalse(conflict.select("#mockup-conflict tr.removed").isEmpty(), "the current version's lines are shown");

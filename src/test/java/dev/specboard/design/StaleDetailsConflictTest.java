@@ -71,7 +71,7 @@ class StaleDetailsConflictTest {
                 .formParam("version", "1").post(jbase), 2, "Check out", "f-name", "Basket");
     }
 
-    /** The 409 page says who saved the version shown ("You in another tab or window", a member's name), with "saved version N". */
+    /** The 409 page says who saved the version shown ("You, in another tab or window,", a member's name), with "saved version N". */
     private static void assertSavedBy(Response stale, String who, int version) {
         assertEquals(409, stale.statusCode());
         String said = Web.html(stale).getElementById("conflict").selectFirst(".error-box").text();
@@ -100,10 +100,15 @@ class StaleDetailsConflictTest {
         Web.as(t.member()).formParam("name", "Start").formParam("path", "/").formParam("parent", "").formParam("type", "page")
                 .formParam("primaryDevice", "responsive").formParam("purpose", "Theirs").formParam("keyElements", "").formParam("version", "1")
                 .post(base).then().statusCode(303);
-        for (var who : Map.of(t.member(), "You in another tab or window", t.lead(), member).entrySet()) {
-            assertSavedBy(Web.as(who.getKey()).formParam("name", "Landing").formParam("path", "/").formParam("parent", "").formParam("type", "page")
+        for (var who : Map.of(t.member(), "You, in another tab or window,", t.lead(), member).entrySet()) {
+            Response stale = Web.as(who.getKey()).formParam("name", "Landing").formParam("path", "/").formParam("parent", "").formParam("type", "page")
                     .formParam("primaryDevice", "responsive").formParam("purpose", "Mine").formParam("keyElements", "").formParam("version", "1")
-                    .post(base), who.getValue(), 2);
+                    .post(base);
+            assertSavedBy(stale, who.getValue(), 2);
+            // The details' form is at the bottom of a long page: the summary at its top says so and links to both versions.
+            var summary = Web.html(stale).getElementById("conflict-summary");
+            assertTrue(summary.text().startsWith("Someone saved this page while you were editing " + who.getValue() + " saved version 2."), summary.text());
+            assertEquals("#conflict", summary.selectFirst("a").attr("href"));
         }
         fx.api(t.member()).body(Map.of("name", "Landing", "version", 1)).put(api + "/pages/" + page).then().statusCode(409)
                 .body("error", containsString("The page Start was changed by " + you + " while you edited it"));
@@ -117,7 +122,7 @@ class StaleDetailsConflictTest {
         String feature = fx.api(t.member()).body(Map.of("userDescription", "Members use it", "name", "Billing")).post(api + "/features").then().statusCode(201).extract().path("id");
         String fbase = "/projects/" + t.slug() + "/features/" + feature;
         Web.as(t.member()).formParam("name", "Billing 2").formParam("version", "1").post(fbase).then().statusCode(303);
-        assertSavedBy(Web.as(t.member()).formParam("name", "My billing").formParam("version", "1").post(fbase), "You in another tab or window", 2);
+        assertSavedBy(Web.as(t.member()).formParam("name", "My billing").formParam("version", "1").post(fbase), "You, in another tab or window,", 2);
         assertSavedBy(Web.as(t.lead()).formParam("name", "My billing").formParam("version", "1").post(fbase), member, 2);
         fx.api(t.member()).body(Map.of("name", "Mine", "version", 1)).put(api + "/features/" + feature).then().statusCode(409)
                 .body("error", containsString("The feature Billing 2 was changed by " + you + " while you edited it"));
@@ -133,7 +138,7 @@ class StaleDetailsConflictTest {
                 .post(api + "/journeys").then().statusCode(201).extract().path("id");
         String jbase = "/projects/" + t.slug() + "/journeys/" + journey;
         fx.api(t.member()).body(Map.of("name", "Check out", "version", 1)).put(api + "/journeys/" + journey).then().statusCode(200);
-        for (var who : Map.of(t.member(), "You in another tab or window", t.lead(), member).entrySet()) {
+        for (var who : Map.of(t.member(), "You, in another tab or window,", t.lead(), member).entrySet()) {
             assertSavedBy(Web.as(who.getKey()).formParam("name", "Basket").formParam("flowType", "user").formParam("description", "typed")
                     .formParam("version", "1").post(jbase), who.getValue(), 2);
         }

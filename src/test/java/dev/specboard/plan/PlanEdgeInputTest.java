@@ -158,6 +158,9 @@ class PlanEdgeInputTest {
                 assertEquals(422, r.statusCode(), r.asString());
                 assertEquals("Not saved: " + type[1] + ". Fix the problems listed below.",
                         Web.html(r).selectFirst("#plan-errors > p").text());
+                // Headed as every refused form's problems are (tags/problemsHeading.html), not in a wording of its own.
+                assertTrue(Web.html(r).selectFirst("#plan-errors > h2").text().matches("There (is a problem|are \\d+ problems)"),
+                        Web.html(r).select("#plan-errors").text());
             }
         }
     }

@@ -86,7 +86,9 @@ class SpecPagesTest {
         assertEquals("x", d.getElementById("phase-0-hours").val());
         assertEquals("d2", d.getElementById("phase-1-description").val());
         assertFalse(d.getElementById("phase-0-hours-error").text().isBlank());
-        assertNotNull(d.getElementById("form-message"));
+        // One wording for a refused form: the error summary's, not a second heading above it.
+        assertNull(d.getElementById("form-message"));
+        assertTrue(d.getElementById("error-summary").text().startsWith("There are "), d.getElementById("error-summary").text());
         Web.as(t.member()).get("/api/v1/projects/" + t.slug() + "/specs");
         assertTrue(specQueries.list(t.project()).isEmpty());
     }

@@ -146,7 +146,7 @@ class StoryResourceTest {
                 .formParam("description", "older words").formParam("version", 2).post(url);
         assertEquals(409, mine.statusCode());
         String said = Web.html(mine).select("#conflict .error-box").text();
-        assertTrue(said.startsWith("You in another tab or window saved version 3"), said);
+        assertTrue(said.startsWith("You, in another tab or window, saved version 3"), said);
     }
 
     @Test
