@@ -147,6 +147,11 @@ public class AccountApi {
         return Response.noContent().build();
     }
 
+    /** Revokes one of the calling token's account's tokens, as {@link #revokeToken(String, String, HttpServerRequest)} (the MCP tool's). */
+    public void revokeToken(String id) {
+        profiles.revokeToken(currentUser.requireAccountId(), Ids.parseOr404(id, "No such token"), currentUser.tokenProjectId());
+    }
+
     /** Whether the caller's new notifications are mailed to them too (when the installation sends mail). */
     @GET
     @Path("account/notification-settings")

@@ -76,6 +76,15 @@ public class AgentTools {
         return call(() -> taskApi.prioritizeTask(project, task, new TaskApi.PriorityBody(priority)));
     }
 
+    @Tool(name = "revoke_api_token", description = "Revokes one of your API tokens (a token limited to a project: that project's only).",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, idempotentHint = true, openWorldHint = false))
+    public DesignTools.Deleted revokeApiToken(@ToolArg(description = "token id (id of list_api_tokens)") String token) {
+        return call(() -> {
+            accountApi.revokeToken(token);
+            return new DesignTools.Deleted("token", token);
+        });
+    }
+
     @Tool(name = "list_api_tokens", description = "Lists your API tokens (never their secret): name, prefix, project and role they are limited to, last use, revocation.",
             outputSchema = @Tool.OutputSchema(from = AccountApi.TokenRowAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))

@@ -77,6 +77,14 @@ public class ArchitectureTools {
         return entity(ContextApi.ContextAnswer.class, () -> contextApi.addStory(project, contextId, new ContextApi.StoryRefBody(storyNumber)));
     }
 
+    @Tool(name = "remove_story_from_context", description = "Unmaps a story from a bounded context; answers the context.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ContextApi.ContextAnswer removeStoryFromContext(@ToolArg(description = "project slug") String project,
+                                                           @ToolArg(description = "context id") String contextId,
+                                                           @ToolArg(description = "story number (12 for US-12)") int storyNumber) {
+        return call(() -> contextApi.removeStory(project, contextId, storyNumber));
+    }
+
     @Tool(name = "list_components", description = "Lists a project's components with their context, file path, completion flags and the ids they depend on.",
             outputSchema = @Tool.OutputSchema(from = ComponentApi.ComponentAnswer.class, generator = ItemsSchema.class),
             structuredContent = true, annotations = @Tool.Annotations(readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false))
@@ -111,6 +119,52 @@ public class ArchitectureTools {
                                                                 @ToolArg(description = "id of the component it depends on") String dependsOn) {
         return entity(ComponentApi.DependencyAnswer.class, () -> componentApi.addDependency(project, componentId,
                 new ComponentApi.DependencyBody(dependsOn)));
+    }
+
+    @Tool(name = "update_component", description = "Saves a component's fields on the version you read (stale: refused with the current one); "
+            + "send every field: one left out is cleared.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ComponentApi.ComponentAnswer updateComponent(@ToolArg(description = "project slug") String project,
+                                                        @ToolArg(description = "component id") String componentId,
+                                                        @ToolArg(description = "the version your edit is based on") int version,
+                                                        @ToolArg(description = "name") String name,
+                                                        @ToolArg(description = "type", required = false) String type,
+                                                        @ToolArg(description = "file or folder path in the repository") String filePath,
+                                                        @ToolArg(description = "bounded context id (none: no context)", required = false) String contextId,
+                                                        @ToolArg(description = "description (markdown)", required = false) String description) {
+        return call(() -> componentApi.update(project, componentId,
+                new ComponentApi.ComponentBody(name, type, filePath, id(contextId), description, version)));
+    }
+
+    @Tool(name = "set_component_completion", description = "Sets a component's completion flags; one left out is kept.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ComponentApi.ComponentAnswer setComponentCompletion(@ToolArg(description = "project slug") String project,
+                                                               @ToolArg(description = "component id") String componentId,
+                                                               @ToolArg(description = "docs complete", required = false) Boolean docsComplete,
+                                                               @ToolArg(description = "code complete", required = false) Boolean codeComplete,
+                                                               @ToolArg(description = "tests complete", required = false) Boolean testsComplete) {
+        return call(() -> componentApi.completion(project, componentId, new ComponentApi.CompletionBody(docsComplete, codeComplete, testsComplete)));
+    }
+
+    @Tool(name = "delete_component", description = "Deletes a component with its design doc and dependencies.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public DesignTools.Deleted deleteComponent(@ToolArg(description = "project slug") String project,
+                                               @ToolArg(description = "component id") String componentId) {
+        return call(() -> {
+            componentApi.delete(project, componentId);
+            return new DesignTools.Deleted("component", componentId);
+        });
+    }
+
+    @Tool(name = "remove_component_dependency", description = "Removes the record that a component depends on another.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, idempotentHint = true, openWorldHint = false))
+    public DesignTools.Deleted removeComponentDependency(@ToolArg(description = "project slug") String project,
+                                                         @ToolArg(description = "component id") String componentId,
+                                                         @ToolArg(description = "id of the component it depends on") String dependsOn) {
+        return call(() -> {
+            componentApi.removeDependency(project, componentId, dependsOn);
+            return new DesignTools.Deleted("dependency", componentId + "->" + dependsOn);
+        });
     }
 
     @Tool(name = "get_design_doc", description = "Returns a component's design doc: current version, content and approval.",

@@ -78,6 +78,15 @@ public class McpTools {
         return call(() -> memberApi.list(project));
     }
 
+    @Tool(name = "save_executive_summary", description = "Saves the next version of the project's executive summary (markdown); "
+            + "a stale version is refused with the current text.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
+    public ExecutiveSummaryApi.SummaryAnswer saveExecutiveSummary(@ToolArg(description = "project slug") String project,
+            @ToolArg(description = "the executive summary (markdown)") String content,
+            @ToolArg(description = "the version your edit is based on: executiveSummaryVersion of get_project (0 before the first)") int summaryVersion) {
+        return call(() -> executiveSummaryApi.edit(project, new ExecutiveSummaryApi.SummaryBody(content, summaryVersion)));
+    }
+
     @Tool(name = "approve_executive_summary", description = "Approves the project's executive summary (lead role). Pass the version you read "
             + "(executiveSummaryVersion of get_project): if it was edited since, nothing is approved.",
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))

@@ -3,6 +3,7 @@ package dev.specboard.api;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolGuardrails;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -16,6 +17,11 @@ public class RepoTools {
 
     /** Where get_tree and get_file read: your pushed task branch, once synced. */
     private static final String REF = "branch or commit SHA to read (synced; default: latest manifest)";
+
+    /** What delete_review_comment gives: the comment's thread, or {@code threadDeleted} when the comment was its last. */
+    @RegisterForReflection
+    public record CommentDeleted(String commentId, boolean threadDeleted, ReviewApi.ThreadAnswer thread) {
+    }
 
     @Inject
     RepoApi repoApi;
@@ -97,6 +103,25 @@ public class RepoTools {
                                                   @ToolArg(description = "thread id") String thread,
                                                   @ToolArg(description = "markdown body") String body) {
         return entity(ReviewApi.ThreadAnswer.class, () -> reviewApi.comment(project, id(thread), new ReviewApi.CommentBody(body, null)));
+    }
+
+    @Tool(name = "edit_review_comment", description = "Changes your own review comment on the version you read (stale: refused with the current text); returns its thread.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, idempotentHint = true, openWorldHint = false))
+    public ReviewApi.ThreadAnswer editReviewComment(@ToolArg(description = "project slug") String project,
+                                                    @ToolArg(description = "comment id") String comment,
+                                                    @ToolArg(description = "markdown body") String body,
+                                                    @ToolArg(description = "the comment's version you read") int version) {
+        return call(() -> reviewApi.editComment(project, id(comment), new ReviewApi.EditBody(body, version)));
+    }
+
+    @Tool(name = "delete_review_comment", description = "Deletes your own review comment; returns its thread, or threadDeleted when it was the last.",
+            structuredContent = true, annotations = @Tool.Annotations(destructiveHint = true, openWorldHint = false))
+    public CommentDeleted deleteReviewComment(@ToolArg(description = "project slug") String project,
+                                              @ToolArg(description = "comment id") String comment) {
+        return call(() -> {
+            Object thread = reviewApi.deleteComment(project, id(comment)).getEntity();
+            return new CommentDeleted(comment, thread == null, (ReviewApi.ThreadAnswer) thread);
+        });
     }
 
     @Tool(name = "resolve_thread", description = "Resolves a review thread.",

@@ -160,8 +160,11 @@ public class SpecTools {
             structuredContent = true, annotations = @Tool.Annotations(destructiveHint = false, openWorldHint = false))
     public SpecApi.SpecAnswer approveSpec(@ToolArg(description = "project slug") String project,
                                           @ToolArg(description = "spec key, e.g. SPEC-3") String spec,
-                                          @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version) {
-        return call(() -> specApi.approveSpec(project, spec, new ApproveBody(version)));
+                                          @ToolArg(description = "the version you read (omit: the current one)", required = false) Integer version,
+                                          @ToolArg(description = "true: instead, mark a dirty spec (its story changed since) reviewed: it still holds",
+                                                  required = false) Boolean reviewed) {
+        return call(() -> Boolean.TRUE.equals(reviewed) ? specApi.markSpecReviewed(project, spec)
+                : specApi.approveSpec(project, spec, new ApproveBody(version)));
     }
 
     @Tool(name = "list_tasks", description = "Lists a project's implementation tasks by spec and task number, optionally by status (pending, claimed, "

@@ -271,6 +271,16 @@ class ApiContractTest {
         expected.put("list_previews", List.of("project", "page"));
         expected.put("get_preview", List.of("project", "previewId"));
         expected.put("revoke_preview", List.of("project", "previewId"));
+        expected.put("update_component", List.of("project", "componentId", "version", "name", "type", "filePath", "contextId", "description"));
+        expected.put("set_component_completion", List.of("project", "componentId", "docsComplete", "codeComplete", "testsComplete"));
+        expected.put("delete_component", List.of("project", "componentId"));
+        expected.put("remove_component_dependency", List.of("project", "componentId", "dependsOn"));
+        expected.put("remove_story_from_context", List.of("project", "contextId", "storyNumber"));
+        expected.put("save_executive_summary", List.of("project", "content", "summaryVersion"));
+        expected.put("edit_review_comment", List.of("project", "comment", "body", "version"));
+        expected.put("delete_review_comment", List.of("project", "comment"));
+        expected.put("revoke_api_token", List.of("token"));
+        expected.put("approve_spec", List.of("project", "spec", "version", "reviewed"));
         List<String> problems = new ArrayList<>();
         expected.forEach((name, args) -> {
             if (!arguments.containsKey(name)) {
