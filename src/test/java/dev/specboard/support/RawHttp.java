@@ -63,7 +63,11 @@ public final class RawHttp {
      */
     public static Streamed sendChunked(String head, byte[] start, byte[] chunk, byte[] end, long total) {
         String request = head + "\r\nHost: localhost:" + RestAssured.port + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+        try (Socket socket = new Socket()) {
+            // A small send buffer: what counts as sent is then what the server's side took in, not megabytes of our own
+            // buffer filled after the server had already refused (tests bound it).
+            socket.setSendBufferSize(64 * 1024);
+            socket.connect(new java.net.InetSocketAddress("localhost", RestAssured.port));
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
